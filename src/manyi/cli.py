@@ -1,0 +1,289 @@
+"""The ``manyi`` command: thin click wrappers over the library."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+
+import click
+import pandas as pd
+
+from .errors import ManyiError
+
+
+class ManyiGroup(click.Group):
+    """Turns every ManyiError into one line on stderr and exit status 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ManyiError as exc:
+            click.echo(f"manyi: error: {exc}", err=True)
+            sys.exit(1)
+
+
+def input_options(func):
+    """Options shared by every command that reads a comment dump."""
+    options = [
+        click.option("--text-col",
+                     help="Column holding the comment text (found by name if omitted)."),
+        click.option("--id-col", help="Column holding comment ids (row numbers if omitted)."),
+        click.option("--encoding", help="File encoding (detected if omitted: UTF-8, GBK/GB18030)."),
+        click.option("--sheet", help="Excel sheet name (the first sheet if omitted)."),
+        click.option("--domain", type=click.Choice(["ecommerce", "catering", "hotel", "hotline"]),
+                     default="ecommerce", show_default=True, help="Industry lexicon pack."),
+        click.option("--lexicon", "lexicon", multiple=True, type=click.Path(exists=True),
+                     help="Your own lexicon pack (folder or file); repeatable, later wins."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return click.argument("input_path", metavar="INPUT", type=click.Path())(func)
+
+
+@click.group(cls=ManyiGroup)
+@click.version_option(package_name="manyi")
+def main() -> None:
+    """manyi 满意 — mine Chinese customer feedback: factors, sentiment, dimensions."""
+
+
+@main.command()
+@input_options
+@click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
+              help="Folder for comments.csv, mentions.csv, dimensions.csv and meta.json.")
+@click.option("--jobs", type=int, default=1, show_default=True,
+              help="Worker processes (0 = all cores).")
+@click.option("--segmenter", type=click.Choice(["jieba", "rjieba"]), default="jieba",
+              show_default=True, help="Word segmenter backend.")
+@click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
+def analyze(input_path, text_col, id_col, encoding, sheet, domain, lexicon, output, jobs,
+            segmenter, quiet) -> None:
+    """Analyse a comment dump INPUT (CSV, TSV, XLSX, JSONL, Parquet, TXT) into OUTPUT."""
+    from .pipeline import analyze as run
+
+    result = run(input_path, text_col=text_col, id_col=id_col, encoding=encoding, sheet=sheet,
+                 domain=domain, lexicon=lexicon, jobs=jobs, segmenter=segmenter,
+                 progress=False if quiet else None)
+    out = result.to_dir(output)
+    if not quiet:
+        click.echo(summary_text(result))
+        click.echo(f"\nwritten to {out}/: comments.csv mentions.csv dimensions.csv meta.json")
+
+
+@main.command()
+@input_options
+@click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
+              help="Folder for report.html, report.xlsx and summary.json.")
+@click.option("--format", "formats", default="html,xlsx,json", show_default=True,
+              help="Comma-separated report formats: html, xlsx, json.")
+@click.option("--jobs", type=int, default=1, show_default=True,
+              help="Worker processes (0 = all cores).")
+@click.option("--quiet", is_flag=True, help="No progress bars and no summary.")
+def report(input_path, text_col, id_col, encoding, sheet, domain, lexicon, output, formats,
+           jobs, quiet) -> None:
+    """Analyse INPUT and write a manager's report: HTML (offline), Excel workbook, JSON."""
+    from .pipeline import analyze as run
+    from .report import write_report
+
+    wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
+    result = run(input_path, text_col=text_col, id_col=id_col, encoding=encoding, sheet=sheet,
+                 domain=domain, lexicon=lexicon, jobs=jobs, progress=False if quiet else None)
+    written = write_report(result, output, wanted, progress=False if quiet else None)
+    if not quiet:
+        click.echo(summary_text(result))
+        files = pd.DataFrame({"file": [str(p) for p in written.values()],
+                              "size": [f"{p.stat().st_size / 1024:,.0f} KB"
+                                       for p in written.values()]})
+        click.echo("\n" + format_table(files))
+
+
+def _complaint_rule(result, rating_col, complaint_max_rating):
+    """None (sentiment negative) or rating ≤ N on the rating column."""
+    if complaint_max_rating is None:
+        return None
+    if not rating_col:
+        raise ManyiError("--complaint-max-rating needs a rating column: pass --rating-col")
+    return pd.to_numeric(result.comments[rating_col], errors="coerce") <= complaint_max_rating
+
+
+@main.command()
+@input_options
+@click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
+              help="Folder for drivers.csv, index.csv, ipa.csv/png, trends.csv, alerts.csv.")
+@click.option("--rating-col", help="Star/score column for the key-driver model "
+              "(found by name if omitted; the sentiment score is used when there is none).")
+@click.option("--time-col", help="Date column for trends and alerts (found by name if omitted).")
+@click.option("--freq", type=click.Choice(["D", "W", "M", "Q"]), default="M", show_default=True,
+              help="Trend period: day, week, month, quarter.")
+@click.option("--by", "by", multiple=True, help="Group column (product, channel…); repeatable.")
+@click.option("--complaint-max-rating", type=float,
+              help="Count ratings ≤ this as complaints (default: negative sentiment).")
+@click.option("--weights", type=click.Choice(["key_driver", "entropy", "equal"]),
+              help="Index weights (default: key_driver, equal when too few comments).")
+@click.option("--level", type=click.Choice(["factor", "dimension"]), default="factor",
+              show_default=True, help="Drivers per sub-factor or per dimension.")
+@click.option("--jobs", type=int, default=1, show_default=True,
+              help="Worker processes (0 = all cores).")
+@click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
+def drivers(input_path, text_col, id_col, encoding, sheet, domain, lexicon, output, rating_col,
+            time_col, freq, by, complaint_max_rating, weights, level, jobs, quiet) -> None:
+    """What to fix first: complaint drivers, satisfaction index, IPA, trends and alerts."""
+    from pathlib import Path
+
+    from .index import fix_first_tables, plot_ipa
+    from .io import write_csv
+    from .pipeline import analyze as run
+
+    result = run(input_path, text_col=text_col, id_col=id_col, encoding=encoding, sheet=sheet,
+                 domain=domain, lexicon=lexicon, jobs=jobs, progress=False if quiet else None)
+    rating_col = rating_col or result.meta.get("rating_col")
+    time_col = time_col or result.meta.get("time_col")
+    tables = fix_first_tables(result.comments, result.mentions, rating=rating_col,
+                              time_col=time_col, freq=freq, by=list(by) or None,
+                              complaint=_complaint_rule(result, rating_col,
+                                                        complaint_max_rating),
+                              weights=weights, level=level, domain=domain)
+    out = Path(output)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, table in tables.items():
+        write_csv(table, out / f"{name}.csv")
+    if "ipa" in tables:
+        plot_ipa(tables["ipa"]).savefig(out / "ipa.png", dpi=120)
+    if not quiet:
+        top = tables["drivers"].head(10)[["label", "comments", "complaint_rate", "lift",
+                                          "odds_ratio", "q_value", "complaint_share"]]
+        click.echo("fix first (complaint drivers):\n" + format_table(top))
+        index = tables["index"][["label", "comments", "satisfaction", "weight"]]
+        click.echo("\nsatisfaction index:\n" + format_table(index))
+        if len(tables.get("alerts", [])):
+            click.echo("\nalerts:\n" + format_table(tables["alerts"][
+                ["label", "previous_period", "period", "previous_rate", "rate", "q_value"]]))
+        click.echo(f"\nwritten to {out}/: " + " ".join(f"{n}.csv" for n in tables)
+                   + (" ipa.png" if "ipa" in tables else ""))
+
+
+@main.command()
+@input_options
+@click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
+              help="Folder for graph_all.* and graph_complaints.* (GraphML, GEXF, JSON, PNG).")
+@click.option("--level", type=click.Choice(["factor", "dimension"]), default="factor",
+              show_default=True, help="Nodes are sub-factors or dimensions.")
+@click.option("--unit", type=click.Choice(["comment", "clause"]), default="comment",
+              show_default=True, help="Factors co-occur within a comment or a clause.")
+@click.option("--opinions", is_flag=True, help="Add opinion words (慢, 破损…) as nodes.")
+@click.option("--min-count", type=int, default=2, show_default=True,
+              help="Drop nodes and edges seen fewer times.")
+@click.option("--rating-col", help="Rating column for --complaint-max-rating.")
+@click.option("--complaint-max-rating", type=float,
+              help="Count ratings ≤ this as complaints (default: negative sentiment).")
+@click.option("--top", type=int, default=40, show_default=True, help="Nodes drawn in the PNG.")
+@click.option("--jobs", type=int, default=1, show_default=True,
+              help="Worker processes (0 = all cores).")
+@click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
+def graph(input_path, text_col, id_col, encoding, sheet, domain, lexicon, output, level, unit,
+          opinions, min_count, rating_col, complaint_max_rating, top, jobs, quiet) -> None:
+    """Factor co-occurrence graphs of all comments and of complaints, exported and drawn."""
+    from .graph import compare_graphs, complaint_graphs, write_graph_files
+    from .pipeline import analyze as run
+
+    result = run(input_path, text_col=text_col, id_col=id_col, encoding=encoding, sheet=sheet,
+                 domain=domain, lexicon=lexicon, jobs=jobs, progress=False if quiet else None)
+    rating_col = rating_col or result.meta.get("rating_col")
+    graphs = complaint_graphs(result.comments, result.mentions, level=level, unit=unit,
+                              opinions=opinions, min_count=min_count, domain=domain,
+                              complaint=_complaint_rule(result, rating_col,
+                                                        complaint_max_rating))
+    written = write_graph_files(graphs, output, top=top)
+    if not quiet:
+        pairs = compare_graphs(graphs["all"], graphs["complaints"]).head(10)
+        if len(pairs):
+            click.echo("pairs most often together in complaints:\n" + format_table(
+                pairs[["label", "weight_all", "weight_complaints", "complaint_share"]]))
+        click.echo(f"\nwritten to {output}/: " + " ".join(p.name for p in written))
+
+
+@main.group()
+def lexicon() -> None:
+    """Inspect and validate lexicon packs."""
+
+
+@lexicon.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+def lexicon_check(paths) -> None:
+    """Validate lexicon packs PATHS (merged over core); list every problem with file:line."""
+    from .lexicon import check_packs
+
+    problems = check_packs(paths)
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        raise ManyiError(f"{len(problems)} problem(s) in {', '.join(paths)}")
+    click.echo(f"ok: {', '.join(paths)}")
+
+
+@lexicon.command("show")
+@click.option("--domain", default="ecommerce", show_default=True)
+@click.option("--lexicon", "extra", multiple=True, type=click.Path(exists=True))
+def lexicon_show(domain, extra) -> None:
+    """Print the taxonomy (dimension, factor, word) as a table."""
+    from .lexicon import Lexicon
+
+    frame = Lexicon.load(domain, extra).to_frame()
+    summary = frame.groupby(["dimension_label", "factor_label", "kind"])["word"].agg(
+        lambda words: " ".join(sorted(words)[:12]) + (" …" if len(words) > 12 else ""))
+    click.echo(summary.to_string())
+
+
+# -- terminal output -----------------------------------------------------------------
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def format_table(frame: pd.DataFrame) -> str:
+    """A plain table that lines up with Chinese text (wide characters count double)."""
+    cells = [[str(c) for c in frame.columns]] + [[_cell(v) for v in row]
+                                                  for row in frame.itertuples(index=False)]
+    widths = [max(_width(row[i]) for row in cells) for i in range(len(frame.columns))]
+    lines = []
+    for n, row in enumerate(cells):
+        lines.append("  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _cell(value) -> str:
+    if isinstance(value, float):
+        return "" if pd.isna(value) else f"{value:.2f}"
+    return str(value)
+
+
+def summary_text(result) -> str:
+    """Counts, flags, sentiment shares and the dimension table, for the terminal."""
+    comments = result.comments
+    flags = comments["flag"].value_counts()
+    ok = comments["flag"].isin(["", "duplicate_id"])
+    sentiment_shares = comments.loc[ok, "sentiment"].value_counts(normalize=True)
+    lines = [f"{len(comments)} comments read from {result.meta.get('source')} "
+             f"(text column: {result.meta.get('text_col')}); {int(ok.sum())} analysed"]
+    flagged = {k: int(v) for k, v in flags.items() if k}
+    if flagged:
+        lines.append("flagged (kept in comments.csv): "
+                     + ", ".join(f"{k} {v}" for k, v in flagged.items()))
+    lines.append("sentiment: " + ", ".join(f"{label} {sentiment_shares.get(label, 0):.0%}"
+                                         for label in ("positive", "neutral", "negative")))
+    dims = result.dimensions[result.dimensions["comments"] > 0]
+    table = pd.DataFrame({
+        "维度 dimension": dims["label"] + " " + dims["dimension"],
+        "评论 comments": dims["comments"],
+        "占比 share": dims["share"].map("{:.0%}".format),
+        "正面 pos": dims["positive"].map("{:.0%}".format),
+        "负面 neg": dims["negative"].map("{:.0%}".format),
+        "净情感 net": dims["net_sentiment"].map("{:+.2f}".format),
+        "满意度 0-100": dims["satisfaction"].map("{:.1f}".format),
+    })
+    lines += ["", format_table(table)]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,97 @@
+"""Where the per-comment work runs: this process, a pool of processes, or Dask partitions.
+
+Each worker builds one :class:`~manyi.pipeline.Annotator` (lexicon, tokenizer, model) and
+reuses it for every chunk it is given; chunks come back in input order, so every engine gives
+the same tables as ``jobs=1``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from tqdm.auto import tqdm
+
+from .errors import ManyiError
+
+if TYPE_CHECKING:
+    from .pipeline import Annotator, Settings
+
+CHUNK_ROWS = 2000
+_ANNOTATORS: dict[Settings, Annotator] = {}
+
+
+def annotator_for(settings: Settings) -> Annotator:
+    """The process's annotator for these settings, built on first use."""
+    from .pipeline import Annotator
+
+    if settings not in _ANNOTATORS:
+        _ANNOTATORS[settings] = Annotator(settings)
+    return _ANNOTATORS[settings]
+
+
+def _annotate_chunk(settings: Settings, ids: list[str], values: list[object], first_row: int):
+    return annotator_for(settings).annotate(ids, values, first_row)
+
+
+def _chunks(ids: list[str], values: list[object]
+            ) -> Iterator[tuple[list[str], list[object], int]]:
+    for start in range(0, len(ids), CHUNK_ROWS):
+        yield ids[start:start + CHUNK_ROWS], values[start:start + CHUNK_ROWS], start
+
+
+def annotate_frame(frame: pd.DataFrame, text_col: str, settings: Settings, *, jobs: int = 1,
+                   progress: bool | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Annotation columns (row-aligned with ``frame``) and mentions, using ``jobs`` processes."""
+    from .pipeline import MENTION_COLUMNS
+
+    ids, values = frame["comment_id"].tolist(), frame[text_col].tolist()
+    chunks = list(_chunks(ids, values))
+    parts = []
+    with tqdm(total=len(ids), unit="comments", desc="analysing",
+              disable=None if progress is None else not progress) as bar:
+        if jobs > 1 and len(chunks) > 1:
+            with ProcessPoolExecutor(min(jobs, len(chunks))) as pool:
+                futures = [pool.submit(_annotate_chunk, settings, *chunk) for chunk in chunks]
+                for future, chunk in zip(futures, chunks):
+                    parts.append(future.result())
+                    bar.update(len(chunk[0]))
+        else:
+            for chunk in chunks:
+                parts.append(_annotate_chunk(settings, *chunk))
+                bar.update(len(chunk[0]))
+    return _concat(parts, MENTION_COLUMNS)
+
+
+def annotate_dask(ddf, text_col: str, settings: Settings) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Annotate a ``dask.dataframe`` partition by partition on the current Dask scheduler.
+
+    Each Dask worker process keeps one annotator; the results come back in partition order.
+    ``ddf`` must already have the ``comment_id`` column (see :func:`manyi.io.read_comments`).
+    """
+    try:
+        import dask
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ManyiError("Dask is not installed; pip install 'manyi[dask]'") from exc
+    from .pipeline import MENTION_COLUMNS
+
+    lengths = ddf.map_partitions(len).compute().tolist()
+    starts = [sum(lengths[:i]) for i in range(len(lengths))]
+    tasks = [dask.delayed(_annotate_partition)(part, text_col, settings, start)
+             for part, start in zip(ddf.to_delayed(), starts)]
+    return _concat(list(dask.compute(*tasks)), MENTION_COLUMNS)
+
+
+def _annotate_partition(part: pd.DataFrame, text_col: str, settings: Settings, first_row: int):
+    return _annotate_chunk(settings, part["comment_id"].tolist(), part[text_col].tolist(),
+                           first_row)
+
+
+def _concat(parts: list[tuple[pd.DataFrame, pd.DataFrame]], mention_columns: list[str]
+            ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    annotations = pd.concat([p[0] for p in parts], ignore_index=True)
+    mentions = [p[1] for p in parts if len(p[1])]
+    return annotations, (pd.concat(mentions, ignore_index=True) if mentions
+                         else pd.DataFrame(columns=mention_columns))

@@ -1,0 +1,19 @@
+"""Shared fixtures: the real data sets beside the project, skipped cleanly when absent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = ROOT.parent / "shared" / "data"
+SAMPLES = ROOT / "corpus_samples"
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """../shared/data, or skip the test when this checkout has none."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip("../shared/data is not present")
+    return SHARED_DATA

@@ -1,0 +1,84 @@
+"""The manyi command as a user runs it: outputs, summary, one-line errors, help everywhere."""
+
+from __future__ import annotations
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from conftest import SAMPLES
+from manyi.cli import main
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_analyze_writes_the_tables_and_prints_a_summary(tmp_path):
+    out = tmp_path / "out"
+    result = run("analyze", str(SAMPLES / "ecommerce_reviews.csv"), "-o", str(out),
+                 "--id-col", "评论ID")
+    assert result.exit_code == 0, result.output
+    for name in ("comments.csv", "mentions.csv", "dimensions.csv", "meta.json"):
+        assert (out / name).stat().st_size > 0
+    assert "物流 logistics" in result.output
+    assert "flagged (kept in comments.csv)" in result.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["analyze", "nope.csv", "-o", "x"], "nope.csv: no such file"),
+    (["analyze", "notes.md", "-o", "x"], "unknown format '.md'"),
+    (["analyze", str(SAMPLES / "ecommerce_reviews.csv"), "-o", "x", "--text-col", "正文"],
+     "text column '正文' not found; columns are: 评论ID"),
+])
+def test_bad_input_is_one_line_on_stderr_and_exit_1(args, message, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.md").write_text("# notes", encoding="utf-8")
+    result = run(*args)
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_lexicon_check_names_file_and_line(tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "positive.txt").write_text("给力 2\n好评 很多\n", encoding="utf-8")
+    (pack / "taxonomy.toml").write_text(
+        '[dimensions.price.factors.value]\nterms = ["价钱"]\ncolour = "red"\n', encoding="utf-8")
+    result = run("lexicon", "check", str(pack))
+    assert result.exit_code == 1
+    assert f"{pack / 'positive.txt'}:2: weight is not a number" in result.output
+    assert "unknown key 'colour'" in result.output
+    good = run("lexicon", "check", str(pack / "taxonomy.toml").replace("taxonomy", "nothing"))
+    assert good.exit_code == 1 and "does not exist" in good.output
+
+
+def test_lexicon_pack_of_the_user_changes_the_analysis(tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "taxonomy.toml").write_text(
+        '[dimensions.product.factors.unlock]\nlabel = "解锁"\nterms = ["人脸解锁"]\n',
+        encoding="utf-8")
+    dump = tmp_path / "d.txt"
+    dump.write_text("人脸解锁太慢了\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("analyze", str(dump), "-o", str(out), "--lexicon", str(pack), "--quiet")
+    assert result.exit_code == 0, result.output
+    mentions = (out / "mentions.csv").read_text(encoding="utf-8-sig")
+    assert "人脸解锁" in mentions and "unlock" in mentions
+
+
+def _commands(group: click.Group, prefix=()):
+    for name, command in group.commands.items():
+        yield (*prefix, name), command
+        if isinstance(command, click.Group):
+            yield from _commands(command, (*prefix, name))
+
+
+@pytest.mark.parametrize("path, command", list(_commands(main)))
+def test_every_command_has_help(path, command):
+    assert command.help and len(command.help) > 10
+    result = run(*path, "--help")
+    assert result.exit_code == 0
