@@ -24,7 +24,8 @@ def _lexicon_polarity(mention) -> str:
 
 @pytest.mark.parametrize("text, expected", [
     ("物流很快，但是包装破了", {("logistics", "positive"), ("product", "negative")}),
-    ("东西不错，就是物流太慢了", {("product", "positive"), ("logistics", "negative")}),
+    ("东西不错，就是物流太慢了", {("overall", "positive"), ("logistics", "negative")}),
+    ("面料很舒服，做工也精细", {("product", "positive")}),
     ("价格不贵，质量也还行", {("price", "positive"), ("product", "positive")}),
     ("客服态度不太好，爱答不理的", {("service", "negative")}),
     ("太贵了，不值这个价", {("price", "negative")}),

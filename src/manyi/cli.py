@@ -54,15 +54,17 @@ def main() -> None:
               help="Worker processes (0 = all cores).")
 @click.option("--segmenter", type=click.Choice(["jieba", "rjieba"]), default="jieba",
               show_default=True, help="Word segmenter backend.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run on a Dask cluster: its scheduler address, e.g. tcp://10.0.0.5:8786.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 def analyze(input_path, text_col, id_col, encoding, sheet, domain, lexicon, output, jobs,
-            segmenter, quiet) -> None:
+            segmenter, scheduler, quiet) -> None:
     """Analyse a comment dump INPUT (CSV, TSV, XLSX, JSONL, Parquet, TXT) into OUTPUT."""
     from .pipeline import analyze as run
 
     result = run(input_path, text_col=text_col, id_col=id_col, encoding=encoding, sheet=sheet,
                  domain=domain, lexicon=lexicon, jobs=jobs, segmenter=segmenter,
-                 progress=False if quiet else None)
+                 scheduler=scheduler, progress=False if quiet else None)
     out = result.to_dir(output)
     if not quiet:
         click.echo(summary_text(result))
@@ -199,6 +201,131 @@ def graph(input_path, text_col, id_col, encoding, sheet, domain, lexicon, output
             click.echo("pairs most often together in complaints:\n" + format_table(
                 pairs[["label", "weight_all", "weight_complaints", "complaint_share"]]))
         click.echo(f"\nwritten to {output}/: " + " ".join(p.name for p in written))
+
+
+@main.command()
+@input_options
+@click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
+              help="Folder for topics.csv, topic_terms.csv, comment_topics.csv, topics.png/svg.")
+@click.option("--topics", "k", type=click.IntRange(min=1),
+              help="Number of topics (chosen by c_v coherence over --k-range if omitted).")
+@click.option("--k-range", nargs=2, type=click.IntRange(min=2), default=(4, 16),
+              show_default=True, help="Smallest and largest number of topics to try.")
+@click.option("--seed-dimensions", is_flag=True,
+              help="Give each lexicon dimension its own seeded topic; the rest stay free.")
+@click.option("--seed", type=int, default=42, show_default=True,
+              help="Random seed: the same input and seed give the same topics.")
+@click.option("--time-col", help="Date column for topics over time (found by name if omitted).")
+@click.option("--freq", type=click.Choice(["D", "W", "M", "Q"]), default="M", show_default=True,
+              help="Period of topics over time.")
+@click.option("--by", "by", multiple=True, help="Group column (product, channel…); repeatable.")
+@click.option("--chart", default="png,svg", show_default=True,
+              help="Chart formats, comma-separated (png, svg); 'none' for no chart.")
+@click.option("--jobs", type=int, default=1, show_default=True,
+              help="Worker processes (0 = all cores).")
+@click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
+def topics(input_path, text_col, id_col, encoding, sheet, domain, lexicon, output, k, k_range,
+           seed_dimensions, seed, time_col, freq, by, chart, jobs, quiet) -> None:
+    """Discover themes with LDA topic models: top terms, size, negative share, examples."""
+    from pathlib import Path
+
+    from .io import write_csv
+    from .lexicon import Lexicon
+    from .pipeline import analyze as run
+    from .topics import TopicModel
+
+    result = run(input_path, text_col=text_col, id_col=id_col, encoding=encoding, sheet=sheet,
+                 domain=domain, lexicon=lexicon, jobs=jobs, progress=False if quiet else None)
+    comments = result.comments[result.comments["flag"] == ""]
+    model = TopicModel(k=k, k_range=tuple(k_range), seed=seed, seed_dimensions=seed_dimensions,
+                       lexicon=Lexicon.load(domain, lexicon))
+    model.fit(comments["text"], sentiment=comments["sentiment"])
+    out = Path(output)
+    out.mkdir(parents=True, exist_ok=True)
+    labels = model.labels()
+    per_comment = model.document_topics_.assign(
+        comment_id=comments["comment_id"].to_numpy(),
+        label=model.document_topics_["topic"].map(labels))
+    tables = {"topics": model.topic_info(), "topic_terms": model.topic_terms(),
+              "comment_topics": per_comment[["comment_id", "topic", "label",
+                                             "topic_probability"]],
+              "topic_k_scores": model.k_scores_}
+    time_col = time_col or result.meta.get("time_col")
+    if time_col:
+        tables["topics_over_time"] = model.topics_over_time(comments[time_col], freq=freq)
+    for column in by or result.meta.get("group_cols", []):
+        if column not in comments:
+            raise ManyiError(f"--by {column!r}: no such column in {input_path}")
+        tables[f"topics_by_{column}"] = model.topics_by_group(comments[column])
+    for name, table in tables.items():
+        write_csv(table, out / f"{name}.csv")
+    written = [f"{n}.csv" for n in tables]
+    formats = [f.strip().lower() for f in chart.split(",") if f.strip().lower() != "none"]
+    if formats:
+        figure = model.plot_topics()
+        for fmt in formats:
+            figure.savefig(out / f"topics.{fmt}", dpi=120)
+            written.append(f"topics.{fmt}")
+    if not quiet:
+        info = tables["topics"][["topic", "label", "size", "share", "negative_share"]]
+        click.echo(f"{model.k_} topics" + (" (chosen by c_v coherence)" if k is None else "")
+                   + ":\n" + format_table(info))
+        click.echo(f"\nwritten to {out}/: " + " ".join(written))
+
+
+def labelled_options(func):
+    """Options of the commands that read a labelled sample (evaluate, train)."""
+    options = [
+        click.option("--text-col", help="Column holding the comment text (found by name if omitted)."),
+        click.option("--label-col", required=True,
+                     help="Column holding the gold label: 1/0, pos/neg, 正面/负面/中性 …"),
+        click.option("--encoding", help="File encoding (detected if omitted)."),
+        click.option("--sheet", help="Excel sheet name (the first sheet if omitted)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return click.argument("input_path", metavar="FILE", type=click.Path(exists=True))(func)
+
+
+@main.command()
+@labelled_options
+@click.option("--model", "model_path", type=click.Path(),
+              help="A model written by `manyi train` (the shipped model if omitted).")
+@click.option("--no-snownlp", is_flag=True, help="Skip the snownlp comparison (70 comments/s).")
+def evaluate(input_path, text_col, label_col, encoding, sheet, model_path, no_snownlp) -> None:
+    """Accuracy, macro-F1, per-class precision/recall and confusion of manyi's sentiment on
+    labelled FILE, side by side with snownlp on the same rows."""
+    from .sentiment import SentimentModel
+    from .train import evaluate as run_evaluation
+    from .train import format_report, read_labelled
+
+    texts, labels, dropped = read_labelled(input_path, text_col=text_col, label_col=label_col,
+                                           encoding=encoding, sheet=sheet)
+    model = SentimentModel.load(model_path) if model_path else None
+    results = run_evaluation(texts, labels, model=model, compare_snownlp=not no_snownlp)
+    click.echo(f"{len(texts)} labelled rows" + (f" ({dropped} without text or label skipped)"
+                                                if dropped else ""))
+    click.echo(format_report(results))
+
+
+@main.command()
+@labelled_options
+@click.option("-o", "--output", "output", required=True, type=click.Path(),
+              help="Model path stem: writes OUTPUT.npz and OUTPUT.json.")
+@click.option("--domain", default="ecommerce", show_default=True,
+              help="Lexicon pack whose opinion words the model uses.")
+def train(input_path, text_col, label_col, encoding, sheet, output, domain) -> None:
+    """Fit a sentiment model on your own labelled FILE; use it with `evaluate --model`."""
+    from .sentiment import SentimentModel
+    from .train import read_labelled
+
+    texts, labels, dropped = read_labelled(input_path, text_col=text_col, label_col=label_col,
+                                           encoding=encoding, sheet=sheet)
+    model = SentimentModel(lexicon_domain=domain).fit(texts, labels)
+    model.save(output)
+    click.echo(f"fitted on {len(texts)} rows ({dropped} skipped), classes "
+               f"{'/'.join(model.classes_)}, {model.n_features_} features; "
+               f"wrote {output}.npz and {output}.json")
 
 
 @main.group()

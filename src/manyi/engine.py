@@ -84,6 +84,24 @@ def annotate_dask(ddf, text_col: str, settings: Settings) -> tuple[pd.DataFrame,
     return _concat(list(dask.compute(*tasks)), MENTION_COLUMNS)
 
 
+def annotate_on_cluster(frame: pd.DataFrame, text_col: str, settings: Settings,
+                        scheduler: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`annotate_dask` on the Dask cluster whose scheduler is at ``scheduler``."""
+    try:
+        import dask.dataframe as dd
+        from distributed import Client
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ManyiError("Dask is not installed; pip install 'manyi[dask]'") from exc
+    columns = frame[["comment_id", text_col]]
+    ddf = dd.from_pandas(columns, chunksize=CHUNK_ROWS, sort=False)
+    try:
+        client = Client(scheduler, timeout="10s")
+    except OSError as exc:
+        raise ManyiError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+    with client:
+        return annotate_dask(ddf, text_col, settings)
+
+
 def _annotate_partition(part: pd.DataFrame, text_col: str, settings: Settings, first_row: int):
     return _annotate_chunk(settings, part["comment_id"].tolist(), part[text_col].tolist(),
                            first_row)

@@ -7,10 +7,13 @@
 
 from __future__ import annotations
 
-import io
+import csv
 import json
 import os
+import re
+import shutil
 import tempfile
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -51,6 +54,11 @@ class InputMeta:
     group_cols: list[str] = field(default_factory=list)
     renamed: dict[str, str] = field(default_factory=dict)
     rows: int = 0
+    delimiter: str | None = None
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    header_row: int | None = None
+    rejects: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -71,7 +79,7 @@ def read_comments(source: str | Path | pd.DataFrame | Sequence[str], *,
         raise InputError(f"cannot read comments from {type(source).__name__}; "
                          "give a file path, a DataFrame or a list of strings")
     if frame.empty:
-        raise InputError(f"{meta.source}: no rows to analyse")
+        raise InputError(f"{meta.source}: no rows to analyse{_rejects_note(meta.rejects)}")
     frame.columns = [str(c) for c in frame.columns]
     meta.rows = len(frame)
     meta.text_col = _pick_text_column(frame, text_col, meta.source)
@@ -84,6 +92,14 @@ def read_comments(source: str | Path | pd.DataFrame | Sequence[str], *,
     frame = _rename_reserved(frame, meta)
     frame.insert(0, "comment_id", ids)
     return frame.reset_index(drop=True), meta
+
+
+def _rejects_note(rejects: list[dict]) -> str:
+    if not rejects:
+        return ""
+    first = rejects[0]
+    return (f" ({len(rejects)} line(s) rejected; first at line {first['line']}: "
+            f"{first['reason']})")
 
 
 def _looks_like_text_list(source: str | Path) -> bool:
@@ -148,6 +164,16 @@ def _rename_reserved(frame: pd.DataFrame, meta: InputMeta) -> pd.DataFrame:
 
 
 # -- files ---------------------------------------------------------------------------
+# An .xlsx is a zip of XML; refuse one that would inflate to an absurd size before any
+# parser touches it (a "zip bomb" would otherwise take the job's memory down at 3 a.m.).
+MAX_XLSX_BYTES = 512 * 2**20
+MAX_XLSX_RATIO = 100
+MAX_XLSX_MEMBERS = 10_000
+# Excel's own cell limit; a longer raw line is cut in rejects (the input keeps it whole).
+MAX_RAW_CHARS = 32_000
+HEADER_SEARCH_ROWS = 10
+
+
 def _read_file(path: Path, *, encoding: str | None, sheet: str | int | None
                ) -> tuple[pd.DataFrame, InputMeta]:
     if not path.exists():
@@ -163,41 +189,69 @@ def _read_file(path: Path, *, encoding: str | None, sheet: str | int | None
     meta = InputMeta(source=str(path), format=fmt)
     try:
         if fmt == "excel":
-            frame = pd.read_excel(path, sheet_name=0 if sheet is None else sheet)
+            frame = _read_excel(path, sheet, meta)
         elif fmt == "parquet":
             frame = pd.read_parquet(path)
         else:
             text, meta.encoding = decode_bytes(path.read_bytes(), encoding, path)
-            frame = _parse_text(text, fmt, path)
+            frame = _parse_text(text, fmt, path, meta)
     except InputError:
         raise
-    except (ValueError, OSError, KeyError, pd.errors.ParserError) as exc:
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InputError(f"{path}: cannot read as {fmt}: {reason}") from exc
+    except (ValueError, OSError, KeyError, pd.errors.ParserError, zipfile.BadZipFile,
+            RecursionError, MemoryError) as exc:
+        raise InputError(f"{path}: cannot read as {fmt}: {_reason(exc)}") from exc
+    except Exception as exc:  # third-party parsers (openpyxl, pyarrow) raise their own types
+        raise InputError(f"{path}: cannot read as {fmt}: {type(exc).__name__}: "
+                         f"{_reason(exc)}") from exc
     return frame, meta
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:300] if text else type(exc).__name__
 
 
 def decode_bytes(data: bytes, encoding: str | None, path: Path | str = "<bytes>"
                  ) -> tuple[str, str]:
-    """Decode a dump: the given encoding, else UTF-8 (with or without BOM), else GB18030.
+    """Decode a dump: the given encoding, else UTF-8 (with or without BOM), UTF-16 with a
+    BOM (Excel's "Unicode text"), else GB18030.
 
-    A file that is neither as a whole is decoded line by line (exports that mix GBK and
-    UTF-8 lines exist); bytes that fit no encoding become U+FFFD and the row is flagged.
+    A file that mixes GBK and UTF-8 lines (concatenated exports) is decoded line by line;
+    bytes that fit no encoding become U+FFFD and the pipeline flags the row ``undecodable``.
     """
     if encoding:
         try:
-            return data.decode(encoding), encoding
+            return data.decode(encoding).removeprefix("\ufeff"), encoding
         except (UnicodeDecodeError, LookupError) as exc:
             raise InputError(f"{path}: cannot decode as {encoding}: {exc}") from exc
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16").removeprefix("\ufeff"), "utf-16"
+        except UnicodeDecodeError:
+            pass
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    for candidate in ("utf-8", "gb18030"):
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    lines = data.split(b"\n")
+    # GB18030 decodes most UTF-8 byte runs into nonsense without complaint, so a file with
+    # any valid non-ASCII UTF-8 line is read line by line rather than as GB18030 whole.
+    if not any(not line.isascii() and _is_utf8(line) for line in lines):
         try:
-            return data.decode(candidate), candidate
+            return data.decode("gb18030"), "gb18030"
         except UnicodeDecodeError:
-            continue
-    lines = [_decode_line(line) for line in data.split(b"\n")]
-    return "\n".join(lines), "mixed"
+            pass
+    return "\n".join(_decode_line(line) for line in lines), "mixed"
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _decode_line(line: bytes) -> str:
@@ -209,36 +263,223 @@ def _decode_line(line: bytes) -> str:
     return line.decode("utf-8", errors="replace")
 
 
-def _parse_text(text: str, fmt: str, path: Path) -> pd.DataFrame:
+def _reject(rejects: list[dict], line: int, reason: str, raw: str) -> None:
+    raw = raw.rstrip("\r\n")
+    if len(raw) > MAX_RAW_CHARS:
+        raw = raw[:MAX_RAW_CHARS] + f"… ({len(raw):,} characters in all)"
+    rejects.append({"line": line, "reason": reason, "raw": raw})
+
+
+def _lines(text: str) -> list[str]:
+    """Physical lines with their endings; classic-Mac files (CR only) count CR as the end."""
+    if "\n" not in text and "\r" in text:
+        text = text.replace("\r", "\n")
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    if not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def _parse_text(text: str, fmt: str, path: Path, meta: InputMeta) -> pd.DataFrame:
     if fmt in ("csv", "tsv"):
-        return pd.read_csv(io.StringIO(text), sep="\t" if fmt == "tsv" else ",", dtype=str,
-                           keep_default_na=False, na_values=[])
+        return _parse_csv(text, fmt, meta)
     if fmt == "text":
-        lines = text.split("\n")
-        if lines and lines[-1] == "":
-            lines.pop()
-        return pd.DataFrame({"comment": [line.rstrip("\r") for line in lines]})
-    return _parse_jsonl(text, path)
+        return pd.DataFrame({"comment": [line.rstrip("\r\n") for line in _lines(text)]})
+    return _parse_jsonl(text, path, meta)
 
 
-def _parse_jsonl(text: str, path: Path) -> pd.DataFrame:
+# -- CSV: every physical line ends up in a row or in meta.rejects ----------------------
+def sniff_delimiter(header_line: str, fmt: str) -> str:
+    """The declared delimiter, unless the header line plainly uses another one.
+
+    >>> sniff_delimiter("评论ID;评论内容", "csv")
+    ';'
+    """
+    declared = "\t" if fmt == "tsv" else ","
+    if declared in header_line:
+        return declared
+    counts = {d: header_line.count(d) for d in (",", "\t", ";", "|") if d != declared}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else declared
+
+
+def _parse_csv(text: str, fmt: str, meta: InputMeta) -> pd.DataFrame:
+    # A single comment can be far longer than the csv module's default 128 KiB field limit.
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+    lines = _lines(text)
+    first = next((line for line in lines if line.strip()), "")
+    meta.delimiter = sniff_delimiter(first, fmt)
+    header, rows = None, []
+    for start, end, record, error in _records(lines, meta.delimiter):
+        if header is None:
+            if error is None and record:
+                header, meta.header_row = _header_names(record), start
+            elif error is not None:
+                raise InputError(f"{meta.source}:{start}: cannot read the header line: {error}")
+            continue
+        if error is not None or (len(record) > len(header) and end > start):
+            # A stray quote swallows the lines after it: read those lines one by one.
+            for number in range(start, end + 1):
+                _keep_line(lines[number - 1], number, header, rows, meta, error)
+        else:
+            _keep(record, start, lines, header, rows, meta)
+    if header is None:
+        raise InputError(f"{meta.source}: no header line")
+    return pd.DataFrame(rows, columns=header, dtype=object)
+
+
+def _records(lines: list[str], delimiter: str):
+    """(first line, last line, fields, error) per CSV record, 1-based line numbers."""
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    done = 0
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            end = max(reader.line_num, done + 1)
+            yield done + 1, end, [], f"broken CSV quoting: {exc}"
+            done = end
+            continue
+        yield done + 1, reader.line_num, record, None
+        done = reader.line_num
+
+
+def _keep_line(line: str, number: int, header: list[str], rows: list, meta: InputMeta,
+               error: str | None) -> None:
+    if not line.strip():
+        return
+    try:
+        record = next(csv.reader([line], delimiter=meta.delimiter, strict=True))
+    except (csv.Error, StopIteration) as exc:
+        _reject(meta.rejects, number, f"broken CSV quoting: {error or exc}", line)
+        return
+    _keep(record, number, [line], header, rows, meta, single=True)
+
+
+def _keep(record: list[str], start: int, lines: list[str], header: list[str], rows: list,
+          meta: InputMeta, single: bool = False) -> None:
+    if not record:  # a blank line is no row, as in every spreadsheet
+        return
+    if len(record) > len(header) and not any(record[len(header):]):
+        record = record[:len(header)]  # a trailing delimiter on every line of some exports
+    raw = lines[0] if single else lines[start - 1]
+    if len(record) > len(header):
+        _reject(meta.rejects, start, f"{len(record)} fields where the header has "
+                f"{len(header)} (an unquoted delimiter in a cell?)", raw)
+    elif record == header or (record[:1] and record[0].lstrip("\ufeff") == header[0]
+                              and record[1:] == header[1:]):
+        _reject(meta.rejects, start, "the header line again (files pasted together?)", raw)
+    else:
+        rows.append(record + [""] * (len(header) - len(record)))
+
+
+def _header_names(record: list[str]) -> list[str]:
+    """Header cells as column names: blank ones ``Unnamed: i``, repeats ``name.1`` (as pandas)."""
+    names, seen = [], {}
+    for i, cell in enumerate(record):
+        name = cell.strip().lstrip("\ufeff").strip() or f"Unnamed: {i}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name}.{seen[name]}"
+        else:
+            seen[name] = 0
+        names.append(name)
+    return names
+
+
+# -- JSON lines --------------------------------------------------------------------------
+def _parse_jsonl(text: str, path: Path, meta: InputMeta) -> pd.DataFrame:
     stripped = text.lstrip()
     if stripped.startswith("["):
         try:
             records = json.loads(stripped)
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}: bad JSON at line {exc.lineno}: {exc.msg}") from exc
+        except RecursionError as exc:
+            raise InputError(f"{path}: JSON nested too deeply") from exc
+        if not isinstance(records, list):
+            records = [records]
     else:
         records = []
-        for number, line in enumerate(text.splitlines(), 1):
+        for number, line in enumerate(_lines(text), 1):
             if not line.strip():
                 continue
             try:
                 records.append(json.loads(line))
             except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}: bad JSON line: {exc.msg}") from exc
+                _reject(meta.rejects, number, f"bad JSON line: {exc.msg} (column {exc.colno})",
+                        line)
+            except RecursionError:
+                _reject(meta.rejects, number, "bad JSON line: nested too deeply", line)
     rows = [r if isinstance(r, dict) else {"comment": r} for r in records]
     return pd.DataFrame.from_records(rows)
+
+
+# -- Excel -----------------------------------------------------------------------------
+def check_xlsx(path: Path) -> None:
+    """Refuse a workbook that is not a zip or would inflate to an absurd size."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except zipfile.BadZipFile as exc:
+        raise InputError(f"{path}: not an .xlsx workbook (not a zip file); save it from "
+                         "Excel as .xlsx or export CSV") from exc
+    unpacked = sum(m.file_size for m in members)
+    packed = sum(m.compress_size for m in members) or 1
+    if (len(members) > MAX_XLSX_MEMBERS or unpacked > MAX_XLSX_BYTES
+            or (unpacked > MAX_XLSX_BYTES // 8 and unpacked / packed > MAX_XLSX_RATIO)):
+        raise InputError(f"{path}: refused: the workbook would unpack to {unpacked / 2**20:,.0f} "
+                         f"MiB from {packed / 2**20:,.1f} MiB in {len(members)} parts "
+                         f"(limit {MAX_XLSX_BYTES // 2**20} MiB, ratio {MAX_XLSX_RATIO}); "
+                         "export the sheet as CSV")
+
+
+def _read_excel(path: Path, sheet: str | int | None, meta: InputMeta) -> pd.DataFrame:
+    check_xlsx(path)
+    book = pd.ExcelFile(path, engine="openpyxl")
+    meta.sheets = [str(name) for name in book.sheet_names]
+    meta.sheet = _choose_sheet(meta.sheets, sheet, path)
+    grid = book.parse(meta.sheet, header=None, dtype=object)
+    grid = grid.dropna(how="all").reset_index(drop=True) if len(grid) else grid
+    if grid.empty:
+        raise InputError(f"{path}: sheet {meta.sheet!r} is empty; sheets are: "
+                         f"{', '.join(meta.sheets)}")
+    at = _header_position(grid)
+    meta.header_row = at + 1
+    names = _header_names(["" if pd.isna(v) else str(v) for v in grid.iloc[at]])
+    frame = grid.iloc[at + 1:].reset_index(drop=True)
+    frame.columns = names
+    return frame
+
+
+def _choose_sheet(sheets: list[str], sheet: str | int | None, path: Path) -> str:
+    if sheet is None:
+        return sheets[0]
+    if str(sheet) in sheets:
+        return str(sheet)
+    if str(sheet).isdigit() and int(sheet) < len(sheets):
+        return sheets[int(sheet)]
+    raise InputError(f"{path}: no sheet {sheet!r}; sheets are: {', '.join(sheets)}")
+
+
+def _header_position(grid: pd.DataFrame) -> int:
+    """The header row: row 0, unless title rows or merged group headers sit above it.
+
+    A later row wins only if it names a text column exactly (评论内容, comment …) and has
+    more filled cells than every row above it, so a data row is never taken for a header.
+    """
+    top = grid.head(HEADER_SEARCH_ROWS)
+    filled = top.notna().sum(axis=1).tolist()
+    best = 0
+    for i in range(1, len(top)):
+        cells = {str(v).strip().lower() for v in top.iloc[i] if not pd.isna(v)}
+        if (cells & set(TEXT_NAMES) and filled[i] >= 2 and filled[i] > max(filled[:i])
+                and filled[i] > filled[best]):
+            best = i
+    return best
 
 
 # -- writing -------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import math
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +20,7 @@ import pandas as pd
 from . import engine, sentiment
 from .factors import FactorExtractor
 from .index import satisfaction_score
-from .io import InputMeta, atomic_path, read_comments, write_csv
+from .io import atomic_path, read_comments, write_csv
 from .lexicon import Lexicon
 from .normalize import normalize_text, opinion_core
 from .segment import Segmenter
@@ -31,11 +32,8 @@ FLAG_REASONS = {
     "placeholder": "a no-opinion placeholder such as 此用户没有填写评价",
     "duplicate_id": "the id appears on more than one row (the row is still analysed)",
 }
-MENTION_COLUMNS = ["comment_id", "row", "clause_id", "clause", "dimension", "factor", "term", "opinion",
-                   "negated", "degree", "implicit", "polarity", "score", "start", "end"]
-ANNOTATION_COLUMNS = ["text", "flag", "sentiment", "sentiment_score", "p_positive", "p_neutral",
-                      "p_negative", "dimensions", "n_mentions"]
-
+MENTION_COLUMNS = ["comment_id", "row", "clause_id", "clause", "dimension", "factor", "term",
+                   "opinion", "negated", "degree", "implicit", "polarity", "score", "start", "end"]
 
 @dataclass(frozen=True)
 class Settings:
@@ -72,15 +70,22 @@ class Annotator:
         tokens = [self.segmenter.cut(texts[i]) for i in ok]
         scores = sentiment.score_frame([texts[i] for i in ok], tokens, model=self.model)
 
-        rows, clause_texts, clause_tokens = [], [], []
-        for i, toks in zip(ok, tokens):
+        rows, clause_texts, clause_tokens, unnamed = [], [], [], []
+        for n, (i, toks) in enumerate(zip(ok, tokens)):
             mentions, clauses = self.extractor.analyse(texts[i], toks)
+            if not mentions and scores["sentiment"].iat[n] != "neutral":
+                unnamed.append((i, n))
             base = len(clause_texts)
             for c_text, c_tokens in clauses:
                 clause_texts.append(c_text)
                 clause_tokens.append(c_tokens)
             rows.extend((ids[i], first_row + i, base + m.clause_id, m) for m in mentions)
         mentions = self._score_mentions(rows, clause_texts, clause_tokens)
+        if unnamed:
+            mentions = pd.concat([mentions, self._overall_mentions(ids, texts, first_row, unnamed,
+                                                                   scores)], ignore_index=True)
+            mentions = mentions.sort_values(["row", "clause_id", "start"], kind="stable",
+                                            ignore_index=True)
 
         out = pd.DataFrame({"text": texts, "flag": flags})
         for column in ("sentiment", "sentiment_score", "p_positive", "p_neutral", "p_negative"):
@@ -113,6 +118,16 @@ class Annotator:
         if self.lexicon.is_placeholder(core):
             return text, "placeholder"
         return text, ""
+
+    @staticmethod
+    def _overall_mentions(ids, texts, first_row, unnamed, scores) -> pd.DataFrame:
+        """An opinion with no factor named (看着还可以): one ``overall`` mention of the comment,
+        with the comment's own sentiment."""
+        records = [(ids[i], first_row + i, 0, texts[i], "overall", "overall", "", "", False, 1.0,
+                    True, scores["sentiment"].iat[n], round(float(scores["sentiment_score"].iat[n]),
+                                                             4), 0, len(texts[i]))
+                   for i, n in unnamed]
+        return pd.DataFrame.from_records(records, columns=MENTION_COLUMNS)
 
     def _score_mentions(self, rows: list, clause_texts: list[str],
                         clause_tokens: list[list[str]]) -> pd.DataFrame:
@@ -148,11 +163,17 @@ def mention_polarity(lexicon_score: float, model_score: float, model_label: str
 
 
 def comment_dimensions(mentions: pd.DataFrame) -> dict[int, str]:
-    """row → ";"-joined dimensions; ``overall`` only when no factor is named."""
+    """row → ";"-joined dimensions; ``overall`` only when no factor is named.
+
+    A mention counts when it carries an opinion: an opinion word, or a clause the model
+    finds positive or negative. A bare narrating mention (上午下单 → channel) stays in the
+    mentions table as evidence but does not make the comment one about that dimension.
+    """
     if mentions.empty:
         return {}
+    opinionated = mentions[(mentions["opinion"] != "") | (mentions["polarity"] != "neutral")]
     result = {}
-    for row, dims in mentions.groupby("row", sort=False)["dimension"]:
+    for row, dims in opinionated.groupby("row", sort=False)["dimension"]:
         named = sorted(set(dims) - {"overall"})
         result[row] = ";".join(named) if named else "overall"
     return result
@@ -203,9 +224,13 @@ def dimension_table(mentions: pd.DataFrame, comments: pd.DataFrame,
 def analyze(source, *, text_col: str | None = None, id_col: str | None = None,
             encoding: str | None = None, sheet: str | int | None = None,
             domain: str | None = "ecommerce", lexicon: Sequence[str | Path] = (),
-            segmenter: str = "jieba", jobs: int | None = 1,
+            segmenter: str = "jieba", jobs: int | None = 1, scheduler: str | None = None,
             progress: bool | None = None) -> Result:
     """Analyse a comment dump (path, DataFrame or list of strings) into a :class:`Result`.
+
+    ``jobs`` worker processes on this machine (0 or None: all cores), or ``scheduler``, the
+    address of a Dask scheduler (``tcp://host:8786``) to run the per-comment work on its
+    workers partition by partition; the tables are the same either way.
 
     >>> r = analyze(["物流很快，但是包装破了", "此用户没有填写评价"])
     >>> r.comments[["comment_id", "flag", "dimensions"]].values.tolist()
@@ -215,8 +240,12 @@ def analyze(source, *, text_col: str | None = None, id_col: str | None = None,
                                 sheet=sheet)
     settings = Settings(domain, tuple(str(p) for p in lexicon), segmenter)
     workers = (os.cpu_count() or 1) if jobs in (None, 0) else jobs
-    annotations, mentions = engine.annotate_frame(frame, meta.text_col, settings,
-                                                  jobs=workers, progress=progress)
+    if scheduler:
+        annotations, mentions = engine.annotate_on_cluster(frame, meta.text_col, settings,
+                                                           scheduler)
+    else:
+        annotations, mentions = engine.annotate_frame(frame, meta.text_col, settings,
+                                                      jobs=workers, progress=progress)
     duplicated = frame["comment_id"].duplicated(keep=False).to_numpy() & (
         annotations["flag"] == "").to_numpy()
     annotations.loc[duplicated, "flag"] = "duplicate_id"
@@ -226,19 +255,106 @@ def analyze(source, *, text_col: str | None = None, id_col: str | None = None,
     dimensions = dimension_table(mentions, comments, labels)
     info = {**meta.to_dict(), "domain": domain, "lexicon": list(settings.lexicon_paths),
             "segmenter": segmenter, "flags": comments["flag"].value_counts().to_dict(),
+            "flag_reasons": FLAG_REASONS,
             "duplicate_ids": sorted(set(frame["comment_id"][frame["comment_id"].duplicated()]))}
     return Result(comments=comments, mentions=mentions, dimensions=dimensions, meta=info)
 
 
 @dataclass
 class Result:
-    """Tables of one analysis, keyed by ``comment_id``; see docs/DESIGN.md for the columns."""
+    """Tables of one analysis, keyed by ``comment_id``; see docs/DESIGN.md for the columns.
+
+    ``comments``, ``mentions`` and ``dimensions`` are made by :func:`analyze`; ``drivers``,
+    ``graphs``/``graph``, ``index``, ``ipa``, ``trends`` and ``alerts`` are computed from them
+    on first use; ``topics`` after :meth:`fit_topics`.
+    """
 
     comments: pd.DataFrame
     mentions: pd.DataFrame
     dimensions: pd.DataFrame
     meta: dict = field(default_factory=dict)
+    topics: pd.DataFrame | None = None
+    topic_model: object | None = field(default=None, repr=False)
 
+    # -- complaint drivers, graph, index (graph.py, index.py) ---------------------------
+    @cached_property
+    def drivers(self) -> pd.DataFrame:
+        """Per factor: complaint rate when mentioned vs. base, lift, odds ratio, q-value."""
+        from .graph import drivers
+
+        return drivers(self.comments, self.mentions, domain=self.meta.get("domain"))
+
+    @cached_property
+    def graphs(self) -> dict:
+        """Co-occurrence graphs of factors: ``{"all": …, "complaints": …}`` (networkx)."""
+        from .graph import complaint_graphs
+
+        return complaint_graphs(self.comments, self.mentions, domain=self.meta.get("domain"))
+
+    @property
+    def graph(self):
+        """The complaint co-occurrence graph."""
+        return self.graphs["complaints"]
+
+    @cached_property
+    def index(self) -> pd.DataFrame:
+        """Satisfaction per dimension (0–100), entropy weights, and the overall index row."""
+        from .index import satisfaction_index
+
+        return satisfaction_index(self.comments, self.mentions, weights="entropy")
+
+    @cached_property
+    def ipa(self) -> pd.DataFrame:
+        """Importance–performance table (importance from the rating column when there is one)."""
+        from .index import ipa_table
+
+        return ipa_table(self.comments, self.mentions, rating=self._rating_col())
+
+    @cached_property
+    def trends(self) -> pd.DataFrame | None:
+        """Per month: the dimension figures and complaint rates (None without a time column)."""
+        from .index import trends
+
+        time_col = self.meta.get("time_col")
+        return trends(self.comments, self.mentions, time_col=time_col) if time_col else None
+
+    @cached_property
+    def alerts(self) -> pd.DataFrame | None:
+        """Dimensions whose complaint rate rose significantly against the month before."""
+        from .index import alerts
+
+        return alerts(self.trends) if self.trends is not None else None
+
+    def _rating_col(self) -> str | None:
+        column = self.meta.get("rating_col")
+        if column is None:
+            return None
+        numeric = pd.to_numeric(self.comments[column], errors="coerce")
+        return column if numeric.notna().mean() > 0.5 else None
+
+    # -- topics (topics.py) --------------------------------------------------------------
+    def fit_topics(self, **options) -> pd.DataFrame:
+        """Fit a gensim topic model on the analysed comments; sets ``topics``.
+
+        Options go to :class:`manyi.topics.TopicModel` (``k=None`` chooses K by coherence).
+        Comments get ``topic`` and ``topic_probability`` columns (-1 / NaN where flagged).
+        """
+        from .topics import TopicModel
+
+        ok = self.comments["flag"].isin(["", "duplicate_id"])
+        texts = self.comments.loc[ok, "text"].tolist()
+        model = TopicModel(lexicon=Lexicon.load(self.meta.get("domain"),
+                                                tuple(self.meta.get("lexicon", ()))), **options)
+        assigned = model.fit_transform(texts,
+                                       sentiment=self.comments.loc[ok, "sentiment"].tolist())
+        self.comments["topic"] = -1
+        self.comments["topic_probability"] = np.nan
+        self.comments.loc[ok, "topic"] = assigned["topic"].to_numpy()
+        self.comments.loc[ok, "topic_probability"] = assigned["topic_probability"].to_numpy()
+        self.topic_model, self.topics = model, model.topic_info()
+        return self.topics
+
+    # -- files -----------------------------------------------------------------------------
     def to_dir(self, path: str | Path) -> Path:
         """Write comments.csv, mentions.csv, dimensions.csv (UTF-8 with BOM) and meta.json."""
         out = Path(path)
@@ -251,6 +367,18 @@ class Result:
                            encoding="utf-8")
         return out
 
+    def report(self, path: str | Path, formats=("html", "xlsx", "json")) -> dict:
+        """A self-contained HTML report, an Excel workbook and a JSON summary (see report.py)."""
+        from .report import write_report
+
+        return write_report(self, path, formats=formats)
+
+    def to_excel(self, path: str | Path) -> Path:
+        """One sheet per table, frozen header, filters, percentages formatted."""
+        from .report import write_excel
+
+        return write_excel(self, path)
+
     def explain(self, comment_id: str, top: int = 8) -> pd.DataFrame:
         """The features behind one comment's sentiment score, strongest first."""
         row = self.comments.loc[self.comments["comment_id"] == str(comment_id)]
@@ -259,8 +387,3 @@ class Result:
         text = row["text"].iloc[0]
         pairs = sentiment.default_model().explain(text, top=top)
         return pd.DataFrame(pairs, columns=["feature", "contribution"])
-
-    @property
-    def input_meta(self) -> InputMeta:
-        keys = InputMeta.__dataclass_fields__
-        return InputMeta(**{k: v for k, v in self.meta.items() if k in keys})

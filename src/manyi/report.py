@@ -1,0 +1,601 @@
+"""HTML, Excel and JSON reports of an analysis (a :class:`~manyi.pipeline.Result`).
+
+The HTML report is one self-contained file: styles, a small script and SVG charts are inline,
+so it opens offline by double-click and Chinese text uses the viewer's own fonts. Optional
+parts of a Result (``drivers``, ``index``, ``graph``, ``trends``, ``topics``) each add a
+section when present and non-empty. The JSON schema is documented in docs/report-schema.md.
+
+>>> import pandas as pd
+>>> highlight("物流很快<b>", [(0, 2, "negative", "物流")])
+'<mark class="negative" title="物流">物流</mark>很快&lt;b&gt;'
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from html import escape
+from importlib import resources
+from pathlib import Path
+from string import Template
+
+import numpy as np
+import pandas as pd
+
+from . import report_svg as svg
+from .errors import InputError
+from .index import satisfaction_score
+from .io import FORMULA_START, atomic_path
+
+SCHEMA = "manyi.report"
+SCHEMA_VERSION = "1.0"
+FORMATS = {"html": "report.html", "xlsx": "report.xlsx", "json": "summary.json"}
+ANALYSABLE_FLAGS = ("", "duplicate_id")
+POLARITY_LABELS = {"positive": "正面", "neutral": "中性", "negative": "负面"}
+QUADRANTS = {(True, True): "继续保持", (True, False): "重点改进",
+             (False, True): "可能过度投入", (False, False): "次要改进"}
+
+
+# -- reading a Result defensively ------------------------------------------------------------
+def optional_table(result, name: str) -> pd.DataFrame | None:
+    """``result.<name>`` when it is a non-empty DataFrame, else None."""
+    value = getattr(result, name, None)
+    return value if isinstance(value, pd.DataFrame) and not value.empty else None
+
+
+def complaint_graph(result):
+    """The complaint co-occurrence graph (``result.graph`` or its ``"complaints"`` entry)."""
+    graph = getattr(result, "graph", None)
+    if isinstance(graph, dict):
+        graph = next((graph[k] for k in ("complaints", "all") if graph.get(k) is not None
+                      and len(graph[k])), None)
+    return graph if graph is not None and hasattr(graph, "nodes") and len(graph) else None
+
+
+def analysable(comments: pd.DataFrame) -> pd.DataFrame:
+    return comments[comments["flag"].fillna("").isin(ANALYSABLE_FLAGS)]
+
+
+def _index_parts(result) -> tuple[float | None, pd.DataFrame | None]:
+    """(overall index, IPA table) from ``result.index`` whatever its shape: number, dict,
+    DataFrame or object with attributes."""
+    index = getattr(result, "index", None)
+    if index is None or callable(index) and not hasattr(index, "__dict__"):
+        return None, None
+    if isinstance(index, int | float | np.number):
+        return float(index), None
+    if isinstance(index, pd.DataFrame):
+        return None, index
+    items = index if isinstance(index, dict) else vars(index)
+    value = next((items[k] for k in ("index", "value", "overall", "satisfaction_index")
+                  if isinstance(items.get(k), int | float | np.number)), None)
+    ipa = next((v for k, v in items.items() if isinstance(v, pd.DataFrame) and not v.empty
+                and ("ipa" in k or "importance" in k)), None)
+    return (None if value is None else float(value)), ipa
+
+
+def headline(result) -> dict:
+    """Counts, sentiment shares and the satisfaction index of the whole dump."""
+    comments = result.comments
+    ok = analysable(comments)
+    shares = ok["sentiment"].value_counts(normalize=True) if len(ok) else pd.Series(dtype=float)
+    share = {p: float(shares.get(p, 0.0)) for p in POLARITY_LABELS}
+    value, _ = _index_parts(result)
+    flags = comments["flag"].fillna("").value_counts()
+    return {"comments": len(comments), "analysed": len(ok),
+            "flagged": {str(k): int(v) for k, v in flags.items() if k and k != "duplicate_id"},
+            "sentiment": share,
+            "satisfaction_index": value if value is not None else satisfaction_score(
+                share["positive"], share["neutral"], share["negative"]),
+            "index_source": "index" if value is not None else "comments"}
+
+
+def ipa_table(result) -> pd.DataFrame:
+    """Importance-performance per dimension: from ``result.index`` when it has one, else
+    importance = share of comments mentioning it, performance = satisfaction 0–100."""
+    _, ipa = _index_parts(result)
+    columns = {c.lower(): c for c in (ipa.columns if ipa is not None else [])}
+    imp = next((columns[c] for c in columns if "importance" in c), None)
+    perf = next((columns[c] for c in columns if "performance" in c or "satisfaction" in c), None)
+    key = next((columns[c] for c in ("dimension", "factor", "label") if c in columns), None)
+    if imp and perf and key:
+        frame = pd.DataFrame({"dimension": ipa[key].astype(str), "importance": ipa[imp],
+                              "performance": ipa[perf]})
+        labels = dict(zip(result.dimensions["dimension"], result.dimensions["label"]))
+        frame["label"] = ipa["label"] if "label" in ipa else frame["dimension"].map(
+            labels).fillna(frame["dimension"])
+        frame["source"] = "index"
+    else:
+        dims = result.dimensions[(result.dimensions["comments"] > 0)
+                                 & (result.dimensions["dimension"] != "overall")]
+        frame = pd.DataFrame({"dimension": dims["dimension"], "label": dims["label"],
+                              "importance": dims["share"], "performance": dims["satisfaction"],
+                              "source": "mention_share"})
+    frame = frame.dropna(subset=["importance", "performance"]).reset_index(drop=True)
+    high_i, high_p = frame["importance"].mean(), frame["performance"].mean()
+    frame["quadrant"] = [QUADRANTS[(i >= high_i, p >= high_p)]
+                         for i, p in zip(frame["importance"], frame["performance"])]
+    return frame
+
+
+def trend_table(result) -> pd.DataFrame | None:
+    """Per period (month, week or day by the span): comments, positive/negative share and
+    satisfaction, from the time column; None without one or with fewer than two periods."""
+    time_col = result.meta.get("time_col")
+    if not time_col or time_col not in result.comments:
+        return None
+    ok = analysable(result.comments)
+    stamps = pd.to_datetime(ok[time_col], errors="coerce", format="mixed")
+    ok, stamps = ok[stamps.notna()], stamps[stamps.notna()]
+    if ok.empty:
+        return None
+    span = (stamps.max() - stamps.min()).days
+    freq = "M" if span > 90 else "W" if span > 21 else "D"
+    period = stamps.dt.to_period(freq).astype(str)
+    shares = pd.crosstab(period, ok["sentiment"], normalize="index")
+    table = pd.DataFrame({"period": shares.index, "comments": period.value_counts().reindex(
+        shares.index).to_numpy()})
+    for polarity in POLARITY_LABELS:
+        table[polarity] = shares[polarity].to_numpy() if polarity in shares else 0.0
+    table["satisfaction"] = [satisfaction_score(p, u, n) for p, u, n in
+                             zip(table["positive"], table["neutral"], table["negative"])]
+    table.attrs["freq"] = freq
+    return table if len(table) >= 2 else None
+
+
+def evidence(result, dimension: str, per_side: int = 3, max_chars: int = 220) -> list[dict]:
+    """Representative comments of a dimension: its strongest complaints and praise, each with
+    the spans of the matched words (term, and opinion where found) to highlight."""
+    mentions = result.mentions[result.mentions["dimension"] == dimension]
+    if mentions.empty:
+        return []
+    texts = result.comments.drop_duplicates("comment_id").set_index("comment_id")["text"]
+    signed = mentions["score"].where(mentions["polarity"] != "neutral", 0.0)
+    totals = signed.groupby(mentions["comment_id"]).sum()
+    length = texts.reindex(totals.index).fillna("").str.len()
+    # prefer comments of a readable length, then the strongest score
+    order = pd.DataFrame({"score": totals, "fits": (length >= 6) & (length <= max_chars)})
+    picked, seen = [], set()
+    for side, ascending in (("negative", True), ("positive", False)):
+        side_rows = order[order["score"] < 0] if side == "negative" else order[order["score"] > 0]
+        ranked = side_rows.sort_values(["fits", "score"], ascending=[False, ascending])
+        n = 0
+        for cid, row in ranked.iterrows():
+            text = str(texts.get(cid, ""))
+            if n >= per_side:
+                break
+            if text in seen:
+                continue
+            seen.add(text)
+            n += 1
+            spans = _spans(text, mentions[mentions["comment_id"] == cid])
+            if len(text) > max_chars:
+                text, spans = text[:max_chars] + "…", [s for s in spans if s[1] <= max_chars]
+            picked.append({"comment_id": str(cid), "text": text, "polarity": side,
+                           "score": round(float(row["score"]), 4), "spans": spans})
+    return picked
+
+
+def _spans(text: str, mentions: pd.DataFrame) -> list[tuple[int, int, str, str]]:
+    spans = []
+    for m in mentions.itertuples(index=False):
+        start, end = int(m.start), int(m.end)
+        tip = f"{m.term or ''} {m.opinion or ''} → {POLARITY_LABELS.get(m.polarity, m.polarity)}"
+        spans.append((start, end, str(m.polarity), tip.strip()))
+        opinion = str(m.opinion or "")
+        if opinion and not bool(m.implicit):
+            at = text.find(opinion, max(0, start - 12), end + 24)
+            if at >= 0:
+                spans.append((at, at + len(opinion), "opinion", f"观点词 {opinion}"))
+    return spans
+
+
+def highlight(text: str, spans: Iterable[tuple[int, int, str, str]]) -> str:
+    """Escaped ``text`` with ``<mark>`` around the non-overlapping spans (first wins)."""
+    out, at = [], 0
+    for start, end, cls, tip in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if start < at or end <= start or end > len(text):
+            continue
+        out += [escape(text[at:start]),
+                f'<mark class="{escape(cls)}" title="{escape(tip)}">'
+                f"{escape(text[start:end])}</mark>"]
+        at = end
+    return "".join(out) + escape(text[at:])
+
+
+# -- JSON ------------------------------------------------------------------------------------
+def _clean(value):
+    """JSON-safe: NaN → None, numpy scalars → Python, DataFrames → records."""
+    if isinstance(value, dict):
+        return {str(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    if isinstance(value, pd.DataFrame):
+        return _clean(value.to_dict(orient="records"))
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else round(value, 6)
+    if value is None or isinstance(value, str | int | bool):
+        return value
+    return str(value)
+
+
+def _version() -> str:
+    from . import __version__
+    return __version__
+
+
+def summary_json(result, *, top_drivers: int = 20, top_edges: int = 50) -> dict:
+    """The report's content as a JSON-ready dict (schema ``manyi.report`` 1.0).
+
+    >>> sorted(summary_json(_demo_result()))[:4]
+    ['dimensions', 'drivers', 'evidence', 'generated_at']
+    """
+    meta = result.meta
+    head = headline(result)
+    dims = result.dimensions[result.dimensions["comments"] > 0]
+    drivers = optional_table(result, "drivers")
+    topics = optional_table(result, "topics")
+    trend = trend_table(result)
+    graph = complaint_graph(result)
+    graph_part = None
+    if graph is not None:
+        edges = sorted(graph.edges(data=True), key=lambda e: -e[2].get("weight", 0))[:top_edges]
+        graph_part = {"nodes": [{"id": n, **d} for n, d in graph.nodes(data=True)],
+                      "edges": [{"source": a, "target": b, **d} for a, b, d in edges]}
+    return _clean({
+        "schema": SCHEMA, "schema_version": SCHEMA_VERSION,
+        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "manyi_version": _version(),
+        "source": {k: meta.get(k) for k in ("source", "format", "encoding", "text_col",
+                                            "id_col", "rating_col", "time_col", "group_cols",
+                                            "domain", "lexicon")},
+        "totals": {k: head[k] for k in ("comments", "analysed", "flagged")},
+        "sentiment": head["sentiment"],
+        "satisfaction_index": {"value": head["satisfaction_index"],
+                               "source": head["index_source"]},
+        "dimensions": dims[[c for c in ("dimension", "label", "comments", "share", "positive",
+                                        "neutral", "negative", "net_sentiment", "satisfaction")
+                            if c in dims]],
+        "ipa": ipa_table(result),
+        "drivers": None if drivers is None else drivers.head(top_drivers),
+        "trend": None if trend is None else {"freq": trend.attrs["freq"], "periods": trend},
+        "topics": None if topics is None else topics,
+        "graph": graph_part,
+        "evidence": {d: [{k: e[k] for k in ("comment_id", "text", "polarity", "score")}
+                         | {"words": sorted({e["text"][s:t] for s, t, _, _ in e["spans"]})}
+                         for e in evidence(result, d)] for d in dims["dimension"]},
+    })
+
+
+def write_json(result, path: str | Path) -> Path:
+    """Write :func:`summary_json` as UTF-8 JSON (Chinese kept readable)."""
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        tmp.write_text(json.dumps(summary_json(result), ensure_ascii=False, indent=2),
+                       encoding="utf-8")
+    return path
+
+
+# -- Excel -----------------------------------------------------------------------------------
+PERCENT_COLUMNS = {"share", "positive", "neutral", "negative", "net_sentiment", "complaint_rate",
+                   "base_rate", "complaint_share", "negative_share", "p_positive", "p_neutral",
+                   "p_negative", "importance"}
+DECIMAL_COLUMNS = {"odds_ratio": "0.00", "ci_low": "0.00", "ci_high": "0.00", "lift": "0.00",
+                   "p_value": "0.0000", "q_value": "0.0000", "sentiment_score": "0.000",
+                   "score": "0.000", "satisfaction": "0.0", "performance": "0.0",
+                   "excess_complaints": "0.0", "degree": "0.00"}
+EXCEL_MAX_ROWS = 1_048_575
+
+
+def excel_tables(result) -> dict[str, pd.DataFrame]:
+    """Sheet name → table, in workbook order; optional tables only when present."""
+    head = headline(result)
+    summary = pd.DataFrame(
+        [("comments", head["comments"]), ("analysed", head["analysed"]),
+         *[(f"{p}_share", head["sentiment"][p]) for p in POLARITY_LABELS],
+         ("satisfaction_index", head["satisfaction_index"]),
+         *[(f"flagged_{k}", v) for k, v in head["flagged"].items()],
+         *[(k, ", ".join(map(str, v)) if isinstance(v, list) else v)
+           for k, v in result.meta.items() if k in ("source", "text_col", "rating_col",
+                                                     "time_col", "group_cols", "domain")]],
+        columns=["item", "value"])
+    tables = {"summary": summary, "dimensions": result.dimensions}
+    for name in ("drivers", "topics"):
+        if (table := optional_table(result, name)) is not None:
+            tables[name] = table
+    tables["ipa"] = ipa_table(result)
+    trends = optional_table(result, "trends")
+    trends = trends if trends is not None else trend_table(result)
+    if trends is not None:
+        tables["trends"] = trends
+    tables["comments"] = result.comments
+    tables["mentions"] = result.mentions
+    return tables
+
+
+def write_excel(result, path: str | Path, *, progress: bool | None = False) -> Path:
+    """One sheet per table: frozen header, filters, widths, percent formats, no formulas."""
+    from openpyxl import Workbook
+
+    path = Path(path)
+    workbook = Workbook(write_only=True)
+    tables = excel_tables(result)
+    with _bar(len(tables), "xlsx", progress) as bar:
+        for name, table in tables.items():
+            _write_sheet(workbook, name, table)
+            bar.update(1)
+    with atomic_path(path) as tmp:
+        workbook.save(tmp)
+    return path
+
+
+def _write_sheet(workbook, name: str, table: pd.DataFrame) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    sheet = workbook.create_sheet(name[:31])
+    table = table.iloc[:EXCEL_MAX_ROWS]
+    columns = [str(c) for c in table.columns]
+    last = get_column_letter(max(len(columns), 1))
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{last}{len(table) + 1}"
+    formats = []
+    for i, column in enumerate(columns, start=1):
+        sample = table.iloc[:300, i - 1]
+        widest = max([svg.text_width(column)] + [svg.text_width(str(v)) for v in sample])
+        sheet.column_dimensions[get_column_letter(i)].width = min(max(widest + 2, 8), 60)
+        formats.append("0.0%" if column in PERCENT_COLUMNS and pd.api.types.is_numeric_dtype(
+            table[column]) else DECIMAL_COLUMNS.get(column))
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE6F0")
+    header = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, _excel_value(column))
+        cell.font, cell.fill = bold, fill
+        header.append(cell)
+    sheet.append(header)
+    for row in table.itertuples(index=False, name=None):
+        sheet.append([_excel_cell(sheet, value, fmt) for value, fmt in zip(row, formats)])
+
+
+def _excel_value(value):
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if value is None or isinstance(value, float) and math.isnan(value) or value is pd.NA:
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value)[:32767]
+    if isinstance(value, int | float | bool | datetime):
+        return value
+    return str(value)
+
+
+def _excel_cell(sheet, value, number_format):
+    from openpyxl.cell import WriteOnlyCell
+
+    value = _excel_value(value)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        # a string cell, shown as typed; quotePrefix keeps Excel from re-reading it on edit
+        cell = WriteOnlyCell(sheet, value)
+        cell.data_type, cell.quotePrefix = "s", True
+        return cell
+    if number_format and isinstance(value, int | float) and not isinstance(value, bool):
+        cell = WriteOnlyCell(sheet, value)
+        cell.number_format = number_format
+        return cell
+    return value
+
+
+# -- HTML ------------------------------------------------------------------------------------
+def _template(name: str) -> str:
+    return resources.files("manyi").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def pct(value, digits: int = 1) -> str:
+    """``0.123`` → ``12.3%``; missing → ``–``."""
+    return "–" if value is None or pd.isna(value) else f"{value * 100:.{digits}f}%"
+
+
+def num(value, digits: int = 1) -> str:
+    return "–" if value is None or pd.isna(value) else f"{value:,.{digits}f}"
+
+
+def html_table(rows: list[list[tuple[str, object]]], headers: list[tuple[str, bool]]) -> str:
+    """Sortable table; a cell is (escaped html, sort value or None); header (text, numeric)."""
+    head = "".join(f'<th class="num">{escape(h)}</th>' if n else f"<th>{escape(h)}</th>"
+                   for h, n in headers)
+    body = []
+    for row in rows:
+        cells = []
+        for (content, key), (_, numeric) in zip(row, headers):
+            attr = "" if key is None else f' data-v="{"" if pd.isna(key) else float(key)}"'
+            cells.append(f'<td{" class=num" if numeric else ""}{attr}>{content}</td>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (f'<div class="table-wrap"><table class="sortable"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></div>')
+
+
+def _section(anchor: str, title: str, inner: str, note: str = "") -> str:
+    note = f'<p class="note">{note}</p>' if note else ""
+    return f'<section id="{anchor}"><h2>{escape(title)}</h2>{note}{inner}</section>'
+
+
+def _cards(head: dict) -> str:
+    s = head["sentiment"]
+    cards = [("", f'{head["comments"]:,}', "评论总数"), ("", f'{head["analysed"]:,}', "可分析评论"),
+             ("pos", pct(s["positive"]), "正面占比"), ("neg", pct(s["negative"]), "负面占比"),
+             ("", num(head["satisfaction_index"]), "满意度指数 (0–100)")]
+    return '<div class="cards">' + "".join(
+        f'<div class="card {c}"><div class="value">{v}</div><div class="label">{lab}</div></div>'
+        for c, v, lab in cards) + "</div>"
+
+
+def _dimension_section(dims: pd.DataFrame) -> str:
+    rows = [[(escape(str(r.label)), None), (f"{int(r.comments):,}", r.comments),
+             (pct(r.share), r.share), (pct(r.positive), r.positive),
+             (pct(r.neutral), r.neutral), (pct(r.negative), r.negative),
+             (svg.net_bar(r.net_sentiment) + pct(r.net_sentiment), r.net_sentiment),
+             (num(r.satisfaction), r.satisfaction)] for r in dims.itertuples()]
+    headers = [("维度", False), ("评论数", True), ("提及率", True), ("正面", True), ("中性", True),
+               ("负面", True), ("净情感", True), ("满意度", True)]
+    chart = svg.sentiment_bars(dims)
+    return (html_table(rows, headers) + '<div class="grid2"><div class="chart"><h3>各维度情感分布'
+            f"</h3>{chart}</div>" + '<div class="chart"><h3>重要性-表现分析 (IPA)</h3>'
+            "{ipa}</div></div>")
+
+
+def _drivers_section(drivers: pd.DataFrame, dim_labels: dict) -> str:
+    top = drivers.head(15)
+    rows = [[(escape(str(r.label)), None),
+             (escape(dim_labels.get(r.dimension, str(r.dimension))), None),
+             (f"{int(r.comments):,}", r.comments), (f"{int(r.complaints):,}", r.complaints),
+             (pct(r.complaint_rate), r.complaint_rate), (num(r.lift, 2), r.lift),
+             (f"{num(r.odds_ratio, 2)} ({num(r.ci_low, 2)}–{num(r.ci_high, 2)})", r.odds_ratio),
+             (num(r.q_value, 4), r.q_value), ("是" if r.significant else "", None)]
+            for r in top.itertuples()]
+    headers = [("因素", False), ("维度", False), ("提及评论", True), ("投诉", True),
+               ("投诉率", True), ("提升度", True), ("优势比 (95% CI)", True), ("q 值", True),
+               ("显著", False)]
+    return (f'<div class="chart">{svg.driver_bars(top)}</div>' + html_table(rows, headers))
+
+
+def _topics_section(topics: pd.DataFrame) -> str:
+    rows = [[(escape(str(r.get("label", ""))), None), (f'{int(r.get("size", 0)):,}', r.get("size")),
+             (pct(r.get("share")), r.get("share")),
+             (pct(r.get("negative_share")), r.get("negative_share")),
+             (escape(str(r.get("top_terms", ""))), None)] for _, r in topics.iterrows()]
+    headers = [("主题", False), ("评论数", True), ("占比", True), ("负面占比", True),
+               ("关键词", False)]
+    return f'<div class="chart">{svg.topic_bars(topics)}</div>' + html_table(rows, headers)
+
+
+def _evidence_section(result, dims: pd.DataFrame) -> str:
+    parts = []
+    for i, r in enumerate(dims.itertuples()):
+        items = evidence(result, r.dimension)
+        if not items:
+            continue
+        quotes = "".join(
+            f'<div class="comment {e["polarity"]}"><span class="badge {e["polarity"]}">'
+            f'{POLARITY_LABELS[e["polarity"]]}</span> {highlight(e["text"], e["spans"])}'
+            f'<div class="meta">评论 {escape(e["comment_id"])} · 得分 {e["score"]:+.2f}</div></div>'
+            for e in items)
+        parts.append(f'<details class="dim"{" open" if i < 3 else ""}><summary>'
+                     f"{escape(str(r.label))} · {int(r.comments):,} 条评论 · 满意度 "
+                     f"{num(r.satisfaction)}</summary>{quotes}</details>")
+    return "".join(parts)
+
+
+def render_html(result, *, title: str = "客户反馈满意度分析报告") -> str:
+    """The whole report as one HTML string (see :func:`write_html`)."""
+    head = headline(result)
+    dims = result.dimensions[result.dimensions["comments"] > 0]
+    labels = dict(zip(result.dimensions["dimension"], result.dimensions["label"]))
+    sections = [("overview", "总览", _cards(head), "")]
+    ipa = ipa_table(result)
+    ipa_note = ("重要性 = 提及该维度的评论占比" if len(ipa) and ipa["source"].iloc[0] ==
+                "mention_share" else "重要性与表现来自满意度指数模型")
+    sections.append(("dimensions", "维度表现", _dimension_section(dims).replace(
+        "{ipa}", svg.ipa_scatter(ipa)), "净情感 = 正面占比 − 负面占比；满意度 = 100 × (正面 + "
+        f"中性/2)；{ipa_note}。点击表头排序，鼠标悬停查看数值。"))
+    if (drivers := optional_table(result, "drivers")) is not None:
+        sections.append(("drivers", "投诉驱动因素", _drivers_section(drivers, labels),
+                         "投诉率 = 提及该因素的评论中负面评论的比例；虚线为全部评论的投诉率；"
+                         "优势比 > 1 且 q < 0.05 为显著的投诉驱动因素。"))
+    if (trend := trend_table(result)) is not None:
+        unit = {"M": "月", "W": "周", "D": "日"}[trend.attrs["freq"]]
+        sections.append(("trend", "趋势", f'<div class="chart">{svg.trend_lines(trend)}</div>',
+                         f"按{unit}统计：正面与负面评论占比，柱为评论数。"))
+    if (topics := optional_table(result, "topics")) is not None:
+        sections.append(("topics", "主题概览", _topics_section(topics), "主题模型发现的话题。"))
+    if (graph := complaint_graph(result)) is not None:
+        sections.append(("graph", "投诉共现网络",
+                         f'<div class="chart">{svg.graph_svg(graph)}</div>',
+                         "节点 = 因素（大小 = 提及次数，颜色越红投诉率越高）；连线 = 同一条评论中"
+                         "同时出现（越粗越常见）。"))
+    sections.append(("evidence", "各维度代表性评论", _evidence_section(result, dims),
+                     "高亮为匹配到的因素词（绿 = 正面，红 = 负面），下划线为观点词，"
+                     "是评分的证据。"))
+    script = _template("report.js")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    source = str(result.meta.get("source") or "")
+    return Template(_template("report.html")).substitute(
+        title=escape(title), version=escape(_version()), script=script,
+        script_hash=f"sha256-{digest}", source=escape(source),
+        generated=datetime.now().strftime("%Y-%m-%d %H:%M"),
+        subtitle=escape(f"{Path(source).name or '数据'} · {head['comments']:,} 条评论 · "
+                        f"文本列 {result.meta.get('text_col', '')}"),
+        nav="".join(f'<a href="#{a}">{escape(t)}</a>' for a, t, _, _ in sections),
+        body="\n".join(_section(*s) for s in sections))
+
+
+def write_html(result, path: str | Path, **options) -> Path:
+    """Write the self-contained HTML report (works offline, opens by double-click)."""
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        tmp.write_text(render_html(result, **options), encoding="utf-8")
+    return path
+
+
+# -- all at once -----------------------------------------------------------------------------
+WRITERS = {"html": write_html, "xlsx": write_excel, "json": write_json}
+
+
+def write_report(result, path: str | Path, formats: Iterable[str] = ("html", "xlsx", "json"), *,
+                 progress: bool | None = False) -> dict[str, Path]:
+    """Write the report files: a file path by its suffix, or a folder with
+    report.html, report.xlsx and summary.json. Returns format → path."""
+    path = Path(path)
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix in WRITERS or suffix == "xls":
+        if suffix == "xls":
+            raise InputError(f"{path}: write .xlsx, not .xls")
+        targets = {suffix: path}
+    else:
+        unknown = sorted(set(formats) - set(WRITERS))
+        if unknown:
+            raise InputError(f"unknown report format(s) {', '.join(unknown)}; "
+                             f"choose from {', '.join(WRITERS)}")
+        targets = {f: path / FORMATS[f] for f in WRITERS if f in set(formats)}
+    with _bar(len(targets), "report", progress) as bar:
+        for fmt, target in targets.items():
+            bar.set_postfix_str(target.name)
+            WRITERS[fmt](result, target)
+            bar.update(1)
+    return targets
+
+
+def _bar(total: int, desc: str, progress: bool | None):
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc=desc, unit="step", disable=None if progress is None
+                else not progress, leave=False)
+
+
+def _demo_result():
+    """A tiny hand-made Result for doctests and tests (no model needed)."""
+    from types import SimpleNamespace
+
+    comments = pd.DataFrame({"comment_id": ["1", "2"], "text": ["物流很快", "=包装破了"],
+                             "flag": ["", ""], "sentiment": ["positive", "negative"]})
+    mentions = pd.DataFrame({"comment_id": ["1", "2"], "clause_id": [0, 0],
+                             "clause": ["物流很快", "=包装破了"],
+                             "dimension": ["logistics", "product"],
+                             "factor": ["speed", "package"], "term": ["物流", "包装"],
+                             "opinion": ["快", "破"], "negated": False, "degree": 1.0,
+                             "implicit": False, "polarity": ["positive", "negative"],
+                             "score": [0.8, -0.7], "start": [0, 1], "end": [2, 3]})
+    dimensions = pd.DataFrame({"dimension": ["logistics", "product"], "label": ["物流", "产品"],
+                               "comments": [1, 1], "share": [0.5, 0.5], "positive": [1.0, 0.0],
+                               "neutral": [0.0, 0.0], "negative": [0.0, 1.0],
+                               "net_sentiment": [1.0, -1.0], "satisfaction": [100.0, 0.0]})
+    return SimpleNamespace(comments=comments, mentions=mentions, dimensions=dimensions,
+                           meta={"source": "<demo>", "text_col": "text"})

@@ -1,0 +1,523 @@
+"""Comment- and clause-level sentiment: a fast, explainable linear model with a neutral rule.
+
+How a score is made (``SentimentModel``)
+----------------------------------------
+Features of a normalised comment and its word tokens:
+
+* character 1-, 2- and 3-grams (robust to segmentation and unknown words: 不错, 太慢了);
+* word unigrams and bigrams from the segmenter's tokens (不 好, 送餐 太慢);
+* one lexicon feature, ``log(1 + P) − log(1 + N)``: ``P``/``N`` sum the weights of the
+  positive/negative opinion words and emoji found, each flipped by an odd number of negation
+  words and multiplied by a degree word among the three tokens before it (不好 → negative,
+  非常好 → 1.8 × positive). The opinion, negation and degree words are a snapshot of
+  ``manyi.lexicon.Lexicon`` taken at ``fit`` time and stored in the model file, so the same
+  model gives the same scores whatever later happens to ``lexicons/``.
+
+The n-gram features are counts divided by √(number of n-grams), so long and short comments
+weigh alike. A logistic regression (L2, fitted with scipy's L-BFGS; no scikit-learn at runtime)
+turns them into a logit ``z = bias + Σ weight × value``; the stored feature → weight tables are
+plain dicts, so scoring is a few hundred dict look-ups per comment and ``explain`` can list the
+terms of that sum.
+
+Probabilities
+-------------
+``q = sigmoid(a·z + c)`` is P(positive | the comment takes a side), with ``a, c`` fitted (Platt
+scaling) on a slice of the training data held out from the weight fit, so q is calibrated.
+
+Neutral — the rule (binary-trained models, e.g. the shipped one)
+--------------------------------------------------------------
+A comment is neutral when the model is uncertain *and* the opinion evidence does not take a side:
+
+    uncertainty  u = 1 − |2q − 1|                  (1 when q = 0.5, 0 when q is 0 or 1)
+    one-sidedness s = |P − N| / (P + N), 0 when P = N = 0   (lexicon opinion words and emoji)
+    p_neutral = u · (1 − s)
+    p_positive = q · (1 − p_neutral),  p_negative = (1 − q) · (1 − p_neutral)
+
+and the label is the most probable class. Without any opinion word (物流三天到了) or with evenly
+balanced ones (房间很大，隔音太差) a comment is neutral unless the model is fairly sure
+(q outside about 0.22–0.78, where ``p_neutral`` stops being the largest of the three); a comment
+whose opinion words all lean one way is never neutral. No threshold is tuned on any data set.
+
+Models fitted on labels that include neutral (``fit`` with 中性/neutral rows) are three-class
+softmax models instead; their neutral comes from the model, with a fitted temperature.
+
+``score_frame`` is what the pipeline calls, for comments and for the clauses of mentions.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from functools import lru_cache
+from itertools import repeat
+from operator import add
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError, ModelError
+
+CLASSES = ("negative", "neutral", "positive")
+MODEL_FORMAT = "manyi-sentiment/1"
+MODEL_DIR = Path(__file__).resolve().parent / "models"
+DEFAULT_MODEL_PATH = MODEL_DIR / "sentiment"
+
+# Emoji and emoticons with a clear polarity; they count as opinion words of weight 1.
+EMOJI_OPINIONS = {
+    **dict.fromkeys("👍👏💯❤💕💖💗😊😄😁😀😃😆🥰😍😘🌹🎉✌👌🙏😋🤩🌟⭐💪", 1.0),
+    **dict.fromkeys("👎💩😡😠🤬😤😭😢😞😟😣😫😩🤮🤢💔😒🙄😑😓😰😱", -1.0),
+}
+_NEGATIVE_LABELS = {"0", "neg", "negative", "负面", "负", "差评", "-1", "bad"}
+_POSITIVE_LABELS = {"1", "pos", "positive", "正面", "正", "好评", "good"}
+_NEUTRAL_LABELS = {"neutral", "neu", "中性", "中", "中评", "2", "mixed"}
+_ZEROS = repeat(0.0)  # an endless iterator of 0.0: the default of dict.get in map()
+_SPACES = repeat(" ")
+_LOOKBACK = 3  # tokens before an opinion word searched for negation and degree words
+_PUNCT = frozenset("，,。.!！?？;；~～…、:：\n\r\t ")
+
+
+def normalize_labels(values: Iterable[object]) -> list[str]:
+    """Gold labels as CLASSES names; raise InputError naming the first unknown value.
+
+    >>> normalize_labels([1, "0", "pos", "负面", "中性", 1.0, "Positive"])
+    ['positive', 'negative', 'positive', 'negative', 'neutral', 'positive', 'positive']
+    """
+    out = []
+    for row, value in enumerate(values):
+        key = value
+        if isinstance(value, float) and value.is_integer():
+            key = int(value)
+        key = str(key).strip().lower()
+        if key in _POSITIVE_LABELS:
+            out.append("positive")
+        elif key in _NEGATIVE_LABELS:
+            out.append("negative")
+        elif key in _NEUTRAL_LABELS:
+            out.append("neutral")
+        else:
+            raise InputError(f"row {row}: unknown sentiment label {value!r}; use 1/0, pos/neg, "
+                             "positive/neutral/negative or 正面/负面/中性")
+    return out
+
+
+class _Lexicon:
+    """The opinion, negation and degree words a model uses (a snapshot of manyi's lexicon)."""
+
+    def __init__(self, opinions: dict[str, float], negations: Iterable[str],
+                 degrees: dict[str, float]) -> None:
+        self.opinions = dict(opinions)
+        self.negations = frozenset(negations)
+        self.degrees = dict(degrees)
+        self.emoji = {e: w for e, w in EMOJI_OPINIONS.items() if e not in self.opinions}
+
+    @classmethod
+    def from_lexicon(cls, lexicon) -> _Lexicon:
+        return cls(lexicon.opinions, lexicon.negations, lexicon.degrees)
+
+    def to_dict(self) -> dict:
+        return {"opinions": dict(sorted(self.opinions.items())),
+                "negations": sorted(self.negations), "degrees": dict(sorted(self.degrees.items()))}
+
+    def hits(self, text: str, tokens: Sequence[str]) -> list[tuple[int, int, float]]:
+        """(first token, opinion token, signed weight) of each opinion word; emoji index -1.
+
+        >>> lex = _Lexicon({"好": 1.0}, ["不"], {"非常": 1.8})
+        >>> lex.hits("不好，非常好", ["不", "好", "，", "非常", "好"])
+        [(0, 1, -1.0), (3, 4, 1.8)]
+        """
+        found = []
+        opinions, negations, degrees = self.opinions, self.negations, self.degrees
+        for i, token in enumerate(tokens):
+            weight = opinions.get(token)
+            if weight is None:
+                continue
+            first, flips, degree = i, 0, 1.0
+            for j in range(i - 1, max(i - _LOOKBACK, 0) - 1, -1):
+                word = tokens[j]
+                if word in negations:
+                    flips, first = flips + 1, j
+                elif word in degrees:
+                    degree, first = degree * degrees[word], j
+                elif word in _PUNCT or word in opinions:
+                    break
+            # A negated opinion flips and loses its degree: 不太好 is "not good", not "very bad".
+            found.append((first, i, -weight if flips % 2 else weight * degree))
+        if self.emoji:
+            # emoji hits carry the emoji's code point in place of a token index
+            found.extend((-1, ord(e), w) for e, w in self.emoji.items() if e in text
+                         for _ in range(text.count(e)))
+        return found
+
+    def evidence(self, text: str, tokens: Sequence[str]) -> tuple[float, float]:
+        """(P, N): summed positive and negative opinion weight."""
+        pos = neg = 0.0
+        for _, _, w in self.hits(text, tokens):
+            if w > 0:
+                pos += w
+            else:
+                neg -= w
+        return pos, neg
+
+
+def _char_grams(text: str) -> tuple[list[str], list[str]]:
+    bigrams = list(map(add, text, text[1:]))
+    return bigrams, list(map(add, bigrams, text[2:]))
+
+
+def _word_bigrams(tokens: Sequence[str]) -> list[str]:
+    return list(map(add, map(add, tokens, _SPACES), tokens[1:]))
+
+
+def feature_lists(text: str, tokens: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
+    """The n-gram features of one comment: (char 1–3-grams, words, word bigrams).
+
+    >>> feature_lists("不错", ["不错"])
+    (['不', '错', '不错'], ['不错'], [])
+    """
+    bigrams, trigrams = _char_grams(text)
+    return [*text, *bigrams, *trigrams], list(tokens), _word_bigrams(tokens)
+
+
+class SentimentModel:
+    """Three-way sentiment with the scikit-learn shape; learned state ends in ``_``.
+
+    >>> model = default_model()
+    >>> model.predict(["物流很快，质量很好", "质量太差了，不会再买"]).tolist()
+    ['positive', 'negative']
+    """
+
+    def __init__(self, *, alpha: float = 0.25, min_df: int = 2, max_features: int = 400_000,
+                 calibration_share: float = 0.1, lexicon_domain: str | None = "ecommerce",
+                 max_iter: int = 400) -> None:
+        self.alpha = alpha
+        self.min_df = min_df
+        self.max_features = max_features
+        self.calibration_share = calibration_share
+        self.lexicon_domain = lexicon_domain
+        self.max_iter = max_iter
+
+    # -- fitting -----------------------------------------------------------------------
+    def fit(self, texts: Sequence[str], labels: Sequence[object],
+            tokens: Sequence[Sequence[str]] | None = None, *, lexicon=None) -> SentimentModel:
+        """Fit on labelled comments (labels: 1/0, pos/neg, 正面/负面/中性, …).
+
+        A share of the rows (``calibration_share``, chosen by a hash of the text, so the same
+        data always gives the same split) is held out of the weight fit to calibrate q.
+        """
+        from .train import fit_model
+
+        texts = [str(t) for t in texts]
+        labels = normalize_labels(labels)
+        if len(texts) != len(labels):
+            raise InputError(f"{len(texts)} texts but {len(labels)} labels")
+        if tokens is None:
+            tokens = _tokens_for(texts)
+        if lexicon is None:
+            lexicon = _load_lexicon(self.lexicon_domain)
+        fit_model(self, texts, [list(t) for t in tokens], labels, _Lexicon.from_lexicon(lexicon))
+        return self
+
+    # -- scoring -----------------------------------------------------------------------
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "heads_"):
+            raise ModelError("this SentimentModel is not fitted; call fit() or load()")
+
+    def _logits(self, text: str, tokens: Sequence[str]) -> tuple[list[float], float, float]:
+        """Raw logits of each head, and the (P, N) opinion evidence."""
+        bigrams, trigrams = _char_grams(text)
+        words = _word_bigrams(tokens)
+        scale = 1.0 / math.sqrt(max(len(text) + len(bigrams) + len(trigrams) + len(tokens)
+                                    + len(words), 1))
+        pos, neg = self.lexicon_.evidence(text, tokens)
+        lex_pos, lex_neg = math.log1p(pos), math.log1p(neg)
+        out = []
+        for chars, word, pair, (w_pos, w_neg, bias) in self._tables:
+            get = chars.get
+            total = (sum(map(get, text, _ZEROS)) + sum(map(get, bigrams, _ZEROS))
+                     + sum(map(get, trigrams, _ZEROS)) + sum(map(word.get, tokens, _ZEROS))
+                     + sum(map(pair.get, words, _ZEROS)))
+            out.append(bias + total * scale + w_pos * lex_pos + w_neg * lex_neg)
+        return out, pos, neg
+
+    def _proba_one(self, text: str, tokens: Sequence[str]) -> tuple[float, float, float]:
+        logits, pos, neg = self._logits(text, tokens)
+        if len(logits) == 1:  # binary model + the neutral rule (module docstring)
+            a, c = self.calibration_
+            q = _sigmoid(a * logits[0] + c)
+            one_sided = abs(pos - neg) / (pos + neg) if pos + neg > 0 else 0.0
+            p_neutral = (1.0 - abs(2.0 * q - 1.0)) * (1.0 - one_sided)
+            return (1.0 - q) * (1.0 - p_neutral), p_neutral, q * (1.0 - p_neutral)
+        temperature = self.calibration_[0]
+        top = max(logits)
+        exps = [math.exp((z - top) / temperature) for z in logits]
+        total = sum(exps)
+        return exps[0] / total, exps[1] / total, exps[2] / total
+
+    def predict_proba(self, texts: Sequence[str], tokens: Sequence[Sequence[str]] | None = None
+                      ) -> np.ndarray:
+        """Probabilities, shape (n, 3), columns in CLASSES order (negative, neutral, positive)."""
+        self._check_fitted()
+        texts = [t if isinstance(t, str) else str(t) for t in texts]
+        if tokens is None:
+            tokens = _tokens_for(texts)
+        if len(tokens) != len(texts):
+            raise InputError(f"{len(texts)} texts but {len(tokens)} token lists")
+        proba = np.empty((len(texts), 3), dtype=np.float64)
+        for row, (text, toks) in enumerate(zip(texts, tokens)):
+            proba[row] = self._proba_one(text, toks)
+        return proba
+
+    def predict(self, texts: Sequence[str], tokens: Sequence[Sequence[str]] | None = None
+                ) -> np.ndarray:
+        """The most probable label of each comment, from CLASSES."""
+        proba = self.predict_proba(texts, tokens)
+        return np.array(CLASSES, dtype=object)[proba.argmax(axis=1)]
+
+    def decision_function(self, texts: Sequence[str],
+                          tokens: Sequence[Sequence[str]] | None = None) -> np.ndarray:
+        """Positive-minus-negative logit of each comment (before calibration)."""
+        self._check_fitted()
+        if tokens is None:
+            tokens = _tokens_for(list(texts))
+        return np.array([_polarity(self._logits(t, k)[0]) for t, k in zip(texts, tokens)])
+
+    # -- explaining --------------------------------------------------------------------
+    def explain(self, text: str, tokens: Sequence[str] | None = None, top: int = 8, *,
+                by: str = "word") -> list[tuple[str, float]]:
+        """The strongest terms of the positive-minus-negative logit, signed, strongest first.
+
+        ``by="word"`` (default) credits each character n-gram to the words it overlaps and each
+        lexicon hit to its phrase (不…好·词典), so the list reads as words of the comment;
+        ``by="feature"`` lists the raw features (``char:不错``, ``word:不错``, ``bigram:不 错``,
+        ``lexicon:positive``). The contributions plus ``("(bias)", …)`` sum to the logit.
+
+        >>> [w for w, _ in default_model().explain("快递太慢了", top=2)][0]
+        '慢'
+        """
+        self._check_fitted()
+        if tokens is None:
+            tokens = _tokens_for([text])[0]
+        contributions = self._contributions(text, list(tokens), by)
+        ranked = sorted((kv for kv in contributions.items() if kv[1] != 0.0),
+                        key=lambda kv: (-abs(kv[1]), kv[0]))
+        return [(name, round(value, 4)) for name, value in ranked[:top]]
+
+    def _contributions(self, text: str, tokens: list[str], by: str) -> dict[str, float]:
+        if by not in ("word", "feature"):
+            raise ValueError("by must be 'word' or 'feature'")
+        heads = self._tables
+        sign = [1.0] if len(heads) == 1 else [-1.0, 0.0, 1.0]  # 3-class: pos minus neg
+        chars, words, pairs = feature_lists(text, tokens)
+        bigrams = _word_bigrams(tokens)
+        scale = 1.0 / math.sqrt(max(len(chars) + len(words) + len(pairs), 1))
+        owner = _char_owner(text, tokens) if by == "word" else None
+        out: dict[str, float] = {}
+
+        def credit(name: str, value: float) -> None:
+            out[name] = out.get(name, 0.0) + value
+
+        for head, s in zip(heads, sign):
+            if not s:
+                continue
+            table_chars, table_words, table_pairs, (w_pos, w_neg, bias) = head
+            credit("(bias)", s * bias)
+            for n, start in _gram_positions(len(text)):
+                gram = text[start:start + n]
+                value = s * table_chars.get(gram, 0.0) * scale
+                if not value:
+                    continue
+                if owner is None:
+                    credit("char:" + gram, value)
+                else:
+                    for pos in range(start, start + n):
+                        credit(owner[pos], value / n)
+            for i, token in enumerate(tokens):
+                value = s * table_words.get(token, 0.0) * scale
+                if value:
+                    credit(token if owner is not None else "word:" + token, value)
+            for i, pair in enumerate(bigrams):
+                value = s * table_pairs.get(pair, 0.0) * scale
+                if value and owner is None:
+                    credit("bigram:" + pair, value)
+                elif value:
+                    credit(tokens[i], value / 2)
+                    credit(tokens[i + 1], value / 2)
+            self._credit_lexicon(text, tokens, s, w_pos, w_neg, owner is not None, credit)
+        return out
+
+    def _credit_lexicon(self, text, tokens, s, w_pos, w_neg, by_word, credit) -> None:
+        hits = self.lexicon_.hits(text, tokens)
+        pos = sum(w for *_, w in hits if w > 0)
+        neg = -sum(w for *_, w in hits if w < 0)
+        if not by_word:
+            if pos:
+                credit("lexicon:positive", s * w_pos * math.log1p(pos))
+            if neg:
+                credit("lexicon:negative", s * w_neg * math.log1p(neg))
+            return
+        for first, last, w in hits:  # share each log1p term among its hits by weight
+            total, coef = (pos, w_pos) if w > 0 else (neg, w_neg)
+            phrase = "…".join(tokens[first:last + 1]) if first >= 0 else chr(last)
+            credit(phrase + "·词典", s * coef * math.log1p(total) * abs(w) / total)
+
+    # -- persistence -------------------------------------------------------------------
+    def save(self, path: str | Path) -> None:
+        """Write ``path.npz`` (weights) and ``path.json`` (everything else); no pickle."""
+        self._check_fitted()
+        path = _stem(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        arrays = {}
+        for h, (chars, words, pairs, _) in enumerate(self._tables):
+            for name, table in (("chars", chars), ("words", words), ("pairs", pairs)):
+                keys = list(table)
+                arrays[f"h{h}_{name}_keys"] = np.frombuffer(
+                    "\x00".join(keys).encode("utf-8"), dtype=np.uint8)
+                arrays[f"h{h}_{name}_weights"] = np.array([table[k] for k in keys],
+                                                          dtype=np.float32)
+        np.savez_compressed(path.with_suffix(".npz"), **arrays)
+        meta = {"format": MODEL_FORMAT, "config": self.get_params(),
+                "classes": list(self.classes_), "calibration": list(self.calibration_),
+                "dense": [list(d) for *_, d in self._tables], "lexicon": self.lexicon_.to_dict(),
+                "info": getattr(self, "info_", {})}
+        path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False, indent=1),
+                                             encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> SentimentModel:
+        """Read a model written by :meth:`save` (``path`` with or without suffix)."""
+        path = _stem(path)
+        try:
+            meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+            arrays = np.load(path.with_suffix(".npz"), allow_pickle=False)
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"{path}.json/.npz: cannot read sentiment model ({exc}); "
+                             "refit with `python -m manyi.train`") from exc
+        if meta.get("format") != MODEL_FORMAT:
+            raise ModelError(f"{path}.json: format {meta.get('format')!r}, "
+                             f"expected {MODEL_FORMAT!r}; refit the model")
+        model = cls(**meta["config"])
+        tables = []
+        for h, dense in enumerate(meta["dense"]):
+            parts = []
+            for name in ("chars", "words", "pairs"):
+                raw = arrays[f"h{h}_{name}_keys"].tobytes().decode("utf-8")
+                weights = arrays[f"h{h}_{name}_weights"].astype(np.float64).tolist()
+                keys = raw.split("\x00") if raw else []
+                if len(keys) != len(weights):
+                    raise ModelError(f"{path}.npz: head {h} {name}: {len(keys)} keys but "
+                                     f"{len(weights)} weights; the file is corrupt")
+                parts.append(dict(zip(keys, weights)))
+            tables.append((*parts, tuple(float(x) for x in dense)))
+        lex = meta["lexicon"]
+        model._set_state(tables, tuple(meta["classes"]), tuple(meta["calibration"]),
+                         _Lexicon(lex["opinions"], lex["negations"], lex["degrees"]),
+                         meta.get("info", {}))
+        return model
+
+    def _set_state(self, tables, classes, calibration, lexicon: _Lexicon, info: dict) -> None:
+        self._tables = tables
+        self.heads_ = len(tables)
+        self.classes_ = classes
+        self.calibration_ = calibration
+        self.lexicon_ = lexicon
+        self.info_ = info
+        self.n_features_ = sum(len(c) + len(w) + len(p) for c, w, p, _ in tables)
+
+    def get_params(self, deep: bool = True) -> dict:
+        """The constructor's keyword configuration (scikit-learn convention)."""
+        return {k: getattr(self, k) for k in ("alpha", "min_df", "max_features",
+                                              "calibration_share", "lexicon_domain", "max_iter")}
+
+    def __repr__(self) -> str:
+        return f"SentimentModel({', '.join(f'{k}={v!r}' for k, v in self.get_params().items())})"
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def _polarity(logits: list[float]) -> float:
+    return logits[0] if len(logits) == 1 else logits[2] - logits[0]
+
+
+def _gram_positions(length: int) -> list[tuple[int, int]]:
+    return [(n, i) for n in (1, 2, 3) for i in range(length - n + 1)]
+
+
+def _char_owner(text: str, tokens: Sequence[str]) -> list[str]:
+    """The token each character belongs to (the character itself if tokens do not cover it)."""
+    owner = list(text)
+    at = 0
+    for token in tokens:
+        found = text.find(token, at)
+        if found < 0:
+            continue
+        owner[found:found + len(token)] = [token] * len(token)
+        at = found + len(token)
+    return owner
+
+
+def _stem(path: str | Path) -> Path:
+    path = Path(path)
+    return path.with_suffix("") if path.suffix in (".npz", ".json") else path
+
+
+# -- the shipped model and the pipeline's entry points ---------------------------------
+_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def default_model() -> SentimentModel:
+    """The shipped model (``manyi/models/sentiment.npz`` + ``.json``), loaded once, lazily."""
+    with _LOCK:
+        if not DEFAULT_MODEL_PATH.with_suffix(".npz").exists():
+            raise ModelError(f"{DEFAULT_MODEL_PATH}.npz is missing; reinstall manyi or run "
+                             "`python -m manyi.train`")
+        return SentimentModel.load(DEFAULT_MODEL_PATH)
+
+
+def score_frame(texts: list[str], tokens: list[list[str]] | None = None,
+                model: SentimentModel | None = None) -> pd.DataFrame:
+    """p_negative, p_neutral, p_positive, sentiment, sentiment_score (= p_pos − p_neg).
+
+    >>> score_frame(["房间很大", "但是隔音太差"])["sentiment"].tolist()
+    ['positive', 'negative']
+    """
+    model = model or default_model()
+    proba = model.predict_proba(texts, tokens)
+    return pd.DataFrame({
+        "p_negative": proba[:, 0], "p_neutral": proba[:, 1], "p_positive": proba[:, 2],
+        "sentiment": np.array(CLASSES, dtype=object)[proba.argmax(axis=1)] if len(proba)
+        else np.array([], dtype=object),
+        "sentiment_score": proba[:, 2] - proba[:, 0],
+    })
+
+
+@lru_cache(maxsize=4)
+def _load_lexicon(domain: str | None):
+    from .errors import LexiconError
+    from .lexicon import Lexicon
+
+    try:
+        return Lexicon.load(domain)
+    except LexiconError:
+        return Lexicon.load(None)  # domain pack not there yet: the core pack alone
+
+
+@lru_cache(maxsize=2)
+def _segmenter(domain: str | None):
+    from .segment import Segmenter
+
+    return Segmenter(_load_lexicon(domain))
+
+
+def _tokens_for(texts: Sequence[str]) -> list[list[str]]:
+    """Tokens from a cached Segmenter (default lexicon), for callers that did not segment."""
+    segmenter = _segmenter("ecommerce")
+    return [segmenter.cut(t) for t in texts]

@@ -1,0 +1,662 @@
+"""Topic models: gensim LDA over the content words of comments, to find themes nobody listed.
+
+Tokens come from the segmenter; function words go (part of speech from jieba's dictionary,
+looked up per word, so token lists from the pipeline need no second tagging pass), frequent
+word pairs are joined (gensim ``Phrases``), and the vocabulary is pruned by document frequency.
+The number of topics is chosen by c_v coherence unless fixed; topics can be seeded from the
+lexicon's dimensions. Everything is seeded: the same input gives the same topics.
+
+>>> docs = ["快递员送货很快，包装完好", "快递太慢，包装破损", "衣服面料舒服，颜色好看",
+...         "裤子面料起球，颜色不正"] * 10
+>>> model = TopicModel(k=2, no_below=2, no_above=0.6).fit(docs)
+>>> model.transform(["包装破了"]).columns.tolist()
+['topic', 'topic_probability']
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from array import array
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError, ManyiError
+from .lexicon import Lexicon
+
+# Parts of speech (jieba's tag set) that carry a theme: nouns, proper names, verbal and
+# adjectival nouns, idioms and abbreviations, Latin words. Plain verbs and adjectives
+# (觉得, 不错) say how, not what, and blur topics into "good" vs "bad".
+CONTENT_POS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "vn", "an", "l", "i",
+                         "j", "eng"})
+# Words the part-of-speech filter lets through that name no theme in any review corpus.
+_GENERIC = """东西 时候 感觉 问题 地方 样子 朋友 大家 时间 事情 情况 方面 原因 部分
+  哈哈 哈哈哈 评价 好评 差评 中评 亲们 卖家 买家 宝贝 商品 产品 一下 有点 以后 之后 之前 里面 现在
+  今天 昨天 明天 总体 整体 总之 总的来说 觉得 还有 真是 一次 第一次 下次 一点 有些"""
+GENERIC_WORDS = frozenset(_GENERIC.split())
+LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.+-]+")
+CJK = re.compile(r"[\u4e00-\u9fff]{2,}")
+PHRASE_JOIN = "\x1f"  # private delimiter for gensim Phrases; joined phrases are shown without it
+NO_TOPIC = -1  # comments with no usable word
+BLOCK = 10000  # comments turned into Python objects at a time when streaming the corpus
+MIN_UPDATES = 40  # online LDA updates (chunks seen) before a model is trusted
+
+
+class TopicModel:
+    """LDA topics over comments; sklearn-shaped (configure in ``__init__``, learn in ``fit``).
+
+    ``k=None`` picks the number of topics in ``k_range`` (inclusive) by c_v coherence, measured
+    on a sample of up to ``select_sample`` comments; ``seed_dimensions=True`` gives each lexicon
+    dimension found in the vocabulary its own topic through gensim's ``eta`` prior.
+    """
+
+    def __init__(self, *, k: int | None = None, k_range: tuple[int, int] = (4, 16),
+                 k_step: int | None = None, seed: int = 42, seed_dimensions: bool = False,
+                 seed_confidence: float = 0.3, lexicon: Lexicon | None = None,
+                 backend: str = "auto", pos: Iterable[str] = CONTENT_POS,
+                 phrases: bool = True, no_below: int = 5, no_above: float = 0.3,
+                 keep_n: int = 20000, passes: int = 1, select_sample: int = 5000,
+                 n_terms: int = 10, n_examples: int = 3) -> None:
+        self.k = k
+        self.k_range = k_range
+        self.k_step = k_step
+        self.seed = seed
+        self.seed_dimensions = seed_dimensions
+        self.seed_confidence = seed_confidence
+        self.lexicon = lexicon
+        self.backend = backend
+        self.pos = pos
+        self.phrases = phrases
+        self.no_below = no_below
+        self.no_above = no_above
+        self.keep_n = keep_n
+        self.passes = passes
+        self.select_sample = select_sample
+        self.n_terms = n_terms
+        self.n_examples = n_examples
+
+    # -- fitting -----------------------------------------------------------------------
+    def fit(self, docs: Iterable[str] | Iterable[Sequence[str]], *,
+            sentiment: Iterable[str] | None = None) -> TopicModel:
+        """Learn topics from texts (segmented here) or token lists (from the pipeline).
+
+        ``docs`` is streamed once; ``sentiment`` (positive/neutral/negative per comment)
+        adds each topic's share of negative comments to :meth:`topic_info`.
+        """
+        logging.getLogger("gensim").setLevel(logging.WARNING)
+        self._setup()
+        raw_vocab: dict[str, int] = {}
+        flat, offsets, keep_texts = array("i"), array("q", [0]), _is_indexable(docs)
+        texts_seen: list[str] = []  # only for one-shot iterators, to show example comments
+        for doc in docs:
+            words = self._content_words(doc)
+            flat.extend(raw_vocab.setdefault(w, len(raw_vocab)) for w in words)
+            offsets.append(len(flat))
+            if not keep_texts:
+                texts_seen.append(_text_of(doc))
+        n_docs = len(offsets) - 1
+        if n_docs == 0:
+            raise InputError("no comments to fit topics on")
+        raw_words = list(raw_vocab)
+        del raw_vocab
+        self.phraser_ = self._learn_phrases(flat, offsets, raw_words) if self.phrases else None
+        self.n_comments_ = n_docs
+        self.dictionary_, self._corpus = self._bag_of_words(flat, offsets, raw_words)
+        del flat
+        if len(self.dictionary_) < 2:
+            raise InputError(f"only {len(self.dictionary_)} word(s) left after pruning words "
+                             f"seen in fewer than {self.no_below} comments; fit on more comments "
+                             "or lower no_below")
+        self.dimension_topics_ = self._seed_plan()
+        self.k_scores_ = self._choose_k()
+        self.k_ = int(self.k_scores_.loc[self.k_scores_.coherence.idxmax(), "k"]) \
+            if self.k is None else int(self.k)
+        self.lda_ = self._fit_lda(self._corpus, self.k_, passes=self.passes)
+        theta = self._infer(self._corpus)
+        self.document_topics_ = _dominant(theta)
+        self._describe(docs if keep_texts else texts_seen, sentiment)
+        return self
+
+    def fit_transform(self, docs, *, sentiment=None) -> pd.DataFrame:
+        """Fit, then the dominant topic of every fitted comment (see :meth:`transform`)."""
+        return self.fit(docs, sentiment=sentiment).document_topics_.copy()
+
+    def _setup(self) -> None:
+        self.lexicon_ = self.lexicon if self.lexicon is not None else _default_lexicon()
+        self._pos = frozenset(self.pos)
+        self._stop = GENERIC_WORDS | frozenset(self.lexicon_.stopwords)
+        # Plain opinion words (好 差 喜欢) say how people feel, not about what.
+        self._opinions = frozenset(self.lexicon_.opinions)
+        self._themes = {**{w: f.dimension for w, f in self.lexicon_.verbs.items()},
+                        **{w: f.dimension for w, f in self.lexicon_.cues.items()},
+                        **{w: f.dimension for w, f in self.lexicon_.terms.items()}}
+        self._is_content: dict[str, bool] = {}
+        self._segmenter = None
+
+    def _content_words(self, doc) -> list[str]:
+        if isinstance(doc, str):
+            tokens = self._cut(doc)
+        else:  # a token list; a missing text (None, NaN) has no words
+            tokens = doc if isinstance(doc, (list, tuple, np.ndarray)) else ()
+        decide = self._is_content
+        out = []
+        for word in tokens:
+            keep = decide.get(word)
+            if keep is None:
+                keep = decide[word] = self._word_is_content(word)
+            if keep:
+                out.append(word)
+        return out
+
+    def _word_is_content(self, word: str) -> bool:
+        if word in self._stop:
+            return False
+        if word in self._themes:
+            return True
+        if word in self._opinions or len(word) < 2:
+            return False
+        tag = _jieba_tags().get(word)
+        if tag is None:  # a new word (HMM) or Latin: keep names, drop numbers and symbols
+            return bool(CJK.fullmatch(word) or LATIN.fullmatch(word))
+        return tag in self._pos
+
+    def _cut(self, text: str) -> list[str]:
+        if self._segmenter is None:
+            self._segmenter = _segmenter(self.lexicon_, self.backend)
+        return self._segmenter.cut(text)
+
+    def _learn_phrases(self, flat, offsets, raw_words):
+        from gensim.models.phrases import Phrases
+
+        min_count = max(5, self.no_below)
+        # max_vocab_size bounds the pair counts (rare pairs are pruned as it fills), so
+        # memory stays flat however many comments stream through.
+        phrases = Phrases(min_count=min_count, threshold=0.5, scoring="npmi",
+                          delimiter=PHRASE_JOIN, max_vocab_size=500_000)
+        phrases.add_vocab(_decode(flat, offsets, raw_words))
+        frozen = phrases.freeze()
+        # "不错 不错" is repetition, not a phrase.
+        frozen.phrasegrams = {p: s for p, s in frozen.phrasegrams.items()
+                              if len(set(p.split(PHRASE_JOIN))) > 1}
+        return frozen
+
+    def _phrase_words(self, words: list[str]) -> list[str]:
+        if self.phraser_ is None or len(words) < 2:
+            return words
+        return [w.replace(PHRASE_JOIN, "") for w in self.phraser_[words]]
+
+    def _bag_of_words(self, flat, offsets, raw_words):
+        """Pruned gensim Dictionary and the corpus as compact sparse rows (streamed to LDA)."""
+        from gensim.corpora import Dictionary
+
+        vocab: dict[str, int] = {}
+        ids, counts, row_ptr, df = array("i"), array("i"), array("q", [0]), array("q")
+        for words in _decode(flat, offsets, raw_words):
+            bow: dict[int, int] = {}
+            for w in self._phrase_words(words):
+                i = vocab.setdefault(w, len(vocab))
+                bow[i] = bow.get(i, 0) + 1
+            df.extend([0] * (len(vocab) - len(df)))
+            for i in sorted(bow):
+                df[i] += 1
+                ids.append(i)
+                counts.append(bow[i])
+            row_ptr.append(len(ids))
+        df_np, n_docs = _ints(df, np.int64), len(row_ptr) - 1
+        keep = (df_np >= self.no_below) & (df_np <= max(self.no_above * n_docs, self.no_below))
+        kept = np.flatnonzero(keep)
+        kept = kept[np.argsort(-df_np[kept], kind="stable")][: self.keep_n]
+        kept.sort()
+        remap = np.full(len(vocab), -1, dtype=np.int64)
+        remap[kept] = np.arange(len(kept))
+        words = list(vocab)
+        dictionary = Dictionary()
+        dictionary.token2id = {words[i]: int(j) for j, i in enumerate(kept)}
+        dictionary.dfs = {int(j): int(df_np[i]) for j, i in enumerate(kept)}
+        dictionary.num_docs = n_docs
+        new_ids = remap[_ints(ids, np.int32)]
+        mask = new_ids >= 0
+        kept_before = np.concatenate([[0], np.cumsum(mask)])
+        indptr = kept_before[_ints(row_ptr, np.int64)]
+        corpus = BowCorpus(indptr, new_ids[mask].astype(np.int32),
+                           _ints(counts, np.int32)[mask])
+        dictionary.cfs = dict(enumerate(np.bincount(corpus.ids, weights=corpus.counts,
+                                                    minlength=len(kept)).astype(int).tolist()))
+        return dictionary, corpus
+
+    # -- choosing K and seeding --------------------------------------------------------
+    def _seed_plan(self) -> dict[str, list[int]]:
+        """Dimension -> vocabulary ids of its lexicon words, in the lexicon's dimension order."""
+        if not self.seed_dimensions:
+            return {}
+        token2id = self.dictionary_.token2id
+        plan: dict[str, list[int]] = {}
+        for word, dim in self._themes.items():
+            if word in token2id and dim != "overall":
+                plan.setdefault(dim, []).append(token2id[word])
+        order = list(self.lexicon_.dimension_labels)
+        plan = {d: sorted(plan[d]) for d in sorted(plan, key=lambda d: (
+            order.index(d) if d in order else len(order), d))}
+        if not plan:
+            logging.getLogger(__name__).warning(
+                "seed_dimensions: no lexicon term is in the vocabulary; topics are unseeded")
+        return plan
+
+    def _candidates(self) -> list[int]:
+        low, high = self.k_range
+        low = max(low, 2, len(self.dimension_topics_) + 1)
+        high = max(high, low)
+        step = self.k_step or max(1, -(-(high - low) // 6))  # at most 7 candidates
+        return list(range(low, high + 1, step))
+
+    def _choose_k(self) -> pd.DataFrame:
+        if self.k is not None:
+            if self.k < max(1, len(self.dimension_topics_)):
+                raise ManyiError(f"k={self.k} is fewer than the {len(self.dimension_topics_)} "
+                                 "seeded dimensions; raise --topics or drop seeding")
+            return pd.DataFrame({"k": [self.k], "coherence": [np.nan]})
+        rows = self._corpus.rows
+        if rows > self.select_sample:
+            picked = np.sort(np.random.RandomState(self.seed).choice(
+                rows, self.select_sample, replace=False))
+            sample = self._corpus.subset(picked)
+        else:
+            sample = self._corpus
+        id2word = self.dictionary_
+        texts = [[id2word[i] for i, _ in bow] for bow in sample]
+        scores = []
+        for k in self._candidates():
+            lda = self._fit_lda(sample, k, passes=self.passes)
+            scores.append((k, topic_coherence(lda, texts, self.dictionary_)))
+        return pd.DataFrame(scores, columns=["k", "coherence"])
+
+    def _eta(self, k: int):
+        if not self.dimension_topics_:
+            return None
+        cfs = np.array([self.dictionary_.cfs.get(i, 0) for i in range(len(self.dictionary_))],
+                       dtype=float)
+        eta = np.full((k, len(cfs)), 1.0 / k)
+        for topic, ids in enumerate(self.dimension_topics_.values()):
+            # A pseudo-count of a share of the word's occurrences pulls it into its topic.
+            eta[topic, ids] += self.seed_confidence * cfs[ids] * self._scale
+            others = np.ones(k, dtype=bool)
+            others[topic] = False
+            eta[np.ix_(others, ids)] = 1e-3
+        return eta
+
+    def _fit_lda(self, corpus, k: int, *, passes: int):
+        from gensim.models import LdaModel
+
+        self._scale = corpus.rows / self._corpus.rows
+        # Online LDA needs enough updates to settle; small corpora get more passes.
+        chunksize = int(np.clip(corpus.rows // 10, 200, 2000))
+        passes = min(10, max(passes, -(-MIN_UPDATES * chunksize // max(corpus.rows, 1))))
+        return LdaModel(corpus=corpus, id2word=self.dictionary_, num_topics=k,
+                        random_state=self.seed, passes=passes, chunksize=chunksize,
+                        iterations=50, alpha="symmetric", eta=self._eta(k),
+                        eval_every=None, update_every=1, dtype=np.float32)
+
+    def _infer(self, corpus) -> np.ndarray:
+        lda = self.lda_
+        lda.random_state = np.random.RandomState(self.seed)  # same input, same answer
+        theta = np.zeros((corpus.rows, lda.num_topics), dtype=np.float32)
+        for start in range(0, corpus.rows, 4000):
+            chunk = corpus.subset(np.arange(start, min(start + 4000, corpus.rows)))
+            gamma, _ = lda.inference(list(chunk))
+            theta[start:start + chunk.rows] = gamma / gamma.sum(axis=1, keepdims=True)
+        theta[np.diff(corpus.indptr) == 0] = 0.0
+        return theta
+
+    # -- describing --------------------------------------------------------------------
+    def _describe(self, texts, sentiment) -> None:
+        k, topics = self.k_, self.document_topics_
+        self.topic_terms_ = [self.lda_.show_topic(t, topn=max(self.n_terms, 30))
+                             for t in range(k)]
+        self.topic_dimensions_ = [self._dimension_of(t) for t in range(k)]
+        # Typical, not degenerate: a comment repeating one word has probability ~1 but
+        # says little, so the topic's probability is weighed by the number of distinct words.
+        distinct = np.minimum(np.diff(self._corpus.indptr), 6) / 6
+        typical = topics.topic_probability.to_numpy() * distinct
+        pick = texts.iloc.__getitem__ if isinstance(texts, pd.Series) else texts.__getitem__
+        self.examples_ = {}
+        for t in range(k):
+            rows = np.flatnonzero(topics.topic.to_numpy() == t)
+            best = rows[np.argsort(-typical[rows], kind="stable")][: self.n_examples]
+            self.examples_[t] = [_text_of(pick(int(i))) for i in best]
+        self.sentiment_ = None
+        if sentiment is not None:
+            labels = pd.Series(list(sentiment), dtype=object)
+            if len(labels) != len(topics):
+                raise InputError(f"sentiment has {len(labels)} values for {len(topics)} "
+                                 "comments; pass one label per comment")
+            self.sentiment_ = labels.to_numpy()
+
+    def _dimension_of(self, topic: int) -> str:
+        seeded = list(self.dimension_topics_)
+        if topic < len(seeded):
+            return seeded[topic]
+        # The dimension whose lexicon words carry most of the top ten terms' weight, if that
+        # is a good part of it: one stray term does not make a topic about logistics.
+        mass: dict[str, float] = {}
+        top = self.topic_terms_[topic][:10]
+        total = sum(w for _, w in top) or 1.0
+        for word, weight in top:
+            dim = self._themes.get(word)
+            if dim and dim != "overall":
+                mass[dim] = mass.get(dim, 0.0) + weight / total
+        if not mass:
+            return ""
+        dim = max(mass, key=lambda d: (mass[d], d))
+        return dim if mass[dim] >= 0.3 else ""
+
+    def _label(self, topic: int) -> str:
+        if topic == NO_TOPIC:
+            return "(无主题词)"
+        words = " ".join(w for w, _ in self.topic_terms_[topic][:3])
+        dim = self.topic_dimensions_[topic]
+        return f"{self.lexicon_.dimension_labels.get(dim, dim)}: {words}" if dim else words
+
+    def labels(self) -> dict[int, str]:
+        """Topic id -> readable label (top three terms, with the dimension it overlaps)."""
+        self._check_fitted()
+        return {t: self._label(t) for t in [NO_TOPIC, *range(self.k_)]}
+
+    def topic_info(self) -> pd.DataFrame:
+        """One row per topic: label, dimension, size, share, top terms and weights, examples.
+
+        ``negative_share`` is the share of the topic's comments labelled negative (when
+        ``sentiment`` was given to :meth:`fit`); ``-1`` collects comments with no usable word.
+        """
+        self._check_fitted()
+        topics = self.document_topics_.topic.to_numpy()
+        rows = []
+        for t in [*range(self.k_), NO_TOPIC]:
+            members = topics == t
+            size = int(members.sum())
+            if t == NO_TOPIC and size == 0:
+                continue
+            terms = self.topic_terms_[t][: self.n_terms] if t >= 0 else []
+            row = {"topic": t, "label": self._label(t),
+                   "dimension": self.topic_dimensions_[t] if t >= 0 else "",
+                   "size": size, "share": size / len(topics),
+                   "top_terms": " ".join(w for w, _ in terms),
+                   "weights": " ".join(f"{p:.4f}" for _, p in terms)}
+            if self.sentiment_ is not None:
+                negative = self.sentiment_[members] == "negative"
+                row["negative_share"] = float(negative.mean()) if size else float("nan")
+            examples = self.examples_.get(t, [])
+            for i in range(self.n_examples):
+                row[f"example_{i + 1}"] = examples[i] if i < len(examples) else ""
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+    def topic_terms(self, n_terms: int | None = None) -> pd.DataFrame:
+        """Long table of every topic's top terms: topic, rank, term, weight."""
+        self._check_fitted()
+        n = n_terms or self.n_terms
+        return pd.DataFrame([(t, r + 1, w, float(p)) for t in range(self.k_)
+                             for r, (w, p) in enumerate(self.lda_.show_topic(t, topn=n))],
+                            columns=["topic", "rank", "term", "weight"])
+
+    # -- applying ----------------------------------------------------------------------
+    def transform(self, docs) -> pd.DataFrame:
+        """Dominant topic and its probability per comment (topic -1 when no word is known)."""
+        self._check_fitted()
+        token2id = self.dictionary_.token2id
+        ids, counts, row_ptr = [], [], [0]
+        for doc in docs:
+            bow: dict[int, int] = {}
+            for w in self._phrase_words(self._content_words(doc)):
+                if w in token2id:
+                    bow[token2id[w]] = bow.get(token2id[w], 0) + 1
+            for i in sorted(bow):
+                ids.append(i)
+                counts.append(bow[i])
+            row_ptr.append(len(ids))
+        corpus = BowCorpus(np.array(row_ptr, dtype=np.int64), np.array(ids, dtype=np.int32),
+                           np.array(counts, dtype=np.int32))
+        return _dominant(self._infer(corpus))
+
+    def topics_over_time(self, times, freq: str = "M") -> pd.DataFrame:
+        """Share of each period's comments per dominant topic; ``times`` align with the fit.
+
+        Unparseable times are left out. Columns: period, topic, label, comments, share.
+        """
+        self._check_fitted()
+        stamps = pd.to_datetime(pd.Series(list(times)), errors="coerce", format="mixed")
+        self._check_aligned(stamps, "times")
+        period = stamps.dt.to_period(freq).astype(str).where(stamps.notna())
+        table = self._tally(period, "period")
+        return table
+
+    def topics_by_group(self, groups) -> pd.DataFrame:
+        """Share of each group's comments per dominant topic (product, channel …).
+
+        Columns: group, topic, label, comments, share, and negative_share with sentiment.
+        """
+        self._check_fitted()
+        values = pd.Series(list(groups), dtype=object)
+        self._check_aligned(values, "groups")
+        return self._tally(values.where(values.notna()).astype(object), "group")
+
+    def _tally(self, keys: pd.Series, name: str) -> pd.DataFrame:
+        frame = pd.DataFrame({name: keys.to_numpy(),
+                              "topic": self.document_topics_.topic.to_numpy()})
+        if self.sentiment_ is not None:
+            frame["negative"] = self.sentiment_ == "negative"
+        frame = frame[frame[name].notna()]
+        grouped = frame.groupby([name, "topic"], sort=True)
+        table = grouped.size().rename("comments").reset_index()
+        table["share"] = table.comments / table.groupby(name).comments.transform("sum")
+        if self.sentiment_ is not None:
+            table["negative_share"] = grouped.negative.mean().to_numpy()
+        table.insert(2, "label", table.topic.map(self.labels()))
+        return table
+
+    def _check_aligned(self, values: pd.Series, what: str) -> None:
+        if len(values) != self.n_comments_:
+            raise InputError(f"{what} has {len(values)} values but the model was fitted on "
+                             f"{self.n_comments_} comments; pass one value per fitted comment")
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "lda_"):
+            raise ManyiError("this TopicModel is not fitted yet; call fit(texts) first")
+
+    # -- picture -----------------------------------------------------------------------
+    def plot_topics(self, *, topics: Iterable[int] | None = None, n_terms: int = 8,
+                    ncols: int = 3):
+        """Bar chart of each topic's top terms (a matplotlib Figure; never shown).
+
+        Needs ``pip install 'manyi[plot]'`` (matplotlib and a CJK font) or a system CJK font.
+        """
+        self._check_fitted()
+        from matplotlib.figure import Figure
+        from matplotlib.font_manager import FontProperties
+
+        font = FontProperties(fname=find_cjk_font())
+        chosen = list(range(self.k_)) if topics is None else list(topics)
+        nrows = max(1, -(-len(chosen) // ncols))
+        fig = Figure(figsize=(4.2 * ncols, 0.32 * n_terms * nrows + 0.9 * nrows),
+                     layout="constrained")
+        axes = fig.subplots(nrows, ncols, squeeze=False).ravel()
+        share = self.document_topics_.topic.value_counts(normalize=True)
+        colors = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860",
+                  "#DA8BC3", "#8C8C8C", "#CCB974", "#64B5CD"]
+        for ax, t in zip(axes, chosen, strict=False):
+            terms = self.lda_.show_topic(t, topn=n_terms)[::-1]
+            ax.barh(range(len(terms)), [p for _, p in terms], color=colors[t % len(colors)])
+            ax.set_yticks(range(len(terms)), [w for w, _ in terms], fontproperties=font)
+            ax.set_title(f"#{t} {self._label(t)}  ({share.get(t, 0.0):.0%})",
+                         fontproperties=font, fontsize=10, loc="left")
+            ax.tick_params(axis="x", labelsize=7)
+            ax.spines[["top", "right"]].set_visible(False)
+        for ax in axes[len(chosen):]:
+            ax.set_visible(False)
+        fig.suptitle(f"主题词 (LDA, {self.k_} 个主题)", fontproperties=font)
+        return fig
+
+
+class BowCorpus:
+    """A gensim corpus held as compact sparse rows; iterating yields ``[(id, count), …]``."""
+
+    def __init__(self, indptr, ids, counts) -> None:
+        self.indptr, self.ids, self.counts = np.asarray(indptr), ids, counts
+        self.rows = len(self.indptr) - 1
+
+    def __len__(self) -> int:
+        return self.rows
+
+    def __iter__(self):
+        for first in range(0, self.rows, BLOCK):  # Python ints for one block at a time
+            bounds = self.indptr[first:first + BLOCK + 1]
+            ids = self.ids[bounds[0]:bounds[-1]].tolist()
+            counts = self.counts[bounds[0]:bounds[-1]].tolist()
+            starts = (bounds - bounds[0]).tolist()
+            for start, end in zip(starts[:-1], starts[1:], strict=True):
+                yield list(zip(ids[start:end], counts[start:end], strict=True))
+
+    def subset(self, rows: np.ndarray) -> BowCorpus:
+        starts, ends = self.indptr[rows], self.indptr[rows + 1]
+        take = np.concatenate([np.arange(s, e) for s, e in zip(starts, ends, strict=True)]) \
+            if len(rows) else np.array([], dtype=np.int64)
+        take = take.astype(np.int64)
+        return BowCorpus(np.concatenate([[0], np.cumsum(ends - starts)]),
+                         self.ids[take], self.counts[take])
+
+
+# -- helpers -------------------------------------------------------------------------
+def _dominant(theta: np.ndarray) -> pd.DataFrame:
+    empty = theta.sum(axis=1) == 0
+    topic = np.where(empty, NO_TOPIC, theta.argmax(axis=1) if theta.size else 0)
+    probability = np.where(empty, 0.0, theta.max(axis=1) if theta.size else 0.0)
+    return pd.DataFrame({"topic": topic.astype(int), "topic_probability": probability})
+
+
+def _decode(flat, offsets, words):
+    """Re-read the cached content words doc by doc (ints in memory, strings on the fly)."""
+    ids, bounds = _ints(flat, np.int32), _ints(offsets, np.int64)
+    for first in range(0, len(bounds) - 1, BLOCK):  # Python ints for one block at a time
+        block = bounds[first:first + BLOCK + 1]
+        chunk = ids[block[0]:block[-1]].tolist()
+        starts = (block - block[0]).tolist()
+        for start, end in zip(starts[:-1], starts[1:], strict=True):
+            yield [words[i] for i in chunk[start:end]]
+
+
+def topic_coherence(lda, texts: list[list[str]], dictionary) -> float:
+    """Mean c_v coherence of the topics (top 10 terms) over ``texts``; a topic whose terms
+    never occur in ``texts`` has no score and is left out of the mean."""
+    import warnings
+
+    from gensim.models.coherencemodel import CoherenceModel
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        per_topic = CoherenceModel(model=lda, texts=texts, dictionary=dictionary,
+                                   coherence="c_v", topn=10,
+                                   processes=1).get_coherence_per_topic()
+    scores = np.array(per_topic, dtype=float)
+    return float(np.nanmean(scores)) if np.isfinite(scores).any() else float("nan")
+
+
+def _ints(values: array, dtype) -> np.ndarray:
+    return np.frombuffer(values, dtype=dtype) if len(values) else np.zeros(0, dtype=dtype)
+
+
+def _is_indexable(docs) -> bool:
+    return isinstance(docs, (Sequence, pd.Series, np.ndarray)) and not isinstance(docs, str)
+
+
+def _text_of(doc) -> str:
+    if isinstance(doc, str):
+        return doc
+    return "".join(doc) if isinstance(doc, (list, tuple, np.ndarray)) else ""
+
+
+_SEGMENTERS: dict[tuple[int, str], tuple[Lexicon, object]] = {}
+
+
+def _segmenter(lexicon: Lexicon, backend: str):
+    """A segmenter per lexicon, built once: loading the dictionary costs a second or two."""
+    if backend == "auto":
+        try:
+            import rjieba  # noqa: F401
+
+            backend = "rjieba"
+        except ImportError:
+            backend = "jieba"
+    key = (id(lexicon), backend)
+    if key not in _SEGMENTERS or _SEGMENTERS[key][0] is not lexicon:
+        from .segment import Segmenter
+
+        if len(_SEGMENTERS) >= 4:
+            _SEGMENTERS.clear()
+        # HMM on: unknown product and brand names stay whole instead of single characters.
+        _SEGMENTERS[key] = (lexicon, Segmenter(lexicon, backend=backend, hmm=True))
+    return _SEGMENTERS[key][1]
+
+
+def _default_lexicon() -> Lexicon:
+    try:
+        return Lexicon.load(domain="ecommerce")
+    except ManyiError:
+        return Lexicon.load(domain=None)
+
+
+@lru_cache(maxsize=1)
+def _jieba_tags() -> dict[str, str]:
+    """Word -> part of speech from jieba's dictionary: a lookup instead of a tagging pass."""
+    import jieba
+
+    tags: dict[str, str] = {}
+    path = Path(jieba.__file__).with_name("dict.txt")
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+CJK_FONT_FILES = ("NotoSansCJK", "NotoSansSC", "SourceHanSans", "wqy-microhei", "wqy-zenhei",
+                  "msyh", "simhei", "PingFang", "DroidSansFallback", "NotoSerifCJK")
+
+
+@lru_cache(maxsize=1)
+def find_cjk_font() -> str:
+    """Path of a font with Chinese glyphs: a system font, else the mplfonts package's."""
+    try:
+        from matplotlib import font_manager
+        from matplotlib.ft2font import FT2Font
+    except ImportError as exc:
+        raise ManyiError("charts need matplotlib: pip install 'manyi[plot]'") from exc
+    candidates = sorted(font_manager.findSystemFonts(),
+                        key=lambda p: (_font_rank(os.path.basename(p)), "Bold" in p, p))
+    candidates = [p for p in candidates if _font_rank(os.path.basename(p)) < len(CJK_FONT_FILES)]
+    import importlib.util
+
+    spec = importlib.util.find_spec("mplfonts")
+    if spec and spec.submodule_search_locations:
+        fonts = Path(next(iter(spec.submodule_search_locations))) / "fonts"
+        candidates += [str(fonts / "NotoSansCJKsc-Regular.otf"), str(fonts / "SimHei.ttf")]
+    for path in candidates:
+        try:
+            if os.path.exists(path) and FT2Font(path).get_char_index(ord("满")):
+                return path
+        except (OSError, RuntimeError):
+            continue
+    raise ManyiError("no font with Chinese glyphs found for charts: pip install 'manyi[plot]' "
+                     "(ships Noto Sans CJK via mplfonts) or apt-get install fonts-noto-cjk")
+
+
+def _font_rank(name: str) -> int:
+    lowered = name.lower()
+    for rank, key in enumerate(CJK_FONT_FILES):
+        if key.lower() in lowered:
+            return rank
+    return len(CJK_FONT_FILES)

