@@ -30,6 +30,8 @@ def _lexicon_polarity(mention) -> str:
     ("客服态度不太好，爱答不理的", {("service", "negative")}),
     ("太贵了，不值这个价", {("price", "negative")}),
     ("送得很快，快递小哥很热情", {("logistics", "positive")}),
+    ("快递小哥服务态度特别好", {("logistics", "positive")}),
+    ("比实体店便宜多了，还送了小样", {("price", "positive")}),
     ("做工非常粗糙，一点也不耐用", {("product", "negative")}),
     ("性价比超高，物美价廉", {("price", "positive")}),
     ("包装完好没有破损", {("product", "positive")}),

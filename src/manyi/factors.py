@@ -22,6 +22,15 @@ from .lexicon import Factor, Lexicon
 from .segment import split_clauses
 
 MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree words
+# Particles and complements that jieba glues to an opinion word: 便宜多了, 好吃死了, 不错的.
+OPINION_SUFFIXES = {"多了": 1.5, "极了": 1.6, "死了": 1.6, "得很": 1.4, "一点": 0.8, "了": 1.0,
+                    "的": 1.0, "啦": 1.0, "呀": 1.0, "哦": 1.0, "点": 0.8, "些": 0.8}
+# The attitude of the courier is logistics (快递小哥服务态度好), not the shop's service.
+AGENT_DIMENSIONS = {"logistics"}
+ATTITUDE = ("service", "attitude")
+# A term right after these is what something is compared with, not what is judged:
+# 比实体店便宜 praises the price, not the shop.
+COMPARISON_MARKERS = {"比", "比起", "相比", "相比于", "相较", "相较于"}
 NEGATED_SCALE = 0.6  # 不好 is weaker than 差; 不贵 weaker than 便宜
 OVERALL = Factor("overall", "overall", "整体")
 
@@ -98,10 +107,13 @@ class FactorExtractor:
         terms: list[tuple[int, Factor]] = []
         for i in range(first, last):
             factor = self.lexicon.terms.get(tokens[i])
-            if factor is None:
+            if factor is None or (i > first and tokens[i - 1] in COMPARISON_MARKERS):
                 continue
             if terms and terms[-1][0] == i - 1 and terms[-1][1] == factor:
                 continue  # 客服 态度: one mention of the factor, not two
+            if ((factor.dimension, factor.key) == ATTITUDE and terms
+                    and terms[-1][1].dimension in AGENT_DIMENSIONS and i - terms[-1][0] <= 3):
+                continue  # 快递小哥 服务态度 很好: the courier's attitude, one logistics mention
             terms.append((i, factor))
         opinions = self._opinions(tokens, starts, first, last)
         mentions = []
@@ -115,14 +127,19 @@ class FactorExtractor:
                                           opinion, implicit=False, start=start,
                                           end=start + len(tokens[index])))
         free = [o for o in opinions if o.index not in claimed]
-        if free and not terms:
-            verb = next((self.lexicon.verbs[tokens[i]] for i in range(first, last)
-                         if tokens[i] in self.lexicon.verbs), None)
-            for opinion in free:
-                factor = self.lexicon.cues.get(opinion.word) or verb or OVERALL
-                mentions.append(self._mention(text, clause_id, clause, factor, "", opinion,
-                                              implicit=factor is not OVERALL,
-                                              start=opinion.start, end=opinion.end))
+        named = {m.dimension for m in mentions}
+        verb = next((self.lexicon.verbs[tokens[i]] for i in range(first, last)
+                     if tokens[i] in self.lexicon.verbs), None) if free else None
+        for opinion in free:
+            # A cue implies its factor even beside another term (物流快又便宜 → price too);
+            # a plain opinion beside a term is more said of that term and adds nothing.
+            factor = self.lexicon.cues.get(opinion.word) or (None if terms else verb or OVERALL)
+            if factor is None or (terms and factor.dimension in named):
+                continue
+            named.add(factor.dimension)
+            mentions.append(self._mention(text, clause_id, clause, factor, "", opinion,
+                                          implicit=factor is not OVERALL,
+                                          start=opinion.start, end=opinion.end))
         return mentions
 
     @staticmethod
@@ -173,7 +190,13 @@ class FactorExtractor:
             prefix = next((rest[:n] for n in range(min(len(rest) - 1, self._longest_modifier),
                                                    0, -1) if rest[:n] in self._modifiers), None)
             if prefix is None:
-                break
+                suffix = next((s for s in OPINION_SUFFIXES
+                               if rest.endswith(s) and len(rest) > len(s)), None)
+                if suffix is None:
+                    break
+                degree *= OPINION_SUFFIXES[suffix]
+                rest = rest[:-len(suffix)]
+                continue
             kind, value = self._modifiers[prefix]
             negations += kind == "neg"
             degree *= value if kind == "deg" else 1.0
