@@ -7,8 +7,9 @@ Zhijiang 2019 cosmetics reviews (e-commerce pack): 价格→price, 物流→logi
 包装/功效/使用体验/成分/气味/尺寸/新鲜度→product; 整体→overall when no factor is named
 (the same rule manyi uses). 真伪 (authenticity: 正品 假货) and 其他 are left out of the
 comparison: manyi files authenticity under brand (口碑 信任 正品 品牌), a dimension the gold
-scheme has no counterpart for — the one departure from the suggested mapping. ASAP restaurant sample (catering pack): price_*, service_*,
-dish_*→product, environment_*, location_*→channel.
+scheme has no counterpart for — the one departure from the suggested mapping.
+ASAP restaurant sample (catering pack): price_*, service_*, dish_*→product, environment_*,
+location_*→channel.
 
 Rows are split in two by id (even/odd): nothing was tuned on either half, and both are shown
 so that a later tuning on one half can be checked on the other.
@@ -24,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 import manyi
+from manyi.index import comment_dimension_polarity
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "aspects"
 ZHIJIANG_MAP = {"价格": "price", "物流": "logistics", "服务": "service", "包装": "product",
@@ -79,7 +81,7 @@ def evaluate(name: str, reviews: pd.DataFrame, gold: pd.DataFrame, domain: str,
              dims: list[str], misses: int) -> None:
     result = manyi.analyze(reviews[["comment_id", "text"]].rename(columns={"text": "review"}),
                            id_col="comment_id", domain=domain, progress=False)
-    pred = manyi.pipeline.dimension_polarity(result.mentions, result.comments)
+    pred = comment_dimension_polarity(result.comments, result.mentions, include_overall=True)
     pred = pred[pred["dimension"].isin(dims)]
     gold = gold[gold["dimension"].isin(dims)]
     print(f"\n## {name} ({len(reviews)} comments, domain={domain})")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 import pytest
 from click.testing import CliRunner
-
 from conftest import SAMPLES
+
 from manyi.cli import main
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import SAMPLES
 
 import manyi
 from manyi import engine
-from conftest import SAMPLES
 
 COMMENTS = pd.DataFrame({
     "编号": ["a1", "a2", "a3", "a4", "a5", "a6", "a6", "a8"],

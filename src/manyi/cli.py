@@ -276,7 +276,8 @@ def topics(input_path, text_col, id_col, encoding, sheet, domain, lexicon, outpu
 def labelled_options(func):
     """Options of the commands that read a labelled sample (evaluate, train)."""
     options = [
-        click.option("--text-col", help="Column holding the comment text (found by name if omitted)."),
+        click.option("--text-col",
+                     help="Column holding the comment text (found by name if omitted)."),
         click.option("--label-col", required=True,
                      help="Column holding the gold label: 1/0, pos/neg, 正面/负面/中性 …"),
         click.option("--encoding", help="File encoding (detected if omitted)."),
@@ -358,6 +359,34 @@ def lexicon_show(domain, extra) -> None:
     summary = frame.groupby(["dimension_label", "factor_label", "kind"])["word"].agg(
         lambda words: " ".join(sorted(words)[:12]) + (" …" if len(words) > 12 else ""))
     click.echo(summary.to_string())
+
+
+@lexicon.command("suggest")
+@input_options
+@click.option("-o", "--output", "output", default="suggestions.toml", show_default=True,
+              type=click.Path(), help="Suggestions file (taxonomy.toml format) to review.")
+@click.option("--top", type=click.IntRange(min=1), default=30, show_default=True,
+              help="Number of candidate terms.")
+@click.option("--min-count", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Comments a word must occur in.")
+@click.option("--seed", type=int, default=42, show_default=True,
+              help="Random seed of the word2vec model: same input and seed, same suggestions.")
+def lexicon_suggest(input_path, text_col, id_col, encoding, sheet, domain, lexicon, output,
+                    top, min_count, seed) -> None:
+    """Propose factor terms the lexicon misses, mined from INPUT, as a file to review."""
+    from .io import read_comments
+    from .lexicon import Lexicon
+    from .suggest import suggest_terms, write_suggestions
+
+    frame, meta = read_comments(input_path, text_col=text_col, id_col=id_col,
+                                encoding=encoding, sheet=sheet)
+    suggestions = suggest_terms(frame[meta.text_col], lexicon=Lexicon.load(domain, lexicon),
+                                top=top, min_count=min_count, seed=seed)
+    written = write_suggestions(suggestions, output, source=str(input_path))
+    table = suggestions[["dimension", "factor_label", "candidate", "score", "count",
+                         "opinion_clauses"]]
+    click.echo(format_table(table) if len(table) else "no candidates found")
+    click.echo(f"\nwritten to {written}: review it, then use it with --lexicon {written}")
 
 
 # -- terminal output -----------------------------------------------------------------

@@ -95,7 +95,7 @@ def annotate_on_cluster(frame: pd.DataFrame, text_col: str, settings: Settings,
     columns = frame[["comment_id", text_col]]
     ddf = dd.from_pandas(columns, chunksize=CHUNK_ROWS, sort=False)
     try:
-        client = Client(scheduler, timeout="10s")
+        client = Client(scheduler, timeout="3s")
     except OSError as exc:
         raise ManyiError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
     with client:

@@ -60,8 +60,10 @@ def comment_dimension_polarity(comments: pd.DataFrame, mentions: pd.DataFrame, *
     """One row per analysable (comment, dimension): ``row, comment_id, dimension, score,
     polarity``; ``row`` is the comment's position in ``comments``.
 
-    The pipeline's rule: polarity = sign of the summed scores of the non-neutral mentions;
-    ``overall`` only for comments that name no factor.
+    Polarity = sign of the summed scores of the comment's non-neutral mentions in that
+    dimension. The (comment, dimension) pairs are those of ``comments.dimensions`` (the
+    pipeline's assignment: mentions with opinion evidence, ``overall`` only when no factor is
+    named); frames without that column fall back to every mention.
     """
     positions = _analysable_positions(comments)
     ok = np.zeros(len(comments) + 1, dtype=bool)
@@ -71,12 +73,14 @@ def comment_dimension_polarity(comments: pd.DataFrame, mentions: pd.DataFrame, *
                           "signed": np.where(mentions["polarity"].to_numpy() != "neutral",
                                              mentions["score"].to_numpy(dtype=float), 0.0)})
     frame = frame[ok[rows]]
-    named = frame["dimension"] != "overall"
-    if include_overall:
-        has_named = frame.loc[named, "row"].unique()
-        frame = frame[named | ~frame["row"].isin(has_named)]
+    if "dimensions" in comments:
+        assigned = comments["dimensions"].fillna("").astype(str).str.split(";").to_numpy()
+        frame = frame[[d in assigned[r] for r, d in zip(frame["row"], frame["dimension"])]]
     else:
-        frame = frame[named]
+        named = frame["dimension"] != "overall"
+        frame = frame[named | ~frame["row"].isin(frame.loc[named, "row"].unique())]
+    if not include_overall:
+        frame = frame[frame["dimension"] != "overall"]
     table = frame.groupby(["row", "dimension"], sort=True)["signed"].sum().reset_index()
     table.insert(1, "comment_id", comments["comment_id"].astype(str).to_numpy()[table["row"]])
     table["polarity"] = np.select([table["signed"] > 0, table["signed"] < 0],

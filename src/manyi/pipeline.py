@@ -19,7 +19,7 @@ import pandas as pd
 
 from . import engine, sentiment
 from .factors import FactorExtractor
-from .index import satisfaction_score
+from .index import comment_dimension_polarity, satisfaction_score
 from .io import atomic_path, read_comments, write_csv
 from .lexicon import Lexicon
 from .normalize import normalize_text, opinion_core
@@ -179,31 +179,11 @@ def comment_dimensions(mentions: pd.DataFrame) -> dict[int, str]:
     return result
 
 
-def dimension_polarity(mentions: pd.DataFrame, comments: pd.DataFrame) -> pd.DataFrame:
-    """One row per (comment, dimension) it mentions with the comment's polarity on it.
-
-    Polarity = sign of the summed scores of its non-neutral mentions in that dimension.
-    Rows are keyed by ``row`` (position in ``comments``) and carry ``comment_id``.
-    """
-    if mentions.empty:
-        return pd.DataFrame(columns=["row", "comment_id", "dimension", "score", "polarity"])
-    keep = comments["dimensions"].reset_index(drop=True).str.split(";").explode()
-    pairs = set(zip(keep.index, keep))
-    frame = mentions[[(r, d) in pairs for r, d in zip(mentions["row"],
-                                                        mentions["dimension"])]].copy()
-    frame["signed"] = frame["score"].where(frame["polarity"] != "neutral", 0.0)
-    grouped = frame.groupby(["row", "comment_id", "dimension"], sort=False)["signed"].sum()
-    grouped = grouped.reset_index()
-    grouped["polarity"] = np.select([grouped["signed"] > 0, grouped["signed"] < 0],
-                                    ["positive", "negative"], "neutral")
-    return grouped.rename(columns={"signed": "score"})
-
-
 def dimension_table(mentions: pd.DataFrame, comments: pd.DataFrame,
                     labels: dict[str, str]) -> pd.DataFrame:
     """Per dimension: comments, share, polarity shares, net sentiment, satisfaction 0–100."""
     analysable = int((comments["flag"].isin(["", "duplicate_id"])).sum())
-    polarity = dimension_polarity(mentions, comments)
+    polarity = comment_dimension_polarity(comments, mentions, include_overall=True)
     rows = []
     for dimension, label in labels.items():
         part = polarity[polarity["dimension"] == dimension]
