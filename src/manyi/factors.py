@@ -74,6 +74,7 @@ class FactorExtractor:
                            **{w: ("deg", v) for w, v in lexicon.degrees.items()}}
         self._longest_modifier = max(map(len, self._modifiers), default=0)
         self._token_cache: dict[str, tuple[int, float, str] | None] = {}
+        self._contrasts = frozenset(lexicon.contrasts)
 
     def extract(self, text: str, tokens: list[str]) -> list[Mention]:
         """All mentions of one comment, in reading order."""
@@ -89,7 +90,7 @@ class FactorExtractor:
         mentions: list[Mention] = []
         clauses: list[tuple[str, list[str]]] = []
         token_index = 0
-        for clause_id, (c_start, c_end) in enumerate(split_clauses(text, self.lexicon.contrasts)):
+        for clause_id, (c_start, c_end) in enumerate(split_clauses(text, self._contrasts)):
             while token_index < len(tokens) and starts[token_index] < c_start:
                 token_index += 1
             first = token_index

@@ -20,7 +20,7 @@ import pandas as pd
 from . import engine, sentiment
 from .factors import FactorExtractor
 from .index import comment_dimension_polarity, satisfaction_score
-from .io import atomic_path, read_comments, write_csv
+from .io import OUTPUT_FILES, atomic_dir, read_comments, safe_child, write_csv
 from .lexicon import Lexicon
 from .normalize import normalize_text, opinion_core
 from .segment import Segmenter
@@ -171,12 +171,12 @@ def comment_dimensions(mentions: pd.DataFrame) -> dict[int, str]:
     """
     if mentions.empty:
         return {}
-    opinionated = mentions[(mentions["opinion"] != "") | (mentions["polarity"] != "neutral")]
-    result = {}
-    for row, dims in opinionated.groupby("row", sort=False)["dimension"]:
-        named = sorted(set(dims) - {"overall"})
-        result[row] = ";".join(named) if named else "overall"
-    return result
+    found: dict[int, set[str]] = {}
+    for row, dimension, opinion, polarity in zip(mentions["row"], mentions["dimension"],
+                                                 mentions["opinion"], mentions["polarity"]):
+        if opinion or polarity != "neutral":
+            found.setdefault(row, set()).add(dimension)
+    return {row: ";".join(sorted(dims - {"overall"})) or "overall" for row, dims in found.items()}
 
 
 def dimension_table(mentions: pd.DataFrame, comments: pd.DataFrame,
@@ -336,15 +336,25 @@ class Result:
 
     # -- files -----------------------------------------------------------------------------
     def to_dir(self, path: str | Path) -> Path:
-        """Write comments.csv, mentions.csv, dimensions.csv (UTF-8 with BOM) and meta.json."""
+        """Write comments.csv, mentions.csv, dimensions.csv (UTF-8 with BOM), meta.json and,
+        when input rows were rejected, rejects.csv (line, reason, raw).
+
+        All or nothing: the files are written to a hidden sibling folder that then replaces
+        ``path`` whole, so an interrupted run leaves the previous output complete.
+        """
         out = Path(path)
-        out.mkdir(parents=True, exist_ok=True)
-        write_csv(self.comments, out / "comments.csv")
-        write_csv(self.mentions, out / "mentions.csv")
-        write_csv(self.dimensions, out / "dimensions.csv")
-        with atomic_path(out / "meta.json") as tmp:
-            tmp.write_text(json.dumps(self.meta, ensure_ascii=False, indent=2, default=str),
-                           encoding="utf-8")
+        rejects = self.meta.get("rejects") or []
+        meta = {k: v for k, v in self.meta.items() if k != "rejects"}
+        meta["rejected"] = len(rejects)
+        with atomic_dir(out, owned=OUTPUT_FILES) as staging:
+            write_csv(self.comments, safe_child(staging, "comments.csv"))
+            write_csv(self.mentions, safe_child(staging, "mentions.csv"))
+            write_csv(self.dimensions, safe_child(staging, "dimensions.csv"))
+            if rejects:
+                write_csv(pd.DataFrame(rejects, columns=["line", "reason", "raw"]),
+                          safe_child(staging, "rejects.csv"))
+            safe_child(staging, "meta.json").write_text(
+                json.dumps(meta, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
         return out
 
     def report(self, path: str | Path, formats=("html", "xlsx", "json")) -> dict:

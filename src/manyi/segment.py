@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 
 import jieba
@@ -84,30 +85,34 @@ def _jieba_tokenizer() -> jieba.Tokenizer:
     return tokenizer
 
 
-def split_clauses(text: str, contrasts: set[str] | frozenset[str]) -> list[tuple[int, int]]:
+def split_clauses(text: str, contrasts: Iterable[str]) -> list[tuple[int, int]]:
     """(start, end) offsets of the clauses of ``text``.
 
-    Splits on punctuation, then once more before a contrast word (但是 不过 可惜 …)
-    that follows at least two characters of the clause, because a comment often
-    praises one factor and blames another in one breath.
+    Splits on punctuation, then before a contrast word (但是 不过 可惜 …) that follows at
+    least two characters of its clause, because a comment often praises one factor and
+    blames another in one breath.
     """
+    pattern = contrast_pattern(frozenset(contrasts))
     spans: list[tuple[int, int]] = []
     start = 0
     for match in [*CLAUSE_PUNCTUATION.finditer(text), None]:
         end = match.start() if match else len(text)
         if end > start:
-            spans.extend(_split_on_contrast(text, start, end, contrasts))
+            cut = start
+            if pattern is not None:
+                for found in pattern.finditer(text, start, end):
+                    if found.start() - cut >= 2:
+                        spans.append((cut, found.start()))
+                        cut = found.start()
+            spans.append((cut, end))
         if match:
             start = match.end()
     return spans
 
 
-def _split_on_contrast(text: str, start: int, end: int,
-                       contrasts: set[str] | frozenset[str]) -> list[tuple[int, int]]:
-    clause = text[start:end]
-    for word in sorted(contrasts, key=len, reverse=True):
-        at = clause.find(word, 2)
-        if at > 0:
-            return [(start, start + at),
-                    *_split_on_contrast(text, start + at, end, contrasts - {word})]
-    return [(start, end)]
+@lru_cache(maxsize=8)
+def contrast_pattern(contrasts: frozenset[str]) -> re.Pattern | None:
+    """One regular expression for the contrast words, longest first."""
+    if not contrasts:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(contrasts, key=len, reverse=True))))
