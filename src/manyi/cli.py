@@ -57,18 +57,38 @@ def main() -> None:
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run on a Dask cluster: its scheduler address, e.g. tcp://10.0.0.5:8786.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("--strict", is_flag=True,
+              help="Fail (exit 1, nothing written) when any input row is rejected.")
 def analyze(input_path, text_col, id_col, encoding, sheet, domain, lexicon, output, jobs,
-            segmenter, scheduler, quiet) -> None:
-    """Analyse a comment dump INPUT (CSV, TSV, XLSX, JSONL, Parquet, TXT) into OUTPUT."""
+            segmenter, scheduler, quiet, strict) -> None:
+    """Analyse a comment dump INPUT (CSV, TSV, XLSX, JSONL, Parquet, TXT) into OUTPUT.
+
+    Rows that cannot be parsed (bad JSON line, broken CSV quoting, too many fields) go to
+    OUTPUT/rejects.csv with their line number and reason. OUTPUT is replaced whole, never
+    left half-written. Exit status: 0 done; 1 error, nothing written; 3 written, but some
+    input rows were rejected (see rejects.csv).
+    """
     from .pipeline import analyze as run
 
     result = run(input_path, text_col=text_col, id_col=id_col, encoding=encoding, sheet=sheet,
                  domain=domain, lexicon=lexicon, jobs=jobs, segmenter=segmenter,
                  scheduler=scheduler, progress=False if quiet else None)
+    rejects = result.meta.get("rejects") or []
+    if strict and rejects:
+        raise ManyiError(f"{result.meta.get('source')}: {len(rejects)} row(s) rejected "
+                         "(--strict): " + "; ".join(f"line {r['line']}: {r['reason']}"
+                                                    for r in rejects[:3])
+                         + (" …" if len(rejects) > 3 else "")
+                         + "; run without --strict to get them in rejects.csv")
     out = result.to_dir(output)
     if not quiet:
         click.echo(summary_text(result))
-        click.echo(f"\nwritten to {out}/: comments.csv mentions.csv dimensions.csv meta.json")
+        click.echo(f"\nwritten to {out}/: comments.csv mentions.csv dimensions.csv meta.json"
+                   + (" rejects.csv" if rejects else ""))
+    if rejects:
+        click.echo(f"manyi: warning: {len(rejects)} input row(s) rejected, not analysed; "
+                   f"see {out / 'rejects.csv'}", err=True)
+        sys.exit(3)
 
 
 @main.command()
@@ -421,6 +441,11 @@ def summary_text(result) -> str:
     sentiment_shares = comments.loc[ok, "sentiment"].value_counts(normalize=True)
     lines = [f"{len(comments)} comments read from {result.meta.get('source')} "
              f"(text column: {result.meta.get('text_col')}); {int(ok.sum())} analysed"]
+    rejects = result.meta.get("rejects") or []
+    if rejects:
+        lines.append(f"rejected (unparseable, not in comments.csv): {len(rejects)} row(s); "
+                     + "; ".join(f"line {r['line']}: {r['reason']}" for r in rejects[:3])
+                     + (" …" if len(rejects) > 3 else ""))
     flagged = {k: int(v) for k, v in flags.items() if k}
     if flagged:
         lines.append("flagged (kept in comments.csv): "

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 
 import jieba
 

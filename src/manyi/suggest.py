@@ -17,11 +17,13 @@ Deterministic: the same texts, lexicon, segmenter backend and ``seed`` give the 
 (Word2Vec runs with one worker, a fixed seed and a hash of its own, not Python's salted
 ``hash``).
 
->>> frame = suggest_terms(["快递很快，包装完好"] * 3, min_count=2)  # doctest: +SKIP
+>>> frame = suggest_terms(comments, domain="ecommerce", top=30)  # doctest: +SKIP
+>>> write_suggestions(frame, "suggestions.toml")  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import zlib
@@ -42,14 +44,16 @@ COLUMNS = ["dimension", "dimension_label", "factor", "factor_label", "candidate"
 NOT_TERM_POS = frozenset({"d", "dg", "r", "rr", "rz", "rg", "c", "p", "u", "uj", "ul", "uv", "uz",
                           "ud", "ug", "m", "mq", "q", "t", "tg", "f", "y", "e", "o", "a", "ad",
                           "ag", "z", "zg", "x", "w", "k", "h", "nr", "nrfg", "s", "l", "i"})
-VERB_WEIGHT = 0.6  # jieba tags some terms as verbs (快递 包装), most tagged verbs are not terms
 # 这款 那个, and verbs with an aspect particle or a result complement (穿着 洗完 用起来).
 NOT_TERM = re.compile(r"^[这那哪此该每某][\u4e00-\u9fff]$|(?:[着了过完]|起来|下来|下去|上去)$")
 WORD = re.compile(r"[\u4e00-\u9fff]{2,8}|[A-Za-z][A-Za-z0-9+-]{1,15}")
 DIGITS = re.compile(r"[0-9A-Za-z]*[0-9][0-9A-Za-z]*")
 TOKEN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 PROFILE_PRIOR = 5.0  # opinions a candidate needs before its profile counts as much as word2vec
+SKIPGRAM_MAX_TOKENS = 150_000
+RARE_SHRINK = 5.0  # comments at which a word's similarity counts half
 MIN_SIMILARITY = 0.15  # below this a candidate's nearest factor is a guess: left unassigned
+CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
 EXAMPLES = 3
 EXAMPLE_CHARS = 80
 
@@ -78,6 +82,8 @@ def suggest_terms(texts: Iterable[str], *, lexicon: Lexicon | None = None,
     rows = [_row(word, stats, lexicon, attribution)
             for word, attribution in _attribute(candidates, vectors, stats).items()]
     frame = pd.DataFrame(rows, columns=COLUMNS)
+    best = frame["score"].max()
+    frame["score"] = (frame["score"] / best if best > 0 else frame["score"]).round(4)
     frame = frame.sort_values(["score", "count", "candidate"], ascending=[False, False, True],
                               kind="stable")
     return frame.head(top).reset_index(drop=True)
@@ -156,7 +162,8 @@ class _Stats:
                 and word not in self._known and self._tags.get(word) not in NOT_TERM_POS
                 and self.extractor._parse_token(word) is None  # 不太好, 很满意 …
                 and not NOT_TERM.search(word)
-                and not any(word[i:] in self.lexicon.opinions for i in range(1, len(word))))  # 价格便宜 质量好 are opinions
+                # 价格便宜, 质量好: a clause in one token, not a term
+                and not any(word[i:] in self.lexicon.opinions for i in range(1, len(word))))
         return keep
 
     def _bare(self, opinion: str) -> str:
@@ -204,12 +211,15 @@ def _stable_hash(text: str) -> int:
 
 
 def _word_vectors(sentences: list[list[str]], *, min_count: int, seed: int):
-    """Word2Vec (skip-gram) keyed vectors; small corpora get more epochs."""
+    """Word2Vec keyed vectors. Small corpora get skip-gram and more epochs (CBOW there puts
+    every word near every other); from SKIPGRAM_MAX_TOKENS on, CBOW, three times faster with
+    neighbours as good."""
     from gensim.models import Word2Vec
 
     tokens = sum(map(len, sentences))
-    epochs = int(min(60, max(5, 1_500_000 // max(tokens, 1))))
-    model = Word2Vec(sentences, vector_size=100, window=5, min_count=min_count, sg=1,
+    epochs = int(min(60, max(5, 1_000_000 // max(tokens, 1))))
+    model = Word2Vec(sentences, vector_size=100, window=5, min_count=min_count,
+                     sg=int(tokens < SKIPGRAM_MAX_TOKENS),
                      negative=5, epochs=epochs, seed=seed, workers=1, hashfxn=_stable_hash)
     return model.wv
 
@@ -288,7 +298,9 @@ def _row(word: str, stats: _Stats, lexicon: Lexicon, attribution: dict) -> list:
     dimension, key = factor if factor else ("", "")
     orphan = stats.orphan[word]
     subject_rate = orphan / stats.doc_freq[word]
-    score = max(similarity, 0.0) * math.sqrt(subject_rate) * math.log1p(orphan)
+    # Rare words get undertrained vectors that sit near everything: shrink by count.
+    confidence = stats.doc_freq[word] / (stats.doc_freq[word] + RARE_SHRINK)
+    score = max(similarity, 0.0) * confidence * math.sqrt(subject_rate) * math.log1p(orphan)
     evidence = []
     if attribution["neighbours"]:
         evidence.append("近邻 " + ", ".join(f"{t} {s:.2f}" for t, s in attribution["neighbours"]))
@@ -301,10 +313,71 @@ def _row(word: str, stats: _Stats, lexicon: Lexicon, attribution: dict) -> list:
                                             implied.most_common(2)))
     return [dimension, lexicon.dimension_labels.get(dimension, DIMENSION_LABELS.get(dimension, "")),
             key, lexicon.factor_labels.get(factor, "") if factor else "", word,
-            round(score, 4), round(similarity, 3), stats.doc_freq[word], orphan,
+            score, round(similarity, 3), stats.doc_freq[word], orphan,
             "; ".join(evidence), " | ".join(stats.example_texts(word))]
 
 
-def write_suggestions(frame: pd.DataFrame, path: str | Path) -> Path:
-    """Placeholder; see below."""
-    raise NotImplementedError
+def write_suggestions(frame: pd.DataFrame, path: str | Path, *, source: str | None = None
+                      ) -> Path:
+    """Write ``frame`` (from :func:`suggest_terms`) as a ``taxonomy.toml`` pack for review.
+
+    Each candidate is one line of a factor's ``terms`` list, commented with its score, counts,
+    evidence and example comments; candidates with no clear dimension are written commented
+    out at the end. A folder ``path`` gets ``taxonomy.toml`` inside. The file loads with
+    ``Lexicon.from_packs([path])`` and is used with ``--lexicon``. Returns the file's path.
+    """
+    path = Path(path)
+    if path.is_dir() or not path.suffix:
+        path = path / "taxonomy.toml"
+    lines = [
+        "# manyi lexicon suggestions: candidate factor terms your lexicon does not know yet"
+        + (f", mined from {_one_line(source)}" if source else "") + ".",
+        "# Review before use: delete the lines you reject, move a term to the factor it belongs",
+        "# to, then pass this file with --lexicon (or copy the terms into your own pack) and run",
+        "# `manyi lexicon check` on it. Per candidate: score (0-1, best = 1), similarity to",
+        "# the factor, comments containing it, clauses where it is the subject of an opinion,",
+        "# evidence (近邻 = nearest known terms by word2vec; 评价主语 = opinions it takes;",
+        "# 隐含 = factors the opinions imply) and example comments.",
+        "",
+    ]
+    assigned = frame[frame["dimension"] != ""]
+    order = (assigned.groupby(["dimension", "factor"], sort=False)["score"].max()
+             .sort_values(ascending=False, kind="stable"))
+    for dimension, factor in order.index:
+        group = assigned[(assigned["dimension"] == dimension) & (assigned["factor"] == factor)]
+        label = group["factor_label"].iloc[0] or factor
+        lines += [f"[dimensions.{dimension}.factors.{factor}]",
+                  f"label = {_toml_string(label)}  # {group['dimension_label'].iloc[0]}",
+                  "terms = ["]
+        for row in group.itertuples(index=False):
+            lines += [f"  {_toml_string(row.candidate)},  " + _note(row),
+                      *(f"      # e.g. {_one_line(e)}" for e in _examples(row))]
+        lines += ["]", ""]
+    rest = frame[frame["dimension"] == ""]
+    if len(rest):
+        lines.append("# No clear factor (add them by hand where they belong):")
+        for row in rest.itertuples(index=False):
+            lines += [f"# {_toml_string(row.candidate)},  " + _note(row)[2:],
+                      *(f"#     e.g. {_one_line(e)}" for e in _examples(row))]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
+    return path
+
+
+def _note(row) -> str:
+    return _one_line(f"# score {row.score:.2f}, similarity {row.similarity:.2f}, {row.count} "
+                     f"comments, {row.opinion_clauses} opinion clauses; {row.evidence}")
+
+
+def _examples(row) -> list[str]:
+    return [e for e in str(row.examples).split(" | ") if e]
+
+
+def _toml_string(text: str) -> str:
+    """A TOML basic string (JSON's escaping is valid TOML)."""
+    return json.dumps(str(text), ensure_ascii=False)
+
+
+def _one_line(text: str) -> str:
+    """Safe inside a TOML comment: no line breaks or control characters."""
+    return CONTROL.sub(" ", str(text)).strip()

@@ -20,8 +20,8 @@ import time
 import zlib
 from array import array
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -36,7 +36,6 @@ DATA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "sen
 def fit_model(model: SentimentModel, texts: list[str], tokens: list[list[str]],
               labels: list[str], lexicon: _Lexicon) -> None:
     """Fit ``model`` in place (called by :meth:`SentimentModel.fit`)."""
-    from scipy import sparse
 
     classes = ("negative", "positive") if "neutral" not in labels else CLASSES
     if len(set(labels)) < 2:
@@ -71,8 +70,9 @@ def fit_model(model: SentimentModel, texts: list[str], tokens: list[list[str]],
         for i in keep:
             groups[keys[i][0]][keys[i][1:]] = float(np.float32(ngram[i, h]))
         # one shared lexicon weight for log1p(P) − log1p(N), stored as (w, −w, bias)
-        lex_weight, bias = (float(np.float32(v)) for v in weights[len(keys):, h])
-        tables.append((groups["c"], groups["w"], groups["p"], (lex_weight, -lex_weight, bias)))
+        lex_weight, scaled_bias, bias = (float(np.float32(v)) for v in weights[len(keys):, h])
+        tables.append((groups["c"], groups["w"], groups["p"],
+                       (lex_weight, -lex_weight, bias, scaled_bias)))
     model._set_state(tables, classes, (1.0, 0.0) if n_heads == 1 else (1.0,), lexicon, {})
     calibration = _calibrate(model, [texts[i] for i in np.flatnonzero(held)],
                              [tokens[i] for i in np.flatnonzero(held)], y[held], n_heads)
@@ -94,7 +94,8 @@ def _prefixed(text: str, tokens: Sequence[str]) -> list[str]:
 
 
 def _matrix(docs, rows, index, texts, tokens, lexicon):
-    """CSR of the n-gram counts / √(n-grams), then log1p(P) − log1p(N), then 1 (the bias).
+    """CSR of the n-gram counts / √(n-grams), log1p(P) − log1p(N), 1 / √(n-grams) (a bias
+    that shrinks with the evidence, as the n-gram sum does), then 1 (the plain bias).
 
     One signed lexicon column rather than two: with separate columns the intercept learns
     "no positive word found → negative", which makes short clauses without lexicon words
@@ -110,12 +111,12 @@ def _matrix(docs, rows, index, texts, tokens, lexicon):
         pos, neg = lexicon.evidence(texts[row], tokens[row])
         cols.extend(idx)
         vals.extend([scale] * len(idx))
-        cols.extend((d, d + 1))
-        vals.extend((np.log1p(pos) - np.log1p(neg), 1.0))
+        cols.extend((d, d + 1, d + 2))
+        vals.extend((np.log1p(pos) - np.log1p(neg), scale, 1.0))
         indptr.append(len(cols))
     X = sparse.csr_matrix((np.frombuffer(vals, dtype=np.float32).astype(np.float64),
                            np.frombuffer(cols, dtype=np.int32),
-                           np.frombuffer(indptr, dtype=np.int64)), shape=(len(rows), d + 2))
+                           np.frombuffer(indptr, dtype=np.int64)), shape=(len(rows), d + 3))
     X.sum_duplicates()
     return X
 
@@ -201,7 +202,7 @@ def load_sets(data_dir: Path = DATA_DIR) -> dict[str, pd.DataFrame]:
         sets[name] = pd.DataFrame({
             "text": texts, "label": normalize_labels_fast(frame["label"]),
             "key": [dedupe_key(t) for t in texts],
-            "cat": frame["cat"] if "cat" in frame else name})
+            "cat": frame.get("cat", name)})
         sets[name] = sets[name][sets[name]["key"] != ""].reset_index(drop=True)
     return sets
 

@@ -1,0 +1,138 @@
+"""Lexicon growth: terms taken out of the lexicon come back, for the right dimension."""
+
+from __future__ import annotations
+
+import copy
+import os
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from conftest import SAMPLES
+
+from manyi.cli import main
+from manyi.io import read_comments
+from manyi.lexicon import Lexicon, check_packs
+from manyi.segment import Segmenter
+from manyi.suggest import COLUMNS, suggest_terms, write_suggestions
+
+REMOVED = {"快递": "logistics", "客服": "service", "价格": "price"}
+ECOMMERCE = SAMPLES / "ecommerce_reviews.csv"
+
+
+@pytest.fixture(scope="module")
+def texts() -> pd.Series:
+    frame, meta = read_comments(ECOMMERCE)
+    return frame[meta.text_col]
+
+
+@pytest.fixture(scope="module")
+def lexicon_without() -> Lexicon:
+    """The ecommerce lexicon with 快递, 客服 and 价格 taken out of the factor terms."""
+    lexicon = copy.deepcopy(Lexicon.load("ecommerce"))
+    for word in REMOVED:
+        del lexicon.terms[word]
+    return lexicon
+
+
+@pytest.fixture(scope="module")
+def segmenter(lexicon_without) -> Segmenter:
+    return Segmenter(lexicon_without, backend="rjieba", hmm=True)
+
+
+@pytest.fixture(scope="module")
+def suggestions(texts, lexicon_without, segmenter) -> pd.DataFrame:
+    return suggest_terms(texts, lexicon=lexicon_without, segmenter=segmenter)
+
+
+@pytest.mark.parametrize("word, dimension", REMOVED.items())
+def test_removed_term_comes_back_for_its_dimension(suggestions, word, dimension):
+    found = suggestions[suggestions["candidate"] == word]
+    assert len(found) == 1, suggestions["candidate"].tolist()
+    row = found.iloc[0]
+    assert row["dimension"] == dimension
+    assert row["opinion_clauses"] > 0 and row["count"] >= 3
+    assert "近邻" in row["evidence"] and word in row["examples"]
+
+
+def test_table_shape_and_ranking(suggestions):
+    assert list(suggestions.columns) == COLUMNS
+    assert 0 < len(suggestions) <= 30
+    assert suggestions["score"].is_monotonic_decreasing
+    assert suggestions["score"].iloc[0] == 1.0
+    assert suggestions["examples"].map(lambda e: 1 <= len(e.split(" | ")) <= 3).all()
+
+
+def test_known_words_numbers_and_single_characters_are_never_candidates(suggestions,
+                                                                        lexicon_without):
+    lex = lexicon_without
+    known = (set(lex.terms) | set(lex.cues) | set(lex.verbs) | set(lex.opinions)
+             | lex.negations | set(lex.degrees) | lex.stopwords | set(lex.userdict))
+    for word in suggestions["candidate"]:
+        assert word not in known
+        assert len(word) >= 2 and not any(ch.isdigit() for ch in word)
+        assert word.isalnum()  # no punctuation
+
+
+def test_same_seed_same_suggestions(texts, lexicon_without, segmenter, suggestions):
+    again = suggest_terms(texts, lexicon=lexicon_without, segmenter=segmenter)
+    pd.testing.assert_frame_equal(suggestions, again)
+
+
+def test_written_file_loads_and_checks_clean(suggestions, tmp_path):
+    path = write_suggestions(suggestions, tmp_path / "suggestions.toml", source="sample")
+    loaded = Lexicon.from_packs([path])
+    assigned = suggestions[suggestions["dimension"] != ""]
+    assert set(loaded.terms) == set(assigned["candidate"])
+    assert loaded.terms["快递"].dimension == "logistics"
+    assert check_packs([path]) == []
+    text = path.read_text(encoding="utf-8")
+    assert "# e.g." in text and "score" in text
+
+
+def test_write_keeps_awkward_examples_inside_comments(tmp_path):
+    frame = pd.DataFrame([
+        ["logistics", "物流", "speed", "配送速度", "快递", 1.0, 0.7, 5, 3, "近邻 物流 0.70",
+         '第一行\n第二行 "引号" # 井号 = 等号 | 还有\r回车'],
+        ["", "", "", "", "某词", 0.5, 0.1, 3, 1, "", "不知道算哪个"],
+    ], columns=COLUMNS)
+    path = write_suggestions(frame, tmp_path / "pack")  # a folder gets taxonomy.toml
+    assert path.name == "taxonomy.toml"
+    loaded = Lexicon.from_packs([path])
+    assert set(loaded.terms) == {"快递"}  # the unassigned one stays commented out
+    assert '# "某词"' in path.read_text(encoding="utf-8")
+
+
+def test_no_candidates_gives_an_empty_table_and_a_valid_file(tmp_path):
+    frame = suggest_terms(["很好", "", None, "此用户没有填写评价。"], min_count=1)
+    assert frame.empty and list(frame.columns) == COLUMNS
+    path = write_suggestions(frame, tmp_path / "empty.toml")
+    assert check_packs([path]) == []
+
+
+def test_cli_writes_suggestions_and_is_the_same_under_another_hash_seed(tmp_path):
+    out = tmp_path / "suggestions.toml"
+    result = CliRunner().invoke(main, ["lexicon", "suggest", str(ECOMMERCE), "-o", str(out),
+                                       "--top", "10"])
+    assert result.exit_code == 0, result.output
+    assert "candidate" in result.output and str(out) in result.output
+    assert CliRunner().invoke(main, ["lexicon", "check", str(out)]).exit_code == 0
+    # word2vec must not depend on Python's salted str hash: a fresh process, another salt.
+    again = tmp_path / "again.toml"
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run([sys.executable, "-m", "manyi", "lexicon", "suggest", str(ECOMMERCE),
+                    "-o", str(again), "--top", "10"], check=True, env=env, capture_output=True)
+    assert again.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
+
+
+def test_real_reviews_bring_back_the_courier_term(shared_data, lexicon_without):
+    path = shared_data / "sentiment" / "online_shopping_10_cats.csv"
+    if not path.exists():
+        pytest.skip(f"{path} is not present")
+    reviews = pd.read_csv(path, usecols=["review"])["review"].sample(3000, random_state=0)
+    frame = suggest_terms(reviews, lexicon=lexicon_without, top=30)
+    found = frame.set_index("candidate")
+    assert found.loc["快递", "dimension"] == "logistics"
+    assert found.loc["价格", "dimension"] == "price"
