@@ -40,6 +40,26 @@ def input_options(func):
     return click.argument("input_path", metavar="INPUT", type=click.Path())(func)
 
 
+def _analyse(reading: dict, *, jobs: int = 1, quiet: bool = False, **options):
+    """Run the pipeline on the dump named by the shared reading options."""
+    from .pipeline import analyze as run
+
+    reading = dict(reading)
+    return run(reading.pop("input_path"), jobs=jobs, progress=False if quiet else None,
+               **reading, **options)
+
+
+def _exit_if_rejected(result, written_to: str | None = None) -> None:
+    """Exit status 3, with a warning on stderr, when input rows could not be parsed."""
+    rejects = result.meta.get("rejects") or []
+    if rejects:
+        where = f"see {written_to}" if written_to else "first: " + "; ".join(
+            f"line {r['line']}: {r['reason']}" for r in rejects[:3])
+        click.echo(f"manyi: warning: {len(rejects)} input row(s) rejected, not analysed; "
+                   f"{where}", err=True)
+        sys.exit(3)
+
+
 @click.group(cls=ManyiGroup)
 @click.version_option(package_name="manyi")
 def main() -> None:
@@ -59,8 +79,7 @@ def main() -> None:
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("--strict", is_flag=True,
               help="Fail (exit 1, nothing written) when any input row is rejected.")
-def analyze(input_path, text_col, id_col, encoding, sheet, domain, lexicon, output, jobs,
-            segmenter, scheduler, quiet, strict) -> None:
+def analyze(output, jobs, segmenter, scheduler, quiet, strict, **reading) -> None:
     """Analyse a comment dump INPUT (CSV, TSV, XLSX, JSONL, Parquet, TXT) into OUTPUT.
 
     Rows that cannot be parsed (bad JSON line, broken CSV quoting, too many fields) go to
@@ -68,11 +87,7 @@ def analyze(input_path, text_col, id_col, encoding, sheet, domain, lexicon, outp
     left half-written. Exit status: 0 done; 1 error, nothing written; 3 written, but some
     input rows were rejected (see rejects.csv).
     """
-    from .pipeline import analyze as run
-
-    result = run(input_path, text_col=text_col, id_col=id_col, encoding=encoding, sheet=sheet,
-                 domain=domain, lexicon=lexicon, jobs=jobs, segmenter=segmenter,
-                 scheduler=scheduler, progress=False if quiet else None)
+    result = _analyse(reading, jobs=jobs, quiet=quiet, segmenter=segmenter, scheduler=scheduler)
     rejects = result.meta.get("rejects") or []
     if strict and rejects:
         raise ManyiError(f"{result.meta.get('source')}: {len(rejects)} row(s) rejected "
@@ -85,10 +100,7 @@ def analyze(input_path, text_col, id_col, encoding, sheet, domain, lexicon, outp
         click.echo(summary_text(result))
         click.echo(f"\nwritten to {out}/: comments.csv mentions.csv dimensions.csv meta.json"
                    + (" rejects.csv" if rejects else ""))
-    if rejects:
-        click.echo(f"manyi: warning: {len(rejects)} input row(s) rejected, not analysed; "
-                   f"see {out / 'rejects.csv'}", err=True)
-        sys.exit(3)
+    _exit_if_rejected(result, str(out / "rejects.csv"))
 
 
 @main.command()
@@ -100,15 +112,12 @@ def analyze(input_path, text_col, id_col, encoding, sheet, domain, lexicon, outp
 @click.option("--jobs", type=int, default=1, show_default=True,
               help="Worker processes (0 = all cores).")
 @click.option("--quiet", is_flag=True, help="No progress bars and no summary.")
-def report(input_path, text_col, id_col, encoding, sheet, domain, lexicon, output, formats,
-           jobs, quiet) -> None:
+def report(output, formats, jobs, quiet, **reading) -> None:
     """Analyse INPUT and write a manager's report: HTML (offline), Excel workbook, JSON."""
-    from .pipeline import analyze as run
     from .report import write_report
 
     wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
-    result = run(input_path, text_col=text_col, id_col=id_col, encoding=encoding, sheet=sheet,
-                 domain=domain, lexicon=lexicon, jobs=jobs, progress=False if quiet else None)
+    result = _analyse(reading, jobs=jobs, quiet=quiet)
     written = write_report(result, output, wanted, progress=False if quiet else None)
     if not quiet:
         click.echo(summary_text(result))
@@ -116,6 +125,7 @@ def report(input_path, text_col, id_col, encoding, sheet, domain, lexicon, outpu
                               "size": [f"{p.stat().st_size / 1024:,.0f} KB"
                                        for p in written.values()]})
         click.echo("\n" + format_table(files))
+    _exit_if_rejected(result)
 
 
 def _complaint_rule(result, rating_col, complaint_max_rating):
@@ -146,17 +156,16 @@ def _complaint_rule(result, rating_col, complaint_max_rating):
 @click.option("--jobs", type=int, default=1, show_default=True,
               help="Worker processes (0 = all cores).")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
-def drivers(input_path, text_col, id_col, encoding, sheet, domain, lexicon, output, rating_col,
-            time_col, freq, by, complaint_max_rating, weights, level, jobs, quiet) -> None:
+def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weights, level, jobs,
+            quiet, **reading) -> None:
     """What to fix first: complaint drivers, satisfaction index, IPA, trends and alerts."""
     from pathlib import Path
 
     from .index import fix_first_tables, plot_ipa
     from .io import write_csv
-    from .pipeline import analyze as run
 
-    result = run(input_path, text_col=text_col, id_col=id_col, encoding=encoding, sheet=sheet,
-                 domain=domain, lexicon=lexicon, jobs=jobs, progress=False if quiet else None)
+    result = _analyse(reading, jobs=jobs, quiet=quiet)
+    domain = reading["domain"]
     rating_col = rating_col or result.meta.get("rating_col")
     time_col = time_col or result.meta.get("time_col")
     tables = fix_first_tables(result.comments, result.mentions, rating=rating_col,
@@ -181,6 +190,7 @@ def drivers(input_path, text_col, id_col, encoding, sheet, domain, lexicon, outp
                 ["label", "previous_period", "period", "previous_rate", "rate", "q_value"]]))
         click.echo(f"\nwritten to {out}/: " + " ".join(f"{n}.csv" for n in tables)
                    + (" ipa.png" if "ipa" in tables else ""))
+    _exit_if_rejected(result)
 
 
 @main.command()
@@ -201,14 +211,13 @@ def drivers(input_path, text_col, id_col, encoding, sheet, domain, lexicon, outp
 @click.option("--jobs", type=int, default=1, show_default=True,
               help="Worker processes (0 = all cores).")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
-def graph(input_path, text_col, id_col, encoding, sheet, domain, lexicon, output, level, unit,
-          opinions, min_count, rating_col, complaint_max_rating, top, jobs, quiet) -> None:
+def graph(output, level, unit, opinions, min_count, rating_col, complaint_max_rating, top, jobs,
+          quiet, **reading) -> None:
     """Factor co-occurrence graphs of all comments and of complaints, exported and drawn."""
     from .graph import compare_graphs, complaint_graphs, write_graph_files
-    from .pipeline import analyze as run
 
-    result = run(input_path, text_col=text_col, id_col=id_col, encoding=encoding, sheet=sheet,
-                 domain=domain, lexicon=lexicon, jobs=jobs, progress=False if quiet else None)
+    result = _analyse(reading, jobs=jobs, quiet=quiet)
+    domain = reading["domain"]
     rating_col = rating_col or result.meta.get("rating_col")
     graphs = complaint_graphs(result.comments, result.mentions, level=level, unit=unit,
                               opinions=opinions, min_count=min_count, domain=domain,
@@ -221,6 +230,7 @@ def graph(input_path, text_col, id_col, encoding, sheet, domain, lexicon, output
             click.echo("pairs most often together in complaints:\n" + format_table(
                 pairs[["label", "weight_all", "weight_complaints", "complaint_share"]]))
         click.echo(f"\nwritten to {output}/: " + " ".join(p.name for p in written))
+    _exit_if_rejected(result)
 
 
 @main.command()
@@ -244,18 +254,17 @@ def graph(input_path, text_col, id_col, encoding, sheet, domain, lexicon, output
 @click.option("--jobs", type=int, default=1, show_default=True,
               help="Worker processes (0 = all cores).")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
-def topics(input_path, text_col, id_col, encoding, sheet, domain, lexicon, output, k, k_range,
-           seed_dimensions, seed, time_col, freq, by, chart, jobs, quiet) -> None:
+def topics(output, k, k_range, seed_dimensions, seed, time_col, freq, by, chart, jobs, quiet,
+           **reading) -> None:
     """Discover themes with LDA topic models: top terms, size, negative share, examples."""
     from pathlib import Path
 
     from .io import write_csv
     from .lexicon import Lexicon
-    from .pipeline import analyze as run
     from .topics import TopicModel
 
-    result = run(input_path, text_col=text_col, id_col=id_col, encoding=encoding, sheet=sheet,
-                 domain=domain, lexicon=lexicon, jobs=jobs, progress=False if quiet else None)
+    result = _analyse(reading, jobs=jobs, quiet=quiet)
+    domain, lexicon, input_path = reading["domain"], reading["lexicon"], reading["input_path"]
     comments = result.comments[result.comments["flag"] == ""]
     model = TopicModel(k=k, k_range=tuple(k_range), seed=seed, seed_dimensions=seed_dimensions,
                        lexicon=Lexicon.load(domain, lexicon))
@@ -291,6 +300,7 @@ def topics(input_path, text_col, id_col, encoding, sheet, domain, lexicon, outpu
         click.echo(f"{model.k_} topics" + (" (chosen by c_v coherence)" if k is None else "")
                    + ":\n" + format_table(info))
         click.echo(f"\nwritten to {out}/: " + " ".join(written))
+    _exit_if_rejected(result)
 
 
 def labelled_options(func):
