@@ -80,7 +80,9 @@ class Annotator:
                 clause_texts.append(c_text)
                 clause_tokens.append(c_tokens)
             rows.extend((ids[i], first_row + i, base + m.clause_id, m) for m in mentions)
-        mentions = self._score_mentions(rows, clause_texts, clause_tokens)
+        known = {(texts[i], tuple(toks)): (score, label) for i, toks, score, label in zip(
+            ok, tokens, scores["sentiment_score"], scores["sentiment"])}
+        mentions = self._score_mentions(rows, clause_texts, clause_tokens, known)
         if unnamed:
             mentions = pd.concat([mentions, self._overall_mentions(ids, texts, first_row, unnamed,
                                                                    scores)], ignore_index=True)
@@ -130,17 +132,22 @@ class Annotator:
         return pd.DataFrame.from_records(records, columns=MENTION_COLUMNS)
 
     def _score_mentions(self, rows: list, clause_texts: list[str],
-                        clause_tokens: list[list[str]]) -> pd.DataFrame:
+                        clause_tokens: list[list[str]], known: dict) -> pd.DataFrame:
+        """Mention scores; each distinct clause (text and tokens) is scored by the model once,
+        and a clause that is a whole comment reuses the comment's score."""
         if not rows:
             return pd.DataFrame(columns=MENTION_COLUMNS)
-        used = sorted({clause for _, _, clause, _ in rows})
-        clause_scores = sentiment.score_frame([clause_texts[c] for c in used],
-                                              [clause_tokens[c] for c in used], model=self.model)
-        by_clause = dict(zip(used, zip(clause_scores["sentiment_score"],
-                                       clause_scores["sentiment"])))
+        keys = {c: (clause_texts[c], tuple(clause_tokens[c]))
+                for c in sorted({clause for _, _, clause, _ in rows})}
+        new = [key for key in dict.fromkeys(keys.values()) if key not in known]
+        if new:
+            scored = sentiment.score_frame([text for text, _ in new],
+                                           [list(toks) for _, toks in new], model=self.model)
+            known = {**known, **dict(zip(new, zip(scored["sentiment_score"],
+                                                  scored["sentiment"])))}
         records = []
         for comment_id, row, clause, m in rows:
-            model_score, model_label = by_clause[clause]
+            model_score, model_label = known[keys[clause]]
             score, polarity = mention_polarity(m.lexicon_score, float(model_score), model_label)
             records.append((comment_id, row, m.clause_id, m.clause, m.dimension, m.factor, m.term,
                             m.opinion, m.negated, round(m.degree, 3), m.implicit, polarity,
