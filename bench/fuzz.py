@@ -26,9 +26,10 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from manyi.errors import InputError
-from manyi.io import decode_bytes, read_comments, write_csv
+from manyi.io import decode_bytes, read_comments
 from manyi.lexicon import Lexicon
 from manyi.normalize import normalize_text
+from manyi.outputs import write_csv
 from manyi.segment import Segmenter, split_clauses
 
 SAMPLES = Path(__file__).resolve().parents[1] / "corpus_samples"

@@ -24,7 +24,8 @@ import manyi
 from manyi import engine
 from manyi.cli import main
 from manyi.errors import InputError
-from manyi.io import read_comments, safe_child
+from manyi.io import read_comments
+from manyi.outputs import safe_child
 from manyi.pipeline import Result
 
 HEADER = "评论ID,评论内容\n"

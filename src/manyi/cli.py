@@ -162,7 +162,7 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
     from pathlib import Path
 
     from .index import fix_first_tables, plot_ipa
-    from .io import write_csv
+    from .outputs import write_csv
 
     result = _analyse(reading, jobs=jobs, quiet=quiet)
     domain = reading["domain"]
@@ -259,8 +259,8 @@ def topics(output, k, k_range, seed_dimensions, seed, time_col, freq, by, chart,
     """Discover themes with LDA topic models: top terms, size, negative share, examples."""
     from pathlib import Path
 
-    from .io import write_csv
     from .lexicon import Lexicon
+    from .outputs import write_csv
     from .topics import TopicModel
 
     result = _analyse(reading, jobs=jobs, quiet=quiet)

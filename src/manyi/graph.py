@@ -364,7 +364,7 @@ def write_graph_files(graphs: dict[str, nx.Graph], folder: str | Path, *, top: i
                       ) -> list[Path]:
     """For each named graph: ``graph_<name>.graphml/.gexf/.json/.png``, its node and edge
     tables (CSV), and ``graph_compare.csv`` when both ``all`` and ``complaints`` are given."""
-    from .io import write_csv
+    from .outputs import write_csv
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,4 @@
-"""Read comment dumps (CSV, TSV, Excel, JSONL, Parquet, plain text) and write results safely.
+"""Read comment dumps (CSV, TSV, Excel, JSONL, Parquet, plain text); writers are in outputs.py.
 
 >>> frame, meta = read_comments(["物流很快", "质量一般"])
 >>> meta.text_col, list(frame["comment_id"])
@@ -9,10 +9,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import re
-import shutil
-import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -35,9 +31,6 @@ TIME_NAMES = ("评论时间", "评价时间", "受理时间", "创建时间", "�
               "date", "datetime", "timestamp", "created_at")
 GROUP_NAMES = ("商品", "产品", "品类", "渠道", "平台", "门店", "店铺", "业务线", "product",
                "category", "cat", "channel", "platform", "shop", "store")
-
-# Files Result.to_dir writes; a new output never inherits a stale one from the old folder.
-OUTPUT_FILES = ("comments.csv", "mentions.csv", "dimensions.csv", "meta.json", "rejects.csv")
 
 RESERVED = ("comment_id", "text", "flag", "sentiment", "sentiment_score", "p_positive",
             "p_neutral", "p_negative", "dimensions", "n_mentions")
@@ -483,166 +476,3 @@ def _header_position(grid: pd.DataFrame) -> int:
                 and filled[i] > filled[best]):
             best = i
     return best
-
-
-# -- writing -------------------------------------------------------------------------
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def formula_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cells starting with = + - @ get a leading ' so Excel shows them as text."""
-    safe = frame.copy()
-    for column in safe.columns:
-        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = [f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_START) else v
-                            for v in safe[column]]
-    return safe
-
-
-def write_csv(frame: pd.DataFrame, path: str | Path) -> None:
-    """UTF-8 with BOM (Excel opens it), formula-safe, written atomically.
-
-    Lines end in CRLF (RFC 4180, as Excel writes) so that a cell holding a bare CR is
-    quoted and reads back intact; with LF endings the csv writer leaves it unquoted.
-    """
-    with atomic_path(Path(path)) as tmp:
-        formula_safe(frame).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
-
-
-class atomic_path:  # noqa: N801 - used as a context manager like open()
-    """Yield a temporary path beside ``path``; move it into place only if the block succeeds."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def __enter__(self) -> Path:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part",
-                                    dir=self.path.parent)
-        os.close(fd)
-        self.tmp = Path(name)
-        return self.tmp
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is None:
-            os.replace(self.tmp, self.path)
-        else:
-            self.tmp.unlink(missing_ok=True)
-
-
-def safe_child(folder: str | Path, name: str) -> Path:
-    """``folder / name`` for a plain file name; anything that could leave the folder is refused.
-
-    >>> safe_child("out", "../etc/passwd")
-    Traceback (most recent call last):
-    ...
-    manyi.errors.InputError: output name '../etc/passwd' is not a plain file name inside out
-    """
-    bad = (not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name
-           or Path(name).is_absolute() or Path(name).drive)
-    if bad:
-        raise InputError(f"output name {name!r} is not a plain file name inside {folder}")
-    return Path(folder) / name
-
-
-class atomic_dir:  # noqa: N801 - used as a context manager like open()
-    """Yield an empty staging folder beside ``path``; on success it replaces ``path`` whole.
-
-    An interrupted run (even ``kill -9``) leaves the previous output complete and a hidden
-    ``.<name>.partial-<pid>-…`` folder, removed by the next run. Files in an existing output
-    folder that the new output does not write (and that are not in ``owned``) are kept.
-    On Linux the swap is one ``renameat2(RENAME_EXCHANGE)``; elsewhere two renames, and a
-    run killed between them leaves ``.<name>.old-<pid>-…``, which the next run puts back.
-    """
-
-    def __init__(self, path: str | Path, owned: Iterable[str] = ()) -> None:
-        path = Path(path)
-        self.path = path.resolve() if path.is_symlink() else path
-        self.owned = set(owned)
-
-    def __enter__(self) -> Path:
-        if self.path.exists() and not self.path.is_dir():
-            raise InputError(f"{self.path}: output exists and is not a folder")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        _recover_stale(self.path)
-        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.partial-{os.getpid()}-",
-                                             dir=self.path.parent))
-        return self.staging
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is not None:
-            shutil.rmtree(self.staging, ignore_errors=True)
-            return
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = self.path.stat().st_mode & 0o7777 if self.path.is_dir() else 0o777 & ~umask
-        os.chmod(self.staging, mode)
-        if not self.path.exists():
-            os.rename(self.staging, self.path)
-            return
-        _carry_over(self.path, self.staging, self.owned)
-        if not _exchange(self.staging, self.path):
-            old = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.old-{os.getpid()}-",
-                                        dir=self.path.parent))
-            os.rename(self.path, old / "x")  # park the old output inside a fresh folder
-            os.rename(self.staging, self.path)
-            shutil.rmtree(old, ignore_errors=True)
-            return
-        shutil.rmtree(self.staging, ignore_errors=True)  # now holds the previous output
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two paths in one step (Linux renameat2); False where the system cannot."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
-
-
-def _carry_over(old: Path, new: Path, owned: set[str]) -> None:
-    for entry in old.iterdir():
-        target = new / entry.name
-        if entry.name in owned or target.exists() or target.is_symlink():
-            continue
-        if entry.is_symlink():
-            os.symlink(os.readlink(entry), target)
-        elif entry.is_dir():
-            shutil.copytree(entry, target, symlinks=True, copy_function=_link_or_copy)
-        else:
-            _link_or_copy(entry, target)
-
-
-def _link_or_copy(source: str | Path, target: str | Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-
-
-def _recover_stale(path: Path) -> None:
-    """Remove staging folders of dead runs; put back an output parked by a dead run."""
-    for stale in sorted(path.parent.glob(f".{path.name}.*-*-*")):
-        match = re.fullmatch(rf"\.{re.escape(path.name)}\.(partial|old)-(\d+)-\w+", stale.name)
-        if not match or _alive(int(match.group(2))):
-            continue
-        parked = stale / "x"
-        if match.group(1) == "old" and parked.is_dir() and not path.exists():
-            os.rename(parked, path)
-        shutil.rmtree(stale, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError):
-        return True
-    return True

@@ -20,9 +20,10 @@ import pandas as pd
 from . import engine, sentiment
 from .factors import FactorExtractor
 from .index import comment_dimension_polarity, satisfaction_score
-from .io import OUTPUT_FILES, atomic_dir, read_comments, safe_child, write_csv
+from .io import read_comments
 from .lexicon import Lexicon
 from .normalize import normalize_text, opinion_core
+from .outputs import OUTPUT_FILES, atomic_dir, safe_child, write_csv
 from .segment import Segmenter
 
 FLAG_REASONS = {

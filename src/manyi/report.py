@@ -29,7 +29,7 @@ import pandas as pd
 from . import report_svg as svg
 from .errors import InputError
 from .index import satisfaction_score
-from .io import FORMULA_START, atomic_path
+from .outputs import FORMULA_START, atomic_path
 
 SCHEMA = "manyi.report"
 SCHEMA_VERSION = "1.0"
