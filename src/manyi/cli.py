@@ -140,7 +140,7 @@ def _complaint_rule(result, rating_col, complaint_max_rating):
 @main.command()
 @input_options
 @click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
-              help="Folder for drivers.csv, index.csv, ipa.csv/png, trends.csv, alerts.csv.")
+              help="Folder for drivers, key_drivers, index, ipa, trends, alerts (CSV) and ipa.png.")
 @click.option("--rating-col", help="Star/score column for the key-driver model "
               "(found by name if omitted; the sentiment score is used when there is none).")
 @click.option("--time-col", help="Date column for trends and alerts (found by name if omitted).")
@@ -173,12 +173,13 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
                               complaint=_complaint_rule(result, rating_col,
                                                         complaint_max_rating),
                               weights=weights, level=level, domain=domain)
+    figure = plot_ipa(tables["ipa"]) if "ipa" in tables else None  # before any file is written
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
     for name, table in tables.items():
         write_csv(table, out / f"{name}.csv")
-    if "ipa" in tables:
-        plot_ipa(tables["ipa"]).savefig(out / "ipa.png", dpi=120)
+    if figure is not None:
+        figure.savefig(out / "ipa.png", dpi=120)
     if not quiet:
         top = tables["drivers"].head(10)[["label", "comments", "complaint_rate", "lift",
                                           "odds_ratio", "q_value", "complaint_share"]]
@@ -286,12 +287,12 @@ def topics(output, k, k_range, seed_dimensions, seed, time_col, freq, by, chart,
         if column not in comments:
             raise ManyiError(f"--by {column!r}: no such column in {input_path}")
         tables[f"topics_by_{column}"] = model.topics_by_group(comments[column])
+    formats = [f.strip().lower() for f in chart.split(",") if f.strip().lower() != "none"]
+    figure = model.plot_topics() if formats else None  # before any file is written
     for name, table in tables.items():
         write_csv(table, out / f"{name}.csv")
     written = [f"{n}.csv" for n in tables]
-    formats = [f.strip().lower() for f in chart.split(",") if f.strip().lower() != "none"]
-    if formats:
-        figure = model.plot_topics()
+    if figure is not None:
         for fmt in formats:
             figure.savefig(out / f"topics.{fmt}", dpi=120)
             written.append(f"topics.{fmt}")

@@ -368,14 +368,15 @@ def write_graph_files(graphs: dict[str, nx.Graph], folder: str | Path, *, top: i
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    # Drawn first: a machine without a CJK font fails here, before any file is written.
+    figures = {name: plot_graph(graph, top=top) for name, graph in graphs.items()}
     written = []
     for name, graph in graphs.items():
         for suffix in GRAPH_FORMATS:
             written.append(write_graph(graph, folder / f"graph_{name}{suffix}"))
         write_csv(graph_nodes(graph), folder / f"graph_{name}_nodes.csv")
         write_csv(graph_edges(graph), folder / f"graph_{name}_edges.csv")
-        figure = plot_graph(graph, top=top)
-        figure.savefig(folder / f"graph_{name}.png", dpi=120)
+        figures[name].savefig(folder / f"graph_{name}.png", dpi=120)
         written += [folder / f"graph_{name}_nodes.csv", folder / f"graph_{name}_edges.csv",
                     folder / f"graph_{name}.png"]
     if {"all", "complaints"} <= set(graphs):

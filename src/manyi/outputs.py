@@ -54,6 +54,7 @@ class atomic_path:  # noqa: N801 - used as a context manager like open()
         fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part",
                                     dir=self.path.parent)
         os.close(fd)
+        os.chmod(name, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for sharing
         self.tmp = Path(name)
         return self.tmp
 
@@ -62,6 +63,12 @@ class atomic_path:  # noqa: N801 - used as a context manager like open()
             os.replace(self.tmp, self.path)
         else:
             self.tmp.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def safe_child(folder: str | Path, name: str) -> Path:

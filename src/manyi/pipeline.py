@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -28,7 +29,7 @@ from .segment import Segmenter
 
 FLAG_REASONS = {
     "empty": "no text in the cell",
-    "not_text": "the cell holds a number or other non-text value",
+    "not_text": "a number, or punctuation with no words or emoji",
     "undecodable": "bytes that fit no encoding (shown as U+FFFD)",
     "placeholder": "a no-opinion placeholder such as 此用户没有填写评价",
     "duplicate_id": "the id appears on more than one row (the row is still analysed)",
@@ -115,8 +116,10 @@ class Annotator:
             return text, "empty"
         if "\ufffd" in text:
             return text, "undecodable"
-        if not core or core.isdigit() or (core.isascii() and not core.isalpha()
-                                          and core.replace(".", "").isdigit()):
+        if not core:  # only punctuation and symbols: emoji alone (👍👍👍) still say something
+            has_emoji = any(unicodedata.category(ch) == "So" for ch in text)
+            return (text, "") if has_emoji else (text, "not_text")
+        if core.replace(".", "").isdigit():
             return text, "not_text"
         if self.lexicon.is_placeholder(core):
             return text, "placeholder"
