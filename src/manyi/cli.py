@@ -446,9 +446,11 @@ def _cell(value) -> str:
 
 def summary_text(result) -> str:
     """Counts, flags, sentiment shares and the dimension table, for the terminal."""
+    from .graph import ANALYSABLE_FLAGS
+
     comments = result.comments
     flags = comments["flag"].value_counts()
-    ok = comments["flag"].isin(["", "duplicate_id"])
+    ok = comments["flag"].isin(ANALYSABLE_FLAGS)
     sentiment_shares = comments.loc[ok, "sentiment"].value_counts(normalize=True)
     lines = [f"{len(comments)} comments read from {result.meta.get('source')} "
              f"(text column: {result.meta.get('text_col')}); {int(ok.sum())} analysed"]

@@ -20,6 +20,7 @@ import pandas as pd
 
 from . import engine, sentiment
 from .factors import FactorExtractor
+from .graph import ANALYSABLE_FLAGS
 from .index import comment_dimension_polarity, satisfaction_score
 from .io import read_comments
 from .lexicon import Lexicon
@@ -193,7 +194,7 @@ def comment_dimensions(mentions: pd.DataFrame) -> dict[int, str]:
 def dimension_table(mentions: pd.DataFrame, comments: pd.DataFrame,
                     labels: dict[str, str]) -> pd.DataFrame:
     """Per dimension: comments, share, polarity shares, net sentiment, satisfaction 0–100."""
-    analysable = int((comments["flag"].isin(["", "duplicate_id"])).sum())
+    analysable = int(comments["flag"].isin(ANALYSABLE_FLAGS).sum())
     polarity = comment_dimension_polarity(comments, mentions, include_overall=True)
     rows = []
     for dimension, label in labels.items():
@@ -332,7 +333,7 @@ class Result:
         """
         from .topics import TopicModel
 
-        ok = self.comments["flag"].isin(["", "duplicate_id"])
+        ok = self.comments["flag"].isin(ANALYSABLE_FLAGS)
         texts = self.comments.loc[ok, "text"].tolist()
         model = TopicModel(lexicon=Lexicon.load(self.meta.get("domain"),
                                                 tuple(self.meta.get("lexicon", ()))), **options)

@@ -28,13 +28,13 @@ import pandas as pd
 
 from . import report_svg as svg
 from .errors import InputError
+from .graph import analysable
 from .index import satisfaction_score
 from .outputs import FORMULA_START, atomic_path
 
 SCHEMA = "manyi.report"
 SCHEMA_VERSION = "1.0"
 FORMATS = {"html": "report.html", "xlsx": "report.xlsx", "json": "summary.json"}
-ANALYSABLE_FLAGS = ("", "duplicate_id")
 POLARITY_LABELS = {"positive": "正面", "neutral": "中性", "negative": "负面"}
 QUADRANTS = {(True, True): "继续保持", (True, False): "重点改进",
              (False, True): "可能过度投入", (False, False): "次要改进"}
@@ -54,10 +54,6 @@ def complaint_graph(result):
         graph = next((graph[k] for k in ("complaints", "all") if graph.get(k) is not None
                       and len(graph[k])), None)
     return graph if graph is not None and hasattr(graph, "nodes") and len(graph) else None
-
-
-def analysable(comments: pd.DataFrame) -> pd.DataFrame:
-    return comments[comments["flag"].fillna("").isin(ANALYSABLE_FLAGS)]
 
 
 def _index_parts(result) -> tuple[float | None, pd.DataFrame | None]:
