@@ -260,16 +260,14 @@ def topics(output, k, k_range, seed_dimensions, seed, time_col, freq, by, chart,
     """Discover themes with LDA topic models: top terms, size, negative share, examples."""
     from pathlib import Path
 
-    from .lexicon import Lexicon
+    from .graph import ANALYSABLE_FLAGS
     from .outputs import write_csv
-    from .topics import TopicModel
 
     result = _analyse(reading, jobs=jobs, quiet=quiet)
-    domain, lexicon, input_path = reading["domain"], reading["lexicon"], reading["input_path"]
-    comments = result.comments[result.comments["flag"] == ""]
-    model = TopicModel(k=k, k_range=tuple(k_range), seed=seed, seed_dimensions=seed_dimensions,
-                       lexicon=Lexicon.load(domain, lexicon))
-    model.fit(comments["text"], sentiment=comments["sentiment"])
+    input_path = reading["input_path"]
+    result.fit_topics(k=k, k_range=tuple(k_range), seed=seed, seed_dimensions=seed_dimensions)
+    model = result.topic_model
+    comments = result.comments[result.comments["flag"].isin(ANALYSABLE_FLAGS)]
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
     labels = model.labels()

@@ -77,11 +77,15 @@ def annotate_dask(ddf, text_col: str, settings: Settings) -> tuple[pd.DataFrame,
         raise ManyiError("Dask is not installed; pip install 'manyi[dask]'") from exc
     from .pipeline import MENTION_COLUMNS
 
-    lengths = ddf.map_partitions(len).compute().tolist()
-    starts = [sum(lengths[:i]) for i in range(len(lengths))]
-    tasks = [dask.delayed(_annotate_partition)(part, text_col, settings, start)
-             for part, start in zip(ddf.to_delayed(), starts)]
-    return _concat(list(dask.compute(*tasks)), MENTION_COLUMNS)
+    tasks = [dask.delayed(_annotate_partition)(part, text_col, settings)
+             for part in ddf.to_delayed()]
+    parts, first_row = [], 0
+    for annotated, mentions in dask.compute(*tasks):
+        # Partitions number their rows from 0; shift them once their lengths are known,
+        # so the data is read in one pass.
+        parts.append((annotated, mentions.assign(row=mentions["row"] + first_row)))
+        first_row += len(annotated)
+    return _concat(parts, MENTION_COLUMNS)
 
 
 def annotate_on_cluster(frame: pd.DataFrame, text_col: str, settings: Settings,
@@ -102,9 +106,8 @@ def annotate_on_cluster(frame: pd.DataFrame, text_col: str, settings: Settings,
         return annotate_dask(ddf, text_col, settings)
 
 
-def _annotate_partition(part: pd.DataFrame, text_col: str, settings: Settings, first_row: int):
-    return _annotate_chunk(settings, part["comment_id"].tolist(), part[text_col].tolist(),
-                           first_row)
+def _annotate_partition(part: pd.DataFrame, text_col: str, settings: Settings):
+    return _annotate_chunk(settings, part["comment_id"].tolist(), part[text_col].tolist(), 0)
 
 
 def _concat(parts: list[tuple[pd.DataFrame, pd.DataFrame]], mention_columns: list[str]

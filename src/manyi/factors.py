@@ -157,7 +157,7 @@ class FactorExtractor:
                   ) -> list[Opinion]:
         found = []
         for i in range(first, last):
-            parsed = self._parse_token(tokens[i])
+            parsed = self.parse_token(tokens[i])
             if parsed is None or not parsed[2]:
                 continue
             negations, degree, word = parsed
@@ -178,7 +178,7 @@ class FactorExtractor:
                                  degree))
         return found
 
-    def _parse_token(self, token: str) -> tuple[int, float, str] | None:
+    def parse_token(self, token: str) -> tuple[int, float, str] | None:
         """(negations, degree, opinion word) of a token such as 不太好 or 很快; cached."""
         if token in self._token_cache:
             return self._token_cache[token]

@@ -29,15 +29,13 @@ import pandas as pd
 from . import report_svg as svg
 from .errors import InputError
 from .graph import analysable
-from .index import satisfaction_score
+from .index import QUADRANTS, satisfaction_score
 from .outputs import FORMULA_START, atomic_path
 
 SCHEMA = "manyi.report"
 SCHEMA_VERSION = "1.0"
 FORMATS = {"html": "report.html", "xlsx": "report.xlsx", "json": "summary.json"}
 POLARITY_LABELS = {"positive": "正面", "neutral": "中性", "negative": "负面"}
-QUADRANTS = {(True, True): "继续保持", (True, False): "重点改进",
-             (False, True): "可能过度投入", (False, False): "次要改进"}
 
 
 # -- reading a Result defensively ------------------------------------------------------------
@@ -56,22 +54,13 @@ def complaint_graph(result):
     return graph if graph is not None and hasattr(graph, "nodes") and len(graph) else None
 
 
-def _index_parts(result) -> tuple[float | None, pd.DataFrame | None]:
-    """(overall index, IPA table) from ``result.index`` whatever its shape: number, dict,
-    DataFrame or object with attributes."""
-    index = getattr(result, "index", None)
-    if index is None or callable(index) and not hasattr(index, "__dict__"):
-        return None, None
-    if isinstance(index, int | float | np.number):
-        return float(index), None
-    if isinstance(index, pd.DataFrame):
-        return None, index
-    items = index if isinstance(index, dict) else vars(index)
-    value = next((items[k] for k in ("index", "value", "overall", "satisfaction_index")
-                  if isinstance(items.get(k), int | float | np.number)), None)
-    ipa = next((v for k, v in items.items() if isinstance(v, pd.DataFrame) and not v.empty
-                and ("ipa" in k or "importance" in k)), None)
-    return (None if value is None else float(value)), ipa
+def overall_index(result) -> float | None:
+    """The overall satisfaction index: the ``index`` row of ``result.index`` (see index.py)."""
+    table = optional_table(result, "index")
+    if table is None or "dimension" not in table:
+        return None
+    value = table.loc[table["dimension"] == "index", "satisfaction"]
+    return float(value.iat[0]) if len(value) and pd.notna(value.iat[0]) else None
 
 
 def headline(result) -> dict:
@@ -80,7 +69,7 @@ def headline(result) -> dict:
     ok = analysable(comments)
     shares = ok["sentiment"].value_counts(normalize=True) if len(ok) else pd.Series(dtype=float)
     share = {p: float(shares.get(p, 0.0)) for p in POLARITY_LABELS}
-    value, _ = _index_parts(result)
+    value = overall_index(result)
     flags = comments["flag"].fillna("").value_counts()
     return {"comments": len(comments), "analysed": len(ok),
             "flagged": {str(k): int(v) for k, v in flags.items() if k and k != "duplicate_id"},
@@ -91,29 +80,22 @@ def headline(result) -> dict:
 
 
 def ipa_table(result) -> pd.DataFrame:
-    """Importance-performance per dimension: from ``result.index`` when it has one, else
+    """Importance-performance per dimension: ``result.ipa`` (index.py) when there is one, else
     importance = share of comments mentioning it, performance = satisfaction 0–100."""
-    _, ipa = _index_parts(result)
-    columns = {c.lower(): c for c in (ipa.columns if ipa is not None else [])}
-    imp = next((columns[c] for c in columns if "importance" in c), None)
-    perf = next((columns[c] for c in columns if "performance" in c or "satisfaction" in c), None)
-    key = next((columns[c] for c in ("dimension", "factor", "label") if c in columns), None)
-    if imp and perf and key:
-        frame = pd.DataFrame({"dimension": ipa[key].astype(str), "importance": ipa[imp],
-                              "performance": ipa[perf]})
-        labels = dict(zip(result.dimensions["dimension"], result.dimensions["label"]))
-        frame["label"] = ipa["label"] if "label" in ipa else frame["dimension"].map(
-            labels).fillna(frame["dimension"])
-        frame["source"] = "index"
-    else:
-        dims = result.dimensions[(result.dimensions["comments"] > 0)
-                                 & (result.dimensions["dimension"] != "overall")]
-        frame = pd.DataFrame({"dimension": dims["dimension"], "label": dims["label"],
-                              "importance": dims["share"], "performance": dims["satisfaction"],
-                              "source": "mention_share"})
+    ipa = optional_table(result, "ipa")
+    if ipa is not None:
+        return pd.DataFrame({"dimension": ipa["dimension"], "label": ipa["label"],
+                             "importance": ipa["importance"], "performance": ipa["satisfaction"],
+                             "source": "index", "quadrant": ipa["quadrant_label"]}
+                            ).dropna(subset=["importance", "performance"]).reset_index(drop=True)
+    dims = result.dimensions[(result.dimensions["comments"] > 0)
+                             & (result.dimensions["dimension"] != "overall")]
+    frame = pd.DataFrame({"dimension": dims["dimension"], "label": dims["label"],
+                          "importance": dims["share"], "performance": dims["satisfaction"],
+                          "source": "mention_share"})
     frame = frame.dropna(subset=["importance", "performance"]).reset_index(drop=True)
     high_i, high_p = frame["importance"].mean(), frame["performance"].mean()
-    frame["quadrant"] = [QUADRANTS[(i >= high_i, p >= high_p)]
+    frame["quadrant"] = [QUADRANTS[(i >= high_i, p >= high_p)][1]
                          for i, p in zip(frame["importance"], frame["performance"])]
     return frame
 

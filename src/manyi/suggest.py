@@ -95,12 +95,12 @@ class _Stats:
 
     def __init__(self, lexicon: Lexicon, segmenter) -> None:
         from .factors import FactorExtractor
-        from .topics import GENERIC_WORDS, _jieba_tags
+        from .topics import GENERIC_WORDS, jieba_tags
 
         self.lexicon = lexicon
         self.segmenter = segmenter
         self.extractor = FactorExtractor(lexicon)
-        self._tags = _jieba_tags()
+        self._tags = jieba_tags()
         self._known = (set(lexicon.terms) | set(lexicon.cues) | set(lexicon.verbs)
                        | set(lexicon.opinions) | lexicon.negations | set(lexicon.degrees)
                        | lexicon.contrasts | lexicon.stopwords | set(lexicon.userdict)
@@ -160,7 +160,7 @@ class _Stats:
             keep = self._is_candidate[word] = (
                 bool(WORD.fullmatch(word)) and not DIGITS.fullmatch(word)
                 and word not in self._known and self._tags.get(word) not in NOT_TERM_POS
-                and self.extractor._parse_token(word) is None  # 不太好, 很满意 …
+                and self.extractor.parse_token(word) is None  # 不太好, 很满意 …
                 and not NOT_TERM.search(word)
                 # 价格便宜, 质量好: a clause in one token, not a term
                 and not any(word[i:] in self.lexicon.opinions for i in range(1, len(word))))
@@ -168,7 +168,7 @@ class _Stats:
 
     def _bare(self, opinion: str) -> str:
         """The opinion word without its negation and degree words: 不太好 → 好."""
-        parsed = self.extractor._parse_token(opinion)
+        parsed = self.extractor.parse_token(opinion)
         return parsed[2] if parsed else opinion
 
     def example_texts(self, word: str) -> list[str]:

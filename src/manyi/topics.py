@@ -160,7 +160,7 @@ class TopicModel:
             return True
         if word in self._opinions or len(word) < 2:
             return False
-        tag = _jieba_tags().get(word)
+        tag = jieba_tags().get(word)
         if tag is None:  # a new word (HMM) or Latin: keep names, drop numbers and symbols
             return bool(CJK.fullmatch(word) or LATIN.fullmatch(word))
         return tag in self._pos
@@ -609,7 +609,7 @@ def _default_lexicon() -> Lexicon:
 
 
 @lru_cache(maxsize=1)
-def _jieba_tags() -> dict[str, str]:
+def jieba_tags() -> dict[str, str]:
     """Word -> part of speech from jieba's dictionary: a lookup instead of a tagging pass."""
     import jieba
 
