@@ -11,8 +11,9 @@ scheme has no counterpart for — the one departure from the suggested mapping.
 ASAP restaurant sample (catering pack): price_*, service_*, dish_*→product, environment_*,
 location_*→channel.
 
-Rows are split in two by id (even/odd): nothing was tuned on either half, and both are shown
-so that a later tuning on one half can be checked on the other.
+Rows are split in two by id (even/odd): the lexicon and the rules were studied on the misses
+of the even ids only (`--misses` shows those); the odd ids are held out, and their figures
+are the ones to trust (`--all-misses` also prints theirs, for a later, different split).
 """
 
 from __future__ import annotations
@@ -25,13 +26,14 @@ from pathlib import Path
 import pandas as pd
 
 import manyi
-from manyi.index import comment_dimension_polarity
+from manyi.evaluation import dimension_misses, predicted_table, score_dimensions
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "aspects"
 ZHIJIANG_MAP = {"价格": "price", "物流": "logistics", "服务": "service", "包装": "product",
  "功效": "product", "使用体验": "product", "成分": "product",
                 "气味": "product", "尺寸": "product", "新鲜度": "product", "整体": "overall"}
 POLARITY = {"正面": "positive", "负面": "negative", "中性": "neutral"}
+PLAIN_MAJORITY = "--plain-majority" in sys.argv
 ASAP_PREFIX = {"price": "price", "service": "service", "dish": "product",
                "environment": "environment", "location": "channel"}
 
@@ -71,70 +73,55 @@ def asap_gold() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _majority(votes: Counter) -> str:
-    if votes["positive"] and votes["negative"]:
-        return "positive" if votes["positive"] > votes["negative"] else "negative" \
-            if votes["negative"] > votes["positive"] else "neutral"
-    return votes.most_common(1)[0][0]
+    """A dimension's polarity from its opinions (zhijiang) or sub-aspects (ASAP): the polar
+    side with more votes; neutral only when no vote is polar or both sides tie. A neutral
+    sub-aspect (人均100元) does not outvote a polar one (很划算): the reviewer still judged
+    the price. `--plain-majority` gives the earlier rule (most votes, neutral included).
+    """
+    if PLAIN_MAJORITY:
+        if votes["positive"] and votes["negative"]:
+            return "positive" if votes["positive"] > votes["negative"] else "negative" \
+                if votes["negative"] > votes["positive"] else "neutral"
+        return votes.most_common(1)[0][0]
+    positive, negative = votes["positive"], votes["negative"]
+    return "positive" if positive > negative else "negative" if negative > positive \
+        else "neutral"
 
 
 def evaluate(name: str, reviews: pd.DataFrame, gold: pd.DataFrame, domain: str,
              dims: list[str], misses: int) -> None:
     result = manyi.analyze(reviews[["comment_id", "text"]].rename(columns={"text": "review"}),
                            id_col="comment_id", domain=domain, progress=False)
-    pred = comment_dimension_polarity(result.comments, result.mentions, include_overall=True)
-    pred = pred[pred["dimension"].isin(dims)]
-    gold = gold[gold["dimension"].isin(dims)]
+    pred = predicted_table(result)
     print(f"\n## {name} ({len(reviews)} comments, domain={domain})")
     for half, keep in (("all", None), ("even ids", 0), ("odd ids", 1)):
-        ids = set(reviews["comment_id"]) if keep is None else {
-            c for c in reviews["comment_id"] if int(c) % 2 == keep}
-        _report(half, pred[pred["comment_id"].isin(ids)], gold[gold["comment_id"].isin(ids)],
-                dims, detail=keep is None)
+        ids = [c for c in reviews["comment_id"] if keep is None or int(c) % 2 == keep]
+        scores = score_dimensions(pred, gold, dimensions=dims, comment_ids=ids)
+        print(f"{half:>9}: micro-F1 {scores.micro_f1:.3f}  macro-F1 {scores.macro_f1:.3f}  "
+              f"polarity accuracy on found {scores.polarity_accuracy:.3f} "
+              f"(n={scores.polarity_n})")
+        if keep is None:
+            print(scores.table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     if misses:
-        _misses(reviews, pred, gold, misses)
-
-
-def _report(name: str, pred: pd.DataFrame, gold: pd.DataFrame, dims: list[str],
-            detail: bool) -> None:
-    p = set(zip(pred["comment_id"], pred["dimension"]))
-    g = set(zip(gold["comment_id"], gold["dimension"]))
-    tp = len(p & g)
-    micro = 2 * tp / (len(p) + len(g)) if p or g else 0.0
-    rows, f1s = [], []
-    for dim in dims:
-        pd_, gd = {x for x in p if x[1] == dim}, {x for x in g if x[1] == dim}
-        hit = len(pd_ & gd)
-        prec = hit / len(pd_) if pd_ else float("nan")
-        rec = hit / len(gd) if gd else float("nan")
-        f1 = 2 * hit / (len(pd_) + len(gd)) if pd_ or gd else float("nan")
-        f1s.append(f1)
-        rows.append((dim, len(gd), len(pd_), prec, rec, f1))
-    merged = pred.merge(gold, on=["comment_id", "dimension"], suffixes=("_pred", "_gold"))
-    polarity = (merged["polarity_pred"] == merged["polarity_gold"]).mean()
-    macro = pd.Series(f1s).mean()
-    print(f"{name:>9}: micro-F1 {micro:.3f}  macro-F1 {macro:.3f}  "
-          f"polarity accuracy on found {polarity:.3f} (n={len(merged)})")
-    if detail:
-        table = pd.DataFrame(rows, columns=["dimension", "gold", "found", "precision", "recall",
-                                            "f1"])
-        print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
-
-
-def _misses(reviews: pd.DataFrame, pred: pd.DataFrame, gold: pd.DataFrame, n: int) -> None:
-    text = reviews.set_index("comment_id")["text"]
-    p = set(zip(pred["comment_id"], pred["dimension"]))
-    g = set(zip(gold["comment_id"], gold["dimension"]))
-    for title, pairs in (("missed (gold, not found)", g - p), ("extra (found, not gold)", p - g)):
-        print(f"\n{title}: {len(pairs)}")
-        counts = Counter(d for _, d in pairs)
-        for dim, count in counts.most_common():
-            examples = [text[c][:60] for c, d in sorted(pairs) if d == dim][:n]
-            print(f"  {dim} ({count}): " + " | ".join(examples))
+        for split, keep in (("even ids (study)", 0), ("odd ids (held out)", 1)):
+            part = reviews[reviews["comment_id"].astype(int) % 2 == keep]
+            texts = pd.Series(part["text"].to_numpy(), index=part["comment_id"].to_numpy())
+            table = dimension_misses(pred, gold, texts, dimensions=dims, examples=misses)
+            print(f"\n{split}:")
+            for row in table.itertuples(index=False):
+                print(f"  {row.kind} {row.dimension} ({row.count}): " + " | ".join(row.examples))
+            if keep == 0 and "--all-misses" not in sys.argv:
+                break
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--misses", type=int, default=0, help="examples of misses per dimension")
+    parser.add_argument("--misses", type=int, default=0,
+                        help="examples of misses per dimension (even ids: the study half)")
+    parser.add_argument("--plain-majority", action="store_true",
+                        help="gold polarity by plain majority, neutral votes included (old)")
+    parser.add_argument("--all-misses", action="store_true",
+                        help="with --misses, also show the odd (held-out) ids' misses")
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"skipped: {DATA} not found (the shared data sets are not in this checkout)")

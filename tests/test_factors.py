@@ -3,10 +3,12 @@ implicit factors. Expectations are (dimension, polarity) pairs a reader would ag
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from manyi.factors import FactorExtractor
+from manyi.factors import FactorExtractor, is_irrealis
 from manyi.lexicon import Lexicon
+from manyi.pipeline import comment_dimensions
 from manyi.segment import Segmenter
 
 
@@ -60,3 +62,74 @@ def test_negation_flips_and_degree_scales(extract):
 
 def test_comment_without_factor_or_opinion_has_no_mentions(extract):
     assert extract("今天是星期三，我在家") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 好 before an adjective intensifies it: 好快 is fast, not "good" + "fast"
+    ("昨天下的单，今天就到了，好快", {("logistics", "positive")}),
+    ("东西好便宜", {("price", "positive")}),
+    # a cue beside a generic noun still implies its own factor
+    ("宝贝很实惠", {("price", "positive")}),
+    # a term glued to its opinion by the segmenter (速度快) is cut apart
+    ("水分多，速度快", {("logistics", "positive")}),
+    # gifts and discounts named without an opinion are a plus of the deal
+    ("还送了很多赠品", {("price", "positive")}),
+    ("说好的赠品，没有赠品", {("price", "negative")}),
+    ("趁活动买的", {("price", "positive")}),
+    # beauty vocabulary of the e-commerce pack
+    ("用完皮肤很水嫩", {("product", "positive")}),
+    ("洗完脸有点干燥", {("product", "negative")}),
+    ("卸妆卸得很干净", {("product", "positive")}),
+    ("面膜精华很多，很轻薄", {("product", "positive")}),
+])
+def test_general_rules_find_the_factor(extract, text, expected):
+    found = {(m.dimension, _lexicon_polarity(m)) for m in extract(text)}
+    assert expected <= found, f"{text}: {found}"
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("卖家发货太慢了", "service"),          # the seller is the subject of 发货, not judged
+    ("快递小哥很热情", "service"),          # the courier's warmth is delivery
+    ("东西收到了，很喜欢", "logistics"),    # 收到 lends 快/慢 to delivery, not 喜欢
+])
+def test_general_rules_do_not_add_the_factor(extract, text, absent):
+    assert absent not in {m.dimension for m in extract(text)}, text
+
+
+def test_a_term_judged_by_an_unknown_word_has_evidence_but_no_score(extract):
+    [colour] = [m for m in extract("颜色很正") if m.dimension == "product"]
+    assert (colour.term, colour.opinion, colour.lexicon_score) == ("颜色", "很正", 0.0)
+    [price] = extract("价格也不高")
+    assert price.dimension == "price" and price.opinion == "不高" and price.negated
+
+
+def test_not_yet_used_is_not_useless(extract):
+    assert all(m.lexicon_score >= 0 for m in extract("还没用，先给个好评"))
+
+
+def _mentions(rows):
+    columns = ["row", "dimension", "factor", "opinion", "polarity", "clause"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def test_comment_dimensions_keep_the_verdict_beside_brand_and_skip_wondering_clauses():
+    mentions = _mentions([
+        (0, "overall", "overall", "很好用", "positive", "很好用"),
+        (0, "brand", "loyalty", "回购", "positive", "还会回购"),
+        (1, "overall", "overall", "不错", "positive", "不错"),
+        (1, "product", "performance", "", "positive", "还没用，不知道效果怎么样"),
+        (2, "overall", "overall", "不错", "positive", "不错"),
+        (2, "logistics", "speed", "很快", "positive", "物流很快"),
+    ])
+    assert comment_dimensions(mentions) == {0: "brand;overall", 1: "overall", 2: "logistics"}
+
+
+@pytest.mark.parametrize("clause, wondering", [
+    ("还没用，不知道效果怎么样", True),
+    ("期待效果", True),
+    ("用了再来追评", True),
+    ("效果很好", False),
+    ("希望物流快一点", False),
+])
+def test_irrealis_clauses(clause, wondering):
+    assert is_irrealis(clause) is wondering

@@ -297,8 +297,8 @@ def test_same_bytes_across_runs_and_jobs_with_rejects_and_exit_3(tmp_path, small
         assert run.exit_code == 3, run.output
         assert "2 input row(s) rejected" in run.output
         outputs.append({p.name: p.read_bytes() for p in sorted((tmp_path / f"out{n}").iterdir())})
-    assert list(outputs[0]) == ["comments.csv", "dimensions.csv", "mentions.csv", "meta.json",
-                                "rejects.csv"]
+    assert list(outputs[0]) == ["comments.csv", "dimensions.csv", "drivers.csv", "mentions.csv",
+                                "meta.json", "rejects.csv"]
     assert outputs[0] == outputs[1] == outputs[2]
     rejects = pd.read_csv(tmp_path / "out0" / "rejects.csv", encoding="utf-8-sig", dtype=str)
     assert rejects["line"].tolist() == ["151", "152"]
@@ -334,10 +334,9 @@ def test_every_engine_keeps_rows_and_ids(tmp_path, small_chunks):
 
 # -- atomic outputs --------------------------------------------------------------------
 def _small_result(tag: str, rejects=()) -> Result:
-    comments = pd.DataFrame({"comment_id": ["1", "2"], "text": [tag, "=cmd|' /C calc'!A0"]})
-    return Result(comments=comments, mentions=pd.DataFrame({"comment_id": ["1"]}),
-                  dimensions=pd.DataFrame({"dimension": ["product"]}),
-                  meta={"source": tag, "rejects": list(rejects)})
+    result = manyi.analyze([tag, "=cmd|' /C calc'!A0"])
+    result.meta.update(source=tag, rejects=list(rejects))
+    return result
 
 
 KILLER = """
@@ -356,8 +355,7 @@ if sys.argv[3] == "cli":
     from manyi.cli import main
     main(["analyze", sys.argv[4], "-o", sys.argv[1], "--quiet"])
 else:
-    comments = pd.DataFrame({"comment_id": ["1"], "text": ["new"]})
-    pipeline.Result(comments, comments, comments, {"rejects": []}).to_dir(sys.argv[1])
+    pipeline.analyze(["new"]).to_dir(sys.argv[1])
 """
 
 
@@ -384,8 +382,8 @@ def test_kill_9_mid_write_keeps_the_previous_output_whole(tmp_path):
     assert all(name.startswith(".out.partial-") for name in leftovers)
     _small_result("new").to_dir(out)  # the next run clears dead runs' staging folders
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
-    assert sorted(_snapshot(out)) == ["comments.csv", "dimensions.csv", "mentions.csv",
-                                      "meta.json", "notes.txt"]  # stale rejects.csv gone
+    assert sorted(_snapshot(out)) == ["comments.csv", "dimensions.csv", "drivers.csv",
+                                      "mentions.csv", "meta.json", "notes.txt"]  # no stale rejects
 
 
 def test_kill_9_of_the_cli_with_no_earlier_output_leaves_no_output(tmp_path):

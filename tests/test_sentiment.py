@@ -185,3 +185,56 @@ def test_accuracy_on_real_unseen_reviews():
     predicted = np.where(proba[:, 2] >= proba[:, 0], "positive", "negative")
     accuracy = (predicted == np.array(normalize_labels(rows["label"]))).mean()
     assert accuracy >= 0.85
+
+
+BATCH_TEXTS = ["物流很快，质量很好👍", "质量太差了，不会再买😡", "收到了", "", "不是很好，也不太差",
+               "非常不满意！！！", "hello world 不错", "a\x00b 好", "房间很大，但是隔音太差了",
+               "😊😊", "一般般吧，还行"]
+
+
+def one_by_one(model: SentimentModel, texts, tokens) -> np.ndarray:
+    """The probabilities from the plain per-comment dict look-ups (SentimentModel._logits)."""
+    rows = []
+    for text, toks in zip(texts, tokens):
+        logits, pos, neg = model._logits(text, toks)
+        rows.append(model._proba_from_logits(np.array([logits]), np.array([pos]),
+                                             np.array([neg]))[0])
+    return np.array(rows)
+
+
+@pytest.mark.parametrize("make", [default_model, tiny_model, lambda: tiny_model(True)])
+def test_batch_scores_equal_one_by_one_scores(make):
+    model = make()
+    texts = BATCH_TEXTS
+    tokens = [["物流", "很快", "，", "质量", "很", "好", "👍"], ["质量", "太差", "了", "，", "不会",
+              "再", "买", "😡"], ["收到", "了"], [], ["不是", "很", "好", "，", "也", "不", "太",
+              "差"], ["非常", "不", "满意", "！", "！", "！"], ["hello", " ", "world", " ", "不错"],
+              ["a", "\x00", "b", " ", "好"], ["房间", "很大", "，", "但是", "隔音", "太差", "了"],
+              ["😊", "😊"], ["一般般", "吧", "，", "还行"]]
+    batch = model.predict_proba(texts, tokens)
+    assert np.allclose(batch, one_by_one(model, texts, tokens), rtol=0, atol=1e-12)
+    singles = np.vstack([model.predict_proba([t], [k]) for t, k in zip(texts, tokens)])
+    assert np.allclose(batch, singles, rtol=0, atol=1e-12)
+    logits = np.array([model._logits(t, k)[0] for t, k in zip(texts, tokens)])
+    polarity = logits[:, 0] if logits.shape[1] == 1 else logits[:, 2] - logits[:, 0]
+    assert np.allclose(model.decision_function(texts, tokens), polarity, rtol=0, atol=1e-12)
+
+
+def test_batch_scores_equal_one_by_one_on_real_reviews():
+    path = DATA / "online_shopping_10_cats.csv"
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    from manyi.normalize import normalize_text
+
+    rows = pd.read_csv(path).dropna(subset=["review"]).sample(400, random_state=1)
+    texts = [normalize_text(t) for t in rows["review"]]
+    model = default_model()
+    tokens = [model_tokens for model_tokens in _tokens(texts)]
+    batch = model.predict_proba(texts, tokens)
+    assert np.allclose(batch, one_by_one(model, texts, tokens), rtol=0, atol=1e-12)
+
+
+def _tokens(texts):
+    from manyi.sentiment import _tokens_for
+
+    return _tokens_for(texts)

@@ -18,7 +18,9 @@ from manyi.lexicon import Lexicon, check_packs
 from manyi.segment import Segmenter
 from manyi.suggest import COLUMNS, suggest_terms, write_suggestions
 
-REMOVED = {"快递": "logistics", "客服": "service", "价格": "price"}
+# 客服 sits between service and communication (客服回复, 在线客服 are communication terms):
+# its neighbours may put it in either, and both are right.
+REMOVED = {"快递": {"logistics"}, "客服": {"service", "communication"}, "价格": {"price"}}
 ECOMMERCE = SAMPLES / "ecommerce_reviews.csv"
 
 
@@ -47,12 +49,12 @@ def suggestions(texts, lexicon_without, segmenter) -> pd.DataFrame:
     return suggest_terms(texts, lexicon=lexicon_without, segmenter=segmenter)
 
 
-@pytest.mark.parametrize("word, dimension", REMOVED.items())
-def test_removed_term_comes_back_for_its_dimension(suggestions, word, dimension):
+@pytest.mark.parametrize("word, dimensions", REMOVED.items())
+def test_removed_term_comes_back_for_its_dimension(suggestions, word, dimensions):
     found = suggestions[suggestions["candidate"] == word]
     assert len(found) == 1, suggestions["candidate"].tolist()
     row = found.iloc[0]
-    assert row["dimension"] == dimension
+    assert row["dimension"] in dimensions
     assert row["opinion_clauses"] > 0 and row["count"] >= 3
     assert "近邻" in row["evidence"] and word in row["examples"]
 

@@ -81,6 +81,17 @@ def test_topics_recover_the_themes(fitted):
     assert crosstab.idxmax(axis=1).nunique() == 3
 
 
+def test_topics_recover_the_themes_when_the_dump_is_sorted(lexicon):
+    # Dumps often come sorted by product: online LDA must not drift from group to group.
+    texts, themes = _comments()
+    order = sorted(range(len(texts)), key=lambda i: themes[i])
+    texts, themes = [texts[i] for i in order], [themes[i] for i in order]
+    model = TopicModel(k=3, lexicon=lexicon, no_below=2, no_above=0.5).fit(texts)
+    crosstab = pd.crosstab(pd.Series(themes), model.document_topics_.topic)
+    assert (crosstab.max(axis=1) / crosstab.sum(axis=1)).min() > 0.9
+    assert crosstab.idxmax(axis=1).nunique() == 3
+
+
 def test_seeded_topics_align_with_dimensions(lexicon):
     texts, _ = _comments()
     model = TopicModel(k=4, seed_dimensions=True, lexicon=lexicon, no_below=2,

@@ -79,27 +79,41 @@ def main() -> None:
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("--strict", is_flag=True,
               help="Fail (exit 1, nothing written) when any input row is rejected.")
-def analyze(output, jobs, segmenter, scheduler, quiet, strict, **reading) -> None:
+@click.option("--chunk-rows", type=click.IntRange(min=1), default=20_000, show_default=True,
+              help="Rows read, analysed and written at a time (memory stays bounded).")
+def analyze(output, jobs, segmenter, scheduler, quiet, strict, chunk_rows, **reading) -> None:
     """Analyse a comment dump INPUT (CSV, TSV, XLSX, JSONL, Parquet, TXT) into OUTPUT.
 
-    Rows that cannot be parsed (bad JSON line, broken CSV quoting, too many fields) go to
-    OUTPUT/rejects.csv with their line number and reason. OUTPUT is replaced whole, never
-    left half-written. Exit status: 0 done; 1 error, nothing written; 3 written, but some
-    input rows were rejected (see rejects.csv).
+    The dump is streamed: read, analysed and written CHUNK_ROWS rows at a time, with the
+    tables (dimensions, drivers) computed from counts merged across chunks, so files of
+    millions of comments run in bounded memory. Rows that cannot be parsed (bad JSON line,
+    broken CSV quoting, too many fields) go to OUTPUT/rejects.csv with their line number and
+    reason. OUTPUT is replaced whole, never left half-written. Exit status: 0 done; 1 error,
+    nothing written; 3 written, but some input rows were rejected (see rejects.csv).
     """
-    result = _analyse(reading, jobs=jobs, quiet=quiet, segmenter=segmenter, scheduler=scheduler)
+    from pathlib import Path
+
+    from .stream import analyze_to_dir, check_strict
+
+    if scheduler:  # Dask workers analyse; the result comes back whole
+        result = _analyse(reading, jobs=jobs, quiet=quiet, segmenter=segmenter,
+                          scheduler=scheduler)
+        if strict:
+            from .io import InputMeta
+
+            check_strict(InputMeta(source=result.meta["source"], rejects=result.meta["rejects"]))
+        out = result.to_dir(output)
+    else:
+        reading = dict(reading)
+        result = analyze_to_dir(reading.pop("input_path"), output, jobs=jobs,
+                                segmenter=segmenter, chunk_rows=chunk_rows, strict=strict,
+                                progress=False if quiet else None, **reading)
+        out = Path(output)
     rejects = result.meta.get("rejects") or []
-    if strict and rejects:
-        raise ManyiError(f"{result.meta.get('source')}: {len(rejects)} row(s) rejected "
-                         "(--strict): " + "; ".join(f"line {r['line']}: {r['reason']}"
-                                                    for r in rejects[:3])
-                         + (" …" if len(rejects) > 3 else "")
-                         + "; run without --strict to get them in rejects.csv")
-    out = result.to_dir(output)
     if not quiet:
         click.echo(summary_text(result))
-        click.echo(f"\nwritten to {out}/: comments.csv mentions.csv dimensions.csv meta.json"
-                   + (" rejects.csv" if rejects else ""))
+        click.echo(f"\nwritten to {out}/: comments.csv mentions.csv dimensions.csv drivers.csv "
+                   "meta.json" + (" rejects.csv" if rejects else ""))
     _exit_if_rejected(result, str(out / "rejects.csv"))
 
 
@@ -338,6 +352,56 @@ def evaluate(input_path, text_col, label_col, encoding, sheet, model_path, no_sn
     click.echo(format_report(results))
 
 
+@main.command("evaluate-dimensions")
+@input_options
+@click.option("--labels-col", required=True,
+              help="Column of gold dimensions, e.g. 'price:negative;logistics:positive'.")
+@click.option("--dimensions", "dimension_list", metavar="KEYS",
+              help="Comma-separated dimensions to compare (those in the labels if omitted).")
+@click.option("--misses", type=click.IntRange(min=0), default=3, show_default=True,
+              help="Example comments per missed/extra dimension (0: none).")
+def evaluate_dimensions(input_path, labels_col, dimension_list, misses, **reading) -> None:
+    """Precision/recall/F1 of the dimensions manyi finds in labelled INPUT, and its
+    polarity accuracy per dimension.
+
+    \b
+    The labels column lists each comment's dimensions with an optional polarity:
+      price:negative;logistics:positive      价格:负面；物流:正面      overall:+
+    Dimensions: product service price logistics communication brand environment channel
+    overall (or 产品 服务 价格 物流 沟通 品牌 环境 渠道 整体); polarities positive/negative/
+    neutral, pos/neg/neu, 正面/负面/中性 or +/-/0 (optional); separators ; ， , | or space.
+    An empty cell means the comment names no dimension. `overall` is what manyi gives a
+    comment with an opinion but no named factor.
+    """
+    from .evaluation import evaluate_dimensions as run_evaluation
+
+    dims = [d.strip() for d in dimension_list.split(",") if d.strip()] if dimension_list \
+        else None
+    evaluation = run_evaluation(input_path, labels_col=labels_col, dimensions=dims,
+                                progress=False, **reading)
+    scores = evaluation.scores
+    table = scores.table
+    click.echo(format_table(pd.DataFrame({
+        "维度 dimension": table["dimension"],
+        "gold": table["gold"], "found": table["found"], "hits": table["hits"],
+        "precision": table["precision"].map(_score), "recall": table["recall"].map(_score),
+        "F1": table["f1"].map(_score), "polarity n": table["polarity_n"],
+        "polarity acc": table["polarity_accuracy"].map(_score),
+    })))
+    click.echo(f"\n{scores.comments} comments: micro-F1 {_score(scores.micro_f1)}, macro-F1 "
+               f"{_score(scores.macro_f1)}, polarity accuracy {_score(scores.polarity_accuracy)}"
+               f" on {scores.polarity_n} pairs found with a gold polarity")
+    if misses:
+        for row in evaluation.misses(examples=misses).itertuples(index=False):
+            click.echo(f"\n{row.kind} {row.dimension} ({row.count}):")
+            for text in row.examples:
+                click.echo(f"  {text}")
+
+
+def _score(value: float) -> str:
+    return "" if pd.isna(value) else f"{value:.3f}"
+
+
 @main.command()
 @labelled_options
 @click.option("-o", "--output", "output", required=True, type=click.Path(),
@@ -446,23 +510,24 @@ def summary_text(result) -> str:
     """Counts, flags, sentiment shares and the dimension table, for the terminal."""
     from .graph import ANALYSABLE_FLAGS
 
-    comments = result.comments
-    flags = comments["flag"].value_counts()
-    ok = comments["flag"].isin(ANALYSABLE_FLAGS)
-    sentiment_shares = comments.loc[ok, "sentiment"].value_counts(normalize=True)
-    lines = [f"{len(comments)} comments read from {result.meta.get('source')} "
-             f"(text column: {result.meta.get('text_col')}); {int(ok.sum())} analysed"]
-    rejects = result.meta.get("rejects") or []
+    meta = result.meta
+    flags = meta.get("flags", {})
+    analysed = sum(n for flag, n in flags.items() if flag in ANALYSABLE_FLAGS)
+    counts = meta.get("sentiment", {})
+    lines = [f"{meta.get('rows')} comments read from {meta.get('source')} "
+             f"(text column: {meta.get('text_col')}); {analysed} analysed"]
+    rejects = meta.get("rejects") or []
     if rejects:
         lines.append(f"rejected (unparseable, not in comments.csv): {len(rejects)} row(s); "
                      + "; ".join(f"line {r['line']}: {r['reason']}" for r in rejects[:3])
                      + (" …" if len(rejects) > 3 else ""))
-    flagged = {k: int(v) for k, v in flags.items() if k}
+    flagged = {k: int(v) for k, v in flags.items() if k and v}
     if flagged:
         lines.append("flagged (kept in comments.csv): "
                      + ", ".join(f"{k} {v}" for k, v in flagged.items()))
-    lines.append("sentiment: " + ", ".join(f"{label} {sentiment_shares.get(label, 0):.0%}"
-                                         for label in ("positive", "neutral", "negative")))
+    lines.append("sentiment: " + ", ".join(
+        f"{label} {counts.get(label, 0) / analysed if analysed else 0:.0%}"
+        for label in ("positive", "neutral", "negative")))
     dims = result.dimensions[result.dimensions["comments"] > 0]
     table = pd.DataFrame({
         "维度 dimension": dims["label"] + " " + dims["dimension"],

@@ -7,8 +7,10 @@ the same tables as ``jobs=1``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+import collections
+import contextlib
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -36,33 +38,68 @@ def _annotate_chunk(settings: Settings, ids: list[str], values: list[object], fi
     return annotator_for(settings).annotate(ids, values, first_row)
 
 
-def _chunks(ids: list[str], values: list[object]
-            ) -> Iterator[tuple[list[str], list[object], int]]:
-    for start in range(0, len(ids), CHUNK_ROWS):
-        yield ids[start:start + CHUNK_ROWS], values[start:start + CHUNK_ROWS], start
-
-
 def annotate_frame(frame: pd.DataFrame, text_col: str, settings: Settings, *, jobs: int = 1,
                    progress: bool | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Annotation columns (row-aligned with ``frame``) and mentions, using ``jobs`` processes."""
     from .pipeline import MENTION_COLUMNS
 
-    ids, values = frame["comment_id"].tolist(), frame[text_col].tolist()
-    chunks = list(_chunks(ids, values))
-    parts = []
-    with tqdm(total=len(ids), unit="comments", desc="analysing",
-              disable=None if progress is None else not progress) as bar:
-        if jobs > 1 and len(chunks) > 1:
-            with ProcessPoolExecutor(min(jobs, len(chunks))) as pool:
-                futures = [pool.submit(_annotate_chunk, settings, *chunk) for chunk in chunks]
-                for future, chunk in zip(futures, chunks):
-                    parts.append(future.result())
-                    bar.update(len(chunk[0]))
-        else:
-            for chunk in chunks:
-                parts.append(_annotate_chunk(settings, *chunk))
-                bar.update(len(chunk[0]))
+    parts = [(annotations, mentions) for _, annotations, mentions in
+             annotate_chunks([frame], text_col, settings, jobs=jobs, progress=progress,
+                             total=len(frame))]
     return _concat(parts, MENTION_COLUMNS)
+
+
+def annotate_chunks(frames: Iterable[pd.DataFrame], text_col: str, settings: Settings, *,
+                    jobs: int = 1, progress: bool | None = None, total: int | None = None
+                    ) -> Iterator[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]]:
+    """``(frame, annotation columns, mentions)`` for each frame of comments, in order.
+
+    Frames are cut into pieces of ``CHUNK_ROWS`` for ``jobs`` worker processes (one pool for
+    the whole stream); the next frame is read while the pieces of the one before are worked
+    on, and no more than two frames are held at once. Mention ``row`` counts from the first
+    row of the first frame.
+    """
+    pending: collections.deque = collections.deque()
+    first_row, pool = 0, None
+    with contextlib.ExitStack() as stack:
+        bar = stack.enter_context(tqdm(total=total, unit="comments", desc="analysing",
+                                       disable=None if progress is None else not progress))
+        for frame in frames:
+            ids, values = frame["comment_id"].tolist(), frame[text_col].tolist()
+            if pool is None and jobs > 1 and (pending or len(ids) > CHUNK_ROWS):
+                pool = stack.enter_context(ProcessPoolExecutor(jobs))
+            run = pool or _InlineExecutor()
+            futures = [run.submit(_annotate_chunk, settings, ids[start:start + CHUNK_ROWS],
+                                  values[start:start + CHUNK_ROWS], first_row + start)
+                       for start in range(0, len(ids), CHUNK_ROWS)]
+            pending.append((frame, futures))
+            first_row += len(ids)
+            while len(pending) > (1 if pool else 0):
+                yield _collect(*pending.popleft(), bar)
+        while pending:
+            yield _collect(*pending.popleft(), bar)
+
+
+def _collect(frame: pd.DataFrame, futures: list[Future], bar) -> tuple:
+    from .pipeline import MENTION_COLUMNS
+
+    parts = []
+    for future in futures:
+        parts.append(future.result())
+        bar.update(len(parts[-1][0]))
+    return (frame, *_concat(parts, MENTION_COLUMNS))
+
+
+class _InlineExecutor(Executor):
+    """Runs each task at once in this process (``jobs=1``)."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # re-raised by future.result(), as a pool would
+            future.set_exception(exc)
+        return future
 
 
 def annotate_dask(ddf, text_col: str, settings: Settings) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -28,11 +28,37 @@ OPINION_SUFFIXES = {"多了": 1.5, "极了": 1.6, "死了": 1.6, "得很": 1.4, 
 # The attitude of the courier is logistics (快递小哥服务态度好), not the shop's service.
 AGENT_DIMENSIONS = {"logistics"}
 ATTITUDE = ("service", "attitude")
+# Who sells: before another factor's term they are its subject (卖家发货很慢 is delivery).
+SELLERS = frozenset({"卖家", "商家", "店家", "老板", "老板娘", "掌柜", "店主"})
 # A term right after these is what something is compared with, not what is judged:
 # 比实体店便宜 praises the price, not the shop.
 COMPARISON_MARKERS = {"比", "比起", "相比", "相比于", "相较", "相较于"}
 NEGATED_SCALE = 0.6  # 不好 is weaker than 差; 不贵 weaker than 便宜
+# 好 before an adjective is an intensifier, not praise: 好快 好便宜 好硬 好干.
+GOOD_AS_DEGREE = 1.5
+# Particles after 好 that leave it an opinion word (好的, 好了, 好呀).
+PARTICLES = frozenset("的了啊呀哦啦吧呢嘛哈么吗")
+# Opinions a factor verb takes (送得很快 → logistics; 很快 alone stays overall): speed only,
+# because a verb of delivery says nothing of 不错 or 喜欢 in the same clause.
+VERB_OPINIONS = frozenset({"快", "慢", "及时", "迅速", "快速", "准时", "神速", "拖拉", "磨蹭"})
 OVERALL = Factor("overall", "overall", "整体")
+# Words between a term and its predicate: 价格也不高, 效果还真好.
+FILLERS = frozenset({"也", "还", "都", "就", "真", "真的", "确实", "倒是", "又", "却"})
+# Gifts and discounts are named as a plus of the deal (送了小样, 趁活动买的): see _deal. Every
+# term of a gift factor counts; of the promotion terms only those that name a benefit (not
+# 涨价 降价 原价 套餐 预售).
+DEAL_FACTORS = frozenset({("price", "gift")})
+DEAL_WORDS = frozenset({"优惠", "活动", "促销", "折扣", "打折", "优惠券", "满减", "红包", "秒杀",
+                        "团购", "会员价", "返现", "特价", "优惠力度", "折扣力度", "活动价",
+                        "优惠活动", "代金券", "券", "团购券", "好评返现", "领券", "店铺券",
+                        "满减活动", "百亿补贴", "优惠套餐"})
+DEAL_SCORE = 0.5
+# Not yet used: 还没用 is not 没用 (useless).
+NOT_YET = frozenset({"还没用", "还没有用", "还没用过", "没用过", "还没使用", "还没有使用",
+                     "还未使用", "暂未使用", "还没试", "还没穿", "还没吃"})
+# A clause that wonders or waits (效果不知道怎么样, 期待效果, 用了再来追评) judges nothing yet.
+IRREALIS = ("不知道", "不知", "还没用", "还没有用", "还没使用", "没用过", "还没试", "期待",
+            "追评", "怎么样", "如何", "好不好", "等用了", "用了再", "用完再", "用过再", "才知道")
 
 
 class Opinion(NamedTuple):
@@ -83,28 +109,58 @@ class FactorExtractor:
     def analyse(self, text: str, tokens: list[str]
                 ) -> tuple[list[Mention], list[tuple[str, list[str]]]]:
         """Mentions, and each clause's text and tokens (indexed by ``Mention.clause_id``)."""
+        pieces = self.split_glued(tokens)
         starts, position = [], 0
-        for token in tokens:
+        for token in pieces:
             starts.append(position)
+            position += len(token)
+        original, position = [], 0
+        for token in tokens:
+            original.append(position)
             position += len(token)
         mentions: list[Mention] = []
         clauses: list[tuple[str, list[str]]] = []
-        token_index = 0
+        token_index = original_index = previous = 0
         for clause_id, (c_start, c_end) in enumerate(split_clauses(text, self._contrasts)):
-            while token_index < len(tokens) and starts[token_index] < c_start:
+            while token_index < len(pieces) and starts[token_index] < c_start:
                 token_index += 1
-            first = token_index
-            while token_index < len(tokens) and starts[token_index] < c_end:
+            while original_index < len(tokens) and original[original_index] < c_start:
+                original_index += 1
+            first, original_first = token_index, original_index
+            while token_index < len(pieces) and starts[token_index] < c_end:
                 token_index += 1
+            while original_index < len(tokens) and original[original_index] < c_end:
+                original_index += 1
             clause = text[c_start:c_end]
-            clauses.append((clause, tokens[first:token_index]))
-            mentions.extend(self._clause_mentions(text, tokens, starts, first, token_index,
-                                                  clause_id, clause))
+            clauses.append((clause, tokens[original_first:original_index]))
+            mentions.extend(self._clause_mentions(text, pieces, starts, first, token_index,
+                                                  clause_id, clause, previous))
+            previous = first
         return mentions, clauses
+
+    def split_glued(self, tokens: list[str]) -> list[str]:
+        """Tokens with a term glued to its opinion cut in two (速度快 → 速度 快).
+
+        >>> FactorExtractor(Lexicon.load()).split_glued(["物流", "速度快", "，", "质量好"])
+        ['物流', '速度', '快', '，', '质量', '好']
+        """
+        out = []
+        for token in tokens:
+            if len(token) > 2 and token not in self.lexicon.terms and \
+                    self.parse_token(token) is None:
+                cut = next((n for n in range(len(token) - 1, 1, -1)
+                            if token[:n] in self.lexicon.terms
+                            and self.parse_token(token[n:]) is not None), None)
+                if cut:
+                    out.extend((token[:cut], token[cut:]))
+                    continue
+            out.append(token)
+        return out
 
     # -- one clause ------------------------------------------------------------------
     def _clause_mentions(self, text: str, tokens: list[str], starts: list[int], first: int,
-                         last: int, clause_id: int, clause: str) -> list[Mention]:
+                         last: int, clause_id: int, clause: str, previous: int
+                         ) -> list[Mention]:
         terms: list[tuple[int, Factor]] = []
         for i in range(first, last):
             factor = self.lexicon.terms.get(tokens[i])
@@ -115,26 +171,41 @@ class FactorExtractor:
             if ((factor.dimension, factor.key) == ATTITUDE and terms
                     and terms[-1][1].dimension in AGENT_DIMENSIONS and i - terms[-1][0] <= 3):
                 continue  # 快递小哥 服务态度 很好: the courier's attitude, one logistics mention
+            if (terms and tokens[terms[-1][0]] in SELLERS and factor.dimension != "service"
+                    and (i - terms[-1][0] == 1 or (i - terms[-1][0] == 2
+                                                   and tokens[i - 1] == "的"))):
+                terms.pop()  # 卖家发货很慢, 商家的描述: the seller is the subject, not judged
             terms.append((i, factor))
         opinions = self._opinions(tokens, starts, first, last)
         mentions = []
         claimed: set[int] = set()
-        for index, factor in terms:
+        for n, (index, factor) in enumerate(terms):
             opinion = _nearest(index, opinions)
-            if opinion is not None:
-                claimed.add(opinion.index)
+            if opinion is None:
+                stop = terms[n + 1][0] if n + 1 < len(terms) else last
+                opinion = self._predicate(tokens, starts, index + 1, stop)
+            if opinion is None and ((factor.dimension, factor.key) in DEAL_FACTORS
+                                    or tokens[index] in DEAL_WORDS):
+                opinion = self._deal(tokens, starts, index, first)
+            cue = self.lexicon.cues.get(opinion.word) if opinion is not None else None
+            if opinion is not None and (cue is None or cue.dimension == factor.dimension or (
+                    factor.dimension in AGENT_DIMENSIONS and cue.dimension == "service")):
+                claimed.add(opinion.index)  # 东西好便宜: 便宜 still says price as well
             start = starts[index]
             mentions.append(self._mention(text, clause_id, clause, factor, tokens[index],
                                           opinion, implicit=False, start=start,
                                           end=start + len(tokens[index])))
         free = [o for o in opinions if o.index not in claimed]
         named = {m.dimension for m in mentions}
-        verb = next((self.lexicon.verbs[tokens[i]] for i in range(first, last)
+        # A delivery verb in this clause or the one before (昨天买的，今天就到了，很快).
+        verb = next((self.lexicon.verbs[tokens[i]] for i in range(last - 1, previous - 1, -1)
                      if tokens[i] in self.lexicon.verbs), None) if free else None
         for opinion in free:
             # A cue implies its factor even beside another term (物流快又便宜 → price too);
             # a plain opinion beside a term is more said of that term and adds nothing.
-            factor = self.lexicon.cues.get(opinion.word) or (None if terms else verb or OVERALL)
+            implied = verb if verb is not None and opinion.word in VERB_OPINIONS else None
+            factor = self.lexicon.cues.get(opinion.word) or (None if terms else
+                                                              implied or OVERALL)
             if factor is None or (terms and factor.dimension in named):
                 continue
             named.add(factor.dimension)
@@ -156,12 +227,20 @@ class FactorExtractor:
     def _opinions(self, tokens: list[str], starts: list[int], first: int, last: int
                   ) -> list[Opinion]:
         found = []
+        boost, boost_start = 1.0, 0
         for i in range(first, last):
+            if self._good_as_degree(tokens, i, last):
+                boost, boost_start = GOOD_AS_DEGREE, starts[i]
+                continue
             parsed = self.parse_token(tokens[i])
-            if parsed is None or not parsed[2]:
+            if parsed is None or not parsed[2] or tokens[i] in NOT_YET or (
+                    parsed[2] == "没用" and i > first and tokens[i - 1] in {"还", "都还", "暂时"}):
+                boost = 1.0
                 continue
             negations, degree, word = parsed
             start = starts[i]
+            if boost != 1.0:
+                degree, start, boost = degree * boost, boost_start, 1.0
             for j in range(i - 1, max(first, i - MODIFIER_WINDOW) - 1, -1):
                 kind, value = self._modifiers.get(tokens[j], (None, 0.0))
                 if kind is None:
@@ -178,6 +257,51 @@ class FactorExtractor:
                                  degree))
         return found
 
+    def _good_as_degree(self, tokens: list[str], i: int, last: int) -> bool:
+        """好 right before an opinion word or a one-character word: 好快, 好便宜, 好硬."""
+        if tokens[i] != "好" or i + 1 >= last:
+            return False
+        following = tokens[i + 1]
+        if self.parse_token(following) is not None:
+            return following not in self.lexicon.terms
+        return len(following) == 1 and "\u4e00" <= following <= "\u9fff" \
+            and following not in PARTICLES and following not in self.lexicon.terms
+
+    def _predicate(self, tokens: list[str], starts: list[int], first: int, stop: int
+                   ) -> Opinion | None:
+        """A degree or negation word heading an unknown word right after a term: 颜色很正,
+        赠品很多, 粉扑好硬, 价格也不高. The word is not in the lexicon, so it has no score,
+        but it shows the term is judged, not just named."""
+        i = first
+        while i < min(stop, first + 3) and tokens[i] in FILLERS:
+            i += 1
+        if i >= stop:
+            return None
+        token = tokens[i]
+        prefix = next((n for n in range(min(len(token) - 1, self._longest_modifier), 0, -1)
+                       if token[:n] in self._modifiers), None)
+        if prefix is not None and token[prefix:] not in self.lexicon.terms:
+            kind, value = self._modifiers[token[:prefix]]
+            return Opinion(i, starts[i], starts[i] + len(token), token[prefix:], 0.0,
+                           kind == "neg", value if kind == "deg" else 1.0)
+        modifier = self._modifiers.get(token) or (("deg", GOOD_AS_DEGREE) if token == "好"
+                                                   else None)
+        if modifier and i + 1 < stop and _is_word(tokens[i + 1]) and \
+                tokens[i + 1] not in self.lexicon.terms:
+            kind, value = modifier
+            return Opinion(i + 1, starts[i], starts[i + 1] + len(tokens[i + 1]),
+                           tokens[i + 1], 0.0, kind == "neg", value if kind == "deg" else 1.0)
+        return None
+
+    def _deal(self, tokens: list[str], starts: list[int], index: int, first: int) -> Opinion:
+        """A gift or a promotion named without an opinion is a plus of the deal (送了小样,
+        趁活动买的); a minus after a negation (没有赠品)."""
+        negated = index > first and self._modifiers.get(tokens[index - 1], ("",))[0] == "neg"
+        start = starts[index - 1] if negated else starts[index]
+        score = DEAL_SCORE * (-NEGATED_SCALE if negated else 1.0)
+        return Opinion(index, start, starts[index] + len(tokens[index]), tokens[index], score,
+                       negated, 1.0)
+
     def parse_token(self, token: str) -> tuple[int, float, str] | None:
         """(negations, degree, opinion word) of a token such as 不太好 or 很快; cached."""
         if token in self._token_cache:
@@ -190,6 +314,10 @@ class FactorExtractor:
                 break
             prefix = next((rest[:n] for n in range(min(len(rest) - 1, self._longest_modifier),
                                                    0, -1) if rest[:n] in self._modifiers), None)
+            if prefix is None and rest[0] == "好" and self.parse_token(rest[1:]) is not None:
+                degree *= GOOD_AS_DEGREE  # 好快, 好便宜 (好用 and 好看 are words themselves)
+                rest = rest[1:]
+                continue
             if prefix is None:
                 suffix = next((s for s in OPINION_SUFFIXES
                                if rest.endswith(s) and len(rest) > len(s)), None)
@@ -204,6 +332,20 @@ class FactorExtractor:
             rest = rest[len(prefix):]
         self._token_cache[token] = result
         return result
+
+
+def is_irrealis(clause: str) -> bool:
+    """Whether a clause wonders or waits rather than judges.
+
+    >>> is_irrealis("还没用，不知道效果怎么样"), is_irrealis("效果很好")
+    (True, False)
+    """
+    return any(marker in clause for marker in IRREALIS)
+
+
+def _is_word(token: str) -> bool:
+    """A token with a Chinese character or a letter (not punctuation, space or a particle)."""
+    return token not in PARTICLES and any(ch.isalpha() for ch in token)
 
 
 def _nearest(index: int, opinions: list[Opinion]) -> Opinion | None:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
@@ -198,6 +199,64 @@ def incidence(comments: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "f
     return matrix, y, pd.Index(columns)
 
 
+# -- counts: what the graph and the drivers table are computed from ------------------------------
+def _keyed(values: np.ndarray, keys: Sequence[str]) -> pd.Series:
+    return pd.Series(np.asarray(values, dtype=np.int64), index=pd.Index(keys, dtype=object))
+
+
+def _pairs(co: sparse.coo_matrix, columns: pd.Index) -> pd.Series:
+    upper = co.row < co.col  # columns are sorted, so each pair is (smaller key, larger key)
+    index = pd.MultiIndex.from_arrays([columns[co.row[upper]], columns[co.col[upper]]])
+    return pd.Series(co.data[upper].astype(np.int64), index=index).sort_index()
+
+
+@dataclass
+class FactorCounts:
+    """Counts behind the drivers table and the co-occurrence graphs, for merging chunks.
+
+    ``units`` analysable comments (or clauses), ``complaint_units`` of them complaints;
+    per factor key: units naming it (``counts``) and complaints among them; per pair of keys:
+    units naming both (``pairs``) and complaints among them. Counts of separate chunks add
+    up (``a + b``) to the counts of the whole, so a dump too large for memory is counted
+    chunk by chunk.
+    """
+
+    units: int = 0
+    complaint_units: int = 0
+    counts: pd.Series = field(default_factory=lambda: _keyed([], []))
+    complaints: pd.Series = field(default_factory=lambda: _keyed([], []))
+    pairs: pd.Series = field(default_factory=lambda: _pairs(sparse.coo_matrix((0, 0)),
+                                                            pd.Index([])))
+    complaint_pairs: pd.Series = field(default_factory=lambda: _pairs(
+        sparse.coo_matrix((0, 0)), pd.Index([])))
+
+    @classmethod
+    def of(cls, comments: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "factor",
+           unit: str = "comment", opinions: bool = False, include_overall: bool = False,
+           complaint: ComplaintSpec = None) -> FactorCounts:
+        """Count one table of comments and its mentions (see :func:`incidence`)."""
+        matrix, y, columns = incidence(comments, mentions, level=level, unit=unit,
+                                       opinions=opinions, include_overall=include_overall,
+                                       complaint=complaint)
+        complained = matrix[y.astype(bool)]
+        return cls(units=matrix.shape[0], complaint_units=int(y.sum()),
+                   counts=_keyed(matrix.sum(axis=0).A1, columns),
+                   complaints=_keyed(complained.sum(axis=0).A1, columns),
+                   pairs=_pairs((matrix.T @ matrix).tocoo(), columns),
+                   complaint_pairs=_pairs((complained.T @ complained).tocoo(), columns))
+
+    def __add__(self, other: FactorCounts) -> FactorCounts:
+        def add(a: pd.Series, b: pd.Series) -> pd.Series:
+            return a.add(b, fill_value=0).astype(np.int64).sort_index()
+
+        return FactorCounts(self.units + other.units,
+                            self.complaint_units + other.complaint_units,
+                            add(self.counts, other.counts),
+                            add(self.complaints, other.complaints),
+                            add(self.pairs, other.pairs),
+                            add(self.complaint_pairs, other.complaint_pairs))
+
+
 # -- the graph ---------------------------------------------------------------------------------
 def cooccurrence_graph(comments: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "factor",
                        unit: str = "comment", opinions: bool = False,
@@ -213,59 +272,50 @@ def cooccurrence_graph(comments: pd.DataFrame, mentions: pd.DataFrame, *, level:
     complaint_rate, lift, degree_centrality, weighted_degree, pagerank, betweenness``; edge
     attributes: ``weight`` (count), ``complaints, complaint_rate, lift, pmi, npmi``.
     """
-    matrix, y, columns = incidence(comments, mentions, level=level, unit=unit,
-                                   opinions=opinions, include_overall=include_overall,
-                                   complaint=complaint)
-    n_units, n_complaints = matrix.shape[0], int(y.sum())
-    base_rate = n_complaints / n_units if n_units else math.nan
-    complained = matrix[y.astype(bool)]
-    all_counts = np.asarray(matrix.sum(axis=0), dtype=np.int64).ravel()
-    complaints = np.asarray(complained.sum(axis=0), dtype=np.int64).ravel()
-    co_all = (matrix.T @ matrix).tocoo()
-    co_complaints = (complained.T @ complained).tocoo()
-    if subset == "complaints":
-        matrix, co = complained, co_complaints
-    elif subset == "all":
-        co = co_all
-    else:
+    counts = FactorCounts.of(comments, mentions, level=level, unit=unit, opinions=opinions,
+                             include_overall=include_overall, complaint=complaint)
+    return graph_from_counts(counts, subset=subset, min_count=min_count, labels=labels,
+                             domain=domain, level=level, unit=unit)
+
+
+def graph_from_counts(counts: FactorCounts, *, subset: str = "all", min_count: int = 1,
+                      labels: dict[str, str] | None = None, domain: str | None = "ecommerce",
+                      level: str = "factor", unit: str = "comment") -> nx.Graph:
+    """The co-occurrence graph of :func:`cooccurrence_graph` from (merged) counts."""
+    if subset not in ("all", "complaints"):
         raise InputError(f"subset must be 'all' or 'complaints', not {subset!r}")
-    total = matrix.shape[0]
-    counts = np.asarray(matrix.sum(axis=0), dtype=np.int64).ravel()
-    pair_all = _pair_counts(co_all)
-    pair_complaints = _pair_counts(co_complaints)
-    labels = labels or factor_labels(columns, domain)
+    n_complaints = counts.complaint_units
+    base_rate = n_complaints / counts.units if counts.units else math.nan
+    if subset == "complaints":
+        total, node_counts, pairs = n_complaints, counts.complaints, counts.complaint_pairs
+    else:
+        total, node_counts, pairs = counts.units, counts.counts, counts.pairs
+    labels = labels or factor_labels(counts.counts.index, domain)
 
     graph = nx.Graph(level=level, unit=unit, subset=subset, units=int(total),
                      complaints=n_complaints, base_rate=_round(base_rate))
-    for j, key in enumerate(columns):
-        if counts[j] < min_count:
+    for key, n_all in counts.counts.items():
+        if node_counts[key] < min_count:
             continue
-        rate = complaints[j] / all_counts[j] if all_counts[j] else math.nan
+        rate = counts.complaints[key] / n_all if n_all else math.nan
         graph.add_node(key, label=labels.get(key, key), kind=_kind(key, level),
                        dimension=key.split("/")[0] if not key.startswith("opinion/") else "",
-                       mentions=int(counts[j]), complaints=int(complaints[j]),
+                       mentions=int(node_counts[key]), complaints=int(counts.complaints[key]),
                        complaint_rate=_round(rate),
                        lift=_round(rate / base_rate if base_rate else math.nan))
-    upper = co.row < co.col
-    for a, b, n_ab in zip(co.row[upper], co.col[upper], co.data[upper]):
-        if n_ab < min_count or columns[a] not in graph or columns[b] not in graph:
+    for (a, b), n_ab in pairs.items():
+        if n_ab < min_count or a not in graph or b not in graph:
             continue
-        lift = float(n_ab) * total / (float(counts[a]) * float(counts[b]))
+        lift = float(n_ab) * total / (float(node_counts[a]) * float(node_counts[b]))
         pmi = math.log2(lift)
         p_ab = n_ab / total
-        c_ab = pair_complaints.get((a, b), 0)
-        graph.add_edge(columns[a], columns[b], weight=int(n_ab), complaints=c_ab,
-                       complaint_rate=_round(c_ab / pair_all[(a, b)]), lift=_round(lift),
+        c_ab = int(counts.complaint_pairs.get((a, b), 0))
+        graph.add_edge(a, b, weight=int(n_ab), complaints=c_ab,
+                       complaint_rate=_round(c_ab / counts.pairs[(a, b)]), lift=_round(lift),
                        pmi=_round(pmi),
                        npmi=_round(pmi / -math.log2(p_ab)) if p_ab < 1 else 1.0)
     _add_centrality(graph)
     return graph
-
-
-def _pair_counts(co: sparse.coo_matrix) -> dict[tuple[int, int], int]:
-    upper = co.row < co.col
-    return dict(zip(zip(co.row[upper].tolist(), co.col[upper].tolist()),
-                    co.data[upper].tolist()))
 
 
 def complaint_graphs(comments: pd.DataFrame, mentions: pd.DataFrame, **options
@@ -499,13 +549,21 @@ def drivers(comments: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "fac
             parts.append(table)
         return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
             columns=by + DRIVER_COLUMNS)
-    matrix, y, columns = incidence(comments, mentions, level=level,
-                                   include_overall=include_overall, complaint=complaint)
-    total, all_complaints = matrix.shape[0], int(y.sum())
-    n = np.asarray(matrix.sum(axis=0), dtype=np.int64).ravel()
-    c = matrix.T @ y
-    keep = n >= min_comments
-    n, c, columns = n[keep], c[keep], columns[keep]
+    counts = FactorCounts.of(comments, mentions, level=level, include_overall=include_overall,
+                             complaint=complaint)
+    return drivers_from_counts(counts, min_comments=min_comments, alpha=alpha, labels=labels,
+                               domain=domain)
+
+
+def drivers_from_counts(counts: FactorCounts, *, min_comments: int = 5, alpha: float = 0.05,
+                        labels: dict[str, str] | None = None, domain: str | None = "ecommerce"
+                        ) -> pd.DataFrame:
+    """The drivers table of :func:`drivers` from (merged) counts."""
+    total, all_complaints = counts.units, counts.complaint_units
+    keep = counts.counts >= min_comments
+    n = counts.counts[keep].to_numpy()
+    c = counts.complaints[keep].to_numpy()
+    columns = counts.counts.index[keep.to_numpy()]
     labels = labels or factor_labels(columns, domain)
     base = all_complaints / total if total else math.nan
     # 2×2: a = mentioned & complaint, b = mentioned & not, c2 = not & complaint, d = not & not

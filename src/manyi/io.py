@@ -7,10 +7,12 @@
 
 from __future__ import annotations
 
+import collections
 import csv
+import itertools
 import json
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -65,29 +67,91 @@ def read_comments(source: str | Path | pd.DataFrame | Sequence[str], *,
                   encoding: str | None = None, sheet: str | int | None = None,
                   ) -> tuple[pd.DataFrame, InputMeta]:
     """Read a dump into a frame with ``comment_id`` first and every input row and column kept."""
+    meta, chunks = iter_comments(source, text_col=text_col, id_col=id_col, encoding=encoding,
+                                 sheet=sheet, chunk_rows=None)
+    return pd.concat(list(chunks), ignore_index=True), meta
+
+
+def iter_comments(source: str | Path | pd.DataFrame | Sequence[str], *,
+                  text_col: str | None = None, id_col: str | None = None,
+                  encoding: str | None = None, sheet: str | int | None = None,
+                  chunk_rows: int | None = 50_000) -> tuple[InputMeta, Iterator[pd.DataFrame]]:
+    """:func:`read_comments` in chunks of ``chunk_rows`` rows (None: one chunk), for dumps
+    larger than memory. CSV, TSV, text, JSON lines and Parquet are read as they are consumed;
+    Excel and JSON arrays are read whole. ``meta`` is complete once the chunks are consumed
+    (``rows``, ``rejects``, ``encoding``); its columns are known at once.
+
+    >>> meta, chunks = iter_comments(["物流很快", "质量一般", "还行"], chunk_rows=2)
+    >>> [list(c["comment_id"]) for c in chunks], meta.rows
+    ([['1', '2'], ['3']], 3)
+    """
     if isinstance(source, pd.DataFrame):
-        frame, meta = source.copy(), InputMeta()
+        meta, raw = InputMeta(), _frame_slices(source, chunk_rows)
     elif isinstance(source, (str, Path)) and not _looks_like_text_list(source):
-        frame, meta = _read_file(Path(source), encoding=encoding, sheet=sheet)
+        meta, raw = _open_file(Path(source), encoding=encoding, sheet=sheet,
+                               chunk_rows=chunk_rows)
     elif isinstance(source, Iterable) and not isinstance(source, (str, bytes)):
-        frame, meta = pd.DataFrame({"comment": list(source)}), InputMeta()
+        meta, raw = InputMeta(), _frame_slices(pd.DataFrame({"comment": list(source)}),
+                                               chunk_rows)
     else:
         raise InputError(f"cannot read comments from {type(source).__name__}; "
                          "give a file path, a DataFrame or a list of strings")
-    if frame.empty:
-        raise InputError(f"{meta.source}: no rows to analyse{_rejects_note(meta.rejects)}")
-    frame.columns = [str(c) for c in frame.columns]
-    meta.rows = len(frame)
-    meta.text_col = _pick_text_column(frame, text_col, meta.source)
-    meta.rating_col = find_column(frame.columns, RATING_NAMES, exclude={meta.text_col})
-    meta.time_col = find_column(frame.columns, TIME_NAMES, exclude={meta.text_col})
-    meta.group_cols = [c for c in frame.columns
-                       if c not in (meta.text_col, meta.rating_col, meta.time_col)
+    first = next(raw, None)
+    if first is None or first.empty:
+        rest = next(raw, None) if first is not None else None
+        if rest is None or rest.empty:  # a first chunk of rejects only is no empty file
+            raise InputError(f"{meta.source}: no rows to analyse{_rejects_note(meta.rejects)}")
+        first = rest
+    first.columns = [str(c) for c in first.columns]
+    meta.text_col = _pick_text_column(first, text_col, meta.source)
+    _find_roles(meta, list(first.columns))
+    if id_col is not None:
+        _check_id_column(first, id_col, meta)
+    _note_renames(meta, _reserved_names(first.columns))
+    return meta, _with_ids(itertools.chain([first], raw), id_col, meta)
+
+
+def _find_roles(meta: InputMeta, columns: list[str]) -> None:
+    """Rating, time and group columns by name (``meta.text_col`` is known)."""
+    text_col = {v: k for k, v in meta.renamed.items()}.get(meta.text_col, meta.text_col)
+    rename = meta.renamed.get
+    rating = find_column(columns, RATING_NAMES, exclude={text_col})
+    time = find_column(columns, TIME_NAMES, exclude={text_col})
+    meta.rating_col = rename(rating, rating) if rating else None
+    meta.time_col = rename(time, time) if time else None
+    meta.group_cols = [rename(c, c) for c in columns if c not in (text_col, rating, time)
                        and find_column([c], GROUP_NAMES) is not None]
-    ids = _comment_ids(frame, id_col, meta)
-    frame = _rename_reserved(frame, meta)
-    frame.insert(0, "comment_id", ids)
-    return frame.reset_index(drop=True), meta
+
+
+def _frame_slices(frame: pd.DataFrame, chunk_rows: int | None) -> Iterator[pd.DataFrame]:
+    frame = frame.reset_index(drop=True)
+    if chunk_rows is None or len(frame) <= chunk_rows:
+        yield frame.copy()
+        return
+    for start in range(0, len(frame), chunk_rows):
+        yield frame.iloc[start:start + chunk_rows].reset_index(drop=True)
+
+
+def _with_ids(chunks: Iterator[pd.DataFrame], id_col: str | None, meta: InputMeta
+              ) -> Iterator[pd.DataFrame]:
+    """Each chunk with ``comment_id`` first, reserved names renamed, and the columns of the
+    chunks before it (a JSON line may lack a key, or bring a new one: kept, at the end)."""
+    columns: list[str] = []
+    for chunk in chunks:
+        chunk.columns = [str(c) for c in chunk.columns]
+        if columns:
+            chunk = chunk.reindex(columns=columns + [c for c in chunk.columns
+                                                     if c not in columns])
+            if len(chunk.columns) > len(columns):
+                _find_roles(meta, list(chunk.columns))
+        columns = list(chunk.columns)
+        ids = _comment_ids(chunk, id_col, meta, first=meta.rows)
+        meta.rows += len(chunk)
+        clashes = _reserved_names(chunk.columns)
+        meta.renamed.update(clashes)
+        chunk = chunk.rename(columns=clashes)
+        chunk.insert(0, "comment_id", ids)
+        yield chunk.reset_index(drop=True)
 
 
 def _rejects_note(rejects: list[dict]) -> str:
@@ -135,28 +199,33 @@ def _pick_text_column(frame: pd.DataFrame, text_col: str | None, source: str) ->
     return found
 
 
-def _comment_ids(frame: pd.DataFrame, id_col: str | None, meta: InputMeta) -> pd.Series:
-    if id_col is None:
-        return pd.Series([str(i) for i in range(1, len(frame) + 1)], dtype=object)
+def _check_id_column(frame: pd.DataFrame, id_col: str, meta: InputMeta) -> None:
     if id_col not in frame.columns:
         raise InputError(f"{meta.source}: id column {id_col!r} not found; "
                          f"columns are: {', '.join(frame.columns)}")
     meta.id_col = id_col
+
+
+def _comment_ids(frame: pd.DataFrame, id_col: str | None, meta: InputMeta, first: int = 0
+                 ) -> pd.Series:
+    if id_col is None:
+        return pd.Series([str(i) for i in range(first + 1, first + len(frame) + 1)],
+                         dtype=object)
     values = frame[id_col].tolist()
     return pd.Series(["" if pd.isna(v) else str(v) for v in values], dtype=object)
 
 
-def _rename_reserved(frame: pd.DataFrame, meta: InputMeta) -> pd.DataFrame:
+def _reserved_names(columns: Iterable[str]) -> dict[str, str]:
     """Input columns named like manyi's outputs are kept as ``input_<name>``."""
-    clashes = {c: f"input_{c}" for c in frame.columns if c in RESERVED}
-    if clashes:
-        meta.renamed = clashes
-        frame = frame.rename(columns=clashes)
-        for attr in ("text_col", "rating_col", "time_col", "id_col"):
-            if getattr(meta, attr) in clashes:
-                setattr(meta, attr, clashes[getattr(meta, attr)])
-        meta.group_cols = [clashes.get(c, c) for c in meta.group_cols]
-    return frame
+    return {c: f"input_{c}" for c in columns if c in RESERVED}
+
+
+def _note_renames(meta: InputMeta, clashes: dict[str, str]) -> None:
+    meta.renamed = dict(clashes)
+    for attr in ("text_col", "rating_col", "time_col", "id_col"):
+        if getattr(meta, attr) in clashes:
+            setattr(meta, attr, clashes[getattr(meta, attr)])
+    meta.group_cols = [clashes.get(c, c) for c in meta.group_cols]
 
 
 # -- files ---------------------------------------------------------------------------
@@ -170,8 +239,8 @@ MAX_RAW_CHARS = 32_000
 HEADER_SEARCH_ROWS = 10
 
 
-def _read_file(path: Path, *, encoding: str | None, sheet: str | int | None
-               ) -> tuple[pd.DataFrame, InputMeta]:
+def _open_file(path: Path, *, encoding: str | None, sheet: str | int | None,
+               chunk_rows: int | None) -> tuple[InputMeta, Iterator[pd.DataFrame]]:
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
@@ -183,14 +252,30 @@ def _read_file(path: Path, *, encoding: str | None, sheet: str | int | None
     if path.stat().st_size == 0:
         raise InputError(f"{path}: file is empty")
     meta = InputMeta(source=str(path), format=fmt)
-    try:
-        if fmt == "excel":
-            frame = _read_excel(path, sheet, meta)
-        elif fmt == "parquet":
-            frame = pd.read_parquet(path)
+    return meta, _guarded(_raw_frames(path, fmt, encoding, sheet, meta, chunk_rows), path, fmt)
+
+
+def _raw_frames(path: Path, fmt: str, encoding: str | None, sheet: str | int | None,
+                meta: InputMeta, chunk_rows: int | None) -> Iterator[pd.DataFrame]:
+    if fmt == "excel":
+        yield from _frame_slices(_read_excel(path, sheet, meta), chunk_rows)
+    elif fmt == "parquet":
+        yield from _parquet_frames(path, chunk_rows)
+    else:
+        lines = decoded_lines(path, encoding, meta)
+        if fmt in ("csv", "tsv"):
+            yield from _csv_frames(lines, fmt, meta, chunk_rows)
+        elif fmt == "text":
+            for part in _batches(lines, chunk_rows):
+                yield pd.DataFrame({"comment": [line.rstrip("\r\n") for line in part]})
         else:
-            text, meta.encoding = decode_bytes(path.read_bytes(), encoding, path)
-            frame = _parse_text(text, fmt, path, meta)
+            yield from _jsonl_frames(lines, path, meta, chunk_rows)
+
+
+def _guarded(frames: Iterator[pd.DataFrame], path: Path, fmt: str) -> Iterator[pd.DataFrame]:
+    """Parser failures as one-line InputErrors naming the file, wherever in the file."""
+    try:
+        yield from frames
     except InputError:
         raise
     except (ValueError, OSError, KeyError, pd.errors.ParserError, zipfile.BadZipFile,
@@ -199,7 +284,29 @@ def _read_file(path: Path, *, encoding: str | None, sheet: str | int | None
     except Exception as exc:  # third-party parsers (openpyxl, pyarrow) raise their own types
         raise InputError(f"{path}: cannot read as {fmt}: {type(exc).__name__}: "
                          f"{_reason(exc)}") from exc
-    return frame, meta
+
+
+def _batches(items: Iterable, size: int | None) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if size is not None and len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _parquet_frames(path: Path, chunk_rows: int | None) -> Iterator[pd.DataFrame]:
+    import pyarrow.parquet as pq
+
+    # integers with gaps stay integers (5, not 5.0), whichever rows a chunk holds
+    with pq.ParquetFile(path) as book:
+        if chunk_rows is None:
+            yield book.read().to_pandas(integer_object_nulls=True)
+            return
+        for batch in book.iter_batches(batch_size=chunk_rows):
+            yield batch.to_pandas(integer_object_nulls=True)
 
 
 def _reason(exc: BaseException) -> str:
@@ -242,6 +349,31 @@ def decode_bytes(data: bytes, encoding: str | None, path: Path | str = "<bytes>"
     return "\n".join(_decode_line(line) for line in lines), "mixed"
 
 
+BLOCK_BYTES = 8 * 2**20
+
+
+def decoded_lines(path: Path, encoding: str | None, meta: InputMeta) -> Iterator[str]:
+    """The file's lines (endings kept), decoded block by block as :func:`decode_bytes` does;
+    ``meta.encoding`` is set once all are read. UTF-16 files are decoded whole."""
+    with path.open("rb") as handle:
+        head = handle.read(4)
+        handle.seek(0)
+        wide = encoding and "16" in encoding or encoding and "32" in encoding
+        if wide or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text, meta.encoding = decode_bytes(handle.read(), encoding, path)
+            yield from _lines(text)
+            return
+        seen: set[str] = set()
+        while block := handle.read(BLOCK_BYTES):
+            block += handle.readline()  # whole lines only: a character never straddles
+            text, used = decode_bytes(block, encoding, path)
+            if not block.isascii():
+                seen.add(used)
+            yield from _lines(text)
+    meta.encoding = (seen.pop() if len(seen) == 1 else "mixed" if seen
+                     else encoding or "utf-8")
+
+
 def _is_utf8(line: bytes) -> bool:
     try:
         line.decode("utf-8")
@@ -277,14 +409,6 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-def _parse_text(text: str, fmt: str, path: Path, meta: InputMeta) -> pd.DataFrame:
-    if fmt in ("csv", "tsv"):
-        return _parse_csv(text, fmt, meta)
-    if fmt == "text":
-        return pd.DataFrame({"comment": [line.rstrip("\r\n") for line in _lines(text)]})
-    return _parse_jsonl(text, path, meta)
-
-
 # -- CSV: every physical line ends up in a row or in meta.rejects ----------------------
 def sniff_delimiter(header_line: str, fmt: str) -> str:
     """The declared delimiter, unless the header line plainly uses another one.
@@ -300,14 +424,49 @@ def sniff_delimiter(header_line: str, fmt: str) -> str:
     return best if counts[best] else declared
 
 
-def _parse_csv(text: str, fmt: str, meta: InputMeta) -> pd.DataFrame:
+class _LineWindow:
+    """Lines in order, numbered from 1, keeping those of the record being read so a broken
+    record can be re-read line by line; earlier ones are forgotten."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines, self.kept, self.read = lines, collections.deque(), 0
+
+    def __iter__(self) -> _LineWindow:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.lines)
+        self.read += 1
+        self.kept.append(line)
+        return line
+
+    def first_nonblank(self) -> tuple[str, Iterator[str]]:
+        """The first non-blank line, and an iterator that still yields every line."""
+        ahead = []
+        for line in self.lines:
+            ahead.append(line)
+            if line.strip():
+                break
+        self.lines = itertools.chain(ahead, self.lines)
+        return (ahead[-1] if ahead else ""), self
+
+    def __getitem__(self, number: int) -> str:
+        return self.kept[number - (self.read - len(self.kept)) - 1]
+
+    def forget_before(self, number: int) -> None:
+        while self.kept and self.read - len(self.kept) + 1 < number:
+            self.kept.popleft()
+
+
+def _csv_frames(lines: Iterator[str], fmt: str, meta: InputMeta, chunk_rows: int | None
+                ) -> Iterator[pd.DataFrame]:
     # A single comment can be far longer than the csv module's default 128 KiB field limit.
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
-    lines = _lines(text)
-    first = next((line for line in lines if line.strip()), "")
+    first, window = _LineWindow(lines).first_nonblank()
     meta.delimiter = sniff_delimiter(first, fmt)
-    header, rows = None, []
-    for start, end, record, error in _records(lines, meta.delimiter):
+    header, rows, sent = None, [], False
+    for start, end, record, error in _records(window, meta.delimiter):
+        window.forget_before(start)
         if header is None:
             if error is None and record:
                 header, meta.header_row = _header_names(record), start
@@ -317,15 +476,19 @@ def _parse_csv(text: str, fmt: str, meta: InputMeta) -> pd.DataFrame:
         if error is not None or (len(record) > len(header) and end > start):
             # A stray quote swallows the lines after it: read those lines one by one.
             for number in range(start, end + 1):
-                _keep_line(lines[number - 1], number, header, rows, meta, error)
+                _keep_line(window[number], number, header, rows, meta, error)
         else:
-            _keep(record, start, lines, header, rows, meta)
+            _keep(record, start, window[start], header, rows, meta)
+        if chunk_rows is not None and len(rows) >= chunk_rows:
+            yield pd.DataFrame(rows, columns=header, dtype=object)
+            rows, sent = [], True
     if header is None:
         raise InputError(f"{meta.source}: no header line")
-    return pd.DataFrame(rows, columns=header, dtype=object)
+    if rows or not sent:
+        yield pd.DataFrame(rows, columns=header, dtype=object)
 
 
-def _records(lines: list[str], delimiter: str):
+def _records(lines: Iterator[str], delimiter: str):
     """(first line, last line, fields, error) per CSV record, 1-based line numbers."""
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
     done = 0
@@ -352,16 +515,15 @@ def _keep_line(line: str, number: int, header: list[str], rows: list, meta: Inpu
     except (csv.Error, StopIteration) as exc:
         _reject(meta.rejects, number, error or f"broken CSV quoting: {exc}", line)
         return
-    _keep(record, number, [line], header, rows, meta, single=True)
+    _keep(record, number, line, header, rows, meta)
 
 
-def _keep(record: list[str], start: int, lines: list[str], header: list[str], rows: list,
-          meta: InputMeta, single: bool = False) -> None:
+def _keep(record: list[str], start: int, raw: str, header: list[str], rows: list,
+          meta: InputMeta) -> None:
     if not record:  # a blank line is no row, as in every spreadsheet
         return
     if len(record) > len(header) and not any(record[len(header):]):
         record = record[:len(header)]  # a trailing delimiter on every line of some exports
-    raw = lines[0] if single else lines[start - 1]
     if len(record) > len(header):
         _reject(meta.rejects, start, f"{len(record)} fields where the header has "
                 f"{len(header)} (an unquoted delimiter in a cell?)", raw)
@@ -387,31 +549,41 @@ def _header_names(record: list[str]) -> list[str]:
 
 
 # -- JSON lines --------------------------------------------------------------------------
-def _parse_jsonl(text: str, path: Path, meta: InputMeta) -> pd.DataFrame:
-    stripped = text.lstrip()
-    if stripped.startswith("["):
+def _jsonl_frames(lines: Iterator[str], path: Path, meta: InputMeta, chunk_rows: int | None
+                  ) -> Iterator[pd.DataFrame]:
+    first, lines = _LineWindow(lines).first_nonblank()
+    if first.lstrip().startswith("["):  # one JSON array: read whole
         try:
-            records = json.loads(stripped)
+            records = json.loads("".join(lines))
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}: bad JSON at line {exc.lineno}: {exc.msg}") from exc
         except RecursionError as exc:
             raise InputError(f"{path}: JSON nested too deeply") from exc
-        if not isinstance(records, list):
-            records = [records]
-    else:
-        records = []
-        for number, line in enumerate(_lines(text), 1):
-            if not line.strip():
-                continue
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                _reject(meta.rejects, number, f"bad JSON line: {exc.msg} (column {exc.colno})",
-                        line)
-            except RecursionError:
-                _reject(meta.rejects, number, "bad JSON line: nested too deeply", line)
-    rows = [r if isinstance(r, dict) else {"comment": r} for r in records]
-    return pd.DataFrame.from_records(rows)
+        records = records if isinstance(records, list) else [records]
+        yield from _frame_slices(_record_frame(records), chunk_rows)
+        return
+    records, sent = [], False
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            _reject(meta.rejects, number, f"bad JSON line: {exc.msg} (column {exc.colno})",
+                    line)
+        except RecursionError:
+            _reject(meta.rejects, number, "bad JSON line: nested too deeply", line)
+        if chunk_rows is not None and len(records) >= chunk_rows:
+            yield _record_frame(records)
+            records, sent = [], True
+    if records or not sent:
+        yield _record_frame(records)
+
+
+def _record_frame(records: list) -> pd.DataFrame:
+    # values as JSON gave them (5 stays 5, not 5.0 because another line lacks the key)
+    return pd.DataFrame([r if isinstance(r, dict) else {"comment": r} for r in records],
+                        dtype=object)
 
 
 # -- Excel -----------------------------------------------------------------------------

@@ -6,11 +6,13 @@
 
 from __future__ import annotations
 
+import csv
+import itertools
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +20,8 @@ import pandas as pd
 from .errors import InputError
 
 # Files Result.to_dir writes; a new output never inherits a stale one from the old folder.
-OUTPUT_FILES = ("comments.csv", "mentions.csv", "dimensions.csv", "meta.json", "rejects.csv")
+OUTPUT_FILES = ("comments.csv", "mentions.csv", "dimensions.csv", "drivers.csv", "meta.json",
+                "rejects.csv")
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -28,8 +31,9 @@ def formula_safe(frame: pd.DataFrame) -> pd.DataFrame:
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = [f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_START) else v
-                            for v in safe[column]]
+            safe[column] = pd.Series(  # object stays object: 160 must not become 160.0
+                [f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_START) else v
+                 for v in safe[column]], index=safe.index, dtype=safe[column].dtype)
     return safe
 
 
@@ -41,6 +45,46 @@ def write_csv(frame: pd.DataFrame, path: str | Path) -> None:
     """
     with atomic_path(Path(path)) as tmp:
         formula_safe(frame).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+
+
+class CsvAppender:
+    """Write a table chunk by chunk as :func:`write_csv` writes it whole (BOM, CRLF,
+    formula-safe). A chunk may bring columns the earlier ones lacked (keys new in a later
+    JSON line): :meth:`close` then rewrites the file once with every column, placing the new
+    ones before ``trailing`` columns, as reading the whole input at once would."""
+
+    def __init__(self, path: Path, trailing: Iterable[str] = ()) -> None:
+        self.path, self.trailing = path, list(trailing)
+        self.handle = path.open("w", encoding="utf-8-sig", newline="")
+        self.layouts: list[tuple[list[str], int]] = []  # (columns, rows) per chunk
+
+    def write(self, frame: pd.DataFrame) -> None:
+        columns = list(frame.columns)
+        formula_safe(frame).to_csv(self.handle, header=not self.layouts, index=False,
+                                   lineterminator="\r\n")
+        self.layouts.append((columns, len(frame)))
+
+    def close(self, fix: Callable[[int, list[str], list[str]], list[str]] | None = None) -> None:
+        """Close; rewrite when columns grew or ``fix(row number, columns, values)`` is given."""
+        self.handle.close()
+        if fix is None and all(cols == self.layouts[0][0] for cols, _ in self.layouts):
+            return
+        last = self.layouts[-1][0]
+        final = [c for c in last if c not in self.trailing] + [c for c in last
+                                                                  if c in self.trailing]
+        with atomic_path(self.path) as tmp, self.path.open(encoding="utf-8-sig",
+                                                           newline="") as source, \
+                tmp.open("w", encoding="utf-8-sig", newline="") as target:
+            reader, writer = csv.reader(source), csv.writer(target, lineterminator="\r\n")
+            next(reader)
+            writer.writerow(final)
+            number = 0
+            for columns, rows in self.layouts:
+                for values in itertools.islice(reader, rows):
+                    record = dict(zip(columns, values))
+                    values = [record.get(c, "") for c in final]
+                    writer.writerow(fix(number, final, values) if fix else values)
+                    number += 1
 
 
 class atomic_path:  # noqa: N801 - used as a context manager like open()

@@ -22,7 +22,7 @@ from . import engine, sentiment
 from .factors import FactorExtractor
 from .graph import ANALYSABLE_FLAGS
 from .index import comment_dimension_polarity, satisfaction_score
-from .io import read_comments
+from .io import InputMeta, read_comments
 from .lexicon import Lexicon
 from .normalize import normalize_text, opinion_core
 from .outputs import OUTPUT_FILES, atomic_dir, safe_child, write_csv
@@ -89,8 +89,9 @@ class Annotator:
         if unnamed:
             mentions = pd.concat([mentions, self._overall_mentions(ids, texts, first_row, unnamed,
                                                                    scores)], ignore_index=True)
-            mentions = mentions.sort_values(["row", "clause_id", "start"], kind="stable",
-                                            ignore_index=True)
+        # in text order, whatever else the chunk holds
+        mentions = mentions.sort_values(["row", "clause_id", "start"], kind="stable",
+                                        ignore_index=True)
 
         out = pd.DataFrame({"text": texts, "flag": flags})
         for column in ("sentiment", "sentiment_score", "p_positive", "p_neutral", "p_negative"):
@@ -174,33 +175,64 @@ def mention_polarity(lexicon_score: float, model_score: float, model_label: str
     return model_score, model_label
 
 
+# Dimensions that do not displace a comment's generic verdict (see comment_dimensions).
+BESIDE_OVERALL = frozenset({"brand"})
+
+
 def comment_dimensions(mentions: pd.DataFrame) -> dict[int, str]:
     """row → ";"-joined dimensions; ``overall`` only when no factor is named.
 
     A mention counts when it carries an opinion: an opinion word, or a clause the model
-    finds positive or negative. A bare narrating mention (上午下单 → channel) stays in the
-    mentions table as evidence but does not make the comment one about that dimension.
+    finds positive or negative. A bare narrating mention (上午下单 → channel), or one in a
+    clause that only wonders (不知道效果怎么样), stays in the mentions table as evidence but
+    does not make the comment one about that dimension.
+    Brand statements (正品, 一直用这个牌子, 还会回购) are trust and loyalty, the outcome of a
+    purchase rather than a part of it: they sit beside a generic verdict instead of replacing
+    it (很好用，还会回购 → ``brand;overall``).
     """
+    from .factors import is_irrealis
+
     if mentions.empty:
         return {}
     found: dict[int, set[str]] = {}
-    for row, dimension, opinion, polarity in zip(mentions["row"], mentions["dimension"],
-                                                 mentions["opinion"], mentions["polarity"]):
-        if opinion or polarity != "neutral":
+    for row, dimension, opinion, polarity, clause in zip(
+            mentions["row"], mentions["dimension"], mentions["opinion"], mentions["polarity"],
+            mentions["clause"]):
+        if (opinion or polarity != "neutral") and (dimension == "overall"
+                                                   or not is_irrealis(clause)):
             found.setdefault(row, set()).add(dimension)
-    return {row: ";".join(sorted(dims - {"overall"})) or "overall" for row, dims in found.items()}
+    assigned = {}
+    for row, dims in found.items():
+        named = dims - {"overall"}
+        if "overall" in dims and not named - BESIDE_OVERALL:
+            named.add("overall")
+        assigned[row] = ";".join(sorted(named)) or "overall"
+    return assigned
+
+
+def dimension_counts(mentions: pd.DataFrame, comments: pd.DataFrame) -> pd.Series:
+    """Comments per (dimension, polarity), the counts behind :func:`dimension_table`; the
+    counts of separate chunks add up to those of the whole."""
+    polarity = comment_dimension_polarity(comments, mentions, include_overall=True)
+    return polarity.groupby(["dimension", "polarity"]).size()
 
 
 def dimension_table(mentions: pd.DataFrame, comments: pd.DataFrame,
                     labels: dict[str, str]) -> pd.DataFrame:
     """Per dimension: comments, share, polarity shares, net sentiment, satisfaction 0–100."""
     analysable = int(comments["flag"].isin(ANALYSABLE_FLAGS).sum())
-    polarity = comment_dimension_polarity(comments, mentions, include_overall=True)
+    return dimension_table_from_counts(dimension_counts(mentions, comments), analysable, labels)
+
+
+def dimension_table_from_counts(counts: pd.Series, analysable: int, labels: dict[str, str]
+                                ) -> pd.DataFrame:
+    """The dimension table from (merged) :func:`dimension_counts` and analysable comments."""
     rows = []
     for dimension, label in labels.items():
-        part = polarity[polarity["dimension"] == dimension]
-        n = len(part)
-        shares = {p: (part["polarity"] == p).mean() if n else np.nan
+        known = len(counts) and dimension in counts.index.get_level_values(0)
+        part = counts.xs(dimension, level=0) if known else pd.Series(dtype=np.int64)
+        n = int(part.sum())
+        shares = {p: part.get(p, 0) / n if n else np.nan
                   for p in ("positive", "neutral", "negative")}
         rows.append({"dimension": dimension, "label": label, "comments": n,
                      "share": n / analysable if analysable else np.nan, **shares,
@@ -242,14 +274,44 @@ def analyze(source, *, text_col: str | None = None, id_col: str | None = None,
         annotations["flag"] == "").to_numpy()
     annotations.loc[duplicated, "flag"] = "duplicate_id"
     comments = pd.concat([frame, annotations], axis=1)
-    labels = Lexicon.load(domain, settings.lexicon_paths).dimension_labels
-    labels = {**labels, "overall": "整体"}
-    dimensions = dimension_table(mentions, comments, labels)
-    info = {**meta.to_dict(), "domain": domain, "lexicon": list(settings.lexicon_paths),
-            "segmenter": segmenter, "flags": comments["flag"].value_counts().to_dict(),
-            "flag_reasons": FLAG_REASONS,
-            "duplicate_ids": sorted(set(frame["comment_id"][frame["comment_id"].duplicated()]))}
+    dimensions = dimension_table(mentions, comments, dimension_labels(settings))
+    ok = comments["flag"].isin(ANALYSABLE_FLAGS)
+    info = run_meta(meta, settings, flags=comments["flag"].value_counts().to_dict(),
+                    sentiment=comments.loc[ok, "sentiment"].value_counts().to_dict(),
+                    duplicate_ids=set(frame["comment_id"][frame["comment_id"].duplicated()]))
     return Result(comments=comments, mentions=mentions, dimensions=dimensions, meta=info)
+
+
+def dimension_labels(settings: Settings) -> dict[str, str]:
+    """Dimension → Chinese label, ``overall`` (整体) last."""
+    labels = Lexicon.load(settings.domain, settings.lexicon_paths).dimension_labels
+    return {**labels, "overall": "整体"}
+
+
+def run_meta(meta: InputMeta, settings: Settings, *, flags: dict, sentiment: dict,
+             duplicate_ids: set[str]) -> dict:
+    """What meta.json says of a run: the reader's findings, settings, flag and sentiment
+    counts (sentiment over analysable comments), repeated ids."""
+    return {**meta.to_dict(), "domain": settings.domain, "lexicon": list(settings.lexicon_paths),
+            "segmenter": settings.segmenter, "flags": {str(k): int(v) for k, v in flags.items()},
+            "flag_reasons": FLAG_REASONS,
+            "sentiment": {str(k): int(v) for k, v in sentiment.items()},
+            "duplicate_ids": sorted(duplicate_ids)}
+
+
+def write_tables(folder: Path, dimensions: pd.DataFrame, drivers: pd.DataFrame, meta: dict
+                 ) -> None:
+    """dimensions.csv, drivers.csv, meta.json and, when input rows were rejected, rejects.csv."""
+    rejects = meta.get("rejects") or []
+    info = {k: v for k, v in meta.items() if k != "rejects"}
+    info["rejected"] = len(rejects)
+    write_csv(dimensions, safe_child(folder, "dimensions.csv"))
+    write_csv(drivers, safe_child(folder, "drivers.csv"))
+    if rejects:
+        write_csv(pd.DataFrame(rejects, columns=["line", "reason", "raw"]),
+                  safe_child(folder, "rejects.csv"))
+    safe_child(folder, "meta.json").write_text(
+        json.dumps(info, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
 
 
 @dataclass
@@ -348,25 +410,17 @@ class Result:
 
     # -- files -----------------------------------------------------------------------------
     def to_dir(self, path: str | Path) -> Path:
-        """Write comments.csv, mentions.csv, dimensions.csv (UTF-8 with BOM), meta.json and,
-        when input rows were rejected, rejects.csv (line, reason, raw).
+        """Write comments.csv, mentions.csv, dimensions.csv, drivers.csv (UTF-8 with BOM),
+        meta.json and, when input rows were rejected, rejects.csv (line, reason, raw).
 
         All or nothing: the files are written to a hidden sibling folder that then replaces
         ``path`` whole, so an interrupted run leaves the previous output complete.
         """
         out = Path(path)
-        rejects = self.meta.get("rejects") or []
-        meta = {k: v for k, v in self.meta.items() if k != "rejects"}
-        meta["rejected"] = len(rejects)
         with atomic_dir(out, owned=OUTPUT_FILES) as staging:
             write_csv(self.comments, safe_child(staging, "comments.csv"))
             write_csv(self.mentions, safe_child(staging, "mentions.csv"))
-            write_csv(self.dimensions, safe_child(staging, "dimensions.csv"))
-            if rejects:
-                write_csv(pd.DataFrame(rejects, columns=["line", "reason", "raw"]),
-                          safe_child(staging, "rejects.csv"))
-            safe_child(staging, "meta.json").write_text(
-                json.dumps(meta, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+            write_tables(staging, self.dimensions, self.drivers, self.meta)
         return out
 
     def report(self, path: str | Path, formats=("html", "xlsx", "json")) -> dict:

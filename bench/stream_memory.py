@@ -1,0 +1,92 @@
+"""Peak memory and speed of ``manyi analyze`` streaming a large dump, end to end.
+
+    python bench/stream_memory.py                     # 5,000,000 comments, --jobs 2
+    python bench/stream_memory.py -n 1000000 --jobs 1 --segmenter rjieba
+
+Builds a CSV of N real reviews from ../shared/data/sentiment/ (repeated with a numbered
+suffix and an id, a star rating and a date column, as a dump from a shop would have), runs
+the CLI on it in a subprocess and samples the resident memory of the whole process tree
+(the CLI and its worker processes) every 0.2 s. Prints a table: rows, seconds, comments/s,
+characters/s, peak RSS of the tree and of the largest single process, output sizes.
+Skips with a message without ../shared/data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+import psutil
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sentiment"
+
+
+def write_corpus(path: Path, n: int) -> int:
+    """N reviews as 评论ID,评分,评论时间,评论内容; returns the characters of text written."""
+    frames = [pd.read_csv(DATA / "online_shopping_10_cats.csv")["review"],
+              pd.read_csv(DATA / "ChnSentiCorp_htl_all.csv")["review"]]
+    reviews = pd.concat(frames).dropna().astype(str).tolist()
+    chars = 0
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["评论ID", "评分", "评论时间", "评论内容"])
+        for i in range(n):
+            text = reviews[i % len(reviews)]
+            if i >= len(reviews):
+                text += f" #{i // len(reviews)}"
+            chars += len(text)
+            writer.writerow([f"c{i}", 1 + i % 5, f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}", text])
+    return chars
+
+
+def run(path: Path, out: Path, jobs: int, segmenter: str) -> tuple[float, float, float, int]:
+    """Seconds, peak RSS of the process tree and of its largest process (MB), exit code."""
+    command = [sys.executable, "-m", "manyi", "analyze", str(path), "-o", str(out), "--quiet",
+               "--jobs", str(jobs), "--segmenter", segmenter, "--id-col", "评论ID"]
+    start = time.perf_counter()
+    process = psutil.Popen(command)
+    peak_tree = peak_one = 0.0
+    while process.poll() is None:
+        try:
+            tree = [process, *process.children(recursive=True)]
+            sizes = [p.memory_info().rss for p in tree]
+        except psutil.Error:
+            continue
+        peak_tree = max(peak_tree, sum(sizes) / 2**20)
+        peak_one = max(peak_one, max(sizes) / 2**20)
+        time.sleep(0.2)
+    return time.perf_counter() - start, peak_tree, peak_one, process.returncode
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=5_000_000, help="comments (default 5,000,000)")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--segmenter", default="jieba", choices=["jieba", "rjieba"])
+    args = parser.parse_args()
+    if not DATA.exists():
+        print(f"skipped: {DATA} not found")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "dump.csv"
+        chars = write_corpus(source, args.n)
+        seconds, tree, one, code = run(source, Path(tmp) / "out", args.jobs, args.segmenter)
+        if code not in (0, 3):
+            raise SystemExit(f"manyi analyze failed with exit status {code}")
+        sizes = {p.name: p.stat().st_size / 2**20 for p in (Path(tmp) / "out").iterdir()}
+        print(f"\n| comments | input MB | jobs | segmenter | seconds | comments/s | chars/s "
+              f"| peak RSS, all processes | peak RSS, largest process |\n|{'---|' * 9}")
+        print(f"| {args.n:,} | {source.stat().st_size / 2**20:,.0f} | {args.jobs} | "
+              f"{args.segmenter} | {seconds:,.0f} | {args.n / seconds:,.0f} | "
+              f"{chars / seconds:,.0f} | {tree:,.0f} MB | {one:,.0f} MB |")
+        print("\noutput: " + ", ".join(f"{name} {mb:,.0f} MB" for name, mb in sorted(
+            sizes.items())))
+
+
+if __name__ == "__main__":
+    main()
