@@ -99,9 +99,7 @@ def analyze(output, jobs, segmenter, scheduler, quiet, strict, chunk_rows, **rea
         result = _analyse(reading, jobs=jobs, quiet=quiet, segmenter=segmenter,
                           scheduler=scheduler)
         if strict:
-            from .io import InputMeta
-
-            check_strict(InputMeta(source=result.meta["source"], rejects=result.meta["rejects"]))
+            check_strict(result.meta["source"], result.meta["rejects"])
         out = result.to_dir(output)
     else:
         reading = dict(reading)

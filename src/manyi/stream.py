@@ -23,7 +23,7 @@ import pandas as pd
 from . import engine
 from .errors import ManyiError
 from .graph import ANALYSABLE_FLAGS, FactorCounts, drivers_from_counts, graph_from_counts
-from .io import RESERVED, InputMeta, iter_comments
+from .io import RESERVED, iter_comments
 from .outputs import OUTPUT_FILES, CsvAppender, atomic_dir, safe_child
 from .pipeline import (
     Settings,
@@ -84,7 +84,7 @@ def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
                 else None
             comments_csv.close(fix)
         if strict:
-            check_strict(meta)
+            check_strict(meta.source, meta.rejects)
         dimensions = dimension_table_from_counts(totals.dimensions, totals.analysable,
                                                  dimension_labels(settings))
         drivers = drivers_from_counts(totals.factors, domain=domain)
@@ -96,11 +96,10 @@ def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
     return StreamResult(Path(output), dimensions, drivers, graphs, info)
 
 
-def check_strict(meta: InputMeta) -> None:
+def check_strict(source: str, rejects: list[dict]) -> None:
     """Raise when input rows were rejected (``--strict``)."""
-    rejects = meta.rejects
     if rejects:
-        raise ManyiError(f"{meta.source}: {len(rejects)} row(s) rejected (--strict): "
+        raise ManyiError(f"{source}: {len(rejects)} row(s) rejected (--strict): "
                          + "; ".join(f"line {r['line']}: {r['reason']}" for r in rejects[:3])
                          + (" …" if len(rejects) > 3 else "")
                          + "; run without --strict to get them in rejects.csv")
