@@ -60,7 +60,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("-n", type=int, default=100_000)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--segmenter", default="jieba")
+    parser.add_argument("--segmenter", default="rjieba")
     parser.add_argument("--naive", type=int, default=500, help="comments for the naive loop")
     args = parser.parse_args()
     if not DATA.is_dir():

@@ -172,7 +172,7 @@ def main() -> int:
 
     def tokens_of(texts: pd.Series) -> list[list[str]]:
         missing = [t for t in dict.fromkeys(texts) if t not in cache]
-        cache.update(zip(missing, segment_all(missing, "jieba")))
+        cache.update(zip(missing, segment_all(missing)))
         return [cache[t] for t in texts]
 
     print("== leakage: rows (by text without punctuation) shared between sets ==")

@@ -67,7 +67,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=5_000_000, help="comments (default 5,000,000)")
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--segmenter", default="jieba", choices=["jieba", "rjieba"])
+    parser.add_argument("--segmenter", default="rjieba", choices=["jieba", "rjieba"])
     args = parser.parse_args()
     if not DATA.exists():
         print(f"skipped: {DATA} not found")

@@ -72,7 +72,7 @@ def main() -> None:
               help="Folder for comments.csv, mentions.csv, dimensions.csv and meta.json.")
 @click.option("--jobs", type=int, default=1, show_default=True,
               help="Worker processes (0 = all cores).")
-@click.option("--segmenter", type=click.Choice(["jieba", "rjieba"]), default="jieba",
+@click.option("--segmenter", type=click.Choice(["jieba", "rjieba"]), default="rjieba",
               show_default=True, help="Word segmenter backend.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run on a Dask cluster: its scheduler address, e.g. tcp://10.0.0.5:8786.")

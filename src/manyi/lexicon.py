@@ -207,7 +207,7 @@ class Lexicon:
         for source, tag in ((self.terms, "n"), (self.cues, "a"), (self.verbs, "v")):
             for word in source:
                 words[word] = (None, tag)
-        for word in list(self.opinions) + list(self.degrees) + list(self.negations):
+        for word in [*self.opinions, *self.degrees, *sorted(self.negations)]:
             words.setdefault(word, (None, None))
         words.update(self.userdict)
         return words

@@ -44,7 +44,7 @@ class Settings:
 
     domain: str | None = "ecommerce"
     lexicon_paths: tuple[str, ...] = ()
-    segmenter: str = "jieba"
+    segmenter: str = "rjieba"
 
 
 class Annotator:
@@ -248,7 +248,7 @@ def dimension_table_from_counts(counts: pd.Series, analysable: int, labels: dict
 def analyze(source, *, text_col: str | None = None, id_col: str | None = None,
             encoding: str | None = None, sheet: str | int | None = None,
             domain: str | None = "ecommerce", lexicon: Sequence[str | Path] = (),
-            segmenter: str = "jieba", jobs: int | None = 1, scheduler: str | None = None,
+            segmenter: str = "rjieba", jobs: int | None = 1, scheduler: str | None = None,
             progress: bool | None = None) -> Result:
     """Analyse a comment dump (path, DataFrame or list of strings) into a :class:`Result`.
 

@@ -51,7 +51,7 @@ class StreamResult:
 def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
                    id_col: str | None = None, encoding: str | None = None,
                    sheet: str | int | None = None, domain: str | None = "ecommerce",
-                   lexicon: Sequence[str | Path] = (), segmenter: str = "jieba",
+                   lexicon: Sequence[str | Path] = (), segmenter: str = "rjieba",
                    jobs: int | None = 1, chunk_rows: int = STREAM_ROWS,
                    progress: bool | None = None, strict: bool = False) -> StreamResult:
     """Analyse a dump of any size into the folder ``output``, ``chunk_rows`` rows at a time.

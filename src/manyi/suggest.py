@@ -65,7 +65,7 @@ def suggest_terms(texts: Iterable[str], *, lexicon: Lexicon | None = None,
 
     ``texts`` are raw comments (normalised here; empty and placeholder comments are skipped).
     ``lexicon`` defaults to ``Lexicon.load(domain)``; ``segmenter`` is a
-    :class:`~manyi.segment.Segmenter`, a backend name, or None (rjieba when installed).
+    :class:`~manyi.segment.Segmenter`, a backend name, or None (rjieba).
     A word must occur in ``min_count`` comments. Columns: dimension, dimension_label, factor,
     factor_label, candidate, score (0–1), similarity (cosine to the factor's nearest known
     terms), count (comments), opinion_clauses (clauses with a known opinion and no factor term
@@ -192,14 +192,7 @@ def _segmenter(lexicon: Lexicon, segmenter):
 
     if segmenter is not None and not isinstance(segmenter, str):
         return segmenter
-    backend = segmenter
-    if backend is None:
-        try:
-            import rjieba  # noqa: F401
-
-            backend = "rjieba"
-        except ImportError:
-            backend = "jieba"
+    backend = segmenter or "rjieba"
     # HMM on: new words (brand names, slang) stay whole instead of single characters.
     return Segmenter(lexicon, backend=backend, hmm=True)
 

