@@ -15,7 +15,9 @@ logistics) or, failing that, ``overall`` ones (非常满意).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate, compress
 from typing import NamedTuple
 
 from .lexicon import Factor, Lexicon
@@ -60,6 +62,8 @@ NOT_YET = frozenset({"还没用", "还没有用", "还没用过", "没用过", "
 IRREALIS = ("不知道", "不知", "还没用", "还没有用", "还没使用", "没用过", "还没试", "期待",
             "追评", "怎么样", "如何", "好不好", "等用了", "用了再", "用完再", "用过再", "才知道")
 
+IRREALIS_PATTERN = re.compile("|".join(map(re.escape, IRREALIS)))
+
 
 class Opinion(NamedTuple):
     """An opinion word as found in a clause, with its modifiers applied."""
@@ -73,8 +77,7 @@ class Opinion(NamedTuple):
     degree: float
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """One factor mention; offsets point into the normalised comment text."""
 
     clause_id: int
@@ -99,7 +102,8 @@ class FactorExtractor:
         self._modifiers = {**{w: ("neg", 1.0) for w in lexicon.negations},
                            **{w: ("deg", v) for w, v in lexicon.degrees.items()}}
         self._longest_modifier = max(map(len, self._modifiers), default=0)
-        self._token_cache: dict[str, tuple[int, float, str] | None] = {}
+        self._token_cache = _Cache(self._parse_token)
+        self._glue_cache = _Cache(self._glued_cut)
         self._contrasts = frozenset(lexicon.contrasts)
 
     def extract(self, text: str, tokens: list[str]) -> list[Mention]:
@@ -107,35 +111,49 @@ class FactorExtractor:
         return self.analyse(text, tokens)[0]
 
     def analyse(self, text: str, tokens: list[str]
-                ) -> tuple[list[Mention], list[tuple[str, list[str]]]]:
-        """Mentions, and each clause's text and tokens (indexed by ``Mention.clause_id``)."""
+                ) -> tuple[list[Mention], dict[int, tuple[str, list[str]]]]:
+        """Mentions, and the text and tokens of each clause that holds one, by clause id."""
         pieces = self.split_glued(tokens)
-        starts, position = [], 0
-        for token in pieces:
-            starts.append(position)
-            position += len(token)
-        original, position = [], 0
-        for token in tokens:
-            original.append(position)
-            position += len(token)
+        starts = list(accumulate(map(len, pieces), initial=0))
+        # Each token looked up once per comment: opinion words (好 among them), factor terms
+        # and factor verbs, as token indices.
+        parsed = list(map(self._token_cache.__getitem__, pieces))
+        every = range(len(pieces))
+        candidates = list(compress(every, parsed))
+        term_at = list(compress(every, map(self.lexicon.terms.__contains__, pieces)))
+        if not candidates and not term_at:
+            return [], {}
+        verb_at = list(compress(every, map(self.lexicon.verbs.__contains__, pieces)))
+        spans = split_clauses(text, self._contrasts)
+        clause_starts = [start for start, _ in spans]
+        # Only clauses with a term or an opinion word can hold a mention.
+        active: dict[int, tuple[list[int], list[int]]] = {}
+        for found, index in [(0, i) for i in term_at] + [(1, i) for i in candidates]:
+            clause_id = bisect_right(clause_starts, starts[index]) - 1
+            if clause_id >= 0 and starts[index] < spans[clause_id][1]:
+                active.setdefault(clause_id, ([], []))[found].append(index)
+        original = starts if pieces is tokens else list(accumulate(map(len, tokens), initial=0))
+        n_pieces, n_tokens = len(pieces), len(tokens)
         mentions: list[Mention] = []
-        clauses: list[tuple[str, list[str]]] = []
-        token_index = original_index = previous = 0
-        for clause_id, (c_start, c_end) in enumerate(split_clauses(text, self._contrasts)):
-            while token_index < len(pieces) and starts[token_index] < c_start:
-                token_index += 1
-            while original_index < len(tokens) and original[original_index] < c_start:
-                original_index += 1
-            first, original_first = token_index, original_index
-            while token_index < len(pieces) and starts[token_index] < c_end:
-                token_index += 1
-            while original_index < len(tokens) and original[original_index] < c_end:
-                original_index += 1
+        clauses: dict[int, tuple[str, list[str]]] = {}
+        for clause_id in sorted(active):
+            c_start, c_end = spans[clause_id]
+            first = bisect_left(starts, c_start, 0, n_pieces)
+            last = bisect_left(starts, c_end, first, n_pieces)
+            # factor verbs count from the clause before (昨天买的，今天就到了，很快)
+            previous = bisect_left(starts, spans[clause_id - 1][0], 0, n_pieces) \
+                if clause_id else 0
             clause = text[c_start:c_end]
-            clauses.append((clause, tokens[original_first:original_index]))
-            mentions.extend(self._clause_mentions(text, pieces, starts, first, token_index,
-                                                  clause_id, clause, previous))
-            previous = first
+            clause_terms, clause_opinions = active[clause_id]
+            found = self._clause_mentions(
+                text, pieces, starts, parsed, first, last, sorted(clause_terms),
+                sorted(clause_opinions),
+                verb_at[bisect_left(verb_at, previous):bisect_left(verb_at, last)],
+                clause_id, clause)
+            if found:
+                mentions.extend(found)
+                clauses[clause_id] = (clause, tokens[bisect_left(original, c_start, 0, n_tokens):
+                                                     bisect_left(original, c_end, 0, n_tokens)])
         return mentions, clauses
 
     def split_glued(self, tokens: list[str]) -> list[str]:
@@ -144,27 +162,34 @@ class FactorExtractor:
         >>> FactorExtractor(Lexicon.load()).split_glued(["物流", "速度快", "，", "质量好"])
         ['物流', '速度', '快', '，', '质量', '好']
         """
+        cuts = list(map(self._glue_cache.__getitem__, tokens))
+        if not any(cuts):
+            return tokens
         out = []
-        for token in tokens:
-            if len(token) > 2 and token not in self.lexicon.terms and \
-                    self.parse_token(token) is None:
-                cut = next((n for n in range(len(token) - 1, 1, -1)
-                            if token[:n] in self.lexicon.terms
-                            and self.parse_token(token[n:]) is not None), None)
-                if cut:
-                    out.extend((token[:cut], token[cut:]))
-                    continue
-            out.append(token)
+        for token, cut in zip(tokens, cuts):
+            if cut:
+                out.extend((token[:cut], token[cut:]))
+            else:
+                out.append(token)
         return out
 
+    def _glued_cut(self, token: str) -> int:
+        """Where a glued token splits into term and opinion (速度快 → 2), else 0."""
+        if len(token) <= 2 or token in self.lexicon.terms or self.parse_token(token) is not None:
+            return 0
+        return next((n for n in range(len(token) - 1, 1, -1)
+                     if token[:n] in self.lexicon.terms
+                     and self.parse_token(token[n:]) is not None), 0)
+
     # -- one clause ------------------------------------------------------------------
-    def _clause_mentions(self, text: str, tokens: list[str], starts: list[int], first: int,
-                         last: int, clause_id: int, clause: str, previous: int
-                         ) -> list[Mention]:
+    def _clause_mentions(self, text: str, tokens: list[str], starts: list[int],
+                         parsed: list, first: int, last: int, term_at: list[int],
+                         candidates: list[int], verb_at: list[int], clause_id: int,
+                         clause: str) -> list[Mention]:
         terms: list[tuple[int, Factor]] = []
-        for i in range(first, last):
-            factor = self.lexicon.terms.get(tokens[i])
-            if factor is None or (i > first and tokens[i - 1] in COMPARISON_MARKERS):
+        for i in term_at:
+            factor = self.lexicon.terms[tokens[i]]
+            if i > first and tokens[i - 1] in COMPARISON_MARKERS:
                 continue
             if terms and terms[-1][0] == i - 1 and terms[-1][1] == factor:
                 continue  # 客服 态度: one mention of the factor, not two
@@ -176,7 +201,7 @@ class FactorExtractor:
                                                    and tokens[i - 1] == "的"))):
                 terms.pop()  # 卖家发货很慢, 商家的描述: the seller is the subject, not judged
             terms.append((i, factor))
-        opinions = self._opinions(tokens, starts, first, last)
+        opinions = self._opinions(tokens, starts, parsed, first, last, candidates)
         mentions = []
         claimed: set[int] = set()
         for n, (index, factor) in enumerate(terms):
@@ -198,8 +223,7 @@ class FactorExtractor:
         free = [o for o in opinions if o.index not in claimed]
         named = {m.dimension for m in mentions}
         # A delivery verb in this clause or the one before (昨天买的，今天就到了，很快).
-        verb = next((self.lexicon.verbs[tokens[i]] for i in range(last - 1, previous - 1, -1)
-                     if tokens[i] in self.lexicon.verbs), None) if free else None
+        verb = self.lexicon.verbs[tokens[verb_at[-1]]] if free and verb_at else None
         for opinion in free:
             # A cue implies its factor even beside another term (物流快又便宜 → price too);
             # a plain opinion beside a term is more said of that term and adds nothing.
@@ -224,23 +248,23 @@ class FactorExtractor:
                        text[opinion.start:opinion.end], opinion.negated, opinion.degree,
                        implicit, math.tanh(opinion.score), start, end)
 
-    def _opinions(self, tokens: list[str], starts: list[int], first: int, last: int
-                  ) -> list[Opinion]:
+    def _opinions(self, tokens: list[str], starts: list[int], parsed: list, first: int,
+                  last: int, candidates: list[int]) -> list[Opinion]:
+        """Opinion words among the clause's candidate tokens (``parsed`` not None, or 好)."""
         found = []
-        boost, boost_start = 1.0, 0
-        for i in range(first, last):
-            if self._good_as_degree(tokens, i, last):
-                boost, boost_start = GOOD_AS_DEGREE, starts[i]
+        boost, boost_at, boost_start = 1.0, -1, 0
+        for i in candidates:
+            if tokens[i] == "好" and self._good_as_degree(tokens, i, last):
+                boost, boost_at, boost_start = GOOD_AS_DEGREE, i + 1, starts[i]
                 continue
-            parsed = self.parse_token(tokens[i])
-            if parsed is None or not parsed[2] or tokens[i] in NOT_YET or (
-                    parsed[2] == "没用" and i > first and tokens[i - 1] in {"还", "都还", "暂时"}):
-                boost = 1.0
+            token, parse = tokens[i], parsed[i]
+            if parse is None or not parse[2] or token in NOT_YET or (
+                    parse[2] == "没用" and i > first and tokens[i - 1] in {"还", "都还", "暂时"}):
                 continue
-            negations, degree, word = parsed
+            negations, degree, word = parse
             start = starts[i]
-            if boost != 1.0:
-                degree, start, boost = degree * boost, boost_start, 1.0
+            if boost_at == i:  # 好 right before: 好快
+                degree, start = degree * boost, boost_start
             for j in range(i - 1, max(first, i - MODIFIER_WINDOW) - 1, -1):
                 kind, value = self._modifiers.get(tokens[j], (None, 0.0))
                 if kind is None:
@@ -253,7 +277,7 @@ class FactorExtractor:
             weight = self.lexicon.opinions.get(word, 0.0)
             negated = negations % 2 == 1
             score = weight * degree * (-NEGATED_SCALE if negated else 1.0)
-            found.append(Opinion(i, start, starts[i] + len(tokens[i]), word, score, negated,
+            found.append(Opinion(i, start, starts[i] + len(token), word, score, negated,
                                  degree))
         return found
 
@@ -303,9 +327,14 @@ class FactorExtractor:
                        negated, 1.0)
 
     def parse_token(self, token: str) -> tuple[int, float, str] | None:
-        """(negations, degree, opinion word) of a token such as 不太好 or 很快; cached."""
-        if token in self._token_cache:
-            return self._token_cache[token]
+        """(negations, degree, opinion word) of a token such as 不太好 or 很快; cached.
+
+        >>> FactorExtractor(Lexicon.load()).parse_token("不太好")
+        (1, 1.0, '好')
+        """
+        return self._token_cache[token]
+
+    def _parse_token(self, token: str) -> tuple[int, float, str] | None:
         negations, degree, rest = 0, 1.0, token
         result = None
         while rest:
@@ -330,8 +359,19 @@ class FactorExtractor:
             negations += kind == "neg"
             degree *= value if kind == "deg" else 1.0
             rest = rest[len(prefix):]
-        self._token_cache[token] = result
         return result
+
+
+class _Cache(dict):
+    """A dict that computes a missing value once: ``_Cache(f)[key]`` is ``f(key)``."""
+
+    def __init__(self, compute) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key):
+        value = self[key] = self.compute(key)
+        return value
 
 
 def is_irrealis(clause: str) -> bool:
@@ -340,7 +380,7 @@ def is_irrealis(clause: str) -> bool:
     >>> is_irrealis("还没用，不知道效果怎么样"), is_irrealis("效果很好")
     (True, False)
     """
-    return any(marker in clause for marker in IRREALIS)
+    return IRREALIS_PATTERN.search(clause) is not None
 
 
 def _is_word(token: str) -> bool:
@@ -350,11 +390,12 @@ def _is_word(token: str) -> bool:
 
 def _nearest(index: int, opinions: list[Opinion]) -> Opinion | None:
     """The opinion a term takes: the next one within a few tokens, else the closest before."""
-    after = [o for o in opinions if 0 < o.index - index <= MODIFIER_WINDOW + 2]
-    if after:
-        return after[0]
-    before = [o for o in opinions if o.index < index]
-    if before:
-        return before[-1]
-    later = [o for o in opinions if o.index > index]
-    return later[0] if later else None
+    before = later = None
+    for opinion in opinions:  # in token order
+        if opinion.index < index:
+            before = opinion
+        elif opinion.index > index:
+            if opinion.index - index <= MODIFIER_WINDOW + 2:
+                return opinion
+            later = later or opinion
+    return before or later

@@ -28,12 +28,21 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def formula_safe(frame: pd.DataFrame) -> pd.DataFrame:
     """Text cells starting with = + - @ get a leading ' so Excel shows them as text."""
-    safe = frame.copy()
-    for column in safe.columns:
-        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = pd.Series(  # object stays object: 160 must not become 160.0
-                [f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_START) else v
-                 for v in safe[column]], index=safe.index, dtype=safe[column].dtype)
+    safe = frame
+    for column in frame.columns:
+        values = frame[column]
+        if not (values.dtype == object or pd.api.types.is_string_dtype(values)):
+            continue
+        try:
+            risky = values.str.startswith(FORMULA_START, na=False).to_numpy(bool)
+        except AttributeError:  # an object column without a single string
+            continue
+        if risky.any():
+            if safe is frame:
+                safe = frame.copy()
+            # object stays object: 160 must not become 160.0
+            safe[column] = pd.Series([f"'{v}" if flag else v for v, flag in zip(values, risky)],
+                                     index=frame.index, dtype=values.dtype)
     return safe
 
 

@@ -10,6 +10,7 @@ import json
 import math
 import os
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -73,19 +74,16 @@ class Annotator:
         tokens = [self.segmenter.cut(texts[i]) for i in ok]
         scores = sentiment.score_frame([texts[i] for i in ok], tokens, model=self.model)
 
-        rows, clause_texts, clause_tokens, unnamed = [], [], [], []
+        rows, unnamed = [], []
+        labels = scores["sentiment"].tolist()
         for n, (i, toks) in enumerate(zip(ok, tokens)):
             mentions, clauses = self.extractor.analyse(texts[i], toks)
-            if not mentions and scores["sentiment"].iat[n] != "neutral":
+            if not mentions and labels[n] != "neutral":
                 unnamed.append((i, n))
-            base = len(clause_texts)
-            for c_text, c_tokens in clauses:
-                clause_texts.append(c_text)
-                clause_tokens.append(c_tokens)
-            rows.extend((ids[i], first_row + i, base + m.clause_id, m) for m in mentions)
-        known = {(texts[i], tuple(toks)): (score, label) for i, toks, score, label in zip(
-            ok, tokens, scores["sentiment_score"], scores["sentiment"])}
-        mentions = self._score_mentions(rows, clause_texts, clause_tokens, known)
+            keys = {clause_id: None if clause == texts[i] else (clause, tuple(clause_tokens))
+                    for clause_id, (clause, clause_tokens) in clauses.items()}
+            rows.extend((ids[i], first_row + i, n, keys[m.clause_id], m) for m in mentions)
+        mentions = self._score_mentions(rows, scores)
         if unnamed:
             mentions = pd.concat([mentions, self._overall_mentions(ids, texts, first_row, unnamed,
                                                                    scores)], ignore_index=True)
@@ -102,8 +100,8 @@ class Annotator:
         dims = comment_dimensions(mentions)
         rows_here = range(first_row, first_row + len(ids))
         out["dimensions"] = [dims.get(row, "") for row in rows_here]
-        counts = mentions["row"].value_counts() if len(mentions) else pd.Series(dtype=int)
-        out["n_mentions"] = [int(counts.get(row, 0)) for row in rows_here]
+        counts = Counter(mentions["row"].tolist())
+        out["n_mentions"] = [counts.get(row, 0) for row in rows_here]
         return out, mentions
 
     def prepare(self, value: object) -> tuple[str, str]:
@@ -137,23 +135,24 @@ class Annotator:
                    for i, n in unnamed]
         return pd.DataFrame.from_records(records, columns=MENTION_COLUMNS)
 
-    def _score_mentions(self, rows: list, clause_texts: list[str],
-                        clause_tokens: list[list[str]], known: dict) -> pd.DataFrame:
-        """Mention scores; each distinct clause (text and tokens) is scored by the model once,
-        and a clause that is a whole comment reuses the comment's score."""
+    def _score_mentions(self, rows: list, scores: pd.DataFrame) -> pd.DataFrame:
+        """Mention scores. A clause is scored by the model on its text and tokens: a clause
+        that is its whole comment takes the comment's score, and every other distinct clause
+        is scored once."""
         if not rows:
             return pd.DataFrame(columns=MENTION_COLUMNS)
-        keys = {c: (clause_texts[c], tuple(clause_tokens[c]))
-                for c in sorted({clause for _, _, clause, _ in rows})}
-        new = [key for key in dict.fromkeys(keys.values()) if key not in known]
+        comment_scores = list(zip(scores["sentiment_score"].tolist(),
+                                  scores["sentiment"].tolist()))
+        new = [key for key in dict.fromkeys(row[3] for row in rows) if key is not None]
+        known = {}
         if new:
             scored = sentiment.score_frame([text for text, _ in new],
                                            [list(toks) for _, toks in new], model=self.model)
-            known = {**known, **dict(zip(new, zip(scored["sentiment_score"],
-                                                  scored["sentiment"])))}
+            known = dict(zip(new, zip(scored["sentiment_score"].tolist(),
+                                      scored["sentiment"].tolist())))
         records = []
-        for comment_id, row, clause, m in rows:
-            model_score, model_label = known[keys[clause]]
+        for comment_id, row, n, key, m in rows:
+            model_score, model_label = comment_scores[n] if key is None else known[key]
             score, polarity = mention_polarity(m.lexicon_score, float(model_score), model_label)
             records.append((comment_id, row, m.clause_id, m.clause, m.dimension, m.factor, m.term,
                             m.opinion, m.negated, round(m.degree, 3), m.implicit, polarity,
@@ -196,8 +195,8 @@ def comment_dimensions(mentions: pd.DataFrame) -> dict[int, str]:
         return {}
     found: dict[int, set[str]] = {}
     for row, dimension, opinion, polarity, clause in zip(
-            mentions["row"], mentions["dimension"], mentions["opinion"], mentions["polarity"],
-            mentions["clause"]):
+            *(mentions[c].tolist() for c in ("row", "dimension", "opinion", "polarity",
+                                             "clause"))):
         if (opinion or polarity != "neutral") and (dimension == "overall"
                                                    or not is_irrealis(clause)):
             found.setdefault(row, set()).add(dimension)

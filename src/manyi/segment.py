@@ -131,17 +131,19 @@ def split_clauses(text: str, contrasts: Iterable[str]) -> list[tuple[int, int]]:
     blames another in one breath.
     """
     pattern = contrast_pattern(frozenset(contrasts))
+    # Contrast words hold no punctuation, so matching them once over the whole text finds
+    # exactly the matches inside each clause.
+    hits = [m.start() for m in pattern.finditer(text)] if pattern is not None else []
     spans: list[tuple[int, int]] = []
     start = 0
     for match in [*CLAUSE_PUNCTUATION.finditer(text), None]:
         end = match.start() if match else len(text)
         if end > start:
             cut = start
-            if pattern is not None:
-                for found in pattern.finditer(text, start, end):
-                    if found.start() - cut >= 2:
-                        spans.append((cut, found.start()))
-                        cut = found.start()
+            for hit in hits:
+                if start <= hit < end and hit - cut >= 2:
+                    spans.append((cut, hit))
+                    cut = hit
             spans.append((cut, end))
         if match:
             start = match.end()
