@@ -75,7 +75,8 @@ def comment_dimension_polarity(comments: pd.DataFrame, mentions: pd.DataFrame, *
     frame = frame[ok[rows]]
     if "dimensions" in comments:
         assigned = comments["dimensions"].fillna("").astype(str).str.split(";").to_numpy()
-        keep = [d in assigned[r] for r, d in zip(frame["row"], frame["dimension"])]
+        keep = [d in assigned[r] for r, d in zip(frame["row"].tolist(),
+                                                  frame["dimension"].tolist())]
         frame = frame[np.array(keep, dtype=bool)]
     else:
         named = frame["dimension"] != "overall"

@@ -61,15 +61,17 @@ class Segmenter:
             return
         # rjieba has no frequency tuning of its own: add the words to a jieba tokenizer in
         # the same order, then give rjieba the frequencies jieba settled on.
-        base, mirror = _jieba_tokenizer(), _jieba_tokenizer()
+        mirror = _jieba_tokenizer()
+        rjieba_total = mirror.total
         for word, (freq, tag) in words.items():
+            before = mirror.FREQ.get(word, 0)
             mirror.add_word(word, freq, tag)
+            rjieba_total += mirror.FREQ[word] - before
         for word, (_, tag) in words.items():
             self._tokenizer.add_word(word, mirror.FREQ[word], tag)
         # jieba adds a re-added word's new frequency to its total without taking the old one
         # off; rjieba swaps them. The total weighs one long word against two short ones
         # (太差 vs 太·差), so give rjieba the same total through a word no text contains.
-        rjieba_total = base.total + sum(mirror.FREQ[w] - base.FREQ.get(w, 0) for w in words)
         if mirror.total > rjieba_total:
             self._tokenizer.add_word(TOTAL_SENTINEL, mirror.total - rjieba_total, "x")
         self._words = {w for w, f in mirror.FREQ.items() if f and not HAN.search(w)}
