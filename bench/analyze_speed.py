@@ -1,11 +1,11 @@
 """Time manyi's pipeline on N real reviews and compare with the naive jieba + snownlp loop.
 
     python bench/analyze_speed.py                   # 100,000 comments, jobs 1 and 2
-    python bench/analyze_speed.py -n 20000 --jobs 2 --segmenter rjieba
+    python bench/analyze_speed.py -n 20000 --jobs 2 --segmenter jieba
 
 Comments are drawn from ../shared/data/sentiment/ (real reviews, repeated with a numbered
 suffix to reach N so no two are identical). Prints comments/s, characters/s and peak RSS
-(of this process and its workers).
+(of this process and its workers), then the CPU time of each stage in one process.
 """
 
 from __future__ import annotations
@@ -44,6 +44,46 @@ def time_manyi(frame: pd.DataFrame, jobs: int, segmenter: str) -> float:
     return time.perf_counter() - start
 
 
+def time_stages(texts: list[str], segmenter: str) -> pd.DataFrame:
+    """CPU seconds per stage in one process (after loading), the stages of Annotator.annotate
+    run one by one, then the output files written."""
+    import io
+
+    from manyi import sentiment
+    from manyi.outputs import write_rows
+    from manyi.pipeline import Annotator, Settings
+
+    annotator = Annotator(Settings(segmenter=segmenter))
+    ids = [f"c{i}" for i in range(len(texts))]
+    annotator.annotate(ids[:200], texts[:200])  # warm caches
+    clock, seconds = time.process_time, {}
+
+    def stage(name, work):
+        start = clock()
+        value = work()
+        seconds[name] = clock() - start
+        return value
+
+    prepared = stage("normalise", lambda: [annotator.prepare(t)[0] for t in texts])
+    tokens = stage("segment", lambda: [annotator.segmenter.cut(t) for t in prepared])
+    stage("sentiment (comments)",
+          lambda: sentiment.score_frame(prepared, tokens, model=annotator.model))
+    stage("factor extraction",
+          lambda: [annotator.extractor.analyse(t, k) for t, k in zip(prepared, tokens)])
+    annotations, mentions = stage("whole annotate", lambda: annotator.annotate(ids, texts))
+    comments = pd.concat([pd.DataFrame({"comment_id": ids}), annotations], axis=1)
+    stage("write CSV", lambda: (write_rows(comments, io.StringIO(), header=True),
+                                write_rows(mentions, io.StringIO(), header=True)))
+    parts = sum(v for k, v in seconds.items() if k not in ("whole annotate", "write CSV"))
+    seconds["mention scoring and tables"] = seconds.pop("whole annotate") - parts
+    seconds["write CSV"] = seconds.pop("write CSV")
+    table = pd.DataFrame({"stage": list(seconds), "CPU s": list(seconds.values())})
+    table["µs/comment"] = table["CPU s"] * 1e6 / len(texts)
+    table["comments/s"] = len(texts) / table["CPU s"]
+    table["share"] = table["CPU s"] / table["CPU s"].sum()
+    return table
+
+
 def time_naive(texts: list[str]) -> float:
     import jieba
     from snownlp import SnowNLP
@@ -62,6 +102,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--segmenter", default="rjieba")
     parser.add_argument("--naive", type=int, default=500, help="comments for the naive loop")
+    parser.add_argument("--stages", type=int, default=20_000, help="comments for the stage table")
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"skipped: {DATA} not found")
@@ -81,6 +122,11 @@ def main() -> None:
                                         "peak RSS MB"])
     print(f"mean length {chars / args.n:.0f} characters")
     print(table.to_string(index=False, float_format=lambda v: f"{v:,.1f}"))
+    sample = frame["review"].sample(min(args.stages, len(frame)), random_state=0).tolist()
+    print(f"\nstages, one process, {len(sample):,} comments drawn at random "
+          f"(mean {sum(map(len, sample)) / len(sample):.0f} characters; CPU time):")
+    print(time_stages(sample, args.segmenter).to_string(
+        index=False, float_format=lambda v: f"{v:,.2f}"))
 
 
 if __name__ == "__main__":
