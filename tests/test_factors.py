@@ -81,6 +81,19 @@ def test_comment_without_factor_or_opinion_has_no_mentions(extract):
     ("洗完脸有点干燥", {("product", "negative")}),
     ("卸妆卸得很干净", {("product", "positive")}),
     ("面膜精华很多，很轻薄", {("product", "positive")}),
+    # skin feel in the words reviews use: 干 油 滑, makeup that floats or wears off
+    ("还可以吧就是涂在脸上有些干", {("product", "negative")}),
+    ("用完不油，很清爽", {("product", "positive")}),
+    ("气垫很不错，不浮粉，不跑妆", {("product", "positive")}),
+    # a reduplicated adjective is the adjective (滑滑的, 水水嫩嫩)
+    ("洗完脸滑滑的", {("product", "positive")}),
+    ("用完皮肤水水嫩嫩的", {("product", "positive")}),
+    # a bare 多/少 after a term still judges it; the polarity is left to the model
+    ("精华多，水分足", {("product", "none")}),
+    ("量有点少", {("product", "none")}),
+    ("还可以噢", {("overall", "positive")}),
+    ("还是那句话：便宜没好货", {("product", "negative")}),
+    ("买一赠一，价廉", {("price", "positive")}),
 ])
 def test_general_rules_find_the_factor(extract, text, expected):
     found = {(m.dimension, _lexicon_polarity(m)) for m in extract(text)}
@@ -91,6 +104,11 @@ def test_general_rules_find_the_factor(extract, text, expected):
     ("卖家发货太慢了", "service"),          # the seller is the subject of 发货, not judged
     ("快递小哥很热情", "service"),          # the courier's warmth is delivery
     ("东西收到了，很喜欢", "logistics"),    # 收到 lends 快/慢 to delivery, not 喜欢
+    ("谢谢卖家，很好用", "service"),        # thanking the seller is courtesy
+    ("希望店家保持正品", "service"),        # the seller is the subject of 正品 (brand)
+    ("快递及时专业", "service"),            # service words beside the courier are his
+    ("希望有优惠", "price"),                # a discount wished for is not one had
+    ("下次活动再来买", "price"),
 ])
 def test_general_rules_do_not_add_the_factor(extract, text, absent):
     assert absent not in {m.dimension for m in extract(text)}, text
@@ -101,6 +119,11 @@ def test_a_term_judged_by_an_unknown_word_has_evidence_but_no_score(extract):
     assert (colour.term, colour.opinion, colour.lexicon_score) == ("颜色", "很正", 0.0)
     [price] = extract("价格也不高")
     assert price.dimension == "price" and price.opinion == "不高" and price.negated
+
+
+@pytest.mark.parametrize("text", ["快一个月了还没到", "等了快两个小时", "最近皮肤不好"])
+def test_nearly_and_recently_are_not_fast_or_near(extract, text):
+    assert not any(m.opinion.endswith(("快", "近")) for m in extract(text)), text
 
 
 def test_not_yet_used_is_not_useless(extract):

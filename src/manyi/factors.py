@@ -26,12 +26,21 @@ from .segment import split_clauses
 MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree words
 # Particles and complements that jieba glues to an opinion word: 便宜多了, 好吃死了, 不错的.
 OPINION_SUFFIXES = {"多了": 1.5, "极了": 1.6, "死了": 1.6, "得很": 1.4, "一点": 0.8, "了": 1.0,
-                    "的": 1.0, "啦": 1.0, "呀": 1.0, "哦": 1.0, "点": 0.8, "些": 0.8}
+                    "的": 1.0, "哒": 1.0, "啦": 1.0, "呀": 1.0, "哦": 1.0, "点": 0.8, "些": 0.8}
+# A reduplicated adjective is the adjective, a little stronger: 滑滑的, 棒棒哒, 水水嫩嫩;
+# not the adverbs of the same shape (好好用, 慢慢来, 快快发货, 远远超过).
+REDUPLICATION = 1.2
+ADVERBIAL_REDUPLICATIONS = frozenset({"好好", "慢慢", "快快", "早早", "白白", "轻轻", "紧紧",
+                                      "远远", "大大", "多多", "少少", "渐渐"})
 # The attitude of the courier is logistics (快递小哥服务态度好), not the shop's service.
 AGENT_DIMENSIONS = {"logistics"}
 ATTITUDE = ("service", "attitude")
 # Who sells: before another factor's term they are its subject (卖家发货很慢 is delivery).
 SELLERS = frozenset({"卖家", "商家", "店家", "老板", "老板娘", "掌柜", "店主"})
+# Thanking the seller is courtesy, not a verdict on the service (谢谢卖家, 感谢商家).
+THANKS = frozenset({"谢谢", "感谢", "多谢", "谢", "感恩", "谢谢啦", "谢啦"})
+# A deal wished for is not a deal had: 希望有优惠, 下次活动再来买.
+WISH_PATTERN = re.compile("希望|下次|下回|如果|要是|期待")
 # A term right after these is what something is compared with, not what is judged:
 # 比实体店便宜 praises the price, not the shop.
 COMPARISON_MARKERS = {"比", "比起", "相比", "相比于", "相较", "相较于"}
@@ -44,6 +53,9 @@ PARTICLES = frozenset("的了啊呀哦啦吧呢嘛哈么吗")
 # because a verb of delivery says nothing of 不错 or 喜欢 in the same clause.
 VERB_OPINIONS = frozenset({"快", "慢", "及时", "迅速", "快速", "准时", "神速", "拖拉", "磨蹭"})
 OVERALL = Factor("overall", "overall", "整体")
+# Adjectives the lexicon leaves out because their polarity depends on the object (多 is good
+# of 精华, bad of 线头): right after a term they still show it is judged.
+BARE_ADJECTIVES = frozenset("大小多少高低长短厚薄硬软浓稠稀")
 # Words between a term and its predicate: 价格也不高, 效果还真好.
 FILLERS = frozenset({"也", "还", "都", "就", "真", "真的", "确实", "倒是", "又", "却"})
 # Gifts and discounts are named as a plus of the deal (送了小样, 趁活动买的): see _deal. Every
@@ -58,6 +70,13 @@ DEAL_SCORE = 0.5
 # Not yet used: 还没用 is not 没用 (useless).
 NOT_YET = frozenset({"还没用", "还没有用", "还没用过", "没用过", "还没使用", "还没有使用",
                      "还未使用", "暂未使用", "还没试", "还没穿", "还没吃"})
+# 快 and 近 before an amount mean "nearly", not fast or near: 快一个月了还没到, 排队近两个小时.
+APPROXIMATORS = frozenset({"快", "近"})
+AMOUNT = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万几半俩仨]+(个|天|年|月|周|日|号|点|"
+                    r"小时|分钟|星期|礼拜|块|元|斤|次|桌|多|来)")
+NOT_AMOUNTS = frozenset({"一点", "一点儿"})  # 快一点: a bit faster
+# Words that look like a degree word before an opinion but are one word: 最近 is "recently".
+NOT_OPINIONS = frozenset({"最近", "最近几天", "最近一段时间"})
 # A clause that wonders or waits (效果不知道怎么样, 期待效果, 用了再来追评) judges nothing yet.
 IRREALIS = ("不知道", "不知", "还没用", "还没有用", "还没使用", "没用过", "还没试", "期待",
             "追评", "怎么样", "如何", "好不好", "等用了", "用了再", "用完再", "用过再", "才知道")
@@ -202,6 +221,8 @@ class FactorExtractor:
                 terms.pop()  # 卖家发货很慢, 商家的描述: the seller is the subject, not judged
             terms.append((i, factor))
         opinions = self._opinions(tokens, starts, parsed, first, last, candidates)
+        if opinions and any(tokens[i] in SELLERS for i, _ in terms):
+            terms = [t for t in terms if not self._seller_unjudged(tokens, t[0], opinions)]
         mentions = []
         claimed: set[int] = set()
         for n, (index, factor) in enumerate(terms):
@@ -211,6 +232,8 @@ class FactorExtractor:
                 opinion = self._predicate(tokens, starts, index + 1, stop)
             if opinion is None and ((factor.dimension, factor.key) in DEAL_FACTORS
                                     or tokens[index] in DEAL_WORDS):
+                if WISH_PATTERN.search(clause):
+                    continue
                 opinion = self._deal(tokens, starts, index, first)
             cue = self.lexicon.cues.get(opinion.word) if opinion is not None else None
             if opinion is not None and (cue is None or cue.dimension == factor.dimension or (
@@ -222,6 +245,8 @@ class FactorExtractor:
                                           end=start + len(tokens[index])))
         free = [o for o in opinions if o.index not in claimed]
         named = {m.dimension for m in mentions}
+        # Service words beside the courier are said of the courier (快递及时专业).
+        by_agent = not named.isdisjoint(AGENT_DIMENSIONS)
         # A delivery verb in this clause or the one before (昨天买的，今天就到了，很快).
         verb = self.lexicon.verbs[tokens[verb_at[-1]]] if free and verb_at else None
         for opinion in free:
@@ -230,13 +255,27 @@ class FactorExtractor:
             implied = verb if verb is not None and opinion.word in VERB_OPINIONS else None
             factor = self.lexicon.cues.get(opinion.word) or (None if terms else
                                                               implied or OVERALL)
-            if factor is None or (terms and factor.dimension in named):
+            if factor is None or (terms and factor.dimension in named) or (
+                    by_agent and factor.dimension == "service"):
                 continue
             named.add(factor.dimension)
             mentions.append(self._mention(text, clause_id, clause, factor, "", opinion,
                                           implicit=factor is not OVERALL,
                                           start=opinion.start, end=opinion.end))
         return mentions
+
+    def _seller_unjudged(self, tokens: list[str], index: int, opinions: list[Opinion]
+                         ) -> bool:
+        """Whether a seller term is named without being judged: thanked (谢谢卖家), or the
+        subject of another dimension's cue (希望店家保持正品, 老板娘做的菜很好吃)."""
+        if tokens[index] not in SELLERS:
+            return False
+        opinion = _nearest(index, opinions)
+        if opinion is None:
+            return False
+        cue = self.lexicon.cues.get(opinion.word)
+        return opinion.word in THANKS or (
+            cue is not None and cue.dimension not in ("service", "communication"))
 
     @staticmethod
     def _mention(text: str, clause_id: int, clause: str, factor: Factor, term: str,
@@ -259,7 +298,9 @@ class FactorExtractor:
                 continue
             token, parse = tokens[i], parsed[i]
             if parse is None or not parse[2] or token in NOT_YET or (
-                    parse[2] == "没用" and i > first and tokens[i - 1] in {"还", "都还", "暂时"}):
+                    parse[2] == "没用" and i > first and tokens[i - 1] in {"还", "都还", "暂时"}
+            ) or (token in APPROXIMATORS and i + 1 < last and tokens[i + 1] not in NOT_AMOUNTS
+                  and AMOUNT.match(tokens[i + 1])):
                 continue
             negations, degree, word = parse
             start = starts[i]
@@ -293,15 +334,17 @@ class FactorExtractor:
 
     def _predicate(self, tokens: list[str], starts: list[int], first: int, stop: int
                    ) -> Opinion | None:
-        """A degree or negation word heading an unknown word right after a term: 颜色很正,
-        赠品很多, 粉扑好硬, 价格也不高. The word is not in the lexicon, so it has no score,
-        but it shows the term is judged, not just named."""
+        """A degree or negation word heading an unknown word right after a term (颜色很正,
+        赠品很多, 粉扑好硬, 价格也不高), or a bare 多/少/大/小… (精华多). The word has no
+        lexicon score, but it shows the term is judged, not just named."""
         i = first
         while i < min(stop, first + 3) and tokens[i] in FILLERS:
             i += 1
         if i >= stop:
             return None
         token = tokens[i]
+        if token in BARE_ADJECTIVES:  # 精华多, 水分也少: judged, polarity left to the model
+            return Opinion(i, starts[i], starts[i] + len(token), token, 0.0, False, 1.0)
         prefix = next((n for n in range(min(len(token) - 1, self._longest_modifier), 0, -1)
                        if token[:n] in self._modifiers), None)
         if prefix is not None and token[prefix:] not in self.lexicon.terms:
@@ -335,6 +378,8 @@ class FactorExtractor:
         return self._token_cache[token]
 
     def _parse_token(self, token: str) -> tuple[int, float, str] | None:
+        if token in NOT_OPINIONS:
+            return None
         negations, degree, rest = 0, 1.0, token
         result = None
         while rest:
@@ -346,6 +391,11 @@ class FactorExtractor:
             if prefix is None and rest[0] == "好" and self.parse_token(rest[1:]) is not None:
                 degree *= GOOD_AS_DEGREE  # 好快, 好便宜 (好用 and 好看 are words themselves)
                 rest = rest[1:]
+                continue
+            base = _unreduplicated(rest) if prefix is None else None
+            if base and (base in self.lexicon.opinions or base in self.lexicon.cues):
+                degree *= REDUPLICATION
+                rest = base
                 continue
             if prefix is None:
                 suffix = next((s for s in OPINION_SUFFIXES
@@ -381,6 +431,21 @@ def is_irrealis(clause: str) -> bool:
     (True, False)
     """
     return IRREALIS_PATTERN.search(clause) is not None
+
+
+def _unreduplicated(word: str) -> str | None:
+    """The adjective a reduplicated word repeats (滑滑 → 滑, 水水嫩嫩 → 水嫩), else None.
+
+    >>> _unreduplicated("滑滑"), _unreduplicated("干干净净"), _unreduplicated("慢慢")
+    ('滑', '干净', None)
+    """
+    if word in ADVERBIAL_REDUPLICATIONS:
+        return None
+    if len(word) == 2 and word[0] == word[1]:
+        return word[0]
+    if len(word) == 4 and word[0] == word[1] and word[2] == word[3]:
+        return word[0] + word[2]
+    return None
 
 
 def _is_word(token: str) -> bool:

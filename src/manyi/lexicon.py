@@ -1,7 +1,9 @@
 """Lexicon: the satisfaction taxonomy and the word lists, loaded from plain files.
 
 A pack is a folder (see ``lexicons/README.md``). ``core`` is always loaded, then a domain
-pack, then the user's packs; later packs add to and override earlier ones.
+pack, then the user's packs; later packs add words and weights to earlier ones. A factor word
+(term, cue, verb) belongs to one factor: a later pack moves or drops an earlier pack's word on
+purpose, in a ``[refile]`` table (``"排队" = "service.queue"``, ``"店铺" = "drop"``).
 
 >>> lex = Lexicon.load()
 >>> lex.terms["性价比"].dimension
@@ -64,6 +66,8 @@ class Lexicon:
     userdict: dict[str, tuple[int | None, str | None]] = field(default_factory=dict)
     stopwords: set[str] = field(default_factory=set)
     sources: list[str] = field(default_factory=list)
+    # taxonomy word -> the file that filed it where it is now, for error messages
+    origins: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, domain: str | None = "ecommerce", extra: Iterable[str | Path] = ()) -> Lexicon:
@@ -103,15 +107,18 @@ class Lexicon:
 
     def _merge_taxonomy(self, file: Path, problems: list[str]) -> None:
         try:
-            data = tomllib.loads(file.read_text(encoding="utf-8-sig"))
+            text = file.read_text(encoding="utf-8-sig")
+            data = tomllib.loads(text)
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             problems.append(f"{file}: {exc}")
             return
-        unknown = set(data) - {"dimensions", "meta"}
+        unknown = set(data) - {"dimensions", "refile", "meta"}
         if unknown:
             problems.append(f"{file}: unknown top-level key {sorted(unknown)[0]!r}; "
-                            "expected [dimensions.*]")
-        claimed: dict[str, str] = {}  # term -> factor, within this file
+                            "expected [dimensions.*] or [refile]")
+        # Factors first, so that [refile] may name a factor this file declares; then the
+        # moves, so that this file may list again, as another kind, a word it dropped.
+        factors = []
         for dim, spec in data.get("dimensions", {}).items():
             where = f"{file}: dimensions.{dim}"
             if not isinstance(spec, dict):
@@ -125,30 +132,109 @@ class Lexicon:
             for key in set(spec) - {"label", "factors"}:
                 problems.append(f"{where}: unknown key {key!r}")
             for fkey, fspec in spec.get("factors", {}).items():
-                self._merge_factor(file, dim, fkey, fspec, claimed, problems)
+                if not isinstance(fspec, dict):
+                    problems.append(f"{where}.factors.{fkey}: must be a table")
+                    continue
+                label = fspec.get("label") or self.factor_labels.get((dim, fkey)) or fkey
+                self.factor_labels[(dim, fkey)] = label
+                factors.append((dim, fkey, fspec))
+        if "refile" in data:
+            self._refile(file, text, data["refile"], problems)
+        for dim, fkey, fspec in factors:
+            self._merge_factor(file, text, dim, fkey, fspec, problems)
 
-    def _merge_factor(self, file: Path, dim: str, fkey: str, fspec: dict,
-                      claimed: dict[str, str], problems: list[str]) -> None:
-        where = f"{file}: dimensions.{dim}.factors.{fkey}"
+    def _merge_factor(self, file: Path, text: str, dim: str, fkey: str, fspec: dict,
+                      problems: list[str]) -> None:
+        where = f"dimensions.{dim}.factors.{fkey}"
         for key in set(fspec) - FACTOR_KEYS:
-            problems.append(f"{where}: unknown key {key!r} (allowed: {sorted(FACTOR_KEYS)})")
-        label = fspec.get("label") or self.factor_labels.get((dim, fkey)) or fkey
-        self.factor_labels[(dim, fkey)] = label
-        factor = Factor(dim, fkey, label)
-        for list_key, target in (("terms", self.terms), ("opinions", self.cues),
-                                 ("verbs", self.verbs)):
+            problems.append(f"{file}: {where}: unknown key {key!r} "
+                            f"(allowed: {sorted(FACTOR_KEYS)})")
+        factor = Factor(dim, fkey, self.factor_labels[(dim, fkey)])
+        for list_key, kind in (("terms", "term"), ("opinions", "cue"), ("verbs", "verb")):
             words = fspec.get(list_key, [])
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                problems.append(f"{where}.{list_key}: must be a list of strings")
+                problems.append(f"{file}: {where}.{list_key}: must be a list of strings")
                 continue
+            target = self._kind_table(kind)
             for word in (w.strip() for w in words):
                 if not word:
                     continue
-                owner = f"{dim}.{fkey}"
-                if list_key == "terms" and claimed.setdefault(word, owner) != owner:
-                    problems.append(f"{where}: term {word!r} already belongs to {claimed[word]}")
+                owner = self.owner(word)
+                if owner is not None and owner != (kind, factor) and (
+                        owner[0] != kind or self.origins.get(word) == str(file)):
+                    problems.append(self._claimed_twice(file, text, where, kind, word))
                     continue
+                # An earlier pack's word listed again under another factor moves there:
+                # later packs win, as they do for opinion weights ([refile] says it outright).
                 target[word] = factor
+                if owner is None or owner[1] != factor:
+                    self.origins[word] = str(file)
+
+    def _claimed_twice(self, file: Path, text: str, where: str, kind: str, word: str) -> str:
+        """The problem of a word this file files twice, or another kind of list holds."""
+        old_kind, old = self.owner(word)
+        origin = self.origins.get(word, "")
+        said = (f"{_at(file, text, word, section=where)}: {where}: {kind} {word!r} already "
+                f"belongs to {old.dimension}.{old.key} as a {old_kind}")
+        if origin == str(file):
+            return said + "; list it under one factor only"
+        return (f"{said} (in {origin}); a word is a term, a cue or a verb, not two: to change "
+                f'it, add "{word}" = "drop" under [refile] and list it again')
+
+    def _refile(self, file: Path, text: str, table: object, problems: list[str]) -> None:
+        """Apply a ``[refile]`` table: ``"词" = "dimension.factor"`` moves a term, cue or verb
+        of an earlier pack to that factor (it stays a term, cue or verb); ``"词" = "drop"``
+        removes it from the taxonomy (a cue stays an opinion word)."""
+        if not isinstance(table, dict):
+            problems.append(f'{file}: [refile] must be a table of "词" = "dimension.factor" '
+                            'or "drop" lines')
+            return
+        for word, target in table.items():
+            where = f"{_at(file, text, word, section='refile')}: refile {word!r}"
+            owner = self.owner(word)
+            if not isinstance(target, str):
+                problems.append(f'{where}: expected "dimension.factor" or "drop", '
+                                f"not {target!r}")
+            elif owner is None:
+                problems.append(f"{where}: not a term, cue or verb of the packs merged "
+                                "before this one; to add it, list it under a factor's terms")
+            elif target.strip() == "drop":
+                del self._kind_table(owner[0])[word]
+                self.origins.pop(word, None)
+            else:
+                factor = self._factor(target.strip())
+                if isinstance(factor, str):
+                    problems.append(f"{where}: {factor}")
+                    continue
+                self._kind_table(owner[0])[word] = factor
+                self.origins[word] = str(file)
+
+    def _factor(self, target: str) -> Factor | str:
+        """The factor ``dimension.factor`` names, or the problem with the name."""
+        dim, _, fkey = target.partition(".")
+        if dim not in self.dimension_labels:
+            return (f"unknown dimension {dim!r} in {target!r}; expected \"dimension.factor\" "
+                    f"with one of {', '.join(self.dimension_labels)}, or \"drop\"")
+        if (dim, fkey) not in self.factor_labels:
+            known = ", ".join(k for d, k in self.factor_labels if d == dim)
+            return (f"unknown factor {target!r}; {dim} has {known or 'no factors'} "
+                    f"(declare a new one under [dimensions.{dim}.factors.<key>])")
+        return Factor(dim, fkey, self.factor_labels[(dim, fkey)])
+
+    def _kind_table(self, kind: str) -> dict[str, Factor]:
+        return {"term": self.terms, "cue": self.cues, "verb": self.verbs}[kind]
+
+    def owner(self, word: str) -> tuple[str, Factor] | None:
+        """``(kind, factor)`` of a taxonomy word (kind: term, cue or verb), else None.
+
+        >>> Lexicon.load("catering").owner("排队")
+        ('term', Factor(dimension='service', key='queue', label='排队等位'))
+        """
+        for kind in ("term", "cue", "verb"):
+            factor = self._kind_table(kind).get(word)
+            if factor is not None:
+                return kind, factor
+        return None
 
     def _merge_words(self, file: Path, problems: list[str]) -> None:
         try:
@@ -250,6 +336,19 @@ def pack_paths(domain: str | None, extra: Iterable[str | Path] = ()) -> list[Pat
 @lru_cache(maxsize=16)
 def _load_cached(domain: str | None, extra: tuple[str, ...]) -> Lexicon:
     return Lexicon.from_packs(pack_paths(domain, extra))
+
+
+def _at(file: Path, text: str, word: str, *, section: str | None = None) -> str:
+    """``file:line`` of the first line quoting ``word`` (after ``[section]`` if given)."""
+    inside = section is None
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if section is not None and stripped.startswith("["):
+            inside = stripped.split("#", 1)[0].strip() == f"[{section}]"
+        elif inside and (f'"{word}"' in line or f"'{word}'" in line
+                         or stripped.split("=", 1)[0].strip() == word):
+            return f"{file}:{number}"
+    return str(file)
 
 
 def check_packs(paths: Iterable[str | Path]) -> list[str]:

@@ -1,0 +1,109 @@
+"""Lexicon packs: a later pack may re-file or drop an earlier pack's word, only on purpose."""
+
+from __future__ import annotations
+
+import pytest
+
+from manyi.errors import LexiconError
+from manyi.factors import FactorExtractor
+from manyi.lexicon import DOMAINS, Lexicon, check_packs, lexicon_root
+from manyi.segment import Segmenter
+
+FACTOR = '[dimensions.service.factors.waiting]\nlabel = "等位"\nterms = ["等位时间"]\n'
+
+
+def _load(tmp_path, text: str) -> Lexicon:
+    pack = tmp_path / "pack"
+    pack.mkdir(exist_ok=True)
+    (pack / "taxonomy.toml").write_text(text, encoding="utf-8")
+    return Lexicon.from_packs([lexicon_root() / "core", pack])
+
+
+def _problem(tmp_path, text: str) -> str:
+    with pytest.raises(LexiconError) as caught:
+        _load(tmp_path, text)
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+def test_refile_moves_a_core_term_to_a_factor_of_the_same_file(tmp_path):
+    lexicon = _load(tmp_path, FACTOR + '\n[refile]\n"排队" = "service.waiting"\n')
+    kind, factor = lexicon.owner("排队")
+    assert (kind, factor.dimension, factor.key, factor.label) == (
+        "term", "service", "waiting", "等位")
+    assert lexicon.owner("叫号")[1].dimension == "channel"  # the rest of core is untouched
+
+
+def test_refile_keeps_the_kind_of_a_cue_and_moves_it_to_a_core_factor(tmp_path):
+    lexicon = _load(tmp_path, '[refile]\n"排长队" = "service.efficiency"\n')
+    kind, factor = lexicon.owner("排长队")
+    assert (kind, factor.dimension, factor.key) == ("cue", "service", "efficiency")
+
+
+def test_drop_removes_a_term_and_leaves_a_cue_an_opinion_word(tmp_path):
+    lexicon = _load(tmp_path, '[refile]\n"位置" = "drop"\n"偏僻" = "drop"\n')
+    assert lexicon.owner("位置") is None and "位置" not in lexicon.segmentation_words()
+    assert lexicon.owner("偏僻") is None and lexicon.opinions["偏僻"] < 0
+
+
+def test_a_dropped_word_may_come_back_as_another_kind(tmp_path):
+    text = ('[refile]\n"好找" = "drop"\n'
+            '[dimensions.channel.factors.location]\nterms = ["好找"]\n')
+    assert _load(tmp_path, text).owner("好找")[0] == "term"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unknown factor names the file, the line and the key, and lists the known factors
+    ('\n[refile]\n"排队" = "service.waitng"\n',
+     ["taxonomy.toml:3: refile '排队': unknown factor 'service.waitng'", "attitude"]),
+    ('[refile]\n"排队" = "servise.waiting"\n',
+     ["taxonomy.toml:2: refile '排队'", "unknown dimension 'servise'"]),
+    ('[refile]\n"排队" = "service"\n', ["unknown factor 'service'"]),
+    ('[refile]\n"排队" = 3\n', ['expected "dimension.factor" or "drop"']),
+    ('[refile]\n"排大队" = "drop"\n', ["refile '排大队': not a term, cue or verb"]),
+    ('refile = ["排队"]\n', ["[refile] must be a table"]),
+    # an earlier pack's term listed again as a cue would be both: refused, with the fix
+    ('[dimensions.channel.factors.location]\nopinions = ["排队"]\n',
+     ["taxonomy.toml:2: dimensions.channel.factors.location: cue '排队' already belongs to "
+      "channel.queue as a term", 'add "排队" = "drop" under [refile]']),
+    # within one file, a word belongs to one factor
+    ('[dimensions.service.factors.a]\nterms = ["等位时间"]\n'
+     '[dimensions.service.factors.b]\nterms = ["等位时间"]\n',
+     ["taxonomy.toml:4:", "list it under one factor only"]),
+])
+def test_bad_refiles_raise_one_line_naming_file_line_and_key(tmp_path, text, expected):
+    message = _problem(tmp_path, text)
+    for part in expected:
+        assert part in message, message
+
+
+def test_an_earlier_packs_term_listed_again_under_another_factor_moves_there(tmp_path):
+    lexicon = _load(tmp_path, FACTOR.replace('["等位时间"]', '["等位时间", "排队"]'))
+    assert lexicon.owner("排队")[1].key == "waiting"
+
+
+def test_relisting_a_word_under_its_own_factor_is_allowed(tmp_path):
+    lexicon = _load(tmp_path, '[dimensions.channel.factors.queue]\nterms = ["排队", "排大队"]\n')
+    assert lexicon.owner("排队") == lexicon.owner("排大队")
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_shipped_domain_packs_check_clean_over_core(domain):
+    assert check_packs([lexicon_root() / domain]) == []
+
+
+@pytest.mark.parametrize("text, domain, dimension, absent", [
+    # waiting for a table is the restaurant's service; in shopping 排队 stays a channel word
+    ("排队等了一个多小时，太久了", "catering", "service", "channel"),
+    ("营业厅排队排了很久，太慢了", "ecommerce", "channel", "service"),
+    ("停车很方便", "catering", "service", "channel"),
+    ("买单的时候服务员很耐心", "catering", "service", "channel"),
+    ("店面不大，但是很干净", "catering", "environment", "channel"),
+    ("离地铁站很近", "catering", "channel", None),
+])
+def test_catering_refiles_core_words_for_restaurants(text, domain, dimension, absent):
+    lexicon = Lexicon.load(domain)
+    tokens = Segmenter(lexicon).cut(text)
+    found = {m.dimension for m in FactorExtractor(lexicon).extract(text, tokens)}
+    assert dimension in found and absent not in found, (text, found)
