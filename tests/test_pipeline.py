@@ -94,3 +94,12 @@ def test_bundled_samples_keep_every_row(name, options, tmp_path):
                        keep_default_na=False)
     assert back["comment_id"].tolist() == raw["comment_id"].tolist()
     assert (out / "comments.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_one_lost_character_leaves_the_comment_analysed():
+    result = manyi.analyze(["质量很好\ufffd物流也快", "\ufffd\ufffd\ufffd好", "物流很快"])
+    flags = result.comments["flag"].tolist()
+    assert flags == ["partly_undecodable", "undecodable", ""]
+    assert result.comments["dimensions"].iloc[0] == "logistics;product"
+    assert result.comments["sentiment"].iloc[1] == ""
+    assert result.meta["flags"]["partly_undecodable"] == 1

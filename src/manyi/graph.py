@@ -43,7 +43,7 @@ from scipy import sparse, stats
 
 from .errors import InputError
 
-ANALYSABLE_FLAGS = ("", "duplicate_id")
+ANALYSABLE_FLAGS = ("", "duplicate_id", "partly_undecodable")
 LEVELS = ("dimension", "factor")
 Z95 = stats.norm.ppf(0.975)
 DRIVER_COLUMNS = ["dimension", "factor", "label", "comments", "complaints", "complaint_rate",
@@ -55,7 +55,8 @@ ComplaintSpec = str | Sequence[bool] | pd.Series | np.ndarray | Callable | None
 
 # -- shared helpers (index.py uses them too) --------------------------------------------------
 def analysable(comments: pd.DataFrame) -> pd.DataFrame:
-    """The comments statistics are computed on: flag empty or ``duplicate_id``."""
+    """The comments statistics are computed on: flag empty, ``duplicate_id`` or
+    ``partly_undecodable``."""
     if "flag" not in comments:
         return comments
     return comments[comments["flag"].fillna("").isin(ANALYSABLE_FLAGS)]

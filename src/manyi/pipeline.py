@@ -32,7 +32,8 @@ from .segment import Segmenter
 FLAG_REASONS = {
     "empty": "no text in the cell",
     "not_text": "a number, or punctuation with no words or emoji",
-    "undecodable": "bytes that fit no encoding (shown as U+FFFD)",
+    "undecodable": "bytes that fit no encoding (shown as U+FFFD) in much of the text",
+    "partly_undecodable": "a few bytes that fit no encoding (U+FFFD; the rest is analysed)",
     "placeholder": "a no-opinion placeholder such as 此用户没有填写评价",
     "duplicate_id": "the id appears on more than one row (the row is still analysed)",
 }
@@ -70,7 +71,7 @@ class Annotator:
             text, flag = self.prepare(value)
             texts.append(text)
             flags.append(flag)
-        ok = [i for i, flag in enumerate(flags) if not flag]
+        ok = [i for i, flag in enumerate(flags) if flag in ANALYSABLE_FLAGS]
         tokens = [self.segmenter.cut(texts[i]) for i in ok]
         scores = sentiment.score_frame([texts[i] for i in ok], tokens, model=self.model)
 
@@ -105,7 +106,8 @@ class Annotator:
         return out, mentions
 
     def prepare(self, value: object) -> tuple[str, str]:
-        """Normalised text and a flag ("" when the row can be analysed)."""
+        """Normalised text and a flag (the row is analysed when it is "" or
+        ``partly_undecodable``)."""
         if value is None or (isinstance(value, float) and math.isnan(value)):
             return "", "empty"
         if not isinstance(value, str):
@@ -114,7 +116,10 @@ class Annotator:
         core = opinion_core(text)
         if not text:
             return text, "empty"
-        if "\ufffd" in text:
+        # One lost character (an emoji a GBK export could not hold) leaves the comment
+        # readable; text that is largely U+FFFD is not.
+        lost = text.count("\ufffd")
+        if lost and 2 * lost >= len(core):
             return text, "undecodable"
         if not core:  # only punctuation and symbols: emoji alone (👍👍👍) still say something
             has_emoji = any(unicodedata.category(ch) == "So" for ch in text)
@@ -123,7 +128,7 @@ class Annotator:
             return text, "not_text"
         if self.lexicon.is_placeholder(core):
             return text, "placeholder"
-        return text, ""
+        return text, "partly_undecodable" if lost else ""
 
     @staticmethod
     def _overall_mentions(ids, texts, first_row, unnamed, scores) -> pd.DataFrame:

@@ -28,7 +28,7 @@ import pandas as pd
 
 from . import report_svg as svg
 from .errors import InputError
-from .graph import analysable
+from .graph import ANALYSABLE_FLAGS, analysable
 from .index import QUADRANTS, satisfaction_score
 from .outputs import FORMULA_START, atomic_path
 
@@ -72,7 +72,7 @@ def headline(result) -> dict:
     value = overall_index(result)
     flags = comments["flag"].fillna("").value_counts()
     return {"comments": len(comments), "analysed": len(ok),
-            "flagged": {str(k): int(v) for k, v in flags.items() if k and k != "duplicate_id"},
+            "flagged": {str(k): int(v) for k, v in flags.items() if k not in ANALYSABLE_FLAGS},
             "sentiment": share,
             "satisfaction_index": value if value is not None else satisfaction_score(
                 share["positive"], share["neutral"], share["negative"]),
