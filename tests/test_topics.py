@@ -1,4 +1,4 @@
-"""Topic models: determinism, choosing K, seeding by dimension, tables and the chart."""
+"""Topic models: determinism, choosing K, inference, seeding by dimension, tables, chart."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from manyi import topics_plot
 from manyi.errors import InputError, ManyiError
 from manyi.lexicon import Factor, Lexicon
 from manyi.topics import TopicModel, find_cjk_font
@@ -63,13 +64,56 @@ def test_same_input_gives_identical_topics(lexicon):
     pd.testing.assert_frame_equal(runs[0].transform(texts[:20]), runs[1].transform(texts[:20]))
 
 
-def test_k_is_chosen_from_the_range_by_coherence(lexicon):
+def test_k_is_chosen_by_heldout_likelihood(lexicon):
     texts, _ = _comments()
-    model = TopicModel(k_range=(2, 5), k_step=1, lexicon=lexicon, no_below=2,
+    model = TopicModel(k_range=(2, 6), k_step=1, lexicon=lexicon, no_below=2,
                        no_above=0.5).fit(texts)
-    assert model.k_scores_.k.tolist() == [2, 3, 4, 5]
-    assert model.k_ == model.k_scores_.k[model.k_scores_.coherence.idxmax()]
-    assert model.k_scores_.coherence.between(0, 1).all()
+    scores = model.k_scores_
+    assert scores.columns.tolist() == ["k", "heldout_loglik", "heldout_se", "coherence"]
+    assert scores.k.tolist() == [2, 3, 4, 5, 6]
+    assert (scores.heldout_loglik < 0).all() and (scores.heldout_se >= 0).all()
+    assert scores.heldout_se[scores.heldout_loglik.idxmax()] == 0
+    assert scores.coherence.between(0, 1).all()
+    # three themes: the fewest topics within one standard error of the best is three
+    assert model.k_ == 3
+    three = scores.set_index("k").loc[3]
+    assert three.heldout_loglik >= scores.heldout_loglik.max() - three.heldout_se
+
+
+def test_fixed_k_has_no_selection_scores(fitted):
+    model, _, _ = fitted
+    assert model.k_scores_.k.tolist() == [3]
+    assert model.k_scores_.drop(columns="k").isna().all(axis=None)
+
+
+def test_vectorised_inference_matches_gensim(fitted):
+    from gensim.models import LdaModel
+
+    model, texts, _ = fitted
+    bags = list(model._corpus) + [[]]  # an empty comment too
+    reference = LdaModel(id2word=model.dictionary_, num_topics=model.k_, dtype=np.float32)
+    reference.state, reference.alpha = model.lda_.state, model.lda_.alpha
+    reference.sync_state()
+    results = []
+    for lda in (model.lda_, reference):
+        lda.random_state = np.random.RandomState(0)
+        results.append(lda.inference(bags, collect_sstats=True))
+    (gamma, sstats), (gamma_ref, sstats_ref) = results
+    np.testing.assert_allclose(gamma, gamma_ref, rtol=1e-3, atol=1e-3)
+    np.testing.assert_allclose(sstats, sstats_ref, rtol=1e-3, atol=1e-3)
+
+
+def test_completion_scores_half_of_each_comments_words(fitted):
+    from manyi.topics import BowCorpus
+    from manyi.topics_lda import completion_loglik
+
+    model, _, _ = fitted
+    # comments of 1, 2, 3 and 5 words (word 0 three times in the last)
+    corpus = BowCorpus(np.array([0, 1, 3, 6, 8]), np.array([0, 0, 1, 0, 1, 2, 0, 1], np.int32),
+                       np.array([1, 1, 1, 1, 1, 1, 3, 2], np.int32))
+    loglik, words = completion_loglik(model.lda_, corpus, seed=0)
+    assert words.tolist() == [0, 1, 1, 2]
+    assert loglik[0] == 0 and (loglik[1:] < 0).all()
 
 
 def test_topics_recover_the_themes(fitted):
@@ -159,6 +203,7 @@ def test_chart_draws_chinese_text(fitted, tmp_path):
     pytest.importorskip("matplotlib")
     model, _, _ = fitted
     assert find_cjk_font()  # raises ManyiError naming manyi[plot] when no font is found
+    assert find_cjk_font is topics_plot.find_cjk_font  # still importable from manyi.topics
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         fig = model.plot_topics(n_terms=5)

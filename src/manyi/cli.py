@@ -251,7 +251,7 @@ def graph(output, level, unit, opinions, min_count, rating_col, complaint_max_ra
 @click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
               help="Folder for topics.csv, topic_terms.csv, comment_topics.csv, topics.png/svg.")
 @click.option("--topics", "k", type=click.IntRange(min=1),
-              help="Number of topics (chosen by c_v coherence over --k-range if omitted).")
+              help="Number of topics (chosen by held-out likelihood over --k-range if omitted).")
 @click.option("--k-range", nargs=2, type=click.IntRange(min=2), default=(4, 16),
               show_default=True, help="Smallest and largest number of topics to try.")
 @click.option("--seed-dimensions", is_flag=True,
@@ -308,7 +308,7 @@ def topics(output, k, k_range, seed_dimensions, seed, time_col, freq, by, chart,
             written.append(f"topics.{fmt}")
     if not quiet:
         info = tables["topics"][["topic", "label", "size", "share", "negative_share"]]
-        click.echo(f"{model.k_} topics" + (" (chosen by c_v coherence)" if k is None else "")
+        click.echo(f"{model.k_} topics" + (" (chosen by held-out likelihood)" if k is None else "")
                    + ":\n" + format_table(info))
         click.echo(f"\nwritten to {out}/: " + " ".join(written))
     _exit_if_rejected(result)

@@ -394,7 +394,8 @@ class Result:
     def fit_topics(self, **options) -> pd.DataFrame:
         """Fit a gensim topic model on the analysed comments; sets ``topics``.
 
-        Options go to :class:`manyi.topics.TopicModel` (``k=None`` chooses K by coherence).
+        Options go to :class:`manyi.topics.TopicModel` (``k=None`` chooses K by held-out
+        likelihood).
         Comments get ``topic`` and ``topic_probability`` columns (-1 / NaN where flagged).
         """
         from .topics import TopicModel

@@ -3,10 +3,12 @@
 Tokens come from the segmenter; function words go (part of speech from jieba's dictionary,
 looked up per word, so token lists from the pipeline need no second tagging pass), frequent
 word pairs are joined (gensim ``Phrases``), and the vocabulary is pruned by document frequency.
-The number of topics is chosen by c_v coherence unless fixed; topics can be seeded from the
-lexicon's dimensions. Each fit starts from a truncated SVD of the TF-IDF matrix instead of
-random topics and reads the comments in a seeded random order (dumps come sorted by product
-or date). Everything is seeded: the same input gives the same topics.
+The number of topics is chosen by held-out likelihood unless fixed (c_v coherence is reported
+beside it); topics can be seeded from the lexicon's dimensions. Each fit starts from a
+truncated SVD of the TF-IDF matrix instead of random topics and reads the comments in a seeded
+random order (dumps come sorted by product or date). Everything is seeded: the same input
+gives the same topics. Charts are drawn by :mod:`manyi.topics_plot`, the numerical side of
+LDA lives in :mod:`manyi.topics_lda`.
 
 >>> docs = ["快递员送货很快，包装完好", "快递太慢，包装破损", "衣服面料舒服，颜色好看",
 ...         "裤子面料起球，颜色不正"] * 10
@@ -18,7 +20,6 @@ or date). Everything is seeded: the same input gives the same topics.
 from __future__ import annotations
 
 import logging
-import os
 import re
 from array import array
 from collections.abc import Iterable, Sequence
@@ -30,6 +31,8 @@ import pandas as pd
 
 from .errors import InputError, ManyiError
 from .lexicon import Lexicon
+from .topics_plot import CJK_FONT_FILES as CJK_FONT_FILES  # re-exported: graph.py and
+from .topics_plot import find_cjk_font as find_cjk_font  # index.py import them from here
 
 # Parts of speech (jieba's tag set) that carry a theme: nouns, proper names, verbal and
 # adjectival nouns, idioms and abbreviations, Latin words. Plain verbs and adjectives
@@ -47,8 +50,13 @@ PHRASE_JOIN = "\x1f"  # private delimiter for gensim Phrases; joined phrases are
 NO_TOPIC = -1  # comments with no usable word
 BLOCK = 10000  # comments turned into Python objects at a time when streaming the corpus
 MIN_UPDATES = 40  # online LDA updates (chunks seen) before a model is trusted
-PASS_BUDGET = 200_000  # comments visited by the final fit when passes=None (about 12 s)
+PASS_BUDGET = 200_000  # comments visited by the final fit when passes=None
 SELECT_BUDGET = 20_000  # comments visited by each candidate fit when choosing K
+HOLDOUT_FOLDS = 2  # cross-validation folds of the sample when choosing K
+# Online LDA weighs the t-th update by (LDA_OFFSET + t) ** -0.5. gensim's offset of 1 lets the
+# first chunk all but replace the SVD start (weight 0.71); 64 (Hoffman et al. 2010 tried 1 to
+# 1024) makes early steps small (0.12), so the start is refined rather than overwritten.
+LDA_OFFSET = 64.0
 # New words (HMM, not in any dictionary) that begin or end with one of these characters are
 # pieces of phrases (很差 这是 还会 太小), not names of things.
 FUNCTION_CHARS = frozenset("很太不没是这那还一都也就会么啥什挺蛮最更极真好差非")
@@ -57,12 +65,13 @@ FUNCTION_CHARS = frozenset("很太不没是这那还一都也就会么啥什挺�
 class TopicModel:
     """LDA topics over comments; sklearn-shaped (configure in ``__init__``, learn in ``fit``).
 
-    ``k=None`` picks the number of topics in ``k_range`` (inclusive, at most 7 candidates):
-    one model per candidate is fitted on a seeded sample of up to ``select_sample`` comments and
-    the candidate with the highest mean c_v coherence (top 10 terms per topic, over the same
-    sample) wins. ``passes=None`` gives the final model about 200,000 comment visits (10 passes
-    for 20,000 comments, 2 for 100,000) and each candidate 20,000. ``seed_dimensions=True``
-    gives each lexicon dimension found in the vocabulary its own topic through gensim's ``eta``.
+    ``k=None`` picks the number of topics in ``k_range`` (inclusive, at most 7 candidates) by
+    cross-validated held-out likelihood (see :meth:`_choose_k`); ``k_scores_`` holds each
+    candidate's held-out log-likelihood per word (``heldout_loglik``), the standard error of
+    its gap to the best (``heldout_se``) and its c_v ``coherence``. ``passes=None`` gives the
+    final model about 200,000 comment visits (10 passes for 20,000 comments, 2 for 100,000)
+    and each candidate fit 20,000. ``seed_dimensions=True`` gives each lexicon dimension found
+    in the vocabulary its own topic through gensim's ``eta``.
     """
 
     def __init__(self, *, k: int | None = None, k_range: tuple[int, int] = (4, 16),
@@ -70,7 +79,7 @@ class TopicModel:
                  seed_confidence: float = 0.3, lexicon: Lexicon | None = None,
                  backend: str = "rjieba", pos: Iterable[str] = CONTENT_POS,
                  phrases: bool = True, no_below: int = 5, no_above: float = 0.3,
-                 keep_n: int = 20000, passes: int | None = None, select_sample: int = 5000,
+                 keep_n: int = 20000, passes: int | None = None, select_sample: int = 10000,
                  n_terms: int = 10, n_examples: int = 3) -> None:
         self.k = k
         self.k_range = k_range
@@ -124,8 +133,7 @@ class TopicModel:
                              "or lower no_below")
         self.dimension_topics_ = self._seed_plan()
         self.k_scores_ = self._choose_k()
-        self.k_ = int(self.k_scores_.loc[self.k_scores_.coherence.idxmax(), "k"]) \
-            if self.k is None else int(self.k)
+        self.k_ = _best_k(self.k_scores_) if self.k is None else int(self.k)
         self.lda_ = self._fit_lda(self._corpus, self.k_, passes=self.passes)
         theta = self._infer(self._corpus)
         self.document_topics_ = _dominant(theta)
@@ -267,25 +275,48 @@ class TopicModel:
         return list(range(low, high + 1, step))
 
     def _choose_k(self) -> pd.DataFrame:
+        """Candidate K -> held-out log-likelihood per word, its standard error and c_v.
+
+        A seeded sample of up to ``select_sample`` comments is split into two halves; each
+        candidate is fitted on one half and scored on the other by document completion
+        (Wallach et al. 2009: half of each held-out comment's words predict the other half),
+        then the other way round. Predictive likelihood rises while extra topics describe real
+        groups of comments and falls once they fit noise; :func:`_best_k` takes the fewest
+        topics within one standard error of the best. c_v coherence (of the first half's
+        model, over the sample) is reported but does not choose: it favours a few broad
+        topics whose top words always co-occur, merging themes an analyst wants apart.
+        """
         if self.k is not None:
             if self.k < max(1, len(self.dimension_topics_)):
                 raise ManyiError(f"k={self.k} is fewer than the {len(self.dimension_topics_)} "
                                  "seeded dimensions; raise --topics or drop seeding")
-            return pd.DataFrame({"k": [self.k], "coherence": [np.nan]})
+            return pd.DataFrame({"k": [self.k], "heldout_loglik": [np.nan],
+                                 "heldout_se": [np.nan], "coherence": [np.nan]})
+        from .topics_lda import completion_loglik, heldout_table, topic_coherences
+
         rows = self._corpus.rows
+        sample = self._corpus
         if rows > self.select_sample:
-            picked = np.sort(np.random.RandomState(self.seed).choice(
-                rows, self.select_sample, replace=False))
-            sample = self._corpus.subset(picked)
-        else:
-            sample = self._corpus
+            sample = sample.subset(np.sort(np.random.RandomState(self.seed).choice(
+                rows, self.select_sample, replace=False)))
+        fold = np.random.RandomState(self.seed).permutation(sample.rows) % HOLDOUT_FOLDS
+        halves = [(sample.subset(np.flatnonzero(fold != f)),
+                   sample.subset(np.flatnonzero(fold == f))) for f in range(HOLDOUT_FOLDS)]
+        candidates, per_doc, top_terms = self._candidates(), [], []
+        for k in candidates:
+            scored = []
+            for train, test in halves:
+                lda = self._fit_lda(train, k, passes=self.passes, budget=SELECT_BUDGET)
+                scored.append(completion_loglik(lda, test, self.seed))
+                if len(top_terms) < len(per_doc) + 1:  # c_v of the first half's model
+                    top_terms.append([[w for w, _ in lda.show_topic(t, topn=10)]
+                                      for t in range(k)])
+            per_doc.append(np.concatenate([ll for ll, _ in scored]))
+        words = np.concatenate([n for _, n in scored])  # the same held-out words for every K
         id2word = self.dictionary_
         texts = [[id2word[i] for i, _ in bow] for bow in sample]
-        scores = []
-        for k in self._candidates():
-            lda = self._fit_lda(sample, k, passes=self.passes, budget=SELECT_BUDGET)
-            scores.append((k, topic_coherence(lda, texts, self.dictionary_)))
-        return pd.DataFrame(scores, columns=["k", "coherence"])
+        return pd.DataFrame({"k": candidates, **heldout_table(np.array(per_doc), words),
+                             "coherence": topic_coherences(top_terms, texts, id2word)})
 
     def _eta(self, k: int):
         if not self.dimension_topics_:
@@ -302,7 +333,7 @@ class TopicModel:
         return eta
 
     def _fit_lda(self, corpus, k: int, *, passes: int | None, budget: int = PASS_BUDGET):
-        from gensim.models import LdaModel
+        from .topics_lda import VectorLda, svd_topics
 
         self._scale = corpus.rows / self._corpus.rows
         chunksize = int(np.clip(corpus.rows // 10, 200, 2000))
@@ -310,10 +341,10 @@ class TopicModel:
             passes = -(-budget // max(corpus.rows, 1))
         # Online LDA needs enough updates to settle.
         passes = min(10, max(passes, -(-MIN_UPDATES * chunksize // max(corpus.rows, 1))))
-        lda = LdaModel(id2word=self.dictionary_, num_topics=k, random_state=self.seed,
-                       chunksize=chunksize, iterations=50, alpha="symmetric", eta=self._eta(k),
-                       eval_every=None, update_every=1, dtype=np.float32)
-        lda.state.sstats[len(self.dimension_topics_):] = _svd_topics(
+        lda = VectorLda(id2word=self.dictionary_, num_topics=k, random_state=self.seed,
+                        chunksize=chunksize, iterations=50, alpha="symmetric", eta=self._eta(k),
+                        offset=LDA_OFFSET, eval_every=None, update_every=1, dtype=np.float32)
+        lda.state.sstats[len(self.dimension_topics_):] = svd_topics(
             corpus, len(self.dictionary_), k - len(self.dimension_topics_), self.seed,
             lda.state.sstats[len(self.dimension_topics_):])
         lda.sync_state()
@@ -327,9 +358,9 @@ class TopicModel:
         lda = self.lda_
         lda.random_state = np.random.RandomState(self.seed)  # same input, same answer
         theta = np.zeros((corpus.rows, lda.num_topics), dtype=np.float32)
-        for start in range(0, corpus.rows, 4000):
-            chunk = corpus.subset(np.arange(start, min(start + 4000, corpus.rows)))
-            gamma, _ = lda.inference(list(chunk))
+        for start in range(0, corpus.rows, BLOCK):
+            chunk = corpus.subset(np.arange(start, min(start + BLOCK, corpus.rows)))
+            gamma, _ = lda.inference(chunk)
             theta[start:start + chunk.rows] = gamma / gamma.sum(axis=1, keepdims=True)
         theta[np.diff(corpus.indptr) == 0] = 0.0
         return theta
@@ -497,30 +528,9 @@ class TopicModel:
         Needs ``pip install 'manyi[plot]'`` (matplotlib and a CJK font) or a system CJK font.
         """
         self._check_fitted()
-        from matplotlib.figure import Figure
-        from matplotlib.font_manager import FontProperties
+        from .topics_plot import plot_topics
 
-        font = FontProperties(fname=find_cjk_font())
-        chosen = list(range(self.k_)) if topics is None else list(topics)
-        nrows = max(1, -(-len(chosen) // ncols))
-        fig = Figure(figsize=(4.2 * ncols, 0.32 * n_terms * nrows + 0.9 * nrows),
-                     layout="constrained")
-        axes = fig.subplots(nrows, ncols, squeeze=False).ravel()
-        share = self.document_topics_.topic.value_counts(normalize=True)
-        colors = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860",
-                  "#DA8BC3", "#8C8C8C", "#CCB974", "#64B5CD"]
-        for ax, t in zip(axes, chosen, strict=False):
-            terms = self.lda_.show_topic(t, topn=n_terms)[::-1]
-            ax.barh(range(len(terms)), [p for _, p in terms], color=colors[t % len(colors)])
-            ax.set_yticks(range(len(terms)), [w for w, _ in terms], fontproperties=font)
-            ax.set_title(f"#{t} {self._label(t)}  ({share.get(t, 0.0):.0%})",
-                         fontproperties=font, fontsize=10, loc="left")
-            ax.tick_params(axis="x", labelsize=7)
-            ax.spines[["top", "right"]].set_visible(False)
-        for ax in axes[len(chosen):]:
-            ax.set_visible(False)
-        fig.suptitle(f"主题词 (LDA, {self.k_} 个主题)", fontproperties=font)
-        return fig
+        return plot_topics(self, topics=topics, n_terms=n_terms, ncols=ncols)
 
 
 class BowCorpus:
@@ -570,54 +580,28 @@ def _decode(flat, offsets, words):
             yield [words[i] for i in chunk[start:end]]
 
 
+def _best_k(scores: pd.DataFrame) -> int:
+    """The fewest topics whose held-out likelihood is within one standard error of the best.
+
+    Breiman's one-standard-error rule: candidates the held-out comments cannot tell apart
+    are equally good, and the simplest of them is the easiest to read. By c_v when no word
+    could be scored (every comment of one word).
+    """
+    if scores.heldout_loglik.notna().any():
+        best = scores.heldout_loglik.max()
+        return int(scores.k[scores.heldout_loglik >= best - scores.heldout_se].min())
+    if scores.coherence.notna().any():
+        return int(scores.k[scores.coherence.idxmax()])
+    return int(scores.k.iloc[0])
+
+
 def topic_coherence(lda, texts: list[list[str]], dictionary) -> float:
     """Mean c_v coherence of the topics (top 10 terms) over ``texts``; a topic whose terms
     never occur in ``texts`` has no score and is left out of the mean."""
-    import warnings
+    from .topics_lda import topic_coherences
 
-    from gensim.models.coherencemodel import CoherenceModel
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        per_topic = CoherenceModel(model=lda, texts=texts, dictionary=dictionary,
-                                   coherence="c_v", topn=10,
-                                   processes=1).get_coherence_per_topic()
-    scores = np.array(per_topic, dtype=float)
-    return float(np.nanmean(scores)) if np.isfinite(scores).any() else float("nan")
-
-
-def _svd_topics(corpus: BowCorpus, n_words: int, k: int, seed: int,
-                fallback: np.ndarray) -> np.ndarray:
-    """Starting topic-word counts from a truncated SVD of the TF-IDF matrix (NNDSVD).
-
-    Random starts leave online LDA on short comments in a poor local optimum that changes
-    with the seed; the leading singular vectors of the comment-word matrix, split into their
-    positive and negative parts (Boutsidis & Gallopoulos 2008), start each topic on a group of
-    words that occur together. Each topic starts with 1/k of the corpus's word count.
-    """
-    from scipy import sparse
-    from scipy.sparse.linalg import svds
-
-    if k <= 0 or k >= min(corpus.rows, n_words) or corpus.ids.size == 0:
-        return fallback
-    tf = sparse.csr_matrix((1 + np.log(corpus.counts.astype(np.float64)), corpus.ids,
-                            corpus.indptr), shape=(corpus.rows, n_words))
-    df = np.bincount(corpus.ids, minlength=n_words)
-    tfidf = tf @ sparse.diags(np.log((1 + corpus.rows) / (1 + df)) + 1)
-    norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())
-    tfidf = sparse.diags(1 / np.where(norms > 0, norms, 1)) @ tfidf
-    v0 = np.random.RandomState(seed).uniform(-1, 1, min(tfidf.shape))
-    try:
-        _, values, vectors = svds(tfidf, k=k, v0=v0)
-    except (ValueError, np.linalg.LinAlgError, RuntimeError):
-        return fallback
-    topics = np.zeros((k, n_words))
-    for j, row in enumerate(np.argsort(-values)):
-        positive, negative = np.maximum(vectors[row], 0), np.maximum(-vectors[row], 0)
-        # ARPACK's sign is arbitrary: keep the part that carries more weight.
-        part = positive if positive.sum() >= negative.sum() else negative
-        topics[j] = part / part.sum() if part.sum() > 0 else 1.0 / n_words
-    return (topics * corpus.counts.sum() / k).astype(fallback.dtype)
+    topics = [[w for w, _ in lda.show_topic(t, topn=10)] for t in range(lda.num_topics)]
+    return topic_coherences([topics], texts, dictionary)[0]
 
 
 def _ints(values: array, dtype) -> np.ndarray:
@@ -670,42 +654,3 @@ def jieba_tags() -> dict[str, str]:
             if len(parts) == 3:
                 tags[parts[0]] = parts[2]
     return tags
-
-
-CJK_FONT_FILES = ("NotoSansCJK", "NotoSansSC", "SourceHanSans", "wqy-microhei", "wqy-zenhei",
-                  "msyh", "simhei", "PingFang", "DroidSansFallback", "NotoSerifCJK")
-
-
-@lru_cache(maxsize=1)
-def find_cjk_font() -> str:
-    """Path of a font with Chinese glyphs: a system font, else the mplfonts package's."""
-    try:
-        from matplotlib import font_manager
-        from matplotlib.ft2font import FT2Font
-    except ImportError as exc:
-        raise ManyiError("charts need matplotlib: pip install 'manyi[plot]'") from exc
-    candidates = sorted(font_manager.findSystemFonts(),
-                        key=lambda p: (_font_rank(os.path.basename(p)), "Bold" in p, p))
-    candidates = [p for p in candidates if _font_rank(os.path.basename(p)) < len(CJK_FONT_FILES)]
-    import importlib.util
-
-    spec = importlib.util.find_spec("mplfonts")
-    if spec and spec.submodule_search_locations:
-        fonts = Path(next(iter(spec.submodule_search_locations))) / "fonts"
-        candidates += [str(fonts / "NotoSansCJKsc-Regular.otf"), str(fonts / "SimHei.ttf")]
-    for path in candidates:
-        try:
-            if os.path.exists(path) and FT2Font(path).get_char_index(ord("满")):
-                return path
-        except (OSError, RuntimeError):
-            continue
-    raise ManyiError("no font with Chinese glyphs found for charts: pip install 'manyi[plot]' "
-                     "(ships Noto Sans CJK via mplfonts) or apt-get install fonts-noto-cjk")
-
-
-def _font_rank(name: str) -> int:
-    lowered = name.lower()
-    for rank, key in enumerate(CJK_FONT_FILES):
-        if key.lower() in lowered:
-            return rank
-    return len(CJK_FONT_FILES)
