@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import SAMPLES
 
 from manyi.factors import FactorExtractor, is_irrealis
 from manyi.lexicon import Lexicon
+from manyi.normalize import normalize_text
 from manyi.pipeline import comment_dimensions
 from manyi.segment import Segmenter
 
@@ -156,3 +158,21 @@ def test_comment_dimensions_keep_the_verdict_beside_brand_and_skip_wondering_cla
 ])
 def test_irrealis_clauses(clause, wondering):
     assert is_irrealis(clause) is wondering
+
+
+@pytest.mark.parametrize("backend", ["rjieba", "jieba"])
+def test_clauses_from_tokens_equal_clauses_from_text(backend):
+    from itertools import accumulate
+
+    from manyi.segment import split_clauses, split_clauses_by_tokens
+
+    lexicon = Lexicon.load()
+    segmenter = Segmenter(lexicon, backend=backend)
+    samples = pd.read_csv(SAMPLES / "ecommerce_reviews.csv")["评论内容"].dropna().astype(str)
+    odd = ["好 的", "好  的", "a b 好", "好\t差", "5.2KG 好", "好.不错", "好~~不错", " 好 ",
+           "好\r\n差", "质量好但是物流慢", "1,000元 很贵", "好   差 a", "中 a 中", "t.cn/x 好"]
+    for text in [*odd, *samples, *(normalize_text(t) for t in samples)]:
+        tokens = segmenter.cut(text)
+        starts = list(accumulate(map(len, tokens), initial=0))
+        assert split_clauses_by_tokens(text, tokens, starts, lexicon.contrasts) == \
+            split_clauses(text, lexicon.contrasts), text

@@ -21,7 +21,7 @@ from itertools import accumulate, compress
 from typing import NamedTuple
 
 from .lexicon import Factor, Lexicon
-from .segment import split_clauses
+from .segment import split_clauses_by_tokens
 
 MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree words
 # Particles and complements that jieba glues to an opinion word: 便宜多了, 好吃死了, 不错的.
@@ -143,7 +143,7 @@ class FactorExtractor:
         if not candidates and not term_at:
             return [], {}
         verb_at = list(compress(every, map(self.lexicon.verbs.__contains__, pieces)))
-        spans = split_clauses(text, self._contrasts)
+        spans = split_clauses_by_tokens(text, pieces, starts, self._contrasts)
         clause_starts = [start for start, _ in spans]
         # Only clauses with a term or an opinion word can hold a mention.
         active: dict[int, tuple[list[int], list[int]]] = {}
