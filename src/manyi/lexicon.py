@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -300,7 +300,19 @@ class Lexicon:
 
     def is_placeholder(self, text: str) -> bool:
         """True for no-opinion placeholder reviews (此用户没有填写评价 …)."""
+        combined = self._placeholder_pattern
+        if combined is not None:
+            return combined.fullmatch(text) is not None
         return any(p.fullmatch(text) for p in self.placeholders)
+
+    @cached_property
+    def _placeholder_pattern(self) -> re.Pattern | None:
+        """The placeholders as one expression (one pass per comment), where they combine."""
+        try:
+            return re.compile("|".join(f"(?:{p.pattern})" for p in self.placeholders)) \
+                if self.placeholders else None
+        except re.error:  # e.g. a pattern with inline flags
+            return None
 
     def to_frame(self) -> pd.DataFrame:
         """The taxonomy as a table: one row per term, implicit cue or verb."""
