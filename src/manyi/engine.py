@@ -34,8 +34,15 @@ def annotator_for(settings: Settings) -> Annotator:
     return _ANNOTATORS[settings]
 
 
-def _annotate_chunk(settings: Settings, ids: list[str], values: list[object], first_row: int):
+def annotate_ids(settings: Settings, ids: list[str], values: list[object], first_row: int
+                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:meth:`Annotator.annotate` with this process's annotator for ``settings``."""
     return annotator_for(settings).annotate(ids, values, first_row)
+
+
+def _annotate_piece(settings: Settings, text_col: str, piece: pd.DataFrame, first_row: int):
+    return annotate_ids(settings, piece["comment_id"].tolist(), piece[text_col].tolist(),
+                           first_row)
 
 
 def annotate_frame(frame: pd.DataFrame, text_col: str, settings: Settings, *, jobs: int = 1,
@@ -52,12 +59,32 @@ def annotate_frame(frame: pd.DataFrame, text_col: str, settings: Settings, *, jo
 def annotate_chunks(frames: Iterable[pd.DataFrame], text_col: str, settings: Settings, *,
                     jobs: int = 1, progress: bool | None = None, total: int | None = None
                     ) -> Iterator[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]]:
-    """``(frame, annotation columns, mentions)`` for each frame of comments, in order.
+    """``(frame, annotation columns, mentions)`` for each frame of comments, in order; the
+    work runs as :func:`map_chunks` runs it. Mention ``row`` counts from the first row of the
+    first frame."""
+    from .pipeline import MENTION_COLUMNS
 
-    Frames are cut into pieces of ``CHUNK_ROWS`` for ``jobs`` worker processes (one pool for
-    the whole stream); the next frame is read while the pieces of the one before are worked
-    on, and no more than two frames are held at once. Mention ``row`` counts from the first
-    row of the first frame.
+    originals: collections.deque = collections.deque()
+
+    def two_columns():  # the workers need no other column
+        for frame in frames:
+            originals.append(frame)
+            yield frame[["comment_id", text_col]]
+
+    for _, parts in map_chunks(two_columns(), _annotate_piece, (settings, text_col), jobs=jobs,
+                               progress=progress, total=total):
+        yield (originals.popleft(), *_concat(parts, MENTION_COLUMNS))
+
+
+def map_chunks(frames: Iterable[pd.DataFrame], task, args: tuple = (), *, jobs: int = 1,
+               progress: bool | None = None, total: int | None = None
+               ) -> Iterator[tuple[pd.DataFrame, list]]:
+    """``(frame, [task(*args, piece, first_row) for each piece])`` for each frame, in order.
+
+    Frames are cut into pieces of ``CHUNK_ROWS`` rows for ``jobs`` worker processes (one pool
+    for the whole stream); the next frame is read while the pieces of the one before are
+    worked on, and no more than two frames are held at once. ``first_row`` counts from the
+    first row of the first frame. ``task`` must be a module-level function.
     """
     pending: collections.deque = collections.deque()
     first_row, pool = 0, None
@@ -65,29 +92,26 @@ def annotate_chunks(frames: Iterable[pd.DataFrame], text_col: str, settings: Set
         bar = stack.enter_context(tqdm(total=total, unit="comments", desc="analysing",
                                        disable=None if progress is None else not progress))
         for frame in frames:
-            ids, values = frame["comment_id"].tolist(), frame[text_col].tolist()
-            if pool is None and jobs > 1 and (pending or len(ids) > CHUNK_ROWS):
+            if pool is None and jobs > 1 and (pending or len(frame) > CHUNK_ROWS):
                 pool = stack.enter_context(ProcessPoolExecutor(jobs))
             run = pool or _InlineExecutor()
-            futures = [run.submit(_annotate_chunk, settings, ids[start:start + CHUNK_ROWS],
-                                  values[start:start + CHUNK_ROWS], first_row + start)
-                       for start in range(0, len(ids), CHUNK_ROWS)]
+            futures = [(run.submit(task, *args, frame.iloc[start:start + CHUNK_ROWS],
+                                   first_row + start), min(CHUNK_ROWS, len(frame) - start))
+                       for start in range(0, len(frame), CHUNK_ROWS)]
             pending.append((frame, futures))
-            first_row += len(ids)
+            first_row += len(frame)
             while len(pending) > (1 if pool else 0):
                 yield _collect(*pending.popleft(), bar)
         while pending:
             yield _collect(*pending.popleft(), bar)
 
 
-def _collect(frame: pd.DataFrame, futures: list[Future], bar) -> tuple:
-    from .pipeline import MENTION_COLUMNS
-
-    parts = []
-    for future in futures:
-        parts.append(future.result())
-        bar.update(len(parts[-1][0]))
-    return (frame, *_concat(parts, MENTION_COLUMNS))
+def _collect(frame: pd.DataFrame, futures: list[tuple[Future, int]], bar) -> tuple:
+    results = []
+    for future, rows in futures:
+        results.append(future.result())
+        bar.update(rows)
+    return frame, results
 
 
 class _InlineExecutor(Executor):
@@ -144,7 +168,7 @@ def annotate_on_cluster(frame: pd.DataFrame, text_col: str, settings: Settings,
 
 
 def _annotate_partition(part: pd.DataFrame, text_col: str, settings: Settings):
-    return _annotate_chunk(settings, part["comment_id"].tolist(), part[text_col].tolist(), 0)
+    return annotate_ids(settings, part["comment_id"].tolist(), part[text_col].tolist(), 0)
 
 
 def _concat(parts: list[tuple[pd.DataFrame, pd.DataFrame]], mention_columns: list[str]

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import itertools
 import os
 import re
@@ -41,9 +42,10 @@ def formula_safe(frame: pd.DataFrame) -> pd.DataFrame:
         if risky.any():
             if safe is frame:
                 safe = frame.copy()
+            cells = values.to_numpy(dtype=object, copy=True)
+            cells[risky] = ["'" + v for v in cells[risky]]
             # object stays object: 160 must not become 160.0
-            safe[column] = pd.Series([f"'{v}" if flag else v for v, flag in zip(values, risky)],
-                                     index=frame.index, dtype=values.dtype)
+            safe[column] = pd.Series(cells, index=frame.index, dtype=values.dtype)
     return safe
 
 
@@ -76,6 +78,13 @@ def write_rows(frame: pd.DataFrame, handle, *, header: bool) -> None:
     writer.writerows(zip(*columns))
 
 
+def csv_text(frame: pd.DataFrame) -> str:
+    """The rows of ``frame`` (no header) as :func:`write_rows` writes them."""
+    buffer = io.StringIO()
+    write_rows(frame, buffer, header=False)
+    return buffer.getvalue()
+
+
 def _csv_cells(values: pd.Series) -> list | None:
     """A column's cells as pandas writes them to CSV (missing → ""), or None to leave the
     column to pandas."""
@@ -106,8 +115,14 @@ class CsvAppender:
         self.layouts: list[tuple[list[str], int]] = []  # (columns, rows) per chunk
 
     def write(self, frame: pd.DataFrame) -> None:
-        write_rows(frame, self.handle, header=not self.layouts)
-        self.layouts.append((list(frame.columns), len(frame)))
+        self.write_text(csv_text(frame), list(frame.columns), len(frame))
+
+    def write_text(self, rows: str, columns: list[str], n_rows: int) -> None:
+        """Append rows :func:`csv_text` made elsewhere (in a worker process)."""
+        if not self.layouts:
+            csv.writer(self.handle, lineterminator="\r\n").writerow(columns)
+        self.handle.write(rows)
+        self.layouts.append((columns, n_rows))
 
     def close(self, fix: Callable[[int, list[str], list[str]], list[str]] | None = None) -> None:
         """Close; rewrite when columns grew or ``fix(row number, columns, values)`` is given."""

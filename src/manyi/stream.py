@@ -24,7 +24,7 @@ from . import engine
 from .errors import ManyiError
 from .graph import ANALYSABLE_FLAGS, FactorCounts, drivers_from_counts, graph_from_counts
 from .io import RESERVED, iter_comments
-from .outputs import OUTPUT_FILES, CsvAppender, atomic_dir, safe_child
+from .outputs import OUTPUT_FILES, CsvAppender, atomic_dir, csv_text, safe_child
 from .pipeline import (
     Settings,
     dimension_counts,
@@ -65,19 +65,27 @@ def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
     settings = Settings(domain, tuple(str(p) for p in lexicon), segmenter)
     workers = (os.cpu_count() or 1) if jobs in (None, 0) else jobs
     totals, repeats = _Totals(), _RepeatedIds() if id_col is not None else None
+
+    def marked(frames):
+        """The frames, with repeated ids marked (in reading order) for the workers."""
+        rows = 0
+        for frame in frames:
+            if repeats is not None:
+                frame = frame.assign(**{REPEATED: repeats.mark(frame["comment_id"], rows)})
+            rows += len(frame)
+            yield frame
+
     with atomic_dir(Path(output), owned=OUTPUT_FILES) as staging:
         comments_csv = CsvAppender(safe_child(staging, "comments.csv"), trailing=RESERVED[1:])
         mentions_csv = CsvAppender(safe_child(staging, "mentions.csv"))
         try:
-            for frame, annotations, mentions in engine.annotate_chunks(
-                    frames, meta.text_col, settings, jobs=workers, progress=progress):
-                first_row = totals.rows
-                if repeats is not None:
-                    repeats.flag(frame["comment_id"], annotations, first_row)
-                comments = pd.concat([frame, annotations], axis=1)
-                comments_csv.write(comments)
-                mentions_csv.write(mentions)
-                totals.add(comments, mentions.assign(row=mentions["row"] - first_row))
+            for _, pieces in engine.map_chunks(marked(frames), _render_piece,
+                                               (settings, meta.text_col), jobs=workers,
+                                               progress=progress):
+                for piece in pieces:
+                    comments_csv.write_text(*piece.comments)
+                    mentions_csv.write_text(*piece.mentions)
+                    totals.merge(piece.totals)
         finally:
             mentions_csv.close()
             fix = repeats.fixer(totals.flags) if repeats is not None and repeats.first_rows \
@@ -94,6 +102,37 @@ def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
     graphs = {subset: graph_from_counts(totals.factors, subset=subset, domain=domain)
               for subset in ("all", "complaints")}
     return StreamResult(Path(output), dimensions, drivers, graphs, info)
+
+
+# The column that carries the repeated-id mark of each row to the workers.
+REPEATED = "\0repeated"
+
+
+@dataclass
+class _Piece:
+    """What a worker sends back for a piece of a chunk: CSV rows (text, columns, row count)
+    of comments and of mentions, and the piece's counts."""
+
+    comments: tuple[str, list[str], int]
+    mentions: tuple[str, list[str], int]
+    totals: _Totals
+
+
+def _render_piece(settings: Settings, text_col: str, piece: pd.DataFrame, first_row: int
+                  ) -> _Piece:
+    """Annotate a piece in a worker and render it: the parent only writes and adds up."""
+    frame = piece.reset_index(drop=True)
+    repeated = frame.pop(REPEATED).to_numpy(bool) if REPEATED in frame else None
+    annotations, mentions = engine.annotate_ids(settings, frame["comment_id"].tolist(),
+                                                frame[text_col].tolist(), first_row)
+    if repeated is not None:
+        annotations.loc[repeated & (annotations["flag"] == "").to_numpy(), "flag"] = \
+            "duplicate_id"
+    comments = pd.concat([frame, annotations], axis=1)
+    totals = _Totals()
+    totals.add(comments, mentions.assign(row=mentions["row"] - first_row))
+    return _Piece((csv_text(comments), list(comments.columns), len(comments)),
+                  (csv_text(mentions), list(mentions.columns), len(mentions)), totals)
 
 
 def check_strict(source: str, rejects: list[dict]) -> None:
@@ -119,14 +158,20 @@ class _Totals:
     def add(self, comments: pd.DataFrame, mentions: pd.DataFrame) -> None:
         """Count one chunk; ``mentions.row`` counts from the chunk's first comment."""
         ok = comments["flag"].isin(ANALYSABLE_FLAGS)
-        self.rows += len(comments)
-        self.analysable += int(ok.sum())
-        self.flags.update(comments["flag"].tolist())
-        self.sentiment.update(comments.loc[ok, "sentiment"].tolist())
-        counts = dimension_counts(mentions, comments)
-        self.dimensions = counts if self.dimensions.empty else self.dimensions.add(
-            counts, fill_value=0).astype(np.int64)
-        self.factors = self.factors + FactorCounts.of(comments, mentions)
+        part = _Totals(len(comments), int(ok.sum()), Counter(comments["flag"].tolist()),
+                       Counter(comments.loc[ok, "sentiment"].tolist()),
+                       dimension_counts(mentions, comments), FactorCounts.of(comments, mentions))
+        self.merge(part)
+
+    def merge(self, other: _Totals) -> None:
+        """Add another chunk's counts to these."""
+        self.rows += other.rows
+        self.analysable += other.analysable
+        self.flags.update(other.flags)
+        self.sentiment.update(other.sentiment)
+        self.dimensions = other.dimensions if self.dimensions.empty else self.dimensions.add(
+            other.dimensions, fill_value=0).astype(np.int64)
+        self.factors = self.factors + other.factors
 
 
 class _RepeatedIds:
@@ -143,7 +188,9 @@ class _RepeatedIds:
         self.first_rows: set[int] = set()
         self.ids: set[str] = set()
 
-    def flag(self, ids: pd.Series, annotations: pd.DataFrame, first_row: int) -> None:
+    def mark(self, ids: pd.Series, first_row: int) -> np.ndarray:
+        """Which of these ids (rows from ``first_row`` on) are repeated, in this chunk or
+        with an earlier one; remembers them."""
         hashes = pd.util.hash_array(ids.to_numpy(dtype=object))
         earlier = np.full(len(ids), -1, dtype=np.int64)
         for run_hashes, run_rows in self.runs:
@@ -151,12 +198,11 @@ class _RepeatedIds:
             found = run_hashes[at] == hashes
             earlier[found] = run_rows[at[found]]
         repeated = ids.duplicated(keep=False).to_numpy() | (earlier >= 0)
-        annotations.loc[repeated & (annotations["flag"] == "").to_numpy(), "flag"] = \
-            "duplicate_id"
         self.first_rows.update(earlier[earlier >= 0].tolist())
         self.ids.update(ids[ids.duplicated().to_numpy() | (earlier >= 0)])
         new = ~ids.duplicated().to_numpy() & (earlier < 0)
         self._add(hashes[new], np.flatnonzero(new) + first_row)
+        return repeated
 
     def _add(self, hashes: np.ndarray, rows: np.ndarray) -> None:
         order = np.argsort(hashes, kind="stable")
