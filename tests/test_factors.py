@@ -176,3 +176,13 @@ def test_clauses_from_tokens_equal_clauses_from_text(backend):
         starts = list(accumulate(map(len, tokens), initial=0))
         assert split_clauses_by_tokens(text, tokens, starts, lexicon.contrasts) == \
             split_clauses(text, lexicon.contrasts), text
+
+
+@pytest.mark.parametrize("text, opinion", [("物流快两天就到了", "快"), ("发货快2天就到了", "快"),
+                                           ("快一个月了还没到", None)])
+def test_nearly_is_not_fast_but_fast_after_a_term_is(text, opinion):
+    import manyi
+
+    mentions = manyi.analyze([text]).mentions
+    found = mentions.loc[mentions["dimension"] == "logistics", "opinion"].tolist()
+    assert (opinion in found) if opinion else "快" not in found

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from manyi.errors import LexiconError
@@ -107,3 +109,16 @@ def test_catering_refiles_core_words_for_restaurants(text, domain, dimension, ab
     tokens = Segmenter(lexicon).cut(text)
     found = {m.dimension for m in FactorExtractor(lexicon).extract(text, tokens)}
     assert dimension in found and absent not in found, (text, found)
+
+
+def test_an_earlier_packs_term_listed_under_two_factors_of_one_file_is_an_error(tmp_path):
+    text = FACTOR + '[dimensions.service.factors.attitude]\nterms = ["排队"]\n'
+    message = _problem(tmp_path, text.replace('["等位时间"]', '["等位时间", "排队"]'))
+    assert "排队" in message and "one factor only" in message
+
+
+def test_placeholders_with_groups_keep_their_meaning(tmp_path):
+    lexicon = _load(tmp_path, FACTOR)  # a fresh lexicon: Lexicon.load() is shared
+    lexicon.placeholders = [re.compile("(无)评价"), re.compile(r"(哈)\1+")]
+    assert lexicon.is_placeholder("哈哈哈") and lexicon.is_placeholder("无评价")
+    assert not lexicon.is_placeholder("哈")

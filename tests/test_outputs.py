@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import random
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -49,3 +50,12 @@ def test_other_types_are_left_to_pandas():
                           "n": pd.array([1, None], dtype="Int64"), "text": ["=a", "b"]})
     assert manyi_csv(frame) == pandas_csv(frame)
     assert "'=a" in manyi_csv(frame)
+
+
+@pytest.mark.parametrize("frame", [
+    pd.DataFrame({"a": pd.Series([b"=x", b"y"], dtype=object)}),
+    pd.DataFrame({0: ["=a", "b"], float("nan"): [1.5, None]}),
+    pd.DataFrame({"a": pd.Series([np.array([1, 2]), float("nan"), "=c"], dtype=object)}),
+])
+def test_unusual_cells_and_labels_are_written_as_pandas_writes_them(frame):
+    assert manyi_csv(frame) == pandas_csv(frame)

@@ -104,3 +104,10 @@ def test_strict_stream_writes_nothing_when_a_row_is_rejected(tmp_path):
     with pytest.raises(ManyiError, match="line 2"):
         analyze_to_dir(source, tmp_path / "out", strict=True)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_chunk_of_ids_all_seen_before(tmp_path):
+    source = tmp_path / "again.csv"
+    source.write_text("id,评论\n1,物流很快\n1,质量好\n1,还行\n2,好评\n", encoding="utf-8")
+    _whole_and_streamed(tmp_path, source, chunk_rows=1, id_col="id")
+    _same_files(tmp_path)

@@ -299,8 +299,7 @@ class FactorExtractor:
             token, parse = tokens[i], parsed[i]
             if parse is None or not parse[2] or token in NOT_YET or (
                     parse[2] == "没用" and i > first and tokens[i - 1] in {"还", "都还", "暂时"}
-            ) or (token in APPROXIMATORS and i + 1 < last and tokens[i + 1] not in NOT_AMOUNTS
-                  and AMOUNT.match(tokens[i + 1])):
+            ) or self._nearly(tokens, i, first, last):
                 continue
             negations, degree, word = parse
             start = starts[i]
@@ -321,6 +320,15 @@ class FactorExtractor:
             found.append(Opinion(i, start, starts[i] + len(token), word, score, negated,
                                  degree))
         return found
+
+    def _nearly(self, tokens: list[str], i: int, first: int, last: int) -> bool:
+        """快/近 before an amount meaning "nearly" (快一个月了还没到, 排队近两个小时); not 快
+        right after a factor term or verb, which judges it (物流快两天就到了)."""
+        if tokens[i] not in APPROXIMATORS or i + 1 >= last or tokens[i + 1] in NOT_AMOUNTS \
+                or not AMOUNT.match(tokens[i + 1]):
+            return False
+        return not (tokens[i] == "快" and i > first and (
+            tokens[i - 1] in self.lexicon.terms or tokens[i - 1] in self.lexicon.verbs))
 
     def _good_as_degree(self, tokens: list[str], i: int, last: int) -> bool:
         """好 right before an opinion word or a one-character word: 好快, 好便宜, 好硬."""

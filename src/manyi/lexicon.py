@@ -34,6 +34,8 @@ DIMENSION_LABELS = {
     "channel": "渠道便利",
     "overall": "整体",
 }
+# A back-reference in a regular expression: \1 or (?P=name).
+BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 DOMAINS = ("ecommerce", "catering", "hotel", "hotline")
 WORD_FILES = ("positive.txt", "negative.txt", "negation.txt", "degree.txt", "contrast.txt",
               "placeholders.txt", "userdict.txt", "stopwords.txt")
@@ -167,8 +169,7 @@ class Lexicon:
                 # An earlier pack's word listed again under another factor moves there:
                 # later packs win, as they do for opinion weights ([refile] says it outright).
                 target[word] = factor
-                if owner is None or owner[1] != factor:
-                    self.origins[word] = str(file)
+                self.origins[word] = str(file)
 
     def _claimed_twice(self, file: Path, text: str, where: str, kind: str, word: str) -> str:
         """The problem of a word this file files twice, or another kind of list holds."""
@@ -308,9 +309,11 @@ class Lexicon:
     @cached_property
     def _placeholder_pattern(self) -> re.Pattern | None:
         """The placeholders as one expression (one pass per comment), where they combine."""
+        if not self.placeholders or any(BACKREFERENCE.search(p.pattern)
+                                        for p in self.placeholders):
+            return None  # joined, groups are renumbered: (哈)\1+ would break
         try:
-            return re.compile("|".join(f"(?:{p.pattern})" for p in self.placeholders)) \
-                if self.placeholders else None
+            return re.compile("|".join(f"(?:{p.pattern})" for p in self.placeholders))
         except re.error:  # e.g. a pattern with inline flags
             return None
 

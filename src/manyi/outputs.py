@@ -37,7 +37,7 @@ def formula_safe(frame: pd.DataFrame) -> pd.DataFrame:
             continue
         try:
             risky = values.str.startswith(FORMULA_START, na=False).to_numpy(bool)
-        except AttributeError:  # an object column without a single string
+        except (AttributeError, TypeError):  # an object column without a single string
             continue
         if risky.any():
             if safe is frame:
@@ -68,7 +68,8 @@ def write_rows(frame: pd.DataFrame, handle, *, header: bool) -> None:
     faster, and any other type is left to pandas.
     """
     safe = formula_safe(frame)
-    columns = [_csv_cells(safe[name]) for name in safe.columns] if len(safe.columns) else None
+    plain = len(safe.columns) and all(isinstance(name, str) for name in safe.columns)
+    columns = [_csv_cells(safe.iloc[:, i]) for i in range(len(safe.columns))] if plain else None
     if columns is None or any(cells is None for cells in columns):
         safe.to_csv(handle, header=header, index=False, lineterminator="\r\n")
         return
@@ -85,6 +86,16 @@ def csv_text(frame: pd.DataFrame) -> str:
     return buffer.getvalue()
 
 
+def _missing(value: object) -> bool:
+    """Whether pandas writes a cell as missing (None, NaN, NaT, pd.NA); arrays are not."""
+    if value is None or value is pd.NA:
+        return True
+    try:
+        return bool(value != value)
+    except (TypeError, ValueError):
+        return False
+
+
 def _csv_cells(values: pd.Series) -> list | None:
     """A column's cells as pandas writes them to CSV (missing → ""), or None to leave the
     column to pandas."""
@@ -97,8 +108,8 @@ def _csv_cells(values: pd.Series) -> list | None:
         return ["" if v != v else v for v in cells] if values.hasnans else cells
     if kind == "O" or isinstance(dtype, pd.StringDtype):
         cells = values.tolist()
-        if values.hasnans:  # None, NaN, pd.NA
-            cells = ["" if v is None or v is pd.NA or v != v else v for v in cells]
+        if values.hasnans:  # None, NaN, NaT, pd.NA
+            cells = ["" if _missing(v) else v for v in cells]
         return cells
     return None
 

@@ -205,6 +205,8 @@ class _RepeatedIds:
         return repeated
 
     def _add(self, hashes: np.ndarray, rows: np.ndarray) -> None:
+        if not len(hashes):  # a chunk of ids all seen before
+            return
         order = np.argsort(hashes, kind="stable")
         self.runs.append((hashes[order], rows[order]))
         while len(self.runs) > 1 and len(self.runs[-1][0]) >= len(self.runs[-2][0]):
