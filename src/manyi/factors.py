@@ -421,13 +421,16 @@ class FactorExtractor:
 
 
 class _Cache(dict):
-    """A dict that computes a missing value once: ``_Cache(f)[key]`` is ``f(key)``."""
+    """A dict that computes a missing value once: ``_Cache(f)[key]`` is ``f(key)``. It starts
+    afresh past ``limit`` keys, so a worker streaming millions of comments stays bounded."""
 
-    def __init__(self, compute) -> None:
+    def __init__(self, compute, limit: int = 500_000) -> None:
         super().__init__()
-        self.compute = compute
+        self.compute, self.limit = compute, limit
 
     def __missing__(self, key):
+        if len(self) >= self.limit:
+            self.clear()
         value = self[key] = self.compute(key)
         return value
 
