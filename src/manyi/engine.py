@@ -42,38 +42,19 @@ def annotate_ids(settings: Settings, ids: list[str], values: list[object], first
 
 def _annotate_piece(settings: Settings, text_col: str, piece: pd.DataFrame, first_row: int):
     return annotate_ids(settings, piece["comment_id"].tolist(), piece[text_col].tolist(),
-                           first_row)
+                        first_row)
 
 
 def annotate_frame(frame: pd.DataFrame, text_col: str, settings: Settings, *, jobs: int = 1,
                    progress: bool | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Annotation columns (row-aligned with ``frame``) and mentions, using ``jobs`` processes."""
+    """Annotation columns (row-aligned with ``frame``) and mentions, using ``jobs`` processes
+    as :func:`map_chunks` runs them (the workers get the id and text columns only)."""
     from .pipeline import MENTION_COLUMNS
 
-    parts = [(annotations, mentions) for _, annotations, mentions in
-             annotate_chunks([frame], text_col, settings, jobs=jobs, progress=progress,
-                             total=len(frame))]
+    [(_, parts)] = map_chunks([frame[["comment_id", text_col]]], _annotate_piece,
+                              (settings, text_col), jobs=jobs, progress=progress,
+                              total=len(frame))
     return _concat(parts, MENTION_COLUMNS)
-
-
-def annotate_chunks(frames: Iterable[pd.DataFrame], text_col: str, settings: Settings, *,
-                    jobs: int = 1, progress: bool | None = None, total: int | None = None
-                    ) -> Iterator[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]]:
-    """``(frame, annotation columns, mentions)`` for each frame of comments, in order; the
-    work runs as :func:`map_chunks` runs it. Mention ``row`` counts from the first row of the
-    first frame."""
-    from .pipeline import MENTION_COLUMNS
-
-    originals: collections.deque = collections.deque()
-
-    def two_columns():  # the workers need no other column
-        for frame in frames:
-            originals.append(frame)
-            yield frame[["comment_id", text_col]]
-
-    for _, parts in map_chunks(two_columns(), _annotate_piece, (settings, text_col), jobs=jobs,
-                               progress=progress, total=total):
-        yield (originals.popleft(), *_concat(parts, MENTION_COLUMNS))
 
 
 def map_chunks(frames: Iterable[pd.DataFrame], task, args: tuple = (), *, jobs: int = 1,
@@ -138,7 +119,7 @@ def annotate_dask(ddf, text_col: str, settings: Settings) -> tuple[pd.DataFrame,
         raise ManyiError("Dask is not installed; pip install 'manyi[dask]'") from exc
     from .pipeline import MENTION_COLUMNS
 
-    tasks = [dask.delayed(_annotate_partition)(part, text_col, settings)
+    tasks = [dask.delayed(_annotate_piece)(settings, text_col, part, 0)
              for part in ddf.to_delayed()]
     parts, first_row = [], 0
     for annotated, mentions in dask.compute(*tasks):
@@ -165,10 +146,6 @@ def annotate_on_cluster(frame: pd.DataFrame, text_col: str, settings: Settings,
         raise ManyiError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
     with client:
         return annotate_dask(ddf, text_col, settings)
-
-
-def _annotate_partition(part: pd.DataFrame, text_col: str, settings: Settings):
-    return annotate_ids(settings, part["comment_id"].tolist(), part[text_col].tolist(), 0)
 
 
 def _concat(parts: list[tuple[pd.DataFrame, pd.DataFrame]], mention_columns: list[str]
