@@ -123,6 +123,7 @@ class FactorExtractor:
         self._longest_modifier = max(map(len, self._modifiers), default=0)
         self._token_cache = _Cache(self._parse_token)
         self._glue_cache = _Cache(self._glued_cut)
+        self._prefix_cache = _Cache(self._modifier_prefix)
         self._contrasts = frozenset(lexicon.contrasts)
 
     def extract(self, text: str, tokens: list[str]) -> list[Mention]:
@@ -353,9 +354,8 @@ class FactorExtractor:
         token = tokens[i]
         if token in BARE_ADJECTIVES:  # 精华多, 水分也少: judged, polarity left to the model
             return Opinion(i, starts[i], starts[i] + len(token), token, 0.0, False, 1.0)
-        prefix = next((n for n in range(min(len(token) - 1, self._longest_modifier), 0, -1)
-                       if token[:n] in self._modifiers), None)
-        if prefix is not None and token[prefix:] not in self.lexicon.terms:
+        prefix = self._prefix_cache[token]
+        if prefix and token[prefix:] not in self.lexicon.terms:
             kind, value = self._modifiers[token[:prefix]]
             return Opinion(i, starts[i], starts[i] + len(token), token[prefix:], 0.0,
                            kind == "neg", value if kind == "deg" else 1.0)
@@ -367,6 +367,12 @@ class FactorExtractor:
             return Opinion(i + 1, starts[i], starts[i + 1] + len(tokens[i + 1]),
                            tokens[i + 1], 0.0, kind == "neg", value if kind == "deg" else 1.0)
         return None
+
+    def _modifier_prefix(self, token: str) -> int:
+        """Length of the longest negation or degree word a token starts with (很正 → 1), 0
+        if none; the whole token does not count."""
+        return next((n for n in range(min(len(token) - 1, self._longest_modifier), 0, -1)
+                     if token[:n] in self._modifiers), 0)
 
     def _deal(self, tokens: list[str], starts: list[int], index: int, first: int) -> Opinion:
         """A gift or a promotion named without an opinion is a plus of the deal (送了小样,
@@ -394,8 +400,7 @@ class FactorExtractor:
             if rest in self.lexicon.opinions or rest in self.lexicon.cues:
                 result = (negations, degree, rest)
                 break
-            prefix = next((rest[:n] for n in range(min(len(rest) - 1, self._longest_modifier),
-                                                   0, -1) if rest[:n] in self._modifiers), None)
+            prefix = rest[:self._modifier_prefix(rest)] or None
             if prefix is None and rest[0] == "好" and self.parse_token(rest[1:]) is not None:
                 degree *= GOOD_AS_DEGREE  # 好快, 好便宜 (好用 and 好看 are words themselves)
                 rest = rest[1:]

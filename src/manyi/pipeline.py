@@ -6,6 +6,8 @@ chunks of rows, so one process, a process pool and Dask partitions all run the s
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import math
 import os
@@ -66,6 +68,11 @@ class Annotator:
         ``first_row`` is the chunk's position in the whole input: mentions carry ``row``, the
         position of their comment, which stays unique where user ids repeat.
         """
+        with _gc_paused():
+            return self._annotate(ids, values, first_row)
+
+    def _annotate(self, ids: Sequence[str], values: Sequence[object], first_row: int
+                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
         texts, flags = [], []
         for value in values:
             text, flag = self.prepare(value)
@@ -73,35 +80,54 @@ class Annotator:
             flags.append(flag)
         ok = [i for i, flag in enumerate(flags) if flag in ANALYSABLE_FLAGS]
         tokens = [self.segmenter.cut(texts[i]) for i in ok]
-        scores = sentiment.score_frame([texts[i] for i in ok], tokens, model=self.model)
+        found = [self.extractor.analyse(texts[i], toks) for i, toks in zip(ok, tokens)]
+        # A clause is scored by the model on its own text and tokens, once per distinct
+        # clause; a clause that is its whole comment takes the comment's score. Comments and
+        # clauses go to the model in one batch.
+        clause_at: dict[tuple[str, tuple[str, ...]], int] = {}
+        for i, (_, clauses) in zip(ok, found):
+            for clause, clause_tokens in clauses.values():
+                if clause != texts[i]:
+                    clause_at.setdefault((clause, tuple(clause_tokens)), len(ok) + len(clause_at))
+        proba = self.model.predict_proba([texts[i] for i in ok] + [t for t, _ in clause_at],
+                                         tokens + [list(k) for _, k in clause_at])
+        labels = np.array(sentiment.CLASSES, dtype=object)[proba.argmax(axis=1)].tolist() \
+            if len(proba) else []
+        scores = (proba[:, 2] - proba[:, 0]).tolist()
 
-        rows, unnamed = [], []
-        labels = scores["sentiment"].tolist()
-        for n, (i, toks) in enumerate(zip(ok, tokens)):
-            mentions, clauses = self.extractor.analyse(texts[i], toks)
-            if not mentions and labels[n] != "neutral":
-                unnamed.append((i, n))
-            keys = {clause_id: None if clause == texts[i] else (clause, tuple(clause_tokens))
-                    for clause_id, (clause, clause_tokens) in clauses.items()}
-            rows.extend((ids[i], first_row + i, n, keys[m.clause_id], m) for m in mentions)
-        mentions = self._score_mentions(rows, scores)
-        if unnamed:
-            mentions = pd.concat([mentions, self._overall_mentions(ids, texts, first_row, unnamed,
-                                                                   scores)], ignore_index=True)
-        # in text order, whatever else the chunk holds
-        mentions = mentions.sort_values(["row", "clause_id", "start"], kind="stable",
-                                        ignore_index=True)
+        records = []
+        for n, (i, (mentions, clauses)) in enumerate(zip(ok, found)):
+            if not mentions:
+                if labels[n] != "neutral":  # an opinion with no factor named: 看着还可以
+                    records.append((ids[i], first_row + i, 0, texts[i], "overall", "overall",
+                                    "", "", False, 1.0, True, labels[n], round(scores[n], 4),
+                                    0, len(texts[i])))
+                continue
+            at = {clause_id: n if clause == texts[i] else clause_at[(clause, tuple(toks))]
+                  for clause_id, (clause, toks) in clauses.items()}
+            # in text order within the comment
+            for m in sorted(mentions, key=_clause_and_start):
+                score, polarity = mention_polarity(m.lexicon_score, scores[at[m.clause_id]],
+                                                   labels[at[m.clause_id]])
+                records.append((ids[i], first_row + i, m.clause_id, m.clause, m.dimension,
+                                m.factor, m.term, m.opinion, m.negated, round(m.degree, 3),
+                                m.implicit, polarity, round(score, 4), m.start, m.end))
+        mentions = pd.DataFrame.from_records(records, columns=MENTION_COLUMNS) if records \
+            else pd.DataFrame(columns=MENTION_COLUMNS)
 
         out = pd.DataFrame({"text": texts, "flag": flags})
-        for column in ("sentiment", "sentiment_score", "p_positive", "p_neutral", "p_negative"):
+        n_ok = len(ok)
+        for column, values in (("sentiment", labels[:n_ok]), ("sentiment_score", scores[:n_ok]),
+                               ("p_positive", proba[:n_ok, 2]), ("p_neutral", proba[:n_ok, 1]),
+                               ("p_negative", proba[:n_ok, 0])):
             filled = pd.Series([None if column == "sentiment" else np.nan] * len(texts),
                                dtype=object if column == "sentiment" else float)
-            filled.iloc[ok] = scores[column].to_numpy()
+            filled.iloc[ok] = values
             out[column] = filled.fillna("") if column == "sentiment" else filled
-        dims = comment_dimensions(mentions)
+        dims = _dimensions_of(records)
         rows_here = range(first_row, first_row + len(ids))
         out["dimensions"] = [dims.get(row, "") for row in rows_here]
-        counts = Counter(mentions["row"].tolist())
+        counts = Counter(record[1] for record in records)
         out["n_mentions"] = [counts.get(row, 0) for row in rows_here]
         return out, mentions
 
@@ -130,39 +156,18 @@ class Annotator:
             return text, "placeholder"
         return text, "partly_undecodable" if lost else ""
 
-    @staticmethod
-    def _overall_mentions(ids, texts, first_row, unnamed, scores) -> pd.DataFrame:
-        """An opinion with no factor named (看着还可以): one ``overall`` mention of the comment,
-        with the comment's own sentiment."""
-        records = [(ids[i], first_row + i, 0, texts[i], "overall", "overall", "", "", False, 1.0,
-                    True, scores["sentiment"].iat[n], round(float(scores["sentiment_score"].iat[n]),
-                                                             4), 0, len(texts[i]))
-                   for i, n in unnamed]
-        return pd.DataFrame.from_records(records, columns=MENTION_COLUMNS)
-
-    def _score_mentions(self, rows: list, scores: pd.DataFrame) -> pd.DataFrame:
-        """Mention scores. A clause is scored by the model on its text and tokens: a clause
-        that is its whole comment takes the comment's score, and every other distinct clause
-        is scored once."""
-        if not rows:
-            return pd.DataFrame(columns=MENTION_COLUMNS)
-        comment_scores = list(zip(scores["sentiment_score"].tolist(),
-                                  scores["sentiment"].tolist()))
-        new = [key for key in dict.fromkeys(row[3] for row in rows) if key is not None]
-        known = {}
-        if new:
-            scored = sentiment.score_frame([text for text, _ in new],
-                                           [list(toks) for _, toks in new], model=self.model)
-            known = dict(zip(new, zip(scored["sentiment_score"].tolist(),
-                                      scored["sentiment"].tolist())))
-        records = []
-        for comment_id, row, n, key, m in rows:
-            model_score, model_label = comment_scores[n] if key is None else known[key]
-            score, polarity = mention_polarity(m.lexicon_score, float(model_score), model_label)
-            records.append((comment_id, row, m.clause_id, m.clause, m.dimension, m.factor, m.term,
-                            m.opinion, m.negated, round(m.degree, 3), m.implicit, polarity,
-                            round(score, 4), m.start, m.end))
-        return pd.DataFrame.from_records(records, columns=MENTION_COLUMNS)
+@contextlib.contextmanager
+def _gc_paused():
+    """The cyclic garbage collector off while a chunk is annotated. A chunk makes and drops
+    a great many small objects, and every collection also walks the loaded lexicon, model
+    and caches (some 10 % of the time); what the chunk leaves is collected afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def mention_polarity(lexicon_score: float, model_score: float, model_label: str
@@ -194,14 +199,19 @@ def comment_dimensions(mentions: pd.DataFrame) -> dict[int, str]:
     purchase rather than a part of it: they sit beside a generic verdict instead of replacing
     it (很好用，还会回购 → ``brand;overall``).
     """
-    from .factors import is_irrealis
-
     if mentions.empty:
         return {}
+    return _dimensions_of(zip(*(mentions[c].tolist() for c in MENTION_COLUMNS)))
+
+
+def _dimensions_of(records) -> dict[int, str]:
+    """:func:`comment_dimensions` of mention records (tuples in MENTION_COLUMNS order)."""
+    from .factors import is_irrealis
+
     found: dict[int, set[str]] = {}
-    for row, dimension, opinion, polarity, clause in zip(
-            *(mentions[c].tolist() for c in ("row", "dimension", "opinion", "polarity",
-                                             "clause"))):
+    for record in records:
+        row, clause, dimension, opinion, polarity = (record[1], record[3], record[4],
+                                                     record[7], record[11])
         if (opinion or polarity != "neutral") and (dimension == "overall"
                                                    or not is_irrealis(clause)):
             found.setdefault(row, set()).add(dimension)
@@ -212,6 +222,10 @@ def comment_dimensions(mentions: pd.DataFrame) -> dict[int, str]:
             named.add("overall")
         assigned[row] = ";".join(sorted(named)) or "overall"
     return assigned
+
+
+def _clause_and_start(mention) -> tuple[int, int]:
+    return mention.clause_id, mention.start
 
 
 def dimension_counts(mentions: pd.DataFrame, comments: pd.DataFrame) -> pd.Series:

@@ -101,6 +101,8 @@ class Segmenter:
 
 def _needs_alnum_split(text: str) -> bool:
     """True if ``text`` holds a letter/digit run that jieba's HMM step would cut further."""
+    if ALNUM_RUN.search(text) is None:  # most comments: no run at all
+        return False
     return any(not JIEBA_SKIP.fullmatch(m.group()) for m in ALNUM_RUN.finditer(text))
 
 
