@@ -124,7 +124,7 @@ class Annotator:
                                dtype=object if column == "sentiment" else float)
             filled.iloc[ok] = values
             out[column] = filled.fillna("") if column == "sentiment" else filled
-        dims = _dimensions_of(records)
+        dims = _dimensions_of((r[1], r[3], r[4], r[7], r[11]) for r in records)
         rows_here = range(first_row, first_row + len(ids))
         out["dimensions"] = [dims.get(row, "") for row in rows_here]
         counts = Counter(record[1] for record in records)
@@ -201,17 +201,19 @@ def comment_dimensions(mentions: pd.DataFrame) -> dict[int, str]:
     """
     if mentions.empty:
         return {}
-    return _dimensions_of(zip(*(mentions[c].tolist() for c in MENTION_COLUMNS)))
+    return _dimensions_of(zip(*(mentions[c].tolist() for c in DIMENSION_EVIDENCE)))
 
 
-def _dimensions_of(records) -> dict[int, str]:
-    """:func:`comment_dimensions` of mention records (tuples in MENTION_COLUMNS order)."""
+# What decides a comment's dimensions, in the order _dimensions_of takes it.
+DIMENSION_EVIDENCE = ("row", "clause", "dimension", "opinion", "polarity")
+
+
+def _dimensions_of(evidence) -> dict[int, str]:
+    """:func:`comment_dimensions` of (row, clause, dimension, opinion, polarity) tuples."""
     from .factors import is_irrealis
 
     found: dict[int, set[str]] = {}
-    for record in records:
-        row, clause, dimension, opinion, polarity = (record[1], record[3], record[4],
-                                                     record[7], record[11])
+    for row, clause, dimension, opinion, polarity in evidence:
         if (opinion or polarity != "neutral") and (dimension == "overall"
                                                    or not is_irrealis(clause)):
             found.setdefault(row, set()).add(dimension)
