@@ -32,7 +32,6 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from .errors import InputError
 from .graph import ComplaintSpec, _analysable_positions, complaint_mask, mention_rows
@@ -116,6 +115,8 @@ def key_drivers(features: pd.DataFrame, target: Sequence[float] | pd.Series, *,
 
     ``.attrs`` holds ``r2``, ``adj_r2``, ``n``. Columns with no variance are dropped.
     """
+    from scipy import stats
+
     y = np.asarray(target, dtype=float)
     keep_rows = ~np.isnan(y)
     x_frame = features.loc[keep_rows]
@@ -422,6 +423,8 @@ def alerts(trend_table: pd.DataFrame, *, measure: str = "complaint_rate", alpha:
     Benjamini–Hochberg ``q_value`` across all the tests; an alert when ``q_value < alpha``.
     ``measure="complaint_incidence"`` tests complaints per comment of the period instead.
     """
+    from scipy import stats
+
     if measure not in ("complaint_rate", "complaint_incidence"):
         raise InputError("measure must be 'complaint_rate' or 'complaint_incidence'")
     denominator = "comments" if measure == "complaint_rate" else "group_comments"

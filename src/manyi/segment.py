@@ -9,11 +9,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
 import re
+import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import compress
+from pathlib import Path
 
 import jieba
 
@@ -61,22 +66,16 @@ class Segmenter:
             for word, (freq, tag) in words.items():
                 self._tokenizer.add_word(word, freq, tag)
             return
-        # rjieba has no frequency tuning of its own: add the words to a jieba tokenizer in
-        # the same order, then give rjieba the frequencies jieba settled on.
-        mirror = _jieba_tokenizer()
-        rjieba_total = mirror.total
-        for word, (freq, tag) in words.items():
-            before = mirror.FREQ.get(word, 0)
-            mirror.add_word(word, freq, tag)
-            rjieba_total += mirror.FREQ[word] - before
+        # rjieba has no frequency tuning of its own: it gets the frequencies a jieba tokenizer
+        # settles on for the same words (see _jieba_settled).
+        settled, extra_total, self._words = _jieba_settled(words)
         for word, (_, tag) in words.items():
-            self._tokenizer.add_word(word, mirror.FREQ[word], tag)
+            self._tokenizer.add_word(word, settled[word], tag)
         # jieba adds a re-added word's new frequency to its total without taking the old one
         # off; rjieba swaps them. The total weighs one long word against two short ones
         # (太差 vs 太·差), so give rjieba the same total through a word no text contains.
-        if mirror.total > rjieba_total:
-            self._tokenizer.add_word(TOTAL_SENTINEL, mirror.total - rjieba_total, "x")
-        self._words = {w for w, f in mirror.FREQ.items() if f and not HAN.search(w)}
+        if extra_total > 0:
+            self._tokenizer.add_word(TOTAL_SENTINEL, extra_total, "x")
 
     def cut(self, text: str) -> list[str]:
         """Tokens of one normalised comment; every character lands in exactly one token."""
@@ -119,6 +118,51 @@ def _jieba_alnum_split(tokens: list[str], words: set[str]) -> list[str]:
         else:
             out.append(token)
     return out
+
+
+def _jieba_settled(words: dict[str, tuple[int | None, str | None]]
+                   ) -> tuple[dict[str, int], int, set[str]]:
+    """What a jieba tokenizer makes of ``words`` added in order: each word's frequency, how far
+    its total runs ahead of the sum of its frequencies, and its words without a Chinese
+    character (kept whole by the letter/digit re-cut).
+
+    Loading jieba's dictionary for this takes most of a second, so the answer is kept in
+    the user's cache folder, keyed by the words and jieba's version; a cache that cannot be
+    read or written is simply not used.
+    """
+    key = hashlib.sha256(json.dumps([jieba.__version__, list(words.items())],
+                                    ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
+    path = _cache_dir() / f"jieba-{key}.json"
+    try:
+        cached = json.loads(path.read_text(encoding="utf-8"))
+        return cached["freq"], cached["extra_total"], set(cached["non_han"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    mirror = _jieba_tokenizer()
+    sum_total = mirror.total
+    for word, (freq, tag) in words.items():
+        before = mirror.FREQ.get(word, 0)
+        mirror.add_word(word, freq, tag)
+        sum_total += mirror.FREQ[word] - before
+    settled = {word: mirror.FREQ[word] for word in words}
+    non_han = sorted(w for w, f in mirror.FREQ.items() if f and not HAN.search(w))
+    extra_total = mirror.total - sum_total
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
+                                         suffix=".tmp", delete=False) as handle:
+            json.dump({"freq": settled, "extra_total": extra_total, "non_han": non_han},
+                      handle, ensure_ascii=False)
+        os.replace(handle.name, path)
+    except OSError:
+        pass
+    return settled, extra_total, set(non_han)
+
+
+def _cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/manyi`` (``~/.cache/manyi``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "manyi"
 
 
 def _jieba_tokenizer() -> jieba.Tokenizer:

@@ -1,0 +1,51 @@
+"""The segmenter: rjieba with jieba's settled frequencies, cached between processes."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import SAMPLES
+
+from manyi.lexicon import Lexicon
+from manyi.segment import Segmenter, _cache_dir
+
+# (not 赞赞赞赞赞: how rjieba and jieba group a run of one character is their one known
+# difference, see Segmenter)
+TEXTS = ["物流很快，质量太差了", "房间很大但是隔音太差", "净重5.2KG 6-8天到 t.cn/x",
+         "快递小哥服务态度好，性价比高"]
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    return tmp_path / "manyi"
+
+
+def _samples() -> list[str]:
+    frame = pd.read_csv(SAMPLES / "ecommerce_reviews.csv")
+    return [*TEXTS, *frame["评论内容"].dropna().astype(str).head(300)]
+
+
+def test_cached_frequencies_give_the_same_tokens_as_jieba(cache):
+    lexicon = Lexicon.load()
+    fresh = Segmenter(lexicon)
+    [written] = cache.glob("jieba-*.json")
+    cached = Segmenter(lexicon)  # reads the file written above
+    reference = Segmenter(lexicon, backend="jieba")
+    for text in _samples():
+        assert fresh.cut(text) == cached.cut(text) == reference.cut(text), text
+    assert cached._words == fresh._words
+    assert _cache_dir() == cache and written.stat().st_size > 0
+
+
+def test_a_broken_or_unwritable_cache_is_not_used(cache, tmp_path, monkeypatch):
+    lexicon = Lexicon.load()
+    expected = [Segmenter(lexicon).cut(t) for t in TEXTS]
+    [path] = cache.glob("jieba-*.json")
+    path.write_text('{"freq": ', encoding="utf-8")
+    assert [Segmenter(lexicon).cut(t) for t in TEXTS] == expected
+    assert path.read_text(encoding="utf-8").startswith('{"freq": {')  # rewritten whole
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert [Segmenter(lexicon).cut(t) for t in TEXTS] == expected
