@@ -528,7 +528,9 @@ class _LookupTables:
         words = dict.fromkeys(k for _, table, *_ in tables for k in table)
         splits = []
         for key in dict.fromkeys(k for *_, pairs, _ in tables for k in pairs):
-            for cut in (i for i, ch in enumerate(key) if ch == " "):
+            cuts = [key.index(" ")] if key.count(" ") == 1 else \
+                [i for i, ch in enumerate(key) if ch == " "]
+            for cut in cuts:
                 left, right = key[:cut], key[cut + 1:]
                 words.setdefault(left)
                 words.setdefault(right)
