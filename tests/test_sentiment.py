@@ -76,6 +76,25 @@ def test_fit_is_deterministic_and_save_load_round_trips(tmp_path):
     assert loaded.explain(probe[0], tokens[0]) == model.explain(probe[0], tokens[0])
 
 
+def test_sample_weight_weighs_rows_in_the_fit():
+    texts, labels = TINY_TEXTS[:10], TINY_LABELS[:10]
+    tokens = [list(t) for t in texts]
+
+    def fit(weights):
+        return SentimentModel(min_df=1, calibration_share=0.0).fit(
+            texts, labels, tokens, lexicon=TINY_LEXICON, sample_weight=weights)
+
+    probe, probe_tokens = ["质量很好", "物流很慢"], [list("质量很好"), list("物流很慢")]
+    plain = fit(None).decision_function(probe, probe_tokens)
+    assert np.array_equal(plain, fit([1.0] * 10).decision_function(probe, probe_tokens))
+    # more weight on the first positive row pulls 质量很好 further positive
+    heavier = fit([5.0] + [1.0] * 9).decision_function(probe, probe_tokens)
+    assert heavier[0] > plain[0]
+    for bad in ([1.0] * 9, [-1.0] + [1.0] * 9, [float("nan")] + [1.0] * 9, [0.0] * 10):
+        with pytest.raises(InputError, match="weight"):
+            fit(bad)
+
+
 def test_load_rejects_a_missing_model(tmp_path):
     with pytest.raises(ModelError, match="cannot read"):
         SentimentModel.load(tmp_path / "nothing")

@@ -16,7 +16,9 @@ Features of a normalised comment and its word tokens:
 The n-gram features are counts divided by √(number of n-grams), so long and short comments weigh
 alike. With ``nb_scale=True`` (binary labels; the shipped model) each n-gram column is also
 multiplied by its naive-Bayes log-count ratio before the fit (NB-SVM); the stored weights
-include that ratio, so scoring is the same either way. A logistic regression (L2, fitted with
+include that ratio, so scoring is the same either way. ``fit(..., sample_weight=...)`` weighs
+rows in the loss (the shipped model counts the online_shopping_10_cats rows a quarter each;
+see ``manyi.train``); that too changes only the weights. A logistic regression (L2, fitted with
 scipy's L-BFGS; no scikit-learn at runtime) turns them into a logit ``z = bias + Σ weight ×
 value``; the stored feature → weight tables are plain dicts, so ``explain`` can list the terms
 of that sum. ``predict_proba`` computes the same sums for a whole batch in numpy
@@ -210,11 +212,14 @@ class SentimentModel:
 
     # -- fitting -----------------------------------------------------------------------
     def fit(self, texts: Sequence[str], labels: Sequence[object],
-            tokens: Sequence[Sequence[str]] | None = None, *, lexicon=None) -> SentimentModel:
+            tokens: Sequence[Sequence[str]] | None = None, *, lexicon=None,
+            sample_weight: Sequence[float] | None = None) -> SentimentModel:
         """Fit on labelled comments (labels: 1/0, pos/neg, 正面/负面/中性, …).
 
         A share of the rows (``calibration_share``, chosen by a hash of the text, so the same
         data always gives the same split) is held out of the weight fit to calibrate q.
+        ``sample_weight`` (one non-negative number per row; default all 1) weighs each row's
+        term of the loss, rescaled to mean 1 so that ``alpha`` keeps its meaning.
         """
         from .train import fit_model
 
@@ -226,7 +231,10 @@ class SentimentModel:
             tokens = _tokens_for(texts)
         if lexicon is None:
             lexicon = _load_lexicon(self.lexicon_domain)
-        fit_model(self, texts, [list(t) for t in tokens], labels, _Lexicon.from_lexicon(lexicon))
+        if sample_weight is not None and len(sample_weight) != len(texts):
+            raise InputError(f"{len(texts)} texts but {len(sample_weight)} sample weights")
+        fit_model(self, texts, [list(t) for t in tokens], labels, _Lexicon.from_lexicon(lexicon),
+                  sample_weight)
         return self
 
     # -- scoring -----------------------------------------------------------------------
