@@ -81,16 +81,7 @@ class Annotator:
         ok = [i for i, flag in enumerate(flags) if flag in ANALYSABLE_FLAGS]
         tokens = [self.segmenter.cut(texts[i]) for i in ok]
         found = [self.extractor.analyse(texts[i], toks) for i, toks in zip(ok, tokens)]
-        # A clause is scored by the model on its own text and tokens, once per distinct
-        # clause; a clause that is its whole comment takes the comment's score. Comments and
-        # clauses go to the model in one batch.
-        clause_at: dict[tuple[str, tuple[str, ...]], int] = {}
-        for i, (_, clauses) in zip(ok, found):
-            for clause, clause_tokens in clauses.values():
-                if clause != texts[i]:
-                    clause_at.setdefault((clause, tuple(clause_tokens)), len(ok) + len(clause_at))
-        proba = self.model.predict_proba([texts[i] for i in ok] + [t for t, _ in clause_at],
-                                         tokens + [list(k) for _, k in clause_at])
+        proba, clause_at = self._score([texts[i] for i in ok], tokens, found)
         labels = np.array(sentiment.CLASSES, dtype=object)[proba.argmax(axis=1)].tolist() \
             if len(proba) else []
         scores = (proba[:, 2] - proba[:, 0]).tolist()
@@ -130,6 +121,22 @@ class Annotator:
         counts = Counter(record[1] for record in records)
         out["n_mentions"] = [counts.get(row, 0) for row in rows_here]
         return out, mentions
+
+    def _score(self, texts: list[str], tokens: list[list[str]], found: list
+               ) -> tuple[np.ndarray, dict[tuple[str, tuple[str, ...]], int]]:
+        """Probabilities of the comments, then of their clauses that hold a mention, in one
+        model batch, and the row of each clause (by text and tokens) in it. A clause is scored
+        once however often it recurs; a clause that is its whole comment takes the comment's
+        row."""
+        clause_at: dict[tuple[str, tuple[str, ...]], int] = {}
+        for text, (_, clauses) in zip(texts, found):
+            for clause, clause_tokens in clauses.values():
+                if clause != text:
+                    clause_at.setdefault((clause, tuple(clause_tokens)),
+                                         len(texts) + len(clause_at))
+        proba = self.model.predict_proba(texts + [t for t, _ in clause_at],
+                                         tokens + [list(k) for _, k in clause_at])
+        return proba, clause_at
 
     def prepare(self, value: object) -> tuple[str, str]:
         """Normalised text and a flag (the row is analysed when it is "" or
