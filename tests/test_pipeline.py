@@ -103,3 +103,19 @@ def test_one_lost_character_leaves_the_comment_analysed():
     assert result.comments["dimensions"].iloc[0] == "logistics;product"
     assert result.comments["sentiment"].iloc[1] == ""
     assert result.meta["flags"]["partly_undecodable"] == 1
+
+
+def test_annotating_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+
+    from manyi.pipeline import Settings
+
+    annotator = engine.annotator_for(Settings())
+    was = gc.isenabled()
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            annotator.annotate(["1"], ["物流很快，质量很好"])
+            assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
