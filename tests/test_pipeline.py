@@ -119,3 +119,29 @@ def test_annotating_leaves_the_garbage_collector_as_it_found_it():
             assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_only_the_main_thread_pauses_the_collector():
+    import gc
+    import threading
+
+    from manyi.pipeline import _gc_paused
+
+    seen = []
+
+    def in_thread():
+        with _gc_paused():
+            seen.append(gc.isenabled())
+
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        with _gc_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled()
+        worker = threading.Thread(target=in_thread)
+        worker.start()
+        worker.join()
+        assert seen == [True]
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from conftest import SAMPLES
 
+from manyi import segment
 from manyi.lexicon import Lexicon
 from manyi.segment import Segmenter, _cache_dir
 
@@ -21,16 +22,22 @@ def cache(tmp_path, monkeypatch):
     return tmp_path / "manyi"
 
 
+def _no_dictionary():
+    raise AssertionError("jieba's dictionary was loaded although the cache holds the answer")
+
+
 def _samples() -> list[str]:
     frame = pd.read_csv(SAMPLES / "ecommerce_reviews.csv")
     return [*TEXTS, *frame["评论内容"].dropna().astype(str).head(300)]
 
 
-def test_cached_frequencies_give_the_same_tokens_as_jieba(cache):
+def test_cached_frequencies_give_the_same_tokens_as_jieba(cache, monkeypatch):
     lexicon = Lexicon.load()
     fresh = Segmenter(lexicon)
     [written] = cache.glob("jieba-*.json")
-    cached = Segmenter(lexicon)  # reads the file written above
+    with monkeypatch.context() as patch:  # a cache hit never loads jieba's dictionary
+        patch.setattr(segment, "_jieba_tokenizer", _no_dictionary)
+        cached = Segmenter(lexicon)
     reference = Segmenter(lexicon, backend="jieba")
     for text in _samples():
         assert fresh.cut(text) == cached.cut(text) == reference.cut(text), text
@@ -42,10 +49,12 @@ def test_a_broken_or_unwritable_cache_is_not_used(cache, tmp_path, monkeypatch):
     lexicon = Lexicon.load()
     expected = [Segmenter(lexicon).cut(t) for t in TEXTS]
     [path] = cache.glob("jieba-*.json")
-    path.write_text('{"freq": ', encoding="utf-8")
-    assert [Segmenter(lexicon).cut(t) for t in TEXTS] == expected
-    assert path.read_text(encoding="utf-8").startswith('{"freq": {')  # rewritten whole
+    for broken in ('{"freq": ', '{"freq": {}, "extra_total": 0, "non_han": []}', "[]"):
+        path.write_text(broken, encoding="utf-8")
+        assert [Segmenter(lexicon).cut(t) for t in TEXTS] == expected
+        assert path.read_text(encoding="utf-8").startswith('{"freq": {"')  # rewritten whole
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     assert [Segmenter(lexicon).cut(t) for t in TEXTS] == expected
+    assert not list(tmp_path.glob("**/*.tmp"))

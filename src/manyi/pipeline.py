@@ -11,6 +11,7 @@ import gc
 import json
 import math
 import os
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -167,14 +168,18 @@ class Annotator:
 def _gc_paused():
     """The cyclic garbage collector off while a chunk is annotated. A chunk makes and drops
     a great many small objects, and every collection also walks the loaded lexicon, model
-    and caches (some 10 % of the time); what the chunk leaves is collected afterwards."""
-    enabled = gc.isenabled()
+    and caches (some 10 % of the time); what the chunk leaves is collected afterwards.
+
+    Only in the main thread (this process, a pool worker): the collector's switch is
+    process-wide, and threads (Dask's default) would race on it."""
+    if threading.current_thread() is not threading.main_thread() or not gc.isenabled():
+        yield
+        return
     gc.disable()
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        gc.enable()
 
 
 def mention_polarity(lexicon_score: float, model_score: float, model_label: str

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -24,6 +25,8 @@ import jieba
 
 from .lexicon import Lexicon
 
+# Changes whenever what _jieba_settled stores changes, so older cache files are not read.
+_CACHE_FORMAT = 1
 # A word no normalised text contains (two Unicode noncharacters), used to carry jieba's total.
 TOTAL_SENTINEL = "\ufdd0\ufdd1"
 HAN = re.compile(r"[\u4e00-\u9fd5]")
@@ -130,13 +133,16 @@ def _jieba_settled(words: dict[str, tuple[int | None, str | None]]
     the user's cache folder, keyed by the words and jieba's version; a cache that cannot be
     read or written is simply not used.
     """
-    key = hashlib.sha256(json.dumps([jieba.__version__, list(words.items())],
+    key = hashlib.sha256(json.dumps([_CACHE_FORMAT, jieba.__version__, list(words.items())],
                                     ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
     path = _cache_dir() / f"jieba-{key}.json"
     try:
         cached = json.loads(path.read_text(encoding="utf-8"))
-        return cached["freq"], cached["extra_total"], set(cached["non_han"])
-    except (OSError, ValueError, KeyError, TypeError):
+        settled, extra_total, non_han = cached["freq"], cached["extra_total"], cached["non_han"]
+        if settled.keys() >= words.keys() and isinstance(extra_total, int) \
+                and isinstance(non_han, list):
+            return settled, extra_total, set(non_han)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
     mirror = _jieba_tokenizer()
     sum_total = mirror.total
@@ -147,6 +153,7 @@ def _jieba_settled(words: dict[str, tuple[int | None, str | None]]
     settled = {word: mirror.FREQ[word] for word in words}
     non_han = sorted(w for w, f in mirror.FREQ.items() if f and not HAN.search(w))
     extra_total = mirror.total - sum_total
+    handle = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
@@ -155,7 +162,9 @@ def _jieba_settled(words: dict[str, tuple[int | None, str | None]]
                       handle, ensure_ascii=False)
         os.replace(handle.name, path)
     except OSError:
-        pass
+        if handle is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(handle.name)
     return settled, extra_total, set(non_han)
 
 

@@ -227,12 +227,13 @@ class SentimentModel:
         labels = normalize_labels(labels)
         if len(texts) != len(labels):
             raise InputError(f"{len(texts)} texts but {len(labels)} labels")
+        if sample_weight is not None and (np.ndim(sample_weight) != 1
+                                          or len(sample_weight) != len(texts)):
+            raise InputError(f"{len(texts)} texts: sample_weight needs one number per text")
         if tokens is None:
             tokens = _tokens_for(texts)
         if lexicon is None:
             lexicon = _load_lexicon(self.lexicon_domain)
-        if sample_weight is not None and len(sample_weight) != len(texts):
-            raise InputError(f"{len(texts)} texts but {len(sample_weight)} sample weights")
         fit_model(self, texts, [list(t) for t in tokens], labels, _Lexicon.from_lexicon(lexicon),
                   sample_weight)
         return self
