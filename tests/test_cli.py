@@ -82,3 +82,41 @@ def test_every_command_has_help(path, command):
     assert command.help and len(command.help) > 10
     result = run(*path, "--help")
     assert result.exit_code == 0
+
+
+def _labelled_sample(path, weights=None):
+    rows = [("质量很好，非常满意", 1), ("物流很快，包装很好", 1), ("很喜欢，好评", 1),
+            ("质量太差了，很失望", 0), ("物流太慢了，差评", 0), ("不喜欢，不会再买", 0)] * 4
+    lines = ["text,label" + (",weight" if weights else "")]
+    for n, (text, label) in enumerate(rows):
+        lines.append(f"{text},{label}" + (f",{weights[n % len(weights)]}" if weights else ""))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_train_then_evaluate_with_the_trained_model(tmp_path):
+    sample = _labelled_sample(tmp_path / "labelled.csv", weights=["1", "2.5"])
+    model = tmp_path / "mine"
+    trained = run("train", str(sample), "--label-col", "label", "--weight-col", "weight",
+                  "-o", str(model))
+    assert trained.exit_code == 0, trained.output
+    assert "fitted on 24 rows (0 skipped), classes negative/positive" in trained.output
+    assert (tmp_path / "mine.npz").stat().st_size > 0
+    scored = run("evaluate", str(sample), "--label-col", "label", "--model", str(model),
+                 "--no-snownlp")
+    assert scored.exit_code == 0, scored.output
+    assert "manyi (polarity)" in scored.output and "confusion" in scored.output
+
+
+@pytest.mark.parametrize("weights, column, message", [
+    (["1", "-2"], "weight", "column 'weight', data row 2: weight '-2' is not a non-negative"),
+    (["1", "x"], "weight", "data row 2: weight 'x' is not a non-negative number"),
+    (["1"], "gewicht", "no weight column 'gewicht'"),
+])
+def test_train_names_a_bad_weight_in_one_line(weights, column, message, tmp_path):
+    sample = _labelled_sample(tmp_path / "labelled.csv", weights=weights)
+    result = run("train", str(sample), "--label-col", "label", "--weight-col", column,
+                 "-o", str(tmp_path / "m"))
+    assert result.exit_code == 1
+    assert message in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "m.npz").exists()

@@ -341,8 +341,8 @@ def evaluate(input_path, text_col, label_col, encoding, sheet, model_path, no_sn
     from .train import evaluate as run_evaluation
     from .train import format_report, read_labelled
 
-    texts, labels, dropped = read_labelled(input_path, text_col=text_col, label_col=label_col,
-                                           encoding=encoding, sheet=sheet)
+    texts, labels, dropped, _ = read_labelled(input_path, text_col=text_col,
+                                              label_col=label_col, encoding=encoding, sheet=sheet)
     model = SentimentModel.load(model_path) if model_path else None
     results = run_evaluation(texts, labels, model=model, compare_snownlp=not no_snownlp)
     click.echo(f"{len(texts)} labelled rows" + (f" ({dropped} without text or label skipped)"
@@ -406,14 +406,17 @@ def _score(value: float) -> str:
               help="Model path stem: writes OUTPUT.npz and OUTPUT.json.")
 @click.option("--domain", default="ecommerce", show_default=True,
               help="Lexicon pack whose opinion words the model uses.")
-def train(input_path, text_col, label_col, encoding, sheet, output, domain) -> None:
+@click.option("--weight-col", help="Column of row weights in the fit (non-negative numbers); "
+              "all rows weigh the same if omitted.")
+def train(input_path, text_col, label_col, encoding, sheet, output, domain, weight_col) -> None:
     """Fit a sentiment model on your own labelled FILE; use it with `evaluate --model`."""
     from .sentiment import SentimentModel
     from .train import read_labelled
 
-    texts, labels, dropped = read_labelled(input_path, text_col=text_col, label_col=label_col,
-                                           encoding=encoding, sheet=sheet)
-    model = SentimentModel(lexicon_domain=domain).fit(texts, labels)
+    texts, labels, dropped, weights = read_labelled(
+        input_path, text_col=text_col, label_col=label_col, encoding=encoding, sheet=sheet,
+        weight_col=weight_col)
+    model = SentimentModel(lexicon_domain=domain).fit(texts, labels, sample_weight=weights)
     model.save(output)
     click.echo(f"fitted on {len(texts)} rows ({dropped} skipped), classes "
                f"{'/'.join(model.classes_)}, {model.n_features_} features; "

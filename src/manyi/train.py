@@ -26,6 +26,7 @@ from array import array
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -367,19 +368,31 @@ def format_report(results: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
+class Labelled(NamedTuple):
+    """A labelled sample as :func:`read_labelled` reads it."""
+
+    texts: list[str]            # normalised
+    labels: list[str]           # CLASSES
+    dropped: int                # rows without text or label
+    weights: list[float] | None  # from the weight column, when one was named
+
+
 def read_labelled(path, *, text_col: str | None, label_col: str, encoding: str | None = None,
-                  sheet: str | None = None) -> tuple[list[str], list[str], int]:
-    """Normalised texts and CLASSES labels of a labelled file, and how many rows were dropped
-    (empty text or label). Labels may be 1/0, pos/neg, 正面/负面/中性 …"""
+                  sheet: str | None = None, weight_col: str | None = None) -> Labelled:
+    """Normalised texts and CLASSES labels of a labelled file, how many rows were dropped
+    (empty text or label) and, with ``weight_col``, each kept row's weight (a non-negative
+    number). Labels may be 1/0, pos/neg, 正面/负面/中性 …"""
     from .io import read_comments
     from .normalize import normalize_text
     from .sentiment import normalize_labels
 
     frame, meta = read_comments(path, text_col=text_col, encoding=encoding, sheet=sheet)
-    label_col = meta.renamed.get(label_col, label_col)
-    if label_col not in frame.columns:
-        raise InputError(f"{path}: no label column {label_col!r}; columns are "
-                         + ", ".join(map(str, frame.columns)))
+    label_col, weight_col = (meta.renamed.get(c, c) if c is not None else None
+                             for c in (label_col, weight_col))
+    for role, column in (("label", label_col), ("weight", weight_col)):
+        if column is not None and column not in frame.columns:
+            raise InputError(f"{path}: no {role} column {column!r}; columns are "
+                             + ", ".join(map(str, frame.columns)))
     text_col = meta.renamed.get(meta.text_col, meta.text_col)
     texts = [normalize_text(t) if isinstance(t, str) else "" for t in frame[text_col]]
     keep = [i for i, (t, v) in enumerate(zip(texts, frame[label_col]))
@@ -389,7 +402,16 @@ def read_labelled(path, *, text_col: str | None, label_col: str, encoding: str |
         labels = normalize_labels(labels)
     except InputError as exc:
         raise InputError(f"{path}: column {label_col!r}: {exc}") from exc
-    return [texts[i] for i in keep], labels, len(frame) - len(keep)
+    weights = None
+    if weight_col is not None:
+        raw = frame[weight_col].iloc[keep]
+        values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
+        bad = np.flatnonzero(~(values >= 0) | ~np.isfinite(values))
+        if len(bad):
+            raise InputError(f"{path}: column {weight_col!r}, data row {keep[bad[0]] + 1}: "
+                             f"weight {raw.iloc[bad[0]]!r} is not a non-negative number")
+        weights = values.tolist()
+    return Labelled([texts[i] for i in keep], labels, len(frame) - len(keep), weights)
 
 
 # -- the shipped model ---------------------------------------------------------------
