@@ -37,12 +37,12 @@ def table(rows: list[dict]) -> str:
 def compare(name: str, frame: pd.DataFrame, proba: np.ndarray, snow_keys: set[str],
             snow_labels: list[str] | None) -> list[dict]:
     """Rows of the side-by-side table: all rows and snownlp-unseen rows."""
-    from manyi.sentiment import CLASSES
+    from manyi.sentiment import proba_labels
     from manyi.train import metrics, polarity_labels
 
     gold = frame["label"].tolist()
     unseen = ~frame["key"].isin(snow_keys).to_numpy()
-    three = np.array(CLASSES, dtype=object)[proba.argmax(axis=1)].tolist()
+    three = proba_labels(proba).tolist()
     polar = polarity_labels(proba)
     out = []
     for subset, mask in (("all rows", np.ones(len(frame), bool)), ("snownlp-unseen", unseen)):

@@ -83,8 +83,7 @@ class Annotator:
         tokens = [self.segmenter.cut(texts[i]) for i in ok]
         found = [self.extractor.analyse(texts[i], toks) for i, toks in zip(ok, tokens)]
         proba, clause_at = self._score([texts[i] for i in ok], tokens, found)
-        labels = np.array(sentiment.CLASSES, dtype=object)[proba.argmax(axis=1)].tolist() \
-            if len(proba) else []
+        labels = sentiment.proba_labels(proba).tolist()
         scores = (proba[:, 2] - proba[:, 0]).tolist()
 
         records = []

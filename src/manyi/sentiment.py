@@ -221,15 +221,14 @@ class SentimentModel:
         ``sample_weight`` (one non-negative number per row; default all 1) weighs each row's
         term of the loss, rescaled to mean 1 so that ``alpha`` keeps its meaning.
         """
-        from .train import fit_model
+        from .train import checked_weights, fit_model
 
         texts = [str(t) for t in texts]
         labels = normalize_labels(labels)
         if len(texts) != len(labels):
             raise InputError(f"{len(texts)} texts but {len(labels)} labels")
-        if sample_weight is not None and (np.ndim(sample_weight) != 1
-                                          or len(sample_weight) != len(texts)):
-            raise InputError(f"{len(texts)} texts: sample_weight needs one number per text")
+        if sample_weight is not None:  # before the slow part: segmenting
+            sample_weight = checked_weights(sample_weight, len(texts))
         if tokens is None:
             tokens = _tokens_for(texts)
         if lexicon is None:
@@ -352,8 +351,7 @@ class SentimentModel:
     def predict(self, texts: Sequence[str], tokens: Sequence[Sequence[str]] | None = None
                 ) -> np.ndarray:
         """The most probable label of each comment, from CLASSES."""
-        proba = self.predict_proba(texts, tokens)
-        return np.array(CLASSES, dtype=object)[proba.argmax(axis=1)]
+        return proba_labels(self.predict_proba(texts, tokens))
 
     def decision_function(self, texts: Sequence[str],
                           tokens: Sequence[Sequence[str]] | None = None) -> np.ndarray:
@@ -711,6 +709,13 @@ def default_model() -> SentimentModel:
         return SentimentModel.load(DEFAULT_MODEL_PATH)
 
 
+def proba_labels(proba: np.ndarray) -> np.ndarray:
+    """The most probable class of each row of ``predict_proba`` output (object array)."""
+    if not len(proba):
+        return np.array([], dtype=object)
+    return np.array(CLASSES, dtype=object)[proba.argmax(axis=1)]
+
+
 def score_frame(texts: list[str], tokens: list[list[str]] | None = None,
                 model: SentimentModel | None = None) -> pd.DataFrame:
     """p_negative, p_neutral, p_positive, sentiment, sentiment_score (= p_pos − p_neg).
@@ -722,8 +727,7 @@ def score_frame(texts: list[str], tokens: list[list[str]] | None = None,
     proba = model.predict_proba(texts, tokens)
     return pd.DataFrame({
         "p_negative": proba[:, 0], "p_neutral": proba[:, 1], "p_positive": proba[:, 2],
-        "sentiment": np.array(CLASSES, dtype=object)[proba.argmax(axis=1)] if len(proba)
-        else np.array([], dtype=object),
+        "sentiment": proba_labels(proba),
         "sentiment_score": proba[:, 2] - proba[:, 0],
     })
 

@@ -53,10 +53,7 @@ def fit_model(model: SentimentModel, texts: list[str], tokens: list[list[str]],
         raise InputError(f"need at least two sentiment classes to fit, got {sorted(set(labels))}")
     y = np.array([classes.index(label) for label in labels])
     if sample_weight is not None:
-        sample_weight = np.asarray(sample_weight, dtype=np.float64)
-        if sample_weight.shape != (len(labels),) or not np.isfinite(sample_weight).all() \
-                or (sample_weight < 0).any():
-            raise InputError(f"sample_weight needs {len(labels)} finite non-negative numbers")
+        sample_weight = checked_weights(sample_weight, len(labels))
     held = np.array([_calibration_row(t, model.calibration_share) for t in texts])
     if held.all() or (~held).sum() < 2 or len(set(y[~held])) < 2:
         held[:] = False
@@ -112,6 +109,18 @@ def fit_model(model: SentimentModel, texts: list[str], tokens: list[list[str]],
         "label_counts": {c: counts.get(c, 0) for c in CLASSES},
         "features": int(len(keep)), "vocabulary_before_pruning": len(keys),
         "lexicon_opinion_words": len(lexicon.opinions)})
+
+
+def checked_weights(sample_weight, n: int) -> np.ndarray:
+    """``sample_weight`` as a float array of ``n`` finite non-negative numbers, or InputError."""
+    try:
+        weights = np.asarray(sample_weight, dtype=np.float64)
+    except (TypeError, ValueError):
+        weights = None
+    if weights is None or weights.shape != (n,) or not np.isfinite(weights).all() \
+            or (weights < 0).any():
+        raise InputError(f"sample_weight needs {n} finite non-negative numbers, one per text")
+    return weights
 
 
 def _nb_ratio(X, y: np.ndarray, d: int) -> np.ndarray:
@@ -333,13 +342,13 @@ def snownlp_labels(texts: Sequence[str]) -> list[str]:
 def evaluate(texts: Sequence[str], labels: Sequence[object], *, model: SentimentModel | None = None,
              tokens=None, compare_snownlp: bool = True) -> dict[str, dict]:
     """Metrics of manyi (three-way and, on two-class gold, polarity) and snownlp, same rows."""
-    from .sentiment import default_model, normalize_labels
+    from .sentiment import default_model, normalize_labels, proba_labels
 
     gold = normalize_labels(labels)
     texts = [str(t) for t in texts]
     model = model or default_model()
     proba = model.predict_proba(texts, tokens)
-    predicted = np.array(CLASSES, dtype=object)[proba.argmax(axis=1)].tolist()
+    predicted = proba_labels(proba).tolist()
     out = {"manyi": metrics(gold, predicted)}
     if "neutral" not in gold:
         out["manyi (polarity)"] = metrics(gold, polarity_labels(proba))
