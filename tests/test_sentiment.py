@@ -183,6 +183,40 @@ def test_mixed_comment_scores_its_clauses_apart():
     assert score_frame(["房间很大很干净"])["sentiment"][0] == "positive"
 
 
+def test_spans_score_as_their_texts_alone():
+    """predict_proba(..., spans) gives each clause exactly the probabilities it gets when
+    scored as a text of its own, across batch boundaries and with emoji and negations."""
+    from itertools import accumulate
+
+    import manyi.sentiment as sentiment_module
+    from manyi.lexicon import Lexicon
+    from manyi.normalize import normalize_text
+    from manyi.segment import Segmenter, split_clauses_by_tokens
+
+    sample = Path(__file__).resolve().parents[1] / "corpus_samples" / "ecommerce_reviews.csv"
+    texts = [normalize_text(t) for t in pd.read_csv(sample)["评论内容"].dropna().astype(str)]
+    texts += ["不是很好，但是👍👍", "非常不满意😡，物流太慢了，客服态度还行"]
+    lexicon = Lexicon.load()
+    segmenter = Segmenter(lexicon)
+    tokens = [segmenter.cut(t) for t in texts]
+    spans, alone_texts, alone_tokens = [], [], []
+    for n, (text, toks) in enumerate(zip(texts, tokens)):
+        starts = list(accumulate(map(len, toks), initial=0))
+        for start, end in split_clauses_by_tokens(text, toks, starts, lexicon.contrasts):
+            first = sum(s < start for s in starts[:-1])
+            last = sum(s < end for s in starts[:-1])
+            spans.append((n, start, end, first, last))
+            alone_texts.append(text[start:end])
+            alone_tokens.append(toks[first:last])
+    model = default_model()
+    alone = model.predict_proba(texts + alone_texts, tokens + alone_tokens)
+    assert len(spans) > len(texts)
+    assert np.array_equal(model.predict_proba(texts, tokens, spans), alone)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sentiment_module, "_BATCH", 7)
+        assert np.array_equal(model.predict_proba(texts, tokens, spans), alone)
+
+
 def test_score_frame_columns_and_empty_input():
     frame = score_frame(["很好"])
     assert list(frame.columns) == ["p_negative", "p_neutral", "p_positive", "sentiment",

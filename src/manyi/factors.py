@@ -113,6 +113,19 @@ class Mention(NamedTuple):
     end: int
 
 
+class ClauseSpan(NamedTuple):
+    """Where a clause is: characters ``start:end`` of the comment, tokens ``first:last``
+    (those that start in it)."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+_new_tuple = tuple.__new__  # _new_tuple(Mention, fields) is Mention(*fields), faster
+
+
 class FactorExtractor:
     """Build once per lexicon; :meth:`extract` is called per comment."""
 
@@ -131,8 +144,13 @@ class FactorExtractor:
         return self.analyse(text, tokens)[0]
 
     def analyse(self, text: str, tokens: list[str]
-                ) -> tuple[list[Mention], dict[int, tuple[str, list[str]]]]:
-        """Mentions, and the text and tokens of each clause that holds one, by clause id."""
+                ) -> tuple[list[Mention], dict[int, ClauseSpan]]:
+        """Mentions, and where each clause that holds one is, by clause id (in text order).
+
+        >>> tokens = ["价格", "不贵", "，", "但是", "快递", "太慢", "了"]
+        >>> FactorExtractor(Lexicon.load()).analyse("价格不贵，但是快递太慢了", tokens)[1][1]
+        ClauseSpan(start=5, end=12, first=3, last=7)
+        """
         pieces = self.split_glued(tokens)
         starts = list(accumulate(map(len, pieces), initial=0))
         # Each token looked up once per comment: opinion words (好 among them), factor terms
@@ -155,7 +173,7 @@ class FactorExtractor:
         original = starts if pieces is tokens else list(accumulate(map(len, tokens), initial=0))
         n_pieces, n_tokens = len(pieces), len(tokens)
         mentions: list[Mention] = []
-        clauses: dict[int, tuple[str, list[str]]] = {}
+        clauses: dict[int, ClauseSpan] = {}
         for clause_id in sorted(active):
             c_start, c_end = spans[clause_id]
             first = bisect_left(starts, c_start, 0, n_pieces)
@@ -172,8 +190,9 @@ class FactorExtractor:
                 clause_id, clause)
             if found:
                 mentions.extend(found)
-                clauses[clause_id] = (clause, tokens[bisect_left(original, c_start, 0, n_tokens):
-                                                     bisect_left(original, c_end, 0, n_tokens)])
+                clauses[clause_id] = _new_tuple(ClauseSpan, (
+                    c_start, c_end, bisect_left(original, c_start, 0, n_tokens),
+                    bisect_left(original, c_end, 0, n_tokens)))
         return mentions, clauses
 
     def split_glued(self, tokens: list[str]) -> list[str]:
@@ -242,8 +261,7 @@ class FactorExtractor:
                 claimed.add(opinion.index)  # 东西好便宜: 便宜 still says price as well
             start = starts[index]
             mentions.append(self._mention(text, clause_id, clause, factor, tokens[index],
-                                          opinion, implicit=False, start=start,
-                                          end=start + len(tokens[index])))
+                                          opinion, False, start, start + len(tokens[index])))
         free = [o for o in opinions if o.index not in claimed]
         named = {m.dimension for m in mentions}
         # Service words beside the courier are said of the courier (快递及时专业).
@@ -261,8 +279,7 @@ class FactorExtractor:
                 continue
             named.add(factor.dimension)
             mentions.append(self._mention(text, clause_id, clause, factor, "", opinion,
-                                          implicit=factor is not OVERALL,
-                                          start=opinion.start, end=opinion.end))
+                                          factor is not OVERALL, opinion.start, opinion.end))
         return mentions
 
     def _seller_unjudged(self, tokens: list[str], index: int, opinions: list[Opinion]
@@ -280,13 +297,15 @@ class FactorExtractor:
 
     @staticmethod
     def _mention(text: str, clause_id: int, clause: str, factor: Factor, term: str,
-                 opinion: Opinion | None, *, implicit: bool, start: int, end: int) -> Mention:
+                 opinion: Opinion | None, implicit: bool, start: int, end: int) -> Mention:
         if opinion is None:
-            return Mention(clause_id, clause, factor.dimension, factor.key, term, "", False, 1.0,
-                           implicit, 0.0, start, end)
-        return Mention(clause_id, clause, factor.dimension, factor.key, term,
-                       text[opinion.start:opinion.end], opinion.negated, opinion.degree,
-                       implicit, math.tanh(opinion.score), start, end)
+            fields = (clause_id, clause, factor.dimension, factor.key, term, "", False, 1.0,
+                      implicit, 0.0, start, end)
+        else:
+            fields = (clause_id, clause, factor.dimension, factor.key, term,
+                      text[opinion.start:opinion.end], opinion.negated, opinion.degree,
+                      implicit, math.tanh(opinion.score), start, end)
+        return _new_tuple(Mention, fields)
 
     def _opinions(self, tokens: list[str], starts: list[int], parsed: list, first: int,
                   last: int, candidates: list[int]) -> list[Opinion]:
@@ -318,8 +337,8 @@ class FactorExtractor:
             weight = self.lexicon.opinions.get(word, 0.0)
             negated = negations % 2 == 1
             score = weight * degree * (-NEGATED_SCALE if negated else 1.0)
-            found.append(Opinion(i, start, starts[i] + len(token), word, score, negated,
-                                 degree))
+            found.append(_new_tuple(Opinion, (i, start, starts[i] + len(token), word, score,
+                                              negated, degree)))
         return found
 
     def _nearly(self, tokens: list[str], i: int, first: int, last: int) -> bool:

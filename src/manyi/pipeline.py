@@ -82,20 +82,19 @@ class Annotator:
         ok = [i for i, flag in enumerate(flags) if flag in ANALYSABLE_FLAGS]
         tokens = [self.segmenter.cut(texts[i]) for i in ok]
         found = [self.extractor.analyse(texts[i], toks) for i, toks in zip(ok, tokens)]
-        proba, clause_at = self._score([texts[i] for i in ok], tokens, found)
+        proba, clause_rows = self._score([texts[i] for i in ok], tokens, found)
         labels = sentiment.proba_labels(proba).tolist()
         scores = (proba[:, 2] - proba[:, 0]).tolist()
 
         records = []
-        for n, (i, (mentions, clauses)) in enumerate(zip(ok, found)):
+        for n, (i, (mentions, _)) in enumerate(zip(ok, found)):
             if not mentions:
                 if labels[n] != "neutral":  # an opinion with no factor named: 看着还可以
                     records.append((ids[i], first_row + i, 0, texts[i], "overall", "overall",
                                     "", "", False, 1.0, True, labels[n], round(scores[n], 4),
                                     0, len(texts[i])))
                 continue
-            at = {clause_id: n if clause == texts[i] else clause_at[(clause, tuple(toks))]
-                  for clause_id, (clause, toks) in clauses.items()}
+            at = clause_rows[n]
             # in text order within the comment
             for m in sorted(mentions, key=_clause_and_start):
                 score, polarity = mention_polarity(m.lexicon_score, scores[at[m.clause_id]],
@@ -123,20 +122,23 @@ class Annotator:
         return out, mentions
 
     def _score(self, texts: list[str], tokens: list[list[str]], found: list
-               ) -> tuple[np.ndarray, dict[tuple[str, tuple[str, ...]], int]]:
+               ) -> tuple[np.ndarray, list[dict[int, int]]]:
         """Probabilities of the comments, then of their clauses that hold a mention, in one
-        model batch, and the row of each clause (by text and tokens) in it. A clause is scored
-        once however often it recurs; a clause that is its whole comment takes the comment's
-        row."""
-        clause_at: dict[tuple[str, tuple[str, ...]], int] = {}
-        for text, (_, clauses) in zip(texts, found):
-            for clause, clause_tokens in clauses.values():
-                if clause != text:
-                    clause_at.setdefault((clause, tuple(clause_tokens)),
-                                         len(texts) + len(clause_at))
-        proba = self.model.predict_proba(texts + [t for t, _ in clause_at],
-                                         tokens + [list(k) for _, k in clause_at])
-        return proba, clause_at
+        model batch (a clause is scored alone, from the look-ups of its comment), and the
+        row of each comment's clauses, by clause id. A clause that is its whole comment
+        takes the comment's row."""
+        spans: list[tuple[int, int, int, int, int]] = []
+        rows = []
+        for n, (text, (_, clauses)) in enumerate(zip(texts, found)):
+            at = {}
+            for clause_id, span in clauses.items():
+                if span.end - span.start == len(text):
+                    at[clause_id] = n
+                else:
+                    at[clause_id] = len(texts) + len(spans)
+                    spans.append((n, *span))
+            rows.append(at)
+        return self.model.predict_proba(texts, tokens, spans), rows
 
     def prepare(self, value: object) -> tuple[str, str]:
         """Normalised text and a flag (the row is analysed when it is "" or

@@ -62,6 +62,7 @@ from functools import lru_cache
 from itertools import chain, repeat
 from operator import add
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -266,44 +267,84 @@ class SentimentModel:
             out.append(bias + total * scale + w_pos * lex_pos + w_neg * lex_neg)
         return out, pos, neg
 
-    def _batch_logits(self, texts: Sequence[str], tokens: Sequence[Sequence[str]]
+    def _batch_logits(self, texts: Sequence[str], tokens: Sequence[Sequence[str]],
+                      spans: np.ndarray | None = None
                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Logits (n, heads) and the (P, N) opinion evidence of a whole batch, in numpy.
 
         The same sums as :meth:`_logits`, without a Python loop per comment: every feature of
         the batch goes into one array with the index of its comment, is mapped to a weight row
         by one hash look-up, and is summed per comment with ``np.bincount``.
+
+        ``spans`` (rows of comment, start, end, first token, end token; in text order) adds
+        rows for stretches of the comments (their clauses) after the comments' rows, each the
+        score of ``text[start:end]`` with ``tokens[first:end token]`` alone, summed from the
+        same look-ups: a feature counts for a span when it lies wholly inside it.
         """
         tables = self._lookup_tables()
         n = len(texts)
         flat = list(chain.from_iterable(tokens))
         lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=n)
-        owner = np.repeat(np.arange(n), lengths)
+        n_chars = np.fromiter(map(len, texts), dtype=np.int64, count=n)
         codes, doc = _code_points(texts)
-        totals = np.zeros((n, self.heads_))
-        for h in range(self.heads_):
-            totals[:, h] = tables.scaled_bias[h]
-        # character 1-, 2-, 3-grams, packed into int64 (see _pack_chars)
+        # character 1-, 2-, 3-grams, packed into int64 (see _pack_chars): where each found
+        # gram starts in the joined text, and how long it is
         found = tables.chars.get_indexer(_packed_grams(codes))
-        hit = found >= 0
-        gram_owner = np.concatenate([doc, doc[:-1], doc[:-2]])[hit]
-        _add_rows(totals, gram_owner, tables.char_weights[found[hit]])
+        at = np.flatnonzero(found >= 0)
+        chars = _Found(at, tables.char_weights[found[at]])
+        m = len(codes)
+        size = 1 + (at >= m) + (at >= 2 * m - 1)
+        start = at - np.where(size == 1, 0, np.where(size == 2, m, 2 * m - 1))
         # words and word bigrams, through one token → id map
         ids = np.fromiter(map(tables.vocab.get, flat, _MISSING), dtype=np.int64,
                           count=len(flat))
-        known = ids >= 0
-        _add_rows(totals, owner[known], tables.word_weights[ids[known]])
-        if len(flat) > 1:
-            same = owner[:-1] == owner[1:]
-            both = same & known[:-1] & known[1:]
-            pairs = ids[:-1][both] * tables.vocab_size + ids[1:][both]
-            found = tables.pairs.get_indexer(pairs)
-            hit = found >= 0
-            _add_rows(totals, owner[:-1][both][hit], tables.pair_weights[found[hit]])
-        pos, neg = _batch_evidence(tables, ids, owner, lengths, codes, doc)
-        n_chars = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+        known = np.flatnonzero(ids >= 0)
+        words = _Found(known, tables.word_weights[ids[known]])
+        both = np.flatnonzero((ids[:-1] >= 0) & (ids[1:] >= 0))
+        found = tables.pairs.get_indexer(ids[both] * tables.vocab_size + ids[both + 1])
+        pairs = _Found(both[found >= 0], tables.pair_weights[found[found >= 0]])
+        opinions = _opinion_hits(tables, ids)
+        emoji = np.flatnonzero(np.isin(codes, tables.emoji_codes)) \
+            if len(tables.emoji_codes) else np.zeros(0, dtype=np.int64)
+
+        owner = np.repeat(np.arange(n), lengths)
+        first_token = np.cumsum(lengths) - lengths
+        group = _Grouping(n, doc[start], owner[words.at], owner[pairs.at], owner[pairs.at + 1],
+                          first_token, owner, doc[emoji])
+        logits, pos, neg = self._group_logits(tables, chars, words, pairs, opinions, emoji,
+                                              group, codes, ids, n_chars, lengths)
+        if spans is None or not len(spans):
+            return logits, pos, neg
+        # the spans, in the coordinates of the joined text and of the flat token list
+        offset = np.cumsum(n_chars + 1) - (n_chars + 1)
+        comment = spans[:, 0]
+        begin, end = offset[comment] + spans[:, 1], offset[comment] + spans[:, 2]
+        t_begin, t_end = first_token[comment] + spans[:, 3], first_token[comment] + spans[:, 4]
+        token_span = _span_of(np.arange(len(flat)), t_begin, t_end)
+        pair_span = _span_of(pairs.at, t_begin, t_end, 2)
+        group = _Grouping(len(spans), _span_of(start, begin, end, size), token_span[words.at],
+                          pair_span, pair_span, t_begin, token_span, _span_of(emoji, begin, end))
+        span_logits, span_pos, span_neg = self._group_logits(
+            tables, chars, words, pairs, opinions, emoji, group, codes, ids,
+            spans[:, 2] - spans[:, 1], spans[:, 4] - spans[:, 3])
+        return (np.concatenate([logits, span_logits]), np.concatenate([pos, span_pos]),
+                np.concatenate([neg, span_neg]))
+
+    def _group_logits(self, tables: _LookupTables, chars: _Found, words: _Found,
+                      pairs: _Found, opinions: tuple[np.ndarray, np.ndarray], emoji: np.ndarray,
+                      group: _Grouping, codes: np.ndarray, ids: np.ndarray, n_chars: np.ndarray,
+                      n_tokens: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Logits and evidence of each group (comment or span) from the batch's look-ups."""
+        totals = np.zeros((group.size, self.heads_))
+        for h in range(self.heads_):
+            totals[:, h] = tables.scaled_bias[h]
+        _add_rows(totals, *chars.of(group.chars))
+        _add_rows(totals, *words.of(group.words))
+        same = (group.pair_left == group.pair_right) & (group.pair_left >= 0)
+        _add_rows(totals, group.pair_left[same], pairs.rows[same])
+        pos, neg = _batch_evidence(tables, ids, opinions, group, codes, emoji)
         n_grams = (n_chars + np.maximum(n_chars - 1, 0) + np.maximum(n_chars - 2, 0)
-                   + lengths + np.maximum(lengths - 1, 0))
+                   + n_tokens + np.maximum(n_tokens - 1, 0))
         scale = 1.0 / np.sqrt(np.maximum(n_grams, 1))
         logits = (tables.bias + totals * scale[:, None] + np.outer(np.log1p(pos), tables.w_pos)
                   + np.outer(np.log1p(neg), tables.w_neg))
@@ -330,22 +371,36 @@ class SentimentModel:
         exps = np.exp(z - z.max(axis=1, keepdims=True))
         return exps / exps.sum(axis=1, keepdims=True)
 
-    def predict_proba(self, texts: Sequence[str], tokens: Sequence[Sequence[str]] | None = None
+    def predict_proba(self, texts: Sequence[str], tokens: Sequence[Sequence[str]] | None = None,
+                      spans: Sequence[tuple[int, int, int, int, int]] | None = None
                       ) -> np.ndarray:
-        """Probabilities, shape (n, 3), columns in CLASSES order (negative, neutral, positive)."""
+        """Probabilities, shape (n, 3), columns in CLASSES order (negative, neutral, positive).
+
+        ``spans``: rows of (comment, start, end, first token, end token), in text order and
+        not overlapping, such as a comment's clauses; their probabilities follow the
+        comments' rows, each that of ``texts[comment][start:end]`` with
+        ``tokens[comment][first:end token]`` scored alone, at little extra cost.
+        """
         self._check_fitted()
         texts = [t if isinstance(t, str) else str(t) for t in texts]
         if tokens is None:
             tokens = _tokens_for(texts)
         if len(tokens) != len(texts):
             raise InputError(f"{len(texts)} texts but {len(tokens)} token lists")
+        spans = np.zeros((0, 5), dtype=np.int64) if spans is None or not len(spans) else \
+            np.asarray(spans, dtype=np.int64).reshape(-1, 5)
         if not texts:
-            return np.zeros((0, 3))
-        proba = np.empty((len(texts), 3))
-        for start in range(0, len(texts), _BATCH):  # bounded memory on big inputs
+            return np.zeros((len(spans), 3))
+        n = len(texts)
+        proba = np.empty((n + len(spans), 3))
+        cut = np.searchsorted(spans[:, 0], np.arange(0, n + _BATCH, _BATCH))
+        for batch, start in enumerate(range(0, n, _BATCH)):  # bounded memory on big inputs
             stop = start + _BATCH
-            proba[start:stop] = self._proba_from_logits(
-                *self._batch_logits(texts[start:stop], tokens[start:stop]))
+            here = spans[cut[batch]:cut[batch + 1]] - (start, 0, 0, 0, 0)
+            rows = self._proba_from_logits(
+                *self._batch_logits(texts[start:stop], tokens[start:stop], here))
+            proba[start:start + len(rows) - len(here)] = rows[:len(rows) - len(here)]
+            proba[n + cut[batch]:n + cut[batch + 1]] = rows[len(rows) - len(here):]
         return proba
 
     def predict(self, texts: Sequence[str], tokens: Sequence[Sequence[str]] | None = None
@@ -568,23 +623,68 @@ class _LookupTables:
         self.w_pos, self.w_neg, self.bias, self.scaled_bias = dense.T
 
 
-def _batch_evidence(tables: _LookupTables, ids: np.ndarray, owner: np.ndarray,
-                    lengths: np.ndarray, codes: np.ndarray, doc: np.ndarray
-                    ) -> tuple[np.ndarray, np.ndarray]:
-    """(P, N) of every comment of a batch: :meth:`_Lexicon.hits` vectorised over its tokens.
+class _Found(NamedTuple):
+    """Features of a batch found in a weight table: where each is, and its weight row."""
 
-    ``ids`` are the token ids of all comments (−1: unknown), ``owner`` the comment of each
-    token, ``codes``/``doc`` the code points of the joined texts and their comment (emoji).
-    """
-    n = len(lengths)
+    at: np.ndarray
+    rows: np.ndarray
+
+    def of(self, group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The group of each feature and its weight row, features outside any group left
+        out (group −1), in batch order."""
+        keep = group >= 0
+        return group[keep], self.rows[keep]
+
+
+class _Grouping(NamedTuple):
+    """What each found feature counts for (an index into the groups, −1: none): comments,
+    or spans of them. ``first`` is the first token of each group, ``token`` the group of
+    every token of the batch."""
+
+    size: int
+    chars: np.ndarray
+    words: np.ndarray
+    pair_left: np.ndarray
+    pair_right: np.ndarray
+    first: np.ndarray
+    token: np.ndarray
+    emoji: np.ndarray
+
+
+def _span_of(positions: np.ndarray, begin: np.ndarray, end: np.ndarray, size=1
+             ) -> np.ndarray:
+    """The span (``begin``/``end``: sorted, not overlapping) that holds each item starting at
+    ``positions`` and ``size`` long, −1 where none does."""
+    span = np.searchsorted(begin, positions, side="right") - 1
+    inside = (span >= 0) & (positions + size <= end[np.maximum(span, 0)])
+    return np.where(inside, span, -1)
+
+
+def _opinion_hits(tables: _LookupTables, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The tokens of a batch that are opinion words, and their weights."""
     known = np.flatnonzero(ids >= 0)
     weight = tables.opinion[ids[known]]
-    at = known[weight != 0]
-    signed = weight[weight != 0]
+    return known[weight != 0], weight[weight != 0]
+
+
+def _batch_evidence(tables: _LookupTables, ids: np.ndarray,
+                    opinions: tuple[np.ndarray, np.ndarray], group: _Grouping,
+                    codes: np.ndarray, emoji: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(P, N) of every group of a batch: :meth:`_Lexicon.hits` vectorised over its tokens.
+
+    ``ids`` are the token ids of all comments (−1: unknown), ``opinions`` the opinion words
+    among them (see _opinion_hits), ``codes`` the code points of the joined texts and
+    ``emoji`` the positions of emoji in them. The look-back stops at the group's first token.
+    """
+    n = group.size
+    at, signed = opinions
+    keep = group.token[at] >= 0
+    at, signed, owner = at[keep], signed[keep], group.token[at[keep]]
     if len(at):
         kind = np.zeros(len(ids), dtype=np.int8)
+        known = np.flatnonzero(ids >= 0)
         kind[known] = tables.kind[ids[known]]
-        first = (np.cumsum(lengths) - lengths)[owner[at]]  # first token of the comment
+        first = group.first[owner]
         alive = np.ones(len(at), dtype=bool)
         flips = np.zeros(len(at), dtype=np.int64)
         factor = np.ones(len(at))
@@ -597,14 +697,14 @@ def _batch_evidence(tables: _LookupTables, ids: np.ndarray, owner: np.ndarray,
             alive &= k != 3
         signed = np.where(flips % 2 == 1, -signed, signed * factor)
     # (an empty bincount is int64: cast, so that the emoji can be added in place)
-    pos = np.bincount(owner[at], weights=np.maximum(signed, 0.0), minlength=n).astype(float)
-    neg = np.bincount(owner[at], weights=np.maximum(-signed, 0.0), minlength=n).astype(float)
-    if len(tables.emoji_codes):
-        where = np.flatnonzero(np.isin(codes, tables.emoji_codes))
-        if len(where):
-            w = tables.emoji_weights[np.searchsorted(tables.emoji_codes, codes[where])]
-            pos += np.bincount(doc[where], weights=np.maximum(w, 0.0), minlength=n)
-            neg += np.bincount(doc[where], weights=np.maximum(-w, 0.0), minlength=n)
+    pos = np.bincount(owner, weights=np.maximum(signed, 0.0), minlength=n).astype(float)
+    neg = np.bincount(owner, weights=np.maximum(-signed, 0.0), minlength=n).astype(float)
+    keep = group.emoji >= 0
+    where, owner = emoji[keep], group.emoji[keep]
+    if len(where):
+        w = tables.emoji_weights[np.searchsorted(tables.emoji_codes, codes[where])]
+        pos += np.bincount(owner, weights=np.maximum(w, 0.0), minlength=n)
+        neg += np.bincount(owner, weights=np.maximum(-w, 0.0), minlength=n)
     return pos, neg
 
 

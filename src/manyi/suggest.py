@@ -139,7 +139,8 @@ class _Stats:
                     self._bare(mention.opinion)] += 1
         seen_in_orphan = set()
         for clause_id, found in orphan_clauses.items():
-            for word in {t for t in clauses[clause_id][1] if t in words}:
+            span = clauses[clause_id]
+            for word in {t for t in tokens[span.first:span.last] if t in words}:
                 seen_in_orphan.add(word)
                 self.orphan[word] += 1
                 for mention in found:
