@@ -28,3 +28,29 @@ def test_normalising_twice_changes_nothing(text):
 
 def test_opinion_core_drops_punctuation_and_emoji():
     assert opinion_core("此用户没有填写评价。👍 ") == "此用户没有填写评价"
+
+
+# Characters where NFKC is more than a per-character table: combining marks, Hangul jamo,
+# compatibility characters, astral letters, full-width forms, Chinese and emoji.
+TRICKY = st.text(st.sampled_from(
+    list("ＯＫ，！？（）ａ１ｶﾞﾊﾟ㈱①ⅰﬁΩÅe\u0301\u0323\u0307\u0308\u1100\u1161\u11a8가각好質量😂 \t")
+    + ["\U0001d400", "\U0001f100", "\u2460", "\u3000", "\u00a0", "\u200b"]))
+
+
+@given(TRICKY)
+def test_to_halfwidth_is_exactly_nfkc(text):
+    import unicodedata
+
+    from manyi.normalize import to_halfwidth
+
+    assert to_halfwidth(text) == unicodedata.normalize("NFKC", text)
+
+
+@given(st.text(st.sampled_from(list(" \t\n\r\x0b\x0c\x85\xa0\u2000\u2028\u3000\u200b\ufeff\x00"
+                                     "!!??,,..。。~～、;…-好a"))))
+def test_tidy_spacing_shortcut_changes_nothing(text):
+    """tidy_spacing skips its substitutions when UNTIDY finds nothing: same result."""
+    from manyi.normalize import CONTROL, NEWLINES, REPEATED_PUNCT, SPACES, tidy_spacing
+
+    full = REPEATED_PUNCT.sub(r"\1", NEWLINES.sub("\n", SPACES.sub(" ", CONTROL.sub(" ", text))))
+    assert tidy_spacing(text) == full.strip()

@@ -35,6 +35,7 @@ import pandas as pd
 
 from .errors import InputError
 from .graph import ComplaintSpec, _analysable_positions, complaint_mask, mention_rows
+from .significance import bh_q_values, fisher_exact
 
 POLARITY_VALUE = {"positive": 1.0, "neutral": 0.0, "negative": -1.0}
 QUADRANTS = {  # (important, satisfied) → (key, Chinese label)
@@ -115,7 +116,7 @@ def key_drivers(features: pd.DataFrame, target: Sequence[float] | pd.Series, *,
 
     ``.attrs`` holds ``r2``, ``adj_r2``, ``n``. Columns with no variance are dropped.
     """
-    from scipy import stats
+    from scipy.special import stdtr
 
     y = np.asarray(target, dtype=float)
     keep_rows = ~np.isnan(y)
@@ -134,7 +135,7 @@ def key_drivers(features: pd.DataFrame, target: Sequence[float] | pd.Series, *,
     sigma2 = ss_res / (n - k - 1)
     se = np.sqrt(np.diag(sigma2 * np.linalg.pinv(design.T @ design)))
     t_values = coef / se
-    p_values = 2 * stats.t.sf(np.abs(t_values), n - k - 1)
+    p_values = 2 * stdtr(n - k - 1, -np.abs(t_values))  # scipy.stats.t.sf, 1.5 s sooner
     std_beta = coef[1:] * x.std(axis=0, ddof=1) / y.std(ddof=1)
     weights = relative_weights(x, y)
     labels = labels or {}
@@ -423,8 +424,6 @@ def alerts(trend_table: pd.DataFrame, *, measure: str = "complaint_rate", alpha:
     Benjamini–Hochberg ``q_value`` across all the tests; an alert when ``q_value < alpha``.
     ``measure="complaint_incidence"`` tests complaints per comment of the period instead.
     """
-    from scipy import stats
-
     if measure not in ("complaint_rate", "complaint_incidence"):
         raise InputError("measure must be 'complaint_rate' or 'complaint_incidence'")
     denominator = "comments" if measure == "complaint_rate" else "group_comments"
@@ -441,11 +440,11 @@ def alerts(trend_table: pd.DataFrame, *, measure: str = "complaint_rate", alpha:
     frame["previous_rate"] = frame["previous_complaints"] / frame["previous_total"]
     frame["rate"] = frame["complaints"] / frame["total"]
     frame["p_value"] = [
-        stats.fisher_exact([[c, t - c], [pc, pt - pc]], alternative="greater")[1]
+        fisher_exact(c, t - c, pc, pt - pc, alternative="greater")
         for c, t, pc, pt in zip(frame["complaints"], frame["total"].astype(int),
                                 frame["previous_complaints"].astype(int),
                                 frame["previous_total"].astype(int))]
-    frame["q_value"] = stats.false_discovery_control(frame["p_value"]) if len(frame) else []
+    frame["q_value"] = bh_q_values(frame["p_value"].to_numpy(float))
     frame["alert"] = frame["q_value"] < alpha
     frame["change"] = frame["rate"] - frame["previous_rate"]
     columns = [*group_cols, "dimension", "label", "previous_period", "period",

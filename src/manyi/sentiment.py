@@ -320,10 +320,12 @@ class SentimentModel:
         comment = spans[:, 0]
         begin, end = offset[comment] + spans[:, 1], offset[comment] + spans[:, 2]
         t_begin, t_end = first_token[comment] + spans[:, 3], first_token[comment] + spans[:, 4]
-        token_span = _span_of(np.arange(len(flat)), t_begin, t_end)
-        pair_span = _span_of(pairs.at, t_begin, t_end, 2)
-        group = _Grouping(len(spans), _span_of(start, begin, end, size), token_span[words.at],
-                          pair_span, pair_span, t_begin, token_span, _span_of(emoji, begin, end))
+        char_span = _span_map(len(codes), begin, end)
+        token_span = _span_map(len(flat), t_begin, t_end)
+        gram_span = char_span[start]
+        gram_span[gram_span != char_span[start + size - 1]] = -1  # a gram wholly inside
+        group = _Grouping(len(spans), gram_span, token_span[words.at], token_span[pairs.at],
+                          token_span[pairs.at + 1], t_begin, token_span, char_span[emoji])
         span_logits, span_pos, span_neg = self._group_logits(
             tables, chars, words, pairs, opinions, emoji, group, codes, ids,
             spans[:, 2] - spans[:, 1], spans[:, 4] - spans[:, 3])
@@ -651,13 +653,18 @@ class _Grouping(NamedTuple):
     emoji: np.ndarray
 
 
-def _span_of(positions: np.ndarray, begin: np.ndarray, end: np.ndarray, size=1
-             ) -> np.ndarray:
-    """The span (``begin``/``end``: sorted, not overlapping) that holds each item starting at
-    ``positions`` and ``size`` long, −1 where none does."""
-    span = np.searchsorted(begin, positions, side="right") - 1
-    inside = (span >= 0) & (positions + size <= end[np.maximum(span, 0)])
-    return np.where(inside, span, -1)
+def _span_map(length: int, begin: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """For each of ``length`` positions, the span (``begin``/``end``, not overlapping) that
+    holds it, −1 where none does.
+
+    >>> _span_map(6, np.array([1, 4]), np.array([3, 5])).tolist()
+    [-1, 0, 0, -1, 1, -1]
+    """
+    out = np.full(length, -1, dtype=np.int64)
+    sizes = end - begin
+    owner = np.repeat(np.arange(len(begin)), sizes)
+    out[np.arange(len(owner)) - np.repeat(np.cumsum(sizes) - sizes - begin, sizes)] = owner
+    return out
 
 
 def _opinion_hits(tables: _LookupTables, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

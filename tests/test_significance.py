@@ -1,0 +1,54 @@
+"""manyi.significance gives scipy.stats' figures without importing scipy.stats."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy import stats
+
+from manyi.significance import bh_q_values, fisher_exact
+
+
+def tables():
+    rng = np.random.default_rng(7)
+    for scale in (4, 30, 500, 50_000, 2_000_000):
+        for _ in range(60 if scale < 50_000 else 8):
+            a, b, c, d = (int(v) for v in rng.integers(0, scale, 4))
+            yield a, b, c, d
+            yield a, a + 3, a + 3, a  # a symmetric table: ties on both sides
+    yield 0, 0, 0, 0
+    yield 0, 10, 0, 5
+    yield 2000, 0, 0, 2000  # far in the tail
+
+
+@pytest.mark.parametrize("alternative", ["two-sided", "greater"])
+def test_fisher_exact_matches_scipy(alternative):
+    for a, b, c, d in tables():
+        expected = stats.fisher_exact([[a, b], [c, d]], alternative=alternative)[1]
+        got = fisher_exact(a, b, c, d, alternative)
+        assert 0.0 <= got <= 1.0
+        assert got == pytest.approx(expected, rel=1e-6, abs=1e-300), (a, b, c, d)
+
+
+def test_fisher_exact_rejects_an_unknown_alternative():
+    with pytest.raises(ValueError, match="alternative"):
+        fisher_exact(1, 2, 3, 4, "less-ish")
+
+
+def test_bh_q_values_match_scipy():
+    rng = np.random.default_rng(3)
+    for m in (0, 1, 2, 17, 300):
+        p = rng.random(m) ** 3
+        if m > 5:
+            p[4] = p[2]  # a tie
+        assert np.array_equal(bh_q_values(p), stats.false_discovery_control(p) if m else p)
+
+
+def test_the_cli_path_does_not_load_scipy_stats():
+    import subprocess
+    import sys
+
+    code = ("import sys, manyi.cli, manyi.stream, manyi.graph, manyi.index, manyi.report;"
+            "print('scipy.stats' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
