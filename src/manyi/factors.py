@@ -183,9 +183,8 @@ class FactorExtractor:
                 if clause_id else 0
             clause = text[c_start:c_end]
             clause_terms, clause_opinions = active[clause_id]
-            found = self._clause_mentions(
-                text, pieces, starts, parsed, first, last, sorted(clause_terms),
-                sorted(clause_opinions),
+            found = self._clause_mentions(  # (indices come in order: the lists are sorted)
+                text, pieces, starts, parsed, first, last, clause_terms, clause_opinions,
                 verb_at[bisect_left(verb_at, previous):bisect_left(verb_at, last)],
                 clause_id, clause)
             if found:
@@ -241,7 +240,7 @@ class FactorExtractor:
                 terms.pop()  # 卖家发货很慢, 商家的描述: the seller is the subject, not judged
             terms.append((i, factor))
         opinions = self._opinions(tokens, starts, parsed, first, last, candidates)
-        if opinions and any(tokens[i] in SELLERS for i, _ in terms):
+        if opinions and terms and any(tokens[i] in SELLERS for i, _ in terms):
             terms = [t for t in terms if not self._seller_unjudged(tokens, t[0], opinions)]
         mentions = []
         claimed: set[int] = set()
@@ -262,8 +261,8 @@ class FactorExtractor:
             start = starts[index]
             mentions.append(self._mention(text, clause_id, clause, factor, tokens[index],
                                           opinion, False, start, start + len(tokens[index])))
-        free = [o for o in opinions if o.index not in claimed]
-        named = {m.dimension for m in mentions}
+        free = [o for o in opinions if o.index not in claimed] if claimed else opinions
+        named = {m.dimension for m in mentions} if mentions else set()
         # Service words beside the courier are said of the courier (快递及时专业).
         by_agent = not named.isdisjoint(AGENT_DIMENSIONS)
         # A delivery verb in this clause or the one before (昨天买的，今天就到了，很快).

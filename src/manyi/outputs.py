@@ -86,6 +86,11 @@ def csv_text(frame: pd.DataFrame) -> str:
     return buffer.getvalue()
 
 
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """:func:`csv_text` in UTF-8: what a worker sends, so the writer only copies bytes."""
+    return csv_text(frame).encode("utf-8")
+
+
 def _missing(value: object) -> bool:
     """Whether pandas writes a cell as missing (None, NaN, NaT, pd.NA); arrays are not."""
     if value is None or value is pd.NA:
@@ -122,16 +127,18 @@ class CsvAppender:
 
     def __init__(self, path: Path, trailing: Iterable[str] = ()) -> None:
         self.path, self.trailing = path, list(trailing)
-        self.handle = path.open("w", encoding="utf-8-sig", newline="")
+        self.handle = path.open("wb")
         self.layouts: list[tuple[list[str], int]] = []  # (columns, rows) per chunk
 
     def write(self, frame: pd.DataFrame) -> None:
-        self.write_text(csv_text(frame), list(frame.columns), len(frame))
+        self.write_bytes(csv_bytes(frame), list(frame.columns), len(frame))
 
-    def write_text(self, rows: str, columns: list[str], n_rows: int) -> None:
-        """Append rows :func:`csv_text` made elsewhere (in a worker process)."""
+    def write_bytes(self, rows: bytes, columns: list[str], n_rows: int) -> None:
+        """Append rows :func:`csv_bytes` made elsewhere (in a worker process)."""
         if not self.layouts:
-            csv.writer(self.handle, lineterminator="\r\n").writerow(columns)
+            header = io.StringIO()
+            csv.writer(header, lineterminator="\r\n").writerow(columns)
+            self.handle.write(("\ufeff" + header.getvalue()).encode("utf-8"))
         self.handle.write(rows)
         self.layouts.append((columns, n_rows))
 

@@ -24,7 +24,7 @@ from . import engine
 from .errors import ManyiError
 from .graph import ANALYSABLE_FLAGS, FactorCounts, drivers_from_counts, graph_from_counts
 from .io import RESERVED, iter_comments
-from .outputs import OUTPUT_FILES, CsvAppender, atomic_dir, csv_text, safe_child
+from .outputs import OUTPUT_FILES, CsvAppender, atomic_dir, csv_bytes, safe_child
 from .pipeline import (
     Settings,
     dimension_counts,
@@ -83,8 +83,8 @@ def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
                                                (settings, meta.text_col), jobs=workers,
                                                progress=progress):
                 for piece in pieces:
-                    comments_csv.write_text(*piece.comments)
-                    mentions_csv.write_text(*piece.mentions)
+                    comments_csv.write_bytes(*piece.comments)
+                    mentions_csv.write_bytes(*piece.mentions)
                     totals.merge(piece.totals)
         finally:
             mentions_csv.close()
@@ -110,11 +110,11 @@ REPEATED = "\0repeated"
 
 @dataclass
 class _Piece:
-    """What a worker sends back for a piece of a chunk: CSV rows (text, columns, row count)
+    """What a worker sends back for a piece of a chunk: CSV rows (UTF-8, columns, row count)
     of comments and of mentions, and the piece's counts."""
 
-    comments: tuple[str, list[str], int]
-    mentions: tuple[str, list[str], int]
+    comments: tuple[bytes, list[str], int]
+    mentions: tuple[bytes, list[str], int]
     totals: _Totals
 
 
@@ -131,8 +131,8 @@ def _render_piece(settings: Settings, text_col: str, piece: pd.DataFrame, first_
     comments = pd.concat([frame, annotations], axis=1)
     totals = _Totals()
     totals.add(comments, mentions.assign(row=mentions["row"] - first_row))
-    return _Piece((csv_text(comments), list(comments.columns), len(comments)),
-                  (csv_text(mentions), list(mentions.columns), len(mentions)), totals)
+    return _Piece((csv_bytes(comments), list(comments.columns), len(comments)),
+                  (csv_bytes(mentions), list(mentions.columns), len(mentions)), totals)
 
 
 def check_strict(source: str, rejects: list[dict]) -> None:
