@@ -21,7 +21,7 @@ from itertools import accumulate, compress
 from typing import NamedTuple
 
 from .lexicon import Factor, Lexicon
-from .segment import split_clauses_by_tokens
+from .segment import SEPARATOR_TOKENS, split_clauses_by_tokens
 
 MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree words
 # Particles and complements that jieba glues to an opinion word: 便宜多了, 好吃死了, 不错的.
@@ -137,6 +137,7 @@ class FactorExtractor:
         self._token_cache = _Cache(self._parse_token)
         self._glue_cache = _Cache(self._glued_cut)
         self._prefix_cache = _Cache(self._modifier_prefix)
+        self._role_cache = _Cache(self._token_role)
         self._contrasts = frozenset(lexicon.contrasts)
 
     def extract(self, text: str, tokens: list[str]) -> list[Mention]:
@@ -153,16 +154,26 @@ class FactorExtractor:
         """
         pieces = self.split_glued(tokens)
         starts = list(accumulate(map(len, pieces), initial=0))
-        # Each token looked up once per comment: opinion words (好 among them), factor terms
-        # and factor verbs, as token indices.
-        parsed = list(map(self._token_cache.__getitem__, pieces))
-        every = range(len(pieces))
-        candidates = list(compress(every, parsed))
-        term_at = list(compress(every, map(self.lexicon.terms.__contains__, pieces)))
+        # Each token looked up once per comment (most have no role): opinion words (好 among
+        # them), factor terms, factor verbs and clause separators, as token indices.
+        roles = list(map(self._role_cache.__getitem__, pieces))
+        candidates: list[int] = []
+        term_at: list[int] = []
+        verb_at: list[int] = []
+        cuts: list[int] = []
+        for i in compress(range(len(pieces)), roles):
+            parse, term, verb, separator = roles[i]
+            if parse:
+                candidates.append(i)
+            if term:
+                term_at.append(i)
+            if verb:
+                verb_at.append(i)
+            if separator:
+                cuts.append(i)
         if not candidates and not term_at:
             return [], {}
-        verb_at = list(compress(every, map(self.lexicon.verbs.__contains__, pieces)))
-        spans = split_clauses_by_tokens(text, pieces, starts, self._contrasts)
+        spans = split_clauses_by_tokens(text, pieces, starts, self._contrasts, cuts)
         clause_starts = [start for start, _ in spans]
         # Only clauses with a term or an opinion word can hold a mention.
         active: dict[int, tuple[list[int], list[int]]] = {}
@@ -184,7 +195,7 @@ class FactorExtractor:
             clause = text[c_start:c_end]
             clause_terms, clause_opinions = active[clause_id]
             found = self._clause_mentions(  # (indices come in order: the lists are sorted)
-                text, pieces, starts, parsed, first, last, clause_terms, clause_opinions,
+                text, pieces, starts, roles, first, last, clause_terms, clause_opinions,
                 verb_at[bisect_left(verb_at, previous):bisect_left(verb_at, last)],
                 clause_id, clause)
             if found:
@@ -221,7 +232,7 @@ class FactorExtractor:
 
     # -- one clause ------------------------------------------------------------------
     def _clause_mentions(self, text: str, tokens: list[str], starts: list[int],
-                         parsed: list, first: int, last: int, term_at: list[int],
+                         roles: list, first: int, last: int, term_at: list[int],
                          candidates: list[int], verb_at: list[int], clause_id: int,
                          clause: str) -> list[Mention]:
         terms: list[tuple[int, Factor]] = []
@@ -239,7 +250,7 @@ class FactorExtractor:
                                                    and tokens[i - 1] == "的"))):
                 terms.pop()  # 卖家发货很慢, 商家的描述: the seller is the subject, not judged
             terms.append((i, factor))
-        opinions = self._opinions(tokens, starts, parsed, first, last, candidates)
+        opinions = self._opinions(tokens, starts, roles, first, last, candidates)
         if opinions and terms and any(tokens[i] in SELLERS for i, _ in terms):
             terms = [t for t in terms if not self._seller_unjudged(tokens, t[0], opinions)]
         mentions = []
@@ -306,16 +317,17 @@ class FactorExtractor:
                       implicit, math.tanh(opinion.score), start, end)
         return _new_tuple(Mention, fields)
 
-    def _opinions(self, tokens: list[str], starts: list[int], parsed: list, first: int,
+    def _opinions(self, tokens: list[str], starts: list[int], roles: list, first: int,
                   last: int, candidates: list[int]) -> list[Opinion]:
-        """Opinion words among the clause's candidate tokens (``parsed`` not None, or 好)."""
+        """Opinion words among the clause's candidate tokens (those whose role has an opinion
+        parse: see _token_role)."""
         found = []
         boost, boost_at, boost_start = 1.0, -1, 0
         for i in candidates:
             if tokens[i] == "好" and self._good_as_degree(tokens, i, last):
                 boost, boost_at, boost_start = GOOD_AS_DEGREE, i + 1, starts[i]
                 continue
-            token, parse = tokens[i], parsed[i]
+            token, parse = tokens[i], roles[i][0]
             if parse is None or not parse[2] or token in NOT_YET or (
                     parse[2] == "没用" and i > first and tokens[i - 1] in {"还", "都还", "暂时"}
             ) or self._nearly(tokens, i, first, last):
@@ -400,6 +412,13 @@ class FactorExtractor:
         score = DEAL_SCORE * (-NEGATED_SCALE if negated else 1.0)
         return Opinion(index, start, starts[index] + len(tokens[index]), tokens[index], score,
                        negated, 1.0)
+
+    def _token_role(self, token: str) -> tuple | None:
+        """(opinion parse, factor term?, factor verb?, clause separator?) of a token, None
+        when it is none of them (most tokens)."""
+        role = (self._token_cache[token], token in self.lexicon.terms,
+                token in self.lexicon.verbs, token in SEPARATOR_TOKENS)
+        return role if any(role) else None
 
     def parse_token(self, token: str) -> tuple[int, float, str] | None:
         """(negations, degree, opinion word) of a token such as 不太好 or 很快; cached.

@@ -200,15 +200,18 @@ def split_clauses(text: str, contrasts: Iterable[str]) -> list[tuple[int, int]]:
 
 
 def split_clauses_by_tokens(text: str, tokens: list[str], starts: list[int],
-                            contrasts: Iterable[str]) -> list[tuple[int, int]]:
+                            contrasts: Iterable[str], cuts: list[int] | None = None
+                            ) -> list[tuple[int, int]]:
     """:func:`split_clauses` from the tokens of ``text`` (``starts``: their offsets), which
     hold each punctuation mark as a token of its own: the same spans, without scanning the
-    text again. Falls back to the scan where a token holds a mark (5.2, \\r\\n)."""
+    text again. Falls back to the scan where a token holds a mark (5.2, \\r\\n). ``cuts``: the
+    indices of the tokens in :data:`SEPARATOR_TOKENS`, when the caller has them."""
     # (the tokens cover the text, so a "." inside a longer token shows in the counts)
     if text.count(".") > tokens.count(".") or "\r" in text:
         return split_clauses(text, contrasts)
     every = range(len(tokens))
-    cuts = list(compress(every, map(SEPARATOR_TOKENS.__contains__, tokens)))
+    if cuts is None:
+        cuts = list(compress(every, map(SEPARATOR_TOKENS.__contains__, tokens)))
     if " " in text:
         cuts = sorted(cuts + [i for i in compress(every, map(" ".__eq__, tokens))
                               if _space_cuts(text, starts[i])])
