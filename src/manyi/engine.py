@@ -150,10 +150,7 @@ def annotate_on_cluster(frame: pd.DataFrame, text_col: str, settings: Settings,
 
 def _concat(parts: list[tuple[pd.DataFrame, pd.DataFrame]], mention_columns: list[str]
             ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    from .pipeline import pandas_strings
-
     annotations = pd.concat([p[0] for p in parts], ignore_index=True)
     mentions = [p[1] for p in parts if len(p[1])]
-    return pandas_strings(annotations), pandas_strings(
-        pd.concat(mentions, ignore_index=True) if mentions
-        else pd.DataFrame(columns=mention_columns))
+    return annotations, (pd.concat(mentions, ignore_index=True) if mentions
+                         else pd.DataFrame(columns=mention_columns))

@@ -65,9 +65,6 @@ class Annotator:
     def annotate(self, ids: Sequence[str], values: Sequence[object], first_row: int = 0
                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Annotation columns (one row per value, same order) and the mentions of a chunk.
-        Their text columns hold Python strings (object dtype), which a chunk's CSV rows are
-        written from directly; :func:`analyze` turns them into pandas strings once, for the
-        whole input (:data:`TEXT_COLUMNS`).
 
         ``first_row`` is the chunk's position in the whole input: mentions carry ``row``, the
         position of their comment, which stays unique where user ids repeat.
@@ -105,10 +102,10 @@ class Annotator:
                 records.append((ids[i], first_row + i, m.clause_id, m.clause, m.dimension,
                                 m.factor, m.term, m.opinion, m.negated, round(m.degree, 3),
                                 m.implicit, polarity, round(score, 4), m.start, m.end))
-        mentions = _python_strings(dict(zip(MENTION_COLUMNS, zip(*records)))) if records \
+        mentions = pd.DataFrame.from_records(records, columns=MENTION_COLUMNS) if records \
             else pd.DataFrame(columns=MENTION_COLUMNS)
 
-        out = _python_strings({"text": texts, "flag": flags})
+        out = pd.DataFrame({"text": texts, "flag": flags})
         n_ok, at = len(ok), np.asarray(ok, dtype=np.intp)
         for column, values in (("sentiment", labels[:n_ok]), ("sentiment_score", scores[:n_ok]),
                                ("p_positive", proba[:n_ok, 2]), ("p_neutral", proba[:n_ok, 1]),
@@ -119,7 +116,7 @@ class Annotator:
             out[column] = pd.Series(filled, dtype=filled.dtype)  # object stays object
         dims = _dimensions_of((r[1], r[3], r[4], r[7], r[11]) for r in records)
         rows_here = range(first_row, first_row + len(ids))
-        out["dimensions"] = pd.Series([dims.get(row, "") for row in rows_here], dtype=object)
+        out["dimensions"] = [dims.get(row, "") for row in rows_here]
         counts = Counter(record[1] for record in records)
         out["n_mentions"] = [counts.get(row, 0) for row in rows_here]
         return out, mentions
@@ -167,23 +164,6 @@ class Annotator:
         if self.lexicon.is_placeholder(core):
             return text, "placeholder"
         return text, "partly_undecodable" if lost else ""
-
-# The text columns of the annotation and mention tables.
-TEXT_COLUMNS = ("text", "flag", "dimensions", "comment_id", "clause", "dimension", "factor",
-                "term", "opinion", "polarity")
-
-
-def _python_strings(columns: dict[str, Sequence]) -> pd.DataFrame:
-    """A frame whose text columns stay Python strings (object dtype): no conversion to
-    pandas strings per chunk."""
-    return pd.DataFrame({name: pd.Series(values, dtype=object) if name in TEXT_COLUMNS
-                         else values for name, values in columns.items()})
-
-
-def pandas_strings(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with its :data:`TEXT_COLUMNS` as pandas strings (``str`` dtype)."""
-    return frame.astype({name: "str" for name in TEXT_COLUMNS if name in frame.columns})
-
 
 @contextlib.contextmanager
 def _gc_paused():
