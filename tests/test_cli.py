@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import click
 import pytest
 from click.testing import CliRunner
@@ -120,3 +123,12 @@ def test_train_names_a_bad_weight_in_one_line(weights, column, message, tmp_path
     assert result.exit_code == 1
     assert message in result.output and "Traceback" not in result.output
     assert not (tmp_path / "m.npz").exists()
+
+
+def test_the_cli_starts_without_scipy_stats_or_jieba():
+    """Each takes a noticeable part of a second to import; an rjieba run needs neither."""
+    code = ("import sys, manyi.cli, manyi.stream, manyi.graph, manyi.index, manyi.report;"
+            "print(sorted({'scipy.stats', 'jieba'} & set(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"

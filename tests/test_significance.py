@@ -43,12 +43,3 @@ def test_bh_q_values_match_scipy():
             p[4] = p[2]  # a tie
         assert np.array_equal(bh_q_values(p), stats.false_discovery_control(p) if m else p)
 
-
-def test_the_cli_path_does_not_load_scipy_stats():
-    import subprocess
-    import sys
-
-    code = ("import sys, manyi.cli, manyi.stream, manyi.graph, manyi.index, manyi.report;"
-            "print('scipy.stats' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
