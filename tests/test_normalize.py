@@ -49,8 +49,19 @@ def test_to_halfwidth_is_exactly_nfkc(text):
 @given(st.text(st.sampled_from(list(" \t\n\r\x0b\x0c\x85\xa0\u2000\u2028\u3000\u200b\ufeff\x00"
                                      "!!??,,..。。~～、;…-好a"))))
 def test_tidy_spacing_shortcut_changes_nothing(text):
-    """tidy_spacing skips its substitutions when UNTIDY finds nothing: same result."""
+    """tidy_spacing skips its substitutions when it finds nothing to tidy: same result."""
     from manyi.normalize import CONTROL, NEWLINES, REPEATED_PUNCT, SPACES, tidy_spacing
 
     full = REPEATED_PUNCT.sub(r"\1", NEWLINES.sub("\n", SPACES.sub(" ", CONTROL.sub(" ", text))))
     assert tidy_spacing(text) == full.strip()
+
+
+@given(st.lists(st.sampled_from(list("wW.:/@0123456789-好 ") + ["www.", "WwW.", "://"]))
+       .map("".join))
+def test_private_hint_finds_whatever_the_masks_would_change(text):
+    from manyi.normalize import EMAIL, PHONE, PRIVATE_HINT, URL, mask_private
+
+    changed = URL.sub("[URL]", EMAIL.sub("[EMAIL]", PHONE.sub("[PHONE]", text))) != text
+    assert not changed or PRIVATE_HINT.search(text)
+    assert mask_private(text) == PHONE.sub("[PHONE]", EMAIL.sub("[EMAIL]",
+                                                                 URL.sub("[URL]", text)))

@@ -14,16 +14,15 @@ URL = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。！？]+", re.IGNOR
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
 PHONE = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4})(?!\d)")
 # What each of the three needs (://, www., @ or seven digits): most comments have none.
-PRIVATE_HINT = re.compile(r"://|www\.|@|\d[\d-]{6}", re.IGNORECASE)
+PRIVATE_HINT = re.compile(r"://|[wW]{3}\.|@|\d[\d-]{6}")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 SPACES = re.compile(r"[ \t\u3000\xa0]+")
 NEWLINES = re.compile(r"\s*\n\s*")
 # A run of the same punctuation mark (!!!, 。。。, ～～) says no more than one of it.
 REPEATED_PUNCT = re.compile(r"([!?,.。~～、;…-])\1+")
 NON_WORD = re.compile(r"[\W_]+")
-# What tidy_spacing changes besides the ends (most comments have none of it).
-UNTIDY = re.compile("|".join((CONTROL.pattern, r"[\t\u3000\xa0]| {2}|\s\n|\n\s",
-                              REPEATED_PUNCT.pattern)))
+# Characters tidy_spacing replaces: control characters, tabs and other wide spaces.
+SPACE_OR_CONTROL = re.compile(CONTROL.pattern[:-1] + r"\t\u3000\xa0]")
 
 
 def to_halfwidth(text: str) -> str:
@@ -76,7 +75,9 @@ def mask_private(text: str) -> str:
 
 def tidy_spacing(text: str) -> str:
     """Drop control characters, fold whitespace runs, squeeze repeated punctuation."""
-    if UNTIDY.search(text):
+    # most comments have nothing to tidy but their ends: four quick looks tell
+    if SPACE_OR_CONTROL.search(text) or "  " in text or "\n" in text \
+            or REPEATED_PUNCT.search(text):
         text = CONTROL.sub(" ", text)
         text = NEWLINES.sub("\n", SPACES.sub(" ", text))
         text = REPEATED_PUNCT.sub(r"\1", text)
