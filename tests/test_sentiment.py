@@ -215,6 +215,9 @@ def test_spans_score_as_their_texts_alone():
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(sentiment_module, "_BATCH", 7)
         assert np.array_equal(model.predict_proba(texts, tokens, spans), alone)
+    for bad in (spans[::-1], [(len(texts), 0, 1, 0, 1)], [(0, 0, 4, 0, 2), (0, 2, 5, 1, 3)]):
+        with pytest.raises(InputError, match="spans"):
+            model.predict_proba(texts, tokens, bad)
 
 
 def test_score_frame_columns_and_empty_input():

@@ -106,13 +106,13 @@ class Annotator:
             else pd.DataFrame(columns=MENTION_COLUMNS)
 
         out = pd.DataFrame({"text": texts, "flag": flags})
-        n_ok, at = len(ok), np.asarray(ok, dtype=np.intp)
+        n_ok, analysed = len(ok), np.asarray(ok, dtype=np.intp)
         for column, values in (("sentiment", labels[:n_ok]), ("sentiment_score", scores[:n_ok]),
                                ("p_positive", proba[:n_ok, 2]), ("p_neutral", proba[:n_ok, 1]),
                                ("p_negative", proba[:n_ok, 0])):
             filled = np.full(len(texts), "", dtype=object) if column == "sentiment" \
                 else np.full(len(texts), np.nan)
-            filled[at] = values
+            filled[analysed] = values
             out[column] = pd.Series(filled, dtype=filled.dtype)  # object stays object
         dims = _dimensions_of((r[1], r[3], r[4], r[7], r[11]) for r in records)
         rows_here = range(first_row, first_row + len(ids))

@@ -391,6 +391,7 @@ class SentimentModel:
             raise InputError(f"{len(texts)} texts but {len(tokens)} token lists")
         spans = np.zeros((0, 5), dtype=np.int64) if spans is None or not len(spans) else \
             np.asarray(spans, dtype=np.int64).reshape(-1, 5)
+        _check_spans(spans, len(texts))
         if not texts:
             return np.zeros((len(spans), 3))
         n = len(texts)
@@ -651,6 +652,18 @@ class _Grouping(NamedTuple):
     first: np.ndarray
     token: np.ndarray
     emoji: np.ndarray
+
+
+def _check_spans(spans: np.ndarray, n: int) -> None:
+    """Spans must name a comment, run forwards, and come in text order without overlapping."""
+    same = spans[1:, 0] == spans[:-1, 0]
+    if len(spans) and (
+            spans[:, 0].min() < 0 or spans[:, 0].max() >= n or (spans[:, 1:] < 0).any()
+            or (spans[:, 2] < spans[:, 1]).any() or (spans[:, 4] < spans[:, 3]).any()
+            or (spans[1:, 0] < spans[:-1, 0]).any()
+            or (same & ((spans[1:, 1] < spans[:-1, 2]) | (spans[1:, 3] < spans[:-1, 4]))).any()):
+        raise InputError("spans must be (comment, start, end, first token, end token) rows "
+                         "of the given comments, in text order and not overlapping")
 
 
 def _span_map(length: int, begin: np.ndarray, end: np.ndarray) -> np.ndarray:
