@@ -300,17 +300,18 @@ class SentimentModel:
                           count=len(flat))
         known = np.flatnonzero(ids >= 0)
         words = _Found(known, tables.word_weights[ids[known]])
-        both = np.flatnonzero((ids[:-1] >= 0) & (ids[1:] >= 0))
+        owner = np.repeat(np.arange(n), lengths)
+        # word bigrams within a comment (a span never holds one that crosses comments)
+        both = np.flatnonzero((ids[:-1] >= 0) & (ids[1:] >= 0) & (owner[:-1] == owner[1:]))
         found = tables.pairs.get_indexer(ids[both] * tables.vocab_size + ids[both + 1])
         pairs = _Found(both[found >= 0], tables.pair_weights[found[found >= 0]])
         opinions = _opinion_hits(tables, ids)
         emoji = np.flatnonzero(np.isin(codes, tables.emoji_codes)) \
             if len(tables.emoji_codes) else np.zeros(0, dtype=np.int64)
 
-        owner = np.repeat(np.arange(n), lengths)
         first_token = np.cumsum(lengths) - lengths
-        group = _Grouping(n, doc[start], owner[words.at], owner[pairs.at], owner[pairs.at + 1],
-                          first_token, owner, doc[emoji])
+        group = _Grouping(n, doc[start], owner[words.at], owner[pairs.at], first_token, owner,
+                          doc[emoji])
         logits, pos, neg = self._group_logits(tables, chars, words, pairs, opinions, emoji,
                                               group, codes, ids, n_chars, lengths)
         if spans is None or not len(spans):
@@ -324,8 +325,10 @@ class SentimentModel:
         token_span = _span_map(len(flat), t_begin, t_end)
         gram_span = char_span[start]
         gram_span[gram_span != char_span[start + size - 1]] = -1  # a gram wholly inside
-        group = _Grouping(len(spans), gram_span, token_span[words.at], token_span[pairs.at],
-                          token_span[pairs.at + 1], t_begin, token_span, char_span[emoji])
+        pair_span = token_span[pairs.at]
+        pair_span[pair_span != token_span[pairs.at + 1]] = -1
+        group = _Grouping(len(spans), gram_span, token_span[words.at], pair_span, t_begin,
+                          token_span, char_span[emoji])
         span_logits, span_pos, span_neg = self._group_logits(
             tables, chars, words, pairs, opinions, emoji, group, codes, ids,
             spans[:, 2] - spans[:, 1], spans[:, 4] - spans[:, 3])
@@ -342,8 +345,7 @@ class SentimentModel:
             totals[:, h] = tables.scaled_bias[h]
         _add_rows(totals, *chars.of(group.chars))
         _add_rows(totals, *words.of(group.words))
-        same = (group.pair_left == group.pair_right) & (group.pair_left >= 0)
-        _add_rows(totals, group.pair_left[same], pairs.rows[same])
+        _add_rows(totals, *pairs.of(group.pairs))
         pos, neg = _batch_evidence(tables, ids, opinions, group, codes, emoji)
         n_grams = (n_chars + np.maximum(n_chars - 1, 0) + np.maximum(n_chars - 2, 0)
                    + n_tokens + np.maximum(n_tokens - 1, 0))
@@ -636,6 +638,8 @@ class _Found(NamedTuple):
         """The group of each feature and its weight row, features outside any group left
         out (group −1), in batch order."""
         keep = group >= 0
+        if keep.all():  # comments: every feature counts (no copy of the rows)
+            return group, self.rows
         return group[keep], self.rows[keep]
 
 
@@ -647,8 +651,7 @@ class _Grouping(NamedTuple):
     size: int
     chars: np.ndarray
     words: np.ndarray
-    pair_left: np.ndarray
-    pair_right: np.ndarray
+    pairs: np.ndarray
     first: np.ndarray
     token: np.ndarray
     emoji: np.ndarray
