@@ -215,9 +215,13 @@ def test_spans_score_as_their_texts_alone():
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(sentiment_module, "_BATCH", 7)
         assert np.array_equal(model.predict_proba(texts, tokens, spans), alone)
-    for bad in (spans[::-1], [(len(texts), 0, 1, 0, 1)], [(0, 0, 4, 0, 2), (0, 2, 5, 1, 3)]):
-        with pytest.raises(InputError, match="spans"):
+    too_long = [(0, 0, len(texts[0]) + 3, 0, len(tokens[0]))]
+    for bad in (spans[::-1], [(len(texts), 0, 1, 0, 1)], [(0, 0, 4, 0, 2), (0, 2, 5, 1, 3)],
+                too_long, [(0, 0, 1, 0)] * 5):
+        with pytest.raises(InputError, match="span"):
             model.predict_proba(texts, tokens, bad)
+    with pytest.raises(InputError, match="tokens"):
+        model.predict_proba(texts, None, spans)
 
 
 def test_score_frame_columns_and_empty_input():

@@ -27,12 +27,22 @@ def test_fisher_exact_matches_scipy(alternative):
         expected = stats.fisher_exact([[a, b], [c, d]], alternative=alternative)[1]
         got = fisher_exact(a, b, c, d, alternative)
         assert 0.0 <= got <= 1.0
-        assert got == pytest.approx(expected, rel=1e-6, abs=1e-300), (a, b, c, d)
+        assert got == pytest.approx(expected, rel=1e-8, abs=1e-300), (a, b, c, d)
 
 
-def test_fisher_exact_rejects_an_unknown_alternative():
+def test_fisher_exact_near_ties_and_huge_counts():
+    # a table 1.00000009 times as likely as the observed one is not a tie (p = 0.2336 exactly)
+    assert fisher_exact(162, 192, 36, 31) == pytest.approx(0.23363913134277095, rel=1e-12)
+    assert fisher_exact(49, 169, 27, 136) == pytest.approx(
+        stats.fisher_exact([[49, 169], [27, 136]])[1], rel=1e-12)
+    assert fisher_exact(10**9, 10**9, 10**9, 10**9) == 1.0  # symmetric: an exact tie
+
+
+def test_fisher_exact_rejects_bad_input():
     with pytest.raises(ValueError, match="alternative"):
         fisher_exact(1, 2, 3, 4, "less-ish")
+    with pytest.raises(ValueError, match="negative"):
+        fisher_exact(5, -2, 1, 3)
 
 
 def test_bh_q_values_match_scipy():

@@ -387,13 +387,15 @@ class SentimentModel:
         """
         self._check_fitted()
         texts = [t if isinstance(t, str) else str(t) for t in texts]
+        has_spans = spans is not None and len(spans) > 0
         if tokens is None:
+            if has_spans:
+                raise InputError("spans count in the caller's tokens: pass tokens with them")
             tokens = _tokens_for(texts)
         if len(tokens) != len(texts):
             raise InputError(f"{len(texts)} texts but {len(tokens)} token lists")
-        spans = np.zeros((0, 5), dtype=np.int64) if spans is None or not len(spans) else \
-            np.asarray(spans, dtype=np.int64).reshape(-1, 5)
-        _check_spans(spans, len(texts))
+        spans = _checked_spans(spans if has_spans else np.zeros((0, 5), dtype=np.int64),
+                               texts, tokens)
         if not texts:
             return np.zeros((len(spans), 3))
         n = len(texts)
@@ -657,16 +659,28 @@ class _Grouping(NamedTuple):
     emoji: np.ndarray
 
 
-def _check_spans(spans: np.ndarray, n: int) -> None:
-    """Spans must name a comment, run forwards, and come in text order without overlapping."""
-    same = spans[1:, 0] == spans[:-1, 0]
-    if len(spans) and (
-            spans[:, 0].min() < 0 or spans[:, 0].max() >= n or (spans[:, 1:] < 0).any()
-            or (spans[:, 2] < spans[:, 1]).any() or (spans[:, 4] < spans[:, 3]).any()
-            or (spans[1:, 0] < spans[:-1, 0]).any()
+def _checked_spans(spans, texts: Sequence[str], tokens: Sequence[Sequence[str]]
+                   ) -> np.ndarray:
+    """Spans as an (n, 5) array, each inside a comment of the batch, running forwards, in
+    text order and not overlapping; otherwise a one-line InputError."""
+    spans = np.asarray(spans, dtype=np.int64)
+    if spans.ndim != 2 or spans.shape[1] != 5:
+        raise InputError("spans must be rows of (comment, start, end, first token, end token)")
+    if not len(spans):
+        return spans
+    comment = spans[:, 0]
+    if comment.min() < 0 or comment.max() >= len(texts):
+        raise InputError(f"a span names a comment outside the {len(texts)} given")
+    n_chars = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))[comment]
+    n_tokens = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))[comment]
+    same = comment[1:] == comment[:-1]
+    if ((spans[:, 1:] < 0).any() or (spans[:, 2] < spans[:, 1]).any()
+            or (spans[:, 4] < spans[:, 3]).any() or (spans[:, 2] > n_chars).any()
+            or (spans[:, 4] > n_tokens).any() or (comment[1:] < comment[:-1]).any()
             or (same & ((spans[1:, 1] < spans[:-1, 2]) | (spans[1:, 3] < spans[:-1, 4]))).any()):
-        raise InputError("spans must be (comment, start, end, first token, end token) rows "
-                         "of the given comments, in text order and not overlapping")
+        raise InputError("spans must lie inside their comment (characters and tokens), in "
+                         "text order and not overlapping")
+    return spans
 
 
 def _span_map(length: int, begin: np.ndarray, end: np.ndarray) -> np.ndarray:

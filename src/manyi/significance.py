@@ -1,8 +1,9 @@
 """Significance tests of the drivers and alerts: Fisher's exact test and Benjamini–Hochberg.
 
 The same figures as ``scipy.stats.fisher_exact`` and ``scipy.stats.false_discovery_control``
-(to about 1e-9), without loading ``scipy.stats``, which takes 1.5 s of every CLI run: the
-hypergeometric probabilities come from ``scipy.special.gammaln`` over the support at once.
+(to 1e-12 for counts in the thousands, 1e-10 in the millions, 1e-7 in the hundreds of
+millions), without loading ``scipy.stats``, which takes 1.5 s of every CLI run: the
+hypergeometric probabilities come from the ratios of neighbouring tables, in numpy.
 
 >>> round(fisher_exact(8, 2, 1, 5), 6), round(fisher_exact(8, 2, 1, 5, "greater"), 6)
 (0.034965, 0.024476)
@@ -17,9 +18,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-# Tables within this relative tolerance count as likely as the one observed (as in R's
-# fisher.test; scipy's 1e-14 is below the rounding of probabilities summed from gammaln).
-_TIES = 1 + 1e-7
+# Tables within this relative tolerance count as likely as the one observed: above the
+# rounding of the probabilities near the observed table, far below any real difference.
+_TIES = 1 + 1e-9
 # exp(-800) is 0 in float64: hypergeometric probabilities that far from the mean vanish.
 _NEGLIGIBLE = 800
 
@@ -29,34 +30,45 @@ def fisher_exact(a: float, b: float, c: float, d: float, alternative: str = "two
     """p-value of Fisher's exact test of the table [[a, b], [c, d]]: ``two-sided`` (tables
     no likelier than the one observed) or ``greater`` (odds ratio above 1)."""
     a, b, c, d = (int(round(v)) for v in (a, b, c, d))
+    if min(a, b, c, d) < 0:
+        raise ValueError(f"a 2×2 table of counts cannot hold a negative cell: {[[a, b], [c, d]]}")
+    if alternative not in ("two-sided", "greater"):
+        raise ValueError("alternative must be 'two-sided' or 'greater'")
     row, other, column = a + b, c + d, a + c  # X = a ~ hypergeometric(row + other, row, column)
     low, high = max(0, column - other), min(column, row)
     # Hoeffding: P(|X − mean| ≥ t) ≤ 2·exp(−2t²/n), n the smaller of row and column
     reach = math.isqrt(_NEGLIGIBLE * max(min(row, column), 1) // 2) + 2
-    mean = row * column / max(row + other, 1)
-    start, stop = max(low, int(mean) - reach), min(high, int(mean) + reach)
-    log_p = _log_pmf(np.arange(start, stop + 1), row, other, column)
+    mean = row * column // max(row + other, 1)
+    start, stop = max(low, mean - reach), min(high, mean + reach)
+    probabilities = _pmf(row, other, column, start, stop)
     if alternative == "greater":
-        return min(float(np.exp(log_p[max(a - start, 0):]).sum()) if a <= stop else 0.0, 1.0)
-    if alternative != "two-sided":
-        raise ValueError("alternative must be 'two-sided' or 'greater'")
-    observed = float(np.exp(_log_pmf(np.array([a]), row, other, column)[0]))
-    probabilities = np.exp(log_p)
+        return min(float(probabilities[max(a - start, 0):].sum()) if a <= stop else 0.0, 1.0)
+    observed = float(probabilities[a - start]) if start <= a <= stop else 0.0
     likeliest = float(probabilities.max())
-    if abs(observed - likeliest) / max(observed, likeliest) <= _TIES - 1:
+    if abs(observed - likeliest) <= (_TIES - 1) * likeliest:
         return 1.0
     return min(float(probabilities[probabilities <= observed * _TIES].sum()), 1.0)
 
 
-def _log_pmf(x: np.ndarray, row: int, other: int, column: int) -> np.ndarray:
-    """log P(X = x) for X hypergeometric: ``column`` draws from ``row`` + ``other``."""
-    from scipy.special import gammaln
+def _pmf(row: int, other: int, column: int, start: int, stop: int) -> np.ndarray:
+    """P(X = x) for x = start … stop, X hypergeometric (``column`` draws from ``row`` +
+    ``other``), the window holding all but a negligible part of the mass.
 
-    def log_choose(n, k):
-        return gammaln(n + 1) - gammaln(k + 1) - gammaln(n - k + 1)
-
-    return (log_choose(row, x) + log_choose(other, column - x)
-            - log_choose(row + other, column))
+    Built outward from the mode with the ratio of neighbours, P(x+1)/P(x) =
+    (row − x)(column − x) / ((x + 1)(other − column + x + 1)), summed as logarithms and
+    normalised over the window. Exact ties (a symmetric table) stay ties; differences of
+    log-gamma values would lose digits on large counts.
+    """
+    x = np.arange(start, stop, dtype=np.float64)
+    log_ratio = (np.log(row - x) + np.log(column - x) - np.log(x + 1)
+                 - np.log(other - column + x + 1))
+    mode = min(max((column + 1) * (row + 1) // (row + other + 2), start), stop) - start
+    log_p = np.empty(stop - start + 1)
+    log_p[mode] = 0.0
+    log_p[mode + 1:] = np.cumsum(log_ratio[mode:])
+    log_p[:mode] = -np.cumsum(log_ratio[:mode][::-1])[::-1]
+    p = np.exp(log_p)
+    return p / p.sum()
 
 
 def bh_q_values(p_values: Sequence[float] | np.ndarray) -> np.ndarray:
