@@ -118,3 +118,20 @@ def test_written_csv_has_bom_and_neutralised_formulas(tmp_path):
     assert back["text"].tolist() == ["'=HYPERLINK(\"x\")", "'+1", "好"]
     assert back["n"].tolist() == [-1, 2, 3]
     assert formula_safe(pd.DataFrame({"a": ["@x"]}))["a"][0] == "'@x"
+
+
+def test_json_lone_surrogates_become_replacement_characters(tmp_path):
+    """A \\ud800 escape no pair completes is no character (no file can hold it): it is read
+    as U+FFFD, so the row is flagged like any undecodable byte instead of crashing a writer."""
+    import manyi
+
+    path = tmp_path / "dump.jsonl"
+    path.write_text('{"text": "质量很好\\ud800，物流很快", "note": "坏\\udc00了"}\n'
+                    '{"text": "表情\\ud83d\\ude00很好", "note": "\\u597d"}\n'
+                    '{"text": "\\ud800\\udbff\\ud800", "note": ""}\n', encoding="utf-8")
+    frame, meta = read_comments(path)
+    assert frame[meta.text_col].tolist() == ["质量很好\ufffd，物流很快", "表情😀很好", "\ufffd" * 3]
+    assert frame["note"].tolist() == ["坏\ufffd了", "好", ""]
+    result = manyi.analyze(path)
+    assert result.comments["flag"].tolist() == ["partly_undecodable", "", "undecodable"]
+    result.to_dir(tmp_path / "out")  # every cell can be written

@@ -11,6 +11,7 @@ import collections
 import csv
 import itertools
 import json
+import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -554,7 +555,8 @@ def _jsonl_frames(lines: Iterator[str], path: Path, meta: InputMeta, chunk_rows:
     first, lines = _LineWindow(lines).first_nonblank()
     if first.lstrip().startswith("["):  # one JSON array: read whole
         try:
-            records = json.loads("".join(lines))
+            text = "".join(lines)
+            records = _without_lone_surrogates(json.loads(text), text)
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}: bad JSON at line {exc.lineno}: {exc.msg}") from exc
         except RecursionError as exc:
@@ -567,7 +569,7 @@ def _jsonl_frames(lines: Iterator[str], path: Path, meta: InputMeta, chunk_rows:
         if not line.strip():
             continue
         try:
-            records.append(json.loads(line))
+            records.append(_without_lone_surrogates(json.loads(line), line))
         except json.JSONDecodeError as exc:
             _reject(meta.rejects, number, f"bad JSON line: {exc.msg} (column {exc.colno})",
                     line)
@@ -578,6 +580,28 @@ def _jsonl_frames(lines: Iterator[str], path: Path, meta: InputMeta, chunk_rows:
             records, sent = [], True
     if records or not sent:
         yield _record_frame(records)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(value, source: str):
+    """``value`` with each lone surrogate (a JSON escape such as \\ud800 that no pair
+    completes; no character, and no file can hold it) as U+FFFD, which the pipeline flags
+    like any undecodable byte. Only JSON text with a \\uD escape can hold one."""
+    if "\\ud" not in source and "\\uD" not in source:
+        return value
+
+    def clean(item):
+        if isinstance(item, str):
+            return _LONE_SURROGATE.sub("\ufffd", item)
+        if isinstance(item, list):
+            return [clean(v) for v in item]
+        if isinstance(item, dict):
+            return {clean(k): clean(v) for k, v in item.items()}
+        return item
+
+    return clean(value)
 
 
 def _record_frame(records: list) -> pd.DataFrame:
