@@ -130,9 +130,6 @@ class CsvAppender:
         self.handle = path.open("wb")
         self.layouts: list[tuple[list[str], int]] = []  # (columns, rows) per chunk
 
-    def write(self, frame: pd.DataFrame) -> None:
-        self.write_bytes(csv_bytes(frame), list(frame.columns), len(frame))
-
     def write_bytes(self, rows: bytes, columns: list[str], n_rows: int) -> None:
         """Append rows :func:`csv_bytes` made elsewhere (in a worker process)."""
         if not self.layouts:

@@ -305,15 +305,13 @@ class SentimentModel:
         both = np.flatnonzero((ids[:-1] >= 0) & (ids[1:] >= 0) & (owner[:-1] == owner[1:]))
         found = tables.pairs.get_indexer(ids[both] * tables.vocab_size + ids[both + 1])
         pairs = _Found(both[found >= 0], tables.pair_weights[found[found >= 0]])
-        opinions = _opinion_hits(tables, ids)
-        emoji = np.flatnonzero(np.isin(codes, tables.emoji_codes)) \
-            if len(tables.emoji_codes) else np.zeros(0, dtype=np.int64)
+        lexical = _lexical_hits(tables, ids, codes)
 
         first_token = np.cumsum(lengths) - lengths
         group = _Grouping(n, doc[start], owner[words.at], owner[pairs.at], first_token, owner,
-                          doc[emoji])
-        logits, pos, neg = self._group_logits(tables, chars, words, pairs, opinions, emoji,
-                                              group, codes, ids, n_chars, lengths)
+                          doc[lexical.emoji])
+        logits, pos, neg = self._group_logits(tables, chars, words, pairs, lexical, group,
+                                              n_chars, lengths)
         if spans is None or not len(spans):
             return logits, pos, neg
         # the spans, in the coordinates of the joined text and of the flat token list
@@ -328,16 +326,15 @@ class SentimentModel:
         pair_span = token_span[pairs.at]
         pair_span[pair_span != token_span[pairs.at + 1]] = -1
         group = _Grouping(len(spans), gram_span, token_span[words.at], pair_span, t_begin,
-                          token_span, char_span[emoji])
+                          token_span, char_span[lexical.emoji])
         span_logits, span_pos, span_neg = self._group_logits(
-            tables, chars, words, pairs, opinions, emoji, group, codes, ids,
-            spans[:, 2] - spans[:, 1], spans[:, 4] - spans[:, 3])
+            tables, chars, words, pairs, lexical, group, spans[:, 2] - spans[:, 1],
+            spans[:, 4] - spans[:, 3])
         return (np.concatenate([logits, span_logits]), np.concatenate([pos, span_pos]),
                 np.concatenate([neg, span_neg]))
 
     def _group_logits(self, tables: _LookupTables, chars: _Found, words: _Found,
-                      pairs: _Found, opinions: tuple[np.ndarray, np.ndarray], emoji: np.ndarray,
-                      group: _Grouping, codes: np.ndarray, ids: np.ndarray, n_chars: np.ndarray,
+                      pairs: _Found, lexical: _Lexical, group: _Grouping, n_chars: np.ndarray,
                       n_tokens: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Logits and evidence of each group (comment or span) from the batch's look-ups."""
         totals = np.zeros((group.size, self.heads_))
@@ -346,7 +343,7 @@ class SentimentModel:
         _add_rows(totals, *chars.of(group.chars))
         _add_rows(totals, *words.of(group.words))
         _add_rows(totals, *pairs.of(group.pairs))
-        pos, neg = _batch_evidence(tables, ids, opinions, group, codes, emoji)
+        pos, neg = _batch_evidence(tables, lexical, group)
         n_grams = (n_chars + np.maximum(n_chars - 1, 0) + np.maximum(n_chars - 2, 0)
                    + n_tokens + np.maximum(n_tokens - 1, 0))
         scale = 1.0 / np.sqrt(np.maximum(n_grams, 1))
@@ -697,30 +694,41 @@ def _span_map(length: int, begin: np.ndarray, end: np.ndarray) -> np.ndarray:
     return out
 
 
-def _opinion_hits(tables: _LookupTables, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The tokens of a batch that are opinion words, and their weights."""
+class _Lexical(NamedTuple):
+    """The lexicon evidence of a batch, found once for every grouping: opinion words (token
+    index and weight), the look-back kind and id of every token, emoji (position in the
+    joined text and weight)."""
+
+    at: np.ndarray
+    weight: np.ndarray
+    kind: np.ndarray
+    ids: np.ndarray
+    emoji: np.ndarray
+    emoji_weight: np.ndarray
+
+
+def _lexical_hits(tables: _LookupTables, ids: np.ndarray, codes: np.ndarray) -> _Lexical:
+    """:class:`_Lexical` of a batch from its token ids (−1: unknown) and joined code points."""
     known = np.flatnonzero(ids >= 0)
     weight = tables.opinion[ids[known]]
-    return known[weight != 0], weight[weight != 0]
+    kind = np.zeros(len(ids), dtype=np.int8)
+    kind[known] = tables.kind[ids[known]]
+    emoji = np.flatnonzero(np.isin(codes, tables.emoji_codes)) \
+        if len(tables.emoji_codes) else np.zeros(0, dtype=np.int64)
+    emoji_weight = tables.emoji_weights[np.searchsorted(tables.emoji_codes, codes[emoji])] \
+        if len(emoji) else np.zeros(0)
+    return _Lexical(known[weight != 0], weight[weight != 0], kind, ids, emoji, emoji_weight)
 
 
-def _batch_evidence(tables: _LookupTables, ids: np.ndarray,
-                    opinions: tuple[np.ndarray, np.ndarray], group: _Grouping,
-                    codes: np.ndarray, emoji: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _batch_evidence(tables: _LookupTables, lexical: _Lexical, group: _Grouping
+                    ) -> tuple[np.ndarray, np.ndarray]:
     """(P, N) of every group of a batch: :meth:`_Lexicon.hits` vectorised over its tokens.
-
-    ``ids`` are the token ids of all comments (−1: unknown), ``opinions`` the opinion words
-    among them (see _opinion_hits), ``codes`` the code points of the joined texts and
-    ``emoji`` the positions of emoji in them. The look-back stops at the group's first token.
-    """
+    The look-back stops at the group's first token."""
     n = group.size
-    at, signed = opinions
-    keep = group.token[at] >= 0
-    at, signed, owner = at[keep], signed[keep], group.token[at[keep]]
+    keep = group.token[lexical.at] >= 0
+    at, signed = lexical.at[keep], lexical.weight[keep]
+    owner = group.token[at]
     if len(at):
-        kind = np.zeros(len(ids), dtype=np.int8)
-        known = np.flatnonzero(ids >= 0)
-        kind[known] = tables.kind[ids[known]]
         first = group.first[owner]
         alive = np.ones(len(at), dtype=bool)
         flips = np.zeros(len(at), dtype=np.int64)
@@ -728,18 +736,17 @@ def _batch_evidence(tables: _LookupTables, ids: np.ndarray,
         for back in range(1, _LOOKBACK + 1):
             j = np.maximum(at - back, 0)
             alive &= at - back >= first
-            k = np.where(alive, kind[j], 0)
+            k = np.where(alive, lexical.kind[j], 0)
             flips += k == 1
-            factor *= np.where(k == 2, tables.degree[np.maximum(ids[j], 0)], 1.0)
+            factor *= np.where(k == 2, tables.degree[np.maximum(lexical.ids[j], 0)], 1.0)
             alive &= k != 3
         signed = np.where(flips % 2 == 1, -signed, signed * factor)
     # (an empty bincount is int64: cast, so that the emoji can be added in place)
     pos = np.bincount(owner, weights=np.maximum(signed, 0.0), minlength=n).astype(float)
     neg = np.bincount(owner, weights=np.maximum(-signed, 0.0), minlength=n).astype(float)
     keep = group.emoji >= 0
-    where, owner = emoji[keep], group.emoji[keep]
-    if len(where):
-        w = tables.emoji_weights[np.searchsorted(tables.emoji_codes, codes[where])]
+    if keep.any():
+        w, owner = lexical.emoji_weight[keep], group.emoji[keep]
         pos += np.bincount(owner, weights=np.maximum(w, 0.0), minlength=n)
         neg += np.bincount(owner, weights=np.maximum(-w, 0.0), minlength=n)
     return pos, neg
