@@ -227,6 +227,35 @@ def test_every_row_and_id_comes_out_of_every_reader(tmp_path_factory, texts, fmt
     assert read["评论内容"].tolist() == texts
 
 
+CSV_LINES = ["1,好\n", "2,\"多\n", "行\"\n", "\n", "3,\"坏\n", "4,a,b\n", "5,好,\n",
+             "评论ID,评论内容\n", "\ufeff评论ID,评论内容\n", "6\n", "7,\"引\"\"号\"\r\n",
+             "8,\"正品\"很好\n"]
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(st.sampled_from(CSV_LINES), max_size=25),
+       block=st.integers(1, 4), chunk=st.sampled_from([None, 1, 3]))
+def test_csv_read_block_by_block_equals_line_by_line(monkeypatch, lines, block, chunk):
+    """Plain blocks go to the csv module whole; any block with a blank, short, long, broken
+    or multi-line record, or the header again, is read line by line: same rows, same rejects
+    and line numbers as reading every line carefully."""
+    from manyi import io
+
+    text = HEADER + "".join(lines)
+
+    def read(**patch):
+        with monkeypatch.context() as m:
+            for name, value in patch.items():
+                m.setattr(io, name, value)
+            meta = io.InputMeta(source="dump.csv", format="csv")
+            frames = list(io._csv_frames(iter(io._lines(text)), "csv", meta, chunk))
+        assert all(len(f) == chunk for f in frames[:-1]) or chunk is None
+        return [row for f in frames for row in f.values.tolist()], meta.rejects
+
+    assert read(FAST_LINES=block) == read(_plain_records=lambda *args: None)
+
+
 @settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lines=st.lists(st.text(st.characters(exclude_categories=("Cs",)), max_size=30),

@@ -138,6 +138,7 @@ class FactorExtractor:
         self._glue_cache = _Cache(self._glued_cut)
         self._prefix_cache = _Cache(self._modifier_prefix)
         self._role_cache = _Cache(self._token_role)
+        self._glued: set[str] = set()  # tokens seen that split_glued cuts
         self._contrasts = frozenset(lexicon.contrasts)
 
     def extract(self, text: str, tokens: list[str]) -> list[Mention]:
@@ -152,11 +153,14 @@ class FactorExtractor:
         >>> FactorExtractor(Lexicon.load()).analyse("价格不贵，但是快递太慢了", tokens)[1][1]
         ClauseSpan(start=5, end=12, first=3, last=7)
         """
-        pieces = self.split_glued(tokens)
-        starts = list(accumulate(map(len, pieces), initial=0))
         # Each token looked up once per comment (most have no role): opinion words (好 among
         # them), factor terms, factor verbs and clause separators, as token indices.
-        roles = list(map(self._role_cache.__getitem__, pieces))
+        roles = list(map(self._role_cache.__getitem__, tokens))
+        pieces = tokens
+        if not self._glued.isdisjoint(tokens):  # the look-ups above noted glued tokens
+            pieces = self.split_glued(tokens)
+            roles = list(map(self._role_cache.__getitem__, pieces))
+        starts = list(accumulate(map(len, pieces), initial=0))
         candidates: list[int] = []
         term_at: list[int] = []
         verb_at: list[int] = []
@@ -415,7 +419,9 @@ class FactorExtractor:
 
     def _token_role(self, token: str) -> tuple | None:
         """(opinion parse, factor term?, factor verb?, clause separator?) of a token, None
-        when it is none of them (most tokens)."""
+        when it is none of them (most tokens). A glued token is noted in ``_glued``."""
+        if self._glue_cache[token]:
+            self._glued.add(token)
         role = (self._token_cache[token], token in self.lexicon.terms,
                 token in self.lexicon.verbs, token in SEPARATOR_TOKENS)
         return role if any(role) else None

@@ -11,6 +11,7 @@ import collections
 import csv
 import itertools
 import json
+import operator
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -213,7 +214,9 @@ def _comment_ids(frame: pd.DataFrame, id_col: str | None, meta: InputMeta, first
         return pd.Series([str(i) for i in range(first + 1, first + len(frame) + 1)],
                          dtype=object)
     values = frame[id_col].tolist()
-    return pd.Series(["" if pd.isna(v) else str(v) for v in values], dtype=object)
+    if frame[id_col].isna().any():
+        return pd.Series(["" if pd.isna(v) else str(v) for v in values], dtype=object)
+    return pd.Series(list(map(str, values)), dtype=object)
 
 
 def _reserved_names(columns: Iterable[str]) -> dict[str, str]:
@@ -429,8 +432,8 @@ class _LineWindow:
     """Lines in order, numbered from 1, keeping those of the record being read so a broken
     record can be re-read line by line; earlier ones are forgotten."""
 
-    def __init__(self, lines: Iterator[str]) -> None:
-        self.lines, self.kept, self.read = lines, collections.deque(), 0
+    def __init__(self, lines: Iterator[str], read: int = 0) -> None:
+        self.lines, self.kept, self.read = lines, collections.deque(), read
 
     def __iter__(self) -> _LineWindow:
         return self
@@ -459,52 +462,94 @@ class _LineWindow:
             self.kept.popleft()
 
 
+# Lines parsed at once where each is one plain record (most files): the csv module over the
+# whole block, with no per-line bookkeeping.
+FAST_LINES = 2048
+
+
 def _csv_frames(lines: Iterator[str], fmt: str, meta: InputMeta, chunk_rows: int | None
                 ) -> Iterator[pd.DataFrame]:
     # A single comment can be far longer than the csv module's default 128 KiB field limit.
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
     first, window = _LineWindow(lines).first_nonblank()
     meta.delimiter = sniff_delimiter(first, fmt)
-    header, rows, sent = None, [], False
-    for start, end, record, error in _records(window, meta.delimiter):
-        window.forget_before(start)
-        if header is None:
-            if error is None and record:
-                header, meta.header_row = _header_names(record), start
-            elif error is not None:
-                raise InputError(f"{meta.source}:{start}: cannot read the header line: {error}")
-            continue
-        if error is not None or (len(record) > len(header) and end > start):
-            # A stray quote swallows the lines after it: read those lines one by one.
-            for number in range(start, end + 1):
-                _keep_line(window[number], number, header, rows, meta, error)
-        else:
-            _keep(record, start, window[start], header, rows, meta)
-        if chunk_rows is not None and len(rows) >= chunk_rows:
-            yield pd.DataFrame(rows, columns=header, dtype=object)
-            rows, sent = [], True
+    source: Iterator[str] = window.lines
+    header: list[str] | None = None
+    rows: list[list[str]] = []
+    number, sent, done = 0, False, False  # lines read
+    while not done:
+        block = list(itertools.islice(source, FAST_LINES)) if header and len(header) > 1 \
+            else []
+        records = _plain_records(block, header, meta.delimiter) if block else None
+        if records is not None:
+            rows.extend(records)
+            number += len(block)
+        else:  # the header, or a block with a blank, short, long or multi-line record
+            window = _LineWindow(itertools.chain(block, source), read=number)
+            header, done = _careful_rows(window, header, rows, meta, number + len(block))
+            number, source = window.read, window.lines
+        while chunk_rows is not None and len(rows) >= chunk_rows:
+            yield pd.DataFrame(rows[:chunk_rows], columns=header, dtype=object)
+            rows, sent = rows[chunk_rows:], True
     if header is None:
         raise InputError(f"{meta.source}: no header line")
     if rows or not sent:
         yield pd.DataFrame(rows, columns=header, dtype=object)
 
 
-def _records(lines: Iterator[str], delimiter: str):
-    """(first line, last line, fields, error) per CSV record, 1-based line numbers."""
+def _plain_records(block: list[str], header: list[str], delimiter: str
+                   ) -> list[list[str]] | None:
+    """The records of ``block`` when each line is one record as wide as the header and none
+    could be the header again; None otherwise (then :func:`_careful_rows` reads it)."""
+    try:
+        records = list(csv.reader(block, delimiter=delimiter, strict=True))
+    except csv.Error:  # a broken record, or one running past the block
+        return None
+    if len(records) != len(block) or set(map(len, records)) != {len(header)} \
+            or header[-1] in map(operator.itemgetter(-1), records):
+        return None
+    return records
+
+
+def _careful_rows(window: _LineWindow, header: list[str] | None, rows: list, meta: InputMeta,
+                  until: int) -> tuple[list[str] | None, bool]:
+    """Read records line-exactly (rejects named by line) into ``rows`` until the header is
+    known and line ``until`` is passed; the header, and whether the lines are all read."""
+    for start, end, record, error in _records(window, meta.delimiter, window.read):
+        window.forget_before(start)
+        if header is None:
+            if error is None and record:
+                header, meta.header_row = _header_names(record), start
+            elif error is not None:
+                raise InputError(f"{meta.source}:{start}: cannot read the header line: {error}")
+        elif error is not None or (len(record) > len(header) and end > start):
+            # A stray quote swallows the lines after it: read those lines one by one.
+            for number in range(start, end + 1):
+                _keep_line(window[number], number, header, rows, meta, error)
+        else:
+            _keep(record, start, window[start], header, rows, meta)
+        if header is not None and end >= until:
+            return header, False
+    return header, True
+
+
+def _records(lines: Iterator[str], delimiter: str, done: int = 0):
+    """(first line, last line, fields, error) per CSV record; line numbers count on from
+    ``done``, 1-based."""
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
-    done = 0
+    base = done
     while True:
         try:
             record = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            end = max(reader.line_num, done + 1)
+            end = max(base + reader.line_num, done + 1)
             yield done + 1, end, [], f"broken CSV quoting: {exc}"
             done = end
             continue
-        yield done + 1, reader.line_num, record, None
-        done = reader.line_num
+        yield done + 1, base + reader.line_num, record, None
+        done = base + reader.line_num
 
 
 def _keep_line(line: str, number: int, header: list[str], rows: list, meta: InputMeta,
