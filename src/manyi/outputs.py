@@ -87,8 +87,84 @@ def csv_text(frame: pd.DataFrame) -> str:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """:func:`csv_text` in UTF-8: what a worker sends, so the writer only copies bytes."""
-    return csv_text(frame).encode("utf-8")
+    """:func:`csv_text` in UTF-8: what a worker sends, so the writer only copies bytes.
+
+    Tables of text, integer, float and boolean columns (manyi's own) are rendered by
+    Arrow's string kernels, column by column, without a Python string per cell; any other
+    table by the csv module. Both give the same bytes."""
+    rows = _arrow_rows(frame)
+    return rows if rows is not None else csv_text(frame).encode("utf-8")
+
+
+def _arrow_rows(frame: pd.DataFrame) -> bytes | None:
+    """The CSV rows of ``frame`` (CRLF, formula-safe, quoted where the csv module quotes: a
+    cell with , " CR or LF), or None for a table with a column of another type. One column
+    is left to the csv module, which quotes a lone empty cell."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if len(frame.columns) < 2 or not len(frame):
+        return None
+    columns = []
+    for i in range(len(frame.columns)):
+        cells = _arrow_cells(frame.iloc[:, i])
+        if cells is None:
+            return None
+        columns.append(cells)
+    text = pa.large_string()
+    rows = pc.binary_join_element_wise(*columns, pa.scalar(",", text))
+    rows = pc.binary_join_element_wise(rows, pa.scalar("\r\n", text), pa.scalar("", text))
+    ends = np.frombuffer(rows.buffers()[1], dtype=np.int64)[rows.offset:rows.offset + len(rows) + 1]
+    return rows.buffers()[2].to_pybytes()[ends[0]:ends[-1]]
+
+
+# Floats whose str() Arrow's shortest-digit cast spells the same way: Python writes larger
+# ones and ones below 1e-4 with an exponent, whole ones with ".0".
+_ARROW_FLOATS = (1e-4, 1e9)
+
+
+def _arrow_cells(values: pd.Series):
+    """One column as an Arrow array of CSV cells (large_string), or None."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = pa.large_string()
+    dtype = values.dtype
+    kind = dtype.kind if isinstance(dtype, np.dtype) else None
+    if kind == "b":
+        return pa.array(np.where(values.to_numpy(), "True", "False"), text)
+    if kind in ("i", "u"):
+        return pa.array(values.to_numpy()).cast(text)
+    if dtype == np.float64:
+        numbers = values.to_numpy()
+        size = np.abs(numbers)
+        # NaN fails both tests, so it goes to the Python side
+        low, high = _ARROW_FLOATS
+        plain = (size >= low) & (size < high) & (numbers != np.trunc(numbers))
+        cells = pa.array(numbers).cast(text)
+        if plain.all():
+            return cells
+        other = np.flatnonzero(~plain)
+        spelled = cells.to_numpy(zero_copy_only=False).astype(object)
+        spelled[other] = ["" if v != v else str(v) for v in numbers[other].tolist()]
+        return pa.array(spelled, text)
+    if not (kind == "O" and pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty")
+            or isinstance(dtype, pd.StringDtype)):
+        return None
+    cells = pa.array(values.to_numpy(dtype=object), text, from_pandas=True) if kind == "O" \
+        else pa.array(values.array, text)
+    cells = pc.fill_null(cells, pa.scalar("", text))
+    risky = pc.match_substring_regex(cells, "^[=+@\\-\t\r]")
+    if pc.any(risky).as_py():  # as formula_safe: Excel would run =1+1
+        cells = pc.if_else(risky, pc.binary_join_element_wise(
+            pa.scalar("'", text), cells, pa.scalar("", text)), cells)
+    special = pc.match_substring_regex(cells, '[,"\r\n]')
+    if pc.any(special).as_py():
+        quoted = pc.binary_join_element_wise(
+            pa.scalar('"', text), pc.replace_substring(cells, '"', '""'), pa.scalar('"', text),
+            pa.scalar("", text))
+        cells = pc.if_else(special, quoted, cells)
+    return cells
 
 
 def _missing(value: object) -> bool:
