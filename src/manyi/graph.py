@@ -248,15 +248,22 @@ class FactorCounts:
                    complaint_pairs=_pairs((complained.T @ complained).tocoo(), columns))
 
     def __add__(self, other: FactorCounts) -> FactorCounts:
-        def add(a: pd.Series, b: pd.Series) -> pd.Series:
-            return a.add(b, fill_value=0).astype(np.int64).sort_index()
+        return FactorCounts.total([self, other])
 
-        return FactorCounts(self.units + other.units,
-                            self.complaint_units + other.complaint_units,
-                            add(self.counts, other.counts),
-                            add(self.complaints, other.complaints),
-                            add(self.pairs, other.pairs),
-                            add(self.complaint_pairs, other.complaint_pairs))
+    @classmethod
+    def total(cls, parts: Sequence[FactorCounts]) -> FactorCounts:
+        """The counts of all ``parts`` together, summed at once however many there are."""
+        def add(series: list[pd.Series]) -> pd.Series:
+            filled = [s for s in series if len(s)]
+            if len(filled) <= 1:
+                return (filled or series)[0].astype(np.int64).sort_index()
+            joined = pd.concat(filled)
+            levels = list(range(joined.index.nlevels))
+            return joined.groupby(level=levels, sort=True).sum().astype(np.int64)
+
+        return cls(sum(p.units for p in parts), sum(p.complaint_units for p in parts),
+                   add([p.counts for p in parts]), add([p.complaints for p in parts]),
+                   add([p.pairs for p in parts]), add([p.complaint_pairs for p in parts]))
 
 
 # -- the graph ---------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from .pipeline import (
 )
 
 STREAM_ROWS = 20_000
+MERGE_PIECES = 64  # pieces whose counts are summed at once (a pandas sum costs per call)
 
 
 @dataclass
@@ -65,6 +66,7 @@ def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
     settings = Settings(domain, tuple(str(p) for p in lexicon), segmenter)
     workers = (os.cpu_count() or 1) if jobs in (None, 0) else jobs
     totals, repeats = _Totals(), _RepeatedIds() if id_col is not None else None
+    counted: list[_Totals] = []  # pieces' counts not yet added to totals
 
     def marked(frames):
         """The frames, with repeated ids marked (in reading order) for the workers."""
@@ -85,7 +87,11 @@ def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
                 for piece in pieces:
                     comments_csv.write_bytes(*piece.comments)
                     mentions_csv.write_bytes(*piece.mentions)
-                    totals.merge(piece.totals)
+                    counted.append(piece.totals)
+                if len(counted) >= MERGE_PIECES:
+                    totals.merge_all(counted)
+                    counted.clear()
+            totals.merge_all(counted)
         finally:
             mentions_csv.close()
             fix = repeats.fixer(totals.flags) if repeats is not None and repeats.first_rows \
@@ -165,13 +171,20 @@ class _Totals:
 
     def merge(self, other: _Totals) -> None:
         """Add another chunk's counts to these."""
-        self.rows += other.rows
-        self.analysable += other.analysable
-        self.flags.update(other.flags)
-        self.sentiment.update(other.sentiment)
-        self.dimensions = other.dimensions if self.dimensions.empty else self.dimensions.add(
-            other.dimensions, fill_value=0).astype(np.int64)
-        self.factors = self.factors + other.factors
+        self.merge_all([other])
+
+    def merge_all(self, others: Sequence[_Totals]) -> None:
+        """Add other chunks' counts to these, the pandas ones in one sum."""
+        for other in others:
+            self.rows += other.rows
+            self.analysable += other.analysable
+            self.flags.update(other.flags)
+            self.sentiment.update(other.sentiment)
+        dimensions = [t.dimensions for t in (self, *others) if not t.dimensions.empty]
+        if dimensions:
+            joined = pd.concat(dimensions)
+            self.dimensions = joined.groupby(level=[0, 1], sort=True).sum().astype(np.int64)
+        self.factors = FactorCounts.total([self.factors, *(t.factors for t in others)])
 
 
 class _RepeatedIds:
