@@ -47,10 +47,8 @@ def time_manyi(frame: pd.DataFrame, jobs: int, segmenter: str) -> float:
 def time_stages(texts: list[str], segmenter: str) -> pd.DataFrame:
     """CPU seconds per stage in one process (after loading), the stages of Annotator.annotate
     run one by one, then the output files written."""
-    import io
-
     from manyi import sentiment
-    from manyi.outputs import write_rows
+    from manyi.outputs import csv_bytes
     from manyi.pipeline import Annotator, Settings, _gc_paused
 
     annotator = Annotator(Settings(segmenter=segmenter))
@@ -73,8 +71,7 @@ def time_stages(texts: list[str], segmenter: str) -> pd.DataFrame:
           lambda: [annotator.extractor.analyse(t, k) for t, k in zip(prepared, tokens)])
     annotations, mentions = stage("whole annotate", lambda: annotator.annotate(ids, texts))
     comments = pd.concat([pd.DataFrame({"comment_id": ids}), annotations], axis=1)
-    stage("write CSV", lambda: (write_rows(comments, io.StringIO(), header=True),
-                                write_rows(mentions, io.StringIO(), header=True)))
+    stage("write CSV", lambda: (csv_bytes(comments), csv_bytes(mentions)))
     parts = sum(v for k, v in seconds.items() if k not in ("whole annotate", "write CSV"))
     seconds["mention scoring and tables"] = seconds.pop("whole annotate") - parts
     seconds["write CSV"] = seconds.pop("write CSV")

@@ -86,6 +86,14 @@ def test_arrow_rows_are_the_csv_module_rows(data, n):
     assert csv_bytes(frame) == csv_text(frame).encode("utf-8")
 
 
+def test_arrow_rows_of_a_concatenated_table():
+    parts = [pd.DataFrame({"text": pd.Series(t, dtype="str"), "n": range(len(t))})
+             for t in (["a,b", "=c"], ["d"], ['e"'])]
+    frame = pd.concat(parts, ignore_index=True)
+    expected = b'"a,b",0\r\n\'=c,1\r\nd,0\r\n"e""",0\r\n'
+    assert _arrow_rows(frame) == csv_text(frame).encode("utf-8") == expected
+
+
 def test_tables_arrow_cannot_spell_go_to_the_csv_module():
     mixed = pd.DataFrame({"a": pd.Series([160, "=x"], dtype=object), "b": [1, 2]})
     single = pd.DataFrame({"a": ["", "x"]})

@@ -13,7 +13,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -55,9 +55,23 @@ def write_csv(frame: pd.DataFrame, path: str | Path) -> None:
     Lines end in CRLF (RFC 4180, as Excel writes) so that a cell holding a bare CR is
     quoted and reads back intact; with LF endings the csv writer leaves it unquoted.
     """
-    with atomic_path(Path(path)) as tmp, tmp.open("w", encoding="utf-8-sig",
-                                                  newline="") as handle:
-        write_rows(frame, handle, header=True)
+    names = [str(c) for c in frame.columns]
+    rows = _arrow_rows(frame) if names == list(frame.columns) else None
+    with atomic_path(Path(path)) as tmp:
+        if rows is None:
+            with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+                write_rows(frame, handle, header=True)
+        else:
+            with tmp.open("wb") as handle:
+                handle.write(csv_header(names))
+                handle.write(rows)
+
+
+def csv_header(columns: Sequence[str]) -> bytes:
+    """The BOM and header line of a CSV file :func:`write_csv` writes, in UTF-8."""
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\r\n").writerow(columns)
+    return ("\ufeff" + header.getvalue()).encode("utf-8")
 
 
 def write_rows(frame: pd.DataFrame, handle, *, header: bool) -> None:
@@ -114,6 +128,8 @@ def _arrow_rows(frame: pd.DataFrame) -> bytes | None:
     text = pa.large_string()
     rows = pc.binary_join_element_wise(*columns, pa.scalar(",", text))
     rows = pc.binary_join_element_wise(rows, pa.scalar("\r\n", text), pa.scalar("", text))
+    if isinstance(rows, pa.ChunkedArray):  # text columns of a concatenated table
+        rows = rows.combine_chunks()
     ends = np.frombuffer(rows.buffers()[1], dtype=np.int64)[rows.offset:rows.offset + len(rows) + 1]
     return rows.buffers()[2].to_pybytes()[ends[0]:ends[-1]]
 
@@ -209,9 +225,7 @@ class CsvAppender:
     def write_bytes(self, rows: bytes, columns: list[str], n_rows: int) -> None:
         """Append rows :func:`csv_bytes` made elsewhere (in a worker process)."""
         if not self.layouts:
-            header = io.StringIO()
-            csv.writer(header, lineterminator="\r\n").writerow(columns)
-            self.handle.write(("\ufeff" + header.getvalue()).encode("utf-8"))
+            self.handle.write(csv_header(columns))
         self.handle.write(rows)
         self.layouts.append((columns, n_rows))
 
