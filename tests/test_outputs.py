@@ -97,6 +97,8 @@ def test_arrow_rows_of_a_concatenated_table():
 def test_tables_arrow_cannot_spell_go_to_the_csv_module():
     mixed = pd.DataFrame({"a": pd.Series([160, "=x"], dtype=object), "b": [1, 2]})
     single = pd.DataFrame({"a": ["", "x"]})
-    for frame in (mixed, single):
+    odd_nan = pd.DataFrame({"a": pd.Series(["a", np.float32("nan")], dtype=object),
+                            "b": ["x", "x"]})
+    for frame in (mixed, single, odd_nan):
         assert _arrow_rows(frame) is None
         assert csv_bytes(frame) == csv_text(frame).encode("utf-8")

@@ -235,14 +235,15 @@ CSV_LINES = ["1,好\n", "2,\"多\n", "行\"\n", "\n", "3,\"坏\n", "4,a,b\n", "5
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lines=st.lists(st.sampled_from(CSV_LINES), max_size=25),
-       block=st.integers(1, 4), chunk=st.sampled_from([None, 1, 3]))
-def test_csv_read_block_by_block_equals_line_by_line(monkeypatch, lines, block, chunk):
+       block=st.integers(1, 4), chunk=st.sampled_from([None, 1, 3]),
+       header=st.sampled_from([HEADER, "评论内容\n"]))
+def test_csv_read_block_by_block_equals_line_by_line(monkeypatch, lines, block, chunk, header):
     """Plain blocks go to the csv module whole; any block with a blank, short, long, broken
     or multi-line record, or the header again, is read line by line: same rows, same rejects
     and line numbers as reading every line carefully."""
     from manyi import io
 
-    text = HEADER + "".join(lines)
+    text = header + "".join(lines)  # one column is read line by line, chunk by chunk
 
     def read(**patch):
         with monkeypatch.context() as m:

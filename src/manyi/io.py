@@ -11,6 +11,7 @@ import collections
 import csv
 import itertools
 import json
+import math
 import operator
 import re
 import zipfile
@@ -478,16 +479,19 @@ def _csv_frames(lines: Iterator[str], fmt: str, meta: InputMeta, chunk_rows: int
     rows: list[list[str]] = []
     number, sent, done = 0, False, False  # lines read
     while not done:
-        block = list(itertools.islice(source, FAST_LINES)) if header and len(header) > 1 \
-            else []
+        fast = header is not None and len(header) > 1  # one column: every line is careful
+        block = list(itertools.islice(source, FAST_LINES)) if fast else []
         records = _plain_records(block, header, meta.delimiter) if block else None
         if records is not None:
             rows.extend(records)
             number += len(block)
         else:  # the header, or a block with a blank, short, long or multi-line record
+            # one column: read on until a chunk is full (the block is empty then)
+            until = number + len(block) if fast or header is None else math.inf
+            full = chunk_rows if not block and chunk_rows is not None else math.inf
             window = _LineWindow(itertools.chain(block, source), read=number)
-            header, done = _careful_rows(window, header, rows, meta, number + len(block))
-            number, source = window.read, window.lines
+            header, done = _careful_rows(window, header, rows, meta, until, full)
+            number = window.read  # the block is used up: read on from source itself
         while chunk_rows is not None and len(rows) >= chunk_rows:
             yield pd.DataFrame(rows[:chunk_rows], columns=header, dtype=object)
             rows, sent = rows[chunk_rows:], True
@@ -512,9 +516,10 @@ def _plain_records(block: list[str], header: list[str], delimiter: str
 
 
 def _careful_rows(window: _LineWindow, header: list[str] | None, rows: list, meta: InputMeta,
-                  until: int) -> tuple[list[str] | None, bool]:
+                  until: float, full: float) -> tuple[list[str] | None, bool]:
     """Read records line-exactly (rejects named by line) into ``rows`` until the header is
-    known and line ``until`` is passed; the header, and whether the lines are all read."""
+    known and line ``until`` is passed or ``full`` rows are held; the header, and whether
+    the lines are all read."""
     for start, end, record, error in _records(window, meta.delimiter, window.read):
         window.forget_before(start)
         if header is None:
@@ -528,7 +533,7 @@ def _careful_rows(window: _LineWindow, header: list[str] | None, rows: list, met
                 _keep_line(window[number], number, header, rows, meta, error)
         else:
             _keep(record, start, window[start], header, rows, meta)
-        if header is not None and end >= until:
+        if header is not None and (end >= until or len(rows) >= full):
             return header, False
     return header, True
 

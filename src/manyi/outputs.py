@@ -167,8 +167,11 @@ def _arrow_cells(values: pd.Series):
     if not (kind == "O" and pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty")
             or isinstance(dtype, pd.StringDtype)):
         return None
-    cells = pa.array(values.to_numpy(dtype=object), text, from_pandas=True) if kind == "O" \
-        else pa.array(values.array, text)
+    try:
+        cells = pa.array(values.to_numpy(dtype=object), text, from_pandas=True) \
+            if kind == "O" else pa.array(values.array, text)
+    except (pa.ArrowException, TypeError):  # a missing value Arrow does not know: NaN32
+        return None
     cells = pc.fill_null(cells, pa.scalar("", text))
     risky = pc.match_substring_regex(cells, "^[=+@\\-\t\r]")
     if pc.any(risky).as_py():  # as formula_safe: Excel would run =1+1
