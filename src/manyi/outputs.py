@@ -134,8 +134,8 @@ def _arrow_rows(frame: pd.DataFrame) -> bytes | None:
     return rows.buffers()[2].to_pybytes()[ends[0]:ends[-1]]
 
 
-# Floats whose str() Arrow's shortest-digit cast spells the same way: Python writes larger
-# ones and ones below 1e-4 with an exponent, whole ones with ".0".
+# Floats whose str() Arrow's shortest-digit cast spells the same way, whole ones with ".0"
+# added (1.0, -0.0): Python writes larger ones and ones below 1e-4 with an exponent.
 _ARROW_FLOATS = (1e-4, 1e9)
 
 
@@ -154,15 +154,20 @@ def _arrow_cells(values: pd.Series):
     if dtype == np.float64:
         numbers = values.to_numpy()
         size = np.abs(numbers)
-        # NaN fails both tests, so it goes to the Python side
         low, high = _ARROW_FLOATS
-        plain = (size >= low) & (size < high) & (numbers != np.trunc(numbers))
+        whole = (numbers == np.trunc(numbers)) & (size < high)
+        missing = np.isnan(numbers)
         cells = pa.array(numbers).cast(text)
-        if plain.all():
+        if whole.any():
+            cells = pc.if_else(whole, pc.binary_join_element_wise(
+                cells, pa.scalar(".0", text), pa.scalar("", text)), cells)
+        if missing.any():
+            cells = pc.if_else(missing, pa.scalar("", text), cells)
+        other = np.flatnonzero(~whole & ~missing & ((size < low) | (size >= high)))
+        if not len(other):
             return cells
-        other = np.flatnonzero(~plain)
         spelled = cells.to_numpy(zero_copy_only=False).astype(object)
-        spelled[other] = ["" if v != v else str(v) for v in numbers[other].tolist()]
+        spelled[other] = [str(v) for v in numbers[other].tolist()]  # 1e-05, 1e+16, inf
         return pa.array(spelled, text)
     if not (kind == "O" and pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty")
             or isinstance(dtype, pd.StringDtype)):

@@ -181,7 +181,9 @@ class _Totals:
             self.flags.update(other.flags)
             self.sentiment.update(other.sentiment)
         dimensions = [t.dimensions for t in (self, *others) if not t.dimensions.empty]
-        if dimensions:
+        if len(dimensions) == 1:
+            self.dimensions = dimensions[0]
+        elif dimensions:
             joined = pd.concat(dimensions)
             self.dimensions = joined.groupby(level=[0, 1], sort=True).sum().astype(np.int64)
         self.factors = FactorCounts.total([self.factors, *(t.factors for t in others)])
