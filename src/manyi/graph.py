@@ -253,17 +253,22 @@ class FactorCounts:
     @classmethod
     def total(cls, parts: Sequence[FactorCounts]) -> FactorCounts:
         """The counts of all ``parts`` together, summed at once however many there are."""
-        def add(series: list[pd.Series]) -> pd.Series:
-            filled = [s for s in series if len(s)]
-            if len(filled) <= 1:
-                return (filled or series)[0].astype(np.int64).sort_index()
-            joined = pd.concat(filled)
-            levels = list(range(joined.index.nlevels))
-            return joined.groupby(level=levels, sort=True).sum().astype(np.int64)
-
         return cls(sum(p.units for p in parts), sum(p.complaint_units for p in parts),
-                   add([p.counts for p in parts]), add([p.complaints for p in parts]),
-                   add([p.pairs for p in parts]), add([p.complaint_pairs for p in parts]))
+                   sum_counts([p.counts for p in parts]),
+                   sum_counts([p.complaints for p in parts]),
+                   sum_counts([p.pairs for p in parts]),
+                   sum_counts([p.complaint_pairs for p in parts]))
+
+
+def sum_counts(series: Sequence[pd.Series]) -> pd.Series:
+    """Counts keyed alike (one key or several levels) added up in one pandas sum, sorted by
+    key; at least one series, empty ones allowed."""
+    filled = [s for s in series if len(s)]
+    if len(filled) <= 1:
+        return (filled or series)[0].astype(np.int64).sort_index()
+    joined = pd.concat(filled)
+    levels = list(range(joined.index.nlevels))
+    return joined.groupby(level=levels, sort=True).sum().astype(np.int64)
 
 
 # -- the graph ---------------------------------------------------------------------------------

@@ -538,7 +538,7 @@ def _careful_rows(window: _LineWindow, header: list[str] | None, rows: list, met
     return header, True
 
 
-def _records(lines: Iterator[str], delimiter: str, done: int = 0):
+def _records(lines: Iterator[str], delimiter: str, done: int):
     """(first line, last line, fields, error) per CSV record; line numbers count on from
     ``done``, 1-based."""
     reader = csv.reader(lines, delimiter=delimiter, strict=True)

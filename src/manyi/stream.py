@@ -22,7 +22,13 @@ import pandas as pd
 
 from . import engine
 from .errors import ManyiError
-from .graph import ANALYSABLE_FLAGS, FactorCounts, drivers_from_counts, graph_from_counts
+from .graph import (
+    ANALYSABLE_FLAGS,
+    FactorCounts,
+    drivers_from_counts,
+    graph_from_counts,
+    sum_counts,
+)
 from .io import RESERVED, iter_comments
 from .outputs import OUTPUT_FILES, CsvAppender, atomic_dir, csv_bytes, safe_child
 from .pipeline import (
@@ -89,9 +95,9 @@ def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
                     mentions_csv.write_bytes(*piece.mentions)
                     counted.append(piece.totals)
                 if len(counted) >= MERGE_PIECES:
-                    totals.merge_all(counted)
+                    totals.merge(counted)
                     counted.clear()
-            totals.merge_all(counted)
+            totals.merge(counted)
         finally:
             mentions_csv.close()
             fix = repeats.fixer(totals.flags) if repeats is not None and repeats.first_rows \
@@ -135,8 +141,7 @@ def _render_piece(settings: Settings, text_col: str, piece: pd.DataFrame, first_
         annotations.loc[repeated & (annotations["flag"] == "").to_numpy(), "flag"] = \
             "duplicate_id"
     comments = pd.concat([frame, annotations], axis=1)
-    totals = _Totals()
-    totals.add(comments, mentions.assign(row=mentions["row"] - first_row))
+    totals = _Totals.of(comments, mentions.assign(row=mentions["row"] - first_row))
     return _Piece((csv_bytes(comments), list(comments.columns), len(comments)),
                   (csv_bytes(mentions), list(mentions.columns), len(mentions)), totals)
 
@@ -161,31 +166,22 @@ class _Totals:
     dimensions: pd.Series = field(default_factory=lambda: pd.Series(dtype=np.int64))
     factors: FactorCounts = field(default_factory=FactorCounts)
 
-    def add(self, comments: pd.DataFrame, mentions: pd.DataFrame) -> None:
-        """Count one chunk; ``mentions.row`` counts from the chunk's first comment."""
+    @classmethod
+    def of(cls, comments: pd.DataFrame, mentions: pd.DataFrame) -> _Totals:
+        """The counts of one chunk; ``mentions.row`` counts from the chunk's first comment."""
         ok = comments["flag"].isin(ANALYSABLE_FLAGS)
-        part = _Totals(len(comments), int(ok.sum()), Counter(comments["flag"].tolist()),
-                       Counter(comments.loc[ok, "sentiment"].tolist()),
-                       dimension_counts(mentions, comments), FactorCounts.of(comments, mentions))
-        self.merge(part)
+        return cls(len(comments), int(ok.sum()), Counter(comments["flag"].tolist()),
+                   Counter(comments.loc[ok, "sentiment"].tolist()),
+                   dimension_counts(mentions, comments), FactorCounts.of(comments, mentions))
 
-    def merge(self, other: _Totals) -> None:
-        """Add another chunk's counts to these."""
-        self.merge_all([other])
-
-    def merge_all(self, others: Sequence[_Totals]) -> None:
+    def merge(self, others: Sequence[_Totals]) -> None:
         """Add other chunks' counts to these, the pandas ones in one sum."""
         for other in others:
             self.rows += other.rows
             self.analysable += other.analysable
             self.flags.update(other.flags)
             self.sentiment.update(other.sentiment)
-        dimensions = [t.dimensions for t in (self, *others) if not t.dimensions.empty]
-        if len(dimensions) == 1:
-            self.dimensions = dimensions[0]
-        elif dimensions:
-            joined = pd.concat(dimensions)
-            self.dimensions = joined.groupby(level=[0, 1], sort=True).sum().astype(np.int64)
+        self.dimensions = sum_counts([self.dimensions, *(t.dimensions for t in others)])
         self.factors = FactorCounts.total([self.factors, *(t.factors for t in others)])
 
 
