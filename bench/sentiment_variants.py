@@ -101,16 +101,13 @@ def fit_ngrams(extra, texts, tokens, labels, weights, lexicon, min_df: int = 2,
     the ``extra`` features added; returns a scorer of (texts, tokens) → logits."""
     from scipy import sparse
 
-    from manyi.train import _lbfgs, _matrix, _nb_ratio, _prefixed
+    from manyi.train import _lbfgs, _matrix, _nb_ratio, _prefixed, vocabulary
 
     def docs(texts, tokens):
         return [_prefixed(t, k) + extra(t, k, lexicon) for t, k in zip(texts, tokens)]
 
     train_docs = docs(texts, tokens)
-    df = Counter()
-    for doc in train_docs:
-        df.update(set(doc))
-    index = {k: i for i, k in enumerate(sorted(k for k, n in df.items() if n >= min_df))}
+    index = vocabulary(train_docs, range(len(texts)), min_df)
     X = _matrix(train_docs, range(len(texts)), index, texts, tokens, lexicon)
     y = (np.asarray(labels) == "positive").astype(int)
     scale = sparse.diags(np.concatenate([_nb_ratio(X, y, len(index)), np.ones(3)]))

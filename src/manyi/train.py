@@ -24,7 +24,7 @@ import time
 import zlib
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -66,12 +66,8 @@ def fit_model(model: SentimentModel, texts: list[str], tokens: list[list[str]],
         row_weight = row_weight * (len(row_weight) / row_weight.sum())
 
     docs = [_prefixed(text, toks) for text, toks in zip(texts, tokens)]
-    df = Counter()
-    for row in fit_rows:
-        df.update(set(docs[row]))
-    keys = sorted(k for k, n in df.items() if n >= model.min_df)
-    del df
-    index = {k: i for i, k in enumerate(keys)}
+    index = vocabulary(docs, fit_rows, model.min_df)
+    keys = list(index)
     X = _matrix(docs, fit_rows, index, texts, tokens, lexicon)
     del docs
     n_heads = 1 if len(classes) == 2 else 3
@@ -109,6 +105,16 @@ def fit_model(model: SentimentModel, texts: list[str], tokens: list[list[str]],
         "label_counts": {c: counts.get(c, 0) for c in CLASSES},
         "features": int(len(keep)), "vocabulary_before_pruning": len(keys),
         "lexicon_opinion_words": len(lexicon.opinions)})
+
+
+def vocabulary(docs: Sequence[Sequence[str]], rows: Iterable[int], min_df: int
+               ) -> dict[str, int]:
+    """Column of each feature found in at least ``min_df`` of the ``rows`` of ``docs``, in
+    sorted order."""
+    df = Counter()
+    for row in rows:
+        df.update(set(docs[row]))
+    return {k: i for i, k in enumerate(sorted(k for k, n in df.items() if n >= min_df))}
 
 
 def checked_weights(sample_weight, n: int) -> np.ndarray:
