@@ -2,7 +2,7 @@
 
     python bench/sentiment_variants.py                  # both parts (~35 min on 2 cores)
     python bench/sentiment_variants.py --only ngram     # feature variants (~25 min)
-    python bench/sentiment_variants.py --only neural    # char-CNN, word BiGRU (~12 min; torch)
+    python bench/sentiment_variants.py --only neural    # char-CNN, word BiGRU (~15 min; torch)
 
 The shipped model is a bag of n-grams (NB-SVM); this script keeps the evidence for why. Every
 model is fitted on the pool of ``manyi.train.tune`` (the shipped pool without the rows of
