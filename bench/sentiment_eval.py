@@ -31,7 +31,6 @@ DATA = ROOT.parent / "shared" / "data" / "sentiment"
 # Each category of online_shopping_10_cats is held out once; the fold's model never sees it.
 FOLDS = (("书籍", "水果", "洗发水", "热水器", "蒙牛"), ("平板", "手机", "衣服", "计算机", "酒店"))
 SNOWNLP_SAMPLE = 300  # rows per category scored by snownlp (70 comments/s)
-ASPECTS = ROOT.parent / "shared" / "data" / "aspects"
 
 
 def table(rows: list[dict]) -> str:
@@ -114,9 +113,13 @@ def category_holdout(sets, snow_keys, tokens_of) -> tuple[list[dict], list[dict]
 
 
 def other_domains() -> dict[str, pd.DataFrame]:
-    """Comment polarity from the aspect sets, domains neither model was trained on:
-    zhijiang cosmetics reviews whose non-neutral opinions all agree (正面 / 负面), and ASAP
-    restaurant reviews by their stars (1–2 negative, 4–5 positive; 3 left out)."""
+    """Comment polarity from the aspect sets (read as ``bench/dimensions_eval.py`` reads
+    them), domains neither model was trained on: zhijiang cosmetics reviews whose non-neutral
+    opinions all agree (正面 / 负面), and ASAP restaurant reviews by their stars (1–2
+    negative, 4–5 positive; 3 left out)."""
+    from dimensions_eval import DATA as ASPECTS
+    from dimensions_eval import asap_gold, zhijiang_gold
+
     from manyi.normalize import normalize_text
     from manyi.train import dedupe_key
 
@@ -125,24 +128,21 @@ def other_domains() -> dict[str, pd.DataFrame]:
         return pd.DataFrame({"text": texts, "label": list(labels),
                              "key": [dedupe_key(t) for t in texts]})
 
-    out = {}
-    zhijiang = ASPECTS / "zhijiang2019_cosmetics"
-    if zhijiang.is_dir():
-        opinions = pd.read_csv(zhijiang / "labels.csv")
-        opinions = opinions[opinions["Polarities"].isin(["正面", "负面"])]
-        agreed = opinions.groupby("id")["Polarities"].agg(lambda s: s.iloc[0] if s.nunique() == 1
-                                                           else None).dropna()
-        reviews = pd.read_csv(zhijiang / "reviews.csv")
-        reviews = reviews[reviews["id"].isin(agreed.index)]
-        out["zhijiang cosmetics reviews"] = frame(reviews["Reviews"], np.where(
-            agreed.loc[reviews["id"]].to_numpy() == "正面", "positive", "negative"))
-    asap = sorted((ASPECTS / "asap_sample").glob("*.csv"))
-    if asap:
-        reviews = pd.concat([pd.read_csv(f) for f in asap], ignore_index=True)
-        reviews = reviews[reviews["star"] != 3]
-        out["ASAP restaurant reviews (stars)"] = frame(
-            reviews["reviewbody"], np.where(reviews["star"] >= 4, "positive", "negative"))
-    return out
+    if not ASPECTS.is_dir():
+        return {}
+    opinions = pd.read_csv(ASPECTS / "zhijiang2019_cosmetics" / "labels.csv")
+    opinions = opinions[opinions["Polarities"].isin(["正面", "负面"])]
+    agreed = opinions.groupby("id")["Polarities"].agg(
+        lambda s: s.iloc[0] if s.nunique() == 1 else None).dropna()
+    agreed.index = agreed.index.astype(str)
+    reviews = zhijiang_gold()[0]
+    reviews = reviews[reviews["comment_id"].isin(agreed.index)]
+    restaurants = asap_gold()[0]
+    restaurants = restaurants[restaurants["star"] != 3]
+    return {"zhijiang cosmetics reviews": frame(reviews["text"], np.where(
+                agreed.loc[reviews["comment_id"]].to_numpy() == "正面", "positive", "negative")),
+            "ASAP restaurant reviews (stars)": frame(restaurants["text"], np.where(
+                restaurants["star"] >= 4, "positive", "negative"))}
 
 
 SPEED_CODE = r"""
