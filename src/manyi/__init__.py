@@ -12,7 +12,9 @@ from . import io
 from .errors import InputError, LexiconError, ManyiError, ModelError
 from .lexicon import Lexicon
 from .pipeline import Result, analyze
+from .sentiment import SentimentModel
+from .stream import analyze_to_dir
 
 __all__ = ["InputError", "Lexicon", "LexiconError", "ManyiError", "ModelError", "Result",
-           "analyze", "io"]
+           "SentimentModel", "analyze", "analyze_to_dir", "io"]
 __version__ = "0.1.0"

@@ -22,8 +22,11 @@ class ManyiGroup(click.Group):
             sys.exit(1)
 
 
-def input_options(func):
-    """Options shared by every command that reads a comment dump."""
+def input_options(func=None, *, reuse: bool = False):
+    """Options shared by every command that reads a comment dump; ``reuse``: INPUT may be
+    left out for ``--from DIR``, the folder ``manyi analyze`` wrote."""
+    if func is None:
+        return lambda f: input_options(f, reuse=reuse)
     options = [
         click.option("--text-col",
                      help="Column holding the comment text (found by name if omitted)."),
@@ -35,18 +38,50 @@ def input_options(func):
         click.option("--lexicon", "lexicon", multiple=True, type=click.Path(exists=True),
                      help="Your own lexicon pack (folder or file); repeatable, later wins."),
     ]
+    if reuse:
+        options.append(click.option(
+            "--from", "from_dir", type=click.Path(exists=True, file_okay=False),
+            help="Use the folder `manyi analyze` wrote instead of analysing INPUT again."))
     for option in reversed(options):
         func = option(func)
-    return click.argument("input_path", metavar="INPUT", type=click.Path())(func)
+    return click.argument("input_path", metavar="INPUT", type=click.Path(),
+                          required=not reuse)(func)
 
 
-def _analyse(reading: dict, *, jobs: int = 1, quiet: bool = False, **options):
-    """Run the pipeline on the dump named by the shared reading options."""
-    from .pipeline import analyze as run
+def analysis_options(func):
+    """Options of every command that analyses: the sentiment model and worker processes."""
+    options = [
+        click.option("--model", "model", type=click.Path(dir_okay=False),
+                     help="A sentiment model written by `manyi train` (the shipped model if "
+                     "omitted)."),
+        click.option("--jobs", type=click.IntRange(min=0), default=None,
+                     help="Worker processes (default: all cores; 1: this process only)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _analyse(reading: dict, *, jobs: int | None = None, quiet: bool = False,
+             model: str | None = None, **options):
+    """Run the pipeline on the dump named by the shared reading options, or read back the
+    folder given with ``--from``."""
+    from . import pipeline
 
     reading = dict(reading)
-    return run(reading.pop("input_path"), jobs=jobs, progress=False if quiet else None,
-               **reading, **options)
+    from_dir, input_path = reading.pop("from_dir", None), reading.pop("input_path")
+    if from_dir is not None:
+        if input_path is not None:
+            raise ManyiError(f"give INPUT ({input_path}) or --from {from_dir}, not both")
+        if model is not None:
+            raise ManyiError(f"--model with --from {from_dir}: the folder's comments were "
+                             "scored already; run `manyi analyze --model` again instead")
+        return pipeline.Result.from_dir(from_dir)
+    if input_path is None:
+        raise ManyiError("give INPUT, the comment dump, or --from DIR, the folder "
+                         "`manyi analyze` wrote")
+    return pipeline.analyze(input_path, jobs=jobs, progress=False if quiet else None,
+                            model=model, **reading, **options)
 
 
 def _exit_if_rejected(result, written_to: str | None = None) -> None:
@@ -70,8 +105,7 @@ def main() -> None:
 @input_options
 @click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
               help="Folder for comments.csv, mentions.csv, dimensions.csv and meta.json.")
-@click.option("--jobs", type=int, default=1, show_default=True,
-              help="Worker processes (0 = all cores).")
+@analysis_options
 @click.option("--segmenter", type=click.Choice(["jieba", "rjieba"]), default="rjieba",
               show_default=True, help="Word segmenter backend.")
 @click.option("--scheduler", metavar="ADDRESS",
@@ -81,7 +115,8 @@ def main() -> None:
               help="Fail (exit 1, nothing written) when any input row is rejected.")
 @click.option("--chunk-rows", type=click.IntRange(min=1), default=20_000, show_default=True,
               help="Rows read, analysed and written at a time (memory stays bounded).")
-def analyze(output, jobs, segmenter, scheduler, quiet, strict, chunk_rows, **reading) -> None:
+def analyze(output, model, jobs, segmenter, scheduler, quiet, strict, chunk_rows,
+            **reading) -> None:
     """Analyse a comment dump INPUT (CSV, TSV, XLSX, JSONL, Parquet, TXT) into OUTPUT.
 
     The dump is streamed: read, analysed and written CHUNK_ROWS rows at a time, with the
@@ -96,14 +131,14 @@ def analyze(output, jobs, segmenter, scheduler, quiet, strict, chunk_rows, **rea
     from .stream import analyze_to_dir, check_strict
 
     if scheduler:  # Dask workers analyse; the result comes back whole
-        result = _analyse(reading, jobs=jobs, quiet=quiet, segmenter=segmenter,
+        result = _analyse(reading, jobs=jobs, quiet=quiet, model=model, segmenter=segmenter,
                           scheduler=scheduler)
         if strict:
             check_strict(result.meta["source"], result.meta["rejects"])
         out = result.to_dir(output)
     else:
         reading = dict(reading)
-        result = analyze_to_dir(reading.pop("input_path"), output, jobs=jobs,
+        result = analyze_to_dir(reading.pop("input_path"), output, jobs=jobs, model=model,
                                 segmenter=segmenter, chunk_rows=chunk_rows, strict=strict,
                                 progress=False if quiet else None, **reading)
         out = Path(output)
@@ -116,20 +151,19 @@ def analyze(output, jobs, segmenter, scheduler, quiet, strict, chunk_rows, **rea
 
 
 @main.command()
-@input_options
+@input_options(reuse=True)
 @click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
               help="Folder for report.html, report.xlsx and summary.json.")
 @click.option("--format", "formats", default="html,xlsx,json", show_default=True,
               help="Comma-separated report formats: html, xlsx, json.")
-@click.option("--jobs", type=int, default=1, show_default=True,
-              help="Worker processes (0 = all cores).")
+@analysis_options
 @click.option("--quiet", is_flag=True, help="No progress bars and no summary.")
-def report(output, formats, jobs, quiet, **reading) -> None:
+def report(output, formats, model, jobs, quiet, **reading) -> None:
     """Analyse INPUT and write a manager's report: HTML (offline), Excel workbook, JSON."""
     from .report import write_report
 
     wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
-    result = _analyse(reading, jobs=jobs, quiet=quiet)
+    result = _analyse(reading, jobs=jobs, quiet=quiet, model=model)
     written = write_report(result, output, wanted, progress=False if quiet else None)
     if not quiet:
         click.echo(summary_text(result))
@@ -150,7 +184,7 @@ def _complaint_rule(result, rating_col, complaint_max_rating):
 
 
 @main.command()
-@input_options
+@input_options(reuse=True)
 @click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
               help="Folder for drivers, key_drivers, index, ipa, trends, alerts (CSV) and ipa.png.")
 @click.option("--rating-col", help="Star/score column for the key-driver model "
@@ -165,19 +199,18 @@ def _complaint_rule(result, rating_col, complaint_max_rating):
               help="Index weights (default: key_driver, equal when too few comments).")
 @click.option("--level", type=click.Choice(["factor", "dimension"]), default="factor",
               show_default=True, help="Drivers per sub-factor or per dimension.")
-@click.option("--jobs", type=int, default=1, show_default=True,
-              help="Worker processes (0 = all cores).")
+@analysis_options
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
-def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weights, level, jobs,
-            quiet, **reading) -> None:
+def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weights, level,
+            model, jobs, quiet, **reading) -> None:
     """What to fix first: complaint drivers, satisfaction index, IPA, trends and alerts."""
     from pathlib import Path
 
     from .index import fix_first_tables, plot_ipa
     from .outputs import write_csv
 
-    result = _analyse(reading, jobs=jobs, quiet=quiet)
-    domain = reading["domain"]
+    result = _analyse(reading, jobs=jobs, quiet=quiet, model=model)
+    domain = result.meta.get("domain")
     rating_col = rating_col or result.meta.get("rating_col")
     time_col = time_col or result.meta.get("time_col")
     tables = fix_first_tables(result.comments, result.mentions, rating=rating_col,
@@ -207,7 +240,7 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
 
 
 @main.command()
-@input_options
+@input_options(reuse=True)
 @click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
               help="Folder for graph_all.* and graph_complaints.* (GraphML, GEXF, JSON, PNG).")
 @click.option("--level", type=click.Choice(["factor", "dimension"]), default="factor",
@@ -221,16 +254,15 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
 @click.option("--complaint-max-rating", type=float,
               help="Count ratings ≤ this as complaints (default: negative sentiment).")
 @click.option("--top", type=int, default=40, show_default=True, help="Nodes drawn in the PNG.")
-@click.option("--jobs", type=int, default=1, show_default=True,
-              help="Worker processes (0 = all cores).")
+@analysis_options
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
-def graph(output, level, unit, opinions, min_count, rating_col, complaint_max_rating, top, jobs,
-          quiet, **reading) -> None:
+def graph(output, level, unit, opinions, min_count, rating_col, complaint_max_rating, top,
+          model, jobs, quiet, **reading) -> None:
     """Factor co-occurrence graphs of all comments and of complaints, exported and drawn."""
     from .graph import compare_graphs, complaint_graphs, write_graph_files
 
-    result = _analyse(reading, jobs=jobs, quiet=quiet)
-    domain = reading["domain"]
+    result = _analyse(reading, jobs=jobs, quiet=quiet, model=model)
+    domain = result.meta.get("domain")
     rating_col = rating_col or result.meta.get("rating_col")
     graphs = complaint_graphs(result.comments, result.mentions, level=level, unit=unit,
                               opinions=opinions, min_count=min_count, domain=domain,
@@ -247,7 +279,7 @@ def graph(output, level, unit, opinions, min_count, rating_col, complaint_max_ra
 
 
 @main.command()
-@input_options
+@input_options(reuse=True)
 @click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
               help="Folder for topics.csv, topic_terms.csv, comment_topics.csv, topics.png/svg.")
 @click.option("--topics", "k", type=click.IntRange(min=1),
@@ -264,19 +296,18 @@ def graph(output, level, unit, opinions, min_count, rating_col, complaint_max_ra
 @click.option("--by", "by", multiple=True, help="Group column (product, channel…); repeatable.")
 @click.option("--chart", default="png,svg", show_default=True,
               help="Chart formats, comma-separated (png, svg); 'none' for no chart.")
-@click.option("--jobs", type=int, default=1, show_default=True,
-              help="Worker processes (0 = all cores).")
+@analysis_options
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
-def topics(output, k, k_range, seed_dimensions, seed, time_col, freq, by, chart, jobs, quiet,
-           **reading) -> None:
+def topics(output, k, k_range, seed_dimensions, seed, time_col, freq, by, chart, model, jobs,
+           quiet, **reading) -> None:
     """Discover themes with LDA topic models: top terms, size, negative share, examples."""
     from pathlib import Path
 
-    from .graph import ANALYSABLE_FLAGS
+    from .flags import ANALYSABLE_FLAGS
     from .outputs import write_csv
 
-    result = _analyse(reading, jobs=jobs, quiet=quiet)
-    input_path = reading["input_path"]
+    result = _analyse(reading, jobs=jobs, quiet=quiet, model=model)
+    input_path = reading["input_path"] or reading["from_dir"]
     result.fit_topics(k=k, k_range=tuple(k_range), seed=seed, seed_dimensions=seed_dimensions)
     model = result.topic_model
     comments = result.comments[result.comments["flag"].isin(ANALYSABLE_FLAGS)]
@@ -509,7 +540,7 @@ def _cell(value) -> str:
 
 def summary_text(result) -> str:
     """Counts, flags, sentiment shares and the dimension table, for the terminal."""
-    from .graph import ANALYSABLE_FLAGS
+    from .flags import ANALYSABLE_FLAGS
 
     meta = result.meta
     flags = meta.get("flags", {})

@@ -1,71 +1,82 @@
 """Where the per-comment work runs: this process, a pool of processes, or Dask partitions.
 
-Each worker builds one :class:`~manyi.pipeline.Annotator` (lexicon, tokenizer, model) and
-reuses it for every chunk it is given; chunks come back in input order, so every engine gives
-the same tables as ``jobs=1``.
+Each process builds one :class:`~manyi.annotator.Annotator` (lexicon, tokenizer, model) per
+:class:`~manyi.annotator.Settings` and reuses it for every chunk it is given: the parent's is
+built once by the pipeline and used by the chunks run inline; a worker builds its own from the
+settings (or inherits the parent's when forked). Chunks come back in input order, so every
+engine gives the same tables as ``jobs=1``.
+
+By default every core works (:func:`worker_count`), but an input of at most
+:data:`INLINE_ROWS` rows is annotated in this process: a pool's start-up (each worker loads
+the lexicon and the model) costs more than such an input.
 """
 
 from __future__ import annotations
 
 import collections
 import contextlib
+import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING
 
 import pandas as pd
 from tqdm.auto import tqdm
 
+from .annotator import MENTION_COLUMNS, Annotator, Settings, install_models, models_to_ship
 from .errors import ManyiError
-
-if TYPE_CHECKING:
-    from .pipeline import Annotator, Settings
+from .flags import REPEATED
 
 CHUNK_ROWS = 5000  # rows per task: large enough that per-task costs (tables, counts) fade
+INLINE_ROWS = CHUNK_ROWS  # an input no larger is annotated in this process, without a pool
 _ANNOTATORS: dict[Settings, Annotator] = {}
 
 
-def annotator_for(settings: Settings) -> Annotator:
-    """The process's annotator for these settings, built on first use."""
-    from .pipeline import Annotator
+def worker_count(jobs: int | None = None) -> int:
+    """Worker processes for ``jobs``: None or 0 → every core this process may run on.
 
+    >>> worker_count(1), worker_count(None) >= 1
+    (1, True)
+    """
+    if jobs not in (None, 0):
+        if jobs < 0:
+            raise ManyiError(f"jobs={jobs}: give a number of processes ≥ 1, or 0 for all cores")
+        return jobs
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return os.cpu_count() or 1
+
+
+def annotator_for(settings: Settings) -> Annotator:
+    """This process's annotator for these settings, built on first use and then reused."""
     if settings not in _ANNOTATORS:
         _ANNOTATORS[settings] = Annotator(settings)
     return _ANNOTATORS[settings]
 
 
-def annotate_ids(settings: Settings, ids: list[str], values: list[object], first_row: int
-                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """:meth:`Annotator.annotate` with this process's annotator for ``settings``."""
-    return annotator_for(settings).annotate(ids, values, first_row)
+def annotate_piece(settings: Settings, text_col: str, piece: pd.DataFrame, first_row: int
+                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Annotation columns and mentions of a piece, by this process's annotator."""
+    _, annotations, mentions = annotator_for(settings).annotate_piece(piece, text_col,
+                                                                      first_row)
+    return annotations, mentions
 
 
-def _annotate_piece(settings: Settings, text_col: str, piece: pd.DataFrame, first_row: int):
-    return annotate_ids(settings, piece["comment_id"].tolist(), piece[text_col].tolist(),
-                        first_row)
-
-
-def annotate_frame(frame: pd.DataFrame, text_col: str, settings: Settings, *, jobs: int = 1,
-                   progress: bool | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Annotation columns (row-aligned with ``frame``) and mentions, using ``jobs`` processes
-    as :func:`map_chunks` runs them (the workers get the id and text columns only)."""
-    from .pipeline import MENTION_COLUMNS
-
-    [(_, parts)] = map_chunks([frame[["comment_id", text_col]]], _annotate_piece,
-                              (settings, text_col), jobs=jobs, progress=progress,
-                              total=len(frame))
-    return _concat(parts, MENTION_COLUMNS)
+def _work_columns(frame: pd.DataFrame, text_col: str) -> list[str]:
+    return ["comment_id", text_col] + ([REPEATED] if REPEATED in frame else [])
 
 
 def map_chunks(frames: Iterable[pd.DataFrame], task, args: tuple = (), *, jobs: int = 1,
-               progress: bool | None = None, total: int | None = None
-               ) -> Iterator[tuple[pd.DataFrame, list]]:
+               progress: bool | None = None, total: int | None = None,
+               ship: dict | None = None) -> Iterator[tuple[pd.DataFrame, list]]:
     """``(frame, [task(*args, piece, first_row) for each piece])`` for each frame, in order.
 
     Frames are cut into pieces of ``CHUNK_ROWS`` rows for ``jobs`` worker processes (one pool
-    for the whole stream); the next frame is read while the pieces of the one before are
-    worked on, and no more than two frames are held at once. ``first_row`` counts from the
-    first row of the first frame. ``task`` must be a module-level function.
+    for the whole stream, started only when the input has more than :data:`INLINE_ROWS`
+    rows); the next frame is read while the pieces of the one before are worked on, and no
+    more than two frames are held at once. ``first_row`` counts from the first row of the
+    first frame. ``task`` must be a module-level function. ``ship``: model objects the
+    workers need (:func:`~manyi.annotator.models_to_ship`), sent once to each.
     """
     pending: collections.deque = collections.deque()
     first_row, pool = 0, None
@@ -73,8 +84,10 @@ def map_chunks(frames: Iterable[pd.DataFrame], task, args: tuple = (), *, jobs: 
         bar = stack.enter_context(tqdm(total=total, unit="comments", desc="analysing",
                                        disable=None if progress is None else not progress))
         for frame in frames:
-            if pool is None and jobs > 1 and (pending or len(frame) > CHUNK_ROWS):
-                pool = stack.enter_context(ProcessPoolExecutor(jobs))
+            if pool is None and jobs > 1 and (pending or len(frame) > INLINE_ROWS):
+                pool = stack.enter_context(
+                    ProcessPoolExecutor(jobs, initializer=install_models, initargs=(ship,))
+                    if ship else ProcessPoolExecutor(jobs))
             run = pool or _InlineExecutor()
             futures = [(run.submit(task, *args, frame.iloc[start:start + CHUNK_ROWS],
                                    first_row + start), min(CHUNK_ROWS, len(frame) - start))
@@ -117,17 +130,25 @@ def annotate_dask(ddf, text_col: str, settings: Settings) -> tuple[pd.DataFrame,
         import dask
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ManyiError("Dask is not installed; pip install 'manyi[dask]'") from exc
-    from .pipeline import MENTION_COLUMNS
-
-    tasks = [dask.delayed(_annotate_piece)(settings, text_col, part, 0)
-             for part in ddf.to_delayed()]
+    ship = models_to_ship(settings)
+    if ship:  # a model given as an object: sent along with the tasks, once
+        tasks = [dask.delayed(_annotate_shipped)(dask.delayed(ship), settings, text_col, part)
+                 for part in ddf.to_delayed()]
+    else:
+        tasks = [dask.delayed(annotate_piece)(settings, text_col, part, 0)
+                 for part in ddf.to_delayed()]
     parts, first_row = [], 0
     for annotated, mentions in dask.compute(*tasks):
         # Partitions number their rows from 0; shift them once their lengths are known,
         # so the data is read in one pass.
         parts.append((annotated, mentions.assign(row=mentions["row"] + first_row)))
         first_row += len(annotated)
-    return _concat(parts, MENTION_COLUMNS)
+    return concat_parts(parts)
+
+
+def _annotate_shipped(ship: dict, settings: Settings, text_col: str, piece: pd.DataFrame):
+    install_models(ship)
+    return annotate_piece(settings, text_col, piece, 0)
 
 
 def annotate_on_cluster(frame: pd.DataFrame, text_col: str, settings: Settings,
@@ -138,7 +159,7 @@ def annotate_on_cluster(frame: pd.DataFrame, text_col: str, settings: Settings,
         from distributed import Client
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ManyiError("Dask is not installed; pip install 'manyi[dask]'") from exc
-    columns = frame[["comment_id", text_col]]
+    columns = frame[_work_columns(frame, text_col)]
     ddf = dd.from_pandas(columns, chunksize=CHUNK_ROWS, sort=False)
     try:
         client = Client(scheduler, timeout="3s")
@@ -148,9 +169,10 @@ def annotate_on_cluster(frame: pd.DataFrame, text_col: str, settings: Settings,
         return annotate_dask(ddf, text_col, settings)
 
 
-def _concat(parts: list[tuple[pd.DataFrame, pd.DataFrame]], mention_columns: list[str]
-            ) -> tuple[pd.DataFrame, pd.DataFrame]:
+def concat_parts(parts: list[tuple[pd.DataFrame, pd.DataFrame]]
+                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The annotation columns and the mentions of pieces, put together in order."""
     annotations = pd.concat([p[0] for p in parts], ignore_index=True)
     mentions = [p[1] for p in parts if len(p[1])]
     return annotations, (pd.concat(mentions, ignore_index=True) if mentions
-                         else pd.DataFrame(columns=mention_columns))
+                         else pd.DataFrame(columns=MENTION_COLUMNS))

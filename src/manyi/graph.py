@@ -42,9 +42,9 @@ import pandas as pd
 from scipy import sparse
 
 from .errors import InputError
+from .flags import ANALYSABLE_FLAGS
 from .significance import bh_q_values, fisher_exact
 
-ANALYSABLE_FLAGS = ("", "duplicate_id", "partly_undecodable")
 LEVELS = ("dimension", "factor")
 Z95 = 1.959963984540054  # scipy.stats.norm.ppf(0.975), without loading scipy.stats (1.5 s)
 DRIVER_COLUMNS = ["dimension", "factor", "label", "comments", "complaints", "complaint_rate",

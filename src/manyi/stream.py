@@ -10,7 +10,6 @@ computed from counts merged across chunks (:func:`~manyi.pipeline.dimension_coun
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,25 +19,16 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from . import engine
+from . import chain, engine
+from .annotator import Settings
 from .errors import ManyiError
-from .graph import (
-    ANALYSABLE_FLAGS,
-    FactorCounts,
-    drivers_from_counts,
-    graph_from_counts,
-    sum_counts,
-)
-from .io import RESERVED, iter_comments
+from .flags import ANALYSABLE_FLAGS
+from .graph import FactorCounts, drivers_from_counts, graph_from_counts, sum_counts
+from .io import RESERVED
 from .outputs import OUTPUT_FILES, CsvAppender, atomic_dir, csv_bytes, safe_child
-from .pipeline import (
-    Settings,
-    dimension_counts,
-    dimension_labels,
-    dimension_table_from_counts,
-    run_meta,
-    write_tables,
-)
+from .pipeline import write_tables
+from .sentiment import SentimentModel
+from .tables import dimension_counts, dimension_labels, dimension_table_from_counts, run_meta
 
 STREAM_ROWS = 20_000
 MERGE_PIECES = 64  # pieces whose counts are summed at once (a pandas sum costs per call)
@@ -59,37 +49,27 @@ def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
                    id_col: str | None = None, encoding: str | None = None,
                    sheet: str | int | None = None, domain: str | None = "ecommerce",
                    lexicon: Sequence[str | Path] = (), segmenter: str = "rjieba",
-                   jobs: int | None = 1, chunk_rows: int = STREAM_ROWS,
-                   progress: bool | None = None, strict: bool = False) -> StreamResult:
+                   model: SentimentModel | str | Path | None = None, jobs: int | None = None,
+                   chunk_rows: int = STREAM_ROWS, progress: bool | None = None,
+                   strict: bool = False) -> StreamResult:
     """Analyse a dump of any size into the folder ``output``, ``chunk_rows`` rows at a time.
 
     Writes comments.csv, mentions.csv, dimensions.csv, drivers.csv, meta.json (and
     rejects.csv); all or nothing, as :meth:`Result.to_dir`. ``strict``: fail, writing
-    nothing, when an input row could not be parsed.
+    nothing, when an input row could not be parsed. Options as :func:`manyi.analyze`.
     """
-    meta, frames = iter_comments(source, text_col=text_col, id_col=id_col, encoding=encoding,
-                                 sheet=sheet, chunk_rows=chunk_rows)
-    settings = Settings(domain, tuple(str(p) for p in lexicon), segmenter)
-    workers = (os.cpu_count() or 1) if jobs in (None, 0) else jobs
-    totals, repeats = _Totals(), _RepeatedIds() if id_col is not None else None
+    run = chain.start(source, text_col=text_col, id_col=id_col, encoding=encoding,
+                      sheet=sheet, domain=domain, lexicon=lexicon, segmenter=segmenter,
+                      model=model, jobs=jobs, chunk_rows=chunk_rows)
+    meta, repeats = run.meta, run.repeats
+    totals = _Totals()
     counted: list[_Totals] = []  # pieces' counts not yet added to totals
-
-    def marked(frames):
-        """The frames, with repeated ids marked (in reading order) for the workers."""
-        rows = 0
-        for frame in frames:
-            if repeats is not None:
-                frame = frame.assign(**{REPEATED: repeats.mark(frame["comment_id"], rows)})
-            rows += len(frame)
-            yield frame
 
     with atomic_dir(Path(output), owned=OUTPUT_FILES) as staging:
         comments_csv = CsvAppender(safe_child(staging, "comments.csv"), trailing=RESERVED[1:])
         mentions_csv = CsvAppender(safe_child(staging, "mentions.csv"))
         try:
-            for _, pieces in engine.map_chunks(marked(frames), _render_piece,
-                                               (settings, meta.text_col), jobs=workers,
-                                               progress=progress):
+            for _, pieces in chain.pieces(run, _render_piece, progress=progress):
                 for piece in pieces:
                     comments_csv.write_bytes(*piece.comments)
                     mentions_csv.write_bytes(*piece.mentions)
@@ -106,18 +86,14 @@ def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
         if strict:
             check_strict(meta.source, meta.rejects)
         dimensions = dimension_table_from_counts(totals.dimensions, totals.analysable,
-                                                 dimension_labels(settings))
+                                                 dimension_labels(run.annotator.lexicon))
         drivers = drivers_from_counts(totals.factors, domain=domain)
-        info = run_meta(meta, settings, flags=totals.flags, sentiment=totals.sentiment,
+        info = run_meta(meta, run.settings, flags=totals.flags, sentiment=totals.sentiment,
                         duplicate_ids=repeats.ids if repeats is not None else set())
         write_tables(staging, dimensions, drivers, info)
     graphs = {subset: graph_from_counts(totals.factors, subset=subset, domain=domain)
               for subset in ("all", "complaints")}
     return StreamResult(Path(output), dimensions, drivers, graphs, info)
-
-
-# The column that carries the repeated-id mark of each row to the workers.
-REPEATED = "\0repeated"
 
 
 @dataclass
@@ -133,13 +109,8 @@ class _Piece:
 def _render_piece(settings: Settings, text_col: str, piece: pd.DataFrame, first_row: int
                   ) -> _Piece:
     """Annotate a piece in a worker and render it: the parent only writes and adds up."""
-    frame = piece.reset_index(drop=True)
-    repeated = frame.pop(REPEATED).to_numpy(bool) if REPEATED in frame else None
-    annotations, mentions = engine.annotate_ids(settings, frame["comment_id"].tolist(),
-                                                frame[text_col].tolist(), first_row)
-    if repeated is not None:
-        annotations.loc[repeated & (annotations["flag"] == "").to_numpy(), "flag"] = \
-            "duplicate_id"
+    frame, annotations, mentions = engine.annotator_for(settings).annotate_piece(
+        piece, text_col, first_row)
     comments = pd.concat([frame, annotations], axis=1)
     totals = _Totals.of(comments, mentions.assign(row=mentions["row"] - first_row))
     return _Piece((csv_bytes(comments), list(comments.columns), len(comments)),
@@ -183,58 +154,3 @@ class _Totals:
             self.sentiment.update(other.sentiment)
         self.dimensions = sum_counts([self.dimensions, *(t.dimensions for t in others)])
         self.factors = FactorCounts.total([self.factors, *(t.factors for t in others)])
-
-
-class _RepeatedIds:
-    """Finds ids seen on an earlier row without keeping the ids: 64-bit hashes of first
-    occurrences in sorted runs, merged as they grow (a hash collision among 5 million ids
-    has a chance of about 1e-6).
-
-    As :func:`~manyi.pipeline.analyze` does, every row of a repeated id is flagged
-    ``duplicate_id``; a first occurrence already written is fixed when the file is closed.
-    """
-
-    def __init__(self) -> None:
-        self.runs: list[tuple[np.ndarray, np.ndarray]] = []  # (sorted hashes, their rows)
-        self.first_rows: set[int] = set()
-        self.ids: set[str] = set()
-
-    def mark(self, ids: pd.Series, first_row: int) -> np.ndarray:
-        """Which of these ids (rows from ``first_row`` on) are repeated, in this chunk or
-        with an earlier one; remembers them."""
-        hashes = pd.util.hash_array(ids.to_numpy(dtype=object))
-        earlier = np.full(len(ids), -1, dtype=np.int64)
-        for run_hashes, run_rows in self.runs:
-            at = np.searchsorted(run_hashes, hashes).clip(max=len(run_hashes) - 1)
-            found = run_hashes[at] == hashes
-            earlier[found] = run_rows[at[found]]
-        repeated = ids.duplicated(keep=False).to_numpy() | (earlier >= 0)
-        self.first_rows.update(earlier[earlier >= 0].tolist())
-        self.ids.update(ids[ids.duplicated().to_numpy() | (earlier >= 0)])
-        new = ~ids.duplicated().to_numpy() & (earlier < 0)
-        self._add(hashes[new], np.flatnonzero(new) + first_row)
-        return repeated
-
-    def _add(self, hashes: np.ndarray, rows: np.ndarray) -> None:
-        if not len(hashes):  # a chunk of ids all seen before
-            return
-        order = np.argsort(hashes, kind="stable")
-        self.runs.append((hashes[order], rows[order]))
-        while len(self.runs) > 1 and len(self.runs[-1][0]) >= len(self.runs[-2][0]):
-            (h2, r2), (h1, r1) = self.runs.pop(), self.runs.pop()
-            hashes, rows = np.concatenate([h1, h2]), np.concatenate([r1, r2])
-            order = np.argsort(hashes, kind="stable")
-            self.runs.append((hashes[order], rows[order]))
-
-    def fixer(self, flags: Counter):
-        """A row fixer for :meth:`CsvAppender.close` that flags first occurrences, keeping
-        the flag counts right."""
-        def fix(number: int, columns: list[str], values: list[str]) -> list[str]:
-            at = columns.index("flag")
-            if number in self.first_rows and values[at] == "":
-                values[at] = "duplicate_id"
-                flags[""] -= 1
-                flags["duplicate_id"] += 1
-            return values
-
-        return fix

@@ -1,0 +1,64 @@
+"""The one annotate chain both sinks share: reader → repeated ids → annotator → pieces.
+
+:func:`start` reads the dump (whole or in chunks), builds the run's settings objects once
+(:class:`~manyi.annotator.Annotator`: lexicon, segmenter, sentiment model) and marks repeated
+ids; :func:`pieces` runs a task over the pieces in this process or a pool. The in-memory sink
+(:func:`manyi.pipeline.analyze`) keeps the annotated tables; the file sink
+(:func:`manyi.stream.analyze_to_dir`) renders each piece to CSV rows and counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import engine
+from .annotator import Annotator, Settings, models_to_ship
+from .flags import RepeatedIds, mark_repeated
+from .io import InputMeta, iter_comments
+from .sentiment import SentimentModel
+
+
+@dataclass
+class Run:
+    """A run under way: what the reader found, the settings and their annotator, the input
+    frames (repeated ids marked), the repeated-id finder and the worker processes."""
+
+    meta: InputMeta
+    settings: Settings
+    annotator: Annotator
+    frames: Iterator[pd.DataFrame]
+    repeats: RepeatedIds | None
+    jobs: int
+
+
+def start(source, *, text_col: str | None = None, id_col: str | None = None,
+          encoding: str | None = None, sheet: str | int | None = None,
+          domain: str | None = "ecommerce", lexicon: Sequence[str | Path] = (),
+          segmenter: str = "rjieba", model: SentimentModel | str | Path | None = None,
+          jobs: int | None = None, chunk_rows: int | None = None) -> Run:
+    """Open ``source`` (``chunk_rows`` rows at a time; None: whole) and build the annotator.
+
+    The annotator is built here, once, before any row is annotated, so a bad lexicon pack or
+    model file fails the run at once; inline pieces use it, and forked workers inherit it.
+    """
+    meta, frames = iter_comments(source, text_col=text_col, id_col=id_col, encoding=encoding,
+                                 sheet=sheet, chunk_rows=chunk_rows)
+    settings = Settings.of(domain, lexicon, segmenter, model)
+    annotator = engine.annotator_for(settings)
+    repeats = RepeatedIds() if id_col is not None else None
+    return Run(meta, settings, annotator, mark_repeated(frames, repeats), repeats,
+               engine.worker_count(jobs))
+
+
+def pieces(run: Run, task, frames: Iterator[pd.DataFrame] | None = None, *,
+           progress: bool | None = None, total: int | None = None
+           ) -> Iterator[tuple[pd.DataFrame, list]]:
+    """``task(settings, text_col, piece, first_row)`` over the pieces of the run's frames (or
+    of ``frames``), in order, as :func:`manyi.engine.map_chunks` runs them."""
+    return engine.map_chunks(run.frames if frames is None else frames, task,
+                             (run.settings, run.meta.text_col), jobs=run.jobs,
+                             progress=progress, total=total, ship=models_to_ship(run.settings))

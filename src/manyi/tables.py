@@ -1,0 +1,80 @@
+"""The dimension table and what meta.json says of a run, for both sinks of the chain.
+
+A whole run computes the dimension table from its comments and mentions
+(:func:`dimension_table`); a streamed one from counts merged across chunks
+(:func:`dimension_table_from_counts`); both go through the same function.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .annotator import Settings
+from .flags import ANALYSABLE_FLAGS, FLAG_REASONS
+from .index import comment_dimension_polarity, satisfaction_score
+from .io import InputMeta
+from .lexicon import Lexicon
+
+
+def dimension_counts(mentions: pd.DataFrame, comments: pd.DataFrame) -> pd.Series:
+    """Comments per (dimension, polarity), the counts behind :func:`dimension_table`; the
+    counts of separate chunks add up to those of the whole."""
+    polarity = comment_dimension_polarity(comments, mentions, include_overall=True)
+    return polarity.groupby(["dimension", "polarity"]).size()
+
+
+def dimension_table(mentions: pd.DataFrame, comments: pd.DataFrame,
+                    labels: dict[str, str]) -> pd.DataFrame:
+    """Per dimension: comments, share, polarity shares, net sentiment, satisfaction 0–100."""
+    analysable = int(comments["flag"].isin(ANALYSABLE_FLAGS).sum())
+    return dimension_table_from_counts(dimension_counts(mentions, comments), analysable, labels)
+
+
+def dimension_table_from_counts(counts: pd.Series, analysable: int, labels: dict[str, str]
+                                ) -> pd.DataFrame:
+    """The dimension table from (merged) :func:`dimension_counts` and analysable comments."""
+    rows = []
+    for dimension, label in labels.items():
+        known = len(counts) and dimension in counts.index.get_level_values(0)
+        part = counts.xs(dimension, level=0) if known else pd.Series(dtype=np.int64)
+        n = int(part.sum())
+        shares = {p: part.get(p, 0) / n if n else np.nan
+                  for p in ("positive", "neutral", "negative")}
+        rows.append({"dimension": dimension, "label": label, "comments": n,
+                     "share": n / analysable if analysable else np.nan, **shares,
+                     "net_sentiment": shares["positive"] - shares["negative"],
+                     "satisfaction": satisfaction_score(shares["positive"], shares["neutral"],
+                                                        shares["negative"])})
+    table = pd.DataFrame(rows)
+    return table.sort_values(["comments", "dimension"], ascending=[False, True],
+                             kind="stable").reset_index(drop=True)
+
+
+def dimension_labels(lexicon: Lexicon) -> dict[str, str]:
+    """Dimension → Chinese label, ``overall`` (整体) last."""
+    return {**lexicon.dimension_labels, "overall": "整体"}
+
+
+def run_meta(meta: InputMeta, settings: Settings, *, flags: dict, sentiment: dict,
+             duplicate_ids: set[str]) -> dict:
+    """What meta.json says of a run: the reader's findings, settings, flag and sentiment
+    counts (sentiment over analysable comments), repeated ids.
+
+    Counts are listed most frequent first (ties by name), whichever sink counted them.
+    """
+    return {**meta.to_dict(), "domain": settings.domain, "lexicon": list(settings.lexicon_paths),
+            "segmenter": settings.segmenter,
+            **({"model": settings.model} if settings.model is not None else {}),
+            "flags": _ranked(flags), "flag_reasons": FLAG_REASONS,
+            "sentiment": _ranked(sentiment), "duplicate_ids": sorted(duplicate_ids)}
+
+
+def _ranked(counts: dict) -> dict[str, int]:
+    """``counts`` without zeros, most frequent first, ties by name.
+
+    >>> _ranked({"negative": 2, "positive": 5, "neutral": 2, "": 0})
+    {'positive': 5, 'negative': 2, 'neutral': 2}
+    """
+    pairs = sorted(((str(k), int(v)) for k, v in counts.items() if v), key=lambda p: (-p[1], p[0]))
+    return dict(pairs)

@@ -1,0 +1,116 @@
+"""One chain, two sinks, and --from: the folder `manyi analyze` writes is the analysis."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import manyi
+from manyi.cli import main
+from manyi.report import summary_json
+
+SAMPLES = Path(__file__).resolve().parents[1] / "corpus_samples"
+CASES = [
+    ("ecommerce_reviews.csv", {"id_col": "评论ID"}),
+    ("restaurant_reviews.jsonl", {"id_col": "id", "domain": "catering"}),
+    ("hotline_tickets_gbk.csv", {"id_col": "工单编号", "domain": "hotline"}),
+    ("survey_feedback.xlsx", {"id_col": "问卷编号", "domain": "hotel"}),
+    ("app_reviews.txt", {}),
+]
+CLI_NAMES = {"id_col": "--id-col", "domain": "--domain"}
+
+
+def _cli_options(options: dict) -> list[str]:
+    return [part for key, value in options.items() for part in (CLI_NAMES[key], value)]
+
+
+@pytest.mark.parametrize("name, options", CASES[:2])
+def test_cli_analyze_and_to_dir_write_the_same_bytes(tmp_path, name, options):
+    source = SAMPLES / name
+    manyi.analyze(source, **options).to_dir(tmp_path / "memory")
+    run = CliRunner().invoke(main, ["analyze", str(source), "-o", str(tmp_path / "cli"),
+                                    "--quiet", *_cli_options(options)])
+    assert run.exit_code == 0, run.output
+    written = sorted(p.name for p in (tmp_path / "cli").iterdir())
+    assert written == sorted(p.name for p in (tmp_path / "memory").iterdir())
+    assert "comments.csv" in written and "meta.json" in written
+    for file in written:
+        assert (tmp_path / "cli" / file).read_bytes() == \
+            (tmp_path / "memory" / file).read_bytes(), file
+
+
+@pytest.mark.parametrize("name, options", CASES)
+def test_a_result_read_back_gives_every_figure_of_the_run(tmp_path, name, options):
+    result = manyi.analyze(SAMPLES / name, **options)
+    back = manyi.Result.from_dir(result.to_dir(tmp_path / "out"))
+    annotated = ["comment_id", "text", "flag", "sentiment", "sentiment_score", "p_positive",
+                 "p_neutral", "p_negative", "dimensions", "n_mentions"]
+    pd.testing.assert_frame_equal(back.comments[annotated], result.comments[annotated])
+    assert list(back.comments.columns) == list(result.comments.columns)
+    pd.testing.assert_frame_equal(back.mentions, result.mentions)
+    pd.testing.assert_frame_equal(back.dimensions, result.dimensions)
+    assert back.meta == result.meta
+    pd.testing.assert_frame_equal(back.drivers, result.drivers)
+    pd.testing.assert_frame_equal(back.index, result.index)
+    pd.testing.assert_frame_equal(back.ipa, result.ipa)
+    for name_ in ("trends", "alerts"):
+        mine, theirs = getattr(back, name_), getattr(result, name_)
+        assert (mine is None) == (theirs is None)
+        if mine is not None:
+            pd.testing.assert_frame_equal(mine, theirs)
+    for subset in ("all", "complaints"):
+        assert nx.utils.graphs_equal(back.graphs[subset], result.graphs[subset])
+    summaries = [summary_json(r) for r in (back, result)]
+    for summary in summaries:
+        summary.pop("generated_at")
+    assert summaries[0] == summaries[1]
+
+
+def test_text_that_excel_would_read_as_a_formula_reads_back_as_written(tmp_path):
+    texts = ["=质量太差", "-_-物流太慢", "+1 好评", "@客服 态度很好", "'引号开头"]
+    result = manyi.analyze(texts)
+    back = manyi.Result.from_dir(result.to_dir(tmp_path / "out"))
+    assert back.comments["text"].tolist() == result.comments["text"].tolist()
+
+
+def test_from_dir_of_a_folder_analyze_did_not_write_is_a_clear_error(tmp_path):
+    with pytest.raises(manyi.InputError, match="manyi analyze"):
+        manyi.Result.from_dir(tmp_path)
+
+
+@pytest.mark.parametrize("command, extra", [("drivers", []), ("graph", []),
+                                            ("report", ["--format", "json"])])
+def test_from_gives_the_files_of_analysing_again(tmp_path, command, extra):
+    source = SAMPLES / "ecommerce_reviews.csv"
+    runner = CliRunner()
+    analysed = tmp_path / "analysed"
+    assert runner.invoke(main, ["analyze", str(source), "-o", str(analysed), "--quiet",
+                                "--id-col", "评论ID"]).exit_code == 0
+    again = runner.invoke(main, [command, str(source), "-o", str(tmp_path / "again"),
+                                 "--id-col", "评论ID", "--quiet", *extra])
+    reused = runner.invoke(main, [command, "--from", str(analysed),
+                                  "-o", str(tmp_path / "reused"), "--quiet", *extra])
+    assert again.exit_code == reused.exit_code == 0, reused.output
+    files = sorted(p.name for p in (tmp_path / "again").iterdir())
+    assert files == sorted(p.name for p in (tmp_path / "reused").iterdir())
+    for file in files:
+        if file.endswith((".png", ".xlsx", ".html")):
+            continue  # drawn or zipped with a time stamp
+        mine, theirs = ((tmp_path / d / file).read_bytes() for d in ("reused", "again"))
+        if file == "summary.json":  # stamped with the time it was made
+            mine, theirs = ({**json.loads(b), "generated_at": ""} for b in (mine, theirs))
+        assert mine == theirs, file
+
+
+def test_from_and_input_together_or_neither_is_an_error(tmp_path):
+    runner = CliRunner()
+    neither = runner.invoke(main, ["drivers", "-o", str(tmp_path / "o")])
+    both = runner.invoke(main, ["drivers", str(SAMPLES / "app_reviews.txt"), "--from",
+                                str(tmp_path), "-o", str(tmp_path / "o")])
+    assert neither.exit_code == both.exit_code == 1
+    assert "--from" in neither.output and "not both" in both.output
