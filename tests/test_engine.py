@@ -36,3 +36,32 @@ def test_unreachable_scheduler_is_a_clear_error():
     pytest.importorskip("distributed")
     with pytest.raises(manyi.ManyiError, match="cannot reach the Dask scheduler"):
         manyi.analyze(COMMENTS.head(2), scheduler="tcp://127.0.0.1:9")
+
+
+def test_all_cores_by_default_without_a_pool_for_a_small_input(monkeypatch):
+    started = []
+
+    class CountedPool(engine.ProcessPoolExecutor):
+        def __init__(self, workers, **options):
+            started.append(workers)
+            super().__init__(workers, **options)
+
+    monkeypatch.setattr(engine, "ProcessPoolExecutor", CountedPool)
+    monkeypatch.setattr(engine, "worker_count", lambda jobs=None: 2 if jobs in (None, 0) else jobs)
+    small = manyi.analyze(COMMENTS, id_col="id")  # 12 rows: annotated here, no pool
+    assert started == []
+    monkeypatch.setattr(engine, "CHUNK_ROWS", 4)
+    monkeypatch.setattr(engine, "INLINE_ROWS", 4)
+    pooled = manyi.analyze(COMMENTS, id_col="id")  # the default: every core
+    assert started == [2]
+    one = manyi.analyze(COMMENTS, id_col="id", jobs=1)
+    assert started == [2]
+    _assert_same(small, one)
+    _assert_same(pooled, one)
+
+
+def test_worker_count():
+    assert engine.worker_count(3) == 3
+    assert engine.worker_count(None) == engine.worker_count(0) >= 1
+    with pytest.raises(manyi.ManyiError, match="jobs=-1"):
+        engine.worker_count(-1)
