@@ -2,6 +2,7 @@
 
     python bench/analyze_speed.py                   # 100,000 comments, jobs 1 and 2
     python bench/analyze_speed.py -n 20000 --jobs 2 --segmenter jieba
+    python bench/analyze_speed.py -n 20000 --jobs 0 1   # 0: jobs left at its default
 
 Comments are drawn from ../shared/data/sentiment/ (real reviews, repeated with a numbered
 suffix to reach N so no two are identical). Prints comments/s, characters/s and peak RSS
@@ -37,10 +38,12 @@ def peak_rss_mb() -> float:
 
 
 def time_manyi(frame: pd.DataFrame, jobs: int, segmenter: str) -> float:
+    """Seconds of manyi.analyze; ``jobs`` 0: not passed (the default, all cores)."""
     import manyi
 
+    options = {"jobs": jobs} if jobs else {}
     start = time.perf_counter()
-    manyi.analyze(frame, text_col="review", jobs=jobs, segmenter=segmenter, progress=False)
+    manyi.analyze(frame, text_col="review", segmenter=segmenter, progress=False, **options)
     return time.perf_counter() - start
 
 
@@ -110,7 +113,8 @@ def main() -> None:
     rows = []
     for jobs in args.jobs:
         seconds = time_manyi(frame, jobs, args.segmenter)
-        rows.append((f"manyi analyze (jobs={jobs}, {args.segmenter})", args.n, seconds,
+        label = f"manyi analyze (jobs={jobs or 'default'}, {args.segmenter})"
+        rows.append((label, args.n, seconds,
                      args.n / seconds, chars / seconds, peak_rss_mb()))
     naive = frame["review"].head(args.naive).tolist()
     seconds = time_naive(naive)
