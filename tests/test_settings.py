@@ -93,3 +93,17 @@ def test_a_malformed_model_file_is_one_line_of_error(tmp_path, content):
 def test_model_must_be_a_model_or_a_path():
     with pytest.raises(manyi.InputError, match="SentimentModel"):
         manyi.analyze(["物流很快"], model=3)
+
+
+def test_a_model_file_written_again_is_read_again(flipped_model, tmp_path):
+    import shutil
+
+    from manyi.sentiment import DEFAULT_MODEL_PATH
+
+    path = tmp_path / "model"
+    for suffix in (".npz", ".json"):
+        shutil.copy(flipped_model.with_suffix(suffix), path.with_suffix(suffix))
+    assert manyi.analyze(PRAISE[:1], model=path).comments["sentiment"][0] == "negative"
+    for suffix in (".npz", ".json"):
+        shutil.copy(DEFAULT_MODEL_PATH.with_suffix(suffix), path.with_suffix(suffix))
+    assert manyi.analyze(PRAISE[:1], model=path).comments["sentiment"][0] == "positive"

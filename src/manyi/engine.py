@@ -18,6 +18,7 @@ import contextlib
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from pathlib import Path
 
 import pandas as pd
 from tqdm.auto import tqdm
@@ -28,7 +29,7 @@ from .flags import REPEATED
 
 CHUNK_ROWS = 5000  # rows per task: large enough that per-task costs (tables, counts) fade
 INLINE_ROWS = CHUNK_ROWS  # an input no larger is annotated in this process, without a pool
-_ANNOTATORS: dict[Settings, Annotator] = {}
+_ANNOTATORS: dict[tuple[Settings, tuple], Annotator] = {}
 
 
 def worker_count(jobs: int | None = None) -> int:
@@ -48,10 +49,26 @@ def worker_count(jobs: int | None = None) -> int:
 
 
 def annotator_for(settings: Settings) -> Annotator:
-    """This process's annotator for these settings, built on first use and then reused."""
-    if settings not in _ANNOTATORS:
-        _ANNOTATORS[settings] = Annotator(settings)
-    return _ANNOTATORS[settings]
+    """This process's annotator for these settings, built on first use and then reused (a
+    model file written again since is read again)."""
+    key = (settings, _file_stamp(settings.model))
+    if key not in _ANNOTATORS:
+        _ANNOTATORS[key] = Annotator(settings)
+    return _ANNOTATORS[key]
+
+
+def _file_stamp(model: str | None) -> tuple:
+    if model is None or model.startswith("<"):
+        return ()
+    stem = Path(model).with_suffix("") if Path(model).suffix in (".npz", ".json") \
+        else Path(model)
+    stamps = []
+    for suffix in (".npz", ".json"):
+        try:
+            stamps.append(stem.with_suffix(suffix).stat().st_mtime_ns)
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)
 
 
 def annotate_piece(settings: Settings, text_col: str, piece: pd.DataFrame, first_row: int
