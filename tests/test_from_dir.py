@@ -114,3 +114,20 @@ def test_from_and_input_together_or_neither_is_an_error(tmp_path):
                                 str(tmp_path), "-o", str(tmp_path / "o")])
     assert neither.exit_code == both.exit_code == 1
     assert "--from" in neither.output and "not both" in both.output
+
+
+def test_both_sinks_count_flags_alike_when_ids_repeat_across_chunks(tmp_path):
+    from manyi.stream import analyze_to_dir
+
+    rows = ["id,评论", "1,物流很快", "2,", "3,质量太差", "1,包装破了", "4,此用户没有填写评价",
+            "3,还行", "5,客服态度好"]
+    source = tmp_path / "ids.csv"
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    manyi.analyze(source, id_col="id").to_dir(tmp_path / "memory")
+    analyze_to_dir(source, tmp_path / "streamed", id_col="id", chunk_rows=2)
+    for name in ("comments.csv", "meta.json"):
+        assert (tmp_path / "memory" / name).read_bytes() == \
+            (tmp_path / "streamed" / name).read_bytes(), name
+    meta = json.loads((tmp_path / "memory" / "meta.json").read_text(encoding="utf-8"))
+    assert list(meta["flags"]) == ["duplicate_id", "empty", "placeholder", ""]
+    assert meta["flags"]["duplicate_id"] == 4

@@ -98,14 +98,16 @@ class RepeatedIds:
             self.runs.append((hashes[order], rows[order]))
 
     def fixer(self, flags: Counter):
-        """A row fixer for :meth:`CsvAppender.close` that flags first occurrences, keeping
-        the flag counts right."""
+        """A row fixer for :meth:`CsvAppender.close` that flags first occurrences and counts
+        the flags again, row by row, into ``flags`` (so counts and their order, first seen
+        first, are those of the whole run)."""
+        flags.clear()
+
         def fix(number: int, columns: list[str], values: list[str]) -> list[str]:
             at = columns.index("flag")
             if number in self.first_rows and values[at] == "":
                 values[at] = "duplicate_id"
-                flags[""] -= 1
-                flags["duplicate_id"] += 1
+            flags[values[at]] += 1
             return values
 
         return fix

@@ -9,6 +9,7 @@ either wrote is read back with :meth:`Result.from_dir`.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -76,8 +77,9 @@ def analyze(source, *, text_col: str | None = None, id_col: str | None = None,
                          axis=1)
     dimensions = dimension_table(mentions, comments, dimension_labels(run.annotator.lexicon))
     ok = comments["flag"].isin(ANALYSABLE_FLAGS)
-    info = run_meta(run.meta, run.settings, flags=comments["flag"].value_counts().to_dict(),
-                    sentiment=comments.loc[ok, "sentiment"].value_counts().to_dict(),
+    # counted in reading order, as the file sink counts them chunk by chunk
+    info = run_meta(run.meta, run.settings, flags=Counter(comments["flag"].tolist()),
+                    sentiment=Counter(comments.loc[ok, "sentiment"].tolist()),
                     duplicate_ids=run.repeats.ids if run.repeats is not None else set())
     return Result(comments=comments, mentions=mentions, dimensions=dimensions, meta=info,
                   annotator=run.annotator)

@@ -61,20 +61,11 @@ def run_meta(meta: InputMeta, settings: Settings, *, flags: dict, sentiment: dic
     """What meta.json says of a run: the reader's findings, settings, flag and sentiment
     counts (sentiment over analysable comments), repeated ids.
 
-    Counts are listed most frequent first (ties by name), whichever sink counted them.
+    Counts are listed as the sinks count them: in the order first seen in the input.
     """
     return {**meta.to_dict(), "domain": settings.domain, "lexicon": list(settings.lexicon_paths),
             "segmenter": settings.segmenter,
             **({"model": settings.model} if settings.model is not None else {}),
-            "flags": _ranked(flags), "flag_reasons": FLAG_REASONS,
-            "sentiment": _ranked(sentiment), "duplicate_ids": sorted(duplicate_ids)}
-
-
-def _ranked(counts: dict) -> dict[str, int]:
-    """``counts`` without zeros, most frequent first, ties by name.
-
-    >>> _ranked({"negative": 2, "positive": 5, "neutral": 2, "": 0})
-    {'positive': 5, 'negative': 2, 'neutral': 2}
-    """
-    pairs = sorted(((str(k), int(v)) for k, v in counts.items() if v), key=lambda p: (-p[1], p[0]))
-    return dict(pairs)
+            "flags": {str(k): int(v) for k, v in flags.items()}, "flag_reasons": FLAG_REASONS,
+            "sentiment": {str(k): int(v) for k, v in sentiment.items()},
+            "duplicate_ids": sorted(duplicate_ids)}
