@@ -21,14 +21,9 @@ import numpy as np
 import pandas as pd
 
 from . import engine
+from .drivers import drivers_from_counts
 from .errors import ManyiError
-from .graph import (
-    ANALYSABLE_FLAGS,
-    FactorCounts,
-    drivers_from_counts,
-    graph_from_counts,
-    sum_counts,
-)
+from .graph import ANALYSABLE_FLAGS, FactorCounts, graph_from_counts, sum_counts
 from .io import RESERVED, iter_comments
 from .outputs import OUTPUT_FILES, CsvAppender, atomic_dir, csv_bytes, safe_child
 from .pipeline import (
@@ -36,6 +31,7 @@ from .pipeline import (
     dimension_counts,
     dimension_labels,
     dimension_table_from_counts,
+    run_labels,
     run_meta,
     write_tables,
 )
@@ -107,11 +103,12 @@ def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
             check_strict(meta.source, meta.rejects)
         dimensions = dimension_table_from_counts(totals.dimensions, totals.analysable,
                                                  dimension_labels(settings))
-        drivers = drivers_from_counts(totals.factors, domain=domain)
+        labels = run_labels(settings)
+        drivers = drivers_from_counts(totals.factors, labels=labels)
         info = run_meta(meta, settings, flags=totals.flags, sentiment=totals.sentiment,
                         duplicate_ids=repeats.ids if repeats is not None else set())
         write_tables(staging, dimensions, drivers, info)
-    graphs = {subset: graph_from_counts(totals.factors, subset=subset, domain=domain)
+    graphs = {subset: graph_from_counts(totals.factors, subset=subset, labels=labels)
               for subset in ("all", "complaints")}
     return StreamResult(Path(output), dimensions, drivers, graphs, info)
 
