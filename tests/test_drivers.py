@@ -197,3 +197,25 @@ def test_ipa_never_keeps_up_what_most_customers_criticise():
     assert set(table["quadrant_label"]) <= {"重点改进", "次要改进"}
     assert table.loc["service", "satisfaction_low"] < 30 < table.loc["service",
                                                                      "satisfaction_high"]
+
+
+def test_segments_find_the_shop_that_is_worst_at_service():
+    from manyi.segments import segments, worst
+
+    rng = np.random.default_rng(1)
+    n = 900
+    shop = rng.choice(["A", "B", "C"], n)
+    bad_service = rng.random(n) < np.where(shop == "B", 0.35, 0.08)
+    comments = pd.DataFrame({"comment_id": [str(i) for i in range(n)], "flag": "",
+                             "门店": shop,
+                             "sentiment": np.where(bad_service, "negative", "positive")})
+    mentions = pd.DataFrame({"row": np.flatnonzero(bad_service), "dimension": "service",
+                             "factor": "attitude", "polarity": "negative", "score": -0.5})
+    found = segments(comments, mentions, group_cols=["门店"], boot=20,
+                     labels={"service": "服务"})
+    rows = worst(found["differences"])
+    assert rows[["group", "dimension"]].values.tolist() == [["B", "service"]]
+    assert rows["q_value"].iat[0] < 0.05 and rows["label"].iat[0] == "服务"
+    index = found["index"].set_index("group")["index"]
+    assert index["B"] == index.min()
+    assert set(found["drivers"]["group"]) == {"A", "B", "C"}

@@ -36,6 +36,8 @@ def top_fixes(result, n: int = 3, per_fix: int = 2) -> list[dict]:
     """The ``n`` complaint factors of largest impact, each with its figures and
     ``per_fix`` evidence comments (highlight spans = the complaint words)."""
     rows = side_rows(table_of(result, "drivers"), "complaint")
+    if rows.empty:
+        return []
     rows = rows[rows["impact"] > 0].head(n)
     return [{"dimension": r.dimension, "factor": r.factor, "label": r.label,
              "impact": r.impact, "impact_low": r.impact_low, "impact_high": r.impact_high,
