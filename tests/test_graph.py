@@ -7,10 +7,9 @@ import math
 import networkx as nx
 import pandas as pd
 import pytest
-from scipy import stats
 
-from manyi.errors import InputError
 from manyi.drivers import drivers
+from manyi.errors import InputError
 from manyi.graph import (
     complaint_graphs,
     complaint_mask,

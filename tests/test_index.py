@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 
 from manyi.errors import InputError
-from manyi.ipa import ipa_table, plot_ipa
 from manyi.index import (
     alerts,
     entropy_weights,
@@ -20,6 +19,7 @@ from manyi.index import (
     satisfaction_table,
     trends,
 )
+from manyi.ipa import ipa_table, plot_ipa
 
 SCORE = {"positive": 0.8, "neutral": 0.0, "negative": -0.8}
 

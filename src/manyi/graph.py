@@ -1,17 +1,13 @@
-"""Co-occurrence graphs of factors and the complaint drivers table.
+"""Co-occurrence graphs of factors, and the counts they and the drivers table
+(:mod:`manyi.drivers`) are computed from.
 
 Counts are built with sparse matrices: ``X`` is the 0/1 comment × factor incidence matrix,
 ``XᵀX`` the co-occurrence counts and ``Xᵀy`` the complaints per factor (``y`` = 1 for a
-complaint). networkx holds the result for its algorithms and exports.
-
-For a factor mentioned in ``n`` of ``N`` comments, ``c`` of them complaints (``C`` in all)::
-
-    complaint_rate = c / n           base_rate = C / N          lift = complaint_rate / base_rate
-    odds_ratio     = (c · (N−n−C+c)) / ((n−c) · (C−c))           (Haldane +0.5 when a cell is 0)
-    95 % CI        = exp(ln OR ± 1.96 · √(1/a + 1/b + 1/c + 1/d))  (Woolf)
-    complaint_share = c / C          excess_complaints = c − n · base_rate
-
-and for an edge joining factors seen in ``n_a`` and ``n_b`` comments, ``n_ab`` together::
+complaint); the drivers' patterns (:class:`manyi.impact.Patterns`) count comments by the
+factors they name negatively and positively. networkx holds the graphs for its algorithms
+and exports. For a factor mentioned in ``n`` of ``N`` comments, ``c`` of them complaints
+(``C`` in all), a node's ``complaint_rate = c / n`` and ``lift = (c / n) / (C / N)``;
+for an edge joining factors seen in ``n_a`` and ``n_b`` comments, ``n_ab`` together::
 
     lift = n_ab · N / (n_a · n_b)    pmi = log2(lift)    npmi = pmi / −log2(n_ab / N)
 
@@ -22,7 +18,8 @@ and for an edge joining factors seen in ``n_a`` and ``n_b`` comments, ``n_ab`` t
 ...     "dimension": ["logistics", "product", "logistics", "logistics"],
 ...     "factor": ["speed", "quality", "speed", "speed"], "clause_id": [0, 1, 0, 0],
 ...     "opinion": ["慢", "差", "快", "慢"],
-...     "polarity": ["negative", "negative", "positive", "negative"]})
+...     "polarity": ["negative", "negative", "positive", "negative"],
+...     "score": [-0.6, -0.5, 0.7, -0.6]})
 >>> g = cooccurrence_graph(comments, mentions, level="dimension")
 >>> g.edges["logistics", "product"]["weight"], g.nodes["logistics"]["complaint_rate"]
 (1, 0.6667)
