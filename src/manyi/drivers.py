@@ -125,9 +125,8 @@ def _by_group(comments, mentions, by, **options) -> pd.DataFrame:
     """One drivers table per group of ``by`` (rows outside the group are flagged, not
     dropped, so mention rows stay positions)."""
     by = [by] if isinstance(by, str) else list(by)
-    complaints = complaint_mask(comments, options.pop("complaint"))
-    praise = options.pop("praise")
-    praise = None if praise is None else complaint_mask(comments, praise)
+    complaints = complaint_mask(comments, options.pop("complaint"), mentions)
+    praise = complaint_mask(comments, options.pop("praise"), mentions, "positive")
     flags = (comments["flag"].fillna("").to_numpy(dtype=object) if "flag" in comments
              else np.full(len(comments), "", dtype=object))
     parts = []

@@ -75,7 +75,7 @@ def incidence(comments: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "f
     if unit not in ("comment", "clause"):
         raise InputError(f"unit must be 'comment' or 'clause', not {unit!r}")
     positions = analysable_positions(comments)
-    complaints = complaint_mask(comments, complaint)[positions]
+    complaints = complaint_mask(comments, complaint, mentions)[positions]
     slot = np.full(len(comments) + 1, -1, dtype=np.int64)  # comment position → matrix row
     slot[positions] = np.arange(len(positions))
     comment_code = slot[mention_rows(comments, mentions)]

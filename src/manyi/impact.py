@@ -1,10 +1,11 @@
 """What to fix first: the impact of each factor's complaints, and what praise is at stake.
 
-A comment is a **complaint** (by default its sentiment is negative; or a rule of yours, such
-as a rating ≤ 2) and it **names a factor negatively** when one of its mentions of that factor
-has ``polarity == "negative"`` (any sentiment model or extractor that fills the mentions
-table's ``polarity`` column will do). For a factor f, over the N analysable comments with C
-complaints:
+A comment **names a factor negatively** when one of its mentions of that factor has
+``polarity == "negative"``, and is a **complaint** when it names any factor negatively or its
+sentiment is negative (物流太慢了，不过价格实惠 complains, whatever its overall sentiment) —
+or by a rule of yours, such as a rating ≤ 2. Mentions are read only through their
+``polarity`` (any sentiment model or extractor that fills it will do). For a factor f,
+over the N analysable comments with C complaints:
 
 - ``negative_comments``: comments naming f negatively; ``complaints_naming``: complaints
   among them; ``complaint_share`` = complaints_naming / C;
@@ -107,8 +108,9 @@ class Patterns:
            praise=None, rating: str | Sequence[float] | pd.Series | None = None) -> Patterns:
         """Count the patterns of one table of comments and its mentions.
 
-        ``complaint``/``praise``: as :func:`manyi.graph.complaint_mask` (default: sentiment
-        negative / positive). ``rating``: a column or aligned values (non-numbers: none).
+        ``complaint``/``praise``: as :func:`manyi.rows.complaint_mask` (default: sentiment
+        negative / positive, or a factor named negatively / positively). ``rating``: a
+        column or aligned values (non-numbers: none).
         """
         positions = analysable_positions(comments)
         slot = np.full(len(comments) + 1, -1, dtype=np.int64)
@@ -123,8 +125,8 @@ class Patterns:
                 np.asarray(rating), index=comments.index)
             ratings = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)[positions]
             ratings = np.where(np.isnan(ratings), _NO_RATING, ratings)
-        flags = {"complaint": complaint_mask(comments, complaint)[positions],
-                 "praise": _praise_mask(comments, praise)[positions]}
+        flags = {"complaint": complaint_mask(comments, complaint, mentions)[positions],
+                 "praise": complaint_mask(comments, praise, mentions, "positive")[positions]}
         keep = (code >= 0) & (mentions["dimension"] != "overall").to_numpy()
         keys = (mentions["dimension"].astype(str) + "/" + mentions["factor"].astype(str)
                 ).to_numpy(dtype=object)
@@ -155,14 +157,6 @@ class Patterns:
     def comments(self) -> int:
         """Analysable comments counted."""
         return int(self.sides["complaint"].sum())
-
-
-def _praise_mask(comments: pd.DataFrame, praise) -> np.ndarray:
-    if praise is None:
-        if "sentiment" not in comments:
-            return np.zeros(len(comments), dtype=bool)
-        return comments["sentiment"].eq("positive").to_numpy()
-    return complaint_mask(comments, praise)
 
 
 def _joined(codes: np.ndarray, keys: np.ndarray, n: int) -> np.ndarray:

@@ -53,11 +53,14 @@ def mention_rows(comments: pd.DataFrame, mentions: pd.DataFrame) -> np.ndarray:
     return first[codes[len(ids):]]
 
 
-def complaint_mask(comments: pd.DataFrame, complaint: ComplaintSpec = None) -> np.ndarray:
+def complaint_mask(comments: pd.DataFrame, complaint: ComplaintSpec = None,
+                   mentions: pd.DataFrame | None = None, side: str = "negative") -> np.ndarray:
     """Boolean array, one per row of ``comments``: is the comment a complaint?
 
-    ``None`` → ``sentiment == "negative"``; a column name → that column as booleans; a callable
-    → ``complaint(comments)``; anything else → an aligned sequence of booleans.
+    ``None`` → ``sentiment == "negative"`` or, given ``mentions``, also any comment that
+    names a factor negatively (物流太慢了，不过价格实惠 complains, whatever its overall
+    sentiment); with ``side="positive"`` the same for praise. A column name → that column as
+    booleans; a callable → ``complaint(comments)``; anything else → aligned booleans.
 
     >>> import pandas as pd
     >>> frame = pd.DataFrame({"sentiment": ["negative", "positive"], "star": [1, 2]})
@@ -65,10 +68,16 @@ def complaint_mask(comments: pd.DataFrame, complaint: ComplaintSpec = None) -> n
     ([True, False], [True, True])
     """
     if complaint is None:
-        if "sentiment" not in comments:
+        if "sentiment" not in comments and mentions is None:
             raise InputError("comments has no 'sentiment' column: pass complaint= (a column "
                              "name, a boolean Series or a function of the comments table)")
-        values = comments["sentiment"].eq("negative")
+        values = comments["sentiment"].eq(side).to_numpy() if "sentiment" in comments \
+            else np.zeros(len(comments), dtype=bool)
+        if mentions is not None and len(mentions):
+            rows = mention_rows(comments, mentions)
+            named = rows[(mentions["polarity"].to_numpy() == side) & (rows >= 0)]
+            values = values.copy()
+            values[named] = True
     elif isinstance(complaint, str):
         if complaint not in comments:
             raise InputError(f"complaint column {complaint!r} is not in the comments table "

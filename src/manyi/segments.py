@@ -70,7 +70,7 @@ def segments(comments: pd.DataFrame, mentions: pd.DataFrame, *, group_cols: Sequ
     positions = analysable_positions(comments)
     polar = comment_dimension_polarity(comments, mentions)
     polar = polar[polar["polarity"] == "negative"]
-    complaints = complaint_mask(comments, complaint)
+    complaints = complaint_mask(comments, complaint, mentions)
     index_parts, diff_rows, driver_parts = [], [], []
     for column in group_cols:
         if column not in comments:
