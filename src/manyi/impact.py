@@ -164,10 +164,14 @@ def _joined(codes: np.ndarray, keys: np.ndarray, n: int) -> np.ndarray:
     out = np.full(n, "", dtype=object)
     if not len(codes):
         return out
-    frame = pd.DataFrame({"code": codes, "key": keys}).drop_duplicates()
-    frame = frame.sort_values(["code", "key"], kind="stable")
-    joined = frame.groupby("code", sort=True)["key"].agg("|".join)
-    out[joined.index.to_numpy()] = joined.to_numpy()
+    key_codes, names = pd.factorize(pd.Series(keys, dtype=object), sort=True)
+    pairs = np.unique(np.asarray(codes, dtype=np.int64) * len(names) + key_codes)
+    comment, key = pairs // len(names), pairs % len(names)
+    starts = np.flatnonzero(np.r_[True, comment[1:] != comment[:-1]])
+    ends = np.r_[starts[1:], len(pairs)]
+    words = names.to_numpy(dtype=object)[key].tolist()
+    out[comment[starts]] = ["|".join(words[a:b]) for a, b in zip(starts.tolist(),
+                                                                  ends.tolist())]
     return out
 
 
