@@ -31,7 +31,7 @@ import pandas as pd
 
 from .index import satisfaction_index
 from .polarity import comment_dimension_polarity
-from .rows import ComplaintSpec, analysable_positions, complaint_mask
+from .rows import ComplaintSpec, analysable_positions, complaint_mask, mention_rows
 from .significance import bh_q_values, fisher_exact
 
 DIFFERENCE_COLUMNS = ["column", "group", "dimension", "label", "group_comments",
@@ -71,6 +71,7 @@ def segments(comments: pd.DataFrame, mentions: pd.DataFrame, *, group_cols: Sequ
     polar = comment_dimension_polarity(comments, mentions)
     polar = polar[polar["polarity"] == "negative"]
     complaints = complaint_mask(comments, complaint, mentions)
+    at = mention_rows(comments, mentions)
     index_parts, diff_rows, driver_parts = [], [], []
     for column in group_cols:
         if column not in comments:
@@ -104,13 +105,9 @@ def segments(comments: pd.DataFrame, mentions: pd.DataFrame, *, group_cols: Sequ
                 diff_rows.append((column, group, dim, labels.get(dim, dim), n_group, a, share,
                                   n_all - n_group, c, rest, share - rest, p))
         for group in groups:
-            inside = np.zeros(len(comments), dtype=bool)
-            inside[positions[ok_values == group]] = True
-            flags = comments["flag"].fillna("") if "flag" in comments else pd.Series(
-                "", index=comments.index)
-            table = drivers(comments.assign(flag=np.where(inside, flags, "other_group")),
-                            mentions, complaint=complaints, labels=labels, level="factor",
-                            boot=boot)
+            table = drivers(*_subset(comments, mentions, at, positions[ok_values == group]),
+                            complaint=complaints[positions[ok_values == group]],
+                            labels=labels, level="factor", boot=boot)
             table = table[table["side"] == "complaint"].head(top)
             driver_parts.append(table.assign(column=column, group=group))
     differences = pd.DataFrame(diff_rows, columns=DIFFERENCE_COLUMNS[:12])
@@ -129,6 +126,17 @@ def segments(comments: pd.DataFrame, mentions: pd.DataFrame, *, group_cols: Sequ
                                                            if c not in ("column", "group")]]
     return {"index": index_table, "differences": differences[DIFFERENCE_COLUMNS],
             "drivers": driver_table}
+
+
+def _subset(comments: pd.DataFrame, mentions: pd.DataFrame, rows: np.ndarray,
+            keep: np.ndarray) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The comments at positions ``keep`` and their mentions, ``row`` renumbered."""
+    slot = np.full(len(comments) + 1, -1, dtype=np.int64)
+    slot[keep] = np.arange(len(keep))
+    moved = slot[rows]
+    inside = moved >= 0
+    return (comments.iloc[keep].reset_index(drop=True),
+            mentions[inside].assign(row=moved[inside]))
 
 
 def worst(differences: pd.DataFrame, n: int = 10) -> pd.DataFrame:
