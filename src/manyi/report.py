@@ -35,7 +35,7 @@ from .outputs import FORMULA_START, atomic_path
 from .rows import ANALYSABLE_FLAGS, analysable
 
 SCHEMA = "manyi.report"
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 FORMATS = {"html": "report.html", "xlsx": "report.xlsx", "json": "summary.json"}
 POLARITY_LABELS = {"positive": "正面", "neutral": "中性", "negative": "负面"}
 
@@ -198,7 +198,7 @@ def _version() -> str:
 
 
 def summary_json(result, *, top_drivers: int = 20, top_edges: int = 50) -> dict:
-    """The report's content as a JSON-ready dict (schema ``manyi.report`` 1.0).
+    """The report's content as a JSON-ready dict (schema ``manyi.report`` 2.0).
 
     >>> sorted(summary_json(_demo_result()))[:4]
     ['dimensions', 'drivers', 'evidence', 'generated_at']
