@@ -148,14 +148,15 @@ class FactorCounts:
     @classmethod
     def of(cls, comments: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "factor",
            unit: str = "comment", opinions: bool = False, include_overall: bool = False,
-           complaint: ComplaintSpec = None) -> FactorCounts:
-        """Count one table of comments and its mentions (see :func:`incidence`)."""
+           complaint: ComplaintSpec = None, patterns: bool = True) -> FactorCounts:
+        """Count one table of comments and its mentions (see :func:`incidence`);
+        ``patterns=False`` skips the drivers' patterns (the graph of all comments)."""
         matrix, y, columns = incidence(comments, mentions, level=level, unit=unit,
                                        opinions=opinions, include_overall=include_overall,
                                        complaint=complaint)
         complained = matrix[y.astype(bool)]
         patterns = Patterns.of(comments, mentions, complaint=complaint) \
-            if unit == "comment" and not opinions else None
+            if patterns and unit == "comment" and not opinions else None
         return cls(units=matrix.shape[0], complaint_units=int(y.sum()),
                    counts=_keyed(matrix.sum(axis=0).A1, columns),
                    complaints=_keyed(complained.sum(axis=0).A1, columns),
@@ -197,7 +198,8 @@ def cooccurrence_graph(comments: pd.DataFrame, mentions: pd.DataFrame, *, level:
     ``labels``: the run's :func:`~manyi.labels.lexicon_labels`.
     """
     counts = FactorCounts.of(comments, mentions, level=level, unit=unit, opinions=opinions,
-                             include_overall=include_overall, complaint=complaint)
+                             include_overall=include_overall, complaint=complaint,
+                             patterns=subset == "complaints")
     return graph_from_counts(counts, subset=subset, min_count=min_count, labels=labels,
                              level=level, unit=unit)
 
@@ -254,32 +256,32 @@ def _negative_counts(patterns: Patterns, level: str) -> tuple[pd.Series, pd.Seri
     comment, and those pairs among complaint comments, from the drivers' patterns."""
     frame = patterns.sides["complaint"].reset_index(name="count")
     frame = frame[frame["factors"] != ""]
-    nodes: dict[str, int] = {}
-    pairs: dict[tuple[str, str], int] = {}
-    complained: dict[tuple[str, str], int] = {}
-    for flag, keys, n in zip(frame["flag"], frame["factors"], frame["count"]):
-        found = keys.split("|")
-        if level == "dimension":
-            found = sorted({k.split("/")[0] for k in found})
-        for i, a in enumerate(found):
-            nodes[a] = nodes.get(a, 0) + int(n)
-            for b in found[i + 1:]:
-                pairs[(a, b)] = pairs.get((a, b), 0) + int(n)
-                if flag:
-                    complained[(a, b)] = complained.get((a, b), 0) + int(n)
-
-    def series(values: dict) -> pd.Series:
-        if not values:
-            return _pairs(sparse.coo_matrix((0, 0)), pd.Index([]))
-        return pd.Series(values, dtype=np.int64).sort_index()
-
-    return pd.Series(nodes, dtype=np.int64), series(pairs), series(complained)
+    keys = frame["factors"].str.split("|")
+    if level == "dimension":
+        keys = keys.map(lambda ks: sorted({k.split("/")[0] for k in ks}))
+    sizes = keys.str.len().to_numpy()
+    codes, names = pd.factorize(pd.Series([k for ks in keys for k in ks], dtype=object),
+                                sort=True)
+    rows = np.repeat(np.arange(len(keys)), sizes)
+    named = sparse.csr_matrix((np.ones(len(codes)), (rows, codes)),
+                              shape=(len(keys), len(names)))
+    count = frame["count"].to_numpy(dtype=float)
+    flag = frame["flag"].to_numpy(dtype=bool)
+    columns = pd.Index(names)
+    nodes = _keyed((named.T @ count).round(), columns)
+    pairs = _pairs((named.T @ sparse.diags(count) @ named).tocoo(), columns)
+    complained = _pairs((named.T @ sparse.diags(count * flag) @ named).tocoo(), columns)
+    return nodes, pairs[pairs > 0], complained[complained > 0]
 
 
 def complaint_graphs(comments: pd.DataFrame, mentions: pd.DataFrame, **options
                      ) -> dict[str, nx.Graph]:
-    """``{"all": graph of all comments, "complaints": graph of complaints only}``."""
-    return {subset: cooccurrence_graph(comments, mentions, subset=subset, **options)
+    """``{"all": graph of all comments, "complaints": the complaint graph}`` from one count
+    (options of :func:`cooccurrence_graph`)."""
+    drawing = {k: options.pop(k) for k in ("min_count", "labels") if k in options}
+    counts = FactorCounts.of(comments, mentions, **options)
+    return {subset: graph_from_counts(counts, subset=subset, level=options.get(
+        "level", "factor"), unit=options.get("unit", "comment"), **drawing)
             for subset in ("all", "complaints")}
 
 

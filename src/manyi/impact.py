@@ -128,16 +128,18 @@ class Patterns:
         flags = {"complaint": complaint_mask(comments, complaint, mentions)[positions],
                  "praise": complaint_mask(comments, praise, mentions, "positive")[positions]}
         keep = (code >= 0) & (mentions["dimension"] != "overall").to_numpy()
-        keys = (mentions["dimension"].astype(str) + "/" + mentions["factor"].astype(str)
-                ).to_numpy(dtype=object)
+        key_rank, key_names = _key_codes(mentions["dimension"], mentions["factor"])
+        dim_rank, dim_names = pd.factorize(polar["dimension"], sort=True)
         polarity = mentions["polarity"].to_numpy(dtype=object)
+        polar_side = polar["polarity"].to_numpy(dtype=object)
+        polar_code = polar["code"].to_numpy()
         sides = {}
         for side, (word, _) in SIDES.items():
             pick = keep & (polarity == word)
-            factor_sets = _joined(code[pick], keys[pick], len(positions))
-            chosen = polar[(polar["polarity"] == word) & (polar["code"] >= 0)]
-            dim_sets = _joined(chosen["code"].to_numpy(), chosen["dimension"].to_numpy(
-                dtype=object), len(positions))
+            factor_sets = _joined(code[pick], key_rank[pick], key_names, len(positions))
+            chosen = (polar_side == word) & (polar_code >= 0)
+            dim_sets = _joined(polar_code[chosen], dim_rank[chosen],
+                               np.asarray(dim_names, dtype=object), len(positions))
             frame = pd.DataFrame({"flag": flags[side], "factors": factor_sets,
                                   "dimensions": dim_sets, "rating": ratings})
             sides[side] = frame.groupby(_INDEX, sort=True).size().astype(np.int64)
@@ -159,17 +161,35 @@ class Patterns:
         return int(self.sides["complaint"].sum())
 
 
-def _joined(codes: np.ndarray, keys: np.ndarray, n: int) -> np.ndarray:
-    """For each of ``n`` comments, its distinct keys sorted and ``|``-joined ("" if none)."""
+def _key_codes(dimensions: pd.Series, factors: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Per mention, the rank of its ``dimension/factor`` key among the keys sorted as
+    strings, and those keys (built once per distinct pair, not per mention)."""
+    dim_codes, dim_names = pd.factorize(dimensions)
+    fac_codes, fac_names = pd.factorize(factors)
+    pair_codes, pairs = pd.factorize(dim_codes.astype(np.int64) * max(len(fac_names), 1)
+                                     + fac_codes)
+    width = max(len(fac_names), 1)
+    names = np.array([f"{dim_names[p // width]}/{fac_names[p % width]}" for p in pairs],
+                     dtype=object)
+    order = np.argsort(names, kind="stable")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    return rank[pair_codes], names[order]
+
+
+def _joined(codes: np.ndarray, ranks: np.ndarray, names: np.ndarray, n: int) -> np.ndarray:
+    """For each of ``n`` comments, its distinct keys (``names[rank]``, names sorted) joined
+    with ``|`` in sorted order ("" if none)."""
     out = np.full(n, "", dtype=object)
     if not len(codes):
         return out
-    key_codes, names = pd.factorize(pd.Series(keys, dtype=object), sort=True)
-    pairs = np.unique(np.asarray(codes, dtype=np.int64) * len(names) + key_codes)
-    comment, key = pairs // len(names), pairs % len(names)
+    size = max(len(names), 1)
+    pairs = np.sort(pd.unique(np.asarray(codes, dtype=np.int64) * size
+                              + np.asarray(ranks, dtype=np.int64)))
+    comment, key = pairs // size, pairs % size
     starts = np.flatnonzero(np.r_[True, comment[1:] != comment[:-1]])
     ends = np.r_[starts[1:], len(pairs)]
-    words = names.to_numpy(dtype=object)[key].tolist()
+    words = names[key].tolist()
     out[comment[starts]] = ["|".join(words[a:b]) for a, b in zip(starts.tolist(),
                                                                   ends.tolist())]
     return out
