@@ -209,6 +209,12 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
                    "complaint split equally between the factors it names; 95% CI; "
                    "impact_alone = complaints about it alone):\n"
                    + format_table(top))
+        if "key_drivers" in tables:
+            key = tables["key_drivers"]
+            click.echo(f"\nkey drivers of {rating_col} (scale {key.attrs['scale']}, R² "
+                       f"{key.attrs['r2']:.3f}, n {key.attrs['n']}):\n" + format_table(
+                           key[["label", "penalty", "reward", "importance", "importance_low",
+                                "importance_high"]]))
         index = tables["index"]
         click.echo(f"\nsatisfaction index ({WEIGHTING_LABELS[index['weighting'].iloc[0]]}):\n"
                    + format_table(index[["label", "comments", "satisfaction", "weight"]]))
