@@ -12,15 +12,14 @@ from manyi.errors import InputError
 from manyi.index import (
     alerts,
     entropy_weights,
-    ipa_table,
     key_driver_model,
     key_drivers,
-    plot_ipa,
     satisfaction_index,
     satisfaction_score,
     satisfaction_table,
     trends,
 )
+from manyi.ipa import ipa_table, plot_ipa
 
 SCORE = {"positive": 0.8, "neutral": 0.0, "negative": -0.8}
 
@@ -112,13 +111,17 @@ def test_key_driver_model_and_index_weights_from_a_rating_column():
 def test_ipa_quadrants_split_at_the_means():
     comments, mentions = small()
     table = ipa_table(comments, mentions, importance={"logistics": 0.9, "price": 0.1},
-                      min_mentions=1).set_index("dimension")
+                      min_mentions=1, labels={"logistics": "物流"}).set_index("dimension")
     # logistics: more important and more satisfied than the mean → keep up
     assert table.loc["logistics", "quadrant"] == "keep up"
     assert table.loc["price", "quadrant"] == "low priority"
     assert table.loc["price", "quadrant_label"] == "次要改进"
+    assert table["small"].all()  # 4 and 2 comments: flagged, drawn hollow
     fig = plot_ipa(table.reset_index())
-    assert any(t.get_text() == "物流" for t in fig.axes[0].texts)
+    assert any(t.get_text().startswith("物流") for t in fig.axes[0].texts)
+    axis = fig.axes[0].get_xlabel()
+    assert "重要性（给定）" in axis and "平均重要性 0.50" in axis
+    assert "max(平均满意度, 50) = 56.2" in fig.axes[0].get_ylabel()
 
 
 def monthly(rates: dict[str, list[float]], per_month: int = 200, seed: int = 0):

@@ -56,8 +56,11 @@ def hostile_result():
     graph.add_node("product/quality", label="产品·质量", mentions=1, complaints=1,
                    complaint_rate=1.0, lift=2.0)
     graph.add_edge("logistics/speed", "product/quality", weight=1, complaints=1)
+    from manyi.index import trends
+
     return SimpleNamespace(comments=comments, mentions=mentions, dimensions=pd.DataFrame(dims),
                            graph=graph, topics=None, drivers=pd.DataFrame(),
+                           trends=trends(comments, mentions, time_col="评论时间"),
                            meta={"source": "<b>hostile</b>.csv", "text_col": "text",
                                  "time_col": "评论时间"})
 
@@ -118,7 +121,8 @@ def test_json_summary_schema(hostile_result, tmp_path):
     assert data["schema"] == "manyi.report" and data["schema_version"] == report.SCHEMA_VERSION
     assert set(data) == {"schema", "schema_version", "generated_at", "manyi_version", "source",
                          "totals", "sentiment", "satisfaction_index", "dimensions", "ipa",
-                         "drivers", "trend", "topics", "graph", "evidence"}
+                         "drivers", "trend", "topics", "graph", "evidence", "top_fixes",
+                         "segments"}
     assert data["totals"] == {"comments": 6, "analysed": 6, "flagged": {}}
     assert data["satisfaction_index"]["source"] == "comments"
     assert data["topics"] is None and data["drivers"] is None
@@ -135,6 +139,48 @@ def test_write_report_by_folder_or_suffix(hostile_result, tmp_path):
         report.write_report(hostile_result, tmp_path / "out", ["pdf"])
 
 
+def test_report_renders_the_ipa_the_result_computed(hostile_result):
+    hostile_result.ipa = pd.DataFrame({
+        "dimension": ["logistics"], "label": ["物流"], "comments": [40], "satisfaction": [46.0],
+        "satisfaction_low": [40.0], "satisfaction_high": [52.0], "importance": [0.3],
+        "importance_low": [0.2], "importance_high": [0.4], "quadrant_label": ["重点改进"],
+        "importance_kind": ["complaint_impact"], "importance_cut": [0.3],
+        "satisfaction_cut": [50.0], "small": [False]})
+    page = report.render_html(hostile_result)
+    assert "满意度 46.0（40.0–52.0）" in page and "重点改进" in page
+    assert "解决该维度的抱怨后投诉率可降低的百分点（竖虚线 = 均值 30.00 个百分点）" in page
+    assert "重要性（提及率）" not in page  # the old mislabelled axis
+    del hostile_result.ipa
+    assert "数据不足，无法绘制 IPA 图" in report.render_html(hostile_result)
+
+
+def test_report_renders_the_trends_the_result_computed(hostile_result):
+    table = report.trend_table(hostile_result)
+    trends = hostile_result.trends
+    first = trends[trends["period"] == table["period"].iloc[0]]
+    pooled = (first["positive"] * first["comments"]).sum() / first["comments"].sum()
+    assert table["positive"].iloc[0] == pytest.approx(pooled)
+    hostile_result.trends = None
+    assert report.trend_table(hostile_result) is None
+
+
+def test_top_fixes_lead_the_report_with_highlighted_complaint_words(hostile_result):
+    from manyi.drivers import drivers
+
+    hostile_result.drivers = drivers(hostile_result.comments, hostile_result.mentions,
+                                     min_comments=1, boot=20,
+                                     labels={"logistics": "物流", "logistics/speed": "配送速度"})
+    fixes = report.fix.top_fixes(hostile_result)
+    assert fixes and fixes[0]["impact"] > 0
+    speed = next(f for f in fixes if f["factor"] == "speed")
+    assert speed["label"] == "物流·配送速度"
+    # the complaint (物流太慢了), not the praise (物流很快)
+    assert speed["evidence"][0]["words"] == ["慢", "物流"] and len(speed["evidence"]) == 1
+    page = report.render_html(hostile_result)
+    assert page.index("<h2>最该先解决的三件事</h2>") < page.index("<h2>维度表现</h2>")
+    assert '<mark class="negative"' in page
+
+
 # -- the bundled sample, as a person would look at it -------------------------------------------
 @pytest.fixture(scope="module")
 def sample_report(tmp_path_factory):
@@ -146,6 +192,31 @@ def sample_report(tmp_path_factory):
         pytest.skip(f"pipeline not runnable here: {exc}")
     out = tmp_path_factory.mktemp("report")
     return result, report.write_report(result, out)
+
+
+def test_one_satisfaction_index_in_every_output(tmp_path, sample_report):
+    """Result.index, summary.json, report.html and `manyi drivers` index.csv agree, and
+    each names the weighting (the sample once gave 40.1 in one and 46.3 in another)."""
+    from click.testing import CliRunner
+
+    from manyi.cli import main
+    from manyi.index import index_value
+
+    result, written = sample_report
+    value = index_value(result.index)
+    assert value is not None and result.index["weighting"].iat[0] == "mentions"
+    data = json.loads(written["json"].read_text(encoding="utf-8"))
+    assert data["satisfaction_index"] == {"value": value, "source": "index",
+                                          "weighting": "mentions"}
+    assert f"{value:,.1f}" in written["html"].read_text(encoding="utf-8")
+    outcome = CliRunner().invoke(main, ["drivers", str(SAMPLES / "ecommerce_reviews.csv"),
+                                        "-o", str(tmp_path / "d"), "--quiet"])
+    assert outcome.exit_code == 0, outcome.output
+    index = pd.read_csv(tmp_path / "d" / "index.csv", encoding="utf-8-sig")
+    row = index[index["dimension"] == "index"]
+    assert row["satisfaction"].iat[0] == value and row["weighting"].iat[0] == "mentions"
+    assert {"segments_differences.csv", "key_drivers.csv", "ipa.csv"} <= {
+        p.name for p in (tmp_path / "d").iterdir()}
 
 
 def test_cli_report_writes_all_formats(tmp_path, sample_report):

@@ -186,38 +186,46 @@ def _complaint_rule(result, rating_col, complaint_max_rating):
 @main.command()
 @input_options(reuse=True)
 @click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
-              help="Folder for drivers, key_drivers, index, ipa, trends, alerts (CSV) and ipa.png.")
+              help="Folder for drivers, key_drivers, index, ipa, segments_*, trends, alerts "
+              "(CSV) and ipa.png.")
 @click.option("--rating-col", help="Star/score column for the key-driver model "
               "(found by name if omitted; the sentiment score is used when there is none).")
 @click.option("--time-col", help="Date column for trends and alerts (found by name if omitted).")
 @click.option("--freq", type=click.Choice(["D", "W", "M", "Q"]), default="M", show_default=True,
               help="Trend period: day, week, month, quarter.")
-@click.option("--by", "by", multiple=True, help="Group column (product, channel…); repeatable.")
+@click.option("--by", "by", multiple=True,
+              help="Group column (shop, channel, product…; 'period' = month); repeatable. "
+              "Default: the group columns recognised, and period with a time column.")
 @click.option("--complaint-max-rating", type=float,
               help="Count ratings ≤ this as complaints (default: negative sentiment).")
-@click.option("--weights", type=click.Choice(["key_driver", "entropy", "equal"]),
-              help="Index weights (default: key_driver, equal when too few comments).")
-@click.option("--level", type=click.Choice(["factor", "dimension"]), default="factor",
-              show_default=True, help="Drivers per sub-factor or per dimension.")
+@click.option("--weights", type=click.Choice(["mentions", "key_driver", "entropy", "equal"]),
+              help="Index weights (default: mentions, the weighting of every output).")
+@click.option("--level", type=click.Choice(["factor", "dimension"]),
+              help="Drivers per sub-factor or per dimension only (default: both).")
 @analysis_options
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weights, level,
             model, jobs, quiet, **reading) -> None:
-    """What to fix first: complaint drivers, satisfaction index, IPA, trends and alerts."""
+    """What to fix first: complaint impact, praise, key drivers, satisfaction index, IPA,
+    segments (which group is worst at what), trends and alerts."""
     from pathlib import Path
 
-    from .index import fix_first_tables, plot_ipa
+    from .fixfirst import fix_first_tables
+    from .index import WEIGHTING_LABELS
+    from .ipa import plot_ipa
     from .outputs import write_csv
+    from .segments import group_columns, worst
 
     result = _analyse(reading, jobs=jobs, quiet=quiet, model=model)
-    domain = result.meta.get("domain")
     rating_col = rating_col or result.meta.get("rating_col")
     time_col = time_col or result.meta.get("time_col")
+    groups = list(by) or group_columns(result.comments, result.meta, time_col)
     tables = fix_first_tables(result.comments, result.mentions, rating=rating_col,
-                              time_col=time_col, freq=freq, by=list(by) or None,
+                              time_col=time_col, freq=freq, by=groups,
                               complaint=_complaint_rule(result, rating_col,
                                                         complaint_max_rating),
-                              weights=weights, level=level, domain=domain)
+                              weights=weights, level=level,
+                              labels=getattr(result, "labels", None))
     figure = plot_ipa(tables["ipa"]) if "ipa" in tables else None  # before any file is written
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
@@ -226,11 +234,29 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
     if figure is not None:
         figure.savefig(out / "ipa.png", dpi=120)
     if not quiet:
-        top = tables["drivers"].head(10)[["label", "comments", "complaint_rate", "lift",
-                                          "odds_ratio", "q_value", "complaint_share"]]
-        click.echo("fix first (complaint drivers):\n" + format_table(top))
-        index = tables["index"][["label", "comments", "satisfaction", "weight"]]
-        click.echo("\nsatisfaction index:\n" + format_table(index))
+        table = tables["drivers"]
+        top = table[table["side"] == "complaint"].head(10)[
+            ["label", "negative_comments", "complaint_share", "impact", "impact_low",
+             "impact_high", "impact_alone", "q_value"]]
+        click.echo("fix first (impact = share of comments that are complaints about it, each "
+                   "complaint split equally between the factors it names; 95% CI; "
+                   "impact_alone = complaints about it alone):\n"
+                   + format_table(top))
+        if "key_drivers" in tables:
+            key = tables["key_drivers"]
+            click.echo(f"\nkey drivers of {rating_col} (scale {key.attrs['scale']}, R² "
+                       f"{key.attrs['r2']:.3f}, n {key.attrs['n']}):\n" + format_table(
+                           key[["label", "penalty", "reward", "importance", "importance_low",
+                                "importance_high"]]))
+        index = tables["index"]
+        click.echo(f"\nsatisfaction index ({WEIGHTING_LABELS[index['weighting'].iloc[0]]}):\n"
+                   + format_table(index[["label", "comments", "satisfaction", "weight"]]))
+        if len(tables.get("segments_differences", [])):
+            rows = worst(tables["segments_differences"])
+            if len(rows):
+                click.echo("\nworst groups (negative share vs the rest, BH q < 0.05):\n"
+                           + format_table(rows[["column", "group", "label", "group_share",
+                                                "rest_share", "q_value"]]))
         if len(tables.get("alerts", [])):
             click.echo("\nalerts:\n" + format_table(tables["alerts"][
                 ["label", "previous_period", "period", "previous_rate", "rate", "q_value"]]))
@@ -262,10 +288,10 @@ def graph(output, level, unit, opinions, min_count, rating_col, complaint_max_ra
     from .graph import compare_graphs, complaint_graphs, write_graph_files
 
     result = _analyse(reading, jobs=jobs, quiet=quiet, model=model)
-    domain = result.meta.get("domain")
     rating_col = rating_col or result.meta.get("rating_col")
     graphs = complaint_graphs(result.comments, result.mentions, level=level, unit=unit,
-                              opinions=opinions, min_count=min_count, domain=domain,
+                              opinions=opinions, min_count=min_count,
+                              labels=getattr(result, "labels", None),
                               complaint=_complaint_rule(result, rating_col,
                                                         complaint_max_rating))
     written = write_graph_files(graphs, output, top=top)

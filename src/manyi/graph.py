@@ -1,17 +1,13 @@
-"""Co-occurrence graphs of factors and the complaint drivers table.
+"""Co-occurrence graphs of factors, and the counts they and the drivers table
+(:mod:`manyi.drivers`) are computed from.
 
 Counts are built with sparse matrices: ``X`` is the 0/1 comment × factor incidence matrix,
 ``XᵀX`` the co-occurrence counts and ``Xᵀy`` the complaints per factor (``y`` = 1 for a
-complaint). networkx holds the result for its algorithms and exports.
-
-For a factor mentioned in ``n`` of ``N`` comments, ``c`` of them complaints (``C`` in all)::
-
-    complaint_rate = c / n           base_rate = C / N          lift = complaint_rate / base_rate
-    odds_ratio     = (c · (N−n−C+c)) / ((n−c) · (C−c))           (Haldane +0.5 when a cell is 0)
-    95 % CI        = exp(ln OR ± 1.96 · √(1/a + 1/b + 1/c + 1/d))  (Woolf)
-    complaint_share = c / C          excess_complaints = c − n · base_rate
-
-and for an edge joining factors seen in ``n_a`` and ``n_b`` comments, ``n_ab`` together::
+complaint); the drivers' patterns (:class:`manyi.impact.Patterns`) count comments by the
+factors they name negatively and positively. networkx holds the graphs for its algorithms
+and exports. For a factor mentioned in ``n`` of ``N`` comments, ``c`` of them complaints
+(``C`` in all), a node's ``complaint_rate = c / n`` and ``lift = (c / n) / (C / N)``;
+for an edge joining factors seen in ``n_a`` and ``n_b`` comments, ``n_ab`` together::
 
     lift = n_ab · N / (n_a · n_b)    pmi = log2(lift)    npmi = pmi / −log2(n_ab / N)
 
@@ -22,7 +18,8 @@ and for an edge joining factors seen in ``n_a`` and ``n_b`` comments, ``n_ab`` t
 ...     "dimension": ["logistics", "product", "logistics", "logistics"],
 ...     "factor": ["speed", "quality", "speed", "speed"], "clause_id": [0, 1, 0, 0],
 ...     "opinion": ["慢", "差", "快", "慢"],
-...     "polarity": ["negative", "negative", "positive", "negative"]})
+...     "polarity": ["negative", "negative", "positive", "negative"],
+...     "score": [-0.6, -0.5, 0.7, -0.6]})
 >>> g = cooccurrence_graph(comments, mentions, level="dimension")
 >>> g.edges["logistics", "product"]["weight"], g.nodes["logistics"]["complaint_rate"]
 (1, 0.6667)
@@ -32,7 +29,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,83 +39,19 @@ import pandas as pd
 from scipy import sparse
 
 from .errors import InputError
-from .flags import ANALYSABLE_FLAGS
-from .significance import bh_q_values, fisher_exact
+from .impact import Patterns
+from .labels import factor_labels, lexicon_labels  # noqa: F401
+from .rows import (  # noqa: F401  (ANALYSABLE_FLAGS, analysable: kept importable from here)
+    ANALYSABLE_FLAGS,
+    ComplaintSpec,
+    analysable,
+    analysable_positions,
+    complaint_mask,
+    mention_rows,
+    sum_counts,
+)
 
 LEVELS = ("dimension", "factor")
-Z95 = 1.959963984540054  # scipy.stats.norm.ppf(0.975), without loading scipy.stats (1.5 s)
-DRIVER_COLUMNS = ["dimension", "factor", "label", "comments", "complaints", "complaint_rate",
-                  "base_rate", "lift", "odds_ratio", "ci_low", "ci_high", "p_value", "q_value",
-                  "significant", "complaint_share", "excess_complaints"]
-
-ComplaintSpec = str | Sequence[bool] | pd.Series | np.ndarray | Callable | None
-
-
-# -- shared helpers (index.py uses them too) --------------------------------------------------
-def analysable(comments: pd.DataFrame) -> pd.DataFrame:
-    """The comments statistics are computed on: flag empty, ``duplicate_id`` or
-    ``partly_undecodable``."""
-    if "flag" not in comments:
-        return comments
-    return comments[comments["flag"].fillna("").isin(ANALYSABLE_FLAGS)]
-
-
-def _analysable_positions(comments: pd.DataFrame) -> np.ndarray:
-    if "flag" not in comments:
-        return np.arange(len(comments))
-    return np.flatnonzero(comments["flag"].fillna("").isin(ANALYSABLE_FLAGS).to_numpy())
-
-
-def mention_rows(comments: pd.DataFrame, mentions: pd.DataFrame) -> np.ndarray:
-    """Position in ``comments`` of each mention (−1 when its comment is not there).
-
-    The pipeline's ``row`` column when present (it tells repeated ids apart), else the first
-    comment with the mention's ``comment_id``.
-    """
-    if "row" in mentions:
-        rows = mentions["row"].to_numpy(dtype=np.int64)
-        return np.where((rows >= 0) & (rows < len(comments)), rows, -1)
-    ids = comments["comment_id"].astype(str).to_numpy(dtype=object)
-    codes, _ = pd.factorize(np.concatenate(
-        [ids, mentions["comment_id"].astype(str).to_numpy(dtype=object)]))
-    first = np.full(codes.max(initial=-1) + 1, -1, dtype=np.int64)
-    first[codes[:len(ids)][::-1]] = np.arange(len(ids))[::-1]
-    return first[codes[len(ids):]]
-
-
-def complaint_mask(comments: pd.DataFrame, complaint: ComplaintSpec = None) -> np.ndarray:
-    """Boolean array, one per row of ``comments``: is the comment a complaint?
-
-    ``None`` → ``sentiment == "negative"``; a column name → that column as booleans; a callable
-    → ``complaint(comments)``; anything else → an aligned sequence of booleans.
-
-    >>> import pandas as pd
-    >>> frame = pd.DataFrame({"sentiment": ["negative", "positive"], "star": [1, 2]})
-    >>> complaint_mask(frame).tolist(), complaint_mask(frame, lambda c: c["star"] <= 2).tolist()
-    ([True, False], [True, True])
-    """
-    if complaint is None:
-        if "sentiment" not in comments:
-            raise InputError("comments has no 'sentiment' column: pass complaint= (a column "
-                             "name, a boolean Series or a function of the comments table)")
-        values = comments["sentiment"].eq("negative")
-    elif isinstance(complaint, str):
-        if complaint not in comments:
-            raise InputError(f"complaint column {complaint!r} is not in the comments table "
-                             f"(columns: {', '.join(map(str, comments.columns))})")
-        values = comments[complaint]
-    elif callable(complaint):
-        values = complaint(comments)
-    else:
-        values = complaint
-    if isinstance(values, pd.Series) and not values.index.equals(comments.index):
-        values = values.reindex(comments.index) if values.index.isin(comments.index).all() \
-            else values.to_numpy()
-    array = np.asarray(pd.Series(values).fillna(False), dtype=bool)
-    if len(array) != len(comments):
-        raise InputError(f"complaint= has {len(array)} values for {len(comments)} comments")
-    return array
-
 
 def factor_keys(mentions: pd.DataFrame, level: str = "factor") -> pd.Series:
     """Node key of each mention: ``logistics`` (level dimension) or ``logistics/speed``."""
@@ -127,29 +60,6 @@ def factor_keys(mentions: pd.DataFrame, level: str = "factor") -> pd.Series:
     if level == "dimension":
         return mentions["dimension"].astype(str)
     return mentions["dimension"].astype(str) + "/" + mentions["factor"].astype(str)
-
-
-def factor_labels(keys, domain: str | None = "ecommerce", lexicon: Sequence = ()
-                  ) -> dict[str, str]:
-    """Chinese labels for node keys (``logistics/speed`` → ``物流·配送速度``), key if unknown."""
-    try:
-        from .lexicon import Lexicon
-
-        lex = Lexicon.load(domain, tuple(lexicon))
-        dims = {**lex.dimension_labels, "overall": "整体"}
-        facs = dict(lex.factor_labels)
-    except Exception:  # labels are cosmetic: never fail a table for them
-        dims, facs = {"overall": "整体"}, {}
-    out = {}
-    for key in keys:
-        if key.startswith("opinion/"):
-            out[key] = key.split("/", 1)[1]
-        elif "/" in key:
-            dim, fac = key.split("/", 1)
-            out[key] = f"{dims.get(dim, dim)}·{facs.get((dim, fac), fac)}"
-        else:
-            out[key] = dims.get(key, key)
-    return out
 
 
 def incidence(comments: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "factor",
@@ -164,8 +74,8 @@ def incidence(comments: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "f
     """
     if unit not in ("comment", "clause"):
         raise InputError(f"unit must be 'comment' or 'clause', not {unit!r}")
-    positions = _analysable_positions(comments)
-    complaints = complaint_mask(comments, complaint)[positions]
+    positions = analysable_positions(comments)
+    complaints = complaint_mask(comments, complaint, mentions)[positions]
     slot = np.full(len(comments) + 1, -1, dtype=np.int64)  # comment position → matrix row
     slot[positions] = np.arange(len(positions))
     comment_code = slot[mention_rows(comments, mentions)]
@@ -218,9 +128,11 @@ class FactorCounts:
 
     ``units`` analysable comments (or clauses), ``complaint_units`` of them complaints;
     per factor key: units naming it (``counts``) and complaints among them; per pair of keys:
-    units naming both (``pairs``) and complaints among them. Counts of separate chunks add
-    up (``a + b``) to the counts of the whole, so a dump too large for memory is counted
-    chunk by chunk.
+    units naming both (``pairs``) and complaints among them; for comments, ``patterns``
+    (:class:`manyi.impact.Patterns`: comments by the set of factors they name negatively or
+    positively, what the drivers table and the complaint graph are computed from). Counts of
+    separate chunks add up (``a + b``) to the counts of the whole, so a dump too large for
+    memory is counted chunk by chunk.
     """
 
     units: int = 0
@@ -231,21 +143,26 @@ class FactorCounts:
                                                             pd.Index([])))
     complaint_pairs: pd.Series = field(default_factory=lambda: _pairs(
         sparse.coo_matrix((0, 0)), pd.Index([])))
+    patterns: Patterns | None = field(default_factory=Patterns)
 
     @classmethod
     def of(cls, comments: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "factor",
            unit: str = "comment", opinions: bool = False, include_overall: bool = False,
-           complaint: ComplaintSpec = None) -> FactorCounts:
-        """Count one table of comments and its mentions (see :func:`incidence`)."""
+           complaint: ComplaintSpec = None, patterns: bool = True) -> FactorCounts:
+        """Count one table of comments and its mentions (see :func:`incidence`);
+        ``patterns=False`` skips the drivers' patterns (the graph of all comments)."""
         matrix, y, columns = incidence(comments, mentions, level=level, unit=unit,
                                        opinions=opinions, include_overall=include_overall,
                                        complaint=complaint)
         complained = matrix[y.astype(bool)]
+        patterns = Patterns.of(comments, mentions, complaint=complaint) \
+            if patterns and unit == "comment" and not opinions else None
         return cls(units=matrix.shape[0], complaint_units=int(y.sum()),
                    counts=_keyed(matrix.sum(axis=0).A1, columns),
                    complaints=_keyed(complained.sum(axis=0).A1, columns),
                    pairs=_pairs((matrix.T @ matrix).tocoo(), columns),
-                   complaint_pairs=_pairs((complained.T @ complained).tocoo(), columns))
+                   complaint_pairs=_pairs((complained.T @ complained).tocoo(), columns),
+                   patterns=patterns)
 
     def __add__(self, other: FactorCounts) -> FactorCounts:
         return FactorCounts.total([self, other])
@@ -253,22 +170,13 @@ class FactorCounts:
     @classmethod
     def total(cls, parts: Sequence[FactorCounts]) -> FactorCounts:
         """The counts of all ``parts`` together, summed at once however many there are."""
+        patterns = [p.patterns for p in parts]
         return cls(sum(p.units for p in parts), sum(p.complaint_units for p in parts),
                    sum_counts([p.counts for p in parts]),
                    sum_counts([p.complaints for p in parts]),
                    sum_counts([p.pairs for p in parts]),
-                   sum_counts([p.complaint_pairs for p in parts]))
-
-
-def sum_counts(series: Sequence[pd.Series]) -> pd.Series:
-    """Counts keyed alike (one key or several levels) added up in one pandas sum, sorted by
-    key; at least one series, empty ones allowed."""
-    filled = [s for s in series if len(s)]
-    if len(filled) <= 1:
-        return (filled or series)[0].astype(np.int64).sort_index()
-    joined = pd.concat(filled)
-    levels = list(range(joined.index.nlevels))
-    return joined.groupby(level=levels, sort=True).sum().astype(np.int64)
+                   sum_counts([p.complaint_pairs for p in parts]),
+                   None if any(p is None for p in patterns) else Patterns.total(patterns))
 
 
 # -- the graph ---------------------------------------------------------------------------------
@@ -276,43 +184,54 @@ def cooccurrence_graph(comments: pd.DataFrame, mentions: pd.DataFrame, *, level:
                        unit: str = "comment", opinions: bool = False,
                        subset: str = "all", complaint: ComplaintSpec = None,
                        min_count: int = 1, include_overall: bool = False,
-                       labels: dict[str, str] | None = None, domain: str | None = "ecommerce"
-                       ) -> nx.Graph:
+                       labels: Mapping[str, str] | None = None) -> nx.Graph:
     """Factors as nodes, edges between factors named in the same comment (or clause).
 
-    ``subset="complaints"`` builds the graph from complaint comments only (the complaint
-    graph); node rates and lifts are always measured against all comments so both graphs
-    can be compared. Node attributes: ``label, kind, dimension, mentions, complaints,
-    complaint_rate, lift, degree_centrality, weighted_degree, pagerank, betweenness``; edge
-    attributes: ``weight`` (count), ``complaints, complaint_rate, lift, pmi, npmi``.
+    ``subset="all"``: every mention, whatever was said. ``subset="complaints"`` (the
+    complaint graph): factors **complained about** — named negatively (mention polarity
+    ``negative``) — joined when complained about in the same comment, weighted by the number
+    of such comments, with ``lift = n_ab · N / (n_a · n_b)`` over all N comments (n_a:
+    comments naming a negatively); edge ``complaints`` counts those that are complaint
+    comments. With ``unit="clause"`` or ``opinions`` the complaint graph falls back to all
+    mentions in complaint comments (graph attribute ``basis``). Node attributes: ``label,
+    kind, dimension, mentions, complaints, complaint_rate, lift`` and centralities.
+    ``labels``: the run's :func:`~manyi.labels.lexicon_labels`.
     """
     counts = FactorCounts.of(comments, mentions, level=level, unit=unit, opinions=opinions,
-                             include_overall=include_overall, complaint=complaint)
+                             include_overall=include_overall, complaint=complaint,
+                             patterns=subset == "complaints")
     return graph_from_counts(counts, subset=subset, min_count=min_count, labels=labels,
-                             domain=domain, level=level, unit=unit)
+                             level=level, unit=unit)
 
 
 def graph_from_counts(counts: FactorCounts, *, subset: str = "all", min_count: int = 1,
-                      labels: dict[str, str] | None = None, domain: str | None = "ecommerce",
-                      level: str = "factor", unit: str = "comment") -> nx.Graph:
+                      labels: Mapping[str, str] | None = None, level: str = "factor",
+                      unit: str = "comment") -> nx.Graph:
     """The co-occurrence graph of :func:`cooccurrence_graph` from (merged) counts."""
     if subset not in ("all", "complaints"):
         raise InputError(f"subset must be 'all' or 'complaints', not {subset!r}")
     n_complaints = counts.complaint_units
     base_rate = n_complaints / counts.units if counts.units else math.nan
-    if subset == "complaints":
+    basis = "mentions"
+    complaint_pairs = counts.complaint_pairs
+    if subset == "complaints" and counts.patterns is not None:
+        basis = "negative mentions"
+        total = counts.units
+        node_counts, pairs, complaint_pairs = _negative_counts(counts.patterns, level)
+    elif subset == "complaints":
+        basis = "mentions in complaint comments"
         total, node_counts, pairs = n_complaints, counts.complaints, counts.complaint_pairs
     else:
         total, node_counts, pairs = counts.units, counts.counts, counts.pairs
-    labels = labels or factor_labels(counts.counts.index, domain)
+    shown = factor_labels(counts.counts.index, labels)
 
     graph = nx.Graph(level=level, unit=unit, subset=subset, units=int(total),
-                     complaints=n_complaints, base_rate=_round(base_rate))
+                     complaints=n_complaints, base_rate=_round(base_rate), basis=basis)
     for key, n_all in counts.counts.items():
-        if node_counts[key] < min_count:
+        if node_counts.get(key, 0) < min_count:
             continue
         rate = counts.complaints[key] / n_all if n_all else math.nan
-        graph.add_node(key, label=labels.get(key, key), kind=_kind(key, level),
+        graph.add_node(key, label=shown.get(key, key), kind=_kind(key, level),
                        dimension=key.split("/")[0] if not key.startswith("opinion/") else "",
                        mentions=int(node_counts[key]), complaints=int(counts.complaints[key]),
                        complaint_rate=_round(rate),
@@ -323,19 +242,46 @@ def graph_from_counts(counts: FactorCounts, *, subset: str = "all", min_count: i
         lift = float(n_ab) * total / (float(node_counts[a]) * float(node_counts[b]))
         pmi = math.log2(lift)
         p_ab = n_ab / total
-        c_ab = int(counts.complaint_pairs.get((a, b), 0))
+        c_ab = int(complaint_pairs.get((a, b), 0))
         graph.add_edge(a, b, weight=int(n_ab), complaints=c_ab,
-                       complaint_rate=_round(c_ab / counts.pairs[(a, b)]), lift=_round(lift),
+                       complaint_rate=_round(c_ab / n_ab), lift=_round(lift),
                        pmi=_round(pmi),
                        npmi=_round(pmi / -math.log2(p_ab)) if p_ab < 1 else 1.0)
     _add_centrality(graph)
     return graph
 
 
+def _negative_counts(patterns: Patterns, level: str) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Comments naming each key negatively, pairs of keys named negatively in the same
+    comment, and those pairs among complaint comments, from the drivers' patterns."""
+    frame = patterns.sides["complaint"].reset_index(name="count")
+    frame = frame[frame["factors"] != ""]
+    keys = frame["factors"].str.split("|")
+    if level == "dimension":
+        keys = keys.map(lambda ks: sorted({k.split("/")[0] for k in ks}))
+    sizes = keys.str.len().to_numpy()
+    codes, names = pd.factorize(pd.Series([k for ks in keys for k in ks], dtype=object),
+                                sort=True)
+    rows = np.repeat(np.arange(len(keys)), sizes)
+    named = sparse.csr_matrix((np.ones(len(codes)), (rows, codes)),
+                              shape=(len(keys), len(names)))
+    count = frame["count"].to_numpy(dtype=float)
+    flag = frame["flag"].to_numpy(dtype=bool)
+    columns = pd.Index(names)
+    nodes = _keyed((named.T @ count).round(), columns)
+    pairs = _pairs((named.T @ sparse.diags(count) @ named).tocoo(), columns)
+    complained = _pairs((named.T @ sparse.diags(count * flag) @ named).tocoo(), columns)
+    return nodes, pairs[pairs > 0], complained[complained > 0]
+
+
 def complaint_graphs(comments: pd.DataFrame, mentions: pd.DataFrame, **options
                      ) -> dict[str, nx.Graph]:
-    """``{"all": graph of all comments, "complaints": graph of complaints only}``."""
-    return {subset: cooccurrence_graph(comments, mentions, subset=subset, **options)
+    """``{"all": graph of all comments, "complaints": the complaint graph}`` from one count
+    (options of :func:`cooccurrence_graph`)."""
+    drawing = {k: options.pop(k) for k in ("min_count", "labels") if k in options}
+    counts = FactorCounts.of(comments, mentions, **options)
+    return {subset: graph_from_counts(counts, subset=subset, level=options.get(
+        "level", "factor"), unit=options.get("unit", "comment"), **drawing)
             for subset in ("all", "complaints")}
 
 
@@ -528,91 +474,3 @@ def plot_graph(graph: nx.Graph, *, top: int = 40, max_edges: int = 60, title: st
     ax.set_title(title or f"因素共现图 ({subset}, {graph.graph.get('units', '')} 条; "
                  "线宽 = 共现次数)", fontproperties=font, fontsize=13)
     return fig
-
-
-# -- drivers -----------------------------------------------------------------------------------
-def drivers(comments: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "factor",
-            complaint: ComplaintSpec = None, by: str | Sequence[str] | None = None,
-            min_comments: int = 5, alpha: float = 0.05, include_overall: bool = False,
-            labels: dict[str, str] | None = None, domain: str | None = "ecommerce"
-            ) -> pd.DataFrame:
-    """Complaint drivers: per factor, how much mentioning it raises the chance of a complaint.
-
-    Fisher's exact test on the 2×2 table (mentioned or not × complaint or not), Benjamini–
-    Hochberg ``q_value`` across the factors of a table. Sorted so the top rows are what to fix
-    first: significant risk factors (OR > 1, q < alpha) by excess complaints, then the rest.
-    ``by`` gives one block of rows per group (a column of ``comments``).
-    """
-    if by is not None:
-        by = [by] if isinstance(by, str) else list(by)
-        complaints = complaint_mask(comments, complaint)
-        flags = (comments["flag"].fillna("").to_numpy(dtype=object) if "flag" in comments
-                 else np.full(len(comments), "", dtype=object))
-        parts = []
-        positioned = analysable(comments.reset_index(drop=True))
-        for key, part in positioned.groupby(by, sort=True, dropna=False):
-            key = key if isinstance(key, tuple) else (key,)
-            # rows outside the group are flagged, not dropped: mention rows stay positions
-            inside = np.isin(np.arange(len(comments)), part.index.to_numpy())
-            table = drivers(comments.assign(flag=np.where(inside, flags, "other_group")), mentions,
-                            level=level, complaint=complaints, min_comments=min_comments,
-                            alpha=alpha, include_overall=include_overall, labels=labels,
-                            domain=domain)
-            for column, value in zip(by, key):
-                table.insert(0, column, value)
-            parts.append(table)
-        return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
-            columns=by + DRIVER_COLUMNS)
-    counts = FactorCounts.of(comments, mentions, level=level, include_overall=include_overall,
-                             complaint=complaint)
-    return drivers_from_counts(counts, min_comments=min_comments, alpha=alpha, labels=labels,
-                               domain=domain)
-
-
-def drivers_from_counts(counts: FactorCounts, *, min_comments: int = 5, alpha: float = 0.05,
-                        labels: dict[str, str] | None = None, domain: str | None = "ecommerce"
-                        ) -> pd.DataFrame:
-    """The drivers table of :func:`drivers` from (merged) counts."""
-    total, all_complaints = counts.units, counts.complaint_units
-    keep = counts.counts >= min_comments
-    n = counts.counts[keep].to_numpy()
-    c = counts.complaints[keep].to_numpy()
-    columns = counts.counts.index[keep.to_numpy()]
-    labels = labels or factor_labels(columns, domain)
-    base = all_complaints / total if total else math.nan
-    # 2×2: a = mentioned & complaint, b = mentioned & not, c2 = not & complaint, d = not & not
-    a, b = c.astype(float), (n - c).astype(float)
-    c2, d = (all_complaints - c).astype(float), (total - n - all_complaints + c).astype(float)
-    odds, low, high = odds_ratio_ci(a, b, c2, d)
-    p_values = np.array([fisher_exact(ai, bi, ci, di) for ai, bi, ci, di in zip(a, b, c2, d)])
-    q_values = bh_q_values(p_values)
-    rate = np.divide(c, n, out=np.full(len(n), np.nan), where=n > 0)
-    table = pd.DataFrame({
-        "dimension": [k.split("/")[0] for k in columns],
-        "factor": [k.split("/", 1)[1] if "/" in k else "" for k in columns],
-        "label": [labels.get(k, k) for k in columns],
-        "comments": n.astype(int), "complaints": c.astype(int), "complaint_rate": rate,
-        "base_rate": base, "lift": rate / base if base else np.nan, "odds_ratio": odds,
-        "ci_low": low, "ci_high": high, "p_value": p_values, "q_value": q_values,
-        "complaint_share": c / all_complaints if all_complaints else np.nan,
-        "excess_complaints": c - n * base})
-    table["significant"] = table["q_value"] < alpha
-    risk = table["significant"] & (table["odds_ratio"] > 1)
-    table = table.assign(_risk=~risk).sort_values(
-        ["_risk", "excess_complaints", "comments", "label"],
-        ascending=[True, False, False, True], kind="stable").drop(columns="_risk")
-    return table[DRIVER_COLUMNS].reset_index(drop=True)
-
-
-def odds_ratio_ci(a, b, c, d, z: float = Z95):
-    """Odds ratio ``ad/bc`` and Woolf's CI; +0.5 on every cell of a table with a zero.
-
-    >>> odds_ratio_ci(np.array([10.]), np.array([10.]), np.array([5.]), np.array([20.]))[0]
-    array([4.])
-    """
-    a, b, c, d = (np.asarray(x, dtype=float) for x in (a, b, c, d))
-    zero = (a == 0) | (b == 0) | (c == 0) | (d == 0)
-    a, b, c, d = (np.where(zero, x + 0.5, x) for x in (a, b, c, d))
-    odds = a * d / (b * c)
-    se = np.sqrt(1 / a + 1 / b + 1 / c + 1 / d)
-    return odds, np.exp(np.log(odds) - z * se), np.exp(np.log(odds) + z * se)

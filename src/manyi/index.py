@@ -8,8 +8,10 @@ The overall index is the weighted mean of the dimension scores present::
 
     index = Σ_j w_j · S_j / Σ_j w_j        (j over dimensions with comments; Σ w = 1 shipped)
 
-with weights ``w`` chosen by the user, equal, by the entropy weight method, or from the
-key-driver importances:
+with weights ``w``, by default (:data:`DEFAULT_WEIGHTS`, the one weighting every output
+uses unless told otherwise, and names) the comments naming each dimension — the index is
+then the satisfaction of all (comment, dimension) pairs pooled —; or chosen by the user,
+equal, by the entropy weight method, or from the key-driver importances:
 
 - entropy: on a matrix X (rows = groups/periods when given, else comments with 0/50/100 per
   dimension and an unmentioned dimension set to its mean), min–max normalise each column,
@@ -17,9 +19,7 @@ key-driver importances:
 - key driver: OLS of the rating on the per-dimension polarity (+1 / 0 / −1, 0 when not
   mentioned); importance = Johnson's relative weights (they sum to R²), ``w_j = ε_j / R²``.
 
-Importance–performance (IPA): importance (x) against satisfaction (y), split at the means:
-high/high "keep up the good work", high importance & low satisfaction "concentrate here",
-low/low "low priority", low importance & high satisfaction "possible overkill".
+Importance–performance (IPA) is in :mod:`manyi.ipa`.
 
 >>> satisfaction_score(0.6, 0.2, 0.2)
 70.0
@@ -34,16 +34,19 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .graph import ComplaintSpec, _analysable_positions, complaint_mask, mention_rows
+from .keydrivers import key_driver_model, key_drivers, relative_weights  # noqa: F401
+from .polarity import POLARITY_VALUE, comment_dimension_polarity, dimension_matrix  # noqa: F401
+from .rows import ComplaintSpec, analysable_positions, complaint_mask
 from .significance import bh_q_values, fisher_exact
 
-POLARITY_VALUE = {"positive": 1.0, "neutral": 0.0, "negative": -1.0}
-QUADRANTS = {  # (important, satisfied) → (key, Chinese label)
-    (True, True): ("keep up", "继续保持"),
-    (True, False): ("concentrate here", "重点改进"),
-    (False, False): ("low priority", "次要改进"),
-    (False, True): ("possible overkill", "过度投入"),
-}
+# The one default weighting of the satisfaction index (report, summary.json, index.csv,
+# Result.index): each dimension weighted by the comments that name it, so the index is the
+# satisfaction of all (comment, dimension) pairs pooled; named in every output.
+DEFAULT_WEIGHTS = "mentions"
+WEIGHTINGS = ("mentions", "equal", "entropy", "key_driver")
+WEIGHTING_LABELS = {"mentions": "按提及数加权 (mentions)", "equal": "等权 (equal)",
+                    "entropy": "熵权 (entropy)", "key_driver": "关键驱动权重 (key_driver)",
+                    "user": "自定义权重 (user)"}
 
 
 def satisfaction_score(positive: float, neutral: float, negative: float) -> float:
@@ -52,139 +55,6 @@ def satisfaction_score(positive: float, neutral: float, negative: float) -> floa
     if not total or math.isnan(total):
         return math.nan
     return round(100 * (positive + neutral / 2) / total, 1)
-
-
-# -- per comment and dimension ----------------------------------------------------------------
-def comment_dimension_polarity(comments: pd.DataFrame, mentions: pd.DataFrame, *,
-                               include_overall: bool = False) -> pd.DataFrame:
-    """One row per analysable (comment, dimension): ``row, comment_id, dimension, score,
-    polarity``; ``row`` is the comment's position in ``comments``.
-
-    Polarity = sign of the summed scores of the comment's non-neutral mentions in that
-    dimension. The (comment, dimension) pairs are those of ``comments.dimensions`` (the
-    pipeline's assignment: mentions with opinion evidence, ``overall`` only when no factor is
-    named); frames without that column fall back to every mention.
-    """
-    positions = _analysable_positions(comments)
-    ok = np.zeros(len(comments) + 1, dtype=bool)
-    ok[positions] = True
-    rows = mention_rows(comments, mentions)
-    frame = pd.DataFrame({"row": rows, "dimension": mentions["dimension"].to_numpy(),
-                          "signed": np.where(mentions["polarity"].to_numpy() != "neutral",
-                                             mentions["score"].to_numpy(dtype=float), 0.0)})
-    frame = frame[ok[rows]]
-    if "dimensions" in comments:
-        assigned = comments["dimensions"].fillna("").astype(str).str.split(";").to_numpy()
-        keep = [d in assigned[r] for r, d in zip(frame["row"].tolist(),
-                                                  frame["dimension"].tolist())]
-        frame = frame[np.array(keep, dtype=bool)]
-    else:
-        named = frame["dimension"] != "overall"
-        frame = frame[named | ~frame["row"].isin(frame.loc[named, "row"].unique())]
-    if not include_overall:
-        frame = frame[frame["dimension"] != "overall"]
-    table = frame.groupby(["row", "dimension"], sort=True)["signed"].sum().reset_index()
-    table.insert(1, "comment_id", comments["comment_id"].astype(str).to_numpy()[table["row"]])
-    table["polarity"] = np.select([table["signed"] > 0, table["signed"] < 0],
-                                  ["positive", "negative"], "neutral")
-    return table.rename(columns={"signed": "score"})
-
-
-def dimension_matrix(comments: pd.DataFrame, mentions: pd.DataFrame, *,
-                     value: str = "polarity", fill: float = 0.0) -> pd.DataFrame:
-    """Comment × dimension matrix of sentiment (+1/0/−1, or the summed ``score`` clipped).
-
-    One row per analysable comment in input order, indexed by comment_id; unmentioned cells
-    are ``fill``.
-    """
-    table = comment_dimension_polarity(comments, mentions)
-    table["value"] = table["polarity"].map(POLARITY_VALUE) if value == "polarity" \
-        else table["score"].clip(-1, 1)
-    wide = table.pivot(index="row", columns="dimension", values="value")
-    positions = _analysable_positions(comments)
-    wide = wide.reindex(positions).fillna(fill)
-    wide.index = pd.Index(comments["comment_id"].astype(str).to_numpy()[positions],
-                          name="comment_id")
-    return wide.rename_axis(columns=None)
-
-
-# -- key drivers -------------------------------------------------------------------------------
-def key_drivers(features: pd.DataFrame, target: Sequence[float] | pd.Series, *,
-                labels: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """OLS of ``target`` on ``features``: coefficients, standardised betas, t-test p-values and
-    Johnson's relative weights (they sum to R²; ``importance`` = their share).
-
-    ``.attrs`` holds ``r2``, ``adj_r2``, ``n``. Columns with no variance are dropped.
-    """
-    from scipy.special import stdtr
-
-    y = np.asarray(target, dtype=float)
-    keep_rows = ~np.isnan(y)
-    x_frame = features.loc[keep_rows]
-    x_frame = x_frame.loc[:, x_frame.std(ddof=0) > 0]
-    x, y = x_frame.to_numpy(dtype=float), y[keep_rows]
-    n, k = x.shape
-    if n <= k + 1 or k == 0:
-        raise InputError(f"key-driver model needs more comments than dimensions ({n} rows, "
-                         f"{k} dimensions with variance)")
-    design = np.column_stack([np.ones(n), x])
-    coef, *_ = np.linalg.lstsq(design, y, rcond=None)
-    residual = y - design @ coef
-    ss_res, ss_tot = float(residual @ residual), float(((y - y.mean()) ** 2).sum())
-    r2 = 1 - ss_res / ss_tot if ss_tot else math.nan
-    sigma2 = ss_res / (n - k - 1)
-    se = np.sqrt(np.diag(sigma2 * np.linalg.pinv(design.T @ design)))
-    t_values = coef / se
-    p_values = 2 * stdtr(n - k - 1, -np.abs(t_values))  # scipy.stats.t.sf, 1.5 s sooner
-    std_beta = coef[1:] * x.std(axis=0, ddof=1) / y.std(ddof=1)
-    weights = relative_weights(x, y)
-    labels = labels or {}
-    table = pd.DataFrame({
-        "dimension": x_frame.columns, "label": [labels.get(c, c) for c in x_frame.columns],
-        "polar_comments": (x != 0).sum(axis=0), "coef": coef[1:], "std_coef": std_beta,
-        "p_value": p_values[1:], "relative_weight": weights,
-        "importance": weights / weights.sum() if weights.sum() > 0 else np.nan})
-    table = table.sort_values(["importance", "dimension"], ascending=[False, True]
-                              ).reset_index(drop=True)
-    table.attrs.update(r2=r2, adj_r2=1 - (1 - r2) * (n - 1) / (n - k - 1), n=n,
-                       intercept=float(coef[0]))
-    return table
-
-
-def relative_weights(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Johnson's (2000) relative weights of the columns of ``x``; they sum to R².
-
-    >>> rng = np.random.default_rng(0); x = rng.normal(size=(500, 2))
-    >>> w = relative_weights(x, 2 * x[:, 0] + x[:, 1])
-    >>> bool(w[0] > 3 * w[1]), float(round(w.sum(), 3))
-    (True, 1.0)
-    """
-    corr = np.corrcoef(np.column_stack([x, y]), rowvar=False)
-    rxx, rxy = corr[:-1, :-1], corr[:-1, -1]
-    values, vectors = np.linalg.eigh(rxx)
-    values = np.clip(values, 0, None)
-    half = vectors @ np.diag(np.sqrt(values)) @ vectors.T
-    beta = np.linalg.pinv(half) @ rxy
-    return (half ** 2) @ (beta ** 2)
-
-
-def key_driver_model(comments: pd.DataFrame, mentions: pd.DataFrame, *,
-                     rating: str | Sequence[float] | pd.Series = "sentiment_score",
-                     value: str = "polarity", min_mentions: int = 10,
-                     labels: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Regress the rating (a column of ``comments`` or aligned values) on per-dimension
-    sentiment; see :func:`key_drivers`. Dimensions named in fewer than ``min_mentions``
-    comments are left out."""
-    matrix = dimension_matrix(comments, mentions, value=value)
-    positions = _analysable_positions(comments)
-    if isinstance(rating, str):
-        if rating not in comments:
-            raise InputError(f"rating column {rating!r} is not in the comments table")
-        target = pd.to_numeric(comments[rating], errors="coerce").to_numpy()[positions]
-    else:
-        target = np.asarray(rating, dtype=float)[positions]
-    matrix = matrix.loc[:, (matrix != 0).sum() >= min_mentions]
-    return key_drivers(matrix, target, labels=labels or _labels(comments))
 
 
 # -- weights -----------------------------------------------------------------------------------
@@ -213,7 +83,8 @@ def entropy_weights(matrix: pd.DataFrame) -> pd.Series:
 # -- satisfaction tables -----------------------------------------------------------------------
 def satisfaction_table(comments: pd.DataFrame, mentions: pd.DataFrame, *,
                        by: str | Sequence[str] | None = None,
-                       complaint: ComplaintSpec = None) -> pd.DataFrame:
+                       complaint: ComplaintSpec = None,
+                       labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Per (group…, dimension): comments, polarity shares, satisfaction 0–100 and complaints.
 
     ``complaint_rate`` = complaints among the comments naming the dimension;
@@ -222,7 +93,7 @@ def satisfaction_table(comments: pd.DataFrame, mentions: pd.DataFrame, *,
     complaint comment (by that rule) naming it.
     """
     by = [] if by is None else [by] if isinstance(by, str) else list(by)
-    positions = _analysable_positions(comments)
+    positions = analysable_positions(comments)
     ok = comments.iloc[positions][by].reset_index(drop=True)
     ok["row"] = positions
     ok["_complaint"] = complaint_mask(comments, complaint)[positions] if complaint is not None \
@@ -252,27 +123,31 @@ def satisfaction_table(comments: pd.DataFrame, mentions: pd.DataFrame, *,
                              zip(table["positive"], table["neutral"], table["negative"])]
     table["complaint_rate"] = table["complaints"] / table["comments"].where(table["comments"] > 0)
     table["complaint_incidence"] = table["complaints"] / table["group_comments"]
-    labels = _labels(comments)
+    labels = {"overall": "整体", **(labels or {})}
     table.insert(len(by) + 1, "label", table["dimension"].map(lambda d: labels.get(d, d)))
     return table
 
 
 def satisfaction_index(comments: pd.DataFrame, mentions: pd.DataFrame, *,
-                       weights: str | Mapping[str, float] = "equal",
+                       weights: str | Mapping[str, float] | None = None,
                        rating: str | Sequence[float] | None = None,
-                       by: str | Sequence[str] | None = None) -> pd.DataFrame:
+                       by: str | Sequence[str] | None = None,
+                       labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Dimension scores, their weights and the overall index (the row ``dimension="index"``).
 
-    ``weights``: a mapping dimension → weight (normalised to sum 1), ``"equal"``,
-    ``"entropy"`` or ``"key_driver"`` (needs ``rating``, else the comment sentiment score is
-    the target). With ``by``, weights are set once on all comments and the index is given
-    per group, so groups stay comparable.
+    ``weights``: :data:`DEFAULT_WEIGHTS` (``"mentions"``, every output's default) when
+    None; a mapping dimension → weight (normalised to sum 1), ``"mentions"`` (comments naming
+    the dimension), ``"equal"``, ``"entropy"`` or ``"key_driver"`` (needs ``rating``, else
+    the comment sentiment score is the target). The column ``weighting`` names the one used.
+    With ``by``, weights are set once on all comments and the index is given per group, so
+    groups stay comparable.
     """
+    weights = DEFAULT_WEIGHTS if weights is None else weights
     by_cols = [] if by is None else [by] if isinstance(by, str) else list(by)
-    overall = satisfaction_table(comments, mentions)
+    overall = satisfaction_table(comments, mentions, labels=labels)
     dims = overall.loc[overall["comments"] > 0, "dimension"].tolist()
-    w = _weights(comments, mentions, weights, dims, rating, by_cols)
-    table = satisfaction_table(comments, mentions, by=by_cols or None)
+    w = _weights(comments, mentions, weights, dims, rating, by_cols, overall)
+    table = satisfaction_table(comments, mentions, by=by_cols or None, labels=labels)
     table["weight"] = table["dimension"].map(w).fillna(0.0)
     present = table["satisfaction"].notna() & (table["weight"] > 0)
     table["contribution"] = np.where(present, table["weight"] * table["satisfaction"], np.nan)
@@ -289,12 +164,20 @@ def satisfaction_index(comments: pd.DataFrame, mentions: pd.DataFrame, *,
     columns = [*by_cols, "dimension", "label", "comments", "positive", "neutral", "negative",
                "satisfaction", "weight", "contribution"]
     out = pd.concat([table[columns], pd.DataFrame(rows)], ignore_index=True)
+    method = weights if isinstance(weights, str) else "user"
+    out["weighting"] = method
     out.attrs["weights"] = {k: float(v) for k, v in w.items()}
-    out.attrs["method"] = weights if isinstance(weights, str) else "user"
+    out.attrs["method"] = method
     return out
 
 
-def _weights(comments, mentions, weights, dims, rating, by_cols) -> pd.Series:
+def index_value(table: pd.DataFrame) -> float | None:
+    """The overall index of a :func:`satisfaction_index` table (its ``index`` row)."""
+    value = table.loc[table["dimension"] == "index", "satisfaction"]
+    return float(value.iat[0]) if len(value) and pd.notna(value.iat[0]) else None
+
+
+def _weights(comments, mentions, weights, dims, rating, by_cols, overall) -> pd.Series:
     if isinstance(weights, Mapping):
         unknown = set(weights) - set(dims)
         w = pd.Series({d: float(weights.get(d, 0.0)) for d in dims})
@@ -302,6 +185,8 @@ def _weights(comments, mentions, weights, dims, rating, by_cols) -> pd.Series:
             w = pd.concat([w, pd.Series({d: float(weights[d]) for d in unknown})])
     elif weights == "equal":
         w = pd.Series(1.0, index=dims)
+    elif weights == "mentions":
+        w = overall.set_index("dimension")["comments"].reindex(dims).astype(float)
     elif weights == "entropy":
         if by_cols:
             grid = satisfaction_table(comments, mentions, by=by_cols)
@@ -317,89 +202,17 @@ def _weights(comments, mentions, weights, dims, rating, by_cols) -> pd.Series:
                                  min_mentions=1)
         w = model.set_index("dimension")["importance"].reindex(dims).fillna(0.0)
     else:
-        raise InputError(f"weights must be a mapping, 'equal', 'entropy' or 'key_driver', "
+        raise InputError(f"weights must be a mapping, {', '.join(map(repr, WEIGHTINGS))}, "
                          f"not {weights!r}")
     if w.sum() <= 0:
         raise InputError("the index weights sum to 0: give at least one positive weight")
     return w / w.sum()
 
 
-# -- importance–performance --------------------------------------------------------------------
-def ipa_table(comments: pd.DataFrame, mentions: pd.DataFrame, *,
-              rating: str | Sequence[float] | None = None,
-              importance: Mapping[str, float] | None = None,
-              min_mentions: int = 10) -> pd.DataFrame:
-    """Importance (key-driver share, or given) and satisfaction per dimension, with quadrant.
-
-    Without ``rating`` the comment ``sentiment_score`` is the target of the key-driver model
-    (derived importance). Crosshairs at the mean importance and mean satisfaction.
-    """
-    sat = satisfaction_table(comments, mentions)
-    sat = sat[sat["comments"] >= min_mentions]
-    if importance is None:
-        model = key_driver_model(comments, mentions, rating=rating or "sentiment_score",
-                                 min_mentions=min_mentions)
-        importance = model.set_index("dimension")["importance"]
-    table = sat[["dimension", "label", "comments", "satisfaction"]].copy()
-    table["importance"] = table["dimension"].map(pd.Series(importance, dtype=float))
-    table = table.dropna(subset=["importance", "satisfaction"]).reset_index(drop=True)
-    imp_mid, sat_mid = table["importance"].mean(), table["satisfaction"].mean()
-    quadrant = [QUADRANTS[(i >= imp_mid, s >= sat_mid)]
-                for i, s in zip(table["importance"], table["satisfaction"])]
-    table["quadrant"] = [q[0] for q in quadrant]
-    table["quadrant_label"] = [q[1] for q in quadrant]
-    table.attrs.update(importance_mean=imp_mid, satisfaction_mean=sat_mid)
-    order = {"concentrate here": 0, "keep up": 1, "low priority": 2, "possible overkill": 3}
-    return table.sort_values(["quadrant", "importance"], key=lambda s: s.map(order)
-                             if s.name == "quadrant" else -s).reset_index(drop=True)
-
-
-def plot_ipa(table: pd.DataFrame, *, title: str | None = None,
-             figsize: tuple[float, float] = (8, 6.5)):
-    """The IPA quadrant chart of :func:`ipa_table`; returns a matplotlib Figure."""
-    from matplotlib.figure import Figure
-    from matplotlib.font_manager import FontProperties
-
-    from .topics import find_cjk_font
-
-    font = FontProperties(fname=find_cjk_font())
-    fig = Figure(figsize=figsize, layout="constrained")
-    ax = fig.add_subplot()
-    imp_mid = table.attrs.get("importance_mean", table["importance"].mean())
-    sat_mid = table.attrs.get("satisfaction_mean", table["satisfaction"].mean())
-    colours = {"concentrate here": "#d62728", "keep up": "#2ca02c", "low priority": "#7f7f7f",
-               "possible overkill": "#1f77b4"}
-    sizes = 60 + 600 * table["comments"] / max(1, table["comments"].max())
-    ax.scatter(table["importance"], table["satisfaction"], s=sizes, alpha=0.75,
-               c=[colours[q] for q in table["quadrant"]], edgecolors="#333333")
-    for row in table.itertuples():
-        ax.annotate(row.label, (row.importance, row.satisfaction), xytext=(6, 6),
-                    textcoords="offset points", fontproperties=font, fontsize=11)
-    ax.axvline(imp_mid, color="#555555", lw=1, ls="--")
-    ax.axhline(sat_mid, color="#555555", lw=1, ls="--")
-    x_pad = max(0.02, 0.15 * (table["importance"].max() - table["importance"].min()))
-    y_pad = max(3.0, 0.15 * (table["satisfaction"].max() - table["satisfaction"].min()))
-    ax.set_xlim(max(0, table["importance"].min() - x_pad), table["importance"].max() + x_pad)
-    ax.set_ylim(max(0, table["satisfaction"].min() - y_pad),
-                min(100, table["satisfaction"].max() + y_pad))
-    corners = {"keep up": (0.98, 0.98, "right", "top"),
-               "concentrate here": (0.98, 0.02, "right", "bottom"),
-               "low priority": (0.02, 0.02, "left", "bottom"),
-               "possible overkill": (0.02, 0.98, "left", "top")}
-    for key, (x, y, ha, va) in corners.items():
-        label = next(v[1] for v in QUADRANTS.values() if v[0] == key)
-        ax.text(x, y, f"{label}\n{key}", transform=ax.transAxes, ha=ha, va=va,
-                color=colours[key], fontproperties=font, fontsize=11, alpha=0.9)
-    ax.set_xlabel("重要性 importance (关键驱动因素权重)", fontproperties=font)
-    ax.set_ylabel("满意度 satisfaction (0–100)", fontproperties=font)
-    ax.set_title(title or "重要性–满意度分析 (IPA)", fontproperties=font, fontsize=13)
-    return fig
-
-
 # -- trends and alerts -------------------------------------------------------------------------
 def trends(comments: pd.DataFrame, mentions: pd.DataFrame, *, time_col: str, freq: str = "M",
-           by: str | Sequence[str] | None = None, complaint: ComplaintSpec = None
-           ) -> pd.DataFrame:
+           by: str | Sequence[str] | None = None, complaint: ComplaintSpec = None,
+           labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """:func:`satisfaction_table` per period (``freq`` D / W / M / Q / Y) and group."""
     if time_col not in comments:
         raise InputError(f"time column {time_col!r} is not in the comments table")
@@ -413,7 +226,8 @@ def trends(comments: pd.DataFrame, mentions: pd.DataFrame, *, time_col: str, fre
     frame["flag"] = flags.where(period.notna(), "no_time").to_numpy()
     by_cols = [] if by is None else [by] if isinstance(by, str) else list(by)
     return satisfaction_table(frame, mentions, by=[*by_cols, "period"],
-                              complaint="_complaint_rule" if complaint is not None else None)
+                              complaint="_complaint_rule" if complaint is not None else None,
+                              labels=labels)
 
 
 def alerts(trend_table: pd.DataFrame, *, measure: str = "complaint_rate", alpha: float = 0.05,
@@ -452,50 +266,3 @@ def alerts(trend_table: pd.DataFrame, *, measure: str = "complaint_rate", alpha:
                "rate", "change", "p_value", "q_value", "alert"]
     out = frame[columns] if all_tests else frame.loc[frame["alert"], columns]
     return out.sort_values(["q_value", "change"], ascending=[True, False]).reset_index(drop=True)
-
-
-def _labels(comments: pd.DataFrame | None = None) -> dict[str, str]:
-    try:
-        from .lexicon import Lexicon
-
-        labels = dict(Lexicon.load("core").dimension_labels)
-    except Exception:  # labels are cosmetic
-        labels = {}
-    return {**labels, "overall": "整体"}
-
-
-# -- everything "what to fix first" needs, for the CLI and reports ----------------------------
-def fix_first_tables(comments: pd.DataFrame, mentions: pd.DataFrame, *,
-                     rating: str | None = None, time_col: str | None = None, freq: str = "M",
-                     by: str | Sequence[str] | None = None, complaint: ComplaintSpec = None,
-                     weights: str | Mapping[str, float] | None = None, level: str = "factor",
-                     domain: str | None = "ecommerce") -> dict[str, pd.DataFrame]:
-    """``drivers``, ``index``, ``ipa`` (+ ``key_drivers`` with a rating, ``trends`` and
-    ``alerts`` with a time column, ``drivers_by_group`` with ``by``) as named tables."""
-    from .graph import drivers
-
-    tables = {"drivers": drivers(comments, mentions, level=level, complaint=complaint,
-                                 domain=domain)}
-    target = rating or "sentiment_score"
-    try:
-        model = key_driver_model(comments, mentions, rating=target)
-    except InputError:  # too few comments for a regression: equal weights, no IPA
-        model = None
-    if model is not None:
-        tables["key_drivers"] = model.assign(r2=model.attrs["r2"], adj_r2=model.attrs["adj_r2"],
-                                             n=model.attrs["n"], target=target)
-    chosen = weights or ("key_driver" if model is not None else "equal")
-    tables["index"] = satisfaction_index(comments, mentions, weights=chosen, rating=target)
-    if by:
-        tables["index_by_group"] = satisfaction_index(comments, mentions, weights=chosen,
-                                                      rating=target, by=by)
-        tables["drivers_by_group"] = drivers(comments, mentions, level=level, by=by,
-                                             complaint=complaint, domain=domain)
-    if model is not None and len(model) >= 2:
-        tables["ipa"] = ipa_table(comments, mentions,
-                                  importance=model.set_index("dimension")["importance"])
-    if time_col:
-        tables["trends"] = trends(comments, mentions, time_col=time_col, freq=freq, by=by,
-                                  complaint=complaint)
-        tables["alerts"] = alerts(tables["trends"])
-    return tables

@@ -27,7 +27,9 @@ from .annotator import (  # noqa: F401  (re-exported: the pipeline's names of ol
     comment_dimensions,
     mention_polarity,
 )
+from .errors import InputError
 from .flags import ANALYSABLE_FLAGS, FLAG_REASONS, REPEATED  # noqa: F401
+from .labels import lexicon_labels
 from .outputs import OUTPUT_FILES, atomic_dir, safe_child, write_csv
 from .saved import read_result
 from .sentiment import SentimentModel
@@ -140,20 +142,27 @@ class Result:
             self.annotator = engine.annotator_for(self.settings)
         return self.annotator
 
-    # -- complaint drivers, graph, index (graph.py, index.py) ---------------------------
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        """Key → label of every dimension and factor (``logistics/speed`` → 配送速度) from
+        the run's lexicon, user packs included: the labels every table of the run shows."""
+        return lexicon_labels(self._annotator().lexicon)
+
+    # -- drivers, graph, index (drivers.py, graph.py, index.py, ipa.py) -----------------
     @cached_property
     def drivers(self) -> pd.DataFrame:
-        """Per factor: complaint rate when mentioned vs. base, lift, odds ratio, q-value."""
-        from .graph import drivers
+        """What to fix first: per factor and dimension, the impact of its complaints with
+        interval and test, then the praise side (see manyi.impact)."""
+        from .drivers import drivers
 
-        return drivers(self.comments, self.mentions, domain=self.meta.get("domain"))
+        return drivers(self.comments, self.mentions, labels=self.labels)
 
     @cached_property
     def graphs(self) -> dict:
         """Co-occurrence graphs of factors: ``{"all": …, "complaints": …}`` (networkx)."""
         from .graph import complaint_graphs
 
-        return complaint_graphs(self.comments, self.mentions, domain=self.meta.get("domain"))
+        return complaint_graphs(self.comments, self.mentions, labels=self.labels)
 
     @property
     def graph(self):
@@ -162,17 +171,25 @@ class Result:
 
     @cached_property
     def index(self) -> pd.DataFrame:
-        """Satisfaction per dimension (0–100), entropy weights, and the overall index row."""
+        """Satisfaction per dimension (0–100), the default weights (``weighting`` column),
+        and the overall index row."""
         from .index import satisfaction_index
 
-        return satisfaction_index(self.comments, self.mentions, weights="entropy")
+        return satisfaction_index(self.comments, self.mentions, labels=self.labels)
 
     @cached_property
     def ipa(self) -> pd.DataFrame:
-        """Importance–performance table (importance from the rating column when there is one)."""
-        from .index import ipa_table
+        """Importance–performance table: importance from the rating column when there is
+        one (key drivers), else the complaint impact of each dimension (see manyi.ipa)."""
+        from .ipa import ipa_table
 
-        return ipa_table(self.comments, self.mentions, rating=self._rating_col())
+        rating = self._rating_col()
+        try:
+            return ipa_table(self.comments, self.mentions, rating=rating, labels=self.labels,
+                             drivers=None if rating else self.drivers)
+        except InputError:  # too few rated comments for the key-driver model
+            return ipa_table(self.comments, self.mentions, labels=self.labels,
+                             drivers=self.drivers)
 
     @cached_property
     def trends(self) -> pd.DataFrame | None:
@@ -180,7 +197,20 @@ class Result:
         from .index import trends
 
         time_col = self.meta.get("time_col")
-        return trends(self.comments, self.mentions, time_col=time_col) if time_col else None
+        return trends(self.comments, self.mentions, time_col=time_col,
+                      labels=self.labels) if time_col else None
+
+    @cached_property
+    def segments(self) -> dict:
+        """Per group column recognised (and ``period`` with a time column): the index, top
+        drivers and which groups differ significantly from the rest on which dimension
+        (``{"index", "differences", "drivers"}``, see manyi.segments)."""
+        from .segments import group_columns, segments, with_period
+
+        time_col = self.meta.get("time_col")
+        columns = group_columns(self.comments, self.meta, time_col)
+        return segments(with_period(self.comments, time_col), self.mentions,
+                        group_cols=columns, labels=self.labels)
 
     @cached_property
     def alerts(self) -> pd.DataFrame | None:

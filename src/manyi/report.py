@@ -26,14 +26,16 @@ from string import Template
 import numpy as np
 import pandas as pd
 
+from . import report_fix as fix
 from . import report_svg as svg
 from .errors import InputError
-from .graph import ANALYSABLE_FLAGS, analysable
-from .index import QUADRANTS, satisfaction_score
+from .index import WEIGHTING_LABELS, satisfaction_score
+from .ipa import IMPORTANCE_KINDS, PERFORMANCE_LABEL
 from .outputs import FORMULA_START, atomic_path
+from .rows import ANALYSABLE_FLAGS, analysable
 
 SCHEMA = "manyi.report"
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 FORMATS = {"html": "report.html", "xlsx": "report.xlsx", "json": "summary.json"}
 POLARITY_LABELS = {"positive": "正面", "neutral": "中性", "negative": "负面"}
 
@@ -41,7 +43,7 @@ POLARITY_LABELS = {"positive": "正面", "neutral": "中性", "negative": "负�
 # -- reading a Result defensively ------------------------------------------------------------
 def optional_table(result, name: str) -> pd.DataFrame | None:
     """``result.<name>`` when it is a non-empty DataFrame, else None."""
-    value = getattr(result, name, None)
+    value = fix.table_of(result, name)
     return value if isinstance(value, pd.DataFrame) and not value.empty else None
 
 
@@ -64,64 +66,51 @@ def overall_index(result) -> float | None:
 
 
 def headline(result) -> dict:
-    """Counts, sentiment shares and the satisfaction index of the whole dump."""
+    """Counts, sentiment shares and the satisfaction index of the whole dump (the index row
+    of ``result.index``, with the weighting it names)."""
     comments = result.comments
     ok = analysable(comments)
     shares = ok["sentiment"].value_counts(normalize=True) if len(ok) else pd.Series(dtype=float)
     share = {p: float(shares.get(p, 0.0)) for p in POLARITY_LABELS}
     value = overall_index(result)
+    table = optional_table(result, "index")
+    weighting = str(table["weighting"].iloc[0]) if value is not None and \
+        "weighting" in table else None
     flags = comments["flag"].fillna("").value_counts()
     return {"comments": len(comments), "analysed": len(ok),
             "flagged": {str(k): int(v) for k, v in flags.items() if k not in ANALYSABLE_FLAGS},
             "sentiment": share,
             "satisfaction_index": value if value is not None else satisfaction_score(
                 share["positive"], share["neutral"], share["negative"]),
-            "index_source": "index" if value is not None else "comments"}
+            "index_source": "index" if value is not None else "comments",
+            "weighting": weighting}
 
 
 def ipa_table(result) -> pd.DataFrame:
-    """Importance-performance per dimension: ``result.ipa`` (index.py) when there is one, else
-    importance = share of comments mentioning it, performance = satisfaction 0–100."""
-    ipa = optional_table(result, "ipa")
-    if ipa is not None:
-        return pd.DataFrame({"dimension": ipa["dimension"], "label": ipa["label"],
-                             "importance": ipa["importance"], "performance": ipa["satisfaction"],
-                             "source": "index", "quadrant": ipa["quadrant_label"]}
-                            ).dropna(subset=["importance", "performance"]).reset_index(drop=True)
-    dims = result.dimensions[(result.dimensions["comments"] > 0)
-                             & (result.dimensions["dimension"] != "overall")]
-    frame = pd.DataFrame({"dimension": dims["dimension"], "label": dims["label"],
-                          "importance": dims["share"], "performance": dims["satisfaction"],
-                          "source": "mention_share"})
-    frame = frame.dropna(subset=["importance", "performance"]).reset_index(drop=True)
-    high_i, high_p = frame["importance"].mean(), frame["performance"].mean()
-    frame["quadrant"] = [QUADRANTS[(i >= high_i, p >= high_p)][1]
-                         for i, p in zip(frame["importance"], frame["performance"])]
-    return frame
+    """The importance–performance table ``result.ipa`` computed (see manyi.ipa), in the
+    report's shape; empty when there is none."""
+    return fix.ipa_frame(result)
 
 
 def trend_table(result) -> pd.DataFrame | None:
-    """Per period (month, week or day by the span): comments, positive/negative share and
-    satisfaction, from the time column; None without one or with fewer than two periods."""
-    time_col = result.meta.get("time_col")
-    if not time_col or time_col not in result.comments:
+    """Per period of ``result.trends``: comments naming a dimension, their positive and
+    negative shares and the satisfaction of the pooled (comment, dimension) pairs — the
+    default, mention-weighted index of the period. None with fewer than two periods."""
+    trends = optional_table(result, "trends")
+    if trends is None or "period" not in trends:
         return None
-    ok = analysable(result.comments)
-    stamps = pd.to_datetime(ok[time_col], errors="coerce", format="mixed")
-    ok, stamps = ok[stamps.notna()], stamps[stamps.notna()]
-    if ok.empty:
-        return None
-    span = (stamps.max() - stamps.min()).days
-    freq = "M" if span > 90 else "W" if span > 21 else "D"
-    period = stamps.dt.to_period(freq).astype(str)
-    shares = pd.crosstab(period, ok["sentiment"], normalize="index")
-    table = pd.DataFrame({"period": shares.index, "comments": period.value_counts().reindex(
-        shares.index).to_numpy()})
-    for polarity in POLARITY_LABELS:
-        table[polarity] = shares[polarity].to_numpy() if polarity in shares else 0.0
+    frame = trends[trends["comments"] > 0]
+    grouped = frame.assign(
+        pos=frame["positive"] * frame["comments"], neu=frame["neutral"] * frame["comments"],
+        neg=frame["negative"] * frame["comments"]).groupby("period", sort=True)[
+        ["comments", "pos", "neu", "neg"]].sum()
+    table = pd.DataFrame({"period": grouped.index.astype(str),
+                          "comments": grouped["comments"].astype(int).to_numpy()})
+    for polarity, column in (("positive", "pos"), ("neutral", "neu"), ("negative", "neg")):
+        table[polarity] = (grouped[column] / grouped["comments"]).to_numpy()
     table["satisfaction"] = [satisfaction_score(p, u, n) for p, u, n in
                              zip(table["positive"], table["neutral"], table["negative"])]
-    table.attrs["freq"] = freq
+    table.attrs["freq"] = "M"
     return table if len(table) >= 2 else None
 
 
@@ -209,7 +198,7 @@ def _version() -> str:
 
 
 def summary_json(result, *, top_drivers: int = 20, top_edges: int = 50) -> dict:
-    """The report's content as a JSON-ready dict (schema ``manyi.report`` 1.0).
+    """The report's content as a JSON-ready dict (schema ``manyi.report`` 2.0).
 
     >>> sorted(summary_json(_demo_result()))[:4]
     ['dimensions', 'drivers', 'evidence', 'generated_at']
@@ -236,12 +225,19 @@ def summary_json(result, *, top_drivers: int = 20, top_edges: int = 50) -> dict:
         "totals": {k: head[k] for k in ("comments", "analysed", "flagged")},
         "sentiment": head["sentiment"],
         "satisfaction_index": {"value": head["satisfaction_index"],
-                               "source": head["index_source"]},
+                               "source": head["index_source"],
+                               "weighting": head["weighting"]},
+        "top_fixes": [{k: v for k, v in f.items() if k != "evidence"}
+                      | {"evidence": [{k: e[k] for k in ("comment_id", "text", "words")}
+                                      for e in f["evidence"]]} for f in fix.top_fixes(result)],
         "dimensions": dims[[c for c in ("dimension", "label", "comments", "share", "positive",
                                         "neutral", "negative", "net_sentiment", "satisfaction")
                             if c in dims]],
         "ipa": ipa_table(result),
-        "drivers": None if drivers is None else drivers.head(top_drivers),
+        "drivers": None if drivers is None else pd.concat(
+            [fix.side_rows(drivers, side, level).head(top_drivers)
+             for side in ("complaint", "praise") for level in ("factor", "dimension")]),
+        "segments": _segments_json(result),
         "trend": None if trend is None else {"freq": trend.attrs["freq"], "periods": trend},
         "topics": None if topics is None else topics,
         "graph": graph_part,
@@ -249,6 +245,15 @@ def summary_json(result, *, top_drivers: int = 20, top_edges: int = 50) -> dict:
                          | {"words": sorted({e["text"][s:t] for s, t, _, _ in e["spans"]})}
                          for e in evidence(result, d)] for d in dims["dimension"]},
     })
+
+
+def _segments_json(result):
+    found = fix.table_of(result, "segments")
+    if not isinstance(found, dict) or found.get("index") is None or found["index"].empty:
+        return None
+    diffs = found["differences"]
+    return {"index": found["index"], "worse": diffs[diffs["significant"]
+                                                    & (diffs["direction"] == "worse")]}
 
 
 def write_json(result, path: str | Path) -> Path:
@@ -278,6 +283,7 @@ def excel_tables(result) -> dict[str, pd.DataFrame]:
         [("comments", head["comments"]), ("analysed", head["analysed"]),
          *[(f"{p}_share", head["sentiment"][p]) for p in POLARITY_LABELS],
          ("satisfaction_index", head["satisfaction_index"]),
+         ("index_weighting", head["weighting"] or ""),
          *[(f"flagged_{k}", v) for k, v in head["flagged"].items()],
          *[(k, ", ".join(map(str, v)) if isinstance(v, list) else v)
            for k, v in result.meta.items() if k in ("source", "text_col", "rating_col",
@@ -288,10 +294,13 @@ def excel_tables(result) -> dict[str, pd.DataFrame]:
         if (table := optional_table(result, name)) is not None:
             tables[name] = table
     tables["ipa"] = ipa_table(result)
-    trends = optional_table(result, "trends")
-    trends = trends if trends is not None else trend_table(result)
-    if trends is not None:
+    if (trends := optional_table(result, "trends")) is not None:
         tables["trends"] = trends
+    found = fix.table_of(result, "segments")
+    if isinstance(found, dict):
+        for name, table in found.items():
+            if isinstance(table, pd.DataFrame) and not table.empty:
+                tables[f"segments_{name}"] = table
     tables["comments"] = result.comments
     tables["mentions"] = result.mentions
     return tables
@@ -410,7 +419,9 @@ def _cards(head: dict) -> str:
     s = head["sentiment"]
     cards = [("", f'{head["comments"]:,}', "评论总数"), ("", f'{head["analysed"]:,}', "可分析评论"),
              ("pos", pct(s["positive"]), "正面占比"), ("neg", pct(s["negative"]), "负面占比"),
-             ("", num(head["satisfaction_index"]), "满意度指数 (0–100)")]
+             ("", num(head["satisfaction_index"]), "满意度指数 (0–100" + (
+                 f"，{WEIGHTING_LABELS.get(head['weighting'], head['weighting'])})"
+                 if head.get("weighting") else "，按评论情感)"))]
     return '<div class="cards">' + "".join(
         f'<div class="card {c}"><div class="value">{v}</div><div class="label">{lab}</div></div>'
         for c, v, lab in cards) + "</div>"
@@ -428,21 +439,6 @@ def _dimension_section(dims: pd.DataFrame) -> str:
     return (html_table(rows, headers) + '<div class="grid2"><div class="chart"><h3>各维度情感分布'
             f"</h3>{chart}</div>" + '<div class="chart"><h3>重要性-表现分析 (IPA)</h3>'
             "{ipa}</div></div>")
-
-
-def _drivers_section(drivers: pd.DataFrame, dim_labels: dict) -> str:
-    top = drivers.head(15)
-    rows = [[(escape(str(r.label)), None),
-             (escape(dim_labels.get(r.dimension, str(r.dimension))), None),
-             (f"{int(r.comments):,}", r.comments), (f"{int(r.complaints):,}", r.complaints),
-             (pct(r.complaint_rate), r.complaint_rate), (num(r.lift, 2), r.lift),
-             (f"{num(r.odds_ratio, 2)} ({num(r.ci_low, 2)}–{num(r.ci_high, 2)})", r.odds_ratio),
-             (num(r.q_value, 4), r.q_value), ("是" if r.significant else "", None)]
-            for r in top.itertuples()]
-    headers = [("因素", False), ("维度", False), ("提及评论", True), ("投诉", True),
-               ("投诉率", True), ("提升度", True), ("优势比 (95% CI)", True), ("q 值", True),
-               ("显著", False)]
-    return (f'<div class="chart">{svg.driver_bars(top)}</div>' + html_table(rows, headers))
 
 
 def _topics_section(topics: pd.DataFrame) -> str:
@@ -476,18 +472,32 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
     """The whole report as one HTML string (see :func:`write_html`)."""
     head = headline(result)
     dims = result.dimensions[result.dimensions["comments"] > 0]
-    labels = dict(zip(result.dimensions["dimension"], result.dimensions["label"]))
     sections = [("overview", "总览", _cards(head), "")]
+    fixes = fix.top_fixes(result)
+    if fixes:
+        sections.append(("fix-first", "最该先解决的三件事",
+                         fix.top_fixes_section(fixes, highlight),
+                         "影响 = 该因素所占的投诉率（百分点）：每条投诉平分给它负面提及的各"
+                         "因素（1/k），所有因素的影响相加即提及了因素的投诉率；只因它 = 只"
+                         "抱怨它的投诉（只解决它就不再是投诉，下限）；区间为按评论重抽样"
+                         "（bootstrap）的 95% 区间。高亮为抱怨的词。"))
     ipa = ipa_table(result)
-    ipa_note = ("重要性 = 提及该维度的评论占比" if len(ipa) and ipa["source"].iloc[0] ==
-                "mention_share" else "重要性与表现来自满意度指数模型")
+    x_label, y_label = _ipa_axes(ipa)
     sections.append(("dimensions", "维度表现", _dimension_section(dims).replace(
-        "{ipa}", svg.ipa_scatter(ipa)), "净情感 = 正面占比 − 负面占比；满意度 = 100 × (正面 + "
-        f"中性/2)；{ipa_note}。点击表头排序，鼠标悬停查看数值。"))
-    if (drivers := optional_table(result, "drivers")) is not None:
-        sections.append(("drivers", "投诉驱动因素", _drivers_section(drivers, labels),
-                         "投诉率 = 提及该因素的评论中负面评论的比例；虚线为全部评论的投诉率；"
-                         "优势比 > 1 且 q < 0.05 为显著的投诉驱动因素。"))
+        "{ipa}", svg.ipa_scatter(ipa, x_label, y_label)), "净情感 = 正面占比 − 负面占比；满意度 = "
+        f"100 × (正面 + 中性/2)。IPA：{x_label}；{y_label}；空心点 = 评论少于 30 条，慎读；线段 = "
+        "95% 区间。点击表头排序，鼠标悬停查看数值。"))
+    if (drivers := optional_table(result, "drivers")) is not None and "side" in drivers:
+        sections.append(("drivers", "投诉驱动因素与好评来源",
+                         fix.drivers_section(drivers, html_table, pct, num),
+                         "负面提及 = 该因素在评论中被负面评价；影响见上；指数影响 = 满意度"
+                         "指数可提高（好评一侧：会下降）的分数；q 值为 Fisher 检验经 "
+                         "Benjamini–Hochberg 校正；显著 = q < 0.05 且区间大于 0。"))
+    if (part := fix.segments_section(fix.table_of(result, "segments"), html_table, pct,
+                                     num)) is not None:
+        sections.append(("segments", "哪家门店（哪个渠道、商品、月份）哪方面最差", part,
+                         "每组与其余评论比较各维度的负面评论占比（Fisher 精确检验，所有比较一起做 "
+                         "Benjamini–Hochberg 校正）；只列出显著更差的。"))
     if (trend := trend_table(result)) is not None:
         unit = {"M": "月", "W": "周", "D": "日"}[trend.attrs["freq"]]
         sections.append(("trend", "趋势", f'<div class="chart">{svg.trend_lines(trend)}</div>',
@@ -513,6 +523,17 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
                         f"文本列 {result.meta.get('text_col', '')}"),
         nav="".join(f'<a href="#{a}">{escape(t)}</a>' for a, t, _, _ in sections),
         body="\n".join(_section(*s) for s in sections))
+
+
+def _ipa_axes(ipa: pd.DataFrame) -> tuple[str, str]:
+    if ipa.empty:
+        return "重要性", PERFORMANCE_LABEL
+    kind = ipa["importance_kind"].iloc[0]
+    cut = float(ipa["importance_cut"].iloc[0])
+    shown = f"{cut * 100:.2f} 个百分点" if kind == "complaint_impact" else f"{cut:.3f}"
+    return (f"{IMPORTANCE_KINDS.get(kind, kind)}（竖虚线 = 均值 {shown}）",
+            f"{PERFORMANCE_LABEL}（横虚线 = max(均值, 50) = "
+            f"{float(ipa['performance_cut'].iloc[0]):.1f}）")
 
 
 def write_html(result, path: str | Path, **options) -> Path:

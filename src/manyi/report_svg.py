@@ -112,44 +112,51 @@ def _legend(x: float, y: float, items: list[tuple[str, str]]) -> str:
     return "".join(out)
 
 
-def driver_bars(drivers: pd.DataFrame) -> str:
-    """Complaint rate of each driver against the base rate (dashed line)."""
+def impact_bars(drivers: pd.DataFrame) -> str:
+    """Impact of each driver (points of the complaint rate, or of the praise rate, that go
+    with it) with its 95 % interval as a whisker; the part about it alone darker."""
     rows = drivers.reset_index(drop=True)
-    left = max([_px(str(x)) for x in rows["label"]] + [40]) + 14
+    left = min(max([_px(str(x)) for x in rows["label"]] + [40]) + 14, 260)
     width, step = 760, 24
-    bar_w = width - left - 180
-    top = max([_f(v) for v in rows["complaint_rate"]] + [_f(rows["base_rate"].iloc[0]), 0.01])
+    bar_w = width - left - 190
+    top = max([_f(v) for v in rows["impact_high"]] + [0.001])
+    complaint = bool(len(rows)) and rows["side"].iloc[0] == "complaint"
+    colour = NEG if complaint else POS
     body = []
     for i, r in rows.iterrows():
         y = 26 + i * step
-        risk = bool(r.get("significant")) and _f(r.get("odds_ratio")) > 1
-        tip = (f"{r['label']}\n投诉率 {_pct(r['complaint_rate'])}（{int(r['complaints'])}/"
-               f"{int(r['comments'])}）\n优势比 {_f(r['odds_ratio']):.2f}（95% CI "
-               f"{_f(r['ci_low']):.2f}–{_f(r['ci_high']):.2f}），q = {_f(r['q_value']):.4f}")
-        body.append(_text(left - 8, y + 13, r["label"], "end"))
-        body.append(_rect(left, y, _f(r["complaint_rate"]) / top * bar_w, 16,
-                          NEG if risk else "#e8a0a0", tip))
-        body.append(_text(left + bar_w + 8, y + 13, f"{_pct(r['complaint_rate'])} · OR "
-                          f"{_f(r['odds_ratio']):.2f}", size=11, color=MUTED))
-    base_x = left + _f(rows["base_rate"].iloc[0]) / top * bar_w
+        tip = (f"{r['label']}\n影响 {_pct(r['impact'])}（95% 区间 {_pct(r['impact_low'])}–"
+               f"{_pct(r['impact_high'])}）\n只因它 {_pct(r['impact_alone'])}\n"
+               f"{int(r['negative_comments'])} 条评论提及，其中 {int(r['resolved'])} 条只因它")
+        body.append(_text(left - 8, y + 13, _clip(str(r["label"]), left - 14), "end"))
+        body.append(_rect(left, y, _f(r["impact"]) / top * bar_w, 16,
+                          colour if bool(r.get("significant")) else _mix(colour, "#ffffff", .45),
+                          tip))
+        body.append(_rect(left, y + 12, _f(r["impact_alone"]) / top * bar_w, 4, INK, tip))
+        lo = left + _f(r["impact_low"]) / top * bar_w
+        hi = left + _f(r["impact_high"]) / top * bar_w
+        body.append(f'<line x1="{lo:.1f}" x2="{hi:.1f}" y1="{y + 8}" y2="{y + 8}" '
+                    f'stroke="{INK}" stroke-width="1.2"/>')
+        body.append(_text(left + bar_w + 8, y + 13, f"{_pct(r['impact'])} "
+                          f"[{_pct(r['impact_low'])}, {_pct(r['impact_high'])}]", size=11,
+                          color=MUTED))
     height = 34 + len(rows) * step
-    body.append(f'<line x1="{base_x:.1f}" x2="{base_x:.1f}" y1="20" y2="{height - 6}" '
-                f'stroke="{INK}" stroke-dasharray="4 3"/>')
-    body.append(_text(base_x, 14, f"整体投诉率 {_pct(rows['base_rate'].iloc[0])}", "middle", 11,
-                      MUTED))
-    body.append(_legend(width - 150, 14, [("显著", NEG), ("不显著", "#e8a0a0")]))
-    return _svg(width, height, body, "投诉驱动因素")
+    body.append(_legend(left, 14, [("影响（显著）", colour), ("影响（不显著）",
+                                   _mix(colour, "#ffffff", .45)), ("只因它", INK)]))
+    return _svg(width, height, body, "影响")
 
 
-def ipa_scatter(ipa: pd.DataFrame) -> str:
-    """Importance (x) against performance (y), quadrants split at the means."""
-    width, height, pad_l, pad_b, pad_t, pad_r = 520, 390, 54, 42, 28, 20
+def ipa_scatter(ipa: pd.DataFrame, x_label: str = "重要性", y_label: str = "满意度") -> str:
+    """Importance (x) against performance (y) with 95 % intervals, cut-lines as the table
+    gives them (``importance_cut``, ``performance_cut``); hollow points = few comments."""
+    width, height, pad_l, pad_b, pad_t, pad_r = 560, 430, 54, 62, 28, 20
     if ipa.empty:
         return _svg(width, 60, [_text(10, 30, "数据不足，无法绘制 IPA 图", color=MUTED)], "IPA")
-    xs, ys = ipa["importance"].astype(float), ipa["performance"].astype(float)
-    x0, x1 = 0.0, max(xs.max() * 1.15, 1e-6)
-    y0 = max(math.floor(min(ys.min() - 5, 50) / 10) * 10, 0)
-    y1 = min(math.ceil(max(ys.max() + 5, 60) / 10) * 10, 100)
+    xs = ipa["importance"].astype(float)
+    x_hi = ipa["importance_high"].astype(float).fillna(xs)
+    x0, x1 = 0.0, max(float(max(xs.max(), x_hi.max())) * 1.1, 1e-6)
+    y0 = max(math.floor(min(ipa["performance_low"].min() - 5, 40) / 10) * 10, 0)
+    y1 = min(math.ceil(max(ipa["performance_high"].max() + 5, 60) / 10) * 10, 100)
 
     def sx(v):
         return pad_l + (v - x0) / (x1 - x0) * (width - pad_l - pad_r)
@@ -159,30 +166,42 @@ def ipa_scatter(ipa: pd.DataFrame) -> str:
 
     body = [f'<rect x="{pad_l}" y="{pad_t}" width="{width - pad_l - pad_r}" '
             f'height="{height - pad_b - pad_t}" fill="#fafbfc" stroke="{GRID}"/>']
-    mx, my = sx(xs.mean()), sy(ys.mean())
+    mx, my = sx(_f(ipa["importance_cut"].iloc[0])), sy(_f(ipa["performance_cut"].iloc[0]))
     body.append(f'<line x1="{mx:.1f}" x2="{mx:.1f}" y1="{pad_t}" y2="{height - pad_b}" '
                 f'stroke="{MUTED}" stroke-dasharray="4 3"/>')
     body.append(f'<line x1="{pad_l}" x2="{width - pad_r}" y1="{my:.1f}" y2="{my:.1f}" '
                 f'stroke="{MUTED}" stroke-dasharray="4 3"/>')
     for x, y, name, anchor in ((width - pad_r - 6, pad_t + 16, "继续保持", "end"),
                                (width - pad_r - 6, height - pad_b - 8, "重点改进", "end"),
-                               (pad_l + 6, pad_t + 16, "可能过度投入", "start"),
+                               (pad_l + 6, pad_t + 16, "过度投入", "start"),
                                (pad_l + 6, height - pad_b - 8, "次要改进", "start")):
         body.append(_text(x, y, name, anchor, 12, "#9aa5b1", "bold"))
     for r in ipa.itertuples():
         cx, cy = sx(r.importance), sy(r.performance)
         color = NEG if r.quadrant == "重点改进" else POS if r.quadrant == "继续保持" else "#5b7db1"
-        tip = f"{r.label}\n重要性 {_pct(r.importance)}\n满意度 {r.performance:.1f}\n{r.quadrant}"
-        body.append(f'<circle class="hov" cx="{cx:.1f}" cy="{cy:.1f}" r="7" fill="{color}" '
-                    f'fill-opacity=".85"><title>{escape(tip)}</title></circle>')
-        body.append(_text(cx + 10, cy + 4, r.label, size=12))
-    x_step = next(s for s in (.02, .05, .1, .2, .25, .5, 1.0) if x1 / s <= 6)
-    for v in np.arange(0, x1 + 1e-9, x_step):
-        body.append(_text(sx(v), height - pad_b + 16, f"{v * 100:.0f}%", "middle", 10, MUTED))
+        if not math.isnan(_f(r.importance_low)):
+            body.append(f'<line x1="{sx(r.importance_low):.1f}" '
+                        f'x2="{sx(r.importance_high):.1f}" y1="{cy:.1f}" y2="{cy:.1f}" '
+                        f'stroke="{color}" stroke-opacity=".6"/>')
+        body.append(f'<line x1="{cx:.1f}" x2="{cx:.1f}" y1="{sy(r.performance_low):.1f}" '
+                    f'y2="{sy(r.performance_high):.1f}" stroke="{color}" stroke-opacity=".6"/>')
+        small = bool(getattr(r, "small", False))
+        tip = (f"{r.label}\n重要性 {r.importance:.4g}（{_f(r.importance_low):.4g}–"
+               f"{_f(r.importance_high):.4g}）\n满意度 {r.performance:.1f}（"
+               f"{r.performance_low:.1f}–{r.performance_high:.1f}）\n{r.comments} 条评论"
+               f"{'（少，慎读）' if small else ''}\n{r.quadrant}")
+        fill = "#ffffff" if small else color
+        body.append(f'<circle class="hov" cx="{cx:.1f}" cy="{cy:.1f}" r="7" fill="{fill}" '
+                    f'stroke="{color}" stroke-width="2" fill-opacity=".9"><title>{escape(tip)}'
+                    f'</title></circle>')
+        body.append(_text(cx + 10, cy + 4, f"{r.label}{'（样本少）' if small else ''}", size=12))
+    for v in np.linspace(0, x1, 5):
+        body.append(_text(sx(v), height - pad_b + 16, f"{v:.3g}", "middle", 10, MUTED))
     for v in range(int(y0), int(y1) + 1, 10 if y1 - y0 <= 60 else 20):
         body.append(_text(pad_l - 6, sy(v) + 4, f"{v}", "end", 10, MUTED))
-    body.append(_text((width + pad_l) / 2, height - 6, "重要性（提及率）", "middle", 12, MUTED))
-    body.append(_text(pad_l - 6, pad_t - 10, "满意度", "end", 12, MUTED))
+    body.append(_text((width + pad_l) / 2, height - 30, _clip(x_label, width - 20, 11),
+                      "middle", 11, MUTED))
+    body.append(_text(pad_l, height - 8, _clip(y_label, width - 20, 11), "start", 11, MUTED))
     return _svg(width, height, body, "重要性-表现分析")
 
 

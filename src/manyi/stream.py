@@ -21,10 +21,12 @@ import pandas as pd
 
 from . import chain, engine
 from .annotator import Settings
+from .drivers import drivers_from_counts
 from .errors import ManyiError
 from .flags import ANALYSABLE_FLAGS
-from .graph import FactorCounts, drivers_from_counts, graph_from_counts, sum_counts
+from .graph import FactorCounts, graph_from_counts, sum_counts
 from .io import RESERVED
+from .labels import lexicon_labels
 from .outputs import OUTPUT_FILES, CsvAppender, atomic_dir, csv_bytes, safe_child
 from .pipeline import write_tables
 from .sentiment import SentimentModel
@@ -87,11 +89,12 @@ def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
             check_strict(meta.source, meta.rejects)
         dimensions = dimension_table_from_counts(totals.dimensions, totals.analysable,
                                                  dimension_labels(run.annotator.lexicon))
-        drivers = drivers_from_counts(totals.factors, domain=domain)
+        labels = lexicon_labels(run.annotator.lexicon)
+        drivers = drivers_from_counts(totals.factors, labels=labels)
         info = run_meta(meta, run.settings, flags=totals.flags, sentiment=totals.sentiment,
                         duplicate_ids=repeats.ids if repeats is not None else set())
         write_tables(staging, dimensions, drivers, info)
-    graphs = {subset: graph_from_counts(totals.factors, subset=subset, domain=domain)
+    graphs = {subset: graph_from_counts(totals.factors, subset=subset, labels=labels)
               for subset in ("all", "complaints")}
     return StreamResult(Path(output), dimensions, drivers, graphs, info)
 

@@ -1,0 +1,221 @@
+"""Drivers from what customers say about each factor: impact, intervals, praise, streamed
+counts, labels from the run's lexicon, and the rating and IPA tables, checked by hand."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from manyi.drivers import drivers, drivers_from_counts
+from manyi.graph import FactorCounts
+from manyi.impact import Patterns, impact_table, rating_scale
+from manyi.index import satisfaction_index
+from manyi.ipa import ipa_from_tables
+from manyi.keydrivers import rating_drivers
+
+# comments 1–10; what each names negatively (−) or positively (+); complaints = 1, 2, 3, 9
+SAID = {"1": "A-B-", "2": "A-B-", "3": "A-", "4": "A+", "5": "B+", "6": "C+", "7": "C+C+",
+        "8": "", "9": "", "10": ""}
+COMPLAINTS = {"1", "2", "3", "9"}
+KEYS = {"A": ("logistics", "speed"), "B": ("product", "quality"), "C": ("service", "attitude")}
+STARS = {"1": 1, "2": 2, "3": 1, "4": 5, "5": 4, "6": 5, "7": 5, "8": 4, "9": 2, "10": 3}
+
+
+def tiny() -> tuple[pd.DataFrame, pd.DataFrame]:
+    ids = list(SAID)
+    comments = pd.DataFrame({"comment_id": ids, "flag": "", "stars": [STARS[i] for i in ids],
+                             "sentiment": ["negative" if i in COMPLAINTS else "positive"
+                                           for i in ids]})
+    rows = []
+    for n, (cid, said) in enumerate(SAID.items()):
+        for k in range(0, len(said), 2):
+            dim, fac = KEYS[said[k]]
+            sign = 1 if said[k + 1] == "+" else -1
+            rows.append({"comment_id": cid, "row": n, "clause_id": k // 2, "dimension": dim,
+                         "factor": fac, "polarity": "positive" if sign > 0 else "negative",
+                         "score": 0.6 * sign, "opinion": ""})
+    return comments, pd.DataFrame(rows)
+
+
+def complaint_row(table: pd.DataFrame, factor: str, level: str = "factor") -> pd.Series:
+    rows = table[(table["side"] == "complaint") & (table["level"] == level)]
+    key = "factor" if level == "factor" else "dimension"
+    return rows.set_index(key).loc[factor]
+
+
+def test_impact_counts_shared_complaints_as_documented():
+    comments, mentions = tiny()
+    table = drivers(comments, mentions, min_comments=1, boot=200)
+    assert len(table) > 0
+    speed, quality = complaint_row(table, "speed"), complaint_row(table, "quality")
+    # A is named negatively in complaints 1, 2 (with B) and 3 (alone); B in 1 and 2
+    assert (speed["negative_comments"], speed["complaints_naming"]) == (3, 3)
+    assert speed["complaint_share"] == pytest.approx(3 / 4)
+    assert speed["resolved"] == 1 and speed["impact_alone"] == pytest.approx(1 / 10)
+    assert speed["impact"] == pytest.approx((0.5 + 0.5 + 1) / 10)
+    assert quality["resolved"] == 0 and quality["impact"] == pytest.approx(1 / 10)
+    assert table[table["side"] == "complaint"]["factor"].iloc[0] == "speed"
+    # the split impacts add up to the complaints that name a factor (3 of 10)
+    factors = table[(table["side"] == "complaint") & (table["level"] == "factor")]
+    assert factors["impact"].sum() == pytest.approx(3 / 10)
+    assert speed["impact_low"] <= speed["impact"] <= speed["impact_high"]
+    assert "service" not in set(table.loc[table["side"] == "complaint", "dimension"])
+
+
+def test_praise_side_and_a_mostly_praised_factor():
+    comments, mentions = tiny()
+    table = drivers(comments, mentions, min_comments=1, boot=50)
+    praise = table[(table["side"] == "praise") & (table["level"] == "factor")]
+    assert praise["factor"].iloc[0] == "attitude"  # praised in 6 and 7, alone
+    assert praise.set_index("factor").loc["attitude", "impact"] == pytest.approx(2 / 10)
+    assert "attitude" not in set(table.loc[table["side"] == "complaint", "factor"])
+
+
+def test_index_impact_matches_resolving_the_mentions():
+    comments, mentions = tiny()
+    table = drivers(comments, mentions, min_comments=1, boot=20)
+    before = satisfaction_index(comments, mentions)
+    resolved = mentions.copy()
+    only_speed = resolved["factor"].eq("speed") & resolved["polarity"].eq("negative")
+    resolved.loc[only_speed, ["polarity", "score"]] = ["neutral", 0.0]
+    after = satisfaction_index(comments, resolved, weights=before.attrs["weights"])
+    gain = (after.loc[after["dimension"] == "index", "contribution"].iat[0]
+            - before.loc[before["dimension"] == "index", "contribution"].iat[0])
+    assert complaint_row(table, "speed")["index_impact"] == pytest.approx(gain, abs=0.06)
+    assert before["weighting"].iat[0] == "mentions"
+
+
+def test_rating_impact_by_hand():
+    comments, mentions = tiny()
+    table = drivers(comments, mentions, min_comments=1, boot=20, rating="stars")
+    clean = [STARS[c] for c, said in SAID.items() if "-" not in said]
+    mean_clean = sum(clean) / len(clean)
+    # A is named negatively in 1, 2 (with B: half each) and 3
+    gain = (0.5 * (mean_clean - 1) + 0.5 * (mean_clean - 2) + (mean_clean - 1)) / 10
+    assert complaint_row(table, "speed")["rating_impact"] == pytest.approx(gain)
+
+
+def test_streamed_counts_give_the_same_table_bootstrap_included():
+    comments, mentions = tiny()
+    whole = drivers(comments, mentions, min_comments=1)
+    first, second = comments.iloc[:5], comments.iloc[5:].reset_index(drop=True)
+    m1 = mentions[mentions["row"] < 5]
+    m2 = mentions[mentions["row"] >= 5].assign(row=lambda m: m["row"] - 5)
+    counts = FactorCounts.total([FactorCounts.of(first, m1), FactorCounts.of(second, m2)])
+    pd.testing.assert_frame_equal(drivers_from_counts(counts, min_comments=1), whole)
+
+
+def test_bootstrap_interval_covers_a_known_rate():
+    rng = np.random.default_rng(3)
+    n = 4000
+    hit = rng.random(n) < 0.1
+    comments = pd.DataFrame({"comment_id": [str(i) for i in range(n)], "flag": "",
+                             "sentiment": np.where(hit, "negative", "positive")})
+    mentions = pd.DataFrame({"row": np.flatnonzero(hit), "dimension": "price",
+                             "factor": "value", "polarity": "negative", "score": -0.5})
+    row = complaint_row(drivers(comments, mentions), "value")
+    assert row["impact_low"] < hit.mean() < row["impact_high"]
+    assert row["impact_high"] - row["impact_low"] == pytest.approx(
+        2 * 1.96 * np.sqrt(0.1 * 0.9 / n), rel=0.25)
+    assert bool(row["significant"])
+
+
+def test_labels_come_from_the_run_not_a_reloaded_lexicon():
+    comments, mentions = tiny()
+    labels = {"logistics": "物流", "logistics/speed": "送达速度（自定义）"}
+    table = drivers(comments, mentions, labels=labels, min_comments=1, boot=10)
+    assert complaint_row(table, "speed")["label"] == "物流·送达速度（自定义）"
+
+
+def test_user_pack_factor_label_shows_in_result_drivers(tmp_path):
+    from manyi.pipeline import analyze
+
+    pack = tmp_path / "phone.toml"
+    pack.write_text('[dimensions.product.factors.unlock]\nlabel = "解锁体验"\n'
+                    'terms = ["面容解锁", "指纹解锁"]\n', encoding="utf-8")
+    texts = ["面容解锁太慢了，很失望", "指纹解锁经常失灵，差评", "物流很快，包装很好",
+             "面容解锁很灵敏，满意", "指纹解锁反应很慢，不好用", "面容解锁老是失败，太差了"]
+    result = analyze(texts, lexicon=[pack], progress=False)
+    table = result.drivers
+    assert "解锁体验" in set(table["label"].str.split("·").str[-1])
+    graph = result.graphs["all"]
+    assert graph.nodes["product/unlock"]["label"] == "产品·解锁体验"
+
+
+def test_patterns_add_up():
+    comments, mentions = tiny()
+    whole = Patterns.of(comments, mentions)
+    halves = Patterns.of(comments.iloc[:5], mentions[mentions["row"] < 5]) + Patterns.of(
+        comments.iloc[5:].reset_index(drop=True),
+        mentions[mentions["row"] >= 5].assign(row=lambda m: m["row"] - 5))
+    for side in ("complaint", "praise"):
+        pd.testing.assert_series_equal(whole.sides[side], halves.sides[side])
+    assert whole.comments == 10
+    assert impact_table(Patterns(), boot=10).empty
+
+
+@pytest.mark.parametrize(("values", "scale", "cut"), [
+    ([1, 2, 5, 4], "1–5", 2), ([0, 10, 7, 9], "0–10", 6), ([0, 1, 1], "0/1", 0),
+    ([1, 10, 3], "1–10", 6), ([12.5, 88.0, 60.0], "0–100", 60)])
+def test_rating_scales_are_recognised(values, scale, cut):
+    found = rating_scale(values)
+    assert (found["scale"], found["complaint_max"]) == (scale, cut)
+
+
+def test_rating_drivers_read_negative_and_positive_apart():
+    rng = np.random.default_rng(0)
+    n = 600
+    service = rng.choice([-1, 0, 1], n, p=[0.3, 0.4, 0.3])
+    price = rng.choice([-1, 0, 1], n, p=[0.2, 0.6, 0.2])
+    stars = np.clip(np.round(4 + 1.5 * np.minimum(service, 0) + 0.3 * np.maximum(service, 0)
+                             + 0.2 * price + rng.normal(0, 0.4, n)), 1, 5)
+    comments = pd.DataFrame({"comment_id": [str(i) for i in range(n)], "flag": "",
+                             "stars": stars})
+    rows = [(i, d, v) for i in range(n) for d, v in (("service", service[i]),
+                                                     ("price", price[i])) if v]
+    mentions = pd.DataFrame(rows, columns=["row", "dimension", "value"])
+    mentions["polarity"] = np.where(mentions["value"] > 0, "positive", "negative")
+    mentions["score"] = mentions["value"] * 0.5
+    table = rating_drivers(comments, mentions, rating="stars", boot=50).set_index("dimension")
+    assert table.index[0] == "service" and table.attrs["scale"] == "1–5"
+    assert table.loc["service", "penalty"] < -1 and 0 < table.loc["service", "reward"] < 0.6
+    assert table.loc["service", "importance_low"] > table.loc["price", "importance_high"]
+    assert 0 < table.attrs["r2"] < 1
+
+
+def test_ipa_never_keeps_up_what_most_customers_criticise():
+    sat = pd.DataFrame({"dimension": ["product", "price", "service"],
+                        "label": ["产品", "价格", "服务"], "comments": [500, 200, 100],
+                        "positive": [0.46, 0.2, 0.3], "neutral": [0.0] * 3,
+                        "negative": [0.54, 0.8, 0.7], "satisfaction": [46.0, 20.0, 30.0]})
+    imp = pd.DataFrame({"dimension": ["product", "price", "service"],
+                        "importance": [0.6, 0.1, 0.3]})
+    table = ipa_from_tables(sat, imp, "complaint_impact").set_index("dimension")
+    assert table.loc["product", "quadrant_label"] == "重点改进"  # above the mean, below 50
+    assert table.loc["product", "satisfaction_cut"] == 50.0
+    assert set(table["quadrant_label"]) <= {"重点改进", "次要改进"}
+    assert table.loc["service", "satisfaction_low"] < 30 < table.loc["service",
+                                                                     "satisfaction_high"]
+
+
+def test_segments_find_the_shop_that_is_worst_at_service():
+    from manyi.segments import segments, worst
+
+    rng = np.random.default_rng(1)
+    n = 900
+    shop = rng.choice(["A", "B", "C"], n)
+    bad_service = rng.random(n) < np.where(shop == "B", 0.35, 0.08)
+    comments = pd.DataFrame({"comment_id": [str(i) for i in range(n)], "flag": "",
+                             "门店": shop,
+                             "sentiment": np.where(bad_service, "negative", "positive")})
+    mentions = pd.DataFrame({"row": np.flatnonzero(bad_service), "dimension": "service",
+                             "factor": "attitude", "polarity": "negative", "score": -0.5})
+    found = segments(comments, mentions, group_cols=["门店"], boot=20,
+                     labels={"service": "服务"})
+    rows = worst(found["differences"])
+    assert rows[["group", "dimension"]].values.tolist() == [["B", "service"]]
+    assert rows["q_value"].iat[0] < 0.05 and rows["label"].iat[0] == "服务"
+    index = found["index"].set_index("group")["index"]
+    assert index["B"] == index.min()
+    assert set(found["drivers"]["group"]) == {"A", "B", "C"}
