@@ -74,7 +74,8 @@ def read_apc(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
     sentences: dict[str, list[tuple[str, str]]] = {}
     for i in range(0, len(lines) - 2, 3):
         masked, term, polarity = lines[i], lines[i + 1].strip(), lines[i + 2].strip()
-        spaced = masked.count(" ") > len(masked) / 3
+        pieces = masked.replace("$T$", " ").split()
+        spaced = sum(len(p) == 1 for p in pieces) >= 0.8 * len(pieces) if pieces else True
         text = masked.replace("$T$", term)
         if spaced:
             text, term = text.replace(" ", ""), term.replace(" ", "")

@@ -41,7 +41,8 @@ FLAG_REASONS = {
     "duplicate_id": "the id appears on more than one row (the row is still analysed)",
 }
 MENTION_COLUMNS = ["comment_id", "row", "clause_id", "clause", "dimension", "factor", "term",
-                   "opinion", "negated", "degree", "implicit", "polarity", "score", "start", "end"]
+                   "opinion", "negated", "degree", "implicit", "polarity", "score", "start", "end",
+                   "source", "filed_by"]
 
 @dataclass(frozen=True)
 class Settings:
@@ -92,7 +93,7 @@ class Annotator:
                 if labels[n] != "neutral":  # an opinion with no factor named: 看着还可以
                     records.append((ids[i], first_row + i, 0, texts[i], "overall", "overall",
                                     "", "", False, 1.0, True, labels[n], round(scores[n], 4),
-                                    0, len(texts[i])))
+                                    0, len(texts[i]), "model", "overall"))
                 continue
             at = clause_rows[n]
             # in text order within the comment
@@ -101,7 +102,8 @@ class Annotator:
                                                    labels[at[m.clause_id]])
                 records.append((ids[i], first_row + i, m.clause_id, m.clause, m.dimension,
                                 m.factor, m.term, m.opinion, m.negated, round(m.degree, 3),
-                                m.implicit, polarity, round(score, 4), m.start, m.end))
+                                m.implicit, polarity, round(score, 4), m.start, m.end,
+                                m.source, m.filed_by))
         mentions = pd.DataFrame.from_records(records, columns=MENTION_COLUMNS) if records \
             else pd.DataFrame(columns=MENTION_COLUMNS)
 
