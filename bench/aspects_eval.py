@@ -14,11 +14,15 @@ Per held-out industry:
   it or lies inside it;
 * **filing** — of the found terms, the share whose mention's dimension is the expected one.
   Expected dimension of a gold term, by its own characters (stated here, the same for every
-  industry): price words (价 钱 费 贵 便宜 实惠 划算) → price; delivery words (物流 快递 发货
+  industry): the business or the thing bought named whole (店 这家店 餐厅 相机 手机 课程
+  洗发水 产品 …, the whole term only) → overall; price and deal words (价 钱 费 贵 便宜 实惠
+  划算 团购 优惠 活动 折扣 券 赠品) → price; delivery words (物流 快递 发货
   送货 配送 送餐 外卖小哥 骑手) → logistics; the people who serve (服务 客服 售后 态度 服务员
   店员 老板 商家 卖家 店家) → service; the restaurant's place (环境 装修 氛围 装潢 卫生) →
   environment and where it is (位置 地段 交通 停车) → channel; everything else is an
   attribute of the thing bought (a camera's 镜头, a course's 内容, a dish) → product;
+* **recall (term or opinion)** — the same, where a mention's opinion words count as well as
+  its term: shampoo's gold "terms" are mostly opinion phrases (柔顺, 好用, 物流很快);
 * **polarity** — of the found terms whose gold polarity is Positive or Negative, the share
   whose mention says the same; a neutral mention counts wrong.
 
@@ -44,8 +48,13 @@ import manyi
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "aspects"
 INDUSTRIES = {"camera": "ecommerce", "phone": "ecommerce", "mooc": "ecommerce",
               "shampoo": "ecommerce", "restaurant": "catering"}
+# The business or the thing bought named as a whole (manyi's overall.item): whole terms only.
+ITEM_WORDS = frozenset({"店", "这家店", "这家", "餐厅", "饭店", "餐馆", "小店", "店家", "生意",
+                        "相机", "机子", "手机", "这款", "这款机", "课程", "这门课", "课",
+                        "洗发水", "产品", "东西", "宝贝", "商品"})
 EXPECTED = [  # (dimension, characters or words of the gold term), first match wins
-    ("price", ("价", "钱", "费", "贵", "便宜", "实惠", "划算")),
+    ("price", ("价", "钱", "费", "贵", "便宜", "实惠", "划算", "团购", "优惠", "活动", "折扣",
+               "券", "赠品")),
     ("logistics", ("物流", "快递", "发货", "送货", "配送", "送餐", "外卖小哥", "骑手")),
     ("service", ("服务", "客服", "售后", "态度", "服务员", "店员", "老板", "商家", "卖家",
                  "店家")),
@@ -62,6 +71,8 @@ def expected_dimension(term: str) -> str:
     >>> expected_dimension("性价比"), expected_dimension("镜头"), expected_dimension("服务态度")
     ('price', 'product', 'service')
     """
+    if term in ITEM_WORDS:
+        return "overall"
     for dimension, words in EXPECTED:
         if any(w in term for w in words):
             return dimension
@@ -146,14 +157,17 @@ def score(name: str, data, domain: str, options: dict) -> tuple[dict, pd.DataFra
     seconds = time.perf_counter() - started
     mentions = result.mentions
     by_id = {cid: part for cid, part in mentions.groupby("comment_id")}
-    n_gold = found = filed = pol_n = pol_ok = 0
+    n_gold = found = filed = pol_n = pol_ok = either = 0
     for cid, (_, gold) in enumerate(data):
         part = by_id.get(str(cid))
         terms = []
         if part is not None:
             terms = [(t, i) for i, t in zip(part.index, part["term"]) if isinstance(t, str) and t]
+        spans = terms + ([(t, i) for i, t in zip(part.index, part["opinion"])
+                          if isinstance(t, str) and t] if part is not None else [])
         for term, polarity in gold:
             n_gold += 1
+            either += _match(term, spans) is not None
             hit = _match(term, terms)
             if hit is None:
                 continue
@@ -166,6 +180,7 @@ def score(name: str, data, domain: str, options: dict) -> tuple[dict, pd.DataFra
                "sentences": len(data), "gold terms": n_gold,
                "recall": found / n_gold if n_gold else float("nan"),
                "filing": filed / found if found else float("nan"),
+               "recall (term or opinion)": either / n_gold if n_gold else float("nan"),
                "polarity": pol_ok / pol_n if pol_n else float("nan"),
                "comments/s": len(data) / seconds}
     return figures, mentions

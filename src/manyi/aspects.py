@@ -4,13 +4,15 @@ Three parts, used by :class:`~manyi.factors.FactorExtractor`:
 
 * **discovery** — the noun (or noun compound) an opinion word governs in its clause: the
   subject before it (镜头很清晰, 发动机动力强, 待机时间长) or the noun it qualifies after
-  ``的`` (很清晰的画面). Parts of speech come from jieba's dictionary (a look-up, no tagging
-  pass); a word jieba does not know (found by its HMM) counts as a noun.
+  ``的`` (很清晰的画面). Parts of speech come from jieba's dictionary, looked up once per
+  distinct word (no tagging pass); a word jieba does not know (found by its HMM) counts as a
+  noun.
 * **filing** — the dimension of a discovered word, and how it was decided (``filed_by``):
   ``cue`` (the opinion word implies a factor: 鱼香肉丝很好吃 → product.taste), ``context``
   (a known neighbour: 送餐速度 → logistics, 对焦速度 → product), ``characters`` (a known
-  term inside the word: 服务生 → service) or ``attribute`` (an unlisted attribute of the
-  thing bought → product).
+  term inside the word: 服务生 → service), ``verdict`` (judged as a whole purchase is, by
+  好用 实用: the item itself → overall) or ``attribute`` (an unlisted attribute of the thing
+  bought → product).
 * **events** — what happened, said without an opinion word: lateness through time
   (等了70分钟, 八点了才来), missing or wrong items (少给了, 漏送), food that arrives cold or
   spilt. The word lists and patterns are in each pack's ``aspects.toml``.
@@ -24,6 +26,7 @@ Three parts, used by :class:`~manyi.factors.FactorExtractor`:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,7 +52,11 @@ NOT_ASPECTS = frozenset({"东西", "感觉", "时候", "样子", "地方", "问�
                          "第一次", "这次", "下次", "上次", "次", "里面", "外面", "上面", "下面",
                          "价值", "总体而言", "真心", "本来", "其实", "个人", "本人", "宝贝", "亲",
                          "小伙伴", "老公", "老婆", "孩子", "宝宝", "妈妈", "儿子", "女儿", "同事",
-                         "同学", "目前", "暂时", "好评", "差评", "评价", "总评"})
+                         "同学", "目前", "暂时", "好评", "差评", "评价", "总评", "媳妇",
+                         "表妹", "表姐", "姐姐", "妹妹", "哥哥", "弟弟", "闺蜜", "小姑", "婆婆",
+                         "爸爸", "爸妈", "父母", "家里人", "女朋友", "男朋友", "对象", "室友",
+                         "希望", "期待", "相信", "觉得", "认为", "发现", "知道", "听说", "习惯",
+                         "状态", "基础", "程度", "部分", "重点", "人间", "强力", "继续", "开始"})
 DEMONSTRATIVE = re.compile(r"^(这|那|此|该|每|哪)(个|款|家|种|部|台|只|次|些|位|件|本|门|堂)?$")
 # Opinion words that take an object (喜欢这个镜头, 推荐这款).
 TAKES_OBJECT = frozenset({"喜欢", "推荐", "爱", "讨厌", "满意", "不满", "后悔", "失望"})
@@ -69,15 +76,18 @@ NUMBER = r"[0-9０-９一二两三四五六七八九十百几半俩]+多?"
 class AspectFinder:
     """Discovery and filing over one lexicon; build once, reuse for every comment."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, tagger: Callable[[str], str] | None = None) -> None:
         self.lexicon = lexicon
-        self.tags = jieba_tags()
+        self.tag = tagger if tagger is not None else default_tagger()
         self._known = (set(lexicon.opinions) | set(lexicon.cues) | set(lexicon.verbs)
                        | lexicon.negations | set(lexicon.degrees) | lexicon.contrasts
                        | lexicon.stopwords)
         self._kind: dict[str, int] = {}
         self._filed: dict[tuple[str, ...], tuple[Factor, str]] = {}
         self.attribute = _attribute_factor(lexicon)
+        # the thing bought itself (ecommerce: overall.item 商品整体), else overall
+        self.item = next((f for f in lexicon.terms.values() if f.dimension == "overall"),
+                         Factor("overall", "overall", "整体"))
 
     def kind(self, token: str) -> int:
         """2: a noun that may name an aspect, 1: a verb that may (as a subject), 0: neither."""
@@ -92,8 +102,8 @@ class AspectFinder:
         if (len(token) < 2 or token in self._known or token in NOT_ASPECTS
                 or DEMONSTRATIVE.match(token) or not all("\u4e00" <= c <= "\u9fff" for c in token)):
             return 0
-        tag = self.tags.get(token)
-        if tag is None:  # a word of the comments, not of the dictionary: 紫边 噪点
+        tag = self.tag(token)
+        if not tag:  # a word of the comments, not of the dictionary: 紫边 噪点
             return 2 if len(token) <= 4 and FUNCTION_CHARS.isdisjoint(token) else 0
         return 2 if tag in NOUN_TAGS else 1 if tag in VERB_TAGS else 0
 
@@ -107,9 +117,14 @@ class AspectFinder:
                             or tokens[j] in self.lexicon.negations):
             j -= 1
         if j >= first and self.kind(tokens[j]) == 2:
-            span = self._compound(tokens, first, j)
-            if span is not None:
-                return span
+            return self._compound(tokens, first, j)
+        if j >= first and self.kind(tokens[j]) == 1 and j + 1 < index:
+            # a verb judged by how it is done: 讲解得很细致, 老师讲课生动
+            if tokens[j + 1] in ("得", "的"):
+                return j, j + 1
+        if j > first and self.kind(tokens[j]) == 1 and self.kind(tokens[j - 1]) == 2 \
+                and tokens[j - 1] not in self.lexicon.terms:
+            return j - 1, j + 1
         k = index + 1
         if k < last and tokens[k] == "的":
             k += 1
@@ -195,11 +210,17 @@ def _attribute_factor(lexicon: Lexicon) -> Factor:
 
 
 @lru_cache(maxsize=1)
-def jieba_tags() -> dict[str, str]:
-    """Word → part of speech from jieba's dictionary (read once per process)."""
-    from .topics import jieba_tags as read
+def default_tagger() -> Callable[[str], str]:
+    """Word → part of speech ("" outside the dictionary), when no segmenter gives one."""
+    from .segment import _rjieba_tagger
 
-    return read()
+    tagger = _rjieba_tagger()
+
+    def tag(word: str) -> str:
+        pieces = tagger.tag(word, False)
+        return pieces[0][1] if len(pieces) == 1 else ""
+
+    return tag
 
 
 # -- events ----------------------------------------------------------------------------
@@ -219,15 +240,83 @@ class EventMatcher:
                 parts.append(f"(?P<e{len(self.factors)}>{pattern})")
                 self.factors.append(factor)
         self.pattern = re.compile("|".join(parts)) if parts else None
+        # Characters one of which every match holds (most comments hold none): a fast test
+        # before the full expression, which tries every pattern at every position.
+        needed: set[str] = set()
+        for _, (_, patterns) in lexicon.events.items():
+            for pattern in patterns:
+                chars = _needed(pattern)
+                if chars is None:
+                    needed = set()
+                    break
+                needed |= chars
+            else:
+                continue
+            break
+        self.trigger = re.compile("[" + re.escape("".join(sorted(needed))) + "]") \
+            if needed and self.pattern is not None else None
 
     def find(self, text: str) -> list[tuple[int, int, Factor]]:
-        if self.pattern is None:
+        if self.pattern is None or (self.trigger is not None
+                                    and self.trigger.search(text) is None):
             return []
         out = []
         for match in self.pattern.finditer(text):
             name = match.lastgroup
             out.append((match.start(), match.end(), self.factors[int(name[1:])]))
         return out
+
+
+def _needed(pattern: str) -> set[str] | None:
+    """Characters one of which any match of an expanded event pattern holds: the smallest
+    such set among its mandatory parts (a literal character, or a word list's first
+    characters), None when the pattern has none that can be read off."""
+    best: set[str] | None = None
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = pattern.index("]", i + 1) + 1
+            continue
+        if ch == "(":
+            end = _group_end(pattern, i)
+            optional = end + 1 < len(pattern) and pattern[end + 1] in "?*{"
+            inner = pattern[i + 1:end]
+            if not optional and inner.startswith("?:") and "(" not in inner[2:]:
+                words = [re.sub(r"\\(.)", r"\1", w) for w in inner[2:].split("|")]
+                if all(words) and all("\u4e00" <= w[0] <= "\u9fff" for w in words):
+                    common = set.intersection(*map(set, words)) - {"了", "的"}
+                    firsts = {min(common)} if common else {w[0] for w in words}
+                    if best is None or len(firsts) < len(best):
+                        best = firsts
+            i = end + 1
+            continue
+        optional = i + 1 < len(pattern) and pattern[i + 1] in "?*{"
+        if "\u4e00" <= ch <= "\u9fff" and not optional and ch not in "了的":
+            return {ch}
+        i += 1
+    return best
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """Index of the parenthesis closing the group opened at ``start``."""
+    depth, i = 0, start
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+            continue
+        if pattern[i] == "[":
+            i = pattern.index("]", i + 1) + 1
+            continue
+        depth += pattern[i] == "("
+        depth -= pattern[i] == ")"
+        if depth == 0:
+            return i
+        i += 1
+    return len(pattern) - 1
 
 
 def merge_aspects_file(lexicon: Lexicon, file: Path, problems: list[str]) -> None:
@@ -244,7 +333,9 @@ def merge_aspects_file(lexicon: Lexicon, file: Path, problems: list[str]) -> Non
     if unknown:
         problems.append(f"{file}: unknown top-level key {sorted(unknown)[0]!r}; expected "
                         "[filing], [words] or [events.<name>]")
-    lexicon.attribute_heads.update(data.get("filing", {}).get("attribute_heads", []))
+    filing = data.get("filing", {})
+    lexicon.attribute_heads.update(filing.get("attribute_heads", []))
+    lexicon.verdicts.update(filing.get("verdicts", []))
     for name, words in data.get("words", {}).items():
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             problems.append(f"{file}: words.{name}: must be a list of strings")

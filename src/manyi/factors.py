@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from itertools import accumulate, compress
 from typing import NamedTuple
 
@@ -134,7 +135,8 @@ _new_tuple = tuple.__new__  # _new_tuple(Mention, fields) is Mention(*fields), f
 class FactorExtractor:
     """Build once per lexicon; :meth:`extract` is called per comment."""
 
-    def __init__(self, lexicon: Lexicon, *, discover: bool = True) -> None:
+    def __init__(self, lexicon: Lexicon, *, discover: bool = True,
+                 tagger: Callable[[str], str] | None = None) -> None:
         self.lexicon = lexicon
         self._modifiers = {**{w: ("neg", 1.0) for w in lexicon.negations},
                            **{w: ("deg", v) for w, v in lexicon.degrees.items()}}
@@ -145,7 +147,8 @@ class FactorExtractor:
         self._role_cache = _Cache(self._token_role)
         self._glued: set[str] = set()  # tokens seen that split_glued cuts
         self._contrasts = frozenset(lexicon.contrasts)
-        self.finder = AspectFinder(lexicon) if discover else None
+        # discovery of unlisted aspects; ``tagger``: word → part of speech (a Segmenter's tag)
+        self.finder = AspectFinder(lexicon, tagger) if discover else None
         self.events = EventMatcher(lexicon)
 
     def extract(self, text: str, tokens: list[str]) -> list[Mention]:
@@ -328,6 +331,8 @@ class FactorExtractor:
             if span is not None:  # 镜头很清晰: the word judged, listed or not
                 words = tokens[span[0]:span[1]]
                 factor, how = (cue, "cue") if cue is not None else self.finder.file_term(words)
+                if how == "attribute" and opinion.word in self.lexicon.verdicts:
+                    factor, how = self.finder.item, "verdict"  # 面膜很好用: the item itself
                 if by_agent and factor.dimension == "service":
                     continue
                 has_subject = True

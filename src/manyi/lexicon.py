@@ -71,6 +71,7 @@ class Lexicon:
     # aspects.toml: words after which a term names an attribute of the thing bought, word
     # lists for the event patterns, and the events ({name: (factor, [patterns])})
     attribute_heads: set[str] = field(default_factory=set)
+    verdicts: set[str] = field(default_factory=set)
     event_words: dict[str, list[str]] = field(default_factory=dict)
     events: dict[str, tuple[Factor, list[str]]] = field(default_factory=dict)
     # taxonomy word -> the file that filed it where it is now, for error messages

@@ -60,7 +60,7 @@ class Annotator:
         self.settings = settings
         self.lexicon = Lexicon.load(settings.domain, settings.lexicon_paths)
         self.segmenter = Segmenter(self.lexicon, backend=settings.segmenter)
-        self.extractor = FactorExtractor(self.lexicon)
+        self.extractor = FactorExtractor(self.lexicon, tagger=self.segmenter.tag)
         self.model = sentiment.default_model()
 
     def annotate(self, ids: Sequence[str], values: Sequence[object], first_row: int = 0

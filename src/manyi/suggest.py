@@ -99,7 +99,7 @@ class _Stats:
 
         self.lexicon = lexicon
         self.segmenter = segmenter
-        self.extractor = FactorExtractor(lexicon)
+        self.extractor = FactorExtractor(lexicon, tagger=getattr(segmenter, "tag", None))
         self._tags = jieba_tags()
         self._known = (set(lexicon.terms) | set(lexicon.cues) | set(lexicon.verbs)
                        | set(lexicon.opinions) | lexicon.negations | set(lexicon.degrees)
