@@ -44,6 +44,7 @@ from pathlib import Path
 import pandas as pd
 
 import manyi
+from manyi.evaluation import match_term
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "aspects"
 INDUSTRIES = {"camera": "ecommerce", "phone": "ecommerce", "mooc": "ecommerce",
@@ -137,17 +138,6 @@ def load_sets(limit: int) -> dict[str, list[tuple[str, list[tuple[str, str]]]]]:
     return sets
 
 
-def _match(gold: str, terms: list[tuple[str, int]]) -> int | None:
-    """Index of the mention that finds a gold term: same term, else one that contains it,
-    else one inside it (the longest)."""
-    best, rank = None, 9
-    for term, index in terms:
-        r = 0 if term == gold else 1 if gold in term else 2 if term in gold else 9
-        if r < rank or (r == rank == 2 and len(term) > len(terms[best][0])):
-            best, rank = terms.index((term, index)), r
-    return terms[best][1] if best is not None and rank < 9 else None
-
-
 def score(name: str, data, domain: str, options: dict) -> tuple[dict, pd.DataFrame]:
     texts = [s for s, _ in data]
     frame = pd.DataFrame({"comment_id": [str(i) for i in range(len(texts))], "review": texts})
@@ -160,17 +150,18 @@ def score(name: str, data, domain: str, options: dict) -> tuple[dict, pd.DataFra
     n_gold = found = filed = pol_n = pol_ok = either = 0
     for cid, (_, gold) in enumerate(data):
         part = by_id.get(str(cid))
-        terms = []
+        terms, opinions, rows = [], [], []
         if part is not None:
-            terms = [(t, i) for i, t in zip(part.index, part["term"]) if isinstance(t, str) and t]
-        spans = terms + ([(t, i) for i, t in zip(part.index, part["opinion"])
-                          if isinstance(t, str) and t] if part is not None else [])
+            rows = list(part.index)
+            terms = [t if isinstance(t, str) else "" for t in part["term"]]
+            opinions = [t if isinstance(t, str) else "" for t in part["opinion"]]
         for term, polarity in gold:
             n_gold += 1
-            either += _match(term, spans) is not None
-            hit = _match(term, terms)
-            if hit is None:
+            either += match_term(term, terms + opinions) is not None
+            at = match_term(term, terms)
+            if at is None:
                 continue
+            hit = rows[at]
             found += 1
             filed += mentions.at[hit, "dimension"] == expected_dimension(term)
             if polarity != "neutral":

@@ -118,10 +118,10 @@ class AspectFinder:
             j -= 1
         if j >= first and self.kind(tokens[j]) == 2:
             return self._compound(tokens, first, j)
-        if j >= first and self.kind(tokens[j]) == 1 and j + 1 < index:
-            # a verb judged by how it is done: 讲解得很细致, 老师讲课生动
-            if tokens[j + 1] in ("得", "的"):
-                return j, j + 1
+        # a verb judged by how it is done: 讲解得很细致, 老师讲课生动
+        if j >= first and self.kind(tokens[j]) == 1 and j + 1 < index \
+                and tokens[j + 1] in ("得", "的"):
+            return j, j + 1
         if j > first and self.kind(tokens[j]) == 1 and self.kind(tokens[j - 1]) == 2 \
                 and tokens[j - 1] not in self.lexicon.terms:
             return j - 1, j + 1

@@ -30,8 +30,10 @@ def input_options(func):
         click.option("--id-col", help="Column holding comment ids (row numbers if omitted)."),
         click.option("--encoding", help="File encoding (detected if omitted: UTF-8, GBK/GB18030)."),
         click.option("--sheet", help="Excel sheet name (the first sheet if omitted)."),
-        click.option("--domain", type=click.Choice(["ecommerce", "catering", "hotel", "hotline"]),
-                     default="ecommerce", show_default=True, help="Industry lexicon pack."),
+        click.option("--domain", type=click.Choice(["auto", "ecommerce", "catering", "delivery",
+                                                    "hotel", "hotline"]),
+                     default="auto", show_default=True,
+                     help="Industry lexicon pack (auto: chosen from the comments' words)."),
         click.option("--lexicon", "lexicon", multiple=True, type=click.Path(exists=True),
                      help="Your own lexicon pack (folder or file); repeatable, later wins."),
     ]
@@ -44,9 +46,11 @@ def _analyse(reading: dict, *, jobs: int = 1, quiet: bool = False, **options):
     """Run the pipeline on the dump named by the shared reading options."""
     from .pipeline import analyze as run
 
-    reading = dict(reading)
-    return run(reading.pop("input_path"), jobs=jobs, progress=False if quiet else None,
-               **reading, **options)
+    original, reading = reading, dict(reading)
+    result = run(reading.pop("input_path"), jobs=jobs, progress=False if quiet else None,
+                 **reading, **options)
+    original["domain"] = result.meta.get("domain", original.get("domain"))  # auto: the pack
+    return result
 
 
 def _exit_if_rejected(result, written_to: str | None = None) -> None:
@@ -389,6 +393,8 @@ def evaluate_dimensions(input_path, labels_col, dimension_list, misses, **readin
     click.echo(f"\n{scores.comments} comments: micro-F1 {_score(scores.micro_f1)}, macro-F1 "
                f"{_score(scores.macro_f1)}, polarity accuracy {_score(scores.polarity_accuracy)}"
                f" on {scores.polarity_n} pairs found with a gold polarity")
+    if evaluation.terms is not None:
+        click.echo(evaluation.terms.summary())
     if misses:
         for row in evaluation.misses(examples=misses).itertuples(index=False):
             click.echo(f"\n{row.kind} {row.dimension} ({row.count}):")
@@ -474,6 +480,12 @@ def lexicon_suggest(input_path, text_col, id_col, encoding, sheet, domain, lexic
 
     frame, meta = read_comments(input_path, text_col=text_col, id_col=id_col,
                                 encoding=encoding, sheet=sheet)
+    if domain == "auto":
+        from .domains import guess_domain
+
+        guess = guess_domain(frame[meta.text_col])
+        domain = guess.domain
+        click.echo(guess.note(), err=True)
     suggestions = suggest_terms(frame[meta.text_col], lexicon=Lexicon.load(domain, lexicon),
                                 top=top, min_count=min_count, seed=seed)
     written = write_suggestions(suggestions, output, source=str(input_path))
@@ -517,6 +529,8 @@ def summary_text(result) -> str:
     counts = meta.get("sentiment", {})
     lines = [f"{meta.get('rows')} comments read from {meta.get('source')} "
              f"(text column: {meta.get('text_col')}); {analysed} analysed"]
+    if meta.get("domain_guess"):
+        lines.append(meta["domain_guess"]["note"])
     rejects = meta.get("rejects") or []
     if rejects:
         lines.append(f"rejected (unparseable, not in comments.csv): {len(rejects)} row(s); "

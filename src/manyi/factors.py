@@ -226,6 +226,8 @@ class FactorExtractor:
                 clauses[clause_id] = _new_tuple(ClauseSpan, (
                     c_start, c_end, bisect_left(original, c_start, 0, n_tokens),
                     bisect_left(original, c_end, 0, n_tokens)))
+        if happened and mentions:
+            mentions = _speed_beside_events(mentions, happened)
         return mentions, clauses
 
     def split_glued(self, tokens: list[str]) -> list[str]:
@@ -610,6 +612,22 @@ class _Cache(dict):
             self.clear()
         value = self[key] = self.compute(key)
         return value
+
+
+def _speed_beside_events(mentions: list[Mention], happened: dict[int, list]) -> list[Mention]:
+    """快/慢 said alone next to an event say it of the event's factor: 有点儿慢啊，八点了才来
+    is slow delivery, not an overall complaint."""
+    out = []
+    for m in mentions:
+        if m.dimension == "overall" and m.opinion and any(
+                word in m.opinion for word in VERB_OPINIONS):
+            near = happened.get(m.clause_id + 1) or happened.get(m.clause_id - 1)
+            if near:
+                factor = near[0][2]
+                m = m._replace(dimension=factor.dimension, factor=factor.key, implicit=True,
+                               filed_by="event")
+        out.append(m)
+    return out
 
 
 def is_irrealis(clause: str) -> bool:

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from . import engine, sentiment
+from .domains import resolve as resolve_domain
 from .factors import FactorExtractor
 from .graph import ANALYSABLE_FLAGS
 from .index import comment_dimension_polarity, satisfaction_score
@@ -297,6 +298,7 @@ def analyze(source, *, text_col: str | None = None, id_col: str | None = None,
     """
     frame, meta = read_comments(source, text_col=text_col, id_col=id_col, encoding=encoding,
                                 sheet=sheet)
+    domain, guess = resolve_domain(domain, frame[meta.text_col])  # "auto": from the words
     settings = Settings(domain, tuple(str(p) for p in lexicon), segmenter)
     workers = (os.cpu_count() or 1) if jobs in (None, 0) else jobs
     if scheduler:
@@ -314,6 +316,8 @@ def analyze(source, *, text_col: str | None = None, id_col: str | None = None,
     info = run_meta(meta, settings, flags=comments["flag"].value_counts().to_dict(),
                     sentiment=comments.loc[ok, "sentiment"].value_counts().to_dict(),
                     duplicate_ids=set(frame["comment_id"][frame["comment_id"].duplicated()]))
+    if guess is not None:
+        info["domain_guess"] = guess
     return Result(comments=comments, mentions=mentions, dimensions=dimensions, meta=info)
 
 

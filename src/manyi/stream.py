@@ -10,6 +10,7 @@ computed from counts merged across chunks (:func:`~manyi.pipeline.dimension_coun
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -21,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from . import engine
+from .domains import resolve as resolve_domain
 from .errors import ManyiError
 from .graph import (
     ANALYSABLE_FLAGS,
@@ -69,6 +71,12 @@ def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
     """
     meta, frames = iter_comments(source, text_col=text_col, id_col=id_col, encoding=encoding,
                                  sheet=sheet, chunk_rows=chunk_rows)
+    guess = None
+    if domain == "auto":  # chosen from the first chunk's words (see manyi.domains)
+        frames = iter(frames)
+        head = next(frames, None)
+        domain, guess = resolve_domain(domain, [] if head is None else head[meta.text_col])
+        frames = itertools.chain([] if head is None else [head], frames)
     settings = Settings(domain, tuple(str(p) for p in lexicon), segmenter)
     workers = (os.cpu_count() or 1) if jobs in (None, 0) else jobs
     totals, repeats = _Totals(), _RepeatedIds() if id_col is not None else None
@@ -110,6 +118,8 @@ def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
         drivers = drivers_from_counts(totals.factors, domain=domain)
         info = run_meta(meta, settings, flags=totals.flags, sentiment=totals.sentiment,
                         duplicate_ids=repeats.ids if repeats is not None else set())
+        if guess is not None:
+            info["domain_guess"] = guess
         write_tables(staging, dimensions, drivers, info)
     graphs = {subset: graph_from_counts(totals.factors, subset=subset, domain=domain)
               for subset in ("all", "complaints")}
