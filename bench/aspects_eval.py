@@ -18,8 +18,10 @@ Per held-out industry:
   洗发水 产品 …, the whole term only) → overall; price and deal words (价 钱 费 贵 便宜 实惠
   划算 团购 优惠 活动 折扣 券 赠品) → price; delivery words (物流 快递 发货
   送货 配送 送餐 外卖小哥 骑手) → logistics; the people who serve (服务 客服 售后 态度 服务员
-  店员 老板 商家 卖家 店家) → service; the restaurant's place (环境 装修 氛围 装潢 卫生) →
-  environment and where it is (位置 地段 交通 停车) → channel; everything else is an
+  店员 老板 商家 卖家 店家) and, as ASAP files a restaurant's aspects, its wait, serving,
+  ordering and parking (上菜 点菜 下单 买单 排队 等位 停车 …) → service; the place (环境
+  装修 氛围 卫生 灯光 门面 包间 大堂 桌椅 座位 空间 餐具 …) → environment and where it is
+  (位置 地段 交通 地铁) → channel; everything else is an
   attribute of the thing bought (a camera's 镜头, a course's 内容, a dish) → product;
 * **recall (term or opinion)** — the same, where a mention's opinion words count as well as
   its term: shampoo's gold "terms" are mostly opinion phrases (柔顺, 好用, 物流很快);
@@ -58,9 +60,11 @@ EXPECTED = [  # (dimension, characters or words of the gold term), first match w
                "券", "赠品")),
     ("logistics", ("物流", "快递", "发货", "送货", "配送", "送餐", "外卖小哥", "骑手")),
     ("service", ("服务", "客服", "售后", "态度", "服务员", "店员", "老板", "商家", "卖家",
-                 "店家")),
-    ("environment", ("环境", "装修", "氛围", "装潢", "卫生")),
-    ("channel", ("位置", "地段", "交通", "停车")),
+                 "店家", "上菜", "出菜", "点菜", "点餐", "点单", "下单", "买单", "埋单", "结账",
+                 "排队", "等位", "停车", "车位")),
+    ("environment", ("环境", "装修", "氛围", "装潢", "卫生", "灯光", "装饰", "门面", "店面",
+                     "包间", "包厢", "大堂", "大厅", "桌椅", "座位", "面积", "空间", "餐具")),
+    ("channel", ("位置", "地段", "交通", "地铁")),
 ]
 POLARITY = {"Positive": "positive", "Negative": "negative", "Neutral": "neutral",
             "POS": "positive", "NEG": "negative", "NEU": "neutral"}

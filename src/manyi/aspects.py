@@ -35,8 +35,8 @@ import tomllib
 from .lexicon import Factor, Lexicon
 
 # Tags of jieba's dictionary that name a thing: nouns, verbal and adjectival nouns, and
-# proper nouns (nz; nr, where jieba files dishes: 鱼香肉丝). Place names (ns) are left out.
-NOUN_TAGS = frozenset({"n", "nz", "vn", "ng", "nt", "an", "nl", "nrt", "nr"})
+# proper nouns (nz; nr and ns, where jieba files some dishes and foods: 鱼香肉丝 海鲜).
+NOUN_TAGS = frozenset({"n", "nz", "vn", "ng", "nt", "an", "nl", "nrt", "nr", "ns"})
 # Verbs that name what is judged when they are the subject (对焦很快, 拍照清晰, 讲得好).
 VERB_TAGS = frozenset({"v"})
 # Words before the opinion that do not end the subject: 镜头也很清晰, 画面真的不错.
@@ -65,6 +65,9 @@ TAKES_OBJECT = frozenset({"喜欢", "推荐", "爱", "讨厌", "满意", "不满
 PREDICATES = frozenset("大小多少高低长短厚薄硬软浓稠稀强弱重轻深浅宽窄辣甜酸咸淡")
 # Characters a word jieba does not know should not hold to be an aspect (大大的, 算蛮).
 FUNCTION_CHARS = frozenset("的地得了着过很太真也都还就算蛮挺超最更不没是在有把被给让吗呢吧啊哦")
+# Verbs with a complement or aspect particle are the customer's act, not a feature.
+VERB_FORMS = re.compile(r"(?:起来|上去|下来|下去|着|了|过|完|到|好)$")
+COORDINATORS = frozenset({"和", "跟", "与", "及", "以及", "还有", "、"})
 MAX_COMPOUND = 3  # tokens in a discovered compound (待机 时间; 发动机 动力)
 MAX_CHARS = 8
 # Tunable (bench/aspects_eval.py chooses on the industries it does not score):
@@ -116,8 +119,13 @@ class AspectFinder:
         while j >= low and (tokens[j] in SKIP or tokens[j] in self.lexicon.degrees
                             or tokens[j] in self.lexicon.negations):
             j -= 1
-        if j >= first and self.kind(tokens[j]) == 2:
+        if j >= first and (self.kind(tokens[j]) == 2 or (
+                j > first and self.kind(tokens[j - 1]) == 2 and self.is_head(tokens[j]))):
             return self._compound(tokens, first, j)
+        # a verb opening its clause, judged: 照相还行, 使用方便 (not 用起来, 看着)
+        if j == first and j + 1 <= index and self.kind(tokens[j]) == 1 \
+                and not VERB_FORMS.search(tokens[j]):
+            return j, j + 1
         # a verb judged by how it is done: 讲解得很细致, 老师讲课生动
         if j >= first and self.kind(tokens[j]) == 1 and j + 1 < index \
                 and tokens[j + 1] in ("得", "的"):
@@ -137,6 +145,21 @@ class AspectFinder:
         while end < last and end - k < MAX_COMPOUND and self.kind(tokens[end]) == 2:
             end += 1
         return (k, end) if end > k else None
+
+    def is_head(self, token: str) -> bool:
+        """A one-character noun that ends a compound (海鲜 锅, 清蒸 鱼), not a word alone."""
+        return len(token) == 1 and token not in self._known and token not in NOT_ASPECTS \
+            and self.tag(token) in ("n", "ng")
+
+    def coordinated(self, tokens: list[str], first: int, start: int) -> tuple[int, int] | None:
+        """The compound joined by 和/跟/与 before the one starting at ``start`` (花肉锅和海鲜锅
+        还是不错的: both are judged)."""
+        j = start - 1
+        if j - 1 < first or tokens[j] not in COORDINATORS:
+            return None
+        if self.kind(tokens[j - 1]) == 2 and tokens[j - 1] not in self.lexicon.terms:
+            return self._compound(tokens, first, j - 1)
+        return None
 
     def topic(self, tokens: list[str], first: int, last: int) -> tuple[int, int] | None:
         """The clause ``tokens[first:last]`` when it only names something (香锅，大大的好吃;

@@ -305,8 +305,9 @@ class FactorExtractor:
             if index in compounds:  # 对焦速度: the listed word in a compound it does not list
                 at, _, how = compounds[index]
                 start = starts[at]
+                source = "lexicon" if how == "term" else "discovered"  # 小汤包的味道: listed
                 mentions.append(self._mention(text, clause_id, clause, factor, text[start:end],
-                                              opinion, False, start, end, "discovered", how))
+                                              opinion, False, start, end, source, how))
                 continue
             mentions.append(self._mention(text, clause_id, clause, factor, tokens[index],
                                           opinion, False, start, end))
@@ -344,6 +345,16 @@ class FactorExtractor:
                 mentions.append(self._mention(text, clause_id, clause, factor, "".join(words),
                                               opinion, False, starts[span[0]], end,
                                               "discovered", how))
+                other = self.finder.coordinated(tokens, first, span[0])
+                if other is not None and term_indices.isdisjoint(range(*other)):
+                    words = tokens[other[0]:other[1]]
+                    factor, how = (cue, "cue") if cue is not None else \
+                        self.finder.file_term(words)
+                    term_indices.update(range(*other))
+                    end = starts[other[1] - 1] + len(tokens[other[1] - 1])
+                    mentions.append(self._mention(
+                        text, clause_id, clause, factor, "".join(words), opinion, False,
+                        starts[other[0]], end, "discovered", how))
                 continue
             factor = cue or (None if has_subject else implied or OVERALL)
             if factor is None or (has_subject and factor.dimension in named) or (
@@ -369,6 +380,14 @@ class FactorExtractor:
         for b in candidates:
             if not roles[b][4] or roles[b][0] is not None or b - 1 in used:
                 continue
+            token = tokens[b]
+            if token in self.lexicon.degrees:  # 图标很靓: a degree word heading a word
+                if b + 1 >= last or roles[b + 1] is not None or not _is_word(tokens[b + 1]) \
+                        or tokens[b + 1] in self.lexicon.terms or tokens[b + 1] in FILLERS:
+                    continue
+                word, end = tokens[b + 1], starts[b + 1] + len(tokens[b + 1])
+            else:
+                word, end = token, starts[b] + len(token)
             span = self.finder.subject(tokens, first, b, b)
             if span is None or span[1] > b or not used.isdisjoint(range(*span)):
                 continue
@@ -377,8 +396,7 @@ class FactorExtractor:
                 continue
             factor, how = self.finder.file_term(words)
             used.update(range(*span))
-            opinion = Opinion(b, starts[b], starts[b] + len(tokens[b]), tokens[b], 0.0,
-                              False, 1.0)
+            opinion = Opinion(b, starts[b], end, word, 0.0, False, 1.0)
             mentions.append(self._mention(text, clause_id, clause, factor, "".join(words),
                                           opinion, False, starts[span[0]],
                                           starts[span[1] - 1] + len(tokens[span[1] - 1]),
@@ -389,8 +407,19 @@ class FactorExtractor:
         """A listed term at ``i`` whose unlisted neighbour before it changes its filing:
         (where the compound starts, its factor, how filed), else None. 对焦速度 → product."""
         finder = self.finder
-        if i <= first or tokens[i] not in self.lexicon.attribute_heads:
+        if i <= first:
             return None
+        if tokens[i] not in self.lexicon.attribute_heads:
+            # whose taste or size: 小汤包的味道, 蟹肉沙拉分量 (the term keeps its filing)
+            factor = self.lexicon.terms[tokens[i]]
+            j = i - 2 if tokens[i - 1] == "的" and i - 2 >= first else i - 1
+            if factor.dimension != "product" or tokens[j] in self.lexicon.terms \
+                    or finder.kind(tokens[j]) != 2:
+                return None
+            span = finder._compound(tokens, first, j)
+            if any(t[0] == k for t in terms for k in range(*span)):
+                return None
+            return span[0], factor, "term"
         j = i - 1
         if tokens[j] in self.lexicon.terms or not finder.kind(tokens[j]):
             return None
@@ -552,7 +581,11 @@ class FactorExtractor:
 
     def _bare(self, token: str) -> bool:
         """A bare adjective, alone or after a degree or negation word: 长, 很大, 不高, 偏小."""
-        if token in PREDICATES:
+        if token in PREDICATES or token in self.lexicon.degrees:
+            return True
+        prefix = self._prefix_cache[token]  # 很靓: a degree word glued to a word
+        if prefix and token[:prefix] in self.lexicon.degrees \
+                and token[prefix:] not in self.lexicon.terms and _is_word(token[prefix:]):
             return True
         return (len(token) > 1 and token[-1] in PREDICATES
                 and (token[:-1] in self._modifiers or token[:-1] in BARE_PREFIXES))
