@@ -169,3 +169,19 @@ def test_real_cosmetics_reviews_through_the_command(shared_data, tmp_path):
     micro = float(summary.split("micro-F1 ")[1].split(",")[0])
     polarity = float(summary.split("polarity accuracy ")[1].split()[0])
     assert micro > 0.75 and polarity > 0.85, summary
+
+
+def test_labels_naming_the_term_are_scored(tmp_path):
+    from manyi.evaluation import evaluate_dimensions, parse_labels, parse_terms
+
+    assert parse_labels("product(镜头):positive") == [("product", "positive")]
+    assert parse_terms("产品（待机时间）:负面；价格:正面") == [("待机时间", "product", "negative")]
+    path = tmp_path / "labelled.csv"
+    pd.DataFrame({"text": ["镜头很清晰，价格便宜", "待机时间太短了"],
+                  "labels": ["product(镜头):positive;price(价格):positive",
+                             "product(待机时间):negative"]}).to_csv(path, index=False)
+    evaluation = evaluate_dimensions(path, labels_col="labels")
+    terms = evaluation.terms
+    assert terms is not None and terms.terms == 3
+    assert terms.found >= 2 and terms.filed >= 2
+    assert "aspect terms: recall" in terms.summary()

@@ -37,7 +37,8 @@ from .segment import Segmenter
 from .sentiment import SentimentModel
 
 MENTION_COLUMNS = ["comment_id", "row", "clause_id", "clause", "dimension", "factor", "term",
-                   "opinion", "negated", "degree", "implicit", "polarity", "score", "start", "end"]
+                   "opinion", "negated", "degree", "implicit", "polarity", "score", "start", "end",
+                   "source", "filed_by"]
 # Models given as objects, by the token Settings.model names them with (see model_setting).
 _MODELS: dict[str, SentimentModel] = {}
 _MODEL_TOKENS = itertools.count(1)
@@ -79,7 +80,7 @@ class Annotator:
             Lexicon.load(settings.domain, settings.lexicon_paths)
         self.segmenter = segmenter if segmenter is not None else \
             Segmenter(self.lexicon, backend=settings.segmenter)
-        self.extractor = FactorExtractor(self.lexicon)
+        self.extractor = FactorExtractor(self.lexicon, tagger=self.segmenter.tag)
         self.model = model if model is not None else load_model(settings.model)
 
     def annotate(self, ids: Sequence[str], values: Sequence[object], first_row: int = 0
@@ -125,7 +126,7 @@ class Annotator:
                 if labels[n] != "neutral":  # an opinion with no factor named: 看着还可以
                     records.append((ids[i], first_row + i, 0, texts[i], "overall", "overall",
                                     "", "", False, 1.0, True, labels[n], round(scores[n], 4),
-                                    0, len(texts[i])))
+                                    0, len(texts[i]), "model", "overall"))
                 continue
             at = clause_rows[n]
             # in text order within the comment
@@ -134,7 +135,8 @@ class Annotator:
                                                    labels[at[m.clause_id]])
                 records.append((ids[i], first_row + i, m.clause_id, m.clause, m.dimension,
                                 m.factor, m.term, m.opinion, m.negated, round(m.degree, 3),
-                                m.implicit, polarity, round(score, 4), m.start, m.end))
+                                m.implicit, polarity, round(score, 4), m.start, m.end,
+                                m.source, m.filed_by))
         mentions = pd.DataFrame.from_records(records, columns=MENTION_COLUMNS) if records \
             else pd.DataFrame(columns=MENTION_COLUMNS)
 

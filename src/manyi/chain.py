@@ -9,7 +9,8 @@ ids; :func:`pieces` runs a task over the pieces in this process or a pool. The i
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pandas as pd
 
 from . import engine
 from .annotator import Annotator, Settings, models_to_ship
+from .domains import resolve as resolve_domain
 from .flags import RepeatedIds, mark_repeated
 from .io import InputMeta, iter_comments
 from .sentiment import SentimentModel
@@ -33,6 +35,10 @@ class Run:
     frames: Iterator[pd.DataFrame]
     repeats: RepeatedIds | None
     jobs: int
+    domain_guess: dict | None = None  # how --domain auto chose the pack
+
+
+GUESS_ROWS = 20_000  # the first rows --domain auto reads, whatever the chunk size
 
 
 def start(source, *, text_col: str | None = None, id_col: str | None = None,
@@ -47,11 +53,30 @@ def start(source, *, text_col: str | None = None, id_col: str | None = None,
     """
     meta, frames = iter_comments(source, text_col=text_col, id_col=id_col, encoding=encoding,
                                  sheet=sheet, chunk_rows=chunk_rows)
+    domain_guess = None
+    if domain == "auto":  # chosen from the first rows' words (see manyi.domains)
+        texts, frames = _first_texts(frames, meta.text_col)
+        domain, domain_guess = resolve_domain(domain, texts)
     settings = Settings.of(domain, lexicon, segmenter, model)
     annotator = engine.annotator_for(settings)
     repeats = RepeatedIds() if id_col is not None else None
     return Run(meta, settings, annotator, mark_repeated(frames, repeats), repeats,
-               engine.worker_count(jobs))
+               engine.worker_count(jobs), domain_guess)
+
+
+def _first_texts(frames: Iterable[pd.DataFrame], text_col: str
+                 ) -> tuple[pd.Series, Iterator[pd.DataFrame]]:
+    """The first :data:`GUESS_ROWS` texts, and the frames as if none had been read: both
+    sinks guess the pack from the same rows."""
+    frames, head, rows = iter(frames), [], 0
+    for frame in frames:
+        head.append(frame)
+        rows += len(frame)
+        if rows >= GUESS_ROWS:
+            break
+    texts = pd.concat([f[text_col] for f in head], ignore_index=True).iloc[:GUESS_ROWS] \
+        if head else pd.Series([], dtype=object)
+    return texts, itertools.chain(head, frames)
 
 
 def pieces(run: Run, task, frames: Iterator[pd.DataFrame] | None = None, *,

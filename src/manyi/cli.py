@@ -33,8 +33,10 @@ def input_options(func=None, *, reuse: bool = False):
         click.option("--id-col", help="Column holding comment ids (row numbers if omitted)."),
         click.option("--encoding", help="File encoding (detected if omitted: UTF-8, GBK/GB18030)."),
         click.option("--sheet", help="Excel sheet name (the first sheet if omitted)."),
-        click.option("--domain", type=click.Choice(["ecommerce", "catering", "hotel", "hotline"]),
-                     default="ecommerce", show_default=True, help="Industry lexicon pack."),
+        click.option("--domain", type=click.Choice(["auto", "ecommerce", "catering", "delivery",
+                                                    "hotel", "hotline"]),
+                     default="auto", show_default=True,
+                     help="Industry lexicon pack (auto: chosen from the comments' words)."),
         click.option("--lexicon", "lexicon", multiple=True, type=click.Path(exists=True),
                      help="Your own lexicon pack (folder or file); repeatable, later wins."),
     ]
@@ -68,7 +70,7 @@ def _analyse(reading: dict, *, jobs: int | None = None, quiet: bool = False,
     folder given with ``--from``."""
     from . import pipeline
 
-    reading = dict(reading)
+    original, reading = reading, dict(reading)
     from_dir, input_path = reading.pop("from_dir", None), reading.pop("input_path")
     if from_dir is not None:
         if input_path is not None:
@@ -80,8 +82,10 @@ def _analyse(reading: dict, *, jobs: int | None = None, quiet: bool = False,
     if input_path is None:
         raise ManyiError("give INPUT, the comment dump, or --from DIR, the folder "
                          "`manyi analyze` wrote")
-    return pipeline.analyze(input_path, jobs=jobs, progress=False if quiet else None,
-                            model=model, **reading, **options)
+    result = pipeline.analyze(input_path, jobs=jobs, progress=False if quiet else None,
+                              model=model, **reading, **options)
+    original["domain"] = result.meta.get("domain", original.get("domain"))  # auto: the pack
+    return result
 
 
 def _exit_if_rejected(result, written_to: str | None = None) -> None:
@@ -446,6 +450,8 @@ def evaluate_dimensions(input_path, labels_col, dimension_list, misses, **readin
     click.echo(f"\n{scores.comments} comments: micro-F1 {_score(scores.micro_f1)}, macro-F1 "
                f"{_score(scores.macro_f1)}, polarity accuracy {_score(scores.polarity_accuracy)}"
                f" on {scores.polarity_n} pairs found with a gold polarity")
+    if evaluation.terms is not None:
+        click.echo(evaluation.terms.summary())
     if misses:
         for row in evaluation.misses(examples=misses).itertuples(index=False):
             click.echo(f"\n{row.kind} {row.dimension} ({row.count}):")
@@ -531,6 +537,12 @@ def lexicon_suggest(input_path, text_col, id_col, encoding, sheet, domain, lexic
 
     frame, meta = read_comments(input_path, text_col=text_col, id_col=id_col,
                                 encoding=encoding, sheet=sheet)
+    if domain == "auto":
+        from .domains import guess_domain
+
+        guess = guess_domain(frame[meta.text_col])
+        domain = guess.domain
+        click.echo(guess.note(), err=True)
     suggestions = suggest_terms(frame[meta.text_col], lexicon=Lexicon.load(domain, lexicon),
                                 top=top, min_count=min_count, seed=seed)
     written = write_suggestions(suggestions, output, source=str(input_path))
@@ -574,6 +586,8 @@ def summary_text(result) -> str:
     counts = meta.get("sentiment", {})
     lines = [f"{meta.get('rows')} comments read from {meta.get('source')} "
              f"(text column: {meta.get('text_col')}); {analysed} analysed"]
+    if meta.get("domain_guess"):
+        lines.append(meta["domain_guess"]["note"])
     rejects = meta.get("rejects") or []
     if rejects:
         lines.append(f"rejected (unparseable, not in comments.csv): {len(rejects)} row(s); "

@@ -10,6 +10,11 @@ spaces; an empty cell means the comment names no dimension.
 >>> parse_labels("价格:负面；物流:+")
 [('price', 'negative'), ('logistics', 'positive')]
 
+A label may name the aspect term it is about in brackets, ``product(镜头):positive`` or
+``产品（待机时间）:负面``: the evaluation then also reports aspect-term recall (a mention's term
+contains the labelled term or lies inside it), filing accuracy (that mention's dimension is
+the labelled one) and polarity accuracy on them (see :class:`TermScores`).
+
 Scores are per (comment, dimension) pair: precision, recall and F1 per dimension, micro-F1
 over all pairs, macro-F1 over the dimensions compared, and polarity accuracy on the pairs
 both sides have (gold pairs without a polarity are left out of it).
@@ -40,6 +45,8 @@ POLARITY_ALIASES = {
 }
 _POLARITY = {alias: key for key, aliases in POLARITY_ALIASES.items() for alias in aliases}
 _SEPARATORS = re.compile(r"[;；,，|、\s]+")
+# An aspect term named in a label: product(镜头):positive, 产品（待机时间）:负面.
+_TERM = re.compile(r"[(（]([^()（）]*)[)）]")
 _PAIR = re.compile(r"[:：=]")
 _PAIR_SPACES = re.compile(r"\s*[:：=]\s*")
 GOLD_COLUMNS = ["comment_id", "dimension", "polarity"]
@@ -54,12 +61,30 @@ def parse_labels(cell: object) -> list[tuple[str, str | None]]:
     >>> parse_labels(float("nan"))
     []
     """
+    return [(dimension, polarity) for _, dimension, polarity in _parse_items(cell)]
+
+
+def parse_terms(cell: object) -> list[tuple[str, str, str | None]]:
+    """``(term, dimension, polarity or None)`` of the items of a gold cell that name their
+    aspect term in brackets.
+
+    >>> parse_terms("product(镜头):positive; 价格:负面")
+    [('镜头', 'product', 'positive')]
+    """
+    return [item for item in _parse_items(cell) if item[0]]
+
+
+def _parse_items(cell: object) -> list[tuple[str, str, str | None]]:
     if cell is None or (isinstance(cell, float) and math.isnan(cell)):
         return []
-    pairs: list[tuple[str, str | None]] = []
+    items: list[tuple[str, str, str | None]] = []
     for item in _SEPARATORS.split(_PAIR_SPACES.sub(":", str(cell).strip())):
         if not item:
             continue
+        found = _TERM.search(item)
+        term = found.group(1).strip() if found else ""
+        if found:
+            item = item[:found.start()] + item[found.end():]
         name, value = ([*_PAIR.split(item, maxsplit=1), ""])[:2]
         key = name.lower()
         dimension = key if key in DIMENSION_KEYS else DIMENSION_ALIASES.get(name)
@@ -72,8 +97,8 @@ def parse_labels(cell: object) -> list[tuple[str, str | None]]:
             if polarity is None:
                 raise ValueError(f"unknown polarity {value!r} in {item!r} "
                                  "(use positive/negative/neutral or 正面/负面/中性)")
-        pairs.append((dimension, polarity))
-    return pairs
+        items.append((term, dimension, polarity))
+    return items
 
 
 def gold_table(comment_ids: Iterable[object], cells: Iterable[object], *,
@@ -196,6 +221,74 @@ def dimension_misses(predicted: pd.DataFrame, gold: pd.DataFrame, texts: pd.Seri
 
 
 @dataclass
+class TermScores:
+    """Aspect terms named in the labels: found (a mention's term contains the gold term or
+    lies inside it), filed under the labelled dimension, and with the labelled polarity."""
+
+    terms: int
+    found: int
+    filed: int
+    polarity_n: int
+    polarity_ok: int
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.terms if self.terms else float("nan")
+
+    @property
+    def filing(self) -> float:
+        return self.filed / self.found if self.found else float("nan")
+
+    @property
+    def polarity_accuracy(self) -> float:
+        return self.polarity_ok / self.polarity_n if self.polarity_n else float("nan")
+
+    def summary(self) -> str:
+        """One line: ``aspect terms: recall 0.80 (n=100), filing 0.95, polarity 0.90``."""
+        return (f"aspect terms: recall {self.recall:.3f} ({self.found} of {self.terms}), "
+                f"filing {self.filing:.3f}, polarity {self.polarity_accuracy:.3f} "
+                f"(n={self.polarity_n}, neutral counted wrong)")
+
+
+def match_term(gold: str, terms: Sequence[str]) -> int | None:
+    """Index of the term that finds ``gold``: the same word, else one containing it, else the
+    longest inside it; None when none does (empty terms never match).
+
+    >>> match_term("待机时间", ["屏幕", "待机"]), match_term("镜头", ["镜头质量"])
+    (1, 0)
+    """
+    best, rank = None, 3
+    for i, term in enumerate(terms):
+        if not term:
+            continue
+        r = 0 if term == gold else 1 if gold in term else 2 if term in gold else 3
+        if r < rank or (r == rank == 2 and len(term) > len(terms[best])):
+            best, rank = i, r
+    return best
+
+
+def score_terms(mentions: pd.DataFrame, gold: pd.DataFrame) -> TermScores:
+    """Score a mentions table against gold (comment_id, term, dimension, polarity) rows."""
+    by_id = {str(cid): part for cid, part in mentions.groupby(mentions["comment_id"]
+                                                               .astype(str))}
+    found = filed = pol_n = pol_ok = 0
+    for row in gold.itertuples(index=False):
+        part = by_id.get(str(row.comment_id))
+        if part is None:
+            continue
+        terms = [t if isinstance(t, str) else "" for t in part["term"]]
+        hit = match_term(row.term, terms)
+        if hit is None:
+            continue
+        found += 1
+        filed += part["dimension"].iloc[hit] == row.dimension
+        if row.polarity in ("positive", "negative"):
+            pol_n += 1
+            pol_ok += part["polarity"].iloc[hit] == row.polarity
+    return TermScores(len(gold), found, filed, pol_n, pol_ok)
+
+
+@dataclass
 class DimensionEvaluation:
     """What :func:`evaluate_dimensions` returns: the scores, both tables and the texts."""
 
@@ -204,6 +297,7 @@ class DimensionEvaluation:
     gold: pd.DataFrame
     texts: pd.Series
     result: object = field(repr=False, default=None)
+    terms: TermScores | None = None  # when the labels name aspect terms: product(镜头)
 
     def misses(self, examples: int = 5) -> pd.DataFrame:
         """See :func:`dimension_misses`."""
@@ -252,7 +346,11 @@ def evaluate_dimensions(source, *, labels_col: str, text_col: str | None = None,
     scores = score_dimensions(predicted, gold, dimensions=dimensions, comment_ids=ids)
     texts = pd.Series(comments["text"].astype(str).to_numpy(), index=ids.to_numpy())
     texts = texts[~texts.index.duplicated()]
-    return DimensionEvaluation(scores, predicted, gold, texts, result)
+    named = [(cid, *item) for cid, cell in zip(ids, frame[column])
+             for item in parse_terms(cell)]
+    terms = score_terms(result.mentions, pd.DataFrame(
+        named, columns=["comment_id", "term", "dimension", "polarity"])) if named else None
+    return DimensionEvaluation(scores, predicted, gold, texts, result, terms)
 
 
 def _restrict(frame: pd.DataFrame, dims: Sequence[str], ids: set[str]) -> pd.DataFrame:

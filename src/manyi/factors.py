@@ -17,9 +17,11 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from itertools import accumulate, compress
 from typing import NamedTuple
 
+from .aspects import PREDICATES, AspectFinder, EventMatcher
 from .lexicon import Factor, Lexicon
 from .segment import SEPARATOR_TOKENS, split_clauses_by_tokens
 
@@ -53,9 +55,11 @@ PARTICLES = frozenset("的了啊呀哦啦吧呢嘛哈么吗")
 # because a verb of delivery says nothing of 不错 or 喜欢 in the same clause.
 VERB_OPINIONS = frozenset({"快", "慢", "及时", "迅速", "快速", "准时", "神速", "拖拉", "磨蹭"})
 OVERALL = Factor("overall", "overall", "整体")
+EVENT_SCORE = 1.2  # an event (等了70分钟) is a clear complaint
 # Adjectives the lexicon leaves out because their polarity depends on the object (多 is good
 # of 精华, bad of 线头): right after a term they still show it is judged.
 BARE_ADJECTIVES = frozenset("大小多少高低长短厚薄硬软浓稠稀")
+BARE_PREFIXES = frozenset({"偏", "较", "过", "超", "巨", "贼", "略", "稍"})
 # Words between a term and its predicate: 价格也不高, 效果还真好.
 FILLERS = frozenset({"也", "还", "都", "就", "真", "真的", "确实", "倒是", "又", "却"})
 # Gifts and discounts are named as a plus of the deal (送了小样, 趁活动买的): see _deal. Every
@@ -111,6 +115,8 @@ class Mention(NamedTuple):
     lexicon_score: float  # tanh-squashed, 0.0 when no opinion word was found
     start: int
     end: int
+    source: str = "lexicon"   # lexicon | discovered | event
+    filed_by: str = "term"    # term cue verb overall | context characters attribute | event
 
 
 class ClauseSpan(NamedTuple):
@@ -129,7 +135,8 @@ _new_tuple = tuple.__new__  # _new_tuple(Mention, fields) is Mention(*fields), f
 class FactorExtractor:
     """Build once per lexicon; :meth:`extract` is called per comment."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, *, discover: bool = True,
+                 tagger: Callable[[str], str] | None = None) -> None:
         self.lexicon = lexicon
         self._modifiers = {**{w: ("neg", 1.0) for w in lexicon.negations},
                            **{w: ("deg", v) for w, v in lexicon.degrees.items()}}
@@ -140,6 +147,9 @@ class FactorExtractor:
         self._role_cache = _Cache(self._token_role)
         self._glued: set[str] = set()  # tokens seen that split_glued cuts
         self._contrasts = frozenset(lexicon.contrasts)
+        # discovery of unlisted aspects; ``tagger``: word → part of speech (a Segmenter's tag)
+        self.finder = AspectFinder(lexicon, tagger) if discover else None
+        self.events = EventMatcher(lexicon)
 
     def extract(self, text: str, tokens: list[str]) -> list[Mention]:
         """All mentions of one comment, in reading order."""
@@ -166,8 +176,8 @@ class FactorExtractor:
         verb_at: list[int] = []
         cuts: list[int] = []
         for i in compress(range(len(pieces)), roles):
-            parse, term, verb, separator = roles[i]
-            if parse:
+            parse, term, verb, separator, bare = roles[i]
+            if parse or bare:
                 candidates.append(i)
             if term:
                 term_at.append(i)
@@ -175,7 +185,8 @@ class FactorExtractor:
                 verb_at.append(i)
             if separator:
                 cuts.append(i)
-        if not candidates and not term_at:
+        events = self.events.find(text) if self.events.pattern is not None else []
+        if not candidates and not term_at and not events:
             return [], {}
         spans = split_clauses_by_tokens(text, pieces, starts, self._contrasts, cuts)
         clause_starts = [start for start, _ in spans]
@@ -185,6 +196,12 @@ class FactorExtractor:
             clause_id = bisect_right(clause_starts, starts[index]) - 1
             if clause_id >= 0 and starts[index] < spans[clause_id][1]:
                 active.setdefault(clause_id, ([], []))[found].append(index)
+        happened: dict[int, list] = {}
+        for event in events:
+            clause_id = bisect_right(clause_starts, event[0]) - 1
+            if clause_id >= 0:
+                happened.setdefault(clause_id, []).append(event)
+                active.setdefault(clause_id, ([], []))
         original = starts if pieces is tokens else list(accumulate(map(len, tokens), initial=0))
         n_pieces, n_tokens = len(pieces), len(tokens)
         mentions: list[Mention] = []
@@ -201,12 +218,16 @@ class FactorExtractor:
             found = self._clause_mentions(  # (indices come in order: the lists are sorted)
                 text, pieces, starts, roles, first, last, clause_terms, clause_opinions,
                 verb_at[bisect_left(verb_at, previous):bisect_left(verb_at, last)],
-                clause_id, clause)
+                clause_id, clause, previous)
+            if clause_id in happened:
+                found = self._with_events(text, found, happened[clause_id], clause_id, clause)
             if found:
                 mentions.extend(found)
                 clauses[clause_id] = _new_tuple(ClauseSpan, (
                     c_start, c_end, bisect_left(original, c_start, 0, n_tokens),
                     bisect_left(original, c_end, 0, n_tokens)))
+        if happened and mentions:
+            mentions = _speed_beside_events(mentions, happened)
         return mentions, clauses
 
     def split_glued(self, tokens: list[str]) -> list[str]:
@@ -238,7 +259,7 @@ class FactorExtractor:
     def _clause_mentions(self, text: str, tokens: list[str], starts: list[int],
                          roles: list, first: int, last: int, term_at: list[int],
                          candidates: list[int], verb_at: list[int], clause_id: int,
-                         clause: str) -> list[Mention]:
+                         clause: str, previous: int = 0) -> list[Mention]:
         terms: list[tuple[int, Factor]] = []
         for i in term_at:
             factor = self.lexicon.terms[tokens[i]]
@@ -254,6 +275,13 @@ class FactorExtractor:
                                                    and tokens[i - 1] == "的"))):
                 terms.pop()  # 卖家发货很慢, 商家的描述: the seller is the subject, not judged
             terms.append((i, factor))
+        compounds: dict[int, tuple[int, Factor, str]] = {}
+        if self.finder is not None and terms:
+            for n, (i, _) in enumerate(terms):
+                found = self._term_in_context(tokens, first, i, terms)
+                if found is not None:
+                    compounds[i] = found
+                    terms[n] = (i, found[1])
         opinions = self._opinions(tokens, starts, roles, first, last, candidates)
         if opinions and terms and any(tokens[i] in SELLERS for i, _ in terms):
             terms = [t for t in terms if not self._seller_unjudged(tokens, t[0], opinions)]
@@ -273,28 +301,151 @@ class FactorExtractor:
             if opinion is not None and (cue is None or cue.dimension == factor.dimension or (
                     factor.dimension in AGENT_DIMENSIONS and cue.dimension == "service")):
                 claimed.add(opinion.index)  # 东西好便宜: 便宜 still says price as well
-            start = starts[index]
+            start, end = starts[index], starts[index] + len(tokens[index])
+            if index in compounds:  # 对焦速度: the listed word in a compound it does not list
+                at, _, how = compounds[index]
+                start = starts[at]
+                source = "lexicon" if how == "term" else "discovered"  # 小汤包的味道: listed
+                mentions.append(self._mention(text, clause_id, clause, factor, text[start:end],
+                                              opinion, False, start, end, source, how))
+                continue
             mentions.append(self._mention(text, clause_id, clause, factor, tokens[index],
-                                          opinion, False, start, start + len(tokens[index])))
+                                          opinion, False, start, end))
         free = [o for o in opinions if o.index not in claimed] if claimed else opinions
         named = {m.dimension for m in mentions} if mentions else set()
         # Service words beside the courier are said of the courier (快递及时专业).
         by_agent = not named.isdisjoint(AGENT_DIMENSIONS)
         # A delivery verb in this clause or the one before (昨天买的，今天就到了，很快).
         verb = self.lexicon.verbs[tokens[verb_at[-1]]] if free and verb_at else None
+        has_subject = bool(terms)
+        term_indices = {i for i, _ in terms}
         for opinion in free:
             # A cue implies its factor even beside another term (物流快又便宜 → price too);
             # a plain opinion beside a term is more said of that term and adds nothing.
             implied = verb if verb is not None and opinion.word in VERB_OPINIONS else None
-            factor = self.lexicon.cues.get(opinion.word) or (None if terms else
-                                                              implied or OVERALL)
-            if factor is None or (terms and factor.dimension in named) or (
+            cue = self.lexicon.cues.get(opinion.word)
+            span = None
+            if self.finder is not None and implied is None:
+                span = self.finder.subject(tokens, first, last, opinion.index)
+                if span is not None and not term_indices.isdisjoint(range(*span)):
+                    span = None
+            if span is None and self.finder is not None and not has_subject and first:
+                span = self.finder.topic(tokens, previous, first)  # 香锅，大大的好吃
+            if span is not None:  # 镜头很清晰: the word judged, listed or not
+                words = tokens[span[0]:span[1]]
+                factor, how = (cue, "cue") if cue is not None else self.finder.file_term(words)
+                if how == "attribute" and opinion.word in self.lexicon.verdicts:
+                    factor, how = self.finder.item, "verdict"  # 面膜很好用: the item itself
+                if by_agent and factor.dimension == "service":
+                    continue
+                has_subject = True
+                named.add(factor.dimension)
+                term_indices.update(range(*span))
+                end = starts[span[1] - 1] + len(tokens[span[1] - 1])
+                mentions.append(self._mention(text, clause_id, clause, factor, "".join(words),
+                                              opinion, False, starts[span[0]], end,
+                                              "discovered", how))
+                other = self.finder.coordinated(tokens, first, span[0])
+                if other is not None and term_indices.isdisjoint(range(*other)):
+                    words = tokens[other[0]:other[1]]
+                    factor, how = (cue, "cue") if cue is not None else \
+                        self.finder.file_term(words)
+                    term_indices.update(range(*other))
+                    end = starts[other[1] - 1] + len(tokens[other[1] - 1])
+                    mentions.append(self._mention(
+                        text, clause_id, clause, factor, "".join(words), opinion, False,
+                        starts[other[0]], end, "discovered", how))
+                continue
+            factor = cue or (None if has_subject else implied or OVERALL)
+            if factor is None or (has_subject and factor.dimension in named) or (
                     by_agent and factor.dimension == "service"):
                 continue
+            if factor is OVERALL and any(m.source == "discovered" for m in mentions):
+                continue
             named.add(factor.dimension)
+            how = "overall" if factor is OVERALL else "cue" if cue is not None else "verb"
             mentions.append(self._mention(text, clause_id, clause, factor, "", opinion,
-                                          factor is not OVERALL, opinion.start, opinion.end))
+                                          factor is not OVERALL, opinion.start, opinion.end,
+                                          "lexicon", how))
+        if self.finder is not None:
+            self._bare_mentions(text, tokens, starts, roles, first, last, candidates,
+                                term_indices, mentions, clause_id, clause)
         return mentions
+
+    def _bare_mentions(self, text: str, tokens: list[str], starts: list[int], roles: list,
+                       first: int, last: int, candidates: list[int], used: set[int],
+                       mentions: list[Mention], clause_id: int, clause: str) -> None:
+        """Unlisted words judged by a bare adjective (待机时间长, 油耗很高): discovered
+        mentions whose polarity the clause model gives."""
+        for b in candidates:
+            if not roles[b][4] or roles[b][0] is not None or b - 1 in used:
+                continue
+            token = tokens[b]
+            if token in self.lexicon.degrees:  # 图标很靓: a degree word heading a word
+                if b + 1 >= last or roles[b + 1] is not None or not _is_word(tokens[b + 1]) \
+                        or tokens[b + 1] in self.lexicon.terms or tokens[b + 1] in FILLERS:
+                    continue
+                word, end = tokens[b + 1], starts[b + 1] + len(tokens[b + 1])
+            else:
+                word, end = token, starts[b] + len(token)
+            span = self.finder.subject(tokens, first, b, b)
+            if span is None or span[1] > b or not used.isdisjoint(range(*span)):
+                continue
+            words = tokens[span[0]:span[1]]
+            if any(w in self.lexicon.terms for w in words):
+                continue
+            factor, how = self.finder.file_term(words)
+            used.update(range(*span))
+            opinion = Opinion(b, starts[b], end, word, 0.0, False, 1.0)
+            mentions.append(self._mention(text, clause_id, clause, factor, "".join(words),
+                                          opinion, False, starts[span[0]],
+                                          starts[span[1] - 1] + len(tokens[span[1] - 1]),
+                                          "discovered", how))
+
+    def _term_in_context(self, tokens: list[str], first: int, i: int, terms: list
+                         ) -> tuple[int, Factor, str] | None:
+        """A listed term at ``i`` whose unlisted neighbour before it changes its filing:
+        (where the compound starts, its factor, how filed), else None. 对焦速度 → product."""
+        finder = self.finder
+        if i <= first:
+            return None
+        if tokens[i] not in self.lexicon.attribute_heads:
+            # whose taste or size: 小汤包的味道, 蟹肉沙拉分量 (the term keeps its filing)
+            factor = self.lexicon.terms[tokens[i]]
+            j = i - 2 if tokens[i - 1] == "的" and i - 2 >= first else i - 1
+            if factor.dimension != "product" or tokens[j] in self.lexicon.terms \
+                    or finder.kind(tokens[j]) != 2:
+                return None
+            span = finder._compound(tokens, first, j)
+            if any(t[0] == k for t in terms for k in range(*span)):
+                return None
+            return span[0], factor, "term"
+        j = i - 1
+        if tokens[j] in self.lexicon.terms or not finder.kind(tokens[j]):
+            return None
+        span = finder._compound(tokens, first, j)
+        if any(t[0] == k for t in terms for k in range(*span)):
+            return None
+        factor, how = finder.file_term(tokens[span[0]:i + 1])
+        return span[0], factor, how
+
+    def _with_events(self, text: str, mentions: list[Mention], events: list, clause_id: int,
+                     clause: str) -> list[Mention]:
+        """A clause's mentions with its events (等了70分钟, 少给了一盒): each a negative
+        mention of its factor, in place of the clause's unjudged or overall mentions of it."""
+        dims = {factor.dimension for _, _, factor in events}
+        kept = [m for m in mentions if not (m.dimension == "overall" or (
+            m.dimension in dims and m.lexicon_score == 0.0))]
+        judged = {m.dimension for m in kept if m.lexicon_score < 0}
+        for start, end, factor in events:
+            if factor.dimension in judged:
+                continue
+            judged.add(factor.dimension)
+            words = text[start:end]
+            kept.append(_new_tuple(Mention, (
+                clause_id, clause, factor.dimension, factor.key, words, words, False, 1.0,
+                False, math.tanh(-EVENT_SCORE), start, end, "event", "event")))
+        return kept
 
     def _seller_unjudged(self, tokens: list[str], index: int, opinions: list[Opinion]
                          ) -> bool:
@@ -311,14 +462,15 @@ class FactorExtractor:
 
     @staticmethod
     def _mention(text: str, clause_id: int, clause: str, factor: Factor, term: str,
-                 opinion: Opinion | None, implicit: bool, start: int, end: int) -> Mention:
+                 opinion: Opinion | None, implicit: bool, start: int, end: int,
+                 source: str = "lexicon", filed_by: str = "term") -> Mention:
         if opinion is None:
             fields = (clause_id, clause, factor.dimension, factor.key, term, "", False, 1.0,
-                      implicit, 0.0, start, end)
+                      implicit, 0.0, start, end, source, filed_by)
         else:
             fields = (clause_id, clause, factor.dimension, factor.key, term,
                       text[opinion.start:opinion.end], opinion.negated, opinion.degree,
-                      implicit, math.tanh(opinion.score), start, end)
+                      implicit, math.tanh(opinion.score), start, end, source, filed_by)
         return _new_tuple(Mention, fields)
 
     def _opinions(self, tokens: list[str], starts: list[int], roles: list, first: int,
@@ -423,8 +575,20 @@ class FactorExtractor:
         if self._glue_cache[token]:
             self._glued.add(token)
         role = (self._token_cache[token], token in self.lexicon.terms,
-                token in self.lexicon.verbs, token in SEPARATOR_TOKENS)
+                token in self.lexicon.verbs, token in SEPARATOR_TOKENS,
+                self.finder is not None and self._bare(token))
         return role if any(role) else None
+
+    def _bare(self, token: str) -> bool:
+        """A bare adjective, alone or after a degree or negation word: 长, 很大, 不高, 偏小."""
+        if token in PREDICATES or token in self.lexicon.degrees:
+            return True
+        prefix = self._prefix_cache[token]  # 很靓: a degree word glued to a word
+        if prefix and token[:prefix] in self.lexicon.degrees \
+                and token[prefix:] not in self.lexicon.terms and _is_word(token[prefix:]):
+            return True
+        return (len(token) > 1 and token[-1] in PREDICATES
+                and (token[:-1] in self._modifiers or token[:-1] in BARE_PREFIXES))
 
     def parse_token(self, token: str) -> tuple[int, float, str] | None:
         """(negations, degree, opinion word) of a token such as 不太好 or 很快; cached.
@@ -481,6 +645,22 @@ class _Cache(dict):
             self.clear()
         value = self[key] = self.compute(key)
         return value
+
+
+def _speed_beside_events(mentions: list[Mention], happened: dict[int, list]) -> list[Mention]:
+    """快/慢 said alone next to an event say it of the event's factor: 有点儿慢啊，八点了才来
+    is slow delivery, not an overall complaint."""
+    out = []
+    for m in mentions:
+        if m.dimension == "overall" and m.opinion and any(
+                word in m.opinion for word in VERB_OPINIONS):
+            near = happened.get(m.clause_id + 1) or happened.get(m.clause_id - 1)
+            if near:
+                factor = near[0][2]
+                m = m._replace(dimension=factor.dimension, factor=factor.key, implicit=True,
+                               filed_by="event")
+        out.append(m)
+    return out
 
 
 def is_irrealis(clause: str) -> bool:

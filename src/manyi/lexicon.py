@@ -36,7 +36,7 @@ DIMENSION_LABELS = {
 }
 # A back-reference in a regular expression: \1 or (?P=name).
 BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
-DOMAINS = ("ecommerce", "catering", "hotel", "hotline")
+DOMAINS = ("ecommerce", "catering", "delivery", "hotel", "hotline")
 WORD_FILES = ("positive.txt", "negative.txt", "negation.txt", "degree.txt", "contrast.txt",
               "placeholders.txt", "userdict.txt", "stopwords.txt")
 FACTOR_KEYS = {"label", "terms", "opinions", "verbs"}
@@ -68,6 +68,12 @@ class Lexicon:
     userdict: dict[str, tuple[int | None, str | None]] = field(default_factory=dict)
     stopwords: set[str] = field(default_factory=set)
     sources: list[str] = field(default_factory=list)
+    # aspects.toml: words after which a term names an attribute of the thing bought, word
+    # lists for the event patterns, and the events ({name: (factor, [patterns])})
+    attribute_heads: set[str] = field(default_factory=set)
+    verdicts: set[str] = field(default_factory=set)
+    event_words: dict[str, list[str]] = field(default_factory=dict)
+    events: dict[str, tuple[Factor, list[str]]] = field(default_factory=dict)
     # taxonomy word -> the file that filed it where it is now, for error messages
     origins: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -101,8 +107,13 @@ class Lexicon:
                             + ", ".join(WORD_FILES))
             return
         self.sources.append(str(path))
-        for file in known:
-            if file.suffix == ".toml":
+        # aspects.toml names factors: it comes after the pack's taxonomy
+        for file in sorted(known, key=lambda f: f.name == "aspects.toml"):
+            if file.name == "aspects.toml":
+                from .aspects import merge_aspects_file
+
+                merge_aspects_file(self, file, problems)
+            elif file.suffix == ".toml":
                 self._merge_taxonomy(file, problems)
             else:
                 self._merge_words(file, problems)

@@ -82,7 +82,8 @@ def analyze(source, *, text_col: str | None = None, id_col: str | None = None,
     # counted in reading order, as the file sink counts them chunk by chunk
     info = run_meta(run.meta, run.settings, flags=Counter(comments["flag"].tolist()),
                     sentiment=Counter(comments.loc[ok, "sentiment"].tolist()),
-                    duplicate_ids=run.repeats.ids if run.repeats is not None else set())
+                    duplicate_ids=run.repeats.ids if run.repeats is not None else set(),
+                    domain_guess=run.domain_guess)
     return Result(comments=comments, mentions=mentions, dimensions=dimensions, meta=info,
                   annotator=run.annotator)
 

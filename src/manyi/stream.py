@@ -92,7 +92,8 @@ def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
         labels = lexicon_labels(run.annotator.lexicon)
         drivers = drivers_from_counts(totals.factors, labels=labels)
         info = run_meta(meta, run.settings, flags=totals.flags, sentiment=totals.sentiment,
-                        duplicate_ids=repeats.ids if repeats is not None else set())
+                        duplicate_ids=repeats.ids if repeats is not None else set(),
+                        domain_guess=run.domain_guess)
         write_tables(staging, dimensions, drivers, info)
     graphs = {subset: graph_from_counts(totals.factors, subset=subset, labels=labels)
               for subset in ("all", "complaints")}

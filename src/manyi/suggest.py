@@ -99,7 +99,7 @@ class _Stats:
 
         self.lexicon = lexicon
         self.segmenter = segmenter
-        self.extractor = FactorExtractor(lexicon)
+        self.extractor = FactorExtractor(lexicon, tagger=getattr(segmenter, "tag", None))
         self._tags = jieba_tags()
         self._known = (set(lexicon.terms) | set(lexicon.cues) | set(lexicon.verbs)
                        | set(lexicon.opinions) | lexicon.negations | set(lexicon.degrees)
@@ -132,7 +132,9 @@ class _Stats:
         self.doc_freq.update(words)
         orphan_clauses: defaultdict[int, list] = defaultdict(list)
         for mention in mentions:
-            if not mention.term:
+            # judged without a listed term: an implicit mention, or a word the extractor
+            # discovered (镜头很清晰; see manyi.aspects): the same discovery as analyze
+            if not mention.term or mention.source == "discovered":
                 orphan_clauses[mention.clause_id].append(mention)
             elif mention.opinion:
                 self.factor_opinions[(mention.dimension, mention.factor)][

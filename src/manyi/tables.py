@@ -57,9 +57,10 @@ def dimension_labels(lexicon: Lexicon) -> dict[str, str]:
 
 
 def run_meta(meta: InputMeta, settings: Settings, *, flags: dict, sentiment: dict,
-             duplicate_ids: set[str]) -> dict:
+             duplicate_ids: set[str], domain_guess: dict | None = None) -> dict:
     """What meta.json says of a run: the reader's findings, settings, flag and sentiment
-    counts (sentiment over analysable comments), repeated ids.
+    counts (sentiment over analysable comments), repeated ids, and how ``--domain auto``
+    chose the pack.
 
     Counts are listed as the sinks count them: in the order first seen in the input.
     """
@@ -68,4 +69,5 @@ def run_meta(meta: InputMeta, settings: Settings, *, flags: dict, sentiment: dic
             **({"model": settings.model} if settings.model is not None else {}),
             "flags": {str(k): int(v) for k, v in flags.items()}, "flag_reasons": FLAG_REASONS,
             "sentiment": {str(k): int(v) for k, v in sentiment.items()},
-            "duplicate_ids": sorted(duplicate_ids)}
+            "duplicate_ids": sorted(duplicate_ids),
+            **({"domain_guess": domain_guess} if domain_guess is not None else {})}

@@ -1,0 +1,281 @@
+"""Aspect terms in industries no pack was written for: found, filed and judged.
+
+    python bench/aspects_eval.py                 # every industry held out in turn
+    python bench/aspects_eval.py --sample 100    # and 100 discovered mentions to read
+    python bench/aspects_eval.py --limit 0       # every sentence (default: 1,500 a set)
+
+Sets (``../shared/data/aspects/``): absa_terms camera, phone, mooc (online courses), shampoo
+(its ``.apc`` files: the sentence with ``$T$`` where the term stood, the term, its polarity)
+and restaurant_triplets (``dev.txt``, then ``train.txt``: explicit aspects only).
+
+Per held-out industry:
+
+* **recall** — a gold term is found when a mention's term (not an implicit mention) contains
+  it or lies inside it;
+* **filing** — of the found terms, the share whose mention's dimension is the expected one.
+  Expected dimension of a gold term, by its own characters (stated here, the same for every
+  industry): the business or the thing bought named whole (店 这家店 餐厅 相机 手机 课程
+  洗发水 产品 …, the whole term only) → overall; price and deal words (价 钱 费 贵 便宜 实惠
+  划算 团购 优惠 活动 折扣 券 赠品) → price; delivery words (物流 快递 发货
+  送货 配送 送餐 外卖小哥 骑手) → logistics; the people who serve (服务 客服 售后 态度 服务员
+  店员 老板 商家 卖家 店家) and, as ASAP files a restaurant's aspects, its wait, serving,
+  ordering and parking (上菜 点菜 下单 买单 排队 等位 停车 …) → service; the place (环境
+  装修 氛围 卫生 灯光 门面 包间 大堂 桌椅 座位 空间 餐具 …) → environment and where it is
+  (位置 地段 交通 地铁) → channel; everything else is an
+  attribute of the thing bought (a camera's 镜头, a course's 内容, a dish) → product;
+* **recall (term or opinion)** — the same, where a mention's opinion words count as well as
+  its term: shampoo's gold "terms" are mostly opinion phrases (柔顺, 好用, 物流很快);
+* **polarity** — of the found terms whose gold polarity is Positive or Negative, the share
+  whose mention says the same; a neutral mention counts wrong.
+
+Leave one industry out: what the discovery can tune (``--grid``: the opinion window) is
+chosen on the other industries' recall × filing and scored on the held-out one.
+Also: zhijiang 2019 cosmetics, 4-dimension micro-F1 (product, price, logistics, service).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+import manyi
+from manyi.evaluation import match_term
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "aspects"
+INDUSTRIES = {"camera": "ecommerce", "phone": "ecommerce", "mooc": "ecommerce",
+              "shampoo": "ecommerce", "restaurant": "catering"}
+# The business or the thing bought named as a whole (manyi's overall.item): whole terms only.
+ITEM_WORDS = frozenset({"店", "这家店", "这家", "餐厅", "饭店", "餐馆", "小店", "店家", "生意",
+                        "相机", "机子", "手机", "这款", "这款机", "课程", "这门课", "课",
+                        "洗发水", "产品", "东西", "宝贝", "商品"})
+EXPECTED = [  # (dimension, characters or words of the gold term), first match wins
+    ("price", ("价", "钱", "费", "贵", "便宜", "实惠", "划算", "团购", "优惠", "活动", "折扣",
+               "券", "赠品")),
+    ("logistics", ("物流", "快递", "发货", "送货", "配送", "送餐", "外卖小哥", "骑手")),
+    ("service", ("服务", "客服", "售后", "态度", "服务员", "店员", "老板", "商家", "卖家",
+                 "店家", "上菜", "出菜", "点菜", "点餐", "点单", "下单", "买单", "埋单", "结账",
+                 "排队", "等位", "停车", "车位")),
+    ("environment", ("环境", "装修", "氛围", "装潢", "卫生", "灯光", "装饰", "门面", "店面",
+                     "包间", "包厢", "大堂", "大厅", "桌椅", "座位", "面积", "空间", "餐具")),
+    ("channel", ("位置", "地段", "交通", "地铁")),
+]
+POLARITY = {"Positive": "positive", "Negative": "negative", "Neutral": "neutral",
+            "POS": "positive", "NEG": "negative", "NEU": "neutral"}
+
+
+def expected_dimension(term: str) -> str:
+    """The dimension a gold term belongs to (see the module docstring).
+
+    >>> expected_dimension("性价比"), expected_dimension("镜头"), expected_dimension("服务态度")
+    ('price', 'product', 'service')
+    """
+    if term in ITEM_WORDS:
+        return "overall"
+    for dimension, words in EXPECTED:
+        if any(w in term for w in words):
+            return dimension
+    return "product"
+
+
+def read_apc(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(sentence, [(term, polarity)]) from an ``.apc`` file, one entry per sentence."""
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    sentences: dict[str, list[tuple[str, str]]] = {}
+    for i in range(0, len(lines) - 2, 3):
+        masked, term, polarity = lines[i], lines[i + 1].strip(), lines[i + 2].strip()
+        pieces = masked.replace("$T$", " ").split()
+        spaced = sum(len(p) == 1 for p in pieces) >= 0.8 * len(pieces) if pieces else True
+        text = masked.replace("$T$", term)
+        if spaced:
+            text, term = text.replace(" ", ""), term.replace(" ", "")
+        text = text.strip()
+        if term and polarity in POLARITY:
+            sentences.setdefault(text, []).append((term, POLARITY[polarity]))
+    return [(s, _dedupe(terms)) for s, terms in sentences.items()]
+
+
+def read_triplets(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(sentence, [(term, polarity)]) from a restaurant_triplets file (explicit aspects)."""
+    out = []
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        if "####" not in line:
+            continue
+        spaced, labels = line.split("####", 1)
+        chars = spaced.strip().split(" ")
+        terms = []
+        for (a_start, a_end), _, polarity in ast.literal_eval(labels):
+            if a_start < 0:
+                continue
+            terms.append(("".join(chars[a_start:a_end + 1]), POLARITY[polarity]))
+        if terms:
+            out.append(("".join(chars), _dedupe(terms)))
+    return out
+
+
+def _dedupe(terms: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """One entry per term; its polarity the polar majority (neutral when tied)."""
+    votes: dict[str, Counter] = {}
+    for term, polarity in terms:
+        votes.setdefault(term, Counter())[polarity] += 1
+    out = []
+    for term, count in votes.items():
+        pos, neg = count["positive"], count["negative"]
+        out.append((term, "positive" if pos > neg else "negative" if neg > pos else "neutral"))
+    return out
+
+
+def load_sets(limit: int) -> dict[str, list[tuple[str, list[tuple[str, str]]]]]:
+    sets = {name: read_apc(DATA / "absa_terms" / f"{name}.train.apc")
+            for name in ("camera", "phone", "mooc", "shampoo")}
+    sets["restaurant"] = (read_triplets(DATA / "restaurant_triplets" / "dev.txt")
+                          + read_triplets(DATA / "restaurant_triplets" / "train.txt"))
+    if limit:
+        rng = random.Random(0)
+        sets = {k: (rng.sample(v, limit) if len(v) > limit else v) for k, v in sets.items()}
+    return sets
+
+
+def score(name: str, data, domain: str, options: dict) -> tuple[dict, pd.DataFrame]:
+    texts = [s for s, _ in data]
+    frame = pd.DataFrame({"comment_id": [str(i) for i in range(len(texts))], "review": texts})
+    _apply(options)
+    started = time.perf_counter()
+    result = manyi.analyze(frame, id_col="comment_id", domain=domain, progress=False)
+    seconds = time.perf_counter() - started
+    mentions = result.mentions
+    by_id = {cid: part for cid, part in mentions.groupby("comment_id")}
+    n_gold = found = filed = pol_n = pol_ok = either = 0
+    for cid, (_, gold) in enumerate(data):
+        part = by_id.get(str(cid))
+        terms, opinions, rows = [], [], []
+        if part is not None:
+            rows = list(part.index)
+            terms = [t if isinstance(t, str) else "" for t in part["term"]]
+            opinions = [t if isinstance(t, str) else "" for t in part["opinion"]]
+        for term, polarity in gold:
+            n_gold += 1
+            either += match_term(term, terms + opinions) is not None
+            at = match_term(term, terms)
+            if at is None:
+                continue
+            hit = rows[at]
+            found += 1
+            filed += mentions.at[hit, "dimension"] == expected_dimension(term)
+            if polarity != "neutral":
+                pol_n += 1
+                pol_ok += mentions.at[hit, "polarity"] == polarity
+    figures = {"industry": name, "domain": result.meta.get("domain", domain),
+               "sentences": len(data), "gold terms": n_gold,
+               "recall": found / n_gold if n_gold else float("nan"),
+               "filing": filed / found if found else float("nan"),
+               "recall (term or opinion)": either / n_gold if n_gold else float("nan"),
+               "polarity": pol_ok / pol_n if pol_n else float("nan"),
+               "comments/s": len(data) / seconds}
+    return figures, mentions
+
+
+def zhijiang() -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from dimensions_eval import zhijiang_gold
+
+    from manyi.evaluation import predicted_table, score_dimensions
+
+    reviews, gold = zhijiang_gold()
+    result = manyi.analyze(reviews[["comment_id", "text"]].rename(columns={"text": "review"}),
+                           id_col="comment_id", domain="ecommerce", progress=False)
+    scores = score_dimensions(predicted_table(result), gold,
+                              dimensions=["product", "price", "logistics", "service"])
+    print(f"\n## zhijiang2019 cosmetics: 4-dimension micro-F1 {scores.micro_f1:.3f} "
+          f"(macro {scores.macro_f1:.3f})")
+    print(scores.table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+
+
+def sample_discovered(mentions: dict[str, pd.DataFrame], n: int, seed: int) -> None:
+    rows = []
+    for name, frame in mentions.items():
+        source = frame["source"] if "source" in frame else pd.Series("lexicon", frame.index)
+        part = frame[(source != "lexicon") & frame["term"].astype(bool)] \
+            if "source" in frame else frame[frame["term"].astype(bool)]
+        rows.extend((name, r) for r in part.itertuples(index=False))
+    rng = random.Random(seed)
+    print(f"\n## {min(n, len(rows))} of {len(rows)} discovered mentions, at random")
+    for name, r in rng.sample(rows, min(n, len(rows))):
+        how = f"{getattr(r, 'source', 'lexicon')}/{getattr(r, 'filed_by', '')}"
+        print(f"{name:10} {r.term:8} {r.dimension:11} {r.polarity:8} {how:24} {r.clause}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=1500,
+                        help="sentences per industry, drawn at random (0: all)")
+    parser.add_argument("--sample", type=int, default=0,
+                        help="discovered mentions to print, at random, for reading")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--auto", action="store_true", help="domain='auto' for every set")
+    parser.add_argument("--no-zhijiang", action="store_true")
+    args = parser.parse_args()
+    if not DATA.is_dir():
+        print(f"skipped: {DATA} not found (the shared data sets are not in this checkout)")
+        sys.exit(0)
+    sets = load_sets(args.limit)
+    grid = GRID()
+    results: dict[tuple[str, int], dict] = {}
+    mentions: dict[str, pd.DataFrame] = {}
+    for name, data in sets.items():
+        for g, options in enumerate(grid):
+            domain = "auto" if args.auto else INDUSTRIES[name]
+            results[(name, g)], found = score(name, data, domain, options)
+            if g == 0:
+                mentions[name] = found
+    rows = []
+    for held in sets:
+        # the setting the other industries score best on (recall × filing)
+        others = [n for n in sets if n != held]
+        best = max(range(len(grid)), key=lambda g: sum(
+            results[(n, g)]["recall"] * results[(n, g)]["filing"] for n in others))
+        rows.append({**results[(held, best)], "setting": _describe(grid[best])})
+    table = pd.DataFrame(rows)
+    print("## held out in turn (setting chosen on the other industries)")
+    print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    if args.sample:
+        sample_discovered(mentions, args.sample, args.seed)
+    if not args.no_zhijiang:
+        zhijiang()
+
+
+def GRID() -> list[dict]:  # noqa: N802
+    """The discovery settings compared (manyi.aspects.TUNABLE: module constants and the
+    values to try); one empty setting when nothing is tunable."""
+    try:
+        from manyi.aspects import TUNABLE
+    except ImportError:
+        return [{}]
+    names = list(TUNABLE)
+    grid: list[dict] = [{}]
+    for name in names:
+        grid = [{**g, name: v} for g in grid for v in TUNABLE[name]]
+    return grid
+
+
+def _apply(options: dict) -> None:
+    """Set the discovery constants in this process (the bench runs one job)."""
+    if options:
+        import manyi.aspects as aspects
+
+        for name, value in options.items():
+            setattr(aspects, name, value)
+
+
+def _describe(options: dict) -> str:
+    return ",".join(f"{k}={v}" for k, v in options.items()) or "-"
+
+
+if __name__ == "__main__":
+    main()

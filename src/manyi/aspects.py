@@ -1,0 +1,401 @@
+"""Open-vocabulary aspects: what a customer judges, whether or not the lexicon lists it.
+
+Three parts, used by :class:`~manyi.factors.FactorExtractor`:
+
+* **discovery** — the noun (or noun compound) an opinion word governs in its clause: the
+  subject before it (镜头很清晰, 发动机动力强, 待机时间长) or the noun it qualifies after
+  ``的`` (很清晰的画面). Parts of speech come from jieba's dictionary, looked up once per
+  distinct word (no tagging pass); a word jieba does not know (found by its HMM) counts as a
+  noun.
+* **filing** — the dimension of a discovered word, and how it was decided (``filed_by``):
+  ``cue`` (the opinion word implies a factor: 鱼香肉丝很好吃 → product.taste), ``context``
+  (a known neighbour: 送餐速度 → logistics, 对焦速度 → product), ``characters`` (a known
+  term inside the word: 服务生 → service), ``verdict`` (judged as a whole purchase is, by
+  好用 实用: the item itself → overall) or ``attribute`` (an unlisted attribute of the thing
+  bought → product).
+* **events** — what happened, said without an opinion word: lateness through time
+  (等了70分钟, 八点了才来), missing or wrong items (少给了, 漏送), food that arrives cold or
+  spilt. The word lists and patterns are in each pack's ``aspects.toml``.
+
+>>> from manyi.lexicon import Lexicon
+>>> finder = AspectFinder(Lexicon.load("ecommerce"))
+>>> finder.file_term(["待机", "时间"])[0].dimension, finder.file_term(["物流", "速度"])[1]
+('product', 'context')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+import tomllib
+
+from .lexicon import Factor, Lexicon
+
+# Tags of jieba's dictionary that name a thing: nouns, verbal and adjectival nouns, and
+# proper nouns (nz; nr and ns, where jieba files some dishes and foods: 鱼香肉丝 海鲜).
+NOUN_TAGS = frozenset({"n", "nz", "vn", "ng", "nt", "an", "nl", "nrt", "nr", "ns"})
+# Verbs that name what is judged when they are the subject (对焦很快, 拍照清晰, 讲得好).
+VERB_TAGS = frozenset({"v"})
+# Words before the opinion that do not end the subject: 镜头也很清晰, 画面真的不错.
+SKIP = frozenset({"也", "还", "都", "就", "真", "真的", "确实", "倒是", "又", "却", "比较",
+                  "相当", "实在", "特别", "挺", "很", "非常", "太", "超", "蛮", "都很", "还是",
+                  "虽然", "虽", "真是", "做得", "做的", "弄得", "显得", "一直", "总是", "有时",
+                  "是", "算", "算是", "更", "最", "有点", "有些", "稍微", "得", "的话"})
+# Words that are never an aspect though jieba calls them nouns.
+NOT_ASPECTS = frozenset({"东西", "感觉", "时候", "样子", "地方", "问题", "原因", "情况", "方面",
+                         "人", "大家", "朋友", "家人", "自己", "别人", "我们", "你们", "他们",
+                         "事情", "一下", "点儿", "一点", "有点", "整体", "总体", "总之", "总的来说",
+                         "以后", "以前", "之前", "之后", "今天", "昨天", "明天", "现在", "当时",
+                         "第一次", "这次", "下次", "上次", "次", "里面", "外面", "上面", "下面",
+                         "价值", "总体而言", "真心", "本来", "其实", "个人", "本人", "宝贝", "亲",
+                         "小伙伴", "老公", "老婆", "孩子", "宝宝", "妈妈", "儿子", "女儿", "同事",
+                         "同学", "目前", "暂时", "好评", "差评", "评价", "总评", "媳妇",
+                         "表妹", "表姐", "姐姐", "妹妹", "哥哥", "弟弟", "闺蜜", "小姑", "婆婆",
+                         "爸爸", "爸妈", "父母", "家里人", "女朋友", "男朋友", "对象", "室友",
+                         "希望", "期待", "相信", "觉得", "认为", "发现", "知道", "听说", "习惯",
+                         "状态", "基础", "程度", "部分", "重点", "人间", "强力", "继续", "开始"})
+DEMONSTRATIVE = re.compile(r"^(这|那|此|该|每|哪)(个|款|家|种|部|台|只|次|些|位|件|本|门|堂)?$")
+# Opinion words that take an object (喜欢这个镜头, 推荐这款).
+TAKES_OBJECT = frozenset({"喜欢", "推荐", "爱", "讨厌", "满意", "不满", "后悔", "失望"})
+# Adjectives whose polarity depends on what they judge: they still show that it is judged
+# (待机时间长, 动力强, 油耗高, 偏辣); the clause model gives the polarity.
+PREDICATES = frozenset("大小多少高低长短厚薄硬软浓稠稀强弱重轻深浅宽窄辣甜酸咸淡")
+# Characters a word jieba does not know should not hold to be an aspect (大大的, 算蛮).
+FUNCTION_CHARS = frozenset("的地得了着过很太真也都还就算蛮挺超最更不没是在有把被给让吗呢吧啊哦")
+# Verbs with a complement or aspect particle are the customer's act, not a feature.
+VERB_FORMS = re.compile(r"(?:起来|上去|下来|下去|着|了|过|完|到|好)$")
+COORDINATORS = frozenset({"和", "跟", "与", "及", "以及", "还有", "、"})
+MAX_COMPOUND = 3  # tokens in a discovered compound (待机 时间; 发动机 动力)
+MAX_CHARS = 8
+# Tunable (bench/aspects_eval.py chooses on the industries it does not score):
+SUBJECT_WINDOW = 4  # tokens between a subject and its opinion word, modifiers included
+TUNABLE = {"SUBJECT_WINDOW": (2, 4, 6)}
+NUMBER = r"[0-9０-９一二两三四五六七八九十百几半俩]+多?"
+
+
+class AspectFinder:
+    """Discovery and filing over one lexicon; build once, reuse for every comment."""
+
+    def __init__(self, lexicon: Lexicon, tagger: Callable[[str], str] | None = None) -> None:
+        self.lexicon = lexicon
+        self.tag = tagger if tagger is not None else default_tagger()
+        self._known = (set(lexicon.opinions) | set(lexicon.cues) | set(lexicon.verbs)
+                       | lexicon.negations | set(lexicon.degrees) | lexicon.contrasts
+                       | lexicon.stopwords)
+        self._kind: dict[str, int] = {}
+        self._filed: dict[tuple[str, ...], tuple[Factor, str]] = {}
+        self.attribute = _attribute_factor(lexicon)
+        # the thing bought itself (ecommerce: overall.item 商品整体), else overall
+        self.item = next((f for f in lexicon.terms.values() if f.dimension == "overall"),
+                         Factor("overall", "overall", "整体"))
+
+    def kind(self, token: str) -> int:
+        """2: a noun that may name an aspect, 1: a verb that may (as a subject), 0: neither."""
+        value = self._kind.get(token)
+        if value is None:
+            value = self._kind[token] = self._token_kind(token)
+        return value
+
+    def _token_kind(self, token: str) -> int:
+        if token in self.lexicon.terms:
+            return 2
+        if (len(token) < 2 or token in self._known or token in NOT_ASPECTS
+                or DEMONSTRATIVE.match(token) or not all("\u4e00" <= c <= "\u9fff" for c in token)):
+            return 0
+        tag = self.tag(token)
+        if not tag:  # a word of the comments, not of the dictionary: 紫边 噪点
+            return 2 if len(token) <= 4 and FUNCTION_CHARS.isdisjoint(token) else 0
+        return 2 if tag in NOUN_TAGS else 1 if tag in VERB_TAGS else 0
+
+    def subject(self, tokens: list[str], first: int, last: int, index: int
+                ) -> tuple[int, int] | None:
+        """Token range ``[a, b)`` of the noun compound an opinion at ``index`` judges: before
+        it (skipping modifiers and 也/还/真的), else right after it (清晰的画面)."""
+        j = index - 1
+        low = max(first, index - SUBJECT_WINDOW - 1)
+        while j >= low and (tokens[j] in SKIP or tokens[j] in self.lexicon.degrees
+                            or tokens[j] in self.lexicon.negations):
+            j -= 1
+        if j >= first and (self.kind(tokens[j]) == 2 or (
+                j > first and self.kind(tokens[j - 1]) == 2 and self.is_head(tokens[j]))):
+            return self._compound(tokens, first, j)
+        # a verb opening its clause, judged: 照相还行, 使用方便 (not 用起来, 看着)
+        if j == first and j + 1 <= index and self.kind(tokens[j]) == 1 \
+                and not VERB_FORMS.search(tokens[j]):
+            return j, j + 1
+        # a verb judged by how it is done: 讲解得很细致, 老师讲课生动
+        if j >= first and self.kind(tokens[j]) == 1 and j + 1 < index \
+                and tokens[j + 1] in ("得", "的"):
+            return j, j + 1
+        if j > first and self.kind(tokens[j]) == 1 and self.kind(tokens[j - 1]) == 2 \
+                and tokens[j - 1] not in self.lexicon.terms:
+            return j - 1, j + 1
+        k = index + 1
+        if k < last and tokens[k] == "的":
+            k += 1
+        elif tokens[index] in TAKES_OBJECT:
+            while k < last and (DEMONSTRATIVE.match(tokens[k]) or tokens[k] in "这那个款"):
+                k += 1
+        else:
+            return None
+        end = k
+        while end < last and end - k < MAX_COMPOUND and self.kind(tokens[end]) == 2:
+            end += 1
+        return (k, end) if end > k else None
+
+    def is_head(self, token: str) -> bool:
+        """A one-character noun that ends a compound (海鲜 锅, 清蒸 鱼), not a word alone."""
+        return len(token) == 1 and token not in self._known and token not in NOT_ASPECTS \
+            and self.tag(token) in ("n", "ng")
+
+    def coordinated(self, tokens: list[str], first: int, start: int) -> tuple[int, int] | None:
+        """The compound joined by 和/跟/与 before the one starting at ``start`` (花肉锅和海鲜锅
+        还是不错的: both are judged)."""
+        j = start - 1
+        if j - 1 < first or tokens[j] not in COORDINATORS:
+            return None
+        if self.kind(tokens[j - 1]) == 2 and tokens[j - 1] not in self.lexicon.terms:
+            return self._compound(tokens, first, j - 1)
+        return None
+
+    def topic(self, tokens: list[str], first: int, last: int) -> tuple[int, int] | None:
+        """The clause ``tokens[first:last]`` when it only names something (香锅，大大的好吃;
+        虾酱空心菜，稍微偏辣): one to three unlisted nouns, before a separator."""
+        while last > first and not tokens[last - 1].strip("，,。.!！?？;；~～… "):
+            last -= 1
+        if not 0 < last - first <= MAX_COMPOUND or sum(map(len, tokens[first:last])) > MAX_CHARS:
+            return None
+        if all(self.kind(t) == 2 and t not in self.lexicon.terms for t in tokens[first:last]):
+            return first, last
+        return None
+
+    def _compound(self, tokens: list[str], first: int, last: int) -> tuple[int, int] | None:
+        """The compound ending at ``last``: nouns before it joined (待机 时间), a verb only
+        as its first word (对焦 速度) or alone (对焦很快)."""
+        start = last
+        while (start - 1 >= first and last - start + 1 < MAX_COMPOUND
+               and self.kind(tokens[start - 1]) == 2):
+            start -= 1
+        if start - 1 >= first and self.kind(tokens[start - 1]) == 1 and \
+                last - start + 1 < MAX_COMPOUND:
+            start -= 1
+        if sum(len(t) for t in tokens[start:last + 1]) > MAX_CHARS:
+            start = last
+        return start, last + 1
+
+    def file_term(self, words: list[str]) -> tuple[Factor, str]:
+        """The factor of a discovered compound and how it was chosen (see the module doc)."""
+        key = tuple(words)
+        found = self._filed.get(key)
+        if found is None:
+            found = self._filed[key] = self._file(words)
+        return found
+
+    def _file(self, words: list[str]) -> tuple[Factor, str]:
+        lexicon = self.lexicon
+        head = words[-1]
+        listed = [lexicon.terms.get(w) or lexicon.verbs.get(w) or lexicon.cues.get(w)
+                  for w in words]
+        known = [f for f in listed[:-1] if f is not None]
+        if known:  # 送餐 速度: the named neighbour says whose speed
+            return known[-1], "context"
+        if listed[-1] is not None:
+            if len(words) > 1 and head in lexicon.attribute_heads:
+                return self.attribute, "context"  # 对焦 速度: the product's speed
+            return listed[-1], "term"
+        whole = "".join(words)
+        inside = _longest_inside(whole, lexicon.terms)
+        if inside is not None:
+            word, factor = inside
+            if whole.endswith(word) and word in lexicon.attribute_heads and whole != word:
+                return self.attribute, "context"
+            if whole.endswith(word) or len(word) >= 2:
+                return factor, "characters"
+        return self.attribute, "attribute"
+
+
+def _longest_inside(word: str, terms: dict[str, Factor]) -> tuple[str, Factor] | None:
+    """The longest lexicon term inside ``word`` (two characters or more, or its last)."""
+    for size in range(len(word) - 1, 0, -1):
+        for at in range(len(word) - size + 1):
+            piece = word[at:at + size]
+            if (size >= 2 or at + size == len(word)) and piece in terms:
+                return piece, terms[piece]
+    return None
+
+
+def _attribute_factor(lexicon: Lexicon) -> Factor:
+    key = ("product", "attribute")
+    return Factor("product", "attribute", lexicon.factor_labels.get(key, "其他产品属性"))
+
+
+@lru_cache(maxsize=1)
+def default_tagger() -> Callable[[str], str]:
+    """Word → part of speech ("" outside the dictionary), when no segmenter gives one."""
+    from .segment import _rjieba_tagger
+
+    tagger = _rjieba_tagger()
+
+    def tag(word: str) -> str:
+        pieces = tagger.tag(word, False)
+        return pieces[0][1] if len(pieces) == 1 else ""
+
+    return tag
+
+
+# -- events ----------------------------------------------------------------------------
+class EventMatcher:
+    """The pack's events as one regular expression; :meth:`find` gives (start, end, factor).
+
+    >>> m = EventMatcher(Lexicon.load("delivery"))
+    >>> [(a, b, f.dimension) for a, b, f in m.find("等了70分钟才送到")]
+    [(0, 6, 'logistics')]
+    """
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.factors: list[Factor] = []
+        parts = []
+        for factor, patterns in lexicon.events.values():
+            for pattern in patterns:
+                parts.append(f"(?P<e{len(self.factors)}>{pattern})")
+                self.factors.append(factor)
+        self.pattern = re.compile("|".join(parts)) if parts else None
+        # Characters one of which every match holds (most comments hold none): a fast test
+        # before the full expression, which tries every pattern at every position.
+        needed: set[str] = set()
+        for _, (_, patterns) in lexicon.events.items():
+            for pattern in patterns:
+                chars = _needed(pattern)
+                if chars is None:
+                    needed = set()
+                    break
+                needed |= chars
+            else:
+                continue
+            break
+        self.trigger = re.compile("[" + re.escape("".join(sorted(needed))) + "]") \
+            if needed and self.pattern is not None else None
+
+    def find(self, text: str) -> list[tuple[int, int, Factor]]:
+        if self.pattern is None or (self.trigger is not None
+                                    and self.trigger.search(text) is None):
+            return []
+        out = []
+        for match in self.pattern.finditer(text):
+            name = match.lastgroup
+            out.append((match.start(), match.end(), self.factors[int(name[1:])]))
+        return out
+
+
+def _needed(pattern: str) -> set[str] | None:
+    """Characters one of which any match of an expanded event pattern holds: the smallest
+    such set among its mandatory parts (a literal character, or a word list's first
+    characters), None when the pattern has none that can be read off."""
+    best: set[str] | None = None
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = pattern.index("]", i + 1) + 1
+            continue
+        if ch == "(":
+            end = _group_end(pattern, i)
+            optional = end + 1 < len(pattern) and pattern[end + 1] in "?*{"
+            inner = pattern[i + 1:end]
+            if not optional and inner.startswith("?:") and "(" not in inner[2:]:
+                words = [re.sub(r"\\(.)", r"\1", w) for w in inner[2:].split("|")]
+                if all(words) and all("\u4e00" <= w[0] <= "\u9fff" for w in words):
+                    common = set.intersection(*map(set, words)) - {"了", "的"}
+                    firsts = {min(common)} if common else {w[0] for w in words}
+                    if best is None or len(firsts) < len(best):
+                        best = firsts
+            i = end + 1
+            continue
+        optional = i + 1 < len(pattern) and pattern[i + 1] in "?*{"
+        if "\u4e00" <= ch <= "\u9fff" and not optional and ch not in "了的":
+            return {ch}
+        i += 1
+    return best
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """Index of the parenthesis closing the group opened at ``start``."""
+    depth, i = 0, start
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+            continue
+        if pattern[i] == "[":
+            i = pattern.index("]", i + 1) + 1
+            continue
+        depth += pattern[i] == "("
+        depth -= pattern[i] == ")"
+        if depth == 0:
+            return i
+        i += 1
+    return len(pattern) - 1
+
+
+def merge_aspects_file(lexicon: Lexicon, file: Path, problems: list[str]) -> None:
+    """Merge a pack's ``aspects.toml``: ``[filing] attribute_heads``, ``[words]`` lists and
+    ``[events.<name>]`` tables (``factor = "dimension.factor"``, ``patterns = [...]``, where
+    ``{name}`` is a word list and ``{N}`` a number). A later pack's event of the same name
+    replaces the earlier one."""
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        problems.append(f"{file}: {exc}")
+        return
+    unknown = set(data) - {"filing", "words", "events"}
+    if unknown:
+        problems.append(f"{file}: unknown top-level key {sorted(unknown)[0]!r}; expected "
+                        "[filing], [words] or [events.<name>]")
+    filing = data.get("filing", {})
+    lexicon.attribute_heads.update(filing.get("attribute_heads", []))
+    lexicon.verdicts.update(filing.get("verdicts", []))
+    for name, words in data.get("words", {}).items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            problems.append(f"{file}: words.{name}: must be a list of strings")
+            continue
+        lexicon.event_words[name] = words
+    for name, spec in data.get("events", {}).items():
+        where = f"{file}: events.{name}"
+        target = spec.get("factor", "") if isinstance(spec, dict) else ""
+        if target == "drop":
+            lexicon.events.pop(name, None)
+            continue
+        factor = lexicon._factor(target)
+        if isinstance(factor, str):
+            problems.append(f"{where}: {factor}")
+            continue
+        patterns = []
+        for pattern in spec.get("patterns", []):
+            try:
+                expanded = _expand(pattern, lexicon.event_words)
+                re.compile(expanded)
+            except (KeyError, re.error) as exc:
+                problems.append(f"{where}: pattern {pattern!r}: {exc}")
+                continue
+            patterns.append(expanded)
+        lexicon.events[name] = (factor, patterns)
+
+
+def _expand(pattern: str, words: dict[str, list[str]]) -> str:
+    """A pattern with ``{list}`` replaced by its words (longest first) and ``{N}`` by a
+    number; other regular-expression syntax is kept, with groups made non-capturing."""
+    def one(match: re.Match) -> str:
+        name = match.group(1)
+        if name == "N":
+            return NUMBER
+        if name not in words:
+            raise KeyError(f"unknown word list {{{name}}}")
+        return "(?:" + "|".join(map(re.escape, sorted(words[name], key=len, reverse=True))) + ")"
+
+    pattern = re.sub(r"\((?!\?)", "(?:", pattern)
+    return re.sub(r"\{(\w+)\}", one, pattern)

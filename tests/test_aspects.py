@@ -1,0 +1,153 @@
+"""Open-vocabulary aspects, filing by context and events (manyi.aspects through the factor
+extractor). Every case asserts what is found, so an extractor that finds nothing fails."""
+
+from __future__ import annotations
+
+import pytest
+
+from manyi.aspects import EventMatcher, merge_aspects_file
+from manyi.factors import FactorExtractor
+from manyi.lexicon import Lexicon, lexicon_root
+from manyi.segment import Segmenter
+
+
+def _extractor(domain: str):
+    lexicon = Lexicon.load(domain)
+    segmenter = Segmenter(lexicon)
+    extractor = FactorExtractor(lexicon, tagger=segmenter.tag)
+    return lambda text: extractor.extract(text, segmenter.cut(text))
+
+
+@pytest.fixture(scope="module")
+def shop():
+    return _extractor("ecommerce")
+
+
+@pytest.fixture(scope="module")
+def takeaway():
+    return _extractor("delivery")
+
+
+@pytest.mark.parametrize("text, word, dimension", [
+    ("镜头很清晰", "镜头", "product"),
+    ("发动机动力强", "动力", "product"),
+    ("待机时间长", "待机", "product"),
+    ("很清晰的画面", "画面", "product"),
+    ("对焦速度很快", "对焦速度", "product"),
+    ("按键不大方便", "按键", "product"),
+    ("油耗很高", "油耗", "product"),
+])
+def test_unlisted_aspect_is_found_with_the_customers_word(shop, text, word, dimension):
+    found = [m for m in shop(text) if m.source == "discovered"]
+    assert found, f"nothing discovered in {text!r}"
+    assert any(word in m.term or m.term in word for m in found), [m.term for m in found]
+    assert {m.dimension for m in found} == {dimension}
+    assert all(m.filed_by in ("attribute", "context", "characters", "cue") for m in found)
+
+
+def test_listed_term_keeps_its_filing(shop):
+    mentions = shop("物流速度很快，价格便宜")
+    assert {(m.dimension, m.source) for m in mentions} == {("logistics", "lexicon"),
+                                                           ("price", "lexicon")}
+
+
+def test_neighbour_decides_filing_of_a_speed(shop):
+    delivery = shop("送货速度很快")
+    product = shop("对焦速度很快")
+    assert [m.dimension for m in delivery] == ["logistics"]
+    assert [(m.dimension, m.filed_by) for m in product] == [("product", "context")]
+
+
+def test_cue_files_a_discovered_dish():
+    extract = _extractor("catering")
+    mentions = extract("鱼香肉丝很好吃")
+    assert [(m.term, m.dimension, m.filed_by) for m in mentions] == [
+        ("鱼香肉丝", "product", "cue")]
+
+
+def test_whole_purchase_verdict_names_the_item(shop):
+    mentions = shop("面膜很好用")
+    assert [(m.term, m.dimension, m.filed_by) for m in mentions] == [
+        ("面膜", "overall", "verdict")]
+
+
+def test_people_are_not_aspects(shop):
+    assert all(m.source != "discovered" for m in shop("媳妇很喜欢"))
+
+
+def test_discovery_can_be_switched_off():
+    lexicon = Lexicon.load("ecommerce")
+    segmenter = Segmenter(lexicon)
+    off = FactorExtractor(lexicon, discover=False)
+    mentions = off.extract("镜头很清晰", segmenter.cut("镜头很清晰"))
+    assert [(m.term, m.dimension) for m in mentions] == [("", "overall")]
+
+
+@pytest.mark.parametrize("text, dimension, factor", [
+    ("两个小时才送到", "logistics", "speed"),
+    ("12:21下单13:01到达！等了70分钟", "logistics", "speed"),
+    ("有点儿慢啊，八点了才来", "logistics", "speed"),
+    ("估计是人太多了吧，很晚才送到", "logistics", "speed"),
+    ("送得太慢", "logistics", "speed"),
+    ("少给了我一盒米饭", "logistics", "delivery"),
+    ("订了两个煎蛋只来了一个", "logistics", "delivery"),
+    ("漏送了一份", "logistics", "delivery"),
+    ("送到都凉了", "logistics", "temperature"),
+    ("汤洒了一袋子", "logistics", "damage"),
+])
+def test_events_are_negative_mentions_of_their_factor(takeaway, text, dimension, factor):
+    events = [m for m in takeaway(text) if (m.dimension, m.factor) == (dimension, factor)]
+    assert events, [(m.term, m.dimension, m.factor) for m in takeaway(text)]
+    assert all(m.lexicon_score < 0 or m.source != "event" for m in events)
+    assert not any(m.dimension == "overall" for m in takeaway(text))
+
+
+def test_rider_is_logistics_in_food_delivery(takeaway, shop):
+    assert {m.dimension for m in takeaway("师傅很辛苦")} == {"logistics"}
+    assert {m.dimension for m in shop("师傅很专业")} == {"service"}
+
+
+def test_queue_in_a_restaurant_is_service():
+    extract = _extractor("catering")
+    assert [(m.dimension, m.source) for m in extract("排队半小时")] == [("service", "event")]
+
+
+def test_events_fire_only_on_their_words():
+    matcher = EventMatcher(Lexicon.load("ecommerce"))
+    assert matcher.find("物流很快，质量不错，多少给点优惠") == []
+    assert matcher.find("等了三天才发货")
+
+
+def test_aspects_file_errors_name_the_file(tmp_path):
+    pack = tmp_path / "aspects.toml"
+    pack.write_text('[events.late]\nfactor = "logistics.nope"\npatterns = ["{wait}"]\n',
+                    encoding="utf-8")
+    problems: list[str] = []
+    merge_aspects_file(Lexicon.from_packs([lexicon_root() / "core"]), pack, problems)
+    assert problems and str(pack) in problems[0] and "logistics.nope" in problems[0]
+    pack.write_text('[events.late]\nfactor = "logistics.speed"\npatterns = ["{nolist}"]\n',
+                    encoding="utf-8")
+    problems = []
+    merge_aspects_file(Lexicon.from_packs([lexicon_root() / "core"]), pack, problems)
+    assert problems and "nolist" in problems[0]
+
+
+def test_domain_is_chosen_from_the_words():
+    from manyi.domains import guess_domain
+
+    takeaway = ["骑手送餐很快，饭菜还热乎", "外卖小哥态度好，餐盒包装严实",
+                "送到都凉了，配送费还贵", "米饭少给了一盒", "骑手很辛苦，送餐准时"] * 4
+    hotel = ["前台服务热情，房间干净", "床很舒服，早餐种类多", "隔音不好，房间有霉味"] * 4
+    assert guess_domain(takeaway).domain == "delivery"
+    assert guess_domain(hotel).domain == "hotel"
+    unknown = guess_domain(["今天天气不错", "我们去公园散步了"] * 5)
+    assert not unknown.fits and "warning" in unknown.note()
+
+
+def test_auto_domain_is_said_in_meta():
+    import manyi
+
+    result = manyi.analyze(["菜品很好吃，上菜也快", "服务员很热情，菜量足", "环境不错，菜很新鲜"],
+                           domain="auto", progress=False)
+    assert result.meta["domain"] == "catering"
+    assert result.meta["domain_guess"]["domain"] == "catering"
