@@ -43,7 +43,7 @@ GUESS_ROWS = 20_000  # the first rows --domain auto reads, whatever the chunk si
 
 def start(source, *, text_col: str | None = None, id_col: str | None = None,
           encoding: str | None = None, sheet: str | int | None = None,
-          domain: str | None = "ecommerce", lexicon: Sequence[str | Path] = (),
+          domain: str | None = "auto", lexicon: Sequence[str | Path] = (),
           segmenter: str = "rjieba", model: SentimentModel | str | Path | None = None,
           jobs: int | None = None, chunk_rows: int | None = None) -> Run:
     """Open ``source`` (``chunk_rows`` rows at a time; None: whole) and build the annotator.

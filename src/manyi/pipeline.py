@@ -45,7 +45,7 @@ from .tables import (  # noqa: F401
 # -- the whole run -------------------------------------------------------------------------
 def analyze(source, *, text_col: str | None = None, id_col: str | None = None,
             encoding: str | None = None, sheet: str | int | None = None,
-            domain: str | None = "ecommerce", lexicon: Sequence[str | Path] = (),
+            domain: str | None = "auto", lexicon: Sequence[str | Path] = (),
             segmenter: str = "rjieba", model: SentimentModel | str | Path | None = None,
             jobs: int | None = None, scheduler: str | None = None,
             progress: bool | None = None) -> Result:

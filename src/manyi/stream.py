@@ -49,7 +49,7 @@ class StreamResult:
 
 def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
                    id_col: str | None = None, encoding: str | None = None,
-                   sheet: str | int | None = None, domain: str | None = "ecommerce",
+                   sheet: str | int | None = None, domain: str | None = "auto",
                    lexicon: Sequence[str | Path] = (), segmenter: str = "rjieba",
                    model: SentimentModel | str | Path | None = None, jobs: int | None = None,
                    chunk_rows: int = STREAM_ROWS, progress: bool | None = None,
