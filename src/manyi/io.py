@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import itertools
-import json
+import math
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import InputError
-from .io_csv import LineWindow, csv_frames, reject, split_lines
+from .io_csv import csv_frames, split_lines
 
 FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".txt": "text", ".text": "text",
            ".xlsx": "excel", ".xlsm": "excel", ".jsonl": "jsonl", ".ndjson": "jsonl",
@@ -194,18 +194,61 @@ def find_column(columns: Iterable[str], names: Sequence[str],
 
 
 def _pick_text_column(frame: pd.DataFrame, text_col: str | None, source: str) -> str:
+    """The text column: named like one (评论内容 …) and holding text; when the one so named
+    holds ids or numbers (评论ID beside 买家评价), the next so named, else the column that
+    holds the most text. A dump where no column holds text stops with a one-line error."""
     if text_col is not None:
         if text_col not in frame.columns:
             raise InputError(f"{source}: text column {text_col!r} not found; "
                              f"columns are: {', '.join(frame.columns)}")
         return text_col
-    found = find_column(frame.columns, TEXT_NAMES)
-    if found is None and len(frame.columns) == 1:
-        found = frame.columns[0]
-    if found is None:
-        raise InputError(f"{source}: no text column found among: {', '.join(frame.columns)}; "
-                         "name it with --text-col")
+    named = name_matches(frame.columns, TEXT_NAMES)
+    shares = {c: text_share(frame[c]) for c in frame.columns}
+    for least in (MIN_TEXT_SHARE, 1e-9):  # (no values at all: the rows are flagged empty)
+        for column in named:
+            if shares[column] is None or shares[column] >= least:
+                return column
+    if len(frame.columns) == 1:
+        return frame.columns[0]
+    best = max(frame.columns, key=lambda c: (shares[c] or 0.0, _mean_length(frame[c])))
+    if (shares[best] or 0.0) >= 0.5:
+        return best
+    if named:
+        raise InputError(f"{source}: column {named[0]!r} holds no text (ids or numbers) and "
+                         "no other column does; name the text column with --text-col")
+    raise InputError(f"{source}: no text column found among: {', '.join(frame.columns)}; "
+                     "name it with --text-col")
+
+
+# The share of a column's values that must read as text for it to be the text column.
+MIN_TEXT_SHARE = 0.2
+_WORDS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\d_]{3}")
+
+
+def name_matches(columns: Iterable[str], names: Sequence[str]) -> list[str]:
+    """Every column named like one of ``names``, in :func:`find_column`'s order."""
+    found: list[str] = []
+    rest = list(columns)
+    while (column := find_column(rest, names)) is not None:
+        found.append(column)
+        rest.remove(column)
     return found
+
+
+def text_share(values: pd.Series, sample: int = 2000) -> float | None:
+    """The share of the non-empty values that hold words (a Chinese character or three
+    letters), among the first ``sample``; None for a column without values."""
+    cells = [v for v in values.head(sample).tolist()
+             if v is not None and not (isinstance(v, float) and math.isnan(v))
+             and str(v).strip()]
+    if not cells:
+        return None
+    return sum(isinstance(v, str) and _WORDS.search(v) is not None for v in cells) / len(cells)
+
+
+def _mean_length(values: pd.Series) -> float:
+    lengths = [len(v) for v in values.head(2000).tolist() if isinstance(v, str)]
+    return sum(lengths) / len(lengths) if lengths else 0.0
 
 
 def _check_id_column(frame: pd.DataFrame, id_col: str, meta: InputMeta) -> None:
@@ -286,7 +329,9 @@ def _raw_frames(path: Path, fmt: str, encoding: str | None, sheet: str | int | N
             for part in _batches(lines, chunk_rows):
                 yield pd.DataFrame({"comment": [line.rstrip("\r\n") for line in part]})
         else:
-            yield from _jsonl_frames(lines, path, meta, chunk_rows)
+            from .io_json import jsonl_frames
+
+            yield from jsonl_frames(lines, path, meta, chunk_rows)
 
 
 def _guarded(frames: Iterator[pd.DataFrame], path: Path, fmt: str) -> Iterator[pd.DataFrame]:
@@ -320,10 +365,28 @@ def _parquet_frames(path: Path, chunk_rows: int | None) -> Iterator[pd.DataFrame
     # integers with gaps stay integers (5, not 5.0), whichever rows a chunk holds
     with pq.ParquetFile(path) as book:
         if chunk_rows is None:
-            yield book.read().to_pandas(integer_object_nulls=True)
+            yield _binary_as_text(book.read()).to_pandas(integer_object_nulls=True)
             return
         for batch in book.iter_batches(batch_size=chunk_rows):
-            yield batch.to_pandas(integer_object_nulls=True)
+            yield _binary_as_text(batch).to_pandas(integer_object_nulls=True)
+
+
+def _binary_as_text(table):
+    """Strings stored as plain BINARY (Hive and Impala write them so) as text: UTF-8, a
+    bad byte as U+FFFD (flagged by the pipeline), never ``b'\\xe7…'``."""
+    import pyarrow as pa
+
+    for i, field in enumerate(table.schema):
+        if not (pa.types.is_binary(field.type) or pa.types.is_large_binary(field.type)):
+            continue
+        column = table.column(i)
+        try:
+            text = column.cast(pa.large_string())
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            text = pa.array([None if v is None else v.decode("utf-8", errors="replace")
+                             for v in column.to_pylist()], pa.large_string())
+        table = table.set_column(i, pa.field(field.name, pa.large_string()), text)
+    return table
 
 
 def _reason(exc: BaseException) -> str:
@@ -363,12 +426,15 @@ def decode_bytes(data: bytes, encoding: str | None, path: Path | str = "<bytes>"
     lines = data.split(b"\n")
     # GB18030 decodes most UTF-8 byte runs into nonsense without complaint, so a file with
     # any valid non-ASCII UTF-8 line is read line by line rather than as GB18030 whole.
-    if not any(not line.isascii() and _is_utf8(line) for line in lines):
+    if not any(not line.isascii() and _is_utf8(line) for line in lines) \
+            and not mostly_utf8(data):
         try:
             return data.decode("gb18030"), "gb18030"
         except UnicodeDecodeError:
             pass
-    return "\n".join(_decode_line(line) for line in lines), "mixed"
+    decoded = [_decode_line(line) for line in lines]
+    gbk = any(not _is_utf8(line) and not mostly_utf8(line) for line in lines)
+    return "\n".join(decoded), "mixed" if gbk else "utf-8"
 
 
 BLOCK_BYTES = 8 * 2**20
@@ -431,70 +497,28 @@ def _is_utf8(line: bytes) -> bool:
 
 
 def _decode_line(line: bytes) -> str:
-    for candidate in ("utf-8", "gb18030"):
+    """A line as UTF-8, else GB18030; a UTF-8 line with a cut character (a VARCHAR cut
+    mid-character) stays UTF-8 with U+FFFD, which the pipeline flags."""
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if not mostly_utf8(line):
         try:
-            return line.decode(candidate)
+            return line.decode("gb18030")
         except UnicodeDecodeError:
-            continue
+            pass
     return line.decode("utf-8", errors="replace")
 
 
-# -- JSON lines --------------------------------------------------------------------------
-def _jsonl_frames(lines: Iterator[str], path: Path, meta: InputMeta, chunk_rows: int | None
-                  ) -> Iterator[pd.DataFrame]:
-    first, lines = LineWindow(lines).first_nonblank()
-    if first.lstrip().startswith("["):  # one JSON array: read whole
-        try:
-            text = "".join(lines)
-            records = _without_lone_surrogates(json.loads(text), text)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}: bad JSON at line {exc.lineno}: {exc.msg}") from exc
-        except RecursionError as exc:
-            raise InputError(f"{path}: JSON nested too deeply") from exc
-        records = records if isinstance(records, list) else [records]
-        yield from _frame_slices(_record_frame(records), chunk_rows)
-        return
-    records, sent = [], False
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            records.append(_without_lone_surrogates(json.loads(line), line))
-        except json.JSONDecodeError as exc:
-            reject(meta.rejects, number, f"bad JSON line: {exc.msg} (column {exc.colno})",
-                    line)
-        except RecursionError:
-            reject(meta.rejects, number, "bad JSON line: nested too deeply", line)
-        if chunk_rows is not None and len(records) >= chunk_rows:
-            yield _record_frame(records)
-            records, sent = [], True
-    if records or not sent:
-        yield _record_frame(records)
+def mostly_utf8(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8 but for a few bad bytes: at least twice as many good
+    non-ASCII characters as bad runs (GBK text decodes as UTF-8 into mostly bad runs).
 
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _without_lone_surrogates(value, source: str):
-    """``value`` with each lone surrogate (a JSON escape such as \\ud800 that no pair
-    completes; no character, and no file can hold it) as U+FFFD, which the pipeline flags
-    like any undecodable byte. Only JSON text with a \\uD escape can hold one."""
-    if "\\ud" not in source and "\\uD" not in source:
-        return value
-
-    def clean(item):
-        if isinstance(item, str):
-            return _LONE_SURROGATE.sub("\ufffd", item)
-        if isinstance(item, list):
-            return [clean(v) for v in item]
-        if isinstance(item, dict):
-            return {clean(k): clean(v) for k, v in item.items()}
-        return item
-
-    return clean(value)
-
-
-def _record_frame(records: list) -> pd.DataFrame:
-    # values as JSON gave them (5 stays 5, not 5.0 because another line lacks the key)
-    return pd.DataFrame([r if isinstance(r, dict) else {"comment": r} for r in records],
-                        dtype=object)
+    >>> mostly_utf8("包装完好很".encode()[:-1]), mostly_utf8("包装完好".encode("gbk"))
+    (True, False)
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(not ch.isascii() for ch in text) - bad
+    return good > 0 and good >= 2 * bad

@@ -90,8 +90,9 @@ def _sheet_rows(worksheet, path: Path) -> list[list]:
 
 
 def _cell(value):
-    """A cell as the user typed it: 1 not 1.0, None for an empty string."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+    """A cell as the user typed it: 1 not 1.0 (a whole number past 2**53 too, as Excel
+    shows it with the format 0), None for an empty string."""
+    if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str) and not value:
         return None
@@ -109,9 +110,8 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     for name in frame.columns:
         values = frame[name]
         inferred = values.infer_objects()
-        if inferred.dtype.kind == "f" and all(
-                isinstance(v, int) for v in values if v is not None and v == v):
-            continue
+        if inferred.dtype.kind == "f" and any(isinstance(v, int) for v in values):
+            continue  # (bool is an int too: a column of True and gaps stays as typed)
         typed[name] = inferred
     for name, values in typed.items():
         frame[name] = values
