@@ -213,3 +213,65 @@ def test_excel_ids_and_values_as_typed(tmp_path):
     frame, _ = read_comments(path, id_col="编号")
     assert frame["comment_id"].tolist() == ["1", "2.5", "True"]
     assert frame["评分"].tolist()[0] == 5 and pd.isna(frame["评分"].tolist()[1])
+
+
+# -- hangs and blow-ups ------------------------------------------------------------------
+def test_long_comment_without_punctuation_costs_linear_time_and_bounded_clauses():
+    from manyi.segment import MAX_CLAUSE_CHARS, split_clauses
+
+    text = "物流很快质量很好" * 12_000  # 96,000 characters, no punctuation
+    result = manyi.analyze([text], progress=False)
+    assert result.comments["text"].tolist() == [text]
+    clauses = result.mentions["clause"].str.len()
+    assert len(clauses) > 1000 and clauses.max() <= MAX_CLAUSE_CHARS
+    spans = split_clauses(text, {"但是"})
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(b == c for (_, b), (c, _) in zip(spans, spans[1:]))
+
+
+def test_catastrophic_user_placeholder_pattern_cannot_hang(tmp_path):
+    from manyi.lexicon import Lexicon
+
+    (tmp_path / "placeholders.txt").write_text("(好+)+$\n此用户未填写评价\n", encoding="utf-8")
+    lexicon = Lexicon.load("ecommerce", extra=[tmp_path])
+    started = time.perf_counter()
+    assert not lexicon.is_placeholder("好" * 60 + "差")
+    assert lexicon.is_placeholder("好好好") and lexicon.is_placeholder("此用户未填写评价")
+    assert time.perf_counter() - started < 30  # unbounded before: hours
+
+
+ORPHAN_RUN = """
+import sys
+import pandas as pd
+import manyi
+from manyi import engine
+engine.CHUNK_ROWS = 20
+texts = pd.read_csv(sys.argv[1])["评论内容"].tolist() * 50
+manyi.analyze(texts, jobs=2, progress=False)
+"""
+
+
+def test_killing_the_parent_of_a_parallel_run_ends_its_workers():
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    psutil = pytest.importorskip("psutil")
+    from conftest import ROOT, SAMPLES
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    run = subprocess.Popen([sys.executable, "-c", ORPHAN_RUN,
+                            str(SAMPLES / "ecommerce_reviews.csv")], env=env)
+    parent = psutil.Process(run.pid)
+    started = time.perf_counter()
+    while len(parent.children()) < 2 and time.perf_counter() - started < 120:
+        time.sleep(0.1)
+    workers = parent.children()
+    assert len(workers) == 2
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait()
+    _, alive = psutil.wait_procs(workers, timeout=20)
+    for worker in alive:
+        worker.kill()
+    assert alive == []
