@@ -376,8 +376,9 @@ def _binary_as_text(table):
     bad byte as U+FFFD (flagged by the pipeline), never ``b'\\xe7…'``."""
     import pyarrow as pa
 
-    for i, field in enumerate(table.schema):
-        if not (pa.types.is_binary(field.type) or pa.types.is_large_binary(field.type)):
+    for i, column_type in enumerate(table.schema):
+        if not (pa.types.is_binary(column_type.type)
+                or pa.types.is_large_binary(column_type.type)):
             continue
         column = table.column(i)
         try:
@@ -385,7 +386,7 @@ def _binary_as_text(table):
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             text = pa.array([None if v is None else v.decode("utf-8", errors="replace")
                              for v in column.to_pylist()], pa.large_string())
-        table = table.set_column(i, pa.field(field.name, pa.large_string()), text)
+        table = table.set_column(i, pa.field(column_type.name, pa.large_string()), text)
     return table
 
 

@@ -26,7 +26,8 @@ NEWLINES = re.compile(r"\s*\n\s*")
 REPEATED_PUNCT = re.compile(r"([!?,.。~～、;…-])\1+")
 NON_WORD = re.compile(r"[\W_]+")
 # Characters tidy_spacing replaces: control characters, tabs and other wide spaces.
-SPACE_OR_CONTROL = re.compile(CONTROL.pattern[:-1] + r"\t\u3000\xa0\u200b-\u200f\u2060\ufeff\u00ad]")
+SPACE_OR_CONTROL = re.compile(CONTROL.pattern[:-1]
+                              + r"\t\u3000\xa0\u200b-\u200f\u2060\ufeff\u00ad]")
 
 
 def to_halfwidth(text: str) -> str:
