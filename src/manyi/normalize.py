@@ -24,6 +24,7 @@ SPACES = re.compile(r"[ \t\u3000\xa0]+")
 NEWLINES = re.compile(r"\s*\n\s*")
 # A run of the same punctuation mark (!!!, 。。。, ～～) says no more than one of it.
 REPEATED_PUNCT = re.compile(r"([!?,.。~～、;…-])\1+")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 NON_WORD = re.compile(r"[\W_]+")
 # Characters tidy_spacing replaces: control characters, tabs and other wide spaces.
 SPACE_OR_CONTROL = re.compile(CONTROL.pattern[:-1]
@@ -65,8 +66,12 @@ def _converter():
 
 
 def to_simplified(text: str) -> str:
-    """Traditional to simplified Chinese with OpenCC: 質量很好 → 质量很好."""
-    return _converter().convert(text)
+    """Traditional to simplified Chinese with OpenCC: 質量很好 → 质量很好. A lone surrogate
+    (no character; OpenCC cannot take it) becomes U+FFFD, flagged like an undecodable byte."""
+    try:
+        return _converter().convert(text)
+    except UnicodeEncodeError:
+        return _converter().convert(LONE_SURROGATE.sub("\ufffd", text))
 
 
 def mask_private(text: str) -> str:

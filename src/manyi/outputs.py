@@ -430,10 +430,20 @@ def _link_or_copy(source: str | Path, target: str | Path) -> None:
 
 # Names of the files manyi's commands write: a folder holding none of them (and not empty)
 # is someone else's, and an output never replaces it.
-KNOWN_OUTPUTS = frozenset(OUTPUT_FILES) | {
-    "report.html", "report.xlsx", "summary.json", "index.csv", "ipa.csv", "ipa.png",
-    "alerts.csv", "trends.csv", "topics.csv", "topic_terms.csv", "comment_topics.csv",
-    "topic_k_scores.csv", "topics.png", "topics.svg", "graph.graphml", "graph.gexf"}
+KNOWN_OUTPUTS = frozenset(OUTPUT_FILES) | {"report.html", "report.xlsx", "summary.json",
+                                           "index.csv", "ipa.csv", "topics.csv"}
+
+
+# What each command owns in its folder: a re-run drops the ones it no longer writes (a stale
+# alerts.csv or topics_by_渠道.csv must not sit beside new results); other files are kept.
+COMMAND_FILES = {
+    "report": ("report.html", "report.xlsx", "summary.json"),
+    "drivers": ("drivers.csv", "index.csv", "ipa.csv", "ipa.png", "alerts.csv", "trends.csv",
+                "key_drivers.csv", "index_by_group.csv", "drivers_by_group.csv"),
+    "topics": ("topics.csv", "topic_terms.csv", "comment_topics.csv", "topic_k_scores.csv",
+               "topics_over_time.csv", "topics_by_*.csv", "topics.png", "topics.svg",
+               "topics.pdf"),
+}
 
 
 def check_output_folder(path: Path, inputs: Iterable[Path] = ()) -> None:
@@ -494,3 +504,44 @@ def _alive(pid: int) -> bool:
     except (PermissionError, OverflowError):
         return True
     return True
+
+
+# -- the same bytes every run ------------------------------------------------------------
+def fixed_metadata(fmt: str) -> dict:
+    """``savefig`` metadata without the run's date (SVG and PDF carry one by default)."""
+    return {"svg": {"Date": None}, "pdf": {"CreationDate": None, "ModDate": None}}.get(fmt, {})
+
+
+class plt_fixed_ids:  # noqa: N801 - used as a context manager like open()
+    """Matplotlib's SVG element ids from a fixed salt instead of a random one."""
+
+    def __enter__(self) -> None:
+        import matplotlib
+
+        self.before = matplotlib.rcParams["svg.hashsalt"]
+        matplotlib.rcParams["svg.hashsalt"] = "manyi"
+
+    def __exit__(self, *exc) -> None:
+        import matplotlib
+
+        matplotlib.rcParams["svg.hashsalt"] = self.before
+
+
+FIXED_TIME = "2000-01-01T00:00:00Z"
+
+
+def fixed_zip(path: Path) -> None:
+    """Rewrite a zip (an .xlsx) with every member dated 1980-01-01 and the workbook's
+    created/modified stamps set to :data:`FIXED_TIME`: same content, same bytes."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in members:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*",
+                              rb"\g<1>" + FIXED_TIME.encode(), data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type, fixed.external_attr = zipfile.ZIP_DEFLATED, info.external_attr
+            target.writestr(fixed, data)

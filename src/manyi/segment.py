@@ -195,8 +195,25 @@ def _jieba_tokenizer() -> jieba.Tokenizer:
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
+    # jieba keeps its dictionary cache in the shared temp folder by default, where another
+    # user could plant one (it is marshal-loaded): use the user's own cache folder.
+    tokenizer.tmp_dir = str(_private_cache_dir())
     tokenizer.initialize()
     return tokenizer
+
+
+def _private_cache_dir() -> Path:
+    """:func:`_cache_dir`, made if missing, owned by this user and writable by no one else;
+    else a fresh private temporary folder."""
+    folder = _cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        info = folder.stat()
+        if info.st_uid == os.getuid() and not info.st_mode & 0o022:
+            return folder
+    except (OSError, AttributeError):  # (no getuid on Windows, where %TEMP% is per user)
+        pass
+    return Path(tempfile.mkdtemp(prefix="manyi-jieba-"))
 
 
 def split_clauses(text: str, contrasts: Iterable[str]) -> list[tuple[int, int]]:
