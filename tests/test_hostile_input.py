@@ -73,7 +73,8 @@ CASES = {
                                  "id", ["2", "3", "4"], None, {2: "look like rows"}),
     "mixed_line_endings.csv": (HEADER + "1,好\n2,差\n" + CR_RECORDS, "评论ID",
                                [str(i) for i in range(1, 23)], None, {}),
-    "good_multiline_after_broken.csv": ("id,评论内容,评分\n1,\"物流很快,5\n2,\"给妈妈买的\n很舒服\",3\n"
+    "good_multiline_after_broken.csv": ("id,评论内容,评分\n1,\"物流很快,5\n"
+                                        "2,\"给妈妈买的\n很舒服\",3\n"
                                         "3,好,4\n", "id", ["2", "3"],
                                         {"评论内容": ["给妈妈买的\n很舒服", "好"]},
                                         {2: "broken CSV quoting"}),
@@ -81,9 +82,11 @@ CASES = {
                                 ["1", "2"], None, {}),
     "id_column_named_like_text.csv": ("评论ID,买家评价\n1,物流很快\n2,质量很好\n", "评论ID",
                                       ["1", "2"], {"买家评价": ["物流很快", "质量很好"]}, {}),
-    "title_line_above_header.csv": ("客户评论导出,2025-01-01\n评论ID,买家评价\n1,物流很快\n2,质量很好\n",
-                                    "评论ID", ["1", "2"], {"买家评价": ["物流很快", "质量很好"]}, {}),
-    "stray_values.jsonl": ('null\n{"id": "a", "评论": "好"}\n"abc"\n[1, 2]\n{"id": "b", "评论": "差"}\n',
+    "title_line_above_header.csv": ("客户评论导出,2025-01-01\n评论ID,买家评价\n1,物流很快\n"
+                                    "2,质量很好\n", "评论ID", ["1", "2"],
+                                    {"买家评价": ["物流很快", "质量很好"]}, {}),
+    "stray_values.jsonl": ('null\n{"id": "a", "评论": "好"}\n"abc"\n[1, 2]\n'
+                           '{"id": "b", "评论": "差"}\n',
                            "id", ["a", "b"], {"评论": ["好", "差"]},
                            {1: "JSON null", 3: "JSON string", 4: "JSON array"}),
     "first_line_array.jsonl": ('[1, 2]\n{"id": "a", "评论": "好"}\n', "id", ["a"], None,
@@ -190,7 +193,8 @@ def test_tsv_with_raw_quotes_keeps_every_row_as_written(tmp_path_factory, texts)
 @given(lf=st.integers(0, 5), cr=st.integers(1, 30), crlf=st.booleans())
 def test_mixed_line_endings_keep_every_record(tmp_path_factory, lf, cr, crlf):
     end = "\r\n" if crlf else "\n"
-    lines = [f"{i},评论{i}{end}" for i in range(lf)] + [f"{i},评论{i}\r" for i in range(lf, lf + cr)]
+    lines = [f"{i},评论{i}{end}" for i in range(lf)]
+    lines += [f"{i},评论{i}\r" for i in range(lf, lf + cr)]
     path = tmp_path_factory.mktemp("m") / "m.csv"
     path.write_text("评论ID,评论内容" + end + "".join(lines), encoding="utf-8", newline="")
     frame, meta = read_comments(path, id_col="评论ID")
@@ -201,7 +205,8 @@ def test_mixed_line_endings_keep_every_record(tmp_path_factory, lf, cr, crlf):
 
 def test_json_array_file_still_reads_whole(tmp_path):
     path = tmp_path / "a.json"
-    path.write_text('[\n{"id": 1, "评论": "好"},\n{"id": 2, "评论": {"x": 1}}\n]\n', encoding="utf-8")
+    path.write_text('[\n{"id": 1, "评论": "好"},\n{"id": 2, "评论": {"x": 1}}\n]\n',
+                    encoding="utf-8")
     frame, _ = read_comments(path, id_col="id")
     assert frame["comment_id"].tolist() == ["1", "2"]
     assert frame["评论"].tolist() == ["好", '{"x": 1}']

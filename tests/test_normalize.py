@@ -51,8 +51,15 @@ def test_to_halfwidth_is_exactly_nfkc(text):
                                      "!!??,,..。。~～、;…-好a"))))
 def test_tidy_spacing_shortcut_changes_nothing(text):
     """tidy_spacing skips its substitutions when it finds nothing to tidy: same result."""
-    from manyi.normalize import (CONTROL, LETTER_JOINER, NEWLINES, REPEATED_PUNCT, SPACES,
-                                 ZERO_WIDTH, tidy_spacing)
+    from manyi.normalize import (
+        CONTROL,
+        LETTER_JOINER,
+        NEWLINES,
+        REPEATED_PUNCT,
+        SPACES,
+        ZERO_WIDTH,
+        tidy_spacing,
+    )
 
     visible = LETTER_JOINER.sub("", ZERO_WIDTH.sub("", text))
     full = REPEATED_PUNCT.sub(r"\1", NEWLINES.sub("\n", SPACES.sub(" ", CONTROL.sub(" ", visible))))

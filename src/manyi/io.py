@@ -100,8 +100,7 @@ def iter_comments(source: str | Path | pd.DataFrame | Sequence[str], *,
         meta, raw = _open_file(Path(source), encoding=encoding, sheet=sheet,
                                chunk_rows=chunk_rows)
     elif isinstance(source, Iterable) and not isinstance(source, (str, bytes)):
-        meta, raw = InputMeta(), _frame_slices(pd.DataFrame({"comment": list(source)}),
-                                               chunk_rows)
+        meta, raw = InputMeta(), _frame_slices(_list_frame(list(source)), chunk_rows)
     else:
         raise InputError(f"cannot read comments from {type(source).__name__}; "
                          "give a file path, a DataFrame or a list of strings")
@@ -118,6 +117,15 @@ def iter_comments(source: str | Path | pd.DataFrame | Sequence[str], *,
         _check_id_column(first, id_col, meta)
     _note_renames(meta, _reserved_names(first.columns))
     return meta, _with_ids(itertools.chain([first], raw), id_col, meta)
+
+
+def _list_frame(texts: list) -> pd.DataFrame:
+    """A list of comments as a one-column frame; one holding a lone surrogate (Arrow-backed
+    strings cannot) as Python objects."""
+    try:
+        return pd.DataFrame({"comment": texts})
+    except UnicodeEncodeError:
+        return pd.DataFrame({"comment": pd.Series(texts, dtype=object)})
 
 
 def _find_roles(meta: InputMeta, columns: list[str]) -> None:
