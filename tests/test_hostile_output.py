@@ -187,3 +187,22 @@ def test_a_planted_jieba_cache_in_the_shared_temp_folder_is_not_loaded(tmp_path,
     tokenizer = segment._jieba_tokenizer()
     assert len(tokenizer.FREQ) > 100_000  # the real dictionary, not the planted one
     assert (tmp_path / "own_cache" / "manyi").stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.parametrize("meta", [[], {"format": "manyi-sentiment/2"},
+                                  {"format": "manyi-sentiment/2", "config": {}, "dense": [[1]]}])
+def test_a_malformed_model_file_is_one_line(tmp_path, meta):
+    import json
+
+    import numpy as np
+
+    from manyi.errors import ModelError
+    from manyi.sentiment import MODEL_FORMAT, SentimentModel
+
+    if isinstance(meta, dict):
+        meta["format"] = MODEL_FORMAT
+    (tmp_path / "m.json").write_text(json.dumps(meta), encoding="utf-8")
+    np.savez(tmp_path / "m.npz", other=np.zeros(2))
+    with pytest.raises(ModelError) as info:
+        SentimentModel.load(tmp_path / "m")
+    assert str(info.value).startswith(str(tmp_path / "m")) and "\n" not in str(info.value)
