@@ -99,6 +99,11 @@ CASES = {
                             ["a2", "建议", "希望包装好一点", "已回复"], ["a3", "投诉", "太慢了"]]),
         "编号", ["a1", "a2", "a3"], {"评论内容": ["物流很快", "希望包装好一点", "太慢了"]}, {}),
     "claims_xfd1048576.xlsx": (_claims_huge_dimension, "编号", ["1", "2"], None, {}),
+    "unsaved_formula.xlsx": (lambda p: _xlsx(p, [["编号", "评论内容", "评分"],
+                                                 ["a1", "物流很快", 5], ["a2", '=A3&"好"', 4],
+                                                 ["a3", "一般", "=1+2"]]),
+                             "编号", ["a1"], None,
+                             {3: "formula without a saved value in 评论内容", 4: "in 评分"}),
     "binary_strings.parquet": (_parquet_binary, "编号", ["a", "b"],
                                {"评论内容": ["物流很快", "包装\ufffd"]}, {}),
 }

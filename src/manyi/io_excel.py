@@ -10,13 +10,14 @@ actually present are counted against :data:`MAX_CELLS`.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
 import pandas as pd
 
 from .errors import InputError
-from .io_csv import _header_names
+from .io_csv import _header_names, reject
 
 # An .xlsx is a zip of XML; refuse one that would inflate to an absurd size before any
 # parser touches it (a "zip bomb" would otherwise take the job's memory down at 3 a.m.).
@@ -57,26 +58,36 @@ def read_excel(path: Path, sheet: str | int | None, meta) -> pd.DataFrame:
     try:
         meta.sheets = [str(name) for name in book.sheetnames]
         meta.sheet = _choose_sheet(meta.sheets, sheet, path)
-        grid = _sheet_rows(book[meta.sheet], path)
+        numbers, grid = _sheet_rows(book[meta.sheet], path)
     finally:
         book.close()
     if not grid:
         raise InputError(f"{path}: sheet {meta.sheet!r} is empty; sheets are: "
                          f"{', '.join(meta.sheets)}")
     at = _header_position(grid)
-    meta.header_row = at + 1
+    meta.header_row = numbers[at]
     width = max(map(len, grid))
     names = _header_names(["" if v is None else str(v) for v in _pad(grid[at], width)])
-    frame = pd.DataFrame([_pad(row, width) for row in grid[at + 1:]], columns=names,
-                         dtype=object)
+    unsaved = _unsaved_formulas(path, meta.sheet) if _has_formulas(path) else {}
+    rows = []
+    for number, row in zip(numbers[at + 1:], grid[at + 1:]):
+        if number in unsaved:
+            columns = ", ".join(names[j] for j in unsaved[number] if j < width)
+            reject(meta.rejects, number, f"formula without a saved value in {columns} (open "
+                   "and save the workbook in Excel, or export CSV)",
+                   "\t".join("" if v is None else str(v) for v in row))
+        else:
+            rows.append(_pad(row, width))
+    frame = pd.DataFrame(rows, columns=names, dtype=object)
     return _typed(frame)
 
 
-def _sheet_rows(worksheet, path: Path) -> list[list]:
-    """The non-empty rows of a sheet, trailing empty cells dropped, values as typed."""
+def _sheet_rows(worksheet, path: Path) -> tuple[list[int], list[list]]:
+    """The non-empty rows of a sheet (row numbers, cells), trailing empty cells dropped,
+    values as typed."""
     worksheet.reset_dimensions()  # never trust the size the file claims
-    rows, seen = [], 0
-    for row in worksheet.iter_rows(values_only=True):
+    numbers, rows, seen = [], [], 0
+    for number, row in enumerate(worksheet.iter_rows(values_only=True), 1):
         seen += len(row) + 1
         if seen > MAX_CELLS:
             raise InputError(f"{path}: refused: the sheet holds more than {MAX_CELLS:,} cells; "
@@ -85,8 +96,49 @@ def _sheet_rows(worksheet, path: Path) -> list[list]:
         while cells and cells[-1] is None:
             cells.pop()
         if cells:
+            numbers.append(number)
             rows.append(cells)
-    return rows
+    return numbers, rows
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether any sheet of the workbook holds a formula (a ``<f>`` element)."""
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                with archive.open(name) as part:
+                    tail = b""
+                    while block := part.read(1 << 20):
+                        if re.search(rb"<(?:\w+:)?f[ >/]", tail + block):
+                            return True
+                        tail = block[-16:]
+    return False
+
+
+def _unsaved_formulas(path: Path, sheet: str) -> dict[int, list[int]]:
+    """Row number → columns (0-based) of formula cells the workbook holds no value for
+    (written by a program, never opened in Excel): read as empty, they would pass silently."""
+    from openpyxl import load_workbook
+
+    found: dict[int, list[int]] = {}
+    formulas = load_workbook(path, read_only=True, data_only=False)
+    values = load_workbook(path, read_only=True, data_only=True)
+    try:
+        both = zip(_rows_of(formulas[sheet]), _rows_of(values[sheet]))
+        for number, (written, saved) in enumerate(both, 1):
+            for j, cell in enumerate(written):
+                if isinstance(cell, str) and cell.startswith("=") and (
+                        j >= len(saved) or saved[j] is None):
+                    found.setdefault(number, []).append(j)
+    finally:
+        formulas.close()
+        values.close()
+    return found
+
+
+def _rows_of(worksheet):
+    worksheet.reset_dimensions()
+    return worksheet.iter_rows(values_only=True)
 
 
 def _cell(value):
