@@ -39,6 +39,8 @@ REREAD_LINES = 64
 SNIFF_LINES = 200
 # Lines made only of these are blank (NUL padding, a DOS end-of-file mark).
 PADDING = "\x00\x1a \t\r\n"
+# A quoted cell with a doubled quote inside ("a""b", """"), as a quoting writer escapes "
+ESCAPED_QUOTE = re.compile(r'"(?:[^"]|"")*""(?:[^"]|"")*"')
 LONE_CR = re.compile(r"\r(?!\n)")
 ID_LIKE = re.compile(r"[A-Za-z0-9_\-]{1,40}")
 
@@ -94,7 +96,9 @@ def tsv_quoting(lines: list[str]) -> int:
     cells = [cell for record in records for cell in record]
     if any(re.search(r"\n[^\n\t]{0,40}\t", cell) for cell in cells):
         return csv.QUOTE_NONE  # a "cell" holding what look like rows: a stray quote
-    quoted = '""' in text or any("\t" in c or "\n" in c or "\r" in c for c in cells)
+    quoted = any("\t" in c or "\n" in c or "\r" in c for c in cells) or any(
+        ESCAPED_QUOTE.fullmatch(field) for line in lines
+        for field in line.rstrip("\r\n").split("\t"))
     return csv.QUOTE_MINIMAL if quoted else csv.QUOTE_NONE
 
 
