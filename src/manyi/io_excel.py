@@ -27,6 +27,8 @@ MAX_XLSX_MEMBERS = 10_000
 # Cells read from a sheet, counting the empty ones to the left of a filled one.
 MAX_CELLS = 50_000_000
 HEADER_SEARCH_ROWS = 10
+# A cell that reads as a number or a date (2025-01-01, 2025年1月) is no column name.
+VALUE_LIKE = re.compile(r"[\d\s.:/年月日号-]+")
 # A header cell is a short label.
 MAX_HEADER_CHARS = 30
 
@@ -184,7 +186,8 @@ def _label_row(row: list) -> bool:
     """Filled cells that are all short, distinct labels (no numbers, dates or long text)."""
     filled = [v for v in row if v is not None]
     return bool(filled) and len(set(map(str, filled))) == len(filled) and all(
-        isinstance(v, str) and len(v.strip()) <= MAX_HEADER_CHARS for v in filled)
+        isinstance(v, str) and len(v.strip()) <= MAX_HEADER_CHARS
+        and not VALUE_LIKE.fullmatch(v.strip()) for v in filled)
 
 
 def _header_position(grid: list[list]) -> int:
