@@ -17,6 +17,7 @@ from pathlib import Path
 
 from manyi.errors import InputError
 from manyi.io import read_comments
+from manyi.io_csv import ESCAPED_QUOTE
 
 FORMATS = ("csv", "tsv", "jsonl", "xlsx")
 PIECES = ["物流很快", "质量", "好评", "差", '"', '""', "'", ",", ";", "|", " ", "\u3000", "\u200b",
@@ -45,6 +46,8 @@ def _dump(rng: random.Random, fmt: str, folder: Path) -> tuple[Path, list[str], 
             if hostile and rng.random() < 0.3:
                 text = '"' + text
             text = text.replace("\x00", "")  # (a line of NUL only is padding, not a row)
+            if ESCAPED_QUOTE.fullmatch(text):  # """" reads as a quoting writer's " (by design)
+                text = text[1:]
             texts[i] = text
             lines.append(f"{i}\t{text}\n")
         path.write_text("编号\t评论内容\n" + "".join(lines), encoding="utf-8")
