@@ -289,3 +289,16 @@ def test_killing_the_parent_of_a_parallel_run_ends_its_workers():
     for worker in alive:
         worker.kill()
     assert alive == []
+
+
+def test_a_comment_of_megabytes_is_analysed_from_its_head_and_kept_whole(monkeypatch):
+    from manyi import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_ANALYSED_CHARS", 1000)
+    text = "物流很快质量很好" * 500  # 4,000 characters
+    result = manyi.analyze([text, "物流很快"], progress=False)
+    assert result.comments["flag"].tolist() == ["partly_analysed", ""]
+    assert result.comments["text"].tolist()[0] == text  # kept whole
+    first = result.mentions[result.mentions["comment_id"] == "1"]
+    assert len(first) > 100 and first["end"].max() <= 1000
+    assert result.dimensions.set_index("dimension").loc["logistics", "comments"] == 2

@@ -44,7 +44,7 @@ from scipy import sparse
 from .errors import InputError
 from .significance import bh_q_values, fisher_exact
 
-ANALYSABLE_FLAGS = ("", "duplicate_id", "partly_undecodable")
+ANALYSABLE_FLAGS = ("", "duplicate_id", "partly_undecodable", "partly_analysed")
 LEVELS = ("dimension", "factor")
 Z95 = 1.959963984540054  # scipy.stats.norm.ppf(0.975), without loading scipy.stats (1.5 s)
 DRIVER_COLUMNS = ["dimension", "factor", "label", "comments", "complaints", "complaint_rate",

@@ -39,7 +39,11 @@ FLAG_REASONS = {
     "partly_undecodable": "a few bytes that fit no encoding (U+FFFD; the rest is analysed)",
     "placeholder": "a no-opinion placeholder such as 此用户没有填写评价",
     "duplicate_id": "the id appears on more than one row (the row is still analysed)",
+    "partly_analysed": "a comment longer than 100,000 characters: the first 100,000 are "
+                       "analysed, the whole text is kept",
 }
+# Characters of one comment that are analysed (a 50 MB comment would need tens of GB).
+MAX_ANALYSED_CHARS = 100_000
 MENTION_COLUMNS = ["comment_id", "row", "clause_id", "clause", "dimension", "factor", "term",
                    "opinion", "negated", "degree", "implicit", "polarity", "score", "start", "end"]
 
@@ -80,9 +84,13 @@ class Annotator:
             texts.append(text)
             flags.append(flag)
         ok = [i for i, flag in enumerate(flags) if flag in ANALYSABLE_FLAGS]
-        tokens = [self.segmenter.cut(texts[i]) for i in ok]
-        found = [self.extractor.analyse(texts[i], toks) for i, toks in zip(ok, tokens)]
-        proba, clause_rows = self._score([texts[i] for i in ok], tokens, found)
+        for i in ok:  # a comment of megabytes: its head is analysed, memory stays bounded
+            if len(texts[i]) > MAX_ANALYSED_CHARS:
+                flags[i] = "partly_analysed"
+        heads = {i: texts[i][:MAX_ANALYSED_CHARS] for i in ok}
+        tokens = [self.segmenter.cut(heads[i]) for i in ok]
+        found = [self.extractor.analyse(heads[i], toks) for i, toks in zip(ok, tokens)]
+        proba, clause_rows = self._score([heads[i] for i in ok], tokens, found)
         labels = sentiment.proba_labels(proba).tolist()
         scores = (proba[:, 2] - proba[:, 0]).tolist()
 
@@ -90,9 +98,9 @@ class Annotator:
         for n, (i, (mentions, _)) in enumerate(zip(ok, found)):
             if not mentions:
                 if labels[n] != "neutral":  # an opinion with no factor named: 看着还可以
-                    records.append((ids[i], first_row + i, 0, texts[i], "overall", "overall",
+                    records.append((ids[i], first_row + i, 0, heads[i], "overall", "overall",
                                     "", "", False, 1.0, True, labels[n], round(scores[n], 4),
-                                    0, len(texts[i])))
+                                    0, len(heads[i])))
                 continue
             at = clause_rows[n]
             # in text order within the comment
