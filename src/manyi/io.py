@@ -479,20 +479,38 @@ def decoded_lines(path: Path, encoding: str | None, meta: InputMeta) -> Iterator
 
 def wide_without_bom(sample: bytes) -> str | None:
     """The UTF-16/32 encoding ``sample`` (a file's first bytes) is in without a byte-order
-    mark, or None. Only a sample with many NUL bytes that decodes to text without NUL
-    qualifies (a UTF-8 or GBK text has no NUL bytes, bar a few stray ones).
+    mark, or None. Text in those has its NUL bytes in fixed places (the high bytes of ASCII
+    characters); a UTF-8 or GBK file has none, bar a few stray ones anywhere.
 
-    >>> wide_without_bom("评论,ok\n".encode("utf-16-le"))
+    >>> wide_without_bom("评论,ok\\n".encode("utf-16-le"))
     'utf-16-le'
+    >>> wide_without_bom(b"1,a\\x00\\x00\\n2,b\\n") is None
+    True
     """
-    if sample.count(0) < max(2, len(sample) // 10):
+    size = len(sample) - len(sample) % 4
+    nuls = sample.count(0)
+    if nuls < max(2, len(sample) // 10) or len(sample) < 8:
         return None
-    for encoding, unit in (("utf-32-le", 4), ("utf-32-be", 4), ("utf-16-le", 2),
-                           ("utf-16-be", 2)):
+
+    def zero_share(view: bytes) -> float:
+        return view.count(0) / max(len(view), 1)
+
+    head = sample[:size]
+    candidates = []
+    if size >= 16 and zero_share(head[3::4]) == 1 and zero_share(head[2::4]) >= 0.9:
+        candidates.append("utf-32-le")
+    if size >= 16 and zero_share(head[0::4]) == 1 and zero_share(head[1::4]) >= 0.9:
+        candidates.append("utf-32-be")
+    odd = sample[1::2].count(0)
+    if odd >= 0.95 * nuls:
+        candidates.append("utf-16-le")
+    if nuls - odd >= 0.95 * nuls:
+        candidates.append("utf-16-be")
+    for encoding in candidates:
+        unit = 4 if "32" in encoding else 2
         text = sample[:len(sample) - len(sample) % unit].decode(encoding, errors="replace")
         body = text.rstrip("\ufffd")
-        if body and "\ufffd" not in body and "\x00" not in body and (
-                "\n" in body or len(sample) < 4096):
+        if body and "\ufffd" not in body and "\x00" not in body:
             return encoding
     return None
 

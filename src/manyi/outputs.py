@@ -55,8 +55,8 @@ def formula_safe(frame: pd.DataFrame) -> pd.DataFrame:
 def safe_name(name: object) -> str:
     """A column name as a header cell: one starting with = + - @ gets a leading ' as well.
 
-    >>> safe_name('=HYPERLINK("http://x","x")')
-    '\'=HYPERLINK("http://x","x")'
+    >>> print(safe_name('=HYPERLINK("http://x","x")'))
+    '=HYPERLINK("http://x","x")
     """
     name = str(name)
     return "'" + name if name.startswith(FORMULA_START) else name
