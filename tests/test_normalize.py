@@ -47,12 +47,22 @@ def test_to_halfwidth_is_exactly_nfkc(text):
 
 
 @given(st.text(st.sampled_from(list(" \t\n\r\x0b\x0c\x85\xa0\u2000\u2028\u3000\u200b\ufeff\x00"
+                                     "\u200c\u200d\u200e\u2060\xad👨"
                                      "!!??,,..。。~～、;…-好a"))))
 def test_tidy_spacing_shortcut_changes_nothing(text):
     """tidy_spacing skips its substitutions when it finds nothing to tidy: same result."""
-    from manyi.normalize import CONTROL, NEWLINES, REPEATED_PUNCT, SPACES, tidy_spacing
+    from manyi.normalize import (
+        CONTROL,
+        LETTER_JOINER,
+        NEWLINES,
+        REPEATED_PUNCT,
+        SPACES,
+        ZERO_WIDTH,
+        tidy_spacing,
+    )
 
-    full = REPEATED_PUNCT.sub(r"\1", NEWLINES.sub("\n", SPACES.sub(" ", CONTROL.sub(" ", text))))
+    visible = LETTER_JOINER.sub("", ZERO_WIDTH.sub("", text))
+    full = REPEATED_PUNCT.sub(r"\1", NEWLINES.sub("\n", SPACES.sub(" ", CONTROL.sub(" ", visible))))
     assert tidy_spacing(text) == full.strip()
 
 
@@ -65,3 +75,10 @@ def test_private_hint_finds_whatever_the_masks_would_change(text):
     assert not changed or PRIVATE_HINT.search(text)
     assert mask_private(text) == PHONE.sub("[PHONE]", EMAIL.sub("[EMAIL]",
                                                                  URL.sub("[URL]", text)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("物\u200b流很快", "物流很快"), ("质\u200c量\u2060好", "质量好"), ("\ufeff好\u00ad评", "好评"),
+    ("物\u200d流", "物流"), ("👨\u200d👩\u200d👧", "👨\u200d👩\u200d👧"), ("\u200b", "")])
+def test_zero_width_characters_vanish_and_do_not_become_spaces(text, expected):
+    assert normalize_text(text) == expected == normalize_text(expected)

@@ -30,7 +30,7 @@ import pandas as pd
 from . import sentiment
 from .errors import InputError, ModelError
 from .factors import FactorExtractor, is_irrealis
-from .flags import ANALYSABLE_FLAGS, REPEATED, flag_repeated
+from .flags import ANALYSABLE_FLAGS, MAX_ANALYSED_CHARS, REPEATED, flag_repeated
 from .lexicon import Lexicon
 from .normalize import normalize_text, opinion_core
 from .segment import Segmenter
@@ -114,9 +114,13 @@ class Annotator:
             texts.append(text)
             flags.append(flag)
         ok = [i for i, flag in enumerate(flags) if flag in ANALYSABLE_FLAGS]
-        tokens = [self.segmenter.cut(texts[i]) for i in ok]
-        found = [self.extractor.analyse(texts[i], toks) for i, toks in zip(ok, tokens)]
-        proba, clause_rows = self._score([texts[i] for i in ok], tokens, found)
+        for i in ok:  # a comment of megabytes: its head is analysed, memory stays bounded
+            if len(texts[i]) > MAX_ANALYSED_CHARS:
+                flags[i] = "partly_analysed"
+        heads = {i: texts[i][:MAX_ANALYSED_CHARS] for i in ok}
+        tokens = [self.segmenter.cut(heads[i]) for i in ok]
+        found = [self.extractor.analyse(heads[i], toks) for i, toks in zip(ok, tokens)]
+        proba, clause_rows = self._score([heads[i] for i in ok], tokens, found)
         labels = sentiment.proba_labels(proba).tolist()
         scores = (proba[:, 2] - proba[:, 0]).tolist()
 
@@ -124,9 +128,9 @@ class Annotator:
         for n, (i, (mentions, _)) in enumerate(zip(ok, found)):
             if not mentions:
                 if labels[n] != "neutral":  # an opinion with no factor named: 看着还可以
-                    records.append((ids[i], first_row + i, 0, texts[i], "overall", "overall",
+                    records.append((ids[i], first_row + i, 0, heads[i], "overall", "overall",
                                     "", "", False, 1.0, True, labels[n], round(scores[n], 4),
-                                    0, len(texts[i]), "model", "overall"))
+                                    0, len(heads[i]), "model", "overall"))
                 continue
             at = clause_rows[n]
             # in text order within the comment

@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+from pathlib import Path
 
 import click
 import pandas as pd
 
 from .errors import ManyiError
+from .outputs import COMMAND_FILES, atomic_dir, fixed_metadata, plt_fixed_ids
 
 
 class ManyiGroup(click.Group):
-    """Turns every ManyiError into one line on stderr and exit status 1, never a traceback."""
+    """Turns every ManyiError (and a system error: disk full, read-only folder) into one line
+    on stderr and exit status 1, never a traceback."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except ManyiError as exc:
             click.echo(f"manyi: error: {exc}", err=True)
+            sys.exit(1)
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"manyi: error: {where}{exc.strerror or exc}", err=True)
             sys.exit(1)
 
 
@@ -168,7 +175,12 @@ def report(output, formats, model, jobs, quiet, **reading) -> None:
 
     wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
     result = _analyse(reading, jobs=jobs, quiet=quiet, model=model)
-    written = write_report(result, output, wanted, progress=False if quiet else None)
+    if Path(output).suffix.lower() in (".html", ".xlsx", ".xls", ".json"):
+        written = write_report(result, output, wanted, progress=False if quiet else None)
+    else:  # the folder is replaced whole, or not at all
+        with atomic_dir(output, owned=COMMAND_FILES["report"]) as staging:
+            written = write_report(result, staging, wanted, progress=False if quiet else None)
+        written = {fmt: Path(output) / p.name for fmt, p in written.items()}
     if not quiet:
         click.echo(summary_text(result))
         files = pd.DataFrame({"file": [str(p) for p in written.values()],
@@ -232,11 +244,11 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
                               labels=getattr(result, "labels", None))
     figure = plot_ipa(tables["ipa"]) if "ipa" in tables else None  # before any file is written
     out = Path(output)
-    out.mkdir(parents=True, exist_ok=True)
-    for name, table in tables.items():
-        write_csv(table, out / f"{name}.csv")
-    if figure is not None:
-        figure.savefig(out / "ipa.png", dpi=120)
+    with atomic_dir(out, owned=COMMAND_FILES["drivers"]) as staging:
+        for name, table in tables.items():
+            write_csv(table, staging / f"{name}.csv")
+        if figure is not None:
+            figure.savefig(staging / "ipa.png", dpi=120)
     if not quiet:
         table = tables["drivers"]
         top = table[table["side"] == "complaint"].head(10)[
@@ -342,7 +354,6 @@ def topics(output, k, k_range, seed_dimensions, seed, time_col, freq, by, chart,
     model = result.topic_model
     comments = result.comments[result.comments["flag"].isin(ANALYSABLE_FLAGS)]
     out = Path(output)
-    out.mkdir(parents=True, exist_ok=True)
     labels = model.labels()
     per_comment = model.document_topics_.assign(
         comment_id=comments["comment_id"].to_numpy(),
@@ -360,13 +371,15 @@ def topics(output, k, k_range, seed_dimensions, seed, time_col, freq, by, chart,
         tables[f"topics_by_{column}"] = model.topics_by_group(comments[column])
     formats = [f.strip().lower() for f in chart.split(",") if f.strip().lower() != "none"]
     figure = model.plot_topics() if formats else None  # before any file is written
-    for name, table in tables.items():
-        write_csv(table, out / f"{name}.csv")
     written = [f"{n}.csv" for n in tables]
-    if figure is not None:
-        for fmt in formats:
-            figure.savefig(out / f"topics.{fmt}", dpi=120)
-            written.append(f"topics.{fmt}")
+    with atomic_dir(out, owned=COMMAND_FILES["topics"]) as staging:
+        for name, table in tables.items():
+            write_csv(table, staging / f"{name}.csv")
+        if figure is not None:
+            for fmt in formats:  # (no date, fixed ids: the same bytes every run)
+                with plt_fixed_ids():
+                    figure.savefig(staging / f"topics.{fmt}", dpi=120, metadata=fixed_metadata(fmt))
+                written.append(f"topics.{fmt}")
     if not quiet:
         info = tables["topics"][["topic", "label", "size", "share", "negative_share"]]
         click.echo(f"{model.k_} topics" + (" (chosen by held-out likelihood)" if k is None else "")

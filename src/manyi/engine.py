@@ -16,6 +16,8 @@ from __future__ import annotations
 import collections
 import contextlib
 import os
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
@@ -102,9 +104,8 @@ def map_chunks(frames: Iterable[pd.DataFrame], task, args: tuple = (), *, jobs: 
                                        disable=None if progress is None else not progress))
         for frame in frames:
             if pool is None and jobs > 1 and (pending or len(frame) > INLINE_ROWS):
-                pool = stack.enter_context(
-                    ProcessPoolExecutor(jobs, initializer=install_models, initargs=(ship,))
-                    if ship else ProcessPoolExecutor(jobs))
+                pool = stack.enter_context(ProcessPoolExecutor(
+                    jobs, initializer=_start_worker, initargs=(os.getpid(), ship)))
             run = pool or _InlineExecutor()
             futures = [(run.submit(task, *args, frame.iloc[start:start + CHUNK_ROWS],
                                    first_row + start), min(CHUNK_ROWS, len(frame) - start))
@@ -115,6 +116,24 @@ def map_chunks(frames: Iterable[pd.DataFrame], task, args: tuple = (), *, jobs: 
                 yield _collect(*pending.popleft(), bar)
         while pending:
             yield _collect(*pending.popleft(), bar)
+
+
+def _start_worker(parent: int, ship) -> None:
+    """A pool worker's start: watch its parent, and install the models shipped to it."""
+    _watch_parent(parent)
+    if ship:
+        install_models(ship)
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit when the process that started it is gone (killed, even with -9),
+    rather than live on holding its memory."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="manyi-parent-watch", daemon=True).start()
 
 
 def _collect(frame: pd.DataFrame, futures: list[tuple[Future, int]], bar) -> tuple:

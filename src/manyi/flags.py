@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 # Analysed rows: no flag, an id seen on another row, or a few undecodable bytes.
-ANALYSABLE_FLAGS = ("", "duplicate_id", "partly_undecodable")
+ANALYSABLE_FLAGS = ("", "duplicate_id", "partly_undecodable", "partly_analysed")
 FLAG_REASONS = {
     "empty": "no text in the cell",
     "not_text": "a number, or punctuation with no words or emoji",
@@ -24,7 +24,11 @@ FLAG_REASONS = {
     "partly_undecodable": "a few bytes that fit no encoding (U+FFFD; the rest is analysed)",
     "placeholder": "a no-opinion placeholder such as 此用户没有填写评价",
     "duplicate_id": "the id appears on more than one row (the row is still analysed)",
+    "partly_analysed": "a comment longer than 100,000 characters: the first 100,000 are "
+                       "analysed, the whole text is kept",
 }
+# Characters of one comment that are analysed (a 50 MB comment would need tens of GB).
+MAX_ANALYSED_CHARS = 100_000
 # The column that carries the repeated-id mark of each row to the annotator.
 REPEATED = "\0repeated"
 

@@ -7,12 +7,8 @@
 
 from __future__ import annotations
 
-import collections
-import csv
 import itertools
-import json
 import math
-import operator
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import InputError
+from .io_csv import csv_frames, split_lines
 
 FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".txt": "text", ".text": "text",
            ".xlsx": "excel", ".xlsm": "excel", ".jsonl": "jsonl", ".ndjson": "jsonl",
@@ -36,6 +33,15 @@ TIME_NAMES = ("评论时间", "评价时间", "受理时间", "创建时间", "�
               "date", "datetime", "timestamp", "created_at")
 GROUP_NAMES = ("商品", "产品", "品类", "渠道", "平台", "门店", "店铺", "业务线", "product",
                "category", "cat", "channel", "platform", "shop", "store")
+
+# Names an id column goes by (a title line above the header names none of these).
+ID_NAMES = ("评论id", "编号", "序号", "订单号", "id", "review_id", "comment_id")
+
+
+def known_names() -> tuple[str, ...]:
+    """Every column name the reader knows, in order of preference."""
+    return TEXT_NAMES + RATING_NAMES + TIME_NAMES + GROUP_NAMES + ID_NAMES
+
 
 RESERVED = ("comment_id", "text", "flag", "sentiment", "sentiment_score", "p_positive",
             "p_neutral", "p_negative", "dimensions", "n_mentions")
@@ -94,8 +100,7 @@ def iter_comments(source: str | Path | pd.DataFrame | Sequence[str], *,
         meta, raw = _open_file(Path(source), encoding=encoding, sheet=sheet,
                                chunk_rows=chunk_rows)
     elif isinstance(source, Iterable) and not isinstance(source, (str, bytes)):
-        meta, raw = InputMeta(), _frame_slices(pd.DataFrame({"comment": list(source)}),
-                                               chunk_rows)
+        meta, raw = InputMeta(), _frame_slices(_list_frame(list(source)), chunk_rows)
     else:
         raise InputError(f"cannot read comments from {type(source).__name__}; "
                          "give a file path, a DataFrame or a list of strings")
@@ -112,6 +117,15 @@ def iter_comments(source: str | Path | pd.DataFrame | Sequence[str], *,
         _check_id_column(first, id_col, meta)
     _note_renames(meta, _reserved_names(first.columns))
     return meta, _with_ids(itertools.chain([first], raw), id_col, meta)
+
+
+def _list_frame(texts: list) -> pd.DataFrame:
+    """A list of comments as a one-column frame; one holding a lone surrogate (Arrow-backed
+    strings cannot) as Python objects."""
+    try:
+        return pd.DataFrame({"comment": texts})
+    except UnicodeEncodeError:
+        return pd.DataFrame({"comment": pd.Series(texts, dtype=object)})
 
 
 def _find_roles(meta: InputMeta, columns: list[str]) -> None:
@@ -188,18 +202,61 @@ def find_column(columns: Iterable[str], names: Sequence[str],
 
 
 def _pick_text_column(frame: pd.DataFrame, text_col: str | None, source: str) -> str:
+    """The text column: named like one (评论内容 …) and holding text; when the one so named
+    holds ids or numbers (评论ID beside 买家评价), the next so named, else the column that
+    holds the most text. A dump where no column holds text stops with a one-line error."""
     if text_col is not None:
         if text_col not in frame.columns:
             raise InputError(f"{source}: text column {text_col!r} not found; "
                              f"columns are: {', '.join(frame.columns)}")
         return text_col
-    found = find_column(frame.columns, TEXT_NAMES)
-    if found is None and len(frame.columns) == 1:
-        found = frame.columns[0]
-    if found is None:
-        raise InputError(f"{source}: no text column found among: {', '.join(frame.columns)}; "
-                         "name it with --text-col")
+    named = name_matches(frame.columns, TEXT_NAMES)
+    shares = {c: text_share(frame[c]) for c in frame.columns}
+    for least in (MIN_TEXT_SHARE, 1e-9):  # (no values at all: the rows are flagged empty)
+        for column in named:
+            if shares[column] is None or shares[column] >= least:
+                return column
+    if len(frame.columns) == 1:
+        return frame.columns[0]
+    best = max(frame.columns, key=lambda c: (shares[c] or 0.0, _mean_length(frame[c])))
+    if (shares[best] or 0.0) >= 0.5:
+        return best
+    if named:
+        raise InputError(f"{source}: column {named[0]!r} holds no text (ids or numbers) and "
+                         "no other column does; name the text column with --text-col")
+    raise InputError(f"{source}: no text column found among: {', '.join(frame.columns)}; "
+                     "name it with --text-col")
+
+
+# The share of a column's values that must read as text for it to be the text column.
+MIN_TEXT_SHARE = 0.2
+_WORDS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\d_]{3}")
+
+
+def name_matches(columns: Iterable[str], names: Sequence[str]) -> list[str]:
+    """Every column named like one of ``names``, in :func:`find_column`'s order."""
+    found: list[str] = []
+    rest = list(columns)
+    while (column := find_column(rest, names)) is not None:
+        found.append(column)
+        rest.remove(column)
     return found
+
+
+def text_share(values: pd.Series, sample: int = 2000) -> float | None:
+    """The share of the non-empty values that hold words (a Chinese character or three
+    letters), among the first ``sample``; None for a column without values."""
+    cells = [v for v in values.head(sample).tolist()
+             if v is not None and not (isinstance(v, float) and math.isnan(v))
+             and str(v).strip()]
+    if not cells:
+        return None
+    return sum(isinstance(v, str) and _WORDS.search(v) is not None for v in cells) / len(cells)
+
+
+def _mean_length(values: pd.Series) -> float:
+    lengths = [len(v) for v in values.head(2000).tolist() if isinstance(v, str)]
+    return sum(lengths) / len(lengths) if lengths else 0.0
 
 
 def _check_id_column(frame: pd.DataFrame, id_col: str, meta: InputMeta) -> None:
@@ -234,14 +291,6 @@ def _note_renames(meta: InputMeta, clashes: dict[str, str]) -> None:
 
 
 # -- files ---------------------------------------------------------------------------
-# An .xlsx is a zip of XML; refuse one that would inflate to an absurd size before any
-# parser touches it (a "zip bomb" would otherwise take the job's memory down at 3 a.m.).
-MAX_XLSX_BYTES = 512 * 2**20
-MAX_XLSX_RATIO = 100
-MAX_XLSX_MEMBERS = 10_000
-# Excel's own cell limit; a longer raw line is cut in rejects (the input keeps it whole).
-MAX_RAW_CHARS = 32_000
-HEADER_SEARCH_ROWS = 10
 
 
 def _open_file(path: Path, *, encoding: str | None, sheet: str | int | None,
@@ -254,27 +303,43 @@ def _open_file(path: Path, *, encoding: str | None, sheet: str | int | None,
     if fmt is None:
         raise InputError(f"{path}: unknown format {path.suffix or '(no extension)'!r}; "
                          f"use one of {', '.join(sorted(FORMATS))}")
-    if path.stat().st_size == 0:
-        raise InputError(f"{path}: file is empty")
+    size = path.stat().st_size
+    if size == 0 or size <= WHITESPACE_CHECK_BYTES and not _has_content(path.read_bytes()):
+        raise InputError(f"{path}: file is empty" + (" (only spaces and line breaks)"
+                                                    if size else ""))
     meta = InputMeta(source=str(path), format=fmt)
     return meta, _guarded(_raw_frames(path, fmt, encoding, sheet, meta, chunk_rows), path, fmt)
+
+
+# A file this small is read once to tell whether it holds anything but whitespace.
+WHITESPACE_CHECK_BYTES = 1 << 20
+
+
+def _has_content(data: bytes) -> bool:
+    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        data = data.removeprefix(bom)
+    return bool(data.strip(b" \t\r\n\x00\x0b\x0c\x1a"))
 
 
 def _raw_frames(path: Path, fmt: str, encoding: str | None, sheet: str | int | None,
                 meta: InputMeta, chunk_rows: int | None) -> Iterator[pd.DataFrame]:
     if fmt == "excel":
-        yield from _frame_slices(_read_excel(path, sheet, meta), chunk_rows)
+        from .io_excel import read_excel
+
+        yield from _frame_slices(read_excel(path, sheet, meta), chunk_rows)
     elif fmt == "parquet":
         yield from _parquet_frames(path, chunk_rows)
     else:
         lines = decoded_lines(path, encoding, meta)
         if fmt in ("csv", "tsv"):
-            yield from _csv_frames(lines, fmt, meta, chunk_rows)
+            yield from csv_frames(lines, fmt, meta, chunk_rows)
         elif fmt == "text":
             for part in _batches(lines, chunk_rows):
                 yield pd.DataFrame({"comment": [line.rstrip("\r\n") for line in part]})
         else:
-            yield from _jsonl_frames(lines, path, meta, chunk_rows)
+            from .io_json import jsonl_frames
+
+            yield from jsonl_frames(lines, path, meta, chunk_rows)
 
 
 def _guarded(frames: Iterator[pd.DataFrame], path: Path, fmt: str) -> Iterator[pd.DataFrame]:
@@ -308,10 +373,29 @@ def _parquet_frames(path: Path, chunk_rows: int | None) -> Iterator[pd.DataFrame
     # integers with gaps stay integers (5, not 5.0), whichever rows a chunk holds
     with pq.ParquetFile(path) as book:
         if chunk_rows is None:
-            yield book.read().to_pandas(integer_object_nulls=True)
+            yield _binary_as_text(book.read()).to_pandas(integer_object_nulls=True)
             return
         for batch in book.iter_batches(batch_size=chunk_rows):
-            yield batch.to_pandas(integer_object_nulls=True)
+            yield _binary_as_text(batch).to_pandas(integer_object_nulls=True)
+
+
+def _binary_as_text(table):
+    """Strings stored as plain BINARY (Hive and Impala write them so) as text: UTF-8, a
+    bad byte as U+FFFD (flagged by the pipeline), never ``b'\\xe7…'``."""
+    import pyarrow as pa
+
+    for i, column_type in enumerate(table.schema):
+        if not (pa.types.is_binary(column_type.type)
+                or pa.types.is_large_binary(column_type.type)):
+            continue
+        column = table.column(i)
+        try:
+            text = column.cast(pa.large_string())
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            text = pa.array([None if v is None else v.decode("utf-8", errors="replace")
+                             for v in column.to_pylist()], pa.large_string())
+        table = table.set_column(i, pa.field(column_type.name, pa.large_string()), text)
+    return table
 
 
 def _reason(exc: BaseException) -> str:
@@ -332,6 +416,11 @@ def decode_bytes(data: bytes, encoding: str | None, path: Path | str = "<bytes>"
             return data.decode(encoding).removeprefix("\ufeff"), encoding
         except (UnicodeDecodeError, LookupError) as exc:
             raise InputError(f"{path}: cannot decode as {encoding}: {exc}") from exc
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        try:
+            return data.decode("utf-32").removeprefix("\ufeff"), "utf-32"
+        except UnicodeDecodeError:
+            pass
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16").removeprefix("\ufeff"), "utf-16"
@@ -346,12 +435,15 @@ def decode_bytes(data: bytes, encoding: str | None, path: Path | str = "<bytes>"
     lines = data.split(b"\n")
     # GB18030 decodes most UTF-8 byte runs into nonsense without complaint, so a file with
     # any valid non-ASCII UTF-8 line is read line by line rather than as GB18030 whole.
-    if not any(not line.isascii() and _is_utf8(line) for line in lines):
+    if not any(not line.isascii() and _is_utf8(line) for line in lines) \
+            and not mostly_utf8(data):
         try:
             return data.decode("gb18030"), "gb18030"
         except UnicodeDecodeError:
             pass
-    return "\n".join(_decode_line(line) for line in lines), "mixed"
+    decoded = [_decode_line(line) for line in lines]
+    gbk = any(not _is_utf8(line) and not mostly_utf8(line) for line in lines)
+    return "\n".join(decoded), "mixed" if gbk else "utf-8"
 
 
 BLOCK_BYTES = 8 * 2**20
@@ -361,12 +453,18 @@ def decoded_lines(path: Path, encoding: str | None, meta: InputMeta) -> Iterator
     """The file's lines (endings kept), decoded block by block as :func:`decode_bytes` does;
     ``meta.encoding`` is set once all are read. UTF-16 files are decoded whole."""
     with path.open("rb") as handle:
-        head = handle.read(4)
+        head = handle.read(4096)
         handle.seek(0)
         wide = encoding and "16" in encoding or encoding and "32" in encoding
+        if not wide and not encoding and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            found = wide_without_bom(head)
+            if found:
+                raise InputError(f"{path}: looks like {found.upper()} text without a "
+                                 f"byte-order mark; pass --encoding {found} (or save the "
+                                 "file as UTF-8)")
         if wide or head.startswith((b"\xff\xfe", b"\xfe\xff")):
             text, meta.encoding = decode_bytes(handle.read(), encoding, path)
-            yield from _lines(text)
+            yield from split_lines(text)
             return
         seen: set[str] = set()
         while block := handle.read(BLOCK_BYTES):
@@ -374,9 +472,47 @@ def decoded_lines(path: Path, encoding: str | None, meta: InputMeta) -> Iterator
             text, used = decode_bytes(block, encoding, path)
             if not block.isascii():
                 seen.add(used)
-            yield from _lines(text)
+            yield from split_lines(text)
     meta.encoding = (seen.pop() if len(seen) == 1 else "mixed" if seen
                      else encoding or "utf-8")
+
+
+def wide_without_bom(sample: bytes) -> str | None:
+    """The UTF-16/32 encoding ``sample`` (a file's first bytes) is in without a byte-order
+    mark, or None. Text in those has its NUL bytes in fixed places (the high bytes of ASCII
+    characters); a UTF-8 or GBK file has none, bar a few stray ones anywhere.
+
+    >>> wide_without_bom("评论,ok\\n".encode("utf-16-le"))
+    'utf-16-le'
+    >>> wide_without_bom(b"1,a\\x00\\x00\\n2,b\\n") is None
+    True
+    """
+    size = len(sample) - len(sample) % 4
+    nuls = sample.count(0)
+    if nuls < max(2, len(sample) // 10) or len(sample) < 8:
+        return None
+
+    def zero_share(view: bytes) -> float:
+        return view.count(0) / max(len(view), 1)
+
+    head = sample[:size]
+    candidates = []
+    if size >= 16 and zero_share(head[3::4]) == 1 and zero_share(head[2::4]) >= 0.9:
+        candidates.append("utf-32-le")
+    if size >= 16 and zero_share(head[0::4]) == 1 and zero_share(head[1::4]) >= 0.9:
+        candidates.append("utf-32-be")
+    odd = sample[1::2].count(0)
+    if odd >= 0.95 * nuls:
+        candidates.append("utf-16-le")
+    if nuls - odd >= 0.95 * nuls:
+        candidates.append("utf-16-be")
+    for encoding in candidates:
+        unit = 4 if "32" in encoding else 2
+        text = sample[:len(sample) - len(sample) % unit].decode(encoding, errors="replace")
+        body = text.rstrip("\ufffd")
+        if body and "\ufffd" not in body and "\x00" not in body:
+            return encoding
+    return None
 
 
 def _is_utf8(line: bytes) -> bool:
@@ -388,337 +524,28 @@ def _is_utf8(line: bytes) -> bool:
 
 
 def _decode_line(line: bytes) -> str:
-    for candidate in ("utf-8", "gb18030"):
+    """A line as UTF-8, else GB18030; a UTF-8 line with a cut character (a VARCHAR cut
+    mid-character) stays UTF-8 with U+FFFD, which the pipeline flags."""
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if not mostly_utf8(line):
         try:
-            return line.decode(candidate)
+            return line.decode("gb18030")
         except UnicodeDecodeError:
-            continue
+            pass
     return line.decode("utf-8", errors="replace")
 
 
-def _reject(rejects: list[dict], line: int, reason: str, raw: str) -> None:
-    raw = raw.rstrip("\r\n")
-    if len(raw) > MAX_RAW_CHARS:
-        raw = raw[:MAX_RAW_CHARS] + f"… ({len(raw):,} characters in all)"
-    rejects.append({"line": line, "reason": reason, "raw": raw})
+def mostly_utf8(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8 but for a few bad bytes: at least twice as many good
+    non-ASCII characters as bad runs (GBK text decodes as UTF-8 into mostly bad runs).
 
-
-def _lines(text: str) -> list[str]:
-    """Physical lines with their endings; classic-Mac files (CR only) count CR as the end."""
-    if "\n" not in text and "\r" in text:
-        text = text.replace("\r", "\n")
-    lines = [line + "\n" for line in text.split("\n")]
-    lines[-1] = lines[-1][:-1]
-    if not lines[-1]:
-        lines.pop()
-    return lines
-
-
-# -- CSV: every physical line ends up in a row or in meta.rejects ----------------------
-def sniff_delimiter(header_line: str, fmt: str) -> str:
-    """The declared delimiter, unless the header line plainly uses another one.
-
-    >>> sniff_delimiter("评论ID;评论内容", "csv")
-    ';'
+    >>> mostly_utf8("包装完好很".encode()[:-1]), mostly_utf8("包装完好".encode("gbk"))
+    (True, False)
     """
-    declared = "\t" if fmt == "tsv" else ","
-    if declared in header_line:
-        return declared
-    counts = {d: header_line.count(d) for d in (",", "\t", ";", "|") if d != declared}
-    best = max(counts, key=lambda d: (counts[d], d == ","))
-    return best if counts[best] else declared
-
-
-class _LineWindow:
-    """Lines in order, numbered from 1, keeping those of the record being read so a broken
-    record can be re-read line by line; earlier ones are forgotten."""
-
-    def __init__(self, lines: Iterator[str], read: int = 0) -> None:
-        self.lines, self.kept, self.read = lines, collections.deque(), read
-
-    def __iter__(self) -> _LineWindow:
-        return self
-
-    def __next__(self) -> str:
-        line = next(self.lines)
-        self.read += 1
-        self.kept.append(line)
-        return line
-
-    def first_nonblank(self) -> tuple[str, Iterator[str]]:
-        """The first non-blank line, and an iterator that still yields every line."""
-        ahead = []
-        for line in self.lines:
-            ahead.append(line)
-            if line.strip():
-                break
-        self.lines = itertools.chain(ahead, self.lines)
-        return (ahead[-1] if ahead else ""), self
-
-    def __getitem__(self, number: int) -> str:
-        return self.kept[number - (self.read - len(self.kept)) - 1]
-
-    def forget_before(self, number: int) -> None:
-        while self.kept and self.read - len(self.kept) + 1 < number:
-            self.kept.popleft()
-
-
-# Lines parsed at once where each is one plain record (most files): the csv module over the
-# whole block, with no per-line bookkeeping.
-FAST_LINES = 2048
-
-
-def _csv_frames(lines: Iterator[str], fmt: str, meta: InputMeta, chunk_rows: int | None
-                ) -> Iterator[pd.DataFrame]:
-    # A single comment can be far longer than the csv module's default 128 KiB field limit.
-    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
-    first, window = _LineWindow(lines).first_nonblank()
-    meta.delimiter = sniff_delimiter(first, fmt)
-    source: Iterator[str] = window.lines
-    header: list[str] | None = None
-    rows: list[list[str]] = []
-    number, sent, done = 0, False, False  # lines read
-    while not done:
-        fast = header is not None and len(header) > 1  # one column: every line is careful
-        block = list(itertools.islice(source, FAST_LINES)) if fast else []
-        records = _plain_records(block, header, meta.delimiter) if block else None
-        if records is not None:
-            rows.extend(records)
-            number += len(block)
-        else:  # the header, or a block with a blank, short, long or multi-line record
-            # one column: read on until a chunk is full (the block is empty then)
-            until = number + len(block) if fast or header is None else math.inf
-            full = chunk_rows if not block and chunk_rows is not None else math.inf
-            window = _LineWindow(itertools.chain(block, source), read=number)
-            header, done = _careful_rows(window, header, rows, meta, until, full)
-            number = window.read  # the block is used up: read on from source itself
-        while chunk_rows is not None and len(rows) >= chunk_rows:
-            yield pd.DataFrame(rows[:chunk_rows], columns=header, dtype=object)
-            rows, sent = rows[chunk_rows:], True
-    if header is None:
-        raise InputError(f"{meta.source}: no header line")
-    if rows or not sent:
-        yield pd.DataFrame(rows, columns=header, dtype=object)
-
-
-def _plain_records(block: list[str], header: list[str], delimiter: str
-                   ) -> list[list[str]] | None:
-    """The records of ``block`` when each line is one record as wide as the header and none
-    could be the header again; None otherwise (then :func:`_careful_rows` reads it)."""
-    try:
-        records = list(csv.reader(block, delimiter=delimiter, strict=True))
-    except csv.Error:  # a broken record, or one running past the block
-        return None
-    if len(records) != len(block) or set(map(len, records)) != {len(header)} \
-            or header[-1] in map(operator.itemgetter(-1), records):
-        return None
-    return records
-
-
-def _careful_rows(window: _LineWindow, header: list[str] | None, rows: list, meta: InputMeta,
-                  until: float, full: float) -> tuple[list[str] | None, bool]:
-    """Read records line-exactly (rejects named by line) into ``rows`` until the header is
-    known and line ``until`` is passed or ``full`` rows are held; the header, and whether
-    the lines are all read."""
-    for start, end, record, error in _records(window, meta.delimiter, window.read):
-        window.forget_before(start)
-        if header is None:
-            if error is None and record:
-                header, meta.header_row = _header_names(record), start
-            elif error is not None:
-                raise InputError(f"{meta.source}:{start}: cannot read the header line: {error}")
-        elif error is not None or (len(record) > len(header) and end > start):
-            # A stray quote swallows the lines after it: read those lines one by one.
-            for number in range(start, end + 1):
-                _keep_line(window[number], number, header, rows, meta, error)
-        else:
-            _keep(record, start, window[start], header, rows, meta)
-        if header is not None and (end >= until or len(rows) >= full):
-            return header, False
-    return header, True
-
-
-def _records(lines: Iterator[str], delimiter: str, done: int):
-    """(first line, last line, fields, error) per CSV record; line numbers count on from
-    ``done``, 1-based."""
-    reader = csv.reader(lines, delimiter=delimiter, strict=True)
-    base = done
-    while True:
-        try:
-            record = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            end = max(base + reader.line_num, done + 1)
-            yield done + 1, end, [], f"broken CSV quoting: {exc}"
-            done = end
-            continue
-        yield done + 1, base + reader.line_num, record, None
-        done = base + reader.line_num
-
-
-def _keep_line(line: str, number: int, header: list[str], rows: list, meta: InputMeta,
-               error: str | None) -> None:
-    if not line.strip():
-        return
-    try:
-        record = next(csv.reader([line], delimiter=meta.delimiter, strict=True))
-    except (csv.Error, StopIteration) as exc:
-        _reject(meta.rejects, number, error or f"broken CSV quoting: {exc}", line)
-        return
-    _keep(record, number, line, header, rows, meta)
-
-
-def _keep(record: list[str], start: int, raw: str, header: list[str], rows: list,
-          meta: InputMeta) -> None:
-    if not record:  # a blank line is no row, as in every spreadsheet
-        return
-    if len(record) > len(header) and not any(record[len(header):]):
-        record = record[:len(header)]  # a trailing delimiter on every line of some exports
-    if len(record) > len(header):
-        _reject(meta.rejects, start, f"{len(record)} fields where the header has "
-                f"{len(header)} (an unquoted delimiter in a cell?)", raw)
-    elif record == header or (record[:1] and record[0].lstrip("\ufeff") == header[0]
-                              and record[1:] == header[1:]):
-        _reject(meta.rejects, start, "the header line again (files pasted together?)", raw)
-    else:
-        rows.append(record + [""] * (len(header) - len(record)))
-
-
-def _header_names(record: list[str]) -> list[str]:
-    """Header cells as column names: blank ones ``Unnamed: i``, repeats ``name.1`` (as pandas)."""
-    names, seen = [], {}
-    for i, cell in enumerate(record):
-        name = cell.strip().lstrip("\ufeff").strip() or f"Unnamed: {i}"
-        if name in seen:
-            seen[name] += 1
-            name = f"{name}.{seen[name]}"
-        else:
-            seen[name] = 0
-        names.append(name)
-    return names
-
-
-# -- JSON lines --------------------------------------------------------------------------
-def _jsonl_frames(lines: Iterator[str], path: Path, meta: InputMeta, chunk_rows: int | None
-                  ) -> Iterator[pd.DataFrame]:
-    first, lines = _LineWindow(lines).first_nonblank()
-    if first.lstrip().startswith("["):  # one JSON array: read whole
-        try:
-            text = "".join(lines)
-            records = _without_lone_surrogates(json.loads(text), text)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}: bad JSON at line {exc.lineno}: {exc.msg}") from exc
-        except RecursionError as exc:
-            raise InputError(f"{path}: JSON nested too deeply") from exc
-        records = records if isinstance(records, list) else [records]
-        yield from _frame_slices(_record_frame(records), chunk_rows)
-        return
-    records, sent = [], False
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            records.append(_without_lone_surrogates(json.loads(line), line))
-        except json.JSONDecodeError as exc:
-            _reject(meta.rejects, number, f"bad JSON line: {exc.msg} (column {exc.colno})",
-                    line)
-        except RecursionError:
-            _reject(meta.rejects, number, "bad JSON line: nested too deeply", line)
-        if chunk_rows is not None and len(records) >= chunk_rows:
-            yield _record_frame(records)
-            records, sent = [], True
-    if records or not sent:
-        yield _record_frame(records)
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _without_lone_surrogates(value, source: str):
-    """``value`` with each lone surrogate (a JSON escape such as \\ud800 that no pair
-    completes; no character, and no file can hold it) as U+FFFD, which the pipeline flags
-    like any undecodable byte. Only JSON text with a \\uD escape can hold one."""
-    if "\\ud" not in source and "\\uD" not in source:
-        return value
-
-    def clean(item):
-        if isinstance(item, str):
-            return _LONE_SURROGATE.sub("\ufffd", item)
-        if isinstance(item, list):
-            return [clean(v) for v in item]
-        if isinstance(item, dict):
-            return {clean(k): clean(v) for k, v in item.items()}
-        return item
-
-    return clean(value)
-
-
-def _record_frame(records: list) -> pd.DataFrame:
-    # values as JSON gave them (5 stays 5, not 5.0 because another line lacks the key)
-    return pd.DataFrame([r if isinstance(r, dict) else {"comment": r} for r in records],
-                        dtype=object)
-
-
-# -- Excel -----------------------------------------------------------------------------
-def check_xlsx(path: Path) -> None:
-    """Refuse a workbook that is not a zip or would inflate to an absurd size."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except zipfile.BadZipFile as exc:
-        raise InputError(f"{path}: not an .xlsx workbook (not a zip file); save it from "
-                         "Excel as .xlsx or export CSV") from exc
-    unpacked = sum(m.file_size for m in members)
-    packed = sum(m.compress_size for m in members) or 1
-    if (len(members) > MAX_XLSX_MEMBERS or unpacked > MAX_XLSX_BYTES
-            or (unpacked > MAX_XLSX_BYTES // 8 and unpacked / packed > MAX_XLSX_RATIO)):
-        raise InputError(f"{path}: refused: the workbook would unpack to {unpacked / 2**20:,.0f} "
-                         f"MiB from {packed / 2**20:,.1f} MiB in {len(members)} parts "
-                         f"(limit {MAX_XLSX_BYTES // 2**20} MiB, ratio {MAX_XLSX_RATIO}); "
-                         "export the sheet as CSV")
-
-
-def _read_excel(path: Path, sheet: str | int | None, meta: InputMeta) -> pd.DataFrame:
-    check_xlsx(path)
-    with pd.ExcelFile(path, engine="openpyxl") as book:
-        meta.sheets = [str(name) for name in book.sheet_names]
-        meta.sheet = _choose_sheet(meta.sheets, sheet, path)
-        grid = pd.read_excel(book, sheet_name=meta.sheet, header=None, dtype=object)
-    grid = grid.dropna(how="all").reset_index(drop=True) if len(grid) else grid
-    if grid.empty:
-        raise InputError(f"{path}: sheet {meta.sheet!r} is empty; sheets are: "
-                         f"{', '.join(meta.sheets)}")
-    at = _header_position(grid)
-    meta.header_row = at + 1
-    names = _header_names(["" if pd.isna(v) else str(v) for v in grid.iloc[at]])
-    frame = grid.iloc[at + 1:].reset_index(drop=True)
-    frame.columns = names
-    return frame.infer_objects()  # numbers and dates typed as a header-row read types them
-
-
-def _choose_sheet(sheets: list[str], sheet: str | int | None, path: Path) -> str:
-    if sheet is None:
-        return sheets[0]
-    if str(sheet) in sheets:
-        return str(sheet)
-    if str(sheet).isdigit() and int(sheet) < len(sheets):
-        return sheets[int(sheet)]
-    raise InputError(f"{path}: no sheet {sheet!r}; sheets are: {', '.join(sheets)}")
-
-
-def _header_position(grid: pd.DataFrame) -> int:
-    """The header row: row 0, unless title rows or merged group headers sit above it.
-
-    A later row wins only if it names a text column exactly (评论内容, comment …) and has
-    more filled cells than every row above it, so a data row is never taken for a header.
-    """
-    top = grid.head(HEADER_SEARCH_ROWS)
-    filled = top.notna().sum(axis=1).tolist()
-    best = 0
-    for i in range(1, len(top)):
-        cells = {str(v).strip().lower() for v in top.iloc[i] if not pd.isna(v)}
-        if (cells & set(TEXT_NAMES) and filled[i] >= 2 and filled[i] > max(filled[:i])
-                and filled[i] > filled[best]):
-            best = i
-    return best
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(not ch.isascii() for ch in text) - bad
+    return good > 0 and good >= 2 * bad

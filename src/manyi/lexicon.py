@@ -35,6 +35,31 @@ DIMENSION_LABELS = {
     "overall": "整体",
 }
 # A back-reference in a regular expression: \1 or (?P=name).
+# A user's placeholder pattern may backtrack for ever on some comment ((好+)+$ on 好好…好差):
+# it runs in the ``regex`` engine with a time limit, and one that runs out matches nothing.
+PLACEHOLDER_SECONDS = 0.05
+
+
+def safe_pattern(pattern: str):
+    """``pattern`` compiled by the ``regex`` module (which can stop a match on time), or by
+    ``re`` where that module is missing."""
+    try:
+        import regex
+    except ImportError:  # pragma: no cover - regex is a dependency
+        return re.compile(pattern)
+    return regex.compile(pattern)
+
+
+def _fullmatch(pattern, text: str) -> bool:
+    """Whether ``pattern`` matches all of ``text`` within :data:`PLACEHOLDER_SECONDS`."""
+    if isinstance(pattern, re.Pattern):
+        return pattern.fullmatch(text) is not None
+    try:
+        return pattern.fullmatch(text, timeout=PLACEHOLDER_SECONDS) is not None
+    except TimeoutError:
+        return False
+
+
 BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 DOMAINS = ("ecommerce", "catering", "delivery", "hotel", "hotline")
 WORD_FILES = ("positive.txt", "negative.txt", "negation.txt", "degree.txt", "contrast.txt",
@@ -267,8 +292,8 @@ class Lexicon:
         """Add one word-list line; return a problem description or None."""
         if kind == "placeholders":
             try:
-                self.placeholders.append(re.compile(line))
-            except re.error as exc:
+                self.placeholders.append(safe_pattern(line))
+            except (re.error, ValueError) as exc:  # (regex.error is a ValueError)
                 return f"bad regular expression ({exc})"
             return None
         parts = line.split()
@@ -314,8 +339,8 @@ class Lexicon:
         """True for no-opinion placeholder reviews (此用户没有填写评价 …)."""
         combined = self._placeholder_pattern
         if combined is not None:
-            return combined.fullmatch(text) is not None
-        return any(p.fullmatch(text) for p in self.placeholders)
+            return _fullmatch(combined, text)
+        return any(_fullmatch(p, text) for p in self.placeholders)
 
     @cached_property
     def _placeholder_pattern(self) -> re.Pattern | None:
@@ -324,8 +349,8 @@ class Lexicon:
                                         for p in self.placeholders):
             return None  # joined, groups are renumbered: (哈)\1+ would break
         try:
-            return re.compile("|".join(f"(?:{p.pattern})" for p in self.placeholders))
-        except re.error:  # e.g. a pattern with inline flags
+            return safe_pattern("|".join(f"(?:{p.pattern})" for p in self.placeholders))
+        except (re.error, ValueError):  # e.g. a pattern with inline flags
             return None
 
     def to_frame(self) -> pd.DataFrame:

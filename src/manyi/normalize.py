@@ -15,14 +15,20 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
 PHONE = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4})(?!\d)")
 # What each of the three needs (://, www., @ or seven digits): most comments have none.
 PRIVATE_HINT = re.compile(r"://|[wW]{3}\.|@|\d[\d-]{6}")
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# Invisible characters that join or separate nothing a reader sees: they vanish (物\u200b流
+# is 物流), as does a zero-width joiner between two letters; one between emoji (👨‍👩‍👧) stays.
+ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200e\u200f\u2060\ufeff\u00ad]")
+LETTER_JOINER = re.compile(r"(?<=\w)\u200d(?=\w)")
 SPACES = re.compile(r"[ \t\u3000\xa0]+")
 NEWLINES = re.compile(r"\s*\n\s*")
 # A run of the same punctuation mark (!!!, 。。。, ～～) says no more than one of it.
 REPEATED_PUNCT = re.compile(r"([!?,.。~～、;…-])\1+")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 NON_WORD = re.compile(r"[\W_]+")
 # Characters tidy_spacing replaces: control characters, tabs and other wide spaces.
-SPACE_OR_CONTROL = re.compile(CONTROL.pattern[:-1] + r"\t\u3000\xa0]")
+SPACE_OR_CONTROL = re.compile(CONTROL.pattern[:-1]
+                              + r"\t\u3000\xa0\u200b-\u200f\u2060\ufeff\u00ad]")
 
 
 def to_halfwidth(text: str) -> str:
@@ -60,8 +66,12 @@ def _converter():
 
 
 def to_simplified(text: str) -> str:
-    """Traditional to simplified Chinese with OpenCC: 質量很好 → 质量很好."""
-    return _converter().convert(text)
+    """Traditional to simplified Chinese with OpenCC: 質量很好 → 质量很好. A lone surrogate
+    (no character; OpenCC cannot take it) becomes U+FFFD, flagged like an undecodable byte."""
+    try:
+        return _converter().convert(text)
+    except UnicodeEncodeError:
+        return _converter().convert(LONE_SURROGATE.sub("\ufffd", text))
 
 
 def mask_private(text: str) -> str:
@@ -74,11 +84,12 @@ def mask_private(text: str) -> str:
 
 
 def tidy_spacing(text: str) -> str:
-    """Drop control characters, fold whitespace runs, squeeze repeated punctuation."""
+    """Drop control and zero-width characters, fold whitespace runs, squeeze repeated
+    punctuation: ``物\u200b流很快！！`` → ``物流很快!``."""
     # most comments have nothing to tidy but their ends: four quick looks tell
     if SPACE_OR_CONTROL.search(text) or "  " in text or "\n" in text \
             or REPEATED_PUNCT.search(text):
-        text = CONTROL.sub(" ", text)
+        text = CONTROL.sub(" ", LETTER_JOINER.sub("", ZERO_WIDTH.sub("", text)))
         text = NEWLINES.sub("\n", SPACES.sub(" ", text))
         text = REPEATED_PUNCT.sub(r"\1", text)
     return text.strip()

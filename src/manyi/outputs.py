@@ -7,6 +7,9 @@
 from __future__ import annotations
 
 import csv
+import errno
+import fnmatch
+import glob
 import io
 import itertools
 import os
@@ -49,6 +52,24 @@ def formula_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
+def safe_name(name: object) -> str:
+    """A column name as a header cell: one starting with = + - @ gets a leading ' as well.
+
+    >>> print(safe_name('=HYPERLINK("http://x","x")'))
+    '=HYPERLINK("http://x","x")
+    """
+    name = str(name)
+    return "'" + name if name.startswith(FORMULA_START) else name
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(value: str) -> str:
+    """``value`` with each lone surrogate (no character; UTF-8 cannot hold it) as U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
+
+
 def write_csv(frame: pd.DataFrame, path: str | Path) -> None:
     """UTF-8 with BOM (Excel opens it), formula-safe, written atomically.
 
@@ -59,7 +80,7 @@ def write_csv(frame: pd.DataFrame, path: str | Path) -> None:
     rows = _arrow_rows(frame) if names == list(frame.columns) else None
     with atomic_path(Path(path)) as tmp:
         if rows is None:
-            with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+            with tmp.open("w", encoding="utf-8-sig", newline="", errors="replace") as handle:
                 write_rows(frame, handle, header=True)
         else:
             with tmp.open("wb") as handle:
@@ -70,8 +91,8 @@ def write_csv(frame: pd.DataFrame, path: str | Path) -> None:
 def csv_header(columns: Sequence[str]) -> bytes:
     """The BOM and header line of a CSV file :func:`write_csv` writes, in UTF-8."""
     header = io.StringIO()
-    csv.writer(header, lineterminator="\r\n").writerow(columns)
-    return ("\ufeff" + header.getvalue()).encode("utf-8")
+    csv.writer(header, lineterminator="\r\n").writerow(map(safe_name, columns))
+    return ("\ufeff" + without_surrogates(header.getvalue())).encode("utf-8")
 
 
 def write_rows(frame: pd.DataFrame, handle, *, header: bool) -> None:
@@ -85,11 +106,15 @@ def write_rows(frame: pd.DataFrame, handle, *, header: bool) -> None:
     plain = len(safe.columns) and all(isinstance(name, str) for name in safe.columns)
     columns = [_csv_cells(safe.iloc[:, i]) for i in range(len(safe.columns))] if plain else None
     if columns is None or any(cells is None for cells in columns):
-        safe.to_csv(handle, header=header, index=False, lineterminator="\r\n")
+        risky = header and any(isinstance(c, str) and c.startswith(FORMULA_START)
+                               for c in safe.columns)
+        names = [safe_name(c) if isinstance(c, str) else c for c in safe.columns] \
+            if risky else header
+        safe.to_csv(handle, header=names, index=False, lineterminator="\r\n")
         return
     writer = csv.writer(handle, lineterminator="\r\n")
     if header:
-        writer.writerow(safe.columns)
+        writer.writerow(map(safe_name, safe.columns))
     writer.writerows(zip(*columns))
 
 
@@ -107,7 +132,9 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     Arrow's string kernels, column by column, without a Python string per cell; any other
     table by the csv module. Both give the same bytes."""
     rows = _arrow_rows(frame)
-    return rows if rows is not None else csv_text(frame).encode("utf-8")
+    if rows is not None:
+        return rows
+    return without_surrogates(csv_text(frame)).encode("utf-8")
 
 
 def _arrow_rows(frame: pd.DataFrame) -> bytes | None:
@@ -175,6 +202,9 @@ def _arrow_cells(values: pd.Series):
     try:
         cells = pa.array(values.to_numpy(dtype=object), text, from_pandas=True) \
             if kind == "O" else pa.array(values.array, text)
+    except UnicodeEncodeError:  # a lone surrogate (a JSON escape no pair completes)
+        return _arrow_cells(values.map(lambda v: without_surrogates(v) if isinstance(v, str)
+                                       else v))
     except (pa.ArrowException, TypeError):  # a missing value Arrow does not know: NaN32
         return None
     cells = pc.fill_null(cells, pa.scalar("", text))
@@ -250,7 +280,7 @@ class CsvAppender:
                 tmp.open("w", encoding="utf-8-sig", newline="") as target:
             reader, writer = csv.reader(source), csv.writer(target, lineterminator="\r\n")
             next(reader)
-            writer.writerow(final)
+            writer.writerow(map(safe_name, final))
             number = 0
             for columns, rows in self.layouts:
                 for values in itertools.islice(reader, rows):
@@ -313,18 +343,27 @@ class atomic_dir:  # noqa: N801 - used as a context manager like open()
     run killed between them leaves ``.<name>.old-<pid>-…``, which the next run puts back.
     """
 
-    def __init__(self, path: str | Path, owned: Iterable[str] = ()) -> None:
+    def __init__(self, path: str | Path, owned: Iterable[str] = (),
+                 inputs: Iterable[str | Path] = ()) -> None:
         path = Path(path)
         self.path = path.resolve() if path.is_symlink() else path
         self.owned = set(owned)
+        self.inputs = [Path(p) for p in inputs]
 
     def __enter__(self) -> Path:
-        if self.path.exists() and not self.path.is_dir():
-            raise InputError(f"{self.path}: output exists and is not a folder")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        check_output_folder(self.path, self.inputs)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"{self.path.parent}: cannot create the output's parent folder: "
+                             f"{exc.strerror or exc}") from exc
         _recover_stale(self.path)
-        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.partial-{os.getpid()}-",
-                                             dir=self.path.parent))
+        try:
+            self.staging = Path(tempfile.mkdtemp(
+                prefix=f".{self.path.name}.partial-{os.getpid()}-", dir=self.path.parent))
+        except OSError as exc:
+            raise InputError(f"{self.path.parent}: cannot write here: "
+                             f"{exc.strerror or exc}") from exc
         return self.staging
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -336,8 +375,12 @@ class atomic_dir:  # noqa: N801 - used as a context manager like open()
         mode = self.path.stat().st_mode & 0o7777 if self.path.is_dir() else 0o777 & ~umask
         os.chmod(self.staging, mode)
         if not self.path.exists():
-            os.rename(self.staging, self.path)
-            return
+            try:
+                os.rename(self.staging, self.path)
+                return
+            except OSError as exc:  # another run made the folder meanwhile: swap with it
+                if exc.errno not in (errno.EEXIST, errno.ENOTEMPTY, errno.EISDIR):
+                    raise
         _carry_over(self.path, self.staging, self.owned)
         if not _exchange(self.staging, self.path):
             old = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.old-{os.getpid()}-",
@@ -363,9 +406,12 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def _carry_over(old: Path, new: Path, owned: set[str]) -> None:
+    """Keep the files of ``old`` that ``new`` does not write and no name in ``owned`` (names
+    or patterns: ``topics_by_*.csv``) claims."""
     for entry in old.iterdir():
         target = new / entry.name
-        if entry.name in owned or target.exists() or target.is_symlink():
+        if (entry.name in owned or any(fnmatch.fnmatchcase(entry.name, p) for p in owned)
+                or target.exists() or target.is_symlink()):
             continue
         if entry.is_symlink():
             os.symlink(os.readlink(entry), target)
@@ -382,9 +428,64 @@ def _link_or_copy(source: str | Path, target: str | Path) -> None:
         shutil.copy2(source, target)
 
 
+# Names of the files manyi's commands write: a folder holding none of them (and not empty)
+# is someone else's, and an output never replaces it.
+KNOWN_OUTPUTS = frozenset(OUTPUT_FILES) | {"report.html", "report.xlsx", "summary.json",
+                                           "index.csv", "ipa.csv", "topics.csv"}
+
+
+# What each command owns in its folder: a re-run drops the ones it no longer writes (a stale
+# alerts.csv or topics_by_渠道.csv must not sit beside new results); other files are kept.
+COMMAND_FILES = {
+    "report": ("report.html", "report.xlsx", "summary.json"),
+    "drivers": ("drivers.csv", "index.csv", "ipa.csv", "ipa.png", "alerts.csv", "trends.csv",
+                "key_drivers.csv", "index_by_group.csv", "drivers_by_group.csv",
+                "segments_*.csv"),
+    "topics": ("topics.csv", "topic_terms.csv", "comment_topics.csv", "topic_k_scores.csv",
+               "topics_over_time.csv", "topics_by_*.csv", "topics.png", "topics.svg",
+               "topics.pdf"),
+}
+
+
+def check_output_folder(path: Path, inputs: Iterable[Path] = ()) -> None:
+    """Refuse an output folder that cannot be replaced whole: the root, a mount point, the
+    working folder or one of its parents, a folder holding an input, a file, or a non-empty
+    folder of someone else's (none of manyi's files in it). One line, naming the folder.
+
+    >>> try:
+    ...     check_output_folder(Path("/"))
+    ... except InputError as exc:
+    ...     print(str(exc).split(";")[0])
+    /: refused as output folder: it is the root folder
+    """
+    hint = "give a new or empty folder, e.g. out/"
+    if path.exists() and not path.is_dir():
+        raise InputError(f"{path}: output exists and is not a folder")
+    real = Path(os.path.realpath(path))
+    reason = None
+    if real == Path(real.anchor):
+        reason = "it is the root folder"
+    elif real == Path.cwd().resolve() or real in Path.cwd().resolve().parents:
+        reason = "it is the working folder or holds it"
+    elif any(Path(os.path.realpath(p)).is_relative_to(real) for p in inputs):
+        reason = "it holds the input"
+    elif path.is_dir() and os.path.ismount(real):
+        reason = "it is a mount point (write to a folder inside it)"
+    elif path.is_dir():
+        try:
+            names = {entry.name for entry in os.scandir(path)}
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read the output folder: {exc.strerror}") from exc
+        visible = {n for n in names if not n.startswith(".")}
+        if visible and not visible & KNOWN_OUTPUTS:
+            reason = f"it holds {len(visible)} other file(s) and no manyi output"
+    if reason:
+        raise InputError(f"{path}: refused as output folder: {reason}; {hint}")
+
+
 def _recover_stale(path: Path) -> None:
     """Remove staging folders of dead runs; put back an output parked by a dead run."""
-    for stale in sorted(path.parent.glob(f".{path.name}.*-*-*")):
+    for stale in sorted(path.parent.glob(f".{glob.escape(path.name)}.*-*-*")):
         match = re.fullmatch(rf"\.{re.escape(path.name)}\.(partial|old)-(\d+)-\w+", stale.name)
         if not match or _alive(int(match.group(2))):
             continue
@@ -404,3 +505,44 @@ def _alive(pid: int) -> bool:
     except (PermissionError, OverflowError):
         return True
     return True
+
+
+# -- the same bytes every run ------------------------------------------------------------
+def fixed_metadata(fmt: str) -> dict:
+    """``savefig`` metadata without the run's date (SVG and PDF carry one by default)."""
+    return {"svg": {"Date": None}, "pdf": {"CreationDate": None, "ModDate": None}}.get(fmt, {})
+
+
+class plt_fixed_ids:  # noqa: N801 - used as a context manager like open()
+    """Matplotlib's SVG element ids from a fixed salt instead of a random one."""
+
+    def __enter__(self) -> None:
+        import matplotlib
+
+        self.before = matplotlib.rcParams["svg.hashsalt"]
+        matplotlib.rcParams["svg.hashsalt"] = "manyi"
+
+    def __exit__(self, *exc) -> None:
+        import matplotlib
+
+        matplotlib.rcParams["svg.hashsalt"] = self.before
+
+
+FIXED_TIME = "2000-01-01T00:00:00Z"
+
+
+def fixed_zip(path: Path) -> None:
+    """Rewrite a zip (an .xlsx) with every member dated 1980-01-01 and the workbook's
+    created/modified stamps set to :data:`FIXED_TIME`: same content, same bytes."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in members:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*",
+                              rb"\g<1>" + FIXED_TIME.encode(), data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type, fixed.external_attr = zipfile.ZIP_DEFLATED, info.external_attr
+            target.writestr(fixed, data)

@@ -31,7 +31,7 @@ from . import report_svg as svg
 from .errors import InputError
 from .index import WEIGHTING_LABELS, satisfaction_score
 from .ipa import IMPORTANCE_KINDS, PERFORMANCE_LABEL
-from .outputs import FORMULA_START, atomic_path
+from .outputs import FORMULA_START, atomic_path, fixed_zip
 from .rows import ANALYSABLE_FLAGS, analysable
 
 SCHEMA = "manyi.report"
@@ -192,6 +192,17 @@ def _clean(value):
     return str(value)
 
 
+def _fixed_stamp() -> str | None:
+    """A report's date: ``$SOURCE_DATE_EPOCH`` when set (reproducible builds), else none, so
+    the same input gives the same bytes every run."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not epoch.isdigit():
+        return None
+    return datetime.fromtimestamp(int(epoch), timezone.utc).isoformat(timespec="seconds")
+
+
 def _version() -> str:
     from . import __version__
     return __version__
@@ -217,7 +228,7 @@ def summary_json(result, *, top_drivers: int = 20, top_edges: int = 50) -> dict:
                       "edges": [{"source": a, "target": b, **d} for a, b, d in edges]}
     return _clean({
         "schema": SCHEMA, "schema_version": SCHEMA_VERSION,
-        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "generated_at": _fixed_stamp(),  # the run time is in meta.json only
         "manyi_version": _version(),
         "source": {k: meta.get(k) for k in ("source", "format", "encoding", "text_col",
                                             "id_col", "rating_col", "time_col", "group_cols",
@@ -319,6 +330,7 @@ def write_excel(result, path: str | Path, *, progress: bool | None = False) -> P
             bar.update(1)
     with atomic_path(path) as tmp:
         workbook.save(tmp)
+        fixed_zip(tmp)  # no save time inside: the same workbook, the same bytes
     return path
 
 
@@ -344,6 +356,8 @@ def _write_sheet(workbook, name: str, table: pd.DataFrame) -> None:
     header = []
     for column in columns:
         cell = WriteOnlyCell(sheet, _excel_value(column))
+        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+            cell.data_type, cell.quotePrefix = "s", True  # a column named =HYPERLINK(…)
         cell.font, cell.fill = bold, fill
         header.append(cell)
     sheet.append(header)
@@ -518,7 +532,7 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
     return Template(_template("report.html")).substitute(
         title=escape(title), version=escape(_version()), script=script,
         script_hash=f"sha256-{digest}", source=escape(source),
-        generated=datetime.now().strftime("%Y-%m-%d %H:%M"),
+        generated=f" · {_fixed_stamp()}" if _fixed_stamp() else "",
         subtitle=escape(f"{Path(source).name or '数据'} · {head['comments']:,} 条评论 · "
                         f"文本列 {result.meta.get('text_col', '')}"),
         nav="".join(f'<a href="#{a}">{escape(t)}</a>' for a, t, _, _ in sections),

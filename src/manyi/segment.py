@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import tempfile
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import compress
@@ -213,8 +214,25 @@ def _jieba_tokenizer() -> jieba.Tokenizer:
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
+    # jieba keeps its dictionary cache in the shared temp folder by default, where another
+    # user could plant one (it is marshal-loaded): use the user's own cache folder.
+    tokenizer.tmp_dir = str(_private_cache_dir())
     tokenizer.initialize()
     return tokenizer
+
+
+def _private_cache_dir() -> Path:
+    """:func:`_cache_dir`, made if missing, owned by this user and writable by no one else;
+    else a fresh private temporary folder."""
+    folder = _cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        info = folder.stat()
+        if info.st_uid == os.getuid() and not info.st_mode & 0o022:
+            return folder
+    except (OSError, AttributeError):  # (no getuid on Windows, where %TEMP% is per user)
+        pass
+    return Path(tempfile.mkdtemp(prefix="manyi-jieba-"))
 
 
 def split_clauses(text: str, contrasts: Iterable[str]) -> list[tuple[int, int]]:
@@ -257,7 +275,7 @@ def split_clauses_by_tokens(text: str, tokens: list[str], starts: list[int],
         start = starts[i] + len(tokens[i])
     if len(text) > start:
         bounds.append((start, len(text)))
-    return _cut_at_contrasts(text, bounds, contrasts)
+    return _cut_at_contrasts(text, bounds, contrasts, starts)
 
 
 def _space_cuts(text: str, at: int) -> bool:
@@ -269,24 +287,48 @@ def _space_cuts(text: str, at: int) -> bool:
         "\u4e00" <= before <= "\u9fff" and "\u4e00" <= after <= "\u9fff")
 
 
-def _cut_at_contrasts(text: str, bounds: list[tuple[int, int]], contrasts: Iterable[str]
-                      ) -> list[tuple[int, int]]:
-    """Clause spans: ``bounds`` cut before each contrast word at least two characters in."""
+# A clause longer than this (a comment without punctuation) is cut into pieces of about
+# this length at word starts, so no mention copies an unbounded clause and cost stays linear.
+MAX_CLAUSE_CHARS = 200
+
+
+def _cut_at_contrasts(text: str, bounds: list[tuple[int, int]], contrasts: Iterable[str],
+                      starts: list[int] | None = None) -> list[tuple[int, int]]:
+    """Clause spans: ``bounds`` cut before each contrast word at least two characters in,
+    and over-long ones cut at word starts (``starts``; else anywhere)."""
     pattern = contrast_pattern(frozenset(contrasts))
     # Contrast words hold no punctuation, so matching them once over the whole text finds
     # exactly the matches inside each clause.
     hits = [m.start() for m in pattern.finditer(text)] if pattern is not None else []
-    if not hits:
-        return bounds
-    spans: list[tuple[int, int]] = []
-    for start, end in bounds:
-        cut = start
-        for hit in hits:
-            if start <= hit < end and hit - cut >= 2:
-                spans.append((cut, hit))
-                cut = hit
-        spans.append((cut, end))
+    spans: list[tuple[int, int]] = bounds
+    if hits:
+        spans = []
+        for start, end in bounds:
+            cut = start
+            for hit in hits[bisect_left(hits, start):bisect_left(hits, end)]:
+                if hit - cut >= 2:
+                    spans.append((cut, hit))
+                    cut = hit
+            spans.append((cut, end))
+    if any(end - start > MAX_CLAUSE_CHARS for start, end in spans):
+        spans = [piece for span in spans for piece in _pieces(span, starts)]
     return spans
+
+
+def _pieces(span: tuple[int, int], starts: list[int] | None) -> list[tuple[int, int]]:
+    """``span`` cut into pieces of at most :data:`MAX_CLAUSE_CHARS` characters, each cut at
+    the last word start before the limit (a word longer than the limit is cut inside)."""
+    start, end = span
+    pieces = []
+    while end - start > MAX_CLAUSE_CHARS:
+        cut = start + MAX_CLAUSE_CHARS
+        if starts is not None:
+            word = starts[bisect_right(starts, cut) - 1] if starts else start
+            cut = word if word > start else cut
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 @lru_cache(maxsize=8)

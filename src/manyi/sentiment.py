@@ -537,9 +537,18 @@ class SentimentModel:
         except (OSError, ValueError) as exc:
             raise ModelError(f"{path}.json/.npz: cannot read sentiment model ({exc}); "
                              "refit with `python -m manyi.train`") from exc
-        if meta.get("format") != MODEL_FORMAT:
-            raise ModelError(f"{path}.json: format {meta.get('format')!r}, "
+        if not isinstance(meta, dict) or meta.get("format") != MODEL_FORMAT:
+            found = meta.get("format") if isinstance(meta, dict) else type(meta).__name__
+            raise ModelError(f"{path}.json: format {found!r}, "
                              f"expected {MODEL_FORMAT!r}; refit the model")
+        try:
+            return cls._from_parts(path, meta, arrays)
+        except (KeyError, TypeError, AttributeError, ValueError, IndexError) as exc:
+            raise ModelError(f"{path}.json/.npz: malformed sentiment model "
+                             f"({type(exc).__name__}: {exc}); refit the model") from exc
+
+    @classmethod
+    def _from_parts(cls, path: Path, meta: dict, arrays) -> SentimentModel:
         model = cls(**meta["config"])
         tables = []
         for h, dense in enumerate(meta["dense"]):
