@@ -424,25 +424,28 @@ def write_graph(graph: nx.Graph, path: str | Path, format: str | None = None) ->
     return path
 
 
-def write_graph_files(graphs: dict[str, nx.Graph], folder: str | Path, *, top: int = 40
-                      ) -> list[Path]:
+def write_graph_files(graphs: dict[str, nx.Graph], folder: str | Path, *, top: int = 40,
+                      chart: bool = True) -> list[Path]:
     """For each named graph: ``graph_<name>.graphml/.gexf/.json/.png``, its node and edge
-    tables (CSV), and ``graph_compare.csv`` when both ``all`` and ``complaints`` are given."""
+    tables (CSV), and ``graph_compare.csv`` when both ``all`` and ``complaints`` are given.
+    The PNG is skipped with ``chart=False`` or where no font with Chinese glyphs is found."""
+    from .charts import draw
     from .outputs import write_csv
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    # Drawn first: a machine without a CJK font fails here, before any file is written.
-    figures = {name: plot_graph(graph, top=top) for name, graph in graphs.items()}
+    figures = {name: draw(lambda g=graph: plot_graph(g, top=top)) if chart else None
+               for name, graph in graphs.items()}
     written = []
     for name, graph in graphs.items():
         for suffix in GRAPH_FORMATS:
             written.append(write_graph(graph, folder / f"graph_{name}{suffix}"))
         write_csv(graph_nodes(graph), folder / f"graph_{name}_nodes.csv")
         write_csv(graph_edges(graph), folder / f"graph_{name}_edges.csv")
-        figures[name].savefig(folder / f"graph_{name}.png", dpi=120)
-        written += [folder / f"graph_{name}_nodes.csv", folder / f"graph_{name}_edges.csv",
-                    folder / f"graph_{name}.png"]
+        written += [folder / f"graph_{name}_nodes.csv", folder / f"graph_{name}_edges.csv"]
+        if figures[name] is not None:
+            figures[name].savefig(folder / f"graph_{name}.png", dpi=120)
+            written.append(folder / f"graph_{name}.png")
     if {"all", "complaints"} <= set(graphs):
         write_csv(compare_graphs(graphs["all"], graphs["complaints"]),
                   folder / "graph_compare.csv")

@@ -31,6 +31,7 @@ from .errors import InputError
 from .graph import ANALYSABLE_FLAGS, analysable
 from .index import QUADRANTS, satisfaction_score
 from .outputs import FORMULA_START, atomic_path
+from .report_notes import computed, not_computed
 
 SCHEMA = "manyi.report"
 SCHEMA_VERSION = "1.0"
@@ -41,13 +42,13 @@ POLARITY_LABELS = {"positive": "正面", "neutral": "中性", "negative": "负�
 # -- reading a Result defensively ------------------------------------------------------------
 def optional_table(result, name: str) -> pd.DataFrame | None:
     """``result.<name>`` when it is a non-empty DataFrame, else None."""
-    value = getattr(result, name, None)
+    value = computed(result, name)  # None where this dump is too small for it
     return value if isinstance(value, pd.DataFrame) and not value.empty else None
 
 
 def complaint_graph(result):
     """The complaint co-occurrence graph (``result.graph`` or its ``"complaints"`` entry)."""
-    graph = getattr(result, "graph", None)
+    graph = computed(result, "graph")
     if isinstance(graph, dict):
         graph = next((graph[k] for k in ("complaints", "all") if graph.get(k) is not None
                       and len(graph[k])), None)
@@ -245,6 +246,8 @@ def summary_json(result, *, top_drivers: int = 20, top_edges: int = 50) -> dict:
         "trend": None if trend is None else {"freq": trend.attrs["freq"], "periods": trend},
         "topics": None if topics is None else topics,
         "graph": graph_part,
+        "not_computed": {n.part: {"zh": n.chinese, "en": n.english}
+                         for n in not_computed(result).values()},
         "evidence": {d: [{k: e[k] for k in ("comment_id", "text", "polarity", "score")}
                          | {"words": sorted({e["text"][s:t] for s, t, _, _ in e["spans"]})}
                          for e in evidence(result, d)] for d in dims["dimension"]},
@@ -281,7 +284,8 @@ def excel_tables(result) -> dict[str, pd.DataFrame]:
          *[(f"flagged_{k}", v) for k, v in head["flagged"].items()],
          *[(k, ", ".join(map(str, v)) if isinstance(v, list) else v)
            for k, v in result.meta.items() if k in ("source", "text_col", "rating_col",
-                                                     "time_col", "group_cols", "domain")]],
+                                                     "time_col", "group_cols", "domain")],
+         *[(f"not_computed_{n.part}", n.chinese) for n in not_computed(result).values()]],
         columns=["item", "value"])
     tables = {"summary": summary, "dimensions": result.dimensions}
     for name in ("drivers", "topics"):
@@ -502,6 +506,10 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
     sections.append(("evidence", "各维度代表性评论", _evidence_section(result, dims),
                      "高亮为匹配到的因素词（绿 = 正面，红 = 负面），下划线为观点词，"
                      "是评分的证据。"))
+    if notes := not_computed(result):
+        sections.append(("notes", "未能计算的部分", "<ul>" + "".join(
+            f"<li>{escape(n.chinese)}</li>" for n in notes.values()) + "</ul>",
+            "数据太少或缺少所需的列时，这些部分不计算或改用简单算法。"))
     script = _template("report.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
     source = str(result.meta.get("source") or "")
