@@ -119,3 +119,128 @@ def test_report_when_every_comment_is_flagged(tmp_path):
     assert result.exit_code == 0, result.output
     summary = json.loads((tmp_path / "r" / "summary.json").read_text(encoding="utf-8"))
     assert summary["not_computed"]["analysis"]["en"].startswith("no comment could be analysed")
+
+
+# -- user mistakes: one line naming the option and the fix, non-zero exit -------------------
+def _commands():
+    """(command path, its click command) for every command of ``manyi``."""
+    import click
+
+    for name, command in main.commands.items():
+        if isinstance(command, click.Group):
+            yield from (([name, sub], c) for sub, c in command.commands.items())
+        else:
+            yield [name], command
+
+
+def _column_options():
+    for path, command in _commands():
+        for param in command.params:
+            flag = max(getattr(param, "opts", []), key=len, default="")
+            if flag.endswith("-col") or flag == "--by":
+                yield pytest.param(path, flag, id=f"{' '.join(path)} {flag}")
+
+
+@pytest.fixture
+def labelled(tmp_path) -> str:
+    path = tmp_path / "labelled.csv"
+    pd.DataFrame({"评论内容": ["物流很快，包装完好", "客服态度太差了", "质量一般，价格偏贵"],
+                  "评分": [5, 1, 3], "评论时间": ["2026-01-01", "2026-01-02", "2026-02-03"],
+                  "商品": ["面霜", "耳机", "面霜"], "label": ["正面", "负面", "中性"],
+                  "gold": ["logistics:+", "service:-", "price:-"], "weight": [1, 1, 2]}
+                 ).to_csv(path, index=False)
+    return str(path)
+
+
+REQUIRED = {"--label-col": "label", "--labels-col": "gold"}
+
+
+def test_the_walk_covers_every_column_option():
+    flags = {p.values[1] for p in _column_options()}
+    assert flags >= {"--text-col", "--id-col", "--rating-col", "--time-col", "--by",
+                     "--label-col", "--labels-col", "--weight-col"}
+
+
+@pytest.mark.parametrize("path, flag", list(_column_options()))
+def test_a_missing_column_is_one_line_naming_it(path, flag, labelled, tmp_path):
+    args = [*path, labelled, *(["-o", tmp_path / "out"] if path[0] != "evaluate-dimensions"
+                               and path[0] != "evaluate" else [])]
+    args += [x for k, v in REQUIRED.items() if k != flag and k in _flags(path) for x in (k, v)]
+    if path == ["evaluate"]:
+        args.append("--no-snownlp")
+    result = run(*args, flag, "缺的列")
+    assert result.exit_code == 1, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("manyi: error:"), result.output
+    assert "缺的列" in lines[0] and "评论内容" in lines[0]  # names it and lists the columns
+    assert not (tmp_path / "out").exists()
+
+
+def _flags(path):
+    return {o for _, c in _commands() if _ == path for p in c.params for o in p.opts}
+
+
+@pytest.mark.parametrize("command", ["analyze", "report", "drivers", "topics",
+                                     ["lexicon", "suggest"]])
+def test_a_text_column_of_numbers_names_the_column_that_looks_like_text(command, labelled,
+                                                                        tmp_path):
+    path = command if isinstance(command, list) else [command]
+    result = run(*path, labelled, "-o", tmp_path / "out", "--text-col", "评分")
+    assert result.exit_code == 1
+    assert result.output.strip() == ("manyi: error: --text-col '评分': the column holds no text "
+                                     "(e.g. 5); '评论内容' looks like text: --text-col 评论内容")
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--rating-col", "商品", "--rating-col '商品': the column holds no numbers (e.g. '面霜'); "
+                           "numeric columns: 评分, weight"),
+    ("--time-col", "商品", "--time-col '商品': the column holds no dates (e.g. '面霜')"),
+])
+def test_a_column_of_the_wrong_kind_is_one_line(option, value, message, labelled, tmp_path):
+    result = run("drivers", labelled, "-o", tmp_path / "out", option, value)
+    assert result.exit_code == 1
+    assert message in result.output and len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", ["analyze", "report", "drivers", "graph", "topics",
+                                     ["lexicon", "suggest"]])
+@pytest.mark.parametrize("where, message", [
+    ("afile/out", "afile is a file, so no folder can be made under it"),
+    ("afile", "afile is a file, not a folder"),
+])
+def test_an_output_path_that_cannot_be_used_is_one_line(command, where, message, labelled,
+                                                        tmp_path, monkeypatch):
+    if where == "afile" and command == ["lexicon", "suggest"]:
+        where, message = "afile/x.toml", "afile is a file, so no folder can be made under it"
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "afile").write_text("not a folder", encoding="utf-8")
+    path = command if isinstance(command, list) else [command]
+    result = run(*path, labelled, "-o", where)
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"manyi: error: -o {where}: {message}; ")
+
+
+@pytest.mark.parametrize("files, problem", [
+    ({"taxonomy.toml": "dimensions = 5\n"},
+     "taxonomy.toml:1: 'dimensions' must be a table ([dimensions.<key>]), not an integer (5)"),
+    ({"taxonomy.toml": '[dimensions.price]\nlabel = [1, 2]\n'},
+     "taxonomy.toml:2: 'dimensions.price.label' must be a string (not empty), not a list"),
+    ({"taxonomy.toml": '[dimensions.price.factors.value]\nterms = "价钱"\n'},
+     "'dimensions.price.factors.value.terms' must be a list of strings, not a string"),
+    ({"taxonomy.toml": '[dimensions.price]\nfactors = 3\n'},
+     "'dimensions.price.factors' must be a table, not an integer (3)"),
+    ({"userdict.txt": "物流超快 1000000000000000000000000000000 n\n"},
+     "userdict.txt:1: frequency 1000000000000000000000000000000 of '物流超快' must be from 1"),
+])
+def test_lexicon_check_catches_every_shape_analyze_would_choke_on(files, problem, dumps,
+                                                                  tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    for name, text in files.items():
+        (pack / name).write_text(text, encoding="utf-8")
+    check = run("lexicon", "check", pack)
+    assert check.exit_code == 1 and problem in check.output
+    analysed = run("analyze", dumps[3], "-o", tmp_path / "out", "--lexicon", pack)
+    assert analysed.exit_code == 1 and problem in analysed.output
+    assert len(analysed.output.strip().splitlines()) == 1

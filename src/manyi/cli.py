@@ -365,6 +365,8 @@ def evaluate(input_path, text_col, label_col, encoding, sheet, model_path, no_sn
     from .train import evaluate as run_evaluation
     from .train import format_report, read_labelled
 
+    preflight({"input_path": input_path, "text_col": text_col, "encoding": encoding,
+               "sheet": sheet}, {})
     texts, labels, dropped, _ = read_labelled(input_path, text_col=text_col,
                                               label_col=label_col, encoding=encoding, sheet=sheet)
     model = SentimentModel.load(model_path) if model_path else None
@@ -437,6 +439,8 @@ def train(input_path, text_col, label_col, encoding, sheet, output, domain, weig
     from .sentiment import SentimentModel
     from .train import read_labelled
 
+    preflight({"input_path": input_path, "text_col": text_col, "encoding": encoding,
+               "sheet": sheet}, {})
     texts, labels, dropped, weights = read_labelled(
         input_path, text_col=text_col, label_col=label_col, encoding=encoding, sheet=sheet,
         weight_col=weight_col)
@@ -481,8 +485,8 @@ def lexicon_show(domain, extra) -> None:
 
 @lexicon.command("suggest")
 @input_options
-@click.option("-o", "--output", "output", default="suggestions.toml", show_default=True,
-              type=click.Path(), help="Suggestions file (taxonomy.toml format) to review.")
+@output_option("Suggestions file (taxonomy.toml format) to review.", folder=None,
+               default="suggestions.toml")
 @click.option("--top", type=click.IntRange(min=1), default=30, show_default=True,
               help="Number of candidate terms.")
 @click.option("--min-count", type=click.IntRange(min=1), default=3, show_default=True,
@@ -496,6 +500,8 @@ def lexicon_suggest(input_path, text_col, id_col, encoding, sheet, domain, lexic
     from .lexicon import Lexicon
     from .suggest import suggest_terms, write_suggestions
 
+    preflight({"input_path": input_path, "text_col": text_col, "id_col": id_col,
+               "encoding": encoding, "sheet": sheet}, {})
     frame, meta = read_comments(input_path, text_col=text_col, id_col=id_col,
                                 encoding=encoding, sheet=sheet)
     suggestions = suggest_terms(frame[meta.text_col], lexicon=Lexicon.load(domain, lexicon),

@@ -32,7 +32,7 @@ def _stack(func, options):
     return func
 
 
-def output_option(help: str, *, folder: bool = True, default: str | None = None):
+def output_option(help: str, *, folder: bool | None = True, default: str | None = None):
     """``-o/--output``: checked before the analysis (parent a file, output a file …)."""
     def check(ctx, param, value):
         if value is not None:
@@ -75,16 +75,17 @@ def by_option(func):
 
 
 # -- output paths --------------------------------------------------------------------------
-def check_output_path(value: str, *, folder: bool = True, option: str = "-o") -> Path:
-    """Refuse an output path that cannot be used, naming the path and the fix."""
+def check_output_path(value: str, *, folder: bool | None = True, option: str = "-o") -> Path:
+    """Refuse an output path that cannot be used, naming the path and the fix (``folder``:
+    True a folder, False a file, None either)."""
     path = Path(value)
     if folder and path.exists() and not path.is_dir():
         raise InputError(f"{option} {value}: {path} is a file, not a folder; give a folder "
                          "(it is created) or remove the file")
-    if not folder and path.is_dir():
+    if folder is False and path.is_dir():
         raise InputError(f"{option} {value}: {path} is a folder; give a file name, "
                          f"e.g. {path / 'suggestions.toml'}")
-    ancestor = path.parent if not folder else path
+    ancestor = path if folder or path.is_dir() else path.parent
     while not ancestor.exists() and ancestor != ancestor.parent:
         ancestor = ancestor.parent
     if ancestor.exists() and not ancestor.is_dir():
@@ -123,11 +124,12 @@ def text_column_hint(frame: pd.DataFrame, text_col: str, option: str = "--text-c
         return None
     from .io import RESERVED
 
-    shares = {c: looks_like_text(frame[c]) for c in frame.columns
-              if c != text_col and c not in RESERVED and c != "topic"}
-    best = max(shares, key=shares.get, default=None)
-    if best is None or shares[best] < 0.5:
+    texts = [c for c in frame.columns if c != text_col and c not in RESERVED
+             and c != "topic" and looks_like_text(frame[c]) >= 0.5]
+    if not texts:
         return None  # no column holds text: the rows are flagged, as they are
+    best = max(texts, key=lambda c: frame[c].dropna().astype(str).map(
+        lambda cell: len(_WORDS.findall(cell))).mean())  # most words per cell
     sample = frame[text_col].dropna()
     example = f" (e.g. {sample.iloc[0]})" if len(sample) else ""
     return (f"{option} {text_col!r}: the column holds no text{example}; {best!r} looks like "

@@ -22,6 +22,7 @@ import pandas as pd
 import tomllib
 
 from .errors import LexiconError
+from .lexicon_schema import check_file
 
 DIMENSION_LABELS = {
     "product": "产品",
@@ -102,6 +103,8 @@ class Lexicon:
             return
         self.sources.append(str(path))
         for file in known:
+            if check_file(file, problems):  # lexicon_schema.py: wrong shapes stop here
+                continue
             if file.suffix == ".toml":
                 self._merge_taxonomy(file, problems)
             else:
