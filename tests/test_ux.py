@@ -244,3 +244,38 @@ def test_lexicon_check_catches_every_shape_analyze_would_choke_on(files, problem
     analysed = run("analyze", dumps[3], "-o", tmp_path / "out", "--lexicon", pack)
     assert analysed.exit_code == 1 and problem in analysed.output
     assert len(analysed.output.strip().splitlines()) == 1
+
+
+# -- the workbook: numbers as numbers, dates as dates, ids as text, Chinese headers ---------
+def test_workbook_cells_are_typed_and_headers_chinese(tmp_path):
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    dump = tmp_path / "dump.csv"
+    dump.write_text("工单编号,评分,评论时间,金额,评论内容\n"
+                    "007,5,2026-01-01 13:42:06,12.5,物流很快，包装完好\n"
+                    "0123456789012345678,1,2026-01-02 08:00:00,3,客服态度太差了，等了三天\n"
+                    "A-9,3,2026-02-03 21:10:00,,质量一般，价格偏贵\n", encoding="utf-8")
+    result = run("report", dump, "-o", tmp_path / "r", "--format", "xlsx", "--quiet",
+                 "--id-col", "工单编号")
+    assert result.exit_code == 0, result.output
+    book = load_workbook(tmp_path / "r" / "report.xlsx")
+    sheet = book["comments"]
+    keys = [c.comment.text if c.comment else c.value for c in sheet[1]]
+    labels = [c.value for c in sheet[1]]
+    assert labels[:2] == ["评论ID", "工单编号"] and "情感得分" in labels and "标记" in labels
+    assert "sentiment_score" in keys  # the English key rides along as the header's comment
+    column = {k: [row[i] for row in sheet.iter_rows(min_row=2, values_only=True)]
+              for i, k in enumerate(keys)}
+    assert column["comment_id"] == ["007", "0123456789012345678", "A-9"]  # ids stay text
+    assert column["工单编号"] == ["007", "0123456789012345678", "A-9"]
+    assert column["评分"] == [5, 1, 3]  # numbers as numbers
+    assert column["金额"] == [12.5, 3, None]
+    assert column["评论时间"][0] == datetime(2026, 1, 1, 13, 42, 6)  # dates as dates
+    assert sheet.cell(row=2, column=keys.index("评论时间") + 1).is_date
+    assert all(isinstance(v, float) for v in column["sentiment_score"])
+    assert isinstance(column["n_mentions"][0], int)
+    summary = book["summary"]
+    assert summary["A1"].value == "项目" and summary["A2"].value == "评论总数"
+    assert summary["B2"].value == 3

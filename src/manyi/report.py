@@ -30,8 +30,9 @@ from . import report_svg as svg
 from .errors import InputError
 from .graph import ANALYSABLE_FLAGS, analysable
 from .index import QUADRANTS, satisfaction_score
-from .outputs import FORMULA_START, atomic_path
+from .outputs import atomic_path
 from .report_notes import computed, not_computed
+from .report_xlsx import write_sheet
 
 SCHEMA = "manyi.report"
 SCHEMA_VERSION = "1.0"
@@ -264,16 +265,6 @@ def write_json(result, path: str | Path) -> Path:
 
 
 # -- Excel -----------------------------------------------------------------------------------
-PERCENT_COLUMNS = {"share", "positive", "neutral", "negative", "net_sentiment", "complaint_rate",
-                   "base_rate", "complaint_share", "negative_share", "p_positive", "p_neutral",
-                   "p_negative", "importance"}
-DECIMAL_COLUMNS = {"odds_ratio": "0.00", "ci_low": "0.00", "ci_high": "0.00", "lift": "0.00",
-                   "p_value": "0.0000", "q_value": "0.0000", "sentiment_score": "0.000",
-                   "score": "0.000", "satisfaction": "0.0", "performance": "0.0",
-                   "excess_complaints": "0.0", "degree": "0.00"}
-EXCEL_MAX_ROWS = 1_048_575
-
-
 def excel_tables(result) -> dict[str, pd.DataFrame]:
     """Sheet name → table, in workbook order; optional tables only when present."""
     head = headline(result)
@@ -302,78 +293,23 @@ def excel_tables(result) -> dict[str, pd.DataFrame]:
 
 
 def write_excel(result, path: str | Path, *, progress: bool | None = False) -> Path:
-    """One sheet per table: frozen header, filters, widths, percent formats, no formulas."""
+    """One sheet per table (report_xlsx.py): Chinese headers with the English key as a
+    comment, typed cells (numbers, dates; ids as text), frozen header, filters, widths,
+    percent formats, no formulas; streamed (openpyxl write-only)."""
     from openpyxl import Workbook
 
     path = Path(path)
     workbook = Workbook(write_only=True)
     tables = excel_tables(result)
+    meta = result.meta
+    id_cols = frozenset(c for c in ("comment_id", meta.get("id_col")) if c)
     with _bar(len(tables), "xlsx", progress) as bar:
         for name, table in tables.items():
-            _write_sheet(workbook, name, table)
+            write_sheet(workbook, name, table, id_cols, svg.text_width)
             bar.update(1)
     with atomic_path(path) as tmp:
         workbook.save(tmp)
     return path
-
-
-def _write_sheet(workbook, name: str, table: pd.DataFrame) -> None:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    sheet = workbook.create_sheet(name[:31])
-    table = table.iloc[:EXCEL_MAX_ROWS]
-    columns = [str(c) for c in table.columns]
-    last = get_column_letter(max(len(columns), 1))
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{last}{len(table) + 1}"
-    formats = []
-    for i, column in enumerate(columns, start=1):
-        sample = table.iloc[:300, i - 1]
-        widest = max([svg.text_width(column)] + [svg.text_width(str(v)) for v in sample])
-        sheet.column_dimensions[get_column_letter(i)].width = min(max(widest + 2, 8), 60)
-        formats.append("0.0%" if column in PERCENT_COLUMNS and pd.api.types.is_numeric_dtype(
-            table[column]) else DECIMAL_COLUMNS.get(column))
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE6F0")
-    header = []
-    for column in columns:
-        cell = WriteOnlyCell(sheet, _excel_value(column))
-        cell.font, cell.fill = bold, fill
-        header.append(cell)
-    sheet.append(header)
-    for row in table.itertuples(index=False, name=None):
-        sheet.append([_excel_cell(sheet, value, fmt) for value, fmt in zip(row, formats)])
-
-
-def _excel_value(value):
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    if value is None or isinstance(value, float) and math.isnan(value) or value is pd.NA:
-        return None
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)[:32767]
-    if isinstance(value, int | float | bool | datetime):
-        return value
-    return str(value)
-
-
-def _excel_cell(sheet, value, number_format):
-    from openpyxl.cell import WriteOnlyCell
-
-    value = _excel_value(value)
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        # a string cell, shown as typed; quotePrefix keeps Excel from re-reading it on edit
-        cell = WriteOnlyCell(sheet, value)
-        cell.data_type, cell.quotePrefix = "s", True
-        return cell
-    if number_format and isinstance(value, int | float) and not isinstance(value, bool):
-        cell = WriteOnlyCell(sheet, value)
-        cell.number_format = number_format
-        return cell
-    return value
 
 
 # -- HTML ------------------------------------------------------------------------------------
