@@ -279,3 +279,30 @@ def test_workbook_cells_are_typed_and_headers_chinese(tmp_path):
     summary = book["summary"]
     assert summary["A1"].value == "项目" and summary["A2"].value == "评论总数"
     assert summary["B2"].value == 3
+
+
+# -- progress: a total and an ETA on a terminal, silent off one -----------------------------
+def test_rows_are_counted_cheaply_for_the_bar(tmp_path):
+    from manyi.progress import count_rows
+
+    csv = tmp_path / "d.csv"
+    csv.write_text("评论内容\n很好\n太差\n还行", encoding="utf-8")  # no final newline
+    jsonl = tmp_path / "d.jsonl"
+    jsonl.write_text('{"t": "很好"}\n{"t": "太差"}\n', encoding="utf-8")
+    assert (count_rows(csv), count_rows(jsonl), count_rows(["a", "b"])) == (3, 2, 2)
+    assert count_rows(tmp_path / "d.xlsx") is None
+
+
+def test_a_bar_shows_its_total_when_asked(capsys):
+    from manyi.progress import tracked
+
+    assert list(tracked(iter("abc"), 3, "reading", "comments", True)) == ["a", "b", "c"]
+    assert "/3 [" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["analyze", "report", "topics"])
+def test_no_progress_bar_off_a_terminal(command, dumps, tmp_path):
+    result = run(command, dumps[80], "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "it/s" not in result.output and "comments/s" not in result.output
+    assert "%|" not in result.output

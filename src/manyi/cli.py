@@ -315,7 +315,7 @@ def topics(output, k, k_range, seed_dimensions, seed, time_col, freq, by, chart,
     check_result(result, named, time=time_col)
     tables, model, note = topic_tables(result, k=k, k_range=tuple(k_range), seed=seed,
                                        seed_dimensions=seed_dimensions, time_col=time_col,
-                                       freq=freq, by=by)
+                                       freq=freq, by=by, progress=False if quiet else None)
     wanted = [f"topics.{f}" for f in formats] if model is not None else []
     figure = draw(model.plot_topics) if wanted else None
     charts = wanted if figure is not None else []
@@ -498,13 +498,15 @@ def lexicon_suggest(input_path, text_col, id_col, encoding, sheet, domain, lexic
     """Propose factor terms the lexicon misses, mined from INPUT, as a file to review."""
     from .io import read_comments
     from .lexicon import Lexicon
+    from .progress import tracked
     from .suggest import suggest_terms, write_suggestions
 
     preflight({"input_path": input_path, "text_col": text_col, "id_col": id_col,
                "encoding": encoding, "sheet": sheet}, {})
     frame, meta = read_comments(input_path, text_col=text_col, id_col=id_col,
                                 encoding=encoding, sheet=sheet)
-    suggestions = suggest_terms(frame[meta.text_col], lexicon=Lexicon.load(domain, lexicon),
+    texts = tracked(frame[meta.text_col], len(frame), "reading", "comments", None)
+    suggestions = suggest_terms(texts, lexicon=Lexicon.load(domain, lexicon),
                                 top=top, min_count=min_count, seed=seed)
     written = write_suggestions(suggestions, output, source=str(input_path))
     table = suggestions[["dimension", "factor_label", "candidate", "score", "count",

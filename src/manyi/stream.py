@@ -39,6 +39,7 @@ from .pipeline import (
     run_meta,
     write_tables,
 )
+from .progress import count_rows  # the bar's total: rows counted cheaply
 
 STREAM_ROWS = 20_000
 MERGE_PIECES = 64  # pieces whose counts are summed at once (a pandas sum costs per call)
@@ -89,7 +90,8 @@ def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
         try:
             for _, pieces in engine.map_chunks(marked(frames), _render_piece,
                                                (settings, meta.text_col), jobs=workers,
-                                               progress=progress):
+                                               progress=progress, total=None if progress
+                                               is False else count_rows(source)):
                 for piece in pieces:
                     comments_csv.write_bytes(*piece.comments)
                     mentions_csv.write_bytes(*piece.mentions)

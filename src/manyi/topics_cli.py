@@ -16,7 +16,8 @@ TOPIC_COLUMNS = ["topic", "label", "size", "share", "negative_share", "top_terms
 
 def topic_tables(result, *, k: int | None, k_range: tuple[int, int], seed: int,
                  seed_dimensions: bool, time_col: str | None, freq: str,
-                 by: tuple[str, ...] = ()) -> tuple[dict[str, pd.DataFrame], object, str]:
+                 by: tuple[str, ...] = (), progress: bool | None = False
+                 ) -> tuple[dict[str, pd.DataFrame], object, str]:
     """(table name → table, the fitted model or None, a note on what was not computed).
 
     >>> from manyi import analyze
@@ -28,7 +29,7 @@ def topic_tables(result, *, k: int | None, k_range: tuple[int, int], seed: int,
     comments = result.comments[result.comments["flag"].isin(ANALYSABLE_FLAGS)]
     try:
         result.fit_topics(k=k, k_range=tuple(k_range), seed=seed,
-                          seed_dimensions=seed_dimensions)
+                          seed_dimensions=seed_dimensions, progress=progress)
     except InputError as exc:  # too few comments or words: no topic model
         every = result.comments["comment_id"]
         tables = {"topics": pd.DataFrame(columns=TOPIC_COLUMNS),
