@@ -306,3 +306,44 @@ def test_no_progress_bar_off_a_terminal(command, dumps, tmp_path):
     assert result.exit_code == 0, result.output
     assert "it/s" not in result.output and "comments/s" not in result.output
     assert "%|" not in result.output
+
+
+# -- the README states exactly what each command writes ------------------------------------
+def _readme_outputs() -> dict[str, tuple[set[str], set[str]]]:
+    """command → (files always written, files written when they apply) from the README."""
+    import re
+
+    text = (SAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    table = text[text.index("What each command writes"):].split("\n\n", 2)[1]
+    rows = {}
+    for line in table.splitlines()[2:]:
+        command, files = [c.strip() for c in line.strip("|").split("|")]
+        names = re.findall(r"`([^`]+\.[a-z]+)`(\*?)", files)
+        rows[command.strip("`")] = ({n for n, star in names if not star},
+                                    {n for n, star in names if star})
+    return rows
+
+
+@pytest.mark.parametrize("command", ["analyze", "report", "drivers", "graph", "topics"])
+def test_the_readme_lists_exactly_the_files_each_command_writes(command, tmp_path):
+    always, sometimes = _readme_outputs()[command]
+    out = tmp_path / "out"
+    result = run(command, SAMPLES / "ecommerce_reviews.csv", "-o", out, "--quiet",
+                 *(["--topics", "4"] if command == "topics" else []))
+    assert result.exit_code == 0, result.output
+    written = {p.name for p in out.iterdir()}
+    if "charts skipped" in result.output:  # no Chinese font on this machine
+        always = {n for n in always if not n.endswith((".png", ".svg"))}
+    groups = {"商品", "渠道"}  # the sample's group columns
+    sometimes = {n.replace("<column>", g) for n in sometimes for g in groups}
+    assert always <= written, always - written
+    assert written <= always | sometimes, written - always - sometimes
+
+
+def test_the_readme_lists_what_train_and_suggest_write(labelled, tmp_path):
+    rows = _readme_outputs()
+    assert rows["train"][0] == {"OUTPUT.npz", "OUTPUT.json"}
+    result = run("train", labelled, "--label-col", "label", "-o", tmp_path / "m" / "model")
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in (tmp_path / "m").iterdir()} == {"model.npz", "model.json"}
+    assert rows["lexicon suggest"][0] == {"suggestions.toml"}
