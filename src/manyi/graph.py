@@ -492,6 +492,7 @@ def plot_graph(graph: nx.Graph, *, top: int = 40, max_edges: int = 60, title: st
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
 
+    from .charts import spread_labels
     from .topics import find_cjk_font
 
     font = FontProperties(fname=find_cjk_font())
@@ -512,6 +513,7 @@ def plot_graph(graph: nx.Graph, *, top: int = 40, max_edges: int = 60, title: st
     pos = nx.kamada_kawai_layout(sub, pos=start) if len(sub) > 2 else start
     pos = nx.spring_layout(sub, pos=pos, weight=None, seed=seed, iterations=30,
                            k=2.2 / math.sqrt(len(sub)))  # spread crowded labels apart
+    pos = spread_labels(pos, {n: sub.nodes[n]["label"] for n in sub}, figsize)  # no overlap
     weights = np.array([d["weight"] for _, _, d in sub.edges(data=True)], dtype=float)
     widths = 0.5 + 7 * np.sqrt(weights / weights.max()) if len(weights) else []
     nx.draw_networkx_edges(sub, pos, ax=ax, width=widths, edge_color="#8a8a8a", alpha=0.55)
