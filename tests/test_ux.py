@@ -388,3 +388,14 @@ def test_the_network_caption_sits_below_every_node_label():
     caption = float(re.search(r'y="([\d.]+)"[^>]*>未显示连线', svg).group(1))
     assert labels and caption > max(labels) + 12 and caption <= height
     assert max(labels) <= height - 4
+
+
+def test_analyze_names_a_column_that_looks_like_ids(tmp_path):
+    dump = tmp_path / "tickets.csv"
+    dump.write_text("工单编号,反馈内容\nT001,客服态度太差了\nT002,处理很及时，满意\n",
+                    encoding="utf-8")
+    result = run("analyze", dump, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "工单编号 looks like an id column: --id-col 工单编号" in result.output
+    given = run("analyze", dump, "-o", tmp_path / "out", "--id-col", "工单编号")
+    assert "looks like an id column" not in given.output

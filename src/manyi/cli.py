@@ -11,6 +11,7 @@ from .cli_options import (
     by_option,
     chart_option,
     check_result,
+    id_column_hint,
     output_folder,
     output_option,
     preflight,
@@ -104,7 +105,7 @@ def analyze(output, segmenter, scheduler, strict, chunk_rows, jobs, quiet, **rea
 
     from .stream import analyze_to_dir, check_strict
 
-    preflight(reading, {})
+    columns = preflight(reading, {})
     if scheduler:  # Dask workers analyse; the result comes back whole
         result = _analyse(reading, jobs=jobs, quiet=quiet, segmenter=segmenter,
                           scheduler=scheduler)
@@ -121,6 +122,8 @@ def analyze(output, segmenter, scheduler, strict, chunk_rows, jobs, quiet, **rea
         click.echo(summary_text(result))
         click.echo(headlines_text(result))
         click.echo(written_line(out, sorted(p.name for p in Path(out).iterdir())))
+        if hint := id_column_hint(columns, reading.get("id_col")):
+            click.echo(hint)
     _exit_if_rejected(result, str(out / "rejects.csv"))
 
 

@@ -184,17 +184,36 @@ def check_dates(frame: pd.DataFrame, column: str | None, option: str) -> None:
                          "2026/1/31 12:00")
 
 
+ID_NAMES = ("评论ID", "评论编号", "评价ID", "工单编号", "工单号", "订单编号", "订单号", "问卷编号",
+            "编号", "序号", "id", "review_id", "comment_id", "ticket_id", "order_id")
+
+
+def id_column_hint(columns: Iterable[str] | None, id_col: str | None) -> str:
+    """A note naming a column that looks like ids when ``--id-col`` was not given.
+
+    >>> id_column_hint(["工单编号", "反馈内容"], None)
+    'note: ids are row numbers (from 1); 工单编号 looks like an id column: --id-col 工单编号'
+    """
+    from .io import find_column
+
+    if id_col or not columns:
+        return ""
+    found = find_column([c for c in columns if c != "comment_id"], ID_NAMES)
+    return (f"note: ids are row numbers (from 1); {found} looks like an id column: "
+            f"--id-col {found}") if found else ""
+
+
 def preflight(reading: Mapping[str, object], named: Mapping[str, object],
-              *, rating: str | None = None, time: str | None = None) -> None:
+              *, rating: str | None = None, time: str | None = None) -> list[str] | None:
     """Check the columns the options name on the dump's first rows, before the analysis.
 
     Excel workbooks are read whole, so they are checked after the analysis instead
-    (:func:`check_result`)."""
+    (:func:`check_result`). Returns the dump's columns (None for a workbook)."""
     from .io import iter_comments
 
     source = str(reading["input_path"])
     if Path(source).suffix.lower() in (".xlsx", ".xlsm", ".xls") or not Path(source).is_file():
-        return  # a missing file is the reader's one-line error
+        return None  # a missing file is the reader's one-line error
     meta, chunks = iter_comments(source, text_col=reading.get("text_col"),
                                  id_col=reading.get("id_col"), encoding=reading.get("encoding"),
                                  sheet=reading.get("sheet"), chunk_rows=PEEK_ROWS)
@@ -203,6 +222,7 @@ def preflight(reading: Mapping[str, object], named: Mapping[str, object],
     finally:
         chunks.close()
     _check_frame(first, meta.text_col, meta.source, named, meta.renamed, rating, time)
+    return [str(c) for c in first.columns]
 
 
 def check_result(result, named: Mapping[str, object], *, rating: str | None = None,
