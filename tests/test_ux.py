@@ -399,3 +399,16 @@ def test_analyze_names_a_column_that_looks_like_ids(tmp_path):
     assert "工单编号 looks like an id column: --id-col 工单编号" in result.output
     given = run("analyze", dump, "-o", tmp_path / "out", "--id-col", "工单编号")
     assert "looks like an id column" not in given.output
+
+
+@pytest.mark.parametrize("texts", [
+    ["物流很快，包装完好"] * 12,  # no variance: one dimension, one polarity
+    ["物流很快", "客服态度太差了", "质量一般", "价格偏贵", "还行吧"],  # no rating, no time
+])
+@pytest.mark.parametrize("command", ["report", "drivers", "graph", "topics"])
+def test_degenerate_dumps_give_tables_not_errors(command, texts, tmp_path):
+    dump = tmp_path / "dump.csv"
+    pd.DataFrame({"评论内容": texts}).to_csv(dump, index=False)
+    result = run(command, dump, "-o", tmp_path / "out", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output and list((tmp_path / "out").iterdir())
