@@ -203,19 +203,20 @@ def test_a_column_of_the_wrong_kind_is_one_line(option, value, message, labelled
 
 
 @pytest.mark.parametrize("command", ["analyze", "report", "drivers", "graph", "topics",
-                                     ["lexicon", "suggest"]])
+                                     ["lexicon", "suggest"], ["train"]])
 @pytest.mark.parametrize("where, message", [
     ("afile/out", "afile is a file, so no folder can be made under it"),
     ("afile", "afile is a file, not a folder"),
 ])
 def test_an_output_path_that_cannot_be_used_is_one_line(command, where, message, labelled,
                                                         tmp_path, monkeypatch):
-    if where == "afile" and command == ["lexicon", "suggest"]:
+    if where == "afile" and isinstance(command, list):  # a file output: its parent a file
         where, message = "afile/x.toml", "afile is a file, so no folder can be made under it"
     monkeypatch.chdir(tmp_path)
     (tmp_path / "afile").write_text("not a folder", encoding="utf-8")
     path = command if isinstance(command, list) else [command]
-    result = run(*path, labelled, "-o", where)
+    extra = ["--label-col", "label"] if path == ["train"] else []
+    result = run(*path, labelled, *extra, "-o", where)
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"manyi: error: -o {where}: {message}; ")
@@ -412,3 +413,11 @@ def test_degenerate_dumps_give_tables_not_errors(command, texts, tmp_path):
     result = run(command, dump, "-o", tmp_path / "out", "--quiet")
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output and list((tmp_path / "out").iterdir())
+
+
+def test_report_to_one_file_may_replace_it(dumps, tmp_path):
+    target = tmp_path / "one.html"
+    for _ in range(2):
+        result = run("report", dumps[3], "-o", target, "--quiet")
+        assert result.exit_code == 0, result.output
+    assert target.is_file()

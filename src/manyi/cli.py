@@ -130,7 +130,8 @@ def analyze(output, segmenter, scheduler, strict, chunk_rows, jobs, quiet, **rea
 @main.command()
 @input_options
 @output_option("Folder for report.html, report.xlsx and summary.json (or one file: "
-               "report.html, report.xlsx, summary.json by its suffix).")
+               "report.html, report.xlsx, summary.json by its suffix).",
+               file_suffixes=(".html", ".xlsx", ".json", ".xls"))
 @click.option("--format", "formats", default="html,xlsx,json", show_default=True,
               help="Comma-separated report formats: html, xlsx, json.")
 @run_options
@@ -431,8 +432,7 @@ def _score(value: float) -> str:
 
 @main.command()
 @labelled_options
-@click.option("-o", "--output", "output", required=True, type=click.Path(),
-              help="Model path stem: writes OUTPUT.npz and OUTPUT.json.")
+@output_option("Model path stem: writes OUTPUT.npz and OUTPUT.json.", folder=False)
 @click.option("--domain", default="ecommerce", show_default=True,
               help="Lexicon pack whose opinion words the model uses.")
 @click.option("--weight-col", help="Column of row weights in the fit (non-negative numbers); "

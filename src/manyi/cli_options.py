@@ -32,11 +32,14 @@ def _stack(func, options):
     return func
 
 
-def output_option(help: str, *, folder: bool | None = True, default: str | None = None):
-    """``-o/--output``: checked before the analysis (parent a file, output a file …)."""
+def output_option(help: str, *, folder: bool | None = True, default: str | None = None,
+                  file_suffixes: tuple[str, ...] = ()):
+    """``-o/--output``: checked before the analysis (parent a file, output a file …); a path
+    ending in one of ``file_suffixes`` is a file (``report -o report.html``)."""
     def check(ctx, param, value):
         if value is not None:
-            check_output_path(value, folder=folder)
+            is_file = Path(value).suffix.lower() in file_suffixes
+            check_output_path(value, folder=False if is_file else folder)
         return value
 
     return click.option("-o", "--output", "output", required=default is None, default=default,
