@@ -103,6 +103,7 @@ def analyze(output, segmenter, scheduler, strict, chunk_rows, jobs, quiet, **rea
     """
     from pathlib import Path
 
+    from .outputs import OUTPUT_FILES
     from .stream import analyze_to_dir, check_strict
 
     columns = preflight(reading, {})
@@ -121,7 +122,7 @@ def analyze(output, segmenter, scheduler, strict, chunk_rows, jobs, quiet, **rea
     if not quiet:
         click.echo(summary_text(result))
         click.echo(headlines_text(result))
-        click.echo(written_line(out, sorted(p.name for p in Path(out).iterdir())))
+        click.echo(written_line(out, [n for n in OUTPUT_FILES if (Path(out) / n).exists()]))
         if hint := id_column_hint(columns, reading.get("id_col")):
             click.echo(hint)
     _exit_if_rejected(result, str(out / "rejects.csv"))
