@@ -99,10 +99,17 @@ def column_kind(values: pd.Series, name: str, id_cols: frozenset[str] = frozense
             digits.str.len() > MAX_NUMBER_DIGITS).any():
         return "number"
     if text.iloc[:50].str.match(DATE_START).all() and text.str.match(DATE_START).all():
-        stamps = pd.to_datetime(text, errors="coerce", format="mixed")
-        if stamps.notna().all():
+        if _dates(text).notna().all():
             return "date"
     return "text"
+
+
+def _dates(values: pd.Series) -> pd.Series:
+    """Timestamps (NaT where none): ISO 8601 at vectorised speed, else each cell's own form."""
+    try:
+        return pd.to_datetime(values, errors="raise", format="ISO8601")
+    except (ValueError, TypeError):
+        return pd.to_datetime(values, errors="coerce", format="mixed")
 
 
 def typed_column(values: pd.Series, kind: str) -> tuple[list, str | None]:
@@ -115,7 +122,7 @@ def typed_column(values: pd.Series, kind: str) -> tuple[list, str | None]:
             return [None if math.isnan(v) else int(v) for v in numbers.tolist()], None
         return [None if math.isnan(v) else v for v in numbers.tolist()], None
     if kind == "date":
-        stamps = pd.to_datetime(values, errors="coerce", format="mixed")
+        stamps = _dates(values.where(values.astype(str).str.strip() != ""))
         midnight = (stamps.dropna() == stamps.dropna().dt.normalize()).all()
         cells = [None if pd.isna(v) else v.to_pydatetime() for v in stamps]
         return cells, "yyyy-mm-dd" if midnight else "yyyy-mm-dd hh:mm:ss"
