@@ -98,10 +98,8 @@ def column_kind(values: pd.Series, name: str, id_cols: frozenset[str] = frozense
             (digits.str.len() > 1) & digits.str.startswith("0")).any() and not (
             digits.str.len() > MAX_NUMBER_DIGITS).any():
         return "number"
-    if text.iloc[:50].str.match(DATE_START).all() and text.str.match(DATE_START).all():
-        if _dates(text).notna().all():
-            return "date"
-    return "text"
+    dated = text.iloc[:50].str.match(DATE_START).all() and text.str.match(DATE_START).all()
+    return "date" if dated and _dates(text).notna().all() else "text"
 
 
 def _dates(values: pd.Series) -> pd.Series:
