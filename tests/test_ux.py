@@ -421,3 +421,15 @@ def test_report_to_one_file_may_replace_it(dumps, tmp_path):
         result = run("report", dumps[3], "-o", target, "--quiet")
         assert result.exit_code == 0, result.output
     assert target.is_file()
+
+
+def test_a_rerun_leaves_no_file_of_the_run_before(dumps, tmp_path):
+    out = tmp_path / "out"
+    assert run("drivers", dumps[80], "-o", out, "--quiet").exit_code == 0
+    assert (out / "trends.csv").exists()
+    (tmp_path / "notime.csv").write_text(
+        pd.read_csv(dumps[80], dtype=str).drop(columns=["评论时间"]).to_csv(index=False),
+        encoding="utf-8")
+    again = run("drivers", tmp_path / "notime.csv", "-o", out, "--quiet", "--chart", "none")
+    assert again.exit_code == 0, again.output
+    assert not (out / "trends.csv").exists() and not (out / "ipa.png").exists()

@@ -213,7 +213,9 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
     wanted = [f"ipa.{f}" for f in formats] if "ipa" in tables else []
     figure = draw(lambda: plot_ipa(tables["ipa"])) if wanted else None
     charts = wanted if figure is not None else []
-    with output_folder(output, [f"{n}.csv" for n in tables] + ["ipa.png", "ipa.svg"]) as out:
+    every = ("drivers", "key_drivers", "index", "ipa", "trends", "alerts", "index_by_group",
+             "drivers_by_group")  # none left over from an earlier run with other options
+    with output_folder(output, [f"{n}.csv" for n in every] + ["ipa.png", "ipa.svg"]) as out:
         for name, table in tables.items():
             write_csv(table, out / f"{name}.csv")
         for name in charts:
@@ -324,8 +326,9 @@ def topics(output, k, k_range, seed_dimensions, seed, time_col, freq, by, chart,
     wanted = [f"topics.{f}" for f in formats] if model is not None else []
     figure = draw(model.plot_topics) if wanted else None
     charts = wanted if figure is not None else []
-    with output_folder(output, [f"{n}.csv" for n in tables] + ["topics.png", "topics.svg"]
-                       ) as out:
+    every = ["topics", "topic_terms", "comment_topics", "topic_k_scores", "topics_over_time"]
+    with output_folder(output, [f"{n}.csv" for n in [*every, *tables]]
+                       + ["topics.png", "topics.svg"]) as out:
         for name, table in tables.items():
             write_csv(table, out / f"{name}.csv")
         for name in charts:
