@@ -433,3 +433,11 @@ def test_a_rerun_leaves_no_file_of_the_run_before(dumps, tmp_path):
     again = run("drivers", tmp_path / "notime.csv", "-o", out, "--quiet", "--chart", "none")
     assert again.exit_code == 0, again.output
     assert not (out / "trends.csv").exists() and not (out / "ipa.png").exists()
+
+
+@pytest.mark.parametrize("formats", ["pdf", "html,pdf", ""])
+def test_an_unknown_report_format_is_one_line_before_the_analysis(formats, dumps, tmp_path):
+    result = run("report", dumps[3], "-o", tmp_path / "r", "--format", formats)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"manyi: error: --format {formats!r}: unknown report")
+    assert len(result.output.strip().splitlines()) == 1 and not (tmp_path / "r").exists()

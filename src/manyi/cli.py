@@ -20,7 +20,7 @@ from .cli_options import (
     time_option,
 )
 from .cli_text import format_table, headlines_text, summary_text, written_line
-from .errors import ManyiError
+from .errors import InputError, ManyiError
 
 
 class ManyiGroup(click.Group):
@@ -142,6 +142,10 @@ def report(output, formats, jobs, quiet, **reading) -> None:
     from .report_notes import not_computed_lines
 
     wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
+    unknown = [f for f in wanted if f not in ("html", "xlsx", "json")]
+    if unknown or not wanted:
+        raise InputError(f"--format {formats!r}: unknown report format "
+                         f"{(unknown or [''])[0]!r}; choose from html, xlsx, json")
     preflight(reading, {})
     result = _analyse(reading, jobs=jobs, quiet=quiet)
     check_result(result, {})
