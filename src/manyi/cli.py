@@ -156,7 +156,8 @@ def report(output, formats, jobs, quiet, **reading) -> None:
                               "size": [f"{p.stat().st_size / 1024:,.0f} KB"
                                        for p in written.values()]})
         click.echo("\n" + format_table(files))
-        click.echo("\n".join(not_computed_lines(result)))
+        for line in not_computed_lines(result):
+            click.echo(line)
     _exit_if_rejected(result)
 
 
