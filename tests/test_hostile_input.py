@@ -292,7 +292,7 @@ def test_killing_the_parent_of_a_parallel_run_ends_its_workers():
 
 
 def test_a_comment_of_megabytes_is_analysed_from_its_head_and_kept_whole(monkeypatch):
-    from manyi import annotator, pipeline
+    from manyi import annotator
 
     monkeypatch.setattr(annotator, "MAX_ANALYSED_CHARS", 1000)
     text = "物流很快质量很好" * 500  # 4,000 characters

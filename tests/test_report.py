@@ -102,17 +102,21 @@ def test_excel_sheets_formats_and_no_formulas(hostile_result, tmp_path):
         assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:"), sheet.title
         assert sheet.column_dimensions["A"].width, sheet.title
     dims = book["dimensions"]
-    header = [c.value for c in dims[1]]
+    header = _keys(dims)  # Chinese headers, the English key in each one's comment
     share = dims.cell(row=2, column=header.index("share") + 1)
     assert share.number_format == "0.0%" and 0 < share.value <= 1
     assert book["drivers"].cell(row=2, column=4).number_format == "0.0%"
     comments = book["comments"]
-    text_col = [c.value for c in comments[1]].index("text") + 1
+    text_col = _keys(comments).index("text") + 1
     for row, original in enumerate(HOSTILE, start=2):
         cell = comments.cell(row=row, column=text_col)
         assert cell.data_type == "s" and cell.value == original
         if original[0] in "=+-@":
             assert cell.quotePrefix
+
+
+def _keys(sheet) -> list[str]:
+    return [c.comment.text if c.comment else c.value for c in sheet[1]]
 
 
 def test_json_summary_schema(hostile_result, tmp_path):
@@ -122,7 +126,7 @@ def test_json_summary_schema(hostile_result, tmp_path):
     assert set(data) == {"schema", "schema_version", "generated_at", "manyi_version", "source",
                          "totals", "sentiment", "satisfaction_index", "dimensions", "ipa",
                          "drivers", "trend", "topics", "graph", "evidence", "top_fixes",
-                         "segments"}
+                         "segments", "not_computed"}
     assert data["totals"] == {"comments": 6, "analysed": 6, "flagged": {}}
     assert data["satisfaction_index"]["source"] == "comments"
     assert data["topics"] is None and data["drivers"] is None

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import sys
-import unicodedata
 from pathlib import Path
 
 import click
 import pandas as pd
 
-from .errors import ManyiError
+from .cli_options import (
+    by_option,
+    chart_option,
+    check_result,
+    id_column_hint,
+    output_folder,
+    output_option,
+    preflight,
+    rating_option,
+    run_options,
+    time_option,
+)
+from .cli_text import format_table, headlines_text, summary_text, written_line
+from .errors import InputError, ManyiError
 from .outputs import COMMAND_FILES, atomic_dir, fixed_metadata, plt_fixed_ids
 
 
@@ -57,20 +69,6 @@ def input_options(func=None, *, reuse: bool = False):
                           required=not reuse)(func)
 
 
-def analysis_options(func):
-    """Options of every command that analyses: the sentiment model and worker processes."""
-    options = [
-        click.option("--model", "model", type=click.Path(dir_okay=False),
-                     help="A sentiment model written by `manyi train` (the shipped model if "
-                     "omitted)."),
-        click.option("--jobs", type=click.IntRange(min=0), default=None,
-                     help="Worker processes (default: all cores; 1: this process only)."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
 def _analyse(reading: dict, *, jobs: int | None = None, quiet: bool = False,
              model: str | None = None, **options):
     """Run the pipeline on the dump named by the shared reading options, or read back the
@@ -114,19 +112,18 @@ def main() -> None:
 
 @main.command()
 @input_options
-@click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
-              help="Folder for comments.csv, mentions.csv, dimensions.csv and meta.json.")
-@analysis_options
+@output_option("Folder for comments.csv, mentions.csv, dimensions.csv, drivers.csv and "
+               "meta.json (and rejects.csv when input rows are rejected).")
 @click.option("--segmenter", type=click.Choice(["jieba", "rjieba"]), default="rjieba",
               show_default=True, help="Word segmenter backend.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run on a Dask cluster: its scheduler address, e.g. tcp://10.0.0.5:8786.")
-@click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("--strict", is_flag=True,
               help="Fail (exit 1, nothing written) when any input row is rejected.")
 @click.option("--chunk-rows", type=click.IntRange(min=1), default=20_000, show_default=True,
               help="Rows read, analysed and written at a time (memory stays bounded).")
-def analyze(output, model, jobs, segmenter, scheduler, quiet, strict, chunk_rows,
+@run_options
+def analyze(output, segmenter, scheduler, strict, chunk_rows, model, jobs, quiet,
             **reading) -> None:
     """Analyse a comment dump INPUT (CSV, TSV, XLSX, JSONL, Parquet, TXT) into OUTPUT.
 
@@ -139,8 +136,10 @@ def analyze(output, model, jobs, segmenter, scheduler, quiet, strict, chunk_rows
     """
     from pathlib import Path
 
+    from .outputs import OUTPUT_FILES
     from .stream import analyze_to_dir, check_strict
 
+    columns = preflight(reading, {})
     if scheduler:  # Dask workers analyse; the result comes back whole
         result = _analyse(reading, jobs=jobs, quiet=quiet, model=model, segmenter=segmenter,
                           scheduler=scheduler)
@@ -153,28 +152,36 @@ def analyze(output, model, jobs, segmenter, scheduler, quiet, strict, chunk_rows
                                 segmenter=segmenter, chunk_rows=chunk_rows, strict=strict,
                                 progress=False if quiet else None, **reading)
         out = Path(output)
-    rejects = result.meta.get("rejects") or []
     if not quiet:
         click.echo(summary_text(result))
-        click.echo(f"\nwritten to {out}/: comments.csv mentions.csv dimensions.csv drivers.csv "
-                   "meta.json" + (" rejects.csv" if rejects else ""))
+        click.echo(headlines_text(result))
+        click.echo(written_line(out, [n for n in OUTPUT_FILES if (Path(out) / n).exists()]))
+        if hint := id_column_hint(columns, reading.get("id_col")):
+            click.echo(hint)
     _exit_if_rejected(result, str(out / "rejects.csv"))
 
 
 @main.command()
 @input_options(reuse=True)
-@click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
-              help="Folder for report.html, report.xlsx and summary.json.")
+@output_option("Folder for report.html, report.xlsx and summary.json (or one file: "
+               "report.html, report.xlsx, summary.json by its suffix).",
+               file_suffixes=(".html", ".xlsx", ".json", ".xls"))
 @click.option("--format", "formats", default="html,xlsx,json", show_default=True,
               help="Comma-separated report formats: html, xlsx, json.")
-@analysis_options
-@click.option("--quiet", is_flag=True, help="No progress bars and no summary.")
+@run_options
 def report(output, formats, model, jobs, quiet, **reading) -> None:
     """Analyse INPUT and write a manager's report: HTML (offline), Excel workbook, JSON."""
     from .report import write_report
+    from .report_notes import not_computed_lines
 
     wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
+    unknown = [f for f in wanted if f not in ("html", "xlsx", "json")]
+    if unknown or not wanted:
+        raise InputError(f"--format {formats!r}: unknown report format "
+                         f"{(unknown or [''])[0]!r}; choose from html, xlsx, json")
+    preflight(reading, {})
     result = _analyse(reading, jobs=jobs, quiet=quiet, model=model)
+    check_result(result, {})
     if Path(output).suffix.lower() in (".html", ".xlsx", ".xls", ".json"):
         written = write_report(result, output, wanted, progress=False if quiet else None)
     else:  # the folder is replaced whole, or not at all
@@ -187,6 +194,8 @@ def report(output, formats, model, jobs, quiet, **reading) -> None:
                               "size": [f"{p.stat().st_size / 1024:,.0f} KB"
                                        for p in written.values()]})
         click.echo("\n" + format_table(files))
+        for line in not_computed_lines(result):
+            click.echo(line)
     _exit_if_rejected(result)
 
 
@@ -201,90 +210,116 @@ def _complaint_rule(result, rating_col, complaint_max_rating):
 
 @main.command()
 @input_options(reuse=True)
-@click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
-              help="Folder for drivers, key_drivers, index, ipa, segments_*, trends, alerts "
-              "(CSV) and ipa.png.")
-@click.option("--rating-col", help="Star/score column for the key-driver model "
-              "(found by name if omitted; the sentiment score is used when there is none).")
-@click.option("--time-col", help="Date column for trends and alerts (found by name if omitted).")
+@output_option("Folder for drivers, key_drivers, index, ipa, segments_*, trends, alerts (CSV) "
+               "and ipa.png.")
+@rating_option("Star/score column for the key-driver model (found by name if omitted; the "
+               "sentiment score is used when there is none).")
+@time_option("Date column for trends and alerts (found by name if omitted).")
 @click.option("--freq", type=click.Choice(["D", "W", "M", "Q"]), default="M", show_default=True,
               help="Trend period: day, week, month, quarter.")
 @click.option("--by", "by", multiple=True,
               help="Group column (shop, channel, product…; 'period' = month); repeatable. "
               "Default: the group columns recognised, and period with a time column.")
 @click.option("--complaint-max-rating", type=float,
-              help="Count ratings ≤ this as complaints (default: negative sentiment).")
+              help="Count ratings ≤ this as complaints (default: negative sentiment or a "
+              "factor named negatively).")
 @click.option("--weights", type=click.Choice(["mentions", "key_driver", "entropy", "equal"]),
               help="Index weights (default: mentions, the weighting of every output).")
 @click.option("--level", type=click.Choice(["factor", "dimension"]),
               help="Drivers per sub-factor or per dimension only (default: both).")
-@analysis_options
-@click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
-def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weights, level,
+@chart_option("png", ("png", "svg"))
+@run_options
+def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weights, level, chart,
             model, jobs, quiet, **reading) -> None:
     """What to fix first: complaint impact, praise, key drivers, satisfaction index, IPA,
     segments (which group is worst at what), trends and alerts."""
-    from pathlib import Path
-
+    from .charts import chart_formats, draw, skipped_line
+    from .drivers import drivers as driver_table
     from .fixfirst import fix_first_tables
-    from .index import WEIGHTING_LABELS
     from .ipa import plot_ipa
     from .outputs import write_csv
-    from .segments import group_columns, worst
+    from .rows import analysable
+    from .segments import group_columns
 
+    formats = chart_formats(chart, ("png", "svg"))
+    named = {"--rating-col": rating_col, "--time-col": time_col,
+             "--by": [b for b in by if b != "period"]}
+    preflight(reading, named, rating=rating_col, time=time_col)
     result = _analyse(reading, jobs=jobs, quiet=quiet, model=model)
+    check_result(result, named, rating=rating_col, time=time_col)
     rating_col = rating_col or result.meta.get("rating_col")
     time_col = time_col or result.meta.get("time_col")
-    groups = list(by) or group_columns(result.comments, result.meta, time_col)
-    tables = fix_first_tables(result.comments, result.mentions, rating=rating_col,
-                              time_col=time_col, freq=freq, by=groups,
-                              complaint=_complaint_rule(result, rating_col,
-                                                        complaint_max_rating),
-                              weights=weights, level=level,
-                              labels=getattr(result, "labels", None))
-    figure = plot_ipa(tables["ipa"]) if "ipa" in tables else None  # before any file is written
-    out = Path(output)
-    with atomic_dir(out, owned=COMMAND_FILES["drivers"]) as staging:
+    if not analysable(result.comments).empty:
+        groups = list(by) or group_columns(result.comments, result.meta, time_col)
+        tables = fix_first_tables(result.comments, result.mentions, rating=rating_col,
+                                  time_col=time_col, freq=freq, by=groups,
+                                  complaint=_complaint_rule(result, rating_col,
+                                                            complaint_max_rating),
+                                  weights=weights, level=level, labels=result.labels)
+    else:  # every comment flagged: nothing to weigh, the (empty) drivers table says so
+        tables = {"drivers": driver_table(result.comments, result.mentions, level=level,
+                                          labels=result.labels)}
+        click.echo("note: no comment could be analysed (every row flagged; see "
+                   "`manyi analyze`): no index, IPA or trends", err=True)
+    wanted = [f"ipa.{f}" for f in formats] if "ipa" in tables else []
+    figure = draw(lambda: plot_ipa(tables["ipa"])) if wanted else None
+    charts = wanted if figure is not None else []
+    with output_folder(output, COMMAND_FILES["drivers"]) as out:
         for name, table in tables.items():
-            write_csv(table, staging / f"{name}.csv")
-        if figure is not None:
-            figure.savefig(staging / "ipa.png", dpi=120)
+            write_csv(table, out / f"{name}.csv")
+        for name in charts:
+            with plt_fixed_ids():
+                figure.savefig(out / name, dpi=120, metadata=fixed_metadata(name[-3:]))
     if not quiet:
-        table = tables["drivers"]
-        top = table[table["side"] == "complaint"].head(10)[
-            ["label", "negative_comments", "complaint_share", "impact", "impact_low",
-             "impact_high", "impact_alone", "q_value"]]
+        _print_fix_first(tables, rating_col)
+        click.echo(written_line(output, [f"{n}.csv" for n in tables] + charts))
+    if "key_drivers" not in tables and "index" in tables and rating_col:
+        click.echo(f"note: key_drivers.csv not computed: too few rated comments "
+                   f"({len(result.comments)}) or no variance for the key-driver model", err=True)
+    if wanted and not charts:
+        click.echo(skipped_line(wanted), err=True)
+    _exit_if_rejected(result)
+
+
+def _print_fix_first(tables: dict, rating_col: str | None) -> None:
+    """The terminal summary of ``manyi drivers``: what to fix first, key drivers, index."""
+    from .index import WEIGHTING_LABELS
+    from .segments import worst
+
+    table = tables["drivers"]
+    top = table[table["side"] == "complaint"].head(10) if "side" in table else table.head(0)
+    if len(top):
         click.echo("fix first (impact = share of comments that are complaints about it, each "
                    "complaint split equally between the factors it names; 95% CI; "
-                   "impact_alone = complaints about it alone):\n"
-                   + format_table(top))
-        if "key_drivers" in tables:
-            key = tables["key_drivers"]
-            click.echo(f"\nkey drivers of {rating_col} (scale {key.attrs['scale']}, R² "
-                       f"{key.attrs['r2']:.3f}, n {key.attrs['n']}):\n" + format_table(
-                           key[["label", "penalty", "reward", "importance", "importance_low",
-                                "importance_high"]]))
+                   "impact_alone = complaints about it alone):\n" + format_table(
+                       top[["label", "negative_comments", "complaint_share", "impact",
+                            "impact_low", "impact_high", "impact_alone", "q_value"]]))
+    else:
+        click.echo("fix first: no factor is named negatively by enough comments")
+    if "key_drivers" in tables:
+        key = tables["key_drivers"]
+        click.echo(f"\nkey drivers of {rating_col} (scale {key.attrs.get('scale')}, R² "
+                   f"{key.attrs.get('r2', float('nan')):.3f}, n {key.attrs.get('n')}):\n"
+                   + format_table(key[["label", "penalty", "reward", "importance",
+                                       "importance_low", "importance_high"]]))
+    if "index" in tables:
         index = tables["index"]
         click.echo(f"\nsatisfaction index ({WEIGHTING_LABELS[index['weighting'].iloc[0]]}):\n"
                    + format_table(index[["label", "comments", "satisfaction", "weight"]]))
-        if len(tables.get("segments_differences", [])):
-            rows = worst(tables["segments_differences"])
-            if len(rows):
-                click.echo("\nworst groups (negative share vs the rest, BH q < 0.05):\n"
-                           + format_table(rows[["column", "group", "label", "group_share",
-                                                "rest_share", "q_value"]]))
-        if len(tables.get("alerts", [])):
-            click.echo("\nalerts:\n" + format_table(tables["alerts"][
-                ["label", "previous_period", "period", "previous_rate", "rate", "q_value"]]))
-        click.echo(f"\nwritten to {out}/: " + " ".join(f"{n}.csv" for n in tables)
-                   + (" ipa.png" if "ipa" in tables else ""))
-    _exit_if_rejected(result)
+    if len(tables.get("segments_differences", [])):
+        rows = worst(tables["segments_differences"])
+        if len(rows):
+            click.echo("\nworst groups (negative share vs the rest, BH q < 0.05):\n"
+                       + format_table(rows[["column", "group", "label", "group_share",
+                                            "rest_share", "q_value"]]))
+    if len(tables.get("alerts", [])):
+        click.echo("\nalerts:\n" + format_table(tables["alerts"][
+            ["label", "previous_period", "period", "previous_rate", "rate", "q_value"]]))
 
 
 @main.command()
 @input_options(reuse=True)
-@click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
-              help="Folder for graph_all.* and graph_complaints.* (GraphML, GEXF, JSON, PNG).")
+@output_option("Folder for graph_all.* and graph_complaints.* (GraphML, GEXF, JSON, PNG).")
 @click.option("--level", type=click.Choice(["factor", "dimension"]), default="factor",
               show_default=True, help="Nodes are sub-factors or dimensions.")
 @click.option("--unit", type=click.Choice(["comment", "clause"]), default="comment",
@@ -292,38 +327,48 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
 @click.option("--opinions", is_flag=True, help="Add opinion words (慢, 破损…) as nodes.")
 @click.option("--min-count", type=int, default=2, show_default=True,
               help="Drop nodes and edges seen fewer times.")
-@click.option("--rating-col", help="Rating column for --complaint-max-rating.")
+@rating_option("Rating column for --complaint-max-rating.")
 @click.option("--complaint-max-rating", type=float,
               help="Count ratings ≤ this as complaints (default: negative sentiment).")
 @click.option("--top", type=int, default=40, show_default=True, help="Nodes drawn in the PNG.")
-@analysis_options
-@click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
-def graph(output, level, unit, opinions, min_count, rating_col, complaint_max_rating, top,
+@chart_option("png", ("png",))
+@run_options
+def graph(output, level, unit, opinions, min_count, rating_col, complaint_max_rating, top, chart,
           model, jobs, quiet, **reading) -> None:
     """Factor co-occurrence graphs of all comments and of complaints, exported and drawn."""
+    from .charts import chart_formats, skipped_line
     from .graph import compare_graphs, complaint_graphs, write_graph_files
 
+    formats = chart_formats(chart, ("png",))
+    named = {"--rating-col": rating_col}
+    preflight(reading, named, rating=rating_col)
     result = _analyse(reading, jobs=jobs, quiet=quiet, model=model)
+    check_result(result, named, rating=rating_col)
     rating_col = rating_col or result.meta.get("rating_col")
     graphs = complaint_graphs(result.comments, result.mentions, level=level, unit=unit,
-                              opinions=opinions, min_count=min_count,
-                              labels=getattr(result, "labels", None),
+                              opinions=opinions, min_count=min_count, labels=result.labels,
                               complaint=_complaint_rule(result, rating_col,
                                                         complaint_max_rating))
-    written = write_graph_files(graphs, output, top=top)
+    owned = [f"graph_{n}{s}" for n in graphs for s in (".graphml", ".gexf", ".json", ".png",
+                                                      "_nodes.csv", "_edges.csv")]
+    with output_folder(output, owned + ["graph_compare.csv"]) as out:
+        written = [p.name for p in write_graph_files(graphs, out, top=top, chart=bool(formats))]
+    wanted = [f"graph_{n}.png" for n in graphs] if formats else []
+    skipped = [name for name in wanted if name not in written]
     if not quiet:
         pairs = compare_graphs(graphs["all"], graphs["complaints"]).head(10)
         if len(pairs):
             click.echo("pairs most often together in complaints:\n" + format_table(
                 pairs[["label", "weight_all", "weight_complaints", "complaint_share"]]))
-        click.echo(f"\nwritten to {output}/: " + " ".join(p.name for p in written))
+        click.echo(written_line(output, written))
+    if skipped:
+        click.echo(skipped_line(skipped), err=True)
     _exit_if_rejected(result)
 
 
 @main.command()
 @input_options(reuse=True)
-@click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
-              help="Folder for topics.csv, topic_terms.csv, comment_topics.csv, topics.png/svg.")
+@output_option("Folder for topics.csv, topic_terms.csv, comment_topics.csv, topics.png/svg.")
 @click.option("--topics", "k", type=click.IntRange(min=1),
               help="Number of topics (chosen by held-out likelihood over --k-range if omitted).")
 @click.option("--k-range", nargs=2, type=click.IntRange(min=2), default=(4, 16),
@@ -332,59 +377,46 @@ def graph(output, level, unit, opinions, min_count, rating_col, complaint_max_ra
               help="Give each lexicon dimension its own seeded topic; the rest stay free.")
 @click.option("--seed", type=int, default=42, show_default=True,
               help="Random seed: the same input and seed give the same topics.")
-@click.option("--time-col", help="Date column for topics over time (found by name if omitted).")
+@time_option("Date column for topics over time (found by name if omitted).")
 @click.option("--freq", type=click.Choice(["D", "W", "M", "Q"]), default="M", show_default=True,
               help="Period of topics over time.")
-@click.option("--by", "by", multiple=True, help="Group column (product, channel…); repeatable.")
-@click.option("--chart", default="png,svg", show_default=True,
-              help="Chart formats, comma-separated (png, svg); 'none' for no chart.")
-@analysis_options
-@click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
+@by_option
+@chart_option("png,svg", ("png", "svg"))
+@run_options
 def topics(output, k, k_range, seed_dimensions, seed, time_col, freq, by, chart, model, jobs,
            quiet, **reading) -> None:
     """Discover themes with LDA topic models: top terms, size, negative share, examples."""
-    from pathlib import Path
-
-    from .flags import ANALYSABLE_FLAGS
+    from .charts import chart_formats, draw, skipped_line
     from .outputs import write_csv
+    from .topics_cli import topic_tables
 
+    formats = chart_formats(chart, ("png", "svg"))
+    named = {"--time-col": time_col, "--by": by}
+    preflight(reading, named, time=time_col)
     result = _analyse(reading, jobs=jobs, quiet=quiet, model=model)
-    input_path = reading["input_path"] or reading["from_dir"]
-    result.fit_topics(k=k, k_range=tuple(k_range), seed=seed, seed_dimensions=seed_dimensions)
-    model = result.topic_model
-    comments = result.comments[result.comments["flag"].isin(ANALYSABLE_FLAGS)]
-    out = Path(output)
-    labels = model.labels()
-    per_comment = model.document_topics_.assign(
-        comment_id=comments["comment_id"].to_numpy(),
-        label=model.document_topics_["topic"].map(labels))
-    tables = {"topics": model.topic_info(), "topic_terms": model.topic_terms(),
-              "comment_topics": per_comment[["comment_id", "topic", "label",
-                                             "topic_probability"]],
-              "topic_k_scores": model.k_scores_}
-    time_col = time_col or result.meta.get("time_col")
-    if time_col:
-        tables["topics_over_time"] = model.topics_over_time(comments[time_col], freq=freq)
-    for column in by or result.meta.get("group_cols", []):
-        if column not in comments:
-            raise ManyiError(f"--by {column!r}: no such column in {input_path}")
-        tables[f"topics_by_{column}"] = model.topics_by_group(comments[column])
-    formats = [f.strip().lower() for f in chart.split(",") if f.strip().lower() != "none"]
-    figure = model.plot_topics() if formats else None  # before any file is written
-    written = [f"{n}.csv" for n in tables]
-    with atomic_dir(out, owned=COMMAND_FILES["topics"]) as staging:
+    check_result(result, named, time=time_col)
+    tables, model, note = topic_tables(result, k=k, k_range=tuple(k_range), seed=seed,
+                                       seed_dimensions=seed_dimensions, time_col=time_col,
+                                       freq=freq, by=by, progress=False if quiet else None)
+    wanted = [f"topics.{f}" for f in formats] if model is not None else []
+    figure = draw(model.plot_topics) if wanted else None
+    charts = wanted if figure is not None else []
+    with output_folder(output, COMMAND_FILES["topics"]) as out:
         for name, table in tables.items():
-            write_csv(table, staging / f"{name}.csv")
-        if figure is not None:
-            for fmt in formats:  # (no date, fixed ids: the same bytes every run)
-                with plt_fixed_ids():
-                    figure.savefig(staging / f"topics.{fmt}", dpi=120, metadata=fixed_metadata(fmt))
-                written.append(f"topics.{fmt}")
+            write_csv(table, out / f"{name}.csv")
+        for name in charts:  # no date, fixed ids: the same bytes every run
+            with plt_fixed_ids():
+                figure.savefig(out / name, dpi=120, metadata=fixed_metadata(name[-3:]))
     if not quiet:
-        info = tables["topics"][["topic", "label", "size", "share", "negative_share"]]
-        click.echo(f"{model.k_} topics" + (" (chosen by held-out likelihood)" if k is None else "")
-                   + ":\n" + format_table(info))
-        click.echo(f"\nwritten to {out}/: " + " ".join(written))
+        if model is not None:
+            info = tables["topics"][["topic", "label", "size", "share", "negative_share"]]
+            click.echo(f"{model.k_} topics" + (" (chosen by held-out likelihood)" if k is None
+                                               else "") + ":\n" + format_table(info))
+        click.echo(written_line(output, [f"{n}.csv" for n in tables] + charts))
+    if note:
+        click.echo(note, err=True)
+    if wanted and not charts:
+        click.echo(skipped_line(wanted), err=True)
     _exit_if_rejected(result)
 
 
@@ -415,6 +447,8 @@ def evaluate(input_path, text_col, label_col, encoding, sheet, model_path, no_sn
     from .train import evaluate as run_evaluation
     from .train import format_report, read_labelled
 
+    preflight({"input_path": input_path, "text_col": text_col, "encoding": encoding,
+               "sheet": sheet}, {})
     texts, labels, dropped, _ = read_labelled(input_path, text_col=text_col,
                                               label_col=label_col, encoding=encoding, sheet=sheet)
     model = SentimentModel.load(model_path) if model_path else None
@@ -478,8 +512,7 @@ def _score(value: float) -> str:
 
 @main.command()
 @labelled_options
-@click.option("-o", "--output", "output", required=True, type=click.Path(),
-              help="Model path stem: writes OUTPUT.npz and OUTPUT.json.")
+@output_option("Model path stem: writes OUTPUT.npz and OUTPUT.json.", folder=False)
 @click.option("--domain", default="ecommerce", show_default=True,
               help="Lexicon pack whose opinion words the model uses.")
 @click.option("--weight-col", help="Column of row weights in the fit (non-negative numbers); "
@@ -489,6 +522,8 @@ def train(input_path, text_col, label_col, encoding, sheet, output, domain, weig
     from .sentiment import SentimentModel
     from .train import read_labelled
 
+    preflight({"input_path": input_path, "text_col": text_col, "encoding": encoding,
+               "sheet": sheet}, {})
     texts, labels, dropped, weights = read_labelled(
         input_path, text_col=text_col, label_col=label_col, encoding=encoding, sheet=sheet,
         weight_col=weight_col)
@@ -533,8 +568,8 @@ def lexicon_show(domain, extra) -> None:
 
 @lexicon.command("suggest")
 @input_options
-@click.option("-o", "--output", "output", default="suggestions.toml", show_default=True,
-              type=click.Path(), help="Suggestions file (taxonomy.toml format) to review.")
+@output_option("Suggestions file (taxonomy.toml format) to review.", folder=None,
+               default="suggestions.toml")
 @click.option("--top", type=click.IntRange(min=1), default=30, show_default=True,
               help="Number of candidate terms.")
 @click.option("--min-count", type=click.IntRange(min=1), default=3, show_default=True,
@@ -546,8 +581,11 @@ def lexicon_suggest(input_path, text_col, id_col, encoding, sheet, domain, lexic
     """Propose factor terms the lexicon misses, mined from INPUT, as a file to review."""
     from .io import read_comments
     from .lexicon import Lexicon
+    from .progress import tracked
     from .suggest import suggest_terms, write_suggestions
 
+    preflight({"input_path": input_path, "text_col": text_col, "id_col": id_col,
+               "encoding": encoding, "sheet": sheet}, {})
     frame, meta = read_comments(input_path, text_col=text_col, id_col=id_col,
                                 encoding=encoding, sheet=sheet)
     if domain == "auto":
@@ -556,75 +594,14 @@ def lexicon_suggest(input_path, text_col, id_col, encoding, sheet, domain, lexic
         guess = guess_domain(frame[meta.text_col])
         domain = guess.domain
         click.echo(guess.note(), err=True)
-    suggestions = suggest_terms(frame[meta.text_col], lexicon=Lexicon.load(domain, lexicon),
+    texts = tracked(frame[meta.text_col], len(frame), "reading", "comments", None)
+    suggestions = suggest_terms(texts, lexicon=Lexicon.load(domain, lexicon),
                                 top=top, min_count=min_count, seed=seed)
     written = write_suggestions(suggestions, output, source=str(input_path))
     table = suggestions[["dimension", "factor_label", "candidate", "score", "count",
                          "opinion_clauses"]]
     click.echo(format_table(table) if len(table) else "no candidates found")
     click.echo(f"\nwritten to {written}: review it, then use it with --lexicon {written}")
-
-
-# -- terminal output -----------------------------------------------------------------
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def format_table(frame: pd.DataFrame) -> str:
-    """A plain table that lines up with Chinese text (wide characters count double)."""
-    cells = [[str(c) for c in frame.columns]] + [[_cell(v) for v in row]
-                                                  for row in frame.itertuples(index=False)]
-    widths = [max(_width(row[i]) for row in cells) for i in range(len(frame.columns))]
-    lines = []
-    for n, row in enumerate(cells):
-        lines.append("  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths)).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
-
-
-def _cell(value) -> str:
-    if isinstance(value, float):
-        return "" if pd.isna(value) else f"{value:.2f}"
-    return str(value)
-
-
-def summary_text(result) -> str:
-    """Counts, flags, sentiment shares and the dimension table, for the terminal."""
-    from .flags import ANALYSABLE_FLAGS
-
-    meta = result.meta
-    flags = meta.get("flags", {})
-    analysed = sum(n for flag, n in flags.items() if flag in ANALYSABLE_FLAGS)
-    counts = meta.get("sentiment", {})
-    lines = [f"{meta.get('rows')} comments read from {meta.get('source')} "
-             f"(text column: {meta.get('text_col')}); {analysed} analysed"]
-    if meta.get("domain_guess"):
-        lines.append(meta["domain_guess"]["note"])
-    rejects = meta.get("rejects") or []
-    if rejects:
-        lines.append(f"rejected (unparseable, not in comments.csv): {len(rejects)} row(s); "
-                     + "; ".join(f"line {r['line']}: {r['reason']}" for r in rejects[:3])
-                     + (" …" if len(rejects) > 3 else ""))
-    flagged = {k: int(v) for k, v in flags.items() if k and v}
-    if flagged:
-        lines.append("flagged (kept in comments.csv): "
-                     + ", ".join(f"{k} {v}" for k, v in flagged.items()))
-    lines.append("sentiment: " + ", ".join(
-        f"{label} {counts.get(label, 0) / analysed if analysed else 0:.0%}"
-        for label in ("positive", "neutral", "negative")))
-    dims = result.dimensions[result.dimensions["comments"] > 0]
-    table = pd.DataFrame({
-        "维度 dimension": dims["label"] + " " + dims["dimension"],
-        "评论 comments": dims["comments"],
-        "占比 share": dims["share"].map("{:.0%}".format),
-        "正面 pos": dims["positive"].map("{:.0%}".format),
-        "负面 neg": dims["negative"].map("{:.0%}".format),
-        "净情感 net": dims["net_sentiment"].map("{:+.2f}".format),
-        "满意度 0-100": dims["satisfaction"].map("{:.1f}".format),
-    })
-    lines += ["", format_table(table)]
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -370,25 +370,28 @@ def write_graph(graph: nx.Graph, path: str | Path, format: str | None = None) ->
     return path
 
 
-def write_graph_files(graphs: dict[str, nx.Graph], folder: str | Path, *, top: int = 40
-                      ) -> list[Path]:
+def write_graph_files(graphs: dict[str, nx.Graph], folder: str | Path, *, top: int = 40,
+                      chart: bool = True) -> list[Path]:
     """For each named graph: ``graph_<name>.graphml/.gexf/.json/.png``, its node and edge
-    tables (CSV), and ``graph_compare.csv`` when both ``all`` and ``complaints`` are given."""
+    tables (CSV), and ``graph_compare.csv`` when both ``all`` and ``complaints`` are given.
+    The PNG is skipped with ``chart=False`` or where no font with Chinese glyphs is found."""
+    from .charts import draw
     from .outputs import write_csv
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    # Drawn first: a machine without a CJK font fails here, before any file is written.
-    figures = {name: plot_graph(graph, top=top) for name, graph in graphs.items()}
+    figures = {name: draw(lambda g=graph: plot_graph(g, top=top)) if chart else None
+               for name, graph in graphs.items()}
     written = []
     for name, graph in graphs.items():
         for suffix in GRAPH_FORMATS:
             written.append(write_graph(graph, folder / f"graph_{name}{suffix}"))
         write_csv(graph_nodes(graph), folder / f"graph_{name}_nodes.csv")
         write_csv(graph_edges(graph), folder / f"graph_{name}_edges.csv")
-        figures[name].savefig(folder / f"graph_{name}.png", dpi=120)
-        written += [folder / f"graph_{name}_nodes.csv", folder / f"graph_{name}_edges.csv",
-                    folder / f"graph_{name}.png"]
+        written += [folder / f"graph_{name}_nodes.csv", folder / f"graph_{name}_edges.csv"]
+        if figures[name] is not None:
+            figures[name].savefig(folder / f"graph_{name}.png", dpi=120)
+            written.append(folder / f"graph_{name}.png")
     if {"all", "complaints"} <= set(graphs):
         write_csv(compare_graphs(graphs["all"], graphs["complaints"]),
                   folder / "graph_compare.csv")
@@ -435,6 +438,7 @@ def plot_graph(graph: nx.Graph, *, top: int = 40, max_edges: int = 60, title: st
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
 
+    from .charts import spread_labels
     from .topics import find_cjk_font
 
     font = FontProperties(fname=find_cjk_font())
@@ -455,6 +459,7 @@ def plot_graph(graph: nx.Graph, *, top: int = 40, max_edges: int = 60, title: st
     pos = nx.kamada_kawai_layout(sub, pos=start) if len(sub) > 2 else start
     pos = nx.spring_layout(sub, pos=pos, weight=None, seed=seed, iterations=30,
                            k=2.2 / math.sqrt(len(sub)))  # spread crowded labels apart
+    pos = spread_labels(pos, {n: sub.nodes[n]["label"] for n in sub}, figsize)  # no overlap
     weights = np.array([d["weight"] for _, _, d in sub.edges(data=True)], dtype=float)
     widths = 0.5 + 7 * np.sqrt(weights / weights.max()) if len(weights) else []
     nx.draw_networkx_edges(sub, pos, ax=ax, width=widths, edge_color="#8a8a8a", alpha=0.55)

@@ -22,6 +22,7 @@ import pandas as pd
 import tomllib
 
 from .errors import LexiconError
+from .lexicon_schema import check_file
 
 DIMENSION_LABELS = {
     "product": "产品",
@@ -134,6 +135,8 @@ class Lexicon:
         self.sources.append(str(path))
         # aspects.toml names factors: it comes after the pack's taxonomy
         for file in sorted(known, key=lambda f: f.name == "aspects.toml"):
+            if file.name != "aspects.toml" and check_file(file, problems):
+                continue  # lexicon_schema.py: wrong shapes stop here
             if file.name == "aspects.toml":
                 from .aspects import merge_aspects_file
 

@@ -31,7 +31,9 @@ from . import report_svg as svg
 from .errors import InputError
 from .index import WEIGHTING_LABELS, satisfaction_score
 from .ipa import IMPORTANCE_KINDS, PERFORMANCE_LABEL
-from .outputs import FORMULA_START, atomic_path, fixed_zip
+from .outputs import atomic_path, fixed_zip
+from .report_notes import computed, not_computed
+from .report_xlsx import write_sheet
 from .rows import ANALYSABLE_FLAGS, analysable
 
 SCHEMA = "manyi.report"
@@ -43,13 +45,13 @@ POLARITY_LABELS = {"positive": "正面", "neutral": "中性", "negative": "负�
 # -- reading a Result defensively ------------------------------------------------------------
 def optional_table(result, name: str) -> pd.DataFrame | None:
     """``result.<name>`` when it is a non-empty DataFrame, else None."""
-    value = fix.table_of(result, name)
+    value = computed(result, name)  # None where this dump is too small for it
     return value if isinstance(value, pd.DataFrame) and not value.empty else None
 
 
 def complaint_graph(result):
     """The complaint co-occurrence graph (``result.graph`` or its ``"complaints"`` entry)."""
-    graph = getattr(result, "graph", None)
+    graph = computed(result, "graph")
     if isinstance(graph, dict):
         graph = next((graph[k] for k in ("complaints", "all") if graph.get(k) is not None
                       and len(graph[k])), None)
@@ -252,6 +254,8 @@ def summary_json(result, *, top_drivers: int = 20, top_edges: int = 50) -> dict:
         "trend": None if trend is None else {"freq": trend.attrs["freq"], "periods": trend},
         "topics": None if topics is None else topics,
         "graph": graph_part,
+        "not_computed": {n.part: {"zh": n.chinese, "en": n.english}
+                         for n in not_computed(result).values()},
         "evidence": {d: [{k: e[k] for k in ("comment_id", "text", "polarity", "score")}
                          | {"words": sorted({e["text"][s:t] for s, t, _, _ in e["spans"]})}
                          for e in evidence(result, d)] for d in dims["dimension"]},
@@ -277,16 +281,6 @@ def write_json(result, path: str | Path) -> Path:
 
 
 # -- Excel -----------------------------------------------------------------------------------
-PERCENT_COLUMNS = {"share", "positive", "neutral", "negative", "net_sentiment", "complaint_rate",
-                   "base_rate", "complaint_share", "negative_share", "p_positive", "p_neutral",
-                   "p_negative", "importance"}
-DECIMAL_COLUMNS = {"odds_ratio": "0.00", "ci_low": "0.00", "ci_high": "0.00", "lift": "0.00",
-                   "p_value": "0.0000", "q_value": "0.0000", "sentiment_score": "0.000",
-                   "score": "0.000", "satisfaction": "0.0", "performance": "0.0",
-                   "excess_complaints": "0.0", "degree": "0.00"}
-EXCEL_MAX_ROWS = 1_048_575
-
-
 def excel_tables(result) -> dict[str, pd.DataFrame]:
     """Sheet name → table, in workbook order; optional tables only when present."""
     head = headline(result)
@@ -298,7 +292,8 @@ def excel_tables(result) -> dict[str, pd.DataFrame]:
          *[(f"flagged_{k}", v) for k, v in head["flagged"].items()],
          *[(k, ", ".join(map(str, v)) if isinstance(v, list) else v)
            for k, v in result.meta.items() if k in ("source", "text_col", "rating_col",
-                                                     "time_col", "group_cols", "domain")]],
+                                                     "time_col", "group_cols", "domain")],
+         *[(f"not_computed_{n.part}", n.chinese) for n in not_computed(result).values()]],
         columns=["item", "value"])
     tables = {"summary": summary, "dimensions": result.dimensions}
     for name in ("drivers", "topics"):
@@ -318,81 +313,24 @@ def excel_tables(result) -> dict[str, pd.DataFrame]:
 
 
 def write_excel(result, path: str | Path, *, progress: bool | None = False) -> Path:
-    """One sheet per table: frozen header, filters, widths, percent formats, no formulas."""
+    """One sheet per table (report_xlsx.py): Chinese headers with the English key as a
+    comment, typed cells (numbers, dates; ids as text), frozen header, filters, widths,
+    percent formats, no formulas; streamed (openpyxl write-only)."""
     from openpyxl import Workbook
 
     path = Path(path)
     workbook = Workbook(write_only=True)
     tables = excel_tables(result)
+    meta = result.meta
+    id_cols = frozenset(c for c in ("comment_id", meta.get("id_col")) if c)
     with _bar(len(tables), "xlsx", progress) as bar:
         for name, table in tables.items():
-            _write_sheet(workbook, name, table)
+            write_sheet(workbook, name, table, id_cols, svg.text_width)
             bar.update(1)
     with atomic_path(path) as tmp:
         workbook.save(tmp)
         fixed_zip(tmp)  # no save time inside: the same workbook, the same bytes
     return path
-
-
-def _write_sheet(workbook, name: str, table: pd.DataFrame) -> None:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    sheet = workbook.create_sheet(name[:31])
-    table = table.iloc[:EXCEL_MAX_ROWS]
-    columns = [str(c) for c in table.columns]
-    last = get_column_letter(max(len(columns), 1))
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{last}{len(table) + 1}"
-    formats = []
-    for i, column in enumerate(columns, start=1):
-        sample = table.iloc[:300, i - 1]
-        widest = max([svg.text_width(column)] + [svg.text_width(str(v)) for v in sample])
-        sheet.column_dimensions[get_column_letter(i)].width = min(max(widest + 2, 8), 60)
-        formats.append("0.0%" if column in PERCENT_COLUMNS and pd.api.types.is_numeric_dtype(
-            table[column]) else DECIMAL_COLUMNS.get(column))
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE6F0")
-    header = []
-    for column in columns:
-        cell = WriteOnlyCell(sheet, _excel_value(column))
-        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
-            cell.data_type, cell.quotePrefix = "s", True  # a column named =HYPERLINK(…)
-        cell.font, cell.fill = bold, fill
-        header.append(cell)
-    sheet.append(header)
-    for row in table.itertuples(index=False, name=None):
-        sheet.append([_excel_cell(sheet, value, fmt) for value, fmt in zip(row, formats)])
-
-
-def _excel_value(value):
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    if value is None or isinstance(value, float) and math.isnan(value) or value is pd.NA:
-        return None
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)[:32767]
-    if isinstance(value, int | float | bool | datetime):
-        return value
-    return str(value)
-
-
-def _excel_cell(sheet, value, number_format):
-    from openpyxl.cell import WriteOnlyCell
-
-    value = _excel_value(value)
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        # a string cell, shown as typed; quotePrefix keeps Excel from re-reading it on edit
-        cell = WriteOnlyCell(sheet, value)
-        cell.data_type, cell.quotePrefix = "s", True
-        return cell
-    if number_format and isinstance(value, int | float) and not isinstance(value, bool):
-        cell = WriteOnlyCell(sheet, value)
-        cell.number_format = number_format
-        return cell
-    return value
 
 
 # -- HTML ------------------------------------------------------------------------------------
@@ -526,6 +464,10 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
     sections.append(("evidence", "各维度代表性评论", _evidence_section(result, dims),
                      "高亮为匹配到的因素词（绿 = 正面，红 = 负面），下划线为观点词，"
                      "是评分的证据。"))
+    if notes := not_computed(result):
+        sections.append(("notes", "未能计算的部分", "<ul>" + "".join(
+            f"<li>{escape(n.chinese)}</li>" for n in notes.values()) + "</ul>",
+            "数据太少或缺少所需的列时，这些部分不计算或改用简单算法。"))
     script = _template("report.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
     source = str(result.meta.get("source") or "")

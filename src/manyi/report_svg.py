@@ -290,7 +290,7 @@ def graph_svg(graph, *, top_nodes: int = 30, top_edges: int = 60, seed: int = 7)
 
     def at(node):
         x, y = (pos[node] - lo) / span
-        return pad + x * (width - 2 * pad), 30 + y * (height - 60)
+        return pad + x * (width - 2 * pad), 30 + y * (height - 100)  # labels fit below
 
     most_w = max([_f(d.get("weight")) for _, _, d in sub.edges(data=True)] + [1])
     most_m = max([_f(d.get("mentions")) for _, d in sub.nodes(data=True)] + [1])
@@ -317,8 +317,9 @@ def graph_svg(graph, *, top_nodes: int = 30, top_edges: int = 60, seed: int = 7)
                     f'stroke="#fff" stroke-width="1.5"><title>{escape(tip)}</title></circle>')
         body.append(_text(x, y + r + 13, label, "middle", 12).replace(
             "<text ", '<text stroke="#fff" stroke-width="3" paint-order="stroke" ', 1))
-    if alone:
-        body.append(_text(10, height - 4, _clip("未显示连线：" + "、".join(alone), width - 20,
+    if alone:  # the caption gets a line of its own below the drawing, never over a label
+        height += 22
+        body.append(_text(10, height - 6, _clip("未显示连线：" + "、".join(alone), width - 20,
                                                 11), size=11, color=MUTED))
     return _svg(width, height, body, "投诉共现网络")
 

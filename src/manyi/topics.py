@@ -31,6 +31,7 @@ import pandas as pd
 
 from .errors import InputError, ManyiError
 from .lexicon import Lexicon
+from .progress import bar, tracked
 from .topics_plot import CJK_FONT_FILES as CJK_FONT_FILES  # re-exported: graph.py and
 from .topics_plot import find_cjk_font as find_cjk_font  # index.py import them from here
 
@@ -80,8 +81,9 @@ class TopicModel:
                  backend: str = "rjieba", pos: Iterable[str] = CONTENT_POS,
                  phrases: bool = True, no_below: int = 5, no_above: float = 0.3,
                  keep_n: int = 20000, passes: int | None = None, select_sample: int = 10000,
-                 n_terms: int = 10, n_examples: int = 3) -> None:
+                 n_terms: int = 10, n_examples: int = 3, progress: bool | None = False) -> None:
         self.k = k
+        self.progress = progress  # bars with an ETA (None: on a terminal only)
         self.k_range = k_range
         self.k_step = k_step
         self.seed = seed
@@ -112,7 +114,7 @@ class TopicModel:
         raw_vocab: dict[str, int] = {}
         flat, offsets, keep_texts = array("i"), array("q", [0]), _is_indexable(docs)
         texts_seen: list[str] = []  # only for one-shot iterators, to show example comments
-        for doc in docs:
+        for doc in tracked(docs, _size(docs), "topics: reading", "comments", self.progress):
             words = self._content_words(doc)
             flat.extend(raw_vocab.setdefault(w, len(raw_vocab)) for w in words)
             offsets.append(len(flat))
@@ -132,9 +134,15 @@ class TopicModel:
                              f"seen in fewer than {self.no_below} comments; fit on more comments "
                              "or lower no_below")
         self.dimension_topics_ = self._seed_plan()
-        self.k_scores_ = self._choose_k()
-        self.k_ = _best_k(self.k_scores_) if self.k is None else int(self.k)
-        self.lda_ = self._fit_lda(self._corpus, self.k_, passes=self.passes)
+        fits = 1 if self.k is not None else len(self._candidates()) + 1
+        with bar(fits, "topics: fitting", "model", self.progress) as self._bar:
+            try:
+                self.k_scores_ = self._choose_k()
+                self.k_ = _best_k(self.k_scores_) if self.k is None else int(self.k)
+                self.lda_ = self._fit_lda(self._corpus, self.k_, passes=self.passes)
+                self._bar.update(1)
+            finally:
+                self._bar = None
         theta = self._infer(self._corpus)
         self.document_topics_ = _dominant(theta)
         self._describe(docs if keep_texts else texts_seen, sentiment)
@@ -312,6 +320,8 @@ class TopicModel:
                     top_terms.append([[w for w, _ in lda.show_topic(t, topn=10)]
                                       for t in range(k)])
             per_doc.append(np.concatenate([ll for ll, _ in scored]))
+            if getattr(self, "_bar", None) is not None:
+                self._bar.update(1)
         words = np.concatenate([n for _, n in scored])  # the same held-out words for every K
         id2word = self.dictionary_
         texts = [[id2word[i] for i, _ in bow] for bow in sample]
@@ -654,3 +664,10 @@ def jieba_tags() -> dict[str, str]:
             if len(parts) == 3:
                 tags[parts[0]] = parts[2]
     return tags
+
+
+def _size(docs) -> int | None:
+    try:
+        return len(docs)
+    except TypeError:
+        return None

@@ -16,8 +16,16 @@ from pathlib import Path
 
 from .errors import ManyiError
 
+FONT_HINT = ("pip install 'manyi[plot]' (ships Noto Sans CJK via mplfonts) "
+             "or a system font: apt-get install fonts-noto-cjk")
 CJK_FONT_FILES = ("NotoSansCJK", "NotoSansSC", "SourceHanSans", "wqy-microhei", "wqy-zenhei",
                   "msyh", "simhei", "PingFang", "DroidSansFallback", "NotoSerifCJK")
+
+
+class ChartUnavailable(ManyiError):
+    """No chart can be drawn here (no font with Chinese glyphs, or no matplotlib)."""
+
+
 TOPIC_COLORS = ("#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860", "#DA8BC3",
                 "#8C8C8C", "#CCB974", "#64B5CD")
 
@@ -59,7 +67,7 @@ def find_cjk_font() -> str:
         from matplotlib import font_manager
         from matplotlib.ft2font import FT2Font
     except ImportError as exc:
-        raise ManyiError("charts need matplotlib: pip install 'manyi[plot]'") from exc
+        raise ChartUnavailable(f"charts need matplotlib: {FONT_HINT}") from exc
     candidates = sorted(font_manager.findSystemFonts(),
                         key=lambda p: (_font_rank(os.path.basename(p)), "Bold" in p, p))
     candidates = [p for p in candidates if _font_rank(os.path.basename(p)) < len(CJK_FONT_FILES)]
@@ -73,8 +81,7 @@ def find_cjk_font() -> str:
                 return path
         except (OSError, RuntimeError):
             continue
-    raise ManyiError("no font with Chinese glyphs found for charts: pip install 'manyi[plot]' "
-                     "(ships Noto Sans CJK via mplfonts) or apt-get install fonts-noto-cjk")
+    raise ChartUnavailable(f"no font with Chinese glyphs found for charts: {FONT_HINT}")
 
 
 def _font_rank(name: str) -> int:

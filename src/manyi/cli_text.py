@@ -1,0 +1,110 @@
+"""What the ``manyi`` commands print: tables that line up with Chinese text, the summary.
+
+>>> print(format_table(pd.DataFrame({"维度": ["物流"], "n": [3]})))
+维度  n
+----  -
+物流  3
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+
+
+def written_line(folder, names) -> str:
+    """``written to out/: a.csv b.csv`` (one slash, whatever the user typed)."""
+    return f"\nwritten to {Path(folder)}/: " + " ".join(names)
+
+
+def headlines_text(result, top: int = 3) -> str:
+    """The satisfaction index (equal weights over the dimensions) and the top complaint
+    drivers, from the tables any analysis has (``dimensions``, ``drivers``)."""
+    dims = result.dimensions
+    dims = dims[(dims["comments"] > 0) & (dims["dimension"] != "overall")]
+    lines = [""]
+    if len(dims):
+        lines.append(f"satisfaction index: {dims['satisfaction'].mean():.1f} / 100 (equal "
+                     f"weights over {len(dims)} dimension(s); `manyi drivers` weighs them by "
+                     "key-driver importance)")
+    else:
+        lines.append("satisfaction index: not computed (no dimension has a comment)")
+    drivers = getattr(result, "drivers", None)
+    if drivers is None or not len(drivers):
+        lines.append("complaint drivers: none (no factor mentioned with a complaint)")
+        return "\n".join(lines)
+    significant = drivers[drivers["significant"].astype(bool)] if "significant" in drivers \
+        else drivers.iloc[:0]
+    if significant.empty:
+        lines.append(f"complaint drivers: none significant at q < 0.05 ({len(drivers)} "
+                     "factor(s) tested; see drivers.csv)")
+        return "\n".join(lines)
+    picks = "; ".join(f"{r.label} (complaint rate {r.complaint_rate:.0%}, lift {r.lift:.1f}×)"
+                      for r in significant.head(top).itertuples())
+    lines.append(f"fix first: {picks}")
+    return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def format_table(frame: pd.DataFrame) -> str:
+    """A plain table that lines up with Chinese text (wide characters count double)."""
+    cells = [[str(c) for c in frame.columns]] + [[_cell(v) for v in row]
+                                                  for row in frame.itertuples(index=False)]
+    widths = [max(_width(row[i]) for row in cells) for i in range(len(frame.columns))]
+    lines = []
+    for n, row in enumerate(cells):
+        lines.append("  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _cell(value) -> str:
+    if isinstance(value, float):
+        return "" if pd.isna(value) else f"{value:.2f}"
+    return str(value)
+
+
+def summary_text(result) -> str:
+    """Counts, flags, sentiment shares and the dimension table, for the terminal."""
+    from .flags import ANALYSABLE_FLAGS
+
+    meta = result.meta
+    flags = meta.get("flags", {})
+    analysed = sum(n for flag, n in flags.items() if flag in ANALYSABLE_FLAGS)
+    counts = meta.get("sentiment", {})
+    lines = [f"{meta.get('rows')} comments read from {meta.get('source')} "
+             f"(text column: {meta.get('text_col')}); {analysed} analysed"]
+    if meta.get("domain_guess"):
+        lines.append(meta["domain_guess"]["note"])
+    rejects = meta.get("rejects") or []
+    if rejects:
+        lines.append(f"rejected (unparseable, not in comments.csv): {len(rejects)} row(s); "
+                     + "; ".join(f"line {r['line']}: {r['reason']}" for r in rejects[:3])
+                     + (" …" if len(rejects) > 3 else ""))
+    flagged = {k: int(v) for k, v in flags.items() if k and v}
+    if flagged:
+        lines.append("flagged (kept in comments.csv): "
+                     + ", ".join(f"{k} {v}" for k, v in flagged.items()))
+    lines.append("sentiment: " + ", ".join(
+        f"{label} {counts.get(label, 0) / analysed if analysed else 0:.0%}"
+        for label in ("positive", "neutral", "negative")))
+    dims = result.dimensions[result.dimensions["comments"] > 0]
+    table = pd.DataFrame({
+        "维度 dimension": dims["label"] + " " + dims["dimension"],
+        "评论 comments": dims["comments"],
+        "占比 share": dims["share"].map("{:.0%}".format),
+        "正面 pos": dims["positive"].map("{:.0%}".format),
+        "负面 neg": dims["negative"].map("{:.0%}".format),
+        "净情感 net": dims["net_sentiment"].map("{:+.2f}".format),
+        "满意度 0-100": dims["satisfaction"].map("{:.1f}".format),
+    })
+    lines += ["", format_table(table)]
+    return "\n".join(lines)
+
+
