@@ -177,3 +177,15 @@ def test_index_through_analyze_on_real_comments():
     for dim in out.index.drop("index"):
         assert out.loc[dim, "satisfaction"] == dims.loc[dim, "satisfaction"]
     assert 0 <= out.loc["index", "satisfaction"] <= 100
+
+
+def test_index_from_dimensions_equals_the_index_row():
+    """The streamed summary's index (from dimensions.csv alone) is the Result's index."""
+    from pathlib import Path
+
+    import manyi
+    from manyi.index import index_from_dimensions, index_value
+
+    sample = Path(__file__).parents[1] / "corpus_samples" / "ecommerce_reviews.csv"
+    result = manyi.analyze(sample, progress=False)
+    assert index_from_dimensions(result.dimensions) == index_value(result.index)

@@ -96,11 +96,11 @@ def test_small_dumps_go_through_every_command(command, rows, dumps, tmp_path):
 def test_report_on_three_rows_says_what_it_could_not_compute(dumps, tmp_path):
     result = run("report", dumps[3], "-o", tmp_path / "r")
     assert result.exit_code == 0, result.output
-    assert "note: IPA importance is the mention share" in result.output
+    assert "note: IPA not computed" in result.output
     summary = json.loads((tmp_path / "r" / "summary.json").read_text(encoding="utf-8"))
-    assert "key-driver model" in summary["not_computed"]["ipa"]["en"]
+    assert "fewer than two dimensions" in summary["not_computed"]["ipa"]["en"]
     html = (tmp_path / "r" / "report.html").read_text(encoding="utf-8")
-    assert "未能计算的部分" in html and "回归模型无法拟合" in html
+    assert "未能计算的部分" in html and "重要性-表现分析未计算" in html
 
 
 @pytest.mark.parametrize("command", ["analyze", "drivers", "graph", "topics"])

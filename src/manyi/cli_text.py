@@ -20,30 +20,25 @@ def written_line(folder, names) -> str:
 
 
 def headlines_text(result, top: int = 3) -> str:
-    """The satisfaction index (equal weights over the dimensions) and the top complaint
-    drivers, from the tables any analysis has (``dimensions``, ``drivers``)."""
-    dims = result.dimensions
-    dims = dims[(dims["comments"] > 0) & (dims["dimension"] != "overall")]
+    """The satisfaction index (the default weighting of every output) and the top complaint
+    drivers by impact, from the tables any analysis has (``dimensions``, ``drivers``)."""
+    from .index import WEIGHTING_LABELS, index_from_dimensions
+
+    value = index_from_dimensions(result.dimensions)
     lines = [""]
-    if len(dims):
-        lines.append(f"satisfaction index: {dims['satisfaction'].mean():.1f} / 100 (equal "
-                     f"weights over {len(dims)} dimension(s); `manyi drivers` weighs them by "
-                     "key-driver importance)")
-    else:
-        lines.append("satisfaction index: not computed (no dimension has a comment)")
+    lines.append(f"satisfaction index: {value:.1f} / 100 ({WEIGHTING_LABELS['mentions']})"
+                 if value is not None else
+                 "satisfaction index: not computed (no dimension has a comment)")
     drivers = getattr(result, "drivers", None)
+    if drivers is not None and "side" in drivers:
+        drivers = drivers[(drivers["side"] == "complaint") & (drivers["level"] == "factor")]
     if drivers is None or not len(drivers):
-        lines.append("complaint drivers: none (no factor mentioned with a complaint)")
+        lines.append("complaint drivers: none (no factor named negatively)")
         return "\n".join(lines)
-    significant = drivers[drivers["significant"].astype(bool)] if "significant" in drivers \
-        else drivers.iloc[:0]
-    if significant.empty:
-        lines.append(f"complaint drivers: none significant at q < 0.05 ({len(drivers)} "
-                     "factor(s) tested; see drivers.csv)")
-        return "\n".join(lines)
-    picks = "; ".join(f"{r.label} (complaint rate {r.complaint_rate:.0%}, lift {r.lift:.1f}×)"
-                      for r in significant.head(top).itertuples())
-    lines.append(f"fix first: {picks}")
+    picks = "; ".join(f"{r.label} (impact {r.impact:.1%} of comments, 95% CI "
+                      f"{r.impact_low:.1%}–{r.impact_high:.1%})"
+                      for r in drivers.head(top).itertuples())
+    lines.append(f"fix first: {picks} — `manyi drivers` for the whole table")
     return "\n".join(lines)
 
 

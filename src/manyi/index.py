@@ -171,6 +171,17 @@ def satisfaction_index(comments: pd.DataFrame, mentions: pd.DataFrame, *,
     return out
 
 
+def index_from_dimensions(dimensions: pd.DataFrame) -> float | None:
+    """The default (``"mentions"``) index from a dimensions table alone, as a streamed run
+    has it: satisfaction of each named dimension but ``overall``, weighted by its comments.
+    Equal to :func:`satisfaction_index`'s index row (a test holds them together)."""
+    dims = dimensions[(dimensions["comments"] > 0) & (dimensions["dimension"] != "overall")]
+    if dims.empty:
+        return None
+    return round(float((dims["satisfaction"] * dims["comments"]).sum()
+                       / dims["comments"].sum()), 1)
+
+
 def index_value(table: pd.DataFrame) -> float | None:
     """The overall index of a :func:`satisfaction_index` table (its ``index`` row)."""
     value = table.loc[table["dimension"] == "index", "satisfaction"]

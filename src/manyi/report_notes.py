@@ -76,12 +76,11 @@ def not_computed(result) -> dict[str, Note]:
     if (reason := _failure(result, "index")) is not None:
         add("index", f"满意度指数未计算：{reason}", f"index not computed: {reason}")
     if (reason := _failure(result, "ipa")) is not None:
-        add("ipa", f"重要性-表现分析按提及率计算（回归模型无法拟合：{reason}）",
-            f"IPA importance is the mention share: {reason}")
-    elif (ipa := computed(result, "ipa")) is not None and len(ipa) < 2:
-        add("ipa", f"重要性-表现分析按提及率计算（少于两个维度各有 {MIN_DIMENSION_COMMENTS} 条"
-            "以上评论）", f"IPA importance is the mention share (fewer than two dimensions "
-            f"with {MIN_DIMENSION_COMMENTS}+ comments)")
+        add("ipa", f"重要性-表现分析未计算：{reason}", f"IPA not computed: {reason}")
+    elif (ipa := computed(result, "ipa")) is None or len(ipa) < 2:
+        add("ipa", f"重要性-表现分析未计算：少于两个维度各有 {MIN_DIMENSION_COMMENTS} 条以上评论",
+            f"IPA not computed: fewer than two dimensions with {MIN_DIMENSION_COMMENTS}+ "
+            "comments")
     drivers = computed(result, "drivers")
     negative = int((ok["sentiment"] == "negative").sum())
     if drivers is None or not len(drivers):

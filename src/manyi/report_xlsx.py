@@ -187,6 +187,8 @@ def write_sheet(workbook, name: str, table: pd.DataFrame, id_cols: frozenset[str
         sheet.column_dimensions[get_column_letter(i)].width = min(
             max(max(text_width(s) for s in sample) + 2, 8), 60)
         cell = WriteOnlyCell(sheet, label)
+        if label.startswith(FORMULA_START):
+            cell.data_type, cell.quotePrefix = "s", True  # a column named =HYPERLINK(…)
         cell.font, cell.fill = bold, fill
         if label != column:
             cell.comment = Comment(column, "manyi", width=160, height=40)
