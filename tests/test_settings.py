@@ -107,3 +107,17 @@ def test_a_model_file_written_again_is_read_again(flipped_model, tmp_path):
     for suffix in (".npz", ".json"):
         shutil.copy(DEFAULT_MODEL_PATH.with_suffix(suffix), path.with_suffix(suffix))
     assert manyi.analyze(PRAISE[:1], model=path).comments["sentiment"][0] == "positive"
+
+
+def test_a_result_read_back_of_a_run_with_a_model_object_says_how_to_explain(
+        flipped_model, tmp_path, monkeypatch):
+    import manyi.annotator
+
+    result = manyi.analyze(PRAISE, model=manyi.SentimentModel.load(flipped_model))
+    back = manyi.Result.from_dir(result.to_dir(tmp_path / "out"))
+    assert back.explain("1").equals(result.explain("1"))  # the object is still here
+    # another process: neither the object nor an annotator built with it
+    monkeypatch.setattr(manyi.annotator, "_MODELS", {})
+    monkeypatch.setattr(engine, "_ANNOTATORS", {})
+    with pytest.raises(manyi.ModelError, match="model.save"):
+        manyi.Result.from_dir(tmp_path / "out").explain("1")
