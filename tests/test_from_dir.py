@@ -141,3 +141,13 @@ def test_both_sinks_count_flags_alike_when_ids_repeat_across_chunks(tmp_path):
     meta = json.loads((tmp_path / "memory" / "meta.json").read_text(encoding="utf-8"))
     assert list(meta["flags"]) == ["duplicate_id", "empty", "placeholder", ""]
     assert meta["flags"]["duplicate_id"] == 4
+
+
+def test_a_folder_edited_by_hand_is_one_line_of_error(tmp_path):
+    out = manyi.analyze(["物流很快", "质量太差"]).to_dir(tmp_path / "out")
+    comments = (out / "comments.csv").read_text(encoding="utf-8-sig")
+    (out / "comments.csv").write_text(comments.replace(",1\n", ",lots\n", 1),
+                                      encoding="utf-8-sig")
+    run = CliRunner().invoke(main, ["drivers", "--from", str(out), "-o", str(tmp_path / "d")])
+    assert run.exit_code == 1
+    assert "comments.csv" in run.output and run.output.count("\n") == 1

@@ -47,11 +47,21 @@ def read_result(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFr
     meta["rejects"] = _text_table(rejects).assign(
         line=lambda t: t["line"].astype(np.int64)).to_dict("records") if rejects.is_file() \
         else []
-    comments = _comments(_text_table(folder / "comments.csv"), meta)
-    mentions = _mentions(_text_table(folder / "mentions.csv"))
-    dimensions = _dimensions(_text_table(folder / "dimensions.csv")) \
+    comments = _read(folder / "comments.csv", lambda table: _comments(table, meta))
+    mentions = _read(folder / "mentions.csv", _mentions)
+    dimensions = _read(folder / "dimensions.csv", _dimensions) \
         if (folder / "dimensions.csv").is_file() else pd.DataFrame()
     return comments, mentions, dimensions, meta
+
+
+def _read(path: Path, typed) -> pd.DataFrame:
+    """A table of the folder, typed; a cell or column that is not what analyze writes is
+    one InputError naming the file."""
+    try:
+        return typed(_text_table(path))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{path}: not as `manyi analyze` writes it ({type(exc).__name__}: "
+                         f"{' '.join(str(exc).split())}); analyse the dump again") from exc
 
 
 def _text_table(path: Path) -> pd.DataFrame:
