@@ -121,3 +121,17 @@ def test_a_result_read_back_of_a_run_with_a_model_object_says_how_to_explain(
     monkeypatch.setattr(engine, "_ANNOTATORS", {})
     with pytest.raises(manyi.ModelError, match="model.save"):
         manyi.Result.from_dir(tmp_path / "out").explain("1")
+
+
+def test_a_model_object_reaches_dask_workers(flipped_model, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    model = manyi.SentimentModel.load(flipped_model)
+    texts = (PRAISE + COMPLAINTS) * 2
+    monkeypatch.setattr(engine, "CHUNK_ROWS", 5)
+    one = manyi.analyze(texts, model=model, jobs=1)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        clustered = manyi.analyze(texts, model=model, scheduler=cluster.scheduler_address)
+    pd.testing.assert_frame_equal(one.comments, clustered.comments)
+    pd.testing.assert_frame_equal(one.mentions, clustered.mentions)
+    assert clustered.comments["sentiment"].head(6).tolist() == ["negative"] * 6
