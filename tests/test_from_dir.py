@@ -48,10 +48,7 @@ def test_cli_analyze_and_to_dir_write_the_same_bytes(tmp_path, name, options):
 def test_a_result_read_back_gives_every_figure_of_the_run(tmp_path, name, options):
     result = manyi.analyze(SAMPLES / name, **options)
     back = manyi.Result.from_dir(result.to_dir(tmp_path / "out"))
-    annotated = ["comment_id", "text", "flag", "sentiment", "sentiment_score", "p_positive",
-                 "p_neutral", "p_negative", "dimensions", "n_mentions"]
-    pd.testing.assert_frame_equal(back.comments[annotated], result.comments[annotated])
-    assert list(back.comments.columns) == list(result.comments.columns)
+    pd.testing.assert_frame_equal(back.comments, result.comments)  # input columns typed too
     pd.testing.assert_frame_equal(back.mentions, result.mentions)
     pd.testing.assert_frame_equal(back.dimensions, result.dimensions)
     assert back.meta == result.meta
@@ -76,6 +73,19 @@ def test_text_that_excel_would_read_as_a_formula_reads_back_as_written(tmp_path)
     result = manyi.analyze(texts)
     back = manyi.Result.from_dir(result.to_dir(tmp_path / "out"))
     assert back.comments["text"].tolist() == result.comments["text"].tolist()
+
+
+def test_input_columns_read_back_as_their_reader_typed_them(tmp_path):
+    lines = ['{"id": "007", "stars": 5, "price": 9.5, "content": "物流很快"}',
+             '{"id": "012", "stars": 1, "price": 10, "content": "质量太差"}']
+    source = tmp_path / "dump.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = manyi.analyze(source)
+    back = manyi.Result.from_dir(result.to_dir(tmp_path / "out"))
+    assert back.comments["id"].tolist() == ["007", "012"]  # a leading zero stays text
+    assert back.comments["stars"].tolist() == [5, 1]
+    assert [type(v) for v in back.comments["price"]] == [float, int]  # as JSON gave them
+    pd.testing.assert_frame_equal(back.comments, result.comments)
 
 
 def test_from_dir_of_a_folder_analyze_did_not_write_is_a_clear_error(tmp_path):
@@ -131,3 +141,13 @@ def test_both_sinks_count_flags_alike_when_ids_repeat_across_chunks(tmp_path):
     meta = json.loads((tmp_path / "memory" / "meta.json").read_text(encoding="utf-8"))
     assert list(meta["flags"]) == ["duplicate_id", "empty", "placeholder", ""]
     assert meta["flags"]["duplicate_id"] == 4
+
+
+def test_a_folder_edited_by_hand_is_one_line_of_error(tmp_path):
+    out = manyi.analyze(["物流很快", "质量太差"]).to_dir(tmp_path / "out")
+    comments = (out / "comments.csv").read_text(encoding="utf-8-sig")
+    (out / "comments.csv").write_text(comments.replace(",1\n", ",lots\n", 1),
+                                      encoding="utf-8-sig")
+    run = CliRunner().invoke(main, ["drivers", "--from", str(out), "-o", str(tmp_path / "d")])
+    assert run.exit_code == 1
+    assert "comments.csv" in run.output and run.output.count("\n") == 1

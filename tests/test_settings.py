@@ -107,3 +107,31 @@ def test_a_model_file_written_again_is_read_again(flipped_model, tmp_path):
     for suffix in (".npz", ".json"):
         shutil.copy(DEFAULT_MODEL_PATH.with_suffix(suffix), path.with_suffix(suffix))
     assert manyi.analyze(PRAISE[:1], model=path).comments["sentiment"][0] == "positive"
+
+
+def test_a_result_read_back_of_a_run_with_a_model_object_says_how_to_explain(
+        flipped_model, tmp_path, monkeypatch):
+    import manyi.annotator
+
+    result = manyi.analyze(PRAISE, model=manyi.SentimentModel.load(flipped_model))
+    back = manyi.Result.from_dir(result.to_dir(tmp_path / "out"))
+    assert back.explain("1").equals(result.explain("1"))  # the object is still here
+    # another process: neither the object nor an annotator built with it
+    monkeypatch.setattr(manyi.annotator, "_MODELS", {})
+    monkeypatch.setattr(engine, "_ANNOTATORS", {})
+    with pytest.raises(manyi.ModelError, match="model.save"):
+        manyi.Result.from_dir(tmp_path / "out").explain("1")
+
+
+def test_a_model_object_reaches_dask_workers(flipped_model, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    model = manyi.SentimentModel.load(flipped_model)
+    texts = (PRAISE + COMPLAINTS) * 2
+    monkeypatch.setattr(engine, "CHUNK_ROWS", 5)
+    one = manyi.analyze(texts, model=model, jobs=1)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        clustered = manyi.analyze(texts, model=model, scheduler=cluster.scheduler_address)
+    pd.testing.assert_frame_equal(one.comments, clustered.comments)
+    pd.testing.assert_frame_equal(one.mentions, clustered.mentions)
+    assert clustered.comments["sentiment"].head(6).tolist() == ["negative"] * 6

@@ -320,6 +320,9 @@ def load_model(model: str | Path | None) -> SentimentModel:
         return sentiment.default_model()
     if str(model) in _MODELS:
         return _MODELS[str(model)]
+    if str(model).startswith("<model "):
+        raise ModelError(f"{model}: the run used a SentimentModel object this process does not "
+                         "hold; save it with model.save(path) and pass model=path")
     try:
         return SentimentModel.load(model)
     except ModelError as exc:

@@ -28,8 +28,6 @@ MENTION_TYPES = {"row": "int64", "clause_id": "int64", "negated": "bool", "degre
 DIMENSION_TYPES = {"comments": "int64", "share": "float64", "positive": "float64",
                    "neutral": "float64", "negative": "float64", "net_sentiment": "float64",
                    "satisfaction": "float64"}
-# Readers that give every input cell as text: their columns are read back as text.
-TEXT_FORMATS = ("csv", "tsv", "txt", "text")
 NEEDED = ("comments.csv", "mentions.csv", "meta.json")
 
 
@@ -49,11 +47,21 @@ def read_result(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFr
     meta["rejects"] = _text_table(rejects).assign(
         line=lambda t: t["line"].astype(np.int64)).to_dict("records") if rejects.is_file() \
         else []
-    comments = _comments(_text_table(folder / "comments.csv"), meta)
-    mentions = _mentions(_text_table(folder / "mentions.csv"))
-    dimensions = _dimensions(_text_table(folder / "dimensions.csv")) \
+    comments = _read(folder / "comments.csv", lambda table: _comments(table, meta))
+    mentions = _read(folder / "mentions.csv", _mentions)
+    dimensions = _read(folder / "dimensions.csv", _dimensions) \
         if (folder / "dimensions.csv").is_file() else pd.DataFrame()
     return comments, mentions, dimensions, meta
+
+
+def _read(path: Path, typed) -> pd.DataFrame:
+    """A table of the folder, typed; a cell or column that is not what analyze writes is
+    one InputError naming the file."""
+    try:
+        return typed(_text_table(path))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{path}: not as `manyi analyze` writes it ({type(exc).__name__}: "
+                         f"{' '.join(str(exc).split())}); analyse the dump again") from exc
 
 
 def _text_table(path: Path) -> pd.DataFrame:
@@ -71,13 +79,12 @@ def _unquoted(cells: pd.Series) -> pd.Series:
 
 
 def _comments(table: pd.DataFrame, meta: dict) -> pd.DataFrame:
-    """Annotation columns typed as the annotator makes them; input columns as text when the
-    input was text (CSV, TSV, lines), else typed by their values (numbers as numbers)."""
+    """Annotation columns typed as the annotator makes them; input columns as the reader of
+    the input's format types them (:func:`_input_column`)."""
     annotated = {"comment_id", "text", "flag", "sentiment", *ANNOTATION_FLOATS, "dimensions",
                  "n_mentions"}
-    if meta.get("format") not in TEXT_FORMATS:
-        for column in table.columns.difference(list(annotated)):
-            table[column] = _inferred(table[column])
+    for column in table.columns.difference(list(annotated), sort=False):
+        table[column] = _input_column(table[column], meta.get("format"))
     for column in ANNOTATION_FLOATS:
         if column in table:
             table[column] = pd.to_numeric(table[column].replace("", np.nan)).astype("float64")
@@ -89,22 +96,42 @@ def _comments(table: pd.DataFrame, meta: dict) -> pd.DataFrame:
     return table
 
 
+def _input_column(cells: pd.Series, fmt: str | None) -> pd.Series:
+    """An input column typed as the reader typed it: CSV/TSV cells are text (object); lines of
+    text a list of str; JSON values numbers where every cell is one (object, as JSON gives
+    them); Excel cells inferred (numbers, dates, text); anything else numbers where every
+    cell is one. Text a JSON line gave as "5" comes back as 5: the CSV cannot tell."""
+    if fmt in ("csv", "tsv"):
+        return cells
+    if fmt == "text":
+        return _as_built(cells)
+    numbers = _numbers(cells)
+    if fmt in ("jsonl", "json"):
+        return pd.Series(numbers, index=cells.index, dtype=object) \
+            if numbers is not None else cells
+    if numbers is not None:
+        return pd.Series(numbers, index=cells.index, dtype=object).infer_objects()
+    if fmt == "excel" and len(cells) and cells.str.fullmatch(DATE).all():
+        return pd.Series(pd.to_datetime(cells).to_numpy(), index=cells.index)
+    return _as_built(cells) if fmt == "excel" else cells
+
+
+# A date or date and time as pandas writes a datetime cell.
+DATE = r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2}(\.\d+)?)?"
+
+
 def _as_built(cells: pd.Series) -> pd.Series:
     """Text cells typed as a column built from a list of str is (object or str by the pandas
     version)."""
     return pd.Series(cells.tolist(), index=cells.index)
 
 
-def _inferred(cells: pd.Series) -> pd.Series:
-    """Numbers as numbers and empty cells as missing (a JSON line's 5 is 5, not "5")."""
-    values = cells.replace("", np.nan)
-    numbers = pd.to_numeric(values, errors="coerce")
-    if values.notna().any() and numbers[values.notna()].notna().all():
-        whole = numbers.dropna()
-        return numbers.astype(np.int64) if values.notna().all() and \
-            (whole == whole.round()).all() and not cells.str.contains(r"[.eE]").any() \
-            else numbers
-    return values
+def _numbers(cells: pd.Series) -> list | None:
+    """The cells as Python ints and floats when every one is a number, else None."""
+    # a leading zero (007, an id or a code) stays text
+    if not len(cells) or not cells.str.fullmatch(r"-?(0|[1-9]\d*)(\.\d*)?([eE][-+]?\d+)?").all():
+        return None
+    return [float(cell) if any(c in cell for c in ".eE") else int(cell) for cell in cells]
 
 
 def _mentions(table: pd.DataFrame) -> pd.DataFrame:
