@@ -121,7 +121,7 @@ def top_fixes_section(fixes: list[dict], highlight) -> str:
             for e in fix["evidence"])
         sure = "显著" if fix["significant"] else "不显著（区间含 0 或 q ≥ 0.05）"
         parts.append(
-            f'<div class="fix"><h3>{i}. {escape(str(fix["label"]))}</h3><p>解决后投诉率可降低约 '
+            f'<div class="fix"><h3>{i}. {escape(str(fix["label"]))}</h3><p>归因于它的投诉率 '
             f'<b>{_pp(fix["impact"])}</b>（95% 区间 {_pp(fix["impact_low"])} – '
             f'{_pp(fix["impact_high"])}，{sure}）；{fix["negative_comments"]} 条评论负面提及它，'
             f'占全部投诉的 {svg._pct(fix["complaint_share"])}；其中 {fix["resolved"]} 条'
