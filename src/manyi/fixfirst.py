@@ -15,7 +15,7 @@ import pandas as pd
 from .drivers import drivers
 from .errors import InputError
 from .index import alerts, satisfaction_index, trends
-from .ipa import complaint_importance, ipa_from_tables
+from .ipa import ipa_of
 from .keydrivers import rating_drivers
 from .rows import ComplaintSpec
 from .segments import segments, with_period
@@ -29,8 +29,6 @@ def fix_first_tables(comments: pd.DataFrame, mentions: pd.DataFrame, *,
                      min_group: int = 20) -> dict[str, pd.DataFrame]:
     """The named tables of the module text; ``by``: group columns (``period`` = the month
     of ``time_col``)."""
-    from .index import satisfaction_table
-
     tables = {"drivers": drivers(comments, mentions, complaint=complaint, labels=labels,
                                  rating=rating, level=level)}
     key = None
@@ -43,14 +41,10 @@ def fix_first_tables(comments: pd.DataFrame, mentions: pd.DataFrame, *,
         tables["key_drivers"] = key
     tables["index"] = satisfaction_index(comments, mentions, weights=weights, rating=rating,
                                          labels=labels)
-    sat = satisfaction_table(comments, mentions, labels=labels)
-    sat = sat[sat["comments"] >= 10]
-    if key is not None:
-        tables["ipa"] = ipa_from_tables(sat, key, "key_driver")
-    else:
-        dim_rows = tables["drivers"] if level in (None, "dimension") else drivers(
-            comments, mentions, complaint=complaint, labels=labels, level="dimension")
-        tables["ipa"] = ipa_from_tables(sat, complaint_importance(dim_rows), "complaint_impact")
+    dim_rows = tables["drivers"] if level in (None, "dimension") or key is not None else \
+        drivers(comments, mentions, complaint=complaint, labels=labels, level="dimension")
+    tables["ipa"] = ipa_of(comments, mentions, key_drivers=key, drivers=dim_rows,
+                           labels=labels)
     if by:
         frame = with_period(comments, time_col) if "period" in by else comments
         found = segments(frame, mentions, group_cols=list(by), labels=labels,

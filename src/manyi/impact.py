@@ -246,8 +246,8 @@ def _side_table(patterns: Patterns, side: str, level: str, labels, weights, rati
     only = sparse.diags((flag & (size == 1)).astype(float)) @ named
     shared = sparse.diags(flag / np.maximum(size, 1)) @ named
     split = sparse.diags(1 / np.maximum(size, 1)) @ named
-    dims_index = _index_rows(frame, sets, columns, level)  # comment-dimension pairs turned
-    weight = _index_weights(patterns.dimension_comments, weights, columns, level)
+    dims_index = _index_rows(frame, sets, columns)  # comment-dimension pairs turned neutral
+    weight = _index_weights(patterns.dimension_comments, weights, columns)
 
     def stats(w: np.ndarray) -> dict[str, np.ndarray]:
         total = np.maximum(w.sum(axis=-1, keepdims=True), 1e-12)
@@ -302,7 +302,7 @@ def _dimension_set(keys: str) -> str:
     return "|".join(sorted({k.split("/")[0] for k in keys.split("|")})) if keys else ""
 
 
-def _index_rows(frame: pd.DataFrame, sets: list[list[str]], columns: list[str], level: str
+def _index_rows(frame: pd.DataFrame, sets: list[list[str]], columns: list[str]
                 ) -> sparse.csr_matrix:
     """Pattern × key: 1 where resolving the key turns the comment's polarity on the key's
     dimension neutral (it is polar there and the key is its only such factor there)."""
@@ -321,7 +321,7 @@ def _index_rows(frame: pd.DataFrame, sets: list[list[str]], columns: list[str], 
                              shape=(len(sets), len(columns)))
 
 
-def _index_weights(dimension_comments: pd.Series, weights, columns, level) -> np.ndarray:
+def _index_weights(dimension_comments: pd.Series, weights, columns) -> np.ndarray:
     """Per key: w_d / (Σ w · n_d) of its dimension d, so 50 · pairs turned · this is the
     rise of the index Σ w_d S_d / Σ w (S_d = 100 (pos + neu/2) / n_d)."""
     n = dimension_comments[dimension_comments.index != "overall"].astype(float)

@@ -82,6 +82,19 @@ def ipa_table(comments: pd.DataFrame, mentions: pd.DataFrame, *,
     return ipa_from_tables(sat, imp, kind, small=small)
 
 
+def ipa_of(comments: pd.DataFrame, mentions: pd.DataFrame, *,
+           key_drivers: pd.DataFrame | None, drivers: pd.DataFrame,
+           labels: Mapping[str, str] | None = None, min_mentions: int = 10) -> pd.DataFrame:
+    """The IPA from tables already computed: the rating's ``key_drivers`` when there are
+    some, else the dimension rows of ``drivers`` (what Result.ipa and ``manyi drivers``
+    show)."""
+    sat = satisfaction_table(comments, mentions, labels=labels)
+    sat = sat[sat["comments"] >= min_mentions]
+    if key_drivers is not None:
+        return ipa_from_tables(sat, key_drivers, "key_driver")
+    return ipa_from_tables(sat, complaint_importance(drivers), "complaint_impact")
+
+
 def complaint_importance(drivers: pd.DataFrame) -> pd.DataFrame:
     """Importance per dimension from a drivers table: its complaint impact and interval."""
     rows = drivers[(drivers["side"] == "complaint") & (drivers["level"] == "dimension")]

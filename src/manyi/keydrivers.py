@@ -51,6 +51,8 @@ def rating_drivers(comments: pd.DataFrame, mentions: pd.DataFrame, *,
     >>> t[["dimension", "penalty", "reward", "scale"]].round(3).values.tolist()
     [['price', -2.0, 2.0, '1–5']]
     """
+    from scipy.special import stdtr  # scipy.stats.t.sf without loading scipy.stats
+
     from .impact import rating_scale
 
     matrix = dimension_matrix(comments, mentions)
@@ -81,8 +83,6 @@ def rating_drivers(comments: pd.DataFrame, mentions: pd.DataFrame, *,
     ss_res, ss_tot = float(residual @ residual), float(((target - target.mean()) ** 2).sum())
     r2 = 1 - ss_res / ss_tot if ss_tot else math.nan
     se = np.sqrt(np.diag(ss_res / (n - k - 1) * np.linalg.pinv(design.T @ design)))
-    from scipy.special import stdtr
-
     p_values = 2 * stdtr(n - k - 1, -np.abs(coef / np.where(se > 0, se, np.nan)))
     dims = sorted({d for d, _ in names})
 

@@ -182,15 +182,10 @@ class Result:
     def ipa(self) -> pd.DataFrame:
         """Importance–performance table: importance from the rating column when there is
         one (key drivers), else the complaint impact of each dimension (see manyi.ipa)."""
-        from .ipa import ipa_table
+        from .ipa import ipa_of
 
-        rating = self._rating_col()
-        try:
-            return ipa_table(self.comments, self.mentions, rating=rating, labels=self.labels,
-                             drivers=None if rating else self.drivers)
-        except InputError:  # too few rated comments for the key-driver model
-            return ipa_table(self.comments, self.mentions, labels=self.labels,
-                             drivers=self.drivers)
+        return ipa_of(self.comments, self.mentions, key_drivers=self.key_drivers,
+                      drivers=self.drivers, labels=self.labels)
 
     @cached_property
     def trends(self) -> pd.DataFrame | None:
@@ -200,6 +195,21 @@ class Result:
         time_col = self.meta.get("time_col")
         return trends(self.comments, self.mentions, time_col=time_col,
                       labels=self.labels) if time_col else None
+
+    @cached_property
+    def key_drivers(self) -> pd.DataFrame | None:
+        """With a rating column: each dimension's importance for the rating (negative / not
+        mentioned / positive), interval, penalty, reward, R², scale (manyi.keydrivers)."""
+        from .keydrivers import rating_drivers
+
+        rating = self._rating_col()
+        if rating is None:
+            return None
+        try:
+            return rating_drivers(self.comments, self.mentions, rating=rating,
+                                  labels=self.labels)
+        except InputError:  # too few rated comments for the model
+            return None
 
     @cached_property
     def segments(self) -> dict:

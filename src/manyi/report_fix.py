@@ -50,37 +50,31 @@ def top_fixes(result, n: int = 3, per_fix: int = 2) -> list[dict]:
 
 def fix_evidence(result, dimension: str, factor: str, n: int = 2, side: str = "complaint",
                  max_chars: int = 200) -> list[dict]:
-    """Comments that name the factor with ``side``'s polarity, complaints whose only such
-    factor it is first, readable length, strongest first; spans = those mentions and their
-    opinion words."""
+    """Comments that name the factor with ``side``'s polarity — complaints (praise) first,
+    then those where it is the only factor so named, readable length, strongest — with the
+    spans of those mentions and their opinion words."""
+    from .rows import mention_rows
+
     polarity = "negative" if side == "complaint" else "positive"
-    mentions = result.mentions
-    mine = mentions[(mentions["dimension"] == dimension) & (mentions["factor"] == factor)
-                    & (mentions["polarity"] == polarity)]
-    if mine.empty:
+    comments, mentions = result.comments, result.mentions
+    rows = mention_rows(comments, mentions)
+    said = (mentions["polarity"] == polarity).to_numpy() & (rows >= 0)
+    mine = said & (mentions["dimension"] == dimension).to_numpy() & (
+        mentions["factor"] == factor).to_numpy()
+    if not mine.any():
         return []
-    rows = mine["row"] if "row" in mine else mine["comment_id"]
-    comments = result.comments
-    if "row" in mine:
-        texts = comments["text"].to_numpy(dtype=object)
-        ids = comments["comment_id"].astype(str).to_numpy(dtype=object)
-        sentiment = comments["sentiment"].to_numpy(dtype=object)
-    else:
-        first = comments.drop_duplicates("comment_id").set_index("comment_id")
-    same = mentions[mentions["polarity"] == polarity]
-    others = same[(same["dimension"] + "/" + same["factor"]) != f"{dimension}/{factor}"]
-    crowded = set((others["row"] if "row" in others else others["comment_id"]).tolist())
+    crowded = set(rows[said & ~mine].tolist())
+    texts = comments["text"].astype(str).to_numpy(dtype=object)
+    ids = comments["comment_id"].astype(str).to_numpy(dtype=object)
+    mood = comments["sentiment"].to_numpy(dtype=object) if "sentiment" in comments \
+        else np.full(len(comments), "", dtype=object)
+    sign = 1 if side == "complaint" else -1
     candidates = []
-    for key, part in mine.groupby(rows, sort=False):
-        if "row" in mine:
-            text, cid, mood = texts[key], ids[key], sentiment[key]
-        else:
-            text, cid, mood = first.loc[key, "text"], key, first.loc[key, "sentiment"]
-        text = str(text)
-        fits = 6 <= len(text) <= max_chars
-        on_side = mood == polarity
-        candidates.append((not on_side, key in crowded, not fits, float(part["score"].sum())
-                           * (1 if side == "complaint" else -1), str(cid), text, part))
+    for row, part in mentions[mine].groupby(rows[mine], sort=False):
+        text = texts[row]
+        candidates.append((mood[row] != polarity, row in crowded,
+                           not 6 <= len(text) <= max_chars, sign * float(part["score"].sum()),
+                           ids[row], text, part))
     candidates.sort(key=lambda c: c[:5])
     picked, seen = [], set()
     for *_, cid, text, part in candidates:
@@ -121,7 +115,7 @@ def top_fixes_section(fixes: list[dict], highlight) -> str:
             for e in fix["evidence"])
         sure = "显著" if fix["significant"] else "不显著（区间含 0 或 q ≥ 0.05）"
         parts.append(
-            f'<div class="fix"><h3>{i}. {escape(str(fix["label"]))}</h3><p>解决后投诉率可降低约 '
+            f'<div class="fix"><h3>{i}. {escape(str(fix["label"]))}</h3><p>归因于它的投诉率 '
             f'<b>{_pp(fix["impact"])}</b>（95% 区间 {_pp(fix["impact_low"])} – '
             f'{_pp(fix["impact_high"])}，{sure}）；{fix["negative_comments"]} 条评论负面提及它，'
             f'占全部投诉的 {svg._pct(fix["complaint_share"])}；其中 {fix["resolved"]} 条'
