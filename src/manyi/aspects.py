@@ -65,6 +65,8 @@ TAKES_OBJECT = frozenset({"喜欢", "推荐", "爱", "讨厌", "满意", "不满
 PREDICATES = frozenset("大小多少高低长短厚薄硬软浓稠稀强弱重轻深浅宽窄辣甜酸咸淡")
 # Characters a word jieba does not know should not hold to be an aspect (大大的, 算蛮).
 FUNCTION_CHARS = frozenset("的地得了着过很太真也都还就算蛮挺超最更不没是在有把被给让吗呢吧啊哦")
+# Characters in most comments: a poor test of whether an event pattern can match.
+COMMON_CHARS = frozenset("了的得是不点有很好")
 # Verbs with a complement or aspect particle are the customer's act, not a feature.
 VERB_FORMS = re.compile(r"(?:起来|上去|下来|下去|着|了|过|完|到|好)$")
 COORDINATORS = frozenset({"和", "跟", "与", "及", "以及", "还有", "、"})
@@ -114,6 +116,9 @@ class AspectFinder:
                 ) -> tuple[int, int] | None:
         """Token range ``[a, b)`` of the noun compound an opinion at ``index`` judges: before
         it (skipping modifiers and 也/还/真的), else right after it (清晰的画面)."""
+        if index == first and (index + 1 >= last or (
+                tokens[index + 1] != "的" and tokens[index] not in TAKES_OBJECT)):
+            return None  # 很好 opening its clause: nothing before, nothing it qualifies
         j = index - 1
         low = max(first, index - SUBJECT_WINDOW - 1)
         while j >= low and (tokens[j] in SKIP or tokens[j] in self.lexicon.degrees
@@ -248,7 +253,11 @@ def default_tagger() -> Callable[[str], str]:
 
 # -- events ----------------------------------------------------------------------------
 class EventMatcher:
-    """The pack's events as one regular expression; :meth:`find` gives (start, end, factor).
+    """The pack's event patterns; :meth:`find` gives (start, end, factor), leftmost first.
+
+    Each pattern runs only on a comment that holds what every match of it must hold (a
+    literal character, one word of a list): most comments hold none, and the test is a few
+    set look-ups.
 
     >>> m = EventMatcher(Lexicon.load("delivery"))
     >>> [(a, b, f.dimension) for a, b, f in m.find("等了70分钟才送到")]
@@ -256,45 +265,56 @@ class EventMatcher:
     """
 
     def __init__(self, lexicon: Lexicon) -> None:
-        self.factors: list[Factor] = []
-        parts = []
+        self.rules: list[tuple[re.Pattern, Factor, list[frozenset[str]]]] = []
         for factor, patterns in lexicon.events.values():
             for pattern in patterns:
-                parts.append(f"(?P<e{len(self.factors)}>{pattern})")
-                self.factors.append(factor)
-        self.pattern = re.compile("|".join(parts)) if parts else None
-        # Characters one of which every match holds (most comments hold none): a fast test
-        # before the full expression, which tries every pattern at every position.
-        needed: set[str] = set()
-        for _, (_, patterns) in lexicon.events.items():
-            for pattern in patterns:
-                chars = _needed(pattern)
-                if chars is None:
-                    needed = set()
-                    break
-                needed |= chars
-            else:
-                continue
-            break
-        self.trigger = re.compile("[" + re.escape("".join(sorted(needed))) + "]") \
-            if needed and self.pattern is not None else None
+                self.rules.append((re.compile(pattern), factor, _needed(pattern)))
+        self.pattern = self.rules[0][0] if self.rules else None  # (None: no events at all)
+        # per rule, the part to test first: the rarest-looking (所 beats 了, one beats many)
+        self._keys = [(pattern, factor, _rarest(needs) if needs else frozenset(CJK_ALL))
+                      for pattern, factor, needs in self.rules]
+        # one set per rule, the rarest-looking: a comment holding none of them holds no event
+        self._chars = frozenset().union(*(_rarest(needs) for _, _, needs in self.rules)) \
+            if self.rules and all(needs for _, _, needs in self.rules) else None
 
     def find(self, text: str) -> list[tuple[int, int, Factor]]:
-        if self.pattern is None or (self.trigger is not None
-                                    and self.trigger.search(text) is None):
+        chars = set(text)
+        if not self.rules or (self._chars is not None and self._chars.isdisjoint(chars)):
             return []
-        out = []
-        for match in self.pattern.finditer(text):
-            name = match.lastgroup
-            out.append((match.start(), match.end(), self.factors[int(name[1:])]))
+        found = []
+        for order, (pattern, factor, need) in enumerate(self._keys):
+            if not need.isdisjoint(chars):
+                found.extend((m.start(), order, m.end(), factor) for m in pattern.finditer(text))
+        if len(found) > 1:
+            found.sort(key=lambda f: (f[0], f[1]))
+        out, reached = [], -1
+        for start, _, end, factor in found:
+            if start >= reached:
+                out.append((start, end, factor))
+                reached = end
         return out
 
 
-def _needed(pattern: str) -> set[str] | None:
-    """Characters one of which any match of an expanded event pattern holds: the smallest
-    such set among its mandatory parts (a literal character, or a word list's first
-    characters), None when the pattern has none that can be read off."""
-    best: set[str] | None = None
+class _Everything(frozenset):
+    """A set that shares a character with any text (a rule with nothing to test first)."""
+
+    def isdisjoint(self, other) -> bool:  # noqa: ARG002
+        return False
+
+
+CJK_ALL = _Everything()
+
+
+def _rarest(needs: list[frozenset[str]]) -> frozenset[str]:
+    """The part of a rule least likely in a comment: no common character, fewest choices."""
+    return min(needs, key=lambda n: (not n.isdisjoint(COMMON_CHARS), len(n)))
+
+
+def _needed(pattern: str) -> list[frozenset[str]]:
+    """What every match of an expanded event pattern holds: one set of characters per
+    mandatory part (a literal character; a word list's common character, else its words'
+    first characters), a match holding at least one of each set."""
+    needs: list[frozenset[str]] = []
     i = 0
     while i < len(pattern):
         ch = pattern[i]
@@ -311,17 +331,17 @@ def _needed(pattern: str) -> set[str] | None:
             if not optional and inner.startswith("?:") and "(" not in inner[2:]:
                 words = [re.sub(r"\\(.)", r"\1", w) for w in inner[2:].split("|")]
                 if all(words) and all("\u4e00" <= w[0] <= "\u9fff" for w in words):
-                    common = set.intersection(*map(set, words)) - {"了", "的"}
-                    firsts = {min(common)} if common else {w[0] for w in words}
-                    if best is None or len(firsts) < len(best):
-                        best = firsts
+                    common = set.intersection(*map(set, words))
+                    common = (common - COMMON_CHARS) or common  # 等 rather than 了
+                    needs.append(frozenset({min(common)} if common
+                                           else {w[0] for w in words}))
             i = end + 1
             continue
         optional = i + 1 < len(pattern) and pattern[i + 1] in "?*{"
-        if "\u4e00" <= ch <= "\u9fff" and not optional and ch not in "了的":
-            return {ch}
+        if "\u4e00" <= ch <= "\u9fff" and not optional:
+            needs.append(frozenset(ch))
         i += 1
-    return best
+    return needs
 
 
 def _group_end(pattern: str, start: int) -> int:
