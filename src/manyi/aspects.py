@@ -185,8 +185,8 @@ class AspectFinder:
                and self.kind(tokens[start - 1]) == 2):
             start -= 1
         if start - 1 >= first and self.kind(tokens[start - 1]) == 1 and \
-                last - start + 1 < MAX_COMPOUND:
-            start -= 1
+                last - start + 1 < MAX_COMPOUND and tokens[last] in self.lexicon.attribute_heads:
+            start -= 1  # 对焦速度, 开机速度; not 洗完头发, 保持头皮
         if sum(len(t) for t in tokens[start:last + 1]) > MAX_CHARS:
             start = last
         return start, last + 1
