@@ -56,7 +56,9 @@ NOT_ASPECTS = frozenset({"东西", "感觉", "时候", "样子", "地方", "问�
                          "表妹", "表姐", "姐姐", "妹妹", "哥哥", "弟弟", "闺蜜", "小姑", "婆婆",
                          "爸爸", "爸妈", "父母", "家里人", "女朋友", "男朋友", "对象", "室友",
                          "希望", "期待", "相信", "觉得", "认为", "发现", "知道", "听说", "习惯",
-                         "状态", "基础", "程度", "部分", "重点", "人间", "强力", "继续", "开始"})
+                         "状态", "基础", "程度", "部分", "重点", "人间", "强力", "继续", "开始",
+                         "女生", "男生", "女孩", "男孩", "女孩子", "男孩子", "代言人", "主播",
+                         "网红", "明星", "购物", "网购"})
 DEMONSTRATIVE = re.compile(r"^(这|那|此|该|每|哪)(个|款|家|种|部|台|只|次|些|位|件|本|门|堂)?$")
 # Opinion words that take an object (喜欢这个镜头, 推荐这款).
 TAKES_OBJECT = frozenset({"喜欢", "推荐", "爱", "讨厌", "满意", "不满", "后悔", "失望"})
@@ -64,7 +66,8 @@ TAKES_OBJECT = frozenset({"喜欢", "推荐", "爱", "讨厌", "满意", "不满
 # (待机时间长, 动力强, 油耗高, 偏辣); the clause model gives the polarity.
 PREDICATES = frozenset("大小多少高低长短厚薄硬软浓稠稀强弱重轻深浅宽窄辣甜酸咸淡")
 # Characters a word jieba does not know should not hold to be an aspect (大大的, 算蛮).
-FUNCTION_CHARS = frozenset("的地得了着过很太真也都还就算蛮挺超最更不没是在有把被给让吗呢吧啊哦")
+FUNCTION_CHARS = frozenset("的地得了着过很太真也都还就算蛮挺超最更不没是在有把被给让吗呢吧啊哦"
+                           "我你他她它个会可能要想")
 # Characters in most comments: a poor test of whether an event pattern can match.
 COMMON_CHARS = frozenset("了的得是不点有很好")
 # Verbs with a complement or aspect particle are the customer's act, not a feature.
