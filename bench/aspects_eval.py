@@ -3,6 +3,7 @@
     python bench/aspects_eval.py                 # every industry held out in turn
     python bench/aspects_eval.py --sample 100    # and 100 discovered mentions to read
     python bench/aspects_eval.py --limit 0       # every sentence (default: 1,500 a set)
+    python bench/aspects_eval.py --pass-speed 100000   # time a discovery pass, extrapolate
 
 Sets (``../shared/data/aspects/``): absa_terms camera, phone, mooc (online courses), shampoo
 (its ``.apc`` files: the sentence with ``$T$`` where the term stood, the term, its polarity)
@@ -211,6 +212,47 @@ def sample_discovered(mentions: dict[str, pd.DataFrame], n: int, seed: int) -> N
         print(f"{name:10} {r.term:8} {r.dimension:11} {r.polarity:8} {how:24} {r.clause}")
 
 
+def _pass_chunk(texts: list[str]) -> tuple[int, float]:
+    """Normalise, segment and extract (discovery included) a chunk: (mentions, CPU s)."""
+    from manyi.factors import FactorExtractor
+    from manyi.lexicon import Lexicon
+    from manyi.normalize import normalize_text
+    from manyi.segment import Segmenter
+
+    lexicon = Lexicon.load("ecommerce")
+    segmenter = Segmenter(lexicon)
+    extractor = FactorExtractor(lexicon, tagger=segmenter.tag)
+    started, found = time.process_time(), 0
+    for raw in texts:
+        text = normalize_text(raw)
+        found += len(extractor.extract(text, segmenter.cut(text)))
+    return found, time.process_time() - started
+
+
+def pass_speed(n: int) -> None:
+    """A first discovery pass (normalise → segment → mentions, discovered ones included)
+    over n real reviews, in one process and in two; 1,000,000 comments extrapolated."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from analyze_speed import build_corpus
+
+    texts = build_corpus(n)["review"].tolist()
+    _pass_chunk(texts[:200])  # warm the caches of this process
+    started = time.perf_counter()
+    _, cpu = _pass_chunk(texts)
+    one = n / (time.perf_counter() - started)
+    halves = [texts[: n // 2], texts[n // 2:]]
+    with ProcessPoolExecutor(2) as pool:
+        list(pool.map(_pass_chunk, [t[:200] for t in halves]))  # start both workers
+        started = time.perf_counter()
+        list(pool.map(_pass_chunk, halves))
+        two = n / (time.perf_counter() - started)
+    print(f"\n## discovery pass over {n:,} comments: 1 process {one:,.0f}/s "
+          f"(CPU {n / cpu:,.0f}/s), 2 processes {two:,.0f}/s; 1,000,000 comments: "
+          f"{1e6 / one:.0f} s in one process, {1e6 / two:.0f} s in two")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=1500,
@@ -220,10 +262,15 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--auto", action="store_true", help="domain='auto' for every set")
     parser.add_argument("--no-zhijiang", action="store_true")
+    parser.add_argument("--pass-speed", type=int, default=0, metavar="N",
+                        help="only time a discovery pass over N comments (and extrapolate)")
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"skipped: {DATA} not found (the shared data sets are not in this checkout)")
         sys.exit(0)
+    if args.pass_speed:
+        pass_speed(args.pass_speed)
+        return
     sets = load_sets(args.limit)
     grid = GRID()
     results: dict[tuple[str, int], dict] = {}

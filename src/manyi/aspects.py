@@ -56,7 +56,9 @@ NOT_ASPECTS = frozenset({"东西", "感觉", "时候", "样子", "地方", "问�
                          "表妹", "表姐", "姐姐", "妹妹", "哥哥", "弟弟", "闺蜜", "小姑", "婆婆",
                          "爸爸", "爸妈", "父母", "家里人", "女朋友", "男朋友", "对象", "室友",
                          "希望", "期待", "相信", "觉得", "认为", "发现", "知道", "听说", "习惯",
-                         "状态", "基础", "程度", "部分", "重点", "人间", "强力", "继续", "开始"})
+                         "状态", "基础", "程度", "部分", "重点", "人间", "强力", "继续", "开始",
+                         "女生", "男生", "女孩", "男孩", "女孩子", "男孩子", "代言人", "主播",
+                         "网红", "明星", "购物", "网购"})
 DEMONSTRATIVE = re.compile(r"^(这|那|此|该|每|哪)(个|款|家|种|部|台|只|次|些|位|件|本|门|堂)?$")
 # Opinion words that take an object (喜欢这个镜头, 推荐这款).
 TAKES_OBJECT = frozenset({"喜欢", "推荐", "爱", "讨厌", "满意", "不满", "后悔", "失望"})
@@ -64,7 +66,10 @@ TAKES_OBJECT = frozenset({"喜欢", "推荐", "爱", "讨厌", "满意", "不满
 # (待机时间长, 动力强, 油耗高, 偏辣); the clause model gives the polarity.
 PREDICATES = frozenset("大小多少高低长短厚薄硬软浓稠稀强弱重轻深浅宽窄辣甜酸咸淡")
 # Characters a word jieba does not know should not hold to be an aspect (大大的, 算蛮).
-FUNCTION_CHARS = frozenset("的地得了着过很太真也都还就算蛮挺超最更不没是在有把被给让吗呢吧啊哦")
+FUNCTION_CHARS = frozenset("的地得了着过很太真也都还就算蛮挺超最更不没是在有把被给让吗呢吧啊哦"
+                           "我你他她它个会可能要想")
+# Characters in most comments: a poor test of whether an event pattern can match.
+COMMON_CHARS = frozenset("了的得是不点有很好")
 # Verbs with a complement or aspect particle are the customer's act, not a feature.
 VERB_FORMS = re.compile(r"(?:起来|上去|下来|下去|着|了|过|完|到|好)$")
 COORDINATORS = frozenset({"和", "跟", "与", "及", "以及", "还有", "、"})
@@ -114,6 +119,9 @@ class AspectFinder:
                 ) -> tuple[int, int] | None:
         """Token range ``[a, b)`` of the noun compound an opinion at ``index`` judges: before
         it (skipping modifiers and 也/还/真的), else right after it (清晰的画面)."""
+        if index == first and (index + 1 >= last or (
+                tokens[index + 1] != "的" and tokens[index] not in TAKES_OBJECT)):
+            return None  # 很好 opening its clause: nothing before, nothing it qualifies
         j = index - 1
         low = max(first, index - SUBJECT_WINDOW - 1)
         while j >= low and (tokens[j] in SKIP or tokens[j] in self.lexicon.degrees
@@ -180,8 +188,8 @@ class AspectFinder:
                and self.kind(tokens[start - 1]) == 2):
             start -= 1
         if start - 1 >= first and self.kind(tokens[start - 1]) == 1 and \
-                last - start + 1 < MAX_COMPOUND:
-            start -= 1
+                last - start + 1 < MAX_COMPOUND and tokens[last] in self.lexicon.attribute_heads:
+            start -= 1  # 对焦速度, 开机速度; not 洗完头发, 保持头皮
         if sum(len(t) for t in tokens[start:last + 1]) > MAX_CHARS:
             start = last
         return start, last + 1
@@ -248,7 +256,11 @@ def default_tagger() -> Callable[[str], str]:
 
 # -- events ----------------------------------------------------------------------------
 class EventMatcher:
-    """The pack's events as one regular expression; :meth:`find` gives (start, end, factor).
+    """The pack's event patterns; :meth:`find` gives (start, end, factor), leftmost first.
+
+    Each pattern runs only on a comment that holds what every match of it must hold (a
+    literal character, one word of a list): most comments hold none, and the test is a few
+    set look-ups.
 
     >>> m = EventMatcher(Lexicon.load("delivery"))
     >>> [(a, b, f.dimension) for a, b, f in m.find("等了70分钟才送到")]
@@ -256,45 +268,56 @@ class EventMatcher:
     """
 
     def __init__(self, lexicon: Lexicon) -> None:
-        self.factors: list[Factor] = []
-        parts = []
+        self.rules: list[tuple[re.Pattern, Factor, list[frozenset[str]]]] = []
         for factor, patterns in lexicon.events.values():
             for pattern in patterns:
-                parts.append(f"(?P<e{len(self.factors)}>{pattern})")
-                self.factors.append(factor)
-        self.pattern = re.compile("|".join(parts)) if parts else None
-        # Characters one of which every match holds (most comments hold none): a fast test
-        # before the full expression, which tries every pattern at every position.
-        needed: set[str] = set()
-        for _, (_, patterns) in lexicon.events.items():
-            for pattern in patterns:
-                chars = _needed(pattern)
-                if chars is None:
-                    needed = set()
-                    break
-                needed |= chars
-            else:
-                continue
-            break
-        self.trigger = re.compile("[" + re.escape("".join(sorted(needed))) + "]") \
-            if needed and self.pattern is not None else None
+                self.rules.append((re.compile(pattern), factor, _needed(pattern)))
+        self.pattern = self.rules[0][0] if self.rules else None  # (None: no events at all)
+        # per rule, the part to test first: the rarest-looking (所 beats 了, one beats many)
+        self._keys = [(pattern, factor, _rarest(needs) if needs else frozenset(CJK_ALL))
+                      for pattern, factor, needs in self.rules]
+        # one set per rule, the rarest-looking: a comment holding none of them holds no event
+        self._chars = frozenset().union(*(_rarest(needs) for _, _, needs in self.rules)) \
+            if self.rules and all(needs for _, _, needs in self.rules) else None
 
     def find(self, text: str) -> list[tuple[int, int, Factor]]:
-        if self.pattern is None or (self.trigger is not None
-                                    and self.trigger.search(text) is None):
+        chars = set(text)
+        if not self.rules or (self._chars is not None and self._chars.isdisjoint(chars)):
             return []
-        out = []
-        for match in self.pattern.finditer(text):
-            name = match.lastgroup
-            out.append((match.start(), match.end(), self.factors[int(name[1:])]))
+        found = []
+        for order, (pattern, factor, need) in enumerate(self._keys):
+            if not need.isdisjoint(chars):
+                found.extend((m.start(), order, m.end(), factor) for m in pattern.finditer(text))
+        if len(found) > 1:
+            found.sort(key=lambda f: (f[0], f[1]))
+        out, reached = [], -1
+        for start, _, end, factor in found:
+            if start >= reached:
+                out.append((start, end, factor))
+                reached = end
         return out
 
 
-def _needed(pattern: str) -> set[str] | None:
-    """Characters one of which any match of an expanded event pattern holds: the smallest
-    such set among its mandatory parts (a literal character, or a word list's first
-    characters), None when the pattern has none that can be read off."""
-    best: set[str] | None = None
+class _Everything(frozenset):
+    """A set that shares a character with any text (a rule with nothing to test first)."""
+
+    def isdisjoint(self, other) -> bool:  # noqa: ARG002
+        return False
+
+
+CJK_ALL = _Everything()
+
+
+def _rarest(needs: list[frozenset[str]]) -> frozenset[str]:
+    """The part of a rule least likely in a comment: no common character, fewest choices."""
+    return min(needs, key=lambda n: (not n.isdisjoint(COMMON_CHARS), len(n)))
+
+
+def _needed(pattern: str) -> list[frozenset[str]]:
+    """What every match of an expanded event pattern holds: one set of characters per
+    mandatory part (a literal character; a word list's common character, else its words'
+    first characters), a match holding at least one of each set."""
+    needs: list[frozenset[str]] = []
     i = 0
     while i < len(pattern):
         ch = pattern[i]
@@ -311,17 +334,17 @@ def _needed(pattern: str) -> set[str] | None:
             if not optional and inner.startswith("?:") and "(" not in inner[2:]:
                 words = [re.sub(r"\\(.)", r"\1", w) for w in inner[2:].split("|")]
                 if all(words) and all("\u4e00" <= w[0] <= "\u9fff" for w in words):
-                    common = set.intersection(*map(set, words)) - {"了", "的"}
-                    firsts = {min(common)} if common else {w[0] for w in words}
-                    if best is None or len(firsts) < len(best):
-                        best = firsts
+                    common = set.intersection(*map(set, words))
+                    common = (common - COMMON_CHARS) or common  # 等 rather than 了
+                    needs.append(frozenset({min(common)} if common
+                                           else {w[0] for w in words}))
             i = end + 1
             continue
         optional = i + 1 < len(pattern) and pattern[i + 1] in "?*{"
-        if "\u4e00" <= ch <= "\u9fff" and not optional and ch not in "了的":
-            return {ch}
+        if "\u4e00" <= ch <= "\u9fff" and not optional:
+            needs.append(frozenset(ch))
         i += 1
-    return best
+    return needs
 
 
 def _group_end(pattern: str, start: int) -> int:

@@ -260,6 +260,13 @@ class FactorExtractor:
                          roles: list, first: int, last: int, term_at: list[int],
                          candidates: list[int], verb_at: list[int], clause_id: int,
                          clause: str, previous: int = 0) -> list[Mention]:
+        if not term_at and all(roles[i][0] is None for i in candidates):
+            # only bare adjectives or degree words (待机时间长, 图标很靓): nothing else to do
+            mentions: list[Mention] = []
+            if self.finder is not None:
+                self._bare_mentions(text, tokens, starts, roles, first, last, candidates,
+                                    set(), mentions, clause_id, clause)
+            return mentions
         terms: list[tuple[int, Factor]] = []
         for i in term_at:
             factor = self.lexicon.terms[tokens[i]]
@@ -367,7 +374,7 @@ class FactorExtractor:
             mentions.append(self._mention(text, clause_id, clause, factor, "", opinion,
                                           factor is not OVERALL, opinion.start, opinion.end,
                                           "lexicon", how))
-        if self.finder is not None:
+        if self.finder is not None and any(roles[b][4] for b in candidates):
             self._bare_mentions(text, tokens, starts, roles, first, last, candidates,
                                 term_indices, mentions, clause_id, clause)
         return mentions
