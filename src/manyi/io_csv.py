@@ -350,8 +350,8 @@ def _keep_cr_pieces(line: str, number: int, header: list[str], rows: list, meta:
 
 def _keep(record: list[str], start: int, raw: str, header: list[str], rows: list,
           meta: InputMeta) -> None:
-    if not record or not raw.strip(PADDING):  # a blank line is no row, as in a spreadsheet
-        return
+    if not record or not raw.strip("\x00\x1a\r\n"):  # a blank line (or NUL padding, a
+        return  # DOS end-of-file mark) is no row, as in a spreadsheet; spaces are a cell
     if len(record) > len(header) and not any(record[len(header):]):
         record = record[:len(header)]  # a trailing delimiter on every line of some exports
     if len(record) > len(header):
