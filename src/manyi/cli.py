@@ -248,7 +248,8 @@ def graph(output, level, unit, opinions, min_count, rating_col, complaint_max_ra
                               opinions=opinions, min_count=min_count, domain=domain,
                               complaint=_complaint_rule(result, rating_col,
                                                         complaint_max_rating))
-    written = write_graph_files(graphs, output, top=top)
+    with atomic_dir(output, owned=COMMAND_FILES["graph"]) as staging:
+        written = [Path(output) / p.name for p in write_graph_files(graphs, staging, top=top)]
     if not quiet:
         pairs = compare_graphs(graphs["all"], graphs["complaints"]).head(10)
         if len(pairs):
