@@ -80,6 +80,10 @@ CASES = {
                                         {2: "broken CSV quoting"}),
     "nul_line_and_ctrl_z.csv": (HEADER + "1,好\n\x00\x00\x00\x00\n2,差\n\x1a", "评论ID",
                                 ["1", "2"], None, {}),
+    # one column: a cell of spaces or a NUL is a cell (flagged empty later); a final Ctrl-Z
+    # with no line end is the DOS end-of-file mark
+    "one_column_spaces.csv": ("评论内容\n好\n   \n\x00\n差\n\x1a", None, ["1", "2", "3", "4"],
+                              {"评论内容": ["好", "   ", "\x00", "差"]}, {}),
     "id_column_named_like_text.csv": ("评论ID,买家评价\n1,物流很快\n2,质量很好\n", "评论ID",
                                       ["1", "2"], {"买家评价": ["物流很快", "质量很好"]}, {}),
     "title_line_above_header.csv": ("客户评论导出,2025-01-01\n评论ID,买家评价\n1,物流很快\n"

@@ -206,3 +206,18 @@ def test_a_malformed_model_file_is_one_line(tmp_path, meta):
     with pytest.raises(ModelError) as info:
         SentimentModel.load(tmp_path / "m")
     assert str(info.value).startswith(str(tmp_path / "m")) and "\n" not in str(info.value)
+
+
+def test_topics_replaces_its_files_and_draws_the_same_svg_every_run(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("topics_by_旧列.csv", "topics.png", "comments.csv"):
+        (out / name).write_text("stale", encoding="utf-8")
+    svgs = []
+    for _ in range(2):
+        run = _cli("topics", str(SAMPLE), "-o", str(out), "--topics", "3", "--chart", "svg")
+        assert run.exit_code == 0, run.output
+        svgs.append((out / "topics.svg").read_bytes())
+    assert svgs[0] == svgs[1]
+    assert not (out / "topics_by_旧列.csv").exists() and not (out / "topics.png").exists()
+    assert (out / "comments.csv").read_text(encoding="utf-8") == "stale"  # not topics' file

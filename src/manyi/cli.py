@@ -349,9 +349,7 @@ def graph(output, level, unit, opinions, min_count, rating_col, complaint_max_ra
                               opinions=opinions, min_count=min_count, labels=result.labels,
                               complaint=_complaint_rule(result, rating_col,
                                                         complaint_max_rating))
-    owned = [f"graph_{n}{s}" for n in graphs for s in (".graphml", ".gexf", ".json", ".png",
-                                                      "_nodes.csv", "_edges.csv")]
-    with output_folder(output, owned + ["graph_compare.csv"]) as out:
+    with output_folder(output, COMMAND_FILES["graph"]) as out:
         written = [p.name for p in write_graph_files(graphs, out, top=top, chart=bool(formats))]
     wanted = [f"graph_{n}.png" for n in graphs] if formats else []
     skipped = [name for name in wanted if name not in written]

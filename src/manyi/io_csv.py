@@ -350,7 +350,7 @@ def _keep_cr_pieces(line: str, number: int, header: list[str], rows: list, meta:
 
 def _keep(record: list[str], start: int, raw: str, header: list[str], rows: list,
           meta: InputMeta) -> None:
-    if not record or not raw.strip(PADDING):  # a blank line is no row, as in a spreadsheet
+    if not record or _padding(raw, header):  # a blank line is no row, as in a spreadsheet
         return
     if len(record) > len(header) and not any(record[len(header):]):
         record = record[:len(header)]  # a trailing delimiter on every line of some exports
@@ -362,6 +362,16 @@ def _keep(record: list[str], start: int, raw: str, header: list[str], rows: list
         reject(meta.rejects, start, "the header line again (files pasted together?)", raw)
     else:
         rows.append(record + [""] * (len(header) - len(record)))
+
+
+def _padding(raw: str, header: list[str]) -> bool:
+    """Whether a line is NUL padding or a DOS end-of-file mark (Ctrl-Z), not a row: made only
+    of those, in a file of several columns (in a one-column file only a final Ctrl-Z with no
+    line end: a cell may hold a NUL, and manyi's own writer ends every line)."""
+    body = raw.rstrip("\r\n")
+    if body.strip("\x00\x1a"):
+        return False
+    return len(header) > 1 or (body == "\x1a" and raw == body)
 
 
 def _header_names(record: list[str]) -> list[str]:

@@ -428,12 +428,6 @@ def _link_or_copy(source: str | Path, target: str | Path) -> None:
         shutil.copy2(source, target)
 
 
-# Names of the files manyi's commands write: a folder holding none of them (and not empty)
-# is someone else's, and an output never replaces it.
-KNOWN_OUTPUTS = frozenset(OUTPUT_FILES) | {"report.html", "report.xlsx", "summary.json",
-                                           "index.csv", "ipa.csv", "topics.csv"}
-
-
 # What each command owns in its folder: a re-run drops the ones it no longer writes (a stale
 # alerts.csv or topics_by_渠道.csv must not sit beside new results); other files are kept.
 COMMAND_FILES = {
@@ -444,7 +438,14 @@ COMMAND_FILES = {
     "topics": ("topics.csv", "topic_terms.csv", "comment_topics.csv", "topic_k_scores.csv",
                "topics_over_time.csv", "topics_by_*.csv", "topics.png", "topics.svg",
                "topics.pdf"),
+    "graph": ("graph_*.graphml", "graph_*.gexf", "graph_*.json", "graph_*.png", "graph_*.csv"),
 }
+
+
+def _manyi_file(name: str) -> bool:
+    """Whether a file name is one a manyi command writes (a folder holding none is not ours)."""
+    return name in OUTPUT_FILES or any(fnmatch.fnmatchcase(name, pattern)
+                                       for names in COMMAND_FILES.values() for pattern in names)
 
 
 def check_output_folder(path: Path, inputs: Iterable[Path] = ()) -> None:
@@ -477,7 +478,7 @@ def check_output_folder(path: Path, inputs: Iterable[Path] = ()) -> None:
         except OSError as exc:
             raise InputError(f"{path}: cannot read the output folder: {exc.strerror}") from exc
         visible = {n for n in names if not n.startswith(".")}
-        if visible and not visible & KNOWN_OUTPUTS:
+        if visible and not any(_manyi_file(n) for n in visible):
             reason = f"it holds {len(visible)} other file(s) and no manyi output"
     if reason:
         raise InputError(f"{path}: refused as output folder: {reason}; {hint}")
