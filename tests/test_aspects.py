@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from manyi.aspects import EventMatcher, merge_aspects_file
+from manyi.aspects import EventMatcher
 from manyi.factors import FactorExtractor
 from manyi.lexicon import Lexicon, lexicon_root
+from manyi.lexicon_events import merge_aspects_file
 from manyi.segment import Segmenter
 
 

@@ -28,9 +28,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
-
-import tomllib
 
 from .lexicon import Factor, Lexicon
 
@@ -363,62 +360,3 @@ def _group_end(pattern: str, start: int) -> int:
             return i
         i += 1
     return len(pattern) - 1
-
-
-def merge_aspects_file(lexicon: Lexicon, file: Path, problems: list[str]) -> None:
-    """Merge a pack's ``aspects.toml``: ``[filing] attribute_heads``, ``[words]`` lists and
-    ``[events.<name>]`` tables (``factor = "dimension.factor"``, ``patterns = [...]``, where
-    ``{name}`` is a word list and ``{N}`` a number). A later pack's event of the same name
-    replaces the earlier one."""
-    try:
-        data = tomllib.loads(file.read_text(encoding="utf-8-sig"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        problems.append(f"{file}: {exc}")
-        return
-    unknown = set(data) - {"filing", "words", "events"}
-    if unknown:
-        problems.append(f"{file}: unknown top-level key {sorted(unknown)[0]!r}; expected "
-                        "[filing], [words] or [events.<name>]")
-    filing = data.get("filing", {})
-    lexicon.attribute_heads.update(filing.get("attribute_heads", []))
-    lexicon.verdicts.update(filing.get("verdicts", []))
-    for name, words in data.get("words", {}).items():
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            problems.append(f"{file}: words.{name}: must be a list of strings")
-            continue
-        lexicon.event_words[name] = words
-    for name, spec in data.get("events", {}).items():
-        where = f"{file}: events.{name}"
-        target = spec.get("factor", "") if isinstance(spec, dict) else ""
-        if target == "drop":
-            lexicon.events.pop(name, None)
-            continue
-        factor = lexicon._factor(target)
-        if isinstance(factor, str):
-            problems.append(f"{where}: {factor}")
-            continue
-        patterns = []
-        for pattern in spec.get("patterns", []):
-            try:
-                expanded = _expand(pattern, lexicon.event_words)
-                re.compile(expanded)
-            except (KeyError, re.error) as exc:
-                problems.append(f"{where}: pattern {pattern!r}: {exc}")
-                continue
-            patterns.append(expanded)
-        lexicon.events[name] = (factor, patterns)
-
-
-def _expand(pattern: str, words: dict[str, list[str]]) -> str:
-    """A pattern with ``{list}`` replaced by its words (longest first) and ``{N}`` by a
-    number; other regular-expression syntax is kept, with groups made non-capturing."""
-    def one(match: re.Match) -> str:
-        name = match.group(1)
-        if name == "N":
-            return NUMBER
-        if name not in words:
-            raise KeyError(f"unknown word list {{{name}}}")
-        return "(?:" + "|".join(map(re.escape, sorted(words[name], key=len, reverse=True))) + ")"
-
-    pattern = re.sub(r"\((?!\?)", "(?:", pattern)
-    return re.sub(r"\{(\w+)\}", one, pattern)

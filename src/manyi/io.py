@@ -12,64 +12,27 @@ import math
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from .errors import InputError
+from .io_columns import (  # noqa: F401  (the reader's names, importable from here)
+    GROUP_NAMES,
+    ID_NAMES,
+    RATING_NAMES,
+    RESERVED,
+    TEXT_NAMES,
+    TIME_NAMES,
+    InputMeta,
+    find_column,
+    known_names,
+)
 from .io_csv import csv_frames, split_lines
 
 FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".txt": "text", ".text": "text",
            ".xlsx": "excel", ".xlsm": "excel", ".jsonl": "jsonl", ".ndjson": "jsonl",
            ".json": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
-
-# Column names recognised in order of preference (exact match first, then "contains").
-TEXT_NAMES = ("评论内容", "评价内容", "反馈内容", "留言内容", "意见建议", "评论", "评价", "内容",
-              "反馈", "留言", "意见", "建议", "review", "reviews", "comment", "comments", "text",
-              "content", "feedback", "message", "body")
-RATING_NAMES = ("评分", "星级", "打分", "满意度", "分数", "nps", "rating", "stars", "star", "score")
-TIME_NAMES = ("评论时间", "评价时间", "受理时间", "创建时间", "提交时间", "时间", "日期", "time",
-              "date", "datetime", "timestamp", "created_at")
-GROUP_NAMES = ("商品", "产品", "品类", "渠道", "平台", "门店", "店铺", "业务线", "product",
-               "category", "cat", "channel", "platform", "shop", "store")
-
-# Names an id column goes by (a title line above the header names none of these).
-ID_NAMES = ("评论id", "编号", "序号", "订单号", "id", "review_id", "comment_id")
-
-
-def known_names() -> tuple[str, ...]:
-    """Every column name the reader knows, in order of preference."""
-    return TEXT_NAMES + RATING_NAMES + TIME_NAMES + GROUP_NAMES + ID_NAMES
-
-
-RESERVED = ("comment_id", "text", "flag", "sentiment", "sentiment_score", "p_positive",
-            "p_neutral", "p_negative", "dimensions", "n_mentions")
-
-
-@dataclass
-class InputMeta:
-    """What the reader found out about a dump: which column holds what, and how it was read."""
-
-    source: str = "<data>"
-    format: str = "frame"
-    encoding: str | None = None
-    text_col: str = "text"
-    id_col: str | None = None
-    rating_col: str | None = None
-    time_col: str | None = None
-    group_cols: list[str] = field(default_factory=list)
-    renamed: dict[str, str] = field(default_factory=dict)
-    rows: int = 0
-    delimiter: str | None = None
-    sheet: str | None = None
-    sheets: list[str] = field(default_factory=list)
-    header_row: int | None = None
-    rejects: list[dict] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
 
 def read_comments(source: str | Path | pd.DataFrame | Sequence[str], *,
                   text_col: str | None = None, id_col: str | None = None,
@@ -181,24 +144,6 @@ def _rejects_note(rejects: list[dict]) -> str:
 
 def _looks_like_text_list(source: str | Path) -> bool:
     return False if isinstance(source, Path) else "\n" in source and not Path(source).exists()
-
-
-def find_column(columns: Iterable[str], names: Sequence[str],
-                exclude: set[str] | frozenset[str] = frozenset()) -> str | None:
-    """The first column named like one of ``names``: exact (case-insensitive), then containing."""
-    candidates = [c for c in columns if c not in exclude]
-    lowered = {c: c.strip().lower() for c in candidates}
-    for name in names:
-        for column, low in lowered.items():
-            if low == name:
-                return column
-    for name in names:
-        if len(name) < 2:
-            continue
-        for column, low in lowered.items():
-            if name in low:
-                return column
-    return None
 
 
 def _pick_text_column(frame: pd.DataFrame, text_col: str | None, source: str) -> str:

@@ -25,7 +25,7 @@ import pandas as pd
 from .errors import InputError
 
 if TYPE_CHECKING:
-    from .io import InputMeta
+    from .io_columns import InputMeta
 
 # Excel's own cell limit; a longer raw line is cut in rejects (the input keeps it whole).
 MAX_RAW_CHARS = 32_000
@@ -162,7 +162,7 @@ def csv_rows(lines, fmt: str, meta: InputMeta | None = None, chunk_rows: int | N
              ) -> Iterator[tuple[list[str], list[list[str]]]]:
     """(header, rows) per chunk of ``chunk_rows`` rows; rejects go to ``meta.rejects``."""
     if meta is None:
-        from .io import InputMeta
+        from .io_columns import InputMeta
 
         meta = InputMeta()
     # A single comment can be far longer than the csv module's default 128 KiB field limit.
@@ -299,7 +299,7 @@ def _is_title(header: list[str], record: list[str]) -> bool:
     """Whether ``header`` is a title line and ``record`` the real header: the record names a
     known column, has no empty, number or date cell, and the title line is narrower or has
     such a cell (客户评论导出,2025-01-01 above 评论ID,买家评价)."""
-    from .io import find_column, known_names
+    from .io_columns import find_column, known_names
 
     def value_like(cell: str) -> bool:
         return not cell.strip() or bool(re.fullmatch(r"[\d\s.:/年月日号-]+", cell.strip()))

@@ -198,7 +198,7 @@ def _header_position(grid: list[list]) -> int:
     A data row (even one whose category cell reads 建议) is never taken for the header:
     it has a number, a date or a long text, or a full header row sits above it.
     """
-    from .io import TEXT_NAMES, find_column, known_names
+    from .io_columns import TEXT_NAMES, find_column, known_names
 
     top = grid[:HEADER_SEARCH_ROWS]
     filled = [sum(v is not None for v in row) for row in top]

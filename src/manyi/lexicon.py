@@ -22,6 +22,7 @@ import pandas as pd
 import tomllib
 
 from .errors import LexiconError
+from .lexicon_events import merge_aspects_file
 from .lexicon_schema import check_file
 
 DIMENSION_LABELS = {
@@ -138,8 +139,6 @@ class Lexicon:
             if file.name != "aspects.toml" and check_file(file, problems):
                 continue  # lexicon_schema.py: wrong shapes stop here
             if file.name == "aspects.toml":
-                from .aspects import merge_aspects_file
-
                 merge_aspects_file(self, file, problems)
             elif file.suffix == ".toml":
                 self._merge_taxonomy(file, problems)
