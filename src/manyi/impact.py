@@ -348,7 +348,8 @@ def _rating_gain(w: np.ndarray, frame: pd.DataFrame, only: sparse.csr_matrix, si
     gap = (mean_clean - rating[None, :]) if side == "complaint" else (rating[None, :]
                                                                        - mean_clean)
     gap = np.where(rated[None, :], np.clip(np.nan_to_num(gap), 0, None), 0.0)
-    rated_share = w[:, rated].sum(axis=1, keepdims=True) / w.sum(axis=1, keepdims=True)
+    total = w.sum(axis=1, keepdims=True)  # 0 for a draw of no comments (tiny dumps)
+    rated_share = w[:, rated].sum(axis=1, keepdims=True) / np.where(total > 0, total, np.nan)
     return (w * gap) @ only / np.where(rated_share > 0, rated_share, np.nan)
 
 
