@@ -1,4 +1,4 @@
-"""Comment- and clause-level sentiment: a fast, explainable linear model with a neutral rule.
+"""Comment- and clause-level sentiment: a fast, explainable linear model and a comment head.
 
 How a score is made (``SentimentModel``)
 ----------------------------------------
@@ -14,39 +14,27 @@ Features of a normalised comment and its word tokens:
   model gives the same scores whatever later happens to ``lexicons/``.
 
 The n-gram features are counts divided by √(number of n-grams), so long and short comments weigh
-alike. With ``nb_scale=True`` (binary labels; the shipped model) each n-gram column is also
-multiplied by its naive-Bayes log-count ratio before the fit (NB-SVM); the stored weights
-include that ratio, so scoring is the same either way. ``fit(..., sample_weight=...)`` weighs
-rows in the loss (the shipped model counts the online_shopping_10_cats rows a quarter each;
-see ``manyi.train``); that too changes only the weights. A logistic regression (L2, fitted with
-scipy's L-BFGS; no scikit-learn at runtime) turns them into a logit ``z = bias + Σ weight ×
-value``; the stored feature → weight tables are plain dicts, so ``explain`` can list the terms
-of that sum. ``predict_proba`` computes the same sums for a whole batch in numpy
-(``_batch_logits``): character n-grams packed into int64 and token ids, one hash look-up each,
-summed per comment with ``np.bincount``; no Python loop runs per comment, which makes it some
-50–80k comments/s on one core for 70-character reviews.
+alike. With ``nb_scale=True`` (the shipped model) each n-gram column is also multiplied by its
+naive-Bayes log-count ratio before the fit (NB-SVM); the stored weights include that ratio.
+``fit(..., sample_weight=...)`` weighs rows in the loss. A binary logistic regression (L2,
+scipy's L-BFGS; no scikit-learn at runtime; fitting is in ``manyi.sentiment_fit``) turns them
+into a logit ``z = bias + Σ weight × value``; the stored feature → weight tables are plain
+dicts, so ``explain`` can list the terms of that sum. ``predict_proba`` computes the same sums
+for a whole batch in numpy (``_batch_logits``): character n-grams packed into int64 and token
+ids, one hash look-up each, summed per comment (and per clause) with ``np.bincount``.
 
-Probabilities
--------------
-``q = sigmoid(a·z + c)`` is P(positive | the comment takes a side), with ``a, c`` fitted (Platt
-scaling) on a slice of the training data held out from the weight fit, so q is calibrated.
+Probabilities: the comment head
+-------------------------------
+The same look-ups also score each clause of a comment alone. The comment head
+(``manyi.sentiment_head``), a small softmax regression fitted on labelled rows the n-gram
+weights did not see — neutral rows included — turns the comment's and its clauses' logits
+and its opinion evidence into P(negative), P(neutral), P(positive): contrast, the last
+clause, complaints against praise and neutral are learnt, not written as rules.
 
-Neutral — the rule (binary-trained models, e.g. the shipped one)
---------------------------------------------------------------
-A comment is neutral when the model is uncertain *and* the opinion evidence does not take a side:
-
-    uncertainty  u = 1 − |2q − 1|                  (1 when q = 0.5, 0 when q is 0 or 1)
-    one-sidedness s = |P − N| / (P + N), 0 when P = N = 0   (lexicon opinion words and emoji)
-    p_neutral = u · (1 − s)
-    p_positive = q · (1 − p_neutral),  p_negative = (1 − q) · (1 − p_neutral)
-
-and the label is the most probable class. Without any opinion word (物流三天到了) or with evenly
-balanced ones (房间很大，隔音太差) a comment is neutral unless the model is fairly sure
-(q outside about 0.22–0.78, where ``p_neutral`` stops being the largest of the three); a comment
-whose opinion words all lean one way is never neutral. No threshold is tuned on any data set.
-
-Models fitted on labels that include neutral (``fit`` with 中性/neutral rows) are three-class
-softmax models instead; their neutral comes from the model, with a fitted temperature.
+Models without a head (fitted with under 30 held-out or neutral rows, or files of older
+versions) use the neutral rule: with q = sigmoid(a·z + c) (Platt),
+``p_neutral = (1 − |2q − 1|) · (1 − |P − N| / (P + N))`` (0 when P = N = 0 counts as
+balanced), ``p_positive = q · (1 − p_neutral)``, ``p_negative = (1 − q) · (1 − p_neutral)``.
 
 ``score_frame`` is what the pipeline calls, for comments and for the clauses of mentions.
 """
