@@ -114,7 +114,7 @@ def fit_model(model, texts: list[str], tokens: list[list[str]],
 
 
 NEUTRAL_WEIGHTS = (1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
-NEUTRAL_SHARE = 0.015
+NEUTRAL_SHARE = 0.005
 
 
 def _fit_head(features: np.ndarray, y3: np.ndarray, weight: np.ndarray) -> np.ndarray:
