@@ -130,3 +130,10 @@ def test_mention_polarity_comes_from_its_own_clause():
     tokens = ["房间", "很大", "但是", "隔音", "太差"]
     proba = mention_proba(default_model(), [text, text], [tokens, tokens], [0, 6], [2, 8])
     assert [CLASSES[i] for i in proba.argmax(axis=1)] == ["positive", "negative"]
+
+
+def test_a_comment_scores_bit_for_bit_the_same_alone_or_in_a_batch():
+    texts = [t for t, _ in SHIPPED_CASES] * 20
+    batch = default_model().predict_proba(texts)
+    alone = np.vstack([default_model().predict_proba([t]) for t in texts[:len(SHIPPED_CASES)]])
+    assert np.array_equal(batch[:len(SHIPPED_CASES)], alone)

@@ -180,8 +180,12 @@ def fit(X: np.ndarray, y: np.ndarray, classes: int, *, alpha: float = 1.0,
 
 
 def proba(X: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Softmax of ``[X, 1] @ weights``."""
-    Z = X @ weights[:-1] + weights[-1]
+    """Softmax of ``[X, 1] @ weights``, summed feature by feature (not by a matrix product,
+    whose rounding depends on the batch's size: a comment scores bit for bit the same alone
+    or in any batch)."""
+    Z = np.broadcast_to(weights[-1], (len(X), weights.shape[1])).copy()
+    for j in range(X.shape[1]):
+        Z += X[:, j:j + 1] * weights[j]
     Z = Z - Z.max(axis=1, keepdims=True)
     e = np.exp(Z)
     return e / e.sum(axis=1, keepdims=True)
