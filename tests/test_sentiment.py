@@ -114,10 +114,11 @@ def test_binary_model_learns_the_tiny_set():
     assert polarity == normalize_labels(TINY_LABELS[:10])
 
 
-def test_neutral_labels_give_a_three_class_model():
+def test_few_neutral_labels_keep_the_neutral_rule():
+    """Under 30 rows for the comment head: binary weights and the neutral rule."""
     model = tiny_model(with_neutral=True)
-    assert model.classes_ == CLASSES
-    assert model.predict(["还行吧"], [list("还行吧")]).tolist() == ["neutral"]
+    assert model.classes_ == ("negative", "positive") and model.head_ is None
+    assert model.info_["label_counts"]["neutral"] == 4
 
 
 def neutral_rule_model(bias: float) -> SentimentModel:
@@ -254,11 +255,22 @@ BATCH_TEXTS = ["物流很快，质量很好👍", "质量太差了，不会再�
 
 def one_by_one(model: SentimentModel, texts, tokens) -> np.ndarray:
     """The probabilities from the plain per-comment dict look-ups (SentimentModel._logits)."""
+    from manyi import sentiment_head
+
     rows = []
     for text, toks in zip(texts, tokens):
         logits, pos, neg = model._logits(text, toks)
-        rows.append(model._proba_from_logits(np.array([logits]), np.array([pos]),
-                                             np.array([neg]))[0])
+        if model.head_ is None:
+            rows.append(model._proba_from_logits(np.array([logits]), np.array([pos]),
+                                                 np.array([neg]))[0])
+            continue
+        clauses, contrast, _ = sentiment_head.clause_spans([text], [toks])
+        clause_z = [model._logits(text[a:b], toks[f:e])[0][0] for _, a, b, f, e in clauses]
+        X = sentiment_head.features(
+            np.array(logits), np.array([pos]), np.array([neg]), np.array([len(text)]),
+            sentiment_head.has_question([text]), np.array(clause_z),
+            np.zeros(len(clauses), dtype=np.int64), contrast)
+        rows.append(sentiment_head.proba(X, model.head_)[0])
     return np.array(rows)
 
 

@@ -1,4 +1,4 @@
-"""Comment- and clause-level sentiment: a fast, explainable linear model with a neutral rule.
+"""Comment- and clause-level sentiment: a fast, explainable linear model and a comment head.
 
 How a score is made (``SentimentModel``)
 ----------------------------------------
@@ -14,39 +14,27 @@ Features of a normalised comment and its word tokens:
   model gives the same scores whatever later happens to ``lexicons/``.
 
 The n-gram features are counts divided by √(number of n-grams), so long and short comments weigh
-alike. With ``nb_scale=True`` (binary labels; the shipped model) each n-gram column is also
-multiplied by its naive-Bayes log-count ratio before the fit (NB-SVM); the stored weights
-include that ratio, so scoring is the same either way. ``fit(..., sample_weight=...)`` weighs
-rows in the loss (the shipped model counts the online_shopping_10_cats rows a quarter each;
-see ``manyi.train``); that too changes only the weights. A logistic regression (L2, fitted with
-scipy's L-BFGS; no scikit-learn at runtime) turns them into a logit ``z = bias + Σ weight ×
-value``; the stored feature → weight tables are plain dicts, so ``explain`` can list the terms
-of that sum. ``predict_proba`` computes the same sums for a whole batch in numpy
-(``_batch_logits``): character n-grams packed into int64 and token ids, one hash look-up each,
-summed per comment with ``np.bincount``; no Python loop runs per comment, which makes it some
-50–80k comments/s on one core for 70-character reviews.
+alike. With ``nb_scale=True`` (the shipped model) each n-gram column is also multiplied by its
+naive-Bayes log-count ratio before the fit (NB-SVM); the stored weights include that ratio.
+``fit(..., sample_weight=...)`` weighs rows in the loss. A binary logistic regression (L2,
+scipy's L-BFGS; no scikit-learn at runtime; fitting is in ``manyi.sentiment_fit``) turns them
+into a logit ``z = bias + Σ weight × value``; the stored feature → weight tables are plain
+dicts, so ``explain`` can list the terms of that sum. ``predict_proba`` computes the same sums
+for a whole batch in numpy (``_batch_logits``): character n-grams packed into int64 and token
+ids, one hash look-up each, summed per comment (and per clause) with ``np.bincount``.
 
-Probabilities
--------------
-``q = sigmoid(a·z + c)`` is P(positive | the comment takes a side), with ``a, c`` fitted (Platt
-scaling) on a slice of the training data held out from the weight fit, so q is calibrated.
+Probabilities: the comment head
+-------------------------------
+The same look-ups also score each clause of a comment alone. The comment head
+(``manyi.sentiment_head``), a small softmax regression fitted on labelled rows the n-gram
+weights did not see — neutral rows included — turns the comment's and its clauses' logits
+and its opinion evidence into P(negative), P(neutral), P(positive): contrast, the last
+clause, complaints against praise and neutral are learnt, not written as rules.
 
-Neutral — the rule (binary-trained models, e.g. the shipped one)
---------------------------------------------------------------
-A comment is neutral when the model is uncertain *and* the opinion evidence does not take a side:
-
-    uncertainty  u = 1 − |2q − 1|                  (1 when q = 0.5, 0 when q is 0 or 1)
-    one-sidedness s = |P − N| / (P + N), 0 when P = N = 0   (lexicon opinion words and emoji)
-    p_neutral = u · (1 − s)
-    p_positive = q · (1 − p_neutral),  p_negative = (1 − q) · (1 − p_neutral)
-
-and the label is the most probable class. Without any opinion word (物流三天到了) or with evenly
-balanced ones (房间很大，隔音太差) a comment is neutral unless the model is fairly sure
-(q outside about 0.22–0.78, where ``p_neutral`` stops being the largest of the three); a comment
-whose opinion words all lean one way is never neutral. No threshold is tuned on any data set.
-
-Models fitted on labels that include neutral (``fit`` with 中性/neutral rows) are three-class
-softmax models instead; their neutral comes from the model, with a fitted temperature.
+Models without a head (fitted with under 30 held-out or neutral rows, or files of older
+versions) use the neutral rule: with q = sigmoid(a·z + c) (Platt),
+``p_neutral = (1 − |2q − 1|) · (1 − |P − N| / (P + N))`` (0 when P = N = 0 counts as
+balanced), ``p_positive = q · (1 − p_neutral)``, ``p_negative = (1 − q) · (1 − p_neutral)``.
 
 ``score_frame`` is what the pipeline calls, for comments and for the clauses of mentions.
 """
@@ -60,7 +48,6 @@ import threading
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import chain, repeat
-from operator import add
 from pathlib import Path
 from typing import NamedTuple
 
@@ -68,8 +55,8 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError, ModelError
+from .sentiment_features import CLASSES, _char_grams, _word_bigrams, feature_lists
 
-CLASSES = ("negative", "neutral", "positive")
 MODEL_FORMAT = "manyi-sentiment/2"
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 DEFAULT_MODEL_PATH = MODEL_DIR / "sentiment"
@@ -84,7 +71,6 @@ _POSITIVE_LABELS = {"1", "pos", "positive", "正面", "正", "好评", "good"}
 _NEUTRAL_LABELS = {"neutral", "neu", "中性", "中", "中评", "2", "mixed"}
 _ZEROS = repeat(0.0)  # an endless iterator of 0.0: the default of dict.get in map()
 _MISSING = repeat(-1)
-_SPACES = repeat(" ")
 _BATCH = 5_000  # comments scored together: bounds the batch arrays to some 30 MB
 _LOOKBACK = 3  # tokens before an opinion word searched for negation and degree words
 _PUNCT = frozenset("，,。.!！?？;；~～…、:：\n\r\t ")
@@ -173,25 +159,6 @@ class _Lexicon:
         return pos, neg
 
 
-def _char_grams(text: str) -> tuple[list[str], list[str]]:
-    bigrams = list(map(add, text, text[1:]))
-    return bigrams, list(map(add, bigrams, text[2:]))
-
-
-def _word_bigrams(tokens: Sequence[str]) -> list[str]:
-    return list(map(add, map(add, tokens, _SPACES), tokens[1:]))
-
-
-def feature_lists(text: str, tokens: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
-    """The n-gram features of one comment: (char 1–3-grams, words, word bigrams).
-
-    >>> feature_lists("不错", ["不错"])
-    (['不', '错', '不错'], ['不错'], [])
-    """
-    bigrams, trigrams = _char_grams(text)
-    return [*text, *bigrams, *trigrams], list(tokens), _word_bigrams(tokens)
-
-
 class SentimentModel:
     """Three-way sentiment with the scikit-learn shape; learned state ends in ``_``.
 
@@ -222,7 +189,7 @@ class SentimentModel:
         ``sample_weight`` (one non-negative number per row; default all 1) weighs each row's
         term of the loss, rescaled to mean 1 so that ``alpha`` keeps its meaning.
         """
-        from .train import checked_weights, fit_model
+        from .sentiment_fit import checked_weights, fit_model
 
         texts = [str(t) for t in texts]
         labels = normalize_labels(labels)
@@ -237,6 +204,23 @@ class SentimentModel:
         fit_model(self, texts, [list(t) for t in tokens], labels, _Lexicon.from_lexicon(lexicon),
                   sample_weight)
         return self
+
+    def adapt_to(self, texts: Sequence[str], tokens: Sequence[Sequence[str]] | None = None,
+                 *, confidence: float = 0.9) -> SentimentModel:
+        """A copy adapted to a dump's own comments, without labels: self-training on the
+        comments it labels with probability ≥ ``confidence`` (``manyi.sentiment_fit.adapt``).
+
+        >>> base = default_model()
+        >>> base.adapt_to(["好吃"] * 3) is base  # too few confident rows: unchanged
+        True
+        """
+        from .sentiment_fit import adapt
+
+        self._check_fitted()
+        texts = [str(t) for t in texts]
+        if tokens is None:
+            tokens = _tokens_for(texts)
+        return adapt(self, texts, [list(t) for t in tokens], confidence=confidence)
 
     # -- scoring -----------------------------------------------------------------------
     def _check_fitted(self) -> None:
@@ -268,8 +252,8 @@ class SentimentModel:
         return out, pos, neg
 
     def _batch_logits(self, texts: Sequence[str], tokens: Sequence[Sequence[str]],
-                      spans: np.ndarray | None = None
-                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                      spans: np.ndarray | None = None,
+                      extra: Sequence[np.ndarray] | None = None) -> tuple | list:
         """Logits (n, heads) and the (P, N) opinion evidence of a whole batch, in numpy.
 
         The same sums as :meth:`_logits`, without a Python loop per comment: every feature of
@@ -280,6 +264,10 @@ class SentimentModel:
         rows for stretches of the comments (their clauses) after the comments' rows, each the
         score of ``text[start:end]`` with ``tokens[first:end token]`` alone, summed from the
         same look-ups: a feature counts for a span when it lies wholly inside it.
+
+        With ``extra`` (more sets of spans, e.g. the comments' clauses, which may overlap
+        ``spans``; each set in text order and not overlapping) it returns a list of
+        (logits, P, N) triples instead: comments, spans, then each extra set.
         """
         tables = self._lookup_tables()
         n = len(texts)
@@ -312,26 +300,32 @@ class SentimentModel:
                           doc[lexical.emoji])
         logits, pos, neg = self._group_logits(tables, chars, words, pairs, lexical, group,
                                               n_chars, lengths)
-        if spans is None or not len(spans):
-            return logits, pos, neg
-        # the spans, in the coordinates of the joined text and of the flat token list
-        offset = np.cumsum(n_chars + 1) - (n_chars + 1)
-        comment = spans[:, 0]
-        begin, end = offset[comment] + spans[:, 1], offset[comment] + spans[:, 2]
-        t_begin, t_end = first_token[comment] + spans[:, 3], first_token[comment] + spans[:, 4]
-        char_span = _span_map(len(codes), begin, end)
-        token_span = _span_map(len(flat), t_begin, t_end)
-        gram_span = char_span[start]
-        gram_span[gram_span != char_span[start + size - 1]] = -1  # a gram wholly inside
-        pair_span = token_span[pairs.at]
-        pair_span[pair_span != token_span[pairs.at + 1]] = -1
-        group = _Grouping(len(spans), gram_span, token_span[words.at], pair_span, t_begin,
-                          token_span, char_span[lexical.emoji])
-        span_logits, span_pos, span_neg = self._group_logits(
-            tables, chars, words, pairs, lexical, group, spans[:, 2] - spans[:, 1],
-            spans[:, 4] - spans[:, 3])
-        return (np.concatenate([logits, span_logits]), np.concatenate([pos, span_pos]),
-                np.concatenate([neg, span_neg]))
+        sets = [spans] if extra is None else [spans, *extra]
+        out = []
+        for these in sets:
+            if these is None or not len(these):
+                out.append((np.zeros((0, logits.shape[1])), np.zeros(0), np.zeros(0)))
+                continue
+            # the spans, in the coordinates of the joined text and of the flat token list
+            offset = np.cumsum(n_chars + 1) - (n_chars + 1)
+            comment = these[:, 0]
+            begin, end = offset[comment] + these[:, 1], offset[comment] + these[:, 2]
+            t_begin = first_token[comment] + these[:, 3]
+            t_end = first_token[comment] + these[:, 4]
+            char_span = _span_map(len(codes), begin, end)
+            token_span = _span_map(len(flat), t_begin, t_end)
+            gram_span = char_span[start]
+            gram_span[gram_span != char_span[start + size - 1]] = -1  # a gram wholly inside
+            pair_span = token_span[pairs.at]
+            pair_span[pair_span != token_span[pairs.at + 1]] = -1
+            group = _Grouping(len(these), gram_span, token_span[words.at], pair_span, t_begin,
+                              token_span, char_span[lexical.emoji])
+            out.append(self._group_logits(tables, chars, words, pairs, lexical, group,
+                                          these[:, 2] - these[:, 1], these[:, 4] - these[:, 3]))
+        if extra is not None:
+            return [(logits, pos, neg), *out]
+        return (np.concatenate([logits, out[0][0]]), np.concatenate([pos, out[0][1]]),
+                np.concatenate([neg, out[0][2]]))
 
     def _group_logits(self, tables: _LookupTables, chars: _Found, words: _Found,
                       pairs: _Found, lexical: _Lexical, group: _Grouping, n_chars: np.ndarray,
@@ -372,6 +366,59 @@ class SentimentModel:
         exps = np.exp(z - z.max(axis=1, keepdims=True))
         return exps / exps.sum(axis=1, keepdims=True)
 
+    def _batch_proba(self, texts: Sequence[str], tokens: Sequence[Sequence[str]],
+                     spans: np.ndarray) -> np.ndarray:
+        """Probabilities of a batch's comments, then of its spans: from the comment head
+        when the model has one, else from the neutral rule (module docstring)."""
+        if getattr(self, "head_", None) is None:
+            return self._proba_from_logits(*self._batch_logits(texts, tokens, spans))
+        return self._head_proba(self._head_features(texts, tokens, spans))
+
+    def _head_features(self, texts: Sequence[str], tokens: Sequence[Sequence[str]],
+                       spans: np.ndarray | None = None) -> np.ndarray:
+        """The comment head's input (``manyi.sentiment_head.FEATURES``) of the comments, then
+        of the spans, each span with its own clauses exactly as if it were a comment alone."""
+        from . import sentiment_head as head
+
+        if spans is None:
+            spans = np.zeros((0, 5), dtype=np.int64)
+        clauses, contrast, _ = head.clause_spans(texts, tokens)
+        pieces = [texts[c][a:b] for c, a, b in spans[:, :3].tolist()]
+        sub, sub_contrast, _ = head.clause_spans(
+            pieces, [tokens[c][f:e] for c, f, e in spans[:, [0, 3, 4]].tolist()])
+        inside = sub.copy()  # the spans' clauses, in the coordinates of their comments
+        if len(sub):
+            base = spans[sub[:, 0]]
+            inside[:, 0] = base[:, 0]
+            inside[:, 1:3] += base[:, 1:2]
+            inside[:, 3:5] += base[:, 3:4]
+        (z, pos, neg), (zs, ps, ns), (zc, _, _), (zi, _, _) = self._batch_logits(
+            texts, tokens, spans, [clauses, inside])
+        n_chars = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        X = head.features(_polarity_array(z), pos, neg, n_chars, head.has_question(texts),
+                          _polarity_array(zc), clauses[:, 0], contrast)
+        if not len(spans):
+            return X
+        Xs = head.features(_polarity_array(zs), ps, ns, spans[:, 2] - spans[:, 1],
+                           head.has_question(pieces), _polarity_array(zi), sub[:, 0],
+                           sub_contrast)
+        return np.vstack([X, Xs])
+
+    def _head_proba(self, X: np.ndarray) -> np.ndarray:
+        from . import sentiment_head as head
+
+        p = head.proba(X, self.head_)
+        if p.shape[1] == 3:
+            return p
+        # a head fitted without neutral labels: its q, and the neutral rule on the evidence
+        logits = np.log(np.maximum(p[:, 1:], 1e-300)) - np.log(np.maximum(p[:, :1], 1e-300))
+        i = head.FEATURES.index("log_p")
+        saved, self.calibration_ = self.calibration_, (1.0, 0.0)
+        try:
+            return self._proba_from_logits(logits, np.expm1(X[:, i]), np.expm1(X[:, i + 1]))
+        finally:
+            self.calibration_ = saved
+
     def predict_proba(self, texts: Sequence[str], tokens: Sequence[Sequence[str]] | None = None,
                       spans: Sequence[tuple[int, int, int, int, int]] | None = None
                       ) -> np.ndarray:
@@ -401,8 +448,7 @@ class SentimentModel:
         for batch, start in enumerate(range(0, n, _BATCH)):  # bounded memory on big inputs
             stop = start + _BATCH
             here = spans[cut[batch]:cut[batch + 1]] - (start, 0, 0, 0, 0)
-            rows = self._proba_from_logits(
-                *self._batch_logits(texts[start:stop], tokens[start:stop], here))
+            rows = self._batch_proba(texts[start:stop], tokens[start:stop], here)
             proba[start:start + len(rows) - len(here)] = rows[:len(rows) - len(here)]
             proba[n + cut[batch]:n + cut[batch + 1]] = rows[len(rows) - len(here):]
         return proba
@@ -524,6 +570,12 @@ class SentimentModel:
                 "classes": list(self.classes_), "calibration": list(self.calibration_),
                 "dense": [list(d) for *_, d in self._tables], "lexicon": self.lexicon_.to_dict(),
                 "info": getattr(self, "info_", {})}
+        if self.head_ is not None:
+            from .sentiment_head import FEATURES
+
+            meta["head"] = {"features": list(FEATURES), "classes": self.head_.shape[1],
+                            "weights": [[float(v) for v in row]
+                                        for row in self.head_]}
         path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False, indent=1),
                                              encoding="utf-8")
 
@@ -536,7 +588,7 @@ class SentimentModel:
             arrays = np.load(path.with_suffix(".npz"), allow_pickle=False)
         except (OSError, ValueError) as exc:
             raise ModelError(f"{path}.json/.npz: cannot read sentiment model ({exc}); "
-                             "refit with `python -m manyi.train`") from exc
+                             "refit with `python scripts/train_sentiment.py`") from exc
         if not isinstance(meta, dict) or meta.get("format") != MODEL_FORMAT:
             found = meta.get("format") if isinstance(meta, dict) else type(meta).__name__
             raise ModelError(f"{path}.json: format {found!r}, "
@@ -563,12 +615,25 @@ class SentimentModel:
                 parts.append(dict(zip(keys, weights)))
             tables.append((*parts, tuple(float(x) for x in dense)))
         lex = meta["lexicon"]
+        head = None
+        if meta.get("head"):
+            from .sentiment_head import FEATURES
+
+            if meta["head"].get("features") != list(FEATURES):
+                raise ModelError(f"{path}.json: the comment head's features differ from this "
+                                 "manyi's; refit the model")
+            head = np.array(meta["head"]["weights"], dtype=np.float64)
+            if head.shape != (len(FEATURES) + 1, meta["head"]["classes"]):
+                raise ModelError(f"{path}.json: the comment head has shape {head.shape}; "
+                                 "the file is corrupt")
         model._set_state(tables, tuple(meta["classes"]), tuple(meta["calibration"]),
                          _Lexicon(lex["opinions"], lex["negations"], lex["degrees"]),
-                         meta.get("info", {}))
+                         meta.get("info", {}), head)
         return model
 
-    def _set_state(self, tables, classes, calibration, lexicon: _Lexicon, info: dict) -> None:
+    def _set_state(self, tables, classes, calibration, lexicon: _Lexicon, info: dict,
+                   head: np.ndarray | None = None) -> None:
+        self.head_ = head
         self._tables = tables
         self.heads_ = len(tables)
         self.classes_ = classes
@@ -822,6 +887,10 @@ def _sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
+def _polarity_array(logits: np.ndarray) -> np.ndarray:
+    return logits[:, 0] if logits.shape[1] == 1 else logits[:, 2] - logits[:, 0]
+
+
 def _polarity(logits: list[float]) -> float:
     return logits[0] if len(logits) == 1 else logits[2] - logits[0]
 
@@ -858,7 +927,7 @@ def default_model() -> SentimentModel:
     with _LOCK:
         if not DEFAULT_MODEL_PATH.with_suffix(".npz").exists():
             raise ModelError(f"{DEFAULT_MODEL_PATH}.npz is missing; reinstall manyi or run "
-                             "`python -m manyi.train`")
+                             "`python scripts/train_sentiment.py`")
         return SentimentModel.load(DEFAULT_MODEL_PATH)
 
 
@@ -907,3 +976,36 @@ def _tokens_for(texts: Sequence[str]) -> list[list[str]]:
     """Tokens from a cached Segmenter (default lexicon), for callers that did not segment."""
     segmenter = _segmenter("ecommerce")
     return [segmenter.cut(t) for t in texts]
+
+
+def mention_proba(model: SentimentModel, texts: Sequence[str], tokens: Sequence[Sequence[str]],
+                  starts: Sequence[int], ends: Sequence[int]) -> np.ndarray:
+    """Probabilities of each mention (``texts[i][starts[i]:ends[i]]``) from its own clause:
+    the clause of ``manyi.sentiment_head.clause_spans`` that holds the mention's first
+    character (the whole comment when it is one clause).
+
+    >>> mention_proba(default_model(), ["房间很大但是隔音太差"] * 2,
+    ...               [["房间", "很大", "但是", "隔音", "太差"]] * 2, [0, 6], [2, 8]
+    ...               ).argmax(axis=1).tolist()
+    [2, 0]
+    """
+    from .sentiment_head import clause_spans
+
+    texts, tokens = list(texts), list(tokens)
+    clauses, _, _ = clause_spans(texts, tokens)
+    chosen = np.full(len(texts), -1)
+    starts = np.asarray(starts, dtype=np.int64)
+    if len(clauses):
+        # the last clause of the mention's comment that starts at or before the mention
+        order = clauses[:, 0] * (1 << 32) + clauses[:, 1]
+        at = np.searchsorted(order, np.arange(len(texts)) * (1 << 32) + starts,
+                             side="right") - 1
+        ok = (at >= 0) & (clauses[np.maximum(at, 0), 0] == np.arange(len(texts)))
+        chosen[ok] = at[ok]
+    rows = np.flatnonzero(chosen >= 0)
+    spans = clauses[chosen[rows]] if len(rows) else np.zeros((0, 5), dtype=np.int64)
+    spans[:, 0] = rows
+    proba = model.predict_proba(texts, tokens, spans)
+    out = proba[:len(texts)].copy()
+    out[rows] = proba[len(texts):]
+    return out
