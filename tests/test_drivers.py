@@ -219,3 +219,18 @@ def test_segments_find_the_shop_that_is_worst_at_service():
     index = found["index"].set_index("group")["index"]
     assert index["B"] == index.min()
     assert set(found["drivers"]["group"]) == {"A", "B", "C"}
+
+
+def test_discovered_attributes_are_drivers_under_their_own_word():
+    """信号太差 and 拉链很难拉 are two things to fix, not one "other attributes" factor."""
+    import manyi
+
+    texts = ["信号太差了"] * 6 + ["拉链很难拉"] * 4 + ["质量很好"] * 10
+    result = manyi.analyze(texts, domain="ecommerce", progress=False)
+    found = result.mentions[result.mentions["source"] == "discovered"]
+    assert set(found["term"]) >= {"信号", "拉链"}, found[["clause", "term"]]
+    complaints = result.drivers[(result.drivers["side"] == "complaint")
+                                & (result.drivers["level"] == "factor")]
+    assert "product/attribute" not in set(complaints["dimension"] + "/" + complaints["factor"])
+    assert {"attribute:信号", "attribute:拉链"} <= set(complaints["factor"])
+    assert complaints["label"].str.contains("信号（新发现）").any()

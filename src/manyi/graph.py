@@ -47,6 +47,7 @@ from .rows import (  # noqa: F401  (ANALYSABLE_FLAGS, analysable: kept importabl
     analysable,
     analysable_positions,
     complaint_mask,
+    factor_column,
     mention_rows,
     sum_counts,
 )
@@ -54,12 +55,14 @@ from .rows import (  # noqa: F401  (ANALYSABLE_FLAGS, analysable: kept importabl
 LEVELS = ("dimension", "factor")
 
 def factor_keys(mentions: pd.DataFrame, level: str = "factor") -> pd.Series:
-    """Node key of each mention: ``logistics`` (level dimension) or ``logistics/speed``."""
+    """Node key of each mention: ``logistics`` (level dimension) or ``logistics/speed``
+    (a discovered attribute by its own word: ``product/attribute:信号``, see
+    :func:`~manyi.rows.factor_column`)."""
     if level not in LEVELS:
         raise InputError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
     if level == "dimension":
         return mentions["dimension"].astype(str)
-    return mentions["dimension"].astype(str) + "/" + mentions["factor"].astype(str)
+    return mentions["dimension"].astype(str) + "/" + factor_column(mentions)
 
 
 def incidence(comments: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "factor",

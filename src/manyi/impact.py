@@ -65,7 +65,13 @@ from scipy import sparse
 
 from .labels import factor_labels
 from .polarity import comment_dimension_polarity
-from .rows import analysable_positions, complaint_mask, mention_rows, sum_counts
+from .rows import (
+    analysable_positions,
+    complaint_mask,
+    factor_column,
+    mention_rows,
+    sum_counts,
+)
 from .significance import bh_q_values, fisher_exact
 
 SIDES = {"complaint": ("negative", "负面"), "praise": ("positive", "正面")}
@@ -128,7 +134,7 @@ class Patterns:
         flags = {"complaint": complaint_mask(comments, complaint, mentions)[positions],
                  "praise": complaint_mask(comments, praise, mentions, "positive")[positions]}
         keep = (code >= 0) & (mentions["dimension"] != "overall").to_numpy()
-        key_rank, key_names = _key_codes(mentions["dimension"], mentions["factor"])
+        key_rank, key_names = _key_codes(mentions["dimension"], factor_column(mentions))
         dim_rank, dim_names = pd.factorize(polar["dimension"], sort=True)
         polarity = mentions["polarity"].to_numpy(dtype=object)
         polar_side = polar["polarity"].to_numpy(dtype=object)

@@ -24,14 +24,19 @@ def factor_labels(keys, labels: Mapping[str, str] | None = None) -> dict[str, st
     :func:`lexicon_labels` map; a key it lacks is shown as itself. No lexicon is loaded here:
     the labels are those of the lexicon the run used.
 
-    >>> factor_labels(["logistics/speed", "opinion/慢"], {"logistics": "物流"})
-    {'logistics/speed': '物流·speed', 'opinion/慢': '慢'}
+    >>> labels = factor_labels(["logistics/speed", "opinion/慢", "product/attribute:信号"],
+    ...                        {"logistics": "物流", "product": "产品"})
+    >>> list(labels.values())
+    ['物流·speed', '慢', '产品·信号（新发现）']
     """
     labels = labels or {}
     out = {}
     for key in keys:
         if key.startswith("opinion/"):
             out[key] = key.split("/", 1)[1]
+        elif "/" in key and ":" in key.split("/", 1)[1]:  # a discovered attribute: its word
+            dim, word = key.split("/", 1)[0], key.split(":", 1)[1]
+            out[key] = f"{labels.get(dim, dim)}·{word}（新发现）"
         elif "/" in key:
             dim, fac = key.split("/", 1)
             out[key] = f"{labels.get(dim, dim)}·{labels.get(key, fac)}"

@@ -104,3 +104,26 @@ def sum_counts(series: Sequence[pd.Series]) -> pd.Series:
     joined = pd.concat(filled)
     levels = list(range(joined.index.nlevels))
     return joined.groupby(level=levels, sort=True).sum().astype(np.int64)
+
+
+DISCOVERED_FACTOR = "attribute"  # where discovered attributes no pack lists are filed
+
+
+def factor_column(mentions: pd.DataFrame) -> pd.Series:
+    """The factor each mention counts under in drivers and graphs: its ``factor``, except a
+    discovered attribute no pack lists (信号太差, 拉链很难拉), counted under its own word
+    (``attribute:信号``): one catch-all "other attributes" factor would mix unrelated
+    complaints and could top the fix-first table while naming nothing to fix.
+
+    >>> frame = pd.DataFrame({"factor": ["attribute", "quality"], "term": ["信号", "做工"],
+    ...                       "source": ["discovered", "lexicon"]})
+    >>> factor_column(frame).tolist()
+    ['attribute:信号', 'quality']
+    """
+    factors = mentions["factor"].astype(str)
+    if "source" not in mentions or "term" not in mentions:
+        return factors
+    terms = mentions["term"].fillna("").astype(str)
+    own = mentions["source"].astype(str).eq("discovered") & factors.eq(DISCOVERED_FACTOR) \
+        & terms.ne("")
+    return factors.where(~own, factors + ":" + terms)
