@@ -6,7 +6,9 @@
 A broken record is re-read line by line; a stray quote that swallows lines which look like
 rows of their own is caught and those lines read again; TSV is read without quote processing
 unless the file plainly uses quoting; lines cut by a lone CR (old Mac exports appended to a
-Unix file) are split when each piece is a whole row.
+Unix file) are split when each piece is a whole row. A line break inside a quoted cell comes
+out as LF whatever the file wrote (CRLF from Excel/Windows or a web form): a CR is kept only
+where it is not part of a line break.
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ PADDING = "\x00\x1a \t\r\n"
 # A quoted cell with a doubled quote inside ("a""b", """"), as a quoting writer escapes "
 ESCAPED_QUOTE = re.compile(r'"(?:[^"]|"")*""(?:[^"]|"")*"')
 LONE_CR = re.compile(r"\r(?!\n)")
+# A line break inside a quoted cell: CRLF (and CRCRLF, CRLF written through a text-mode file
+# on Windows) is one LF; a CR anywhere else is a character of the cell and stays.
+CELL_BREAK = re.compile(r"\r+\n")
 ID_LIKE = re.compile(r"[A-Za-z0-9_\-]{1,40}")
 
 
@@ -265,7 +270,18 @@ def _records(window: LineWindow, dialect: dict):
         except csv.Error as exc:
             yield start, max(window.read, start), [], f"broken CSV quoting: {exc}"
             continue
-        yield start, window.read, record, None
+        yield start, window.read, cell_breaks(record), None
+
+
+def cell_breaks(record: list[str]) -> list[str]:
+    """``record`` with each line break inside a cell as LF (a lone CR stays).
+
+    >>> cell_breaks(["1", "物流很快\\r\\n包装完好", "尾\\r"])
+    ['1', '物流很快\\n包装完好', '尾\\r']
+    """
+    if not any("\r" in cell for cell in record):
+        return record
+    return [CELL_BREAK.sub("\n", cell) if "\r" in cell else cell for cell in record]
 
 
 def _swallows_rows(window: LineWindow, start: int, end: int, header: list[str],
