@@ -78,6 +78,15 @@ CASES = {
                                         "3,好,4\n", "id", ["2", "3"],
                                         {"评论内容": ["给妈妈买的\n很舒服", "好"]},
                                         {2: "broken CSV quoting"}),
+    # the stray quote closes at the quote opening row 2's multi-line cell: row 2 is read again
+    "stray_quote_then_multiline_cell.csv": ("id,评论内容,评分\n1,\"物流很快,5\n2,\"\n"
+                                            "给妈妈买的\",4\n3,好,4\n", "id", ["2", "3"],
+                                            {"评论内容": ["\n给妈妈买的", "好"]},
+                                            {2: "look like rows"}),
+    "stray_quote_then_multiline_last_cell.csv": ("id,评论内容\n1,\"物流很快\n2,\"\n"
+                                                 "很舒服\"\n3,好\n", "id", ["2", "3"],
+                                                 {"评论内容": ["\n很舒服", "好"]},
+                                                 {2: "look like rows"}),
     "nul_line_and_ctrl_z.csv": (HEADER + "1,好\n\x00\x00\x00\x00\n2,差\n\x1a", "评论ID",
                                 ["1", "2"], None, {}),
     # one column: a cell of spaces or a NUL is a cell (flagged empty later); a final Ctrl-Z

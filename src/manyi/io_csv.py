@@ -287,7 +287,8 @@ def cell_breaks(record: list[str]) -> list[str]:
 def _swallows_rows(window: LineWindow, start: int, end: int, header: list[str],
                    dialect: dict) -> bool:
     """Whether a record over lines ``start..end`` holds a later line that reads as a row of
-    its own, with an id shaped like the record's first field (1,"物流,5 / 2,好评,4 / 3,差",3)."""
+    its own (or as the start of one whose cell runs on), with an id shaped like the record's
+    first field (1,"物流,5 / 2,好评,4 / 3,差",3; 1,"物流 / 2," / 很舒服")."""
     if len(header) < 2:
         return False
     shape = _id_shape(window[start].split(dialect["delimiter"], 1)[0])
@@ -297,10 +298,20 @@ def _swallows_rows(window: LineWindow, start: int, end: int, header: list[str],
         try:
             fields = next(csv.reader([window[number]], **dialect))
         except (csv.Error, StopIteration):
-            continue
+            fields = _opens_cell(window[number], len(header), dialect["delimiter"])
         if len(fields) == len(header) and _id_shape(fields[0]) == shape:
             return True
     return False
+
+
+def _opens_cell(line: str, width: int, delimiter: str) -> list[str]:
+    """The fields of a line that starts a row whose last field on the line opens a quoted
+    cell running on to the next lines (``2,"给妈妈买的``), padded to ``width``; else []."""
+    fields = line.rstrip("\r\n").split(delimiter)
+    if not 2 <= len(fields) <= width or not fields[-1].startswith('"') \
+            or any('"' in field for field in fields[:-1]):
+        return []
+    return fields + [""] * (width - len(fields))
 
 
 def _id_shape(value: str) -> str | None:
