@@ -35,6 +35,7 @@ from hypothesis import strategies as st
 
 from manyi.errors import InputError
 from manyi.io import decode_bytes, read_comments
+from manyi.io_csv import CELL_BREAK
 from manyi.lexicon import Lexicon
 from manyi.normalize import normalize_text
 from manyi.outputs import write_csv
@@ -169,7 +170,8 @@ def run(targets: list[Target], n: int, rng_seed: int) -> None:
             frame, meta = read_comments(path)
             back = [t[1:] if t.startswith("'") and not o.startswith("'") else t
                     for t, o in zip(frame["评论内容"], texts)]
-            assert meta.rejects == [] and back == texts, (back, texts)
+            texts_back = [CELL_BREAK.sub("\n", t) for t in texts]  # CRLF in a cell: LF
+            assert meta.rejects == [] and back == texts_back, (back, texts)
         guard(by_name["write_csv→read_comments"], texts, check)
 
     for name, test in [("normaliser", normaliser), ("segmenter", segmenter_and_clauses),

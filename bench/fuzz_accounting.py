@@ -12,23 +12,27 @@ import csv
 import io
 import json
 import random
+import re
 import tempfile
 from pathlib import Path
 
 from manyi.errors import InputError
 from manyi.io import read_comments
-from manyi.io_csv import ESCAPED_QUOTE
+from manyi.io_csv import CELL_BREAK, ESCAPED_QUOTE
 
 FORMATS = ("csv", "tsv", "jsonl", "xlsx")
 PIECES = ["物流很快", "质量", "好评", "差", '"', '""', "'", ",", ";", "|", " ", "\u3000", "\u200b",
           "\x00", "\r", "=1+1", "+", "-", "@", "😀", "\ufeff", "null", "NaN", "[", "{", "\\",
-          "abc", "123", "。", "！", "\u2028", "\x1a"]
+          "abc", "123", "。", "！", "\u2028", "\x1a",
+          # line breaks in cells (CRLF comes back as LF); the next line never reads as a row
+          # of its own (an id-like start there is a stray-quote look-alike, by design)
+          "\r\n好", "\n差"]
 
 
 def _text(rng: random.Random, *, line_safe: bool) -> str:
     text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 6)))
     if line_safe:  # a raw (unquoted) line: no tab, line end or lone CR inside
-        text = text.replace("\r", "").replace("\u2028", "")
+        text = text.replace("\r", "").replace("\n", "").replace("\u2028", "")
     return text
 
 
@@ -56,15 +60,17 @@ def _dump(rng: random.Random, fmt: str, folder: Path) -> tuple[Path, list[str], 
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(["编号", "评论内容"])
         for i in ids:
-            texts[i] = _text(rng, line_safe=False)
-            writer.writerow([i, texts[i]])
+            text = _text(rng, line_safe=False)
+            writer.writerow([i, text])
+            texts[i] = CELL_BREAK.sub("\n", text)  # a CRLF in a cell is a line break
         data = buffer.getvalue()
         if hostile:  # a stray quote opening one unquoted row's cell
             lines = data.split("\r\n")
             at = rng.randint(1, len(lines) - 2)
-            if '"' not in lines[at]:
+            row = re.match(r"(r\d+),", lines[at])  # a record's first line, not a cell's
+            if '"' not in lines[at] and row:
                 lines[at] = lines[at].replace(",", ',"', 1)
-                texts.pop(ids[at - 1])
+                texts.pop(row[1])
             data = "\r\n".join(lines)
         path.write_text(data, encoding="utf-8", newline="")
     elif fmt == "jsonl":

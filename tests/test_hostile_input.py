@@ -78,6 +78,15 @@ CASES = {
                                         "3,好,4\n", "id", ["2", "3"],
                                         {"评论内容": ["给妈妈买的\n很舒服", "好"]},
                                         {2: "broken CSV quoting"}),
+    # the stray quote closes at the quote opening row 2's multi-line cell: row 2 is read again
+    "stray_quote_then_multiline_cell.csv": ("id,评论内容,评分\n1,\"物流很快,5\n2,\"\n"
+                                            "给妈妈买的\",4\n3,好,4\n", "id", ["2", "3"],
+                                            {"评论内容": ["\n给妈妈买的", "好"]},
+                                            {2: "look like rows"}),
+    "stray_quote_then_multiline_last_cell.csv": ("id,评论内容\n1,\"物流很快\n2,\"\n"
+                                                 "很舒服\"\n3,好\n", "id", ["2", "3"],
+                                                 {"评论内容": ["\n很舒服", "好"]},
+                                                 {2: "look like rows"}),
     "nul_line_and_ctrl_z.csv": (HEADER + "1,好\n\x00\x00\x00\x00\n2,差\n\x1a", "评论ID",
                                 ["1", "2"], None, {}),
     # one column: a cell of spaces or a NUL is a cell (flagged empty later); a final Ctrl-Z
@@ -306,3 +315,62 @@ def test_a_comment_of_megabytes_is_analysed_from_its_head_and_kept_whole(monkeyp
     first = result.mentions[result.mentions["comment_id"] == "1"]
     assert len(first) > 100 and first["end"].max() <= 1000
     assert result.dimensions.set_index("dimension").loc["logistics", "comments"] == 2
+
+
+# -- line breaks inside quoted cells: CRLF is a line break, a lone CR a character (#23) ------
+CELL_BREAKS = {
+    # name: (file content, {column: expected cells})
+    "excel_crlf.csv": ('编号,评论内容,备注\r\n1,"物流很快\r\n包装完好","第一行\r\n第二行"\r\n'
+                       '2,质量很差,无\r\n3,"末尾换行\r\n",x\r\n',
+                       {"评论内容": ["物流很快\n包装完好", "质量很差", "末尾换行\n"],
+                        "备注": ["第一行\n第二行", "无", "x"]}),
+    "excel_crlf.tsv": ('编号\t评论内容\t备注\r\n1\t"物流很快\r\n包装完好"\t"a\r\nb"\r\n'
+                       '2\t质量很差\t无\r\n',
+                       {"评论内容": ["物流很快\n包装完好", "质量很差"], "备注": ["a\nb", "无"]}),
+    "web_form_crlf_in_lf_file.csv": ('编号,评论内容\n1,"物流很快\r\n\r\n包装完好"\n2,差\n',
+                                     {"评论内容": ["物流很快\n\n包装完好", "差"]}),
+    "text_mode_crcrlf.csv": ('编号,评论内容\r\r\n1,"物流很快\r\r\n包装完好"\r\r\n',
+                             {"评论内容": ["物流很快\n包装完好"]}),
+    "crlf_in_header_cell.csv": ('编号,评论内容,"备\r\n注"\r\n1,好,"a\r\nb"\r\n',
+                                {"备\n注": ["a\nb"]}),
+    "one_column_crlf.csv": ('评论内容\r\n"物流很快\r\n包装完好"\r\n差\r\n',
+                            {"评论内容": ["物流很快\n包装完好", "差"]}),
+    "classic_mac_cr_only.csv": ('编号,评论内容\r1,"物流很快\r包装完好"\r2,差\r',
+                                {"评论内容": ["物流很快\n包装完好", "差"]}),
+    # a CR that is not part of a line break is what the cell holds: kept
+    "lone_cr_in_lf_file.csv": ('编号,评论内容,备注\n1,"物流很快\r包装完好","a\rb"\n'
+                               '2,质量很差,"尾\r"\n',
+                               {"评论内容": ["物流很快\r包装完好", "质量很差"],
+                                "备注": ["a\rb", "尾\r"]}),
+    "lone_cr_in_crlf_file.csv": ('编号,评论内容\r\n1,"物流\r很快"\r\n2,"\r"\r\n',
+                                 {"评论内容": ["物流\r很快", "\r"]}),
+}
+
+
+@pytest.mark.parametrize("name", list(CELL_BREAKS))
+def test_line_breaks_inside_cells_come_out_as_lf(tmp_path, name):
+    content, expected = CELL_BREAKS[name]
+    frame, meta = read_comments(_build(tmp_path, name, content))
+    assert meta.rejects == []
+    for column, cells in expected.items():
+        assert frame[column].tolist() == cells
+
+
+def test_carried_through_cells_of_a_crlf_export_hold_no_cr(tmp_path):
+    """Through analyze and comments.csv: the user's columns and ``text`` hold LF breaks."""
+    import csv
+
+    from click.testing import CliRunner
+
+    from manyi.cli import main
+
+    path = _build(tmp_path, "excel_crlf.csv", CELL_BREAKS["excel_crlf.csv"][0])
+    ran = CliRunner().invoke(main, ["analyze", str(path), "-o", str(tmp_path / "out"),
+                                    "--quiet"])
+    assert ran.exit_code == 0, ran.output
+    with (tmp_path / "out" / "comments.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [row["评论内容"] for row in rows] == ["物流很快\n包装完好", "质量很差", "末尾换行\n"]
+    assert [row["备注"] for row in rows] == ["第一行\n第二行", "无", "x"]
+    assert rows[0]["text"] == "物流很快\n包装完好"
+    assert not any("\r" in cell for row in rows for cell in row.values())

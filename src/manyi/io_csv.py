@@ -6,7 +6,9 @@
 A broken record is re-read line by line; a stray quote that swallows lines which look like
 rows of their own is caught and those lines read again; TSV is read without quote processing
 unless the file plainly uses quoting; lines cut by a lone CR (old Mac exports appended to a
-Unix file) are split when each piece is a whole row.
+Unix file) are split when each piece is a whole row. A line break inside a quoted cell comes
+out as LF whatever the file wrote (CRLF from Excel/Windows or a web form): a CR is kept only
+where it is not part of a line break.
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ PADDING = "\x00\x1a \t\r\n"
 # A quoted cell with a doubled quote inside ("a""b", """"), as a quoting writer escapes "
 ESCAPED_QUOTE = re.compile(r'"(?:[^"]|"")*""(?:[^"]|"")*"')
 LONE_CR = re.compile(r"\r(?!\n)")
+# A line break inside a quoted cell: CRLF (and CRCRLF, CRLF written through a text-mode file
+# on Windows) is one LF; a CR anywhere else is a character of the cell and stays.
+CELL_BREAK = re.compile(r"\r+\n")
 ID_LIKE = re.compile(r"[A-Za-z0-9_\-]{1,40}")
 
 
@@ -265,13 +270,25 @@ def _records(window: LineWindow, dialect: dict):
         except csv.Error as exc:
             yield start, max(window.read, start), [], f"broken CSV quoting: {exc}"
             continue
-        yield start, window.read, record, None
+        yield start, window.read, cell_breaks(record), None
+
+
+def cell_breaks(record: list[str]) -> list[str]:
+    """``record`` with each line break inside a cell as LF (a lone CR stays).
+
+    >>> cell_breaks(["1", "物流很快\\r\\n包装完好", "尾\\r"])
+    ['1', '物流很快\\n包装完好', '尾\\r']
+    """
+    if not any("\r" in cell for cell in record):
+        return record
+    return [CELL_BREAK.sub("\n", cell) if "\r" in cell else cell for cell in record]
 
 
 def _swallows_rows(window: LineWindow, start: int, end: int, header: list[str],
                    dialect: dict) -> bool:
     """Whether a record over lines ``start..end`` holds a later line that reads as a row of
-    its own, with an id shaped like the record's first field (1,"物流,5 / 2,好评,4 / 3,差",3)."""
+    its own (or as the start of one whose cell runs on), with an id shaped like the record's
+    first field (1,"物流,5 / 2,好评,4 / 3,差",3; 1,"物流 / 2," / 很舒服")."""
     if len(header) < 2:
         return False
     shape = _id_shape(window[start].split(dialect["delimiter"], 1)[0])
@@ -281,10 +298,20 @@ def _swallows_rows(window: LineWindow, start: int, end: int, header: list[str],
         try:
             fields = next(csv.reader([window[number]], **dialect))
         except (csv.Error, StopIteration):
-            continue
+            fields = _opens_cell(window[number], len(header), dialect["delimiter"])
         if len(fields) == len(header) and _id_shape(fields[0]) == shape:
             return True
     return False
+
+
+def _opens_cell(line: str, width: int, delimiter: str) -> list[str]:
+    """The fields of a line that starts a row whose last field on the line opens a quoted
+    cell running on to the next lines (``2,"给妈妈买的``), padded to ``width``; else []."""
+    fields = line.rstrip("\r\n").split(delimiter)
+    if not 2 <= len(fields) <= width or not fields[-1].startswith('"') \
+            or any('"' in field for field in fields[:-1]):
+        return []
+    return fields + [""] * (width - len(fields))
 
 
 def _id_shape(value: str) -> str | None:
