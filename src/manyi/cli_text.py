@@ -33,7 +33,8 @@ def headlines_text(result, top: int = 3) -> str:
     if drivers is not None and "side" in drivers:
         drivers = drivers[(drivers["side"] == "complaint") & (drivers["level"] == "factor")]
     if drivers is None or not len(drivers):
-        lines.append("complaint drivers: none (no factor named negatively)")
+        lines.append("complaint drivers: none (no factor is named negatively by enough "
+                     "comments to test; see drivers.csv)")
         return "\n".join(lines)
     picks = "; ".join(f"{r.label} (impact {r.impact:.1%} of comments, 95% CI "
                       f"{r.impact_low:.1%}–{r.impact_high:.1%})"

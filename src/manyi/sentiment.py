@@ -586,9 +586,13 @@ class SentimentModel:
         try:
             meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
             arrays = np.load(path.with_suffix(".npz"), allow_pickle=False)
+        except FileNotFoundError as exc:
+            raise ModelError(f"{exc.filename}: no such sentiment model file; give the stem "
+                             "`manyi train -o` wrote (its .json and .npz)") from exc
         except (OSError, ValueError) as exc:
-            raise ModelError(f"{path}.json/.npz: cannot read sentiment model ({exc}); "
-                             "refit with `python scripts/train_sentiment.py`") from exc
+            reason = "not a model file" if "pickle" in str(exc) else str(exc)
+            raise ModelError(f"{path}.json, {path}.npz: cannot read sentiment model ({reason});"
+                             " write one with `manyi train`") from exc
         if not isinstance(meta, dict) or meta.get("format") != MODEL_FORMAT:
             found = meta.get("format") if isinstance(meta, dict) else type(meta).__name__
             raise ModelError(f"{path}.json: format {found!r}, "
