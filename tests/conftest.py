@@ -17,3 +17,14 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data is not present")
     return SHARED_DATA
+
+
+def build_file(folder: Path, name: str, content) -> Path:
+    """Write a test input ``name`` in ``folder``: text (UTF-8), bytes, or a function that
+    writes the file at the path it is given (workbooks, Parquet)."""
+    path = folder / name
+    if callable(content):
+        content(path)
+    else:
+        path.write_bytes(content.encode() if isinstance(content, str) else content)
+    return path

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import build_file
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -126,20 +127,11 @@ CASES = {
 }
 
 
-def _build(tmp_path: Path, name: str, content) -> Path:
-    path = tmp_path / name
-    if callable(content):
-        content(path)
-    else:
-        path.write_bytes(content.encode() if isinstance(content, str) else content)
-    return path
-
-
 @pytest.mark.parametrize("name", list(CASES))
 def test_hostile_file_keeps_every_row_whole(tmp_path, name):
     content, id_col, ids, values, rejected = CASES[name]
     started = time.perf_counter()
-    frame, meta = read_comments(_build(tmp_path, name, content), id_col=id_col)
+    frame, meta = read_comments(build_file(tmp_path, name, content), id_col=id_col)
     assert time.perf_counter() - started < 60  # (a hang is the failure, not a slow machine)
     assert frame["comment_id"].tolist() == ids
     for column, expected in (values or {}).items():
@@ -350,7 +342,7 @@ CELL_BREAKS = {
 @pytest.mark.parametrize("name", list(CELL_BREAKS))
 def test_line_breaks_inside_cells_come_out_as_lf(tmp_path, name):
     content, expected = CELL_BREAKS[name]
-    frame, meta = read_comments(_build(tmp_path, name, content))
+    frame, meta = read_comments(build_file(tmp_path, name, content))
     assert meta.rejects == []
     for column, cells in expected.items():
         assert frame[column].tolist() == cells
@@ -364,7 +356,7 @@ def test_carried_through_cells_of_a_crlf_export_hold_no_cr(tmp_path):
 
     from manyi.cli import main
 
-    path = _build(tmp_path, "excel_crlf.csv", CELL_BREAKS["excel_crlf.csv"][0])
+    path = build_file(tmp_path, "excel_crlf.csv", CELL_BREAKS["excel_crlf.csv"][0])
     ran = CliRunner().invoke(main, ["analyze", str(path), "-o", str(tmp_path / "out"),
                                     "--quiet"])
     assert ran.exit_code == 0, ran.output

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SAMPLES
+from conftest import ROOT, SAMPLES, build_file
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -121,21 +121,12 @@ def _parquet_bytes() -> bytes:
     return buffer.getvalue()
 
 
-def _build(tmp_path: Path, name: str, content) -> Path:
-    path = tmp_path / name
-    if callable(content):
-        content(path)
-    else:
-        path.write_bytes(content.encode() if isinstance(content, str) else content)
-    return path
-
-
 @pytest.mark.parametrize("name", list(CORPUS))
 def test_malformed_file_keeps_every_good_row_and_rejects_the_rest(tmp_path, name):
     content, ids, rejected = CORPUS[name]
     id_col = {".csv": "评论ID", ".jsonl": "id"}.get(Path(name).suffix)
     id_col = "编号" if name.startswith("title") else id_col
-    frame, meta = read_comments(_build(tmp_path, name, content), id_col=id_col)
+    frame, meta = read_comments(build_file(tmp_path, name, content), id_col=id_col)
     assert frame["comment_id"].tolist() == ids
     assert {r["line"]: r["reason"] for r in meta.rejects}.keys() == rejected.keys()
     for reject in meta.rejects:
@@ -145,7 +136,7 @@ def test_malformed_file_keeps_every_good_row_and_rejects_the_rest(tmp_path, name
 
 def test_malformed_files_read_the_right_values(tmp_path):
     def read(name, **options):
-        return read_comments(_build(tmp_path, name, CORPUS[name][0]), **options)
+        return read_comments(build_file(tmp_path, name, CORPUS[name][0]), **options)
 
     frame, meta = read("semicolon.csv")
     assert meta.delimiter == ";" and frame["评论内容"].tolist() == ["质量好", "太贵"]
@@ -174,7 +165,7 @@ def test_malformed_files_read_the_right_values(tmp_path):
 @pytest.mark.parametrize("name", list(FAILURES))
 def test_broken_whole_file_fails_with_one_clear_line(tmp_path, name):
     content, message = FAILURES[name]
-    path = _build(tmp_path, name, content)
+    path = build_file(tmp_path, name, content)
     encoding = "utf-8" if name == "forced_encoding.csv" else None
     with pytest.raises(InputError, match=message) as info:
         read_comments(path, encoding=encoding)

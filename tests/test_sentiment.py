@@ -96,7 +96,7 @@ def test_sample_weight_weighs_rows_in_the_fit():
 
 
 def test_load_rejects_a_missing_model(tmp_path):
-    with pytest.raises(ModelError, match="cannot read"):
+    with pytest.raises(ModelError, match="no such sentiment model file"):
         SentimentModel.load(tmp_path / "nothing")
 
 

@@ -590,7 +590,7 @@ class SentimentModel:
             raise ModelError(f"{exc.filename}: no such sentiment model file; give the stem "
                              "`manyi train -o` wrote (its .json and .npz)") from exc
         except (OSError, ValueError) as exc:
-            reason = "not a model file" if "pickle" in str(exc) else str(exc)
+            reason = "not a model file" if "allow_pickle" in str(exc) else str(exc)  # no pickle
             raise ModelError(f"{path}.json, {path}.npz: cannot read sentiment model ({reason});"
                              " write one with `manyi train`") from exc
         if not isinstance(meta, dict) or meta.get("format") != MODEL_FORMAT:
