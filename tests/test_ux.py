@@ -441,3 +441,20 @@ def test_an_unknown_report_format_is_one_line_before_the_analysis(formats, dumps
     assert result.exit_code == 1
     assert result.output.startswith(f"manyi: error: --format {formats!r}: unknown report")
     assert len(result.output.strip().splitlines()) == 1 and not (tmp_path / "r").exists()
+
+
+def test_report_takes_the_time_and_rating_columns_it_asks_for(tmp_path):
+    """The report's note says to name a time column with --time-col: report must take it."""
+    source = tmp_path / "dump.csv"
+    source.write_text("评论,哪天,星\n物流太慢了,2026-01-02,1\n质量很好,2026-02-03,5\n"
+                      "客服态度很差,2026-02-05,2\n", encoding="utf-8")
+    plain = run("report", source, "-o", tmp_path / "plain", "--format", "json")
+    named = run("report", source, "-o", tmp_path / "named", "--format", "json",
+                "--time-col", "哪天", "--rating-col", "星")
+    assert plain.exit_code == 0 and named.exit_code == 0, named.output
+    plain_json = json.loads((tmp_path / "plain" / "summary.json").read_text(encoding="utf-8"))
+    named_json = json.loads((tmp_path / "named" / "summary.json").read_text(encoding="utf-8"))
+    assert "trend" in plain_json["not_computed"] and "trend" not in named_json["not_computed"]
+    assert named_json["source"]["time_col"] == "哪天"
+    wrong = run("report", source, "-o", tmp_path / "wrong", "--time-col", "星期")
+    assert wrong.exit_code == 1 and "no such column" in wrong.output

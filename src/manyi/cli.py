@@ -168,8 +168,10 @@ def analyze(output, segmenter, scheduler, strict, chunk_rows, model, jobs, quiet
                file_suffixes=(".html", ".xlsx", ".json", ".xls"))
 @click.option("--format", "formats", default="html,xlsx,json", show_default=True,
               help="Comma-separated report formats: html, xlsx, json.")
+@rating_option("Star/score column for key drivers and the IPA (found by name if omitted).")
+@time_option("Date column for the trend (found by name if omitted).")
 @run_options
-def report(output, formats, model, jobs, quiet, **reading) -> None:
+def report(output, formats, rating_col, time_col, model, jobs, quiet, **reading) -> None:
     """Analyse INPUT and write a manager's report: HTML (offline), Excel workbook, JSON."""
     from .report import write_report
     from .report_notes import not_computed_lines
@@ -179,9 +181,13 @@ def report(output, formats, model, jobs, quiet, **reading) -> None:
     if unknown or not wanted:
         raise InputError(f"--format {formats!r}: unknown report format "
                          f"{(unknown or [''])[0]!r}; choose from html, xlsx, json")
-    preflight(reading, {})
+    named = {"--rating-col": rating_col, "--time-col": time_col}
+    preflight(reading, named, rating=rating_col, time=time_col)
     result = _analyse(reading, jobs=jobs, quiet=quiet, model=model)
-    check_result(result, {})
+    check_result(result, named, rating=rating_col, time=time_col)
+    for key, column in (("rating_col", rating_col), ("time_col", time_col)):
+        if column:  # named by the user: every table of the report reads it
+            result.meta[key] = column
     if Path(output).suffix.lower() in (".html", ".xlsx", ".xls", ".json"):
         written = write_report(result, output, wanted, progress=False if quiet else None)
     else:  # the folder is replaced whole, or not at all

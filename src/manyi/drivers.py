@@ -41,12 +41,15 @@ MENTION_COLUMNS = ["mentioned", "lift", "odds_ratio", "or_low", "or_high", "ment
 DRIVER_COLUMNS = IMPACT_COLUMNS + MENTION_COLUMNS
 
 
+MIN_COMMENTS = 3  # comments naming a factor (on that side) before it gets a row
+
 def drivers(comments: pd.DataFrame, mentions: pd.DataFrame, *,
             complaint: ComplaintSpec = None, praise: ComplaintSpec = None,
             rating: str | Sequence[float] | pd.Series | None = None,
             labels: Mapping[str, str] | None = None, weights: Mapping[str, float] | None = None,
             level: str | None = None, by: str | Sequence[str] | None = None,
-            min_comments: int = 3, alpha: float = 0.05, boot: int = BOOT, seed: int = SEED
+            min_comments: int = MIN_COMMENTS, alpha: float = 0.05, boot: int = BOOT,
+            seed: int = SEED
             ) -> pd.DataFrame:
     """Complaint impact (and praise at stake) per factor and dimension, ranked; see module.
 
@@ -69,7 +72,8 @@ def drivers(comments: pd.DataFrame, mentions: pd.DataFrame, *,
 
 def drivers_from_counts(counts: FactorCounts, *, labels: Mapping[str, str] | None = None,
                         weights: Mapping[str, float] | None = None, level: str | None = None,
-                        rating: bool = False, min_comments: int = 3, alpha: float = 0.05,
+                        rating: bool = False, min_comments: int = MIN_COMMENTS,
+                        alpha: float = 0.05,
                         boot: int = BOOT, seed: int = SEED) -> pd.DataFrame:
     """The table of :func:`drivers` from (merged) counts of comments."""
     levels = ("factor", "dimension") if level is None else (level,)

@@ -18,13 +18,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .drivers import MIN_COMMENTS as MIN_FACTOR_COMMENTS
 from .errors import ManyiError
 
 # A part of the report that fails on a degenerate dump (no comment, no variance) is left out;
 # index.py's entropy weights divide by the number of dimensions, zero when none has comments.
 SKIPPED = (ManyiError, ArithmeticError, ValueError)
 MIN_DIMENSION_COMMENTS = 10  # index.ipa_table's min_mentions
-MIN_FACTOR_COMMENTS = 5  # graph.drivers' min_comments
 
 
 @dataclass(frozen=True)
