@@ -421,14 +421,14 @@ class FactorExtractor:
             factor = self.lexicon.terms[tokens[i]]
             j = i - 2 if tokens[i - 1] == "的" and i - 2 >= first else i - 1
             if factor.dimension != "product" or tokens[j] in self.lexicon.terms \
-                    or finder.kind(tokens[j]) != 2:
+                    or finder._kind[tokens[j]] != 2:
                 return None
             span = finder._compound(tokens, first, j)
             if any(t[0] == k for t in terms for k in range(*span)):
                 return None
             return span[0], factor, "term"
         j = i - 1
-        if tokens[j] in self.lexicon.terms or not finder.kind(tokens[j]):
+        if tokens[j] in self.lexicon.terms or not finder._kind[tokens[j]]:
             return None
         span = finder._compound(tokens, first, j)
         if any(t[0] == k for t in terms for k in range(*span)):
