@@ -26,7 +26,7 @@ Three parts, used by :class:`~manyi.factors.FactorExtractor`:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from .lexicon import Factor, Lexicon
@@ -270,8 +270,8 @@ class EventMatcher:
     """The pack's event patterns; :meth:`find` gives (start, end, factor), leftmost first.
 
     Each pattern runs only on a comment that holds what every match of it must hold (a
-    literal character, one word of a list): most comments hold none, and the test is a few
-    set look-ups.
+    literal character, one word of a list): most comments hold none, and the test is one
+    character-class search, then one per part of the rules a character found calls for.
 
     >>> m = EventMatcher(Lexicon.load("delivery"))
     >>> [(a, b, f.dimension) for a, b, f in m.find("等了70分钟才送到")]
@@ -286,23 +286,41 @@ class EventMatcher:
         self.pattern = self.rules[0][0] if self.rules else None  # (None: no events at all)
         # per rule, its parts rarest-looking first (所 beats 了, one beats many): a rule runs
         # only on a comment holding a character of every part
-        self._keys = [(pattern, factor, sorted(needs, key=_rareness) or [CJK_ALL])
+        # (as character-class regular expressions: searching one builds no set of the text)
+        self._keys = [(pattern, factor, [_char_class(n) for n in sorted(needs, key=_rareness)])
                       for pattern, factor, needs in self.rules]
-        # one set per rule, the rarest-looking: a comment holding none of them holds no event
-        self._chars = frozenset().union(*(_rarest(needs) for _, _, needs in self.rules)) \
-            if self.rules and all(needs for _, _, needs in self.rules) else None
-        # the same test as one regular expression, searched before the text's set is built
-        self._screen = re.compile("[" + "".join(sorted(map(re.escape, self._chars))) + "]") \
-            if self._chars else None
+        # one set per rule, the rarest-looking: a comment holding none of them holds no event;
+        # by character, the rules to test further (None: a rule has nothing to test first)
+        self._chars: frozenset[str] | None = None
+        self._by_char: dict[str, tuple[int, ...]] = {}
+        self._screen: re.Pattern | None = None
+        if self.rules and all(needs for _, _, needs in self.rules):
+            by_char: dict[str, set[int]] = {}
+            for order, (_, _, needs) in enumerate(self.rules):
+                for ch in _rarest(needs):
+                    by_char.setdefault(ch, set()).add(order)
+            self._chars = frozenset(by_char)
+            self._screen = _char_class(self._chars)
+            self._by_char = {ch: tuple(sorted(orders)) for ch, orders in by_char.items()}
 
     def find(self, text: str) -> list[tuple[int, int, Factor]]:
-        if not self.rules or (self._screen is not None and self._screen.search(text) is None):
+        if not self.rules:
             return []
-        chars = set(text)
+        if self._chars is None:
+            orders: Iterable[int] = range(len(self._keys))
+        else:
+            present = set(self._screen.findall(text))
+            if not present:  # (half the comments of a shop)
+                return []
+            if len(present) == 1:
+                orders = self._by_char[present.pop()]
+            else:
+                orders = sorted({o for ch in present for o in self._by_char[ch]})
         found = []
-        for order, (pattern, factor, needs) in enumerate(self._keys):
+        for order in orders:
+            pattern, factor, needs = self._keys[order]
             for need in needs:
-                if need.isdisjoint(chars):
+                if need.search(text) is None:
                     break
             else:
                 found.extend((m.start(), order, m.end(), factor) for m in pattern.finditer(text))
@@ -316,14 +334,9 @@ class EventMatcher:
         return out
 
 
-class _Everything(frozenset):
-    """A set that shares a character with any text (a rule with nothing to test first)."""
-
-    def isdisjoint(self, other) -> bool:  # noqa: ARG002
-        return False
-
-
-CJK_ALL = _Everything()
+def _char_class(chars: frozenset[str]) -> re.Pattern:
+    """A regular expression matching any one of ``chars``."""
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")
 
 
 def _rareness(need: frozenset[str]) -> tuple[bool, int]:
