@@ -150,6 +150,18 @@ class AspectFinder:
             end += 1
         return (k, end) if end > k else None
 
+    def may_have_subject(self, tokens: list[str], first: int, index: int) -> bool:
+        """False when :meth:`subject` surely finds nothing before ``index`` (with ``last`` at
+        ``index``: a bare adjective's subject); a quick test on the word before it."""
+        if index <= first:
+            return False
+        kind, skip = self._kind, self._skip
+        j = index - 1
+        low = max(first, index - SUBJECT_WINDOW - 1)
+        while j >= low and tokens[j] in skip:
+            j -= 1
+        return j >= first and (kind[tokens[j]] != 0 or (j > first and kind[tokens[j - 1]] == 2))
+
     def is_head(self, token: str) -> bool:
         """A one-character noun that ends a compound (海鲜 锅, 清蒸 鱼), not a word alone."""
         return self._head[token]

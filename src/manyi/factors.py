@@ -175,9 +175,13 @@ class FactorExtractor:
         term_at: list[int] = []
         verb_at: list[int] = []
         cuts: list[int] = []
+        parsed: list[int] = []  # the candidates that are opinion words
         for i in compress(range(len(pieces)), roles):
             parse, term, verb, separator, bare = roles[i]
-            if parse or bare:
+            if parse:
+                candidates.append(i)
+                parsed.append(i)
+            elif bare:
                 candidates.append(i)
             if term:
                 term_at.append(i)
@@ -210,15 +214,22 @@ class FactorExtractor:
             c_start, c_end = spans[clause_id]
             first = bisect_left(starts, c_start, 0, n_pieces)
             last = bisect_left(starts, c_end, first, n_pieces)
+            clause_terms, clause_opinions = active[clause_id]
+            opined = True  # (whether the clause holds an opinion word: asked without terms)
+            if not clause_terms:
+                at = bisect_left(parsed, first)
+                opined = at < len(parsed) and parsed[at] < last
+                if not opined and clause_id not in happened and not self._may_judge(
+                        pieces, roles, first, last, clause_opinions):
+                    continue  # bare adjectives with no word before them to judge
             # factor verbs count from the clause before (昨天买的，今天就到了，很快)
             previous = bisect_left(starts, spans[clause_id - 1][0], 0, n_pieces) \
                 if clause_id else 0
             clause = text[c_start:c_end]
-            clause_terms, clause_opinions = active[clause_id]
             found = self._clause_mentions(  # (indices come in order: the lists are sorted)
                 text, pieces, starts, roles, first, last, clause_terms, clause_opinions,
                 verb_at[bisect_left(verb_at, previous):bisect_left(verb_at, last)],
-                clause_id, clause, previous)
+                clause_id, clause, previous, opined)
             if clause_id in happened:
                 found = self._with_events(text, found, happened[clause_id], clause_id, clause)
             if found:
@@ -259,8 +270,9 @@ class FactorExtractor:
     def _clause_mentions(self, text: str, tokens: list[str], starts: list[int],
                          roles: list, first: int, last: int, term_at: list[int],
                          candidates: list[int], verb_at: list[int], clause_id: int,
-                         clause: str, previous: int = 0) -> list[Mention]:
-        if not term_at and all(roles[i][0] is None for i in candidates):
+                         clause: str, previous: int = 0, opined: bool = True
+                         ) -> list[Mention]:
+        if not term_at and (not opined or all(roles[i][0] is None for i in candidates)):
             # only bare adjectives or degree words (待机时间长, 图标很靓): nothing else to do
             mentions: list[Mention] = []
             if self.finder is not None:
@@ -378,6 +390,21 @@ class FactorExtractor:
             self._bare_mentions(text, tokens, starts, roles, first, last, candidates,
                                 term_indices, mentions, clause_id, clause)
         return mentions
+
+    def _may_judge(self, tokens: list[str], roles: list, first: int, last: int,
+                   candidates: list[int]) -> bool:
+        """Whether a clause of bare adjectives alone may hold a discovered mention (see
+        _bare_mentions): a word before one of them that may be its subject. A quick test;
+        False means there is none."""
+        if self.finder is None:
+            return False
+        degrees, may_have_subject = self.lexicon.degrees, self.finder.may_have_subject
+        for b in candidates:
+            if tokens[b] in degrees and (b + 1 >= last or roles[b + 1] is not None):
+                continue
+            if may_have_subject(tokens, first, b):
+                return True
+        return False
 
     def _bare_mentions(self, text: str, tokens: list[str], starts: list[int], roles: list,
                        first: int, last: int, candidates: list[int], used: set[int],
