@@ -215,13 +215,13 @@ class FactorExtractor:
             first = bisect_left(starts, c_start, 0, n_pieces)
             last = bisect_left(starts, c_end, first, n_pieces)
             clause_terms, clause_opinions = active[clause_id]
-            opined = True  # (whether the clause holds an opinion word: asked without terms)
-            if not clause_terms:
-                at = bisect_left(parsed, first)
-                opined = at < len(parsed) and parsed[at] < last
-                if not opined and clause_id not in happened and not self._may_judge(
-                        pieces, roles, first, last, clause_opinions):
-                    continue  # bare adjectives with no word before them to judge
+            # opinion words in the clause; the other candidates are bare adjectives
+            at = bisect_left(parsed, first)
+            opined = bisect_left(parsed, last, at) - at
+            bare = len(clause_opinions) > opined
+            if not clause_terms and not opined and clause_id not in happened and \
+                    not self._may_judge(pieces, roles, first, last, clause_opinions):
+                continue  # bare adjectives with no word before them to judge
             # factor verbs count from the clause before (昨天买的，今天就到了，很快)
             previous = bisect_left(starts, spans[clause_id - 1][0], 0, n_pieces) \
                 if clause_id else 0
@@ -229,7 +229,7 @@ class FactorExtractor:
             found = self._clause_mentions(  # (indices come in order: the lists are sorted)
                 text, pieces, starts, roles, first, last, clause_terms, clause_opinions,
                 verb_at[bisect_left(verb_at, previous):bisect_left(verb_at, last)],
-                clause_id, clause, previous, opined)
+                clause_id, clause, previous, opined > 0, bare)
             if clause_id in happened:
                 found = self._with_events(text, found, happened[clause_id], clause_id, clause)
             if found:
@@ -270,9 +270,11 @@ class FactorExtractor:
     def _clause_mentions(self, text: str, tokens: list[str], starts: list[int],
                          roles: list, first: int, last: int, term_at: list[int],
                          candidates: list[int], verb_at: list[int], clause_id: int,
-                         clause: str, previous: int = 0, opined: bool = True
-                         ) -> list[Mention]:
-        if not term_at and (not opined or all(roles[i][0] is None for i in candidates)):
+                         clause: str, previous: int = 0, opined: bool = True,
+                         bare: bool = True) -> list[Mention]:
+        """Mentions of one clause; ``opined``: it holds an opinion word, ``bare``: a bare
+        adjective (a candidate that is no opinion word)."""
+        if not term_at and not opined:
             # only bare adjectives or degree words (待机时间长, 图标很靓): nothing else to do
             mentions: list[Mention] = []
             if self.finder is not None:
@@ -386,7 +388,7 @@ class FactorExtractor:
             mentions.append(self._mention(text, clause_id, clause, factor, "", opinion,
                                           factor is not OVERALL, opinion.start, opinion.end,
                                           "lexicon", how))
-        if self.finder is not None and any(roles[b][4] for b in candidates):
+        if self.finder is not None and bare:
             self._bare_mentions(text, tokens, starts, roles, first, last, candidates,
                                 term_indices, mentions, clause_id, clause)
         return mentions
