@@ -193,31 +193,35 @@ class FactorExtractor:
         if not candidates and not term_at and not events:
             return [], {}
         spans = split_clauses_by_tokens(text, pieces, starts, self._contrasts, cuts)
-        clause_starts = [start for start, _ in spans]
-        # Only clauses with a term or an opinion word can hold a mention.
-        active: dict[int, tuple[list[int], list[int]]] = {}
-        for found, index in [(0, i) for i in term_at] + [(1, i) for i in candidates]:
-            clause_id = bisect_right(clause_starts, starts[index]) - 1
-            if clause_id >= 0 and starts[index] < spans[clause_id][1]:
-                active.setdefault(clause_id, ([], []))[found].append(index)
+        # events by clause (the last clause starting at or before each)
         happened: dict[int, list] = {}
-        for event in events:
-            clause_id = bisect_right(clause_starts, event[0]) - 1
-            if clause_id >= 0:
-                happened.setdefault(clause_id, []).append(event)
-                active.setdefault(clause_id, ([], []))
+        if events:
+            clause_starts = [start for start, _ in spans]
+            for event in events:
+                clause_id = bisect_right(clause_starts, event[0]) - 1
+                if clause_id >= 0:
+                    happened.setdefault(clause_id, []).append(event)
         original = starts if pieces is tokens else list(accumulate(map(len, tokens), initial=0))
         n_pieces, n_tokens = len(pieces), len(tokens)
+        n_terms, n_candidates, n_parsed = len(term_at), len(candidates), len(parsed)
         mentions: list[Mention] = []
         clauses: dict[int, ClauseSpan] = {}
-        for clause_id in sorted(active):
-            c_start, c_end = spans[clause_id]
-            first = bisect_left(starts, c_start, 0, n_pieces)
+        first = t_at = k_at = p_at = 0
+        # Only clauses with a term, an opinion word (or a bare adjective) or an event can hold
+        # a mention: each clause's tokens, terms and candidates found by bisection.
+        for clause_id, (c_start, c_end) in enumerate(spans):
+            first = bisect_left(starts, c_start, first, n_pieces)
             last = bisect_left(starts, c_end, first, n_pieces)
-            clause_terms, clause_opinions = active[clause_id]
+            t_at = bisect_left(term_at, first, t_at, n_terms)
+            t_end = bisect_left(term_at, last, t_at, n_terms)
+            k_at = bisect_left(candidates, first, k_at, n_candidates)
+            k_end = bisect_left(candidates, last, k_at, n_candidates)
+            if t_at == t_end and k_at == k_end and clause_id not in happened:
+                continue
+            clause_terms, clause_opinions = term_at[t_at:t_end], candidates[k_at:k_end]
             # opinion words in the clause; the other candidates are bare adjectives
-            at = bisect_left(parsed, first)
-            opined = bisect_left(parsed, last, at) - at
+            p_at = bisect_left(parsed, first, p_at, n_parsed)
+            opined = bisect_left(parsed, last, p_at, n_parsed) - p_at
             bare = len(clause_opinions) > opined
             if not clause_terms and not opined and clause_id not in happened and \
                     not self._may_judge(pieces, roles, first, last, clause_opinions):
