@@ -26,7 +26,7 @@ Three parts, used by :class:`~manyi.factors.FactorExtractor`:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from .lexicon import Factor, Lexicon
@@ -87,7 +87,9 @@ class AspectFinder:
         self._known = (set(lexicon.opinions) | set(lexicon.cues) | set(lexicon.verbs)
                        | lexicon.negations | set(lexicon.degrees) | lexicon.contrasts
                        | lexicon.stopwords)
-        self._kind: dict[str, int] = {}
+        self._kind: dict[str, int] = _Memo(self._token_kind)  # token → kind, computed once
+        self._head: dict[str, bool] = _Memo(self._is_head)
+        self._skip = SKIP | set(lexicon.degrees) | lexicon.negations
         self._filed: dict[tuple[str, ...], tuple[Factor, str]] = {}
         self.attribute = _attribute_factor(lexicon)
         # the thing bought itself (ecommerce: overall.item 商品整体), else overall
@@ -96,10 +98,7 @@ class AspectFinder:
 
     def kind(self, token: str) -> int:
         """2: a noun that may name an aspect, 1: a verb that may (as a subject), 0: neither."""
-        value = self._kind.get(token)
-        if value is None:
-            value = self._kind[token] = self._token_kind(token)
-        return value
+        return self._kind[token]
 
     def _token_kind(self, token: str) -> int:
         if token in self.lexicon.terms:
@@ -119,25 +118,25 @@ class AspectFinder:
         if index == first and (index + 1 >= last or (
                 tokens[index + 1] != "的" and tokens[index] not in TAKES_OBJECT)):
             return None  # 很好 opening its clause: nothing before, nothing it qualifies
+        kind, skip = self._kind, self._skip
         j = index - 1
         low = max(first, index - SUBJECT_WINDOW - 1)
-        while j >= low and (tokens[j] in SKIP or tokens[j] in self.lexicon.degrees
-                            or tokens[j] in self.lexicon.negations):
+        while j >= low and tokens[j] in skip:
             j -= 1
-        if j >= first and (self.kind(tokens[j]) == 2 or (
-                j > first and self.kind(tokens[j - 1]) == 2 and self.is_head(tokens[j]))):
-            return self._compound(tokens, first, j)
-        # a verb opening its clause, judged: 照相还行, 使用方便 (not 用起来, 看着)
-        if j == first and j + 1 <= index and self.kind(tokens[j]) == 1 \
-                and not VERB_FORMS.search(tokens[j]):
-            return j, j + 1
-        # a verb judged by how it is done: 讲解得很细致, 老师讲课生动
-        if j >= first and self.kind(tokens[j]) == 1 and j + 1 < index \
-                and tokens[j + 1] in ("得", "的"):
-            return j, j + 1
-        if j > first and self.kind(tokens[j]) == 1 and self.kind(tokens[j - 1]) == 2 \
-                and tokens[j - 1] not in self.lexicon.terms:
-            return j - 1, j + 1
+        if j >= first:
+            here = kind[tokens[j]]
+            if here == 2 or (j > first and kind[tokens[j - 1]] == 2 and self._head[tokens[j]]):
+                return self._compound(tokens, first, j)
+            if here == 1:
+                # a verb opening its clause, judged: 照相还行, 使用方便 (not 用起来, 看着)
+                if j == first and not VERB_FORMS.search(tokens[j]):
+                    return j, j + 1
+                # a verb judged by how it is done: 讲解得很细致, 老师讲课生动
+                if j + 1 < index and tokens[j + 1] in ("得", "的"):
+                    return j, j + 1
+                if j > first and kind[tokens[j - 1]] == 2 \
+                        and tokens[j - 1] not in self.lexicon.terms:
+                    return j - 1, j + 1
         k = index + 1
         if k < last and tokens[k] == "的":
             k += 1
@@ -147,12 +146,27 @@ class AspectFinder:
         else:
             return None
         end = k
-        while end < last and end - k < MAX_COMPOUND and self.kind(tokens[end]) == 2:
+        while end < last and end - k < MAX_COMPOUND and kind[tokens[end]] == 2:
             end += 1
         return (k, end) if end > k else None
 
+    def may_have_subject(self, tokens: list[str], first: int, index: int) -> bool:
+        """False when :meth:`subject` surely finds nothing before ``index`` (with ``last`` at
+        ``index``: a bare adjective's subject); a quick test on the word before it."""
+        if index <= first:
+            return False
+        kind, skip = self._kind, self._skip
+        j = index - 1
+        low = max(first, index - SUBJECT_WINDOW - 1)
+        while j >= low and tokens[j] in skip:
+            j -= 1
+        return j >= first and (kind[tokens[j]] != 0 or (j > first and kind[tokens[j - 1]] == 2))
+
     def is_head(self, token: str) -> bool:
         """A one-character noun that ends a compound (海鲜 锅, 清蒸 鱼), not a word alone."""
+        return self._head[token]
+
+    def _is_head(self, token: str) -> bool:
         return len(token) == 1 and token not in self._known and token not in NOT_ASPECTS \
             and self.tag(token) in ("n", "ng")
 
@@ -162,7 +176,7 @@ class AspectFinder:
         j = start - 1
         if j - 1 < first or tokens[j] not in COORDINATORS:
             return None
-        if self.kind(tokens[j - 1]) == 2 and tokens[j - 1] not in self.lexicon.terms:
+        if self._kind[tokens[j - 1]] == 2 and tokens[j - 1] not in self.lexicon.terms:
             return self._compound(tokens, first, j - 1)
         return None
 
@@ -173,7 +187,7 @@ class AspectFinder:
             last -= 1
         if not 0 < last - first <= MAX_COMPOUND or sum(map(len, tokens[first:last])) > MAX_CHARS:
             return None
-        if all(self.kind(t) == 2 and t not in self.lexicon.terms for t in tokens[first:last]):
+        if all(self._kind[t] == 2 and t not in self.lexicon.terms for t in tokens[first:last]):
             return first, last
         return None
 
@@ -182,9 +196,9 @@ class AspectFinder:
         as its first word (对焦 速度) or alone (对焦很快)."""
         start = last
         while (start - 1 >= first and last - start + 1 < MAX_COMPOUND
-               and self.kind(tokens[start - 1]) == 2):
+               and self._kind[tokens[start - 1]] == 2):
             start -= 1
-        if start - 1 >= first and self.kind(tokens[start - 1]) == 1 and \
+        if start - 1 >= first and self._kind[tokens[start - 1]] == 1 and \
                 last - start + 1 < MAX_COMPOUND and tokens[last] in self.lexicon.attribute_heads:
             start -= 1  # 对焦速度, 开机速度; not 洗完头发, 保持头皮
         if sum(len(t) for t in tokens[start:last + 1]) > MAX_CHARS:
@@ -222,6 +236,18 @@ class AspectFinder:
         return self.attribute, "attribute"
 
 
+class _Memo(dict):
+    """A dict that computes a missing value once: ``_Memo(f)[key]`` is ``f(key)``."""
+
+    def __init__(self, compute: Callable) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key):
+        value = self[key] = self.compute(key)
+        return value
+
+
 def _longest_inside(word: str, terms: dict[str, Factor]) -> tuple[str, Factor] | None:
     """The longest lexicon term inside ``word`` (two characters or more, or its last)."""
     for size in range(len(word) - 1, 0, -1):
@@ -256,8 +282,8 @@ class EventMatcher:
     """The pack's event patterns; :meth:`find` gives (start, end, factor), leftmost first.
 
     Each pattern runs only on a comment that holds what every match of it must hold (a
-    literal character, one word of a list): most comments hold none, and the test is a few
-    set look-ups.
+    literal character, one word of a list): most comments hold none, and the test is one
+    character-class search, then one per part of the rules a character found calls for.
 
     >>> m = EventMatcher(Lexicon.load("delivery"))
     >>> [(a, b, f.dimension) for a, b, f in m.find("等了70分钟才送到")]
@@ -270,20 +296,45 @@ class EventMatcher:
             for pattern in patterns:
                 self.rules.append((re.compile(pattern), factor, _needed(pattern)))
         self.pattern = self.rules[0][0] if self.rules else None  # (None: no events at all)
-        # per rule, the part to test first: the rarest-looking (所 beats 了, one beats many)
-        self._keys = [(pattern, factor, _rarest(needs) if needs else frozenset(CJK_ALL))
+        # per rule, its parts rarest-looking first (所 beats 了, one beats many): a rule runs
+        # only on a comment holding a character of every part
+        # (as character-class regular expressions: searching one builds no set of the text)
+        self._keys = [(pattern, factor, [_char_class(n) for n in sorted(needs, key=_rareness)])
                       for pattern, factor, needs in self.rules]
-        # one set per rule, the rarest-looking: a comment holding none of them holds no event
-        self._chars = frozenset().union(*(_rarest(needs) for _, _, needs in self.rules)) \
-            if self.rules and all(needs for _, _, needs in self.rules) else None
+        # one set per rule, the rarest-looking: a comment holding none of them holds no event;
+        # by character, the rules to test further (None: a rule has nothing to test first)
+        self._chars: frozenset[str] | None = None
+        self._by_char: dict[str, tuple[int, ...]] = {}
+        self._screen: re.Pattern | None = None
+        if self.rules and all(needs for _, _, needs in self.rules):
+            by_char: dict[str, set[int]] = {}
+            for order, (_, _, needs) in enumerate(self.rules):
+                for ch in _rarest(needs):
+                    by_char.setdefault(ch, set()).add(order)
+            self._chars = frozenset(by_char)
+            self._screen = _char_class(self._chars)
+            self._by_char = {ch: tuple(sorted(orders)) for ch, orders in by_char.items()}
 
     def find(self, text: str) -> list[tuple[int, int, Factor]]:
-        chars = set(text)
-        if not self.rules or (self._chars is not None and self._chars.isdisjoint(chars)):
+        if not self.rules:
             return []
+        if self._chars is None:
+            orders: Iterable[int] = range(len(self._keys))
+        else:
+            present = set(self._screen.findall(text))
+            if not present:  # (half the comments of a shop)
+                return []
+            if len(present) == 1:
+                orders = self._by_char[present.pop()]
+            else:
+                orders = sorted({o for ch in present for o in self._by_char[ch]})
         found = []
-        for order, (pattern, factor, need) in enumerate(self._keys):
-            if not need.isdisjoint(chars):
+        for order in orders:
+            pattern, factor, needs = self._keys[order]
+            for need in needs:
+                if need.search(text) is None:
+                    break
+            else:
                 found.extend((m.start(), order, m.end(), factor) for m in pattern.finditer(text))
         if len(found) > 1:
             found.sort(key=lambda f: (f[0], f[1]))
@@ -295,19 +346,19 @@ class EventMatcher:
         return out
 
 
-class _Everything(frozenset):
-    """A set that shares a character with any text (a rule with nothing to test first)."""
-
-    def isdisjoint(self, other) -> bool:  # noqa: ARG002
-        return False
+def _char_class(chars: frozenset[str]) -> re.Pattern:
+    """A regular expression matching any one of ``chars``."""
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")
 
 
-CJK_ALL = _Everything()
+def _rareness(need: frozenset[str]) -> tuple[bool, int]:
+    """Sort key: a part holding no common character, then one with fewer choices, first."""
+    return not need.isdisjoint(COMMON_CHARS), len(need)
 
 
 def _rarest(needs: list[frozenset[str]]) -> frozenset[str]:
     """The part of a rule least likely in a comment: no common character, fewest choices."""
-    return min(needs, key=lambda n: (not n.isdisjoint(COMMON_CHARS), len(n)))
+    return min(needs, key=_rareness)
 
 
 def _needed(pattern: str) -> list[frozenset[str]]:
@@ -333,8 +384,11 @@ def _needed(pattern: str) -> list[frozenset[str]]:
                 if all(words) and all("\u4e00" <= w[0] <= "\u9fff" for w in words):
                     common = set.intersection(*map(set, words))
                     common = (common - COMMON_CHARS) or common  # 等 rather than 了
-                    needs.append(frozenset({min(common)} if common
-                                           else {w[0] for w in words}))
+                    firsts = frozenset(w[0] for w in words)
+                    lasts = frozenset(w[-1] for w in words)  # 这么晚|好久: 晚 久, not 这 好
+                    plain = all(_is_cjk(w) for w in words)
+                    needs.append(frozenset({min(common)}) if common else
+                                 min(firsts, lasts, key=_rareness) if plain else firsts)
             i = end + 1
             continue
         optional = i + 1 < len(pattern) and pattern[i + 1] in "?*{"
@@ -342,6 +396,11 @@ def _needed(pattern: str) -> list[frozenset[str]]:
             needs.append(frozenset(ch))
         i += 1
     return needs
+
+
+def _is_cjk(word: str) -> bool:
+    """Whether every character of ``word`` is a Chinese character (no regex syntax)."""
+    return all("\u4e00" <= ch <= "\u9fff" for ch in word)
 
 
 def _group_end(pattern: str, start: int) -> int:

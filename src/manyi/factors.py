@@ -21,19 +21,18 @@ from collections.abc import Callable
 from itertools import accumulate, compress
 from typing import NamedTuple
 
-from .aspects import PREDICATES, AspectFinder, EventMatcher
+from .aspects import AspectFinder, EventMatcher
+from .factor_tokens import (
+    GOOD_AS_DEGREE,
+    PARTICLES,
+    TokenRoles,
+    _Cache,
+    _is_word,
+)
 from .lexicon import Factor, Lexicon
-from .segment import SEPARATOR_TOKENS, split_clauses_by_tokens
+from .segment import split_clauses_by_tokens
 
 MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree words
-# Particles and complements that jieba glues to an opinion word: 便宜多了, 好吃死了, 不错的.
-OPINION_SUFFIXES = {"多了": 1.5, "极了": 1.6, "死了": 1.6, "得很": 1.4, "一点": 0.8, "了": 1.0,
-                    "的": 1.0, "哒": 1.0, "啦": 1.0, "呀": 1.0, "哦": 1.0, "点": 0.8, "些": 0.8}
-# A reduplicated adjective is the adjective, a little stronger: 滑滑的, 棒棒哒, 水水嫩嫩;
-# not the adverbs of the same shape (好好用, 慢慢来, 快快发货, 远远超过).
-REDUPLICATION = 1.2
-ADVERBIAL_REDUPLICATIONS = frozenset({"好好", "慢慢", "快快", "早早", "白白", "轻轻", "紧紧",
-                                      "远远", "大大", "多多", "少少", "渐渐"})
 # The attitude of the courier is logistics (快递小哥服务态度好), not the shop's service.
 AGENT_DIMENSIONS = {"logistics"}
 ATTITUDE = ("service", "attitude")
@@ -47,10 +46,6 @@ WISH_PATTERN = re.compile("希望|下次|下回|如果|要是|期待")
 # 比实体店便宜 praises the price, not the shop.
 COMPARISON_MARKERS = {"比", "比起", "相比", "相比于", "相较", "相较于"}
 NEGATED_SCALE = 0.6  # 不好 is weaker than 差; 不贵 weaker than 便宜
-# 好 before an adjective is an intensifier, not praise: 好快 好便宜 好硬 好干.
-GOOD_AS_DEGREE = 1.5
-# Particles after 好 that leave it an opinion word (好的, 好了, 好呀).
-PARTICLES = frozenset("的了啊呀哦啦吧呢嘛哈么吗")
 # Opinions a factor verb takes (送得很快 → logistics; 很快 alone stays overall): speed only,
 # because a verb of delivery says nothing of 不错 or 喜欢 in the same clause.
 VERB_OPINIONS = frozenset({"快", "慢", "及时", "迅速", "快速", "准时", "神速", "拖拉", "磨蹭"})
@@ -59,7 +54,6 @@ EVENT_SCORE = 1.2  # an event (等了70分钟) is a clear complaint
 # Adjectives the lexicon leaves out because their polarity depends on the object (多 is good
 # of 精华, bad of 线头): right after a term they still show it is judged.
 BARE_ADJECTIVES = frozenset("大小多少高低长短厚薄硬软浓稠稀")
-BARE_PREFIXES = frozenset({"偏", "较", "过", "超", "巨", "贼", "略", "稍"})
 # Words between a term and its predicate: 价格也不高, 效果还真好.
 FILLERS = frozenset({"也", "还", "都", "就", "真", "真的", "确实", "倒是", "又", "却"})
 # Gifts and discounts are named as a plus of the deal (送了小样, 趁活动买的): see _deal. Every
@@ -79,8 +73,6 @@ APPROXIMATORS = frozenset({"快", "近"})
 AMOUNT = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万几半俩仨]+(个|天|年|月|周|日|号|点|"
                     r"小时|分钟|星期|礼拜|块|元|斤|次|桌|多|来)")
 NOT_AMOUNTS = frozenset({"一点", "一点儿"})  # 快一点: a bit faster
-# Words that look like a degree word before an opinion but are one word: 最近 is "recently".
-NOT_OPINIONS = frozenset({"最近", "最近几天", "最近一段时间"})
 # A clause that wonders or waits (效果不知道怎么样, 期待效果, 用了再来追评) judges nothing yet.
 IRREALIS = ("不知道", "不知", "还没用", "还没有用", "还没使用", "没用过", "还没试", "期待",
             "追评", "怎么样", "如何", "好不好", "等用了", "用了再", "用完再", "用过再", "才知道")
@@ -132,7 +124,7 @@ class ClauseSpan(NamedTuple):
 _new_tuple = tuple.__new__  # _new_tuple(Mention, fields) is Mention(*fields), faster
 
 
-class FactorExtractor:
+class FactorExtractor(TokenRoles):
     """Build once per lexicon; :meth:`extract` is called per comment."""
 
     def __init__(self, lexicon: Lexicon, *, discover: bool = True,
@@ -175,9 +167,13 @@ class FactorExtractor:
         term_at: list[int] = []
         verb_at: list[int] = []
         cuts: list[int] = []
+        parsed: list[int] = []  # the candidates that are opinion words
         for i in compress(range(len(pieces)), roles):
             parse, term, verb, separator, bare = roles[i]
-            if parse or bare:
+            if parse:
+                candidates.append(i)
+                parsed.append(i)
+            elif bare:
                 candidates.append(i)
             if term:
                 term_at.append(i)
@@ -189,36 +185,47 @@ class FactorExtractor:
         if not candidates and not term_at and not events:
             return [], {}
         spans = split_clauses_by_tokens(text, pieces, starts, self._contrasts, cuts)
-        clause_starts = [start for start, _ in spans]
-        # Only clauses with a term or an opinion word can hold a mention.
-        active: dict[int, tuple[list[int], list[int]]] = {}
-        for found, index in [(0, i) for i in term_at] + [(1, i) for i in candidates]:
-            clause_id = bisect_right(clause_starts, starts[index]) - 1
-            if clause_id >= 0 and starts[index] < spans[clause_id][1]:
-                active.setdefault(clause_id, ([], []))[found].append(index)
+        # events by clause (the last clause starting at or before each)
         happened: dict[int, list] = {}
-        for event in events:
-            clause_id = bisect_right(clause_starts, event[0]) - 1
-            if clause_id >= 0:
-                happened.setdefault(clause_id, []).append(event)
-                active.setdefault(clause_id, ([], []))
+        if events:
+            clause_starts = [start for start, _ in spans]
+            for event in events:
+                clause_id = bisect_right(clause_starts, event[0]) - 1
+                if clause_id >= 0:
+                    happened.setdefault(clause_id, []).append(event)
         original = starts if pieces is tokens else list(accumulate(map(len, tokens), initial=0))
         n_pieces, n_tokens = len(pieces), len(tokens)
+        n_terms, n_candidates, n_parsed = len(term_at), len(candidates), len(parsed)
         mentions: list[Mention] = []
         clauses: dict[int, ClauseSpan] = {}
-        for clause_id in sorted(active):
-            c_start, c_end = spans[clause_id]
-            first = bisect_left(starts, c_start, 0, n_pieces)
+        first = t_at = k_at = p_at = 0
+        # Only clauses with a term, an opinion word (or a bare adjective) or an event can hold
+        # a mention: each clause's tokens, terms and candidates found by bisection.
+        for clause_id, (c_start, c_end) in enumerate(spans):
+            first = bisect_left(starts, c_start, first, n_pieces)
             last = bisect_left(starts, c_end, first, n_pieces)
+            t_at = bisect_left(term_at, first, t_at, n_terms)
+            t_end = bisect_left(term_at, last, t_at, n_terms)
+            k_at = bisect_left(candidates, first, k_at, n_candidates)
+            k_end = bisect_left(candidates, last, k_at, n_candidates)
+            if t_at == t_end and k_at == k_end and clause_id not in happened:
+                continue
+            clause_terms, clause_opinions = term_at[t_at:t_end], candidates[k_at:k_end]
+            # opinion words in the clause; the other candidates are bare adjectives
+            p_at = bisect_left(parsed, first, p_at, n_parsed)
+            opined = bisect_left(parsed, last, p_at, n_parsed) - p_at
+            bare = len(clause_opinions) > opined
+            if not clause_terms and not opined and clause_id not in happened and \
+                    not self._may_judge(pieces, roles, first, last, clause_opinions):
+                continue  # bare adjectives with no word before them to judge
             # factor verbs count from the clause before (昨天买的，今天就到了，很快)
             previous = bisect_left(starts, spans[clause_id - 1][0], 0, n_pieces) \
                 if clause_id else 0
             clause = text[c_start:c_end]
-            clause_terms, clause_opinions = active[clause_id]
             found = self._clause_mentions(  # (indices come in order: the lists are sorted)
                 text, pieces, starts, roles, first, last, clause_terms, clause_opinions,
                 verb_at[bisect_left(verb_at, previous):bisect_left(verb_at, last)],
-                clause_id, clause, previous)
+                clause_id, clause, previous, opined > 0, bare)
             if clause_id in happened:
                 found = self._with_events(text, found, happened[clause_id], clause_id, clause)
             if found:
@@ -230,37 +237,15 @@ class FactorExtractor:
             mentions = _speed_beside_events(mentions, happened)
         return mentions, clauses
 
-    def split_glued(self, tokens: list[str]) -> list[str]:
-        """Tokens with a term glued to its opinion cut in two (速度快 → 速度 快).
-
-        >>> FactorExtractor(Lexicon.load()).split_glued(["物流", "速度快", "，", "质量好"])
-        ['物流', '速度', '快', '，', '质量', '好']
-        """
-        cuts = list(map(self._glue_cache.__getitem__, tokens))
-        if not any(cuts):
-            return tokens
-        out = []
-        for token, cut in zip(tokens, cuts):
-            if cut:
-                out.extend((token[:cut], token[cut:]))
-            else:
-                out.append(token)
-        return out
-
-    def _glued_cut(self, token: str) -> int:
-        """Where a glued token splits into term and opinion (速度快 → 2), else 0."""
-        if len(token) <= 2 or token in self.lexicon.terms or self.parse_token(token) is not None:
-            return 0
-        return next((n for n in range(len(token) - 1, 1, -1)
-                     if token[:n] in self.lexicon.terms
-                     and self.parse_token(token[n:]) is not None), 0)
-
     # -- one clause ------------------------------------------------------------------
     def _clause_mentions(self, text: str, tokens: list[str], starts: list[int],
                          roles: list, first: int, last: int, term_at: list[int],
                          candidates: list[int], verb_at: list[int], clause_id: int,
-                         clause: str, previous: int = 0) -> list[Mention]:
-        if not term_at and all(roles[i][0] is None for i in candidates):
+                         clause: str, previous: int = 0, opined: bool = True,
+                         bare: bool = True) -> list[Mention]:
+        """Mentions of one clause; ``opined``: it holds an opinion word, ``bare``: a bare
+        adjective (a candidate that is no opinion word)."""
+        if not term_at and not opined:
             # only bare adjectives or degree words (待机时间长, 图标很靓): nothing else to do
             mentions: list[Mention] = []
             if self.finder is not None:
@@ -374,10 +359,25 @@ class FactorExtractor:
             mentions.append(self._mention(text, clause_id, clause, factor, "", opinion,
                                           factor is not OVERALL, opinion.start, opinion.end,
                                           "lexicon", how))
-        if self.finder is not None and any(roles[b][4] for b in candidates):
+        if self.finder is not None and bare:
             self._bare_mentions(text, tokens, starts, roles, first, last, candidates,
                                 term_indices, mentions, clause_id, clause)
         return mentions
+
+    def _may_judge(self, tokens: list[str], roles: list, first: int, last: int,
+                   candidates: list[int]) -> bool:
+        """Whether a clause of bare adjectives alone may hold a discovered mention (see
+        _bare_mentions): a word before one of them that may be its subject. A quick test;
+        False means there is none."""
+        if self.finder is None:
+            return False
+        degrees, may_have_subject = self.lexicon.degrees, self.finder.may_have_subject
+        for b in candidates:
+            if tokens[b] in degrees and (b + 1 >= last or roles[b + 1] is not None):
+                continue
+            if may_have_subject(tokens, first, b):
+                return True
+        return False
 
     def _bare_mentions(self, text: str, tokens: list[str], starts: list[int], roles: list,
                        first: int, last: int, candidates: list[int], used: set[int],
@@ -421,14 +421,14 @@ class FactorExtractor:
             factor = self.lexicon.terms[tokens[i]]
             j = i - 2 if tokens[i - 1] == "的" and i - 2 >= first else i - 1
             if factor.dimension != "product" or tokens[j] in self.lexicon.terms \
-                    or finder.kind(tokens[j]) != 2:
+                    or finder._kind[tokens[j]] != 2:
                 return None
             span = finder._compound(tokens, first, j)
             if any(t[0] == k for t in terms for k in range(*span)):
                 return None
             return span[0], factor, "term"
         j = i - 1
-        if tokens[j] in self.lexicon.terms or not finder.kind(tokens[j]):
+        if tokens[j] in self.lexicon.terms or not finder._kind[tokens[j]]:
             return None
         span = finder._compound(tokens, first, j)
         if any(t[0] == k for t in terms for k in range(*span)):
@@ -561,12 +561,6 @@ class FactorExtractor:
                            tokens[i + 1], 0.0, kind == "neg", value if kind == "deg" else 1.0)
         return None
 
-    def _modifier_prefix(self, token: str) -> int:
-        """Length of the longest negation or degree word a token starts with (很正 → 1), 0
-        if none; the whole token does not count."""
-        return next((n for n in range(min(len(token) - 1, self._longest_modifier), 0, -1)
-                     if token[:n] in self._modifiers), 0)
-
     def _deal(self, tokens: list[str], starts: list[int], index: int, first: int) -> Opinion:
         """A gift or a promotion named without an opinion is a plus of the deal (送了小样,
         趁活动买的); a minus after a negation (没有赠品)."""
@@ -575,84 +569,6 @@ class FactorExtractor:
         score = DEAL_SCORE * (-NEGATED_SCALE if negated else 1.0)
         return Opinion(index, start, starts[index] + len(tokens[index]), tokens[index], score,
                        negated, 1.0)
-
-    def _token_role(self, token: str) -> tuple | None:
-        """(opinion parse, factor term?, factor verb?, clause separator?) of a token, None
-        when it is none of them (most tokens). A glued token is noted in ``_glued``."""
-        if self._glue_cache[token]:
-            self._glued.add(token)
-        role = (self._token_cache[token], token in self.lexicon.terms,
-                token in self.lexicon.verbs, token in SEPARATOR_TOKENS,
-                self.finder is not None and self._bare(token))
-        return role if any(role) else None
-
-    def _bare(self, token: str) -> bool:
-        """A bare adjective, alone or after a degree or negation word: 长, 很大, 不高, 偏小."""
-        if token in PREDICATES or token in self.lexicon.degrees:
-            return True
-        prefix = self._prefix_cache[token]  # 很靓: a degree word glued to a word
-        if prefix and token[:prefix] in self.lexicon.degrees \
-                and token[prefix:] not in self.lexicon.terms and _is_word(token[prefix:]):
-            return True
-        return (len(token) > 1 and token[-1] in PREDICATES
-                and (token[:-1] in self._modifiers or token[:-1] in BARE_PREFIXES))
-
-    def parse_token(self, token: str) -> tuple[int, float, str] | None:
-        """(negations, degree, opinion word) of a token such as 不太好 or 很快; cached.
-
-        >>> FactorExtractor(Lexicon.load()).parse_token("不太好")
-        (1, 1.0, '好')
-        """
-        return self._token_cache[token]
-
-    def _parse_token(self, token: str) -> tuple[int, float, str] | None:
-        if token in NOT_OPINIONS:
-            return None
-        negations, degree, rest = 0, 1.0, token
-        result = None
-        while rest:
-            if rest in self.lexicon.opinions or rest in self.lexicon.cues:
-                result = (negations, degree, rest)
-                break
-            prefix = rest[:self._modifier_prefix(rest)] or None
-            if prefix is None and rest[0] == "好" and self.parse_token(rest[1:]) is not None:
-                degree *= GOOD_AS_DEGREE  # 好快, 好便宜 (好用 and 好看 are words themselves)
-                rest = rest[1:]
-                continue
-            base = _unreduplicated(rest) if prefix is None else None
-            if base and (base in self.lexicon.opinions or base in self.lexicon.cues):
-                degree *= REDUPLICATION
-                rest = base
-                continue
-            if prefix is None:
-                suffix = next((s for s in OPINION_SUFFIXES
-                               if rest.endswith(s) and len(rest) > len(s)), None)
-                if suffix is None:
-                    break
-                degree *= OPINION_SUFFIXES[suffix]
-                rest = rest[:-len(suffix)]
-                continue
-            kind, value = self._modifiers[prefix]
-            negations += kind == "neg"
-            degree *= value if kind == "deg" else 1.0
-            rest = rest[len(prefix):]
-        return result
-
-
-class _Cache(dict):
-    """A dict that computes a missing value once: ``_Cache(f)[key]`` is ``f(key)``. It starts
-    afresh past ``limit`` keys, so a worker streaming millions of comments stays bounded."""
-
-    def __init__(self, compute, limit: int = 500_000) -> None:
-        super().__init__()
-        self.compute, self.limit = compute, limit
-
-    def __missing__(self, key):
-        if len(self) >= self.limit:
-            self.clear()
-        value = self[key] = self.compute(key)
-        return value
-
 
 def _speed_beside_events(mentions: list[Mention], happened: dict[int, list]) -> list[Mention]:
     """快/慢 said alone next to an event say it of the event's factor: 有点儿慢啊，八点了才来
@@ -677,26 +593,6 @@ def is_irrealis(clause: str) -> bool:
     (True, False)
     """
     return IRREALIS_PATTERN.search(clause) is not None
-
-
-def _unreduplicated(word: str) -> str | None:
-    """The adjective a reduplicated word repeats (滑滑 → 滑, 水水嫩嫩 → 水嫩), else None.
-
-    >>> _unreduplicated("滑滑"), _unreduplicated("干干净净"), _unreduplicated("慢慢")
-    ('滑', '干净', None)
-    """
-    if word in ADVERBIAL_REDUPLICATIONS:
-        return None
-    if len(word) == 2 and word[0] == word[1]:
-        return word[0]
-    if len(word) == 4 and word[0] == word[1] and word[2] == word[3]:
-        return word[0] + word[2]
-    return None
-
-
-def _is_word(token: str) -> bool:
-    """A token with a Chinese character or a letter (not punctuation, space or a particle)."""
-    return token not in PARTICLES and any(ch.isalpha() for ch in token)
 
 
 def _nearest(index: int, opinions: list[Opinion]) -> Opinion | None:
