@@ -124,6 +124,8 @@ def main() -> None:
                                         "peak RSS MB"])
     print(f"mean length {chars / args.n:.0f} characters")
     print(table.to_string(index=False, float_format=lambda v: f"{v:,.1f}"))
+    if args.stages <= 0:  # --stages 0: no stage table
+        return
     sample = frame["review"].sample(min(args.stages, len(frame)), random_state=0).tolist()
     print(f"\nstages, one process, {len(sample):,} comments drawn at random "
           f"(mean {sum(map(len, sample)) / len(sample):.0f} characters; CPU time):")
