@@ -227,16 +227,19 @@ def graph_from_counts(counts: FactorCounts, *, subset: str = "all", min_count: i
     else:
         total, node_counts, pairs = counts.units, counts.counts, counts.pairs
     shown = factor_labels(counts.counts.index, labels)
+    # plain dicts: a pandas look-up per node and edge costs more than building the graph
+    node_counts, complaints = node_counts.to_dict(), counts.complaints.to_dict()
+    complaint_pairs = complaint_pairs.to_dict()
 
     graph = nx.Graph(level=level, unit=unit, subset=subset, units=int(total),
                      complaints=n_complaints, base_rate=_round(base_rate), basis=basis)
     for key, n_all in counts.counts.items():
         if node_counts.get(key, 0) < min_count:
             continue
-        rate = counts.complaints[key] / n_all if n_all else math.nan
+        rate = complaints[key] / n_all if n_all else math.nan
         graph.add_node(key, label=shown.get(key, key), kind=_kind(key, level),
                        dimension=key.split("/")[0] if not key.startswith("opinion/") else "",
-                       mentions=int(node_counts[key]), complaints=int(counts.complaints[key]),
+                       mentions=int(node_counts[key]), complaints=int(complaints[key]),
                        complaint_rate=_round(rate),
                        lift=_round(rate / base_rate if base_rate else math.nan))
     for (a, b), n_ab in pairs.items():
