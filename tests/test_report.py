@@ -294,3 +294,19 @@ def test_sample_report_renders_in_chromium(browser, sample_report, tmp_path):
     assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 50_000
     if os.environ.get("MANYI_SCREENSHOT_KEEP_HTML"):
         shutil.copy(written["html"], shot.with_suffix(".html"))
+
+
+def test_workbook_says_which_sheets_hold_only_their_first_rows(hostile_result, tmp_path,
+                                                               monkeypatch):
+    """Past Excel's row limit a sheet is cut: the summary sheet must say so, not hide it."""
+    from openpyxl import load_workbook
+
+    from manyi import report_xlsx
+
+    monkeypatch.setattr(report_xlsx, "EXCEL_MAX_ROWS", 2)
+    path = report.write_excel(hostile_result, tmp_path / "r.xlsx")
+    book = load_workbook(path)
+    assert len(list(book["comments"].iter_rows())) == 3  # header + 2 rows
+    items = [row for row in book["summary"].iter_rows(values_only=True)]
+    cut = [row for row in items if row[-1] == "sheet_comments_rows"]
+    assert cut and f"共 {len(hostile_result.comments):,} 行" in cut[0][1]

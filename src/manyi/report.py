@@ -309,7 +309,20 @@ def excel_tables(result) -> dict[str, pd.DataFrame]:
                 tables[f"segments_{name}"] = table
     tables["comments"] = result.comments
     tables["mentions"] = result.mentions
+    tables["summary"] = pd.concat([summary, _cut_rows(tables)], ignore_index=True)
     return tables
+
+
+def _cut_rows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Summary rows saying which sheets hold only their first rows: a sheet holds at most
+    Excel's 1,048,575 data rows; the whole table is in the CSV files `manyi analyze` writes."""
+    from . import report_xlsx
+
+    limit = report_xlsx.EXCEL_MAX_ROWS
+    rows = [(f"sheet_{name}_rows", f"前 {limit:,} 行（共 {len(table):,} 行，Excel 每表上限）；"
+             f"完整表见 {name}.csv")
+            for name, table in tables.items() if len(table) > limit]
+    return pd.DataFrame(rows, columns=["item", "value"])
 
 
 def write_excel(result, path: str | Path, *, progress: bool | None = False) -> Path:

@@ -164,7 +164,8 @@ def write_sheet(workbook, name: str, table: pd.DataFrame, id_cols: frozenset[str
     from openpyxl.utils import get_column_letter
 
     sheet = workbook.create_sheet(name[:31])
-    table = table.iloc[:EXCEL_MAX_ROWS]
+    if name != "summary":  # the summary says which sheets were cut: it is never cut itself
+        table = table.iloc[:EXCEL_MAX_ROWS]
     if name == "summary" and "item" in table:
         table = table.assign(item_label=table["item"].map(
             lambda k: SUMMARY_LABELS.get(k, k)))[["item_label", "value", "item"]]
