@@ -19,10 +19,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
-import tomllib
 
 from .errors import LexiconError
-from .lexicon_events import merge_aspects_file
+from .lexicon_events import merge_aspects_file, read_pack_toml
 from .lexicon_schema import check_file
 
 DIMENSION_LABELS = {
@@ -146,16 +145,11 @@ class Lexicon:
                 self._merge_words(file, problems)
 
     def _merge_taxonomy(self, file: Path, problems: list[str]) -> None:
-        try:
-            text = file.read_text(encoding="utf-8-sig")
-            data = tomllib.loads(text)
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            problems.append(f"{file}: {exc}")
+        read = read_pack_toml(file, {"dimensions", "refile", "meta"},
+                              "[dimensions.*] or [refile]", problems)
+        if read is None:
             return
-        unknown = set(data) - {"dimensions", "refile", "meta"}
-        if unknown:
-            problems.append(f"{file}: unknown top-level key {sorted(unknown)[0]!r}; "
-                            "expected [dimensions.*] or [refile]")
+        data, text = read
         # Factors first, so that [refile] may name a factor this file declares; then the
         # moves, so that this file may list again, as another kind, a word it dropped.
         factors = []

@@ -21,21 +21,34 @@ else:  # pragma: no cover
 NUMBER = r"[0-9０-９一二两三四五六七八九十百几半俩]+多?"
 
 
+def read_pack_toml(file: Path, keys: set[str], expected: str, problems: list[str]
+                   ) -> tuple[dict, str] | None:
+    """A pack's TOML file: its table and its text (None, with the problem noted, when it
+    does not parse); a top-level key outside ``keys`` is noted naming what was ``expected``."""
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        problems.append(f"{file}: {exc}")
+        return None
+    unknown = set(data) - keys
+    if unknown:
+        problems.append(f"{file}: unknown top-level key {sorted(unknown)[0]!r}; expected "
+                        f"{expected}")
+    return data, text
+
+
 def merge_aspects_file(lexicon: Any, file: Path, problems: list[str]) -> None:
     """Merge a pack's ``aspects.toml`` into ``lexicon`` (a :class:`~manyi.lexicon.Lexicon`
     being loaded): ``[filing] attribute_heads``, ``[words]`` lists and
     ``[events.<name>]`` tables (``factor = "dimension.factor"``, ``patterns = [...]``, where
     ``{name}`` is a word list and ``{N}`` a number). A later pack's event of the same name
     replaces the earlier one."""
-    try:
-        data = tomllib.loads(file.read_text(encoding="utf-8-sig"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        problems.append(f"{file}: {exc}")
+    read = read_pack_toml(file, {"filing", "words", "events"},
+                          "[filing], [words] or [events.<name>]", problems)
+    if read is None:
         return
-    unknown = set(data) - {"filing", "words", "events"}
-    if unknown:
-        problems.append(f"{file}: unknown top-level key {sorted(unknown)[0]!r}; expected "
-                        "[filing], [words] or [events.<name>]")
+    data = read[0]
     filing = data.get("filing", {})
     lexicon.attribute_heads.update(filing.get("attribute_heads", []))
     lexicon.verdicts.update(filing.get("verdicts", []))
