@@ -46,9 +46,10 @@ class DomainGuess:
         """
         if not self.fits:
             best = max(self.shares.items(), key=lambda kv: kv[1], default=("-", 0.0))
-            return (f"warning: no industry pack fits these comments well (best: {best[0]}, "
-                    f"{best[1]:.0%} of comments hold its words); using {self.domain}. "
-                    "Pass --domain, or your own pack with --lexicon")
+            return (f"warning: few industry-specific words in these {self.sampled:,} "
+                    f"comments (best: {best[0]}, {best[1]:.0%} of comments hold its own words);"
+                    f" using {self.domain}, whose general words (物流 价格 客服 质量 …) every pack "
+                    "shares. Pass --domain, or your own pack with --lexicon")
         return (f"domain: {self.domain} (chosen from the comments' words, "
                 f"confidence {self.confidence:.2f})")
 
