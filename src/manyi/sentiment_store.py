@@ -1,8 +1,8 @@
 """Saving and loading a sentiment model: ``stem.npz`` (weights) and ``stem.json`` (the rest).
 
-No pickle: each table's keys (如 不错, 太慢, 送餐 太慢) as one NUL-joined UTF-8 array, its
-weights as float32. Used by
-:meth:`manyi.sentiment.SentimentModel.save` and :meth:`~manyi.sentiment.SentimentModel.load`.
+Each table's keys (如 不错, 太慢, 送餐 太慢) as one NUL-joined UTF-8 array, no pickle;
+its weights as float32. Used by :meth:`manyi.sentiment.SentimentModel.save` and
+:meth:`~manyi.sentiment.SentimentModel.load`.
 """
 
 from __future__ import annotations
