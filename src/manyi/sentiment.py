@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain, repeat
 from pathlib import Path
@@ -52,7 +52,13 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError, ModelError
-from .sentiment_features import CLASSES, _char_grams, _word_bigrams, feature_lists
+from .sentiment_features import (  # noqa: F401  (normalize_labels: re-exported)
+    CLASSES,
+    _char_grams,
+    _word_bigrams,
+    feature_lists,
+    normalize_labels,
+)
 from .sentiment_lookup import (  # noqa: F401  (_Lexicon, EMOJI_OPINIONS: re-exported)
     _ZEROS,
     EMOJI_OPINIONS,
@@ -78,35 +84,8 @@ from .sentiment_store import MODEL_FORMAT, load_model, save_model  # noqa: F401
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 DEFAULT_MODEL_PATH = MODEL_DIR / "sentiment"
 
-_NEGATIVE_LABELS = {"0", "neg", "negative", "负面", "负", "差评", "-1", "bad"}
-_POSITIVE_LABELS = {"1", "pos", "positive", "正面", "正", "好评", "good"}
-_NEUTRAL_LABELS = {"neutral", "neu", "中性", "中", "中评", "2", "mixed"}
 _MISSING = repeat(-1)
 _BATCH = 5_000  # comments scored together: bounds the batch arrays to some 30 MB
-
-
-def normalize_labels(values: Iterable[object]) -> list[str]:
-    """Gold labels as CLASSES names; raise InputError naming the first unknown value.
-
-    >>> normalize_labels([1, "0", "pos", "负面", "中性", 1.0, "Positive"])
-    ['positive', 'negative', 'positive', 'negative', 'neutral', 'positive', 'positive']
-    """
-    out = []
-    for row, value in enumerate(values):
-        key = value
-        if isinstance(value, float) and value.is_integer():
-            key = int(value)
-        key = str(key).strip().lower()
-        if key in _POSITIVE_LABELS:
-            out.append("positive")
-        elif key in _NEGATIVE_LABELS:
-            out.append("negative")
-        elif key in _NEUTRAL_LABELS:
-            out.append("neutral")
-        else:
-            raise InputError(f"row {row}: unknown sentiment label {value!r}; use 1/0, pos/neg, "
-                             "positive/neutral/negative or 正面/负面/中性")
-    return out
 
 
 class SentimentModel:
