@@ -13,6 +13,8 @@ from .cli_options import (
     chart_option,
     check_result,
     id_column_hint,
+    input_options,
+    labelled_options,
     output_folder,
     output_option,
     preflight,
@@ -20,7 +22,14 @@ from .cli_options import (
     run_options,
     time_option,
 )
-from .cli_text import format_table, headlines_text, summary_text, written_line
+from .cli_run import complaint_rule, exit_if_rejected, run_analysis
+from .cli_text import (
+    format_table,
+    headlines_text,
+    print_fix_first,
+    summary_text,
+    written_line,
+)
 from .errors import InputError, ManyiError
 from .outputs import COMMAND_FILES, atomic_dir, fixed_metadata, plt_fixed_ids
 
@@ -39,69 +48,6 @@ class ManyiGroup(click.Group):
             where = f"{exc.filename}: " if exc.filename else ""
             click.echo(f"manyi: error: {where}{exc.strerror or exc}", err=True)
             sys.exit(1)
-
-
-def input_options(func=None, *, reuse: bool = False):
-    """Options shared by every command that reads a comment dump; ``reuse``: INPUT may be
-    left out for ``--from DIR``, the folder ``manyi analyze`` wrote."""
-    if func is None:
-        return lambda f: input_options(f, reuse=reuse)
-    options = [
-        click.option("--text-col",
-                     help="Column holding the comment text (found by name if omitted)."),
-        click.option("--id-col", help="Column holding comment ids (row numbers if omitted)."),
-        click.option("--encoding", help="File encoding (detected if omitted: UTF-8, GBK/GB18030)."),
-        click.option("--sheet", help="Excel sheet name (the first sheet if omitted)."),
-        click.option("--domain", type=click.Choice(["auto", "ecommerce", "catering", "delivery",
-                                                    "hotel", "hotline"]),
-                     default="auto", show_default=True,
-                     help="Industry lexicon pack (auto: chosen from the comments' words)."),
-        click.option("--lexicon", "lexicon", multiple=True, type=click.Path(exists=True),
-                     help="Your own lexicon pack (folder or file); repeatable, later wins."),
-    ]
-    if reuse:
-        options.append(click.option(
-            "--from", "from_dir", type=click.Path(exists=True, file_okay=False),
-            help="Use the folder `manyi analyze` wrote instead of analysing INPUT again."))
-    for option in reversed(options):
-        func = option(func)
-    return click.argument("input_path", metavar="INPUT", type=click.Path(),
-                          required=not reuse)(func)
-
-
-def _analyse(reading: dict, *, jobs: int | None = None, quiet: bool = False,
-             model: str | None = None, **options):
-    """Run the pipeline on the dump named by the shared reading options, or read back the
-    folder given with ``--from``."""
-    from . import pipeline
-
-    original, reading = reading, dict(reading)
-    from_dir, input_path = reading.pop("from_dir", None), reading.pop("input_path")
-    if from_dir is not None:
-        if input_path is not None:
-            raise ManyiError(f"give INPUT ({input_path}) or --from {from_dir}, not both")
-        if model is not None:
-            raise ManyiError(f"--model with --from {from_dir}: the folder's comments were "
-                             "scored already; run `manyi analyze --model` again instead")
-        return pipeline.Result.from_dir(from_dir)
-    if input_path is None:
-        raise ManyiError("give INPUT, the comment dump, or --from DIR, the folder "
-                         "`manyi analyze` wrote")
-    result = pipeline.analyze(input_path, jobs=jobs, progress=False if quiet else None,
-                              model=model, **reading, **options)
-    original["domain"] = result.meta.get("domain", original.get("domain"))  # auto: the pack
-    return result
-
-
-def _exit_if_rejected(result, written_to: str | None = None) -> None:
-    """Exit status 3, with a warning on stderr, when input rows could not be parsed."""
-    rejects = result.meta.get("rejects") or []
-    if rejects:
-        where = f"see {written_to}" if written_to else "first: " + "; ".join(
-            f"line {r['line']}: {r['reason']}" for r in rejects[:3])
-        click.echo(f"manyi: warning: {len(rejects)} input row(s) rejected, not analysed; "
-                   f"{where}", err=True)
-        sys.exit(3)
 
 
 @click.group(cls=ManyiGroup)
@@ -141,7 +87,7 @@ def analyze(output, segmenter, scheduler, strict, chunk_rows, model, jobs, quiet
 
     columns = preflight(reading, {})
     if scheduler:  # Dask workers analyse; the result comes back whole
-        result = _analyse(reading, jobs=jobs, quiet=quiet, model=model, segmenter=segmenter,
+        result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model, segmenter=segmenter,
                           scheduler=scheduler)
         if strict:
             check_strict(result.meta["source"], result.meta["rejects"])
@@ -158,7 +104,7 @@ def analyze(output, segmenter, scheduler, strict, chunk_rows, model, jobs, quiet
         click.echo(written_line(out, [n for n in OUTPUT_FILES if (Path(out) / n).exists()]))
         if hint := id_column_hint(columns, reading.get("id_col")):
             click.echo(hint)
-    _exit_if_rejected(result, str(out / "rejects.csv"))
+    exit_if_rejected(result, str(out / "rejects.csv"))
 
 
 @main.command()
@@ -183,7 +129,7 @@ def report(output, formats, rating_col, time_col, model, jobs, quiet, **reading)
                          f"{(unknown or [''])[0]!r}; choose from html, xlsx, json")
     named = {"--rating-col": rating_col, "--time-col": time_col}
     preflight(reading, named, rating=rating_col, time=time_col)
-    result = _analyse(reading, jobs=jobs, quiet=quiet, model=model)
+    result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
     check_result(result, named, rating=rating_col, time=time_col)
     for key, column in (("rating_col", rating_col), ("time_col", time_col)):
         if column:  # named by the user: every table of the report reads it
@@ -202,16 +148,7 @@ def report(output, formats, rating_col, time_col, model, jobs, quiet, **reading)
         click.echo("\n" + format_table(files))
         for line in not_computed_lines(result):
             click.echo(line)
-    _exit_if_rejected(result)
-
-
-def _complaint_rule(result, rating_col, complaint_max_rating):
-    """None (sentiment negative) or rating ≤ N on the rating column."""
-    if complaint_max_rating is None:
-        return None
-    if not rating_col:
-        raise ManyiError("--complaint-max-rating needs a rating column: pass --rating-col")
-    return pd.to_numeric(result.comments[rating_col], errors="coerce") <= complaint_max_rating
+    exit_if_rejected(result)
 
 
 @main.command()
@@ -251,7 +188,7 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
     named = {"--rating-col": rating_col, "--time-col": time_col,
              "--by": [b for b in by if b != "period"]}
     preflight(reading, named, rating=rating_col, time=time_col)
-    result = _analyse(reading, jobs=jobs, quiet=quiet, model=model)
+    result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
     check_result(result, named, rating=rating_col, time=time_col)
     rating_col = rating_col or result.meta.get("rating_col")
     time_col = time_col or result.meta.get("time_col")
@@ -259,7 +196,7 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
         groups = list(by) or group_columns(result.comments, result.meta, time_col)
         tables = fix_first_tables(result.comments, result.mentions, rating=rating_col,
                                   time_col=time_col, freq=freq, by=groups,
-                                  complaint=_complaint_rule(result, rating_col,
+                                  complaint=complaint_rule(result, rating_col,
                                                             complaint_max_rating),
                                   weights=weights, level=level, labels=result.labels)
     else:  # every comment flagged: nothing to weigh, the (empty) drivers table says so
@@ -277,50 +214,14 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
             with plt_fixed_ids():
                 figure.savefig(out / name, dpi=120, metadata=fixed_metadata(name[-3:]))
     if not quiet:
-        _print_fix_first(tables, rating_col)
+        print_fix_first(tables, rating_col)
         click.echo(written_line(output, [f"{n}.csv" for n in tables] + charts))
     if "key_drivers" not in tables and "index" in tables and rating_col:
         click.echo(f"note: key_drivers.csv not computed: too few rated comments "
                    f"({len(result.comments)}) or no variance for the key-driver model", err=True)
     if wanted and not charts:
         click.echo(skipped_line(wanted), err=True)
-    _exit_if_rejected(result)
-
-
-def _print_fix_first(tables: dict, rating_col: str | None) -> None:
-    """The terminal summary of ``manyi drivers``: what to fix first, key drivers, index."""
-    from .index import WEIGHTING_LABELS
-    from .segments import worst
-
-    table = tables["drivers"]
-    top = table[table["side"] == "complaint"].head(10) if "side" in table else table.head(0)
-    if len(top):
-        click.echo("fix first (impact = share of comments that are complaints about it, each "
-                   "complaint split equally between the factors it names; 95% CI; "
-                   "impact_alone = complaints about it alone):\n" + format_table(
-                       top[["label", "negative_comments", "complaint_share", "impact",
-                            "impact_low", "impact_high", "impact_alone", "q_value"]]))
-    else:
-        click.echo("fix first: no factor is named negatively by enough comments")
-    if "key_drivers" in tables:
-        key = tables["key_drivers"]
-        click.echo(f"\nkey drivers of {rating_col} (scale {key.attrs.get('scale')}, R² "
-                   f"{key.attrs.get('r2', float('nan')):.3f}, n {key.attrs.get('n')}):\n"
-                   + format_table(key[["label", "penalty", "reward", "importance",
-                                       "importance_low", "importance_high"]]))
-    if "index" in tables:
-        index = tables["index"]
-        click.echo(f"\nsatisfaction index ({WEIGHTING_LABELS[index['weighting'].iloc[0]]}):\n"
-                   + format_table(index[["label", "comments", "satisfaction", "weight"]]))
-    if len(tables.get("segments_differences", [])):
-        rows = worst(tables["segments_differences"])
-        if len(rows):
-            click.echo("\nworst groups (negative share vs the rest, BH q < 0.05):\n"
-                       + format_table(rows[["column", "group", "label", "group_share",
-                                            "rest_share", "q_value"]]))
-    if len(tables.get("alerts", [])):
-        click.echo("\nalerts:\n" + format_table(tables["alerts"][
-            ["label", "previous_period", "period", "previous_rate", "rate", "q_value"]]))
+    exit_if_rejected(result)
 
 
 @main.command()
@@ -348,12 +249,12 @@ def graph(output, level, unit, opinions, min_count, rating_col, complaint_max_ra
     formats = chart_formats(chart, ("png",))
     named = {"--rating-col": rating_col}
     preflight(reading, named, rating=rating_col)
-    result = _analyse(reading, jobs=jobs, quiet=quiet, model=model)
+    result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
     check_result(result, named, rating=rating_col)
     rating_col = rating_col or result.meta.get("rating_col")
     graphs = complaint_graphs(result.comments, result.mentions, level=level, unit=unit,
                               opinions=opinions, min_count=min_count, labels=result.labels,
-                              complaint=_complaint_rule(result, rating_col,
+                              complaint=complaint_rule(result, rating_col,
                                                         complaint_max_rating))
     with output_folder(output, COMMAND_FILES["graph"]) as out:
         written = [p.name for p in write_graph_files(graphs, out, top=top, chart=bool(formats))]
@@ -367,7 +268,7 @@ def graph(output, level, unit, opinions, min_count, rating_col, complaint_max_ra
         click.echo(written_line(output, written))
     if skipped:
         click.echo(skipped_line(skipped), err=True)
-    _exit_if_rejected(result)
+    exit_if_rejected(result)
 
 
 @main.command()
@@ -397,7 +298,7 @@ def topics(output, k, k_range, seed_dimensions, seed, time_col, freq, by, chart,
     formats = chart_formats(chart, ("png", "svg"))
     named = {"--time-col": time_col, "--by": by}
     preflight(reading, named, time=time_col)
-    result = _analyse(reading, jobs=jobs, quiet=quiet, model=model)
+    result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
     check_result(result, named, time=time_col)
     tables, model, note = topic_tables(result, k=k, k_range=tuple(k_range), seed=seed,
                                        seed_dimensions=seed_dimensions, time_col=time_col,
@@ -421,22 +322,7 @@ def topics(output, k, k_range, seed_dimensions, seed, time_col, freq, by, chart,
         click.echo(note, err=True)
     if wanted and not charts:
         click.echo(skipped_line(wanted), err=True)
-    _exit_if_rejected(result)
-
-
-def labelled_options(func):
-    """Options of the commands that read a labelled sample (evaluate, train)."""
-    options = [
-        click.option("--text-col",
-                     help="Column holding the comment text (found by name if omitted)."),
-        click.option("--label-col", required=True,
-                     help="Column holding the gold label: 1/0, pos/neg, 正面/负面/中性 …"),
-        click.option("--encoding", help="File encoding (detected if omitted)."),
-        click.option("--sheet", help="Excel sheet name (the first sheet if omitted)."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return click.argument("input_path", metavar="FILE", type=click.Path(exists=True))(func)
+    exit_if_rejected(result)
 
 
 @main.command()

@@ -245,3 +245,46 @@ def _check_frame(frame, text_col, source, named, renamed, rating, time) -> None:
         raise InputError(hint)
     check_numeric(frame, renamed.get(rating, rating), "--rating-col")
     check_dates(frame, renamed.get(time, time), "--time-col")
+
+
+def input_options(func=None, *, reuse: bool = False):
+    """Options shared by every command that reads a comment dump; ``reuse``: INPUT may be
+    left out for ``--from DIR``, the folder ``manyi analyze`` wrote."""
+    if func is None:
+        return lambda f: input_options(f, reuse=reuse)
+    options = [
+        click.option("--text-col",
+                     help="Column holding the comment text (found by name if omitted)."),
+        click.option("--id-col", help="Column holding comment ids (row numbers if omitted)."),
+        click.option("--encoding", help="File encoding (detected if omitted: UTF-8, GBK/GB18030)."),
+        click.option("--sheet", help="Excel sheet name (the first sheet if omitted)."),
+        click.option("--domain", type=click.Choice(["auto", "ecommerce", "catering", "delivery",
+                                                    "hotel", "hotline"]),
+                     default="auto", show_default=True,
+                     help="Industry lexicon pack (auto: chosen from the comments' words)."),
+        click.option("--lexicon", "lexicon", multiple=True, type=click.Path(exists=True),
+                     help="Your own lexicon pack (folder or file); repeatable, later wins."),
+    ]
+    if reuse:
+        options.append(click.option(
+            "--from", "from_dir", type=click.Path(exists=True, file_okay=False),
+            help="Use the folder `manyi analyze` wrote instead of analysing INPUT again."))
+    for option in reversed(options):
+        func = option(func)
+    return click.argument("input_path", metavar="INPUT", type=click.Path(),
+                          required=not reuse)(func)
+
+
+def labelled_options(func):
+    """Options of the commands that read a labelled sample (evaluate, train)."""
+    options = [
+        click.option("--text-col",
+                     help="Column holding the comment text (found by name if omitted)."),
+        click.option("--label-col", required=True,
+                     help="Column holding the gold label: 1/0, pos/neg, 正面/负面/中性 …"),
+        click.option("--encoding", help="File encoding (detected if omitted)."),
+        click.option("--sheet", help="Excel sheet name (the first sheet if omitted)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return click.argument("input_path", metavar="FILE", type=click.Path(exists=True))(func)

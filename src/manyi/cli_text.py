@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+import click
 import pandas as pd
 
 
@@ -104,3 +105,37 @@ def summary_text(result) -> str:
     return "\n".join(lines)
 
 
+def print_fix_first(tables: dict, rating_col: str | None) -> None:
+    """The terminal summary of ``manyi drivers``: what to fix first, key drivers, index."""
+    from .index import WEIGHTING_LABELS
+    from .segments import worst
+
+    table = tables["drivers"]
+    top = table[table["side"] == "complaint"].head(10) if "side" in table else table.head(0)
+    if len(top):
+        click.echo("fix first (impact = share of comments that are complaints about it, each "
+                   "complaint split equally between the factors it names; 95% CI; "
+                   "impact_alone = complaints about it alone):\n" + format_table(
+                       top[["label", "negative_comments", "complaint_share", "impact",
+                            "impact_low", "impact_high", "impact_alone", "q_value"]]))
+    else:
+        click.echo("fix first: no factor is named negatively by enough comments")
+    if "key_drivers" in tables:
+        key = tables["key_drivers"]
+        click.echo(f"\nkey drivers of {rating_col} (scale {key.attrs.get('scale')}, R² "
+                   f"{key.attrs.get('r2', float('nan')):.3f}, n {key.attrs.get('n')}):\n"
+                   + format_table(key[["label", "penalty", "reward", "importance",
+                                       "importance_low", "importance_high"]]))
+    if "index" in tables:
+        index = tables["index"]
+        click.echo(f"\nsatisfaction index ({WEIGHTING_LABELS[index['weighting'].iloc[0]]}):\n"
+                   + format_table(index[["label", "comments", "satisfaction", "weight"]]))
+    if len(tables.get("segments_differences", [])):
+        rows = worst(tables["segments_differences"])
+        if len(rows):
+            click.echo("\nworst groups (negative share vs the rest, BH q < 0.05):\n"
+                       + format_table(rows[["column", "group", "label", "group_share",
+                                            "rest_share", "q_value"]]))
+    if len(tables.get("alerts", [])):
+        click.echo("\nalerts:\n" + format_table(tables["alerts"][
+            ["label", "previous_period", "period", "previous_rate", "rate", "q_value"]]))
