@@ -12,6 +12,8 @@ separator, or a bare adjective (长, 很大, 偏小). Each answer is cached per 
 
 from __future__ import annotations
 
+import re
+
 from .aspects import PREDICATES
 from .segment import SEPARATOR_TOKENS
 
@@ -170,3 +172,17 @@ def _is_word(token: str) -> bool:
     return token not in PARTICLES and any(ch.isalpha() for ch in token)
 
 
+# A clause that wonders or waits (效果不知道怎么样, 期待效果, 用了再来追评) judges nothing yet.
+IRREALIS = ("不知道", "不知", "还没用", "还没有用", "还没使用", "没用过", "还没试", "期待",
+            "追评", "怎么样", "如何", "好不好", "等用了", "用了再", "用完再", "用过再", "才知道")
+
+IRREALIS_PATTERN = re.compile("|".join(map(re.escape, IRREALIS)))
+
+
+def is_irrealis(clause: str) -> bool:
+    """Whether a clause wonders or waits rather than judges.
+
+    >>> is_irrealis("还没用，不知道效果怎么样"), is_irrealis("效果很好")
+    (True, False)
+    """
+    return IRREALIS_PATTERN.search(clause) is not None

@@ -83,27 +83,25 @@ def taxonomy_problems(data: dict, file: str, text: str = "") -> list[str]:
     dimensions = data.get("dimensions")
     if not isinstance(dimensions, dict):
         return problems
-    for dim, spec in dimensions.items():
-        where = f"dimensions.{dim}"
-        if not KEY.match(dim):
-            problems.append(f"{file}{_line(text, where)}: dimension key {dim!r} must be an "
-                            "English identifier (letters, digits, _), e.g. delivery")
+    def entry(kind: str, key: str, spec, where: str, keys: dict[str, type], example: str
+              ) -> bool:
+        """Check one dimension or factor table; True when its value is a table."""
+        if not KEY.match(key):
+            problems.append(f"{file}{_line(text, where)}: {kind} key {key!r} must be an "
+                            f"English identifier (letters, digits, _), e.g. {example}")
         if not isinstance(spec, dict):
             wrong(where, spec, dict)
+            return False
+        _typed(spec, keys, where, wrong)
+        return True
+
+    for dim, spec in dimensions.items():
+        where = f"dimensions.{dim}"
+        if not entry("dimension", dim, spec, where, DIMENSION_KEYS, "delivery"):
             continue
-        _typed(spec, DIMENSION_KEYS, where, wrong)
         factors = spec.get("factors")
-        if not isinstance(factors, dict):
-            continue
-        for fkey, fspec in factors.items():
-            fwhere = f"{where}.factors.{fkey}"
-            if not KEY.match(fkey):
-                problems.append(f"{file}{_line(text, fwhere)}: factor key {fkey!r} must be an "
-                                "English identifier (letters, digits, _), e.g. speed")
-            if not isinstance(fspec, dict):
-                wrong(fwhere, fspec, dict)
-                continue
-            _typed(fspec, FACTOR_KEYS, fwhere, wrong)
+        for fkey, fspec in (factors.items() if isinstance(factors, dict) else ()):
+            entry("factor", fkey, fspec, f"{where}.factors.{fkey}", FACTOR_KEYS, "speed")
     return problems
 
 

@@ -30,6 +30,7 @@ from .annotator import (  # noqa: F401  (re-exported: the pipeline's names of ol
 from .errors import InputError
 from .flags import ANALYSABLE_FLAGS, FLAG_REASONS, REPEATED  # noqa: F401
 from .labels import lexicon_labels
+from .lexicon import Lexicon
 from .outputs import OUTPUT_FILES, atomic_dir, safe_child, write_csv
 from .saved import read_result
 from .sentiment import SentimentModel
@@ -147,7 +148,11 @@ class Result:
     def labels(self) -> dict[str, str]:
         """Key → label of every dimension and factor (``logistics/speed`` → 配送速度) from
         the run's lexicon, user packs included: the labels every table of the run shows."""
-        return lexicon_labels(self._annotator().lexicon)
+        if self.annotator is not None:
+            return lexicon_labels(self.annotator.lexicon)
+        # a Result read back: its lexicon alone (no segmenter or sentiment model to build)
+        settings = self.settings
+        return lexicon_labels(Lexicon.load(settings.domain, settings.lexicon_paths))
 
     # -- drivers, graph, index (drivers.py, graph.py, index.py, ipa.py) -----------------
     @cached_property

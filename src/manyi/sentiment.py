@@ -52,12 +52,13 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError, ModelError
-from .sentiment_features import (  # noqa: F401  (normalize_labels: re-exported)
+from .sentiment_features import (  # noqa: F401  (normalize_labels, proba_labels: re-exported)
     CLASSES,
     _char_grams,
     _word_bigrams,
     feature_lists,
     normalize_labels,
+    proba_labels,
 )
 from .sentiment_lookup import (  # noqa: F401  (_Lexicon, EMOJI_OPINIONS: re-exported)
     _ZEROS,
@@ -523,13 +524,6 @@ def default_model() -> SentimentModel:
             raise ModelError(f"{DEFAULT_MODEL_PATH}.npz is missing; reinstall manyi or run "
                              "`python scripts/train_sentiment.py`")
         return SentimentModel.load(DEFAULT_MODEL_PATH)
-
-
-def proba_labels(proba: np.ndarray) -> np.ndarray:
-    """The most probable class of each row of ``predict_proba`` output (object array)."""
-    if not len(proba):
-        return np.array([], dtype=object)
-    return np.array(CLASSES, dtype=object)[proba.argmax(axis=1)]
 
 
 def score_frame(texts: list[str], tokens: list[list[str]] | None = None,

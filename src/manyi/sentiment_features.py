@@ -11,6 +11,8 @@ from collections.abc import Iterable, Sequence
 from itertools import repeat
 from operator import add
 
+import numpy as np
+
 from .errors import InputError
 
 CLASSES = ("negative", "neutral", "positive")
@@ -57,3 +59,10 @@ def normalize_labels(values: Iterable[object]) -> list[str]:
             raise InputError(f"row {row}: unknown sentiment label {value!r}; use 1/0, pos/neg, "
                              "positive/neutral/negative or 正面/负面/中性")
     return out
+
+
+def proba_labels(proba: np.ndarray) -> np.ndarray:
+    """The most probable class of each row of ``predict_proba`` output (object array)."""
+    if not len(proba):
+        return np.array([], dtype=object)
+    return np.array(CLASSES, dtype=object)[proba.argmax(axis=1)]
