@@ -13,6 +13,7 @@ and how long is left instead of "analysing: 45000comments".
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -21,6 +22,12 @@ T = TypeVar("T")
 BLOCK = 8 * 2**20
 HEADED = {".csv", ".tsv", ".tab"}
 LINES = HEADED | {".txt", ".text", ".jsonl", ".ndjson"}
+
+
+def bar_shown(progress: bool | None) -> bool:
+    """Whether a progress bar is drawn: asked for, or (None) stderr is a terminal, as tqdm
+    decides with ``disable=None``."""
+    return bool(progress) if progress is not None else sys.stderr.isatty()
 
 
 def count_rows(source) -> int | None:

@@ -29,7 +29,7 @@ from .io import RESERVED
 from .labels import lexicon_labels
 from .outputs import OUTPUT_FILES, CsvAppender, atomic_dir, csv_bytes, safe_child
 from .pipeline import write_tables
-from .progress import count_rows  # the bar's total: rows counted cheaply
+from .progress import bar_shown, count_rows  # the bar's total: rows counted cheaply
 from .sentiment import SentimentModel
 from .tables import dimension_counts, dimension_labels, dimension_table_from_counts, run_meta
 
@@ -72,7 +72,8 @@ def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
         comments_csv = CsvAppender(safe_child(staging, "comments.csv"), trailing=RESERVED[1:])
         mentions_csv = CsvAppender(safe_child(staging, "mentions.csv"))
         try:
-            total = None if progress is False else count_rows(source)
+            # the file is read once more for the total only where a bar is drawn
+            total = count_rows(source) if bar_shown(progress) else None
             for _, pieces in chain.pieces(run, _render_piece, progress=progress, total=total):
                 for piece in pieces:
                     comments_csv.write_bytes(*piece.comments)
