@@ -50,8 +50,8 @@ def time_manyi(frame: pd.DataFrame, jobs: int, segmenter: str) -> float:
 def time_stages(texts: list[str], segmenter: str) -> pd.DataFrame:
     """CPU seconds per stage in one process (after loading), the stages of Annotator.annotate
     run one by one, then the output files written."""
-    from manyi import sentiment
-    from manyi.outputs import csv_bytes
+    from manyi.annotate.sentiment import model as sentiment
+    from manyi.io.write import csv_bytes
     from manyi.pipeline import Annotator, Settings, _gc_paused
 
     annotator = Annotator(Settings(segmenter=segmenter))

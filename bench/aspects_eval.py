@@ -47,7 +47,7 @@ from pathlib import Path
 import pandas as pd
 
 import manyi
-from manyi.evaluation import match_term
+from manyi.analysis.evaluation import match_term
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "aspects"
 INDUSTRIES = {"camera": "ecommerce", "phone": "ecommerce", "mooc": "ecommerce",
@@ -186,7 +186,7 @@ def zhijiang() -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     from dimensions_eval import zhijiang_gold
 
-    from manyi.evaluation import predicted_table, score_dimensions
+    from manyi.analysis.evaluation import predicted_table, score_dimensions
 
     reviews, gold = zhijiang_gold()
     result = manyi.analyze(reviews[["comment_id", "text"]].rename(columns={"text": "review"}),
@@ -214,10 +214,10 @@ def sample_discovered(mentions: dict[str, pd.DataFrame], n: int, seed: int) -> N
 
 def _pass_chunk(texts: list[str]) -> tuple[int, float]:
     """Normalise, segment and extract (discovery included) a chunk: (mentions, CPU s)."""
-    from manyi.factors import FactorExtractor
-    from manyi.lexicon import Lexicon
-    from manyi.normalize import normalize_text
-    from manyi.segment import Segmenter
+    from manyi.annotate.factors import FactorExtractor
+    from manyi.text.lexicon import Lexicon
+    from manyi.text.normalize import normalize_text
+    from manyi.text.segment import Segmenter
 
     lexicon = Lexicon.load("ecommerce")
     segmenter = Segmenter(lexicon)
@@ -298,10 +298,10 @@ def main() -> None:
 
 
 def GRID() -> list[dict]:  # noqa: N802
-    """The discovery settings compared (manyi.aspects.TUNABLE: module constants and the
+    """The discovery settings compared (manyi.annotate.aspects.TUNABLE: module constants and the
     values to try); one empty setting when nothing is tunable."""
     try:
-        from manyi.aspects import TUNABLE
+        from manyi.annotate.aspects import TUNABLE
     except ImportError:
         return [{}]
     names = list(TUNABLE)
@@ -314,7 +314,7 @@ def GRID() -> list[dict]:  # noqa: N802
 def _apply(options: dict) -> None:
     """Set the discovery constants in this process (the bench runs one job)."""
     if options:
-        import manyi.aspects as aspects
+        from manyi.annotate import aspects
 
         for name, value in options.items():
             setattr(aspects, name, value)

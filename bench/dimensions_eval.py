@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 import manyi
-from manyi.evaluation import dimension_misses, predicted_table, score_dimensions
+from manyi.analysis.evaluation import dimension_misses, predicted_table, score_dimensions
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "aspects"
 ZHIJIANG_MAP = {"价格": "price", "物流": "logistics", "服务": "service", "包装": "product",

@@ -137,7 +137,7 @@ def planted_dump(pools: dict[str, list[str]], n: int, seed: int) -> pd.DataFrame
 
 def planted(seeds: int, n: int) -> None:
     import manyi
-    from manyi.drivers import drivers
+    from manyi.analysis.drivers import drivers
 
     pools = clause_pools()
     print("## planted drivers\n\nclause pools (kept / manyi agrees with gold on the clause "
@@ -191,7 +191,7 @@ def gold_mentions(gold: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
 
 
 def impact_by_dimension(comments, mentions, complaint) -> pd.Series:
-    from manyi.drivers import drivers
+    from manyi.analysis.drivers import drivers
 
     table = drivers(comments, mentions, complaint=complaint, level="dimension",
                     min_comments=1, boot=0)
@@ -226,7 +226,7 @@ def compare(name: str, reviews: pd.DataFrame, gold: pd.DataFrame, domain: str,
 
 
 def triplet_gold(limit: int = 3000) -> tuple[pd.DataFrame, pd.DataFrame]:
-    from manyi.lexicon import Lexicon
+    from manyi.text.lexicon import Lexicon
 
     terms = Lexicon.load("catering").terms
     by_length = sorted(terms, key=len, reverse=True)
@@ -279,7 +279,7 @@ def gold_part() -> None:
 # -- 3. key drivers on ASAP -----------------------------------------------------------------
 def keydrivers() -> None:
     import manyi
-    from manyi.keydrivers import rating_drivers
+    from manyi.analysis.keydrivers import rating_drivers
 
     reviews, gold = asap_gold()
     result = manyi.analyze(reviews, text_col="text", id_col="comment_id", domain="catering",
@@ -301,8 +301,8 @@ def keydrivers() -> None:
 
 # -- 4. speed -------------------------------------------------------------------------------
 def speed(n_mentions: int = 1_000_000, n_comments: int = 400_000) -> None:
-    from manyi.drivers import drivers
-    from manyi.graph import complaint_graphs
+    from manyi.analysis.drivers import drivers
+    from manyi.analysis.graph import complaint_graphs
 
     rng = np.random.default_rng(0)
     dims = ["product", "service", "price", "logistics", "communication", "brand",

@@ -34,12 +34,12 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from manyi.errors import InputError
-from manyi.io import decode_bytes, read_comments
-from manyi.io_csv import CELL_BREAK
-from manyi.lexicon import Lexicon
-from manyi.normalize import normalize_text
-from manyi.outputs import write_csv
-from manyi.segment import Segmenter, split_clauses
+from manyi.io.delimited import CELL_BREAK
+from manyi.io.read import decode_bytes, read_comments
+from manyi.io.write import write_csv
+from manyi.text.lexicon import Lexicon
+from manyi.text.normalize import normalize_text
+from manyi.text.segment import Segmenter, split_clauses
 
 SAMPLES = Path(__file__).resolve().parents[1] / "corpus_samples"
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=200) | st.sampled_from(

@@ -17,8 +17,8 @@ import tempfile
 from pathlib import Path
 
 from manyi.errors import InputError
-from manyi.io import read_comments
-from manyi.io_csv import CELL_BREAK, ESCAPED_QUOTE
+from manyi.io.delimited import CELL_BREAK, ESCAPED_QUOTE
+from manyi.io.read import read_comments
 
 FORMATS = ("csv", "tsv", "jsonl", "xlsx")
 PIECES = ["物流很快", "质量", "好评", "差", '"', '""', "'", ",", ";", "|", " ", "\u3000", "\u200b",

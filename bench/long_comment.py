@@ -23,7 +23,7 @@ RUN = r"""
 import json, resource, sys, time
 from pathlib import Path
 from click.testing import CliRunner
-from manyi.cli import main
+from manyi.cli.commands import main
 source, out = Path(sys.argv[1]), sys.argv[2]
 started = time.perf_counter()
 run = CliRunner().invoke(main, ["analyze", str(source), "-o", out, "--quiet"])

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from manyi.lexicon import Lexicon
-from manyi.normalize import normalize_text
-from manyi.segment import Segmenter
+from manyi.text.lexicon import Lexicon
+from manyi.text.normalize import normalize_text
+from manyi.text.segment import Segmenter
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sentiment"
 

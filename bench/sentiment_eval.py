@@ -23,7 +23,8 @@ removed), and scored on a random sample of the held-out one (``--test-rows``):
 * ``adapted``: manyi with ``adapt_to`` the held-out sample's own texts (no labels).
 
 Mention polarity: the aspect terms of absa_terms and restaurant_triplets, each scored on its
-own clause (``manyi.sentiment.mention_proba``) by the fold's model, neutral counted wrong.
+own clause (``manyi.annotate.sentiment.model.mention_proba``) by the fold's model, neutral counted
+wrong.
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ def tfidf_baseline(train: pd.DataFrame, test: pd.DataFrame) -> np.ndarray:
 
 
 def scores(gold: np.ndarray, proba: np.ndarray) -> dict:
-    from manyi.sentiment import proba_labels
+    from manyi.annotate.sentiment.model import proba_labels
 
     labels = proba_labels(proba)
     polar = gold != "neutral"
@@ -96,7 +97,7 @@ def scores(gold: np.ndarray, proba: np.ndarray) -> dict:
 
 
 def mention_accuracy(model, aspects: pd.DataFrame, tokens_of) -> float:
-    from manyi.sentiment import mention_proba, proba_labels
+    from manyi.annotate.sentiment.model import mention_proba, proba_labels
 
     texts = aspects["text"].tolist()
     proba = mention_proba(model, texts, tokens_of(texts), aspects["start"].to_numpy(),
@@ -105,8 +106,8 @@ def mention_accuracy(model, aspects: pd.DataFrame, tokens_of) -> float:
 
 
 def loio(comments: pd.DataFrame, aspects: pd.DataFrame, tokens_of, args) -> list[dict]:
-    from manyi.sentiment import SentimentModel
-    from manyi.train import snownlp_labels
+    from manyi.annotate.sentiment.evaluate import snownlp_labels
+    from manyi.annotate.sentiment.model import SentimentModel
 
     rows = []
     industries = sorted(set(comments["industry"]) - {"mixed"})
@@ -148,7 +149,7 @@ def loio(comments: pd.DataFrame, aspects: pd.DataFrame, tokens_of, args) -> list
 
 SPEED_CODE = r"""
 import json, sys, time
-from manyi.sentiment import SentimentModel, DEFAULT_MODEL_PATH
+from manyi.annotate.sentiment.model import SentimentModel, DEFAULT_MODEL_PATH
 t1 = time.perf_counter()
 model = SentimentModel.load(DEFAULT_MODEL_PATH)
 t2 = time.perf_counter()
@@ -177,8 +178,8 @@ def speed(texts: list[str], tokens_of) -> dict:
 def shipped(comments: pd.DataFrame, tokens_of) -> None:
     """The shipped model on rows it never saw (chnsenticorp test) and on the two-class sets
     (in its training data: neutral share only), against snownlp; speed and size."""
-    from manyi.sentiment import DEFAULT_MODEL_PATH, default_model
-    from manyi.train import snownlp_labels
+    from manyi.annotate.sentiment.evaluate import snownlp_labels
+    from manyi.annotate.sentiment.model import DEFAULT_MODEL_PATH, default_model
 
     model = default_model()
     test = comments[comments["source"] == "chnsenticorp_test"]
@@ -217,7 +218,7 @@ def main() -> int:
         return 0
     import sentiment_data
 
-    from manyi.train import segment_all
+    from manyi.annotate.sentiment.evaluate import segment_all
 
     started = time.perf_counter()
     comments, aspects = sentiment_data.all_comments(), sentiment_data.all_aspects()

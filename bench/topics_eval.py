@@ -28,7 +28,7 @@ DATA = ROOT / ".." / "shared" / "data" / "sentiment" / "online_shopping_10_cats.
 
 
 def load_reviews() -> pd.DataFrame:
-    from manyi.normalize import normalize_text
+    from manyi.text.normalize import normalize_text
 
     reviews = pd.read_csv(DATA).dropna(subset=["review"]).reset_index(drop=True)
     reviews["text"] = [normalize_text(t) for t in reviews.review]
@@ -49,14 +49,14 @@ def nmi(labels, clusters) -> float:
 
 def coherence_cv(model) -> float:
     """c_v of the final model over every fitted comment's vocabulary words."""
-    from manyi.topics import topic_coherence
+    from manyi.analysis.topics.model import topic_coherence
 
     texts = [[model.dictionary_[i] for i, _ in bow] for bow in model._corpus]
     return topic_coherence(model.lda_, texts, model.dictionary_)
 
 
 def quality(reference_k: int | None) -> None:
-    from manyi.topics import TopicModel
+    from manyi.analysis.topics.model import TopicModel
 
     reviews = load_reviews()
     start = time.perf_counter()
@@ -90,7 +90,7 @@ def quality(reference_k: int | None) -> None:
 
 def fingerprint() -> tuple[int, str]:
     """K and a digest of the topics and every comment's topic, fitted on 5,000 comments."""
-    from manyi.topics import TopicModel
+    from manyi.analysis.topics.model import TopicModel
 
     texts = load_reviews().text.sample(5000, random_state=1).tolist()
     model = TopicModel(k_range=(4, 8)).fit(texts)
@@ -125,7 +125,7 @@ def peak_rss_mb() -> float:
 
 def speed_child(n: int) -> None:
     """Run in a fresh process: time raw text -> fitted model, report peak RSS as JSON."""
-    from manyi.topics import TopicModel
+    from manyi.analysis.topics.model import TopicModel
 
     texts = pd.read_csv(DATA).dropna(subset=["review"]).review.tolist()
     texts = (texts * (n // len(texts) + 1))[:n]

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 import manyi
-from manyi.report import write_excel
+from manyi.report.render import write_excel
 
 SAMPLE = Path(__file__).resolve().parents[1] / "corpus_samples" / "ecommerce_reviews.csv"
 

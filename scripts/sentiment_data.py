@@ -157,7 +157,7 @@ def all_comments() -> pd.DataFrame:
     """Every labelled comment or sentence: text (normalised), label, industry, source, key
     (text without punctuation and spaces); one row per key and industry, keys whose copies
     disagree dropped."""
-    from manyi.normalize import normalize_text, opinion_core
+    from manyi.text.normalize import normalize_text, opinion_core
 
     frames = [shopping(), hotel(), chnsenticorp("train"), chnsenticorp("validation"),
               chnsenticorp("test"), restaurant()[0], zhijiang()] + [absa(n)[0]
@@ -173,7 +173,7 @@ def all_comments() -> pd.DataFrame:
 
 def all_aspects() -> pd.DataFrame:
     """Aspect mentions with a polarity: restaurant_triplets and every absa_terms set."""
-    from manyi.normalize import normalize_text
+    from manyi.text.normalize import normalize_text
 
     frames = [restaurant()[1]] + [absa(n)[1] for n in ABSA_SETS]
     data = pd.concat(frames, ignore_index=True)

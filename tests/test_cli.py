@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES
 
-from manyi.cli import main
+from manyi.cli.commands import main
 
 
 def run(*args: str):
@@ -127,7 +127,8 @@ def test_train_names_a_bad_weight_in_one_line(weights, column, message, tmp_path
 
 def test_the_cli_starts_without_scipy_stats_or_jieba():
     """Each takes a noticeable part of a second to import; an rjieba run needs neither."""
-    code = ("import sys, manyi.cli, manyi.stream, manyi.graph, manyi.index, manyi.report;"
+    code = ("import sys, manyi.cli.commands, manyi.stream, manyi.analysis.graph,"
+            " manyi.analysis.index, manyi.report.render;"
             "print(sorted({'scipy.stats', 'jieba'} & set(sys.modules)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)

@@ -7,12 +7,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from manyi.drivers import drivers, drivers_from_counts
-from manyi.graph import FactorCounts
-from manyi.impact import Patterns, impact_table, rating_scale
-from manyi.index import satisfaction_index
-from manyi.ipa import ipa_from_tables
-from manyi.keydrivers import rating_drivers
+from manyi.analysis.drivers import drivers, drivers_from_counts
+from manyi.analysis.graph import FactorCounts
+from manyi.analysis.impact import Patterns, impact_table, rating_scale
+from manyi.analysis.index import satisfaction_index
+from manyi.analysis.ipa import ipa_from_tables
+from manyi.analysis.keydrivers import rating_drivers
 
 # comments 1–10; what each names negatively (−) or positively (+); complaints = 1, 2, 3, 9
 SAID = {"1": "A-B-", "2": "A-B-", "3": "A-", "4": "A+", "5": "B+", "6": "C+", "7": "C+C+",
@@ -200,7 +200,7 @@ def test_ipa_never_keeps_up_what_most_customers_criticise():
 
 
 def test_segments_find_the_shop_that_is_worst_at_service():
-    from manyi.segments import segments, worst
+    from manyi.analysis.segments import segments, worst
 
     rng = np.random.default_rng(1)
     n = 900

@@ -10,9 +10,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from manyi.cli import main
-from manyi.errors import InputError
-from manyi.evaluation import (
+from manyi.analysis.evaluation import (
     GOLD_COLUMNS,
     dimension_misses,
     evaluate_dimensions,
@@ -20,6 +18,8 @@ from manyi.evaluation import (
     parse_labels,
     score_dimensions,
 )
+from manyi.cli.commands import main
+from manyi.errors import InputError
 
 LABELLED = """评论,标注
 物流很快，但是包装破了,logistics:positive;product:negative
@@ -172,7 +172,7 @@ def test_real_cosmetics_reviews_through_the_command(shared_data, tmp_path):
 
 
 def test_labels_naming_the_term_are_scored(tmp_path):
-    from manyi.evaluation import evaluate_dimensions, parse_labels, parse_terms
+    from manyi.analysis.evaluation import evaluate_dimensions, parse_labels, parse_terms
 
     assert parse_labels("product(镜头):positive") == [("product", "positive")]
     assert parse_terms("产品（待机时间）:负面；价格:正面") == [("待机时间", "product", "negative")]

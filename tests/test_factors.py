@@ -7,11 +7,11 @@ import pandas as pd
 import pytest
 from conftest import SAMPLES
 
-from manyi.factors import FactorExtractor, is_irrealis
-from manyi.lexicon import Lexicon
-from manyi.normalize import normalize_text
+from manyi.annotate.factors import FactorExtractor, is_irrealis
 from manyi.pipeline import comment_dimensions
-from manyi.segment import Segmenter
+from manyi.text.lexicon import Lexicon
+from manyi.text.normalize import normalize_text
+from manyi.text.segment import Segmenter
 
 
 @pytest.fixture(scope="module")
@@ -171,7 +171,7 @@ def test_irrealis_clauses(clause, wondering):
 def test_clauses_from_tokens_equal_clauses_from_text(backend):
     from itertools import accumulate
 
-    from manyi.segment import split_clauses, split_clauses_by_tokens
+    from manyi.text.segment import split_clauses, split_clauses_by_tokens
 
     lexicon = Lexicon.load()
     segmenter = Segmenter(lexicon, backend=backend)

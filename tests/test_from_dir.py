@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 import manyi
-from manyi.cli import main
-from manyi.report import summary_json
+from manyi.cli.commands import main
+from manyi.report.render import summary_json
 
 SAMPLES = Path(__file__).resolve().parents[1] / "corpus_samples"
 CASES = [

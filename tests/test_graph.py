@@ -8,9 +8,8 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from manyi.drivers import drivers
-from manyi.errors import InputError
-from manyi.graph import (
+from manyi.analysis.drivers import drivers
+from manyi.analysis.graph import (
     complaint_graphs,
     complaint_mask,
     cooccurrence_graph,
@@ -19,6 +18,7 @@ from manyi.graph import (
     read_graph,
     write_graph,
 )
+from manyi.errors import InputError
 
 # ten comments; A = logistics/speed, B = product/quality, C = service/attitude
 #   id  factors   complaint        A in 1,2,3,4 (3 complaints), B in 1,2,5, C in 6,7
@@ -138,7 +138,7 @@ def test_plot_graph_uses_a_chinese_font():
 
 
 def test_analyze_real_comments_end_to_end():
-    import manyi.pipeline as pipeline
+    from manyi import pipeline
 
     texts = ["物流太慢了，等了一个星期，包装也破了", "快递很慢，客服也不理人",
              "质量很好，物流也快", "东西不错，价格实惠", "发货太慢，质量一般",

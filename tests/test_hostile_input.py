@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import manyi
 from manyi.errors import InputError
-from manyi.io import read_comments
+from manyi.io.read import read_comments
 
 HEADER = "评论ID,评论内容\n"
 CR_RECORDS = "".join(f"{i},第{i}条\r" for i in range(3, 23))
@@ -236,7 +236,7 @@ def test_excel_ids_and_values_as_typed(tmp_path):
 
 # -- hangs and blow-ups ------------------------------------------------------------------
 def test_long_comment_without_punctuation_costs_linear_time_and_bounded_clauses():
-    from manyi.segment import MAX_CLAUSE_CHARS, split_clauses
+    from manyi.text.segment import MAX_CLAUSE_CHARS, split_clauses
 
     text = "物流很快质量很好" * 12_000  # 96,000 characters, no punctuation
     result = manyi.analyze([text], progress=False)
@@ -249,7 +249,7 @@ def test_long_comment_without_punctuation_costs_linear_time_and_bounded_clauses(
 
 
 def test_catastrophic_user_placeholder_pattern_cannot_hang(tmp_path):
-    from manyi.lexicon import Lexicon
+    from manyi.text.lexicon import Lexicon
 
     (tmp_path / "placeholders.txt").write_text("(好+)+$\n此用户未填写评价\n", encoding="utf-8")
     lexicon = Lexicon.load("ecommerce", extra=[tmp_path])
@@ -297,7 +297,7 @@ def test_killing_the_parent_of_a_parallel_run_ends_its_workers():
 
 
 def test_a_comment_of_megabytes_is_analysed_from_its_head_and_kept_whole(monkeypatch):
-    from manyi import annotator
+    from manyi.annotate import annotator
 
     monkeypatch.setattr(annotator, "MAX_ANALYSED_CHARS", 1000)
     text = "物流很快质量很好" * 500  # 4,000 characters
@@ -354,7 +354,7 @@ def test_carried_through_cells_of_a_crlf_export_hold_no_cr(tmp_path):
 
     from click.testing import CliRunner
 
-    from manyi.cli import main
+    from manyi.cli.commands import main
 
     path = build_file(tmp_path, "excel_crlf.csv", CELL_BREAKS["excel_crlf.csv"][0])
     ran = CliRunner().invoke(main, ["analyze", str(path), "-o", str(tmp_path / "out"),

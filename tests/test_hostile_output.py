@@ -15,9 +15,9 @@ from click.testing import CliRunner
 from conftest import SAMPLES
 
 import manyi
-from manyi.cli import main
+from manyi.cli.commands import main
 from manyi.errors import InputError
-from manyi.outputs import atomic_dir, check_output_folder
+from manyi.io.write import atomic_dir, check_output_folder
 
 SAMPLE = SAMPLES / "ecommerce_reviews.csv"
 
@@ -105,7 +105,7 @@ def test_every_command_replaces_its_folder_whole(tmp_path):
 
 
 def test_a_failing_report_leaves_the_previous_report_whole(tmp_path, monkeypatch):
-    from manyi import report
+    from manyi.report import render as report
 
     out = tmp_path / "out"
     assert _cli("report", str(SAMPLE), "-o", str(out)).exit_code == 0
@@ -143,7 +143,7 @@ def test_lone_surrogates_are_written_as_replacement_characters(tmp_path):
 
 
 def test_disk_full_during_analyze_is_one_line(tmp_path, monkeypatch):
-    from manyi import outputs
+    from manyi.io import write as outputs
 
     def disk_full(self, *args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -176,7 +176,7 @@ def test_a_planted_jieba_cache_in_the_shared_temp_folder_is_not_loaded(tmp_path,
     import marshal
     import tempfile
 
-    from manyi import segment
+    from manyi.text import segment
 
     shared = tmp_path / "shared_tmp"
     shared.mkdir()
@@ -196,8 +196,8 @@ def test_a_malformed_model_file_is_one_line(tmp_path, meta):
 
     import numpy as np
 
+    from manyi.annotate.sentiment.model import MODEL_FORMAT, SentimentModel
     from manyi.errors import ModelError
-    from manyi.sentiment import MODEL_FORMAT, SentimentModel
 
     if isinstance(meta, dict):
         meta["format"] = MODEL_FORMAT

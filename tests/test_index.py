@@ -8,8 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from manyi.errors import InputError
-from manyi.index import (
+from manyi.analysis.index import (
     alerts,
     entropy_weights,
     key_driver_model,
@@ -19,7 +18,8 @@ from manyi.index import (
     satisfaction_table,
     trends,
 )
-from manyi.ipa import ipa_table, plot_ipa
+from manyi.analysis.ipa import ipa_table, plot_ipa
+from manyi.errors import InputError
 
 SCORE = {"positive": 0.8, "neutral": 0.0, "negative": -0.8}
 
@@ -167,7 +167,7 @@ def test_trends_by_group_and_alerts_per_group():
 
 
 def test_index_through_analyze_on_real_comments():
-    import manyi.pipeline as pipeline
+    from manyi import pipeline
 
     texts = ["物流太慢了，包装也破了", "快递很快，质量很好", "价格太贵，质量一般",
              "客服态度很差", "东西不错，物流快", "质量好，价格便宜"]
@@ -184,7 +184,7 @@ def test_index_from_dimensions_equals_the_index_row():
     from pathlib import Path
 
     import manyi
-    from manyi.index import index_from_dimensions, index_value
+    from manyi.analysis.index import index_from_dimensions, index_value
 
     sample = Path(__file__).parents[1] / "corpus_samples" / "ecommerce_reviews.csv"
     result = manyi.analyze(sample, progress=False)

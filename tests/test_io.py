@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from manyi.errors import InputError
-from manyi.io import decode_bytes, read_comments
-from manyi.outputs import formula_safe, write_csv
+from manyi.io.read import decode_bytes, read_comments
+from manyi.io.write import formula_safe, write_csv
 
 ROWS = pd.DataFrame({
     "评论ID": ["A1", "A2", "A3", "A4", "A5"],

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
+from manyi.annotate.factors import FactorExtractor
 from manyi.errors import LexiconError
-from manyi.factors import FactorExtractor
-from manyi.lexicon import DOMAINS, Lexicon, check_packs, lexicon_root
-from manyi.segment import Segmenter
+from manyi.text.lexicon import DOMAINS, Lexicon, check_packs, lexicon_root
+from manyi.text.segment import Segmenter
 
 FACTOR = '[dimensions.service.factors.waiting]\nlabel = "等位"\nterms = ["等位时间"]\n'
 

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from manyi.normalize import normalize_text, opinion_core
+from manyi.text.normalize import normalize_text, opinion_core
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -41,7 +41,7 @@ TRICKY = st.text(st.sampled_from(
 def test_to_halfwidth_is_exactly_nfkc(text):
     import unicodedata
 
-    from manyi.normalize import to_halfwidth
+    from manyi.text.normalize import to_halfwidth
 
     assert to_halfwidth(text) == unicodedata.normalize("NFKC", text)
 
@@ -51,7 +51,7 @@ def test_to_halfwidth_is_exactly_nfkc(text):
                                      "!!??,,..。。~～、;…-好a"))))
 def test_tidy_spacing_shortcut_changes_nothing(text):
     """tidy_spacing skips its substitutions when it finds nothing to tidy: same result."""
-    from manyi.normalize import (
+    from manyi.text.normalize import (
         CONTROL,
         LETTER_JOINER,
         NEWLINES,
@@ -69,7 +69,7 @@ def test_tidy_spacing_shortcut_changes_nothing(text):
 @given(st.lists(st.sampled_from(list("wW.:/@0123456789-好 ") + ["www.", "WwW.", "://"]))
        .map("".join))
 def test_private_hint_finds_whatever_the_masks_would_change(text):
-    from manyi.normalize import EMAIL, PHONE, PRIVATE_HINT, URL, mask_private
+    from manyi.text.normalize import EMAIL, PHONE, PRIVATE_HINT, URL, mask_private
 
     changed = URL.sub("[URL]", EMAIL.sub("[EMAIL]", PHONE.sub("[PHONE]", text))) != text
     assert not changed or PRIVATE_HINT.search(text)

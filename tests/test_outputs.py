@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from manyi.outputs import _arrow_rows, csv_bytes, csv_text, formula_safe, write_rows
+from manyi.io.write import _arrow_rows, csv_bytes, csv_text, formula_safe, write_rows
 
 FLOATS = [0.1 + 0.2, 1e-05, 1e16, 123456789012.0, -0.0, float("nan"), 1 / 3, 2.5, 5e-324,
           float("inf")]

@@ -83,7 +83,7 @@ def test_process_pool_gives_the_same_tables_as_one_process(monkeypatch):
 def test_bundled_samples_keep_every_row(name, options, tmp_path):
     path = SAMPLES / name
     result = manyi.analyze(path, **options)
-    raw, _ = manyi.io.read_comments(path, id_col=options.get("id_col"))
+    raw, _ = manyi.io.read.read_comments(path, id_col=options.get("id_col"))
     assert len(result.comments) == len(raw)
     assert result.comments["comment_id"].tolist() == raw["comment_id"].tolist()
     analysed = result.comments["flag"].isin(["", "duplicate_id"])

@@ -22,10 +22,10 @@ from hypothesis import strategies as st
 
 import manyi
 from manyi import engine
-from manyi.cli import main
+from manyi.cli.commands import main
 from manyi.errors import InputError
-from manyi.io import read_comments
-from manyi.outputs import safe_child
+from manyi.io.read import read_comments
+from manyi.io.write import safe_child
 from manyi.pipeline import Result
 
 HEADER = "评论ID,评论内容\n"
@@ -239,7 +239,7 @@ def test_csv_read_block_by_block_equals_line_by_line(monkeypatch, lines, block, 
     """Plain blocks go to the csv module whole; any block with a blank, short, long, broken
     or multi-line record, or the header again, is read line by line: same rows, same rejects
     and line numbers as reading every line carefully."""
-    from manyi import io_csv as io
+    from manyi.io import delimited as io
 
     text = header + "".join(lines)  # one column is read line by line, chunk by chunk
 
@@ -247,7 +247,7 @@ def test_csv_read_block_by_block_equals_line_by_line(monkeypatch, lines, block, 
         with monkeypatch.context() as m:
             for name, value in patch.items():
                 m.setattr(io, name, value)
-            meta = manyi.io.InputMeta(source="dump.csv", format="csv")
+            meta = manyi.io.read.InputMeta(source="dump.csv", format="csv")
             frames = list(io.csv_frames(iter(io.split_lines(text)), "csv", meta, chunk))
         assert all(len(f) == chunk for f in frames[:-1]) or chunk is None
         return [row for f in frames for row in f.values.tolist()], meta.rejects
@@ -381,7 +381,7 @@ def dying_write_csv(frame, path):
 real = pipeline.write_csv
 pipeline.write_csv = dying_write_csv
 if sys.argv[3] == "cli":
-    from manyi.cli import main
+    from manyi.cli.commands import main
     main(["analyze", sys.argv[4], "-o", sys.argv[1], "--quiet"])
 else:
     pipeline.analyze(["new"]).to_dir(sys.argv[1])

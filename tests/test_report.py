@@ -13,8 +13,8 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from manyi import report
 from manyi.errors import InputError, ModelError
+from manyi.report import render as report
 
 SAMPLES = Path(__file__).resolve().parents[1] / "corpus_samples"
 HOSTILE = ["<script>alert('x')</script>物流太慢了", "=HYPERLINK(\"http://evil\",\"点我\")质量差",
@@ -56,7 +56,7 @@ def hostile_result():
     graph.add_node("product/quality", label="产品·质量", mentions=1, complaints=1,
                    complaint_rate=1.0, lift=2.0)
     graph.add_edge("logistics/speed", "product/quality", weight=1, complaints=1)
-    from manyi.index import trends
+    from manyi.analysis.index import trends
 
     return SimpleNamespace(comments=comments, mentions=mentions, dimensions=pd.DataFrame(dims),
                            graph=graph, topics=None, drivers=pd.DataFrame(),
@@ -169,7 +169,7 @@ def test_report_renders_the_trends_the_result_computed(hostile_result):
 
 
 def test_top_fixes_lead_the_report_with_highlighted_complaint_words(hostile_result):
-    from manyi.drivers import drivers
+    from manyi.analysis.drivers import drivers
 
     hostile_result.drivers = drivers(hostile_result.comments, hostile_result.mentions,
                                      min_comments=1, boot=20,
@@ -203,8 +203,8 @@ def test_one_satisfaction_index_in_every_output(tmp_path, sample_report):
     each names the weighting (the sample once gave 40.1 in one and 46.3 in another)."""
     from click.testing import CliRunner
 
-    from manyi.cli import main
-    from manyi.index import index_value
+    from manyi.analysis.index import index_value
+    from manyi.cli.commands import main
 
     result, written = sample_report
     value = index_value(result.index)
@@ -226,7 +226,7 @@ def test_one_satisfaction_index_in_every_output(tmp_path, sample_report):
 def test_cli_report_writes_all_formats(tmp_path, sample_report):
     from click.testing import CliRunner
 
-    from manyi.cli import main
+    from manyi.cli.commands import main
 
     small = tmp_path / "small.csv"
     pd.read_csv(SAMPLES / "ecommerce_reviews.csv", nrows=40).to_csv(small, index=False)
@@ -301,7 +301,7 @@ def test_workbook_says_which_sheets_hold_only_their_first_rows(hostile_result, t
     """Past Excel's row limit a sheet is cut: the summary sheet must say so, not hide it."""
     from openpyxl import load_workbook
 
-    from manyi import report_xlsx
+    from manyi.report import excel as report_xlsx
 
     monkeypatch.setattr(report_xlsx, "EXCEL_MAX_ROWS", 2)
     path = report.write_excel(hostile_result, tmp_path / "r.xlsx")

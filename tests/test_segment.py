@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 from conftest import SAMPLES
 
-from manyi import segment
-from manyi.lexicon import Lexicon
-from manyi.segment import Segmenter, _cache_dir
+from manyi.text import segment
+from manyi.text.lexicon import Lexicon
+from manyi.text.segment import Segmenter, _cache_dir
 
 # (not 赞赞赞赞赞: how rjieba and jieba group a run of one character is their one known
 # difference, see Segmenter)

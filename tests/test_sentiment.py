@@ -9,9 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from manyi.errors import InputError, ModelError
-from manyi.segment import split_clauses
-from manyi.sentiment import (
+from manyi.annotate.sentiment.model import (
     CLASSES,
     DEFAULT_MODEL_PATH,
     SentimentModel,
@@ -20,6 +18,8 @@ from manyi.sentiment import (
     normalize_labels,
     score_frame,
 )
+from manyi.errors import InputError, ModelError
+from manyi.text.segment import split_clauses
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sentiment"
 
@@ -189,10 +189,10 @@ def test_spans_score_as_their_texts_alone():
     scored as a text of its own, across batch boundaries and with emoji and negations."""
     from itertools import accumulate
 
-    import manyi.sentiment as sentiment_module
-    from manyi.lexicon import Lexicon
-    from manyi.normalize import normalize_text
-    from manyi.segment import Segmenter, split_clauses_by_tokens
+    from manyi.annotate.sentiment import model as sentiment_module
+    from manyi.text.lexicon import Lexicon
+    from manyi.text.normalize import normalize_text
+    from manyi.text.segment import Segmenter, split_clauses_by_tokens
 
     sample = Path(__file__).resolve().parents[1] / "corpus_samples" / "ecommerce_reviews.csv"
     texts = [normalize_text(t) for t in pd.read_csv(sample)["评论内容"].dropna().astype(str)]
@@ -238,7 +238,7 @@ def test_accuracy_on_real_unseen_reviews():
     path = DATA / "chnsenticorp_12k" / "test.csv"
     if not path.exists():
         pytest.skip(f"{path} not available")
-    from manyi.normalize import normalize_text
+    from manyi.text.normalize import normalize_text
 
     rows = pd.read_csv(path).head(300)
     texts = [normalize_text(t) for t in rows["text"]]
@@ -255,7 +255,7 @@ BATCH_TEXTS = ["物流很快，质量很好👍", "质量太差了，不会再�
 
 def one_by_one(model: SentimentModel, texts, tokens) -> np.ndarray:
     """The probabilities from the plain per-comment dict look-ups (SentimentModel._logits)."""
-    from manyi import sentiment_head
+    from manyi.annotate.sentiment import head as sentiment_head
 
     rows = []
     for text, toks in zip(texts, tokens):
@@ -296,7 +296,7 @@ def test_batch_scores_equal_one_by_one_on_real_reviews():
     path = DATA / "online_shopping_10_cats.csv"
     if not path.exists():
         pytest.skip(f"{path} not available")
-    from manyi.normalize import normalize_text
+    from manyi.text.normalize import normalize_text
 
     rows = pd.read_csv(path).dropna(subset=["review"]).sample(400, random_state=1)
     texts = [normalize_text(t) for t in rows["review"]]
@@ -307,6 +307,6 @@ def test_batch_scores_equal_one_by_one_on_real_reviews():
 
 
 def _tokens(texts):
-    from manyi.sentiment import _tokens_for
+    from manyi.annotate.sentiment.model import _tokens_for
 
     return _tokens_for(texts)

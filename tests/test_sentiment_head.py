@@ -7,8 +7,8 @@ import itertools
 import numpy as np
 import pytest
 
-from manyi import sentiment_head as head
-from manyi.sentiment import CLASSES, SentimentModel, default_model, mention_proba
+from manyi.annotate.sentiment import head
+from manyi.annotate.sentiment.model import CLASSES, SentimentModel, default_model, mention_proba
 
 LEXICON = type("Lex", (), {"opinions": {"好": 1.0, "满意": 1.0, "差": -1.0, "慢": -1.0,
                                         "快": 1.0, "失望": -1.0},

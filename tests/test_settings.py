@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 import manyi
 from manyi import engine
-from manyi.cli import main
+from manyi.cli.commands import main
 
 PRAISE = ["物流很快，质量很好", "东西不错，很满意", "包装完好，发货迅速", "客服态度好，推荐购买",
           "性价比高，值得买", "质量很好，下次还来"]
@@ -98,7 +98,7 @@ def test_model_must_be_a_model_or_a_path():
 def test_a_model_file_written_again_is_read_again(flipped_model, tmp_path):
     import shutil
 
-    from manyi.sentiment import DEFAULT_MODEL_PATH
+    from manyi.annotate.sentiment.model import DEFAULT_MODEL_PATH
 
     path = tmp_path / "model"
     for suffix in (".npz", ".json"):
@@ -111,13 +111,13 @@ def test_a_model_file_written_again_is_read_again(flipped_model, tmp_path):
 
 def test_a_result_read_back_of_a_run_with_a_model_object_says_how_to_explain(
         flipped_model, tmp_path, monkeypatch):
-    import manyi.annotator
+    import manyi.annotate.annotator
 
     result = manyi.analyze(PRAISE, model=manyi.SentimentModel.load(flipped_model))
     back = manyi.Result.from_dir(result.to_dir(tmp_path / "out"))
     assert back.explain("1").equals(result.explain("1"))  # the object is still here
     # another process: neither the object nor an annotator built with it
-    monkeypatch.setattr(manyi.annotator, "_MODELS", {})
+    monkeypatch.setattr(manyi.annotate.annotator, "_MODELS", {})
     monkeypatch.setattr(engine, "_ANNOTATORS", {})
     with pytest.raises(manyi.ModelError, match="model.save"):
         manyi.Result.from_dir(tmp_path / "out").explain("1")

@@ -1,4 +1,4 @@
-"""manyi.significance gives scipy.stats' figures without importing scipy.stats."""
+"""manyi.analysis.significance gives scipy.stats' figures without importing scipy.stats."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from manyi.significance import bh_q_values, fisher_exact
+from manyi.analysis.significance import bh_q_values, fisher_exact
 
 
 def tables():

@@ -11,7 +11,7 @@ import pytest
 
 import manyi
 from manyi.errors import ManyiError
-from manyi.io import iter_comments
+from manyi.io.read import iter_comments
 from manyi.stream import analyze_to_dir
 
 SAMPLES = Path(__file__).resolve().parents[1] / "corpus_samples"

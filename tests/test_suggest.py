@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES
 
-from manyi.cli import main
-from manyi.io import read_comments
-from manyi.lexicon import Lexicon, check_packs
-from manyi.segment import Segmenter
-from manyi.suggest import COLUMNS, suggest_terms, write_suggestions
+from manyi.cli.commands import main
+from manyi.io.read import read_comments
+from manyi.text.lexicon import Lexicon, check_packs
+from manyi.text.segment import Segmenter
+from manyi.text.suggest import COLUMNS, suggest_terms, write_suggestions
 
 # 客服 sits between service and communication (客服回复, 在线客服 are communication terms):
 # its neighbours may put it in either, and both are right.

@@ -10,10 +10,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from manyi import topics_plot
+from manyi.analysis.topics.model import TopicModel, find_cjk_font
 from manyi.errors import InputError, ManyiError
-from manyi.lexicon import Factor, Lexicon
-from manyi.topics import TopicModel, find_cjk_font
+from manyi.report import plot as topics_plot
+from manyi.text.lexicon import Factor, Lexicon
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 THEMES = {
@@ -104,8 +104,8 @@ def test_vectorised_inference_matches_gensim(fitted):
 
 
 def test_completion_scores_half_of_each_comments_words(fitted):
-    from manyi.topics import BowCorpus
-    from manyi.topics_lda import completion_loglik
+    from manyi.analysis.topics.lda import completion_loglik
+    from manyi.analysis.topics.model import BowCorpus
 
     model, _, _ = fitted
     # comments of 1, 2, 3 and 5 words (word 0 three times in the last)
@@ -203,7 +203,8 @@ def test_chart_draws_chinese_text(fitted, tmp_path):
     pytest.importorskip("matplotlib")
     model, _, _ = fitted
     assert find_cjk_font()  # raises ManyiError naming manyi[plot] when no font is found
-    assert find_cjk_font is topics_plot.find_cjk_font  # still importable from manyi.topics
+    # still importable from manyi.analysis.topics.model
+    assert find_cjk_font is topics_plot.find_cjk_font
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         fig = model.plot_topics(n_terms=5)
@@ -234,9 +235,9 @@ def test_cli_topics_writes_tables_and_chart(monkeypatch, tmp_path, lexicon):
     pytest.importorskip("matplotlib")
     from click.testing import CliRunner
 
-    import manyi.lexicon
     import manyi.pipeline
-    from manyi.cli import main
+    import manyi.text.lexicon
+    from manyi.cli.commands import main
 
     texts, themes = _comments(120)
     comments = pd.DataFrame({"comment_id": [str(i) for i in range(len(texts))], "text": texts,
@@ -247,7 +248,7 @@ def test_cli_topics_writes_tables_and_chart(monkeypatch, tmp_path, lexicon):
     result = manyi.pipeline.Result(comments=comments, mentions=pd.DataFrame(),
                                    dimensions=pd.DataFrame(), meta={"time_col": "date"})
     monkeypatch.setattr(manyi.pipeline, "analyze", lambda *a, **k: result)
-    monkeypatch.setattr(manyi.lexicon.Lexicon, "load", classmethod(lambda cls, *a: lexicon))
+    monkeypatch.setattr(manyi.text.lexicon.Lexicon, "load", classmethod(lambda cls, *a: lexicon))
     out = tmp_path / "out"
     run = CliRunner().invoke(main, ["topics", "dump.csv", "-o", str(out), "--topics", "3",
                                     "--by", "theme", "--chart", "png"])

@@ -9,11 +9,11 @@ import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES
 
-import manyi.charts
-import manyi.topics
-import manyi.topics_plot
-from manyi.cli import main
-from manyi.topics_plot import ChartUnavailable
+import manyi.analysis.topics.model
+import manyi.report.charts
+import manyi.report.plot
+from manyi.cli.commands import main
+from manyi.report.plot import ChartUnavailable
 
 DRAWING = ["drivers", "graph", "topics"]
 
@@ -27,9 +27,9 @@ def no_cjk_font(monkeypatch):
     """A machine without a font with Chinese glyphs (the font finder finds none)."""
     def missing():
         raise ChartUnavailable("no font with Chinese glyphs found for charts: "
-                               + manyi.topics_plot.FONT_HINT)
+                               + manyi.report.plot.FONT_HINT)
 
-    for module in (manyi.topics_plot, manyi.topics, manyi.charts):
+    for module in (manyi.report.plot, manyi.analysis.topics.model, manyi.report.charts):
         monkeypatch.setattr(module, "find_cjk_font", missing)
 
 
@@ -352,7 +352,7 @@ def test_the_readme_lists_what_train_and_suggest_write(labelled, tmp_path):
 
 # -- drawings: no label over another, no caption over a label ------------------------------
 def test_spread_labels_leaves_no_two_labels_overlapping():
-    from manyi.charts import spread_labels
+    from manyi.report.charts import spread_labels
 
     labels = {i: f"物流·配送速度{i}" for i in range(12)}
     crowded = {i: (0.01 * (i % 3), 0.01 * (i // 3)) for i in labels}  # all near one point
@@ -375,7 +375,7 @@ def test_the_network_caption_sits_below_every_node_label():
 
     import networkx as nx
 
-    from manyi.report_svg import graph_svg
+    from manyi.report.svg import graph_svg
 
     graph = nx.Graph()
     for n in range(8):

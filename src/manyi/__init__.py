@@ -8,12 +8,12 @@
 Importing manyi loads no dictionary or model; they load once, on first use.
 """
 
-from . import io
-from .errors import InputError, LexiconError, ManyiError, ModelError
-from .lexicon import Lexicon
-from .pipeline import Result, analyze
-from .sentiment import SentimentModel
-from .stream import analyze_to_dir
+from manyi import io
+from manyi.annotate.sentiment.model import SentimentModel
+from manyi.errors import InputError, LexiconError, ManyiError, ModelError
+from manyi.pipeline import Result, analyze
+from manyi.stream import analyze_to_dir
+from manyi.text.lexicon import Lexicon
 
 __all__ = ["InputError", "Lexicon", "LexiconError", "ManyiError", "ModelError", "Result",
            "SentimentModel", "analyze", "analyze_to_dir", "io"]

@@ -1,3 +1,3 @@
-from .cli import main
+from manyi.cli.commands import main
 
 main()

@@ -1,7 +1,8 @@
 """The one annotate chain both sinks share: reader → repeated ids → annotator → pieces.
 
 :func:`start` reads the dump (whole or in chunks), builds the run's settings objects once
-(:class:`~manyi.annotator.Annotator`: lexicon, segmenter, sentiment model) and marks repeated
+(:class:`~manyi.annotate.annotator.Annotator`: lexicon, segmenter, sentiment model) and marks
+repeated
 ids; :func:`pieces` runs a task over the pieces in this process or a pool. The in-memory sink
 (:func:`manyi.pipeline.analyze`) keeps the annotated tables; the file sink
 (:func:`manyi.stream.analyze_to_dir`) renders each piece to CSV rows and counts.
@@ -16,12 +17,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import engine
-from .annotator import Annotator, Settings, models_to_ship
-from .domains import resolve as resolve_domain
-from .flags import RepeatedIds, mark_repeated
-from .io import InputMeta, iter_comments
-from .sentiment import SentimentModel
+from manyi import engine
+from manyi.annotate.annotator import Annotator, Settings, models_to_ship
+from manyi.annotate.flags import RepeatedIds, mark_repeated
+from manyi.annotate.sentiment.model import SentimentModel
+from manyi.io.read import InputMeta, iter_comments
+from manyi.text.domains import resolve as resolve_domain
 
 
 @dataclass
@@ -54,7 +55,7 @@ def start(source, *, text_col: str | None = None, id_col: str | None = None,
     meta, frames = iter_comments(source, text_col=text_col, id_col=id_col, encoding=encoding,
                                  sheet=sheet, chunk_rows=chunk_rows)
     domain_guess = None
-    if domain == "auto":  # chosen from the first rows' words (see manyi.domains)
+    if domain == "auto":  # chosen from the first rows' words (see manyi.text.domains)
         texts, frames = _first_texts(frames, meta.text_col)
         domain, domain_guess = resolve_domain(domain, texts)
     settings = Settings.of(domain, lexicon, segmenter, model)

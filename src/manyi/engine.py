@@ -1,7 +1,8 @@
 """Where the per-comment work runs: this process, a pool of processes, or Dask partitions.
 
-Each process builds one :class:`~manyi.annotator.Annotator` (lexicon, tokenizer, model) per
-:class:`~manyi.annotator.Settings` and reuses it for every chunk it is given: the parent's is
+Each process builds one :class:`~manyi.annotate.annotator.Annotator` (lexicon, tokenizer, model) per
+:class:`~manyi.annotate.annotator.Settings` and reuses it for every chunk it is given: the
+parent's is
 built once by the pipeline and used by the chunks run inline; a worker builds its own from the
 settings (or inherits the parent's when forked). Chunks come back in input order, so every
 engine gives the same tables as ``jobs=1``.
@@ -25,9 +26,15 @@ from pathlib import Path
 import pandas as pd
 from tqdm.auto import tqdm
 
-from .annotator import MENTION_COLUMNS, Annotator, Settings, install_models, models_to_ship
-from .errors import ManyiError
-from .flags import REPEATED
+from manyi.annotate.annotator import (
+    MENTION_COLUMNS,
+    Annotator,
+    Settings,
+    install_models,
+    models_to_ship,
+)
+from manyi.annotate.flags import REPEATED
+from manyi.errors import ManyiError
 
 CHUNK_ROWS = 5000  # rows per task: large enough that per-task costs (tables, counts) fade
 INLINE_ROWS = CHUNK_ROWS  # an input no larger is annotated in this process, without a pool
@@ -95,7 +102,7 @@ def map_chunks(frames: Iterable[pd.DataFrame], task, args: tuple = (), *, jobs: 
     rows); the next frame is read while the pieces of the one before are worked on, and no
     more than two frames are held at once. ``first_row`` counts from the first row of the
     first frame. ``task`` must be a module-level function. ``ship``: model objects the
-    workers need (:func:`~manyi.annotator.models_to_ship`), sent once to each.
+    workers need (:func:`~manyi.annotate.annotator.models_to_ship`), sent once to each.
     """
     pending: collections.deque = collections.deque()
     first_row, pool = 0, None
@@ -160,7 +167,7 @@ def annotate_dask(ddf, text_col: str, settings: Settings) -> tuple[pd.DataFrame,
     """Annotate a ``dask.dataframe`` partition by partition on the current Dask scheduler.
 
     Each Dask worker process keeps one annotator; the results come back in partition order.
-    ``ddf`` must already have the ``comment_id`` column (see :func:`manyi.io.read_comments`).
+    ``ddf`` must already have the ``comment_id`` column (see :func:`manyi.io.read.read_comments`).
     """
     try:
         import dask

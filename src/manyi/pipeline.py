@@ -18,8 +18,16 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import chain, engine
-from .annotator import (  # noqa: F401  (re-exported: the pipeline's names of old)
+from manyi import chain, engine
+from manyi.analysis.labels import lexicon_labels
+from manyi.analysis.tables import (  # noqa: F401
+    dimension_counts,
+    dimension_labels,
+    dimension_table,
+    dimension_table_from_counts,
+    run_meta,
+)
+from manyi.annotate.annotator import (  # noqa: F401  (re-exported: the pipeline's names of old)
     MENTION_COLUMNS,
     Annotator,
     Settings,
@@ -27,20 +35,12 @@ from .annotator import (  # noqa: F401  (re-exported: the pipeline's names of ol
     comment_dimensions,
     mention_polarity,
 )
-from .errors import InputError
-from .flags import ANALYSABLE_FLAGS, FLAG_REASONS, REPEATED  # noqa: F401
-from .labels import lexicon_labels
-from .lexicon import Lexicon
-from .outputs import OUTPUT_FILES, atomic_dir, safe_child, write_csv
-from .saved import read_result
-from .sentiment import SentimentModel
-from .tables import (  # noqa: F401
-    dimension_counts,
-    dimension_labels,
-    dimension_table,
-    dimension_table_from_counts,
-    run_meta,
-)
+from manyi.annotate.flags import ANALYSABLE_FLAGS, FLAG_REASONS, REPEATED  # noqa: F401
+from manyi.annotate.sentiment.model import SentimentModel
+from manyi.errors import InputError
+from manyi.io.saved import read_result
+from manyi.io.write import OUTPUT_FILES, atomic_dir, safe_child, write_csv
+from manyi.text.lexicon import Lexicon
 
 
 # -- the whole run -------------------------------------------------------------------------
@@ -52,7 +52,8 @@ def analyze(source, *, text_col: str | None = None, id_col: str | None = None,
             progress: bool | None = None) -> Result:
     """Analyse a comment dump (path, DataFrame or list of strings) into a :class:`Result`.
 
-    ``model``: a :class:`~manyi.sentiment.SentimentModel` or the path of one written by
+    ``model``: a :class:`~manyi.annotate.sentiment.model.SentimentModel` or the path of one
+    written by
     ``manyi train`` (the shipped model if omitted). ``jobs`` worker processes on this machine
     (None or 0, the default: all cores; inputs of up to
     :data:`~manyi.engine.INLINE_ROWS` rows run in this process), or ``scheduler``, the
@@ -158,15 +159,15 @@ class Result:
     @cached_property
     def drivers(self) -> pd.DataFrame:
         """What to fix first: per factor and dimension, the impact of its complaints with
-        interval and test, then the praise side (see manyi.impact)."""
-        from .drivers import drivers
+        interval and test, then the praise side (see manyi.analysis.impact)."""
+        from manyi.analysis.drivers import drivers
 
         return drivers(self.comments, self.mentions, labels=self.labels)
 
     @cached_property
     def graphs(self) -> dict:
         """Co-occurrence graphs of factors: ``{"all": …, "complaints": …}`` (networkx)."""
-        from .graph import complaint_graphs
+        from manyi.analysis.graph import complaint_graphs
 
         return complaint_graphs(self.comments, self.mentions, labels=self.labels)
 
@@ -179,15 +180,15 @@ class Result:
     def index(self) -> pd.DataFrame:
         """Satisfaction per dimension (0–100), the default weights (``weighting`` column),
         and the overall index row."""
-        from .index import satisfaction_index
+        from manyi.analysis.index import satisfaction_index
 
         return satisfaction_index(self.comments, self.mentions, labels=self.labels)
 
     @cached_property
     def ipa(self) -> pd.DataFrame:
         """Importance–performance table: importance from the rating column when there is
-        one (key drivers), else the complaint impact of each dimension (see manyi.ipa)."""
-        from .ipa import ipa_of
+        one (key drivers), else the complaint impact of each dimension (see manyi.analysis.ipa)."""
+        from manyi.analysis.ipa import ipa_of
 
         return ipa_of(self.comments, self.mentions, key_drivers=self.key_drivers,
                       drivers=self.drivers, labels=self.labels)
@@ -195,7 +196,7 @@ class Result:
     @cached_property
     def trends(self) -> pd.DataFrame | None:
         """Per month: the dimension figures and complaint rates (None without a time column)."""
-        from .index import trends
+        from manyi.analysis.index import trends
 
         time_col = self.meta.get("time_col")
         return trends(self.comments, self.mentions, time_col=time_col,
@@ -204,8 +205,8 @@ class Result:
     @cached_property
     def key_drivers(self) -> pd.DataFrame | None:
         """With a rating column: each dimension's importance for the rating (negative / not
-        mentioned / positive), interval, penalty, reward, R², scale (manyi.keydrivers)."""
-        from .keydrivers import rating_drivers
+        mentioned / positive), interval, penalty, reward, R², scale (manyi.analysis.keydrivers)."""
+        from manyi.analysis.keydrivers import rating_drivers
 
         rating = self._rating_col()
         if rating is None:
@@ -220,8 +221,8 @@ class Result:
     def segments(self) -> dict:
         """Per group column recognised (and ``period`` with a time column): the index, top
         drivers and which groups differ significantly from the rest on which dimension
-        (``{"index", "differences", "drivers"}``, see manyi.segments)."""
-        from .segments import group_columns, segments, with_period
+        (``{"index", "differences", "drivers"}``, see manyi.analysis.segments)."""
+        from manyi.analysis.segments import group_columns, segments, with_period
 
         time_col = self.meta.get("time_col")
         columns = group_columns(self.comments, self.meta, time_col)
@@ -231,7 +232,7 @@ class Result:
     @cached_property
     def alerts(self) -> pd.DataFrame | None:
         """Dimensions whose complaint rate rose significantly against the month before."""
-        from .index import alerts
+        from manyi.analysis.index import alerts
 
         return alerts(self.trends) if self.trends is not None else None
 
@@ -246,11 +247,12 @@ class Result:
     def fit_topics(self, **options) -> pd.DataFrame:
         """Fit a gensim topic model on the analysed comments; sets ``topics``.
 
-        Options go to :class:`manyi.topics.TopicModel` (``k=None`` chooses K by held-out
+        Options go to :class:`manyi.analysis.topics.model.TopicModel` (``k=None`` chooses K by
+        held-out
         likelihood).
         Comments get ``topic`` and ``topic_probability`` columns (-1 / NaN where flagged).
         """
-        from .topics import TopicModel
+        from manyi.analysis.topics.model import TopicModel
 
         ok = self.comments["flag"].isin(ANALYSABLE_FLAGS)
         texts = self.comments.loc[ok, "text"].tolist()
@@ -281,13 +283,13 @@ class Result:
 
     def report(self, path: str | Path, formats=("html", "xlsx", "json")) -> dict:
         """A self-contained HTML report, an Excel workbook and a JSON summary (see report.py)."""
-        from .report import write_report
+        from manyi.report.render import write_report
 
         return write_report(self, path, formats=formats)
 
     def to_excel(self, path: str | Path) -> Path:
         """One sheet per table, frozen header, filters, percentages formatted."""
-        from .report import write_excel
+        from manyi.report.render import write_excel
 
         return write_excel(self, path)
 

@@ -5,7 +5,7 @@ never the whole dump, so millions of comments fit in a fixed memory. The files w
 the same as :meth:`~manyi.pipeline.Result.to_dir` writes for :func:`~manyi.pipeline.analyze`
 of the whole input: the dimension table, the drivers and the co-occurrence graphs are
 computed from counts merged across chunks (:func:`~manyi.pipeline.dimension_counts`,
-:class:`~manyi.graph.FactorCounts`).
+:class:`~manyi.analysis.graph.FactorCounts`).
 """
 
 from __future__ import annotations
@@ -19,19 +19,24 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from . import chain, engine
-from .annotator import Settings
-from .drivers import drivers_from_counts
-from .errors import ManyiError
-from .flags import ANALYSABLE_FLAGS
-from .graph import FactorCounts, graph_from_counts, sum_counts
-from .io import RESERVED
-from .labels import lexicon_labels
-from .outputs import OUTPUT_FILES, CsvAppender, atomic_dir, csv_bytes, safe_child
-from .pipeline import write_tables
-from .progress import bar_shown, count_rows  # the bar's total: rows counted cheaply
-from .sentiment import SentimentModel
-from .tables import dimension_counts, dimension_labels, dimension_table_from_counts, run_meta
+from manyi import chain, engine
+from manyi.analysis.drivers import drivers_from_counts
+from manyi.analysis.graph import FactorCounts, graph_from_counts, sum_counts
+from manyi.analysis.labels import lexicon_labels
+from manyi.analysis.tables import (
+    dimension_counts,
+    dimension_labels,
+    dimension_table_from_counts,
+    run_meta,
+)
+from manyi.annotate.annotator import Settings
+from manyi.annotate.flags import ANALYSABLE_FLAGS
+from manyi.annotate.sentiment.model import SentimentModel
+from manyi.errors import ManyiError
+from manyi.io.read import RESERVED
+from manyi.io.write import OUTPUT_FILES, CsvAppender, atomic_dir, csv_bytes, safe_child
+from manyi.pipeline import write_tables
+from manyi.progress import bar_shown, count_rows  # the bar's total: rows counted cheaply
 
 STREAM_ROWS = 20_000
 MERGE_PIECES = 64  # pieces whose counts are summed at once (a pandas sum costs per call)

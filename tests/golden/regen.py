@@ -29,7 +29,7 @@ MENTION_FIELDS = ["clause_id", "clause", "dimension", "factor", "term", "opinion
 
 def pick_inputs() -> list[dict]:
     """Every k-th comment with text of each pack's sample, in file order."""
-    from manyi.io import read_comments
+    from manyi.io.read import read_comments
 
     picked = []
     for pack, (name, count) in SAMPLES.items():
@@ -47,7 +47,7 @@ def read_inputs() -> list[dict]:
 
 def render(inputs: list[dict]) -> tuple[str, str]:
     """The text of tokens.txt and of mentions.tsv for these comments."""
-    from manyi.annotator import Settings
+    from manyi.annotate.annotator import Settings
     from manyi.engine import annotator_for
 
     token_lines, mention_lines = [], ["\t".join(["id", *MENTION_FIELDS])]

@@ -1,0 +1,1 @@
+"""Figures from annotated rows: counts, drivers, key drivers, IPA, segments, index, graphs."""

@@ -1,0 +1,279 @@
+"""Satisfaction index: 0–100 scores per dimension and their weighted overall index.
+
+The satisfaction score of a dimension is the share of its comments that are positive on it,
+with neutral comments counting half: ``100 × (positive + neutral / 2)``. 100 means every
+comment that mentions the dimension praises it, 0 that every one complains.
+
+The overall index is the weighted mean of the dimension scores present::
+
+    index = Σ_j w_j · S_j / Σ_j w_j        (j over dimensions with comments; Σ w = 1 shipped)
+
+with weights ``w``, by default (:data:`DEFAULT_WEIGHTS`, the one weighting every output
+uses unless told otherwise, and names) the comments naming each dimension — the index is
+then the satisfaction of all (comment, dimension) pairs pooled —; or chosen by the user,
+equal, by the entropy weight method, or from the key-driver importances:
+
+- entropy: on a matrix X (rows = groups/periods when given, else comments with 0/50/100 per
+  dimension and an unmentioned dimension set to its mean), min–max normalise each column,
+  ``p_ij = x_ij / Σ_i x_ij``, ``e_j = −Σ_i p_ij ln p_ij / ln n``, ``w_j = (1 − e_j) / Σ (1 − e_k)``;
+- key driver: OLS of the rating on the per-dimension polarity (+1 / 0 / −1, 0 when not
+  mentioned); importance = Johnson's relative weights (they sum to R²), ``w_j = ε_j / R²``.
+
+Importance–performance (IPA) is in :mod:`manyi.analysis.ipa`.
+
+>>> satisfaction_score(0.6, 0.2, 0.2)
+70.0
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from manyi.analysis.keydrivers import key_driver_model, key_drivers, relative_weights  # noqa: F401
+from manyi.analysis.polarity import POLARITY_VALUE, comment_dimension_polarity, dimension_matrix  # noqa: F401
+from manyi.analysis.rows import ComplaintSpec, analysable_positions, complaint_mask
+from manyi.analysis.significance import bh_q_values, fisher_exact
+from manyi.errors import InputError
+
+# The one default weighting of the satisfaction index (report, summary.json, index.csv,
+# Result.index): each dimension weighted by the comments that name it, so the index is the
+# satisfaction of all (comment, dimension) pairs pooled; named in every output.
+DEFAULT_WEIGHTS = "mentions"
+WEIGHTINGS = ("mentions", "equal", "entropy", "key_driver")
+WEIGHTING_LABELS = {"mentions": "按提及数加权 (mentions)", "equal": "等权 (equal)",
+                    "entropy": "熵权 (entropy)", "key_driver": "关键驱动权重 (key_driver)",
+                    "user": "自定义权重 (user)"}
+
+
+def satisfaction_score(positive: float, neutral: float, negative: float) -> float:
+    """0–100 satisfaction from the polarity shares of one dimension (NaN when unseen)."""
+    total = positive + neutral + negative
+    if not total or math.isnan(total):
+        return math.nan
+    return round(100 * (positive + neutral / 2) / total, 1)
+
+
+# -- weights -----------------------------------------------------------------------------------
+def entropy_weights(matrix: pd.DataFrame) -> pd.Series:
+    """Entropy weight method over a rows × criteria matrix (fill NaN first).
+
+    A criterion that varies more between rows (after min–max scaling) gets more weight;
+    a constant one gets none.
+
+    >>> entropy_weights(pd.DataFrame({"a": [0, 100, 50], "b": [5, 5, 5]})).round(2).tolist()
+    [1.0, 0.0]
+    """
+    frame = matrix.astype(float)
+    span = frame.max() - frame.min()
+    norm = (frame - frame.min()) / span.where(span > 0)
+    norm = norm.fillna(0.0) + 1e-12  # ln 0 is undefined; a constant column gets e = 1, w = 0
+    p = norm / norm.sum()
+    n = len(frame)
+    entropy = -(p * np.log(p)).sum() / math.log(n) if n > 1 else pd.Series(1.0, frame.columns)
+    diversity = (1 - entropy).clip(lower=0)
+    if diversity.sum() <= 0:
+        return pd.Series(1 / frame.shape[1], index=frame.columns)
+    return diversity / diversity.sum()
+
+
+# -- satisfaction tables -----------------------------------------------------------------------
+def satisfaction_table(comments: pd.DataFrame, mentions: pd.DataFrame, *,
+                       by: str | Sequence[str] | None = None,
+                       complaint: ComplaintSpec = None,
+                       labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Per (group…, dimension): comments, polarity shares, satisfaction 0–100 and complaints.
+
+    ``complaint_rate`` = complaints among the comments naming the dimension;
+    ``complaint_incidence`` = those complaints over all analysable comments of the group.
+    A complaint on a dimension is a comment negative on it, or with ``complaint=`` given, a
+    complaint comment (by that rule) naming it.
+    """
+    by = [] if by is None else [by] if isinstance(by, str) else list(by)
+    positions = analysable_positions(comments)
+    ok = comments.iloc[positions][by].reset_index(drop=True)
+    ok["row"] = positions
+    ok["_complaint"] = complaint_mask(comments, complaint)[positions] if complaint is not None \
+        else False
+    polar = comment_dimension_polarity(comments, mentions).merge(ok, on="row", how="inner")
+    polar["_is_complaint"] = polar["_complaint"] if complaint is not None \
+        else polar["polarity"].eq("negative")
+    for p in ("positive", "neutral", "negative"):
+        polar[p] = polar["polarity"].eq(p)
+    keys = [*by, "dimension"]
+    table = polar.groupby(keys, dropna=False, sort=True).agg(
+        comments=("row", "size"), positive=("positive", "mean"),
+        neutral=("neutral", "mean"), negative=("negative", "mean"),
+        complaints=("_is_complaint", "sum")).reset_index()
+    dims = sorted(polar["dimension"].unique())
+    if by:  # a complete grid: a dimension nobody named in a period is a 0, not a gap
+        groups = ok.groupby(by, dropna=False, sort=True).size().rename("group_comments")
+        grid = pd.MultiIndex.from_tuples(
+            [(*(g if isinstance(g, tuple) else (g,)), d) for g in groups.index for d in dims],
+            names=keys)
+        table = table.set_index(keys).reindex(grid).reset_index()
+        table = table.merge(groups.reset_index(), on=by, how="left")
+    else:
+        table["group_comments"] = len(ok)
+    table[["comments", "complaints"]] = table[["comments", "complaints"]].fillna(0).astype(int)
+    table["satisfaction"] = [satisfaction_score(p, u, n) for p, u, n in
+                             zip(table["positive"], table["neutral"], table["negative"])]
+    table["complaint_rate"] = table["complaints"] / table["comments"].where(table["comments"] > 0)
+    table["complaint_incidence"] = table["complaints"] / table["group_comments"]
+    labels = {"overall": "整体", **(labels or {})}
+    table.insert(len(by) + 1, "label", table["dimension"].map(lambda d: labels.get(d, d)))
+    return table
+
+
+def satisfaction_index(comments: pd.DataFrame, mentions: pd.DataFrame, *,
+                       weights: str | Mapping[str, float] | None = None,
+                       rating: str | Sequence[float] | None = None,
+                       by: str | Sequence[str] | None = None,
+                       labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Dimension scores, their weights and the overall index (the row ``dimension="index"``).
+
+    ``weights``: :data:`DEFAULT_WEIGHTS` (``"mentions"``, every output's default) when
+    None; a mapping dimension → weight (normalised to sum 1), ``"mentions"`` (comments naming
+    the dimension), ``"equal"``, ``"entropy"`` or ``"key_driver"`` (needs ``rating``, else
+    the comment sentiment score is the target). The column ``weighting`` names the one used.
+    With ``by``, weights are set once on all comments and the index is given per group, so
+    groups stay comparable.
+    """
+    weights = DEFAULT_WEIGHTS if weights is None else weights
+    by_cols = [] if by is None else [by] if isinstance(by, str) else list(by)
+    overall = satisfaction_table(comments, mentions, labels=labels)
+    dims = overall.loc[overall["comments"] > 0, "dimension"].tolist()
+    w = _weights(comments, mentions, weights, dims, rating, by_cols, overall)
+    table = satisfaction_table(comments, mentions, by=by_cols or None, labels=labels)
+    table["weight"] = table["dimension"].map(w).fillna(0.0)
+    present = table["satisfaction"].notna() & (table["weight"] > 0)
+    table["contribution"] = np.where(present, table["weight"] * table["satisfaction"], np.nan)
+    rows = []
+    groups = table.groupby(by_cols, dropna=False, sort=True) if by_cols else [((), table)]
+    for key, part in groups:
+        key = key if isinstance(key, tuple) else (key,)
+        mask = part["satisfaction"].notna() & (part["weight"] > 0)
+        total = part.loc[mask, "weight"].sum()
+        value = round(float(part.loc[mask, "contribution"].sum() / total), 1) if total else np.nan
+        rows.append({**dict(zip(by_cols, key)), "dimension": "index", "label": "满意度指数",
+                     "comments": int(part["group_comments"].iloc[0]), "satisfaction": value,
+                     "weight": 1.0, "contribution": value})
+    columns = [*by_cols, "dimension", "label", "comments", "positive", "neutral", "negative",
+               "satisfaction", "weight", "contribution"]
+    out = pd.concat([table[columns], pd.DataFrame(rows)], ignore_index=True)
+    method = weights if isinstance(weights, str) else "user"
+    out["weighting"] = method
+    out.attrs["weights"] = {k: float(v) for k, v in w.items()}
+    out.attrs["method"] = method
+    return out
+
+
+def index_from_dimensions(dimensions: pd.DataFrame) -> float | None:
+    """The default (``"mentions"``) index from a dimensions table alone, as a streamed run
+    has it: satisfaction of each named dimension but ``overall``, weighted by its comments.
+    Equal to :func:`satisfaction_index`'s index row (a test holds them together)."""
+    dims = dimensions[(dimensions["comments"] > 0) & (dimensions["dimension"] != "overall")]
+    if dims.empty:
+        return None
+    return round(float((dims["satisfaction"] * dims["comments"]).sum()
+                       / dims["comments"].sum()), 1)
+
+
+def index_value(table: pd.DataFrame) -> float | None:
+    """The overall index of a :func:`satisfaction_index` table (its ``index`` row)."""
+    value = table.loc[table["dimension"] == "index", "satisfaction"]
+    return float(value.iat[0]) if len(value) and pd.notna(value.iat[0]) else None
+
+
+def _weights(comments, mentions, weights, dims, rating, by_cols, overall) -> pd.Series:
+    if isinstance(weights, Mapping):
+        unknown = set(weights) - set(dims)
+        w = pd.Series({d: float(weights.get(d, 0.0)) for d in dims})
+        if unknown:
+            w = pd.concat([w, pd.Series({d: float(weights[d]) for d in unknown})])
+    elif weights == "equal":
+        w = pd.Series(1.0, index=dims)
+    elif weights == "mentions":
+        w = overall.set_index("dimension")["comments"].reindex(dims).astype(float)
+    elif weights == "entropy":
+        if by_cols:
+            grid = satisfaction_table(comments, mentions, by=by_cols)
+            matrix = grid.pivot_table(index=by_cols, columns="dimension",
+                                      values="satisfaction", aggfunc="first")[dims]
+            matrix = matrix.fillna(matrix.mean())
+        else:
+            matrix = dimension_matrix(comments, mentions, fill=np.nan)[dims]
+            matrix = (matrix * 50 + 50).fillna((matrix * 50 + 50).mean())
+        w = entropy_weights(matrix)
+    elif weights == "key_driver":
+        model = key_driver_model(comments, mentions, rating=rating or "sentiment_score",
+                                 min_mentions=1)
+        w = model.set_index("dimension")["importance"].reindex(dims).fillna(0.0)
+    else:
+        raise InputError(f"weights must be a mapping, {', '.join(map(repr, WEIGHTINGS))}, "
+                         f"not {weights!r}")
+    if w.sum() <= 0:
+        raise InputError("the index weights sum to 0: give at least one positive weight")
+    return w / w.sum()
+
+
+# -- trends and alerts -------------------------------------------------------------------------
+def trends(comments: pd.DataFrame, mentions: pd.DataFrame, *, time_col: str, freq: str = "M",
+           by: str | Sequence[str] | None = None, complaint: ComplaintSpec = None,
+           labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """:func:`satisfaction_table` per period (``freq`` D / W / M / Q / Y) and group."""
+    if time_col not in comments:
+        raise InputError(f"time column {time_col!r} is not in the comments table")
+    times = pd.to_datetime(comments[time_col], errors="coerce", format="mixed")
+    period = times.dt.to_period(freq).astype(str).where(times.notna())
+    frame = comments.assign(period=period)
+    if complaint is not None:
+        frame["_complaint_rule"] = complaint_mask(comments, complaint)
+    # rows without a time are flagged, not dropped: mention rows are positions in comments
+    flags = comments["flag"].fillna("") if "flag" in comments else pd.Series("", comments.index)
+    frame["flag"] = flags.where(period.notna(), "no_time").to_numpy()
+    by_cols = [] if by is None else [by] if isinstance(by, str) else list(by)
+    return satisfaction_table(frame, mentions, by=[*by_cols, "period"],
+                              complaint="_complaint_rule" if complaint is not None else None,
+                              labels=labels)
+
+
+def alerts(trend_table: pd.DataFrame, *, measure: str = "complaint_rate", alpha: float = 0.05,
+           min_comments: int = 10, all_tests: bool = False) -> pd.DataFrame:
+    """Dimensions whose complaint rate rose significantly versus the previous period.
+
+    One-sided Fisher exact test per (group, dimension, period) against the period just before,
+    Benjamini–Hochberg ``q_value`` across all the tests; an alert when ``q_value < alpha``.
+    ``measure="complaint_incidence"`` tests complaints per comment of the period instead.
+    """
+    if measure not in ("complaint_rate", "complaint_incidence"):
+        raise InputError("measure must be 'complaint_rate' or 'complaint_incidence'")
+    denominator = "comments" if measure == "complaint_rate" else "group_comments"
+    group_cols = [c for c in trend_table.columns[:list(trend_table.columns).index("dimension")]
+                  if c != "period"]
+    frame = trend_table.sort_values([*group_cols, "dimension", "period"])
+    previous = frame.groupby([*group_cols, "dimension"], dropna=False)[
+        ["period", "complaints", denominator]].shift(1)
+    frame = frame.assign(previous_period=previous["period"],
+                         previous_complaints=previous["complaints"],
+                         previous_total=previous[denominator], total=frame[denominator])
+    testable = frame["previous_total"].ge(min_comments) & frame["total"].ge(min_comments)
+    frame = frame[testable].copy()
+    frame["previous_rate"] = frame["previous_complaints"] / frame["previous_total"]
+    frame["rate"] = frame["complaints"] / frame["total"]
+    frame["p_value"] = [
+        fisher_exact(c, t - c, pc, pt - pc, alternative="greater")
+        for c, t, pc, pt in zip(frame["complaints"], frame["total"].astype(int),
+                                frame["previous_complaints"].astype(int),
+                                frame["previous_total"].astype(int))]
+    frame["q_value"] = bh_q_values(frame["p_value"].to_numpy(float))
+    frame["alert"] = frame["q_value"] < alpha
+    frame["change"] = frame["rate"] - frame["previous_rate"]
+    columns = [*group_cols, "dimension", "label", "previous_period", "period",
+               "previous_complaints", "previous_total", "previous_rate", "complaints", "total",
+               "rate", "change", "p_value", "q_value", "alert"]
+    out = frame[columns] if all_tests else frame.loc[frame["alert"], columns]
+    return out.sort_values(["q_value", "change"], ascending=[True, False]).reset_index(drop=True)

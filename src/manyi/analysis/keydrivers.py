@@ -1,0 +1,203 @@
+"""Key drivers of a rating: OLS of the rating on each comment's polarity per dimension.
+
+:func:`rating_drivers` reads each comment's polarity on each dimension as three states —
+negative, not mentioned (or neutral), positive — as two 0/1 columns per dimension
+(``negative_d``, ``positive_d``; not mentioned is the baseline), so a complaint can weigh
+more than praise (the penalty and reward of Kano-style penalty–reward analysis). The
+importance of a dimension is the sum of Johnson's relative weights of its two columns over
+R² (they share R² out exactly), with a 95 % interval from a seeded bootstrap over comments;
+the rating scale (1–5 stars, 0–10 NPS, 0/1 …) is recognised and reported.
+
+:func:`key_drivers` and :func:`key_driver_model` are the older +1/0/−1 model the
+``key_driver`` index weighting uses.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from manyi.analysis.polarity import dimension_matrix
+from manyi.analysis.rows import analysable_positions
+from manyi.errors import InputError
+
+RATING_DRIVER_COLUMNS = ["dimension", "label", "negative_comments", "positive_comments",
+                         "penalty", "reward", "penalty_p", "reward_p", "relative_weight",
+                         "importance", "importance_low", "importance_high", "r2", "n",
+                         "scale"]
+
+
+def rating_drivers(comments: pd.DataFrame, mentions: pd.DataFrame, *,
+                   rating: str | Sequence[float] | pd.Series,
+                   labels: Mapping[str, str] | None = None, min_mentions: int = 10,
+                   boot: int = 200, seed: int = 20) -> pd.DataFrame:
+    """Importance of each dimension for the rating, with interval, penalty and reward.
+
+    ``penalty``: the rating change with a negative polarity on the dimension, against not
+    naming it (OLS coefficient, other dimensions held fixed; usually < 0); ``reward``: with a
+    positive polarity. ``.attrs``: ``r2``, ``adj_r2``, ``n``, ``scale`` (see
+    :func:`manyi.analysis.impact.rating_scale`), ``intercept``.
+
+    >>> import pandas as pd
+    >>> comments = pd.DataFrame({"comment_id": [str(i) for i in range(40)], "flag": "",
+    ...                          "star": [1, 5, 3, 5] * 10})
+    >>> mentions = pd.DataFrame({"row": range(40), "dimension": "price",
+    ...     "polarity": ["negative", "positive", "neutral", "positive"] * 10,
+    ...     "score": [-0.5, 0.5, 0.0, 0.5] * 10})
+    >>> t = rating_drivers(comments, mentions, rating="star", min_mentions=5, boot=20)
+    >>> t[["dimension", "penalty", "reward", "scale"]].round(3).values.tolist()
+    [['price', -2.0, 2.0, '1–5']]
+    """
+    from scipy.special import stdtr  # scipy.stats.t.sf without loading scipy.stats
+
+    from manyi.analysis.impact import rating_scale
+
+    matrix = dimension_matrix(comments, mentions)
+    positions = analysable_positions(comments)
+    values = comments[rating] if isinstance(rating, str) else pd.Series(
+        np.asarray(rating), index=comments.index)
+    if isinstance(rating, str) and rating not in comments:
+        raise InputError(f"rating column {rating!r} is not in the comments table")
+    target = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)[positions]
+    keep = ~np.isnan(target)
+    matrix, target = matrix.loc[keep], target[keep]
+    scale = rating_scale(target)["scale"]
+    columns, names = [], []
+    for dim in matrix.columns:
+        for side, value in (("negative", -1.0), ("positive", 1.0)):
+            column = (matrix[dim].to_numpy() == value).astype(float)
+            if column.sum() >= min_mentions and column.sum() < len(column):
+                columns.append(column)
+                names.append((dim, side))
+    if not columns or len(target) <= len(columns) + 1:
+        raise InputError(f"rating drivers need more rated comments than polarity columns "
+                         f"({len(target)} rated comments, {len(columns)} columns)")
+    x = np.column_stack(columns)
+    design = np.column_stack([np.ones(len(target)), x])
+    coef, *_ = np.linalg.lstsq(design, target, rcond=None)
+    residual = target - design @ coef
+    n, k = x.shape
+    ss_res, ss_tot = float(residual @ residual), float(((target - target.mean()) ** 2).sum())
+    r2 = 1 - ss_res / ss_tot if ss_tot else math.nan
+    se = np.sqrt(np.diag(ss_res / (n - k - 1) * np.linalg.pinv(design.T @ design)))
+    p_values = 2 * stdtr(n - k - 1, -np.abs(coef / np.where(se > 0, se, np.nan)))
+    dims = sorted({d for d, _ in names})
+
+    def importance(xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+        weights = relative_weights(xs, ys)
+        per_dim = np.array([sum(w for (d, _), w in zip(names, weights) if d == dim)
+                            for dim in dims])
+        return per_dim, per_dim / per_dim.sum() if per_dim.sum() > 0 else per_dim * np.nan
+
+    raw, share = importance(x, target)
+    rng = np.random.default_rng(seed)
+    draws = []
+    for _ in range(boot):
+        pick = rng.integers(0, n, n)
+        if np.ptp(target[pick]) > 0 and (x[pick].std(axis=0) > 0).all():
+            draws.append(importance(x[pick], target[pick])[1])
+    low, high = (np.percentile(draws, [2.5, 97.5], axis=0) if draws
+                 else np.full((2, len(dims)), np.nan))
+    labels = {"overall": "整体", **(labels or {})}
+    at = {name: i for i, name in enumerate(names)}
+
+    def pick(dim: str, side: str, values: np.ndarray) -> float:
+        i = at.get((dim, side))
+        return float(values[i]) if i is not None else math.nan
+
+    table = pd.DataFrame({
+        "dimension": dims, "label": [labels.get(d, d) for d in dims],
+        "negative_comments": [int((matrix[d] == -1).sum()) for d in dims],
+        "positive_comments": [int((matrix[d] == 1).sum()) for d in dims],
+        "penalty": [pick(d, "negative", coef[1:]) for d in dims],
+        "reward": [pick(d, "positive", coef[1:]) for d in dims],
+        "penalty_p": [pick(d, "negative", p_values[1:]) for d in dims],
+        "reward_p": [pick(d, "positive", p_values[1:]) for d in dims],
+        "relative_weight": raw, "importance": share, "importance_low": low,
+        "importance_high": high, "r2": r2, "n": n, "scale": scale})
+    table = table.sort_values(["importance", "dimension"], ascending=[False, True]
+                              ).reset_index(drop=True)
+    table.attrs.update(r2=r2, adj_r2=1 - (1 - r2) * (n - 1) / (n - k - 1), n=n, scale=scale,
+                       intercept=float(coef[0]))
+    return table
+
+
+def key_drivers(features: pd.DataFrame, target: Sequence[float] | pd.Series, *,
+                labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """OLS of ``target`` on ``features``: coefficients, standardised betas, t-test p-values and
+    Johnson's relative weights (they sum to R²; ``importance`` = their share).
+
+    ``.attrs`` holds ``r2``, ``adj_r2``, ``n``. Columns with no variance are dropped.
+    """
+    from scipy.special import stdtr
+
+    y = np.asarray(target, dtype=float)
+    keep_rows = ~np.isnan(y)
+    x_frame = features.loc[keep_rows]
+    x_frame = x_frame.loc[:, x_frame.std(ddof=0) > 0]
+    x, y = x_frame.to_numpy(dtype=float), y[keep_rows]
+    n, k = x.shape
+    if n <= k + 1 or k == 0:
+        raise InputError(f"key-driver model needs more comments than dimensions ({n} rows, "
+                         f"{k} dimensions with variance)")
+    design = np.column_stack([np.ones(n), x])
+    coef, *_ = np.linalg.lstsq(design, y, rcond=None)
+    residual = y - design @ coef
+    ss_res, ss_tot = float(residual @ residual), float(((y - y.mean()) ** 2).sum())
+    r2 = 1 - ss_res / ss_tot if ss_tot else math.nan
+    sigma2 = ss_res / (n - k - 1)
+    se = np.sqrt(np.diag(sigma2 * np.linalg.pinv(design.T @ design)))
+    t_values = coef / se
+    p_values = 2 * stdtr(n - k - 1, -np.abs(t_values))  # scipy.stats.t.sf, 1.5 s sooner
+    std_beta = coef[1:] * x.std(axis=0, ddof=1) / y.std(ddof=1)
+    weights = relative_weights(x, y)
+    labels = labels or {}
+    table = pd.DataFrame({
+        "dimension": x_frame.columns, "label": [labels.get(c, c) for c in x_frame.columns],
+        "polar_comments": (x != 0).sum(axis=0), "coef": coef[1:], "std_coef": std_beta,
+        "p_value": p_values[1:], "relative_weight": weights,
+        "importance": weights / weights.sum() if weights.sum() > 0 else np.nan})
+    table = table.sort_values(["importance", "dimension"], ascending=[False, True]
+                              ).reset_index(drop=True)
+    table.attrs.update(r2=r2, adj_r2=1 - (1 - r2) * (n - 1) / (n - k - 1), n=n,
+                       intercept=float(coef[0]))
+    return table
+
+
+def relative_weights(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Johnson's (2000) relative weights of the columns of ``x``; they sum to R².
+
+    >>> rng = np.random.default_rng(0); x = rng.normal(size=(500, 2))
+    >>> w = relative_weights(x, 2 * x[:, 0] + x[:, 1])
+    >>> bool(w[0] > 3 * w[1]), float(round(w.sum(), 3))
+    (True, 1.0)
+    """
+    corr = np.corrcoef(np.column_stack([x, y]), rowvar=False)
+    rxx, rxy = corr[:-1, :-1], corr[:-1, -1]
+    values, vectors = np.linalg.eigh(rxx)
+    values = np.clip(values, 0, None)
+    half = vectors @ np.diag(np.sqrt(values)) @ vectors.T
+    beta = np.linalg.pinv(half) @ rxy
+    return (half ** 2) @ (beta ** 2)
+
+
+def key_driver_model(comments: pd.DataFrame, mentions: pd.DataFrame, *,
+                     rating: str | Sequence[float] | pd.Series = "sentiment_score",
+                     value: str = "polarity", min_mentions: int = 10,
+                     labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Regress the rating (a column of ``comments`` or aligned values) on per-dimension
+    sentiment; see :func:`key_drivers`. Dimensions named in fewer than ``min_mentions``
+    comments are left out."""
+    matrix = dimension_matrix(comments, mentions, value=value)
+    positions = analysable_positions(comments)
+    if isinstance(rating, str):
+        if rating not in comments:
+            raise InputError(f"rating column {rating!r} is not in the comments table")
+        target = pd.to_numeric(comments[rating], errors="coerce").to_numpy()[positions]
+    else:
+        target = np.asarray(rating, dtype=float)[positions]
+    matrix = matrix.loc[:, (matrix != 0).sum() >= min_mentions]
+    return key_drivers(matrix, target, labels=labels)

@@ -1,0 +1,45 @@
+"""Display labels of dimensions and factors, from the lexicon the run used.
+
+No module loads a lexicon for its labels: the run's :class:`~manyi.text.lexicon.Lexicon` (user
+packs included) is turned into a key → label map once (:func:`lexicon_labels`, kept as
+``Result.labels``) and passed down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+def lexicon_labels(lexicon) -> dict[str, str]:
+    """Key → Chinese label from the lexicon a run used (its user packs included):
+    ``logistics`` → 物流, ``logistics/speed`` → 配送速度, ``overall`` → 整体."""
+    labels = {"overall": "整体", **dict(getattr(lexicon, "dimension_labels", {}) or {})}
+    for (dim, fac), label in (getattr(lexicon, "factor_labels", {}) or {}).items():
+        labels[f"{dim}/{fac}"] = label
+    return labels
+
+
+def factor_labels(keys, labels: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Chinese labels for node keys (``logistics/speed`` → ``物流·配送速度``) from a
+    :func:`lexicon_labels` map; a key it lacks is shown as itself. No lexicon is loaded here:
+    the labels are those of the lexicon the run used.
+
+    >>> labels = factor_labels(["logistics/speed", "opinion/慢", "product/attribute:信号"],
+    ...                        {"logistics": "物流", "product": "产品"})
+    >>> list(labels.values())
+    ['物流·speed', '慢', '产品·信号（新发现）']
+    """
+    labels = labels or {}
+    out = {}
+    for key in keys:
+        if key.startswith("opinion/"):
+            out[key] = key.split("/", 1)[1]
+        elif "/" in key and ":" in key.split("/", 1)[1]:  # a discovered attribute: its word
+            dim, word = key.split("/", 1)[0], key.split(":", 1)[1]
+            out[key] = f"{labels.get(dim, dim)}·{word}（新发现）"
+        elif "/" in key:
+            dim, fac = key.split("/", 1)
+            out[key] = f"{labels.get(dim, dim)}·{labels.get(key, fac)}"
+        else:
+            out[key] = labels.get(key, "整体" if key == "overall" else key)
+    return out

@@ -1,0 +1,129 @@
+"""Which comment rows the statistics use, where a mention's comment is, what a complaint is.
+
+Shared by the counts, drivers, index and report modules (no other manyi import).
+
+>>> import pandas as pd
+>>> analysable_positions(pd.DataFrame({"flag": ["", "empty", "duplicate_id"]})).tolist()
+[0, 2]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from manyi.annotate.flags import ANALYSABLE_FLAGS
+from manyi.errors import InputError
+
+ComplaintSpec = str | Sequence[bool] | pd.Series | np.ndarray | Callable | None
+
+
+def analysable(comments: pd.DataFrame) -> pd.DataFrame:
+    """The comments statistics are computed on: flag empty, ``duplicate_id`` or
+    ``partly_undecodable``."""
+    if "flag" not in comments:
+        return comments
+    return comments[comments["flag"].fillna("").isin(ANALYSABLE_FLAGS)]
+
+
+def analysable_positions(comments: pd.DataFrame) -> np.ndarray:
+    """Positions in ``comments`` of the analysable rows (see :func:`analysable`)."""
+    if "flag" not in comments:
+        return np.arange(len(comments))
+    return np.flatnonzero(comments["flag"].fillna("").isin(ANALYSABLE_FLAGS).to_numpy())
+
+
+def mention_rows(comments: pd.DataFrame, mentions: pd.DataFrame) -> np.ndarray:
+    """Position in ``comments`` of each mention (−1 when its comment is not there).
+
+    The pipeline's ``row`` column when present (it tells repeated ids apart), else the first
+    comment with the mention's ``comment_id``.
+    """
+    if "row" in mentions:
+        rows = mentions["row"].to_numpy(dtype=np.int64)
+        return np.where((rows >= 0) & (rows < len(comments)), rows, -1)
+    ids = comments["comment_id"].astype(str).to_numpy(dtype=object)
+    codes, _ = pd.factorize(np.concatenate(
+        [ids, mentions["comment_id"].astype(str).to_numpy(dtype=object)]))
+    first = np.full(codes.max(initial=-1) + 1, -1, dtype=np.int64)
+    first[codes[:len(ids)][::-1]] = np.arange(len(ids))[::-1]
+    return first[codes[len(ids):]]
+
+
+def complaint_mask(comments: pd.DataFrame, complaint: ComplaintSpec = None,
+                   mentions: pd.DataFrame | None = None, side: str = "negative") -> np.ndarray:
+    """Boolean array, one per row of ``comments``: is the comment a complaint?
+
+    ``None`` → ``sentiment == "negative"`` or, given ``mentions``, also any comment that
+    names a factor negatively (物流太慢了，不过价格实惠 complains, whatever its overall
+    sentiment); with ``side="positive"`` the same for praise. A column name → that column as
+    booleans; a callable → ``complaint(comments)``; anything else → aligned booleans.
+
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"sentiment": ["negative", "positive"], "star": [1, 2]})
+    >>> complaint_mask(frame).tolist(), complaint_mask(frame, lambda c: c["star"] <= 2).tolist()
+    ([True, False], [True, True])
+    """
+    if complaint is None:
+        if "sentiment" not in comments and mentions is None:
+            raise InputError("comments has no 'sentiment' column: pass complaint= (a column "
+                             "name, a boolean Series or a function of the comments table)")
+        values = comments["sentiment"].eq(side).to_numpy() if "sentiment" in comments \
+            else np.zeros(len(comments), dtype=bool)
+        if mentions is not None and len(mentions):
+            rows = mention_rows(comments, mentions)
+            named = rows[(mentions["polarity"].to_numpy() == side) & (rows >= 0)]
+            values = values.copy()
+            values[named] = True
+    elif isinstance(complaint, str):
+        if complaint not in comments:
+            raise InputError(f"complaint column {complaint!r} is not in the comments table "
+                             f"(columns: {', '.join(map(str, comments.columns))})")
+        values = comments[complaint]
+    elif callable(complaint):
+        values = complaint(comments)
+    else:
+        values = complaint
+    if isinstance(values, pd.Series) and not values.index.equals(comments.index):
+        values = values.reindex(comments.index) if values.index.isin(comments.index).all() \
+            else values.to_numpy()
+    array = np.asarray(pd.Series(values).fillna(False), dtype=bool)
+    if len(array) != len(comments):
+        raise InputError(f"complaint= has {len(array)} values for {len(comments)} comments")
+    return array
+
+
+def sum_counts(series: Sequence[pd.Series]) -> pd.Series:
+    """Counts keyed alike (one key or several levels) added up in one pandas sum, sorted by
+    key; at least one series, empty ones allowed."""
+    filled = [s for s in series if len(s)]
+    if len(filled) <= 1:
+        return (filled or series)[0].astype(np.int64).sort_index()
+    joined = pd.concat(filled)
+    levels = list(range(joined.index.nlevels))
+    return joined.groupby(level=levels, sort=True).sum().astype(np.int64)
+
+
+DISCOVERED_FACTOR = "attribute"  # where discovered attributes no pack lists are filed
+
+
+def factor_column(mentions: pd.DataFrame) -> pd.Series:
+    """The factor each mention counts under in drivers and graphs: its ``factor``, except a
+    discovered attribute no pack lists (信号太差, 拉链很难拉), counted under its own word
+    (``attribute:信号``): one catch-all "other attributes" factor would mix unrelated
+    complaints and could top the fix-first table while naming nothing to fix.
+
+    >>> frame = pd.DataFrame({"factor": ["attribute", "quality"], "term": ["信号", "做工"],
+    ...                       "source": ["discovered", "lexicon"]})
+    >>> factor_column(frame).tolist()
+    ['attribute:信号', 'quality']
+    """
+    factors = mentions["factor"].astype(str)
+    if "source" not in mentions or "term" not in mentions:
+        return factors
+    terms = mentions["term"].fillna("").astype(str)
+    own = mentions["source"].astype(str).eq("discovered") & factors.eq(DISCOVERED_FACTOR) \
+        & terms.ne("")
+    return factors.where(~own, factors + ":" + terms)

@@ -1,0 +1,145 @@
+"""Segments: which shop (channel, product, region, period …) is worst at what.
+
+For each group column and each of its groups with at least ``min_comments`` comments:
+
+- ``index``: the satisfaction index of the group (the default weighting, weights set once
+  on all comments so groups compare) and its complaint rate;
+- ``differences``: for every dimension, the share of the group's comments that are
+  negative on it against the same share among all other comments, Fisher's exact test
+  (two-sided), Benjamini–Hochberg ``q_value`` across every test of every column (the
+  multiple-comparison control); ``significant`` = q < alpha, ``direction`` worse / better;
+- ``drivers``: the group's top complaint drivers (:func:`manyi.analysis.drivers.drivers` on the
+  group, factor rows, ranked by impact).
+
+>>> import pandas as pd
+>>> comments = pd.DataFrame({"comment_id": [str(i) for i in range(8)], "flag": "",
+...     "门店": ["A"] * 4 + ["B"] * 4, "sentiment": ["negative"] * 4 + ["positive"] * 4})
+>>> mentions = pd.DataFrame({"row": range(8), "dimension": "service", "factor": "attitude",
+...     "polarity": ["negative"] * 4 + ["positive"] * 4, "score": [-.5] * 4 + [.5] * 4})
+>>> t = segments(comments, mentions, group_cols=["门店"], min_comments=2, boot=20)
+>>> t["differences"][["group", "dimension", "group_share", "rest_share", "direction"]
+...     ].values.tolist()[0]
+['A', 'service', 1.0, 0.0, 'worse']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from manyi.analysis.index import satisfaction_index
+from manyi.analysis.polarity import comment_dimension_polarity
+from manyi.analysis.rows import ComplaintSpec, analysable_positions, complaint_mask, mention_rows
+from manyi.analysis.significance import bh_q_values, fisher_exact
+
+DIFFERENCE_COLUMNS = ["column", "group", "dimension", "label", "group_comments",
+                      "group_negative", "group_share", "rest_comments", "rest_negative",
+                      "rest_share", "difference", "p_value", "q_value", "significant",
+                      "direction"]
+
+
+def group_columns(comments: pd.DataFrame, meta: Mapping | None = None,
+                  time_col: str | None = None) -> list[str]:
+    """The group columns of a run: those ``meta.json`` recognised (商品 渠道 门店 …) that are
+    in the table, and ``period`` (the month) when there is a time column."""
+    meta = meta or {}
+    cols = [c for c in meta.get("group_cols", []) or [] if c in comments]
+    if (time_col or meta.get("time_col")) in comments:
+        cols.append("period")
+    return cols
+
+
+def with_period(comments: pd.DataFrame, time_col: str | None) -> pd.DataFrame:
+    """``comments`` with a ``period`` column (year-month) from ``time_col`` when given."""
+    if not time_col or time_col not in comments:
+        return comments
+    times = pd.to_datetime(comments[time_col], errors="coerce", format="mixed")
+    return comments.assign(period=times.dt.to_period("M").astype(str).where(times.notna()))
+
+
+def segments(comments: pd.DataFrame, mentions: pd.DataFrame, *, group_cols: Sequence[str],
+             labels: Mapping[str, str] | None = None, complaint: ComplaintSpec = None,
+             min_comments: int = 20, alpha: float = 0.05, top: int = 3, max_groups: int = 30,
+             boot: int = 200) -> dict[str, pd.DataFrame]:
+    """``{"index", "differences", "drivers"}`` tables over the ``group_cols``; see module."""
+    from manyi.analysis.drivers import drivers
+
+    labels = {"overall": "整体", **(labels or {})}
+    positions = analysable_positions(comments)
+    polar = comment_dimension_polarity(comments, mentions)
+    polar = polar[polar["polarity"] == "negative"]
+    complaints = complaint_mask(comments, complaint, mentions)
+    at = mention_rows(comments, mentions)
+    index_parts, diff_rows, driver_parts = [], [], []
+    for column in group_cols:
+        if column not in comments:
+            continue
+        values = comments[column].astype("string").fillna("（空）").to_numpy(dtype=object)
+        ok_values = values[positions]
+        sizes = pd.Series(ok_values).value_counts()
+        groups = [g for g in sizes.index[:max_groups] if sizes[g] >= min_comments]
+        if len(groups) < 2:
+            continue
+        frame = comments.assign(_group=values)
+        index = satisfaction_index(frame, mentions, by="_group", labels=labels)
+        rows = index[(index["dimension"] == "index") & index["_group"].isin(groups)]
+        rate = pd.Series(complaints[positions]).groupby(ok_values).mean()
+        index_parts.append(pd.DataFrame({
+            "column": column, "group": rows["_group"].to_numpy(),
+            "comments": rows["comments"].to_numpy(), "index": rows["satisfaction"].to_numpy(),
+            "weighting": rows["weighting"].to_numpy(),
+            "complaint_rate": rate.reindex(rows["_group"]).to_numpy()}))
+        negative = polar.assign(_group=values[polar["row"].to_numpy()])
+        counts = negative.groupby(["_group", "dimension"]).size()
+        totals = counts.groupby(level="dimension").sum()
+        n_all = len(positions)
+        for group in groups:
+            n_group = int(sizes[group])
+            for dim, total in totals.items():
+                a = int(counts.get((group, dim), 0))
+                c = int(total) - a
+                p = fisher_exact(a, n_group - a, c, n_all - n_group - c)
+                share, rest = a / n_group, c / max(n_all - n_group, 1)
+                diff_rows.append((column, group, dim, labels.get(dim, dim), n_group, a, share,
+                                  n_all - n_group, c, rest, share - rest, p))
+        for group in groups:
+            table = drivers(*_subset(comments, mentions, at, positions[ok_values == group]),
+                            complaint=complaints[positions[ok_values == group]],
+                            labels=labels, level="factor", boot=boot)
+            table = table[table["side"] == "complaint"].head(top)
+            driver_parts.append(table.assign(column=column, group=group))
+    differences = pd.DataFrame(diff_rows, columns=DIFFERENCE_COLUMNS[:12])
+    differences["q_value"] = bh_q_values(differences["p_value"].to_numpy(float))
+    differences["significant"] = differences["q_value"] < alpha
+    differences["direction"] = np.where(differences["difference"] > 0, "worse", "better")
+    differences = differences.sort_values(["significant", "difference"],
+                                          ascending=[False, False]).reset_index(drop=True)
+    index_table = (pd.concat(index_parts, ignore_index=True) if index_parts else
+                   pd.DataFrame(columns=["column", "group", "comments", "index", "weighting",
+                                         "complaint_rate"]))
+    driver_table = pd.concat(driver_parts, ignore_index=True) if driver_parts else \
+        pd.DataFrame()
+    if len(driver_table):
+        driver_table = driver_table[["column", "group"] + [c for c in driver_table.columns
+                                                           if c not in ("column", "group")]]
+    return {"index": index_table, "differences": differences[DIFFERENCE_COLUMNS],
+            "drivers": driver_table}
+
+
+def _subset(comments: pd.DataFrame, mentions: pd.DataFrame, rows: np.ndarray,
+            keep: np.ndarray) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The comments at positions ``keep`` and their mentions, ``row`` renumbered."""
+    slot = np.full(len(comments) + 1, -1, dtype=np.int64)
+    slot[keep] = np.arange(len(keep))
+    moved = slot[rows]
+    inside = moved >= 0
+    return (comments.iloc[keep].reset_index(drop=True),
+            mentions[inside].assign(row=moved[inside]))
+
+
+def worst(differences: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """The significant 'worse' rows, largest gap first: which group is worst at what."""
+    rows = differences[differences["significant"] & (differences["direction"] == "worse")]
+    return rows.sort_values("difference", ascending=False).head(n).reset_index(drop=True)

@@ -1,0 +1,555 @@
+"""Topic models: gensim LDA over the content words of comments, to find themes nobody listed.
+
+Tokens come from the segmenter; function words go (part of speech from jieba's dictionary,
+looked up per word, so token lists from the pipeline need no second tagging pass), frequent
+word pairs are joined (gensim ``Phrases``), and the vocabulary is pruned by document frequency.
+The number of topics is chosen by held-out likelihood unless fixed (c_v coherence is reported
+beside it); topics can be seeded from the lexicon's dimensions. Each fit starts from a
+truncated SVD of the TF-IDF matrix instead of random topics and reads the comments in a seeded
+random order (dumps come sorted by product or date). Everything is seeded: the same input
+gives the same topics. Charts are drawn by :mod:`manyi.report.plot`, the numerical side of
+LDA lives in :mod:`manyi.analysis.topics.lda`.
+
+>>> docs = ["快递员送货很快，包装完好", "快递太慢，包装破损", "衣服面料舒服，颜色好看",
+...         "裤子面料起球，颜色不正"] * 10
+>>> model = TopicModel(k=2, no_below=2, no_above=0.6).fit(docs)
+>>> model.transform(["包装破了"]).columns.tolist()
+['topic', 'topic_probability']
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from array import array
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from manyi.analysis.topics.corpus import (  # noqa: F401  (topic_coherence: re-exported for bench/)
+    BLOCK,
+    NO_TOPIC,
+    BowCorpus,
+    _best_k,
+    _decode,
+    _default_lexicon,
+    _dominant,
+    _ints,
+    _is_indexable,
+    _segmenter,
+    _size,
+    _text_of,
+    jieba_tags,
+    topic_coherence,
+)
+from manyi.errors import InputError, ManyiError
+from manyi.progress import bar, tracked
+from manyi.report.plot import CJK_FONT_FILES as CJK_FONT_FILES  # re-exported: graph.py and
+from manyi.report.plot import find_cjk_font as find_cjk_font  # index.py import them from here
+from manyi.text.lexicon import Lexicon
+
+# Parts of speech (jieba's tag set) that carry a theme: nouns, proper names, verbal and
+# adjectival nouns, idioms and abbreviations, Latin words. Plain verbs and adjectives
+# (觉得, 不错) say how, not what, and blur topics into "good" vs "bad".
+CONTENT_POS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "vn", "an", "l", "i",
+                         "j", "eng"})
+# Words the part-of-speech filter lets through that name no theme in any review corpus.
+_GENERIC = """东西 时候 感觉 问题 地方 样子 朋友 大家 时间 事情 情况 方面 原因 部分
+  哈哈 哈哈哈 评价 好评 差评 中评 亲们 卖家 买家 宝贝 商品 产品 一下 有点 以后 之后 之前 里面 现在
+  今天 昨天 明天 总体 整体 总之 总的来说 觉得 还有 真是 一次 第一次 下次 一点 有些"""
+GENERIC_WORDS = frozenset(_GENERIC.split())
+LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.+-]+")
+CJK = re.compile(r"[\u4e00-\u9fff]{2,}")
+PHRASE_JOIN = "\x1f"  # private delimiter for gensim Phrases; joined phrases are shown without it
+MIN_UPDATES = 40  # online LDA updates (chunks seen) before a model is trusted
+PASS_BUDGET = 200_000  # comments visited by the final fit when passes=None
+SELECT_BUDGET = 20_000  # comments visited by each candidate fit when choosing K
+HOLDOUT_FOLDS = 2  # cross-validation folds of the sample when choosing K
+# Online LDA weighs the t-th update by (LDA_OFFSET + t) ** -0.5. gensim's offset of 1 lets the
+# first chunk all but replace the SVD start (weight 0.71); 64 (Hoffman et al. 2010 tried 1 to
+# 1024) makes early steps small (0.12), so the start is refined rather than overwritten.
+LDA_OFFSET = 64.0
+# New words (HMM, not in any dictionary) that begin or end with one of these characters are
+# pieces of phrases (很差 这是 还会 太小), not names of things.
+FUNCTION_CHARS = frozenset("很太不没是这那还一都也就会么啥什挺蛮最更极真好差非")
+
+
+class TopicModel:
+    """LDA topics over comments; sklearn-shaped (configure in ``__init__``, learn in ``fit``).
+
+    ``k=None`` picks the number of topics in ``k_range`` (inclusive, at most 7 candidates) by
+    cross-validated held-out likelihood (see :meth:`_choose_k`); ``k_scores_`` holds each
+    candidate's held-out log-likelihood per word (``heldout_loglik``), the standard error of
+    its gap to the best (``heldout_se``) and its c_v ``coherence``. ``passes=None`` gives the
+    final model about 200,000 comment visits (10 passes for 20,000 comments, 2 for 100,000)
+    and each candidate fit 20,000. ``seed_dimensions=True`` gives each lexicon dimension found
+    in the vocabulary its own topic through gensim's ``eta``.
+    """
+
+    def __init__(self, *, k: int | None = None, k_range: tuple[int, int] = (4, 16),
+                 k_step: int | None = None, seed: int = 42, seed_dimensions: bool = False,
+                 seed_confidence: float = 0.3, lexicon: Lexicon | None = None,
+                 backend: str = "rjieba", pos: Iterable[str] = CONTENT_POS,
+                 phrases: bool = True, no_below: int = 5, no_above: float = 0.3,
+                 keep_n: int = 20000, passes: int | None = None, select_sample: int = 10000,
+                 n_terms: int = 10, n_examples: int = 3, progress: bool | None = False) -> None:
+        self.k = k
+        self.progress = progress  # bars with an ETA (None: on a terminal only)
+        self.k_range = k_range
+        self.k_step = k_step
+        self.seed = seed
+        self.seed_dimensions = seed_dimensions
+        self.seed_confidence = seed_confidence
+        self.lexicon = lexicon
+        self.backend = backend
+        self.pos = pos
+        self.phrases = phrases
+        self.no_below = no_below
+        self.no_above = no_above
+        self.keep_n = keep_n
+        self.passes = passes
+        self.select_sample = select_sample
+        self.n_terms = n_terms
+        self.n_examples = n_examples
+
+    # -- fitting -----------------------------------------------------------------------
+    def fit(self, docs: Iterable[str] | Iterable[Sequence[str]], *,
+            sentiment: Iterable[str] | None = None) -> TopicModel:
+        """Learn topics from texts (segmented here) or token lists (from the pipeline).
+
+        ``docs`` is streamed once; ``sentiment`` (positive/neutral/negative per comment)
+        adds each topic's share of negative comments to :meth:`topic_info`.
+        """
+        logging.getLogger("gensim").setLevel(logging.WARNING)
+        self._setup()
+        raw_vocab: dict[str, int] = {}
+        flat, offsets, keep_texts = array("i"), array("q", [0]), _is_indexable(docs)
+        texts_seen: list[str] = []  # only for one-shot iterators, to show example comments
+        for doc in tracked(docs, _size(docs), "topics: reading", "comments", self.progress):
+            words = self._content_words(doc)
+            flat.extend(raw_vocab.setdefault(w, len(raw_vocab)) for w in words)
+            offsets.append(len(flat))
+            if not keep_texts:
+                texts_seen.append(_text_of(doc))
+        n_docs = len(offsets) - 1
+        if n_docs == 0:
+            raise InputError("no comments to fit topics on")
+        raw_words = list(raw_vocab)
+        del raw_vocab
+        self.phraser_ = self._learn_phrases(flat, offsets, raw_words) if self.phrases else None
+        self.n_comments_ = n_docs
+        self.dictionary_, self._corpus = self._bag_of_words(flat, offsets, raw_words)
+        del flat
+        if len(self.dictionary_) < 2:
+            raise InputError(f"only {len(self.dictionary_)} word(s) left after pruning words "
+                             f"seen in fewer than {self.no_below} comments; fit on more comments "
+                             "or lower no_below")
+        self.dimension_topics_ = self._seed_plan()
+        fits = 1 if self.k is not None else len(self._candidates()) + 1
+        with bar(fits, "topics: fitting", "model", self.progress) as self._bar:
+            try:
+                self.k_scores_ = self._choose_k()
+                self.k_ = _best_k(self.k_scores_) if self.k is None else int(self.k)
+                self.lda_ = self._fit_lda(self._corpus, self.k_, passes=self.passes)
+                self._bar.update(1)
+            finally:
+                self._bar = None
+        theta = self._infer(self._corpus)
+        self.document_topics_ = _dominant(theta)
+        self._describe(docs if keep_texts else texts_seen, sentiment)
+        return self
+
+    def fit_transform(self, docs, *, sentiment=None) -> pd.DataFrame:
+        """Fit, then the dominant topic of every fitted comment (see :meth:`transform`)."""
+        return self.fit(docs, sentiment=sentiment).document_topics_.copy()
+
+    def _setup(self) -> None:
+        self.lexicon_ = self.lexicon if self.lexicon is not None else _default_lexicon()
+        self._pos = frozenset(self.pos)
+        self._stop = GENERIC_WORDS | frozenset(self.lexicon_.stopwords)
+        # Plain opinion words (好 差 喜欢) say how people feel, not about what.
+        self._opinions = frozenset(self.lexicon_.opinions)
+        self._themes = {**{w: f.dimension for w, f in self.lexicon_.verbs.items()},
+                        **{w: f.dimension for w, f in self.lexicon_.cues.items()},
+                        **{w: f.dimension for w, f in self.lexicon_.terms.items()}}
+        self._is_content: dict[str, bool] = {}
+        self._segmenter = None
+
+    def _content_words(self, doc) -> list[str]:
+        if isinstance(doc, str):
+            tokens = self._cut(doc)
+        else:  # a token list; a missing text (None, NaN) has no words
+            tokens = doc if isinstance(doc, (list, tuple, np.ndarray)) else ()
+        decide = self._is_content
+        out = []
+        for word in tokens:
+            keep = decide.get(word)
+            if keep is None:
+                keep = decide[word] = self._word_is_content(word)
+            if keep:
+                out.append(word)
+        return out
+
+    def _word_is_content(self, word: str) -> bool:
+        if word in self._stop:
+            return False
+        if word in self._themes:
+            return True
+        if word in self._opinions or len(word) < 2:
+            return False
+        tag = jieba_tags().get(word)
+        if tag is None:  # a new word (HMM) or Latin: keep names, drop numbers and symbols
+            if word[0] in FUNCTION_CHARS or word[-1] in FUNCTION_CHARS:
+                return False
+            return bool(CJK.fullmatch(word) or LATIN.fullmatch(word))
+        return tag in self._pos
+
+    def _cut(self, text: str) -> list[str]:
+        if self._segmenter is None:
+            self._segmenter = _segmenter(self.lexicon_, self.backend)
+        return self._segmenter.cut(text)
+
+    def _learn_phrases(self, flat, offsets, raw_words):
+        from gensim.models.phrases import Phrases
+
+        min_count = max(5, self.no_below)
+        # max_vocab_size bounds the pair counts (rare pairs are pruned as it fills), so
+        # memory stays flat however many comments stream through.
+        phrases = Phrases(min_count=min_count, threshold=0.5, scoring="npmi",
+                          delimiter=PHRASE_JOIN, max_vocab_size=500_000)
+        phrases.add_vocab(_decode(flat, offsets, raw_words))
+        frozen = phrases.freeze()
+        # "不错 不错" is repetition, not a phrase.
+        frozen.phrasegrams = {p: s for p, s in frozen.phrasegrams.items()
+                              if len(set(p.split(PHRASE_JOIN))) > 1}
+        return frozen
+
+    def _phrase_words(self, words: list[str]) -> list[str]:
+        if self.phraser_ is None or len(words) < 2:
+            return words
+        return [w.replace(PHRASE_JOIN, "") for w in self.phraser_[words]]
+
+    def _bag_of_words(self, flat, offsets, raw_words):
+        """Pruned gensim Dictionary and the corpus as compact sparse rows (streamed to LDA)."""
+        from gensim.corpora import Dictionary
+
+        vocab: dict[str, int] = {}
+        ids, counts, row_ptr, df = array("i"), array("i"), array("q", [0]), array("q")
+        for words in _decode(flat, offsets, raw_words):
+            bow: dict[int, int] = {}
+            for w in self._phrase_words(words):
+                i = vocab.setdefault(w, len(vocab))
+                bow[i] = bow.get(i, 0) + 1
+            df.extend([0] * (len(vocab) - len(df)))
+            for i in sorted(bow):
+                df[i] += 1
+                ids.append(i)
+                counts.append(bow[i])
+            row_ptr.append(len(ids))
+        df_np, n_docs = _ints(df, np.int64), len(row_ptr) - 1
+        keep = (df_np >= self.no_below) & (df_np <= max(self.no_above * n_docs, self.no_below))
+        kept = np.flatnonzero(keep)
+        kept = kept[np.argsort(-df_np[kept], kind="stable")][: self.keep_n]
+        kept.sort()
+        remap = np.full(len(vocab), -1, dtype=np.int64)
+        remap[kept] = np.arange(len(kept))
+        words = list(vocab)
+        dictionary = Dictionary()
+        dictionary.token2id = {words[i]: int(j) for j, i in enumerate(kept)}
+        dictionary.dfs = {int(j): int(df_np[i]) for j, i in enumerate(kept)}
+        dictionary.num_docs = n_docs
+        new_ids = remap[_ints(ids, np.int32)]
+        mask = new_ids >= 0
+        kept_before = np.concatenate([[0], np.cumsum(mask)])
+        indptr = kept_before[_ints(row_ptr, np.int64)]
+        corpus = BowCorpus(indptr, new_ids[mask].astype(np.int32),
+                           _ints(counts, np.int32)[mask])
+        dictionary.cfs = dict(enumerate(np.bincount(corpus.ids, weights=corpus.counts,
+                                                    minlength=len(kept)).astype(int).tolist()))
+        return dictionary, corpus
+
+    # -- choosing K and seeding --------------------------------------------------------
+    def _seed_plan(self) -> dict[str, list[int]]:
+        """Dimension -> vocabulary ids of its lexicon words, in the lexicon's dimension order."""
+        if not self.seed_dimensions:
+            return {}
+        token2id = self.dictionary_.token2id
+        plan: dict[str, list[int]] = {}
+        for word, dim in self._themes.items():
+            if word in token2id and dim != "overall":
+                plan.setdefault(dim, []).append(token2id[word])
+        order = list(self.lexicon_.dimension_labels)
+        plan = {d: sorted(plan[d]) for d in sorted(plan, key=lambda d: (
+            order.index(d) if d in order else len(order), d))}
+        if not plan:
+            logging.getLogger(__name__).warning(
+                "seed_dimensions: no lexicon term is in the vocabulary; topics are unseeded")
+        return plan
+
+    def _candidates(self) -> list[int]:
+        low, high = self.k_range
+        low = max(low, 2, len(self.dimension_topics_) + 1)
+        high = max(high, low)
+        step = self.k_step or max(1, -(-(high - low) // 6))  # at most 7 candidates
+        return list(range(low, high + 1, step))
+
+    def _choose_k(self) -> pd.DataFrame:
+        """Candidate K -> held-out log-likelihood per word, its standard error and c_v.
+
+        A seeded sample of up to ``select_sample`` comments is split into two halves; each
+        candidate is fitted on one half and scored on the other by document completion
+        (Wallach et al. 2009: half of each held-out comment's words predict the other half),
+        then the other way round. Predictive likelihood rises while extra topics describe real
+        groups of comments and falls once they fit noise; :func:`_best_k` takes the fewest
+        topics within one standard error of the best. c_v coherence (of the first half's
+        model, over the sample) is reported but does not choose: it favours a few broad
+        topics whose top words always co-occur, merging themes an analyst wants apart.
+        """
+        if self.k is not None:
+            if self.k < max(1, len(self.dimension_topics_)):
+                raise ManyiError(f"k={self.k} is fewer than the {len(self.dimension_topics_)} "
+                                 "seeded dimensions; raise --topics or drop seeding")
+            return pd.DataFrame({"k": [self.k], "heldout_loglik": [np.nan],
+                                 "heldout_se": [np.nan], "coherence": [np.nan]})
+        from manyi.analysis.topics.lda import completion_loglik, heldout_table, topic_coherences
+
+        rows = self._corpus.rows
+        sample = self._corpus
+        if rows > self.select_sample:
+            sample = sample.subset(np.sort(np.random.RandomState(self.seed).choice(
+                rows, self.select_sample, replace=False)))
+        fold = np.random.RandomState(self.seed).permutation(sample.rows) % HOLDOUT_FOLDS
+        halves = [(sample.subset(np.flatnonzero(fold != f)),
+                   sample.subset(np.flatnonzero(fold == f))) for f in range(HOLDOUT_FOLDS)]
+        candidates, per_doc, top_terms = self._candidates(), [], []
+        for k in candidates:
+            scored = []
+            for train, test in halves:
+                lda = self._fit_lda(train, k, passes=self.passes, budget=SELECT_BUDGET)
+                scored.append(completion_loglik(lda, test, self.seed))
+                if len(top_terms) < len(per_doc) + 1:  # c_v of the first half's model
+                    top_terms.append([[w for w, _ in lda.show_topic(t, topn=10)]
+                                      for t in range(k)])
+            per_doc.append(np.concatenate([ll for ll, _ in scored]))
+            if getattr(self, "_bar", None) is not None:
+                self._bar.update(1)
+        words = np.concatenate([n for _, n in scored])  # the same held-out words for every K
+        id2word = self.dictionary_
+        texts = [[id2word[i] for i, _ in bow] for bow in sample]
+        return pd.DataFrame({"k": candidates, **heldout_table(np.array(per_doc), words),
+                             "coherence": topic_coherences(top_terms, texts, id2word)})
+
+    def _eta(self, k: int):
+        if not self.dimension_topics_:
+            return None
+        cfs = np.array([self.dictionary_.cfs.get(i, 0) for i in range(len(self.dictionary_))],
+                       dtype=float)
+        eta = np.full((k, len(cfs)), 1.0 / k)
+        for topic, ids in enumerate(self.dimension_topics_.values()):
+            # A pseudo-count of a share of the word's occurrences pulls it into its topic.
+            eta[topic, ids] += self.seed_confidence * cfs[ids] * self._scale
+            others = np.ones(k, dtype=bool)
+            others[topic] = False
+            eta[np.ix_(others, ids)] = 1e-3
+        return eta
+
+    def _fit_lda(self, corpus, k: int, *, passes: int | None, budget: int = PASS_BUDGET):
+        from manyi.analysis.topics.lda import VectorLda, svd_topics
+
+        self._scale = corpus.rows / self._corpus.rows
+        chunksize = int(np.clip(corpus.rows // 10, 200, 2000))
+        if passes is None:  # a fixed amount of work: small corpora get more passes
+            passes = -(-budget // max(corpus.rows, 1))
+        # Online LDA needs enough updates to settle.
+        passes = min(10, max(passes, -(-MIN_UPDATES * chunksize // max(corpus.rows, 1))))
+        lda = VectorLda(id2word=self.dictionary_, num_topics=k, random_state=self.seed,
+                        chunksize=chunksize, iterations=50, alpha="symmetric", eta=self._eta(k),
+                        offset=LDA_OFFSET, eval_every=None, update_every=1, dtype=np.float32)
+        lda.state.sstats[len(self.dimension_topics_):] = svd_topics(
+            corpus, len(self.dictionary_), k - len(self.dimension_topics_), self.seed,
+            lda.state.sstats[len(self.dimension_topics_):])
+        lda.sync_state()
+        # Dumps are often sorted (by product, by date); online updates over sorted chunks
+        # drift from one group to the next, so chunks are drawn in a seeded random order.
+        order = np.random.RandomState(self.seed).permutation(corpus.rows)
+        lda.update(corpus.subset(order), passes=passes)
+        return lda
+
+    def _infer(self, corpus) -> np.ndarray:
+        lda = self.lda_
+        lda.random_state = np.random.RandomState(self.seed)  # same input, same answer
+        theta = np.zeros((corpus.rows, lda.num_topics), dtype=np.float32)
+        for start in range(0, corpus.rows, BLOCK):
+            chunk = corpus.subset(np.arange(start, min(start + BLOCK, corpus.rows)))
+            gamma, _ = lda.inference(chunk)
+            theta[start:start + chunk.rows] = gamma / gamma.sum(axis=1, keepdims=True)
+        theta[np.diff(corpus.indptr) == 0] = 0.0
+        return theta
+
+    # -- describing --------------------------------------------------------------------
+    def _describe(self, texts, sentiment) -> None:
+        k, topics = self.k_, self.document_topics_
+        self.topic_terms_ = [self.lda_.show_topic(t, topn=max(self.n_terms, 30))
+                             for t in range(k)]
+        self.topic_dimensions_ = [self._dimension_of(t) for t in range(k)]
+        # Typical, not degenerate: a comment repeating one word has probability ~1 but
+        # says little, so the topic's probability is weighed by the number of distinct words.
+        distinct = np.minimum(np.diff(self._corpus.indptr), 6) / 6
+        typical = topics.topic_probability.to_numpy() * distinct
+        pick = texts.iloc.__getitem__ if isinstance(texts, pd.Series) else texts.__getitem__
+        self.examples_ = {}
+        for t in range(k):
+            rows = np.flatnonzero(topics.topic.to_numpy() == t)
+            best = rows[np.argsort(-typical[rows], kind="stable")][: self.n_examples]
+            self.examples_[t] = [_text_of(pick(int(i))) for i in best]
+        self.sentiment_ = None
+        if sentiment is not None:
+            labels = pd.Series(list(sentiment), dtype=object)
+            if len(labels) != len(topics):
+                raise InputError(f"sentiment has {len(labels)} values for {len(topics)} "
+                                 "comments; pass one label per comment")
+            self.sentiment_ = labels.to_numpy()
+
+    def _dimension_of(self, topic: int) -> str:
+        seeded = list(self.dimension_topics_)
+        if topic < len(seeded):
+            return seeded[topic]
+        # The dimension whose lexicon words carry most of the top ten terms' weight, if that
+        # is a good part of it: one stray term does not make a topic about logistics.
+        mass: dict[str, float] = {}
+        top = self.topic_terms_[topic][:10]
+        total = sum(w for _, w in top) or 1.0
+        for word, weight in top:
+            dim = self._themes.get(word)
+            if dim and dim != "overall":
+                mass[dim] = mass.get(dim, 0.0) + weight / total
+        if not mass:
+            return ""
+        dim = max(mass, key=lambda d: (mass[d], d))
+        return dim if mass[dim] >= 0.3 else ""
+
+    def _label(self, topic: int) -> str:
+        if topic == NO_TOPIC:
+            return "(无主题词)"
+        words = " ".join(w for w, _ in self.topic_terms_[topic][:3])
+        dim = self.topic_dimensions_[topic]
+        return f"{self.lexicon_.dimension_labels.get(dim, dim)}: {words}" if dim else words
+
+    def labels(self) -> dict[int, str]:
+        """Topic id -> readable label (top three terms, with the dimension it overlaps)."""
+        self._check_fitted()
+        return {t: self._label(t) for t in [NO_TOPIC, *range(self.k_)]}
+
+    def topic_info(self) -> pd.DataFrame:
+        """One row per topic: label, dimension, size, share, top terms and weights, examples.
+
+        ``negative_share`` is the share of the topic's comments labelled negative (when
+        ``sentiment`` was given to :meth:`fit`); ``-1`` collects comments with no usable word.
+        """
+        self._check_fitted()
+        topics = self.document_topics_.topic.to_numpy()
+        rows = []
+        for t in [*range(self.k_), NO_TOPIC]:
+            members = topics == t
+            size = int(members.sum())
+            if t == NO_TOPIC and size == 0:
+                continue
+            terms = self.topic_terms_[t][: self.n_terms] if t >= 0 else []
+            row = {"topic": t, "label": self._label(t),
+                   "dimension": self.topic_dimensions_[t] if t >= 0 else "",
+                   "size": size, "share": size / len(topics),
+                   "top_terms": " ".join(w for w, _ in terms),
+                   "weights": " ".join(f"{p:.4f}" for _, p in terms)}
+            if self.sentiment_ is not None:
+                negative = self.sentiment_[members] == "negative"
+                row["negative_share"] = float(negative.mean()) if size else float("nan")
+            examples = self.examples_.get(t, [])
+            for i in range(self.n_examples):
+                row[f"example_{i + 1}"] = examples[i] if i < len(examples) else ""
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+    def topic_terms(self, n_terms: int | None = None) -> pd.DataFrame:
+        """Long table of every topic's top terms: topic, rank, term, weight."""
+        self._check_fitted()
+        n = n_terms or self.n_terms
+        return pd.DataFrame([(t, r + 1, w, float(p)) for t in range(self.k_)
+                             for r, (w, p) in enumerate(self.lda_.show_topic(t, topn=n))],
+                            columns=["topic", "rank", "term", "weight"])
+
+    # -- applying ----------------------------------------------------------------------
+    def transform(self, docs) -> pd.DataFrame:
+        """Dominant topic and its probability per comment (topic -1 when no word is known)."""
+        self._check_fitted()
+        token2id = self.dictionary_.token2id
+        ids, counts, row_ptr = [], [], [0]
+        for doc in docs:
+            bow: dict[int, int] = {}
+            for w in self._phrase_words(self._content_words(doc)):
+                if w in token2id:
+                    bow[token2id[w]] = bow.get(token2id[w], 0) + 1
+            for i in sorted(bow):
+                ids.append(i)
+                counts.append(bow[i])
+            row_ptr.append(len(ids))
+        corpus = BowCorpus(np.array(row_ptr, dtype=np.int64), np.array(ids, dtype=np.int32),
+                           np.array(counts, dtype=np.int32))
+        return _dominant(self._infer(corpus))
+
+    def topics_over_time(self, times, freq: str = "M") -> pd.DataFrame:
+        """Share of each period's comments per dominant topic; ``times`` align with the fit.
+
+        Unparseable times are left out. Columns: period, topic, label, comments, share.
+        """
+        self._check_fitted()
+        stamps = pd.to_datetime(pd.Series(list(times)), errors="coerce", format="mixed")
+        self._check_aligned(stamps, "times")
+        period = stamps.dt.to_period(freq).astype(str).where(stamps.notna())
+        table = self._tally(period, "period")
+        return table
+
+    def topics_by_group(self, groups) -> pd.DataFrame:
+        """Share of each group's comments per dominant topic (product, channel …).
+
+        Columns: group, topic, label, comments, share, and negative_share with sentiment.
+        """
+        self._check_fitted()
+        values = pd.Series(list(groups), dtype=object)
+        self._check_aligned(values, "groups")
+        return self._tally(values.where(values.notna()).astype(object), "group")
+
+    def _tally(self, keys: pd.Series, name: str) -> pd.DataFrame:
+        frame = pd.DataFrame({name: keys.to_numpy(),
+                              "topic": self.document_topics_.topic.to_numpy()})
+        if self.sentiment_ is not None:
+            frame["negative"] = self.sentiment_ == "negative"
+        frame = frame[frame[name].notna()]
+        grouped = frame.groupby([name, "topic"], sort=True)
+        table = grouped.size().rename("comments").reset_index()
+        table["share"] = table.comments / table.groupby(name).comments.transform("sum")
+        if self.sentiment_ is not None:
+            table["negative_share"] = grouped.negative.mean().to_numpy()
+        table.insert(2, "label", table.topic.map(self.labels()))
+        return table
+
+    def _check_aligned(self, values: pd.Series, what: str) -> None:
+        if len(values) != self.n_comments_:
+            raise InputError(f"{what} has {len(values)} values but the model was fitted on "
+                             f"{self.n_comments_} comments; pass one value per fitted comment")
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "lda_"):
+            raise ManyiError("this TopicModel is not fitted yet; call fit(texts) first")
+
+    # -- picture -----------------------------------------------------------------------
+    def plot_topics(self, *, topics: Iterable[int] | None = None, n_terms: int = 8,
+                    ncols: int = 3):
+        """Bar chart of each topic's top terms (a matplotlib Figure; never shown).
+
+        Needs ``pip install 'manyi[plot]'`` (matplotlib and a CJK font) or a system CJK font.
+        """
+        self._check_fitted()
+        from manyi.report.plot import plot_topics
+
+        return plot_topics(self, topics=topics, n_terms=n_terms, ncols=ncols)

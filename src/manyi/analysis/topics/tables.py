@@ -1,0 +1,54 @@
+"""The tables ``manyi topics`` writes, and what it says when a dump is too small for topics.
+
+A dump of a handful of comments leaves too few words for a topic model; the command then
+still writes every comment with topic -1 and says in one line why no topic was fitted.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from manyi.annotate.flags import ANALYSABLE_FLAGS
+from manyi.errors import InputError
+
+TOPIC_COLUMNS = ["topic", "label", "size", "share", "negative_share", "top_terms"]
+
+
+def topic_tables(result, *, k: int | None, k_range: tuple[int, int], seed: int,
+                 seed_dimensions: bool, time_col: str | None, freq: str,
+                 by: tuple[str, ...] = (), progress: bool | None = False
+                 ) -> tuple[dict[str, pd.DataFrame], object, str]:
+    """(table name → table, the fitted model or None, a note on what was not computed).
+
+    >>> from manyi import analyze
+    >>> tables, model, note = topic_tables(analyze(["物流很快"], progress=False), k=None,
+    ...     k_range=(4, 16), seed=42, seed_dimensions=False, time_col=None, freq="M")
+    >>> model is None, list(tables["comment_topics"]["topic"]), note.split(":")[0]
+    (True, [-1], 'topics not computed')
+    """
+    comments = result.comments[result.comments["flag"].isin(ANALYSABLE_FLAGS)]
+    try:
+        result.fit_topics(k=k, k_range=tuple(k_range), seed=seed,
+                          seed_dimensions=seed_dimensions, progress=progress)
+    except InputError as exc:  # too few comments or words: no topic model
+        every = result.comments["comment_id"]
+        tables = {"topics": pd.DataFrame(columns=TOPIC_COLUMNS),
+                  "comment_topics": pd.DataFrame({"comment_id": every, "topic": -1,
+                                                  "label": "", "topic_probability": None})}
+        return tables, None, (f"topics not computed: {exc} ({len(comments)} analysable "
+                              "comment(s); topics need a few hundred)")
+    model = result.topic_model
+    labels = model.labels()
+    per_comment = model.document_topics_.assign(
+        comment_id=comments["comment_id"].to_numpy(),
+        label=model.document_topics_["topic"].map(labels))
+    tables = {"topics": model.topic_info(), "topic_terms": model.topic_terms(),
+              "comment_topics": per_comment[["comment_id", "topic", "label",
+                                             "topic_probability"]],
+              "topic_k_scores": model.k_scores_}
+    time_col = time_col or result.meta.get("time_col")
+    if time_col:
+        tables["topics_over_time"] = model.topics_over_time(comments[time_col], freq=freq)
+    for column in by or result.meta.get("group_cols", []):
+        tables[f"topics_by_{column}"] = model.topics_by_group(comments[column])
+    return tables, model, ""

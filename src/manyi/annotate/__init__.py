@@ -1,0 +1,1 @@
+"""One comment in, its annotations out: flags, factor and aspect mentions, sentiment."""

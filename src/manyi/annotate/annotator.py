@@ -1,0 +1,335 @@
+"""The annotator: one comment's text in, its flag, sentiment and factor mentions out.
+
+Settings are built once and passed down: an :class:`Annotator` holds the
+:class:`~manyi.text.lexicon.Lexicon` (core < domain < user packs), the
+:class:`~manyi.text.segment.Segmenter` and the
+:class:`~manyi.annotate.sentiment.model.SentimentModel` of a run.
+:class:`Settings` is the small, picklable recipe a worker process builds the same annotator
+from (see :mod:`manyi.engine`).
+
+>>> annotations, mentions = Annotator().annotate(["1"], ["物流很快，但是包装破了"])
+>>> annotations.loc[0, "dimensions"], mentions["factor"].tolist()
+('logistics;product', ['speed', 'packaging'])
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import itertools
+import math
+import threading
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from manyi.annotate.factors import FactorExtractor, is_irrealis
+from manyi.annotate.flags import ANALYSABLE_FLAGS, MAX_ANALYSED_CHARS, REPEATED, flag_repeated
+from manyi.annotate.sentiment import model as sentiment
+from manyi.annotate.sentiment.model import SentimentModel
+from manyi.errors import InputError, ModelError
+from manyi.text.lexicon import Lexicon
+from manyi.text.normalize import normalize_text, opinion_core
+from manyi.text.segment import Segmenter
+
+MENTION_COLUMNS = ["comment_id", "row", "clause_id", "clause", "dimension", "factor", "term",
+                   "opinion", "negated", "degree", "implicit", "polarity", "score", "start", "end",
+                   "source", "filed_by"]
+# Models given as objects, by the token Settings.model names them with (see model_setting).
+_MODELS: dict[str, SentimentModel] = {}
+_MODEL_TOKENS = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What decides the per-comment results; equal settings give equal results.
+
+    ``model``: the path of a model written by ``manyi train`` (None: the shipped model), or
+    the token of a model given as an object (:func:`model_setting`).
+    """
+
+    domain: str | None = "ecommerce"
+    lexicon_paths: tuple[str, ...] = ()
+    segmenter: str = "rjieba"
+    model: str | None = None
+
+    @classmethod
+    def of(cls, domain: str | None = "ecommerce", lexicon: Sequence[str | Path] = (),
+           segmenter: str = "rjieba", model: SentimentModel | str | Path | None = None
+           ) -> Settings:
+        """The settings of a run from the user's arguments (``model`` an object or a path)."""
+        return cls(domain, tuple(str(p) for p in lexicon), segmenter, model_setting(model))
+
+
+class Annotator:
+    """Lexicon, segmenter, factor extractor and sentiment model: built once per run (and
+    once per worker process), then applied to chunk after chunk.
+
+    Objects given are used as they are; the others are built from ``settings``.
+    """
+
+    def __init__(self, settings: Settings | None = None, *, lexicon: Lexicon | None = None,
+                 segmenter: Segmenter | None = None, model: SentimentModel | None = None
+                 ) -> None:
+        self.settings = settings = settings or Settings()
+        self.lexicon = lexicon if lexicon is not None else \
+            Lexicon.load(settings.domain, settings.lexicon_paths)
+        self.segmenter = segmenter if segmenter is not None else \
+            Segmenter(self.lexicon, backend=settings.segmenter)
+        self.extractor = FactorExtractor(self.lexicon, tagger=self.segmenter.tag)
+        self.model = model if model is not None else load_model(settings.model)
+
+    def annotate(self, ids: Sequence[str], values: Sequence[object], first_row: int = 0
+                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Annotation columns (one row per value, same order) and the mentions of a chunk.
+
+        ``first_row`` is the chunk's position in the whole input: mentions carry ``row``, the
+        position of their comment, which stays unique where user ids repeat.
+        """
+        with _gc_paused():
+            return self._annotate(ids, values, first_row)
+
+    def annotate_piece(self, piece: pd.DataFrame, text_col: str, first_row: int = 0
+                       ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        """A piece of the input (``comment_id``, the text column, and the :data:`REPEATED`
+        mark when ids can repeat) → the piece without the mark, its annotation columns with
+        repeated ids flagged, and its mentions."""
+        frame = piece.reset_index(drop=True)
+        repeated = frame.pop(REPEATED).to_numpy(bool) if REPEATED in frame else None
+        annotations, mentions = self.annotate(frame["comment_id"].tolist(),
+                                              frame[text_col].tolist(), first_row)
+        if repeated is not None:
+            flag_repeated(annotations, repeated)
+        return frame, annotations, mentions
+
+    def _annotate(self, ids: Sequence[str], values: Sequence[object], first_row: int
+                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
+        texts, flags = [], []
+        for value in values:
+            text, flag = self.prepare(value)
+            texts.append(text)
+            flags.append(flag)
+        ok = [i for i, flag in enumerate(flags) if flag in ANALYSABLE_FLAGS]
+        for i in ok:  # a comment of megabytes: its head is analysed, memory stays bounded
+            if len(texts[i]) > MAX_ANALYSED_CHARS:
+                flags[i] = "partly_analysed"
+        heads = {i: texts[i][:MAX_ANALYSED_CHARS] for i in ok}
+        tokens = [self.segmenter.cut(heads[i]) for i in ok]
+        found = [self.extractor.analyse(heads[i], toks) for i, toks in zip(ok, tokens)]
+        proba, clause_rows = self._score([heads[i] for i in ok], tokens, found)
+        labels = sentiment.proba_labels(proba).tolist()
+        scores = (proba[:, 2] - proba[:, 0]).tolist()
+
+        records = []
+        for n, (i, (mentions, _)) in enumerate(zip(ok, found)):
+            if not mentions:
+                if labels[n] != "neutral":  # an opinion with no factor named: 看着还可以
+                    records.append((ids[i], first_row + i, 0, heads[i], "overall", "overall",
+                                    "", "", False, 1.0, True, labels[n], round(scores[n], 4),
+                                    0, len(heads[i]), "model", "overall"))
+                continue
+            at = clause_rows[n]
+            # in text order within the comment
+            for m in sorted(mentions, key=_clause_and_start):
+                score, polarity = mention_polarity(m.lexicon_score, scores[at[m.clause_id]],
+                                                   labels[at[m.clause_id]])
+                records.append((ids[i], first_row + i, m.clause_id, m.clause, m.dimension,
+                                m.factor, m.term, m.opinion, m.negated, round(m.degree, 3),
+                                m.implicit, polarity, round(score, 4), m.start, m.end,
+                                m.source, m.filed_by))
+        mentions = pd.DataFrame.from_records(records, columns=MENTION_COLUMNS) if records \
+            else pd.DataFrame(columns=MENTION_COLUMNS)
+
+        out = pd.DataFrame({"text": texts, "flag": flags})
+        n_ok, analysed = len(ok), np.asarray(ok, dtype=np.intp)
+        for column, values in (("sentiment", labels[:n_ok]), ("sentiment_score", scores[:n_ok]),
+                               ("p_positive", proba[:n_ok, 2]), ("p_neutral", proba[:n_ok, 1]),
+                               ("p_negative", proba[:n_ok, 0])):
+            filled = np.full(len(texts), "", dtype=object) if column == "sentiment" \
+                else np.full(len(texts), np.nan)
+            filled[analysed] = values
+            out[column] = pd.Series(filled, dtype=filled.dtype)  # object stays object
+        dims = _dimensions_of((r[1], r[3], r[4], r[7], r[11]) for r in records)
+        rows_here = range(first_row, first_row + len(ids))
+        out["dimensions"] = [dims.get(row, "") for row in rows_here]
+        counts = Counter(record[1] for record in records)
+        out["n_mentions"] = [counts.get(row, 0) for row in rows_here]
+        return out, mentions
+
+    def _score(self, texts: list[str], tokens: list[list[str]], found: list
+               ) -> tuple[np.ndarray, list[dict[int, int]]]:
+        """Probabilities of the comments, then of their clauses that hold a mention, in one
+        model batch (a clause is scored alone, from the look-ups of its comment), and the
+        row of each comment's clauses, by clause id. A clause that is its whole comment
+        takes the comment's row."""
+        spans: list[tuple[int, int, int, int, int]] = []
+        rows = []
+        for n, (text, (_, clauses)) in enumerate(zip(texts, found)):
+            at = {}
+            for clause_id, span in clauses.items():
+                if span.end - span.start == len(text):
+                    at[clause_id] = n
+                else:
+                    at[clause_id] = len(texts) + len(spans)
+                    spans.append((n, *span))
+            rows.append(at)
+        return self.model.predict_proba(texts, tokens, spans), rows
+
+    def prepare(self, value: object) -> tuple[str, str]:
+        """Normalised text and a flag (the row is analysed when it is "" or
+        ``partly_undecodable``)."""
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return "", "empty"
+        if not isinstance(value, str):
+            return str(value), "not_text"
+        text = normalize_text(value)
+        core = opinion_core(text)
+        if not text:
+            return text, "empty"
+        # One lost character (an emoji a GBK export could not hold) leaves the comment
+        # readable; text that is largely U+FFFD is not.
+        lost = text.count("\ufffd")
+        if lost and 2 * lost >= len(core):
+            return text, "undecodable"
+        if not core:  # only punctuation and symbols: emoji alone (👍👍👍) still say something
+            has_emoji = any(unicodedata.category(ch) == "So" for ch in text)
+            return (text, "") if has_emoji else (text, "not_text")
+        if core.replace(".", "").isdigit():
+            return text, "not_text"
+        if self.lexicon.is_placeholder(core):
+            return text, "placeholder"
+        return text, "partly_undecodable" if lost else ""
+
+@contextlib.contextmanager
+def _gc_paused():
+    """The cyclic garbage collector off while a chunk is annotated. A chunk makes and drops
+    a great many small objects, and every collection also walks the loaded lexicon, model
+    and caches (some 10 % of the time); what the chunk leaves is collected afterwards.
+
+    Only in the main thread (this process, a pool worker): the collector's switch is
+    process-wide, and threads (Dask's default) would race on it."""
+    if threading.current_thread() is not threading.main_thread() or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def mention_polarity(lexicon_score: float, model_score: float, model_label: str
+                     ) -> tuple[float, str]:
+    """Polarity of a mention: lexicon opinion and clause model together.
+
+    With an opinion word, the score is the lexicon score weighted 2:1 against the clause
+    model's and the polarity its sign. Without one, the clause model decides alone,
+    neutral included (物流三天到了 → neutral).
+    """
+    if lexicon_score:
+        score = (2 * lexicon_score + model_score) / 3
+        return score, "positive" if score > 0 else "negative" if score < 0 else "neutral"
+    return model_score, model_label
+
+
+# Dimensions that do not displace a comment's generic verdict (see comment_dimensions).
+BESIDE_OVERALL = frozenset({"brand"})
+
+
+def comment_dimensions(mentions: pd.DataFrame) -> dict[int, str]:
+    """row → ";"-joined dimensions; ``overall`` only when no factor is named.
+
+    A mention counts when it carries an opinion: an opinion word, or a clause the model
+    finds positive or negative. A bare narrating mention (上午下单 → channel), or one in a
+    clause that only wonders (不知道效果怎么样), stays in the mentions table as evidence but
+    does not make the comment one about that dimension.
+    Brand statements (正品, 一直用这个牌子, 还会回购) are trust and loyalty, the outcome of a
+    purchase rather than a part of it: they sit beside a generic verdict instead of replacing
+    it (很好用，还会回购 → ``brand;overall``).
+    """
+    if mentions.empty:
+        return {}
+    return _dimensions_of(zip(*(mentions[c].tolist() for c in DIMENSION_EVIDENCE)))
+
+
+# What decides a comment's dimensions, in the order _dimensions_of takes it.
+DIMENSION_EVIDENCE = ("row", "clause", "dimension", "opinion", "polarity")
+
+
+def _dimensions_of(evidence) -> dict[int, str]:
+    """:func:`comment_dimensions` of (row, clause, dimension, opinion, polarity) tuples."""
+    found: dict[int, set[str]] = {}
+    for row, clause, dimension, opinion, polarity in evidence:
+        if (opinion or polarity != "neutral") and (dimension == "overall"
+                                                   or not is_irrealis(clause)):
+            found.setdefault(row, set()).add(dimension)
+    assigned = {}
+    for row, dims in found.items():
+        named = dims - {"overall"}
+        if "overall" in dims and not named - BESIDE_OVERALL:
+            named.add("overall")
+        assigned[row] = ";".join(sorted(named)) or "overall"
+    return assigned
+
+
+def _clause_and_start(mention) -> tuple[int, int]:
+    return mention.clause_id, mention.start
+
+
+# -- the sentiment model of a run ------------------------------------------------------------
+def model_setting(model: SentimentModel | str | Path | None) -> str | None:
+    """What :class:`Settings` records of a model: its path, a token for an object, or None.
+
+    A model object is kept here under its token, so that an annotator built in this process
+    (or in a worker forked from it, or given it by :func:`install_models`) uses that object.
+    """
+    if model is None or isinstance(model, str | Path):
+        return None if model is None else str(model)
+    if not isinstance(model, SentimentModel):
+        raise InputError(f"model= must be a SentimentModel or the path of one written by "
+                         f"`manyi train`, not {type(model).__name__}")
+    model._check_fitted()
+    for token, known in _MODELS.items():
+        if known is model:
+            return token
+    token = f"<model {next(_MODEL_TOKENS)}>"
+    _MODELS[token] = model
+    return token
+
+
+def models_to_ship(settings: Settings) -> dict[str, SentimentModel]:
+    """The model objects a worker process needs for ``settings`` (see :func:`install_models`)."""
+    return {settings.model: _MODELS[settings.model]} if settings.model in _MODELS else {}
+
+
+def install_models(models: dict[str, SentimentModel]) -> None:
+    """Make model objects known under their tokens in this (worker) process."""
+    _MODELS.update(models)
+
+
+def load_model(model: str | Path | None) -> SentimentModel:
+    """The shipped model (None), a registered object (its token) or a model file (its path).
+
+    A missing or malformed file raises :class:`ModelError` in one line naming the file.
+    """
+    if model is None:
+        return sentiment.default_model()
+    if str(model) in _MODELS:
+        return _MODELS[str(model)]
+    if str(model).startswith("<model "):
+        raise ModelError(f"{model}: the run used a SentimentModel object this process does not "
+                         "hold; save it with model.save(path) and pass model=path")
+    try:
+        return SentimentModel.load(model)
+    except ModelError as exc:
+        raise ModelError(" ".join(str(exc).split())) from exc
+    except Exception as exc:  # a malformed file can fail in any reader: one line for all
+        detail = " ".join(str(exc).split()) or type(exc).__name__
+        raise ModelError(f"{model}: not a sentiment model written by `manyi train` "
+                         f"({type(exc).__name__}: {detail}); refit it with `manyi train`"
+                         ) from exc

@@ -1,0 +1,595 @@
+"""Factor mentions: which satisfaction factor a clause talks about and what it says of it.
+
+Per clause: factor terms from the lexicon (性价比 → price), opinion words with the negation
+and degree words just before them (不太好, 非常满意), each term paired with its nearest
+opinion. Opinions left without a term become implicit mentions (太贵 → price; 送得很快 →
+logistics) or, failing that, ``overall`` ones (非常满意).
+
+>>> ex = FactorExtractor(Lexicon.load())
+>>> tokens = ["价格", "不贵", "，", "但是", "快递", "太慢", "了"]
+>>> [(m.dimension, m.term, m.opinion, m.lexicon_score > 0)
+...  for m in ex.extract("价格不贵，但是快递太慢了", tokens)]
+[('price', '价格', '不贵', True), ('logistics', '快递', '太慢', False)]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from itertools import accumulate, compress
+from typing import NamedTuple
+
+from manyi.annotate.aspects import AspectFinder, EventMatcher
+from manyi.annotate.factor_tokens import (
+    GOOD_AS_DEGREE,
+    PARTICLES,
+    TokenRoles,
+    _Cache,
+    _is_word,
+    is_irrealis,  # noqa: F401  (imported from here by the annotator and the tests)
+)
+from manyi.text.lexicon import Factor, Lexicon
+from manyi.text.segment import split_clauses_by_tokens
+
+MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree words
+# The attitude of the courier is logistics (快递小哥服务态度好), not the shop's service.
+AGENT_DIMENSIONS = {"logistics"}
+ATTITUDE = ("service", "attitude")
+# Who sells: before another factor's term they are its subject (卖家发货很慢 is delivery).
+SELLERS = frozenset({"卖家", "商家", "店家", "老板", "老板娘", "掌柜", "店主"})
+# Thanking the seller is courtesy, not a verdict on the service (谢谢卖家, 感谢商家).
+THANKS = frozenset({"谢谢", "感谢", "多谢", "谢", "感恩", "谢谢啦", "谢啦"})
+# A deal wished for is not a deal had: 希望有优惠, 下次活动再来买.
+WISH_PATTERN = re.compile("希望|下次|下回|如果|要是|期待")
+# A term right after these is what something is compared with, not what is judged:
+# 比实体店便宜 praises the price, not the shop.
+COMPARISON_MARKERS = {"比", "比起", "相比", "相比于", "相较", "相较于"}
+NEGATED_SCALE = 0.6  # 不好 is weaker than 差; 不贵 weaker than 便宜
+# Opinions a factor verb takes (送得很快 → logistics; 很快 alone stays overall): speed only,
+# because a verb of delivery says nothing of 不错 or 喜欢 in the same clause.
+VERB_OPINIONS = frozenset({"快", "慢", "及时", "迅速", "快速", "准时", "神速", "拖拉", "磨蹭"})
+OVERALL = Factor("overall", "overall", "整体")
+EVENT_SCORE = 1.2  # an event (等了70分钟) is a clear complaint
+# Adjectives the lexicon leaves out because their polarity depends on the object (多 is good
+# of 精华, bad of 线头): right after a term they still show it is judged.
+BARE_ADJECTIVES = frozenset("大小多少高低长短厚薄硬软浓稠稀")
+# Words between a term and its predicate: 价格也不高, 效果还真好.
+FILLERS = frozenset({"也", "还", "都", "就", "真", "真的", "确实", "倒是", "又", "却"})
+# Gifts and discounts are named as a plus of the deal (送了小样, 趁活动买的): see _deal. Every
+# term of a gift factor counts; of the promotion terms only those that name a benefit (not
+# 涨价 降价 原价 套餐 预售).
+DEAL_FACTORS = frozenset({("price", "gift")})
+DEAL_WORDS = frozenset({"优惠", "活动", "促销", "折扣", "打折", "优惠券", "满减", "红包", "秒杀",
+                        "团购", "会员价", "返现", "特价", "优惠力度", "折扣力度", "活动价",
+                        "优惠活动", "代金券", "券", "团购券", "好评返现", "领券", "店铺券",
+                        "满减活动", "百亿补贴", "优惠套餐"})
+DEAL_SCORE = 0.5
+# Not yet used: 还没用 is not 没用 (useless).
+NOT_YET = frozenset({"还没用", "还没有用", "还没用过", "没用过", "还没使用", "还没有使用",
+                     "还未使用", "暂未使用", "还没试", "还没穿", "还没吃"})
+# 快 and 近 before an amount mean "nearly", not fast or near: 快一个月了还没到, 排队近两个小时.
+APPROXIMATORS = frozenset({"快", "近"})
+AMOUNT = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万几半俩仨]+(个|天|年|月|周|日|号|点|"
+                    r"小时|分钟|星期|礼拜|块|元|斤|次|桌|多|来)")
+NOT_AMOUNTS = frozenset({"一点", "一点儿"})  # 快一点: a bit faster
+
+
+class Opinion(NamedTuple):
+    """An opinion word as found in a clause, with its modifiers applied."""
+
+    index: int          # token index in the comment
+    start: int          # character offset of the first modifier (or of the word)
+    end: int
+    word: str           # the lexicon word (快 in 很快)
+    score: float        # signed, negation and degree applied, before squashing
+    negated: bool
+    degree: float
+
+
+class Mention(NamedTuple):
+    """One factor mention; offsets point into the normalised comment text."""
+
+    clause_id: int
+    clause: str
+    dimension: str
+    factor: str
+    term: str
+    opinion: str
+    negated: bool
+    degree: float
+    implicit: bool
+    lexicon_score: float  # tanh-squashed, 0.0 when no opinion word was found
+    start: int
+    end: int
+    source: str = "lexicon"   # lexicon | discovered | event
+    filed_by: str = "term"    # term cue verb overall | context characters attribute | event
+
+
+class ClauseSpan(NamedTuple):
+    """Where a clause is: characters ``start:end`` of the comment, tokens ``first:last``
+    (those that start in it)."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+_new_tuple = tuple.__new__  # _new_tuple(Mention, fields) is Mention(*fields), faster
+
+
+class FactorExtractor(TokenRoles):
+    """Build once per lexicon; :meth:`extract` is called per comment."""
+
+    def __init__(self, lexicon: Lexicon, *, discover: bool = True,
+                 tagger: Callable[[str], str] | None = None) -> None:
+        self.lexicon = lexicon
+        self._modifiers = {**{w: ("neg", 1.0) for w in lexicon.negations},
+                           **{w: ("deg", v) for w, v in lexicon.degrees.items()}}
+        self._longest_modifier = max(map(len, self._modifiers), default=0)
+        self._token_cache = _Cache(self._parse_token)
+        self._glue_cache = _Cache(self._glued_cut)
+        self._prefix_cache = _Cache(self._modifier_prefix)
+        self._role_cache = _Cache(self._token_role)
+        self._glued: set[str] = set()  # tokens seen that split_glued cuts
+        self._contrasts = frozenset(lexicon.contrasts)
+        # discovery of unlisted aspects; ``tagger``: word → part of speech (a Segmenter's tag)
+        self.finder = AspectFinder(lexicon, tagger) if discover else None
+        self.events = EventMatcher(lexicon)
+
+    def extract(self, text: str, tokens: list[str]) -> list[Mention]:
+        """All mentions of one comment, in reading order."""
+        return self.analyse(text, tokens)[0]
+
+    def analyse(self, text: str, tokens: list[str]
+                ) -> tuple[list[Mention], dict[int, ClauseSpan]]:
+        """Mentions, and where each clause that holds one is, by clause id (in text order).
+
+        >>> tokens = ["价格", "不贵", "，", "但是", "快递", "太慢", "了"]
+        >>> FactorExtractor(Lexicon.load()).analyse("价格不贵，但是快递太慢了", tokens)[1][1]
+        ClauseSpan(start=5, end=12, first=3, last=7)
+        """
+        # Each token looked up once per comment (most have no role): opinion words (好 among
+        # them), factor terms, factor verbs and clause separators, as token indices.
+        roles = list(map(self._role_cache.__getitem__, tokens))
+        pieces = tokens
+        if not self._glued.isdisjoint(tokens):  # the look-ups above noted glued tokens
+            pieces = self.split_glued(tokens)
+            roles = list(map(self._role_cache.__getitem__, pieces))
+        starts = list(accumulate(map(len, pieces), initial=0))
+        candidates: list[int] = []
+        term_at: list[int] = []
+        verb_at: list[int] = []
+        cuts: list[int] = []
+        parsed: list[int] = []  # the candidates that are opinion words
+        for i in compress(range(len(pieces)), roles):
+            parse, term, verb, separator, bare = roles[i]
+            if parse:
+                candidates.append(i)
+                parsed.append(i)
+            elif bare:
+                candidates.append(i)
+            if term:
+                term_at.append(i)
+            if verb:
+                verb_at.append(i)
+            if separator:
+                cuts.append(i)
+        events = self.events.find(text) if self.events.pattern is not None else []
+        if not candidates and not term_at and not events:
+            return [], {}
+        spans = split_clauses_by_tokens(text, pieces, starts, self._contrasts, cuts)
+        # events by clause (the last clause starting at or before each)
+        happened: dict[int, list] = {}
+        if events:
+            clause_starts = [start for start, _ in spans]
+            for event in events:
+                clause_id = bisect_right(clause_starts, event[0]) - 1
+                if clause_id >= 0:
+                    happened.setdefault(clause_id, []).append(event)
+        original = starts if pieces is tokens else list(accumulate(map(len, tokens), initial=0))
+        n_pieces, n_tokens = len(pieces), len(tokens)
+        n_terms, n_candidates, n_parsed = len(term_at), len(candidates), len(parsed)
+        mentions: list[Mention] = []
+        clauses: dict[int, ClauseSpan] = {}
+        first = t_at = k_at = p_at = 0
+        # Only clauses with a term, an opinion word (or a bare adjective) or an event can hold
+        # a mention: each clause's tokens, terms and candidates found by bisection.
+        for clause_id, (c_start, c_end) in enumerate(spans):
+            first = bisect_left(starts, c_start, first, n_pieces)
+            last = bisect_left(starts, c_end, first, n_pieces)
+            t_at = bisect_left(term_at, first, t_at, n_terms)
+            t_end = bisect_left(term_at, last, t_at, n_terms)
+            k_at = bisect_left(candidates, first, k_at, n_candidates)
+            k_end = bisect_left(candidates, last, k_at, n_candidates)
+            if t_at == t_end and k_at == k_end and clause_id not in happened:
+                continue
+            clause_terms, clause_opinions = term_at[t_at:t_end], candidates[k_at:k_end]
+            # opinion words in the clause; the other candidates are bare adjectives
+            p_at = bisect_left(parsed, first, p_at, n_parsed)
+            opined = bisect_left(parsed, last, p_at, n_parsed) - p_at
+            bare = len(clause_opinions) > opined
+            if not clause_terms and not opined and clause_id not in happened and \
+                    not self._may_judge(pieces, roles, first, last, clause_opinions):
+                continue  # bare adjectives with no word before them to judge
+            # factor verbs count from the clause before (昨天买的，今天就到了，很快)
+            previous = bisect_left(starts, spans[clause_id - 1][0], 0, n_pieces) \
+                if clause_id else 0
+            clause = text[c_start:c_end]
+            found = self._clause_mentions(  # (indices come in order: the lists are sorted)
+                text, pieces, starts, roles, first, last, clause_terms, clause_opinions,
+                verb_at[bisect_left(verb_at, previous):bisect_left(verb_at, last)],
+                clause_id, clause, previous, opined > 0, bare)
+            if clause_id in happened:
+                found = self._with_events(text, found, happened[clause_id], clause_id, clause)
+            if found:
+                mentions.extend(found)
+                clauses[clause_id] = _new_tuple(ClauseSpan, (
+                    c_start, c_end, bisect_left(original, c_start, 0, n_tokens),
+                    bisect_left(original, c_end, 0, n_tokens)))
+        if happened and mentions:
+            mentions = _speed_beside_events(mentions, happened)
+        return mentions, clauses
+
+    # -- one clause ------------------------------------------------------------------
+    def _clause_mentions(self, text: str, tokens: list[str], starts: list[int],
+                         roles: list, first: int, last: int, term_at: list[int],
+                         candidates: list[int], verb_at: list[int], clause_id: int,
+                         clause: str, previous: int = 0, opined: bool = True,
+                         bare: bool = True) -> list[Mention]:
+        """Mentions of one clause; ``opined``: it holds an opinion word, ``bare``: a bare
+        adjective (a candidate that is no opinion word)."""
+        if not term_at and not opined:
+            # only bare adjectives or degree words (待机时间长, 图标很靓): nothing else to do
+            mentions: list[Mention] = []
+            if self.finder is not None:
+                self._bare_mentions(text, tokens, starts, roles, first, last, candidates,
+                                    set(), mentions, clause_id, clause)
+            return mentions
+        terms: list[tuple[int, Factor]] = []
+        for i in term_at:
+            factor = self.lexicon.terms[tokens[i]]
+            if i > first and tokens[i - 1] in COMPARISON_MARKERS:
+                continue
+            if terms and terms[-1][0] == i - 1 and terms[-1][1] == factor:
+                continue  # 客服 态度: one mention of the factor, not two
+            if ((factor.dimension, factor.key) == ATTITUDE and terms
+                    and terms[-1][1].dimension in AGENT_DIMENSIONS and i - terms[-1][0] <= 3):
+                continue  # 快递小哥 服务态度 很好: the courier's attitude, one logistics mention
+            if (terms and tokens[terms[-1][0]] in SELLERS and factor.dimension != "service"
+                    and (i - terms[-1][0] == 1 or (i - terms[-1][0] == 2
+                                                   and tokens[i - 1] == "的"))):
+                terms.pop()  # 卖家发货很慢, 商家的描述: the seller is the subject, not judged
+            terms.append((i, factor))
+        compounds: dict[int, tuple[int, Factor, str]] = {}
+        if self.finder is not None and terms:
+            for n, (i, _) in enumerate(terms):
+                found = self._term_in_context(tokens, first, i, terms)
+                if found is not None:
+                    compounds[i] = found
+                    terms[n] = (i, found[1])
+        opinions = self._opinions(tokens, starts, roles, first, last, candidates)
+        if opinions and terms and any(tokens[i] in SELLERS for i, _ in terms):
+            terms = [t for t in terms if not self._seller_unjudged(tokens, t[0], opinions)]
+        mentions = []
+        claimed: set[int] = set()
+        for n, (index, factor) in enumerate(terms):
+            opinion = _nearest(index, opinions)
+            if opinion is None:
+                stop = terms[n + 1][0] if n + 1 < len(terms) else last
+                opinion = self._predicate(tokens, starts, index + 1, stop)
+            if opinion is None and ((factor.dimension, factor.key) in DEAL_FACTORS
+                                    or tokens[index] in DEAL_WORDS):
+                if WISH_PATTERN.search(clause):
+                    continue
+                opinion = self._deal(tokens, starts, index, first)
+            cue = self.lexicon.cues.get(opinion.word) if opinion is not None else None
+            if opinion is not None and (cue is None or cue.dimension == factor.dimension or (
+                    factor.dimension in AGENT_DIMENSIONS and cue.dimension == "service")):
+                claimed.add(opinion.index)  # 东西好便宜: 便宜 still says price as well
+            start, end = starts[index], starts[index] + len(tokens[index])
+            if index in compounds:  # 对焦速度: the listed word in a compound it does not list
+                at, _, how = compounds[index]
+                start = starts[at]
+                source = "lexicon" if how == "term" else "discovered"  # 小汤包的味道: listed
+                mentions.append(self._mention(text, clause_id, clause, factor, text[start:end],
+                                              opinion, False, start, end, source, how))
+                continue
+            mentions.append(self._mention(text, clause_id, clause, factor, tokens[index],
+                                          opinion, False, start, end))
+        free = [o for o in opinions if o.index not in claimed] if claimed else opinions
+        named = {m.dimension for m in mentions} if mentions else set()
+        # Service words beside the courier are said of the courier (快递及时专业).
+        by_agent = not named.isdisjoint(AGENT_DIMENSIONS)
+        # A delivery verb in this clause or the one before (昨天买的，今天就到了，很快).
+        verb = self.lexicon.verbs[tokens[verb_at[-1]]] if free and verb_at else None
+        has_subject = bool(terms)
+        term_indices = {i for i, _ in terms}
+        for opinion in free:
+            # A cue implies its factor even beside another term (物流快又便宜 → price too);
+            # a plain opinion beside a term is more said of that term and adds nothing.
+            implied = verb if verb is not None and opinion.word in VERB_OPINIONS else None
+            cue = self.lexicon.cues.get(opinion.word)
+            span = None
+            if self.finder is not None and implied is None:
+                span = self.finder.subject(tokens, first, last, opinion.index)
+                if span is not None and not term_indices.isdisjoint(range(*span)):
+                    span = None
+            if span is None and self.finder is not None and not has_subject and first:
+                span = self.finder.topic(tokens, previous, first)  # 香锅，大大的好吃
+            if span is not None:  # 镜头很清晰: the word judged, listed or not
+                words = tokens[span[0]:span[1]]
+                factor, how = (cue, "cue") if cue is not None else self.finder.file_term(words)
+                if how == "attribute" and opinion.word in self.lexicon.verdicts:
+                    factor, how = self.finder.item, "verdict"  # 面膜很好用: the item itself
+                if by_agent and factor.dimension == "service":
+                    continue
+                has_subject = True
+                named.add(factor.dimension)
+                term_indices.update(range(*span))
+                end = starts[span[1] - 1] + len(tokens[span[1] - 1])
+                mentions.append(self._mention(text, clause_id, clause, factor, "".join(words),
+                                              opinion, False, starts[span[0]], end,
+                                              "discovered", how))
+                other = self.finder.coordinated(tokens, first, span[0])
+                if other is not None and term_indices.isdisjoint(range(*other)):
+                    words = tokens[other[0]:other[1]]
+                    factor, how = (cue, "cue") if cue is not None else \
+                        self.finder.file_term(words)
+                    term_indices.update(range(*other))
+                    end = starts[other[1] - 1] + len(tokens[other[1] - 1])
+                    mentions.append(self._mention(
+                        text, clause_id, clause, factor, "".join(words), opinion, False,
+                        starts[other[0]], end, "discovered", how))
+                continue
+            factor = cue or (None if has_subject else implied or OVERALL)
+            if factor is None or (has_subject and factor.dimension in named) or (
+                    by_agent and factor.dimension == "service"):
+                continue
+            if factor is OVERALL and any(m.source == "discovered" for m in mentions):
+                continue
+            named.add(factor.dimension)
+            how = "overall" if factor is OVERALL else "cue" if cue is not None else "verb"
+            mentions.append(self._mention(text, clause_id, clause, factor, "", opinion,
+                                          factor is not OVERALL, opinion.start, opinion.end,
+                                          "lexicon", how))
+        if self.finder is not None and bare:
+            self._bare_mentions(text, tokens, starts, roles, first, last, candidates,
+                                term_indices, mentions, clause_id, clause)
+        return mentions
+
+    def _may_judge(self, tokens: list[str], roles: list, first: int, last: int,
+                   candidates: list[int]) -> bool:
+        """Whether a clause of bare adjectives alone may hold a discovered mention (see
+        _bare_mentions): a word before one of them that may be its subject. A quick test;
+        False means there is none."""
+        if self.finder is None:
+            return False
+        degrees, may_have_subject = self.lexicon.degrees, self.finder.may_have_subject
+        for b in candidates:
+            if tokens[b] in degrees and (b + 1 >= last or roles[b + 1] is not None):
+                continue
+            if may_have_subject(tokens, first, b):
+                return True
+        return False
+
+    def _bare_mentions(self, text: str, tokens: list[str], starts: list[int], roles: list,
+                       first: int, last: int, candidates: list[int], used: set[int],
+                       mentions: list[Mention], clause_id: int, clause: str) -> None:
+        """Unlisted words judged by a bare adjective (待机时间长, 油耗很高): discovered
+        mentions whose polarity the clause model gives."""
+        for b in candidates:
+            if not roles[b][4] or roles[b][0] is not None or b - 1 in used:
+                continue
+            token = tokens[b]
+            if token in self.lexicon.degrees:  # 图标很靓: a degree word heading a word
+                if b + 1 >= last or roles[b + 1] is not None or not _is_word(tokens[b + 1]) \
+                        or tokens[b + 1] in self.lexicon.terms or tokens[b + 1] in FILLERS:
+                    continue
+                word, end = tokens[b + 1], starts[b + 1] + len(tokens[b + 1])
+            else:
+                word, end = token, starts[b] + len(token)
+            span = self.finder.subject(tokens, first, b, b)
+            if span is None or span[1] > b or not used.isdisjoint(range(*span)):
+                continue
+            words = tokens[span[0]:span[1]]
+            if any(w in self.lexicon.terms for w in words):
+                continue
+            factor, how = self.finder.file_term(words)
+            used.update(range(*span))
+            opinion = Opinion(b, starts[b], end, word, 0.0, False, 1.0)
+            mentions.append(self._mention(text, clause_id, clause, factor, "".join(words),
+                                          opinion, False, starts[span[0]],
+                                          starts[span[1] - 1] + len(tokens[span[1] - 1]),
+                                          "discovered", how))
+
+    def _term_in_context(self, tokens: list[str], first: int, i: int, terms: list
+                         ) -> tuple[int, Factor, str] | None:
+        """A listed term at ``i`` whose unlisted neighbour before it changes its filing:
+        (where the compound starts, its factor, how filed), else None. 对焦速度 → product."""
+        finder = self.finder
+        if i <= first:
+            return None
+        if tokens[i] not in self.lexicon.attribute_heads:
+            # whose taste or size: 小汤包的味道, 蟹肉沙拉分量 (the term keeps its filing)
+            factor = self.lexicon.terms[tokens[i]]
+            j = i - 2 if tokens[i - 1] == "的" and i - 2 >= first else i - 1
+            if factor.dimension != "product" or tokens[j] in self.lexicon.terms \
+                    or finder._kind[tokens[j]] != 2:
+                return None
+            span = finder._compound(tokens, first, j)
+            if any(t[0] == k for t in terms for k in range(*span)):
+                return None
+            return span[0], factor, "term"
+        j = i - 1
+        if tokens[j] in self.lexicon.terms or not finder._kind[tokens[j]]:
+            return None
+        span = finder._compound(tokens, first, j)
+        if any(t[0] == k for t in terms for k in range(*span)):
+            return None
+        factor, how = finder.file_term(tokens[span[0]:i + 1])
+        return span[0], factor, how
+
+    def _with_events(self, text: str, mentions: list[Mention], events: list, clause_id: int,
+                     clause: str) -> list[Mention]:
+        """A clause's mentions with its events (等了70分钟, 少给了一盒): each a negative
+        mention of its factor, in place of the clause's unjudged or overall mentions of it."""
+        dims = {factor.dimension for _, _, factor in events}
+        kept = [m for m in mentions if not (m.dimension == "overall" or (
+            m.dimension in dims and m.lexicon_score == 0.0))]
+        judged = {m.dimension for m in kept if m.lexicon_score < 0}
+        for start, end, factor in events:
+            if factor.dimension in judged:
+                continue
+            judged.add(factor.dimension)
+            words = text[start:end]
+            kept.append(_new_tuple(Mention, (
+                clause_id, clause, factor.dimension, factor.key, words, words, False, 1.0,
+                False, math.tanh(-EVENT_SCORE), start, end, "event", "event")))
+        return kept
+
+    def _seller_unjudged(self, tokens: list[str], index: int, opinions: list[Opinion]
+                         ) -> bool:
+        """Whether a seller term is named without being judged: thanked (谢谢卖家), or the
+        subject of another dimension's cue (希望店家保持正品, 老板娘做的菜很好吃)."""
+        if tokens[index] not in SELLERS:
+            return False
+        opinion = _nearest(index, opinions)
+        if opinion is None:
+            return False
+        cue = self.lexicon.cues.get(opinion.word)
+        return opinion.word in THANKS or (
+            cue is not None and cue.dimension not in ("service", "communication"))
+
+    @staticmethod
+    def _mention(text: str, clause_id: int, clause: str, factor: Factor, term: str,
+                 opinion: Opinion | None, implicit: bool, start: int, end: int,
+                 source: str = "lexicon", filed_by: str = "term") -> Mention:
+        if opinion is None:
+            fields = (clause_id, clause, factor.dimension, factor.key, term, "", False, 1.0,
+                      implicit, 0.0, start, end, source, filed_by)
+        else:
+            fields = (clause_id, clause, factor.dimension, factor.key, term,
+                      text[opinion.start:opinion.end], opinion.negated, opinion.degree,
+                      implicit, math.tanh(opinion.score), start, end, source, filed_by)
+        return _new_tuple(Mention, fields)
+
+    def _opinions(self, tokens: list[str], starts: list[int], roles: list, first: int,
+                  last: int, candidates: list[int]) -> list[Opinion]:
+        """Opinion words among the clause's candidate tokens (those whose role has an opinion
+        parse: see _token_role)."""
+        found = []
+        boost, boost_at, boost_start = 1.0, -1, 0
+        for i in candidates:
+            if tokens[i] == "好" and self._good_as_degree(tokens, i, last):
+                boost, boost_at, boost_start = GOOD_AS_DEGREE, i + 1, starts[i]
+                continue
+            token, parse = tokens[i], roles[i][0]
+            if parse is None or not parse[2] or token in NOT_YET or (
+                    parse[2] == "没用" and i > first and tokens[i - 1] in {"还", "都还", "暂时"}
+            ) or self._nearly(tokens, i, first, last):
+                continue
+            negations, degree, word = parse
+            start = starts[i]
+            if boost_at == i:  # 好 right before: 好快
+                degree, start = degree * boost, boost_start
+            for j in range(i - 1, max(first, i - MODIFIER_WINDOW) - 1, -1):
+                kind, value = self._modifiers.get(tokens[j], (None, 0.0))
+                if kind is None:
+                    break
+                start = starts[j]
+                if kind == "neg":
+                    negations += 1
+                else:
+                    degree *= value
+            weight = self.lexicon.opinions.get(word, 0.0)
+            negated = negations % 2 == 1
+            score = weight * degree * (-NEGATED_SCALE if negated else 1.0)
+            found.append(_new_tuple(Opinion, (i, start, starts[i] + len(token), word, score,
+                                              negated, degree)))
+        return found
+
+    def _nearly(self, tokens: list[str], i: int, first: int, last: int) -> bool:
+        """快/近 before an amount meaning "nearly" (快一个月了还没到, 排队近两个小时); not 快
+        right after a factor term or verb, which judges it (物流快两天就到了)."""
+        if tokens[i] not in APPROXIMATORS or i + 1 >= last or tokens[i + 1] in NOT_AMOUNTS \
+                or not AMOUNT.match(tokens[i + 1]):
+            return False
+        return not (tokens[i] == "快" and i > first and (
+            tokens[i - 1] in self.lexicon.terms or tokens[i - 1] in self.lexicon.verbs))
+
+    def _good_as_degree(self, tokens: list[str], i: int, last: int) -> bool:
+        """好 right before an opinion word or a one-character word: 好快, 好便宜, 好硬."""
+        if tokens[i] != "好" or i + 1 >= last:
+            return False
+        following = tokens[i + 1]
+        if self.parse_token(following) is not None:
+            return following not in self.lexicon.terms
+        return len(following) == 1 and "\u4e00" <= following <= "\u9fff" \
+            and following not in PARTICLES and following not in self.lexicon.terms
+
+    def _predicate(self, tokens: list[str], starts: list[int], first: int, stop: int
+                   ) -> Opinion | None:
+        """A degree or negation word heading an unknown word right after a term (颜色很正,
+        赠品很多, 粉扑好硬, 价格也不高), or a bare 多/少/大/小… (精华多). The word has no
+        lexicon score, but it shows the term is judged, not just named."""
+        i = first
+        while i < min(stop, first + 3) and tokens[i] in FILLERS:
+            i += 1
+        if i >= stop:
+            return None
+        token = tokens[i]
+        if token in BARE_ADJECTIVES:  # 精华多, 水分也少: judged, polarity left to the model
+            return Opinion(i, starts[i], starts[i] + len(token), token, 0.0, False, 1.0)
+        prefix = self._prefix_cache[token]
+        if prefix and token[prefix:] not in self.lexicon.terms:
+            kind, value = self._modifiers[token[:prefix]]
+            return Opinion(i, starts[i], starts[i] + len(token), token[prefix:], 0.0,
+                           kind == "neg", value if kind == "deg" else 1.0)
+        modifier = self._modifiers.get(token) or (("deg", GOOD_AS_DEGREE) if token == "好"
+                                                   else None)
+        if modifier and i + 1 < stop and _is_word(tokens[i + 1]) and \
+                tokens[i + 1] not in self.lexicon.terms:
+            kind, value = modifier
+            return Opinion(i + 1, starts[i], starts[i + 1] + len(tokens[i + 1]),
+                           tokens[i + 1], 0.0, kind == "neg", value if kind == "deg" else 1.0)
+        return None
+
+    def _deal(self, tokens: list[str], starts: list[int], index: int, first: int) -> Opinion:
+        """A gift or a promotion named without an opinion is a plus of the deal (送了小样,
+        趁活动买的); a minus after a negation (没有赠品)."""
+        negated = index > first and self._modifiers.get(tokens[index - 1], ("",))[0] == "neg"
+        start = starts[index - 1] if negated else starts[index]
+        score = DEAL_SCORE * (-NEGATED_SCALE if negated else 1.0)
+        return Opinion(index, start, starts[index] + len(tokens[index]), tokens[index], score,
+                       negated, 1.0)
+
+def _speed_beside_events(mentions: list[Mention], happened: dict[int, list]) -> list[Mention]:
+    """快/慢 said alone next to an event say it of the event's factor: 有点儿慢啊，八点了才来
+    is slow delivery, not an overall complaint."""
+    out = []
+    for m in mentions:
+        if m.dimension == "overall" and m.opinion and any(
+                word in m.opinion for word in VERB_OPINIONS):
+            near = happened.get(m.clause_id + 1) or happened.get(m.clause_id - 1)
+            if near:
+                factor = near[0][2]
+                m = m._replace(dimension=factor.dimension, factor=factor.key, implicit=True,
+                               filed_by="event")
+        out.append(m)
+    return out
+
+
+def _nearest(index: int, opinions: list[Opinion]) -> Opinion | None:
+    """The opinion a term takes: the next one within a few tokens, else the closest before."""
+    before = later = None
+    for opinion in opinions:  # in token order
+        if opinion.index < index:
+            before = opinion
+        elif opinion.index > index:
+            if opinion.index - index <= MODIFIER_WINDOW + 2:
+                return opinion
+            later = later or opinion
+    return before or later

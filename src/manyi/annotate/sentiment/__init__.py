@@ -1,0 +1,1 @@
+"""The sentiment model: n-gram features, lookup tables, the comment head, fitting, storage."""

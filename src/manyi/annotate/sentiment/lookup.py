@@ -1,0 +1,346 @@
+"""The weight tables of a sentiment model as numpy look-ups, and the lexicon evidence.
+
+:class:`_Lexicon` finds opinion words with their negation and degree words (不好 → −1,
+非常好 → +1.8); :class:`_LookupTables` and the ``_batch_*`` helpers do the same, and the
+n-gram look-ups, for a whole batch in numpy. Used by :mod:`manyi.annotate.sentiment.model`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from itertools import repeat
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from manyi.errors import InputError
+
+# Emoji and emoticons with a clear polarity; they count as opinion words of weight 1.
+EMOJI_OPINIONS = {
+    **dict.fromkeys("👍👏💯❤💕💖💗😊😄😁😀😃😆🥰😍😘🌹🎉✌👌🙏😋🤩🌟⭐💪", 1.0),
+    **dict.fromkeys("👎💩😡😠🤬😤😭😢😞😟😣😫😩🤮🤢💔😒🙄😑😓😰😱", -1.0),
+}
+_ZEROS = repeat(0.0)  # an endless iterator of 0.0: the default of dict.get in map()
+_LOOKBACK = 3  # tokens before an opinion word searched for negation and degree words
+_PUNCT = frozenset("，,。.!！?？;；~～…、:：\n\r\t ")
+
+
+class _Lexicon:
+    """The opinion, negation and degree words a model uses (a snapshot of manyi's lexicon)."""
+
+    def __init__(self, opinions: dict[str, float], negations: Iterable[str],
+                 degrees: dict[str, float]) -> None:
+        self.opinions = dict(opinions)
+        self.negations = frozenset(negations)
+        self.degrees = dict(degrees)
+        self.emoji = {e: w for e, w in EMOJI_OPINIONS.items() if e not in self.opinions}
+        self._emoji_pattern = re.compile("|".join(map(re.escape, self.emoji))) if self.emoji \
+            else None
+
+    @classmethod
+    def from_lexicon(cls, lexicon) -> _Lexicon:
+        return cls(lexicon.opinions, lexicon.negations, lexicon.degrees)
+
+    def to_dict(self) -> dict:
+        return {"opinions": dict(sorted(self.opinions.items())),
+                "negations": sorted(self.negations), "degrees": dict(sorted(self.degrees.items()))}
+
+    def hits(self, text: str, tokens: Sequence[str]) -> list[tuple[int, int, float]]:
+        """(first token, opinion token, signed weight) of each opinion word; emoji index -1.
+
+        >>> lex = _Lexicon({"好": 1.0}, ["不"], {"非常": 1.8})
+        >>> lex.hits("不好，非常好", ["不", "好", "，", "非常", "好"])
+        [(0, 1, -1.0), (3, 4, 1.8)]
+        """
+        found = []
+        opinions, negations, degrees = self.opinions, self.negations, self.degrees
+        weights = list(map(opinions.get, tokens))  # the scan runs in C; Python sees hits only
+        for i in [i for i, w in enumerate(weights) if w is not None]:
+            weight = weights[i]
+            first, flips, degree = i, 0, 1.0
+            for j in range(i - 1, max(i - _LOOKBACK, 0) - 1, -1):
+                word = tokens[j]
+                if word in negations:
+                    flips, first = flips + 1, j
+                elif word in degrees:
+                    degree, first = degree * degrees[word], j
+                elif word in _PUNCT or word in opinions:
+                    break
+            # A negated opinion flips and loses its degree: 不太好 is "not good", not "very bad".
+            found.append((first, i, -weight if flips % 2 else weight * degree))
+        if self._emoji_pattern is not None:
+            # emoji hits carry the emoji's code point in place of a token index
+            found.extend((-1, ord(e), self.emoji[e]) for e in self._emoji_pattern.findall(text))
+        return found
+
+    def evidence(self, text: str, tokens: Sequence[str]) -> tuple[float, float]:
+        """(P, N): summed positive and negative opinion weight."""
+        pos = neg = 0.0
+        for _, _, w in self.hits(text, tokens):
+            if w > 0:
+                pos += w
+            else:
+                neg -= w
+        return pos, neg
+
+class _LookupTables:
+    """The weight tables as hash indexes and weight matrices (rows: features, columns: heads),
+    for :meth:`SentimentModel._batch_logits`; built once per model from its dict tables."""
+
+    def __init__(self, tables, lexicon: _Lexicon) -> None:
+        heads = len(tables)
+        char_keys = list(dict.fromkeys(k for chars, *_ in tables for k in chars))
+        packed, char_keys = _pack_chars(char_keys)
+        self.chars = pd.Index(packed)
+        self.char_weights = _weight_rows(char_keys, [t[0] for t in tables])
+        # One id per token: the words of the unigram table, then the halves of each word
+        # bigram ("a b" → a, b; every split at a space, so that tokens holding a space still
+        # find their bigram: a pair of tokens matches exactly when "a" + " " + "b" is a key).
+        words = dict.fromkeys(k for _, table, *_ in tables for k in table)
+        splits = []
+        for key in dict.fromkeys(k for *_, pairs, _ in tables for k in pairs):
+            cuts = [key.index(" ")] if key.count(" ") == 1 else \
+                [i for i, ch in enumerate(key) if ch == " "]
+            for cut in cuts:
+                left, right = key[:cut], key[cut + 1:]
+                words.setdefault(left)
+                words.setdefault(right)
+                splits.append((left, right, key))
+        # The lexicon's words join the same map (one hash look-up per token in all): for each
+        # id, its opinion weight and its kind for the look-back of _Lexicon.hits: 1 negation,
+        # 2 degree, 3 stop (punctuation, opinion word), in the precedence order of hits.
+        kinds = dict.fromkeys(_PUNCT, 3) | dict.fromkeys(lexicon.opinions, 3)
+        kinds |= dict.fromkeys(lexicon.degrees, 2)
+        kinds |= dict.fromkeys(lexicon.negations, 1)
+        words.update(dict.fromkeys(kinds))
+        self.vocab = {w: i for i, w in enumerate(words)}
+        self.vocab_size = max(len(words), 1)  # pairs are packed as id(a) × size + id(b)
+        self.pairs = pd.Index(np.array([self.vocab[a] * self.vocab_size + self.vocab[b]
+                                        for a, b, _ in splits], dtype=np.int64))
+        self.word_weights = _weight_rows(list(words), [t[1] for t in tables])
+        self.pair_weights = _weight_rows([key for *_, key in splits], [t[2] for t in tables])
+        self.opinion = np.fromiter(map(lexicon.opinions.get, words, _ZEROS), dtype=np.float64,
+                                   count=len(words))
+        self.kind = np.fromiter(map(kinds.get, words, repeat(0)), dtype=np.int8,
+                                count=len(words))
+        self.degree = np.fromiter(map(lexicon.degrees.get, words, repeat(1.0)),
+                                  dtype=np.float64, count=len(words))
+        ordered = sorted(lexicon.emoji, key=ord)
+        self.emoji_codes = np.array([ord(e) for e in ordered], dtype=np.int64)
+        self.emoji_weights = np.array([lexicon.emoji[e] for e in ordered], dtype=np.float64)
+        dense = np.array([t[3] for t in tables], dtype=np.float64).reshape(heads, 4)
+        self.w_pos, self.w_neg, self.bias, self.scaled_bias = dense.T
+
+
+class _Found(NamedTuple):
+    """Features of a batch found in a weight table: where each is, and its weight row."""
+
+    at: np.ndarray
+    rows: np.ndarray
+
+    def of(self, group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The group of each feature and its weight row, features outside any group left
+        out (group −1), in batch order."""
+        keep = group >= 0
+        if keep.all():  # comments: every feature counts (no copy of the rows)
+            return group, self.rows
+        return group[keep], self.rows[keep]
+
+
+class _Grouping(NamedTuple):
+    """What each found feature counts for (an index into the groups, −1: none): comments,
+    or spans of them. ``first`` is the first token of each group, ``token`` the group of
+    every token of the batch."""
+
+    size: int
+    chars: np.ndarray
+    words: np.ndarray
+    pairs: np.ndarray
+    first: np.ndarray
+    token: np.ndarray
+    emoji: np.ndarray
+
+
+def _checked_spans(spans, texts: Sequence[str], tokens: Sequence[Sequence[str]]
+                   ) -> np.ndarray:
+    """Spans as an (n, 5) array, each inside a comment of the batch, running forwards, in
+    text order and not overlapping; otherwise a one-line InputError."""
+    spans = np.asarray(spans, dtype=np.int64)
+    if spans.ndim != 2 or spans.shape[1] != 5:
+        raise InputError("spans must be rows of (comment, start, end, first token, end token)")
+    if not len(spans):
+        return spans
+    comment = spans[:, 0]
+    if comment.min() < 0 or comment.max() >= len(texts):
+        raise InputError(f"a span names a comment outside the {len(texts)} given")
+    n_chars = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))[comment]
+    n_tokens = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))[comment]
+    same = comment[1:] == comment[:-1]
+    if ((spans[:, 1:] < 0).any() or (spans[:, 2] < spans[:, 1]).any()
+            or (spans[:, 4] < spans[:, 3]).any() or (spans[:, 2] > n_chars).any()
+            or (spans[:, 4] > n_tokens).any() or (comment[1:] < comment[:-1]).any()
+            or (same & ((spans[1:, 1] < spans[:-1, 2]) | (spans[1:, 3] < spans[:-1, 4]))).any()):
+        raise InputError("spans must lie inside their comment (characters and tokens), in "
+                         "text order and not overlapping")
+    return spans
+
+
+def _span_map(length: int, begin: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """For each of ``length`` positions, the span (``begin``/``end``, not overlapping) that
+    holds it, −1 where none does.
+
+    >>> _span_map(6, np.array([1, 4]), np.array([3, 5])).tolist()
+    [-1, 0, 0, -1, 1, -1]
+    """
+    out = np.full(length, -1, dtype=np.int64)
+    sizes = end - begin
+    owner = np.repeat(np.arange(len(begin)), sizes)
+    out[np.arange(len(owner)) - np.repeat(np.cumsum(sizes) - sizes - begin, sizes)] = owner
+    return out
+
+
+class _Lexical(NamedTuple):
+    """The lexicon evidence of a batch, found once for every grouping: opinion words (token
+    index and weight), the look-back kind and id of every token, emoji (position in the
+    joined text and weight)."""
+
+    at: np.ndarray
+    weight: np.ndarray
+    kind: np.ndarray
+    ids: np.ndarray
+    emoji: np.ndarray
+    emoji_weight: np.ndarray
+
+
+def _lexical_hits(tables: _LookupTables, ids: np.ndarray, codes: np.ndarray) -> _Lexical:
+    """:class:`_Lexical` of a batch from its token ids (−1: unknown) and joined code points."""
+    known = np.flatnonzero(ids >= 0)
+    weight = tables.opinion[ids[known]]
+    kind = np.zeros(len(ids), dtype=np.int8)
+    kind[known] = tables.kind[ids[known]]
+    emoji = np.flatnonzero(np.isin(codes, tables.emoji_codes)) \
+        if len(tables.emoji_codes) else np.zeros(0, dtype=np.int64)
+    emoji_weight = tables.emoji_weights[np.searchsorted(tables.emoji_codes, codes[emoji])] \
+        if len(emoji) else np.zeros(0)
+    return _Lexical(known[weight != 0], weight[weight != 0], kind, ids, emoji, emoji_weight)
+
+
+def _batch_evidence(tables: _LookupTables, lexical: _Lexical, group: _Grouping
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """(P, N) of every group of a batch: :meth:`_Lexicon.hits` vectorised over its tokens.
+    The look-back stops at the group's first token."""
+    n = group.size
+    keep = group.token[lexical.at] >= 0
+    at, signed = lexical.at[keep], lexical.weight[keep]
+    owner = group.token[at]
+    if len(at):
+        first = group.first[owner]
+        alive = np.ones(len(at), dtype=bool)
+        flips = np.zeros(len(at), dtype=np.int64)
+        factor = np.ones(len(at))
+        for back in range(1, _LOOKBACK + 1):
+            j = np.maximum(at - back, 0)
+            alive &= at - back >= first
+            k = np.where(alive, lexical.kind[j], 0)
+            flips += k == 1
+            factor *= np.where(k == 2, tables.degree[np.maximum(lexical.ids[j], 0)], 1.0)
+            alive &= k != 3
+        signed = np.where(flips % 2 == 1, -signed, signed * factor)
+    # (an empty bincount is int64: cast, so that the emoji can be added in place)
+    pos = np.bincount(owner, weights=np.maximum(signed, 0.0), minlength=n).astype(float)
+    neg = np.bincount(owner, weights=np.maximum(-signed, 0.0), minlength=n).astype(float)
+    keep = group.emoji >= 0
+    if keep.any():
+        w, owner = lexical.emoji_weight[keep], group.emoji[keep]
+        pos += np.bincount(owner, weights=np.maximum(w, 0.0), minlength=n)
+        neg += np.bincount(owner, weights=np.maximum(-w, 0.0), minlength=n)
+    return pos, neg
+
+
+def _weight_rows(keys: list[str], tables: list[dict[str, float]]) -> np.ndarray:
+    out = np.zeros((len(keys), len(tables)))
+    for h, table in enumerate(tables):
+        out[:, h] = np.fromiter(map(table.get, keys, _ZEROS), dtype=np.float64, count=len(keys))
+    return out
+
+
+def _pack_chars(keys: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Character 1–3-grams as int64 (21 bits per code point; 1-, 2- and 3-grams cannot
+    collide as no code point is 0), with the keys in the order of the packed array."""
+    packed, ordered = [np.zeros(0, dtype=np.int64)], []
+    for n in (1, 2, 3):
+        grams = [k for k in keys if len(k) == n]
+        if not grams:
+            continue
+        codes = np.frombuffer("".join(grams).encode("utf-32-le"), dtype=np.uint32
+                              ).astype(np.int64).reshape(-1, n)
+        column = codes[:, 0]
+        for c in range(1, n):
+            column = (column << 21) | codes[:, c]
+        packed.append(column)
+        ordered += grams
+    return np.concatenate(packed), ordered
+
+
+_SEPARATOR = 0x1FFFFF  # 21 bits, not a code point: grams that span two comments match nothing
+
+
+def _code_points(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Code points of the texts joined by a separator, and the comment of each position."""
+    clean = [t.replace("\x00", " ") if "\x00" in t else t for t in texts]
+    codes = np.frombuffer("\x00".join(clean).encode("utf-32-le"), dtype=np.uint32
+                          ).astype(np.int64)
+    boundary = codes == 0
+    codes[boundary] = _SEPARATOR
+    return codes, np.cumsum(boundary)
+
+
+def _packed_grams(codes: np.ndarray) -> np.ndarray:
+    """All 1-, 2- and 3-grams of the joined code points, packed like :func:`_pack_chars`."""
+    return np.concatenate([codes, (codes[:-1] << 21) | codes[1:],
+                           (codes[:-2] << 42) | (codes[1:-1] << 21) | codes[2:]])
+
+
+def _add_rows(totals: np.ndarray, owner: np.ndarray, rows: np.ndarray) -> None:
+    for h in range(totals.shape[1]):
+        totals[:, h] += np.bincount(owner, weights=rows[:, h], minlength=len(totals))
+
+
+def _sigmoid_array(z: np.ndarray) -> np.ndarray:
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def _polarity_array(logits: np.ndarray) -> np.ndarray:
+    return logits[:, 0] if logits.shape[1] == 1 else logits[:, 2] - logits[:, 0]
+
+
+def _polarity(logits: list[float]) -> float:
+    return logits[0] if len(logits) == 1 else logits[2] - logits[0]
+
+
+def _gram_positions(length: int) -> list[tuple[int, int]]:
+    return [(n, i) for n in (1, 2, 3) for i in range(length - n + 1)]
+
+
+def _char_owner(text: str, tokens: Sequence[str]) -> list[str]:
+    """The token each character belongs to (the character itself if tokens do not cover it)."""
+    owner = list(text)
+    at = 0
+    for token in tokens:
+        found = text.find(token, at)
+        if found < 0:
+            continue
+        owner[found:found + len(token)] = [token] * len(token)
+        at = found + len(token)
+    return owner

@@ -1,0 +1,1 @@
+"""The ``manyi`` command: click wrappers over the library, shared options, printed text."""

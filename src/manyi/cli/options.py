@@ -1,0 +1,290 @@
+"""Options the ``manyi`` commands share, and the checks that turn a user's mistake into one
+line naming the option, column or file and the fix (before any long analysis starts).
+
+>>> looks_like_text(pd.Series(["物流很快", "12", None, "3.5"]))
+0.3333333333333333
+>>> text_column_hint(pd.DataFrame({"label": [1, 0], "review": ["太慢了", "很好吃"]}), "label")
+"--text-col 'label': the column holds no text (e.g. 1); 'review' looks like text: --text-col review"
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+import click
+import pandas as pd
+
+from manyi.errors import InputError
+
+_WORDS = re.compile(r"[\u3400-\u9fff]|[^\W\d_]{3,}")
+TEXT_SHARE = 0.05  # below this share of text-like cells a column "holds no text"
+PEEK_ROWS = 500
+
+
+# -- shared options ------------------------------------------------------------------------
+def _stack(func, options):
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def output_option(help: str, *, folder: bool | None = True, default: str | None = None,
+                  file_suffixes: tuple[str, ...] = ()):
+    """``-o/--output``: checked before the analysis (parent a file, output a file …); a path
+    ending in one of ``file_suffixes`` is a file (``report -o report.html``)."""
+    def check(ctx, param, value):
+        if value is not None:
+            is_file = Path(value).suffix.lower() in file_suffixes
+            check_output_path(value, folder=False if is_file else folder)
+        return value
+
+    return click.option("-o", "--output", "output", required=default is None, default=default,
+                        show_default=default is not None, type=click.Path(), callback=check,
+                        help=help)
+
+
+def run_options(func):
+    """``--model``, ``--jobs`` and ``--quiet``, shared by every analysing command."""
+    return _stack(func, [
+        click.option("--model", "model", type=click.Path(dir_okay=False),
+                     help="A sentiment model written by `manyi train` (the shipped model if "
+                     "omitted)."),
+        click.option("--jobs", type=click.IntRange(min=0), default=None,
+                     help="Worker processes (default: all cores; 1: this process only)."),
+        click.option("--quiet", is_flag=True, help="No progress bar and no summary."),
+    ])
+
+
+def chart_option(default: str, allowed: tuple[str, ...]):
+    """``--chart png,svg|none``: the chart files to draw (skipped without a Chinese font)."""
+    return click.option("--chart", default=default, show_default=True,
+                        help=f"Chart formats, comma-separated ({', '.join(allowed)}); 'none' for "
+                        "no chart. Skipped, with a note, where no font with Chinese glyphs is "
+                        "found.")
+
+
+def rating_option(help: str):
+    return click.option("--rating-col", help=help)
+
+
+def time_option(help: str = "Date column for trends (found by name if omitted)."):
+    return click.option("--time-col", help=help)
+
+
+def by_option(func):
+    return click.option("--by", "by", multiple=True,
+                        help="Group column (product, channel…); repeatable.")(func)
+
+
+# -- output paths --------------------------------------------------------------------------
+def check_output_path(value: str, *, folder: bool | None = True, option: str = "-o") -> Path:
+    """Refuse an output path that cannot be used, naming the path and the fix (``folder``:
+    True a folder, False a file, None either)."""
+    path = Path(value)
+    if folder and path.exists() and not path.is_dir():
+        raise InputError(f"{option} {value}: {path} is a file, not a folder; give a folder "
+                         "(it is created) or remove the file")
+    if folder is False and path.is_dir():
+        raise InputError(f"{option} {value}: {path} is a folder; give a file name, "
+                         f"e.g. {path / 'suggestions.toml'}")
+    ancestor = path if folder or path.is_dir() else path.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if ancestor.exists() and not ancestor.is_dir():
+        raise InputError(f"{option} {value}: {ancestor} is a file, so no folder can be made "
+                         "under it; choose another output path")
+    if ancestor.exists() and not os.access(ancestor, os.W_OK | os.X_OK):
+        raise InputError(f"{option} {value}: no permission to write in {ancestor}; choose "
+                         "another output path")
+    return path
+
+
+@contextlib.contextmanager
+def output_folder(value: str, names: Iterable[str] = ()) -> Iterator[Path]:
+    """A staging folder that replaces ``value`` whole when the block succeeds (so the output
+    is complete or absent, never empty); files named in ``names`` are never carried over."""
+    from manyi.io.write import atomic_dir
+
+    with atomic_dir(Path(value), owned=set(names)) as staging:
+        yield staging
+
+
+# -- columns -------------------------------------------------------------------------------
+def looks_like_text(values: pd.Series) -> float:
+    """Share of the non-empty cells that hold words (a Chinese character, or 3+ letters)."""
+    cells = values.dropna().astype(str).str.strip()
+    cells = cells[cells != ""]
+    if cells.empty:
+        return 0.0
+    return float(cells.map(lambda c: bool(_WORDS.search(c))).mean())
+
+
+def text_column_hint(frame: pd.DataFrame, text_col: str, option: str = "--text-col"
+                     ) -> str | None:
+    """A one-line complaint when ``text_col`` holds no text but another column does."""
+    if text_col not in frame or looks_like_text(frame[text_col]) >= TEXT_SHARE:
+        return None
+    from manyi.io.read import RESERVED
+
+    texts = [c for c in frame.columns if c != text_col and c not in RESERVED
+             and c != "topic" and looks_like_text(frame[c]) >= 0.5]
+    if not texts:
+        return None  # no column holds text: the rows are flagged, as they are
+    best = max(texts, key=lambda c: frame[c].dropna().astype(str).map(
+        lambda cell: len(_WORDS.findall(cell))).mean())  # most words per cell
+    sample = frame[text_col].dropna()
+    example = f" (e.g. {sample.iloc[0]})" if len(sample) else ""
+    return (f"{option} {text_col!r}: the column holds no text{example}; {best!r} looks like "
+            f"text: {option} {best}")
+
+
+def check_columns(columns: Iterable[str], named: Mapping[str, object], source: str,
+                  renamed: Mapping[str, str] | None = None) -> None:
+    """Every column named by an option (``{"--by": ("店铺",), "--time-col": None}``) exists."""
+    present = list(columns)
+    renamed = dict(renamed or {})
+    for option, value in named.items():
+        values = [value] if isinstance(value, str) else list(value or ())
+        for column in values:
+            if column not in present and renamed.get(column) not in present:
+                shown = [c for c in present if c != "comment_id" or c in renamed]
+                raise InputError(f"{option} {column!r}: no such column in {source}; columns "
+                                 f"are: {', '.join(shown)}")
+
+
+def check_numeric(frame: pd.DataFrame, column: str | None, option: str) -> None:
+    """A rating column must hold numbers in at least half of its non-empty cells."""
+    if not column or column not in frame:
+        return
+    values = frame[column].dropna()
+    if values.empty:
+        return
+    numeric = pd.to_numeric(values, errors="coerce")
+    if numeric.notna().mean() < 0.5:
+        candidates = [c for c in frame.columns if c != column and c != "comment_id"
+                      and pd.to_numeric(frame[c], errors="coerce").notna().mean() > 0.8]
+        hint = (f"; numeric columns: {', '.join(candidates)}" if candidates
+                else "; name a column of numbers (stars, 1–10 score)")
+        raise InputError(f"{option} {column!r}: the column holds no numbers "
+                         f"(e.g. {values.iloc[0]!r}){hint}")
+
+
+def check_dates(frame: pd.DataFrame, column: str | None, option: str) -> None:
+    """A time column must hold dates in at least half of its non-empty cells."""
+    if not column or column not in frame:
+        return
+    values = frame[column].dropna()
+    if values.empty:
+        return
+    if pd.api.types.is_numeric_dtype(values):
+        stamps = pd.Series(pd.NaT, index=values.index)
+    else:
+        stamps = pd.to_datetime(values.astype(str), errors="coerce", format="mixed")
+    if stamps.notna().mean() < 0.5:
+        raise InputError(f"{option} {column!r}: the column holds no dates "
+                         f"(e.g. {values.iloc[0]!r}); name a column like 2026-01-31 or "
+                         "2026/1/31 12:00")
+
+
+ID_NAMES = ("评论ID", "评论编号", "评价ID", "工单编号", "工单号", "订单编号", "订单号", "问卷编号",
+            "编号", "序号", "id", "review_id", "comment_id", "ticket_id", "order_id")
+
+
+def id_column_hint(columns: Iterable[str] | None, id_col: str | None) -> str:
+    """A note naming a column that looks like ids when ``--id-col`` was not given.
+
+    >>> id_column_hint(["工单编号", "反馈内容"], None)
+    'note: ids are row numbers (from 1); 工单编号 looks like an id column: --id-col 工单编号'
+    """
+    from manyi.io.read import find_column
+
+    if id_col or not columns:
+        return ""
+    found = find_column([c for c in columns if c != "comment_id"], ID_NAMES)
+    return (f"note: ids are row numbers (from 1); {found} looks like an id column: "
+            f"--id-col {found}") if found else ""
+
+
+def preflight(reading: Mapping[str, object], named: Mapping[str, object],
+              *, rating: str | None = None, time: str | None = None) -> list[str] | None:
+    """Check the columns the options name on the dump's first rows, before the analysis.
+
+    Excel workbooks are read whole, so they are checked after the analysis instead
+    (:func:`check_result`). Returns the dump's columns (None for a workbook)."""
+    from manyi.io.read import iter_comments
+
+    source = str(reading["input_path"])
+    if Path(source).suffix.lower() in (".xlsx", ".xlsm", ".xls") or not Path(source).is_file():
+        return None  # a missing file is the reader's one-line error
+    meta, chunks = iter_comments(source, text_col=reading.get("text_col"),
+                                 id_col=reading.get("id_col"), encoding=reading.get("encoding"),
+                                 sheet=reading.get("sheet"), chunk_rows=PEEK_ROWS)
+    try:
+        first = next(chunks)
+    finally:
+        chunks.close()
+    _check_frame(first, meta.text_col, meta.source, named, meta.renamed, rating, time)
+    return [str(c) for c in first.columns]
+
+
+def check_result(result, named: Mapping[str, object], *, rating: str | None = None,
+                 time: str | None = None) -> None:
+    """The checks of :func:`preflight`, on an analysed Result (Excel input)."""
+    meta = result.meta
+    _check_frame(result.comments, meta.get("text_col"), str(meta.get("source")), named,
+                 meta.get("renamed") or {}, rating, time)
+
+
+def _check_frame(frame, text_col, source, named, renamed, rating, time) -> None:
+    check_columns(frame.columns, named, source, renamed)
+    if text_col and (hint := text_column_hint(frame, text_col)):
+        raise InputError(hint)
+    check_numeric(frame, renamed.get(rating, rating), "--rating-col")
+    check_dates(frame, renamed.get(time, time), "--time-col")
+
+
+def input_options(func=None, *, reuse: bool = False):
+    """Options shared by every command that reads a comment dump; ``reuse``: INPUT may be
+    left out for ``--from DIR``, the folder ``manyi analyze`` wrote."""
+    if func is None:
+        return lambda f: input_options(f, reuse=reuse)
+    options = [
+        click.option("--text-col",
+                     help="Column holding the comment text (found by name if omitted)."),
+        click.option("--id-col", help="Column holding comment ids (row numbers if omitted)."),
+        click.option("--encoding", help="File encoding (detected if omitted: UTF-8, GBK/GB18030)."),
+        click.option("--sheet", help="Excel sheet name (the first sheet if omitted)."),
+        click.option("--domain", type=click.Choice(["auto", "ecommerce", "catering", "delivery",
+                                                    "hotel", "hotline"]),
+                     default="auto", show_default=True,
+                     help="Industry lexicon pack (auto: chosen from the comments' words)."),
+        click.option("--lexicon", "lexicon", multiple=True, type=click.Path(exists=True),
+                     help="Your own lexicon pack (folder or file); repeatable, later wins."),
+    ]
+    if reuse:
+        options.append(click.option(
+            "--from", "from_dir", type=click.Path(exists=True, file_okay=False),
+            help="Use the folder `manyi analyze` wrote instead of analysing INPUT again."))
+    for option in reversed(options):
+        func = option(func)
+    return click.argument("input_path", metavar="INPUT", type=click.Path(),
+                          required=not reuse)(func)
+
+
+def labelled_options(func):
+    """Options of the commands that read a labelled sample (evaluate, train)."""
+    options = [
+        click.option("--text-col",
+                     help="Column holding the comment text (found by name if omitted)."),
+        click.option("--label-col", required=True,
+                     help="Column holding the gold label: 1/0, pos/neg, 正面/负面/中性 …"),
+        click.option("--encoding", help="File encoding (detected if omitted)."),
+        click.option("--sheet", help="Excel sheet name (the first sheet if omitted)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return click.argument("input_path", metavar="FILE", type=click.Path(exists=True))(func)

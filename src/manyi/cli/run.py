@@ -1,0 +1,56 @@
+"""Running a command's analysis: the pipeline on INPUT or the folder of ``--from``, the
+complaint rule (评分 ≤ N), and exit status 3 when input rows were rejected.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+import pandas as pd
+
+from manyi.errors import ManyiError
+
+
+def run_analysis(reading: dict, *, jobs: int | None = None, quiet: bool = False,
+                 model: str | None = None, **options):
+    """Run the pipeline on the dump named by the shared reading options, or read back the
+    folder given with ``--from``."""
+    from manyi import pipeline
+
+    original, reading = reading, dict(reading)
+    from_dir, input_path = reading.pop("from_dir", None), reading.pop("input_path")
+    if from_dir is not None:
+        if input_path is not None:
+            raise ManyiError(f"give INPUT ({input_path}) or --from {from_dir}, not both")
+        if model is not None:
+            raise ManyiError(f"--model with --from {from_dir}: the folder's comments were "
+                             "scored already; run `manyi analyze --model` again instead")
+        return pipeline.Result.from_dir(from_dir)
+    if input_path is None:
+        raise ManyiError("give INPUT, the comment dump, or --from DIR, the folder "
+                         "`manyi analyze` wrote")
+    result = pipeline.analyze(input_path, jobs=jobs, progress=False if quiet else None,
+                              model=model, **reading, **options)
+    original["domain"] = result.meta.get("domain", original.get("domain"))  # auto: the pack
+    return result
+
+
+def exit_if_rejected(result, written_to: str | None = None) -> None:
+    """Exit status 3, with a warning on stderr, when input rows could not be parsed."""
+    rejects = result.meta.get("rejects") or []
+    if rejects:
+        where = f"see {written_to}" if written_to else "first: " + "; ".join(
+            f"line {r['line']}: {r['reason']}" for r in rejects[:3])
+        click.echo(f"manyi: warning: {len(rejects)} input row(s) rejected, not analysed; "
+                   f"{where}", err=True)
+        sys.exit(3)
+
+
+def complaint_rule(result, rating_col, complaint_max_rating):
+    """None (sentiment negative) or rating ≤ N on the rating column."""
+    if complaint_max_rating is None:
+        return None
+    if not rating_col:
+        raise ManyiError("--complaint-max-rating needs a rating column: pass --rating-col")
+    return pd.to_numeric(result.comments[rating_col], errors="coerce") <= complaint_max_rating

@@ -1,0 +1,141 @@
+"""What the ``manyi`` commands print: tables that line up with Chinese text, the summary.
+
+>>> print(format_table(pd.DataFrame({"维度": ["物流"], "n": [3]})))
+维度  n
+----  -
+物流  3
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import click
+import pandas as pd
+
+
+def written_line(folder, names) -> str:
+    """``written to out/: a.csv b.csv`` (one slash, whatever the user typed)."""
+    return f"\nwritten to {Path(folder)}/: " + " ".join(names)
+
+
+def headlines_text(result, top: int = 3) -> str:
+    """The satisfaction index (the default weighting of every output) and the top complaint
+    drivers by impact, from the tables any analysis has (``dimensions``, ``drivers``)."""
+    from manyi.analysis.index import WEIGHTING_LABELS, index_from_dimensions
+
+    value = index_from_dimensions(result.dimensions)
+    lines = [""]
+    lines.append(f"satisfaction index: {value:.1f} / 100 ({WEIGHTING_LABELS['mentions']})"
+                 if value is not None else
+                 "satisfaction index: not computed (no dimension has a comment)")
+    drivers = getattr(result, "drivers", None)
+    if drivers is not None and "side" in drivers:
+        drivers = drivers[(drivers["side"] == "complaint") & (drivers["level"] == "factor")]
+    if drivers is None or not len(drivers):
+        lines.append("complaint drivers: none (no factor is named negatively by enough "
+                     "comments to test; see drivers.csv)")
+        return "\n".join(lines)
+    picks = "; ".join(f"{r.label} (impact {r.impact:.1%} of comments, 95% CI "
+                      f"{r.impact_low:.1%}–{r.impact_high:.1%})"
+                      for r in drivers.head(top).itertuples())
+    lines.append(f"fix first: {picks} — `manyi drivers` for the whole table")
+    return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def format_table(frame: pd.DataFrame) -> str:
+    """A plain table that lines up with Chinese text (wide characters count double)."""
+    cells = [[str(c) for c in frame.columns]] + [[_cell(v) for v in row]
+                                                  for row in frame.itertuples(index=False)]
+    widths = [max(_width(row[i]) for row in cells) for i in range(len(frame.columns))]
+    lines = []
+    for n, row in enumerate(cells):
+        lines.append("  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _cell(value) -> str:
+    if isinstance(value, float):
+        return "" if pd.isna(value) else f"{value:.2f}"
+    return str(value)
+
+
+def summary_text(result) -> str:
+    """Counts, flags, sentiment shares and the dimension table, for the terminal."""
+    from manyi.annotate.flags import ANALYSABLE_FLAGS
+
+    meta = result.meta
+    flags = meta.get("flags", {})
+    analysed = sum(n for flag, n in flags.items() if flag in ANALYSABLE_FLAGS)
+    counts = meta.get("sentiment", {})
+    lines = [f"{meta.get('rows')} comments read from {meta.get('source')} "
+             f"(text column: {meta.get('text_col')}); {analysed} analysed"]
+    if meta.get("domain_guess"):
+        lines.append(meta["domain_guess"]["note"])
+    rejects = meta.get("rejects") or []
+    if rejects:
+        lines.append(f"rejected (unparseable, not in comments.csv): {len(rejects)} row(s); "
+                     + "; ".join(f"line {r['line']}: {r['reason']}" for r in rejects[:3])
+                     + (" …" if len(rejects) > 3 else ""))
+    flagged = {k: int(v) for k, v in flags.items() if k and v}
+    if flagged:
+        lines.append("flagged (kept in comments.csv): "
+                     + ", ".join(f"{k} {v}" for k, v in flagged.items()))
+    lines.append("sentiment: " + ", ".join(
+        f"{label} {counts.get(label, 0) / analysed if analysed else 0:.0%}"
+        for label in ("positive", "neutral", "negative")))
+    dims = result.dimensions[result.dimensions["comments"] > 0]
+    table = pd.DataFrame({
+        "维度 dimension": dims["label"] + " " + dims["dimension"],
+        "评论 comments": dims["comments"],
+        "占比 share": dims["share"].map("{:.0%}".format),
+        "正面 pos": dims["positive"].map("{:.0%}".format),
+        "负面 neg": dims["negative"].map("{:.0%}".format),
+        "净情感 net": dims["net_sentiment"].map("{:+.2f}".format),
+        "满意度 0-100": dims["satisfaction"].map("{:.1f}".format),
+    })
+    lines += ["", format_table(table)]
+    return "\n".join(lines)
+
+
+def print_fix_first(tables: dict, rating_col: str | None) -> None:
+    """The terminal summary of ``manyi drivers``: what to fix first, key drivers, index."""
+    from manyi.analysis.index import WEIGHTING_LABELS
+    from manyi.analysis.segments import worst
+
+    table = tables["drivers"]
+    top = table[table["side"] == "complaint"].head(10) if "side" in table else table.head(0)
+    if len(top):
+        click.echo("fix first (impact = share of comments that are complaints about it, each "
+                   "complaint split equally between the factors it names; 95% CI; "
+                   "impact_alone = complaints about it alone):\n" + format_table(
+                       top[["label", "negative_comments", "complaint_share", "impact",
+                            "impact_low", "impact_high", "impact_alone", "q_value"]]))
+    else:
+        click.echo("fix first: no factor is named negatively by enough comments")
+    if "key_drivers" in tables:
+        key = tables["key_drivers"]
+        click.echo(f"\nkey drivers of {rating_col} (scale {key.attrs.get('scale')}, R² "
+                   f"{key.attrs.get('r2', float('nan')):.3f}, n {key.attrs.get('n')}):\n"
+                   + format_table(key[["label", "penalty", "reward", "importance",
+                                       "importance_low", "importance_high"]]))
+    if "index" in tables:
+        index = tables["index"]
+        click.echo(f"\nsatisfaction index ({WEIGHTING_LABELS[index['weighting'].iloc[0]]}):\n"
+                   + format_table(index[["label", "comments", "satisfaction", "weight"]]))
+    if len(tables.get("segments_differences", [])):
+        rows = worst(tables["segments_differences"])
+        if len(rows):
+            click.echo("\nworst groups (negative share vs the rest, BH q < 0.05):\n"
+                       + format_table(rows[["column", "group", "label", "group_share",
+                                            "rest_share", "q_value"]]))
+    if len(tables.get("alerts", [])):
+        click.echo("\nalerts:\n" + format_table(tables["alerts"][
+            ["label", "previous_period", "period", "previous_rate", "rate", "q_value"]]))

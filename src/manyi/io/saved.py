@@ -1,0 +1,162 @@
+"""Read back a folder ``manyi analyze`` wrote, with the column types of the run.
+
+``report``, ``drivers``, ``graph`` and ``topics`` take such a folder (``--from DIR``) and do
+not analyse again; :meth:`manyi.Result.from_dir` is the same in Python.
+
+>>> import manyi, tempfile
+>>> with tempfile.TemporaryDirectory() as folder:
+...     _ = manyi.analyze(["物流很快", "=质量太差"]).to_dir(folder)
+...     manyi.Result.from_dir(folder).comments["text"].tolist()
+['物流很快', '=质量太差']
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from manyi.annotate.annotator import MENTION_COLUMNS
+from manyi.errors import InputError
+from manyi.io.write import FORMULA_START
+
+ANNOTATION_FLOATS = ("sentiment_score", "p_positive", "p_neutral", "p_negative")
+MENTION_TYPES = {"row": "int64", "clause_id": "int64", "negated": "bool", "degree": "float64",
+                 "implicit": "bool", "score": "float64", "start": "int64", "end": "int64"}
+DIMENSION_TYPES = {"comments": "int64", "share": "float64", "positive": "float64",
+                   "neutral": "float64", "negative": "float64", "net_sentiment": "float64",
+                   "satisfaction": "float64"}
+NEEDED = ("comments.csv", "mentions.csv", "meta.json")
+
+
+def read_result(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, dict]:
+    """comments, mentions, dimensions and meta of an analysis folder, typed as the run's."""
+    folder = Path(path)
+    missing = [name for name in NEEDED if not (folder / name).is_file()]
+    if missing:
+        raise InputError(f"{folder}: not a folder `manyi analyze` wrote ({', '.join(missing)} "
+                         "missing); run `manyi analyze INPUT -o DIR` first")
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{folder / 'meta.json'}: cannot read it ({exc})") from exc
+    meta.pop("rejected", None)
+    rejects = folder / "rejects.csv"
+    meta["rejects"] = _text_table(rejects).assign(
+        line=lambda t: t["line"].astype(np.int64)).to_dict("records") if rejects.is_file() \
+        else []
+    comments = _read(folder / "comments.csv", lambda table: _comments(table, meta))
+    mentions = _read(folder / "mentions.csv", _mentions)
+    dimensions = _read(folder / "dimensions.csv", _dimensions) \
+        if (folder / "dimensions.csv").is_file() else pd.DataFrame()
+    return comments, mentions, dimensions, meta
+
+
+def _read(path: Path, typed) -> pd.DataFrame:
+    """A table of the folder, typed; a cell or column that is not what analyze writes is
+    one InputError naming the file."""
+    try:
+        return typed(_text_table(path))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{path}: not as `manyi analyze` writes it ({type(exc).__name__}: "
+                         f"{' '.join(str(exc).split())}); analyse the dump again") from exc
+
+
+def _text_table(path: Path) -> pd.DataFrame:
+    try:
+        table = pd.read_csv(path, dtype=object, keep_default_na=False, encoding="utf-8-sig")
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: cannot read it ({' '.join(str(exc).split())})") from exc
+    return table.apply(_unquoted) if len(table) else table
+
+
+def _unquoted(cells: pd.Series) -> pd.Series:
+    """Undo the ' that writing put before a cell starting with = + - @ (for Excel)."""
+    quoted = cells.str.startswith(tuple("'" + s for s in FORMULA_START))
+    return cells.where(~quoted, cells.str[1:]) if quoted.any() else cells
+
+
+def _comments(table: pd.DataFrame, meta: dict) -> pd.DataFrame:
+    """Annotation columns typed as the annotator makes them; input columns as the reader of
+    the input's format types them (:func:`_input_column`)."""
+    annotated = {"comment_id", "text", "flag", "sentiment", *ANNOTATION_FLOATS, "dimensions",
+                 "n_mentions"}
+    for column in table.columns.difference(list(annotated), sort=False):
+        table[column] = _input_column(table[column], meta.get("format"))
+    for column in ANNOTATION_FLOATS:
+        if column in table:
+            table[column] = pd.to_numeric(table[column].replace("", np.nan)).astype("float64")
+    if "n_mentions" in table:
+        table["n_mentions"] = table["n_mentions"].astype(np.int64)
+    for column in ("text", "flag", "dimensions"):  # typed from lists, as the annotator does
+        if column in table:
+            table[column] = _as_built(table[column])
+    return table
+
+
+def _input_column(cells: pd.Series, fmt: str | None) -> pd.Series:
+    """An input column typed as the reader typed it: CSV/TSV cells are text (object); lines of
+    text a list of str; JSON values numbers where every cell is one (object, as JSON gives
+    them); Excel cells inferred (numbers, dates, text); anything else numbers where every
+    cell is one. Text a JSON line gave as "5" comes back as 5: the CSV cannot tell."""
+    if fmt in ("csv", "tsv"):
+        return cells
+    if fmt == "text":
+        return _as_built(cells)
+    numbers = _numbers(cells)
+    if fmt in ("jsonl", "json"):
+        return pd.Series(numbers, index=cells.index, dtype=object) \
+            if numbers is not None else cells
+    if numbers is not None:
+        return pd.Series(numbers, index=cells.index, dtype=object).infer_objects()
+    if fmt == "excel" and len(cells) and cells.str.fullmatch(DATE).all():
+        return pd.Series(pd.to_datetime(cells).to_numpy(), index=cells.index)
+    return _as_built(cells) if fmt == "excel" else cells
+
+
+# A date or date and time as pandas writes a datetime cell.
+DATE = r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2}(\.\d+)?)?"
+
+
+def _as_built(cells: pd.Series) -> pd.Series:
+    """Text cells typed as a column built from a list of str is (object or str by the pandas
+    version)."""
+    return pd.Series(cells.tolist(), index=cells.index)
+
+
+def _numbers(cells: pd.Series) -> list | None:
+    """The cells as Python ints and floats when every one is a number, else None."""
+    # a leading zero (007, an id or a code) stays text
+    if not len(cells) or not cells.str.fullmatch(r"-?(0|[1-9]\d*)(\.\d*)?([eE][-+]?\d+)?").all():
+        return None
+    return [float(cell) if any(c in cell for c in ".eE") else int(cell) for cell in cells]
+
+
+def _mentions(table: pd.DataFrame) -> pd.DataFrame:
+    if not len(table):
+        return pd.DataFrame(columns=MENTION_COLUMNS)
+    for column in table.columns.difference(list(MENTION_TYPES)):
+        table[column] = _as_built(table[column])
+    return _typed(table, MENTION_TYPES)
+
+
+def _dimensions(table: pd.DataFrame) -> pd.DataFrame:
+    for column in ("dimension", "label"):
+        table[column] = _as_built(table[column])
+    return _typed(table, DIMENSION_TYPES)
+
+
+def _typed(table: pd.DataFrame, types: dict[str, str]) -> pd.DataFrame:
+    for column, kind in types.items():
+        if column not in table:
+            continue
+        cells = table[column]
+        if kind == "bool":
+            table[column] = cells.map({"True": True, "False": False}).astype(bool)
+        elif kind == "int64":
+            table[column] = cells.astype(np.int64)
+        else:
+            table[column] = pd.to_numeric(cells.replace("", np.nan)).astype("float64")
+    return table

@@ -1,0 +1,1 @@
+"""Rendering what a Result holds: HTML, Excel, JSON, inline SVG and matplotlib charts."""

@@ -1,0 +1,219 @@
+"""The Excel workbook an analyst keeps working in: numbers as numbers, dates as dates, ids as
+text, Chinese column headers (the English key in each header cell's comment), streamed with
+openpyxl's write-only mode.
+
+A dump's own columns arrive as text (a CSV is read as text so that ids keep their zeros);
+each is typed here by its content: a column whose every non-empty cell is a number becomes
+numbers (not one with leading zeros or over 15 digits: that is an id, an order or phone
+number), one whose every cell is a date becomes dates, an id column stays text.
+
+>>> column_kind(pd.Series(["5", "4", None]), "评分")
+'number'
+>>> column_kind(pd.Series(["2026-01-01 13:42:06", "2026-01-02"]), "评论时间")
+'date'
+>>> column_kind(pd.Series(["007", "12"]), "编号"), column_kind(pd.Series(["1", "2"]), "评论ID")
+('text', 'text')
+>>> header_label("complaint_rate"), header_label("评分")
+('投诉率', '评分')
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import datetime
+
+import numpy as np
+import pandas as pd
+
+from manyi.io.write import FORMULA_START
+
+HEADERS = {
+    "comment_id": "评论ID", "text": "文本（规范化）", "flag": "标记", "sentiment": "情感",
+    "sentiment_score": "情感得分", "p_positive": "正面概率", "p_neutral": "中性概率",
+    "p_negative": "负面概率", "dimensions": "提及维度", "n_mentions": "提及次数",
+    "row": "行号", "clause_id": "分句号", "clause": "分句", "dimension": "维度键",
+    "factor": "因素键", "term": "因素词", "opinion": "观点词", "negated": "否定",
+    "degree": "程度", "implicit": "隐含", "polarity": "极性", "score": "得分",
+    "start": "起始位置", "end": "结束位置", "label": "名称", "comments": "评论数",
+    "share": "占比", "positive": "正面", "neutral": "中性", "negative": "负面",
+    "net_sentiment": "净情感", "satisfaction": "满意度", "complaints": "投诉数",
+    "complaint_rate": "投诉率", "base_rate": "基准投诉率", "lift": "提升度",
+    "odds_ratio": "优势比", "ci_low": "95%CI下限", "ci_high": "95%CI上限", "p_value": "p值",
+    "q_value": "q值", "significant": "显著", "complaint_share": "投诉占比",
+    "excess_complaints": "超额投诉", "weight": "权重", "contribution": "贡献",
+    "importance": "重要性", "performance": "表现", "quadrant": "象限",
+    "quadrant_label": "象限（中文）", "source": "来源", "period": "时段",
+    "complaint_incidence": "投诉发生率", "group_comments": "组内评论数", "topic": "主题",
+    "size": "评论数", "top_terms": "关键词", "weights": "词权重",
+    "negative_share": "负面占比", "example_1": "例句1", "example_2": "例句2",
+    "example_3": "例句3", "rank": "排名", "topic_probability": "主题概率", "item": "项目键",
+    "value": "值", "item_label": "项目", "alert": "预警", "change": "变化",
+    "previous_period": "上一时段", "previous_rate": "上期投诉率", "rate": "本期投诉率",
+    "previous_complaints": "上期投诉数", "previous_total": "上期评论数", "total": "评论数",
+    "coef": "系数", "std_coef": "标准化系数", "relative_weight": "相对权重", "r2": "R²",
+    "adj_r2": "调整R²", "n": "样本数", "target": "目标", "polar_comments": "有极性评论数",
+    "mentions": "提及次数", "degree_centrality": "度中心性",
+}
+SUMMARY_LABELS = {
+    "comments": "评论总数", "analysed": "可分析评论", "positive_share": "正面占比",
+    "neutral_share": "中性占比", "negative_share": "负面占比",
+    "satisfaction_index": "满意度指数 (0–100)", "source": "数据文件", "text_col": "文本列",
+    "rating_col": "评分列", "time_col": "时间列", "group_cols": "分组列", "domain": "行业词典",
+}
+PERCENT_COLUMNS = {"share", "positive", "neutral", "negative", "net_sentiment", "complaint_rate",
+                   "base_rate", "complaint_share", "negative_share", "p_positive", "p_neutral",
+                   "p_negative", "importance", "rate", "previous_rate", "complaint_incidence"}
+DECIMAL_COLUMNS = {"odds_ratio": "0.00", "ci_low": "0.00", "ci_high": "0.00", "lift": "0.00",
+                   "p_value": "0.0000", "q_value": "0.0000", "sentiment_score": "0.000",
+                   "score": "0.000", "satisfaction": "0.0", "performance": "0.0",
+                   "excess_complaints": "0.0", "degree": "0.00"}
+ID_NAME = re.compile(r"(^|_)id$|^id_|编号|单号|工单|订单号|ID$|^ID", re.IGNORECASE)
+DATE_START = re.compile(r"^\s*\d{4}([-/.年])\d{1,2}")
+EXCEL_MAX_ROWS = 1_048_575
+MAX_NUMBER_DIGITS = 15  # Excel keeps 15 significant digits: longer numbers are ids
+
+
+def header_label(column: str) -> str:
+    """The Chinese header of a column: manyi's own by name, the user's own unchanged."""
+    return HEADERS.get(column, column)
+
+
+def column_kind(values: pd.Series, name: str, id_cols: frozenset[str] = frozenset()) -> str:
+    """``number``, ``date``, ``text`` or ``native`` (already typed) for one column."""
+    if name in id_cols or ID_NAME.search(name):
+        return "text"
+    if values.dtype.kind in "biuf":
+        return "native"
+    if values.dtype.kind == "M":
+        return "date"
+    cells = values.dropna()
+    cells = cells[cells.astype(str).str.strip() != ""] if len(cells) else cells
+    if cells.empty or not all(isinstance(v, str) for v in cells.iloc[:50]):
+        return "text" if cells.empty else "native"
+    text = cells.astype(str).str.strip()
+    digits = text.str.replace(r"^[-+]|\.\d*$", "", regex=True)
+    numeric = pd.to_numeric(text, errors="coerce")
+    if numeric.notna().all() and not (
+            (digits.str.len() > 1) & digits.str.startswith("0")).any() and not (
+            digits.str.len() > MAX_NUMBER_DIGITS).any():
+        return "number"
+    dated = text.iloc[:50].str.match(DATE_START).all() and text.str.match(DATE_START).all()
+    return "date" if dated and _dates(text).notna().all() else "text"
+
+
+def _dates(values: pd.Series) -> pd.Series:
+    """Timestamps (NaT where none): ISO 8601 at vectorised speed, else each cell's own form."""
+    try:
+        return pd.to_datetime(values, errors="raise", format="ISO8601")
+    except (ValueError, TypeError):
+        return pd.to_datetime(values, errors="coerce", format="mixed")
+
+
+def typed_column(values: pd.Series, kind: str) -> tuple[list, str | None]:
+    """The column's cells as Python values for openpyxl, and the number format they take."""
+    if kind == "number":
+        numbers = pd.to_numeric(values.where(values.astype(str).str.strip() != ""),
+                                errors="coerce")
+        whole = numbers.dropna()
+        if len(whole) and (whole == whole.round()).all() and whole.abs().max() < 2**53:
+            return [None if math.isnan(v) else int(v) for v in numbers.tolist()], None
+        return [None if math.isnan(v) else v for v in numbers.tolist()], None
+    if kind == "date":
+        stamps = _dates(values.where(values.astype(str).str.strip() != ""))
+        midnight = (stamps.dropna() == stamps.dropna().dt.normalize()).all()
+        cells = [None if pd.isna(v) else v.to_pydatetime() for v in stamps]
+        return cells, "yyyy-mm-dd" if midnight else "yyyy-mm-dd hh:mm:ss"
+    if kind == "text":
+        return [None if _missing(v) else _text(str(v)) for v in values.tolist()], None
+    return [_native(v) for v in values.tolist()], None
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (
+        isinstance(value, float) and math.isnan(value))
+
+
+def _text(value: str) -> str:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", value)[:32767]
+
+
+def _native(value):
+    if _missing(value):
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and math.isinf(value):
+        return None
+    if isinstance(value, str):
+        return _text(value)
+    if isinstance(value, int | float | bool | datetime):
+        return value
+    return str(value)
+
+
+def write_sheet(workbook, name: str, table: pd.DataFrame, id_cols: frozenset[str],
+                text_width) -> None:
+    """One sheet: Chinese headers with the English key as a comment, frozen header row,
+    filters, column widths, typed cells, percent and decimal formats, no formulas."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    sheet = workbook.create_sheet(name[:31])
+    if name != "summary":  # the summary says which sheets were cut: it is never cut itself
+        table = table.iloc[:EXCEL_MAX_ROWS]
+    if name == "summary" and "item" in table:
+        table = table.assign(item_label=table["item"].map(
+            lambda k: SUMMARY_LABELS.get(k, k)))[["item_label", "value", "item"]]
+    columns = [str(c) for c in table.columns]
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(columns), 1))}{len(table) + 1}"
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE6F0")
+    header, cells, formats = [], [], []
+    for i, column in enumerate(columns, start=1):
+        label = header_label(column)
+        kind = column_kind(table.iloc[:, i - 1], column, id_cols)
+        values, fmt = typed_column(table.iloc[:, i - 1], kind)
+        if column in PERCENT_COLUMNS and kind in ("native", "number"):
+            fmt = "0.0%"
+        elif column in DECIMAL_COLUMNS and kind in ("native", "number"):
+            fmt = DECIMAL_COLUMNS[column]
+        cells.append(values)
+        formats.append(fmt)
+        sample = [label] + [str(v) for v in values[:300] if v is not None]
+        sheet.column_dimensions[get_column_letter(i)].width = min(
+            max(max(text_width(s) for s in sample) + 2, 8), 60)
+        cell = WriteOnlyCell(sheet, label)
+        if label.startswith(FORMULA_START):
+            cell.data_type, cell.quotePrefix = "s", True  # a column named =HYPERLINK(…)
+        cell.font, cell.fill = bold, fill
+        if label != column:
+            cell.comment = Comment(column, "manyi", width=160, height=40)
+        header.append(cell)
+    sheet.append(header)
+
+    def formatted(fmt):
+        def cell(value):
+            if value is None or isinstance(value, str | bool):
+                return value
+            made = WriteOnlyCell(sheet, value)
+            made.number_format = fmt
+            return made
+        return cell
+
+    def quoted(value):
+        if isinstance(value, str) and value.startswith(FORMULA_START):
+            made = WriteOnlyCell(sheet, value)  # shown as typed, never run as a formula
+            made.data_type, made.quotePrefix = "s", True
+            return made
+        return value
+
+    wrappers = [formatted(fmt) if fmt else quoted if any(
+        isinstance(v, str) and v.startswith(FORMULA_START) for v in values) else None
+        for values, fmt in zip(cells, formats)]
+    for row in zip(*cells):
+        sheet.append([w(v) if w else v for v, w in zip(row, wrappers)])

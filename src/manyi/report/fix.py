@@ -1,0 +1,201 @@
+"""The report's answer to "what should we fix first?": top three fixes with evidence, the
+drivers (complaints and praise), the IPA and the segments, rendered from the tables a
+Result computed (``drivers``, ``ipa``, ``segments``) — nothing is recomputed here.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import numpy as np
+import pandas as pd
+
+from manyi.report import svg
+
+POLARITY_CLASS = {"complaint": "negative", "praise": "positive"}
+
+
+def table_of(result, name: str):
+    """``result.<name>`` when present (a property that fails counts as absent)."""
+    try:
+        return getattr(result, name, None)
+    except Exception:  # an optional table that cannot be computed on this input
+        return None
+
+
+def side_rows(drivers: pd.DataFrame | None, side: str, level: str = "factor") -> pd.DataFrame:
+    """The rows of one side and level of a drivers table, in its (impact) order."""
+    if drivers is None or not isinstance(drivers, pd.DataFrame) or drivers.empty \
+            or "side" not in drivers:
+        return pd.DataFrame()
+    return drivers[(drivers["side"] == side) & (drivers["level"] == level)].reset_index(
+        drop=True)
+
+
+def top_fixes(result, n: int = 3, per_fix: int = 2) -> list[dict]:
+    """The ``n`` complaint factors of largest impact, each with its figures and
+    ``per_fix`` evidence comments (highlight spans = the complaint words)."""
+    rows = side_rows(table_of(result, "drivers"), "complaint")
+    if rows.empty:
+        return []
+    rows = rows[rows["impact"] > 0].head(n)
+    return [{"dimension": r.dimension, "factor": r.factor, "label": r.label,
+             "impact": r.impact, "impact_low": r.impact_low, "impact_high": r.impact_high,
+             "impact_alone": r.impact_alone, "complaint_share": r.complaint_share,
+             "negative_comments": int(r.negative_comments), "resolved": int(r.resolved),
+             "q_value": r.q_value, "significant": bool(r.significant),
+             "evidence": fix_evidence(result, r.dimension, r.factor, per_fix)}
+            for r in rows.itertuples()]
+
+
+def fix_evidence(result, dimension: str, factor: str, n: int = 2, side: str = "complaint",
+                 max_chars: int = 200) -> list[dict]:
+    """Comments that name the factor with ``side``'s polarity — complaints (praise) first,
+    then those where it is the only factor so named, readable length, strongest — with the
+    spans of those mentions and their opinion words."""
+    from manyi.analysis.rows import mention_rows
+
+    polarity = "negative" if side == "complaint" else "positive"
+    comments, mentions = result.comments, result.mentions
+    rows = mention_rows(comments, mentions)
+    said = (mentions["polarity"] == polarity).to_numpy() & (rows >= 0)
+    mine = said & (mentions["dimension"] == dimension).to_numpy() & (
+        mentions["factor"] == factor).to_numpy()
+    if not mine.any():
+        return []
+    crowded = set(rows[said & ~mine].tolist())
+    texts = comments["text"].astype(str).to_numpy(dtype=object)
+    ids = comments["comment_id"].astype(str).to_numpy(dtype=object)
+    mood = comments["sentiment"].to_numpy(dtype=object) if "sentiment" in comments \
+        else np.full(len(comments), "", dtype=object)
+    sign = 1 if side == "complaint" else -1
+    candidates = []
+    for row, part in mentions[mine].groupby(rows[mine], sort=False):
+        text = texts[row]
+        candidates.append((mood[row] != polarity, row in crowded,
+                           not 6 <= len(text) <= max_chars, sign * float(part["score"].sum()),
+                           ids[row], text, part))
+    candidates.sort(key=lambda c: c[:5])
+    picked, seen = [], set()
+    for *_, cid, text, part in candidates:
+        if text in seen:
+            continue
+        seen.add(text)
+        spans = []
+        for m in part.itertuples(index=False):
+            spans.append((int(m.start), int(m.end), polarity, f"{m.term or ''} {m.opinion or ''}"))
+            opinion = str(getattr(m, "opinion", "") or "")
+            if opinion and not bool(getattr(m, "implicit", False)):
+                at = text.find(opinion, max(0, int(m.start) - 12), int(m.end) + 24)
+                if at >= 0:
+                    spans.append((at, at + len(opinion), polarity, f"观点词 {opinion}"))
+        if len(text) > max_chars:
+            text, spans = text[:max_chars] + "…", [s for s in spans if s[1] <= max_chars]
+        picked.append({"comment_id": cid, "text": text, "spans": spans,
+                       "words": sorted({text[s:t] for s, t, _, _ in spans})})
+        if len(picked) >= n:
+            break
+    return picked
+
+
+def _pp(value) -> str:
+    """A rate difference in percentage points: 0.0123 → 1.2 个百分点."""
+    return "–" if value is None or pd.isna(value) else f"{value * 100:.1f} 个百分点"
+
+
+def top_fixes_section(fixes: list[dict], highlight) -> str:
+    """The report's lead: the top fixes, each with impact, interval and evidence."""
+    if not fixes:
+        return '<p class="note">没有找到被负面提及的因素。</p>'
+    parts = []
+    for i, fix in enumerate(fixes, start=1):
+        quotes = "".join(
+            f'<div class="comment negative">{highlight(e["text"], e["spans"])}'
+            f'<div class="meta">评论 {escape(e["comment_id"])}</div></div>'
+            for e in fix["evidence"])
+        sure = "显著" if fix["significant"] else "不显著（区间含 0 或 q ≥ 0.05）"
+        parts.append(
+            f'<div class="fix"><h3>{i}. {escape(str(fix["label"]))}</h3><p>归因于它的投诉率 '
+            f'<b>{_pp(fix["impact"])}</b>（95% 区间 {_pp(fix["impact_low"])} – '
+            f'{_pp(fix["impact_high"])}，{sure}）；{fix["negative_comments"]} 条评论负面提及它，'
+            f'占全部投诉的 {svg._pct(fix["complaint_share"])}；其中 {fix["resolved"]} 条'
+            f'投诉只抱怨它（只解决它就不再是投诉：{_pp(fix["impact_alone"])}）。</p>'
+            f'{quotes}</div>')
+    return "".join(parts)
+
+
+def drivers_section(drivers: pd.DataFrame, html_table, pct, num) -> str:
+    """Complaint drivers (what to fix) and praise (what to keep), factor rows."""
+    out = []
+    for side, title in (("complaint", "投诉驱动因素（按影响排序）"),
+                        ("praise", "好评来源（应保持）")):
+        rows = side_rows(drivers, side).head(15)
+        if rows.empty:
+            continue
+        cells = [[(escape(str(r.label)), None),
+                  (f"{int(r.negative_comments):,}", r.negative_comments),
+                  (pct(r.complaint_share), r.complaint_share),
+                  (f"{pct(r.impact, 2)} [{pct(r.impact_low, 2)}, {pct(r.impact_high, 2)}]",
+                   r.impact), (pct(r.impact_alone, 2), r.impact_alone),
+                  (num(r.index_impact, 2), r.index_impact), (num(r.q_value, 4), r.q_value),
+                  ("是" if r.significant else "", None)] for r in rows.itertuples()]
+        word = "投诉" if side == "complaint" else "好评"
+        headers = [("因素", False), (f"{'负面' if side == 'complaint' else '正面'}提及评论", True),
+                   (f"占全部{word}", True), ("影响 [95% 区间]", True), ("只因它", True),
+                   ("指数影响", True), ("q 值", True), ("显著", False)]
+        out.append(f"<h3>{title}</h3>" + f'<div class="chart">{svg.impact_bars(rows)}</div>'
+                   + html_table(cells, headers))
+    return "".join(out)
+
+
+def ipa_frame(result) -> pd.DataFrame:
+    """``result.ipa`` in the report's shape (importance, performance with intervals, cut-lines,
+    quadrant label); empty when the Result has none."""
+    ipa = table_of(result, "ipa")
+    if not isinstance(ipa, pd.DataFrame) or ipa.empty:
+        return pd.DataFrame(columns=["dimension", "label", "comments", "importance",
+                                     "importance_low", "importance_high", "performance",
+                                     "performance_low", "performance_high", "quadrant",
+                                     "importance_kind", "importance_cut", "performance_cut",
+                                     "small"])
+    frame = pd.DataFrame({
+        "dimension": ipa["dimension"], "label": ipa["label"], "comments": ipa["comments"],
+        "importance": ipa["importance"], "importance_low": ipa.get("importance_low", np.nan),
+        "importance_high": ipa.get("importance_high", np.nan),
+        "performance": ipa["satisfaction"],
+        "performance_low": ipa.get("satisfaction_low", ipa["satisfaction"]),
+        "performance_high": ipa.get("satisfaction_high", ipa["satisfaction"]),
+        "quadrant": ipa["quadrant_label"],
+        "importance_kind": ipa.get("importance_kind", "given"),
+        "importance_cut": ipa.get("importance_cut", ipa["importance"].mean()),
+        "performance_cut": ipa.get("satisfaction_cut", ipa["satisfaction"].mean()),
+        "small": ipa.get("small", False)})
+    return frame.reset_index(drop=True)
+
+
+def segments_section(found: dict | None, html_table, pct, num) -> str | None:
+    """Which group is worst at what: significant 'worse' differences, then the index per
+    group; None when there are no segments."""
+    if not found or found.get("index") is None or found["index"].empty:
+        return None
+    diffs = found["differences"]
+    bad = diffs[diffs["significant"] & (diffs["direction"] == "worse")].head(15)
+    parts = []
+    if len(bad):
+        cells = [[(escape(str(r.column)), None), (escape(str(r.group)), None),
+                  (escape(str(r.label)), None), (pct(r.group_share), r.group_share),
+                  (pct(r.rest_share), r.rest_share), (num(r.q_value, 4), r.q_value)]
+                 for r in bad.itertuples()]
+        parts.append(html_table(cells, [("分组列", False), ("组", False), ("维度", False),
+                                        ("本组负面占比", True), ("其余负面占比", True),
+                                        ("q 值", True)]))
+    else:
+        parts.append('<p class="note">没有哪个组在某一维度上显著差于其余组（BH q < 0.05）。</p>')
+    index = found["index"]
+    cells = [[(escape(str(r.column)), None), (escape(str(r.group)), None),
+              (f"{int(r.comments):,}", r.comments), (num(r.index), r.index),
+              (pct(r.complaint_rate), r.complaint_rate)] for r in index.itertuples()]
+    parts.append("<h3>各组满意度指数</h3>" + html_table(
+        cells, [("分组列", False), ("组", False), ("评论数", True), ("满意度指数", True),
+                ("投诉率", True)]))
+    return "".join(parts)

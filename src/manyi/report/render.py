@@ -1,0 +1,568 @@
+"""HTML, Excel and JSON reports of an analysis (a :class:`~manyi.pipeline.Result`).
+
+The HTML report is one self-contained file: styles, a small script and SVG charts are inline,
+so it opens offline by double-click and Chinese text uses the viewer's own fonts. Optional
+parts of a Result (``drivers``, ``index``, ``graph``, ``trends``, ``topics``) each add a
+section when present and non-empty. The JSON schema is documented in docs/report-schema.md.
+
+>>> import pandas as pd
+>>> highlight("物流很快<b>", [(0, 2, "negative", "物流")])
+'<mark class="negative" title="物流">物流</mark>很快&lt;b&gt;'
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from html import escape
+from importlib import resources
+from pathlib import Path
+from string import Template
+
+import numpy as np
+import pandas as pd
+
+from manyi.analysis.index import WEIGHTING_LABELS, satisfaction_score
+from manyi.analysis.ipa import IMPORTANCE_KINDS, PERFORMANCE_LABEL
+from manyi.analysis.rows import ANALYSABLE_FLAGS, analysable
+from manyi.errors import InputError
+from manyi.io.write import atomic_path, fixed_zip
+from manyi.report import fix, svg
+from manyi.report.excel import write_sheet
+from manyi.report.notes import computed, not_computed
+
+SCHEMA = "manyi.report"
+SCHEMA_VERSION = "2.0"
+FORMATS = {"html": "report.html", "xlsx": "report.xlsx", "json": "summary.json"}
+POLARITY_LABELS = {"positive": "正面", "neutral": "中性", "negative": "负面"}
+
+
+# -- reading a Result defensively ------------------------------------------------------------
+def optional_table(result, name: str) -> pd.DataFrame | None:
+    """``result.<name>`` when it is a non-empty DataFrame, else None."""
+    value = computed(result, name)  # None where this dump is too small for it
+    return value if isinstance(value, pd.DataFrame) and not value.empty else None
+
+
+def complaint_graph(result):
+    """The complaint co-occurrence graph (``result.graph`` or its ``"complaints"`` entry)."""
+    graph = computed(result, "graph")
+    if isinstance(graph, dict):
+        graph = next((graph[k] for k in ("complaints", "all") if graph.get(k) is not None
+                      and len(graph[k])), None)
+    return graph if graph is not None and hasattr(graph, "nodes") and len(graph) else None
+
+
+def overall_index(result) -> float | None:
+    """The overall satisfaction index: the ``index`` row of ``result.index`` (see index.py)."""
+    table = optional_table(result, "index")
+    if table is None or "dimension" not in table:
+        return None
+    value = table.loc[table["dimension"] == "index", "satisfaction"]
+    return float(value.iat[0]) if len(value) and pd.notna(value.iat[0]) else None
+
+
+def headline(result) -> dict:
+    """Counts, sentiment shares and the satisfaction index of the whole dump (the index row
+    of ``result.index``, with the weighting it names)."""
+    comments = result.comments
+    ok = analysable(comments)
+    shares = ok["sentiment"].value_counts(normalize=True) if len(ok) else pd.Series(dtype=float)
+    share = {p: float(shares.get(p, 0.0)) for p in POLARITY_LABELS}
+    value = overall_index(result)
+    table = optional_table(result, "index")
+    weighting = str(table["weighting"].iloc[0]) if value is not None and \
+        "weighting" in table else None
+    flags = comments["flag"].fillna("").value_counts()
+    return {"comments": len(comments), "analysed": len(ok),
+            "flagged": {str(k): int(v) for k, v in flags.items() if k not in ANALYSABLE_FLAGS},
+            "sentiment": share,
+            "satisfaction_index": value if value is not None else satisfaction_score(
+                share["positive"], share["neutral"], share["negative"]),
+            "index_source": "index" if value is not None else "comments",
+            "weighting": weighting}
+
+
+def ipa_table(result) -> pd.DataFrame:
+    """The importance–performance table ``result.ipa`` computed (see manyi.analysis.ipa), in the
+    report's shape; empty when there is none."""
+    return fix.ipa_frame(result)
+
+
+def trend_table(result) -> pd.DataFrame | None:
+    """Per period of ``result.trends``: comments naming a dimension, their positive and
+    negative shares and the satisfaction of the pooled (comment, dimension) pairs — the
+    default, mention-weighted index of the period. None with fewer than two periods."""
+    trends = optional_table(result, "trends")
+    if trends is None or "period" not in trends:
+        return None
+    frame = trends[trends["comments"] > 0]
+    grouped = frame.assign(
+        pos=frame["positive"] * frame["comments"], neu=frame["neutral"] * frame["comments"],
+        neg=frame["negative"] * frame["comments"]).groupby("period", sort=True)[
+        ["comments", "pos", "neu", "neg"]].sum()
+    table = pd.DataFrame({"period": grouped.index.astype(str),
+                          "comments": grouped["comments"].astype(int).to_numpy()})
+    for polarity, column in (("positive", "pos"), ("neutral", "neu"), ("negative", "neg")):
+        table[polarity] = (grouped[column] / grouped["comments"]).to_numpy()
+    table["satisfaction"] = [satisfaction_score(p, u, n) for p, u, n in
+                             zip(table["positive"], table["neutral"], table["negative"])]
+    table.attrs["freq"] = "M"
+    return table if len(table) >= 2 else None
+
+
+def evidence(result, dimension: str, per_side: int = 3, max_chars: int = 220) -> list[dict]:
+    """Representative comments of a dimension: its strongest complaints and praise, each with
+    the spans of the matched words (term, and opinion where found) to highlight."""
+    mentions = result.mentions[result.mentions["dimension"] == dimension]
+    if mentions.empty:
+        return []
+    texts = result.comments.drop_duplicates("comment_id").set_index("comment_id")["text"]
+    signed = mentions["score"].where(mentions["polarity"] != "neutral", 0.0)
+    totals = signed.groupby(mentions["comment_id"]).sum()
+    length = texts.reindex(totals.index).fillna("").str.len()
+    # prefer comments of a readable length, then the strongest score
+    order = pd.DataFrame({"score": totals, "fits": (length >= 6) & (length <= max_chars)})
+    picked, seen = [], set()
+    for side, ascending in (("negative", True), ("positive", False)):
+        side_rows = order[order["score"] < 0] if side == "negative" else order[order["score"] > 0]
+        ranked = side_rows.sort_values(["fits", "score"], ascending=[False, ascending])
+        n = 0
+        for cid, row in ranked.iterrows():
+            text = str(texts.get(cid, ""))
+            if n >= per_side:
+                break
+            if text in seen:
+                continue
+            seen.add(text)
+            n += 1
+            spans = _spans(text, mentions[mentions["comment_id"] == cid])
+            if len(text) > max_chars:
+                text, spans = text[:max_chars] + "…", [s for s in spans if s[1] <= max_chars]
+            picked.append({"comment_id": str(cid), "text": text, "polarity": side,
+                           "score": round(float(row["score"]), 4), "spans": spans})
+    return picked
+
+
+def _spans(text: str, mentions: pd.DataFrame) -> list[tuple[int, int, str, str]]:
+    spans = []
+    for m in mentions.itertuples(index=False):
+        start, end = int(m.start), int(m.end)
+        tip = f"{m.term or ''} {m.opinion or ''} → {POLARITY_LABELS.get(m.polarity, m.polarity)}"
+        spans.append((start, end, str(m.polarity), tip.strip()))
+        opinion = str(m.opinion or "")
+        if opinion and not bool(m.implicit):
+            at = text.find(opinion, max(0, start - 12), end + 24)
+            if at >= 0:
+                spans.append((at, at + len(opinion), "opinion", f"观点词 {opinion}"))
+    return spans
+
+
+def highlight(text: str, spans: Iterable[tuple[int, int, str, str]]) -> str:
+    """Escaped ``text`` with ``<mark>`` around the non-overlapping spans (first wins)."""
+    out, at = [], 0
+    for start, end, cls, tip in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if start < at or end <= start or end > len(text):
+            continue
+        out += [escape(text[at:start]),
+                f'<mark class="{escape(cls)}" title="{escape(tip)}">'
+                f"{escape(text[start:end])}</mark>"]
+        at = end
+    return "".join(out) + escape(text[at:])
+
+
+# -- JSON ------------------------------------------------------------------------------------
+def _clean(value):
+    """JSON-safe: NaN → None, numpy scalars → Python, DataFrames → records."""
+    if isinstance(value, dict):
+        return {str(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    if isinstance(value, pd.DataFrame):
+        return _clean(value.to_dict(orient="records"))
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else round(value, 6)
+    if value is None or isinstance(value, str | int | bool):
+        return value
+    return str(value)
+
+
+def _fixed_stamp() -> str | None:
+    """A report's date: ``$SOURCE_DATE_EPOCH`` when set (reproducible builds), else none, so
+    the same input gives the same bytes every run."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not epoch.isdigit():
+        return None
+    return datetime.fromtimestamp(int(epoch), timezone.utc).isoformat(timespec="seconds")
+
+
+def _version() -> str:
+    from manyi import __version__
+    return __version__
+
+
+def summary_json(result, *, top_drivers: int = 20, top_edges: int = 50) -> dict:
+    """The report's content as a JSON-ready dict (schema ``manyi.report`` 2.0).
+
+    >>> sorted(summary_json(_demo_result()))[:4]
+    ['dimensions', 'drivers', 'evidence', 'generated_at']
+    """
+    meta = result.meta
+    head = headline(result)
+    dims = result.dimensions[result.dimensions["comments"] > 0]
+    drivers = optional_table(result, "drivers")
+    topics = optional_table(result, "topics")
+    trend = trend_table(result)
+    graph = complaint_graph(result)
+    graph_part = None
+    if graph is not None:
+        edges = sorted(graph.edges(data=True), key=lambda e: -e[2].get("weight", 0))[:top_edges]
+        graph_part = {"nodes": [{"id": n, **d} for n, d in graph.nodes(data=True)],
+                      "edges": [{"source": a, "target": b, **d} for a, b, d in edges]}
+    return _clean({
+        "schema": SCHEMA, "schema_version": SCHEMA_VERSION,
+        "generated_at": _fixed_stamp(),  # the run time is in meta.json only
+        "manyi_version": _version(),
+        "source": {k: meta.get(k) for k in ("source", "format", "encoding", "text_col",
+                                            "id_col", "rating_col", "time_col", "group_cols",
+                                            "domain", "lexicon")},
+        "totals": {k: head[k] for k in ("comments", "analysed", "flagged")},
+        "sentiment": head["sentiment"],
+        "satisfaction_index": {"value": head["satisfaction_index"],
+                               "source": head["index_source"],
+                               "weighting": head["weighting"]},
+        "top_fixes": [{k: v for k, v in f.items() if k != "evidence"}
+                      | {"evidence": [{k: e[k] for k in ("comment_id", "text", "words")}
+                                      for e in f["evidence"]]} for f in fix.top_fixes(result)],
+        "dimensions": dims[[c for c in ("dimension", "label", "comments", "share", "positive",
+                                        "neutral", "negative", "net_sentiment", "satisfaction")
+                            if c in dims]],
+        "ipa": ipa_table(result),
+        "drivers": None if drivers is None else pd.concat(
+            [fix.side_rows(drivers, side, level).head(top_drivers)
+             for side in ("complaint", "praise") for level in ("factor", "dimension")]),
+        "segments": _segments_json(result),
+        "trend": None if trend is None else {"freq": trend.attrs["freq"], "periods": trend},
+        "topics": None if topics is None else topics,
+        "graph": graph_part,
+        "not_computed": {n.part: {"zh": n.chinese, "en": n.english}
+                         for n in not_computed(result).values()},
+        "evidence": {d: [{k: e[k] for k in ("comment_id", "text", "polarity", "score")}
+                         | {"words": sorted({e["text"][s:t] for s, t, _, _ in e["spans"]})}
+                         for e in evidence(result, d)] for d in dims["dimension"]},
+    })
+
+
+def _segments_json(result):
+    found = fix.table_of(result, "segments")
+    if not isinstance(found, dict) or found.get("index") is None or found["index"].empty:
+        return None
+    diffs = found["differences"]
+    return {"index": found["index"], "worse": diffs[diffs["significant"]
+                                                    & (diffs["direction"] == "worse")]}
+
+
+def write_json(result, path: str | Path) -> Path:
+    """Write :func:`summary_json` as UTF-8 JSON (Chinese kept readable)."""
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        tmp.write_text(json.dumps(summary_json(result), ensure_ascii=False, indent=2),
+                       encoding="utf-8")
+    return path
+
+
+# -- Excel -----------------------------------------------------------------------------------
+def excel_tables(result) -> dict[str, pd.DataFrame]:
+    """Sheet name → table, in workbook order; optional tables only when present."""
+    head = headline(result)
+    summary = pd.DataFrame(
+        [("comments", head["comments"]), ("analysed", head["analysed"]),
+         *[(f"{p}_share", head["sentiment"][p]) for p in POLARITY_LABELS],
+         ("satisfaction_index", head["satisfaction_index"]),
+         ("index_weighting", head["weighting"] or ""),
+         *[(f"flagged_{k}", v) for k, v in head["flagged"].items()],
+         *[(k, ", ".join(map(str, v)) if isinstance(v, list) else v)
+           for k, v in result.meta.items() if k in ("source", "text_col", "rating_col",
+                                                     "time_col", "group_cols", "domain")],
+         *[(f"not_computed_{n.part}", n.chinese) for n in not_computed(result).values()]],
+        columns=["item", "value"])
+    tables = {"summary": summary, "dimensions": result.dimensions}
+    for name in ("drivers", "topics"):
+        if (table := optional_table(result, name)) is not None:
+            tables[name] = table
+    tables["ipa"] = ipa_table(result)
+    if (trends := optional_table(result, "trends")) is not None:
+        tables["trends"] = trends
+    found = fix.table_of(result, "segments")
+    if isinstance(found, dict):
+        for name, table in found.items():
+            if isinstance(table, pd.DataFrame) and not table.empty:
+                tables[f"segments_{name}"] = table
+    tables["comments"] = result.comments
+    tables["mentions"] = result.mentions
+    tables["summary"] = pd.concat([summary, _cut_rows(tables)], ignore_index=True)
+    return tables
+
+
+def _cut_rows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Summary rows saying which sheets hold only their first rows: a sheet holds at most
+    Excel's 1,048,575 data rows; the whole table is in the CSV files `manyi analyze` writes."""
+    from manyi.report import excel as report_xlsx
+
+    limit = report_xlsx.EXCEL_MAX_ROWS
+    rows = [(f"sheet_{name}_rows", f"前 {limit:,} 行（共 {len(table):,} 行，Excel 每表上限）；"
+             f"完整表见 {name}.csv")
+            for name, table in tables.items() if len(table) > limit]
+    return pd.DataFrame(rows, columns=["item", "value"])
+
+
+def write_excel(result, path: str | Path, *, progress: bool | None = False) -> Path:
+    """One sheet per table (report_xlsx.py): Chinese headers with the English key as a
+    comment, typed cells (numbers, dates; ids as text), frozen header, filters, widths,
+    percent formats, no formulas; streamed (openpyxl write-only)."""
+    from openpyxl import Workbook
+
+    path = Path(path)
+    workbook = Workbook(write_only=True)
+    tables = excel_tables(result)
+    meta = result.meta
+    id_cols = frozenset(c for c in ("comment_id", meta.get("id_col")) if c)
+    with _bar(len(tables), "xlsx", progress) as bar:
+        for name, table in tables.items():
+            write_sheet(workbook, name, table, id_cols, svg.text_width)
+            bar.update(1)
+    with atomic_path(path) as tmp:
+        workbook.save(tmp)
+        fixed_zip(tmp)  # no save time inside: the same workbook, the same bytes
+    return path
+
+
+# -- HTML ------------------------------------------------------------------------------------
+def _template(name: str) -> str:
+    return resources.files("manyi.report").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def pct(value, digits: int = 1) -> str:
+    """``0.123`` → ``12.3%``; missing → ``–``."""
+    return "–" if value is None or pd.isna(value) else f"{value * 100:.{digits}f}%"
+
+
+def num(value, digits: int = 1) -> str:
+    return "–" if value is None or pd.isna(value) else f"{value:,.{digits}f}"
+
+
+def html_table(rows: list[list[tuple[str, object]]], headers: list[tuple[str, bool]]) -> str:
+    """Sortable table; a cell is (escaped html, sort value or None); header (text, numeric)."""
+    head = "".join(f'<th class="num">{escape(h)}</th>' if n else f"<th>{escape(h)}</th>"
+                   for h, n in headers)
+    body = []
+    for row in rows:
+        cells = []
+        for (content, key), (_, numeric) in zip(row, headers):
+            attr = "" if key is None else f' data-v="{"" if pd.isna(key) else float(key)}"'
+            cells.append(f'<td{" class=num" if numeric else ""}{attr}>{content}</td>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (f'<div class="table-wrap"><table class="sortable"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></div>')
+
+
+def _section(anchor: str, title: str, inner: str, note: str = "") -> str:
+    note = f'<p class="note">{note}</p>' if note else ""
+    return f'<section id="{anchor}"><h2>{escape(title)}</h2>{note}{inner}</section>'
+
+
+def _cards(head: dict) -> str:
+    s = head["sentiment"]
+    cards = [("", f'{head["comments"]:,}', "评论总数"), ("", f'{head["analysed"]:,}', "可分析评论"),
+             ("pos", pct(s["positive"]), "正面占比"), ("neg", pct(s["negative"]), "负面占比"),
+             ("", num(head["satisfaction_index"]), "满意度指数 (0–100" + (
+                 f"，{WEIGHTING_LABELS.get(head['weighting'], head['weighting'])})"
+                 if head.get("weighting") else "，按评论情感)"))]
+    return '<div class="cards">' + "".join(
+        f'<div class="card {c}"><div class="value">{v}</div><div class="label">{lab}</div></div>'
+        for c, v, lab in cards) + "</div>"
+
+
+def _dimension_section(dims: pd.DataFrame) -> str:
+    rows = [[(escape(str(r.label)), None), (f"{int(r.comments):,}", r.comments),
+             (pct(r.share), r.share), (pct(r.positive), r.positive),
+             (pct(r.neutral), r.neutral), (pct(r.negative), r.negative),
+             (svg.net_bar(r.net_sentiment) + pct(r.net_sentiment), r.net_sentiment),
+             (num(r.satisfaction), r.satisfaction)] for r in dims.itertuples()]
+    headers = [("维度", False), ("评论数", True), ("提及率", True), ("正面", True), ("中性", True),
+               ("负面", True), ("净情感", True), ("满意度", True)]
+    chart = svg.sentiment_bars(dims)
+    return (html_table(rows, headers) + '<div class="grid2"><div class="chart"><h3>各维度情感分布'
+            f"</h3>{chart}</div>" + '<div class="chart"><h3>重要性-表现分析 (IPA)</h3>'
+            "{ipa}</div></div>")
+
+
+def _topics_section(topics: pd.DataFrame) -> str:
+    rows = [[(escape(str(r.get("label", ""))), None), (f'{int(r.get("size", 0)):,}', r.get("size")),
+             (pct(r.get("share")), r.get("share")),
+             (pct(r.get("negative_share")), r.get("negative_share")),
+             (escape(str(r.get("top_terms", ""))), None)] for _, r in topics.iterrows()]
+    headers = [("主题", False), ("评论数", True), ("占比", True), ("负面占比", True),
+               ("关键词", False)]
+    return f'<div class="chart">{svg.topic_bars(topics)}</div>' + html_table(rows, headers)
+
+
+def _evidence_section(result, dims: pd.DataFrame) -> str:
+    parts = []
+    for i, r in enumerate(dims.itertuples()):
+        items = evidence(result, r.dimension)
+        if not items:
+            continue
+        quotes = "".join(
+            f'<div class="comment {e["polarity"]}"><span class="badge {e["polarity"]}">'
+            f'{POLARITY_LABELS[e["polarity"]]}</span> {highlight(e["text"], e["spans"])}'
+            f'<div class="meta">评论 {escape(e["comment_id"])} · 得分 {e["score"]:+.2f}</div></div>'
+            for e in items)
+        parts.append(f'<details class="dim"{" open" if i < 3 else ""}><summary>'
+                     f"{escape(str(r.label))} · {int(r.comments):,} 条评论 · 满意度 "
+                     f"{num(r.satisfaction)}</summary>{quotes}</details>")
+    return "".join(parts)
+
+
+def render_html(result, *, title: str = "客户反馈满意度分析报告") -> str:
+    """The whole report as one HTML string (see :func:`write_html`)."""
+    head = headline(result)
+    dims = result.dimensions[result.dimensions["comments"] > 0]
+    sections = [("overview", "总览", _cards(head), "")]
+    fixes = fix.top_fixes(result)
+    if fixes:
+        sections.append(("fix-first", "最该先解决的三件事",
+                         fix.top_fixes_section(fixes, highlight),
+                         "影响 = 该因素所占的投诉率（百分点）：每条投诉平分给它负面提及的各"
+                         "因素（1/k），所有因素的影响相加即提及了因素的投诉率；只因它 = 只"
+                         "抱怨它的投诉（只解决它就不再是投诉，下限）；区间为按评论重抽样"
+                         "（bootstrap）的 95% 区间。高亮为抱怨的词。"))
+    ipa = ipa_table(result)
+    x_label, y_label = _ipa_axes(ipa)
+    sections.append(("dimensions", "维度表现", _dimension_section(dims).replace(
+        "{ipa}", svg.ipa_scatter(ipa, x_label, y_label)), "净情感 = 正面占比 − 负面占比；满意度 = "
+        f"100 × (正面 + 中性/2)。IPA：{x_label}；{y_label}；空心点 = 评论少于 30 条，慎读；线段 = "
+        "95% 区间。点击表头排序，鼠标悬停查看数值。"))
+    if (drivers := optional_table(result, "drivers")) is not None and "side" in drivers:
+        sections.append(("drivers", "投诉驱动因素与好评来源",
+                         fix.drivers_section(drivers, html_table, pct, num),
+                         "负面提及 = 该因素在评论中被负面评价；影响见上；指数影响 = 满意度"
+                         "指数可提高（好评一侧：会下降）的分数；q 值为 Fisher 检验经 "
+                         "Benjamini–Hochberg 校正；显著 = q < 0.05 且区间大于 0。"))
+    if (part := fix.segments_section(fix.table_of(result, "segments"), html_table, pct,
+                                     num)) is not None:
+        sections.append(("segments", "哪家门店（哪个渠道、商品、月份）哪方面最差", part,
+                         "每组与其余评论比较各维度的负面评论占比（Fisher 精确检验，所有比较一起做 "
+                         "Benjamini–Hochberg 校正）；只列出显著更差的。"))
+    if (trend := trend_table(result)) is not None:
+        unit = {"M": "月", "W": "周", "D": "日"}[trend.attrs["freq"]]
+        sections.append(("trend", "趋势", f'<div class="chart">{svg.trend_lines(trend)}</div>',
+                         f"按{unit}统计：正面与负面评论占比，柱为评论数。"))
+    if (topics := optional_table(result, "topics")) is not None:
+        sections.append(("topics", "主题概览", _topics_section(topics), "主题模型发现的话题。"))
+    if (graph := complaint_graph(result)) is not None:
+        sections.append(("graph", "投诉共现网络",
+                         f'<div class="chart">{svg.graph_svg(graph)}</div>',
+                         "节点 = 因素（大小 = 提及次数，颜色越红投诉率越高）；连线 = 同一条评论中"
+                         "同时出现（越粗越常见）。"))
+    sections.append(("evidence", "各维度代表性评论", _evidence_section(result, dims),
+                     "高亮为匹配到的因素词（绿 = 正面，红 = 负面），下划线为观点词，"
+                     "是评分的证据。"))
+    if notes := not_computed(result):
+        sections.append(("notes", "未能计算的部分", "<ul>" + "".join(
+            f"<li>{escape(n.chinese)}</li>" for n in notes.values()) + "</ul>",
+            "数据太少或缺少所需的列时，这些部分不计算或改用简单算法。"))
+    script = _template("report.js")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    source = str(result.meta.get("source") or "")
+    return Template(_template("report.html")).substitute(
+        title=escape(title), version=escape(_version()), script=script,
+        script_hash=f"sha256-{digest}", source=escape(source),
+        generated=f" · {_fixed_stamp()}" if _fixed_stamp() else "",
+        subtitle=escape(f"{Path(source).name or '数据'} · {head['comments']:,} 条评论 · "
+                        f"文本列 {result.meta.get('text_col', '')}"),
+        nav="".join(f'<a href="#{a}">{escape(t)}</a>' for a, t, _, _ in sections),
+        body="\n".join(_section(*s) for s in sections))
+
+
+def _ipa_axes(ipa: pd.DataFrame) -> tuple[str, str]:
+    if ipa.empty:
+        return "重要性", PERFORMANCE_LABEL
+    kind = ipa["importance_kind"].iloc[0]
+    cut = float(ipa["importance_cut"].iloc[0])
+    shown = f"{cut * 100:.2f} 个百分点" if kind == "complaint_impact" else f"{cut:.3f}"
+    return (f"{IMPORTANCE_KINDS.get(kind, kind)}（竖虚线 = 均值 {shown}）",
+            f"{PERFORMANCE_LABEL}（横虚线 = max(均值, 50) = "
+            f"{float(ipa['performance_cut'].iloc[0]):.1f}）")
+
+
+def write_html(result, path: str | Path, **options) -> Path:
+    """Write the self-contained HTML report (works offline, opens by double-click)."""
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        tmp.write_text(render_html(result, **options), encoding="utf-8")
+    return path
+
+
+# -- all at once -----------------------------------------------------------------------------
+WRITERS = {"html": write_html, "xlsx": write_excel, "json": write_json}
+
+
+def write_report(result, path: str | Path, formats: Iterable[str] = ("html", "xlsx", "json"), *,
+                 progress: bool | None = False) -> dict[str, Path]:
+    """Write the report files: a file path by its suffix, or a folder with
+    report.html, report.xlsx and summary.json. Returns format → path."""
+    path = Path(path)
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix in WRITERS or suffix == "xls":
+        if suffix == "xls":
+            raise InputError(f"{path}: write .xlsx, not .xls")
+        targets = {suffix: path}
+    else:
+        unknown = sorted(set(formats) - set(WRITERS))
+        if unknown:
+            raise InputError(f"unknown report format(s) {', '.join(unknown)}; "
+                             f"choose from {', '.join(WRITERS)}")
+        targets = {f: path / FORMATS[f] for f in WRITERS if f in set(formats)}
+    with _bar(len(targets), "report", progress) as bar:
+        for fmt, target in targets.items():
+            bar.set_postfix_str(target.name)
+            WRITERS[fmt](result, target)
+            bar.update(1)
+    return targets
+
+
+def _bar(total: int, desc: str, progress: bool | None):
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc=desc, unit="step", disable=None if progress is None
+                else not progress, leave=False)
+
+
+def _demo_result():
+    """A tiny hand-made Result for doctests and tests (no model needed)."""
+    from types import SimpleNamespace
+
+    comments = pd.DataFrame({"comment_id": ["1", "2"], "text": ["物流很快", "=包装破了"],
+                             "flag": ["", ""], "sentiment": ["positive", "negative"]})
+    mentions = pd.DataFrame({"comment_id": ["1", "2"], "clause_id": [0, 0],
+                             "clause": ["物流很快", "=包装破了"],
+                             "dimension": ["logistics", "product"],
+                             "factor": ["speed", "package"], "term": ["物流", "包装"],
+                             "opinion": ["快", "破"], "negated": False, "degree": 1.0,
+                             "implicit": False, "polarity": ["positive", "negative"],
+                             "score": [0.8, -0.7], "start": [0, 1], "end": [2, 3]})
+    dimensions = pd.DataFrame({"dimension": ["logistics", "product"], "label": ["物流", "产品"],
+                               "comments": [1, 1], "share": [0.5, 0.5], "positive": [1.0, 0.0],
+                               "neutral": [0.0, 0.0], "negative": [0.0, 1.0],
+                               "net_sentiment": [1.0, -1.0], "satisfaction": [100.0, 0.0]})
+    return SimpleNamespace(comments=comments, mentions=mentions, dimensions=dimensions,
+                           meta={"source": "<demo>", "text_col": "text"})

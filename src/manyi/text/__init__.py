@@ -1,0 +1,2 @@
+"""Text stages and settings: normalising, segmenting, the lexicon and its packs, the domain
+guess."""

@@ -1,0 +1,95 @@
+"""A pack's ``aspects.toml``: filing words, word lists and event patterns, merged into a
+:class:`~manyi.text.lexicon.Lexicon` as it loads (kept apart from :mod:`manyi.annotate.aspects`,
+which
+uses the loaded lexicon, so the two never import each other).
+
+>>> _expand("等了{N}分钟", {})
+'等了[0-9０-９一二两三四五六七八九十百几半俩]+多?分钟'
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+NUMBER = r"[0-9０-９一二两三四五六七八九十百几半俩]+多?"
+
+
+def read_pack_toml(file: Path, keys: set[str], expected: str, problems: list[str]
+                   ) -> tuple[dict, str] | None:
+    """A pack's TOML file: its table and its text (None, with the problem noted, when it
+    does not parse); a top-level key outside ``keys`` is noted naming what was ``expected``."""
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        problems.append(f"{file}: {exc}")
+        return None
+    unknown = set(data) - keys
+    if unknown:
+        problems.append(f"{file}: unknown top-level key {sorted(unknown)[0]!r}; expected "
+                        f"{expected}")
+    return data, text
+
+
+def merge_aspects_file(lexicon: Any, file: Path, problems: list[str]) -> None:
+    """Merge a pack's ``aspects.toml`` into ``lexicon`` (a :class:`~manyi.text.lexicon.Lexicon`
+    being loaded): ``[filing] attribute_heads``, ``[words]`` lists and
+    ``[events.<name>]`` tables (``factor = "dimension.factor"``, ``patterns = [...]``, where
+    ``{name}`` is a word list and ``{N}`` a number). A later pack's event of the same name
+    replaces the earlier one."""
+    read = read_pack_toml(file, {"filing", "words", "events"},
+                          "[filing], [words] or [events.<name>]", problems)
+    if read is None:
+        return
+    data = read[0]
+    filing = data.get("filing", {})
+    lexicon.attribute_heads.update(filing.get("attribute_heads", []))
+    lexicon.verdicts.update(filing.get("verdicts", []))
+    for name, words in data.get("words", {}).items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            problems.append(f"{file}: words.{name}: must be a list of strings")
+            continue
+        lexicon.event_words[name] = words
+    for name, spec in data.get("events", {}).items():
+        where = f"{file}: events.{name}"
+        target = spec.get("factor", "") if isinstance(spec, dict) else ""
+        if target == "drop":
+            lexicon.events.pop(name, None)
+            continue
+        factor = lexicon._factor(target)
+        if isinstance(factor, str):
+            problems.append(f"{where}: {factor}")
+            continue
+        patterns = []
+        for pattern in spec.get("patterns", []):
+            try:
+                expanded = _expand(pattern, lexicon.event_words)
+                re.compile(expanded)
+            except (KeyError, re.error) as exc:
+                problems.append(f"{where}: pattern {pattern!r}: {exc}")
+                continue
+            patterns.append(expanded)
+        lexicon.events[name] = (factor, patterns)
+
+
+def _expand(pattern: str, words: dict[str, list[str]]) -> str:
+    """A pattern with ``{list}`` replaced by its words (longest first) and ``{N}`` by a
+    number; other regular-expression syntax is kept, with groups made non-capturing."""
+    def one(match: re.Match) -> str:
+        name = match.group(1)
+        if name == "N":
+            return NUMBER
+        if name not in words:
+            raise KeyError(f"unknown word list {{{name}}}")
+        return "(?:" + "|".join(map(re.escape, sorted(words[name], key=len, reverse=True))) + ")"
+
+    pattern = re.sub(r"\((?!\?)", "(?:", pattern)
+    return re.sub(r"\{(\w+)\}", one, pattern)

@@ -1,0 +1,379 @@
+"""Lexicon growth: candidate factor terms the lexicon misses, mined from the user's own comments.
+
+Two signals, both shown to the analyst as evidence:
+
+* **orphan subjects** — nouns in clauses where the extractor found a known opinion word
+  (快, 破损, 很满意) but no factor term, i.e. the clauses that end up ``overall`` or implicit:
+  "快递很快" with 快递 missing from the lexicon is such a clause;
+* **word2vec neighbours** — a gensim Word2Vec model trained on the comments themselves; a
+  candidate is attributed to the factor whose known terms its vector sits nearest
+  (快递 near 物流, 发货, 配送 → logistics/speed).
+
+Candidates are words of two or more characters that the lexicon does not hold in any list
+(terms, cues, verbs, opinion, negation, degree, contrast, stop words, user dictionary), and
+that are not numbers, punctuation, function words or opinion words with modifiers (不太好).
+
+Deterministic: the same texts, lexicon, segmenter backend and ``seed`` give the same table
+(Word2Vec runs with one worker, a fixed seed and a hash of its own, not Python's salted
+``hash``).
+
+>>> frame = suggest_terms(comments, domain="ecommerce", top=30)  # doctest: +SKIP
+>>> write_suggestions(frame, "suggestions.toml")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from manyi.text.lexicon import DIMENSION_LABELS, Lexicon
+
+COLUMNS = ["dimension", "dimension_label", "factor", "factor_label", "candidate", "score",
+           "similarity", "count", "opinion_clauses", "evidence", "examples"]
+# Parts of speech (jieba dictionary tags) that never name a factor: adverbs, pronouns,
+# conjunctions, prepositions, particles, numerals, measure words, time and place words,
+# interjections, plain adjectives and person names. Verbs stay: jieba tags 快递 包装 做工 as v.
+NOT_TERM_POS = frozenset({"d", "dg", "r", "rr", "rz", "rg", "c", "p", "u", "uj", "ul", "uv", "uz",
+                          "ud", "ug", "m", "mq", "q", "t", "tg", "f", "y", "e", "o", "a", "ad",
+                          "ag", "z", "zg", "x", "w", "k", "h", "nr", "nrfg", "s", "l", "i"})
+# 这款 那个, and verbs with an aspect particle or a result complement (穿着 洗完 用起来).
+NOT_TERM = re.compile(r"^[这那哪此该每某][\u4e00-\u9fff]$|(?:[着了过完]|起来|下来|下去|上去)$")
+WORD = re.compile(r"[\u4e00-\u9fff]{2,8}|[A-Za-z][A-Za-z0-9+-]{1,15}")
+DIGITS = re.compile(r"[0-9A-Za-z]*[0-9][0-9A-Za-z]*")
+TOKEN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+PROFILE_PRIOR = 5.0  # opinions a candidate needs before its profile counts as much as word2vec
+SKIPGRAM_MAX_TOKENS = 150_000
+RARE_SHRINK = 5.0  # comments at which a word's similarity counts half
+MIN_SIMILARITY = 0.15  # below this a candidate's nearest factor is a guess: left unassigned
+CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+EXAMPLES = 3
+EXAMPLE_CHARS = 80
+
+
+def suggest_terms(texts: Iterable[str], *, lexicon: Lexicon | None = None,
+                  domain: str | None = "ecommerce", top: int = 30, min_count: int = 3,
+                  seed: int = 42, segmenter=None) -> pd.DataFrame:
+    """Candidate factor terms, best first: one row per word, with its dimension and evidence.
+
+    ``texts`` are raw comments (normalised here; empty and placeholder comments are skipped).
+    ``lexicon`` defaults to ``Lexicon.load(domain)``; ``segmenter`` is a
+    :class:`~manyi.text.segment.Segmenter`, a backend name, or None (rjieba).
+    A word must occur in ``min_count`` comments. Columns: dimension, dimension_label, factor,
+    factor_label, candidate, score (0–1), similarity (cosine to the factor's nearest known
+    terms), count (comments), opinion_clauses (clauses with a known opinion and no factor term
+    that contain it), evidence, examples (up to three comments, " | "-joined).
+    """
+    lexicon = lexicon if lexicon is not None else Lexicon.load(domain)
+    stats = _Stats(lexicon, _segmenter(lexicon, segmenter))
+    for text in texts:
+        stats.add(text)
+    candidates = [w for w, n in stats.doc_freq.items() if n >= min_count]
+    if not candidates:
+        return pd.DataFrame(columns=COLUMNS)
+    vectors = _word_vectors(stats.sentences, min_count=min_count, seed=seed)
+    rows = [_row(word, stats, lexicon, attribution)
+            for word, attribution in _attribute(candidates, vectors, stats).items()]
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    best = frame["score"].max()
+    frame["score"] = (frame["score"] / best if best > 0 else frame["score"]).round(4)
+    frame = frame.sort_values(["score", "count", "candidate"], ascending=[False, False, True],
+                              kind="stable")
+    return frame.head(top).reset_index(drop=True)
+
+
+# -- counting ----------------------------------------------------------------------------
+class _Stats:
+    """Per-word counts over the comments: comments, orphan clauses, opinions, examples."""
+
+    def __init__(self, lexicon: Lexicon, segmenter) -> None:
+        from manyi.analysis.topics.model import GENERIC_WORDS, jieba_tags
+        from manyi.annotate.factors import FactorExtractor
+
+        self.lexicon = lexicon
+        self.segmenter = segmenter
+        self.extractor = FactorExtractor(lexicon, tagger=getattr(segmenter, "tag", None))
+        self._tags = jieba_tags()
+        self._known = (set(lexicon.terms) | set(lexicon.cues) | set(lexicon.verbs)
+                       | set(lexicon.opinions) | lexicon.negations | set(lexicon.degrees)
+                       | lexicon.contrasts | lexicon.stopwords | set(lexicon.userdict)
+                       | GENERIC_WORDS)
+        self._is_candidate: dict[str, bool] = {}
+        self.texts: list[str] = []
+        self.sentences: list[list[str]] = []
+        self.doc_freq: Counter[str] = Counter()
+        self.orphan: Counter[str] = Counter()
+        self.opinions: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        self.factor_opinions: defaultdict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        self.implied: defaultdict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+        self.examples: defaultdict[str, list[int]] = defaultdict(list)
+
+    def add(self, raw) -> None:
+        from manyi.text.normalize import normalize_text, opinion_core
+
+        if not isinstance(raw, str) or not raw.strip():
+            return
+        text = normalize_text(raw)
+        if not opinion_core(text) or self.lexicon.is_placeholder(opinion_core(text)):
+            return
+        tokens = self.segmenter.cut(text)
+        mentions, clauses = self.extractor.analyse(text, tokens)
+        index = len(self.texts)
+        self.texts.append(text)
+        self.sentences.append([t for t in tokens if TOKEN.search(t)])
+        words = {t for t in tokens if self._candidate(t)}
+        self.doc_freq.update(words)
+        orphan_clauses: defaultdict[int, list] = defaultdict(list)
+        for mention in mentions:
+            # judged without a listed term: an implicit mention, or a word the extractor
+            # discovered (镜头很清晰; see manyi.annotate.aspects): the same discovery as analyze
+            if not mention.term or mention.source == "discovered":
+                orphan_clauses[mention.clause_id].append(mention)
+            elif mention.opinion:
+                self.factor_opinions[(mention.dimension, mention.factor)][
+                    self._bare(mention.opinion)] += 1
+        seen_in_orphan = set()
+        for clause_id, found in orphan_clauses.items():
+            span = clauses[clause_id]
+            for word in {t for t in tokens[span.first:span.last] if t in words}:
+                seen_in_orphan.add(word)
+                self.orphan[word] += 1
+                for mention in found:
+                    self.opinions[word][self._bare(mention.opinion)] += 1
+                    if mention.implicit:
+                        self.implied[word][(mention.dimension, mention.factor)] += 1
+        # Examples: comments where the word is the subject of an opinion come first.
+        for word in words:
+            chosen = self.examples[word]
+            if word in seen_in_orphan and len(chosen) < EXAMPLES * 2:
+                chosen.append(index)
+            elif len(chosen) < EXAMPLES:
+                chosen.append(~index)  # a comment without an orphan clause: fallback only
+
+    def _candidate(self, word: str) -> bool:
+        keep = self._is_candidate.get(word)
+        if keep is None:
+            keep = self._is_candidate[word] = (
+                bool(WORD.fullmatch(word)) and not DIGITS.fullmatch(word)
+                and word not in self._known and self._tags.get(word) not in NOT_TERM_POS
+                and self.extractor.parse_token(word) is None  # 不太好, 很满意 …
+                and not NOT_TERM.search(word)
+                # 价格便宜, 质量好: a clause in one token, not a term
+                and not any(word[i:] in self.lexicon.opinions for i in range(1, len(word))))
+        return keep
+
+    def _bare(self, opinion: str) -> str:
+        """The opinion word without its negation and degree words: 不太好 → 好."""
+        parsed = self.extractor.parse_token(opinion)
+        return parsed[2] if parsed else opinion
+
+    def example_texts(self, word: str) -> list[str]:
+        chosen = self.examples[word]
+        ordered = [i for i in chosen if i >= 0] + [~i for i in chosen if i < 0]
+        return [_shorten(self.texts[i], word) for i in ordered[:EXAMPLES]]
+
+
+def _shorten(text: str, word: str) -> str:
+    """One line of at most EXAMPLE_CHARS characters around the first use of ``word``."""
+    text = " ".join(text.split())
+    if len(text) <= EXAMPLE_CHARS:
+        return text
+    at = max(0, text.find(word) - EXAMPLE_CHARS // 3)
+    piece = text[at:at + EXAMPLE_CHARS]
+    return ("…" if at else "") + piece + ("…" if at + EXAMPLE_CHARS < len(text) else "")
+
+
+def _segmenter(lexicon: Lexicon, segmenter):
+    from manyi.text.segment import Segmenter
+
+    if segmenter is not None and not isinstance(segmenter, str):
+        return segmenter
+    backend = segmenter or "rjieba"
+    # HMM on: new words (brand names, slang) stay whole instead of single characters.
+    return Segmenter(lexicon, backend=backend, hmm=True)
+
+
+# -- word2vec ----------------------------------------------------------------------------
+def _stable_hash(text: str) -> int:
+    """gensim seeds each word's initial vector with this; Python's ``hash`` is salted."""
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def _word_vectors(sentences: list[list[str]], *, min_count: int, seed: int):
+    """Word2Vec keyed vectors. Small corpora get skip-gram and more epochs (CBOW there puts
+    every word near every other); from SKIPGRAM_MAX_TOKENS on, CBOW, three times faster with
+    neighbours as good."""
+    from gensim.models import Word2Vec
+
+    tokens = sum(map(len, sentences))
+    epochs = int(min(60, max(5, 1_000_000 // max(tokens, 1))))
+    model = Word2Vec(sentences, vector_size=100, window=5, min_count=min_count,
+                     sg=int(tokens < SKIPGRAM_MAX_TOKENS),
+                     negative=5, epochs=epochs, seed=seed, workers=1, hashfxn=_stable_hash)
+    return model.wv
+
+
+def _attribute(candidates: list[str], vectors, stats: _Stats) -> dict[str, dict]:
+    """Each candidate's nearest factor: word2vec cosine to the factor's known terms (mean of
+    the best two), averaged with the cosine of the opinions it takes to the opinions the
+    factor's terms take (快递 and 物流 are both 快 or 慢), which holds up on small corpora."""
+    lexicon = stats.lexicon
+    factors = sorted(set(lexicon.factor_labels) & {(f.dimension, f.key)
+                                                   for f in lexicon.terms.values()})
+    known = sorted(t for t in lexicon.terms if t in vectors.key_to_index)
+    inside = [w for w in candidates if w in vectors.key_to_index]
+    word_sims = np.zeros((len(candidates), len(factors)))
+    neighbours: dict[str, list[tuple[str, float]]] = {}
+    if known and inside:
+        sims = _unit(vectors[inside]) @ _unit(vectors[known]).T
+        position = {w: i for i, w in enumerate(candidates)}
+        rows = [position[w] for w in inside]
+        for column, factor in enumerate(factors):
+            cols = [i for i, t in enumerate(known)
+                    if (lexicon.terms[t].dimension, lexicon.terms[t].key) == factor]
+            if cols:
+                best2 = np.sort(sims[:, cols], axis=1)[:, -2:]
+                word_sims[rows, column] = best2.mean(axis=1)
+        for row, word in enumerate(inside):
+            order = np.argsort(-sims[row], kind="stable")[:3]
+            neighbours[word] = [(known[i], float(sims[row, i])) for i in order]
+    opinion_sims, evidence = _profile_similarity(candidates, factors, stats)
+    # Trust the opinion profile as far as the candidate has opinions to show (n / (n + 5)).
+    trust = (evidence / (evidence + PROFILE_PRIOR))[:, None]
+    combined = (1 - trust / 2) * word_sims + trust / 2 * opinion_sims
+    result = {}
+    for row, word in enumerate(candidates):
+        column = int(np.argmax(combined[row])) if factors else -1
+        result[word] = {"factor": factors[column] if column >= 0 else None,
+                        "similarity": float(combined[row, column]) if column >= 0 else 0.0,
+                        "neighbours": neighbours.get(word, [])}
+    return result
+
+
+def _profile_similarity(candidates: list[str], factors: list[tuple[str, str]], stats: _Stats
+                        ) -> tuple[np.ndarray, np.ndarray]:
+    """Cosine of opinion profiles (tf-idf over factors, so 好 and 不错 weigh nothing)."""
+    vocab = sorted({o for f in factors for o in stats.factor_opinions.get(f, ())})
+    index = {o: i for i, o in enumerate(vocab)}
+    factor_matrix = np.zeros((len(factors), len(vocab)))
+    for row, factor in enumerate(factors):
+        for opinion, n in stats.factor_opinions.get(factor, Counter()).items():
+            factor_matrix[row, index[opinion]] = n
+    idf = np.log(len(factors) / np.maximum((factor_matrix > 0).sum(axis=0), 1))
+    factor_matrix = _unit(np.log1p(factor_matrix) * idf)
+    cand_matrix = np.zeros((len(candidates), len(vocab)))
+    for row, word in enumerate(candidates):
+        for opinion, n in stats.opinions.get(word, Counter()).items():
+            if opinion in index:
+                cand_matrix[row, index[opinion]] = n
+    evidence = (cand_matrix * (idf > 0)).sum(axis=1)
+    cand_matrix = np.log1p(cand_matrix) * idf
+    return _unit(cand_matrix) @ factor_matrix.T, evidence
+
+
+def _unit(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1, norms)
+
+
+# -- ranking -----------------------------------------------------------------------------
+def _row(word: str, stats: _Stats, lexicon: Lexicon, attribution: dict) -> list:
+    factor, similarity = attribution["factor"], attribution["similarity"]
+    implied = stats.implied.get(word)
+    if (factor is None or similarity < MIN_SIMILARITY) and implied:
+        factor = implied.most_common(1)[0][0]  # the cue of its clauses (太贵 → price)
+    elif similarity < MIN_SIMILARITY:
+        factor = None
+    dimension, key = factor if factor else ("", "")
+    orphan = stats.orphan[word]
+    subject_rate = orphan / stats.doc_freq[word]
+    # Rare words get undertrained vectors that sit near everything: shrink by count.
+    confidence = stats.doc_freq[word] / (stats.doc_freq[word] + RARE_SHRINK)
+    score = max(similarity, 0.0) * confidence * math.sqrt(subject_rate) * math.log1p(orphan)
+    evidence = []
+    if attribution["neighbours"]:
+        evidence.append("近邻 " + ", ".join(f"{t} {s:.2f}" for t, s in attribution["neighbours"]))
+    if orphan:
+        top_opinions = stats.opinions[word].most_common(4)
+        evidence.append(f"评价主语 {orphan}× (" + " ".join(f"{o}×{n}" for o, n in top_opinions)
+                        + ")")
+    if implied:
+        evidence.append("隐含 " + " ".join(f"{d}.{f}×{n}" for (d, f), n in
+                                            implied.most_common(2)))
+    return [dimension, lexicon.dimension_labels.get(dimension, DIMENSION_LABELS.get(dimension, "")),
+            key, lexicon.factor_labels.get(factor, "") if factor else "", word,
+            score, round(similarity, 3), stats.doc_freq[word], orphan,
+            "; ".join(evidence), " | ".join(stats.example_texts(word))]
+
+
+def write_suggestions(frame: pd.DataFrame, path: str | Path, *, source: str | None = None
+                      ) -> Path:
+    """Write ``frame`` (from :func:`suggest_terms`) as a ``taxonomy.toml`` pack for review.
+
+    Each candidate is one line of a factor's ``terms`` list, commented with its score, counts,
+    evidence and example comments; candidates with no clear dimension are written commented
+    out at the end. A folder ``path`` gets ``taxonomy.toml`` inside. The file loads with
+    ``Lexicon.from_packs([path])`` and is used with ``--lexicon``. Returns the file's path.
+    """
+    path = Path(path)
+    if path.is_dir() or not path.suffix:
+        path = path / "taxonomy.toml"
+    lines = [
+        "# manyi lexicon suggestions: candidate factor terms your lexicon does not know yet"
+        + (f", mined from {_one_line(source)}" if source else "") + ".",
+        "# Review before use: delete the lines you reject, move a term to the factor it belongs",
+        "# to, then pass this file with --lexicon (or copy the terms into your own pack) and run",
+        "# `manyi lexicon check` on it. Per candidate: score (0-1, best = 1), similarity to",
+        "# the factor, comments containing it, clauses where it is the subject of an opinion,",
+        "# evidence (近邻 = nearest known terms by word2vec; 评价主语 = opinions it takes;",
+        "# 隐含 = factors the opinions imply) and example comments.",
+        "",
+    ]
+    assigned = frame[frame["dimension"] != ""]
+    order = (assigned.groupby(["dimension", "factor"], sort=False)["score"].max()
+             .sort_values(ascending=False, kind="stable"))
+    for dimension, factor in order.index:
+        group = assigned[(assigned["dimension"] == dimension) & (assigned["factor"] == factor)]
+        label = group["factor_label"].iloc[0] or factor
+        lines += [f"[dimensions.{dimension}.factors.{factor}]",
+                  f"label = {_toml_string(label)}  # {group['dimension_label'].iloc[0]}",
+                  "terms = ["]
+        for row in group.itertuples(index=False):
+            lines += [f"  {_toml_string(row.candidate)},  " + _note(row),
+                      *(f"      # e.g. {_one_line(e)}" for e in _examples(row))]
+        lines += ["]", ""]
+    rest = frame[frame["dimension"] == ""]
+    if len(rest):
+        lines.append("# No clear factor (add them by hand where they belong):")
+        for row in rest.itertuples(index=False):
+            lines += [f"# {_toml_string(row.candidate)},  " + _note(row)[2:],
+                      *(f"#     e.g. {_one_line(e)}" for e in _examples(row))]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
+    return path
+
+
+def _note(row) -> str:
+    return _one_line(f"# score {row.score:.2f}, similarity {row.similarity:.2f}, {row.count} "
+                     f"comments, {row.opinion_clauses} opinion clauses; {row.evidence}")
+
+
+def _examples(row) -> list[str]:
+    return [e for e in str(row.examples).split(" | ") if e]
+
+
+def _toml_string(text: str) -> str:
+    """A TOML basic string (JSON's escaping is valid TOML)."""
+    return json.dumps(str(text), ensure_ascii=False)
+
+
+def _one_line(text: str) -> str:
+    """Safe inside a TOML comment: no line breaks or control characters."""
+    return CONTROL.sub(" ", str(text)).strip()
