@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 from conftest import SAMPLES
 
-from manyi.annotate.factors import FactorExtractor, is_irrealis
-from manyi.pipeline import comment_dimensions
+from manyi.annotate.annotator import comment_dimensions
+from manyi.annotate.factors import FactorExtractor
 from manyi.text.lexicon import Lexicon
 from manyi.text.normalize import normalize_text
 from manyi.text.segment import Segmenter
@@ -153,7 +153,9 @@ def test_comment_dimensions_keep_the_verdict_beside_brand_and_skip_wondering_cla
         (2, "overall", "overall", "不错", "positive", "不错"),
         (2, "logistics", "speed", "很快", "positive", "物流很快"),
     ])
-    assert comment_dimensions(mentions) == {0: "brand;overall", 1: "overall", 2: "logistics"}
+    wonders = FactorExtractor(Lexicon.load()).is_irrealis
+    assert comment_dimensions(mentions, wonders) == {0: "brand;overall", 1: "overall",
+                                                     2: "logistics"}
 
 
 @pytest.mark.parametrize("clause, wondering", [
@@ -164,7 +166,7 @@ def test_comment_dimensions_keep_the_verdict_beside_brand_and_skip_wondering_cla
     ("希望物流快一点", False),
 ])
 def test_irrealis_clauses(clause, wondering):
-    assert is_irrealis(clause) is wondering
+    assert FactorExtractor(Lexicon.load()).is_irrealis(clause) is wondering
 
 
 @pytest.mark.parametrize("backend", ["rjieba", "jieba"])

@@ -122,3 +122,30 @@ def test_placeholders_with_groups_keep_their_meaning(tmp_path):
     lexicon.placeholders = [re.compile("(无)评价"), re.compile(r"(哈)\1+")]
     assert lexicon.is_placeholder("哈哈哈") and lexicon.is_placeholder("无评价")
     assert not lexicon.is_placeholder("哈")
+
+
+def _rules_pack(tmp_path, text: str):
+    pack = tmp_path / "rules_pack"
+    pack.mkdir()
+    (pack / "rules.toml").write_text(text, encoding="utf-8")
+    return pack
+
+
+def test_the_factor_rules_word_classes_come_from_the_lexicon_and_a_pack_edits_them(tmp_path):
+    shipped = FactorExtractor(Lexicon.load())
+    assert shipped.is_irrealis("期待效果") and "卖家" in shipped.rules.sellers
+    pack = _rules_pack(tmp_path, '[remove]\nirrealis = ["期待"]\n[words]\nsellers = ["店小二"]\n')
+    edited = FactorExtractor(Lexicon.load("ecommerce", [pack]))
+    assert not edited.is_irrealis("期待效果")
+    assert {"卖家", "店小二"} <= edited.rules.sellers
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('[words]\nseller = ["店小二"]\n', r"rules\.toml: words\.seller: unknown rule list; known: "),
+    ('[words]\nsellers = "店小二"\n', r"rules\.toml: words\.sellers: must be a list of strings"),
+    ('[suffixes]\n"多了" = "很多"\n', r"rules\.toml: suffixes\.多了: must be a number from 0 to 3"),
+    ("[grammar]\n", r"rules\.toml: unknown top-level key 'grammar'"),
+])
+def test_a_bad_rules_file_is_one_line_naming_file_and_key(tmp_path, text, expected):
+    with pytest.raises(LexiconError, match=expected):
+        Lexicon.load("ecommerce", [_rules_pack(tmp_path, text)])

@@ -32,7 +32,6 @@ from manyi.annotate.annotator import (  # noqa: F401  (re-exported: the pipeline
     Annotator,
     Settings,
     _gc_paused,
-    comment_dimensions,
     mention_polarity,
 )
 from manyi.annotate.flags import ANALYSABLE_FLAGS, FLAG_REASONS, REPEATED  # noqa: F401

@@ -21,14 +21,14 @@ import math
 import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from manyi.annotate.factors import FactorExtractor, is_irrealis
+from manyi.annotate.factors import FactorExtractor
 from manyi.annotate.flags import ANALYSABLE_FLAGS, MAX_ANALYSED_CHARS, REPEATED, flag_repeated
 from manyi.annotate.sentiment import model as sentiment
 from manyi.annotate.sentiment.model import SentimentModel
@@ -154,7 +154,8 @@ class Annotator:
                 else np.full(len(texts), np.nan)
             filled[analysed] = values
             out[column] = pd.Series(filled, dtype=filled.dtype)  # object stays object
-        dims = _dimensions_of((r[1], r[3], r[4], r[7], r[11]) for r in records)
+        dims = _dimensions_of(((r[1], r[3], r[4], r[7], r[11]) for r in records),
+                              self.extractor.is_irrealis)
         rows_here = range(first_row, first_row + len(ids))
         out["dimensions"] = [dims.get(row, "") for row in rows_here]
         counts = Counter(record[1] for record in records)
@@ -241,7 +242,8 @@ def mention_polarity(lexicon_score: float, model_score: float, model_label: str
 BESIDE_OVERALL = frozenset({"brand"})
 
 
-def comment_dimensions(mentions: pd.DataFrame) -> dict[int, str]:
+def comment_dimensions(mentions: pd.DataFrame, is_irrealis: Callable[[str], bool]
+                       ) -> dict[int, str]:
     """row → ";"-joined dimensions; ``overall`` only when no factor is named.
 
     A mention counts when it carries an opinion: an opinion word, or a clause the model
@@ -250,18 +252,19 @@ def comment_dimensions(mentions: pd.DataFrame) -> dict[int, str]:
     does not make the comment one about that dimension.
     Brand statements (正品, 一直用这个牌子, 还会回购) are trust and loyalty, the outcome of a
     purchase rather than a part of it: they sit beside a generic verdict instead of replacing
-    it (很好用，还会回购 → ``brand;overall``).
+    it (很好用，还会回购 → ``brand;overall``). ``is_irrealis``: a clause → whether it only
+    wonders (:meth:`FactorExtractor.is_irrealis`, from the lexicon's rules).
     """
     if mentions.empty:
         return {}
-    return _dimensions_of(zip(*(mentions[c].tolist() for c in DIMENSION_EVIDENCE)))
+    return _dimensions_of(zip(*(mentions[c].tolist() for c in DIMENSION_EVIDENCE)), is_irrealis)
 
 
 # What decides a comment's dimensions, in the order _dimensions_of takes it.
 DIMENSION_EVIDENCE = ("row", "clause", "dimension", "opinion", "polarity")
 
 
-def _dimensions_of(evidence) -> dict[int, str]:
+def _dimensions_of(evidence, is_irrealis: Callable[[str], bool]) -> dict[int, str]:
     """:func:`comment_dimensions` of (row, clause, dimension, opinion, polarity) tuples."""
     found: dict[int, set[str]] = {}
     for row, clause, dimension, opinion, polarity in evidence:

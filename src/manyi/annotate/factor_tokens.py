@@ -18,28 +18,28 @@ import re
 from manyi.annotate.aspects import PREDICATES
 from manyi.text.segment import SEPARATOR_TOKENS
 
-# Particles and complements that jieba glues to an opinion word: 便宜多了, 好吃死了, 不错的.
-OPINION_SUFFIXES = {"多了": 1.5, "极了": 1.6, "死了": 1.6, "得很": 1.4, "一点": 0.8, "了": 1.0,
-                    "的": 1.0, "哒": 1.0, "啦": 1.0, "呀": 1.0, "哦": 1.0, "点": 0.8, "些": 0.8}
-# A reduplicated adjective is the adjective, a little stronger: 滑滑的, 棒棒哒, 水水嫩嫩;
-# not the adverbs of the same shape (好好用, 慢慢来, 快快发货, 远远超过).
+# A reduplicated adjective is the adjective, a little stronger: 滑滑的, 棒棒哒, 水水嫩嫩
+# (the adverbs of the same shape are rules.toml's adverbial_reduplications).
 REDUPLICATION = 1.2
-ADVERBIAL_REDUPLICATIONS = frozenset({"好好", "慢慢", "快快", "早早", "白白", "轻轻", "紧紧",
-                                      "远远", "大大", "多多", "少少", "渐渐"})
 # 好 before an adjective is an intensifier, not praise: 好快 好便宜 好硬 好干.
 GOOD_AS_DEGREE = 1.5
-# Particles after 好 that leave it an opinion word (好的, 好了, 好呀).
-PARTICLES = frozenset("的了啊呀哦啦吧呢嘛哈么吗")
-# Words before a bare adjective that make it a judgement: 偏小, 较大, 过长.
-BARE_PREFIXES = frozenset({"偏", "较", "过", "超", "巨", "贼", "略", "稍"})
-# Words that look like a degree word before an opinion but are one word: 最近 is "recently".
-NOT_OPINIONS = frozenset({"最近", "最近几天", "最近一段时间"})
 
 
 class TokenRoles:
     """The token-level half of :class:`~manyi.annotate.factors.FactorExtractor` (which sets up
-    ``lexicon``, ``finder``, ``_modifiers``, ``_longest_modifier``, the caches and ``_glued``).
+    ``lexicon``, ``rules``, ``finder``, ``_modifiers``, ``_longest_modifier``, the caches and
+    ``_glued``).
     """
+
+    def is_irrealis(self, clause: str) -> bool:
+        """Whether a clause wonders or waits rather than judges (rules.toml's ``irrealis``).
+
+        >>> from manyi.annotate.factors import FactorExtractor, Lexicon
+        >>> roles = FactorExtractor(Lexicon.load())
+        >>> roles.is_irrealis("还没用，不知道效果怎么样"), roles.is_irrealis("效果很好")
+        (True, False)
+        """
+        return self._irrealis.search(clause) is not None
 
     def split_glued(self, tokens: list[str]) -> list[str]:
         """Tokens with a term glued to its opinion cut in two (速度快 → 速度 快).
@@ -89,10 +89,11 @@ class TokenRoles:
             return True
         prefix = self._prefix_cache[token]  # 很靓: a degree word glued to a word
         if prefix and token[:prefix] in self.lexicon.degrees \
-                and token[prefix:] not in self.lexicon.terms and _is_word(token[prefix:]):
+                and token[prefix:] not in self.lexicon.terms \
+                and _is_word(token[prefix:], self.rules.particles):
             return True
         return (len(token) > 1 and token[-1] in PREDICATES
-                and (token[:-1] in self._modifiers or token[:-1] in BARE_PREFIXES))
+                and (token[:-1] in self._modifiers or token[:-1] in self.rules.bare_prefixes))
 
     def parse_token(self, token: str) -> tuple[int, float, str] | None:
         """(negations, degree, opinion word) of a token such as 不太好 or 很快; cached.
@@ -104,7 +105,7 @@ class TokenRoles:
         return self._token_cache[token]
 
     def _parse_token(self, token: str) -> tuple[int, float, str] | None:
-        if token in NOT_OPINIONS:
+        if token in self.rules.not_opinions:
             return None
         negations, degree, rest = 0, 1.0, token
         result = None
@@ -117,17 +118,18 @@ class TokenRoles:
                 degree *= GOOD_AS_DEGREE  # 好快, 好便宜 (好用 and 好看 are words themselves)
                 rest = rest[1:]
                 continue
-            base = _unreduplicated(rest) if prefix is None else None
+            base = None if prefix is not None \
+                else _unreduplicated(rest, self.rules.adverbial_reduplications)
             if base and (base in self.lexicon.opinions or base in self.lexicon.cues):
                 degree *= REDUPLICATION
                 rest = base
                 continue
             if prefix is None:
-                suffix = next((s for s in OPINION_SUFFIXES
+                suffix = next((s for s in self.lexicon.suffixes
                                if rest.endswith(s) and len(rest) > len(s)), None)
                 if suffix is None:
                     break
-                degree *= OPINION_SUFFIXES[suffix]
+                degree *= self.lexicon.suffixes[suffix]
                 rest = rest[:-len(suffix)]
                 continue
             kind, value = self._modifiers[prefix]
@@ -153,13 +155,14 @@ class _Cache(dict):
         return value
 
 
-def _unreduplicated(word: str) -> str | None:
-    """The adjective a reduplicated word repeats (滑滑 → 滑, 水水嫩嫩 → 水嫩), else None.
+def _unreduplicated(word: str, adverbs: frozenset[str]) -> str | None:
+    """The adjective a reduplicated word repeats (滑滑 → 滑, 水水嫩嫩 → 水嫩), else None;
+    None for the adverbs of that shape.
 
-    >>> _unreduplicated("滑滑"), _unreduplicated("干干净净"), _unreduplicated("慢慢")
-    ('滑', '干净', None)
+    >>> [_unreduplicated(w, frozenset({"慢慢"})) for w in ("滑滑", "干干净净", "慢慢")]
+    ['滑', '干净', None]
     """
-    if word in ADVERBIAL_REDUPLICATIONS:
+    if word in adverbs:
         return None
     if len(word) == 2 and word[0] == word[1]:
         return word[0]
@@ -168,22 +171,15 @@ def _unreduplicated(word: str) -> str | None:
     return None
 
 
-def _is_word(token: str) -> bool:
+def _is_word(token: str, particles: frozenset[str]) -> bool:
     """A token with a Chinese character or a letter (not punctuation, space or a particle)."""
-    return token not in PARTICLES and any(ch.isalpha() for ch in token)
+    return token not in particles and any(ch.isalpha() for ch in token)
 
 
-# A clause that wonders or waits (效果不知道怎么样, 期待效果, 用了再来追评) judges nothing yet.
-IRREALIS = ("不知道", "不知", "还没用", "还没有用", "还没使用", "没用过", "还没试", "期待",
-            "追评", "怎么样", "如何", "好不好", "等用了", "用了再", "用完再", "用过再", "才知道")
+def _any_of(words) -> re.Pattern:
+    """A pattern that finds any of ``words`` (longest first).
 
-IRREALIS_PATTERN = re.compile("|".join(map(re.escape, IRREALIS)))
-
-
-def is_irrealis(clause: str) -> bool:
-    """Whether a clause wonders or waits rather than judges.
-
-    >>> is_irrealis("还没用，不知道效果怎么样"), is_irrealis("效果很好")
-    (True, False)
+    >>> bool(_any_of(["不知道", "期待"]).search("期待效果"))
+    True
     """
-    return IRREALIS_PATTERN.search(clause) is not None
+    return re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))))

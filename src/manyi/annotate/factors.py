@@ -19,61 +19,35 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from itertools import accumulate, compress
+from types import SimpleNamespace
 from typing import NamedTuple
 
 from manyi.annotate.aspects import AspectFinder, EventMatcher
 from manyi.annotate.factor_tokens import (
     GOOD_AS_DEGREE,
-    PARTICLES,
     TokenRoles,
+    _any_of,
     _Cache,
     _is_word,
-    is_irrealis,  # noqa: F401  (imported from here by the annotator and the tests)
 )
 from manyi.text.lexicon import Factor, Lexicon
+from manyi.text.lexicon_rules import rule_lists
 from manyi.text.segment import split_clauses_by_tokens
 
 MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree words
 # The attitude of the courier is logistics (快递小哥服务态度好), not the shop's service.
 AGENT_DIMENSIONS = {"logistics"}
 ATTITUDE = ("service", "attitude")
-# Who sells: before another factor's term they are its subject (卖家发货很慢 is delivery).
-SELLERS = frozenset({"卖家", "商家", "店家", "老板", "老板娘", "掌柜", "店主"})
-# Thanking the seller is courtesy, not a verdict on the service (谢谢卖家, 感谢商家).
-THANKS = frozenset({"谢谢", "感谢", "多谢", "谢", "感恩", "谢谢啦", "谢啦"})
-# A deal wished for is not a deal had: 希望有优惠, 下次活动再来买.
-WISH_PATTERN = re.compile("希望|下次|下回|如果|要是|期待")
-# A term right after these is what something is compared with, not what is judged:
-# 比实体店便宜 praises the price, not the shop.
-COMPARISON_MARKERS = {"比", "比起", "相比", "相比于", "相较", "相较于"}
 NEGATED_SCALE = 0.6  # 不好 is weaker than 差; 不贵 weaker than 便宜
-# Opinions a factor verb takes (送得很快 → logistics; 很快 alone stays overall): speed only,
-# because a verb of delivery says nothing of 不错 or 喜欢 in the same clause.
-VERB_OPINIONS = frozenset({"快", "慢", "及时", "迅速", "快速", "准时", "神速", "拖拉", "磨蹭"})
 OVERALL = Factor("overall", "overall", "整体")
 EVENT_SCORE = 1.2  # an event (等了70分钟) is a clear complaint
-# Adjectives the lexicon leaves out because their polarity depends on the object (多 is good
-# of 精华, bad of 线头): right after a term they still show it is judged.
-BARE_ADJECTIVES = frozenset("大小多少高低长短厚薄硬软浓稠稀")
-# Words between a term and its predicate: 价格也不高, 效果还真好.
-FILLERS = frozenset({"也", "还", "都", "就", "真", "真的", "确实", "倒是", "又", "却"})
 # Gifts and discounts are named as a plus of the deal (送了小样, 趁活动买的): see _deal. Every
-# term of a gift factor counts; of the promotion terms only those that name a benefit (not
-# 涨价 降价 原价 套餐 预售).
+# term of a gift factor counts; of the promotion terms only those that name a benefit
+# (rules.toml's deal_words, not 涨价 降价 原价 套餐 预售).
 DEAL_FACTORS = frozenset({("price", "gift")})
-DEAL_WORDS = frozenset({"优惠", "活动", "促销", "折扣", "打折", "优惠券", "满减", "红包", "秒杀",
-                        "团购", "会员价", "返现", "特价", "优惠力度", "折扣力度", "活动价",
-                        "优惠活动", "代金券", "券", "团购券", "好评返现", "领券", "店铺券",
-                        "满减活动", "百亿补贴", "优惠套餐"})
 DEAL_SCORE = 0.5
-# Not yet used: 还没用 is not 没用 (useless).
-NOT_YET = frozenset({"还没用", "还没有用", "还没用过", "没用过", "还没使用", "还没有使用",
-                     "还未使用", "暂未使用", "还没试", "还没穿", "还没吃"})
-# 快 and 近 before an amount mean "nearly", not fast or near: 快一个月了还没到, 排队近两个小时.
-APPROXIMATORS = frozenset({"快", "近"})
 AMOUNT = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万几半俩仨]+(个|天|年|月|周|日|号|点|"
                     r"小时|分钟|星期|礼拜|块|元|斤|次|桌|多|来)")
-NOT_AMOUNTS = frozenset({"一点", "一点儿"})  # 快一点: a bit faster
 
 
 class Opinion(NamedTuple):
@@ -135,6 +109,10 @@ class FactorExtractor(TokenRoles):
         self._role_cache = _Cache(self._token_role)
         self._glued: set[str] = set()  # tokens seen that split_glued cuts
         self._contrasts = frozenset(lexicon.contrasts)
+        # the word classes of the rules below (rules.toml: sellers, fillers, irrealis …)
+        self.rules = SimpleNamespace(**rule_lists(lexicon.rules))
+        self._wishes = _any_of(self.rules.wishes)
+        self._irrealis = _any_of(self.rules.irrealis)
         # discovery of unlisted aspects; ``tagger``: word → part of speech (a Segmenter's tag)
         self.finder = AspectFinder(lexicon, tagger) if discover else None
         self.events = EventMatcher(lexicon)
@@ -230,7 +208,7 @@ class FactorExtractor(TokenRoles):
                     c_start, c_end, bisect_left(original, c_start, 0, n_tokens),
                     bisect_left(original, c_end, 0, n_tokens)))
         if happened and mentions:
-            mentions = _speed_beside_events(mentions, happened)
+            mentions = _speed_beside_events(mentions, happened, self.rules.verb_opinions)
         return mentions, clauses
 
     # -- one clause ------------------------------------------------------------------
@@ -251,14 +229,15 @@ class FactorExtractor(TokenRoles):
         terms: list[tuple[int, Factor]] = []
         for i in term_at:
             factor = self.lexicon.terms[tokens[i]]
-            if i > first and tokens[i - 1] in COMPARISON_MARKERS:
+            if i > first and tokens[i - 1] in self.rules.comparison_markers:
                 continue
             if terms and terms[-1][0] == i - 1 and terms[-1][1] == factor:
                 continue  # 客服 态度: one mention of the factor, not two
             if ((factor.dimension, factor.key) == ATTITUDE and terms
                     and terms[-1][1].dimension in AGENT_DIMENSIONS and i - terms[-1][0] <= 3):
                 continue  # 快递小哥 服务态度 很好: the courier's attitude, one logistics mention
-            if (terms and tokens[terms[-1][0]] in SELLERS and factor.dimension != "service"
+            if (terms and tokens[terms[-1][0]] in self.rules.sellers
+                    and factor.dimension != "service"
                     and (i - terms[-1][0] == 1 or (i - terms[-1][0] == 2
                                                    and tokens[i - 1] == "的"))):
                 terms.pop()  # 卖家发货很慢, 商家的描述: the seller is the subject, not judged
@@ -271,7 +250,7 @@ class FactorExtractor(TokenRoles):
                     compounds[i] = found
                     terms[n] = (i, found[1])
         opinions = self._opinions(tokens, starts, roles, first, last, candidates)
-        if opinions and terms and any(tokens[i] in SELLERS for i, _ in terms):
+        if opinions and terms and any(tokens[i] in self.rules.sellers for i, _ in terms):
             terms = [t for t in terms if not self._seller_unjudged(tokens, t[0], opinions)]
         mentions = []
         claimed: set[int] = set()
@@ -281,8 +260,8 @@ class FactorExtractor(TokenRoles):
                 stop = terms[n + 1][0] if n + 1 < len(terms) else last
                 opinion = self._predicate(tokens, starts, index + 1, stop)
             if opinion is None and ((factor.dimension, factor.key) in DEAL_FACTORS
-                                    or tokens[index] in DEAL_WORDS):
-                if WISH_PATTERN.search(clause):
+                                    or tokens[index] in self.rules.deal_words):
+                if self._wishes.search(clause):
                     continue
                 opinion = self._deal(tokens, starts, index, first)
             cue = self.lexicon.cues.get(opinion.word) if opinion is not None else None
@@ -310,7 +289,8 @@ class FactorExtractor(TokenRoles):
         for opinion in free:
             # A cue implies its factor even beside another term (物流快又便宜 → price too);
             # a plain opinion beside a term is more said of that term and adds nothing.
-            implied = verb if verb is not None and opinion.word in VERB_OPINIONS else None
+            implied = verb if verb is not None and opinion.word in self.rules.verb_opinions \
+                else None
             cue = self.lexicon.cues.get(opinion.word)
             span = None
             if self.finder is not None and implied is None:
@@ -385,8 +365,10 @@ class FactorExtractor(TokenRoles):
                 continue
             token = tokens[b]
             if token in self.lexicon.degrees:  # 图标很靓: a degree word heading a word
-                if b + 1 >= last or roles[b + 1] is not None or not _is_word(tokens[b + 1]) \
-                        or tokens[b + 1] in self.lexicon.terms or tokens[b + 1] in FILLERS:
+                following = tokens[b + 1] if b + 1 < last else ""
+                if b + 1 >= last or roles[b + 1] is not None \
+                        or not _is_word(following, self.rules.particles) \
+                        or following in self.lexicon.terms or following in self.rules.fillers:
                     continue
                 word, end = tokens[b + 1], starts[b + 1] + len(tokens[b + 1])
             else:
@@ -454,13 +436,13 @@ class FactorExtractor(TokenRoles):
                          ) -> bool:
         """Whether a seller term is named without being judged: thanked (谢谢卖家), or the
         subject of another dimension's cue (希望店家保持正品, 老板娘做的菜很好吃)."""
-        if tokens[index] not in SELLERS:
+        if tokens[index] not in self.rules.sellers:
             return False
         opinion = _nearest(index, opinions)
         if opinion is None:
             return False
         cue = self.lexicon.cues.get(opinion.word)
-        return opinion.word in THANKS or (
+        return opinion.word in self.rules.thanks or (
             cue is not None and cue.dimension not in ("service", "communication"))
 
     @staticmethod
@@ -487,7 +469,7 @@ class FactorExtractor(TokenRoles):
                 boost, boost_at, boost_start = GOOD_AS_DEGREE, i + 1, starts[i]
                 continue
             token, parse = tokens[i], roles[i][0]
-            if parse is None or not parse[2] or token in NOT_YET or (
+            if parse is None or not parse[2] or token in self.rules.not_yet or (
                     parse[2] == "没用" and i > first and tokens[i - 1] in {"还", "都还", "暂时"}
             ) or self._nearly(tokens, i, first, last):
                 continue
@@ -514,7 +496,8 @@ class FactorExtractor(TokenRoles):
     def _nearly(self, tokens: list[str], i: int, first: int, last: int) -> bool:
         """快/近 before an amount meaning "nearly" (快一个月了还没到, 排队近两个小时); not 快
         right after a factor term or verb, which judges it (物流快两天就到了)."""
-        if tokens[i] not in APPROXIMATORS or i + 1 >= last or tokens[i + 1] in NOT_AMOUNTS \
+        if tokens[i] not in self.rules.approximators or i + 1 >= last \
+                or tokens[i + 1] in self.rules.not_amounts \
                 or not AMOUNT.match(tokens[i + 1]):
             return False
         return not (tokens[i] == "快" and i > first and (
@@ -528,7 +511,7 @@ class FactorExtractor(TokenRoles):
         if self.parse_token(following) is not None:
             return following not in self.lexicon.terms
         return len(following) == 1 and "\u4e00" <= following <= "\u9fff" \
-            and following not in PARTICLES and following not in self.lexicon.terms
+            and following not in self.rules.particles and following not in self.lexicon.terms
 
     def _predicate(self, tokens: list[str], starts: list[int], first: int, stop: int
                    ) -> Opinion | None:
@@ -536,12 +519,13 @@ class FactorExtractor(TokenRoles):
         赠品很多, 粉扑好硬, 价格也不高), or a bare 多/少/大/小… (精华多). The word has no
         lexicon score, but it shows the term is judged, not just named."""
         i = first
-        while i < min(stop, first + 3) and tokens[i] in FILLERS:
+        while i < min(stop, first + 3) and tokens[i] in self.rules.fillers:
             i += 1
         if i >= stop:
             return None
         token = tokens[i]
-        if token in BARE_ADJECTIVES:  # 精华多, 水分也少: judged, polarity left to the model
+        # 精华多, 水分也少: judged, polarity left to the model
+        if token in self.rules.bare_adjectives:
             return Opinion(i, starts[i], starts[i] + len(token), token, 0.0, False, 1.0)
         prefix = self._prefix_cache[token]
         if prefix and token[prefix:] not in self.lexicon.terms:
@@ -550,7 +534,7 @@ class FactorExtractor(TokenRoles):
                            kind == "neg", value if kind == "deg" else 1.0)
         modifier = self._modifiers.get(token) or (("deg", GOOD_AS_DEGREE) if token == "好"
                                                    else None)
-        if modifier and i + 1 < stop and _is_word(tokens[i + 1]) and \
+        if modifier and i + 1 < stop and _is_word(tokens[i + 1], self.rules.particles) and \
                 tokens[i + 1] not in self.lexicon.terms:
             kind, value = modifier
             return Opinion(i + 1, starts[i], starts[i + 1] + len(tokens[i + 1]),
@@ -566,13 +550,14 @@ class FactorExtractor(TokenRoles):
         return Opinion(index, start, starts[index] + len(tokens[index]), tokens[index], score,
                        negated, 1.0)
 
-def _speed_beside_events(mentions: list[Mention], happened: dict[int, list]) -> list[Mention]:
+def _speed_beside_events(mentions: list[Mention], happened: dict[int, list],
+                         verb_opinions: frozenset[str]) -> list[Mention]:
     """快/慢 said alone next to an event say it of the event's factor: 有点儿慢啊，八点了才来
     is slow delivery, not an overall complaint."""
     out = []
     for m in mentions:
         if m.dimension == "overall" and m.opinion and any(
-                word in m.opinion for word in VERB_OPINIONS):
+                word in m.opinion for word in verb_opinions):
             near = happened.get(m.clause_id + 1) or happened.get(m.clause_id - 1)
             if near:
                 factor = near[0][2]

@@ -22,6 +22,7 @@ import pandas as pd
 
 from manyi.errors import LexiconError
 from manyi.text.lexicon_events import merge_aspects_file, read_pack_toml
+from manyi.text.lexicon_rules import merge_rules_file
 from manyi.text.lexicon_schema import check_file
 
 DIMENSION_LABELS = {
@@ -66,6 +67,8 @@ DOMAINS = ("ecommerce", "catering", "delivery", "hotel", "hotline")
 WORD_FILES = ("positive.txt", "negative.txt", "negation.txt", "degree.txt", "contrast.txt",
               "placeholders.txt", "userdict.txt", "stopwords.txt")
 FACTOR_KEYS = {"label", "terms", "opinions", "verbs"}
+# Pack files with a reader of their own (the rest of *.toml is taxonomy)
+OWN_READERS = {"aspects.toml": merge_aspects_file, "rules.toml": merge_rules_file}
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,9 @@ class Lexicon:
     verdicts: set[str] = field(default_factory=set)
     event_words: dict[str, list[str]] = field(default_factory=dict)
     events: dict[str, tuple[Factor, list[str]]] = field(default_factory=dict)
+    # rules.toml: the word classes of the factor rules ({name: words}) and opinion suffixes
+    rules: dict[str, frozenset[str]] = field(default_factory=dict)
+    suffixes: dict[str, float] = field(default_factory=dict)
     # taxonomy word -> the file that filed it where it is now, for error messages
     origins: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -135,10 +141,10 @@ class Lexicon:
         self.sources.append(str(path))
         # aspects.toml names factors: it comes after the pack's taxonomy
         for file in sorted(known, key=lambda f: f.name == "aspects.toml"):
-            if file.name != "aspects.toml" and check_file(file, problems):
+            if file.name not in OWN_READERS and check_file(file, problems):
                 continue  # lexicon_schema.py: wrong shapes stop here
-            if file.name == "aspects.toml":
-                merge_aspects_file(self, file, problems)
+            if file.name in OWN_READERS:
+                OWN_READERS[file.name](self, file, problems)
             elif file.suffix == ".toml":
                 self._merge_taxonomy(file, problems)
             else:
