@@ -51,6 +51,7 @@ NEGATED_SCALE = 0.6  # 不好 is weaker than 差; 不贵 weaker than 便宜
 # because a verb of delivery says nothing of 不错 or 喜欢 in the same clause.
 VERB_OPINIONS = frozenset({"快", "慢", "及时", "迅速", "快速", "准时", "神速", "拖拉", "磨蹭"})
 OVERALL = Factor("overall", "overall", "整体")
+LEARNED = ("discovered", "corpus")  # source, filed_by of a word the corpus pass learned
 EVENT_SCORE = 1.2  # an event (等了70分钟) is a clear complaint
 # Adjectives the lexicon leaves out because their polarity depends on the object (多 is good
 # of 精华, bad of 线头): right after a term they still show it is judged.
@@ -275,6 +276,7 @@ class FactorExtractor(TokenRoles):
             terms = [t for t in terms if not self._seller_unjudged(tokens, t[0], opinions)]
         mentions = []
         claimed: set[int] = set()
+        learned = self.lexicon.learned
         for n, (index, factor) in enumerate(terms):
             opinion = _nearest(index, opinions)
             if opinion is None:
@@ -298,7 +300,8 @@ class FactorExtractor(TokenRoles):
                                               opinion, False, start, end, source, how))
                 continue
             mentions.append(self._mention(text, clause_id, clause, factor, tokens[index],
-                                          opinion, False, start, end))
+                                          opinion, False, start, end,
+                                          *(LEARNED if tokens[index] in learned else ())))
         free = [o for o in opinions if o.index not in claimed] if claimed else opinions
         named = {m.dimension for m in mentions} if mentions else set()
         # Service words beside the courier are said of the courier (快递及时专业).

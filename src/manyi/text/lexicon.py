@@ -100,6 +100,8 @@ class Lexicon:
     verdicts: set[str] = field(default_factory=set)
     event_words: dict[str, list[str]] = field(default_factory=dict)
     events: dict[str, tuple[Factor, list[str]]] = field(default_factory=dict)
+    # words a first pass over the corpus learned (manyi.annotate.prepass), listed in terms
+    learned: frozenset[str] = field(default_factory=frozenset)
     # taxonomy word -> the file that filed it where it is now, for error messages
     origins: dict[str, str] = field(default_factory=dict, repr=False)
 
