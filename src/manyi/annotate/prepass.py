@@ -31,6 +31,13 @@ LEARN_ROWS = 5000   # the first comments read (the domain guess reads the same f
 LEARN_MIN = 2       # comments in which a word must be found judged
 LEARN_SHARE = 0.2   # of the comments naming the word, the share where it is judged
 MIN_CHARS, MAX_CHARS = 2, 6
+# Words before a noun that name it as the thing bought (这款面膜, 买的洗面奶, 回购了面膜); a
+# word named so in ITEM_SHARE of its comments is the item (overall), not an attribute.
+BOUGHT = re.compile(r"(?:(?:这|那|此|该)(?:一)?(?:款|瓶|支|套|盒|台|部|罐|袋|包|双|条)"
+                    r"|买(?:了|的)|回购(?:了|的)?|入手(?:了|的)?|囤(?:了|的)?)$")
+ITEM_SHARE = 0.1
+# Learned words are things, not the customer's acts or feelings: 卸得 涂上 用完了.
+NOT_LEARNED = re.compile(r"(?:得|的|了|着|过|上|完|起来|下来)$")
 # Tunable (bench/aspects_eval.py chooses on the industries it does not score):
 TUNABLE = {"LEARN_MIN": (2, 3)}
 
@@ -70,15 +77,22 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
                     else:
                         filed = (m.dimension, m.factor)
                     filing.setdefault(word, Counter())[filed] += 1
-    candidates = sorted(w for w, n in judged.items() if n >= LEARN_MIN)
+    candidates = sorted(w for w, n in judged.items() if n >= LEARN_MIN
+                        and extractor.parse_token(w) is None and not NOT_LEARNED.search(w))
     if not candidates:
         return ()
-    named = _comments_naming(candidates, normalised)
+    named, bought = _comments_naming(candidates, normalised)
     learned = []
     for word in candidates:
-        if judged[word] >= LEARN_SHARE * named[word]:
-            (dimension, key), _ = min(filing[word].items(), key=lambda kv: (-kv[1], kv[0]))
-            learned.append((word, dimension, key))
+        if judged[word] < LEARN_SHARE * named[word]:
+            continue
+        if bought[word] >= max(LEARN_MIN, ITEM_SHARE * named[word]) \
+                and word[-2:] not in lexicon.attribute_heads:
+            item = extractor.finder.item  # 这款面膜, 回购的面膜: the thing bought
+            learned.append((word, item.dimension, item.key))
+            continue
+        (dimension, key), _ = min(filing[word].items(), key=lambda kv: (-kv[1], kv[0]))
+        learned.append((word, dimension, key))
     return tuple(learned)
 
 
@@ -92,13 +106,21 @@ def _words(term: str, tokens: list[str], lexicon: Lexicon) -> list[str]:
     return [w for w in out if w not in lexicon.terms]
 
 
-def _comments_naming(words: list[str], texts: list[str]) -> Counter:
-    """In how many of ``texts`` each word occurs (longest match first, once a comment)."""
+def _comments_naming(words: list[str], texts: list[str]) -> tuple[Counter, Counter]:
+    """In how many of ``texts`` each word occurs (longest match first, once a comment), and
+    in how many it is named as the thing bought (这款面膜, 回购的面膜: :data:`BOUGHT`)."""
     pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
     named: Counter = Counter()
+    bought: Counter = Counter()
     for text in texts:
-        named.update(set(pattern.findall(text)))
-    return named
+        found, marked = set(), set()
+        for m in pattern.finditer(text):
+            found.add(m.group())
+            if BOUGHT.search(text, max(0, m.start() - 4), m.start()):
+                marked.add(m.group())
+        named.update(found)
+        bought.update(marked)
+    return named, bought
 
 
 def with_learned(lexicon: Lexicon, learned: Learned) -> Lexicon:
