@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
 import importlib
 import random
 import sys
@@ -306,12 +307,10 @@ def GRID() -> list[dict]:  # noqa: N802
     """The discovery settings compared (TUNABLE of manyi.annotate.aspects and of
     manyi.annotate.prepass: module constants and the values to try); one empty setting when
     nothing is tunable."""
-    TUNABLE = {}  # noqa: N806
+    TUNABLE: dict = {}  # noqa: N806
     for module in _MODULES:
-        try:
+        with contextlib.suppress(ImportError, AttributeError):
             TUNABLE.update(importlib.import_module(module).TUNABLE)
-        except (ImportError, AttributeError):
-            pass
     names = list(TUNABLE)
     grid: list[dict] = [{}]
     for name in names:

@@ -20,9 +20,9 @@ import pandas as pd
 from manyi import engine
 from manyi.annotate.annotator import Annotator, Settings, models_to_ship
 from manyi.annotate.flags import RepeatedIds, mark_repeated
+from manyi.annotate.prepass import learn_aspects
 from manyi.annotate.sentiment.model import SentimentModel
 from manyi.io.read import InputMeta, iter_comments
-from manyi.annotate.prepass import learn_aspects
 from manyi.text.domains import resolve as resolve_domain
 from manyi.text.lexicon import Lexicon
 

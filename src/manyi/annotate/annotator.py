@@ -29,8 +29,8 @@ import numpy as np
 import pandas as pd
 
 from manyi.annotate.factors import FactorExtractor, is_irrealis
-from manyi.annotate.prepass import Learned, with_learned
 from manyi.annotate.flags import ANALYSABLE_FLAGS, MAX_ANALYSED_CHARS, REPEATED, flag_repeated
+from manyi.annotate.prepass import Learned, with_learned
 from manyi.annotate.sentiment import model as sentiment
 from manyi.annotate.sentiment.model import SentimentModel
 from manyi.errors import InputError, ModelError

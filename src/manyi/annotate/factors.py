@@ -23,17 +23,15 @@ from typing import NamedTuple
 
 from manyi.annotate.aspects import AspectFinder, EventMatcher
 from manyi.annotate.factor_tokens import (
-    GOOD_AS_DEGREE,
-    PARTICLES,
     TokenRoles,
     _Cache,
     _is_word,
     is_irrealis,  # noqa: F401  (imported from here by the annotator and the tests)
 )
+from manyi.annotate.opinions import FILLERS, MODIFIER_WINDOW, ClauseOpinions, Opinion
 from manyi.text.lexicon import Factor, Lexicon
 from manyi.text.segment import split_clauses_by_tokens
 
-MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree words
 # The attitude of the courier is logistics (快递小哥服务态度好), not the shop's service.
 AGENT_DIMENSIONS = {"logistics"}
 ATTITUDE = ("service", "attitude")
@@ -46,18 +44,12 @@ WISH_PATTERN = re.compile("希望|下次|下回|如果|要是|期待")
 # A term right after these is what something is compared with, not what is judged:
 # 比实体店便宜 praises the price, not the shop.
 COMPARISON_MARKERS = {"比", "比起", "相比", "相比于", "相较", "相较于"}
-NEGATED_SCALE = 0.6  # 不好 is weaker than 差; 不贵 weaker than 便宜
 # Opinions a factor verb takes (送得很快 → logistics; 很快 alone stays overall): speed only,
 # because a verb of delivery says nothing of 不错 or 喜欢 in the same clause.
 VERB_OPINIONS = frozenset({"快", "慢", "及时", "迅速", "快速", "准时", "神速", "拖拉", "磨蹭"})
 OVERALL = Factor("overall", "overall", "整体")
 LEARNED = ("discovered", "corpus")  # source, filed_by of a word the corpus pass learned
 EVENT_SCORE = 1.2  # an event (等了70分钟) is a clear complaint
-# Adjectives the lexicon leaves out because their polarity depends on the object (多 is good
-# of 精华, bad of 线头): right after a term they still show it is judged.
-BARE_ADJECTIVES = frozenset("大小多少高低长短厚薄硬软浓稠稀")
-# Words between a term and its predicate: 价格也不高, 效果还真好.
-FILLERS = frozenset({"也", "还", "都", "就", "真", "真的", "确实", "倒是", "又", "却"})
 # Gifts and discounts are named as a plus of the deal (送了小样, 趁活动买的): see _deal. Every
 # term of a gift factor counts; of the promotion terms only those that name a benefit (not
 # 涨价 降价 原价 套餐 预售).
@@ -66,27 +58,6 @@ DEAL_WORDS = frozenset({"优惠", "活动", "促销", "折扣", "打折", "优�
                         "团购", "会员价", "返现", "特价", "优惠力度", "折扣力度", "活动价",
                         "优惠活动", "代金券", "券", "团购券", "好评返现", "领券", "店铺券",
                         "满减活动", "百亿补贴", "优惠套餐"})
-DEAL_SCORE = 0.5
-# Not yet used: 还没用 is not 没用 (useless).
-NOT_YET = frozenset({"还没用", "还没有用", "还没用过", "没用过", "还没使用", "还没有使用",
-                     "还未使用", "暂未使用", "还没试", "还没穿", "还没吃"})
-# 快 and 近 before an amount mean "nearly", not fast or near: 快一个月了还没到, 排队近两个小时.
-APPROXIMATORS = frozenset({"快", "近"})
-AMOUNT = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万几半俩仨]+(个|天|年|月|周|日|号|点|"
-                    r"小时|分钟|星期|礼拜|块|元|斤|次|桌|多|来)")
-NOT_AMOUNTS = frozenset({"一点", "一点儿"})  # 快一点: a bit faster
-
-
-class Opinion(NamedTuple):
-    """An opinion word as found in a clause, with its modifiers applied."""
-
-    index: int          # token index in the comment
-    start: int          # character offset of the first modifier (or of the word)
-    end: int
-    word: str           # the lexicon word (快 in 很快)
-    score: float        # signed, negation and degree applied, before squashing
-    negated: bool
-    degree: float
 
 
 class Mention(NamedTuple):
@@ -121,7 +92,7 @@ class ClauseSpan(NamedTuple):
 _new_tuple = tuple.__new__  # _new_tuple(Mention, fields) is Mention(*fields), faster
 
 
-class FactorExtractor(TokenRoles):
+class FactorExtractor(TokenRoles, ClauseOpinions):
     """Build once per lexicon; :meth:`extract` is called per comment."""
 
     def __init__(self, lexicon: Lexicon, *, discover: bool = True,
@@ -479,95 +450,6 @@ class FactorExtractor(TokenRoles):
                       implicit, math.tanh(opinion.score), start, end, source, filed_by)
         return _new_tuple(Mention, fields)
 
-    def _opinions(self, tokens: list[str], starts: list[int], roles: list, first: int,
-                  last: int, candidates: list[int]) -> list[Opinion]:
-        """Opinion words among the clause's candidate tokens (those whose role has an opinion
-        parse: see _token_role)."""
-        found = []
-        boost, boost_at, boost_start = 1.0, -1, 0
-        for i in candidates:
-            if tokens[i] == "好" and self._good_as_degree(tokens, i, last):
-                boost, boost_at, boost_start = GOOD_AS_DEGREE, i + 1, starts[i]
-                continue
-            token, parse = tokens[i], roles[i][0]
-            if parse is None or not parse[2] or token in NOT_YET or (
-                    parse[2] == "没用" and i > first and tokens[i - 1] in {"还", "都还", "暂时"}
-            ) or self._nearly(tokens, i, first, last):
-                continue
-            negations, degree, word = parse
-            start = starts[i]
-            if boost_at == i:  # 好 right before: 好快
-                degree, start = degree * boost, boost_start
-            for j in range(i - 1, max(first, i - MODIFIER_WINDOW) - 1, -1):
-                kind, value = self._modifiers.get(tokens[j], (None, 0.0))
-                if kind is None:
-                    break
-                start = starts[j]
-                if kind == "neg":
-                    negations += 1
-                else:
-                    degree *= value
-            weight = self.lexicon.opinions.get(word, 0.0)
-            negated = negations % 2 == 1
-            score = weight * degree * (-NEGATED_SCALE if negated else 1.0)
-            found.append(_new_tuple(Opinion, (i, start, starts[i] + len(token), word, score,
-                                              negated, degree)))
-        return found
-
-    def _nearly(self, tokens: list[str], i: int, first: int, last: int) -> bool:
-        """快/近 before an amount meaning "nearly" (快一个月了还没到, 排队近两个小时); not 快
-        right after a factor term or verb, which judges it (物流快两天就到了)."""
-        if tokens[i] not in APPROXIMATORS or i + 1 >= last or tokens[i + 1] in NOT_AMOUNTS \
-                or not AMOUNT.match(tokens[i + 1]):
-            return False
-        return not (tokens[i] == "快" and i > first and (
-            tokens[i - 1] in self.lexicon.terms or tokens[i - 1] in self.lexicon.verbs))
-
-    def _good_as_degree(self, tokens: list[str], i: int, last: int) -> bool:
-        """好 right before an opinion word or a one-character word: 好快, 好便宜, 好硬."""
-        if tokens[i] != "好" or i + 1 >= last:
-            return False
-        following = tokens[i + 1]
-        if self.parse_token(following) is not None:
-            return following not in self.lexicon.terms
-        return len(following) == 1 and "\u4e00" <= following <= "\u9fff" \
-            and following not in PARTICLES and following not in self.lexicon.terms
-
-    def _predicate(self, tokens: list[str], starts: list[int], first: int, stop: int
-                   ) -> Opinion | None:
-        """A degree or negation word heading an unknown word right after a term (颜色很正,
-        赠品很多, 粉扑好硬, 价格也不高), or a bare 多/少/大/小… (精华多). The word has no
-        lexicon score, but it shows the term is judged, not just named."""
-        i = first
-        while i < min(stop, first + 3) and tokens[i] in FILLERS:
-            i += 1
-        if i >= stop:
-            return None
-        token = tokens[i]
-        if token in BARE_ADJECTIVES:  # 精华多, 水分也少: judged, polarity left to the model
-            return Opinion(i, starts[i], starts[i] + len(token), token, 0.0, False, 1.0)
-        prefix = self._prefix_cache[token]
-        if prefix and token[prefix:] not in self.lexicon.terms:
-            kind, value = self._modifiers[token[:prefix]]
-            return Opinion(i, starts[i], starts[i] + len(token), token[prefix:], 0.0,
-                           kind == "neg", value if kind == "deg" else 1.0)
-        modifier = self._modifiers.get(token) or (("deg", GOOD_AS_DEGREE) if token == "好"
-                                                   else None)
-        if modifier and i + 1 < stop and _is_word(tokens[i + 1]) and \
-                tokens[i + 1] not in self.lexicon.terms:
-            kind, value = modifier
-            return Opinion(i + 1, starts[i], starts[i + 1] + len(tokens[i + 1]),
-                           tokens[i + 1], 0.0, kind == "neg", value if kind == "deg" else 1.0)
-        return None
-
-    def _deal(self, tokens: list[str], starts: list[int], index: int, first: int) -> Opinion:
-        """A gift or a promotion named without an opinion is a plus of the deal (送了小样,
-        趁活动买的); a minus after a negation (没有赠品)."""
-        negated = index > first and self._modifiers.get(tokens[index - 1], ("",))[0] == "neg"
-        start = starts[index - 1] if negated else starts[index]
-        score = DEAL_SCORE * (-NEGATED_SCALE if negated else 1.0)
-        return Opinion(index, start, starts[index] + len(tokens[index]), tokens[index], score,
-                       negated, 1.0)
 
 def _speed_beside_events(mentions: list[Mention], happened: dict[int, list]) -> list[Mention]:
     """快/慢 said alone next to an event say it of the event's factor: 有点儿慢啊，八点了才来

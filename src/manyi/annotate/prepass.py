@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 from manyi.text.lexicon import Factor, Lexicon
 
-LEARN_ROWS = 5000   # the first comments read (the domain guess reads the same first rows)
+LEARN_ROWS = 3000   # the first comments read (the domain guess samples as many)
 LEARN_MIN = 2       # comments in which a word must be found judged
 LEARN_SHARE = 0.2   # of the comments naming the word, the share where it is judged
 MIN_CHARS, MAX_CHARS = 2, 6
