@@ -48,6 +48,9 @@ COMPARISON_MARKERS = {"比", "比起", "相比", "相比于", "相较", "相较�
 # because a verb of delivery says nothing of 不错 or 喜欢 in the same clause.
 VERB_OPINIONS = frozenset({"快", "慢", "及时", "迅速", "快速", "准时", "神速", "拖拉", "磨蹭"})
 OVERALL = Factor("overall", "overall", "整体")
+SERVICE = Factor("service", "attitude", "服务态度")
+# Words for a person whose role their neighbour names (前台小哥, 服务员小哥, 快递小哥).
+PEOPLE = frozenset({"小哥", "小哥哥", "师傅", "小姐姐", "小妹", "大哥", "帅哥", "美女", "小伙"})
 LEARNED = ("discovered", "corpus")  # source, filed_by of a word the corpus pass learned
 EVENT_SCORE = 1.2  # an event (等了70分钟) is a clear complaint
 # Gifts and discounts are named as a plus of the deal (送了小样, 趁活动买的): see _deal. Every
@@ -221,10 +224,16 @@ class FactorExtractor(TokenRoles, ClauseOpinions):
                                     set(), mentions, clause_id, clause)
             return mentions
         terms: list[tuple[int, Factor]] = []
+        by_context: set[int] = set()
         for i in term_at:
             factor = self.lexicon.terms[tokens[i]]
             if i > first and tokens[i - 1] in COMPARISON_MARKERS:
                 continue
+            if tokens[i] in PEOPLE and i > first and factor.dimension in AGENT_DIMENSIONS:
+                refiled = self._whose(tokens, i, terms, factor)  # 前台小哥: not the courier
+                if refiled != factor:
+                    factor = refiled
+                    by_context.add(i)
             if terms and terms[-1][0] == i - 1 and terms[-1][1] == factor:
                 continue  # 客服 态度: one mention of the factor, not two
             if ((factor.dimension, factor.key) == ATTITUDE and terms
@@ -272,7 +281,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions):
                 continue
             mentions.append(self._mention(text, clause_id, clause, factor, tokens[index],
                                           opinion, False, start, end,
-                                          *(LEARNED if tokens[index] in learned else ())))
+                                          *(LEARNED if tokens[index] in learned else
+                                            ("lexicon", "context") if index in by_context
+                                            else ())))
         free = [o for o in opinions if o.index not in claimed] if claimed else opinions
         named = {m.dimension for m in mentions} if mentions else set()
         # Service words beside the courier are said of the courier (快递及时专业).
@@ -423,6 +434,18 @@ class FactorExtractor(TokenRoles, ClauseOpinions):
                 clause_id, clause, factor.dimension, factor.key, words, words, False, 1.0,
                 False, math.tanh(-EVENT_SCORE), start, end, "event", "event")))
         return kept
+
+    def _whose(self, tokens: list[str], i: int, terms: list, factor: Factor) -> Factor:
+        """The factor of a word for a person (小哥 师傅) after a word naming their place or
+        role: a listed one's (服务员小哥 → service), an unlisted noun's the service's
+        (前台小哥, 店里的小哥); else ``factor`` (快递小哥, 小哥送货很快)."""
+        j = i - 2 if tokens[i - 1] == "的" and i >= 2 else i - 1
+        if terms and terms[-1][0] == j:
+            return terms[-1][1]
+        if self.finder is not None and self.finder.kind(tokens[j]) == 2 \
+                and tokens[j] not in self.lexicon.terms:
+            return self.lexicon.terms.get("服务员") or SERVICE
+        return factor
 
     def _seller_unjudged(self, tokens: list[str], index: int, opinions: list[Opinion]
                          ) -> bool:
