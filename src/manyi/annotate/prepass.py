@@ -36,6 +36,7 @@ MIN_CHARS, MAX_CHARS = 2, 6
 BOUGHT = re.compile(r"(?:(?:这|那|此|该)(?:一)?(?:款|瓶|支|套|盒|台|部|罐|袋|包|双|条)"
                     r"|买(?:了|的)|回购(?:了|的)?|入手(?:了|的)?|囤(?:了|的)?)$")
 ITEM_SHARE = 0.1
+RARE_DIMENSION = 0.02  # a dimension this rare in the corpus does not own its attribute words
 # Learned words are things, not the customer's acts or feelings: 卸得 涂上 用完了.
 NOT_LEARNED = re.compile(r"(?:得|的|了|着|过|上|完|起来|下来)$")
 # Tunable (bench/aspects_eval.py chooses on the industries it does not score):
@@ -77,10 +78,11 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
                     else:
                         filed = (m.dimension, m.factor)
                     filing.setdefault(word, Counter())[filed] += 1
+    refiled = _heads_of_the_product(lexicon, normalised, extractor.finder.attribute)
     candidates = sorted(w for w, n in judged.items() if n >= LEARN_MIN
                         and extractor.parse_token(w) is None and not NOT_LEARNED.search(w))
     if not candidates:
-        return ()
+        return refiled
     named, bought = _comments_naming(candidates, normalised)
     learned = []
     for word in candidates:
@@ -93,7 +95,33 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
             continue
         (dimension, key), _ = min(filing[word].items(), key=lambda kv: (-kv[1], kv[0]))
         learned.append((word, dimension, key))
-    return tuple(learned)
+    return tuple(sorted(learned + list(refiled)))
+
+
+def _heads_of_the_product(lexicon: Lexicon, texts: list[str], attribute: Factor) -> Learned:
+    """Attribute words listed under another dimension (速度 → logistics, 空间 → environment,
+    短信 → communication) that this corpus uses of the thing bought: named in at least
+    :data:`LEARN_MIN` comments while that dimension's other words are in fewer than
+    :data:`RARE_DIMENSION` of them (速度 in phone reviews that hardly speak of delivery)."""
+    by_dimension: dict[str, list[str]] = {}
+    for table in (lexicon.terms, lexicon.cues, lexicon.verbs):
+        for word, factor in table.items():
+            if len(word) >= 2:
+                by_dimension.setdefault(factor.dimension, []).append(word)
+    out = []
+    for head in sorted(lexicon.attribute_heads):
+        factor = lexicon.terms.get(head)
+        if factor is None or factor.dimension in ("product", "overall"):
+            continue
+        named = sum(head in t for t in texts)
+        if named < LEARN_MIN:
+            continue
+        others = [w for w in by_dimension.get(factor.dimension, []) if head not in w]
+        pattern = re.compile("|".join(map(re.escape, sorted(others, key=len, reverse=True))))
+        share = sum(pattern.search(t) is not None for t in texts) / len(texts) if others else 0
+        if share < RARE_DIMENSION:
+            out.append((head, attribute.dimension, attribute.key))
+    return tuple(out)
 
 
 def _words(term: str, tokens: list[str], lexicon: Lexicon) -> list[str]:
@@ -131,7 +159,7 @@ def with_learned(lexicon: Lexicon, learned: Learned) -> Lexicon:
     out = copy.copy(lexicon)
     out.terms = dict(lexicon.terms)
     for word, dimension, key in learned:
-        if word not in out.terms:
+        if word not in out.terms or word in lexicon.attribute_heads:
             label = lexicon.factor_labels.get((dimension, key), key)
             out.terms[word] = Factor(dimension, key, label)
     out.learned = frozenset(w for w, _, _ in learned)
