@@ -55,7 +55,7 @@ import manyi
 from manyi.analysis.evaluation import match_term
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "aspects"
-INDUSTRIES = {"camera": "ecommerce", "phone": "ecommerce", "mooc": "ecommerce",
+INDUSTRIES = {"camera": "ecommerce", "phone": "ecommerce", "mooc": "education",
               "shampoo": "ecommerce", "restaurant": "catering"}
 # The business or the thing bought named as a whole (manyi's overall.item): whole terms only.
 ITEM_WORDS = frozenset({"店", "这家店", "这家", "餐厅", "饭店", "餐馆", "小店", "店家", "生意",
