@@ -162,6 +162,25 @@ class AspectFinder:
             end += 1
         return (k, end) if end > k else None
 
+    def acted(self, tokens: list[str], index: int, opinion: int) -> int:
+        """Index of the verb when ``tokens[index]`` does something judged by how it is done
+        (老师 讲 的 很好, 老师 讲得 清楚: the opinion at ``opinion`` right after), else 0. Not
+        the listed verbs (送得很快), the customer's acts or do-verbs (包装做得好)."""
+        i = index + 1
+        token = tokens[i]
+        if token in CUSTOMER_ACTS or token in DO_VERBS or token in self.lexicon.verbs \
+                or token in self.lexicon.terms:
+            return 0
+        if self._verb_with_particle(token):
+            after = i + 1
+        elif self.tag(token) in VERB_TAGS and i + 1 < opinion and tokens[i + 1] in ("的", "得"):
+            after = i + 2
+        else:
+            return 0
+        while after < opinion and tokens[after] in self._skip:
+            after += 1
+        return i if after == opinion else 0
+
     def _verb_with_particle(self, token: str) -> bool:
         """A word of a verb and 得/的 that jieba did not cut (讲得, 做的)."""
         return (2 <= len(token) <= 3 and token[-1] in "得的" and not self.tag(token)

@@ -279,6 +279,14 @@ class FactorExtractor(TokenRoles, ClauseOpinions):
                 mentions.append(self._mention(text, clause_id, clause, factor, text[start:end],
                                               opinion, False, start, end, source, how))
                 continue
+            if self.finder is not None and opinion is not None and opinion.index > index + 1:
+                acted = self.finder.acted(tokens, index, opinion.index)
+                if acted:  # 老师讲的很好: what the teacher does is judged, said with its doer
+                    end = starts[acted] + len(tokens[acted])
+                    mentions.append(self._mention(text, clause_id, clause, factor,
+                                                  text[start:end], opinion, False, start, end,
+                                                  "lexicon", "context"))
+                    continue
             mentions.append(self._mention(text, clause_id, clause, factor, tokens[index],
                                           opinion, False, start, end,
                                           *(LEARNED if tokens[index] in learned else
