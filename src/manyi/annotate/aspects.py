@@ -73,6 +73,9 @@ VERB_FORMS = re.compile(r"(?:起来|上去|下来|下去|着|了|过|完|到|好
 DO_VERBS = frozenset({"做", "弄", "搞", "整", "办", "处理"})
 # The customer's own acts: 吃的很开心, 买得很值 judge the experience, not an aspect.
 CUSTOMER_ACTS = frozenset("买吃喝玩睡住来去看用穿等到收走洗选挑拿过活学干")
+# Moving things (送得很快, 上得慢, 发得及时): their speed is the delivery's or the serving's,
+# which the listed verbs and cues file; the doer stays the term.
+MOVES = frozenset("送发寄上出回")
 COORDINATORS = frozenset({"和", "跟", "与", "及", "以及", "还有", "、"})
 MAX_COMPOUND = 3  # tokens in a discovered compound (待机 时间; 发动机 动力)
 MAX_CHARS = 8
@@ -169,7 +172,7 @@ class AspectFinder:
         i = index + 1
         token = tokens[i]
         if token in CUSTOMER_ACTS or token in DO_VERBS or token in self.lexicon.verbs \
-                or token in self.lexicon.terms:
+                or token in self.lexicon.terms or token[0] in MOVES:
             return 0
         if self._verb_with_particle(token):
             after = i + 1
