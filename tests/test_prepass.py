@@ -139,3 +139,17 @@ def test_app_reviews_are_guessed_as_apps_and_courses_as_courses():
     assert guess_domain(apps).domain == "app"
     courses = ["老师讲课很生动", "课件做得很好", "这门课受益匪浅", "作业有点多", "讲解清楚"]
     assert guess_domain(courses).domain == "education"
+
+
+@pytest.mark.parametrize("text, service", [
+    ("祝老板生意兴隆", False),
+    ("卖家送了小样", False),
+    ("希望商家在详情页写清楚", True),
+    ("卖家态度很好", True),
+])
+def test_a_seller_named_in_a_wish_or_a_gift_is_not_a_service_verdict(shop, text, service):
+    found = shop(text)
+    assert ("service" in {m.dimension for m in found}) == service
+    assert found or text == "祝老板生意兴隆"
+    if "送" in text:  # the gift is still the deal's
+        assert "price" in {m.dimension for m in found}

@@ -37,6 +37,8 @@ AGENT_DIMENSIONS = {"logistics"}
 ATTITUDE = ("service", "attitude")
 # Who sells: before another factor's term they are its subject (卖家发货很慢 is delivery).
 SELLERS = frozenset({"卖家", "商家", "店家", "老板", "老板娘", "掌柜", "店主"})
+# Clauses that name the seller without judging the service: wishes, gifts, loyalty.
+SELLER_NAMED = re.compile("祝|生意兴隆|送了|送的|赠|老卖家|老店家|老顾客|回头客")
 # Thanking the seller is courtesy, not a verdict on the service (谢谢卖家, 感谢商家).
 THANKS = frozenset({"谢谢", "感谢", "多谢", "谢", "感恩", "谢谢啦", "谢啦"})
 # A deal wished for is not a deal had: 希望有优惠, 下次活动再来买.
@@ -267,6 +269,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions):
                 if WISH_PATTERN.search(clause):
                     continue
                 opinion = self._deal(tokens, starts, index, first)
+            if opinion is None and tokens[index] in SELLERS and SELLER_NAMED.search(clause):
+                continue  # 祝老板生意兴隆, 卖家送了两张面膜: named, not judged
             cue = self.lexicon.cues.get(opinion.word) if opinion is not None else None
             if opinion is not None and (cue is None or cue.dimension == factor.dimension or (
                     factor.dimension in AGENT_DIMENSIONS and cue.dimension == "service")):
