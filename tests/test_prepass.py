@@ -153,3 +153,13 @@ def test_a_seller_named_in_a_wish_or_a_gift_is_not_a_service_verdict(shop, text,
     assert found or text == "祝老板生意兴隆"
     if "送" in text:  # the gift is still the deal's
         assert "price" in {m.dimension for m in found}
+
+
+def test_suggest_files_a_word_as_the_discovery_filed_it_by_context():
+    from manyi.text.suggest import suggest_terms
+
+    texts = ["对焦速度很快", "对焦速度慢", "对焦速度一般", "物流速度很快", "快递速度不错",
+             "发货速度快", "对焦速度还行，物流也快"] * 3
+    frame = suggest_terms(texts, domain="ecommerce", min_count=3)
+    row = frame[frame["candidate"] == "对焦"]
+    assert len(row) == 1 and row.iloc[0]["dimension"] == "product"

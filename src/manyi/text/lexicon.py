@@ -98,6 +98,7 @@ class Lexicon:
     # lists for the event patterns, and the events ({name: (factor, [patterns])})
     attribute_heads: set[str] = field(default_factory=set)
     verdicts: set[str] = field(default_factory=set)
+    guess_factors: set[str] = field(default_factory=set)  # "dimension.key", aspects.toml
     event_words: dict[str, list[str]] = field(default_factory=dict)
     events: dict[str, tuple[Factor, list[str]]] = field(default_factory=dict)
     # words a first pass over the corpus learned (manyi.annotate.prepass), listed in terms
