@@ -271,6 +271,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions):
                 opinion = self._deal(tokens, starts, index, first)
             if opinion is None and tokens[index] in SELLERS and SELLER_NAMED.search(clause):
                 continue  # 祝老板生意兴隆, 卖家送了两张面膜: named, not judged
+            if opinion is None and factor.dimension == "overall" and tokens[index] in learned:
+                continue  # 第一次用这个洗发水: the thing bought, named and not judged
             cue = self.lexicon.cues.get(opinion.word) if opinion is not None else None
             if opinion is not None and (cue is None or cue.dimension == factor.dimension or (
                     factor.dimension in AGENT_DIMENSIONS and cue.dimension == "service")):
