@@ -29,8 +29,11 @@ Per held-out industry:
 * **polarity** — of the found terms whose gold polarity is Positive or Negative, the share
   whose mention says the same; a neutral mention counts wrong.
 
-Leave one industry out: what the discovery can tune (``--grid``: the opinion window) is
-chosen on the other industries' recall × filing and scored on the held-out one.
+Leave one industry out: what the discovery can tune (the opinion window, and how often the
+corpus pass must see a word judged to learn it) is chosen on the other industries'
+recall × filing and scored on the held-out one. Each industry's sentences are one corpus: the
+first pass (manyi.annotate.prepass) learns that corpus's aspect words from its own text, no
+label read.
 Also: zhijiang 2019 cosmetics, 4-dimension micro-F1 (product, price, logistics, service).
 """
 
@@ -38,6 +41,8 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
+import importlib
 import random
 import sys
 import time
@@ -50,7 +55,7 @@ import manyi
 from manyi.analysis.evaluation import match_term
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "aspects"
-INDUSTRIES = {"camera": "ecommerce", "phone": "ecommerce", "mooc": "ecommerce",
+INDUSTRIES = {"camera": "ecommerce", "phone": "ecommerce", "mooc": "education",
               "shampoo": "ecommerce", "restaurant": "catering"}
 # The business or the thing bought named as a whole (manyi's overall.item): whole terms only.
 ITEM_WORDS = frozenset({"店", "这家店", "这家", "餐厅", "饭店", "餐馆", "小店", "店家", "生意",
@@ -67,6 +72,7 @@ EXPECTED = [  # (dimension, characters or words of the gold term), first match w
                      "包间", "包厢", "大堂", "大厅", "桌椅", "座位", "面积", "空间", "餐具")),
     ("channel", ("位置", "地段", "交通", "地铁")),
 ]
+_MODULES = ("manyi.annotate.aspects", "manyi.annotate.prepass")
 POLARITY = {"Positive": "positive", "Negative": "negative", "Neutral": "neutral",
             "POS": "positive", "NEG": "negative", "NEU": "neutral"}
 
@@ -298,12 +304,13 @@ def main() -> None:
 
 
 def GRID() -> list[dict]:  # noqa: N802
-    """The discovery settings compared (manyi.annotate.aspects.TUNABLE: module constants and the
-    values to try); one empty setting when nothing is tunable."""
-    try:
-        from manyi.annotate.aspects import TUNABLE
-    except ImportError:
-        return [{}]
+    """The discovery settings compared (TUNABLE of manyi.annotate.aspects and of
+    manyi.annotate.prepass: module constants and the values to try); one empty setting when
+    nothing is tunable."""
+    TUNABLE: dict = {}  # noqa: N806
+    for module in _MODULES:
+        with contextlib.suppress(ImportError, AttributeError):
+            TUNABLE.update(importlib.import_module(module).TUNABLE)
     names = list(TUNABLE)
     grid: list[dict] = [{}]
     for name in names:
@@ -313,11 +320,10 @@ def GRID() -> list[dict]:  # noqa: N802
 
 def _apply(options: dict) -> None:
     """Set the discovery constants in this process (the bench runs one job)."""
-    if options:
-        from manyi.annotate import aspects
-
+    for module in map(importlib.import_module, _MODULES if options else ()):
         for name, value in options.items():
-            setattr(aspects, name, value)
+            if name in getattr(module, "TUNABLE", {}):
+                setattr(module, name, value)
 
 
 def _describe(options: dict) -> str:

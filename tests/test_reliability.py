@@ -354,7 +354,7 @@ def test_every_engine_keeps_rows_and_ids(tmp_path, small_chunks):
     dd = pytest.importorskip("dask.dataframe")
     frame, meta = read_comments(source, id_col="评论ID")
     annotations, mentions = engine.annotate_dask(dd.from_pandas(frame, npartitions=3),
-                                                 meta.text_col, manyi.pipeline.Settings())
+                                                 meta.text_col, one.settings)
     assert len(annotations) == len(ids)
     for column in ("text", "sentiment", "sentiment_score", "dimensions", "n_mentions"):
         pd.testing.assert_series_equal(annotations[column], one.comments[column])

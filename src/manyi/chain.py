@@ -20,9 +20,11 @@ import pandas as pd
 from manyi import engine
 from manyi.annotate.annotator import Annotator, Settings, models_to_ship
 from manyi.annotate.flags import RepeatedIds, mark_repeated
+from manyi.annotate.prepass import learn_aspects
 from manyi.annotate.sentiment.model import SentimentModel
 from manyi.io.read import InputMeta, iter_comments
 from manyi.text.domains import resolve as resolve_domain
+from manyi.text.lexicon import Lexicon
 
 
 @dataclass
@@ -54,11 +56,12 @@ def start(source, *, text_col: str | None = None, id_col: str | None = None,
     """
     meta, frames = iter_comments(source, text_col=text_col, id_col=id_col, encoding=encoding,
                                  sheet=sheet, chunk_rows=chunk_rows)
-    domain_guess = None
-    if domain == "auto":  # chosen from the first rows' words (see manyi.text.domains)
-        texts, frames = _first_texts(frames, meta.text_col)
-        domain, domain_guess = resolve_domain(domain, texts)
-    settings = Settings.of(domain, lexicon, segmenter, model)
+    # the pack (--domain auto) and the corpus's aspect words, from the same first rows (see
+    # manyi.text.domains and manyi.annotate.prepass)
+    texts, frames = _first_texts(frames, meta.text_col)
+    domain, domain_guess = resolve_domain(domain, texts)
+    aspects = learn_aspects(texts, Lexicon.load(domain, lexicon), segmenter)
+    settings = Settings.of(domain, lexicon, segmenter, model, aspects)
     annotator = engine.annotator_for(settings)
     repeats = RepeatedIds() if id_col is not None else None
     return Run(meta, settings, annotator, mark_repeated(frames, repeats), repeats,

@@ -135,7 +135,8 @@ class Result:
         if self.annotator is not None:
             return self.annotator.settings
         return Settings(self.meta.get("domain"), tuple(self.meta.get("lexicon", ())),
-                        self.meta.get("segmenter", "rjieba"), self.meta.get("model"))
+                        self.meta.get("segmenter", "rjieba"), self.meta.get("model"),
+                        tuple(map(tuple, self.meta.get("learned_aspects", ()))))
 
     def _annotator(self) -> Annotator:
         """The run's annotator (lexicon, segmenter, model), built again for a Result read

@@ -70,4 +70,6 @@ def run_meta(meta: InputMeta, settings: Settings, *, flags: dict, sentiment: dic
             "flags": {str(k): int(v) for k, v in flags.items()}, "flag_reasons": FLAG_REASONS,
             "sentiment": {str(k): int(v) for k, v in sentiment.items()},
             "duplicate_ids": sorted(duplicate_ids),
-            **({"domain_guess": domain_guess} if domain_guess is not None else {})}
+            **({"domain_guess": domain_guess} if domain_guess is not None else {}),
+            **({"learned_aspects": [list(a) for a in settings.aspects]}
+               if settings.aspects else {})}

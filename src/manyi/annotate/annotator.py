@@ -30,6 +30,7 @@ import pandas as pd
 
 from manyi.annotate.factors import FactorExtractor
 from manyi.annotate.flags import ANALYSABLE_FLAGS, MAX_ANALYSED_CHARS, REPEATED, flag_repeated
+from manyi.annotate.prepass import Learned, with_learned
 from manyi.annotate.sentiment import model as sentiment
 from manyi.annotate.sentiment.model import SentimentModel
 from manyi.errors import InputError, ModelError
@@ -57,13 +58,15 @@ class Settings:
     lexicon_paths: tuple[str, ...] = ()
     segmenter: str = "rjieba"
     model: str | None = None
+    aspects: Learned = ()  # the corpus's aspect words (manyi.annotate.prepass)
 
     @classmethod
     def of(cls, domain: str | None = "ecommerce", lexicon: Sequence[str | Path] = (),
-           segmenter: str = "rjieba", model: SentimentModel | str | Path | None = None
-           ) -> Settings:
+           segmenter: str = "rjieba", model: SentimentModel | str | Path | None = None,
+           aspects: Learned = ()) -> Settings:
         """The settings of a run from the user's arguments (``model`` an object or a path)."""
-        return cls(domain, tuple(str(p) for p in lexicon), segmenter, model_setting(model))
+        return cls(domain, tuple(str(p) for p in lexicon), segmenter, model_setting(model),
+                   tuple(aspects))
 
 
 class Annotator:
@@ -78,7 +81,7 @@ class Annotator:
                  ) -> None:
         self.settings = settings = settings or Settings()
         self.lexicon = lexicon if lexicon is not None else \
-            Lexicon.load(settings.domain, settings.lexicon_paths)
+            with_learned(Lexicon.load(settings.domain, settings.lexicon_paths), settings.aspects)
         self.segmenter = segmenter if segmenter is not None else \
             Segmenter(self.lexicon, backend=settings.segmenter)
         self.extractor = FactorExtractor(self.lexicon, tagger=self.segmenter.tag)

@@ -69,6 +69,13 @@ FUNCTION_CHARS = frozenset("的地得了着过很太真也都还就算蛮挺超�
 COMMON_CHARS = frozenset("了的得是不点有很好")
 # Verbs with a complement or aspect particle are the customer's act, not a feature.
 VERB_FORMS = re.compile(r"(?:起来|上去|下来|下去|着|了|过|完|到|好)$")
+# Verbs of doing that name no aspect themselves: 课件做的不错 judges the 课件.
+DO_VERBS = frozenset({"做", "弄", "搞", "整", "办", "处理"})
+# The customer's own acts: 吃的很开心, 买得很值 judge the experience, not an aspect.
+CUSTOMER_ACTS = frozenset("买吃喝玩睡住来去看用穿等到收走洗选挑拿过活学干")
+# Moving things (送得很快, 上得慢, 发得及时): their speed is the delivery's or the serving's,
+# which the listed verbs and cues file; the doer stays the term.
+MOVES = frozenset("送发寄上出回")
 COORDINATORS = frozenset({"和", "跟", "与", "及", "以及", "还有", "、"})
 MAX_COMPOUND = 3  # tokens in a discovered compound (待机 时间; 发动机 动力)
 MAX_CHARS = 8
@@ -123,6 +130,14 @@ class AspectFinder:
         low = max(first, index - SUBJECT_WINDOW - 1)
         while j >= low and tokens[j] in skip:
             j -= 1
+        if j > first and tokens[j] == "的" and self.tag(tokens[j - 1]) in VERB_TAGS \
+                and tokens[j - 1] not in CUSTOMER_ACTS and not VERB_FORMS.search(tokens[j - 1]):
+            # 老师讲的很好: the verb judged by how it is done; 课件做的不错: what was done
+            if tokens[j - 1] in DO_VERBS:
+                return (j - 2, j - 1) if j - 2 >= first and kind[tokens[j - 2]] == 2 else None
+            return j - 1, j
+        if j >= first and self._verb_with_particle(tokens[j]):
+            return j, j + 1  # 讲得很清楚, with 讲得 one word
         if j >= first:
             here = kind[tokens[j]]
             if here == 2 or (j > first and kind[tokens[j - 1]] == 2 and self._head[tokens[j]]):
@@ -150,6 +165,30 @@ class AspectFinder:
             end += 1
         return (k, end) if end > k else None
 
+    def acted(self, tokens: list[str], index: int, opinion: int) -> int:
+        """Index of the verb when ``tokens[index]`` does something judged by how it is done
+        (老师 讲 的 很好, 老师 讲得 清楚: the opinion at ``opinion`` right after), else 0. Not
+        the listed verbs (送得很快), the customer's acts or do-verbs (包装做得好)."""
+        i = index + 1
+        token = tokens[i]
+        if token in CUSTOMER_ACTS or token in DO_VERBS or token in self.lexicon.verbs \
+                or token in self.lexicon.terms or token[0] in MOVES:
+            return 0
+        if self._verb_with_particle(token):
+            after = i + 1
+        elif self.tag(token) in VERB_TAGS and i + 1 < opinion and tokens[i + 1] in ("的", "得"):
+            after = i + 2
+        else:
+            return 0
+        while after < opinion and tokens[after] in self._skip:
+            after += 1
+        return i if after == opinion else 0
+
+    def _verb_with_particle(self, token: str) -> bool:
+        """A word of a verb and 得/的 that jieba did not cut (讲得, 做的)."""
+        return (2 <= len(token) <= 3 and token[-1] in "得的" and not self.tag(token)
+                and self.tag(token[:-1]) in VERB_TAGS and token[:-1] not in CUSTOMER_ACTS)
+
     def may_have_subject(self, tokens: list[str], first: int, index: int) -> bool:
         """False when :meth:`subject` surely finds nothing before ``index`` (with ``last`` at
         ``index``: a bare adjective's subject); a quick test on the word before it."""
@@ -160,7 +199,11 @@ class AspectFinder:
         low = max(first, index - SUBJECT_WINDOW - 1)
         while j >= low and tokens[j] in skip:
             j -= 1
-        return j >= first and (kind[tokens[j]] != 0 or (j > first and kind[tokens[j - 1]] == 2))
+        return j >= first and (kind[tokens[j]] != 0 or (j > first and kind[tokens[j - 1]] == 2)
+                               or (j > first and tokens[j] == "的"
+                                   and tokens[j - 1] not in CUSTOMER_ACTS
+                                   and self.tag(tokens[j - 1]) in VERB_TAGS)
+                               or self._verb_with_particle(tokens[j]))
 
     def is_head(self, token: str) -> bool:
         """A one-character noun that ends a compound (海鲜 锅, 清蒸 鱼), not a word alone."""

@@ -63,8 +63,15 @@ class TokenRoles:
         """Where a glued token splits into term and opinion (速度快 → 2), else 0."""
         if len(token) <= 2 or token in self.lexicon.terms or self.parse_token(token) is not None:
             return 0
-        return next((n for n in range(len(token) - 1, 1, -1)
-                     if token[:n] in self.lexicon.terms
+        cut = next((n for n in range(len(token) - 1, 1, -1)
+                    if token[:n] in self.lexicon.terms
+                    and self.parse_token(token[n:]) is not None), 0)
+        if cut or self.finder is None or len(token) < 4:
+            return cut
+        # a dictionary noun glued to an opinion word (内容丰富, 泡沫丰富, 画面清晰)
+        finder = self.finder
+        return next((n for n in range(len(token) - 2, 1, -1)
+                     if finder.kind(token[:n]) == 2 and finder.tag(token[:n])
                      and self.parse_token(token[n:]) is not None), 0)
 
     def _modifier_prefix(self, token: str) -> int:

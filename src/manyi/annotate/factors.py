@@ -15,7 +15,6 @@ logistics) or, failing that, ``overall`` ones (非常满意).
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from itertools import accumulate, compress
@@ -24,42 +23,27 @@ from typing import NamedTuple
 
 from manyi.annotate.aspects import AspectFinder, EventMatcher
 from manyi.annotate.factor_tokens import (
-    GOOD_AS_DEGREE,
     TokenRoles,
     _any_of,
     _Cache,
     _is_word,
 )
+from manyi.annotate.opinions import MODIFIER_WINDOW, ClauseOpinions, Opinion
 from manyi.text.lexicon import Factor, Lexicon
 from manyi.text.lexicon_rules import rule_lists
 from manyi.text.segment import split_clauses_by_tokens
 
-MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree words
 # The attitude of the courier is logistics (快递小哥服务态度好), not the shop's service.
 AGENT_DIMENSIONS = {"logistics"}
 ATTITUDE = ("service", "attitude")
-NEGATED_SCALE = 0.6  # 不好 is weaker than 差; 不贵 weaker than 便宜
 OVERALL = Factor("overall", "overall", "整体")
+SERVICE = Factor("service", "attitude", "服务态度")
+LEARNED = ("discovered", "corpus")  # source, filed_by of a word the corpus pass learned
 EVENT_SCORE = 1.2  # an event (等了70分钟) is a clear complaint
 # Gifts and discounts are named as a plus of the deal (送了小样, 趁活动买的): see _deal. Every
 # term of a gift factor counts; of the promotion terms only those that name a benefit
 # (rules.toml's deal_words, not 涨价 降价 原价 套餐 预售).
 DEAL_FACTORS = frozenset({("price", "gift")})
-DEAL_SCORE = 0.5
-AMOUNT = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万几半俩仨]+(个|天|年|月|周|日|号|点|"
-                    r"小时|分钟|星期|礼拜|块|元|斤|次|桌|多|来)")
-
-
-class Opinion(NamedTuple):
-    """An opinion word as found in a clause, with its modifiers applied."""
-
-    index: int          # token index in the comment
-    start: int          # character offset of the first modifier (or of the word)
-    end: int
-    word: str           # the lexicon word (快 in 很快)
-    score: float        # signed, negation and degree applied, before squashing
-    negated: bool
-    degree: float
 
 
 class Mention(NamedTuple):
@@ -94,7 +78,7 @@ class ClauseSpan(NamedTuple):
 _new_tuple = tuple.__new__  # _new_tuple(Mention, fields) is Mention(*fields), faster
 
 
-class FactorExtractor(TokenRoles):
+class FactorExtractor(TokenRoles, ClauseOpinions):
     """Build once per lexicon; :meth:`extract` is called per comment."""
 
     def __init__(self, lexicon: Lexicon, *, discover: bool = True,
@@ -112,6 +96,7 @@ class FactorExtractor(TokenRoles):
         # the word classes of the rules below (rules.toml: sellers, fillers, irrealis …)
         self.rules = SimpleNamespace(**rule_lists(lexicon.rules))
         self._wishes = _any_of(self.rules.wishes)
+        self._seller_named = _any_of(self.rules.seller_named)
         self._irrealis = _any_of(self.rules.irrealis)
         # discovery of unlisted aspects; ``tagger``: word → part of speech (a Segmenter's tag)
         self.finder = AspectFinder(lexicon, tagger) if discover else None
@@ -227,10 +212,17 @@ class FactorExtractor(TokenRoles):
                                     set(), mentions, clause_id, clause)
             return mentions
         terms: list[tuple[int, Factor]] = []
+        by_context: set[int] = set()
         for i in term_at:
             factor = self.lexicon.terms[tokens[i]]
             if i > first and tokens[i - 1] in self.rules.comparison_markers:
                 continue
+            if tokens[i] in self.rules.people and i > first \
+                    and factor.dimension in AGENT_DIMENSIONS:
+                refiled = self._whose(tokens, i, terms, factor)  # 前台小哥: not the courier
+                if refiled != factor:
+                    factor = refiled
+                    by_context.add(i)
             if terms and terms[-1][0] == i - 1 and terms[-1][1] == factor:
                 continue  # 客服 态度: one mention of the factor, not two
             if ((factor.dimension, factor.key) == ATTITUDE and terms
@@ -254,6 +246,7 @@ class FactorExtractor(TokenRoles):
             terms = [t for t in terms if not self._seller_unjudged(tokens, t[0], opinions)]
         mentions = []
         claimed: set[int] = set()
+        learned = self.lexicon.learned
         for n, (index, factor) in enumerate(terms):
             opinion = _nearest(index, opinions)
             if opinion is None:
@@ -264,6 +257,11 @@ class FactorExtractor(TokenRoles):
                 if self._wishes.search(clause):
                     continue
                 opinion = self._deal(tokens, starts, index, first)
+            if opinion is None and tokens[index] in self.rules.sellers \
+                    and self._seller_named.search(clause):
+                continue  # 祝老板生意兴隆, 卖家送了两张面膜: named, not judged
+            if opinion is None and factor.dimension == "overall" and tokens[index] in learned:
+                continue  # 第一次用这个洗发水: the thing bought, named and not judged
             cue = self.lexicon.cues.get(opinion.word) if opinion is not None else None
             if opinion is not None and (cue is None or cue.dimension == factor.dimension or (
                     factor.dimension in AGENT_DIMENSIONS and cue.dimension == "service")):
@@ -276,8 +274,19 @@ class FactorExtractor(TokenRoles):
                 mentions.append(self._mention(text, clause_id, clause, factor, text[start:end],
                                               opinion, False, start, end, source, how))
                 continue
+            if self.finder is not None and opinion is not None and opinion.index > index + 1:
+                acted = self.finder.acted(tokens, index, opinion.index)
+                if acted:  # 老师讲的很好: what the teacher does is judged, said with its doer
+                    end = starts[acted] + len(tokens[acted])
+                    mentions.append(self._mention(text, clause_id, clause, factor,
+                                                  text[start:end], opinion, False, start, end,
+                                                  "lexicon", "context"))
+                    continue
             mentions.append(self._mention(text, clause_id, clause, factor, tokens[index],
-                                          opinion, False, start, end))
+                                          opinion, False, start, end,
+                                          *(LEARNED if tokens[index] in learned else
+                                            ("lexicon", "context") if index in by_context
+                                            else ())))
         free = [o for o in opinions if o.index not in claimed] if claimed else opinions
         named = {m.dimension for m in mentions} if mentions else set()
         # Service words beside the courier are said of the courier (快递及时专业).
@@ -432,6 +441,18 @@ class FactorExtractor(TokenRoles):
                 False, math.tanh(-EVENT_SCORE), start, end, "event", "event")))
         return kept
 
+    def _whose(self, tokens: list[str], i: int, terms: list, factor: Factor) -> Factor:
+        """The factor of a word for a person (小哥 师傅) after a word naming their place or
+        role: a listed one's (服务员小哥 → service), an unlisted noun's the service's
+        (前台小哥, 店里的小哥); else ``factor`` (快递小哥, 小哥送货很快)."""
+        j = i - 2 if tokens[i - 1] == "的" and i >= 2 else i - 1
+        if terms and terms[-1][0] == j:
+            return terms[-1][1]
+        if self.finder is not None and self.finder.kind(tokens[j]) == 2 \
+                and tokens[j] not in self.lexicon.terms:
+            return self.lexicon.terms.get("服务员") or SERVICE
+        return factor
+
     def _seller_unjudged(self, tokens: list[str], index: int, opinions: list[Opinion]
                          ) -> bool:
         """Whether a seller term is named without being judged: thanked (谢谢卖家), or the
@@ -458,97 +479,6 @@ class FactorExtractor(TokenRoles):
                       implicit, math.tanh(opinion.score), start, end, source, filed_by)
         return _new_tuple(Mention, fields)
 
-    def _opinions(self, tokens: list[str], starts: list[int], roles: list, first: int,
-                  last: int, candidates: list[int]) -> list[Opinion]:
-        """Opinion words among the clause's candidate tokens (those whose role has an opinion
-        parse: see _token_role)."""
-        found = []
-        boost, boost_at, boost_start = 1.0, -1, 0
-        for i in candidates:
-            if tokens[i] == "好" and self._good_as_degree(tokens, i, last):
-                boost, boost_at, boost_start = GOOD_AS_DEGREE, i + 1, starts[i]
-                continue
-            token, parse = tokens[i], roles[i][0]
-            if parse is None or not parse[2] or token in self.rules.not_yet or (
-                    parse[2] == "没用" and i > first and tokens[i - 1] in {"还", "都还", "暂时"}
-            ) or self._nearly(tokens, i, first, last):
-                continue
-            negations, degree, word = parse
-            start = starts[i]
-            if boost_at == i:  # 好 right before: 好快
-                degree, start = degree * boost, boost_start
-            for j in range(i - 1, max(first, i - MODIFIER_WINDOW) - 1, -1):
-                kind, value = self._modifiers.get(tokens[j], (None, 0.0))
-                if kind is None:
-                    break
-                start = starts[j]
-                if kind == "neg":
-                    negations += 1
-                else:
-                    degree *= value
-            weight = self.lexicon.opinions.get(word, 0.0)
-            negated = negations % 2 == 1
-            score = weight * degree * (-NEGATED_SCALE if negated else 1.0)
-            found.append(_new_tuple(Opinion, (i, start, starts[i] + len(token), word, score,
-                                              negated, degree)))
-        return found
-
-    def _nearly(self, tokens: list[str], i: int, first: int, last: int) -> bool:
-        """快/近 before an amount meaning "nearly" (快一个月了还没到, 排队近两个小时); not 快
-        right after a factor term or verb, which judges it (物流快两天就到了)."""
-        if tokens[i] not in self.rules.approximators or i + 1 >= last \
-                or tokens[i + 1] in self.rules.not_amounts \
-                or not AMOUNT.match(tokens[i + 1]):
-            return False
-        return not (tokens[i] == "快" and i > first and (
-            tokens[i - 1] in self.lexicon.terms or tokens[i - 1] in self.lexicon.verbs))
-
-    def _good_as_degree(self, tokens: list[str], i: int, last: int) -> bool:
-        """好 right before an opinion word or a one-character word: 好快, 好便宜, 好硬."""
-        if tokens[i] != "好" or i + 1 >= last:
-            return False
-        following = tokens[i + 1]
-        if self.parse_token(following) is not None:
-            return following not in self.lexicon.terms
-        return len(following) == 1 and "\u4e00" <= following <= "\u9fff" \
-            and following not in self.rules.particles and following not in self.lexicon.terms
-
-    def _predicate(self, tokens: list[str], starts: list[int], first: int, stop: int
-                   ) -> Opinion | None:
-        """A degree or negation word heading an unknown word right after a term (颜色很正,
-        赠品很多, 粉扑好硬, 价格也不高), or a bare 多/少/大/小… (精华多). The word has no
-        lexicon score, but it shows the term is judged, not just named."""
-        i = first
-        while i < min(stop, first + 3) and tokens[i] in self.rules.fillers:
-            i += 1
-        if i >= stop:
-            return None
-        token = tokens[i]
-        # 精华多, 水分也少: judged, polarity left to the model
-        if token in self.rules.bare_adjectives:
-            return Opinion(i, starts[i], starts[i] + len(token), token, 0.0, False, 1.0)
-        prefix = self._prefix_cache[token]
-        if prefix and token[prefix:] not in self.lexicon.terms:
-            kind, value = self._modifiers[token[:prefix]]
-            return Opinion(i, starts[i], starts[i] + len(token), token[prefix:], 0.0,
-                           kind == "neg", value if kind == "deg" else 1.0)
-        modifier = self._modifiers.get(token) or (("deg", GOOD_AS_DEGREE) if token == "好"
-                                                   else None)
-        if modifier and i + 1 < stop and _is_word(tokens[i + 1], self.rules.particles) and \
-                tokens[i + 1] not in self.lexicon.terms:
-            kind, value = modifier
-            return Opinion(i + 1, starts[i], starts[i + 1] + len(tokens[i + 1]),
-                           tokens[i + 1], 0.0, kind == "neg", value if kind == "deg" else 1.0)
-        return None
-
-    def _deal(self, tokens: list[str], starts: list[int], index: int, first: int) -> Opinion:
-        """A gift or a promotion named without an opinion is a plus of the deal (送了小样,
-        趁活动买的); a minus after a negation (没有赠品)."""
-        negated = index > first and self._modifiers.get(tokens[index - 1], ("",))[0] == "neg"
-        start = starts[index - 1] if negated else starts[index]
-        score = DEAL_SCORE * (-NEGATED_SCALE if negated else 1.0)
-        return Opinion(index, start, starts[index] + len(tokens[index]), tokens[index], score,
-                       negated, 1.0)
 
 def _speed_beside_events(mentions: list[Mention], happened: dict[int, list],
                          verb_opinions: frozenset[str]) -> list[Mention]:

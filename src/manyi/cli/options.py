@@ -259,7 +259,7 @@ def input_options(func=None, *, reuse: bool = False):
         click.option("--encoding", help="File encoding (detected if omitted: UTF-8, GBK/GB18030)."),
         click.option("--sheet", help="Excel sheet name (the first sheet if omitted)."),
         click.option("--domain", type=click.Choice(["auto", "ecommerce", "catering", "delivery",
-                                                    "hotel", "hotline"]),
+                                                    "hotel", "hotline", "education", "app"]),
                      default="auto", show_default=True,
                      help="Industry lexicon pack (auto: chosen from the comments' words)."),
         click.option("--lexicon", "lexicon", multiple=True, type=click.Path(exists=True),

@@ -89,14 +89,18 @@ def resolve(domain: str | None, texts: Iterable[object]) -> tuple[str | None, di
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
-    """Per pack, one expression of the words it adds or re-files over core."""
+    """Per pack, one expression of the words it adds or re-files over core (only those of
+    the factors its aspects.toml names under ``[guess] factors``, where it names some: the
+    app pack's 功能 界面 are every device's words, its 闪退 开屏广告 are its own)."""
     core = Lexicon.load(None)
     owned = {w: f for table in (core.terms, core.cues, core.verbs) for w, f in table.items()}
     patterns = {}
     for domain in DOMAINS:
         lexicon = Lexicon.load(domain)
+        voting = lexicon.guess_factors
         words = {w for table in (lexicon.terms, lexicon.cues, lexicon.verbs)
-                 for w, f in table.items() if owned.get(w) != f and len(w) >= 2}
+                 for w, f in table.items() if owned.get(w) != f and len(w) >= 2
+                 and (not voting or f"{f.dimension}.{f.key}" in voting)}
         patterns[domain] = re.compile("|".join(map(re.escape, sorted(words, key=len,
                                                                      reverse=True))))
     return patterns

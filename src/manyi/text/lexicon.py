@@ -63,7 +63,7 @@ def _fullmatch(pattern, text: str) -> bool:
 
 
 BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
-DOMAINS = ("ecommerce", "catering", "delivery", "hotel", "hotline")
+DOMAINS = ("ecommerce", "catering", "delivery", "hotel", "hotline", "education", "app")
 WORD_FILES = ("positive.txt", "negative.txt", "negation.txt", "degree.txt", "contrast.txt",
               "placeholders.txt", "userdict.txt", "stopwords.txt")
 FACTOR_KEYS = {"label", "terms", "opinions", "verbs"}
@@ -101,11 +101,14 @@ class Lexicon:
     # lists for the event patterns, and the events ({name: (factor, [patterns])})
     attribute_heads: set[str] = field(default_factory=set)
     verdicts: set[str] = field(default_factory=set)
+    guess_factors: set[str] = field(default_factory=set)  # "dimension.key", aspects.toml
     event_words: dict[str, list[str]] = field(default_factory=dict)
     events: dict[str, tuple[Factor, list[str]]] = field(default_factory=dict)
     # rules.toml: the word classes of the factor rules ({name: words}) and opinion suffixes
     rules: dict[str, frozenset[str]] = field(default_factory=dict)
     suffixes: dict[str, float] = field(default_factory=dict)
+    # words a first pass over the corpus learned (manyi.annotate.prepass), listed in terms
+    learned: frozenset[str] = field(default_factory=frozenset)
     # taxonomy word -> the file that filed it where it is now, for error messages
     origins: dict[str, str] = field(default_factory=dict, repr=False)
 

@@ -45,14 +45,16 @@ def merge_aspects_file(lexicon: Any, file: Path, problems: list[str]) -> None:
     ``[events.<name>]`` tables (``factor = "dimension.factor"``, ``patterns = [...]``, where
     ``{name}`` is a word list and ``{N}`` a number). A later pack's event of the same name
     replaces the earlier one."""
-    read = read_pack_toml(file, {"filing", "words", "events"},
-                          "[filing], [words] or [events.<name>]", problems)
+    read = read_pack_toml(file, {"filing", "words", "events", "guess"},
+                          "[filing], [words], [guess] or [events.<name>]", problems)
     if read is None:
         return
     data = read[0]
     filing = data.get("filing", {})
     lexicon.attribute_heads.update(filing.get("attribute_heads", []))
     lexicon.verdicts.update(filing.get("verdicts", []))
+    # --domain auto: the factors whose words vote for this pack (all, if none is named)
+    lexicon.guess_factors.update(data.get("guess", {}).get("factors", []))
     for name, words in data.get("words", {}).items():
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             problems.append(f"{file}: words.{name}: must be a list of strings")

@@ -21,10 +21,10 @@ from pathlib import Path
 from manyi.text.lexicon_events import read_pack_toml
 
 # The word classes the factor rules read (lexicons/core/rules.toml says what each is for).
-RULE_LISTS = ("sellers", "thanks", "wishes", "comparison_markers", "verb_opinions",
-              "bare_adjectives", "fillers", "deal_words", "not_yet", "approximators",
-              "not_amounts", "adverbial_reduplications", "particles", "bare_prefixes",
-              "not_opinions", "irrealis")
+RULE_LISTS = ("sellers", "seller_named", "people", "thanks", "wishes", "comparison_markers",
+              "verb_opinions", "bare_adjectives", "fillers", "deal_words", "not_yet",
+              "approximators", "not_amounts", "adverbial_reduplications", "particles",
+              "bare_prefixes", "not_opinions", "irrealis")
 
 
 def merge_rules_file(lexicon, file: Path, problems: list[str]) -> None:

@@ -114,6 +114,8 @@ class _Stats:
         self.factor_opinions: defaultdict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         self.implied: defaultdict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
         self.examples: defaultdict[str, list[int]] = defaultdict(list)
+        # per candidate, the dimensions the discovery filed its mentions under by context
+        self.filed: defaultdict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
 
     def add(self, raw) -> None:
         from manyi.text.normalize import normalize_text, opinion_core
@@ -136,6 +138,10 @@ class _Stats:
             # discovered (镜头很清晰; see manyi.annotate.aspects): the same discovery as analyze
             if not mention.term or mention.source == "discovered":
                 orphan_clauses[mention.clause_id].append(mention)
+                if mention.source == "discovered" and mention.filed_by == "context":
+                    for word in words:
+                        if word in mention.term:  # 对焦 in 对焦速度: filed as the product's
+                            self.filed[word][(mention.dimension, mention.factor)] += 1
             elif mention.opinion:
                 self.factor_opinions[(mention.dimension, mention.factor)][
                     self._bare(mention.opinion)] += 1
@@ -250,9 +256,27 @@ def _attribute(candidates: list[str], vectors, stats: _Stats) -> dict[str, dict]
     combined = (1 - trust / 2) * word_sims + trust / 2 * opinion_sims
     result = {}
     for row, word in enumerate(candidates):
+        # the discovery's filing by context (对焦速度 → product) decides the dimension where
+        # it is clear; the vectors then choose the factor within it
+        filed = stats.filed.get(word)
+        dims = Counter()
+        for (dimension, _), n in (filed or {}).items():
+            dims[dimension] += n
         column = int(np.argmax(combined[row])) if factors else -1
-        result[word] = {"factor": factors[column] if column >= 0 else None,
-                        "similarity": float(combined[row, column]) if column >= 0 else 0.0,
+        factor = factors[column] if column >= 0 else None
+        similarity = float(combined[row, column]) if column >= 0 else 0.0
+        if dims:
+            dimension, n = dims.most_common(1)[0]
+            if n >= 2 and n >= 0.6 * sum(dims.values()) and (factor is None
+                                                              or factor[0] != dimension):
+                allowed = [c for c, f in enumerate(factors) if f[0] == dimension]
+                best = max(allowed, key=lambda c: combined[row, c], default=None)
+                if best is not None and combined[row, best] >= MIN_SIMILARITY:
+                    factor, similarity = factors[best], float(combined[row, best])
+                else:  # the discovery's own factor (product.attribute)
+                    factor = max((f for f in filed if f[0] == dimension), key=filed.get)
+                    similarity = max(similarity, MIN_SIMILARITY)
+        result[word] = {"factor": factor, "similarity": similarity,
                         "neighbours": neighbours.get(word, [])}
     return result
 

@@ -1,0 +1,145 @@
+"""Opinion words in a clause, with their negation and degree words (不太好, 非常满意), for
+:class:`~manyi.annotate.factors.FactorExtractor`; and what shows a term judged without one:
+a degree word heading an unknown word (颜色很正), a bare 多/少 (精华多), a gift named (送了小样).
+
+>>> from manyi.annotate.factors import FactorExtractor
+>>> from manyi.text.lexicon import Lexicon
+>>> [(o.word, o.negated) for o in FactorExtractor(Lexicon.load()).extract_opinions(["不太好"])]
+[('好', True)]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from manyi.annotate.factor_tokens import GOOD_AS_DEGREE, _is_word
+
+_new_tuple = tuple.__new__  # _new_tuple(Opinion, fields) is Opinion(*fields), faster
+MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree words
+
+NEGATED_SCALE = 0.6  # 不好 is weaker than 差; 不贵 weaker than 便宜
+
+DEAL_SCORE = 0.5
+
+AMOUNT = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万几半俩仨]+(个|天|年|月|周|日|号|点|"
+                    r"小时|分钟|星期|礼拜|块|元|斤|次|桌|多|来)")
+
+
+class Opinion(NamedTuple):
+    """An opinion word as found in a clause, with its modifiers applied."""
+
+    index: int          # token index in the comment
+    start: int          # character offset of the first modifier (or of the word)
+    end: int
+    word: str           # the lexicon word (快 in 很快)
+    score: float        # signed, negation and degree applied, before squashing
+    negated: bool
+    degree: float
+
+
+class ClauseOpinions:
+    """The opinion half of :class:`~manyi.annotate.factors.FactorExtractor` (which sets up
+    ``lexicon``, ``rules``, ``_modifiers``, ``_prefix_cache``, ``_role_cache`` and
+    ``parse_token``)."""
+
+    def extract_opinions(self, tokens: list[str]) -> list[Opinion]:
+        """The opinion words of one clause's tokens, modifiers applied (不太好 → 好, negated)."""
+        roles = [self._role_cache[t] for t in tokens]
+        starts = [0]
+        for token in tokens:
+            starts.append(starts[-1] + len(token))
+        candidates = [i for i, role in enumerate(roles) if role is not None and role[0]]
+        return self._opinions(tokens, starts, roles, 0, len(tokens), candidates)
+
+    def _opinions(self, tokens: list[str], starts: list[int], roles: list, first: int,
+                  last: int, candidates: list[int]) -> list[Opinion]:
+        """Opinion words among the clause's candidate tokens (those whose role has an opinion
+        parse: see _token_role)."""
+        found = []
+        boost, boost_at, boost_start = 1.0, -1, 0
+        for i in candidates:
+            if tokens[i] == "好" and self._good_as_degree(tokens, i, last):
+                boost, boost_at, boost_start = GOOD_AS_DEGREE, i + 1, starts[i]
+                continue
+            token, parse = tokens[i], roles[i][0]
+            if parse is None or not parse[2] or token in self.rules.not_yet or (
+                    parse[2] == "没用" and i > first and tokens[i - 1] in {"还", "都还", "暂时"}
+            ) or self._nearly(tokens, i, first, last):
+                continue
+            negations, degree, word = parse
+            start = starts[i]
+            if boost_at == i:  # 好 right before: 好快
+                degree, start = degree * boost, boost_start
+            for j in range(i - 1, max(first, i - MODIFIER_WINDOW) - 1, -1):
+                kind, value = self._modifiers.get(tokens[j], (None, 0.0))
+                if kind is None:
+                    break
+                start = starts[j]
+                if kind == "neg":
+                    negations += 1
+                else:
+                    degree *= value
+            weight = self.lexicon.opinions.get(word, 0.0)
+            negated = negations % 2 == 1
+            score = weight * degree * (-NEGATED_SCALE if negated else 1.0)
+            found.append(_new_tuple(Opinion, (i, start, starts[i] + len(token), word, score,
+                                              negated, degree)))
+        return found
+
+    def _nearly(self, tokens: list[str], i: int, first: int, last: int) -> bool:
+        """快/近 before an amount meaning "nearly" (快一个月了还没到, 排队近两个小时); not 快
+        right after a factor term or verb, which judges it (物流快两天就到了)."""
+        if tokens[i] not in self.rules.approximators or i + 1 >= last \
+                or tokens[i + 1] in self.rules.not_amounts \
+                or not AMOUNT.match(tokens[i + 1]):
+            return False
+        return not (tokens[i] == "快" and i > first and (
+            tokens[i - 1] in self.lexicon.terms or tokens[i - 1] in self.lexicon.verbs))
+
+    def _good_as_degree(self, tokens: list[str], i: int, last: int) -> bool:
+        """好 right before an opinion word or a one-character word: 好快, 好便宜, 好硬."""
+        if tokens[i] != "好" or i + 1 >= last:
+            return False
+        following = tokens[i + 1]
+        if self.parse_token(following) is not None:
+            return following not in self.lexicon.terms
+        return len(following) == 1 and "\u4e00" <= following <= "\u9fff" \
+            and following not in self.rules.particles and following not in self.lexicon.terms
+
+    def _predicate(self, tokens: list[str], starts: list[int], first: int, stop: int
+                   ) -> Opinion | None:
+        """A degree or negation word heading an unknown word right after a term (颜色很正,
+        赠品很多, 粉扑好硬, 价格也不高), or a bare 多/少/大/小… (精华多). The word has no
+        lexicon score, but it shows the term is judged, not just named."""
+        i = first
+        while i < min(stop, first + 3) and tokens[i] in self.rules.fillers:
+            i += 1
+        if i >= stop:
+            return None
+        token = tokens[i]
+        # 精华多, 水分也少: judged, polarity left to the model
+        if token in self.rules.bare_adjectives:
+            return Opinion(i, starts[i], starts[i] + len(token), token, 0.0, False, 1.0)
+        prefix = self._prefix_cache[token]
+        if prefix and token[prefix:] not in self.lexicon.terms:
+            kind, value = self._modifiers[token[:prefix]]
+            return Opinion(i, starts[i], starts[i] + len(token), token[prefix:], 0.0,
+                           kind == "neg", value if kind == "deg" else 1.0)
+        modifier = self._modifiers.get(token) or (("deg", GOOD_AS_DEGREE) if token == "好"
+                                                   else None)
+        if modifier and i + 1 < stop and _is_word(tokens[i + 1], self.rules.particles) and \
+                tokens[i + 1] not in self.lexicon.terms:
+            kind, value = modifier
+            return Opinion(i + 1, starts[i], starts[i + 1] + len(tokens[i + 1]),
+                           tokens[i + 1], 0.0, kind == "neg", value if kind == "deg" else 1.0)
+        return None
+
+    def _deal(self, tokens: list[str], starts: list[int], index: int, first: int) -> Opinion:
+        """A gift or a promotion named without an opinion is a plus of the deal (送了小样,
+        趁活动买的); a minus after a negation (没有赠品)."""
+        negated = index > first and self._modifiers.get(tokens[index - 1], ("",))[0] == "neg"
+        start = starts[index - 1] if negated else starts[index]
+        score = DEAL_SCORE * (-NEGATED_SCALE if negated else 1.0)
+        return Opinion(index, start, starts[index] + len(tokens[index]), tokens[index], score,
+                       negated, 1.0)

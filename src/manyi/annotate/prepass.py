@@ -1,0 +1,166 @@
+"""A first pass over the corpus: the aspect words this dump's customers judge.
+
+Before any chunk is annotated (like the ``--domain auto`` guess, on the same first rows), the
+discovery of :mod:`manyi.annotate.aspects` runs over up to :data:`LEARN_ROWS` comments and
+counts what it found judged: a word judged in at least :data:`LEARN_MIN` comments, and in
+at least :data:`LEARN_SHARE` of the comments that name it, is one of the corpus's aspect
+words (镜头 in camera reviews, 课件 in course reviews). The compound found (课程内容) and
+its last word (内容) both count. The run then treats those words as listed terms: the
+segmenter keeps them whole and every occurrence is a mention, judged or not, with its
+opinion when the clause holds one (``source`` discovered, ``filed_by`` corpus). A word is
+filed as its discovered mentions were, most often.
+
+Deterministic: the same first rows give the same words, whatever the number of workers.
+
+>>> from manyi.text.lexicon import Lexicon
+>>> texts = ["镜头很清晰", "镜头不错", "这个镜头有点重", "画面好"]
+>>> learn_aspects(texts, Lexicon.load("ecommerce"))
+(('镜头', 'product', 'attribute'),)
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from manyi.text.lexicon import Factor, Lexicon
+
+LEARN_ROWS = 3000   # the first comments read (the domain guess samples as many)
+LEARN_MIN = 2       # comments in which a word must be found judged
+LEARN_SHARE = 0.2   # of the comments naming the word, the share where it is judged
+MIN_CHARS, MAX_CHARS = 2, 6
+# Words before a noun that name it as the thing bought (这款面膜, 买的洗面奶, 回购了面膜); a
+# word named so in ITEM_SHARE of its comments is the item (overall), not an attribute.
+BOUGHT = re.compile(r"(?:(?:这|那|此|该)(?:一)?(?:款|瓶|支|套|盒|台|部|罐|袋|包|双|条)"
+                    r"|买(?:了|的)|回购(?:了|的)?|入手(?:了|的)?|囤(?:了|的)?)$")
+ITEM_SHARE = 0.1
+RARE_DIMENSION = 0.02  # a dimension this rare in the corpus does not own its attribute words
+# Learned words are things, not the customer's acts or feelings: 卸得 涂上 用完了.
+NOT_LEARNED = re.compile(r"(?:得|的|了|着|过|上|完|起来|下来)$")
+# Tunable (bench/aspects_eval.py chooses on the industries it does not score):
+TUNABLE = {"LEARN_MIN": (2, 3)}
+
+Learned = tuple[tuple[str, str, str], ...]  # (word, dimension, factor key), sorted
+
+
+def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rjieba"
+                  ) -> Learned:
+    """The corpus's aspect words (see the module docstring): (word, dimension, factor)."""
+    from manyi.annotate.factors import FactorExtractor
+    from manyi.text.normalize import normalize_text
+    from manyi.text.segment import Segmenter
+
+    pool = [t for t in texts if isinstance(t, str) and t.strip()][:LEARN_ROWS]
+    if not pool:
+        return ()
+    segmenter = Segmenter(lexicon, backend=backend)
+    extractor = FactorExtractor(lexicon, tagger=segmenter.tag)
+    judged: Counter = Counter()
+    filing: dict[str, Counter] = {}
+    normalised = []
+    for raw in pool:
+        text = normalize_text(raw)
+        normalised.append(text)
+        tokens = segmenter.cut(text)
+        seen: set[str] = set()
+        for m in extractor.extract(text, tokens):
+            if m.source != "discovered":
+                continue
+            for word in _words(m.term, tokens, lexicon):
+                if word not in seen:
+                    seen.add(word)
+                    judged[word] += 1
+                    if m.filed_by == "cue":  # 鱼香肉丝很好吃: the dish, not its taste
+                        factor = extractor.finder.file_term(segmenter.cut(word))[0]
+                        filed = (factor.dimension, factor.key)
+                    else:
+                        filed = (m.dimension, m.factor)
+                    filing.setdefault(word, Counter())[filed] += 1
+    refiled = _heads_of_the_product(lexicon, normalised, extractor.finder.attribute)
+    candidates = sorted(w for w, n in judged.items() if n >= LEARN_MIN
+                        and extractor.parse_token(w) is None and not NOT_LEARNED.search(w))
+    if not candidates:
+        return refiled
+    named, bought = _comments_naming(candidates, normalised)
+    learned = []
+    for word in candidates:
+        if judged[word] < LEARN_SHARE * named[word]:
+            continue
+        if bought[word] >= max(LEARN_MIN, ITEM_SHARE * named[word]) \
+                and word[-2:] not in lexicon.attribute_heads:
+            item = extractor.finder.item  # 这款面膜, 回购的面膜: the thing bought
+            learned.append((word, item.dimension, item.key))
+            continue
+        (dimension, key), _ = min(filing[word].items(), key=lambda kv: (-kv[1], kv[0]))
+        learned.append((word, dimension, key))
+    return tuple(sorted(learned + list(refiled)))
+
+
+def _heads_of_the_product(lexicon: Lexicon, texts: list[str], attribute: Factor) -> Learned:
+    """Attribute words listed under another dimension (速度 → logistics, 空间 → environment,
+    短信 → communication) that this corpus uses of the thing bought: named in at least
+    :data:`LEARN_MIN` comments while that dimension's other words are in fewer than
+    :data:`RARE_DIMENSION` of them (速度 in phone reviews that hardly speak of delivery)."""
+    by_dimension: dict[str, list[str]] = {}
+    for table in (lexicon.terms, lexicon.cues, lexicon.verbs):
+        for word, factor in table.items():
+            if len(word) >= 2:
+                by_dimension.setdefault(factor.dimension, []).append(word)
+    out = []
+    for head in sorted(lexicon.attribute_heads):
+        factor = lexicon.terms.get(head)
+        if factor is None or factor.dimension in ("product", "overall"):
+            continue
+        named = sum(head in t for t in texts)
+        if named < LEARN_MIN:
+            continue
+        others = [w for w in by_dimension.get(factor.dimension, []) if head not in w]
+        pattern = re.compile("|".join(map(re.escape, sorted(others, key=len, reverse=True))))
+        share = sum(pattern.search(t) is not None for t in texts) / len(texts) if others else 0
+        if share < RARE_DIMENSION:
+            out.append((head, attribute.dimension, attribute.key))
+    return tuple(out)
+
+
+def _words(term: str, tokens: list[str], lexicon: Lexicon) -> list[str]:
+    """The discovered term and its last word (课程内容 → 课程内容, 内容), when of a size to
+    learn and not listed already."""
+    out = [term] if MIN_CHARS <= len(term) <= MAX_CHARS else []
+    last = next((t for t in reversed(tokens) if t and term.endswith(t)), "")
+    if MIN_CHARS <= len(last) < len(term):
+        out.append(last)
+    return [w for w in out if w not in lexicon.terms]
+
+
+def _comments_naming(words: list[str], texts: list[str]) -> tuple[Counter, Counter]:
+    """In how many of ``texts`` each word occurs (longest match first, once a comment), and
+    in how many it is named as the thing bought (这款面膜, 回购的面膜: :data:`BOUGHT`)."""
+    pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    named: Counter = Counter()
+    bought: Counter = Counter()
+    for text in texts:
+        found, marked = set(), set()
+        for m in pattern.finditer(text):
+            found.add(m.group())
+            if BOUGHT.search(text, max(0, m.start() - 4), m.start()):
+                marked.add(m.group())
+        named.update(found)
+        bought.update(marked)
+    return named, bought
+
+
+def with_learned(lexicon: Lexicon, learned: Learned) -> Lexicon:
+    """A copy of ``lexicon`` listing the learned words as terms (``lexicon.learned`` names
+    them, so their mentions say they were discovered in the corpus)."""
+    if not learned:
+        return lexicon
+    out = copy.copy(lexicon)
+    out.terms = dict(lexicon.terms)
+    for word, dimension, key in learned:
+        if word not in out.terms or word in lexicon.attribute_heads:
+            label = lexicon.factor_labels.get((dimension, key), key)
+            out.terms[word] = Factor(dimension, key, label)
+    out.learned = frozenset(w for w, _, _ in learned)
+    return out

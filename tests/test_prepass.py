@@ -1,0 +1,165 @@
+"""The corpus pass (manyi.annotate.prepass), verbs judged through 的/得, glued nouns, people
+by their role, and the education and app packs. Every case asserts what is found, so an
+extractor that finds nothing fails."""
+
+from __future__ import annotations
+
+import pytest
+
+import manyi
+from manyi.annotate.factors import FactorExtractor
+from manyi.annotate.prepass import learn_aspects, with_learned
+from manyi.text.domains import guess_domain
+from manyi.text.lexicon import Lexicon
+from manyi.text.segment import Segmenter
+
+
+def _extractor(domain: str, learned=()):
+    lexicon = with_learned(Lexicon.load(domain), learned)
+    segmenter = Segmenter(lexicon)
+    extractor = FactorExtractor(lexicon, tagger=segmenter.tag)
+    return lambda text: extractor.extract(text, segmenter.cut(text))
+
+
+@pytest.fixture(scope="module")
+def shop():
+    return _extractor("ecommerce")
+
+
+CAMERA = ["镜头很清晰，就是有点重", "这台相机的镜头不错", "镜头的做工一般", "机身很轻",
+          "机身有点重", "快门声音好听", "镜头盖容易丢", "画面很细腻"]
+
+
+def test_the_corpus_pass_learns_words_judged_often():
+    learned = {w: (d, f) for w, d, f in learn_aspects(CAMERA, Lexicon.load("ecommerce"))}
+    assert learned["镜头"] == ("product", "attribute")
+    assert "机身" in learned
+    assert "画面" not in learned  # judged once: not enough to learn
+
+
+def test_a_learned_word_is_a_mention_wherever_it_is_named():
+    learned = learn_aspects(CAMERA, Lexicon.load("ecommerce"))
+    extract = _extractor("ecommerce", learned)
+    # no opinion word governs 镜头 here, yet the corpus taught that it is an aspect
+    found = extract("这次换了镜头，整体有点偏暗")
+    assert [(m.term, m.dimension, m.source, m.filed_by) for m in found
+            if m.term == "镜头"] == [("镜头", "product", "discovered", "corpus")]
+
+
+def test_the_thing_bought_is_learned_as_the_item():
+    texts = ["这款面膜很好用", "回购的面膜，效果不错", "面膜很补水", "这款面膜味道淡",
+             "面膜很滋润", "面膜纸很薄"]
+    learned = {w: d for w, d, _ in learn_aspects(texts, Lexicon.load("ecommerce"))}
+    assert learned["面膜"] == "overall"
+
+
+def test_speed_of_a_phone_is_the_product_where_delivery_is_not_talked_of():
+    texts = ["运行速度很快", "开机速度慢", "速度还可以", "屏幕很大", "信号一般", "速度不错"]
+    learned = {w: d for w, d, _ in learn_aspects(texts, Lexicon.load("ecommerce"))}
+    assert learned["速度"] == "product"
+    shop = ["物流速度很快", "快递很给力", "速度很快", "发货及时", "包装完好", "质量好"]
+    assert "速度" not in {w for w, _, _ in learn_aspects(shop, Lexicon.load("ecommerce"))}
+
+
+def test_the_pass_is_deterministic_and_empty_on_nothing():
+    lexicon = Lexicon.load("ecommerce")
+    assert learn_aspects(CAMERA, lexicon) == learn_aspects(list(CAMERA), lexicon)
+    assert learn_aspects([], lexicon) == ()
+    assert learn_aspects([None, "  "], lexicon) == ()
+
+
+def test_analyze_records_the_learned_words_and_reads_them_back(tmp_path):
+    result = manyi.analyze(CAMERA + ["这次换了镜头"], domain="ecommerce", progress=False)
+    assert ["镜头", "product", "attribute"] in result.meta["learned_aspects"]
+    rows = result.mentions[result.mentions["term"] == "镜头"]
+    assert len(rows) >= 4 and set(rows["filed_by"]) == {"corpus"}
+    result.to_dir(tmp_path)
+    back = manyi.Result.from_dir(tmp_path)
+    assert ("镜头", "product", "attribute") in back.settings.aspects
+
+
+@pytest.mark.parametrize("text, term", [
+    ("老师讲的很好", "讲"),             # a verb judged through 的
+    ("老师讲得很清楚", "讲得"),         # 讲得 one word of the HMM
+    ("课件做的不错", "课件"),           # what a do-verb made
+    ("课程内容丰富，泡沫很多", "课程内容"),
+    ("内容丰富", "内容"),               # a noun glued to its opinion word
+])
+def test_verbs_judged_by_how_they_are_done_and_glued_nouns(shop, text, term):
+    assert term in [m.term for m in shop(text)]
+
+
+@pytest.mark.parametrize("text", ["吃的很开心", "买的很值", "玩得很开心"])
+def test_the_customers_own_acts_are_not_aspects(shop, text):
+    found = shop(text)
+    assert found  # the opinion is still there
+    assert all(m.term not in ("吃", "买", "玩", "玩得") for m in found)
+
+
+@pytest.mark.parametrize("domain, text, term, dimension", [
+    ("ecommerce", "前台小哥还很热情", "小哥", "service"),
+    ("ecommerce", "店里的小哥很热情", "小哥", "service"),
+    ("ecommerce", "快递小哥很热情", "快递小哥", "logistics"),
+    ("ecommerce", "小哥送货很快", "小哥", "logistics"),
+    ("hotel", "服务员小哥很热情", "服务员", "service"),
+])
+def test_people_are_filed_by_their_role(domain, text, term, dimension):
+    found = _extractor(domain)(text)
+    assert (term, dimension) in [(m.term, m.dimension) for m in found]
+    assert "logistics" not in {m.dimension for m in found} or dimension == "logistics"
+
+
+@pytest.mark.parametrize("text, term, dimension", [
+    ("老师讲解很细致", "讲解", "product"),
+    ("答疑很及时", "答疑", "product"),
+    ("课件做得很精美", "课件", "product"),
+    ("这门课很不错", "这门课", "overall"),
+    ("老师讲课通俗易懂", "讲课", "product"),
+])
+def test_education_pack(text, term, dimension):
+    found = _extractor("education")(text)
+    assert (term, dimension) in [(m.term, m.dimension) for m in found]
+
+
+@pytest.mark.parametrize("text, dimension, polarity_sign", [
+    ("更新以后一直闪退", "product", -1),
+    ("界面简洁，操作方便", "product", 1),
+    ("广告太多，很烦", "product", -1),
+])
+def test_app_pack(text, dimension, polarity_sign):
+    found = _extractor("app")(text)
+    assert dimension in {m.dimension for m in found}
+    assert "channel" not in {m.dimension for m in found}
+    assert any(m.lexicon_score * polarity_sign > 0 for m in found)
+
+
+def test_app_reviews_are_guessed_as_apps_and_courses_as_courses():
+    apps = ["更新以后老是闪退", "开屏广告太多", "界面简洁，操作方便", "登录要验证码，很麻烦",
+            "新版本卡顿", "夜间模式很护眼"]
+    assert guess_domain(apps).domain == "app"
+    courses = ["老师讲课很生动", "课件做得很好", "这门课受益匪浅", "作业有点多", "讲解清楚"]
+    assert guess_domain(courses).domain == "education"
+
+
+@pytest.mark.parametrize("text, service", [
+    ("祝老板生意兴隆", False),
+    ("卖家送了小样", False),
+    ("希望商家在详情页写清楚", True),
+    ("卖家态度很好", True),
+])
+def test_a_seller_named_in_a_wish_or_a_gift_is_not_a_service_verdict(shop, text, service):
+    found = shop(text)
+    assert ("service" in {m.dimension for m in found}) == service
+    assert found or text == "祝老板生意兴隆"
+    if "送" in text:  # the gift is still the deal's
+        assert "price" in {m.dimension for m in found}
+
+
+def test_suggest_files_a_word_as_the_discovery_filed_it_by_context():
+    from manyi.text.suggest import suggest_terms
+
+    texts = ["对焦速度很快", "对焦速度慢", "对焦速度一般", "物流速度很快", "快递速度不错",
+             "发货速度快", "对焦速度还行，物流也快"] * 3
+    frame = suggest_terms(texts, domain="ecommerce", min_count=3)
+    row = frame[frame["candidate"] == "对焦"]
+    assert len(row) == 1 and row.iloc[0]["dimension"] == "product"
