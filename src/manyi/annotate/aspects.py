@@ -28,40 +28,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from types import SimpleNamespace
 
 from manyi.text.lexicon import Factor, Lexicon
+from manyi.text.lexicon_rules import rule_lists
 
 # Tags of jieba's dictionary that name a thing: nouns, verbal and adjectival nouns, and
 # proper nouns (nz; nr and ns, where jieba files some dishes and foods: 鱼香肉丝 海鲜).
 NOUN_TAGS = frozenset({"n", "nz", "vn", "ng", "nt", "an", "nl", "nrt", "nr", "ns"})
 # Verbs that name what is judged when they are the subject (对焦很快, 拍照清晰, 讲得好).
 VERB_TAGS = frozenset({"v"})
-# Words before the opinion that do not end the subject: 镜头也很清晰, 画面真的不错.
-SKIP = frozenset({"也", "还", "都", "就", "真", "真的", "确实", "倒是", "又", "却", "比较",
-                  "相当", "实在", "特别", "挺", "很", "非常", "太", "超", "蛮", "都很", "还是",
-                  "虽然", "虽", "真是", "做得", "做的", "弄得", "显得", "一直", "总是", "有时",
-                  "是", "算", "算是", "更", "最", "有点", "有些", "稍微", "得", "的话"})
-# Words that are never an aspect though jieba calls them nouns.
-NOT_ASPECTS = frozenset({"东西", "感觉", "时候", "样子", "地方", "问题", "原因", "情况", "方面",
-                         "人", "大家", "朋友", "家人", "自己", "别人", "我们", "你们", "他们",
-                         "事情", "一下", "点儿", "一点", "有点", "整体", "总体", "总之", "总的来说",
-                         "以后", "以前", "之前", "之后", "今天", "昨天", "明天", "现在", "当时",
-                         "第一次", "这次", "下次", "上次", "次", "里面", "外面", "上面", "下面",
-                         "价值", "总体而言", "真心", "本来", "其实", "个人", "本人", "宝贝", "亲",
-                         "小伙伴", "老公", "老婆", "孩子", "宝宝", "妈妈", "儿子", "女儿", "同事",
-                         "同学", "目前", "暂时", "好评", "差评", "评价", "总评", "媳妇",
-                         "表妹", "表姐", "姐姐", "妹妹", "哥哥", "弟弟", "闺蜜", "小姑", "婆婆",
-                         "爸爸", "爸妈", "父母", "家里人", "女朋友", "男朋友", "对象", "室友",
-                         "希望", "期待", "相信", "觉得", "认为", "发现", "知道", "听说", "习惯",
-                         "状态", "基础", "程度", "部分", "重点", "人间", "强力", "继续", "开始",
-                         "女生", "男生", "女孩", "男孩", "女孩子", "男孩子", "代言人", "主播",
-                         "网红", "明星", "购物", "网购"})
 DEMONSTRATIVE = re.compile(r"^(这|那|此|该|每|哪)(个|款|家|种|部|台|只|次|些|位|件|本|门|堂)?$")
-# Opinion words that take an object (喜欢这个镜头, 推荐这款).
-TAKES_OBJECT = frozenset({"喜欢", "推荐", "爱", "讨厌", "满意", "不满", "后悔", "失望"})
-# Adjectives whose polarity depends on what they judge: they still show that it is judged
-# (待机时间长, 动力强, 油耗高, 偏辣); the clause model gives the polarity.
-PREDICATES = frozenset("大小多少高低长短厚薄硬软浓稠稀强弱重轻深浅宽窄辣甜酸咸淡")
 # Characters a word jieba does not know should not hold to be an aspect (大大的, 算蛮).
 FUNCTION_CHARS = frozenset("的地得了着过很太真也都还就算蛮挺超最更不没是在有把被给让吗呢吧啊哦"
                            "我你他她它个会可能要想")
@@ -69,14 +46,6 @@ FUNCTION_CHARS = frozenset("的地得了着过很太真也都还就算蛮挺超�
 COMMON_CHARS = frozenset("了的得是不点有很好")
 # Verbs with a complement or aspect particle are the customer's act, not a feature.
 VERB_FORMS = re.compile(r"(?:起来|上去|下来|下去|着|了|过|完|到|好)$")
-# Verbs of doing that name no aspect themselves: 课件做的不错 judges the 课件.
-DO_VERBS = frozenset({"做", "弄", "搞", "整", "办", "处理"})
-# The customer's own acts: 吃的很开心, 买得很值 judge the experience, not an aspect.
-CUSTOMER_ACTS = frozenset("买吃喝玩睡住来去看用穿等到收走洗选挑拿过活学干")
-# Moving things (送得很快, 上得慢, 发得及时): their speed is the delivery's or the serving's,
-# which the listed verbs and cues file; the doer stays the term.
-MOVES = frozenset("送发寄上出回")
-COORDINATORS = frozenset({"和", "跟", "与", "及", "以及", "还有", "、"})
 MAX_COMPOUND = 3  # tokens in a discovered compound (待机 时间; 发动机 动力)
 MAX_CHARS = 8
 # Tunable (bench/aspects_eval.py chooses on the industries it does not score):
@@ -90,13 +59,14 @@ class AspectFinder:
 
     def __init__(self, lexicon: Lexicon, tagger: Callable[[str], str] | None = None) -> None:
         self.lexicon = lexicon
+        self.rules = SimpleNamespace(**rule_lists(lexicon.rules))  # rules.toml's word classes
         self.tag = tagger if tagger is not None else default_tagger()
         self._known = (set(lexicon.opinions) | set(lexicon.cues) | set(lexicon.verbs)
                        | lexicon.negations | set(lexicon.degrees) | lexicon.contrasts
                        | lexicon.stopwords)
         self._kind: dict[str, int] = _Memo(self._token_kind)  # token → kind, computed once
         self._head: dict[str, bool] = _Memo(self._is_head)
-        self._skip = SKIP | set(lexicon.degrees) | lexicon.negations
+        self._skip = self.rules.subject_skip | set(lexicon.degrees) | lexicon.negations
         self._filed: dict[tuple[str, ...], tuple[Factor, str]] = {}
         self.attribute = _attribute_factor(lexicon)
         # the thing bought itself (ecommerce: overall.item 商品整体), else overall
@@ -110,7 +80,7 @@ class AspectFinder:
     def _token_kind(self, token: str) -> int:
         if token in self.lexicon.terms:
             return 2
-        if (len(token) < 2 or token in self._known or token in NOT_ASPECTS
+        if (len(token) < 2 or token in self._known or token in self.rules.not_aspects
                 or DEMONSTRATIVE.match(token) or not all("\u4e00" <= c <= "\u9fff" for c in token)):
             return 0
         tag = self.tag(token)
@@ -123,7 +93,7 @@ class AspectFinder:
         """Token range ``[a, b)`` of the noun compound an opinion at ``index`` judges: before
         it (skipping modifiers and 也/还/真的), else right after it (清晰的画面)."""
         if index == first and (index + 1 >= last or (
-                tokens[index + 1] != "的" and tokens[index] not in TAKES_OBJECT)):
+                tokens[index + 1] != "的" and tokens[index] not in self.rules.takes_object)):
             return None  # 很好 opening its clause: nothing before, nothing it qualifies
         kind, skip = self._kind, self._skip
         j = index - 1
@@ -131,9 +101,10 @@ class AspectFinder:
         while j >= low and tokens[j] in skip:
             j -= 1
         if j > first and tokens[j] == "的" and self.tag(tokens[j - 1]) in VERB_TAGS \
-                and tokens[j - 1] not in CUSTOMER_ACTS and not VERB_FORMS.search(tokens[j - 1]):
+                and tokens[j - 1] not in self.rules.customer_acts \
+                and not VERB_FORMS.search(tokens[j - 1]):
             # 老师讲的很好: the verb judged by how it is done; 课件做的不错: what was done
-            if tokens[j - 1] in DO_VERBS:
+            if tokens[j - 1] in self.rules.do_verbs:
                 return (j - 2, j - 1) if j - 2 >= first and kind[tokens[j - 2]] == 2 else None
             return j - 1, j
         if j >= first and self._verb_with_particle(tokens[j]):
@@ -155,7 +126,7 @@ class AspectFinder:
         k = index + 1
         if k < last and tokens[k] == "的":
             k += 1
-        elif tokens[index] in TAKES_OBJECT:
+        elif tokens[index] in self.rules.takes_object:
             while k < last and (DEMONSTRATIVE.match(tokens[k]) or tokens[k] in "这那个款"):
                 k += 1
         else:
@@ -171,8 +142,9 @@ class AspectFinder:
         the listed verbs (送得很快), the customer's acts or do-verbs (包装做得好)."""
         i = index + 1
         token = tokens[i]
-        if token in CUSTOMER_ACTS or token in DO_VERBS or token in self.lexicon.verbs \
-                or token in self.lexicon.terms or token[0] in MOVES:
+        rules = self.rules
+        if token in rules.customer_acts or token in rules.do_verbs or token in self.lexicon.verbs \
+                or token in self.lexicon.terms or token[0] in rules.moves:
             return 0
         if self._verb_with_particle(token):
             after = i + 1
@@ -187,7 +159,8 @@ class AspectFinder:
     def _verb_with_particle(self, token: str) -> bool:
         """A word of a verb and 得/的 that jieba did not cut (讲得, 做的)."""
         return (2 <= len(token) <= 3 and token[-1] in "得的" and not self.tag(token)
-                and self.tag(token[:-1]) in VERB_TAGS and token[:-1] not in CUSTOMER_ACTS)
+                and self.tag(token[:-1]) in VERB_TAGS
+                and token[:-1] not in self.rules.customer_acts)
 
     def may_have_subject(self, tokens: list[str], first: int, index: int) -> bool:
         """False when :meth:`subject` surely finds nothing before ``index`` (with ``last`` at
@@ -201,7 +174,7 @@ class AspectFinder:
             j -= 1
         return j >= first and (kind[tokens[j]] != 0 or (j > first and kind[tokens[j - 1]] == 2)
                                or (j > first and tokens[j] == "的"
-                                   and tokens[j - 1] not in CUSTOMER_ACTS
+                                   and tokens[j - 1] not in self.rules.customer_acts
                                    and self.tag(tokens[j - 1]) in VERB_TAGS)
                                or self._verb_with_particle(tokens[j]))
 
@@ -210,14 +183,14 @@ class AspectFinder:
         return self._head[token]
 
     def _is_head(self, token: str) -> bool:
-        return len(token) == 1 and token not in self._known and token not in NOT_ASPECTS \
-            and self.tag(token) in ("n", "ng")
+        return len(token) == 1 and token not in self._known \
+            and token not in self.rules.not_aspects and self.tag(token) in ("n", "ng")
 
     def coordinated(self, tokens: list[str], first: int, start: int) -> tuple[int, int] | None:
         """The compound joined by 和/跟/与 before the one starting at ``start`` (花肉锅和海鲜锅
         还是不错的: both are judged)."""
         j = start - 1
-        if j - 1 < first or tokens[j] not in COORDINATORS:
+        if j - 1 < first or tokens[j] not in self.rules.coordinators:
             return None
         if self._kind[tokens[j - 1]] == 2 and tokens[j - 1] not in self.lexicon.terms:
             return self._compound(tokens, first, j - 1)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 
-from manyi.annotate.aspects import PREDICATES
 from manyi.text.segment import SEPARATOR_TOKENS
 
 # A reduplicated adjective is the adjective, a little stronger: 滑滑的, 棒棒哒, 水水嫩嫩
@@ -92,14 +91,14 @@ class TokenRoles:
 
     def _bare(self, token: str) -> bool:
         """A bare adjective, alone or after a degree or negation word: 长, 很大, 不高, 偏小."""
-        if token in PREDICATES or token in self.lexicon.degrees:
+        if token in self.rules.predicates or token in self.lexicon.degrees:
             return True
         prefix = self._prefix_cache[token]  # 很靓: a degree word glued to a word
         if prefix and token[:prefix] in self.lexicon.degrees \
                 and token[prefix:] not in self.lexicon.terms \
                 and _is_word(token[prefix:], self.rules.particles):
             return True
-        return (len(token) > 1 and token[-1] in PREDICATES
+        return (len(token) > 1 and token[-1] in self.rules.predicates
                 and (token[:-1] in self._modifiers or token[:-1] in self.rules.bare_prefixes))
 
     def parse_token(self, token: str) -> tuple[int, float, str] | None:

@@ -24,7 +24,8 @@ from manyi.text.lexicon_events import read_pack_toml
 RULE_LISTS = ("sellers", "seller_named", "people", "thanks", "wishes", "comparison_markers",
               "verb_opinions", "bare_adjectives", "fillers", "deal_words", "not_yet",
               "approximators", "not_amounts", "adverbial_reduplications", "particles",
-              "bare_prefixes", "not_opinions", "irrealis")
+              "bare_prefixes", "not_opinions", "irrealis", "subject_skip", "not_aspects",
+              "takes_object", "predicates", "do_verbs", "customer_acts", "moves", "coordinators")
 
 
 def merge_rules_file(lexicon, file: Path, problems: list[str]) -> None:
