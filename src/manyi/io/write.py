@@ -532,11 +532,15 @@ class plt_fixed_ids:  # noqa: N801 - used as a context manager like open()
 FIXED_TIME = "2000-01-01T00:00:00Z"
 
 
-def fixed_zip(path: Path) -> None:
+def fixed_zip(path: Path, rows: dict | None = None) -> None:
     """Rewrite a zip (an .xlsx) with every member dated 1980-01-01 and the workbook's
-    created/modified stamps set to :data:`FIXED_TIME`: same content, same bytes."""
+    created/modified stamps set to :data:`FIXED_TIME`: same content, same bytes.
+
+    ``rows`` maps a worksheet's member name to an iterator of row XML chunks, streamed into
+    that sheet before its ``</sheetData>`` (the long sheets of ``manyi.report.sheet_rows``)."""
     import zipfile
 
+    rows = rows or {}
     with zipfile.ZipFile(path) as source:
         members = [(info, source.read(info)) for info in source.infolist()]
     with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as target:
@@ -546,4 +550,12 @@ def fixed_zip(path: Path) -> None:
                               rb"\g<1>" + FIXED_TIME.encode(), data)
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type, fixed.external_attr = zipfile.ZIP_DEFLATED, info.external_attr
-            target.writestr(fixed, data)
+            if info.filename not in rows:
+                target.writestr(fixed, data)
+                continue
+            cut = data.rindex(b"</sheetData>")
+            with target.open(fixed, "w", force_zip64=True) as member:
+                member.write(data[:cut])
+                for chunk in rows[info.filename]:
+                    member.write(chunk)
+                member.write(data[cut:])

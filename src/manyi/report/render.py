@@ -335,13 +335,15 @@ def write_excel(result, path: str | Path, *, progress: bool | None = False) -> P
     tables = excel_tables(result)
     meta = result.meta
     id_cols = frozenset(c for c in ("comment_id", meta.get("id_col")) if c)
+    rows = {}  # the rows of long sheets, rendered while the workbook is written
     with _bar(len(tables), "xlsx", progress) as bar:
         for name, table in tables.items():
-            write_sheet(workbook, name, table, id_cols, svg.text_width)
+            if (tail := write_sheet(workbook, name, table, id_cols, svg.text_width)):
+                rows[tail[0]] = tail[1]
             bar.update(1)
     with atomic_path(path) as tmp:
         workbook.save(tmp)
-        fixed_zip(tmp)  # no save time inside: the same workbook, the same bytes
+        fixed_zip(tmp, rows)  # no save time inside: the same workbook, the same bytes
     return path
 
 
