@@ -99,12 +99,13 @@ def rating_drivers(comments: pd.DataFrame, mentions: pd.DataFrame, *,
     inverse = inverse.ravel()
     rng = np.random.default_rng(seed)
     draws = []
-    for _ in range(boot):
-        counts = np.bincount(inverse[rng.integers(0, n, n)], minlength=len(patterns))
-        sums = counts @ patterns[:, :-1]
-        ratings = patterns[counts > 0, -1]
-        if np.ptp(ratings) > 0 and ((sums > 0) & (sums < n)).all():
-            draws.append(importance(weighted_relative_weights(patterns, counts))[1])
+    with _one_blas_thread():  # small products: threads only wait for each other
+        for _ in range(boot):
+            counts = np.bincount(inverse[rng.integers(0, n, n)], minlength=len(patterns))
+            sums = counts @ patterns[:, :-1]
+            ratings = patterns[counts > 0, -1]
+            if np.ptp(ratings) > 0 and ((sums > 0) & (sums < n)).all():
+                draws.append(importance(weighted_relative_weights(patterns, counts))[1])
     low, high = (np.percentile(draws, [2.5, 97.5], axis=0) if draws
                  else np.full((2, len(dims)), np.nan))
     labels = {"overall": "整体", **(labels or {})}
@@ -129,6 +130,18 @@ def rating_drivers(comments: pd.DataFrame, mentions: pd.DataFrame, *,
     table.attrs.update(r2=r2, adj_r2=1 - (1 - r2) * (n - 1) / (n - k - 1), n=n, scale=scale,
                        intercept=float(coef[0]))
     return table
+
+
+def _one_blas_thread():
+    """Limit BLAS to one thread (threadpoolctl, where installed): on a busy machine a
+    threaded 17×4,696×17 product took 0.24 s here, against 0.5 ms when quiet."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        import contextlib
+
+        return contextlib.nullcontext()
+    return threadpool_limits(1)
 
 
 def key_drivers(features: pd.DataFrame, target: Sequence[float] | pd.Series, *,

@@ -554,6 +554,7 @@ def fixed_zip(path: Path, rows: dict | None = None) -> None:
                 target.writestr(fixed, data)
                 continue
             cut = data.rindex(b"</sheetData>")
+            fixed._compresslevel = 1  # a long sheet: 3× quicker, about 15 % larger
             with target.open(fixed, "w", force_zip64=True) as member:
                 member.write(data[:cut])
                 for chunk in rows[info.filename]:

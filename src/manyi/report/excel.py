@@ -93,12 +93,13 @@ def column_kind(values: pd.Series, name: str, id_cols: frozenset[str] = frozense
     if cells.empty or not all(isinstance(v, str) for v in cells.iloc[:50]):
         return "text" if cells.empty else "native"
     text = cells.astype(str).str.strip()
-    digits = text.str.replace(r"^[-+]|\.\d*$", "", regex=True)
-    numeric = pd.to_numeric(text, errors="coerce")
-    if numeric.notna().all() and not (
-            (digits.str.len() > 1) & digits.str.startswith("0")).any() and not (
-            digits.str.len() > MAX_NUMBER_DIGITS).any():
-        return "number"
+    if pd.to_numeric(text.iloc[:50], errors="coerce").notna().all():  # else not numbers
+        digits = text.str.replace(r"^[-+]|\.\d*$", "", regex=True)
+        numeric = pd.to_numeric(text, errors="coerce")
+        if numeric.notna().all() and not (
+                (digits.str.len() > 1) & digits.str.startswith("0")).any() and not (
+                digits.str.len() > MAX_NUMBER_DIGITS).any():
+            return "number"
     dated = text.iloc[:50].str.match(DATE_START).all() and text.str.match(DATE_START).all()
     return "date" if dated and _dates(text).notna().all() else "text"
 
