@@ -28,6 +28,8 @@ import numpy as np
 import pandas as pd
 
 from manyi.io.write import FORMULA_START
+from manyi.report import sheet_rows
+from manyi.report.sheet_rows import parse_dates as _dates
 
 HEADERS = {
     "comment_id": "评论ID", "text": "文本（规范化）", "flag": "标记", "sentiment": "情感",
@@ -104,14 +106,6 @@ def column_kind(values: pd.Series, name: str, id_cols: frozenset[str] = frozense
     return "date" if dated and _dates(text).notna().all() else "text"
 
 
-def _dates(values: pd.Series) -> pd.Series:
-    """Timestamps (NaT where none): ISO 8601 at vectorised speed, else each cell's own form."""
-    try:
-        return pd.to_datetime(values, errors="raise", format="ISO8601")
-    except (ValueError, TypeError):
-        return pd.to_datetime(values, errors="coerce", format="mixed")
-
-
 def typed_column(values: pd.Series, kind: str) -> tuple[list, str | None]:
     """The column's cells as Python values for openpyxl, and the number format they take."""
     if kind == "number":
@@ -168,8 +162,6 @@ def write_sheet(workbook, name: str, table: pd.DataFrame, id_cols: frozenset[str
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
-
-    from manyi.report import sheet_rows
 
     sheet = workbook.create_sheet(name[:31])
     if name != "summary":  # the summary says which sheets were cut: it is never cut itself

@@ -103,12 +103,18 @@ class ColumnSpec:
         return cells, missing
 
 
-def _stamps(values: pd.Series) -> pd.Series:
-    from manyi.report.excel import _dates
+def parse_dates(values: pd.Series) -> pd.Series:
+    """Timestamps (NaT where none): ISO 8601 at vectorised speed, else each cell's own form."""
+    try:
+        return pd.to_datetime(values, errors="raise", format="ISO8601")
+    except (ValueError, TypeError):
+        return pd.to_datetime(values, errors="coerce", format="mixed")
 
+
+def _stamps(values: pd.Series) -> pd.Series:
     if values.dtype.kind == "M":
         return values
-    return _dates(values.where(values.astype(str).str.strip() != ""))
+    return parse_dates(values.where(values.astype(str).str.strip() != ""))
 
 
 def _text_cells(values: pd.Series):
