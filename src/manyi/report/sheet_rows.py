@@ -54,9 +54,10 @@ class ColumnSpec:
                                           pa.scalar("", text))
         style = "" if self.style is None else f' s="{self.style}"'
         if self.kind == "text":
-            cells = _text_cells(values)
+            cells = _text_cells(values, escape=False)
             quoted = pc.match_substring_regex(cells, "^[" + "".join(
                 "\\-" if c == "-" else c for c in FORMULA_START) + "]")
+            cells = _escaped(cells)
             head = pa.scalar('" t="inlineStr"><is><t xml:space="preserve">', text)
             if self.style is not None and pc.any(quoted).as_py():
                 head = pc.if_else(quoted, pa.scalar(f'"{style} t="inlineStr"><is><t '
@@ -117,9 +118,10 @@ def _stamps(values: pd.Series) -> pd.Series:
     return parse_dates(values.where(values.astype(str).str.strip() != ""))
 
 
-def _text_cells(values: pd.Series):
+def _text_cells(values: pd.Series, escape: bool = True):
     """The column as escaped XML text (null where the cell is empty), as openpyxl writes
-    ``str(value)`` with illegal control characters removed, cut at 32,767 characters."""
+    ``str(value)`` with illegal control characters removed, cut at 32,767 characters
+    (``escape=False``: the text itself)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -136,6 +138,13 @@ def _text_cells(values: pd.Series):
     cells = pc.replace_substring_regex(cells, ILLEGAL, "")
     if pc.any(pc.greater(pc.utf8_length(cells), MAX_TEXT)).as_py():
         cells = pc.utf8_slice_codeunits(cells, 0, MAX_TEXT)
+    return _escaped(cells) if escape else cells
+
+
+def _escaped(cells):
+    """XML text: & < > and carriage returns escaped, as lxml writes them."""
+    import pyarrow.compute as pc
+
     for plain, escaped in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;")):
         cells = pc.replace_substring(cells, plain, escaped)
     return cells
