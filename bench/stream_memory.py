@@ -26,11 +26,15 @@ import psutil
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sentiment"
 
 
-def write_corpus(path: Path, n: int) -> int:
-    """N reviews as 评论ID,评分,评论时间,评论内容; returns the characters of text written."""
+def write_corpus(path: Path, n: int, max_chars: int | None = None) -> int:
+    """N reviews as 评论ID,评分,评论时间,评论内容 (only reviews of at most ``max_chars``
+    characters when given); returns the characters of text written."""
     frames = [pd.read_csv(DATA / "online_shopping_10_cats.csv")["review"],
               pd.read_csv(DATA / "ChnSentiCorp_htl_all.csv")["review"]]
-    reviews = pd.concat(frames).dropna().astype(str).tolist()
+    reviews = pd.concat(frames).dropna().astype(str)
+    if max_chars is not None:
+        reviews = reviews[reviews.str.len() <= max_chars]
+    reviews = reviews.tolist()
     chars = 0
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
@@ -46,8 +50,14 @@ def write_corpus(path: Path, n: int) -> int:
 
 def run(path: Path, out: Path, jobs: int, segmenter: str) -> tuple[float, float, float, int]:
     """Seconds, peak RSS of the process tree and of its largest process (MB), exit code."""
-    command = [sys.executable, "-m", "manyi", "analyze", str(path), "-o", str(out), "--quiet",
-               "--jobs", str(jobs), "--segmenter", segmenter, "--id-col", "评论ID"]
+    return run_command(["analyze", str(path), "-o", str(out), "--jobs", str(jobs),
+                        "--segmenter", segmenter, "--id-col", "评论ID"])
+
+
+def run_command(arguments: list[str]) -> tuple[float, float, float, int]:
+    """``manyi ARGUMENTS --quiet`` in a subprocess: seconds, peak RSS of the process tree and
+    of its largest process (MB), exit code."""
+    command = [sys.executable, "-m", "manyi", *arguments, "--quiet"]
     start = time.perf_counter()
     process = psutil.Popen(command)
     peak_tree = peak_one = 0.0

@@ -304,6 +304,7 @@ def test_analyze_of_a_dump_where_every_row_is_flagged():
 @pytest.fixture
 def small_chunks(monkeypatch):
     monkeypatch.setattr(engine, "CHUNK_ROWS", 60)
+    monkeypatch.setattr(engine, "INLINE_ROWS", 60)  # more rows: a pool, as on a large dump
 
 
 def _messy_dump(tmp_path: Path) -> Path:
@@ -321,14 +322,14 @@ def _analyze_cli(source: Path, out: Path, *args: str):
 def test_same_bytes_across_runs_and_jobs_with_rejects_and_exit_3(tmp_path, small_chunks):
     source = _messy_dump(tmp_path)
     outputs = []
-    for n, jobs in enumerate(["1", "1", "2"]):
-        run = _analyze_cli(source, tmp_path / f"out{n}", "--jobs", jobs)
+    for n, jobs in enumerate(["1", "1", "2", None]):  # None: the default, all cores
+        run = _analyze_cli(source, tmp_path / f"out{n}", *(["--jobs", jobs] if jobs else []))
         assert run.exit_code == 3, run.output
         assert "2 input row(s) rejected" in run.output
         outputs.append({p.name: p.read_bytes() for p in sorted((tmp_path / f"out{n}").iterdir())})
     assert list(outputs[0]) == ["comments.csv", "dimensions.csv", "drivers.csv", "mentions.csv",
                                 "meta.json", "rejects.csv"]
-    assert outputs[0] == outputs[1] == outputs[2]
+    assert outputs[0] == outputs[1] == outputs[2] == outputs[3]
     rejects = pd.read_csv(tmp_path / "out0" / "rejects.csv", encoding="utf-8-sig", dtype=str)
     assert rejects["line"].tolist() == ["151", "152"]
     assert rejects["raw"].iloc[1].startswith("'@X2,=HYPERLINK")  # formula-safe

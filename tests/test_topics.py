@@ -259,3 +259,23 @@ def test_cli_topics_writes_tables_and_chart(monkeypatch, tmp_path, lexicon):
     per_comment = pd.read_csv(out / "comment_topics.csv", encoding="utf-8-sig")
     assert len(per_comment) == len(texts) - 1
     assert "3 topics" in run.output
+
+
+def test_final_model_fitted_on_a_sample_and_every_comment_assigned(lexicon, monkeypatch):
+    """Beyond PASS_BUDGET comments the final fit sees a seeded sample; all are assigned."""
+    from manyi.analysis.topics import model as topic_model
+
+    texts, _ = _comments(240)
+    fitted = []
+    original = TopicModel._fit_lda
+
+    def spy(self, corpus, k, **options):
+        fitted.append(corpus.rows)
+        return original(self, corpus, k, **options)
+
+    monkeypatch.setattr(topic_model, "PASS_BUDGET", 100)
+    monkeypatch.setattr(TopicModel, "_fit_lda", spy)
+    model = TopicModel(k=3, lexicon=lexicon, seed=1).fit(texts)
+    assert fitted == [100]
+    assert len(model.document_topics_) == 240
+    assert model.document_topics_["topic"].notna().all()

@@ -43,10 +43,8 @@ def comment_dimension_polarity(comments: pd.DataFrame, mentions: pd.DataFrame, *
                                              mentions["score"].to_numpy(dtype=float), 0.0)})
     frame = frame[ok[rows]]
     if "dimensions" in comments:
-        assigned = comments["dimensions"].fillna("").astype(str).str.split(";").to_numpy()
-        keep = [d in assigned[r] for r, d in zip(frame["row"].tolist(),
-                                                  frame["dimension"].tolist())]
-        frame = frame[np.array(keep, dtype=bool)]
+        frame = frame[_assigned(comments["dimensions"], frame["row"].to_numpy(),
+                                frame["dimension"].to_numpy())]
     else:
         named = frame["dimension"] != "overall"
         frame = frame[named | ~frame["row"].isin(frame.loc[named, "row"].unique())]
@@ -57,6 +55,26 @@ def comment_dimension_polarity(comments: pd.DataFrame, mentions: pd.DataFrame, *
     table["polarity"] = np.select([table["signed"] > 0, table["signed"] < 0],
                                   ["positive", "negative"], "neutral")
     return table.rename(columns={"signed": "score"})
+
+
+def _assigned(dimensions: pd.Series, rows: np.ndarray, named: np.ndarray) -> np.ndarray:
+    """Whether ``named[i]`` is one of the ;-separated dimensions of comment ``rows[i]``
+    (split and matched in Arrow and numpy, not per comment in Python)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    cells = dimensions.to_numpy(dtype=object)
+    try:
+        lists = pc.split_pattern(pa.array(cells, pa.large_string(), from_pandas=True), ";")
+    except (pa.ArrowException, TypeError):  # not all text: str() of each cell
+        lists = pc.split_pattern(pa.array([str(v) for v in cells], pa.large_string()), ";")
+    lists = pc.fill_null(lists, pa.scalar([""], pa.list_(pa.large_string())))
+    parent = pc.list_parent_indices(lists).to_numpy()
+    words = pc.list_flatten(lists).to_numpy(zero_copy_only=False)
+    codes, uniques = pd.factorize(np.concatenate([words, named.astype(object)]))
+    size = max(len(uniques), 1)
+    pairs = parent.astype(np.int64) * size + codes[:len(words)]
+    return np.isin(rows.astype(np.int64) * size + codes[len(words):], pairs)
 
 
 def dimension_matrix(comments: pd.DataFrame, mentions: pd.DataFrame, *,

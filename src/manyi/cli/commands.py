@@ -31,7 +31,8 @@ from manyi.cli.text import (
     written_line,
 )
 from manyi.errors import InputError, ManyiError
-from manyi.io.write import COMMAND_FILES, atomic_dir, fixed_metadata, plt_fixed_ids
+from manyi.io.fixed import fixed_metadata, plt_fixed_ids
+from manyi.io.write import COMMAND_FILES, atomic_dir
 
 
 class ManyiGroup(click.Group):

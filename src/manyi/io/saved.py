@@ -74,7 +74,18 @@ def _text_table(path: Path) -> pd.DataFrame:
 
 def _unquoted(cells: pd.Series) -> pd.Series:
     """Undo the ' that writing put before a cell starting with = + - @ (for Excel)."""
-    quoted = cells.str.startswith(tuple("'" + s for s in FORMULA_START))
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:  # one pass in Arrow finds the few cells that start with ' at all
+        maybe = pc.starts_with(pa.array(cells.to_numpy(dtype=object), pa.large_string()), "'")
+        maybe = maybe.to_numpy(zero_copy_only=False).astype(bool)
+    except (pa.ArrowException, UnicodeEncodeError, TypeError):
+        maybe = np.ones(len(cells), dtype=bool)
+    if not maybe.any():
+        return cells
+    quoted = np.zeros(len(cells), dtype=bool)
+    quoted[maybe] = cells[maybe].str.startswith(tuple("'" + s for s in FORMULA_START))
     return cells.where(~quoted, cells.str[1:]) if quoted.any() else cells
 
 

@@ -1,6 +1,7 @@
 """The Excel workbook an analyst keeps working in: numbers as numbers, dates as dates, ids as
 text, Chinese column headers (the English key in each header cell's comment), streamed with
-openpyxl's write-only mode.
+openpyxl's write-only mode (the rows of a long sheet rendered by
+``manyi.report.sheet_rows``).
 
 A dump's own columns arrive as text (a CSV is read as text so that ids keep their zeros);
 each is typed here by its content: a column whose every non-empty cell is a number becomes
@@ -27,6 +28,8 @@ import numpy as np
 import pandas as pd
 
 from manyi.io.write import FORMULA_START
+from manyi.report import sheet_rows
+from manyi.report.sheet_rows import parse_dates as _dates
 
 HEADERS = {
     "comment_id": "评论ID", "text": "文本（规范化）", "flag": "标记", "sentiment": "情感",
@@ -92,22 +95,15 @@ def column_kind(values: pd.Series, name: str, id_cols: frozenset[str] = frozense
     if cells.empty or not all(isinstance(v, str) for v in cells.iloc[:50]):
         return "text" if cells.empty else "native"
     text = cells.astype(str).str.strip()
-    digits = text.str.replace(r"^[-+]|\.\d*$", "", regex=True)
-    numeric = pd.to_numeric(text, errors="coerce")
-    if numeric.notna().all() and not (
-            (digits.str.len() > 1) & digits.str.startswith("0")).any() and not (
-            digits.str.len() > MAX_NUMBER_DIGITS).any():
-        return "number"
+    if pd.to_numeric(text.iloc[:50], errors="coerce").notna().all():  # else not numbers
+        digits = text.str.replace(r"^[-+]|\.\d*$", "", regex=True)
+        numeric = pd.to_numeric(text, errors="coerce")
+        if numeric.notna().all() and not (
+                (digits.str.len() > 1) & digits.str.startswith("0")).any() and not (
+                digits.str.len() > MAX_NUMBER_DIGITS).any():
+            return "number"
     dated = text.iloc[:50].str.match(DATE_START).all() and text.str.match(DATE_START).all()
     return "date" if dated and _dates(text).notna().all() else "text"
-
-
-def _dates(values: pd.Series) -> pd.Series:
-    """Timestamps (NaT where none): ISO 8601 at vectorised speed, else each cell's own form."""
-    try:
-        return pd.to_datetime(values, errors="raise", format="ISO8601")
-    except (ValueError, TypeError):
-        return pd.to_datetime(values, errors="coerce", format="mixed")
 
 
 def typed_column(values: pd.Series, kind: str) -> tuple[list, str | None]:
@@ -155,9 +151,13 @@ def _native(value):
 
 
 def write_sheet(workbook, name: str, table: pd.DataFrame, id_cols: frozenset[str],
-                text_width) -> None:
+                text_width):
     """One sheet: Chinese headers with the English key as a comment, frozen header row,
-    filters, column widths, typed cells, percent and decimal formats, no formulas."""
+    filters, column widths, typed cells, percent and decimal formats, no formulas.
+
+    Returns None, or for a sheet longer than ``sheet_rows.FAST_ROWS`` the rows after its
+    first as ``(member, chunks)``: the sheet's file in the workbook and an iterator of their
+    XML, to be added when the workbook is saved (:func:`manyi.io.write.fixed_zip`)."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
@@ -169,21 +169,26 @@ def write_sheet(workbook, name: str, table: pd.DataFrame, id_cols: frozenset[str
     if name == "summary" and "item" in table:
         table = table.assign(item_label=table["item"].map(
             lambda k: SUMMARY_LABELS.get(k, k)))[["item_label", "value", "item"]]
+    long = len(table) > sheet_rows.FAST_ROWS
+    head = table.iloc[:300] if long else table
     columns = [str(c) for c in table.columns]
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(columns), 1))}{len(table) + 1}"
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE6F0")
-    header, cells, formats = [], [], []
+    header, cells, formats, kinds = [], [], [], []
     for i, column in enumerate(columns, start=1):
         label = header_label(column)
         kind = column_kind(table.iloc[:, i - 1], column, id_cols)
-        values, fmt = typed_column(table.iloc[:, i - 1], kind)
+        values, fmt = typed_column(head.iloc[:, i - 1], kind)
+        if long and kind == "date":  # the format of the whole column, not of its head
+            fmt = date_format(table.iloc[:, i - 1])
         if column in PERCENT_COLUMNS and kind in ("native", "number"):
             fmt = "0.0%"
         elif column in DECIMAL_COLUMNS and kind in ("native", "number"):
             fmt = DECIMAL_COLUMNS[column]
         cells.append(values)
         formats.append(fmt)
+        kinds.append(kind)
         sample = [label] + [str(v) for v in values[:300] if v is not None]
         sheet.column_dimensions[get_column_letter(i)].width = min(
             max(max(text_width(s) for s in sample) + 2, 8), 60)
@@ -195,6 +200,21 @@ def write_sheet(workbook, name: str, table: pd.DataFrame, id_cols: frozenset[str
             cell.comment = Comment(column, "manyi", width=160, height=40)
         header.append(cell)
     sheet.append(header)
+    specs = None
+    if long:
+        styles = {}
+        for fmt in {f for f in formats if f}:
+            probe = WriteOnlyCell(sheet, 0)
+            probe.number_format = fmt
+            styles[fmt] = probe.style_id
+        probe = WriteOnlyCell(sheet, "'")
+        probe.data_type, probe.quotePrefix = "s", True
+        styles["quote"] = probe.style_id
+        specs = [sheet_rows.column_spec(table.iloc[:, i], kind, fmt, styles)
+                 for i, (kind, fmt) in enumerate(zip(kinds, formats))]
+        if any(spec is None for spec in specs):  # a column of mixed objects: openpyxl
+            specs, cells = None, [typed_column(table.iloc[:, i], kind)[0]
+                                  for i, kind in enumerate(kinds)]
 
     def formatted(fmt):
         def cell(value):
@@ -215,5 +235,18 @@ def write_sheet(workbook, name: str, table: pd.DataFrame, id_cols: frozenset[str
     wrappers = [formatted(fmt) if fmt else quoted if any(
         isinstance(v, str) and v.startswith(FORMULA_START) for v in values) else None
         for values, fmt in zip(cells, formats)]
+    if specs is not None:
+        wrappers = [formatted(fmt) if fmt else quoted for fmt in formats]
+        cells = [values[:1] for values in cells]
     for row in zip(*cells):
         sheet.append([w(v) if w else v for v, w in zip(row, wrappers)])
+    if specs is None:
+        return None
+    member = f"xl/worksheets/sheet{len(workbook.worksheets)}.xml"
+    return member, sheet_rows.sheet_rows(table.iloc[1:], specs, first_row=3)
+
+
+def date_format(values: pd.Series) -> str:
+    """``yyyy-mm-dd`` for a column of dates at midnight, else with the time of day."""
+    stamps = _dates(values.where(values.astype(str).str.strip() != "")).dropna()
+    return "yyyy-mm-dd" if (stamps == stamps.dt.normalize()).all() else "yyyy-mm-dd hh:mm:ss"

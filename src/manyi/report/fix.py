@@ -69,18 +69,24 @@ def fix_evidence(result, dimension: str, factor: str, n: int = 2, side: str = "c
     mood = comments["sentiment"].to_numpy(dtype=object) if "sentiment" in comments \
         else np.full(len(comments), "", dtype=object)
     sign = 1 if side == "complaint" else -1
+    where = np.flatnonzero(mine)  # the comments' mentions of the factor, one group a comment
+    found, first, group = np.unique(rows[where], return_index=True, return_inverse=True)
+    scores = pd.to_numeric(mentions["score"], errors="coerce").to_numpy(dtype=float)[where]
+    sums = pd.Series(scores).groupby(group.ravel(), sort=True).sum().to_numpy()
     candidates = []
-    for row, part in mentions[mine].groupby(rows[mine], sort=False):
+    for g in np.argsort(first, kind="stable"):  # in order of first mention
+        row = int(found[g])
         text = texts[row]
         candidates.append((mood[row] != polarity, row in crowded,
-                           not 6 <= len(text) <= max_chars, sign * float(part["score"].sum()),
-                           ids[row], text, part))
+                           not 6 <= len(text) <= max_chars, sign * float(sums[g]),
+                           ids[row], text, g))
     candidates.sort(key=lambda c: c[:5])
     picked, seen = [], set()
-    for *_, cid, text, part in candidates:
+    for *_, cid, text, g in candidates:
         if text in seen:
             continue
         seen.add(text)
+        part = mentions.iloc[where[group.ravel() == g]]
         spans = []
         for m in part.itertuples(index=False):
             spans.append((int(m.start), int(m.end), polarity, f"{m.term or ''} {m.opinion or ''}"))

@@ -26,93 +26,26 @@ from string import Template
 import numpy as np
 import pandas as pd
 
-from manyi.analysis.index import WEIGHTING_LABELS, satisfaction_score
+from manyi.analysis.index import WEIGHTING_LABELS
 from manyi.analysis.ipa import IMPORTANCE_KINDS, PERFORMANCE_LABEL
-from manyi.analysis.rows import ANALYSABLE_FLAGS, analysable
 from manyi.errors import InputError
-from manyi.io.write import atomic_path, fixed_zip
+from manyi.io.write import atomic_path
 from manyi.report import fix, svg
-from manyi.report.excel import write_sheet
-from manyi.report.notes import computed, not_computed
+from manyi.report.notes import not_computed
+from manyi.report.tables import (
+    POLARITY_LABELS,
+    complaint_graph,
+    headline,
+    ipa_table,
+    optional_table,
+    step_bar,
+    trend_table,
+)
+from manyi.report.workbook import write_excel
 
 SCHEMA = "manyi.report"
 SCHEMA_VERSION = "2.0"
 FORMATS = {"html": "report.html", "xlsx": "report.xlsx", "json": "summary.json"}
-POLARITY_LABELS = {"positive": "正面", "neutral": "中性", "negative": "负面"}
-
-
-# -- reading a Result defensively ------------------------------------------------------------
-def optional_table(result, name: str) -> pd.DataFrame | None:
-    """``result.<name>`` when it is a non-empty DataFrame, else None."""
-    value = computed(result, name)  # None where this dump is too small for it
-    return value if isinstance(value, pd.DataFrame) and not value.empty else None
-
-
-def complaint_graph(result):
-    """The complaint co-occurrence graph (``result.graph`` or its ``"complaints"`` entry)."""
-    graph = computed(result, "graph")
-    if isinstance(graph, dict):
-        graph = next((graph[k] for k in ("complaints", "all") if graph.get(k) is not None
-                      and len(graph[k])), None)
-    return graph if graph is not None and hasattr(graph, "nodes") and len(graph) else None
-
-
-def overall_index(result) -> float | None:
-    """The overall satisfaction index: the ``index`` row of ``result.index`` (see index.py)."""
-    table = optional_table(result, "index")
-    if table is None or "dimension" not in table:
-        return None
-    value = table.loc[table["dimension"] == "index", "satisfaction"]
-    return float(value.iat[0]) if len(value) and pd.notna(value.iat[0]) else None
-
-
-def headline(result) -> dict:
-    """Counts, sentiment shares and the satisfaction index of the whole dump (the index row
-    of ``result.index``, with the weighting it names)."""
-    comments = result.comments
-    ok = analysable(comments)
-    shares = ok["sentiment"].value_counts(normalize=True) if len(ok) else pd.Series(dtype=float)
-    share = {p: float(shares.get(p, 0.0)) for p in POLARITY_LABELS}
-    value = overall_index(result)
-    table = optional_table(result, "index")
-    weighting = str(table["weighting"].iloc[0]) if value is not None and \
-        "weighting" in table else None
-    flags = comments["flag"].fillna("").value_counts()
-    return {"comments": len(comments), "analysed": len(ok),
-            "flagged": {str(k): int(v) for k, v in flags.items() if k not in ANALYSABLE_FLAGS},
-            "sentiment": share,
-            "satisfaction_index": value if value is not None else satisfaction_score(
-                share["positive"], share["neutral"], share["negative"]),
-            "index_source": "index" if value is not None else "comments",
-            "weighting": weighting}
-
-
-def ipa_table(result) -> pd.DataFrame:
-    """The importance–performance table ``result.ipa`` computed (see manyi.analysis.ipa), in the
-    report's shape; empty when there is none."""
-    return fix.ipa_frame(result)
-
-
-def trend_table(result) -> pd.DataFrame | None:
-    """Per period of ``result.trends``: comments naming a dimension, their positive and
-    negative shares and the satisfaction of the pooled (comment, dimension) pairs — the
-    default, mention-weighted index of the period. None with fewer than two periods."""
-    trends = optional_table(result, "trends")
-    if trends is None or "period" not in trends:
-        return None
-    frame = trends[trends["comments"] > 0]
-    grouped = frame.assign(
-        pos=frame["positive"] * frame["comments"], neu=frame["neutral"] * frame["comments"],
-        neg=frame["negative"] * frame["comments"]).groupby("period", sort=True)[
-        ["comments", "pos", "neu", "neg"]].sum()
-    table = pd.DataFrame({"period": grouped.index.astype(str),
-                          "comments": grouped["comments"].astype(int).to_numpy()})
-    for polarity, column in (("positive", "pos"), ("neutral", "neu"), ("negative", "neg")):
-        table[polarity] = (grouped[column] / grouped["comments"]).to_numpy()
-    table["satisfaction"] = [satisfaction_score(p, u, n) for p, u, n in
-                             zip(table["positive"], table["neutral"], table["negative"])]
-    table.attrs["freq"] = "M"
-    return table if len(table) >= 2 else None
 
 
 def evidence(result, dimension: str, per_side: int = 3, max_chars: int = 220) -> list[dict]:
@@ -276,72 +209,6 @@ def write_json(result, path: str | Path) -> Path:
     with atomic_path(path) as tmp:
         tmp.write_text(json.dumps(summary_json(result), ensure_ascii=False, indent=2),
                        encoding="utf-8")
-    return path
-
-
-# -- Excel -----------------------------------------------------------------------------------
-def excel_tables(result) -> dict[str, pd.DataFrame]:
-    """Sheet name → table, in workbook order; optional tables only when present."""
-    head = headline(result)
-    summary = pd.DataFrame(
-        [("comments", head["comments"]), ("analysed", head["analysed"]),
-         *[(f"{p}_share", head["sentiment"][p]) for p in POLARITY_LABELS],
-         ("satisfaction_index", head["satisfaction_index"]),
-         ("index_weighting", head["weighting"] or ""),
-         *[(f"flagged_{k}", v) for k, v in head["flagged"].items()],
-         *[(k, ", ".join(map(str, v)) if isinstance(v, list) else v)
-           for k, v in result.meta.items() if k in ("source", "text_col", "rating_col",
-                                                     "time_col", "group_cols", "domain")],
-         *[(f"not_computed_{n.part}", n.chinese) for n in not_computed(result).values()]],
-        columns=["item", "value"])
-    tables = {"summary": summary, "dimensions": result.dimensions}
-    for name in ("drivers", "topics"):
-        if (table := optional_table(result, name)) is not None:
-            tables[name] = table
-    tables["ipa"] = ipa_table(result)
-    if (trends := optional_table(result, "trends")) is not None:
-        tables["trends"] = trends
-    found = fix.table_of(result, "segments")
-    if isinstance(found, dict):
-        for name, table in found.items():
-            if isinstance(table, pd.DataFrame) and not table.empty:
-                tables[f"segments_{name}"] = table
-    tables["comments"] = result.comments
-    tables["mentions"] = result.mentions
-    tables["summary"] = pd.concat([summary, _cut_rows(tables)], ignore_index=True)
-    return tables
-
-
-def _cut_rows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Summary rows saying which sheets hold only their first rows: a sheet holds at most
-    Excel's 1,048,575 data rows; the whole table is in the CSV files `manyi analyze` writes."""
-    from manyi.report import excel as report_xlsx
-
-    limit = report_xlsx.EXCEL_MAX_ROWS
-    rows = [(f"sheet_{name}_rows", f"前 {limit:,} 行（共 {len(table):,} 行，Excel 每表上限）；"
-             f"完整表见 {name}.csv")
-            for name, table in tables.items() if len(table) > limit]
-    return pd.DataFrame(rows, columns=["item", "value"])
-
-
-def write_excel(result, path: str | Path, *, progress: bool | None = False) -> Path:
-    """One sheet per table (report_xlsx.py): Chinese headers with the English key as a
-    comment, typed cells (numbers, dates; ids as text), frozen header, filters, widths,
-    percent formats, no formulas; streamed (openpyxl write-only)."""
-    from openpyxl import Workbook
-
-    path = Path(path)
-    workbook = Workbook(write_only=True)
-    tables = excel_tables(result)
-    meta = result.meta
-    id_cols = frozenset(c for c in ("comment_id", meta.get("id_col")) if c)
-    with _bar(len(tables), "xlsx", progress) as bar:
-        for name, table in tables.items():
-            write_sheet(workbook, name, table, id_cols, svg.text_width)
-            bar.update(1)
-    with atomic_path(path) as tmp:
-        workbook.save(tmp)
-        fixed_zip(tmp)  # no save time inside: the same workbook, the same bytes
     return path
 
 
@@ -532,19 +399,12 @@ def write_report(result, path: str | Path, formats: Iterable[str] = ("html", "xl
             raise InputError(f"unknown report format(s) {', '.join(unknown)}; "
                              f"choose from {', '.join(WRITERS)}")
         targets = {f: path / FORMATS[f] for f in WRITERS if f in set(formats)}
-    with _bar(len(targets), "report", progress) as bar:
+    with step_bar(len(targets), "report", progress) as bar:
         for fmt, target in targets.items():
             bar.set_postfix_str(target.name)
             WRITERS[fmt](result, target)
             bar.update(1)
     return targets
-
-
-def _bar(total: int, desc: str, progress: bool | None):
-    from tqdm.auto import tqdm
-
-    return tqdm(total=total, desc=desc, unit="step", disable=None if progress is None
-                else not progress, leave=False)
 
 
 def _demo_result():

@@ -82,8 +82,9 @@ class TopicModel:
     cross-validated held-out likelihood (see :meth:`_choose_k`); ``k_scores_`` holds each
     candidate's held-out log-likelihood per word (``heldout_loglik``), the standard error of
     its gap to the best (``heldout_se``) and its c_v ``coherence``. ``passes=None`` gives the
-    final model about 200,000 comment visits (10 passes for 20,000 comments, 2 for 100,000)
-    and each candidate fit 20,000. ``seed_dimensions=True`` gives each lexicon dimension found
+    final model about 200,000 comment visits (10 passes for 20,000 comments, 2 for 100,000,
+    one over a seeded sample of 200,000 beyond that; every comment is assigned) and each
+    candidate fit 20,000. ``seed_dimensions=True`` gives each lexicon dimension found
     in the vocabulary its own topic through gensim's ``eta``.
     """
 
@@ -151,7 +152,8 @@ class TopicModel:
             try:
                 self.k_scores_ = self._choose_k()
                 self.k_ = _best_k(self.k_scores_) if self.k is None else int(self.k)
-                self.lda_ = self._fit_lda(self._corpus, self.k_, passes=self.passes)
+                self.lda_ = self._fit_lda(self._sample(PASS_BUDGET), self.k_,
+                                          passes=self.passes)
                 self._bar.update(1)
             finally:
                 self._bar = None
@@ -314,11 +316,7 @@ class TopicModel:
                                  "heldout_se": [np.nan], "coherence": [np.nan]})
         from manyi.analysis.topics.lda import completion_loglik, heldout_table, topic_coherences
 
-        rows = self._corpus.rows
-        sample = self._corpus
-        if rows > self.select_sample:
-            sample = sample.subset(np.sort(np.random.RandomState(self.seed).choice(
-                rows, self.select_sample, replace=False)))
+        sample = self._sample(self.select_sample)
         fold = np.random.RandomState(self.seed).permutation(sample.rows) % HOLDOUT_FOLDS
         halves = [(sample.subset(np.flatnonzero(fold != f)),
                    sample.subset(np.flatnonzero(fold == f))) for f in range(HOLDOUT_FOLDS)]
@@ -353,6 +351,15 @@ class TopicModel:
             others[topic] = False
             eta[np.ix_(others, ids)] = 1e-3
         return eta
+
+    def _sample(self, size: int):
+        """A seeded sample of ``size`` comments of the corpus (all of a smaller one): the
+        final model is fitted on at most PASS_BUDGET comments, every comment is assigned."""
+        rows = self._corpus.rows
+        if rows <= size:
+            return self._corpus
+        return self._corpus.subset(np.sort(np.random.RandomState(self.seed).choice(
+            rows, size, replace=False)))
 
     def _fit_lda(self, corpus, k: int, *, passes: int | None, budget: int = PASS_BUDGET):
         from manyi.analysis.topics.lda import VectorLda, svd_topics

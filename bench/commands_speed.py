@@ -1,0 +1,76 @@
+"""Time and peak memory of ``report``, ``drivers``, ``graph`` and ``topics`` with ``--from``,
+beside ``manyi analyze`` on the same dump.
+
+    nice python bench/commands_speed.py -n 200000
+    nice python bench/commands_speed.py -n 1000000 --commands report topics --runs 1
+
+Builds a CSV of N real reviews from ../shared/data/sentiment/ (as ``bench/stream_memory.py``
+does: an id, a star rating and a date column; ``--short`` keeps reviews of at most 40
+characters), runs ``manyi analyze`` on it once, then each command on the analysis folder
+(``--from DIR``), in a subprocess, sampling the resident memory of the process tree every
+0.2 s. Prints a table: command, median seconds of ``--runs`` runs, comments/s, seconds as a
+share of analyze's, peak RSS of the tree. Skips with a message without ../shared/data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from stream_memory import DATA, run_command, write_corpus  # noqa: E402
+
+COMMANDS = {
+    "report": ["report", "--format", "html,xlsx,json"],
+    "drivers": ["drivers", "--chart", "none"],
+    "graph": ["graph", "--chart", "none"],
+    "topics": ["topics", "--chart", "none"],
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=200_000, help="comments (default 200,000)")
+    parser.add_argument("--jobs", type=int, default=None, help="analyze --jobs (default: all)")
+    parser.add_argument("--runs", type=int, default=1, help="runs of each command (median)")
+    parser.add_argument("--commands", nargs="+", default=list(COMMANDS), choices=list(COMMANDS))
+    parser.add_argument("--short", action="store_true", help="reviews of ≤ 40 characters only")
+    args = parser.parse_args()
+    if not DATA.exists():
+        print(f"skipped: {DATA} not found")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "dump.csv"
+        chars = write_corpus(source, args.n, max_chars=40 if args.short else None)
+        analysed = Path(tmp) / "analysed"
+        jobs = [] if args.jobs is None else ["--jobs", str(args.jobs)]
+        seconds, tree, _, code = run_command(
+            ["analyze", str(source), "-o", str(analysed), "--id-col", "评论ID", *jobs])
+        if code not in (0, 3):
+            raise SystemExit(f"manyi analyze failed with exit status {code}")
+        rows = [("analyze", seconds, tree)]
+        for name in args.commands:
+            times, peaks = [], []
+            for _ in range(args.runs):
+                out = Path(tmp) / f"out_{name}"
+                took, peak, _, code = run_command(
+                    [*COMMANDS[name], "--from", str(analysed), "-o", str(out)])
+                if code not in (0, 3):
+                    raise SystemExit(f"manyi {name} failed with exit status {code}")
+                times.append(took)
+                peaks.append(peak)
+            rows.append((name, statistics.median(times), max(peaks)))
+        print(f"\n{args.n:,} comments, mean {chars / args.n:.0f} characters; median of "
+              f"{args.runs} run(s) per command (analyze: one run)\n")
+        print("| command | seconds | comments/s | × analyze's time | peak RSS, all processes |")
+        print("|---|---|---|---|---|")
+        for name, took, peak in rows:
+            print(f"| {name} | {took:,.1f} | {args.n / took:,.0f} | {took / seconds:.2f} | "
+                  f"{peak:,.0f} MB |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""The figures a report shows, read defensively from a Result: optional tables (None when
+absent or not computable on this dump), the headline, the IPA and trend tables.
+
+>>> from manyi.report.render import _demo_result
+>>> headline(_demo_result())["sentiment"]
+{'positive': 0.5, 'neutral': 0.0, 'negative': 0.5}
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from manyi.analysis.index import satisfaction_score
+from manyi.analysis.rows import ANALYSABLE_FLAGS, analysable
+from manyi.report import fix
+from manyi.report.notes import computed
+
+POLARITY_LABELS = {"positive": "正面", "neutral": "中性", "negative": "负面"}
+
+
+# -- reading a Result defensively ------------------------------------------------------------
+def optional_table(result, name: str) -> pd.DataFrame | None:
+    """``result.<name>`` when it is a non-empty DataFrame, else None."""
+    value = computed(result, name)  # None where this dump is too small for it
+    return value if isinstance(value, pd.DataFrame) and not value.empty else None
+
+
+def complaint_graph(result):
+    """The complaint co-occurrence graph (``result.graph`` or its ``"complaints"`` entry)."""
+    graph = computed(result, "graph")
+    if isinstance(graph, dict):
+        graph = next((graph[k] for k in ("complaints", "all") if graph.get(k) is not None
+                      and len(graph[k])), None)
+    return graph if graph is not None and hasattr(graph, "nodes") and len(graph) else None
+
+
+def overall_index(result) -> float | None:
+    """The overall satisfaction index: the ``index`` row of ``result.index`` (see index.py)."""
+    table = optional_table(result, "index")
+    if table is None or "dimension" not in table:
+        return None
+    value = table.loc[table["dimension"] == "index", "satisfaction"]
+    return float(value.iat[0]) if len(value) and pd.notna(value.iat[0]) else None
+
+
+def headline(result) -> dict:
+    """Counts, sentiment shares and the satisfaction index of the whole dump (the index row
+    of ``result.index``, with the weighting it names)."""
+    comments = result.comments
+    ok = analysable(comments)
+    shares = ok["sentiment"].value_counts(normalize=True) if len(ok) else pd.Series(dtype=float)
+    share = {p: float(shares.get(p, 0.0)) for p in POLARITY_LABELS}
+    value = overall_index(result)
+    table = optional_table(result, "index")
+    weighting = str(table["weighting"].iloc[0]) if value is not None and \
+        "weighting" in table else None
+    flags = comments["flag"].fillna("").value_counts()
+    return {"comments": len(comments), "analysed": len(ok),
+            "flagged": {str(k): int(v) for k, v in flags.items() if k not in ANALYSABLE_FLAGS},
+            "sentiment": share,
+            "satisfaction_index": value if value is not None else satisfaction_score(
+                share["positive"], share["neutral"], share["negative"]),
+            "index_source": "index" if value is not None else "comments",
+            "weighting": weighting}
+
+
+def ipa_table(result) -> pd.DataFrame:
+    """The importance–performance table ``result.ipa`` computed (see manyi.analysis.ipa), in the
+    report's shape; empty when there is none."""
+    return fix.ipa_frame(result)
+
+
+def trend_table(result) -> pd.DataFrame | None:
+    """Per period of ``result.trends``: comments naming a dimension, their positive and
+    negative shares and the satisfaction of the pooled (comment, dimension) pairs — the
+    default, mention-weighted index of the period. None with fewer than two periods."""
+    trends = optional_table(result, "trends")
+    if trends is None or "period" not in trends:
+        return None
+    frame = trends[trends["comments"] > 0]
+    grouped = frame.assign(
+        pos=frame["positive"] * frame["comments"], neu=frame["neutral"] * frame["comments"],
+        neg=frame["negative"] * frame["comments"]).groupby("period", sort=True)[
+        ["comments", "pos", "neu", "neg"]].sum()
+    table = pd.DataFrame({"period": grouped.index.astype(str),
+                          "comments": grouped["comments"].astype(int).to_numpy()})
+    for polarity, column in (("positive", "pos"), ("neutral", "neu"), ("negative", "neg")):
+        table[polarity] = (grouped[column] / grouped["comments"]).to_numpy()
+    table["satisfaction"] = [satisfaction_score(p, u, n) for p, u, n in
+                             zip(table["positive"], table["neutral"], table["negative"])]
+    table.attrs["freq"] = "M"
+    return table if len(table) >= 2 else None
+
+
+def step_bar(total: int, desc: str, progress: bool | None):
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc=desc, unit="step", disable=None if progress is None
+                else not progress, leave=False)

@@ -1,0 +1,84 @@
+"""The Excel workbook of a report: one sheet per table (see ``manyi.report.excel`` for the
+cells, ``manyi.report.sheet_rows`` for the rows of long sheets), the summary sheet first,
+saying which sheets hold only their first rows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from manyi.io.fixed import fixed_zip
+from manyi.io.write import atomic_path
+from manyi.report import fix, svg
+from manyi.report.excel import write_sheet
+from manyi.report.notes import not_computed
+from manyi.report.tables import POLARITY_LABELS, headline, ipa_table, optional_table, step_bar
+
+
+def excel_tables(result) -> dict[str, pd.DataFrame]:
+    """Sheet name → table, in workbook order; optional tables only when present."""
+    head = headline(result)
+    summary = pd.DataFrame(
+        [("comments", head["comments"]), ("analysed", head["analysed"]),
+         *[(f"{p}_share", head["sentiment"][p]) for p in POLARITY_LABELS],
+         ("satisfaction_index", head["satisfaction_index"]),
+         ("index_weighting", head["weighting"] or ""),
+         *[(f"flagged_{k}", v) for k, v in head["flagged"].items()],
+         *[(k, ", ".join(map(str, v)) if isinstance(v, list) else v)
+           for k, v in result.meta.items() if k in ("source", "text_col", "rating_col",
+                                                     "time_col", "group_cols", "domain")],
+         *[(f"not_computed_{n.part}", n.chinese) for n in not_computed(result).values()]],
+        columns=["item", "value"])
+    tables = {"summary": summary, "dimensions": result.dimensions}
+    for name in ("drivers", "topics"):
+        if (table := optional_table(result, name)) is not None:
+            tables[name] = table
+    tables["ipa"] = ipa_table(result)
+    if (trends := optional_table(result, "trends")) is not None:
+        tables["trends"] = trends
+    found = fix.table_of(result, "segments")
+    if isinstance(found, dict):
+        for name, table in found.items():
+            if isinstance(table, pd.DataFrame) and not table.empty:
+                tables[f"segments_{name}"] = table
+    tables["comments"] = result.comments
+    tables["mentions"] = result.mentions
+    tables["summary"] = pd.concat([summary, _cut_rows(tables)], ignore_index=True)
+    return tables
+
+
+def _cut_rows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Summary rows saying which sheets hold only their first rows: a sheet holds at most
+    Excel's 1,048,575 data rows; the whole table is in the CSV files `manyi analyze` writes."""
+    from manyi.report import excel as report_xlsx
+
+    limit = report_xlsx.EXCEL_MAX_ROWS
+    rows = [(f"sheet_{name}_rows", f"前 {limit:,} 行（共 {len(table):,} 行，Excel 每表上限）；"
+             f"完整表见 {name}.csv")
+            for name, table in tables.items() if len(table) > limit]
+    return pd.DataFrame(rows, columns=["item", "value"])
+
+
+def write_excel(result, path: str | Path, *, progress: bool | None = False) -> Path:
+    """One sheet per table (report_xlsx.py): Chinese headers with the English key as a
+    comment, typed cells (numbers, dates; ids as text), frozen header, filters, widths,
+    percent formats, no formulas; streamed (openpyxl write-only)."""
+    from openpyxl import Workbook
+
+    path = Path(path)
+    workbook = Workbook(write_only=True)
+    tables = excel_tables(result)
+    meta = result.meta
+    id_cols = frozenset(c for c in ("comment_id", meta.get("id_col")) if c)
+    rows = {}  # the rows of long sheets, rendered while the workbook is written
+    with step_bar(len(tables), "xlsx", progress) as bar:
+        for name, table in tables.items():
+            if (tail := write_sheet(workbook, name, table, id_cols, svg.text_width)):
+                rows[tail[0]] = tail[1]
+            bar.update(1)
+    with atomic_path(path) as tmp:
+        workbook.save(tmp)
+        fixed_zip(tmp, rows)  # no save time inside: the same workbook, the same bytes
+    return path
