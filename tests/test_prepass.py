@@ -163,3 +163,21 @@ def test_suggest_files_a_word_as_the_discovery_filed_it_by_context():
     frame = suggest_terms(texts, domain="ecommerce", min_count=3)
     row = frame[frame["candidate"] == "对焦"]
     assert len(row) == 1 and row.iloc[0]["dimension"] == "product"
+
+
+def test_the_run_takes_over_the_pass_look_ups_without_changing_a_mention():
+    texts = CAMERA + ["镜头很清晰，机身很轻", "这镜头做工精细", "屏幕速度快", "内容丰富"]
+    lexicon = Lexicon.load("ecommerce")
+    learned = learn_aspects(texts, lexicon)
+    pass_extractor = FactorExtractor(lexicon, tagger=Segmenter(lexicon).tag)
+    for text in texts:  # the pass's look-ups, made on the lexicon without the learned words
+        pass_extractor.extract(text, Segmenter(lexicon).cut(text))
+    run_lexicon = with_learned(lexicon, learned)
+    segmenter = Segmenter(run_lexicon)
+    cold = FactorExtractor(run_lexicon, tagger=segmenter.tag)
+    warm = FactorExtractor(run_lexicon, tagger=segmenter.tag)
+    warm.adopt(pass_extractor)
+    assert len(warm._role_cache) > 0 and "镜头" not in warm._role_cache  # a learned term
+    for text in texts:
+        tokens = segmenter.cut(text)
+        assert warm.analyse(text, tokens) == cold.analyse(text, tokens)

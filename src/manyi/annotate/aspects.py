@@ -60,7 +60,10 @@ class AspectFinder:
     def __init__(self, lexicon: Lexicon, tagger: Callable[[str], str] | None = None) -> None:
         self.lexicon = lexicon
         self.rules = SimpleNamespace(**rule_lists(lexicon.rules))  # rules.toml's word classes
-        self.tag = tagger if tagger is not None else default_tagger()
+        # word → part of speech, each word asked of the dictionary once
+        self.tagger = tagger if tagger is not None else default_tagger()
+        self._tags: dict[str, str] = _Memo(self.tagger)
+        self.tag: Callable[[str], str] = self._tags.__getitem__
         self._known = (set(lexicon.opinions) | set(lexicon.cues) | set(lexicon.verbs)
                        | lexicon.negations | set(lexicon.degrees) | lexicon.contrasts
                        | lexicon.stopwords)

@@ -48,15 +48,12 @@ Learned = tuple[tuple[str, str, str], ...]  # (word, dimension, factor key), sor
 def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rjieba"
                   ) -> Learned:
     """The corpus's aspect words (see the module docstring): (word, dimension, factor)."""
-    from manyi.annotate.factors import FactorExtractor
     from manyi.text.normalize import normalize_text
-    from manyi.text.segment import Segmenter
 
     pool = [t for t in texts if isinstance(t, str) and t.strip()][:LEARN_ROWS]
     if not pool:
         return ()
-    segmenter = Segmenter(lexicon, backend=backend)
-    extractor = FactorExtractor(lexicon, tagger=segmenter.tag)
+    segmenter, extractor = _pass_tools(lexicon, backend)
     judged: Counter = Counter()
     filing: dict[str, Counter] = {}
     normalised = []
@@ -96,6 +93,31 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
         (dimension, key), _ = min(filing[word].items(), key=lambda kv: (-kv[1], kv[0]))
         learned.append((word, dimension, key))
     return tuple(sorted(learned + list(refiled)))
+
+
+_LAST_PASS: list = []  # (lexicon, backend, segmenter, extractor) of the latest pass
+
+
+def _pass_tools(lexicon: Lexicon, backend: str) -> tuple:
+    """The pass's segmenter and extractor for ``lexicon``: the latest pass's again when it
+    read the same one (their look-ups warm)."""
+    from manyi.annotate.factors import FactorExtractor
+    from manyi.text.segment import Segmenter
+
+    if _LAST_PASS and _LAST_PASS[0] is lexicon and _LAST_PASS[1] == backend:
+        return _LAST_PASS[2], _LAST_PASS[3]
+    segmenter = Segmenter(lexicon, backend=backend)
+    extractor = FactorExtractor(lexicon, tagger=segmenter.tag)
+    _LAST_PASS[:] = [lexicon, backend, segmenter, extractor]
+    return segmenter, extractor
+
+
+def warm_up(extractor) -> None:
+    """Give a run's extractor the token look-ups of the latest pass that cannot differ for
+    it (:meth:`~manyi.annotate.factor_tokens.TokenRoles.adopt`): the rows the pass read are
+    annotated next, so their tokens are not looked up twice. Outputs do not change."""
+    if _LAST_PASS:
+        extractor.adopt(_LAST_PASS[3])
 
 
 def _heads_of_the_product(lexicon: Lexicon, texts: list[str], attribute: Factor) -> Learned:
