@@ -20,11 +20,11 @@ Per held-out industry:
   划算 团购 优惠 活动 折扣 券, gifts and sales days: 赠品 赠送 小样 试用装 618 双11) → price;
   delivery words (物流 快递 发货 送货 配送 送餐 外卖小哥 骑手 到货) → logistics; the brand
   (品牌 牌子 大牌 知名度 口碑: manyi's brand dimension) → brand; the people who serve (服务
-  客服 售后 态度 服务员 店员 店长 店主 员工 工作人员 老板 商家 卖家 店家) and, as ASAP files a restaurant's aspects, its wait, serving,
-  ordering and parking (上菜 点菜 下单 买单 排队 等位 停车 …) → service; the place (环境
-  装修 氛围 卫生 灯光 门面 包间 大堂 桌 椅 卡座 座位 空间 餐具 空调 厕所 厨房 …) →
-  environment and where it is
-  (位置 地段 交通 地铁) → channel; everything else is an
+  客服 售后 态度 服务员 店员 店长 店主 员工 工作人员 老板 商家 卖家 店家) and, as ASAP files
+  a restaurant's aspects, its wait, serving, ordering and parking (上菜 点菜 下单 买单 排队
+  等位 停车 …) → service; the place (环境 装修 氛围 卫生 灯光 门面 包间 大堂 桌 椅 卡座
+  座位 空间 餐具 空调 厕所 厨房 …) → environment and where it is (位置 地段 交通 地铁) →
+  channel; everything else is an
   attribute of the thing bought (a camera's 镜头, a course's 内容, a dish) → product;
 * **recall (term or opinion)** — the same, where a mention's opinion words count as well as
   its term: shampoo's gold "terms" are mostly opinion phrases (柔顺, 好用, 物流很快);

@@ -181,3 +181,18 @@ def test_the_run_takes_over_the_pass_look_ups_without_changing_a_mention():
     for text in texts:
         tokens = segmenter.cut(text)
         assert warm.analyse(text, tokens) == cold.analyse(text, tokens)
+
+
+@pytest.mark.parametrize("text, judged", [
+    ("板筋、羊肉串、鸡翅都很好吃", {"板筋", "羊肉串", "鸡翅"}),
+    ("螃蟹、扇贝和海胆都不太新鲜", {"螃蟹", "扇贝", "海胆"}),
+    ("羊肉串，鸡翅都很好吃", {"羊肉串", "鸡翅"}),
+])
+def test_every_dish_of_a_list_judged_together_is_a_mention(text, judged):
+    found = {m.term for m in _extractor("catering")(text) if m.opinion}
+    assert judged <= found
+
+
+def test_a_dish_alone_before_a_clause_that_judges_another_is_not_judged():
+    found = {m.term for m in _extractor("catering")("我们点了很多，鸡翅都很好吃")}
+    assert "鸡翅" in found and "我们" not in found and "很多" not in found
