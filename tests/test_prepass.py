@@ -196,3 +196,13 @@ def test_every_dish_of_a_list_judged_together_is_a_mention(text, judged):
 def test_a_dish_alone_before_a_clause_that_judges_another_is_not_judged():
     found = {m.term for m in _extractor("catering")("我们点了很多，鸡翅都很好吃")}
     assert "鸡翅" in found and "我们" not in found and "很多" not in found
+
+
+def test_a_dish_name_cut_in_two_that_recurs_is_kept_whole():
+    texts = ["生蚝很新鲜", "螃蟹和生蚝都不太新鲜", "生蚝一般", "吃肉很开心", "吃肉很爽"]
+    learned = learn_aspects(texts, Lexicon.load("catering"))
+    joined = {w for w, dimension, _ in learned if not dimension}
+    assert "生蚝" in joined and "吃肉" not in joined  # 吃 is a verb
+    found = {m.term for m in _extractor("catering", learned)("螃蟹和生蚝都不太新鲜")}
+    assert {"螃蟹", "生蚝"} <= found
+    assert not any(m.term == "生蚝" for m in _extractor("catering", learned)("明天去吃生蚝"))
