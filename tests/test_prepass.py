@@ -187,6 +187,7 @@ def test_the_run_takes_over_the_pass_look_ups_without_changing_a_mention():
     ("板筋、羊肉串、鸡翅都很好吃", {"板筋", "羊肉串", "鸡翅"}),
     ("螃蟹、扇贝和海胆都不太新鲜", {"螃蟹", "扇贝", "海胆"}),
     ("羊肉串，鸡翅都很好吃", {"羊肉串", "鸡翅"}),
+    ("板筋，羊肉串，鸡翅都很好吃，羊排一般", {"板筋", "羊肉串", "鸡翅", "羊排"}),
 ])
 def test_every_dish_of_a_list_judged_together_is_a_mention(text, judged):
     found = {m.term for m in _extractor("catering")(text) if m.opinion}
