@@ -17,12 +17,14 @@ Per held-out industry:
   Expected dimension of a gold term, by its own characters (stated here, the same for every
   industry): the business or the thing bought named whole (店 这家店 餐厅 相机 手机 课程
   洗发水 产品 …, the whole term only) → overall; price and deal words (价 钱 费 贵 便宜 实惠
-  划算 团购 优惠 活动 折扣 券 赠品) → price; delivery words (物流 快递 发货
-  送货 配送 送餐 外卖小哥 骑手) → logistics; the people who serve (服务 客服 售后 态度 服务员
-  店员 老板 商家 卖家 店家) and, as ASAP files a restaurant's aspects, its wait, serving,
-  ordering and parking (上菜 点菜 下单 买单 排队 等位 停车 …) → service; the place (环境
-  装修 氛围 卫生 灯光 门面 包间 大堂 桌椅 座位 空间 餐具 …) → environment and where it is
-  (位置 地段 交通 地铁) → channel; everything else is an
+  划算 团购 优惠 活动 折扣 券, gifts and sales days: 赠品 赠送 小样 试用装 618 双11) → price;
+  delivery words (物流 快递 发货 送货 配送 送餐 外卖小哥 骑手 到货) → logistics; the brand
+  (品牌 牌子 大牌 知名度 口碑: manyi's brand dimension) → brand; the people who serve (服务
+  客服 售后 态度 服务员 店员 店长 店主 员工 工作人员 老板 商家 卖家 店家) and, as ASAP files
+  a restaurant's aspects, its wait, serving, ordering and parking (上菜 点菜 下单 买单 排队
+  等位 停车 …) → service; the place (环境 装修 氛围 卫生 灯光 门面 包间 大堂 桌 椅 卡座
+  座位 空间 餐具 空调 厕所 厨房 …) → environment and where it is (位置 地段 交通 地铁) →
+  channel; everything else is an
   attribute of the thing bought (a camera's 镜头, a course's 内容, a dish) → product;
 * **recall (term or opinion)** — the same, where a mention's opinion words count as well as
   its term: shampoo's gold "terms" are mostly opinion phrases (柔顺, 好用, 物流很快);
@@ -63,13 +65,15 @@ ITEM_WORDS = frozenset({"店", "这家店", "这家", "餐厅", "饭店", "餐�
                         "洗发水", "产品", "东西", "宝贝", "商品"})
 EXPECTED = [  # (dimension, characters or words of the gold term), first match wins
     ("price", ("价", "钱", "费", "贵", "便宜", "实惠", "划算", "团购", "优惠", "活动", "折扣",
-               "券", "赠品")),
-    ("logistics", ("物流", "快递", "发货", "送货", "配送", "送餐", "外卖小哥", "骑手")),
+               "券", "赠品", "赠送", "小样", "试用装", "618", "双11", "双十一")),
+    ("logistics", ("物流", "快递", "发货", "送货", "配送", "送餐", "外卖小哥", "骑手", "到货")),
+    ("brand", ("品牌", "牌子", "大牌", "知名度", "口碑")),
     ("service", ("服务", "客服", "售后", "态度", "服务员", "店员", "老板", "商家", "卖家",
-                 "店家", "上菜", "出菜", "点菜", "点餐", "点单", "下单", "买单", "埋单", "结账",
-                 "排队", "等位", "停车", "车位")),
+                 "店家", "店长", "店主", "员工", "工作人员", "上菜", "出菜", "点菜", "点餐",
+                 "点单", "下单", "买单", "埋单", "结账", "排队", "等位", "停车", "车位")),
     ("environment", ("环境", "装修", "氛围", "装潢", "卫生", "灯光", "装饰", "门面", "店面",
-                     "包间", "包厢", "大堂", "大厅", "桌椅", "座位", "面积", "空间", "餐具")),
+                     "包间", "包厢", "包房", "大堂", "大厅", "桌", "椅", "卡座", "座位", "餐位",
+                     "面积", "空间", "餐具", "空调", "厕所", "洗手间", "厨房")),
     ("channel", ("位置", "地段", "交通", "地铁")),
 ]
 _MODULES = ("manyi.annotate.aspects", "manyi.annotate.prepass")

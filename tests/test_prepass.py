@@ -163,3 +163,47 @@ def test_suggest_files_a_word_as_the_discovery_filed_it_by_context():
     frame = suggest_terms(texts, domain="ecommerce", min_count=3)
     row = frame[frame["candidate"] == "对焦"]
     assert len(row) == 1 and row.iloc[0]["dimension"] == "product"
+
+
+def test_the_run_takes_over_the_pass_look_ups_without_changing_a_mention():
+    texts = CAMERA + ["镜头很清晰，机身很轻", "这镜头做工精细", "屏幕速度快", "内容丰富"]
+    lexicon = Lexicon.load("ecommerce")
+    learned = learn_aspects(texts, lexicon)
+    pass_extractor = FactorExtractor(lexicon, tagger=Segmenter(lexicon).tag)
+    for text in texts:  # the pass's look-ups, made on the lexicon without the learned words
+        pass_extractor.extract(text, Segmenter(lexicon).cut(text))
+    run_lexicon = with_learned(lexicon, learned)
+    segmenter = Segmenter(run_lexicon)
+    cold = FactorExtractor(run_lexicon, tagger=segmenter.tag)
+    warm = FactorExtractor(run_lexicon, tagger=segmenter.tag)
+    warm.adopt(pass_extractor)
+    assert len(warm._role_cache) > 0 and "镜头" not in warm._role_cache  # a learned term
+    for text in texts:
+        tokens = segmenter.cut(text)
+        assert warm.analyse(text, tokens) == cold.analyse(text, tokens)
+
+
+@pytest.mark.parametrize("text, judged", [
+    ("板筋、羊肉串、鸡翅都很好吃", {"板筋", "羊肉串", "鸡翅"}),
+    ("螃蟹、扇贝和海胆都不太新鲜", {"螃蟹", "扇贝", "海胆"}),
+    ("羊肉串，鸡翅都很好吃", {"羊肉串", "鸡翅"}),
+    ("板筋，羊肉串，鸡翅都很好吃，羊排一般", {"板筋", "羊肉串", "鸡翅", "羊排"}),
+])
+def test_every_dish_of_a_list_judged_together_is_a_mention(text, judged):
+    found = {m.term for m in _extractor("catering")(text) if m.opinion}
+    assert judged <= found
+
+
+def test_a_dish_alone_before_a_clause_that_judges_another_is_not_judged():
+    found = {m.term for m in _extractor("catering")("我们点了很多，鸡翅都很好吃")}
+    assert "鸡翅" in found and "我们" not in found and "很多" not in found
+
+
+def test_a_dish_name_cut_in_two_that_recurs_is_kept_whole():
+    texts = ["生蚝很新鲜", "螃蟹和生蚝都不太新鲜", "生蚝一般", "吃肉很开心", "吃肉很爽"]
+    learned = learn_aspects(texts, Lexicon.load("catering"))
+    joined = {w for w, dimension, _ in learned if not dimension}
+    assert "生蚝" in joined and "吃肉" not in joined  # 吃 is a verb
+    found = {m.term for m in _extractor("catering", learned)("螃蟹和生蚝都不太新鲜")}
+    assert {"螃蟹", "生蚝"} <= found
+    assert not any(m.term == "生蚝" for m in _extractor("catering", learned)("明天去吃生蚝"))

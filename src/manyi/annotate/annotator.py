@@ -30,7 +30,7 @@ import pandas as pd
 
 from manyi.annotate.factors import FactorExtractor
 from manyi.annotate.flags import ANALYSABLE_FLAGS, MAX_ANALYSED_CHARS, REPEATED, flag_repeated
-from manyi.annotate.prepass import Learned, with_learned
+from manyi.annotate.prepass import Learned, warm_up, with_learned
 from manyi.annotate.sentiment import model as sentiment
 from manyi.annotate.sentiment.model import SentimentModel
 from manyi.errors import InputError, ModelError
@@ -85,6 +85,7 @@ class Annotator:
         self.segmenter = segmenter if segmenter is not None else \
             Segmenter(self.lexicon, backend=settings.segmenter)
         self.extractor = FactorExtractor(self.lexicon, tagger=self.segmenter.tag)
+        warm_up(self.extractor)  # the first pass's token look-ups (outputs do not change)
         self.model = model if model is not None else load_model(settings.model)
 
     def annotate(self, ids: Sequence[str], values: Sequence[object], first_row: int = 0

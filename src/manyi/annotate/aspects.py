@@ -38,6 +38,8 @@ from manyi.text.lexicon_rules import rule_lists
 NOUN_TAGS = frozenset({"n", "nz", "vn", "ng", "nt", "an", "nl", "nrt", "nr", "ns"})
 # Verbs that name what is judged when they are the subject (对焦很快, 拍照清晰, 讲得好).
 VERB_TAGS = frozenset({"v"})
+LIST_MARKS = frozenset({",", "，", "、"})  # between the dishes of a list (板筋，羊肉串)
+CLAUSE_MARKS = LIST_MARKS | frozenset("。.!！?？;；~～")
 DEMONSTRATIVE = re.compile(r"^(这|那|此|该|每|哪)(个|款|家|种|部|台|只|次|些|位|件|本|门|堂)?$")
 # Characters a word jieba does not know should not hold to be an aspect (大大的, 算蛮).
 FUNCTION_CHARS = frozenset("的地得了着过很太真也都还就算蛮挺超最更不没是在有把被给让吗呢吧啊哦"
@@ -60,7 +62,10 @@ class AspectFinder:
     def __init__(self, lexicon: Lexicon, tagger: Callable[[str], str] | None = None) -> None:
         self.lexicon = lexicon
         self.rules = SimpleNamespace(**rule_lists(lexicon.rules))  # rules.toml's word classes
-        self.tag = tagger if tagger is not None else default_tagger()
+        # word → part of speech, each word asked of the dictionary once
+        self.tagger = tagger if tagger is not None else default_tagger()
+        self._tags: dict[str, str] = _Memo(self.tagger)
+        self.tag: Callable[[str], str] = self._tags.__getitem__
         self._known = (set(lexicon.opinions) | set(lexicon.cues) | set(lexicon.verbs)
                        | lexicon.negations | set(lexicon.degrees) | lexicon.contrasts
                        | lexicon.stopwords)
@@ -206,6 +211,23 @@ class AspectFinder:
         if all(self._kind[t] == 2 and t not in self.lexicon.terms for t in tokens[first:last]):
             return first, last
         return None
+
+    def names_before(self, tokens: list[str], start: int, limit: int = 4
+                     ) -> list[tuple[int, int]]:
+        """The clauses just before token ``start`` that only name something, nearest first
+        (板筋，羊肉串，鸡翅都很好吃: 羊肉串, then 板筋)."""
+        out: list[tuple[int, int]] = []
+        end = start
+        while len(out) < limit and end > 1 and tokens[end - 1] in LIST_MARKS:
+            begin = end - 1
+            while begin > 0 and tokens[begin - 1] not in CLAUSE_MARKS:
+                begin -= 1
+            span = self.topic(tokens, begin, end)
+            if span is None:
+                break
+            out.append(span)
+            end = begin
+        return out
 
     def _compound(self, tokens: list[str], first: int, last: int) -> tuple[int, int] | None:
         """The compound ending at ``last``: nouns before it joined (待机 时间), a verb only

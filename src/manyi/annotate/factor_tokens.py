@@ -101,6 +101,42 @@ class TokenRoles:
         return (len(token) > 1 and token[-1] in self.rules.predicates
                 and (token[:-1] in self._modifiers or token[:-1] in self.rules.bare_prefixes))
 
+    def adopt(self, other: TokenRoles) -> None:
+        """Take over the token look-ups ``other`` made that cannot differ here: ``other`` an
+        extractor of the same lexicon or of the one a first pass added terms to (the run's
+        annotator after :mod:`manyi.annotate.prepass`). Opinion parses all; roles, glue cuts
+        and word kinds of the tokens holding no word whose term or tag differs. Outputs are
+        the same with or without it, only the look-ups are not made twice.
+        """
+        mine, theirs = self.lexicon, other.lexicon
+        if other is self or any(getattr(mine, name) is not getattr(theirs, name) for name in (
+                "opinions", "cues", "verbs", "degrees", "negations", "suffixes", "rules",
+                "stopwords", "contrasts")) or not mine.terms.keys() >= theirs.terms.keys() \
+                or (self.finder is None) != (other.finder is None):
+            return
+        for name in ("_token_cache", "_prefix_cache"):  # no term, no tag: the same everywhere
+            getattr(self, name).update(getattr(other, name))
+        changed = [w for w in mine.terms if w not in theirs.terms]
+        if self.finder is not None:
+            old, new = other.finder, self.finder
+            if new.tagger is not old.tagger:
+                tags = new._tags
+                for word, tag in old._tags.items():
+                    if word not in tags:
+                        mine_tag = tags[word]
+                        if mine_tag != tag:
+                            changed.append(word)
+            else:
+                new._tags.update(old._tags)
+        differs = _any_of(changed).search if changed else lambda token: None
+        pairs = [(other._glue_cache, self._glue_cache), (other._role_cache, self._role_cache)]
+        if self.finder is not None:
+            pairs += [(other.finder._kind, self.finder._kind),
+                      (other.finder._head, self.finder._head)]
+        for source, target in pairs:
+            target.update((k, v) for k, v in source.items() if differs(k) is None)
+        self._glued.update(t for t in other._glued if self._glue_cache.get(t))
+
     def parse_token(self, token: str) -> tuple[int, float, str] | None:
         """(negations, degree, opinion word) of a token such as 不太好 or 很快; cached.
 

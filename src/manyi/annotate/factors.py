@@ -322,8 +322,15 @@ class FactorExtractor(TokenRoles, ClauseOpinions):
                 mentions.append(self._mention(text, clause_id, clause, factor, "".join(words),
                                               opinion, False, starts[span[0]], end,
                                               "discovered", how))
+                # the others named with it: A、B和C都很好吃; 羊肉串，鸡翅都很好吃
                 other = self.finder.coordinated(tokens, first, span[0])
-                if other is not None and term_indices.isdisjoint(range(*other)):
+                others = [] if other is not None or not first or span[0] != first \
+                    or span[1] >= last or tokens[span[1]] != "都" \
+                    else self.finder.names_before(tokens, first)
+                while other is not None or others:
+                    other = other or others.pop(0)
+                    if not term_indices.isdisjoint(range(*other)):
+                        break
                     words = tokens[other[0]:other[1]]
                     factor, how = (cue, "cue") if cue is not None else \
                         self.finder.file_term(words)
@@ -332,6 +339,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions):
                     mentions.append(self._mention(
                         text, clause_id, clause, factor, "".join(words), opinion, False,
                         starts[other[0]], end, "discovered", how))
+                    other = self.finder.coordinated(tokens, first, other[0]) \
+                        if other[0] >= first else None
                 continue
             factor = cue or (None if has_subject else implied or OVERALL)
             if factor is None or (has_subject and factor.dimension in named) or (

@@ -39,6 +39,9 @@ ITEM_SHARE = 0.1
 RARE_DIMENSION = 0.02  # a dimension this rare in the corpus does not own its attribute words
 # Learned words are things, not the customer's acts or feelings: 卸得 涂上 用完了.
 NOT_LEARNED = re.compile(r"(?:得|的|了|着|过|上|完|起来|下来)$")
+# Two one-character words that recur side by side, the second a noun (生 蚝, 鹅 肝, 鸭 胸:
+# a dish name the dictionary lacks, cut in two), are kept whole as one noun for the run.
+JOIN_MIN = 2
 # Tunable (bench/aspects_eval.py chooses on the industries it does not score):
 TUNABLE = {"LEARN_MIN": (2, 3)}
 
@@ -48,22 +51,21 @@ Learned = tuple[tuple[str, str, str], ...]  # (word, dimension, factor key), sor
 def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rjieba"
                   ) -> Learned:
     """The corpus's aspect words (see the module docstring): (word, dimension, factor)."""
-    from manyi.annotate.factors import FactorExtractor
     from manyi.text.normalize import normalize_text
-    from manyi.text.segment import Segmenter
 
     pool = [t for t in texts if isinstance(t, str) and t.strip()][:LEARN_ROWS]
     if not pool:
         return ()
-    segmenter = Segmenter(lexicon, backend=backend)
-    extractor = FactorExtractor(lexicon, tagger=segmenter.tag)
+    segmenter, extractor = _pass_tools(lexicon, backend)
     judged: Counter = Counter()
+    pairs: Counter = Counter()
     filing: dict[str, Counter] = {}
     normalised = []
     for raw in pool:
         text = normalize_text(raw)
         normalised.append(text)
         tokens = segmenter.cut(text)
+        pairs.update(_split_nouns(tokens, extractor.finder))
         seen: set[str] = set()
         for m in extractor.extract(text, tokens):
             if m.source != "discovered":
@@ -78,7 +80,9 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
                     else:
                         filed = (m.dimension, m.factor)
                     filing.setdefault(word, Counter())[filed] += 1
-    refiled = _heads_of_the_product(lexicon, normalised, extractor.finder.attribute)
+    refiled = _heads_of_the_product(lexicon, normalised, extractor.finder.attribute) + tuple(
+        sorted((w, "", "") for w, n in pairs.items() if n >= JOIN_MIN
+               and w not in lexicon.terms and w not in lexicon.userdict))
     candidates = sorted(w for w, n in judged.items() if n >= LEARN_MIN
                         and extractor.parse_token(w) is None and not NOT_LEARNED.search(w))
     if not candidates:
@@ -96,6 +100,31 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
         (dimension, key), _ = min(filing[word].items(), key=lambda kv: (-kv[1], kv[0]))
         learned.append((word, dimension, key))
     return tuple(sorted(learned + list(refiled)))
+
+
+_LAST_PASS: list = []  # (lexicon, backend, segmenter, extractor) of the latest pass
+
+
+def _pass_tools(lexicon: Lexicon, backend: str) -> tuple:
+    """The pass's segmenter and extractor for ``lexicon``: the latest pass's again when it
+    read the same one (their look-ups warm)."""
+    from manyi.annotate.factors import FactorExtractor
+    from manyi.text.segment import Segmenter
+
+    if _LAST_PASS and _LAST_PASS[0] is lexicon and _LAST_PASS[1] == backend:
+        return _LAST_PASS[2], _LAST_PASS[3]
+    segmenter = Segmenter(lexicon, backend=backend)
+    extractor = FactorExtractor(lexicon, tagger=segmenter.tag)
+    _LAST_PASS[:] = [lexicon, backend, segmenter, extractor]
+    return segmenter, extractor
+
+
+def warm_up(extractor) -> None:
+    """Give a run's extractor the token look-ups of the latest pass that cannot differ for
+    it (:meth:`~manyi.annotate.factor_tokens.TokenRoles.adopt`): the rows the pass read are
+    annotated next, so their tokens are not looked up twice. Outputs do not change."""
+    if _LAST_PASS:
+        extractor.adopt(_LAST_PASS[3])
 
 
 def _heads_of_the_product(lexicon: Lexicon, texts: list[str], attribute: Factor) -> Learned:
@@ -122,6 +151,19 @@ def _heads_of_the_product(lexicon: Lexicon, texts: list[str], attribute: Factor)
         if share < RARE_DIMENSION:
             out.append((head, attribute.dimension, attribute.key))
     return tuple(out)
+
+
+def _split_nouns(tokens: list[str], finder) -> set[str]:
+    """Pairs of one-character tokens of a comment that may be one noun cut in two: the
+    second a noun (:meth:`~manyi.annotate.aspects.AspectFinder.is_head`), the first a Chinese
+    character that is no known word, no verb and not the same (not 吃 肉, 糯 糯)."""
+    out = set()
+    for a, b in zip(tokens, tokens[1:]):
+        if len(a) == 1 and len(b) == 1 and a != b and "\u4e00" <= a <= "\u9fff" \
+                and finder.is_head(b) and a not in finder._known \
+                and a not in finder.rules.not_aspects and finder.tag(a) != "v":
+            out.add(a + b)
+    return out
 
 
 def _words(term: str, tokens: list[str], lexicon: Lexicon) -> list[str]:
@@ -158,9 +200,12 @@ def with_learned(lexicon: Lexicon, learned: Learned) -> Lexicon:
         return lexicon
     out = copy.copy(lexicon)
     out.terms = dict(lexicon.terms)
+    out.userdict = dict(lexicon.userdict)
     for word, dimension, key in learned:
-        if word not in out.terms or word in lexicon.attribute_heads:
+        if not dimension:  # a noun cut in two (生 蚝): kept whole, found when judged
+            out.userdict.setdefault(word, (None, "n"))
+        elif word not in out.terms or word in lexicon.attribute_heads:
             label = lexicon.factor_labels.get((dimension, key), key)
             out.terms[word] = Factor(dimension, key, label)
-    out.learned = frozenset(w for w, _, _ in learned)
+    out.learned = frozenset(w for w, d, _ in learned if d)
     return out
