@@ -197,3 +197,16 @@ def test_nearly_is_not_fast_but_fast_after_a_term_is(text, opinion):
     found = logistics.loc[logistics["comment_id"] == "1", "opinion"].tolist()
     assert (opinion in found) if opinion else "快" not in found
     assert "很快" in logistics.loc[logistics["comment_id"] == "2", "opinion"].tolist()
+
+
+@pytest.mark.parametrize("text, domain, judged, not_judged", [
+    ("外卖的菜品分量太少", "catering", "分量", "外卖"),
+    ("商家的描述很准确", "ecommerce", "描述", "商家"),
+    ("前台的服务效率很高", "hotel", "服务效率", "前台"),
+])
+def test_the_owner_named_before_的_is_not_what_is_judged(text, domain, judged, not_judged):
+    lexicon = Lexicon.load(domain)
+    tokens = Segmenter(lexicon).cut(text)
+    terms = [m.term for m in FactorExtractor(lexicon).extract(text, tokens)]
+    assert any(judged in term for term in terms), terms
+    assert not any(term.startswith(not_judged) for term in terms), terms

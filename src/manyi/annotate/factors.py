@@ -228,11 +228,11 @@ class FactorExtractor(TokenRoles, ClauseOpinions):
             if ((factor.dimension, factor.key) == ATTITUDE and terms
                     and terms[-1][1].dimension in AGENT_DIMENSIONS and i - terms[-1][0] <= 3):
                 continue  # 快递小哥 服务态度 很好: the courier's attitude, one logistics mention
-            if (terms and tokens[terms[-1][0]] in self.rules.sellers
-                    and factor.dimension != "service"
-                    and (i - terms[-1][0] == 1 or (i - terms[-1][0] == 2
-                                                   and tokens[i - 1] == "的"))):
-                terms.pop()  # 卖家发货很慢, 商家的描述: the seller is the subject, not judged
+            if terms and (i - terms[-1][0] == 2 and tokens[i - 1] == "的" or (
+                              i - terms[-1][0] == 1 and tokens[i - 1] in self.rules.sellers
+                              and factor.dimension != "service")):
+                # 外卖的菜品, 商家的描述, 卖家发货很慢: the first names whose, the second is judged
+                terms.pop()
             terms.append((i, factor))
         compounds: dict[int, tuple[int, Factor, str]] = {}
         if self.finder is not None and terms:
