@@ -118,9 +118,9 @@ def loio(comments: pd.DataFrame, aspects: pd.DataFrame, tokens_of, args) -> list
         others = comments[(comments["industry"] != held) & (comments["industry"] != "mixed")
                           & ~comments["key"].isin(set(here["key"]))]
         train = sample(others, args.train_rows, "industry").reset_index(drop=True)
-        model = SentimentModel(**FIT_PARAMS).fit(train["text"].tolist(),
-                                                 train["label"].tolist(),
-                                                 tokens_of(train["text"].tolist()))
+        model = SentimentModel(**FIT_PARAMS).fit(
+            train["text"].tolist(), train["label"].tolist(), tokens_of(train["text"].tolist()),
+            groups=None if args.no_cross else train["industry"].tolist())
         gold = test["label"].to_numpy()
         test_tokens = tokens_of(test["text"].tolist())
         proba = model.predict_proba(test["text"].tolist(), test_tokens)
@@ -210,6 +210,8 @@ def main() -> int:
                         help="of them scored by snownlp (default 150; 0: none)")
     parser.add_argument("--adapt", action="store_true",
                         help="also score with the model adapted to the held-out texts")
+    parser.add_argument("--no-cross", action="store_true",
+                        help="fit the head on in-industry held-out rows (no groups)")
     parser.add_argument("--no-loio", action="store_true", help="shipped model only")
     parser.add_argument("--no-shipped", action="store_true",
                         help="skip the shipped model's section (e.g. when folds run in parallel)")
