@@ -9,17 +9,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Any
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from manyi.annotate.sentiment.model import SentimentModel
 
-
-def mention_proba(model: SentimentModel, texts: Sequence[str], tokens: Sequence[Sequence[str]],
+def mention_proba(model: Any, texts: Sequence[str], tokens: Sequence[Sequence[str]],
                   starts: Sequence[int], ends: Sequence[int], *, reach: int = 2) -> np.ndarray:
-    """Probabilities of each mention (``texts[i][starts[i]:ends[i]]``) from its own clause:
+    """Probabilities (n, 3) of each mention (``texts[i][starts[i]:ends[i]]``) by ``model``
+    (a fitted ``SentimentModel``; not imported here, the model module re-exports this
+    function) from its own clause:
     the clause of ``manyi.annotate.sentiment.head.clause_spans`` that holds the mention's first
     character (the whole comment when it is one clause). A clause without an opinion word
     names the thing that the next clauses judge (先上来的是养生西芹，很青口，很脆): it is
@@ -57,7 +56,7 @@ def mention_proba(model: SentimentModel, texts: Sequence[str], tokens: Sequence[
     return out
 
 
-def _reach(model: SentimentModel, texts: list[str], tokens: list[list[str]],
+def _reach(model: Any, texts: list[str], tokens: list[list[str]],
            clauses: np.ndarray, contrast: np.ndarray, chosen: np.ndarray, reach: int
            ) -> np.ndarray:
     """The clause that ends each mention's stretch: its own when it holds an opinion word,
