@@ -1,6 +1,6 @@
 """Sentiment across industries: leave one industry out, neutral, mention polarity, speed.
 
-    python bench/sentiment_eval.py                 # everything (~15 min on 2 busy cores)
+    python bench/sentiment_eval.py                 # everything (hours on 2 busy cores: sample)
     python bench/sentiment_eval.py --only hotel    # one held-out industry
     python bench/sentiment_eval.py --no-loio       # shipped model only: chnsenticorp test, speed
     python bench/sentiment_eval.py --only hotel restaurant --no-shipped   # folds in parallel
@@ -12,7 +12,9 @@ set, zhijiang cosmetics reviews (labels derived from the aspect sets as that scr
 
 For each held-out industry a model is fitted with the shipped model's settings on a sample of
 the other industries (``--train-rows`` per industry; rows whose text equals a held-out row are
-removed), and scored on a random sample of the held-out one (``--test-rows``):
+removed), its comment head cross-fitted over folds of those industries (``fit(groups=...)``;
+``--no-cross``: on in-industry held-out rows instead), and scored on a random sample of the
+held-out one (``--test-rows``):
 
 * ``acc``: the three-way label with neutral counted wrong wherever the gold is not neutral;
 * ``sign``: the sign of sentiment_score on the rows whose gold is positive or negative;
@@ -23,8 +25,8 @@ removed), and scored on a random sample of the held-out one (``--test-rows``):
 * ``adapted``: manyi with ``adapt_to`` the held-out sample's own texts (no labels).
 
 Mention polarity: the aspect terms of absa_terms and restaurant_triplets, each scored on its
-own clause (``manyi.annotate.sentiment.model.mention_proba``) by the fold's model, neutral counted
-wrong.
+own clause (``manyi.annotate.sentiment.mentions.mention_proba``; with the next clauses when its
+own has no opinion word) by the fold's model, neutral counted wrong.
 """
 
 from __future__ import annotations
@@ -118,9 +120,9 @@ def loio(comments: pd.DataFrame, aspects: pd.DataFrame, tokens_of, args) -> list
         others = comments[(comments["industry"] != held) & (comments["industry"] != "mixed")
                           & ~comments["key"].isin(set(here["key"]))]
         train = sample(others, args.train_rows, "industry").reset_index(drop=True)
-        model = SentimentModel(**FIT_PARAMS).fit(train["text"].tolist(),
-                                                 train["label"].tolist(),
-                                                 tokens_of(train["text"].tolist()))
+        model = SentimentModel(**FIT_PARAMS).fit(
+            train["text"].tolist(), train["label"].tolist(), tokens_of(train["text"].tolist()),
+            groups=None if args.no_cross else train["industry"].tolist())
         gold = test["label"].to_numpy()
         test_tokens = tokens_of(test["text"].tolist())
         proba = model.predict_proba(test["text"].tolist(), test_tokens)
@@ -210,6 +212,8 @@ def main() -> int:
                         help="of them scored by snownlp (default 150; 0: none)")
     parser.add_argument("--adapt", action="store_true",
                         help="also score with the model adapted to the held-out texts")
+    parser.add_argument("--no-cross", action="store_true",
+                        help="fit the head on in-industry held-out rows (no groups)")
     parser.add_argument("--no-loio", action="store_true", help="shipped model only")
     parser.add_argument("--no-shipped", action="store_true",
                         help="skip the shipped model's section (e.g. when folds run in parallel)")

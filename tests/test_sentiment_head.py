@@ -137,3 +137,48 @@ def test_a_comment_scores_bit_for_bit_the_same_alone_or_in_a_batch():
     batch = default_model().predict_proba(texts)
     alone = np.vstack([default_model().predict_proba([t]) for t in texts[:len(SHIPPED_CASES)]])
     assert np.array_equal(batch[:len(SHIPPED_CASES)], alone)
+
+
+def test_groups_are_dealt_to_folds_whole_and_deterministically():
+    from manyi.annotate.sentiment.fit import group_folds
+
+    groups = ["a"] * 5 + ["b"] * 3 + ["c"] * 3 + ["d"] * 1
+    polar = np.ones(len(groups), dtype=bool)
+    folds = group_folds(groups, polar, 2)
+    for name in "abcd":  # one fold per group
+        assert len(set(folds[[g == name for g in groups]].tolist())) == 1
+    assert np.bincount(folds).tolist() == [6, 6]  # a+d against b+c
+    assert group_folds(["a", "b"] * 3, np.ones(6, dtype=bool), 4) is None  # too few groups
+
+
+def test_cross_fitted_head_learns_from_groups_the_weights_did_not_see():
+    texts, labels = synthetic()
+    groups = [str(i // 3 % 3) for i in range(len(texts))]  # a triple per group
+    model = SentimentModel(min_df=1).fit(texts, labels, [list(t) for t in texts],
+                                         lexicon=LEXICON, groups=groups)
+    assert model.info_["cross_fitted_folds"] == 3 and model.info_["calibration_rows"] == 0
+    probe = ["价格是蓝色的", "屏幕非常满意", "客服太慢"]
+    assert model.predict(probe, [list(t) for t in probe]).tolist() == ["neutral", "positive",
+                                                                       "negative"]
+
+
+def test_the_neutral_column_reads_symmetric_features_only():
+    texts, labels = synthetic()
+    model = SentimentModel(min_df=1, calibration_share=0.5).fit(
+        texts, labels, [list(t) for t in texts], lexicon=LEXICON)
+    for name, weight in zip(head.FEATURES, model.head_[:-1, 1]):
+        assert weight == 0 or name in head.SYMMETRIC, name
+
+
+def test_a_mention_in_a_clause_without_opinion_takes_the_next_clauses():
+    text = "先上来的是西芹，很脆，很嫩"
+    tokens = ["先", "上来", "的", "是", "西芹", "，", "很", "脆", "，", "很", "嫩"]
+    model = default_model()
+    alone = mention_proba(model, [text], [tokens], [5], [7], reach=0)
+    reached = mention_proba(model, [text], [tokens], [5], [7])
+    assert CLASSES[reached.argmax()] == "positive"
+    assert reached[0, 2] > alone[0, 2]
+    # never across a contrast word
+    two = mention_proba(model, ["房间很大但是隔音太差"], [["房间", "很大", "但是", "隔音",
+                                                          "太差"]], [0], [2])
+    assert CLASSES[two.argmax()] == "positive"

@@ -20,19 +20,30 @@ import numpy as np
 from manyi.annotate.sentiment.features import CLASSES, feature_lists
 from manyi.errors import InputError
 
-
 # -- fitting -------------------------------------------------------------------------
+CROSS_FOLDS = 4  # folds of groups (industries) for the head's cross-fitted scores
+
+
 def fit_model(model, texts: list[str], tokens: list[list[str]],
               labels: list[str], lexicon,
-              sample_weight: Sequence[float] | None = None) -> None:
+              sample_weight: Sequence[float] | None = None,
+              groups: Sequence[str] | None = None) -> None:
     """Fit ``model`` in place (called by :meth:`SentimentModel.fit`).
 
-    The n-gram weights are a binary (negative/positive) fit on the positive and negative rows
-    outside a hash-chosen share (``calibration_share``). The comment head
-    (``manyi.annotate.sentiment.head``) is then fitted on that share plus every neutral row, from
-    the
-    n-gram scores of their clauses; with too few such rows (under 30) the model keeps the
-    neutral rule and a Platt calibration instead.
+    The n-gram weights are a binary (negative/positive) fit on the positive and negative
+    rows. The comment head (``manyi.annotate.sentiment.head``) is fitted on scores the n-gram
+    weights did not see:
+
+    * with ``groups`` (one name per row, such as its industry; three or more among the
+      polar rows) the groups are dealt into CROSS_FOLDS folds, the n-gram weights are fitted
+      once per fold without it, and the head learns from every row's score by the fit that
+      left its group out: from scores of an industry the weights never saw, as a user's
+      comments are. The shipped n-gram weights are then fitted on all polar rows;
+    * without, on a hash-chosen share of the rows (``calibration_share``) held out of the
+      n-gram fit, plus every neutral row.
+
+    With too few head rows (under 30) the model keeps the neutral rule and a Platt
+    calibration instead.
 
     ``sample_weight`` (one non-negative number per row, or None for all 1) weighs each row's
     term of the loss; it is rescaled to mean 1 over the rows of each fit, so ``alpha``
@@ -44,26 +55,113 @@ def fit_model(model, texts: list[str], tokens: list[list[str]],
         raise InputError(f"need positive and negative rows to fit, got {sorted(set(labels))}")
     y3 = np.array([CLASSES.index(label) for label in labels])
     neutral = y3 == 1
+    polar = ~neutral
     if sample_weight is not None:
         sample_weight = checked_weights(sample_weight, len(labels))
-    held = np.array([_calibration_row(t, model.calibration_share) for t in texts]) & ~neutral
-    polar = ~neutral
+    folds = group_folds(groups, polar, CROSS_FOLDS) if groups is not None else None
+    if folds is not None:
+        held = np.zeros(len(texts), dtype=bool)
+    else:
+        held = np.array([_calibration_row(t, model.calibration_share) for t in texts]) \
+            & ~neutral
     if (polar & ~held).sum() < 2 or len(set(y3[polar & ~held])) < 2:
         held[:] = False
-    fit_rows = np.flatnonzero(polar & ~held)
     y = (y3 == 2).astype(int)
+    docs = [_prefixed(text, toks) for text, toks in zip(texts, tokens)]
+    classes = ("negative", "positive")
+    tables, stats = _fit_ngrams(model, docs, np.flatnonzero(polar & ~held), y, sample_weight,
+                                texts, tokens, lexicon)
+    model._set_state(tables, classes, (1.0, 0.0), lexicon, {})
+
+    head_rows = np.arange(len(texts)) if folds is not None else np.flatnonzero(held | neutral)
+    head, calibration = None, (1.0, 0.0)
+    if len(head_rows) >= 30 and len(set(y3[head_rows]) - {1}) == 2:
+        if folds is not None:
+            features = cross_features(model, texts, tokens, y3, folds, lexicon, sample_weight,
+                                      docs)
+        else:
+            features = _features_of(model, texts, tokens, head_rows)
+        weight = np.ones(len(head_rows)) if sample_weight is None \
+            else sample_weight[head_rows]
+        if neutral.any():
+            head = fit_head(features, y3[head_rows], weight)
+        else:
+            head = sentiment_head.fit(features, y[head_rows], 2, sample_weight=weight)
+        head = np.round(head, 8)  # as the model file keeps it
+    else:
+        calibration = _calibrate(model, [texts[i] for i in np.flatnonzero(held)],
+                                 [tokens[i] for i in np.flatnonzero(held)], y[held], 1)
+    counts = Counter(labels)
+    model._set_state(tables, classes, calibration, lexicon, {
+        "rows": len(texts), "head_rows": int(len(head_rows)) if head is not None else 0,
+        "calibration_rows": int(held.sum()),
+        "cross_fitted_folds": int(folds.max() + 1) if folds is not None else 0,
+        "label_counts": {c: counts.get(c, 0) for c in CLASSES}, **stats,
+        "lexicon_opinion_words": len(lexicon.opinions)}, head)
+
+
+def _features_of(scorer, texts, tokens, rows: np.ndarray) -> np.ndarray:
+    """The head's input of ``rows``, scored by ``scorer``, in parts of 5,000."""
+    return np.vstack([scorer._head_features([texts[i] for i in part], [tokens[i] for i in part])
+                      for part in np.array_split(rows, max(1, len(rows) // 5000))])
+
+
+def cross_features(model, texts: list[str], tokens: list[list[str]], y3: np.ndarray,
+                   folds: np.ndarray, lexicon, sample_weight: np.ndarray | None = None,
+                   docs: list | None = None) -> np.ndarray:
+    """The head's input of every row, each scored by n-gram weights fitted (with ``model``'s
+    settings) on the positive and negative rows of the other folds."""
+    import copy
+
+    from manyi.annotate.sentiment.head import FEATURES
+
+    if docs is None:
+        docs = [_prefixed(text, toks) for text, toks in zip(texts, tokens)]
+    polar, y = y3 != 1, (y3 == 2).astype(int)
+    features = np.zeros((len(texts), len(FEATURES)))
+    for fold in range(int(folds.max()) + 1):
+        inside = folds == fold
+        tables, _ = _fit_ngrams(model, docs, np.flatnonzero(polar & ~inside), y,
+                                sample_weight, texts, tokens, lexicon)
+        scorer = copy.copy(model)
+        scorer._lookup = None
+        scorer._set_state(tables, ("negative", "positive"), (1.0, 0.0), lexicon, {})
+        features[inside] = _features_of(scorer, texts, tokens, np.flatnonzero(inside))
+    return features
+
+
+def group_folds(groups: Sequence[str], polar: np.ndarray, k: int) -> np.ndarray | None:
+    """Fold (0 … k−1) of each row: its group's, groups dealt largest first to the fold with
+    the fewest rows so far (ties: the lower fold); None with under three groups among the
+    polar rows."""
+    groups = np.asarray([str(g) for g in groups], dtype=object)
+    if len(groups) != len(polar):
+        raise InputError(f"groups needs one value per text: {len(groups)} for {len(polar)}")
+    names, inverse = np.unique(groups, return_inverse=True)
+    if len(set(inverse[polar])) < 3:
+        return None
+    k = min(k, len(names))
+    sizes = np.bincount(inverse, minlength=len(names))
+    load = np.zeros(k)
+    fold_of = np.zeros(len(names), dtype=np.int64)
+    for g in sorted(range(len(names)), key=lambda g: (-sizes[g], names[g])):
+        fold_of[g] = int(np.argmin(load))
+        load[fold_of[g]] += sizes[g]
+    return fold_of[inverse]
+
+
+def _fit_ngrams(model, docs, fit_rows: np.ndarray, y: np.ndarray, sample_weight,
+                texts, tokens, lexicon) -> tuple[list, dict]:
+    """The n-gram and lexicon weights (the model's tables) fitted on ``fit_rows``."""
     row_weight = None
     if sample_weight is not None:
         row_weight = sample_weight[fit_rows]
         if row_weight.sum() <= 0:
             raise InputError("sample_weight is 0 on every row of the fit")
         row_weight = row_weight * (len(row_weight) / row_weight.sum())
-
-    docs = [_prefixed(text, toks) for text, toks in zip(texts, tokens)]
     index = vocabulary(docs, fit_rows, model.min_df)
     keys = list(index)
     X = _matrix(docs, fit_rows, index, texts, tokens, lexicon)
-    del docs
     ratio = _nb_ratio(X, y[fit_rows], len(keys)) if model.nb_scale else None
     if ratio is not None:
         from scipy import sparse
@@ -74,7 +172,6 @@ def fit_model(model, texts: list[str], tokens: list[list[str]],
     del X
     if ratio is not None:  # the stored weight of a feature multiplies its unscaled value
         weights[:len(keys)] *= ratio[:, None]
-
     ngram = weights[:len(keys)]
     strength = np.abs(ngram).max(axis=1)
     keep = np.flatnonzero(strength > 1e-4)
@@ -88,39 +185,15 @@ def fit_model(model, texts: list[str], tokens: list[list[str]],
     lex_weight, scaled_bias, bias = (float(np.float32(v)) for v in weights[len(keys):, 0])
     tables = [(groups["c"], groups["w"], groups["p"],
                (lex_weight, -lex_weight, bias, scaled_bias))]
-    classes = ("negative", "positive")
-    model._set_state(tables, classes, (1.0, 0.0), lexicon, {})
-    head_rows = np.flatnonzero(held | neutral)
-    head, calibration = None, (1.0, 0.0)
-    if len(head_rows) >= 30 and len(set(y3[head_rows]) - {1}) == 2:
-        features = np.vstack([model._head_features([texts[i] for i in part],
-                                                   [tokens[i] for i in part])
-                              for part in np.array_split(head_rows,
-                                                         max(1, len(head_rows) // 5000))])
-        weight = np.ones(len(head_rows)) if sample_weight is None \
-            else sample_weight[head_rows]
-        if neutral.any():
-            head = _fit_head(features, y3[head_rows], weight)
-        else:
-            head = sentiment_head.fit(features, y[head_rows], 2, sample_weight=weight)
-        head = np.round(head, 8)  # as the model file keeps it
-    else:
-        calibration = _calibrate(model, [texts[i] for i in np.flatnonzero(held)],
-                                 [tokens[i] for i in np.flatnonzero(held)], y[held], 1)
-    counts = Counter(labels)
-    model._set_state(tables, classes, calibration, lexicon, {
-        "rows": len(texts), "head_rows": int(len(head_rows)) if head is not None else 0,
-        "calibration_rows": int(held.sum()),
-        "label_counts": {c: counts.get(c, 0) for c in CLASSES},
-        "features": int(len(keep)), "vocabulary_before_pruning": len(keys),
-        "lexicon_opinion_words": len(lexicon.opinions)}, head)
+    return tables, {"features": int(len(keep)), "vocabulary_before_pruning": len(keys)}
 
 
 NEUTRAL_WEIGHTS = (1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
 NEUTRAL_SHARE = 0.005
+NEUTRAL_MASK = True  # the neutral column uses symmetric features only
 
 
-def _fit_head(features: np.ndarray, y3: np.ndarray, weight: np.ndarray) -> np.ndarray:
+def fit_head(features: np.ndarray, y3: np.ndarray, weight: np.ndarray) -> np.ndarray:
     """The three-class head. Neutral rows are few and their labels soft (味道一般), so a
     plain fit almost never says neutral; their weight in the loss is the largest of
     NEUTRAL_WEIGHTS with which at most NEUTRAL_SHARE of the positive and negative rows of
@@ -131,7 +204,8 @@ def _fit_head(features: np.ndarray, y3: np.ndarray, weight: np.ndarray) -> np.nd
     chosen = None
     for factor in NEUTRAL_WEIGHTS:
         head = sentiment_head.fit(features, y3, 3,
-                                  sample_weight=weight * np.where(polar, 1.0, factor))
+                                  sample_weight=weight * np.where(polar, 1.0, factor),
+                                  mask=sentiment_head.neutral_mask() if NEUTRAL_MASK else None)
         share = (sentiment_head.proba(features[polar], head).argmax(axis=1) == 1).mean()
         if chosen is not None and share > NEUTRAL_SHARE:
             break

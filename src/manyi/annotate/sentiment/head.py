@@ -37,6 +37,11 @@ QUESTION = frozenset("?？吗呢")
 FEATURES = ("z", "z_last", "z_first", "z_min", "z_max", "contrast", "z_after_contrast",
             "z_before_contrast", "complaints", "praise", "abs_z", "abs_z_last", "log_p",
             "log_n", "one_sided", "no_evidence", "log_chars", "log_clauses", "question")
+# the features the neutral column may use: those that do not change sign with the opinion
+# (how much opinion there is, how one-sided, how long), so that neutral means "no opinion
+# or opinions that balance", not "mildly negative"
+SYMMETRIC = frozenset({"contrast", "abs_z", "abs_z_last", "log_p", "log_n", "one_sided",
+                       "no_evidence", "log_chars", "log_clauses", "question"})
 
 
 def clause_spans(texts: Sequence[str], tokens: Sequence[Sequence[str]]
@@ -150,10 +155,21 @@ def has_question(texts: Sequence[str]) -> np.ndarray:
     return np.fromiter((e in QUESTION for e in ends), dtype=bool, count=len(texts))
 
 
+def neutral_mask(d: int | None = None) -> np.ndarray:
+    """(features + 1, 3) of 1 where a weight may be non-zero: every feature for negative and
+    positive, SYMMETRIC ones and the bias for neutral."""
+    names = FEATURES if d is None else FEATURES[:d]
+    mask = np.ones((len(names) + 1, 3))
+    mask[:-1, 1] = [name in SYMMETRIC for name in names]
+    return mask
+
+
 def fit(X: np.ndarray, y: np.ndarray, classes: int, *, alpha: float = 1.0,
-        sample_weight: np.ndarray | None = None) -> np.ndarray:
+        sample_weight: np.ndarray | None = None, mask: np.ndarray | None = None
+        ) -> np.ndarray:
     """Weights (features + 1, classes) of an L2 softmax regression; the last row is the bias,
-    not penalised. Features are used as they are (their scales are alike: logits, logs)."""
+    not penalised. Features are used as they are (their scales are alike: logits, logs).
+    ``mask`` (the weights' shape, 0/1): the weights where it is 0 stay 0."""
     from scipy.optimize import minimize
     from scipy.special import logsumexp
 
@@ -164,20 +180,21 @@ def fit(X: np.ndarray, y: np.ndarray, classes: int, *, alpha: float = 1.0,
     rw = rw * (n / rw.sum())
     penalty = np.ones((d + 1, 1))
     penalty[-1] = 0.0
+    keep = np.ones((d + 1, classes)) if mask is None else np.asarray(mask, dtype=float)
 
     def loss(w):
-        W = w.reshape(d + 1, classes)
+        W = w.reshape(d + 1, classes) * keep
         Z = A @ W
         lse = logsumexp(Z, axis=1)
         P = np.exp(Z - lse[:, None])
         value = (rw * (lse - (Z * onehot).sum(axis=1))).sum() + 0.5 * alpha * (
             penalty * W * W).sum()
-        grad = A.T @ ((P - onehot) * rw[:, None]) + alpha * penalty * W
+        grad = (A.T @ ((P - onehot) * rw[:, None]) + alpha * penalty * W) * keep
         return value, grad.ravel()
 
     result = minimize(loss, np.zeros((d + 1) * classes), jac=True, method="L-BFGS-B",
                       options={"maxiter": 2000})
-    return result.x.reshape(d + 1, classes)
+    return result.x.reshape(d + 1, classes) * keep
 
 
 def proba(X: np.ndarray, weights: np.ndarray) -> np.ndarray:

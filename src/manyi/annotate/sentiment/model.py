@@ -80,6 +80,7 @@ from manyi.annotate.sentiment.lookup import (  # noqa: F401  (_Lexicon, EMOJI_OP
     _sigmoid_array,
     _span_map,
 )
+from manyi.annotate.sentiment.mentions import mention_proba  # noqa: F401  (re-exported)
 from manyi.annotate.sentiment.store import MODEL_FORMAT, load_model, save_model  # noqa: F401
 from manyi.errors import InputError, ModelError
 
@@ -112,13 +113,16 @@ class SentimentModel:
     # -- fitting -----------------------------------------------------------------------
     def fit(self, texts: Sequence[str], labels: Sequence[object],
             tokens: Sequence[Sequence[str]] | None = None, *, lexicon=None,
-            sample_weight: Sequence[float] | None = None) -> SentimentModel:
+            sample_weight: Sequence[float] | None = None,
+            groups: Sequence[str] | None = None) -> SentimentModel:
         """Fit on labelled comments (labels: 1/0, pos/neg, 正面/负面/中性, …).
 
         A share of the rows (``calibration_share``, chosen by a hash of the text, so the same
         data always gives the same split) is held out of the weight fit to calibrate q.
         ``sample_weight`` (one non-negative number per row; default all 1) weighs each row's
         term of the loss, rescaled to mean 1 so that ``alpha`` keeps its meaning.
+        ``groups`` (one name per row, such as its industry): the comment head then learns
+        from scores of groups the n-gram weights did not see (``fit.fit_model``).
         """
         from manyi.annotate.sentiment.fit import checked_weights, fit_model
 
@@ -133,7 +137,7 @@ class SentimentModel:
         if lexicon is None:
             lexicon = _load_lexicon(self.lexicon_domain)
         fit_model(self, texts, [list(t) for t in tokens], labels, _Lexicon.from_lexicon(lexicon),
-                  sample_weight)
+                  sample_weight, groups)
         return self
 
     def adapt_to(self, texts: Sequence[str], tokens: Sequence[Sequence[str]] | None = None,
@@ -568,36 +572,3 @@ def _tokens_for(texts: Sequence[str]) -> list[list[str]]:
     """Tokens from a cached Segmenter (default lexicon), for callers that did not segment."""
     segmenter = _segmenter("ecommerce")
     return [segmenter.cut(t) for t in texts]
-
-
-def mention_proba(model: SentimentModel, texts: Sequence[str], tokens: Sequence[Sequence[str]],
-                  starts: Sequence[int], ends: Sequence[int]) -> np.ndarray:
-    """Probabilities of each mention (``texts[i][starts[i]:ends[i]]``) from its own clause:
-    the clause of ``manyi.annotate.sentiment.head.clause_spans`` that holds the mention's first
-    character (the whole comment when it is one clause).
-
-    >>> mention_proba(default_model(), ["房间很大但是隔音太差"] * 2,
-    ...               [["房间", "很大", "但是", "隔音", "太差"]] * 2, [0, 6], [2, 8]
-    ...               ).argmax(axis=1).tolist()
-    [2, 0]
-    """
-    from manyi.annotate.sentiment.head import clause_spans
-
-    texts, tokens = list(texts), list(tokens)
-    clauses, _, _ = clause_spans(texts, tokens)
-    chosen = np.full(len(texts), -1)
-    starts = np.asarray(starts, dtype=np.int64)
-    if len(clauses):
-        # the last clause of the mention's comment that starts at or before the mention
-        order = clauses[:, 0] * (1 << 32) + clauses[:, 1]
-        at = np.searchsorted(order, np.arange(len(texts)) * (1 << 32) + starts,
-                             side="right") - 1
-        ok = (at >= 0) & (clauses[np.maximum(at, 0), 0] == np.arange(len(texts)))
-        chosen[ok] = at[ok]
-    rows = np.flatnonzero(chosen >= 0)
-    spans = clauses[chosen[rows]] if len(rows) else np.zeros((0, 5), dtype=np.int64)
-    spans[:, 0] = rows
-    proba = model.predict_proba(texts, tokens, spans)
-    out = proba[:len(texts)].copy()
-    out[rows] = proba[len(texts):]
-    return out
