@@ -436,6 +436,9 @@ def wide_without_bom(sample: bytes) -> str | None:
     nuls = sample.count(0)
     if nuls < max(2, len(sample) // 10) or len(sample) < 8:
         return None
+    if 10 * nuls < 3 * len(sample) and _valid_utf8(sample):
+        return None  # UTF-8 with NUL characters in it (cells of "\x00"): wide text with
+        # so few NULs has Chinese in it, whose UTF-16 bytes are not valid UTF-8
 
     def zero_share(view: bytes) -> float:
         return view.count(0) / max(len(view), 1)
@@ -458,6 +461,15 @@ def wide_without_bom(sample: bytes) -> str | None:
         if body and "\ufffd" not in body and "\x00" not in body:
             return encoding
     return None
+
+
+def _valid_utf8(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8, allowing a character cut at its end (a file's first bytes)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(data) - 3 and exc.reason == "unexpected end of data"
+    return True
 
 
 def _is_utf8(line: bytes) -> bool:
