@@ -13,6 +13,7 @@ from manyi.analysis.impact import Patterns, impact_table, rating_scale
 from manyi.analysis.index import satisfaction_index
 from manyi.analysis.ipa import ipa_from_tables
 from manyi.analysis.keydrivers import rating_drivers
+from manyi.errors import InputError
 
 # comments 1–10; what each names negatively (−) or positively (+); complaints = 1, 2, 3, 9
 SAID = {"1": "A-B-", "2": "A-B-", "3": "A-", "4": "A+", "5": "B+", "6": "C+", "7": "C+C+",
@@ -182,6 +183,14 @@ def test_rating_drivers_read_negative_and_positive_apart():
     assert table.loc["service", "penalty"] < -1 and 0 < table.loc["service", "reward"] < 0.6
     assert table.loc["service", "importance_low"] > table.loc["price", "importance_high"]
     assert 0 < table.attrs["r2"] < 1
+
+
+def test_rating_drivers_name_a_missing_rating_column():
+    comments = pd.DataFrame({"comment_id": ["1", "2"], "flag": "", "stars": [1, 5]})
+    mentions = pd.DataFrame({"row": [0, 1], "dimension": "price",
+                             "polarity": ["negative", "positive"], "score": [-0.5, 0.5]})
+    with pytest.raises(InputError, match="rating column 'star' is not in the comments table"):
+        rating_drivers(comments, mentions, rating="star")
 
 
 def test_ipa_never_keeps_up_what_most_customers_criticise():

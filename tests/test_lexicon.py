@@ -145,7 +145,27 @@ def test_the_factor_rules_word_classes_come_from_the_lexicon_and_a_pack_edits_th
     ('[words]\nsellers = "店小二"\n', r"rules\.toml: words\.sellers: must be a list of strings"),
     ('[suffixes]\n"多了" = "很多"\n', r"rules\.toml: suffixes\.多了: must be a number from 0 to 3"),
     ("[grammar]\n", r"rules\.toml: unknown top-level key 'grammar'"),
+    ('words = ["店小二"]\n', r"rules\.toml: 'words' must be a table \(\[words\]\), not list"),
+    ("suffixes = 3\n", r"rules\.toml: 'suffixes' must be a table"),
 ])
 def test_a_bad_rules_file_is_one_line_naming_file_and_key(tmp_path, text, expected):
     with pytest.raises(LexiconError, match=expected):
         Lexicon.load("ecommerce", [_rules_pack(tmp_path, text)])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('words = ["排队"]\n', r"aspects\.toml: 'words' must be a table"),
+    ("filing = 3\n", r"aspects\.toml: 'filing' must be a table"),
+    ('guess = "app"\n', r"aspects\.toml: 'guess' must be a table"),
+    ("[filing]\nattribute_heads = 5\n", r"aspects\.toml: filing\.attribute_heads: must be a list"),
+    ("[guess]\nfactors = [1]\n", r"aspects\.toml: guess\.factors: must be a list of strings"),
+    ('[events.late]\nfactor = "logistics.speed"\npatterns = "等了"\n',
+     r"aspects\.toml: events\.late: patterns: must be a list of strings"),
+])
+def test_an_aspects_file_of_the_wrong_shape_is_one_line_not_a_traceback(tmp_path, text,
+                                                                        expected):
+    pack = tmp_path / "aspects_pack"
+    pack.mkdir()
+    (pack / "aspects.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(LexiconError, match=expected):
+        Lexicon.load("ecommerce", [pack])

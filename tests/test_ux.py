@@ -391,6 +391,23 @@ def test_the_network_caption_sits_below_every_node_label():
     assert max(labels) <= height - 4
 
 
+def test_the_network_drawing_does_not_depend_on_the_order_the_graph_was_built_in():
+    import networkx as nx
+
+    from manyi.report.svg import graph_svg
+
+    nodes = [(f"f{n}", {"label": f"因素{n}", "mentions": 10 + n % 3, "complaints": n,
+                        "complaint_rate": n / 20, "lift": 1.0}) for n in range(7)]
+    edges = [("f0", "f1", 3), ("f1", "f2", 2), ("f2", "f3", 3), ("f3", "f0", 1),
+             ("f4", "f5", 2), ("f5", "f6", 2), ("f6", "f4", 2), ("f0", "f4", 1)]
+    built, reversed_ = nx.Graph(), nx.Graph()  # as from a run, and as from its saved files
+    built.add_nodes_from(nodes)
+    built.add_weighted_edges_from(edges)
+    reversed_.add_nodes_from(nodes[::-1])
+    reversed_.add_weighted_edges_from([(b, a, w) for a, b, w in edges[::-1]])
+    assert graph_svg(built) == graph_svg(reversed_)
+
+
 def test_analyze_names_a_column_that_looks_like_ids(tmp_path):
     dump = tmp_path / "tickets.csv"
     dump.write_text("工单编号,反馈内容\nT001,客服态度太差了\nT002,处理很及时，满意\n",

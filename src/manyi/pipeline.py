@@ -243,7 +243,7 @@ class Result:
         numeric = pd.to_numeric(self.comments[column], errors="coerce")
         return column if numeric.notna().mean() > 0.5 else None
 
-    # -- topics (topics.py) --------------------------------------------------------------
+    # -- topics (analysis/topics/) ---------------------------------------------------------
     def fit_topics(self, **options) -> pd.DataFrame:
         """Fit a gensim topic model on the analysed comments; sets ``topics``.
 
@@ -282,7 +282,8 @@ class Result:
         return out
 
     def report(self, path: str | Path, formats=("html", "xlsx", "json")) -> dict:
-        """A self-contained HTML report, an Excel workbook and a JSON summary (see report.py)."""
+        """A self-contained HTML report, an Excel workbook and a JSON summary (see
+        ``manyi.report.render``)."""
         from manyi.report.render import write_report
 
         return write_report(self, path, formats=formats)

@@ -74,10 +74,10 @@ def rating_drivers(comments: pd.DataFrame, mentions: pd.DataFrame, *,
 
     matrix = dimension_matrix(comments, mentions)
     positions = analysable_positions(comments)
-    values = comments[rating] if isinstance(rating, str) else pd.Series(
-        np.asarray(rating), index=comments.index)
     if isinstance(rating, str) and rating not in comments:
         raise InputError(f"rating column {rating!r} is not in the comments table")
+    values = comments[rating] if isinstance(rating, str) else pd.Series(
+        np.asarray(rating), index=comments.index)
     target = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)[positions]
     keep = ~np.isnan(target)
     matrix, target = matrix.loc[keep], target[keep]
@@ -103,7 +103,7 @@ def rating_drivers(comments: pd.DataFrame, mentions: pd.DataFrame, *,
     p_values = 2 * stdtr(n - k - 1, -np.abs(coef / np.where(se > 0, se, np.nan)))
     dims = sorted({d for d, _ in names})
 
-    def importance(weights: np.ndarray) -> np.ndarray:
+    def importance(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         per_dim = np.array([sum(w for (d, _), w in zip(names, weights) if d == dim)
                             for dim in dims])
         return per_dim, per_dim / per_dim.sum() if per_dim.sum() > 0 else per_dim * np.nan

@@ -1,4 +1,4 @@
-"""Read comment dumps (CSV, TSV, Excel, JSONL, Parquet, plain text); writers are in outputs.py.
+"""Read comment dumps (CSV, TSV, Excel, JSONL, Parquet, plain text); writers: io/write.py.
 
 >>> frame, meta = read_comments(["物流很快", "质量一般"])
 >>> meta.text_col, list(frame["comment_id"])

@@ -276,8 +276,15 @@ def graph_svg(graph, *, top_nodes: int = 30, top_edges: int = 60, seed: int = 7)
 
     nodes = sorted(graph.nodes(data=True), key=lambda n: (-_f(n[1].get("mentions")), str(n[0])))
     keep = {n for n, _ in nodes[:top_nodes]}
-    sub = graph.subgraph(keep).copy()
-    edges = sorted(sub.edges(data=True), key=lambda e: -_f(e[2].get("weight")))
+    # nodes and edges in a fixed order, not the order the graph was built in (a report
+    # --from a folder builds it from mentions.csv): the layout depends on it
+    sub = nx.Graph()
+    sub.add_nodes_from(sorted(((n, graph.nodes[n]) for n in keep), key=lambda n: str(n[0])))
+    sub.add_edges_from(sorted(((*sorted((a, b), key=str), d) for a, b, d in
+                               graph.subgraph(keep).edges(data=True)),
+                              key=lambda e: (str(e[0]), str(e[1]))))
+    edges = sorted(sub.edges(data=True), key=lambda e: (-_f(e[2].get("weight")), str(e[0]),
+                                                         str(e[1])))
     sub.remove_edges_from([(a, b) for a, b, _ in edges[top_edges:]])
     alone = sorted(str(sub.nodes[n].get("label", n)) for n in nx.isolates(sub))
     sub.remove_nodes_from(list(nx.isolates(sub)))

@@ -62,7 +62,7 @@ def _cut_rows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def write_excel(result, path: str | Path, *, progress: bool | None = False) -> Path:
-    """One sheet per table (report_xlsx.py): Chinese headers with the English key as a
+    """One sheet per table (manyi.report.excel): Chinese headers with the English key as a
     comment, typed cells (numbers, dates; ids as text), frozen header, filters, widths,
     percent formats, no formulas; streamed (openpyxl write-only)."""
     from openpyxl import Workbook

@@ -155,7 +155,7 @@ class Lexicon:
 
     def _merge_taxonomy(self, file: Path, problems: list[str]) -> None:
         read = read_pack_toml(file, {"dimensions", "refile", "meta"},
-                              "[dimensions.*] or [refile]", problems)
+                              "[dimensions.*] or [refile]", problems, tables=False)
         if read is None:
             return
         data, text = read

@@ -22,10 +22,11 @@ else:  # pragma: no cover
 NUMBER = r"[0-9０-９一二两三四五六七八九十百几半俩]+多?"
 
 
-def read_pack_toml(file: Path, keys: set[str], expected: str, problems: list[str]
-                   ) -> tuple[dict, str] | None:
+def read_pack_toml(file: Path, keys: set[str], expected: str, problems: list[str], *,
+                   tables: bool = True) -> tuple[dict, str] | None:
     """A pack's TOML file: its table and its text (None, with the problem noted, when it
-    does not parse); a top-level key outside ``keys`` is noted naming what was ``expected``."""
+    does not parse); a top-level key outside ``keys`` is noted naming what was ``expected``
+    and, with ``tables``, one of ``keys`` that is no table is noted and left out."""
     try:
         text = file.read_text(encoding="utf-8-sig")
         data = tomllib.loads(text)
@@ -36,7 +37,19 @@ def read_pack_toml(file: Path, keys: set[str], expected: str, problems: list[str
     if unknown:
         problems.append(f"{file}: unknown top-level key {sorted(unknown)[0]!r}; expected "
                         f"{expected}")
+    for key in sorted(keys & set(data)) if tables else ():  # words = [...], not [words]
+        if not isinstance(data[key], dict):
+            problems.append(f"{file}: {key!r} must be a table ([{key}]), not "
+                            f"{type(data.pop(key)).__name__}")
     return data, text
+
+
+def strings(value: Any, where: str, problems: list[str]) -> list[str]:
+    """``value`` when it is a list of strings; else [] with the problem noted at ``where``."""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    problems.append(f"{where}: must be a list of strings")
+    return []
 
 
 def merge_aspects_file(lexicon: Any, file: Path, problems: list[str]) -> None:
@@ -51,15 +64,17 @@ def merge_aspects_file(lexicon: Any, file: Path, problems: list[str]) -> None:
         return
     data = read[0]
     filing = data.get("filing", {})
-    lexicon.attribute_heads.update(filing.get("attribute_heads", []))
-    lexicon.verdicts.update(filing.get("verdicts", []))
+    for name, into in (("attribute_heads", lexicon.attribute_heads),
+                       ("verdicts", lexicon.verdicts)):
+        into.update(strings(filing.get(name, []), f"{file}: filing.{name}", problems))
     # --domain auto: the factors whose words vote for this pack (all, if none is named)
-    lexicon.guess_factors.update(data.get("guess", {}).get("factors", []))
+    lexicon.guess_factors.update(strings(data.get("guess", {}).get("factors", []),
+                                         f"{file}: guess.factors", problems))
     for name, words in data.get("words", {}).items():
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        if isinstance(words, list) and all(isinstance(w, str) for w in words):
+            lexicon.event_words[name] = words  # [] empties a list
+        else:
             problems.append(f"{file}: words.{name}: must be a list of strings")
-            continue
-        lexicon.event_words[name] = words
     for name, spec in data.get("events", {}).items():
         where = f"{file}: events.{name}"
         target = spec.get("factor", "") if isinstance(spec, dict) else ""
@@ -71,7 +86,7 @@ def merge_aspects_file(lexicon: Any, file: Path, problems: list[str]) -> None:
             problems.append(f"{where}: {factor}")
             continue
         patterns = []
-        for pattern in spec.get("patterns", []):
+        for pattern in strings(spec.get("patterns", []), f"{where}: patterns", problems):
             try:
                 expanded = _expand(pattern, lexicon.event_words)
                 re.compile(expanded)
