@@ -28,3 +28,24 @@ def build_file(folder: Path, name: str, content) -> Path:
     else:
         path.write_bytes(content.encode() if isinstance(content, str) else content)
     return path
+
+
+def extractor_for(domain: str, learned=()):
+    """text → factor mentions, with the domain's pack (and words a corpus pass learned), as
+    ``manyi analyze`` finds them: the segmenter's tags feed discovery."""
+    from manyi.annotate.factors import FactorExtractor
+    from manyi.annotate.prepass import with_learned
+    from manyi.text.lexicon import Lexicon
+    from manyi.text.segment import Segmenter
+
+    lexicon = with_learned(Lexicon.load(domain), learned)
+    segmenter = Segmenter(lexicon)
+    extractor = FactorExtractor(lexicon, tagger=segmenter.tag)
+    return lambda text: extractor.extract(text, segmenter.cut(text))
+
+
+@pytest.fixture(scope="module")
+def shop():
+    """The e-commerce pack's extractor."""
+    return extractor_for("ecommerce")
+

@@ -4,6 +4,7 @@ extractor). Every case asserts what is found, so an extractor that finds nothing
 from __future__ import annotations
 
 import pytest
+from conftest import extractor_for
 
 from manyi.annotate.aspects import EventMatcher
 from manyi.annotate.factors import FactorExtractor
@@ -12,21 +13,9 @@ from manyi.text.lexicon_events import merge_aspects_file
 from manyi.text.segment import Segmenter
 
 
-def _extractor(domain: str):
-    lexicon = Lexicon.load(domain)
-    segmenter = Segmenter(lexicon)
-    extractor = FactorExtractor(lexicon, tagger=segmenter.tag)
-    return lambda text: extractor.extract(text, segmenter.cut(text))
-
-
-@pytest.fixture(scope="module")
-def shop():
-    return _extractor("ecommerce")
-
-
 @pytest.fixture(scope="module")
 def takeaway():
-    return _extractor("delivery")
+    return extractor_for("delivery")
 
 
 @pytest.mark.parametrize("text, word, dimension", [
@@ -60,7 +49,7 @@ def test_neighbour_decides_filing_of_a_speed(shop):
 
 
 def test_cue_files_a_discovered_dish():
-    extract = _extractor("catering")
+    extract = extractor_for("catering")
     mentions = extract("鱼香肉丝很好吃")
     assert [(m.term, m.dimension, m.filed_by) for m in mentions] == [
         ("鱼香肉丝", "product", "cue")]
@@ -109,7 +98,7 @@ def test_rider_is_logistics_in_food_delivery(takeaway, shop):
 
 
 def test_queue_in_a_restaurant_is_service():
-    extract = _extractor("catering")
+    extract = extractor_for("catering")
     assert [(m.dimension, m.source) for m in extract("排队半小时")] == [("service", "event")]
 
 

@@ -5,6 +5,7 @@ extractor that finds nothing fails."""
 from __future__ import annotations
 
 import pytest
+from conftest import extractor_for
 
 import manyi
 from manyi.annotate.factors import FactorExtractor
@@ -12,19 +13,6 @@ from manyi.annotate.prepass import learn_aspects, with_learned
 from manyi.text.domains import guess_domain
 from manyi.text.lexicon import Lexicon
 from manyi.text.segment import Segmenter
-
-
-def _extractor(domain: str, learned=()):
-    lexicon = with_learned(Lexicon.load(domain), learned)
-    segmenter = Segmenter(lexicon)
-    extractor = FactorExtractor(lexicon, tagger=segmenter.tag)
-    return lambda text: extractor.extract(text, segmenter.cut(text))
-
-
-@pytest.fixture(scope="module")
-def shop():
-    return _extractor("ecommerce")
-
 
 CAMERA = ["镜头很清晰，就是有点重", "这台相机的镜头不错", "镜头的做工一般", "机身很轻",
           "机身有点重", "快门声音好听", "镜头盖容易丢", "画面很细腻"]
@@ -39,7 +27,7 @@ def test_the_corpus_pass_learns_words_judged_often():
 
 def test_a_learned_word_is_a_mention_wherever_it_is_named():
     learned = learn_aspects(CAMERA, Lexicon.load("ecommerce"))
-    extract = _extractor("ecommerce", learned)
+    extract = extractor_for("ecommerce", learned)
     # no opinion word governs 镜头 here, yet the corpus taught that it is an aspect
     found = extract("这次换了镜头，整体有点偏暗")
     assert [(m.term, m.dimension, m.source, m.filed_by) for m in found
@@ -104,7 +92,7 @@ def test_the_customers_own_acts_are_not_aspects(shop, text):
     ("hotel", "服务员小哥很热情", "服务员", "service"),
 ])
 def test_people_are_filed_by_their_role(domain, text, term, dimension):
-    found = _extractor(domain)(text)
+    found = extractor_for(domain)(text)
     assert (term, dimension) in [(m.term, m.dimension) for m in found]
     assert "logistics" not in {m.dimension for m in found} or dimension == "logistics"
 
@@ -117,7 +105,7 @@ def test_people_are_filed_by_their_role(domain, text, term, dimension):
     ("老师讲课通俗易懂", "讲课", "product"),
 ])
 def test_education_pack(text, term, dimension):
-    found = _extractor("education")(text)
+    found = extractor_for("education")(text)
     assert (term, dimension) in [(m.term, m.dimension) for m in found]
 
 
@@ -127,7 +115,7 @@ def test_education_pack(text, term, dimension):
     ("广告太多，很烦", "product", -1),
 ])
 def test_app_pack(text, dimension, polarity_sign):
-    found = _extractor("app")(text)
+    found = extractor_for("app")(text)
     assert dimension in {m.dimension for m in found}
     assert "channel" not in {m.dimension for m in found}
     assert any(m.lexicon_score * polarity_sign > 0 for m in found)
@@ -190,12 +178,12 @@ def test_the_run_takes_over_the_pass_look_ups_without_changing_a_mention():
     ("板筋，羊肉串，鸡翅都很好吃，羊排一般", {"板筋", "羊肉串", "鸡翅", "羊排"}),
 ])
 def test_every_dish_of_a_list_judged_together_is_a_mention(text, judged):
-    found = {m.term for m in _extractor("catering")(text) if m.opinion}
+    found = {m.term for m in extractor_for("catering")(text) if m.opinion}
     assert judged <= found
 
 
 def test_a_dish_alone_before_a_clause_that_judges_another_is_not_judged():
-    found = {m.term for m in _extractor("catering")("我们点了很多，鸡翅都很好吃")}
+    found = {m.term for m in extractor_for("catering")("我们点了很多，鸡翅都很好吃")}
     assert "鸡翅" in found and "我们" not in found and "很多" not in found
 
 
@@ -204,6 +192,6 @@ def test_a_dish_name_cut_in_two_that_recurs_is_kept_whole():
     learned = learn_aspects(texts, Lexicon.load("catering"))
     joined = {w for w, dimension, _ in learned if not dimension}
     assert "生蚝" in joined and "吃肉" not in joined  # 吃 is a verb
-    found = {m.term for m in _extractor("catering", learned)("螃蟹和生蚝都不太新鲜")}
+    found = {m.term for m in extractor_for("catering", learned)("螃蟹和生蚝都不太新鲜")}
     assert {"螃蟹", "生蚝"} <= found
-    assert not any(m.term == "生蚝" for m in _extractor("catering", learned)("明天去吃生蚝"))
+    assert not any(m.term == "生蚝" for m in extractor_for("catering", learned)("明天去吃生蚝"))

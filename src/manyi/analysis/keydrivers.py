@@ -25,11 +25,6 @@ from manyi.analysis.polarity import dimension_matrix
 from manyi.analysis.rows import analysable_positions
 from manyi.errors import InputError
 
-RATING_DRIVER_COLUMNS = ["dimension", "label", "negative_comments", "positive_comments",
-                         "penalty", "reward", "penalty_p", "reward_p", "relative_weight",
-                         "importance", "importance_low", "importance_high", "r2", "n",
-                         "scale"]
-
 
 def one_blas_thread(func):
     """Run ``func`` with BLAS on one thread (threadpoolctl, where installed). Its products

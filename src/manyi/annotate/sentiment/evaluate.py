@@ -136,8 +136,11 @@ def read_labelled(path, *, text_col: str | None, label_col: str, encoding: str |
                              for c in (label_col, weight_col))
     for role, column in (("label", label_col), ("weight", weight_col)):
         if column is not None and column not in frame.columns:
+            original = {new: old for old, new in meta.renamed.items()}  # the file's own names
+            names = [original.get(c, c) for c in frame.columns
+                     if c != "comment_id" or meta.id_col is not None]
             raise InputError(f"{path}: no {role} column {column!r}; columns are "
-                             + ", ".join(map(str, frame.columns)))
+                             + ", ".join(map(str, names)))
     text_col = meta.renamed.get(meta.text_col, meta.text_col)
     texts = [normalize_text(t) if isinstance(t, str) else "" for t in frame[text_col]]
     keep = [i for i, (t, v) in enumerate(zip(texts, frame[label_col]))
