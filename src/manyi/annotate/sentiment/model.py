@@ -52,6 +52,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from manyi.annotate.sentiment.explain import contributions_of
 from manyi.annotate.sentiment.features import (  # noqa: F401  (normalize_labels, proba_labels: re-exported)
     CLASSES,
     _char_grams,
@@ -424,69 +425,10 @@ class SentimentModel:
         self._check_fitted()
         if tokens is None:
             tokens = _tokens_for([text])[0]
-        contributions = self._contributions(text, list(tokens), by)
+        contributions = contributions_of(self, text, list(tokens), by)
         ranked = sorted((kv for kv in contributions.items() if kv[1] != 0.0),
                         key=lambda kv: (-abs(kv[1]), kv[0]))
         return [(name, round(value, 4)) for name, value in ranked[:top]]
-
-    def _contributions(self, text: str, tokens: list[str], by: str) -> dict[str, float]:
-        if by not in ("word", "feature"):
-            raise ValueError("by must be 'word' or 'feature'")
-        heads = self._tables
-        sign = [1.0] if len(heads) == 1 else [-1.0, 0.0, 1.0]  # 3-class: pos minus neg
-        text = text.replace("\x00", " ")
-        chars, words, pairs = feature_lists(text, tokens)
-        bigrams = _word_bigrams(tokens)
-        scale = 1.0 / math.sqrt(max(len(chars) + len(words) + len(pairs), 1))
-        owner = _char_owner(text, tokens) if by == "word" else None
-        out: dict[str, float] = {}
-
-        def credit(name: str, value: float) -> None:
-            out[name] = out.get(name, 0.0) + value
-
-        for head, s in zip(heads, sign):
-            if not s:
-                continue
-            table_chars, table_words, table_pairs, (w_pos, w_neg, bias, scaled_bias) = head
-            credit("(bias)", s * (bias + scaled_bias * scale))
-            for n, start in _gram_positions(len(text)):
-                gram = text[start:start + n]
-                value = s * table_chars.get(gram, 0.0) * scale
-                if not value:
-                    continue
-                if owner is None:
-                    credit("char:" + gram, value)
-                else:
-                    for pos in range(start, start + n):
-                        credit(owner[pos], value / n)
-            for token in tokens:
-                value = s * table_words.get(token, 0.0) * scale
-                if value:
-                    credit(token if owner is not None else "word:" + token, value)
-            for i, pair in enumerate(bigrams):
-                value = s * table_pairs.get(pair, 0.0) * scale
-                if value and owner is None:
-                    credit("bigram:" + pair, value)
-                elif value:
-                    credit(tokens[i], value / 2)
-                    credit(tokens[i + 1], value / 2)
-            self._credit_lexicon(text, tokens, s, w_pos, w_neg, owner is not None, credit)
-        return out
-
-    def _credit_lexicon(self, text, tokens, s, w_pos, w_neg, by_word, credit) -> None:
-        hits = self.lexicon_.hits(text, tokens)
-        pos = sum(w for *_, w in hits if w > 0)
-        neg = -sum(w for *_, w in hits if w < 0)
-        if not by_word:
-            if pos:
-                credit("lexicon:positive", s * w_pos * math.log1p(pos))
-            if neg:
-                credit("lexicon:negative", s * w_neg * math.log1p(neg))
-            return
-        for first, last, w in hits:  # share each log1p term among its hits by weight
-            total, coef = (pos, w_pos) if w > 0 else (neg, w_neg)
-            phrase = "…".join(tokens[first:last + 1]) if first >= 0 else chr(last)
-            credit(phrase + "·词典", s * coef * math.log1p(total) * abs(w) / total)
 
     # -- persistence -------------------------------------------------------------------
     def save(self, path: str | Path) -> None:
