@@ -97,6 +97,15 @@ def test_rating_impact_by_hand():
     assert complaint_row(table, "speed")["rating_impact"] == pytest.approx(gain)
 
 
+def test_a_rating_column_moves_no_interval_but_the_ratings():
+    comments, mentions = tiny()
+    plain = drivers(comments, mentions, min_comments=1, boot=200)
+    rated = drivers(comments, mentions, min_comments=1, boot=200, rating="stars")
+    assert rated["impact_high"].nunique() > 1  # a real interval, not a constant
+    shared = [c for c in plain.columns if c in rated.columns]
+    pd.testing.assert_frame_equal(rated[shared], plain)
+
+
 def test_streamed_counts_give_the_same_table_bootstrap_included():
     comments, mentions = tiny()
     whole = drivers(comments, mentions, min_comments=1)

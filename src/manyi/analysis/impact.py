@@ -236,42 +236,43 @@ def _side_table(patterns: Patterns, side: str, level: str, labels, weights, rati
         frame["factors"] = [_dimension_set(s) for s in frame["factors"]]
     elif level != "factor":
         raise ValueError(f"level must be 'factor' or 'dimension', not {level!r}")
-    frame = frame.groupby(_INDEX, sort=True)["count"].sum().reset_index()
+    rated = frame.groupby(_INDEX, sort=True)["count"].sum().reset_index()
+    # every figure but the rating's from the patterns without their rating, so a rating
+    # column does not move the intervals of the others (one truth: analyze, drivers, report)
+    frame = rated.groupby(_INDEX[:-1], sort=True)["count"].sum().reset_index()
     n_total = float(frame["count"].sum())
     count = frame["count"].to_numpy(dtype=float)
     flag = frame["flag"].to_numpy(dtype=bool)
     sets = [s.split("|") if s else [] for s in frame["factors"]]
     columns = sorted({k for s in sets for k in s})
     at = {k: i for i, k in enumerate(columns)}
-    rows = np.repeat(np.arange(len(sets)), [len(s) for s in sets])
-    cols = np.array([at[k] for s in sets for k in s], dtype=np.int64)
     size = np.array([len(s) for s in sets], dtype=float)
-    shape = (len(sets), len(columns))
-    named = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+    named = _pattern_matrix(sets, at, len(columns))
     complained = sparse.diags(flag.astype(float)) @ named
     only = sparse.diags((flag & (size == 1)).astype(float)) @ named
     shared = sparse.diags(flag / np.maximum(size, 1)) @ named
-    split = sparse.diags(1 / np.maximum(size, 1)) @ named
     dims_index = _index_rows(frame, sets, columns)  # comment-dimension pairs turned neutral
     weight = _index_weights(patterns.dimension_comments, weights, columns)
 
     def stats(w: np.ndarray) -> dict[str, np.ndarray]:
         total = np.maximum(w.sum(axis=-1, keepdims=True), 1e-12)
-        out = {"impact": (w @ shared) / total, "alone": (w @ only) / total,
-               "index": 50 * (w @ dims_index) * weight}
-        if rating:
-            out["rating"] = _rating_gain(w, frame, split, side) / total
-        return out
+        return {"impact": (w @ shared) / total, "alone": (w @ only) / total,
+                "index": 50 * (w @ dims_index) * weight}
 
-    point = stats(count[None, :])
-    rng = np.random.default_rng(seed)
-    draws: dict[str, list] = {k: [] for k in point}
-    for start in range(0, boot, 100):
-        w = rng.poisson(count, size=(min(100, boot - start), len(count))).astype(float)
-        for k, v in stats(w).items():
-            draws[k].append(np.asarray(v))
-    bounds = {k: np.percentile(np.concatenate(v), [2.5, 97.5], axis=0) if boot else
-              np.full((2, len(columns)), np.nan) for k, v in draws.items()}
+    point, bounds = _bootstrap(stats, count, boot, seed, len(columns))
+    if rating:
+        rated_sets = [s.split("|") if s else [] for s in rated["factors"]]
+        rated_count = rated["count"].to_numpy(dtype=float)
+        split = _pattern_matrix(rated_sets, at, len(columns), share=True)
+
+        def rating_stats(w: np.ndarray) -> dict[str, np.ndarray]:
+            total = np.maximum(w.sum(axis=-1, keepdims=True), 1e-12)
+            return {"rating": _rating_gain(w, rated, split, side) / total}
+
+        rating_point, rating_bounds = _bootstrap(rating_stats, rated_count, boot, seed,
+                                                 len(columns))
+        point.update(rating_point)
+        bounds.update(rating_bounds)
     negative = named.T @ count
     naming = complained.T @ count
     all_flagged = float(count[flag].sum())
@@ -302,6 +303,31 @@ def _side_table(patterns: Patterns, side: str, level: str, labels, weights, rati
     return table.sort_values(["impact", "impact_alone", "negative_comments", "label"],
                              ascending=[False, False, False, True], kind="stable"
                              ).reset_index(drop=True)
+
+
+def _bootstrap(stats, count: np.ndarray, boot: int, seed: int, width: int
+               ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """``stats`` of the counts, and its 95 % interval over a seeded Poisson bootstrap."""
+    point = stats(count[None, :])
+    rng = np.random.default_rng(seed)
+    draws: dict[str, list] = {k: [] for k in point}
+    for start in range(0, boot, 100):
+        w = rng.poisson(count, size=(min(100, boot - start), len(count))).astype(float)
+        for k, v in stats(w).items():
+            draws[k].append(np.asarray(v))
+    bounds = {k: np.percentile(np.concatenate(v), [2.5, 97.5], axis=0) if boot else
+              np.full((2, width), np.nan) for k, v in draws.items()}
+    return point, bounds
+
+
+def _pattern_matrix(sets: list[list[str]], at: dict[str, int], width: int, *,
+                    share: bool = False) -> sparse.csr_matrix:
+    """Pattern × key: 1 where the pattern names the key (1/k of k keys with ``share``)."""
+    rows = np.repeat(np.arange(len(sets)), [len(s) for s in sets])
+    cols = np.array([at[k] for s in sets for k in s], dtype=np.int64)
+    values = np.repeat([1 / max(len(s), 1) if share else 1.0 for s in sets],
+                       [len(s) for s in sets])
+    return sparse.csr_matrix((values, (rows, cols)), shape=(len(sets), width))
 
 
 def _dimension_set(keys: str) -> str:
