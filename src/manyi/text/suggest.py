@@ -94,7 +94,8 @@ class _Stats:
     """Per-word counts over the comments: comments, orphan clauses, opinions, examples."""
 
     def __init__(self, lexicon: Lexicon, segmenter) -> None:
-        from manyi.analysis.topics.model import GENERIC_WORDS, jieba_tags
+        from manyi.analysis.topics.corpus import jieba_tags
+        from manyi.analysis.topics.words import GENERIC_WORDS
         from manyi.annotate.factors import FactorExtractor
 
         self.lexicon = lexicon

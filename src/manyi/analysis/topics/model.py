@@ -20,7 +20,6 @@ LDA lives in :mod:`manyi.analysis.topics.lda`.
 from __future__ import annotations
 
 import logging
-import re
 from array import array
 from collections.abc import Iterable, Sequence
 
@@ -43,25 +42,13 @@ from manyi.analysis.topics.corpus import (  # noqa: F401  (topic_coherence: re-e
     jieba_tags,
     topic_coherence,
 )
+from manyi.analysis.topics.words import CONTENT_POS, ContentWords
 from manyi.errors import InputError, ManyiError
 from manyi.progress import bar, tracked
 from manyi.report.plot import CJK_FONT_FILES as CJK_FONT_FILES  # re-exported: graph.py and
 from manyi.report.plot import find_cjk_font as find_cjk_font  # index.py import them from here
 from manyi.text.lexicon import Lexicon
 
-# Parts of speech (jieba's tag set) that carry a theme: nouns, proper names, verbal and
-# adjectival nouns, idioms and abbreviations, Latin words. Plain verbs and adjectives
-# (觉得, 不错) say how, not what, and blur topics into "good" vs "bad".
-CONTENT_POS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "vn", "an", "l", "i",
-                         "j", "eng"})
-# Words the part-of-speech filter lets through that name no theme in any review corpus.
-_GENERIC = """东西 时候 感觉 问题 地方 样子 朋友 大家 时间 事情 情况 方面 原因 部分
-  哈哈 哈哈哈 评价 好评 差评 中评 亲们 卖家 买家 宝贝 商品 产品 一下 有点 以后 之后 之前 里面 现在
-  今天 昨天 明天 总体 整体 总之 总的来说 觉得 还有 真是 一次 第一次 下次 一点 有些"""
-GENERIC_WORDS = frozenset(_GENERIC.split())
-LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.+-]+")
-CJK = re.compile(r"[\u4e00-\u9fff]{2,}")
-PHRASE_JOIN = "\x1f"  # private delimiter for gensim Phrases; joined phrases are shown without it
 MIN_UPDATES = 40  # online LDA updates (chunks seen) before a model is trusted
 PASS_BUDGET = 200_000  # comments visited by the final fit when passes=None
 SELECT_BUDGET = 20_000  # comments visited by each candidate fit when choosing K
@@ -70,12 +57,7 @@ HOLDOUT_FOLDS = 2  # cross-validation folds of the sample when choosing K
 # first chunk all but replace the SVD start (weight 0.71); 64 (Hoffman et al. 2010 tried 1 to
 # 1024) makes early steps small (0.12), so the start is refined rather than overwritten.
 LDA_OFFSET = 64.0
-# New words (HMM, not in any dictionary) that begin or end with one of these characters are
-# pieces of phrases (很差 这是 还会 太小), not names of things.
-FUNCTION_CHARS = frozenset("很太不没是这那还一都也就会么啥什挺蛮最更极真好差非")
-
-
-class TopicModel:
+class TopicModel(ContentWords):
     """LDA topics over comments; sklearn-shaped (configure in ``__init__``, learn in ``fit``).
 
     ``k=None`` picks the number of topics in ``k_range`` (inclusive, at most 7 candidates) by
@@ -165,72 +147,6 @@ class TopicModel:
     def fit_transform(self, docs, *, sentiment=None) -> pd.DataFrame:
         """Fit, then the dominant topic of every fitted comment (see :meth:`transform`)."""
         return self.fit(docs, sentiment=sentiment).document_topics_.copy()
-
-    def _setup(self) -> None:
-        self.lexicon_ = self.lexicon if self.lexicon is not None else _default_lexicon()
-        self._pos = frozenset(self.pos)
-        self._stop = GENERIC_WORDS | frozenset(self.lexicon_.stopwords)
-        # Plain opinion words (好 差 喜欢) say how people feel, not about what.
-        self._opinions = frozenset(self.lexicon_.opinions)
-        self._themes = {**{w: f.dimension for w, f in self.lexicon_.verbs.items()},
-                        **{w: f.dimension for w, f in self.lexicon_.cues.items()},
-                        **{w: f.dimension for w, f in self.lexicon_.terms.items()}}
-        self._is_content: dict[str, bool] = {}
-        self._segmenter = None
-
-    def _content_words(self, doc) -> list[str]:
-        if isinstance(doc, str):
-            tokens = self._cut(doc)
-        else:  # a token list; a missing text (None, NaN) has no words
-            tokens = doc if isinstance(doc, (list, tuple, np.ndarray)) else ()
-        decide = self._is_content
-        out = []
-        for word in tokens:
-            keep = decide.get(word)
-            if keep is None:
-                keep = decide[word] = self._word_is_content(word)
-            if keep:
-                out.append(word)
-        return out
-
-    def _word_is_content(self, word: str) -> bool:
-        if word in self._stop:
-            return False
-        if word in self._themes:
-            return True
-        if word in self._opinions or len(word) < 2:
-            return False
-        tag = jieba_tags().get(word)
-        if tag is None:  # a new word (HMM) or Latin: keep names, drop numbers and symbols
-            if word[0] in FUNCTION_CHARS or word[-1] in FUNCTION_CHARS:
-                return False
-            return bool(CJK.fullmatch(word) or LATIN.fullmatch(word))
-        return tag in self._pos
-
-    def _cut(self, text: str) -> list[str]:
-        if self._segmenter is None:
-            self._segmenter = _segmenter(self.lexicon_, self.backend)
-        return self._segmenter.cut(text)
-
-    def _learn_phrases(self, flat, offsets, raw_words):
-        from gensim.models.phrases import Phrases
-
-        min_count = max(5, self.no_below)
-        # max_vocab_size bounds the pair counts (rare pairs are pruned as it fills), so
-        # memory stays flat however many comments stream through.
-        phrases = Phrases(min_count=min_count, threshold=0.5, scoring="npmi",
-                          delimiter=PHRASE_JOIN, max_vocab_size=500_000)
-        phrases.add_vocab(_decode(flat, offsets, raw_words))
-        frozen = phrases.freeze()
-        # "不错 不错" is repetition, not a phrase.
-        frozen.phrasegrams = {p: s for p, s in frozen.phrasegrams.items()
-                              if len(set(p.split(PHRASE_JOIN))) > 1}
-        return frozen
-
-    def _phrase_words(self, words: list[str]) -> list[str]:
-        if self.phraser_ is None or len(words) < 2:
-            return words
-        return [w.replace(PHRASE_JOIN, "") for w in self.phraser_[words]]
 
     def _bag_of_words(self, flat, offsets, raw_words):
         """Pruned gensim Dictionary and the corpus as compact sparse rows (streamed to LDA)."""
