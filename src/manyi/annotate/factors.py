@@ -228,10 +228,12 @@ class FactorExtractor(TokenRoles, ClauseOpinions):
             if ((factor.dimension, factor.key) == ATTITUDE and terms
                     and terms[-1][1].dimension in AGENT_DIMENSIONS and i - terms[-1][0] <= 3):
                 continue  # 快递小哥 服务态度 很好: the courier's attitude, one logistics mention
-            if terms and (i - terms[-1][0] == 2 and tokens[i - 1] == "的" or (
+            if terms and (i - terms[-1][0] == 2 and tokens[i - 1] == "的"
+                          and terms[-1][1].dimension != factor.dimension or (
                               i - terms[-1][0] == 1 and tokens[i - 1] in self.rules.sellers
                               and factor.dimension != "service")):
-                # 外卖的菜品, 商家的描述, 卖家发货很慢: the first names whose, the second is judged
+                # 外卖的菜品, 商家的描述, 卖家发货很慢: the first names whose, the second is
+                # judged (牛肉的口感: both the dish's, both kept)
                 terms.pop()
             terms.append((i, factor))
         compounds: dict[int, tuple[int, Factor, str]] = {}
