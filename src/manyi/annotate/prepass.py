@@ -31,10 +31,11 @@ LEARN_ROWS = 3000   # the first comments read (the domain guess samples as many)
 LEARN_MIN = 2       # comments in which a word must be found judged
 LEARN_SHARE = 0.2   # of the comments naming the word, the share where it is judged
 MIN_CHARS, MAX_CHARS = 2, 6
-# Words before a noun that name it as the thing bought (这款面膜, 买的洗面奶, 回购了面膜); a
-# word named so in ITEM_SHARE of its comments is the item (overall), not an attribute.
-BOUGHT = re.compile(r"(?:(?:这|那|此|该)(?:一)?(?:款|瓶|支|套|盒|台|部|罐|袋|包|双|条)"
-                    r"|买(?:了|的)|回购(?:了|的)?|入手(?:了|的)?|囤(?:了|的)?)$")
+# Words before a noun that name it as the thing bought (这款面膜, 买的洗面奶, 回购了面膜,
+# 收到的手机, 这件衣服); a word named so in ITEM_SHARE of its comments is the item (overall),
+# not an attribute.
+BOUGHT = re.compile(r"(?:(?:这|那|此|该)(?:一)?(?:款|瓶|支|套|盒|台|部|罐|袋|包|双|条|件)"
+                    r"|买(?:了|的)|回购(?:了|的)?|入手(?:了|的)?|囤(?:了|的)?|收到(?:了|的)?)$")
 ITEM_SHARE = 0.1
 RARE_DIMENSION = 0.02  # a dimension this rare in the corpus does not own its attribute words
 # Learned words are things, not the customer's acts or feelings: 卸得 涂上 用完了.
