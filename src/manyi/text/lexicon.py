@@ -23,7 +23,7 @@ import pandas as pd
 from manyi.errors import LexiconError
 from manyi.text.lexicon_events import merge_aspects_file, read_pack_toml
 from manyi.text.lexicon_rules import merge_rules_file
-from manyi.text.lexicon_schema import check_file
+from manyi.text.lexicon_schema import check_file, is_string_list
 
 DIMENSION_LABELS = {
     "product": "产品",
@@ -195,7 +195,7 @@ class Lexicon:
         factor = Factor(dim, fkey, self.factor_labels[(dim, fkey)])
         for list_key, kind in (("terms", "term"), ("opinions", "cue"), ("verbs", "verb")):
             words = fspec.get(list_key, [])
-            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            if not is_string_list(words):
                 problems.append(f"{file}: {where}.{list_key}: must be a list of strings")
                 continue
             target = self._kind_table(kind)

@@ -10,14 +10,10 @@ uses the loaded lexicon, so the two never import each other).
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from manyi.text.lexicon_schema import is_string_list, tomllib
 
 NUMBER = r"[0-9０-９一二两三四五六七八九十百几半俩]+多?"
 
@@ -46,7 +42,7 @@ def read_pack_toml(file: Path, keys: set[str], expected: str, problems: list[str
 
 def strings(value: Any, where: str, problems: list[str]) -> list[str]:
     """``value`` when it is a list of strings; else [] with the problem noted at ``where``."""
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+    if is_string_list(value):
         return value
     problems.append(f"{where}: must be a list of strings")
     return []
@@ -71,7 +67,7 @@ def merge_aspects_file(lexicon: Any, file: Path, problems: list[str]) -> None:
     lexicon.guess_factors.update(strings(data.get("guess", {}).get("factors", []),
                                          f"{file}: guess.factors", problems))
     for name, words in data.get("words", {}).items():
-        if isinstance(words, list) and all(isinstance(w, str) for w in words):
+        if is_string_list(words):
             lexicon.event_words[name] = words  # [] empties a list
         else:
             problems.append(f"{file}: words.{name}: must be a list of strings")

@@ -19,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from manyi.text.lexicon_events import read_pack_toml
+from manyi.text.lexicon_schema import is_string_list
 
 # The word classes the factor rules read (lexicons/core/rules.toml says what each is for).
 RULE_LISTS = ("sellers", "seller_named", "people", "thanks", "wishes", "comparison_markers",
@@ -42,7 +43,7 @@ def merge_rules(data: dict, where: str, rules: dict[str, frozenset[str]],
     for table, add in (("words", True), ("remove", False)):
         for name, words in data.get(table, {}).items():
             key = f"{where}: {table}.{name}"
-            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            if not is_string_list(words):
                 problems.append(f"{key}: must be a list of strings")
             elif name not in RULE_LISTS:
                 problems.append(f"{key}: unknown rule list; known: {', '.join(RULE_LISTS)}")

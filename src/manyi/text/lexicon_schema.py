@@ -14,9 +14,13 @@ problems, so nothing of the wrong shape reaches the merge or the segmenter.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
-import tomllib
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover  (Python 3.10: the tomli backport, a dependency there)
+    import tomli as tomllib
 
 MAX_FREQUENCY = 10**9  # jieba's dictionary tops out near 10^6; rjieba's counts are 64-bit
 TOP_KEYS = {"dimensions": dict, "meta": dict}  # [refile] is checked by the loader itself
@@ -25,6 +29,11 @@ FACTOR_KEYS = {"label": str, "terms": list, "opinions": list, "verbs": list}
 KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 TYPE_NAMES = {dict: "a table", str: "a string", list: "a list of strings", int: "an integer",
               float: "a number", bool: "true/false"}
+
+
+def is_string_list(value) -> bool:
+    """Whether a lexicon file's value is a list of strings (``terms = ["价钱"]``)."""
+    return isinstance(value, list) and all(isinstance(w, str) for w in value)
 
 
 def check_file(file: Path, problems: list[str]) -> bool:
@@ -111,7 +120,7 @@ def _typed(spec: dict, keys: dict[str, type], where: str, wrong) -> None:
             continue
         value = spec[key]
         if kind is list:
-            if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+            if not is_string_list(value):
                 wrong(f"{where}.{key}", value, list)
         elif not isinstance(value, kind) or (kind is str and not value.strip()):
             wrong(f"{where}.{key}", value, kind, " (not empty)" if kind is str else "")
