@@ -116,6 +116,21 @@ class Segmenter:
 
 
 @lru_cache(maxsize=1)
+def jieba_tags() -> dict[str, str]:
+    """Word -> part of speech from jieba's dictionary: a lookup instead of a tagging pass."""
+    import jieba
+
+    tags: dict[str, str] = {}
+    path = Path(jieba.__file__).with_name("dict.txt")
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+@lru_cache(maxsize=1)
 def _rjieba_tagger():
     """An rjieba tokenizer with jieba's dictionary, for tags alone (the jieba backend)."""
     import rjieba

@@ -94,9 +94,9 @@ class _Stats:
     """Per-word counts over the comments: comments, orphan clauses, opinions, examples."""
 
     def __init__(self, lexicon: Lexicon, segmenter) -> None:
-        from manyi.analysis.topics.corpus import jieba_tags
         from manyi.analysis.topics.words import GENERIC_WORDS
         from manyi.annotate.factors import FactorExtractor
+        from manyi.text.segment import jieba_tags
 
         self.lexicon = lexicon
         self.segmenter = segmenter

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
-from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -128,21 +126,6 @@ def _default_lexicon() -> Lexicon:
         return Lexicon.load(domain="ecommerce")
     except ManyiError:
         return Lexicon.load(domain=None)
-
-
-@lru_cache(maxsize=1)
-def jieba_tags() -> dict[str, str]:
-    """Word -> part of speech from jieba's dictionary: a lookup instead of a tagging pass."""
-    import jieba
-
-    tags: dict[str, str] = {}
-    path = Path(jieba.__file__).with_name("dict.txt")
-    with open(path, encoding="utf-8") as lines:
-        for line in lines:
-            parts = line.split()
-            if len(parts) == 3:
-                tags[parts[0]] = parts[2]
-    return tags
 
 
 def _size(docs) -> int | None:

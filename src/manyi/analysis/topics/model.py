@@ -39,7 +39,6 @@ from manyi.analysis.topics.corpus import (  # noqa: F401  (topic_coherence: re-e
     _segmenter,
     _size,
     _text_of,
-    jieba_tags,
     topic_coherence,
 )
 from manyi.analysis.topics.words import CONTENT_POS, ContentWords

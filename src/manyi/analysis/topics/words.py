@@ -15,7 +15,8 @@ import re
 
 import numpy as np
 
-from manyi.analysis.topics.corpus import _decode, _default_lexicon, _segmenter, jieba_tags
+from manyi.analysis.topics.corpus import _decode, _default_lexicon, _segmenter
+from manyi.text.segment import jieba_tags
 
 # Parts of speech (jieba's tag set) that carry a theme: nouns, proper names, verbal and
 # adjectival nouns, idioms and abbreviations, Latin words. Plain verbs and adjectives
