@@ -83,8 +83,6 @@ IMPACT_COLUMNS = ["side", "level", "dimension", "factor", "label", "negative_com
                   "index_impact", "index_low", "index_high", "p_value", "q_value",
                   "significant"]
 RATING_COLUMNS = ["rating_impact", "rating_low", "rating_high"]
-SIDE_WORDS = {"complaint": {"negative_comments": "negative", "complaints_naming": "complaints"},
-              "praise": {"negative_comments": "positive", "complaints_naming": "praise"}}
 _INDEX = ["flag", "factors", "dimensions", "rating"]
 _NO_RATING = -1e300  # the rating level of a pattern without a rating (NaN is no group key)
 

@@ -12,8 +12,6 @@ import pandas as pd
 
 from manyi.report import svg
 
-POLARITY_CLASS = {"complaint": "negative", "praise": "positive"}
-
 
 def table_of(result, name: str):
     """``result.<name>`` when present (a property that fails counts as absent)."""

@@ -25,7 +25,6 @@ from manyi.text.lexicon import DOMAINS, Lexicon
 FALLBACK = "ecommerce"
 SAMPLE = 3000           # comments searched
 MIN_SHARE = 0.08        # below this share of comments holding a pack's words, no pack fits
-MIN_MARGIN = 1.25       # the winner's share over the runner-up's for a sure choice
 
 
 @dataclass
