@@ -17,9 +17,9 @@ fit and the comment head, L-BFGS.
 
 The comment head learns from scores of industries the n-gram weights did not see
 (``SentimentModel.fit(groups=...)``, cross-fitted over CROSS_FOLDS folds of industries).
-``--head-only`` keeps the n-gram weights of the model file and refits its head that way on
-a sample (``HEAD_ROWS`` rows per industry, every neutral row): five n-gram fits of the whole
-pool take hours on a busy machine, four of the sample some minutes.
+``--head-only`` keeps the n-gram weights of the model file and refits its head the way the
+file's head was fitted (``refit_head``): minutes, where five n-gram fits of the whole pool
+take hours on a busy machine.
 
 This script is not part of the wheel; ``manyi train`` fits a model on a user's own labels.
 """
@@ -105,31 +105,43 @@ def train_shipped(out: Path = DEFAULT_MODEL_PATH, log=print) -> SentimentModel:
 
 
 def refit_head(out: Path = DEFAULT_MODEL_PATH, log=print) -> SentimentModel:
-    """Keep the n-gram weights of the shipped model; refit its head on cross-fitted scores
-    of a sample of the pool (module docstring) and write the model to ``out``."""
+    """Keep the n-gram weights of the shipped model; refit its head the way it was fitted
+    and write the model to ``out``: a model fitted without industries on the rows its
+    n-gram weights left out (the same hash-chosen share, every neutral row), a cross-fitted
+    one on cross-fitted scores of a sample of the pool (module docstring)."""
     from manyi.annotate.sentiment import fit
 
     started = time.perf_counter()
     model = SentimentModel.load(DEFAULT_MODEL_PATH)
     pool = training_pool()
-    neutral = pool[pool["label"] == "neutral"]
-    polar = pool[pool["label"] != "neutral"]
-    part = pd.concat([neutral] + [g.sample(min(len(g), HEAD_ROWS), random_state=0)
-                                  for _, g in polar.groupby("industry", sort=True)])
+    if model.info_.get("cross_fitted_folds"):
+        neutral = pool[pool["label"] == "neutral"]
+        polar = pool[pool["label"] != "neutral"]
+        part = pd.concat([neutral] + [g.sample(min(len(g), HEAD_ROWS), random_state=0)
+                                      for _, g in polar.groupby("industry", sort=True)])
+        how = (f"cross-fitted over {fit.CROSS_FOLDS} folds of industries on up to "
+               f"{HEAD_ROWS} rows per industry and every neutral row")
+    else:
+        held = [fit._calibration_row(t, model.calibration_share) for t in pool["text"]]
+        part = pool[np.array(held) & (pool["label"] != "neutral") | (pool["label"] == "neutral")]
+        how = "on the rows the n-gram weights did not see and every neutral row"
     part = part.reset_index(drop=True)
     texts, labels = part["text"].tolist(), part["label"].tolist()
-    log(f"head sample: {len(part)} rows; " + ", ".join(
+    log(f"head rows: {len(part)}; " + ", ".join(
         f"{k} {v}" for k, v in part["label"].value_counts().items()))
     tokens = segment_all(texts)
     y3 = np.array([("negative", "neutral", "positive").index(v) for v in labels])
-    folds = fit.group_folds(part["industry"].tolist(), y3 != 1, fit.CROSS_FOLDS)
-    scorer = SentimentModel(**{**model.get_params(), "max_iter": 200})  # as the bench's folds
-    features = fit.cross_features(scorer, texts, tokens, y3, folds, model.lexicon_)
-    model.head_ = np.round(fit.fit_head(features, y3, np.ones(len(part))), 8)
+    if model.info_.get("cross_fitted_folds"):
+        folds = fit.group_folds(part["industry"].tolist(), y3 != 1, fit.CROSS_FOLDS)
+        scorer = SentimentModel(**{**model.get_params(), "max_iter": 200})  # as the bench's
+        features = fit.cross_features(scorer, texts, tokens, y3, folds, model.lexicon_)
+        weight = np.ones(len(part))
+    else:
+        features = fit._features_of(model, texts, tokens, np.arange(len(part)))
+        weight = part["weight"].to_numpy()
+    model.head_ = np.round(fit.fit_head(features, y3, weight), 8)
     model.info_["head_rows"] = len(part)
-    model.info_["head"] = (f"cross-fitted over {int(folds.max()) + 1} folds of industries on "
-                           f"up to {HEAD_ROWS} rows per industry and every neutral row, by "
-                           "scripts/train_sentiment.py --head-only")
+    model.info_["head"] = f"refitted {how} by scripts/train_sentiment.py --head-only"
     model.save(out)
     log(f"wrote {out}.npz/.json head, {time.perf_counter() - started:.0f} s")
     return model

@@ -310,3 +310,27 @@ def _tokens(texts):
     from manyi.annotate.sentiment.model import _tokens_for
 
     return _tokens_for(texts)
+
+
+@pytest.mark.parametrize("fused, apart", [
+    (["送餐", "太慢", "了"], ["送餐", "太", "慢", "了"]),
+    (["服务", "不太好"], ["服务", "不", "太", "好"]),
+    (["很不满意"], ["很", "不", "满意"]),
+])
+def test_fused_opinion_tokens_weigh_as_their_words(fused, apart):
+    """The segmenter often cuts 太慢 or 不太好 as one token: the lexicon evidence is that of
+    the words apart, in the plain and the batch scoring alike (a negation before a fused token
+    flips its weight, degree included)."""
+    model = default_model()
+    text = "".join(fused)
+    found = model.lexicon_.evidence(text, fused)
+    assert found == model.lexicon_.evidence(text, apart)
+    assert found != (0.0, 0.0)
+    _, pos, neg = model._batch_logits([text], [fused])
+    assert (pos[0], neg[0]) == pytest.approx(found, abs=1e-12)
+
+
+def test_fused_tokens_leave_other_words_alone():
+    lexicon = default_model().lexicon_
+    for token in ("太阳", "不要", "满意", "很"):  # not a modifier, then an opinion word
+        assert lexicon.fused[token] == 0.0

@@ -38,10 +38,11 @@ FEATURES = ("z", "z_last", "z_first", "z_min", "z_max", "contrast", "z_after_con
             "z_before_contrast", "complaints", "praise", "abs_z", "abs_z_last", "log_p",
             "log_n", "one_sided", "no_evidence", "log_chars", "log_clauses", "question")
 # the features the neutral column may use: those that do not change sign with the opinion
-# (how much opinion there is, how one-sided, how long), so that neutral means "no opinion
-# or opinions that balance", not "mildly negative"
-SYMMETRIC = frozenset({"contrast", "abs_z", "abs_z_last", "log_p", "log_n", "one_sided",
-                       "no_evidence", "log_chars", "log_clauses", "question"})
+# (how strong the opinion is, how one-sided, how long), so that neutral means "no opinion
+# or opinions that balance", not "mildly negative". log_p and log_n are not among them: a
+# weight on log_n alone lets complaint words raise neutral (房间很大但是隔音太差).
+SYMMETRIC = frozenset({"contrast", "abs_z", "abs_z_last", "one_sided", "no_evidence",
+                       "log_chars", "log_clauses", "question"})
 
 
 def clause_spans(texts: Sequence[str], tokens: Sequence[Sequence[str]]

@@ -26,6 +26,7 @@ EMOJI_OPINIONS = {
 _ZEROS = repeat(0.0)  # an endless iterator of 0.0: the default of dict.get in map()
 _LOOKBACK = 3  # tokens before an opinion word searched for negation and degree words
 _PUNCT = frozenset("，,。.!！?？;；~～…、:：\n\r\t ")
+_FUSED_CHARS = 4  # a token fusing negation or degree words with an opinion word is this short
 
 
 class _Lexicon:
@@ -39,6 +40,7 @@ class _Lexicon:
         self.emoji = {e: w for e, w in EMOJI_OPINIONS.items() if e not in self.opinions}
         self._emoji_pattern = re.compile("|".join(map(re.escape, self.emoji))) if self.emoji \
             else None
+        self.fused = _Fused(self)
 
     @classmethod
     def from_lexicon(cls, lexicon) -> _Lexicon:
@@ -58,6 +60,9 @@ class _Lexicon:
         found = []
         opinions, negations, degrees = self.opinions, self.negations, self.degrees
         weights = list(map(opinions.get, tokens))  # the scan runs in C; Python sees hits only
+        for i, fused in enumerate(map(self.fused.__getitem__, tokens)):
+            if fused and weights[i] is None:
+                weights[i] = fused
         for i in [i for i, w in enumerate(weights) if w is not None]:
             weight = weights[i]
             first, flips, degree = i, 0, 1.0
@@ -67,7 +72,7 @@ class _Lexicon:
                     flips, first = flips + 1, j
                 elif word in degrees:
                     degree, first = degree * degrees[word], j
-                elif word in _PUNCT or word in opinions:
+                elif word in _PUNCT or word in opinions or self.fused[word]:
                     break
             # A negated opinion flips and loses its degree: 不太好 is "not good", not "very bad".
             found.append((first, i, -weight if flips % 2 else weight * degree))
@@ -85,6 +90,54 @@ class _Lexicon:
             else:
                 neg -= w
         return pos, neg
+
+class _Fused(dict):
+    """Signed weights of tokens that fuse negation or degree words with an opinion word, as
+    the segmenter often cuts them (太慢 → 太 × 慢 = −1.6, 不满意 → −满意, 不太好 → −好); 0.0 for
+    any other token. Filled as tokens are asked for; the weight is what :meth:`_Lexicon.hits`
+    gives the words apart.
+
+    >>> _Lexicon({"慢": -1.0, "好": 1.0}, ["不"], {"太": 1.6}).fused["太慢"]
+    -1.6
+    >>> _Lexicon({"慢": -1.0, "好": 1.0}, ["不"], {"太": 1.6}).fused["不太好"]
+    -1.0
+    """
+
+    def __init__(self, lexicon: _Lexicon) -> None:
+        super().__init__()
+        self.lexicon = lexicon
+
+    def __missing__(self, token: str) -> float:
+        lex = self.lexicon
+        found = None
+        if 1 < len(token) <= _FUSED_CHARS and token not in lex.opinions \
+                and token not in lex.negations and token not in lex.degrees:
+            found = self._parts(token, 2)
+        weight = 0.0
+        if found is not None:
+            base, flips, degree = found
+            weight = -base if flips % 2 else base * degree
+        self[token] = weight
+        return weight
+
+    def _parts(self, token: str, depth: int) -> tuple[float, int, float] | None:
+        """(opinion weight, negations, degree) of negation/degree words then an opinion word."""
+        lex = self.lexicon
+        if token in lex.opinions:
+            return lex.opinions[token], 0, 1.0
+        if depth == 0:
+            return None
+        for cut in range(len(token) - 1, 0, -1):  # the longest modifier first
+            head = token[:cut]
+            if head not in lex.negations and head not in lex.degrees:
+                continue
+            rest = self._parts(token[cut:], depth - 1)
+            if rest is not None:
+                if head in lex.negations:
+                    return rest[0], rest[1] + 1, rest[2]
+                return rest[0], rest[1], rest[2] * lex.degrees[head]
+        return None
+
 
 class _LookupTables:
     """The weight tables as hash indexes and weight matrices (rows: features, columns: heads),
@@ -131,6 +184,7 @@ class _LookupTables:
         ordered = sorted(lexicon.emoji, key=ord)
         self.emoji_codes = np.array([ord(e) for e in ordered], dtype=np.int64)
         self.emoji_weights = np.array([lexicon.emoji[e] for e in ordered], dtype=np.float64)
+        self.fused = lexicon.fused
         dense = np.array([t[3] for t in tables], dtype=np.float64).reshape(heads, 4)
         self.w_pos, self.w_neg, self.bias, self.scaled_bias = dense.T
 
@@ -215,17 +269,25 @@ class _Lexical(NamedTuple):
     emoji_weight: np.ndarray
 
 
-def _lexical_hits(tables: _LookupTables, ids: np.ndarray, codes: np.ndarray) -> _Lexical:
-    """:class:`_Lexical` of a batch from its token ids (−1: unknown) and joined code points."""
-    known = np.flatnonzero(ids >= 0)
-    weight = tables.opinion[ids[known]]
+def _lexical_hits(tables: _LookupTables, ids: np.ndarray, codes: np.ndarray,
+                  flat: Sequence[str]) -> _Lexical:
+    """:class:`_Lexical` of a batch from its token ids (−1: unknown), joined code points and
+    tokens (for the fused opinion tokens, :class:`_Fused`)."""
+    weight = np.zeros(len(ids))
     kind = np.zeros(len(ids), dtype=np.int8)
+    known = np.flatnonzero(ids >= 0)
+    weight[known] = tables.opinion[ids[known]]
     kind[known] = tables.kind[ids[known]]
+    fused = np.fromiter(map(tables.fused.__getitem__, flat), dtype=np.float64, count=len(ids))
+    fused[kind != 0] = 0.0
+    weight += fused
+    kind[fused != 0] = 3  # an opinion word: the look-back stops at it
+    at = np.flatnonzero(weight)
     emoji = np.flatnonzero(np.isin(codes, tables.emoji_codes)) \
         if len(tables.emoji_codes) else np.zeros(0, dtype=np.int64)
     emoji_weight = tables.emoji_weights[np.searchsorted(tables.emoji_codes, codes[emoji])] \
         if len(emoji) else np.zeros(0)
-    return _Lexical(known[weight != 0], weight[weight != 0], kind, ids, emoji, emoji_weight)
+    return _Lexical(at, weight[at], kind, ids, emoji, emoji_weight)
 
 
 def _batch_evidence(tables: _LookupTables, lexical: _Lexical, group: _Grouping

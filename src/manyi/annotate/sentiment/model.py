@@ -230,7 +230,7 @@ class SentimentModel:
         both = np.flatnonzero((ids[:-1] >= 0) & (ids[1:] >= 0) & (owner[:-1] == owner[1:]))
         found = tables.pairs.get_indexer(ids[both] * tables.vocab_size + ids[both + 1])
         pairs = _Found(both[found >= 0], tables.pair_weights[found[found >= 0]])
-        lexical = _lexical_hits(tables, ids, codes)
+        lexical = _lexical_hits(tables, ids, codes, flat)
 
         first_token = np.cumsum(lengths) - lengths
         group = _Grouping(n, doc[start], owner[words.at], owner[pairs.at], first_token, owner,
