@@ -162,9 +162,10 @@ class AspectFinder:
         return i if after == opinion else 0
 
     def _verb_with_particle(self, token: str) -> bool:
-        """A word of a verb and 得/的 that jieba did not cut (讲得, 做的)."""
+        """A word of a verb and 得/的 that jieba did not cut (讲得, 做的); not a moving verb
+        (送得很快 is the delivery, not a feature)."""
         return (2 <= len(token) <= 3 and token[-1] in "得的" and not self.tag(token)
-                and self.tag(token[:-1]) in VERB_TAGS
+                and self.tag(token[:-1]) in VERB_TAGS and token[0] not in self.rules.moves
                 and token[:-1] not in self.rules.customer_acts)
 
     def may_have_subject(self, tokens: list[str], first: int, index: int) -> bool:

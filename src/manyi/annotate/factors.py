@@ -352,7 +352,10 @@ class FactorExtractor(TokenRoles, ClauseOpinions):
                 continue
             named.add(factor.dimension)
             how = "overall" if factor is OVERALL else "cue" if cue is not None else "verb"
-            mentions.append(self._mention(text, clause_id, clause, factor, "", opinion,
+            # a cue names the quality judged (便宜 → price, 清爽 → the product's feel): the
+            # customer's word is the term; a verb's speed or a bare verdict names none
+            mentions.append(self._mention(text, clause_id, clause, factor,
+                                          opinion.word if how == "cue" else "", opinion,
                                           factor is not OVERALL, opinion.start, opinion.end,
                                           "lexicon", how))
         if self.finder is not None and bare:

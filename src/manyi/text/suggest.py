@@ -137,7 +137,7 @@ class _Stats:
         for mention in mentions:
             # judged without a listed term: an implicit mention, or a word the extractor
             # discovered (镜头很清晰; see manyi.annotate.aspects): the same discovery as analyze
-            if not mention.term or mention.source == "discovered":
+            if not mention.term or mention.implicit or mention.source == "discovered":
                 orphan_clauses[mention.clause_id].append(mention)
                 if mention.source == "discovered" and mention.filed_by == "context":
                     for word in words:
