@@ -141,3 +141,11 @@ def test_auto_domain_is_said_in_meta():
                            domain="auto", progress=False)
     assert result.meta["domain"] == "catering"
     assert result.meta["domain_guess"]["domain"] == "catering"
+
+
+def test_an_adverb_between_a_subject_and_its_opinion_does_not_hide_the_subject():
+    from conftest import extractor_for
+
+    extract = extractor_for("catering")
+    terms = {m.term for m in extract("红豆枣汤着实美味")}
+    assert any("枣汤" in t for t in terms)

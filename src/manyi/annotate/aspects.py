@@ -72,6 +72,9 @@ class AspectFinder:
         self._kind: dict[str, int] = _Memo(self._token_kind)  # token → kind, computed once
         self._head: dict[str, bool] = _Memo(self._is_head)
         self._skip = self.rules.subject_skip | set(lexicon.degrees) | lexicon.negations
+        # what may stand between a subject and its opinion: those words and any adverb
+        # (红豆枣汤着实美味, 炒苕尖真心一般)
+        self._skips: dict[str, bool] = _Memo(lambda t: t in self._skip or self.tag(t) == "d")
         self._filed: dict[tuple[str, ...], tuple[Factor, str]] = {}
         self.attribute = _attribute_factor(lexicon)
         # the thing bought itself (ecommerce: overall.item 商品整体), else overall
@@ -100,10 +103,10 @@ class AspectFinder:
         if index == first and (index + 1 >= last or (
                 tokens[index + 1] != "的" and tokens[index] not in self.rules.takes_object)):
             return None  # 很好 opening its clause: nothing before, nothing it qualifies
-        kind, skip = self._kind, self._skip
+        kind, skip = self._kind, self._skips
         j = index - 1
         low = max(first, index - SUBJECT_WINDOW - 1)
-        while j >= low and tokens[j] in skip:
+        while j >= low and skip[tokens[j]]:
             j -= 1
         if j > first and tokens[j] == "的" and self.tag(tokens[j - 1]) in VERB_TAGS \
                 and tokens[j - 1] not in self.rules.customer_acts \
@@ -173,10 +176,10 @@ class AspectFinder:
         ``index``: a bare adjective's subject); a quick test on the word before it."""
         if index <= first:
             return False
-        kind, skip = self._kind, self._skip
+        kind, skip = self._kind, self._skips
         j = index - 1
         low = max(first, index - SUBJECT_WINDOW - 1)
-        while j >= low and tokens[j] in skip:
+        while j >= low and skip[tokens[j]]:
             j -= 1
         return j >= first and (kind[tokens[j]] != 0 or (j > first and kind[tokens[j - 1]] == 2)
                                or (j > first and tokens[j] == "的"
