@@ -144,8 +144,20 @@ def test_auto_domain_is_said_in_meta():
 
 
 def test_an_adverb_between_a_subject_and_its_opinion_does_not_hide_the_subject():
-    from conftest import extractor_for
-
     extract = extractor_for("catering")
     terms = {m.term for m in extract("红豆枣汤着实美味")}
     assert any("枣汤" in t for t in terms)
+
+
+@pytest.mark.parametrize("text, named", [
+    ("点了牛腩面条，味道一般", "牛腩面条"),        # the dish whose taste the next clause judges
+    ("葱焖虾，绝对的推荐", "葱焖虾"),              # a dish named with how it is cooked
+    ("板筋，羊肉串，鸡翅都还是很好吃", "板筋"),      # 都 after other words still says all
+])
+def test_dishes_judged_in_the_next_clause_or_together(text, named):
+    assert named in {m.term for m in extractor_for("catering")(text)}
+
+
+def test_the_customers_acts_do_not_name_what_the_next_clause_judges():
+    terms = {m.term for m in extractor_for("catering")("吃了饭，味道一般")}
+    assert terms == {"味道"}

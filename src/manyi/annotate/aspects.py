@@ -71,6 +71,7 @@ class AspectFinder:
                        | lexicon.stopwords)
         self._kind: dict[str, int] = _Memo(self._token_kind)  # token → kind, computed once
         self._head: dict[str, bool] = _Memo(self._is_head)
+        self._cooked: dict[str, bool] = _Memo(self._is_cooked)
         self._skip = self.rules.subject_skip | set(lexicon.degrees) | lexicon.negations
         # what may stand between a subject and its opinion: those words and any adverb
         # (红豆枣汤着实美味, 炒苕尖真心一般)
@@ -208,13 +209,40 @@ class AspectFinder:
     def topic(self, tokens: list[str], first: int, last: int) -> tuple[int, int] | None:
         """The clause ``tokens[first:last]`` when it only names something (香锅，大大的好吃;
         虾酱空心菜，稍微偏辣): one to three unlisted nouns, before a separator."""
-        while last > first and not tokens[last - 1].strip("，,。.!！?？;；~～… "):
+        while last > first and not tokens[last - 1].strip("，,。.!！?？;；~～…:： "):
             last -= 1
         if not 0 < last - first <= MAX_COMPOUND or sum(map(len, tokens[first:last])) > MAX_CHARS:
             return None
-        if all(self._kind[t] == 2 and t not in self.lexicon.terms for t in tokens[first:last]):
+        words = tokens[first:last]
+        if all(self._kind[t] == 2 and t not in self.lexicon.terms for t in words):
+            return first, last
+        # a dish named with how it is cooked (葱焖虾, 炒苕尖, 茄子煲): nouns and one-character
+        # verbs that are not the customer's acts
+        if len(words) > 1 and any(self._kind[t] == 2 or self._head[t] for t in words) and all(
+                (self._kind[t] == 2 and t not in self.lexicon.terms) or self._head[t]
+                or self._cooked[t] for t in words):
             return first, last
         return None
+
+    def _is_cooked(self, token: str) -> bool:
+        return len(token) == 1 and self.tag(token) in VERB_TAGS and token not in self._known \
+            and token not in self.rules.customer_acts and token not in self.rules.moves
+
+    def ordered(self, tokens: list[str], first: int, last: int) -> tuple[int, int] | None:
+        """What the clause ``tokens[first:last]`` names, alone or after a verb of ordering with
+        了 (点了牛腩面条; not 买了 or 吃了: the customer's acts): the thing whose taste or size
+        the next clause judges."""
+        if first + 2 < last and tokens[first + 1] in ("了", "过") \
+                and tokens[first] not in self.lexicon.terms \
+                and tokens[first] not in self.rules.customer_acts:
+            first += 2
+        return self.topic(tokens, first, last)
+
+    def said_of_all(self, tokens: list[str], start: int, end: int) -> bool:
+        """Whether ``tokens[start:end]`` (between names and their opinion) are words that
+        may stand there, one of them 都 (羊肉串，鸡翅都还是很不错)."""
+        words = tokens[start:end]
+        return any(w.startswith("都") for w in words) and all(self._skips[w] for w in words)
 
     def names_before(self, tokens: list[str], start: int, limit: int = 4
                      ) -> list[tuple[int, int]]:
