@@ -153,6 +153,9 @@ def test_an_adverb_between_a_subject_and_its_opinion_does_not_hide_the_subject()
     ("点了牛腩面条，味道一般", "牛腩面条"),        # the dish whose taste the next clause judges
     ("葱焖虾，绝对的推荐", "葱焖虾"),              # a dish named with how it is cooked
     ("板筋，羊肉串，鸡翅都还是很好吃", "板筋"),      # 都 after other words still says all
+    ("强烈推荐他家的烤鱼", "烤鱼"),                # a recommendation judges its object
+    ("最推荐的是酸菜鱼", "酸菜鱼"),
+    ("点了一个三文鱼，还一般般吧", "三文鱼"),        # the verdict one clause later
 ])
 def test_dishes_judged_in_the_next_clause_or_together(text, named):
     assert named in {m.term for m in extractor_for("catering")(text)}

@@ -72,6 +72,9 @@ class AspectFinder:
         self._kind: dict[str, int] = _Memo(self._token_kind)  # token → kind, computed once
         self._head: dict[str, bool] = _Memo(self._is_head)
         self._cooked: dict[str, bool] = _Memo(self._is_cooked)
+        # 推荐, 强烈推荐, 很喜欢: an opinion that takes what it judges as its object
+        self._takes_object: dict[str, bool] = _Memo(
+            lambda t: any(t.endswith(w) for w in self.rules.takes_object))
         self._skip = self.rules.subject_skip | set(lexicon.degrees) | lexicon.negations
         # what may stand between a subject and its opinion: those words and any adverb
         # (红豆枣汤着实美味, 炒苕尖真心一般)
@@ -102,7 +105,7 @@ class AspectFinder:
         """Token range ``[a, b)`` of the noun compound an opinion at ``index`` judges: before
         it (skipping modifiers and 也/还/真的), else right after it (清晰的画面)."""
         if index == first and (index + 1 >= last or (
-                tokens[index + 1] != "的" and tokens[index] not in self.rules.takes_object)):
+                tokens[index + 1] != "的" and not self._takes_object[tokens[index]])):
             return None  # 很好 opening its clause: nothing before, nothing it qualifies
         kind, skip = self._kind, self._skips
         j = index - 1
@@ -134,10 +137,15 @@ class AspectFinder:
                     return j - 1, j + 1
         k = index + 1
         if k < last and tokens[k] == "的":
-            k += 1
-        elif tokens[index] in self.rules.takes_object:
+            k += 1  # 很清晰的画面; 最好吃的是酸菜鱼, 最推荐的是烤鱼: what is named after 是
+            if k + 1 < last and tokens[k] == "是" and j < first:
+                k += 1
+        elif self._takes_object[tokens[index]]:
+            # 推荐这款, 强烈推荐他家的烤鱼: the object, after a demonstrative or whose
             while k < last and (DEMONSTRATIVE.match(tokens[k]) or tokens[k] in "这那个款"):
                 k += 1
+            if k + 1 < last and tokens[k + 1] == "的" and self.tag(tokens[k]) == "r":
+                k += 2
         else:
             return None
         end = k
@@ -235,7 +243,9 @@ class AspectFinder:
         if first + 2 < last and tokens[first + 1] in ("了", "过") \
                 and tokens[first] not in self.lexicon.terms \
                 and tokens[first] not in self.rules.customer_acts:
-            first += 2
+            first += 2  # 点了一个三文鱼: and the number of it
+            if first + 1 < last and self.tag(tokens[first]) in ("m", "mq"):
+                first += 1
         return self.topic(tokens, first, last)
 
     def said_of_all(self, tokens: list[str], start: int, end: int) -> bool:

@@ -312,7 +312,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 if span is not None and not term_indices.isdisjoint(range(*span)):
                     span = None
             if span is None and self.finder is not None and not has_subject and first:
-                span = self.finder.topic(tokens, previous, first)  # 香锅，大大的好吃
+                span = self.finder.ordered(tokens, previous, first)  # 香锅，大大的好吃
             if span is not None:  # 镜头很清晰: the word judged, listed or not
                 words = tokens[span[0]:span[1]]
                 factor, how = (cue, "cue") if cue is not None else self.finder.file_term(words)
