@@ -156,6 +156,9 @@ def test_an_adverb_between_a_subject_and_its_opinion_does_not_hide_the_subject()
     ("强烈推荐他家的烤鱼", "烤鱼"),                # a recommendation judges its object
     ("最推荐的是酸菜鱼", "酸菜鱼"),
     ("点了一个三文鱼，还一般般吧", "三文鱼"),        # the verdict one clause later
+    ("肉很嫩", "肉"),                            # a one-character noun judged
+    ("炒秋葵和虾也很新鲜", "虾"),
+    ("还有蟹钳也不错", "蟹钳"),                    # two one-character nouns, one dish
 ])
 def test_dishes_judged_in_the_next_clause_or_together(text, named):
     assert named in {m.term for m in extractor_for("catering")(text)}
@@ -164,3 +167,8 @@ def test_dishes_judged_in_the_next_clause_or_together(text, named):
 def test_the_customers_acts_do_not_name_what_the_next_clause_judges():
     terms = {m.term for m in extractor_for("catering")("吃了饭，味道一般")}
     assert terms == {"味道"}
+
+
+def test_a_one_character_noun_cut_from_a_word_is_no_aspect():
+    terms = {m.term for m in extractor_for("catering")("小伙伴嫌拿铁难喝")}
+    assert "铁" not in terms

@@ -125,6 +125,13 @@ class AspectFinder:
             here = kind[tokens[j]]
             if here == 2 or (j > first and kind[tokens[j - 1]] == 2 and self._head[tokens[j]]):
                 return self._compound(tokens, first, j)
+            if self._head[tokens[j]]:  # 虾也很新鲜, 蟹 钳 也不错: a one-character noun
+                if j > first and self._head[tokens[j - 1]]:
+                    return j - 1, j + 1
+                # alone only where nothing it would be a piece of stands before it (汤也好喝,
+                # 秋葵和虾; not 拿 铁, 发 质, 洗手 手)
+                if j == first or tokens[j - 1] == "的" or tokens[j - 1] in self.rules.coordinators:
+                    return j, j + 1
             if here == 1:
                 # a verb opening its clause, judged: 照相还行, 使用方便 (not 用起来, 看着)
                 if j == first and not VERB_FORMS.search(tokens[j]):
@@ -138,7 +145,7 @@ class AspectFinder:
         k = index + 1
         if k < last and tokens[k] == "的":
             k += 1  # 很清晰的画面; 最好吃的是酸菜鱼, 最推荐的是烤鱼: what is named after 是
-            if k + 1 < last and tokens[k] == "是" and j < first:
+            if k + 1 < last and tokens[k] in ("是", "还是", "就是") and j < first:
                 k += 1
         elif self._takes_object[tokens[index]]:
             # 推荐这款, 强烈推荐他家的烤鱼: the object, after a demonstrative or whose
