@@ -159,6 +159,9 @@ def test_an_adverb_between_a_subject_and_its_opinion_does_not_hide_the_subject()
     ("肉很嫩", "肉"),                            # a one-character noun judged
     ("炒秋葵和虾也很新鲜", "虾"),
     ("还有蟹钳也不错", "蟹钳"),                    # two one-character nouns, one dish
+    ("点了酸菜鱼、水煮牛肉和干锅花菜，都很好吃", "酸菜鱼"),  # a list ordered, judged after
+    ("点了酸菜鱼、水煮牛肉和干锅花菜，都很好吃", "干锅花菜"),
+    ("我们点了酸菜鱼和牛肉，味道都不错", "酸菜鱼"),
 ])
 def test_dishes_judged_in_the_next_clause_or_together(text, named):
     assert named in {m.term for m in extractor_for("catering")(text)}

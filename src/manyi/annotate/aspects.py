@@ -93,6 +93,7 @@ class AspectFinder:
         if token in self.lexicon.terms:
             return 2
         if (len(token) < 2 or token in self._known or token in self.rules.not_aspects
+                or token[-1] == "的"  # 大大的, 红红的: a description, whatever the tag
                 or DEMONSTRATIVE.match(token) or not all("\u4e00" <= c <= "\u9fff" for c in token)):
             return 0
         tag = self.tag(token)
@@ -243,17 +244,27 @@ class AspectFinder:
         return len(token) == 1 and self.tag(token) in VERB_TAGS and token not in self._known \
             and token not in self.rules.customer_acts and token not in self.rules.moves
 
-    def ordered(self, tokens: list[str], first: int, last: int) -> tuple[int, int] | None:
+    def ordered(self, tokens: list[str], first: int, last: int) -> list[tuple[int, int]]:
         """What the clause ``tokens[first:last]`` names, alone or after a verb of ordering with
-        了 (点了牛腩面条; not 买了 or 吃了: the customer's acts): the thing whose taste or size
-        the next clause judges."""
+        了 (点了牛腩面条, 我们点了A、B和C; not 买了 or 吃了: the customer's acts): the things
+        the next clause judges, in order; [] when the clause does more than name them."""
+        if first + 3 < last and self.tag(tokens[first]) == "r":
+            first += 1  # 我们点了
         if first + 2 < last and tokens[first + 1] in ("了", "过") \
                 and tokens[first] not in self.lexicon.terms \
                 and tokens[first] not in self.rules.customer_acts:
             first += 2  # 点了一个三文鱼: and the number of it
             if first + 1 < last and self.tag(tokens[first]) in ("m", "mq"):
                 first += 1
-        return self.topic(tokens, first, last)
+        out, start = [], first
+        for k in range(first, last + 1):
+            if k == last or tokens[k] in self.rules.coordinators:
+                span = self.topic(tokens, start, k)
+                if span is None:
+                    return []
+                out.append(span)
+                start = k + 1
+        return out
 
     def said_of_all(self, tokens: list[str], start: int, end: int) -> bool:
         """Whether ``tokens[start:end]`` (between names and their opinion) are words that

@@ -101,12 +101,14 @@ class DiscoveredMentions:
                          first: int, mention: Any) -> list:
         """点了牛腩面条，味道一般: a clause opening with an attribute of the thing bought judges
         the thing the clause before only names (a discovered mention of it, same opinion)."""
-        span = self.finder.ordered(tokens, previous, first)
-        if span is None or mention.start != starts[first]:
+        if mention.start != starts[first]:
             return []
-        words = tokens[span[0]:span[1]]
-        factor, how = self.finder.file_term(words)
-        return [mention._replace(dimension=factor.dimension, factor=factor.key,
-                                 term="".join(words), start=starts[span[0]],
-                                 end=starts[span[1] - 1] + len(tokens[span[1] - 1]),
-                                 source="discovered", filed_by=how)]
+        out = []
+        for a, b in self.finder.ordered(tokens, previous, first):  # 点了A和B，味道都不错
+            words = tokens[a:b]
+            factor, how = self.finder.file_term(words)
+            out.append(mention._replace(dimension=factor.dimension, factor=factor.key,
+                                        term="".join(words), start=starts[a],
+                                        end=starts[b - 1] + len(tokens[b - 1]),
+                                        source="discovered", filed_by=how))
+        return out

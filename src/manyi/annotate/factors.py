@@ -311,8 +311,10 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 span = self.finder.subject(tokens, first, last, opinion.index)
                 if span is not None and not term_indices.isdisjoint(range(*span)):
                     span = None
+            listed: list[tuple[int, int]] = []
             if span is None and self.finder is not None and not has_subject and first:
-                span = self.finder.ordered(tokens, previous, first)  # 香锅，大大的好吃
+                listed = self.finder.ordered(tokens, previous, first)  # 香锅，大大的好吃
+                span = listed.pop() if listed else None  # 点了A、B和C，都很好吃: all three
             if span is not None:  # 镜头很清晰: the word judged, listed or not
                 words = tokens[span[0]:span[1]]
                 factor, how = (cue, "cue") if cue is not None else self.finder.file_term(words)
@@ -328,8 +330,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                                               opinion, False, starts[span[0]], end,
                                               "discovered", how))
                 # the others named with it: A、B和C都很好吃; 羊肉串，鸡翅都很好吃
-                other = self.finder.coordinated(tokens, first, span[0])
-                others = [] if other is not None or not first or span[0] != first \
+                other = None if listed else self.finder.coordinated(tokens, first, span[0])
+                others = listed[::-1] if listed else [] if other is not None or not first \
+                    or span[0] != first \
                     or not self.finder.said_of_all(tokens, span[1], opinion.index) \
                     else self.finder.names_before(tokens, first)
                 while other is not None or others:
