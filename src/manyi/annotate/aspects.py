@@ -246,13 +246,12 @@ class AspectFinder:
 
     def ordered(self, tokens: list[str], first: int, last: int) -> list[tuple[int, int]]:
         """What the clause ``tokens[first:last]`` names, alone or after a verb of ordering with
-        了 (点了牛腩面条, 我们点了A、B和C; not 买了 or 吃了: the customer's acts): the things
+        了 (点了牛腩面条, 我们点了A、B和C; rules.toml's orders, not 买了 吃了 给了): the things
         the next clause judges, in order; [] when the clause does more than name them."""
         if first + 3 < last and self.tag(tokens[first]) == "r":
             first += 1  # 我们点了
         if first + 2 < last and tokens[first + 1] in ("了", "过") \
-                and tokens[first] not in self.lexicon.terms \
-                and tokens[first] not in self.rules.customer_acts:
+                and tokens[first] in self.rules.orders:
             first += 2  # 点了一个三文鱼: and the number of it
             if first + 1 < last and self.tag(tokens[first]) in ("m", "mq"):
                 first += 1
