@@ -230,13 +230,14 @@ class AspectFinder:
         if not 0 < last - first <= MAX_COMPOUND or sum(map(len, tokens[first:last])) > MAX_CHARS:
             return None
         words = tokens[first:last]
-        if all(self._kind[t] == 2 and t not in self.lexicon.terms for t in words):
+        kind, terms = self._kind, self.lexicon.terms
+        if all(kind[t] == 2 and t not in terms for t in words):
             return first, last
         # a dish named with how it is cooked (葱焖虾, 炒苕尖, 茄子煲): nouns and one-character
         # verbs that are not the customer's acts
-        if len(words) > 1 and any(self._kind[t] == 2 or self._head[t] for t in words) and all(
-                (self._kind[t] == 2 and t not in self.lexicon.terms) or self._head[t]
-                or self._cooked[t] for t in words):
+        head, cooked = self._head, self._cooked
+        if len(words) > 1 and all((kind[t] == 2 and t not in terms) or head[t] or cooked[t]
+                                  for t in words) and any(kind[t] == 2 or head[t] for t in words):
             return first, last
         return None
 
@@ -257,6 +258,8 @@ class AspectFinder:
                 first += 1
         out, start = [], first
         for k in range(first, last + 1):
+            if k - start > MAX_COMPOUND + 1:
+                return []  # more than a name before the next 、/和 (or the end)
             if k == last or tokens[k] in self.rules.coordinators:
                 span = self.topic(tokens, start, k)
                 if span is None:
