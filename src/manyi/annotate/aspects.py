@@ -76,8 +76,7 @@ class AspectFinder:
         self._takes_object: dict[str, bool] = _Memo(
             lambda t: any(t.endswith(w) for w in self.rules.takes_object))
         self._skip = self.rules.subject_skip | set(lexicon.degrees) | lexicon.negations
-        # what may stand between a subject and its opinion: those words and any adverb
-        # (红豆枣汤着实美味, 炒苕尖真心一般)
+        # between a subject and its opinion: those words and any adverb (红豆枣汤着实美味)
         self._skips: dict[str, bool] = _Memo(lambda t: t in self._skip or self.tag(t) == "d")
         self._filed: dict[tuple[str, ...], tuple[Factor, str]] = {}
         self.attribute = _attribute_factor(lexicon)
