@@ -11,15 +11,17 @@ and restaurant_triplets (``dev.txt``, then ``train.txt``: explicit aspects only)
 
 Per held-out industry:
 
-* **recall** — a gold term is found when a mention's term (not an implicit mention) contains
-  it or lies inside it;
+* **recall** — a gold term is found when a mention's term contains it or lies inside it (an
+  implicit mention's term is the customer's word for the quality judged: 太贵 → 贵, 很清爽 →
+  清爽; a bare verdict such as 很满意 has none);
 * **filing** — of the found terms, the share whose mention's dimension is the expected one.
   Expected dimension of a gold term, by its own characters (stated here, the same for every
   industry): the business or the thing bought named whole (店 这家店 餐厅 相机 手机 课程
   洗发水 产品 …, the whole term only) → overall; price and deal words (价 钱 费 贵 便宜 实惠
   划算 团购 优惠 活动 折扣 券, gifts and sales days: 赠品 赠送 小样 试用装 618 双11) → price;
   delivery words (物流 快递 发货 送货 配送 送餐 外卖小哥 骑手 到货) → logistics; the brand
-  (品牌 牌子 大牌 知名度 口碑: manyi's brand dimension) → brand; the people who serve (服务
+  (品牌 牌子 大牌 知名度 口碑) and what the customer says of their trust in it (回购 正品 假货
+  信赖 再来 老用户: manyi's brand loyalty and authenticity) → brand; the people who serve (服务
   客服 售后 态度 服务员 店员 店长 店主 员工 工作人员 老板 商家 卖家 店家) and, as ASAP files
   a restaurant's aspects, its wait, serving, ordering and parking (上菜 点菜 下单 买单 排队
   等位 停车 …) → service; the place (环境 装修 氛围 卫生 灯光 门面 包间 大堂 桌 椅 卡座
@@ -67,7 +69,8 @@ EXPECTED = [  # (dimension, characters or words of the gold term), first match w
     ("price", ("价", "钱", "费", "贵", "便宜", "实惠", "划算", "团购", "优惠", "活动", "折扣",
                "券", "赠品", "赠送", "小样", "试用装", "618", "双11", "双十一")),
     ("logistics", ("物流", "快递", "发货", "送货", "配送", "送餐", "外卖小哥", "骑手", "到货")),
-    ("brand", ("品牌", "牌子", "大牌", "知名度", "口碑")),
+    ("brand", ("品牌", "牌子", "大牌", "知名度", "口碑", "回购", "正品", "假货", "信赖", "再来",
+               "老用户")),
     ("service", ("服务", "客服", "售后", "态度", "服务员", "店员", "老板", "商家", "卖家",
                  "店家", "店长", "店主", "员工", "工作人员", "上菜", "出菜", "点菜", "点餐",
                  "点单", "下单", "买单", "埋单", "结账", "排队", "等位", "停车", "车位")),

@@ -141,3 +141,37 @@ def test_auto_domain_is_said_in_meta():
                            domain="auto", progress=False)
     assert result.meta["domain"] == "catering"
     assert result.meta["domain_guess"]["domain"] == "catering"
+
+
+def test_an_adverb_between_a_subject_and_its_opinion_does_not_hide_the_subject():
+    extract = extractor_for("catering")
+    terms = {m.term for m in extract("红豆枣汤着实美味")}
+    assert any("枣汤" in t for t in terms)
+
+
+@pytest.mark.parametrize("text, named", [
+    ("点了牛腩面条，味道一般", "牛腩面条"),        # the dish whose taste the next clause judges
+    ("葱焖虾，绝对的推荐", "葱焖虾"),              # a dish named with how it is cooked
+    ("板筋，羊肉串，鸡翅都还是很好吃", "板筋"),      # 都 after other words still says all
+    ("强烈推荐他家的烤鱼", "烤鱼"),                # a recommendation judges its object
+    ("最推荐的是酸菜鱼", "酸菜鱼"),
+    ("点了一个三文鱼，还一般般吧", "三文鱼"),        # the verdict one clause later
+    ("肉很嫩", "肉"),                            # a one-character noun judged
+    ("炒秋葵和虾也很新鲜", "虾"),
+    ("还有蟹钳也不错", "蟹钳"),                    # two one-character nouns, one dish
+    ("点了酸菜鱼、水煮牛肉和干锅花菜，都很好吃", "酸菜鱼"),  # a list ordered, judged after
+    ("点了酸菜鱼、水煮牛肉和干锅花菜，都很好吃", "干锅花菜"),
+    ("我们点了酸菜鱼和牛肉，味道都不错", "酸菜鱼"),
+])
+def test_dishes_judged_in_the_next_clause_or_together(text, named):
+    assert named in {m.term for m in extractor_for("catering")(text)}
+
+
+def test_the_customers_acts_do_not_name_what_the_next_clause_judges():
+    terms = {m.term for m in extractor_for("catering")("吃了饭，味道一般")}
+    assert terms == {"味道"}
+
+
+def test_a_one_character_noun_cut_from_a_word_is_no_aspect():
+    terms = {m.term for m in extractor_for("catering")("小伙伴嫌拿铁难喝")}
+    assert "铁" not in terms

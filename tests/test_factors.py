@@ -215,3 +215,15 @@ def test_the_owner_named_before_的_is_not_what_is_judged(text, domain, judged, 
         assert len({m.dimension for m in found}) == 1 and len(found) == 2, found
     else:
         assert not any(term.startswith(not_judged) for term in terms), terms
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("太贵了", [("price", "贵")]),               # the quality the customer named is the term
+    ("洗完很清爽，不油腻", [("product", "清爽"), ("product", "油腻")]),
+    ("非常满意", [("overall", "")]),              # a bare verdict names no quality
+    ("送得很快", [("logistics", "")]),           # the verb's speed: no word for the aspect
+])
+def test_an_implicit_mention_carries_the_customers_word_for_the_quality(extract, text,
+                                                                         expected):
+    found = [(m.dimension, m.term) for m in extract(text) if m.implicit or not m.term]
+    assert found == expected

@@ -200,3 +200,18 @@ def test_a_dish_name_cut_in_two_that_recurs_is_kept_whole():
     found = {m.term for m in extractor_for("catering", learned)("螃蟹和生蚝都不太新鲜")}
     assert {"螃蟹", "生蚝"} <= found
     assert not any(m.term == "生蚝" for m in extractor_for("catering", learned)("明天去吃生蚝"))
+
+
+@pytest.mark.parametrize("word", ["界面", "导航"])
+def test_interface_words_are_the_products_where_the_shop_is_hardly_named(word):
+    # 界面/导航 are a shop's channel words (the web page, the way there); in reviews of a
+    # device that hardly name the shop they are the device's
+    texts = [f"这款手机的{word}很流畅", f"{word}设计得不错", f"{word}反应有点慢", "电池耐用"] * 3
+    learned = {w: d for w, d, _ in learn_aspects(texts, Lexicon.load("ecommerce"))}
+    assert learned.get(word) == "product"
+
+
+def test_a_teachers_care_is_the_courses_in_the_education_pack():
+    lexicon = Lexicon.load("education")
+    assert (lexicon.cues["用心"].dimension, lexicon.cues["用心"].key) == ("product", "teacher")
+    assert Lexicon.load("ecommerce").cues["用心"].dimension == "service"

@@ -41,8 +41,8 @@ VERB_TAGS = frozenset({"v"})
 LIST_MARKS = frozenset({",", "，", "、"})  # between the dishes of a list (板筋，羊肉串)
 CLAUSE_MARKS = LIST_MARKS | frozenset("。.!！?？;；~～")
 DEMONSTRATIVE = re.compile(r"^(这|那|此|该|每|哪)(个|款|家|种|部|台|只|次|些|位|件|本|门|堂)?$")
-# Characters a word jieba does not know should not hold to be an aspect (大大的, 算蛮).
-FUNCTION_CHARS = frozenset("的地得了着过很太真也都还就算蛮挺超最更不没是在有把被给让吗呢吧啊哦"
+# Characters a word jieba does not know should not hold to be an aspect (大大的, 算蛮, 越用越顺).
+FUNCTION_CHARS = frozenset("的地得了着过很太真也都还就算蛮挺超最更越不没是在有把被给让吗呢吧啊哦"
                            "我你他她它个会可能要想")
 # Characters in most comments: a poor test of whether an event pattern can match.
 COMMON_CHARS = frozenset("了的得是不点有很好")
@@ -71,7 +71,13 @@ class AspectFinder:
                        | lexicon.stopwords)
         self._kind: dict[str, int] = _Memo(self._token_kind)  # token → kind, computed once
         self._head: dict[str, bool] = _Memo(self._is_head)
+        self._cooked: dict[str, bool] = _Memo(self._is_cooked)
+        # 推荐, 强烈推荐, 很喜欢: an opinion that takes what it judges as its object
+        self._takes_object: dict[str, bool] = _Memo(
+            lambda t: any(t.endswith(w) for w in self.rules.takes_object))
         self._skip = self.rules.subject_skip | set(lexicon.degrees) | lexicon.negations
+        # between a subject and its opinion: those words and any adverb (红豆枣汤着实美味)
+        self._skips: dict[str, bool] = _Memo(lambda t: t in self._skip or self.tag(t) == "d")
         self._filed: dict[tuple[str, ...], tuple[Factor, str]] = {}
         self.attribute = _attribute_factor(lexicon)
         # the thing bought itself (ecommerce: overall.item 商品整体), else overall
@@ -86,6 +92,7 @@ class AspectFinder:
         if token in self.lexicon.terms:
             return 2
         if (len(token) < 2 or token in self._known or token in self.rules.not_aspects
+                or token[-1] == "的"  # 大大的, 红红的: a description, whatever the tag
                 or DEMONSTRATIVE.match(token) or not all("\u4e00" <= c <= "\u9fff" for c in token)):
             return 0
         tag = self.tag(token)
@@ -98,12 +105,12 @@ class AspectFinder:
         """Token range ``[a, b)`` of the noun compound an opinion at ``index`` judges: before
         it (skipping modifiers and 也/还/真的), else right after it (清晰的画面)."""
         if index == first and (index + 1 >= last or (
-                tokens[index + 1] != "的" and tokens[index] not in self.rules.takes_object)):
+                tokens[index + 1] != "的" and not self._takes_object[tokens[index]])):
             return None  # 很好 opening its clause: nothing before, nothing it qualifies
-        kind, skip = self._kind, self._skip
+        kind, skip = self._kind, self._skips
         j = index - 1
         low = max(first, index - SUBJECT_WINDOW - 1)
-        while j >= low and tokens[j] in skip:
+        while j >= low and skip[tokens[j]]:
             j -= 1
         if j > first and tokens[j] == "的" and self.tag(tokens[j - 1]) in VERB_TAGS \
                 and tokens[j - 1] not in self.rules.customer_acts \
@@ -118,6 +125,13 @@ class AspectFinder:
             here = kind[tokens[j]]
             if here == 2 or (j > first and kind[tokens[j - 1]] == 2 and self._head[tokens[j]]):
                 return self._compound(tokens, first, j)
+            if self._head[tokens[j]]:  # 虾也很新鲜, 蟹 钳 也不错: a one-character noun
+                if j > first and self._head[tokens[j - 1]]:
+                    return j - 1, j + 1
+                # alone only where nothing it would be a piece of stands before it (汤也好喝,
+                # 秋葵和虾; not 拿 铁, 发 质, 洗手 手)
+                if j == first or tokens[j - 1] == "的" or tokens[j - 1] in self.rules.coordinators:
+                    return j, j + 1
             if here == 1:
                 # a verb opening its clause, judged: 照相还行, 使用方便 (not 用起来, 看着)
                 if j == first and not VERB_FORMS.search(tokens[j]):
@@ -130,10 +144,15 @@ class AspectFinder:
                     return j - 1, j + 1
         k = index + 1
         if k < last and tokens[k] == "的":
-            k += 1
-        elif tokens[index] in self.rules.takes_object:
+            k += 1  # 很清晰的画面; 最好吃的是酸菜鱼, 最推荐的是烤鱼: what is named after 是
+            if k + 1 < last and tokens[k] in ("是", "还是", "就是") and j < first:
+                k += 1
+        elif self._takes_object[tokens[index]]:
+            # 推荐这款, 强烈推荐他家的烤鱼: the object, after a demonstrative or whose
             while k < last and (DEMONSTRATIVE.match(tokens[k]) or tokens[k] in "这那个款"):
                 k += 1
+            if k + 1 < last and tokens[k + 1] == "的" and self.tag(tokens[k]) == "r":
+                k += 2
         else:
             return None
         end = k
@@ -162,9 +181,10 @@ class AspectFinder:
         return i if after == opinion else 0
 
     def _verb_with_particle(self, token: str) -> bool:
-        """A word of a verb and 得/的 that jieba did not cut (讲得, 做的)."""
+        """A word of a verb and 得/的 that jieba did not cut (讲得, 做的); not a moving verb
+        (送得很快 is the delivery, not a feature)."""
         return (2 <= len(token) <= 3 and token[-1] in "得的" and not self.tag(token)
-                and self.tag(token[:-1]) in VERB_TAGS
+                and self.tag(token[:-1]) in VERB_TAGS and token[0] not in self.rules.moves
                 and token[:-1] not in self.rules.customer_acts)
 
     def may_have_subject(self, tokens: list[str], first: int, index: int) -> bool:
@@ -172,10 +192,10 @@ class AspectFinder:
         ``index``: a bare adjective's subject); a quick test on the word before it."""
         if index <= first:
             return False
-        kind, skip = self._kind, self._skip
+        kind, skip = self._kind, self._skips
         j = index - 1
         low = max(first, index - SUBJECT_WINDOW - 1)
-        while j >= low and tokens[j] in skip:
+        while j >= low and skip[tokens[j]]:
             j -= 1
         return j >= first and (kind[tokens[j]] != 0 or (j > first and kind[tokens[j - 1]] == 2)
                                or (j > first and tokens[j] == "的"
@@ -204,13 +224,54 @@ class AspectFinder:
     def topic(self, tokens: list[str], first: int, last: int) -> tuple[int, int] | None:
         """The clause ``tokens[first:last]`` when it only names something (香锅，大大的好吃;
         虾酱空心菜，稍微偏辣): one to three unlisted nouns, before a separator."""
-        while last > first and not tokens[last - 1].strip("，,。.!！?？;；~～… "):
+        while last > first and not tokens[last - 1].strip("，,。.!！?？;；~～…:： "):
             last -= 1
         if not 0 < last - first <= MAX_COMPOUND or sum(map(len, tokens[first:last])) > MAX_CHARS:
             return None
-        if all(self._kind[t] == 2 and t not in self.lexicon.terms for t in tokens[first:last]):
+        words = tokens[first:last]
+        kind, terms = self._kind, self.lexicon.terms
+        if all(kind[t] == 2 and t not in terms for t in words):
+            return first, last
+        # a dish named with how it is cooked (葱焖虾, 炒苕尖, 茄子煲): nouns and one-character
+        # verbs that are not the customer's acts
+        head, cooked = self._head, self._cooked
+        if len(words) > 1 and all((kind[t] == 2 and t not in terms) or head[t] or cooked[t]
+                                  for t in words) and any(kind[t] == 2 or head[t] for t in words):
             return first, last
         return None
+
+    def _is_cooked(self, token: str) -> bool:
+        return len(token) == 1 and self.tag(token) in VERB_TAGS and token not in self._known \
+            and token not in self.rules.customer_acts and token not in self.rules.moves
+
+    def ordered(self, tokens: list[str], first: int, last: int) -> list[tuple[int, int]]:
+        """What the clause ``tokens[first:last]`` names, alone or after a verb of ordering with
+        了 (点了牛腩面条, 我们点了A、B和C; rules.toml's orders, not 买了 吃了 给了): the things
+        the next clause judges, in order; [] when the clause does more than name them."""
+        if first + 3 < last and self.tag(tokens[first]) == "r":
+            first += 1  # 我们点了
+        if first + 2 < last and tokens[first + 1] in ("了", "过") \
+                and tokens[first] in self.rules.orders:
+            first += 2  # 点了一个三文鱼: and the number of it
+            if first + 1 < last and self.tag(tokens[first]) in ("m", "mq"):
+                first += 1
+        out, start = [], first
+        for k in range(first, last + 1):
+            if k - start > MAX_COMPOUND + 1:
+                return []  # more than a name before the next 、/和 (or the end)
+            if k == last or tokens[k] in self.rules.coordinators:
+                span = self.topic(tokens, start, k)
+                if span is None:
+                    return []
+                out.append(span)
+                start = k + 1
+        return out
+
+    def said_of_all(self, tokens: list[str], start: int, end: int) -> bool:
+        """Whether ``tokens[start:end]`` (between names and their opinion) are words that
+        may stand there, one of them 都 (羊肉串，鸡翅都还是很不错)."""
+        words = tokens[start:end]
+        return any(w.startswith("都") for w in words) and all(self._skips[w] for w in words)
 
     def names_before(self, tokens: list[str], start: int, limit: int = 4
                      ) -> list[tuple[int, int]]:

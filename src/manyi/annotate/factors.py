@@ -22,11 +22,11 @@ from types import SimpleNamespace
 from typing import NamedTuple
 
 from manyi.annotate.aspects import AspectFinder, EventMatcher
+from manyi.annotate.discovered import DiscoveredMentions
 from manyi.annotate.factor_tokens import (
     TokenRoles,
     _any_of,
     _Cache,
-    _is_word,
 )
 from manyi.annotate.opinions import MODIFIER_WINDOW, ClauseOpinions, Opinion
 from manyi.text.lexicon import Factor, Lexicon
@@ -78,7 +78,7 @@ class ClauseSpan(NamedTuple):
 _new_tuple = tuple.__new__  # _new_tuple(Mention, fields) is Mention(*fields), faster
 
 
-class FactorExtractor(TokenRoles, ClauseOpinions):
+class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
     """Build once per lexicon; :meth:`extract` is called per comment."""
 
     def __init__(self, lexicon: Lexicon, *, discover: bool = True,
@@ -289,6 +289,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions):
                                           *(LEARNED if tokens[index] in learned else
                                             ("lexicon", "context") if index in by_context
                                             else ())))
+        if first and mentions and mentions[0].opinion and terms[0][0] == first \
+                and terms[0][1].dimension == "product" and self.finder is not None:
+            mentions.extend(self._whose_attribute(tokens, starts, previous, first, mentions[0]))
         free = [o for o in opinions if o.index not in claimed] if claimed else opinions
         named = {m.dimension for m in mentions} if mentions else set()
         # Service words beside the courier are said of the courier (快递及时专业).
@@ -308,8 +311,10 @@ class FactorExtractor(TokenRoles, ClauseOpinions):
                 span = self.finder.subject(tokens, first, last, opinion.index)
                 if span is not None and not term_indices.isdisjoint(range(*span)):
                     span = None
+            listed: list[tuple[int, int]] = []
             if span is None and self.finder is not None and not has_subject and first:
-                span = self.finder.topic(tokens, previous, first)  # 香锅，大大的好吃
+                listed = self.finder.ordered(tokens, previous, first)  # 香锅，大大的好吃
+                span = listed.pop() if listed else None  # 点了A、B和C，都很好吃: all three
             if span is not None:  # 镜头很清晰: the word judged, listed or not
                 words = tokens[span[0]:span[1]]
                 factor, how = (cue, "cue") if cue is not None else self.finder.file_term(words)
@@ -325,9 +330,10 @@ class FactorExtractor(TokenRoles, ClauseOpinions):
                                               opinion, False, starts[span[0]], end,
                                               "discovered", how))
                 # the others named with it: A、B和C都很好吃; 羊肉串，鸡翅都很好吃
-                other = self.finder.coordinated(tokens, first, span[0])
-                others = [] if other is not None or not first or span[0] != first \
-                    or span[1] >= last or tokens[span[1]] != "都" \
+                other = None if listed else self.finder.coordinated(tokens, first, span[0])
+                others = listed[::-1] if listed else [] if other is not None or not first \
+                    or span[0] != first \
+                    or not self.finder.said_of_all(tokens, span[1], opinion.index) \
                     else self.finder.names_before(tokens, first)
                 while other is not None or others:
                     other = other or others.pop(0)
@@ -352,87 +358,16 @@ class FactorExtractor(TokenRoles, ClauseOpinions):
                 continue
             named.add(factor.dimension)
             how = "overall" if factor is OVERALL else "cue" if cue is not None else "verb"
-            mentions.append(self._mention(text, clause_id, clause, factor, "", opinion,
+            # a cue names the quality judged (便宜 → price, 清爽 → the product's feel): the
+            # customer's word is the term; a verb's speed or a bare verdict names none
+            mentions.append(self._mention(text, clause_id, clause, factor,
+                                          opinion.word if how == "cue" else "", opinion,
                                           factor is not OVERALL, opinion.start, opinion.end,
                                           "lexicon", how))
         if self.finder is not None and bare:
             self._bare_mentions(text, tokens, starts, roles, first, last, candidates,
                                 term_indices, mentions, clause_id, clause)
         return mentions
-
-    def _may_judge(self, tokens: list[str], roles: list, first: int, last: int,
-                   candidates: list[int]) -> bool:
-        """Whether a clause of bare adjectives alone may hold a discovered mention (see
-        _bare_mentions): a word before one of them that may be its subject. A quick test;
-        False means there is none."""
-        if self.finder is None:
-            return False
-        degrees, may_have_subject = self.lexicon.degrees, self.finder.may_have_subject
-        for b in candidates:
-            if tokens[b] in degrees and (b + 1 >= last or roles[b + 1] is not None):
-                continue
-            if may_have_subject(tokens, first, b):
-                return True
-        return False
-
-    def _bare_mentions(self, text: str, tokens: list[str], starts: list[int], roles: list,
-                       first: int, last: int, candidates: list[int], used: set[int],
-                       mentions: list[Mention], clause_id: int, clause: str) -> None:
-        """Unlisted words judged by a bare adjective (待机时间长, 油耗很高): discovered
-        mentions whose polarity the clause model gives."""
-        for b in candidates:
-            if not roles[b][4] or roles[b][0] is not None or b - 1 in used:
-                continue
-            token = tokens[b]
-            if token in self.lexicon.degrees:  # 图标很靓: a degree word heading a word
-                following = tokens[b + 1] if b + 1 < last else ""
-                if b + 1 >= last or roles[b + 1] is not None \
-                        or not _is_word(following, self.rules.particles) \
-                        or following in self.lexicon.terms or following in self.rules.fillers:
-                    continue
-                word, end = tokens[b + 1], starts[b + 1] + len(tokens[b + 1])
-            else:
-                word, end = token, starts[b] + len(token)
-            span = self.finder.subject(tokens, first, b, b)
-            if span is None or span[1] > b or not used.isdisjoint(range(*span)):
-                continue
-            words = tokens[span[0]:span[1]]
-            if any(w in self.lexicon.terms for w in words):
-                continue
-            factor, how = self.finder.file_term(words)
-            used.update(range(*span))
-            opinion = Opinion(b, starts[b], end, word, 0.0, False, 1.0)
-            mentions.append(self._mention(text, clause_id, clause, factor, "".join(words),
-                                          opinion, False, starts[span[0]],
-                                          starts[span[1] - 1] + len(tokens[span[1] - 1]),
-                                          "discovered", how))
-
-    def _term_in_context(self, tokens: list[str], first: int, i: int, terms: list
-                         ) -> tuple[int, Factor, str] | None:
-        """A listed term at ``i`` whose unlisted neighbour before it changes its filing:
-        (where the compound starts, its factor, how filed), else None. 对焦速度 → product."""
-        finder = self.finder
-        if i <= first:
-            return None
-        if tokens[i] not in self.lexicon.attribute_heads:
-            # whose taste or size: 小汤包的味道, 蟹肉沙拉分量 (the term keeps its filing)
-            factor = self.lexicon.terms[tokens[i]]
-            j = i - 2 if tokens[i - 1] == "的" and i - 2 >= first else i - 1
-            if factor.dimension != "product" or tokens[j] in self.lexicon.terms \
-                    or finder._kind[tokens[j]] != 2:
-                return None
-            span = finder._compound(tokens, first, j)
-            if any(t[0] == k for t in terms for k in range(*span)):
-                return None
-            return span[0], factor, "term"
-        j = i - 1
-        if tokens[j] in self.lexicon.terms or not finder._kind[tokens[j]]:
-            return None
-        span = finder._compound(tokens, first, j)
-        if any(t[0] == k for t in terms for k in range(*span)):
-            return None
-        factor, how = finder.file_term(tokens[span[0]:i + 1])
-        return span[0], factor, how
 
     def _with_events(self, text: str, mentions: list[Mention], events: list, clause_id: int,
                      clause: str) -> list[Mention]:

@@ -26,7 +26,8 @@ RULE_LISTS = ("sellers", "seller_named", "people", "thanks", "wishes", "comparis
               "verb_opinions", "bare_adjectives", "fillers", "deal_words", "not_yet",
               "approximators", "not_amounts", "adverbial_reduplications", "particles",
               "bare_prefixes", "not_opinions", "irrealis", "subject_skip", "not_aspects",
-              "takes_object", "predicates", "do_verbs", "customer_acts", "moves", "coordinators")
+              "takes_object", "predicates", "do_verbs", "customer_acts", "moves", "coordinators",
+              "orders")
 
 
 def merge_rules_file(lexicon, file: Path, problems: list[str]) -> None:

@@ -30,6 +30,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+from sys import intern
 
 import numpy as np
 import pandas as pd
@@ -107,7 +108,9 @@ class _Stats:
                        | lexicon.contrasts | lexicon.stopwords | set(lexicon.userdict)
                        | GENERIC_WORDS)
         self._is_candidate: dict[str, bool] = {}
-        self.texts: list[str] = []
+        # the comments some word keeps as an example, by index (not every comment: memory)
+        self.texts: dict[int, str] = {}
+        self.n_texts = 0
         self.sentences: list[list[str]] = []
         self.doc_freq: Counter[str] = Counter()
         self.orphan: Counter[str] = Counter()
@@ -128,16 +131,17 @@ class _Stats:
             return
         tokens = self.segmenter.cut(text)
         mentions, clauses = self.extractor.analyse(text, tokens)
-        index = len(self.texts)
-        self.texts.append(text)
-        self.sentences.append([t for t in tokens if TOKEN.search(t)])
+        index = self.n_texts
+        self.n_texts += 1
+        # interned: a word shared by many comments is stored once
+        self.sentences.append([intern(t) for t in tokens if TOKEN.search(t)])
         words = {t for t in tokens if self._candidate(t)}
         self.doc_freq.update(words)
         orphan_clauses: defaultdict[int, list] = defaultdict(list)
         for mention in mentions:
             # judged without a listed term: an implicit mention, or a word the extractor
             # discovered (镜头很清晰; see manyi.annotate.aspects): the same discovery as analyze
-            if not mention.term or mention.source == "discovered":
+            if not mention.term or mention.implicit or mention.source == "discovered":
                 orphan_clauses[mention.clause_id].append(mention)
                 if mention.source == "discovered" and mention.filed_by == "context":
                     for word in words:
@@ -161,8 +165,10 @@ class _Stats:
             chosen = self.examples[word]
             if word in seen_in_orphan and len(chosen) < EXAMPLES * 2:
                 chosen.append(index)
+                self.texts[index] = text
             elif len(chosen) < EXAMPLES:
                 chosen.append(~index)  # a comment without an orphan clause: fallback only
+                self.texts[index] = text
 
     def _candidate(self, word: str) -> bool:
         keep = self._is_candidate.get(word)

@@ -1,0 +1,114 @@
+"""Discovered mentions in a clause, the half of
+:class:`~manyi.annotate.factors.FactorExtractor` that reads the finder
+(:class:`~manyi.annotate.aspects.AspectFinder`): unlisted words judged by a bare adjective
+(待机时间长), a listed term inside an unlisted compound (对焦速度 → product), and the thing
+the clause before names when a clause opens with its attribute (点了牛腩面条，味道一般).
+
+>>> from manyi.annotate.factors import FactorExtractor
+>>> from manyi.text.lexicon import Lexicon
+>>> ex = FactorExtractor(Lexicon.load("ecommerce"))
+>>> [(m.term, m.dimension) for m in ex.extract("对焦速度很快", ["对焦", "速度", "很快"])]
+[('对焦速度', 'product')]
+"""
+
+from __future__ import annotations
+
+from typing import Any  # a factors.Mention (imported there: no cycle)
+
+from manyi.annotate.factor_tokens import _is_word
+from manyi.annotate.opinions import Opinion
+from manyi.text.lexicon import Factor
+
+
+class DiscoveredMentions:
+    """Mixin: needs ``lexicon``, ``rules``, ``finder`` and ``_mention`` (FactorExtractor)."""
+
+    def _may_judge(self, tokens: list[str], roles: list, first: int, last: int,
+                   candidates: list[int]) -> bool:
+        """Whether a clause of bare adjectives alone may hold a discovered mention (see
+        _bare_mentions): a word before one of them that may be its subject. A quick test;
+        False means there is none."""
+        if self.finder is None:
+            return False
+        degrees, may_have_subject = self.lexicon.degrees, self.finder.may_have_subject
+        for b in candidates:
+            if tokens[b] in degrees and (b + 1 >= last or roles[b + 1] is not None):
+                continue
+            if may_have_subject(tokens, first, b):
+                return True
+        return False
+
+    def _bare_mentions(self, text: str, tokens: list[str], starts: list[int], roles: list,
+                       first: int, last: int, candidates: list[int], used: set[int],
+                       mentions: list, clause_id: int, clause: str) -> None:
+        """Unlisted words judged by a bare adjective (待机时间长, 油耗很高): discovered
+        mentions whose polarity the clause model gives."""
+        for b in candidates:
+            if not roles[b][4] or roles[b][0] is not None or b - 1 in used:
+                continue
+            token = tokens[b]
+            if token in self.lexicon.degrees:  # 图标很靓: a degree word heading a word
+                following = tokens[b + 1] if b + 1 < last else ""
+                if b + 1 >= last or roles[b + 1] is not None \
+                        or not _is_word(following, self.rules.particles) \
+                        or following in self.lexicon.terms or following in self.rules.fillers:
+                    continue
+                word, end = tokens[b + 1], starts[b + 1] + len(tokens[b + 1])
+            else:
+                word, end = token, starts[b] + len(token)
+            span = self.finder.subject(tokens, first, b, b)
+            if span is None or span[1] > b or not used.isdisjoint(range(*span)):
+                continue
+            words = tokens[span[0]:span[1]]
+            if any(w in self.lexicon.terms for w in words):
+                continue
+            factor, how = self.finder.file_term(words)
+            used.update(range(*span))
+            opinion = Opinion(b, starts[b], end, word, 0.0, False, 1.0)
+            mentions.append(self._mention(text, clause_id, clause, factor, "".join(words),
+                                          opinion, False, starts[span[0]],
+                                          starts[span[1] - 1] + len(tokens[span[1] - 1]),
+                                          "discovered", how))
+
+    def _term_in_context(self, tokens: list[str], first: int, i: int, terms: list
+                         ) -> tuple[int, Factor, str] | None:
+        """A listed term at ``i`` whose unlisted neighbour before it changes its filing:
+        (where the compound starts, its factor, how filed), else None. 对焦速度 → product."""
+        finder = self.finder
+        if i <= first:
+            return None
+        if tokens[i] not in self.lexicon.attribute_heads:
+            # whose taste or size: 小汤包的味道, 蟹肉沙拉分量 (the term keeps its filing)
+            factor = self.lexicon.terms[tokens[i]]
+            j = i - 2 if tokens[i - 1] == "的" and i - 2 >= first else i - 1
+            if factor.dimension != "product" or tokens[j] in self.lexicon.terms \
+                    or finder._kind[tokens[j]] != 2:
+                return None
+            span = finder._compound(tokens, first, j)
+            if any(t[0] == k for t in terms for k in range(*span)):
+                return None
+            return span[0], factor, "term"
+        j = i - 1
+        if tokens[j] in self.lexicon.terms or not finder._kind[tokens[j]]:
+            return None
+        span = finder._compound(tokens, first, j)
+        if any(t[0] == k for t in terms for k in range(*span)):
+            return None
+        factor, how = finder.file_term(tokens[span[0]:i + 1])
+        return span[0], factor, how
+
+    def _whose_attribute(self, tokens: list[str], starts: list[int], previous: int,
+                         first: int, mention: Any) -> list:
+        """点了牛腩面条，味道一般: a clause opening with an attribute of the thing bought judges
+        the thing the clause before only names (a discovered mention of it, same opinion)."""
+        if mention.start != starts[first]:
+            return []
+        out = []
+        for a, b in self.finder.ordered(tokens, previous, first):  # 点了A和B，味道都不错
+            words = tokens[a:b]
+            factor, how = self.finder.file_term(words)
+            out.append(mention._replace(dimension=factor.dimension, factor=factor.key,
+                                        term="".join(words), start=starts[a],
+                                        end=starts[b - 1] + len(tokens[b - 1]),
+                                        source="discovered", filed_by=how))
+        return out
