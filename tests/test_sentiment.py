@@ -334,3 +334,12 @@ def test_fused_tokens_leave_other_words_alone():
     lexicon = default_model().lexicon_
     for token in ("太阳", "不要", "满意", "很"):  # not a modifier, then an opinion word
         assert lexicon.fused[token] == 0.0
+
+
+def test_fused_hao_before_an_opinion_is_a_degree_adverb():
+    """好贵 is "very expensive": a complaint, not 好 and 贵 balancing out."""
+    lexicon = default_model().lexicon_
+    assert lexicon.opinions["贵"] < 0
+    assert lexicon.fused["好贵"] == pytest.approx(1.5 * lexicon.opinions["贵"])
+    pos, neg = lexicon.evidence("这个好贵", ["这个", "好贵"])
+    assert pos == 0 and neg > 0

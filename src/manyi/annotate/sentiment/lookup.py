@@ -27,6 +27,9 @@ _ZEROS = repeat(0.0)  # an endless iterator of 0.0: the default of dict.get in m
 _LOOKBACK = 3  # tokens before an opinion word searched for negation and degree words
 _PUNCT = frozenset("，,。.!！?？;；~～…、:：\n\r\t ")
 _FUSED_CHARS = 4  # a token fusing negation or degree words with an opinion word is this short
+# opinion words that are degree adverbs when fused before another opinion word: 好贵 is
+# "very expensive", not "good" and "expensive"
+_ADVERB_OPINIONS = {"好": 1.5}
 
 
 class _Lexicon:
@@ -93,9 +96,9 @@ class _Lexicon:
 
 class _Fused(dict):
     """Signed weights of tokens that fuse negation or degree words with an opinion word, as
-    the segmenter often cuts them (太慢 → 太 × 慢 = −1.6, 不满意 → −满意, 不太好 → −好); 0.0 for
-    any other token. Filled as tokens are asked for; the weight is what :meth:`_Lexicon.hits`
-    gives the words apart.
+    the segmenter often cuts them (太慢 → 太 × 慢 = −1.6, 不满意 → −满意, 不太好 → −好, 好贵 →
+    1.5 × 贵); 0.0 for any other token. Filled as tokens are asked for; the weight is what
+    :meth:`_Lexicon.hits` gives the words apart.
 
     >>> _Lexicon({"慢": -1.0, "好": 1.0}, ["不"], {"太": 1.6}).fused["太慢"]
     -1.6
@@ -129,13 +132,14 @@ class _Fused(dict):
             return None
         for cut in range(len(token) - 1, 0, -1):  # the longest modifier first
             head = token[:cut]
-            if head not in lex.negations and head not in lex.degrees:
+            degree = lex.degrees.get(head) or _ADVERB_OPINIONS.get(head)
+            if head not in lex.negations and degree is None:
                 continue
             rest = self._parts(token[cut:], depth - 1)
             if rest is not None:
                 if head in lex.negations:
                     return rest[0], rest[1] + 1, rest[2]
-                return rest[0], rest[1], rest[2] * lex.degrees[head]
+                return rest[0], rest[1], rest[2] * degree
         return None
 
 
