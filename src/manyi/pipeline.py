@@ -122,11 +122,12 @@ class Result:
     annotator: Annotator | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def from_dir(cls, path: str | Path) -> Result:
+    def from_dir(cls, path: str | Path, *, text: bool = True) -> Result:
         """The Result of a folder ``manyi analyze`` (or :meth:`to_dir`) wrote, read back
         without analysing again: comments.csv, mentions.csv, meta.json (and rejects.csv),
-        with the column types of the run, so every figure equals the original's."""
-        comments, mentions, dimensions, meta = read_result(path)
+        with the column types of the run, so every figure equals the original's.
+        ``text=False``: without the texts (comment, clause), for tables that need none."""
+        comments, mentions, dimensions, meta = read_result(path, text=text)
         return cls(comments=comments, mentions=mentions, dimensions=dimensions, meta=meta)
 
     @property

@@ -22,7 +22,13 @@ from manyi.cli.options import (
     run_options,
     time_option,
 )
-from manyi.cli.run import complaint_rule, exit_if_rejected, run_analysis
+from manyi.cli.run import (
+    complaint_rule,
+    exit_if_rejected,
+    folder_head,
+    reused_folder,
+    run_analysis,
+)
 from manyi.cli.text import (
     format_table,
     headlines_text,
@@ -184,22 +190,29 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
     from manyi.analysis.segments import group_columns
     from manyi.io.write import write_csv
     from manyi.report.charts import chart_formats, draw, skipped_line
+    from manyi.stream import folder_counts
 
     formats = chart_formats(chart, ("png", "svg"))
     named = {"--rating-col": rating_col, "--time-col": time_col,
              "--by": [b for b in by if b != "period"]}
     preflight(reading, named, rating=rating_col, time=time_col)
-    result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
+    folder = reused_folder(reading, model)
+    result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model, text=False)
     check_result(result, named, rating=rating_col, time=time_col)
     rating_col = rating_col or result.meta.get("rating_col")
     time_col = time_col or result.meta.get("time_col")
     if not analysable(result.comments).empty:
         groups = list(by) or group_columns(result.comments, result.meta, time_col)
+        # --from: the drivers table counted chunk by chunk, as analyze counts it
+        counts = folder_counts(folder, rating_col=rating_col, rating=rating_col,
+                               complaint_max_rating=complaint_max_rating,
+                               meta=result.meta) if folder is not None else None
         tables = fix_first_tables(result.comments, result.mentions, rating=rating_col,
                                   time_col=time_col, freq=freq, by=groups,
                                   complaint=complaint_rule(result, rating_col,
                                                             complaint_max_rating),
-                                  weights=weights, level=level, labels=result.labels)
+                                  weights=weights, level=level, labels=result.labels,
+                                  counts=counts)
     else:  # every comment flagged: nothing to weigh, the (empty) drivers table says so
         tables = {"drivers": driver_table(result.comments, result.mentions, level=level,
                                           labels=result.labels)}
@@ -244,19 +257,36 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
 def graph(output, level, unit, opinions, min_count, rating_col, complaint_max_rating, top, chart,
           model, jobs, quiet, **reading) -> None:
     """Factor co-occurrence graphs of all comments and of complaints, exported and drawn."""
-    from manyi.analysis.graph import compare_graphs, complaint_graphs, write_graph_files
+    from manyi.analysis.graph import (
+        compare_graphs,
+        complaint_graphs,
+        graph_from_counts,
+        write_graph_files,
+    )
     from manyi.report.charts import chart_formats, skipped_line
+    from manyi.stream import folder_counts
 
     formats = chart_formats(chart, ("png",))
     named = {"--rating-col": rating_col}
     preflight(reading, named, rating=rating_col)
-    result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
+    folder = reused_folder(reading, model)
+    # --from: counted chunk by chunk, the folder never held whole
+    result = folder_head(folder) if folder is not None else run_analysis(
+        reading, jobs=jobs, quiet=quiet, model=model)
     check_result(result, named, rating=rating_col)
     rating_col = rating_col or result.meta.get("rating_col")
-    graphs = complaint_graphs(result.comments, result.mentions, level=level, unit=unit,
-                              opinions=opinions, min_count=min_count, labels=result.labels,
-                              complaint=complaint_rule(result, rating_col,
-                                                        complaint_max_rating))
+    complaint = complaint_rule(result, rating_col, complaint_max_rating)
+    if folder is not None:
+        counts = folder_counts(folder, level=level, unit=unit, opinions=opinions,
+                               rating_col=rating_col, complaint_max_rating=complaint_max_rating,
+                               meta=result.meta)
+        graphs = {subset: graph_from_counts(counts, subset=subset, min_count=min_count,
+                                            labels=result.labels, level=level, unit=unit)
+                  for subset in ("all", "complaints")}
+    else:
+        graphs = complaint_graphs(result.comments, result.mentions, level=level, unit=unit,
+                                  opinions=opinions, min_count=min_count,
+                                  labels=result.labels, complaint=complaint)
     with output_folder(output, COMMAND_FILES["graph"]) as out:
         written = [p.name for p in write_graph_files(graphs, out, top=top, chart=bool(formats))]
     wanted = [f"graph_{n}.png" for n in graphs] if formats else []

@@ -13,6 +13,7 @@ not analyse again; :meth:`manyi.Result.from_dir` is the same in Python.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from pathlib import Path
 
 import numpy as np
@@ -29,11 +30,31 @@ DIMENSION_TYPES = {"comments": "int64", "share": "float64", "positive": "float64
                    "neutral": "float64", "negative": "float64", "net_sentiment": "float64",
                    "satisfaction": "float64"}
 NEEDED = ("comments.csv", "mentions.csv", "meta.json")
+TEXT_MENTION_COLUMNS = ("clause", "start", "end", "filed_by")  # read by no table
 
 
-def read_result(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, dict]:
-    """comments, mentions, dimensions and meta of an analysis folder, typed as the run's."""
+def read_result(path: str | Path, *, text: bool = True
+                ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, dict]:
+    """comments, mentions, dimensions and meta of an analysis folder, typed as the run's.
+
+    ``text=False``: the columns of text no table is computed from are not read (the
+    comment's text, its input column, the mention's clause and offsets): a fraction of
+    the memory for the drivers, index and segment tables."""
     folder = Path(path)
+    meta = read_meta(folder)
+    drop_comments, drop_mentions = ((), ()) if text else (
+        {"text", meta.get("text_col")}, TEXT_MENTION_COLUMNS)
+    comments = _read(folder / "comments.csv", lambda table: _comments(table, meta),
+                     _without(drop_comments))
+    mentions = _read(folder / "mentions.csv", _mentions, _without(drop_mentions))
+    dimensions = _read(folder / "dimensions.csv", _dimensions) \
+        if (folder / "dimensions.csv").is_file() else pd.DataFrame()
+    return comments, mentions, dimensions, meta
+
+
+def read_meta(folder: Path) -> dict:
+    """meta.json of an analysis folder, with the rejected rows of rejects.csv; an
+    InputError when the folder is not one ``manyi analyze`` wrote."""
     missing = [name for name in NEEDED if not (folder / name).is_file()]
     if missing:
         raise InputError(f"{folder}: not a folder `manyi analyze` wrote ({', '.join(missing)} "
@@ -47,26 +68,28 @@ def read_result(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFr
     meta["rejects"] = _text_table(rejects).assign(
         line=lambda t: t["line"].astype(np.int64)).to_dict("records") if rejects.is_file() \
         else []
-    comments = _read(folder / "comments.csv", lambda table: _comments(table, meta))
-    mentions = _read(folder / "mentions.csv", _mentions)
-    dimensions = _read(folder / "dimensions.csv", _dimensions) \
-        if (folder / "dimensions.csv").is_file() else pd.DataFrame()
-    return comments, mentions, dimensions, meta
+    return meta
 
 
-def _read(path: Path, typed) -> pd.DataFrame:
+def _without(dropped: Collection[str]):
+    """A ``usecols`` of pandas' read_csv reading every column but ``dropped`` (None: all)."""
+    return (lambda column: column not in dropped) if dropped else None
+
+
+def _read(path: Path, typed, usecols=None) -> pd.DataFrame:
     """A table of the folder, typed; a cell or column that is not what analyze writes is
     one InputError naming the file."""
     try:
-        return typed(_text_table(path))
+        return typed(_text_table(path, usecols))
     except (ValueError, KeyError, TypeError) as exc:
         raise InputError(f"{path}: not as `manyi analyze` writes it ({type(exc).__name__}: "
                          f"{' '.join(str(exc).split())}); analyse the dump again") from exc
 
 
-def _text_table(path: Path) -> pd.DataFrame:
+def _text_table(path: Path, usecols=None) -> pd.DataFrame:
     try:
-        table = pd.read_csv(path, dtype=object, keep_default_na=False, encoding="utf-8-sig")
+        table = pd.read_csv(path, dtype=object, keep_default_na=False, encoding="utf-8-sig",
+                            usecols=usecols)
     except (OSError, ValueError) as exc:
         raise InputError(f"{path}: cannot read it ({' '.join(str(exc).split())})") from exc
     return table.apply(_unquoted) if len(table) else table
