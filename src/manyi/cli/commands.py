@@ -322,14 +322,16 @@ def graph(output, level, unit, opinions, min_count, rating_col, complaint_max_ra
 def topics(output, k, k_range, seed_dimensions, seed, time_col, freq, by, chart, model, jobs,
            quiet, **reading) -> None:
     """Discover themes with LDA topic models: top terms, size, negative share, examples."""
-    from manyi.analysis.topics.tables import topic_tables
+    from manyi.analysis.topics.tables import topic_columns, topic_tables
     from manyi.io.write import write_csv
     from manyi.report.charts import chart_formats, draw, skipped_line
 
     formats = chart_formats(chart, ("png", "svg"))
     named = {"--time-col": time_col, "--by": by}
     preflight(reading, named, time=time_col)
-    result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
+    folder = reused_folder(reading, model)
+    result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model,
+                          columns=topic_columns(folder, time_col, by) if folder else None)
     check_result(result, named, time=time_col)
     tables, model, note = topic_tables(result, k=k, k_range=tuple(k_range), seed=seed,
                                        seed_dimensions=seed_dimensions, time_col=time_col,

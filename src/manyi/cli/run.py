@@ -14,9 +14,9 @@ from manyi.errors import ManyiError
 
 
 def run_analysis(reading: dict, *, jobs: int | None = None, quiet: bool = False,
-                 model: str | None = None, text: bool = True, **options):
+                 model: str | None = None, text: bool = True, columns=None, **options):
     """Run the pipeline on the dump named by the shared reading options, or read back the
-    folder given with ``--from`` (``text=False``: without the texts no table needs)."""
+    folder given with ``--from`` (``text``, ``columns``: as :meth:`Result.from_dir`)."""
     from manyi import pipeline
 
     original, reading = reading, dict(reading)
@@ -24,7 +24,7 @@ def run_analysis(reading: dict, *, jobs: int | None = None, quiet: bool = False,
     input_path = reading.pop("input_path")
     reading.pop("from_dir", None)
     if from_dir is not None:
-        return pipeline.Result.from_dir(from_dir, text=text)
+        return pipeline.Result.from_dir(from_dir, text=text, columns=columns)
     if input_path is None:
         raise ManyiError("give INPUT, the comment dump, or --from DIR, the folder "
                          "`manyi analyze` wrote")

@@ -25,8 +25,8 @@ from manyi.annotate.annotator import MENTION_COLUMNS
 from manyi.errors import InputError
 from manyi.io.saved import _comments, _mentions, _unquoted, read_meta
 
-FOLDER_ROWS = 100_000  # comments per chunk
-MENTION_ROWS = 250_000  # mention rows read at a time
+FOLDER_ROWS = 25_000  # comments per chunk
+MENTION_ROWS = 100_000  # mention rows read at a time
 
 
 def folder_chunks(path: str | Path, comment_columns: Sequence[str] | None = None,

@@ -33,20 +33,24 @@ NEEDED = ("comments.csv", "mentions.csv", "meta.json")
 TEXT_MENTION_COLUMNS = ("clause", "start", "end", "filed_by")  # read by no table
 
 
-def read_result(path: str | Path, *, text: bool = True
+def read_result(path: str | Path, *, text: bool = True,
+                columns: Collection[str] | None = None
                 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, dict]:
     """comments, mentions, dimensions and meta of an analysis folder, typed as the run's.
 
     ``text=False``: the columns of text no table is computed from are not read (the
     comment's text, its input column, the mention's clause and offsets): a fraction of
-    the memory for the drivers, index and segment tables."""
+    the memory for the drivers, index and segment tables. ``columns``: only these columns
+    of the comments, and no mentions (an empty table), for what needs no more (topics)."""
     folder = Path(path)
     meta = read_meta(folder)
     drop_comments, drop_mentions = ((), ()) if text else (
         {"text", meta.get("text_col")}, TEXT_MENTION_COLUMNS)
-    comments = _read(folder / "comments.csv", lambda table: _comments(table, meta),
-                     _without(drop_comments))
-    mentions = _read(folder / "mentions.csv", _mentions, _without(drop_mentions))
+    usecols = _without(drop_comments) if columns is None else (
+        lambda column: column in columns)
+    comments = _read(folder / "comments.csv", lambda table: _comments(table, meta), usecols)
+    mentions = _read(folder / "mentions.csv", _mentions, _without(drop_mentions)) \
+        if columns is None else _mentions(pd.DataFrame(columns=MENTION_COLUMNS))
     dimensions = _read(folder / "dimensions.csv", _dimensions) \
         if (folder / "dimensions.csv").is_file() else pd.DataFrame()
     return comments, mentions, dimensions, meta
