@@ -30,7 +30,9 @@ DIMENSION_TYPES = {"comments": "int64", "share": "float64", "positive": "float64
                    "neutral": "float64", "negative": "float64", "net_sentiment": "float64",
                    "satisfaction": "float64"}
 NEEDED = ("comments.csv", "mentions.csv", "meta.json")
-TEXT_MENTION_COLUMNS = ("clause", "start", "end", "filed_by")  # read by no table
+# the columns of mentions the tables are computed from (graphs: also clause_id, opinion)
+TABLE_MENTION_COLUMNS = ("row", "dimension", "factor", "term", "source", "polarity", "score")
+READ_ROWS = 50_000  # rows parsed at a time
 
 
 def read_result(path: str | Path, *, text: bool = True,
@@ -38,19 +40,19 @@ def read_result(path: str | Path, *, text: bool = True,
                 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, dict]:
     """comments, mentions, dimensions and meta of an analysis folder, typed as the run's.
 
-    ``text=False``: the columns of text no table is computed from are not read (the
-    comment's text, its input column, the mention's clause and offsets): a fraction of
-    the memory for the drivers, index and segment tables. ``columns``: only these columns
-    of the comments, and no mentions (an empty table), for what needs no more (topics)."""
+    ``text=False``: only what the tables (drivers, index, IPA, key drivers, segments,
+    trends) are computed from: no text, probabilities or clauses, the mentions' row,
+    dimension, factor, term, source, polarity and score (a fraction of the memory).
+    ``columns``: only these columns of the comments, and no mentions (an empty table),
+    for what needs no more (topics)."""
     folder = Path(path)
     meta = read_meta(folder)
-    drop_comments, drop_mentions = ((), ()) if text else (
-        {"text", meta.get("text_col")}, TEXT_MENTION_COLUMNS)
-    usecols = _without(drop_comments) if columns is None else (
-        lambda column: column in columns)
+    dropped = () if text else {"text", meta.get("text_col"), *ANNOTATION_FLOATS[1:]}
+    usecols = _without(dropped) if columns is None else (lambda column: column in columns)
     comments = _read(folder / "comments.csv", lambda table: _comments(table, meta), usecols)
-    mentions = _read(folder / "mentions.csv", _mentions, _without(drop_mentions)) \
-        if columns is None else _mentions(pd.DataFrame(columns=MENTION_COLUMNS))
+    mentions = _mentions(pd.DataFrame(columns=MENTION_COLUMNS)) if columns is not None \
+        else _read(folder / "mentions.csv", _mentions,
+                   None if text else (lambda column: column in TABLE_MENTION_COLUMNS))
     dimensions = _read(folder / "dimensions.csv", _dimensions) \
         if (folder / "dimensions.csv").is_file() else pd.DataFrame()
     return comments, mentions, dimensions, meta
@@ -91,12 +93,18 @@ def _read(path: Path, typed, usecols=None) -> pd.DataFrame:
 
 
 def _text_table(path: Path, usecols=None) -> pd.DataFrame:
+    """The CSV's cells as text, the ' before a formula-like cell undone; read in chunks,
+    so the parser's buffers stay small whatever the file's size."""
     try:
-        table = pd.read_csv(path, dtype=object, keep_default_na=False, encoding="utf-8-sig",
-                            usecols=usecols)
+        with pd.read_csv(path, dtype=object, keep_default_na=False, encoding="utf-8-sig",
+                         usecols=usecols, chunksize=READ_ROWS) as reader:
+            parts = [table.apply(_unquoted) if len(table) else table for table in reader]
+        if not parts:  # a header and no rows
+            return pd.read_csv(path, dtype=object, keep_default_na=False,
+                               encoding="utf-8-sig", usecols=usecols)
     except (OSError, ValueError) as exc:
         raise InputError(f"{path}: cannot read it ({' '.join(str(exc).split())})") from exc
-    return table.apply(_unquoted) if len(table) else table
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
 
 
 def _unquoted(cells: pd.Series) -> pd.Series:
