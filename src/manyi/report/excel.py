@@ -203,7 +203,7 @@ def write_sheet(workbook, name: str, table: pd.DataFrame, id_cols: frozenset[str
     specs = None
     if long:
         styles = {}
-        for fmt in {f for f in formats if f}:
+        for fmt in sorted({f for f in formats if f}):  # style ids in the same order every run
             probe = WriteOnlyCell(sheet, 0)
             probe.number_format = fmt
             styles[fmt] = probe.style_id
