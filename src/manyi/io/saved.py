@@ -49,10 +49,12 @@ def read_result(path: str | Path, *, text: bool = True,
     meta = read_meta(folder)
     dropped = () if text else {"text", meta.get("text_col"), *ANNOTATION_FLOATS[1:]}
     usecols = _without(dropped) if columns is None else (lambda column: column in columns)
-    comments = _read(folder / "comments.csv", lambda table: _comments(table, meta), usecols)
+    comments = _read(folder / "comments.csv", lambda table: _inputs(table, meta), usecols,
+                     _annotations)
     mentions = _mentions(pd.DataFrame(columns=MENTION_COLUMNS)) if columns is not None \
-        else _read(folder / "mentions.csv", _mentions,
-                   None if text else (lambda column: column in TABLE_MENTION_COLUMNS))
+        else _read(folder / "mentions.csv", lambda table: table,
+                   None if text else (lambda column: column in TABLE_MENTION_COLUMNS),
+                   _mentions)
     dimensions = _read(folder / "dimensions.csv", _dimensions) \
         if (folder / "dimensions.csv").is_file() else pd.DataFrame()
     return comments, mentions, dimensions, meta
@@ -82,28 +84,47 @@ def _without(dropped: Collection[str]):
     return (lambda column: column not in dropped) if dropped else None
 
 
-def _read(path: Path, typed, usecols=None) -> pd.DataFrame:
-    """A table of the folder, typed; a cell or column that is not what analyze writes is
-    one InputError naming the file."""
+def _read(path: Path, typed, usecols=None, chunk=None) -> pd.DataFrame:
+    """A table of the folder, typed: ``chunk`` types each chunk as it is read (cell by
+    cell: the text strings become Arrow strings before the next chunk is parsed),
+    ``typed`` the whole table; a cell or column that is not what analyze writes is one
+    InputError naming the file."""
     try:
-        return typed(_text_table(path, usecols))
+        return typed(_text_table(path, usecols, chunk))
     except (ValueError, KeyError, TypeError) as exc:
         raise InputError(f"{path}: not as `manyi analyze` writes it ({type(exc).__name__}: "
                          f"{' '.join(str(exc).split())}); analyse the dump again") from exc
 
 
-def _text_table(path: Path, usecols=None) -> pd.DataFrame:
-    """The CSV's cells as text, the ' before a formula-like cell undone; read in chunks,
-    so the parser's buffers stay small whatever the file's size."""
+def _text_table(path: Path, usecols=None, chunk=None) -> pd.DataFrame:
+    """The CSV's cells as text, the ' before a formula-like cell undone, each chunk of
+    READ_ROWS rows typed by ``chunk`` (if given) as it is read."""
+    def failed(exc: Exception) -> InputError:
+        return InputError(f"{path}: cannot read it ({' '.join(str(exc).split())})")
+
+    parts = []
     try:
-        with pd.read_csv(path, dtype=object, keep_default_na=False, encoding="utf-8-sig",
-                         usecols=usecols, chunksize=READ_ROWS) as reader:
-            parts = [table.apply(_unquoted) if len(table) else table for table in reader]
-        if not parts:  # a header and no rows
-            return pd.read_csv(path, dtype=object, keep_default_na=False,
-                               encoding="utf-8-sig", usecols=usecols)
+        reader = pd.read_csv(path, dtype=object, keep_default_na=False, encoding="utf-8-sig",
+                             usecols=usecols, chunksize=READ_ROWS)
     except (OSError, ValueError) as exc:
-        raise InputError(f"{path}: cannot read it ({' '.join(str(exc).split())})") from exc
+        raise failed(exc) from exc
+    with reader:
+        while True:
+            try:
+                table = next(reader)
+            except StopIteration:
+                break
+            except (OSError, ValueError) as exc:
+                raise failed(exc) from exc
+            table = table.apply(_unquoted) if len(table) else table
+            parts.append(chunk(table) if chunk is not None else table)
+    if not parts:  # a header and no rows
+        try:
+            table = pd.read_csv(path, dtype=object, keep_default_na=False,
+                                encoding="utf-8-sig", usecols=usecols)
+        except (OSError, ValueError) as exc:
+            raise failed(exc) from exc
+        return chunk(table) if chunk is not None else table
     return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
 
 
@@ -124,13 +145,18 @@ def _unquoted(cells: pd.Series) -> pd.Series:
     return cells.where(~quoted, cells.str[1:]) if quoted.any() else cells
 
 
+ANNOTATED = {"comment_id", "text", "flag", "sentiment", *ANNOTATION_FLOATS, "dimensions",
+             "n_mentions"}
+
+
 def _comments(table: pd.DataFrame, meta: dict) -> pd.DataFrame:
     """Annotation columns typed as the annotator makes them; input columns as the reader of
     the input's format types them (:func:`_input_column`)."""
-    annotated = {"comment_id", "text", "flag", "sentiment", *ANNOTATION_FLOATS, "dimensions",
-                 "n_mentions"}
-    for column in table.columns.difference(list(annotated), sort=False):
-        table[column] = _input_column(table[column], meta.get("format"))
+    return _inputs(_annotations(table), meta)
+
+
+def _annotations(table: pd.DataFrame) -> pd.DataFrame:
+    """The annotation columns typed, cell by cell (so chunk by chunk)."""
     for column in ANNOTATION_FLOATS:
         if column in table:
             table[column] = pd.to_numeric(table[column].replace("", np.nan)).astype("float64")
@@ -139,6 +165,14 @@ def _comments(table: pd.DataFrame, meta: dict) -> pd.DataFrame:
     for column in ("text", "flag", "dimensions"):  # typed from lists, as the annotator does
         if column in table:
             table[column] = _as_built(table[column])
+    return table
+
+
+def _inputs(table: pd.DataFrame, meta: dict) -> pd.DataFrame:
+    """The input columns typed, each as a whole (a column is numbers when all its cells
+    are)."""
+    for column in table.columns.difference(list(ANNOTATED), sort=False):
+        table[column] = _input_column(table[column], meta.get("format"))
     return table
 
 
