@@ -219,3 +219,27 @@ def test_mentions_out_of_comment_order_are_one_error(tmp_path):
                                       encoding="utf-8-sig")
     with pytest.raises(manyi.InputError, match="mentions.csv: rows not in comment order"):
         list(folder_chunks(out, chunk_rows=2))
+
+
+def test_a_folder_read_without_its_texts_gives_the_same_tables(analysed):
+    whole = manyi.Result.from_dir(analysed)
+    lean = manyi.Result.from_dir(analysed, text=False)
+    assert "text" not in lean.comments and "clause" not in lean.mentions
+    for name in ("drivers", "index", "ipa", "key_drivers", "trends"):
+        pd.testing.assert_frame_equal(getattr(lean, name), getattr(whole, name))
+    for name, table in whole.segments.items():
+        pd.testing.assert_frame_equal(lean.segments[name], table)
+    topics = manyi.Result.from_dir(analysed, columns={"comment_id", "text", "flag"})
+    assert list(topics.comments.columns) == ["comment_id", "text", "flag"]
+    assert topics.mentions.empty
+
+
+def test_a_result_counted_from_its_folder_has_the_tables_of_the_whole(analysed):
+    from manyi.stream import folder_counts
+
+    whole = manyi.Result.from_dir(analysed)
+    counted = manyi.Result.from_dir(analysed)
+    counted.counted(folder_counts(analysed, chunk_rows=29))
+    pd.testing.assert_frame_equal(counted.drivers, whole.drivers)
+    for subset, graph in whole.graphs.items():
+        assert nx.node_link_data(counted.graphs[subset]) == nx.node_link_data(graph)
