@@ -233,13 +233,3 @@ def test_a_folder_read_without_its_texts_gives_the_same_tables(analysed):
     assert list(topics.comments.columns) == ["comment_id", "text", "flag"]
     assert topics.mentions.empty
 
-
-def test_a_result_counted_from_its_folder_has_the_tables_of_the_whole(analysed):
-    from manyi.stream import folder_counts
-
-    whole = manyi.Result.from_dir(analysed)
-    counted = manyi.Result.from_dir(analysed)
-    counted.counted(folder_counts(analysed, chunk_rows=29))
-    pd.testing.assert_frame_equal(counted.drivers, whole.drivers)
-    for subset, graph in whole.graphs.items():
-        assert nx.node_link_data(counted.graphs[subset]) == nx.node_link_data(graph)

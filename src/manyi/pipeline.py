@@ -174,19 +174,6 @@ class Result:
 
         return complaint_graphs(self.comments, self.mentions, labels=self.labels)
 
-    def counted(self, counts) -> Result:
-        """Set ``drivers`` and ``graphs`` from counts of these comments merged chunk by
-        chunk (:func:`manyi.stream.folder_counts` of the folder read back): the same
-        tables, without counting the whole tables at once."""
-        from manyi.analysis.drivers import drivers_from_counts
-        from manyi.analysis.graph import graph_from_counts
-
-        self.__dict__["drivers"] = drivers_from_counts(counts, labels=self.labels)
-        self.__dict__["graphs"] = {subset: graph_from_counts(counts, subset=subset,
-                                                             labels=self.labels)
-                                   for subset in ("all", "complaints")}
-        return self
-
     @property
     def graph(self):
         """The complaint co-occurrence graph."""

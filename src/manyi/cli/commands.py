@@ -129,7 +129,6 @@ def report(output, formats, rating_col, time_col, model, jobs, quiet, **reading)
     """Analyse INPUT and write a manager's report: HTML (offline), Excel workbook, JSON."""
     from manyi.report.notes import not_computed_lines
     from manyi.report.render import write_report
-    from manyi.stream import folder_counts
 
     wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
     unknown = [f for f in wanted if f not in ("html", "xlsx", "json")]
@@ -138,11 +137,8 @@ def report(output, formats, rating_col, time_col, model, jobs, quiet, **reading)
                          f"{(unknown or [''])[0]!r}; choose from html, xlsx, json")
     named = {"--rating-col": rating_col, "--time-col": time_col}
     preflight(reading, named, rating=rating_col, time=time_col)
-    folder = reused_folder(reading, model)
     result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
     check_result(result, named, rating=rating_col, time=time_col)
-    if folder is not None:  # drivers and graphs counted chunk by chunk, as analyze does
-        result.counted(folder_counts(folder, meta=result.meta))
     for key, column in (("rating_col", rating_col), ("time_col", time_col)):
         if column:  # named by the user: every table of the report reads it
             result.meta[key] = column
