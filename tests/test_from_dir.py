@@ -233,3 +233,21 @@ def test_a_folder_read_without_its_texts_gives_the_same_tables(analysed):
     assert list(topics.comments.columns) == ["comment_id", "text", "flag"]
     assert topics.mentions.empty
 
+
+
+def test_a_mention_counts_where_its_dimension_is_one_its_comment_was_assigned():
+    import numpy as np
+
+    from manyi.analysis.polarity import _assigned, shared_objects
+
+    rng = np.random.default_rng(3)
+    names = np.array(["price", "service", "logistics", "overall", "brand"], dtype=object)
+    lists = [";".join(rng.choice(names[:4], rng.integers(0, 3), replace=False))
+             for _ in range(300)]
+    dimensions = pd.Series(lists, dtype="str").where(rng.random(300) > 0.05)
+    rows = rng.integers(0, 300, 2000)
+    named = shared_objects(pd.Series(rng.choice(names, 2000), dtype="str"))
+    expected = [isinstance(dimensions[r], str) and n in dimensions[r].split(";")
+                for r, n in zip(rows, named)]
+    assert _assigned(dimensions, rows, named).tolist() == expected
+    assert named[0] is [n for n in named if n == named[0]][-1]  # one object per name
