@@ -10,11 +10,16 @@ characters), runs ``manyi analyze`` on it once, then each command on the analysi
 (``--from DIR``), in a subprocess, sampling the resident memory of the process tree every
 0.2 s. Prints a table: command, median seconds of ``--runs`` runs, comments/s, seconds as a
 share of analyze's, peak RSS of the tree. Skips with a message without ../shared/data.
+
+``--workdir DIR`` keeps the dump and the analysis in DIR; run again with the same DIR and
+N, the analysis (and analyze's time and memory, from DIR/analyze.json) is reused, so one
+command can be measured again without analysing a million comments again.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import tempfile
@@ -38,24 +43,34 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1, help="runs of each command (median)")
     parser.add_argument("--commands", nargs="+", default=list(COMMANDS), choices=list(COMMANDS))
     parser.add_argument("--short", action="store_true", help="reviews of ≤ 40 characters only")
+    parser.add_argument("--workdir", type=Path,
+                        help="keep (and reuse) the dump and its analysis in this folder")
     args = parser.parse_args()
     if not DATA.exists():
         print(f"skipped: {DATA} not found")
         return
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "dump.csv"
-        chars = write_corpus(source, args.n, max_chars=40 if args.short else None)
-        analysed = Path(tmp) / "analysed"
-        jobs = [] if args.jobs is None else ["--jobs", str(args.jobs)]
-        seconds, tree, _, code = run_command(
-            ["analyze", str(source), "-o", str(analysed), "--id-col", "评论ID", *jobs])
-        if code not in (0, 3):
-            raise SystemExit(f"manyi analyze failed with exit status {code}")
+        work = args.workdir or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        source, analysed, done = work / "dump.csv", work / "analysed", work / "analyze.json"
+        if done.is_file() and json.loads(done.read_text())["n"] == args.n:
+            seconds, tree, chars = (json.loads(done.read_text())[k]
+                                    for k in ("seconds", "peak", "chars"))
+            print(f"analysis reused from {analysed} (analyze's figures of its run)")
+        else:
+            chars = write_corpus(source, args.n, max_chars=40 if args.short else None)
+            jobs = [] if args.jobs is None else ["--jobs", str(args.jobs)]
+            seconds, tree, _, code = run_command(
+                ["analyze", str(source), "-o", str(analysed), "--id-col", "评论ID", *jobs])
+            if code not in (0, 3):
+                raise SystemExit(f"manyi analyze failed with exit status {code}")
+            done.write_text(json.dumps({"n": args.n, "seconds": seconds, "peak": tree,
+                                        "chars": chars}))
         rows = [("analyze", seconds, tree)]
         for name in args.commands:
             times, peaks = [], []
             for _ in range(args.runs):
-                out = Path(tmp) / f"out_{name}"
+                out = work / f"out_{name}"
                 took, peak, _, code = run_command(
                     [*COMMANDS[name], "--from", str(analysed), "-o", str(out)])
                 if code not in (0, 3):

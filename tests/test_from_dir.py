@@ -151,3 +151,103 @@ def test_a_folder_edited_by_hand_is_one_line_of_error(tmp_path):
     run = CliRunner().invoke(main, ["drivers", "--from", str(out), "-o", str(tmp_path / "d")])
     assert run.exit_code == 1
     assert "comments.csv" in run.output and run.output.count("\n") == 1
+
+
+@pytest.fixture(scope="module")
+def analysed(tmp_path_factory):
+    """The ecommerce sample analysed by the CLI (the streamed analyze): a folder."""
+    folder = tmp_path_factory.mktemp("analysed") / "out"
+    run = CliRunner().invoke(main, ["analyze", str(SAMPLES / "ecommerce_reviews.csv"), "-o",
+                                    str(folder), "--quiet", "--id-col", "评论ID"])
+    assert run.exit_code == 0, run.output
+    return folder
+
+
+def test_a_folder_read_in_chunks_gives_its_comments_and_their_mentions(analysed):
+    from manyi.io.folder import folder_chunks
+
+    whole = manyi.Result.from_dir(analysed)
+    chunks = list(folder_chunks(analysed, ["comment_id", "flag"], ["row", "factor"],
+                                chunk_rows=47))
+    assert len(chunks) == -(-len(whole.comments) // 47) > 5
+    starts = [0]
+    for comments, _ in chunks[:-1]:
+        starts.append(starts[-1] + len(comments))
+    comments = pd.concat([c for c, _ in chunks], ignore_index=True)
+    mentions = pd.concat([m.assign(row=m["row"] + s) for (_, m), s in zip(chunks, starts)],
+                         ignore_index=True)
+    pd.testing.assert_frame_equal(comments, whole.comments[["comment_id", "flag"]])
+    pd.testing.assert_frame_equal(mentions, whole.mentions[["row", "factor"]])
+
+
+def test_counts_merged_from_chunks_give_the_drivers_and_graphs_of_the_whole(analysed):
+    from manyi.analysis.drivers import drivers, drivers_from_counts
+    from manyi.analysis.graph import complaint_graphs, graph_from_counts
+    from manyi.stream import folder_counts
+
+    whole = manyi.Result.from_dir(analysed)
+    written = pd.read_csv(analysed / "drivers.csv", encoding="utf-8-sig")
+    chunked = drivers_from_counts(folder_counts(analysed, chunk_rows=37), labels=whole.labels)
+    pd.testing.assert_frame_equal(chunked, whole.drivers)
+    chunked.to_csv(analysed.parent / "again.csv", index=False, encoding="utf-8-sig")
+    pd.testing.assert_frame_equal(pd.read_csv(analysed.parent / "again.csv",
+                                              encoding="utf-8-sig"), written)
+    complaint = pd.to_numeric(whole.comments["评分"], errors="coerce") <= 2
+    rated = folder_counts(analysed, chunk_rows=53, rating_col="评分", complaint_max_rating=2,
+                          rating="评分")
+    pd.testing.assert_frame_equal(
+        drivers_from_counts(rated, labels=whole.labels, rating=True),
+        drivers(whole.comments, whole.mentions, complaint=complaint, rating="评分",
+                labels=whole.labels))
+    for options in ({}, {"unit": "clause"}, {"opinions": True, "level": "dimension"}):
+        graphs = complaint_graphs(whole.comments, whole.mentions, labels=whole.labels,
+                                  min_count=2, **options)
+        counts = folder_counts(analysed, chunk_rows=41, **options)
+        for subset, graph in graphs.items():
+            merged = graph_from_counts(counts, subset=subset, labels=whole.labels, min_count=2,
+                                       level=options.get("level", "factor"),
+                                       unit=options.get("unit", "comment"))
+            assert nx.node_link_data(merged) == nx.node_link_data(graph), (options, subset)
+
+
+def test_mentions_out_of_comment_order_are_one_error(tmp_path):
+    from manyi.io.folder import folder_chunks
+
+    out = manyi.analyze(["物流很快", "质量太差", "价格便宜"]).to_dir(tmp_path / "out")
+    lines = (out / "mentions.csv").read_text(encoding="utf-8-sig").splitlines()
+    (out / "mentions.csv").write_text("\n".join([lines[0], *lines[:0:-1]]) + "\n",
+                                      encoding="utf-8-sig")
+    with pytest.raises(manyi.InputError, match="mentions.csv: rows not in comment order"):
+        list(folder_chunks(out, chunk_rows=2))
+
+
+def test_a_folder_read_without_its_texts_gives_the_same_tables(analysed):
+    whole = manyi.Result.from_dir(analysed)
+    lean = manyi.Result.from_dir(analysed, text=False)
+    assert "text" not in lean.comments and "clause" not in lean.mentions
+    for name in ("drivers", "index", "ipa", "key_drivers", "trends"):
+        pd.testing.assert_frame_equal(getattr(lean, name), getattr(whole, name))
+    for name, table in whole.segments.items():
+        pd.testing.assert_frame_equal(lean.segments[name], table)
+    topics = manyi.Result.from_dir(analysed, columns={"comment_id", "text", "flag"})
+    assert list(topics.comments.columns) == ["comment_id", "text", "flag"]
+    assert topics.mentions.empty
+
+
+
+def test_a_mention_counts_where_its_dimension_is_one_its_comment_was_assigned():
+    import numpy as np
+
+    from manyi.analysis.polarity import _assigned, shared_objects
+
+    rng = np.random.default_rng(3)
+    names = np.array(["price", "service", "logistics", "overall", "brand"], dtype=object)
+    lists = [";".join(rng.choice(names[:4], rng.integers(0, 3), replace=False))
+             for _ in range(300)]
+    dimensions = pd.Series(lists, dtype="str").where(rng.random(300) > 0.05)
+    rows = rng.integers(0, 300, 2000)
+    named = shared_objects(pd.Series(rng.choice(names, 2000), dtype="str"))
+    expected = [isinstance(dimensions[r], str) and n in dimensions[r].split(";")
+                for r, n in zip(rows, named)]
+    assert _assigned(dimensions, rows, named).tolist() == expected
+    assert named[0] is [n for n in named if n == named[0]][-1]  # one object per name

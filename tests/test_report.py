@@ -310,3 +310,15 @@ def test_workbook_says_which_sheets_hold_only_their_first_rows(hostile_result, t
     items = [row for row in book["summary"].iter_rows(values_only=True)]
     cut = [row for row in items if row[-1] == "sheet_comments_rows"]
     assert cut and f"共 {len(hostile_result.comments):,} 行" in cut[0][1]
+
+
+def test_column_kinds_decided_by_the_first_filled_cells_or_the_whole_column():
+    from manyi.report.excel import column_kind
+
+    blanks = ["", " ", None] * 40
+    assert column_kind(pd.Series(blanks + ["5", "4"] * 40), "评分") == "number"
+    assert column_kind(pd.Series(blanks + ["好评"] * 60 + ["5"]), "评论") == "text"
+    assert column_kind(pd.Series(blanks + ["5"] * 60 + ["好评"]), "评分") == "text"
+    assert column_kind(pd.Series(blanks + ["2026-01-02"] * 60 + ["明天"]), "日期") == "text"
+    assert column_kind(pd.Series(blanks + ["2026-01-02"] * 60), "日期") == "date"
+    assert column_kind(pd.Series(blanks), "空") == "text"

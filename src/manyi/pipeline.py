@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -122,11 +122,14 @@ class Result:
     annotator: Annotator | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def from_dir(cls, path: str | Path) -> Result:
+    def from_dir(cls, path: str | Path, *, text: bool = True,
+                 columns: Collection[str] | None = None) -> Result:
         """The Result of a folder ``manyi analyze`` (or :meth:`to_dir`) wrote, read back
         without analysing again: comments.csv, mentions.csv, meta.json (and rejects.csv),
-        with the column types of the run, so every figure equals the original's."""
-        comments, mentions, dimensions, meta = read_result(path)
+        with the column types of the run, so every figure equals the original's.
+        ``text=False``: without the texts (comment, clause), for tables that need none;
+        ``columns``: only these comment columns and no mentions (for topics)."""
+        comments, mentions, dimensions, meta = read_result(path, text=text, columns=columns)
         return cls(comments=comments, mentions=mentions, dimensions=dimensions, meta=meta)
 
     @property

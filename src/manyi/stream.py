@@ -22,6 +22,7 @@ import pandas as pd
 from manyi import chain, engine
 from manyi.analysis.drivers import drivers_from_counts
 from manyi.analysis.graph import FactorCounts, graph_from_counts, sum_counts
+from manyi.analysis.impact import Patterns
 from manyi.analysis.labels import lexicon_labels
 from manyi.analysis.tables import (
     dimension_counts,
@@ -33,6 +34,7 @@ from manyi.annotate.annotator import Settings
 from manyi.annotate.flags import ANALYSABLE_FLAGS
 from manyi.annotate.sentiment.model import SentimentModel
 from manyi.errors import ManyiError
+from manyi.io.folder import FOLDER_ROWS, folder_chunks
 from manyi.io.read import RESERVED
 from manyi.io.write import OUTPUT_FILES, CsvAppender, atomic_dir, csv_bytes, safe_child
 from manyi.pipeline import write_tables
@@ -127,6 +129,48 @@ def _render_piece(settings: Settings, text_col: str, piece: pd.DataFrame, first_
     totals = _Totals.of(comments, mentions.assign(row=mentions["row"] - first_row))
     return _Piece((csv_bytes(comments), list(comments.columns), len(comments)),
                   (csv_bytes(mentions), list(mentions.columns), len(mentions)), totals)
+
+
+COUNTED_COMMENTS = ("comment_id", "flag", "sentiment", "dimensions")
+COUNTED_MENTIONS = ("row", "clause_id", "dimension", "factor", "term", "opinion", "polarity",
+                    "score", "source")
+
+
+def folder_counts(path: str | Path, *, level: str = "factor", unit: str = "comment",
+                  opinions: bool = False, rating_col: str | None = None,
+                  complaint_max_rating: float | None = None, rating: str | None = None,
+                  chunk_rows: int = FOLDER_ROWS, meta: dict | None = None) -> FactorCounts:
+    """The counts of the drivers table and the graphs of an analysis folder, read
+    ``chunk_rows`` comments at a time (:func:`manyi.io.folder.folder_chunks`) and merged:
+    equal to :meth:`FactorCounts.of` on the whole folder (as :func:`manyi.analysis.drivers.drivers`
+    and :func:`manyi.analysis.graph.complaint_graphs` count it), in bounded memory.
+
+    ``complaint_max_rating``: a complaint is a rating ≤ it on ``rating_col`` (default:
+    sentiment negative or a factor named negatively). ``rating``: the column of the drivers'
+    rating columns (patterns counted with the rating).
+    """
+    wanted = {*COUNTED_COMMENTS, *(c for c in (rating_col, rating) if c)}
+    parts: list[FactorCounts] = []
+    merged = FactorCounts()
+    for comments, mentions in folder_chunks(path, sorted(wanted), COUNTED_MENTIONS,
+                                            chunk_rows=chunk_rows, meta=meta):
+        complaint = None if complaint_max_rating is None else (
+            pd.to_numeric(comments[rating_col], errors="coerce") <= complaint_max_rating)
+        counts = FactorCounts.of(comments, mentions, level=level, unit=unit, opinions=opinions,
+                                 complaint=complaint, patterns=rating is None)
+        if rating is not None:
+            counts.patterns = Patterns.of(comments, mentions, complaint=complaint,
+                                          rating=rating)
+        parts.append(counts)
+        if len(parts) >= MERGE_PIECES:
+            merged = FactorCounts.total([merged, *parts])
+            parts.clear()
+    merged = FactorCounts.total([merged, *parts])
+    if opinions:  # keys in the order of one count: factors, then opinion words (sorted)
+        order = sorted(merged.counts.index, key=lambda k: (k.startswith("opinion/"), k))
+        merged.counts = merged.counts.reindex(order)
+        merged.complaints = merged.complaints.reindex(order).dropna().astype(np.int64)
+    return merged
 
 
 def check_strict(source: str, rejects: list[dict]) -> None:

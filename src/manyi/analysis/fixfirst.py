@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from manyi.analysis.drivers import drivers
+from manyi.analysis.drivers import drivers, drivers_from_counts
+from manyi.analysis.graph import FactorCounts
 from manyi.analysis.index import alerts, satisfaction_index, trends
 from manyi.analysis.ipa import ipa_of
 from manyi.analysis.keydrivers import rating_drivers
@@ -26,11 +27,16 @@ def fix_first_tables(comments: pd.DataFrame, mentions: pd.DataFrame, *,
                      by: Sequence[str] | None = None, complaint: ComplaintSpec = None,
                      weights: str | Mapping[str, float] | None = None,
                      level: str | None = None, labels: Mapping[str, str] | None = None,
-                     min_group: int = 20) -> dict[str, pd.DataFrame]:
+                     min_group: int = 20, counts: FactorCounts | None = None
+                     ) -> dict[str, pd.DataFrame]:
     """The named tables of the module text; ``by``: group columns (``period`` = the month
-    of ``time_col``)."""
+    of ``time_col``). ``counts``: the drivers' counts of these comments, merged from
+    chunks (:func:`manyi.stream.folder_counts`, with the same complaint rule and rating),
+    the drivers table computed from them."""
     tables = {"drivers": drivers(comments, mentions, complaint=complaint, labels=labels,
-                                 rating=rating, level=level)}
+                                 rating=rating, level=level) if counts is None else
+              drivers_from_counts(counts, labels=labels, level=level,
+                                  rating=rating is not None)}
     key = None
     if rating:
         try:

@@ -107,8 +107,7 @@ def rating_drivers(comments: pd.DataFrame, mentions: pd.DataFrame, *,
     # The bootstrap over comments, on the distinct (columns, rating) rows weighted by how
     # often each draw picks them: the same draws as resampling the rows themselves, at a
     # cost that does not grow with the rows (the columns are 0/1, the ratings few).
-    patterns, inverse = np.unique(np.column_stack([x, target]), axis=0, return_inverse=True)
-    inverse = inverse.ravel()
+    patterns, inverse = distinct_rows(x, target)
     rng = np.random.default_rng(seed)
     draws = []
     for _ in range(boot):
@@ -141,6 +140,32 @@ def rating_drivers(comments: pd.DataFrame, mentions: pd.DataFrame, *,
     table.attrs.update(r2=r2, adj_r2=1 - (1 - r2) * (n - 1) / (n - k - 1), n=n, scale=scale,
                        intercept=float(coef[0]))
     return table
+
+
+def distinct_rows(x: np.ndarray, target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(np.column_stack([x, target]), axis=0, return_inverse=True)`` for 0/1
+    columns ``x``: each row coded as one integer (the columns' bits, then the rank of its
+    rating), so the distinct rows come sorted alike without copying the n × k matrix
+    several times (about 1 GB for a million comments).
+
+    >>> rows, at = distinct_rows(np.array([[1., 0.], [0., 1.], [1., 0.]]), np.array([5., 1., 5.]))
+    >>> rows.tolist(), at.tolist()
+    ([[0.0, 1.0, 1.0], [1.0, 0.0, 5.0]], [1, 0, 1])
+    """
+    ratings, rank = np.unique(target, return_inverse=True)
+    k = x.shape[1]
+    if k > 40 or not np.isin(x, (0.0, 1.0)).all() or len(ratings) >= 2 ** (62 - k):
+        patterns, inverse = np.unique(np.column_stack([x, target]), axis=0,
+                                      return_inverse=True)
+        return patterns, inverse.ravel()
+    code = np.zeros(len(target), dtype=np.int64)
+    for j in range(k):  # the first column most significant, as a row-wise sort orders them
+        code = (code << 1) | x[:, j].astype(np.int64)
+    code = code * len(ratings) + rank.ravel()
+    codes, inverse = np.unique(code, return_inverse=True)
+    bits = (codes // len(ratings))[:, None] >> np.arange(k - 1, -1, -1, dtype=np.int64) & 1
+    patterns = np.column_stack([bits.astype(float), ratings[codes % len(ratings)]])
+    return patterns, inverse.ravel()
 
 
 @one_blas_thread

@@ -38,8 +38,8 @@ def comment_dimension_polarity(comments: pd.DataFrame, mentions: pd.DataFrame, *
     ok = np.zeros(len(comments) + 1, dtype=bool)
     ok[positions] = True
     rows = mention_rows(comments, mentions)
-    frame = pd.DataFrame({"row": rows, "dimension": mentions["dimension"].to_numpy(),
-                          "signed": np.where(mentions["polarity"].to_numpy() != "neutral",
+    frame = pd.DataFrame({"row": rows, "dimension": shared_objects(mentions["dimension"]),
+                          "signed": np.where(shared_objects(mentions["polarity"]) != "neutral",
                                              mentions["score"].to_numpy(dtype=float), 0.0)})
     frame = frame[ok[rows]]
     if "dimensions" in comments:
@@ -57,24 +57,47 @@ def comment_dimension_polarity(comments: pd.DataFrame, mentions: pd.DataFrame, *
     return table.rename(columns={"signed": "score"})
 
 
+def shared_objects(cells: pd.Series) -> np.ndarray:
+    """``cells.to_numpy()`` as an object array whose equal strings are one Python object (a
+    few names repeated over millions of mentions: 8 bytes a cell, not a string each)."""
+    if cells.dtype == object or not len(cells):  # Python objects already
+        return cells.to_numpy()
+    codes, uniques = pd.factorize(cells)
+    table = np.empty(len(uniques) + 1, dtype=object)
+    table[:-1] = np.asarray(uniques, dtype=object)
+    table[-1] = cells[codes == -1].iloc[0] if (codes == -1).any() else np.nan
+    return table[codes]
+
+
 def _assigned(dimensions: pd.Series, rows: np.ndarray, named: np.ndarray) -> np.ndarray:
     """Whether ``named[i]`` is one of the ;-separated dimensions of comment ``rows[i]``
     (split and matched in Arrow and numpy, not per comment in Python)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    cells = dimensions.to_numpy(dtype=object)
     try:
-        lists = pc.split_pattern(pa.array(cells, pa.large_string(), from_pandas=True), ";")
+        cells = pa.array(dimensions, pa.large_string(), from_pandas=True)
+        if isinstance(cells, pa.ChunkedArray):  # an Arrow-backed column
+            cells = cells.combine_chunks()
+        lists = pc.split_pattern(cells, ";")
     except (pa.ArrowException, TypeError):  # not all text: str() of each cell
-        lists = pc.split_pattern(pa.array([str(v) for v in cells], pa.large_string()), ";")
+        lists = pc.split_pattern(pa.array([str(v) for v in dimensions.to_numpy(dtype=object)],
+                                          pa.large_string()), ";")
     lists = pc.fill_null(lists, pa.scalar([""], pa.list_(pa.large_string())))
     parent = pc.list_parent_indices(lists).to_numpy()
-    words = pc.list_flatten(lists).to_numpy(zero_copy_only=False)
-    codes, uniques = pd.factorize(np.concatenate([words, named.astype(object)]))
-    size = max(len(uniques), 1)
-    pairs = parent.astype(np.int64) * size + codes[:len(words)]
-    return np.isin(rows.astype(np.int64) * size + codes[len(words):], pairs)
+    # codes as pd.factorize of the words then the names gives them (first seen first),
+    # without a Python string per word or per mention
+    encoded = pc.dictionary_encode(pc.list_flatten(lists))
+    word_codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    words = pd.Index(encoded.dictionary.to_pylist(), dtype=object)
+    named = np.asarray(named, dtype=object)
+    named_codes = words.get_indexer(named).astype(np.int64)
+    other = named_codes == -1
+    extra, extra_names = pd.factorize(named[other])
+    named_codes[other] = np.where(extra >= 0, extra + len(words), -1)
+    size = max(len(words) + len(extra_names), 1)
+    pairs = parent.astype(np.int64) * size + word_codes
+    return np.isin(rows.astype(np.int64) * size + named_codes, pairs)
 
 
 def dimension_matrix(comments: pd.DataFrame, mentions: pd.DataFrame, *,

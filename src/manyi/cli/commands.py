@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 import pandas as pd
 
+from manyi.cli.lexicon import lexicon
 from manyi.cli.options import (
     by_option,
     chart_option,
@@ -22,7 +23,13 @@ from manyi.cli.options import (
     run_options,
     time_option,
 )
-from manyi.cli.run import complaint_rule, exit_if_rejected, run_analysis
+from manyi.cli.run import (
+    complaint_rule,
+    exit_if_rejected,
+    folder_head,
+    reused_folder,
+    run_analysis,
+)
 from manyi.cli.text import (
     format_table,
     headlines_text,
@@ -184,22 +191,29 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
     from manyi.analysis.segments import group_columns
     from manyi.io.write import write_csv
     from manyi.report.charts import chart_formats, draw, skipped_line
+    from manyi.stream import folder_counts
 
     formats = chart_formats(chart, ("png", "svg"))
     named = {"--rating-col": rating_col, "--time-col": time_col,
              "--by": [b for b in by if b != "period"]}
     preflight(reading, named, rating=rating_col, time=time_col)
-    result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
+    folder = reused_folder(reading, model)
+    result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model, text=False)
     check_result(result, named, rating=rating_col, time=time_col)
     rating_col = rating_col or result.meta.get("rating_col")
     time_col = time_col or result.meta.get("time_col")
     if not analysable(result.comments).empty:
         groups = list(by) or group_columns(result.comments, result.meta, time_col)
+        # --from: the drivers table counted chunk by chunk, as analyze counts it
+        counts = folder_counts(folder, rating_col=rating_col, rating=rating_col,
+                               complaint_max_rating=complaint_max_rating,
+                               meta=result.meta) if folder is not None else None
         tables = fix_first_tables(result.comments, result.mentions, rating=rating_col,
                                   time_col=time_col, freq=freq, by=groups,
                                   complaint=complaint_rule(result, rating_col,
                                                             complaint_max_rating),
-                                  weights=weights, level=level, labels=result.labels)
+                                  weights=weights, level=level, labels=result.labels,
+                                  counts=counts)
     else:  # every comment flagged: nothing to weigh, the (empty) drivers table says so
         tables = {"drivers": driver_table(result.comments, result.mentions, level=level,
                                           labels=result.labels)}
@@ -244,19 +258,36 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
 def graph(output, level, unit, opinions, min_count, rating_col, complaint_max_rating, top, chart,
           model, jobs, quiet, **reading) -> None:
     """Factor co-occurrence graphs of all comments and of complaints, exported and drawn."""
-    from manyi.analysis.graph import compare_graphs, complaint_graphs, write_graph_files
+    from manyi.analysis.graph import (
+        compare_graphs,
+        complaint_graphs,
+        graph_from_counts,
+        write_graph_files,
+    )
     from manyi.report.charts import chart_formats, skipped_line
+    from manyi.stream import folder_counts
 
     formats = chart_formats(chart, ("png",))
     named = {"--rating-col": rating_col}
     preflight(reading, named, rating=rating_col)
-    result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
+    folder = reused_folder(reading, model)
+    # --from: counted chunk by chunk, the folder never held whole
+    result = folder_head(folder) if folder is not None else run_analysis(
+        reading, jobs=jobs, quiet=quiet, model=model)
     check_result(result, named, rating=rating_col)
     rating_col = rating_col or result.meta.get("rating_col")
-    graphs = complaint_graphs(result.comments, result.mentions, level=level, unit=unit,
-                              opinions=opinions, min_count=min_count, labels=result.labels,
-                              complaint=complaint_rule(result, rating_col,
-                                                        complaint_max_rating))
+    complaint = complaint_rule(result, rating_col, complaint_max_rating)
+    if folder is not None:
+        counts = folder_counts(folder, level=level, unit=unit, opinions=opinions,
+                               rating_col=rating_col, complaint_max_rating=complaint_max_rating,
+                               meta=result.meta)
+        graphs = {subset: graph_from_counts(counts, subset=subset, min_count=min_count,
+                                            labels=result.labels, level=level, unit=unit)
+                  for subset in ("all", "complaints")}
+    else:
+        graphs = complaint_graphs(result.comments, result.mentions, level=level, unit=unit,
+                                  opinions=opinions, min_count=min_count,
+                                  labels=result.labels, complaint=complaint)
     with output_folder(output, COMMAND_FILES["graph"]) as out:
         written = [p.name for p in write_graph_files(graphs, out, top=top, chart=bool(formats))]
     wanted = [f"graph_{n}.png" for n in graphs] if formats else []
@@ -292,14 +323,16 @@ def graph(output, level, unit, opinions, min_count, rating_col, complaint_max_ra
 def topics(output, k, k_range, seed_dimensions, seed, time_col, freq, by, chart, model, jobs,
            quiet, **reading) -> None:
     """Discover themes with LDA topic models: top terms, size, negative share, examples."""
-    from manyi.analysis.topics.tables import topic_tables
+    from manyi.analysis.topics.tables import topic_columns, topic_tables
     from manyi.io.write import write_csv
     from manyi.report.charts import chart_formats, draw, skipped_line
 
     formats = chart_formats(chart, ("png", "svg"))
     named = {"--time-col": time_col, "--by": by}
     preflight(reading, named, time=time_col)
-    result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
+    folder = reused_folder(reading, model)
+    result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model,
+                          columns=topic_columns(folder, time_col, by) if folder else None)
     check_result(result, named, time=time_col)
     tables, model, note = topic_tables(result, k=k, k_range=tuple(k_range), seed=seed,
                                        seed_dimensions=seed_dimensions, time_col=time_col,
@@ -425,74 +458,7 @@ def train(input_path, text_col, label_col, encoding, sheet, output, domain, weig
                f"wrote {output}.npz and {output}.json")
 
 
-@main.group()
-def lexicon() -> None:
-    """Inspect and validate lexicon packs."""
-
-
-@lexicon.command("check")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-def lexicon_check(paths) -> None:
-    """Validate lexicon packs PATHS (merged over core); list every problem with file:line."""
-    from manyi.text.lexicon import check_packs
-
-    problems = check_packs(paths)
-    for problem in problems:
-        click.echo(problem, err=True)
-    if problems:
-        raise ManyiError(f"{len(problems)} problem(s) in {', '.join(paths)}")
-    click.echo(f"ok: {', '.join(paths)}")
-
-
-@lexicon.command("show")
-@click.option("--domain", default="ecommerce", show_default=True)
-@click.option("--lexicon", "extra", multiple=True, type=click.Path(exists=True))
-def lexicon_show(domain, extra) -> None:
-    """Print the taxonomy (dimension, factor, word) as a table."""
-    from manyi.text.lexicon import Lexicon
-
-    frame = Lexicon.load(domain, extra).to_frame()
-    summary = frame.groupby(["dimension_label", "factor_label", "kind"])["word"].agg(
-        lambda words: " ".join(sorted(words)[:12]) + (" …" if len(words) > 12 else ""))
-    click.echo(summary.to_string())
-
-
-@lexicon.command("suggest")
-@input_options
-@output_option("Suggestions file (taxonomy.toml format) to review.", folder=None,
-               default="suggestions.toml")
-@click.option("--top", type=click.IntRange(min=1), default=30, show_default=True,
-              help="Number of candidate terms.")
-@click.option("--min-count", type=click.IntRange(min=1), default=3, show_default=True,
-              help="Comments a word must occur in.")
-@click.option("--seed", type=int, default=42, show_default=True,
-              help="Random seed of the word2vec model: same input and seed, same suggestions.")
-def lexicon_suggest(input_path, text_col, id_col, encoding, sheet, domain, lexicon, output,
-                    top, min_count, seed) -> None:
-    """Propose factor terms the lexicon misses, mined from INPUT, as a file to review."""
-    from manyi.io.read import read_comments
-    from manyi.progress import tracked
-    from manyi.text.lexicon import Lexicon
-    from manyi.text.suggest import suggest_terms, write_suggestions
-
-    preflight({"input_path": input_path, "text_col": text_col, "id_col": id_col,
-               "encoding": encoding, "sheet": sheet}, {})
-    frame, meta = read_comments(input_path, text_col=text_col, id_col=id_col,
-                                encoding=encoding, sheet=sheet)
-    if domain == "auto":
-        from manyi.text.domains import guess_domain
-
-        guess = guess_domain(frame[meta.text_col])
-        domain = guess.domain
-        click.echo(guess.note(), err=True)
-    texts = tracked(frame[meta.text_col], len(frame), "reading", "comments", None)
-    suggestions = suggest_terms(texts, lexicon=Lexicon.load(domain, lexicon),
-                                top=top, min_count=min_count, seed=seed)
-    written = write_suggestions(suggestions, output, source=str(input_path))
-    table = suggestions[["dimension", "factor_label", "candidate", "score", "count",
-                         "opinion_clauses"]]
-    click.echo(format_table(table) if len(table) else "no candidates found")
-    click.echo(f"\nwritten to {written}: review it, then use it with --lexicon {written}")
+main.add_command(lexicon)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -5,6 +5,7 @@ complaint rule (评分 ≤ N), and exit status 3 when input rows were rejected.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 import pandas as pd
@@ -13,20 +14,17 @@ from manyi.errors import ManyiError
 
 
 def run_analysis(reading: dict, *, jobs: int | None = None, quiet: bool = False,
-                 model: str | None = None, **options):
+                 model: str | None = None, text: bool = True, columns=None, **options):
     """Run the pipeline on the dump named by the shared reading options, or read back the
-    folder given with ``--from``."""
+    folder given with ``--from`` (``text``, ``columns``: as :meth:`Result.from_dir`)."""
     from manyi import pipeline
 
     original, reading = reading, dict(reading)
-    from_dir, input_path = reading.pop("from_dir", None), reading.pop("input_path")
+    from_dir = reused_folder(reading, model)
+    input_path = reading.pop("input_path")
+    reading.pop("from_dir", None)
     if from_dir is not None:
-        if input_path is not None:
-            raise ManyiError(f"give INPUT ({input_path}) or --from {from_dir}, not both")
-        if model is not None:
-            raise ManyiError(f"--model with --from {from_dir}: the folder's comments were "
-                             "scored already; run `manyi analyze --model` again instead")
-        return pipeline.Result.from_dir(from_dir)
+        return pipeline.Result.from_dir(from_dir, text=text, columns=columns)
     if input_path is None:
         raise ManyiError("give INPUT, the comment dump, or --from DIR, the folder "
                          "`manyi analyze` wrote")
@@ -34,6 +32,35 @@ def run_analysis(reading: dict, *, jobs: int | None = None, quiet: bool = False,
                               model=model, **reading, **options)
     original["domain"] = result.meta.get("domain", original.get("domain"))  # auto: the pack
     return result
+
+
+def reused_folder(reading: dict, model: str | None = None) -> str | None:
+    """The folder given with ``--from`` (None without it); with INPUT too, or with
+    ``--model``, an error."""
+    from_dir, input_path = reading.get("from_dir"), reading.get("input_path")
+    if from_dir is None:
+        return None
+    if input_path is not None:
+        raise ManyiError(f"give INPUT ({input_path}) or --from {from_dir}, not both")
+    if model is not None:
+        raise ManyiError(f"--model with --from {from_dir}: the folder's comments were "
+                         "scored already; run `manyi analyze --model` again instead")
+    return from_dir
+
+
+def folder_head(from_dir: str, rows: int = 2_000):
+    """A Result of the folder's meta and its first ``rows`` comments (no mentions): what
+    the checks of the options and the labels need, when the tables are counted chunk by
+    chunk (:func:`manyi.stream.folder_counts`)."""
+    from manyi import pipeline
+    from manyi.io.folder import folder_chunks
+    from manyi.io.saved import read_meta
+
+    meta = read_meta(Path(from_dir))
+    head = next(folder_chunks(from_dir, None, ["row"], chunk_rows=rows, meta=meta), None)
+    comments = head[0] if head is not None else pd.DataFrame()
+    return pipeline.Result(comments=comments, mentions=pd.DataFrame(),
+                           dimensions=pd.DataFrame(), meta=meta)
 
 
 def exit_if_rejected(result, written_to: str | None = None) -> None:

@@ -13,6 +13,7 @@ not analyse again; :meth:`manyi.Result.from_dir` is the same in Python.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from pathlib import Path
 
 import numpy as np
@@ -29,11 +30,39 @@ DIMENSION_TYPES = {"comments": "int64", "share": "float64", "positive": "float64
                    "neutral": "float64", "negative": "float64", "net_sentiment": "float64",
                    "satisfaction": "float64"}
 NEEDED = ("comments.csv", "mentions.csv", "meta.json")
+# the columns of mentions the tables are computed from (graphs: also clause_id, opinion)
+TABLE_MENTION_COLUMNS = ("row", "dimension", "factor", "term", "source", "polarity", "score")
+READ_ROWS = 50_000  # rows parsed at a time
 
 
-def read_result(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, dict]:
-    """comments, mentions, dimensions and meta of an analysis folder, typed as the run's."""
+def read_result(path: str | Path, *, text: bool = True,
+                columns: Collection[str] | None = None
+                ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, dict]:
+    """comments, mentions, dimensions and meta of an analysis folder, typed as the run's.
+
+    ``text=False``: only what the tables (drivers, index, IPA, key drivers, segments,
+    trends) are computed from: no text, probabilities or clauses, the mentions' row,
+    dimension, factor, term, source, polarity and score (a fraction of the memory).
+    ``columns``: only these columns of the comments, and no mentions (an empty table),
+    for what needs no more (topics)."""
     folder = Path(path)
+    meta = read_meta(folder)
+    dropped = () if text else {"text", meta.get("text_col"), *ANNOTATION_FLOATS[1:]}
+    usecols = _without(dropped) if columns is None else (lambda column: column in columns)
+    comments = _read(folder / "comments.csv", lambda table: _inputs(table, meta), usecols,
+                     _annotations)
+    mentions = _mentions(pd.DataFrame(columns=MENTION_COLUMNS)) if columns is not None \
+        else _read(folder / "mentions.csv", lambda table: table,
+                   None if text else (lambda column: column in TABLE_MENTION_COLUMNS),
+                   _mentions)
+    dimensions = _read(folder / "dimensions.csv", _dimensions) \
+        if (folder / "dimensions.csv").is_file() else pd.DataFrame()
+    return comments, mentions, dimensions, meta
+
+
+def read_meta(folder: Path) -> dict:
+    """meta.json of an analysis folder, with the rejected rows of rejects.csv; an
+    InputError when the folder is not one ``manyi analyze`` wrote."""
     missing = [name for name in NEEDED if not (folder / name).is_file()]
     if missing:
         raise InputError(f"{folder}: not a folder `manyi analyze` wrote ({', '.join(missing)} "
@@ -47,29 +76,56 @@ def read_result(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFr
     meta["rejects"] = _text_table(rejects).assign(
         line=lambda t: t["line"].astype(np.int64)).to_dict("records") if rejects.is_file() \
         else []
-    comments = _read(folder / "comments.csv", lambda table: _comments(table, meta))
-    mentions = _read(folder / "mentions.csv", _mentions)
-    dimensions = _read(folder / "dimensions.csv", _dimensions) \
-        if (folder / "dimensions.csv").is_file() else pd.DataFrame()
-    return comments, mentions, dimensions, meta
+    return meta
 
 
-def _read(path: Path, typed) -> pd.DataFrame:
-    """A table of the folder, typed; a cell or column that is not what analyze writes is
-    one InputError naming the file."""
+def _without(dropped: Collection[str]):
+    """A ``usecols`` of pandas' read_csv reading every column but ``dropped`` (None: all)."""
+    return (lambda column: column not in dropped) if dropped else None
+
+
+def _read(path: Path, typed, usecols=None, chunk=None) -> pd.DataFrame:
+    """A table of the folder, typed: ``chunk`` types each chunk as it is read (cell by
+    cell: the text strings become Arrow strings before the next chunk is parsed),
+    ``typed`` the whole table; a cell or column that is not what analyze writes is one
+    InputError naming the file."""
     try:
-        return typed(_text_table(path))
+        return typed(_text_table(path, usecols, chunk))
     except (ValueError, KeyError, TypeError) as exc:
         raise InputError(f"{path}: not as `manyi analyze` writes it ({type(exc).__name__}: "
                          f"{' '.join(str(exc).split())}); analyse the dump again") from exc
 
 
-def _text_table(path: Path) -> pd.DataFrame:
+def _text_table(path: Path, usecols=None, chunk=None) -> pd.DataFrame:
+    """The CSV's cells as text, the ' before a formula-like cell undone, each chunk of
+    READ_ROWS rows typed by ``chunk`` (if given) as it is read."""
+    def failed(exc: Exception) -> InputError:
+        return InputError(f"{path}: cannot read it ({' '.join(str(exc).split())})")
+
+    parts = []
     try:
-        table = pd.read_csv(path, dtype=object, keep_default_na=False, encoding="utf-8-sig")
+        reader = pd.read_csv(path, dtype=object, keep_default_na=False, encoding="utf-8-sig",
+                             usecols=usecols, chunksize=READ_ROWS)
     except (OSError, ValueError) as exc:
-        raise InputError(f"{path}: cannot read it ({' '.join(str(exc).split())})") from exc
-    return table.apply(_unquoted) if len(table) else table
+        raise failed(exc) from exc
+    with reader:
+        while True:
+            try:
+                table = next(reader)
+            except StopIteration:
+                break
+            except (OSError, ValueError) as exc:
+                raise failed(exc) from exc
+            table = table.apply(_unquoted) if len(table) else table
+            parts.append(chunk(table) if chunk is not None else table)
+    if not parts:  # a header and no rows
+        try:
+            table = pd.read_csv(path, dtype=object, keep_default_na=False,
+                                encoding="utf-8-sig", usecols=usecols)
+        except (OSError, ValueError) as exc:
+            raise failed(exc) from exc
+        return chunk(table) if chunk is not None else table
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
 
 
 def _unquoted(cells: pd.Series) -> pd.Series:
@@ -89,13 +145,18 @@ def _unquoted(cells: pd.Series) -> pd.Series:
     return cells.where(~quoted, cells.str[1:]) if quoted.any() else cells
 
 
+ANNOTATED = {"comment_id", "text", "flag", "sentiment", *ANNOTATION_FLOATS, "dimensions",
+             "n_mentions"}
+
+
 def _comments(table: pd.DataFrame, meta: dict) -> pd.DataFrame:
     """Annotation columns typed as the annotator makes them; input columns as the reader of
     the input's format types them (:func:`_input_column`)."""
-    annotated = {"comment_id", "text", "flag", "sentiment", *ANNOTATION_FLOATS, "dimensions",
-                 "n_mentions"}
-    for column in table.columns.difference(list(annotated), sort=False):
-        table[column] = _input_column(table[column], meta.get("format"))
+    return _inputs(_annotations(table), meta)
+
+
+def _annotations(table: pd.DataFrame) -> pd.DataFrame:
+    """The annotation columns typed, cell by cell (so chunk by chunk)."""
     for column in ANNOTATION_FLOATS:
         if column in table:
             table[column] = pd.to_numeric(table[column].replace("", np.nan)).astype("float64")
@@ -104,6 +165,14 @@ def _comments(table: pd.DataFrame, meta: dict) -> pd.DataFrame:
     for column in ("text", "flag", "dimensions"):  # typed from lists, as the annotator does
         if column in table:
             table[column] = _as_built(table[column])
+    return table
+
+
+def _inputs(table: pd.DataFrame, meta: dict) -> pd.DataFrame:
+    """The input columns typed, each as a whole (a column is numbers when all its cells
+    are)."""
+    for column in table.columns.difference(list(ANNOTATED), sort=False):
+        table[column] = _input_column(table[column], meta.get("format"))
     return table
 
 

@@ -90,6 +90,12 @@ def column_kind(values: pd.Series, name: str, id_cols: frozenset[str] = frozense
         return "native"
     if values.dtype.kind == "M":
         return "date"
+    first = _first_filled(values)
+    if not first.empty and all(isinstance(v, str) for v in first):
+        head = first.astype(str).str.strip()
+        if not pd.to_numeric(head, errors="coerce").notna().all() \
+                and not head.str.match(DATE_START).all():
+            return "text"  # decided by the first 50 cells, without a pass over the column
     cells = values.dropna()
     cells = cells[cells.astype(str).str.strip() != ""] if len(cells) else cells
     if cells.empty or not all(isinstance(v, str) for v in cells.iloc[:50]):
@@ -104,6 +110,17 @@ def column_kind(values: pd.Series, name: str, id_cols: frozenset[str] = frozense
             return "number"
     dated = text.iloc[:50].str.match(DATE_START).all() and text.str.match(DATE_START).all()
     return "date" if dated and _dates(text).notna().all() else "text"
+
+
+def _first_filled(values: pd.Series, n: int = 50) -> pd.Series:
+    """The first ``n`` cells of the column that are neither missing nor blank."""
+    size = 4 * n
+    while True:
+        head = values.iloc[:size].dropna()
+        head = head[head.astype(str).str.strip() != ""] if len(head) else head
+        if len(head) >= n or size >= len(values):
+            return head.iloc[:n]
+        size *= 8
 
 
 def typed_column(values: pd.Series, kind: str) -> tuple[list, str | None]:
@@ -203,7 +220,7 @@ def write_sheet(workbook, name: str, table: pd.DataFrame, id_cols: frozenset[str
     specs = None
     if long:
         styles = {}
-        for fmt in {f for f in formats if f}:
+        for fmt in sorted({f for f in formats if f}):  # style ids in the same order every run
             probe = WriteOnlyCell(sheet, 0)
             probe.number_format = fmt
             styles[fmt] = probe.style_id

@@ -28,7 +28,7 @@ import pandas as pd
 from manyi.io.write import FORMULA_START, without_surrogates
 
 FAST_ROWS = 2_000  # sheets longer than this: rows after the first are rendered here
-CHUNK_ROWS = 50_000
+CHUNK_ROWS = 10_000  # rows rendered at a time: a few MB of XML
 ILLEGAL = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]"  # openpyxl's ILLEGAL_CHARACTERS_RE
 EPOCH = np.datetime64("1899-12-30", "ns")  # Excel's (Windows) day 0
 DAY_NS = 86_400 * 10**9

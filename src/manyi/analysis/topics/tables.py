@@ -6,12 +6,27 @@ still writes every comment with topic -1 and says in one line why no topic was f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 import pandas as pd
 
 from manyi.annotate.flags import ANALYSABLE_FLAGS
 from manyi.errors import InputError
 
 TOPIC_COLUMNS = ["topic", "label", "size", "share", "negative_share", "top_terms"]
+
+
+def topic_columns(folder: str | Path, time_col: str | None, by: Sequence[str] = ()
+                  ) -> set[str]:
+    """The columns of an analysis folder's comments :func:`topic_tables` reads: id, text,
+    flag, sentiment, the time column and the group columns (no mentions)."""
+    from manyi.io.saved import read_meta
+
+    meta = read_meta(Path(folder))
+    time_col = time_col or meta.get("time_col")
+    return {"comment_id", "text", "flag", "sentiment", *([time_col] if time_col else []),
+            *(by or meta.get("group_cols", []))}
 
 
 def topic_tables(result, *, k: int | None, k_range: tuple[int, int], seed: int,

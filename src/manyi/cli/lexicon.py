@@ -1,0 +1,79 @@
+"""``manyi lexicon``: inspect, validate and extend lexicon packs (check, show, suggest)."""
+
+from __future__ import annotations
+
+import click
+
+from manyi.cli.options import input_options, output_option, preflight
+from manyi.cli.text import format_table
+from manyi.errors import ManyiError
+
+
+@click.group()
+def lexicon() -> None:
+    """Inspect and validate lexicon packs."""
+
+
+@lexicon.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+def lexicon_check(paths) -> None:
+    """Validate lexicon packs PATHS (merged over core); list every problem with file:line."""
+    from manyi.text.lexicon import check_packs
+
+    problems = check_packs(paths)
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        raise ManyiError(f"{len(problems)} problem(s) in {', '.join(paths)}")
+    click.echo(f"ok: {', '.join(paths)}")
+
+
+@lexicon.command("show")
+@click.option("--domain", default="ecommerce", show_default=True)
+@click.option("--lexicon", "extra", multiple=True, type=click.Path(exists=True))
+def lexicon_show(domain, extra) -> None:
+    """Print the taxonomy (dimension, factor, word) as a table."""
+    from manyi.text.lexicon import Lexicon
+
+    frame = Lexicon.load(domain, extra).to_frame()
+    summary = frame.groupby(["dimension_label", "factor_label", "kind"])["word"].agg(
+        lambda words: " ".join(sorted(words)[:12]) + (" …" if len(words) > 12 else ""))
+    click.echo(summary.to_string())
+
+
+@lexicon.command("suggest")
+@input_options
+@output_option("Suggestions file (taxonomy.toml format) to review.", folder=None,
+               default="suggestions.toml")
+@click.option("--top", type=click.IntRange(min=1), default=30, show_default=True,
+              help="Number of candidate terms.")
+@click.option("--min-count", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Comments a word must occur in.")
+@click.option("--seed", type=int, default=42, show_default=True,
+              help="Random seed of the word2vec model: same input and seed, same suggestions.")
+def lexicon_suggest(input_path, text_col, id_col, encoding, sheet, domain, lexicon, output,
+                    top, min_count, seed) -> None:
+    """Propose factor terms the lexicon misses, mined from INPUT, as a file to review."""
+    from manyi.io.read import read_comments
+    from manyi.progress import tracked
+    from manyi.text.lexicon import Lexicon
+    from manyi.text.suggest import suggest_terms, write_suggestions
+
+    preflight({"input_path": input_path, "text_col": text_col, "id_col": id_col,
+               "encoding": encoding, "sheet": sheet}, {})
+    frame, meta = read_comments(input_path, text_col=text_col, id_col=id_col,
+                                encoding=encoding, sheet=sheet)
+    if domain == "auto":
+        from manyi.text.domains import guess_domain
+
+        guess = guess_domain(frame[meta.text_col])
+        domain = guess.domain
+        click.echo(guess.note(), err=True)
+    texts = tracked(frame[meta.text_col], len(frame), "reading", "comments", None)
+    suggestions = suggest_terms(texts, lexicon=Lexicon.load(domain, lexicon),
+                                top=top, min_count=min_count, seed=seed)
+    written = write_suggestions(suggestions, output, source=str(input_path))
+    table = suggestions[["dimension", "factor_label", "candidate", "score", "count",
+                         "opinion_clauses"]]
+    click.echo(format_table(table) if len(table) else "no candidates found")
+    click.echo(f"\nwritten to {written}: review it, then use it with --lexicon {written}")
