@@ -457,3 +457,27 @@ def test_no_pickle_marshal_eval_or_unsafe_loaders_in_the_package():
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             code = line.split("#")[0]
             assert not unsafe.search(code) or "no pickle" in line, f"{path.name}:{number}: {line}"
+
+
+_DRAWINGS = """
+import hashlib, io, sys
+import manyi
+from manyi.analysis.graph import plot_graph
+from manyi.report.svg import graph_svg
+result = manyi.analyze(sys.argv[1])
+for name, graph in sorted(result.graphs.items()):
+    buffer = io.BytesIO()
+    plot_graph(graph).savefig(buffer, format="png", metadata={"Software": None})
+    print(name, hashlib.md5(graph_svg(graph).encode()).hexdigest(),
+          hashlib.md5(buffer.getvalue()).hexdigest())
+"""
+
+
+def test_graph_drawings_do_not_change_with_the_hash_seed():
+    """The report's network and the graph PNG lay out the same nodes in the same places
+    whatever Python's string-hash salt (a subgraph view iterates a set of nodes)."""
+    runs = [subprocess.run([sys.executable, "-c", _DRAWINGS, str(SAMPLES / "app_reviews.txt")],
+                           env={**os.environ, "PYTHONHASHSEED": seed, "MPLBACKEND": "Agg"},
+                           capture_output=True, text=True, check=True).stdout
+            for seed in ("1", "2")]
+    assert runs[0].count("\n") == 2 and runs[0] == runs[1]

@@ -449,7 +449,10 @@ def plot_graph(graph: nx.Graph, *, top: int = 40, max_edges: int = 60, title: st
 
     font = FontProperties(fname=find_cjk_font())
     keep = sorted(graph.nodes, key=lambda n: (-graph.nodes[n].get("mentions", 0), n))[:top]
-    edges = sorted(graph.subgraph(keep).edges(data="weight"), key=lambda e: (-e[2], e[0], e[1]))
+    # each edge as (smaller, larger) node: a subgraph view's edge direction follows its node
+    # set's order, which changes with the hash seed
+    edges = sorted(((*sorted((a, b)), w) for a, b, w in graph.subgraph(keep).edges(data="weight")),
+                   key=lambda e: (-e[2], e[0], e[1]))
     sub = nx.Graph()
     sub.add_nodes_from((n, graph.nodes[n]) for n in keep)
     sub.add_weighted_edges_from(edges[:max_edges])

@@ -339,7 +339,12 @@ def _layout(graph, seed: int) -> dict:
     parts = sorted(nx.connected_components(graph), key=lambda c: (-len(c), sorted(c)))
     pos, offset = {}, 0.0
     for part in parts:
-        sub = graph.subgraph(part)
+        # a part's nodes and edges in sorted order: a subgraph view iterates its node set,
+        # whose order changes with the hash seed, and the layout follows that order
+        sub = nx.Graph()
+        sub.add_nodes_from(sorted(part, key=str))
+        sub.add_edges_from(sorted((tuple(sorted(e, key=str)) for e in graph.subgraph(part).edges),
+                                  key=lambda e: (str(e[0]), str(e[1]))))
         start = nx.spring_layout(sub, seed=seed) if len(sub) > 2 else None
         local = nx.kamada_kawai_layout(sub, pos=start, weight=None) if len(sub) > 2 else {
             n: np.array([0.0, i * 0.5]) for i, n in enumerate(sorted(sub))}
