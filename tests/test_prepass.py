@@ -211,6 +211,14 @@ def test_interface_words_are_the_products_where_the_shop_is_hardly_named(word):
     assert learned.get(word) == "product"
 
 
+@pytest.mark.parametrize("domain", ["hotline", "hotel", "catering"])
+def test_navigation_is_the_way_there_in_the_packs_of_places(domain):
+    # only the packs of things bought (ecommerce, app) make 导航 a device's attribute
+    found = [(m.term, m.dimension) for m in extractor_for(domain)("按地图导航过去发现已经关门了")]
+    assert ("导航", "channel") in found
+    assert not any(term.endswith("导航") and dim == "product" for term, dim in found)
+
+
 def test_a_teachers_care_is_the_courses_in_the_education_pack():
     lexicon = Lexicon.load("education")
     assert (lexicon.cues["用心"].dimension, lexicon.cues["用心"].key) == ("product", "teacher")
