@@ -37,10 +37,12 @@ QUESTION = frozenset("?？吗呢")
 FEATURES = ("z", "z_last", "z_first", "z_min", "z_max", "contrast", "z_after_contrast",
             "z_before_contrast", "complaints", "praise", "abs_z", "abs_z_last", "log_p",
             "log_n", "one_sided", "no_evidence", "log_chars", "log_clauses", "question")
-# the features the neutral column may use: those that do not change sign with the opinion
-# (how strong the opinion is, how one-sided, how long), so that neutral means "no opinion
-# or opinions that balance", not "mildly negative". log_p and log_n are not among them: a
-# weight on log_n alone lets complaint words raise neutral (房间很大但是隔音太差).
+# the features that do not change sign with the opinion (how strong it is, how one-sided,
+# how long): the only ones that may move neutral against negative and positive. Every
+# other feature is "signed" and tied (weights −s, 0, +s up to a common shift): it moves
+# negative against positive and leaves neutral at their mean, so that neutral means "no
+# opinion or opinions that balance", not "mildly negative". (A zero neutral weight alone
+# would not do it: a softmax is the same after adding one number to a row's three weights.)
 SYMMETRIC = frozenset({"contrast", "abs_z", "abs_z_last", "one_sided", "no_evidence",
                        "log_chars", "log_clauses", "question"})
 
@@ -156,21 +158,20 @@ def has_question(texts: Sequence[str]) -> np.ndarray:
     return np.fromiter((e in QUESTION for e in ends), dtype=bool, count=len(texts))
 
 
-def neutral_mask(d: int | None = None) -> np.ndarray:
-    """(features + 1, 3) of 1 where a weight may be non-zero: every feature for negative and
-    positive, SYMMETRIC ones and the bias for neutral."""
+def signed_rows(d: int | None = None) -> np.ndarray:
+    """Whether each weight row (features, then the bias) is tied as −s, 0, +s: every feature
+    not in SYMMETRIC; the bias is free."""
     names = FEATURES if d is None else FEATURES[:d]
-    mask = np.ones((len(names) + 1, 3))
-    mask[:-1, 1] = [name in SYMMETRIC for name in names]
-    return mask
+    return np.array([name not in SYMMETRIC for name in names] + [False])
 
 
 def fit(X: np.ndarray, y: np.ndarray, classes: int, *, alpha: float = 1.0,
-        sample_weight: np.ndarray | None = None, mask: np.ndarray | None = None
+        sample_weight: np.ndarray | None = None, tied: np.ndarray | None = None
         ) -> np.ndarray:
     """Weights (features + 1, classes) of an L2 softmax regression; the last row is the bias,
     not penalised. Features are used as they are (their scales are alike: logits, logs).
-    ``mask`` (the weights' shape, 0/1): the weights where it is 0 stay 0."""
+    ``tied`` (one bool per row, three classes only): those rows are −s, 0, +s, one number
+    fitted (:func:`signed_rows`)."""
     from scipy.optimize import minimize
     from scipy.special import logsumexp
 
@@ -181,21 +182,32 @@ def fit(X: np.ndarray, y: np.ndarray, classes: int, *, alpha: float = 1.0,
     rw = rw * (n / rw.sum())
     penalty = np.ones((d + 1, 1))
     penalty[-1] = 0.0
-    keep = np.ones((d + 1, classes)) if mask is None else np.asarray(mask, dtype=float)
+    tied = np.zeros(d + 1, dtype=bool) if tied is None or classes != 3 \
+        else np.asarray(tied, dtype=bool)
+    free = ~tied
+    n_free = int(free.sum()) * classes
+    sign = np.array([-1.0, 0.0, 1.0])
 
-    def loss(w):
-        W = w.reshape(d + 1, classes) * keep
+    def weights(theta):
+        W = np.zeros((d + 1, classes))
+        W[free] = theta[:n_free].reshape(-1, classes)
+        if tied.any():
+            W[tied] = theta[n_free:, None] * sign
+        return W
+
+    def loss(theta):
+        W = weights(theta)
         Z = A @ W
         lse = logsumexp(Z, axis=1)
         P = np.exp(Z - lse[:, None])
         value = (rw * (lse - (Z * onehot).sum(axis=1))).sum() + 0.5 * alpha * (
             penalty * W * W).sum()
-        grad = (A.T @ ((P - onehot) * rw[:, None]) + alpha * penalty * W) * keep
-        return value, grad.ravel()
+        grad = A.T @ ((P - onehot) * rw[:, None]) + alpha * penalty * W
+        return value, np.concatenate([grad[free].ravel(), grad[tied] @ sign])
 
-    result = minimize(loss, np.zeros((d + 1) * classes), jac=True, method="L-BFGS-B",
+    result = minimize(loss, np.zeros(n_free + int(tied.sum())), jac=True, method="L-BFGS-B",
                       options={"maxiter": 2000})
-    return result.x.reshape(d + 1, classes) * keep
+    return weights(result.x)
 
 
 def proba(X: np.ndarray, weights: np.ndarray) -> np.ndarray:
