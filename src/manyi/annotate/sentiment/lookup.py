@@ -98,7 +98,8 @@ class _Fused(dict):
     """Signed weights of tokens that fuse negation or degree words with an opinion word, as
     the segmenter often cuts them (太慢 → 太 × 慢 = −1.6, 不满意 → −满意, 不太好 → −好, 好贵 →
     1.5 × 贵); 0.0 for any other token. Filled as tokens are asked for; the weight is what
-    :meth:`_Lexicon.hits` gives the words apart.
+    :meth:`_Lexicon.hits` gives the words apart, except a fused 好 (_ADVERB_OPINIONS): apart,
+    好 and 贵 are two opinion words that balance.
 
     >>> _Lexicon({"慢": -1.0, "好": 1.0}, ["不"], {"太": 1.6}).fused["太慢"]
     -1.6
