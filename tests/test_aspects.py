@@ -188,3 +188,12 @@ def test_a_verb_term_opening_a_clause_does_not_judge_the_clause_before():
 def test_a_delivery_verbs_speed_is_the_delivery_in_the_catering_pack():
     found = [(m.dimension, m.factor) for m in extractor_for("catering")("送得很快")]
     assert found == [("logistics", "speed")]
+
+
+@pytest.mark.parametrize("text, not_term", [
+    ("买来果然不错", "买来"),      # the customer's act with its direction, not a feature
+    ("拿来真的好用", "拿来"),
+    ("香锅，大大的好吃", "大大的"),  # a description ending in 的 is no aspect: 香锅 is judged
+])
+def test_a_verb_with_its_direction_or_a_description_is_no_aspect(text, not_term):
+    assert not_term not in {m.term for m in extractor_for("ecommerce")(text)}
