@@ -175,3 +175,25 @@ def test_the_customers_acts_do_not_name_what_the_next_clause_judges():
 def test_a_one_character_noun_cut_from_a_word_is_no_aspect():
     terms = {m.term for m in extractor_for("catering")("小伙伴嫌拿铁难喝")}
     assert "铁" not in terms
+
+
+def test_a_verb_term_opening_a_clause_does_not_judge_the_clause_before():
+    # 上妆 is what the customer does with the cream, not an attribute of 干皮救星 (a verdict);
+    # 味道 (a noun) still judges the dish named before it
+    terms = {m.term for m in extractor_for("ecommerce")("用了一个月，干皮救星！上妆也不卡粉了")}
+    assert terms == {"上妆"}
+    assert "牛腩面条" in {m.term for m in extractor_for("catering")("点了牛腩面条，味道一般")}
+
+
+def test_a_delivery_verbs_speed_is_the_delivery_in_the_catering_pack():
+    found = [(m.dimension, m.factor) for m in extractor_for("catering")("送得很快")]
+    assert found == [("logistics", "speed")]
+
+
+@pytest.mark.parametrize("text, not_term", [
+    ("买来果然不错", "买来"),      # the customer's act with its direction, not a feature
+    ("拿来真的好用", "拿来"),
+    ("香锅，大大的好吃", "大大的"),  # a description ending in 的 is no aspect: 香锅 is judged
+])
+def test_a_verb_with_its_direction_or_a_description_is_no_aspect(text, not_term):
+    assert not_term not in {m.term for m in extractor_for("ecommerce")(text)}

@@ -343,3 +343,11 @@ def test_fused_hao_before_an_opinion_is_a_degree_adverb():
     assert lexicon.fused["好贵"] == pytest.approx(1.5 * lexicon.opinions["贵"])
     pos, neg = lexicon.evidence("这个好贵", ["这个", "好贵"])
     assert pos == 0 and neg > 0
+
+
+@pytest.mark.parametrize("token", ["好不好", "好不好吃"])
+def test_a_fused_question_is_no_opinion(token):
+    """好不好吃 asks (is it good?): 好 is no degree adverb there, nor 不好吃 a complaint."""
+    lexicon = default_model().lexicon_
+    assert lexicon.fused[token] == 0.0
+    assert lexicon.fused["好难吃"] < 0  # 好 before an opinion word is still a degree adverb

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any  # a factors.Mention (imported there: no cycle)
 
+from manyi.annotate.aspects import VERB_TAGS
 from manyi.annotate.factor_tokens import _is_word
 from manyi.annotate.opinions import Opinion
 from manyi.text.lexicon import Factor
@@ -100,8 +101,10 @@ class DiscoveredMentions:
     def _whose_attribute(self, tokens: list[str], starts: list[int], previous: int,
                          first: int, mention: Any) -> list:
         """点了牛腩面条，味道一般: a clause opening with an attribute of the thing bought judges
-        the thing the clause before only names (a discovered mention of it, same opinion)."""
-        if mention.start != starts[first]:
+        the thing the clause before only names (a discovered mention of it, same opinion).
+        Not a verb term (干皮救星！上妆也不卡粉了: 上妆 is what the customer does, not an
+        attribute of 干皮救星)."""
+        if mention.start != starts[first] or self.finder.tag(tokens[first]) in VERB_TAGS:
             return []
         out = []
         for a, b in self.finder.ordered(tokens, previous, first):  # 点了A和B，味道都不错

@@ -30,6 +30,8 @@ _FUSED_CHARS = 4  # a token fusing negation or degree words with an opinion word
 # opinion words that are degree adverbs when fused before another opinion word: 好贵 is
 # "very expensive", not "good" and "expensive"
 _ADVERB_OPINIONS = {"好": 1.5}
+# a question, not an opinion: 好不好, 好不好吃 (好 is no degree adverb there)
+_A_NOT_A = re.compile(r"(.)[不没]\1")
 
 
 class _Lexicon:
@@ -98,7 +100,8 @@ class _Fused(dict):
     """Signed weights of tokens that fuse negation or degree words with an opinion word, as
     the segmenter often cuts them (太慢 → 太 × 慢 = −1.6, 不满意 → −满意, 不太好 → −好, 好贵 →
     1.5 × 贵); 0.0 for any other token. Filled as tokens are asked for; the weight is what
-    :meth:`_Lexicon.hits` gives the words apart.
+    :meth:`_Lexicon.hits` gives the words apart, except a fused 好 (_ADVERB_OPINIONS): apart,
+    好 and 贵 are two opinion words that balance.
 
     >>> _Lexicon({"慢": -1.0, "好": 1.0}, ["不"], {"太": 1.6}).fused["太慢"]
     -1.6
@@ -114,7 +117,8 @@ class _Fused(dict):
         lex = self.lexicon
         found = None
         if 1 < len(token) <= _FUSED_CHARS and token not in lex.opinions \
-                and token not in lex.negations and token not in lex.degrees:
+                and token not in lex.negations and token not in lex.degrees \
+                and not _A_NOT_A.search(token):
             found = self._parts(token, 2)
         weight = 0.0
         if found is not None:
