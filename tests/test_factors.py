@@ -227,3 +227,10 @@ def test_an_implicit_mention_carries_the_customers_word_for_the_quality(extract,
                                                                          expected):
     found = [(m.dimension, m.term) for m in extract(text) if m.implicit or not m.term]
     assert found == expected
+
+
+@pytest.mark.parametrize("text", ["便宜是便宜，但是吃完拉肚子了", "好看是好看，就是有点贵"])
+def test_a_concession_names_its_factor_once(extract, text):
+    """X是X repeats one judgement: one mention of it, not two."""
+    found = [(m.dimension, m.factor, m.term, m.opinion) for m in extract(text)]
+    assert found and len(found) == len(set(found)), found

@@ -65,6 +65,19 @@ class Mention(NamedTuple):
     filed_by: str = "term"    # term cue verb overall | context characters attribute | event
 
 
+def _once(found: list[Mention]) -> list[Mention]:
+    """A clause's mentions with each (factor, term, opinion, negation) once: a concession
+    repeats its word (便宜是便宜，但是… is one price mention, not two)."""
+    seen: set[tuple] = set()
+    kept = []
+    for m in found:
+        key = (m.dimension, m.factor, m.term, m.opinion, m.negated)
+        if key not in seen:
+            seen.add(key)
+            kept.append(m)
+    return kept
+
+
 class ClauseSpan(NamedTuple):
     """Where a clause is: characters ``start:end`` of the comment, tokens ``first:last``
     (those that start in it)."""
@@ -188,7 +201,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             if clause_id in happened:
                 found = self._with_events(text, found, happened[clause_id], clause_id, clause)
             if found:
-                mentions.extend(found)
+                mentions.extend(_once(found) if len(found) > 1 else found)
                 clauses[clause_id] = _new_tuple(ClauseSpan, (
                     c_start, c_end, bisect_left(original, c_start, 0, n_tokens),
                     bisect_left(original, c_end, 0, n_tokens)))
