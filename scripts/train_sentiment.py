@@ -120,7 +120,8 @@ def refit_head(out: Path = DEFAULT_MODEL_PATH, log=print) -> SentimentModel:
     started = time.perf_counter()
     model = SentimentModel.load(DEFAULT_MODEL_PATH)
     pool = training_pool()
-    if model.info_.get("cross_fitted_folds"):
+    cross = bool(model.info_.get("cross_fitted_folds"))
+    if cross:
         neutral = pool[pool["label"] == "neutral"]
         polar = pool[pool["label"] != "neutral"]
         part = pd.concat([neutral] + [g.sample(min(len(g), HEAD_ROWS), random_state=0)
@@ -137,7 +138,7 @@ def refit_head(out: Path = DEFAULT_MODEL_PATH, log=print) -> SentimentModel:
         f"{k} {v}" for k, v in part["label"].value_counts().items()))
     tokens = segment_all(texts)
     y3 = np.array([("negative", "neutral", "positive").index(v) for v in labels])
-    if model.info_.get("cross_fitted_folds"):
+    if cross:
         folds = fit.group_folds(part["industry"].tolist(), y3 != 1, fit.CROSS_FOLDS)
         scorer = SentimentModel(**{**model.get_params(), "max_iter": 200})  # as the bench's
         features = fit.cross_features(scorer, texts, tokens, y3, folds, model.lexicon_)

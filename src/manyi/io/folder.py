@@ -23,7 +23,7 @@ import pandas as pd
 
 from manyi.annotate.annotator import MENTION_COLUMNS
 from manyi.errors import InputError
-from manyi.io.saved import _comments, _mentions, _unquoted, read_meta
+from manyi.io.saved import _comments, _mentions, not_as_written, read_meta, text_chunks
 
 FOLDER_ROWS = 25_000  # comments per chunk
 MENTION_ROWS = 100_000  # mention rows read at a time
@@ -76,15 +76,9 @@ def _chunks(path: Path, columns: Sequence[str] | set | None, rows: int, typed
     """The CSV's typed chunks of ``rows`` rows, only ``columns``; an unreadable file or a
     cell analyze would not write is one InputError naming the file."""
     wanted = None if columns is None else set(columns)
-    try:
-        reader = pd.read_csv(path, dtype=object, keep_default_na=False, encoding="utf-8-sig",
-                             chunksize=rows, usecols=None if wanted is None
-                             else (lambda column: column in wanted))
-        with reader:
-            for table in reader:
-                yield typed(table.apply(_unquoted) if len(table) else table)
-    except InputError:
-        raise
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"{path}: not as `manyi analyze` writes it ({type(exc).__name__}: "
-                         f"{' '.join(str(exc).split())}); analyse the dump again") from exc
+    for table in text_chunks(path, None if wanted is None else wanted.__contains__, rows):
+        if len(table):
+            try:
+                yield typed(table)
+            except (ValueError, KeyError, TypeError) as exc:
+                raise not_as_written(path, exc) from exc

@@ -13,7 +13,7 @@ not analyse again; :meth:`manyi.Result.from_dir` is the same in Python.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -92,22 +92,37 @@ def _read(path: Path, typed, usecols=None, chunk=None) -> pd.DataFrame:
     try:
         return typed(_text_table(path, usecols, chunk))
     except (ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"{path}: not as `manyi analyze` writes it ({type(exc).__name__}: "
-                         f"{' '.join(str(exc).split())}); analyse the dump again") from exc
+        raise not_as_written(path, exc) from exc
+
+
+def not_as_written(path: Path, exc: Exception) -> InputError:
+    """The one-line error for a table of the folder whose cells analyze would not write."""
+    return InputError(f"{path}: not as `manyi analyze` writes it ({type(exc).__name__}: "
+                      f"{' '.join(str(exc).split())}); analyse the dump again")
 
 
 def _text_table(path: Path, usecols=None, chunk=None) -> pd.DataFrame:
-    """The CSV's cells as text, the ' before a formula-like cell undone, each chunk of
-    READ_ROWS rows typed by ``chunk`` (if given) as it is read."""
+    """The CSV's cells as text (:func:`text_chunks`), each chunk typed by ``chunk`` (if
+    given) as it is read."""
+    parts = [chunk(table) if chunk is not None else table
+             for table in text_chunks(path, usecols)]
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+
+
+def text_chunks(path: Path, usecols=None, rows: int = READ_ROWS) -> Iterator[pd.DataFrame]:
+    """The CSV's cells as text, ``rows`` rows at a time, the ' before a formula-like cell
+    undone; a header without rows gives one empty table. An unreadable file is one
+    InputError naming it."""
     def failed(exc: Exception) -> InputError:
         return InputError(f"{path}: cannot read it ({' '.join(str(exc).split())})")
 
-    parts = []
+    options = {"dtype": object, "keep_default_na": False, "encoding": "utf-8-sig",
+               "usecols": usecols}
     try:
-        reader = pd.read_csv(path, dtype=object, keep_default_na=False, encoding="utf-8-sig",
-                             usecols=usecols, chunksize=READ_ROWS)
+        reader = pd.read_csv(path, chunksize=rows, **options)
     except (OSError, ValueError) as exc:
         raise failed(exc) from exc
+    empty = True
     with reader:
         while True:
             try:
@@ -116,16 +131,14 @@ def _text_table(path: Path, usecols=None, chunk=None) -> pd.DataFrame:
                 break
             except (OSError, ValueError) as exc:
                 raise failed(exc) from exc
-            table = table.apply(_unquoted) if len(table) else table
-            parts.append(chunk(table) if chunk is not None else table)
-    if not parts:  # a header and no rows
+            empty = False
+            yield table.apply(_unquoted) if len(table) else table
+    if empty:  # a chunked reader gives no table for a header alone
         try:
-            table = pd.read_csv(path, dtype=object, keep_default_na=False,
-                                encoding="utf-8-sig", usecols=usecols)
+            table = pd.read_csv(path, **options)
         except (OSError, ValueError) as exc:
             raise failed(exc) from exc
-        return chunk(table) if chunk is not None else table
-    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+        yield table
 
 
 def _unquoted(cells: pd.Series) -> pd.Series:

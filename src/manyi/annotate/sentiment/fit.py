@@ -190,7 +190,6 @@ def _fit_ngrams(model, docs, fit_rows: np.ndarray, y: np.ndarray, sample_weight,
 
 NEUTRAL_WEIGHTS = (1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
 NEUTRAL_SHARE = 0.005
-NEUTRAL_TIED = True  # signed features leave neutral at the mean of negative and positive
 
 
 def fit_head(features: np.ndarray, y3: np.ndarray, weight: np.ndarray) -> np.ndarray:
@@ -205,7 +204,7 @@ def fit_head(features: np.ndarray, y3: np.ndarray, weight: np.ndarray) -> np.nda
     for factor in NEUTRAL_WEIGHTS:
         head = sentiment_head.fit(features, y3, 3,
                                   sample_weight=weight * np.where(polar, 1.0, factor),
-                                  tied=sentiment_head.signed_rows() if NEUTRAL_TIED else None)
+                                  tied=sentiment_head.signed_rows())
         share = (sentiment_head.proba(features[polar], head).argmax(axis=1) == 1).mean()
         if chosen is not None and share > NEUTRAL_SHARE:
             break
