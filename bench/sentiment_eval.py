@@ -4,16 +4,19 @@
     python bench/sentiment_eval.py --only hotel    # one held-out industry
     python bench/sentiment_eval.py --no-loio       # shipped model only: chnsenticorp test, speed
     python bench/sentiment_eval.py --only hotel restaurant --no-shipped   # folds in parallel
+    python bench/sentiment_eval.py --ceiling 3000  # each industry fitted on its own labels
 
 Reads ``../shared/data`` through ``scripts/sentiment_data.py`` (skips with a message when
 absent). Industries: each category of online_shopping_10_cats (its 酒店 joins the hotel
 reviews of ChnSentiCorp_htl_all), restaurant_triplets sentences, absa_terms sentences of each
 set, zhijiang cosmetics reviews (labels derived from the aspect sets as that script says).
 
-For each held-out industry a model is fitted with the shipped model's settings on a sample of
-the other industries (``--train-rows`` per industry; rows whose text equals a held-out row are
-removed), its comment head cross-fitted over folds of those industries (``fit(groups=...)``;
-``--no-cross``: on in-industry held-out rows instead), and scored on a random sample of the
+For each held-out industry a model is fitted the way the shipped one is
+(``scripts/train_sentiment.py --no-cross``: one n-gram fit, the comment head on the
+hash-chosen share of rows the fit left out) on a sample of the other industries
+(``--train-rows`` per industry; rows whose text equals a held-out row are removed) — with
+``--cross``, its head cross-fitted over folds of those industries instead
+(``fit(groups=...)``) — and scored on a random sample of the
 held-out one (``--test-rows``):
 
 * ``acc``: the three-way label with neutral counted wrong wherever the gold is not neutral;
@@ -24,9 +27,17 @@ held-out one (``--test-rows``):
   rows, so its figure there is inflated), with manyi's on the same rows beside it;
 * ``adapted``: manyi with ``adapt_to`` the held-out sample's own texts (no labels).
 
-Mention polarity: the aspect terms of absa_terms and restaurant_triplets, each scored on its
-own clause (``manyi.annotate.sentiment.mentions.mention_proba``; with the next clauses when its
-own has no opinion word) by the fold's model, neutral counted wrong.
+Mention polarity: the aspect terms of absa_terms and restaurant_triplets, neutral counted
+wrong, two ways, both with the fold's model (never fitted on the held-out industry):
+
+* ``mention``: each term scored on its own clause by the model alone
+  (``manyi.annotate.sentiment.mentions.mention_proba``; with the next clauses when its own has
+  no opinion word);
+* ``analyst``: what an analyst reads — ``manyi.analyze`` runs on the sentences with the
+  fold's model and the industry's pack, and a gold term takes the polarity of the mention
+  whose characters overlap it (the lexicon opinion and the clause model together), on the
+  terms with a positive or negative gold; ``found``: the share of gold terms a mention
+  overlaps.
 """
 
 from __future__ import annotations
@@ -107,6 +118,36 @@ def mention_accuracy(model, aspects: pd.DataFrame, tokens_of) -> float:
     return float((proba_labels(proba) == aspects["label"].to_numpy()).mean())
 
 
+PACKS = {"restaurant": "catering", "absa_mooc": "education"}  # others: ecommerce
+
+
+def analyst_mentions(model, aspects: pd.DataFrame, industry: str) -> tuple[float, float]:
+    """(polarity accuracy on the polar gold terms a mention overlaps, share of gold terms
+    overlapped) with ``manyi.analyze`` and ``model``, as an analyst reads the mentions."""
+    import manyi
+
+    texts = list(dict.fromkeys(aspects["text"]))
+    frame = pd.DataFrame({"id": [str(i) for i in range(len(texts))], "text": texts})
+    mentions = manyi.analyze(frame, id_col="id", text_col="text", model=model, progress=False,
+                             domain=PACKS.get(industry, "ecommerce")).mentions
+    of = {int(cid): part for cid, part in mentions.groupby("comment_id")}
+    number = {text: i for i, text in enumerate(texts)}
+    found = right = polar = 0
+    for text, start, end, label in aspects[["text", "start", "end", "label"]].itertuples(
+            index=False):
+        part = of.get(number[text])
+        if part is None:
+            continue
+        hit = part[(part["start"] < end) & (part["end"] > start)]
+        if hit.empty:
+            continue
+        found += 1
+        if label != "neutral":
+            polar += 1
+            right += hit["polarity"].iloc[0] == label
+    return right / max(polar, 1), found / max(len(aspects), 1)
+
+
 def loio(comments: pd.DataFrame, aspects: pd.DataFrame, tokens_of, args) -> list[dict]:
     from manyi.annotate.sentiment.evaluate import snownlp_labels
     from manyi.annotate.sentiment.model import SentimentModel
@@ -122,7 +163,7 @@ def loio(comments: pd.DataFrame, aspects: pd.DataFrame, tokens_of, args) -> list
         train = sample(others, args.train_rows, "industry").reset_index(drop=True)
         model = SentimentModel(**FIT_PARAMS).fit(
             train["text"].tolist(), train["label"].tolist(), tokens_of(train["text"].tolist()),
-            groups=None if args.no_cross else train["industry"].tolist())
+            groups=train["industry"].tolist() if args.cross else None)
         gold = test["label"].to_numpy()
         test_tokens = tokens_of(test["text"].tolist())
         proba = model.predict_proba(test["text"].tolist(), test_tokens)
@@ -141,10 +182,39 @@ def loio(comments: pd.DataFrame, aspects: pd.DataFrame, tokens_of, args) -> list
             row["snownlp"] = float((snow == gold[part]).mean())
         held_aspects = aspects[aspects["industry"] == held]
         if len(held_aspects):
-            row["mention"] = mention_accuracy(model, sample(held_aspects, args.test_rows),
-                                              tokens_of)
+            held_aspects = sample(held_aspects, args.test_rows)
+            row["mention"] = mention_accuracy(model, held_aspects, tokens_of)
+            row["analyst"], row["found"] = analyst_mentions(model, held_aspects, held)
         row["s"] = time.perf_counter() - started
         rows.append({k: round(v, 3) if isinstance(v, float) else v for k, v in row.items()})
+        print(table(rows[-1:]), flush=True)
+    return rows
+
+
+def ceiling(comments: pd.DataFrame, tokens_of, args) -> list[dict]:
+    """Each industry scored by models fitted on its OWN labels (5-fold cross-validation over
+    ``--ceiling`` rows of it): how far its labels can be learnt at all, the bar a model
+    that never saw the industry would have to clear."""
+    from manyi.annotate.sentiment.model import SentimentModel
+
+    rows = []
+    for name in args.only or sorted(set(comments["industry"]) - {"mixed"}):
+        here = sample(comments[comments["industry"] == name], args.ceiling).reset_index(drop=True)
+        fold = np.arange(len(here)) % 5
+        np.random.default_rng(0).shuffle(fold)
+        gold, ours, base = here["label"].to_numpy(), [], []
+        for k in range(5):
+            train, test = here[fold != k], here[fold == k]
+            model = SentimentModel(**FIT_PARAMS).fit(train["text"].tolist(),
+                                                     train["label"].tolist(),
+                                                     tokens_of(train["text"].tolist()))
+            proba = model.predict_proba(test["text"].tolist(), tokens_of(test["text"].tolist()))
+            ours.append(scores(gold[fold == k], proba)["acc"] * len(test))
+            base.append(float((tfidf_baseline(train, test) == gold[fold == k]).sum()))
+        rows.append({"industry": name, "n": len(here),
+                     "gold_neu": round(float((gold == "neutral").mean()), 3),
+                     "manyi in-industry": round(sum(ours) / len(here), 3),
+                     "tfidf in-industry": round(sum(base) / len(here), 3)})
         print(table(rows[-1:]), flush=True)
     return rows
 
@@ -212,9 +282,13 @@ def main() -> int:
                         help="of them scored by snownlp (default 150; 0: none)")
     parser.add_argument("--adapt", action="store_true",
                         help="also score with the model adapted to the held-out texts")
-    parser.add_argument("--no-cross", action="store_true",
-                        help="fit the head on in-industry held-out rows (no groups)")
+    parser.add_argument("--cross", action="store_true",
+                        help="cross-fit the head over folds of the training industries "
+                             "(default: as the shipped model, on rows the n-gram fit left out)")
     parser.add_argument("--no-loio", action="store_true", help="shipped model only")
+    parser.add_argument("--ceiling", type=int, default=0, metavar="N",
+                        help="only fit on each industry's own labels (5-fold, N rows of it): "
+                             "the in-industry bar")
     parser.add_argument("--no-shipped", action="store_true",
                         help="skip the shipped model's section (e.g. when folds run in parallel)")
     args = parser.parse_args()
@@ -233,6 +307,10 @@ def main() -> int:
         cache.update(zip(missing, segment_all(missing)))
         return [cache[t] for t in texts]
 
+    if args.ceiling:
+        print("== in-industry: 5-fold cross-validation on each industry's own labels ==")
+        print("\n" + table(ceiling(comments, tokens_of, args)))
+        return 0
     if not args.no_loio:
         print(f"== leave one industry out: {args.train_rows} training rows per industry, "
               f"{args.test_rows} held-out rows ==", flush=True)
