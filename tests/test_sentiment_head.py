@@ -77,6 +77,19 @@ def test_head_fit_separates_three_classes():
     assert (head.proba(X, weights).argmax(axis=1) == y).mean() > 0.9
 
 
+def test_a_model_fits_on_positive_and_negative_labels_alone():
+    # a user's own two-class labels (好评/差评): the head is then fitted with two classes,
+    # which once failed in the tied-weights gradient
+    texts, labels = synthetic()
+    polar = [(t, y) for t, y in zip(texts, labels) if y != "neutral"]
+    model = SentimentModel(min_df=1, calibration_share=0.5).fit(
+        [t for t, _ in polar], [y for _, y in polar], [list(t) for t, _ in polar],
+        lexicon=LEXICON)
+    assert model.head_ is not None and model.head_.shape[1] == 2
+    probe = ["屏幕非常满意", "客服太慢"]
+    assert model.predict(probe, [list(t) for t in probe]).tolist() == ["positive", "negative"]
+
+
 def test_neutral_is_learned_from_labelled_neutral_rows(fitted):
     assert fitted.head_ is not None and fitted.head_.shape == (len(head.FEATURES) + 1, 3)
     probe = ["价格是蓝色的", "屏幕非常满意", "客服太慢"]

@@ -203,7 +203,8 @@ def fit(X: np.ndarray, y: np.ndarray, classes: int, *, alpha: float = 1.0,
         value = (rw * (lse - (Z * onehot).sum(axis=1))).sum() + 0.5 * alpha * (
             penalty * W * W).sum()
         grad = A.T @ ((P - onehot) * rw[:, None]) + alpha * penalty * W
-        return value, np.concatenate([grad[free].ravel(), grad[tied] @ sign])
+        return value, np.concatenate([grad[free].ravel(), grad[tied] @ sign if tied.any()
+                                      else np.zeros(0)])
 
     result = minimize(loss, np.zeros(n_free + int(tied.sum())), jac=True, method="L-BFGS-B",
                       options={"maxiter": 2000})
