@@ -18,6 +18,7 @@ from manyi.annotate.factor_tokens import GOOD_AS_DEGREE, _is_word
 _new_tuple = tuple.__new__  # _new_tuple(Opinion, fields) is Opinion(*fields), faster
 MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree words
 
+COMPARISON_WINDOW = 5  # tokens before 那么 searched for the negation of "not as … as"
 NEGATED_SCALE = 0.6  # 不好 is weaker than 差; 不贵 weaker than 便宜
 
 DEAL_SCORE = 0.5
@@ -71,21 +72,40 @@ class ClauseOpinions:
             start = starts[i]
             if boost_at == i:  # 好 right before: 好快
                 degree, start = degree * boost, boost_start
+            as_at = -1
             for j in range(i - 1, max(first, i - MODIFIER_WINDOW) - 1, -1):
+                if tokens[j] in self.rules.as_degrees:
+                    as_at = j  # 没有想象中那么惊艳: see _comparative_negation
                 kind, value = self._modifiers.get(tokens[j], (None, 0.0))
                 if kind is None:
+                    if tokens[j] in self.rules.fillers or tokens[j] == "的" or j == as_at:
+                        continue  # 不是十分的充盈: the negation still reaches 充盈
                     break
                 start = starts[j]
                 if kind == "neg":
                     negations += 1
                 else:
                     degree *= value
+            if as_at >= 0 and not negations:
+                at = self._comparative_negation(tokens, as_at, first)
+                if at >= 0:
+                    negations, start = 1, min(start, starts[at])
             weight = self.lexicon.opinions.get(word, 0.0)
             negated = negations % 2 == 1
             score = weight * degree * (-NEGATED_SCALE if negated else 1.0)
             found.append(_new_tuple(Opinion, (i, start, starts[i] + len(token), word, score,
                                               negated, degree)))
         return found
+
+    def _comparative_negation(self, tokens: list[str], as_at: int, first: int) -> int:
+        """Index of the negation of "not as … as" before 那么 at ``as_at`` (没有想象中那么惊艳:
+        没有), within COMPARISON_WINDOW tokens of the clause; −1 when there is none or it
+        expects (没想到那么好吃)."""
+        for j in range(as_at - 1, max(first, as_at - COMPARISON_WINDOW) - 1, -1):
+            if tokens[j] in self.rules.comparative_negations:
+                expects = j + 1 < as_at and tokens[j + 1] in self.rules.expecting
+                return -1 if expects else j
+        return -1
 
     def _nearly(self, tokens: list[str], i: int, first: int, last: int) -> bool:
         """快/近 before an amount meaning "nearly" (快一个月了还没到, 排队近两个小时); not 快
