@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import extractor_for
 
-from manyi.annotate.aspects import EventMatcher
+from manyi.annotate.events import EventMatcher
 from manyi.annotate.factors import FactorExtractor
 from manyi.text.lexicon import Lexicon, lexicon_root
 from manyi.text.lexicon_events import merge_aspects_file

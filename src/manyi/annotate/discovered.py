@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any  # a factors.Mention (imported there: no cycle)
 
-from manyi.annotate.aspects import VERB_TAGS
+from manyi.annotate.aspect_tags import VERB_TAGS
 from manyi.annotate.factor_tokens import _is_word
 from manyi.annotate.opinions import Opinion
 from manyi.text.lexicon import Factor

@@ -21,8 +21,9 @@ from itertools import accumulate, compress
 from types import SimpleNamespace
 from typing import NamedTuple
 
-from manyi.annotate.aspects import AspectFinder, EventMatcher
+from manyi.annotate.aspects import AspectFinder
 from manyi.annotate.discovered import DiscoveredMentions
+from manyi.annotate.events import EventMatcher
 from manyi.annotate.factor_tokens import (
     TokenRoles,
     _any_of,
