@@ -63,6 +63,7 @@ class AspectFinder(NamedItems):
         self._known = (set(lexicon.opinions) | set(lexicon.cues) | set(lexicon.verbs)
                        | lexicon.negations | set(lexicon.degrees) | lexicon.contrasts
                        | lexicon.stopwords)
+        self._person_ends = tuple(self.rules.person_ends)
         self._kind: dict[str, int] = Memo(self._token_kind)  # token → kind, computed once
         self._head: dict[str, bool] = Memo(self._is_head)
         self._cooked: dict[str, bool] = Memo(self._is_cooked)
@@ -75,6 +76,8 @@ class AspectFinder(NamedItems):
         filer = TermFiler(lexicon)  # see manyi.annotate.aspect_filing
         self.file_term = filer.file_term
         self.attribute, self.item = filer.attribute, filer.item
+        # whether the pack names the thing bought (商品 宝贝, 菜): a bare size word is its
+        self.has_item = any(f.dimension == "overall" for f in lexicon.terms.values())
 
     def kind(self, token: str) -> int:
         """2: a noun that may name an aspect, 1: a verb that may (as a subject), 0: neither."""
@@ -85,6 +88,7 @@ class AspectFinder(NamedItems):
             return 2
         if (len(token) < 2 or token in self._known or token in self.rules.not_aspects
                 or token[-1] == "的"  # 大大的, 红红的: a description, whatever the tag
+                or token.endswith(self._person_ends)  # 上班族 客人 网友: people
                 or DEMONSTRATIVE.match(token) or not all("\u4e00" <= c <= "\u9fff" for c in token)):
             return 0
         tag = self.tag(token)
@@ -102,6 +106,8 @@ class AspectFinder(NamedItems):
         kind, skip = self._kind, self._skips
         j = index - 1
         low = max(first, index - SUBJECT_WINDOW - 1)
+        if index + 1 < last and tokens[index + 1] == "的" and self._takes_object[tokens[index]]:
+            j = low = first - 1  # 医生推荐的, 朋友介绍的: who recommends, not what is judged
         while j >= low and skip[tokens[j]]:
             j -= 1
         if j > first and tokens[j] == "的" and self.tag(tokens[j - 1]) in VERB_TAGS \

@@ -33,11 +33,36 @@ class DiscoveredMentions:
             return False
         degrees, may_have_subject = self.lexicon.degrees, self.finder.may_have_subject
         for b in candidates:
+            if self._said_of_the_item(tokens, first, last, b) is not None:
+                return True
             if tokens[b] in degrees and (b + 1 >= last or roles[b + 1] is not None):
                 continue
             if may_have_subject(tokens, first, b):
                 return True
         return False
+
+    def _said_of_the_item(self, tokens: list[str], first: int, last: int, b: int
+                          ) -> int | None:
+        """Index of the size word of a clause that is only a degree and a size word (挺薄的,
+        有点小～, 不厚): said of the thing bought, in a pack that has one; else None."""
+        if not self.finder.has_item:
+            return None
+        skip = self.finder._skip
+        if any(tokens[j] not in skip for j in range(first, b)):
+            return None
+        token, predicates = tokens[b], self.rules.predicates
+        if token in self.lexicon.degrees or token in self.lexicon.negations:
+            k = b + 1
+            if k >= last or tokens[k] not in predicates:
+                return None
+        elif len(token) == 2 and token[-1] in predicates and token[0] in skip:
+            k = b
+        else:
+            return None
+        particles = self.rules.particles
+        if any(_is_word(tokens[j], particles) for j in range(k + 1, last)):
+            return None
+        return k
 
     def _bare_mentions(self, text: str, tokens: list[str], starts: list[int], roles: list,
                        first: int, last: int, candidates: list[int], used: set[int],
@@ -47,6 +72,16 @@ class DiscoveredMentions:
         for b in candidates:
             if not roles[b][4] or roles[b][0] is not None or b - 1 in used:
                 continue
+            if b == first or not mentions:  # (this clause's mentions)
+                k = self._said_of_the_item(tokens, first, last, b)
+                if k is not None:  # 挺薄的: the thing bought is thin
+                    size = tokens[k][-1]
+                    at = starts[k] + len(tokens[k]) - 1
+                    opinion = Opinion(b, starts[b], at + 1, size, 0.0, False, 1.0)
+                    mentions.append(self._mention(text, clause_id, clause,
+                                                  self.finder.attribute, size, opinion, True,
+                                                  at, at + 1, "discovered", "attribute"))
+                    return
             token = tokens[b]
             if token in self.lexicon.degrees:  # 图标很靓: a degree word heading a word
                 following = tokens[b + 1] if b + 1 < last else ""
@@ -115,3 +150,19 @@ class DiscoveredMentions:
                                         end=starts[b - 1] + len(tokens[b - 1]),
                                         source="discovered", filed_by=how))
         return out
+
+    def _measured(self, text: str, tokens: list[str], starts: list[int], first: int,
+                  last: int, opinion: Opinion, k: int, used: set[int], mentions: list,
+                  clause_id: int, clause: str) -> None:
+        """耳机延迟很低: the opinion word measured by the size word at ``k`` is a quantity of
+        the thing (with the noun before it, when there is one): a product attribute, judged by
+        the size word (its polarity the clause model's)."""
+        span = self.finder.subject(tokens, first, last, opinion.index)
+        a = span[0] if span is not None and span[1] == opinion.index \
+            and used.isdisjoint(range(*span)) else opinion.index
+        used.update(range(a, opinion.index + 1))
+        size = Opinion(k, starts[k], starts[k] + len(tokens[k]), tokens[k], 0.0, False, 1.0)
+        end = starts[opinion.index] + len(tokens[opinion.index])
+        mentions.append(self._mention(text, clause_id, clause, self.finder.attribute,
+                                      "".join(tokens[a:opinion.index + 1]), size, False,
+                                      starts[a], end, "discovered", "context"))

@@ -22,6 +22,7 @@ from types import SimpleNamespace
 from typing import NamedTuple
 
 from manyi.annotate.aspects import AspectFinder
+from manyi.annotate.context_filing import measured, speed_before_verbs
 from manyi.annotate.discovered import DiscoveredMentions
 from manyi.annotate.events import EventMatcher
 from manyi.annotate.factor_tokens import (
@@ -208,6 +209,11 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                     bisect_left(original, c_end, 0, n_tokens)))
         if happened and mentions:
             mentions = _speed_beside_events(mentions, happened, self.rules.verb_opinions)
+        if verb_at and mentions:  # 好快呀！…今天上午就到了: the delivery's speed
+            mentions = speed_before_verbs(
+                mentions, [start for start, _ in spans],
+                [(starts[i], self.lexicon.verbs[pieces[i]]) for i in verb_at],
+                self.rules.verb_opinions)
         return mentions, clauses
 
     # -- one clause ------------------------------------------------------------------
@@ -239,6 +245,11 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                     by_context.add(i)
             if terms and terms[-1][0] == i - 1 and terms[-1][1] == factor:
                 continue  # 客服 态度: one mention of the factor, not two
+            if i == first and previous < first and factor.dimension != "product" \
+                    and tokens[i] in self.lexicon.attribute_heads and self.finder is not None \
+                    and self.finder.ordered(tokens, previous, first):
+                factor = self.finder.attribute  # 换了新手机，速度很快: the thing's speed
+                by_context.add(i)
             if ((factor.dimension, factor.key) == ATTITUDE and terms
                     and terms[-1][1].dimension in AGENT_DIMENSIONS and i - terms[-1][0] <= 3):
                 continue  # 快递小哥 服务态度 很好: the courier's attitude, one logistics mention
@@ -320,6 +331,15 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             implied = verb if verb is not None and opinion.word in self.rules.verb_opinions \
                 else None
             cue = self.lexicon.cues.get(opinion.word)
+            if cue is not None and cue.dimension != "product" and self.finder is not None:
+                k = measured(tokens, opinion.index, last, self.finder._skip,
+                             self.rules.predicates)
+                if k:  # 耳机延迟很低: a quantity of the thing, not a late delivery
+                    self._measured(text, tokens, starts, first, last, opinion, k,
+                                   term_indices, mentions, clause_id, clause)
+                    has_subject = True
+                    named.add("product")
+                    continue
             span = None
             if self.finder is not None and implied is None:
                 span = self.finder.subject(tokens, first, last, opinion.index)
