@@ -249,3 +249,15 @@ def test_what_is_recommended_is_judged_not_who_recommends():
     extract = extractor_for("catering")
     assert [m.term for m in extract("强烈推荐他家的烤鱼")] == ["烤鱼"]
     assert [m.term for m in extract("最推荐的是酸菜鱼")] == ["酸菜鱼"]
+
+
+def test_the_thing_bought_before_a_noun_names_whose_attribute():
+    course = extractor_for("education")
+    assert [(m.term, m.dimension, m.filed_by) for m in course("课程架构合理")] == [
+        ("课程架构", "product", "context")]
+    assert [(m.term, m.dimension) for m in course("课程质量很高")] == [("质量", "product")]
+    assert [m.dimension for m in course("课程很好")] == ["overall"]
+
+
+def test_the_item_before_a_listed_attribute_is_not_judged_too(shop):
+    assert [(m.term, m.dimension) for m in shop("宝贝质量很好")] == [("质量", "product")]

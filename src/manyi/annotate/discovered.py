@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any  # a factors.Mention (imported there: no cycle)
 
-from manyi.annotate.aspect_tags import VERB_TAGS
+from manyi.annotate.aspect_tags import MAX_COMPOUND, NOUN_TAGS, VERB_TAGS
 from manyi.annotate.factor_tokens import _is_word
 from manyi.annotate.opinions import Opinion
 from manyi.text.lexicon import Factor
@@ -106,11 +106,19 @@ class DiscoveredMentions:
                                           starts[span[1] - 1] + len(tokens[span[1] - 1]),
                                           "discovered", how))
 
-    def _term_in_context(self, tokens: list[str], first: int, i: int, terms: list
-                         ) -> tuple[int, Factor, str] | None:
-        """A listed term at ``i`` whose unlisted neighbour before it changes its filing:
-        (where the compound starts, its factor, how filed), else None. 对焦速度 → product."""
+    def _term_in_context(self, tokens: list[str], first: int, i: int, terms: list,
+                         last: int) -> tuple[int, Factor, str, int] | None:
+        """A listed term at ``i`` whose unlisted neighbour changes its filing: (where the
+        compound starts, its factor, how filed, where it ends), else None. 对焦速度 →
+        product; the thing bought before an unlisted noun names whose (课程时长 → product)."""
         finder = self.finder
+        if self.lexicon.terms[tokens[i]].dimension == "overall":
+            end = i + 1
+            while end < last and end - i < MAX_COMPOUND and finder._kind[tokens[end]] == 2 \
+                    and finder.tag(tokens[end]) in NOUN_TAGS \
+                    and tokens[end] not in self.lexicon.terms:  # (a dictionary noun: not 用后)
+                end += 1
+            return (i, finder.attribute, "context", end) if end > i + 1 else None
         if i <= first:
             return None
         if tokens[i] not in self.lexicon.attribute_heads:
@@ -123,7 +131,7 @@ class DiscoveredMentions:
             span = finder._compound(tokens, first, j)
             if any(t[0] == k for t in terms for k in range(*span)):
                 return None
-            return span[0], factor, "term"
+            return span[0], factor, "term", i + 1
         j = i - 1
         if tokens[j] in self.lexicon.terms or not finder._kind[tokens[j]]:
             return None
@@ -131,7 +139,7 @@ class DiscoveredMentions:
         if any(t[0] == k for t in terms for k in range(*span)):
             return None
         factor, how = finder.file_term(tokens[span[0]:i + 1])
-        return span[0], factor, how
+        return span[0], factor, how, i + 1
 
     def _whose_attribute(self, tokens: list[str], starts: list[int], previous: int,
                          first: int, mention: Any) -> list:

@@ -255,16 +255,18 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 continue  # 快递小哥 服务态度 很好: the courier's attitude, one logistics mention
             if terms and (i - terms[-1][0] == 2 and tokens[i - 1] == "的"
                           and terms[-1][1].dimension != factor.dimension or (
-                              i - terms[-1][0] == 1 and tokens[i - 1] in self.rules.sellers
-                              and factor.dimension != "service")):
-                # 外卖的菜品, 商家的描述, 卖家发货很慢: the first names whose, the second is
-                # judged (牛肉的口感: both the dish's, both kept)
+                              i - terms[-1][0] == 1 and factor.dimension != "service"
+                              and tokens[i - 1] in self.rules.sellers) or (
+                              i - terms[-1][0] == 1 and terms[-1][1].dimension == "overall"
+                              and factor.dimension != "overall")):
+                # 外卖的菜品, 商家的描述, 卖家发货很慢, 课程质量: the first names whose, the
+                # second is judged (牛肉的口感: both the dish's, both kept)
                 terms.pop()
             terms.append((i, factor))
         compounds: dict[int, tuple[int, Factor, str]] = {}
         if self.finder is not None and terms:
             for n, (i, _) in enumerate(terms):
-                found = self._term_in_context(tokens, first, i, terms)
+                found = self._term_in_context(tokens, first, i, terms, last)
                 if found is not None:
                     compounds[i] = found
                     terms[n] = (i, found[1])
@@ -295,8 +297,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 claimed.add(opinion.index)  # 东西好便宜: 便宜 still says price as well
             start, end = starts[index], starts[index] + len(tokens[index])
             if index in compounds:  # 对焦速度: the listed word in a compound it does not list
-                at, _, how = compounds[index]
-                start = starts[at]
+                at, _, how, stop = compounds[index]
+                start, end = starts[at], starts[stop - 1] + len(tokens[stop - 1])
                 source = "lexicon" if how == "term" else "discovered"  # 小汤包的味道: listed
                 mentions.append(self._mention(text, clause_id, clause, factor, text[start:end],
                                               opinion, False, start, end, source, how))
