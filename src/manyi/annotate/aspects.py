@@ -213,8 +213,12 @@ class AspectFinder(NamedItems):
         """The compound ending at ``last``: nouns before it joined (待机 时间), a verb only
         as its first word (对焦 速度) or alone (对焦很快)."""
         start = last
+        kind, head = self._kind, self._head
+        # (a one-character noun inside it too: 宋嫂 鱼 羹, 冬阴功 汤 — a dish cut in pieces)
         while (start - 1 >= first and last - start + 1 < MAX_COMPOUND
-               and self._kind[tokens[start - 1]] == 2):
+               and (kind[tokens[start - 1]] == 2 or (head[tokens[start - 1]] and (
+                   start - 2 >= first and (kind[tokens[start - 2]] == 2
+                                          or head[tokens[start - 2]]))))):
             start -= 1
         if start - 1 >= first and self._kind[tokens[start - 1]] == 1 and \
                 last - start + 1 < MAX_COMPOUND and tokens[last] in self.lexicon.attribute_heads:

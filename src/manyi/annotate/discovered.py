@@ -126,7 +126,9 @@ class DiscoveredMentions:
             factor = self.lexicon.terms[tokens[i]]
             j = i - 2 if tokens[i - 1] == "的" and i - 2 >= first else i - 1
             if factor.dimension != "product" or tokens[j] in self.lexicon.terms \
-                    or finder._kind[tokens[j]] != 2:
+                    or (finder._kind[tokens[j]] != 2 and not (  # 冬阴功 汤 味道
+                        finder._head[tokens[j]] and j > first
+                        and (finder._kind[tokens[j - 1]] == 2 or finder._head[tokens[j - 1]]))):
                 return None
             span = finder._compound(tokens, first, j)
             if any(t[0] == k for t in terms for k in range(*span)):
