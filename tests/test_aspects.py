@@ -268,3 +268,13 @@ def test_a_dish_cut_in_pieces_before_its_taste_is_named_whole(text, dish):
     found = [m.term for m in extractor_for("catering")(text)]
     assert any(t.startswith(dish) for t in found), found
     assert [m.term for m in extractor_for("catering")("拿铁味道不错")][0] in ("味道", "拿铁味道")
+
+
+def test_good_then_a_degree_word_is_an_opinion():
+    found = extractor_for("education")("老师讲得很好很有收获")
+    assert [(m.term, m.opinion) for m in found][0] == ("老师讲得", "很好")
+
+
+def test_the_doers_act_through_an_adverb_is_judged():
+    found = extractor_for("education")("老师备课特别认真")
+    assert [(m.term, m.filed_by) for m in found] == [("老师备课", "context")]

@@ -172,6 +172,9 @@ class AspectFinder(NamedItems):
             after = i + 1
         elif self.tag(token) in VERB_TAGS and i + 1 < opinion and tokens[i + 1] in ("的", "得"):
             after = i + 2
+        elif self.tag(token) in VERB_TAGS and len(token) == 2 and not VERB_FORMS.search(token) \
+                and self._kind[tokens[index]] == 2 and self._kind[token] == 1:
+            after = i + 1  # 老师备课特别认真: a verb and its object, judged by how it is done
         else:
             return 0
         while after < opinion and tokens[after] in self._skip:
