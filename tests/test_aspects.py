@@ -263,7 +263,8 @@ def test_the_item_before_a_listed_attribute_is_not_judged_too(shop):
     assert [(m.term, m.dimension) for m in shop("宝贝质量很好")] == [("质量", "product")]
 
 
-@pytest.mark.parametrize("text, dish", [("宋嫂鱼羹味道很浓郁", "宋嫂鱼羹"), ("冬阴功汤味道偏酸", "冬阴功汤")])
+@pytest.mark.parametrize("text, dish", [("宋嫂鱼羹味道很浓郁", "宋嫂鱼羹"),
+                                        ("冬阴功汤味道偏酸", "冬阴功汤")])
 def test_a_dish_cut_in_pieces_before_its_taste_is_named_whole(text, dish):
     found = [m.term for m in extractor_for("catering")(text)]
     assert any(t.startswith(dish) for t in found), found
