@@ -29,13 +29,13 @@ def speed_before_verbs(mentions: list, clause_starts: list[int], verbs: list[tup
     """``mentions`` with an ``overall`` speed (很快, 好快呀) re-filed under the factor of a
     delivery verb in one of the next :data:`AHEAD` clauses; ``verbs``: (character offset,
     factor) of the comment's factor verbs, ``clause_starts`` the clauses' first offsets."""
-    ahead: dict[int, Factor] = {}
-    for at, factor in reversed(verbs):
-        ahead[bisect_right(clause_starts, at) - 1] = factor  # the first verb of each clause
+    ahead: dict[int, Factor] | None = None
     out = []
     for m in mentions:
         if m.dimension == "overall" and not m.term and m.opinion \
                 and any(w in m.opinion for w in speed_words):
+            if ahead is None:  # the first verb of each clause
+                ahead = {bisect_right(clause_starts, at) - 1: f for at, f in reversed(verbs)}
             factor = next((ahead[c] for c in range(m.clause_id + 1, m.clause_id + AHEAD + 1)
                            if c in ahead), None)
             if factor is not None:

@@ -45,23 +45,23 @@ class DiscoveredMentions:
                           ) -> int | None:
         """Index of the size word of a clause that is only a degree and a size word (挺薄的,
         有点小～, 不厚): said of the thing bought, in a pack that has one; else None."""
-        if not self.finder.has_item:
-            return None
-        skip = self.finder._skip
-        if any(tokens[j] not in skip for j in range(first, b)):
-            return None
-        token, predicates = tokens[b], self.rules.predicates
-        if token in self.lexicon.degrees or token in self.lexicon.negations:
-            k = b + 1
-            if k >= last or tokens[k] not in predicates:
-                return None
-        elif len(token) == 2 and token[-1] in predicates and token[0] in skip:
+        token, predicates, skip = tokens[b], self.rules.predicates, self.finder._skip
+        if len(token) == 2 and token[-1] in predicates and token[0] in skip:
             k = b
+        elif b + 1 < last and tokens[b + 1] in predicates and (
+                token in self.lexicon.degrees or token in self.lexicon.negations):
+            k = b + 1
         else:
             return None
-        particles = self.rules.particles
-        if any(_is_word(tokens[j], particles) for j in range(k + 1, last)):
+        if not self.finder.has_item:
             return None
+        for j in range(first, b):
+            if tokens[j] not in skip:
+                return None
+        particles = self.rules.particles
+        for j in range(k + 1, last):
+            if _is_word(tokens[j], particles):
+                return None
         return k
 
     def _bare_mentions(self, text: str, tokens: list[str], starts: list[int], roles: list,

@@ -209,7 +209,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                     bisect_left(original, c_end, 0, n_tokens)))
         if happened and mentions:
             mentions = _speed_beside_events(mentions, happened, self.rules.verb_opinions)
-        if verb_at and mentions:  # 好快呀！…今天上午就到了: the delivery's speed
+        if verb_at and mentions and OVERALL.dimension in {m.dimension for m in mentions}:
+            # 好快呀！…今天上午就到了: the delivery's speed
             mentions = speed_before_verbs(
                 mentions, [start for start, _ in spans],
                 [(starts[i], self.lexicon.verbs[pieces[i]]) for i in verb_at],
