@@ -254,7 +254,7 @@ def test_what_is_recommended_is_judged_not_who_recommends():
 def test_the_thing_bought_before_a_noun_names_whose_attribute():
     course = extractor_for("education")
     assert [(m.term, m.dimension, m.filed_by) for m in course("课程架构合理")] == [
-        ("课程架构", "product", "context")]
+        ("架构", "product", "attribute")]
     assert [(m.term, m.dimension) for m in course("课程质量很高")] == [("质量", "product")]
     assert [m.dimension for m in course("课程很好")] == ["overall"]
 
@@ -279,3 +279,29 @@ def test_good_then_a_degree_word_is_an_opinion():
 def test_the_doers_act_through_an_adverb_is_judged():
     found = extractor_for("education")("老师备课特别认真")
     assert [(m.term, m.filed_by) for m in found] == [("老师备课", "context")]
+
+
+def test_a_recommendation_judges_what_it_goes_on_to_list():
+    found = extractor_for("catering")("推荐烤鱼，大虾，冰淇淋。服务一般")
+    assert [(m.term, m.opinion) for m in found if m.dimension == "product"] == [
+        ("烤鱼", "推荐"), ("大虾", "推荐"), ("冰淇淋", "推荐")]
+    assert [m.term for m in extractor_for("catering")("烤鱼推荐，大虾")] == ["烤鱼"]
+
+
+def test_a_cue_files_a_noun_after_the_item(lexicon_without_price):
+    from manyi.annotate.factors import FactorExtractor
+    from manyi.text.segment import Segmenter
+
+    extract = FactorExtractor(lexicon_without_price,
+                              tagger=Segmenter(lexicon_without_price).tag).extract
+    found = extract("宝贝价格实惠", ["宝贝", "价格", "实惠"])
+    assert [(m.term, m.dimension, m.filed_by) for m in found] == [("价格", "price", "cue")]
+
+
+@pytest.fixture(scope="module")
+def lexicon_without_price():
+    import copy
+
+    lexicon = copy.deepcopy(Lexicon.load("ecommerce"))
+    del lexicon.terms["价格"]
+    return lexicon

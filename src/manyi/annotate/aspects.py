@@ -79,6 +79,10 @@ class AspectFinder(NamedItems):
         # whether the pack names the thing bought (商品 宝贝, 菜): a bare size word is its
         self.has_item = any(f.dimension == "overall" for f in lexicon.terms.values())
 
+    def takes_object(self, word: str) -> bool:
+        """Whether an opinion takes what it judges as its object (推荐, 最喜欢)."""
+        return self._takes_object[word]
+
     def kind(self, token: str) -> int:
         """2: a noun that may name an aspect, 1: a verb that may (as a subject), 0: neither."""
         return self._kind[token]

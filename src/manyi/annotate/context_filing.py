@@ -16,7 +16,7 @@ word is said of depends on what else the comment names.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Any  # a factors.Mention (imported there: no cycle)
 
 from manyi.text.lexicon import Factor
@@ -58,3 +58,36 @@ def measured(tokens: list[str], index: int, last: int, skips: Any, predicates: A
     size = word[-1] if len(word) == 2 and word[0] in skips else word
     # not 多/少: a comparison's complement (比实体店便宜多了), not a measure
     return k if size in predicates and size not in "多少" else 0
+
+
+def named_after(finder: Any, text: str, tokens: list[str], starts: list[int],
+                spans: list[tuple[int, int]], mentions: list) -> list:
+    """``mentions`` with the things a recommendation goes on to list (推荐烤鱼，大虾，冰淇淋):
+    a discovered mention after its opinion, one that takes an object, judges with the same
+    opinion what each next clause only names
+    (:meth:`~manyi.annotate.aspects.AspectFinder.ordered`), up to the first that says more."""
+    out = list(mentions)
+    held = {m.clause_id for m in mentions}
+    for m in mentions:
+        if m.source != "discovered" or not m.opinion or not finder.takes_object(m.opinion) \
+                or text.find(m.opinion, spans[m.clause_id][0]) > m.start:
+            continue  # (the object after its opinion: 推荐烤鱼, not 烤鱼推荐)
+        clause_id = m.clause_id + 1
+        while clause_id < len(spans) and clause_id not in held:
+            c_start, c_end = spans[clause_id]
+            first, last = bisect_left(starts, c_start), bisect_left(starts, c_end)
+            names = finder.ordered(tokens, first, last) if last > first else []
+            if not names:
+                break
+            for a, b in names:
+                words = tokens[a:b]
+                factor, how = finder.file_term(words)
+                out.append(m._replace(clause_id=clause_id, clause=text[c_start:c_end],
+                                      dimension=factor.dimension, factor=factor.key,
+                                      term="".join(words), start=starts[a],
+                                      end=starts[b - 1] + len(tokens[b - 1]), filed_by=how))
+            held.add(clause_id)
+            clause_id += 1
+    if len(out) > len(mentions):  # (in reading order, as the extractor gives them)
+        out.sort(key=lambda m: (m.clause_id, m.start))
+    return out

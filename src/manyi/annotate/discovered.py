@@ -110,7 +110,7 @@ class DiscoveredMentions:
                          last: int) -> tuple[int, Factor, str, int] | None:
         """A listed term at ``i`` whose unlisted neighbour changes its filing: (where the
         compound starts, its factor, how filed, where it ends), else None. 对焦速度 →
-        product; the thing bought before an unlisted noun names whose (课程时长 → product)."""
+        product; the thing bought before an unlisted noun names whose it is (课程时长 → 时长)."""
         finder = self.finder
         if self.lexicon.terms[tokens[i]].dimension == "overall":
             end = i + 1
@@ -118,7 +118,10 @@ class DiscoveredMentions:
                     and finder.tag(tokens[end]) in NOUN_TAGS \
                     and tokens[end] not in self.lexicon.terms:  # (a dictionary noun: not 用后)
                 end += 1
-            return (i, finder.attribute, "context", end) if end > i + 1 else None
+            if end == i + 1:
+                return None
+            factor, how = finder.file_term(tokens[i + 1:end])  # 课程 架构: the 架构
+            return i + 1, factor, how, end
         if i <= first:
             return None
         if tokens[i] not in self.lexicon.attribute_heads:

@@ -22,7 +22,7 @@ from types import SimpleNamespace
 from typing import NamedTuple
 
 from manyi.annotate.aspects import AspectFinder
-from manyi.annotate.context_filing import measured, speed_before_verbs
+from manyi.annotate.context_filing import measured, named_after, speed_before_verbs
 from manyi.annotate.discovered import DiscoveredMentions
 from manyi.annotate.events import EventMatcher
 from manyi.annotate.factor_tokens import (
@@ -209,6 +209,16 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                     bisect_left(original, c_end, 0, n_tokens)))
         if happened and mentions:
             mentions = _speed_beside_events(mentions, happened, self.rules.verb_opinions)
+        if self.finder is not None and len(mentions) < len(spans) and any(
+                m.source == "discovered" for m in mentions):  # 推荐烤猪排，大虾，冰淇淋
+            mentions = named_after(self.finder, text, pieces, starts, spans, mentions)
+            if any(m.clause_id not in clauses for m in mentions):
+                for m in mentions:
+                    c_start, c_end = spans[m.clause_id]
+                    clauses.setdefault(m.clause_id, _new_tuple(ClauseSpan, (
+                        c_start, c_end, bisect_left(original, c_start, 0, n_tokens),
+                        bisect_left(original, c_end, 0, n_tokens))))
+                clauses = dict(sorted(clauses.items()))
         if verb_at and mentions and OVERALL.dimension in {m.dimension for m in mentions}:
             # 好快呀！…今天上午就到了: the delivery's speed
             mentions = speed_before_verbs(
@@ -300,6 +310,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             if index in compounds:  # 对焦速度: the listed word in a compound it does not list
                 at, _, how, stop = compounds[index]
                 start, end = starts[at], starts[stop - 1] + len(tokens[stop - 1])
+                if at > index and cue is not None:  # 宝贝价格实惠: the cue says
+                    factor, how = cue, "cue"
                 source = "lexicon" if how == "term" else "discovered"  # 小汤包的味道: listed
                 mentions.append(self._mention(text, clause_id, clause, factor, text[start:end],
                                               opinion, False, start, end, source, how))
