@@ -286,6 +286,7 @@ def main() -> None:
         return
     sets = load_sets(args.limit)
     grid = GRID()
+    shipped = _shipped()  # the constants as shipped, for zhijiang (no setting chosen on it)
     results: dict[tuple[str, int], dict] = {}
     mentions: dict[str, pd.DataFrame] = {}
     for name, data in sets.items():
@@ -307,6 +308,7 @@ def main() -> None:
     if args.sample:
         sample_discovered(mentions, args.sample, args.seed)
     if not args.no_zhijiang:
+        _apply(shipped)  # (not the grid's last setting, left by the loop above)
         zhijiang()
 
 
@@ -323,6 +325,14 @@ def GRID() -> list[dict]:  # noqa: N802
     for name in names:
         grid = [{**g, name: v} for g in grid for v in TUNABLE[name]]
     return grid
+
+
+def _shipped() -> dict:
+    """The tunable constants' values as the modules ship them."""
+    out: dict = {}
+    for module in map(importlib.import_module, _MODULES):
+        out.update({name: getattr(module, name) for name in getattr(module, "TUNABLE", {})})
+    return out
 
 
 def _apply(options: dict) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import extractor_for
 
-from manyi.annotate.aspects import EventMatcher
+from manyi.annotate.events import EventMatcher
 from manyi.annotate.factors import FactorExtractor
 from manyi.text.lexicon import Lexicon, lexicon_root
 from manyi.text.lexicon_events import merge_aspects_file
@@ -197,3 +197,111 @@ def test_a_delivery_verbs_speed_is_the_delivery_in_the_catering_pack():
 ])
 def test_a_verb_with_its_direction_or_a_description_is_no_aspect(text, not_term):
     assert not_term not in {m.term for m in extractor_for("ecommerce")(text)}
+
+
+@pytest.mark.parametrize("text", ["好快呀！昨天下午订货，今天上午就到了", "很快，今天就到了"])
+def test_speed_before_the_arrival_is_the_deliverys(shop, text):
+    assert [(m.dimension, m.filed_by) for m in shop(text)][0] == ("logistics", "verb")
+
+
+def test_speed_alone_without_an_arrival_stays_overall(shop):
+    assert [m.dimension for m in shop("很好，很快")] == ["overall", "overall"]
+
+
+def test_a_speed_of_the_thing_named_before_is_the_things(shop):
+    phone = shop("换了新手机，速度很快")
+    assert ("速度", "product", "context") in [(m.term, m.dimension, m.filed_by) for m in phone]
+    assert "logistics" not in {m.dimension for m in phone}
+    assert [m.dimension for m in shop("宝贝质量很好，速度快") if m.term == "速度"] == ["logistics"]
+
+
+@pytest.mark.parametrize("text, term", [("耳机延迟很低", "耳机延迟"), ("延迟很高，不好用", "延迟")])
+def test_a_delay_measured_by_a_size_word_is_the_things(shop, text, term):
+    found = [(m.term, m.dimension, m.opinion) for m in shop(text) if m.dimension != "overall"]
+    assert found and found[0][:2] == (term, "product")
+    assert found[0][2].endswith(("低", "高"))  # judged by the size word, not by 延迟
+
+
+def test_a_comparison_is_no_measure(shop):
+    assert "price" in {m.dimension for m in shop("比实体店便宜多了")}
+
+
+@pytest.mark.parametrize("text, size", [("挺薄的，还好", "薄"), ("有点小～但是很好用", "小")])
+def test_a_size_said_of_nothing_named_is_the_items(shop, text, size):
+    found = [m for m in shop(text) if m.source == "discovered"]
+    assert [(m.term, m.dimension, m.implicit) for m in found] == [(size, "product", True)]
+
+
+def test_a_size_word_in_a_longer_clause_is_no_item_size(shop):
+    assert all(m.term != "大" for m in shop("很大程度上解决了"))
+
+
+@pytest.mark.parametrize("pack, text", [
+    ("catering", "中午赶时间的上班族很友好"), ("catering", "过年拿来招待客人很合适"),
+    ("ecommerce", "这款是皮肤科医生推荐的"), ("ecommerce", "幼儿园老师推荐的"),
+])
+def test_people_are_no_aspects(pack, text):
+    terms = [m.term for m in extractor_for(pack)(text)]
+    assert not any(t.endswith(("族", "人", "医生", "老师")) for t in terms), terms
+
+
+def test_what_is_recommended_is_judged_not_who_recommends():
+    extract = extractor_for("catering")
+    assert [m.term for m in extract("强烈推荐他家的烤鱼")] == ["烤鱼"]
+    assert [m.term for m in extract("最推荐的是酸菜鱼")] == ["酸菜鱼"]
+
+
+def test_the_thing_bought_before_a_noun_names_whose_attribute():
+    course = extractor_for("education")
+    assert [(m.term, m.dimension, m.filed_by) for m in course("课程架构合理")] == [
+        ("架构", "product", "attribute")]
+    assert [(m.term, m.dimension) for m in course("课程质量很高")] == [("质量", "product")]
+    assert [m.dimension for m in course("课程很好")] == ["overall"]
+
+
+def test_the_item_before_a_listed_attribute_is_not_judged_too(shop):
+    assert [(m.term, m.dimension) for m in shop("宝贝质量很好")] == [("质量", "product")]
+
+
+@pytest.mark.parametrize("text, dish", [("宋嫂鱼羹味道很浓郁", "宋嫂鱼羹"),
+                                        ("冬阴功汤味道偏酸", "冬阴功汤")])
+def test_a_dish_cut_in_pieces_before_its_taste_is_named_whole(text, dish):
+    found = [m.term for m in extractor_for("catering")(text)]
+    assert any(t.startswith(dish) for t in found), found
+    assert [m.term for m in extractor_for("catering")("拿铁味道不错")][0] in ("味道", "拿铁味道")
+
+
+def test_good_then_a_degree_word_is_an_opinion():
+    found = extractor_for("education")("老师讲得很好很有收获")
+    assert [(m.term, m.opinion) for m in found][0] == ("老师讲得", "很好")
+
+
+def test_the_doers_act_through_an_adverb_is_judged():
+    found = extractor_for("education")("老师备课特别认真")
+    assert [(m.term, m.filed_by) for m in found] == [("老师备课", "context")]
+
+
+def test_a_recommendation_judges_what_it_goes_on_to_list():
+    found = extractor_for("catering")("推荐烤鱼，大虾，冰淇淋。服务一般")
+    assert [(m.term, m.opinion) for m in found if m.dimension == "product"] == [
+        ("烤鱼", "推荐"), ("大虾", "推荐"), ("冰淇淋", "推荐")]
+    assert [m.term for m in extractor_for("catering")("烤鱼推荐，大虾")] == ["烤鱼"]
+
+
+def test_a_cue_files_a_noun_after_the_item(lexicon_without_price):
+    from manyi.annotate.factors import FactorExtractor
+    from manyi.text.segment import Segmenter
+
+    extract = FactorExtractor(lexicon_without_price,
+                              tagger=Segmenter(lexicon_without_price).tag).extract
+    found = extract("宝贝价格实惠", ["宝贝", "价格", "实惠"])
+    assert [(m.term, m.dimension, m.filed_by) for m in found] == [("价格", "price", "cue")]
+
+
+@pytest.fixture(scope="module")
+def lexicon_without_price():
+    import copy
+
+    lexicon = copy.deepcopy(Lexicon.load("ecommerce"))
+    del lexicon.terms["价格"]
+    return lexicon

@@ -223,3 +223,13 @@ def test_a_teachers_care_is_the_courses_in_the_education_pack():
     lexicon = Lexicon.load("education")
     assert (lexicon.cues["用心"].dimension, lexicon.cues["用心"].key) == ("product", "teacher")
     assert Lexicon.load("ecommerce").cues["用心"].dimension == "service"
+
+
+def test_placeholders_teach_no_aspect_words():
+    from manyi.annotate.prepass import learn_aspects
+    from manyi.text.lexicon import Lexicon
+
+    texts = ["系统默认好评", "默认好评", "系统默认好评", "镜头很清晰", "镜头不错"]
+    learned = [w for w, _, _ in learn_aspects(texts, Lexicon.load("ecommerce"))]
+    assert "镜头" in learned
+    assert not any("默认" in w for w in learned)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any  # a factors.Mention (imported there: no cycle)
 
-from manyi.annotate.aspects import VERB_TAGS
+from manyi.annotate.aspect_tags import MAX_COMPOUND, NOUN_TAGS, VERB_TAGS
 from manyi.annotate.factor_tokens import _is_word
 from manyi.annotate.opinions import Opinion
 from manyi.text.lexicon import Factor
@@ -33,11 +33,34 @@ class DiscoveredMentions:
             return False
         degrees, may_have_subject = self.lexicon.degrees, self.finder.may_have_subject
         for b in candidates:
+            if self._said_of_the_item(tokens, first, last, b) is not None:
+                return True
             if tokens[b] in degrees and (b + 1 >= last or roles[b + 1] is not None):
                 continue
             if may_have_subject(tokens, first, b):
                 return True
         return False
+
+    def _said_of_the_item(self, tokens: list[str], first: int, last: int, b: int
+                          ) -> int | None:
+        """Index of the size word of a clause that is only a degree and a size word (挺薄的,
+        有点小～, 不厚): said of the thing bought, in a pack that has one; else None."""
+        sizing = self.finder.sizing[tokens[b]]  # 2: 很薄 in one token, 1: 很 or 不
+        if sizing == 2:
+            k = b
+        elif sizing == 1 and b + 1 < last and tokens[b + 1] in self.rules.predicates:
+            k = b + 1
+        else:
+            return None
+        skip = self.finder._skip
+        for j in range(first, b):
+            if tokens[j] not in skip:
+                return None
+        particles = self.rules.particles
+        for j in range(k + 1, last):
+            if _is_word(tokens[j], particles):
+                return None
+        return k
 
     def _bare_mentions(self, text: str, tokens: list[str], starts: list[int], roles: list,
                        first: int, last: int, candidates: list[int], used: set[int],
@@ -47,6 +70,16 @@ class DiscoveredMentions:
         for b in candidates:
             if not roles[b][4] or roles[b][0] is not None or b - 1 in used:
                 continue
+            if b == first or not mentions:  # (this clause's mentions)
+                k = self._said_of_the_item(tokens, first, last, b)
+                if k is not None:  # 挺薄的: the thing bought is thin
+                    size = tokens[k][-1]
+                    at = starts[k] + len(tokens[k]) - 1
+                    opinion = Opinion(b, starts[b], at + 1, size, 0.0, False, 1.0)
+                    mentions.append(self._mention(text, clause_id, clause,
+                                                  self.finder.attribute, size, opinion, True,
+                                                  at, at + 1, "discovered", "attribute"))
+                    return
             token = tokens[b]
             if token in self.lexicon.degrees:  # 图标很靓: a degree word heading a word
                 following = tokens[b + 1] if b + 1 < last else ""
@@ -71,11 +104,22 @@ class DiscoveredMentions:
                                           starts[span[1] - 1] + len(tokens[span[1] - 1]),
                                           "discovered", how))
 
-    def _term_in_context(self, tokens: list[str], first: int, i: int, terms: list
-                         ) -> tuple[int, Factor, str] | None:
-        """A listed term at ``i`` whose unlisted neighbour before it changes its filing:
-        (where the compound starts, its factor, how filed), else None. 对焦速度 → product."""
+    def _term_in_context(self, tokens: list[str], first: int, i: int, terms: list,
+                         last: int) -> tuple[int, Factor, str, int] | None:
+        """A listed term at ``i`` whose unlisted neighbour changes its filing: (where the
+        compound starts, its factor, how filed, where it ends), else None. 对焦速度 →
+        product; the thing bought before an unlisted noun names whose it is (课程时长 → 时长)."""
         finder = self.finder
+        if self.lexicon.terms[tokens[i]].dimension == "overall":
+            end = i + 1
+            while end < last and end - i < MAX_COMPOUND and finder._kind[tokens[end]] == 2 \
+                    and finder.tag(tokens[end]) in NOUN_TAGS \
+                    and tokens[end] not in self.lexicon.terms:  # (a dictionary noun: not 用后)
+                end += 1
+            if end == i + 1:
+                return None
+            factor, how = finder.file_term(tokens[i + 1:end])  # 课程 架构: the 架构
+            return i + 1, factor, how, end
         if i <= first:
             return None
         if tokens[i] not in self.lexicon.attribute_heads:
@@ -83,12 +127,14 @@ class DiscoveredMentions:
             factor = self.lexicon.terms[tokens[i]]
             j = i - 2 if tokens[i - 1] == "的" and i - 2 >= first else i - 1
             if factor.dimension != "product" or tokens[j] in self.lexicon.terms \
-                    or finder._kind[tokens[j]] != 2:
+                    or (finder._kind[tokens[j]] != 2 and not (  # 冬阴功 汤 味道
+                        finder._head[tokens[j]] and j > first
+                        and (finder._kind[tokens[j - 1]] == 2 or finder._head[tokens[j - 1]]))):
                 return None
             span = finder._compound(tokens, first, j)
             if any(t[0] == k for t in terms for k in range(*span)):
                 return None
-            return span[0], factor, "term"
+            return span[0], factor, "term", i + 1
         j = i - 1
         if tokens[j] in self.lexicon.terms or not finder._kind[tokens[j]]:
             return None
@@ -96,7 +142,7 @@ class DiscoveredMentions:
         if any(t[0] == k for t in terms for k in range(*span)):
             return None
         factor, how = finder.file_term(tokens[span[0]:i + 1])
-        return span[0], factor, how
+        return span[0], factor, how, i + 1
 
     def _whose_attribute(self, tokens: list[str], starts: list[int], previous: int,
                          first: int, mention: Any) -> list:
@@ -115,3 +161,19 @@ class DiscoveredMentions:
                                         end=starts[b - 1] + len(tokens[b - 1]),
                                         source="discovered", filed_by=how))
         return out
+
+    def _measured(self, text: str, tokens: list[str], starts: list[int], first: int,
+                  last: int, opinion: Opinion, k: int, used: set[int], mentions: list,
+                  clause_id: int, clause: str) -> None:
+        """耳机延迟很低: the opinion word measured by the size word at ``k`` is a quantity of
+        the thing (with the noun before it, when there is one): a product attribute, judged by
+        the size word (its polarity the clause model's)."""
+        span = self.finder.subject(tokens, first, last, opinion.index)
+        a = span[0] if span is not None and span[1] == opinion.index \
+            and used.isdisjoint(range(*span)) else opinion.index
+        used.update(range(a, opinion.index + 1))
+        size = Opinion(k, starts[k], starts[k] + len(tokens[k]), tokens[k], 0.0, False, 1.0)
+        end = starts[opinion.index] + len(tokens[opinion.index])
+        mentions.append(self._mention(text, clause_id, clause, self.finder.attribute,
+                                      "".join(tokens[a:opinion.index + 1]), size, False,
+                                      starts[a], end, "discovered", "context"))

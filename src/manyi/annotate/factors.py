@@ -21,8 +21,10 @@ from itertools import accumulate, compress
 from types import SimpleNamespace
 from typing import NamedTuple
 
-from manyi.annotate.aspects import AspectFinder, EventMatcher
+from manyi.annotate.aspects import AspectFinder
+from manyi.annotate.context_filing import measured, named_after, speed_before_verbs
 from manyi.annotate.discovered import DiscoveredMentions
+from manyi.annotate.events import EventMatcher
 from manyi.annotate.factor_tokens import (
     TokenRoles,
     _any_of,
@@ -207,6 +209,23 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                     bisect_left(original, c_end, 0, n_tokens)))
         if happened and mentions:
             mentions = _speed_beside_events(mentions, happened, self.rules.verb_opinions)
+        if self.finder is not None and len(mentions) < len(spans) and any(
+                m.source == "discovered" and self.finder.takes_object(m.opinion)
+                for m in mentions):  # 推荐烤鱼，大虾，冰淇淋
+            mentions = named_after(self.finder, text, pieces, starts, spans, mentions)
+            if any(m.clause_id not in clauses for m in mentions):
+                for m in mentions:
+                    c_start, c_end = spans[m.clause_id]
+                    clauses.setdefault(m.clause_id, _new_tuple(ClauseSpan, (
+                        c_start, c_end, bisect_left(original, c_start, 0, n_tokens),
+                        bisect_left(original, c_end, 0, n_tokens))))
+                clauses = dict(sorted(clauses.items()))
+        if verb_at and mentions and OVERALL.dimension in {m.dimension for m in mentions}:
+            # 好快呀！…今天上午就到了: the delivery's speed
+            mentions = speed_before_verbs(
+                mentions, [start for start, _ in spans],
+                [(starts[i], self.lexicon.verbs[pieces[i]]) for i in verb_at],
+                self.rules.verb_opinions)
         return mentions, clauses
 
     # -- one clause ------------------------------------------------------------------
@@ -238,21 +257,28 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                     by_context.add(i)
             if terms and terms[-1][0] == i - 1 and terms[-1][1] == factor:
                 continue  # 客服 态度: one mention of the factor, not two
+            if i == first and previous < first and factor.dimension != "product" \
+                    and tokens[i] in self.lexicon.attribute_heads and self.finder is not None \
+                    and self.finder.ordered(tokens, previous, first):
+                factor = self.finder.attribute  # 换了新手机，速度很快: the thing's speed
+                by_context.add(i)
             if ((factor.dimension, factor.key) == ATTITUDE and terms
                     and terms[-1][1].dimension in AGENT_DIMENSIONS and i - terms[-1][0] <= 3):
                 continue  # 快递小哥 服务态度 很好: the courier's attitude, one logistics mention
             if terms and (i - terms[-1][0] == 2 and tokens[i - 1] == "的"
                           and terms[-1][1].dimension != factor.dimension or (
-                              i - terms[-1][0] == 1 and tokens[i - 1] in self.rules.sellers
-                              and factor.dimension != "service")):
-                # 外卖的菜品, 商家的描述, 卖家发货很慢: the first names whose, the second is
-                # judged (牛肉的口感: both the dish's, both kept)
+                              i - terms[-1][0] == 1 and factor.dimension != "service"
+                              and tokens[i - 1] in self.rules.sellers) or (
+                              i - terms[-1][0] == 1 and terms[-1][1].dimension == "overall"
+                              and factor.dimension != "overall")):
+                # 外卖的菜品, 商家的描述, 卖家发货很慢, 课程质量: the first names whose, the
+                # second is judged (牛肉的口感: both the dish's, both kept)
                 terms.pop()
             terms.append((i, factor))
         compounds: dict[int, tuple[int, Factor, str]] = {}
         if self.finder is not None and terms:
             for n, (i, _) in enumerate(terms):
-                found = self._term_in_context(tokens, first, i, terms)
+                found = self._term_in_context(tokens, first, i, terms, last)
                 if found is not None:
                     compounds[i] = found
                     terms[n] = (i, found[1])
@@ -283,8 +309,10 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 claimed.add(opinion.index)  # 东西好便宜: 便宜 still says price as well
             start, end = starts[index], starts[index] + len(tokens[index])
             if index in compounds:  # 对焦速度: the listed word in a compound it does not list
-                at, _, how = compounds[index]
-                start = starts[at]
+                at, _, how, stop = compounds[index]
+                start, end = starts[at], starts[stop - 1] + len(tokens[stop - 1])
+                if at > index and cue is not None:  # 宝贝价格实惠: the cue says
+                    factor, how = cue, "cue"
                 source = "lexicon" if how == "term" else "discovered"  # 小汤包的味道: listed
                 mentions.append(self._mention(text, clause_id, clause, factor, text[start:end],
                                               opinion, False, start, end, source, how))
@@ -319,6 +347,15 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             implied = verb if verb is not None and opinion.word in self.rules.verb_opinions \
                 else None
             cue = self.lexicon.cues.get(opinion.word)
+            if cue is not None and cue.dimension != "product" and self.finder is not None:
+                k = measured(tokens, opinion.index, last, self.finder._skip,
+                             self.rules.predicates)
+                if k:  # 耳机延迟很低: a quantity of the thing, not a late delivery
+                    self._measured(text, tokens, starts, first, last, opinion, k,
+                                   term_indices, mentions, clause_id, clause)
+                    has_subject = True
+                    named.add("product")
+                    continue
             span = None
             if self.finder is not None and implied is None:
                 span = self.finder.subject(tokens, first, last, opinion.index)

@@ -122,6 +122,8 @@ class ClauseOpinions:
         if tokens[i] != "好" or i + 1 >= last:
             return False
         following = tokens[i + 1]
+        if following in self._modifiers:  # 讲得很好很有收获: 好 then 很, not 好很
+            return False
         if self.parse_token(following) is not None:
             return following not in self.lexicon.terms
         return len(following) == 1 and "\u4e00" <= following <= "\u9fff" \

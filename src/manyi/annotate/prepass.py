@@ -24,6 +24,7 @@ import copy
 import re
 from collections import Counter
 from collections.abc import Iterable
+from itertools import islice
 
 from manyi.text.lexicon import Factor, Lexicon
 
@@ -52,9 +53,12 @@ Learned = tuple[tuple[str, str, str], ...]  # (word, dimension, factor key), sor
 def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rjieba"
                   ) -> Learned:
     """The corpus's aspect words (see the module docstring): (word, dimension, factor)."""
-    from manyi.text.normalize import normalize_text
+    from manyi.text.normalize import normalize_text, opinion_core
 
-    pool = [t for t in texts if isinstance(t, str) and t.strip()][:LEARN_ROWS]
+    # the first LEARN_ROWS comments that say something (系统默认好评 would teach 默认)
+    pool = list(islice((text for text in (normalize_text(t) for t in texts
+                                          if isinstance(t, str) and t.strip())
+                        if not lexicon.is_placeholder(opinion_core(text))), LEARN_ROWS))
     if not pool:
         return ()
     segmenter, extractor = _pass_tools(lexicon, backend)
@@ -62,8 +66,7 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
     pairs: Counter = Counter()
     filing: dict[str, Counter] = {}
     normalised = []
-    for raw in pool:
-        text = normalize_text(raw)
+    for text in pool:
         normalised.append(text)
         tokens = segmenter.cut(text)
         pairs.update(_split_nouns(tokens, extractor.finder))

@@ -1,0 +1,98 @@
+"""Things named in a list or a clause of their own, judged by the next clause (羊肉串，鸡翅都很
+好吃; 点了牛腩面条，味道一般; 花肉锅和海鲜锅还是不错的): the part of aspect discovery
+(:class:`~manyi.annotate.aspects.AspectFinder`) that reads names rather than opinions.
+
+>>> from manyi.annotate.aspects import AspectFinder
+>>> from manyi.text.lexicon import Lexicon
+>>> finder = AspectFinder(Lexicon.load("catering"))
+>>> finder.ordered(["点", "了", "牛腩", "面条"], 0, 4)
+[(2, 4)]
+"""
+
+from __future__ import annotations
+
+from manyi.annotate.aspect_tags import CLAUSE_MARKS, LIST_MARKS, MAX_CHARS, MAX_COMPOUND, VERB_TAGS
+
+
+class NamedItems:
+    """Mixin of :class:`~manyi.annotate.aspects.AspectFinder`: it reads the finder's word
+    kinds (``_kind``, ``_head``, ``_cooked``, ``_skips``), ``tag``, ``rules`` and ``lexicon``."""
+
+    def coordinated(self, tokens: list[str], first: int, start: int) -> tuple[int, int] | None:
+        """The compound joined by 和/跟/与 before the one starting at ``start`` (花肉锅和海鲜锅
+        还是不错的: both are judged)."""
+        j = start - 1
+        if j - 1 < first or tokens[j] not in self.rules.coordinators:
+            return None
+        if self._kind[tokens[j - 1]] == 2 and tokens[j - 1] not in self.lexicon.terms:
+            return self._compound(tokens, first, j - 1)
+        return None
+
+    def topic(self, tokens: list[str], first: int, last: int) -> tuple[int, int] | None:
+        """The clause ``tokens[first:last]`` when it only names something (香锅，大大的好吃;
+        虾酱空心菜，稍微偏辣): one to three unlisted nouns, before a separator."""
+        while last > first and not tokens[last - 1].strip("，,。.!！?？;；~～…:： "):
+            last -= 1
+        if not 0 < last - first <= MAX_COMPOUND or sum(map(len, tokens[first:last])) > MAX_CHARS:
+            return None
+        words = tokens[first:last]
+        kind, terms = self._kind, self.lexicon.terms
+        if all(kind[t] == 2 and t not in terms for t in words):
+            return first, last
+        # a dish named with how it is cooked (葱焖虾, 炒苕尖, 茄子煲): nouns and one-character
+        # verbs that are not the customer's acts
+        head, cooked = self._head, self._cooked
+        if len(words) > 1 and all((kind[t] == 2 and t not in terms) or head[t] or cooked[t]
+                                  for t in words) and any(kind[t] == 2 or head[t] for t in words):
+            return first, last
+        return None
+
+    def _is_cooked(self, token: str) -> bool:
+        return len(token) == 1 and self.tag(token) in VERB_TAGS and token not in self._known \
+            and token not in self.rules.customer_acts and token not in self.rules.moves
+
+    def ordered(self, tokens: list[str], first: int, last: int) -> list[tuple[int, int]]:
+        """What the clause ``tokens[first:last]`` names, alone or after a verb of ordering with
+        了 (点了牛腩面条, 我们点了A、B和C; rules.toml's orders, not 买了 吃了 给了): the things
+        the next clause judges, in order; [] when the clause does more than name them."""
+        if first + 3 < last and self.tag(tokens[first]) == "r":
+            first += 1  # 我们点了
+        if first + 2 < last and tokens[first + 1] in ("了", "过") \
+                and tokens[first] in self.rules.orders:
+            first += 2  # 点了一个三文鱼: and the number of it
+            if first + 1 < last and self.tag(tokens[first]) in ("m", "mq"):
+                first += 1
+        out, start = [], first
+        for k in range(first, last + 1):
+            if k - start > MAX_COMPOUND + 1:
+                return []  # more than a name before the next 、/和 (or the end)
+            if k == last or tokens[k] in self.rules.coordinators:
+                span = self.topic(tokens, start, k)
+                if span is None:
+                    return []
+                out.append(span)
+                start = k + 1
+        return out
+
+    def said_of_all(self, tokens: list[str], start: int, end: int) -> bool:
+        """Whether ``tokens[start:end]`` (between names and their opinion) are words that
+        may stand there, one of them 都 (羊肉串，鸡翅都还是很不错)."""
+        words = tokens[start:end]
+        return any(w.startswith("都") for w in words) and all(self._skips[w] for w in words)
+
+    def names_before(self, tokens: list[str], start: int, limit: int = 4
+                     ) -> list[tuple[int, int]]:
+        """The clauses just before token ``start`` that only name something, nearest first
+        (板筋，羊肉串，鸡翅都很好吃: 羊肉串, then 板筋)."""
+        out: list[tuple[int, int]] = []
+        end = start
+        while len(out) < limit and end > 1 and tokens[end - 1] in LIST_MARKS:
+            begin = end - 1
+            while begin > 0 and tokens[begin - 1] not in CLAUSE_MARKS:
+                begin -= 1
+            span = self.topic(tokens, begin, end)
+            if span is None:
+                break
+            out.append(span)
+            end = begin
+        return out

@@ -1,0 +1,54 @@
+"""Word classes and helpers of aspect discovery (:mod:`manyi.annotate.aspects`): the parts of
+speech that name a thing, clause marks, and the dictionary's tag of a word, looked up once.
+
+>>> default_tagger()("镜头"), bool(DEMONSTRATIVE.match("这款"))
+('n', True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+# Tags of jieba's dictionary that name a thing: nouns, verbal and adjectival nouns, and
+# proper nouns (nz; nr and ns, where jieba files some dishes and foods: 鱼香肉丝 海鲜).
+NOUN_TAGS = frozenset({"n", "nz", "vn", "ng", "nt", "an", "nl", "nrt", "nr", "ns"})
+# Verbs that name what is judged when they are the subject (对焦很快, 拍照清晰, 讲得好).
+VERB_TAGS = frozenset({"v"})
+LIST_MARKS = frozenset({",", "，", "、"})  # between the dishes of a list (板筋，羊肉串)
+CLAUSE_MARKS = LIST_MARKS | frozenset("。.!！?？;；~～")
+DEMONSTRATIVE = re.compile(r"^(这|那|此|该|每|哪)(个|款|家|种|部|台|只|次|些|位|件|本|门|堂)?$")
+# Characters a word jieba does not know should not hold to be an aspect (大大的, 算蛮, 越用越顺).
+FUNCTION_CHARS = frozenset("的地得了着过很太真也都还就算蛮挺超最更越不没是在有把被给让吗呢吧啊哦"
+                           "我你他她它个会可能要想")
+# Verbs with a complement or aspect particle are the customer's act, not a feature.
+VERB_FORMS = re.compile(r"(?:来|去|着|了|过|完|到|好)$")  # 用起来, 买来, 看着
+MAX_COMPOUND = 3  # tokens in a discovered compound (待机 时间; 发动机 动力)
+MAX_CHARS = 8
+
+
+class Memo(dict):
+    """A dict that computes a missing value once: ``Memo(f)[key]`` is ``f(key)``."""
+
+    def __init__(self, compute: Callable) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key):
+        value = self[key] = self.compute(key)
+        return value
+
+
+@lru_cache(maxsize=1)
+def default_tagger() -> Callable[[str], str]:
+    """Word → part of speech ("" outside the dictionary), when no segmenter gives one."""
+    from manyi.text.segment import _rjieba_tagger
+
+    tagger = _rjieba_tagger()
+
+    def tag(word: str) -> str:
+        pieces = tagger.tag(word, False)
+        return pieces[0][1] if len(pieces) == 1 else ""
+
+    return tag

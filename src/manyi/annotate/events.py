@@ -1,0 +1,158 @@
+"""Events as aspects: what happened, said without an opinion word — lateness through time
+(等了70分钟, 八点了才来), missing or wrong items (少给了, 漏送), food that arrives cold or
+spilt. The word lists and patterns are in each pack's ``aspects.toml``
+(:mod:`manyi.text.lexicon_events` expands them as the lexicon loads).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from manyi.text.lexicon import Factor, Lexicon
+
+# Characters in most comments: a poor test of whether an event pattern can match.
+COMMON_CHARS = frozenset("了的得是不点有很好")
+
+
+class EventMatcher:
+    """The pack's event patterns; :meth:`find` gives (start, end, factor), leftmost first.
+
+    Each pattern runs only on a comment that holds what every match of it must hold (a
+    literal character, one word of a list): most comments hold none, and the test is one
+    character-class search, then one per part of the rules a character found calls for.
+
+    >>> m = EventMatcher(Lexicon.load("delivery"))
+    >>> [(a, b, f.dimension) for a, b, f in m.find("等了70分钟才送到")]
+    [(0, 6, 'logistics')]
+    """
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.rules: list[tuple[re.Pattern, Factor, list[frozenset[str]]]] = []
+        for factor, patterns in lexicon.events.values():
+            for pattern in patterns:
+                self.rules.append((re.compile(pattern), factor, _needed(pattern)))
+        self.pattern = self.rules[0][0] if self.rules else None  # (None: no events at all)
+        # per rule, its parts rarest-looking first (所 beats 了, one beats many): a rule runs
+        # only on a comment holding a character of every part
+        # (as character-class regular expressions: searching one builds no set of the text)
+        self._keys = [(pattern, factor, [_char_class(n) for n in sorted(needs, key=_rareness)])
+                      for pattern, factor, needs in self.rules]
+        # one set per rule, the rarest-looking: a comment holding none of them holds no event;
+        # by character, the rules to test further (None: a rule has nothing to test first)
+        self._chars: frozenset[str] | None = None
+        self._by_char: dict[str, tuple[int, ...]] = {}
+        self._screen: re.Pattern | None = None
+        if self.rules and all(needs for _, _, needs in self.rules):
+            by_char: dict[str, set[int]] = {}
+            for order, (_, _, needs) in enumerate(self.rules):
+                for ch in _rarest(needs):
+                    by_char.setdefault(ch, set()).add(order)
+            self._chars = frozenset(by_char)
+            self._screen = _char_class(self._chars)
+            self._by_char = {ch: tuple(sorted(orders)) for ch, orders in by_char.items()}
+
+    def find(self, text: str) -> list[tuple[int, int, Factor]]:
+        if not self.rules:
+            return []
+        if self._chars is None:
+            orders: Iterable[int] = range(len(self._keys))
+        else:
+            present = set(self._screen.findall(text))
+            if not present:  # (half the comments of a shop)
+                return []
+            if len(present) == 1:
+                orders = self._by_char[present.pop()]
+            else:
+                orders = sorted({o for ch in present for o in self._by_char[ch]})
+        found = []
+        for order in orders:
+            pattern, factor, needs = self._keys[order]
+            for need in needs:
+                if need.search(text) is None:
+                    break
+            else:
+                found.extend((m.start(), order, m.end(), factor) for m in pattern.finditer(text))
+        if len(found) > 1:
+            found.sort(key=lambda f: (f[0], f[1]))
+        out, reached = [], -1
+        for start, _, end, factor in found:
+            if start >= reached:
+                out.append((start, end, factor))
+                reached = end
+        return out
+
+
+def _char_class(chars: frozenset[str]) -> re.Pattern:
+    """A regular expression matching any one of ``chars``."""
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")
+
+
+def _rareness(need: frozenset[str]) -> tuple[bool, int]:
+    """Sort key: a part holding no common character, then one with fewer choices, first."""
+    return not need.isdisjoint(COMMON_CHARS), len(need)
+
+
+def _rarest(needs: list[frozenset[str]]) -> frozenset[str]:
+    """The part of a rule least likely in a comment: no common character, fewest choices."""
+    return min(needs, key=_rareness)
+
+
+def _needed(pattern: str) -> list[frozenset[str]]:
+    """What every match of an expanded event pattern holds: one set of characters per
+    mandatory part (a literal character; a word list's common character, else its words'
+    first characters), a match holding at least one of each set."""
+    needs: list[frozenset[str]] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = pattern.index("]", i + 1) + 1
+            continue
+        if ch == "(":
+            end = _group_end(pattern, i)
+            optional = end + 1 < len(pattern) and pattern[end + 1] in "?*{"
+            inner = pattern[i + 1:end]
+            if not optional and inner.startswith("?:") and "(" not in inner[2:]:
+                words = [re.sub(r"\\(.)", r"\1", w) for w in inner[2:].split("|")]
+                if all(words) and all("\u4e00" <= w[0] <= "\u9fff" for w in words):
+                    common = set.intersection(*map(set, words))
+                    common = (common - COMMON_CHARS) or common  # 等 rather than 了
+                    firsts = frozenset(w[0] for w in words)
+                    lasts = frozenset(w[-1] for w in words)  # 这么晚|好久: 晚 久, not 这 好
+                    plain = all(_is_cjk(w) for w in words)
+                    needs.append(frozenset({min(common)}) if common else
+                                 min(firsts, lasts, key=_rareness) if plain else firsts)
+            i = end + 1
+            continue
+        optional = i + 1 < len(pattern) and pattern[i + 1] in "?*{"
+        if "\u4e00" <= ch <= "\u9fff" and not optional:
+            needs.append(frozenset(ch))
+        i += 1
+    return needs
+
+
+def _is_cjk(word: str) -> bool:
+    """Whether every character of ``word`` is a Chinese character (no regex syntax)."""
+    return all("\u4e00" <= ch <= "\u9fff" for ch in word)
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """Index of the parenthesis closing the group opened at ``start``."""
+    depth, i = 0, start
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+            continue
+        if pattern[i] == "[":
+            i = pattern.index("]", i + 1) + 1
+            continue
+        depth += pattern[i] == "("
+        depth -= pattern[i] == ")"
+        if depth == 0:
+            return i
+        i += 1
+    return len(pattern) - 1
