@@ -120,6 +120,8 @@ class Result:
     topics: pd.DataFrame | None = None
     topic_model: object | None = field(default=None, repr=False)
     annotator: Annotator | None = field(default=None, repr=False, compare=False)
+    # the workbook's long sheets read from a folder chunk by chunk (report.folder_sheets)
+    sheets: dict | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_dir(cls, path: str | Path, *, text: bool = True,

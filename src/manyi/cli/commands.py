@@ -138,7 +138,17 @@ def report(output, formats, rating_col, time_col, model, jobs, quiet, **reading)
                          f"{(unknown or [''])[0]!r}; choose from html, xlsx, json")
     named = {"--rating-col": rating_col, "--time-col": time_col}
     preflight(reading, named, rating=rating_col, time=time_col)
-    result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
+    folder = reused_folder(reading, model)
+    if folder is not None:  # the tables compactly; the workbook's long sheets streamed
+        from manyi.io.saved import ANNOTATION_FLOATS
+        from manyi.report.folder_sheets import folder_sheets
+
+        result = compact_result(folder, [rating_col, time_col, "text", "n_mentions",
+                                         *ANNOTATION_FLOATS], named, every_mention=True)
+        result.sheets = folder_sheets(folder, result.meta) if "xlsx" in wanted or \
+            Path(output).suffix.lower() == ".xlsx" else None
+    else:
+        result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
     check_result(result, named, rating=rating_col, time=time_col)
     for key, column in (("rating_col", rating_col), ("time_col", time_col)):
         if column:  # named by the user: every table of the report reads it

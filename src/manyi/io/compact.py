@@ -23,8 +23,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from manyi.annotate.annotator import MENTION_COLUMNS
 from manyi.annotate.flags import ANALYSABLE_FLAGS
 from manyi.io.saved import (
+    ANNOTATION_FLOATS,
+    MENTION_TYPES,
     TABLE_MENTION_COLUMNS,
     _annotations,
     _input_column,
@@ -35,7 +38,9 @@ from manyi.io.saved import (
 )
 
 COMPACT_ROWS = 50_000  # rows parsed at a time
-MENTION_NAMES = ("dimension", "factor", "term", "source", "polarity")
+MENTION_NAMES = ("dimension", "factor", "term", "opinion", "source", "polarity",
+                 "filed_by")  # categoricals
+TEXT_COLUMNS = ("comment_id", "text")  # Arrow strings
 ANNOTATION_NAMES = ("flag", "sentiment", "dimensions")
 
 
@@ -50,16 +55,21 @@ def compact_tables(path: str | Path, comment_columns: Collection[str], *,
     meta = read_meta(folder) if meta is None else meta
     wanted = {"comment_id", *comment_columns}
     coders: dict[str, _Coder] = {}
-    ids: list[pd.Series] = []
+    kept: dict[str, list] = {"comment_id": []}  # text and numbers, as read
     for table in _chunks(folder / "comments.csv", wanted, chunk_rows):
         table = _annotations(table)
         for column in table.columns:
-            if column == "comment_id":
-                ids.append(pd.Series(table[column].to_numpy(), dtype="str"))
+            if column in TEXT_COLUMNS or column in ANNOTATION_FLOATS \
+                    or column == "n_mentions":
+                cells = table[column]
+                kept.setdefault(column, []).append(
+                    pd.Series(cells.to_numpy(), dtype="str") if column in TEXT_COLUMNS
+                    else cells.to_numpy())
             else:
                 coders.setdefault(column, _Coder()).add(table[column])
-    comments = pd.DataFrame({"comment_id": pd.concat(ids, ignore_index=True) if ids
-                             else pd.Series([], dtype="str")})
+    comments = pd.DataFrame({column: (
+        pd.concat(parts, ignore_index=True) if column in TEXT_COLUMNS else np.concatenate(parts))
+        if parts else pd.Series([], dtype="str") for column, parts in kept.items()})
     for column, coder in coders.items():  # the input columns typed each as a whole
         typed = coder.categories if column in ANNOTATION_NAMES or column == "comment_id" \
             else _input_column(pd.Series(coder.categories, dtype=object), meta.get("format"))
@@ -68,24 +78,29 @@ def compact_tables(path: str | Path, comment_columns: Collection[str], *,
         return comments, _mentions(pd.DataFrame())
     mention_coders = {c: _Coder() for c in MENTION_NAMES if c in mention_columns}
     numbers: dict[str, list[np.ndarray]] = {}
+    ids = []
     for table in _chunks(folder / "mentions.csv", {"row", *mention_columns}, chunk_rows):
         table = _mentions(table)
         for column in table.columns:
             if column in mention_coders:
                 mention_coders[column].add(table[column])
-            else:
+            elif column == "comment_id":
+                ids.append(pd.Series(table[column].to_numpy(), dtype="str"))
+            elif column in MENTION_TYPES:
                 numbers.setdefault(column, []).append(table[column].to_numpy())
     mentions = pd.DataFrame({c: np.concatenate(parts) for c, parts in numbers.items()})
+    if ids:
+        mentions["comment_id"] = pd.concat(ids, ignore_index=True)
     for column, coder in mention_coders.items():
         mentions[column] = coder.categorical()
     if mentions.empty and not len(mentions.columns):
         mentions = _mentions(pd.DataFrame())
-    return comments, mentions[[c for c in _ordered(mentions.columns)]]
+    return comments, mentions[_ordered(mentions.columns)]
 
 
 def _ordered(columns) -> list[str]:
     """Mention columns in the order of the saved table."""
-    order = {c: i for i, c in enumerate(TABLE_MENTION_COLUMNS)}
+    order = {c: i for i, c in enumerate(MENTION_COLUMNS)}
     return sorted(columns, key=lambda c: order.get(c, len(order)))
 
 
