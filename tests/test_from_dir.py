@@ -94,7 +94,8 @@ def test_from_dir_of_a_folder_analyze_did_not_write_is_a_clear_error(tmp_path):
 
 
 @pytest.mark.parametrize("command, extra", [("drivers", []), ("graph", []),
-                                            ("report", ["--format", "json"])])
+                                            ("report", ["--format", "json"]),
+                                            ("topics", ["--topics", "4", "--chart", "none"])])
 def test_from_gives_the_files_of_analysing_again(tmp_path, command, extra):
     source = SAMPLES / "ecommerce_reviews.csv"
     runner = CliRunner()
@@ -233,6 +234,67 @@ def test_a_folder_read_without_its_texts_gives_the_same_tables(analysed):
     assert list(topics.comments.columns) == ["comment_id", "text", "flag"]
     assert topics.mentions.empty
 
+
+def test_compact_tables_merged_from_chunks_give_every_drivers_table_of_the_whole(analysed):
+    from manyi.analysis.fixfirst import fix_first_tables
+    from manyi.io.compact import compact_tables
+    from manyi.stream import folder_counts
+
+    whole = manyi.Result.from_dir(analysed)
+    columns = ["flag", "sentiment", "dimensions", "评分", "评论时间", "渠道", "商品"]
+    comments, mentions = compact_tables(analysed, columns, chunk_rows=29)
+    assert -(-len(whole.comments) // 29) >= 10
+    assert mentions["factor"].dtype == "category" and comments["flag"].dtype == object
+    for column in ["comment_id", *columns]:
+        assert comments[column].tolist() == whole.comments[column].tolist(), column
+    for column in mentions.columns:
+        assert mentions[column].tolist() == whole.mentions[column].tolist(), column
+    flags = comments["flag"].to_numpy()
+    assert len({id(v) for v in flags}) == len(set(flags))  # one object per distinct value
+    written = pd.read_csv(analysed / "drivers.csv", encoding="utf-8-sig")
+    for complaint in (None, 2):
+        rule = None if complaint is None else (
+            pd.to_numeric(whole.comments["评分"], errors="coerce") <= complaint)
+        options = {"rating": "评分", "time_col": "评论时间", "by": ["period", "渠道"],
+                   "labels": whole.labels, "complaint": rule}
+        expected = fix_first_tables(whole.comments, whole.mentions, **options)
+        counts = folder_counts(analysed, chunk_rows=31, rating_col="评分", rating="评分",
+                               complaint_max_rating=complaint)
+        found = fix_first_tables(comments, mentions, counts=counts, **options)
+        assert list(found) == list(expected) and "key_drivers" in found
+        assert "segments_index" in found and "trends" in found
+        for name, table in expected.items():
+            pd.testing.assert_frame_equal(found[name], table, obj=f"{complaint} {name}")
+    unrated = drivers_of(comments, mentions, whole.labels)
+    unrated.to_csv(analysed.parent / "compact.csv", index=False, encoding="utf-8-sig")
+    pd.testing.assert_frame_equal(pd.read_csv(analysed.parent / "compact.csv",
+                                              encoding="utf-8-sig"), written)
+
+
+def test_topics_fitted_on_texts_read_chunk_by_chunk_equal_the_whole_fit(analysed):
+    from manyi.analysis.topics.model import TopicModel
+    from manyi.annotate.flags import ANALYSABLE_FLAGS
+    from manyi.io.compact import folder_examples, folder_texts
+
+    whole = manyi.Result.from_dir(analysed)
+    kept = whole.comments[whole.comments["flag"].isin(ANALYSABLE_FLAGS)]
+    texts = kept["text"].tolist()
+    assert list(folder_texts(analysed, chunk_rows=23)) == texts
+    some = [len(texts) - 1, 0, 40, 17, 40]
+    assert folder_examples(analysed, chunk_rows=23)(some) == [texts[i] for i in some]
+    options = {"k": 3, "no_below": 2}
+    listed = TopicModel(**options).fit(texts)
+    streamed = TopicModel(**options).fit(iter(folder_texts(analysed, chunk_rows=23)),
+                                         examples=folder_examples(analysed, chunk_rows=23))
+    assert streamed.examples_ == listed.examples_
+    pd.testing.assert_frame_equal(streamed.topic_info(), listed.topic_info())
+    pd.testing.assert_frame_equal(streamed.document_topics_, listed.document_topics_)
+
+
+def drivers_of(comments, mentions, labels):
+    from manyi.analysis.drivers import drivers
+
+    return drivers(comments, mentions, labels=labels)
 
 
 def test_a_mention_counts_where_its_dimension_is_one_its_comment_was_assigned():

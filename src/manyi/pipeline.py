@@ -120,6 +120,8 @@ class Result:
     topics: pd.DataFrame | None = None
     topic_model: object | None = field(default=None, repr=False)
     annotator: Annotator | None = field(default=None, repr=False, compare=False)
+    # the workbook's long sheets read from a folder chunk by chunk (report.folder_sheets)
+    sheets: dict | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_dir(cls, path: str | Path, *, text: bool = True,
@@ -247,20 +249,23 @@ class Result:
         return column if numeric.notna().mean() > 0.5 else None
 
     # -- topics (analysis/topics/) ---------------------------------------------------------
-    def fit_topics(self, **options) -> pd.DataFrame:
+    def fit_topics(self, *, texts=None, examples=None, **options) -> pd.DataFrame:
         """Fit a gensim topic model on the analysed comments; sets ``topics``.
 
         Options go to :class:`manyi.analysis.topics.model.TopicModel` (``k=None`` chooses K by
         held-out
         likelihood).
         Comments get ``topic`` and ``topic_probability`` columns (-1 / NaN where flagged).
+        ``texts``: the analysable comments' texts, when the table holds none (an iterator
+        read once), with ``examples`` (see :meth:`TopicModel.fit`).
         """
         from manyi.analysis.topics.model import TopicModel
 
         ok = self.comments["flag"].isin(ANALYSABLE_FLAGS)
-        texts = self.comments.loc[ok, "text"].tolist()
+        if texts is None:
+            texts = self.comments.loc[ok, "text"].tolist()
         model = TopicModel(lexicon=self._annotator().lexicon, **options)
-        assigned = model.fit_transform(texts,
+        assigned = model.fit_transform(texts, examples=examples,
                                        sentiment=self.comments.loc[ok, "sentiment"].tolist())
         self.comments["topic"] = -1
         self.comments["topic_probability"] = np.nan

@@ -24,6 +24,7 @@ from manyi.cli.options import (
     time_option,
 )
 from manyi.cli.run import (
+    compact_result,
     complaint_rule,
     exit_if_rejected,
     folder_head,
@@ -137,7 +138,17 @@ def report(output, formats, rating_col, time_col, model, jobs, quiet, **reading)
                          f"{(unknown or [''])[0]!r}; choose from html, xlsx, json")
     named = {"--rating-col": rating_col, "--time-col": time_col}
     preflight(reading, named, rating=rating_col, time=time_col)
-    result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
+    folder = reused_folder(reading, model)
+    if folder is not None:  # the tables compactly; the workbook's long sheets streamed
+        from manyi.io.saved import ANNOTATION_FLOATS
+        from manyi.report.folder_sheets import folder_sheets
+
+        result = compact_result(folder, [rating_col, time_col, "text", "n_mentions",
+                                         *ANNOTATION_FLOATS], named, every_mention=True)
+        result.sheets = folder_sheets(folder, result.meta) if "xlsx" in wanted or \
+            Path(output).suffix.lower() == ".xlsx" else None
+    else:
+        result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
     check_result(result, named, rating=rating_col, time=time_col)
     for key, column in (("rating_col", rating_col), ("time_col", time_col)):
         if column:  # named by the user: every table of the report reads it
@@ -198,7 +209,9 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
              "--by": [b for b in by if b != "period"]}
     preflight(reading, named, rating=rating_col, time=time_col)
     folder = reused_folder(reading, model)
-    result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model, text=False)
+    # --from: the columns the tables read, compactly (no text, a code per name)
+    result = compact_result(folder, [rating_col, time_col], named) if folder is not None \
+        else run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
     check_result(result, named, rating=rating_col, time=time_col)
     rating_col = rating_col or result.meta.get("rating_col")
     time_col = time_col or result.meta.get("time_col")
@@ -331,12 +344,20 @@ def topics(output, k, k_range, seed_dimensions, seed, time_col, freq, by, chart,
     named = {"--time-col": time_col, "--by": by}
     preflight(reading, named, time=time_col)
     folder = reused_folder(reading, model)
-    result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model,
-                          columns=topic_columns(folder, time_col, by) if folder else None)
+    texts = {}
+    if folder is not None:  # the texts read chunk by chunk, never held whole
+        from manyi.io.compact import folder_examples, folder_texts
+
+        columns = sorted(topic_columns(folder, time_col, by) - {"text"})
+        result = compact_result(folder, columns, named, mentions=False)
+        texts = {"texts": folder_texts(folder), "examples": folder_examples(folder)}
+    else:
+        result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
     check_result(result, named, time=time_col)
     tables, model, note = topic_tables(result, k=k, k_range=tuple(k_range), seed=seed,
                                        seed_dimensions=seed_dimensions, time_col=time_col,
-                                       freq=freq, by=by, progress=False if quiet else None)
+                                       freq=freq, by=by, progress=False if quiet else None,
+                                       **texts)
     wanted = [f"topics.{f}" for f in formats] if model is not None else []
     figure = draw(model.plot_topics) if wanted else None
     charts = wanted if figure is not None else []

@@ -5,6 +5,7 @@ complaint rule (评分 ≤ N), and exit status 3 when input rows were rejected.
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import click
@@ -61,6 +62,39 @@ def folder_head(from_dir: str, rows: int = 2_000):
     comments = head[0] if head is not None else pd.DataFrame()
     return pipeline.Result(comments=comments, mentions=pd.DataFrame(),
                            dimensions=pd.DataFrame(), meta=meta)
+
+
+def compact_result(from_dir: str, columns: Sequence[str | None], named: Mapping, *,
+                   mentions: bool = True, every_mention: bool = False) -> object:
+    """A Result of the folder with only the comment columns the drivers' tables read
+    (comment_id, flag, sentiment, dimensions, ``columns``, the folder's rating, time and
+    group columns)
+    and the mentions' table columns, compactly typed (:mod:`manyi.io.compact`); the columns
+    ``named`` by options checked against the folder's own columns first. ``mentions=False``:
+    no mentions (an empty table); ``every_mention``: every column of the mentions but the
+    clause text."""
+    from manyi import pipeline
+    from manyi.cli.options import check_columns
+    from manyi.io.compact import compact_tables
+    from manyi.io.saved import _dimensions, _read
+
+    head = folder_head(from_dir, rows=1)
+    meta, renamed = head.meta, head.meta.get("renamed") or {}
+    check_columns(head.comments.columns, named, str(meta.get("source")), renamed)
+    wanted = {"flag", "sentiment", "dimensions", *(meta.get("group_cols") or [])}
+    for value in [*columns, meta.get("rating_col"), meta.get("time_col"), *named.values()]:
+        for column in [value] if isinstance(value, str) else list(value or ()):
+            wanted.update((column, renamed.get(column, column)))
+    from manyi.annotate.annotator import MENTION_COLUMNS
+
+    comments, table = compact_tables(from_dir, wanted, meta=meta, **(
+        {"mention_columns": None} if not mentions else
+        {"mention_columns": [c for c in MENTION_COLUMNS if c != "clause"]} if every_mention
+        else {}))
+    dimensions = Path(from_dir) / "dimensions.csv"
+    return pipeline.Result(comments=comments, mentions=table, dimensions=_read(
+        dimensions, _dimensions) if dimensions.is_file() else pd.DataFrame(),
+                           meta=meta)
 
 
 def exit_if_rejected(result, written_to: str | None = None) -> None:

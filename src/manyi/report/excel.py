@@ -84,6 +84,14 @@ def header_label(column: str) -> str:
 
 def column_kind(values: pd.Series, name: str, id_cols: frozenset[str] = frozenset()) -> str:
     """``number``, ``date``, ``text`` or ``native`` (already typed) for one column."""
+    kind = early_kind(values, name, id_cols)
+    return kind if kind is not None else whole_kind(values)
+
+
+def early_kind(values: pd.Series, name: str, id_cols: frozenset[str] = frozenset()
+               ) -> str | None:
+    """The kind when the name, the dtype or the first 50 filled cells decide it, else None
+    (:func:`whole_kind` decides from every cell)."""
     if name in id_cols or ID_NAME.search(name):
         return "text"
     if values.dtype.kind in "biuf":
@@ -96,6 +104,13 @@ def column_kind(values: pd.Series, name: str, id_cols: frozenset[str] = frozense
         if not pd.to_numeric(head, errors="coerce").notna().all() \
                 and not head.str.match(DATE_START).all():
             return "text"  # decided by the first 50 cells, without a pass over the column
+    return None
+
+
+def whole_kind(values: pd.Series) -> str:
+    """The kind of a column :func:`early_kind` left open: from its first 50 filled cells
+    and whether every cell is a number or a date (so the column's first 50 filled cells
+    followed by its distinct values give the same answer)."""
     cells = values.dropna()
     cells = cells[cells.astype(str).str.strip() != ""] if len(cells) else cells
     if cells.empty or not all(isinstance(v, str) for v in cells.iloc[:50]):
@@ -183,6 +198,9 @@ def write_sheet(workbook, name: str, table: pd.DataFrame, id_cols: frozenset[str
     sheet = workbook.create_sheet(name[:31])
     if name != "summary":  # the summary says which sheets were cut: it is never cut itself
         table = table.iloc[:EXCEL_MAX_ROWS]
+    # a table read chunk by chunk (report.folder_sheets) stands in for its columns with
+    # their first filled cells and distinct values: what the kinds and formats depend on
+    whole = getattr(table, "column_view", lambda i: table.iloc[:, i])
     if name == "summary" and "item" in table:
         table = table.assign(item_label=table["item"].map(
             lambda k: SUMMARY_LABELS.get(k, k)))[["item_label", "value", "item"]]
@@ -195,10 +213,10 @@ def write_sheet(workbook, name: str, table: pd.DataFrame, id_cols: frozenset[str
     header, cells, formats, kinds = [], [], [], []
     for i, column in enumerate(columns, start=1):
         label = header_label(column)
-        kind = column_kind(table.iloc[:, i - 1], column, id_cols)
+        kind = column_kind(whole(i - 1), column, id_cols)
         values, fmt = typed_column(head.iloc[:, i - 1], kind)
         if long and kind == "date":  # the format of the whole column, not of its head
-            fmt = date_format(table.iloc[:, i - 1])
+            fmt = date_format(whole(i - 1))
         if column in PERCENT_COLUMNS and kind in ("native", "number"):
             fmt = "0.0%"
         elif column in DECIMAL_COLUMNS and kind in ("native", "number"):
@@ -227,9 +245,10 @@ def write_sheet(workbook, name: str, table: pd.DataFrame, id_cols: frozenset[str
         probe = WriteOnlyCell(sheet, "'")
         probe.data_type, probe.quotePrefix = "s", True
         styles["quote"] = probe.style_id
-        specs = [sheet_rows.column_spec(table.iloc[:, i], kind, fmt, styles)
+        specs = [sheet_rows.column_spec(whole(i), kind, fmt, styles)
                  for i, (kind, fmt) in enumerate(zip(kinds, formats))]
         if any(spec is None for spec in specs):  # a column of mixed objects: openpyxl
+            table = table.frame() if hasattr(table, "frame") else table
             specs, cells = None, [typed_column(table.iloc[:, i], kind)[0]
                                   for i, kind in enumerate(kinds)]
 
@@ -260,6 +279,8 @@ def write_sheet(workbook, name: str, table: pd.DataFrame, id_cols: frozenset[str
     if specs is None:
         return None
     member = f"xl/worksheets/sheet{len(workbook.worksheets)}.xml"
+    if hasattr(table, "rows_after_first"):
+        return member, table.rows_after_first(specs)
     return member, sheet_rows.sheet_rows(table.iloc[1:], specs, first_row=3)
 
 

@@ -43,8 +43,9 @@ def excel_tables(result) -> dict[str, pd.DataFrame]:
         for name, table in found.items():
             if isinstance(table, pd.DataFrame) and not table.empty:
                 tables[f"segments_{name}"] = table
-    tables["comments"] = result.comments
-    tables["mentions"] = result.mentions
+    sheets = getattr(result, "sheets", None) or {}  # read from the folder, chunk by chunk
+    tables["comments"] = sheets.get("comments", result.comments)
+    tables["mentions"] = sheets.get("mentions", result.mentions)
     tables["summary"] = pd.concat([summary, _cut_rows(tables)], ignore_index=True)
     return tables
 

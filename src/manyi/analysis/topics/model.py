@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -97,16 +97,20 @@ class TopicModel(ContentWords):
 
     # -- fitting -----------------------------------------------------------------------
     def fit(self, docs: Iterable[str] | Iterable[Sequence[str]], *,
-            sentiment: Iterable[str] | None = None) -> TopicModel:
+            sentiment: Iterable[str] | None = None,
+            examples: Callable[[list[int]], list[str]] | None = None) -> TopicModel:
         """Learn topics from texts (segmented here) or token lists (from the pipeline).
 
         ``docs`` is streamed once; ``sentiment`` (positive/neutral/negative per comment)
-        adds each topic's share of negative comments to :meth:`topic_info`.
+        adds each topic's share of negative comments to :meth:`topic_info`. ``examples``:
+        the texts of the docs at the positions given (read again when asked, so a one-shot
+        iterator of ``docs`` is never held).
         """
         logging.getLogger("gensim").setLevel(logging.WARNING)
         self._setup()
         raw_vocab: dict[str, int] = {}
-        flat, offsets, keep_texts = array("i"), array("q", [0]), _is_indexable(docs)
+        flat, offsets = array("i"), array("q", [0])
+        keep_texts = _is_indexable(docs) or examples is not None
         texts_seen: list[str] = []  # only for one-shot iterators, to show example comments
         for doc in tracked(docs, _size(docs), "topics: reading", "comments", self.progress):
             words = self._content_words(doc)
@@ -140,12 +144,13 @@ class TopicModel(ContentWords):
                 self._bar = None
         theta = self._infer(self._corpus)
         self.document_topics_ = _dominant(theta)
-        self._describe(docs if keep_texts else texts_seen, sentiment)
+        self._describe(examples if examples is not None else
+                       docs if keep_texts else texts_seen, sentiment)
         return self
 
-    def fit_transform(self, docs, *, sentiment=None) -> pd.DataFrame:
+    def fit_transform(self, docs, *, sentiment=None, examples=None) -> pd.DataFrame:
         """Fit, then the dominant topic of every fitted comment (see :meth:`transform`)."""
-        return self.fit(docs, sentiment=sentiment).document_topics_.copy()
+        return self.fit(docs, sentiment=sentiment, examples=examples).document_topics_.copy()
 
     def _bag_of_words(self, flat, offsets, raw_words):
         """Pruned gensim Dictionary and the corpus as compact sparse rows (streamed to LDA)."""
@@ -319,12 +324,19 @@ class TopicModel(ContentWords):
         # says little, so the topic's probability is weighed by the number of distinct words.
         distinct = np.minimum(np.diff(self._corpus.indptr), 6) / 6
         typical = topics.topic_probability.to_numpy() * distinct
-        pick = texts.iloc.__getitem__ if isinstance(texts, pd.Series) else texts.__getitem__
-        self.examples_ = {}
+        best = {}
         for t in range(k):
             rows = np.flatnonzero(topics.topic.to_numpy() == t)
-            best = rows[np.argsort(-typical[rows], kind="stable")][: self.n_examples]
-            self.examples_[t] = [_text_of(pick(int(i))) for i in best]
+            best[t] = [int(i) for i in rows[np.argsort(-typical[rows], kind="stable")]
+                       [: self.n_examples]]
+        wanted = sorted({i for rows in best.values() for i in rows})
+        if callable(texts):  # read again, all at once
+            found = dict(zip(wanted, texts(wanted)))
+        else:
+            pick = texts.iloc.__getitem__ if isinstance(texts, pd.Series) \
+                else texts.__getitem__
+            found = {i: pick(i) for i in wanted}
+        self.examples_ = {t: [_text_of(found[i]) for i in rows] for t, rows in best.items()}
         self.sentiment_ = None
         if sentiment is not None:
             labels = pd.Series(list(sentiment), dtype=object)

@@ -31,9 +31,10 @@ def topic_columns(folder: str | Path, time_col: str | None, by: Sequence[str] = 
 
 def topic_tables(result, *, k: int | None, k_range: tuple[int, int], seed: int,
                  seed_dimensions: bool, time_col: str | None, freq: str,
-                 by: tuple[str, ...] = (), progress: bool | None = False
-                 ) -> tuple[dict[str, pd.DataFrame], object, str]:
+                 by: tuple[str, ...] = (), progress: bool | None = False,
+                 texts=None, examples=None) -> tuple[dict[str, pd.DataFrame], object, str]:
     """(table name → table, the fitted model or None, a note on what was not computed).
+    ``texts``, ``examples``: the texts when ``result`` holds none (:meth:`Result.fit_topics`).
 
     >>> from manyi import analyze
     >>> tables, model, note = topic_tables(analyze(["物流很快"], progress=False), k=None,
@@ -44,7 +45,8 @@ def topic_tables(result, *, k: int | None, k_range: tuple[int, int], seed: int,
     comments = result.comments[result.comments["flag"].isin(ANALYSABLE_FLAGS)]
     try:
         result.fit_topics(k=k, k_range=tuple(k_range), seed=seed,
-                          seed_dimensions=seed_dimensions, progress=progress)
+                          seed_dimensions=seed_dimensions, progress=progress,
+                          texts=texts, examples=examples)
     except InputError as exc:  # too few comments or words: no topic model
         every = result.comments["comment_id"]
         tables = {"topics": pd.DataFrame(columns=TOPIC_COLUMNS),

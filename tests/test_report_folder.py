@@ -1,0 +1,90 @@
+"""The workbook of ``manyi report --from``: its comments and mentions sheets streamed from
+the folder's CSVs chunk by chunk give the bytes of the sheets of the whole tables."""
+
+from __future__ import annotations
+
+import random
+
+import pandas as pd
+import pytest
+
+import manyi
+from manyi.io.saved import ANNOTATION_FLOATS
+
+TEXTS = ["物流很快，包装完好", "质量太差，客服也不理人", "价格便宜，性价比高", "=发货慢了两天",
+         "一般般吧", "", "衣服面料舒服，颜色好看", "快递员态度很差"]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """3,000 comments (more than a sheet renders through openpyxl) with a rating with
+    blanks, dates (one with a time of day), ids with leading zeros and a shop column."""
+    rng = random.Random(5)
+    rows = 3_000
+    frame = pd.DataFrame({
+        "评论ID": [f"{i:07d}" for i in range(rows)],
+        "评分": [str(rng.randint(1, 5)) if rng.random() > 0.1 else "" for _ in range(rows)],
+        "评论时间": [f"2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}" for _ in range(rows)],
+        "店铺": [rng.choice(["旗舰店", "专卖店", "=1+1"]) for _ in range(rows)],
+        "评论内容": [rng.choice(TEXTS) for _ in range(rows)]})
+    frame.loc[2_500, "评论时间"] = "2026-03-01 13:42:06"
+    base = tmp_path_factory.mktemp("report_folder")
+    frame.to_csv(base / "dump.csv", index=False, encoding="utf-8-sig")
+    out = base / "out"
+    manyi.analyze(str(base / "dump.csv"), text_col="评论内容", id_col="评论ID",
+                  progress=False).to_dir(out)
+    return out
+
+
+def _workbooks(folder, path, chunk_rows):
+    from manyi.cli.run import compact_result
+    from manyi.report.folder_sheets import FolderTable, folder_sheets
+    from manyi.report.render import write_excel
+
+    whole = manyi.Result.from_dir(folder)
+    write_excel(whole, path / "whole.xlsx")
+    lean = compact_result(str(folder), ["text", "n_mentions", *ANNOTATION_FLOATS], {},
+                          every_mention=True)
+    lean.sheets = folder_sheets(folder, lean.meta, chunk_rows=chunk_rows)
+    assert all(isinstance(t, FolderTable) for t in lean.sheets.values())
+    write_excel(lean, path / "streamed.xlsx")
+    return (path / "whole.xlsx").read_bytes(), (path / "streamed.xlsx").read_bytes()
+
+
+def test_sheets_streamed_in_chunks_are_the_bytes_of_the_whole_tables(folder, tmp_path):
+    whole, streamed = _workbooks(folder, tmp_path, chunk_rows=700)
+    assert whole == streamed
+
+
+def test_past_excels_row_limit_the_streamed_sheets_are_cut_and_the_summary_says_so(
+        folder, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    from manyi.report import excel, folder_sheets
+
+    monkeypatch.setattr(excel, "EXCEL_MAX_ROWS", 2_600)
+    monkeypatch.setattr(folder_sheets, "EXCEL_MAX_ROWS", 2_600)
+    whole, streamed = _workbooks(folder, tmp_path, chunk_rows=900)
+    assert whole == streamed
+    book = load_workbook(tmp_path / "streamed.xlsx", read_only=True)
+    assert sum(1 for _ in book["comments"].iter_rows(values_only=True)) == 2_601
+    summary = [row for row in book["summary"].iter_rows(values_only=True)
+               if str(row[-1]).startswith("sheet_")]
+    assert [row[-1] for row in summary] == ["sheet_comments_rows", "sheet_mentions_rows"]
+    assert "共 3,000 行" in summary[0][1]
+
+
+def test_a_column_whose_first_cells_leave_its_kind_open_is_typed_by_every_value(folder):
+    from manyi.io.saved import read_meta
+    from manyi.report.excel import column_kind, date_format
+    from manyi.report.folder_sheets import folder_table
+
+    whole = manyi.Result.from_dir(folder).comments
+    table = folder_table(folder, "comments", read_meta(folder), chunk_rows=400)
+    for i, name in enumerate(table.columns):
+        view = table.column_view(i)
+        assert column_kind(view, name) == column_kind(whole[name], name), name
+    at = list(table.columns).index("评论时间")
+    assert column_kind(table.column_view(at), "评论时间") == "date"
+    assert date_format(table.column_view(at)) == "yyyy-mm-dd hh:mm:ss"
+    assert len(table.column_view(at)) < len(whole)  # distinct values, not every cell
