@@ -76,8 +76,13 @@ class AspectFinder(NamedItems):
         filer = TermFiler(lexicon)  # see manyi.annotate.aspect_filing
         self.file_term = filer.file_term
         self.attribute, self.item = filer.attribute, filer.item
-        # whether the pack names the thing bought (商品 宝贝, 菜): a bare size word is its
+        # whether the pack names the thing bought (商品 宝贝, 菜): a bare size word is its;
+        # a token that may open such a clause: 2 a degree and a size word (很薄), 1 a degree
+        # or negation word alone, 0 neither (always 0 in a pack without a thing bought)
         self.has_item = any(f.dimension == "overall" for f in lexicon.terms.values())
+        predicates, modifiers = self.rules.predicates, set(lexicon.degrees) | lexicon.negations
+        self.sizing: dict[str, int] = Memo(lambda t: 0 if not self.has_item else 2 if (
+            len(t) == 2 and t[-1] in predicates and t[0] in self._skip) else int(t in modifiers))
 
     def takes_object(self, word: str) -> bool:
         """Whether an opinion takes what it judges as its object (推荐, 最喜欢)."""

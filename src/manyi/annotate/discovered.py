@@ -45,16 +45,14 @@ class DiscoveredMentions:
                           ) -> int | None:
         """Index of the size word of a clause that is only a degree and a size word (挺薄的,
         有点小～, 不厚): said of the thing bought, in a pack that has one; else None."""
-        token, predicates, skip = tokens[b], self.rules.predicates, self.finder._skip
-        if len(token) == 2 and token[-1] in predicates and token[0] in skip:
+        sizing = self.finder.sizing[tokens[b]]  # 2: 很薄 in one token, 1: 很 or 不
+        if sizing == 2:
             k = b
-        elif b + 1 < last and tokens[b + 1] in predicates and (
-                token in self.lexicon.degrees or token in self.lexicon.negations):
+        elif sizing == 1 and b + 1 < last and tokens[b + 1] in self.rules.predicates:
             k = b + 1
         else:
             return None
-        if not self.finder.has_item:
-            return None
+        skip = self.finder._skip
         for j in range(first, b):
             if tokens[j] not in skip:
                 return None

@@ -210,7 +210,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         if happened and mentions:
             mentions = _speed_beside_events(mentions, happened, self.rules.verb_opinions)
         if self.finder is not None and len(mentions) < len(spans) and any(
-                m.source == "discovered" for m in mentions):  # 推荐烤猪排，大虾，冰淇淋
+                m.source == "discovered" and self.finder.takes_object(m.opinion)
+                for m in mentions):  # 推荐烤鱼，大虾，冰淇淋
             mentions = named_after(self.finder, text, pieces, starts, spans, mentions)
             if any(m.clause_id not in clauses for m in mentions):
                 for m in mentions:
