@@ -183,9 +183,13 @@ class _Stats:
         return keep
 
     def _bare(self, opinion: str) -> str:
-        """The opinion word without its negation and degree words: 不太好 → 好."""
-        parsed = self.extractor.parse_token(opinion)
-        return parsed[2] if parsed else opinion
+        """The opinion word without its negation and degree words: 不太好 → 好; from the
+        longest tail that parses when words stand between (没以前那么毛躁 → 毛躁)."""
+        for at in range(max(1, len(opinion) - 1)):
+            parsed = self.extractor.parse_token(opinion[at:])
+            if parsed:
+                return parsed[2]
+        return opinion
 
     def example_texts(self, word: str) -> list[str]:
         chosen = self.examples[word]
