@@ -36,23 +36,30 @@ def folder(tmp_path_factory):
     return out
 
 
-def _workbooks(folder, path, chunk_rows):
+def _workbooks(folder, path, chunk_rows, observed=False):
     from manyi.cli.run import compact_result
-    from manyi.report.folder_sheets import FolderTable, folder_sheets
+    from manyi.io.saved import read_meta
+    from manyi.report.folder_sheets import FolderTable, folder_sheets, sheet_readers
     from manyi.report.render import write_excel
 
     whole = manyi.Result.from_dir(folder)
     write_excel(whole, path / "whole.xlsx")
+    readers = sheet_readers(folder, read_meta(folder), chunk_rows=chunk_rows) \
+        if observed else {}
     lean = compact_result(str(folder), ["text", "n_mentions", *ANNOTATION_FLOATS], {},
-                          every_mention=True)
-    lean.sheets = folder_sheets(folder, lean.meta, chunk_rows=chunk_rows)
+                          every_mention=True,
+                          observe={n: r.describe for n, r in readers.items()})
+    assert lean.mentions["factor"].dtype == "category" and "clause" not in lean.mentions
+    lean.sheets = folder_sheets(folder, lean.meta, chunk_rows=chunk_rows, described=readers)
     assert all(isinstance(t, FolderTable) for t in lean.sheets.values())
     write_excel(lean, path / "streamed.xlsx")
     return (path / "whole.xlsx").read_bytes(), (path / "streamed.xlsx").read_bytes()
 
 
-def test_sheets_streamed_in_chunks_are_the_bytes_of_the_whole_tables(folder, tmp_path):
-    whole, streamed = _workbooks(folder, tmp_path, chunk_rows=700)
+@pytest.mark.parametrize("observed", [False, True])
+def test_sheets_streamed_in_chunks_are_the_bytes_of_the_whole_tables(folder, tmp_path,
+                                                                     observed):
+    whole, streamed = _workbooks(folder, tmp_path, chunk_rows=700, observed=observed)
     assert whole == streamed
 
 
@@ -64,7 +71,7 @@ def test_past_excels_row_limit_the_streamed_sheets_are_cut_and_the_summary_says_
 
     monkeypatch.setattr(excel, "EXCEL_MAX_ROWS", 2_600)
     monkeypatch.setattr(folder_sheets, "EXCEL_MAX_ROWS", 2_600)
-    whole, streamed = _workbooks(folder, tmp_path, chunk_rows=900)
+    whole, streamed = _workbooks(folder, tmp_path, chunk_rows=900, observed=True)
     assert whole == streamed
     book = load_workbook(tmp_path / "streamed.xlsx", read_only=True)
     assert sum(1 for _ in book["comments"].iter_rows(values_only=True)) == 2_601

@@ -140,13 +140,18 @@ def report(output, formats, rating_col, time_col, model, jobs, quiet, **reading)
     preflight(reading, named, rating=rating_col, time=time_col)
     folder = reused_folder(reading, model)
     if folder is not None:  # the tables compactly; the workbook's long sheets streamed
-        from manyi.io.saved import ANNOTATION_FLOATS
-        from manyi.report.folder_sheets import folder_sheets
+        from manyi.io.saved import ANNOTATION_FLOATS, read_meta
+        from manyi.report.folder_sheets import folder_sheets, sheet_readers
 
+        xlsx = Path(output).suffix.lower() == ".xlsx" or (
+            "xlsx" in wanted and Path(output).suffix.lower() not in (".html", ".json"))
+        # one pass reads the tables and describes the workbook's long sheets
+        readers = sheet_readers(folder, read_meta(Path(folder))) if xlsx else {}
         result = compact_result(folder, [rating_col, time_col, "text", "n_mentions",
-                                         *ANNOTATION_FLOATS], named, every_mention=True)
-        result.sheets = folder_sheets(folder, result.meta) if "xlsx" in wanted or \
-            Path(output).suffix.lower() == ".xlsx" else None
+                                         *ANNOTATION_FLOATS], named, every_mention=True,
+                                observe={n: r.describe for n, r in readers.items()})
+        result.sheets = folder_sheets(folder, result.meta, described=readers) if xlsx \
+            else None
     else:
         result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
     check_result(result, named, rating=rating_col, time=time_col)

@@ -65,14 +65,15 @@ def folder_head(from_dir: str, rows: int = 2_000):
 
 
 def compact_result(from_dir: str, columns: Sequence[str | None], named: Mapping, *,
-                   mentions: bool = True, every_mention: bool = False) -> object:
+                   mentions: bool = True, every_mention: bool = False,
+                   observe: Mapping | None = None) -> object:
     """A Result of the folder with only the comment columns the drivers' tables read
     (comment_id, flag, sentiment, dimensions, ``columns``, the folder's rating, time and
     group columns)
     and the mentions' table columns, compactly typed (:mod:`manyi.io.compact`); the columns
     ``named`` by options checked against the folder's own columns first. ``mentions=False``:
     no mentions (an empty table); ``every_mention``: every column of the mentions but the
-    clause text."""
+    clause text; ``observe``: as :func:`manyi.io.compact.compact_tables`."""
     from manyi import pipeline
     from manyi.cli.options import check_columns
     from manyi.io.compact import compact_tables
@@ -87,7 +88,7 @@ def compact_result(from_dir: str, columns: Sequence[str | None], named: Mapping,
             wanted.update((column, renamed.get(column, column)))
     from manyi.annotate.annotator import MENTION_COLUMNS
 
-    comments, table = compact_tables(from_dir, wanted, meta=meta, **(
+    comments, table = compact_tables(from_dir, wanted, meta=meta, observe=observe, **(
         {"mention_columns": None} if not mentions else
         {"mention_columns": [c for c in MENTION_COLUMNS if c != "clause"]} if every_mention
         else {}))

@@ -17,7 +17,7 @@ Each CSV is parsed ``chunk_rows`` rows at a time, so the text columns are never 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +30,7 @@ from manyi.io.saved import (
     MENTION_TYPES,
     TABLE_MENTION_COLUMNS,
     _annotations,
+    _comments,
     _input_column,
     _mentions,
     not_as_written,
@@ -46,25 +47,34 @@ ANNOTATION_NAMES = ("flag", "sentiment", "dimensions")
 
 def compact_tables(path: str | Path, comment_columns: Collection[str], *,
                    mention_columns: Collection[str] | None = TABLE_MENTION_COLUMNS,
-                   chunk_rows: int = COMPACT_ROWS, meta: dict | None = None
+                   chunk_rows: int = COMPACT_ROWS, meta: dict | None = None,
+                   observe: Mapping[str, Callable[[pd.DataFrame], None]] | None = None
                    ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(comments, mentions) of the folder, only the columns asked for (those it has),
     with the values :func:`manyi.io.saved.read_result` gives, compactly typed;
-    ``mention_columns=None``: mentions.csv is not read (an empty table)."""
+    ``mention_columns=None``: mentions.csv is not read (an empty table). ``observe``: file
+    stem → a function given every typed chunk of that file whole, all its columns (so one
+    pass serves another reader, e.g. the workbook's sheets of a CSV dump's folder)."""
     folder = Path(path)
     meta = read_meta(folder) if meta is None else meta
+    observe = observe or {}
     wanted = {"comment_id", *comment_columns}
     coders: dict[str, _Coder] = {}
     kept: dict[str, list] = {"comment_id": []}  # text and numbers, as read
-    for table in _chunks(folder / "comments.csv", wanted, chunk_rows):
-        table = _annotations(table)
+    for table in _chunks(folder / "comments.csv", None if "comments" in observe else wanted,
+                         chunk_rows):
+        if "comments" in observe:
+            table = _comments(table, meta)
+            observe["comments"](table)
+            table = table[[c for c in table.columns if c in wanted]]
+        else:
+            table = _annotations(table)
         for column in table.columns:
             if column in TEXT_COLUMNS or column in ANNOTATION_FLOATS \
                     or column == "n_mentions":
                 cells = table[column]
                 kept.setdefault(column, []).append(
-                    pd.Series(cells.to_numpy(), dtype="str") if column in TEXT_COLUMNS
-                    else cells.to_numpy())
+                    _as_text(cells) if column in TEXT_COLUMNS else cells.to_numpy())
             else:
                 coders.setdefault(column, _Coder()).add(table[column])
     comments = pd.DataFrame({column: (
@@ -79,13 +89,19 @@ def compact_tables(path: str | Path, comment_columns: Collection[str], *,
     mention_coders = {c: _Coder() for c in MENTION_NAMES if c in mention_columns}
     numbers: dict[str, list[np.ndarray]] = {}
     ids = []
-    for table in _chunks(folder / "mentions.csv", {"row", *mention_columns}, chunk_rows):
+    read = {"row", *mention_columns}
+    for table in _chunks(folder / "mentions.csv", None if "mentions" in observe else read,
+                         chunk_rows):
         table = _mentions(table)
+        if "mentions" in observe:
+            observe["mentions"](table)
         for column in table.columns:
+            if column not in read:
+                continue
             if column in mention_coders:
                 mention_coders[column].add(table[column])
             elif column == "comment_id":
-                ids.append(pd.Series(table[column].to_numpy(), dtype="str"))
+                ids.append(_as_text(table[column]))
             elif column in MENTION_TYPES:
                 numbers.setdefault(column, []).append(table[column].to_numpy())
     mentions = pd.DataFrame({c: np.concatenate(parts) for c, parts in numbers.items()})
@@ -104,9 +120,17 @@ def _ordered(columns) -> list[str]:
     return sorted(columns, key=lambda c: order.get(c, len(order)))
 
 
-def _chunks(path: Path, columns: set, rows: int) -> Iterator[pd.DataFrame]:
+def _as_text(cells: pd.Series) -> pd.Series:
+    """The cells as Arrow strings (converted once)."""
+    if isinstance(cells.dtype, pd.StringDtype):
+        return cells.reset_index(drop=True)
+    return pd.Series(cells.to_numpy(), dtype="str")
+
+
+def _chunks(path: Path, columns: set | None, rows: int) -> Iterator[pd.DataFrame]:
     try:
-        for table in text_chunks(path, columns.__contains__, rows):
+        for table in text_chunks(path, None if columns is None else columns.__contains__,
+                                 rows):
             if len(table):
                 yield table
     except (ValueError, KeyError, TypeError) as exc:

@@ -46,36 +46,51 @@ DISTINCT_MAX = 200_000  # distinct values kept per column; past it the column is
 FOLDER_SHEET_ROWS = 50_000
 
 
-def folder_sheets(folder: str | Path, meta: dict, *, chunk_rows: int = FOLDER_SHEET_ROWS
-                  ) -> dict:
-    """The comments and mentions sheets' tables of the folder (see :func:`folder_table`)."""
-    id_cols = frozenset(c for c in ("comment_id", meta.get("id_col")) if c)
-    return {name: folder_table(folder, name, meta, id_cols=id_cols, chunk_rows=chunk_rows)
+def folder_sheets(folder: str | Path, meta: dict, *, chunk_rows: int = FOLDER_SHEET_ROWS,
+                  described: dict | None = None) -> dict:
+    """The comments and mentions sheets' tables of the folder (see :func:`folder_table`);
+    ``described``: tables of :func:`sheet_readers` another reader's pass described."""
+    described = described or {}
+    return {name: described[name].finished() if name in described else
+            folder_table(folder, name, meta, chunk_rows=chunk_rows)
             for name in ("comments", "mentions")}
 
 
+def sheet_readers(folder: str | Path, meta: dict, *, chunk_rows: int = FOLDER_SHEET_ROWS
+                  ) -> dict[str, FolderTable]:
+    """The tables that a pass over the folder can describe chunk by chunk
+    (:meth:`FolderTable.describe`), by file stem: the mentions, and the comments of a CSV."""
+    names = ["comments", "mentions"] if meta.get("format") in ("csv", "tsv") else ["mentions"]
+    return {name: FolderTable(Path(folder) / f"{name}.csv", _typing(name, meta),
+                              _id_cols(meta), chunk_rows, read=False) for name in names}
+
+
+def _id_cols(meta: dict) -> frozenset[str]:
+    return frozenset(c for c in ("comment_id", meta.get("id_col")) if c)
+
+
+def _typing(name: str, meta: dict):
+    return _mentions if name == "mentions" else (lambda table: _comments(table, meta))
+
+
 def folder_table(folder: str | Path, name: str, meta: dict, *,
-                 id_cols: frozenset[str] = frozenset(), chunk_rows: int = FOLDER_SHEET_ROWS
-                 ) -> pd.DataFrame | FolderTable:
+                 chunk_rows: int = FOLDER_SHEET_ROWS) -> pd.DataFrame | FolderTable:
     """The ``name`` table (comments, mentions) of the folder for its sheet: a
     :class:`FolderTable`, or the table itself (as :func:`manyi.io.saved.read_result` reads
     it) when it is short or its cells are typed only as a whole (the input columns of a
     dump that was not a CSV)."""
     path = Path(folder) / f"{name}.csv"
-    typed = _mentions if name == "mentions" else (lambda table: _comments(table, meta))
     if name == "comments" and meta.get("format") not in ("csv", "tsv"):
         # input columns typed each as a whole (numbers, dates): the table read whole
         return _read(path, lambda table: _inputs(table, meta), None, _annotations)
-    table = FolderTable(path, typed, id_cols, chunk_rows)
-    if len(table) <= sheet_rows.FAST_ROWS or table.mixed:
-        return table.frame()
-    return table
+    return FolderTable(path, _typing(name, meta), _id_cols(meta), chunk_rows).finished()
 
 
 class FolderTable:
     """A table of the folder, described by one pass (see the module text)."""
 
-    def __init__(self, path: Path, typed, id_cols: frozenset[str], chunk_rows: int) -> None:
+    def __init__(self, path: Path, typed, id_cols: frozenset[str], chunk_rows: int,
+                 read: bool = True) -> None:
         self.path, self.typed, self.chunk_rows, self.id_cols = path, typed, chunk_rows, id_cols
         self.limit: int | None = None
         self.rows = 0
@@ -86,11 +101,23 @@ class FolderTable:
         self.other: dict[str, list] = {}  # a cell that is not text (object columns)
         self.distinct: dict[str, dict | None] = {}
         self.early: dict[str, bool] = {}
-        for table in self.chunks():
-            if self.rows < EXCEL_MAX_ROWS:  # what the sheet holds is described
-                self._describe(table.iloc[:EXCEL_MAX_ROWS - self.rows])
-            self.rows += len(table)
-        self.columns = pd.Index(list(self.dtypes))
+        if read:
+            for table in self.chunks():
+                self.describe(table)
+
+    def describe(self, table: pd.DataFrame) -> None:
+        """Take in the next typed chunk of the table (the first pass)."""
+        if self.rows < EXCEL_MAX_ROWS:  # what the sheet holds is described
+            self._describe(table.iloc[:EXCEL_MAX_ROWS - self.rows].reset_index(drop=True))
+        self.rows += len(table)
+
+    @property
+    def columns(self) -> pd.Index:
+        return pd.Index(list(self.dtypes))
+
+    def finished(self) -> pd.DataFrame | FolderTable:
+        """This table, or the whole frame when it is short or its dtypes vary by chunk."""
+        return self.frame() if len(self) <= sheet_rows.FAST_ROWS or self.mixed else self
 
     def _describe(self, table: pd.DataFrame) -> None:
         self.head = table if self.head is None else self.head
