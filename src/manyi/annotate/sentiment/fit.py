@@ -191,8 +191,8 @@ def _fit_ngrams(model, docs, fit_rows: np.ndarray, y: np.ndarray, sample_weight,
     return tables, {"features": int(len(keep)), "vocabulary_before_pruning": len(keys)}
 
 
-NEUTRAL_WEIGHTS = (1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
-NEUTRAL_SHARE = 0.005
+NEUTRAL_WEIGHTS = (0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
+NEUTRAL_SHARE = 0.002
 
 
 def fit_head(features: np.ndarray, y3: np.ndarray, weight: np.ndarray) -> np.ndarray:

@@ -37,7 +37,7 @@ versions) use the neutral rule: with q = sigmoid(a·z + c) (Platt),
 ``p_neutral = (1 − |2q − 1|) · (1 − |P − N| / (P + N))`` (0 when P = N = 0 counts as
 balanced), ``p_positive = q · (1 − p_neutral)``, ``p_negative = (1 − q) · (1 − p_neutral)``.
 A head fitted on positive and negative labels alone (a user's 好评/差评) gives q; the same rule
-then makes neutral, its p_neutral scaled down until at most 0.5 % of the labelled rows the
+then makes neutral, its p_neutral scaled down until at most 0.2 % of the labelled rows the
 head was fitted on come out neutral (``info_["neutral_scale"]``).
 
 ``score_frame`` is what the pipeline calls, for comments and for the clauses of mentions.
