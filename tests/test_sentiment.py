@@ -351,3 +351,22 @@ def test_a_fused_question_is_no_opinion(token):
     lexicon = default_model().lexicon_
     assert lexicon.fused[token] == 0.0
     assert lexicon.fused["好难吃"] < 0  # 好 before an opinion word is still a degree adverb
+
+
+def test_a_model_trained_on_two_class_labels_keeps_clear_opinions_out_of_neutral():
+    # a user's 好评/差评 labels and no 中性: neutral must not become a band around the middle
+    # that swallows mixed but clearly labelled reviews (7 % of hotel reviews once did)
+    path = DATA / "ChnSentiCorp_htl_all.csv"
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    rows = pd.read_csv(path).dropna(subset=["review"]).sample(1500, random_state=3)
+    texts, labels = rows["review"].astype(str).tolist(), rows["label"].tolist()
+    tokens = _tokens(texts)
+    model = SentimentModel(lexicon_domain="hotel").fit(texts[:1200], labels[:1200],
+                                                       tokens[:1200])
+    assert model.head_ is not None and model.head_.shape[1] == 2
+    assert model.info_["neutral_scale"] < 1.0
+    predicted = model.predict(texts[1200:], tokens[1200:])
+    assert (predicted == "neutral").mean() <= 0.02
+    gold = np.where(np.array(labels[1200:]) == 1, "positive", "negative")
+    assert (predicted == gold).mean() >= 0.8

@@ -74,7 +74,7 @@ def fit_model(model, texts: list[str], tokens: list[list[str]],
     model._set_state(tables, classes, (1.0, 0.0), lexicon, {})
 
     head_rows = np.arange(len(texts)) if folds is not None else np.flatnonzero(held | neutral)
-    head, calibration = None, (1.0, 0.0)
+    head, calibration, scale = None, (1.0, 0.0), {}
     if len(head_rows) >= 30 and len(set(y3[head_rows]) - {1}) == 2:
         if folds is not None:
             features = cross_features(model, texts, tokens, y3, folds, lexicon, sample_weight,
@@ -88,6 +88,9 @@ def fit_model(model, texts: list[str], tokens: list[list[str]],
         else:
             head = sentiment_head.fit(features, y[head_rows], 2, sample_weight=weight)
         head = np.round(head, 8)  # as the model file keeps it
+        if head.shape[1] == 2:
+            scale = {"neutral_scale": sentiment_head.two_class_scale(features, head,
+                                                                      NEUTRAL_SHARE)}
     else:
         calibration = _calibrate(model, [texts[i] for i in np.flatnonzero(held)],
                                  [tokens[i] for i in np.flatnonzero(held)], y[held], 1)
@@ -97,7 +100,7 @@ def fit_model(model, texts: list[str], tokens: list[list[str]],
         "calibration_rows": int(held.sum()),
         "cross_fitted_folds": int(folds.max() + 1) if folds is not None else 0,
         "label_counts": {c: counts.get(c, 0) for c in CLASSES}, **stats,
-        "lexicon_opinion_words": len(lexicon.opinions)}, head)
+        "lexicon_opinion_words": len(lexicon.opinions), **scale}, head)
 
 
 def _features_of(scorer, texts, tokens, rows: np.ndarray) -> np.ndarray:
@@ -188,8 +191,8 @@ def _fit_ngrams(model, docs, fit_rows: np.ndarray, y: np.ndarray, sample_weight,
     return tables, {"features": int(len(keep)), "vocabulary_before_pruning": len(keys)}
 
 
-NEUTRAL_WEIGHTS = (1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
-NEUTRAL_SHARE = 0.005
+NEUTRAL_WEIGHTS = (0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
+NEUTRAL_SHARE = 0.002
 
 
 def fit_head(features: np.ndarray, y3: np.ndarray, weight: np.ndarray) -> np.ndarray:

@@ -211,6 +211,44 @@ def fit(X: np.ndarray, y: np.ndarray, classes: int, *, alpha: float = 1.0,
     return weights(result.x)
 
 
+def neutral_rule(q: np.ndarray, pos: np.ndarray, neg: np.ndarray, scale: float = 1.0
+                 ) -> np.ndarray:
+    """(n, 3) probabilities from P(positive | polar) ``q`` and the opinion evidence, for a
+    model that learnt no neutral: ``p_neutral = scale · (1 − |2q − 1|) · (1 − |P − N| / (P + N))``
+    (uncertain and balanced), the rest split by q. ``scale`` is fitted (``two_class_scale``).
+
+    >>> q, pos, neg = np.array([0.5, 0.9]), np.array([1.0, 2.0]), np.array([1.0, 0.0])
+    >>> neutral_rule(q, pos, neg).round(2).tolist()
+    [[0.0, 1.0, 0.0], [0.1, 0.0, 0.9]]
+    """
+    evidence = pos + neg
+    one_sided = np.divide(np.abs(pos - neg), evidence, out=np.zeros_like(evidence),
+                          where=evidence > 0)
+    p_neutral = scale * (1.0 - np.abs(2.0 * q - 1.0)) * (1.0 - one_sided)
+    return np.column_stack([(1.0 - q) * (1.0 - p_neutral), p_neutral, q * (1.0 - p_neutral)])
+
+
+TWO_CLASS_SCALES = (1.0, 0.5, 0.25, 0.1, 0.0)
+
+
+def two_class_proba(X: np.ndarray, weights: np.ndarray, scale: float = 1.0) -> np.ndarray:
+    """(n, 3) probabilities of a head fitted on positive and negative labels only: its q and
+    :func:`neutral_rule` on the evidence features."""
+    i = FEATURES.index("log_p")
+    return neutral_rule(proba(X, weights)[:, 1], np.expm1(X[:, i]), np.expm1(X[:, i + 1]),
+                        scale)
+
+
+def two_class_scale(X: np.ndarray, weights: np.ndarray, share: float) -> float:
+    """The largest of TWO_CLASS_SCALES with which at most ``share`` of the (positive and
+    negative) rows ``X`` come out neutral: without neutral labels, neutral is kept for
+    what the labels leave truly undecided, never a band that swallows clear opinions."""
+    for scale in TWO_CLASS_SCALES:
+        if (two_class_proba(X, weights, scale).argmax(axis=1) == 1).mean() <= share:
+            return scale
+    return 0.0
+
+
 def proba(X: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """Softmax of ``[X, 1] @ weights``, summed feature by feature (not by a matrix product,
     whose rounding depends on the batch's size: a comment scores bit for bit the same alone

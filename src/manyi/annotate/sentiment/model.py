@@ -36,6 +36,9 @@ Models without a head (fitted with under 30 held-out or neutral rows, or files o
 versions) use the neutral rule: with q = sigmoid(a·z + c) (Platt),
 ``p_neutral = (1 − |2q − 1|) · (1 − |P − N| / (P + N))`` (0 when P = N = 0 counts as
 balanced), ``p_positive = q · (1 − p_neutral)``, ``p_negative = (1 − q) · (1 − p_neutral)``.
+A head fitted on positive and negative labels alone (a user's 好评/差评) gives q; the same rule
+then makes neutral, its p_neutral scaled down until at most 0.2 % of the labelled rows the
+head was fitted on come out neutral (``info_["neutral_scale"]``).
 
 ``score_frame`` is what the pipeline calls, for comments and for the clauses of mentions.
 """
@@ -292,13 +295,9 @@ class SentimentModel:
                            ) -> np.ndarray:
         if logits.shape[1] == 1:  # binary model + the neutral rule (module docstring)
             a, c = self.calibration_
-            q = _sigmoid_array(a * logits[:, 0] + c)
-            evidence = pos + neg
-            one_sided = np.divide(np.abs(pos - neg), evidence, out=np.zeros_like(evidence),
-                                  where=evidence > 0)
-            p_neutral = (1.0 - np.abs(2.0 * q - 1.0)) * (1.0 - one_sided)
-            return np.column_stack([(1.0 - q) * (1.0 - p_neutral), p_neutral,
-                                    q * (1.0 - p_neutral)])
+            from manyi.annotate.sentiment.head import neutral_rule
+
+            return neutral_rule(_sigmoid_array(a * logits[:, 0] + c), pos, neg)
         z = logits / self.calibration_[0]
         exps = np.exp(z - z.max(axis=1, keepdims=True))
         return exps / exps.sum(axis=1, keepdims=True)
@@ -345,17 +344,11 @@ class SentimentModel:
     def _head_proba(self, X: np.ndarray) -> np.ndarray:
         from manyi.annotate.sentiment import head
 
-        p = head.proba(X, self.head_)
-        if p.shape[1] == 3:
-            return p
-        # a head fitted without neutral labels: its q, and the neutral rule on the evidence
-        logits = np.log(np.maximum(p[:, 1:], 1e-300)) - np.log(np.maximum(p[:, :1], 1e-300))
-        i = head.FEATURES.index("log_p")
-        saved, self.calibration_ = self.calibration_, (1.0, 0.0)
-        try:
-            return self._proba_from_logits(logits, np.expm1(X[:, i]), np.expm1(X[:, i + 1]))
-        finally:
-            self.calibration_ = saved
+        if self.head_.shape[1] == 3:
+            return head.proba(X, self.head_)
+        # a head fitted without neutral labels: its q, and the neutral rule on the evidence,
+        # scaled as the fit found (files of older versions: 1)
+        return head.two_class_proba(X, self.head_, self.info_.get("neutral_scale", 1.0))
 
     def predict_proba(self, texts: Sequence[str], tokens: Sequence[Sequence[str]] | None = None,
                       spans: Sequence[tuple[int, int, int, int, int]] | None = None
