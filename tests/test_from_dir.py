@@ -313,3 +313,18 @@ def test_a_mention_counts_where_its_dimension_is_one_its_comment_was_assigned():
                 for r, n in zip(rows, named)]
     assert _assigned(dimensions, rows, named).tolist() == expected
     assert named[0] is [n for n in named if n == named[0]][-1]  # one object per name
+
+
+@pytest.mark.parametrize("command, name", [("drivers", "drivers.csv"),
+                                           ("report", "report.xlsx")])
+def test_a_folder_without_any_mention_still_gives_its_files(tmp_path, command, name):
+    # every comment flagged: mentions.csv is a header alone (a traceback once, on --from)
+    source = tmp_path / "flagged.csv"
+    source.write_text("评论,评分\n好评好评好评好评,5\n。。。,3\n默认好评,4\n", encoding="utf-8")
+    runner = CliRunner()
+    out = tmp_path / "out"
+    assert runner.invoke(main, ["analyze", str(source), "-o", str(out)]).exit_code == 0
+    assert len(pd.read_csv(out / "mentions.csv")) == 0
+    run = runner.invoke(main, [command, "--from", str(out), "-o", str(tmp_path / command)])
+    assert run.exit_code == 0, run.output
+    assert (tmp_path / command / name).is_file()

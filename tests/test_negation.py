@@ -17,6 +17,7 @@ CASES = [
     ("价格没有那么贵", "positive"),         # not that expensive
     ("没想到那么好吃", "positive"),         # a surprise, no comparison
     ("还是那么好吃", "positive"),           # 那么 with no negation
+    ("别家没有的好味道", "positive"),       # a relative 的: what others lack, praised
 ]
 
 
@@ -33,5 +34,5 @@ def test_the_opinion_word_of_each_clause_takes_its_negation(mentions, n):
     text, polarity = CASES[n]
     found = mentions[(mentions["comment_id"] == str(n)) & (mentions["opinion"] != "")]
     assert not found.empty, text
-    judged = found[found["opinion"].str.contains("好吃|充盈|惊艳|给力|好|贵")]
+    judged = found[found["opinion"].str.contains("好吃|充盈|惊艳|给力|好|贵|味道")]
     assert judged["polarity"].tolist()[-1] == polarity, (text, judged.to_dict("records"))

@@ -78,8 +78,10 @@ class ClauseOpinions:
                     as_at = j  # 没有想象中那么惊艳: see _comparative_negation
                 kind, value = self._modifiers.get(tokens[j], (None, 0.0))
                 if kind is None:
-                    if tokens[j] in self.rules.fillers or tokens[j] == "的" or j == as_at:
-                        continue  # 不是十分的充盈: the negation still reaches 充盈
+                    if tokens[j] in self.rules.fillers or j == as_at or (
+                            tokens[j] == "的" and j > first
+                            and self._modifiers.get(tokens[j - 1], ("",))[0] == "deg"):
+                        continue  # 不是十分的充盈 (not 别家没有的好味道: a relative 的)
                     break
                 start = starts[j]
                 if kind == "neg":

@@ -129,9 +129,9 @@ def _as_text(cells: pd.Series) -> pd.Series:
 
 def _chunks(path: Path, columns: set | None, rows: int) -> Iterator[pd.DataFrame]:
     try:
-        for table in text_chunks(path, None if columns is None else columns.__contains__,
-                                 rows):
-            if len(table):
+        for n, table in enumerate(text_chunks(path, None if columns is None
+                                              else columns.__contains__, rows)):
+            if len(table) or not n:  # a header-only file: one empty table, its columns kept
                 yield table
     except (ValueError, KeyError, TypeError) as exc:
         raise not_as_written(path, exc) from exc

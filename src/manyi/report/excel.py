@@ -74,6 +74,8 @@ DECIMAL_COLUMNS = {"odds_ratio": "0.00", "ci_low": "0.00", "ci_high": "0.00", "l
 ID_NAME = re.compile(r"(^|_)id$|^id_|编号|单号|工单|订单号|ID$|^ID", re.IGNORECASE)
 DATE_START = re.compile(r"^\s*\d{4}([-/.年])\d{1,2}")
 EXCEL_MAX_ROWS = 1_048_575
+FIRST_FILLED = 50  # the filled cells early_kind and whole_kind read in order
+HEAD_ROWS = 300  # the rows written through openpyxl and measured for widths
 MAX_NUMBER_DIGITS = 15  # Excel keeps 15 significant digits: longer numbers are ids
 
 
@@ -113,21 +115,22 @@ def whole_kind(values: pd.Series) -> str:
     followed by its distinct values give the same answer)."""
     cells = values.dropna()
     cells = cells[cells.astype(str).str.strip() != ""] if len(cells) else cells
-    if cells.empty or not all(isinstance(v, str) for v in cells.iloc[:50]):
+    if cells.empty or not all(isinstance(v, str) for v in cells.iloc[:FIRST_FILLED]):
         return "text" if cells.empty else "native"
     text = cells.astype(str).str.strip()
-    if pd.to_numeric(text.iloc[:50], errors="coerce").notna().all():  # else not numbers
+    if pd.to_numeric(text.iloc[:FIRST_FILLED], errors="coerce").notna().all():  # else not numbers
         digits = text.str.replace(r"^[-+]|\.\d*$", "", regex=True)
         numeric = pd.to_numeric(text, errors="coerce")
         if numeric.notna().all() and not (
                 (digits.str.len() > 1) & digits.str.startswith("0")).any() and not (
                 digits.str.len() > MAX_NUMBER_DIGITS).any():
             return "number"
-    dated = text.iloc[:50].str.match(DATE_START).all() and text.str.match(DATE_START).all()
+    dated = (text.iloc[:FIRST_FILLED].str.match(DATE_START).all()
+             and text.str.match(DATE_START).all())
     return "date" if dated and _dates(text).notna().all() else "text"
 
 
-def _first_filled(values: pd.Series, n: int = 50) -> pd.Series:
+def _first_filled(values: pd.Series, n: int = FIRST_FILLED) -> pd.Series:
     """The first ``n`` cells of the column that are neither missing nor blank."""
     size = 4 * n
     while True:
@@ -205,7 +208,7 @@ def write_sheet(workbook, name: str, table: pd.DataFrame, id_cols: frozenset[str
         table = table.assign(item_label=table["item"].map(
             lambda k: SUMMARY_LABELS.get(k, k)))[["item_label", "value", "item"]]
     long = len(table) > sheet_rows.FAST_ROWS
-    head = table.iloc[:300] if long else table
+    head = table.iloc[:HEAD_ROWS] if long else table
     columns = [str(c) for c in table.columns]
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(columns), 1))}{len(table) + 1}"
@@ -224,7 +227,7 @@ def write_sheet(workbook, name: str, table: pd.DataFrame, id_cols: frozenset[str
         cells.append(values)
         formats.append(fmt)
         kinds.append(kind)
-        sample = [label] + [str(v) for v in values[:300] if v is not None]
+        sample = [label] + [str(v) for v in values[:HEAD_ROWS] if v is not None]
         sheet.column_dimensions[get_column_letter(i)].width = min(
             max(max(text_width(s) for s in sample) + 2, 8), 60)
         cell = WriteOnlyCell(sheet, label)

@@ -38,10 +38,8 @@ from manyi.io.saved import (
     text_chunks,
 )
 from manyi.report import sheet_rows
-from manyi.report.excel import EXCEL_MAX_ROWS, early_kind
+from manyi.report.excel import EXCEL_MAX_ROWS, FIRST_FILLED, HEAD_ROWS, early_kind
 
-FIRST_FILLED = 50  # the cells early_kind and whole_kind read in order
-HEAD_ROWS = 300  # the rows written through openpyxl and measured for widths
 DISTINCT_MAX = 200_000  # distinct values kept per column; past it the column is read whole
 FOLDER_SHEET_ROWS = 50_000
 
@@ -156,10 +154,10 @@ class FolderTable:
         """The typed chunks of the table, up to its row limit."""
         seen = 0
         try:
-            for table in text_chunks(self.path, None, self.chunk_rows):
+            for n, table in enumerate(text_chunks(self.path, None, self.chunk_rows)):
                 if self.limit is not None and seen + len(table) > self.limit:
                     table = table.iloc[:self.limit - seen]
-                if len(table):
+                if len(table) or not n:  # a header-only file: one empty table
                     yield self.typed(table).reset_index(drop=True)
                 seen += len(table)
                 if self.limit is not None and seen >= self.limit:

@@ -243,10 +243,10 @@ def two_class_scale(X: np.ndarray, weights: np.ndarray, share: float) -> float:
     """The largest of TWO_CLASS_SCALES with which at most ``share`` of the (positive and
     negative) rows ``X`` come out neutral: without neutral labels, neutral is kept for
     what the labels leave truly undecided, never a band that swallows clear opinions."""
-    for scale in TWO_CLASS_SCALES:
+    for scale in TWO_CLASS_SCALES[:-1]:
         if (two_class_proba(X, weights, scale).argmax(axis=1) == 1).mean() <= share:
             return scale
-    return 0.0
+    return TWO_CLASS_SCALES[-1]  # 0: never neutral
 
 
 def proba(X: np.ndarray, weights: np.ndarray) -> np.ndarray:
