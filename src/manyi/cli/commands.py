@@ -353,7 +353,7 @@ def topics(output, k, k_range, seed_dimensions, seed, time_col, freq, by, chart,
     if folder is not None:  # the texts read chunk by chunk, never held whole
         from manyi.io.compact import folder_examples, folder_texts
 
-        columns = sorted(topic_columns(folder, time_col, by) - {"text"})
+        columns = sorted(topic_columns(folder, time_col, by))
         result = compact_result(folder, columns, named, mentions=False)
         texts = {"texts": folder_texts(folder), "examples": folder_examples(folder)}
     else:

@@ -15,17 +15,14 @@ from manyi.errors import ManyiError
 
 
 def run_analysis(reading: dict, *, jobs: int | None = None, quiet: bool = False,
-                 model: str | None = None, text: bool = True, columns=None, **options):
-    """Run the pipeline on the dump named by the shared reading options, or read back the
-    folder given with ``--from`` (``text``, ``columns``: as :meth:`Result.from_dir`)."""
+                 model: str | None = None, **options):
+    """Run the pipeline on the dump named by the shared reading options (a command given
+    ``--from`` reads the folder itself: :func:`reused_folder`)."""
     from manyi import pipeline
 
     original, reading = reading, dict(reading)
-    from_dir = reused_folder(reading, model)
     input_path = reading.pop("input_path")
     reading.pop("from_dir", None)
-    if from_dir is not None:
-        return pipeline.Result.from_dir(from_dir, text=text, columns=columns)
     if input_path is None:
         raise ManyiError("give INPUT, the comment dump, or --from DIR, the folder "
                          "`manyi analyze` wrote")

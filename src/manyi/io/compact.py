@@ -33,9 +33,8 @@ from manyi.io.saved import (
     _comments,
     _input_column,
     _mentions,
-    not_as_written,
     read_meta,
-    text_chunks,
+    typed_chunks,
 )
 
 COMPACT_ROWS = 50_000  # rows parsed at a time
@@ -61,8 +60,8 @@ def compact_tables(path: str | Path, comment_columns: Collection[str], *,
     wanted = {"comment_id", *comment_columns}
     coders: dict[str, _Coder] = {}
     kept: dict[str, list] = {"comment_id": []}  # text and numbers, as read
-    for table in _chunks(folder / "comments.csv", None if "comments" in observe else wanted,
-                         chunk_rows):
+    for table in typed_chunks(folder / "comments.csv",
+                              None if "comments" in observe else wanted, chunk_rows):
         if "comments" in observe:
             table = _comments(table, meta)
             observe["comments"](table)
@@ -90,8 +89,8 @@ def compact_tables(path: str | Path, comment_columns: Collection[str], *,
     numbers: dict[str, list[np.ndarray]] = {}
     ids = []
     read = {"row", *mention_columns}
-    for table in _chunks(folder / "mentions.csv", None if "mentions" in observe else read,
-                         chunk_rows):
+    for table in typed_chunks(folder / "mentions.csv",
+                              None if "mentions" in observe else read, chunk_rows):
         table = _mentions(table)
         if "mentions" in observe:
             observe["mentions"](table)
@@ -125,16 +124,6 @@ def _as_text(cells: pd.Series) -> pd.Series:
     if isinstance(cells.dtype, pd.StringDtype):
         return cells.reset_index(drop=True)
     return pd.Series(cells.to_numpy(), dtype="str")
-
-
-def _chunks(path: Path, columns: set | None, rows: int) -> Iterator[pd.DataFrame]:
-    try:
-        for n, table in enumerate(text_chunks(path, None if columns is None
-                                              else columns.__contains__, rows)):
-            if len(table) or not n:  # a header-only file: one empty table, its columns kept
-                yield table
-    except (ValueError, KeyError, TypeError) as exc:
-        raise not_as_written(path, exc) from exc
 
 
 class _Coder:
@@ -186,9 +175,8 @@ class _Coder:
 def folder_texts(path: str | Path, *, chunk_rows: int = COMPACT_ROWS) -> Iterator[str]:
     """The texts of the folder's analysable comments, in order, read chunk by chunk (as
     :meth:`manyi.Result.from_dir` gives them)."""
-    for table in _chunks(Path(path) / "comments.csv", {"text", "flag"}, chunk_rows):
-        table = _annotations(table)
-        yield from table.loc[table["flag"].isin(ANALYSABLE_FLAGS), "text"].tolist()
+    for texts in _analysable_texts(path, chunk_rows):
+        yield from texts.tolist()
 
 
 def folder_examples(path: str | Path, *, chunk_rows: int = COMPACT_ROWS):
@@ -198,14 +186,19 @@ def folder_examples(path: str | Path, *, chunk_rows: int = COMPACT_ROWS):
         wanted = np.unique(np.asarray(positions, dtype=np.int64))
         found: dict[int, str] = {}
         start = 0
-        for table in _chunks(Path(path) / "comments.csv", {"text", "flag"}, chunk_rows):
+        for kept in _analysable_texts(path, chunk_rows):
             if len(found) == len(wanted):
                 break
-            table = _annotations(table)
-            kept = table.loc[table["flag"].isin(ANALYSABLE_FLAGS), "text"]
             inside = wanted[(wanted >= start) & (wanted < start + len(kept))]
             found.update(zip(inside.tolist(), kept.iloc[inside - start].tolist()))
             start += len(kept)
         return [found[int(i)] for i in positions]
 
     return texts
+
+
+def _analysable_texts(path: str | Path, chunk_rows: int) -> Iterator[pd.Series]:
+    """Each chunk's texts of analysable comments."""
+    for table in typed_chunks(Path(path) / "comments.csv", {"text", "flag"}, chunk_rows,
+                              _annotations):
+        yield table.loc[table["flag"].isin(ANALYSABLE_FLAGS), "text"]

@@ -23,7 +23,7 @@ import pandas as pd
 
 from manyi.annotate.annotator import MENTION_COLUMNS
 from manyi.errors import InputError
-from manyi.io.saved import _comments, _mentions, not_as_written, read_meta, text_chunks
+from manyi.io.saved import _comments, _mentions, read_meta, typed_chunks
 
 FOLDER_ROWS = 25_000  # comments per chunk
 MENTION_ROWS = 100_000  # mention rows read at a time
@@ -39,10 +39,11 @@ def folder_chunks(path: str | Path, comment_columns: Sequence[str] | None = None
     folder = Path(path)
     meta = read_meta(folder) if meta is None else meta
     mention_columns = None if mention_columns is None else {"row", *mention_columns}
-    comments = _chunks(folder / "comments.csv", comment_columns, chunk_rows,
-                       lambda table: _comments(table, meta))
-    mentions = _chunks(folder / "mentions.csv", mention_columns,
-                       max(chunk_rows, MENTION_ROWS), _mentions)
+    comments = (chunk for chunk in typed_chunks(folder / "comments.csv", comment_columns,
+                                                chunk_rows, lambda table: _comments(table, meta))
+                if len(chunk))
+    mentions = typed_chunks(folder / "mentions.csv", mention_columns,
+                            max(chunk_rows, MENTION_ROWS), _mentions)
     waiting: list[pd.DataFrame] = []  # mentions read, not yet given to a chunk
     done = False  # mentions.csv read to its end
     start = 0
@@ -70,15 +71,3 @@ def folder_chunks(path: str | Path, comment_columns: Sequence[str] | None = None
         raise InputError(f"{folder / 'mentions.csv'}: mentions of rows past the last comment "
                          f"({start}); write the folder again with manyi analyze")
 
-
-def _chunks(path: Path, columns: Sequence[str] | set | None, rows: int, typed
-            ) -> Iterator[pd.DataFrame]:
-    """The CSV's typed chunks of ``rows`` rows, only ``columns``; an unreadable file or a
-    cell analyze would not write is one InputError naming the file."""
-    wanted = None if columns is None else set(columns)
-    for table in text_chunks(path, None if wanted is None else wanted.__contains__, rows):
-        if len(table):
-            try:
-                yield typed(table)
-            except (ValueError, KeyError, TypeError) as exc:
-                raise not_as_written(path, exc) from exc

@@ -141,6 +141,19 @@ def text_chunks(path: Path, usecols=None, rows: int = READ_ROWS) -> Iterator[pd.
         yield table
 
 
+def typed_chunks(path: Path, columns: Collection[str] | None = None, rows: int = READ_ROWS,
+                 typed=None) -> Iterator[pd.DataFrame]:
+    """:func:`text_chunks` of only ``columns`` (None: all), each passed through ``typed``
+    (if given); a cell or column analyze would not write is one InputError naming the file
+    (:func:`not_as_written`). A header alone gives one empty table, its columns kept."""
+    wanted = None if columns is None else set(columns)
+    try:
+        for table in text_chunks(path, None if wanted is None else wanted.__contains__, rows):
+            yield table if typed is None else typed(table)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise not_as_written(path, exc) from exc
+
+
 def _unquoted(cells: pd.Series) -> pd.Series:
     """Undo the ' that writing put before a cell starting with = + - @ (for Excel)."""
     import pyarrow as pa

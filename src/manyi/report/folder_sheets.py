@@ -154,11 +154,10 @@ class FolderTable:
         """The typed chunks of the table, up to its row limit."""
         seen = 0
         try:
-            for n, table in enumerate(text_chunks(self.path, None, self.chunk_rows)):
+            for table in text_chunks(self.path, None, self.chunk_rows):
                 if self.limit is not None and seen + len(table) > self.limit:
                     table = table.iloc[:self.limit - seen]
-                if len(table) or not n:  # a header-only file: one empty table
-                    yield self.typed(table).reset_index(drop=True)
+                yield self.typed(table).reset_index(drop=True)  # a header alone: empty
                 seen += len(table)
                 if self.limit is not None and seen >= self.limit:
                     return

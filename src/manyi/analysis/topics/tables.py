@@ -19,13 +19,14 @@ TOPIC_COLUMNS = ["topic", "label", "size", "share", "negative_share", "top_terms
 
 def topic_columns(folder: str | Path, time_col: str | None, by: Sequence[str] = ()
                   ) -> set[str]:
-    """The columns of an analysis folder's comments :func:`topic_tables` reads: id, text,
-    flag, sentiment, the time column and the group columns (no mentions)."""
+    """The columns of an analysis folder's comments :func:`topic_tables` reads besides the
+    texts (streamed apart: ``manyi.io.compact.folder_texts``): id, flag, sentiment, the time
+    column and the group columns (no mentions)."""
     from manyi.io.saved import read_meta
 
     meta = read_meta(Path(folder))
     time_col = time_col or meta.get("time_col")
-    return {"comment_id", "text", "flag", "sentiment", *([time_col] if time_col else []),
+    return {"comment_id", "flag", "sentiment", *([time_col] if time_col else []),
             *(by or meta.get("group_cols", []))}
 
 

@@ -16,6 +16,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from manyi.annotate.factor_tokens import GOOD_AS_DEGREE
 from manyi.errors import InputError
 
 # Emoji and emoticons with a clear polarity; they count as opinion words of weight 1.
@@ -28,8 +29,8 @@ _LOOKBACK = 3  # tokens before an opinion word searched for negation and degree 
 _PUNCT = frozenset("，,。.!！?？;；~～…、:：\n\r\t ")
 _FUSED_CHARS = 4  # a token fusing negation or degree words with an opinion word is this short
 # opinion words that are degree adverbs when fused before another opinion word: 好贵 is
-# "very expensive", not "good" and "expensive"
-_ADVERB_OPINIONS = {"好": 1.5}
+# "very expensive", not "good" and "expensive" (the degree the extractor gives it too)
+_ADVERB_OPINIONS = {"好": GOOD_AS_DEGREE}
 # a question, not an opinion: 好不好, 好不好吃 (好 is no degree adverb there)
 _A_NOT_A = re.compile(r"(.)[不没]\1")
 
