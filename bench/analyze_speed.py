@@ -3,6 +3,7 @@
     python bench/analyze_speed.py                   # 100,000 comments, jobs 1 and 2
     python bench/analyze_speed.py -n 20000 --jobs 2 --segmenter jieba
     python bench/analyze_speed.py -n 20000 --jobs 0 1   # 0: jobs left at its default
+    python bench/analyze_speed.py --max-chars 40        # short reviews (mean about 26 characters)
 
 Comments are drawn from ../shared/data/sentiment/ (real reviews, repeated with a numbered
 suffix to reach N so no two are identical). Prints comments/s, characters/s and peak RSS
@@ -22,10 +23,14 @@ import pandas as pd
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sentiment"
 
 
-def build_corpus(n: int) -> pd.DataFrame:
+def build_corpus(n: int, max_chars: int | None = None) -> pd.DataFrame:
+    """N real reviews (only those of at most ``max_chars`` characters when given)."""
     frames = [pd.read_csv(DATA / "online_shopping_10_cats.csv")["review"],
               pd.read_csv(DATA / "ChnSentiCorp_htl_all.csv")["review"]]
-    reviews = pd.concat(frames).dropna().astype(str).tolist()
+    reviews = pd.concat(frames).dropna().astype(str)
+    if max_chars is not None:
+        reviews = reviews[reviews.str.len() <= max_chars]
+    reviews = reviews.tolist()
     texts = [reviews[i % len(reviews)] + ("" if i < len(reviews) else f" #{i // len(reviews)}")
              for i in range(n)]
     return pd.DataFrame({"review": texts})
@@ -104,11 +109,13 @@ def main() -> None:
     parser.add_argument("--segmenter", default="rjieba")
     parser.add_argument("--naive", type=int, default=500, help="comments for the naive loop")
     parser.add_argument("--stages", type=int, default=20_000, help="comments for the stage table")
+    parser.add_argument("--max-chars", type=int, default=None,
+                        help="only reviews of at most this many characters (short reviews: 40)")
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"skipped: {DATA} not found")
         sys.exit(0)
-    frame = build_corpus(args.n)
+    frame = build_corpus(args.n, args.max_chars)
     chars = int(frame["review"].str.len().sum())
     rows = []
     for jobs in args.jobs:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import networkx as nx
@@ -46,13 +47,21 @@ MERGE_PIECES = 64  # pieces whose counts are summed at once (a pandas sum costs 
 
 @dataclass
 class StreamResult:
-    """What a streamed run keeps in memory: the aggregate tables, graphs and meta."""
+    """What a streamed run keeps in memory: the aggregate tables, meta and the counts the
+    co-occurrence graphs are drawn from (:attr:`graphs`, built when first asked for)."""
 
     path: Path
     dimensions: pd.DataFrame
     drivers: pd.DataFrame
-    graphs: dict[str, nx.Graph]
     meta: dict
+    counts: FactorCounts = field(repr=False)
+    labels: dict[str, str] = field(repr=False)
+
+    @cached_property
+    def graphs(self) -> dict[str, nx.Graph]:
+        """The factor co-occurrence graphs of all comments and of complaints."""
+        return {subset: graph_from_counts(self.counts, subset=subset, labels=self.labels)
+                for subset in ("all", "complaints")}
 
 
 def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
@@ -105,9 +114,7 @@ def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
                         duplicate_ids=repeats.ids if repeats is not None else set(),
                         domain_guess=run.domain_guess)
         write_tables(staging, dimensions, drivers, info)
-    graphs = {subset: graph_from_counts(totals.factors, subset=subset, labels=labels)
-              for subset in ("all", "complaints")}
-    return StreamResult(Path(output), dimensions, drivers, graphs, info)
+    return StreamResult(Path(output), dimensions, drivers, info, totals.factors, labels)
 
 
 @dataclass
