@@ -340,20 +340,23 @@ def _weight_rows(keys: list[str], tables: list[dict[str, float]]) -> np.ndarray:
 
 def _pack_chars(keys: list[str]) -> tuple[np.ndarray, list[str]]:
     """Character 1–3-grams as int64 (21 bits per code point; 1-, 2- and 3-grams cannot
-    collide as no code point is 0), with the keys in the order of the packed array."""
-    packed, ordered = [np.zeros(0, dtype=np.int64)], []
+    collide as no code point is 0), with the keys in the order of the packed array: the
+    1-grams, then the 2-grams, then the 3-grams, each in the order given."""
+    if not keys:
+        return np.zeros(0, dtype=np.int64), []
+    sizes = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
+    codes = np.frombuffer("".join(keys).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    first = np.cumsum(sizes) - sizes
+    packed, order = [], []
     for n in (1, 2, 3):
-        grams = [k for k in keys if len(k) == n]
-        if not grams:
-            continue
-        codes = np.frombuffer("".join(grams).encode("utf-32-le"), dtype=np.uint32
-                              ).astype(np.int64).reshape(-1, n)
-        column = codes[:, 0]
+        which = np.flatnonzero(sizes == n)
+        column = codes[first[which]]
         for c in range(1, n):
-            column = (column << 21) | codes[:, c]
+            column = (column << 21) | codes[first[which] + c]
         packed.append(column)
-        ordered += grams
-    return np.concatenate(packed), ordered
+        order.append(which)
+    order = np.concatenate(order)
+    return np.concatenate(packed), [keys[i] for i in order.tolist()]
 
 
 _SEPARATOR = 0x1FFFFF  # 21 bits, not a code point: grams that span two comments match nothing
