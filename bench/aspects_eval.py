@@ -57,6 +57,7 @@ import pandas as pd
 
 import manyi
 from manyi.analysis.evaluation import match_term
+from manyi.annotate.aspect_scorer import MODEL, AspectScorer
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "aspects"
 INDUSTRIES = {"camera": "ecommerce", "phone": "ecommerce", "mooc": "education",
@@ -275,6 +276,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--auto", action="store_true", help="domain='auto' for every set")
     parser.add_argument("--no-zhijiang", action="store_true")
+    parser.add_argument("--scorer", choices=("loio", "shipped", "none"), default="loio",
+                        help="the learned aspect scorer: fitted on the other industries for "
+                             "each held-out one (loio), the shipped weights, or none")
     parser.add_argument("--pass-speed", type=int, default=0, metavar="N",
                         help="only time a discovery pass over N comments (and extrapolate)")
     args = parser.parse_args()
@@ -287,11 +291,13 @@ def main() -> None:
     sets = load_sets(args.limit)
     grid = GRID()
     shipped = _shipped()  # the constants as shipped, for zhijiang (no setting chosen on it)
+    scorers = _scorers(sets, args.scorer, shipped)
     results: dict[tuple[str, int], dict] = {}
     mentions: dict[str, pd.DataFrame] = {}
     for name, data in sets.items():
         for g, options in enumerate(grid):
             domain = "auto" if args.auto else INDUSTRIES[name]
+            MODEL.use(scorers[name])
             results[(name, g)], found = score(name, data, domain, options)
             if g == 0:
                 mentions[name] = found
@@ -309,7 +315,29 @@ def main() -> None:
         sample_discovered(mentions, args.sample, args.seed)
     if not args.no_zhijiang:
         _apply(shipped)  # (not the grid's last setting, left by the loop above)
+        MODEL.use(scorers["zhijiang"])
         zhijiang()
+
+
+def _scorers(sets: dict, mode: str, shipped: dict) -> dict:
+    """The learned aspect scorer for each industry (and zhijiang): ``loio`` fits one on the
+    other four industries' sentences for each (scripts/train_aspects.py, with the shipped
+    settings; zhijiang gets the shipped weights, fitted on all five), ``shipped`` the
+    shipped weights everywhere, ``none`` no scorer."""
+    out = {name: (AspectScorer.load() if mode == "shipped" else None)
+           for name in [*sets, "zhijiang"]}
+    if mode == "loio":
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+        from train_aspects import candidates, fit
+
+        _apply(shipped)
+        MODEL.use(None)
+        examples = {name: candidates(name, data, INDUSTRIES[name])
+                    for name, data in sets.items()}
+        for held in sets:
+            out[held] = fit(e for name in sets if name != held for e in examples[name])
+        out["zhijiang"] = AspectScorer.load()
+    return out
 
 
 def GRID() -> list[dict]:  # noqa: N802

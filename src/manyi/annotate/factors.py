@@ -21,6 +21,8 @@ from itertools import accumulate, compress
 from types import SimpleNamespace
 from typing import NamedTuple
 
+from manyi.annotate import aspect_scorer
+from manyi.annotate.aspect_scorer import add_scored
 from manyi.annotate.aspects import AspectFinder
 from manyi.annotate.context_filing import measured, named_after, speed_before_verbs
 from manyi.annotate.discovered import DiscoveredMentions
@@ -116,6 +118,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         # discovery of unlisted aspects; ``tagger``: word → part of speech (a Segmenter's tag)
         self.finder = AspectFinder(lexicon, tagger) if discover else None
         self.events = EventMatcher(lexicon)
+        self.scorer = aspect_scorer.MODEL  # learned aspects (manyi.annotate.aspect_scorer)
 
     def extract(self, text: str, tokens: list[str]) -> list[Mention]:
         """All mentions of one comment, in reading order."""
@@ -214,6 +217,16 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 for m in mentions):  # 推荐烤鱼，大虾，冰淇淋
             mentions = named_after(self.finder, text, pieces, starts, spans, mentions)
             if any(m.clause_id not in clauses for m in mentions):
+                for m in mentions:
+                    c_start, c_end = spans[m.clause_id]
+                    clauses.setdefault(m.clause_id, _new_tuple(ClauseSpan, (
+                        c_start, c_end, bisect_left(original, c_start, 0, n_tokens),
+                        bisect_left(original, c_end, 0, n_tokens))))
+                clauses = dict(sorted(clauses.items()))
+        if self.scorer.active and self.finder is not None:  # the learned scorer's aspects
+            found = add_scored(self, self.scorer, text, pieces, starts, roles, spans, mentions)
+            if found is not mentions:
+                mentions = found
                 for m in mentions:
                     c_start, c_end = spans[m.clause_id]
                     clauses.setdefault(m.clause_id, _new_tuple(ClauseSpan, (
