@@ -279,6 +279,9 @@ def main() -> None:
     parser.add_argument("--scorer", choices=("loio", "shipped", "none"), default="loio",
                         help="the learned aspect scorer: fitted on the other industries for "
                              "each held-out one (loio), the shipped weights, or none")
+    parser.add_argument("--threshold", type=float, default=None,
+                        help="loio: the probability a candidate must reach "
+                             "(default scripts/train_aspects.py's THRESHOLD)")
     parser.add_argument("--pass-speed", type=int, default=0, metavar="N",
                         help="only time a discovery pass over N comments (and extrapolate)")
     args = parser.parse_args()
@@ -291,7 +294,7 @@ def main() -> None:
     sets = load_sets(args.limit)
     grid = GRID()
     shipped = _shipped()  # the constants as shipped, for zhijiang (no setting chosen on it)
-    scorers = _scorers(sets, args.scorer, shipped)
+    scorers = _scorers(sets, args.scorer, shipped, args.threshold)
     results: dict[tuple[str, int], dict] = {}
     mentions: dict[str, pd.DataFrame] = {}
     for name, data in sets.items():
@@ -319,7 +322,7 @@ def main() -> None:
         zhijiang()
 
 
-def _scorers(sets: dict, mode: str, shipped: dict) -> dict:
+def _scorers(sets: dict, mode: str, shipped: dict, threshold: float | None = None) -> dict:
     """The learned aspect scorer for each industry (and zhijiang): ``loio`` fits one on the
     other four industries' sentences for each (scripts/train_aspects.py, with the shipped
     settings; zhijiang gets the shipped weights, fitted on all five), ``shipped`` the
@@ -335,7 +338,8 @@ def _scorers(sets: dict, mode: str, shipped: dict) -> dict:
         examples = {name: candidates(name, data, INDUSTRIES[name])
                     for name, data in sets.items()}
         for held in sets:
-            out[held] = fit(e for name in sets if name != held for e in examples[name])
+            out[held] = fit({name: examples[name] for name in sets if name != held},
+                            **({"threshold": threshold} if threshold else {}))
         out["zhijiang"] = AspectScorer.load()
     return out
 

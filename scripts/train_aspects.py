@@ -7,9 +7,9 @@ read as ``bench/aspects_eval.py`` reads them. Each industry's sentences are one 
 first pass (:mod:`manyi.annotate.prepass`) learns its words, the rules find their mentions,
 and every noun run no mention covers is a candidate, labelled 1 when it finds a gold term of
 its sentence (the gold term inside it, or it inside the gold term) and 0 otherwise. A logistic
-regression (scikit-learn, the ``train`` extra) over the candidates' features; the threshold is
-the lowest probability at which the training candidates accepted are at least
-:data:`PRECISION` gold terms. The shipped weights use all five industries;
+regression (scikit-learn, the ``train`` extra) over the candidates' features, each industry
+weighing the same; a candidate is accepted at probability :data:`THRESHOLD` (0.5, the
+regression's own boundary: no threshold is tuned). The shipped weights use all five industries;
 ``bench/aspects_eval.py`` fits on four and scores the fifth.
 
     python scripts/train_aspects.py                 # every sentence of the five sets
@@ -23,7 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -33,7 +33,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "bench")]
 
 from manyi.annotate.aspect_scorer import MODEL_PATH, AspectScorer  # noqa: E402
 
-PRECISION = 0.6  # of the training candidates accepted, the share that are gold terms
+THRESHOLD = 0.5  # the probability a candidate must reach: the regression's own boundary
 C = 0.3          # inverse L2 strength
 MIN_COUNT = 3    # a feature seen fewer times is dropped
 
@@ -49,9 +49,6 @@ def candidates(name: str, data: Sequence[tuple[str, list[tuple[str, str]]]], dom
     from manyi.text.normalize import normalize_text
     from manyi.text.segment import Segmenter
 
-    from manyi.annotate.aspect_scorer import MODEL
-
-    MODEL.use(None)  # what the rules leave: a first pass without the scorer's words
     texts = [s for s, _ in data]
     lexicon = with_learned(Lexicon.load(domain), learn_aspects(texts, Lexicon.load(domain)))
     segmenter = Segmenter(lexicon)
@@ -69,34 +66,42 @@ def candidates(name: str, data: Sequence[tuple[str, list[tuple[str, str]]]], dom
     return out
 
 
-def fit(examples: Iterable[Example], precision: float = PRECISION) -> AspectScorer:
-    """A logistic regression over the examples' binary features (scikit-learn needed)."""
+def _matrix(examples: list[Example], index: dict[str, int]):
     from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
 
-    examples = list(examples)
-    counts: dict[str, int] = {}
-    for feats, _ in examples:
-        for f in feats:
-            counts[f] = counts.get(f, 0) + 1
-    names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
-    index = {f: i for i, f in enumerate(names)}
     rows, cols = [], []
     for r, (feats, _) in enumerate(examples):
         for f in set(feats):
             if f in index:
                 rows.append(r)
                 cols.append(index[f])
-    x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(examples), len(names)))
-    y = np.array([label for _, label in examples])
-    model = LogisticRegression(C=C, max_iter=2000).fit(x, y)
-    proba = model.predict_proba(x)[:, 1]
-    threshold = 1.0
-    for t in np.arange(0.95, 0.04, -0.01):
-        accepted = proba >= t
-        if accepted.sum() >= 20 and y[accepted].mean() < precision:
-            break
-        threshold = float(round(t, 2))
+    x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(examples), len(index)))
+    return x, np.array([label for _, label in examples])
+
+
+def _regression(groups: dict[str, list[Example]]):
+    """(feature names, fitted LogisticRegression) over the groups' examples, each group
+    (industry) weighing the same in the loss."""
+    from sklearn.linear_model import LogisticRegression
+
+    counts: dict[str, int] = {}
+    for examples in groups.values():
+        for feats, _ in examples:
+            for f in set(feats):
+                counts[f] = counts.get(f, 0) + 1
+    names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+    index = {f: i for i, f in enumerate(names)}
+    pooled = [e for examples in groups.values() for e in examples]
+    weight = np.concatenate([np.full(len(e), len(pooled) / (len(groups) * len(e)))
+                             for e in groups.values() if e])
+    x, y = _matrix(pooled, index)
+    return names, index, LogisticRegression(C=C, max_iter=2000).fit(x, y, sample_weight=weight)
+
+
+def fit(groups: dict[str, list[Example]], threshold: float = THRESHOLD) -> AspectScorer:
+    """A logistic regression over the groups' (industries') binary features, each group
+    weighing the same; a candidate is accepted at ``threshold`` (scikit-learn needed)."""
+    names, _, model = _regression({g: list(e) for g, e in groups.items()})
     weights = {f: float(w) for f, w in zip(names, model.coef_[0]) if abs(w) > 1e-6}
     return AspectScorer(weights, float(model.intercept_[0]), threshold)
 
@@ -110,14 +115,13 @@ def main() -> None:
     parser.add_argument("--without", nargs="*", default=(), help="industries left out")
     args = parser.parse_args()
     sets = load_sets(args.limit)
-    examples: list[Example] = []
+    groups: dict[str, list[Example]] = {}
     for name, data in sets.items():
         if name in args.without:
             continue
-        found = candidates(name, data, INDUSTRIES[name])
+        groups[name] = found = candidates(name, data, INDUSTRIES[name])
         print(f"{name}: {len(found)} candidates, {sum(y for _, y in found)} gold")
-        examples.extend(found)
-    scorer = fit(examples)
+    scorer = fit(groups)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(scorer.to_dict(), ensure_ascii=False, indent=1) + "\n",
                         encoding="utf-8")

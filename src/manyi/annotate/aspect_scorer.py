@@ -129,6 +129,9 @@ def features(extractor: Any, tokens: list[str], roles: list, first: int, last: i
            f"next={nxt}", f"next2={nxt2}", f"opa={_bucket(after)}", f"opb={_bucket(before)}",
            f"tag|next={tag}|{nxt}", f"prev|next={prev}|{nxt}", f"tag|opa={tag}|{_bucket(after)}",
            f"clause={min((last - first) // 4, 5)}"]
+    word = tokens[b - 1]
+    out.append(f"last={word[-1]}")  # the head's last character: 性 度 感 色 味 name qualities
+    out.append(f"first={tokens[a][0]}")
     if b - a > 1:
         out.append(f"tag0={finder.tag(tokens[a]) or '?'}")
     if len(tokens[b - 1]) == 1:
