@@ -21,14 +21,16 @@ from __future__ import annotations
 
 import json
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from manyi.annotate.aspect_tags import MAX_CHARS, MAX_COMPOUND
+from manyi.annotate.aspect_tags import MAX_CHARS, MAX_COMPOUND, Memo
 
 MODEL_PATH = Path(__file__).parent / "models" / "aspect_scorer.json"
 PUNCT = frozenset(",，、。.!！?？;；~～:：")
+_ZEROS = repeat(0.0)
 
 
 class AspectScorer:
@@ -44,17 +46,28 @@ class AspectScorer:
         self.bias = bias
         self.threshold = threshold
         self.collect: list | None = None
+        self._reset()
 
     @property
     def active(self) -> bool:
-        """Whether it adds (or collects) anything: weights given, or collecting."""
-        return bool(self.weights) or self.collect is not None
+        """Whether it adds (or collects) anything: a threshold below 1 (an empty scorer's is
+        1: nothing reaches it), or collecting."""
+        return self.threshold < 1.0 or self.collect is not None
 
     def probability(self, features: list[str]) -> float:
         """The candidate's probability of being a judged aspect."""
-        weights = self.weights
-        z = self.bias + sum(weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-z))
+        return 1.0 / (1.0 + math.exp(-self.bias - self.logit(features)))
+
+    def logit(self, features: list[str]) -> float:
+        """The sum of the features' weights (without the bias)."""
+        return sum(map(self.weights.get, features, _ZEROS))
+
+    def _reset(self) -> None:
+        """Forget the sums of weights kept, and set the logit a candidate must reach."""
+        self._words: dict = {}
+        self._contexts: dict = {}
+        t = min(max(self.threshold, 1e-12), 1 - 1e-12)
+        self._cut = math.log(t / (1 - t))
 
     def use(self, other: AspectScorer | None) -> None:
         """Take ``other``'s weights in place (None: none, the scorer adds nothing); every
@@ -62,6 +75,7 @@ class AspectScorer:
         self.weights = dict(other.weights) if other is not None else {}
         self.bias = other.bias if other is not None else 0.0
         self.threshold = other.threshold if other is not None else 1.0
+        self._reset()
 
     def to_dict(self) -> dict:
         return {"bias": self.bias, "threshold": self.threshold,
@@ -84,9 +98,10 @@ class AspectScorer:
 MODEL = AspectScorer.load()  # the shipped weights, shared by every extractor of the process
 
 
-def _kind_of(extractor: Any, token: str, role: tuple | None) -> str:
+def _kind_of(extractor: Any, token: str) -> str:
     """A coarse class of a neighbouring token: op (an opinion word), bare (a bare adjective),
     deg (a degree or negation word), 的, punct, else its part of speech's first letter."""
+    role = extractor._role_cache[token]
     if role is not None:
         if role[0]:
             return "op"
@@ -108,102 +123,177 @@ def _kind_of(extractor: Any, token: str, role: tuple | None) -> str:
     return tag[:1] if tag else "?"
 
 
-def _bucket(n: int | None) -> str:
-    return "none" if n is None else str(n) if n < 4 else "4+"
+_BUCKET = ("0", "1", "2", "3", "4+")
 
 
-def features(extractor: Any, tokens: list[str], roles: list, first: int, last: int,
-             a: int, b: int, opinions: list[int], mentioned: bool) -> list[str]:
-    """The named features of the candidate ``tokens[a:b]`` in the clause ``first:last``
-    (``opinions``: the clause's opinion-word indices; ``mentioned``: the clause has a
-    mention already)."""
-    finder = extractor.finder
-    tag = finder.tag(tokens[b - 1]) or "?"
-    chars = sum(len(t) for t in tokens[a:b])
-    prev = _kind_of(extractor, tokens[a - 1], roles[a - 1]) if a > first else "BOS"
-    nxt = _kind_of(extractor, tokens[b], roles[b]) if b < last else "EOS"
-    nxt2 = _kind_of(extractor, tokens[b + 1], roles[b + 1]) if b + 1 < last else "EOS"
-    after = next((o - b + 1 for o in opinions if o >= b), None)
-    before = next((a - o for o in reversed(opinions) if o < a), None)
-    out = [f"ntok={b - a}", f"nchr={min(chars, 5)}", f"tag={tag}", f"prev={prev}",
-           f"next={nxt}", f"next2={nxt2}", f"opa={_bucket(after)}", f"opb={_bucket(before)}",
-           f"tag|next={tag}|{nxt}", f"prev|next={prev}|{nxt}", f"tag|opa={tag}|{_bucket(after)}",
-           f"clause={min((last - first) // 4, 5)}"]
+class _Tables:
+    """An extractor's look-ups for the scorer, each token's computed once: whether it may be
+    part of a candidate (a noun, not a listed term), its class as a neighbour, its tag."""
+
+    def __init__(self, extractor: Any) -> None:
+        finder, terms = extractor.finder, extractor.lexicon.terms
+        degrees, roles = extractor.lexicon.degrees, extractor._role_cache
+
+        def code(t: str) -> int:
+            """1: a candidate's part (a noun, not a listed term), 2: an opinion word or a bare
+            adjective (not a degree word), 0: neither."""
+            role = roles[t]
+            if role is not None and (role[0] or role[4]) and t not in degrees:
+                return 2
+            return int((finder._kind[t] == 2 or finder._head[t]) and t not in terms)
+
+        self.code = Memo(code)
+        self.kind = Memo(lambda t: _kind_of(extractor, t))
+        self.tag = Memo(lambda t: finder.tag(t) or "?")
+
+
+def _tables(extractor: Any) -> _Tables:
+    tables = extractor.__dict__.get("_scorer_tables")
+    if tables is None:
+        tables = extractor._scorer_tables = _Tables(extractor)
+    return tables
+
+
+def _word_features(tables: _Tables, tokens: list[str], a: int, b: int) -> list[str]:
+    """The features of the candidate's own words (its tags, length, first and last
+    character)."""
     word = tokens[b - 1]
-    out.append(f"last={word[-1]}")  # the head's last character: 性 度 感 色 味 name qualities
-    out.append(f"first={tokens[a][0]}")
+    chars = len(word) if b - a == 1 else sum(map(len, tokens[a:b]))
+    out = [f"ntok={b - a}", f"nchr={min(chars, 5)}", "tag=" + tables.tag[word],
+           "last=" + word[-1],  # the head's last character: 性 度 感 色 味 name qualities
+           "first=" + tokens[a][0]]
     if b - a > 1:
-        out.append(f"tag0={finder.tag(tokens[a]) or '?'}")
-    if len(tokens[b - 1]) == 1:
+        out.append("tag0=" + tables.tag[tokens[a]])
+    if len(word) == 1:
         out.append("head1")
+    return out
+
+
+def _context_features(context: tuple) -> list[str]:
+    """The features of where the candidate stands: ``context`` is (its tag, the kinds of the
+    word before it, after it and the one after that, the distance buckets to the next and the
+    previous opinion word, the clause's length bucket, whether the clause has a mention,
+    whether it has an opinion word)."""
+    tag, prev, nxt, nxt2, after, before, clause, mentioned, opined = context
+    out = ["prev=" + prev, "next=" + nxt, "next2=" + nxt2, "opa=" + after, "opb=" + before,
+           f"tag|next={tag}|{nxt}", f"prev|next={prev}|{nxt}", f"tag|opa={tag}|{after}",
+           f"clause={clause}"]
     if mentioned:
         out.append("mentioned")
-        out.append(f"mentioned|opa={_bucket(after)}")
-    if not opinions:
+        out.append("mentioned|opa=" + after)
+    if not opined:
         out.append("no_opinion")
     if prev in ("BOS", "punct") and nxt in ("EOS", "punct"):
         out.append("alone")  # a clause that only names it (点了烤鱼，大虾，冰淇淋)
     return out
 
 
+def _context(tables: _Tables, tokens: list[str], first: int, last: int, a: int, b: int,
+             opinions: list[int], mentioned: bool) -> tuple:
+    """The candidate's context tuple (see :func:`_context_features`); ``opinions``: the
+    comment's opinion-word indices, in order."""
+    kind = tables.kind
+    k = bisect_left(opinions, b)
+    after = _BUCKET[min(opinions[k] - b + 1, 4)] if k < len(opinions) and opinions[k] < last \
+        else "none"
+    k = bisect_left(opinions, a) - 1
+    before = _BUCKET[min(a - opinions[k], 4)] if k >= 0 and opinions[k] >= first else "none"
+    opined = after != "none" or before != "none" or (
+        bisect_left(opinions, first) < bisect_left(opinions, last))
+    return (tables.tag[tokens[b - 1]], kind[tokens[a - 1]] if a > first else "BOS",
+            kind[tokens[b]] if b < last else "EOS",
+            kind[tokens[b + 1]] if b + 1 < last else "EOS", after, before,
+            min((last - first) // 4, 5), mentioned, opined)
+
+
+def features(tables: _Tables, tokens: list[str], first: int, last: int, a: int, b: int,
+             opinions: list[int], mentioned: bool) -> list[str]:
+    """The named features of the candidate ``tokens[a:b]`` in the clause ``first:last``
+    (``opinions``: the clause's opinion-word indices; ``mentioned``: the clause has a
+    mention already)."""
+    return _word_features(tables, tokens, a, b) + _context_features(
+        _context(tables, tokens, first, last, a, b, opinions, mentioned))
+
+
 def add_scored(extractor: Any, scorer: AspectScorer, text: str, tokens: list[str],
-               starts: list[int], roles: list, spans: list[tuple[int, int]],
-               mentions: list) -> list:
+               starts: list[int], spans: list[tuple[int, int]], mentions: list) -> list:
     """``mentions`` with a discovered mention for each candidate the scorer accepts (see the
     module docstring), in reading order; the clause's own mentions come first."""
-    finder = extractor.finder
-    kind, head = finder._kind, finder._head
-    covered = [(m.start, m.end) for m in mentions]
+    tables = _tables(extractor)
+    codes = list(map(tables.code.__getitem__, tokens))
+    if 1 not in codes:
+        return mentions
+    covered = bytearray(len(text) + 1)  # the characters of the mentions' terms
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    mentioned = {m.clause_id for m in mentions}
+    opinions = [k for k, code in enumerate(codes) if code == 2]
     clause_starts = [s for s, _ in spans]
     added = []
     n = len(tokens)
-    i = 0
-    clause_first, clause_id, clause_last = 0, -1, 0
-    while i < n:
-        token = tokens[i]
-        if not (kind[token] == 2 or head[token]) or (roles[i] is not None and roles[i][1]):
-            i += 1
-            continue
-        j = i + 1
+    i = codes.index(1)
+    clause_id, clause_first, clause_last = -2, 0, 0
+    while True:
         c = bisect_right(clause_starts, starts[i]) - 1
         c_end = spans[c][1] if c >= 0 else len(text)
-        while j < n and starts[j] < c_end and (kind[tokens[j]] == 2 or head[tokens[j]]) \
-                and not (roles[j] is not None and roles[j][1]):
+        j = i + 1
+        while j < n and codes[j] == 1 and starts[j] < c_end:
             j += 1
         a, b = max(i, j - MAX_COMPOUND), j
-        i = j
+        try:
+            i = codes.index(1, j)
+        except ValueError:
+            i = n
         start, end = starts[a], starts[b - 1] + len(tokens[b - 1])
-        if end - start > MAX_CHARS or (b - a == 1 and len(tokens[a]) == 1) or any(
-                s < end and start < e for s, e in covered):
-            continue
-        if c != clause_id:
-            clause_id = c
-            c_start = spans[c][0] if c >= 0 else 0
-            clause_first = bisect_right(starts, c_start - 1)
-            clause_last = bisect_right(starts, c_end - 1)
-            opinions = [k for k in range(clause_first, clause_last)
-                        if roles[k] is not None and (roles[k][0] or roles[k][4])
-                        and tokens[k] not in extractor.lexicon.degrees]
-            own = [m for m in mentions if m.clause_id == c]
-        feats = features(extractor, tokens, roles, clause_first, clause_last, a, b, opinions,
-                         bool(own))
-        term = text[start:end]
-        if scorer.collect is not None:
-            scorer.collect.append((text, start, end, term, feats))
-            continue
-        if scorer.probability(feats) < scorer.threshold:
-            continue
-        factor, how = finder.file_term(tokens[a:b])
-        judged = min((m for m in own if m.opinion), default=None,
-                     key=lambda m: (m.start < start, abs(m.start - start)))
-        clause = text[spans[c][0]:c_end] if c >= 0 else text
-        if judged is not None:
-            added.append(judged._replace(dimension=factor.dimension, factor=factor.key,
-                                         term=term, implicit=False, start=start, end=end,
-                                         source="discovered", filed_by=how))
-        else:
-            added.append(extractor._mention(text, c, clause, factor, term, None, False, start,
-                                            end, "discovered", how))
+        if not (end - start > MAX_CHARS or (b - a == 1 and end - start == 1)
+                or covered.find(1, start, end + 1) >= 0):
+            # (nor right before a mention's term: 销卡 流程 is the 流程's)
+            if c != clause_id:
+                clause_id = c
+                clause_first = bisect_right(starts, (spans[c][0] if c >= 0 else 0) - 1)
+                clause_last = bisect_right(starts, c_end - 1)
+            found = _candidate(extractor, scorer, tables, text, tokens, starts, spans, mentions,
+                               c, c_end, clause_first, clause_last, a, b, start, end,
+                               opinions, c in mentioned)
+            if found is not None:
+                added.append(found)
+        if i >= n:
+            break
     if not added:
         return mentions
     return sorted(mentions + added, key=lambda m: m.clause_id)
+
+
+def _candidate(extractor: Any, scorer: AspectScorer, tables: _Tables, text: str,
+               tokens: list[str], starts: list[int], spans: list[tuple[int, int]],
+               mentions: list, c: int, c_end: int, first: int, last: int, a: int, b: int,
+               start: int, end: int, opinions: list[int], mentioned: bool) -> Any:
+    """The mention of the candidate ``tokens[a:b]`` when the scorer accepts it, else None
+    (collected instead when the scorer collects)."""
+    term = text[start:end]
+    if scorer.collect is not None:
+        scorer.collect.append((text, start, end, term, features(
+            tables, tokens, first, last, a, b, opinions, mentioned)))
+        return None
+    # the sums of the weights of the candidate's words and of its context, each computed
+    # once (the same words and contexts recur)
+    key = (tokens[a], tokens[b - 1], b - a) if b - a < 3 else tuple(tokens[a:b])
+    z = scorer._words.get(key)
+    if z is None:
+        z = scorer._words[key] = scorer.logit(_word_features(tables, tokens, a, b))
+    context = _context(tables, tokens, first, last, a, b, opinions, mentioned)
+    y = scorer._contexts.get(context)
+    if y is None:
+        y = scorer._contexts[context] = scorer.logit(_context_features(context))
+    if z + y + scorer.bias < scorer._cut:
+        return None
+    factor, how = extractor.finder.file_term(tokens[a:b])
+    judged = min((m for m in mentions if m.clause_id == c and m.opinion), default=None,
+                 key=lambda m: (m.start < start, abs(m.start - start)))
+    if judged is not None:
+        return judged._replace(dimension=factor.dimension, factor=factor.key, term=term,
+                               implicit=False, start=start, end=end, source="discovered",
+                               filed_by=how)
+    clause = text[spans[c][0]:c_end] if c >= 0 else text
+    return extractor._mention(text, c, clause, factor, term, None, False, start, end,
+                              "discovered", how)

@@ -224,7 +224,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                         bisect_left(original, c_end, 0, n_tokens))))
                 clauses = dict(sorted(clauses.items()))
         if self.scorer.active and self.finder is not None:  # the learned scorer's aspects
-            found = add_scored(self, self.scorer, text, pieces, starts, roles, spans, mentions)
+            found = add_scored(self, self.scorer, text, pieces, starts, spans, mentions)
             if found is not mentions:
                 mentions = found
                 for m in mentions:
