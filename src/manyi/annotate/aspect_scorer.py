@@ -245,7 +245,7 @@ def add_scored(extractor: Any, scorer: AspectScorer, text: str, tokens: list[str
         except ValueError:
             i = n
         start, end = starts[a], starts[b - 1] + len(tokens[b - 1])
-        if not (end - start > MAX_CHARS
+        if not (end - start > MAX_CHARS or (b - a == 1 and end - start == 1)
                 or covered.find(1, start, end + 1) >= 0):
             # (nor right before a mention's term: 销卡 流程 is the 流程's)
             if c != clause_id:
