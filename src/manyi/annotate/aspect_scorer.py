@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import math
 from bisect import bisect_left, bisect_right
-from itertools import repeat
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ from manyi.annotate.aspect_tags import MAX_CHARS, MAX_COMPOUND, Memo
 MODEL_PATH = Path(__file__).parent / "models" / "aspect_scorer.json"
 PUNCT = frozenset(",，、。.!！?？;；~～:：")
 _ZEROS = repeat(0.0)
+_TWO = (2).__eq__
 
 
 class AspectScorer:
@@ -227,7 +228,7 @@ def add_scored(extractor: Any, scorer: AspectScorer, text: str, tokens: list[str
     for m in mentions:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     mentioned = {m.clause_id for m in mentions}
-    opinions = [k for k, code in enumerate(codes) if code == 2]
+    opinions = list(compress(range(len(codes)), map(_TWO, codes)))
     clause_starts = [s for s, _ in spans]
     added = []
     n = len(tokens)
