@@ -230,15 +230,24 @@ def add_scored(extractor: Any, scorer: AspectScorer, text: str, tokens: list[str
     mentioned = {m.clause_id for m in mentions}
     opinions = list(compress(range(len(codes)), map(_TWO, codes)))
     clause_starts = [s for s, _ in spans]
+    words, contexts, weights, cut = scorer._words, scorer._contexts, scorer.weights, scorer._cut
     added = []
     n = len(tokens)
     i = codes.index(1)
-    clause_id, clause_first, clause_last = -2, 0, 0
-    while True:
-        c = bisect_right(clause_starts, starts[i]) - 1
-        c_end = spans[c][1] if c >= 0 else len(text)
+    c = first = last = -2
+    while i < n:
+        if c < 0 or starts[i] >= spans[c][1]:
+            c = bisect_right(clause_starts, starts[i]) - 1
+            if c < 0:  # before the first clause (no clause holds it)
+                try:
+                    i = codes.index(1, i + 1)
+                except ValueError:
+                    break
+                continue
+            first = bisect_right(starts, spans[c][0] - 1)
+            last = bisect_right(starts, spans[c][1] - 1)
         j = i + 1
-        while j < n and codes[j] == 1 and starts[j] < c_end:
+        while j < last and codes[j] == 1:
             j += 1
         a, b = max(i, j - MAX_COMPOUND), j
         try:
@@ -246,55 +255,41 @@ def add_scored(extractor: Any, scorer: AspectScorer, text: str, tokens: list[str
         except ValueError:
             i = n
         start, end = starts[a], starts[b - 1] + len(tokens[b - 1])
-        if not (end - start > MAX_CHARS or (b - a == 1 and end - start == 1)
-                or covered.find(1, start, end + 1) >= 0):
-            # (nor right before a mention's term: 销卡 流程 is the 流程's)
-            if c != clause_id:
-                clause_id = c
-                clause_first = bisect_right(starts, (spans[c][0] if c >= 0 else 0) - 1)
-                clause_last = bisect_right(starts, c_end - 1)
-            found = _candidate(extractor, scorer, tables, text, tokens, starts, spans, mentions,
-                               c, c_end, clause_first, clause_last, a, b, start, end,
-                               opinions, c in mentioned)
-            if found is not None:
-                added.append(found)
-        if i >= n:
-            break
+        if end - start > MAX_CHARS or (b - a == 1 and end - start == 1) \
+                or covered.find(1, start, end + 1) >= 0:
+            continue  # (nor right before a mention's term: 销卡 流程 is the 流程's)
+        if scorer.collect is not None:
+            scorer.collect.append((text, start, end, text[start:end], features(
+                tables, tokens, first, last, a, b, opinions, c in mentioned)))
+            continue
+        # the sums of the weights of the candidate's words and of its context, each computed
+        # once (the same words and contexts recur)
+        key = (tokens[a], tokens[b - 1], b - a) if b - a < 3 else tuple(tokens[a:b])
+        z = words.get(key)
+        if z is None:
+            z = words[key] = sum(map(weights.get, _word_features(tables, tokens, a, b), _ZEROS))
+        context = _context(tables, tokens, first, last, a, b, opinions, c in mentioned)
+        y = contexts.get(context)
+        if y is None:
+            y = contexts[context] = sum(map(weights.get, _context_features(context), _ZEROS))
+        if z + y + scorer.bias >= cut:
+            added.append(_mention(extractor, text, tokens, starts, spans, mentions, c, a, b))
     if not added:
         return mentions
     return sorted(mentions + added, key=lambda m: m.clause_id)
 
 
-def _candidate(extractor: Any, scorer: AspectScorer, tables: _Tables, text: str,
-               tokens: list[str], starts: list[int], spans: list[tuple[int, int]],
-               mentions: list, c: int, c_end: int, first: int, last: int, a: int, b: int,
-               start: int, end: int, opinions: list[int], mentioned: bool) -> Any:
-    """The mention of the candidate ``tokens[a:b]`` when the scorer accepts it, else None
-    (collected instead when the scorer collects)."""
-    term = text[start:end]
-    if scorer.collect is not None:
-        scorer.collect.append((text, start, end, term, features(
-            tables, tokens, first, last, a, b, opinions, mentioned)))
-        return None
-    # the sums of the weights of the candidate's words and of its context, each computed
-    # once (the same words and contexts recur)
-    key = (tokens[a], tokens[b - 1], b - a) if b - a < 3 else tuple(tokens[a:b])
-    z = scorer._words.get(key)
-    if z is None:
-        z = scorer._words[key] = scorer.logit(_word_features(tables, tokens, a, b))
-    context = _context(tables, tokens, first, last, a, b, opinions, mentioned)
-    y = scorer._contexts.get(context)
-    if y is None:
-        y = scorer._contexts[context] = scorer.logit(_context_features(context))
-    if z + y + scorer.bias < scorer._cut:
-        return None
+def _mention(extractor: Any, text: str, tokens: list[str], starts: list[int],
+             spans: list[tuple[int, int]], mentions: list, c: int, a: int, b: int) -> Any:
+    """The discovered mention of the accepted candidate ``tokens[a:b]`` in clause ``c``:
+    filed as the rules file a discovered word, judged by the clause's nearest opinion."""
+    start, end = starts[a], starts[b - 1] + len(tokens[b - 1])
     factor, how = extractor.finder.file_term(tokens[a:b])
     judged = min((m for m in mentions if m.clause_id == c and m.opinion), default=None,
                  key=lambda m: (m.start < start, abs(m.start - start)))
     if judged is not None:
-        return judged._replace(dimension=factor.dimension, factor=factor.key, term=term,
-                               implicit=False, start=start, end=end, source="discovered",
-                               filed_by=how)
-    clause = text[spans[c][0]:c_end] if c >= 0 else text
-    return extractor._mention(text, c, clause, factor, term, None, False, start, end,
-                              "discovered", how)
+        return judged._replace(dimension=factor.dimension, factor=factor.key,
+                               term=text[start:end], implicit=False, start=start, end=end,
+                               source="discovered", filed_by=how)
+    return extractor._mention(text, c, text[spans[c][0]:spans[c][1]], factor,
+                              text[start:end], None, False, start, end, "discovered", how)
