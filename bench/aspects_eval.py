@@ -4,6 +4,7 @@
     python bench/aspects_eval.py --sample 100    # and 100 discovered mentions to read
     python bench/aspects_eval.py --limit 0       # every sentence (default: 1,500 a set)
     python bench/aspects_eval.py --pass-speed 100000   # time a discovery pass, extrapolate
+    python bench/aspects_eval.py --scorer none   # the rules alone (no learned aspect scorer)
 
 Sets (``../shared/data/aspects/``): absa_terms camera, phone, mooc (online courses), shampoo
 (its ``.apc`` files: the sentence with ``$T$`` where the term stood, the term, its polarity)
@@ -38,7 +39,12 @@ corpus pass must see a word judged to learn it) is chosen on the other industrie
 recall × filing and scored on the held-out one. Each industry's sentences are one corpus: the
 first pass (manyi.annotate.prepass) learns that corpus's aspect words from its own text, no
 label read.
-Also: zhijiang 2019 cosmetics, 4-dimension micro-F1 (product, price, logistics, service).
+The learned aspect scorer (manyi.annotate.aspect_scorer) is fitted on the other four
+industries for each held-out one (scripts/train_aspects.py; ``--scorer loio``, the default);
+``--scorer shipped`` uses the shipped weights (fitted on all five: not a held-out figure),
+``--scorer none`` the rules alone.
+Also: zhijiang 2019 cosmetics, 4-dimension micro-F1 (product, price, logistics, service),
+with the shipped scorer (zhijiang is not among its training sets).
 """
 
 from __future__ import annotations
@@ -57,6 +63,7 @@ import pandas as pd
 
 import manyi
 from manyi.analysis.evaluation import match_term
+from manyi.annotate.aspect_scorer import MODEL, AspectScorer
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "aspects"
 INDUSTRIES = {"camera": "ecommerce", "phone": "ecommerce", "mooc": "education",
@@ -275,6 +282,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--auto", action="store_true", help="domain='auto' for every set")
     parser.add_argument("--no-zhijiang", action="store_true")
+    parser.add_argument("--scorer", choices=("loio", "shipped", "none"), default="loio",
+                        help="the learned aspect scorer: fitted on the other industries for "
+                             "each held-out one (loio), the shipped weights, or none")
+    parser.add_argument("--threshold", type=float, default=None,
+                        help="loio: the probability a candidate must reach "
+                             "(default scripts/train_aspects.py's THRESHOLD)")
     parser.add_argument("--pass-speed", type=int, default=0, metavar="N",
                         help="only time a discovery pass over N comments (and extrapolate)")
     args = parser.parse_args()
@@ -282,16 +295,20 @@ def main() -> None:
         print(f"skipped: {DATA} not found (the shared data sets are not in this checkout)")
         sys.exit(0)
     if args.pass_speed:
+        if args.scorer == "none":
+            MODEL.use(None)  # the rules alone, as the first pass of manyi analyze runs
         pass_speed(args.pass_speed)
         return
     sets = load_sets(args.limit)
     grid = GRID()
     shipped = _shipped()  # the constants as shipped, for zhijiang (no setting chosen on it)
+    scorers = _scorers(sets, args.scorer, shipped, args.threshold)
     results: dict[tuple[str, int], dict] = {}
     mentions: dict[str, pd.DataFrame] = {}
     for name, data in sets.items():
         for g, options in enumerate(grid):
             domain = "auto" if args.auto else INDUSTRIES[name]
+            MODEL.use(scorers[name])
             results[(name, g)], found = score(name, data, domain, options)
             if g == 0:
                 mentions[name] = found
@@ -309,7 +326,30 @@ def main() -> None:
         sample_discovered(mentions, args.sample, args.seed)
     if not args.no_zhijiang:
         _apply(shipped)  # (not the grid's last setting, left by the loop above)
+        MODEL.use(scorers["zhijiang"])
         zhijiang()
+
+
+def _scorers(sets: dict, mode: str, shipped: dict, threshold: float | None = None) -> dict:
+    """The learned aspect scorer for each industry (and zhijiang): ``loio`` fits one on the
+    other four industries' sentences for each (scripts/train_aspects.py, with the shipped
+    settings; zhijiang gets the shipped weights, fitted on all five), ``shipped`` the
+    shipped weights everywhere, ``none`` no scorer."""
+    out = {name: (AspectScorer.load() if mode == "shipped" else None)
+           for name in [*sets, "zhijiang"]}
+    if mode == "loio":
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+        from train_aspects import candidates, fit
+
+        _apply(shipped)
+        MODEL.use(None)
+        examples = {name: candidates(name, data, INDUSTRIES[name])
+                    for name, data in sets.items()}
+        for held in sets:
+            out[held] = fit({name: examples[name] for name in sets if name != held},
+                            **({"threshold": threshold} if threshold else {}))
+        out["zhijiang"] = AspectScorer.load()
+    return out
 
 
 def GRID() -> list[dict]:  # noqa: N802

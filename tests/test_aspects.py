@@ -285,7 +285,9 @@ def test_a_recommendation_judges_what_it_goes_on_to_list():
     found = extractor_for("catering")("推荐烤鱼，大虾，冰淇淋。服务一般")
     assert [(m.term, m.opinion) for m in found if m.dimension == "product"] == [
         ("烤鱼", "推荐"), ("大虾", "推荐"), ("冰淇淋", "推荐")]
-    assert [m.term for m in extractor_for("catering")("烤鱼推荐，大虾")] == ["烤鱼"]
+    # what comes before is judged, not what follows (大虾 may still be named: the learned
+    # scorer's, with no opinion of its own)
+    assert [m.term for m in extractor_for("catering")("烤鱼推荐，大虾") if m.opinion] == ["烤鱼"]
 
 
 def test_a_cue_files_a_noun_after_the_item(lexicon_without_price):

@@ -21,6 +21,7 @@ from itertools import accumulate, compress
 from types import SimpleNamespace
 from typing import NamedTuple
 
+from manyi.annotate.aspect_scorer import MODEL, add_scored
 from manyi.annotate.aspects import AspectFinder
 from manyi.annotate.context_filing import measured, named_after, speed_before_verbs
 from manyi.annotate.discovered import DiscoveredMentions
@@ -116,6 +117,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         # discovery of unlisted aspects; ``tagger``: word → part of speech (a Segmenter's tag)
         self.finder = AspectFinder(lexicon, tagger) if discover else None
         self.events = EventMatcher(lexicon)
+        self.scorer = MODEL  # learned aspects: manyi.annotate.aspect_scorer (shipped weights)
 
     def extract(self, text: str, tokens: list[str]) -> list[Mention]:
         """All mentions of one comment, in reading order."""
@@ -213,13 +215,11 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 m.source == "discovered" and self.finder.takes_object(m.opinion)
                 for m in mentions):  # 推荐烤鱼，大虾，冰淇淋
             mentions = named_after(self.finder, text, pieces, starts, spans, mentions)
-            if any(m.clause_id not in clauses for m in mentions):
-                for m in mentions:
-                    c_start, c_end = spans[m.clause_id]
-                    clauses.setdefault(m.clause_id, _new_tuple(ClauseSpan, (
-                        c_start, c_end, bisect_left(original, c_start, 0, n_tokens),
-                        bisect_left(original, c_end, 0, n_tokens))))
-                clauses = dict(sorted(clauses.items()))
+            clauses = _spans_of(mentions, clauses, spans, original)
+        if self.scorer.active and self.finder is not None:  # the learned scorer's aspects
+            found = add_scored(self, self.scorer, text, pieces, starts, spans, mentions)
+            if found is not mentions:
+                mentions, clauses = found, _spans_of(found, clauses, spans, original)
         if verb_at and mentions and OVERALL.dimension in {m.dimension for m in mentions}:
             # 好快呀！…今天上午就到了: the delivery's speed
             mentions = speed_before_verbs(
@@ -491,6 +491,19 @@ def _speed_beside_events(mentions: list[Mention], happened: dict[int, list],
                                filed_by="event")
         out.append(m)
     return out
+
+
+def _spans_of(mentions: list[Mention], clauses: dict[int, ClauseSpan],
+              spans: list[tuple[int, int]], original: list[int]) -> dict[int, ClauseSpan]:
+    """``clauses`` with the span of every clause of ``mentions`` (in clause order)."""
+    if all(m.clause_id in clauses for m in mentions):
+        return clauses
+    for m in mentions:
+        c_start, c_end = spans[m.clause_id]
+        clauses.setdefault(m.clause_id, _new_tuple(ClauseSpan, (
+            c_start, c_end, bisect_left(original, c_start, 0, len(original) - 1),
+            bisect_left(original, c_end, 0, len(original) - 1))))
+    return dict(sorted(clauses.items()))
 
 
 def _nearest(index: int, opinions: list[Opinion]) -> Opinion | None:

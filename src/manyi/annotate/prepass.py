@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import islice
 
+from manyi.annotate.aspect_scorer import AspectScorer
 from manyi.text.lexicon import Factor, Lexicon
 
 LEARN_ROWS = 3000   # the first comments read (the domain guess samples as many)
@@ -119,6 +120,7 @@ def _pass_tools(lexicon: Lexicon, backend: str) -> tuple:
         return _LAST_PASS[2], _LAST_PASS[3]
     segmenter = Segmenter(lexicon, backend=backend)
     extractor = FactorExtractor(lexicon, tagger=segmenter.tag)
+    extractor.scorer = AspectScorer()  # the rules' words only (no learned scorer's)
     _LAST_PASS[:] = [lexicon, backend, segmenter, extractor]
     return segmenter, extractor
 

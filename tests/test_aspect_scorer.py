@@ -1,0 +1,94 @@
+"""The learned aspect scorer (manyi.annotate.aspect_scorer) and its training script."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from manyi.annotate import aspect_scorer
+from manyi.annotate.aspect_scorer import AspectScorer
+from manyi.annotate.factors import FactorExtractor
+from manyi.text.lexicon import Lexicon
+
+TEXT = "方向键的键程较短"
+TOKENS = ["方向键", "的", "键程", "较", "短"]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> FactorExtractor:
+    return FactorExtractor(Lexicon.load("ecommerce"))
+
+
+def _found(extractor: FactorExtractor, scorer: AspectScorer) -> list:
+    held = extractor.scorer
+    extractor.scorer = scorer
+    try:
+        return extractor.extract(TEXT, TOKENS)
+    finally:
+        extractor.scorer = held
+
+
+def test_an_accepted_candidate_is_a_discovered_mention_judged_by_its_clause(extractor):
+    rules = _found(extractor, AspectScorer())
+    assert [m.term for m in rules] == ["键程"]  # the rules judge the key travel only
+    everything = _found(extractor, AspectScorer({}, bias=5.0, threshold=0.5))
+    added = [m for m in everything if m.term == "方向键"]
+    assert len(added) == 1
+    m = added[0]
+    assert (m.source, m.dimension) == ("discovered", "product")
+    assert m.opinion == rules[0].opinion and m.lexicon_score == rules[0].lexicon_score
+    assert TEXT[m.start:m.end] == "方向键"
+
+
+def test_a_rejected_candidate_adds_nothing(extractor):
+    assert _found(extractor, AspectScorer({}, bias=-5.0, threshold=0.5)) == \
+        _found(extractor, AspectScorer())
+
+
+def test_collect_mode_lists_candidates_and_adds_nothing(extractor):
+    scorer = AspectScorer()
+    scorer.collect = seen = []
+    assert scorer.active
+    assert _found(extractor, scorer) == _found(extractor, AspectScorer())
+    assert [(start, end, term) for _, start, end, term, _ in seen] == [(0, 3, "方向键")]
+    features = seen[0][4]
+    assert "next=的" in features and "prev=BOS" in features
+
+
+def test_weights_round_trip_and_use_in_place(tmp_path):
+    scorer = AspectScorer({"tag=n": 1.5}, bias=-0.5, threshold=0.4)
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps(scorer.to_dict()), encoding="utf-8")
+    again = AspectScorer.load(path)
+    assert again.to_dict() == scorer.to_dict()
+    assert not AspectScorer.load(tmp_path / "missing.json").active
+    shared = AspectScorer()
+    shared.use(again)
+    assert shared.weights == {"tag=n": 1.5} and shared.threshold == 0.4
+    shared.use(None)
+    assert not shared.active
+
+
+def test_the_shipped_weights_are_the_default(extractor):
+    assert extractor.scorer is aspect_scorer.MODEL
+    assert aspect_scorer.MODEL.active and 0 < aspect_scorer.MODEL.threshold < 1
+    data = json.loads(aspect_scorer.MODEL_PATH.read_text(encoding="utf-8"))
+    assert set(data) == {"bias", "threshold", "weights"}
+
+
+def test_training_fits_weights_of_the_right_sign():
+    pytest.importorskip("sklearn")
+    path = Path(__file__).resolve().parents[1] / "scripts" / "train_aspects.py"
+    spec = importlib.util.spec_from_file_location("train_aspects", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("train_aspects", module)
+    spec.loader.exec_module(module)
+    good, bad = ["tag=n", "next=op"], ["tag=v", "next=的"]
+    groups = {"a": [(good, 1)] * 20 + [(bad, 0)] * 20, "b": [(good, 1)] * 5 + [(bad, 0)] * 30}
+    scorer = module.fit(groups)
+    assert scorer.probability(good) > 0.5 > scorer.probability(bad)
+    assert scorer.weights["next=op"] > 0 > scorer.weights["next=的"]
