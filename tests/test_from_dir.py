@@ -236,9 +236,7 @@ def test_a_folder_read_without_its_texts_gives_the_same_tables(analysed):
 
 
 def test_compact_tables_merged_from_chunks_give_every_drivers_table_of_the_whole(analysed):
-    from manyi.analysis.fixfirst import fix_first_tables
     from manyi.io.compact import compact_tables
-    from manyi.stream import folder_counts
 
     whole = manyi.Result.from_dir(analysed)
     columns = ["flag", "sentiment", "dimensions", "评分", "评论时间", "渠道", "商品"]
@@ -261,7 +259,6 @@ def test_compact_tables_merged_from_chunks_give_every_drivers_table_of_the_whole
 def test_profiles_merged_from_blocks_give_every_drivers_table_of_the_whole(analysed):
     from manyi.analysis.drivers import drivers_from_counts
     from manyi.analysis.fixfirst import fix_first_tables, profile_options
-    from manyi.analysis.index import satisfaction_index
     from manyi.io.compact import compact_tables, folder_profiles
 
     whole = manyi.Result.from_dir(analysed)

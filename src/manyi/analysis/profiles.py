@@ -34,7 +34,8 @@ from manyi.analysis.impact import Patterns
 from manyi.analysis.polarity import POLARITY_VALUE, comment_dimension_polarity
 from manyi.analysis.rows import analysable_positions, complaint_mask, mention_rows
 
-MERGE_PARTS = 64  # counts of blocks summed at once
+MERGE_PARTS = 8  # counts of blocks summed at once
+GROUP_PARTS = 4  # a segment's counts of blocks summed at once (up to 30 groups a column)
 EMPTY_GROUP = "（空）"
 BITS = 63  # pair codes per int64 word of a pattern's key
 
@@ -216,8 +217,10 @@ class ProfileBuilder:
                 if not len(keep):
                     continue
                 comments, found = subset(part, mentions, at, keep)
-                self.group_parts.setdefault((column, group), []).append(
-                    FactorCounts.of(comments, found, complaint=complaints[keep]))
+                parts = self.group_parts.setdefault((column, group), [])
+                parts.append(FactorCounts.of(comments, found, complaint=complaints[keep]))
+                if len(parts) >= GROUP_PARTS:  # summed as they come: memory stays flat
+                    parts[:] = [FactorCounts.total(parts)]
 
 
 def subset(comments: pd.DataFrame, mentions: pd.DataFrame, rows: np.ndarray,
