@@ -92,13 +92,14 @@ class ProfileBuilder:
     the segments' columns as text (``period``: the month of ``time_col``); ``columns``:
     columns kept as they are (a table's ``by``); ``score``: keep
     ``sentiment_score``; ``counts``: count the drivers table (as
-    :func:`manyi.stream.folder_counts`); ``segments``: (min_comments, max_groups) to count
+    :func:`manyi.stream.folder_counts`; with the rating's patterns unless not
+    ``count_rating``); ``segments``: (min_comments, max_groups) to count
     the drivers of each segment shown."""
 
     def __init__(self, comments: pd.DataFrame, *, complaint=None, rating=None,
                  time_col: str | None = None, freq: str = "M",
                  group_cols: Sequence[str] = (), columns: Sequence[str] = (),
-                 score: bool = False, counts: bool = False,
+                 score: bool = False, counts: bool = False, count_rating: bool = True,
                  segments: tuple[int, int] | None = None) -> None:
         self.comments = comments
         self.rule = None if complaint is None else complaint_mask(comments, complaint)
@@ -114,6 +115,7 @@ class ProfileBuilder:
                                  group_cols=group_cols, score=score)
         self.raw = [c for c in columns if c in comments and c not in self.kept]
         self.count = counts
+        self.count_rating = count_rating and rating is not None
         self.parts: list[FactorCounts] = []
         self.merged = FactorCounts() if counts else None
         self.chosen = {} if segments is None else {
@@ -196,8 +198,8 @@ class ProfileBuilder:
     def _counts(self, part: pd.DataFrame, mentions: pd.DataFrame, rule) -> None:
         """The drivers table's counts of a block, as :func:`manyi.stream.folder_counts`."""
         counts = FactorCounts.of(part, mentions, complaint=rule,
-                                 patterns=self.rating is None)
-        if self.rating is not None:
+                                 patterns=not self.count_rating)
+        if self.count_rating:
             counts.patterns = Patterns.of(part, mentions, complaint=rule, rating=self.rating)
         self.parts.append(counts)
         if len(self.parts) >= MERGE_PARTS:

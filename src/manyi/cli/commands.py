@@ -139,25 +139,33 @@ def report(output, formats, rating_col, time_col, model, jobs, quiet, **reading)
     named = {"--rating-col": rating_col, "--time-col": time_col}
     preflight(reading, named, rating=rating_col, time=time_col)
     folder = reused_folder(reading, model)
-    if folder is not None:  # the tables compactly; the workbook's long sheets streamed
+    readers = {}
+    if folder is not None:  # comments compactly, no text or mention; long sheets streamed
         from manyi.io.saved import ANNOTATION_FLOATS, read_meta
-        from manyi.report.folder_sheets import folder_sheets, sheet_readers
+        from manyi.report.folder_sheets import sheet_readers
 
         xlsx = Path(output).suffix.lower() == ".xlsx" or (
             "xlsx" in wanted and Path(output).suffix.lower() not in (".html", ".json"))
-        # one pass reads the tables and describes the workbook's long sheets
+        # the passes that read the tables also describe the workbook's long sheets
         readers = sheet_readers(folder, read_meta(Path(folder))) if xlsx else {}
-        result = compact_result(folder, [rating_col, time_col, "text", "n_mentions",
-                                         *ANNOTATION_FLOATS], named, every_mention=True,
-                                observe={n: r.describe for n, r in readers.items()})
-        result.sheets = folder_sheets(folder, result.meta, described=readers) if xlsx \
-            else None
+        result = compact_result(folder, [rating_col, time_col, "n_mentions",
+                                         *ANNOTATION_FLOATS], named, mentions=False,
+                                observe={n: r.describe for n, r in readers.items()
+                                         if n == "comments"})
     else:
         result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
     check_result(result, named, rating=rating_col, time=time_col)
     for key, column in (("rating_col", rating_col), ("time_col", time_col)):
         if column:  # named by the user: every table of the report reads it
             result.meta[key] = column
+    if folder is not None:  # the tables from profiles and counts, block by block
+        from manyi.report.folder_result import fill_from_profiles
+        from manyi.report.folder_sheets import folder_sheets
+
+        fill_from_profiles(result, folder, observe={n: r.describe for n, r in readers.items()
+                                                    if n == "mentions"})
+        result.sheets = folder_sheets(folder, result.meta, described=readers) if readers \
+            else None
     if Path(output).suffix.lower() in (".html", ".xlsx", ".xls", ".json"):
         written = write_report(result, output, wanted, progress=False if quiet else None)
     else:  # the folder is replaced whole, or not at all

@@ -211,15 +211,22 @@ PROFILE_COLUMNS = ("row", "clause_id", "dimension", "factor", "term", "opinion",
 
 
 def folder_profiles(path: str | Path, comments: pd.DataFrame, *,
-                    chunk_rows: int = PROFILE_MENTIONS, **options):
+                    chunk_rows: int = PROFILE_MENTIONS,
+                    observe: Mapping[str, Callable[[pd.DataFrame], None]] | None = None,
+                    **options):
     """The :class:`manyi.analysis.profiles.Profiles` of a folder's comments (``comments``:
     all of them, compactly, with the columns the options name), its mentions read
     ``chunk_rows`` at a time, cut between comments: nothing per mention is held.
+    ``observe``: as :func:`compact_tables` (its ``"mentions"`` given every chunk whole);
     ``options``: as :class:`manyi.analysis.profiles.ProfileBuilder`."""
     from manyi.analysis.profiles import ProfileBuilder, blocks_of
 
     builder = ProfileBuilder(comments, **options)
-    chunks = typed_chunks(Path(path) / "mentions.csv", PROFILE_COLUMNS, chunk_rows, _mentions)
+    seen = (observe or {}).get("mentions")
+    chunks = typed_chunks(Path(path) / "mentions.csv", None if seen else PROFILE_COLUMNS,
+                          chunk_rows, _mentions)
+    if seen is not None:
+        chunks = (_observed(table, seen) for table in chunks)
     empty = _mentions(pd.DataFrame(columns=MENTION_COLUMNS))
     for start, end, mentions in blocks_of(chunks, len(comments), empty):
         if end > len(comments) or (len(mentions) and int(mentions["row"].min()) < 0):
@@ -228,3 +235,8 @@ def folder_profiles(path: str | Path, comments: pd.DataFrame, *,
                              "again with manyi analyze")
         builder.add(start, end, mentions)
     return builder.profiles()
+
+
+def _observed(table: pd.DataFrame, observe: Callable[[pd.DataFrame], None]) -> pd.DataFrame:
+    observe(table)
+    return table
