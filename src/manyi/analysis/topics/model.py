@@ -142,8 +142,7 @@ class TopicModel(ContentWords):
                 self._bar.update(1)
             finally:
                 self._bar = None
-        theta = self._infer(self._corpus)
-        self.document_topics_ = _dominant(theta)
+        self.document_topics_ = self._infer_dominant(self._corpus)
         self._describe(examples if examples is not None else
                        docs if keep_texts else texts_seen, sentiment)
         return self
@@ -304,15 +303,29 @@ class TopicModel(ContentWords):
         return lda
 
     def _infer(self, corpus) -> np.ndarray:
+        blocks = list(self._infer_blocks(corpus))
+        return np.concatenate(blocks) if blocks else np.zeros(
+            (0, self.lda_.num_topics), dtype=np.float32)
+
+    def _infer_dominant(self, corpus) -> pd.DataFrame:
+        """``_dominant(self._infer(corpus))`` block by block: the comments × topics matrix
+        is never held whole (the same inference calls, the same answer)."""
+        parts = [_dominant(theta) for theta in self._infer_blocks(corpus)]
+        return pd.concat(parts, ignore_index=True) if parts else _dominant(
+            np.zeros((0, self.lda_.num_topics), dtype=np.float32))
+
+    def _infer_blocks(self, corpus):
+        """The rows of :meth:`_infer`, BLOCK comments at a time."""
         lda = self.lda_
         lda.random_state = np.random.RandomState(self.seed)  # same input, same answer
-        theta = np.zeros((corpus.rows, lda.num_topics), dtype=np.float32)
+        empty = np.diff(corpus.indptr) == 0
         for start in range(0, corpus.rows, BLOCK):
             chunk = corpus.subset(np.arange(start, min(start + BLOCK, corpus.rows)))
+            theta = np.zeros((chunk.rows, lda.num_topics), dtype=np.float32)
             gamma, _ = lda.inference(chunk)
-            theta[start:start + chunk.rows] = gamma / gamma.sum(axis=1, keepdims=True)
-        theta[np.diff(corpus.indptr) == 0] = 0.0
-        return theta
+            theta[:] = gamma / gamma.sum(axis=1, keepdims=True)
+            theta[empty[start:start + chunk.rows]] = 0.0
+            yield theta
 
     # -- describing --------------------------------------------------------------------
     def _describe(self, texts, sentiment) -> None:
