@@ -180,12 +180,20 @@ class TopicModel(ContentWords):
         dictionary.token2id = {words[i]: int(j) for j, i in enumerate(kept)}
         dictionary.dfs = {int(j): int(df_np[i]) for j, i in enumerate(kept)}
         dictionary.num_docs = n_docs
-        new_ids = remap[_ints(ids, np.int32)]
+        # per word of each comment: a few bytes at a time, freed as soon as used
+        new_ids = remap.astype(np.int32)[_ints(ids, np.int32)]
+        del ids
         mask = new_ids >= 0
-        kept_before = np.concatenate([[0], np.cumsum(mask)])
-        indptr = kept_before[_ints(row_ptr, np.int64)]
-        corpus = BowCorpus(indptr, new_ids[mask].astype(np.int32),
-                           _ints(counts, np.int32)[mask])
+        kept_ids = new_ids[mask]
+        del new_ids
+        kept_counts = _ints(counts, np.int32)[mask]
+        del counts
+        before = np.zeros(len(mask) + 1, dtype=np.int32 if len(mask) < 2 ** 31 else np.int64)
+        np.cumsum(mask, out=before[1:])
+        del mask
+        indptr = before[_ints(row_ptr, np.int64)].astype(np.int64)
+        del before
+        corpus = BowCorpus(indptr, kept_ids, kept_counts)
         dictionary.cfs = dict(enumerate(np.bincount(corpus.ids, weights=corpus.counts,
                                                     minlength=len(kept)).astype(int).tolist()))
         return dictionary, corpus
