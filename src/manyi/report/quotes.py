@@ -35,9 +35,31 @@ def evidence_order(mentions: pd.DataFrame, texts: pd.Series,
     id): the summed score of its non-neutral mentions and whether its text is of a readable
     length, in comment-id order."""
     signed = mentions["score"].where(mentions["polarity"] != "neutral", 0.0)
-    totals = signed.groupby(mentions["comment_id"]).sum()
+    totals = group_sums(signed.to_numpy(dtype=float), mentions["comment_id"])
     length = texts.reindex(totals.index).fillna("").str.len()
     return pd.DataFrame({"score": totals, "fits": (length >= 6) & (length <= max_chars)})
+
+
+def group_sums(values: np.ndarray, keys: pd.Series) -> pd.Series:
+    """Per key (sorted): the compensated (Kahan) sum of its values in row order — what a
+    pandas group sum gives, whatever else the table holds (its own group sum takes another
+    path on keys already sorted, which would let a block and the whole differ in the
+    last bit and break ties between equal texts' scores differently)."""
+    codes, uniques = pd.factorize(keys, sort=True)
+    order = np.argsort(codes, kind="stable")
+    grouped, ordered = codes[order], values[order]
+    starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]]) if len(grouped) \
+        else np.zeros(0, dtype=np.int64)
+    sizes = np.diff(np.r_[starts, len(grouped)])
+    total, carry = np.zeros(len(starts)), np.zeros(len(starts))
+    for j in range(int(sizes.max(initial=0))):
+        at = sizes > j
+        at[at] = ~np.isnan(ordered[starts[at] + j])  # a missing score is skipped
+        y = ordered[starts[at] + j] - carry[at]
+        t = total[at] + y
+        carry[at] = np.nan_to_num((t - total[at]) - y, nan=0.0, posinf=0.0, neginf=0.0)
+        total[at] = t
+    return pd.Series(total, index=pd.Index(uniques, name=keys.name))
 
 
 def ranked(order: pd.DataFrame, side: str, ascending: bool) -> pd.DataFrame:
