@@ -141,15 +141,14 @@ def report(output, formats, rating_col, time_col, model, jobs, quiet, **reading)
     folder = reused_folder(reading, model)
     readers = {}
     if folder is not None:  # comments compactly, no text or mention; long sheets streamed
-        from manyi.io.saved import ANNOTATION_FLOATS, read_meta
+        from manyi.io.saved import read_meta
         from manyi.report.folder_sheets import sheet_readers
 
         xlsx = Path(output).suffix.lower() == ".xlsx" or (
             "xlsx" in wanted and Path(output).suffix.lower() not in (".html", ".json"))
         # the passes that read the tables also describe the workbook's long sheets
         readers = sheet_readers(folder, read_meta(Path(folder))) if xlsx else {}
-        result = compact_result(folder, [rating_col, time_col, "n_mentions",
-                                         *ANNOTATION_FLOATS], named, mentions=False,
+        result = compact_result(folder, [rating_col, time_col], named, mentions=False,
                                 observe={n: r.describe for n, r in readers.items()
                                          if n == "comments"})
     else:

@@ -205,7 +205,7 @@ def _analysable_texts(path: str | Path, chunk_rows: int) -> Iterator[pd.Series]:
         yield table.loc[table["flag"].isin(ANALYSABLE_FLAGS), "text"]
 
 
-PROFILE_MENTIONS = 200_000  # mention rows read at a time for the comments' profiles
+PROFILE_MENTIONS = 100_000  # mention rows read at a time for the comments' profiles
 PROFILE_COLUMNS = ("row", "clause_id", "dimension", "factor", "term", "opinion", "polarity",
                    "score", "source")  # what the profiles and the drivers' counts read
 
