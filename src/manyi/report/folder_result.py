@@ -27,6 +27,7 @@ def fill_from_profiles(result, folder: str | Path, *, observe: Mapping | None = 
     from manyi.analysis.segments import group_columns, profile_segments
     from manyi.io.compact import folder_profiles
     from manyi.report.fix import fix_rows
+    from manyi.report.notes import SKIPPED
     from manyi.report.quotes import folder_quotes
     from manyi.report.render import _spans
 
@@ -37,23 +38,45 @@ def fill_from_profiles(result, folder: str | Path, *, observe: Mapping | None = 
     profiles = folder_profiles(folder, comments, counts=True, count_rating=False,
                                rating=rating, time_col=time_col, group_cols=groups,
                                segments=(20, 30), observe=observe)
-    tables = {"drivers": drivers_from_counts(profiles.counts, labels=labels),
-              "graphs": {subset: graph_from_counts(profiles.counts, subset=subset,
-                                                   labels=labels)
-                         for subset in ("all", "complaints")},
-              "index": profile_index(profiles, labels=labels)}
-    key = None
-    if rating is not None:
+    tables: dict = {}
+    failed: dict[str, Exception] = {}
+
+    def get(name: str):
+        if name in failed:
+            raise failed[name]
+        return tables[name]
+
+    def key_drivers():
         try:
-            key = profile_rating_drivers(profiles, labels=labels)
+            return profile_rating_drivers(profiles, labels=labels) if rating else None
         except InputError:  # too few rated comments for the model
-            key = None
-    tables["key_drivers"] = key
-    tables["ipa"] = ipa_of(comments, result.mentions, key_drivers=key,
-                           drivers=tables["drivers"], labels=labels, profiles=profiles)
-    tables["trends"] = profile_trends(profiles, labels=labels) if time_col else None
-    tables["segments"] = profile_segments(profiles, group_cols=groups, labels=labels)
-    tables["alerts"] = alerts(tables["trends"]) if tables["trends"] is not None else None
+            return None
+
+    steps = {
+        "drivers": lambda: drivers_from_counts(profiles.counts, labels=labels),
+        "graphs": lambda: {subset: graph_from_counts(profiles.counts, subset=subset,
+                                                     labels=labels)
+                           for subset in ("all", "complaints")},
+        "index": lambda: profile_index(profiles, labels=labels),
+        "key_drivers": key_drivers,
+        "ipa": lambda: ipa_of(comments, result.mentions, key_drivers=get("key_drivers"),
+                              drivers=get("drivers"), labels=labels, profiles=profiles),
+        "trends": lambda: profile_trends(profiles, labels=labels) if time_col else None,
+        "segments": lambda: profile_segments(profiles, group_cols=groups, labels=labels),
+        "alerts": lambda: alerts(get("trends")) if get("trends") is not None else None}
+    for name, compute in steps.items():
+        try:
+            tables[name] = compute()
+        except SKIPPED as exc:  # as the Result's property would raise it
+            failed[name] = exc
     result.__dict__.update(tables)  # the Result's cached properties, computed here
-    fixes = [(r.dimension, r.factor) for r in fix_rows(result).itertuples()]
+    if failed:  # those raise again when read, as they would have on the whole folder
+        result.__class__ = type("FolderResult", (type(result),), {
+            name: property(lambda self, exc=exc: _raise(exc)) for name, exc in failed.items()})
+    fixes = [(r.dimension, r.factor) for r in fix_rows(result).itertuples()] \
+        if "drivers" in tables else []
     result.quotes = folder_quotes(folder, len(comments), fixes, _spans, meta=result.meta)
+
+
+def _raise(exc: Exception):
+    raise exc
