@@ -105,21 +105,22 @@ class ProfileBuilder:
         self.rule = None if complaint is None else complaint_mask(comments, complaint)
         self.rating = rating
         self.positions = analysable_positions(comments)
-        self.pattern = np.full(len(comments), -1, dtype=np.int32)
-        self.complaint = np.zeros(len(comments), dtype=bool)
+        # per analysable comment only
+        self.pattern = np.full(len(self.positions), -1, dtype=np.int32)
+        self.complaint = np.zeros(len(self.positions), dtype=bool)
         self.pair_codes: dict[tuple, int] = {}
         self.pair_names: list[tuple] = []
         self.keys: dict[tuple, int] = {}
         self.pairs: list[tuple[int, str, str]] = []
         self.kept = kept_columns(comments, rating=rating, time_col=time_col, freq=freq,
-                                 group_cols=group_cols, score=score)
+                                 group_cols=group_cols, score=score, at=self.positions)
         self.raw = [c for c in columns if c in comments and c not in self.kept]
         self.count = counts
         self.count_rating = count_rating and rating is not None
         self.parts: list[FactorCounts] = []
         self.merged = FactorCounts() if counts else None
         self.chosen = {} if segments is None else {
-            column: set(selected_groups(self.kept[column][self.positions], *segments))
+            column: set(selected_groups(self.kept[column], *segments))
             for column in group_cols if column in self.kept}
         self.group_parts: dict[tuple, list[FactorCounts]] = {}
 
@@ -127,17 +128,19 @@ class ProfileBuilder:
         """The mentions of comments ``start:end`` (their ``row`` counted from ``start``)."""
         part = self.comments.iloc[start:end].reset_index(drop=True)
         rule = None if self.rule is None else self.rule[start:end]
-        self.complaint[start:end] = complaint_mask(part, rule, mentions)
-        self.pattern[start:end] = self._patterns(comment_dimension_polarity(part, mentions),
-                                                 end - start)
+        lo, hi = np.searchsorted(self.positions, [start, end])
+        local = self.positions[lo:hi] - start  # the block's analysable comments
+        complaint = complaint_mask(part, rule, mentions)
+        self.complaint[lo:hi] = complaint[local]
+        self.pattern[lo:hi] = self._patterns(comment_dimension_polarity(part, mentions),
+                                             end - start)[local]
         if self.count:
             self._counts(part, mentions, rule)
         if self.chosen:
-            self._group_counts(part, mentions, start, end)
+            self._group_counts(part, mentions, complaint, slice(lo, hi), local)
 
     def profiles(self) -> Profiles:
         """The profiles of every block added."""
-        at = self.positions
         # patterns numbered by their sorted pairs: the same codes however the blocks fell
         pairs = pd.DataFrame(self.pairs, columns=["pattern", "dimension", "polarity"])
         members: list[list] = [[] for _ in range(len(self.keys))]
@@ -149,12 +152,12 @@ class ProfileBuilder:
         renumber[-1] = -1
         pairs["pattern"] = renumber[pairs["pattern"].to_numpy(dtype=np.int64)]
         pairs = pairs.sort_values(["pattern", "dimension", "polarity"], ignore_index=True)
-        rows = pd.DataFrame({"pattern": renumber[self.pattern[at]],
-                             "complaint": self.complaint[at]})
+        rows = pd.DataFrame({"pattern": renumber[self.pattern],
+                             "complaint": self.complaint})
         for column, values in self.kept.items():
-            rows[column] = values[at]
+            rows[column] = values
         for column in self.raw:  # as they are (their dtype kept)
-            rows[column] = self.comments[column].iloc[at].reset_index(drop=True)
+            rows[column] = self.comments[column].iloc[self.positions].reset_index(drop=True)
         groups = {key: FactorCounts.total(parts) for key, parts in self.group_parts.items()}
         counts = None
         if self.count:
@@ -206,14 +209,14 @@ class ProfileBuilder:
             self.merged = FactorCounts.total([self.merged, *self.parts])
             self.parts = []
 
-    def _group_counts(self, part: pd.DataFrame, mentions: pd.DataFrame, start: int,
-                      end: int) -> None:
-        """Counts of the comments of each segment shown, as the segments' drivers count."""
-        local = analysable_positions(part)
+    def _group_counts(self, part: pd.DataFrame, mentions: pd.DataFrame,
+                      complaints: np.ndarray, inside: slice, local: np.ndarray) -> None:
+        """Counts of the comments of each segment shown, as the segments' drivers count
+        (``complaints``: of the block's comments; ``inside``: its analysable ones among
+        the profiles, at ``local`` in the block)."""
         at = mention_rows(part, mentions)
-        complaints = self.complaint[start:end]
         for column, chosen in self.chosen.items():
-            values = self.kept[column][start:end][local]
+            values = self.kept[column][inside]
             for group in chosen:
                 keep = local[values == group]
                 if not len(keep):
@@ -245,14 +248,17 @@ def selected_groups(values: np.ndarray, min_comments: int, max_groups: int) -> l
 
 
 def kept_columns(comments: pd.DataFrame, *, rating=None, time_col: str | None = None,
-                 freq: str = "M", group_cols: Sequence[str] = (),
-                 score: bool = False) -> dict[str, np.ndarray]:
-    """The per-comment columns of the profiles (all rows), each value computed once per
-    distinct cell (shared objects)."""
+                 freq: str = "M", group_cols: Sequence[str] = (), score: bool = False,
+                 at: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    """The per-comment columns of the profiles (the rows ``at``, default all), each value
+    computed once per distinct cell (shared objects)."""
+    if rating is not None and not isinstance(rating, str):
+        rating = np.asarray(rating) if at is None else np.asarray(rating)[at]
+    if at is not None:
+        comments = _Rows(comments, at)
     kept: dict[str, np.ndarray] = {}
     if rating is not None:
-        values = comments[rating] if isinstance(rating, str) else pd.Series(
-            np.asarray(rating), index=comments.index)
+        values = comments[rating] if isinstance(rating, str) else pd.Series(rating)
         kept["rating"] = by_distinct(values, lambda v: pd.to_numeric(
             v, errors="coerce").to_numpy(dtype=float)).astype(float)
     if score and "sentiment_score" in comments:
@@ -270,6 +276,20 @@ def kept_columns(comments: pd.DataFrame, *, rating=None, time_col: str | None = 
         elif column in comments:
             kept[column] = _text(comments[column])
     return kept
+
+
+class _Rows:
+    """Columns of some rows of a table, taken one at a time when asked (no copy of the
+    table)."""
+
+    def __init__(self, table: pd.DataFrame, rows: np.ndarray) -> None:
+        self.table, self.rows = table, rows
+
+    def __contains__(self, column) -> bool:
+        return column in self.table
+
+    def __getitem__(self, column) -> pd.Series:
+        return self.table[column].iloc[self.rows].reset_index(drop=True)
 
 
 def _text(values) -> np.ndarray:
