@@ -333,21 +333,3 @@ def blocks_of(mentions: Iterable[pd.DataFrame], total: int, empty: pd.DataFrame
         waiting = table.iloc[inside:].reset_index(drop=True)
     if start < total or len(waiting):
         yield start, total, waiting.assign(row=waiting["row"] - start)
-
-
-def rating_values(profiles: Profiles) -> np.ndarray:
-    """The rating of each analysable comment (NaN when unrated)."""
-    return profiles.rows["rating"].to_numpy(dtype=float)
-
-
-def weighted_pairs(profiles: Profiles, by: Sequence[str] = (), extra: Sequence[str] = ()
-                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(comments per (by…, extra…, pattern) — column ``weight`` —, the same joined with the
-    patterns' pairs: one row per (by…, extra…, pattern, dimension))."""
-    keys = [*by, *extra, "pattern"]
-    counted = profiles.rows.groupby(keys, dropna=False, sort=False).size().rename(
-        "weight").reset_index()
-    joined = counted.merge(profiles.pairs, on="pattern", how="inner")
-    return counted, joined
-
-
