@@ -236,9 +236,7 @@ def test_a_folder_read_without_its_texts_gives_the_same_tables(analysed):
 
 
 def test_compact_tables_merged_from_chunks_give_every_drivers_table_of_the_whole(analysed):
-    from manyi.analysis.fixfirst import fix_first_tables
     from manyi.io.compact import compact_tables
-    from manyi.stream import folder_counts
 
     whole = manyi.Result.from_dir(analysed)
     columns = ["flag", "sentiment", "dimensions", "评分", "评论时间", "渠道", "商品"]
@@ -251,24 +249,85 @@ def test_compact_tables_merged_from_chunks_give_every_drivers_table_of_the_whole
         assert mentions[column].tolist() == whole.mentions[column].tolist(), column
     flags = comments["flag"].to_numpy()
     assert len({id(v) for v in flags}) == len(set(flags))  # one object per distinct value
+    unrated = drivers_of(comments, mentions, whole.labels)
+    unrated.to_csv(analysed.parent / "compact.csv", index=False, encoding="utf-8-sig")
     written = pd.read_csv(analysed / "drivers.csv", encoding="utf-8-sig")
-    for complaint in (None, 2):
+    pd.testing.assert_frame_equal(pd.read_csv(analysed.parent / "compact.csv",
+                                              encoding="utf-8-sig"), written)
+
+
+def test_profiles_merged_from_blocks_give_every_drivers_table_of_the_whole(analysed):
+    from manyi.analysis.drivers import drivers_from_counts
+    from manyi.analysis.fixfirst import fix_first_tables, profile_options
+    from manyi.io.compact import compact_tables, folder_profiles
+
+    whole = manyi.Result.from_dir(analysed)
+    columns = ["flag", "sentiment", "dimensions", "评分", "评论时间", "渠道", "商品"]
+    comments, _ = compact_tables(analysed, columns, mention_columns=None)
+    n_mentions = len(whole.mentions)
+    size = n_mentions // 12  # ≥ 10 blocks of mentions, cut between comments
+    blocks = folder_profiles(analysed, comments, chunk_rows=size, counts=True)
+    one = folder_profiles(analysed, comments, chunk_rows=n_mentions + 1, counts=True)
+    assert -(-n_mentions // size) >= 10
+    pd.testing.assert_frame_equal(blocks.rows, one.rows)
+    pd.testing.assert_frame_equal(blocks.pairs, one.pairs)
+    written = pd.read_csv(analysed / "drivers.csv", encoding="utf-8-sig")
+    drivers_from_counts(blocks.counts, labels=whole.labels).to_csv(
+        analysed.parent / "blocks.csv", index=False, encoding="utf-8-sig")
+    pd.testing.assert_frame_equal(pd.read_csv(analysed.parent / "blocks.csv",
+                                              encoding="utf-8-sig"), written)
+    for complaint, weights in ((None, None), (2, "entropy"), (None, "key_driver")):
         rule = None if complaint is None else (
             pd.to_numeric(whole.comments["评分"], errors="coerce") <= complaint)
         options = {"rating": "评分", "time_col": "评论时间", "by": ["period", "渠道"],
-                   "labels": whole.labels, "complaint": rule}
-        expected = fix_first_tables(whole.comments, whole.mentions, **options)
-        counts = folder_counts(analysed, chunk_rows=31, rating_col="评分", rating="评分",
-                               complaint_max_rating=complaint)
-        found = fix_first_tables(comments, mentions, counts=counts, **options)
+                   "complaint": rule, "weights": weights}
+        expected = fix_first_tables(whole.comments, whole.mentions, labels=whole.labels,
+                                    **options)
+        profiles = folder_profiles(analysed, comments, chunk_rows=size, counts=True,
+                                   **profile_options(comments, **options))
+        found = fix_first_tables(comments, whole.mentions.iloc[:0], labels=whole.labels,
+                                 counts=profiles.counts, profiles=profiles, **options)
         assert list(found) == list(expected) and "key_drivers" in found
-        assert "segments_index" in found and "trends" in found
+        assert "segments_index" in found and "trends" in found and len(found["alerts"].columns)
         for name, table in expected.items():
             pd.testing.assert_frame_equal(found[name], table, obj=f"{complaint} {name}")
-    unrated = drivers_of(comments, mentions, whole.labels)
-    unrated.to_csv(analysed.parent / "compact.csv", index=False, encoding="utf-8-sig")
-    pd.testing.assert_frame_equal(pd.read_csv(analysed.parent / "compact.csv",
-                                              encoding="utf-8-sig"), written)
+
+
+def test_tables_of_profiles_equal_those_counted_row_by_row(analysed):
+    """Comments counted per pattern give the per-comment figures: the satisfaction shares
+    exactly, the key drivers' weighted fit the fit on the rows to rounding."""
+    import numpy as np
+
+    from manyi.analysis.index import satisfaction_table
+    from manyi.analysis.keydrivers import rating_drivers, relative_weights
+    from manyi.analysis.polarity import comment_dimension_polarity, dimension_matrix
+    from manyi.analysis.rows import analysable_positions
+
+    whole = manyi.Result.from_dir(analysed)
+    polar = comment_dimension_polarity(whole.comments, whole.mentions)
+    for p in ("positive", "neutral", "negative"):
+        polar[p] = polar["polarity"].eq(p)
+    rowwise = polar.groupby("dimension").agg(comments=("row", "size"),
+                                             positive=("positive", "mean"),
+                                             negative=("negative", "mean")).reset_index()
+    table = satisfaction_table(whole.comments, whole.mentions)
+    pd.testing.assert_frame_equal(table[rowwise.columns], rowwise)
+    key = rating_drivers(whole.comments, whole.mentions, rating="评分")
+    matrix = dimension_matrix(whole.comments, whole.mentions)
+    target = pd.to_numeric(whole.comments["评分"], errors="coerce").to_numpy(
+        dtype=float)[analysable_positions(whole.comments)]
+    rated = ~np.isnan(target)
+    x = np.column_stack([(matrix[d].to_numpy()[rated] == v).astype(float)
+                         for d in key["dimension"] for v in (-1.0, 1.0)])
+    keep = (x.sum(axis=0) >= 10) & (x.sum(axis=0) < rated.sum())
+    coef, *_ = np.linalg.lstsq(np.column_stack([np.ones(rated.sum()), x[:, keep]]),
+                               target[rated], rcond=None)
+    found = np.column_stack([key["penalty"], key["reward"]]).ravel()[keep]
+    assert np.allclose(found, coef[1:], rtol=1e-9, atol=1e-12)
+    weights = relative_weights(x[:, keep], target[rated])
+    per_dim = np.bincount(np.repeat(np.arange(len(key)), 2)[keep], weights=weights)
+    assert np.allclose(key["relative_weight"], per_dim, rtol=1e-9)
+    assert key["n"].iat[0] == rated.sum() and len(key) >= 3
 
 
 def test_topics_fitted_on_texts_read_chunk_by_chunk_equal_the_whole_fit(analysed):

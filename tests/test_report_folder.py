@@ -95,3 +95,36 @@ def test_a_column_whose_first_cells_leave_its_kind_open_is_typed_by_every_value(
     assert column_kind(table.column_view(at), "评论时间") == "date"
     assert date_format(table.column_view(at)) == "yyyy-mm-dd hh:mm:ss"
     assert len(table.column_view(at)) < len(whole)  # distinct values, not every cell
+
+
+def _quotes_equal_the_whole(folder):
+    from manyi.report.fix import fix_evidence, fix_rows
+    from manyi.report.quotes import folder_quotes
+    from manyi.report.render import _spans, evidence
+
+    whole = manyi.Result.from_dir(folder)
+    fixes = [(r.dimension, r.factor) for r in fix_rows(whole).itertuples()]
+    assert len(fixes) >= 2
+    size = len(whole.mentions) // 12  # ≥ 10 blocks
+    quotes = folder_quotes(folder, len(whole.comments), fixes, _spans, meta=whole.meta,
+                           chunk_rows=size)
+    dims = sorted(whole.mentions["dimension"].unique())
+    assert sum(bool(quotes[("evidence", d)]) for d in dims) >= 3
+    for dim in dims:
+        assert quotes[("evidence", dim)] == evidence(whole, dim), dim
+    for dim, factor in fixes:
+        assert quotes[("fix", dim, factor)] == fix_evidence(whole, dim, factor), factor
+
+
+def test_evidence_picked_block_by_block_is_that_of_the_whole(folder):
+    """Eight texts over 3,000 comments: each block's best candidates must hold enough
+    distinct texts for the whole's picks."""
+    _quotes_equal_the_whole(folder)
+
+
+def test_evidence_of_a_sample_picked_block_by_block_is_that_of_the_whole(tmp_path):
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parents[1] / "corpus_samples" / "ecommerce_reviews.csv"
+    manyi.analyze(str(sample), id_col="评论ID", progress=False).to_dir(tmp_path / "out")
+    _quotes_equal_the_whole(tmp_path / "out")

@@ -122,6 +122,8 @@ class Result:
     annotator: Annotator | None = field(default=None, repr=False, compare=False)
     # the workbook's long sheets read from a folder chunk by chunk (report.folder_sheets)
     sheets: dict | None = field(default=None, repr=False, compare=False)
+    # the report's evidence comments picked from a folder block by block (report.quotes)
+    quotes: dict | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_dir(cls, path: str | Path, *, text: bool = True,

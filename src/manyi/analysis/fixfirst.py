@@ -14,11 +14,12 @@ import pandas as pd
 
 from manyi.analysis.drivers import drivers, drivers_from_counts
 from manyi.analysis.graph import FactorCounts
-from manyi.analysis.index import alerts, satisfaction_index, trends
+from manyi.analysis.index import alerts, profile_index, profile_trends
 from manyi.analysis.ipa import ipa_of
-from manyi.analysis.keydrivers import rating_drivers
+from manyi.analysis.keydrivers import profile_rating_drivers
+from manyi.analysis.profiles import Profiles
 from manyi.analysis.rows import ComplaintSpec
-from manyi.analysis.segments import segments, with_period
+from manyi.analysis.segments import profile_segments
 from manyi.errors import InputError
 
 
@@ -27,12 +28,18 @@ def fix_first_tables(comments: pd.DataFrame, mentions: pd.DataFrame, *,
                      by: Sequence[str] | None = None, complaint: ComplaintSpec = None,
                      weights: str | Mapping[str, float] | None = None,
                      level: str | None = None, labels: Mapping[str, str] | None = None,
-                     min_group: int = 20, counts: FactorCounts | None = None
-                     ) -> dict[str, pd.DataFrame]:
+                     min_group: int = 20, counts: FactorCounts | None = None,
+                     profiles: Profiles | None = None) -> dict[str, pd.DataFrame]:
     """The named tables of the module text; ``by``: group columns (``period`` = the month
     of ``time_col``). ``counts``: the drivers' counts of these comments, merged from
     chunks (:func:`manyi.stream.folder_counts`, with the same complaint rule and rating),
-    the drivers table computed from them."""
+    the drivers table computed from them. ``profiles``: the comments' profiles built with
+    :func:`profile_options` (an analysis folder's, block by block); by default built from
+    ``comments`` and ``mentions``."""
+    if profiles is None:
+        profiles = Profiles.of(comments, mentions, **profile_options(
+            comments, rating=rating, time_col=time_col, freq=freq, by=by,
+            complaint=complaint, weights=weights, min_group=min_group))
     tables = {"drivers": drivers(comments, mentions, complaint=complaint, labels=labels,
                                  rating=rating, level=level) if counts is None else
               drivers_from_counts(counts, labels=labels, level=level,
@@ -40,25 +47,38 @@ def fix_first_tables(comments: pd.DataFrame, mentions: pd.DataFrame, *,
     key = None
     if rating:
         try:
-            key = rating_drivers(comments, mentions, rating=rating, labels=labels)
+            key = profile_rating_drivers(profiles, labels=labels)
         except InputError:  # too few rated comments for a regression
             key = None
     if key is not None:
         tables["key_drivers"] = key
-    tables["index"] = satisfaction_index(comments, mentions, weights=weights, rating=rating,
-                                         labels=labels)
+    tables["index"] = profile_index(profiles, weights=weights, labels=labels)
     dim_rows = tables["drivers"] if level in (None, "dimension") or key is not None else \
-        drivers(comments, mentions, complaint=complaint, labels=labels, level="dimension")
+        drivers(comments, mentions, complaint=complaint, labels=labels, level="dimension") \
+        if counts is None else drivers_from_counts(counts, labels=labels, level="dimension")
     tables["ipa"] = ipa_of(comments, mentions, key_drivers=key, drivers=dim_rows,
-                           labels=labels)
+                           labels=labels, profiles=profiles)
     if by:
-        frame = with_period(comments, time_col) if "period" in by else comments
-        found = segments(frame, mentions, group_cols=list(by), labels=labels,
-                         complaint=complaint, min_comments=min_group)
+        found = profile_segments(profiles, group_cols=list(by), labels=labels,
+                                 min_comments=min_group)
         for name, table in found.items():
             tables[f"segments_{name}"] = table
-    if time_col:
-        tables["trends"] = trends(comments, mentions, time_col=time_col, freq=freq,
-                                  complaint=complaint, labels=labels)
+    if time_col and "_trend" in profiles.rows:
+        tables["trends"] = profile_trends(profiles, labels=labels)
         tables["alerts"] = alerts(tables["trends"])
+    elif time_col:
+        raise InputError(f"time column {time_col!r} is not in the comments table")
     return tables
+
+
+def profile_options(comments: pd.DataFrame, *, rating: str | None = None,
+                    time_col: str | None = None, freq: str = "M",
+                    by: Sequence[str] | None = None, complaint: ComplaintSpec = None,
+                    weights: str | Mapping[str, float] | None = None,
+                    min_group: int = 20) -> dict:
+    """The options of :class:`manyi.analysis.profiles.ProfileBuilder` the tables of
+    :func:`fix_first_tables` need."""
+    return {"complaint": complaint, "rating": rating, "time_col": time_col, "freq": freq,
+            "group_cols": [c for c in by or () if c in comments or c == "period"],
+            "score": weights == "key_driver" and not rating,
+            "segments": (min_group, 30) if by else None}

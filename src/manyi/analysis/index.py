@@ -35,7 +35,8 @@ import pandas as pd
 
 from manyi.analysis.keydrivers import key_driver_model, key_drivers, relative_weights  # noqa: F401
 from manyi.analysis.polarity import POLARITY_VALUE, comment_dimension_polarity, dimension_matrix  # noqa: F401
-from manyi.analysis.rows import ComplaintSpec, analysable_positions, complaint_mask
+from manyi.analysis.profiles import Profiles
+from manyi.analysis.rows import ComplaintSpec
 from manyi.analysis.significance import bh_q_values, fisher_exact
 from manyi.errors import InputError
 
@@ -93,31 +94,45 @@ def satisfaction_table(comments: pd.DataFrame, mentions: pd.DataFrame, *,
     complaint comment (by that rule) naming it.
     """
     by = [] if by is None else [by] if isinstance(by, str) else list(by)
-    positions = analysable_positions(comments)
-    ok = comments.iloc[positions][by].reset_index(drop=True)
-    ok["row"] = positions
-    ok["_complaint"] = complaint_mask(comments, complaint)[positions] if complaint is not None \
-        else False
-    polar = comment_dimension_polarity(comments, mentions).merge(ok, on="row", how="inner")
-    polar["_is_complaint"] = polar["_complaint"] if complaint is not None \
-        else polar["polarity"].eq("negative")
+    found = Profiles.of(comments, mentions, complaint=complaint, columns=by)
+    return profile_satisfaction(found, by=by, labels=labels)
+
+
+def profile_satisfaction(profiles: Profiles, *, by: str | Sequence[str] | None = None,
+                         labels: Mapping[str, str] | None = None,
+                         rows: pd.DataFrame | None = None) -> pd.DataFrame:
+    """:func:`satisfaction_table` from comment profiles (comments counted per pattern);
+    ``rows``: those of the profiles to count (default all), with the ``by`` columns."""
+    by = [] if by is None else [by] if isinstance(by, str) else list(by)
+    rows = profiles.rows if rows is None else rows
+    counted = rows.groupby([*by, "complaint", "pattern"] if profiles.rule else
+                           [*by, "pattern"], dropna=False, sort=False).size()
+    polar = counted.rename("weight").reset_index().merge(profiles.pairs, on="pattern",
+                                                         how="inner")
+    weight = polar["weight"].to_numpy(dtype=np.int64)
+    is_complaint = polar["complaint"].to_numpy(dtype=bool) if profiles.rule \
+        else polar["polarity"].eq("negative").to_numpy()
     for p in ("positive", "neutral", "negative"):
-        polar[p] = polar["polarity"].eq(p)
+        polar[p] = weight * polar["polarity"].eq(p).to_numpy()
+    polar["_complaints"] = weight * is_complaint
     keys = [*by, "dimension"]
     table = polar.groupby(keys, dropna=False, sort=True).agg(
-        comments=("row", "size"), positive=("positive", "mean"),
-        neutral=("neutral", "mean"), negative=("negative", "mean"),
-        complaints=("_is_complaint", "sum")).reset_index()
+        comments=("weight", "sum"), positive=("positive", "sum"),
+        neutral=("neutral", "sum"), negative=("negative", "sum"),
+        complaints=("_complaints", "sum")).reset_index()
+    for p in ("positive", "neutral", "negative"):  # shares as a mean of 0/1 gives them
+        table[p] = table[p].to_numpy(dtype=np.int64) / table["comments"].to_numpy(
+            dtype=np.int64)
     dims = sorted(polar["dimension"].unique())
     if by:  # a complete grid: a dimension nobody named in a period is a 0, not a gap
-        groups = ok.groupby(by, dropna=False, sort=True).size().rename("group_comments")
+        groups = rows.groupby(by, dropna=False, sort=True).size().rename("group_comments")
         grid = pd.MultiIndex.from_tuples(
             [(*(g if isinstance(g, tuple) else (g,)), d) for g in groups.index for d in dims],
             names=keys)
         table = table.set_index(keys).reindex(grid).reset_index()
         table = table.merge(groups.reset_index(), on=by, how="left")
     else:
-        table["group_comments"] = len(ok)
+        table["group_comments"] = len(rows)
     table[["comments", "complaints"]] = table[["comments", "complaints"]].fillna(0).astype(int)
     table["satisfaction"] = [satisfaction_score(p, u, n) for p, u, n in
                              zip(table["positive"], table["neutral"], table["negative"])]
@@ -142,12 +157,24 @@ def satisfaction_index(comments: pd.DataFrame, mentions: pd.DataFrame, *,
     With ``by``, weights are set once on all comments and the index is given per group, so
     groups stay comparable.
     """
+    by_cols = [] if by is None else [by] if isinstance(by, str) else list(by)
+    found = Profiles.of(comments, mentions, columns=by_cols,
+                        rating=rating if weights == "key_driver" else None,
+                        score=weights == "key_driver" and rating is None)
+    return profile_index(found, weights=weights, by=by_cols, labels=labels)
+
+
+def profile_index(profiles: Profiles, *, weights: str | Mapping[str, float] | None = None,
+                  by: str | Sequence[str] | None = None,
+                  labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """:func:`satisfaction_index` from comment profiles (with ``rating`` or
+    ``sentiment_score`` kept for the ``key_driver`` weighting)."""
     weights = DEFAULT_WEIGHTS if weights is None else weights
     by_cols = [] if by is None else [by] if isinstance(by, str) else list(by)
-    overall = satisfaction_table(comments, mentions, labels=labels)
+    overall = profile_satisfaction(profiles, labels=labels)
     dims = overall.loc[overall["comments"] > 0, "dimension"].tolist()
-    w = _weights(comments, mentions, weights, dims, rating, by_cols, overall)
-    table = satisfaction_table(comments, mentions, by=by_cols or None, labels=labels)
+    w = _weights(profiles, weights, dims, by_cols, overall)
+    table = profile_satisfaction(profiles, by=by_cols or None, labels=labels)
     table["weight"] = table["dimension"].map(w).fillna(0.0)
     present = table["satisfaction"].notna() & (table["weight"] > 0)
     table["contribution"] = np.where(present, table["weight"] * table["satisfaction"], np.nan)
@@ -188,7 +215,7 @@ def index_value(table: pd.DataFrame) -> float | None:
     return float(value.iat[0]) if len(value) and pd.notna(value.iat[0]) else None
 
 
-def _weights(comments, mentions, weights, dims, rating, by_cols, overall) -> pd.Series:
+def _weights(profiles, weights, dims, by_cols, overall) -> pd.Series:
     if isinstance(weights, Mapping):
         unknown = set(weights) - set(dims)
         w = pd.Series({d: float(weights.get(d, 0.0)) for d in dims})
@@ -200,17 +227,19 @@ def _weights(comments, mentions, weights, dims, rating, by_cols, overall) -> pd.
         w = overall.set_index("dimension")["comments"].reindex(dims).astype(float)
     elif weights == "entropy":
         if by_cols:
-            grid = satisfaction_table(comments, mentions, by=by_cols)
+            grid = profile_satisfaction(profiles, by=by_cols)
             matrix = grid.pivot_table(index=by_cols, columns="dimension",
                                       values="satisfaction", aggfunc="first")[dims]
             matrix = matrix.fillna(matrix.mean())
         else:
-            matrix = dimension_matrix(comments, mentions, fill=np.nan)[dims]
+            matrix = profiles.matrix(fill=np.nan)[dims]
             matrix = (matrix * 50 + 50).fillna((matrix * 50 + 50).mean())
         w = entropy_weights(matrix)
     elif weights == "key_driver":
-        model = key_driver_model(comments, mentions, rating=rating or "sentiment_score",
-                                 min_mentions=1)
+        matrix = profiles.matrix()
+        target = profiles.rows["rating" if "rating" in profiles.rows else "sentiment_score"]
+        matrix = matrix.loc[:, (matrix != 0).sum() >= 1]
+        model = key_drivers(matrix, target.to_numpy(dtype=float))
         w = model.set_index("dimension")["importance"].reindex(dims).fillna(0.0)
     else:
         raise InputError(f"weights must be a mapping, {', '.join(map(repr, WEIGHTINGS))}, "
@@ -227,18 +256,20 @@ def trends(comments: pd.DataFrame, mentions: pd.DataFrame, *, time_col: str, fre
     """:func:`satisfaction_table` per period (``freq`` D / W / M / Q / Y) and group."""
     if time_col not in comments:
         raise InputError(f"time column {time_col!r} is not in the comments table")
-    times = pd.to_datetime(comments[time_col], errors="coerce", format="mixed")
-    period = times.dt.to_period(freq).astype(str).where(times.notna())
-    frame = comments.assign(period=period)
-    if complaint is not None:
-        frame["_complaint_rule"] = complaint_mask(comments, complaint)
-    # rows without a time are flagged, not dropped: mention rows are positions in comments
-    flags = comments["flag"].fillna("") if "flag" in comments else pd.Series("", comments.index)
-    frame["flag"] = flags.where(period.notna(), "no_time").to_numpy()
     by_cols = [] if by is None else [by] if isinstance(by, str) else list(by)
-    return satisfaction_table(frame, mentions, by=[*by_cols, "period"],
-                              complaint="_complaint_rule" if complaint is not None else None,
-                              labels=labels)
+    found = Profiles.of(comments, mentions, complaint=complaint, time_col=time_col,
+                        freq=freq, columns=by_cols)
+    return profile_trends(found, by=by_cols, labels=labels)
+
+
+def profile_trends(profiles: Profiles, *, by: str | Sequence[str] | None = None,
+                   labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """:func:`trends` from comment profiles kept with the period (``_trend``): comments
+    without a time are left out."""
+    by_cols = [] if by is None else [by] if isinstance(by, str) else list(by)
+    rows = profiles.rows
+    rows = rows[rows["_trend"].notna().to_numpy()].assign(period=lambda t: t["_trend"])
+    return profile_satisfaction(profiles, by=[*by_cols, "period"], labels=labels, rows=rows)
 
 
 def alerts(trend_table: pd.DataFrame, *, measure: str = "complaint_rate", alpha: float = 0.05,

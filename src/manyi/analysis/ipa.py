@@ -34,7 +34,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from manyi.analysis.index import satisfaction_table
+from manyi.analysis.index import profile_satisfaction, satisfaction_table
 from manyi.errors import InputError
 
 QUADRANTS = {  # (important, satisfied) → (key, Chinese label)
@@ -84,11 +84,13 @@ def ipa_table(comments: pd.DataFrame, mentions: pd.DataFrame, *,
 
 def ipa_of(comments: pd.DataFrame, mentions: pd.DataFrame, *,
            key_drivers: pd.DataFrame | None, drivers: pd.DataFrame,
-           labels: Mapping[str, str] | None = None, min_mentions: int = 10) -> pd.DataFrame:
+           labels: Mapping[str, str] | None = None, min_mentions: int = 10,
+           profiles=None) -> pd.DataFrame:
     """The IPA from tables already computed: the rating's ``key_drivers`` when there are
     some, else the dimension rows of ``drivers`` (what Result.ipa and ``manyi drivers``
-    show)."""
-    sat = satisfaction_table(comments, mentions, labels=labels)
+    show). ``profiles``: the comments' (:mod:`manyi.analysis.profiles`), if built."""
+    sat = satisfaction_table(comments, mentions, labels=labels) if profiles is None else \
+        profile_satisfaction(profiles, labels=labels)
     sat = sat[sat["comments"] >= min_mentions]
     if key_drivers is not None:
         return ipa_from_tables(sat, key_drivers, "key_driver")

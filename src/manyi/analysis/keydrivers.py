@@ -21,7 +21,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from manyi.analysis.polarity import dimension_matrix
+from manyi.analysis.polarity import POLARITY_VALUE, dimension_matrix
+from manyi.analysis.profiles import Profiles
 from manyi.analysis.rows import analysable_positions
 from manyi.errors import InputError
 
@@ -63,76 +64,107 @@ def rating_drivers(comments: pd.DataFrame, mentions: pd.DataFrame, *,
     >>> t[["dimension", "penalty", "reward", "scale"]].round(3).values.tolist()
     [['price', -2.0, 2.0, '1–5']]
     """
+    if isinstance(rating, str) and rating not in comments:
+        raise InputError(f"rating column {rating!r} is not in the comments table")
+    return profile_rating_drivers(Profiles.of(comments, mentions, rating=rating),
+                                  labels=labels, min_mentions=min_mentions, boot=boot,
+                                  seed=seed)
+
+
+@one_blas_thread
+def profile_rating_drivers(profiles: Profiles, *, labels: Mapping[str, str] | None = None,
+                           min_mentions: int = 10, boot: int = 200, seed: int = 20
+                           ) -> pd.DataFrame:
+    """:func:`rating_drivers` from comment profiles kept with their ``rating``: the model is
+    fitted on the distinct (polarity columns, rating) rows weighted by their comments
+    (weighted least squares: the same fit as on the rows themselves, to rounding), and the
+    bootstrap draws comments in input order, as over the rows."""
     from scipy.special import stdtr  # scipy.stats.t.sf without loading scipy.stats
 
     from manyi.analysis.impact import rating_scale
 
-    matrix = dimension_matrix(comments, mentions)
-    positions = analysable_positions(comments)
-    if isinstance(rating, str) and rating not in comments:
-        raise InputError(f"rating column {rating!r} is not in the comments table")
-    values = comments[rating] if isinstance(rating, str) else pd.Series(
-        np.asarray(rating), index=comments.index)
-    target = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)[positions]
-    keep = ~np.isnan(target)
-    matrix, target = matrix.loc[keep], target[keep]
+    rated = profiles.rows["rating"].to_numpy(dtype=float)
+    keep = ~np.isnan(rated)
+    pattern = profiles.rows["pattern"].to_numpy()[keep]
+    ratings, rank = np.unique(rated[keep], return_inverse=True)
+    combos, at = np.unique(pattern.astype(np.int64) * max(len(ratings), 1) + rank.ravel(),
+                           return_inverse=True)
+    weight = np.bincount(at.ravel(), minlength=len(combos)).astype(float)
+    target = ratings[combos % max(len(ratings), 1)] if len(ratings) else np.zeros(0)
+    dims = profiles.dimensions()
+    values = np.zeros((int(profiles.pairs["pattern"].to_numpy().max(initial=-1)) + 2, len(dims)))
+    where = {d: i for i, d in enumerate(dims)}
+    for code, dim, polarity in profiles.pairs[["pattern", "dimension", "polarity"]
+                                              ].itertuples(index=False):
+        if dim in where:
+            values[code, where[dim]] = POLARITY_VALUE[polarity]
+    matrix = values[combos // max(len(ratings), 1)]
+    n = int(weight.sum())
     scale = rating_scale(target)["scale"]
     columns, names = [], []
-    for dim in matrix.columns:
+    for j, dim in enumerate(dims):
         for side, value in (("negative", -1.0), ("positive", 1.0)):
-            column = (matrix[dim].to_numpy() == value).astype(float)
-            if column.sum() >= min_mentions and column.sum() < len(column):
+            column = (matrix[:, j] == value).astype(float)
+            total = column @ weight
+            if total >= min_mentions and total < n:
                 columns.append(column)
                 names.append((dim, side))
-    if not columns or len(target) <= len(columns) + 1:
+    if not columns or n <= len(columns) + 1:
         raise InputError(f"rating drivers need more rated comments than polarity columns "
-                         f"({len(target)} rated comments, {len(columns)} columns)")
+                         f"({n} rated comments, {len(columns)} columns)")
     x = np.column_stack(columns)
     design = np.column_stack([np.ones(len(target)), x])
-    coef, *_ = np.linalg.lstsq(design, target, rcond=None)
+    root = np.sqrt(weight)
+    coef, *_ = np.linalg.lstsq(design * root[:, None], target * root, rcond=None)
     residual = target - design @ coef
-    n, k = x.shape
-    ss_res, ss_tot = float(residual @ residual), float(((target - target.mean()) ** 2).sum())
+    k = x.shape[1]
+    mean = float(weight @ target) / n
+    ss_res = float(weight @ residual ** 2)
+    ss_tot = float(weight @ (target - mean) ** 2)
     r2 = 1 - ss_res / ss_tot if ss_tot else math.nan
-    se = np.sqrt(np.diag(ss_res / (n - k - 1) * np.linalg.pinv(design.T @ design)))
+    gram = design.T @ (design * weight[:, None])
+    se = np.sqrt(np.diag(ss_res / (n - k - 1) * np.linalg.pinv(gram)))
     p_values = 2 * stdtr(n - k - 1, -np.abs(coef / np.where(se > 0, se, np.nan)))
-    dims = sorted({d for d, _ in names})
+    used = sorted({d for d, _ in names})
 
     def importance(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         per_dim = np.array([sum(w for (d, _), w in zip(names, weights) if d == dim)
-                            for dim in dims])
+                            for dim in used])
         return per_dim, per_dim / per_dim.sum() if per_dim.sum() > 0 else per_dim * np.nan
 
-    raw, share = importance(relative_weights(x, target))
     # The bootstrap over comments, on the distinct (columns, rating) rows weighted by how
     # often each draw picks them: the same draws as resampling the rows themselves, at a
     # cost that does not grow with the rows (the columns are 0/1, the ratings few).
     patterns, inverse = distinct_rows(x, target)
+    counted = np.bincount(inverse, weights=weight, minlength=len(patterns))
+    raw, share = importance(weighted_relative_weights(patterns, counted))
+    inverse = inverse[at.ravel()]  # per rated comment, in input order
     rng = np.random.default_rng(seed)
     draws = []
     for _ in range(boot):
         counts = np.bincount(inverse[rng.integers(0, n, n)], minlength=len(patterns))
         sums = counts @ patterns[:, :-1]
-        ratings = patterns[counts > 0, -1]
-        if np.ptp(ratings) > 0 and ((sums > 0) & (sums < n)).all():
+        drawn = patterns[counts > 0, -1]
+        if np.ptp(drawn) > 0 and ((sums > 0) & (sums < n)).all():
             draws.append(importance(weighted_relative_weights(patterns, counts))[1])
     low, high = (np.percentile(draws, [2.5, 97.5], axis=0) if draws
-                 else np.full((2, len(dims)), np.nan))
+                 else np.full((2, len(used)), np.nan))
     labels = {"overall": "整体", **(labels or {})}
-    at = {name: i for i, name in enumerate(names)}
+    index = {name: i for i, name in enumerate(names)}
 
     def pick(dim: str, side: str, values: np.ndarray) -> float:
-        i = at.get((dim, side))
+        i = index.get((dim, side))
         return float(values[i]) if i is not None else math.nan
 
+    column_of = {d: j for j, d in enumerate(dims)}
     table = pd.DataFrame({
-        "dimension": dims, "label": [labels.get(d, d) for d in dims],
-        "negative_comments": [int((matrix[d] == -1).sum()) for d in dims],
-        "positive_comments": [int((matrix[d] == 1).sum()) for d in dims],
-        "penalty": [pick(d, "negative", coef[1:]) for d in dims],
-        "reward": [pick(d, "positive", coef[1:]) for d in dims],
-        "penalty_p": [pick(d, "negative", p_values[1:]) for d in dims],
-        "reward_p": [pick(d, "positive", p_values[1:]) for d in dims],
+        "dimension": used, "label": [labels.get(d, d) for d in used],
+        "negative_comments": [int((matrix[:, column_of[d]] == -1) @ weight) for d in used],
+        "positive_comments": [int((matrix[:, column_of[d]] == 1) @ weight) for d in used],
+        "penalty": [pick(d, "negative", coef[1:]) for d in used],
+        "reward": [pick(d, "positive", coef[1:]) for d in used],
+        "penalty_p": [pick(d, "negative", p_values[1:]) for d in used],
+        "reward_p": [pick(d, "positive", p_values[1:]) for d in used],
         "relative_weight": raw, "importance": share, "importance_low": low,
         "importance_high": high, "r2": r2, "n": n, "scale": scale})
     table = table.sort_values(["importance", "dimension"], ascending=[False, True]

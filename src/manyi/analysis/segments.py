@@ -29,9 +29,9 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from manyi.analysis.index import satisfaction_index
-from manyi.analysis.polarity import comment_dimension_polarity
-from manyi.analysis.rows import ComplaintSpec, analysable_positions, complaint_mask, mention_rows
+from manyi.analysis.index import profile_index
+from manyi.analysis.profiles import Profiles, selected_groups
+from manyi.analysis.rows import ComplaintSpec
 from manyi.analysis.significance import bh_q_values, fisher_exact
 
 DIFFERENCE_COLUMNS = ["column", "group", "dimension", "label", "group_comments",
@@ -64,37 +64,52 @@ def segments(comments: pd.DataFrame, mentions: pd.DataFrame, *, group_cols: Sequ
              min_comments: int = 20, alpha: float = 0.05, top: int = 3, max_groups: int = 30,
              boot: int = 200) -> dict[str, pd.DataFrame]:
     """``{"index", "differences", "drivers"}`` tables over the ``group_cols``; see module."""
-    from manyi.analysis.drivers import drivers
+    columns = [c for c in group_cols if c in comments]
+    found = Profiles.of(comments, mentions, complaint=complaint, group_cols=columns,
+                        segments=(min_comments, max_groups))
+    return profile_segments(found, group_cols=columns, labels=labels,
+                            min_comments=min_comments, alpha=alpha, top=top,
+                            max_groups=max_groups, boot=boot)
+
+
+def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
+                     labels: Mapping[str, str] | None = None, min_comments: int = 20,
+                     alpha: float = 0.05, top: int = 3, max_groups: int = 30,
+                     boot: int = 200) -> dict[str, pd.DataFrame]:
+    """:func:`segments` from comment profiles kept with the group columns (as text) and the
+    drivers' counts of each group shown (:class:`manyi.analysis.profiles.ProfileBuilder`
+    with ``segments=(min_comments, max_groups)``)."""
+    from manyi.analysis.drivers import drivers_from_counts
 
     labels = {"overall": "整体", **(labels or {})}
-    positions = analysable_positions(comments)
-    polar = comment_dimension_polarity(comments, mentions)
-    polar = polar[polar["polarity"] == "negative"]
-    complaints = complaint_mask(comments, complaint, mentions)
-    at = mention_rows(comments, mentions)
+    rows = profiles.rows
+    complaints = rows["complaint"].to_numpy(dtype=bool)
+    n_all = len(rows)
+    negative = profiles.pairs[profiles.pairs["polarity"] == "negative"]
     index_parts, diff_rows, driver_parts = [], [], []
     for column in group_cols:
-        if column not in comments:
+        if column not in rows:
             continue
-        values = comments[column].astype("string").fillna("（空）").to_numpy(dtype=object)
-        ok_values = values[positions]
+        ok_values = rows[column].to_numpy(dtype=object)
         sizes = pd.Series(ok_values).value_counts()
-        groups = [g for g in sizes.index[:max_groups] if sizes[g] >= min_comments]
+        groups = selected_groups(ok_values, min_comments, max_groups)
         if len(groups) < 2:
             continue
-        frame = comments.assign(_group=values)
-        index = satisfaction_index(frame, mentions, by="_group", labels=labels)
-        rows = index[(index["dimension"] == "index") & index["_group"].isin(groups)]
-        rate = pd.Series(complaints[positions]).groupby(ok_values).mean()
+        grouped = Profiles(rows=rows[["pattern", "complaint"]].assign(_group=ok_values),
+                           pairs=profiles.pairs)
+        index = profile_index(grouped, by="_group", labels=labels)
+        found = index[(index["dimension"] == "index") & index["_group"].isin(groups)]
+        rate = pd.Series(complaints).groupby(ok_values).mean()
         index_parts.append(pd.DataFrame({
-            "column": column, "group": rows["_group"].to_numpy(),
-            "comments": rows["comments"].to_numpy(), "index": rows["satisfaction"].to_numpy(),
-            "weighting": rows["weighting"].to_numpy(),
-            "complaint_rate": rate.reindex(rows["_group"]).to_numpy()}))
-        negative = polar.assign(_group=values[polar["row"].to_numpy()])
-        counts = negative.groupby(["_group", "dimension"]).size()
+            "column": column, "group": found["_group"].to_numpy(),
+            "comments": found["comments"].to_numpy(), "index": found["satisfaction"].to_numpy(),
+            "weighting": found["weighting"].to_numpy(),
+            "complaint_rate": rate.reindex(found["_group"]).to_numpy()}))
+        counted = pd.DataFrame({"_group": ok_values, "pattern": rows["pattern"].to_numpy()}
+                               ).groupby(["_group", "pattern"], sort=False).size().rename(
+            "weight").reset_index().merge(negative, on="pattern", how="inner")
+        counts = counted.groupby(["_group", "dimension"])["weight"].sum()
         totals = counts.groupby(level="dimension").sum()
-        n_all = len(positions)
         for group in groups:
             n_group = int(sizes[group])
             for dim, total in totals.items():
@@ -105,9 +120,8 @@ def segments(comments: pd.DataFrame, mentions: pd.DataFrame, *, group_cols: Sequ
                 diff_rows.append((column, group, dim, labels.get(dim, dim), n_group, a, share,
                                   n_all - n_group, c, rest, share - rest, p))
         for group in groups:
-            table = drivers(*_subset(comments, mentions, at, positions[ok_values == group]),
-                            complaint=complaints[positions[ok_values == group]],
-                            labels=labels, level="factor", boot=boot)
+            table = drivers_from_counts(profiles.groups[(column, group)], labels=labels,
+                                        level="factor", boot=boot)
             table = table[table["side"] == "complaint"].head(top)
             driver_parts.append(table.assign(column=column, group=group))
     differences = pd.DataFrame(diff_rows, columns=DIFFERENCE_COLUMNS[:12])
@@ -126,17 +140,6 @@ def segments(comments: pd.DataFrame, mentions: pd.DataFrame, *, group_cols: Sequ
                                                            if c not in ("column", "group")]]
     return {"index": index_table, "differences": differences[DIFFERENCE_COLUMNS],
             "drivers": driver_table}
-
-
-def _subset(comments: pd.DataFrame, mentions: pd.DataFrame, rows: np.ndarray,
-            keep: np.ndarray) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The comments at positions ``keep`` and their mentions, ``row`` renumbered."""
-    slot = np.full(len(comments) + 1, -1, dtype=np.int64)
-    slot[keep] = np.arange(len(keep))
-    moved = slot[rows]
-    inside = moved >= 0
-    return (comments.iloc[keep].reset_index(drop=True),
-            mentions[inside].assign(row=moved[inside]))
 
 
 def worst(differences: pd.DataFrame, n: int = 10) -> pd.DataFrame:

@@ -139,25 +139,32 @@ def report(output, formats, rating_col, time_col, model, jobs, quiet, **reading)
     named = {"--rating-col": rating_col, "--time-col": time_col}
     preflight(reading, named, rating=rating_col, time=time_col)
     folder = reused_folder(reading, model)
-    if folder is not None:  # the tables compactly; the workbook's long sheets streamed
-        from manyi.io.saved import ANNOTATION_FLOATS, read_meta
-        from manyi.report.folder_sheets import folder_sheets, sheet_readers
+    readers = {}
+    if folder is not None:  # comments compactly, no text or mention; long sheets streamed
+        from manyi.io.saved import read_meta
+        from manyi.report.folder_sheets import sheet_readers
 
         xlsx = Path(output).suffix.lower() == ".xlsx" or (
             "xlsx" in wanted and Path(output).suffix.lower() not in (".html", ".json"))
-        # one pass reads the tables and describes the workbook's long sheets
+        # the passes that read the tables also describe the workbook's long sheets
         readers = sheet_readers(folder, read_meta(Path(folder))) if xlsx else {}
-        result = compact_result(folder, [rating_col, time_col, "text", "n_mentions",
-                                         *ANNOTATION_FLOATS], named, every_mention=True,
-                                observe={n: r.describe for n, r in readers.items()})
-        result.sheets = folder_sheets(folder, result.meta, described=readers) if xlsx \
-            else None
+        result = compact_result(folder, [rating_col, time_col], named, mentions=False,
+                                observe={n: r.describe for n, r in readers.items()
+                                         if n == "comments"})
     else:
         result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
     check_result(result, named, rating=rating_col, time=time_col)
     for key, column in (("rating_col", rating_col), ("time_col", time_col)):
         if column:  # named by the user: every table of the report reads it
             result.meta[key] = column
+    if folder is not None:  # the tables from profiles and counts, block by block
+        from manyi.report.folder_result import fill_from_profiles
+        from manyi.report.folder_sheets import folder_sheets
+
+        fill_from_profiles(result, folder, observe={n: r.describe for n, r in readers.items()
+                                                    if n == "mentions"})
+        result.sheets = folder_sheets(folder, result.meta, described=readers) if readers \
+            else None
     if Path(output).suffix.lower() in (".html", ".xlsx", ".xls", ".json"):
         written = write_report(result, output, wanted, progress=False if quiet else None)
     else:  # the folder is replaced whole, or not at all
@@ -201,37 +208,38 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
     """What to fix first: complaint impact, praise, key drivers, satisfaction index, IPA,
     segments (which group is worst at what), trends and alerts."""
     from manyi.analysis.drivers import drivers as driver_table
-    from manyi.analysis.fixfirst import fix_first_tables
+    from manyi.analysis.fixfirst import fix_first_tables, profile_options
     from manyi.analysis.ipa import plot_ipa
     from manyi.analysis.rows import analysable
     from manyi.analysis.segments import group_columns
+    from manyi.io.compact import folder_profiles
     from manyi.io.write import write_csv
     from manyi.report.charts import chart_formats, draw, skipped_line
-    from manyi.stream import folder_counts
 
     formats = chart_formats(chart, ("png", "svg"))
     named = {"--rating-col": rating_col, "--time-col": time_col,
              "--by": [b for b in by if b != "period"]}
     preflight(reading, named, rating=rating_col, time=time_col)
     folder = reused_folder(reading, model)
-    # --from: the columns the tables read, compactly (no text, a code per name)
-    result = compact_result(folder, [rating_col, time_col], named) if folder is not None \
-        else run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
+    # --from: the columns the tables read, compactly (no text, a code per name, no mention)
+    result = compact_result(folder, [rating_col, time_col], named, mentions=False) \
+        if folder is not None else run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
     check_result(result, named, rating=rating_col, time=time_col)
     rating_col = rating_col or result.meta.get("rating_col")
     time_col = time_col or result.meta.get("time_col")
     if not analysable(result.comments).empty:
         groups = list(by) or group_columns(result.comments, result.meta, time_col)
-        # --from: the drivers table counted chunk by chunk, as analyze counts it
-        counts = folder_counts(folder, rating_col=rating_col, rating=rating_col,
-                               complaint_max_rating=complaint_max_rating,
-                               meta=result.meta) if folder is not None else None
-        tables = fix_first_tables(result.comments, result.mentions, rating=rating_col,
-                                  time_col=time_col, freq=freq, by=groups,
-                                  complaint=complaint_rule(result, rating_col,
-                                                            complaint_max_rating),
-                                  weights=weights, level=level, labels=result.labels,
-                                  counts=counts)
+        options = {"rating": rating_col, "time_col": time_col, "freq": freq, "by": groups,
+                   "complaint": complaint_rule(result, rating_col, complaint_max_rating),
+                   "weights": weights, "labels": result.labels}
+        # --from: each comment's profile and the drivers' counts, the mentions read in
+        # blocks, counted as analyze counts them
+        profiles = folder_profiles(folder, result.comments, counts=True, **profile_options(
+            result.comments, **{k: v for k, v in options.items() if k != "labels"})
+        ) if folder is not None else None
+        tables = fix_first_tables(result.comments, result.mentions, level=level,
+                                  counts=None if profiles is None else profiles.counts,
+                                  profiles=profiles, **options)
     else:  # every comment flagged: nothing to weigh, the (empty) drivers table says so
         tables = {"drivers": driver_table(result.comments, result.mentions, level=level,
                                           labels=result.labels)}

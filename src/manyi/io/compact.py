@@ -25,6 +25,7 @@ import pandas as pd
 
 from manyi.annotate.annotator import MENTION_COLUMNS
 from manyi.annotate.flags import ANALYSABLE_FLAGS
+from manyi.errors import InputError
 from manyi.io.saved import (
     ANNOTATION_FLOATS,
     MENTION_TYPES,
@@ -202,3 +203,40 @@ def _analysable_texts(path: str | Path, chunk_rows: int) -> Iterator[pd.Series]:
     for table in typed_chunks(Path(path) / "comments.csv", {"text", "flag"}, chunk_rows,
                               _annotations):
         yield table.loc[table["flag"].isin(ANALYSABLE_FLAGS), "text"]
+
+
+PROFILE_MENTIONS = 100_000  # mention rows read at a time for the comments' profiles
+PROFILE_COLUMNS = ("row", "clause_id", "dimension", "factor", "term", "opinion", "polarity",
+                   "score", "source")  # what the profiles and the drivers' counts read
+
+
+def folder_profiles(path: str | Path, comments: pd.DataFrame, *,
+                    chunk_rows: int = PROFILE_MENTIONS,
+                    observe: Mapping[str, Callable[[pd.DataFrame], None]] | None = None,
+                    **options):
+    """The :class:`manyi.analysis.profiles.Profiles` of a folder's comments (``comments``:
+    all of them, compactly, with the columns the options name), its mentions read
+    ``chunk_rows`` at a time, cut between comments: nothing per mention is held.
+    ``observe``: as :func:`compact_tables` (its ``"mentions"`` given every chunk whole);
+    ``options``: as :class:`manyi.analysis.profiles.ProfileBuilder`."""
+    from manyi.analysis.profiles import ProfileBuilder, blocks_of
+
+    builder = ProfileBuilder(comments, **options)
+    seen = (observe or {}).get("mentions")
+    chunks = typed_chunks(Path(path) / "mentions.csv", None if seen else PROFILE_COLUMNS,
+                          chunk_rows, _mentions)
+    if seen is not None:
+        chunks = (_observed(table, seen) for table in chunks)
+    empty = _mentions(pd.DataFrame(columns=MENTION_COLUMNS))
+    for start, end, mentions in blocks_of(chunks, len(comments), empty):
+        if end > len(comments) or (len(mentions) and int(mentions["row"].min()) < 0):
+            raise InputError(f"{Path(path) / 'mentions.csv'}: rows not in comment order or "
+                             f"past the last comment ({len(comments)}); write the folder "
+                             "again with manyi analyze")
+        builder.add(start, end, mentions)
+    return builder.profiles()
+
+
+def _observed(table: pd.DataFrame, observe: Callable[[pd.DataFrame], None]) -> pd.DataFrame:
+    observe(table)
+    return table

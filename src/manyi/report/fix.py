@@ -30,13 +30,16 @@ def side_rows(drivers: pd.DataFrame | None, side: str, level: str = "factor") ->
         drop=True)
 
 
+def fix_rows(result, n: int = 3) -> pd.DataFrame:
+    """The drivers' rows of the ``n`` complaint factors of largest impact."""
+    rows = side_rows(table_of(result, "drivers"), "complaint")
+    return rows[rows["impact"] > 0].head(n) if not rows.empty else rows
+
+
 def top_fixes(result, n: int = 3, per_fix: int = 2) -> list[dict]:
     """The ``n`` complaint factors of largest impact, each with its figures and
     ``per_fix`` evidence comments (highlight spans = the complaint words)."""
-    rows = side_rows(table_of(result, "drivers"), "complaint")
-    if rows.empty:
-        return []
-    rows = rows[rows["impact"] > 0].head(n)
+    rows = fix_rows(result, n)
     return [{"dimension": r.dimension, "factor": r.factor, "label": r.label,
              "impact": r.impact, "impact_low": r.impact_low, "impact_high": r.impact_high,
              "impact_alone": r.impact_alone, "complaint_share": r.complaint_share,
@@ -50,56 +53,15 @@ def fix_evidence(result, dimension: str, factor: str, n: int = 2, side: str = "c
                  max_chars: int = 200) -> list[dict]:
     """Comments that name the factor with ``side``'s polarity — complaints (praise) first,
     then those where it is the only factor so named, readable length, strongest — with the
-    spans of those mentions and their opinion words."""
-    from manyi.analysis.rows import mention_rows
+    spans of those mentions and their opinion words (those a folder's Result read block by
+    block, ``result.quotes``, when it has them)."""
+    from manyi.report.quotes import fix_candidates, pick_fix
 
-    polarity = "negative" if side == "complaint" else "positive"
-    comments, mentions = result.comments, result.mentions
-    rows = mention_rows(comments, mentions)
-    said = (mentions["polarity"] == polarity).to_numpy() & (rows >= 0)
-    mine = said & (mentions["dimension"] == dimension).to_numpy() & (
-        mentions["factor"] == factor).to_numpy()
-    if not mine.any():
-        return []
-    crowded = set(rows[said & ~mine].tolist())
-    texts = comments["text"].astype(str).to_numpy(dtype=object)
-    ids = comments["comment_id"].astype(str).to_numpy(dtype=object)
-    mood = comments["sentiment"].to_numpy(dtype=object) if "sentiment" in comments \
-        else np.full(len(comments), "", dtype=object)
-    sign = 1 if side == "complaint" else -1
-    where = np.flatnonzero(mine)  # the comments' mentions of the factor, one group a comment
-    found, first, group = np.unique(rows[where], return_index=True, return_inverse=True)
-    scores = pd.to_numeric(mentions["score"], errors="coerce").to_numpy(dtype=float)[where]
-    sums = pd.Series(scores).groupby(group.ravel(), sort=True).sum().to_numpy()
-    candidates = []
-    for g in np.argsort(first, kind="stable"):  # in order of first mention
-        row = int(found[g])
-        text = texts[row]
-        candidates.append((mood[row] != polarity, row in crowded,
-                           not 6 <= len(text) <= max_chars, sign * float(sums[g]),
-                           ids[row], text, g))
-    candidates.sort(key=lambda c: c[:5])
-    picked, seen = [], set()
-    for *_, cid, text, g in candidates:
-        if text in seen:
-            continue
-        seen.add(text)
-        part = mentions.iloc[where[group.ravel() == g]]
-        spans = []
-        for m in part.itertuples(index=False):
-            spans.append((int(m.start), int(m.end), polarity, f"{m.term or ''} {m.opinion or ''}"))
-            opinion = str(getattr(m, "opinion", "") or "")
-            if opinion and not bool(getattr(m, "implicit", False)):
-                at = text.find(opinion, max(0, int(m.start) - 12), int(m.end) + 24)
-                if at >= 0:
-                    spans.append((at, at + len(opinion), polarity, f"观点词 {opinion}"))
-        if len(text) > max_chars:
-            text, spans = text[:max_chars] + "…", [s for s in spans if s[1] <= max_chars]
-        picked.append({"comment_id": cid, "text": text, "spans": spans,
-                       "words": sorted({text[s:t] for s, t, _, _ in spans})})
-        if len(picked) >= n:
-            break
-    return picked
+    quotes = getattr(result, "quotes", None)
+    if quotes is not None and ("fix", dimension, factor) in quotes:
+        return quotes[("fix", dimension, factor)]
+    return pick_fix(fix_candidates(result.comments, result.mentions, dimension, factor, side,
+                                   max_chars), n, side, max_chars)
 
 
 def _pp(value) -> str:

@@ -32,6 +32,7 @@ from manyi.errors import InputError
 from manyi.io.write import atomic_path
 from manyi.report import fix, svg
 from manyi.report.notes import not_computed
+from manyi.report.quotes import evidence_order, pick_evidence
 from manyi.report.tables import (
     POLARITY_LABELS,
     complaint_graph,
@@ -50,35 +51,17 @@ FORMATS = {"html": "report.html", "xlsx": "report.xlsx", "json": "summary.json"}
 
 def evidence(result, dimension: str, per_side: int = 3, max_chars: int = 220) -> list[dict]:
     """Representative comments of a dimension: its strongest complaints and praise, each with
-    the spans of the matched words (term, and opinion where found) to highlight."""
+    the spans of the matched words (term, and opinion where found) to highlight (those a
+    folder's Result read block by block, ``result.quotes``, when it has them)."""
+    quotes = getattr(result, "quotes", None)
+    if quotes is not None:
+        return quotes.get(("evidence", dimension), [])
     mentions = result.mentions[result.mentions["dimension"] == dimension]
     if mentions.empty:
         return []
     texts = result.comments.drop_duplicates("comment_id").set_index("comment_id")["text"]
-    signed = mentions["score"].where(mentions["polarity"] != "neutral", 0.0)
-    totals = signed.groupby(mentions["comment_id"]).sum()
-    length = texts.reindex(totals.index).fillna("").str.len()
-    # prefer comments of a readable length, then the strongest score
-    order = pd.DataFrame({"score": totals, "fits": (length >= 6) & (length <= max_chars)})
-    picked, seen = [], set()
-    for side, ascending in (("negative", True), ("positive", False)):
-        side_rows = order[order["score"] < 0] if side == "negative" else order[order["score"] > 0]
-        ranked = side_rows.sort_values(["fits", "score"], ascending=[False, ascending])
-        n = 0
-        for cid, row in ranked.iterrows():
-            text = str(texts.get(cid, ""))
-            if n >= per_side:
-                break
-            if text in seen:
-                continue
-            seen.add(text)
-            n += 1
-            spans = _spans(text, mentions[mentions["comment_id"] == cid])
-            if len(text) > max_chars:
-                text, spans = text[:max_chars] + "…", [s for s in spans if s[1] <= max_chars]
-            picked.append({"comment_id": str(cid), "text": text, "polarity": side,
-                           "score": round(float(row["score"]), 4), "spans": spans})
-    return picked
+    order = evidence_order(mentions, texts, max_chars)
+    return pick_evidence(order, texts, mentions, _spans, per_side, max_chars)
 
 
 def _spans(text: str, mentions: pd.DataFrame) -> list[tuple[int, int, str, str]]:

@@ -142,8 +142,7 @@ class TopicModel(ContentWords):
                 self._bar.update(1)
             finally:
                 self._bar = None
-        theta = self._infer(self._corpus)
-        self.document_topics_ = _dominant(theta)
+        self.document_topics_ = self._infer_dominant(self._corpus)
         self._describe(examples if examples is not None else
                        docs if keep_texts else texts_seen, sentiment)
         return self
@@ -181,12 +180,20 @@ class TopicModel(ContentWords):
         dictionary.token2id = {words[i]: int(j) for j, i in enumerate(kept)}
         dictionary.dfs = {int(j): int(df_np[i]) for j, i in enumerate(kept)}
         dictionary.num_docs = n_docs
-        new_ids = remap[_ints(ids, np.int32)]
+        # per word of each comment: a few bytes at a time, freed as soon as used
+        new_ids = remap.astype(np.int32)[_ints(ids, np.int32)]
+        del ids
         mask = new_ids >= 0
-        kept_before = np.concatenate([[0], np.cumsum(mask)])
-        indptr = kept_before[_ints(row_ptr, np.int64)]
-        corpus = BowCorpus(indptr, new_ids[mask].astype(np.int32),
-                           _ints(counts, np.int32)[mask])
+        kept_ids = new_ids[mask]
+        del new_ids
+        kept_counts = _ints(counts, np.int32)[mask]
+        del counts
+        before = np.zeros(len(mask) + 1, dtype=np.int32 if len(mask) < 2 ** 31 else np.int64)
+        np.cumsum(mask, out=before[1:])
+        del mask
+        indptr = before[_ints(row_ptr, np.int64)].astype(np.int64)
+        del before
+        corpus = BowCorpus(indptr, kept_ids, kept_counts)
         dictionary.cfs = dict(enumerate(np.bincount(corpus.ids, weights=corpus.counts,
                                                     minlength=len(kept)).astype(int).tolist()))
         return dictionary, corpus
@@ -304,15 +311,29 @@ class TopicModel(ContentWords):
         return lda
 
     def _infer(self, corpus) -> np.ndarray:
+        blocks = list(self._infer_blocks(corpus))
+        return np.concatenate(blocks) if blocks else np.zeros(
+            (0, self.lda_.num_topics), dtype=np.float32)
+
+    def _infer_dominant(self, corpus) -> pd.DataFrame:
+        """``_dominant(self._infer(corpus))`` block by block: the comments × topics matrix
+        is never held whole (the same inference calls, the same answer)."""
+        parts = [_dominant(theta) for theta in self._infer_blocks(corpus)]
+        return pd.concat(parts, ignore_index=True) if parts else _dominant(
+            np.zeros((0, self.lda_.num_topics), dtype=np.float32))
+
+    def _infer_blocks(self, corpus):
+        """The rows of :meth:`_infer`, BLOCK comments at a time."""
         lda = self.lda_
         lda.random_state = np.random.RandomState(self.seed)  # same input, same answer
-        theta = np.zeros((corpus.rows, lda.num_topics), dtype=np.float32)
+        empty = np.diff(corpus.indptr) == 0
         for start in range(0, corpus.rows, BLOCK):
             chunk = corpus.subset(np.arange(start, min(start + BLOCK, corpus.rows)))
+            theta = np.zeros((chunk.rows, lda.num_topics), dtype=np.float32)
             gamma, _ = lda.inference(chunk)
-            theta[start:start + chunk.rows] = gamma / gamma.sum(axis=1, keepdims=True)
-        theta[np.diff(corpus.indptr) == 0] = 0.0
-        return theta
+            theta[:] = gamma / gamma.sum(axis=1, keepdims=True)
+            theta[empty[start:start + chunk.rows]] = 0.0
+            yield theta
 
     # -- describing --------------------------------------------------------------------
     def _describe(self, texts, sentiment) -> None:

@@ -58,7 +58,7 @@ def topic_tables(result, *, k: int | None, k_range: tuple[int, int], seed: int,
     model = result.topic_model
     labels = model.labels()
     per_comment = model.document_topics_.assign(
-        comment_id=comments["comment_id"].to_numpy(),
+        comment_id=comments["comment_id"].reset_index(drop=True),  # as typed: no str a row
         label=model.document_topics_["topic"].map(labels))
     tables = {"topics": model.topic_info(), "topic_terms": model.topic_terms(),
               "comment_topics": per_comment[["comment_id", "topic", "label",
