@@ -59,6 +59,20 @@ def test_collect_mode_lists_candidates_and_adds_nothing(extractor):
     assert "next=的" in features and "prev=BOS" in features
 
 
+def test_a_shared_scorer_judges_each_extractor_by_its_own_tags():
+    # the sums of word weights an extractor's tags gave are not another extractor's
+    scorer = AspectScorer({"tag=n": 5.0, "tag=nz": -5.0}, bias=0.0, threshold=0.5)
+    lexicon = Lexicon.load("ecommerce")
+
+    def terms(tag: str) -> list[str]:
+        extractor = FactorExtractor(lexicon, tagger=lambda t: tag if t == "方向键" else "")
+        extractor.scorer = scorer
+        return [m.term for m in extractor.extract(TEXT, TOKENS)]
+
+    assert "方向键" not in terms("nz")
+    assert "方向键" in terms("n")
+    assert "方向键" not in terms("nz")
+
 def test_weights_round_trip_and_use_in_place(tmp_path):
     scorer = AspectScorer({"tag=n": 1.5}, bias=-0.5, threshold=0.4)
     path = tmp_path / "s.json"

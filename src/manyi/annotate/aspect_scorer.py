@@ -65,8 +65,8 @@ class AspectScorer:
 
     def _reset(self) -> None:
         """Forget the sums of weights kept, and set the logit a candidate must reach."""
-        self._words: dict = {}
-        self._contexts: dict = {}
+        self._contexts: dict = {}  # (a context tuple holds every value its features read)
+        self._state = object()  # the extractors' sums of word weights are of this state
         t = min(max(self.threshold, 1e-12), 1 - 1e-12)
         self._cut = math.log(t / (1 - t))
 
@@ -146,6 +146,10 @@ class _Tables:
         self.code = Memo(code)
         self.kind = Memo(lambda t: _kind_of(extractor, t))
         self.tag = Memo(lambda t: finder.tag(t) or "?")
+        # the sums of the weights of candidate words, kept per extractor (they read its tags)
+        # for one scorer state (:meth:`AspectScorer.use` starts a new one)
+        self.words: dict = {}
+        self.scored: object = None
 
 
 def _tables(extractor: Any) -> _Tables:
@@ -230,7 +234,9 @@ def add_scored(extractor: Any, scorer: AspectScorer, text: str, tokens: list[str
     mentioned = {m.clause_id for m in mentions}
     opinions = list(compress(range(len(codes)), map(_TWO, codes)))
     clause_starts = [s for s, _ in spans]
-    words, contexts, weights, cut = scorer._words, scorer._contexts, scorer.weights, scorer._cut
+    if tables.scored is not scorer._state:
+        tables.words, tables.scored = {}, scorer._state
+    words, contexts, weights, cut = tables.words, scorer._contexts, scorer.weights, scorer._cut
     added = []
     n = len(tokens)
     i = codes.index(1)
