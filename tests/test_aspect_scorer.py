@@ -44,6 +44,24 @@ def test_an_accepted_candidate_is_a_discovered_mention_judged_by_its_clause(extr
     assert TEXT[m.start:m.end] == "方向键"
 
 
+@pytest.mark.parametrize(("text", "tokens", "term", "opinion"), [
+    # the nearest opinion after it, not the next mention's (充电 快)
+    ("优点是屏幕素质好、充电快", ["优点", "是", "屏幕", "素质", "好", "、", "充电", "快"],
+     "素质", "好"),
+    # a promotion named is its own opinion, not a judgement of the noun beside it
+    ("打折力度很大", ["打折", "力度", "很", "大"], "力度", ""),
+])
+def test_an_accepted_candidate_takes_the_opinion_that_judges_it(extractor, text, tokens,
+                                                                 term, opinion):
+    held = extractor.scorer
+    extractor.scorer = AspectScorer({}, bias=5.0, threshold=0.5)
+    try:
+        found = extractor.extract(text, tokens)
+    finally:
+        extractor.scorer = held
+    assert [m.opinion for m in found if m.term == term and m.source == "discovered"] == [
+        opinion]
+
 def test_a_rejected_candidate_adds_nothing(extractor):
     assert _found(extractor, AspectScorer({}, bias=-5.0, threshold=0.5)) == \
         _found(extractor, AspectScorer())

@@ -291,11 +291,37 @@ def _mention(extractor: Any, text: str, tokens: list[str], starts: list[int],
     filed as the rules file a discovered word, judged by the clause's nearest opinion."""
     start, end = starts[a], starts[b - 1] + len(tokens[b - 1])
     factor, how = extractor.finder.file_term(tokens[a:b])
-    judged = min((m for m in mentions if m.clause_id == c and m.opinion), default=None,
-                 key=lambda m: (m.start < start, abs(m.start - start)))
+    judged = _judging(text, spans[c], [m for m in mentions if m.clause_id == c], start, end)
     if judged is not None:
         return judged._replace(dimension=factor.dimension, factor=factor.key,
                                term=text[start:end], implicit=False, start=start, end=end,
                                source="discovered", filed_by=how)
     return extractor._mention(text, c, text[spans[c][0]:spans[c][1]], factor,
                               text[start:end], None, False, start, end, "discovered", how)
+
+
+def _judging(text: str, span: tuple[int, int], mentions: list, start: int, end: int) -> Any:
+    """The clause's mention whose opinion judges the candidate ``text[start:end]``: the
+    nearest opinion after it (屏幕素质好、充电快: 素质 is 好's), else the nearest before it;
+    never a listed term that is its own opinion (打折力度很大: the promotion 打折 does not
+    judge 力度; a cue such as 压坏 does judge 书角). None when none is.
+
+    >>> from manyi.annotate.factors import Mention
+    >>> m = [Mention(1, "", "product", "x", "屏幕", "好", False, 1.0, False, 0.5, 2, 4),
+    ...      Mention(1, "", "product", "y", "充电", "快", False, 1.0, False, 0.5, 8, 10)]
+    >>> _judging("优点屏幕素质好、充电快", (0, 11), m, 4, 6).opinion
+    '好'
+    """
+    best, best_key = None, None
+    for m in mentions:
+        if not m.opinion or (m.opinion == m.term and m.filed_by == "term"):
+            continue
+        at = text.find(m.opinion, end, span[1])
+        if at >= 0:
+            key = (0, at - end)
+        else:
+            at = text.rfind(m.opinion, span[0], start)
+            key = (1, start - at) if at >= 0 else (2, abs(m.start - start))
+        if best_key is None or key < best_key:
+            best, best_key = m, key
+    return best
