@@ -44,6 +44,24 @@ def test_an_accepted_candidate_is_a_discovered_mention_judged_by_its_clause(extr
     assert TEXT[m.start:m.end] == "方向键"
 
 
+@pytest.mark.parametrize(("text", "tokens", "term", "opinion"), [
+    # the nearest opinion after it, not the next mention's (充电 快)
+    ("优点是屏幕素质好、充电快", ["优点", "是", "屏幕", "素质", "好", "、", "充电", "快"],
+     "素质", "好"),
+    # a promotion named is its own opinion, not a judgement of the noun beside it
+    ("打折力度很大", ["打折", "力度", "很", "大"], "力度", ""),
+])
+def test_an_accepted_candidate_takes_the_opinion_that_judges_it(extractor, text, tokens,
+                                                                 term, opinion):
+    held = extractor.scorer
+    extractor.scorer = AspectScorer({}, bias=5.0, threshold=0.5)
+    try:
+        found = extractor.extract(text, tokens)
+    finally:
+        extractor.scorer = held
+    assert [m.opinion for m in found if m.term == term and m.source == "discovered"] == [
+        opinion]
+
 def test_a_rejected_candidate_adds_nothing(extractor):
     assert _found(extractor, AspectScorer({}, bias=-5.0, threshold=0.5)) == \
         _found(extractor, AspectScorer())
@@ -58,6 +76,20 @@ def test_collect_mode_lists_candidates_and_adds_nothing(extractor):
     features = seen[0][4]
     assert "next=的" in features and "prev=BOS" in features
 
+
+def test_a_shared_scorer_judges_each_extractor_by_its_own_tags():
+    # the sums of word weights an extractor's tags gave are not another extractor's
+    scorer = AspectScorer({"tag=n": 5.0, "tag=nz": -5.0}, bias=0.0, threshold=0.5)
+    lexicon = Lexicon.load("ecommerce")
+
+    def terms(tag: str) -> list[str]:
+        extractor = FactorExtractor(lexicon, tagger=lambda t: tag if t == "方向键" else "")
+        extractor.scorer = scorer
+        return [m.term for m in extractor.extract(TEXT, TOKENS)]
+
+    assert "方向键" not in terms("nz")
+    assert "方向键" in terms("n")
+    assert "方向键" not in terms("nz")
 
 def test_weights_round_trip_and_use_in_place(tmp_path):
     scorer = AspectScorer({"tag=n": 1.5}, bias=-0.5, threshold=0.4)

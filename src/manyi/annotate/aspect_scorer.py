@@ -65,8 +65,8 @@ class AspectScorer:
 
     def _reset(self) -> None:
         """Forget the sums of weights kept, and set the logit a candidate must reach."""
-        self._words: dict = {}
-        self._contexts: dict = {}
+        self._contexts: dict = {}  # (a context tuple holds every value its features read)
+        self._state = object()  # the extractors' sums of word weights are of this state
         t = min(max(self.threshold, 1e-12), 1 - 1e-12)
         self._cut = math.log(t / (1 - t))
 
@@ -146,6 +146,10 @@ class _Tables:
         self.code = Memo(code)
         self.kind = Memo(lambda t: _kind_of(extractor, t))
         self.tag = Memo(lambda t: finder.tag(t) or "?")
+        # the sums of the weights of candidate words, kept per extractor (they read its tags)
+        # for one scorer state (:meth:`AspectScorer.use` starts a new one)
+        self.words: dict = {}
+        self.scored: object = None
 
 
 def _tables(extractor: Any) -> _Tables:
@@ -230,7 +234,9 @@ def add_scored(extractor: Any, scorer: AspectScorer, text: str, tokens: list[str
     mentioned = {m.clause_id for m in mentions}
     opinions = list(compress(range(len(codes)), map(_TWO, codes)))
     clause_starts = [s for s, _ in spans]
-    words, contexts, weights, cut = scorer._words, scorer._contexts, scorer.weights, scorer._cut
+    if tables.scored is not scorer._state:
+        tables.words, tables.scored = {}, scorer._state
+    words, contexts, weights, cut = tables.words, scorer._contexts, scorer.weights, scorer._cut
     added = []
     n = len(tokens)
     i = codes.index(1)
@@ -285,11 +291,37 @@ def _mention(extractor: Any, text: str, tokens: list[str], starts: list[int],
     filed as the rules file a discovered word, judged by the clause's nearest opinion."""
     start, end = starts[a], starts[b - 1] + len(tokens[b - 1])
     factor, how = extractor.finder.file_term(tokens[a:b])
-    judged = min((m for m in mentions if m.clause_id == c and m.opinion), default=None,
-                 key=lambda m: (m.start < start, abs(m.start - start)))
+    judged = _judging(text, spans[c], [m for m in mentions if m.clause_id == c], start, end)
     if judged is not None:
         return judged._replace(dimension=factor.dimension, factor=factor.key,
                                term=text[start:end], implicit=False, start=start, end=end,
                                source="discovered", filed_by=how)
     return extractor._mention(text, c, text[spans[c][0]:spans[c][1]], factor,
                               text[start:end], None, False, start, end, "discovered", how)
+
+
+def _judging(text: str, span: tuple[int, int], mentions: list, start: int, end: int) -> Any:
+    """The clause's mention whose opinion judges the candidate ``text[start:end]``: the
+    nearest opinion after it (屏幕素质好、充电快: 素质 is 好's), else the nearest before it;
+    never a listed term that is its own opinion (打折力度很大: the promotion 打折 does not
+    judge 力度; a cue such as 压坏 does judge 书角). None when none is.
+
+    >>> from manyi.annotate.factors import Mention
+    >>> m = [Mention(1, "", "product", "x", "屏幕", "好", False, 1.0, False, 0.5, 2, 4),
+    ...      Mention(1, "", "product", "y", "充电", "快", False, 1.0, False, 0.5, 8, 10)]
+    >>> _judging("优点屏幕素质好、充电快", (0, 11), m, 4, 6).opinion
+    '好'
+    """
+    best, best_key = None, None
+    for m in mentions:
+        if not m.opinion or (m.opinion == m.term and m.filed_by == "term"):
+            continue
+        at = text.find(m.opinion, end, span[1])
+        if at >= 0:
+            key = (0, at - end)
+        else:
+            at = text.rfind(m.opinion, span[0], start)
+            key = (1, start - at) if at >= 0 else (2, abs(m.start - start))
+        if best_key is None or key < best_key:
+            best, best_key = m, key
+    return best
