@@ -297,6 +297,40 @@ def test_killing_the_parent_of_a_parallel_run_ends_its_workers():
     assert alive == []
 
 
+FORKSERVER_RUN = """
+import multiprocessing
+import sys
+import pandas as pd
+import manyi
+from manyi import engine
+multiprocessing.set_start_method("forkserver", force=True)  # Linux's default from Python 3.14
+engine.CHUNK_ROWS = engine.INLINE_ROWS = 200
+texts = pd.read_csv(sys.argv[1])["评论内容"].tolist() * 3
+pooled = manyi.analyze(texts, jobs=2, progress=False)
+alone = manyi.analyze(texts, jobs=1, progress=False)
+pd.testing.assert_frame_equal(pooled.mentions, alone.mentions)
+pd.testing.assert_frame_equal(pooled.comments, alone.comments)
+print("same", len(pooled.comments))
+"""
+
+
+def test_a_parallel_run_works_when_workers_are_started_by_a_fork_server():
+    """Under forkserver a worker's parent is the fork server, not the run: the workers
+    watched the wrong process and exited at once (BrokenProcessPool)."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT, SAMPLES
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    run = subprocess.run([sys.executable, "-c", FORKSERVER_RUN,
+                          str(SAMPLES / "ecommerce_reviews.csv")], env=env,
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.startswith("same ")
+
+
 def test_a_comment_of_megabytes_is_analysed_from_its_head_and_kept_whole(monkeypatch):
     from manyi.annotate import annotator
 

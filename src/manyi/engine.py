@@ -17,6 +17,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import os
+import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -133,14 +134,32 @@ def _start_worker(parent: int, ship) -> None:
 
 
 def _watch_parent(parent: int) -> None:
-    """In a worker: exit when the process that started it is gone (killed, even with -9),
-    rather than live on holding its memory."""
+    """In a worker: exit when the process that started the pool is gone (killed, even with
+    -9), rather than live on holding its memory. A forked worker's parent is that process;
+    under a fork server (Linux's default from Python 3.14) or spawn it may be another, so the
+    worker exits when the run's process no longer exists or its own parent changes (the
+    server went with the run)."""
     def watch() -> None:
-        while os.getppid() == parent:
+        first = os.getppid()
+        while os.getppid() == first and _alive(parent):
             time.sleep(0.5)
         os._exit(1)
 
     threading.Thread(target=watch, name="manyi-parent-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process ``pid`` exists (signal 0 checks without sending anything; not on
+    Windows, where 0 is CTRL_C_EVENT: there the worker's parent alone is watched)."""
+    if sys.platform == "win32":  # pragma: no cover
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - exists, owned by another user
+        return True
+    return True
 
 
 def _collect(frame: pd.DataFrame, futures: list[tuple[Future, int]], bar) -> tuple:
