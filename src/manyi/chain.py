@@ -48,7 +48,8 @@ def start(source, *, text_col: str | None = None, id_col: str | None = None,
           encoding: str | None = None, sheet: str | int | None = None,
           domain: str | None = "auto", lexicon: Sequence[str | Path] = (),
           segmenter: str = "rjieba", model: SentimentModel | str | Path | None = None,
-          jobs: int | None = None, chunk_rows: int | None = None) -> Run:
+          jobs: int | None = None, chunk_rows: int | None = None,
+          aspect_scorer: bool = True) -> Run:
     """Open ``source`` (``chunk_rows`` rows at a time; None: whole) and build the annotator.
 
     The annotator is built here, once, before any row is annotated, so a bad lexicon pack or
@@ -61,7 +62,7 @@ def start(source, *, text_col: str | None = None, id_col: str | None = None,
     texts, frames = _first_texts(frames, meta.text_col)
     domain, domain_guess = resolve_domain(domain, texts)
     aspects = learn_aspects(texts, Lexicon.load(domain, lexicon), segmenter)
-    settings = Settings.of(domain, lexicon, segmenter, model, aspects)
+    settings = Settings.of(domain, lexicon, segmenter, model, aspects, aspect_scorer)
     annotator = engine.annotator_for(settings)
     repeats = RepeatedIds() if id_col is not None else None
     return Run(meta, settings, annotator, mark_repeated(frames, repeats), repeats,

@@ -70,7 +70,7 @@ def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
                    lexicon: Sequence[str | Path] = (), segmenter: str = "rjieba",
                    model: SentimentModel | str | Path | None = None, jobs: int | None = None,
                    chunk_rows: int = STREAM_ROWS, progress: bool | None = None,
-                   strict: bool = False) -> StreamResult:
+                   strict: bool = False, aspect_scorer: bool = True) -> StreamResult:
     """Analyse a dump of any size into the folder ``output``, ``chunk_rows`` rows at a time.
 
     Writes comments.csv, mentions.csv, dimensions.csv, drivers.csv, meta.json (and
@@ -79,7 +79,8 @@ def analyze_to_dir(source, output: str | Path, *, text_col: str | None = None,
     """
     run = chain.start(source, text_col=text_col, id_col=id_col, encoding=encoding,
                       sheet=sheet, domain=domain, lexicon=lexicon, segmenter=segmenter,
-                      model=model, jobs=jobs, chunk_rows=chunk_rows)
+                      model=model, jobs=jobs, chunk_rows=chunk_rows,
+                      aspect_scorer=aspect_scorer)
     meta, repeats = run.meta, run.repeats
     totals = _Totals()
     counted: list[_Totals] = []  # pieces' counts not yet added to totals

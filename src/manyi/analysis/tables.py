@@ -65,7 +65,7 @@ def run_meta(meta: InputMeta, settings: Settings, *, flags: dict, sentiment: dic
     Counts are listed as the sinks count them: in the order first seen in the input.
     """
     return {**meta.to_dict(), "domain": settings.domain, "lexicon": list(settings.lexicon_paths),
-            "segmenter": settings.segmenter,
+            "segmenter": settings.segmenter, "aspect_scorer": settings.aspect_scorer,
             **({"model": settings.model} if settings.model is not None else {}),
             "flags": {str(k): int(v) for k, v in flags.items()}, "flag_reasons": FLAG_REASONS,
             "sentiment": {str(k): int(v) for k, v in sentiment.items()},

@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from manyi.annotate.aspect_scorer import AspectScorer
 from manyi.annotate.factors import FactorExtractor
 from manyi.annotate.flags import ANALYSABLE_FLAGS, MAX_ANALYSED_CHARS, REPEATED, flag_repeated
 from manyi.annotate.prepass import Learned, warm_up, with_learned
@@ -59,14 +60,15 @@ class Settings:
     segmenter: str = "rjieba"
     model: str | None = None
     aspects: Learned = ()  # the corpus's aspect words (manyi.annotate.prepass)
+    aspect_scorer: bool = True  # the learned scorer of unlisted aspects (annotate.aspect_scorer)
 
     @classmethod
     def of(cls, domain: str | None = "ecommerce", lexicon: Sequence[str | Path] = (),
            segmenter: str = "rjieba", model: SentimentModel | str | Path | None = None,
-           aspects: Learned = ()) -> Settings:
+           aspects: Learned = (), aspect_scorer: bool = True) -> Settings:
         """The settings of a run from the user's arguments (``model`` an object or a path)."""
         return cls(domain, tuple(str(p) for p in lexicon), segmenter, model_setting(model),
-                   tuple(aspects))
+                   tuple(aspects), bool(aspect_scorer))
 
 
 class Annotator:
@@ -85,6 +87,8 @@ class Annotator:
         self.segmenter = segmenter if segmenter is not None else \
             Segmenter(self.lexicon, backend=settings.segmenter)
         self.extractor = FactorExtractor(self.lexicon, tagger=self.segmenter.tag)
+        if not settings.aspect_scorer:  # the rules alone: a scorer that accepts nothing
+            self.extractor.scorer = AspectScorer()
         warm_up(self.extractor)  # the first pass's token look-ups (outputs do not change)
         self.model = model if model is not None else load_model(settings.model)
 

@@ -71,6 +71,8 @@ def main() -> None:
                "meta.json (and rejects.csv when input rows are rejected).")
 @click.option("--segmenter", type=click.Choice(["jieba", "rjieba"]), default="rjieba",
               show_default=True, help="Word segmenter backend.")
+@click.option("--aspect-scorer/--no-aspect-scorer", default=True, show_default=True,
+              help="The learned scorer of unlisted aspects; off: the rules alone (faster).")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run on a Dask cluster: its scheduler address, e.g. tcp://10.0.0.5:8786.")
 @click.option("--strict", is_flag=True,
@@ -78,8 +80,8 @@ def main() -> None:
 @click.option("--chunk-rows", type=click.IntRange(min=1), default=20_000, show_default=True,
               help="Rows read, analysed and written at a time (memory stays bounded).")
 @run_options
-def analyze(output, segmenter, scheduler, strict, chunk_rows, model, jobs, quiet,
-            **reading) -> None:
+def analyze(output, segmenter, aspect_scorer, scheduler, strict, chunk_rows, model, jobs,
+            quiet, **reading) -> None:
     """Analyse a comment dump INPUT (CSV, TSV, XLSX, JSONL, Parquet, TXT) into OUTPUT.
 
     The dump is streamed: read, analysed and written CHUNK_ROWS rows at a time, with the
@@ -97,7 +99,7 @@ def analyze(output, segmenter, scheduler, strict, chunk_rows, model, jobs, quiet
     columns = preflight(reading, {})
     if scheduler:  # Dask workers analyse; the result comes back whole
         result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model, segmenter=segmenter,
-                          scheduler=scheduler)
+                              scheduler=scheduler, aspect_scorer=aspect_scorer)
         if strict:
             check_strict(result.meta["source"], result.meta["rejects"])
         out = result.to_dir(output)
@@ -105,6 +107,7 @@ def analyze(output, segmenter, scheduler, strict, chunk_rows, model, jobs, quiet
         reading = dict(reading)
         result = analyze_to_dir(reading.pop("input_path"), output, jobs=jobs, model=model,
                                 segmenter=segmenter, chunk_rows=chunk_rows, strict=strict,
+                                aspect_scorer=aspect_scorer,
                                 progress=False if quiet else None, **reading)
         out = Path(output)
     if not quiet:
