@@ -165,8 +165,9 @@ class _Tables:
 
 def _invented(tag: Any, word: str) -> bool:
     """Whether ``word``, outside the dictionary (the segmenter joined its characters), is a
-    phrase rather than a name: it starts with a verb (穿件卫衣 扣一星 核实身份) or holds a
-    numeral or a measure word inside it (收一成 问个问题).
+    phrase rather than a name: it starts with a demonstrative (这套), or has three characters
+    or more and starts with a verb (穿件卫衣 扣一星 核实身份; two-character words are often
+    nouns jieba lacks: 绘本), or holds a numeral or a measure word inside it (收一成).
 
     >>> from manyi.annotate.aspect_tags import default_tagger
     >>> _invented(default_tagger(), "扣一星"), _invented(default_tagger(), "噪点")
@@ -174,7 +175,8 @@ def _invented(tag: Any, word: str) -> bool:
     """
     if len(word) < 2 or tag(word):
         return False
-    return (tag(word[0]).startswith("v") or (len(word) > 2 and tag(word[:2]).startswith("v"))
+    return (word[0] in "这那此该每哪" or (len(word) > 2 and (
+        tag(word[0]).startswith("v") or tag(word[:2]).startswith("v")))
             or any(c in NUMERALS for c in word[1:]) or any(tag(c) == "q" for c in word[1:-1]))
 
 
