@@ -124,3 +124,60 @@ def test_training_fits_weights_of_the_right_sign():
     scorer = module.fit(groups)
     assert scorer.probability(good) > 0.5 > scorer.probability(bad)
     assert scorer.weights["next=op"] > 0 > scorer.weights["next=的"]
+
+
+def _discovered(extractor: FactorExtractor, text: str, tokens: list[str]) -> list[str]:
+    """The terms an accept-everything scorer adds to ``text``."""
+    held = extractor.scorer
+    extractor.scorer = AspectScorer({}, bias=5.0, threshold=0.5)
+    try:
+        return [m.term for m in extractor.extract(text, tokens) if m.source == "discovered"]
+    finally:
+        extractor.scorer = held
+
+
+@pytest.mark.parametrize(("text", "tokens", "person"), [
+    ("学生党用着很方便", ["学生党", "用", "着", "很", "方便"], "学生党"),
+    ("小姑娘说很好看", ["小姑娘", "说", "很", "好看"], "小姑娘"),
+    ("客户对网点管理极为不满", ["客户", "对", "网点", "管理", "极为", "不满"], "客户"),
+])
+def test_a_word_for_a_person_is_no_candidate(extractor, text, tokens, person):
+    assert person not in _discovered(extractor, text, tokens)
+
+
+def test_account_is_no_person(extractor):
+    # 户 alone is no person ending: 账户 stays a candidate
+    assert "账户" in _discovered(extractor, "账户很安全", ["账户", "很", "安全"])
+
+
+def test_a_compound_cut_before_a_one_character_morpheme_is_no_candidate(extractor):
+    assert _discovered(extractor, "宫保鸡丁很好吃", ["宫保鸡", "丁", "很", "好吃"]) == []
+    assert "宫保鸡" in _discovered(extractor, "宫保鸡很好吃", ["宫保鸡", "很", "好吃"])
+
+
+def test_a_phrase_the_segmenter_invented_is_no_candidate():
+    tags = {"扣": "v", "一": "m", "星": "n", "噪": "n", "点": "m", "件": "q", "卫衣": "n"}
+    tag = lambda w: tags.get(w, "")  # noqa: E731
+    assert aspect_scorer._invented(tag, "扣一星")      # a verb first
+    assert aspect_scorer._invented(tag, "星一点")      # a numeral inside
+    assert aspect_scorer._invented(tag, "卫件衣")      # a measure word inside
+    assert not aspect_scorer._invented(tag, "噪点")    # a name (点 last)
+    assert not aspect_scorer._invented(tag, "卫衣")    # in the dictionary
+    assert aspect_scorer._invented(tag, "这套")        # a demonstrative first
+    assert not aspect_scorer._invented(tag, "扣星")    # two characters: often a noun (绘本)
+
+
+def test_a_candidate_needs_an_opinion_word_in_its_clause(extractor, monkeypatch):
+    # 包装盒里有说明书 says nothing of the 说明书
+    tokens = ["包装盒", "里", "有", "说明书"]
+    assert "说明书" not in _discovered(extractor, "包装盒里有说明书", tokens)
+    monkeypatch.setattr(aspect_scorer, "REQUIRE_OPINION", False)
+    assert "说明书" in _discovered(extractor, "包装盒里有说明书", tokens)
+
+
+def test_no_feature_names_a_character(extractor):
+    scorer = AspectScorer()
+    scorer.collect = seen = []
+    _found(extractor, scorer)
+    assert seen and not [f for f in seen[0][4] if f.startswith(("first=", "last="))]
+    assert not [f for f in aspect_scorer.MODEL.weights if f.startswith(("first=", "last="))]

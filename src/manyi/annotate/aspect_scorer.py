@@ -26,12 +26,16 @@ from itertools import compress, repeat
 from pathlib import Path
 from typing import Any
 
-from manyi.annotate.aspect_tags import MAX_CHARS, MAX_COMPOUND, Memo
+from manyi.annotate.aspect_tags import FUNCTION_CHARS, MAX_CHARS, MAX_COMPOUND, Memo
 
 MODEL_PATH = Path(__file__).parent / "models" / "aspect_scorer.json"
 PUNCT = frozenset(",，、。.!！?？;；~～:：")
 _ZEROS = repeat(0.0)
 _TWO = (2).__eq__
+# A candidate needs an opinion word or a bare adjective in its clause (else the clause
+# model's polarity, often wrong, would be its judgement).
+REQUIRE_OPINION = True
+NUMERALS = frozenset("一二两三四五六七八九十百千万几半")
 
 
 class AspectScorer:
@@ -136,20 +140,44 @@ class _Tables:
         degrees, roles = extractor.lexicon.degrees, extractor._role_cache
 
         def code(t: str) -> int:
-            """1: a candidate's part (a noun, not a listed term), 2: an opinion word or a bare
-            adjective (not a degree word), 0: neither."""
+            """1: a candidate's part (a noun, not a listed term, no word for a person, no
+            phrase the segmenter invented), 2: an opinion word or a bare adjective (not a
+            degree word), 0: neither."""
             role = roles[t]
             if role is not None and (role[0] or role[4]) and t not in degrees:
                 return 2
-            return int((finder._kind[t] == 2 or finder._head[t]) and t not in terms)
+            return int((finder._kind[t] == 2 or finder._head[t]) and t not in terms
+                       and not t.endswith(person_ends) and not _invented(finder.tag, t))
 
+        person_ends = tuple(extractor.rules.person_ends)
         self.code = Memo(code)
         self.kind = Memo(lambda t: _kind_of(extractor, t))
         self.tag = Memo(lambda t: finder.tag(t) or "?")
+        # a one-character noun, measure word or unknown character after a candidate: the
+        # compound goes on (宫保鸡 丁, 防尘 袋), the candidate is only its first part
+        self.glued = Memo(lambda t: len(t) == 1 and t not in FUNCTION_CHARS
+                          and self.kind[t] in ("n", "q", "z", "?"))
         # the sums of the weights of candidate words, kept per extractor (they read its tags)
         # for one scorer state (:meth:`AspectScorer.use` starts a new one)
         self.words: dict = {}
         self.scored: object = None
+
+
+def _invented(tag: Any, word: str) -> bool:
+    """Whether ``word``, outside the dictionary (the segmenter joined its characters), is a
+    phrase rather than a name: it starts with a demonstrative (这套), or has three characters
+    or more and starts with a verb (穿件卫衣 扣一星 核实身份; two-character words are often
+    nouns jieba lacks: 绘本), or holds a numeral or a measure word inside it (收一成).
+
+    >>> from manyi.annotate.aspect_tags import default_tagger
+    >>> _invented(default_tagger(), "扣一星"), _invented(default_tagger(), "噪点")
+    (True, False)
+    """
+    if len(word) < 2 or tag(word):
+        return False
+    return (word[0] in "这那此该每哪" or (len(word) > 2 and (
+        tag(word[0]).startswith("v") or tag(word[:2]).startswith("v")))
+            or any(c in NUMERALS for c in word[1:]) or any(tag(c) == "q" for c in word[1:-1]))
 
 
 def _tables(extractor: Any) -> _Tables:
@@ -160,13 +188,11 @@ def _tables(extractor: Any) -> _Tables:
 
 
 def _word_features(tables: _Tables, tokens: list[str], a: int, b: int) -> list[str]:
-    """The features of the candidate's own words (its tags, length, first and last
-    character)."""
+    """The features of the candidate's own words (its tags and length; not its characters,
+    which would carry the training industries' vocabulary elsewhere)."""
     word = tokens[b - 1]
     chars = len(word) if b - a == 1 else sum(map(len, tokens[a:b]))
-    out = [f"ntok={b - a}", f"nchr={min(chars, 5)}", "tag=" + tables.tag[word],
-           "last=" + word[-1],  # the head's last character: 性 度 感 色 味 name qualities
-           "first=" + tokens[a][0]]
+    out = [f"ntok={b - a}", f"nchr={min(chars, 5)}", "tag=" + tables.tag[word]]
     if b - a > 1:
         out.append("tag0=" + tables.tag[tokens[a]])
     if len(word) == 1:
@@ -237,6 +263,7 @@ def add_scored(extractor: Any, scorer: AspectScorer, text: str, tokens: list[str
     if tables.scored is not scorer._state:
         tables.words, tables.scored = {}, scorer._state
     words, contexts, weights, cut = tables.words, scorer._contexts, scorer.weights, scorer._cut
+    glued = tables.glued
     added = []
     n = len(tokens)
     i = codes.index(1)
@@ -262,8 +289,10 @@ def add_scored(extractor: Any, scorer: AspectScorer, text: str, tokens: list[str
             i = n
         start, end = starts[a], starts[b - 1] + len(tokens[b - 1])
         if end - start > MAX_CHARS or (b - a == 1 and end - start == 1) \
-                or covered.find(1, start, end + 1) >= 0:
+                or covered.find(1, start, end + 1) >= 0 or (b < last and glued[tokens[b]]):
             continue  # (nor right before a mention's term: 销卡 流程 is the 流程's)
+        if REQUIRE_OPINION and bisect_left(opinions, first) == bisect_left(opinions, last):
+            continue  # no opinion word in the clause: nothing said of it (空气炸锅本身没问题)
         if scorer.collect is not None:
             scorer.collect.append((text, start, end, text[start:end], features(
                 tables, tokens, first, last, a, b, opinions, c in mentioned)))
