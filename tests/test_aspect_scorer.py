@@ -181,3 +181,17 @@ def test_no_feature_names_a_character(extractor):
     _found(extractor, scorer)
     assert seen and not [f for f in seen[0][4] if f.startswith(("first=", "last="))]
     assert not [f for f in aspect_scorer.MODEL.weights if f.startswith(("first=", "last="))]
+
+
+def test_the_customer_a_ticket_names_is_never_proposed_and_praise_stays_praise():
+    """客户 (rules.toml not_scored) is no scorer candidate; the rules still read the ticket
+    as before, so 表示满意 keeps judging the staff (it made them complaints when 客户 was
+    taken from the rules too)."""
+    import manyi
+
+    assert "客户" in Lexicon.load("hotline").rules["not_scored"]
+    on = manyi.analyze(["客户对网点管理极为不满", "客户对网点工作人员服务表示满意"],
+                       domain="hotline", progress=False)
+    assert "客户" not in set(on.mentions["term"])
+    praised = on.mentions[on.mentions["comment_id"] == "2"]
+    assert len(praised) and set(praised["polarity"]) == {"positive"}

@@ -234,3 +234,20 @@ def test_a_concession_names_its_factor_once(extract, text):
     """X是X repeats one judgement: one mention of it, not two."""
     found = [(m.dimension, m.factor, m.term, m.opinion) for m in extract(text)]
     assert found and len(found) == len(set(found)), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the segmenter glues 表示满意 into one word: the feeling is cut from the verb that states
+    # it and judges what the clause names, as 很满意 would (before: no opinion, and the clause
+    # model made the staff a complaint)
+    ("客户对网点工作人员服务表示满意", {("网点", "positive"), ("工作人员", "positive")}),
+    ("对客服指引表示满意", {("客服", "positive")}),
+    ("客户对处理结果感到失望", {("处理结果", "negative")}),
+    ("客户表示满意", {("", "positive")}),  # a verdict on nothing named: 表示 is no aspect
+])
+def test_a_feeling_glued_to_the_verb_that_states_it_judges_the_clause(text, expected):
+    import manyi
+
+    mentions = manyi.analyze([text], domain="hotline", progress=False).mentions
+    assert set(zip(mentions["term"], mentions["polarity"])) == expected
+    assert set(mentions["opinion"]) <= {"满意", "失望"} and "表示" not in set(mentions["term"])

@@ -139,22 +139,22 @@ def test_a_model_object_reaches_dask_workers(flipped_model, monkeypatch):
 
 def test_the_learned_aspect_scorer_is_a_setting_every_worker_and_meta_json_carry(tmp_path):
     """--no-aspect-scorer (aspect_scorer=False): the rules alone, in this process and in a
-    pool, and meta.json says which; the default finds the noun the rules leave (这套绘本)."""
-    texts = ["这套绘本每一本都很短，孩子不爱看"] * 3 + ["物流很快"]
+    pool, and meta.json says which; the default finds the noun the rules leave (素质)."""
+    texts = ["屏幕素质好、充电快"] * 3 + ["物流很快"]
     on = manyi.analyze(texts, progress=False)
     off = manyi.analyze(texts, progress=False, aspect_scorer=False)
-    assert "这套绘本" in set(on.mentions["term"]) and "这套绘本" not in set(off.mentions["term"])
+    assert "素质" in set(on.mentions["term"]) and "素质" not in set(off.mentions["term"])
     assert (on.meta["aspect_scorer"], off.meta["aspect_scorer"]) == (True, False)
     assert off.settings == manyi.Result.from_dir(off.to_dir(tmp_path / "off")).settings
 
     engine._ANNOTATORS.clear()  # a pool's workers build theirs from the settings shipped
     pooled = manyi.analyze(texts * 2000, progress=False, aspect_scorer=False, jobs=2)
-    assert "这套绘本" not in set(pooled.mentions["term"])
+    assert "素质" not in set(pooled.mentions["term"])
     source = tmp_path / "dump.csv"
     pd.DataFrame({"评论": texts}).to_csv(source, index=False)
     run = CliRunner().invoke(main, ["analyze", str(source), "-o", str(tmp_path / "cli"),
                                     "--no-aspect-scorer", "--quiet"])
     assert run.exit_code == 0, run.output
     written = pd.read_csv(tmp_path / "cli" / "mentions.csv", dtype=str, keep_default_na=False)
-    assert "这套绘本" not in set(written["term"])
+    assert "素质" not in set(written["term"])
     assert '"aspect_scorer": false' in (tmp_path / "cli" / "meta.json").read_text("utf-8")

@@ -147,9 +147,11 @@ class _Tables:
             if role is not None and (role[0] or role[4]) and t not in degrees:
                 return 2
             return int((finder._kind[t] == 2 or finder._head[t]) and t not in terms
-                       and not t.endswith(person_ends) and not _invented(finder.tag, t))
+                       and not t.endswith(person_ends) and t not in not_scored
+                       and not _invented(finder.tag, t))
 
         person_ends = tuple(extractor.rules.person_ends)
+        not_scored = extractor.rules.not_scored
         self.code = Memo(code)
         self.kind = Memo(lambda t: _kind_of(extractor, t))
         self.tag = Memo(lambda t: finder.tag(t) or "?")
