@@ -128,3 +128,41 @@ def test_evidence_of_a_sample_picked_block_by_block_is_that_of_the_whole(tmp_pat
     sample = Path(__file__).resolve().parents[1] / "corpus_samples" / "ecommerce_reviews.csv"
     manyi.analyze(str(sample), id_col="评论ID", progress=False).to_dir(tmp_path / "out")
     _quotes_equal_the_whole(tmp_path / "out")
+
+
+def test_evidence_of_a_repeated_id_is_each_comment_on_its_own(tmp_path):
+    """Ids that repeat (flagged duplicate_id, still analysed): each picked comment's score
+    and highlights are its own mentions', not those of every comment of its id laid over
+    the first one's text; block by block the same picks."""
+    from pathlib import Path
+
+    from manyi.report.quotes import folder_quotes
+    from manyi.report.render import _spans, evidence
+
+    sample = Path(__file__).resolve().parents[1] / "corpus_samples" / "ecommerce_reviews.csv"
+    frame = pd.read_csv(sample, dtype=str).head(160)
+    frame["评论ID"] = [f"X{i % 9}" for i in range(len(frame))]
+    manyi.analyze(frame, text_col="评论内容", id_col="评论ID",
+                  progress=False).to_dir(tmp_path / "out")
+    whole = manyi.Result.from_dir(tmp_path / "out")
+    assert whole.comments["flag"].eq("duplicate_id").sum() > 100
+    texts = whole.comments["text"].astype(str).tolist()
+    ids = whole.comments["comment_id"].astype(str).tolist()
+    dims = sorted(whole.mentions["dimension"].unique())
+    quotes = folder_quotes(tmp_path / "out", len(texts), [], _spans, meta=whole.meta,
+                           chunk_rows=len(whole.mentions) // 8)
+    picked = 0
+    for dim in dims:
+        found = evidence(whole, dim)
+        assert quotes[("evidence", dim)] == found, dim
+        for e in found:
+            rows = [i for i, (c, t) in enumerate(zip(ids, texts))
+                    if c == e["comment_id"] and t == e["text"]]
+            assert len(rows) == 1, e
+            own = whole.mentions[(whole.mentions["row"] == rows[0])
+                                 & (whole.mentions["dimension"] == dim)]
+            signed = own["score"].where(own["polarity"] != "neutral", 0.0)
+            assert e["score"] == round(float(signed.sum()), 4), e
+            assert {(s, t) for s, t, *_ in e["spans"]} >= set(zip(own["start"], own["end"])), e
+            picked += 1
+    assert picked >= 10

@@ -5,9 +5,9 @@ best candidates — enough distinct texts that the picks of the whole are among 
 text or mention is held beyond a block.
 
 >>> import pandas as pd
->>> mentions = pd.DataFrame({"comment_id": ["1", "2"], "score": [-0.5, 0.7],
+>>> mentions = pd.DataFrame({"comment_id": ["1", "2"], "row": [0, 1], "score": [-0.5, 0.7],
 ...                          "polarity": ["negative", "positive"]})
->>> texts = pd.Series(["送货太慢了啊", "送货很快很满意"], index=["1", "2"])
+>>> texts = pd.Series(["送货太慢了啊", "送货很快很满意"])
 >>> evidence_order(mentions, texts)["score"].tolist()
 [-0.5, 0.7]
 """
@@ -31,16 +31,21 @@ QUOTE_COMMENTS = ("comment_id", "text", "sentiment", "flag")
 
 def evidence_order(mentions: pd.DataFrame, texts: pd.Series,
                    max_chars: int = EVIDENCE_CHARS) -> pd.DataFrame:
-    """Per comment naming the dimension (``mentions``: its mentions; ``texts`` by comment
-    id): the summed score of its non-neutral mentions and whether its text is of a readable
-    length, in comment-id order."""
+    """Per comment naming the dimension (``mentions``: its mentions, ``row`` the comment's
+    position; ``texts`` by position): the summed score of its non-neutral mentions and
+    whether its text is of a readable length, indexed (comment_id, row) in that order — a
+    repeated id's comments stay apart."""
     signed = mentions["score"].where(mentions["polarity"] != "neutral", 0.0)
-    totals = group_sums(signed.to_numpy(dtype=float), mentions["comment_id"])
-    length = texts.reindex(totals.index).fillna("").str.len()
+    keys = pd.MultiIndex.from_arrays([mentions["comment_id"].to_numpy(dtype=object),
+                                      mentions["row"].to_numpy(dtype=np.int64)],
+                                     names=["comment_id", "row"])
+    totals = group_sums(signed.to_numpy(dtype=float), keys)
+    length = texts.reindex(totals.index.get_level_values("row")).fillna("").str.len(
+        ).to_numpy()
     return pd.DataFrame({"score": totals, "fits": (length >= 6) & (length <= max_chars)})
 
 
-def group_sums(values: np.ndarray, keys: pd.Series) -> pd.Series:
+def group_sums(values: np.ndarray, keys: pd.Series | pd.MultiIndex) -> pd.Series:
     """Per key (sorted): the compensated (Kahan) sum of its values in row order — what a
     pandas group sum gives, whatever else the table holds (its own group sum takes another
     path on keys already sorted, which would let a block and the whole differ in the
@@ -59,7 +64,9 @@ def group_sums(values: np.ndarray, keys: pd.Series) -> pd.Series:
         t = total[at] + y
         carry[at] = np.nan_to_num((t - total[at]) - y, nan=0.0, posinf=0.0, neginf=0.0)
         total[at] = t
-    return pd.Series(total, index=pd.Index(uniques, name=keys.name))
+    index = uniques.set_names(keys.names) if isinstance(uniques, pd.MultiIndex) \
+        else pd.Index(uniques, name=keys.name)
+    return pd.Series(total, index=index)
 
 
 def ranked(order: pd.DataFrame, side: str, ascending: bool) -> pd.DataFrame:
@@ -75,15 +82,15 @@ def pick_evidence(order: pd.DataFrame, texts: pd.Series, mentions: pd.DataFrame,
     picked, seen = [], set()
     for side, ascending in SIDES:
         n = 0
-        for cid, row in ranked(order, side, ascending).iterrows():
-            text = str(texts.get(cid, ""))
+        for (cid, at), row in ranked(order, side, ascending).iterrows():
+            text = str(texts.get(at, ""))
             if n >= per_side:
                 break
             if text in seen:
                 continue
             seen.add(text)
             n += 1
-            found = spans(text, mentions[mentions["comment_id"] == cid])
+            found = spans(text, mentions[mentions["row"].to_numpy() == at])
             if len(text) > max_chars:
                 text, found = text[:max_chars] + "…", [s for s in found if s[1] <= max_chars]
             picked.append({"comment_id": str(cid), "text": text, "polarity": side,
@@ -93,16 +100,17 @@ def pick_evidence(order: pd.DataFrame, texts: pd.Series, mentions: pd.DataFrame,
 
 def kept_evidence(order: pd.DataFrame, texts: pd.Series,
                   per_side: int = EVIDENCE_SIDE) -> list:
-    """The ids of a block whose comments can be picked from the whole: on each side, the
-    best until ``2 × per_side`` distinct texts (the other side may take ``per_side``)."""
+    """The (id, row) keys of a block whose comments can be picked from the whole: on each
+    side, the best until ``2 × per_side`` distinct texts (the other side may take
+    ``per_side``)."""
     keep = []
     for side, ascending in SIDES:
         distinct: set = set()
-        for cid in ranked(order, side, ascending).index:
+        for key in ranked(order, side, ascending).index:
             if len(distinct) >= 2 * per_side:
                 break
-            keep.append(cid)
-            distinct.add(str(texts.get(cid, "")))
+            keep.append(key)
+            distinct.add(str(texts.get(key[1], "")))
     return keep
 
 
@@ -216,13 +224,14 @@ def folder_quotes(path: str | Path, n_comments: int, fixes: Sequence[tuple[str, 
         table = pd.concat(waiting, ignore_index=True) if len(waiting) > 1 else waiting[0]
         part = table.iloc[start - at:end - at].reset_index(drop=True)
         waiting, at = [table.iloc[end - at:].reset_index(drop=True)], end
-        texts = part.drop_duplicates("comment_id").set_index("comment_id")["text"]
-        for dimension, named in mentions.groupby("dimension", sort=False, observed=True):
+        texts = part["text"].set_axis(pd.RangeIndex(start, start + len(part)))
+        placed = mentions.assign(row=mentions["row"].to_numpy(dtype=np.int64) + start)
+        for dimension, named in placed.groupby("dimension", sort=False, observed=True):
             order = evidence_order(named, texts)
             keep = kept_evidence(order, texts)
+            rows = pd.Index([at for _, at in keep]).unique()
             orders.setdefault(dimension, []).append((
-                order.loc[keep], texts.reindex(pd.Index(keep).unique()),
-                named[named["comment_id"].isin(keep)]))
+                order.loc[keep], texts.reindex(rows), named[named["row"].isin(rows)]))
         for dimension, factor in fixes:
             found = fix_candidates(part, mentions, dimension, factor)
             fixed[(dimension, factor)].extend(kept_fix(found, per_fix))

@@ -28,6 +28,7 @@ import pandas as pd
 
 from manyi.analysis.index import WEIGHTING_LABELS
 from manyi.analysis.ipa import IMPORTANCE_KINDS, PERFORMANCE_LABEL
+from manyi.analysis.rows import mention_rows
 from manyi.errors import InputError
 from manyi.io.write import atomic_path
 from manyi.report import fix, svg
@@ -59,7 +60,9 @@ def evidence(result, dimension: str, per_side: int = 3, max_chars: int = 220) ->
     mentions = result.mentions[result.mentions["dimension"] == dimension]
     if mentions.empty:
         return []
-    texts = result.comments.drop_duplicates("comment_id").set_index("comment_id")["text"]
+    # by position: the comments of a repeated id are each their own evidence
+    mentions = mentions.assign(row=mention_rows(result.comments, mentions))
+    texts = result.comments["text"].reset_index(drop=True)
     order = evidence_order(mentions, texts, max_chars)
     return pick_evidence(order, texts, mentions, _spans, per_side, max_chars)
 
