@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from manyi.analysis.polarity import POLARITY_VALUE, dimension_matrix
+from manyi.analysis.polarity import dimension_matrix
 from manyi.analysis.profiles import Profiles
 from manyi.analysis.rows import analysable_positions
 from manyi.errors import InputError
@@ -91,13 +91,7 @@ def profile_rating_drivers(profiles: Profiles, *, labels: Mapping[str, str] | No
                            return_inverse=True)
     weight = np.bincount(at.ravel(), minlength=len(combos)).astype(float)
     target = ratings[combos % max(len(ratings), 1)] if len(ratings) else np.zeros(0)
-    dims = profiles.dimensions()
-    values = np.zeros((int(profiles.pairs["pattern"].to_numpy().max(initial=-1)) + 2, len(dims)))
-    where = {d: i for i, d in enumerate(dims)}
-    for code, dim, polarity in profiles.pairs[["pattern", "dimension", "polarity"]
-                                              ].itertuples(index=False):
-        if dim in where:
-            values[code, where[dim]] = POLARITY_VALUE[polarity]
+    values, dims = profiles.pattern_values()
     matrix = values[combos // max(len(ratings), 1)]
     n = int(weight.sum())
     scale = rating_scale(target)["scale"]

@@ -69,10 +69,9 @@ class Profiles:
         used = self.pairs[self.pairs["pattern"].isin(np.unique(self.rows["pattern"]))]
         return sorted(used["dimension"].unique())
 
-    def matrix(self, fill: float = 0.0) -> pd.DataFrame:
-        """:func:`manyi.analysis.polarity.dimension_matrix` (+1/0/−1 per comment and
-        dimension, ``fill`` unmentioned) with a position index: n × dimensions floats, for
-        the entropy and key-driver weightings only."""
+    def pattern_values(self, fill: float = 0.0) -> tuple[np.ndarray, list[str]]:
+        """+1/0/−1 of each pattern code (a row per code) on each of :meth:`dimensions`
+        (``fill`` where the pattern does not mention the dimension), and those dimensions."""
         dims = self.dimensions()
         wide = np.full((int(self.pairs["pattern"].to_numpy().max(initial=-1)) + 2, len(dims)), fill)
         at = {d: i for i, d in enumerate(dims)}
@@ -80,6 +79,13 @@ class Profiles:
                                                  ].itertuples(index=False):
             if dim in at:
                 wide[pattern, at[dim]] = POLARITY_VALUE[polarity]
+        return wide, dims
+
+    def matrix(self, fill: float = 0.0) -> pd.DataFrame:
+        """:func:`manyi.analysis.polarity.dimension_matrix` (+1/0/−1 per comment and
+        dimension, ``fill`` unmentioned) with a position index: n × dimensions floats, for
+        the entropy and key-driver weightings only."""
+        wide, dims = self.pattern_values(fill)
         return pd.DataFrame(wide[self.rows["pattern"].to_numpy()], columns=dims)
 
 
