@@ -54,7 +54,8 @@ def fix_evidence(result, dimension: str, factor: str, n: int = 2, side: str = "c
     """Comments that name the factor with ``side``'s polarity — complaints (praise) first,
     then those where it is the only factor so named, readable length, strongest — with the
     spans of those mentions and their opinion words (those a folder's Result read block by
-    block, ``result.quotes``, when it has them)."""
+    block, ``result.quotes``, when it has them: picked once with the default ``n``, ``side``
+    and ``max_chars``, which other values do not change)."""
     from manyi.report.quotes import fix_candidates, pick_fix
 
     quotes = getattr(result, "quotes", None)

@@ -53,7 +53,8 @@ FORMATS = {"html": "report.html", "xlsx": "report.xlsx", "json": "summary.json"}
 def evidence(result, dimension: str, per_side: int = 3, max_chars: int = 220) -> list[dict]:
     """Representative comments of a dimension: its strongest complaints and praise, each with
     the spans of the matched words (term, and opinion where found) to highlight (those a
-    folder's Result read block by block, ``result.quotes``, when it has them)."""
+    folder's Result read block by block, ``result.quotes``, when it has them: picked once
+    with the default ``per_side`` and ``max_chars``, which other values do not change)."""
     quotes = getattr(result, "quotes", None)
     if quotes is not None:
         return quotes.get(("evidence", dimension), [])
