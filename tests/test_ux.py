@@ -202,6 +202,23 @@ def test_a_column_of_the_wrong_kind_is_one_line(option, value, message, labelled
     assert message in result.output and len(result.output.strip().splitlines()) == 1
 
 
+def test_a_rating_column_filled_on_few_rows_is_read_and_one_of_words_is_named(tmp_path):
+    """Blank cells are empty, not words: a rating on 4 rows of 40 is a rating column; a
+    column of words with one number says how many of its cells are numbers and shows a
+    word, not the number (it said "holds no numbers (e.g. '2')")."""
+    texts = ["物流很快，质量很好", "质量太差了，客服不理人", "价格便宜，包装完好", "发货太慢"] * 10
+    sparse = tmp_path / "sparse.csv"
+    pd.DataFrame({"评论": texts, "评分": ["5", "1", "4", "2"] + [""] * 36}).to_csv(sparse,
+                                                                          index=False)
+    assert run("drivers", sparse, "-o", tmp_path / "a", "--rating-col", "评分").exit_code == 0
+    words = tmp_path / "words.csv"
+    pd.DataFrame({"评论": texts, "评分": ["2"] + ["好评"] * 39}).to_csv(words, index=False)
+    result = run("drivers", words, "-o", tmp_path / "b", "--rating-col", "评分")
+    assert result.exit_code == 1
+    assert "--rating-col '评分': only 1 of its 40 filled cells are numbers (e.g. '好评')" \
+        in result.output and len(result.output.strip().splitlines()) == 1
+
+
 @pytest.mark.parametrize("command", ["analyze", "report", "drivers", "graph", "topics",
                                      ["lexicon", "suggest"], ["train"]])
 @pytest.mark.parametrize("where, message", [

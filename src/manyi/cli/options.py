@@ -161,6 +161,7 @@ def check_numeric(frame: pd.DataFrame, column: str | None, option: str) -> None:
     if not column or column not in frame:
         return
     values = frame[column].dropna()
+    values = values[values.astype(str).str.strip() != ""]  # blank cells are empty too
     if values.empty:
         return
     numeric = pd.to_numeric(values, errors="coerce")
@@ -169,8 +170,11 @@ def check_numeric(frame: pd.DataFrame, column: str | None, option: str) -> None:
                       and pd.to_numeric(frame[c], errors="coerce").notna().mean() > 0.8]
         hint = (f"; numeric columns: {', '.join(candidates)}" if candidates
                 else "; name a column of numbers (stars, 1–10 score)")
-        raise InputError(f"{option} {column!r}: the column holds no numbers "
-                         f"(e.g. {values.iloc[0]!r}){hint}")
+        found = int(numeric.notna().sum())
+        held = f"only {found} of its {len(values)} filled cells are numbers" if found \
+            else "the column holds no numbers"
+        raise InputError(f"{option} {column!r}: {held} "
+                         f"(e.g. {values[numeric.isna()].iloc[0]!r}){hint}")
 
 
 def check_dates(frame: pd.DataFrame, column: str | None, option: str) -> None:
