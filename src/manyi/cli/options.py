@@ -160,8 +160,7 @@ def check_numeric(frame: pd.DataFrame, column: str | None, option: str) -> None:
     """A rating column must hold numbers in at least half of its non-empty cells."""
     if not column or column not in frame:
         return
-    values = frame[column].dropna()
-    values = values[values.astype(str).str.strip() != ""]  # blank cells are empty too
+    values = _filled(frame[column])
     if values.empty:
         return
     numeric = pd.to_numeric(values, errors="coerce")
@@ -181,7 +180,7 @@ def check_dates(frame: pd.DataFrame, column: str | None, option: str) -> None:
     """A time column must hold dates in at least half of its non-empty cells."""
     if not column or column not in frame:
         return
-    values = frame[column].dropna()
+    values = _filled(frame[column])
     if values.empty:
         return
     if pd.api.types.is_numeric_dtype(values):
@@ -190,8 +189,14 @@ def check_dates(frame: pd.DataFrame, column: str | None, option: str) -> None:
         stamps = pd.to_datetime(values.astype(str), errors="coerce", format="mixed")
     if stamps.notna().mean() < 0.5:
         raise InputError(f"{option} {column!r}: the column holds no dates "
-                         f"(e.g. {values.iloc[0]!r}); name a column like 2026-01-31 or "
-                         "2026/1/31 12:00")
+                         f"(e.g. {values[stamps.isna()].iloc[0]!r}); name a column like "
+                         "2026-01-31 or 2026/1/31 12:00")
+
+
+def _filled(values: pd.Series) -> pd.Series:
+    """The cells of a column that hold something: not missing, not blank."""
+    values = values.dropna()
+    return values[values.astype(str).str.strip() != ""]
 
 
 ID_NAMES = ("评论ID", "评论编号", "评价ID", "工单编号", "工单号", "订单编号", "订单号", "问卷编号",
