@@ -23,17 +23,27 @@ import pandas as pd
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sentiment"
 
 
-def build_corpus(n: int, max_chars: int | None = None) -> pd.DataFrame:
-    """N real reviews (only those of at most ``max_chars`` characters when given)."""
+def real_reviews(max_chars: int | None = None) -> list[str]:
+    """The shared set's real reviews (only those of at most ``max_chars`` characters when
+    given)."""
     frames = [pd.read_csv(DATA / "online_shopping_10_cats.csv")["review"],
               pd.read_csv(DATA / "ChnSentiCorp_htl_all.csv")["review"]]
     reviews = pd.concat(frames).dropna().astype(str)
     if max_chars is not None:
         reviews = reviews[reviews.str.len() <= max_chars]
-    reviews = reviews.tolist()
-    texts = [reviews[i % len(reviews)] + ("" if i < len(reviews) else f" #{i // len(reviews)}")
-             for i in range(n)]
-    return pd.DataFrame({"review": texts})
+    return reviews.tolist()
+
+
+def numbered(reviews: list[str], i: int) -> str:
+    """The ``i``-th comment of a dump of ``reviews`` repeated, a repeat's number appended so
+    that no two are identical."""
+    return reviews[i % len(reviews)] + ("" if i < len(reviews) else f" #{i // len(reviews)}")
+
+
+def build_corpus(n: int, max_chars: int | None = None) -> pd.DataFrame:
+    """N real reviews (only those of at most ``max_chars`` characters when given)."""
+    reviews = real_reviews(max_chars)
+    return pd.DataFrame({"review": [numbered(reviews, i) for i in range(n)]})
 
 
 def peak_rss_mb() -> float:

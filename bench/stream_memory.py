@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 import psutil
-from analyze_speed import time_naive  # bench/, beside this script
+from analyze_speed import numbered, real_reviews, time_naive  # bench/, beside this script
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sentiment"
 
@@ -33,20 +33,13 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sentiment"
 def write_corpus(path: Path, n: int, max_chars: int | None = None) -> int:
     """N reviews as 评论ID,评分,评论时间,评论内容 (only reviews of at most ``max_chars``
     characters when given); returns the characters of text written."""
-    frames = [pd.read_csv(DATA / "online_shopping_10_cats.csv")["review"],
-              pd.read_csv(DATA / "ChnSentiCorp_htl_all.csv")["review"]]
-    reviews = pd.concat(frames).dropna().astype(str)
-    if max_chars is not None:
-        reviews = reviews[reviews.str.len() <= max_chars]
-    reviews = reviews.tolist()
+    reviews = real_reviews(max_chars)
     chars = 0
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["评论ID", "评分", "评论时间", "评论内容"])
         for i in range(n):
-            text = reviews[i % len(reviews)]
-            if i >= len(reviews):
-                text += f" #{i // len(reviews)}"
+            text = numbered(reviews, i)
             chars += len(text)
             writer.writerow([f"c{i}", 1 + i % 5, f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}", text])
     return chars

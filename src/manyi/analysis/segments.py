@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from manyi.analysis.index import profile_index
-from manyi.analysis.profiles import Profiles, selected_groups
+from manyi.analysis.profiles import Profiles, period_of, selected_groups
 from manyi.analysis.rows import ComplaintSpec
 from manyi.analysis.significance import bh_q_values, fisher_exact
 
@@ -55,8 +55,7 @@ def with_period(comments: pd.DataFrame, time_col: str | None) -> pd.DataFrame:
     """``comments`` with a ``period`` column (year-month) from ``time_col`` when given."""
     if not time_col or time_col not in comments:
         return comments
-    times = pd.to_datetime(comments[time_col], errors="coerce", format="mixed")
-    return comments.assign(period=times.dt.to_period("M").astype(str).where(times.notna()))
+    return comments.assign(period=period_of(comments[time_col], "M"))
 
 
 def segments(comments: pd.DataFrame, mentions: pd.DataFrame, *, group_cols: Sequence[str],
