@@ -1,6 +1,7 @@
 """Events as aspects: what happened, said without an opinion word — lateness through time
 (等了70分钟, 八点了才来), missing or wrong items (少给了, 漏送), food that arrives cold or
-spilt. The word lists and patterns are in each pack's ``aspects.toml``
+spilt; and speed praised the same way (几秒钟就批了, 两天就到了: 就 where lateness says 才).
+The word lists and patterns are in each pack's ``aspects.toml``
 (:mod:`manyi.text.lexicon_events` expands them as the lexicon loads).
 """
 
@@ -16,22 +17,25 @@ COMMON_CHARS = frozenset("了的得是不点有很好")
 
 
 class EventMatcher:
-    """The pack's event patterns; :meth:`find` gives (start, end, factor), leftmost first.
+    """The pack's event patterns; :meth:`find` gives (start, end, factor, sign), leftmost
+    first (sign -1: a complaint, +1: praise).
 
     Each pattern runs only on a comment that holds what every match of it must hold (a
     literal character, one word of a list): most comments hold none, and the test is one
     character-class search, then one per part of the rules a character found calls for.
 
     >>> m = EventMatcher(Lexicon.load("delivery"))
-    >>> [(a, b, f.dimension) for a, b, f in m.find("等了70分钟才送到")]
-    [(0, 6, 'logistics')]
+    >>> [(a, b, f.dimension, sign) for a, b, f, sign in m.find("等了70分钟才送到")]
+    [(0, 6, 'logistics', -1)]
+    >>> [(a, b, sign) for a, b, _, sign in m.find("下单半小时就送到了")]
+    [(2, 8, 1)]
     """
 
     def __init__(self, lexicon: Lexicon) -> None:
-        self.rules: list[tuple[re.Pattern, Factor, list[frozenset[str]]]] = []
-        for factor, patterns in lexicon.events.values():
+        self.rules: list[tuple[re.Pattern, tuple[Factor, int], list[frozenset[str]]]] = []
+        for factor, patterns, sign in lexicon.events.values():
             for pattern in patterns:
-                self.rules.append((re.compile(pattern), factor, _needed(pattern)))
+                self.rules.append((re.compile(pattern), (factor, sign), _needed(pattern)))
         self.pattern = self.rules[0][0] if self.rules else None  # (None: no events at all)
         # per rule, its parts rarest-looking first (所 beats 了, one beats many): a rule runs
         # only on a comment holding a character of every part
@@ -52,7 +56,7 @@ class EventMatcher:
             self._screen = _char_class(self._chars)
             self._by_char = {ch: tuple(sorted(orders)) for ch, orders in by_char.items()}
 
-    def find(self, text: str) -> list[tuple[int, int, Factor]]:
+    def find(self, text: str) -> list[tuple[int, int, Factor, int]]:
         if not self.rules:
             return []
         if self._chars is None:
@@ -76,9 +80,9 @@ class EventMatcher:
         if len(found) > 1:
             found.sort(key=lambda f: (f[0], f[1]))
         out, reached = [], -1
-        for start, _, end, factor in found:
+        for start, _, end, (factor, sign) in found:
             if start >= reached:
-                out.append((start, end, factor))
+                out.append((start, end, factor, sign))
                 reached = end
         return out
 

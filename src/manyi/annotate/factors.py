@@ -421,20 +421,25 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
 
     def _with_events(self, text: str, mentions: list[Mention], events: list, clause_id: int,
                      clause: str) -> list[Mention]:
-        """A clause's mentions with its events (等了70分钟, 少给了一盒): each a negative
-        mention of its factor, in place of the clause's unjudged or overall mentions of it."""
-        dims = {factor.dimension for _, _, factor in events}
+        """A clause's mentions with its events (等了70分钟, 少给了一盒; 几秒钟就批了): each a
+        mention of its factor, negative or as its pack says, in place of the clause's
+        unjudged or overall mentions of it. What else the clause names unjudged is judged
+        by the first event (APP上几秒钟就批了: the app, praised)."""
+        dims = {factor.dimension for _, _, factor, _ in events}
         kept = [m for m in mentions if not (m.dimension == "overall" or (
             m.dimension in dims and m.lexicon_score == 0.0))]
+        start, end, _, sign = events[0]
+        kept = [m._replace(opinion=text[start:end], lexicon_score=math.tanh(sign * EVENT_SCORE))
+                if m.lexicon_score == 0.0 and not m.opinion else m for m in kept]
         judged = {m.dimension for m in kept if m.lexicon_score < 0}
-        for start, end, factor in events:
+        for start, end, factor, sign in events:
             if factor.dimension in judged:
                 continue
             judged.add(factor.dimension)
             words = text[start:end]
             kept.append(_new_tuple(Mention, (
                 clause_id, clause, factor.dimension, factor.key, words, words, False, 1.0,
-                False, math.tanh(-EVENT_SCORE), start, end, "event", "event")))
+                False, math.tanh(sign * EVENT_SCORE), start, end, "event", "event")))
         return kept
 
     def _whose(self, tokens: list[str], i: int, terms: list, factor: Factor) -> Factor:

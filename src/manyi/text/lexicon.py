@@ -98,12 +98,13 @@ class Lexicon:
     stopwords: set[str] = field(default_factory=set)
     sources: list[str] = field(default_factory=list)
     # aspects.toml: words after which a term names an attribute of the thing bought, word
-    # lists for the event patterns, and the events ({name: (factor, [patterns])})
+    # lists for the event patterns, and the events ({name: (factor, [patterns], sign)}:
+    # sign -1 a complaint, +1 praise)
     attribute_heads: set[str] = field(default_factory=set)
     verdicts: set[str] = field(default_factory=set)
     guess_factors: set[str] = field(default_factory=set)  # "dimension.key", aspects.toml
     event_words: dict[str, list[str]] = field(default_factory=dict)
-    events: dict[str, tuple[Factor, list[str]]] = field(default_factory=dict)
+    events: dict[str, tuple[Factor, list[str], int]] = field(default_factory=dict)
     # rules.toml: the word classes of the factor rules ({name: words}) and opinion suffixes
     rules: dict[str, frozenset[str]] = field(default_factory=dict)
     suffixes: dict[str, float] = field(default_factory=dict)

@@ -15,6 +15,7 @@ from typing import Any
 
 from manyi.text.lexicon_schema import is_string_list, tomllib
 
+EVENT_SIGNS = {"negative": -1, "positive": 1}  # an event's polarity, as aspects.toml says it
 NUMBER = r"[0-9０-９一二两三四五六七八九十百几半俩]+多?"
 
 
@@ -52,8 +53,9 @@ def merge_aspects_file(lexicon: Any, file: Path, problems: list[str]) -> None:
     """Merge a pack's ``aspects.toml`` into ``lexicon`` (a :class:`~manyi.text.lexicon.Lexicon`
     being loaded): ``[filing] attribute_heads``, ``[words]`` lists and
     ``[events.<name>]`` tables (``factor = "dimension.factor"``, ``patterns = [...]``, where
-    ``{name}`` is a word list and ``{N}`` a number). A later pack's event of the same name
-    replaces the earlier one."""
+    ``{name}`` is a word list and ``{N}`` a number; ``polarity = "positive"`` for an event
+    that praises, such as 几秒钟就批了: "negative" by default). A later pack's event of the
+    same name replaces the earlier one."""
     read = read_pack_toml(file, {"filing", "words", "events", "guess"},
                           "[filing], [words], [guess] or [events.<name>]", problems)
     if read is None:
@@ -81,6 +83,11 @@ def merge_aspects_file(lexicon: Any, file: Path, problems: list[str]) -> None:
         if isinstance(factor, str):
             problems.append(f"{where}: {factor}")
             continue
+        polarity = spec.get("polarity", "negative")
+        if polarity not in EVENT_SIGNS:
+            problems.append(f"{where}: polarity must be \"positive\" or \"negative\", "
+                            f"not {polarity!r}")
+            continue
         patterns = []
         for pattern in strings(spec.get("patterns", []), f"{where}: patterns", problems):
             try:
@@ -90,7 +97,7 @@ def merge_aspects_file(lexicon: Any, file: Path, problems: list[str]) -> None:
                 problems.append(f"{where}: pattern {pattern!r}: {exc}")
                 continue
             patterns.append(expanded)
-        lexicon.events[name] = (factor, patterns)
+        lexicon.events[name] = (factor, patterns, EVENT_SIGNS[polarity])
 
 
 def _expand(pattern: str, words: dict[str, list[str]]) -> str:

@@ -1,0 +1,51 @@
+"""Speed stated through time, praised or blamed (manyi.annotate.events through the factor
+extractor): 就 after a time says soon (几秒钟就批了), 才 says late (一周才批下来). Every case
+asserts the mention found, so an extractor that finds nothing fails."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import extractor_for
+
+from manyi.text.lexicon import Lexicon, lexicon_root
+from manyi.text.lexicon_events import merge_aspects_file
+
+
+@pytest.mark.parametrize("domain, text, dimension, factor, sign", [
+    ("hotline", "临时额度调整很快，APP上几秒钟就批了", "service", "business", 1),
+    ("hotline", "申请了一周才批下来", "service", "business", -1),
+    ("ecommerce", "下单第二天就到了", "logistics", "speed", 1),
+    ("ecommerce", "客服几分钟就回复了", "service", "efficiency", 1),
+    ("delivery", "半小时就送到了", "logistics", "speed", 1),
+    ("catering", "五分钟就上菜了", "service", "serving", 1),
+])
+def test_speed_through_time_is_an_event_with_its_polarity(domain, text, dimension, factor,
+                                                          sign):
+    found = extractor_for(domain)(text)
+    events = [m for m in found if m.source == "event"]
+    assert [(m.dimension, m.factor) for m in events] == [(dimension, factor)], found
+    assert events[0].lexicon_score * sign > 0
+
+
+def test_what_the_clause_names_unjudged_takes_the_event():
+    # the issue's ticket: the app approved in seconds is no channel complaint
+    found = extractor_for("hotline")("临时额度调整很快，APP上几秒钟就批了")
+    app = [m for m in found if m.term == "APP"]
+    assert app and app[0].dimension == "channel" and app[0].lexicon_score > 0
+    assert app[0].opinion == "几秒钟就批"
+
+
+@pytest.mark.parametrize("text", ["用了三天就坏了", "两天就到期了", "一个小时就没电了",
+                                  "等了两个小时就走了"])
+def test_soon_needs_a_verb_of_arriving_or_doing(text):
+    found = extractor_for("ecommerce")(text)
+    assert not any(m.source == "event" and m.lexicon_score > 0 for m in found), found
+
+
+def test_an_events_polarity_is_checked(tmp_path):
+    pack = tmp_path / "aspects.toml"
+    pack.write_text('[events.soon]\nfactor = "logistics.speed"\npolarity = "good"\n'
+                    'patterns = ["就到了"]\n', encoding="utf-8")
+    problems: list[str] = []
+    merge_aspects_file(Lexicon.from_packs([lexicon_root() / "core"]), pack, problems)
+    assert problems and str(pack) in problems[0] and "'good'" in problems[0]
