@@ -56,3 +56,10 @@ def test_a_place_reached_on_foot_or_by_car_is_its_location(text, sign):
     events = [m for m in extractor_for("hotel")(text) if m.source == "event"]
     assert [(m.dimension, m.factor) for m in events] == [("channel", "location")], events
     assert events[0].lexicon_score * sign > 0
+
+
+@pytest.mark.parametrize("domain", ["hotline", "ecommerce"])
+def test_a_short_wait_is_no_lateness(domain):
+    found = extractor_for(domain)("到了以后只等了五分钟就办上了")
+    assert found and not any(m.source == "event" and m.lexicon_score < 0 for m in found), found
+    assert extractor_for(domain)("等了四十分钟还没办好")[0].lexicon_score < 0
