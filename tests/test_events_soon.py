@@ -51,7 +51,8 @@ def test_an_events_polarity_is_checked(tmp_path):
     assert problems and str(pack) in problems[0] and "'good'" in problems[0]
 
 
-@pytest.mark.parametrize("text, sign", [("离地铁站很近，步行5分钟就到了", 1), ("打车40分钟才到", -1)])
+@pytest.mark.parametrize("text, sign", [("离地铁站很近，步行5分钟就到了", 1),
+                                        ("打车40分钟才到", -1)])
 def test_a_place_reached_on_foot_or_by_car_is_its_location(text, sign):
     events = [m for m in extractor_for("hotel")(text) if m.source == "event"]
     assert [(m.dimension, m.factor) for m in events] == [("channel", "location")], events
