@@ -25,7 +25,7 @@ EVIDENCE_CHARS = 220
 FIX_CHARS = 200
 SIDES = (("negative", True), ("positive", False))
 QUOTE_MENTIONS = ("comment_id", "row", "dimension", "factor", "term", "opinion", "implicit",
-                  "polarity", "score", "start", "end")
+                  "polarity", "score", "start", "end", "source")
 QUOTE_COMMENTS = ("comment_id", "text", "sentiment", "flag")
 
 
@@ -121,13 +121,13 @@ def fix_candidates(comments: pd.DataFrame, mentions: pd.DataFrame, dimension: st
     sentiment agrees first, then those where it is the only factor so named, readable
     length, strongest, id; each ``(keys…, id, text, mentions of it)``, the mentions a
     function (read only for the picks)."""
-    from manyi.analysis.rows import mention_rows
+    from manyi.analysis.rows import factor_column, mention_rows
 
     polarity = "negative" if side == "complaint" else "positive"
     rows = mention_rows(comments, mentions)
     said = (mentions["polarity"] == polarity).to_numpy() & (rows >= 0)
     mine = said & (mentions["dimension"] == dimension).to_numpy() & (
-        mentions["factor"] == factor).to_numpy()
+        factor_column(mentions) == factor).to_numpy()  # (attribute:系统, as drivers count)
     if not mine.any():
         return []
     crowded = set(rows[said & ~mine].tolist())
