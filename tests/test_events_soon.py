@@ -64,3 +64,21 @@ def test_a_short_wait_is_no_lateness(domain):
     found = extractor_for(domain)("到了以后只等了五分钟就办上了")
     assert found and not any(m.source == "event" and m.lexicon_score < 0 for m in found), found
     assert extractor_for(domain)("等了四十分钟还没办好")[0].lexicon_score < 0
+
+
+@pytest.mark.parametrize("domain, text", [
+    ("catering", "很少给这么高的评价呢"),      # 很少: rarely, not 少给 (an item missing)
+    ("hotel", "我后来过了很久才发现"),         # 发现, not 发 (sent)
+    ("catering", "很久没来这里吃饭"),           # a long time since, not a late delivery
+    ("catering", "炸鱼上洒了一些辣椒粉"),       # sprinkled on the dish, not spilt
+])
+def test_no_event_in_words_that_only_look_like_one(domain, text):
+    found = extractor_for(domain)(text)
+    assert not any(m.source == "event" or m.dimension == "logistics" for m in found), found
+
+
+def test_a_wait_in_a_hotel_is_its_service():
+    found = extractor_for("hotel")("等了半小时才办好入住")
+    assert [(m.dimension, m.factor) for m in found if m.source == "event"] == [
+        ("service", "efficiency")]
+    assert extractor_for("delivery")("汤洒了一袋子")[-1].source == "event"

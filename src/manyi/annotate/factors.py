@@ -158,6 +158,10 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             if separator:
                 cuts.append(i)
         events = self.events.find(text) if self.events.pattern is not None else []
+        if events:  # an event is whole words (a word's 了 aside: 就到|了): not 很久才发|现,
+            bounds = set(starts)  # 很|少给这么高的评价
+            bounds.update(b - 1 for b in starts[1:] if text[b - 1] == "了")
+            events = [e for e in events if e[0] in bounds and e[1] in bounds]
         if not candidates and not term_at and not events:
             return [], {}
         spans = split_clauses_by_tokens(text, pieces, starts, self._contrasts, cuts)
