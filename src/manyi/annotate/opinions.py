@@ -66,7 +66,8 @@ class ClauseOpinions:
             token, parse = tokens[i], roles[i][0]
             if parse is None or not parse[2] or token in self.rules.not_yet or (
                     parse[2] == "没用" and i > first and tokens[i - 1] in {"还", "都还", "暂时"}
-            ) or self._nearly(tokens, i, first, last):
+            ) or self._nearly(tokens, i, first, last) or (
+                    token in self.rules.ordinary and self._of_a_kind(tokens, i, last)):
                 continue
             negations, degree, word = parse
             start = starts[i]
@@ -108,6 +109,19 @@ class ClauseOpinions:
                 expects = j + 1 < as_at and tokens[j + 1] in self.rules.expecting
                 return -1 if expects else j
         return -1
+
+    def _of_a_kind(self, tokens: list[str], i: int, last: int) -> bool:
+        """一般/普通 naming a kind or a habit, not judging: before a noun, 的 and a noun, or a
+        word of habit (一般的家庭应用足够了, 一般游戏不成问题, 一般都很快; not 质量一般,
+        感觉很一般的吧, 一般还可以)."""
+        j = i + 1
+        if j < last and tokens[j] == "的":
+            j += 1
+            return j < last and tokens[j] not in self.rules.particles
+        if j >= last:
+            return False
+        return tokens[j] in self.rules.habitual or (
+            self.finder is not None and self.finder.tag(tokens[j]).startswith("n"))
 
     def _nearly(self, tokens: list[str], i: int, first: int, last: int) -> bool:
         """快/近 before an amount meaning "nearly" (快一个月了还没到, 排队近两个小时); not 快
