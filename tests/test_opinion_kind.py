@@ -8,8 +8,9 @@ import pytest
 from conftest import extractor_for
 
 
-@pytest.mark.parametrize("text", ["对于一般的家庭应用足够了", "一般游戏不成问题", "一般苹果保存时间比较长",
-                                  "一般都很快", "比起一般的笔记本还是轻的多"])
+@pytest.mark.parametrize("text", ["对于一般的家庭应用足够了", "一般游戏不成问题",
+                                  "一般苹果保存时间比较长", "一般都很快",
+                                  "比起一般的笔记本还是轻的多"])
 def test_ordinary_naming_a_kind_is_no_complaint(text):
     found = extractor_for("ecommerce")(text)
     assert not any("一般" in m.opinion or m.lexicon_score < 0 for m in found), found
