@@ -144,8 +144,9 @@ class Annotator:
             at = clause_rows[n]
             # in text order within the comment
             for m in sorted(mentions, key=_clause_and_start):
-                score, polarity = mention_polarity(m.lexicon_score, scores[at[m.clause_id]],
-                                                   labels[at[m.clause_id]])
+                score, polarity = mention_polarity(
+                    m.lexicon_score, scores[at[m.clause_id]], labels[at[m.clause_id]],
+                    None if m.opinion else (scores[n], labels[n]))
                 records.append((ids[i], first_row + i, m.clause_id, m.clause, m.dimension,
                                 m.factor, m.term, m.opinion, m.negated, round(m.degree, 3),
                                 m.implicit, polarity, round(score, 4), m.start, m.end,
@@ -232,16 +233,27 @@ def _gc_paused():
         gc.enable()
 
 
-def mention_polarity(lexicon_score: float, model_score: float, model_label: str
-                     ) -> tuple[float, str]:
+def mention_polarity(lexicon_score: float, model_score: float, model_label: str,
+                     comment: tuple[float, str] | None = None) -> tuple[float, str]:
     """Polarity of a mention: lexicon opinion and clause model together.
 
     With an opinion word, the score is the lexicon score weighted 2:1 against the clause
     model's and the polarity its sign. Without one, the clause model decides alone,
-    neutral included (物流三天到了 → neutral).
+    neutral included (物流三天到了 → neutral) — unless the mention has no opinion at all and
+    ``comment``, the (score, label) of its whole comment, says otherwise: a clause that only
+    narrates is read by the model alone, and narration leans negative (先后两次入住该酒店,
+    in a warm review), so the two scores are averaged and the sign decides.
+
+    >>> mention_polarity(0.0, -0.3, "negative", (0.8, "positive"))
+    (0.25, 'positive')
+    >>> mention_polarity(0.0, -0.3, "negative", (-0.8, "negative"))
+    (-0.3, 'negative')
     """
     if lexicon_score:
         score = (2 * lexicon_score + model_score) / 3
+        return score, "positive" if score > 0 else "negative" if score < 0 else "neutral"
+    if comment is not None and comment[1] != model_label:
+        score = (model_score + comment[0]) / 2
         return score, "positive" if score > 0 else "negative" if score < 0 else "neutral"
     return model_score, model_label
 

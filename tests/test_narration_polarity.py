@@ -1,0 +1,26 @@
+"""A clause that only narrates (先后两次入住该酒店) is no complaint in a warm review: a mention
+with no opinion of its own is read with its whole comment, not by the clause model alone
+(which reads narration as negative)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import manyi
+
+
+def test_narration_in_a_warm_review_is_no_complaint():
+    review = "先后两次入住该酒店，房间干净，服务很好，下次还来"
+    result = manyi.analyze(pd.DataFrame({"review": [review]}), domain="hotel", progress=False)
+    assert result.comments["sentiment"].tolist() == ["positive"]
+    told = result.mentions[result.mentions["clause"] == "先后两次入住该酒店"]
+    assert len(told) and (told["opinion"] == "").all()
+    assert (told["polarity"] != "negative").all(), told
+
+
+def test_an_opinion_word_still_decides_against_the_comment():
+    result = manyi.analyze(pd.DataFrame({"review": ["房间很干净，就是隔音太差，一晚没睡好"]}),
+                           domain="hotel", progress=False)
+    mentions = result.mentions.set_index("term")
+    assert mentions.loc["隔音", "polarity"] == "negative"
+    assert mentions.loc["房间", "polarity"] == "positive"
