@@ -1,6 +1,6 @@
 """A clause that only narrates (先后两次入住该酒店) is no complaint in a warm review: a mention
 with no opinion of its own is read with its whole comment, not by the clause model alone
-(which reads narration as negative)."""
+(which reads narration as negative). An opinion that only wonders (性能还不知道) is neutral."""
 
 from __future__ import annotations
 
@@ -24,3 +24,12 @@ def test_an_opinion_word_still_decides_against_the_comment():
     mentions = result.mentions.set_index("term")
     assert mentions.loc["隔音", "polarity"] == "negative"
     assert mentions.loc["房间", "polarity"] == "positive"
+
+
+def test_an_opinion_that_only_wonders_is_neutral():
+    reviews = ["性能还不知道", "还没吃还不知道好吃不好吃", "性能很好"]
+    result = manyi.analyze(pd.DataFrame({"review": reviews}), domain="ecommerce",
+                           progress=False)
+    by_comment = result.mentions.groupby("comment_id")["polarity"].agg(set)
+    assert by_comment["1"] == {"neutral"} and by_comment["2"] == {"neutral"}, by_comment
+    assert by_comment["3"] == {"positive"}

@@ -144,9 +144,12 @@ class Annotator:
             at = clause_rows[n]
             # in text order within the comment
             for m in sorted(mentions, key=_clause_and_start):
-                score, polarity = mention_polarity(
-                    m.lexicon_score, scores[at[m.clause_id]], labels[at[m.clause_id]],
-                    None if m.opinion else (scores[n], labels[n]))
+                if m.opinion and m.source != "event" and self._wonders(m.opinion, m.clause):
+                    score, polarity = 0.0, "neutral"
+                else:
+                    score, polarity = mention_polarity(
+                        m.lexicon_score, scores[at[m.clause_id]], labels[at[m.clause_id]],
+                        None if m.opinion else (scores[n], labels[n]))
                 records.append((ids[i], first_row + i, m.clause_id, m.clause, m.dimension,
                                 m.factor, m.term, m.opinion, m.negated, round(m.degree, 3),
                                 m.implicit, polarity, round(score, 4), m.start, m.end,
@@ -170,6 +173,14 @@ class Annotator:
         counts = Counter(record[1] for record in records)
         out["n_mentions"] = [counts.get(row, 0) for row in rows_here]
         return out, mentions
+
+    def _wonders(self, opinion: str, clause: str) -> bool:
+        """Whether an opinion only wonders: it is a word of not knowing (性能还不知道), or a
+        question that says it both ways (不知道好吃不好吃, 贵不贵)."""
+        if self.extractor.is_irrealis(opinion):
+            return True
+        word = opinion.lstrip("不没")
+        return f"{word}不{word}" in clause or f"{word}没{word}" in clause
 
     def _score(self, texts: list[str], tokens: list[list[str]], found: list
                ) -> tuple[np.ndarray, list[dict[int, int]]]:
