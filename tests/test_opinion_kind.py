@@ -21,3 +21,21 @@ def test_ordinary_naming_a_kind_is_no_complaint(text):
 def test_ordinary_as_a_verdict_is_negative(text, term):
     found = [m for m in extractor_for("ecommerce")(text) if "一般" in m.opinion]
     assert [m.term for m in found] == [term] and found[0].lexicon_score < 0
+
+
+@pytest.mark.parametrize("text, word, sign", [
+    ("本以为网上买的会新鲜", "新鲜", -1),            # it was not fresh
+    ("原以为质量不错", "不错", -1),
+    ("本以为比外面卖的贵应该好吃", "好吃", -1),      # after the modal: 好吃 did not hold
+    ("还以为很难吃，没想到很好吃", "很难吃", 1),
+    ("我以为很好", "很好", 1),                       # a plain view
+])
+def test_a_belief_that_proved_wrong_is_read_the_other_way(text, word, sign):
+    found = [m for m in extractor_for("ecommerce")(text) if m.opinion == word]
+    assert found and found[0].lexicon_score * sign > 0, extractor_for("ecommerce")(text)
+
+
+def test_a_mistaken_belief_reaches_a_few_words_only():
+    text = "还以为很难学所讲内容和生活息息相关的啊大体上来说这门课程还不错声音也蛮好听的"
+    found = {m.opinion: m.lexicon_score for m in extractor_for("education")(text)}
+    assert found.get("蛮好听", 0) > 0 and found.get("还不错", 0) > 0, found

@@ -19,6 +19,7 @@ _new_tuple = tuple.__new__  # _new_tuple(Opinion, fields) is Opinion(*fields), f
 MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree words
 
 COMPARISON_WINDOW = 5  # tokens before 那么 searched for the negation of "not as … as"
+MISTAKEN_WORDS = 4  # tokens a mistaken belief reaches past 本以为 or its modal (会, 应该)
 NEGATED_SCALE = 0.6  # 不好 is weaker than 差; 不贵 weaker than 便宜
 
 DEAL_SCORE = 0.5
@@ -59,6 +60,7 @@ class ClauseOpinions:
         parse: see _token_role)."""
         found = []
         boost, boost_at, boost_start = 1.0, -1, 0
+        mistaken = self._mistaken(tokens, first, last) if candidates else (last, last)
         for i in candidates:
             if tokens[i] == "好" and self._good_as_degree(tokens, i, last):
                 boost, boost_at, boost_start = GOOD_AS_DEGREE, i + 1, starts[i]
@@ -94,6 +96,7 @@ class ClauseOpinions:
                 if at >= 0:
                     negations, start = 1, min(start, starts[at])
             weight = self.lexicon.opinions.get(word, 0.0)
+            negations += mistaken[0] < i <= mistaken[1]  # 本以为会新鲜: it was not
             negated = negations % 2 == 1
             score = weight * degree * (-NEGATED_SCALE if negated else 1.0)
             found.append(_new_tuple(Opinion, (i, start, starts[i] + len(token), word, score,
@@ -109,6 +112,19 @@ class ClauseOpinions:
                 expects = j + 1 < as_at and tokens[j + 1] in self.rules.expecting
                 return -1 if expects else j
         return -1
+
+    def _mistaken(self, tokens: list[str], first: int, last: int) -> tuple[int, int]:
+        """The tokens after ``k`` up to ``end`` that tell a belief which proved wrong
+        (本以为网上买的会新鲜: after the modal 会; 原以为质量不错: after 原以为), a few words
+        long (还以为很难学…老师很帅: not 帅), as ``(k, end)``; ``(last, last)`` when none."""
+        rules = self.rules
+        for j in range(first, last):
+            if tokens[j] in rules.mistaken or (tokens[j] == "以为" and j > first
+                                               and tokens[j - 1] in rules.mistaken_heads):
+                k = next((k for k in range(j + 1, min(last, j + 1 + 2 * MISTAKEN_WORDS))
+                          if tokens[k] in rules.modals), j)
+                return k, min(last - 1, k + MISTAKEN_WORDS)
+        return last, last
 
     def _of_a_kind(self, tokens: list[str], i: int, last: int) -> bool:
         """一般/普通 naming a kind or a habit, not judging: before a noun, 的 and a noun, or a
