@@ -11,7 +11,20 @@
 
 from __future__ import annotations
 
-from manyi.annotate.aspect_tags import CLAUSE_MARKS, LIST_MARKS, MAX_CHARS, MAX_COMPOUND, VERB_TAGS
+from manyi.annotate.aspect_tags import (
+    CLAUSE_MARKS,
+    DEMONSTRATIVE,
+    FUNCTION_CHARS,
+    LIST_MARKS,
+    MAX_CHARS,
+    MAX_COMPOUND,
+    NOUN_TAGS,
+    VERB_TAGS,
+)
+
+# Parts of speech of a first character that opens no name: a preposition, adverb,
+# conjunction or pronoun (用后, 刚用, 若好, 我家).
+OPENING_NOT = frozenset({"p", "d", "c", "r", "u", "m", "q"})
 
 
 class NamedItems:
@@ -47,6 +60,45 @@ class NamedItems:
             return first, last
         return None
 
+    def opening(self, tokens: list[str], first: int, last: int) -> tuple[int, int] | None:
+        """The unlisted noun compound a clause opens with when it goes on to say something
+        else (龙虾是每位限量半只: 龙虾; 鸡柳就是半成品肉串: 鸡柳), its topic; None when the
+        clause opens otherwise, the compound is followed by 的 (whose: 龙虾的个头) or by a
+        verb of stating (客户表示满意: a person who says it), or is the customer (客户)."""
+        while first < last and (tokens[first] in self.rules.list_openers or (
+                tokens[first][0] in "这那" and DEMONSTRATIVE.match(tokens[first]))):
+            first += 1  # 还有X, 这个X (not 每次: a time)
+        kind, head, cooked, terms = self._kind, self._head, self._cooked, self.lexicon.terms
+        end = first
+        while end < last and end - first < MAX_COMPOUND and tokens[end] not in terms and (
+                kind[tokens[end]] == 2 or (end > first and (head[tokens[end]] or (
+                    cooked[tokens[end]] and end + 1 < last and kind[tokens[end + 1]] == 2)))):
+            end += 1  # (莲藕 炖 仔排: a dish named with how it is cooked)
+        if end == first or end >= last or tokens[end] == "的" \
+                or tokens[end] in self.rules.stance_verbs or tokens[first] in self.rules.not_scored \
+                or self._glued_on(tokens[end]) \
+                or sum(map(len, tokens[first:end])) > MAX_CHARS or not self._named(tokens[first]):
+            return None
+        return first, end
+
+    def _glued_on(self, token: str) -> bool:
+        """A one-character noun, measure word or unknown character that goes on the compound
+        before it (宫保鸡 丁: the name is cut, not ended)."""
+        return len(token) == 1 and token not in FUNCTION_CHARS and token not in self._known \
+            and self.tag(token)[:1] in ("n", "q", "z", "")
+
+    def _named(self, token: str) -> bool:
+        """Whether a word may open a clause as the thing it is about: a noun of the dictionary
+        (not a verbal one: 试用), or a word it lacks that does not open with a function word
+        or, in two characters, with a verb (用后 刚用 说用 若好; 鸡柳 肉串 提拉米苏 pass)."""
+        tag = self.tag(token)
+        if self.tag(token[:2]) == "t":
+            return False  # 今天上午: a time
+        if tag:
+            return tag in NOUN_TAGS and tag not in ("vn", "an")
+        lead = self.tag(token[0])
+        return lead not in OPENING_NOT and not (len(token) == 2 and lead in VERB_TAGS)
+
     def _is_cooked(self, token: str) -> bool:
         return len(token) == 1 and self.tag(token) in VERB_TAGS and token not in self._known \
             and token not in self.rules.customer_acts and token not in self.rules.moves
@@ -55,6 +107,8 @@ class NamedItems:
         """What the clause ``tokens[first:last]`` names, alone or after a verb of ordering with
         了 (点了牛腩面条, 我们点了A、B和C; rules.toml's orders, not 买了 吃了 给了): the things
         the next clause judges, in order; [] when the clause does more than name them."""
+        while first + 1 < last and tokens[first] in self.rules.list_openers:
+            first += 1  # 还有布丁和蛋糕
         if first + 3 < last and self.tag(tokens[first]) == "r":
             first += 1  # 我们点了
         if first + 2 < last and tokens[first + 1] in ("了", "过") \

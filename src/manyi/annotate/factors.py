@@ -22,6 +22,7 @@ from types import SimpleNamespace
 from typing import NamedTuple
 
 from manyi.annotate.aspect_scorer import MODEL, add_scored
+from manyi.annotate.aspect_topics import carry_topics, is_open
 from manyi.annotate.aspects import AspectFinder
 from manyi.annotate.context_filing import measured, named_after, speed_before_verbs
 from manyi.annotate.discovered import DiscoveredMentions
@@ -215,6 +216,10 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 m.source == "discovered" and self.finder.takes_object(m.opinion)
                 for m in mentions):  # 推荐烤鱼，大虾，冰淇淋
             mentions = named_after(self.finder, text, pieces, starts, spans, mentions)
+            clauses = _spans_of(mentions, clauses, spans, original)
+        if self.finder is not None and any(map(is_open, mentions)):  # 龙虾是…，还可以
+            mentions = carry_topics(self.finder, self.lexicon.verdicts, text, pieces, starts,
+                                    spans, mentions)
             clauses = _spans_of(mentions, clauses, spans, original)
         if self.scorer.active and self.finder is not None:  # the learned scorer's aspects
             found = add_scored(self, self.scorer, text, pieces, starts, spans, mentions)

@@ -1,0 +1,110 @@
+"""Zero anaphora: a judgement with no noun of its own is said of the clause's topic, or of the
+topic of the clause just before it in the same sentence (龙虾是每位限量半只，个人觉得还可以;
+鸡柳就是半成品肉串，有点辣; 莲藕炖仔排个人觉得一般).
+
+After the rules of :class:`~manyi.annotate.factors.FactorExtractor` ran on a comment, a clause
+whose mentions are all *open* — an ``overall`` verdict with no term (还可以) or a product cue
+standing for its own term (有点辣 → 辣) — takes as its term:
+
+* the unlisted noun compound its own clause opens with, when only words that name nothing
+  stand between it and the opinion (莲藕炖仔排 个人觉得 一般);
+* else, when only adverbs and words of the one who judges (个人觉得, 我感觉: rules.toml's
+  opinion_holders) stand before the opinion, what the clause before names
+  (:meth:`~manyi.annotate.aspect_lists.NamedItems.ordered`: 点了A和B) or the compound it opens
+  with (:meth:`~manyi.annotate.aspect_lists.NamedItems.opening`), provided that clause holds
+  no mention (no judgement of its own) and no sentence mark (。！？) stands between them.
+
+Bounded on purpose: one clause back, never across a sentence, never past a clause that judges.
+The mention keeps its opinion; an ``overall`` one is filed as a discovered word
+(``file_term``), a cue keeps its factor (辣 → product.taste).
+
+>>> from manyi.annotate.factors import FactorExtractor
+>>> from manyi.text.lexicon import Lexicon
+>>> ex = FactorExtractor(Lexicon.load("catering"))
+>>> tokens = ["鸡柳", "就是", "半成品", "肉串", "，", "有点", "辣"]
+>>> [(m.term, m.dimension, m.opinion) for m in ex.extract("鸡柳就是半成品肉串，有点辣", tokens)]
+[('鸡柳', 'product', '有点辣')]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any  # a factors.Mention and an AspectFinder (imported there: no cycle)
+
+SENTENCE_MARKS = frozenset("。.!！?？;；~～…")
+
+
+def is_open(m: Any) -> bool:
+    """A mention judged with no noun of its own: an overall verdict without a term, or a
+    product cue or size word that is its own term (有点辣, 挺大的)."""
+    if not m.opinion:
+        return False
+    if not m.term:
+        return m.dimension == "overall" and m.source == "lexicon"
+    # 有点辣: a cue, or a size said of the thing bought (挺薄的), its own term
+    return m.dimension == "product" and m.term in m.opinion and (
+        (m.filed_by == "cue" and m.source == "lexicon")
+        or (m.filed_by == "attribute" and m.source == "discovered"))
+
+
+def carry_topics(finder: Any, verdicts: Any, text: str, tokens: list[str],
+                 starts: list[int], spans: list[tuple[int, int]], mentions: list) -> list:
+    """``mentions`` with each open one (:func:`is_open`) given the topic its clause or the
+    clause before names (see the module docstring); ``verdicts``: the pack's verdict words
+    (好用: the item itself)."""
+    by_clause: dict[int, list[int]] = {}
+    for n, m in enumerate(mentions):
+        by_clause.setdefault(m.clause_id, []).append(n)
+    out = list(mentions)
+    added = []
+    kind, skips, holders = finder._kind, finder._skips, finder.rules.opinion_holders
+    for clause_id, indices in by_clause.items():
+        if not all(is_open(mentions[n]) for n in indices):
+            continue
+        c_start, c_end = spans[clause_id]
+        first, last = bisect_left(starts, c_start), bisect_left(starts, c_end)
+        at = bisect_left(starts, min(mentions[n].start for n in indices), first, last)
+        names = []
+        own = finder.opening(tokens, first, at)
+        if own is not None and not any(kind[t] == 2 for t in tokens[own[1]:at]):
+            names = [own]
+        elif clause_id and clause_id - 1 not in by_clause \
+                and all(skips[t] or t in holders for t in tokens[first:at]):
+            p_start, p_end = spans[clause_id - 1]
+            back = clause_id - 1
+            while back and spans[back - 1][1] == p_start and back - 1 not in by_clause:
+                back -= 1  # a clause cut at a contrast word (鸡柳|就是半成品肉串): one clause
+                p_start = spans[back][0]
+            if SENTENCE_MARKS.isdisjoint(text[p_end:c_start]):
+                p_first, p_last = bisect_left(starts, p_start), bisect_left(starts, p_end)
+                names = finder.ordered(tokens, p_first, p_last)
+                if not names:
+                    topic = finder.opening(tokens, p_first, p_last)
+                    names = [topic] if topic is not None else []
+        if not names:
+            continue
+        for k, n in enumerate(indices):
+            m = mentions[n]
+            for j, (a, b) in enumerate(names):
+                if j and k:
+                    break  # the list's other names once, with the clause's first opinion
+                words = tokens[a:b]
+                if m.dimension == "overall":
+                    factor, how = finder.file_term(words)
+                    if how == "attribute" and m.opinion in verdicts:
+                        factor, how = finder.item, "verdict"
+                    dimension, key = factor.dimension, factor.key
+                else:
+                    dimension, key, how = m.dimension, m.factor, m.filed_by
+                new = m._replace(dimension=dimension, factor=key, term="".join(words),
+                                 implicit=False, start=starts[a],
+                                 end=starts[b - 1] + len(tokens[b - 1]),
+                                 source="discovered", filed_by=how)
+                if j:
+                    added.append(new)
+                else:
+                    out[n] = new
+    if added:
+        out.extend(added)
+        out.sort(key=lambda m: (m.clause_id, m.start))
+    return out
