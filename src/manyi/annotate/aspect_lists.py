@@ -75,9 +75,9 @@ class NamedItems:
                     cooked[tokens[end]] and end + 1 < last and kind[tokens[end + 1]] == 2)))):
             end += 1  # (莲藕 炖 仔排: a dish named with how it is cooked)
         if end == first or end >= last or tokens[end] == "的" \
-                or tokens[end] in self.rules.stance_verbs or tokens[first] in self.rules.not_scored \
-                or self._glued_on(tokens[end]) \
-                or sum(map(len, tokens[first:end])) > MAX_CHARS or not self._named(tokens[first]):
+                or tokens[end] in self.rules.stance_verbs or self._glued_on(tokens[end]) \
+                or tokens[first] in self.rules.not_scored or not self._named(tokens[first]) \
+                or sum(map(len, tokens[first:end])) > MAX_CHARS:
             return None
         return first, end
 
