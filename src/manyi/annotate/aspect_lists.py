@@ -68,6 +68,14 @@ class NamedItems:
         while first < last and (tokens[first] in self.rules.list_openers or (
                 tokens[first][0] in "这那" and DEMONSTRATIVE.match(tokens[first]))):
             first += 1  # 还有X, 这个X (not 每次: a time)
+        j = first + (first < last and self.tag(tokens[first]) == "r")
+        j += j < last and tokens[j] == "家"
+        if first < j and j + 1 < last and tokens[j] == "的" and (
+                self.tag(tokens[first]) == "r" or tokens[first].endswith("家")):
+            first = j + 1  # 他家的鱼, 他们 家 的鱼
+            if self._head[tokens[first]] and first + 1 < last \
+                    and self._kind[tokens[first + 1]] != 2 and not self._head[tokens[first + 1]]:
+                return first, first + 1  # (a one-character noun alone only so: 他家的鱼都是…)
         kind, head, cooked, terms = self._kind, self._head, self._cooked, self.lexicon.terms
         end = first
         while end < last and end - first < MAX_COMPOUND and tokens[end] not in terms and (
@@ -103,18 +111,21 @@ class NamedItems:
         return len(token) == 1 and self.tag(token) in VERB_TAGS and token not in self._known \
             and token not in self.rules.customer_acts and token not in self.rules.moves
 
-    def ordered(self, tokens: list[str], first: int, last: int) -> list[tuple[int, int]]:
+    def ordered(self, tokens: list[str], first: int, last: int, eaten: bool = False
+                ) -> list[tuple[int, int]]:
         """What the clause ``tokens[first:last]`` names, alone or after a verb of ordering with
         了 (点了牛腩面条, 我们点了A、B和C; rules.toml's orders, not 买了 吃了 给了): the things
-        the next clause judges, in order; [] when the clause does more than name them."""
+        the next clause judges, in order; [] when the clause does more than name them.
+        ``eaten``: the customer's acts count too (吃了A，B，C，都很好吃: a list judged as one)."""
         while first + 1 < last and tokens[first] in self.rules.list_openers:
             first += 1  # 还有布丁和蛋糕
         if first + 3 < last and self.tag(tokens[first]) == "r":
             first += 1  # 我们点了
-        if first + 2 < last and tokens[first + 1] in ("了", "过") \
-                and tokens[first] in self.rules.orders:
-            first += 2  # 点了一个三文鱼: and the number of it
-            if first + 1 < last and self.tag(tokens[first]) in ("m", "mq"):
+        if first + 2 < last and tokens[first + 1] in ("了", "过") and (
+                tokens[first] in self.rules.orders
+                or (eaten and tokens[first] in self.rules.customer_acts)):
+            first += 2  # 点了一个三文鱼, 点了个三文鱼: and the number of it
+            if first + 1 < last and self.tag(tokens[first]) in ("m", "mq", "q"):
                 first += 1
         out, start = [], first
         for k in range(first, last + 1):
@@ -145,7 +156,8 @@ class NamedItems:
             while begin > 0 and tokens[begin - 1] not in CLAUSE_MARKS:
                 begin -= 1
             span = self.topic(tokens, begin, end)
-            if span is None:
+            if span is None:  # the list's head: 吃了比目鱼，龙利鱼，海鲈鱼，味道都很赞
+                out.extend(reversed(self.ordered(tokens, begin, end, eaten=True)))
                 break
             out.append(span)
             end = begin

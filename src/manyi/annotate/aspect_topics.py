@@ -78,7 +78,9 @@ def carry_topics(finder: Any, verdicts: Any, text: str, tokens: list[str],
             if SENTENCE_MARKS.isdisjoint(text[p_end:c_start]):
                 p_first, p_last = bisect_left(starts, p_start), bisect_left(starts, p_end)
                 names = finder.ordered(tokens, p_first, p_last)
-                if not names:
+                if len(names) == 1 and names[0][0] == p_first and "都" in text[c_start:c_end]:
+                    names = finder.names_before(tokens, p_first)[::-1] + names  # A，B，都好吃
+                elif not names:
                     topic = finder.opening(tokens, p_first, p_last)
                     names = [topic] if topic is not None else []
         if not names:

@@ -156,6 +156,8 @@ class AspectFinder(NamedItems):
                 k += 1
         elif self._takes_object[tokens[index]]:
             # 推荐这款, 强烈推荐他家的烤鱼: the object, after a demonstrative or whose
+            if k + 1 < last and tokens[k] in self.rules.customer_acts:
+                k += 1  # 爱吃鱼蛋, 喜欢喝这家的汤: what is eaten
             while k < last and (DEMONSTRATIVE.match(tokens[k]) or tokens[k] in "这那个款"):
                 k += 1
             if k + 1 < last and tokens[k + 1] == "的" and self.tag(tokens[k]) == "r":

@@ -153,7 +153,10 @@ class DiscoveredMentions:
         if mention.start != starts[first] or self.finder.tag(tokens[first]) in VERB_TAGS:
             return []
         out = []
-        for a, b in self.finder.ordered(tokens, previous, first):  # 点了A和B，味道都不错
+        names = self.finder.ordered(tokens, previous, first)  # 点了A和B，味道都不错
+        if names and len(names) == 1 and names[0][0] == previous and "都" in mention.clause:
+            names = self.finder.names_before(tokens, previous)[::-1] + names  # A，B，C，味道都好
+        for a, b in names:
             words = tokens[a:b]
             factor, how = self.finder.file_term(words)
             out.append(mention._replace(dimension=factor.dimension, factor=factor.key,
