@@ -121,10 +121,10 @@ class NamedItems:
             first += 1  # 还有布丁和蛋糕
         if first + 3 < last and self.tag(tokens[first]) == "r":
             first += 1  # 我们点了
-        if first + 2 < last and tokens[first + 1] in ("了", "过") and (
+        if first + 2 < last and tokens[first + 1] in ("了", "过", "的") and (
                 tokens[first] in self.rules.orders
                 or (eaten and tokens[first] in self.rules.customer_acts)):
-            first += 2  # 点了一个三文鱼, 点了个三文鱼: and the number of it
+            first += 2  # 点了一个三文鱼, 点了个三文鱼, 点的X: and the number of it
             if first + 1 < last and self.tag(tokens[first]) in ("m", "mq", "q"):
                 first += 1
         out, start = [], first

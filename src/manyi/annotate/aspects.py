@@ -152,12 +152,15 @@ class AspectFinder(NamedItems):
         k = index + 1
         if k < last and tokens[k] == "的":
             k += 1  # 很清晰的画面; 最好吃的是酸菜鱼, 最推荐的是烤鱼: what is named after 是
-            if k + 1 < last and tokens[k] in ("是", "还是", "就是") and j < first:
-                k += 1
+            if k + 1 < last and tokens[k] in ("是", "还是", "就是") and (j < first or not any(
+                    kind[t] == 2 for t in tokens[first:j + 1])):
+                k += 1  # (印象最好的是酱牛肉: 印象 is no subject)
         elif self._takes_object[tokens[index]]:
             # 推荐这款, 强烈推荐他家的烤鱼: the object, after a demonstrative or whose
             if k + 1 < last and tokens[k] in self.rules.customer_acts:
                 k += 1  # 爱吃鱼蛋, 喜欢喝这家的汤: what is eaten
+            elif k + 1 < last and tokens[k] in ("是", "的是"):
+                k += 1  # 比较喜欢是罗勒意面
             while k < last and (DEMONSTRATIVE.match(tokens[k]) or tokens[k] in "这那个款"):
                 k += 1
             if k + 1 < last and tokens[k + 1] == "的" and self.tag(tokens[k]) == "r":
