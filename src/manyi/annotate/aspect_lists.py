@@ -41,6 +41,23 @@ class NamedItems:
             return self._compound(tokens, first, j - 1)
         return None
 
+    def coordinated_after(self, tokens: list[str], end: int, last: int
+                          ) -> list[tuple[int, int]]:
+        """The compounds joined by 和/跟/、 after the one ending at ``end`` (螃蟹 和 生蚝 都不太
+        新鲜: 生蚝), before ``last``."""
+        out: list[tuple[int, int]] = []
+        kind, terms = self._kind, self.lexicon.terms
+        while end + 1 < last and tokens[end] in self.rules.coordinators:
+            stop = end + 1
+            while stop < last and stop - end <= MAX_COMPOUND and kind[tokens[stop]] == 2 \
+                    and tokens[stop] not in terms:
+                stop += 1
+            if stop == end + 1:
+                break
+            out.append((end + 1, stop))
+            end = stop
+        return out
+
     def topic(self, tokens: list[str], first: int, last: int) -> tuple[int, int] | None:
         """The clause ``tokens[first:last]`` when it only names something (香锅，大大的好吃;
         虾酱空心菜，稍微偏辣): one to three unlisted nouns, before a separator."""
@@ -98,14 +115,15 @@ class NamedItems:
     def _named(self, token: str) -> bool:
         """Whether a word may open a clause as the thing it is about: a noun of the dictionary
         (not a verbal one: 试用), or a word it lacks that does not open with a function word
-        or, in two characters, with a verb (用后 刚用 说用 若好; 鸡柳 肉串 提拉米苏 pass)."""
+        or, in two or three characters, with a verb (用后 刚用 说用 若好 带回家; 鸡柳 肉串
+        提拉米苏 pass)."""
         tag = self.tag(token)
         if self.tag(token[:2]) == "t":
             return False  # 今天上午: a time
         if tag:
             return tag in NOUN_TAGS and tag not in ("vn", "an")
         lead = self.tag(token[0])
-        return lead not in OPENING_NOT and not (len(token) == 2 and lead in VERB_TAGS)
+        return lead not in OPENING_NOT and not (len(token) <= 3 and lead in VERB_TAGS)
 
     def _is_cooked(self, token: str) -> bool:
         return len(token) == 1 and self.tag(token) in VERB_TAGS and token not in self._known \

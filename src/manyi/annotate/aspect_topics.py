@@ -6,16 +6,19 @@ After the rules of :class:`~manyi.annotate.factors.FactorExtractor` ran on a com
 whose mentions are all *open* — an ``overall`` verdict with no term (还可以) or a product cue
 standing for its own term (有点辣 → 辣) — takes as its term:
 
-* the unlisted noun compound its own clause opens with, when only words that name nothing
-  stand between it and the opinion (莲藕炖仔排 个人觉得 一般);
+* the unlisted noun compound its own clause opens with, when only adverbs and words of the
+  one who judges stand between it and the opinion (莲藕炖仔排 个人觉得 一般; rules.toml's
+  opinion_holders), or, for a product cue (好吃 入味 香), words that name no other thing
+  (豆花无论煮多久都不入味; not 用纸擦一擦就干净了);
 * else, when only adverbs and words of the one who judges (个人觉得, 我感觉: rules.toml's
   opinion_holders) stand before the opinion, what the clause before names
   (:meth:`~manyi.annotate.aspect_lists.NamedItems.ordered`: 点了A和B) or the compound it opens
   with (:meth:`~manyi.annotate.aspect_lists.NamedItems.opening`), provided that clause holds
   no mention (no judgement of its own) and no sentence mark (。！？) stands between them.
 
-Bounded on purpose: one clause back, never across a sentence, never past a clause that judges.
-The mention keeps its opinion; an ``overall`` one is filed as a discovered word
+Not thanks or praise said to the shop or its people (真心感谢, 点赞: rules.toml's thanks and
+not_carried). Bounded on purpose: one clause back, never across a sentence, never past a
+clause that judges. The mention keeps its opinion; an ``overall`` one is filed as a discovered word
 (``file_term``), a cue keeps its factor (辣 → product.taste).
 
 >>> from manyi.annotate.factors import FactorExtractor
@@ -57,7 +60,9 @@ def carry_topics(finder: Any, verdicts: Any, text: str, tokens: list[str],
         by_clause.setdefault(m.clause_id, []).append(n)
     out = list(mentions)
     added = []
-    kind, skips, holders = finder._kind, finder._skips, finder.rules.opinion_holders
+    kind, head, skips, holders = finder._kind, finder._head, finder._skips, \
+        finder.rules.opinion_holders
+    addressed = finder.rules.thanks | finder.rules.not_carried
     for clause_id, indices in by_clause.items():
         if not all(is_open(mentions[n]) for n in indices):
             continue
@@ -65,9 +70,15 @@ def carry_topics(finder: Any, verdicts: Any, text: str, tokens: list[str],
         first, last = bisect_left(starts, c_start), bisect_left(starts, c_end)
         at = bisect_left(starts, min(mentions[n].start for n in indices), first, last)
         names = []
+        if any(w in mentions[n].opinion for n in indices for w in addressed):
+            continue  # 真心感谢, 点赞: said to the shop or its people
         own = finder.opening(tokens, first, at)
-        if own is not None and not any(kind[t] == 2 for t in tokens[own[1]:at]):
-            names = [own]
+        joined = finder.coordinated_after(tokens, own[1], at) if own is not None else []
+        rest = joined[-1][1] if joined else own[1] if own is not None else at
+        if own is not None and (all(skips[t] or t in holders for t in tokens[rest:at]) or (
+                all(mentions[n].filed_by == "cue" for n in indices)
+                and not any(kind[t] == 2 or head[t] for t in tokens[rest:at]))):
+            names = [own, *joined]  # (a cue past a verb too: 豆花无论煮多久都不入味)
         elif clause_id and clause_id - 1 not in by_clause \
                 and all(skips[t] or t in holders for t in tokens[first:at]):
             p_start, p_end = spans[clause_id - 1]
