@@ -120,9 +120,9 @@ class NamedItems:
         tag = self.tag(token)
         if self.tag(token[:2]) == "t":
             return False  # 今天上午: a time
-        if tag:
-            return tag in NOUN_TAGS and tag not in ("vn", "an")
         lead = self.tag(token[0])
+        if tag:  # (not 用纸: what the customer does with, though the dictionary calls it a noun)
+            return tag in NOUN_TAGS and tag not in ("vn", "an") and lead not in ("p", "c", "u", "r")
         return lead not in OPENING_NOT and not (len(token) <= 3 and lead in VERB_TAGS)
 
     def _is_cooked(self, token: str) -> bool:
