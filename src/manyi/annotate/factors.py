@@ -119,6 +119,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         self.finder = AspectFinder(lexicon, tagger) if discover else None
         self.events = EventMatcher(lexicon)
         self.scorer = MODEL  # learned aspects: manyi.annotate.aspect_scorer (shipped weights)
+        self.topics = True  # zero anaphora: manyi.annotate.aspect_topics
 
     def extract(self, text: str, tokens: list[str]) -> list[Mention]:
         """All mentions of one comment, in reading order."""
@@ -217,7 +218,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 for m in mentions):  # 推荐烤鱼，大虾，冰淇淋
             mentions = named_after(self.finder, text, pieces, starts, spans, mentions)
             clauses = _spans_of(mentions, clauses, spans, original)
-        if self.finder is not None and any(map(is_open, mentions)):  # 龙虾是…，还可以
+        if self.topics and self.finder is not None and any(map(is_open, mentions)):
+            # 龙虾是每位限量半只，个人觉得还可以: the verdict's thing, named before it
             mentions = carry_topics(self.finder, self.lexicon.verdicts, text, pieces, starts,
                                     spans, mentions)
             clauses = _spans_of(mentions, clauses, spans, original)
