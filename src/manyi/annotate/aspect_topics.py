@@ -50,6 +50,37 @@ def is_open(m: Any) -> bool:
         or (m.filed_by == "attribute" and m.source == "discovered"))
 
 
+def may_carry(finder: Any, tokens: list[str], starts: list[int], mentions: list,
+              spans: list[tuple[int, int]]) -> bool:
+    """A quick test: whether :func:`carry_topics` may change ``mentions`` (an open mention
+    after a word that may open a topic in its clause, or with a clause before it that holds
+    no mention)."""
+    held = None
+    rules = finder.rules
+    for m in mentions:
+        if not m.opinion or (m.term and m.dimension != "product") or not is_open(m):
+            continue
+        c_start = spans[m.clause_id][0]
+        if m.start > c_start + 1 and _may_open(finder, tokens[bisect_left(starts, c_start)]):
+            return True
+        if m.clause_id:
+            if held is None:
+                held = {x.clause_id for x in mentions}
+            if m.clause_id - 1 not in held:
+                p_start = spans[m.clause_id - 1][0]
+                word = tokens[bisect_left(starts, p_start)]
+                if _may_open(finder, word) or word in rules.orders \
+                        or word in rules.customer_acts or (m.clause_id > 1 and spans[
+                            m.clause_id - 2][1] == p_start):  # (cut at a contrast word)
+                    return True
+    return False
+
+
+def _may_open(finder: Any, word: str) -> bool:
+    """Whether a clause opening with ``word`` may name a topic (a noun, 还有, 他家的)."""
+    return finder._kind[word] == 2 or word in finder.rules.list_openers or finder.tag(word) == "r"
+
+
 def carry_topics(finder: Any, verdicts: Any, text: str, tokens: list[str],
                  starts: list[int], spans: list[tuple[int, int]], mentions: list) -> list:
     """``mentions`` with each open one (:func:`is_open`) given the topic its clause or the
@@ -64,15 +95,15 @@ def carry_topics(finder: Any, verdicts: Any, text: str, tokens: list[str],
         finder.rules.opinion_holders
     addressed = finder.rules.thanks | finder.rules.not_carried
     for clause_id, indices in by_clause.items():
-        if not all(is_open(mentions[n]) for n in indices):
-            continue
         c_start, c_end = spans[clause_id]
+        begin = min(mentions[n].start for n in indices)
+        if (begin == c_start and (not clause_id or clause_id - 1 in by_clause)) \
+                or not all(is_open(mentions[n]) for n in indices):
+            continue  # (nothing before the opinion, and no clause before to read)
         first, last = bisect_left(starts, c_start), bisect_left(starts, c_end)
-        at = bisect_left(starts, min(mentions[n].start for n in indices), first, last)
+        at = bisect_left(starts, begin, first, last)
         names = []
-        if any(w in mentions[n].opinion for n in indices for w in addressed):
-            continue  # 真心感谢, 点赞: said to the shop or its people
-        own = finder.opening(tokens, first, at)
+        own = finder.opening(tokens, first, at) if at > first + 1 else None
         joined = finder.coordinated_after(tokens, own[1], at) if own is not None else []
         rest = joined[-1][1] if joined else own[1] if own is not None else at
         if own is not None and (all(skips[t] or t in holders for t in tokens[rest:at]) or (
@@ -94,8 +125,8 @@ def carry_topics(finder: Any, verdicts: Any, text: str, tokens: list[str],
                 elif not names:
                     topic = finder.opening(tokens, p_first, p_last)
                     names = [topic] if topic is not None else []
-        if not names:
-            continue
+        if not names or any(w in mentions[n].opinion for n in indices for w in addressed):
+            continue  # (真心感谢, 点赞: said to the shop or its people)
         for k, n in enumerate(indices):
             m = mentions[n]
             for j, (a, b) in enumerate(names):

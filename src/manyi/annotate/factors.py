@@ -22,7 +22,7 @@ from types import SimpleNamespace
 from typing import NamedTuple
 
 from manyi.annotate.aspect_scorer import MODEL, add_scored
-from manyi.annotate.aspect_topics import carry_topics, is_open
+from manyi.annotate.aspect_topics import carry_topics, may_carry
 from manyi.annotate.aspects import AspectFinder
 from manyi.annotate.context_filing import measured, named_after, speed_before_verbs
 from manyi.annotate.discovered import DiscoveredMentions
@@ -218,7 +218,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 for m in mentions):  # 推荐烤鱼，大虾，冰淇淋
             mentions = named_after(self.finder, text, pieces, starts, spans, mentions)
             clauses = _spans_of(mentions, clauses, spans, original)
-        if self.topics and self.finder is not None and any(map(is_open, mentions)):
+        if self.topics and mentions and self.finder is not None \
+                and may_carry(self.finder, pieces, starts, mentions, spans):
             # 龙虾是每位限量半只，个人觉得还可以: the verdict's thing, named before it
             mentions = carry_topics(self.finder, self.lexicon.verdicts, text, pieces, starts,
                                     spans, mentions)
