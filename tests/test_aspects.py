@@ -361,3 +361,11 @@ def test_what_a_teacher_does_is_judged_with_its_doer(text, term):
 ])
 def test_a_listed_term_keeps_the_dish_before_it(text, term):
     assert term in {m.term for m in extractor_for("catering")(text)}
+
+
+def test_an_attribute_clause_judges_the_topic_of_a_clause_with_no_opinion():
+    found = {(m.term, m.opinion) for m in extractor_for("catering")("烤鱼是招牌，味道很好")}
+    assert ("烤鱼", "很好") in found
+    # a clause that judges its own topic keeps its own opinion for it
+    found = {(m.term, m.opinion) for m in extractor_for("catering")("烤鱼很好吃，味道很正")}
+    assert ("烤鱼", "很正") not in found

@@ -158,7 +158,7 @@ class DiscoveredMentions:
             and token[0] not in self.rules.customer_acts and not VERB_FORMS.search(token)
 
     def _whose_attribute(self, tokens: list[str], starts: list[int], previous: int,
-                         first: int, mention: Any) -> list:
+                         first: int, mention: Any, unjudged: bool = False) -> list:
         """点了牛腩面条，味道一般: a clause opening with an attribute of the thing bought judges
         the thing the clause before only names (a discovered mention of it, same opinion).
         Not a verb term (干皮救星！上妆也不卡粉了: 上妆 is what the customer does, not an
@@ -167,6 +167,9 @@ class DiscoveredMentions:
             return []
         out = []
         names = self.finder.ordered(tokens, previous, first)  # 点了A和B，味道都不错
+        if not names and unjudged:  # 烤鱼是招牌，味道很好: the topic of a clause with no opinion
+            topic = self.finder.opening(tokens, previous, first)
+            names = [topic] if topic is not None else []
         if names and len(names) == 1 and names[0][0] == previous and "都" in mention.clause:
             names = self.finder.names_before(tokens, previous)[::-1] + names  # A，B，C，味道都好
         for a, b in names:

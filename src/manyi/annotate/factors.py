@@ -340,7 +340,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                                             else ())))
         if first and mentions and mentions[0].opinion and terms[0][0] == first \
                 and terms[0][1].dimension == "product" and self.finder is not None:
-            mentions.extend(self._whose_attribute(tokens, starts, previous, first, mentions[0]))
+            mentions.extend(self._whose_attribute(
+                tokens, starts, previous, first, mentions[0],
+                not any(roles[k] and roles[k][0] for k in range(previous, first))))
         free = [o for o in opinions if o.index not in claimed] if claimed else opinions
         named = {m.dimension for m in mentions} if mentions else set()
         # Service words beside the courier are said of the courier (快递及时专业).
