@@ -158,16 +158,18 @@ class DiscoveredMentions:
             and token[0] not in self.rules.customer_acts and not VERB_FORMS.search(token)
 
     def _whose_attribute(self, tokens: list[str], starts: list[int], previous: int,
-                         first: int, mention: Any, unjudged: bool = False) -> list:
+                         first: int, mention: Any, roles: list | None = None) -> list:
         """点了牛腩面条，味道一般: a clause opening with an attribute of the thing bought judges
         the thing the clause before only names (a discovered mention of it, same opinion).
         Not a verb term (干皮救星！上妆也不卡粉了: 上妆 is what the customer does, not an
-        attribute of 干皮救星)."""
+        attribute of 干皮救星). With ``roles`` (the extractor's token roles), the topic of a
+        clause before that holds no opinion word too (烤鱼是招牌，味道很好)."""
         if mention.start != starts[first] or self.finder.tag(tokens[first]) in VERB_TAGS:
             return []
         out = []
         names = self.finder.ordered(tokens, previous, first)  # 点了A和B，味道都不错
-        if not names and unjudged:  # 烤鱼是招牌，味道很好: the topic of a clause with no opinion
+        if not names and roles is not None and not any(  # 烤鱼是招牌，味道很好: the topic of a
+                roles[k] and roles[k][0] for k in range(previous, first)):  # clause unjudged
             topic = self.finder.opening(tokens, previous, first)
             names = [topic] if topic is not None else []
         if names and len(names) == 1 and names[0][0] == previous and "都" in mention.clause:

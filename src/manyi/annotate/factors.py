@@ -218,9 +218,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 for m in mentions):  # 推荐烤鱼，大虾，冰淇淋
             mentions = named_after(self.finder, text, pieces, starts, spans, mentions)
             clauses = _spans_of(mentions, clauses, spans, original)
-        if self.topics and mentions and self.finder is not None \
-                and may_carry(self.finder, pieces, starts, mentions, spans):
-            # 龙虾是每位限量半只，个人觉得还可以: the verdict's thing, named before it
+        if self.topics and mentions and self.finder is not None and may_carry(
+                self.finder, pieces, starts, mentions, spans):  # 龙虾是…，个人觉得还可以
             mentions = carry_topics(self.finder, self.lexicon.verdicts, text, pieces, starts,
                                     spans, mentions)
             clauses = _spans_of(mentions, clauses, spans, original)
@@ -340,9 +339,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                                             else ())))
         if first and mentions and mentions[0].opinion and terms[0][0] == first \
                 and terms[0][1].dimension == "product" and self.finder is not None:
-            mentions.extend(self._whose_attribute(
-                tokens, starts, previous, first, mentions[0],
-                not any(roles[k] and roles[k][0] for k in range(previous, first))))
+            mentions.extend(self._whose_attribute(tokens, starts, previous, first, mentions[0],
+                                                  roles))
         free = [o for o in opinions if o.index not in claimed] if claimed else opinions
         named = {m.dimension for m in mentions} if mentions else set()
         # Service words beside the courier are said of the courier (快递及时专业).
