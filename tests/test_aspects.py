@@ -307,3 +307,65 @@ def lexicon_without_price():
     lexicon = copy.deepcopy(Lexicon.load("ecommerce"))
     del lexicon.terms["价格"]
     return lexicon
+
+
+# -- zero anaphora (manyi.annotate.aspect_topics) and lists, round 7 --------------------------
+@pytest.mark.parametrize("text, named, opinion", [
+    ("龙虾是每位限量半只，个人觉得还可以", "龙虾", "还可以"),    # the clause before opens with it
+    ("鸡柳就是半成品肉串，有点辣", "鸡柳", "有点辣"),          # (cut at 就是: one clause)
+    ("莲藕炖仔排个人觉得一般", "莲藕炖仔排", "一般"),          # its own clause, past 个人觉得
+    ("豆花无论煮多久都不入味", "豆花", "不入味"),              # a cue past a verb
+    ("吃了三文鱼，龙利鱼，海鲈鱼，味道都很赞", "三文鱼", "很赞"),  # a list headed by 吃了
+    ("还有土豆泥和辣醉蟹，每次来必吃", "辣醉蟹", "必吃"),
+    ("印象最好的是酱牛肉", "酱牛肉", "最好"),                # what follows 是
+    ("老公很喜欢吃鱼蛋", "鱼蛋", "很喜欢"),                  # what is eaten
+])
+def test_a_judgement_without_a_noun_takes_the_thing_named_before_it(text, named, opinion):
+    found = {(m.term, m.opinion) for m in extractor_for("catering")(text)}
+    assert (named, opinion) in found, found
+
+
+@pytest.mark.parametrize("domain, text, not_term", [
+    ("ecommerce", "句子重复，孩子很快就能跟着念了", "句子"),    # 孩子 is the subject of 很快
+    ("hotel", "每次航班中转都选这家，很稳定", "航班"),          # 每次: a time, not a topic
+    ("ecommerce", "用纸擦一擦就干净了", "用纸"),                # what the customer uses
+    ("hotline", "客户表示满意", "客户"),                        # a person who says it
+    ("catering", "宫保鸡丁很好吃，个人觉得还可以", "宫保鸡"),    # a name cut, not ended
+    ("app", "视障人士也能用，点赞", "视障人士"),                # praise said to the makers
+    ("catering", "龙虾是老板送的，真心感谢", "龙虾"),
+    ("catering", "龙虾是每位限量半只。还可以", "龙虾"),          # not across a sentence
+])
+def test_zero_anaphora_stays_bounded(domain, text, not_term):
+    terms = {m.term for m in extractor_for(domain)(text)}
+    assert not any(t.startswith(not_term) for t in terms if t), terms
+
+
+def test_a_clause_that_judges_is_not_passed_over():
+    # the clause before holds its own judgement: the verdict after it is not carried back
+    found = extractor_for("catering")("鱼很新鲜，个人觉得还可以")
+    assert [m.term for m in found if m.opinion == "还可以"] in ([""], [])
+
+
+@pytest.mark.parametrize("text, term", [
+    ("老师也讲得很好", "老师也讲得"),      # past 也, with its particle
+    ("老师讲的很好", "老师讲的"),
+    ("老师讲的知识非常丰富", "老师讲的知识"),  # what is taught
+])
+def test_what_a_teacher_does_is_judged_with_its_doer(text, term):
+    assert term in {m.term for m in extractor_for("education")(text)}
+
+
+@pytest.mark.parametrize("text, term", [
+    ("炒饭味道就一般了", "炒饭味道"),      # a dish the dictionary tags as a verb
+    ("肉的品质都很好", "肉的品质"),        # a one-character noun before 的
+])
+def test_a_listed_term_keeps_the_dish_before_it(text, term):
+    assert term in {m.term for m in extractor_for("catering")(text)}
+
+
+def test_an_attribute_clause_judges_the_topic_of_a_clause_with_no_opinion():
+    found = {(m.term, m.opinion) for m in extractor_for("catering")("烤鱼是招牌，味道很好")}
+    assert ("烤鱼", "很好") in found
+    # a clause that judges its own topic keeps its own opinion for it
+    found = {(m.term, m.opinion) for m in extractor_for("catering")("烤鱼很好吃，味道很正")}
+    assert ("烤鱼", "很正") not in found

@@ -233,3 +233,13 @@ def test_placeholders_teach_no_aspect_words():
     learned = [w for w, _, _ in learn_aspects(texts, Lexicon.load("ecommerce"))]
     assert "镜头" in learned
     assert not any("默认" in w for w in learned)
+
+
+def test_a_word_judged_only_through_a_later_clause_is_not_learned():
+    # the verdict carried back to a topic (龙虾是…，还可以) is not the corpus pass's evidence
+    lexicon = Lexicon.load("catering")
+    carried = ["鸡柳就是半成品肉串，有点辣", "鸡柳就是半成品，个人觉得还可以",
+               "鸡柳是每位限量半只，还可以"]
+    assert "鸡柳" not in {w for w, _, _ in learn_aspects(carried, lexicon)}
+    judged = ["鸡柳很辣", "鸡柳还可以", "鸡柳是每位限量半只"]
+    assert "鸡柳" in {w for w, _, _ in learn_aspects(judged, lexicon)}

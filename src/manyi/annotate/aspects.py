@@ -152,10 +152,15 @@ class AspectFinder(NamedItems):
         k = index + 1
         if k < last and tokens[k] == "的":
             k += 1  # 很清晰的画面; 最好吃的是酸菜鱼, 最推荐的是烤鱼: what is named after 是
-            if k + 1 < last and tokens[k] in ("是", "还是", "就是") and j < first:
-                k += 1
+            if k + 1 < last and tokens[k] in ("是", "还是", "就是") and (j < first or not any(
+                    kind[t] == 2 for t in tokens[first:j + 1])):
+                k += 1  # (印象最好的是酱牛肉: 印象 is no subject)
         elif self._takes_object[tokens[index]]:
             # 推荐这款, 强烈推荐他家的烤鱼: the object, after a demonstrative or whose
+            if k + 1 < last and tokens[k] in self.rules.customer_acts:
+                k += 1  # 爱吃鱼蛋, 喜欢喝这家的汤: what is eaten
+            elif k + 1 < last and tokens[k] in ("是", "的是"):
+                k += 1  # 比较喜欢是罗勒意面
             while k < last and (DEMONSTRATIVE.match(tokens[k]) or tokens[k] in "这那个款"):
                 k += 1
             if k + 1 < last and tokens[k + 1] == "的" and self.tag(tokens[k]) == "r":
@@ -172,23 +177,39 @@ class AspectFinder(NamedItems):
         (老师 讲 的 很好, 老师 讲得 清楚: the opinion at ``opinion`` right after), else 0. Not
         the listed verbs (送得很快), the customer's acts or do-verbs (包装做得好)."""
         i = index + 1
+        while i < opinion - 1 and tokens[i] in ("也", "都", "还", "真的", "确实"):
+            i += 1  # 老师也讲得很好
         token = tokens[i]
         rules = self.rules
         if token in rules.customer_acts or token in rules.do_verbs or token in self.lexicon.verbs \
                 or token in self.lexicon.terms or token[0] in rules.moves:
             return 0
+        done = i  # the last token of the act: 讲得; 讲 的
         if self._verb_with_particle(token):
             after = i + 1
         elif self.tag(token) in VERB_TAGS and i + 1 < opinion and tokens[i + 1] in ("的", "得"):
-            after = i + 2
+            after, done = i + 2, i + 1
         elif self.tag(token) in VERB_TAGS and len(token) == 2 and not VERB_FORMS.search(token) \
                 and self._kind[tokens[index]] == 2 and self._kind[token] == 1:
             after = i + 1  # 老师备课特别认真: a verb and its object, judged by how it is done
         else:
             return 0
-        while after < opinion and tokens[after] in self._skip:
+        what = 0
+        if token[-1] == "的" or tokens[after - 1] == "的":  # 老师讲的知识非常丰富: what is taught
+            end = after
+            # (after 的 a word jieba calls a verb names a thing too: 讲的知识)
+            while end < opinion and end - after < MAX_COMPOUND and tokens[end] not in \
+                    self.lexicon.terms and (self._kind[tokens[end]] == 2 or (
+                        end == after and self._kind[tokens[end]] == 1
+                        and not VERB_FORMS.search(tokens[end]))):
+                end += 1
+            if end > after:
+                what, after = end - 1, end
+        # (the adverbs and opinion words before the one paired: 讲得很好还可以)
+        opinions = self.lexicon.opinions
+        while after < opinion and (tokens[after] in self._skip or tokens[after] in opinions):
             after += 1
-        return i if after == opinion else 0
+        return (what or done) if after == opinion else 0
 
     def _verb_with_particle(self, token: str) -> bool:
         """A word of a verb and 得/的 that jieba did not cut (讲得, 做的); not a moving verb

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any  # a factors.Mention (imported there: no cycle)
 
-from manyi.annotate.aspect_tags import MAX_COMPOUND, NOUN_TAGS, VERB_TAGS
+from manyi.annotate.aspect_tags import MAX_COMPOUND, NOUN_TAGS, VERB_FORMS, VERB_TAGS
 from manyi.annotate.factor_tokens import _is_word
 from manyi.annotate.opinions import Opinion
 from manyi.text.lexicon import Factor
@@ -126,12 +126,18 @@ class DiscoveredMentions:
             # whose taste or size: 小汤包的味道, 蟹肉沙拉分量 (the term keeps its filing)
             factor = self.lexicon.terms[tokens[i]]
             j = i - 2 if tokens[i - 1] == "的" and i - 2 >= first else i - 1
-            if factor.dimension != "product" or tokens[j] in self.lexicon.terms \
-                    or (finder._kind[tokens[j]] != 2 and not (  # 冬阴功 汤 味道
-                        finder._head[tokens[j]] and j > first
-                        and (finder._kind[tokens[j - 1]] == 2 or finder._head[tokens[j - 1]]))):
+            if factor.dimension != "product" or tokens[j] in self.lexicon.terms:
                 return None
-            span = finder._compound(tokens, first, j)
+            kind, head = finder._kind, finder._head
+            if kind[tokens[j]] == 2 or (head[tokens[j]] and j > first and (  # 冬阴功 汤 味道
+                    kind[tokens[j - 1]] == 2 or head[tokens[j - 1]])):
+                span = finder._compound(tokens, first, j)
+            elif j == first and (head[tokens[j]] and j < i - 1 or self._dish_verb(tokens[j])):
+                span = (j, j + 1)  # 肉的品质; 炒饭味道 (a dish the dictionary calls a verb)
+            elif j == first + 1 and head[tokens[j]] and self._dish_verb(tokens[first]):
+                span = (first, j + 1)  # 烧烤 酱 味道
+            else:
+                return None
             if any(t[0] == k for t in terms for k in range(*span)):
                 return None
             return span[0], factor, "term", i + 1
@@ -144,16 +150,31 @@ class DiscoveredMentions:
         factor, how = finder.file_term(tokens[span[0]:i + 1])
         return span[0], factor, how, i + 1
 
+    def _dish_verb(self, token: str) -> bool:
+        """A two-character word the dictionary tags as a verb that may name a dish when it
+        opens a clause before a listed product term (炒饭味道, 烧烤酱味道): not the
+        customer's act or a verb form (用起来, 买来)."""
+        return len(token) == 2 and self.finder._kind[token] == 1 \
+            and token[0] not in self.rules.customer_acts and not VERB_FORMS.search(token)
+
     def _whose_attribute(self, tokens: list[str], starts: list[int], previous: int,
-                         first: int, mention: Any) -> list:
+                         first: int, mention: Any, roles: list | None = None) -> list:
         """点了牛腩面条，味道一般: a clause opening with an attribute of the thing bought judges
         the thing the clause before only names (a discovered mention of it, same opinion).
         Not a verb term (干皮救星！上妆也不卡粉了: 上妆 is what the customer does, not an
-        attribute of 干皮救星)."""
+        attribute of 干皮救星). With ``roles`` (the extractor's token roles), the topic of a
+        clause before that holds no opinion word too (烤鱼是招牌，味道很好)."""
         if mention.start != starts[first] or self.finder.tag(tokens[first]) in VERB_TAGS:
             return []
         out = []
-        for a, b in self.finder.ordered(tokens, previous, first):  # 点了A和B，味道都不错
+        names = self.finder.ordered(tokens, previous, first)  # 点了A和B，味道都不错
+        if not names and roles is not None and not any(  # 烤鱼是招牌，味道很好: the topic of a
+                roles[k] and roles[k][0] for k in range(previous, first)):  # clause unjudged
+            topic = self.finder.opening(tokens, previous, first)
+            names = [topic] if topic is not None else []
+        if names and len(names) == 1 and names[0][0] == previous and "都" in mention.clause:
+            names = self.finder.names_before(tokens, previous)[::-1] + names  # A，B，C，味道都好
+        for a, b in names:
             words = tokens[a:b]
             factor, how = self.finder.file_term(words)
             out.append(mention._replace(dimension=factor.dimension, factor=factor.key,

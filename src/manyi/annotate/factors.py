@@ -22,6 +22,7 @@ from types import SimpleNamespace
 from typing import NamedTuple
 
 from manyi.annotate.aspect_scorer import MODEL, add_scored
+from manyi.annotate.aspect_topics import carry_topics, may_carry
 from manyi.annotate.aspects import AspectFinder
 from manyi.annotate.context_filing import measured, named_after, speed_before_verbs
 from manyi.annotate.discovered import DiscoveredMentions
@@ -118,6 +119,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         self.finder = AspectFinder(lexicon, tagger) if discover else None
         self.events = EventMatcher(lexicon)
         self.scorer = MODEL  # learned aspects: manyi.annotate.aspect_scorer (shipped weights)
+        self.topics = True  # zero anaphora: manyi.annotate.aspect_topics
 
     def extract(self, text: str, tokens: list[str]) -> list[Mention]:
         """All mentions of one comment, in reading order."""
@@ -219,6 +221,11 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 m.source == "discovered" and self.finder.takes_object(m.opinion)
                 for m in mentions):  # 推荐烤鱼，大虾，冰淇淋
             mentions = named_after(self.finder, text, pieces, starts, spans, mentions)
+            clauses = _spans_of(mentions, clauses, spans, original)
+        if self.topics and mentions and self.finder is not None and may_carry(
+                self.finder, pieces, starts, mentions, spans):  # 龙虾是…，个人觉得还可以
+            mentions = carry_topics(self.finder, self.lexicon.verdicts, text, pieces, starts,
+                                    spans, mentions)
             clauses = _spans_of(mentions, clauses, spans, original)
         if self.scorer.active and self.finder is not None:  # the learned scorer's aspects
             found = add_scored(self, self.scorer, text, pieces, starts, spans, mentions)
@@ -336,7 +343,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                                             else ())))
         if first and mentions and mentions[0].opinion and terms[0][0] == first \
                 and terms[0][1].dimension == "product" and self.finder is not None:
-            mentions.extend(self._whose_attribute(tokens, starts, previous, first, mentions[0]))
+            mentions.extend(self._whose_attribute(tokens, starts, previous, first, mentions[0],
+                                                  roles))
         free = [o for o in opinions if o.index not in claimed] if claimed else opinions
         named = {m.dimension for m in mentions} if mentions else set()
         # Service words beside the courier are said of the courier (快递及时专业).

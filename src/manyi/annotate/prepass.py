@@ -121,6 +121,7 @@ def _pass_tools(lexicon: Lexicon, backend: str) -> tuple:
     segmenter = Segmenter(lexicon, backend=backend)
     extractor = FactorExtractor(lexicon, tagger=segmenter.tag)
     extractor.scorer = AspectScorer()  # the rules' words only (no learned scorer's)
+    extractor.topics = False  # nor a topic carried to a later clause (龙虾是…，还可以)
     _LAST_PASS[:] = [lexicon, backend, segmenter, extractor]
     return segmenter, extractor
 
