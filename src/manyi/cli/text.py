@@ -136,6 +136,10 @@ def print_fix_first(tables: dict, rating_col: str | None) -> None:
             click.echo("\nworst groups (negative share vs the rest, BH q < 0.05):\n"
                        + format_table(rows[["column", "group", "label", "group_share",
                                             "rest_share", "q_value"]]))
+        else:
+            click.echo(f"\nworst groups: none — no group's negative share differs from the "
+                       f"rest's at BH q < 0.05 ({len(tables['segments_differences'])} "
+                       f"comparisons)")
     if len(tables.get("alerts", [])):
         click.echo("\nalerts:\n" + format_table(tables["alerts"][
             ["label", "previous_period", "period", "previous_rate", "rate", "q_value"]]))
