@@ -39,3 +39,15 @@ def test_a_mistaken_belief_reaches_a_few_words_only():
     text = "还以为很难学所讲内容和生活息息相关的啊大体上来说这门课程还不错声音也蛮好听的"
     found = {m.opinion: m.lexicon_score for m in extractor_for("education")(text)}
     assert found.get("蛮好听", 0) > 0 and found.get("还不错", 0) > 0, found
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("没有想象的好", -1), ("没有预期的好", -1), ("不如实体店的好", -1), ("没有想像的好", -1),
+    ("比想象中的好", 1),
+    ("别家没有的好味道", 1),  # what the others lack: no comparison
+])
+def test_not_as_good_as_expected_is_a_complaint(text, sign):
+    found = [m for m in extractor_for("ecommerce")(text) if m.opinion.endswith("好")
+             or m.opinion.endswith("的好")]
+    assert found and all(m.lexicon_score * sign > 0 for m in found), found
+    assert all(m.term != "想像" for m in found)

@@ -80,6 +80,10 @@ class ClauseOpinions:
                 if tokens[j] in self.rules.as_degrees:
                     as_at = j  # 没有想象中那么惊艳: see _comparative_negation
                 kind, value = self._modifiers.get(tokens[j], (None, 0.0))
+                if kind is None and j == i - 1 and tokens[j] == "的" and j > first \
+                        and tokens[j - 1] not in self._modifiers:
+                    as_at = j  # 没有想象的好, 不如想象中的好: as 那么 (没有别家的好)
+                    break
                 if kind is None:
                     if tokens[j] in self.rules.fillers or j == as_at or (
                             tokens[j] == "的" and j > first
@@ -93,6 +97,8 @@ class ClauseOpinions:
                     degree *= value
             if as_at >= 0 and not negations:
                 at = self._comparative_negation(tokens, as_at, first)
+                if at == as_at - 1 and tokens[as_at] == "的":
+                    at = -1  # 别家没有的好味道: what others lack, no comparison
                 if at >= 0:
                     negations, start = 1, min(start, starts[at])
             weight = self.lexicon.opinions.get(word, 0.0)
