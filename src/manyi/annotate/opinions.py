@@ -124,6 +124,9 @@ class ClauseOpinions:
         (本以为网上买的会新鲜: after the modal 会; 原以为质量不错: after 原以为), a few words
         long (还以为很难学…老师很帅: not 帅), as ``(k, end)``; ``(last, last)`` when none."""
         rules = self.rules
+        words = tokens[first:last]
+        if "以为" not in words and rules.mistaken.isdisjoint(words):  # (most clauses)
+            return last, last
         for j in range(first, last):
             if tokens[j] in rules.mistaken or (tokens[j] == "以为" and j > first
                                                and tokens[j - 1] in rules.mistaken_heads):
