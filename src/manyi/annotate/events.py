@@ -8,6 +8,7 @@ The word lists and patterns are in each pack's ``aspects.toml``
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from manyi.text.lexicon import Factor, Lexicon
@@ -55,6 +56,16 @@ class EventMatcher:
             self._chars = frozenset(by_char)
             self._screen = _char_class(self._chars)
             self._by_char = {ch: tuple(sorted(orders)) for ch, orders in by_char.items()}
+
+    def in_words(self, text: str, starts: list[int]) -> list[tuple[int, int, Factor, int]]:
+        """:meth:`find`'s events that are whole words of the comment cut at ``starts`` (the
+        tokens' offsets; a word's 了 aside: 就到|了): not 很久才发|现, 很|少给这么高的评价."""
+        events = self.find(text)
+        if events:
+            bounds = set(starts)
+            bounds.update(b - 1 for b in starts[1:] if text[b - 1] == "了")
+            events = [e for e in events if e[0] in bounds and e[1] in bounds]
+        return events
 
     def find(self, text: str) -> list[tuple[int, int, Factor, int]]:
         if not self.rules:
@@ -160,3 +171,31 @@ def _group_end(pattern: str, start: int) -> int:
             return i
         i += 1
     return len(pattern) - 1
+
+
+def by_clause(events: list, spans: list[tuple[int, int]]) -> dict[int, list]:
+    """Events by clause id: the last clause of ``spans`` starting at or before each."""
+    clause_starts = [start for start, _ in spans]
+    happened: dict[int, list] = {}
+    for event in events:
+        clause_id = bisect_right(clause_starts, event[0]) - 1
+        if clause_id >= 0:
+            happened.setdefault(clause_id, []).append(event)
+    return happened
+
+
+def speed_beside_events(mentions: list, happened: dict[int, list],
+                        verb_opinions: frozenset[str]) -> list:
+    """快/慢 said alone next to an event say it of the event's factor: 有点儿慢啊，八点了才来
+    is slow delivery, not an overall complaint."""
+    out = []
+    for m in mentions:
+        if m.dimension == "overall" and m.opinion and any(
+                word in m.opinion for word in verb_opinions):
+            near = happened.get(m.clause_id + 1) or happened.get(m.clause_id - 1)
+            if near:
+                factor = near[0][2]
+                m = m._replace(dimension=factor.dimension, factor=factor.key, implicit=True,
+                               filed_by="event")
+        out.append(m)
+    return out

@@ -15,7 +15,7 @@ logistics) or, failing that, ``overall`` ones (非常满意).
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable
 from itertools import accumulate, compress
 from types import SimpleNamespace
@@ -26,7 +26,7 @@ from manyi.annotate.aspect_topics import carry_topics, may_carry
 from manyi.annotate.aspects import AspectFinder
 from manyi.annotate.context_filing import measured, named_after, speed_before_verbs
 from manyi.annotate.discovered import DiscoveredMentions
-from manyi.annotate.events import EventMatcher
+from manyi.annotate.events import EventMatcher, by_clause, speed_beside_events
 from manyi.annotate.factor_tokens import (
     TokenRoles,
     _any_of,
@@ -159,22 +159,11 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 verb_at.append(i)
             if separator:
                 cuts.append(i)
-        events = self.events.find(text) if self.events.pattern is not None else []
-        if events:  # an event is whole words (a word's 了 aside: 就到|了): not 很久才发|现,
-            bounds = set(starts)  # 很|少给这么高的评价
-            bounds.update(b - 1 for b in starts[1:] if text[b - 1] == "了")
-            events = [e for e in events if e[0] in bounds and e[1] in bounds]
+        events = self.events.in_words(text, starts) if self.events.pattern is not None else []
         if not candidates and not term_at and not events:
             return [], {}
         spans = split_clauses_by_tokens(text, pieces, starts, self._contrasts, cuts)
-        # events by clause (the last clause starting at or before each)
-        happened: dict[int, list] = {}
-        if events:
-            clause_starts = [start for start, _ in spans]
-            for event in events:
-                clause_id = bisect_right(clause_starts, event[0]) - 1
-                if clause_id >= 0:
-                    happened.setdefault(clause_id, []).append(event)
+        happened = by_clause(events, spans) if events else {}
         original = starts if pieces is tokens else list(accumulate(map(len, tokens), initial=0))
         n_pieces, n_tokens = len(pieces), len(tokens)
         n_terms, n_candidates, n_parsed = len(term_at), len(candidates), len(parsed)
@@ -216,7 +205,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                     c_start, c_end, bisect_left(original, c_start, 0, n_tokens),
                     bisect_left(original, c_end, 0, n_tokens)))
         if happened and mentions:
-            mentions = _speed_beside_events(mentions, happened, self.rules.verb_opinions)
+            mentions = speed_beside_events(mentions, happened, self.rules.verb_opinions)
         if self.finder is not None and len(mentions) < len(spans) and any(
                 m.source == "discovered" and self.finder.takes_object(m.opinion)
                 for m in mentions):  # 推荐烤鱼，大虾，冰淇淋
@@ -491,23 +480,6 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                       text[opinion.start:opinion.end], opinion.negated, opinion.degree,
                       implicit, math.tanh(opinion.score), start, end, source, filed_by)
         return _new_tuple(Mention, fields)
-
-
-def _speed_beside_events(mentions: list[Mention], happened: dict[int, list],
-                         verb_opinions: frozenset[str]) -> list[Mention]:
-    """快/慢 said alone next to an event say it of the event's factor: 有点儿慢啊，八点了才来
-    is slow delivery, not an overall complaint."""
-    out = []
-    for m in mentions:
-        if m.dimension == "overall" and m.opinion and any(
-                word in m.opinion for word in verb_opinions):
-            near = happened.get(m.clause_id + 1) or happened.get(m.clause_id - 1)
-            if near:
-                factor = near[0][2]
-                m = m._replace(dimension=factor.dimension, factor=factor.key, implicit=True,
-                               filed_by="event")
-        out.append(m)
-    return out
 
 
 def _spans_of(mentions: list[Mention], clauses: dict[int, ClauseSpan],
