@@ -23,7 +23,8 @@ from typing import NamedTuple
 
 from manyi.annotate.aspect_scorer import MODEL, add_scored
 from manyi.annotate.aspects import AspectFinder
-from manyi.annotate.context_filing import measured, named_after, speed_before_verbs
+from manyi.annotate.context_filing import (ProductContext, measured, named_after,
+                                           speed_before_verbs)
 from manyi.annotate.discovered import DiscoveredMentions
 from manyi.annotate.events import EventMatcher
 from manyi.annotate.factor_tokens import (
@@ -118,6 +119,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         self.finder = AspectFinder(lexicon, tagger) if discover else None
         self.events = EventMatcher(lexicon)
         self.scorer = MODEL  # learned aspects: manyi.annotate.aspect_scorer (shipped weights)
+        # 双核的速度, 光驱噪音, 安装系统: a thing's, where a thing is bought (context_filing)
+        self._in_context = ProductContext.for_pack(lexicon, self.finder, self.rules.software)
 
     def extract(self, text: str, tokens: list[str]) -> list[Mention]:
         """All mentions of one comment, in reading order."""
@@ -226,6 +229,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 mentions, [start for start, _ in spans],
                 [(starts[i], self.lexicon.verbs[pieces[i]]) for i in verb_at],
                 self.rules.verb_opinions)
+        if self._in_context is not None and mentions:
+            mentions = self._in_context(text, pieces, starts, mentions)
         return mentions, clauses
 
     # -- one clause ------------------------------------------------------------------

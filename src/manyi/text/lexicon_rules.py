@@ -28,7 +28,7 @@ RULE_LISTS = ("sellers", "seller_named", "people", "thanks", "wishes", "comparis
               "bare_prefixes", "not_opinions", "irrealis", "subject_skip", "not_aspects",
               "takes_object", "predicates", "do_verbs", "customer_acts", "moves", "coordinators",
               "orders", "person_ends", "comparative_negations", "as_degrees", "expecting",
-              "not_scored", "stance_verbs")
+              "not_scored", "stance_verbs", "software")
 
 
 def merge_rules_file(lexicon, file: Path, problems: list[str]) -> None:
