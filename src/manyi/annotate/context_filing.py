@@ -127,6 +127,10 @@ class ProductContext:
             else None
         self.words = frozenset(self.heads) | ({"安装"} if self.install is not None else set())
         self._venue = None  # the environment words that are no head, compiled when needed
+        # filed under how the thing works (性能: 运行速度 is listed there), else its attribute
+        performance = lexicon.terms.get("性能")
+        self.product = performance if performance is not None \
+            and performance.dimension == "product" else finder.attribute
 
     @classmethod
     def for_pack(cls, lexicon: Any, finder: Any, software: frozenset[str]
@@ -154,7 +158,7 @@ class ProductContext:
                 continue
             if m.term == "安装":
                 if self._software(tokens, i):
-                    out[n] = self._product(m, self.finder.attribute)
+                    out[n] = self._product(m, self.product)
                 continue
             j = i - 1
             if j > 0 and tokens[j] == "的":
@@ -162,7 +166,7 @@ class ProductContext:
             before = tokens[j] if j >= 0 and starts[j] >= m.start - 12 else ""
             factor = self._of_the_thing(before)
             if factor is None and m.term in self.bare and not self._venue_named(text):
-                factor = self.finder.attribute  # 光驱噪音大: no venue in an online shop
+                factor = self.product  # 光驱噪音大: no venue in an online shop
             if factor is None:
                 continue
             # 加热速度: one mention, the heater's, with the speed's word in its term
@@ -183,13 +187,13 @@ class ProductContext:
         if not word:
             return None
         if word.isascii():
-            return self.finder.attribute if word.isalnum() else None
+            return self.product if word.isalnum() else None
         lexicon = self.lexicon
         listed = lexicon.terms.get(word) or lexicon.verbs.get(word) or lexicon.cues.get(word)
         if listed is not None:
             return listed if listed.dimension == "product" else None
         kind = self.finder.kind(word)  # 2 a noun (双核的速度), 1 a verb (编辑速度, 上网的速度)
-        return self.finder.attribute if kind == 2 or (
+        return self.product if kind == 2 or (
             kind == 1 and word not in self.finder.rules.customer_acts) else None
 
     def _software(self, tokens: list[str], i: int) -> bool:

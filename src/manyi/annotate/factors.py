@@ -306,8 +306,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             if opinion is None and tokens[index] in self.rules.sellers \
                     and self._seller_named.search(clause):
                 continue  # 祝老板生意兴隆, 卖家送了两张面膜: named, not judged
-            if opinion is None and factor.dimension == "overall" and tokens[index] in learned:
-                continue  # 第一次用这个洗发水: the thing bought, named and not judged
+            if opinion is None and factor.dimension in ("overall", "brand") \
+                    and tokens[index] in learned:
+                continue  # 第一次用这个洗发水: the thing bought (or its brand), named, not judged
             cue = self.lexicon.cues.get(opinion.word) if opinion is not None else None
             if opinion is not None and (cue is None or cue.dimension == factor.dimension or (
                     factor.dimension in AGENT_DIMENSIONS and cue.dimension == "service")):
