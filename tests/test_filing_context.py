@@ -38,6 +38,7 @@ def test_a_word_said_of_the_thing_is_the_product(shop, text, term):
     ("京东送货的速度还是挺快的", "速度", "logistics"),
     ("速度很快，质量很好", "速度", "logistics"),  # said alone: the shop's usual sense
     ("热水器安装好了，师傅很专业", "安装", "service"),  # the item installed by a fitter
+    ("Media安装人员收费不便宜", "安装", "service"),  # the fitters
     ("店里环境不错，就是噪音大", "噪音", "environment"),  # a venue named
 ])
 def test_a_word_of_another_dimension_keeps_it(shop, text, term, dimension):

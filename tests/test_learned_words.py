@@ -1,6 +1,6 @@
-"""What the corpus pass learns (manyi.annotate.learned_words): a place, a person or a word that
-is no noun is not learned as an attribute, the thing reviewed is the item, the brand the
-corpus is about is the brand; attributes are learned as before."""
+"""What the corpus pass learns (manyi.annotate.learned_words): a place or a word that is no
+noun is not learned as an attribute, the thing reviewed is the item, the brand the corpus is
+about is the brand; attributes are learned as before."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ def test_kinds_from_tags_and_the_corpus():
     assert kind_of("键盘", "n", **counts) is None
     assert kind_of("青岛", "ns", **{**counts, "placed": 6}) == "place"
     assert kind_of("海鲜", "ns", **counts) is None  # a place's tag, never named as a place
-    assert kind_of("尼玛", "nrt", **counts) == "person"
+    assert kind_of("尼玛", "nrt", **{**counts, "judged": 2}) == "junk"  # a name seldom judged
+    assert kind_of("杜比", "nrt", **counts) is None  # a brand's name judged often: kept
     assert kind_of("出于", "v", **{**counts, "judged": 2}) == "junk"  # a verb seldom judged
     assert kind_of("散热", "v", **counts) is None  # one judged often: an aspect
     assert kind_of("看上去", "v", **counts) == "junk"

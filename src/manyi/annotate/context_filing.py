@@ -126,6 +126,7 @@ class ProductContext:
         self.install = install if install is not None and install.dimension != "product" \
             else None
         self.words = frozenset(self.heads) | ({"安装"} if self.install is not None else set())
+        self._person_ends = tuple(finder.rules.person_ends) + ("员",)
         self._venue = None  # the environment words that are no head, compiled when needed
         # filed under how the thing works (性能: 运行速度 is listed there), else its attribute
         performance = lexicon.terms.get("性能")
@@ -199,6 +200,9 @@ class ProductContext:
     def _software(self, tokens: list[str], i: int) -> bool:
         """Whether 安装 at ``i`` installs software: the word before it or one of the two
         after it (安装了系统, 安装xp) is software."""
+        if i + 1 < len(tokens) and (tokens[i + 1] in self.finder.rules.people
+                                    or tokens[i + 1].endswith(self._person_ends)):
+            return False  # 安装人员, 安装师傅: the fitter
         near = tokens[max(0, i - 1):i] + tokens[i + 1:i + 4]
         return any(t in self.software or (t.isascii() and t.isalnum() and not t.isdigit())
                    for t in near if t not in "了好的")

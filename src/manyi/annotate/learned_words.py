@@ -6,9 +6,10 @@ before learning one as an attribute it asks, from the segmenter's part of speech
 corpus's own use of the word (no list of words):
 
 * a **place** (a place-name tag, and named after 在/到/去/来/离/住… in
-  :data:`PLACE_SHARE` of its comments: 在京东买的, 去青岛玩) or a transliterated **person**'s
-  name (尼玛) is no aspect: the run does not discover it either;
-* **no noun**: a verb judged in fewer than :data:`VERB_MIN` comments (出于礼貌, 下回还会选) or one
+  :data:`PLACE_SHARE` of its comments: 在京东买的, 去青岛玩) is no aspect: the run does not
+  discover it either;
+* **no noun**: a transliterated name judged in fewer than :data:`VERB_MIN` comments (尼玛), a
+  verb judged in fewer than :data:`VERB_MIN` comments (出于礼貌, 下回还会选) or one
   with a complement (看上去), a word that opens or closes on an adverb (实在太, 总算, 太小),
   or one that holds a pronoun (祝您工作) is not learned;
 * the **item**, the thing reviewed as a whole (overall.item): named as the thing bought
@@ -32,7 +33,7 @@ from __future__ import annotations
 import re
 
 PLACE_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz"})  # jieba: places, names, brands
-PERSON_TAGS = frozenset({"nrt", "nrfg"})  # transliterated and full personal names
+PERSON_TAGS = frozenset({"nrt", "nrfg"})  # transliterated and full names (杜比 色拉 too)
 BRAND_TAGS = frozenset({"nz", "nt"})
 NOUN_TAGS = frozenset({"n", "nz", "nt", "ng", "nl", "vn", "an", ""})
 # Before a place: where one is, goes, comes from or stays (在京东, 去青岛, 离西湖, 住在香港).
@@ -54,7 +55,7 @@ BOUGHT = re.compile(r"(?:(?:这|那|此|该)(?:一)?(?:些|个|样的|款|瓶|�
                     r"|买(?:了|的)|回购(?:了|的)?|入手(?:了|的)?|囤(?:了|的)?|收到(?:了|的)?"
                     r"|入住(?:了|的)?)$")
 
-Kind = str  # "place", "person", "junk", "item", "brand"
+Kind = str  # "place", "junk", "item", "brand" (and "compound" in the corpus pass)
 
 
 def kind_of(word: str, tag: str, *, named: int, placed: int, bought: int, judged: int,
@@ -63,8 +64,8 @@ def kind_of(word: str, tag: str, *, named: int, placed: int, bought: int, judged
     doc); None for an attribute. ``named``/``placed``/``bought``: the comments naming it,
     after a place verb, as the thing bought; ``judged``: the comments judging it; ``pool``:
     the comments read."""
-    if tag in PERSON_TAGS:
-        return "person"
+    if tag in PERSON_TAGS and judged < VERB_MIN:
+        return "junk"  # a name seldom judged (尼玛); not blocked: 杜比, 色拉 are names too
     if tag in PLACE_TAGS and placed >= max(2, PLACE_SHARE * named):
         return "place"
     if PRONOUNS.search(word) or ADVERB_EDGE.search(word):

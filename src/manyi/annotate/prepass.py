@@ -40,7 +40,7 @@ NOT_LEARNED = re.compile(r"(?:得|的|了|着|过|上|完|起来|下来)$")
 # Two one-character words that recur side by side, the second a noun (生 蚝, 鹅 肝, 鸭 胸:
 # a dish name the dictionary lacks, cut in two), are kept whole as one noun for the run.
 JOIN_MIN = 2
-NO_ASPECT = "none"  # the dimension of a learned word that is no aspect (a place, a person)
+NO_ASPECT = "none"  # the dimension of a learned word that is no aspect (a place: 青岛, 京东)
 # Tunable (bench/aspects_eval.py chooses on the industries it does not score):
 TUNABLE = {"LEARN_MIN": (2, 3)}
 
@@ -98,11 +98,11 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
         parts = pieces[word]
         if len(parts) > 1 and kinds[word] is None:
             inner = [kinds.get(p) for p in parts]
-            if any(k in ("place", "person", "brand") for k in inner):
+            if any(k in ("place", "brand") for k in inner):
                 kinds[word] = "compound"
             elif inner[-1] == "item":  # 烟台苹果: the item
                 kinds[word] = "item"
-    learned = [(w, NO_ASPECT, "") for w, kind in kinds.items() if kind in ("place", "person")
+    learned = [(w, NO_ASPECT, "") for w, kind in kinds.items() if kind == "place"
                and len(w) >= MIN_CHARS]
     brand = _brand_factor(lexicon)
     for word in candidates:
@@ -111,7 +111,7 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
             learned.append((word, brand.dimension, brand.key))
             continue
         if kind is not None and kind != "item":
-            continue  # a place, a person, no noun (出于, 实在太), or a compound with one
+            continue  # a place, no noun (出于, 实在太), or a compound with a place or brand
         if kind == "item" and word[-2:] not in lexicon.attribute_heads:
             item = extractor.finder.item  # 这款面膜, 回购的面膜, 入住的酒店: the thing bought
             learned.append((word, item.dimension, item.key))
