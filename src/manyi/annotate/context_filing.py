@@ -112,7 +112,8 @@ class ProductContext:
     >>> from manyi.annotate.factors import FactorExtractor
     >>> from manyi.text.lexicon import Lexicon
     >>> ex = FactorExtractor(Lexicon.load("ecommerce"))
-    >>> [(m.term, m.dimension) for m in ex.extract("双核的速度不错", ["双核", "的", "速度", "不错"])]
+    >>> tokens = ["双核", "的", "速度", "不错"]
+    >>> [(m.term, m.dimension) for m in ex.extract("双核的速度不错", tokens)]
     [('速度', 'product')]
     """
 

@@ -23,8 +23,7 @@ from typing import NamedTuple
 
 from manyi.annotate.aspect_scorer import MODEL, add_scored
 from manyi.annotate.aspects import AspectFinder
-from manyi.annotate.context_filing import (ProductContext, measured, named_after,
-                                           speed_before_verbs)
+from manyi.annotate.context_filing import ProductContext, measured, named_after, speed_before_verbs
 from manyi.annotate.discovered import DiscoveredMentions
 from manyi.annotate.events import EventMatcher
 from manyi.annotate.factor_tokens import (

@@ -50,7 +50,8 @@ CORPUS_ITEM = 0.1   # of all comments, the share naming the item
 CORPUS_BRAND = 0.05  # of all comments, the share naming the brand the corpus is about
 # Words before a noun that name it as the thing bought (这款面膜, 买的洗面奶, 这箱苹果,
 # 入住的酒店, 收到的手机).
-BOUGHT = re.compile(r"(?:(?:这|那|此|该)(?:一)?(?:些|个|样的|款|瓶|支|套|盒|台|部|罐|袋|包|双|条|件|箱|家|斤|批)"
+BOUGHT = re.compile(r"(?:(?:这|那|此|该)(?:一)?"
+                    r"(?:些|个|样的|款|瓶|支|套|盒|台|部|罐|袋|包|双|条|件|箱|家|斤|批)"
                     r"|[一二两三四五六七八九十几半\d](?:箱|斤|盒|袋|瓶|台|罐)"
                     r"|买(?:了|的)|回购(?:了|的)?|入手(?:了|的)?|囤(?:了|的)?|收到(?:了|的)?"
                     r"|入住(?:了|的)?)$")
