@@ -78,7 +78,7 @@ def kind_of(word: str, tag: str, *, named: int, placed: int, bought: int, judged
     if tag in BRAND_TAGS and named >= CORPUS_BRAND * pool and judged >= VERB_MIN:
         return "brand"
     if tag != "v" and (bought >= max(ITEM_MIN, ITEM_SHARE * named) or (
-            named >= CORPUS_ITEM * pool and bought >= ITEM_SHARE / 2 * named)):
+            named >= CORPUS_ITEM * pool and bought >= max(ITEM_MIN, ITEM_SHARE / 2 * named))):
         return "item"
     return None
 
