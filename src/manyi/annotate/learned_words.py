@@ -44,7 +44,7 @@ VERB_ENDS = re.compile(r"(?:来|去|上去|起来|下来|着|了|过|完|到|得
 # Adverbs and degree words a noun does not start or end with (实在太, 总算, 太小, 真是太).
 ADVERB_EDGE = re.compile(r"(?:^[太很真也都还就挺最更越不没])|(?:[太很也都还就挺最更越算]$)")
 PRONOUNS = re.compile(r"[我你您他她它咱俺]")
-ITEM_MIN = 3        # comments naming a word as the thing bought, at least
+ITEM_MIN = 2        # comments naming a word as the thing bought, at least
 ITEM_SHARE = 0.1    # of a word's comments, the share naming it as the thing bought
 CORPUS_ITEM = 0.1   # of all comments, the share naming the item
 CORPUS_BRAND = 0.05  # of all comments, the share naming the brand the corpus is about

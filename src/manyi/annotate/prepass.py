@@ -112,11 +112,11 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
             continue
         if kind is not None and kind != "item":
             continue  # a place, no noun (出于, 实在太), or a compound with a place or brand
+        if judged[word] < LEARN_SHARE * named[word]:
+            continue
         if kind == "item" and word[-2:] not in lexicon.attribute_heads:
             item = extractor.finder.item  # 这款面膜, 回购的面膜, 入住的酒店: the thing bought
             learned.append((word, item.dimension, item.key))
-            continue
-        if judged[word] < LEARN_SHARE * named[word]:
             continue
         (dimension, key), _ = min(filing[word].items(), key=lambda kv: (-kv[1], kv[0]))
         learned.append((word, dimension, key))
