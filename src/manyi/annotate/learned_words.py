@@ -1,5 +1,5 @@
 """What the corpus pass may learn: which of the words its discovery found judged are aspects of
-the thing reviewed, and which are the thing itself, its brand, a place, a person or no noun.
+the thing reviewed, and which are the thing itself, its brand, a place or no noun.
 
 The corpus pass (:mod:`manyi.annotate.prepass`) counts the words judged in the first comments;
 before learning one as an attribute it asks, from the segmenter's part of speech and the
@@ -17,7 +17,7 @@ corpus's own use of the word (no list of words):
   :data:`CORPUS_ITEM` of the corpus and so marked in half that share (苹果 in fruit reviews,
   酒店 in hotel reviews);
 * the **brand**: a proper noun the segmenter tags as a brand or organisation (nz, nt) named in
-  :data:`CORPUS_BRAND` of the comments and judged in :data:`VERB_MIN` (蒙牛 in posts about
+  :data:`CORPUS_BRAND` of the comments and judged in :data:`BRAND_MIN` (蒙牛 in posts about
   蒙牛) is filed under the pack's brand dimension.
 
 >>> kind_of("青岛", "ns", named=10, placed=4, bought=0, judged=3, pool=100)
@@ -39,7 +39,8 @@ NOUN_TAGS = frozenset({"n", "nz", "nt", "ng", "nl", "vn", "an", ""})
 # Before a place: where one is, goes, comes from or stays (在京东, 去青岛, 离西湖, 住在香港).
 PLACED = re.compile(r"(?:在|到|去|来|离|从|住|回|于|近|往|至|逛)$")
 PLACE_SHARE = 0.15
-VERB_MIN = 5        # comments in which a verb must be judged to be learned as a noun (散热, 配置)
+VERB_MIN = 3        # comments in which a verb must be judged to be learned as a noun (散热, 配置)
+BRAND_MIN = 5       # comments in which the brand the corpus is about must be judged
 VERB_ENDS = re.compile(r"(?:来|去|上去|起来|下来|着|了|过|完|到|得)$")  # 看上去, 来得
 # Adverbs and degree words a noun does not start or end with (实在太, 总算, 太小, 真是太).
 ADVERB_EDGE = re.compile(r"(?:^[太很真也都还就挺最更越不没])|(?:[太很也都还就挺最更越算]$)")
@@ -75,7 +76,7 @@ def kind_of(word: str, tag: str, *, named: int, placed: int, bought: int, judged
         return "junk"
     if tag not in NOUN_TAGS and tag not in PLACE_TAGS and tag != "v":
         return "junk"  # adverbs, conjunctions, interjections, numbers
-    if tag in BRAND_TAGS and named >= CORPUS_BRAND * pool and judged >= VERB_MIN:
+    if tag in BRAND_TAGS and named >= CORPUS_BRAND * pool and judged >= BRAND_MIN:
         return "brand"
     if tag != "v" and (bought >= max(ITEM_MIN, ITEM_SHARE * named) or (
             named >= CORPUS_ITEM * pool and bought >= max(ITEM_MIN, ITEM_SHARE / 2 * named))):
