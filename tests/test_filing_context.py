@@ -54,3 +54,11 @@ def test_the_speed_of_a_listed_part_is_one_mention_of_it(shop):
 def test_a_pack_with_a_venue_keeps_its_environment():
     found = extractor_for("catering")("餐厅噪音太大了")
     assert [m.dimension for m in found if m.term == "噪音"] == ["environment"]
+
+
+def test_the_size_of_the_item_is_the_product():
+    learned = (("苹果", "overall", "item"),)
+    extract = extractor_for("ecommerce", learned)
+    assert [(m.dimension, m.factor) for m in extract("苹果有点小") if m.term == "苹果"] \
+        == [("product", "spec")]
+    assert [m.dimension for m in extract("苹果不错") if m.term == "苹果"] == ["overall"]

@@ -25,6 +25,7 @@ AHEAD = 2  # clauses after a speed word where the delivery verb may stand
 # Environment factors only a venue has (a thing bought has noise, space and parts, not these):
 # a comment naming one of their words speaks of a place (店里环境, 卫生).
 VENUE_FACTORS = ("ambience", "hygiene")
+TASTES = frozenset("辣甜酸咸淡浓稀稠")  # of the size words (rules.toml predicates), the tastes
 
 
 def speed_before_verbs(mentions: list, clause_starts: list[int], verbs: list[tuple[int, Factor]],
@@ -107,7 +108,9 @@ class ProductContext:
     * an environment head word (温度 噪音 空间 布局 硬件) in a comment that names no venue
       (no word of :data:`VENUE_FACTORS`: 光驱噪音大, 底部温度不低);
     * 安装 with software as its object or subject (安装系统, 没有安装xp, 驱动安装), software
-      being the rules' ``software`` list or a Latin word.
+      being the rules' ``software`` list or a Latin word;
+    * the item the corpus pass learned (overall) judged by a size word of the rules'
+      ``predicates`` (苹果太小, 机器有点重: 规格分量; 苹果太酸: 口味).
 
     >>> from manyi.annotate.factors import FactorExtractor
     >>> from manyi.text.lexicon import Lexicon
@@ -126,7 +129,17 @@ class ProductContext:
         install = lexicon.terms.get("安装")
         self.install = install if install is not None and install.dimension != "product" \
             else None
-        self.words = frozenset(self.heads) | ({"安装"} if self.install is not None else set())
+        # the item the corpus pass learned (苹果 in fruit reviews): its size, weight or taste
+        # said (苹果太小, 机器有点重) is the product's, under the factor of 大小 or 口味
+        self.items = frozenset(w for w in getattr(lexicon, "learned", ())
+                               if lexicon.terms[w].dimension == "overall")
+        self.sizes = frozenset(finder.rules.predicates)
+        size, taste = lexicon.terms.get("大小"), lexicon.terms.get("口味")
+        self.size = size if size is not None and size.dimension == "product" \
+            else finder.attribute
+        self.taste = taste if taste is not None and taste.dimension == "product" else self.size
+        self.words = frozenset(self.heads) | self.items \
+            | ({"安装"} if self.install is not None else set())
         self._person_ends = tuple(finder.rules.person_ends) + ("员",)
         self._venue = None  # the environment words that are no head, compiled when needed
         # filed under how the thing works (性能: 运行速度 is listed there), else its attribute
@@ -153,7 +166,13 @@ class ProductContext:
         out = list(mentions)
         drop = []
         for n, m in enumerate(mentions):
-            if m.term not in self.words or m.source != "lexicon" or m.dimension == "product":
+            if m.term not in self.words or m.dimension == "product" or (
+                    m.source != "lexicon" and m.term not in self.items):
+                continue
+            if m.term in self.items:  # 苹果太小: the item's size
+                core = m.opinion.rstrip("了的啊呀哦啦") if m.opinion else ""
+                if core and core[-1] in self.sizes:
+                    out[n] = self._product(m, self.taste if core[-1] in TASTES else self.size)
                 continue
             i = bisect_left(starts, m.start)
             if i >= len(tokens) or starts[i] != m.start:
