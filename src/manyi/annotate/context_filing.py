@@ -26,6 +26,7 @@ AHEAD = 2  # clauses after a speed word where the delivery verb may stand
 # a comment naming one of their words speaks of a place (店里环境, 卫生).
 VENUE_FACTORS = ("ambience", "hygiene")
 TASTES = frozenset("辣甜酸咸淡浓稀稠")  # of the size words (rules.toml predicates), the tastes
+PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nt", "nz"})  # jieba's names of places, shops
 
 
 def speed_before_verbs(mentions: list, clause_starts: list[int], verbs: list[tuple[int, Factor]],
@@ -105,8 +106,8 @@ class ProductContext:
       after a word of the thing, with or without 的 (双核的速度, N270速度, 加热速度: the
       heater's speed, one mention with 加热), not after a word of its own dimension
       (送货的速度);
-    * an environment head word (温度 噪音 空间 布局 硬件) in a comment that names no venue
-      (no word of :data:`VENUE_FACTORS`: 光驱噪音大, 底部温度不低);
+    * an environment head word (噪音 空间 布局 硬件) or a word of its factor (温度 设备) in
+      a comment that names no venue (no word of :data:`VENUE_FACTORS`: 光驱噪音大, 底部温度不低);
     * 安装 with software as its object or subject (安装系统, 没有安装xp, 驱动安装), software
       being the rules' ``software`` list or a Latin word;
     * the item the corpus pass learned (overall) judged by a size word of the rules'
@@ -125,7 +126,12 @@ class ProductContext:
         self.heads = {h: f for h in lexicon.attribute_heads
                       if (f := lexicon.terms.get(h)) is not None
                       and f.dimension not in ("product", "overall")}
-        self.bare = frozenset(h for h, f in self.heads.items() if f.dimension == "environment")
+        # environment words a thing has too: the heads' and their factors' (噪音 空间 硬件,
+        # 温度 设备), not a venue's ambience or hygiene
+        factors = {f.key for f in self.heads.values() if f.dimension == "environment"}
+        self.bare = frozenset(h for h, f in self.heads.items() if f.dimension == "environment") \
+            | {w for w, f in lexicon.terms.items() if f.dimension == "environment"
+               and f.key in factors and f.key not in VENUE_FACTORS}
         install = lexicon.terms.get("安装")
         self.install = install if install is not None and install.dimension != "product" \
             else None
@@ -138,7 +144,7 @@ class ProductContext:
         self.size = size if size is not None and size.dimension == "product" \
             else finder.attribute
         self.taste = taste if taste is not None and taste.dimension == "product" else self.size
-        self.words = frozenset(self.heads) | self.items \
+        self.words = frozenset(self.heads) | self.bare | self.items \
             | ({"安装"} if self.install is not None else set())
         self._person_ends = tuple(finder.rules.person_ends) + ("员",)
         self._venue = None  # the environment words that are no head, compiled when needed
@@ -209,6 +215,8 @@ class ProductContext:
             return None
         if word.isascii():
             return self.product if word.isalnum() else None
+        if self.finder.tag(word) in PROPER_TAGS:
+            return None  # 京东的速度: a shop's or a place's, not the thing's
         lexicon = self.lexicon
         listed = lexicon.terms.get(word) or lexicon.verbs.get(word) or lexicon.cues.get(word)
         if listed is not None:
