@@ -62,3 +62,10 @@ def test_the_size_of_the_item_is_the_product():
     assert [(m.dimension, m.factor) for m in extract("苹果有点小") if m.term == "苹果"] \
         == [("product", "spec")]
     assert [m.dimension for m in extract("苹果不错") if m.term == "苹果"] == ["overall"]
+
+
+def test_installing_in_a_comment_about_software_is_the_product(shop):
+    found = shop("驱动要去官网下载，安装不是很方便")
+    assert [m.dimension for m in found if m.term == "安装"] == ["product"]
+    found = shop("安装不是很方便，师傅来了两次")
+    assert [m.dimension for m in found if m.term == "安装"] == ["service"]

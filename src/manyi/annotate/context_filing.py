@@ -109,7 +109,8 @@ class ProductContext:
     * an environment head word (噪音 空间 布局 硬件) or a word of its factor (温度 设备) in
       a comment that names no venue (no word of :data:`VENUE_FACTORS`: 光驱噪音大, 底部温度不低);
     * 安装 with software as its object or subject (安装系统, 没有安装xp, 驱动安装), software
-      being the rules' ``software`` list or a Latin word;
+      being the rules' ``software`` list or a Latin word, or alone in a comment that names
+      software and no fitter (驱动装好了，安装很方便);
     * the item the corpus pass learned (overall) judged by a size word of the rules'
       ``predicates`` (苹果太小, 机器有点重: 规格分量; 苹果太酸: 口味).
 
@@ -171,6 +172,7 @@ class ProductContext:
             return mentions
         out = list(mentions)
         drop = []
+        software = None  # whether the comment names software and no fitter, when asked
         for n, m in enumerate(mentions):
             if m.term not in self.words or m.dimension == "product" or (
                     m.source != "lexicon" and m.term not in self.items):
@@ -184,8 +186,12 @@ class ProductContext:
             if i >= len(tokens) or starts[i] != m.start:
                 continue
             if m.term == "安装":
-                if self._software(tokens, i):
-                    out[n] = self._product(m, self.product)
+                if not self._software(tokens, i):
+                    if software is None:
+                        software = self._comment_software(tokens)
+                    if not software:
+                        continue
+                out[n] = self._product(m, self.product)
                 continue
             j = i - 1
             if j > 0 and tokens[j] == "的":
@@ -219,8 +225,9 @@ class ProductContext:
             return None  # 京东的速度: a shop's or a place's, not the thing's
         lexicon = self.lexicon
         listed = lexicon.terms.get(word) or lexicon.verbs.get(word) or lexicon.cues.get(word)
-        if listed is not None:
-            return listed if listed.dimension == "product" else None
+        if listed is not None:  # 加热速度: the part's; 本本速度: the thing's
+            return listed if listed.dimension == "product" else \
+                self.product if listed.dimension == "overall" else None
         kind = self.finder.kind(word)  # 2 a noun (双核的速度), 1 a verb (编辑速度, 上网的速度)
         return self.product if kind == 2 or (
             kind == 1 and word not in self.finder.rules.customer_acts) else None
@@ -234,6 +241,14 @@ class ProductContext:
         near = tokens[max(0, i - 1):i] + tokens[i + 1:i + 4]
         return any(t in self.software or (t.isascii() and t.isalnum() and not t.isdigit())
                    for t in near if t not in "了好的")
+
+    def _comment_software(self, tokens: list[str]) -> bool:
+        """Whether the comment names software (装了驱动 … 安装很方便) and no other word of
+        安装's factor (师傅, 上门: a fitter's visit)."""
+        fitter = self.install
+        return any(t in self.software for t in tokens) and not any(
+            t != "安装" and (f := self.lexicon.terms.get(t)) is not None and f == fitter
+            for t in tokens)
 
     def _venue_named(self, text: str) -> bool:
         if self._venue is None:
