@@ -17,10 +17,12 @@ word is said of depends on what else the comment names.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 from typing import Any  # a factors.Mention (imported there: no cycle)
 
 from manyi.text.lexicon import Factor
 
+_TERM = attrgetter("term")
 AHEAD = 2  # clauses after a speed word where the delivery verb may stand
 # Environment factors only a venue has (a thing bought has noise, space and parts, not these):
 # a comment naming one of their words speaks of a place (店里环境, 卫生).
@@ -168,7 +170,7 @@ class ProductContext:
     def __call__(self, text: str, tokens: list[str], starts: list[int],
                  mentions: list) -> list:
         """``mentions`` with the words above re-filed (``filed_by`` context)."""
-        if not any(m.term in self.words for m in mentions):
+        if self.words.isdisjoint(map(_TERM, mentions)):  # (most comments: fast)
             return mentions
         out = list(mentions)
         drop = []
