@@ -42,8 +42,10 @@ PLACE_SHARE = 0.15
 VERB_MIN = 3        # comments in which a verb must be judged to be learned as a noun (散热, 配置)
 BRAND_MIN = 5       # comments in which the brand the corpus is about must be judged
 VERB_ENDS = re.compile(r"(?:来|去|上去|起来|下来|着|了|过|完|到|得)$")  # 看上去, 来得
-# Adverbs and degree words a noun does not start or end with (实在太, 总算, 太小, 真是太).
-ADVERB_EDGE = re.compile(r"(?:^[太很真也都还就挺最更越不没])|(?:[太很也都还就挺最更越算]$)")
+# Adverbs, degree words and particles a noun does not start or end with (实在太, 总算, 太小,
+# 去死吧).
+ADVERB_EDGE = re.compile(r"(?:^[太很真也都还就挺最更越不没])"
+                         r"|(?:[太很也都还就挺最更越算吧呢吗啊呀]$)")
 PRONOUNS = re.compile(r"[我你您他她它咱俺]")
 ITEM_MIN = 2        # comments naming a word as the thing bought, at least
 ITEM_SHARE = 0.1    # of a word's comments, the share naming it as the thing bought
@@ -68,7 +70,7 @@ def kind_of(word: str, tag: str, *, named: int, placed: int, bought: int, judged
     the comments read."""
     if tag in PERSON_TAGS and judged < VERB_MIN:
         return "junk"  # a name seldom judged (尼玛); not blocked: 杜比, 色拉 are names too
-    if tag in PLACE_TAGS and placed >= max(2, PLACE_SHARE * named):
+    if tag in PLACE_TAGS and placed >= max(1, PLACE_SHARE * named):
         return "place"
     if PRONOUNS.search(word) or ADVERB_EDGE.search(word):
         return "junk"
