@@ -69,3 +69,9 @@ def test_installing_in_a_comment_about_software_is_the_product(shop):
     assert [m.dimension for m in found if m.term == "安装"] == ["product"]
     found = shop("安装不是很方便，师傅来了两次")
     assert [m.dimension for m in found if m.term == "安装"] == ["service"]
+
+
+def test_where_the_customer_is_is_not_the_product(shop):
+    found = shop("在电梯里完全没信号")
+    assert "product" not in {m.dimension for m in found if m.term == "电梯"}
+    assert [m.dimension for m in shop("温度不准") if m.term == "温度"] == ["product"]

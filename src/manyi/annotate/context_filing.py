@@ -29,6 +29,9 @@ AHEAD = 2  # clauses after a speed word where the delivery verb may stand
 VENUE_FACTORS = ("ambience", "hygiene")
 TASTES = frozenset("辣甜酸咸淡浓稀稠")  # of the size words (rules.toml predicates), the tastes
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nt", "nz"})  # jieba's names of places, shops
+# After a word, what makes it a place the customer is in (电梯里, 暖气房, 空调的办公室), not a
+# part of the thing: for the factor words that are no head.
+WHERE = frozenset("里内中上房间的")
 
 
 def speed_before_verbs(mentions: list, clause_starts: list[int], verbs: list[tuple[int, Factor]],
@@ -200,7 +203,9 @@ class ProductContext:
                 j -= 1
             before = tokens[j] if j >= 0 and starts[j] >= m.start - 12 else ""
             factor = self._of_the_thing(before)
-            if factor is None and m.term in self.bare and not self._venue_named(text):
+            if factor is None and m.term in self.bare and not self._venue_named(text) and (
+                    m.term in self.heads or i + 1 >= len(tokens)
+                    or tokens[i + 1][0] not in WHERE):
                 factor = self.product  # 光驱噪音大: no venue in an online shop
             if factor is None:
                 continue
