@@ -24,7 +24,7 @@ from typing import NamedTuple
 from manyi.annotate.aspect_scorer import MODEL, add_scored
 from manyi.annotate.aspect_topics import carry_topics, may_carry
 from manyi.annotate.aspects import AspectFinder
-from manyi.annotate.context_filing import measured, named_after, speed_before_verbs
+from manyi.annotate.context_filing import ProductContext, measured, named_after, speed_before_verbs
 from manyi.annotate.discovered import DiscoveredMentions
 from manyi.annotate.events import EventMatcher, by_clause, speed_beside_events
 from manyi.annotate.factor_tokens import (
@@ -120,6 +120,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         self.events = EventMatcher(lexicon)
         self.scorer = MODEL  # learned aspects: manyi.annotate.aspect_scorer (shipped weights)
         self.topics = True  # zero anaphora: manyi.annotate.aspect_topics
+        # 双核的速度, 光驱噪音, 安装系统: a thing's, where a thing is bought (context_filing)
+        self._in_context = ProductContext.for_pack(lexicon, self.finder, self.rules.software)
 
     def extract(self, text: str, tokens: list[str]) -> list[Mention]:
         """All mentions of one comment, in reading order."""
@@ -226,6 +228,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 mentions, [start for start, _ in spans],
                 [(starts[i], self.lexicon.verbs[pieces[i]]) for i in verb_at],
                 self.rules.verb_opinions)
+        if self._in_context is not None and mentions:
+            mentions = self._in_context(text, pieces, starts, mentions)
         return mentions, clauses
 
     # -- one clause ------------------------------------------------------------------
@@ -301,8 +305,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             if opinion is None and tokens[index] in self.rules.sellers \
                     and self._seller_named.search(clause):
                 continue  # 祝老板生意兴隆, 卖家送了两张面膜: named, not judged
-            if opinion is None and factor.dimension == "overall" and tokens[index] in learned:
-                continue  # 第一次用这个洗发水: the thing bought, named and not judged
+            if opinion is None and factor.dimension in ("overall", "brand") \
+                    and tokens[index] in learned:
+                continue  # 第一次用这个洗发水: the thing bought (or its brand), named, not judged
             cue = self.lexicon.cues.get(opinion.word) if opinion is not None else None
             if opinion is not None and (cue is None or cue.dimension == factor.dimension or (
                     factor.dimension in AGENT_DIMENSIONS and cue.dimension == "service")):

@@ -27,24 +27,20 @@ from collections.abc import Iterable
 from itertools import islice
 
 from manyi.annotate.aspect_scorer import AspectScorer
+from manyi.annotate.learned_words import count_naming, kind_of
 from manyi.text.lexicon import Factor, Lexicon
 
 LEARN_ROWS = 3000   # the first comments read (the domain guess samples as many)
 LEARN_MIN = 2       # comments in which a word must be found judged
 LEARN_SHARE = 0.2   # of the comments naming the word, the share where it is judged
 MIN_CHARS, MAX_CHARS = 2, 6
-# Words before a noun that name it as the thing bought (这款面膜, 买的洗面奶, 回购了面膜,
-# 收到的手机, 这件衣服); a word named so in ITEM_SHARE of its comments is the item (overall),
-# not an attribute.
-BOUGHT = re.compile(r"(?:(?:这|那|此|该)(?:一)?(?:款|瓶|支|套|盒|台|部|罐|袋|包|双|条|件)"
-                    r"|买(?:了|的)|回购(?:了|的)?|入手(?:了|的)?|囤(?:了|的)?|收到(?:了|的)?)$")
-ITEM_SHARE = 0.1
 RARE_DIMENSION = 0.02  # a dimension this rare in the corpus does not own its attribute words
 # Learned words are things, not the customer's acts or feelings: 卸得 涂上 用完了.
 NOT_LEARNED = re.compile(r"(?:得|的|了|着|过|上|完|起来|下来)$")
 # Two one-character words that recur side by side, the second a noun (生 蚝, 鹅 肝, 鸭 胸:
 # a dish name the dictionary lacks, cut in two), are kept whole as one noun for the run.
 JOIN_MIN = 2
+NO_ASPECT = "none"  # the dimension of a learned word that is no aspect (a place: 青岛, 京东)
 # Tunable (bench/aspects_eval.py chooses on the industries it does not score):
 TUNABLE = {"LEARN_MIN": (2, 3)}
 
@@ -92,14 +88,34 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
                         and extractor.parse_token(w) is None and not NOT_LEARNED.search(w))
     if not candidates:
         return refiled
-    named, bought = _comments_naming(candidates, normalised)
-    learned = []
+    pieces = {w: [p for p in segmenter.cut(w) if p.strip()] for w in candidates}
+    words = sorted(set(candidates).union(*(p for p in pieces.values() if len(p) > 1)))
+    named, bought, placed = count_naming([w for w in words if len(w) >= MIN_CHARS], normalised)
+    kinds = {w: kind_of(w, segmenter.tag(w), named=named[w], placed=placed[w],
+                        bought=bought[w], judged=judged[w], pool=len(normalised))
+             for w in words}
+    for word in candidates:  # 京东速度, 伊利蒙牛: a compound with a place or a brand in it
+        parts = pieces[word]
+        if len(parts) > 1 and kinds[word] is None:
+            inner = [kinds.get(p) for p in parts]
+            if any(k in ("place", "brand") for k in inner):
+                kinds[word] = "compound"
+            elif inner[-1] == "item":  # 烟台苹果: the item
+                kinds[word] = "item"
+    learned = [(w, NO_ASPECT, "") for w, kind in kinds.items() if kind == "place"
+               and len(w) >= MIN_CHARS]
+    brand = _brand_factor(lexicon)
     for word in candidates:
+        kind = kinds.get(word)
+        if kind == "brand" and brand is not None:
+            learned.append((word, brand.dimension, brand.key))
+            continue
+        if kind is not None and kind != "item":
+            continue  # a place, no noun (出于, 实在太), or a compound with a place or brand
         if judged[word] < LEARN_SHARE * named[word]:
             continue
-        if bought[word] >= max(LEARN_MIN, ITEM_SHARE * named[word]) \
-                and word[-2:] not in lexicon.attribute_heads:
-            item = extractor.finder.item  # 这款面膜, 回购的面膜: the thing bought
+        if kind == "item" and word[-2:] not in lexicon.attribute_heads:
+            item = extractor.finder.item  # 这款面膜, 回购的面膜, 入住的酒店: the thing bought
             learned.append((word, item.dimension, item.key))
             continue
         (dimension, key), _ = min(filing[word].items(), key=lambda kv: (-kv[1], kv[0]))
@@ -183,21 +199,10 @@ def _words(term: str, tokens: list[str], lexicon: Lexicon) -> list[str]:
     return [w for w in out if w not in lexicon.terms]
 
 
-def _comments_naming(words: list[str], texts: list[str]) -> tuple[Counter, Counter]:
-    """In how many of ``texts`` each word occurs (longest match first, once a comment), and
-    in how many it is named as the thing bought (这款面膜, 回购的面膜: :data:`BOUGHT`)."""
-    pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
-    named: Counter = Counter()
-    bought: Counter = Counter()
-    for text in texts:
-        found, marked = set(), set()
-        for m in pattern.finditer(text):
-            found.add(m.group())
-            if BOUGHT.search(text, max(0, m.start() - 4), m.start()):
-                marked.add(m.group())
-        named.update(found)
-        bought.update(marked)
-    return named, bought
+def _brand_factor(lexicon: Lexicon) -> Factor | None:
+    """The pack's factor for a brand's name (brand.reputation 品牌口碑), if it has one."""
+    factor = lexicon.terms.get("品牌")
+    return factor if factor is not None and factor.dimension == "brand" else None
 
 
 def with_learned(lexicon: Lexicon, learned: Learned) -> Lexicon:
@@ -208,11 +213,17 @@ def with_learned(lexicon: Lexicon, learned: Learned) -> Lexicon:
     out = copy.copy(lexicon)
     out.terms = dict(lexicon.terms)
     out.userdict = dict(lexicon.userdict)
+    blocked = [w for w, d, _ in learned if d == NO_ASPECT]
+    if blocked:  # 青岛, 京东: no aspect, not discovered either
+        out.rules = {**lexicon.rules,
+                     "not_aspects": lexicon.rules.get("not_aspects", frozenset()) | set(blocked)}
     for word, dimension, key in learned:
+        if dimension == NO_ASPECT:
+            continue
         if not dimension:  # a noun cut in two (生 蚝): kept whole, found when judged
             out.userdict.setdefault(word, (None, "n"))
         elif word not in out.terms or word in lexicon.attribute_heads:
             label = lexicon.factor_labels.get((dimension, key), key)
             out.terms[word] = Factor(dimension, key, label)
-    out.learned = frozenset(w for w, d, _ in learned if d)
+    out.learned = frozenset(w for w, d, _ in learned if d and d != NO_ASPECT)
     return out

@@ -1,0 +1,62 @@
+"""What the corpus pass learns (manyi.annotate.learned_words): a place or a word that is no
+noun is not learned as an attribute, the thing reviewed is the item, the brand the corpus is
+about is the brand; attributes are learned as before."""
+
+from __future__ import annotations
+
+from conftest import extractor_for
+
+from manyi.annotate.learned_words import kind_of
+from manyi.annotate.prepass import NO_ASPECT, learn_aspects
+from manyi.text.lexicon import Lexicon
+
+
+def test_kinds_from_tags_and_the_corpus():
+    counts = dict(named=20, placed=0, bought=0, judged=8, pool=200)
+    assert kind_of("键盘", "n", **counts) is None
+    assert kind_of("青岛", "ns", **{**counts, "placed": 6}) == "place"
+    assert kind_of("海鲜", "ns", **counts) is None  # a place's tag, never named as a place
+    assert kind_of("尼玛", "nrt", **{**counts, "judged": 2}) == "junk"  # a name seldom judged
+    assert kind_of("杜比", "nrt", **counts) is None  # a brand's name judged often: kept
+    assert kind_of("出于", "v", **{**counts, "judged": 2}) == "junk"  # a verb seldom judged
+    assert kind_of("散热", "v", **counts) is None  # one judged often: an aspect
+    assert kind_of("看上去", "v", **counts) == "junk"
+    assert kind_of("实在太", "n", **counts) == "junk"
+    assert kind_of("祝您工作", "", **counts) == "junk"
+    assert kind_of("苹果", "n", **{**counts, "bought": 4}) == "item"
+    assert kind_of("蒙牛", "nz", **counts) == "brand"
+    assert kind_of("触摸板", "nz", **{**counts, "named": 5}) is None  # a rare one: a part
+
+
+HOTEL = (["去青岛玩住的这家", "在青岛待了三天", "青岛很美，酒店不错", "青岛真漂亮"]
+         + ["地毯很脏", "地毯有点旧", "早餐不错"] * 2)
+
+
+def test_a_place_is_not_learned_and_not_discovered():
+    learned = learn_aspects(HOTEL, Lexicon.load("hotel"))
+    assert ("青岛", NO_ASPECT, "") in learned
+    assert ("地毯", "product", "attribute") in learned
+    found = extractor_for("hotel", learned)("青岛很美")
+    assert "青岛" not in {m.term for m in found}
+
+
+FRUIT = (["这箱苹果很甜", "这次的苹果个头小", "买的苹果都烂了", "苹果个头很大", "苹果不错",
+          "收到的苹果很新鲜", "个头很均匀"] * 2)
+
+
+def test_the_thing_reviewed_is_the_item_and_its_size_an_attribute():
+    learned = {w: (d, f) for w, d, f in learn_aspects(FRUIT, Lexicon.load("ecommerce"))}
+    assert learned["苹果"] == ("overall", "item")
+    assert learned["个头"] == ("product", "attribute")
+
+
+BRAND = ["蒙牛真良心", "蒙牛很好喝", "蒙牛不错", "蒙牛太差了", "蒙牛很棒", "蒙牛一般",
+         "蒙牛真好", "买了蒙牛"] + ["包装很好"] * 8
+
+
+def test_the_brand_a_corpus_is_about_is_its_brand_judged_only():
+    learned = learn_aspects(BRAND, Lexicon.load("ecommerce"))
+    assert ("蒙牛", "brand", "reputation") in learned
+    extract = extractor_for("ecommerce", learned)
+    assert [m.dimension for m in extract("蒙牛不错")] == ["brand"]
+    assert "蒙牛" not in {m.term for m in extract("今天看到蒙牛的广告")}  # named, not judged
