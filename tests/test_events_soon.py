@@ -82,3 +82,35 @@ def test_a_wait_in_a_hotel_is_its_service():
     assert [(m.dimension, m.factor) for m in found if m.source == "event"] == [
         ("service", "efficiency")]
     assert extractor_for("delivery")("汤洒了一袋子")[-1].source == "event"
+
+
+@pytest.mark.parametrize("text", ["快递走了五天才到", "快递走了两天就到了",
+                                  "快递小哥骑车十分钟就送到了"])
+def test_a_parcel_on_its_way_is_a_delivery(text):
+    events = [m for m in extractor_for("ecommerce")(text) if m.source == "event"]
+    assert [m.dimension for m in events] == ["logistics"], events
+
+
+def test_soon_is_a_verb_that_ends_its_clause():
+    found = extractor_for("ecommerce")("客服一天就来了三次电话，烦死了")
+    assert not any(m.source == "event" and m.lexicon_score > 0 for m in found), found
+
+
+def test_praise_is_not_counted_twice():
+    found = extractor_for("ecommerce")("物流很快两天就到了")
+    assert [(m.dimension, m.lexicon_score > 0) for m in found] == [("logistics", True)], found
+
+
+def test_a_pack_refiles_an_event_by_its_factor_alone():
+    found = [m for m in extractor_for("hotel")("从机场过来半小时就到了") if m.source == "event"]
+    assert [(m.dimension, m.factor, m.lexicon_score > 0) for m in found] == [
+        ("channel", "location", True)]
+
+
+def test_a_polarity_that_is_no_word_is_a_problem_not_a_crash(tmp_path):
+    pack = tmp_path / "aspects.toml"
+    pack.write_text('[events.soon]\nfactor = "logistics.speed"\npolarity = ["positive"]\n'
+                    'patterns = ["就到了"]\n', encoding="utf-8")
+    problems: list[str] = []
+    merge_aspects_file(Lexicon.from_packs([lexicon_root() / "core"]), pack, problems)
+    assert problems and "polarity" in problems[0]

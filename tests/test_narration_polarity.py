@@ -27,9 +27,9 @@ def test_an_opinion_word_still_decides_against_the_comment():
 
 
 def test_an_opinion_that_only_wonders_is_neutral():
-    reviews = ["性能还不知道", "还没吃还不知道好吃不好吃", "性能很好"]
+    reviews = ["性能还不知道", "还没吃还不知道好吃不好吃", "性能很好", "质量不错不错"]
     result = manyi.analyze(pd.DataFrame({"review": reviews}), domain="ecommerce",
                            progress=False)
     by_comment = result.mentions.groupby("comment_id")["polarity"].agg(set)
     assert by_comment["1"] == {"neutral"} and by_comment["2"] == {"neutral"}, by_comment
-    assert by_comment["3"] == {"positive"}
+    assert by_comment["3"] == {"positive"} and by_comment["4"] == {"positive"}

@@ -17,7 +17,8 @@ def test_ordinary_naming_a_kind_is_no_complaint(text):
 
 
 @pytest.mark.parametrize("text, term", [("质量一般", "质量"), ("感觉很一般的吧", ""),
-                                        ("味道一般，还可以", "味道")])
+                                        ("味道一般，还可以", "味道"), ("很一般的酒店", "酒店"),
+                                        ("口味一般要改进", "口味")])
 def test_ordinary_as_a_verdict_is_negative(text, term):
     found = [m for m in extractor_for("ecommerce")(text) if "一般" in m.opinion]
     assert [m.term for m in found] == [term] and found[0].lexicon_score < 0
@@ -36,9 +37,16 @@ def test_a_belief_that_proved_wrong_is_read_the_other_way(text, word, sign):
 
 
 def test_a_mistaken_belief_reaches_a_few_words_only():
-    text = "还以为很难学所讲内容和生活息息相关的啊大体上来说这门课程还不错声音也蛮好听的"
-    found = {m.opinion: m.lexicon_score for m in extractor_for("education")(text)}
-    assert found.get("蛮好听", 0) > 0 and found.get("还不错", 0) > 0, found
+    text = "本以为会很难吃朋友非要拉我来后来发现服务员态度也很好"  # no punctuation
+    found = {m.opinion: m.lexicon_score for m in extractor_for("catering")(text)}
+    assert found.get("很难吃", 0) > 0 and found.get("很好", 0) > 0, found
+
+
+@pytest.mark.parametrize("text, word", [("本以为好吃结果难吃", "难吃"),
+                                        ("还以为便宜其实很贵", "很贵")])
+def test_the_truth_after_a_mistaken_belief_is_read_as_said(text, word):
+    found = {m.opinion: m.lexicon_score for m in extractor_for("ecommerce")(text)}
+    assert found.get(word, 0) < 0, found
 
 
 @pytest.mark.parametrize("text, sign", [

@@ -179,8 +179,14 @@ class Annotator:
         question that says it both ways (不知道好吃不好吃, 贵不贵)."""
         if self.extractor.is_irrealis(opinion):
             return True
-        word = opinion.lstrip("不没")
-        return f"{word}不{word}" in clause or f"{word}没{word}" in clause
+        word = opinion[1:] if opinion[0] in "不没" else opinion
+        for asked in (f"{word}不{word}", f"{word}没{word}"):
+            at = clause.find(asked)
+            while at >= 0:
+                if at == 0 or clause[at - 1] not in "不没":  # not 不错不错, 不好不好
+                    return True
+                at = clause.find(asked, at + 1)
+        return False
 
     def _score(self, texts: list[str], tokens: list[list[str]], found: list
                ) -> tuple[np.ndarray, list[dict[int, int]]]:

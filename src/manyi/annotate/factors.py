@@ -437,11 +437,12 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         start, end, _, sign = events[0]
         kept = [m._replace(opinion=text[start:end], lexicon_score=math.tanh(sign * EVENT_SCORE))
                 if m.lexicon_score == 0.0 and not m.opinion else m for m in kept]
-        judged = {m.dimension for m in kept if m.lexicon_score < 0}
+        # a dimension judged the event's way already (物流很快两天就到了: one mention, not two)
+        judged = {(m.dimension, m.lexicon_score > 0) for m in kept if m.lexicon_score}
         for start, end, factor, sign in events:
-            if factor.dimension in judged:
+            if (factor.dimension, sign > 0) in judged:
                 continue
-            judged.add(factor.dimension)
+            judged.add((factor.dimension, sign > 0))
             words = text[start:end]
             kept.append(_new_tuple(Mention, (
                 clause_id, clause, factor.dimension, factor.key, words, words, False, 1.0,

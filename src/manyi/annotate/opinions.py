@@ -132,13 +132,19 @@ class ClauseOpinions:
                                                and tokens[j - 1] in rules.mistaken_heads):
                 k = next((k for k in range(j + 1, min(last, j + 1 + 2 * MISTAKEN_WORDS))
                           if tokens[k] in rules.modals), j)
-                return k, min(last - 1, k + MISTAKEN_WORDS)
+                end = min(last - 1, k + MISTAKEN_WORDS)
+                # the truth told after it is not the belief (本以为好吃结果难吃)
+                end = next((m - 1 for m in range(k + 1, end + 1)
+                            if tokens[m] in rules.mistaken_ends), end)
+                return k, end
         return last, last
 
     def _of_a_kind(self, tokens: list[str], i: int, last: int) -> bool:
         """一般/普通 naming a kind or a habit, not judging: before a noun, 的 and a noun, or a
         word of habit (一般的家庭应用足够了, 一般游戏不成问题, 一般都很快; not 质量一般,
         感觉很一般的吧, 一般还可以)."""
+        if i > 0 and tokens[i - 1] in self._modifiers:
+            return False  # 很一般的酒店, 不太普通: a verdict with its degree
         j = i + 1
         if j < last and tokens[j] == "的":
             j += 1

@@ -137,7 +137,7 @@ def print_fix_first(tables: dict, rating_col: str | None) -> None:
                        + format_table(rows[["column", "group", "label", "group_share",
                                             "rest_share", "q_value"]]))
         else:
-            click.echo(f"\nworst groups: none — no group's negative share differs from the "
+            click.echo(f"\nworst groups: none — no group's negative share is above the "
                        f"rest's at BH q < 0.05 ({len(tables['segments_differences'])} "
                        f"comparisons)")
     if len(tables.get("alerts", [])):

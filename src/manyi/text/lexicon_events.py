@@ -55,7 +55,8 @@ def merge_aspects_file(lexicon: Any, file: Path, problems: list[str]) -> None:
     ``[events.<name>]`` tables (``factor = "dimension.factor"``, ``patterns = [...]``, where
     ``{name}`` is a word list and ``{N}`` a number; ``polarity = "positive"`` for an event
     that praises, such as 几秒钟就批了: "negative" by default). A later pack's event of the
-    same name replaces the earlier one."""
+    same name replaces the earlier one; with only ``factor`` (and ``polarity``) it files the
+    earlier one's patterns under its own factor."""
     read = read_pack_toml(file, {"filing", "words", "events", "guess"},
                           "[filing], [words], [guess] or [events.<name>]", problems)
     if read is None:
@@ -83,10 +84,17 @@ def merge_aspects_file(lexicon: Any, file: Path, problems: list[str]) -> None:
         if isinstance(factor, str):
             problems.append(f"{where}: {factor}")
             continue
-        polarity = spec.get("polarity", "negative")
-        if polarity not in EVENT_SIGNS:
+        earlier = lexicon.events.get(name)
+        if "patterns" not in spec and earlier is not None:  # re-filed: the same patterns
+            polarity = spec.get("polarity", "positive" if earlier[2] > 0 else "negative")
+        else:
+            polarity = spec.get("polarity", "negative")
+        if not isinstance(polarity, str) or polarity not in EVENT_SIGNS:
             problems.append(f"{where}: polarity must be \"positive\" or \"negative\", "
                             f"not {polarity!r}")
+            continue
+        if "patterns" not in spec and earlier is not None:
+            lexicon.events[name] = (factor, earlier[1], EVENT_SIGNS[polarity])
             continue
         patterns = []
         for pattern in strings(spec.get("patterns", []), f"{where}: patterns", problems):
