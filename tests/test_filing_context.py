@@ -75,3 +75,8 @@ def test_where_the_customer_is_is_not_the_product(shop):
     found = shop("在电梯里完全没信号")
     assert "product" not in {m.dimension for m in found if m.term == "电梯"}
     assert [m.dimension for m in shop("温度不准") if m.term == "温度"] == ["product"]
+
+
+def test_a_joined_compound_keeps_the_judgement_of_its_head():
+    found = extractor_for("ecommerce")("空调噪音有点大")
+    assert [(m.term, m.opinion) for m in found] == [("空调噪音", "有点大")], found

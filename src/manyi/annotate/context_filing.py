@@ -215,7 +215,10 @@ class ProductContext:
                            and o.term == before), None) if before else None
             if joined is not None:
                 o = out[joined]
-                out[joined] = o._replace(term=text[o.start:m.end], end=m.end)
+                judged = {} if o.opinion or not m.opinion else {  # 空调噪音有点大: 有点大
+                    "opinion": m.opinion, "negated": m.negated, "degree": m.degree,
+                    "lexicon_score": m.lexicon_score}
+                out[joined] = o._replace(term=text[o.start:m.end], end=m.end, **judged)
                 drop.append(n)
             else:
                 out[n] = self._product(m, factor)
