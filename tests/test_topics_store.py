@@ -91,3 +91,24 @@ def test_store_of_few_comments(rows):
     for _ in range(rows):
         store.add(["物流"])
     assert list(store.docs()) == [["物流"]] * rows
+
+
+@pytest.mark.parametrize("label", ["物流: 快递 包装", None])
+def test_large_table_written_a_slice_at_a_time_has_the_same_bytes(tmp_path, monkeypatch, label):
+    from manyi.io import write
+
+    n = 50
+    frame = pd.DataFrame({
+        "comment_id": [f"c{i}" if i % 9 else f"=c,{i}\"" for i in range(n)],
+        "topic": [i % 4 - 1 for i in range(n)],
+        "label": [label if i % 5 else "a,b" for i in range(n)],
+        "topic_probability": [np.nan if i % 7 == 0 else 1 / (i + 1) ** 3 for i in range(n)]})
+    write.write_csv(frame, tmp_path / "whole.csv")
+    monkeypatch.setattr(write, "CSV_SLICE", 7)
+    write.write_csv(frame, tmp_path / "sliced.csv")
+    write.write_csv(frame[["topic"]], tmp_path / "one_sliced.csv")  # the csv module's path
+    monkeypatch.setattr(write, "CSV_SLICE", 10 ** 6)
+    write.write_csv(frame[["topic"]], tmp_path / "one_whole.csv")
+    assert (tmp_path / "sliced.csv").read_bytes() == (tmp_path / "whole.csv").read_bytes()
+    assert (tmp_path / "one_sliced.csv").read_bytes() == (tmp_path / "one_whole.csv").read_bytes()
+    assert (tmp_path / "whole.csv").read_bytes().count(b"\xef\xbb\xbf") == 1
