@@ -112,3 +112,19 @@ def test_large_table_written_a_slice_at_a_time_has_the_same_bytes(tmp_path, monk
     assert (tmp_path / "sliced.csv").read_bytes() == (tmp_path / "whole.csv").read_bytes()
     assert (tmp_path / "one_sliced.csv").read_bytes() == (tmp_path / "one_whole.csv").read_bytes()
     assert (tmp_path / "whole.csv").read_bytes().count(b"\xef\xbb\xbf") == 1
+
+
+def test_topics_over_time_parsed_per_distinct_value_equal_the_per_comment_parse():
+    from manyi.analysis.topics.model import TopicModel
+
+    texts = ["，".join(f"{w}很好" for w in words) or "。" for words in _docs(200, seed=5)]
+    model = TopicModel(k=2, no_below=2, no_above=0.9).fit(texts)
+    cells = ["2026-01-03", "2026/02/14 10:00", None, "不是日期", pd.Timestamp("2025-12-31"),
+             "2026-01-03", float("nan"), "3 March 2026", "2026-02-28T23:59:59"]
+    times = [cells[i % len(cells)] for i in range(200)]
+    for freq in ("D", "W", "M", "Q"):
+        table = model.topics_over_time(times, freq=freq)
+        stamps = pd.to_datetime(pd.Series(times), errors="coerce", format="mixed")
+        period = stamps.dt.to_period(freq).astype(str).where(stamps.notna())
+        pd.testing.assert_frame_equal(table, model._tally(period, "period"))
+        assert table["comments"].sum() == sum(pd.notna(stamps))

@@ -420,11 +420,15 @@ class TopicModel(ContentWords, BagsOfWords):
         Unparseable times are left out. Columns: period, topic, label, comments, share.
         """
         self._check_fitted()
-        stamps = pd.to_datetime(pd.Series(list(times)), errors="coerce", format="mixed")
-        self._check_aligned(stamps, "times")
-        period = stamps.dt.to_period(freq).astype(str).where(stamps.notna())
-        table = self._tally(period, "period")
-        return table
+        values = pd.Series(list(times), dtype=object)
+        self._check_aligned(values, "times")
+        # parsed once per distinct value (a dump holds a few hundred dates, not millions):
+        # no date and no period string per comment
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        stamps = pd.to_datetime(pd.Series([*uniques, np.nan]), errors="coerce", format="mixed")
+        periods = stamps.dt.to_period(freq).astype(str).where(stamps.notna())
+        codes[codes < 0] = len(uniques)
+        return self._tally(periods.iloc[codes].reset_index(drop=True), "period")
 
     def topics_by_group(self, groups) -> pd.DataFrame:
         """Share of each group's comments per dominant topic (product, channel …).
