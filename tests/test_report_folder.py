@@ -166,3 +166,22 @@ def test_evidence_of_a_repeated_id_is_each_comment_on_its_own(tmp_path):
             assert {(s, t) for s, t, *_ in e["spans"]} >= set(zip(own["start"], own["end"])), e
             picked += 1
     assert picked >= 10
+
+
+def test_kept_evidence_rows_hold_only_their_own_ids():
+    import pandas as pd
+
+    from manyi.report.quotes import evidence_order, kept_evidence, kept_rows
+
+    n = 400
+    mentions = pd.DataFrame({"comment_id": [f"c{i}" for i in range(n)], "row": range(n),
+                             "score": [(-1) ** i * (i % 13) / 13 for i in range(n)],
+                             "polarity": ["negative" if i % 2 else "positive"
+                                          for i in range(n)]})
+    texts = pd.Series([f"第{i}条评论说送货很慢" for i in range(n)])
+    order = evidence_order(mentions, texts)
+    keep = kept_evidence(order, texts)
+    kept = kept_rows(order, keep)
+    assert len(order.index.levels[0]) == n > len(kept)
+    assert sorted(kept.index.levels[0]) == sorted({cid for cid, _ in keep})
+    pd.testing.assert_frame_equal(kept, order.loc[keep], check_index_type=False)

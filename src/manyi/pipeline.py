@@ -269,8 +269,8 @@ class Result:
         if texts is None:
             texts = self.comments.loc[ok, "text"].tolist()
         model = TopicModel(lexicon=self._annotator().lexicon, **options)
-        assigned = model.fit_transform(texts, examples=examples,
-                                       sentiment=self.comments.loc[ok, "sentiment"].tolist())
+        assigned = model.fit(texts, examples=examples, sentiment=self.comments.loc[
+            ok, "sentiment"].tolist()).document_topics_  # read here, not copied
         self.comments["topic"] = -1
         self.comments["topic_probability"] = np.nan
         self.comments.loc[ok, "topic"] = assigned["topic"].to_numpy()

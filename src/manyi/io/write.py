@@ -29,6 +29,7 @@ OUTPUT_FILES = ("comments.csv", "mentions.csv", "dimensions.csv", "drivers.csv",
                 "rejects.csv")
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+CSV_SLICE = 100_000  # rows of a large table rendered at a time by write_csv
 
 
 def formula_safe(frame: pd.DataFrame) -> pd.DataFrame:
@@ -74,9 +75,20 @@ def write_csv(frame: pd.DataFrame, path: str | Path) -> None:
     """UTF-8 with BOM (Excel opens it), formula-safe, written atomically.
 
     Lines end in CRLF (RFC 4180, as Excel writes) so that a cell holding a bare CR is
-    quoted and reads back intact; with LF endings the csv writer leaves it unquoted.
+    quoted and reads back intact; with LF endings the csv writer leaves it unquoted. A table
+    of more than :data:`CSV_SLICE` rows is rendered a slice at a time (the same bytes: each
+    cell is spelled on its own), so its text is never held whole.
     """
     names = [str(c) for c in frame.columns]
+    if names == list(frame.columns) and len(frame) > CSV_SLICE:
+        with atomic_path(Path(path)) as tmp, tmp.open("wb") as handle:
+            handle.write(csv_header(names))
+            for start in range(0, len(frame), CSV_SLICE):  # rendered a slice at a time
+                part = frame.iloc[start:start + CSV_SLICE]
+                rows = _arrow_rows(part)
+                handle.write(rows if rows is not None else
+                             csv_text(part).encode("utf-8", errors="replace"))
+        return
     rows = _arrow_rows(frame) if names == list(frame.columns) else None
     with atomic_path(Path(path)) as tmp:
         if rows is None:

@@ -114,6 +114,15 @@ def kept_evidence(order: pd.DataFrame, texts: pd.Series,
     return keep
 
 
+def kept_rows(order: pd.DataFrame, keep: list) -> pd.DataFrame:
+    """The rows ``keep`` of a block's ``order``, holding only their own ids (a selection's
+    index keeps the levels of the whole block's, every comment id of it, kept block after
+    block: 231,221 ids for 336 rows at 100,000 comments)."""
+    kept = order.loc[keep]
+    kept.index = kept.index.remove_unused_levels()
+    return kept
+
+
 def fix_candidates(comments: pd.DataFrame, mentions: pd.DataFrame, dimension: str,
                    factor: str, side: str = "complaint", max_chars: int = FIX_CHARS
                    ) -> list[tuple]:
@@ -231,7 +240,7 @@ def folder_quotes(path: str | Path, n_comments: int, fixes: Sequence[tuple[str, 
             keep = kept_evidence(order, texts)
             rows = pd.Index([at for _, at in keep]).unique()
             orders.setdefault(dimension, []).append((
-                order.loc[keep], texts.reindex(rows), named[named["row"].isin(rows)]))
+                kept_rows(order, keep), texts.reindex(rows), named[named["row"].isin(rows)]))
         for dimension, factor in fixes:
             found = fix_candidates(part, mentions, dimension, factor)
             fixed[(dimension, factor)].extend(kept_fix(found, per_fix))

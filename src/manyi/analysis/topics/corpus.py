@@ -56,15 +56,16 @@ def _dominant(theta: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame({"topic": topic.astype(int), "topic_probability": probability})
 
 
-def _decode(flat, offsets, words):
-    """Re-read the cached content words doc by doc (ints in memory, strings on the fly)."""
-    ids, bounds = _ints(flat, np.int32), _ints(offsets, np.int64)
-    for first in range(0, len(bounds) - 1, BLOCK):  # Python ints for one block at a time
-        block = bounds[first:first + BLOCK + 1]
-        chunk = ids[block[0]:block[-1]].tolist()
-        starts = (block - block[0]).tolist()
-        for start, end in zip(starts[:-1], starts[1:], strict=True):
-            yield [words[i] for i in chunk[start:end]]
+def _blocks(items, size: int):
+    """Lists of ``size`` consecutive items (the last may be shorter)."""
+    block = []
+    for item in items:
+        block.append(item)
+        if len(block) == size:
+            yield block
+            block = []
+    if block:
+        yield block
 
 
 def _best_k(scores: pd.DataFrame) -> int:

@@ -20,18 +20,18 @@ LDA lives in :mod:`manyi.analysis.topics.lda`.
 from __future__ import annotations
 
 import logging
-from array import array
 from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 
+from manyi.analysis.topics.bags import PASS_BUDGET, BagsOfWords
 from manyi.analysis.topics.corpus import (  # noqa: F401  (topic_coherence: re-exported for bench/)
     BLOCK,
     NO_TOPIC,
     BowCorpus,
     _best_k,
-    _decode,
+    _blocks,
     _default_lexicon,
     _dominant,
     _ints,
@@ -41,6 +41,7 @@ from manyi.analysis.topics.corpus import (  # noqa: F401  (topic_coherence: re-e
     _text_of,
     topic_coherence,
 )
+from manyi.analysis.topics.store import TokenStore
 from manyi.analysis.topics.words import CONTENT_POS, ContentWords
 from manyi.errors import InputError, ManyiError
 from manyi.progress import bar, tracked
@@ -49,14 +50,13 @@ from manyi.report.plot import find_cjk_font as find_cjk_font  # index.py import 
 from manyi.text.lexicon import Lexicon
 
 MIN_UPDATES = 40  # online LDA updates (chunks seen) before a model is trusted
-PASS_BUDGET = 200_000  # comments visited by the final fit when passes=None
 SELECT_BUDGET = 20_000  # comments visited by each candidate fit when choosing K
 HOLDOUT_FOLDS = 2  # cross-validation folds of the sample when choosing K
 # Online LDA weighs the t-th update by (LDA_OFFSET + t) ** -0.5. gensim's offset of 1 lets the
 # first chunk all but replace the SVD start (weight 0.71); 64 (Hoffman et al. 2010 tried 1 to
 # 1024) makes early steps small (0.12), so the start is refined rather than overwritten.
 LDA_OFFSET = 64.0
-class TopicModel(ContentWords):
+class TopicModel(ContentWords, BagsOfWords):
     """LDA topics over comments; sklearn-shaped (configure in ``__init__``, learn in ``fit``).
 
     ``k=None`` picks the number of topics in ``k_range`` (inclusive, at most 7 candidates) by
@@ -108,25 +108,19 @@ class TopicModel(ContentWords):
         """
         logging.getLogger("gensim").setLevel(logging.WARNING)
         self._setup()
-        raw_vocab: dict[str, int] = {}
-        flat, offsets = array("i"), array("q", [0])
+        store = self._store = TokenStore()  # every comment's words, spilled to a file
         keep_texts = _is_indexable(docs) or examples is not None
         texts_seen: list[str] = []  # only for one-shot iterators, to show example comments
         for doc in tracked(docs, _size(docs), "topics: reading", "comments", self.progress):
-            words = self._content_words(doc)
-            flat.extend(raw_vocab.setdefault(w, len(raw_vocab)) for w in words)
-            offsets.append(len(flat))
+            store.add(self._content_words(doc))
             if not keep_texts:
                 texts_seen.append(_text_of(doc))
-        n_docs = len(offsets) - 1
+        n_docs = store.rows
         if n_docs == 0:
             raise InputError("no comments to fit topics on")
-        raw_words = list(raw_vocab)
-        del raw_vocab
-        self.phraser_ = self._learn_phrases(flat, offsets, raw_words) if self.phrases else None
+        self.phraser_ = self._learn_phrases(store) if self.phrases else None
         self.n_comments_ = n_docs
-        self.dictionary_, self._corpus = self._bag_of_words(flat, offsets, raw_words)
-        del flat
+        self.dictionary_, self._pool = self._bag_of_words(store)
         if len(self.dictionary_) < 2:
             raise InputError(f"only {len(self.dictionary_)} word(s) left after pruning words "
                              f"seen in fewer than {self.no_below} comments; fit on more comments "
@@ -142,7 +136,13 @@ class TopicModel(ContentWords):
                 self._bar.update(1)
             finally:
                 self._bar = None
-        self.document_topics_ = self._infer_dominant(self._corpus)
+        del self._pool
+        parts, distinct = [], []
+        for topics, lengths in self._assigned(store):
+            parts.append(topics)
+            distinct.append(np.minimum(lengths, 6).astype(np.int8))
+        self.document_topics_ = pd.concat(parts, ignore_index=True)
+        self._distinct = np.concatenate(distinct)
         self._describe(examples if examples is not None else
                        docs if keep_texts else texts_seen, sentiment)
         return self
@@ -150,53 +150,6 @@ class TopicModel(ContentWords):
     def fit_transform(self, docs, *, sentiment=None, examples=None) -> pd.DataFrame:
         """Fit, then the dominant topic of every fitted comment (see :meth:`transform`)."""
         return self.fit(docs, sentiment=sentiment, examples=examples).document_topics_.copy()
-
-    def _bag_of_words(self, flat, offsets, raw_words):
-        """Pruned gensim Dictionary and the corpus as compact sparse rows (streamed to LDA)."""
-        from gensim.corpora import Dictionary
-
-        vocab: dict[str, int] = {}
-        ids, counts, row_ptr, df = array("i"), array("i"), array("q", [0]), array("q")
-        for words in _decode(flat, offsets, raw_words):
-            bow: dict[int, int] = {}
-            for w in self._phrase_words(words):
-                i = vocab.setdefault(w, len(vocab))
-                bow[i] = bow.get(i, 0) + 1
-            df.extend([0] * (len(vocab) - len(df)))
-            for i in sorted(bow):
-                df[i] += 1
-                ids.append(i)
-                counts.append(bow[i])
-            row_ptr.append(len(ids))
-        df_np, n_docs = _ints(df, np.int64), len(row_ptr) - 1
-        keep = (df_np >= self.no_below) & (df_np <= max(self.no_above * n_docs, self.no_below))
-        kept = np.flatnonzero(keep)
-        kept = kept[np.argsort(-df_np[kept], kind="stable")][: self.keep_n]
-        kept.sort()
-        remap = np.full(len(vocab), -1, dtype=np.int64)
-        remap[kept] = np.arange(len(kept))
-        words = list(vocab)
-        dictionary = Dictionary()
-        dictionary.token2id = {words[i]: int(j) for j, i in enumerate(kept)}
-        dictionary.dfs = {int(j): int(df_np[i]) for j, i in enumerate(kept)}
-        dictionary.num_docs = n_docs
-        # per word of each comment: a few bytes at a time, freed as soon as used
-        new_ids = remap.astype(np.int32)[_ints(ids, np.int32)]
-        del ids
-        mask = new_ids >= 0
-        kept_ids = new_ids[mask]
-        del new_ids
-        kept_counts = _ints(counts, np.int32)[mask]
-        del counts
-        before = np.zeros(len(mask) + 1, dtype=np.int32 if len(mask) < 2 ** 31 else np.int64)
-        np.cumsum(mask, out=before[1:])
-        del mask
-        indptr = before[_ints(row_ptr, np.int64)].astype(np.int64)
-        del before
-        corpus = BowCorpus(indptr, kept_ids, kept_counts)
-        dictionary.cfs = dict(enumerate(np.bincount(corpus.ids, weights=corpus.counts,
-                                                    minlength=len(kept)).astype(int).tolist()))
-        return dictionary, corpus
 
     # -- choosing K and seeding --------------------------------------------------------
     def _seed_plan(self) -> dict[str, list[int]]:
@@ -282,16 +235,18 @@ class TopicModel(ContentWords):
     def _sample(self, size: int):
         """A seeded sample of ``size`` comments of the corpus (all of a smaller one): the
         final model is fitted on at most PASS_BUDGET comments, every comment is assigned."""
-        rows = self._corpus.rows
+        rows = self.n_comments_
         if rows <= size:
-            return self._corpus
-        return self._corpus.subset(np.sort(np.random.RandomState(self.seed).choice(
-            rows, size, replace=False)))
+            return self._pool
+        chosen = self._chosen(rows, size)
+        if self._pool.rows == rows:
+            return self._pool.subset(chosen)
+        return self._pool.subset(np.searchsorted(self._sample_rows(rows), chosen))
 
     def _fit_lda(self, corpus, k: int, *, passes: int | None, budget: int = PASS_BUDGET):
         from manyi.analysis.topics.lda import VectorLda, svd_topics
 
-        self._scale = corpus.rows / self._corpus.rows
+        self._scale = corpus.rows / self.n_comments_
         chunksize = int(np.clip(corpus.rows // 10, 200, 2000))
         if passes is None:  # a fixed amount of work: small corpora get more passes
             passes = -(-budget // max(corpus.rows, 1))
@@ -315,12 +270,19 @@ class TopicModel(ContentWords):
         return np.concatenate(blocks) if blocks else np.zeros(
             (0, self.lda_.num_topics), dtype=np.float32)
 
-    def _infer_dominant(self, corpus) -> pd.DataFrame:
-        """``_dominant(self._infer(corpus))`` block by block: the comments × topics matrix
-        is never held whole (the same inference calls, the same answer)."""
-        parts = [_dominant(theta) for theta in self._infer_blocks(corpus)]
-        return pd.concat(parts, ignore_index=True) if parts else _dominant(
-            np.zeros((0, self.lda_.num_topics), dtype=np.float32))
+    def _assigned(self, store: TokenStore):
+        """(dominant topic and probability, kept words) of each block of the stored
+        comments: the same inference calls as :meth:`_infer` on the whole corpus, which is
+        never held."""
+        lda = self.lda_
+        lda.random_state = np.random.RandomState(self.seed)  # same input, same answer
+        for chunk in self._bows(store):
+            lengths = np.diff(chunk.indptr)
+            theta = np.zeros((chunk.rows, lda.num_topics), dtype=np.float32)
+            gamma, _ = lda.inference(chunk)
+            theta[:] = gamma / gamma.sum(axis=1, keepdims=True)
+            theta[lengths == 0] = 0.0
+            yield _dominant(theta), lengths
 
     def _infer_blocks(self, corpus):
         """The rows of :meth:`_infer`, BLOCK comments at a time."""
@@ -343,7 +305,7 @@ class TopicModel(ContentWords):
         self.topic_dimensions_ = [self._dimension_of(t) for t in range(k)]
         # Typical, not degenerate: a comment repeating one word has probability ~1 but
         # says little, so the topic's probability is weighed by the number of distinct words.
-        distinct = np.minimum(np.diff(self._corpus.indptr), 6) / 6
+        distinct = self._distinct / 6
         typical = topics.topic_probability.to_numpy() * distinct
         best = {}
         for t in range(k):
@@ -458,11 +420,15 @@ class TopicModel(ContentWords):
         Unparseable times are left out. Columns: period, topic, label, comments, share.
         """
         self._check_fitted()
-        stamps = pd.to_datetime(pd.Series(list(times)), errors="coerce", format="mixed")
-        self._check_aligned(stamps, "times")
-        period = stamps.dt.to_period(freq).astype(str).where(stamps.notna())
-        table = self._tally(period, "period")
-        return table
+        values = pd.Series(list(times), dtype=object)
+        self._check_aligned(values, "times")
+        # parsed once per distinct value (a dump holds a few hundred dates, not millions):
+        # no date and no period string per comment
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        stamps = pd.to_datetime(pd.Series([*uniques, np.nan]), errors="coerce", format="mixed")
+        periods = stamps.dt.to_period(freq).astype(str).where(stamps.notna())
+        codes[codes < 0] = len(uniques)
+        return self._tally(periods.iloc[codes].reset_index(drop=True), "period")
 
     def topics_by_group(self, groups) -> pd.DataFrame:
         """Share of each group's comments per dominant topic (product, channel …).

@@ -43,7 +43,11 @@ def topic_tables(result, *, k: int | None, k_range: tuple[int, int], seed: int,
     >>> model is None, list(tables["comment_topics"]["topic"]), note.split(":")[0]
     (True, [-1], 'topics not computed')
     """
-    comments = result.comments[result.comments["flag"].isin(ANALYSABLE_FLAGS)]
+    ok = result.comments["flag"].isin(ANALYSABLE_FLAGS).to_numpy()
+
+    def analysable(column: str) -> pd.Series:  # one column at a time, not a copy of all
+        return result.comments.loc[ok, column]
+
     try:
         result.fit_topics(k=k, k_range=tuple(k_range), seed=seed,
                           seed_dimensions=seed_dimensions, progress=progress,
@@ -53,20 +57,20 @@ def topic_tables(result, *, k: int | None, k_range: tuple[int, int], seed: int,
         tables = {"topics": pd.DataFrame(columns=TOPIC_COLUMNS),
                   "comment_topics": pd.DataFrame({"comment_id": every, "topic": -1,
                                                   "label": "", "topic_probability": None})}
-        return tables, None, (f"topics not computed: {exc} ({len(comments)} analysable "
+        return tables, None, (f"topics not computed: {exc} ({int(ok.sum())} analysable "
                               "comment(s); topics need a few hundred)")
     model = result.topic_model
     labels = model.labels()
-    per_comment = model.document_topics_.assign(
-        comment_id=comments["comment_id"].reset_index(drop=True),  # as typed: no str a row
-        label=model.document_topics_["topic"].map(labels))
+    assigned = model.document_topics_
+    per_comment = pd.DataFrame({  # ids as typed: no str a row
+        "comment_id": analysable("comment_id").reset_index(drop=True),
+        "topic": assigned["topic"], "label": assigned["topic"].map(labels),
+        "topic_probability": assigned["topic_probability"]})
     tables = {"topics": model.topic_info(), "topic_terms": model.topic_terms(),
-              "comment_topics": per_comment[["comment_id", "topic", "label",
-                                             "topic_probability"]],
-              "topic_k_scores": model.k_scores_}
+              "comment_topics": per_comment, "topic_k_scores": model.k_scores_}
     time_col = time_col or result.meta.get("time_col")
     if time_col:
-        tables["topics_over_time"] = model.topics_over_time(comments[time_col], freq=freq)
+        tables["topics_over_time"] = model.topics_over_time(analysable(time_col), freq=freq)
     for column in by or result.meta.get("group_cols", []):
-        tables[f"topics_by_{column}"] = model.topics_by_group(comments[column])
+        tables[f"topics_by_{column}"] = model.topics_by_group(analysable(column))
     return tables, model, ""

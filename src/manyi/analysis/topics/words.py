@@ -15,7 +15,7 @@ import re
 
 import numpy as np
 
-from manyi.analysis.topics.corpus import _decode, _default_lexicon, _segmenter
+from manyi.analysis.topics.corpus import _default_lexicon, _segmenter
 from manyi.text.segment import jieba_tags
 
 # Parts of speech (jieba's tag set) that carry a theme: nouns, proper names, verbal and
@@ -86,7 +86,7 @@ class ContentWords:
             self._segmenter = _segmenter(self.lexicon_, self.backend)
         return self._segmenter.cut(text)
 
-    def _learn_phrases(self, flat, offsets, raw_words):
+    def _learn_phrases(self, store):
         from gensim.models.phrases import Phrases
 
         min_count = max(5, self.no_below)
@@ -94,7 +94,7 @@ class ContentWords:
         # memory stays flat however many comments stream through.
         phrases = Phrases(min_count=min_count, threshold=0.5, scoring="npmi",
                           delimiter=PHRASE_JOIN, max_vocab_size=500_000)
-        phrases.add_vocab(_decode(flat, offsets, raw_words))
+        phrases.add_vocab(store.docs())  # the words as each comment's list, in order
         frozen = phrases.freeze()
         # "不错 不错" is repetition, not a phrase.
         frozen.phrasegrams = {p: s for p, s in frozen.phrasegrams.items()
