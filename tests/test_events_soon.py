@@ -42,13 +42,16 @@ def test_soon_needs_a_verb_of_arriving_or_doing(text):
     assert not any(m.source == "event" and m.lexicon_score > 0 for m in found), found
 
 
-def test_an_events_polarity_is_checked(tmp_path):
+@pytest.mark.parametrize("polarity, shown", [('"good"', "'good'"),
+                                             ('["positive"]', "['positive']")])
+def test_an_events_polarity_is_checked(tmp_path, polarity, shown):
+    # a word other than positive/negative, or no word at all: a pack problem, not a crash
     pack = tmp_path / "aspects.toml"
-    pack.write_text('[events.soon]\nfactor = "logistics.speed"\npolarity = "good"\n'
+    pack.write_text(f'[events.soon]\nfactor = "logistics.speed"\npolarity = {polarity}\n'
                     'patterns = ["就到了"]\n', encoding="utf-8")
     problems: list[str] = []
     merge_aspects_file(Lexicon.from_packs([lexicon_root() / "core"]), pack, problems)
-    assert problems and str(pack) in problems[0] and "'good'" in problems[0]
+    assert problems and str(pack) in problems[0] and shown in problems[0]
 
 
 @pytest.mark.parametrize("text, sign", [("离地铁站很近，步行5分钟就到了", 1),
@@ -106,11 +109,3 @@ def test_a_pack_refiles_an_event_by_its_factor_alone():
     assert [(m.dimension, m.factor, m.lexicon_score > 0) for m in found] == [
         ("channel", "location", True)]
 
-
-def test_a_polarity_that_is_no_word_is_a_problem_not_a_crash(tmp_path):
-    pack = tmp_path / "aspects.toml"
-    pack.write_text('[events.soon]\nfactor = "logistics.speed"\npolarity = ["positive"]\n'
-                    'patterns = ["就到了"]\n', encoding="utf-8")
-    problems: list[str] = []
-    merge_aspects_file(Lexicon.from_packs([lexicon_root() / "core"]), pack, problems)
-    assert problems and "polarity" in problems[0]
