@@ -33,3 +33,12 @@ def test_an_opinion_that_only_wonders_is_neutral():
     by_comment = result.mentions.groupby("comment_id")["polarity"].agg(set)
     assert by_comment["1"] == {"neutral"} and by_comment["2"] == {"neutral"}, by_comment
     assert by_comment["3"] == {"positive"} and by_comment["4"] == {"positive"}
+
+
+def test_a_complaint_in_a_warm_review_stays_one():
+    # 没电 is an opinion word: the mention does not lean on the comment's warmth
+    review = "电池一天就没电了，其他都很好"
+    result = manyi.analyze(pd.DataFrame({"review": [review]}), domain="ecommerce",
+                           progress=False)
+    battery = result.mentions[result.mentions["term"] == "电池"]
+    assert len(battery) and (battery["polarity"] == "negative").all(), result.mentions
