@@ -144,7 +144,8 @@ class Annotator:
             at = clause_rows[n]
             # in text order within the comment
             for m in sorted(mentions, key=_clause_and_start):
-                if m.opinion and m.source != "event" and self._wonders(m.opinion, m.clause):
+                if m.opinion and m.source != "event" and \
+                        self.extractor.only_wonders(m.opinion, m.clause):
                     score, polarity = 0.0, "neutral"
                 else:
                     score, polarity = mention_polarity(
@@ -173,20 +174,6 @@ class Annotator:
         counts = Counter(record[1] for record in records)
         out["n_mentions"] = [counts.get(row, 0) for row in rows_here]
         return out, mentions
-
-    def _wonders(self, opinion: str, clause: str) -> bool:
-        """Whether an opinion only wonders: it is a word of not knowing (性能还不知道), or a
-        question that says it both ways (不知道好吃不好吃, 贵不贵)."""
-        if self.extractor.is_irrealis(opinion):
-            return True
-        word = opinion[1:] if opinion[0] in "不没" else opinion
-        for asked in (f"{word}不{word}", f"{word}没{word}"):
-            at = clause.find(asked)
-            while at >= 0:
-                if at == 0 or clause[at - 1] not in "不没":  # not 不错不错, 不好不好
-                    return True
-                at = clause.find(asked, at + 1)
-        return False
 
     def _score(self, texts: list[str], tokens: list[list[str]], found: list
                ) -> tuple[np.ndarray, list[dict[int, int]]]:
@@ -268,11 +255,11 @@ def mention_polarity(lexicon_score: float, model_score: float, model_label: str,
     """
     if lexicon_score:
         score = (2 * lexicon_score + model_score) / 3
-        return score, "positive" if score > 0 else "negative" if score < 0 else "neutral"
-    if comment is not None and comment[1] != model_label:
+    elif comment is not None and comment[1] != model_label:
         score = (model_score + comment[0]) / 2
-        return score, "positive" if score > 0 else "negative" if score < 0 else "neutral"
-    return model_score, model_label
+    else:
+        return model_score, model_label
+    return score, "positive" if score > 0 else "negative" if score < 0 else "neutral"
 
 
 # Dimensions that do not displace a comment's generic verdict (see comment_dimensions).

@@ -40,6 +40,27 @@ class TokenRoles:
         """
         return self._irrealis.search(clause) is not None
 
+    def only_wonders(self, opinion: str, clause: str) -> bool:
+        """Whether an opinion only wonders: a word of not knowing (性能还不知道), or a
+        question that says it both ways in its clause (不知道好吃不好吃; not 不错不错).
+
+        >>> from manyi.annotate.factors import FactorExtractor, Lexicon
+        >>> roles = FactorExtractor(Lexicon.load())
+        >>> [roles.only_wonders(o, c) for o, c in [("不知道", "性能还不知道"),
+        ...     ("不好吃", "不知道好吃不好吃"), ("不错", "质量不错不错")]]
+        [True, True, False]
+        """
+        if self.is_irrealis(opinion):
+            return True
+        word = opinion[1:] if opinion[0] in "不没" else opinion
+        for asked in (f"{word}不{word}", f"{word}没{word}"):
+            at = clause.find(asked)
+            while at >= 0:
+                if at == 0 or clause[at - 1] not in "不没":  # not 不错不错, 不好不好
+                    return True
+                at = clause.find(asked, at + 1)
+        return False
+
     def split_glued(self, tokens: list[str]) -> list[str]:
         """Tokens with a term glued to its opinion cut in two (速度快 → 速度 快).
 

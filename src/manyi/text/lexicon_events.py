@@ -85,15 +85,14 @@ def merge_aspects_file(lexicon: Any, file: Path, problems: list[str]) -> None:
             problems.append(f"{where}: {factor}")
             continue
         earlier = lexicon.events.get(name)
-        if "patterns" not in spec and earlier is not None:  # re-filed: the same patterns
-            polarity = spec.get("polarity", "positive" if earlier[2] > 0 else "negative")
-        else:
-            polarity = spec.get("polarity", "negative")
+        refiled = "patterns" not in spec and earlier is not None  # the same patterns
+        polarity = spec.get("polarity", "positive" if refiled and earlier[2] > 0
+                            else "negative")
         if not isinstance(polarity, str) or polarity not in EVENT_SIGNS:
             problems.append(f"{where}: polarity must be \"positive\" or \"negative\", "
                             f"not {polarity!r}")
             continue
-        if "patterns" not in spec and earlier is not None:
+        if refiled:
             lexicon.events[name] = (factor, earlier[1], EVENT_SIGNS[polarity])
             continue
         patterns = []
