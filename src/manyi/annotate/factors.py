@@ -21,6 +21,7 @@ from itertools import accumulate, compress
 from types import SimpleNamespace
 from typing import NamedTuple
 
+from manyi.annotate.aspect_named import may_name, named_before
 from manyi.annotate.aspect_scorer import MODEL, add_scored
 from manyi.annotate.aspect_topics import carry_topics, may_carry
 from manyi.annotate.aspects import AspectFinder
@@ -216,6 +217,11 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         if self.topics and mentions and self.finder is not None and may_carry(
                 self.finder, pieces, starts, mentions, spans):  # 龙虾是…，个人觉得还可以
             mentions = carry_topics(self.finder, self.lexicon.verdicts, text, pieces, starts,
+                                    spans, mentions)
+            clauses = _spans_of(mentions, clauses, spans, original)
+        if self.topics and len(spans) > 1 and mentions and self.finder is not None \
+                and may_name(mentions):  # 水爆肚，味道一般
+            mentions = named_before(self.finder, self.lexicon.verdicts, text, pieces, starts,
                                     spans, mentions)
             clauses = _spans_of(mentions, clauses, spans, original)
         if self.scorer.active and self.finder is not None:  # the learned scorer's aspects

@@ -1,0 +1,44 @@
+"""A clause that only names something, judged by the clause after it
+(manyi.annotate.aspect_named through the factor extractor)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import extractor_for
+
+
+@pytest.mark.parametrize("text, named, opinion", [
+    ("咖喱排骨，咖喱味道不错", "咖喱排骨", "不错"),          # through a listed attribute
+    ("三层的小点心，质量还可以", "小点心", "还可以"),        # after how it looks
+    ("一份三文鱼骨，味道很咸", "三文鱼骨", "很咸"),          # after a number
+    ("朋友点了摩卡，感觉也一般", "摩卡", "一般"),            # who ordered it
+    ("酸菜鱼58元，呢个比较好吃", "酸菜鱼", "比较好吃"),      # its price after it
+    ("陈皮骨（例），味道果然不错", "陈皮骨", "不错"),        # a note in brackets
+    ("“海神卷”，造型很漂亮", "海神卷", "很漂亮"),            # quoted
+    ("咖喱蟹，要的中份的，量还可以", "咖喱蟹", "还可以"),    # past a clause naming nothing
+])
+def test_a_name_is_judged_by_the_clause_after_it(text, named, opinion):
+    found = {(m.term, m.opinion, m.dimension) for m in extractor_for("catering")(text)}
+    assert (named, opinion, "product") in found, found
+
+
+def test_a_verdict_with_no_noun_becomes_the_names():
+    found = [(m.term, m.opinion) for m in extractor_for("catering")("朋友点了摩卡，感觉也一般")]
+    assert found == [("摩卡", "一般")]
+
+
+@pytest.mark.parametrize("domain, text, not_term", [
+    ("catering", "今天中午，菜很好吃", "今天"),                # a time
+    ("catering", "老公，服务员很热情", "老公"),                # a person
+    ("catering", "在万达3层，味道不错", "万达"),              # a place after a preposition
+    ("catering", "香菇，大白菜不好吃", "香菇"),                # another thing judged
+    ("catering", "绿豆粥，吃了大众点评推荐的印度凤梨抛饼", "绿豆粥"),
+    ("catering", "回家路上看到随处贴着18一斤的虹鳟，我立即醉了", "虹鳟"),
+    ("catering", "咖喱蟹，不冲鼻子，量还可以", "咖喱蟹"),
+    ("catering", "咖喱蟹，没有吃，量还可以", "咖喱蟹"),      # the clause between says something
+    ("app", "大堂经理小王服务很周到，全程帮忙，点赞", "全程"),  # praise said to the shop
+    ("catering", "麻辣牛肉。很好吃", "麻辣牛肉"),            # not across a sentence
+])
+def test_a_name_before_stays_bounded(domain, text, not_term):
+    terms = {m.term for m in extractor_for(domain)(text)}
+    assert not any(t.startswith(not_term) for t in terms if t), terms
