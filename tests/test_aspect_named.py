@@ -42,3 +42,17 @@ def test_a_verdict_with_no_noun_becomes_the_names():
 def test_a_name_before_stays_bounded(domain, text, not_term):
     terms = {m.term for m in extractor_for(domain)(text)}
     assert not any(t.startswith(not_term) for t in terms if t), terms
+
+
+@pytest.mark.parametrize("text, names", [
+    ("最喜欢还是油爆虾、熏鱼、响油鳝丝、草头圈子", {"油爆虾", "熏鱼", "响油鳝丝", "草头圈子"}),
+    ("牛舌、羔羊肉、肥牛肉都很新鲜", {"牛舌", "羔羊肉"}),
+])
+def test_a_list_shares_the_opinion_of_its_head_or_its_end(text, names):
+    found = {m.term for m in extractor_for("catering")(text) if m.opinion}
+    assert names <= found, found
+
+
+def test_a_list_stops_at_what_is_no_name():
+    terms = {m.term for m in extractor_for("catering")("最喜欢还是油爆虾、服务员很热情")}
+    assert not any(t.startswith("服务员") and t != "服务员" for t in terms), terms

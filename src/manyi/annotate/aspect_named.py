@@ -43,6 +43,7 @@ from manyi.annotate.aspect_topics import SENTENCE_MARKS, is_open
 # Marks around a name said on its own: “海神卷”, #寿司#, {馕包肉}, 【店名】, 陈皮骨（例）
 QUOTES = frozenset("“”\"'‘’#＃{}【】[]《》「」()（）")
 SEPARATORS = frozenset("，,：: 、")
+LIST_JOINS = frozenset({"、", "及", "以及", "和"})  # between the names of a list
 # Tags of a word that may qualify a name before its noun (麻辣牛肉, 新鲜水果): adjectives,
 # status words and attributive words
 MODIFIER_TAGS = frozenset({"a", "z", "b"})
@@ -84,7 +85,7 @@ def named_before(finder: Any, verdicts: Any, text: str, tokens: list[str],
                 or any(mentions[n].start < c_start for n in indices):
             continue  # (named already: aspect_topics, _whose_attribute)
         if any(mentions[n].dimension not in ("product", "overall") for n in indices) \
-                or any(w in m.opinion for w in addressed):
+                or any(w in m.opinion for w in addressed) or m.opinion in finder.rules.list_openers:
             continue  # (真心感谢, 点赞: said to the shop or its people)
         c_first = bisect_left(starts, c_start)
         light = all(_light(finder, t) for t in tokens[c_first:bisect_left(starts, m.start)])
@@ -131,9 +132,11 @@ def named_before(finder: Any, verdicts: Any, text: str, tokens: list[str],
     return out
 
 
-def name_span(finder: Any, tokens: list[str], first: int, last: int) -> tuple[int, int] | None:
+def name_span(finder: Any, tokens: list[str], first: int, last: int, strict: bool = True
+              ) -> tuple[int, int] | None:
     """Token range of the name the clause ``tokens[first:last]`` says and nothing else
-    (还有鲍鱼: 鲍鱼; “海神卷”; 厚厚的三文鱼刺身: 三文鱼刺身), else None."""
+    (还有鲍鱼: 鲍鱼; “海神卷”; 厚厚的三文鱼刺身: 三文鱼刺身), else None. ``strict``: a noun of
+    the dictionary must be among its words (not so inside a list: 油爆虾、响油鳝丝)."""
     while last > first and tokens[last - 1] in SEPARATORS:
         last -= 1
     if last > first and tokens[last - 1] in ("）", ")"):  # a note after the name: 陈皮骨（例）
@@ -178,15 +181,16 @@ def name_span(finder: Any, tokens: list[str], first: int, last: int) -> tuple[in
         if t in terms or n and t[0] in degrees:
             return None  # (天椒牛肉 好厚: said of it, not its name)
         if kind[t] == 2:
-            nouns += finder.tag(t) in NAME_TAGS  # (a noun of the dictionary: not 美美哒, 一洗)
+            nouns += not strict or finder.tag(t) in NAME_TAGS  # (not 美美哒, 一洗)
         elif not (head[t] or cooked[t] or n and n == len(words) - 1 and _glued(finder, t)):
             return None  # (三文鱼 条, 海神 卷: a piece of the name the segmenter cut off)
     if not nouns or kind[words[-1]] == 0 and not head[words[-1]] \
             and not _glued(finder, words[-1]):
         return None  # (a noun at least, and a thing at the end: 水爆肚, 三文鱼刺身, 金牌煎饺)
-    opener = words[0]
-    if len(words) > 1 and finder.tag(opener) in MODIFIER_TAGS:
-        opener = words[1]
+    at = 0
+    while at < len(words) - 1 and (cooked[words[at]] or finder.tag(words[at]) in MODIFIER_TAGS):
+        at += 1  # 呛 腰花, 麻辣 牛肉: how it is cooked or tastes, then the thing
+    opener = words[at]
     if not finder._named(opener) or opener in rules.not_scored:
         return None  # 今天中午, 用纸
     return first, last
@@ -228,3 +232,72 @@ def _light(finder: Any, token: str) -> bool:
     particle or measure word."""
     return finder._skips[token] or token in finder.rules.opinion_holders \
         or token in LIGHT or finder.tag(token) in ("r", "c", "y", "q", "uj", "ul")
+
+
+def may_list(text: str, mentions: list) -> bool:
+    """A quick test: whether :func:`listed_with` may change ``mentions``."""
+    return ("、" in text or "及" in text) and any(m.source == "discovered" for m in mentions)
+
+
+def listed_with(finder: Any, text: str, tokens: list[str], starts: list[int],
+                spans: list[tuple[int, int]], mentions: list) -> list:
+    """``mentions`` with the other names of a 、-list a discovered one heads or ends inside
+    its clause, judged with the same opinion: after an opinion that takes an object (主推草莓、
+    鸡蛋仔、盐酥虾), before an opinion said of all (牛舌、羔羊肉、肥牛肉都很新鲜). Each name
+    as :func:`name_span` reads one (the segmenter's pieces joined: 鸡蛋 仔); the list stops at
+    the first item that is no name or is a listed term (a mention of its own)."""
+    added = []
+    taken = {(m.start, m.end) for m in mentions}
+    for m in mentions:
+        if m.source != "discovered" or not m.opinion or not m.term:
+            continue
+        c_start, c_end = spans[m.clause_id]
+        first, last = bisect_left(starts, c_start), bisect_left(starts, c_end)
+        a, b = bisect_left(starts, m.start, first, last), bisect_left(starts, m.end, first, last)
+        at = text.find(m.opinion, c_start, c_end)
+        if at < 0:
+            continue
+        if at < m.start and finder.takes_object(m.opinion):
+            names = _walk(finder, tokens, b, last, 1)       # 主推A、B、C
+        elif at >= m.end and "都" in text[m.end:at]:
+            names = _walk(finder, tokens, a - 1, first - 1, -1)  # A、B、C都很好吃
+        else:
+            continue
+        for x, y in names:
+            where = (starts[x], starts[y - 1] + len(tokens[y - 1]))
+            if where in taken:
+                continue
+            taken.add(where)
+            words = tokens[x:y]
+            factor, how = finder.file_term(words)
+            added.append(m._replace(dimension=factor.dimension, factor=factor.key,
+                                    term="".join(words), start=where[0], end=where[1],
+                                    filed_by=how))
+    if not added:
+        return mentions
+    out = [*mentions, *added]
+    out.sort(key=lambda m: (m.clause_id, m.start))
+    return out
+
+
+def _walk(finder: Any, tokens: list[str], at: int, stop: int, step: int
+          ) -> list[tuple[int, int]]:
+    """The names of a list from the coordinator at ``at`` on, towards ``stop`` (``step`` 1:
+    rightwards, -1: leftwards)."""
+    marks = LIST_JOINS
+    out: list[tuple[int, int]] = []
+    while at != stop and 0 <= at < len(tokens) and tokens[at] in marks:
+        k = at + step
+        while k != stop and 0 <= k < len(tokens) and tokens[k] not in marks \
+                and tokens[k] not in SEPARATORS and abs(k - at) <= MAX_COMPOUND + 1:
+            k += step
+        lo, hi = (at + 1, k) if step > 0 else (k + 1, at)
+        if step > 0 and k != stop and k < len(tokens) and tokens[k] not in marks \
+                and tokens[k] not in SEPARATORS:
+            break  # (the list goes on into what is said of it)
+        span = name_span(finder, tokens, lo, hi, strict=False) if hi > lo else None
+        if span is None or span != (lo, hi):
+            break
+        out.append(span)
+        at = k
+    return out

@@ -21,7 +21,7 @@ from itertools import accumulate, compress
 from types import SimpleNamespace
 from typing import NamedTuple
 
-from manyi.annotate.aspect_named import may_name, named_before
+from manyi.annotate.aspect_named import listed_with, may_list, may_name, named_before
 from manyi.annotate.aspect_scorer import MODEL, add_scored
 from manyi.annotate.aspect_topics import carry_topics, may_carry
 from manyi.annotate.aspects import AspectFinder
@@ -228,6 +228,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             found = add_scored(self, self.scorer, text, pieces, starts, spans, mentions)
             if found is not mentions:
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)
+        if self.topics and self.finder is not None and may_list(text, mentions):  # 主推A、B
+            mentions = listed_with(self.finder, text, pieces, starts, spans, mentions)
+            clauses = _spans_of(mentions, clauses, spans, original)
         if verb_at and mentions and OVERALL.dimension in {m.dimension for m in mentions}:
             # 好快呀！…今天上午就到了: the delivery's speed
             mentions = speed_before_verbs(
