@@ -369,3 +369,11 @@ def test_an_attribute_clause_judges_the_topic_of_a_clause_with_no_opinion():
     # a clause that judges its own topic keeps its own opinion for it
     found = {(m.term, m.opinion) for m in extractor_for("catering")("烤鱼很好吃，味道很正")}
     assert ("烤鱼", "很正") not in found
+
+
+def test_hearsay_is_who_judges_not_what_is_judged():
+    # 据说/听说 (rules.toml's subject_skip and opinion_holders): someone else's judgement
+    assert "据说" not in {m.term for m in extractor_for("ecommerce")("真心划算，据说是挺不错的")}
+    text = "龙虾是每位限量半只，听说还可以"
+    found = {(m.term, m.opinion) for m in extractor_for("catering")(text)}
+    assert ("龙虾", "还可以") in found, found
