@@ -21,6 +21,7 @@ from itertools import accumulate, compress
 from types import SimpleNamespace
 from typing import NamedTuple
 
+from manyi.annotate.agent_filing import attitude_after_agent
 from manyi.annotate.aspect_named import listed_with, may_list, may_name, named_before
 from manyi.annotate.aspect_scorer import MODEL, add_scored
 from manyi.annotate.aspect_topics import carry_topics, may_carry
@@ -123,6 +124,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         self.topics = True  # zero anaphora: manyi.annotate.aspect_topics
         # 双核的速度, 光驱噪音, 安装系统: a thing's, where a thing is bought (context_filing)
         self._in_context = ProductContext.for_pack(lexicon, self.finder, self.rules.software)
+        self._people = ("员", *self.rules.people)  # a delivery person: manyi.annotate.agent_filing
 
     def extract(self, text: str, tokens: list[str]) -> list[Mention]:
         """All mentions of one comment, in reading order."""
@@ -237,6 +239,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 mentions, [start for start, _ in spans],
                 [(starts[i], self.lexicon.verbs[pieces[i]]) for i in verb_at],
                 self.rules.verb_opinions)
+        if "service" in {m.dimension for m in mentions} and len(clauses) > 1:  # 快递员，态度差
+            mentions = attitude_after_agent(mentions, text, spans, self._people,
+                                            self.rules.sellers)
         if self._in_context is not None and mentions:
             mentions = self._in_context(text, pieces, starts, mentions)
         return mentions, clauses
