@@ -24,10 +24,12 @@ ATTITUDE = ("service", "attitude")
 
 
 def attitude_after_agent(mentions: list, text: str, spans: list[tuple[int, int]],
-                         people: tuple[str, ...], sellers: frozenset[str] | set[str]) -> list:
+                         rules: Any) -> list:
     """``mentions`` with each service attitude said just after a delivery person is named
-    re-filed as that person's (see the module docstring); ``people``: the word ends of a
-    person (员, 小哥, 师傅 …); ``sellers``: the shop's own people (商家 卖家), never re-filed."""
+    re-filed as that person's (see the module docstring); ``rules``: the extractor's word
+    classes (``people``: 小哥 师傅 …, with 员 the end of a person's word; ``sellers``: the
+    shop's own people, 商家 卖家, never re-filed)."""
+    people, sellers = ("员", *rules.people), rules.sellers
     agent: dict[int, Any] = {}
     for m in mentions:
         if m.dimension in AGENTS and m.term.endswith(people):

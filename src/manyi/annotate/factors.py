@@ -124,7 +124,6 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         self.topics = True  # zero anaphora: manyi.annotate.aspect_topics
         # 双核的速度, 光驱噪音, 安装系统: a thing's, where a thing is bought (context_filing)
         self._in_context = ProductContext.for_pack(lexicon, self.finder, self.rules.software)
-        self._people = ("员", *self.rules.people)  # a delivery person: manyi.annotate.agent_filing
 
     def extract(self, text: str, tokens: list[str]) -> list[Mention]:
         """All mentions of one comment, in reading order."""
@@ -221,8 +220,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             mentions = carry_topics(self.finder, self.lexicon.verdicts, text, pieces, starts,
                                     spans, mentions)
             clauses = _spans_of(mentions, clauses, spans, original)
-        if self.topics and len(spans) > 1 and mentions and self.finder is not None \
-                and may_name(mentions):  # 水爆肚，味道一般
+        if self.topics and self.finder is not None and may_name(mentions):  # 咖喱蟹，味道一般
             mentions = named_before(self.finder, self.lexicon.verdicts, text, pieces, starts,
                                     spans, mentions)
             clauses = _spans_of(mentions, clauses, spans, original)
@@ -232,7 +230,6 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)
         if self.topics and self.finder is not None and may_list(text, mentions):  # 主推A、B
             mentions = listed_with(self.finder, text, pieces, starts, spans, mentions)
-            clauses = _spans_of(mentions, clauses, spans, original)
         if verb_at and mentions and OVERALL.dimension in {m.dimension for m in mentions}:
             # 好快呀！…今天上午就到了: the delivery's speed
             mentions = speed_before_verbs(
@@ -240,8 +237,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 [(starts[i], self.lexicon.verbs[pieces[i]]) for i in verb_at],
                 self.rules.verb_opinions)
         if "service" in {m.dimension for m in mentions} and len(clauses) > 1:  # 快递员，态度差
-            mentions = attitude_after_agent(mentions, text, spans, self._people,
-                                            self.rules.sellers)
+            mentions = attitude_after_agent(mentions, text, spans, self.rules)
         if self._in_context is not None and mentions:
             mentions = self._in_context(text, pieces, starts, mentions)
         return mentions, clauses
