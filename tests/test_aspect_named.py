@@ -56,3 +56,11 @@ def test_a_list_shares_the_opinion_of_its_head_or_its_end(text, names):
 def test_a_list_stops_at_what_is_no_name():
     terms = {m.term for m in extractor_for("catering")("最喜欢还是油爆虾、服务员很热情")}
     assert not any(t.startswith("服务员") and t != "服务员" for t in terms), terms
+
+
+@pytest.mark.parametrize("text, term", [
+    ("酸辣土豆丝口感酸脆", "酸辣土豆丝口感"),   # a status word opening the clause
+    ("黄鸭叫个头很小", "黄鸭叫个头"),           # a one-character adjective
+])
+def test_a_listed_quality_keeps_the_kind_of_dish_before_it(text, term):
+    assert term in {m.term for m in extractor_for("catering")(text)}

@@ -138,6 +138,7 @@ class DiscoveredMentions:
                 span = (first, j + 1)  # 烧烤 酱 味道
             else:
                 return None
+            span = (self._dish_opening(tokens, first, span[0]), span[1])
             if any(t[0] == k for t in terms for k in range(*span)):
                 return None
             return span[0], factor, "term", i + 1
@@ -149,6 +150,20 @@ class DiscoveredMentions:
             return None
         factor, how = finder.file_term(tokens[span[0]:i + 1])
         return span[0], factor, how, i + 1
+
+    def _dish_opening(self, tokens: list[str], first: int, start: int) -> int:
+        """Where a thing named at the opening of its clause starts when the word before
+        ``start`` says what kind it is (酸辣 土豆丝口感, 脆 毛肚品质, 原配 耳机音质, 那个 黄
+        鸭叫个头): ``start`` itself unless it opens the clause (a status or attributive word
+        of the dictionary or a one-character adjective; not an opinion word)."""
+        k = start - 1
+        tag = self.finder.tag(tokens[k]) if k >= first else ""
+        if not (tag in ("z", "b") or tag == "a" and len(tokens[k]) == 1) \
+                or tokens[k] in self.lexicon.opinions or tokens[k][-1] == "的":
+            return start  # (not 容易 营造, 敏感 发质: a judgement, not a kind)
+        if k == first or k - 1 == first and self.finder.tag(tokens[first]) == "r":
+            return k
+        return start
 
     def _dish_verb(self, token: str) -> bool:
         """A two-character word the dictionary tags as a verb that may name a dish when it
