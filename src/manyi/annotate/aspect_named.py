@@ -49,14 +49,22 @@ LIST_JOINS = frozenset({"、", "及", "以及", "和"})  # between the names of 
 MODIFIER_TAGS = frozenset({"a", "z", "b"})
 LIGHT = frozenset({"，", ",", "的", "这个", "那个", "这", "那"})
 NAME_TAGS = NOUN_TAGS - {"vn", "an"}
+MAX_CLAUSE = 10  # tokens of a clause that only names: lead-in, name, price, marks
 COUNT_TAGS = frozenset({"m", "mq", "q"})  # 一份, 两个, 三层
 
 
 def may_name(mentions: list) -> bool:
-    """A quick test: whether :func:`named_before` may change ``mentions`` (a clause with a
-    mention after one that holds none)."""
-    held = {m.clause_id for m in mentions}
-    return any(c and c - 1 not in held for c in held)
+    """A quick test: whether :func:`named_before` may change ``mentions`` (in clause order):
+    a clause whose first mention is of the product or a verdict with no term, after a clause
+    that holds none."""
+    held = current = -1
+    for m in mentions:
+        if m.clause_id != current:
+            held, current = current, m.clause_id
+            if current and held != current - 1 and m.opinion and (
+                    m.dimension == "product" or not m.term and m.dimension == "overall"):
+                return True
+    return False
 
 
 def named_before(finder: Any, verdicts: Any, text: str, tokens: list[str],
@@ -69,7 +77,6 @@ def named_before(finder: Any, verdicts: Any, text: str, tokens: list[str],
     out = list(mentions)
     added: list = []
     changed = False
-    addressed = finder.rules.thanks | finder.rules.not_carried
     negations = finder.lexicon.negations
     for c, indices in by_clause.items():
         if not c or c - 1 in by_clause:
@@ -84,9 +91,8 @@ def named_before(finder: Any, verdicts: Any, text: str, tokens: list[str],
                 or m.source == "event" \
                 or any(mentions[n].start < c_start for n in indices):
             continue  # (named already: aspect_topics, _whose_attribute)
-        if any(mentions[n].dimension not in ("product", "overall") for n in indices) \
-                or any(w in m.opinion for w in addressed) or m.opinion in finder.rules.list_openers:
-            continue  # (真心感谢, 点赞: said to the shop or its people)
+        if any(mentions[n].dimension not in ("product", "overall") for n in indices):
+            continue
         c_first = bisect_left(starts, c_start)
         light = all(_light(finder, t) for t in tokens[c_first:bisect_left(starts, m.start)])
         if not light and (m.source != "discovered" or is_open(m)):
@@ -99,8 +105,10 @@ def named_before(finder: Any, verdicts: Any, text: str, tokens: list[str],
                     or tokens[k] in negations for k in range(p_first, p_last)):
             # 咖喱蟹，要的中份的，量还可以: a clause between that says something else of it
             span = name_span(finder, tokens, bisect_left(starts, spans[c - 2][0]), p_first)
-        if span is None:
-            continue
+        if span is None or m.opinion in finder.rules.list_openers or any(
+                w in m.opinion for w in finder.rules.thanks) or any(
+                w in m.opinion for w in finder.rules.not_carried):
+            continue  # (真心感谢, 点赞: said to the shop or its people)
         a, b = span
         words = tokens[a:b]
         if not light and set(m.term).isdisjoint("".join(words)):
@@ -137,6 +145,8 @@ def name_span(finder: Any, tokens: list[str], first: int, last: int, strict: boo
     """Token range of the name the clause ``tokens[first:last]`` says and nothing else
     (还有鲍鱼: 鲍鱼; “海神卷”; 厚厚的三文鱼刺身: 三文鱼刺身), else None. ``strict``: a noun of
     the dictionary must be among its words (not so inside a list: 油爆虾、响油鳝丝)."""
+    if last - first > MAX_CLAUSE:
+        return None  # (a clause that says more than a name and its lead-in)
     while last > first and tokens[last - 1] in SEPARATORS:
         last -= 1
     if last > first and tokens[last - 1] in ("）", ")"):  # a note after the name: 陈皮骨（例）
@@ -155,6 +165,9 @@ def name_span(finder: Any, tokens: list[str], first: int, last: int, strict: boo
         end -= 1
     if end < last and any(c.isdigit() or c in "一两半" for t in tokens[end:last] for c in t[:1]):
         last = end
+    if last <= first or not (finder._kind[tokens[last - 1]] == 2 or finder._head[tokens[last - 1]]
+                             or _glued(finder, tokens[last - 1])):
+        return None  # (a name ends on a thing)
     first = _lead_in(finder, tokens, first, last)
     listed = finder.ordered(tokens, first, last)  # 还有A, 点了A (finder's own reading)
     if len(listed) == 1:

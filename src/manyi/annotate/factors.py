@@ -236,7 +236,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 mentions, [start for start, _ in spans],
                 [(starts[i], self.lexicon.verbs[pieces[i]]) for i in verb_at],
                 self.rules.verb_opinions)
-        if "service" in {m.dimension for m in mentions} and len(clauses) > 1:  # 快递员，态度差
+        if len(clauses) > 1 and any(m.dimension == "service" for m in mentions):  # 快递员，态度差
             mentions = attitude_after_agent(mentions, text, spans, self.rules)
         if self._in_context is not None and mentions:
             mentions = self._in_context(text, pieces, starts, mentions)
