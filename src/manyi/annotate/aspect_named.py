@@ -50,19 +50,21 @@ MODIFIER_TAGS = frozenset({"a", "z", "b"})
 LIGHT = frozenset({"，", ",", "的", "这个", "那个", "这", "那"})
 NAME_TAGS = NOUN_TAGS - {"vn", "an"}
 MAX_CLAUSE = 10  # tokens of a clause that only names: lead-in, name, price, marks
+MAX_CLAUSE_CHARS = 24
 COUNT_TAGS = frozenset({"m", "mq", "q"})  # 一份, 两个, 三层
 
 
-def may_name(mentions: list) -> bool:
+def may_name(mentions: list, spans: list[tuple[int, int]]) -> bool:
     """A quick test: whether :func:`named_before` may change ``mentions`` (in clause order):
-    a clause whose first mention is of the product or a verdict with no term, after a clause
-    that holds none."""
+    a clause whose first mention is of the product or a verdict with no term, after a short
+    clause that holds none."""
     held = current = -1
     for m in mentions:
         if m.clause_id != current:
             held, current = current, m.clause_id
             if current and held != current - 1 and m.opinion and (
-                    m.dimension == "product" or not m.term and m.dimension == "overall"):
+                    m.dimension == "product" or not m.term and m.dimension == "overall") \
+                    and spans[current - 1][1] - spans[current - 1][0] <= MAX_CLAUSE_CHARS:
                 return True
     return False
 

@@ -220,7 +220,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             mentions = carry_topics(self.finder, self.lexicon.verdicts, text, pieces, starts,
                                     spans, mentions)
             clauses = _spans_of(mentions, clauses, spans, original)
-        if self.topics and self.finder is not None and may_name(mentions):  # 咖喱蟹，味道一般
+        if self.topics and self.finder is not None and may_name(mentions, spans):  # 咖喱蟹，一般
             mentions = named_before(self.finder, self.lexicon.verdicts, text, pieces, starts,
                                     spans, mentions)
             clauses = _spans_of(mentions, clauses, spans, original)
