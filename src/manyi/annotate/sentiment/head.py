@@ -53,25 +53,34 @@ def clause_spans(texts: Sequence[str], tokens: Sequence[Sequence[str]]
     token, end token) in text order; whether each starts with a contrast word; and the
     number of clauses of every comment (1 for a comment kept whole, also when its tokens do
     not spell its text)."""
-    n = len(texts)
-    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=n)
     flat = list(chain.from_iterable(tokens))
     m = len(flat)
+    return clause_spans_of(
+        np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)),
+        np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)),
+        np.fromiter(map(len, flat), dtype=np.int64, count=m),
+        np.fromiter(map(SEPARATORS.__contains__, flat), dtype=bool, count=m),
+        np.fromiter(map(CONTRAST_WORDS.__contains__, flat), dtype=bool, count=m))
+
+
+def clause_spans_of(n_chars: np.ndarray, lengths: np.ndarray, size: np.ndarray,
+                    sep: np.ndarray, contrast: np.ndarray
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`clause_spans` from arrays: each text's characters and tokens, and of every
+    token of the batch (texts' tokens one after the other) its length and whether it is a
+    separator or a contrast word (the model finds these in its token look-up)."""
+    n, m = len(n_chars), len(size)
     count = np.ones(n, dtype=np.int64)
     empty = np.zeros((0, 5), dtype=np.int64)
     if not m:
         return empty, np.zeros(0, dtype=bool), count
     owner = np.repeat(np.arange(n), lengths)
     first_token = np.cumsum(lengths) - lengths
-    size = np.fromiter(map(len, flat), dtype=np.int64, count=m)
     char_end = np.cumsum(size)
     char_start = char_end - size
     comment_chars = np.bincount(owner, weights=size, minlength=n).astype(np.int64)
-    n_chars = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     tiled = comment_chars == n_chars
-    local = char_start - (char_start[first_token[owner]] if m else 0)
-    sep = np.fromiter(map(SEPARATORS.__contains__, flat), dtype=bool, count=m)
-    contrast = np.fromiter(map(CONTRAST_WORDS.__contains__, flat), dtype=bool, count=m)
+    local = char_start - char_start[first_token[owner]]
     kept = np.flatnonzero(~sep & tiled[owner])
     if not len(kept):
         return empty, np.zeros(0, dtype=bool), count
