@@ -34,6 +34,9 @@ _SEPARATOR_CHARS = "，,。.!！?？;；~～…、:：\n\r\t ()（）[]【】\"�
 SEPARATORS = frozenset(_SEPARATOR_CHARS) | {a + b for a in "，,。.!！?？;；~～…、" for b in
                                             "，,。.!！?？;；~～…、"} | {"……", "...", "。。。"}
 QUESTION = frozenset("?？吗呢")
+_TRAILING = "。.!！~～… "  # stripped before a question mark is looked for
+_QUESTION_CODES = np.array(sorted(map(ord, QUESTION)))
+_TRAILING_CODES = np.array(sorted(map(ord, _TRAILING)))
 FEATURES = ("z", "z_last", "z_first", "z_min", "z_max", "contrast", "z_after_contrast",
             "z_before_contrast", "complaints", "praise", "abs_z", "abs_z_last", "log_p",
             "log_n", "one_sided", "no_evidence", "log_chars", "log_clauses", "question")
@@ -163,8 +166,25 @@ def features(z: np.ndarray, pos: np.ndarray, neg: np.ndarray, n_chars: np.ndarra
 
 def has_question(texts: Sequence[str]) -> np.ndarray:
     """Whether each text ends (before trailing punctuation) in a question: ? 吗 呢."""
-    ends = (t.rstrip("。.!！~～… ")[-1:] for t in texts)
+    ends = (t.rstrip(_TRAILING)[-1:] for t in texts)
     return np.fromiter((e in QUESTION for e in ends), dtype=bool, count=len(texts))
+
+
+def questions_of(codes: np.ndarray, begin: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """:func:`has_question` of each stretch ``codes[begin:end]`` of a batch's code points.
+
+    >>> codes = np.array([ord(c) for c in "好吗？行"])
+    >>> questions_of(codes, np.array([0, 0, 3]), np.array([3, 4, 4])).tolist()
+    [True, False, False]
+    """
+    idx = np.arange(len(codes))
+    # the last position at or before each one that is not trailing punctuation
+    last = np.maximum.accumulate(np.where(np.isin(codes, _TRAILING_CODES), -1, idx)) \
+        if len(codes) else idx
+    j = last[np.maximum(end - 1, 0)] if len(codes) else np.full(len(end), -1)
+    found = (j >= begin) & (end > begin)
+    return found & np.isin(codes[np.maximum(j, 0)], _QUESTION_CODES) if len(codes) \
+        else found
 
 
 def signed_rows(d: int | None = None) -> np.ndarray:

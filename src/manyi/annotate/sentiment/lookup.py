@@ -207,20 +207,25 @@ class _LookupTables:
         self.w_pos, self.w_neg, self.bias, self.scaled_bias = dense.T
 
 
-class TokenBatch(NamedTuple):
-    """The tokens of a batch, looked up once for every use: all of them in order, how many
-    each text has, their ids in the model's map (−1: unknown) and their lengths."""
+class Batch(NamedTuple):
+    """A batch of texts looked up once for every use: their code points joined (a separator
+    between texts) and the text of each position; all their tokens in order, how many each
+    text has, the tokens' ids in the model's map (−1: unknown) and their lengths."""
 
+    codes: np.ndarray
+    doc: np.ndarray
     flat: list[str]
     lengths: np.ndarray
     ids: np.ndarray
     size: np.ndarray
 
     @classmethod
-    def of(cls, tables: _LookupTables, tokens: Sequence[Sequence[str]]) -> TokenBatch:
+    def of(cls, tables: _LookupTables, texts: Sequence[str], tokens: Sequence[Sequence[str]]
+           ) -> Batch:
         flat = list(chain.from_iterable(tokens))
         m = len(flat)
-        return cls(flat, np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)),
+        return cls(*_code_points(texts), flat,
+                   np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)),
                    np.fromiter(map(tables.vocab.get, flat, _MISSING), dtype=np.int64, count=m),
                    np.fromiter(map(len, flat), dtype=np.int64, count=m))
 

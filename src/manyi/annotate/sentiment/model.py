@@ -66,12 +66,11 @@ from manyi.annotate.sentiment.features import (  # noqa: F401  (normalize_labels
 from manyi.annotate.sentiment.lookup import (  # noqa: F401  (_Lexicon, EMOJI_OPINIONS: re-exported)
     _ZEROS,
     EMOJI_OPINIONS,
-    TokenBatch,
+    Batch,
     _add_rows,
     _batch_evidence,
     _char_owner,
     _checked_spans,
-    _code_points,
     _Found,
     _gram_positions,
     _Grouping,
@@ -193,7 +192,7 @@ class SentimentModel:
     def _batch_logits(self, texts: Sequence[str], tokens: Sequence[Sequence[str]],
                       spans: np.ndarray | None = None,
                       extra: Sequence[np.ndarray] | None = None,
-                      batch: TokenBatch | None = None) -> tuple | list:
+                      batch: Batch | None = None) -> tuple | list:
         """Logits (n, heads) and the (P, N) opinion evidence of a whole batch, in numpy.
 
         The same sums as :meth:`_logits`, without a Python loop per comment: every feature of
@@ -208,13 +207,13 @@ class SentimentModel:
         With ``extra`` (more sets of spans, e.g. the comments' clauses, which may overlap
         ``spans``; each set in text order and not overlapping) it returns a list of
         (logits, P, N) triples instead: comments, spans, then each extra set. ``batch``: the
-        tokens already looked up (:class:`TokenBatch`).
+        tokens already looked up (:class:`Batch`).
         """
         tables = self._lookup_tables()
         n = len(texts)
-        flat, lengths, ids, _ = batch if batch is not None else TokenBatch.of(tables, tokens)
+        codes, doc, flat, lengths, ids, _ = batch if batch is not None \
+            else Batch.of(tables, texts, tokens)
         n_chars = np.fromiter(map(len, texts), dtype=np.int64, count=n)
-        codes, doc = _code_points(texts)
         # character 1-, 2-, 3-grams, packed into int64 (see _pack_chars): where each found
         # gram starts in the joined text, and how long it is
         found = tables.chars.get_indexer(_packed_grams(codes))
@@ -318,7 +317,7 @@ class SentimentModel:
         if spans is None:
             spans = np.zeros((0, 5), dtype=np.int64)
         tables = self._lookup_tables()
-        batch = TokenBatch.of(tables, tokens)
+        batch = Batch.of(tables, texts, tokens)
         n_chars = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         sep, contrast = tables.is_separator[batch.ids], tables.is_contrast[batch.ids]
         clauses, first_contrast, _ = head.clause_spans_of(n_chars, batch.lengths, batch.size,
@@ -332,7 +331,6 @@ class SentimentModel:
         sub, sub_contrast, _ = head.clause_spans_of(spans[:, 2] - spans[:, 1], span_tokens,
                                                     batch.size[picked], sep[picked],
                                                     contrast[picked])
-        pieces = [texts[c][a:b] for c, a, b in spans[:, :3].tolist()]
         inside = sub.copy()  # the spans' clauses, in the coordinates of their comments
         if len(sub):
             base = spans[sub[:, 0]]
@@ -341,12 +339,16 @@ class SentimentModel:
             inside[:, 3:5] += base[:, 3:4]
         (z, pos, neg), (zs, ps, ns), (zc, _, _), (zi, _, _) = self._batch_logits(
             texts, tokens, spans, [clauses, inside], batch)
-        X = head.features(_polarity_array(z), pos, neg, n_chars, head.has_question(texts),
+        offset = np.cumsum(n_chars + 1) - (n_chars + 1)  # where each text starts in codes
+        X = head.features(_polarity_array(z), pos, neg, n_chars,
+                          head.questions_of(batch.codes, offset, offset + n_chars),
                           _polarity_array(zc), clauses[:, 0], first_contrast)
         if not len(spans):
             return X
         Xs = head.features(_polarity_array(zs), ps, ns, spans[:, 2] - spans[:, 1],
-                           head.has_question(pieces), _polarity_array(zi), sub[:, 0],
+                           head.questions_of(batch.codes, offset[spans[:, 0]] + spans[:, 1],
+                                             offset[spans[:, 0]] + spans[:, 2]),
+                           _polarity_array(zi), sub[:, 0],
                            sub_contrast)
         return np.vstack([X, Xs])
 
