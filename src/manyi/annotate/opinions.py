@@ -140,9 +140,9 @@ class ClauseOpinions:
         return last, last
 
     def _of_a_kind(self, tokens: list[str], i: int, last: int) -> bool:
-        """一般/普通 naming a kind or a habit, not judging: before a noun, 的 and a noun, or a
-        word of habit (一般的家庭应用足够了, 一般游戏不成问题, 一般都很快; not 质量一般,
-        感觉很一般的吧, 一般还可以)."""
+        """一般/普通 naming a kind or a habit, not judging: before a noun, 的 and a noun, a
+        word of habit or a verb (一般的家庭应用足够了, 一般游戏不成问题, 一般都很快, 一般使用
+        没问题; not 质量一般, 感觉很一般的吧, 一般还可以, 做工一般没有想象的好)."""
         if i > 0 and tokens[i - 1] in self._modifiers:
             return False  # 很一般的酒店, 不太普通: a verdict with its degree
         j = i + 1
@@ -151,8 +151,14 @@ class ClauseOpinions:
             return j < last and tokens[j] not in self.rules.particles
         if j >= last:
             return False
-        return tokens[j] in self.rules.habitual or (
-            self.finder is not None and self.finder.tag(tokens[j]).startswith("n"))
+        if tokens[j] in self.rules.habitual or self.finder is None:
+            return tokens[j] in self.rules.habitual
+        tag = self.finder.tag(tokens[j])
+        # before a verb, a habit too (一般使用没有什么问题, 一般用也够了): unless a negation
+        # follows (做工一般没有想象的好) or it judges the term just before (口感一般吃着还行)
+        return tag.startswith("n") or (
+            tag.startswith(("v", "p")) and tokens[j] not in self.lexicon.negations
+            and not (i > 0 and tokens[i - 1] in self.lexicon.terms))
 
     def _nearly(self, tokens: list[str], i: int, first: int, last: int) -> bool:
         """快/近 before an amount meaning "nearly" (快一个月了还没到, 排队近两个小时); not 快
