@@ -19,7 +19,7 @@ _new_tuple = tuple.__new__  # _new_tuple(Opinion, fields) is Opinion(*fields), f
 MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree words
 
 COMPARISON_WINDOW = 5  # tokens before 那么 searched for the negation of "not as … as"
-MISTAKEN_WORDS = 4  # tokens a mistaken belief reaches past 本以为 or its modal (会, 应该)
+MISTAKEN_WORDS = 6  # tokens a mistaken belief reaches past 本以为 or its modal (会, 应该)
 NEGATED_SCALE = 0.6  # 不好 is weaker than 差; 不贵 weaker than 便宜
 
 DEAL_SCORE = 0.5
@@ -86,6 +86,7 @@ class ClauseOpinions:
                     break
                 if kind is None:
                     if tokens[j] in self.rules.fillers or j == as_at or (
+                            tokens[j] in self.rules.judging_verbs) or (
                             tokens[j] == "的" and j > first
                             and self._modifiers.get(tokens[j - 1], ("",))[0] == "deg"):
                         continue  # 不是十分的充盈 (not 别家没有的好味道: a relative 的)
@@ -128,8 +129,10 @@ class ClauseOpinions:
         if "以为" not in words and rules.mistaken.isdisjoint(words):  # (most clauses)
             return last, last
         for j in range(first, last):
-            if tokens[j] in rules.mistaken or (tokens[j] == "以为" and j > first
-                                               and tokens[j - 1] in rules.mistaken_heads):
+            if tokens[j] in rules.mistaken or (tokens[j] == "以为" and (
+                    (j > first and tokens[j - 1] in rules.mistaken_heads)  # 本来以为
+                    or not rules.mistaken_ends.isdisjoint(  # 我以为很好呢！其实不过如此
+                        tokens[j + 1:last + 2 * MISTAKEN_WORDS]))):
                 k = next((k for k in range(j + 1, min(last, j + 1 + 2 * MISTAKEN_WORDS))
                           if tokens[k] in rules.modals), j)
                 end = min(last - 1, k + MISTAKEN_WORDS)
