@@ -164,6 +164,9 @@ def test_report_renders_the_trends_the_result_computed(hostile_result):
     first = trends[trends["period"] == table["period"].iloc[0]]
     pooled = (first["positive"] * first["comments"]).sum() / first["comments"].sum()
     assert table["positive"].iloc[0] == pytest.approx(pooled)
+    # (comment, dimension) pairs are counted: the page must not call them comments
+    page = report.render_html(hostile_result)
+    assert "维度评价" in page and "柱为评论数" not in page
     hostile_result.trends = None
     assert report.trend_table(hostile_result) is None
 

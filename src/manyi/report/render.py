@@ -319,7 +319,8 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
     if (trend := trend_table(result)) is not None:
         unit = {"M": "月", "W": "周", "D": "日"}[trend.attrs["freq"]]
         sections.append(("trend", "趋势", f'<div class="chart">{svg.trend_lines(trend)}</div>',
-                         f"按{unit}统计：正面与负面评论占比，柱为评论数。"))
+                         f"按{unit}统计各维度的评价（一条评论对它评价的每个维度各计一次）："
+                         "线为其中正面与负面的占比，柱为评价条数；与页首按评论计的占比不同。"))
     if (topics := optional_table(result, "topics")) is not None:
         sections.append(("topics", "主题概览", _topics_section(topics), "主题模型发现的话题。"))
     if (graph := complaint_graph(result)) is not None:
