@@ -186,6 +186,8 @@ def test_top_fixes_lead_the_report_with_highlighted_complaint_words(hostile_resu
     page = report.render_html(hostile_result)
     assert page.index("<h2>最该先解决的三件事</h2>") < page.index("<h2>维度表现</h2>")
     assert '<mark class="negative"' in page
+    # what a complaint is, where complaints are counted (not the headline's negative share)
+    assert "投诉（默认）= 整体情感为负面、或对任一因素有负面提及的评论" in page
 
 
 # -- the bundled sample, as a person would look at it -------------------------------------------
