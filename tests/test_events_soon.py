@@ -42,6 +42,13 @@ def test_soon_needs_a_verb_of_arriving_or_doing(text):
     assert not any(m.source == "event" and m.lexicon_score > 0 for m in found), found
 
 
+@pytest.mark.parametrize("text, late", [("特意用了几天才来评价的", False),
+                                        ("穿了几天才来评论", False), ("一个星期才到货", True)])
+def test_coming_late_to_review_is_no_late_delivery(text, late):
+    found = extractor_for("ecommerce")(text)
+    assert any(m.source == "event" for m in found) == late, found  # (一个星期才到货: one)
+
+
 @pytest.mark.parametrize("polarity, shown", [('"good"', "'good'"),
                                              ('["positive"]', "['positive']")])
 def test_an_events_polarity_is_checked(tmp_path, polarity, shown):

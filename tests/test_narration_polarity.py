@@ -35,6 +35,17 @@ def test_an_opinion_that_only_wonders_is_neutral():
     assert by_comment["3"] == {"positive"} and by_comment["4"] == {"positive"}
 
 
+def test_a_judgement_that_holds_a_word_of_wondering_still_judges():
+    # 不怎么样 holds 怎么样, 不知所云 holds 不知, 功能不能用 holds 能不能 across two words:
+    # each is a complaint, and its dimension counts for the comment
+    reviews = ["这家的商品不怎么样", "内容不知所云", "通话功能不能用"]
+    result = manyi.analyze(pd.DataFrame({"review": reviews}), domain="ecommerce",
+                           progress=False)
+    by_comment = result.mentions.groupby("comment_id")["polarity"].agg(set)
+    assert all(by_comment[c] == {"negative"} for c in "123"), by_comment
+    assert (result.comments["dimensions"] != "").all(), result.comments
+
+
 def test_a_complaint_in_a_warm_review_stays_one():
     # 没电 is an opinion word: the mention does not lean on the comment's warmth
     review = "电池一天就没电了，其他都很好"

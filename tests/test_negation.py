@@ -36,3 +36,16 @@ def test_the_opinion_word_of_each_clause_takes_its_negation(mentions, n):
     assert not found.empty, text
     judged = found[found["opinion"].str.contains("好吃|充盈|惊艳|给力|好|贵|味道")]
     assert judged["polarity"].tolist()[-1] == polarity, (text, judged.to_dict("records"))
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ("离地铁站也不远，出门就有公交", "positive"),   # litotes: not far is near
+    ("离市区较远", "negative"),
+    ("酒店离火车站很近", "positive"),
+])
+def test_a_hotel_near_or_far_is_its_location_judged(text, polarity):
+    frame = pd.DataFrame({"id": ["1"], "text": [text]})
+    found = manyi.analyze(frame, id_col="id", text_col="text", domain="hotel",
+                          progress=False, jobs=1).mentions
+    location = found[found["factor"] == "location"]
+    assert not location.empty and set(location["polarity"]) == {polarity}

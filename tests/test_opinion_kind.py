@@ -10,7 +10,8 @@ from conftest import extractor_for
 
 @pytest.mark.parametrize("text", ["对于一般的家庭应用足够了", "一般游戏不成问题",
                                   "一般苹果保存时间比较长", "一般都很快",
-                                  "比起一般的笔记本还是轻的多"])
+                                  "比起一般的笔记本还是轻的多", "一般使用没有什么问题",
+                                  "一般用也够了"])
 def test_ordinary_naming_a_kind_is_no_complaint(text):
     found = extractor_for("ecommerce")(text)
     assert not any("一般" in m.opinion or m.lexicon_score < 0 for m in found), found
@@ -18,7 +19,9 @@ def test_ordinary_naming_a_kind_is_no_complaint(text):
 
 @pytest.mark.parametrize("text, term", [("质量一般", "质量"), ("感觉很一般的吧", ""),
                                         ("味道一般，还可以", "味道"), ("很一般的酒店", "酒店"),
-                                        ("口味一般要改进", "口味")])
+                                        ("口味一般要改进", "口味"),
+                                        ("做工一般没有想象的好", "做工"),
+                                        ("口感一般吃着还行", "口感")])
 def test_ordinary_as_a_verdict_is_negative(text, term):
     found = [m for m in extractor_for("ecommerce")(text) if "一般" in m.opinion]
     assert [m.term for m in found] == [term] and found[0].lexicon_score < 0
@@ -30,6 +33,10 @@ def test_ordinary_as_a_verdict_is_negative(text, term):
     ("本以为比外面卖的贵应该好吃", "好吃", -1),      # after the modal: 好吃 did not hold
     ("还以为很难吃，没想到很好吃", "很难吃", 1),
     ("我以为很好", "很好", 1),                       # a plain view
+    ("本来以为华为的机很好,结果很失望", "很好", -1),  # six words on
+    ("我以为这款机子很好呢!其实不过如此", "很好", -1),  # the truth told after it
+    ("真没觉得好", "真没觉得好", -1),                  # a negation across 觉得
+    ("美中不足:影印的图片有的有些许重影", "美中不足", -1),
 ])
 def test_a_belief_that_proved_wrong_is_read_the_other_way(text, word, sign):
     found = [m for m in extractor_for("ecommerce")(text) if m.opinion == word]
@@ -59,3 +66,9 @@ def test_not_as_good_as_expected_is_a_complaint(text, sign):
              or m.opinion.endswith("的好")]
     assert found and all(m.lexicon_score * sign > 0 for m in found), found
     assert all(m.term != "想像" for m in found)
+
+
+def test_a_laugh_is_no_complaint():
+    # 呵呵 is a friendly laugh as often as a sneer: no opinion word either way
+    found = extractor_for("ecommerce")("呵呵,我也看的很用心哦")
+    assert found and not any(m.lexicon_score < 0 for m in found), found

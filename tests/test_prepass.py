@@ -243,3 +243,13 @@ def test_a_word_judged_only_through_a_later_clause_is_not_learned():
     assert "鸡柳" not in {w for w, _, _ in learn_aspects(carried, lexicon)}
     judged = ["鸡柳很辣", "鸡柳还可以", "鸡柳是每位限量半只"]
     assert "鸡柳" in {w for w, _, _ in learn_aspects(judged, lexicon)}
+
+
+def test_a_near_tie_between_packs_is_said():
+    # comments half about a course, half about a parcel: the pack chosen is a coin-toss
+    mixed = ["老师讲得很清楚，课程内容充实"] * 10 + ["快递很快，宝贝收到了，包装完好"] * 9
+    guess = guess_domain(mixed)
+    assert guess.fits and guess.confidence < 0.25
+    assert guess.note().startswith("warning:") and "--domain" in guess.note()
+    clear = guess_domain(["老师讲得很清楚，课程内容充实"] * 10)
+    assert not clear.note().startswith("warning:")

@@ -164,6 +164,9 @@ def test_report_renders_the_trends_the_result_computed(hostile_result):
     first = trends[trends["period"] == table["period"].iloc[0]]
     pooled = (first["positive"] * first["comments"]).sum() / first["comments"].sum()
     assert table["positive"].iloc[0] == pytest.approx(pooled)
+    # (comment, dimension) pairs are counted: the page must not call them comments
+    page = report.render_html(hostile_result)
+    assert "维度评价" in page and "柱为评论数" not in page
     hostile_result.trends = None
     assert report.trend_table(hostile_result) is None
 
@@ -183,6 +186,8 @@ def test_top_fixes_lead_the_report_with_highlighted_complaint_words(hostile_resu
     page = report.render_html(hostile_result)
     assert page.index("<h2>最该先解决的三件事</h2>") < page.index("<h2>维度表现</h2>")
     assert '<mark class="negative"' in page
+    # what a complaint is, where complaints are counted (not the headline's negative share)
+    assert "投诉（默认）= 整体情感为负面、或对任一因素有负面提及的评论" in page
 
 
 # -- the bundled sample, as a person would look at it -------------------------------------------

@@ -58,3 +58,21 @@ def test_a_broken_or_unwritable_cache_is_not_used(cache, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     assert [Segmenter(lexicon).cut(t) for t in TEXTS] == expected
     assert not list(tmp_path.glob("**/*.tmp"))
+
+
+@pytest.mark.parametrize("text, clauses", [
+    ("1、价格太贵2、手机表面很容易擦花3、手机信号差",
+     ["价格太贵", "手机表面很容易擦花", "手机信号差"]),
+    ("优点：1.屏幕大2.速度快", ["优点：", "屏幕大", "速度快"]),
+    ("第1、第2集很好看", ["第1、第2集很好看"]),       # ordinals, not a list
+    ("买了2、3次", ["买了2、3次"]),                   # two or three times
+])
+def test_a_numbered_list_cuts_clauses_by_tokens_and_by_text_alike(text, clauses):
+    from itertools import accumulate
+
+    lexicon = Lexicon.load()
+    tokens = Segmenter(lexicon).cut(text)
+    starts = list(accumulate(map(len, tokens), initial=0))
+    by_tokens = segment.split_clauses_by_tokens(text, tokens, starts, lexicon.contrasts)
+    assert [text[a:b] for a, b in by_tokens] == clauses
+    assert segment.split_clauses(text, lexicon.contrasts) == by_tokens

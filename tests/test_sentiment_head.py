@@ -202,3 +202,15 @@ def test_a_mention_in_a_clause_without_opinion_takes_the_next_clauses():
     two = mention_proba(model, ["房间很大但是隔音太差"], [["房间", "很大", "但是", "隔音",
                                                           "太差"]], [0], [2])
     assert CLASSES[two.argmax()] == "positive"
+
+
+def test_questions_of_a_batch_agree_with_has_question_on_each_text():
+    texts = ["好吗？", "行吗。。", "还行", "", "？！", "真的吗~~ ", "吗", "。。", "好。真的吗"]
+    codes = np.array([ord(c) for c in "\x00".join(texts)])
+    n = np.array([len(t) for t in texts])
+    begin = np.cumsum(n + 1) - (n + 1)
+    assert head.questions_of(codes, begin, begin + n).tolist() == \
+        head.has_question(texts).tolist()
+    # stretches of a text: 好。| 真的吗
+    assert head.questions_of(codes, begin[[8, 8]] + [0, 2], begin[[8, 8]] + [2, 5]).tolist() \
+        == [False, True]

@@ -134,7 +134,7 @@ class Annotator:
         scores = (proba[:, 2] - proba[:, 0]).tolist()
 
         records = []
-        for n, (i, (mentions, _)) in enumerate(zip(ok, found)):
+        for n, (i, (mentions, spans)) in enumerate(zip(ok, found)):
             if not mentions:
                 if labels[n] != "neutral":  # an opinion with no factor named: 看着还可以
                     records.append((ids[i], first_row + i, 0, heads[i], "overall", "overall",
@@ -144,8 +144,9 @@ class Annotator:
             at = clause_rows[n]
             # in text order within the comment
             for m in sorted(mentions, key=_clause_and_start):
-                if m.opinion and m.source != "event" and \
-                        self.extractor.only_wonders(m.opinion, m.clause):
+                span = spans[m.clause_id]
+                if m.opinion and m.source != "event" and self.extractor.only_wonders(
+                        m.opinion, m.clause, tokens[n][span.first:span.last]):
                     score, polarity = 0.0, "neutral"
                 else:
                     score, polarity = mention_polarity(

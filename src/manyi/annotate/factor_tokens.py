@@ -14,6 +14,8 @@ separator, or a bare adjective (长, 很大, 偏小). Each answer is cached per 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import accumulate
 
 from manyi.text.segment import SEPARATOR_TOKENS
 
@@ -37,27 +39,41 @@ class TokenRoles:
         >>> roles = FactorExtractor(Lexicon.load())
         >>> roles.is_irrealis("还没用，不知道效果怎么样"), roles.is_irrealis("效果很好")
         (True, False)
+        >>> roles.is_irrealis("这家的商品不怎么样")  # an opinion word that judges
+        False
         """
+        if self._judging is not None:
+            clause = self._judging.sub("", clause)
         return self._irrealis.search(clause) is not None
 
-    def only_wonders(self, opinion: str, clause: str) -> bool:
+    def only_wonders(self, opinion: str, clause: str, tokens: Sequence[str] | None = None
+                     ) -> bool:
         """Whether an opinion only wonders: a word of not knowing (性能还不知道), or a
         question that says it both ways in its clause (不知道好吃不好吃; not 不错不错).
+        ``tokens``: the clause's; the question then starts with one (功能不能用 asks
+        nothing: its 能不能 starts inside 功能).
 
         >>> from manyi.annotate.factors import FactorExtractor, Lexicon
         >>> roles = FactorExtractor(Lexicon.load())
         >>> [roles.only_wonders(o, c) for o, c in [("不知道", "性能还不知道"),
-        ...     ("不好吃", "不知道好吃不好吃"), ("不错", "质量不错不错")]]
-        [True, True, False]
+        ...     ("不好吃", "不知道好吃不好吃"), ("不错", "质量不错不错"), ("不怎么样", "不怎么样")]]
+        [True, True, False, False]
+        >>> roles.only_wonders("不能", "通话功能不能用", ["通话", "功能", "不能", "用"])
+        False
         """
-        if self.is_irrealis(opinion):
+        if opinion in self.rules.irrealis:
             return True
         word = opinion[1:] if opinion[0] in "不没" else opinion
+        starts = None
         for asked in (f"{word}不{word}", f"{word}没{word}"):
             at = clause.find(asked)
             while at >= 0:
                 if at == 0 or clause[at - 1] not in "不没":  # not 不错不错, 不好不好
-                    return True
+                    if tokens is None:
+                        return True
+                    starts = starts or set(accumulate(map(len, tokens), initial=0))
+                    if at in starts:  # (not from inside a word)
+                        return True
                 at = clause.find(asked, at + 1)
         return False
 

@@ -117,6 +117,10 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         self._wishes = _any_of(self.rules.wishes)
         self._seller_named = _any_of(self.rules.seller_named)
         self._irrealis = _any_of(self.rules.irrealis)
+        # opinion words that hold a word of wondering but judge (不怎么样, 不知所云)
+        judging = [w for w, v in lexicon.opinions.items()
+                   if v and w not in self.rules.irrealis and self._irrealis.search(w)]
+        self._judging = _any_of(judging) if judging else None
         # discovery of unlisted aspects; ``tagger``: word → part of speech (a Segmenter's tag)
         self.finder = AspectFinder(lexicon, tagger) if discover else None
         self.events = EventMatcher(lexicon)

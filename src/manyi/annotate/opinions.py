@@ -19,7 +19,7 @@ _new_tuple = tuple.__new__  # _new_tuple(Opinion, fields) is Opinion(*fields), f
 MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree words
 
 COMPARISON_WINDOW = 5  # tokens before 那么 searched for the negation of "not as … as"
-MISTAKEN_WORDS = 4  # tokens a mistaken belief reaches past 本以为 or its modal (会, 应该)
+MISTAKEN_WORDS = 6  # tokens a mistaken belief reaches past 本以为 or its modal (会, 应该)
 NEGATED_SCALE = 0.6  # 不好 is weaker than 差; 不贵 weaker than 便宜
 
 DEAL_SCORE = 0.5
@@ -86,6 +86,7 @@ class ClauseOpinions:
                     break
                 if kind is None:
                     if tokens[j] in self.rules.fillers or j == as_at or (
+                            tokens[j] in self.rules.judging_verbs) or (
                             tokens[j] == "的" and j > first
                             and self._modifiers.get(tokens[j - 1], ("",))[0] == "deg"):
                         continue  # 不是十分的充盈 (not 别家没有的好味道: a relative 的)
@@ -128,8 +129,10 @@ class ClauseOpinions:
         if "以为" not in words and rules.mistaken.isdisjoint(words):  # (most clauses)
             return last, last
         for j in range(first, last):
-            if tokens[j] in rules.mistaken or (tokens[j] == "以为" and j > first
-                                               and tokens[j - 1] in rules.mistaken_heads):
+            if tokens[j] in rules.mistaken or (tokens[j] == "以为" and (
+                    (j > first and tokens[j - 1] in rules.mistaken_heads)  # 本来以为
+                    or not rules.mistaken_ends.isdisjoint(  # 我以为很好呢！其实不过如此
+                        tokens[j + 1:last + 2 * MISTAKEN_WORDS]))):
                 k = next((k for k in range(j + 1, min(last, j + 1 + 2 * MISTAKEN_WORDS))
                           if tokens[k] in rules.modals), j)
                 end = min(last - 1, k + MISTAKEN_WORDS)
@@ -140,9 +143,9 @@ class ClauseOpinions:
         return last, last
 
     def _of_a_kind(self, tokens: list[str], i: int, last: int) -> bool:
-        """一般/普通 naming a kind or a habit, not judging: before a noun, 的 and a noun, or a
-        word of habit (一般的家庭应用足够了, 一般游戏不成问题, 一般都很快; not 质量一般,
-        感觉很一般的吧, 一般还可以)."""
+        """一般/普通 naming a kind or a habit, not judging: before a noun, 的 and a noun, a
+        word of habit or a verb (一般的家庭应用足够了, 一般游戏不成问题, 一般都很快, 一般使用
+        没问题; not 质量一般, 感觉很一般的吧, 一般还可以, 做工一般没有想象的好)."""
         if i > 0 and tokens[i - 1] in self._modifiers:
             return False  # 很一般的酒店, 不太普通: a verdict with its degree
         j = i + 1
@@ -151,8 +154,14 @@ class ClauseOpinions:
             return j < last and tokens[j] not in self.rules.particles
         if j >= last:
             return False
-        return tokens[j] in self.rules.habitual or (
-            self.finder is not None and self.finder.tag(tokens[j]).startswith("n"))
+        if tokens[j] in self.rules.habitual or self.finder is None:
+            return tokens[j] in self.rules.habitual
+        tag = self.finder.tag(tokens[j])
+        # before a verb, a habit too (一般使用没有什么问题, 一般用也够了): unless a negation
+        # follows (做工一般没有想象的好) or it judges the term just before (口感一般吃着还行)
+        return tag.startswith("n") or (
+            tag.startswith(("v", "p")) and tokens[j] not in self.lexicon.negations
+            and not (i > 0 and tokens[i - 1] in self.lexicon.terms))
 
     def _nearly(self, tokens: list[str], i: int, first: int, last: int) -> bool:
         """快/近 before an amount meaning "nearly" (快一个月了还没到, 排队近两个小时); not 快

@@ -295,6 +295,8 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
     if fixes:
         sections.append(("fix-first", "最该先解决的三件事",
                          fix.top_fixes_section(fixes, highlight),
+                         "投诉（默认）= 整体情感为负面、或对任一因素有负面提及的评论（故投诉率高于"
+                         "总览中按整条评论计的负面占比）。"
                          "影响 = 该因素所占的投诉率（百分点）：每条投诉平分给它负面提及的各"
                          "因素（1/k），所有因素的影响相加即提及了因素的投诉率；只因它 = 只"
                          "抱怨它的投诉（只解决它就不再是投诉，下限）；区间为按评论重抽样"
@@ -319,7 +321,8 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
     if (trend := trend_table(result)) is not None:
         unit = {"M": "月", "W": "周", "D": "日"}[trend.attrs["freq"]]
         sections.append(("trend", "趋势", f'<div class="chart">{svg.trend_lines(trend)}</div>',
-                         f"按{unit}统计：正面与负面评论占比，柱为评论数。"))
+                         f"按{unit}统计各维度的评价（一条评论对它评价的每个维度各计一次）："
+                         "线为其中正面与负面的占比，柱为评价条数；与页首按评论计的占比不同。"))
     if (topics := optional_table(result, "topics")) is not None:
         sections.append(("topics", "主题概览", _topics_section(topics), "主题模型发现的话题。"))
     if (graph := complaint_graph(result)) is not None:

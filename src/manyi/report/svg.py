@@ -206,7 +206,9 @@ def ipa_scatter(ipa: pd.DataFrame, x_label: str = "重要性", y_label: str = "�
 
 
 def trend_lines(trend: pd.DataFrame) -> str:
-    """Positive and negative share per period (lines), comment counts (light bars)."""
+    """Positive and negative share per period (lines) of the dimensions judged, each
+    (comment, dimension) once, and how many there are (light bars): a comment judging price
+    and delivery counts twice, so these are no comment counts."""
     width, height, pad_l, pad_r, pad_t, pad_b = 900, 300, 50, 50, 24, 46
     n = len(trend)
     step = (width - pad_l - pad_r) / n
@@ -216,7 +218,7 @@ def trend_lines(trend: pd.DataFrame) -> str:
     def sy(v):
         return pad_t + inner * (1 - _f(v))
 
-    body = [_legend(pad_l, 14, [("正面占比", POS), ("负面占比", NEG), ("评论数", "#dbe4ee")])]
+    body = [_legend(pad_l, 14, [("正面占比", POS), ("负面占比", NEG), ("维度评价数", "#dbe4ee")])]
     for v in (0, .25, .5, .75, 1):
         body.append(f'<line x1="{pad_l}" x2="{width - pad_r}" y1="{sy(v):.1f}" '
                     f'y2="{sy(v):.1f}" stroke="{GRID}"/>')
@@ -224,7 +226,7 @@ def trend_lines(trend: pd.DataFrame) -> str:
     every = max(1, math.ceil(n / 14))
     for i, r in enumerate(trend.itertuples()):
         h = r.comments / most * inner * 0.9
-        tip = (f"{r.period}\n评论 {r.comments}\n正面 {_pct(r.positive)} · 负面 "
+        tip = (f"{r.period}\n维度评价 {r.comments}（评论×维度）\n正面 {_pct(r.positive)} · 负面 "
                f"{_pct(r.negative)}\n满意度 {_f(r.satisfaction):.1f}")
         body.append(_rect(pad_l + i * step + step * 0.15, pad_t + inner - h, step * 0.7, h,
                           "#dbe4ee", tip))

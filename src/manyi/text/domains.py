@@ -25,6 +25,7 @@ from manyi.text.lexicon import DOMAINS, Lexicon
 FALLBACK = "ecommerce"
 SAMPLE = 3000           # comments searched
 MIN_SHARE = 0.08        # below this share of comments holding a pack's words, no pack fits
+CLOSE = 0.25            # below this confidence the runner-up is named: a near tie
 
 
 @dataclass
@@ -42,6 +43,11 @@ class DomainGuess:
 
         >>> print(DomainGuess("hotel", 0.8, {"hotel": 0.4}, True, 100).note())
         domain: hotel (chosen from the comments' words, confidence 0.80)
+        >>> print(DomainGuess("education", 0.11, {"education": 0.29, "ecommerce": 0.26},
+        ...                   True, 3000).note())  # doctest: +NORMALIZE_WHITESPACE
+        warning: domain education chosen by a near tie with ecommerce (29% and 26% of 3,000
+        comments hold each pack's own words; confidence 0.11): check that its labels fit these
+        comments, or pass --domain
         """
         if not self.fits:
             best = max(self.shares.items(), key=lambda kv: kv[1], default=("-", 0.0))
@@ -49,6 +55,13 @@ class DomainGuess:
                     f"comments (best: {best[0]}, {best[1]:.0%} of comments hold its own words);"
                     f" using {self.domain}, whose general words (物流 价格 客服 质量 …) every pack "
                     "shares. Pass --domain, or your own pack with --lexicon")
+        if self.confidence < CLOSE and len(self.shares) > 1:
+            top = self.shares.get(self.domain, 0.0)
+            second, runner = max((v, k) for k, v in self.shares.items() if k != self.domain)
+            return (f"warning: domain {self.domain} chosen by a near tie with {runner} "
+                    f"({top:.0%} and {second:.0%} of {self.sampled:,} comments hold each pack's "
+                    f"own words; confidence {self.confidence:.2f}): check that its labels fit "
+                    "these comments, or pass --domain")
         return (f"domain: {self.domain} (chosen from the comments' words, "
                 f"confidence {self.confidence:.2f})")
 

@@ -31,7 +31,7 @@ RULE_LISTS = ("sellers", "seller_named", "people", "thanks", "wishes", "comparis
               "orders", "person_ends", "comparative_negations", "as_degrees", "expecting",
               "not_scored", "stance_verbs", "ordinary", "habitual",
               "mistaken", "mistaken_heads", "modals", "software",
-              "mistaken_ends")
+              "mistaken_ends", "judging_verbs")
 
 
 def merge_rules_file(lexicon, file: Path, problems: list[str]) -> None:

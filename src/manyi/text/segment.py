@@ -39,8 +39,12 @@ ALNUM_RUN = re.compile(r"[a-zA-Z0-9+#&._%\-]{2,}")
 
 # Clause boundaries: sentence punctuation, line breaks and runs of spaces.
 SEPARATOR_TOKENS = frozenset("，,。.!！?？;；~～…\n\r\t")
+# A list number and its mark (1、价格太贵2、信号不稳; 1.屏幕大2.速度快) end a clause too.
+LIST_NUMBER = r"(?<![\d.第])\d{1,2}[、.．)）](?![\d.])"
 CLAUSE_PUNCTUATION = re.compile(
-    r"[，,。.!！?？;；~～…\n\r\t]+| {2,}|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+    r"[，,。.!！?？;；~～…\n\r\t]+| {2,}|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])|"
+    + LIST_NUMBER)
+_LIST_NUMBER = re.compile(LIST_NUMBER)
 
 
 class Segmenter:
@@ -283,6 +287,11 @@ def split_clauses_by_tokens(text: str, tokens: list[str], starts: list[int],
     if " " in text:
         cuts = sorted(cuts + [i for i in compress(every, map(" ".__eq__, tokens))
                               if _space_cuts(text, starts[i])])
+    numbered = _list_numbers(text, tokens, starts)
+    if numbered is None:
+        return split_clauses(text, contrasts)
+    if numbered:
+        cuts = sorted(set(cuts).union(numbered))
     bounds, start = [], 0
     for i in cuts:
         if starts[i] > start:
@@ -291,6 +300,20 @@ def split_clauses_by_tokens(text: str, tokens: list[str], starts: list[int],
     if len(text) > start:
         bounds.append((start, len(text)))
     return _cut_at_contrasts(text, bounds, contrasts, starts)
+
+
+def _list_numbers(text: str, tokens: list[str], starts: list[int]) -> list[int] | None:
+    """The tokens of the list numbers in ``text`` and of their marks (1 、), which cut
+    clauses like punctuation; None when the tokens do not split them so (the text is then
+    scanned: :func:`split_clauses`)."""
+    out: list[int] = []
+    for match in _LIST_NUMBER.finditer(text):
+        i = bisect_left(starts, match.start())
+        if not (i + 1 < len(tokens) and starts[i] == match.start()
+                and tokens[i] + tokens[i + 1] == match.group()):
+            return None
+        out += [i, i + 1]
+    return out
 
 
 def _space_cuts(text: str, at: int) -> bool:

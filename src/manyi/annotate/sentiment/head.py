@@ -34,6 +34,9 @@ _SEPARATOR_CHARS = "，,。.!！?？;；~～…、:：\n\r\t ()（）[]【】\"�
 SEPARATORS = frozenset(_SEPARATOR_CHARS) | {a + b for a in "，,。.!！?？;；~～…、" for b in
                                             "，,。.!！?？;；~～…、"} | {"……", "...", "。。。"}
 QUESTION = frozenset("?？吗呢")
+_TRAILING = "。.!！~～… "  # stripped before a question mark is looked for
+_QUESTION_CODES = np.array(sorted(map(ord, QUESTION)))
+_TRAILING_CODES = np.array(sorted(map(ord, _TRAILING)))
 FEATURES = ("z", "z_last", "z_first", "z_min", "z_max", "contrast", "z_after_contrast",
             "z_before_contrast", "complaints", "praise", "abs_z", "abs_z_last", "log_p",
             "log_n", "one_sided", "no_evidence", "log_chars", "log_clauses", "question")
@@ -53,25 +56,34 @@ def clause_spans(texts: Sequence[str], tokens: Sequence[Sequence[str]]
     token, end token) in text order; whether each starts with a contrast word; and the
     number of clauses of every comment (1 for a comment kept whole, also when its tokens do
     not spell its text)."""
-    n = len(texts)
-    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=n)
     flat = list(chain.from_iterable(tokens))
     m = len(flat)
+    return clause_spans_of(
+        np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)),
+        np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)),
+        np.fromiter(map(len, flat), dtype=np.int64, count=m),
+        np.fromiter(map(SEPARATORS.__contains__, flat), dtype=bool, count=m),
+        np.fromiter(map(CONTRAST_WORDS.__contains__, flat), dtype=bool, count=m))
+
+
+def clause_spans_of(n_chars: np.ndarray, lengths: np.ndarray, size: np.ndarray,
+                    sep: np.ndarray, contrast: np.ndarray
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`clause_spans` from arrays: each text's characters and tokens, and of every
+    token of the batch (texts' tokens one after the other) its length and whether it is a
+    separator or a contrast word (the model finds these in its token look-up)."""
+    n, m = len(n_chars), len(size)
     count = np.ones(n, dtype=np.int64)
     empty = np.zeros((0, 5), dtype=np.int64)
     if not m:
         return empty, np.zeros(0, dtype=bool), count
     owner = np.repeat(np.arange(n), lengths)
     first_token = np.cumsum(lengths) - lengths
-    size = np.fromiter(map(len, flat), dtype=np.int64, count=m)
     char_end = np.cumsum(size)
     char_start = char_end - size
     comment_chars = np.bincount(owner, weights=size, minlength=n).astype(np.int64)
-    n_chars = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     tiled = comment_chars == n_chars
-    local = char_start - (char_start[first_token[owner]] if m else 0)
-    sep = np.fromiter(map(SEPARATORS.__contains__, flat), dtype=bool, count=m)
-    contrast = np.fromiter(map(CONTRAST_WORDS.__contains__, flat), dtype=bool, count=m)
+    local = char_start - char_start[first_token[owner]]
     kept = np.flatnonzero(~sep & tiled[owner])
     if not len(kept):
         return empty, np.zeros(0, dtype=bool), count
@@ -154,8 +166,25 @@ def features(z: np.ndarray, pos: np.ndarray, neg: np.ndarray, n_chars: np.ndarra
 
 def has_question(texts: Sequence[str]) -> np.ndarray:
     """Whether each text ends (before trailing punctuation) in a question: ? 吗 呢."""
-    ends = (t.rstrip("。.!！~～… ")[-1:] for t in texts)
+    ends = (t.rstrip(_TRAILING)[-1:] for t in texts)
     return np.fromiter((e in QUESTION for e in ends), dtype=bool, count=len(texts))
+
+
+def questions_of(codes: np.ndarray, begin: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """:func:`has_question` of each stretch ``codes[begin:end]`` of a batch's code points.
+
+    >>> codes = np.array([ord(c) for c in "好吗？行"])
+    >>> questions_of(codes, np.array([0, 0, 3]), np.array([3, 4, 4])).tolist()
+    [True, False, False]
+    """
+    idx = np.arange(len(codes))
+    # the last position at or before each one that is not trailing punctuation
+    last = np.maximum.accumulate(np.where(np.isin(codes, _TRAILING_CODES), -1, idx)) \
+        if len(codes) else idx
+    j = last[np.maximum(end - 1, 0)] if len(codes) else np.full(len(end), -1)
+    found = (j >= begin) & (end > begin)
+    return found & np.isin(codes[np.maximum(j, 0)], _QUESTION_CODES) if len(codes) \
+        else found
 
 
 def signed_rows(d: int | None = None) -> np.ndarray:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from itertools import repeat
+from itertools import chain, repeat
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from manyi.annotate.factor_tokens import GOOD_AS_DEGREE
+from manyi.annotate.sentiment.head import CONTRAST_WORDS, SEPARATORS
 from manyi.errors import InputError
 
 # Emoji and emoticons with a clear polarity; they count as opinion words of weight 1.
@@ -25,6 +26,7 @@ EMOJI_OPINIONS = {
     **dict.fromkeys("👎💩😡😠🤬😤😭😢😞😟😣😫😩🤮🤢💔😒🙄😑😓😰😱", -1.0),
 }
 _ZEROS = repeat(0.0)  # an endless iterator of 0.0: the default of dict.get in map()
+_MISSING = repeat(-1)  # …and of −1, an unknown token's id
 _LOOKBACK = 3  # tokens before an opinion word searched for negation and degree words
 _PUNCT = frozenset("，,。.!！?？;；~～…、:：\n\r\t ")
 _FUSED_CHARS = 4  # a token fusing negation or degree words with an opinion word is this short
@@ -178,6 +180,8 @@ class _LookupTables:
         kinds |= dict.fromkeys(lexicon.degrees, 2)
         kinds |= dict.fromkeys(lexicon.negations, 1)
         words.update(dict.fromkeys(kinds))
+        # and the clause marks of the head (one look-up finds them too; zero weights)
+        words.update(dict.fromkeys(sorted(SEPARATORS | CONTRAST_WORDS)))
         self.vocab = {w: i for i, w in enumerate(words)}
         self.vocab_size = max(len(words), 1)  # pairs are packed as id(a) × size + id(b)
         self.pairs = pd.Index(np.array([self.vocab[a] * self.vocab_size + self.vocab[b]
@@ -194,8 +198,36 @@ class _LookupTables:
         self.emoji_codes = np.array([ord(e) for e in ordered], dtype=np.int64)
         self.emoji_weights = np.array([lexicon.emoji[e] for e in ordered], dtype=np.float64)
         self.fused = lexicon.fused
+        # per id, and False at the end for an unknown token (id −1)
+        self.is_separator = np.fromiter(map(SEPARATORS.__contains__, [*words, ""]),
+                                        dtype=bool, count=len(words) + 1)
+        self.is_contrast = np.fromiter(map(CONTRAST_WORDS.__contains__, [*words, ""]),
+                                       dtype=bool, count=len(words) + 1)
         dense = np.array([t[3] for t in tables], dtype=np.float64).reshape(heads, 4)
         self.w_pos, self.w_neg, self.bias, self.scaled_bias = dense.T
+
+
+class Batch(NamedTuple):
+    """A batch of texts looked up once for every use: their code points joined (a separator
+    between texts) and the text of each position; all their tokens in order, how many each
+    text has, the tokens' ids in the model's map (−1: unknown) and their lengths."""
+
+    codes: np.ndarray
+    doc: np.ndarray
+    flat: list[str]
+    lengths: np.ndarray
+    ids: np.ndarray
+    size: np.ndarray
+
+    @classmethod
+    def of(cls, tables: _LookupTables, texts: Sequence[str], tokens: Sequence[Sequence[str]]
+           ) -> Batch:
+        flat = list(chain.from_iterable(tokens))
+        m = len(flat)
+        return cls(*_code_points(texts), flat,
+                   np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)),
+                   np.fromiter(map(tables.vocab.get, flat, _MISSING), dtype=np.int64, count=m),
+                   np.fromiter(map(len, flat), dtype=np.int64, count=m))
 
 
 class _Found(NamedTuple):

@@ -49,7 +49,6 @@ import math
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -67,11 +66,11 @@ from manyi.annotate.sentiment.features import (  # noqa: F401  (normalize_labels
 from manyi.annotate.sentiment.lookup import (  # noqa: F401  (_Lexicon, EMOJI_OPINIONS: re-exported)
     _ZEROS,
     EMOJI_OPINIONS,
+    Batch,
     _add_rows,
     _batch_evidence,
     _char_owner,
     _checked_spans,
-    _code_points,
     _Found,
     _gram_positions,
     _Grouping,
@@ -91,7 +90,6 @@ from manyi.errors import InputError, ModelError
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 DEFAULT_MODEL_PATH = MODEL_DIR / "sentiment"
 
-_MISSING = repeat(-1)
 _BATCH = 5_000  # comments scored together: bounds the batch arrays to some 30 MB
 
 
@@ -193,7 +191,8 @@ class SentimentModel:
 
     def _batch_logits(self, texts: Sequence[str], tokens: Sequence[Sequence[str]],
                       spans: np.ndarray | None = None,
-                      extra: Sequence[np.ndarray] | None = None) -> tuple | list:
+                      extra: Sequence[np.ndarray] | None = None,
+                      batch: Batch | None = None) -> tuple | list:
         """Logits (n, heads) and the (P, N) opinion evidence of a whole batch, in numpy.
 
         The same sums as :meth:`_logits`, without a Python loop per comment: every feature of
@@ -207,14 +206,14 @@ class SentimentModel:
 
         With ``extra`` (more sets of spans, e.g. the comments' clauses, which may overlap
         ``spans``; each set in text order and not overlapping) it returns a list of
-        (logits, P, N) triples instead: comments, spans, then each extra set.
+        (logits, P, N) triples instead: comments, spans, then each extra set. ``batch``: the
+        tokens already looked up (:class:`Batch`).
         """
         tables = self._lookup_tables()
         n = len(texts)
-        flat = list(chain.from_iterable(tokens))
-        lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=n)
+        codes, doc, flat, lengths, ids, _ = batch if batch is not None \
+            else Batch.of(tables, texts, tokens)
         n_chars = np.fromiter(map(len, texts), dtype=np.int64, count=n)
-        codes, doc = _code_points(texts)
         # character 1-, 2-, 3-grams, packed into int64 (see _pack_chars): where each found
         # gram starts in the joined text, and how long it is
         found = tables.chars.get_indexer(_packed_grams(codes))
@@ -224,8 +223,6 @@ class SentimentModel:
         size = 1 + (at >= m) + (at >= 2 * m - 1)
         start = at - np.where(size == 1, 0, np.where(size == 2, m, 2 * m - 1))
         # words and word bigrams, through one token → id map
-        ids = np.fromiter(map(tables.vocab.get, flat, _MISSING), dtype=np.int64,
-                          count=len(flat))
         known = np.flatnonzero(ids >= 0)
         words = _Found(known, tables.word_weights[ids[known]])
         owner = np.repeat(np.arange(n), lengths)
@@ -312,17 +309,28 @@ class SentimentModel:
 
     def _head_features(self, texts: Sequence[str], tokens: Sequence[Sequence[str]],
                        spans: np.ndarray | None = None) -> np.ndarray:
-        """The comment head's input (``manyi.annotate.sentiment.head.FEATURES``) of the comments,
-        then
-        of the spans, each span with its own clauses exactly as if it were a comment alone."""
+        """The comment head's input (``manyi.annotate.sentiment.head.FEATURES``) of the
+        comments, then of the spans, each span with its own clauses exactly as if it were a
+        comment alone."""
         from manyi.annotate.sentiment import head
 
         if spans is None:
             spans = np.zeros((0, 5), dtype=np.int64)
-        clauses, contrast, _ = head.clause_spans(texts, tokens)
-        pieces = [texts[c][a:b] for c, a, b in spans[:, :3].tolist()]
-        sub, sub_contrast, _ = head.clause_spans(
-            pieces, [tokens[c][f:e] for c, f, e in spans[:, [0, 3, 4]].tolist()])
+        tables = self._lookup_tables()
+        batch = Batch.of(tables, texts, tokens)
+        n_chars = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        sep, contrast = tables.is_separator[batch.ids], tables.is_contrast[batch.ids]
+        clauses, first_contrast, _ = head.clause_spans_of(n_chars, batch.lengths, batch.size,
+                                                          sep, contrast)
+        # the spans' clauses as if each span were a comment alone: its tokens picked out
+        first_token = np.cumsum(batch.lengths) - batch.lengths
+        span_tokens = spans[:, 4] - spans[:, 3]
+        picked = np.repeat(first_token[spans[:, 0]] + spans[:, 3]
+                           - (np.cumsum(span_tokens) - span_tokens), span_tokens) \
+            + np.arange(int(span_tokens.sum()))
+        sub, sub_contrast, _ = head.clause_spans_of(spans[:, 2] - spans[:, 1], span_tokens,
+                                                    batch.size[picked], sep[picked],
+                                                    contrast[picked])
         inside = sub.copy()  # the spans' clauses, in the coordinates of their comments
         if len(sub):
             base = spans[sub[:, 0]]
@@ -330,14 +338,17 @@ class SentimentModel:
             inside[:, 1:3] += base[:, 1:2]
             inside[:, 3:5] += base[:, 3:4]
         (z, pos, neg), (zs, ps, ns), (zc, _, _), (zi, _, _) = self._batch_logits(
-            texts, tokens, spans, [clauses, inside])
-        n_chars = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-        X = head.features(_polarity_array(z), pos, neg, n_chars, head.has_question(texts),
-                          _polarity_array(zc), clauses[:, 0], contrast)
+            texts, tokens, spans, [clauses, inside], batch)
+        offset = np.cumsum(n_chars + 1) - (n_chars + 1)  # where each text starts in codes
+        X = head.features(_polarity_array(z), pos, neg, n_chars,
+                          head.questions_of(batch.codes, offset, offset + n_chars),
+                          _polarity_array(zc), clauses[:, 0], first_contrast)
         if not len(spans):
             return X
         Xs = head.features(_polarity_array(zs), ps, ns, spans[:, 2] - spans[:, 1],
-                           head.has_question(pieces), _polarity_array(zi), sub[:, 0],
+                           head.questions_of(batch.codes, offset[spans[:, 0]] + spans[:, 1],
+                                             offset[spans[:, 0]] + spans[:, 2]),
+                           _polarity_array(zi), sub[:, 0],
                            sub_contrast)
         return np.vstack([X, Xs])
 
