@@ -72,3 +72,13 @@ def test_a_laugh_is_no_complaint():
     # 呵呵 is a friendly laugh as often as a sneer: no opinion word either way
     found = extractor_for("ecommerce")("呵呵,我也看的很用心哦")
     assert found and not any(m.lexicon_score < 0 for m in found), found
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("待机时间很长", 1), ("待机时间超长", 1), ("待机时间太短", -1), ("待机时间不长", -1),
+    ("等待时间很长", -1), ("排队时间太长", -1),
+])
+def test_how_long_something_lasts_is_judged_by_what_it_is(text, sign):
+    # what lasts is better long, a wait worse: not left to a model that reads 长 as a wait
+    found = [m for m in extractor_for("ecommerce")(text) if m.term]
+    assert found and found[0].lexicon_score * sign > 0, found

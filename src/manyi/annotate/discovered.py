@@ -98,7 +98,8 @@ class DiscoveredMentions:
                 continue
             factor, how = self.finder.file_term(words)
             used.update(range(*span))
-            opinion = Opinion(b, starts[b], end, word, 0.0, False, 1.0)
+            negated = b > first and tokens[b - 1] in self.lexicon.negations  # 待机时间不长
+            opinion = self.duration(words, Opinion(b, starts[b], end, word, 0.0, negated, 1.0))
             mentions.append(self._mention(text, clause_id, clause, factor, "".join(words),
                                           opinion, False, starts[span[0]],
                                           starts[span[1] - 1] + len(tokens[span[1] - 1]),

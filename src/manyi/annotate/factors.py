@@ -311,6 +311,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             if opinion is None:
                 stop = terms[n + 1][0] if n + 1 < len(terms) else last
                 opinion = self._predicate(tokens, starts, index + 1, stop)
+                if opinion is not None:  # 等待时间很长, 续航长
+                    opinion = self.duration([tokens[index]], opinion)
             if opinion is None and ((factor.dimension, factor.key) in DEAL_FACTORS
                                     or tokens[index] in self.rules.deal_words):
                 if self._wishes.search(clause):

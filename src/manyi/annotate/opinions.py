@@ -21,6 +21,7 @@ MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree
 COMPARISON_WINDOW = 5  # tokens before 那么 searched for the negation of "not as … as"
 MISTAKEN_WORDS = 6  # tokens a mistaken belief reaches past 本以为 or its modal (会, 应该)
 NEGATED_SCALE = 0.6  # 不好 is weaker than 差; 不贵 weaker than 便宜
+DURATION_SCORE = 1.0  # how long what lasts (or a wait) lasts: an opinion word's weight
 
 DEAL_SCORE = 0.5
 
@@ -184,6 +185,20 @@ class ClauseOpinions:
             return following not in self.lexicon.terms
         return len(following) == 1 and "\u4e00" <= following <= "\u9fff" \
             and following not in self.rules.particles and following not in self.lexicon.terms
+
+    def duration(self, words: list[str], opinion: Opinion) -> Opinion:
+        """``opinion``, a 长/久/短 with no lexicon score, scored by what it measures: what
+        lasts is better long (待机时间很长; rules.toml ``lasting``), a wait worse
+        (等待时间很长: ``waiting``); otherwise as it is (the clause model decides)."""
+        if opinion.score or opinion.word[-1:] not in ("长", "久", "短"):
+            return opinion
+        named = "".join(words)
+        sign = 1 if any(w in named for w in self.rules.lasting) else \
+            -1 if any(w in named for w in self.rules.waiting) else 0
+        if opinion.word[-1] == "短":
+            sign = -sign
+        return opinion._replace(score=sign * DURATION_SCORE * opinion.degree * (
+            -NEGATED_SCALE if opinion.negated else 1.0)) if sign else opinion
 
     def _predicate(self, tokens: list[str], starts: list[int], first: int, stop: int
                    ) -> Opinion | None:

@@ -31,7 +31,8 @@ RULE_LISTS = ("sellers", "seller_named", "people", "thanks", "wishes", "comparis
               "orders", "person_ends", "comparative_negations", "as_degrees", "expecting",
               "not_scored", "stance_verbs", "ordinary", "habitual",
               "mistaken", "mistaken_heads", "modals", "software",
-              "mistaken_ends", "judging_verbs")
+              "mistaken_ends", "judging_verbs", "lasting",
+              "waiting")
 
 
 def merge_rules_file(lexicon, file: Path, problems: list[str]) -> None:
