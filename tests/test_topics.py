@@ -178,6 +178,8 @@ def test_transform_gives_one_row_per_comment(fitted):
     assert out.topic.tolist()[1:3] == [-1, -1] and out.topic[4] == -1  # nothing to go on
     assert out.topic_probability[0] > 0.5
     assert out.topic[3] >= 0  # token lists from the pipeline work too
+    # a comment of rare words is not "without topic words": it fits no topic
+    assert model.labels()[-1] == "(未归入主题：词太少或太罕见)"
 
 
 def test_topics_over_time_and_by_group(fitted):

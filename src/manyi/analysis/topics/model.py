@@ -347,8 +347,8 @@ class TopicModel(ContentWords, BagsOfWords):
         return dim if mass[dim] >= 0.3 else ""
 
     def _label(self, topic: int) -> str:
-        if topic == NO_TOPIC:
-            return "(无主题词)"
+        if topic == NO_TOPIC:  # its words are all too rare, too common or stop words
+            return "(未归入主题：词太少或太罕见)"
         words = " ".join(w for w, _ in self.topic_terms_[topic][:3])
         dim = self.topic_dimensions_[topic]
         return f"{self.lexicon_.dimension_labels.get(dim, dim)}: {words}" if dim else words
