@@ -207,7 +207,7 @@ class SentimentModel:
         With ``extra`` (more sets of spans, e.g. the comments' clauses, which may overlap
         ``spans``; each set in text order and not overlapping) it returns a list of
         (logits, P, N) triples instead: comments, spans, then each extra set. ``batch``: the
-        tokens already looked up (:class:`Batch`).
+        batch's code points and tokens already looked up (:class:`Batch`).
         """
         tables = self._lookup_tables()
         n = len(texts)
