@@ -24,3 +24,9 @@ def test_an_attitude_after_the_courier_is_the_couriers(text, term):
 def test_an_attitude_stays_the_shops_otherwise(text):
     found = {m.term: m.dimension for m in extractor_for("ecommerce")(text)}
     assert found.get("态度") == "service", found
+
+
+def test_an_attitude_that_names_whose_it_is_stays_theirs():
+    found = {m.term: m.dimension
+             for m in extractor_for("ecommerce")("快递小哥很辛苦，客服态度很差")}
+    assert found.get("客服态度") == "service", found

@@ -35,6 +35,7 @@ def test_ordinary_as_a_verdict_is_negative(text, term):
     ("我以为很好", "很好", 1),                       # a plain view
     ("本来以为华为的机很好,结果很失望", "很好", -1),  # six words on
     ("我以为这款机子很好呢!其实不过如此", "很好", -1),  # the truth told after it
+    ("我以为这款手机很好,但是物流太慢", "很好", 1),     # a contrast, another matter
     ("真没觉得好", "真没觉得好", -1),                  # a negation across 觉得
     ("美中不足:影印的图片有的有些许重影", "美中不足", -1),
 ])
@@ -76,6 +77,7 @@ def test_a_laugh_is_no_complaint():
 
 @pytest.mark.parametrize("text, sign", [
     ("待机时间很长", 1), ("待机时间超长", 1), ("待机时间太短", -1), ("待机时间不长", -1),
+    ("寿命也不长", -1), ("待机时间也不长", -1),
     ("等待时间很长", -1), ("排队时间太长", -1),
 ])
 def test_how_long_something_lasts_is_judged_by_what_it_is(text, sign):

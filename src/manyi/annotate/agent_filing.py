@@ -20,6 +20,8 @@ from typing import Any  # a factors.Mention (imported there: no cycle)
 from manyi.annotate.aspect_topics import SENTENCE_MARKS
 
 AGENTS = frozenset({"logistics"})  # the dimensions whose people serve the customer too
+# an attitude that names no one (客服态度, 卖家态度 name whose it is: never re-filed)
+UNNAMED = frozenset({"", "态度", "服务态度", "服务", "服务质量"})
 ATTITUDE = ("service", "attitude")
 
 
@@ -27,9 +29,9 @@ def attitude_after_agent(mentions: list, text: str, spans: list[tuple[int, int]]
                          rules: Any) -> list:
     """``mentions`` with each service attitude said just after a delivery person is named
     re-filed as that person's (see the module docstring); ``rules``: the extractor's word
-    classes (``people``: 小哥 师傅 …, with 员 the end of a person's word; ``sellers``: the
-    shop's own people, 商家 卖家, never re-filed)."""
-    people, sellers = ("员", *rules.people), rules.sellers
+    classes (``people``: 小哥 师傅 …, with 员 the end of a person's word); an attitude that
+    names whose it is (客服态度, 卖家态度) is never re-filed."""
+    people = ("员", *rules.people)
     agent: dict[int, Any] = {}
     for m in mentions:
         if m.dimension in AGENTS and m.term.endswith(people):
@@ -42,7 +44,7 @@ def attitude_after_agent(mentions: list, text: str, spans: list[tuple[int, int]]
     out = list(mentions)
     for n, m in enumerate(mentions):
         if (m.dimension, m.factor) != ATTITUDE or m.clause_id - 1 not in agent \
-                or m.term in sellers or m.term.endswith(people) \
+                or m.term not in UNNAMED or m.term.endswith(people) \
                 or m.clause_id in agent or not SENTENCE_MARKS.isdisjoint(
                     text[spans[m.clause_id - 1][1]:spans[m.clause_id][0]]):
             continue

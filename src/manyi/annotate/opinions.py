@@ -132,8 +132,7 @@ class ClauseOpinions:
         for j in range(first, last):
             if tokens[j] in rules.mistaken or (tokens[j] == "以为" and (
                     (j > first and tokens[j - 1] in rules.mistaken_heads)  # 本来以为
-                    or not rules.mistaken_ends.isdisjoint(  # 我以为很好呢！其实不过如此
-                        tokens[j + 1:last + 2 * MISTAKEN_WORDS]))):
+                    or self._truth_told(tokens[j + 1:last + 2 * MISTAKEN_WORDS]))):
                 k = next((k for k in range(j + 1, min(last, j + 1 + 2 * MISTAKEN_WORDS))
                           if tokens[k] in rules.modals), j)
                 end = min(last - 1, k + MISTAKEN_WORDS)
@@ -142,6 +141,13 @@ class ClauseOpinions:
                             if tokens[m] in rules.mistaken_ends), end)
                 return k, end
         return last, last
+
+    def _truth_told(self, words: list[str]) -> bool:
+        """Whether ``words`` tell the truth after a belief (其实, 结果, 没想到: 我以为这款机子很
+        好呢！其实不过如此), not a mere contrast (但是, 可是: 我以为很好，但是物流太慢 is a plain
+        view and another matter)."""
+        ends = self.rules.mistaken_ends
+        return any(w in ends and w not in self._contrasts for w in words)
 
     def _of_a_kind(self, tokens: list[str], i: int, last: int) -> bool:
         """一般/普通 naming a kind or a habit, not judging: before a noun, 的 and a noun, a
@@ -192,6 +198,8 @@ class ClauseOpinions:
         (等待时间很长: ``waiting``); otherwise as it is (the clause model decides)."""
         if opinion.score or opinion.word[-1:] not in ("长", "久", "短"):
             return opinion
+        if opinion.word[0] in "不没" and len(opinion.word) > 1:  # 寿命也不长: one token
+            opinion = opinion._replace(negated=not opinion.negated)
         named = "".join(words)
         sign = 1 if any(w in named for w in self.rules.lasting) else \
             -1 if any(w in named for w in self.rules.waiting) else 0
