@@ -66,6 +66,10 @@ def test_a_broken_or_unwritable_cache_is_not_used(cache, tmp_path, monkeypatch):
     ("优点：1.屏幕大2.速度快", ["优点：", "屏幕大", "速度快"]),
     ("第1、第2集很好看", ["第1、第2集很好看"]),       # ordinals, not a list
     ("买了2、3次", ["买了2、3次"]),                   # two or three times
+    ("mp3.音质很好", ["mp3", "音质很好"]),           # a number glued to a word is no list
+    ("双11.买的很划算", ["双11", "买的很划算"]),
+    ("华为P30、小米9都用过", ["华为P30、小米9都用过"]),
+    ("价格太贵2、信号差", ["价格太贵2、信号差"]),     # one number after a word: no run
 ])
 def test_a_numbered_list_cuts_clauses_by_tokens_and_by_text_alike(text, clauses):
     from itertools import accumulate

@@ -39,12 +39,13 @@ ALNUM_RUN = re.compile(r"[a-zA-Z0-9+#&._%\-]{2,}")
 
 # Clause boundaries: sentence punctuation, line breaks and runs of spaces.
 SEPARATOR_TOKENS = frozenset("，,。.!！?？;；~～…\n\r\t")
-# A list number and its mark (1、价格太贵2、信号不稳; 1.屏幕大2.速度快) end a clause too.
-LIST_NUMBER = r"(?<![\d.第])\d{1,2}[、.．)）](?![\d.])"
 CLAUSE_PUNCTUATION = re.compile(
-    r"[，,。.!！?？;；~～…\n\r\t]+| {2,}|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])|"
-    + LIST_NUMBER)
-_LIST_NUMBER = re.compile(LIST_NUMBER)
+    r"[，,。.!！?？;；~～…\n\r\t]+| {2,}|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+# A list number and its mark (1、价格太贵2、信号不稳; 1.屏幕大2.速度快) end a clause too: one
+# that opens the text or follows a mark, or one of a run (1 … 2 …); not a number glued to a
+# word (mp3. 双11. 价格99.) nor an ordinal (第1、).
+_LIST_NUMBER = re.compile(r"(?<![\dA-Za-z.第])(\d{1,2})[、.．](?![\d.])")
+_OPENS_LIST = frozenset("，,。!！?？;；~～…:：、 \n\t")
 
 
 class Segmenter:
@@ -261,14 +262,28 @@ def split_clauses(text: str, contrasts: Iterable[str]) -> list[tuple[int, int]]:
     least two characters of its clause, because a comment often praises one factor and
     blames another in one breath.
     """
+    marks = sorted([m.span() for m in CLAUSE_PUNCTUATION.finditer(text)] + list_numbers(text))
     bounds, start = [], 0
-    for match in [*CLAUSE_PUNCTUATION.finditer(text), None]:
-        end = match.start() if match else len(text)
-        if end > start:
-            bounds.append((start, end))
-        if match:
-            start = match.end()
+    for mark_start, mark_end in [*marks, (len(text), len(text))]:
+        if mark_start > start:
+            bounds.append((start, mark_start))
+        start = max(start, mark_end)
     return _cut_at_contrasts(text, bounds, contrasts)
+
+
+def list_numbers(text: str) -> list[tuple[int, int]]:
+    """Where the list numbers of ``text`` and their marks are (see :data:`_LIST_NUMBER`).
+
+    >>> [("1、价格太贵2、信号差"[a:b]) for a, b in list_numbers("1、价格太贵2、信号差")]
+    ['1、', '2、']
+    >>> list_numbers("双11.买的很划算"), list_numbers("mp3.音质很好")
+    ([], [])
+    """
+    found = [(m.start(), m.end(), int(m.group(1))) for m in _LIST_NUMBER.finditer(text)]
+    return [(a, b) for k, (a, b, n) in enumerate(found)
+            if a == 0 or text[a - 1] in _OPENS_LIST
+            or (k and found[k - 1][2] == n - 1)
+            or (k + 1 < len(found) and found[k + 1][2] == n + 1)]
 
 
 def split_clauses_by_tokens(text: str, tokens: list[str], starts: list[int],
@@ -307,10 +322,9 @@ def _list_numbers(text: str, tokens: list[str], starts: list[int]) -> list[int] 
     clauses like punctuation; None when the tokens do not split them so (the text is then
     scanned: :func:`split_clauses`)."""
     out: list[int] = []
-    for match in _LIST_NUMBER.finditer(text):
-        i = bisect_left(starts, match.start())
-        if not (i + 1 < len(tokens) and starts[i] == match.start()
-                and tokens[i] + tokens[i + 1] == match.group()):
+    for a, b in list_numbers(text):
+        i = bisect_left(starts, a)
+        if not (i + 1 < len(tokens) and starts[i] == a and tokens[i] + tokens[i + 1] == text[a:b]):
             return None
         out += [i, i + 1]
     return out
