@@ -21,7 +21,9 @@ def test_ordinary_naming_a_kind_is_no_complaint(text):
                                         ("味道一般，还可以", "味道"), ("很一般的酒店", "酒店"),
                                         ("口味一般要改进", "口味"),
                                         ("做工一般没有想象的好", "做工"),
-                                        ("口感一般吃着还行", "口感")])
+                                        ("口感一般吃着还行", "口感"),
+                                        ("书的内容一般看看就好", "内容"),
+                                        ("质量也一般用了两天就坏了", "质量")])
 def test_ordinary_as_a_verdict_is_negative(text, term):
     found = [m for m in extractor_for("ecommerce")(text) if "一般" in m.opinion]
     assert [m.term for m in found] == [term] and found[0].lexicon_score < 0

@@ -70,7 +70,7 @@ class ClauseOpinions:
             if parse is None or not parse[2] or token in self.rules.not_yet or (
                     parse[2] == "没用" and i > first and tokens[i - 1] in {"还", "都还", "暂时"}
             ) or self._nearly(tokens, i, first, last) or (
-                    token in self.rules.ordinary and self._of_a_kind(tokens, i, last)):
+                    token in self.rules.ordinary and self._of_a_kind(tokens, i, first, last)):
                 continue
             negations, degree, word = parse
             start = starts[i]
@@ -149,7 +149,7 @@ class ClauseOpinions:
         ends = self.rules.mistaken_ends
         return any(w in ends and w not in self._contrasts for w in words)
 
-    def _of_a_kind(self, tokens: list[str], i: int, last: int) -> bool:
+    def _of_a_kind(self, tokens: list[str], i: int, first: int, last: int) -> bool:
         """一般/普通 naming a kind or a habit, not judging: before a noun, 的 and a noun, a
         word of habit or a verb (一般的家庭应用足够了, 一般游戏不成问题, 一般都很快, 一般使用
         没问题; not 质量一般, 感觉很一般的吧, 一般还可以, 做工一般没有想象的好)."""
@@ -164,11 +164,12 @@ class ClauseOpinions:
         if tokens[j] in self.rules.habitual or self.finder is None:
             return tokens[j] in self.rules.habitual
         tag = self.finder.tag(tokens[j])
-        # before a verb, a habit too (一般使用没有什么问题, 一般用也够了): unless a negation
-        # follows (做工一般没有想象的好) or it judges the term just before (口感一般吃着还行)
+        # before a verb, a habit too where it heads its clause or follows a pronoun (一般使用
+        # 没有什么问题, 我一般用来…): not after what it judges (书的内容一般看看就好, 写得一般
+        # 看了一半), nor before a negation (做工一般没有想象的好)
         return tag.startswith("n") or (
             tag.startswith(("v", "p")) and tokens[j] not in self.lexicon.negations
-            and not (i > 0 and tokens[i - 1] in self.lexicon.terms))
+            and (i == first or self.finder.tag(tokens[i - 1]) == "r"))
 
     def _nearly(self, tokens: list[str], i: int, first: int, last: int) -> bool:
         """快/近 before an amount meaning "nearly" (快一个月了还没到, 排队近两个小时); not 快
