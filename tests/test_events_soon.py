@@ -43,7 +43,8 @@ def test_soon_needs_a_verb_of_arriving_or_doing(text):
 
 
 @pytest.mark.parametrize("text, late", [("特意用了几天才来评价的", False),
-                                        ("穿了几天才来评论", False), ("一个星期才到货", True)])
+                                        ("穿了几天才来评论", False), ("一个星期才到货", True),
+                                        ("一个星期才收到写评价", True)])
 def test_coming_late_to_review_is_no_late_delivery(text, late):
     found = extractor_for("ecommerce")(text)
     assert any(m.source == "event" for m in found) == late, found  # (一个星期才到货: one)

@@ -39,7 +39,6 @@ def test_ordinary_as_a_verdict_is_negative(text, term):
     ("我以为这款机子很好呢!其实不过如此", "很好", -1),  # the truth told after it
     ("我以为这款手机很好,但是物流太慢", "很好", 1),     # a contrast, another matter
     ("真没觉得好", "真没觉得好", -1),                  # a negation across 觉得
-    ("美中不足:影印的图片有的有些许重影", "美中不足", -1),
 ])
 def test_a_belief_that_proved_wrong_is_read_the_other_way(text, word, sign):
     found = [m for m in extractor_for("ecommerce")(text) if m.opinion == word]

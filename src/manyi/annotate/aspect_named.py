@@ -96,7 +96,10 @@ def named_before(finder: Any, verdicts: Any, text: str, tokens: list[str],
         if any(mentions[n].dimension not in ("product", "overall") for n in indices):
             continue
         c_first = bisect_left(starts, c_start)
-        light = all(_light(finder, t) for t in tokens[c_first:bisect_left(starts, m.start)])
+        before = tokens[c_first:bisect_left(starts, m.start)]
+        if not finder.lexicon.contrasts.isdisjoint(before):
+            continue  # 南苑楼虽然有些旧，但是房间很干净: a contrast turns to another thing
+        light = all(_light(finder, t) for t in before)
         if not light and (m.source != "discovered" or is_open(m)):
             continue  # (绿豆粥，吃了大众点评推荐的抛饼: the opinion is another thing's)
         p_first, p_last = bisect_left(starts, p_start), bisect_left(starts, p_end)
@@ -113,6 +116,9 @@ def named_before(finder: Any, verdicts: Any, text: str, tokens: list[str],
             continue  # (真心感谢, 点赞: said to the shop or its people)
         a, b = span
         words = tokens[a:b]
+        if any(w in finder.lexicon.opinions for w in words) or any(
+                w in text[spans[c - 1][0]:p_end] for w in finder.rules.irrealis):
+            continue  # 微酸，脆脆的 (an opinion, no name); 不知道是不是个例，… (a wonder)
         if not light and set(m.term).isdisjoint("".join(words)):
             continue  # 虾爆鳝背，鳝很硬 (a part of it); not 金枪鱼饭团，…，玉米粒沙拉一般
         if m.source == "discovered" and not is_open(m) and m.start == starts[c_first] \
@@ -120,6 +126,8 @@ def named_before(finder: Any, verdicts: Any, text: str, tokens: list[str],
                     "".join(words)) and m.term not in finder.lexicon.terms:
             continue  # 香菇，大白菜不好吃: another thing named, not a part
         factor, how = finder.file_term(words)
+        if factor.dimension == "overall":
+            continue  # 手机，屏幕很好: the thing itself, judged through its screen
         if how == "attribute" and m.opinion in verdicts:
             factor, how = finder.item, "verdict"
         where = {"term": "".join(words), "implicit": False, "start": starts[a],
