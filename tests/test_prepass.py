@@ -250,6 +250,7 @@ def test_a_near_tie_between_packs_is_said():
     mixed = ["老师讲得很清楚，课程内容充实"] * 10 + ["快递很快，宝贝收到了，包装完好"] * 9
     guess = guess_domain(mixed)
     assert guess.fits and guess.confidence < 0.25
+    assert guess.domain == "ecommerce"  # the general pack, one of the two that tie
     assert guess.note().startswith("warning:") and "--domain" in guess.note()
     clear = guess_domain(["老师讲得很清楚，课程内容充实"] * 10)
     assert not clear.note().startswith("warning:")

@@ -25,7 +25,8 @@ from manyi.text.lexicon import DOMAINS, Lexicon
 FALLBACK = "ecommerce"
 SAMPLE = 3000           # comments searched
 MIN_SHARE = 0.08        # below this share of comments holding a pack's words, no pack fits
-CLOSE = 0.25            # below this confidence the runner-up is named: a near tie
+CLOSE = 0.25            # below this confidence two packs nearly tie: said, and the general
+                        # pack used when it is one of them
 
 
 @dataclass
@@ -43,11 +44,11 @@ class DomainGuess:
 
         >>> print(DomainGuess("hotel", 0.8, {"hotel": 0.4}, True, 100).note())
         domain: hotel (chosen from the comments' words, confidence 0.80)
-        >>> print(DomainGuess("education", 0.11, {"education": 0.29, "ecommerce": 0.26},
+        >>> print(DomainGuess("ecommerce", 0.11, {"education": 0.29, "ecommerce": 0.26},
         ...                   True, 3000).note())  # doctest: +NORMALIZE_WHITESPACE
-        warning: domain education chosen by a near tie with ecommerce (29% and 26% of 3,000
-        comments hold each pack's own words; confidence 0.11): check that its labels fit these
-        comments, or pass --domain
+        warning: education and ecommerce nearly tie (29% and 26% of 3,000 comments hold each
+        pack's own words; confidence 0.11): using ecommerce, the general pack; check that its
+        labels fit these comments, or pass --domain
         """
         if not self.fits:
             best = max(self.shares.items(), key=lambda kv: kv[1], default=("-", 0.0))
@@ -56,12 +57,13 @@ class DomainGuess:
                     f" using {self.domain}, whose general words (物流 价格 客服 质量 …) every pack "
                     "shares. Pass --domain, or your own pack with --lexicon")
         if self.confidence < CLOSE and len(self.shares) > 1:
-            top = self.shares.get(self.domain, 0.0)
-            second, runner = max((v, k) for k, v in self.shares.items() if k != self.domain)
-            return (f"warning: domain {self.domain} chosen by a near tie with {runner} "
-                    f"({top:.0%} and {second:.0%} of {self.sampled:,} comments hold each pack's "
-                    f"own words; confidence {self.confidence:.2f}): check that its labels fit "
-                    "these comments, or pass --domain")
+            (top, first), (second, runner) = sorted(
+                ((v, k) for k, v in self.shares.items()), reverse=True)[:2]
+            general = ", the general pack" if self.domain == FALLBACK else ""
+            return (f"warning: {first} and {runner} nearly tie ({top:.0%} and {second:.0%} of "
+                    f"{self.sampled:,} comments hold each pack's own words; confidence "
+                    f"{self.confidence:.2f}): using {self.domain}{general}; check that its "
+                    "labels fit these comments, or pass --domain")
         return (f"domain: {self.domain} (chosen from the comments' words, "
                 f"confidence {self.confidence:.2f})")
 
@@ -88,6 +90,8 @@ def guess_domain(texts: Iterable[object], *, sample: int = SAMPLE, seed: int = 0
     if top < MIN_SHARE:
         return DomainGuess(FALLBACK, 0.0, shares, False, len(pool))
     confidence = 1.0 - second / top if top else 0.0
+    if confidence < CLOSE and ranked[1][0] == FALLBACK:
+        best = FALLBACK  # a near tie with the general pack: its labels fit any shop
     return DomainGuess(best, confidence, shares, True, len(pool))
 
 
