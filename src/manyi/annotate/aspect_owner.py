@@ -1,0 +1,178 @@
+"""Whose is a listed word: the thing's or the seller's. In a pack where a thing is bought, a
+word listed under communication, channel or the listing (短信 电话 信息 界面 位置 图片 照片)
+is often a function or part of the thing itself (a phone's SMS, its camera's photos, the
+position of its keys). Judged by the comment around it, not by a word list:
+
+* **said of the thing**: after a word of the thing (拍出的照片, 按键的位置, 手机的短信), or
+  before a product word or an unlisted noun (短信功能, 照片效果) → the product's;
+* **the seller's side**: the comment names a seller or who answers (客服 卖家 售后 …), the
+  order's delivery (物流 发货 收到), or the clause makes a contact before it (打电话给, 发短信,
+  回短信); the opinion is a word of the term's own dimension (打不通, 骚扰); a picture said
+  with a likeness word (和图片一样, 与描述不符); the term is a verb (回复 通知 提醒: the
+  thing's only in a compound, 接通效果) → kept;
+* otherwise a noun of those words, the seller never named, is the thing's.
+
+A bare 速度 (速度快) stays the delivery's unless the comment names no delivery word and names the
+thing working (死机 运行 上网 开机 …): 速度不错,很少死机 → product.
+
+>>> from manyi.annotate.factors import FactorExtractor
+>>> from manyi.text.lexicon import Lexicon
+>>> ex = FactorExtractor(Lexicon.load("ecommerce"))
+>>> tokens = ["拍", "出", "的", "照片", "效果", "不好"]
+>>> [(m.term, m.dimension) for m in ex.extract("拍出的照片效果不好", tokens)
+...  if m.term == "照片"]
+[('照片', 'product')]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any
+
+from manyi.text.lexicon import Factor
+
+OWNED = ("communication", "channel")  # dimensions whose nouns a thing may have
+LISTING = "description"  # the product factor of the listing (图片 照片 实物 描述)
+# Factors of those dimensions a thing never has: the shop's premises (门店 营业时间 排队), the
+# buying (下单 付款), and what the seller says (回复 解释 承诺 广告).
+CLAUSE = frozenset("，,。！!？?；;：:\n ～~")  # the tokens that end a clause
+STOPS = frozenset("。！!？?；;\n")  # and a sentence
+SHOPS = frozenset({"outlets", "hours", "queue", "process", "response", "explanation", "promise"})
+
+
+class ThingsOwn:
+    """The re-filer of listed words said of the thing bought (see the module doc); built by
+    :class:`~manyi.annotate.context_filing.ProductContext` with its ``product`` factor."""
+
+    def __init__(self, lexicon: Any, finder: Any, product: Factor) -> None:
+        self.lexicon, self.finder, self.product = lexicon, finder, product
+        rules = finder.rules
+        self.seller = frozenset(rules.sellers) | frozenset(rules.seller_side)
+        # not a word holding a seller's (客服电话, 客服消息)
+        self.words = frozenset(
+            w for w, f in lexicon.terms.items()
+            if (f.dimension in OWNED and f.key not in SHOPS
+                or f.dimension == "product" and f.key == LISTING)
+            and w not in rules.likeness and not any(s in w for s in self.seller))
+        # of those, the acts (回复 通知 提醒 接通): the thing's only in a compound with it
+        self.acts_words = frozenset(w for w in self.words if finder.tag(w).startswith("v"))
+        self.acts = frozenset(rules.contact_acts)
+        self.person_ends = tuple(rules.person_ends) + ("员",)
+        self.likeness = frozenset(rules.likeness) | frozenset(
+            w for w, f in lexicon.cues.items() if f.dimension == "product" and f.key == LISTING)
+        self.working = frozenset(rules.working)
+        speed = lexicon.terms.get("速度")
+        self.speed = speed if speed is not None and speed.dimension == "logistics" else None
+
+    def __call__(self, text: str, tokens: list[str], starts: list[int], mentions: list,
+                 of_the_thing: Any) -> list:
+        """``mentions`` with the words above re-filed (``filed_by`` context);
+        ``of_the_thing(word)``: the product factor a word before a head names, else None."""
+        out = None
+        for n, m in enumerate(mentions):
+            if m.source != "lexicon" or m.filed_by != "term":
+                continue
+            speed = self.speed is not None and m.term == "速度" and m.dimension == "logistics"
+            if not speed and (m.term not in self.words or m.dimension == "product"
+                              and m.factor != LISTING):
+                continue
+            i = bisect_left(starts, m.start)
+            if i >= len(tokens) or starts[i] != m.start or tokens[i] != m.term:
+                continue
+            j = i - 1
+            if j > 0 and tokens[j] == "的":
+                j -= 1
+            before = tokens[j] if j >= 0 and starts[j] >= m.start - 12 else ""
+            if speed:  # 双核的速度 is ProductContext's: here only the bare one
+                if not self._working(tokens, m.term):
+                    continue
+            elif not self._owned(tokens, i, j, before, m.term in self.acts_words,
+                                 of_the_thing):
+                if m.term in self.acts_words or self._sided(tokens, i) \
+                        or not self._unclaimed(tokens, i, m):
+                    continue
+            if out is None:
+                out = list(mentions)
+            out[n] = m._replace(dimension=self.product.dimension, factor=self.product.key,
+                                filed_by="context")
+        return mentions if out is None else out
+
+    def _owned(self, tokens: list[str], i: int, j: int, before: str, act: bool,
+               of_the_thing: Any) -> bool:
+        """Whether the word at ``i`` is in a compound with the thing: after a word of it
+        (按键的位置, 日程提醒; a verb only through 的: 拍出的照片; not 打电话, 卖家的图片) or
+        before a product word (短信功能, 接通效果; not 短信通知) or, unless the word is an act
+        (an act's next noun is its object: 提醒用户), an unlisted noun (电话网络)."""
+        if before and before not in self.acts and before not in self.seller \
+                and of_the_thing(before) is not None and (
+                    j < i - 1 or self.lexicon.terms.get(before) is not None
+                    or not self.finder.tag(before).startswith("v")):
+            return True
+        if i + 1 < len(tokens):
+            after = tokens[i + 1]
+            listed = self.lexicon.terms.get(after) or self.lexicon.cues.get(after)
+            if listed is not None:
+                return listed.dimension == "product" and listed.key != LISTING
+            return not act and self.finder.tag(after) == "n" and len(after) >= 2 \
+                and not after.endswith(self.person_ends)  # 电话专员: a person, no part
+        return False
+
+    def _sided(self, tokens: list[str], i: int) -> bool:
+        """Whether the sentence of the word at ``i`` names a seller or who answers (客服 卖家),
+        or its clause the order's delivery or a service (物流 发货 维修: a notification is
+        the order's)."""
+        lexicon = self.lexicon
+        a = i
+        while a > 0 and tokens[a - 1] not in STOPS:
+            a -= 1
+        b = i
+        while b < len(tokens) and tokens[b] not in STOPS:
+            b += 1
+        if any(t in self.seller for t in tokens[a:b]):
+            return True
+        a = i  # the delivery or the service in its own clause (发货后没有短信通知; not
+        while a > 0 and tokens[a - 1] not in CLAUSE:  # 速度慢,短信发出没自动储存)
+            a -= 1
+        b = i
+        while b < len(tokens) and tokens[b] not in CLAUSE:
+            b += 1
+        for t in tokens[a:b]:
+            f = lexicon.terms.get(t) or lexicon.verbs.get(t)
+            if f is not None and (f.dimension == "logistics" or f.dimension == "service") \
+                    and t not in lexicon.attribute_heads:  # (短信速度慢: whose, it asks)
+                return True
+        return False
+
+    def _unclaimed(self, tokens: list[str], i: int, m: Any) -> bool:
+        """Whether a word no seller claims is the thing's: no contact made in its clause
+        (打电话给, 发短信通知), no opinion of its own dimension (打不通), no likeness
+        (和图片一样)."""
+        k = i - 1
+        while k >= 0 and tokens[k] not in CLAUSE:
+            if tokens[k] in self.acts:
+                return False
+            k -= 1
+        k = i + 1
+        while k < len(tokens) and tokens[k] not in CLAUSE:
+            if tokens[k] in self.acts:
+                return False
+            k += 1
+        if m.opinion:
+            f = self.lexicon.cues.get(m.opinion) or self.lexicon.terms.get(m.opinion)
+            if f is not None and f.dimension == m.dimension:
+                return False
+        return not (m.factor == LISTING and any(t in self.likeness for t in tokens))
+
+    def _working(self, tokens: list[str], term: str) -> bool:
+        """Whether a bare speed is the thing's: the comment names it working (死机 上网) and
+        no delivery (物流 发货 到了 …, listed under logistics)."""
+        lexicon = self.lexicon
+        working = False
+        for t in tokens:
+            if t == term:
+                continue
+            f = lexicon.terms.get(t) or lexicon.verbs.get(t) or lexicon.cues.get(t)
+            if f is not None and f.dimension == "logistics":
+                return False
+            working = working or t in self.working
+        return working
