@@ -58,6 +58,7 @@ class ThingsOwn:
         self.acts_words = frozenset(w for w in self.words if finder.tag(w).startswith("v"))
         self.acts = frozenset(rules.contact_acts)
         self.person_ends = tuple(rules.person_ends) + ("员",)
+        self.compare = frozenset(rules.coordinators) | {"跟", "同", "像"}  # (跟图片, 与图片)
         self.likeness = frozenset(rules.likeness) | frozenset(
             w for w, f in lexicon.cues.items() if f.dimension == "product" and f.key == LISTING)
         self.working = frozenset(rules.working)
@@ -70,11 +71,15 @@ class ThingsOwn:
         ``of_the_thing(word)``: the product factor a word before a head names, else None."""
         out = None
         for n, m in enumerate(mentions):
-            if m.source != "lexicon" or m.filed_by != "term":
-                continue
             speed = self.speed is not None and m.term == "速度" and m.dimension == "logistics"
-            if not speed and (m.term not in self.words or m.dimension == "product"
-                              and m.factor != LISTING):
+            if m.source != "lexicon" or m.filed_by != "term" or not speed and (
+                    m.term not in self.words or m.dimension == "product"
+                    and m.factor != LISTING):
+                if self._compound(m) \
+                        and not self._sided(tokens, bisect_left(starts, m.start)):
+                    out = list(mentions) if out is None else out
+                    out[n] = m._replace(dimension=self.product.dimension,
+                                        factor=self.product.key, filed_by="context")
                 continue
             i = bisect_left(starts, m.start)
             if i >= len(tokens) or starts[i] != m.start or tokens[i] != m.term:
@@ -86,8 +91,7 @@ class ThingsOwn:
             if speed:  # 双核的速度 is ProductContext's: here only the bare one
                 if not self._working(tokens, m.term):
                     continue
-            elif not self._owned(tokens, i, j, before, m.term in self.acts_words,
-                                 of_the_thing):
+            elif not self._owned(tokens, i, j, before, m, of_the_thing):
                 if m.term in self.acts_words or self._sided(tokens, i) \
                         or not self._unclaimed(tokens, i, m):
                     continue
@@ -97,30 +101,72 @@ class ThingsOwn:
                                 filed_by="context")
         return mentions if out is None else out
 
-    def _owned(self, tokens: list[str], i: int, j: int, before: str, act: bool,
+    def _compound(self, m: Any) -> bool:
+        """Whether a longer word holding one of the words above is the thing's: a listing
+        word after more of the thing (显示图片, 拍出的照片; not 照片拍的, 图片上的), a
+        communication word before or after it (短信铃声, 电话簿存量; not 客服电话)."""
+        if m.source not in ("lexicon", "discovered") or len(m.term) < 3 \
+                or not (m.dimension == "communication" or m.factor == LISTING):
+            return False
+        term = m.term
+        return any(term != w and (term.endswith(w) or m.factor != LISTING
+                                  and term.startswith(w))
+                   for w in self.words if len(w) >= 2 and self.lexicon.terms[w].key == m.factor) \
+            and not any(s in term for s in self.seller) \
+            and not any(a in term for a in self.acts) \
+            and not any(w in term for w in self.likeness)
+
+    def _owned(self, tokens: list[str], i: int, j: int, before: str, m: Any,
                of_the_thing: Any) -> bool:
         """Whether the word at ``i`` is in a compound with the thing: after a word of it
-        (按键的位置, 日程提醒; a verb only through 的: 拍出的照片; not 打电话, 卖家的图片) or
-        before a product word (短信功能, 接通效果; not 短信通知) or, unless the word is an act
-        (an act's next noun is its object: 提醒用户), an unlisted noun (电话网络)."""
-        if before and before not in self.acts and before not in self.seller \
-                and of_the_thing(before) is not None and (
-                    j < i - 1 or self.lexicon.terms.get(before) is not None
-                    or not self.finder.tag(before).startswith("v")):
-            return True
+        (按键的位置, 日程提醒, WAP网页; an unlisted word only a noun or through 的: 拍出的照片;
+        not 打电话, 卖家的图片, 京东商城平台) or before a product word (短信功能, 接通效果;
+        not 短信通知) or, a communication noun, before an unlisted noun (电话网络; not
+        提醒用户, 电话专员); never said with its own dimension's opinion (定点电话都打不通)
+        nor a picture compared (跟图片基本一样, 实物与图片颜色天差地别)."""
+        if m.opinion:
+            f = self.lexicon.cues.get(m.opinion) or self.lexicon.terms.get(m.opinion)
+            if f is not None and f.dimension == m.dimension and (
+                    m.factor != LISTING or f.key == LISTING):  # (好看图片: the thing's look)
+                return False
+        if m.factor == LISTING and self._compared(tokens, i):
+            return False
+        lexicon = self.lexicon
+        if before and before not in self.acts and not any(s in before for s in self.seller) \
+                and of_the_thing(before) is not None:
+            if lexicon.terms.get(before) is not None or before.isascii():
+                return True  # 像素…照片, WAP网页: a part of the thing named
+            if (j < i - 1 or self.finder.tag(before) == "n") \
+                    and not any(w in before for w in self.words) \
+                    and not self._sided(tokens, i):  # (发消息提醒, 到货以后: the order's)
+                return True
         if i + 1 < len(tokens):
             after = tokens[i + 1]
-            listed = self.lexicon.terms.get(after) or self.lexicon.cues.get(after)
+            listed = lexicon.terms.get(after) or lexicon.cues.get(after)
             if listed is not None:
                 return listed.dimension == "product" and listed.key != LISTING
-            return not act and self.finder.tag(after) == "n" and len(after) >= 2 \
-                and not after.endswith(self.person_ends)  # 电话专员: a person, no part
+            return m.dimension == "communication" and m.term not in self.acts_words \
+                and self.finder.tag(after) == "n" and len(after) >= 2 \
+                and after not in self.acts and not after.endswith(self.person_ends) \
+                and not self._sided(tokens, i)  # (电话专员, 信息联系我: no part)
         return False
+
+    def _compared(self, tokens: list[str], i: int) -> bool:
+        """Whether the picture at ``i`` is compared in its sentence (跟图片, 与图片…一样, 实物)."""
+        if i > 0 and tokens[i - 1] in self.finder.rules.comparison_markers | self.compare:
+            return True
+        a = i
+        while a > 0 and tokens[a - 1] not in STOPS:
+            a -= 1
+        b = i
+        while b < len(tokens) and tokens[b] not in STOPS:
+            b += 1
+        sentence = "".join(tokens[a:b])
+        return any(w in sentence for w in self.likeness)
 
     def _sided(self, tokens: list[str], i: int) -> bool:
         """Whether the sentence of the word at ``i`` names a seller or who answers (客服 卖家),
-        or its clause the order's delivery or a service (物流 发货 维修: a notification is
-        the order's)."""
+        the order's delivery or a service (物流 快递 维修: a notification is the order's)."""
         lexicon = self.lexicon
         a = i
         while a > 0 and tokens[a - 1] not in STOPS:
@@ -128,15 +174,9 @@ class ThingsOwn:
         b = i
         while b < len(tokens) and tokens[b] not in STOPS:
             b += 1
-        if any(t in self.seller for t in tokens[a:b]):
-            return True
-        a = i  # the delivery or the service in its own clause (发货后没有短信通知; not
-        while a > 0 and tokens[a - 1] not in CLAUSE:  # 速度慢,短信发出没自动储存)
-            a -= 1
-        b = i
-        while b < len(tokens) and tokens[b] not in CLAUSE:
-            b += 1
         for t in tokens[a:b]:
+            if t in self.seller:
+                return True
             f = lexicon.terms.get(t) or lexicon.verbs.get(t)
             if f is not None and (f.dimension == "logistics" or f.dimension == "service") \
                     and t not in lexicon.attribute_heads:  # (短信速度慢: whose, it asks)
@@ -144,24 +184,27 @@ class ThingsOwn:
         return False
 
     def _unclaimed(self, tokens: list[str], i: int, m: Any) -> bool:
-        """Whether a word no seller claims is the thing's: no contact made in its clause
-        (打电话给, 发短信通知), no opinion of its own dimension (打不通), no likeness
-        (和图片一样)."""
-        k = i - 1
-        while k >= 0 and tokens[k] not in CLAUSE:
-            if tokens[k] in self.acts:
-                return False
-            k -= 1
-        k = i + 1
-        while k < len(tokens) and tokens[k] not in CLAUSE:
-            if tokens[k] in self.acts:
-                return False
-            k += 1
+        """Whether a word no seller claims is the thing's: a communication word (not a
+        picture, 图片 照片, compared with the thing as often as taken by it, nor a channel
+        word, where or how one buys: those only in a compound), no contact made in
+        its clause (打电话给, 发短信通知, 发信息联系我), no opinion of its own dimension (打不通)."""
+        if m.dimension != "communication":
+            return False
+        a = i
+        while a > 0 and tokens[a - 1] not in CLAUSE:
+            a -= 1
+        b = i
+        while b < len(tokens) and tokens[b] not in CLAUSE:
+            b += 1
+        clause = "".join(tokens[a:b])
+        if any(t in self.acts for t in tokens[a:b]) or any(
+                len(w) > 1 and w in clause for w in self.acts):
+            return False
         if m.opinion:
             f = self.lexicon.cues.get(m.opinion) or self.lexicon.terms.get(m.opinion)
             if f is not None and f.dimension == m.dimension:
                 return False
-        return not (m.factor == LISTING and any(t in self.likeness for t in tokens))
+        return True
 
     def _working(self, tokens: list[str], term: str) -> bool:
         """Whether a bare speed is the thing's: the comment names it working (死机 上网) and
