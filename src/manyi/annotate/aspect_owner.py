@@ -3,17 +3,18 @@ word listed under communication, channel or the listing (短信 电话 信息 �
 is often a function or part of the thing itself (a phone's SMS, its camera's photos, the
 position of its keys). Judged by the comment around it, not by a word list:
 
-* **said of the thing**: after a word of the thing (拍出的照片, 按键的位置, 手机的短信), or
-  before a product word or an unlisted noun (短信功能, 照片效果) → the product's;
-* **the seller's side**: the comment names a seller or who answers (客服 卖家 售后 …), the
-  order's delivery (物流 发货 收到), or the clause makes a contact before it (打电话给, 发短信,
-  回短信); the opinion is a word of the term's own dimension (打不通, 骚扰); a picture said
-  with a likeness word (和图片一样, 与描述不符); the term is a verb (回复 通知 提醒: the
-  thing's only in a compound, 接通效果) → kept;
-* otherwise a noun of those words, the seller never named, is the thing's.
+* **said of the thing**: after a word of the thing (像素…拍出的照片, 按键的位置, WAP网页), or
+  before a product word (短信功能, 接通效果) or, a communication noun, an unlisted noun
+  (电话网络) → the product's; a longer word built on one (显示图片, 短信铃声) too;
+* **the seller's side**, kept: the sentence names a seller or who answers (客服 卖家 售后 …)
+  or the order's delivery or a service (物流 发货 维修); the clause makes a contact (打电话给,
+  发短信通知, 发信息不回); the opinion is a word of the term's own dimension (打不通); a
+  picture compared (跟图片基本一样, 和图片差太多); an act (回复 提醒) outside a compound;
+* otherwise a communication noun (短信 电话 信息), the seller never named, is the thing's.
+  Pictures and channel words (where or how one buys) move only in a compound.
 
 A bare 速度 (速度快) stays the delivery's unless the comment names no delivery word and names the
-thing working (死机 运行 上网 开机 …): 速度不错,很少死机 → product.
+thing working (死机 运行 上网 开机 …, rules.toml ``working``): 速度不错,很少死机 → product.
 
 >>> from manyi.annotate.factors import FactorExtractor
 >>> from manyi.text.lexicon import Lexicon
@@ -33,10 +34,10 @@ from manyi.text.lexicon import Factor
 
 OWNED = ("communication", "channel")  # dimensions whose nouns a thing may have
 LISTING = "description"  # the product factor of the listing (图片 照片 实物 描述)
-# Factors of those dimensions a thing never has: the shop's premises (门店 营业时间 排队), the
-# buying (下单 付款), and what the seller says (回复 解释 承诺 广告).
 CLAUSE = frozenset("，,。！!？?；;：:\n ～~")  # the tokens that end a clause
 STOPS = frozenset("。！!？?；;\n")  # and a sentence
+# Factors of those dimensions a thing never has: the shop's premises (门店 营业时间 排队), the
+# buying (下单 付款), and what the seller says (回复 解释 承诺 广告).
 SHOPS = frozenset({"outlets", "hours", "queue", "process", "response", "explanation", "promise"})
 
 
@@ -91,10 +92,10 @@ class ThingsOwn:
             if speed:  # 双核的速度 is ProductContext's: here only the bare one
                 if not self._working(tokens, m.term):
                     continue
-            elif not self._owned(tokens, i, j, before, m, of_the_thing):
-                if m.term in self.acts_words or self._sided(tokens, i) \
-                        or not self._unclaimed(tokens, i, m):
-                    continue
+            elif not self._owned(tokens, i, j, before, m, of_the_thing) and (
+                    m.term in self.acts_words or self._sided(tokens, i)
+                    or not self._unclaimed(tokens, i, m)):
+                continue
             if out is None:
                 out = list(mentions)
             out[n] = m._replace(dimension=self.product.dimension, factor=self.product.key,
@@ -186,8 +187,9 @@ class ThingsOwn:
     def _unclaimed(self, tokens: list[str], i: int, m: Any) -> bool:
         """Whether a word no seller claims is the thing's: a communication word (not a
         picture, 图片 照片, compared with the thing as often as taken by it, nor a channel
-        word, where or how one buys: those only in a compound), no contact made in
-        its clause (打电话给, 发短信通知, 发信息联系我), no opinion of its own dimension (打不通)."""
+        word, where or how one buys: those only in a compound), no contact made in its
+        clause (打电话给, 发短信通知, 发信息联系我), no opinion of its own dimension
+        (打不通)."""
         if m.dimension != "communication":
             return False
         a = i
