@@ -39,6 +39,7 @@ STOPS = frozenset("。！!？?；;\n")  # and a sentence
 # Factors of those dimensions a thing never has: the shop's premises (门店 营业时间 排队), the
 # buying (下单 付款), and what the seller says (回复 解释 承诺 广告).
 SHOPS = frozenset({"outlets", "hours", "queue", "process", "response", "explanation", "promise"})
+SHOP_ENDS = ("网", "商城", "书店", "书城")  # a shop's name (当当网, 京东商城): the seller's side
 
 
 class ThingsOwn:
@@ -59,6 +60,7 @@ class ThingsOwn:
         self.acts_words = frozenset(w for w in self.words if finder.tag(w).startswith("v"))
         self.acts = frozenset(rules.contact_acts)
         self.person_ends = tuple(rules.person_ends) + ("员",)
+        self.thing_ends = tuple(rules.thing_ends)
         self.compare = frozenset(rules.coordinators) | {"跟", "同", "像"}  # (跟图片, 与图片)
         self.likeness = frozenset(rules.likeness) | frozenset(
             w for w, f in lexicon.cues.items() if f.dimension == "product" and f.key == LISTING)
@@ -134,10 +136,13 @@ class ThingsOwn:
             return False
         lexicon = self.lexicon
         if before and before not in self.acts and not any(s in before for s in self.seller) \
-                and of_the_thing(before) is not None:
+                and not before.endswith(self.person_ends) and of_the_thing(before) is not None:
             if lexicon.terms.get(before) is not None or before.isascii():
                 return True  # 像素…照片, WAP网页: a part of the thing named
-            if (j < i - 1 or self.finder.tag(before) == "n") \
+            if m.dimension == "communication" and not before.endswith(self.thing_ends) \
+                    and (j == i - 1 or self.finder.tag(before).startswith("n")):
+                pass  # 出版社的电话, 相关的提醒: whose line or notice, not a part
+            elif (j < i - 1 or self.finder.tag(before) == "n") \
                     and not any(w in before for w in self.words) \
                     and not self._sided(tokens, i):  # (发消息提醒, 到货以后: the order's)
                 return True
@@ -176,12 +181,13 @@ class ThingsOwn:
         while b < len(tokens) and tokens[b] not in STOPS:
             b += 1
         for t in tokens[a:b]:
-            if t in self.seller:
-                return True
+            if t in self.seller or len(t) >= 3 and t.endswith(SHOP_ENDS):
+                return True  # 客服, 卖家; 当当网, 京东商城: a shop's name
             f = lexicon.terms.get(t) or lexicon.verbs.get(t)
-            if f is not None and (f.dimension == "logistics" or f.dimension == "service") \
+            if f is not None and (f.dimension == "logistics" or f.dimension == "service"
+                                  or f.key in SHOPS) \
                     and t not in lexicon.attribute_heads:  # (短信速度慢: whose, it asks)
-                return True
+                return True  # 物流 维修 订单 下单: the order's
         return False
 
     def _unclaimed(self, tokens: list[str], i: int, m: Any) -> bool:
