@@ -51,6 +51,9 @@ class TermFiler:
             word, factor = inside
             if whole.endswith(word) and word in lexicon.attribute_heads and whole != word:
                 return self.attribute, "context"
+            if not whole.endswith(word) and factor.dimension not in ("product", "overall") \
+                    and whole[-1] in self.lexicon.rules.get("thing_ends", ()):
+                return self.attribute, "attribute"  # 处理器, 导航键: a part, not 处理 or 导航
             if whole.endswith(word) or len(word) >= 2:
                 return factor, "characters"
         return self.attribute, "attribute"

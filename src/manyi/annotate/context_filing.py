@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from operator import attrgetter
 from typing import Any  # a factors.Mention (imported there: no cycle)
 
+from manyi.annotate.aspect_owner import ThingsOwn
 from manyi.text.lexicon import Factor
 
 _TERM = attrgetter("term")
@@ -158,6 +159,8 @@ class ProductContext:
         performance = lexicon.terms.get("性能")
         self.product = performance if performance is not None \
             and performance.dimension == "product" else finder.attribute
+        # 短信功能, 拍出的照片, a bare 速度 with 死机: listed words said of the thing (aspect_owner)
+        self.owner = ThingsOwn(lexicon, finder, self.product)
 
     @classmethod
     def for_pack(cls, lexicon: Any, finder: Any, software: frozenset[str]
@@ -172,7 +175,13 @@ class ProductContext:
 
     def __call__(self, text: str, tokens: list[str], starts: list[int],
                  mentions: list) -> list:
-        """``mentions`` with the words above re-filed (``filed_by`` context)."""
+        """``mentions`` with the words above and :class:`ThingsOwn`'s re-filed (``filed_by``
+        context)."""
+        return self.owner(text, tokens, starts, self._refile(text, tokens, starts, mentions),
+                          self._of_the_thing)
+
+    def _refile(self, text: str, tokens: list[str], starts: list[int],
+                mentions: list) -> list:
         if self.words.isdisjoint(map(_TERM, mentions)):  # (most comments: fast)
             return mentions
         out = list(mentions)

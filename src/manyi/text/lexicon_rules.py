@@ -30,7 +30,8 @@ RULE_LISTS = ("sellers", "seller_named", "people", "thanks", "wishes", "comparis
               "list_openers", "opinion_holders", "not_carried",
               "orders", "person_ends", "comparative_negations", "as_degrees", "expecting",
               "not_scored", "stance_verbs", "ordinary", "habitual",
-              "mistaken", "mistaken_heads", "modals", "software",
+              "mistaken", "mistaken_heads", "modals", "software", "seller_side",
+              "contact_acts", "thing_ends", "working", "likeness",
               "mistaken_ends", "judging_verbs", "lasting",
               "waiting")
 
