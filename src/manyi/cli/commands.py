@@ -370,16 +370,17 @@ def topics(output, k, k_range, seed_dimensions, seed, time_col, freq, by, chart,
     else:
         result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
     check_result(result, named, time=time_col)
-    tables, model, note = topic_tables(result, k=k, k_range=tuple(k_range), seed=seed,
-                                       seed_dimensions=seed_dimensions, time_col=time_col,
-                                       freq=freq, by=by, progress=False if quiet else None,
-                                       **texts)
-    wanted = [f"topics.{f}" for f in formats] if model is not None else []
-    figure = draw(model.plot_topics) if wanted else None
-    charts = wanted if figure is not None else []
-    with output_folder(output, COMMAND_FILES["topics"]) as out:
+    with output_folder(output, COMMAND_FILES["topics"]) as out:  # comment_topics.csv
+        tables, model, note = topic_tables(  # written as the comments are assigned
+            result, k=k, k_range=tuple(k_range), seed=seed, seed_dimensions=seed_dimensions,
+            time_col=time_col, freq=freq, by=by, progress=False if quiet else None,
+            comment_topics=out / "comment_topics.csv", **texts)
+        wanted = [f"topics.{f}" for f in formats] if model is not None else []
+        figure = draw(model.plot_topics) if wanted else None
+        charts = wanted if figure is not None else []
         for name, table in tables.items():
-            write_csv(table, out / f"{name}.csv")
+            if table is not None:  # None: written already
+                write_csv(table, out / f"{name}.csv")
         for name in charts:  # no date, fixed ids: the same bytes every run
             with plt_fixed_ids():
                 figure.savefig(out / name, dpi=120, metadata=fixed_metadata(name[-3:]))
