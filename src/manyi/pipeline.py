@@ -253,7 +253,8 @@ class Result:
         return column if numeric.notna().mean() > 0.5 else None
 
     # -- topics (analysis/topics/) ---------------------------------------------------------
-    def fit_topics(self, *, texts=None, examples=None, **options) -> pd.DataFrame:
+    def fit_topics(self, *, texts=None, examples=None, assigned=None,
+                   **options) -> pd.DataFrame:
         """Fit a gensim topic model on the analysed comments; sets ``topics``.
 
         Options go to :class:`manyi.analysis.topics.model.TopicModel` (``k=None`` chooses K by
@@ -261,20 +262,24 @@ class Result:
         likelihood).
         Comments get ``topic`` and ``topic_probability`` columns (-1 / NaN where flagged).
         ``texts``: the analysable comments' texts, when the table holds none (an iterator
-        read once), with ``examples`` (see :meth:`TopicModel.fit`).
+        read once), with ``examples`` (see :meth:`TopicModel.fit`). ``assigned``: given the
+        analysable comments' topics block by block, in order, instead of those columns.
         """
         from manyi.analysis.topics.model import TopicModel
 
-        ok = self.comments["flag"].isin(ANALYSABLE_FLAGS)
+        ok = self.comments["flag"].isin(ANALYSABLE_FLAGS).to_numpy()
         if texts is None:
             texts = self.comments.loc[ok, "text"].tolist()
         model = TopicModel(lexicon=self._annotator().lexicon, **options)
-        assigned = model.fit(texts, examples=examples, sentiment=self.comments.loc[
-            ok, "sentiment"].tolist()).document_topics_  # read here, not copied
-        self.comments["topic"] = -1
-        self.comments["topic_probability"] = np.nan
-        self.comments.loc[ok, "topic"] = assigned["topic"].to_numpy()
-        self.comments.loc[ok, "topic_probability"] = assigned["topic_probability"].to_numpy()
+        sentiment = analysable_values(self.comments, ok, "sentiment")
+        model.fit(texts, examples=examples, sentiment=sentiment, assigned=assigned)
+        if assigned is None:
+            assigned_rows = model.document_topics_  # read here, not copied
+            self.comments["topic"] = -1
+            self.comments["topic_probability"] = np.nan
+            self.comments.loc[ok, "topic"] = assigned_rows["topic"].to_numpy()
+            self.comments.loc[ok, "topic_probability"] = \
+                assigned_rows["topic_probability"].to_numpy()
         self.topic_model, self.topics = model, model.topic_info()
         return self.topics
 
@@ -314,3 +319,12 @@ class Result:
         text = row["text"].iloc[0]
         pairs = self._annotator().model.explain(text, top=top)
         return pd.DataFrame(pairs, columns=["feature", "contribution"])
+
+
+def analysable_values(comments: pd.DataFrame, ok: np.ndarray, column: str,
+                      rows: int = 100_000):
+    """The column's values of the ``ok`` rows, in order, read ``rows`` at a time (no copy of
+    the column)."""
+    for start in range(0, len(comments), rows):
+        part = comments[column].iloc[start:start + rows]
+        yield from part[ok[start:start + rows]].tolist()

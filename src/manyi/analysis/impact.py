@@ -76,6 +76,7 @@ from manyi.analysis.significance import bh_q_values, fisher_exact
 
 SIDES = {"complaint": ("negative", "负面"), "praise": ("positive", "正面")}
 BOOT = 400  # bootstrap replicates
+BOOT_CELLS = 1_000_000  # replicate counts drawn at a time (rows × patterns, 8 MB)
 SEED = 20
 IMPACT_COLUMNS = ["side", "level", "dimension", "factor", "label", "negative_comments",
                   "complaints_naming", "complaint_share", "impact", "impact_low",
@@ -309,8 +310,11 @@ def _bootstrap(stats, count: np.ndarray, boot: int, seed: int, width: int
     point = stats(count[None, :])
     rng = np.random.default_rng(seed)
     draws: dict[str, list] = {k: [] for k in point}
-    for start in range(0, boot, 100):
-        w = rng.poisson(count, size=(min(100, boot - start), len(count))).astype(float)
+    # replicates drawn a few rows at a time when the patterns are many (a row is one
+    # replicate's counts): the same stream, so the same draws, as 100 rows at once
+    rows = int(np.clip(BOOT_CELLS // max(len(count), 1), 1, 100))
+    for start in range(0, boot, rows):
+        w = rng.poisson(count, size=(min(rows, boot - start), len(count))).astype(float)
         for k, v in stats(w).items():
             draws[k].append(np.asarray(v))
     bounds = {k: np.percentile(np.concatenate(v), [2.5, 97.5], axis=0) if boot else

@@ -230,6 +230,7 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
     check_result(result, named, rating=rating_col, time=time_col)
     rating_col = rating_col or result.meta.get("rating_col")
     time_col = time_col or result.meta.get("time_col")
+    rows = len(result.comments)
     if not analysable(result.comments).empty:
         groups = list(by) or group_columns(result.comments, result.meta, time_col)
         options = {"rating": rating_col, "time_col": time_col, "freq": freq, "by": groups,
@@ -240,6 +241,10 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
         profiles = folder_profiles(folder, result.comments, counts=True, **profile_options(
             result.comments, **{k: v for k, v in options.items() if k != "labels"})
         ) if folder is not None else None
+        if profiles is not None:  # the tables read the profiles and counts only: the
+            result.comments = pd.DataFrame({  # compact comments are let go (new arrays,
+                column: pd.Series([], dtype=values.dtype)  # not a view of them)
+                for column, values in result.comments.items()})
         tables = fix_first_tables(result.comments, result.mentions, level=level,
                                   counts=None if profiles is None else profiles.counts,
                                   profiles=profiles, **options)
@@ -262,7 +267,7 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
         click.echo(written_line(output, [f"{n}.csv" for n in tables] + charts))
     if "key_drivers" not in tables and "index" in tables and rating_col:
         click.echo(f"note: key_drivers.csv not computed: too few rated comments "
-                   f"({len(result.comments)}) or no variance for the key-driver model", err=True)
+                   f"({rows}) or no variance for the key-driver model", err=True)
     if wanted and not charts:
         click.echo(skipped_line(wanted), err=True)
     exit_if_rejected(result)
@@ -370,16 +375,17 @@ def topics(output, k, k_range, seed_dimensions, seed, time_col, freq, by, chart,
     else:
         result = run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
     check_result(result, named, time=time_col)
-    tables, model, note = topic_tables(result, k=k, k_range=tuple(k_range), seed=seed,
-                                       seed_dimensions=seed_dimensions, time_col=time_col,
-                                       freq=freq, by=by, progress=False if quiet else None,
-                                       **texts)
-    wanted = [f"topics.{f}" for f in formats] if model is not None else []
-    figure = draw(model.plot_topics) if wanted else None
-    charts = wanted if figure is not None else []
-    with output_folder(output, COMMAND_FILES["topics"]) as out:
+    with output_folder(output, COMMAND_FILES["topics"]) as out:  # comment_topics.csv
+        tables, model, note = topic_tables(  # written as the comments are assigned
+            result, k=k, k_range=tuple(k_range), seed=seed, seed_dimensions=seed_dimensions,
+            time_col=time_col, freq=freq, by=by, progress=False if quiet else None,
+            comment_topics=out / "comment_topics.csv", **texts)
+        wanted = [f"topics.{f}" for f in formats] if model is not None else []
+        figure = draw(model.plot_topics) if wanted else None
+        charts = wanted if figure is not None else []
         for name, table in tables.items():
-            write_csv(table, out / f"{name}.csv")
+            if table is not None:  # None: written already
+                write_csv(table, out / f"{name}.csv")
         for name in charts:  # no date, fixed ids: the same bytes every run
             with plt_fixed_ids():
                 figure.savefig(out / name, dpi=120, metadata=fixed_metadata(name[-3:]))

@@ -43,7 +43,7 @@ def plot_topics(model, *, topics: Iterable[int] | None = None, n_terms: int = 8,
     fig = Figure(figsize=(4.2 * ncols, 0.32 * n_terms * nrows + 0.9 * nrows),
                  layout="constrained")
     axes = fig.subplots(nrows, ncols, squeeze=False).ravel()
-    share = model.document_topics_.topic.value_counts(normalize=True)
+    share = model.topic_shares()
     labels = model.labels()
     for ax, t in zip(axes, chosen, strict=False):
         terms = model.lda_.show_topic(t, topn=n_terms)[::-1]

@@ -19,6 +19,7 @@ LDA lives in :mod:`manyi.analysis.topics.lda`.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Iterable, Sequence
 
@@ -42,6 +43,7 @@ from manyi.analysis.topics.corpus import (  # noqa: F401  (topic_coherence: re-e
     topic_coherence,
 )
 from manyi.analysis.topics.store import TokenStore
+from manyi.analysis.topics.tally import KeyTally, TopicCounts, period_of
 from manyi.analysis.topics.words import CONTENT_POS, ContentWords
 from manyi.errors import InputError, ManyiError
 from manyi.progress import bar, tracked
@@ -98,13 +100,18 @@ class TopicModel(ContentWords, BagsOfWords):
     # -- fitting -----------------------------------------------------------------------
     def fit(self, docs: Iterable[str] | Iterable[Sequence[str]], *,
             sentiment: Iterable[str] | None = None,
-            examples: Callable[[list[int]], list[str]] | None = None) -> TopicModel:
+            examples: Callable[[list[int]], list[str]] | None = None,
+            assigned: Callable[[pd.DataFrame, TopicModel], None] | None = None
+            ) -> TopicModel:
         """Learn topics from texts (segmented here) or token lists (from the pipeline).
 
-        ``docs`` is streamed once; ``sentiment`` (positive/neutral/negative per comment)
-        adds each topic's share of negative comments to :meth:`topic_info`. ``examples``:
-        the texts of the docs at the positions given (read again when asked, so a one-shot
-        iterator of ``docs`` is never held).
+        ``docs`` is streamed once; ``sentiment`` (positive/neutral/negative per comment,
+        read alongside the assignment) adds each topic's share of negative comments to
+        :meth:`topic_info`. ``examples``: the texts of the docs at the positions given (read
+        again when asked, so a one-shot iterator of ``docs`` is never held). ``assigned``:
+        given each block of the comments' dominant topics in order (topic,
+        topic_probability) and the model (its labels known), the topics are then not kept
+        (``document_topics_`` is None).
         """
         logging.getLogger("gensim").setLevel(logging.WARNING)
         self._setup()
@@ -137,14 +144,31 @@ class TopicModel(ContentWords, BagsOfWords):
             finally:
                 self._bar = None
         del self._pool
-        parts, distinct = [], []
+        self.topic_terms_ = [self.lda_.show_topic(t, topn=max(self.n_terms, 30))
+                             for t in range(self.k_)]
+        self.topic_dimensions_ = [self._dimension_of(t) for t in range(self.k_)]
+        labels = _Labels(sentiment, n_docs)
+        self.counts_ = counts = TopicCounts(self.k_, self.n_examples,
+                                            sentiment=sentiment is not None)
+        parts, kept = [], []
         for topics, lengths in self._assigned(store):
+            negative = labels.next(len(topics))
+            counts.add(topics["topic"].to_numpy(), topics["topic_probability"].to_numpy(),
+                       np.minimum(lengths, 6).astype(np.int8),
+                       None if negative is None else negative == "negative")
+            if assigned is not None:
+                assigned(topics, self)
+                continue
             parts.append(topics)
-            distinct.append(np.minimum(lengths, 6).astype(np.int8))
-        self.document_topics_ = pd.concat(parts, ignore_index=True)
-        self._distinct = np.concatenate(distinct)
+            if negative is not None:
+                kept.append(negative)
+        labels.done()
+        self.document_topics_ = None if assigned is not None else \
+            pd.concat(parts, ignore_index=True)
+        self.sentiment_ = None if assigned is not None or sentiment is None else \
+            (np.concatenate(kept) if kept else np.zeros(0, dtype=object))
         self._describe(examples if examples is not None else
-                       docs if keep_texts else texts_seen, sentiment)
+                       docs if keep_texts else texts_seen)
         return self
 
     def fit_transform(self, docs, *, sentiment=None, examples=None) -> pd.DataFrame:
@@ -298,20 +322,11 @@ class TopicModel(ContentWords, BagsOfWords):
             yield theta
 
     # -- describing --------------------------------------------------------------------
-    def _describe(self, texts, sentiment) -> None:
-        k, topics = self.k_, self.document_topics_
-        self.topic_terms_ = [self.lda_.show_topic(t, topn=max(self.n_terms, 30))
-                             for t in range(k)]
-        self.topic_dimensions_ = [self._dimension_of(t) for t in range(k)]
-        # Typical, not degenerate: a comment repeating one word has probability ~1 but
-        # says little, so the topic's probability is weighed by the number of distinct words.
-        distinct = self._distinct / 6
-        typical = topics.topic_probability.to_numpy() * distinct
-        best = {}
-        for t in range(k):
-            rows = np.flatnonzero(topics.topic.to_numpy() == t)
-            best[t] = [int(i) for i in rows[np.argsort(-typical[rows], kind="stable")]
-                       [: self.n_examples]]
+    def _describe(self, texts) -> None:
+        """The example texts of each topic's most typical comments (:class:`TopicCounts`:
+        a comment repeating one word has probability ~1 but says little, so the topic's
+        probability is weighed by the number of distinct words)."""
+        best = self.counts_.best()
         wanted = sorted({i for rows in best.values() for i in rows})
         if callable(texts):  # read again, all at once
             found = dict(zip(wanted, texts(wanted)))
@@ -320,13 +335,6 @@ class TopicModel(ContentWords, BagsOfWords):
                 else texts.__getitem__
             found = {i: pick(i) for i in wanted}
         self.examples_ = {t: [_text_of(found[i]) for i in rows] for t, rows in best.items()}
-        self.sentiment_ = None
-        if sentiment is not None:
-            labels = pd.Series(list(sentiment), dtype=object)
-            if len(labels) != len(topics):
-                raise InputError(f"sentiment has {len(labels)} values for {len(topics)} "
-                                 "comments; pass one label per comment")
-            self.sentiment_ = labels.to_numpy()
 
     def _dimension_of(self, topic: int) -> str:
         seeded = list(self.dimension_topics_)
@@ -365,27 +373,32 @@ class TopicModel(ContentWords, BagsOfWords):
         ``sentiment`` was given to :meth:`fit`); ``-1`` collects comments with no usable word.
         """
         self._check_fitted()
-        topics = self.document_topics_.topic.to_numpy()
+        counts = self.counts_
         rows = []
         for t in [*range(self.k_), NO_TOPIC]:
-            members = topics == t
-            size = int(members.sum())
+            size = counts.size(t)
             if t == NO_TOPIC and size == 0:
                 continue
             terms = self.topic_terms_[t][: self.n_terms] if t >= 0 else []
             row = {"topic": t, "label": self._label(t),
                    "dimension": self.topic_dimensions_[t] if t >= 0 else "",
-                   "size": size, "share": size / len(topics),
+                   "size": size, "share": size / counts.rows,
                    "top_terms": " ".join(w for w, _ in terms),
                    "weights": " ".join(f"{p:.4f}" for _, p in terms)}
-            if self.sentiment_ is not None:
-                negative = self.sentiment_[members] == "negative"
-                row["negative_share"] = float(negative.mean()) if size else float("nan")
+            if counts.negatives is not None:
+                row["negative_share"] = counts.negative_share(t)
             examples = self.examples_.get(t, [])
             for i in range(self.n_examples):
                 row[f"example_{i + 1}"] = examples[i] if i < len(examples) else ""
             rows.append(row)
         return pd.DataFrame(rows)
+
+    def topic_shares(self) -> dict[int, float]:
+        """Topic → its share of the comments (``-1``: no usable word), as counted."""
+        self._check_fitted()
+        counts = self.counts_
+        return {t: counts.size(t) / counts.rows for t in [NO_TOPIC, *range(self.k_)]
+                if counts.size(t)}
 
     def topic_terms(self, n_terms: int | None = None) -> pd.DataFrame:
         """Long table of every topic's top terms: topic, rank, term, weight."""
@@ -419,40 +432,28 @@ class TopicModel(ContentWords, BagsOfWords):
 
         Unparseable times are left out. Columns: period, topic, label, comments, share.
         """
-        self._check_fitted()
-        values = pd.Series(list(times), dtype=object)
-        self._check_aligned(values, "times")
-        # parsed once per distinct value (a dump holds a few hundred dates, not millions):
-        # no date and no period string per comment
-        codes, uniques = pd.factorize(values, use_na_sentinel=True)
-        stamps = pd.to_datetime(pd.Series([*uniques, np.nan]), errors="coerce", format="mixed")
-        periods = stamps.dt.to_period(freq).astype(str).where(stamps.notna())
-        codes[codes < 0] = len(uniques)
-        return self._tally(periods.iloc[codes].reset_index(drop=True), "period")
+        return self._tally(times, "period", period_of(freq))
 
     def topics_by_group(self, groups) -> pd.DataFrame:
         """Share of each group's comments per dominant topic (product, channel …).
 
         Columns: group, topic, label, comments, share, and negative_share with sentiment.
         """
-        self._check_fitted()
-        values = pd.Series(list(groups), dtype=object)
-        self._check_aligned(values, "groups")
-        return self._tally(values.where(values.notna()).astype(object), "group")
+        return self._tally(groups, "group")
 
-    def _tally(self, keys: pd.Series, name: str) -> pd.DataFrame:
-        frame = pd.DataFrame({name: keys.to_numpy(),
-                              "topic": self.document_topics_.topic.to_numpy()})
-        if self.sentiment_ is not None:
-            frame["negative"] = self.sentiment_ == "negative"
-        frame = frame[frame[name].notna()]
-        grouped = frame.groupby([name, "topic"], sort=True)
-        table = grouped.size().rename("comments").reset_index()
-        table["share"] = table.comments / table.groupby(name).comments.transform("sum")
-        if self.sentiment_ is not None:
-            table["negative_share"] = grouped.negative.mean().to_numpy()
-        table.insert(2, "label", table.topic.map(self.labels()))
-        return table
+    def _tally(self, keys, name: str, relabel=None) -> pd.DataFrame:
+        """The comments per (key, topic) of the kept assignment (:class:`KeyTally`, one
+        block); ``relabel``: as :meth:`KeyTally.table`."""
+        self._check_fitted()
+        if self.document_topics_ is None:
+            raise ManyiError("this TopicModel was fitted with assigned=: its comments' topics "
+                             "were not kept; count them as they are assigned (KeyTally)")
+        values = pd.Series(list(keys), dtype=object)
+        self._check_aligned(values, "times" if name == "period" else "groups")
+        tally = KeyTally(sentiment=self.sentiment_ is not None)
+        negative = None if self.sentiment_ is None else self.sentiment_ == "negative"
+        tally.add(values, self.document_topics_.topic.to_numpy(), negative)
+        return tally.table(name, self.labels(), relabel)
 
     def _check_aligned(self, values: pd.Series, what: str) -> None:
         if len(values) != self.n_comments_:
@@ -474,3 +475,33 @@ class TopicModel(ContentWords, BagsOfWords):
         from manyi.report.plot import plot_topics
 
         return plot_topics(self, topics=topics, n_terms=n_terms, ncols=ncols)
+
+
+class _Labels:
+    """The sentiment labels given to :meth:`TopicModel.fit`, read block by block alongside
+    the assignment (one per comment, checked)."""
+
+    def __init__(self, sentiment: Iterable[str] | None, rows: int) -> None:
+        self.rows, self.read = rows, 0
+        self.given = None if sentiment is None else iter(sentiment)
+        if sentiment is not None and hasattr(sentiment, "__len__") and len(sentiment) != rows:
+            self._mismatch(len(sentiment))
+
+    def next(self, size: int) -> np.ndarray | None:
+        if self.given is None:
+            return None
+        got = list(itertools.islice(self.given, size))
+        self.read += len(got)
+        if len(got) < size:
+            self._mismatch(self.read)
+        labels = np.empty(size, dtype=object)
+        labels[:] = got
+        return labels
+
+    def done(self) -> None:
+        if self.given is not None and (extra := sum(1 for _ in self.given)):
+            self._mismatch(self.read + extra)
+
+    def _mismatch(self, given: int) -> None:
+        raise InputError(f"sentiment has {given} values for {self.rows} comments; pass one "
+                         "label per comment")

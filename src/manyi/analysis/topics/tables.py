@@ -6,6 +6,7 @@ still writes every comment with topic -1 and says in one line why no topic was f
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from manyi.annotate.flags import ANALYSABLE_FLAGS
 from manyi.errors import InputError
 
 TOPIC_COLUMNS = ["topic", "label", "size", "share", "negative_share", "top_terms"]
+COMMENT_TOPICS = ["comment_id", "topic", "label", "topic_probability"]
 
 
 def topic_columns(folder: str | Path, time_col: str | None, by: Sequence[str] = ()
@@ -33,9 +35,13 @@ def topic_columns(folder: str | Path, time_col: str | None, by: Sequence[str] = 
 def topic_tables(result, *, k: int | None, k_range: tuple[int, int], seed: int,
                  seed_dimensions: bool, time_col: str | None, freq: str,
                  by: tuple[str, ...] = (), progress: bool | None = False,
-                 texts=None, examples=None) -> tuple[dict[str, pd.DataFrame], object, str]:
+                 texts=None, examples=None, comment_topics: str | Path | None = None
+                 ) -> tuple[dict[str, pd.DataFrame | None], object, str]:
     """(table name → table, the fitted model or None, a note on what was not computed).
     ``texts``, ``examples``: the texts when ``result`` holds none (:meth:`Result.fit_topics`).
+    The tables are counted block by block as the comments are assigned; ``comment_topics``:
+    a file the comments' topics are written to as they are (the table is then None: written
+    already, never held whole).
 
     >>> from manyi import analyze
     >>> tables, model, note = topic_tables(analyze(["物流很快"], progress=False), k=None,
@@ -43,15 +49,37 @@ def topic_tables(result, *, k: int | None, k_range: tuple[int, int], seed: int,
     >>> model is None, list(tables["comment_topics"]["topic"]), note.split(":")[0]
     (True, [-1], 'topics not computed')
     """
-    ok = result.comments["flag"].isin(ANALYSABLE_FLAGS).to_numpy()
+    from manyi.analysis.topics.tally import KeyTally, period_of
+    from manyi.io.csv_blocks import CsvBlocks
 
-    def analysable(column: str) -> pd.Series:  # one column at a time, not a copy of all
-        return result.comments.loc[ok, column]
+    ok = result.comments["flag"].isin(ANALYSABLE_FLAGS).to_numpy()
+    time_col = time_col or result.meta.get("time_col")
+    keyed = {**({"topics_over_time": time_col} if time_col else {}),
+             **{f"topics_by_{c}": c for c in by or result.meta.get("group_cols", [])}}
+    rows = Lockstep(result.comments, ok, ["comment_id", "sentiment", *keyed.values()])
+    tallies = {name: KeyTally(sentiment=True) for name in keyed}
+    kept: list[pd.DataFrame] = []  # without a file: the comments' topics, returned
+
+    def assigned(block: pd.DataFrame, model) -> None:  # the next comments' topics
+        part, topics = rows.take(len(block)), block["topic"]
+        per_comment = pd.DataFrame({  # ids as typed: no str a row
+            "comment_id": part["comment_id"], "topic": topics,
+            "label": topics.map(model.labels()), "topic_probability": block["topic_probability"]})
+        if written is not None:
+            written.write(per_comment)
+        else:
+            kept.append(per_comment)
+        negative = part["sentiment"].to_numpy(dtype=object) == "negative"
+        for name, column in keyed.items():
+            tallies[name].add(part[column], topics.to_numpy(), negative)
 
     try:
-        result.fit_topics(k=k, k_range=tuple(k_range), seed=seed,
-                          seed_dimensions=seed_dimensions, progress=progress,
-                          texts=texts, examples=examples)
+        with contextlib.ExitStack() as stack:  # the file appears only if the fit succeeds
+            written = None if comment_topics is None else stack.enter_context(
+                CsvBlocks(comment_topics, COMMENT_TOPICS))
+            result.fit_topics(k=k, k_range=tuple(k_range), seed=seed,
+                              seed_dimensions=seed_dimensions, progress=progress,
+                              texts=texts, examples=examples, assigned=assigned)
     except InputError as exc:  # too few comments or words: no topic model
         every = result.comments["comment_id"]
         tables = {"topics": pd.DataFrame(columns=TOPIC_COLUMNS),
@@ -60,17 +88,33 @@ def topic_tables(result, *, k: int | None, k_range: tuple[int, int], seed: int,
         return tables, None, (f"topics not computed: {exc} ({int(ok.sum())} analysable "
                               "comment(s); topics need a few hundred)")
     model = result.topic_model
-    labels = model.labels()
-    assigned = model.document_topics_
-    per_comment = pd.DataFrame({  # ids as typed: no str a row
-        "comment_id": analysable("comment_id").reset_index(drop=True),
-        "topic": assigned["topic"], "label": assigned["topic"].map(labels),
-        "topic_probability": assigned["topic_probability"]})
-    tables = {"topics": model.topic_info(), "topic_terms": model.topic_terms(),
-              "comment_topics": per_comment, "topic_k_scores": model.k_scores_}
-    time_col = time_col or result.meta.get("time_col")
-    if time_col:
-        tables["topics_over_time"] = model.topics_over_time(analysable(time_col), freq=freq)
-    for column in by or result.meta.get("group_cols", []):
-        tables[f"topics_by_{column}"] = model.topics_by_group(analysable(column))
+    tables = {"topics": result.topics, "topic_terms": model.topic_terms(),
+              "comment_topics": None if written is not None else
+              pd.concat(kept, ignore_index=True),
+              "topic_k_scores": model.k_scores_}
+    for name in keyed:
+        over_time = name == "topics_over_time"
+        tables[name] = tallies[name].table("period" if over_time else "group",
+                                           model.labels(), period_of(freq) if over_time else None)
     return tables, model, ""
+
+
+class Lockstep:
+    """Some columns of the ``ok`` rows of ``comments``, the next ``size`` rows at a time
+    (read ``rows`` at a time, never copied whole), index from 0 each time."""
+
+    def __init__(self, comments: pd.DataFrame, ok, columns: Sequence[str],
+                 rows: int = 50_000) -> None:
+        columns = list(dict.fromkeys(columns))
+        self._parts = (comments.iloc[start:start + rows].loc[ok[start:start + rows], columns]
+                       for start in range(0, len(comments), rows))
+        self._held = comments.iloc[:0][columns]
+
+    def take(self, size: int) -> pd.DataFrame:
+        pieces, held = [self._held], len(self._held)
+        while held < size and (part := next(self._parts, None)) is not None:
+            pieces.append(part)
+            held += len(part)
+        joined = pd.concat(pieces) if len(pieces) > 1 else pieces[0]
+        self._held = joined.iloc[size:]
+        return joined.iloc[:size].reset_index(drop=True)
