@@ -161,12 +161,7 @@ class ThingsOwn:
         """Whether the picture at ``i`` is compared in its sentence (跟图片, 与图片…一样, 实物)."""
         if i > 0 and tokens[i - 1] in self.finder.rules.comparison_markers | self.compare:
             return True
-        a = i
-        while a > 0 and tokens[a - 1] not in STOPS:
-            a -= 1
-        b = i
-        while b < len(tokens) and tokens[b] not in STOPS:
-            b += 1
+        a, b = _around(tokens, i, STOPS)
         sentence = "".join(tokens[a:b])
         return any(w in sentence for w in self.likeness)
 
@@ -174,12 +169,7 @@ class ThingsOwn:
         """Whether the sentence of the word at ``i`` names a seller or who answers (客服 卖家),
         the order's delivery or a service (物流 快递 维修: a notification is the order's)."""
         lexicon = self.lexicon
-        a = i
-        while a > 0 and tokens[a - 1] not in STOPS:
-            a -= 1
-        b = i
-        while b < len(tokens) and tokens[b] not in STOPS:
-            b += 1
+        a, b = _around(tokens, i, STOPS)
         for t in tokens[a:b]:
             if t in self.seller or len(t) >= 3 and t.endswith(SHOP_ENDS):
                 return True  # 客服, 卖家; 当当网, 京东商城: a shop's name
@@ -198,12 +188,7 @@ class ThingsOwn:
         (打不通)."""
         if m.dimension != "communication":
             return False
-        a = i
-        while a > 0 and tokens[a - 1] not in CLAUSE:
-            a -= 1
-        b = i
-        while b < len(tokens) and tokens[b] not in CLAUSE:
-            b += 1
+        a, b = _around(tokens, i, CLAUSE)
         clause = "".join(tokens[a:b])
         if any(t in self.acts for t in tokens[a:b]) or any(
                 len(w) > 1 and w in clause for w in self.acts):
@@ -227,3 +212,19 @@ class ThingsOwn:
                 return False
             working = working or t in self.working
         return working
+
+
+def _around(tokens: list[str], i: int, stops) -> tuple[int, int]:
+    """The run of tokens around ``tokens[i]`` between two of ``stops`` (its sentence or its
+    clause), as (start, end).
+
+    >>> _around(["短信", "很", "好", "，", "电话", "清楚"], 4, {"，"})
+    (4, 6)
+    """
+    a = i
+    while a > 0 and tokens[a - 1] not in stops:
+        a -= 1
+    b = i
+    while b < len(tokens) and tokens[b] not in stops:
+        b += 1
+    return a, b
