@@ -205,8 +205,10 @@ def test_a_mention_in_a_clause_without_opinion_takes_the_next_clauses():
 
 
 def test_questions_of_a_batch_agree_with_has_question_on_each_text():
+    from manyi.annotate.sentiment.lookup import Batch
+
     texts = ["好吗？", "行吗。。", "还行", "", "？！", "真的吗~~ ", "吗", "。。", "好。真的吗"]
-    codes = np.array([ord(c) for c in "\x00".join(texts)])
+    codes = Batch.of(default_model()._lookup_tables(), texts, [list(t) for t in texts]).codes
     n = np.array([len(t) for t in texts])
     begin = np.cumsum(n + 1) - (n + 1)
     assert head.questions_of(codes, begin, begin + n).tolist() == \

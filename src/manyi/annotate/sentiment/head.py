@@ -71,7 +71,15 @@ def clause_spans_of(n_chars: np.ndarray, lengths: np.ndarray, size: np.ndarray,
                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """:func:`clause_spans` from arrays: each text's characters and tokens, and of every
     token of the batch (texts' tokens one after the other) its length and whether it is a
-    separator or a contrast word (the model finds these in its token look-up)."""
+    separator or a contrast word (the model finds these in its token look-up).
+
+    >>> tokens = ["好", "，", "但是", "慢"]  # 好，但是慢
+    >>> spans, contrast, count = clause_spans_of(
+    ...     np.array([5]), np.array([4]), np.array([1, 1, 2, 1]),
+    ...     np.array([False, True, False, False]), np.array([False, False, True, False]))
+    >>> spans.tolist(), contrast.tolist(), count.tolist()
+    ([[0, 0, 1, 0, 1], [0, 2, 5, 2, 4]], [False, True], [2])
+    """
     n, m = len(n_chars), len(size)
     count = np.ones(n, dtype=np.int64)
     empty = np.zeros((0, 5), dtype=np.int64)
