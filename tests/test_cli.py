@@ -133,3 +133,9 @@ def test_the_cli_starts_without_scipy_stats_or_jieba():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("command", ["analyze", "report", "drivers", "topics", "graph"])
+def test_a_missing_output_is_a_usage_error_not_a_traceback(command):
+    result = run(command, str(SAMPLES / "ecommerce_reviews.csv"))
+    assert result.exit_code == 2 and "Missing option '-o'" in result.output, result.output

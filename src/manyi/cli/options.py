@@ -42,9 +42,12 @@ def output_option(help: str, *, folder: bool | None = True, default: str | None 
             check_output_path(value, folder=False if is_file else folder)
         return value
 
-    return click.option("-o", "--output", "output", required=default is None, default=default,
-                        show_default=default is not None, type=click.Path(), callback=check,
-                        help=help)
+    # (no default at all when required: click 8.4 takes an explicit default=None as one and
+    # lets a missing -o through)
+    given = {"default": default, "show_default": True} if default is not None \
+        else {"required": True}
+    return click.option("-o", "--output", "output", type=click.Path(), callback=check,
+                        help=help, **given)
 
 
 def run_options(func):
