@@ -191,6 +191,23 @@ def test_a_text_column_of_numbers_names_the_column_that_looks_like_text(command,
                                      "(e.g. 5); '评论内容' looks like text: --text-col 评论内容")
 
 
+def test_a_text_column_of_a_few_repeated_values_is_a_category_not_comments(tmp_path):
+    shops = ["旗舰店", "专营店A", "专营店B"]
+    reviews = [f"第{i}次买，质量很好，物流也快，包装有点简陋" for i in range(150)]
+    frame = pd.DataFrame({"店铺": [shops[i % 3] for i in range(150)], "评价内容": reviews})
+    frame.to_csv(tmp_path / "dump.csv", index=False)
+    result = run("analyze", tmp_path / "dump.csv", "-o", tmp_path / "out", "--text-col", "店铺")
+    assert result.exit_code == 1 and "only 3 distinct values" in result.output
+    assert result.output.strip().endswith("--text-col 评价内容")
+    # a short answer column beside no longer text is left alone
+    answers = pd.DataFrame({"回答": [["满意", "一般", "不满意"][i % 3] for i in range(150)],
+                            "城市": [["北京", "上海", "广州", "深圳"][i % 4] for i in range(150)]})
+    answers.to_csv(tmp_path / "survey.csv", index=False)
+    ok = run("analyze", tmp_path / "survey.csv", "-o", tmp_path / "out2", "--text-col", "回答",
+             "--quiet")
+    assert ok.exit_code == 0, ok.output
+
+
 @pytest.mark.parametrize("option, value, message", [
     ("--rating-col", "商品", "--rating-col '商品': the column holds no numbers (e.g. '面霜'); "
                            "numeric columns: 评分, weight"),

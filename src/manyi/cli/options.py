@@ -22,6 +22,9 @@ from manyi.errors import InputError
 
 _WORDS = re.compile(r"[\u3400-\u9fff]|[^\W\d_]{3,}")
 TEXT_SHARE = 0.05  # below this share of text-like cells a column "holds no text"
+# A column of at least FEW_FROM cells with at most FEW_VALUES distinct values (or 1 %) is a
+# category (a shop, a product line), not comments
+FEW_FROM, FEW_VALUES = 100, 20
 PEEK_ROWS = 500
 
 
@@ -128,21 +131,30 @@ def looks_like_text(values: pd.Series) -> float:
 
 def text_column_hint(frame: pd.DataFrame, text_col: str, option: str = "--text-col"
                      ) -> str | None:
-    """A one-line complaint when ``text_col`` holds no text but another column does."""
-    if text_col not in frame or looks_like_text(frame[text_col]) >= TEXT_SHARE:
+    """A one-line complaint when ``text_col`` holds no text, or only a few values repeated
+    (a shop or category column: 旗舰店, 专营店A), but another column holds comments."""
+    if text_col not in frame:
+        return None
+    cells = frame[text_col].dropna().astype(str)
+    few = len(cells) >= FEW_FROM and cells.nunique() <= max(FEW_VALUES, len(cells) // 100)
+    if looks_like_text(frame[text_col]) >= TEXT_SHARE and not few:
         return None
     from manyi.io.read import RESERVED
 
     texts = [c for c in frame.columns if c != text_col and c not in RESERVED
-             and c != "topic" and looks_like_text(frame[c]) >= 0.5]
+             and c != "topic" and looks_like_text(frame[c]) >= 0.5
+             and (not few or frame[c].dropna().astype(str).nunique() > cells.nunique())]
     if not texts:
         return None  # no column holds text: the rows are flagged, as they are
     best = max(texts, key=lambda c: frame[c].dropna().astype(str).map(
         lambda cell: len(_WORDS.findall(cell))).mean())  # most words per cell
-    sample = frame[text_col].dropna()
-    example = f" (e.g. {sample.iloc[0]})" if len(sample) else ""
-    return (f"{option} {text_col!r}: the column holds no text{example}; {best!r} looks like "
-            f"text: {option} {best}")
+    if few and frame[best].dropna().astype(str).str.len().mean() < 2 * cells.str.len().mean():
+        return None  # (满意/一般 answers beside a city column: no longer text elsewhere)
+    example = f" (e.g. {cells.iloc[0]})" if len(cells) else ""
+    what = (f"the first {len(cells):,} cells hold only {cells.nunique()} distinct values"
+            f"{example}, a category, not comments") if few \
+        else f"the column holds no text{example}"
+    return f"{option} {text_col!r}: {what}; {best!r} looks like text: {option} {best}"
 
 
 def check_columns(columns: Iterable[str], named: Mapping[str, object], source: str,
