@@ -30,6 +30,8 @@ import numpy as np
 
 CONTRAST_WORDS = frozenset({"但", "但是", "可是", "不过", "然而", "只是", "就是", "可惜", "却",
                             "而是", "无奈", "只不过", "遗憾"})
+# The head's clauses are its own, fixed with the fitted weights: the extractor's also end at a
+# list number (text/segment.py list_numbers), these do not.
 _SEPARATOR_CHARS = "，,。.!！?？;；~～…、:：\n\r\t ()（）[]【】\"“”'‘’|/\\-—"
 SEPARATORS = frozenset(_SEPARATOR_CHARS) | {a + b for a in "，,。.!！?？;；~～…、" for b in
                                             "，,。.!！?？;；~～…、"} | {"……", "...", "。。。"}
