@@ -46,6 +46,14 @@ def test_every_reader_keeps_every_row_and_id(tmp_path, fmt):
     assert list(frame.columns) == ["comment_id", *ROWS.columns]
 
 
+@pytest.mark.parametrize("name", ["月份", "month", "年月"])
+def test_a_month_column_is_the_time_column(tmp_path, name):
+    frame = ROWS.drop(columns=["评论时间"]).assign(**{name: ["2026-01", "2026-01", "2026-02",
+                                                          "2026-02", "2026-03"]})
+    _write(frame, tmp_path / "dump.csv", "csv")
+    assert read_comments(tmp_path / "dump.csv", id_col="评论ID")[1].time_col == name
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
 def test_encodings_are_detected(tmp_path, encoding):
     path = tmp_path / "dump.csv"

@@ -15,8 +15,8 @@ TEXT_NAMES = ("评论内容", "评价内容", "反馈内容", "留言内容", "�
               "反馈", "留言", "意见", "建议", "review", "reviews", "comment", "comments", "text",
               "content", "feedback", "message", "body")
 RATING_NAMES = ("评分", "星级", "打分", "满意度", "分数", "nps", "rating", "stars", "star", "score")
-TIME_NAMES = ("评论时间", "评价时间", "受理时间", "创建时间", "提交时间", "时间", "日期", "time",
-              "date", "datetime", "timestamp", "created_at")
+TIME_NAMES = ("评论时间", "评价时间", "受理时间", "创建时间", "提交时间", "时间", "日期", "月份",
+              "年月", "time", "date", "datetime", "timestamp", "created_at", "month")
 GROUP_NAMES = ("商品", "产品", "品类", "渠道", "平台", "门店", "店铺", "业务线", "product",
                "category", "cat", "channel", "platform", "shop", "store")
 
