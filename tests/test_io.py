@@ -107,8 +107,11 @@ def test_bad_json_line_is_rejected_with_its_line_number(tmp_path):
 def test_forced_encoding_that_does_not_fit_names_the_file(tmp_path):
     path = tmp_path / "dump.csv"
     path.write_bytes("评论\n很好\n".encode("gbk"))
-    with pytest.raises(InputError, match="dump.csv: cannot decode as utf-8"):
+    with pytest.raises(InputError, match="dump.csv: cannot decode as utf-8") as raised:
         read_comments(path, encoding="utf-8")
+    # the line, and the encoding it does read as, with what to do
+    assert "(line 1)" in str(raised.value)
+    assert str(raised.value).endswith("it reads as gb18030: leave out --encoding to detect it")
 
 
 def test_user_columns_named_like_outputs_are_kept_under_a_prefix():

@@ -359,8 +359,15 @@ def decode_bytes(data: bytes, encoding: str | None, path: Path | str = "<bytes>"
     if encoding:
         try:
             return data.decode(encoding).removeprefix("\ufeff"), encoding
-        except (UnicodeDecodeError, LookupError) as exc:
+        except LookupError as exc:
             raise InputError(f"{path}: cannot decode as {encoding}: {exc}") from exc
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            found = decode_bytes(data, None, path)[1]
+            hint = f"; it reads as {found}: leave out --encoding to detect it" \
+                if found != encoding else ""
+            raise InputError(f"{path}: cannot decode as {encoding} (line {line}): {exc.reason}"
+                             f"{hint}") from exc
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         try:
             return data.decode("utf-32").removeprefix("\ufeff"), "utf-32"
