@@ -38,7 +38,7 @@ from bisect import bisect_left
 from typing import Any  # a factors.Mention and an AspectFinder (imported there: no cycle)
 
 from manyi.annotate.aspect_tags import FUNCTION_CHARS, MAX_CHARS, MAX_COMPOUND, NOUN_TAGS
-from manyi.annotate.aspect_topics import SENTENCE_MARKS, is_open
+from manyi.annotate.aspect_topics import SENTENCE_MARKS, indices_by_clause, is_open
 
 # Marks around a name said on its own: “海神卷”, #寿司#, {馕包肉}, 【店名】, 陈皮骨（例）
 QUOTES = frozenset("“”\"'‘’#＃{}【】[]《》「」()（）")
@@ -73,9 +73,7 @@ def named_before(finder: Any, verdicts: Any, text: str, tokens: list[str],
                  starts: list[int], spans: list[tuple[int, int]], mentions: list) -> list:
     """``mentions`` with the name of each clause that only names something (see the module
     docstring) judged by the product mention that opens the clause after it."""
-    by_clause: dict[int, list[int]] = {}
-    for n, m in enumerate(mentions):
-        by_clause.setdefault(m.clause_id, []).append(n)
+    by_clause = indices_by_clause(mentions)
     out = list(mentions)
     added: list = []
     changed = False

@@ -42,6 +42,9 @@ SHOPS = frozenset({"outlets", "hours", "queue", "process", "response", "explanat
 SHOP_ENDS = ("网", "商城", "书店", "书城")  # a shop's name (当当网, 京东商城): the seller's side
 
 
+NEAR_CHARS = 12  # how far back the word before a term may start (双核的速度)
+
+
 class ThingsOwn:
     """The re-filer of listed words said of the thing bought (see the module doc); built by
     :class:`~manyi.annotate.context_filing.ProductContext` with its ``product`` factor."""
@@ -87,10 +90,7 @@ class ThingsOwn:
             i = bisect_left(starts, m.start)
             if i >= len(tokens) or starts[i] != m.start or tokens[i] != m.term:
                 continue
-            j = i - 1
-            if j > 0 and tokens[j] == "的":
-                j -= 1
-            before = tokens[j] if j >= 0 and starts[j] >= m.start - 12 else ""
+            j, before = word_before(tokens, starts, i)
             if speed:  # 双核的速度 is ProductContext's: here only the bare one
                 if not self._working(tokens, m.term):
                     continue
@@ -228,3 +228,16 @@ def _around(tokens: list[str], i: int, stops) -> tuple[int, int]:
     while b < len(tokens) and tokens[b] not in stops:
         b += 1
     return a, b
+
+
+def word_before(tokens: list[str], starts: list[int], i: int) -> tuple[int, str]:
+    """The word just before ``tokens[i]``, past one 的 (拍出的照片: 拍出), and its index; ""
+    when it is more than a few characters away.
+
+    >>> word_before(["拍出", "的", "照片"], [0, 2, 3], 2)
+    (0, '拍出')
+    """
+    j = i - 1
+    if j > 0 and tokens[j] == "的":
+        j -= 1
+    return j, tokens[j] if j >= 0 and starts[j] >= starts[i] - NEAR_CHARS else ""

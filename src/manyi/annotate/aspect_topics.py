@@ -86,9 +86,7 @@ def carry_topics(finder: Any, verdicts: Any, text: str, tokens: list[str],
     """``mentions`` with each open one (:func:`is_open`) given the topic its clause or the
     clause before names (see the module docstring); ``verdicts``: the pack's verdict words
     (好用: the item itself)."""
-    by_clause: dict[int, list[int]] = {}
-    for n, m in enumerate(mentions):
-        by_clause.setdefault(m.clause_id, []).append(n)
+    by_clause = indices_by_clause(mentions)
     out = list(mentions)
     added = []
     kind, head, skips, holders = finder._kind, finder._head, finder._skips, \
@@ -152,3 +150,11 @@ def carry_topics(finder: Any, verdicts: Any, text: str, tokens: list[str],
         out.extend(added)
         out.sort(key=lambda m: (m.clause_id, m.start))
     return out
+
+
+def indices_by_clause(mentions: list) -> dict[int, list[int]]:
+    """The positions in ``mentions`` of each clause's mentions, by clause id, in order."""
+    by_clause: dict[int, list[int]] = {}
+    for n, m in enumerate(mentions):
+        by_clause.setdefault(m.clause_id, []).append(n)
+    return by_clause

@@ -20,7 +20,8 @@ from bisect import bisect_left, bisect_right
 from operator import attrgetter
 from typing import Any  # a factors.Mention (imported there: no cycle)
 
-from manyi.annotate.aspect_owner import ThingsOwn
+from manyi.annotate.aspect_owner import ThingsOwn, word_before
+from manyi.annotate.factor_tokens import _any_of
 from manyi.text.lexicon import Factor
 
 _TERM = attrgetter("term")
@@ -207,10 +208,7 @@ class ProductContext:
                         continue
                 out[n] = self._product(m, self.product)
                 continue
-            j = i - 1
-            if j > 0 and tokens[j] == "的":
-                j -= 1
-            before = tokens[j] if j >= 0 and starts[j] >= m.start - 12 else ""
+            j, before = word_before(tokens, starts, i)
             factor = self._of_the_thing(before)
             if factor is None and m.term in self.bare and not self._venue_named(text) and (
                     m.term in self.heads or i + 1 >= len(tokens)
@@ -271,13 +269,11 @@ class ProductContext:
 
     def _venue_named(self, text: str) -> bool:
         if self._venue is None:
-            import re
-
-            words = sorted((w for table in (self.lexicon.terms, self.lexicon.cues)
-                            for w, f in table.items() if f.dimension == "environment"
-                            and f.key in VENUE_FACTORS and len(w) >= 2
-                            and not any(h in w for h in self.bare)), key=len, reverse=True)
-            self._venue = re.compile("|".join(map(re.escape, words))) if words else False
+            words = [w for table in (self.lexicon.terms, self.lexicon.cues)
+                     for w, f in table.items() if f.dimension == "environment"
+                     and f.key in VENUE_FACTORS and len(w) >= 2
+                     and not any(h in w for h in self.bare)]
+            self._venue = _any_of(words) if words else False
         return bool(self._venue) and self._venue.search(text) is not None
 
     @staticmethod

@@ -106,21 +106,26 @@ class BagsOfWords:
     def _bows(self, store: TokenStore):
         """Each block of comments of ``store`` as compact sparse rows of the dictionary's ids
         (what was pruned left out; a comment with no word left is an empty row)."""
-        token2id = self.dictionary_.token2id
         for block in _blocks(store.docs(), BLOCK):
-            ids, counts, row_ptr = array("i"), array("i"), array("q", [0])
-            for words in block:
-                bow: dict[int, int] = {}
-                for w in self._phrase_words(words):
-                    i = token2id.get(w)
-                    if i is not None:
-                        bow[i] = bow.get(i, 0) + 1
-                for i in sorted(bow):
-                    ids.append(i)
-                    counts.append(bow[i])
-                row_ptr.append(len(ids))
-            yield BowCorpus(_ints(row_ptr, np.int64), _ints(ids, np.int32).copy(),
-                            _ints(counts, np.int32).copy())
+            yield self._bow_corpus(block)
+
+    def _bow_corpus(self, word_lists) -> BowCorpus:
+        """The comments' content words (one list each) as sparse rows of the dictionary's
+        ids, after the phrases (a comment with no known word is an empty row)."""
+        token2id = self.dictionary_.token2id
+        ids, counts, row_ptr = array("i"), array("i"), array("q", [0])
+        for words in word_lists:
+            bow: dict[int, int] = {}
+            for w in self._phrase_words(words):
+                i = token2id.get(w)
+                if i is not None:
+                    bow[i] = bow.get(i, 0) + 1
+            for i in sorted(bow):
+                ids.append(i)
+                counts.append(bow[i])
+            row_ptr.append(len(ids))
+        return BowCorpus(_ints(row_ptr, np.int64), _ints(ids, np.int32).copy(),
+                         _ints(counts, np.int32).copy())
 
     @property
     def _corpus(self) -> BowCorpus:

@@ -412,19 +412,7 @@ class TopicModel(ContentWords, BagsOfWords):
     def transform(self, docs) -> pd.DataFrame:
         """Dominant topic and its probability per comment (topic -1 when no word is known)."""
         self._check_fitted()
-        token2id = self.dictionary_.token2id
-        ids, counts, row_ptr = [], [], [0]
-        for doc in docs:
-            bow: dict[int, int] = {}
-            for w in self._phrase_words(self._content_words(doc)):
-                if w in token2id:
-                    bow[token2id[w]] = bow.get(token2id[w], 0) + 1
-            for i in sorted(bow):
-                ids.append(i)
-                counts.append(bow[i])
-            row_ptr.append(len(ids))
-        corpus = BowCorpus(np.array(row_ptr, dtype=np.int64), np.array(ids, dtype=np.int32),
-                           np.array(counts, dtype=np.int32))
+        corpus = self._bow_corpus(self._content_words(doc) for doc in docs)
         return _dominant(self._infer(corpus))
 
     def topics_over_time(self, times, freq: str = "M") -> pd.DataFrame:

@@ -209,11 +209,13 @@ class _LookupTables:
 
 class Batch(NamedTuple):
     """A batch of texts looked up once for every use: their code points joined (a separator
-    between texts) and the text of each position; all their tokens in order, how many each
-    text has, the tokens' ids in the model's map (−1: unknown) and their lengths."""
+    between texts), the text of each position and each text's length; all their tokens in
+    order, how many each text has, the tokens' ids in the model's map (−1: unknown) and
+    their lengths."""
 
     codes: np.ndarray
     doc: np.ndarray
+    n_chars: np.ndarray
     flat: list[str]
     lengths: np.ndarray
     ids: np.ndarray
@@ -224,7 +226,8 @@ class Batch(NamedTuple):
            ) -> Batch:
         flat = list(chain.from_iterable(tokens))
         m = len(flat)
-        return cls(*_code_points(texts), flat,
+        return cls(*_code_points(texts),
+                   np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)), flat,
                    np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)),
                    np.fromiter(map(tables.vocab.get, flat, _MISSING), dtype=np.int64, count=m),
                    np.fromiter(map(len, flat), dtype=np.int64, count=m))

@@ -211,9 +211,8 @@ class SentimentModel:
         """
         tables = self._lookup_tables()
         n = len(texts)
-        codes, doc, flat, lengths, ids, _ = batch if batch is not None \
+        codes, doc, n_chars, flat, lengths, ids, _ = batch if batch is not None \
             else Batch.of(tables, texts, tokens)
-        n_chars = np.fromiter(map(len, texts), dtype=np.int64, count=n)
         # character 1-, 2-, 3-grams, packed into int64 (see _pack_chars): where each found
         # gram starts in the joined text, and how long it is
         found = tables.chars.get_indexer(_packed_grams(codes))
@@ -318,7 +317,7 @@ class SentimentModel:
             spans = np.zeros((0, 5), dtype=np.int64)
         tables = self._lookup_tables()
         batch = Batch.of(tables, texts, tokens)
-        n_chars = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        n_chars = batch.n_chars
         sep, contrast = tables.is_separator[batch.ids], tables.is_contrast[batch.ids]
         clauses, first_contrast, _ = head.clause_spans_of(n_chars, batch.lengths, batch.size,
                                                           sep, contrast)
