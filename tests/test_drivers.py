@@ -239,6 +239,29 @@ def test_segments_find_the_shop_that_is_worst_at_service():
     assert set(found["drivers"]["group"]) == {"A", "B", "C"}
 
 
+def test_each_groups_index_has_an_interval_that_narrows_with_its_size():
+    """A shop of 800 comments is known better than one of 50: both intervals hold the
+    index, the big shop's is about a quarter as wide (√16), and B's sits below A's."""
+    from manyi.analysis.segments import segments
+
+    shop = np.array(["A"] * 800 + ["B"] * 50)
+    bad = np.r_[np.arange(800) % 5 == 0, np.arange(50) % 2 == 0]  # A 20 % and B 50 % negative
+    comments = pd.DataFrame({"comment_id": [str(i) for i in range(len(shop))], "flag": "",
+                             "门店": shop, "sentiment": np.where(bad, "negative", "positive")})
+    mentions = pd.DataFrame({"row": np.arange(len(shop)), "dimension": "service",
+                             "factor": "attitude",
+                             "polarity": np.where(bad, "negative", "positive"),
+                             "score": np.where(bad, -0.5, 0.5)})
+    index = segments(comments, mentions, group_cols=["门店"], min_comments=20,
+                     boot=200)["index"].set_index("group")
+    assert (index["index_low"] < index["index"]).all()
+    assert (index["index"] < index["index_high"]).all()
+    width = index["index_high"] - index["index_low"]
+    assert 2.5 < width["B"] / width["A"] < 6
+    assert index.at["A", "index"] == 80.0 and index.at["B", "index"] == 50.0
+    assert index.at["B", "index_high"] < index.at["A", "index_low"]
+
+
 def test_discovered_attributes_are_drivers_under_their_own_word():
     """信号太差 and 拉链很难拉 are two things to fix, not one "other attributes" factor."""
     import manyi

@@ -209,6 +209,45 @@ def index_from_dimensions(dimensions: pd.DataFrame) -> float | None:
                        / dims["comments"].sum()), 1)
 
 
+def index_interval(counts: pd.Series, pairs: pd.DataFrame, weights: Mapping[str, float], *,
+                   boot: int = 200, seed: int = 0) -> tuple[float, float]:
+    """95 % interval of one group's index: ``counts`` = comments per pattern code of the group,
+    ``pairs`` the profiles' (pattern, dimension, polarity) rows, ``weights`` the index's
+    (set once on all comments). The same seeded Poisson bootstrap over comments as the
+    drivers' intervals; the weights are held fixed.
+
+    >>> pairs = pd.DataFrame({"pattern": [0, 1], "dimension": "service",
+    ...                       "polarity": ["positive", "negative"]})
+    >>> index_interval(pd.Series({0: 30, 1: 10}), pairs, {"service": 1.0})  # index 75.0
+    (60.0, 86.4)
+    """
+    from manyi.analysis.impact import _bootstrap
+
+    codes = counts.index.to_numpy()
+    at = {c: i for i, c in enumerate(codes)}
+    dims = [d for d, w in weights.items() if w > 0]
+    named, credit = np.zeros((len(codes), len(dims))), np.zeros((len(codes), len(dims)))
+    col = {d: j for j, d in enumerate(dims)}
+    for pattern, dim, polarity in pairs[["pattern", "dimension", "polarity"]].itertuples(
+            index=False):
+        if pattern in at and dim in col:
+            named[at[pattern], col[dim]] = 1.0
+            credit[at[pattern], col[dim]] = {"positive": 1.0, "neutral": 0.5}.get(polarity, 0.0)
+    w = np.array([weights[d] for d in dims])
+
+    def stats(draw: np.ndarray) -> dict[str, np.ndarray]:
+        seen, good = draw @ named, draw @ credit
+        score = np.divide(100 * good, seen, out=np.zeros_like(good), where=seen > 0)
+        present = (seen > 0) * w
+        total = present.sum(axis=-1)
+        return {"index": np.divide((score * present).sum(axis=-1), total,
+                                   out=np.full_like(total, np.nan), where=total > 0)[:, None]}
+
+    _, bounds = _bootstrap(stats, counts.to_numpy(dtype=float), boot, seed, 1)
+    low, high = bounds["index"][:, 0]
+    return round(float(low), 1), round(float(high), 1)
+
+
 def index_value(table: pd.DataFrame) -> float | None:
     """The overall index of a :func:`satisfaction_index` table (its ``index`` row)."""
     value = table.loc[table["dimension"] == "index", "satisfaction"]

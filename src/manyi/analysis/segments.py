@@ -3,7 +3,8 @@
 For each group column and each of its groups with at least ``min_comments`` comments:
 
 - ``index``: the satisfaction index of the group (the default weighting, weights set once
-  on all comments so groups compare) and its complaint rate;
+  on all comments so groups compare), its 95 % interval (``index_low``, ``index_high``:
+  :func:`manyi.analysis.index.index_interval`) and its complaint rate;
 - ``differences``: for every dimension, the share of the group's comments that are
   negative on it against the same share among all other comments, Fisher's exact test
   (two-sided), Benjamini–Hochberg ``q_value`` across every test of every column (the
@@ -29,7 +30,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from manyi.analysis.index import profile_index
+from manyi.analysis.index import index_interval, profile_index
 from manyi.analysis.profiles import Profiles, period_of, selected_groups
 from manyi.analysis.rows import ComplaintSpec
 from manyi.analysis.significance import bh_q_values, fisher_exact
@@ -99,9 +100,14 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
         index = profile_index(grouped, by="_group", labels=labels)
         found = index[(index["dimension"] == "index") & index["_group"].isin(groups)]
         rate = pd.Series(complaints).groupby(ok_values).mean()
+        per_pattern = pd.Series(rows["pattern"].to_numpy()).groupby(ok_values)
+        bounds = [index_interval(per_pattern.get_group(g).value_counts(sort=False),
+                                 profiles.pairs, index.attrs["weights"], boot=boot)
+                  for g in found["_group"]]
         index_parts.append(pd.DataFrame({
             "column": column, "group": found["_group"].to_numpy(),
             "comments": found["comments"].to_numpy(), "index": found["satisfaction"].to_numpy(),
+            "index_low": [b[0] for b in bounds], "index_high": [b[1] for b in bounds],
             "weighting": found["weighting"].to_numpy(),
             "complaint_rate": rate.reindex(found["_group"]).to_numpy()}))
         counted = pd.DataFrame({"_group": ok_values, "pattern": rows["pattern"].to_numpy()}
@@ -130,7 +136,8 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
     differences = differences.sort_values(["significant", "difference"],
                                           ascending=[False, False]).reset_index(drop=True)
     index_table = (pd.concat(index_parts, ignore_index=True) if index_parts else
-                   pd.DataFrame(columns=["column", "group", "comments", "index", "weighting",
+                   pd.DataFrame(columns=["column", "group", "comments", "index", "index_low",
+                                         "index_high", "weighting",
                                          "complaint_rate"]))
     driver_table = pd.concat(driver_parts, ignore_index=True) if driver_parts else \
         pd.DataFrame()

@@ -160,9 +160,11 @@ def segments_section(found: dict | None, html_table, pct, num) -> str | None:
         parts.append('<p class="note">没有哪个组在某一维度上显著差于其余组（BH q < 0.05）。</p>')
     index = found["index"]
     cells = [[(escape(str(r.column)), None), (escape(str(r.group)), None),
-              (f"{int(r.comments):,}", r.comments), (num(r.index), r.index),
+              (f"{int(r.comments):,}", r.comments),
+              (f"{num(r.index)} [{num(r.index_low)}, {num(r.index_high)}]", r.index),
               (pct(r.complaint_rate), r.complaint_rate)] for r in index.itertuples()]
     parts.append("<h3>各组满意度指数</h3>" + html_table(
-        cells, [("分组列", False), ("组", False), ("评论数", True), ("满意度指数", True),
-                ("投诉率", True)]))
+        cells, [("分组列", False), ("组", False), ("评论数", True),
+                ("满意度指数 [95% 区间]", True), ("投诉率", True)])
+        + '<p class="note">区间重叠的两组，指数之差可能只是抽样波动。</p>')
     return "".join(parts)
