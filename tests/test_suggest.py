@@ -83,6 +83,46 @@ def test_same_seed_same_suggestions(texts, lexicon_without, segmenter, suggestio
     pd.testing.assert_frame_equal(suggestions, again)
 
 
+def test_pieces_merged_in_order_count_as_one_pass(texts, lexicon_without, monkeypatch):
+    """Counted in three pieces and merged, the counts, the examples and (past the sample's
+    size, a seeded reservoir) the word2vec sentences are those of one pass over the same
+    comments in pieces of other sizes."""
+    from manyi.text import suggest
+
+    monkeypatch.setattr(suggest, "W2V_COMMENTS", 150)
+    key = ("test", 1)
+
+    def counted(cuts) -> suggest._Counts:
+        whole = suggest._Counts(sample_seed=7)
+        for a, b in zip(cuts, cuts[1:]):
+            piece = pd.DataFrame({"text": texts.iloc[a:b].tolist()})
+            whole.merge(suggest._count_piece(key, lexicon_without, None, piece, a))
+        return whole
+
+    try:
+        one, three = counted([0, len(texts)]), counted([0, 50, 260, len(texts)])
+    finally:
+        suggest._READERS.pop(key, None)
+    assert one.n_texts == three.n_texts > 150 and len(one.sentences) == 150
+    assert one.sentences == three.sentences
+    assert one.doc_freq == three.doc_freq and one.orphan == three.orphan
+    assert one.opinions == three.opinions and one.implied == three.implied
+    assert dict(one.examples) == dict(three.examples) and one.texts == three.texts
+    assert one.doc_freq["快递"] >= 3 and one.example_texts("快递")
+
+
+def test_two_processes_suggest_what_one_does(texts, lexicon_without):
+    """More than one piece of comments, so a pool of two really starts."""
+    many = pd.concat([texts] * 13, ignore_index=True)
+    from manyi.engine import INLINE_ROWS
+
+    assert len(many) > INLINE_ROWS
+    alone = suggest_terms(many, lexicon=lexicon_without, jobs=1, top=15)
+    pool = suggest_terms(many, lexicon=lexicon_without, jobs=2, top=15)
+    assert len(alone) == 15
+    pd.testing.assert_frame_equal(alone, pool)
+
+
 def test_written_file_loads_and_checks_clean(suggestions, tmp_path):
     path = write_suggestions(suggestions, tmp_path / "suggestions.toml", source="sample")
     loaded = Lexicon.from_packs([path])

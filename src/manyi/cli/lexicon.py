@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from manyi.cli.options import input_options, output_option, preflight
+from manyi.cli.options import JOBS_OPTION, input_options, output_option, preflight
 from manyi.cli.text import format_table
 from manyi.errors import ManyiError
 
@@ -51,11 +51,11 @@ def lexicon_show(domain, extra) -> None:
               help="Comments a word must occur in.")
 @click.option("--seed", type=int, default=42, show_default=True,
               help="Random seed of the word2vec model: same input and seed, same suggestions.")
+@JOBS_OPTION
 def lexicon_suggest(input_path, text_col, id_col, encoding, sheet, domain, lexicon, output,
-                    top, min_count, seed) -> None:
+                    top, min_count, seed, jobs) -> None:
     """Propose factor terms the lexicon misses, mined from INPUT, as a file to review."""
     from manyi.io.read import read_comments
-    from manyi.progress import tracked
     from manyi.text.lexicon import Lexicon
     from manyi.text.suggest import suggest_terms, write_suggestions
 
@@ -69,9 +69,9 @@ def lexicon_suggest(input_path, text_col, id_col, encoding, sheet, domain, lexic
         guess = guess_domain(frame[meta.text_col])
         domain = guess.domain
         click.echo(guess.note(), err=True)
-    texts = tracked(frame[meta.text_col], len(frame), "reading", "comments", None)
-    suggestions = suggest_terms(texts, lexicon=Lexicon.load(domain, lexicon),
-                                top=top, min_count=min_count, seed=seed)
+    suggestions = suggest_terms(frame[meta.text_col], lexicon=Lexicon.load(domain, lexicon),
+                                top=top, min_count=min_count, seed=seed, jobs=jobs,
+                                progress=None, total=len(frame))
     written = write_suggestions(suggestions, output, source=str(input_path))
     table = suggestions[["dimension", "factor_label", "candidate", "score", "count",
                          "opinion_clauses"]]

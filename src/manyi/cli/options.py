@@ -53,14 +53,17 @@ def output_option(help: str, *, folder: bool | None = True, default: str | None 
                         help=help, **given)
 
 
+JOBS_OPTION = click.option("--jobs", type=click.IntRange(min=0), default=None,
+                           help="Worker processes (default: all cores; 1: this process only).")
+
+
 def run_options(func):
     """``--model``, ``--jobs`` and ``--quiet``, shared by every analysing command."""
     return _stack(func, [
         click.option("--model", "model", type=click.Path(dir_okay=False),
                      help="A sentiment model written by `manyi train` (the shipped model if "
                      "omitted)."),
-        click.option("--jobs", type=click.IntRange(min=0), default=None,
-                     help="Worker processes (default: all cores; 1: this process only)."),
+        JOBS_OPTION,
         click.option("--quiet", is_flag=True, help="No progress bar and no summary."),
     ])
 

@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import json
 import math
+import pickle
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from sys import intern
 
@@ -52,6 +54,7 @@ DIGITS = re.compile(r"[0-9A-Za-z]*[0-9][0-9A-Za-z]*")
 TOKEN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 PROFILE_PRIOR = 5.0  # opinions a candidate needs before its profile counts as much as word2vec
 SKIPGRAM_MAX_TOKENS = 150_000
+W2V_COMMENTS = 200_000  # comments whose words train word2vec (a seeded sample of larger inputs)
 RARE_SHRINK = 5.0  # comments at which a word's similarity counts half
 MIN_SIMILARITY = 0.15  # below this a candidate's nearest factor is a guess: left unassigned
 CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
@@ -61,27 +64,29 @@ EXAMPLE_CHARS = 80
 
 def suggest_terms(texts: Iterable[str], *, lexicon: Lexicon | None = None,
                   domain: str | None = "ecommerce", top: int = 30, min_count: int = 3,
-                  seed: int = 42, segmenter=None) -> pd.DataFrame:
+                  seed: int = 42, segmenter=None, jobs: int | None = 1,
+                  progress: bool | None = False, total: int | None = None) -> pd.DataFrame:
     """Candidate factor terms, best first: one row per word, with its dimension and evidence.
 
     ``texts`` are raw comments (normalised here; empty and placeholder comments are skipped).
     ``lexicon`` defaults to ``Lexicon.load(domain)``; ``segmenter`` is a
     :class:`~manyi.text.segment.Segmenter`, a backend name, or None (rjieba).
-    A word must occur in ``min_count`` comments. Columns: dimension, dimension_label, factor,
-    factor_label, candidate, score (0–1), similarity (cosine to the factor's nearest known
-    terms), count (comments), opinion_clauses (clauses with a known opinion and no factor term
-    that contain it), evidence, examples (up to three comments, " | "-joined).
+    A word must occur in ``min_count`` comments. ``jobs``: worker processes (0 or None: every
+    core; a Segmenter object counts in this process), the same table whatever their number.
+    Columns: dimension, dimension_label, factor, factor_label, candidate, score (0–1),
+    similarity (cosine to the factor's nearest known terms), count (comments),
+    opinion_clauses (clauses with a known opinion and no factor term that contain it),
+    evidence, examples (up to three comments, " | "-joined).
     """
     lexicon = lexicon if lexicon is not None else Lexicon.load(domain)
-    stats = _Stats(lexicon, _segmenter(lexicon, segmenter))
-    for text in texts:
-        stats.add(text)
+    stats = _count(texts, lexicon, segmenter, jobs=jobs, seed=seed, progress=progress,
+                   total=total)
     candidates = [w for w, n in stats.doc_freq.items() if n >= min_count]
     if not candidates:
         return pd.DataFrame(columns=COLUMNS)
     vectors = _word_vectors(stats.sentences, min_count=min_count, seed=seed)
     rows = [_row(word, stats, lexicon, attribution)
-            for word, attribution in _attribute(candidates, vectors, stats).items()]
+            for word, attribution in _attribute(candidates, vectors, stats, lexicon).items()]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     best = frame["score"].max()
     frame["score"] = (frame["score"] / best if best > 0 else frame["score"]).round(4)
@@ -91,8 +96,130 @@ def suggest_terms(texts: Iterable[str], *, lexicon: Lexicon | None = None,
 
 
 # -- counting ----------------------------------------------------------------------------
-class _Stats:
-    """Per-word counts over the comments: comments, orphan clauses, opinions, examples."""
+def _count(texts: Iterable[str], lexicon: Lexicon, segmenter, *, jobs: int | None, seed: int,
+           progress: bool | None, total: int | None) -> _Counts:
+    """The counts of every comment, pieces counted by ``jobs`` processes and merged in input
+    order (:meth:`_Counts.merge`), so any number of processes gives the same counts."""
+    from manyi.engine import CHUNK_ROWS, map_chunks, worker_count
+
+    shared = segmenter is None or isinstance(segmenter, str)
+    key = (zlib.crc32(pickle.dumps(lexicon)), segmenter) if shared else ("given", id(segmenter))
+    if not shared:  # a Segmenter object is this process's: counted here
+        _READERS[key] = _Reader(lexicon, segmenter)
+    jobs = worker_count(jobs) if shared else 1
+    frames = (pd.DataFrame({"text": block}) for block in _blocks(texts, CHUNK_ROWS * 2 * jobs))
+    stats = _Counts(sample_seed=seed)
+    try:
+        for _, parts in map_chunks(frames, _count_piece, (key, lexicon if shared else None,
+                                                          segmenter if shared else None),
+                                   jobs=jobs, progress=progress, total=total):
+            for part in parts:
+                stats.merge(part)
+    finally:
+        _READERS.pop(key, None)
+    return stats
+
+
+def _blocks(texts: Iterable, size: int) -> Iterator[list]:
+    block = []
+    for text in texts:
+        block.append(text)
+        if len(block) == size:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+_READERS: dict = {}  # this process's readers: a lexicon and segmenter are loaded once
+
+
+def _count_piece(key, lexicon: Lexicon | None, backend: str | None, piece: pd.DataFrame,
+                 first_row: int) -> _Counts:
+    """The counts of one piece of comments (indices from 0), by this process's reader."""
+    if key not in _READERS:
+        _READERS[key] = _Reader(lexicon, _segmenter(lexicon, backend))
+    reader, counts = _READERS[key], _Counts()
+    for text in piece["text"]:
+        reader.add(counts, text)
+    return counts
+
+
+@dataclass
+class _Counts:
+    """Per-word counts over comments: comments, orphan clauses, opinions, examples, and the
+    words of up to :data:`W2V_COMMENTS` comments for word2vec (beyond that, a seeded
+    reservoir sample of them)."""
+
+    n_texts: int = 0
+    sentences: list = field(default_factory=list)
+    doc_freq: Counter = field(default_factory=Counter)
+    orphan: Counter = field(default_factory=Counter)
+    opinions: defaultdict = field(default_factory=lambda: defaultdict(Counter))
+    factor_opinions: defaultdict = field(default_factory=lambda: defaultdict(Counter))
+    implied: defaultdict = field(default_factory=lambda: defaultdict(Counter))
+    # per candidate, the dimensions the discovery filed its mentions under by context
+    filed: defaultdict = field(default_factory=lambda: defaultdict(Counter))
+    # the comments some word keeps as an example, by index (not every comment: memory);
+    # ~index marks a comment without an orphan clause (a fallback example)
+    examples: defaultdict = field(default_factory=lambda: defaultdict(list))
+    texts: dict = field(default_factory=dict)
+    sample_seed: int | None = None
+    _rng: np.random.Generator | None = field(default=None, repr=False)
+
+    def merge(self, other: _Counts) -> None:
+        """Add the counts of the comments after these (``other``'s indices from 0): the
+        same counts as one piece of both, examples chosen as one pass would."""
+        offset = self.n_texts
+        self._sample(other.sentences, offset)
+        self.n_texts += other.n_texts
+        self.doc_freq.update(other.doc_freq)
+        self.orphan.update(other.orphan)
+        for mine, theirs in ((self.opinions, other.opinions),
+                             (self.factor_opinions, other.factor_opinions),
+                             (self.implied, other.implied), (self.filed, other.filed)):
+            for word, counted in theirs.items():
+                mine[word].update(counted)
+        for word, chosen in other.examples.items():
+            for index in chosen:
+                at = index + offset if index >= 0 else ~(~index + offset)
+                if self.choose(word, at):
+                    self.texts[at if at >= 0 else ~at] = other.texts[index if index >= 0
+                                                                     else ~index]
+
+    def choose(self, word: str, index: int) -> bool:
+        """Keep comment ``index`` as an example of ``word``: comments where it is the subject
+        of an opinion (index ≥ 0) first, up to twice :data:`EXAMPLES`; others (~index) while
+        fewer than :data:`EXAMPLES` are kept."""
+        chosen = self.examples[word]
+        if len(chosen) < (EXAMPLES * 2 if index >= 0 else EXAMPLES):
+            chosen.append(index)
+            return True
+        return False
+
+    def _sample(self, sentences: list, offset: int) -> None:
+        room = W2V_COMMENTS - len(self.sentences)
+        self.sentences.extend(sentences[:room])
+        rest = sentences[max(room, 0):]
+        if not rest:
+            return
+        if self._rng is None:
+            self._rng = np.random.default_rng(self.sample_seed)
+        first = offset + max(room, 0)
+        slots = self._rng.integers(0, np.arange(first, first + len(rest)) + 1)
+        for sentence, slot in zip(rest, slots):
+            if slot < W2V_COMMENTS:
+                self.sentences[slot] = sentence
+
+    def example_texts(self, word: str) -> list[str]:
+        chosen = self.examples[word]
+        ordered = [i for i in chosen if i >= 0] + [~i for i in chosen if i < 0]
+        return [_shorten(self.texts[i], word) for i in ordered[:EXAMPLES]]
+
+
+class _Reader:
+    """Reads comments into :class:`_Counts`: the lexicon, segmenter and extractor, loaded
+    once per process."""
 
     def __init__(self, lexicon: Lexicon, segmenter) -> None:
         from manyi.analysis.topics.words import GENERIC_WORDS
@@ -108,20 +235,8 @@ class _Stats:
                        | lexicon.contrasts | lexicon.stopwords | set(lexicon.userdict)
                        | GENERIC_WORDS)
         self._is_candidate: dict[str, bool] = {}
-        # the comments some word keeps as an example, by index (not every comment: memory)
-        self.texts: dict[int, str] = {}
-        self.n_texts = 0
-        self.sentences: list[list[str]] = []
-        self.doc_freq: Counter[str] = Counter()
-        self.orphan: Counter[str] = Counter()
-        self.opinions: defaultdict[str, Counter[str]] = defaultdict(Counter)
-        self.factor_opinions: defaultdict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-        self.implied: defaultdict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
-        self.examples: defaultdict[str, list[int]] = defaultdict(list)
-        # per candidate, the dimensions the discovery filed its mentions under by context
-        self.filed: defaultdict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
 
-    def add(self, raw) -> None:
+    def add(self, counts: _Counts, raw) -> None:
         from manyi.text.normalize import normalize_text, opinion_core
 
         if not isinstance(raw, str) or not raw.strip():
@@ -131,12 +246,12 @@ class _Stats:
             return
         tokens = self.segmenter.cut(text)
         mentions, clauses = self.extractor.analyse(text, tokens)
-        index = self.n_texts
-        self.n_texts += 1
+        index = counts.n_texts
+        counts.n_texts += 1
         # interned: a word shared by many comments is stored once
-        self.sentences.append([intern(t) for t in tokens if TOKEN.search(t)])
+        counts.sentences.append([intern(t) for t in tokens if TOKEN.search(t)])
         words = {t for t in tokens if self._candidate(t)}
-        self.doc_freq.update(words)
+        counts.doc_freq.update(words)
         orphan_clauses: defaultdict[int, list] = defaultdict(list)
         for mention in mentions:
             # judged without a listed term: an implicit mention, or a word the extractor
@@ -146,29 +261,24 @@ class _Stats:
                 if mention.source == "discovered" and mention.filed_by == "context":
                     for word in words:
                         if word in mention.term:  # 对焦 in 对焦速度: filed as the product's
-                            self.filed[word][(mention.dimension, mention.factor)] += 1
+                            counts.filed[word][(mention.dimension, mention.factor)] += 1
             elif mention.opinion:
-                self.factor_opinions[(mention.dimension, mention.factor)][
-                    self._bare(mention.opinion)] += 1
+                counts.factor_opinions[(mention.dimension, mention.factor)][
+                    self.bare(mention.opinion)] += 1
         seen_in_orphan = set()
         for clause_id, found in orphan_clauses.items():
             span = clauses[clause_id]
             for word in {t for t in tokens[span.first:span.last] if t in words}:
                 seen_in_orphan.add(word)
-                self.orphan[word] += 1
+                counts.orphan[word] += 1
                 for mention in found:
-                    self.opinions[word][self._bare(mention.opinion)] += 1
+                    counts.opinions[word][self.bare(mention.opinion)] += 1
                     if mention.implicit:
-                        self.implied[word][(mention.dimension, mention.factor)] += 1
+                        counts.implied[word][(mention.dimension, mention.factor)] += 1
         # Examples: comments where the word is the subject of an opinion come first.
         for word in words:
-            chosen = self.examples[word]
-            if word in seen_in_orphan and len(chosen) < EXAMPLES * 2:
-                chosen.append(index)
-                self.texts[index] = text
-            elif len(chosen) < EXAMPLES:
-                chosen.append(~index)  # a comment without an orphan clause: fallback only
-                self.texts[index] = text
+            if counts.choose(word, index if word in seen_in_orphan else ~index):
+                counts.texts[index] = text
 
     def _candidate(self, word: str) -> bool:
         keep = self._is_candidate.get(word)
@@ -182,7 +292,7 @@ class _Stats:
                 and not any(word[i:] in self.lexicon.opinions for i in range(1, len(word))))
         return keep
 
-    def _bare(self, opinion: str) -> str:
+    def bare(self, opinion: str) -> str:
         """The opinion word without its negation and degree words: 不太好 → 好; from the
         longest tail that parses when words stand between (没以前那么毛躁 → 毛躁)."""
         for at in range(max(1, len(opinion) - 1)):
@@ -190,11 +300,6 @@ class _Stats:
             if parsed:
                 return parsed[2]
         return opinion
-
-    def example_texts(self, word: str) -> list[str]:
-        chosen = self.examples[word]
-        ordered = [i for i in chosen if i >= 0] + [~i for i in chosen if i < 0]
-        return [_shorten(self.texts[i], word) for i in ordered[:EXAMPLES]]
 
 
 def _shorten(text: str, word: str) -> str:
@@ -237,11 +342,11 @@ def _word_vectors(sentences: list[list[str]], *, min_count: int, seed: int):
     return model.wv
 
 
-def _attribute(candidates: list[str], vectors, stats: _Stats) -> dict[str, dict]:
+def _attribute(candidates: list[str], vectors, stats: _Counts, lexicon: Lexicon
+               ) -> dict[str, dict]:
     """Each candidate's nearest factor: word2vec cosine to the factor's known terms (mean of
     the best two), averaged with the cosine of the opinions it takes to the opinions the
     factor's terms take (快递 and 物流 are both 快 or 慢), which holds up on small corpora."""
-    lexicon = stats.lexicon
     factors = sorted(set(lexicon.factor_labels) & {(f.dimension, f.key)
                                                    for f in lexicon.terms.values()})
     known = sorted(t for t in lexicon.terms if t in vectors.key_to_index)
@@ -292,7 +397,7 @@ def _attribute(candidates: list[str], vectors, stats: _Stats) -> dict[str, dict]
     return result
 
 
-def _profile_similarity(candidates: list[str], factors: list[tuple[str, str]], stats: _Stats
+def _profile_similarity(candidates: list[str], factors: list[tuple[str, str]], stats: _Counts
                         ) -> tuple[np.ndarray, np.ndarray]:
     """Cosine of opinion profiles (tf-idf over factors, so 好 and 不错 weigh nothing)."""
     vocab = sorted({o for f in factors for o in stats.factor_opinions.get(f, ())})
@@ -319,7 +424,7 @@ def _unit(matrix: np.ndarray) -> np.ndarray:
 
 
 # -- ranking -----------------------------------------------------------------------------
-def _row(word: str, stats: _Stats, lexicon: Lexicon, attribution: dict) -> list:
+def _row(word: str, stats: _Counts, lexicon: Lexicon, attribution: dict) -> list:
     factor, similarity = attribution["factor"], attribution["similarity"]
     implied = stats.implied.get(word)
     if (factor is None or similarity < MIN_SIMILARITY) and implied:
