@@ -52,8 +52,9 @@ def lexicon_show(domain, extra) -> None:
 @click.option("--seed", type=int, default=42, show_default=True,
               help="Random seed of the word2vec model: same input and seed, same suggestions.")
 @JOBS_OPTION
+@click.option("--quiet", is_flag=True, help="No progress bar and no table.")
 def lexicon_suggest(input_path, text_col, id_col, encoding, sheet, domain, lexicon, output,
-                    top, min_count, seed, jobs) -> None:
+                    top, min_count, seed, jobs, quiet) -> None:
     """Propose factor terms the lexicon misses, mined from INPUT, as a file to review."""
     from manyi.io.read import read_comments
     from manyi.text.lexicon import Lexicon
@@ -71,8 +72,10 @@ def lexicon_suggest(input_path, text_col, id_col, encoding, sheet, domain, lexic
         click.echo(guess.note(), err=True)
     suggestions = suggest_terms(frame[meta.text_col], lexicon=Lexicon.load(domain, lexicon),
                                 top=top, min_count=min_count, seed=seed, jobs=jobs,
-                                progress=None, total=len(frame))
+                                progress=False if quiet else None, total=len(frame))
     written = write_suggestions(suggestions, output, source=str(input_path))
+    if quiet:
+        return
     table = suggestions[["dimension", "factor_label", "candidate", "score", "count",
                          "opinion_clauses"]]
     click.echo(format_table(table) if len(table) else "no candidates found")
