@@ -36,6 +36,7 @@ from sys import intern
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from manyi.text.lexicon import DIMENSION_LABELS, Lexicon
 
@@ -54,7 +55,7 @@ DIGITS = re.compile(r"[0-9A-Za-z]*[0-9][0-9A-Za-z]*")
 TOKEN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 PROFILE_PRIOR = 5.0  # opinions a candidate needs before its profile counts as much as word2vec
 SKIPGRAM_MAX_TOKENS = 150_000
-W2V_COMMENTS = 200_000  # comments whose words train word2vec (a seeded sample of larger inputs)
+W2V_COMMENTS = 100_000  # comments whose words train word2vec (a seeded sample of larger inputs)
 RARE_SHRINK = 5.0  # comments at which a word's similarity counts half
 MIN_SIMILARITY = 0.15  # below this a candidate's nearest factor is a guess: left unassigned
 CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
@@ -85,8 +86,13 @@ def suggest_terms(texts: Iterable[str], *, lexicon: Lexicon | None = None,
     if not candidates:
         return pd.DataFrame(columns=COLUMNS)
     vectors = _word_vectors(stats.sentences, min_count=min_count, seed=seed)
-    rows = [_row(word, stats, lexicon, attribution)
-            for word, attribution in _attribute(candidates, vectors, stats, lexicon).items()]
+    # A word never the subject of an opinion scores 0: of those, only the most frequent can
+    # fill the places the others leave, so only they are attributed (the same table).
+    judged = [w for w in candidates if stats.orphan[w]]
+    rest = sorted((w for w in candidates if not stats.orphan[w]),
+                  key=lambda w: (-stats.doc_freq[w], w))[:top]
+    rows = [_row(word, stats, lexicon, attribution) for word, attribution
+            in _attribute(judged + rest, vectors, stats, lexicon).items()]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     best = frame["score"].max()
     frame["score"] = (frame["score"] / best if best > 0 else frame["score"]).round(4)
@@ -408,14 +414,17 @@ def _profile_similarity(candidates: list[str], factors: list[tuple[str, str]], s
             factor_matrix[row, index[opinion]] = n
     idf = np.log(len(factors) / np.maximum((factor_matrix > 0).sum(axis=0), 1))
     factor_matrix = _unit(np.log1p(factor_matrix) * idf)
-    cand_matrix = np.zeros((len(candidates), len(vocab)))
-    for row, word in enumerate(candidates):
-        for opinion, n in stats.opinions.get(word, Counter()).items():
-            if opinion in index:
-                cand_matrix[row, index[opinion]] = n
-    evidence = (cand_matrix * (idf > 0)).sum(axis=1)
-    cand_matrix = np.log1p(cand_matrix) * idf
-    return _unit(cand_matrix) @ factor_matrix.T, evidence
+    # candidates × opinions, sparse: a word takes a few of the thousands of opinions
+    at = [(row, index[o], n) for row, word in enumerate(candidates)
+          for o, n in stats.opinions.get(word, {}).items() if o in index]
+    rows, cols, values = (np.array(x) for x in zip(*at)) if at else ([], [], [])
+    counts = sparse.csr_matrix((np.asarray(values, dtype=float), (rows, cols)),
+                               shape=(len(candidates), len(vocab)))
+    evidence = counts @ (idf > 0).astype(float)
+    weighted = sparse.csr_matrix(counts.log1p() @ sparse.diags(idf))
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    weighted.data /= np.repeat(np.where(norms == 0, 1, norms), np.diff(weighted.indptr))
+    return np.asarray(weighted @ factor_matrix.T), evidence
 
 
 def _unit(matrix: np.ndarray) -> np.ndarray:
