@@ -23,9 +23,10 @@ Deterministic: the same texts, lexicon, segmenter backend and ``seed`` give the 
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
-import pickle
+import os
 import re
 import zlib
 from collections import Counter, defaultdict
@@ -109,7 +110,7 @@ def _count(texts: Iterable[str], lexicon: Lexicon, segmenter, *, jobs: int | Non
     from manyi.engine import CHUNK_ROWS, map_chunks, worker_count
 
     shared = segmenter is None or isinstance(segmenter, str)
-    key = (zlib.crc32(pickle.dumps(lexicon)), segmenter) if shared else ("given", id(segmenter))
+    key = (os.getpid(), next(_RUNS))  # this run's readers, one per process
     if not shared:  # a Segmenter object is this process's: counted here
         _READERS[key] = _Reader(lexicon, segmenter)
     jobs = worker_count(jobs) if shared else 1
@@ -137,7 +138,8 @@ def _blocks(texts: Iterable, size: int) -> Iterator[list]:
         yield block
 
 
-_READERS: dict = {}  # this process's readers: a lexicon and segmenter are loaded once
+_READERS: dict = {}  # this process's readers: a lexicon and segmenter are loaded once a run
+_RUNS = itertools.count()
 
 
 def _count_piece(key, lexicon: Lexicon | None, backend: str | None, piece: pd.DataFrame,
