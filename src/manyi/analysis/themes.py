@@ -97,7 +97,9 @@ class TermSets:
             & (mentions["dimension"].astype(str) != "overall").to_numpy()
         if not pick.any():
             return cls()
-        chosen = mentions[pick]
+        chosen = mentions.loc[pick, [c for c in ("dimension", "factor", "term", "source",
+                                                  "clause", "opinion", "score")
+                                     if c in mentions]]
         dims = chosen["dimension"].astype(str).to_numpy(dtype=object)
         terms = pd.Series(chosen["term"].to_numpy(dtype=object)).fillna("").astype(str) \
             .str.strip().str.replace(_SEP, "¦", regex=False).to_numpy(dtype=object)
@@ -120,10 +122,18 @@ class TermSets:
 
 def _set_counts(frame: pd.DataFrame, level: str, column: str) -> pd.Series:
     """Complaints per (level, key, sorted distinct terms named under the key)."""
-    named = frame[["row", column, "term"]].drop_duplicates().sort_values(
-        ["row", column, "term"], kind="stable")
-    joined = named.groupby(["row", column], sort=False)["term"].agg(_SEP.join)
-    counts = joined.reset_index().groupby([column, "term"], sort=True).size()
+    key_codes, keys = pd.factorize(frame[column])
+    term_codes, terms = pd.factorize(frame["term"], sort=True)  # code order = text order
+    width_t, width_k = max(len(terms), 1), max(len(keys), 1)
+    triple = np.unique(frame["row"].to_numpy(dtype=np.int64) * (width_k * width_t)
+                       + key_codes.astype(np.int64) * width_t + term_codes)
+    pair, term = triple // width_t, triple % width_t
+    starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])
+    ends = np.r_[starts[1:], len(pair)]
+    words = np.asarray(terms, dtype=object)[term].tolist()
+    joined = [_SEP.join(words[a:b]) for a, b in zip(starts.tolist(), ends.tolist())]
+    counts = pd.DataFrame({"key": np.asarray(keys, dtype=object)[pair[starts] % width_k],
+                           "terms": joined}).groupby(["key", "terms"], sort=True).size()
     index = pd.MultiIndex.from_arrays(
         [np.full(len(counts), level, dtype=object),
          counts.index.get_level_values(0).to_numpy(dtype=object),
@@ -133,22 +143,33 @@ def _set_counts(frame: pd.DataFrame, level: str, column: str) -> pd.Series:
 
 def _best_quotes(frame: pd.DataFrame, chosen: pd.DataFrame, comments: pd.DataFrame
                  ) -> pd.DataFrame:
-    """Per (factor key, term): its readable, most negative clause (ties: the text, the id)."""
+    """Per (factor key, term): its readable clause with an opinion word, the most negative
+    (ties: by text, then id) — ranked on numbers first, the texts compared only in ties."""
+    n = len(chosen)
     clause = (pd.Series(chosen["clause"].to_numpy(dtype=object)).fillna("").astype(str)
-              if "clause" in chosen else pd.Series([""] * len(chosen), dtype=object))
-    score = pd.to_numeric(pd.Series(chosen["score"].to_numpy()), errors="coerce") \
-        .astype(float).round(4).fillna(0.0) if "score" in chosen \
-        else pd.Series(np.zeros(len(chosen)))
-    ids = comments["comment_id"].astype(str).to_numpy(dtype=object)[frame["row"].to_numpy()] \
-        if "comment_id" in comments else np.full(len(frame), "", dtype=object)
-    length = clause.str.len()
-    opinion = pd.Series(chosen["opinion"].to_numpy(dtype=object)).fillna("").astype(str) \
-        if "opinion" in chosen else pd.Series([""] * len(chosen), dtype=object)
-    quotes = pd.DataFrame({"key": frame["key"].to_numpy(), "term": frame["term"].to_numpy(),
-                           "unreadable": ~length.between(*QUOTE_CHARS).to_numpy(),
-                           "bare": (opinion == "").to_numpy(),
-                           "score": score.to_numpy(), "clause": clause.to_numpy(),
-                           "comment_id": ids})
+              .to_numpy(dtype=object) if "clause" in chosen else np.full(n, "", dtype=object))
+    score = np.round(pd.to_numeric(pd.Series(chosen["score"].to_numpy()), errors="coerce")
+                     .to_numpy(dtype=float), 4) if "score" in chosen else np.zeros(n)
+    score = np.nan_to_num(score, nan=0.0)
+    rows = frame["row"].to_numpy()
+    ids = comments["comment_id"].astype(str).to_numpy(dtype=object)[rows] \
+        if "comment_id" in comments else np.full(n, "", dtype=object)
+    length = np.fromiter((len(c) for c in clause), dtype=np.int64, count=n)
+    bare = (pd.Series(chosen["opinion"].to_numpy(dtype=object)).fillna("").astype(str)
+            == "").to_numpy() if "opinion" in chosen else np.ones(n, dtype=bool)
+    unreadable = (length < QUOTE_CHARS[0]) | (length > QUOTE_CHARS[1])
+    group, _ = pd.factorize(pd.MultiIndex.from_arrays([frame["key"], frame["term"]]))
+    order = np.lexsort((score, bare, unreadable, group))
+    g, u, b, sc = group[order], unreadable[order], bare[order], score[order]
+    head = np.r_[True, g[1:] != g[:-1]]
+    first = np.maximum.accumulate(np.where(head, np.arange(n), 0))  # each row's group head
+    tied = (u == u[first]) & (b == b[first]) & (sc == sc[first])
+    keep = order[tied]
+    quotes = pd.DataFrame({"key": frame["key"].to_numpy()[keep],
+                           "term": frame["term"].to_numpy()[keep],
+                           "unreadable": unreadable[keep], "bare": bare[keep],
+                           "score": score[keep], "clause": clause[keep],
+                           "comment_id": ids[keep]})
     return _first(quotes)
 
 
