@@ -139,7 +139,7 @@ def summary_json(result, *, top_drivers: int = 20, top_edges: int = 50) -> dict:
     """The report's content as a JSON-ready dict (schema ``manyi.report`` 2.0).
 
     >>> sorted(summary_json(_demo_result()))[:4]
-    ['dimensions', 'drivers', 'evidence', 'generated_at']
+    ['dimensions', 'driver_themes', 'drivers', 'evidence']
     """
     meta = result.meta
     head = headline(result)
