@@ -155,9 +155,11 @@ class FactorCounts:
     @classmethod
     def of(cls, comments: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "factor",
            unit: str = "comment", opinions: bool = False, include_overall: bool = False,
-           complaint: ComplaintSpec = None, patterns: bool = True) -> FactorCounts:
+           complaint: ComplaintSpec = None, patterns: bool = True,
+           terms: bool = True) -> FactorCounts:
         """Count one table of comments and its mentions (see :func:`incidence`);
-        ``patterns=False`` skips the drivers' patterns (the graph of all comments)."""
+        ``patterns=False`` skips the drivers' patterns (the graph of all comments),
+        ``terms=False`` their themes' term sets (a graph, a segment's drivers)."""
         matrix, y, columns = incidence(comments, mentions, level=level, unit=unit,
                                        opinions=opinions, include_overall=include_overall,
                                        complaint=complaint)
@@ -165,7 +167,8 @@ class FactorCounts:
         drivers = unit == "comment" and not opinions
         patterns = Patterns.of(comments, mentions, complaint=complaint) \
             if patterns and drivers else None
-        terms = TermSets.of(comments, mentions, complaint=complaint) if drivers else None
+        terms = TermSets.of(comments, mentions, complaint=complaint) \
+            if drivers and terms else None
         return cls(units=matrix.shape[0], complaint_units=int(y.sum()),
                    counts=_keyed(matrix.sum(axis=0).A1, columns),
                    complaints=_keyed(complained.sum(axis=0).A1, columns),
@@ -210,7 +213,7 @@ def cooccurrence_graph(comments: pd.DataFrame, mentions: pd.DataFrame, *, level:
     """
     counts = FactorCounts.of(comments, mentions, level=level, unit=unit, opinions=opinions,
                              include_overall=include_overall, complaint=complaint,
-                             patterns=subset == "complaints")
+                             patterns=subset == "complaints", terms=False)
     return graph_from_counts(counts, subset=subset, min_count=min_count, labels=labels,
                              level=level, unit=unit)
 

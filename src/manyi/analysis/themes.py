@@ -252,27 +252,25 @@ def themes_of(sets: TermSets, level: str, key: str, *, weights: Mapping[str, flo
     """The themes of one driver (``level``, ``key``), most complaints first (ties: name).
     ``split``: :func:`_split` of ``sets``, when many drivers are asked for."""
     split = _split(sets) if split is None else split
-    counted = split["sets"].get((level, key))
-    if counted is None:
+    at = split["sets"]["where"].get((level, key))
+    if at is None:
         return []
-    named = [s.split(_SEP) for s in counted.index]
+    values = split["sets"]["counts"][at]
+    named = [s.split(_SEP) for s in split["sets"]["terms"][at]]
     per_term: Counter = Counter()
-    for words, n in zip(named, counted.to_numpy()):
+    for words, n in zip(named, values):
         for word in words:
             per_term[word] += int(n)
     if weights is None:
         weights = char_weights(list(per_term))
     groups = group_terms(per_term, weights)
-    at = {t: g for g, (_, terms, _) in enumerate(groups) for t in terms}
+    where = {t: g for g, (_, terms, _) in enumerate(groups) for t in terms}
     totals = np.zeros(len(groups), dtype=np.int64)
-    for words, n in zip(named, counted.to_numpy()):
-        for g in {at[w] for w in words}:
+    for words, n in zip(named, values):
+        for g in {where[w] for w in words}:
             totals[g] += int(n)
     order = sorted(range(len(groups)), key=lambda g: (-totals[g], groups[g][0]))
-    quotes = split["quotes"].get(key if level == "factor" else ("", key), _empty_quotes())
-    by_term = {term: list(zip(part["unreadable"], part["bare"], part["score"],
-                              part["clause"], part["comment_id"]))
-               for term, part in quotes.groupby("term", sort=False)} if len(quotes) else {}
+    by_term = split["quotes"].get(key if level == "factor" else ("", key), {})
     found = []
     for g in order[:limit] if limit else order:
         name, terms, how = groups[g]
@@ -294,16 +292,21 @@ def _theme_quote(by_term: Mapping[str, list], terms: Sequence[str]) -> tuple[str
 
 
 def _split(sets: TermSets) -> dict:
-    """``sets``' counts per (level, key) (a Series by terms), its quotes per factor key and
-    per ``("", dimension)`` (every factor's of the dimension)."""
-    counts = {key: part.droplevel([0, 1]) for key, part in
-              sets.sets.groupby(level=["level", "key"], sort=False)}
+    """``sets``' counts per (level, key) (a Series by terms), and its quotes as candidate
+    tuples by term, per factor key and per ``("", dimension)`` (every factor's of it)."""
+    index = sets.sets.index
+    where = pd.Series(np.arange(len(index))).groupby(
+        [index.get_level_values("level"), index.get_level_values("key")]).indices \
+        if len(index) else {}
+    counts = {"where": where, "terms": index.get_level_values("terms").to_numpy(dtype=object),
+              "counts": sets.sets.to_numpy(dtype=np.int64)}
     quotes: dict = {}
-    if len(sets.quotes):
-        dims = sets.quotes["key"].astype(str).str.split("/").str[0]
-        quotes = {key: part for key, part in sets.quotes.groupby("key", sort=False)}
-        for dim, part in sets.quotes.groupby(dims.to_numpy(), sort=False):
-            quotes[("", dim)] = part
+    for key, term, bad, bare, score, clause, cid in sets.quotes[_QUOTES].itertuples(
+            index=False):
+        candidate = (bad, bare, score, clause, cid)
+        quotes.setdefault(key, {}).setdefault(term, []).append(candidate)
+        quotes.setdefault(("", str(key).split("/")[0]), {}).setdefault(term, []).append(
+            candidate)
     return {"sets": counts, "quotes": quotes}
 
 
