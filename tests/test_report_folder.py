@@ -50,6 +50,8 @@ def _workbooks(folder, path, chunk_rows, observed=False):
                           every_mention=True,
                           observe={n: r.describe for n, r in readers.items()})
     assert lean.mentions["factor"].dtype == "category" and "clause" not in lean.mentions
+    from manyi.stream import folder_counts  # the drivers' themes, counted block by block
+    lean.counts = folder_counts(folder, chunk_rows=chunk_rows)  # (as report --from counts)
     lean.sheets = folder_sheets(folder, lean.meta, chunk_rows=chunk_rows, described=readers)
     assert all(isinstance(t, FolderTable) for t in lean.sheets.values())
     write_excel(lean, path / "streamed.xlsx")

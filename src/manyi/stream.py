@@ -141,7 +141,7 @@ def _render_piece(settings: Settings, text_col: str, piece: pd.DataFrame, first_
 
 COUNTED_COMMENTS = ("comment_id", "flag", "sentiment", "dimensions")
 COUNTED_MENTIONS = ("row", "clause_id", "dimension", "factor", "term", "opinion", "polarity",
-                    "score", "source")
+                    "score", "source", "clause")  # the clause: the themes' evidence
 
 
 def folder_counts(path: str | Path, *, level: str = "factor", unit: str = "comment",

@@ -1,9 +1,10 @@
 """Every table "what should we fix first?" needs, computed once, for ``manyi drivers``.
 
-``drivers`` (complaint impact and praise, :mod:`manyi.analysis.impact`), ``key_drivers`` (with a
-rating column, :func:`manyi.analysis.keydrivers.rating_drivers`), ``index`` (the default weighting
-unless told), ``ipa``, ``segments_index`` / ``segments_differences`` / ``segments_drivers``
-(with group columns), ``trends`` and ``alerts`` (with a time column).
+``drivers`` (complaint impact and praise, :mod:`manyi.analysis.impact`), ``driver_themes``
+(what each complaint driver's complaints name, :mod:`manyi.analysis.themes`), ``key_drivers``
+(with a rating column, :func:`manyi.analysis.keydrivers.rating_drivers`), ``index`` (the
+default weighting unless told), ``ipa``, ``segments_index`` / ``segments_differences`` /
+``segments_drivers`` (with group columns), ``trends`` and ``alerts`` (with a time column).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from manyi.analysis.keydrivers import profile_rating_drivers
 from manyi.analysis.profiles import Profiles
 from manyi.analysis.rows import ComplaintSpec
 from manyi.analysis.segments import profile_segments
+from manyi.analysis.themes import TermSets, theme_table
 from manyi.errors import InputError
 
 
@@ -44,6 +46,9 @@ def fix_first_tables(comments: pd.DataFrame, mentions: pd.DataFrame, *,
                                  rating=rating, level=level) if counts is None else
               drivers_from_counts(counts, labels=labels, level=level,
                                   rating=rating is not None)}
+    terms = TermSets.of(comments, mentions, complaint=complaint) if counts is None \
+        else counts.terms
+    tables["driver_themes"] = theme_table(terms, tables["drivers"])
     key = None
     if rating:
         try:

@@ -50,6 +50,7 @@ from manyi.analysis.rows import (  # noqa: F401  (ANALYSABLE_FLAGS, analysable: 
     mention_rows,
     sum_counts,
 )
+from manyi.analysis.themes import TermSets
 from manyi.errors import InputError
 
 LEVELS = ("dimension", "factor")
@@ -133,7 +134,9 @@ class FactorCounts:
     per factor key: units naming it (``counts``) and complaints among them; per pair of keys:
     units naming both (``pairs``) and complaints among them; for comments, ``patterns``
     (:class:`manyi.analysis.impact.Patterns`: comments by the set of factors they name negatively or
-    positively, what the drivers table and the complaint graph are computed from). Counts of
+    positively, what the drivers table and the complaint graph are computed from) and
+    ``terms`` (:class:`manyi.analysis.themes.TermSets`: complaints by the terms they name
+    under each factor, the drivers' themes). Counts of
     separate chunks add up (``a + b``) to the counts of the whole, so a dump too large for
     memory is counted chunk by chunk.
     """
@@ -147,25 +150,31 @@ class FactorCounts:
     complaint_pairs: pd.Series = field(default_factory=lambda: _pairs(
         sparse.coo_matrix((0, 0)), pd.Index([])))
     patterns: Patterns | None = field(default_factory=Patterns)
+    terms: TermSets | None = field(default_factory=TermSets)
 
     @classmethod
     def of(cls, comments: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "factor",
            unit: str = "comment", opinions: bool = False, include_overall: bool = False,
-           complaint: ComplaintSpec = None, patterns: bool = True) -> FactorCounts:
+           complaint: ComplaintSpec = None, patterns: bool = True,
+           terms: bool = True) -> FactorCounts:
         """Count one table of comments and its mentions (see :func:`incidence`);
-        ``patterns=False`` skips the drivers' patterns (the graph of all comments)."""
+        ``patterns=False`` skips the drivers' patterns (the graph of all comments),
+        ``terms=False`` their themes' term sets (a graph, a segment's drivers)."""
         matrix, y, columns = incidence(comments, mentions, level=level, unit=unit,
                                        opinions=opinions, include_overall=include_overall,
                                        complaint=complaint)
         complained = matrix[y.astype(bool)]
+        drivers = unit == "comment" and not opinions
         patterns = Patterns.of(comments, mentions, complaint=complaint) \
-            if patterns and unit == "comment" and not opinions else None
+            if patterns and drivers else None
+        terms = TermSets.of(comments, mentions, complaint=complaint) \
+            if drivers and terms else None
         return cls(units=matrix.shape[0], complaint_units=int(y.sum()),
                    counts=_keyed(matrix.sum(axis=0).A1, columns),
                    complaints=_keyed(complained.sum(axis=0).A1, columns),
                    pairs=_pairs((matrix.T @ matrix).tocoo(), columns),
                    complaint_pairs=_pairs((complained.T @ complained).tocoo(), columns),
-                   patterns=patterns)
+                   patterns=patterns, terms=terms)
 
     def __add__(self, other: FactorCounts) -> FactorCounts:
         return FactorCounts.total([self, other])
@@ -179,7 +188,9 @@ class FactorCounts:
                    sum_counts([p.complaints for p in parts]),
                    sum_counts([p.pairs for p in parts]),
                    sum_counts([p.complaint_pairs for p in parts]),
-                   None if any(p is None for p in patterns) else Patterns.total(patterns))
+                   None if any(p is None for p in patterns) else Patterns.total(patterns),
+                   None if any(p.terms is None for p in parts)
+                   else TermSets.total([p.terms for p in parts]))
 
 
 # -- the graph ---------------------------------------------------------------------------------
@@ -202,7 +213,7 @@ def cooccurrence_graph(comments: pd.DataFrame, mentions: pd.DataFrame, *, level:
     """
     counts = FactorCounts.of(comments, mentions, level=level, unit=unit, opinions=opinions,
                              include_overall=include_overall, complaint=complaint,
-                             patterns=subset == "complaints")
+                             patterns=subset == "complaints", terms=False)
     return graph_from_counts(counts, subset=subset, min_count=min_count, labels=labels,
                              level=level, unit=unit)
 

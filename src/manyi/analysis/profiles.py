@@ -229,7 +229,8 @@ class ProfileBuilder:
                     continue
                 comments, found = subset(part, mentions, at, keep)
                 parts = self.group_parts.setdefault((column, group), [])
-                parts.append(FactorCounts.of(comments, found, complaint=complaints[keep]))
+                parts.append(FactorCounts.of(comments, found, complaint=complaints[keep],
+                                             terms=False))  # (no themes per segment)
                 if len(parts) >= GROUP_PARTS:  # summed as they come: memory stays flat
                     parts[:] = [FactorCounts.total(parts)]
 

@@ -187,7 +187,8 @@ def report(output, formats, rating_col, time_col, model, jobs, quiet, **reading)
 
 @main.command()
 @input_options(reuse=True)
-@output_option("Folder for drivers, key_drivers, index, ipa, segments_*, trends, alerts (CSV) "
+@output_option("Folder for drivers, driver_themes, key_drivers, index, ipa, segments_*, trends, "
+               "alerts (CSV) "
                "and ipa.png.")
 @rating_option("Star/score column for the key-driver model (found by name if omitted; the "
                "sentiment score is used when there is none).")

@@ -57,6 +57,9 @@ HEADERS = {
     "coef": "系数", "std_coef": "标准化系数", "relative_weight": "相对权重", "r2": "R²",
     "adj_r2": "调整R²", "n": "样本数", "target": "目标", "polar_comments": "有极性评论数",
     "mentions": "提及次数", "degree_centrality": "度中心性",
+    "driver_rank": "因素排名", "theme_rank": "主题排名", "theme": "主题（具体问题）",
+    "terms": "包含的词（投诉数）", "grouped_by": "归组方式", "evidence": "例句",
+    "evidence_id": "例句评论ID",
 }
 SUMMARY_LABELS = {
     "comments": "评论总数", "analysed": "可分析评论", "positive_share": "正面占比",

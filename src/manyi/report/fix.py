@@ -30,6 +30,45 @@ def side_rows(drivers: pd.DataFrame | None, side: str, level: str = "factor") ->
         drop=True)
 
 
+GROUPED = {"term": "单个词", "contains": "含同一词", "characters": "用字相近"}
+THEME_FIELDS = ("theme", "complaints", "share", "terms", "grouped_by", "evidence",
+                "evidence_id")
+
+
+def driver_themes(result) -> pd.DataFrame | None:
+    """The themes of the result's complaint drivers (:mod:`manyi.analysis.themes`), computed
+    once: from the counts a streamed run or a folder read block by block kept, else from
+    its comments and mentions with the drivers' complaint rule; None without drivers."""
+    from manyi.analysis.themes import TermSets, theme_table
+
+    kept = getattr(result, "__dict__", {}).get("driver_themes")
+    if kept is not None:
+        return kept
+    drivers = table_of(result, "drivers")
+    if not isinstance(drivers, pd.DataFrame):
+        return None
+    terms = getattr(getattr(result, "counts", None), "terms", None)
+    if terms is None:
+        mentions = getattr(result, "mentions", None)
+        if not isinstance(mentions, pd.DataFrame) or "term" not in mentions:
+            return None
+        terms = TermSets.of(result.comments, mentions)
+    table = theme_table(terms, drivers)
+    result.__dict__["driver_themes"] = table
+    return table
+
+
+def fix_themes(result, dimension: str, factor: str, n: int = 5,
+               level: str = "factor") -> list[dict]:
+    """The first ``n`` themes of one driver, as dicts of :data:`THEME_FIELDS`."""
+    from manyi.analysis.themes import top_themes
+
+    rows = top_themes(driver_themes(result), dimension, factor, n, level)
+    return [{k: (int(v) if k == "complaints" else float(v) if k == "share" else str(v))
+             for k, v in zip(THEME_FIELDS, values)}
+            for values in rows[list(THEME_FIELDS)].itertuples(index=False)]
+
+
 def fix_rows(result, n: int = 3) -> pd.DataFrame:
     """The drivers' rows of the ``n`` complaint factors of largest impact."""
     rows = side_rows(table_of(result, "drivers"), "complaint")
@@ -45,7 +84,8 @@ def top_fixes(result, n: int = 3, per_fix: int = 2) -> list[dict]:
              "impact_alone": r.impact_alone, "complaint_share": r.complaint_share,
              "negative_comments": int(r.negative_comments), "resolved": int(r.resolved),
              "q_value": r.q_value, "significant": bool(r.significant),
-             "evidence": fix_evidence(result, r.dimension, r.factor, per_fix)}
+             "evidence": fix_evidence(result, r.dimension, r.factor, per_fix),
+             "themes": fix_themes(result, r.dimension, r.factor)}
             for r in rows.itertuples()]
 
 
@@ -87,8 +127,48 @@ def top_fixes_section(fixes: list[dict], highlight) -> str:
             f'{_pp(fix["impact_high"])}，{sure}）；{fix["negative_comments"]} 条评论负面提及它，'
             f'占全部投诉的 {svg._pct(fix["complaint_share"])}；其中 {fix["resolved"]} 条'
             f'投诉只抱怨它（只解决它就不再是投诉：{_pp(fix["impact_alone"])}）。</p>'
-            f'{quotes}</div>')
+            f'{themes_block(fix.get("themes") or [])}{quotes}</div>')
     return "".join(parts)
+
+
+def themes_block(themes: list[dict]) -> str:
+    """A fix's themes: what its complaints name, each with its share and a clause."""
+    if not themes:
+        return ""
+    rows = "".join(
+        f'<tr><td>{escape(t["theme"])}</td><td class="num">{t["complaints"]:,}</td>'
+        f'<td class="num">{svg._pct(t["share"])}</td><td>{escape(t["terms"])}</td>'
+        f'<td>{GROUPED.get(t["grouped_by"], escape(t["grouped_by"]))}</td>'
+        f'<td>{escape(t["evidence"])}</td></tr>' for t in themes)
+    return ('<table class="themes"><thead><tr><th>具体问题（主题）</th><th>投诉数</th>'
+            '<th>占它的投诉</th><th>包含的词（投诉数）</th><th>归组方式</th><th>例句</th>'
+            f'</tr></thead><tbody>{rows}</tbody></table>')
+
+
+def themes_line(themes: list[dict], n: int = 3) -> str:
+    """``屏幕 24% · 电池 21% · 功能 12%``: a driver's first ``n`` themes and their shares."""
+    return " · ".join(f'{t["theme"]} {svg._pct(t["share"])}' for t in themes[:n])
+
+
+def themes_section(result, drivers: pd.DataFrame, html_table, n: int = 10) -> str:
+    """The first themes of the first ``n`` complaint factors and of every complaint
+    dimension (where the words of one thing filed under several factors come together)."""
+    out = []
+    for level, title in (("factor", "各因素投诉的具体问题"),
+                         ("dimension", "各维度投诉的具体问题（跨因素合并同类词）")):
+        rows = side_rows(drivers, "complaint", level).head(n)
+        cells = []
+        for r in rows.itertuples():
+            found = fix_themes(result, r.dimension, r.factor, 5, level)
+            if found:
+                cells.append([(escape(str(r.label)), None),
+                              (f"{int(r.complaints_naming):,}", r.complaints_naming),
+                              (escape(themes_line(found, 5)), None)])
+        if cells:
+            out.append(f"<h3>{title}</h3>" + html_table(
+                cells, [("因素" if level == "factor" else "维度", False), ("投诉数", True),
+                        ("主题（占它的投诉）", False)]))
+    return "".join(out)
 
 
 def drivers_section(drivers: pd.DataFrame, html_table, pct, num) -> str:

@@ -69,6 +69,10 @@ def fill_from_profiles(result, folder: str | Path, *, observe: Mapping | None = 
             tables[name] = compute()
         except SKIPPED as exc:  # as the Result's property would raise it
             failed[name] = exc
+    if "drivers" in tables:  # the drivers' themes, from the same merged counts
+        from manyi.analysis.themes import theme_table
+
+        tables["driver_themes"] = theme_table(profiles.counts.terms, tables["drivers"])
     result.__dict__.update(tables)  # the Result's cached properties, computed here
     if failed:  # those raise again when read, as they would have on the whole folder
         result.__class__ = type("FolderResult", (type(result),), {

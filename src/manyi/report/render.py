@@ -129,11 +129,17 @@ def _version() -> str:
     return __version__
 
 
+THEMES_NOTE = ("主题 = 投诉里被负面提及的具体对象（因素词），同一事物的不同说法归为一组："
+               "含同一词（手机屏幕 → 屏幕）或用字相近（存储量 / 储存量）；投诉数为提到该主题的"
+               "投诉评论数（一条投诉提到两个主题时各计一次），占比以该因素的投诉为分母；"
+               "完整表见 driver_themes.csv（manyi drivers）与工作簿。")
+
+
 def summary_json(result, *, top_drivers: int = 20, top_edges: int = 50) -> dict:
     """The report's content as a JSON-ready dict (schema ``manyi.report`` 2.0).
 
     >>> sorted(summary_json(_demo_result()))[:4]
-    ['dimensions', 'drivers', 'evidence', 'generated_at']
+    ['dimensions', 'driver_themes', 'drivers', 'evidence']
     """
     meta = result.meta
     head = headline(result)
@@ -170,6 +176,7 @@ def summary_json(result, *, top_drivers: int = 20, top_edges: int = 50) -> dict:
             [fix.side_rows(drivers, side, level).head(top_drivers)
              for side in ("complaint", "praise") for level in ("factor", "dimension")]),
         "segments": _segments_json(result),
+        "driver_themes": fix.driver_themes(result),
         "trend": None if trend is None else {"freq": trend.attrs["freq"], "periods": trend},
         "topics": None if topics is None else topics,
         "graph": graph_part,
@@ -300,7 +307,7 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
                          "影响 = 该因素所占的投诉率（百分点）：每条投诉平分给它负面提及的各"
                          "因素（1/k），所有因素的影响相加即提及了因素的投诉率；只因它 = 只"
                          "抱怨它的投诉（只解决它就不再是投诉，下限）；区间为按评论重抽样"
-                         "（bootstrap）的 95% 区间。高亮为抱怨的词。"))
+                         "（bootstrap）的 95% 区间。高亮为抱怨的词。" + THEMES_NOTE))
     ipa = ipa_table(result)
     x_label, y_label = _ipa_axes(ipa)
     sections.append(("dimensions", "维度表现", _dimension_section(dims).replace(
@@ -311,10 +318,12 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
         "点击表头排序，鼠标悬停查看数值。"))
     if (drivers := optional_table(result, "drivers")) is not None and "side" in drivers:
         sections.append(("drivers", "投诉驱动因素与好评来源",
-                         fix.drivers_section(drivers, html_table, pct, num),
+                         fix.drivers_section(drivers, html_table, pct, num)
+                         + fix.themes_section(result, drivers, html_table),
                          "负面提及 = 该因素在评论中被负面评价；影响见上；指数影响 = 满意度"
                          "指数可提高（好评一侧：会下降）的分数；q 值为 Fisher 检验经 "
-                         "Benjamini–Hochberg 校正；显著 = q < 0.05 且区间大于 0。"))
+                         "Benjamini–Hochberg 校正；显著 = q < 0.05 且区间大于 0。"
+                         + THEMES_NOTE))
     if (part := fix.segments_section(fix.table_of(result, "segments"), html_table, pct,
                                      num)) is not None:
         sections.append(("segments", "哪家门店（哪个渠道、商品、月份）哪方面最差", part,

@@ -35,6 +35,9 @@ def excel_tables(result) -> dict[str, pd.DataFrame]:
     for name in ("drivers", "topics"):
         if (table := optional_table(result, name)) is not None:
             tables[name] = table
+        if name == "drivers" and (themes := fix.driver_themes(result)) is not None \
+                and len(themes):
+            tables["driver_themes"] = themes
     tables["ipa"] = ipa_table(result)
     if (trends := optional_table(result, "trends")) is not None:
         tables["trends"] = trends

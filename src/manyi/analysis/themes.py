@@ -1,0 +1,354 @@
+"""What to fix inside each complaint driver: its **themes**, groups of the words complaints use.
+
+A factor such as 产品·功能性能 holds screen, battery and crash complaints together; its themes
+split it by the mention ``term`` customers wrote (屏幕, 电池, 死机 …) and group the words of
+one thing (屏幕 / 手机屏幕 / 显示屏). The counts are the drivers table's own: a theme counts
+the **complaints** (:func:`manyi.analysis.rows.complaint_mask`, the same rule) that name the
+factor negatively with one of its terms, so a factor's themes cover its
+``complaints_naming`` (a complaint naming two themes counts in both).
+
+:class:`TermSets` counts complaints by (level, driver key, the set of terms it names there);
+counts of chunks add up, so an analysis folder read block by block gives the table of the
+whole, with nothing per comment held. Each (driver key, term) keeps one short clause as
+evidence, the same whichever chunk it came from.
+
+Grouping, from the counts only (no text, so every path groups alike), biggest term first:
+a term containing an earlier term (手机屏幕 ⊃ 屏幕; the one it ends with first) joins it
+(``grouped_by = "contains"``); one sharing most of its characters with an earlier one, rare
+characters weighing more (存储量 / 储存量, 像素 / 象素), joins it (``"characters"``); any other
+starts a theme (``"term"``). A theme is named by its largest term.
+
+>>> import pandas as pd
+>>> comments = pd.DataFrame({"comment_id": list("123"), "flag": "",
+...                          "sentiment": "negative"})
+>>> mentions = pd.DataFrame({"row": [0, 1, 2], "dimension": "product",
+...     "factor": "performance", "term": ["屏幕", "手机屏幕", "电池"],
+...     "polarity": "negative", "clause": ["屏幕太暗", "手机屏幕有划痕", "电池不耐用"]})
+>>> sets = TermSets.of(comments, mentions)
+>>> [(t.theme, t.complaints) for t in themes_of(sets, "factor", "product/performance")]
+[('屏幕', 2), ('电池', 1)]
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from manyi.analysis.rows import (
+    analysable_positions,
+    complaint_mask,
+    factor_column,
+    mention_rows,
+    sum_counts,
+)
+
+THEME_COLUMNS = ["level", "dimension", "factor", "label", "driver_rank", "theme_rank",
+                 "theme", "complaints", "share", "terms", "grouped_by", "evidence",
+                 "evidence_id"]
+MAX_THEMES = 8  # themes listed per driver
+MAX_TERMS = 6  # terms listed per theme
+SHARED = 0.6  # share of the longer term's character weight two terms must share
+QUOTE_CHARS = (4, 40)  # a readable evidence clause
+_SETS = ["level", "key", "terms"]
+_QUOTES = ["key", "term", "unreadable", "bare", "score", "clause", "comment_id"]
+_SEP = "|"
+UNNAMED = "（未写明对象）"  # the theme of complaints with no term (太差了 on the factor)
+
+
+def _empty_sets() -> pd.Series:
+    index = pd.MultiIndex.from_arrays([[], [], []], names=_SETS)
+    return pd.Series(np.zeros(0, dtype=np.int64), index=index)
+
+
+def _empty_quotes() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series([], dtype=float if c == "score" else
+                                      bool if c in ("unreadable", "bare") else object)
+                         for c in _QUOTES})
+
+
+@dataclass
+class TermSets:
+    """Complaints counted by (``level`` factor or dimension, driver ``key`` —
+    ``product/performance`` or ``product`` —, ``|``-joined sorted terms they name there
+    negatively), and per (factor key, term) its evidence clause. ``a + b`` adds chunks."""
+
+    sets: pd.Series = field(default_factory=_empty_sets)
+    quotes: pd.DataFrame = field(default_factory=_empty_quotes)
+
+    @classmethod
+    def of(cls, comments: pd.DataFrame, mentions: pd.DataFrame, *,
+           complaint=None) -> TermSets:
+        """Count one table of comments and its mentions (``complaint``: as
+        :func:`manyi.analysis.rows.complaint_mask`, the drivers' rule)."""
+        if "term" not in mentions or not len(mentions):
+            return cls()
+        positions = analysable_positions(comments)
+        flags = complaint_mask(comments, complaint, mentions)
+        ok = np.zeros(len(comments) + 1, dtype=bool)
+        ok[positions] = np.asarray(flags, dtype=bool)[positions]
+        rows = mention_rows(comments, mentions)
+        pick = ok[rows] & (rows >= 0) \
+            & (mentions["polarity"].astype(str) == "negative").to_numpy() \
+            & (mentions["dimension"].astype(str) != "overall").to_numpy()
+        if not pick.any():
+            return cls()
+        chosen = mentions.loc[pick, [c for c in ("dimension", "factor", "term", "source",
+                                                  "clause", "opinion", "score")
+                                     if c in mentions]]
+        dims = chosen["dimension"].astype(str).to_numpy(dtype=object)
+        terms = pd.Series(chosen["term"].to_numpy(dtype=object)).fillna("").astype(str) \
+            .str.strip().str.replace(_SEP, "¦", regex=False).to_numpy(dtype=object)
+        keys = dims + "/" + factor_column(chosen).astype(str).to_numpy(dtype=object)
+        frame = pd.DataFrame({"row": rows[pick], "dim": dims, "key": keys, "term": terms})
+        parts = [_set_counts(frame, "factor", "key"), _set_counts(frame, "dimension", "dim")]
+        return cls(sum_counts(parts), _best_quotes(frame, chosen, comments))
+
+    @classmethod
+    def total(cls, parts: Sequence[TermSets]) -> TermSets:
+        """The counts of all ``parts`` together (quotes: the best of each term's)."""
+        quotes = [p.quotes for p in parts if len(p.quotes)]
+        return cls(sum_counts([p.sets for p in parts] or [_empty_sets()]),
+                   _first(pd.concat(quotes, ignore_index=True)) if quotes
+                   else _empty_quotes())
+
+    def __add__(self, other: TermSets) -> TermSets:
+        return TermSets.total([self, other])
+
+
+def _set_counts(frame: pd.DataFrame, level: str, column: str) -> pd.Series:
+    """Complaints per (level, key, sorted distinct terms named under the key)."""
+    key_codes, keys = pd.factorize(frame[column])
+    term_codes, terms = pd.factorize(frame["term"], sort=True)  # code order = text order
+    width_t, width_k = max(len(terms), 1), max(len(keys), 1)
+    triple = np.unique(frame["row"].to_numpy(dtype=np.int64) * (width_k * width_t)
+                       + key_codes.astype(np.int64) * width_t + term_codes)
+    pair, term = triple // width_t, triple % width_t
+    starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])
+    ends = np.r_[starts[1:], len(pair)]
+    words = np.asarray(terms, dtype=object)[term].tolist()
+    joined = [_SEP.join(words[a:b]) for a, b in zip(starts.tolist(), ends.tolist())]
+    counts = pd.DataFrame({"key": np.asarray(keys, dtype=object)[pair[starts] % width_k],
+                           "terms": joined}).groupby(["key", "terms"], sort=True).size()
+    index = pd.MultiIndex.from_arrays(
+        [np.full(len(counts), level, dtype=object),
+         counts.index.get_level_values(0).to_numpy(dtype=object),
+         counts.index.get_level_values(1).to_numpy(dtype=object)], names=_SETS)
+    return pd.Series(counts.to_numpy(dtype=np.int64), index=index)
+
+
+def _best_quotes(frame: pd.DataFrame, chosen: pd.DataFrame, comments: pd.DataFrame
+                 ) -> pd.DataFrame:
+    """Per (factor key, term): its readable clause with an opinion word, the most negative
+    (ties: by text, then id) — ranked on numbers first, the texts compared only in ties."""
+    n = len(chosen)
+    clause = (pd.Series(chosen["clause"].to_numpy(dtype=object)).fillna("").astype(str)
+              .to_numpy(dtype=object) if "clause" in chosen else np.full(n, "", dtype=object))
+    score = np.round(pd.to_numeric(pd.Series(chosen["score"].to_numpy()), errors="coerce")
+                     .to_numpy(dtype=float), 4) if "score" in chosen else np.zeros(n)
+    score = np.nan_to_num(score, nan=0.0)
+    rows = frame["row"].to_numpy()
+    ids = comments["comment_id"].astype(str).to_numpy(dtype=object)[rows] \
+        if "comment_id" in comments else np.full(n, "", dtype=object)
+    length = np.fromiter((len(c) for c in clause), dtype=np.int64, count=n)
+    bare = (pd.Series(chosen["opinion"].to_numpy(dtype=object)).fillna("").astype(str)
+            == "").to_numpy() if "opinion" in chosen else np.ones(n, dtype=bool)
+    unreadable = (length < QUOTE_CHARS[0]) | (length > QUOTE_CHARS[1])
+    group, _ = pd.factorize(pd.MultiIndex.from_arrays([frame["key"], frame["term"]]))
+    order = np.lexsort((score, bare, unreadable, group))
+    g, u, b, sc = group[order], unreadable[order], bare[order], score[order]
+    head = np.r_[True, g[1:] != g[:-1]]
+    first = np.maximum.accumulate(np.where(head, np.arange(n), 0))  # each row's group head
+    tied = (u == u[first]) & (b == b[first]) & (sc == sc[first])
+    keep = order[tied]
+    quotes = pd.DataFrame({"key": frame["key"].to_numpy()[keep],
+                           "term": frame["term"].to_numpy()[keep],
+                           "unreadable": unreadable[keep], "bare": bare[keep],
+                           "score": score[keep], "clause": clause[keep],
+                           "comment_id": ids[keep]})
+    return _first(quotes)
+
+
+def _first(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The best quote of each (key, term): readable, with an opinion word, most negative,
+    then by text and id."""
+    ordered = quotes.sort_values(_QUOTES, kind="stable")
+    return ordered.drop_duplicates(["key", "term"]).reset_index(drop=True)
+
+
+# -- grouping ------------------------------------------------------------------------------
+@dataclass
+class Theme:
+    """One theme of a driver: its name, complaints, terms (largest first) and how grouped."""
+
+    theme: str
+    complaints: int
+    terms: list[tuple[str, int]]
+    grouped_by: str
+    evidence: str = ""
+    evidence_id: str = ""
+
+
+def char_weights(terms: Sequence[str]) -> dict[str, float]:
+    """Inverse document frequency of each character over ``terms`` (机 in many terms
+    weighs little, 屏 in a few much)."""
+    found = Counter(ch for t in set(terms) for ch in set(t))
+    n = max(len(set(terms)), 1)
+    return {ch: math.log((n + 1) / df) for ch, df in found.items()}
+
+
+def shared_weight(a: str, b: str, weights: Mapping[str, float]) -> float:
+    """The weight of the characters ``a`` and ``b`` share over the larger of their own
+    weights (1: the same characters; 像素 / 象素 about one half).
+
+    >>> shared_weight("存储量", "储存量", {"存": 1.0, "储": 1.0, "量": 0.5})
+    1.0
+    """
+    common = set(a) & set(b)
+    if not common:
+        return 0.0
+    whole = max(sum(weights.get(c, 0.0) for c in set(a)),
+                sum(weights.get(c, 0.0) for c in set(b)))
+    return sum(weights.get(c, 0.0) for c in common) / whole if whole > 0 else 0.0
+
+
+def group_terms(counts: Mapping[str, int], weights: Mapping[str, float] | None = None,
+                shared: float = SHARED) -> list[tuple[str, list[str], str]]:
+    """Themes of terms with their complaint counts: ``(name, terms, grouped_by)``, in the
+    order found (largest term first); see the module text.
+
+    >>> group_terms({"屏幕": 9, "电池": 5, "手机屏幕": 2, "存储量": 3, "储存量": 1})
+    [('屏幕', ['屏幕', '手机屏幕'], 'contains'), ('电池', ['电池'], 'term'), \
+('存储量', ['存储量', '储存量'], 'characters')]
+    """
+    order = sorted(counts, key=lambda t: (-counts[t], t))
+    weights = char_weights(order) if weights is None else weights
+    themes: list[tuple[str, list[str], str]] = []
+    by_char: dict[str, list[int]] = {}  # character → themes whose name holds it
+    for term in order:
+        near = sorted({i for ch in set(term) for i in by_char.get(ch, ())})
+        inside = [(not term.endswith(themes[i][0]), -len(themes[i][0]), i) for i in near
+                  if len(themes[i][0]) >= 2 and themes[i][0] in term]
+        close = max(((shared_weight(themes[i][0], term, weights), -i) for i in near),
+                    default=(0.0, 0))
+        if inside or (close[0] >= shared and len(term) >= 2):
+            at = min(inside)[2] if inside else -close[1]
+            how = "contains" if inside or themes[at][2] == "contains" else "characters"
+            themes[at] = (themes[at][0], themes[at][1] + [term], how)
+            continue
+        for ch in set(term):
+            by_char.setdefault(ch, []).append(len(themes))
+        themes.append((term or UNNAMED, [term], "term"))
+    return themes
+
+
+def themes_of(sets: TermSets, level: str, key: str, *, weights: Mapping[str, float] | None
+              = None, limit: int | None = None, split: Mapping | None = None
+              ) -> list[Theme]:
+    """The themes of one driver (``level``, ``key``), most complaints first (ties: name).
+    ``split``: :func:`_split` of ``sets``, when many drivers are asked for."""
+    split = _split(sets) if split is None else split
+    at = split["sets"]["where"].get((level, key))
+    if at is None:
+        return []
+    values = split["sets"]["counts"][at]
+    named = [s.split(_SEP) for s in split["sets"]["terms"][at]]
+    per_term: Counter = Counter()
+    for words, n in zip(named, values):
+        for word in words:
+            per_term[word] += int(n)
+    if weights is None:
+        weights = char_weights(list(per_term))
+    groups = group_terms(per_term, weights)
+    where = {t: g for g, (_, terms, _) in enumerate(groups) for t in terms}
+    totals = np.zeros(len(groups), dtype=np.int64)
+    for words, n in zip(named, values):
+        for g in {where[w] for w in words}:
+            totals[g] += int(n)
+    order = sorted(range(len(groups)), key=lambda g: (-totals[g], groups[g][0]))
+    by_term = split["quotes"].get(key if level == "factor" else ("", key), {})
+    found = []
+    for g in order[:limit] if limit else order:
+        name, terms, how = groups[g]
+        listed = sorted(((t or UNNAMED, per_term[t]) for t in terms), key=lambda x: -x[1])
+        found.append(Theme(name, int(totals[g]), listed, how,
+                           *_theme_quote(by_term, terms)))
+    return found
+
+
+def _theme_quote(by_term: Mapping[str, list], terms: Sequence[str]) -> tuple[str, str]:
+    """The theme's evidence: its best readable clause with an opinion word, its largest
+    term's first, the most negative, then by text and id."""
+    candidates = [(bad, bare, i > 0, score, clause, cid) for i, term in enumerate(terms)
+                  for bad, bare, score, clause, cid in by_term.get(term, ())]
+    if not candidates:
+        return "", ""
+    best = min(candidates)
+    return str(best[4]), str(best[5])
+
+
+def _split(sets: TermSets) -> dict:
+    """``sets``' counts per (level, key) (a Series by terms), and its quotes as candidate
+    tuples by term, per factor key and per ``("", dimension)`` (every factor's of it)."""
+    index = sets.sets.index
+    where = pd.Series(np.arange(len(index))).groupby(
+        [index.get_level_values("level"), index.get_level_values("key")]).indices \
+        if len(index) else {}
+    counts = {"where": where, "terms": index.get_level_values("terms").to_numpy(dtype=object),
+              "counts": sets.sets.to_numpy(dtype=np.int64)}
+    quotes: dict = {}
+    for key, term, bad, bare, score, clause, cid in sets.quotes[_QUOTES].itertuples(
+            index=False):
+        candidate = (bad, bare, score, clause, cid)
+        quotes.setdefault(key, {}).setdefault(term, []).append(candidate)
+        quotes.setdefault(("", str(key).split("/")[0]), {}).setdefault(term, []).append(
+            candidate)
+    return {"sets": counts, "quotes": quotes}
+
+
+def theme_table(sets: TermSets | None, drivers: pd.DataFrame, *, drivers_shown: int = 15,
+                limit: int = MAX_THEMES) -> pd.DataFrame:
+    """The themes of the complaint drivers of a drivers table (the first ``drivers_shown``
+    of each level, in its order): one row a theme, its complaints, its share of the
+    driver's ``complaints_naming``, its terms (with their complaints), how grouped, one
+    evidence clause and its comment id."""
+    rows: list[dict] = []
+    if sets is None or drivers is None or not len(drivers) or "side" not in drivers:
+        return pd.DataFrame(columns=THEME_COLUMNS)
+    weights = char_weights(sorted({w for k in sets.sets.index.get_level_values("terms")
+                                   for w in k.split(_SEP)}))
+    split = _split(sets)
+    for level in ("factor", "dimension"):
+        chosen = drivers[(drivers["side"] == "complaint") & (drivers["level"] == level)]
+        for rank, driver in enumerate(chosen.head(drivers_shown).itertuples(), start=1):
+            key = driver.dimension if level == "dimension" else \
+                f"{driver.dimension}/{driver.factor}"
+            total = int(driver.complaints_naming)
+            for n, theme in enumerate(themes_of(sets, level, key, weights=weights,
+                                                limit=limit, split=split), start=1):
+                rows.append({
+                    "level": level, "dimension": driver.dimension,
+                    "factor": driver.factor if level == "factor" else "",
+                    "label": driver.label, "driver_rank": rank, "theme_rank": n,
+                    "theme": theme.theme, "complaints": theme.complaints,
+                    "share": theme.complaints / total if total else np.nan,
+                    "terms": "、".join(f"{t} {c}" for t, c in theme.terms[:MAX_TERMS])
+                    + (" …" if len(theme.terms) > MAX_TERMS else ""),
+                    "grouped_by": theme.grouped_by, "evidence": theme.evidence,
+                    "evidence_id": theme.evidence_id})
+    return pd.DataFrame(rows, columns=THEME_COLUMNS)
+
+
+def top_themes(themes: pd.DataFrame | None, dimension: str, factor: str, n: int = 3,
+               level: str = "factor") -> pd.DataFrame:
+    """The first ``n`` themes of one driver in a theme table (empty when it has none)."""
+    if themes is None or not len(themes):
+        return pd.DataFrame(columns=THEME_COLUMNS)
+    mine = (themes["level"] == level) & (themes["dimension"] == dimension)
+    if level == "factor":
+        mine &= themes["factor"] == factor
+    return themes[mine].head(n)

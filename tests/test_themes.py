@@ -1,0 +1,182 @@
+"""The themes of each complaint driver: grouped terms, counted with the drivers' own
+complaint rule, the same whether counted whole or block by block, and the same figures in
+every rendering (driver_themes.csv, the report's HTML, JSON and workbook, the CLI)."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from manyi.analysis.drivers import drivers
+from manyi.analysis.themes import TermSets, group_terms, theme_table, themes_of
+from manyi.cli.commands import main
+
+# (comment, sentiment, [(dimension, factor, term, polarity, clause)]) — phone reviews
+PHONE = [
+    ("屏幕太暗了", "negative", [("product", "performance", "屏幕", "negative", "屏幕太暗了")]),
+    ("手机屏幕有划痕，电池也不耐用", "negative",
+     [("product", "performance", "手机屏幕", "negative", "手机屏幕有划痕"),
+      ("product", "performance", "电池", "negative", "电池也不耐用")]),
+    ("显示屏坏点多", "negative",
+     [("product", "performance", "显示屏", "negative", "显示屏坏点多")]),
+    ("电池不耐用", "negative", [("product", "performance", "电池", "negative", "电池不耐用")]),
+    ("电池一天一充", "negative", [("product", "performance", "电池", "negative", "电池一天一充")]),
+    ("存储量太小", "negative", [("product", "spec", "存储量", "negative", "存储量太小")]),
+    ("储存量不够", "negative", [("product", "spec", "储存量", "negative", "储存量不够")]),
+    ("手感很差", "negative", [("product", "quality", "手感", "negative", "手感很差")]),
+    ("手机质量差", "negative", [("product", "quality", "手机", "negative", "手机质量差")]),
+    ("短信发不出去", "negative", [("product", "performance", "短信", "negative", "短信发不出去")]),
+    ("信号太弱", "negative", [("product", "performance", "信号", "negative", "信号太弱")]),
+    ("屏幕很清楚", "positive", [("product", "performance", "屏幕", "positive", "屏幕很清楚")]),
+    ("电池不错", "positive", [("product", "performance", "电池", "positive", "电池不错")]),
+    ("快递太慢", "negative", [("logistics", "speed", "快递", "negative", "快递太慢")]),
+]
+
+
+def _frames(rows=PHONE):
+    comments = pd.DataFrame({"comment_id": [f"C{i:02d}" for i in range(len(rows))],
+                             "text": [r[0] for r in rows], "flag": "",
+                             "sentiment": [r[1] for r in rows]})
+    found = [(i, *m) for i, r in enumerate(rows) for m in r[2]]
+    mentions = pd.DataFrame(found, columns=["row", "dimension", "factor", "term", "polarity",
+                                            "clause"])
+    mentions["comment_id"] = comments["comment_id"].to_numpy()[mentions["row"]]
+    mentions["opinion"] = "差"
+    mentions["score"] = mentions["polarity"].map({"negative": -0.6, "positive": 0.6})
+    mentions["source"] = "lexicon"
+    return comments, mentions
+
+
+def _groups(found):
+    return {t.theme: sorted(term for term, _ in t.terms) for t in found}
+
+
+def test_terms_of_one_thing_are_grouped_and_unrelated_ones_are_not():
+    comments, mentions = _frames()
+    sets = TermSets.of(comments, mentions)
+    found = themes_of(sets, "factor", "product/performance")
+    groups = _groups(found)
+    assert groups, "no theme found"
+    assert groups["屏幕"] in (["屏幕", "手机屏幕"], ["屏幕", "手机屏幕", "显示屏"])
+    assert groups["电池"] == ["电池"]
+    assert groups["短信"] == ["短信"] and groups["信号"] == ["信号"]  # 信 alone joins nothing
+    by_name = {t.theme: t for t in found}
+    assert by_name["电池"].complaints == 3  # positive 电池不错 is no complaint
+    assert by_name["屏幕"].evidence in {"屏幕太暗了", "手机屏幕有划痕"}
+    spec = _groups(themes_of(sets, "factor", "product/spec"))
+    assert list(spec.values()) == [["储存量", "存储量"]]  # (a tie of counts: either name)
+    quality = _groups(themes_of(sets, "factor", "product/quality"))
+    assert quality == {"手感": ["手感"], "手机": ["手机"]}  # 手 alone joins nothing
+
+
+def test_grouping_never_returns_nothing_and_keeps_every_term():
+    counts = {"屏幕": 9, "手机屏幕": 2, "电池": 5, "待机": 4, "": 3, "铃声": 2}
+    groups = group_terms(counts)
+    assert sorted(t for _, terms, _ in groups for t in terms) == sorted(counts)
+    assert ("屏幕", ["屏幕", "手机屏幕"], "contains") in groups
+    assert len(groups) == 5
+
+
+def test_themes_count_the_drivers_complaints():
+    """A driver's themes cover its complaints_naming: every complaint naming the factor
+    negatively names one of its themes (one naming two counts in both)."""
+    comments, mentions = _frames()
+    table = drivers(comments, mentions, min_comments=1, boot=10)
+    themes = theme_table(TermSets.of(comments, mentions), table)
+    sets = TermSets.of(comments, mentions).sets
+    for r in table[(table["side"] == "complaint")].itertuples():
+        key = r.dimension if r.level == "dimension" else f"{r.dimension}/{r.factor}"
+        assert sets.xs((r.level, key), level=["level", "key"]).sum() == r.complaints_naming
+        mine = themes[(themes["level"] == r.level) & (themes["label"] == r.label)]
+        assert len(mine)
+        assert (mine["complaints"] <= r.complaints_naming).all()
+        assert mine["share"].max() <= 1
+    first = themes[(themes["level"] == "factor") & (themes["factor"] == "performance")]
+    assert first["theme"].tolist()[:2] == ["电池", "屏幕"]
+    assert first["share"].iloc[0] == pytest.approx(3 / 7)  # 7 complaints name the factor
+
+
+def test_a_rating_rule_counts_other_complaints():
+    comments, mentions = _frames()
+    rule = comments["text"].str.contains("电池")  # only battery comments are complaints
+    sets = TermSets.of(comments, mentions, complaint=rule)
+    assert _groups(themes_of(sets, "factor", "product/performance")) == {
+        "电池": ["电池"], "手机屏幕": ["手机屏幕"]}
+
+
+def test_counted_in_blocks_is_the_whole():
+    rows = [random.Random(i).choice(PHONE) for i in range(300)]
+    comments, mentions = _frames(rows)
+    whole = TermSets.of(comments, mentions)
+    parts = []
+    for start in range(0, len(comments), 37):
+        part = comments.iloc[start:start + 37].reset_index(drop=True)
+        found = mentions[(mentions["row"] >= start) & (mentions["row"] < start + 37)]
+        parts.append(TermSets.of(part, found.assign(row=found["row"] - start)))
+    total = TermSets.total(parts)
+    assert total.sets.equals(whole.sets)
+    assert total.quotes.equals(whole.quotes)
+
+
+TEXTS = ["屏幕太暗了，电池也不耐用", "手机屏幕有划痕", "电池不耐用，充电太慢", "物流很快，包装完好",
+         "屏幕很清楚", "快递太慢了", "客服态度很差", "质量太差了", "价格便宜，性价比高"]
+
+
+@pytest.fixture(scope="module")
+def dump(tmp_path_factory):
+    rng = random.Random(19)
+    base = tmp_path_factory.mktemp("themes")
+    frame = pd.DataFrame({"评论ID": [f"{i:05d}" for i in range(400)],
+                          "评论内容": [rng.choice(TEXTS) for _ in range(400)]})
+    frame.to_csv(base / "dump.csv", index=False, encoding="utf-8-sig")
+    runner = CliRunner()
+    analyzed = runner.invoke(main, ["analyze", str(base / "dump.csv"), "-o",
+                                              str(base / "out"), "--id-col", "评论ID"])
+    assert analyzed.exit_code == 0, analyzed.output
+    return base, analyzed.output
+
+
+def test_drivers_from_a_folder_and_from_the_dump_write_the_same_themes(dump):
+    base, _ = dump
+    runner = CliRunner()
+    for args, out in ((["--from", str(base / "out")], "from"),
+                      ([str(base / "dump.csv"), "--id-col", "评论ID"], "whole")):
+        done = runner.invoke(main, ["drivers", *args, "-o", str(base / out),
+                                              "--chart", "none"])
+        assert done.exit_code == 0, done.output
+    streamed = (base / "from" / "driver_themes.csv").read_bytes()
+    assert streamed == (base / "whole" / "driver_themes.csv").read_bytes()
+    table = pd.read_csv(base / "from" / "driver_themes.csv", dtype={"evidence_id": str})
+    assert {"屏幕", "电池"} <= set(table["theme"])
+    assert table["evidence"].notna().all() and table["evidence_id"].notna().all()
+    assert "driver_themes.csv" in done.output
+
+
+def test_every_rendering_shows_the_tables_figures(dump):
+    from openpyxl import load_workbook
+
+    base, analyzed = dump
+    done = CliRunner().invoke(main, ["report", "--from", str(base / "out"), "-o",
+                                               str(base / "report")])
+    assert done.exit_code == 0, done.output
+    summary = json.loads((base / "report" / "summary.json").read_text(encoding="utf-8"))
+    table = pd.DataFrame(summary["driver_themes"])
+    html = (base / "report" / "report.html").read_text(encoding="utf-8")
+    sheet = pd.DataFrame(load_workbook(base / "report" / "report.xlsx")["driver_themes"].values)
+    assert len(sheet) == len(table) + 1  # a header row
+    assert sheet.iloc[1:, 6].tolist() == table["theme"].tolist()
+    assert sheet.iloc[1:, 7].astype(int).tolist() == table["complaints"].tolist()
+    for fix in summary["top_fixes"]:
+        mine = table[(table["level"] == "factor") & (table["dimension"] == fix["dimension"])
+                     & (table["factor"] == fix["factor"])]
+        assert [t["theme"] for t in fix["themes"]] == mine["theme"].head(5).tolist()
+        assert [t["complaints"] for t in fix["themes"]] == mine["complaints"].head(5).tolist()
+        for t in fix["themes"]:
+            assert (f'<td>{t["theme"]}</td><td class="num">{t["complaints"]:,}</td>'
+                    f'<td class="num">{t["share"]:.1%}</td>') in html
+    top = summary["top_fixes"][0]["themes"][0]
+    assert f'themes {top["theme"]} {top["share"]:.1%}' in analyzed
