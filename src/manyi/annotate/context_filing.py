@@ -21,6 +21,7 @@ from operator import attrgetter
 from typing import Any  # a factors.Mention (imported there: no cycle)
 
 from manyi.annotate.aspect_owner import ThingsOwn, word_before
+from manyi.annotate.body_filing import body_as_target
 from manyi.annotate.factor_tokens import _any_of
 from manyi.text.lexicon import Factor
 
@@ -162,6 +163,8 @@ class ProductContext:
             and performance.dimension == "product" else finder.attribute
         # 短信功能, 拍出的照片, a bare 速度 with 死机: listed words said of the thing (aspect_owner)
         self.owner = ThingsOwn(lexicon, finder, self.product)
+        # 很适合我的皮肤, 对皮肤很好: the body the thing is for, its verdict (body_filing)
+        self.body = frozenset(getattr(finder.rules, "body", ()))
 
     @classmethod
     def for_pack(cls, lexicon: Any, finder: Any, software: frozenset[str]
@@ -178,8 +181,11 @@ class ProductContext:
                  mentions: list) -> list:
         """``mentions`` with the words above and :class:`ThingsOwn`'s re-filed (``filed_by``
         context)."""
-        return self.owner(text, tokens, starts, self._refile(text, tokens, starts, mentions),
-                          self._of_the_thing)
+        mentions = self.owner(text, tokens, starts,
+                              self._refile(text, tokens, starts, mentions), self._of_the_thing)
+        if self.body and not self.body.isdisjoint(map(_TERM, mentions)):
+            mentions = body_as_target(mentions, self.body, self.finder.item)
+        return mentions
 
     def _refile(self, text: str, tokens: list[str], starts: list[int],
                 mentions: list) -> list:

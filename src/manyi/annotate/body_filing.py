@@ -1,0 +1,53 @@
+"""The customer's own body as the one the thing bought is for, not a part of it: a body
+word (rules.toml's ``body``: 皮肤 头发 肠胃 …) the opinion is said *to* — its object (很适合
+我的皮肤, 适合她的皮肤) or after 对/给 (对皮肤很好) — is the thing's verdict, re-filed under the
+thing bought (``overall``, ``filed_by`` context). How the body is after use stays the
+product's effect (用后皮肤光光的, 皮肤白了): there the body is what is described.
+
+Runs where a thing is bought (:class:`~manyi.annotate.context_filing.ProductContext`).
+
+>>> from manyi.annotate.factors import Mention
+>>> from manyi.text.lexicon import Factor
+>>> said = [Mention(0, c, "product", "attribute", "皮肤", o, False, 1.0, False, 0.5, 0, 2,
+...                 "discovered") for c, o in (("很适合我的皮肤", "很适合"), ("对皮肤很好", "很好"),
+...                                            ("用后皮肤光光的", "光光"))]
+>>> item = Factor("overall", "item", "商品整体")
+>>> [(m.clause, m.dimension) for m in body_as_target(said, frozenset({"皮肤"}), item)]
+[('很适合我的皮肤', 'overall'), ('对皮肤很好', 'overall'), ('用后皮肤光光的', 'product')]
+"""
+
+from __future__ import annotations
+
+from typing import Any  # a factors.Mention (imported there: no cycle)
+
+# between the target mark and the body: whose body it is (我的, 她的, 宝宝的) or 的 alone
+OWNERS = ("我", "你", "他", "她", "我们", "自己", "宝宝", "孩子", "家人", "老人")
+TARGET_MARKS = ("对", "给", "对于")  # 对皮肤很好, 给皮肤补水: what the thing does to it
+
+
+def body_as_target(mentions: list, body: frozenset[str], item: Any) -> list:
+    """``mentions`` with each body word an opinion is said to (see the module docstring)
+    re-filed under ``item`` (the pack's thing bought: overall.item, else overall)."""
+    out = None
+    for n, m in enumerate(mentions):
+        if m.term not in body or m.dimension == "overall" or not m.opinion:
+            continue
+        at = m.clause.find(m.term)
+        if at < 0:
+            continue
+        before = _past_owner(m.clause[:at])
+        if not (before.endswith(TARGET_MARKS) or m.opinion in before):
+            continue  # 皮肤光光的: the body described, the product's effect
+        if out is None:
+            out = list(mentions)
+        out[n] = m._replace(dimension=item.dimension, factor=item.key, filed_by="context")
+    return mentions if out is None else out
+
+
+def _past_owner(before: str) -> str:
+    """``before`` without whose body it is at its end (适合我的 → 适合, 对她 → 对)."""
+    before = before.rstrip("的")
+    for owner in sorted(OWNERS, key=len, reverse=True):
+        if before.endswith(owner):
+            return before[:-len(owner)].rstrip("的")
+    return before

@@ -1,0 +1,31 @@
+"""The customer's body the thing is for is the thing's verdict, not a part of it
+(manyi.annotate.body_filing through manyi.analyze: the corpus pass learns 皮肤)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import manyi
+
+TEXTS = ["皮肤很好", "皮肤很嫩", "皮肤很干燥", "很适合我的皮肤", "对皮肤很好", "用后皮肤光光的",
+         "比较适合她的皮肤。"]
+
+
+def _body_mentions(domain: str) -> dict[str, str]:
+    result = manyi.analyze(pd.DataFrame({"id": range(len(TEXTS)), "review": TEXTS}),
+                           id_col="id", domain=domain, progress=False)
+    m = result.mentions
+    m = m[m["term"] == "皮肤"]
+    return dict(zip(m["clause"], m["dimension"]))
+
+
+def test_the_body_an_opinion_is_said_to_is_the_things_verdict():
+    found = _body_mentions("ecommerce")
+    for clause in ("很适合我的皮肤", "对皮肤很好", "比较适合她的皮肤"):
+        assert found.get(clause) == "overall", found
+
+
+def test_the_body_described_stays_the_products_effect():
+    found = _body_mentions("ecommerce")
+    assert found.get("皮肤很干燥") == "product", found
+
