@@ -377,3 +377,19 @@ def test_hearsay_is_who_judges_not_what_is_judged():
     text = "龙虾是每位限量半只，听说还可以"
     found = {(m.term, m.opinion) for m in extractor_for("catering")(text)}
     assert ("龙虾", "还可以") in found, found
+
+
+@pytest.mark.parametrize("word", ["用后", "洗后", "用起", "闻起", "涂上", "抢来", "货到", "未用"])
+def test_an_unknown_word_that_acts_or_tells_time_names_nothing(word):
+    """用后皮肤光光的, 看起还挺好, 货到破了一瓶: an act or a time jieba does not know, no aspect."""
+    from manyi.annotate.aspects import AspectFinder
+
+    finder = AspectFinder(Lexicon.load("ecommerce"))
+    assert finder.tag(word) == "" and finder.kind(word) == 0
+
+
+@pytest.mark.parametrize("word", ["面膜纸", "紫边", "噪点"])
+def test_an_unknown_word_that_names_a_thing_stays_a_name(word):
+    from manyi.annotate.aspects import AspectFinder
+
+    assert AspectFinder(Lexicon.load("ecommerce")).kind(word) == 2

@@ -33,6 +33,7 @@ from manyi.annotate.aspect_filing import TermFiler
 from manyi.annotate.aspect_lists import NamedItems
 from manyi.annotate.aspect_tags import (
     DEMONSTRATIVE,
+    FORM_ENDS,
     FUNCTION_CHARS,
     MAX_CHARS,
     MAX_COMPOUND,
@@ -102,7 +103,8 @@ class AspectFinder(NamedItems):
             return 0
         tag = self.tag(token)
         if not tag:  # a word of the comments, not of the dictionary: 紫边 噪点
-            return 2 if len(token) <= 4 and FUNCTION_CHARS.isdisjoint(token) else 0
+            return 2 if len(token) <= 4 and FUNCTION_CHARS.isdisjoint(token) \
+                and token[-1] not in FORM_ENDS else 0
         return 2 if tag in NOUN_TAGS else 1 if tag in VERB_TAGS else 0
 
     def subject(self, tokens: list[str], first: int, last: int, index: int
