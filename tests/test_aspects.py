@@ -393,3 +393,10 @@ def test_an_unknown_word_that_names_a_thing_stays_a_name(word):
     from manyi.annotate.aspects import AspectFinder
 
     assert AspectFinder(Lexicon.load("ecommerce")).kind(word) == 2
+
+
+@pytest.mark.parametrize("text", ["东西收到了，比预想的好很多", "比想象中好用", "效果超出预期的好"])
+def test_the_customers_expectation_is_no_aspect(text):
+    """比预想的好: the customer's own expectation, as 希望 and 期待 are, names nothing judged."""
+    found = [m.term for m in extractor_for("ecommerce")(text) if m.source != "lexicon"]
+    assert not {"预想", "想象", "预期"} & set(found), found

@@ -29,3 +29,14 @@ def test_the_body_described_stays_the_products_effect():
     found = _body_mentions("ecommerce")
     assert found.get("皮肤很干燥") == "product", found
 
+
+
+def test_the_body_an_adjective_describes_is_not_said_to():
+    from manyi.annotate.body_filing import body_as_target
+    from manyi.annotate.factors import Mention
+    from manyi.text.lexicon import Factor
+
+    said = [Mention(0, "我漂染完的干燥头发有救了", "product", "attribute", "头发", "干燥", False,
+                    1.0, False, 0.5, 0, 2, "discovered")]
+    item = Factor("overall", "item", "商品整体")
+    assert body_as_target(said, frozenset({"头发"}), item)[0].dimension == "product"

@@ -123,6 +123,7 @@ class AspectFinder(NamedItems):
             j -= 1
         if j > first and tokens[j] == "的" and self.tag(tokens[j - 1]) in VERB_TAGS \
                 and tokens[j - 1] not in self.rules.customer_acts \
+                and tokens[j - 1] not in self.rules.not_aspects \
                 and not VERB_FORMS.search(tokens[j - 1]):
             # 老师讲的很好: the verb judged by how it is done; 课件做的不错: what was done
             if tokens[j - 1] in self.rules.do_verbs:

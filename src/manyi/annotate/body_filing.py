@@ -1,8 +1,8 @@
 """The customer's own body as the one the thing bought is for, not a part of it: a body
-word (rules.toml's ``body``: 皮肤 头发 肠胃 …) the opinion is said *to* — its object (很适合
-我的皮肤, 适合她的皮肤) or after 对/给 (对皮肤很好) — is the thing's verdict, re-filed under the
-thing bought (``overall``, ``filed_by`` context). How the body is after use stays the
-product's effect (用后皮肤光光的, 皮肤白了): there the body is what is described.
+word (rules.toml's ``body``: 皮肤 头发 肠胃 …) the opinion is said *to* — the object of a word
+of suiting (很适合我的皮肤, 适合她的皮肤) or after 对/给 (对皮肤很好) — is the thing's verdict,
+re-filed under the thing bought (``overall``, ``filed_by`` context). How the body is after
+use stays the product's effect (用后皮肤光光的, 干燥头发, 皮肤白了): there it is described.
 
 Runs where a thing is bought (:class:`~manyi.annotate.context_filing.ProductContext`).
 
@@ -23,6 +23,7 @@ from typing import Any  # a factors.Mention (imported there: no cycle)
 # between the target mark and the body: whose body it is (我的, 她的, 宝宝的) or 的 alone
 OWNERS = ("我", "你", "他", "她", "我们", "自己", "宝宝", "孩子", "家人", "老人")
 TARGET_MARKS = ("对", "给", "对于")  # 对皮肤很好, 给皮肤补水: what the thing does to it
+SUITS = ("适合", "合适", "适用")  # 很适合我的皮肤: whom it suits (not 干燥头发: a description)
 
 
 def body_as_target(mentions: list, body: frozenset[str], item: Any) -> list:
@@ -36,8 +37,9 @@ def body_as_target(mentions: list, body: frozenset[str], item: Any) -> list:
         if at < 0:
             continue
         before = _past_owner(m.clause[:at])
-        if not (before.endswith(TARGET_MARKS) or m.opinion in before):
-            continue  # 皮肤光光的: the body described, the product's effect
+        if not before.endswith(TARGET_MARKS) and not (
+                before.endswith(m.opinion) and any(w in m.opinion for w in SUITS)):
+            continue  # 皮肤光光的, 干燥头发: the body described, the product's effect
         if out is None:
             out = list(mentions)
         out[n] = m._replace(dimension=item.dimension, factor=item.key, filed_by="context")
