@@ -40,3 +40,12 @@ def test_the_body_an_adjective_describes_is_not_said_to():
                     1.0, False, 0.5, 0, 2, "discovered")]
     item = Factor("overall", "item", "商品整体")
     assert body_as_target(said, frozenset({"头发"}), item)[0].dimension == "product"
+
+
+def test_a_kind_of_goods_named_is_the_thing_bought():
+    texts = ["这个牌子的化妆品挺好的。", "这个牌子的护肤品挺好的。", "镜头很清晰"]
+    result = manyi.analyze(pd.DataFrame({"id": range(len(texts)), "review": texts}),
+                           id_col="id", domain="ecommerce", progress=False)
+    m = result.mentions
+    goods = m[m["term"].isin(["化妆品", "护肤品"])]
+    assert len(goods) and set(goods["dimension"]) == {"overall"}, goods

@@ -4,6 +4,9 @@ of suiting (很适合我的皮肤, 适合她的皮肤) or after 对/给 (对皮�
 re-filed under the thing bought (``overall``, ``filed_by`` context). How the body is after
 use stays the product's effect (用后皮肤光光的, 干燥头发, 皮肤白了): there it is described.
 
+A discovered word ending in 品 (goods: 化妆品 护肤品 日用品) names a kind of goods, the thing
+bought itself: it is re-filed under the thing too (这个牌子的化妆品挺好的), not as an attribute.
+
 Runs where a thing is bought (:class:`~manyi.annotate.context_filing.ProductContext`).
 
 >>> from manyi.annotate.factors import Mention
@@ -23,14 +26,21 @@ from typing import Any  # a factors.Mention (imported there: no cycle)
 # between the target mark and the body: whose body it is (我的, 她的, 宝宝的) or 的 alone
 OWNERS = ("我", "你", "他", "她", "我们", "自己", "宝宝", "孩子", "家人", "老人")
 TARGET_MARKS = ("对", "给", "对于")  # 对皮肤很好, 给皮肤补水: what the thing does to it
+GOODS_END = "品"  # 化妆品 护肤品: goods (two-character 品 words are listed or no goods: 人品)
 SUITS = ("适合", "合适", "适用")  # 很适合我的皮肤: whom it suits (not 干燥头发: a description)
 
 
 def body_as_target(mentions: list, body: frozenset[str], item: Any) -> list:
-    """``mentions`` with each body word an opinion is said to (see the module docstring)
-    re-filed under ``item`` (the pack's thing bought: overall.item, else overall)."""
+    """``mentions`` with each body word an opinion is said to, and each kind of goods named
+    (see the module docstring), re-filed under ``item`` (the pack's thing bought:
+    overall.item, else overall)."""
     out = None
     for n, m in enumerate(mentions):
+        if goods(m):
+            if out is None:
+                out = list(mentions)
+            out[n] = m._replace(dimension=item.dimension, factor=item.key, filed_by="context")
+            continue
         if m.term not in body or m.dimension == "overall" or not m.opinion:
             continue
         at = m.clause.find(m.term)
@@ -44,6 +54,12 @@ def body_as_target(mentions: list, body: frozenset[str], item: Any) -> list:
             out = list(mentions)
         out[n] = m._replace(dimension=item.dimension, factor=item.key, filed_by="context")
     return mentions if out is None else out
+
+
+def goods(m: Any) -> bool:
+    """Whether a discovered attribute's word names a kind of goods (化妆品: ends in 品)."""
+    return m.source == "discovered" and m.filed_by == "attribute" and len(m.term) >= 3 \
+        and m.term.endswith(GOODS_END)
 
 
 def _past_owner(before: str) -> str:

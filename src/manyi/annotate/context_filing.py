@@ -21,7 +21,7 @@ from operator import attrgetter
 from typing import Any  # a factors.Mention (imported there: no cycle)
 
 from manyi.annotate.aspect_owner import ThingsOwn, word_before
-from manyi.annotate.body_filing import body_as_target
+from manyi.annotate.body_filing import body_as_target, goods
 from manyi.annotate.factor_tokens import _any_of
 from manyi.text.lexicon import Factor
 
@@ -183,7 +183,8 @@ class ProductContext:
         context)."""
         mentions = self.owner(text, tokens, starts,
                               self._refile(text, tokens, starts, mentions), self._of_the_thing)
-        if self.body and not self.body.isdisjoint(map(_TERM, mentions)):
+        if self.body and (not self.body.isdisjoint(map(_TERM, mentions))
+                          or any(map(goods, mentions))):
             mentions = body_as_target(mentions, self.body, self.finder.item)
         return mentions
 
