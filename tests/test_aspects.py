@@ -400,3 +400,10 @@ def test_the_customers_expectation_is_no_aspect(text):
     """比预想的好: the customer's own expectation, as 希望 and 期待 are, names nothing judged."""
     found = [m.term for m in extractor_for("ecommerce")(text) if m.source != "lexicon"]
     assert not {"预想", "想象", "预期"} & set(found), found
+
+
+@pytest.mark.parametrize("text", ["看评论说挺好的", "看评论说是挺好用的"])
+def test_who_says_it_is_not_what_is_judged(text):
+    """看评论说挺好的: the reviews say it, the learned scorer's candidate before 说 is no aspect."""
+    found = [m.term for m in extractor_for("ecommerce")(text) if m.source != "lexicon"]
+    assert "评论" not in found, found
