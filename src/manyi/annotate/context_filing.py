@@ -21,11 +21,12 @@ from operator import attrgetter
 from typing import Any  # a factors.Mention (imported there: no cycle)
 
 from manyi.annotate.aspect_owner import ThingsOwn, word_before
-from manyi.annotate.body_filing import body_as_target, goods
 from manyi.annotate.factor_tokens import _any_of
+from manyi.annotate.thing_filing import body_as_target, goods
 from manyi.text.lexicon import Factor
 
 _TERM = attrgetter("term")
+_FACTOR = attrgetter("factor")
 AHEAD = 2  # clauses after a speed word where the delivery verb may stand
 # Environment factors only a venue has (a thing bought has noise, space and parts, not these):
 # a comment naming one of their words speaks of a place (店里环境, 卫生).
@@ -163,7 +164,7 @@ class ProductContext:
             and performance.dimension == "product" else finder.attribute
         # 短信功能, 拍出的照片, a bare 速度 with 死机: listed words said of the thing (aspect_owner)
         self.owner = ThingsOwn(lexicon, finder, self.product)
-        # 很适合我的皮肤, 对皮肤很好: the body the thing is for, its verdict (body_filing)
+        # 很适合我的皮肤, 对皮肤很好: the body the thing is for, its verdict (thing_filing)
         self.body = frozenset(getattr(finder.rules, "body", ()))
 
     @classmethod
@@ -184,8 +185,8 @@ class ProductContext:
         mentions = self.owner(text, tokens, starts,
                               self._refile(text, tokens, starts, mentions), self._of_the_thing)
         if self.body and (not self.body.isdisjoint(map(_TERM, mentions))
-                          or any(map(goods, mentions))):
-            mentions = body_as_target(mentions, self.body, self.finder.item)
+                          or any(map(goods, mentions)) or "resolution" in map(_FACTOR, mentions)):
+            mentions = body_as_target(mentions, self.body, self.finder.item, self.product)
         return mentions
 
     def _refile(self, text: str, tokens: list[str], starts: list[int],

@@ -1,5 +1,5 @@
 """The customer's body the thing is for is the thing's verdict, not a part of it
-(manyi.annotate.body_filing through manyi.analyze: the corpus pass learns 皮肤)."""
+(manyi.annotate.thing_filing through manyi.analyze: the corpus pass learns 皮肤)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def test_the_body_described_stays_the_products_effect():
 
 
 def test_the_body_an_adjective_describes_is_not_said_to():
-    from manyi.annotate.body_filing import body_as_target
+    from manyi.annotate.thing_filing import body_as_target
     from manyi.annotate.factors import Mention
     from manyi.text.lexicon import Factor
 
@@ -49,3 +49,15 @@ def test_a_kind_of_goods_named_is_the_thing_bought():
     m = result.mentions
     goods = m[m["term"].isin(["化妆品", "护肤品"])]
     assert len(goods) and set(goods["dimension"]) == {"overall"}, goods
+
+
+def test_a_problem_the_thing_solves_is_its_effect():
+    from conftest import extractor_for
+
+    extract = extractor_for("ecommerce")
+    for text in ("这个解决了我的困扰", "它解决了我多年的痘痘问题"):
+        found = {m.term: m.dimension for m in extract(text)}
+        assert found.get("解决") == "product", (text, found)
+    for text in ("客服很快解决了问题", "问题一直没解决"):
+        found = {m.term: m.dimension for m in extract(text)}
+        assert found.get("解决", "service") == "service", (text, found)

@@ -1,4 +1,6 @@
-"""The customer's own body as the one the thing bought is for, not a part of it: a body
+"""Words filed by what the thing bought is to them (where a thing is bought).
+
+The customer's own body as the one the thing bought is for, not a part of it: a body
 word (rules.toml's ``body``: 皮肤 头发 肠胃 …) the opinion is said *to* — the object of a word
 of suiting (很适合我的皮肤, 适合她的皮肤) or after 对/给 (对皮肤很好) — is the thing's verdict,
 re-filed under the thing bought (``overall``, ``filed_by`` context). How the body is after
@@ -6,6 +8,10 @@ use stays the product's effect (用后皮肤光光的, 干燥头发, 皮肤白�
 
 A discovered word ending in 品 (goods: 化妆品 护肤品 日用品) names a kind of goods, the thing
 bought itself: it is re-filed under the thing too (这个牌子的化妆品挺好的), not as an attribute.
+
+A problem solved by the thing (这个解决了我的困扰, 它解决了我多年的痘痘问题: 解决 with the thing
+or a demonstrative as its subject) is what the thing does, its effect, not the shop's
+resolution of a complaint (客服很快解决了问题 and 问题一直没解决 stay the shop's).
 
 Runs where a thing is bought (:class:`~manyi.annotate.context_filing.ProductContext`).
 
@@ -26,16 +32,27 @@ from typing import Any  # a factors.Mention (imported there: no cycle)
 # between the target mark and the body: whose body it is (我的, 她的, 宝宝的) or 的 alone
 OWNERS = ("我", "你", "他", "她", "我们", "自己", "宝宝", "孩子", "家人", "老人")
 TARGET_MARKS = ("对", "给", "对于")  # 对皮肤很好, 给皮肤补水: what the thing does to it
+RESOLUTION = ("service", "resolution")
+THING_SUBJECTS = ("这个", "这款", "这瓶", "这支", "这套", "它", "此款", "本品")
 GOODS_END = "品"  # 化妆品 护肤品: goods (two-character 品 words are listed or no goods: 人品)
 SUITS = ("适合", "合适", "适用")  # 很适合我的皮肤: whom it suits (not 干燥头发: a description)
 
 
-def body_as_target(mentions: list, body: frozenset[str], item: Any) -> list:
+def body_as_target(mentions: list, body: frozenset[str], item: Any,
+                   effect: Any = None) -> list:
     """``mentions`` with each body word an opinion is said to, and each kind of goods named
     (see the module docstring), re-filed under ``item`` (the pack's thing bought:
-    overall.item, else overall)."""
+    overall.item, else overall); with ``effect`` (the product's performance factor), each
+    problem the thing solves re-filed under it."""
     out = None
     for n, m in enumerate(mentions):
+        if effect is not None and (m.dimension, m.factor) == RESOLUTION and m.implicit \
+                and _by_the_thing(m, mentions, n):
+            if out is None:
+                out = list(mentions)
+            out[n] = m._replace(dimension=effect.dimension, factor=effect.key,
+                                filed_by="context")
+            continue
         if goods(m):
             if out is None:
                 out = list(mentions)
@@ -54,6 +71,19 @@ def body_as_target(mentions: list, body: frozenset[str], item: Any) -> list:
             out = list(mentions)
         out[n] = m._replace(dimension=item.dimension, factor=item.key, filed_by="context")
     return mentions if out is None else out
+
+
+def _by_the_thing(m: Any, mentions: list, n: int) -> bool:
+    """Whether the resolution cue ``m`` has the thing as its subject: a demonstrative or 它
+    right before it in its clause, or a mention of the thing bought (overall) just before."""
+    at = m.clause.find(m.term)
+    if at <= 0:
+        return False
+    before = m.clause[:at].rstrip("也都还就已经真的")
+    if before.endswith(THING_SUBJECTS):
+        return True
+    return any(o.clause_id == m.clause_id and o.dimension == "overall" and o.term
+               and before.endswith(o.term) for o in mentions[:n])
 
 
 def goods(m: Any) -> bool:
