@@ -8,7 +8,7 @@ import pandas as pd
 import manyi
 
 TEXTS = ["皮肤很好", "皮肤很嫩", "皮肤很干燥", "很适合我的皮肤", "对皮肤很好", "用后皮肤光光的",
-         "比较适合她的皮肤。"]
+         "比较适合她的皮肤。", "很适合我我皮肤的"]
 
 
 def _body_mentions(domain: str) -> dict[str, str]:
@@ -21,7 +21,7 @@ def _body_mentions(domain: str) -> dict[str, str]:
 
 def test_the_body_an_opinion_is_said_to_is_the_things_verdict():
     found = _body_mentions("ecommerce")
-    for clause in ("很适合我的皮肤", "对皮肤很好", "比较适合她的皮肤"):
+    for clause in ("很适合我的皮肤", "对皮肤很好", "比较适合她的皮肤", "很适合我我皮肤的"):
         assert found.get(clause) == "overall", found
 
 

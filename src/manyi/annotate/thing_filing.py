@@ -31,6 +31,7 @@ from typing import Any  # a factors.Mention (imported there: no cycle)
 
 # between the target mark and the body: whose body it is (我的, 她的, 宝宝的) or 的 alone
 OWNERS = ("我", "你", "他", "她", "我们", "自己", "宝宝", "孩子", "家人", "老人")
+OWNERS_LONGEST = sorted(OWNERS, key=len, reverse=True)
 TARGET_MARKS = ("对", "给", "对于")  # 对皮肤很好, 给皮肤补水: what the thing does to it
 RESOLUTION = ("service", "resolution")
 THING_SUBJECTS = ("这个", "这款", "这瓶", "这支", "这套", "它", "此款", "本品")
@@ -93,9 +94,11 @@ def goods(m: Any) -> bool:
 
 
 def _past_owner(before: str) -> str:
-    """``before`` without whose body it is at its end (适合我的 → 适合, 对她 → 对)."""
-    before = before.rstrip("的")
-    for owner in sorted(OWNERS, key=len, reverse=True):
-        if before.endswith(owner):
-            return before[:-len(owner)].rstrip("的")
-    return before
+    """``before`` without whose body it is at its end (适合我的 → 适合, 对她 → 对, 适合我我 →
+    适合: a word typed twice)."""
+    stripped = before.rstrip("的")
+    while True:
+        owner = next((o for o in OWNERS_LONGEST if stripped.endswith(o)), None)
+        if owner is None:
+            return stripped
+        stripped = stripped[:-len(owner)].rstrip("的")
