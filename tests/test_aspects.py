@@ -407,3 +407,11 @@ def test_who_says_it_is_not_what_is_judged(text):
     """看评论说挺好的: the reviews say it, the learned scorer's candidate before 说 is no aspect."""
     found = [m.term for m in extractor_for("ecommerce")(text) if m.source != "lexicon"]
     assert "评论" not in found, found
+
+
+@pytest.mark.parametrize("text, term", [("体积小", "体积"), ("亮度高", "亮度"), ("网速慢", "网速"),
+                                        ("色彩鲜艳", "色彩"), ("携带方便", "携带")])
+def test_a_thing_glued_to_what_is_said_of_it_is_found(text, term):
+    """The dictionary glues a thing and its predicate into one word: cut, the thing is found."""
+    found = [m.term for m in extractor_for("ecommerce")(text)]
+    assert term in found, found

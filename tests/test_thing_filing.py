@@ -32,8 +32,8 @@ def test_the_body_described_stays_the_products_effect():
 
 
 def test_the_body_an_adjective_describes_is_not_said_to():
-    from manyi.annotate.thing_filing import body_as_target
     from manyi.annotate.factors import Mention
+    from manyi.annotate.thing_filing import body_as_target
     from manyi.text.lexicon import Factor
 
     said = [Mention(0, "我漂染完的干燥头发有救了", "product", "attribute", "头发", "干燥", False,
