@@ -415,3 +415,16 @@ def test_a_thing_glued_to_what_is_said_of_it_is_found(text, term):
     """The dictionary glues a thing and its predicate into one word: cut, the thing is found."""
     found = [m.term for m in extractor_for("ecommerce")(text)]
     assert term in found, found
+
+
+@pytest.mark.parametrize("text, name", [("多汁，味道不错", "多汁"), ("微酸，口感很好", "微酸"),
+                                        ("柠檬茶，微酸，很好喝", "微酸")])
+def test_a_word_that_says_how_it_is_is_no_name(text, name):
+    """多汁 微酸: jieba calls them nouns; they say how the dish is (review6)."""
+    found = [m.term for m in extractor_for("catering")(text)]
+    assert name not in found, found
+
+
+@pytest.mark.parametrize("text, name", [("大虾，味道不错", "大虾"), ("酸奶，味道不错", "酸奶")])
+def test_a_dish_whose_name_opens_with_a_size_or_taste_stays_a_name(text, name):
+    assert name in [m.term for m in extractor_for("catering")(text)]

@@ -42,6 +42,7 @@ from manyi.annotate.aspect_tags import (
     VERB_TAGS,
     Memo,
     default_tagger,
+    described,
 )
 from manyi.text.lexicon import Lexicon
 from manyi.text.lexicon_rules import rule_lists
@@ -98,6 +99,7 @@ class AspectFinder(NamedItems):
             return 2
         if (len(token) < 2 or token in self._known or token in self.rules.not_aspects
                 or token[-1] == "的"  # 大大的, 红红的: a description, whatever the tag
+                or described(self.rules, token)  # 多汁, 微酸: how it is, though called a noun
                 or token.endswith(self._person_ends)  # 上班族 客人 网友: people
                 or DEMONSTRATIVE.match(token) or not all("\u4e00" <= c <= "\u9fff" for c in token)):
             return 0
