@@ -61,3 +61,13 @@ def test_a_problem_the_thing_solves_is_its_effect():
     for text in ("客服很快解决了问题", "问题一直没解决"):
         found = {m.term: m.dimension for m in extract(text)}
         assert found.get("解决", "service") == "service", (text, found)
+
+
+def test_a_crash_of_the_thing_is_its_own():
+    from conftest import extractor_for
+
+    extract = extractor_for("ecommerce")
+    for text in ("玩游戏经常闪退", "手机经常闪退", "经常闪退"):
+        assert {m.dimension for m in extract(text)} == {"product"}, text
+    for text in ("这个APP老是闪退", "京东客户端经常闪退"):  # the shop's app named
+        assert {m.dimension for m in extract(text)} == {"channel"}, text

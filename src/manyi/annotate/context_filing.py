@@ -27,6 +27,7 @@ from manyi.text.lexicon import Factor
 
 _TERM = attrgetter("term")
 _FACTOR = attrgetter("factor")
+THING_FACTORS = frozenset({"resolution", "online"})  # what thing_filing may re-file
 AHEAD = 2  # clauses after a speed word where the delivery verb may stand
 # Environment factors only a venue has (a thing bought has noise, space and parts, not these):
 # a comment naming one of their words speaks of a place (店里环境, 卫生).
@@ -185,7 +186,8 @@ class ProductContext:
         mentions = self.owner(text, tokens, starts,
                               self._refile(text, tokens, starts, mentions), self._of_the_thing)
         if self.body and (not self.body.isdisjoint(map(_TERM, mentions))
-                          or any(map(goods, mentions)) or "resolution" in map(_FACTOR, mentions)):
+                          or any(map(goods, mentions))
+                          or not THING_FACTORS.isdisjoint(map(_FACTOR, mentions))):
             mentions = body_as_target(mentions, self.body, self.finder.item, self.product)
         return mentions
 

@@ -13,6 +13,10 @@ A problem solved by the thing (这个解决了我的困扰, 它解决了我多�
 or a demonstrative as its subject) is what the thing does, its effect, not the shop's
 resolution of a complaint (客服很快解决了问题 and 问题一直没解决 stay the shop's).
 
+An online channel's cue (闪退) said of a discovered word or alone, in a comment that names
+no online channel of the shop (no listed APP 客户端 网站 页面 term), is the thing's own crash
+(玩游戏经常闪退, 手机经常闪退, 打开相机就闪退): its performance, not the shop's app.
+
 Runs where a thing is bought (:class:`~manyi.annotate.context_filing.ProductContext`).
 
 >>> from manyi.annotate.factors import Mention
@@ -34,6 +38,7 @@ OWNERS = ("我", "你", "他", "她", "我们", "自己", "宝宝", "孩子", "�
 OWNERS_LONGEST = sorted(OWNERS, key=len, reverse=True)
 TARGET_MARKS = ("对", "给", "对于")  # 对皮肤很好, 给皮肤补水: what the thing does to it
 RESOLUTION = ("service", "resolution")
+ONLINE = ("channel", "online")
 THING_SUBJECTS = ("这个", "这款", "这瓶", "这支", "这套", "它", "此款", "本品")
 GOODS_END = "品"  # 化妆品 护肤品: goods (two-character 品 words are listed or no goods: 人品)
 SUITS = ("适合", "合适", "适用")  # 很适合我的皮肤: whom it suits (not 干燥头发: a description)
@@ -44,9 +49,17 @@ def body_as_target(mentions: list, body: frozenset[str], item: Any,
     """``mentions`` with each body word an opinion is said to, and each kind of goods named
     (see the module docstring), re-filed under ``item`` (the pack's thing bought:
     overall.item, else overall); with ``effect`` (the product's performance factor), each
-    problem the thing solves re-filed under it."""
+    problem the thing solves and each crash of its own re-filed under it."""
     out = None
+    crash = effect is not None and any(m.dimension == "channel" for m in mentions) \
+        and not any(m.dimension == "channel" and m.filed_by == "term" for m in mentions)
     for n, m in enumerate(mentions):
+        if crash and (m.dimension, m.factor) == ONLINE and m.filed_by == "cue":
+            if out is None:
+                out = list(mentions)
+            out[n] = m._replace(dimension=effect.dimension, factor=effect.key,
+                                filed_by="context")
+            continue
         if effect is not None and (m.dimension, m.factor) == RESOLUTION and m.implicit \
                 and _by_the_thing(m, mentions, n):
             if out is None:
