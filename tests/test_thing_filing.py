@@ -71,3 +71,13 @@ def test_a_crash_of_the_thing_is_its_own():
         assert {m.dimension for m in extract(text)} == {"product"}, text
     for text in ("这个APP老是闪退", "京东客户端经常闪退"):  # the shop's app named
         assert {m.dimension for m in extract(text)} == {"channel"}, text
+
+
+def test_the_surroundings_the_thing_is_used_in_are_no_aspect():
+    from conftest import extractor_for
+
+    extract = extractor_for("ecommerce")
+    for text in ("在稍嘈杂的环境里会漏接电话", "强光环境下屏幕显示不清"):
+        assert "environment" not in {m.dimension for m in extract(text)}, text
+    found = {m.dimension for m in extractor_for("catering")("在嘈杂的环境里吃饭")}
+    assert "environment" in found  # a venue reviewed: its ambience

@@ -185,7 +185,7 @@ class ProductContext:
         context)."""
         mentions = self.owner(text, tokens, starts,
                               self._refile(text, tokens, starts, mentions), self._of_the_thing)
-        if self.body and (not self.body.isdisjoint(map(_TERM, mentions))
+        if self.body and (not self.body.isdisjoint(map(_TERM, mentions)) or "环境" in text
                           or any(map(goods, mentions))
                           or not THING_FACTORS.isdisjoint(map(_FACTOR, mentions))):
             mentions = body_as_target(mentions, self.body, self.finder.item, self.product)

@@ -17,6 +17,10 @@ An online channel's cue (闪退) said of a discovered word or alone, in a commen
 no online channel of the shop (no listed APP 客户端 网站 页面 term), is the thing's own crash
 (玩游戏经常闪退, 手机经常闪退, 打开相机就闪退): its performance, not the shop's app.
 
+The surroundings the thing is used in (在嘈杂的环境里会漏接电话, 强光环境下屏幕显示不清: 环境
+described before it or followed by 里/中/下) are no aspect where no venue is reviewed: the
+mention is dropped (the clause's other mentions stay).
+
 Runs where a thing is bought (:class:`~manyi.annotate.context_filing.ProductContext`).
 
 >>> from manyi.annotate.factors import Mention
@@ -39,6 +43,8 @@ OWNERS_LONGEST = sorted(OWNERS, key=len, reverse=True)
 TARGET_MARKS = ("对", "给", "对于")  # 对皮肤很好, 给皮肤补水: what the thing does to it
 RESOLUTION = ("service", "resolution")
 ONLINE = ("channel", "online")
+SURROUNDINGS = "环境"
+WITHIN = frozenset("里中下内")  # 环境里, 环境下: where one is
 THING_SUBJECTS = ("这个", "这款", "这瓶", "这支", "这套", "它", "此款", "本品")
 GOODS_END = "品"  # 化妆品 护肤品: goods (two-character 品 words are listed or no goods: 人品)
 SUITS = ("适合", "合适", "适用")  # 很适合我的皮肤: whom it suits (not 干燥头发: a description)
@@ -53,7 +59,11 @@ def body_as_target(mentions: list, body: frozenset[str], item: Any,
     out = None
     crash = effect is not None and any(m.dimension == "channel" for m in mentions) \
         and not any(m.dimension == "channel" and m.filed_by == "term" for m in mentions)
+    drop = []
     for n, m in enumerate(mentions):
+        if m.term == SURROUNDINGS and m.dimension == "environment" and _around(m):
+            drop.append(n)
+            continue
         if crash and (m.dimension, m.factor) == ONLINE and m.filed_by == "cue":
             if out is None:
                 out = list(mentions)
@@ -84,7 +94,19 @@ def body_as_target(mentions: list, body: frozenset[str], item: Any,
         if out is None:
             out = list(mentions)
         out[n] = m._replace(dimension=item.dimension, factor=item.key, filed_by="context")
+    if drop:
+        out = [m for n, m in enumerate(out or mentions) if n not in drop]
     return mentions if out is None else out
+
+
+def _around(m: Any) -> bool:
+    """Whether 环境 is where the thing is used: followed by 里/中/下, or described before it
+    (嘈杂的环境, 光线不足的环境, 强光环境)."""
+    at = m.clause.find(m.term)
+    if at < 0:
+        return False
+    after = m.clause[at + len(m.term):at + len(m.term) + 1]
+    return after in WITHIN or (bool(m.opinion) and m.opinion in m.clause[:at])
 
 
 def _by_the_thing(m: Any, mentions: list, n: int) -> bool:
