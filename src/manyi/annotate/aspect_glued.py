@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Any  # a factor_tokens.TokenRoles (imported there: no cycle)
 
 ADJECTIVE_TAGS = frozenset({"a"})
+IDIOM_TAGS = frozenset({"i"})
 # Last characters of a noun that measures (亮度 重量 容量 速率 耐性): such a noun before a size
 # word or an adjective is judged (亮度高); another noun before one may be a food (牛肉干).
 MEASURES = ("度", "量", "性", "率", "值", "积", "感", "力", "速")
@@ -44,6 +45,7 @@ def predicate_cut(roles: Any, token: str) -> int:
         if head in terms or (finder.kind(head) == 2 and finder.tag(head) and (
                 head.endswith(MEASURES) or (opinion and len(rest) > 1))):
             return n  # (not 牛肉干 葡萄干: a food, 干 one character and 牛肉 no measure)
-        if opinion and finder.kind(head) == 1 and head not in roles.rules.customer_acts:
-            return n  # 使用方便, 携带方便: the act judged
+        if opinion and finder.kind(head) == 1 and head not in roles.rules.customer_acts \
+                and finder.tag(token) not in IDIOM_TAGS:
+            return n  # 携带方便: the act judged (not 出言不逊: an idiom)
     return 0
