@@ -81,3 +81,16 @@ def test_the_surroundings_the_thing_is_used_in_are_no_aspect():
         assert "environment" not in {m.dimension for m in extract(text)}, text
     found = {m.dimension for m in extractor_for("catering")("在嘈杂的环境里吃饭")}
     assert "environment" in found  # a venue reviewed: its ambience
+
+
+def test_the_item_beside_its_judged_attribute_is_one_judgement():
+    """裤子 learned as the thing bought (overall.item) and 开线 judged in one clause: one
+    mention, the attribute's (review6: 249 of 926 item mentions doubled a complaint)."""
+    from conftest import extractor_for
+
+    extract = extractor_for("ecommerce", learned=[("裤子", "overall", "item")])
+    found = [(m.term, m.dimension, m.opinion) for m in extract("裤子缝合的地方不牢开线了")]
+    assert any(d == "product" and o == "开线" for _, d, o in found), found
+    assert not any(d == "overall" and o == "开线" for _, d, o in found), found
+    found = [(m.term, m.dimension) for m in extract("裤子很好，质量不错")]
+    assert ("裤子", "overall") in found, found  # judged on its own: stays

@@ -22,7 +22,7 @@ from typing import Any  # a factors.Mention (imported there: no cycle)
 
 from manyi.annotate.aspect_owner import ThingsOwn, word_before
 from manyi.annotate.factor_tokens import _any_of
-from manyi.annotate.thing_filing import body_as_target, goods
+from manyi.annotate.thing_filing import body_as_target, goods, item_beside_attribute
 from manyi.text.lexicon import Factor
 
 _TERM = attrgetter("term")
@@ -189,6 +189,8 @@ class ProductContext:
                           or any(map(goods, mentions))
                           or not THING_FACTORS.isdisjoint(map(_FACTOR, mentions))):
             mentions = body_as_target(mentions, self.body, self.finder.item, self.product)
+        if len(mentions) > 1 and self.finder.item.key in map(_FACTOR, mentions):
+            mentions = item_beside_attribute(mentions, self.finder.item)  # 裤子…开线了
         return mentions
 
     def _refile(self, text: str, tokens: list[str], starts: list[int],

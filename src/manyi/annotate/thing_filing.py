@@ -21,6 +21,11 @@ The surroundings the thing is used in (在嘈杂的环境里会漏接电话, 强
 described before it or followed by 里/中/下) are no aspect where no venue is reviewed: the
 mention is dropped (the clause's other mentions stay).
 
+The thing bought named beside one of its attributes, both judged by the same opinion in one
+clause (裤子缝合的地方不牢开线了, 裤子穿着合身: 裤子 and 开线 / 合身), is one judgement, the
+attribute's: the item's mention is dropped (:func:`item_beside_attribute`), so that a complaint
+is not counted twice in the mentions.
+
 Runs where a thing is bought (:class:`~manyi.annotate.context_filing.ProductContext`).
 
 >>> from manyi.annotate.factors import Mention
@@ -97,6 +102,19 @@ def body_as_target(mentions: list, body: frozenset[str], item: Any,
     if drop:
         out = [m for n, m in enumerate(out or mentions) if n not in drop]
     return mentions if out is None else out
+
+
+def item_beside_attribute(mentions: list, item: Any) -> list:
+    """``mentions`` without each mention of the thing bought (``item``: overall.item) whose
+    clause holds a product mention with the same opinion (see the module docstring)."""
+    judged = {(m.clause_id, m.opinion) for m in mentions
+              if m.dimension == "product" and m.opinion}
+    if not judged:
+        return mentions
+    kept = [m for m in mentions if not (
+        m.dimension == item.dimension and m.factor == item.key and m.term
+        and (m.clause_id, m.opinion) in judged)]
+    return mentions if len(kept) == len(mentions) else kept
 
 
 def _around(m: Any) -> bool:
