@@ -21,10 +21,10 @@ The surroundings the thing is used in (在嘈杂的环境里会漏接电话, 强
 described before it or followed by 里/中/下) are no aspect where no venue is reviewed: the
 mention is dropped (the clause's other mentions stay).
 
-The thing bought named beside one of its attributes, both judged by the same opinion in one
-clause (裤子缝合的地方不牢开线了, 裤子穿着合身: 裤子 and 开线 / 合身), is one judgement, the
-attribute's: the item's mention is dropped (:func:`item_beside_attribute`), so that a complaint
-is not counted twice in the mentions.
+The thing bought named beside one of its attributes said by its cue, both judged by the same
+opinion in one clause (裤子缝合的地方不牢开线了, 裤子穿着合身: 裤子 and 开线 / 合身), is one
+judgement, the attribute's: the item's mention is dropped (:func:`item_beside_attribute`), so
+that a complaint is not counted twice in the mentions.
 
 Runs where a thing is bought (:class:`~manyi.annotate.context_filing.ProductContext`).
 
@@ -106,9 +106,11 @@ def body_as_target(mentions: list, body: frozenset[str], item: Any,
 
 def item_beside_attribute(mentions: list, item: Any) -> list:
     """``mentions`` without each mention of the thing bought (``item``: overall.item) whose
-    clause holds a product mention with the same opinion (see the module docstring)."""
+    clause holds an implicit product mention (the attribute said by its cue: 开线 合身) with
+    the same opinion (see the module docstring). With the attribute named (课程质量很好) both
+    stay: the item's word is the customer's name for what has that quality."""
     judged = {(m.clause_id, m.opinion) for m in mentions
-              if m.dimension == "product" and m.opinion}
+              if m.dimension == "product" and m.opinion and m.implicit}
     if not judged:
         return mentions
     kept = [m for m in mentions if not (
