@@ -4,18 +4,18 @@
 the four-character nouns it cuts itself.
 
 The head (two characters or more) is a listed term, a noun of the dictionary, or a verb the
-customer does not just do (使用 携带) before an opinion word; the rest is one or two characters:
-an opinion word, a bare size word (rules.toml's ``predicates``: 小 高 轻) or an adjective of
-the dictionary (鲜艳 低廉). After a noun neither listed nor one that measures (亮度 容量), only
-a two-character opinion word cuts (画质清晰), so not 牛肉干. Not a word the lexicon already
-reads (an opinion, a term), nor a head the rules keep from aspects (心情好); 屏大 (two
-characters) stays whole.
+customer does not just do (使用 携带) before an opinion word; the rest is an opinion word, a
+bare size word (rules.toml's ``predicates``: 小 高 轻) or an adjective of the dictionary (鲜艳
+低廉) of two characters — of one only after a noun that measures (体积 亮度 容量 网速), so not
+牛肉干 or 电话薄 (a food, a phone book) — and, after a noun neither listed nor measuring, only a
+two-character opinion word (画质清晰). Not a word the lexicon already reads (an opinion, a
+term), nor a head the rules keep from aspects (心情好), nor an idiom after a verb (出言不逊).
 
 >>> from manyi.annotate.factors import FactorExtractor
 >>> from manyi.text.lexicon import Lexicon
 >>> ex = FactorExtractor(Lexicon.load("ecommerce"))
->>> [ex.split_glued([w]) for w in ("体积小", "网速慢", "心情好", "牛肉干")]
-[['体积', '小'], ['网速', '慢'], ['心情好'], ['牛肉干']]
+>>> [ex.split_glued([w]) for w in ("体积小", "网速慢", "心情好", "牛肉干", "电话薄")]
+[['体积', '小'], ['网速', '慢'], ['心情好'], ['牛肉干'], ['电话薄']]
 """
 
 from __future__ import annotations
@@ -42,9 +42,11 @@ def predicate_cut(roles: Any, token: str) -> int:
         opinion = roles.parse_token(rest) is not None
         if not (opinion or rest in predicates or finder.tag(rest) in ADJECTIVE_TAGS):
             continue
+        if len(rest) == 1 and not head.endswith(MEASURES):
+            continue  # (not 牛肉干 电话薄: a food, a phone book; 体积小 亮度高 网速慢 cut)
         if head in terms or (finder.kind(head) == 2 and finder.tag(head) and (
-                head.endswith(MEASURES) or (opinion and len(rest) > 1))):
-            return n  # (not 牛肉干 葡萄干: a food, 干 one character and 牛肉 no measure)
+                head.endswith(MEASURES) or opinion)):
+            return n
         if opinion and finder.kind(head) == 1 and head not in roles.rules.customer_acts \
                 and finder.tag(token) not in IDIOM_TAGS:
             return n  # 携带方便: the act judged (not 出言不逊: an idiom)
