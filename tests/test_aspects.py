@@ -377,3 +377,54 @@ def test_hearsay_is_who_judges_not_what_is_judged():
     text = "龙虾是每位限量半只，听说还可以"
     found = {(m.term, m.opinion) for m in extractor_for("catering")(text)}
     assert ("龙虾", "还可以") in found, found
+
+
+@pytest.mark.parametrize("word", ["用后", "洗后", "用起", "闻起", "涂上", "抢来", "货到", "未用"])
+def test_an_unknown_word_that_acts_or_tells_time_names_nothing(word):
+    """用后皮肤光光的, 看起还挺好, 货到破了一瓶: an act or a time jieba does not know, no aspect."""
+    from manyi.annotate.aspects import AspectFinder
+
+    finder = AspectFinder(Lexicon.load("ecommerce"))
+    assert finder.tag(word) == "" and finder.kind(word) == 0
+
+
+@pytest.mark.parametrize("word", ["面膜纸", "紫边", "噪点"])
+def test_an_unknown_word_that_names_a_thing_stays_a_name(word):
+    from manyi.annotate.aspects import AspectFinder
+
+    assert AspectFinder(Lexicon.load("ecommerce")).kind(word) == 2
+
+
+@pytest.mark.parametrize("text", ["东西收到了，比预想的好很多", "比想象中好用", "效果超出预期的好"])
+def test_the_customers_expectation_is_no_aspect(text):
+    """比预想的好: the customer's own expectation, as 希望 and 期待 are, names nothing judged."""
+    found = [m.term for m in extractor_for("ecommerce")(text) if m.source != "lexicon"]
+    assert not {"预想", "想象", "预期"} & set(found), found
+
+
+@pytest.mark.parametrize("text", ["看评论说挺好的", "看评论说是挺好用的"])
+def test_who_says_it_is_not_what_is_judged(text):
+    """看评论说挺好的: the reviews say it, the learned scorer's candidate before 说 is no aspect."""
+    found = [m.term for m in extractor_for("ecommerce")(text) if m.source != "lexicon"]
+    assert "评论" not in found, found
+
+
+@pytest.mark.parametrize("text, term", [("体积小", "体积"), ("亮度高", "亮度"), ("网速慢", "网速"),
+                                        ("色彩鲜艳", "色彩"), ("携带方便", "携带")])
+def test_a_thing_glued_to_what_is_said_of_it_is_found(text, term):
+    """The dictionary glues a thing and its predicate into one word: cut, the thing is found."""
+    found = [m.term for m in extractor_for("ecommerce")(text)]
+    assert term in found, found
+
+
+@pytest.mark.parametrize("text, name", [("多汁，味道不错", "多汁"), ("微酸，口感很好", "微酸"),
+                                        ("柠檬茶，微酸，很好喝", "微酸")])
+def test_a_word_that_says_how_it_is_is_no_name(text, name):
+    """多汁 微酸: jieba calls them nouns; they say how the dish is (review6)."""
+    found = [m.term for m in extractor_for("catering")(text)]
+    assert name not in found, found
+
+
+@pytest.mark.parametrize("text, name", [("大虾，味道不错", "大虾"), ("酸奶，味道不错", "酸奶")])
+def test_a_dish_whose_name_opens_with_a_size_or_taste_stays_a_name(text, name):
+    assert name in [m.term for m in extractor_for("catering")(text)]

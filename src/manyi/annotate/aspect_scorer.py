@@ -36,6 +36,8 @@ _TWO = (2).__eq__
 # model's polarity, often wrong, would be its judgement).
 REQUIRE_OPINION = True
 NUMERALS = frozenset("一二两三四五六七八九十百千万几半")
+# A candidate right before these is who says it (看评论说挺好的, 朋友说好用), not what is judged.
+SPEAKS = frozenset({"说", "说是", "都说", "说的"})
 
 
 class AspectScorer:
@@ -293,6 +295,8 @@ def add_scored(extractor: Any, scorer: AspectScorer, text: str, tokens: list[str
         if end - start > MAX_CHARS or (b - a == 1 and end - start == 1) \
                 or covered.find(1, start, end + 1) >= 0 or (b < last and glued[tokens[b]]):
             continue  # (nor right before a mention's term: 销卡 流程 is the 流程's)
+        if b < last and tokens[b] in SPEAKS:
+            continue  # 看评论说挺好的, 朋友说好用: who says it, not what is judged
         if REQUIRE_OPINION and bisect_left(opinions, first) == bisect_left(opinions, last):
             continue  # no opinion word in the clause: nothing said of it (空气炸锅本身没问题)
         if scorer.collect is not None:

@@ -20,12 +20,38 @@ LIST_MARKS = frozenset({",", "，", "、"})  # between the dishes of a list (板
 CLAUSE_MARKS = LIST_MARKS | frozenset("。.!！?？;；~～")
 DEMONSTRATIVE = re.compile(r"^(这|那|此|该|每|哪)(个|款|家|种|部|台|只|次|些|位|件|本|门|堂)?$")
 # Characters a word jieba does not know should not hold to be an aspect (大大的, 算蛮, 越用越顺).
-FUNCTION_CHARS = frozenset("的地得了着过很太真也都还就算蛮挺超最更越不没是在有把被给让吗呢吧啊哦"
+FUNCTION_CHARS = frozenset("的地得了着过很太真也都还就算蛮挺超最更越不没未是在有把被给让吗呢吧啊哦"
                            "我你他她它个会可能要想")
+# Last characters of a word jieba does not know that make it an act, a time or a place (用起,
+# 涂上, 抢来, 货到, 用完, 用后, 脸上), not the name of a thing: a verb's complement, or 后.
+FORM_ENDS = frozenset("起上来去到完后")
 # Verbs with a complement or aspect particle are the customer's act, not a feature.
 VERB_FORMS = re.compile(r"(?:来|去|着|了|过|完|到|好)$")  # 用起来, 买来, 看着
 MAX_COMPOUND = 3  # tokens in a discovered compound (待机 时间; 发动机 动力)
 MAX_CHARS = 8
+
+
+def described(rules: object, word: str) -> bool:
+    """A two-character word that says how something is, though the dictionary calls it a noun:
+    a bare prefix or a size word before a size or taste word (微酸 偏甜 超辣 酸甜), or 多/少
+    before what food has much or little of (多汁 少油); no name (not 微距 过程 大虾 酸奶 大小).
+
+    >>> from types import SimpleNamespace
+    >>> rules = SimpleNamespace(bare_prefixes={"微", "偏", "过"}, predicates={"大", "酸", "甜"})
+    >>> [described(rules, w) for w in ("多汁", "微酸", "酸甜", "微距", "过程", "大虾", "酸奶")]
+    [True, True, True, False, False, False, False]
+    """
+    if len(word) != 2:
+        return False
+    first, second = word
+    return ((first in rules.bare_prefixes or first in rules.predicates)
+            and (second in rules.predicates or second in TASTE_CHARS)
+            and not (first in rules.predicates and second not in TASTE_CHARS)) \
+        or (first in "多少" and second in MUCH_OF)
+
+
+TASTE_CHARS = frozenset("辣甜酸咸淡")
+MUCH_OF = frozenset("汁油盐糖")  # 多汁 少油 少盐 少糖: what a dish has much or little of
 
 
 class Memo(dict):

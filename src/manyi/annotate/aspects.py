@@ -33,6 +33,7 @@ from manyi.annotate.aspect_filing import TermFiler
 from manyi.annotate.aspect_lists import NamedItems
 from manyi.annotate.aspect_tags import (
     DEMONSTRATIVE,
+    FORM_ENDS,
     FUNCTION_CHARS,
     MAX_CHARS,
     MAX_COMPOUND,
@@ -41,6 +42,7 @@ from manyi.annotate.aspect_tags import (
     VERB_TAGS,
     Memo,
     default_tagger,
+    described,
 )
 from manyi.text.lexicon import Lexicon
 from manyi.text.lexicon_rules import rule_lists
@@ -97,12 +99,14 @@ class AspectFinder(NamedItems):
             return 2
         if (len(token) < 2 or token in self._known or token in self.rules.not_aspects
                 or token[-1] == "的"  # 大大的, 红红的: a description, whatever the tag
+                or described(self.rules, token)  # 多汁, 微酸: how it is, though called a noun
                 or token.endswith(self._person_ends)  # 上班族 客人 网友: people
                 or DEMONSTRATIVE.match(token) or not all("\u4e00" <= c <= "\u9fff" for c in token)):
             return 0
         tag = self.tag(token)
         if not tag:  # a word of the comments, not of the dictionary: 紫边 噪点
-            return 2 if len(token) <= 4 and FUNCTION_CHARS.isdisjoint(token) else 0
+            return 2 if len(token) <= 4 and FUNCTION_CHARS.isdisjoint(token) \
+                and token[-1] not in FORM_ENDS else 0
         return 2 if tag in NOUN_TAGS else 1 if tag in VERB_TAGS else 0
 
     def subject(self, tokens: list[str], first: int, last: int, index: int
@@ -121,6 +125,7 @@ class AspectFinder(NamedItems):
             j -= 1
         if j > first and tokens[j] == "的" and self.tag(tokens[j - 1]) in VERB_TAGS \
                 and tokens[j - 1] not in self.rules.customer_acts \
+                and tokens[j - 1] not in self.rules.not_aspects \
                 and not VERB_FORMS.search(tokens[j - 1]):
             # 老师讲的很好: the verb judged by how it is done; 课件做的不错: what was done
             if tokens[j - 1] in self.rules.do_verbs:

@@ -22,9 +22,12 @@ from typing import Any  # a factors.Mention (imported there: no cycle)
 
 from manyi.annotate.aspect_owner import ThingsOwn, word_before
 from manyi.annotate.factor_tokens import _any_of
+from manyi.annotate.thing_filing import body_as_target, goods, item_beside_attribute
 from manyi.text.lexicon import Factor
 
 _TERM = attrgetter("term")
+_FACTOR = attrgetter("factor")
+THING_FACTORS = frozenset({"resolution", "online"})  # what thing_filing may re-file
 AHEAD = 2  # clauses after a speed word where the delivery verb may stand
 # Environment factors only a venue has (a thing bought has noise, space and parts, not these):
 # a comment naming one of their words speaks of a place (店里环境, 卫生).
@@ -162,6 +165,8 @@ class ProductContext:
             and performance.dimension == "product" else finder.attribute
         # 短信功能, 拍出的照片, a bare 速度 with 死机: listed words said of the thing (aspect_owner)
         self.owner = ThingsOwn(lexicon, finder, self.product)
+        # 很适合我的皮肤, 对皮肤很好: the body the thing is for, its verdict (thing_filing)
+        self.body = frozenset(getattr(finder.rules, "body", ()))
 
     @classmethod
     def for_pack(cls, lexicon: Any, finder: Any, software: frozenset[str]
@@ -178,8 +183,15 @@ class ProductContext:
                  mentions: list) -> list:
         """``mentions`` with the words above and :class:`ThingsOwn`'s re-filed (``filed_by``
         context)."""
-        return self.owner(text, tokens, starts, self._refile(text, tokens, starts, mentions),
-                          self._of_the_thing)
+        mentions = self.owner(text, tokens, starts,
+                              self._refile(text, tokens, starts, mentions), self._of_the_thing)
+        if self.body and (not self.body.isdisjoint(map(_TERM, mentions)) or "环境" in text
+                          or any(map(goods, mentions))
+                          or not THING_FACTORS.isdisjoint(map(_FACTOR, mentions))):
+            mentions = body_as_target(mentions, self.body, self.finder.item, self.product)
+        if len(mentions) > 1 and self.finder.item.key in map(_FACTOR, mentions):
+            mentions = item_beside_attribute(mentions, self.finder.item)  # 裤子…开线了
+        return mentions
 
     def _refile(self, text: str, tokens: list[str], starts: list[int],
                 mentions: list) -> list:

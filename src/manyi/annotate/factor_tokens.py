@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from itertools import accumulate
 
+from manyi.annotate.aspect_glued import predicate_cut
 from manyi.text.segment import SEPARATOR_TOKENS
 
 # A reduplicated adjective is the adjective, a little stronger: 滑滑的, 棒棒哒, 水水嫩嫩
@@ -103,13 +104,14 @@ class TokenRoles:
         cut = next((n for n in range(len(token) - 1, 1, -1)
                     if (token[:n] in self.lexicon.terms or token[:n] in self.rules.stance_verbs)
                     and self.parse_token(token[n:]) is not None), 0)
-        if cut or self.finder is None or len(token) < 4:
+        if cut or self.finder is None:
             return cut
         # a dictionary noun glued to an opinion word (内容丰富, 泡沫丰富, 画面清晰)
         finder = self.finder
-        return next((n for n in range(len(token) - 2, 1, -1)
-                     if finder.kind(token[:n]) == 2 and finder.tag(token[:n])
-                     and self.parse_token(token[n:]) is not None), 0)
+        cut = next((n for n in range(len(token) - 2, 1, -1)
+                    if finder.kind(token[:n]) == 2 and finder.tag(token[:n])
+                    and self.parse_token(token[n:]) is not None), 0) if len(token) >= 4 else 0
+        return cut or predicate_cut(self, token)  # 体积小, 色彩鲜艳: aspect_glued
 
     def _modifier_prefix(self, token: str) -> int:
         """Length of the longest negation or degree word a token starts with (很正 → 1), 0

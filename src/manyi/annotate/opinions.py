@@ -29,6 +29,13 @@ AMOUNT = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万�
                     r"小时|分钟|星期|礼拜|块|元|斤|次|桌|多|来)")
 
 
+# After 可以, what makes it "can": a verb or a preposition (还可以打游戏, 可以当充电宝用);
+# not the verbs that make it a verdict (还可以接受).
+MODAL_OBJECTS = frozenset({"v", "p", "vn"})
+ACCEPTING = frozenset({"接受", "忍受", "容忍"})
+PHRASE_TAGS = frozenset({"l", "i", ""})
+
+
 class Opinion(NamedTuple):
     """An opinion word as found in a clause, with its modifiers applied."""
 
@@ -69,7 +76,7 @@ class ClauseOpinions:
             token, parse = tokens[i], roles[i][0]
             if parse is None or not parse[2] or token in self.rules.not_yet or (
                     parse[2] == "没用" and i > first and tokens[i - 1] in {"还", "都还", "暂时"}
-            ) or self._nearly(tokens, i, first, last) or (
+            ) or self._nearly(tokens, i, first, last) or self._modal(tokens, i, last) or (
                     token in self.rules.ordinary and self._of_a_kind(tokens, i, first, last)):
                 continue
             negations, degree, word = parse
@@ -180,6 +187,18 @@ class ClauseOpinions:
             return False
         return not (tokens[i] == "快" and i > first and (
             tokens[i - 1] in self.lexicon.terms or tokens[i - 1] in self.lexicon.verbs))
+
+    def _modal(self, tokens: list[str], i: int, last: int) -> bool:
+        """可以 right before a verb is "can", no verdict: 这个手机还可以打游戏, 也可以当充电宝用
+        (not 还可以接受: acceptable)."""
+        if not tokens[i].endswith("可以") or i + 1 >= last or self.finder is None:
+            return False
+        following, tag = tokens[i + 1], self.finder.tag
+        if following in ACCEPTING:
+            return False
+        # (a phrase the dictionary tags as one, starting with a verb: 打游戏)
+        return tag(following) in MODAL_OBJECTS or (
+            tag(following) in PHRASE_TAGS and tag(following[0]) == "v")
 
     def _good_as_degree(self, tokens: list[str], i: int, last: int) -> bool:
         """好 right before an opinion word or a one-character word: 好快, 好便宜, 好硬."""

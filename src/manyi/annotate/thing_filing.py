@@ -1,0 +1,159 @@
+"""Words filed by what the thing bought is to them (where a thing is bought).
+
+The customer's own body as the one the thing bought is for, not a part of it: a body
+word (rules.toml's ``body``: 皮肤 头发 肠胃 …) the opinion is said *to* — the object of a word
+of suiting (很适合我的皮肤, 适合她的皮肤) or after 对/给 (对皮肤很好) — is the thing's verdict,
+re-filed under the thing bought (``overall``, ``filed_by`` context). How the body is after
+use stays the product's effect (用后皮肤光光的, 干燥头发, 皮肤白了): there it is described.
+
+A discovered word ending in 品 (goods: 化妆品 护肤品 日用品) names a kind of goods, the thing
+bought itself: it is re-filed under the thing too (这个牌子的化妆品挺好的), not as an attribute.
+
+A problem solved by the thing (这个解决了我的困扰, 它解决了我多年的痘痘问题: 解决 with the thing
+or a demonstrative as its subject) is what the thing does, its effect, not the shop's
+resolution of a complaint (客服很快解决了问题 and 问题一直没解决 stay the shop's).
+
+An online channel's cue (闪退) said of a discovered word or alone, in a comment that names
+no online channel of the shop (no listed APP 客户端 网站 页面 term), is the thing's own crash
+(玩游戏经常闪退, 手机经常闪退, 打开相机就闪退): its performance, not the shop's app.
+
+The surroundings the thing is used in (在嘈杂的环境里会漏接电话, 强光环境下屏幕显示不清: 环境
+described before it or followed by 里/中/下) are no aspect where no venue is reviewed: the
+mention is dropped (the clause's other mentions stay).
+
+The thing bought named beside one of its attributes said by its cue, both judged by the same
+opinion in one clause (裤子缝合的地方不牢开线了, 裤子穿着合身: 裤子 and 开线 / 合身), is one
+judgement, the attribute's: the item's mention is dropped (:func:`item_beside_attribute`), so
+that a complaint is not counted twice in the mentions.
+
+Runs where a thing is bought (:class:`~manyi.annotate.context_filing.ProductContext`).
+
+>>> from manyi.annotate.factors import Mention
+>>> from manyi.text.lexicon import Factor
+>>> said = [Mention(0, c, "product", "attribute", "皮肤", o, False, 1.0, False, 0.5, 0, 2,
+...                 "discovered") for c, o in (("很适合我的皮肤", "很适合"), ("对皮肤很好", "很好"),
+...                                            ("用后皮肤光光的", "光光"))]
+>>> item = Factor("overall", "item", "商品整体")
+>>> [(m.clause, m.dimension) for m in body_as_target(said, frozenset({"皮肤"}), item)]
+[('很适合我的皮肤', 'overall'), ('对皮肤很好', 'overall'), ('用后皮肤光光的', 'product')]
+"""
+
+from __future__ import annotations
+
+from typing import Any  # a factors.Mention (imported there: no cycle)
+
+# between the target mark and the body: whose body it is (我的, 她的, 宝宝的) or 的 alone
+OWNERS = ("我", "你", "他", "她", "我们", "自己", "宝宝", "孩子", "家人", "老人")
+OWNERS_LONGEST = sorted(OWNERS, key=len, reverse=True)
+TARGET_MARKS = ("对", "给", "对于")  # 对皮肤很好, 给皮肤补水: what the thing does to it
+RESOLUTION = ("service", "resolution")
+ONLINE = ("channel", "online")
+SURROUNDINGS = "环境"
+WITHIN = frozenset("里中下内")  # 环境里, 环境下: where one is
+THING_SUBJECTS = ("这个", "这款", "这瓶", "这支", "这套", "它", "此款", "本品")
+GOODS_END = "品"  # 化妆品 护肤品: goods (two-character 品 words are listed or no goods: 人品)
+SUITS = ("适合", "合适", "适用")  # 很适合我的皮肤: whom it suits (not 干燥头发: a description)
+
+
+def body_as_target(mentions: list, body: frozenset[str], item: Any,
+                   effect: Any = None) -> list:
+    """``mentions`` with each body word an opinion is said to, and each kind of goods named
+    (see the module docstring), re-filed under ``item`` (the pack's thing bought:
+    overall.item, else overall); with ``effect`` (the product's performance factor), each
+    problem the thing solves and each crash of its own re-filed under it."""
+    out = None
+    crash = effect is not None and any(m.dimension == "channel" for m in mentions) \
+        and not any(m.dimension == "channel" and m.filed_by == "term" for m in mentions)
+    drop = []
+    for n, m in enumerate(mentions):
+        if m.term == SURROUNDINGS and m.dimension == "environment" and _around(m):
+            drop.append(n)
+            continue
+        if crash and (m.dimension, m.factor) == ONLINE and m.filed_by == "cue":
+            if out is None:
+                out = list(mentions)
+            out[n] = m._replace(dimension=effect.dimension, factor=effect.key,
+                                filed_by="context")
+            continue
+        if effect is not None and (m.dimension, m.factor) == RESOLUTION and m.implicit \
+                and _by_the_thing(m, mentions, n):
+            if out is None:
+                out = list(mentions)
+            out[n] = m._replace(dimension=effect.dimension, factor=effect.key,
+                                filed_by="context")
+            continue
+        if goods(m):
+            if out is None:
+                out = list(mentions)
+            out[n] = m._replace(dimension=item.dimension, factor=item.key, filed_by="context")
+            continue
+        if m.term not in body or m.dimension == "overall" or not m.opinion:
+            continue
+        at = m.clause.find(m.term)
+        if at < 0:
+            continue
+        before = _past_owner(m.clause[:at])
+        if not before.endswith(TARGET_MARKS) and not (
+                before.endswith(m.opinion) and any(w in m.opinion for w in SUITS)):
+            continue  # 皮肤光光的, 干燥头发: the body described, the product's effect
+        if out is None:
+            out = list(mentions)
+        out[n] = m._replace(dimension=item.dimension, factor=item.key, filed_by="context")
+    if drop:
+        out = [m for n, m in enumerate(out or mentions) if n not in drop]
+    return mentions if out is None else out
+
+
+def item_beside_attribute(mentions: list, item: Any) -> list:
+    """``mentions`` without each mention of the thing bought (``item``: overall.item) whose
+    clause holds an implicit product mention (the attribute said by its cue: 开线 合身) with
+    the same opinion (see the module docstring). With the attribute named (课程质量很好) both
+    stay: the item's word is the customer's name for what has that quality."""
+    judged = {(m.clause_id, m.opinion) for m in mentions
+              if m.dimension == "product" and m.opinion and m.implicit}
+    if not judged:
+        return mentions
+    kept = [m for m in mentions if not (
+        m.dimension == item.dimension and m.factor == item.key and m.term
+        and (m.clause_id, m.opinion) in judged)]
+    return mentions if len(kept) == len(mentions) else kept
+
+
+def _around(m: Any) -> bool:
+    """Whether 环境 is where the thing is used: followed by 里/中/下, or described before it
+    (嘈杂的环境, 光线不足的环境, 强光环境)."""
+    at = m.clause.find(m.term)
+    if at < 0:
+        return False
+    after = m.clause[at + len(m.term):at + len(m.term) + 1]
+    return after in WITHIN or (bool(m.opinion) and m.opinion in m.clause[:at])
+
+
+def _by_the_thing(m: Any, mentions: list, n: int) -> bool:
+    """Whether the resolution cue ``m`` has the thing as its subject: a demonstrative or 它
+    right before it in its clause, or a mention of the thing bought (overall) just before."""
+    at = m.clause.find(m.term)
+    if at <= 0:
+        return False
+    before = m.clause[:at].rstrip("也都还就已经真的")
+    if before.endswith(THING_SUBJECTS):
+        return True
+    return any(o.clause_id == m.clause_id and o.dimension == "overall" and o.term
+               and before.endswith(o.term) for o in mentions[:n])
+
+
+def goods(m: Any) -> bool:
+    """Whether a discovered attribute's word names a kind of goods (化妆品: ends in 品)."""
+    return m.source == "discovered" and m.filed_by == "attribute" and len(m.term) >= 3 \
+        and m.term.endswith(GOODS_END)
+
+
+def _past_owner(before: str) -> str:
+    """``before`` without whose body it is at its end (适合我的 → 适合, 对她 → 对, 适合我我 →
+    适合: a word typed twice)."""
+    stripped = before.rstrip("的")
+    while True:
+        owner = next((o for o in OWNERS_LONGEST if stripped.endswith(o)), None)
+        if owner is None:
+            return stripped
+        stripped = stripped[:-len(owner)].rstrip("的")

@@ -1,0 +1,96 @@
+"""The customer's body the thing is for is the thing's verdict, not a part of it
+(manyi.annotate.thing_filing through manyi.analyze: the corpus pass learns 皮肤)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import manyi
+
+TEXTS = ["皮肤很好", "皮肤很嫩", "皮肤很干燥", "很适合我的皮肤", "对皮肤很好", "用后皮肤光光的",
+         "比较适合她的皮肤。", "很适合我我皮肤的"]
+
+
+def _body_mentions(domain: str) -> dict[str, str]:
+    result = manyi.analyze(pd.DataFrame({"id": range(len(TEXTS)), "review": TEXTS}),
+                           id_col="id", domain=domain, progress=False)
+    m = result.mentions
+    m = m[m["term"] == "皮肤"]
+    return dict(zip(m["clause"], m["dimension"]))
+
+
+def test_the_body_an_opinion_is_said_to_is_the_things_verdict():
+    found = _body_mentions("ecommerce")
+    for clause in ("很适合我的皮肤", "对皮肤很好", "比较适合她的皮肤", "很适合我我皮肤的"):
+        assert found.get(clause) == "overall", found
+
+
+def test_the_body_described_stays_the_products_effect():
+    found = _body_mentions("ecommerce")
+    assert found.get("皮肤很干燥") == "product", found
+
+
+
+def test_the_body_an_adjective_describes_is_not_said_to():
+    from manyi.annotate.factors import Mention
+    from manyi.annotate.thing_filing import body_as_target
+    from manyi.text.lexicon import Factor
+
+    said = [Mention(0, "我漂染完的干燥头发有救了", "product", "attribute", "头发", "干燥", False,
+                    1.0, False, 0.5, 0, 2, "discovered")]
+    item = Factor("overall", "item", "商品整体")
+    assert body_as_target(said, frozenset({"头发"}), item)[0].dimension == "product"
+
+
+def test_a_kind_of_goods_named_is_the_thing_bought():
+    texts = ["这个牌子的化妆品挺好的。", "这个牌子的护肤品挺好的。", "镜头很清晰"]
+    result = manyi.analyze(pd.DataFrame({"id": range(len(texts)), "review": texts}),
+                           id_col="id", domain="ecommerce", progress=False)
+    m = result.mentions
+    goods = m[m["term"].isin(["化妆品", "护肤品"])]
+    assert len(goods) and set(goods["dimension"]) == {"overall"}, goods
+
+
+def test_a_problem_the_thing_solves_is_its_effect():
+    from conftest import extractor_for
+
+    extract = extractor_for("ecommerce")
+    for text in ("这个解决了我的困扰", "它解决了我多年的痘痘问题"):
+        found = {m.term: m.dimension for m in extract(text)}
+        assert found.get("解决") == "product", (text, found)
+    for text in ("客服很快解决了问题", "问题一直没解决"):
+        found = {m.term: m.dimension for m in extract(text)}
+        assert found.get("解决", "service") == "service", (text, found)
+
+
+def test_a_crash_of_the_thing_is_its_own():
+    from conftest import extractor_for
+
+    extract = extractor_for("ecommerce")
+    for text in ("玩游戏经常闪退", "手机经常闪退", "经常闪退"):
+        assert {m.dimension for m in extract(text)} == {"product"}, text
+    for text in ("这个APP老是闪退", "京东客户端经常闪退"):  # the shop's app named
+        assert {m.dimension for m in extract(text)} == {"channel"}, text
+
+
+def test_the_surroundings_the_thing_is_used_in_are_no_aspect():
+    from conftest import extractor_for
+
+    extract = extractor_for("ecommerce")
+    for text in ("在稍嘈杂的环境里会漏接电话", "强光环境下屏幕显示不清"):
+        assert "environment" not in {m.dimension for m in extract(text)}, text
+    found = {m.dimension for m in extractor_for("catering")("在嘈杂的环境里吃饭")}
+    assert "environment" in found  # a venue reviewed: its ambience
+
+
+def test_the_item_beside_its_judged_attribute_is_one_judgement():
+    """裤子 learned as the thing bought (overall.item) and 开线 judged in one clause: one
+    mention, the attribute's (review6: 249 of 926 item mentions doubled a complaint)."""
+    from conftest import extractor_for
+
+    extract = extractor_for("ecommerce", learned=[("裤子", "overall", "item")])
+    found = [(m.term, m.dimension, m.opinion) for m in extract("裤子缝合的地方不牢开线了")]
+    assert any(d == "product" and o == "开线" for _, d, o in found), found
+    assert not any(d == "overall" and o == "开线" for _, d, o in found), found
+    found = [(m.term, m.dimension) for m in extract("裤子很好，质量不错")]
+    assert ("裤子", "overall") in found, found  # judged on its own: stays
