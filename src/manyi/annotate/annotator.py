@@ -295,17 +295,10 @@ DIMENSION_EVIDENCE = ("row", "clause", "dimension", "opinion", "polarity")
 def _dimensions_of(evidence, is_irrealis: Callable[[str], bool]) -> dict[int, str]:
     """:func:`comment_dimensions` of (row, clause, dimension, opinion, polarity) tuples."""
     found: dict[int, set[str]] = {}
-    wonders: dict[str, bool] = {}  # a clause's mentions ask about it once
     for row, clause, dimension, opinion, polarity in evidence:
-        if (opinion or polarity != "neutral") and dimension != "overall":
-            irrealis = wonders.get(clause)
-            if irrealis is None:
-                irrealis = wonders[clause] = is_irrealis(clause)
-            if irrealis:
-                continue
-        elif not opinion and polarity == "neutral":
-            continue
-        found.setdefault(row, set()).add(dimension)
+        if (opinion or polarity != "neutral") and (dimension == "overall"
+                                                   or not is_irrealis(clause)):
+            found.setdefault(row, set()).add(dimension)
     assigned = {}
     for row, dims in found.items():
         named = dims - {"overall"}
