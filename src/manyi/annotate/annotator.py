@@ -134,28 +134,31 @@ class Annotator:
         scores = (proba[:, 2] - proba[:, 0]).tolist()
 
         records = []
+        append, only_wonders = records.append, self.extractor.only_wonders
         for n, (i, (mentions, spans)) in enumerate(zip(ok, found)):
             if not mentions:
                 if labels[n] != "neutral":  # an opinion with no factor named: 看着还可以
-                    records.append((ids[i], first_row + i, 0, heads[i], "overall", "overall",
-                                    "", "", False, 1.0, True, labels[n], round(scores[n], 4),
-                                    0, len(heads[i]), "model", "overall"))
+                    append((ids[i], first_row + i, 0, heads[i], "overall", "overall",
+                            "", "", False, 1.0, True, labels[n], round(scores[n], 4),
+                            0, len(heads[i]), "model", "overall"))
                 continue
-            at = clause_rows[n]
+            at, comment_id, row = clause_rows[n], ids[i], first_row + i
             # in text order within the comment
-            for m in sorted(mentions, key=_clause_and_start):
-                span = spans[m.clause_id]
-                if m.opinion and m.source != "event" and self.extractor.only_wonders(
-                        m.opinion, m.clause, tokens[n][span.first:span.last]):
+            for m in sorted(mentions, key=_clause_and_start) if len(mentions) > 1 \
+                    else mentions:
+                (clause_id, clause, dimension, factor, term, opinion, negated, degree,
+                 implicit, lexicon_score, start, end, source, filed_by) = m
+                if opinion and source != "event" and only_wonders(
+                        opinion, clause,
+                        tokens[n][spans[clause_id].first:spans[clause_id].last]):
                     score, polarity = 0.0, "neutral"
                 else:
                     score, polarity = mention_polarity(
-                        m.lexicon_score, scores[at[m.clause_id]], labels[at[m.clause_id]],
-                        None if m.opinion else (scores[n], labels[n]))
-                records.append((ids[i], first_row + i, m.clause_id, m.clause, m.dimension,
-                                m.factor, m.term, m.opinion, m.negated, round(m.degree, 3),
-                                m.implicit, polarity, round(score, 4), m.start, m.end,
-                                m.source, m.filed_by))
+                        lexicon_score, scores[at[clause_id]], labels[at[clause_id]],
+                        None if opinion else (scores[n], labels[n]))
+                append((comment_id, row, clause_id, clause, dimension, factor, term, opinion,
+                        negated, round(degree, 3), implicit, polarity, round(score, 4), start,
+                        end, source, filed_by))
         mentions = pd.DataFrame.from_records(records, columns=MENTION_COLUMNS) if records \
             else pd.DataFrame(columns=MENTION_COLUMNS)
 
