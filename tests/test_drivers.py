@@ -262,6 +262,24 @@ def test_each_groups_index_has_an_interval_that_narrows_with_its_size():
     assert index.at["B", "index_high"] < index.at["A", "index_low"]
 
 
+def test_the_complaint_rate_is_said_once_and_is_the_share_of_complaints():
+    """base_rate = comments negative overall or on some factor / analysable comments, on every
+    complaint row, and the analyze summary prints that figure."""
+    import manyi
+    from manyi.cli.text import headlines_text
+
+    texts = ["物流太慢了", "质量很好", "客服态度差，质量还行", "一般般吧", "非常满意"] * 4
+    result = manyi.analyze(texts, domain="ecommerce", progress=False)
+    complaint = result.drivers[result.drivers["side"] == "complaint"]
+    negative_rows = set(result.mentions.loc[result.mentions["polarity"] == "negative", "row"])
+    flagged = [(s == "negative") or (i in negative_rows)
+               for i, s in enumerate(result.comments["sentiment"])]
+    assert 0 < sum(flagged) < len(flagged)
+    assert complaint["base_rate"].eq(sum(flagged) / len(flagged)).all()
+    assert f"complaints: {sum(flagged) / len(flagged):.1%} of analysed comments" in \
+        headlines_text(result)
+
+
 def test_discovered_attributes_are_drivers_under_their_own_word():
     """信号太差 and 拉链很难拉 are two things to fix, not one "other attributes" factor."""
     import manyi

@@ -32,6 +32,8 @@ over the N analysable comments with C complaints:
   the dimension counts fixed), and Fisher's one-sided test that complaints are more common
   among comments naming f negatively than among the rest, with Benjamini–Hochberg
   ``q_value`` across factors; ``significant`` = q < alpha and the impact interval above 0.
+- ``base_rate``: C / N, the share of all analysable comments that are complaints (the
+  rate every impact is a part of; on praise rows, the share that praise).
 
 The praise side is the same with positive sentiment and positive mentions: ``impact`` is the
 share of praising comments attributable to f (how much it would fall if f were no longer
@@ -82,7 +84,7 @@ IMPACT_COLUMNS = ["side", "level", "dimension", "factor", "label", "negative_com
                   "complaints_naming", "complaint_share", "impact", "impact_low",
                   "impact_high", "resolved", "impact_alone", "alone_low", "alone_high",
                   "index_impact", "index_low", "index_high", "p_value", "q_value",
-                  "significant"]
+                  "significant", "base_rate"]
 RATING_COLUMNS = ["rating_impact", "rating_low", "rating_high"]
 _INDEX = ["flag", "factors", "dimensions", "rating"]
 _NO_RATING = -1e300  # the rating level of a pattern without a rating (NaN is no group key)
@@ -294,7 +296,8 @@ def _side_table(patterns: Patterns, side: str, level: str, labels, weights, rati
         "alone_high": bounds["alone"][1],
         "index_impact": point["index"][0], "index_low": bounds["index"][0],
         "index_high": bounds["index"][1],
-        "p_value": p_values, "q_value": bh_q_values(p_values)})
+        "p_value": p_values, "q_value": bh_q_values(p_values),
+        "base_rate": all_flagged / n_total if n_total else np.nan})
     if rating:
         table["rating_impact"] = point["rating"][0]
         table["rating_low"], table["rating_high"] = bounds["rating"]

@@ -82,6 +82,7 @@ def top_fixes(result, n: int = 3, per_fix: int = 2) -> list[dict]:
     return [{"dimension": r.dimension, "factor": r.factor, "label": r.label,
              "impact": r.impact, "impact_low": r.impact_low, "impact_high": r.impact_high,
              "impact_alone": r.impact_alone, "complaint_share": r.complaint_share,
+             "base_rate": r.base_rate,
              "negative_comments": int(r.negative_comments), "resolved": int(r.resolved),
              "q_value": r.q_value, "significant": bool(r.significant),
              "evidence": fix_evidence(result, r.dimension, r.factor, per_fix),

@@ -302,6 +302,7 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
     if fixes:
         sections.append(("fix-first", "最该先解决的三件事",
                          fix.top_fixes_section(fixes, highlight),
+                         f"投诉率：{svg._pct(fixes[0]['base_rate'])} 的评论是投诉。"
                          "投诉（默认）= 整体情感为负面、或对任一因素有负面提及的评论"
                          "（故投诉率不低于总览中按整条评论计的负面占比）。"
                          "影响 = 该因素所占的投诉率（百分点）：每条投诉平分给它负面提及的各"
