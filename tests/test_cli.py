@@ -139,3 +139,19 @@ def test_the_cli_starts_without_scipy_stats_or_jieba():
 def test_a_missing_output_is_a_usage_error_not_a_traceback(command):
     result = run(command, str(SAMPLES / "ecommerce_reviews.csv"))
     assert result.exit_code == 2 and "Missing option '-o'" in result.output, result.output
+
+
+def test_drivers_says_when_no_alert_fired_and_gives_the_complaint_rate(tmp_path):
+    """A run with a time column says 'alerts: none (…)' when no period's rise is significant
+    (newcomer: an empty alerts.csv and silence), and starts fix first with the complaint rate."""
+    out = tmp_path / "d"
+    result = CliRunner().invoke(main, ["drivers", str(SAMPLES / "ecommerce_reviews.csv"),
+                                       "-o", str(out), "--chart", "none"])
+    assert result.exit_code == 0, result.output
+    import pandas as pd
+
+    alerts = pd.read_csv(out / "alerts.csv")
+    said = "alerts: none (" in result.output
+    assert said == alerts.empty and (said or "\nalerts:\n" in result.output)
+    rate = pd.read_csv(out / "drivers.csv")["base_rate"].iat[0]
+    assert f"complaints: {rate:.1%} of analysed comments" in result.output

@@ -45,7 +45,7 @@ QUADRANTS = {  # (important, satisfied) → (key, Chinese label)
 }
 IMPORTANCE_KINDS = {
     "key_driver": "重要性 = 对评分的关键驱动权重（相对权重占 R² 的份额）",
-    "complaint_impact": "重要性 = 解决该维度的抱怨后投诉率可降低的百分点",
+    "complaint_impact": "重要性 = 解决该维度的抱怨后投诉率可降低的比例（0.01 = 1 个百分点）",
     "given": "重要性（给定）",
 }
 PERFORMANCE_LABEL = "表现 = 满意度 0–100（正面 + 中性/2）"
@@ -144,12 +144,17 @@ def ipa_from_tables(satisfaction: pd.DataFrame, importance: pd.DataFrame, kind: 
                              if s.name == "quadrant" else -s).reset_index(drop=True)
 
 
+def cut_text(cut: float, kind: str) -> str:
+    """The importance cut as the axis shows it: ``0.047（4.7 个百分点）`` for complaint impact."""
+    return f"{cut:.3f}（{cut * 100:.1f} 个百分点）" if kind == "complaint_impact" else f"{cut:.3f}"
+
+
 def axis_labels(table: pd.DataFrame) -> tuple[str, str]:
     """The x and y axis titles of an IPA table: what is plotted and where the cut-lines are."""
     kind = table["importance_kind"].iloc[0] if len(table) else "given"
     imp_cut = table["importance_cut"].iloc[0] if len(table) else math.nan
     sat_cut = table["satisfaction_cut"].iloc[0] if len(table) else math.nan
-    shown = f"{imp_cut * 100:.1f} 个百分点" if kind == "complaint_impact" else f"{imp_cut:.2f}"
+    shown = cut_text(imp_cut, kind)
     return (f"{IMPORTANCE_KINDS[kind]}；竖虚线 = 平均重要性 {shown}",
             f"{PERFORMANCE_LABEL}；横虚线 = max(平均满意度, 50) = {sat_cut:.1f}")
 

@@ -171,3 +171,6 @@ def print_fix_first(tables: dict, rating_col: str | None) -> None:
     if len(tables.get("alerts", [])):
         click.echo("\nalerts:\n" + format_table(tables["alerts"][
             ["label", "previous_period", "period", "previous_rate", "rate", "q_value"]]))
+    elif "alerts" in tables:
+        click.echo("\nalerts: none (a dimension's complaint rate is compared with the period "
+                   "just before, BH q < 0.05; a slow rise shows in trends.csv, not here)")

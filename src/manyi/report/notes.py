@@ -105,8 +105,9 @@ def not_computed(result) -> dict[str, Note]:
         elif stamps.dropna().dt.to_period("D").nunique() < 2:
             add("trend", "趋势未计算：所有评论在同一时段", "trend not computed: one period only")
     if not result.meta.get("rating_col"):
-        add("rating", "没有评分列：驱动模型以情感得分为目标",
-            "no rating column: the key-driver model explains the sentiment score")
+        add("rating", "没有评分列：不计算关键驱动（评分回归）；IPA 的重要性用投诉影响",
+            "no rating column: no key drivers (a regression on the rating); the IPA's "
+            "importance is the complaint impact")
     return notes
 
 

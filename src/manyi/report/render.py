@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from manyi.analysis.index import WEIGHTING_LABELS
-from manyi.analysis.ipa import IMPORTANCE_KINDS, PERFORMANCE_LABEL
+from manyi.analysis.ipa import IMPORTANCE_KINDS, PERFORMANCE_LABEL, cut_text
 from manyi.analysis.rows import mention_rows
 from manyi.errors import InputError
 from manyi.io.write import atomic_path
@@ -321,7 +321,10 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
         sections.append(("drivers", "投诉驱动因素与好评来源",
                          fix.drivers_section(drivers, html_table, pct, num)
                          + fix.themes_section(result, drivers, html_table),
-                         "负面提及 = 该因素在评论中被负面评价；影响见上；指数影响 = 满意度"
+                         "负面提及 = 该因素在评论中被负面评价（只要有一处负面即计入，"
+                         "故一个维度的负面提及评论可多于维度表里按每条评论在该维度上的"
+                         "总体倾向计的负面评论）；"
+                         "影响见上；指数影响 = 满意度"
                          "指数可提高（好评一侧：会下降）的分数；q 值为 Fisher 检验经 "
                          "Benjamini–Hochberg 校正；显著 = q < 0.05 且区间大于 0。"
                          + THEMES_NOTE))
@@ -367,8 +370,7 @@ def _ipa_axes(ipa: pd.DataFrame) -> tuple[str, str]:
         return "重要性", PERFORMANCE_LABEL
     kind = ipa["importance_kind"].iloc[0]
     cut = float(ipa["importance_cut"].iloc[0])
-    shown = f"{cut * 100:.2f} 个百分点" if kind == "complaint_impact" else f"{cut:.3f}"
-    return (f"{IMPORTANCE_KINDS.get(kind, kind)}（竖虚线 = 均值 {shown}）",
+    return (f"{IMPORTANCE_KINDS.get(kind, kind)}（竖虚线 = 均值 {cut_text(cut, kind)}）",
             f"{PERFORMANCE_LABEL}（横虚线 = max(均值, 50) = "
             f"{float(ipa['performance_cut'].iloc[0]):.1f}）")
 
