@@ -280,6 +280,20 @@ def test_the_complaint_rate_is_said_once_and_is_the_share_of_complaints():
         headlines_text(result)
 
 
+def test_a_groups_interval_survives_draws_that_name_no_dimension():
+    """A small group where few comments name a weighted dimension: a bootstrap draw with
+    none of them is left out, not allowed to make the interval (nan, nan); neutral comments
+    count half, as the index counts them."""
+    from manyi.analysis.index import index_interval
+
+    pairs = pd.DataFrame({"pattern": [0, 1, 2], "dimension": "service",
+                          "polarity": ["positive", "negative", "neutral"]})
+    low, high = index_interval(pd.Series({0: 3, 1: 1, 3: 40}), pairs, {"service": 1.0})
+    assert 0 <= low < 75 < high <= 100
+    low, high = index_interval(pd.Series({2: 200}), pairs, {"service": 1.0})
+    assert low == high == 50.0
+
+
 def test_discovered_attributes_are_drivers_under_their_own_word():
     """信号太差 and 拉链很难拉 are two things to fix, not one "other attributes" factor."""
     import manyi

@@ -105,6 +105,13 @@ def test_pieces_merged_in_order_count_as_one_pass(texts, lexicon_without, monkey
         suggest._READERS.pop(key, None)
     assert one.n_texts == three.n_texts > 150 and len(one.sentences) == 150
     assert one.sentences == three.sentences
+    # a sample of all the comments, not the first 150
+    monkeypatch.setattr(suggest, "W2V_COMMENTS", 10**6)
+    try:
+        every = counted([0, len(texts)]).sentences
+    finally:
+        suggest._READERS.pop(key, None)
+    assert one.sentences != every[:150] and all(s in every for s in one.sentences)
     assert one.doc_freq == three.doc_freq and one.orphan == three.orphan
     assert one.opinions == three.opinions and one.implied == three.implied
     assert dict(one.examples) == dict(three.examples) and one.texts == three.texts

@@ -320,9 +320,18 @@ def _bootstrap(stats, count: np.ndarray, boot: int, seed: int, width: int
         w = rng.poisson(count, size=(min(rows, boot - start), len(count))).astype(float)
         for k, v in stats(w).items():
             draws[k].append(np.asarray(v))
-    bounds = {k: np.percentile(np.concatenate(v), [2.5, 97.5], axis=0) if boot else
-              np.full((2, width), np.nan) for k, v in draws.items()}
+    # a replicate with nothing to measure (a group's index when no drawn comment names a
+    # weighted dimension) is left out, not allowed to void the interval
+    bounds = {k: _percentiles(np.concatenate(v)) if boot else np.full((2, width), np.nan)
+              for k, v in draws.items()}
     return point, bounds
+
+
+def _percentiles(draws: np.ndarray) -> np.ndarray:
+    """2.5th and 97.5th percentiles of each column, NaN draws left out (np.nanpercentile
+    alone loses the shape of an empty table)."""
+    pick = np.nanpercentile if np.isnan(draws).any() else np.percentile
+    return pick(draws, [2.5, 97.5], axis=0)
 
 
 def _pattern_matrix(sets: list[list[str]], at: dict[str, int], width: int, *,

@@ -50,10 +50,7 @@ def _themes_of(result, row, n: int = 3) -> str:
     """``; themes 屏幕 24% · 电池 21% · 功能 12%``: what a driver's complaints name most."""
     from manyi.report.fix import fix_themes, themes_line
 
-    try:
-        found = fix_themes(result, row.dimension, row.factor, n)
-    except Exception:  # themes are an aid to the line: never its failure
-        return ""
+    found = fix_themes(result, row.dimension, row.factor, n)
     return f"; themes {themes_line(found, n)}" if found else ""
 
 

@@ -30,7 +30,7 @@ import os
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from sys import intern
@@ -107,6 +107,7 @@ def _count(texts: Iterable[str], lexicon: Lexicon, segmenter, *, jobs: int | Non
            progress: bool | None, total: int | None) -> _Counts:
     """The counts of every comment, pieces counted by ``jobs`` processes and merged in input
     order (:meth:`_Counts.merge`), so any number of processes gives the same counts."""
+    from manyi.analysis.topics.corpus import chunked
     from manyi.engine import CHUNK_ROWS, map_chunks, worker_count
 
     shared = segmenter is None or isinstance(segmenter, str)
@@ -114,7 +115,7 @@ def _count(texts: Iterable[str], lexicon: Lexicon, segmenter, *, jobs: int | Non
     if not shared:  # a Segmenter object is this process's: counted here
         _READERS[key] = _Reader(lexicon, segmenter)
     jobs = worker_count(jobs) if shared else 1
-    frames = (pd.DataFrame({"text": block}) for block in _blocks(texts, CHUNK_ROWS * 2 * jobs))
+    frames = (pd.DataFrame({"text": block}) for block in chunked(texts, CHUNK_ROWS * 2 * jobs))
     stats = _Counts(sample_seed=seed)
     try:
         for _, parts in map_chunks(frames, _count_piece, (key, lexicon if shared else None,
@@ -125,17 +126,6 @@ def _count(texts: Iterable[str], lexicon: Lexicon, segmenter, *, jobs: int | Non
     finally:
         _READERS.pop(key, None)
     return stats
-
-
-def _blocks(texts: Iterable, size: int) -> Iterator[list]:
-    block = []
-    for text in texts:
-        block.append(text)
-        if len(block) == size:
-            yield block
-            block = []
-    if block:
-        yield block
 
 
 _READERS: dict = {}  # this process's readers: a lexicon and segmenter are loaded once a run

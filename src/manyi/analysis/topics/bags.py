@@ -21,7 +21,7 @@ from array import array
 
 import numpy as np
 
-from manyi.analysis.topics.corpus import BLOCK, BowCorpus, _blocks, _ints
+from manyi.analysis.topics.corpus import BLOCK, BowCorpus, _ints, chunked
 from manyi.analysis.topics.store import TokenStore
 
 PASS_BUDGET = 200_000  # comments visited by the final fit when passes=None
@@ -106,7 +106,7 @@ class BagsOfWords:
     def _bows(self, store: TokenStore):
         """Each block of comments of ``store`` as compact sparse rows of the dictionary's ids
         (what was pruned left out; a comment with no word left is an empty row)."""
-        for block in _blocks(store.docs(), BLOCK):
+        for block in chunked(store.docs(), BLOCK):
             yield self._bow_corpus(block)
 
     def _bow_corpus(self, word_lists) -> BowCorpus:

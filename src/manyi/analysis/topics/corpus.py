@@ -56,7 +56,7 @@ def _dominant(theta: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame({"topic": topic.astype(int), "topic_probability": probability})
 
 
-def _blocks(items, size: int):
+def chunked(items, size: int):
     """Lists of ``size`` consecutive items (the last may be shorter)."""
     block = []
     for item in items:

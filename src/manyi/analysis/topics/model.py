@@ -32,7 +32,6 @@ from manyi.analysis.topics.corpus import (  # noqa: F401  (topic_coherence: re-e
     NO_TOPIC,
     BowCorpus,
     _best_k,
-    _blocks,
     _default_lexicon,
     _dominant,
     _ints,
@@ -40,6 +39,7 @@ from manyi.analysis.topics.corpus import (  # noqa: F401  (topic_coherence: re-e
     _segmenter,
     _size,
     _text_of,
+    chunked,
     topic_coherence,
 )
 from manyi.analysis.topics.store import TokenStore
