@@ -83,6 +83,18 @@ def test_the_surroundings_the_thing_is_used_in_are_no_aspect():
     assert "environment" in found  # a venue reviewed: its ambience
 
 
+def test_a_verdict_on_the_surroundings_or_a_venue_named_keeps_them():
+    """review8 finding 1: only a frame of condition (环境里/下/中) drops 环境, and never in a
+    comment that names a venue's word (卫生)."""
+    from conftest import extractor_for
+
+    extract = extractor_for("ecommerce")
+    for text in ("酒店有一个良好的睡觉环境，卫生也好", "一流的环境", "有一个良好的睡觉环境",
+                 "在这样的环境里住着很舒服，卫生也干净"):
+        found = [(m.term, m.dimension) for m in extract(text)]
+        assert ("环境", "environment") in found, (text, found)
+
+
 def test_the_item_beside_its_judged_attribute_is_one_judgement():
     """裤子 learned as the thing bought (overall.item) and 开线 judged in one clause: one
     mention, the attribute's (review6: 249 of 926 item mentions doubled a complaint)."""

@@ -18,8 +18,10 @@ no online channel of the shop (no listed APP 客户端 网站 页面 term), is t
 (玩游戏经常闪退, 手机经常闪退, 打开相机就闪退): its performance, not the shop's app.
 
 The surroundings the thing is used in (在嘈杂的环境里会漏接电话, 强光环境下屏幕显示不清: 环境
-described before it or followed by 里/中/下) are no aspect where no venue is reviewed: the
-mention is dropped (the clause's other mentions stay).
+in a frame of condition, followed by 里/中/下) are no aspect where no venue is reviewed: the
+mention is dropped (the clause's other mentions stay). A verdict on 环境 itself (一流的环境,
+良好的睡觉环境) stays, and so does every 环境 of a comment that names a venue's word
+(卫生 装修 氛围: ``venue``).
 
 The thing bought named beside one of its attributes said by its cue, both judged by the same
 opinion in one clause (裤子缝合的地方不牢开线了, 裤子穿着合身: 裤子 and 开线 / 合身), is one
@@ -56,17 +58,19 @@ SUITS = ("适合", "合适", "适用")  # 很适合我的皮肤: whom it suits (
 
 
 def body_as_target(mentions: list, body: frozenset[str], item: Any,
-                   effect: Any = None) -> list:
+                   effect: Any = None, venue: bool = False) -> list:
     """``mentions`` with each body word an opinion is said to, and each kind of goods named
     (see the module docstring), re-filed under ``item`` (the pack's thing bought:
     overall.item, else overall); with ``effect`` (the product's performance factor), each
-    problem the thing solves and each crash of its own re-filed under it."""
+    problem the thing solves and each crash of its own re-filed under it; without ``venue``
+    (the comment names a venue's word), the surroundings the thing is used in dropped."""
     out = None
     crash = effect is not None and any(m.dimension == "channel" for m in mentions) \
         and not any(m.dimension == "channel" and m.filed_by == "term" for m in mentions)
     drop = []
     for n, m in enumerate(mentions):
-        if m.term == SURROUNDINGS and m.dimension == "environment" and _around(m):
+        if not venue and m.term == SURROUNDINGS and m.dimension == "environment" \
+                and _around(m):
             drop.append(n)
             continue
         if crash and (m.dimension, m.factor) == ONLINE and m.filed_by == "cue":
@@ -120,13 +124,12 @@ def item_beside_attribute(mentions: list, item: Any) -> list:
 
 
 def _around(m: Any) -> bool:
-    """Whether 环境 is where the thing is used: followed by 里/中/下, or described before it
-    (嘈杂的环境, 光线不足的环境, 强光环境)."""
+    """Whether 环境 is where the thing is used: a frame of condition, 环境 followed by
+    里/中/下 (在嘈杂的环境里, 强光环境下); not a verdict on it (一流的环境, 良好的睡觉环境)."""
     at = m.clause.find(m.term)
     if at < 0:
         return False
-    after = m.clause[at + len(m.term):at + len(m.term) + 1]
-    return after in WITHIN or (bool(m.opinion) and m.opinion in m.clause[:at])
+    return m.clause[at + len(m.term):at + len(m.term) + 1] in WITHIN
 
 
 def _by_the_thing(m: Any, mentions: list, n: int) -> bool:
