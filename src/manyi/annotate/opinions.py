@@ -123,10 +123,20 @@ class ClauseOpinions:
         没有), within COMPARISON_WINDOW tokens of the clause; −1 when there is none or it
         expects (没想到那么好吃)."""
         for j in range(as_at - 1, max(first, as_at - COMPARISON_WINDOW) - 1, -1):
-            if tokens[j] in self.rules.comparative_negations:
+            if tokens[j] in self.rules.comparative_negations or self._negates_as(tokens[j]):
                 expects = j + 1 < as_at and tokens[j + 1] in self.rules.expecting
                 return -1 if expects else j
         return -1
+
+    def _negates_as(self, token: str) -> bool:
+        """A token the segmenter glued to a comparison's negation: a negation word ending in
+        one (完全没有, 根本没有: 完全没有我想象中的好) or one character before it (都没有,
+        远不如)."""
+        ends = tuple(self.rules.comparative_negations)
+        if len(token) < 3 or not token.endswith(ends):
+            return False
+        stem = next(len(token) - len(e) for e in ends if token.endswith(e))
+        return stem == 1 or self._modifiers.get(token, ("",))[0] == "neg"
 
     def _mistaken(self, tokens: list[str], first: int, last: int) -> tuple[int, int]:
         """The tokens after ``k`` up to ``end`` that tell a belief which proved wrong
