@@ -34,6 +34,9 @@ AMOUNT = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万�
 MODAL_OBJECTS = frozenset({"v", "p", "vn"})
 ACCEPTING = frozenset({"接受", "忍受", "容忍"})
 PHRASE_TAGS = frozenset({"l", "i", ""})
+# A bare use verb ending the clause after 可以 (还可以用, 房间还可以住, 这本书还可以看看): still
+# usable, a mild verdict, not "can do" something.
+USE_VERBS = frozenset({"用", "吃", "住", "穿", "喝", "看", "看看", "玩", "听", "戴", "睡"})
 
 
 class Opinion(NamedTuple):
@@ -200,12 +203,14 @@ class ClauseOpinions:
 
     def _modal(self, tokens: list[str], i: int, last: int) -> bool:
         """可以 right before a verb is "can", no verdict: 这个手机还可以打游戏, 也可以当充电宝用
-        (not 还可以接受: acceptable)."""
+        (not 还可以接受: acceptable; not 还可以用, 还可以吃: a bare use verb ends the clause)."""
         if not tokens[i].endswith("可以") or i + 1 >= last or self.finder is None:
             return False
         following, tag = tokens[i + 1], self.finder.tag
         if following in ACCEPTING:
             return False
+        if following in USE_VERBS and all(t in self.rules.particles for t in tokens[i + 2:last]):
+            return False  # 还可以用, 早餐还可以吃: a verdict, the verb has no object
         # (a phrase the dictionary tags as one, starting with a verb: 打游戏)
         return tag(following) in MODAL_OBJECTS or (
             tag(following) in PHRASE_TAGS and tag(following[0]) == "v")
