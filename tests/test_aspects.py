@@ -417,6 +417,14 @@ def test_a_thing_glued_to_what_is_said_of_it_is_found(text, term):
     assert term in found, found
 
 
+@pytest.mark.parametrize("text, head", [("自认倒霉吧", "自认"), ("只能自认倒霉了", "自认"),
+                                        ("真是自讨没趣", "自讨")])
+def test_a_set_phrase_is_not_cut_into_a_thing_and_its_verdict(text, head):
+    """自认倒霉: jieba tags it a set phrase (l), not an act judged (review8 finding 2)."""
+    found = [m.term for m in extractor_for("ecommerce")(text)]
+    assert head not in found, found
+
+
 @pytest.mark.parametrize("text, name", [("多汁，味道不错", "多汁"), ("微酸，口感很好", "微酸"),
                                         ("柠檬茶，微酸，很好喝", "微酸")])
 def test_a_word_that_says_how_it_is_is_no_name(text, name):

@@ -18,6 +18,11 @@ CASES = [
     ("没想到那么好吃", "positive"),         # a surprise, no comparison
     ("还是那么好吃", "positive"),           # 那么 with no negation
     ("别家没有的好味道", "positive"),       # a relative 的: what others lack, praised
+    # review8 finding 3: a negation the segmenter glues (完全没有) still negates the comparison
+    ("完全没有我想象中的好", "negative"),
+    ("根本没有预期的好", "negative"),
+    ("比想象的好", "positive"),             # better than imagined
+    ("比我想象中的好", "positive"),
 ]
 
 

@@ -185,10 +185,13 @@ class ProductContext:
         context)."""
         mentions = self.owner(text, tokens, starts,
                               self._refile(text, tokens, starts, mentions), self._of_the_thing)
-        if self.body and (not self.body.isdisjoint(map(_TERM, mentions)) or "环境" in text
-                          or any(map(goods, mentions))
-                          or not THING_FACTORS.isdisjoint(map(_FACTOR, mentions))):
-            mentions = body_as_target(mentions, self.body, self.finder.item, self.product)
+        if (self.body and not self.body.isdisjoint(map(_TERM, mentions))) or "环境" in text \
+                or any(map(goods, mentions)) \
+                or not THING_FACTORS.isdisjoint(map(_FACTOR, mentions)):
+            # 酒店…环境，卫生也好: a venue's word named, 环境 is the place reviewed
+            venue = "环境" in text and self._venue_named(text.replace("环境", "\0"))
+            mentions = body_as_target(mentions, self.body, self.finder.item, self.product,
+                                      venue, text)
         if len(mentions) > 1 and self.finder.item.key in map(_FACTOR, mentions):
             mentions = item_beside_attribute(mentions, self.finder.item)  # 裤子…开线了
         return mentions

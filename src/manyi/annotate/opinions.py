@@ -34,6 +34,9 @@ AMOUNT = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万�
 MODAL_OBJECTS = frozenset({"v", "p", "vn"})
 ACCEPTING = frozenset({"接受", "忍受", "容忍"})
 PHRASE_TAGS = frozenset({"l", "i", ""})
+# A bare use verb ending the clause after 可以 (还可以用, 房间还可以住, 这本书还可以看看): still
+# usable, a mild verdict, not "can do" something.
+USE_VERBS = frozenset({"用", "吃", "住", "穿", "喝", "看", "看看", "玩", "听", "戴", "睡"})
 
 
 class Opinion(NamedTuple):
@@ -123,10 +126,20 @@ class ClauseOpinions:
         没有), within COMPARISON_WINDOW tokens of the clause; −1 when there is none or it
         expects (没想到那么好吃)."""
         for j in range(as_at - 1, max(first, as_at - COMPARISON_WINDOW) - 1, -1):
-            if tokens[j] in self.rules.comparative_negations:
+            if tokens[j] in self.rules.comparative_negations or self._negates_as(tokens[j]):
                 expects = j + 1 < as_at and tokens[j + 1] in self.rules.expecting
                 return -1 if expects else j
         return -1
+
+    def _negates_as(self, token: str) -> bool:
+        """A token the segmenter glued to a comparison's negation: a negation word ending in
+        one (完全没有, 根本没有: 完全没有我想象中的好) or one character before it (都没有,
+        远不如)."""
+        ends = tuple(self.rules.comparative_negations)
+        if len(token) < 3 or not token.endswith(ends):
+            return False
+        stem = next(len(token) - len(e) for e in ends if token.endswith(e))
+        return stem == 1 or self._modifiers.get(token, ("",))[0] == "neg"
 
     def _mistaken(self, tokens: list[str], first: int, last: int) -> tuple[int, int]:
         """The tokens after ``k`` up to ``end`` that tell a belief which proved wrong
@@ -190,12 +203,14 @@ class ClauseOpinions:
 
     def _modal(self, tokens: list[str], i: int, last: int) -> bool:
         """可以 right before a verb is "can", no verdict: 这个手机还可以打游戏, 也可以当充电宝用
-        (not 还可以接受: acceptable)."""
+        (not 还可以接受: acceptable; not 还可以用, 还可以吃: a bare use verb ends the clause)."""
         if not tokens[i].endswith("可以") or i + 1 >= last or self.finder is None:
             return False
         following, tag = tokens[i + 1], self.finder.tag
         if following in ACCEPTING:
             return False
+        if following in USE_VERBS and all(t in self.rules.particles for t in tokens[i + 2:last]):
+            return False  # 还可以用, 早餐还可以吃: a verdict, the verb has no object
         # (a phrase the dictionary tags as one, starting with a verb: 打游戏)
         return tag(following) in MODAL_OBJECTS or (
             tag(following) in PHRASE_TAGS and tag(following[0]) == "v")
