@@ -185,3 +185,11 @@ def test_real_reviews_bring_back_the_courier_term(shared_data, lexicon_without):
     found = frame.set_index("candidate")
     assert found.loc["快递", "dimension"] == "logistics"
     assert found.loc["价格", "dimension"] == "price"
+
+
+def test_place_names_are_never_candidates():
+    """中国, 欧洲, 北京 say where, not what: no factor term (newcomer: 中国 and 欧洲 suggested)."""
+    texts = ["中国的牛奶质量越来越好了", "欧洲的牛奶质量不错", "北京发货很快", "中国制造质量好",
+             "欧洲进口奶源质量好", "北京的仓库发货慢"] * 3
+    frame = suggest_terms(texts, min_count=2, top=50)
+    assert not {"中国", "欧洲", "北京"} & set(frame["candidate"])

@@ -45,10 +45,12 @@ COLUMNS = ["dimension", "dimension_label", "factor", "factor_label", "candidate"
            "similarity", "count", "opinion_clauses", "evidence", "examples"]
 # Parts of speech (jieba dictionary tags) that never name a factor: adverbs, pronouns,
 # conjunctions, prepositions, particles, numerals, measure words, time and place words,
-# interjections, plain adjectives and person names. Verbs stay: jieba tags 快递 包装 做工 as v.
+# interjections, plain adjectives, person and place names (中国 欧洲 北京: where, not what).
+# Verbs stay: jieba tags 快递 包装 做工 as v.
 NOT_TERM_POS = frozenset({"d", "dg", "r", "rr", "rz", "rg", "c", "p", "u", "uj", "ul", "uv", "uz",
                           "ud", "ug", "m", "mq", "q", "t", "tg", "f", "y", "e", "o", "a", "ad",
-                          "ag", "z", "zg", "x", "w", "k", "h", "nr", "nrfg", "s", "l", "i"})
+                          "ag", "z", "zg", "x", "w", "k", "h", "nr", "nrfg", "ns", "s", "l",
+                          "i"})
 # 这款 那个, and verbs with an aspect particle or a result complement (穿着 洗完 用起来).
 NOT_TERM = re.compile(r"^[这那哪此该每某][\u4e00-\u9fff]$|(?:[着了过完]|起来|下来|下去|上去)$")
 WORD = re.compile(r"[\u4e00-\u9fff]{2,8}|[A-Za-z][A-Za-z0-9+-]{1,15}")
