@@ -285,7 +285,8 @@ def _evidence_section(result, dims: pd.DataFrame) -> str:
         quotes = "".join(
             f'<div class="comment {e["polarity"]}"><span class="badge {e["polarity"]}">'
             f'{POLARITY_LABELS[e["polarity"]]}</span> {highlight(e["text"], e["spans"])}'
-            f'<div class="meta">评论 {escape(e["comment_id"])} · 得分 {e["score"]:+.2f}</div></div>'
+            f'<div class="meta">评论 {escape(e["comment_id"])} · 本维度提及得分之和 '
+            f'{e["score"]:+.2f}</div></div>'
             for e in items)
         parts.append(f'<details class="dim"{" open" if i < 3 else ""}><summary>'
                      f"{escape(str(r.label))} · {int(r.comments):,} 条评论 · 满意度 "
@@ -347,7 +348,8 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
                          "同时出现（越粗越常见）。"))
     sections.append(("evidence", "各维度代表性评论", _evidence_section(result, dims),
                      "高亮为匹配到的因素词（绿 = 正面，红 = 负面），下划线为观点词，"
-                     "是评分的证据。"))
+                     "是评分的证据。正面/负面标签与得分只看该维度的提及（每个提及 −1 到 1，"
+                     "相加），不是整条评论的情感：一条整体负面的评论可以是某一维度的正面例子。"))
     if notes := not_computed(result):
         sections.append(("notes", "未能计算的部分", "<ul>" + "".join(
             f"<li>{escape(n.chinese)}</li>" for n in notes.values()) + "</ul>",
