@@ -54,6 +54,22 @@ def _themes_of(result, row, n: int = 3) -> str:
     return f"; themes {themes_line(found, n)}" if found else ""
 
 
+def _percent(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``frame`` with ``columns`` shown as percentages (0.0531 → 5.3%) and ``q_value`` with
+    two significant digits, for the terminal: two decimals of a share read 0.05.
+
+    >>> table = pd.DataFrame({"impact": [0.0531], "q_value": [0.00012]})
+    >>> _percent(table, ["impact"]).values.tolist()
+    [['5.3%', '0.00012']]
+    """
+    shown = frame.copy()
+    for column in columns:
+        shown[column] = [f"{v:.1%}" if pd.notna(v) else "" for v in shown[column]]
+    if "q_value" in shown:
+        shown["q_value"] = [f"{v:.2g}" if pd.notna(v) else "" for v in shown["q_value"]]
+    return shown
+
+
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
@@ -127,8 +143,10 @@ def print_fix_first(tables: dict, rating_col: str | None) -> None:
                    "fix first (impact = share of comments that are complaints about it, each "
                    "complaint split equally between the factors it names; 95% CI; "
                    "impact_alone = complaints about it alone):\n" + format_table(
-                       top[["label", "negative_comments", "complaint_share", "impact",
-                            "impact_low", "impact_high", "impact_alone", "q_value"]]))
+                       _percent(top[["label", "negative_comments", "complaint_share", "impact",
+                                     "impact_low", "impact_high", "impact_alone", "q_value"]],
+                                ["complaint_share", "impact", "impact_low", "impact_high",
+                                 "impact_alone"])))
         themes = tables.get("driver_themes")
         if themes is not None and len(themes):
             from manyi.analysis.themes import top_themes
