@@ -27,7 +27,8 @@ def headlines_text(result, top: int = 3) -> str:
 
     value = index_from_dimensions(result.dimensions)
     lines = [""]
-    lines.append(f"satisfaction index: {value:.1f} / 100 ({WEIGHTING_LABELS['mentions']})"
+    lines.append(f"satisfaction index: {value:.1f} / 100 ({WEIGHTING_LABELS['mentions']}; "
+                 "整体 overall is not part of it)"
                  if value is not None else
                  "satisfaction index: not computed (no dimension has a comment)")
     drivers = getattr(result, "drivers", None)
@@ -171,6 +172,8 @@ def print_fix_first(tables: dict, rating_col: str | None) -> None:
                                        "importance_low", "importance_high"]]))
     if "index" in tables:
         index = tables["index"]
+        index = pd.concat([index[index["dimension"] != "index"].sort_values(
+            "comments", ascending=False, kind="stable"), index[index["dimension"] == "index"]])
         click.echo(f"\nsatisfaction index ({WEIGHTING_LABELS[index['weighting'].iloc[0]]}):\n"
                    + format_table(index[["label", "comments", "satisfaction", "weight"]]))
     if len(tables.get("segments_differences", [])):
