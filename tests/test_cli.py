@@ -155,3 +155,16 @@ def test_drivers_says_when_no_alert_fired_and_gives_the_complaint_rate(tmp_path)
     assert said == alerts.empty and (said or "\nalerts:\n" in result.output)
     rate = pd.read_csv(out / "drivers.csv")["base_rate"].iat[0]
     assert f"complaints: {rate:.1%} of analysed comments" in result.output
+
+
+def test_report_prints_the_headlines_analyze_prints(tmp_path):
+    """`report` says the index, the complaint rate and what to fix first, as `analyze` does
+    (newcomer: it printed only the dimension table); the same lines from both."""
+    sample = str(SAMPLES / "ecommerce_reviews.csv")
+    analysed = CliRunner().invoke(main, ["analyze", sample, "-o", str(tmp_path / "a")])
+    reported = CliRunner().invoke(main, ["report", sample, "-o", str(tmp_path / "r"),
+                                         "--format", "json"])
+    assert analysed.exit_code == 0 and reported.exit_code == 0, reported.output
+    lines = [line for line in analysed.output.splitlines()
+             if line.startswith(("satisfaction index:", "complaints:", "fix first:"))]
+    assert len(lines) == 3 and all(line in reported.output for line in lines)

@@ -176,6 +176,7 @@ def report(output, formats, rating_col, time_col, model, jobs, quiet, **reading)
         written = {fmt: Path(output) / p.name for fmt, p in written.items()}
     if not quiet:
         click.echo(summary_text(result))
+        click.echo(headlines_text(result))
         files = pd.DataFrame({"file": [str(p) for p in written.values()],
                               "size": [f"{p.stat().st_size / 1024:,.0f} KB"
                                        for p in written.values()]})
