@@ -180,3 +180,18 @@ def test_every_rendering_shows_the_tables_figures(dump):
                     f'<td class="num">{t["share"]:.1%}</td>') in html
     top = summary["top_fixes"][0]["themes"][0]
     assert f'themes {top["theme"]} {top["share"]:.1%}' in analyzed
+
+
+def test_a_complaint_names_a_theme_only_where_it_is_negative():
+    """电池不错，但是屏幕太暗: a complaint, but its battery is praised: 屏幕 is a theme of the
+    complaint, 电池 is not (the praise of a complaining comment is no complaint theme)."""
+    comments = pd.DataFrame({"comment_id": ["1", "2"], "flag": "",
+                             "sentiment": ["negative", "negative"]})
+    mentions = pd.DataFrame({
+        "row": [0, 0, 1], "dimension": "product", "factor": "performance",
+        "term": ["电池", "屏幕", "屏幕"], "polarity": ["positive", "negative", "negative"],
+        "score": [0.6, -0.6, -0.6], "clause": ["电池不错", "但是屏幕太暗", "屏幕太暗"]})
+    found = {t.theme: t.complaints
+             for t in themes_of(TermSets.of(comments, mentions), "factor",
+                                "product/performance")}
+    assert found == {"屏幕": 2}
