@@ -224,15 +224,16 @@ def index_interval(counts: pd.Series, pairs: pd.DataFrame, weights: Mapping[str,
     from manyi.analysis.impact import _bootstrap
 
     codes = counts.index.to_numpy()
-    at = {c: i for i, c in enumerate(codes)}
+    # +1/0/−1 per pattern and dimension (NaN: not named), for the weighted dimensions
+    wide, named_dims = Profiles(rows=pd.DataFrame({"pattern": codes}),
+                                pairs=pairs).pattern_values(fill=np.nan)
     dims = [d for d, w in weights.items() if w > 0]
-    named, credit = np.zeros((len(codes), len(dims))), np.zeros((len(codes), len(dims)))
-    col = {d: j for j, d in enumerate(dims)}
-    for pattern, dim, polarity in pairs[["pattern", "dimension", "polarity"]].itertuples(
-            index=False):
-        if pattern in at and dim in col:
-            named[at[pattern], col[dim]] = 1.0
-            credit[at[pattern], col[dim]] = {"positive": 1.0, "neutral": 0.5}.get(polarity, 0.0)
+    values = np.full((len(codes), len(dims)), np.nan)
+    for j, d in enumerate(dims):
+        if d in named_dims:
+            values[:, j] = wide[codes, named_dims.index(d)]
+    named = (~np.isnan(values)).astype(float)
+    credit = np.nan_to_num((values + 1) / 2)  # positive 1, neutral ½, negative 0
     w = np.array([weights[d] for d in dims])
 
     def stats(draw: np.ndarray) -> dict[str, np.ndarray]:

@@ -181,8 +181,10 @@ class ClauseOpinions:
             return j < last and tokens[j] not in self.rules.particles
         if j >= last:
             return False
-        if tokens[j] in self.rules.habitual or self.finder is None:
-            return tokens[j] in self.rules.habitual
+        if tokens[j] in self.rules.habitual:
+            return True
+        if self.finder is None:
+            return False
         tag = self.finder.tag(tokens[j])
         # before a verb, a habit too where it heads its clause or follows a pronoun (一般使用
         # 没有什么问题, 我一般用来…): not after what it judges (书的内容一般看看就好, 写得一般

@@ -80,52 +80,46 @@ def body_as_target(mentions: list, body: frozenset[str], item: Any,
     problem the thing solves (where ``text``, the comment, names no service agent) and each
     crash of its own re-filed under it; without ``venue`` (the comment names a venue's
     word), the surroundings the thing is used in dropped."""
-    out = None
     crash = effect is not None and any(m.dimension == "channel" for m in mentions) \
         and not any(m.dimension == "channel" and m.filed_by == "term" for m in mentions)
-    drop = []
+    filed: dict[int, Any] = {}  # position → the mention re-filed
+    drop: set[int] = set()
     for n, m in enumerate(mentions):
         if not venue and m.term == SURROUNDINGS and m.dimension == "environment" \
                 and _around(m):
-            drop.append(n)
-            continue
-        if crash and (m.dimension, m.factor) == ONLINE and m.filed_by == "cue":
+            drop.add(n)
+        elif crash and (m.dimension, m.factor) == ONLINE and m.filed_by == "cue":
             if any(o.clause_id == m.clause_id and o.term and o.opinion == m.opinion
                    and o.dimension == effect.dimension for o in mentions):
-                drop.append(n)  # 手机经常闪退: 手机's mention carries the crash
-                continue
-            if out is None:
-                out = list(mentions)
-            out[n] = m._replace(dimension=effect.dimension, factor=effect.key,
-                                filed_by="context")
-            continue
-        if effect is not None and (m.dimension, m.factor) == RESOLUTION and m.implicit \
+                drop.add(n)  # 手机经常闪退: 手机's mention carries the crash
+            else:
+                filed[n] = _refiled(m, effect)
+        elif effect is not None and (m.dimension, m.factor) == RESOLUTION and m.implicit \
                 and not any(a in text for a in AGENTS) and _by_the_thing(m, mentions, n):
-            if out is None:
-                out = list(mentions)
-            out[n] = m._replace(dimension=effect.dimension, factor=effect.key,
-                                filed_by="context")
-            continue
-        if goods(m) and _the_goods_bought(m, mentions):
-            if out is None:
-                out = list(mentions)
-            out[n] = m._replace(dimension=item.dimension, factor=item.key, filed_by="context")
-            continue
-        if m.term not in body or m.dimension == "overall" or not m.opinion:
-            continue
-        at = m.clause.find(m.term)
-        if at < 0:
-            continue
-        before = _past_owner(m.clause[:at])
-        if not before.endswith(TARGET_MARKS) and not (
-                before.endswith(m.opinion) and any(w in m.opinion for w in SUITS)):
-            continue  # 皮肤光光的, 干燥头发: the body described, the product's effect
-        if out is None:
-            out = list(mentions)
-        out[n] = m._replace(dimension=item.dimension, factor=item.key, filed_by="context")
-    if drop:
-        out = [m for n, m in enumerate(out or mentions) if n not in drop]
-    return mentions if out is None else out
+            filed[n] = _refiled(m, effect)
+        elif goods(m) and _the_goods_bought(m, mentions) or _said_to_body(m, body):
+            filed[n] = _refiled(m, item)
+    if not filed and not drop:
+        return mentions
+    return [filed.get(n, m) for n, m in enumerate(mentions) if n not in drop]
+
+
+def _refiled(m: Any, factor: Any) -> Any:
+    """``m`` filed under ``factor`` by its context."""
+    return m._replace(dimension=factor.dimension, factor=factor.key, filed_by="context")
+
+
+def _said_to_body(m: Any, body: frozenset[str]) -> bool:
+    """Whether ``m`` is a body word the opinion is said to (对皮肤很好, 很适合我的皮肤), not
+    the body described (皮肤光光的, 干燥头发: the product's effect)."""
+    if m.term not in body or m.dimension == "overall" or not m.opinion:
+        return False
+    at = m.clause.find(m.term)
+    if at < 0:
+        return False
+    before = _past_owner(m.clause[:at])
+    return before.endswith(TARGET_MARKS) or (
+        before.endswith(m.opinion) and any(w in m.opinion for w in SUITS))
 
 
 def item_beside_attribute(mentions: list, item: Any) -> list:

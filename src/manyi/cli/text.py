@@ -41,10 +41,15 @@ def headlines_text(result, top: int = 3) -> str:
     picks = "; ".join(f"{r.label} (impact {r.impact:.1%} of comments, 95% CI "
                       f"{r.impact_low:.1%}–{r.impact_high:.1%}{_themes_of(result, r)})"
                       for r in drivers.head(top).itertuples())
-    lines.append(f"complaints: {drivers['base_rate'].iat[0]:.1%} of analysed comments; each "
-                 "impact below is a part of it")
+    lines.append(complaints_line(drivers) + "; each impact below is a part of it")
     lines.append(f"fix first: {picks} — `manyi drivers` for the whole table")
     return "\n".join(lines)
+
+
+def complaints_line(drivers: pd.DataFrame) -> str:
+    """``complaints: 60.2% of analysed comments``: the drivers' ``base_rate`` (its first
+    row's; every complaint row holds the same)."""
+    return f"complaints: {drivers['base_rate'].iat[0]:.1%} of analysed comments"
 
 
 def _themes_of(result, row, n: int = 3) -> str:
@@ -140,9 +145,9 @@ def print_fix_first(tables: dict, rating_col: str | None) -> None:
     table = tables["drivers"]
     top = table[table["side"] == "complaint"].head(10) if "side" in table else table.head(0)
     if len(top):
-        click.echo(f"complaints: {top['base_rate'].iat[0]:.1%} of analysed comments\n"
-                   "fix first (impact = share of comments that are complaints about it, each "
-                   "complaint split equally between the factors it names; 95% CI; "
+        click.echo(complaints_line(top) + "\nfix first (impact = share of comments that "
+                   "are complaints about it, each complaint split equally between the "
+                   "factors it names; 95% CI; "
                    "impact_alone = complaints about it alone):\n" + format_table(
                        _percent(top[["label", "negative_comments", "complaint_share", "impact",
                                      "impact_low", "impact_high", "impact_alone", "q_value"]],
