@@ -153,7 +153,27 @@ def test_alerts_stay_quiet_on_noise():
                                  per_month=120, seed=11)
     table = trends(comments, mentions, time_col="time", freq="M")
     everything = alerts(table, all_tests=True)
-    assert len(everything) == 33 and everything["alert"].sum() == 0
+    # 3 dimensions × (11 steps + 10 periods with two or more earlier ones, pooled)
+    assert len(everything) == 3 * (11 + 10) and everything["alert"].sum() == 0
+
+
+def test_a_slow_rise_alerts_against_the_earlier_periods():
+    """No month is significantly above the month before, all of them together are: the last
+    month is compared with the earlier months pooled, and the alert says so."""
+    records = [(f"{month}-{i}", {"brand": "negative" if i < negative else "positive"},
+                {"time": f"2026-{month:02d}-10"})
+               for month, negative in enumerate([20, 25, 30, 40], start=1) for i in range(250)]
+    comments, mentions = build(records)  # 8 % → 10 % → 12 % → 16 % of 250 a month
+    table = trends(comments, mentions, time_col="time", freq="M")
+    everything = alerts(table, all_tests=True)
+    steps = everything[~everything["previous_period"].str.contains("…")]
+    assert not steps["alert"].any()  # each step alone is noise-sized
+    found = alerts(table)
+    assert found[["dimension", "period", "previous_period"]].values.tolist() == [
+        ["brand", "2026-04", "2026-01…2026-03"]]
+    pooled = found.iloc[0]
+    assert pooled["previous_total"] == table.query(
+        "dimension == 'brand' and period < '2026-04'")["comments"].sum()
 
 
 def test_trends_by_group_and_alerts_per_group():

@@ -314,10 +314,13 @@ def profile_trends(profiles: Profiles, *, by: str | Sequence[str] | None = None,
 
 def alerts(trend_table: pd.DataFrame, *, measure: str = "complaint_rate", alpha: float = 0.05,
            min_comments: int = 10, all_tests: bool = False) -> pd.DataFrame:
-    """Dimensions whose complaint rate rose significantly versus the previous period.
+    """Dimensions whose complaint rate rose significantly: versus the period just before, and
+    versus all earlier periods pooled (a slow rise, 8 % → 10 % → 12 % → 16 %, that no single
+    step makes significant), ``previous_period`` then naming the span (2024-01…2024-03).
 
-    One-sided Fisher exact test per (group, dimension, period) against the period just before,
-    Benjamini–Hochberg ``q_value`` across all the tests; an alert when ``q_value < alpha``.
+    One-sided Fisher exact test per (group, dimension, period, comparison),
+    Benjamini–Hochberg ``q_value`` across all the tests; an alert when ``q_value < alpha``,
+    one row per (group, dimension, period): the step when both alert.
     ``measure="complaint_incidence"`` tests complaints per comment of the period instead.
     """
     if measure not in ("complaint_rate", "complaint_incidence"):
@@ -325,12 +328,22 @@ def alerts(trend_table: pd.DataFrame, *, measure: str = "complaint_rate", alpha:
     denominator = "comments" if measure == "complaint_rate" else "group_comments"
     group_cols = [c for c in trend_table.columns[:list(trend_table.columns).index("dimension")]
                   if c != "period"]
-    frame = trend_table.sort_values([*group_cols, "dimension", "period"])
-    previous = frame.groupby([*group_cols, "dimension"], dropna=False)[
-        ["period", "complaints", denominator]].shift(1)
-    frame = frame.assign(previous_period=previous["period"],
-                         previous_complaints=previous["complaints"],
-                         previous_total=previous[denominator], total=frame[denominator])
+    keys = [*group_cols, "dimension"]
+    frame = trend_table.sort_values([*keys, "period"]).reset_index(drop=True)
+    by = frame.groupby(keys, dropna=False, sort=False)
+    previous = by[["period", "complaints", denominator]].shift(1)
+    step = frame.assign(previous_period=previous["period"],
+                        previous_complaints=previous["complaints"],
+                        previous_total=previous[denominator])
+    # all earlier periods pooled, where there are two or more (with one it is the step above)
+    earlier = by[["complaints", denominator]].cumsum() - frame[["complaints", denominator]]
+    first = by["period"].transform("first")
+    pooled = frame.assign(previous_period=first + "…" + previous["period"],
+                          previous_complaints=earlier["complaints"],
+                          previous_total=earlier[denominator])[by.cumcount() >= 2]
+    frame = pd.concat([step.assign(pooled=False), pooled.assign(pooled=True)],
+                      ignore_index=True)
+    frame["total"] = frame[denominator]
     testable = frame["previous_total"].ge(min_comments) & frame["total"].ge(min_comments)
     frame = frame[testable].copy()
     frame["previous_rate"] = frame["previous_complaints"] / frame["previous_total"]
@@ -346,5 +359,8 @@ def alerts(trend_table: pd.DataFrame, *, measure: str = "complaint_rate", alpha:
     columns = [*group_cols, "dimension", "label", "previous_period", "period",
                "previous_complaints", "previous_total", "previous_rate", "complaints", "total",
                "rate", "change", "p_value", "q_value", "alert"]
-    out = frame[columns] if all_tests else frame.loc[frame["alert"], columns]
-    return out.sort_values(["q_value", "change"], ascending=[True, False]).reset_index(drop=True)
+    if not all_tests:  # one alert a (group, dimension, period): the step when it alerts
+        frame = frame[frame["alert"]].sort_values("pooled", kind="stable")
+        frame = frame.drop_duplicates([*keys, "period"])
+    return frame[columns].sort_values(["q_value", "change"], ascending=[True, False],
+                                      kind="stable").reset_index(drop=True)

@@ -185,15 +185,17 @@ def print_fix_first(tables: dict, rating_col: str | None) -> None:
         rows = worst(tables["segments_differences"])
         if len(rows):
             click.echo("\nworst groups (negative share vs the rest, BH q < 0.05):\n"
-                       + format_table(rows[["column", "group", "label", "group_share",
-                                            "rest_share", "q_value"]]))
+                       + format_table(_percent(rows[["column", "group", "label", "group_share",
+                                                     "rest_share", "q_value"]],
+                                               ["group_share", "rest_share"])))
         else:
             click.echo(f"\nworst groups: none — no group's negative share is above the "
                        f"rest's at BH q < 0.05 ({len(tables['segments_differences'])} "
                        f"comparisons)")
     if len(tables.get("alerts", [])):
-        click.echo("\nalerts:\n" + format_table(tables["alerts"][
-            ["label", "previous_period", "period", "previous_rate", "rate", "q_value"]]))
+        click.echo("\nalerts:\n" + format_table(_percent(tables["alerts"][
+            ["label", "previous_period", "period", "previous_rate", "rate", "q_value"]],
+            ["previous_rate", "rate"])))
     elif "alerts" in tables:
-        click.echo("\nalerts: none (a dimension's complaint rate is compared with the period "
-                   "just before, BH q < 0.05; a slow rise shows in trends.csv, not here)")
+        click.echo("\nalerts: none (each period's complaint rate per dimension is compared "
+                   "with the period just before and with all earlier periods, BH q < 0.05)")

@@ -52,7 +52,7 @@ HEADERS = {
     "negative_share": "负面占比", "example_1": "例句1", "example_2": "例句2",
     "example_3": "例句3", "rank": "排名", "topic_probability": "主题概率", "item": "项目键",
     "value": "值", "item_label": "项目", "alert": "预警", "change": "变化",
-    "previous_period": "上一时段", "previous_rate": "上期投诉率", "rate": "本期投诉率",
+    "previous_period": "对比时段", "previous_rate": "上期投诉率", "rate": "本期投诉率",
     "previous_complaints": "上期投诉数", "previous_total": "上期评论数", "total": "评论数",
     "coef": "系数", "std_coef": "标准化系数", "relative_weight": "相对权重", "r2": "R²",
     "adj_r2": "调整R²", "n": "样本数", "target": "目标", "polar_comments": "有极性评论数",
