@@ -210,9 +210,11 @@ def test_ipa_never_keeps_up_what_most_customers_criticise():
     imp = pd.DataFrame({"dimension": ["product", "price", "service"],
                         "importance": [0.6, 0.1, 0.3]})
     table = ipa_from_tables(sat, imp, "complaint_impact").set_index("dimension")
-    assert table.loc["product", "quadrant_label"] == "重点改进"  # above the mean, below 50
+    assert table.loc["product", "quadrant"] == "concentrate here"  # above the mean, below 50
     assert table.loc["product", "satisfaction_cut"] == 50.0
-    assert set(table["quadrant_label"]) <= {"重点改进", "次要改进"}
+    assert set(table["quadrant"]) <= {"concentrate here", "low priority"}
+    # 46 [41.6, 50.4]: below the cut, but its interval holds it
+    assert table.loc["product", "quadrant_label"] == "重点改进（未定）"
     assert table.loc["service", "satisfaction_low"] < 30 < table.loc["service",
                                                                      "satisfaction_high"]
 

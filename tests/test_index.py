@@ -18,7 +18,7 @@ from manyi.analysis.index import (
     satisfaction_table,
     trends,
 )
-from manyi.analysis.ipa import ipa_table, plot_ipa
+from manyi.analysis.ipa import ipa_from_tables, ipa_table, plot_ipa
 from manyi.errors import InputError
 
 SCORE = {"positive": 0.8, "neutral": 0.0, "negative": -0.8}
@@ -115,13 +115,37 @@ def test_ipa_quadrants_split_at_the_means():
     # logistics: more important and more satisfied than the mean → keep up
     assert table.loc["logistics", "quadrant"] == "keep up"
     assert table.loc["price", "quadrant"] == "low priority"
-    assert table.loc["price", "quadrant_label"] == "次要改进"
+    # 2 comments: its satisfaction interval holds the cut, so the quadrant is not settled
+    assert table.loc["price", "quadrant_label"] == "次要改进（未定）"
+    assert table.loc["price", "crosses"] == "满意度"
     assert table["small"].all()  # 4 and 2 comments: flagged, drawn hollow
     fig = plot_ipa(table.reset_index())
     assert any(t.get_text().startswith("物流") for t in fig.axes[0].texts)
     axis = fig.axes[0].get_xlabel()
     assert "重要性（给定）" in axis and "平均重要性 0.50" in axis
     assert "max(平均满意度, 50) = 56.2" in fig.axes[0].get_ylabel()
+
+
+def test_an_ipa_quadrant_whose_interval_holds_the_cut_is_unsettled():
+    """Two dimensions above the satisfaction cut: the one named by 400 comments is told to
+    keep up; the one named by 40, whose interval reaches below the cut, is 未定."""
+    def dimension(name, n, positive):
+        return {"dimension": name, "label": name, "comments": n, "positive": positive,
+                "neutral": 0.0, "negative": 1 - positive, "satisfaction": 100 * positive}
+
+    sat = pd.DataFrame([dimension("sure", 400, 0.9), dimension("unsure", 40, 0.75),
+                        dimension("low", 400, 0.4)])
+    imp = pd.DataFrame({"dimension": ["sure", "unsure", "low"], "importance": [0.3, 0.3, 0.1],
+                        "importance_low": [0.25, 0.25, 0.05],
+                        "importance_high": [0.35, 0.35, 0.15]})
+    table = ipa_from_tables(sat, imp, "complaint_impact").set_index("dimension")
+    assert table.attrs["satisfaction_cut"] == pytest.approx(68.33, abs=0.01)
+    assert table.loc["sure", "quadrant_label"] == "继续保持"
+    assert table.loc["unsure", "quadrant"] == "keep up"
+    assert table.loc["unsure", "quadrant_label"] == "继续保持（未定）"
+    assert table.loc["unsure", "crosses"] == "满意度"
+    assert table.loc["low", "crosses"] == ""
+    assert "（未定）" in plot_ipa(table.reset_index()).axes[0].get_xlabel()
 
 
 def monthly(rates: dict[str, list[float]], per_month: int = 200, seed: int = 0):

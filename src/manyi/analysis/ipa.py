@@ -16,7 +16,9 @@ four quadrants by two cut-lines:
 Quadrants: important and below the cut = 重点改进 (concentrate here); important and above =
 继续保持 (keep up the good work); unimportant and below = 次要改进 (low priority); unimportant
 and above = 过度投入 (possible overkill). Dimensions named in fewer than ``small`` comments
-are flagged (``small``) and drawn hollow.
+are flagged (``small``) and drawn hollow. A quadrant whose dimension has an interval holding
+a cut-line is marked 未定 (``crosses`` names the axis): 品牌 at 60.7 [57.2, 64.1] against a cut
+of 60.5 is not told to keep up.
 
 >>> sat = pd.DataFrame({"dimension": ["a", "b"], "label": ["甲", "乙"], "comments": [90, 80],
 ...     "positive": [0.3, 0.8], "neutral": [0.0, 0.0], "negative": [0.7, 0.2],
@@ -49,6 +51,9 @@ IMPORTANCE_KINDS = {
     "given": "重要性（给定）",
 }
 PERFORMANCE_LABEL = "表现 = 满意度 0–100（正面 + 中性/2）"
+# after a quadrant label when an interval holds its cut-line (``crosses`` says which)
+UNSETTLED = "（未定）"
+UNSETTLED_NOTE = "（未定）= 该维度的 95% 区间跨过分界线，象限可能只是偶然"
 SMALL = 30
 Z95 = 1.959963984540054
 
@@ -132,7 +137,9 @@ def ipa_from_tables(satisfaction: pd.DataFrame, importance: pd.DataFrame, kind: 
     quadrant = [QUADRANTS[(i >= imp_cut, s >= sat_cut)]
                 for i, s in zip(table["importance"], table["satisfaction"])]
     table["quadrant"] = [q[0] for q in quadrant]
-    table["quadrant_label"] = [q[1] for q in quadrant]
+    table["crosses"] = _crosses(table, imp_cut, sat_cut)
+    table["quadrant_label"] = [q[1] + (UNSETTLED if crosses else "")
+                               for q, crosses in zip(quadrant, table["crosses"])]
     table["importance_kind"] = kind
     table["importance_cut"] = imp_cut
     table["satisfaction_cut"] = sat_cut
@@ -142,6 +149,19 @@ def ipa_from_tables(satisfaction: pd.DataFrame, importance: pd.DataFrame, kind: 
     order = {"concentrate here": 0, "keep up": 1, "low priority": 2, "possible overkill": 3}
     return table.sort_values(["quadrant", "importance"], key=lambda s: s.map(order)
                              if s.name == "quadrant" else -s).reset_index(drop=True)
+
+
+def _crosses(table: pd.DataFrame, imp_cut: float, sat_cut: float) -> list[str]:
+    """Per dimension, the axes whose 95 % interval holds the cut-line (满意度, 重要性): its
+    quadrant is then a point estimate that chance could move across."""
+    def across(low: float, high: float, cut: float) -> bool:
+        return not (math.isnan(low) or math.isnan(high)) and low < cut < high
+
+    return ["+".join(name for name, low, high, cut in (
+                ("满意度", row.satisfaction_low, row.satisfaction_high, sat_cut),
+                ("重要性", row.importance_low, row.importance_high, imp_cut))
+                     if across(low, high, cut))
+            for row in table.itertuples()]
 
 
 def cut_text(cut: float, kind: str) -> str:
@@ -186,7 +206,8 @@ def plot_ipa(table: pd.DataFrame, *, title: str | None = None,
         ax.errorbar(row.importance, row.satisfaction, xerr=x_err, yerr=y_err, fmt="o",
                     color=colour, ms=9, mfc="white" if row.small else colour, ecolor=colour,
                     elinewidth=1, capsize=3, alpha=0.85)
-        ax.annotate(row.label + (f"（仅 {row.comments} 条）" if row.small else ""),
+        ax.annotate(row.label + (f"（仅 {row.comments} 条）" if row.small else "")
+                    + (UNSETTLED if row.crosses else ""),
                     (row.importance, row.satisfaction), xytext=(7, 6),
                     textcoords="offset points", fontproperties=font, fontsize=11)
     ax.axvline(table["importance_cut"].iloc[0], color="#555555", lw=1, ls="--")
@@ -201,6 +222,8 @@ def plot_ipa(table: pd.DataFrame, *, title: str | None = None,
                 color=colours[key], fontproperties=font, fontsize=11, alpha=0.9)
     ax.set_ylim(max(0, table["satisfaction_low"].min() - 5),
                 min(100, table["satisfaction_high"].max() + 5))
+    if table["crosses"].astype(bool).any():
+        x_label += "\n" + UNSETTLED_NOTE
     ax.set_xlabel(x_label, fontproperties=font)
     ax.set_ylabel(y_label, fontproperties=font)
     ax.set_title(title or "重要性–表现分析 (IPA，Martilla & James 四象限)", fontproperties=font,
