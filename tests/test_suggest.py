@@ -176,6 +176,22 @@ def test_cli_writes_suggestions_and_is_the_same_under_another_hash_seed(tmp_path
     assert again.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
 
 
+def test_suggest_replaces_its_own_file_but_never_an_edited_or_other_one(tmp_path):
+    out = tmp_path / "suggestions.toml"
+    args = ["lexicon", "suggest", str(ECOMMERCE), "-o", str(out), "--top", "5", "--quiet"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert CliRunner().invoke(main, args).exit_code == 0  # as manyi wrote it: replaced
+    edited = out.read_text(encoding="utf-8").replace("terms = [", "terms = [\n  \"新词\",", 1)
+    out.write_text(edited, encoding="utf-8")  # the analyst's review
+    refused = CliRunner().invoke(main, args)
+    assert refused.exit_code == 1 and "edited since" in refused.output
+    assert out.read_text(encoding="utf-8") == edited
+    other = tmp_path / "notes.toml"
+    other.write_text("title = 'mine'\n", encoding="utf-8")
+    assert CliRunner().invoke(main, [*args[:3], "-o", str(other)]).exit_code == 1
+    assert other.read_text(encoding="utf-8") == "title = 'mine'\n"
+
+
 def test_real_reviews_bring_back_the_courier_term(shared_data, lexicon_without):
     path = shared_data / "sentiment" / "online_shopping_10_cats.csv"
     if not path.exists():

@@ -509,3 +509,12 @@ def test_report_takes_the_time_and_rating_columns_it_asks_for(tmp_path):
     assert named_json["source"]["time_col"] == "哪天"
     wrong = run("report", source, "-o", tmp_path / "wrong", "--time-col", "星期")
     assert wrong.exit_code == 1 and "no such column" in wrong.output
+
+
+def test_several_group_columns_in_one_by_are_told_to_repeat_the_option(tmp_path):
+    source = tmp_path / "dump.csv"
+    source.write_text("评论,店铺,品类\n物流太慢了,甲,乙\n质量很好,甲,丙\n", encoding="utf-8")
+    result = run("drivers", source, "-o", tmp_path / "out", "--by", "店铺,品类")
+    assert result.exit_code == 1
+    assert "repeat the option: --by 店铺 --by 品类" in result.output
+    assert "Traceback" not in result.output

@@ -6,7 +6,7 @@ import click
 
 from manyi.cli.options import JOBS_OPTION, input_options, output_option, preflight
 from manyi.cli.text import format_table
-from manyi.errors import ManyiError
+from manyi.errors import InputError, ManyiError
 
 
 @click.group()
@@ -58,8 +58,17 @@ def lexicon_suggest(input_path, text_col, id_col, encoding, sheet, domain, lexic
     """Propose factor terms the lexicon misses, mined from INPUT, as a file to review."""
     from manyi.io.read import read_comments
     from manyi.text.lexicon import Lexicon
-    from manyi.text.suggest import suggest_terms, write_suggestions
+    from manyi.text.suggest import (
+        suggest_terms,
+        suggestions_path,
+        unchanged_suggestions,
+        write_suggestions,
+    )
 
+    target = suggestions_path(output)
+    if target.is_file() and not unchanged_suggestions(target):
+        raise InputError(f"-o {output}: {target} exists and is not a suggestions file as manyi "
+                         "wrote it (edited since, or another file); give another -o or remove it")
     preflight({"input_path": input_path, "text_col": text_col, "id_col": id_col,
                "encoding": encoding, "sheet": sheet}, {})
     frame, meta = read_comments(input_path, text_col=text_col, id_col=id_col,

@@ -169,6 +169,11 @@ def check_columns(columns: Iterable[str], named: Mapping[str, object], source: s
         values = [value] if isinstance(value, str) else list(value or ())
         for column in values:
             if column not in present and renamed.get(column) not in present:
+                parts = [p.strip() for p in re.split(r"[,，、;；]", column) if p.strip()]
+                if len(parts) > 1 and all(p in present for p in parts):  # --by 店铺,品类
+                    raise InputError(f"{option} {column!r}: no such column; for several "
+                                     "columns repeat the option: "
+                                     + " ".join(f"{option} {p}" for p in parts))
                 shown = [c for c in present if c != "comment_id" or c in renamed]
                 raise InputError(f"{option} {column!r}: no such column in {source}; columns "
                                  f"are: {', '.join(shown)}")

@@ -465,9 +465,7 @@ def write_suggestions(frame: pd.DataFrame, path: str | Path, *, source: str | No
     out at the end. A folder ``path`` gets ``taxonomy.toml`` inside. The file loads with
     ``Lexicon.from_packs([path])`` and is used with ``--lexicon``. Returns the file's path.
     """
-    path = Path(path)
-    if path.is_dir() or not path.suffix:
-        path = path / "taxonomy.toml"
+    path = suggestions_path(path)
     lines = [
         "# manyi lexicon suggestions: candidate factor terms your lexicon does not know yet"
         + (f", mined from {_one_line(source)}" if source else "") + ".",
@@ -498,9 +496,27 @@ def write_suggestions(frame: pd.DataFrame, path: str | Path, *, source: str | No
         for row in rest.itertuples(index=False):
             lines += [f"# {_toml_string(row.candidate)},  " + _note(row)[2:],
                       *(f"#     e.g. {_one_line(e)}" for e in _examples(row))]
+    body = "\n".join(lines).rstrip() + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
+    path.write_text(f"{body}{DIGEST}{zlib.crc32(body.encode('utf-8')):08x}\n", encoding="utf-8")
     return path
+
+
+DIGEST = "# manyi-digest: "  # the last line: a checksum of the file as manyi wrote it
+
+
+def suggestions_path(path: str | Path) -> Path:
+    """The file :func:`write_suggestions` writes for ``path`` (a folder gets taxonomy.toml)."""
+    path = Path(path)
+    return path / "taxonomy.toml" if path.is_dir() or not path.suffix else path
+
+
+def unchanged_suggestions(path: Path) -> bool:
+    """Whether ``path`` is a suggestions file as manyi wrote it, not edited since (so it may be
+    replaced): its last line is the checksum of the rest."""
+    body, _, last = path.read_text(encoding="utf-8", errors="replace").rstrip("\n"
+                                                                          ).rpartition("\n")
+    return last == f"{DIGEST}{zlib.crc32((body + chr(10)).encode('utf-8')):08x}"
 
 
 def _note(row) -> str:
