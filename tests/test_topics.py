@@ -258,8 +258,12 @@ def test_cli_topics_writes_tables_and_chart(monkeypatch, tmp_path, lexicon):
     written = {p.name for p in out.iterdir()}
     assert {"topics.csv", "topic_terms.csv", "comment_topics.csv", "topics_over_time.csv",
             "topics_by_theme.csv", "topics.png"} <= written
-    per_comment = pd.read_csv(out / "comment_topics.csv", encoding="utf-8-sig")
-    assert len(per_comment) == len(texts) - 1
+    per_comment = pd.read_csv(out / "comment_topics.csv", encoding="utf-8-sig",
+                              keep_default_na=False)
+    # every row with its id: the placeholder kept as topic -1 with its flag
+    assert per_comment["comment_id"].astype(str).tolist() == comments["comment_id"].tolist()
+    assert per_comment.loc[0, ["topic", "flag"]].tolist() == [-1, "placeholder"]
+    assert per_comment.loc[1:, "flag"].eq("").all() and per_comment.loc[1:, "topic"].ge(0).any()
     assert "3 topics" in run.output
 
 

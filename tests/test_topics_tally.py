@@ -133,7 +133,7 @@ def test_topic_tables_write_comment_topics_block_by_block(tmp_path, monkeypatch)
     from manyi.io.write import write_csv
 
     monkeypatch.setattr(bags, "BLOCK", 37)  # many blocks of the assignment
-    texts = _texts(300) + ["=1+1，快递很好", "", "😀"]
+    texts = _texts(300) + ["=1+1，快递很好", "", "😀", ""]  # the last: after every analysed
     frame = pd.DataFrame({"评论": texts, "渠道": [["天猫", "京东", None][i % 3]
                                                  for i in range(len(texts))],
                           "时间": [f"2026-0{i % 3 + 1}-0{i % 9 + 1}" for i in range(len(texts))]})
@@ -148,7 +148,13 @@ def test_topic_tables_write_comment_topics_block_by_block(tmp_path, monkeypatch)
     assert (tmp_path / "streamed.csv").read_bytes() == (tmp_path / "held.csv").read_bytes()
     assert set(held) == {"topics", "topic_terms", "comment_topics", "topic_k_scores",
                          "topics_over_time", "topics_by_渠道"}
-    assert len(held["comment_topics"]) == result.comments["flag"].isin(["", "duplicate_id"]).sum()
+    per_comment = held["comment_topics"]  # every row, in order; the flagged ones topic -1
+    assert per_comment["comment_id"].tolist() == result.comments["comment_id"].tolist()
+    flagged = ~result.comments["flag"].isin(["", "duplicate_id"]).to_numpy()
+    assert flagged[-1] and flagged[-3] and not flagged[-2]
+    assert (per_comment.loc[flagged, "topic"] == -1).all()
+    assert (per_comment.loc[flagged, "flag"].tolist()
+            == result.comments.loc[flagged, "flag"].tolist())
     fitted = TopicModel(k=3, seed=1, lexicon=result._annotator().lexicon)
     ok = result.comments["flag"].isin(["", "duplicate_id", "partly_undecodable",
                                        "partly_analysed"])
@@ -172,8 +178,11 @@ def test_lockstep_gives_the_next_rows_of_the_kept_comments_across_chunks():
     ok = np.arange(23) % 3 != 1
     rows = Lockstep(comments, ok, ["comment_id", "g", "g"], rows=5)
     parts = [rows.take(size) for size in (4, 1, 6, 5)]
-    assert [len(p) for p in parts] == [4, 1, 6, 4]  # the last: what is left
-    joined = pd.concat(parts, ignore_index=True)
-    pd.testing.assert_frame_equal(joined, comments.loc[ok, ["comment_id", "g"]]
-                                  .reset_index(drop=True))
+    # each part runs to its last kept row, the others before it with it; the last: what is left
+    assert [int(p[Lockstep.OK].sum()) for p in parts] == [4, 1, 6, 4]
+    assert all(p[Lockstep.OK].iloc[-1] for p in parts[:3])
+    joined = pd.concat([*parts, rows.rest()], ignore_index=True)
+    pd.testing.assert_frame_equal(joined.drop(columns=Lockstep.OK),
+                                  comments[["comment_id", "g"]].reset_index(drop=True))
+    assert joined[Lockstep.OK].tolist() == ok.tolist()
     assert all(list(p.index) == list(range(len(p))) for p in parts)

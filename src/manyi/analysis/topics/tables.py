@@ -10,13 +10,14 @@ import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from manyi.annotate.flags import ANALYSABLE_FLAGS
 from manyi.errors import InputError
 
 TOPIC_COLUMNS = ["topic", "label", "size", "share", "negative_share", "top_terms"]
-COMMENT_TOPICS = ["comment_id", "topic", "label", "topic_probability"]
+COMMENT_TOPICS = ["comment_id", "topic", "label", "topic_probability", "flag"]
 
 
 def topic_columns(folder: str | Path, time_col: str | None, by: Sequence[str] = ()
@@ -56,22 +57,32 @@ def topic_tables(result, *, k: int | None, k_range: tuple[int, int], seed: int,
     time_col = time_col or result.meta.get("time_col")
     keyed = {**({"topics_over_time": time_col} if time_col else {}),
              **{f"topics_by_{c}": c for c in by or result.meta.get("group_cols", [])}}
-    rows = Lockstep(result.comments, ok, ["comment_id", "sentiment", *keyed.values()])
+    rows = Lockstep(result.comments, ok, ["comment_id", "flag", "sentiment", *keyed.values()])
     tallies = {name: KeyTally(sentiment=True) for name in keyed}
     kept: list[pd.DataFrame] = []  # without a file: the comments' topics, returned
 
-    def assigned(block: pd.DataFrame, model) -> None:  # the next comments' topics
-        part, topics = rows.take(len(block)), block["topic"]
+    def assigned(block: pd.DataFrame | None, model) -> None:  # the next comments' topics
+        part = rows.take(len(block)) if block is not None else rows.rest()
+        analysed = part.pop(Lockstep.OK).to_numpy()
+        topic = np.full(len(part), -1, dtype=np.int64)
+        chance = np.full(len(part), np.nan, dtype=np.float32)  # the model's own precision
+        if block is not None:
+            topic[analysed] = block["topic"].to_numpy()
+            chance[analysed] = block["topic_probability"].to_numpy()
+        topics = pd.Series(topic)
+        # every row with its id; a flagged one (empty, placeholder) as topic -1 with its flag
         per_comment = pd.DataFrame({  # ids as typed: no str a row
             "comment_id": part["comment_id"], "topic": topics,
-            "label": topics.map(model.labels()), "topic_probability": block["topic_probability"]})
+            "label": topics.map(model.labels()).where(analysed, ""),
+            "topic_probability": chance, "flag": part["flag"].where(~analysed, "")})
         if written is not None:
             written.write(per_comment)
         else:
             kept.append(per_comment)
-        negative = part["sentiment"].to_numpy(dtype=object) == "negative"
+        done = part[analysed]
+        negative = done["sentiment"].to_numpy(dtype=object) == "negative"
         for name, column in keyed.items():
-            tallies[name].add(part[column], topics.to_numpy(), negative)
+            tallies[name].add(done[column], topic[analysed], negative)
 
     try:
         with contextlib.ExitStack() as stack:  # the file appears only if the fit succeeds
@@ -80,11 +91,13 @@ def topic_tables(result, *, k: int | None, k_range: tuple[int, int], seed: int,
             result.fit_topics(k=k, k_range=tuple(k_range), seed=seed,
                               seed_dimensions=seed_dimensions, progress=progress,
                               texts=texts, examples=examples, assigned=assigned)
+            assigned(None, result.topic_model)  # flagged rows after the last analysed one
     except InputError as exc:  # too few comments or words: no topic model
-        every = result.comments["comment_id"]
+        every = result.comments
         tables = {"topics": pd.DataFrame(columns=TOPIC_COLUMNS),
-                  "comment_topics": pd.DataFrame({"comment_id": every, "topic": -1,
-                                                  "label": "", "topic_probability": None})}
+                  "comment_topics": pd.DataFrame({"comment_id": every["comment_id"], "topic": -1,
+                                                  "label": "", "topic_probability": None,
+                                                  "flag": every["flag"]})}
         return tables, None, (f"topics not computed: {exc} ({int(ok.sum())} analysable "
                               "comment(s); topics need a few hundred)")
     model = result.topic_model
@@ -100,21 +113,32 @@ def topic_tables(result, *, k: int | None, k_range: tuple[int, int], seed: int,
 
 
 class Lockstep:
-    """Some columns of the ``ok`` rows of ``comments``, the next ``size`` rows at a time
-    (read ``rows`` at a time, never copied whole), index from 0 each time."""
+    """Some columns of ``comments`` and whether each row is ``ok`` (column :attr:`OK`), the rows
+    up to the next ``size`` ok ones at a time (read ``rows`` at a time, never copied whole),
+    index from 0 each time; :meth:`rest` gives the rows after the last ok one."""
+
+    OK = "_ok"
 
     def __init__(self, comments: pd.DataFrame, ok, columns: Sequence[str],
                  rows: int = 50_000) -> None:
         columns = list(dict.fromkeys(columns))
-        self._parts = (comments.iloc[start:start + rows].loc[ok[start:start + rows], columns]
+        self._parts = (comments.iloc[start:start + rows][columns].assign(
+                           **{self.OK: ok[start:start + rows]})
                        for start in range(0, len(comments), rows))
-        self._held = comments.iloc[:0][columns]
+        self._held = comments.iloc[:0][columns].assign(**{self.OK: np.zeros(0, dtype=bool)})
 
     def take(self, size: int) -> pd.DataFrame:
-        pieces, held = [self._held], len(self._held)
+        pieces, held = [self._held], int(self._held[self.OK].sum())
         while held < size and (part := next(self._parts, None)) is not None:
             pieces.append(part)
-            held += len(part)
+            held += int(part[self.OK].sum())
         joined = pd.concat(pieces) if len(pieces) > 1 else pieces[0]
-        self._held = joined.iloc[size:]
-        return joined.iloc[:size].reset_index(drop=True)
+        found = np.flatnonzero(joined[self.OK].to_numpy())
+        cut = 0 if not size else int(found[size - 1]) + 1 if len(found) >= size else len(joined)
+        self._held = joined.iloc[cut:]
+        return joined.iloc[:cut].reset_index(drop=True)
+
+    def rest(self) -> pd.DataFrame:
+        joined = pd.concat([self._held, *self._parts])
+        self._held = joined.iloc[:0]
+        return joined.reset_index(drop=True)
