@@ -66,7 +66,28 @@ SUMMARY_LABELS = {
     "neutral_share": "中性占比", "negative_share": "负面占比",
     "satisfaction_index": "满意度指数 (0–100)", "source": "数据文件", "text_col": "文本列",
     "rating_col": "评分列", "time_col": "时间列", "group_cols": "分组列", "domain": "行业词典",
+    "index_weighting": "指数加权方式",
 }
+# the summary's keys made of a prefix and a name: flagged_empty, not_computed_ipa, sheet_x_rows
+SUMMARY_PREFIXES = {"flagged_": "已标记未分析：", "not_computed_": "未计算：", "sheet_": "工作表 "}
+FLAG_LABELS = {"empty": "空白", "not_text": "非文字", "undecodable": "无法解码",
+               "partly_undecodable": "部分无法解码", "placeholder": "无意见占位语",
+               "duplicate_id": "重复编号", "partly_analysed": "超长仅部分分析"}
+PART_LABELS = {"analysis": "分析", "dimensions": "维度", "index": "满意度指数", "ipa": "IPA",
+               "drivers": "驱动因素", "trend": "趋势", "rating": "评分"}
+
+
+def summary_label(key: str) -> str:
+    """The Chinese name of a summary row's key: ``flagged_empty`` → 已标记未分析：空白."""
+    if key in SUMMARY_LABELS:
+        return SUMMARY_LABELS[key]
+    for prefix, name in SUMMARY_PREFIXES.items():
+        if key.startswith(prefix):
+            rest = key[len(prefix):]
+            if prefix == "sheet_":
+                return f"{name}{rest.removesuffix('_rows')} 的行数"
+            return name + {**FLAG_LABELS, **PART_LABELS}.get(rest, rest)
+    return key
 PERCENT_COLUMNS = {"share", "positive", "neutral", "negative", "net_sentiment", "complaint_rate",
                    "base_rate", "complaint_share", "negative_share", "p_positive", "p_neutral",
                    "p_negative", "importance", "rate", "previous_rate", "complaint_incidence"}
@@ -208,8 +229,8 @@ def write_sheet(workbook, name: str, table: pd.DataFrame, id_cols: frozenset[str
     # their first filled cells and distinct values: what the kinds and formats depend on
     whole = getattr(table, "column_view", lambda i: table.iloc[:, i])
     if name == "summary" and "item" in table:
-        table = table.assign(item_label=table["item"].map(
-            lambda k: SUMMARY_LABELS.get(k, k)))[["item_label", "value", "item"]]
+        table = table.assign(item_label=table["item"].map(summary_label))[
+            ["item_label", "value", "item"]]
     long = len(table) > sheet_rows.FAST_ROWS
     head = table.iloc[:HEAD_ROWS] if long else table
     columns = [str(c) for c in table.columns]
