@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from manyi.analysis.rows import factor_column
 from manyi.annotate.aspect_scorer import AspectScorer
 from manyi.annotate.factors import FactorExtractor
 from manyi.annotate.flags import ANALYSABLE_FLAGS, MAX_ANALYSED_CHARS, REPEATED, flag_repeated
@@ -89,6 +90,7 @@ class Annotator:
         self.extractor = FactorExtractor(self.lexicon, tagger=self.segmenter.tag)
         if not settings.aspect_scorer:  # the rules alone: a scorer that accepts nothing
             self.extractor.scorer = AspectScorer()
+        self.things = getattr(self.lexicon, "aspect_groups", None)  # 头屑 → 头皮屑
         warm_up(self.extractor)  # the first pass's token look-ups (outputs do not change)
         self.model = model if model is not None else load_model(settings.model)
 
@@ -161,6 +163,8 @@ class Annotator:
                         end, source, filed_by))
         mentions = pd.DataFrame.from_records(records, columns=MENTION_COLUMNS) if records \
             else pd.DataFrame(columns=MENTION_COLUMNS)
+        if records:  # a discovered attribute's factor names its thing: attribute:头皮屑 (头屑)
+            mentions["factor"] = factor_column(mentions, self.things)
 
         out = pd.DataFrame({"text": texts, "flag": flags})
         n_ok, analysed = len(ok), np.asarray(ok, dtype=np.intp)
