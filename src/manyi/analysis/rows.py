@@ -126,20 +126,21 @@ def factor_column(mentions: pd.DataFrame, things: Callable[[str], str] | None = 
     >>> factor_column(frame, {"头屑": "头皮屑"}.get).tolist()
     ['attribute:信号', 'quality', 'attribute:头皮屑']
     """
-    factors = mentions["factor"].astype(str)
+    column = mentions["factor"]
+    factors = column if column.dtype == object else column.astype(str)
     if "source" not in mentions or "term" not in mentions:
         return factors
-    own = (factors.to_numpy(dtype=object) == DISCOVERED_FACTOR) \
+    values = factors.to_numpy(dtype=object)
+    own = (values == DISCOVERED_FACTOR) \
         & (mentions["source"].to_numpy(dtype=object) == "discovered")
     if not own.any():
         return factors
-    terms = mentions["term"].to_numpy(dtype=object)[own]
-    named = np.array([isinstance(t, str) and t != "" for t in terms])
-    if things is not None:
-        seen: dict[str, str] = {}
-        terms = np.array([seen.setdefault(t, things(t) or t) if n else t
-                          for t, n in zip(terms, named)], dtype=object)
-    out = factors.to_numpy(dtype=object).copy()
-    at = np.flatnonzero(own)[named]
-    out[at] = DISCOVERED_FACTOR + ":" + terms[named].astype(str).astype(object)
+    at = np.flatnonzero(own)
+    seen: dict[object, object] = {}  # term → its factor (None: no term, left as it is)
+    for term in set(mentions["term"].to_numpy(dtype=object)[at].tolist()):
+        if isinstance(term, str) and term:
+            seen[term] = DISCOVERED_FACTOR + ":" + ((things(term) or term) if things else term)
+    out = values.copy()
+    out[at] = [seen.get(t, DISCOVERED_FACTOR) if isinstance(t, str) else DISCOVERED_FACTOR
+               for t in mentions["term"].to_numpy(dtype=object)[at].tolist()]
     return pd.Series(out, index=mentions.index, name="factor")

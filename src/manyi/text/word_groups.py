@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 SHARED = 0.6  # share of the longer word's character weight two words must share
+CACHED = 100_000  # words whose thing and factor a ThingGroups keeps (memory stays bounded)
 UNNAMED = "（未写明对象）"  # the group of an empty word (a complaint naming no term: 太差了)
 
 
@@ -112,6 +113,7 @@ class ThingGroups:
     def __init__(self, heads: Mapping[str, str]) -> None:
         self.heads = dict(heads)
         self._seen: dict[str, str] = {}
+        self._factors: dict[str, str] = {}
         self._long = sorted((w for w in self.heads if len(w) >= 2), key=lambda w: (-len(w), w))
 
     def __call__(self, word: str) -> str:
@@ -122,9 +124,19 @@ class ThingGroups:
                 inside = [w for w in self._long if w in word]
                 ends = [w for w in inside if word.endswith(w)]
                 thing = self.heads[(ends or inside)[0]] if inside else word
-            if len(self._seen) < 100_000:
+            if len(self._seen) < CACHED:
                 self._seen[word] = thing
         return thing
+
+    def factor(self, word: str) -> str:
+        """The factor a discovered attribute ``word`` counts under: ``attribute:`` its
+        thing (the drivers' key, :func:`manyi.analysis.rows.factor_column`)."""
+        key = self._factors.get(word)
+        if key is None:
+            key = "attribute:" + self(word)
+            if len(self._factors) < CACHED:
+                self._factors[word] = key
+        return key
 
     def words(self, thing: str) -> tuple[str, ...]:
         """The learned words counted under ``thing``, itself first."""
