@@ -8,7 +8,9 @@ words (镜头 in camera reviews, 课件 in course reviews). The compound found (
 its last word (内容) both count. The run then treats those words as listed terms: the
 segmenter keeps them whole and every occurrence is a mention, judged or not, with its
 opinion when the clause holds one (``source`` discovered, ``filed_by`` corpus). A word is
-filed as its discovered mentions were, most often.
+filed as its discovered mentions were, most often. The attribute words of one thing are
+grouped (:func:`group_learned`: 头屑 and 头皮屑 under 头皮), and a discovered attribute counts
+under its group's word (``factor`` ``attribute:头皮``), so each thing is one driver.
 
 Deterministic: the same first rows give the same words, whatever the number of workers.
 
