@@ -35,6 +35,7 @@ from manyi.annotate.annotator import (  # noqa: F401  (re-exported: the pipeline
     mention_polarity,
 )
 from manyi.annotate.flags import ANALYSABLE_FLAGS, FLAG_REASONS, REPEATED  # noqa: F401
+from manyi.annotate.prepass import with_learned
 from manyi.annotate.sentiment.model import SentimentModel
 from manyi.errors import InputError
 from manyi.io.saved import read_result
@@ -162,7 +163,8 @@ class Result:
             return lexicon_labels(self.annotator.lexicon)
         # a Result read back: its lexicon alone (no segmenter or sentiment model to build)
         settings = self.settings
-        return lexicon_labels(Lexicon.load(settings.domain, settings.lexicon_paths))
+        return lexicon_labels(with_learned(Lexicon.load(settings.domain, settings.lexicon_paths),
+                                           settings.aspects))  # (its grouped learned words)
 
     # -- drivers, graph, index (drivers.py, graph.py, index.py, ipa.py) -----------------
     @cached_property

@@ -9,13 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+GROUP_WORDS = 4  # words a grouped discovered thing's label lists
+
 
 def lexicon_labels(lexicon) -> dict[str, str]:
     """Key → Chinese label from the lexicon a run used (its user packs included):
-    ``logistics`` → 物流, ``logistics/speed`` → 配送速度, ``overall`` → 整体."""
+    ``logistics`` → 物流, ``logistics/speed`` → 配送速度, ``overall`` → 整体; a discovered
+    thing whose learned words were grouped (``lexicon.aspect_groups``, see
+    :mod:`manyi.annotate.prepass`): ``product/attribute:头皮屑`` → 头皮屑（新发现：头皮屑/头屑）."""
     labels = {"overall": "整体", **dict(getattr(lexicon, "dimension_labels", {}) or {})}
     for (dim, fac), label in (getattr(lexicon, "factor_labels", {}) or {}).items():
         labels[f"{dim}/{fac}"] = label
+    things = getattr(lexicon, "aspect_groups", None)
+    for thing in sorted(set(things.heads.values())) if things else ():
+        words = things.words(thing)
+        if len(words) > 1:
+            shown = "/".join(words[:GROUP_WORDS]) + ("…" if len(words) > GROUP_WORDS else "")
+            labels[f"product/attribute:{thing}"] = f"{thing}（新发现：{shown}）"
     return labels
 
 
@@ -24,10 +34,12 @@ def factor_labels(keys, labels: Mapping[str, str] | None = None) -> dict[str, st
     :func:`lexicon_labels` map; a key it lacks is shown as itself. No lexicon is loaded here:
     the labels are those of the lexicon the run used.
 
-    >>> labels = factor_labels(["logistics/speed", "opinion/慢", "product/attribute:信号"],
-    ...                        {"logistics": "物流", "product": "产品"})
+    >>> keys = ["logistics/speed", "opinion/慢", "product/attribute:信号",
+    ...         "product/attribute:头皮屑"]
+    >>> labels = factor_labels(keys, {"logistics": "物流", "product": "产品",
+    ...                               "product/attribute:头皮屑": "头皮屑（新发现：头皮屑/头屑）"})
     >>> list(labels.values())
-    ['物流·speed', '慢', '产品·信号（新发现）']
+    ['物流·speed', '慢', '产品·信号（新发现）', '产品·头皮屑（新发现：头皮屑/头屑）']
     """
     labels = labels or {}
     out = {}
@@ -36,7 +48,7 @@ def factor_labels(keys, labels: Mapping[str, str] | None = None) -> dict[str, st
             out[key] = key.split("/", 1)[1]
         elif "/" in key and ":" in key.split("/", 1)[1]:  # a discovered attribute: its word
             dim, word = key.split("/", 1)[0], key.split(":", 1)[1]
-            out[key] = f"{labels.get(dim, dim)}·{word}（新发现）"
+            out[key] = f"{labels.get(dim, dim)}·{labels.get(key, f'{word}（新发现）')}"
         elif "/" in key:
             dim, fac = key.split("/", 1)
             out[key] = f"{labels.get(dim, dim)}·{labels.get(key, fac)}"

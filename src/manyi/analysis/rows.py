@@ -109,21 +109,38 @@ def sum_counts(series: Sequence[pd.Series]) -> pd.Series:
 DISCOVERED_FACTOR = "attribute"  # where discovered attributes no pack lists are filed
 
 
-def factor_column(mentions: pd.DataFrame) -> pd.Series:
+def factor_column(mentions: pd.DataFrame, things: Callable[[str], str] | None = None
+                  ) -> pd.Series:
     """The factor each mention counts under in drivers and graphs: its ``factor``, except a
-    discovered attribute no pack lists (信号太差, 拉链很难拉), counted under its own word
+    discovered attribute no pack lists (信号太差, 拉链很难拉), counted under its thing's word
     (``attribute:信号``): one catch-all "other attributes" factor would mix unrelated
     complaints and could top the fix-first table while naming nothing to fix.
 
-    >>> frame = pd.DataFrame({"factor": ["attribute", "quality"], "term": ["信号", "做工"],
-    ...                       "source": ["discovered", "lexicon"]})
-    >>> factor_column(frame).tolist()
-    ['attribute:信号', 'quality']
+    The thing's word is ``things(term)`` (the corpus's groups of learned words, see
+    :class:`manyi.text.word_groups.ThingGroups`: 头屑 → 头皮屑), else the term. The annotator
+    writes this into the mentions' ``factor`` already, so mentions.csv and drivers.csv name a
+    discovered thing alike; an older table (``factor`` = ``attribute``) gets it here.
+
+    >>> frame = pd.DataFrame({"factor": ["attribute", "quality", "attribute"],
+    ...                       "term": ["信号", "做工", "头屑"], "source": "discovered"})
+    >>> factor_column(frame, {"头屑": "头皮屑"}.get).tolist()
+    ['attribute:信号', 'quality', 'attribute:头皮屑']
     """
-    factors = mentions["factor"].astype(str)
+    column = mentions["factor"]
+    factors = column if column.dtype == object else column.astype(str)
     if "source" not in mentions or "term" not in mentions:
         return factors
-    terms = mentions["term"].fillna("").astype(str)
-    own = mentions["source"].astype(str).eq("discovered") & factors.eq(DISCOVERED_FACTOR) \
-        & terms.ne("")
-    return factors.where(~own, factors + ":" + terms)
+    values = factors.to_numpy(dtype=object)
+    own = (values == DISCOVERED_FACTOR) \
+        & (mentions["source"].to_numpy(dtype=object) == "discovered")
+    if not own.any():
+        return factors
+    at = np.flatnonzero(own)
+    seen: dict[object, object] = {}  # term → its factor (None: no term, left as it is)
+    for term in set(mentions["term"].to_numpy(dtype=object)[at].tolist()):
+        if isinstance(term, str) and term:
+            seen[term] = DISCOVERED_FACTOR + ":" + ((things(term) or term) if things else term)
+    out = values.copy()
+    out[at] = [seen.get(t, DISCOVERED_FACTOR) if isinstance(t, str) else DISCOVERED_FACTOR
+               for t in mentions["term"].to_numpy(dtype=object)[at].tolist()]
+    return pd.Series(out, index=mentions.index, name="factor")

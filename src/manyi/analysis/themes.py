@@ -31,7 +31,6 @@ starts a theme (``"term"``). A theme is named by its largest term.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -46,18 +45,21 @@ from manyi.analysis.rows import (
     mention_rows,
     sum_counts,
 )
+from manyi.text.word_groups import (  # the grouping rule, shared with the corpus's first pass
+    UNNAMED,
+    char_weights,
+    group_terms,
+)
 
 THEME_COLUMNS = ["level", "dimension", "factor", "label", "driver_rank", "theme_rank",
                  "theme", "complaints", "share", "terms", "grouped_by", "evidence",
                  "evidence_id"]
 MAX_THEMES = 8  # themes listed per driver
 MAX_TERMS = 6  # terms listed per theme
-SHARED = 0.6  # share of the longer term's character weight two terms must share
 QUOTE_CHARS = (4, 40)  # a readable evidence clause
 _SETS = ["level", "key", "terms"]
 _QUOTES = ["key", "term", "unreadable", "bare", "score", "clause", "comment_id"]
 _SEP = "|"
-UNNAMED = "（未写明对象）"  # the theme of complaints with no term (太差了 on the factor)
 
 
 def _empty_sets() -> pd.Series:
@@ -191,59 +193,6 @@ class Theme:
     grouped_by: str
     evidence: str = ""
     evidence_id: str = ""
-
-
-def char_weights(terms: Sequence[str]) -> dict[str, float]:
-    """Inverse document frequency of each character over ``terms`` (机 in many terms
-    weighs little, 屏 in a few much)."""
-    found = Counter(ch for t in set(terms) for ch in set(t))
-    n = max(len(set(terms)), 1)
-    return {ch: math.log((n + 1) / df) for ch, df in found.items()}
-
-
-def shared_weight(a: str, b: str, weights: Mapping[str, float]) -> float:
-    """The weight of the characters ``a`` and ``b`` share over the larger of their own
-    weights (1: the same characters; 像素 / 象素 about one half).
-
-    >>> shared_weight("存储量", "储存量", {"存": 1.0, "储": 1.0, "量": 0.5})
-    1.0
-    """
-    common = set(a) & set(b)
-    if not common:
-        return 0.0
-    whole = max(sum(weights.get(c, 0.0) for c in set(a)),
-                sum(weights.get(c, 0.0) for c in set(b)))
-    return sum(weights.get(c, 0.0) for c in common) / whole if whole > 0 else 0.0
-
-
-def group_terms(counts: Mapping[str, int], weights: Mapping[str, float] | None = None,
-                shared: float = SHARED) -> list[tuple[str, list[str], str]]:
-    """Themes of terms with their complaint counts: ``(name, terms, grouped_by)``, in the
-    order found (largest term first); see the module text.
-
-    >>> group_terms({"屏幕": 9, "电池": 5, "手机屏幕": 2, "存储量": 3, "储存量": 1})
-    [('屏幕', ['屏幕', '手机屏幕'], 'contains'), ('电池', ['电池'], 'term'), \
-('存储量', ['存储量', '储存量'], 'characters')]
-    """
-    order = sorted(counts, key=lambda t: (-counts[t], t))
-    weights = char_weights(order) if weights is None else weights
-    themes: list[tuple[str, list[str], str]] = []
-    by_char: dict[str, list[int]] = {}  # character → themes whose name holds it
-    for term in order:
-        near = sorted({i for ch in set(term) for i in by_char.get(ch, ())})
-        inside = [(not term.endswith(themes[i][0]), -len(themes[i][0]), i) for i in near
-                  if len(themes[i][0]) >= 2 and themes[i][0] in term]
-        close = max(((shared_weight(themes[i][0], term, weights), -i) for i in near),
-                    default=(0.0, 0))
-        if inside or (close[0] >= shared and len(term) >= 2):
-            at = min(inside)[2] if inside else -close[1]
-            how = "contains" if inside or themes[at][2] == "contains" else "characters"
-            themes[at] = (themes[at][0], themes[at][1] + [term], how)
-            continue
-        for ch in set(term):
-            by_char.setdefault(ch, []).append(len(themes))
-        themes.append((term or UNNAMED, [term], "term"))
-    return themes
 
 
 def themes_of(sets: TermSets, level: str, key: str, *, weights: Mapping[str, float] | None

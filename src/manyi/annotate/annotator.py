@@ -38,6 +38,7 @@ from manyi.errors import InputError, ModelError
 from manyi.text.lexicon import Lexicon
 from manyi.text.normalize import normalize_text, opinion_core
 from manyi.text.segment import Segmenter
+from manyi.text.word_groups import ThingGroups
 
 MENTION_COLUMNS = ["comment_id", "row", "clause_id", "clause", "dimension", "factor", "term",
                    "opinion", "negated", "degree", "implicit", "polarity", "score", "start", "end",
@@ -89,6 +90,7 @@ class Annotator:
         self.extractor = FactorExtractor(self.lexicon, tagger=self.segmenter.tag)
         if not settings.aspect_scorer:  # the rules alone: a scorer that accepts nothing
             self.extractor.scorer = AspectScorer()
+        self.things = getattr(self.lexicon, "aspect_groups", None) or ThingGroups({})
         warm_up(self.extractor)  # the first pass's token look-ups (outputs do not change)
         self.model = model if model is not None else load_model(settings.model)
 
@@ -135,6 +137,7 @@ class Annotator:
 
         records = []
         append, only_wonders = records.append, self.extractor.only_wonders
+        thing_factor = self.things.factor
         for n, (i, (mentions, spans)) in enumerate(zip(ok, found)):
             if not mentions:
                 if labels[n] != "neutral":  # an opinion with no factor named: 看着还可以
@@ -148,6 +151,8 @@ class Annotator:
                     else mentions:
                 (clause_id, clause, dimension, factor, term, opinion, negated, degree,
                  implicit, lexicon_score, start, end, source, filed_by) = m
+                if factor == "attribute" and source == "discovered" and term:
+                    factor = thing_factor(term)  # its thing's word: attribute:头皮屑 (头屑)
                 if opinion and source != "event" and only_wonders(
                         opinion, clause,
                         tokens[n][spans[clause_id].first:spans[clause_id].last]):

@@ -8,7 +8,9 @@ words (镜头 in camera reviews, 课件 in course reviews). The compound found (
 its last word (内容) both count. The run then treats those words as listed terms: the
 segmenter keeps them whole and every occurrence is a mention, judged or not, with its
 opinion when the clause holds one (``source`` discovered, ``filed_by`` corpus). A word is
-filed as its discovered mentions were, most often.
+filed as its discovered mentions were, most often. The attribute words of one thing are
+grouped (:func:`group_learned`: 头屑 and 头皮屑 under 头皮), and a discovered attribute counts
+under its group's word (``factor`` ``attribute:头皮``), so each thing is one driver.
 
 Deterministic: the same first rows give the same words, whatever the number of workers.
 
@@ -23,12 +25,13 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import islice
 
 from manyi.annotate.aspect_scorer import AspectScorer
 from manyi.annotate.learned_words import count_naming, kind_of
 from manyi.text.lexicon import Factor, Lexicon
+from manyi.text.word_groups import ThingGroups, char_weights, group_terms
 
 LEARN_ROWS = 3000   # the first comments read (the domain guess samples as many)
 LEARN_MIN = 2       # comments in which a word must be found judged
@@ -40,11 +43,15 @@ NOT_LEARNED = re.compile(r"(?:得|的|了|着|过|上|完|起来|下来)$")
 # Two one-character words that recur side by side, the second a noun (生 蚝, 鹅 肝, 鸭 胸:
 # a dish name the dictionary lacks, cut in two), are kept whole as one noun for the run.
 JOIN_MIN = 2
+ATTRIBUTE_KEY = "attribute"  # the factor of an unlisted attribute of the thing bought
+GROUPED = "group"  # the "dimension" of the entry naming a learned word's group word
 NO_ASPECT = "none"  # the dimension of a learned word that is no aspect (a place: 青岛, 京东)
 # Tunable (bench/aspects_eval.py chooses on the industries it does not score):
 TUNABLE = {"LEARN_MIN": (2, 3)}
 
-Learned = tuple[tuple[str, str, str], ...]  # (word, dimension, factor key), sorted
+# (word, dimension, factor key), sorted; (word, GROUPED, its group's word) also for a product
+# attribute grouped under another learned word of the same thing (头屑 → 头皮屑, group_learned)
+Learned = tuple[tuple[str, str, str], ...]
 
 
 def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rjieba"
@@ -120,7 +127,41 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
             continue
         (dimension, key), _ = min(filing[word].items(), key=lambda kv: (-kv[1], kv[0]))
         learned.append((word, dimension, key))
+    learned = group_learned(learned, judged, extractor.finder.attribute, lexicon)
     return tuple(sorted(learned + list(refiled)))
+
+
+def group_learned(learned: list[tuple[str, str, str]], judged: Mapping[str, int],
+                  attribute: Factor, lexicon: Lexicon) -> list[tuple[str, str, str]]:
+    """The learned attribute words of one thing grouped (:func:`manyi.text.word_groups.
+    group_terms`, the themes' rule: 头皮屑 ⊂ 头皮屑多, 头屑 ~ 头皮屑), most judged first; a
+    word grouped under another gets an entry ``(word, GROUPED, group word)``, so it counts
+    under one driver. Characters weigh by their rarity over the pack's terms and the learned
+    words.
+
+    >>> from manyi.text.lexicon import Lexicon
+    >>> lexicon = Lexicon.load("ecommerce")
+    >>> words = [(w, "product", "attribute") for w in ("头皮屑", "头屑", "镜头")]
+    >>> group_learned(words, {"头皮屑": 9, "头屑": 3, "镜头": 5},
+    ...               Factor("product", "attribute", ""), lexicon)
+    [('头皮屑', 'product', 'attribute'), ('头屑', 'product', 'attribute'), \
+('镜头', 'product', 'attribute'), ('头屑', 'group', '头皮屑')]
+    """
+    mine = [e[0] for e in learned if (e[1], e[2]) == (attribute.dimension, attribute.key)]
+    if len(mine) < 2:
+        return learned
+    weights = char_weights([*lexicon.terms, *mine])
+    heads = {w: name for name, words, _ in group_terms(
+        {w: judged.get(w, 0) for w in mine}, weights, strict=True) for w in words}
+    return learned + [(w, GROUPED, head) for w, head in heads.items() if head != w]
+
+
+def thing_groups(learned: Learned) -> ThingGroups:
+    """The group word of each learned attribute word (itself when not grouped)."""
+    heads = {w: w for w, _, key in learned if key == ATTRIBUTE_KEY}
+    heads.update((w, head) for w, dimension, head in learned
+                 if dimension == GROUPED and w in heads)
+    return ThingGroups(heads)
 
 
 _LAST_PASS: list = []  # (lexicon, backend, segmenter, extractor) of the latest pass
@@ -211,6 +252,7 @@ def with_learned(lexicon: Lexicon, learned: Learned) -> Lexicon:
     if not learned:
         return lexicon
     out = copy.copy(lexicon)
+    out.aspect_groups = thing_groups(learned)
     out.terms = dict(lexicon.terms)
     out.userdict = dict(lexicon.userdict)
     blocked = [w for w, d, _ in learned if d == NO_ASPECT]
@@ -218,12 +260,12 @@ def with_learned(lexicon: Lexicon, learned: Learned) -> Lexicon:
         out.rules = {**lexicon.rules,
                      "not_aspects": lexicon.rules.get("not_aspects", frozenset()) | set(blocked)}
     for word, dimension, key in learned:
-        if dimension == NO_ASPECT:
+        if dimension in (NO_ASPECT, GROUPED):
             continue
         if not dimension:  # a noun cut in two (生 蚝): kept whole, found when judged
             out.userdict.setdefault(word, (None, "n"))
         elif word not in out.terms or word in lexicon.attribute_heads:
             label = lexicon.factor_labels.get((dimension, key), key)
             out.terms[word] = Factor(dimension, key, label)
-    out.learned = frozenset(w for w, d, _ in learned if d and d != NO_ASPECT)
+    out.learned = frozenset(w for w, d, _ in learned if d and d not in (NO_ASPECT, GROUPED))
     return out

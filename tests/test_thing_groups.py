@@ -1,0 +1,92 @@
+"""Discovered words of one thing count under one driver (manyi.annotate.prepass.group_learned,
+manyi.text.word_groups): 头皮屑 and 头屑 are one driver, in memory, streamed and read back,
+and a complaint naming both counts once; unrelated words stay apart."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+import manyi
+from manyi.annotate.prepass import GROUPED, group_learned, learn_aspects
+from manyi.stream import analyze_to_dir
+from manyi.text.lexicon import Factor, Lexicon
+
+SHAMPOO = ["用完头皮屑特别多", "头皮屑更多了，很失望", "头皮屑还是很多", "头屑很多",
+           "头屑多得吓人", "头屑太多", "头皮屑很多，头屑也太多了", "头皮屑太多了，不推荐",
+           "包装破了", "包装太简陋", "物流很快", "香味很好闻", "价格实惠", "泡沫很丰富",
+           "瓶盖很紧", "瓶盖漏了", "瓶盖坏了", "味道不错", "客服态度很好"]
+ATTRIBUTE = Factor("product", "attribute", "")
+
+
+def _complaint_factors(result) -> pd.DataFrame:
+    d = result.drivers
+    return d[(d["side"] == "complaint") & (d["level"] == "factor")].set_index("factor")
+
+
+def test_two_words_of_one_thing_are_one_driver_counted_once_per_complaint():
+    learned = learn_aspects(SHAMPOO, Lexicon.load("ecommerce"))
+    assert ("头屑", GROUPED, "头皮屑") in learned
+    result = manyi.analyze(SHAMPOO, domain="ecommerce", progress=False)
+    drivers = _complaint_factors(result)
+    assert "attribute:头屑" not in drivers.index
+    row = drivers.loc["attribute:头皮屑"]
+    m = result.mentions
+    naming = m[m["term"].isin(["头皮屑", "头屑"]) & (m["polarity"] == "negative")]
+    both = naming.groupby("row")["term"].nunique()
+    assert (both == 2).any()  # one complaint names both words …
+    assert row["complaints_naming"] == naming["row"].nunique()  # … and counts once
+    assert row["label"] == "产品·头皮屑（新发现：头皮屑/头屑）"
+    assert set(naming["factor"]) == {"attribute:头皮屑"}  # mentions.csv joins drivers.csv
+    # the driver holds the group's whole impact: the two words were two smaller ones before
+    assert drivers["impact"].idxmax() == "attribute:头皮屑"
+
+
+def test_unrelated_words_stay_apart_and_words_of_one_thing_join():
+    lexicon = Lexicon.load("ecommerce")
+    words = ["手机功能", "手写功能", "翻盖设计", "滑盖设计", "收音功能", "录音功能", "电池",
+             "镜头", "头皮屑", "头屑", "显示效果", "屏幕显示效果"]
+    learned = [(w, "product", "attribute") for w in words]
+    judged = {w: len(words) - i for i, w in enumerate(words)}
+    grouped = {(w, h) for w, d, h in group_learned(learned, judged, ATTRIBUTE, lexicon)
+               if d == GROUPED}
+    assert grouped == {("头屑", "头皮屑"), ("屏幕显示效果", "显示效果")}
+
+
+def test_a_word_found_later_joins_the_group_whose_word_it_holds():
+    result = manyi.analyze(SHAMPOO + ["这次头皮屑问题更严重了"], domain="ecommerce",
+                           progress=False)
+    m = result.mentions
+    assert set(m.loc[m["term"].str.contains("头皮屑|头屑"), "factor"]) == {"attribute:头皮屑"}
+
+
+def test_streamed_and_read_back_count_the_group_alike(tmp_path):
+    source = tmp_path / "shampoo.csv"
+    pd.DataFrame({"id": range(len(SHAMPOO)), "评论": SHAMPOO}).to_csv(source, index=False)
+    whole = manyi.analyze(source, id_col="id", domain="ecommerce", progress=False)
+    whole.to_dir(tmp_path / "whole")
+    analyze_to_dir(source, tmp_path / "streamed", chunk_rows=4, id_col="id",
+                   domain="ecommerce")
+    for name in ("mentions.csv", "drivers.csv"):
+        assert (tmp_path / "whole" / name).read_bytes() == \
+            (tmp_path / "streamed" / name).read_bytes(), name
+    meta = json.loads((tmp_path / "streamed" / "meta.json").read_text(encoding="utf-8"))
+    assert ["头屑", GROUPED, "头皮屑"] in meta["learned_aspects"]
+    back = manyi.Result.from_dir(tmp_path / "streamed")
+    pd.testing.assert_frame_equal(back.drivers, whole.drivers)
+    assert "产品·头皮屑（新发现：头皮屑/头屑）" in set(back.drivers["label"])
+
+
+@pytest.mark.parametrize("jobs", [2])
+def test_workers_count_the_group_alike(tmp_path, jobs):
+    source = tmp_path / "shampoo.csv"
+    pd.DataFrame({"id": range(len(SHAMPOO)), "评论": SHAMPOO}).to_csv(source, index=False)
+    analyze_to_dir(source, tmp_path / "one", chunk_rows=5, id_col="id", domain="ecommerce")
+    analyze_to_dir(source, tmp_path / "two", chunk_rows=5, id_col="id", domain="ecommerce",
+                   jobs=jobs)
+    for name in ("mentions.csv", "drivers.csv"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+    factors = set(pd.read_csv(tmp_path / "two" / "drivers.csv")["factor"])
+    assert "attribute:头皮屑" in factors and "attribute:头屑" not in factors
