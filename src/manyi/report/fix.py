@@ -30,7 +30,8 @@ def side_rows(drivers: pd.DataFrame | None, side: str, level: str = "factor") ->
         drop=True)
 
 
-GROUPED = {"term": "单个词", "contains": "含同一词", "characters": "用字相近"}
+GROUPED = {"term": "单个词", "contains": "含同一词", "characters": "用字相近",
+           "said": "按所说问题拆分"}
 THEME_FIELDS = ("theme", "complaints", "share", "terms", "grouped_by", "evidence",
                 "evidence_id")
 
