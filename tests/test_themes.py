@@ -253,3 +253,27 @@ def test_a_theme_that_says_only_where_is_split_by_what_the_complaints_say():
         assert (mine["complaints"] <= r.complaints_naming).all()
     product = themes[(themes["level"] == "dimension") & (themes["dimension"] == "product")]
     assert "房间：小" in set(product["theme"])  # the dimension's table splits it alike
+
+
+def test_the_evidence_is_the_readable_most_negative_clause_with_an_opinion_word():
+    """A theme's example: readable (4–40 characters) first, then one with an opinion word,
+    then its largest term's, then the most negative; the ids follow the clause."""
+    rows = [("电池超级垃圾", "垃圾", -0.9), ("电池不耐用", "不耐用", -0.3),
+            ("电池", "垃圾", -1.0),  # too short to read
+            ("电池垃圾", "", -0.97),  # no opinion word (says 垃圾 all the same)
+            ("电池我也说不清楚怎么回事", "", -0.95),
+            ("电池一天一充", "", -0.2), ("电池很差", "很差", -0.5),
+            ("手机电池更是烂到家了烂到家了", "烂", -0.99)]  # not the theme's name
+    comments = pd.DataFrame({"comment_id": [f"E{i}" for i in range(len(rows))], "flag": "",
+                             "sentiment": "negative"})
+    mentions = pd.DataFrame({
+        "row": range(len(rows)), "dimension": "product", "factor": "performance",
+        "term": ["电池"] * 7 + ["手机电池"], "polarity": "negative",
+        "clause": [r[0] for r in rows], "opinion": [r[1] for r in rows],
+        "score": [r[2] for r in rows]})
+    sets = TermSets.of(comments, mentions)
+    (theme,) = themes_of(sets, "factor", "product/performance")
+    assert (theme.theme, theme.evidence, theme.evidence_id) == ("电池", "电池超级垃圾", "E0")
+    table = drivers(comments, mentions, min_comments=1, boot=10)
+    shown = theme_table(sets, table)
+    assert set(shown["evidence"]) == {"电池超级垃圾"}
