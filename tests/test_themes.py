@@ -82,7 +82,7 @@ def test_grouping_never_returns_nothing_and_keeps_every_term():
 
 
 def test_themes_count_the_drivers_complaints():
-    """A driver's themes cover its complaints_naming: every complaint naming the factor
+    """A driver's themes cover its side_naming: every complaint naming the factor
     negatively names one of its themes (one naming two counts in both)."""
     comments, mentions = _frames()
     table = drivers(comments, mentions, min_comments=1, boot=10)
@@ -90,10 +90,10 @@ def test_themes_count_the_drivers_complaints():
     sets = TermSets.of(comments, mentions).sets
     for r in table[(table["side"] == "complaint")].itertuples():
         key = r.dimension if r.level == "dimension" else f"{r.dimension}/{r.factor}"
-        assert sets.xs((r.level, key), level=["level", "key"]).sum() == r.complaints_naming
+        assert sets.xs((r.level, key), level=["level", "key"]).sum() == r.side_naming
         mine = themes[(themes["level"] == r.level) & (themes["label"] == r.label)]
         assert len(mine)
-        assert (mine["complaints"] <= r.complaints_naming).all()
+        assert (mine["complaints"] <= r.side_naming).all()
         assert mine["share"].max() <= 1
     first = themes[(themes["level"] == "factor") & (themes["factor"] == "performance")]
     assert first["theme"].tolist()[:2] == ["电池", "屏幕"]
@@ -230,7 +230,7 @@ def _where_frames():
 def test_a_theme_that_says_only_where_is_split_by_what_the_complaints_say():
     """房间 in 客房 (the factor's own word) and 蒙牛 in 品牌口碑 (a name) say where, not what:
     such a theme is split by what its complaints say (小 脏 不通风; 难喝 过期); a word that
-    says what (电视) stays one theme; the counts still cover complaints_naming."""
+    says what (电视) stays one theme; the counts still cover side_naming."""
     comments, mentions = _where_frames()
     table = drivers(comments, mentions, min_comments=1, boot=10, labels=LABELS)
     sets = TermSets.of(comments, mentions)
@@ -248,9 +248,9 @@ def test_a_theme_that_says_only_where_is_split_by_what_the_complaints_say():
     for r in table[table["side"] == "complaint"].itertuples():
         key = r.dimension if r.level == "dimension" else f"{r.dimension}/{r.factor}"
         assert sets.sets.xs((r.level, key), level=["level", "key"]).sum() \
-            == r.complaints_naming
+            == r.side_naming
         mine = themes[(themes["level"] == r.level) & (themes["label"] == r.label)]
-        assert (mine["complaints"] <= r.complaints_naming).all()
+        assert (mine["complaints"] <= r.side_naming).all()
     product = themes[(themes["level"] == "dimension") & (themes["dimension"] == "product")]
     assert "房间：小" in set(product["theme"])  # the dimension's table splits it alike
 

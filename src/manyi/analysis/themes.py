@@ -5,7 +5,7 @@ split it by the mention ``term`` customers wrote (屏幕, 电池, 死机 …) an
 one thing (屏幕 / 手机屏幕 / 显示屏). The counts are the drivers table's own: a theme counts
 the **complaints** (:func:`manyi.analysis.rows.complaint_mask`, the same rule) that name the
 factor negatively with one of its terms, so a factor's themes cover its
-``complaints_naming`` (a complaint naming two themes counts in both).
+``side_naming`` (a complaint naming two themes counts in both).
 
 :class:`TermSets` counts complaints by (level, driver key, the set of terms it names there);
 counts of chunks add up, so an analysis folder read block by block gives the table of the
@@ -392,7 +392,7 @@ def theme_table(sets: TermSets | None, drivers: pd.DataFrame, *, drivers_shown: 
                 limit: int = MAX_THEMES) -> pd.DataFrame:
     """The themes of the complaint drivers of a drivers table (the first ``drivers_shown``
     of each level, in its order): one row a theme, its complaints, its share of the
-    driver's ``complaints_naming``, its terms (with their complaints), how grouped, one
+    driver's ``side_naming``, its terms (with their complaints), how grouped, one
     evidence clause and its comment id."""
     rows: list[dict] = []
     if sets is None or drivers is None or not len(drivers) or "side" not in drivers:
@@ -407,7 +407,7 @@ def theme_table(sets: TermSets | None, drivers: pd.DataFrame, *, drivers_shown: 
         for rank, driver in enumerate(chosen.head(drivers_shown).itertuples(), start=1):
             key = driver.dimension if level == "dimension" else \
                 f"{driver.dimension}/{driver.factor}"
-            total = int(driver.complaints_naming)
+            total = int(driver.side_naming)
             mine = where.get(key if level == "factor" else ("", key), set())
             for n, theme in enumerate(themes_of(sets, level, key, weights=weights,
                                                 limit=limit, split=split,

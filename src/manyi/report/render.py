@@ -46,7 +46,7 @@ from manyi.report.tables import (
 from manyi.report.workbook import write_excel
 
 SCHEMA = "manyi.report"
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "3.0"
 FORMATS = {"html": "report.html", "xlsx": "report.xlsx", "json": "summary.json"}
 
 
