@@ -1,7 +1,8 @@
 """What a complaint **says** of the word it names: the themes' split of a word that says
 only *where* (issue #19).
 
-A theme named by its factor's own word (房间 in 客房, 早餐 in 早餐, 服务 in 服务态度) or by a
+A theme named by its factor's own word (房间 in 客房, 早餐 in 早餐, 服务 in 服务态度: half its
+characters or more in the factor's name) or by a
 brand's name (蒙牛 in 品牌口碑) says where the complaint is, not what is wrong. Such a theme is
 split by what its complaints say of the word: the mention's opinion word without its degree
 (很小 / 太小 → 小; 有些陈旧 → 陈旧), or, for a mention with no opinion word, the few characters
@@ -13,8 +14,8 @@ are one sub-theme (:data:`VERDICT`); complaints that say nothing more are anothe
 '小'
 >>> said_of("", "房间", "房间不通风")
 '不通风'
->>> says_where("房间", "产品·客房", "product/room"), says_where("电视", "产品·客房", "product/room")
-(True, False)
+>>> [says_where(t, "产品·客房", "product/room") for t in ("房间", "电视", "大床房")]
+[True, False, False]
 """
 
 from __future__ import annotations
@@ -82,12 +83,12 @@ def said_words(chosen: pd.DataFrame, terms: np.ndarray) -> np.ndarray:
 
 def says_where(term: str, label: str, key: str) -> bool:
     """Whether ``term`` names only where a complaint of the factor (``label`` 产品·客房,
-    ``key`` product/room) is: it shares a character with the factor's own name, or the
-    factor holds names (:data:`NAME_FACTORS`)."""
+    ``key`` product/room) is: at least half its characters are in the factor's own name
+    (房间, not 大床房), or the factor holds names (:data:`NAME_FACTORS`)."""
     if key in NAME_FACTORS:
         return True
     name = str(label).split("·")[-1].replace(_NEW, "")
-    return bool(term) and bool(set(term) & set(name))
+    return bool(term) and 2 * len(set(term) & set(name)) >= len(set(term))
 
 
 def group_said(counts: Mapping[str, int]) -> list[tuple[str, list[str]]]:
