@@ -51,8 +51,8 @@ def test_impact_counts_shared_complaints_as_documented():
     assert len(table) > 0
     speed, quality = complaint_row(table, "speed"), complaint_row(table, "quality")
     # A is named negatively in complaints 1, 2 (with B) and 3 (alone); B in 1 and 2
-    assert (speed["negative_comments"], speed["complaints_naming"]) == (3, 3)
-    assert speed["complaint_share"] == pytest.approx(3 / 4)
+    assert (speed["comments_naming"], speed["side_naming"]) == (3, 3)
+    assert speed["side_share"] == pytest.approx(3 / 4)
     assert speed["resolved"] == 1 and speed["impact_alone"] == pytest.approx(1 / 10)
     assert speed["impact"] == pytest.approx((0.5 + 0.5 + 1) / 10)
     assert quality["resolved"] == 0 and quality["impact"] == pytest.approx(1 / 10)
@@ -71,6 +71,19 @@ def test_praise_side_and_a_mostly_praised_factor():
     assert praise["factor"].iloc[0] == "attitude"  # praised in 6 and 7, alone
     assert praise.set_index("factor").loc["attitude", "impact"] == pytest.approx(2 / 10)
     assert "attitude" not in set(table.loc[table["side"] == "complaint", "factor"])
+
+
+def test_the_count_columns_say_what_they_hold_on_both_sides():
+    """A praise row holds positive counts (newcomer: they sat in columns named
+    negative_comments, complaints_naming, complaint_share): the columns are side-neutral."""
+    comments, mentions = tiny()
+    table = drivers(comments, mentions, min_comments=1, boot=20)
+    assert not {"negative_comments", "complaints_naming", "complaint_share"} & set(table)
+    attitude = table[(table["side"] == "praise") & (table["level"] == "factor")] \
+        .set_index("factor").loc["attitude"]
+    # named positively in 6 and 7, both praising; 6 praising comments (4 5 6 7 8 10)
+    assert (attitude["comments_naming"], attitude["side_naming"]) == (2, 2)
+    assert attitude["side_share"] == pytest.approx(2 / 6)
 
 
 def test_index_impact_matches_resolving_the_mentions():

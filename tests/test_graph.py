@@ -148,7 +148,7 @@ def test_analyze_real_comments_end_to_end():
                     labels=result.labels)
     complaints = table[table["side"] == "complaint"].set_index("dimension")
     # logistics is complained about in three complaints, each naming one other dimension too
-    assert complaints.loc["logistics", "negative_comments"] == 3
+    assert complaints.loc["logistics", "comments_naming"] == 3
     assert complaints.loc["logistics", "impact"] == pytest.approx(1.5 / 6)
     assert complaints.loc["logistics", "label"] == "物流"
     graph = cooccurrence_graph(result.comments, result.mentions, level="dimension")

@@ -191,6 +191,29 @@ def test_top_fixes_lead_the_report_with_highlighted_complaint_words(hostile_resu
     assert "投诉（默认）= 整体情感为负面、或对任一因素有负面提及的评论" in page
 
 
+def test_the_drivers_count_columns_are_side_neutral_everywhere(hostile_result, tmp_path):
+    """drivers' praise rows hold positive counts, so the JSON rows and the workbook sheet name
+    them side-neutrally (not negative_comments / complaints_naming / complaint_share)."""
+    from openpyxl import load_workbook
+
+    from manyi.analysis.drivers import drivers
+
+    hostile_result.drivers = drivers(hostile_result.comments, hostile_result.mentions,
+                                     min_comments=1, boot=20)
+    rows = report.summary_json(hostile_result)["drivers"]
+    old = {"negative_comments", "complaints_naming", "complaint_share"}
+    assert rows and all(not old & set(r) for r in rows)
+    assert {r["side"] for r in rows} == {"complaint", "praise"}
+    praise = next(r for r in rows if r["side"] == "praise")
+    assert praise["side_naming"] <= praise["comments_naming"]
+    book = load_workbook(report.write_excel(hostile_result, tmp_path / "r.xlsx"))
+    header = _keys(book["drivers"])
+    assert {"comments_naming", "side_naming", "side_share"} <= set(header)
+    assert not old & set(header)
+    cell = book["drivers"].cell(row=1, column=header.index("side_share") + 1)
+    assert cell.value == "占全部投诉/好评"
+
+
 # -- the bundled sample, as a person would look at it -------------------------------------------
 @pytest.fixture(scope="module")
 def sample_report(tmp_path_factory):

@@ -82,7 +82,7 @@ def test_grouping_never_returns_nothing_and_keeps_every_term():
 
 
 def test_themes_count_the_drivers_complaints():
-    """A driver's themes cover its complaints_naming: every complaint naming the factor
+    """A driver's themes cover its side_naming: every complaint naming the factor
     negatively names one of its themes (one naming two counts in both)."""
     comments, mentions = _frames()
     table = drivers(comments, mentions, min_comments=1, boot=10)
@@ -90,10 +90,10 @@ def test_themes_count_the_drivers_complaints():
     sets = TermSets.of(comments, mentions).sets
     for r in table[(table["side"] == "complaint")].itertuples():
         key = r.dimension if r.level == "dimension" else f"{r.dimension}/{r.factor}"
-        assert sets.xs((r.level, key), level=["level", "key"]).sum() == r.complaints_naming
+        assert sets.xs((r.level, key), level=["level", "key"]).sum() == r.side_naming
         mine = themes[(themes["level"] == r.level) & (themes["label"] == r.label)]
         assert len(mine)
-        assert (mine["complaints"] <= r.complaints_naming).all()
+        assert (mine["complaints"] <= r.side_naming).all()
         assert mine["share"].max() <= 1
     first = themes[(themes["level"] == "factor") & (themes["factor"] == "performance")]
     assert first["theme"].tolist()[:2] == ["电池", "屏幕"]
@@ -195,3 +195,85 @@ def test_a_complaint_names_a_theme_only_where_it_is_negative():
              for t in themes_of(TermSets.of(comments, mentions), "factor",
                                 "product/performance")}
     assert found == {"屏幕": 2}
+
+
+# (comment, [(dimension, factor, term, opinion, clause)]) — hotel and milk complaints
+WHERE = [
+    ("房间很小", [("product", "room", "房间", "很小", "房间很小")]),
+    ("房间太小了", [("product", "room", "房间", "太小", "房间太小了")]),
+    ("房间有点小，电视很模糊", [("product", "room", "房间", "有点小", "房间有点小"),
+                       ("product", "room", "电视", "很模糊", "电视很模糊")]),
+    ("房间很脏", [("product", "room", "房间", "很脏", "房间很脏")]),
+    ("房间不通风", [("product", "room", "房间", "", "房间不通风")]),
+    ("房间太差", [("product", "room", "房间", "太差", "房间太差")]),
+    ("电视很模糊", [("product", "room", "电视", "很模糊", "电视很模糊")]),
+    ("蒙牛太难喝", [("brand", "reputation", "蒙牛", "太难喝", "蒙牛太难喝")]),
+    ("蒙牛过期了", [("brand", "reputation", "蒙牛", "过期", "蒙牛过期了")]),
+    ("蒙牛的奶很难喝", [("brand", "reputation", "蒙牛", "很难喝", "蒙牛的奶很难喝")]),
+]
+LABELS = {"product": "产品", "product/room": "客房", "brand": "品牌",
+          "brand/reputation": "品牌口碑"}
+
+
+def _where_frames():
+    comments = pd.DataFrame({"comment_id": [f"W{i}" for i in range(len(WHERE))],
+                             "text": [w[0] for w in WHERE], "flag": "",
+                             "sentiment": "negative"})
+    found = [(i, *m) for i, w in enumerate(WHERE) for m in w[1]]
+    mentions = pd.DataFrame(found, columns=["row", "dimension", "factor", "term", "opinion",
+                                            "clause"])
+    mentions["comment_id"] = comments["comment_id"].to_numpy()[mentions["row"]]
+    mentions["polarity"], mentions["score"] = "negative", -0.6
+    return comments, mentions
+
+
+def test_a_theme_that_says_only_where_is_split_by_what_the_complaints_say():
+    """房间 in 客房 (the factor's own word) and 蒙牛 in 品牌口碑 (a name) say where, not what:
+    such a theme is split by what its complaints say (小 脏 不通风; 难喝 过期); a word that
+    says what (电视) stays one theme; the counts still cover side_naming."""
+    comments, mentions = _where_frames()
+    table = drivers(comments, mentions, min_comments=1, boot=10, labels=LABELS)
+    sets = TermSets.of(comments, mentions)
+    themes = theme_table(sets, table)
+    room = themes[(themes["level"] == "factor") & (themes["factor"] == "room")]
+    got = dict(zip(room["theme"], room["complaints"]))
+    assert "房间" not in got
+    assert got == {"房间：小": 3, "电视": 2, "房间：脏": 1, "房间：不通风": 1,
+                   "房间（只说不好）": 1}
+    assert set(room["grouped_by"]) == {"said", "term"}
+    assert room.loc[room["theme"] == "房间：小", "evidence"].iloc[0] in {
+        "房间很小", "房间太小了", "房间有点小"}
+    milk = themes[(themes["level"] == "factor") & (themes["factor"] == "reputation")]
+    assert dict(zip(milk["theme"], milk["complaints"])) == {"蒙牛：难喝": 2, "蒙牛：过期": 1}
+    for r in table[table["side"] == "complaint"].itertuples():
+        key = r.dimension if r.level == "dimension" else f"{r.dimension}/{r.factor}"
+        assert sets.sets.xs((r.level, key), level=["level", "key"]).sum() \
+            == r.side_naming
+        mine = themes[(themes["level"] == r.level) & (themes["label"] == r.label)]
+        assert (mine["complaints"] <= r.side_naming).all()
+    product = themes[(themes["level"] == "dimension") & (themes["dimension"] == "product")]
+    assert "房间：小" in set(product["theme"])  # the dimension's table splits it alike
+
+
+def test_the_evidence_is_the_readable_most_negative_clause_with_an_opinion_word():
+    """A theme's example: readable (4–40 characters) first, then one with an opinion word,
+    then its largest term's, then the most negative; the ids follow the clause."""
+    rows = [("电池超级垃圾", "垃圾", -0.9), ("电池不耐用", "不耐用", -0.3),
+            ("电池", "垃圾", -1.0),  # too short to read
+            ("电池垃圾", "", -0.97),  # no opinion word (says 垃圾 all the same)
+            ("电池我也说不清楚怎么回事", "", -0.95),
+            ("电池一天一充", "", -0.2), ("电池很差", "很差", -0.5),
+            ("手机电池更是烂到家了烂到家了", "烂", -0.99)]  # not the theme's name
+    comments = pd.DataFrame({"comment_id": [f"E{i}" for i in range(len(rows))], "flag": "",
+                             "sentiment": "negative"})
+    mentions = pd.DataFrame({
+        "row": range(len(rows)), "dimension": "product", "factor": "performance",
+        "term": ["电池"] * 7 + ["手机电池"], "polarity": "negative",
+        "clause": [r[0] for r in rows], "opinion": [r[1] for r in rows],
+        "score": [r[2] for r in rows]})
+    sets = TermSets.of(comments, mentions)
+    (theme,) = themes_of(sets, "factor", "product/performance")
+    assert (theme.theme, theme.evidence, theme.evidence_id) == ("电池", "电池超级垃圾", "E0")
+    table = drivers(comments, mentions, min_comments=1, boot=10)
+    shown = theme_table(sets, table)
+    assert set(shown["evidence"]) == {"电池超级垃圾"}

@@ -7,8 +7,9 @@ or by a rule of yours, such as a rating ≤ 2. Mentions are read only through th
 ``polarity`` (any sentiment model or extractor that fills it will do). For a factor f,
 over the N analysable comments with C complaints:
 
-- ``negative_comments``: comments naming f negatively; ``complaints_naming``: complaints
-  among them; ``complaint_share`` = complaints_naming / C;
+- ``comments_naming``: comments naming f negatively; ``side_naming``: complaints
+  among them; ``side_share`` = side_naming / C (side-neutral names: on a praise row the
+  same counts of positive naming and praising comments);
 - ``resolved``: complaints whose *only* negatively named factor is f. A complaint stops
   being one only when every factor it names negatively is resolved, so resolving f alone
   turns exactly these into non-complaints: ``impact_alone = resolved / N``, the strict
@@ -18,7 +19,7 @@ over the N analysable comments with C complaints:
   ``impact = Σ 1/k over the complaints naming f / N``. The impacts of all factors add up
   to the share of comments that are complaints naming some factor, and a factor that is
   mostly complained about together with others (送餐慢，菜也凉了) is not ranked to the
-  bottom as it is by ``impact_alone``; ``complaint_share · C / N`` is the upper bound (every
+  bottom as it is by ``impact_alone``; ``side_share · C / N`` is the upper bound (every
   complaint naming f resolved). Both are percentage points of the complaint rate;
 - ``index_impact``: how much the satisfaction index (the default weighting, see index.py)
   would rise: each comment negative on f's dimension whose only negatively named factor in
@@ -35,7 +36,9 @@ over the N analysable comments with C complaints:
 - ``base_rate``: C / N, the share of all analysable comments that are complaints (the
   rate every impact is a part of; on praise rows, the share that praise).
 
-The praise side is the same with positive sentiment and positive mentions: ``impact`` is the
+The praise side is the same with positive sentiment and positive mentions (``comments_naming``:
+comments naming f positively; ``side_naming``: praising comments among them; ``side_share``:
+of all praising comments): ``impact`` is the
 share of praising comments attributable to f (how much it would fall if f were no longer
 praised) — what to keep; the rating and index columns there say how much would be lost.
 
@@ -80,8 +83,8 @@ SIDES = {"complaint": ("negative", "负面"), "praise": ("positive", "正面")}
 BOOT = 400  # bootstrap replicates
 BOOT_CELLS = 1_000_000  # replicate counts drawn at a time (rows × patterns, 8 MB)
 SEED = 20
-IMPACT_COLUMNS = ["side", "level", "dimension", "factor", "label", "negative_comments",
-                  "complaints_naming", "complaint_share", "impact", "impact_low",
+IMPACT_COLUMNS = ["side", "level", "dimension", "factor", "label", "comments_naming",
+                  "side_naming", "side_share", "impact", "impact_low",
                   "impact_high", "resolved", "impact_alone", "alone_low", "alone_high",
                   "index_impact", "index_low", "index_high", "p_value", "q_value",
                   "significant", "base_rate"]
@@ -222,7 +225,7 @@ def impact_table(patterns: Patterns, *, labels: Mapping[str, str] | None = None,
         for level in levels:
             table = _side_table(patterns, side, level, labels, weights, rating, boot, seed,
                                 alpha)
-            parts.append(table[table["negative_comments"] >= min_comments])
+            parts.append(table[table["comments_naming"] >= min_comments])
     columns = IMPACT_COLUMNS + (RATING_COLUMNS if rating else [])
     if not parts:
         return pd.DataFrame(columns=columns)
@@ -286,9 +289,9 @@ def _side_table(patterns: Patterns, side: str, level: str, labels, weights, rati
         "dimension": [k.split("/")[0] for k in columns],
         "factor": [k.split("/", 1)[1] if "/" in k else "" for k in columns],
         "label": [shown[k] for k in columns],
-        "negative_comments": negative.round().astype(np.int64),
-        "complaints_naming": naming.round().astype(np.int64),
-        "complaint_share": naming / all_flagged if all_flagged else np.nan,
+        "comments_naming": negative.round().astype(np.int64),
+        "side_naming": naming.round().astype(np.int64),
+        "side_share": naming / all_flagged if all_flagged else np.nan,
         "impact": point["impact"][0], "impact_low": bounds["impact"][0],
         "impact_high": bounds["impact"][1],
         "resolved": (only.T @ count).round().astype(np.int64),
@@ -302,7 +305,7 @@ def _side_table(patterns: Patterns, side: str, level: str, labels, weights, rati
         table["rating_impact"] = point["rating"][0]
         table["rating_low"], table["rating_high"] = bounds["rating"]
     table["significant"] = (table["q_value"] < alpha) & (table["impact_low"] > 0)
-    return table.sort_values(["impact", "impact_alone", "negative_comments", "label"],
+    return table.sort_values(["impact", "impact_alone", "comments_naming", "label"],
                              ascending=[False, False, False, True], kind="stable"
                              ).reset_index(drop=True)
 

@@ -5,7 +5,7 @@ split it by the mention ``term`` customers wrote (屏幕, 电池, 死机 …) an
 one thing (屏幕 / 手机屏幕 / 显示屏). The counts are the drivers table's own: a theme counts
 the **complaints** (:func:`manyi.analysis.rows.complaint_mask`, the same rule) that name the
 factor negatively with one of its terms, so a factor's themes cover its
-``complaints_naming`` (a complaint naming two themes counts in both).
+``side_naming`` (a complaint naming two themes counts in both).
 
 :class:`TermSets` counts complaints by (level, driver key, the set of terms it names there);
 counts of chunks add up, so an analysis folder read block by block gives the table of the
@@ -32,7 +32,7 @@ starts a theme (``"term"``). A theme is named by its largest term.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -44,6 +44,15 @@ from manyi.analysis.rows import (
     factor_column,
     mention_rows,
     sum_counts,
+)
+from manyi.analysis.theme_said import (
+    UNSAID,
+    VERDICT,
+    group_said,
+    said_counts,
+    said_words,
+    says_where,
+    split_said,
 )
 from manyi.text.word_groups import (  # the grouping rule, shared with the corpus's first pass
     UNNAMED,
@@ -60,6 +69,7 @@ QUOTE_CHARS = (4, 40)  # a readable evidence clause
 _SETS = ["level", "key", "terms"]
 _QUOTES = ["key", "term", "unreadable", "bare", "score", "clause", "comment_id"]
 _SEP = "|"
+_SAID = "\x1f"  # inside a counted word: the term, then what the complaint says of it
 
 
 def _empty_sets() -> pd.Series:
@@ -106,6 +116,7 @@ class TermSets:
         terms = pd.Series(chosen["term"].to_numpy(dtype=object)).fillna("").astype(str) \
             .str.strip().str.replace(_SEP, "¦", regex=False).to_numpy(dtype=object)
         keys = dims + "/" + factor_column(chosen).astype(str).to_numpy(dtype=object)
+        terms = terms + _SAID + said_words(chosen, terms)
         frame = pd.DataFrame({"row": rows[pick], "dim": dims, "key": keys, "term": terms})
         parts = [_set_counts(frame, "factor", "key"), _set_counts(frame, "dimension", "dim")]
         return cls(sum_counts(parts), _best_quotes(frame, chosen, comments))
@@ -196,44 +207,93 @@ class Theme:
 
 
 def themes_of(sets: TermSets, level: str, key: str, *, weights: Mapping[str, float] | None
-              = None, limit: int | None = None, split: Mapping | None = None
-              ) -> list[Theme]:
+              = None, limit: int | None = None, split: Mapping | None = None,
+              where: Callable[[str], bool] | None = None) -> list[Theme]:
     """The themes of one driver (``level``, ``key``), most complaints first (ties: name).
-    ``split``: :func:`_split` of ``sets``, when many drivers are asked for."""
+    ``split``: :func:`_split` of ``sets``, when many drivers are asked for. ``where``: the
+    terms that say only where (:func:`manyi.analysis.theme_said.says_where`); a theme named
+    by one is split by what its complaints say (``grouped_by = "said"``)."""
     split = _split(sets) if split is None else split
     at = split["sets"]["where"].get((level, key))
     if at is None:
         return []
-    values = split["sets"]["counts"][at]
-    named = [s.split(_SEP) for s in split["sets"]["terms"][at]]
+    values = [int(n) for n in split["sets"]["counts"][at]]
+    tokens = [s.split(_SEP) for s in split["sets"]["terms"][at]]
+    named = [split_said(t, _SAID)[0] for t in tokens]
     per_term: Counter = Counter()
     for words, n in zip(named, values):
-        for word in words:
-            per_term[word] += int(n)
+        for word in set(words):
+            per_term[word] += n
     if weights is None:
         weights = char_weights(list(per_term))
-    groups = group_terms(per_term, weights)
-    where = {t: g for g, (_, terms, _) in enumerate(groups) for t in terms}
-    totals = np.zeros(len(groups), dtype=np.int64)
-    for words, n in zip(named, values):
-        for g in {where[w] for w in words}:
-            totals[g] += int(n)
-    order = sorted(range(len(groups)), key=lambda g: (-totals[g], groups[g][0]))
+    units = _units(group_terms(per_term, weights), per_term, tokens, values, where)
+    unit_of = {tok: u for u, unit in enumerate(units) for tok in unit[3]}
+    totals = np.zeros(len(units), dtype=np.int64)
+    for toks, n in zip(tokens, values):
+        for u in {unit_of[t] for t in toks}:
+            totals[u] += n
+    order = sorted(range(len(units)), key=lambda u: (-totals[u], units[u][0]))
     by_term = split["quotes"].get(key if level == "factor" else ("", key), {})
     found = []
-    for g in order[:limit] if limit else order:
-        name, terms, how = groups[g]
-        listed = sorted(((t or UNNAMED, per_term[t]) for t in terms), key=lambda x: -x[1])
-        found.append(Theme(name, int(totals[g]), listed, how,
-                           *_theme_quote(by_term, terms)))
+    for u in order[:limit] if limit else order:
+        name, listed, how, members, ranks = units[u]
+        found.append(Theme(name, int(totals[u]), listed, how,
+                           *_theme_quote(by_term, members, ranks)))
     return found
 
 
-def _theme_quote(by_term: Mapping[str, list], terms: Sequence[str]) -> tuple[str, str]:
+def _units(groups: list, per_term: Mapping[str, int], tokens: list[list[str]],
+           values: list[int], where: Callable[[str], bool] | None) -> list[tuple]:
+    """The themes as (name, listed words with counts, grouped_by, member tokens, each
+    token's evidence rank): a group named by a word that says where becomes one theme per
+    :func:`group_said` sub-theme of what its complaints say."""
+    seen = {tok for toks in tokens for tok in toks}
+    by_term: dict[str, list[str]] = {}
+    for tok in sorted(seen):
+        by_term.setdefault(tok.partition(_SAID)[0], []).append(tok)
+    units = []
+    for name, terms, how in groups:
+        rank = {t: i for i, t in enumerate(terms)}
+        members = [tok for t in terms for tok in by_term.get(t, ())]
+        if not (where and name and where(name)):
+            listed = sorted(((t or UNNAMED, per_term[t]) for t in terms), key=lambda x: -x[1])
+            units.append((name, listed, how, members,
+                          [rank[tok.partition(_SAID)[0]] for tok in members]))
+            continue
+        said = said_counts(tokens, values, set(terms), _SAID)
+        for sub, words in group_said(said):
+            mine = set(words)
+            toks = [tok for tok in members if tok.partition(_SAID)[2] in mine]
+            shown = f"{name}（{sub}）" if sub in (UNSAID, VERDICT) else f"{name}：{sub}"
+            listed = sorted(((w or UNSAID, said[w]) for w in words), key=lambda x: -x[1])
+            units.append((shown, listed, "said", toks,
+                          [0 if tok.partition(_SAID)[0] == name else 1 for tok in toks], sub))
+    return _merged(units)
+
+
+def _merged(units: list[tuple]) -> list[tuple]:
+    """A said sub-theme whose words are another theme's name joins that theme (设施：陈旧
+    and the term 陈旧 of 设施设备 are one theme 陈旧)."""
+    named = {u[0]: i for i, u in enumerate(units) if u[2] != "said"}
+    out = [list(u[:5]) for u in units]
+    for i, unit in enumerate(units):
+        at = named.get(unit[5]) if len(unit) > 5 else None
+        if at is None:
+            continue
+        out[at][1] = out[at][1] + [(f"{unit[0].split('：')[0]}{t}", n) for t, n in unit[1]]
+        out[at][2], out[at][3] = "said", out[at][3] + unit[3]
+        out[at][4] = out[at][4] + [1] * len(unit[3])
+        out[i] = None
+    return [tuple(u) for u in out if u is not None]
+
+
+def _theme_quote(by_term: Mapping[str, list], tokens: Sequence[str], ranks: Sequence[int]
+                 ) -> tuple[str, str]:
     """The theme's evidence: its best readable clause with an opinion word, its largest
     term's first, the most negative, then by text and id."""
-    candidates = [(bad, bare, i > 0, score, clause, cid) for i, term in enumerate(terms)
-                  for bad, bare, score, clause, cid in by_term.get(term, ())]
+    candidates = [(bad, bare, rank > 0, score, clause, cid)
+                  for token, rank in zip(tokens, ranks)
+                  for bad, bare, score, clause, cid in by_term.get(token, ())]
     if not candidates:
         return "", ""
     best = min(candidates)
@@ -259,26 +319,48 @@ def _split(sets: TermSets) -> dict:
     return {"sets": counts, "quotes": quotes}
 
 
+def _where_words(split: Mapping, drivers: pd.DataFrame) -> dict:
+    """Per factor key, and per ``("", dimension)``, the terms of its complaints that say
+    only where (:func:`manyi.analysis.theme_said.says_where`, by each factor's label)."""
+    found: dict = {}
+    factors = drivers[(drivers["side"] == "complaint") & (drivers["level"] == "factor")]
+    for dim, fac, label in factors[["dimension", "factor", "label"]].itertuples(index=False):
+        key = f"{dim}/{fac}"
+        at = split["sets"]["where"].get(("factor", key))
+        if at is None:
+            continue
+        terms = {tok.partition(_SAID)[0] for joined in split["sets"]["terms"][at]
+                 for tok in joined.split(_SEP)}
+        words = {t for t in terms if says_where(t, str(label), key)}
+        found[key] = words
+        found.setdefault(("", dim), set()).update(words)
+    return found
+
+
 def theme_table(sets: TermSets | None, drivers: pd.DataFrame, *, drivers_shown: int = 15,
                 limit: int = MAX_THEMES) -> pd.DataFrame:
     """The themes of the complaint drivers of a drivers table (the first ``drivers_shown``
     of each level, in its order): one row a theme, its complaints, its share of the
-    driver's ``complaints_naming``, its terms (with their complaints), how grouped, one
+    driver's ``side_naming``, its terms (with their complaints), how grouped, one
     evidence clause and its comment id."""
     rows: list[dict] = []
     if sets is None or drivers is None or not len(drivers) or "side" not in drivers:
         return pd.DataFrame(columns=THEME_COLUMNS)
-    weights = char_weights(sorted({w for k in sets.sets.index.get_level_values("terms")
+    weights = char_weights(sorted({w.partition(_SAID)[0]
+                                   for k in sets.sets.index.get_level_values("terms")
                                    for w in k.split(_SEP)}))
     split = _split(sets)
+    where = _where_words(split, drivers)
     for level in ("factor", "dimension"):
         chosen = drivers[(drivers["side"] == "complaint") & (drivers["level"] == level)]
         for rank, driver in enumerate(chosen.head(drivers_shown).itertuples(), start=1):
             key = driver.dimension if level == "dimension" else \
                 f"{driver.dimension}/{driver.factor}"
-            total = int(driver.complaints_naming)
+            total = int(driver.side_naming)
+            mine = where.get(key if level == "factor" else ("", key), set())
             for n, theme in enumerate(themes_of(sets, level, key, weights=weights,
-                                                limit=limit, split=split), start=1):
+                                                limit=limit, split=split,
+                                                where=mine.__contains__), start=1):
                 rows.append({
                     "level": level, "dimension": driver.dimension,
                     "factor": driver.factor if level == "factor" else "",

@@ -149,9 +149,9 @@ def print_fix_first(tables: dict, rating_col: str | None) -> None:
                    "are complaints about it, each complaint split equally between the "
                    "factors it names; 95% CI; "
                    "impact_alone = complaints about it alone):\n" + format_table(
-                       _percent(top[["label", "negative_comments", "complaint_share", "impact",
+                       _percent(top[["label", "comments_naming", "side_share", "impact",
                                      "impact_low", "impact_high", "impact_alone", "q_value"]],
-                                ["complaint_share", "impact", "impact_low", "impact_high",
+                                ["side_share", "impact", "impact_low", "impact_high",
                                  "impact_alone"])))
         themes = tables.get("driver_themes")
         if themes is not None and len(themes):

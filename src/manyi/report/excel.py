@@ -44,6 +44,8 @@ HEADERS = {
     "complaint_rate": "投诉率", "base_rate": "基准投诉率", "lift": "提升度",
     "odds_ratio": "优势比", "ci_low": "95%CI下限", "ci_high": "95%CI上限", "p_value": "p值",
     "q_value": "q值", "significant": "显著", "complaint_share": "投诉占比",
+    "comments_naming": "提及评论数（投诉行负面/好评行正面）", "side_naming": "其中投诉/好评数",
+    "side_share": "占全部投诉/好评",
     "excess_complaints": "超额投诉", "weight": "权重", "contribution": "贡献",
     "importance": "重要性", "performance": "表现", "quadrant": "象限",
     "quadrant_label": "象限（中文）", "source": "来源", "period": "时段",
@@ -89,7 +91,8 @@ def summary_label(key: str) -> str:
             return name + {**FLAG_LABELS, **PART_LABELS}.get(rest, rest)
     return key
 PERCENT_COLUMNS = {"share", "positive", "neutral", "negative", "net_sentiment", "complaint_rate",
-                   "base_rate", "complaint_share", "negative_share", "p_positive", "p_neutral",
+                   "base_rate", "complaint_share", "side_share",
+                   "negative_share", "p_positive", "p_neutral",
                    "p_negative", "importance", "rate", "previous_rate", "complaint_incidence"}
 DECIMAL_COLUMNS = {"odds_ratio": "0.00", "ci_low": "0.00", "ci_high": "0.00", "lift": "0.00",
                    "p_value": "0.0000", "q_value": "0.0000", "sentiment_score": "0.000",

@@ -30,7 +30,8 @@ def side_rows(drivers: pd.DataFrame | None, side: str, level: str = "factor") ->
         drop=True)
 
 
-GROUPED = {"term": "单个词", "contains": "含同一词", "characters": "用字相近"}
+GROUPED = {"term": "单个词", "contains": "含同一词", "characters": "用字相近",
+           "said": "按所说问题拆分"}
 THEME_FIELDS = ("theme", "complaints", "share", "terms", "grouped_by", "evidence",
                 "evidence_id")
 
@@ -81,9 +82,9 @@ def top_fixes(result, n: int = 3, per_fix: int = 2) -> list[dict]:
     rows = fix_rows(result, n)
     return [{"dimension": r.dimension, "factor": r.factor, "label": r.label,
              "impact": r.impact, "impact_low": r.impact_low, "impact_high": r.impact_high,
-             "impact_alone": r.impact_alone, "complaint_share": r.complaint_share,
+             "impact_alone": r.impact_alone, "complaint_share": r.side_share,
              "base_rate": r.base_rate,
-             "negative_comments": int(r.negative_comments), "resolved": int(r.resolved),
+             "negative_comments": int(r.comments_naming), "resolved": int(r.resolved),
              "q_value": r.q_value, "significant": bool(r.significant),
              "evidence": fix_evidence(result, r.dimension, r.factor, per_fix),
              "themes": fix_themes(result, r.dimension, r.factor)}
@@ -163,7 +164,7 @@ def themes_section(result, drivers: pd.DataFrame, html_table, n: int = 10) -> st
             found = fix_themes(result, r.dimension, r.factor, 5, level)
             if found:
                 cells.append([(escape(str(r.label)), None),
-                              (f"{int(r.complaints_naming):,}", r.complaints_naming),
+                              (f"{int(r.side_naming):,}", r.side_naming),
                               (escape(themes_line(found, 5)), None)])
         if cells:
             out.append(f"<h3>{title}</h3>" + html_table(
@@ -181,8 +182,8 @@ def drivers_section(drivers: pd.DataFrame, html_table, pct, num) -> str:
         if rows.empty:
             continue
         cells = [[(escape(str(r.label)), None),
-                  (f"{int(r.negative_comments):,}", r.negative_comments),
-                  (pct(r.complaint_share), r.complaint_share),
+                  (f"{int(r.comments_naming):,}", r.comments_naming),
+                  (pct(r.side_share), r.side_share),
                   (f"{pct(r.impact, 2)} [{pct(r.impact_low, 2)}, {pct(r.impact_high, 2)}]",
                    r.impact), (pct(r.impact_alone, 2), r.impact_alone),
                   (num(r.index_impact, 2), r.index_impact), (num(r.q_value, 4), r.q_value),

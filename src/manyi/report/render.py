@@ -46,7 +46,7 @@ from manyi.report.tables import (
 from manyi.report.workbook import write_excel
 
 SCHEMA = "manyi.report"
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "3.0"
 FORMATS = {"html": "report.html", "xlsx": "report.xlsx", "json": "summary.json"}
 
 
@@ -132,6 +132,8 @@ def _version() -> str:
 THEMES_NOTE = ("主题 = 投诉里被负面提及的具体对象（因素词），同一事物的不同说法归为一组："
                "含同一词（手机屏幕 → 屏幕）或用字相近（存储量 / 储存量）；投诉数为提到该主题的"
                "投诉评论数（一条投诉提到两个主题时各计一次），占比以该因素的投诉为分母；"
+               "只说明位置的词（因素自己的词如客房的“房间”，或品牌名如“蒙牛”）按投诉说了什么拆分："
+               "“房间：小”“蒙牛：难喝”，“（只说不好）”只说差/一般，“（未写明）”没说问题；"
                "完整表见 driver_themes.csv（manyi drivers）与工作簿。")
 
 

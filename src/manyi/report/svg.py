@@ -127,7 +127,7 @@ def impact_bars(drivers: pd.DataFrame) -> str:
         y = 26 + i * step
         tip = (f"{r['label']}\n影响 {_pct(r['impact'])}（95% 区间 {_pct(r['impact_low'])}–"
                f"{_pct(r['impact_high'])}）\n只因它 {_pct(r['impact_alone'])}\n"
-               f"{int(r['negative_comments'])} 条评论提及，其中 {int(r['resolved'])} 条只因它")
+               f"{int(r['comments_naming'])} 条评论提及，其中 {int(r['resolved'])} 条只因它")
         body.append(_text(left - 8, y + 13, _clip(str(r["label"]), left - 14), "end"))
         body.append(_rect(left, y, _f(r["impact"]) / top * bar_w, 16,
                           colour if bool(r.get("significant")) else _mix(colour, "#ffffff", .45),
