@@ -37,7 +37,7 @@ def test_two_words_of_one_thing_are_one_driver_counted_once_per_complaint():
     naming = m[m["term"].isin(["头皮屑", "头屑"]) & (m["polarity"] == "negative")]
     both = naming.groupby("row")["term"].nunique()
     assert (both == 2).any()  # one complaint names both words …
-    assert row["complaints_naming"] == naming["row"].nunique()  # … and counts once
+    assert row["side_naming"] == naming["row"].nunique()  # … and counts once
     assert row["label"] == "产品·头皮屑（新发现：头皮屑/头屑）"
     assert set(naming["factor"]) == {"attribute:头皮屑"}  # mentions.csv joins drivers.csv
     # the driver holds the group's whole impact: the two words were two smaller ones before
