@@ -277,3 +277,15 @@ def test_the_evidence_is_the_readable_most_negative_clause_with_an_opinion_word(
     table = drivers(comments, mentions, min_comments=1, boot=10)
     shown = theme_table(sets, table)
     assert set(shown["evidence"]) == {"电池超级垃圾"}
+
+
+def test_the_short_themes_line_names_what_is_wrong_before_catch_alls():
+    """The fix-first line lists the themes that say what is wrong; a catch-all (only "bad",
+    nothing said) is listed only where too few themes say something."""
+    from manyi.report.fix import themes_line
+
+    found = [{"theme": "包装（只说不好）", "share": 0.18},
+             {"theme": "包装（未写明）", "share": 0.17},
+             {"theme": "瓶子", "share": 0.11}, {"theme": "包装：漏", "share": 0.05}]
+    assert themes_line(found, 3) == "瓶子 11.0% · 包装：漏 5.0% · 包装（只说不好） 18.0%"
+    assert themes_line(found[:2], 3) == "包装（只说不好） 18.0% · 包装（未写明） 17.0%"

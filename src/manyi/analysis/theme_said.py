@@ -52,6 +52,16 @@ NAME_FACTORS = frozenset({"brand/reputation"})
 _NEW = "（新发现）"
 
 
+def says_what(theme: str) -> bool:
+    """Whether a theme's name says what is wrong: not a catch-all of complaints that only say
+    "bad" (房间（只说不好）), say nothing more (房间（未写明）) or name nothing (（未写明对象）).
+
+    >>> [says_what(t) for t in ("房间：小", "电池", "房间（只说不好）", "包装（未写明）")]
+    [True, True, False, False]
+    """
+    return not (theme.endswith((f"（{VERDICT}）", f"（{UNSAID}）")) or theme.startswith("（"))
+
+
 def said_of(opinion: str, term: str, clause: str) -> str:
     """What a complaint says of ``term``: its opinion word without degree words, else the
     first :data:`REST_CHARS` characters after ``term`` in ``clause`` (without fillers);

@@ -54,9 +54,10 @@ def complaints_line(drivers: pd.DataFrame) -> str:
 
 def _themes_of(result, row, n: int = 3) -> str:
     """``; themes 屏幕 24% · 电池 21% · 功能 12%``: what a driver's complaints name most."""
+    from manyi.analysis.themes import MAX_THEMES
     from manyi.report.fix import fix_themes, themes_line
 
-    found = fix_themes(result, row.dimension, row.factor, n)
+    found = fix_themes(result, row.dimension, row.factor, MAX_THEMES)
     return f"; themes {themes_line(found, n)}" if found else ""
 
 

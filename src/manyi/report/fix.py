@@ -148,20 +148,27 @@ def themes_block(themes: list[dict]) -> str:
 
 
 def themes_line(themes: list[dict], n: int = 3) -> str:
-    """``屏幕 24% · 电池 21% · 功能 12%``: a driver's first ``n`` themes and their shares."""
-    return " · ".join(f'{t["theme"]} {svg._pct(t["share"])}' for t in themes[:n])
+    """``屏幕 24% · 电池 21% · 功能 12%``: a driver's first ``n`` themes that say what is
+    wrong, with their shares; catch-alls (包装（只说不好）) only where too few do."""
+    from manyi.analysis.theme_said import says_what
+
+    named = [t for t in themes if says_what(t["theme"])]
+    shown = named + [t for t in themes if not says_what(t["theme"])]
+    return " · ".join(f'{t["theme"]} {svg._pct(t["share"])}' for t in shown[:n])
 
 
 def themes_section(result, drivers: pd.DataFrame, html_table, n: int = 10) -> str:
     """The first themes of the first ``n`` complaint factors and of every complaint
     dimension (where the words of one thing filed under several factors come together)."""
+    from manyi.analysis import themes
+
     out = []
     for level, title in (("factor", "各因素投诉的具体问题"),
                          ("dimension", "各维度投诉的具体问题（跨因素合并同类词）")):
         rows = side_rows(drivers, "complaint", level).head(n)
         cells = []
         for r in rows.itertuples():
-            found = fix_themes(result, r.dimension, r.factor, 5, level)
+            found = fix_themes(result, r.dimension, r.factor, themes.MAX_THEMES, level)
             if found:
                 cells.append([(escape(str(r.label)), None),
                               (f"{int(r.side_naming):,}", r.side_naming),
