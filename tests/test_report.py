@@ -147,11 +147,12 @@ def test_report_renders_the_ipa_the_result_computed(hostile_result):
     hostile_result.ipa = pd.DataFrame({
         "dimension": ["logistics"], "label": ["物流"], "comments": [40], "satisfaction": [46.0],
         "satisfaction_low": [40.0], "satisfaction_high": [52.0], "importance": [0.3],
-        "importance_low": [0.2], "importance_high": [0.4], "quadrant_label": ["重点改进"],
+        "importance_low": [0.2], "importance_high": [0.4], "quadrant_label": ["重点改进（未定）"],
         "importance_kind": ["complaint_impact"], "importance_cut": [0.3],
         "satisfaction_cut": [50.0], "small": [False]})
     page = report.render_html(hostile_result)
-    assert "满意度 46.0（40.0–52.0）" in page and "重点改进" in page
+    assert "满意度 46.0（40.0–52.0）" in page and "重点改进（未定）" in page
+    assert "（未定）= 该维度的 95% 区间跨过分界线" in page  # the caption says what it means
     assert ("解决该维度的抱怨后投诉率可降低的比例（0.01 = 1 个百分点）"
             "（竖虚线 = 均值 0.300（30.0 个百分点）") in page
     assert "重要性（提及率）" not in page  # the old mislabelled axis

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from manyi.analysis.index import WEIGHTING_LABELS
-from manyi.analysis.ipa import IMPORTANCE_KINDS, PERFORMANCE_LABEL, cut_text
+from manyi.analysis.ipa import IMPORTANCE_KINDS, PERFORMANCE_LABEL, UNSETTLED_NOTE, cut_text
 from manyi.analysis.rows import mention_rows
 from manyi.errors import InputError
 from manyi.io.write import atomic_path
@@ -318,8 +318,8 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
         "{ipa}", svg.ipa_scatter(ipa, x_label, y_label)), "净情感 = 正面占比 − 负面占比；满意度 = "
         f"100 × (正面 + 中性/2)。IPA：{x_label}；{y_label}；空心点 = 评论少于 30 条，慎读；线段 = "
         "95% 区间；象限按维度划分，重要性以各维度的平均值为界"
-        "（“次要改进”= 影响低于平均，不是“不必改”：要先解决的具体因素见“最该先解决的三件事”）。"
-        "点击表头排序，鼠标悬停查看数值。"))
+        "（“次要改进”= 影响低于平均，不是“不必改”：要先解决的具体因素见“最该先解决的三件事”）；"
+        f"{UNSETTLED_NOTE}。点击表头排序，鼠标悬停查看数值。"))
     if (drivers := optional_table(result, "drivers")) is not None and "side" in drivers:
         sections.append(("drivers", "投诉驱动因素与好评来源",
                          fix.drivers_section(drivers, html_table, pct, num)
