@@ -44,6 +44,7 @@ AGENT_DIMENSIONS = {"logistics"}
 ATTITUDE = ("service", "attitude")
 OVERALL = Factor("overall", "overall", "整体")
 SERVICE = Factor("service", "attitude", "服务态度")
+COORDINATORS = frozenset({"和", "、", "与", "跟", "及", "以及", "还有", "或", "或者"})
 LEARNED = ("discovered", "corpus")  # source, filed_by of a word the corpus pass learned
 EVENT_SCORE = 1.2  # an event (等了70分钟) is a clear complaint
 # Gifts and discounts are named as a plus of the deal (送了小样, 趁活动买的): see _deal. Every
@@ -308,6 +309,11 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         learned = self.lexicon.learned
         for n, (index, factor) in enumerate(terms):
             opinion = _nearest(index, opinions)
+            if opinion is not None and opinion.index > index + 1 \
+                    and factor.dimension in ("overall", "brand") and tokens[index] in learned \
+                    and self._nearer_subject(tokens, first, last, index, opinion.index,
+                                             terms[n + 1:]):
+                opinion = None  # 蒙牛高钙奶里有小飞蛾真恶心: the moth is judged, not the brand
             if opinion is None:
                 stop = terms[n + 1][0] if n + 1 < len(terms) else last
                 opinion = self._predicate(tokens, starts, index + 1, stop)
@@ -476,6 +482,24 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 and tokens[j] not in self.lexicon.terms:
             return self.lexicon.terms.get("服务员") or SERVICE
         return factor
+
+    def _nearer_subject(self, tokens: list[str], first: int, last: int, index: int,
+                        at: int, later: list) -> bool:
+        """Whether the opinion at ``at`` judges a noun standing between it and the learned
+        item or brand at ``index`` (蒙牛高钙奶里有小飞蛾真恶心: the moth): a term of another
+        dimension not joined to it (``later``: the clause's terms after it; 洗发水和护发素都很好
+        judges both), or an unlisted noun the opinion's subject."""
+        if self.finder is None:
+            return False
+        dimension = self.lexicon.terms[tokens[index]].dimension
+        for j, factor in later:
+            if j < at and factor.dimension != dimension and COORDINATORS.isdisjoint(
+                    tokens[index + 1:j]):
+                return True
+        span = self.finder.subject(tokens, first, last, at)
+        return span is not None and index < span[0] and span[1] <= at \
+            and not any(t in self.lexicon.terms for t in tokens[span[0]:span[1]]) \
+            and COORDINATORS.isdisjoint(tokens[index + 1:span[0]])
 
     def _seller_unjudged(self, tokens: list[str], index: int, opinions: list[Opinion]
                          ) -> bool:
