@@ -44,7 +44,6 @@ AGENT_DIMENSIONS = {"logistics"}
 ATTITUDE = ("service", "attitude")
 OVERALL = Factor("overall", "overall", "整体")
 SERVICE = Factor("service", "attitude", "服务态度")
-COORDINATORS = frozenset({"和", "、", "与", "跟", "及", "以及", "还有", "或", "或者"})
 LEARNED = ("discovered", "corpus")  # source, filed_by of a word the corpus pass learned
 EVENT_SCORE = 1.2  # an event (等了70分钟) is a clear complaint
 # Gifts and discounts are named as a plus of the deal (送了小样, 趁活动买的): see _deal. Every
@@ -493,13 +492,13 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             return False
         dimension = self.lexicon.terms[tokens[index]].dimension
         for j, factor in later:
-            if j < at and factor.dimension != dimension and COORDINATORS.isdisjoint(
+            if j < at and factor.dimension != dimension and self.rules.coordinators.isdisjoint(
                     tokens[index + 1:j]):
                 return True
         span = self.finder.subject(tokens, first, last, at)
         return span is not None and index < span[0] and span[1] <= at \
             and not any(t in self.lexicon.terms for t in tokens[span[0]:span[1]]) \
-            and COORDINATORS.isdisjoint(tokens[index + 1:span[0]])
+            and self.rules.coordinators.isdisjoint(tokens[index + 1:span[0]])
 
     def _seller_unjudged(self, tokens: list[str], index: int, opinions: list[Opinion]
                          ) -> bool:
