@@ -178,7 +178,11 @@ class ProductContext:
         self.lead = frozenset(lexicon.degrees) | frozenset(lexicon.negations) \
             | frozenset(getattr(finder.rules, "fillers", ()))
         self.plain = frozenset(getattr(finder.rules, "plain_verdicts", ())) \
-            | frozenset(lexicon.verdicts) | frozenset(getattr(finder.rules, "ordinary", ()))
+            | frozenset(lexicon.verdicts) | frozenset(getattr(finder.rules, "ordinary", ())) \
+            | frozenset(getattr(finder.rules, "likeness", ())) \
+            | frozenset(getattr(finder.rules, "predicates", ()))  # 头发多了: how much hair
+        # a quality word: an opinion word or an adjective (柔顺 痒 毛躁; not 以前那么毛躁)
+        self.quality = lambda w: w in lexicon.opinions or finder.tag(w).startswith("a")
 
     @classmethod
     def for_pack(cls, lexicon: Any, finder: Any, software: frozenset[str]
@@ -205,7 +209,8 @@ class ProductContext:
             mentions = body_as_target(mentions, self.body, self.finder.item, self.product,
                                       venue, text)
             if self.described:
-                mentions = body_described(mentions, self.body, self.lead, self.plain)
+                mentions = body_described(mentions, self.body, self.lead, self.plain,
+                                          self.quality)
         if len(mentions) > 1 and self.finder.item.key in map(_FACTOR, mentions):
             mentions = item_beside_attribute(mentions, self.finder.item)  # 裤子…开线了
         return mentions

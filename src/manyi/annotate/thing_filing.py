@@ -129,10 +129,11 @@ def _said_to_body(m: Any, body: frozenset[str]) -> bool:
 
 
 def body_described(mentions: list, body: frozenset[str], lead: frozenset[str],
-                   plain: frozenset[str]) -> list:
+                   plain: frozenset[str], quality: Any = None) -> list:
     """``mentions`` with each body word described after it (头发很柔顺) named by the quality
     word instead (柔顺; see the module docstring). ``lead``: the degree, negation and filler
-    words an opinion may open with (很 越来越 不); ``plain``: verdicts that name no effect.
+    words an opinion may open with (很 越来越 不); ``plain``: verdicts that name no effect;
+    ``quality``: whether a word is a quality word (an opinion word or an adjective), if given.
 
     >>> from manyi.annotate.factors import Mention
     >>> m = Mention(0, "洗完头发很柔顺", "product", "attribute", "头发", "很柔顺", False, 1.3,
@@ -145,7 +146,7 @@ def body_described(mentions: list, body: frozenset[str], lead: frozenset[str],
     out = []
     for m in mentions:
         word = _effect_word(m, body, lead, plain)
-        if word:
+        if word and (quality is None or quality(word)):
             at = m.clause.find(m.term)
             shift = m.clause.find(word, at + len(m.term)) - at
             m = m._replace(term=word, start=m.start + shift, end=m.start + shift + len(word))
