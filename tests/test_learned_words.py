@@ -25,6 +25,9 @@ def test_kinds_from_tags_and_the_corpus():
     assert kind_of("祝您工作", "", **counts) == "junk"
     assert kind_of("苹果", "n", **{**counts, "bought": 4}) == "item"
     assert kind_of("蒙牛", "nz", **counts) == "brand"
+    # the kind of goods bought, tagged as a proper noun (这款洗发水): the item, no brand
+    assert kind_of("洗发水", "nz", **{**counts, "bought": 4}) == "item"
+    assert kind_of("蒙牛", "nz", **{**counts, "bought": 1}) == "brand"  # 买了蒙牛, once
     assert kind_of("触摸板", "nz", **{**counts, "named": 5}) is None  # a rare one: a part
 
 
@@ -60,3 +63,24 @@ def test_the_brand_a_corpus_is_about_is_its_brand_judged_only():
     extract = extractor_for("ecommerce", learned)
     assert [m.dimension for m in extract("蒙牛不错")] == ["brand"]
     assert "蒙牛" not in {m.term for m in extract("今天看到蒙牛的广告")}  # named, not judged
+
+
+SHAMPOO = (["这款洗发水很好用", "买的洗发水味道很香", "洗发水很好用", "洗发水不错", "洗发水太稀了",
+            "洗发水一般", "这瓶洗发水很香", "洗发水真好"] + ["包装很好"] * 8)
+
+
+def test_the_kind_of_goods_bought_is_the_item_not_a_brand():
+    """洗发水 (jieba: nz, like a brand) named as the thing bought: the item (newcomer4 P2)."""
+    learned = {w: (d, f) for w, d, f in learn_aspects(SHAMPOO, Lexicon.load("ecommerce"))}
+    assert learned["洗发水"] == ("overall", "item")
+
+
+def test_a_thing_found_in_the_goods_is_judged_not_the_brand_named_before_it():
+    """蒙牛…有小飞蛾真恶心: the moth takes the verdict (a product mention), not the brand
+    named further back (newcomer4 P2); the brand still takes what is said of it."""
+    extract = extractor_for("ecommerce", learn_aspects(BRAND, Lexicon.load("ecommerce")))
+    found = extract("老公买的蒙牛高钙奶里面倒出来有小飞蛾真恶心再也不买蒙牛的奶了")
+    assert [(m.dimension, m.opinion) for m in found if m.opinion == "真恶心"] \
+        == [("product", "真恶心")]
+    assert [m.dimension for m in extract("蒙牛真良心")] == ["brand"]
+    assert "brand" in {m.dimension for m in extract("蒙牛和伊利都太差了")}  # both judged

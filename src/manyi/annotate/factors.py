@@ -308,6 +308,11 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         learned = self.lexicon.learned
         for n, (index, factor) in enumerate(terms):
             opinion = _nearest(index, opinions)
+            if opinion is not None and opinion.index > index + 1 \
+                    and factor.dimension in ("overall", "brand") and tokens[index] in learned \
+                    and self._nearer_subject(tokens, first, last, index, opinion.index,
+                                             terms[n + 1:]):
+                opinion = None  # 蒙牛高钙奶里有小飞蛾真恶心: the moth is judged, not the brand
             if opinion is None:
                 stop = terms[n + 1][0] if n + 1 < len(terms) else last
                 opinion = self._predicate(tokens, starts, index + 1, stop)

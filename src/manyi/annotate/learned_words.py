@@ -18,11 +18,15 @@ corpus's own use of the word (no list of words):
   酒店 in hotel reviews);
 * the **brand**: a proper noun the segmenter tags as a brand or organisation (nz, nt) named in
   :data:`CORPUS_BRAND` of the comments and judged in :data:`BRAND_MIN` (蒙牛 in posts about
-  蒙牛) is filed under the pack's brand dimension.
+  蒙牛) is filed under the pack's brand dimension, unless it is named as the thing bought in
+  :data:`ITEM_SHARE` of its comments: then it names the kind of goods (这款洗发水, 买的洗发水;
+  jieba tags 洗发水 nz) and is the item.
 
 >>> kind_of("青岛", "ns", named=10, placed=4, bought=0, judged=3, pool=100)
 'place'
 >>> kind_of("苹果", "n", named=30, placed=0, bought=3, judged=12, pool=100)
+'item'
+>>> kind_of("洗发水", "nz", named=40, placed=0, bought=6, judged=12, pool=100)
 'item'
 >>> kind_of("键盘", "n", named=30, placed=0, bought=0, judged=12, pool=100) is None
 True
@@ -79,7 +83,9 @@ def kind_of(word: str, tag: str, *, named: int, placed: int, bought: int, judged
     if tag not in NOUN_TAGS and tag not in PLACE_TAGS and tag != "v":
         return "junk"  # adverbs, conjunctions, interjections, numbers
     if tag in BRAND_TAGS and named >= CORPUS_BRAND * pool and judged >= BRAND_MIN:
-        return "brand"
+        # the kind of goods bought (这款洗发水, 买的洗发水), though tagged as a proper noun
+        # (jieba: 洗发水 洗面奶 沐浴露 nz), is the item; a brand seldom follows 这款/买的
+        return "item" if bought >= max(ITEM_MIN, ITEM_SHARE * named) else "brand"
     if tag != "v" and (bought >= max(ITEM_MIN, ITEM_SHARE * named) or (
             named >= CORPUS_ITEM * pool and bought >= max(ITEM_MIN, ITEM_SHARE / 2 * named))):
         return "item"
