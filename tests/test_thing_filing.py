@@ -27,25 +27,7 @@ def test_the_body_an_opinion_is_said_to_is_the_things_verdict():
 
 def test_the_body_described_stays_the_products_effect():
     found = _body_mentions("ecommerce")
-    assert "皮肤很干燥" not in found  # named by its effect instead (below)
-
-
-def test_the_body_described_is_named_by_the_effect_a_plain_verdict_keeps_the_body():
-    """头发很柔顺: the aspect is the effect 柔顺 (what the thing does to the hair); 皮肤很好
-    names no effect, 皮肤 stays; and the corpus pass still learns the body word."""
-    texts = TEXTS + ["头发很柔顺", "洗完头皮越来越痒了", "头发不毛躁了", "头发很好"]
-    result = manyi.analyze(pd.DataFrame({"id": range(len(texts)), "review": texts}),
-                           id_col="id", domain="ecommerce", progress=False)
-    m = result.mentions
-    terms = dict(zip(m["clause"], zip(m["term"], m["dimension"], m["polarity"])))
-    assert terms["皮肤很干燥"] == ("干燥", "product", "negative")
-    assert terms["头发很柔顺"] == ("柔顺", "product", "positive")
-    assert terms["洗完头皮越来越痒了"][:2] == ("痒", "product")
-    assert terms["头发不毛躁了"] == ("毛躁", "product", "positive")
-    assert terms["皮肤很好"][0] == "皮肤" and terms["头发很好"][0] == "头发"
-    assert "皮肤" in {w for w, _, _ in result.meta["learned_aspects"]}
-    hit = m[m["clause"] == "头发很柔顺"].iloc[0]
-    assert (hit["start"], hit["end"]) == (3, 5)  # 柔顺 in 头发很柔顺
+    assert found.get("皮肤很干燥") == "product", found
 
 
 

@@ -22,12 +22,7 @@ from typing import Any  # a factors.Mention (imported there: no cycle)
 
 from manyi.annotate.aspect_owner import ThingsOwn, word_before
 from manyi.annotate.factor_tokens import _any_of
-from manyi.annotate.thing_filing import (
-    body_as_target,
-    body_described,
-    goods,
-    item_beside_attribute,
-)
+from manyi.annotate.thing_filing import body_as_target, goods, item_beside_attribute
 from manyi.text.lexicon import Factor
 
 _TERM = attrgetter("term")
@@ -172,17 +167,6 @@ class ProductContext:
         self.owner = ThingsOwn(lexicon, finder, self.product)
         # 很适合我的皮肤, 对皮肤很好: the body the thing is for, its verdict (thing_filing)
         self.body = frozenset(getattr(finder.rules, "body", ()))
-        # 头发很柔顺: the body described, named by the effect (thing_filing.body_described);
-        # not in the corpus pass, which learns the body word (头发), not its effects
-        self.described = True
-        self.lead = frozenset(lexicon.degrees) | frozenset(lexicon.negations) \
-            | frozenset(getattr(finder.rules, "fillers", ()))
-        self.plain = frozenset(getattr(finder.rules, "plain_verdicts", ())) \
-            | frozenset(lexicon.verdicts) | frozenset(getattr(finder.rules, "ordinary", ())) \
-            | frozenset(getattr(finder.rules, "likeness", ())) \
-            | frozenset(getattr(finder.rules, "predicates", ()))  # 头发多了: how much hair
-        # a quality word: an opinion word or an adjective (柔顺 痒 毛躁; not 以前那么毛躁)
-        self.quality = lambda w: w in lexicon.opinions or finder.tag(w).startswith("a")
 
     @classmethod
     def for_pack(cls, lexicon: Any, finder: Any, software: frozenset[str]
@@ -208,9 +192,6 @@ class ProductContext:
             venue = "环境" in text and self._venue_named(text.replace("环境", "\0"))
             mentions = body_as_target(mentions, self.body, self.finder.item, self.product,
                                       venue, text)
-            if self.described:
-                mentions = body_described(mentions, self.body, self.lead, self.plain,
-                                          self.quality)
         if len(mentions) > 1 and self.finder.item.key in map(_FACTOR, mentions):
             mentions = item_beside_attribute(mentions, self.finder.item)  # 裤子…开线了
         return mentions

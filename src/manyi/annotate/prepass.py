@@ -179,8 +179,6 @@ def _pass_tools(lexicon: Lexicon, backend: str) -> tuple:
     extractor = FactorExtractor(lexicon, tagger=segmenter.tag)
     extractor.scorer = AspectScorer()  # the rules' words only (no learned scorer's)
     extractor.topics = False  # nor a topic carried to a later clause (龙虾是…，还可以)
-    if extractor._in_context is not None:  # nor a body named by its effect (头发很柔顺)
-        extractor._in_context.described = False
     _LAST_PASS[:] = [lexicon, backend, segmenter, extractor]
     return segmenter, extractor
 

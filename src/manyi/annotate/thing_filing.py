@@ -29,12 +29,6 @@ mention is dropped (the clause's other mentions stay). A verdict on 环境 itsel
 良好的睡觉环境) stays, and so does every 环境 of a comment that names a venue's word
 (卫生 装修 氛围: ``venue``).
 
-How the body is after use is the effect judged, and the customer's word for it names it: a
-body word described by a quality word (头发很柔顺, 头皮越来越痒, 头发不毛躁了) gets that word as
-its term (柔顺 痒 毛躁; :func:`body_described`), so that the aspect says what the thing does to
-hair or skin, not only whose hair. A plain verdict (头发很好, 皮肤不错: rules.toml's
-``plain_verdicts``, the pack's verdicts and ``ordinary``) names no effect: the body word stays.
-
 The thing bought named beside one of its attributes said by its cue, both judged by the same
 opinion in one clause (裤子缝合的地方不牢开线了, 裤子穿着合身: 裤子 and 开线 / 合身), is one
 judgement, the attribute's: the item's mention is dropped (:func:`item_beside_attribute`), so
@@ -126,53 +120,6 @@ def _said_to_body(m: Any, body: frozenset[str]) -> bool:
     before = _past_owner(m.clause[:at])
     return before.endswith(TARGET_MARKS) or (
         before.endswith(m.opinion) and any(w in m.opinion for w in SUITS))
-
-
-def body_described(mentions: list, body: frozenset[str], lead: frozenset[str],
-                   plain: frozenset[str], quality: Any = None) -> list:
-    """``mentions`` with each body word described after it (头发很柔顺) named by the quality
-    word instead (柔顺; see the module docstring). ``lead``: the degree, negation and filler
-    words an opinion may open with (很 越来越 不); ``plain``: verdicts that name no effect;
-    ``quality``: whether a word is a quality word (an opinion word or an adjective), if given.
-
-    >>> from manyi.annotate.factors import Mention
-    >>> m = Mention(0, "洗完头发很柔顺", "product", "attribute", "头发", "很柔顺", False, 1.3,
-    ...             False, 0.6, 2, 4, "discovered", "corpus")
-    >>> [(x.term, x.start, x.end) for x in body_described([m], frozenset({"头发"}),
-    ...                                                    frozenset({"很"}), frozenset())]
-    [('柔顺', 5, 7)]
-    """
-    changed = False
-    out = []
-    for m in mentions:
-        word = _effect_word(m, body, lead, plain)
-        if word and (quality is None or quality(word)):
-            at = m.clause.find(m.term)
-            shift = m.clause.find(word, at + len(m.term)) - at
-            m = m._replace(term=word, start=m.start + shift, end=m.start + shift + len(word))
-            changed = True
-        out.append(m)
-    return out if changed else mentions
-
-
-def _effect_word(m: Any, body: frozenset[str], lead: frozenset[str],
-                 plain: frozenset[str]) -> str:
-    """The quality word a body word ``m`` is described by after it (头发很柔顺 → 柔顺), or
-    ''."""
-    if m.term not in body or m.dimension != "product" or not m.opinion:
-        return ""
-    at = m.clause.find(m.term)
-    if at < 0 or m.clause.find(m.opinion, at + len(m.term)) < 0:
-        return ""
-    word = m.opinion.rstrip("了的啊呀啦")
-    stripped = True
-    while word and stripped:
-        stripped = False
-        for n in (3, 2, 1):
-            if len(word) > n and word[:n] in lead:
-                word, stripped = word[n:], True
-                break
-    return "" if not word or word in plain else word
 
 
 def item_beside_attribute(mentions: list, item: Any) -> list:

@@ -31,7 +31,7 @@ RULE_LISTS = ("sellers", "seller_named", "people", "thanks", "wishes", "comparis
               "orders", "person_ends", "comparative_negations", "as_degrees", "expecting",
               "not_scored", "stance_verbs", "ordinary", "habitual",
               "mistaken", "mistaken_heads", "modals", "software", "seller_side",
-              "contact_acts", "thing_ends", "working", "likeness", "body", "plain_verdicts",
+              "contact_acts", "thing_ends", "working", "likeness", "body",
               "mistaken_ends", "judging_verbs", "lasting",
               "waiting")
 
