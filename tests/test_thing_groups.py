@@ -90,3 +90,18 @@ def test_workers_count_the_group_alike(tmp_path, jobs):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
     factors = set(pd.read_csv(tmp_path / "two" / "drivers.csv")["factor"])
     assert "attribute:头皮屑" in factors and "attribute:头屑" not in factors
+
+
+def test_the_summary_says_what_a_discovered_driver_is():
+    """A fix-first driver found in the comments (表带, no pack lists it) is explained in a line;
+    a summary with only listed factors has no such line."""
+    from manyi.cli.text import DISCOVERED_NOTE, headlines_text
+
+    strap = ["表带太硬了", "表带很容易断", "表带不舒服", "表带扣太紧", "物流很快", "价格便宜"] * 3
+    listed = ["物流太慢了", "价格太贵", "客服态度很差", "物流很快", "价格便宜"] * 3
+    found = headlines_text(manyi.analyze(pd.DataFrame({"t": strap}), text_col="t",
+                                         progress=False))
+    assert "表带（新发现）" in found and DISCOVERED_NOTE in found
+    plain = headlines_text(manyi.analyze(pd.DataFrame({"t": listed}), text_col="t",
+                                         progress=False))
+    assert "fix first" in plain and DISCOVERED_NOTE not in plain

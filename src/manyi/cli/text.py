@@ -43,7 +43,15 @@ def headlines_text(result, top: int = 3) -> str:
                       for r in drivers.head(top).itertuples())
     lines.append(complaints_line(drivers) + "; each impact below is a part of it")
     lines.append(f"fix first: {picks} — `manyi drivers` for the whole table")
+    if DISCOVERED_MARK in picks:
+        lines.append(DISCOVERED_NOTE)
     return "\n".join(lines)
+
+
+DISCOVERED_MARK = "（新发现"
+DISCOVERED_NOTE = ("（新发现）: a thing no pack lists, found judged in these comments (after a "
+                   "colon, the words of it that were grouped); `manyi lexicon suggest` proposes "
+                   "such words for a pack")
 
 
 def complaints_line(drivers: pd.DataFrame) -> str:
@@ -156,11 +164,14 @@ def print_fix_first(tables: dict, rating_col: str | None) -> None:
                                  "impact_alone"])))
         themes = tables.get("driver_themes")
         if themes is not None and len(themes):
-            from manyi.analysis.themes import top_themes
+            from manyi.analysis.theme_said import says_what
+            from manyi.analysis.themes import MAX_THEMES, top_themes
 
             lines = []
             for r in top[top["level"] == "factor"].head(3).itertuples():
-                found = top_themes(themes, r.dimension, r.factor, 3)
+                found = top_themes(themes, r.dimension, r.factor, MAX_THEMES)
+                named = found["theme"].map(says_what)  # what is wrong first, as themes_line
+                found = pd.concat([found[named], found[~named]]).head(3)
                 if len(found):
                     lines.append(f"  {r.label}: " + " · ".join(
                         f"{t.theme} {t.share:.0%} (e.g. {t.evidence})"
@@ -168,6 +179,8 @@ def print_fix_first(tables: dict, rating_col: str | None) -> None:
             if lines:
                 click.echo("\nwhat the top complaints name (themes, share of its complaints; "
                            "driver_themes.csv):\n" + "\n".join(lines))
+        if top["label"].str.contains(DISCOVERED_MARK, regex=False).any():
+            click.echo(DISCOVERED_NOTE)
     else:
         click.echo("fix first: no factor is named negatively by enough comments")
     if "key_drivers" in tables:
