@@ -177,8 +177,8 @@ def test_alerts_stay_quiet_on_noise():
                                  per_month=120, seed=11)
     table = trends(comments, mentions, time_col="time", freq="M")
     everything = alerts(table, all_tests=True)
-    # 3 dimensions × (11 steps + 10 periods with two or more earlier ones, pooled)
-    assert len(everything) == 3 * (11 + 10) and everything["alert"].sum() == 0
+    # 3 dimensions × 2 measures × (11 steps + 10 periods with two or more earlier, pooled)
+    assert len(everything) == 3 * 2 * (11 + 10) and everything["alert"].sum() == 0
 
 
 def test_a_slow_rise_alerts_against_the_earlier_periods():
@@ -198,6 +198,25 @@ def test_a_slow_rise_alerts_against_the_earlier_periods():
     pooled = found.iloc[0]
     assert pooled["previous_total"] == table.query(
         "dimension == 'brand' and period < '2026-04'")["comments"].sum()
+
+
+def test_a_rise_in_complaints_per_comment_alerts_when_the_share_among_mentions_barely_moves():
+    """More delivery complaints among all comments (5 % → 15 %), while those who mention
+    delivery complain about as often (40 % → 50 %: the new complaints mention it too): the
+    incidence alerts, the rate alone would not (newcomer: a planted rise gave no alert)."""
+    records, n = [], 0
+    for month, (named, negative) in enumerate([(50, 20), (50, 20), (60, 24), (100, 50)], 1):
+        for i in range(400):
+            dims = {"logistics": "negative" if i < negative else "positive"} if i < named \
+                else {"price": "positive"}
+            records.append((str(n), dims, {"time": f"2026-{month:02d}-10"}))
+            n += 1
+    comments, mentions = build(records)
+    table = trends(comments, mentions, time_col="time", freq="M")
+    assert alerts(table, measure="complaint_rate").empty
+    found = alerts(table)
+    assert found[["dimension", "period", "measure"]].values.tolist() == [
+        ["logistics", "2026-04", "complaint_incidence"]]
 
 
 def test_trends_by_group_and_alerts_per_group():

@@ -312,38 +312,32 @@ def profile_trends(profiles: Profiles, *, by: str | Sequence[str] | None = None,
     return profile_satisfaction(profiles, by=[*by_cols, "period"], labels=labels, rows=rows)
 
 
-def alerts(trend_table: pd.DataFrame, *, measure: str = "complaint_rate", alpha: float = 0.05,
+MEASURES = {"complaint_incidence": "group_comments", "complaint_rate": "comments"}
+
+
+def alerts(trend_table: pd.DataFrame, *, measure: str = "both", alpha: float = 0.05,
            min_comments: int = 10, all_tests: bool = False) -> pd.DataFrame:
-    """Dimensions whose complaint rate rose significantly: versus the period just before, and
+    """Dimensions whose complaints rose significantly: versus the period just before, and
     versus all earlier periods pooled (a slow rise, 8 % → 10 % → 12 % → 16 %, that no single
     step makes significant), ``previous_period`` then naming the span (2024-01…2024-03).
 
-    One-sided Fisher exact test per (group, dimension, period, comparison),
-    Benjamini–Hochberg ``q_value`` across all the tests; an alert when ``q_value < alpha``,
-    one row per (group, dimension, period): the step when both alert.
-    ``measure="complaint_incidence"`` tests complaints per comment of the period instead.
+    Two measures (``measure``, both by default): ``complaint_incidence``, the dimension's
+    complaints per comment of the period (more delivery complaints among all comments), and
+    ``complaint_rate``, per comment naming the dimension (a larger part of those who mention
+    delivery complain). One-sided Fisher exact test per (group, dimension, period, measure,
+    comparison), Benjamini–Hochberg ``q_value`` across all the tests; an alert when
+    ``q_value < alpha``, one row per (group, dimension, period): incidence before rate, the
+    step before the pooled comparison, when several alert.
     """
-    if measure not in ("complaint_rate", "complaint_incidence"):
-        raise InputError("measure must be 'complaint_rate' or 'complaint_incidence'")
-    denominator = "comments" if measure == "complaint_rate" else "group_comments"
+    if measure not in (*MEASURES, "both"):
+        raise InputError("measure must be 'complaint_rate', 'complaint_incidence' or 'both'")
     group_cols = [c for c in trend_table.columns[:list(trend_table.columns).index("dimension")]
                   if c != "period"]
     keys = [*group_cols, "dimension"]
     frame = trend_table.sort_values([*keys, "period"]).reset_index(drop=True)
-    by = frame.groupby(keys, dropna=False, sort=False)
-    previous = by[["period", "complaints", denominator]].shift(1)
-    step = frame.assign(previous_period=previous["period"],
-                        previous_complaints=previous["complaints"],
-                        previous_total=previous[denominator])
-    # all earlier periods pooled, where there are two or more (with one it is the step above)
-    earlier = by[["complaints", denominator]].cumsum() - frame[["complaints", denominator]]
-    first = by["period"].transform("first")
-    pooled = frame.assign(previous_period=first + "…" + previous["period"],
-                          previous_complaints=earlier["complaints"],
-                          previous_total=earlier[denominator])[by.cumcount() >= 2]
-    frame = pd.concat([step.assign(pooled=False), pooled.assign(pooled=True)],
-                      ignore_index=True)
-    frame["total"] = frame[denominator]
+    frame = pd.concat([_comparisons(frame, keys, name, denominator)
+                       for name, denominator in MEASURES.items()
+                       if measure in (name, "both")], ignore_index=True)
     testable = frame["previous_total"].ge(min_comments) & frame["total"].ge(min_comments)
     frame = frame[testable].copy()
     frame["previous_rate"] = frame["previous_complaints"] / frame["previous_total"]
@@ -356,11 +350,31 @@ def alerts(trend_table: pd.DataFrame, *, measure: str = "complaint_rate", alpha:
     frame["q_value"] = bh_q_values(frame["p_value"].to_numpy(float))
     frame["alert"] = frame["q_value"] < alpha
     frame["change"] = frame["rate"] - frame["previous_rate"]
-    columns = [*group_cols, "dimension", "label", "previous_period", "period",
+    columns = [*group_cols, "dimension", "label", "measure", "previous_period", "period",
                "previous_complaints", "previous_total", "previous_rate", "complaints", "total",
                "rate", "change", "p_value", "q_value", "alert"]
-    if not all_tests:  # one alert a (group, dimension, period): the step when it alerts
-        frame = frame[frame["alert"]].sort_values("pooled", kind="stable")
+    if not all_tests:  # one alert a (group, dimension, period): see the docstring
+        frame = frame[frame["alert"]].sort_values(["measure", "pooled"], kind="stable")
         frame = frame.drop_duplicates([*keys, "period"])
     return frame[columns].sort_values(["q_value", "change"], ascending=[True, False],
                                       kind="stable").reset_index(drop=True)
+
+
+def _comparisons(frame: pd.DataFrame, keys: list[str], measure: str, denominator: str
+                 ) -> pd.DataFrame:
+    """Each period of ``frame`` (sorted by ``keys`` and period) against the period before and,
+    where there are two or more earlier periods, against them pooled (``pooled``)."""
+    by = frame.groupby(keys, dropna=False, sort=False)
+    previous = by[["period", "complaints", denominator]].shift(1)
+    step = frame.assign(previous_period=previous["period"],
+                        previous_complaints=previous["complaints"],
+                        previous_total=previous[denominator])
+    # all earlier periods pooled, where there are two or more (with one it is the step above)
+    earlier = by[["complaints", denominator]].cumsum() - frame[["complaints", denominator]]
+    first = by["period"].transform("first")
+    pooled = frame.assign(previous_period=first + "…" + previous["period"],
+                          previous_complaints=earlier["complaints"],
+                          previous_total=earlier[denominator])[by.cumcount() >= 2]
+    both = pd.concat([step.assign(pooled=False), pooled.assign(pooled=True)],
+                     ignore_index=True)
+    return both.assign(measure=measure, total=both[denominator])

@@ -207,9 +207,12 @@ def print_fix_first(tables: dict, rating_col: str | None) -> None:
                        f"rest's at BH q < 0.05 ({len(tables['segments_differences'])} "
                        f"comparisons)")
     if len(tables.get("alerts", [])):
-        click.echo("\nalerts:\n" + format_table(_percent(tables["alerts"][
-            ["label", "previous_period", "period", "previous_rate", "rate", "q_value"]],
-            ["previous_rate", "rate"])))
+        click.echo("\nalerts (complaint_incidence: the dimension's complaints per comment of "
+                   "the period; complaint_rate: per comment naming it):\n" + format_table(
+                       _percent(tables["alerts"][["label", "measure", "previous_period",
+                                                  "period", "previous_rate", "rate", "q_value"]],
+                                ["previous_rate", "rate"])))
     elif "alerts" in tables:
-        click.echo("\nalerts: none (each period's complaint rate per dimension is compared "
-                   "with the period just before and with all earlier periods, BH q < 0.05)")
+        click.echo("\nalerts: none (each period's complaints per dimension, per comment and "
+                   "per comment naming it, are compared with the period just before and with "
+                   "all earlier periods, BH q < 0.05)")

@@ -37,6 +37,7 @@ from manyi.report.quotes import evidence_order, pick_evidence
 from manyi.report.tables import (
     POLARITY_LABELS,
     complaint_graph,
+    computed,
     headline,
     ipa_table,
     optional_table,
@@ -338,9 +339,13 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
                          "Benjamini–Hochberg 校正）；只列出显著更差的。"))
     if (trend := trend_table(result)) is not None:
         unit = {"M": "月", "W": "周", "D": "日"}[trend.attrs["freq"]]
-        sections.append(("trend", "趋势", f'<div class="chart">{svg.trend_lines(trend)}</div>',
+        sections.append(("trend", "趋势", f'<div class="chart">{svg.trend_lines(trend)}</div>'
+                         + _alerts_part(computed(result, "alerts")),
                          f"按{unit}统计各维度的评价（一条评论对它评价的每个维度各计一次）："
-                         "线为其中正面与负面的占比，柱为评价条数；与页首按评论计的占比不同。"))
+                         "线为其中正面与负面的占比，柱为评价条数；与页首按评论计的占比不同。"
+                         "预警：每个时段各维度的投诉，按全部评论（投诉发生率）和按提及它的评论"
+                         "（投诉率）计，与上一时段及此前所有时段合计比较（单侧 Fisher 检验，"
+                         "Benjamini–Hochberg 校正，q < 0.05）。"))
     if (topics := optional_table(result, "topics")) is not None:
         sections.append(("topics", "主题概览", _topics_section(topics), "主题模型发现的话题。"))
     if (graph := complaint_graph(result)) is not None:
@@ -367,6 +372,24 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
                         f"文本列 {result.meta.get('text_col', '')}"),
         nav="".join(f'<a href="#{a}">{escape(t)}</a>' for a, t, _, _ in sections),
         body="\n".join(_section(*s) for s in sections))
+
+
+MEASURE_LABELS = {"complaint_incidence": "投诉发生率（占全部评论）",
+                  "complaint_rate": "投诉率（占提及它的评论）"}
+
+
+def _alerts_part(alerts) -> str:
+    """The alerts under the trend chart, or a line saying none fired."""
+    if not isinstance(alerts, pd.DataFrame) or alerts.empty:
+        return "<p>预警：无（没有维度的投诉显著上升）。</p>"
+    cells = [[(escape(str(r.label)), None),
+              (escape(MEASURE_LABELS.get(r.measure, r.measure)), None),
+              (escape(str(r.previous_period)), None), (escape(str(r.period)), None),
+              (pct(r.previous_rate), r.previous_rate), (pct(r.rate), r.rate),
+              (f"{r.q_value:.2g}", r.q_value)] for r in alerts.itertuples()]
+    return "<h3>预警：投诉显著上升</h3>" + html_table(
+        cells, [("维度", False), ("指标", False), ("对比时段", False), ("时段", False),
+                ("对比时段的值", True), ("本时段的值", True), ("q 值", True)])
 
 
 def _ipa_axes(ipa: pd.DataFrame) -> tuple[str, str]:

@@ -1,0 +1,29 @@
+"""The report's trend section shows the alerts, or says that none fired (newcomer: a planted
+rise of delivery complaints was in trends.csv and nowhere in the report)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import manyi
+from manyi.report.render import render_html
+
+
+def _dump(late: int) -> pd.DataFrame:
+    rows = []
+    for month, slow in enumerate([6, 6, 6, late], start=1):
+        rows += [("物流太慢了，等了好几天" if i < slow else "质量很好，很喜欢", f"2024-0{month}-15")
+                 for i in range(120)]
+    return pd.DataFrame(rows, columns=["评论", "日期"])
+
+
+def test_the_report_shows_a_rise_of_complaints_as_an_alert():
+    result = manyi.analyze(_dump(late=30), text_col="评论", progress=False)
+    assert result.alerts is not None and "logistics" in set(result.alerts["dimension"])
+    page = render_html(result)
+    assert "预警：投诉显著上升" in page and "投诉发生率（占全部评论）" in page
+
+
+def test_the_report_says_when_no_alert_fired():
+    page = render_html(manyi.analyze(_dump(late=6), text_col="评论", progress=False))
+    assert "预警：无" in page and "预警：投诉显著上升" not in page
