@@ -284,8 +284,11 @@ def test_the_short_themes_line_names_what_is_wrong_before_catch_alls():
     nothing said) is listed only where too few themes say something."""
     from manyi.report.fix import themes_line
 
-    found = [{"theme": "包装（只说不好）", "share": 0.18},
-             {"theme": "包装（未写明）", "share": 0.17},
-             {"theme": "瓶子", "share": 0.11}, {"theme": "包装：漏", "share": 0.05}]
+    found = [{"theme": "包装（只说不好）", "share": 0.18, "complaints": 18},
+             {"theme": "包装（未写明）", "share": 0.17, "complaints": 17},
+             {"theme": "瓶子", "share": 0.11, "complaints": 11},
+             {"theme": "包装：漏", "share": 0.05, "complaints": 5},
+             {"theme": "包装：一句", "share": 0.01, "complaints": 1}]  # one customer's
     assert themes_line(found, 3) == "瓶子 11.0% · 包装：漏 5.0% · 包装（只说不好） 18.0%"
+    assert themes_line([found[4], found[0]], 2) == "包装：一句 1.0% · 包装（只说不好） 18.0%"
     assert themes_line(found[:2], 3) == "包装（只说不好） 18.0% · 包装（未写明） 17.0%"

@@ -64,17 +64,22 @@ def says_what(theme: str) -> bool:
 
 def said_of(opinion: str, term: str, clause: str) -> str:
     """What a complaint says of ``term``: its opinion word without degree words, else the
-    first :data:`REST_CHARS` characters after ``term`` in ``clause`` (without fillers);
-    ``""`` when nothing is said."""
+    rest of ``clause`` after ``term`` (without fillers) when it is at most :data:`REST_CHARS`
+    characters; ``""`` when nothing is said.
+
+    >>> said_of("", "客服", "客服一句在吗都不回"), said_of("", "房间", "房间不通风啊")
+    ('', '不通风')
+    """
     if opinion:
         word = _TAIL_RE.sub("", _DEGREE_RE.sub("", opinion)) or opinion
         return word
     at = clause.find(term) if term else -1
     if at < 0:
         return ""
-    rest = _FILLER_RE.sub("", _LEAD_RE.sub("", clause[at + len(term):]))
-    rest = _TAIL_RE.sub("", rest[:REST_CHARS])
-    return rest if len(_HAN_RE.findall(rest)) >= 1 else ""
+    rest = _TAIL_RE.sub("", _FILLER_RE.sub("", _LEAD_RE.sub("", clause[at + len(term):])))
+    # the whole rest of the clause, or nothing: a piece cut from a longer one (客服一句“在…)
+    # names no problem
+    return rest if 0 < len(rest) <= REST_CHARS and _HAN_RE.search(rest) else ""
 
 
 def said_words(chosen: pd.DataFrame, terms: np.ndarray) -> np.ndarray:

@@ -166,12 +166,13 @@ def print_fix_first(tables: dict, rating_col: str | None) -> None:
         if themes is not None and len(themes):
             from manyi.analysis.theme_said import says_what
             from manyi.analysis.themes import MAX_THEMES, top_themes
+            from manyi.report.fix import NAMED_MIN
 
             lines = []
             for r in top[top["level"] == "factor"].head(3).itertuples():
                 found = top_themes(themes, r.dimension, r.factor, MAX_THEMES)
-                named = found["theme"].map(says_what)  # what is wrong first, as themes_line
-                found = pd.concat([found[named], found[~named]]).head(3)
+                named = found["theme"].map(says_what) & found["complaints"].ge(NAMED_MIN)
+                found = pd.concat([found[named], found[~named]]).head(3)  # as themes_line
                 if len(found):
                     lines.append(f"  {r.label}: " + " · ".join(
                         f"{t.theme} {t.share:.0%} (e.g. {t.evidence})"

@@ -147,13 +147,17 @@ def themes_block(themes: list[dict]) -> str:
             f'</tr></thead><tbody>{rows}</tbody></table>')
 
 
+NAMED_MIN = 3  # complaints a theme needs to be listed before the catch-alls
+
+
 def themes_line(themes: list[dict], n: int = 3) -> str:
     """``屏幕 24% · 电池 21% · 功能 12%``: a driver's first ``n`` themes that say what is
-    wrong, with their shares; catch-alls (包装（只说不好）) only where too few do."""
+    wrong (named by :data:`NAMED_MIN` complaints or more), with their shares; the others
+    (包装（只说不好）, a problem one customer named) in rank order after them."""
     from manyi.analysis.theme_said import says_what
 
-    named = [t for t in themes if says_what(t["theme"])]
-    shown = named + [t for t in themes if not says_what(t["theme"])]
+    named = [t for t in themes if says_what(t["theme"]) and t["complaints"] >= NAMED_MIN]
+    shown = named + [t for t in themes if t not in named]
     return " · ".join(f'{t["theme"]} {svg._pct(t["share"])}' for t in shown[:n])
 
 
