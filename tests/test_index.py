@@ -122,7 +122,7 @@ def test_ipa_quadrants_split_at_the_means():
     fig = plot_ipa(table.reset_index())
     assert any(t.get_text().startswith("物流") for t in fig.axes[0].texts)
     axis = fig.axes[0].get_xlabel()
-    assert "重要性（给定）" in axis and "平均重要性 0.50" in axis
+    assert "重要性（给定）" in axis and "重要性中位数 0.50" in axis
     assert "max(平均满意度, 50) = 56.2" in fig.axes[0].get_ylabel()
 
 
@@ -134,12 +134,14 @@ def test_an_ipa_quadrant_whose_interval_holds_the_cut_is_unsettled():
                 "neutral": 0.0, "negative": 1 - positive, "satisfaction": 100 * positive}
 
     sat = pd.DataFrame([dimension("sure", 400, 0.9), dimension("unsure", 40, 0.75),
-                        dimension("low", 400, 0.4)])
-    imp = pd.DataFrame({"dimension": ["sure", "unsure", "low"], "importance": [0.3, 0.3, 0.1],
-                        "importance_low": [0.25, 0.25, 0.05],
-                        "importance_high": [0.35, 0.35, 0.15]})
+                        dimension("low", 400, 0.4), dimension("lower", 400, 0.45)])
+    imp = pd.DataFrame({"dimension": ["sure", "unsure", "low", "lower"],
+                        "importance": [0.3, 0.3, 0.1, 0.05],
+                        "importance_low": [0.25, 0.25, 0.05, 0.03],
+                        "importance_high": [0.35, 0.35, 0.15, 0.07]})
     table = ipa_from_tables(sat, imp, "complaint_impact").set_index("dimension")
-    assert table.attrs["satisfaction_cut"] == pytest.approx(68.33, abs=0.01)
+    assert table.attrs["importance_cut"] == pytest.approx(0.2)  # the median: 0.3, 0.3, 0.1, 0.05
+    assert table.attrs["satisfaction_cut"] == pytest.approx(62.5)
     assert table.loc["sure", "quadrant_label"] == "继续保持"
     assert table.loc["unsure", "quadrant"] == "keep up"
     assert table.loc["unsure", "quadrant_label"] == "继续保持（未定）"

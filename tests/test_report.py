@@ -154,7 +154,7 @@ def test_report_renders_the_ipa_the_result_computed(hostile_result):
     assert "满意度 46.0（40.0–52.0）" in page and "重点改进（未定）" in page
     assert "（未定）= 该维度的 95% 区间跨过分界线" in page  # the caption says what it means
     assert ("解决该维度的抱怨后投诉率可降低的比例（0.01 = 1 个百分点）"
-            "（竖虚线 = 均值 0.300（30.0 个百分点）") in page
+            "（竖虚线 = 中位数 0.300（30.0 个百分点）") in page
     assert "重要性（提及率）" not in page  # the old mislabelled axis
     del hostile_result.ipa
     assert "数据不足，无法绘制 IPA 图" in report.render_html(hostile_result)

@@ -7,7 +7,8 @@ four quadrants by two cut-lines:
   rating (its share of R², :func:`manyi.analysis.keydrivers.rating_drivers`); without one, the
   impact of its complaints (:mod:`manyi.analysis.impact`: how many points the complaint rate would
   fall if the dimension's complaints were resolved); each with its 95 % interval.
-  Cut-line: the mean importance.
+  Cut-line: the median importance (one dominant dimension does not make every other one
+  unimportant, as the mean would).
 - performance: satisfaction 0–100 = 100 × (positive + neutral/2) of the comments naming
   the dimension, with a 95 % normal interval. Cut-line: the larger of the mean satisfaction
   and 50, so a dimension more customers criticise than praise (satisfaction below 50) is
@@ -132,7 +133,7 @@ def ipa_from_tables(satisfaction: pd.DataFrame, importance: pd.DataFrame, kind: 
     table["satisfaction_low"] = (100 * (mean - Z95 * spread)).clip(lower=0).round(1)
     table["satisfaction_high"] = (100 * (mean + Z95 * spread)).clip(upper=100).round(1)
     table["small"] = table["comments"] < small
-    imp_cut = float(table["importance"].mean()) if len(table) else math.nan
+    imp_cut = float(table["importance"].median()) if len(table) else math.nan
     sat_cut = max(float(table["satisfaction"].mean()), 50.0) if len(table) else math.nan
     quadrant = [QUADRANTS[(i >= imp_cut, s >= sat_cut)]
                 for i, s in zip(table["importance"], table["satisfaction"])]
@@ -145,7 +146,7 @@ def ipa_from_tables(satisfaction: pd.DataFrame, importance: pd.DataFrame, kind: 
     table["satisfaction_cut"] = sat_cut
     table.attrs.update(importance_kind=kind, importance_label=IMPORTANCE_KINDS[kind],
                        importance_cut=imp_cut, satisfaction_cut=sat_cut,
-                       importance_mean=imp_cut, satisfaction_mean=sat_cut)
+                       importance_median=imp_cut, satisfaction_mean=sat_cut)
     order = {"concentrate here": 0, "keep up": 1, "low priority": 2, "possible overkill": 3}
     return table.sort_values(["quadrant", "importance"], key=lambda s: s.map(order)
                              if s.name == "quadrant" else -s).reset_index(drop=True)
@@ -175,7 +176,7 @@ def axis_labels(table: pd.DataFrame) -> tuple[str, str]:
     imp_cut = table["importance_cut"].iloc[0] if len(table) else math.nan
     sat_cut = table["satisfaction_cut"].iloc[0] if len(table) else math.nan
     shown = cut_text(imp_cut, kind)
-    return (f"{IMPORTANCE_KINDS[kind]}；竖虚线 = 平均重要性 {shown}",
+    return (f"{IMPORTANCE_KINDS[kind]}；竖虚线 = 重要性中位数 {shown}",
             f"{PERFORMANCE_LABEL}；横虚线 = max(平均满意度, 50) = {sat_cut:.1f}")
 
 

@@ -318,7 +318,7 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
     sections.append(("dimensions", "维度表现", _dimension_section(dims).replace(
         "{ipa}", svg.ipa_scatter(ipa, x_label, y_label)), "净情感 = 正面占比 − 负面占比；满意度 = "
         f"100 × (正面 + 中性/2)。IPA：{x_label}；{y_label}；空心点 = 评论少于 30 条，慎读；线段 = "
-        "95% 区间；象限按维度划分，重要性以各维度的平均值为界"
+        "95% 区间；象限按维度划分，重要性以各维度的中位数为界"
         "（“次要改进”= 影响低于平均，不是“不必改”：要先解决的具体因素见“最该先解决的三件事”）；"
         f"{UNSETTLED_NOTE}。点击表头排序，鼠标悬停查看数值。"))
     if (drivers := optional_table(result, "drivers")) is not None and "side" in drivers:
@@ -397,7 +397,7 @@ def _ipa_axes(ipa: pd.DataFrame) -> tuple[str, str]:
         return "重要性", PERFORMANCE_LABEL
     kind = ipa["importance_kind"].iloc[0]
     cut = float(ipa["importance_cut"].iloc[0])
-    return (f"{IMPORTANCE_KINDS.get(kind, kind)}（竖虚线 = 均值 {cut_text(cut, kind)}）",
+    return (f"{IMPORTANCE_KINDS.get(kind, kind)}（竖虚线 = 中位数 {cut_text(cut, kind)}）",
             f"{PERFORMANCE_LABEL}（横虚线 = max(均值, 50) = "
             f"{float(ipa['performance_cut'].iloc[0]):.1f}）")
 
