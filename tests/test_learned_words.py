@@ -84,3 +84,16 @@ def test_a_thing_found_in_the_goods_is_judged_not_the_brand_named_before_it():
         == [("product", "真恶心")]
     assert [m.dimension for m in extract("蒙牛真良心")] == ["brand"]
     assert "brand" in {m.dimension for m in extract("蒙牛和伊利都太差了")}  # both judged
+
+
+def test_the_word_right_after_buy_is_the_thing_bought():
+    """买水果 names the thing bought as 买了水果 does (newcomer: 水果, 本本 and 平板电脑 became
+    product attributes and drivers of their own in a dump of fruit, laptops and tablets)."""
+    from manyi.annotate.learned_words import count_naming
+
+    texts = ["第一次在京东买水果", "买了水果很新鲜", "水果很甜", "想买本本很久了", "本本屏幕不错"]
+    named, bought, _ = count_naming(["水果", "本本", "屏幕"], texts)
+    assert (named["水果"], bought["水果"]) == (3, 2)
+    assert (named["本本"], bought["本本"]) == (2, 1)
+    assert bought["屏幕"] == 0  # named, not bought
+    assert kind_of("水果", "n", named=20, placed=0, bought=5, judged=10, pool=300) == "item"
