@@ -10,6 +10,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -352,3 +353,12 @@ def test_column_kinds_decided_by_the_first_filled_cells_or_the_whole_column():
     assert column_kind(pd.Series(blanks + ["2026-01-02"] * 60 + ["明天"]), "日期") == "text"
     assert column_kind(pd.Series(blanks + ["2026-01-02"] * 60), "日期") == "date"
     assert column_kind(pd.Series(blanks), "空") == "text"
+
+
+def test_summary_json_keeps_small_q_values():
+    """summary.json keeps six significant digits (newcomer: q 3e-72 in the terminal was 0.0
+    in the JSON)."""
+    from manyi.report.render import _clean
+
+    assert _clean({"q": np.float64(3.1e-72), "share": 0.123456789, "n": 5}) == {
+        "q": 3.1e-72, "share": 0.123457, "n": 5}

@@ -108,7 +108,8 @@ def _clean(value):
     if isinstance(value, np.generic):
         value = value.item()
     if isinstance(value, float):
-        return None if math.isnan(value) or math.isinf(value) else round(value, 6)
+        # six significant digits: a q value of 3e-72 stays 3e-72, not 0.0
+        return None if math.isnan(value) or math.isinf(value) else float(f"{value:.6g}")
     if value is None or isinstance(value, str | int | bool):
         return value
     return str(value)
