@@ -518,3 +518,15 @@ def test_several_group_columns_in_one_by_are_told_to_repeat_the_option(tmp_path)
     assert result.exit_code == 1
     assert "repeat the option: --by 店铺 --by 品类" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_wrong_column_with_from_names_the_folder_and_the_dumps_columns(tmp_path):
+    """newcomer: `report --from a --time-col 时间` named the dump, listed manyi's own columns."""
+    source = tmp_path / "dump.csv"
+    source.write_text("评论,日期\n物流太慢了,2024-01-02\n质量很好,2024-02-03\n", encoding="utf-8")
+    assert run("analyze", source, "-o", tmp_path / "a").exit_code == 0
+    wrong = run("report", "--from", tmp_path / "a", "-o", tmp_path / "r", "--time-col", "时间")
+    assert wrong.exit_code == 1
+    assert f"no such column in {tmp_path / 'a'} (the analysis of" in wrong.output
+    listed = wrong.output.split("columns are:")[1]
+    assert "日期" in listed and "sentiment" not in listed and "flag" not in listed

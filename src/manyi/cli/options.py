@@ -161,8 +161,9 @@ def text_column_hint(frame: pd.DataFrame, text_col: str, option: str = "--text-c
 
 
 def check_columns(columns: Iterable[str], named: Mapping[str, object], source: str,
-                  renamed: Mapping[str, str] | None = None) -> None:
-    """Every column named by an option (``{"--by": ("店铺",), "--time-col": None}``) exists."""
+                  renamed: Mapping[str, str] | None = None, own: Iterable[str] = ()) -> None:
+    """Every column named by an option (``{"--by": ("店铺",), "--time-col": None}``) exists;
+    ``own``: columns manyi added (an analysis folder's), not listed as the dump's."""
     present = list(columns)
     renamed = dict(renamed or {})
     for option, value in named.items():
@@ -174,7 +175,9 @@ def check_columns(columns: Iterable[str], named: Mapping[str, object], source: s
                     raise InputError(f"{option} {column!r}: no such column; for several "
                                      "columns repeat the option: "
                                      + " ".join(f"{option} {p}" for p in parts))
-                shown = [c for c in present if c != "comment_id" or c in renamed]
+                hidden = set(own)
+                shown = [c for c in present if (c != "comment_id" or c in renamed)
+                         and c not in hidden]
                 raise InputError(f"{option} {column!r}: no such column in {source}; columns "
                                  f"are: {', '.join(shown)}")
 

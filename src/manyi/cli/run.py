@@ -73,12 +73,14 @@ def compact_result(from_dir: str, columns: Sequence[str | None], named: Mapping,
     clause text; ``observe``: as :func:`manyi.io.compact.compact_tables`."""
     from manyi import pipeline
     from manyi.cli.options import check_columns
+    from manyi.io.columns import RESERVED
     from manyi.io.compact import compact_tables
     from manyi.io.saved import _dimensions, _read
 
     head = folder_head(from_dir, rows=1)
     meta, renamed = head.meta, head.meta.get("renamed") or {}
-    check_columns(head.comments.columns, named, str(meta.get("source")), renamed)
+    check_columns(head.comments.columns, named,
+                  f"{from_dir} (the analysis of {meta.get('source')})", renamed, own=RESERVED)
     wanted = {"flag", "sentiment", "dimensions", *(meta.get("group_cols") or [])}
     for value in [*columns, meta.get("rating_col"), meta.get("time_col"), *named.values()]:
         for column in [value] if isinstance(value, str) else list(value or ()):
