@@ -205,6 +205,9 @@ def test_the_drivers_count_columns_are_side_neutral_everywhere(hostile_result, t
     rows = report.summary_json(hostile_result)["drivers"]
     old = {"negative_comments", "complaints_naming", "complaint_share"}
     assert rows and all(not old & set(r) for r in rows)
+    fixes = report.summary_json(hostile_result)["top_fixes"]
+    assert fixes and all(not old & set(f) and {"comments_naming", "side_share"} <= set(f)
+                         for f in fixes)  # one figure, one name
     assert {r["side"] for r in rows} == {"complaint", "praise"}
     praise = next(r for r in rows if r["side"] == "praise")
     assert praise["side_naming"] <= praise["comments_naming"]

@@ -82,9 +82,9 @@ def top_fixes(result, n: int = 3, per_fix: int = 2) -> list[dict]:
     rows = fix_rows(result, n)
     return [{"dimension": r.dimension, "factor": r.factor, "label": r.label,
              "impact": r.impact, "impact_low": r.impact_low, "impact_high": r.impact_high,
-             "impact_alone": r.impact_alone, "complaint_share": r.side_share,
+             "impact_alone": r.impact_alone, "side_share": r.side_share,
              "base_rate": r.base_rate,
-             "negative_comments": int(r.comments_naming), "resolved": int(r.resolved),
+             "comments_naming": int(r.comments_naming), "resolved": int(r.resolved),
              "q_value": r.q_value, "significant": bool(r.significant),
              "evidence": fix_evidence(result, r.dimension, r.factor, per_fix),
              "themes": fix_themes(result, r.dimension, r.factor)}
@@ -126,8 +126,8 @@ def top_fixes_section(fixes: list[dict], highlight) -> str:
         parts.append(
             f'<div class="fix"><h3>{i}. {escape(str(fix["label"]))}</h3><p>归因于它的投诉率 '
             f'<b>{_pp(fix["impact"])}</b>（95% 区间 {_pp(fix["impact_low"])} – '
-            f'{_pp(fix["impact_high"])}，{sure}）；{fix["negative_comments"]} 条评论负面提及它，'
-            f'占全部投诉的 {svg._pct(fix["complaint_share"])}；其中 {fix["resolved"]} 条'
+            f'{_pp(fix["impact_high"])}，{sure}）；{fix["comments_naming"]} 条评论负面提及它，'
+            f'占全部投诉的 {svg._pct(fix["side_share"])}；其中 {fix["resolved"]} 条'
             f'投诉只抱怨它（只解决它就不再是投诉：{_pp(fix["impact_alone"])}）。</p>'
             f'{themes_block(fix.get("themes") or [])}{quotes}</div>')
     return "".join(parts)
