@@ -27,3 +27,16 @@ def test_the_report_shows_a_rise_of_complaints_as_an_alert():
 def test_the_report_says_when_no_alert_fired():
     page = render_html(manyi.analyze(_dump(late=6), text_col="评论", progress=False))
     assert "预警：无" in page and "预警：投诉显著上升" not in page
+
+
+def test_the_json_trend_counts_comments_and_judgements_apart():
+    """summary.json's trend: ``comments`` is the period's comments, ``judgements`` its
+    (comment, dimension) pairs (newcomer: 664 "comments" in a month of 488)."""
+    from manyi.report.render import summary_json
+
+    dump = _dump(late=30)
+    dump.loc[::4, "评论"] = "物流太慢了，价格也太贵"  # two dimensions judged in one comment
+    result = manyi.analyze(dump, text_col="评论", progress=False)
+    periods = summary_json(result)["trend"]["periods"]
+    assert [p["comments"] for p in periods] == [120, 120, 120, 120]
+    assert all(p["judgements"] > p["comments"] for p in periods)

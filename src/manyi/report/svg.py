@@ -212,7 +212,7 @@ def trend_lines(trend: pd.DataFrame) -> str:
     width, height, pad_l, pad_r, pad_t, pad_b = 900, 300, 50, 50, 24, 46
     n = len(trend)
     step = (width - pad_l - pad_r) / n
-    most = max(int(trend["comments"].max()), 1)
+    most = max(int(trend["judgements"].max()), 1)
     inner = height - pad_t - pad_b
 
     def sy(v):
@@ -225,8 +225,9 @@ def trend_lines(trend: pd.DataFrame) -> str:
         body.append(_text(pad_l - 6, sy(v) + 4, f"{v * 100:.0f}%", "end", 10, MUTED))
     every = max(1, math.ceil(n / 14))
     for i, r in enumerate(trend.itertuples()):
-        h = r.comments / most * inner * 0.9
-        tip = (f"{r.period}\n维度评价 {r.comments}（评论×维度）\n正面 {_pct(r.positive)} · 负面 "
+        h = r.judgements / most * inner * 0.9
+        tip = (f"{r.period}\n{r.comments} 条评论，维度评价 {r.judgements}（评论×维度）\n"
+               f"正面 {_pct(r.positive)} · 负面 "
                f"{_pct(r.negative)}\n满意度 {_f(r.satisfaction):.1f}")
         body.append(_rect(pad_l + i * step + step * 0.15, pad_t + inner - h, step * 0.7, h,
                           "#dbe4ee", tip))

@@ -71,19 +71,21 @@ def ipa_table(result) -> pd.DataFrame:
 
 
 def trend_table(result) -> pd.DataFrame | None:
-    """Per period of ``result.trends``: comments naming a dimension, their positive and
-    negative shares and the satisfaction of the pooled (comment, dimension) pairs — the
-    default, mention-weighted index of the period. None with fewer than two periods."""
+    """Per period of ``result.trends``: its ``comments``, the (comment, dimension) pairs
+    judged (``judgements``: a comment counts once for each dimension it judges), their
+    positive and negative shares and their pooled satisfaction — the default,
+    mention-weighted index of the period. None with fewer than two periods."""
     trends = optional_table(result, "trends")
     if trends is None or "period" not in trends:
         return None
     frame = trends[trends["comments"] > 0]
-    grouped = frame.assign(
+    by = frame.assign(
         pos=frame["positive"] * frame["comments"], neu=frame["neutral"] * frame["comments"],
-        neg=frame["negative"] * frame["comments"]).groupby("period", sort=True)[
-        ["comments", "pos", "neu", "neg"]].sum()
+        neg=frame["negative"] * frame["comments"]).groupby("period", sort=True)
+    grouped = by[["comments", "pos", "neu", "neg"]].sum()
     table = pd.DataFrame({"period": grouped.index.astype(str),
-                          "comments": grouped["comments"].astype(int).to_numpy()})
+                          "comments": by["group_comments"].first().astype(int).to_numpy(),
+                          "judgements": grouped["comments"].astype(int).to_numpy()})
     for polarity, column in (("positive", "pos"), ("neutral", "neu"), ("negative", "neg")):
         table[polarity] = (grouped[column] / grouped["comments"]).to_numpy()
     table["satisfaction"] = [satisfaction_score(p, u, n) for p, u, n in
