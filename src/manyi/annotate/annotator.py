@@ -93,6 +93,8 @@ class Annotator:
         self.things = getattr(self.lexicon, "aspect_groups", None) or ThingGroups({})
         warm_up(self.extractor)  # the first pass's token look-ups (outputs do not change)
         self.model = model if model is not None else load_model(settings.model)
+        if hasattr(self.model, "warm"):  # its look-up tables: shared by forked workers
+            self.model.warm()
 
     def annotate(self, ids: Sequence[str], values: Sequence[object], first_row: int = 0
                  ) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -156,23 +156,35 @@ class _LookupTables:
 
     def __init__(self, tables, lexicon: _Lexicon) -> None:
         heads = len(tables)
-        char_keys = list(dict.fromkeys(k for chars, *_ in tables for k in chars))
-        packed, char_keys = _pack_chars(char_keys)
+        one = heads == 1  # (one head, the shipped model's: its tables' values in key order)
+        char_keys = list(tables[0][0]) if one else \
+            list(dict.fromkeys(k for chars, *_ in tables for k in chars))
+        packed, order = _pack_order(char_keys)
         self.chars = pd.Index(packed)
-        self.char_weights = _weight_rows(char_keys, [t[0] for t in tables])
+        self.char_weights = _values(tables[0][0])[order][:, None] if one else \
+            _weight_rows([char_keys[i] for i in order.tolist()], [t[0] for t in tables])
         # One id per token: the words of the unigram table, then the halves of each word
         # bigram ("a b" → a, b; every split at a space, so that tokens holding a space still
         # find their bigram: a pair of tokens matches exactly when "a" + " " + "b" is a key).
         words = dict.fromkeys(k for _, table, *_ in tables for k in table)
-        splits = []
-        for key in dict.fromkeys(k for *_, pairs, _ in tables for k in pairs):
-            cuts = [key.index(" ")] if key.count(" ") == 1 else \
-                [i for i, ch in enumerate(key) if ch == " "]
-            for cut in cuts:
-                left, right = key[:cut], key[cut + 1:]
-                words.setdefault(left)
-                words.setdefault(right)
-                splits.append((left, right, key))
+        pair_keys = list(tables[0][2]) if one else \
+            list(dict.fromkeys(k for *_, pairs, _ in tables for k in pairs))
+        lefts, rights, keys, one_pair_each = [], [], [], True
+        for key in pair_keys:
+            if key.count(" ") == 1:
+                left, _, right = key.partition(" ")
+                lefts.append(left)
+                rights.append(right)
+                keys.append(key)
+            else:  # a token holding a space: a split at each space
+                one_pair_each = False
+                for cut in [i for i, ch in enumerate(key) if ch == " "]:
+                    lefts.append(key[:cut])
+                    rights.append(key[cut + 1:])
+                    keys.append(key)
+        pair_keys = keys
+        # (the halves join the map in the order they come, each pair's left one first)
+        words.update(dict.fromkeys(chain.from_iterable(zip(lefts, rights))))
         # The lexicon's words join the same map (one hash look-up per token in all): for each
         # id, its opinion weight and its kind for the look-back of _Lexicon.hits: 1 negation,
         # 2 degree, 3 stop (punctuation, opinion word), in the precedence order of hits.
@@ -182,27 +194,32 @@ class _LookupTables:
         words.update(dict.fromkeys(kinds))
         # and the clause marks of the head (one look-up finds them too; zero weights)
         words.update(dict.fromkeys(sorted(SEPARATORS | CONTRAST_WORDS)))
-        self.vocab = {w: i for i, w in enumerate(words)}
+        self.vocab = vocab = {w: i for i, w in enumerate(words)}
         self.vocab_size = max(len(words), 1)  # pairs are packed as id(a) × size + id(b)
-        self.pairs = pd.Index(np.array([self.vocab[a] * self.vocab_size + self.vocab[b]
-                                        for a, b, _ in splits], dtype=np.int64))
-        self.word_weights = _weight_rows(list(words), [t[1] for t in tables])
-        self.pair_weights = _weight_rows([key for *_, key in splits], [t[2] for t in tables])
-        self.opinion = np.fromiter(map(lexicon.opinions.get, words, _ZEROS), dtype=np.float64,
-                                   count=len(words))
-        self.kind = np.fromiter(map(kinds.get, words, repeat(0)), dtype=np.int8,
-                                count=len(words))
-        self.degree = np.fromiter(map(lexicon.degrees.get, words, repeat(1.0)),
-                                  dtype=np.float64, count=len(words))
+        self.pairs = pd.Index(
+            np.fromiter(map(vocab.__getitem__, lefts), dtype=np.int64, count=len(lefts))
+            * self.vocab_size
+            + np.fromiter(map(vocab.__getitem__, rights), dtype=np.int64, count=len(rights)))
+        if one:  # the table's words come first in the map; the other ids weigh 0
+            self.word_weights = np.zeros((len(words), 1))
+            self.word_weights[:len(tables[0][1]), 0] = _values(tables[0][1])
+        else:
+            self.word_weights = _weight_rows(list(words), [t[1] for t in tables])
+        self.pair_weights = _values(tables[0][2])[:, None] if one and one_pair_each else \
+            _weight_rows(pair_keys, [t[2] for t in tables])
+        # per id (the lexicon's words are few: set at their ids, the rest keep the default)
+        self.opinion = _by_id(vocab, lexicon.opinions.items(), 0.0, np.float64)
+        self.kind = _by_id(vocab, kinds.items(), 0, np.int8)
+        self.degree = _by_id(vocab, lexicon.degrees.items(), 1.0, np.float64)
         ordered = sorted(lexicon.emoji, key=ord)
         self.emoji_codes = np.array([ord(e) for e in ordered], dtype=np.int64)
         self.emoji_weights = np.array([lexicon.emoji[e] for e in ordered], dtype=np.float64)
         self.fused = lexicon.fused
         # per id, and False at the end for an unknown token (id −1)
-        self.is_separator = np.fromiter(map(SEPARATORS.__contains__, [*words, ""]),
-                                        dtype=bool, count=len(words) + 1)
-        self.is_contrast = np.fromiter(map(CONTRAST_WORDS.__contains__, [*words, ""]),
-                                       dtype=bool, count=len(words) + 1)
+        self.is_separator = _by_id(vocab, ((w, True) for w in SEPARATORS), False, bool, 1)
+        self.is_contrast = _by_id(vocab, ((w, True) for w in CONTRAST_WORDS), False, bool, 1)
+        for index in (self.chars, self.pairs):  # their hash tables now, not at the first batch
+            index.get_indexer(index[:1])
         dense = np.array([t[3] for t in tables], dtype=np.float64).reshape(heads, 4)
         self.w_pos, self.w_neg, self.bias, self.scaled_bias = dense.T
 
@@ -366,6 +383,18 @@ def _batch_evidence(tables: _LookupTables, lexical: _Lexical, group: _Grouping
     return pos, neg
 
 
+def _by_id(vocab: dict[str, int], values: Iterable[tuple[str, object]], default, dtype,
+           extra: int = 0) -> np.ndarray:
+    """An array over the map's ids (and ``extra`` more, left at ``default``): each word's value
+    where ``values`` gives one (the last given wins), ``default`` elsewhere."""
+    out = np.full(len(vocab) + extra, default, dtype=dtype)
+    for word, value in values:
+        at = vocab.get(word)
+        if at is not None:
+            out[at] = value
+    return out
+
+
 def _weight_rows(keys: list[str], tables: list[dict[str, float]]) -> np.ndarray:
     out = np.zeros((len(keys), len(tables)))
     for h, table in enumerate(tables):
@@ -373,12 +402,17 @@ def _weight_rows(keys: list[str], tables: list[dict[str, float]]) -> np.ndarray:
     return out
 
 
-def _pack_chars(keys: list[str]) -> tuple[np.ndarray, list[str]]:
+def _values(table: dict[str, float]) -> np.ndarray:
+    """A table's weights in the order of its keys."""
+    return np.fromiter(table.values(), dtype=np.float64, count=len(table))
+
+
+def _pack_order(keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Character 1–3-grams as int64 (21 bits per code point; 1-, 2- and 3-grams cannot
-    collide as no code point is 0), with the keys in the order of the packed array: the
+    collide as no code point is 0), and where each packed gram's key is in ``keys``: the
     1-grams, then the 2-grams, then the 3-grams, each in the order given."""
     if not keys:
-        return np.zeros(0, dtype=np.int64), []
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     sizes = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
     codes = np.frombuffer("".join(keys).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
     first = np.cumsum(sizes) - sizes
@@ -390,8 +424,7 @@ def _pack_chars(keys: list[str]) -> tuple[np.ndarray, list[str]]:
             column = (column << 21) | codes[first[which] + c]
         packed.append(column)
         order.append(which)
-    order = np.concatenate(order)
-    return np.concatenate(packed), [keys[i] for i in order.tolist()]
+    return np.concatenate(packed), np.concatenate(order)
 
 
 _SEPARATOR = 0x1FFFFF  # 21 bits, not a code point: grams that span two comments match nothing
@@ -408,7 +441,7 @@ def _code_points(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _packed_grams(codes: np.ndarray) -> np.ndarray:
-    """All 1-, 2- and 3-grams of the joined code points, packed like :func:`_pack_chars`."""
+    """All 1-, 2- and 3-grams of the joined code points, packed like :func:`_pack_order`."""
     return np.concatenate([codes, (codes[:-1] << 21) | codes[1:],
                            (codes[:-2] << 42) | (codes[1:-1] << 21) | codes[2:]])
 

@@ -213,7 +213,7 @@ class SentimentModel:
         n = len(texts)
         codes, doc, n_chars, flat, lengths, ids, _ = batch if batch is not None \
             else Batch.of(tables, texts, tokens)
-        # character 1-, 2-, 3-grams, packed into int64 (see _pack_chars): where each found
+        # character 1-, 2-, 3-grams, packed into int64 (see _pack_order): where each found
         # gram starts in the joined text, and how long it is
         found = tables.chars.get_indexer(_packed_grams(codes))
         at = np.flatnonzero(found >= 0)
@@ -280,6 +280,12 @@ class SentimentModel:
         logits = (tables.bias + totals * scale[:, None] + np.outer(np.log1p(pos), tables.w_pos)
                   + np.outer(np.log1p(neg), tables.w_neg))
         return logits, pos, neg
+
+    def warm(self) -> None:
+        """Build the batch look-up tables now (else at the first batch scored): a process
+        pool forked afterwards shares them instead of building them in every worker."""
+        if getattr(self, "_tables", None) is not None:
+            self._lookup_tables()
 
     def _lookup_tables(self) -> _LookupTables:
         tables = getattr(self, "_lookup", None)
