@@ -105,3 +105,20 @@ def test_the_summary_says_what_a_discovered_driver_is():
     plain = headlines_text(manyi.analyze(pd.DataFrame({"t": listed}), text_col="t",
                                          progress=False))
     assert "fix first" in plain and DISCOVERED_NOTE not in plain
+
+
+def test_a_modifier_and_its_head_are_not_one_thing():
+    """review: 裤子质量 joined 裤子, 系统速度 系统, 风扇声音 声音 (a fan's noise is no speaker
+    sound). A compound is its head's (和弦铃声 → 铃声) only when the modifier is no thing of its
+    own; a word and one it begins (系统 / 系统速度) are never one thing."""
+    from manyi.text.word_groups import ThingGroups, group_terms
+
+    things = ThingGroups({w: w for w in ("铃声", "裤子", "风扇", "声音", "系统")})
+    assert things("和弦铃声") == "铃声"
+    assert [things(w) for w in ("裤子质量", "风扇声音", "系统速度")] == [
+        "裤子质量", "风扇声音", "系统速度"]
+    groups = {name: words for name, words, _ in group_terms(
+        {"系统": 9, "系统速度": 4, "风扇": 6, "风扇声音": 3, "声音": 5, "铃声": 4, "和弦铃声": 2},
+        strict=True)}
+    assert groups["系统"] == ["系统"] and groups["声音"] == ["声音"]
+    assert groups["铃声"] == ["铃声", "和弦铃声"]

@@ -2,8 +2,10 @@
 the corpus's first pass (:mod:`manyi.annotate.prepass`, learned aspect words) both use.
 
 Biggest word first: a word containing an earlier group's word (手机屏幕 ⊃ 屏幕; the one it ends
-with first) joins that group (``"contains"``); one sharing most of its characters with an
-earlier group's word, rare characters weighing more (存储量 / 储存量, 头屑 / 头皮屑), joins it
+with first; for drivers, ``strict``, only the word it ends with whose modifier is no word of
+its own: 裤子质量 joins neither 裤子 nor 质量) joins that group (``"contains"``); one sharing
+most of its characters with an earlier group's word, rare characters weighing more (存储量 /
+储存量, 头屑 / 头皮屑), joins it
 (``"characters"``); any other starts a group (``"term"``). From the words and counts only (no
 text), so every path groups alike.
 
@@ -70,7 +72,7 @@ def group_terms(counts: Mapping[str, int], weights: Mapping[str, float] | None =
         near = sorted({i for ch in set(term) for i in by_char.get(ch, ())})
         words = [(i, w) for i in near for w in (themes[i][1] if strict else [themes[i][0]])]
         inside = [(not term.endswith(w), -len(w), i) for i, w in words
-                  if len(w) >= 2 and w in term]
+                  if len(w) >= 2 and (_head_of(term, w, counts) if strict else w in term)]
         close = max(((_close(w, term, weights, strict), -i) for i, w in words),
                     default=(0.0, 0))
         if inside or (close[0] >= shared and len(term) >= 2):
@@ -87,10 +89,20 @@ def group_terms(counts: Mapping[str, int], weights: Mapping[str, float] | None =
     return themes
 
 
+def _head_of(term: str, word: str, things: Mapping[str, object]) -> bool:
+    """Whether ``word`` is the head ``term`` ends with (和弦铃声 → 铃声), its modifier no thing
+    of its own (裤子质量 is 裤子's quality, not 质量 or 裤子; 风扇声音 is the fan's): Chinese
+    compounds are head-final."""
+    return term.endswith(word) and term[:-len(word)] not in things
+
+
 def _close(a: str, b: str, weights: Mapping[str, float], strict: bool) -> float:
     """:func:`shared_weight`, strictly (see :func:`group_terms`) on what precedes a shared
-    ending of two characters or more."""
+    ending of two characters or more, and none between a word and one it begins (系统 /
+    系统速度: the second is an attribute of the first)."""
     if strict:
+        if a != b and (a.startswith(b) or b.startswith(a)):
+            return 0.0  # 系统速度 is 系统's speed, 头皮屑 no 头皮: a modifier and its head
         end = 0
         while end < min(len(a), len(b)) and a[-1 - end] == b[-1 - end]:
             end += 1
@@ -102,12 +114,15 @@ def _close(a: str, b: str, weights: Mapping[str, float], strict: bool) -> float:
 class ThingGroups:
     """The thing each discovered attribute word counts under: a learned word's group word
     (:func:`manyi.annotate.prepass.learn_aspects` groups them), a word found later its own
-    word, unless it contains a learned word (头皮屑多 → 头皮屑; one it ends with first, then
-    the longest).
+    word, unless it ends with a learned word whose modifier is no learned word itself (和弦铃声
+    → 铃声; the longest such word).
 
-    >>> things = ThingGroups({"头皮屑": "头皮屑", "头屑": "头皮屑", "屏幕": "屏幕"})
+    >>> things = ThingGroups({"头皮屑": "头皮屑", "头屑": "头皮屑", "屏幕": "屏幕", "风扇": "风扇",
+    ...                       "声音": "声音", "裤子": "裤子"})
     >>> things("头屑"), things("手机屏幕"), things("拉链"), things.words("头皮屑")
     ('头皮屑', '屏幕', '拉链', ('头皮屑', '头屑'))
+    >>> things("风扇声音"), things("裤子质量"), things("头皮屑多")
+    ('风扇声音', '裤子质量', '头皮屑多')
     """
 
     def __init__(self, heads: Mapping[str, str]) -> None:
@@ -121,9 +136,8 @@ class ThingGroups:
         if thing is None:
             thing = self.heads.get(word)
             if thing is None:
-                inside = [w for w in self._long if w in word]
-                ends = [w for w in inside if word.endswith(w)]
-                thing = self.heads[(ends or inside)[0]] if inside else word
+                heads = [w for w in self._long if _head_of(word, w, self.heads)]
+                thing = self.heads[heads[0]] if heads else word
             if len(self._seen) < CACHED:
                 self._seen[word] = thing
         return thing
