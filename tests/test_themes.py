@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import random
 
+import numpy as np
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -292,3 +293,16 @@ def test_the_short_themes_line_names_what_is_wrong_before_catch_alls():
     assert themes_line(found, 3) == "瓶子 11.0% · 包装：漏 5.0% · 包装（只说不好） 18.0%"
     assert themes_line([found[4], found[0]], 2) == "包装：一句 1.0% · 包装（只说不好） 18.0%"
     assert themes_line(found[:2], 3) == "包装（只说不好） 18.0% · 包装（未写明） 17.0%"
+
+
+def test_what_is_said_keeps_its_negation_and_its_first_character():
+    """review: 驱动不是很全 was said 全, 配送超时 时, 好用 用."""
+    from manyi.analysis.theme_said import said_of, said_words
+
+    chosen = pd.DataFrame({"opinion": ["很全", "不好", "很小"],
+                           "clause": ["驱动不是很全", "房间不好", "房间很小"],
+                           "negated": [True, True, False]})
+    said = said_words(chosen, np.asarray(["驱动", "房间", "房间"], dtype=object)).tolist()
+    assert said == ["不全", "不好", "小"]
+    assert [said_of(o, "x", "") for o in ("超时", "好用", "可惜", "太小了")] == [
+        "超时", "好用", "可惜", "小"]

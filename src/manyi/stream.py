@@ -140,8 +140,8 @@ def _render_piece(settings: Settings, text_col: str, piece: pd.DataFrame, first_
 
 
 COUNTED_COMMENTS = ("comment_id", "flag", "sentiment", "dimensions")
-COUNTED_MENTIONS = ("row", "clause_id", "dimension", "factor", "term", "opinion", "polarity",
-                    "score", "source", "clause")  # the clause: the themes' evidence
+COUNTED_MENTIONS = ("row", "clause_id", "dimension", "factor", "term", "opinion", "negated",
+                    "polarity", "score", "source", "clause")  # the clause: themes' evidence
 
 
 def folder_counts(path: str | Path, *, level: str = "factor", unit: str = "comment",

@@ -31,8 +31,8 @@ import pandas as pd
 # before what a bare clause says after its word.
 _DEGREE = ("实在是|越来越|有一点|一点点|有点儿|真的|真是|实在|非常|特别|十分|超级|极其|极为|"
            "相当|格外|尤其|过于|太过|简直|完全|绝对|真心|比较|较为|更加|稍微|略微|有点|有些|"
-           "确实|的确|还算|算是|相对|基本|一点|极|最|超|巨|太|很|蛮|挺|真|更|较|偏|稍|略|还|"
-           "好|也|都|就|又|可")
+           "确实|的确|还算|算是|相对|基本|一点|极|最|巨|太|很|蛮|挺|真|更|较|偏|稍|略|"
+           "也|都|就|又")  # not 超 好 还 可: they begin words (超时 好用 还行 可惜)
 _DEGREE_RE = re.compile(f"^(?:{_DEGREE})+")
 _FILLER_RE = re.compile(f"^(?:里面|里边|里|内|中|的|是|还是|也是|都是|{_DEGREE})+")
 _TAIL_RE = re.compile(r"(?:了|啊|呀|吧|啦|呢|哦|的|！|!|。|～|~)+$")
@@ -82,6 +82,12 @@ def said_of(opinion: str, term: str, clause: str) -> str:
     return rest if 0 < len(rest) <= REST_CHARS and _HAN_RE.search(rest) else ""
 
 
+def _with_negation(said: str, negated: bool) -> str:
+    """``said`` with the negation the mention carries (驱动不是很全: 全 → 不全), unless it
+    says it already (不好)."""
+    return "不" + said if negated and said and not _negated(said) else said
+
+
 def said_words(chosen: pd.DataFrame, terms: np.ndarray) -> np.ndarray:
     """:func:`said_of` for each mention of ``chosen`` (its ``opinion`` and ``clause``)
     naming ``terms``, with the themes' separators taken out."""
@@ -90,8 +96,10 @@ def said_words(chosen: pd.DataFrame, terms: np.ndarray) -> np.ndarray:
         if name not in chosen:
             return [""] * n
         return pd.Series(chosen[name].to_numpy(dtype=object)).fillna("").astype(str).tolist()
-    found = [said_of(o.strip(), t, c) for o, t, c in
-             zip(column("opinion"), terms.tolist(), column("clause"))]
+    negated = (chosen["negated"].fillna(False).astype(bool).tolist() if "negated" in chosen
+               else [False] * n)
+    found = [_with_negation(said_of(o.strip(), t, c), no) for o, t, c, no in
+             zip(column("opinion"), terms.tolist(), column("clause"), negated)]
     return np.asarray([w.replace("|", "¦").replace("\x1f", " ") for w in found],
                       dtype=object)
 

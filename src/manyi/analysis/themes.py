@@ -110,7 +110,7 @@ class TermSets:
         if not pick.any():
             return cls()
         chosen = mentions.loc[pick, [c for c in ("dimension", "factor", "term", "source",
-                                                  "clause", "opinion", "score")
+                                                  "clause", "opinion", "negated", "score")
                                      if c in mentions]]
         dims = chosen["dimension"].astype(str).to_numpy(dtype=object)
         terms = pd.Series(chosen["term"].to_numpy(dtype=object)).fillna("").astype(str) \
