@@ -150,6 +150,19 @@ def test_an_ipa_quadrant_whose_interval_holds_the_cut_is_unsettled():
     assert "（未定）" in plot_ipa(table.reset_index()).axes[0].get_xlabel()
 
 
+def test_no_importance_is_never_important_even_when_the_median_is_zero():
+    """review: importances 0.30, 0.05, 0, 0, 0 put the median cut at 0 and told the three
+    dimensions nobody complains about to keep up."""
+    dims = ["a", "b", "c", "d", "e"]
+    sat = pd.DataFrame({"dimension": dims, "label": dims, "comments": 200, "positive": 0.8,
+                        "neutral": 0.0, "negative": 0.2, "satisfaction": 80.0})
+    imp = pd.DataFrame({"dimension": dims, "importance": [0.3, 0.05, 0.0, 0.0, 0.0]})
+    table = ipa_from_tables(sat, imp, "given").set_index("dimension")
+    assert table.attrs["importance_cut"] == 0.0
+    assert table.loc["a", "quadrant"] == "keep up"
+    assert set(table.loc[["c", "d", "e"], "quadrant"]) == {"possible overkill"}
+
+
 def monthly(rates: dict[str, list[float]], per_month: int = 200, seed: int = 0):
     """Comments over months; each names one dimension, negative with the month's rate."""
     rng = np.random.default_rng(seed)

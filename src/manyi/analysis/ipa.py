@@ -135,7 +135,8 @@ def ipa_from_tables(satisfaction: pd.DataFrame, importance: pd.DataFrame, kind: 
     table["small"] = table["comments"] < small
     imp_cut = float(table["importance"].median()) if len(table) else math.nan
     sat_cut = max(float(table["satisfaction"].mean()), 50.0) if len(table) else math.nan
-    quadrant = [QUADRANTS[(i >= imp_cut, s >= sat_cut)]
+    # at the cut counts as important, but no importance at all never does (a median of 0)
+    quadrant = [QUADRANTS[(i > imp_cut or i == imp_cut > 0, s >= sat_cut)]
                 for i, s in zip(table["importance"], table["satisfaction"])]
     table["quadrant"] = [q[0] for q in quadrant]
     table["crosses"] = _crosses(table, imp_cut, sat_cut)

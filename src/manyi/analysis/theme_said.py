@@ -16,6 +16,9 @@ are one sub-theme (:data:`VERDICT`); complaints that say nothing more are anothe
 '不通风'
 >>> [says_where(t, "产品·客房", "product/room") for t in ("房间", "电视", "大床房")]
 [True, False, False]
+>>> [says_where(t, "产品·头皮屑（新发现：头皮屑/头屑）", "product/attribute:头皮屑")
+...  for t in ("头屑", "效果", "新品")]
+[True, False, False]
 """
 
 from __future__ import annotations
@@ -49,7 +52,6 @@ UNSAID = "未写明"
 # Factors whose every word names a place or a brand, not a problem: prepass files a
 # brand's name under the pack's brand factor (manyi.annotate.prepass._brand_factor).
 NAME_FACTORS = frozenset({"brand/reputation"})
-_NEW = "（新发现）"
 
 
 def says_what(theme: str) -> bool:
@@ -110,7 +112,8 @@ def says_where(term: str, label: str, key: str) -> bool:
     (房间, not 大床房), or the factor holds names (:data:`NAME_FACTORS`)."""
     if key in NAME_FACTORS:
         return True
-    name = str(label).split("·")[-1].replace(_NEW, "")
+    # the factor's name, without a discovered thing's note (头皮屑（新发现：头皮屑/头屑）)
+    name = re.sub(r"（新发现[^）]*）", "", str(label).split("·")[-1])
     return bool(term) and 2 * len(set(term) & set(name)) >= len(set(term))
 
 
