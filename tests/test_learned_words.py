@@ -96,4 +96,6 @@ def test_the_word_right_after_buy_is_the_thing_bought():
     assert (named["水果"], bought["水果"]) == (3, 2)
     assert (named["本本"], bought["本本"]) == (2, 1)
     assert bought["屏幕"] == 0  # named, not bought
+    _, bought, _ = count_naming(["手机", "蒙牛"], ["不会再买手机了", "没买蒙牛", "别买手机"])
+    assert not bought  # review: a purchase not made names no thing bought
     assert kind_of("水果", "n", named=20, placed=0, bought=5, judged=10, pool=300) == "item"

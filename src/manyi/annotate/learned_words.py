@@ -60,7 +60,8 @@ CORPUS_BRAND = 0.05  # of all comments, the share naming the brand the corpus is
 BOUGHT = re.compile(r"(?:(?:这|那|此|该)(?:一)?"
                     r"(?:些|个|样的|款|瓶|支|套|盒|台|部|罐|袋|包|双|条|件|箱|家|斤|批)"
                     r"|[一二两三四五六七八九十几半\d](?:箱|斤|盒|袋|瓶|台|罐)"
-                    r"|买(?:了|的)?|回购(?:了|的)?|入手(?:了|的)?|囤(?:了|的)?|收到(?:了|的)?"
+                    r"|(?<![不没别再])买(?:了|的)?"  # not 不会再买手机, 没买蒙牛: not bought
+                    r"|回购(?:了|的)?|入手(?:了|的)?|囤(?:了|的)?|收到(?:了|的)?"
                     r"|入住(?:了|的)?)$")
 
 Kind = str  # "place", "junk", "item", "brand" (and "compound" in the corpus pass)
