@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from manyi.text.word_groups import DISCOVERED
+
 GROUP_WORDS = 4  # words a grouped discovered thing's label lists
 
 
@@ -25,7 +27,7 @@ def lexicon_labels(lexicon) -> dict[str, str]:
         words = things.words(thing)
         if len(words) > 1:
             shown = "/".join(words[:GROUP_WORDS]) + ("…" if len(words) > GROUP_WORDS else "")
-            labels[f"product/attribute:{thing}"] = f"{thing}（新发现：{shown}）"
+            labels[f"product/{DISCOVERED}:{thing}"] = f"{thing}（新发现：{shown}）"
     return labels
 
 

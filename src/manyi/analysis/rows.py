@@ -16,6 +16,7 @@ import pandas as pd
 
 from manyi.annotate.flags import ANALYSABLE_FLAGS
 from manyi.errors import InputError
+from manyi.text.word_groups import DISCOVERED
 
 ComplaintSpec = str | Sequence[bool] | pd.Series | np.ndarray | Callable | None
 
@@ -106,7 +107,7 @@ def sum_counts(series: Sequence[pd.Series]) -> pd.Series:
     return joined.groupby(level=levels, sort=True).sum().astype(np.int64)
 
 
-DISCOVERED_FACTOR = "attribute"  # where discovered attributes no pack lists are filed
+DISCOVERED_FACTOR = DISCOVERED  # where discovered attributes no pack lists are filed
 
 
 def factor_column(mentions: pd.DataFrame, things: Callable[[str], str] | None = None

@@ -31,7 +31,7 @@ from itertools import islice
 from manyi.annotate.aspect_scorer import AspectScorer
 from manyi.annotate.learned_words import count_naming, kind_of
 from manyi.text.lexicon import Factor, Lexicon
-from manyi.text.word_groups import ThingGroups, char_weights, group_terms
+from manyi.text.word_groups import DISCOVERED, ThingGroups, char_weights, group_terms
 
 LEARN_ROWS = 3000   # the first comments read (the domain guess samples as many)
 LEARN_MIN = 2       # comments in which a word must be found judged
@@ -43,7 +43,6 @@ NOT_LEARNED = re.compile(r"(?:得|的|了|着|过|上|完|起来|下来)$")
 # Two one-character words that recur side by side, the second a noun (生 蚝, 鹅 肝, 鸭 胸:
 # a dish name the dictionary lacks, cut in two), are kept whole as one noun for the run.
 JOIN_MIN = 2
-ATTRIBUTE_KEY = "attribute"  # the factor of an unlisted attribute of the thing bought
 GROUPED = "group"  # the "dimension" of the entry naming a learned word's group word
 NO_ASPECT = "none"  # the dimension of a learned word that is no aspect (a place: 青岛, 京东)
 # Tunable (bench/aspects_eval.py chooses on the industries it does not score):
@@ -158,7 +157,7 @@ def group_learned(learned: list[tuple[str, str, str]], judged: Mapping[str, int]
 
 def thing_groups(learned: Learned) -> ThingGroups:
     """The group word of each learned attribute word (itself when not grouped)."""
-    heads = {w: w for w, _, key in learned if key == ATTRIBUTE_KEY}
+    heads = {w: w for w, _, key in learned if key == DISCOVERED}
     heads.update((w, head) for w, dimension, head in learned
                  if dimension == GROUPED and w in heads)
     return ThingGroups(heads)

@@ -164,19 +164,17 @@ def print_fix_first(tables: dict, rating_col: str | None) -> None:
                                  "impact_alone"])))
         themes = tables.get("driver_themes")
         if themes is not None and len(themes):
-            from manyi.analysis.theme_said import says_what
             from manyi.analysis.themes import MAX_THEMES, top_themes
-            from manyi.report.fix import NAMED_MIN
+            from manyi.report.fix import named_first
 
             lines = []
             for r in top[top["level"] == "factor"].head(3).itertuples():
-                found = top_themes(themes, r.dimension, r.factor, MAX_THEMES)
-                named = found["theme"].map(says_what) & found["complaints"].ge(NAMED_MIN)
-                found = pd.concat([found[named], found[~named]]).head(3)  # as themes_line
-                if len(found):
+                found = named_first(top_themes(themes, r.dimension, r.factor, MAX_THEMES)
+                                    .to_dict("records"))[:3]  # as the fix-first line
+                if found:
                     lines.append(f"  {r.label}: " + " · ".join(
-                        f"{t.theme} {t.share:.0%} (e.g. {t.evidence})"
-                        for t in found.itertuples()))
+                        f"{t['theme']} {t['share']:.0%} (e.g. {t['evidence']})"
+                        for t in found))
             if lines:
                 click.echo("\nwhat the top complaints name (themes, share of its complaints; "
                            "driver_themes.csv):\n" + "\n".join(lines))

@@ -154,11 +154,16 @@ def themes_line(themes: list[dict], n: int = 3) -> str:
     """``屏幕 24% · 电池 21% · 功能 12%``: a driver's first ``n`` themes that say what is
     wrong (named by :data:`NAMED_MIN` complaints or more), with their shares; the others
     (包装（只说不好）, a problem one customer named) in rank order after them."""
+    return " · ".join(f'{t["theme"]} {svg._pct(t["share"])}' for t in named_first(themes)[:n])
+
+
+def named_first(themes: list[dict]) -> list[dict]:
+    """``themes`` (rank order) with those that say what is wrong and are named by
+    :data:`NAMED_MIN` complaints or more first, the others after them in rank order."""
     from manyi.analysis.theme_said import says_what
 
     named = [t for t in themes if says_what(t["theme"]) and t["complaints"] >= NAMED_MIN]
-    shown = named + [t for t in themes if t not in named]
-    return " · ".join(f'{t["theme"]} {svg._pct(t["share"])}' for t in shown[:n])
+    return named + [t for t in themes if t not in named]
 
 
 def themes_section(result, drivers: pd.DataFrame, html_table, n: int = 10) -> str:

@@ -20,6 +20,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 SHARED = 0.6  # share of the longer word's character weight two words must share
+DISCOVERED = "attribute"  # the factor of an unlisted attribute of the thing bought; a driver
+# of a discovered thing is keyed DISCOVERED + ":" + its word (attribute:头皮屑)
 CACHED = 100_000  # words whose thing and factor a ThingGroups keeps (memory stays bounded)
 UNNAMED = "（未写明对象）"  # the group of an empty word (a complaint naming no term: 太差了)
 
@@ -147,7 +149,7 @@ class ThingGroups:
         thing (the drivers' key, :func:`manyi.analysis.rows.factor_column`)."""
         key = self._factors.get(word)
         if key is None:
-            key = "attribute:" + self(word)
+            key = f"{DISCOVERED}:{self(word)}"
             if len(self._factors) < CACHED:
                 self._factors[word] = key
         return key
