@@ -161,27 +161,10 @@ class _Tables:
         # compound goes on (宫保鸡 丁, 防尘 袋), the candidate is only its first part
         self.glued = Memo(lambda t: len(t) == 1 and t not in FUNCTION_CHARS
                           and self.kind[t] in ("n", "q", "z", "?"))
-        # an adjective no list knows (锐利): an opinion's place only at its clause's end
-        self.adjective = Memo(lambda t: bool(roles[t] is not None and not roles[t][0]
-                                             and extractor.unlisted_adjective(t)))
         # the sums of the weights of candidate words, kept per extractor (they read its tags)
         # for one scorer state (:meth:`AspectScorer.use` starts a new one)
         self.words: dict = {}
         self.scored: object = None
-
-
-def _ends_clause(tokens: list[str], starts: list[int], spans: list[tuple[int, int]],
-                 clause_starts: list[int], k: int, extractor: Any) -> bool:
-    """Whether only particles or punctuation follow ``tokens[k]`` to its clause's end."""
-    end = spans[bisect_right(clause_starts, starts[k]) - 1][1]
-    particles = extractor.rules.particles
-    j = k + 1
-    while j < len(tokens) and starts[j] < end:
-        t = tokens[j]
-        if t not in particles and any(ch.isalpha() for ch in t):
-            return False
-        j += 1
-    return True
 
 
 def _invented(tag: Any, word: str) -> bool:
@@ -281,9 +264,6 @@ def add_scored(extractor: Any, scorer: AspectScorer, text: str, tokens: list[str
     mentioned = {m.clause_id for m in mentions}
     opinions = list(compress(range(len(codes)), map(_TWO, codes)))
     clause_starts = [s for s, _ in spans]
-    if any(map(tables.adjective.__getitem__, tokens)):  # 订单不含早: 早 judges nothing
-        opinions = [k for k in opinions if not tables.adjective[tokens[k]]
-                    or _ends_clause(tokens, starts, spans, clause_starts, k, extractor)]
     if tables.scored is not scorer._state:
         tables.words, tables.scored = {}, scorer._state
     words, contexts, weights, cut = tables.words, scorer._contexts, scorer.weights, scorer._cut

@@ -99,15 +99,12 @@ class DiscoveredMentions:
                                                   at, at + 1, "discovered", "attribute"))
                     return
             token = tokens[b]
-            adjective = self.unlisted_adjective(token)
-            if adjective and (any(_is_word(t, self.rules.particles) for t in tokens[b + 1:last])
-                              or b > first and tokens[b - 1] in self.lexicon.degrees):
-                continue  # 像质锐利 judges; 锐利的线条 describes (only at its clause's end);
-                # 讲得很清楚: the degree word's (below)
+            adjective = self.unlisted_adjective(token) and token not in self.rules.predicates
+            if adjective and any(_is_word(t, self.rules.particles) for t in tokens[b + 1:last]):
+                continue  # 像质锐利 judges; 锐利的线条 describes (only at its clause's end)
             if token in self.lexicon.degrees:  # 图标很靓: a degree word heading a word
                 following = tokens[b + 1] if b + 1 < last else ""
-                if b + 1 >= last or (roles[b + 1] is not None and not (
-                        roles[b + 1][4] and self.unlisted_adjective(following))) \
+                if b + 1 >= last or roles[b + 1] is not None \
                         or not _is_word(following, self.rules.particles) \
                         or following in self.lexicon.terms or following in self.rules.fillers:
                     continue

@@ -149,7 +149,6 @@ class TokenRoles:
         """Whether ``token`` is an adjective (jieba: a) that no list knows: no term, opinion,
         size or degree word (像质锐利, 视野广, 噪点也不明显)."""
         return self.finder.tag(token) == "a" and token not in self.lexicon.terms \
-            and token not in self.rules.predicates and token not in self.lexicon.degrees \
             and self.parse_token(token) is None and token not in self.rules.not_opinions
 
     def adopt(self, other: TokenRoles) -> None:
