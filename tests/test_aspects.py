@@ -436,29 +436,3 @@ def test_a_word_that_says_how_it_is_is_no_name(text, name):
 @pytest.mark.parametrize("text, name", [("大虾，味道不错", "大虾"), ("酸奶，味道不错", "酸奶")])
 def test_a_dish_whose_name_opens_with_a_size_or_taste_stays_a_name(text, name):
     assert name in [m.term for m in extractor_for("catering")(text)]
-
-
-@pytest.mark.parametrize("text, term", [("像质锐利", "像质"), ("视野广", "视野"),
-                                        ("成像不够锐利", "成像"), ("噪点也不明显", "噪点")])
-def test_an_adjective_no_list_knows_judges_the_noun_before_it(text, term):
-    """像质锐利: an adjective (jieba: a) the opinion lists lack, ending its clause after a noun,
-    judges that noun (a discovered mention, the clause model's polarity)."""
-    found = [m.term for m in extractor_for("ecommerce")(text)]
-    assert term in found, found
-
-
-@pytest.mark.parametrize("text, term", [("线条锐利的相机", "线条"), ("订单不含早", "订单")])
-def test_an_unlisted_adjective_judges_only_at_its_clauses_end(text, term):
-    """线条锐利的相机: describing, not judging; 订单不含早: a verb stands between (the rules;
-    the learned scorer reads such an adjective as an opinion word's place)."""
-    from manyi.annotate.aspect_scorer import AspectScorer
-    from manyi.annotate.factors import FactorExtractor
-    from manyi.text.lexicon import Lexicon
-    from manyi.text.segment import Segmenter
-
-    lexicon = Lexicon.load("ecommerce")
-    segmenter = Segmenter(lexicon)
-    extractor = FactorExtractor(lexicon, tagger=segmenter.tag)
-    extractor.scorer = AspectScorer()  # the rules alone
-    found = [m.term for m in extractor.extract(text, segmenter.cut(text))]
-    assert term not in found, found

@@ -41,24 +41,6 @@ class DiscoveredMentions:
                 return True
         return False
 
-    def _nearer_subject(self, tokens: list[str], first: int, last: int, index: int,
-                        at: int, later: list) -> bool:
-        """Whether the opinion at ``at`` judges a noun standing between it and the learned
-        item or brand at ``index`` (蒙牛高钙奶里有小飞蛾真恶心: the moth): a term of another
-        dimension not joined to it (``later``: the clause's terms after it; 洗发水和护发素都很好
-        judges both), or an unlisted noun the opinion's subject."""
-        if self.finder is None:
-            return False
-        dimension = self.lexicon.terms[tokens[index]].dimension
-        for j, factor in later:
-            if j < at and factor.dimension != dimension and self.rules.coordinators.isdisjoint(
-                    tokens[index + 1:j]):
-                return True
-        span = self.finder.subject(tokens, first, last, at)
-        return span is not None and index < span[0] and span[1] <= at \
-            and not any(t in self.lexicon.terms for t in tokens[span[0]:span[1]]) \
-            and self.rules.coordinators.isdisjoint(tokens[index + 1:span[0]])
-
     def _said_of_the_item(self, tokens: list[str], first: int, last: int, b: int
                           ) -> int | None:
         """Index of the size word of a clause that is only a degree and a size word (挺薄的,
@@ -99,9 +81,6 @@ class DiscoveredMentions:
                                                   at, at + 1, "discovered", "attribute"))
                     return
             token = tokens[b]
-            adjective = self.unlisted_adjective(token) and token not in self.rules.predicates
-            if adjective and any(_is_word(t, self.rules.particles) for t in tokens[b + 1:last]):
-                continue  # 像质锐利 judges; 锐利的线条 describes (only at its clause's end)
             if token in self.lexicon.degrees:  # 图标很靓: a degree word heading a word
                 following = tokens[b + 1] if b + 1 < last else ""
                 if b + 1 >= last or roles[b + 1] is not None \
@@ -117,9 +96,6 @@ class DiscoveredMentions:
             words = tokens[span[0]:span[1]]
             if any(w in self.lexicon.terms for w in words):
                 continue
-            if adjective and not all(t in self.lexicon.degrees or t in self.lexicon.negations
-                                     or t in self.finder._skip for t in tokens[span[1]:b]):
-                continue  # 视野很广, 噪点也不明显; not 订单不含早 (a verb between)
             factor, how = self.finder.file_term(words)
             used.update(range(*span))
             negated = b > first and tokens[b - 1] in self.lexicon.negations  # 待机时间不长

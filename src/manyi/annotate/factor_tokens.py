@@ -130,12 +130,8 @@ class TokenRoles:
         return role if any(role) else None
 
     def _bare(self, token: str) -> bool:
-        """A bare adjective, alone or after a degree or negation word: 长, 很大, 不高, 偏小;
-        or an adjective the opinion lists lack (锐利 圆润 明显: judged only at its clause's
-        end, :meth:`~manyi.annotate.discovered.DiscoveredMentions.unlisted_adjective`)."""
+        """A bare adjective, alone or after a degree or negation word: 长, 很大, 不高, 偏小."""
         if token in self.rules.predicates or token in self.lexicon.degrees:
-            return True
-        if self.unlisted_adjective(token):
             return True
         prefix = self._prefix_cache[token]  # 很靓: a degree word glued to a word
         if prefix and token[:prefix] in self.lexicon.degrees \
@@ -144,12 +140,6 @@ class TokenRoles:
             return True
         return (len(token) > 1 and token[-1] in self.rules.predicates
                 and (token[:-1] in self._modifiers or token[:-1] in self.rules.bare_prefixes))
-
-    def unlisted_adjective(self, token: str) -> bool:
-        """Whether ``token`` is an adjective (jieba: a) that no list knows: no term, opinion,
-        size or degree word (像质锐利, 视野广, 噪点也不明显)."""
-        return self.finder.tag(token) == "a" and token not in self.lexicon.terms \
-            and self.parse_token(token) is None and token not in self.rules.not_opinions
 
     def adopt(self, other: TokenRoles) -> None:
         """Take over the token look-ups ``other`` made that cannot differ here: ``other`` an
