@@ -9,8 +9,8 @@ its last word (内容) both count. The run then treats those words as listed ter
 segmenter keeps them whole and every occurrence is a mention, judged or not, with its
 opinion when the clause holds one (``source`` discovered, ``filed_by`` corpus). A word is
 filed as its discovered mentions were, most often. The attribute words of one thing are
-grouped (:func:`group_learned`: 头屑 and 头皮屑 under 头皮), and a discovered attribute counts
-under its group's word (``factor`` ``attribute:头皮``), so each thing is one driver.
+grouped (:func:`group_learned`: 头屑 under 头皮屑; 头皮 apart), and a discovered attribute
+counts under its group's word (``factor`` ``attribute:头皮屑``), so each thing is one driver.
 
 Deterministic: the same first rows give the same words, whatever the number of workers.
 
@@ -133,7 +133,7 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
 def group_learned(learned: list[tuple[str, str, str]], judged: Mapping[str, int],
                   attribute: Factor, lexicon: Lexicon) -> list[tuple[str, str, str]]:
     """The learned attribute words of one thing grouped (:func:`manyi.text.word_groups.
-    group_terms`, the themes' rule: 头皮屑 ⊂ 头皮屑多, 头屑 ~ 头皮屑), most judged first; a
+    group_terms`, the themes' rule, strictly: 和弦铃声 → 铃声, 头屑 ~ 头皮屑), most judged first; a
     word grouped under another gets an entry ``(word, GROUPED, group word)``, so it counts
     under one driver. Characters weigh by their rarity over the pack's terms and the learned
     words.
