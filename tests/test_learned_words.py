@@ -92,10 +92,27 @@ def test_the_word_right_after_buy_is_the_thing_bought():
     from manyi.annotate.learned_words import count_naming
 
     texts = ["第一次在京东买水果", "买了水果很新鲜", "水果很甜", "想买本本很久了", "本本屏幕不错"]
-    named, bought, _ = count_naming(["水果", "本本", "屏幕"], texts)
+    named, bought, _, _ = count_naming(["水果", "本本", "屏幕"], texts)
     assert (named["水果"], bought["水果"]) == (3, 2)
     assert (named["本本"], bought["本本"]) == (2, 1)
     assert bought["屏幕"] == 0  # named, not bought
-    _, bought, _ = count_naming(["手机", "蒙牛"], ["不会再买手机了", "没买蒙牛", "别买手机"])
+    _, bought, _, _ = count_naming(["手机", "蒙牛"], ["不会再买手机了", "没买蒙牛", "别买手机"])
     assert not bought  # review: a purchase not made names no thing bought
     assert kind_of("水果", "n", named=20, placed=0, bought=5, judged=10, pool=300) == "item"
+
+
+def test_this_price_names_no_thing_bought():
+    """这个价格, 这个结局 (a bare demonstrative) name what is talked about: a word so named
+    only is no item (an unlisted 价格 was learned as the item, so was 结局 in book reviews);
+    这款手机, 买的手机 name the goods."""
+    from manyi.annotate.learned_words import count_naming
+
+    texts = ["这个价格很划算", "这个价格买到很值", "价格便宜", "这款手机不错", "买的手机很好用",
+             "手机很好"]
+    named, bought, _, goods = count_naming(["价格", "手机"], texts)
+    assert (bought["价格"], goods["价格"]) == (2, 0) and (bought["手机"], goods["手机"]) == (2, 2)
+    price = dict(named=named["价格"], placed=0, bought=bought["价格"], judged=3, pool=6)
+    assert kind_of("价格", "n", **price, goods=goods["价格"]) is None
+    assert kind_of("价格", "n", **price) == "item"  # (bought alone)
+    assert kind_of("手机", "n", named=named["手机"], placed=0, bought=2, judged=3, pool=6,
+                   goods=goods["手机"]) == "item"

@@ -209,3 +209,18 @@ def test_place_names_are_never_candidates():
              "欧洲进口奶源质量好", "北京的仓库发货慢"] * 3
     frame = suggest_terms(texts, min_count=2, top=50)
     assert not {"中国", "欧洲", "北京"} & set(frame["candidate"])
+
+
+def test_the_thing_reviewed_is_no_candidate_and_the_file_says_so(tmp_path):
+    """newcomer: 平板, 手机, 机器 were proposed as 功能性能 terms although the run's own first
+    pass files them as the item; suggest leaves out what the run takes for the item, the
+    brand or a place, and its file says which."""
+    texts = (["这款平板很好用", "买的平板屏幕很清楚", "平板电池不耐用", "这台平板触摸板很灵敏",
+              "触摸板不太好用", "平板速度很快"] * 8)
+    frame = suggest_terms(texts, domain="ecommerce", min_count=2)
+    assert "平板" not in set(frame["candidate"])
+    assert "平板" in frame.attrs["left_out"]["the thing reviewed"]
+    path = write_suggestions(frame, tmp_path / "s.toml")
+    assert "# Left out as the thing reviewed (as `manyi analyze` files them): " in \
+        path.read_text(encoding="utf-8")
+    assert check_packs([path]) == []

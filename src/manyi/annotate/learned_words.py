@@ -57,6 +57,9 @@ CORPUS_ITEM = 0.1   # of all comments, the share naming the item
 CORPUS_BRAND = 0.05  # of all comments, the share naming the brand the corpus is about
 # Words before a noun that name it as the thing bought (这款面膜, 买的洗面奶, 这箱苹果,
 # 入住的酒店, 收到的手机).
+# A bare demonstrative with the general measure word (这个价格, 这些书, 这样的结局): it names
+# what is talked about, not by itself the goods bought.
+DEMONSTRATIVE = re.compile(r"(?:这|那|此|该)(?:一)?(?:些|个|样的)$")
 BOUGHT = re.compile(r"(?:(?:这|那|此|该)(?:一)?"
                     r"(?:些|个|样的|款|瓶|支|套|盒|台|部|罐|袋|包|双|条|件|箱|家|斤|批)"
                     r"|[一二两三四五六七八九十几半\d](?:箱|斤|盒|袋|瓶|台|罐)"
@@ -68,11 +71,13 @@ Kind = str  # "place", "junk", "item", "brand" (and "compound" in the corpus pas
 
 
 def kind_of(word: str, tag: str, *, named: int, placed: int, bought: int, judged: int,
-            pool: int) -> Kind | None:
+            pool: int, goods: int | None = None) -> Kind | None:
     """What a word the discovery found judged is, when it is no attribute (see the module
     doc); None for an attribute. ``named``/``placed``/``bought``: the comments naming it,
     after a place verb, as the thing bought; ``judged``: the comments judging it; ``pool``:
-    the comments read."""
+    the comments read; ``goods``: the comments naming it as goods bought by more than a bare
+    demonstrative (这款 买的 两瓶; not only 这个: 这个价格, 这个结局), at least :data:`ITEM_MIN`
+    for the item (None: not counted)."""
     if tag in PERSON_TAGS and judged < VERB_MIN:
         return "junk"  # a name seldom judged (尼玛); not blocked: 杜比, 色拉 are names too
     if tag in PLACE_TAGS and placed >= max(1, PLACE_SHARE * named):
@@ -87,32 +92,38 @@ def kind_of(word: str, tag: str, *, named: int, placed: int, bought: int, judged
         # the kind of goods bought (这款洗发水, 买的洗发水), though tagged as a proper noun
         # (jieba: 洗发水 洗面奶 沐浴露 nz), is the item; a brand seldom follows 这款/买的
         return "item" if bought >= max(ITEM_MIN, ITEM_SHARE * named) else "brand"
-    if tag != "v" and (bought >= max(ITEM_MIN, ITEM_SHARE * named) or (
+    if tag != "v" and (goods is None or goods >= ITEM_MIN) and (
+            bought >= max(ITEM_MIN, ITEM_SHARE * named) or (
             named >= CORPUS_ITEM * pool and bought >= max(ITEM_MIN, ITEM_SHARE / 2 * named))):
         return "item"
     return None
 
 
-def count_naming(words: list[str], texts: list[str]) -> tuple[dict, dict, dict]:
+def count_naming(words: list[str], texts: list[str]) -> tuple[dict, dict, dict, dict]:
     """In how many of ``texts`` each word occurs (longest match first, once a comment), in
     how many as the thing bought (:data:`BOUGHT`), in how many after a place verb
-    (:data:`PLACED`)."""
+    (:data:`PLACED`), and in how many as goods bought by more than a bare demonstrative
+    (:data:`DEMONSTRATIVE`)."""
     from collections import Counter
 
     pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
     named: Counter = Counter()
     bought: Counter = Counter()
     placed: Counter = Counter()
+    goods: Counter = Counter()
     for text in texts:
-        found, marked, where = set(), set(), set()
+        found, marked, where, sold = set(), set(), set(), set()
         for m in pattern.finditer(text):
             word, at = m.group(), m.start()
             found.add(word)
             if BOUGHT.search(text, max(0, at - 4), at):
                 marked.add(word)
+                if not DEMONSTRATIVE.search(text, max(0, at - 4), at):
+                    sold.add(word)
             if at and PLACED.search(text, max(0, at - 1), at):
                 where.add(word)
         named.update(found)
         bought.update(marked)
         placed.update(where)
-    return named, bought, placed
+        goods.update(sold)
+    return named, bought, placed, goods

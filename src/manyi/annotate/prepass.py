@@ -96,10 +96,11 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
         return refiled
     pieces = {w: [p for p in segmenter.cut(w) if p.strip()] for w in candidates}
     words = sorted(set(candidates).union(*(p for p in pieces.values() if len(p) > 1)))
-    named, bought, placed = count_naming([w for w in words if len(w) >= MIN_CHARS], normalised)
+    named, bought, placed, goods = count_naming([w for w in words if len(w) >= MIN_CHARS],
+                                                normalised)
     kinds = {w: kind_of(w, segmenter.tag(w), named=named[w], placed=placed[w],
-                        bought=bought[w], judged=judged[w], pool=len(normalised))
-             for w in words}
+                        bought=bought[w], judged=judged[w], pool=len(normalised),
+                        goods=goods[w]) for w in words}
     for word in candidates:  # 京东速度, 伊利蒙牛: a compound with a place or a brand in it
         parts = pieces[word]
         if len(parts) > 1 and kinds[word] is None:

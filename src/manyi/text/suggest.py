@@ -83,11 +83,12 @@ def suggest_terms(texts: Iterable[str], *, lexicon: Lexicon | None = None,
     evidence, examples (up to three comments, " | "-joined).
     """
     lexicon = lexicon if lexicon is not None else Lexicon.load(domain)
+    texts, kinds = _run_kinds(texts, lexicon, segmenter)
     stats = _count(texts, lexicon, segmenter, jobs=jobs, seed=seed, progress=progress,
                    total=total)
-    candidates = [w for w, n in stats.doc_freq.items() if n >= min_count]
+    candidates = [w for w, n in stats.doc_freq.items() if n >= min_count and w not in kinds]
     if not candidates:
-        return pd.DataFrame(columns=COLUMNS)
+        return _left_out(pd.DataFrame(columns=COLUMNS), kinds)
     vectors = _word_vectors(stats.sentences, min_count=min_count, seed=seed)
     # A word never the subject of an opinion scores 0: of those, only the most frequent can
     # fill the places the others leave, so only they are attributed (the same table).
@@ -101,7 +102,40 @@ def suggest_terms(texts: Iterable[str], *, lexicon: Lexicon | None = None,
     frame["score"] = (frame["score"] / best if best > 0 else frame["score"]).round(4)
     frame = frame.sort_values(["score", "count", "candidate"], ascending=[False, False, True],
                               kind="stable")
-    return frame.head(top).reset_index(drop=True)
+    return _left_out(frame.head(top).reset_index(drop=True), kinds)
+
+
+# What the run's first pass takes a word for when it is no factor term (meta.json's
+# learned_aspects): the thing reviewed, its brand, a place. Such words are no candidates.
+NOT_TERMS = {("overall", "item"): "the thing reviewed", ("brand", None): "the brand",
+             ("none", None): "a place or shop"}
+
+
+def _run_kinds(texts: Iterable[str], lexicon: Lexicon, segmenter
+               ) -> tuple[Iterable[str], dict[str, str]]:
+    """The texts (as given) and, per word, what ``manyi analyze``'s first pass
+    (:func:`manyi.annotate.prepass.learn_aspects`, on the same first comments) takes it for
+    when it is no factor term: the item (平板 in tablet reviews), the brand, a place."""
+    from manyi.annotate.prepass import LEARN_ROWS, learn_aspects
+
+    texts = iter(texts)
+    head = list(itertools.islice(texts, LEARN_ROWS))
+    backend = segmenter if isinstance(segmenter, str) else "rjieba"
+    kinds = {}
+    for word, dimension, key in learn_aspects(head, lexicon, backend):
+        kind = NOT_TERMS.get((dimension, key)) or NOT_TERMS.get((dimension, None))
+        if kind:
+            kinds[word] = kind
+    return itertools.chain(head, texts), kinds
+
+
+def _left_out(frame: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
+    """``frame`` with ``attrs["left_out"]``: kind → the words left out as it, for the file."""
+    left: dict[str, list[str]] = {}
+    for word, kind in sorted(kinds.items()):
+        left.setdefault(kind, []).append(word)
+    frame.attrs["left_out"] = left
+    return frame
 
 
 # -- counting ----------------------------------------------------------------------------
@@ -475,6 +509,8 @@ def write_suggestions(frame: pd.DataFrame, path: str | Path, *, source: str | No
         "# the factor, comments containing it, clauses where it is the subject of an opinion,",
         "# evidence (近邻 = nearest known terms by word2vec; 评价主语 = opinions it takes;",
         "# 隐含 = factors the opinions imply) and example comments.",
+        *(f"# Left out as {kind} (as `manyi analyze` files them): {' '.join(words)}"
+          for kind, words in frame.attrs.get("left_out", {}).items()),
         "",
     ]
     assigned = frame[frame["dimension"] != ""]
