@@ -11,7 +11,9 @@ Two signals, both shown to the analyst as evidence:
 
 Candidates are words of two or more characters that the lexicon does not hold in any list
 (terms, cues, verbs, opinion, negation, degree, contrast, stop words, user dictionary), and
-that are not numbers, punctuation, function words or opinion words with modifiers (不太好).
+that are not numbers, punctuation, function words or opinion words with modifiers (不太好),
+nor what ``manyi analyze``'s first pass takes for the thing reviewed, its brand or a place
+(平板 in tablet reviews; the file names them).
 
 Deterministic: the same texts, lexicon, segmenter backend and ``seed`` give the same table
 (Word2Vec runs with one worker, a fixed seed and a hash of its own, not Python's salted
