@@ -16,7 +16,8 @@ from manyi.cli.commands import main
 from manyi.io.read import read_comments
 from manyi.text.lexicon import Lexicon, check_packs
 from manyi.text.segment import Segmenter
-from manyi.text.suggest import COLUMNS, suggest_terms, write_suggestions
+from manyi.text.suggest import COLUMNS, suggest_terms
+from manyi.text.suggest_file import write_suggestions
 
 # 客服 sits between service and communication (客服回复, 在线客服 are communication terms):
 # its neighbours may put it in either, and both are right.

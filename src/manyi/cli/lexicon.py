@@ -58,8 +58,8 @@ def lexicon_suggest(input_path, text_col, id_col, encoding, sheet, domain, lexic
     """Propose factor terms the lexicon misses, mined from INPUT, as a file to review."""
     from manyi.io.read import read_comments
     from manyi.text.lexicon import Lexicon
-    from manyi.text.suggest import (
-        suggest_terms,
+    from manyi.text.suggest import suggest_terms
+    from manyi.text.suggest_file import (
         suggestions_path,
         unchanged_suggestions,
         write_suggestions,
