@@ -24,6 +24,24 @@ from manyi.text.lexicon import Factor
 class DiscoveredMentions:
     """Mixin: needs ``lexicon``, ``rules``, ``finder`` and ``_mention`` (FactorExtractor)."""
 
+    def _nearer_subject(self, tokens: list[str], first: int, last: int, index: int,
+                        at: int, later: list) -> bool:
+        """Whether the opinion at ``at`` judges a noun standing between it and the learned
+        item or brand at ``index`` (蒙牛高钙奶里有小飞蛾真恶心: the moth): a term of another
+        dimension not joined to it (``later``: the clause's terms after it; 洗发水和护发素都很好
+        judges both), or an unlisted noun the opinion's subject."""
+        if self.finder is None:
+            return False
+        dimension = self.lexicon.terms[tokens[index]].dimension
+        for j, factor in later:
+            if j < at and factor.dimension != dimension and self.rules.coordinators.isdisjoint(
+                    tokens[index + 1:j]):
+                return True
+        span = self.finder.subject(tokens, first, last, at)
+        return span is not None and index < span[0] and span[1] <= at \
+            and not any(t in self.lexicon.terms for t in tokens[span[0]:span[1]]) \
+            and self.rules.coordinators.isdisjoint(tokens[index + 1:span[0]])
+
     def _may_judge(self, tokens: list[str], roles: list, first: int, last: int,
                    candidates: list[int]) -> bool:
         """Whether a clause of bare adjectives alone may hold a discovered mention (see
