@@ -110,21 +110,20 @@ def sum_counts(series: Sequence[pd.Series]) -> pd.Series:
 DISCOVERED_FACTOR = DISCOVERED  # where discovered attributes no pack lists are filed
 
 
-def factor_column(mentions: pd.DataFrame, things: Callable[[str], str] | None = None
-                  ) -> pd.Series:
+def factor_column(mentions: pd.DataFrame) -> pd.Series:
     """The factor each mention counts under in drivers and graphs: its ``factor``, except a
     discovered attribute no pack lists (信号太差, 拉链很难拉), counted under its thing's word
     (``attribute:信号``): one catch-all "other attributes" factor would mix unrelated
     complaints and could top the fix-first table while naming nothing to fix.
 
-    The thing's word is ``things(term)`` (the corpus's groups of learned words, see
-    :class:`manyi.text.word_groups.ThingGroups`: 头屑 → 头皮屑), else the term. The annotator
-    writes this into the mentions' ``factor`` already, so mentions.csv and drivers.csv name a
-    discovered thing alike; an older table (``factor`` = ``attribute``) gets it here.
+    The annotator writes the thing's word into the mentions' ``factor`` already (the corpus's
+    groups of learned words, :class:`manyi.text.word_groups.ThingGroups`: 头屑 →
+    ``attribute:头皮屑``), so mentions.csv and drivers.csv name a discovered thing alike; a
+    table written before that (``factor`` = ``attribute``) gets its term here.
 
-    >>> frame = pd.DataFrame({"factor": ["attribute", "quality", "attribute"],
+    >>> frame = pd.DataFrame({"factor": ["attribute", "quality", "attribute:头皮屑"],
     ...                       "term": ["信号", "做工", "头屑"], "source": "discovered"})
-    >>> factor_column(frame, {"头屑": "头皮屑"}.get).tolist()
+    >>> factor_column(frame).tolist()
     ['attribute:信号', 'quality', 'attribute:头皮屑']
     """
     column = mentions["factor"]
@@ -140,7 +139,7 @@ def factor_column(mentions: pd.DataFrame, things: Callable[[str], str] | None = 
     seen: dict[object, object] = {}  # term → its factor (None: no term, left as it is)
     for term in set(mentions["term"].to_numpy(dtype=object)[at].tolist()):
         if isinstance(term, str) and term:
-            seen[term] = DISCOVERED_FACTOR + ":" + ((things(term) or term) if things else term)
+            seen[term] = f"{DISCOVERED_FACTOR}:{term}"
     out = values.copy()
     out[at] = [seen.get(t, DISCOVERED_FACTOR) if isinstance(t, str) else DISCOVERED_FACTOR
                for t in mentions["term"].to_numpy(dtype=object)[at].tolist()]
