@@ -23,6 +23,11 @@ SHARED = 0.6  # share of the longer word's character weight two words must share
 DISCOVERED = "attribute"  # the factor of an unlisted attribute of the thing bought; a driver
 # of a discovered thing is keyed DISCOVERED + ":" + its word (attribute:头皮屑)
 CACHED = 100_000  # words whose thing and factor a ThingGroups keeps (memory stays bounded)
+# A size or taste word said of the thing bought (挺薄的, 也太小了吧, 不甜) names a scale: the
+# words of one scale are one thing, named by the pair (小 and 大 → 大小, 甜 and 酸 → 酸甜).
+SCALES = ("大小", "多少", "高低", "长短", "厚薄", "软硬", "强弱", "轻重", "深浅", "宽窄", "酸甜",
+          "咸淡", "浓稀")
+SCALE_OF = {ch: scale for scale in SCALES for ch in scale}
 UNNAMED = "（未写明对象）"  # the group of an empty word (a complaint naming no term: 太差了)
 
 
@@ -117,7 +122,7 @@ class ThingGroups:
     """The thing each discovered attribute word counts under: a learned word's group word
     (:func:`manyi.annotate.prepass.learn_aspects` groups them), a word found later its own
     word, unless it ends with a learned word whose modifier is no learned word itself (和弦铃声
-    → 铃声; the longest such word).
+    → 铃声; the longest such word); a size or taste word its scale (小 → 大小, :data:`SCALES`).
 
     >>> things = ThingGroups({"头皮屑": "头皮屑", "头屑": "头皮屑", "屏幕": "屏幕", "风扇": "风扇",
     ...                       "声音": "声音", "裤子": "裤子"})
@@ -125,6 +130,8 @@ class ThingGroups:
     ('头皮屑', '屏幕', '拉链', ('头皮屑', '头屑'))
     >>> things("风扇声音"), things("裤子质量"), things("头皮屑多")
     ('风扇声音', '裤子质量', '头皮屑多')
+    >>> things("小"), things("大"), things("甜")
+    ('大小', '大小', '酸甜')
     """
 
     def __init__(self, heads: Mapping[str, str]) -> None:
@@ -136,7 +143,7 @@ class ThingGroups:
     def __call__(self, word: str) -> str:
         thing = self._seen.get(word)
         if thing is None:
-            thing = self.heads.get(word)
+            thing = self.heads.get(word) or SCALE_OF.get(word)
             if thing is None:
                 heads = [w for w in self._long if _head_of(word, w, self.heads)]
                 thing = self.heads[heads[0]] if heads else word
