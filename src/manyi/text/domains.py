@@ -42,8 +42,10 @@ class DomainGuess:
     def note(self) -> str:
         """One line for the summary.
 
-        >>> print(DomainGuess("hotel", 0.8, {"hotel": 0.4}, True, 100).note())
-        domain: hotel (chosen from the comments' words, confidence 0.80)
+        >>> print(DomainGuess("hotel", 0.8, {"hotel": 0.4, "catering": 0.08}, True, 100).note())
+        ... # doctest: +NORMALIZE_WHITESPACE
+        domain: hotel (chosen from the comments' words: 40% of 100 comments hold its own words,
+        the next pack's 8%; confidence 0.80 = 1 − 8%/40%)
         >>> print(DomainGuess("ecommerce", 0.11, {"education": 0.29, "ecommerce": 0.26},
         ...                   True, 3000).note())  # doctest: +NORMALIZE_WHITESPACE
         warning: education and ecommerce nearly tie (29% and 26% of 3,000 comments hold each
@@ -64,8 +66,13 @@ class DomainGuess:
                     f"{self.sampled:,} comments hold each pack's own words; confidence "
                     f"{self.confidence:.2f}): using {self.domain}{general}; check that its "
                     "labels fit these comments, or pass --domain")
-        return (f"domain: {self.domain} (chosen from the comments' words, "
-                f"confidence {self.confidence:.2f})")
+        ranked = sorted(self.shares.values(), reverse=True)
+        if len(ranked) < 2 or not ranked[0]:
+            return (f"domain: {self.domain} (chosen from the comments' words, "
+                    f"confidence {self.confidence:.2f})")
+        return (f"domain: {self.domain} (chosen from the comments' words: {ranked[0]:.0%} of "
+                f"{self.sampled:,} comments hold its own words, the next pack's {ranked[1]:.0%};"
+                f" confidence {self.confidence:.2f} = 1 − {ranked[1]:.0%}/{ranked[0]:.0%})")
 
     def to_dict(self) -> dict:
         return {"domain": self.domain, "confidence": round(self.confidence, 3),
