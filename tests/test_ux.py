@@ -530,3 +530,17 @@ def test_a_wrong_column_with_from_names_the_folder_and_the_dumps_columns(tmp_pat
     assert f"no such column in {tmp_path / 'a'} (the analysis of" in wrong.output
     listed = wrong.output.split("columns are:")[1]
     assert "日期" in listed and "sentiment" not in listed and "flag" not in listed
+
+
+def test_analyze_points_to_fix_first_within_the_groups_it_found(tmp_path):
+    """newcomer: a third of the dump (fruit) got no fix-first line and nothing said where its
+    fixes are; analyze names the group columns it found and the command that ranks within."""
+    source = tmp_path / "dump.csv"
+    source.write_text("评论,品类\n物流太慢了,水果\n质量很好,平板\n屏幕太暗,平板\n",
+                      encoding="utf-8")
+    result = run("analyze", source, "-o", tmp_path / "a")
+    assert result.exit_code == 0, result.output
+    assert f"groups found: 品类 — `manyi drivers --from {tmp_path / 'a'} -o D`" in result.output
+    plain = tmp_path / "plain.csv"
+    plain.write_text("评论\n物流太慢了\n质量很好\n", encoding="utf-8")
+    assert "groups found" not in run("analyze", plain, "-o", tmp_path / "b").output

@@ -113,6 +113,9 @@ def analyze(output, segmenter, aspect_scorer, scheduler, strict, chunk_rows, mod
     if not quiet:
         click.echo(summary_text(result))
         click.echo(headlines_text(result))
+        if groups := result.meta.get("group_cols"):  # newcomer: where a category's fixes are
+            click.echo(f"groups found: {', '.join(groups)} — `manyi drivers --from {out} -o D` "
+                       "ranks fix first and the worst groups within each (segments_*.csv)")
         click.echo(written_line(out, [n for n in OUTPUT_FILES if (Path(out) / n).exists()]))
         if hint := id_column_hint(columns, reading.get("id_col")):
             click.echo(hint)
