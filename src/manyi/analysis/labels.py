@@ -7,11 +7,28 @@ packs included) is turned into a key → label map once (:func:`lexicon_labels`,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from manyi.text.word_groups import DISCOVERED
 
 GROUP_WORDS = 4  # words a grouped discovered thing's label lists
+DISCOVERED_MARK = "（新发现"  # opens the note of a discovered thing's label: 信号（新发现）
+_NOTE = re.compile(f"{DISCOVERED_MARK}[^）]*）")
+
+
+def discovered_label(word: str, words: tuple[str, ...] = ()) -> str:
+    """A discovered thing's label: 信号（新发现）, or with the words grouped under it
+    头皮屑（新发现：头皮屑/头屑）."""
+    if len(words) < 2:
+        return f"{word}{DISCOVERED_MARK}）"
+    shown = "/".join(words[:GROUP_WORDS]) + ("…" if len(words) > GROUP_WORDS else "")
+    return f"{word}{DISCOVERED_MARK}：{shown}）"
+
+
+def without_note(label: str) -> str:
+    """``label`` without a discovered thing's note: 头皮屑（新发现：头皮屑/头屑） → 头皮屑."""
+    return _NOTE.sub("", label)
 
 
 def lexicon_labels(lexicon) -> dict[str, str]:
@@ -26,8 +43,7 @@ def lexicon_labels(lexicon) -> dict[str, str]:
     for thing in sorted(set(things.heads.values())) if things else ():
         words = things.words(thing)
         if len(words) > 1:
-            shown = "/".join(words[:GROUP_WORDS]) + ("…" if len(words) > GROUP_WORDS else "")
-            labels[f"product/{DISCOVERED}:{thing}"] = f"{thing}（新发现：{shown}）"
+            labels[f"product/{DISCOVERED}:{thing}"] = discovered_label(thing, words)
     return labels
 
 
@@ -50,7 +66,7 @@ def factor_labels(keys, labels: Mapping[str, str] | None = None) -> dict[str, st
             out[key] = key.split("/", 1)[1]
         elif "/" in key and ":" in key.split("/", 1)[1]:  # a discovered attribute: its word
             dim, word = key.split("/", 1)[0], key.split(":", 1)[1]
-            out[key] = f"{labels.get(dim, dim)}·{labels.get(key, f'{word}（新发现）')}"
+            out[key] = f"{labels.get(dim, dim)}·{labels.get(key) or discovered_label(word)}"
         elif "/" in key:
             dim, fac = key.split("/", 1)
             out[key] = f"{labels.get(dim, dim)}·{labels.get(key, fac)}"

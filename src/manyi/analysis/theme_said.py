@@ -30,6 +30,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from manyi.analysis.labels import without_note
+
 # Degree words before an opinion (lexicons/core/degree.txt's, longest first) and fillers
 # before what a bare clause says after its word.
 _DEGREE = ("实在是|越来越|有一点|一点点|有点儿|真的|真是|实在|非常|特别|十分|超级|极其|极为|"
@@ -73,8 +75,7 @@ def said_of(opinion: str, term: str, clause: str) -> str:
     ('', '不通风')
     """
     if opinion:
-        word = _TAIL_RE.sub("", _DEGREE_RE.sub("", opinion)) or opinion
-        return word
+        return _TAIL_RE.sub("", _DEGREE_RE.sub("", opinion)) or opinion
     at = clause.find(term) if term else -1
     if at < 0:
         return ""
@@ -112,8 +113,7 @@ def says_where(term: str, label: str, key: str) -> bool:
     (房间, not 大床房), or the factor holds names (:data:`NAME_FACTORS`)."""
     if key in NAME_FACTORS:
         return True
-    # the factor's name, without a discovered thing's note (头皮屑（新发现：头皮屑/头屑）)
-    name = re.sub(r"（新发现[^）]*）", "", str(label).split("·")[-1])
+    name = without_note(str(label).split("·")[-1])  # (头皮屑（新发现：头皮屑/头屑）)
     return bool(term) and 2 * len(set(term) & set(name)) >= len(set(term))
 
 

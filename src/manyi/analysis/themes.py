@@ -227,25 +227,38 @@ def themes_of(sets: TermSets, level: str, key: str, *, weights: Mapping[str, flo
     if weights is None:
         weights = char_weights(list(per_term))
     units = _units(group_terms(per_term, weights), per_term, tokens, values, where)
-    unit_of = {tok: u for u, unit in enumerate(units) for tok in unit[3]}
+    unit_of = {tok: u for u, unit in enumerate(units) for tok in unit.members}
     totals = np.zeros(len(units), dtype=np.int64)
     for toks, n in zip(tokens, values):
         for u in {unit_of[t] for t in toks}:
             totals[u] += n
-    order = sorted(range(len(units)), key=lambda u: (-totals[u], units[u][0]))
+    order = sorted(range(len(units)), key=lambda u: (-totals[u], units[u].name))
     by_term = split["quotes"].get(key if level == "factor" else ("", key), {})
     found = []
     for u in order[:limit] if limit else order:
-        name, listed, how, members, ranks = units[u]
-        found.append(Theme(name, int(totals[u]), listed, how,
-                           *_theme_quote(by_term, members, ranks)))
+        unit = units[u]
+        found.append(Theme(unit.name, int(totals[u]), unit.listed, unit.how,
+                           *_theme_quote(by_term, unit.members, unit.ranks)))
     return found
 
 
+@dataclass
+class _Unit:
+    """One theme before counting: its name, its listed words with counts, how it was grouped,
+    its member tokens (``term<_SAID>said``), each token's evidence rank, and for a said
+    sub-theme what is said (``said``)."""
+
+    name: str
+    listed: list
+    how: str
+    members: list[str]
+    ranks: list[int]
+    said: str | None = None
+
+
 def _units(groups: list, per_term: Mapping[str, int], tokens: list[list[str]],
-           values: list[int], where: Callable[[str], bool] | None) -> list[tuple]:
-    """The themes as (name, listed words with counts, grouped_by, member tokens, each
-    token's evidence rank): a group named by a word that says where becomes one theme per
+           values: list[int], where: Callable[[str], bool] | None) -> list[_Unit]:
+    """The themes: a group named by a word that says where becomes one theme per
     :func:`group_said` sub-theme of what its complaints say."""
     seen = {tok for toks in tokens for tok in toks}
     by_term: dict[str, list[str]] = {}
@@ -257,8 +270,8 @@ def _units(groups: list, per_term: Mapping[str, int], tokens: list[list[str]],
         members = [tok for t in terms for tok in by_term.get(t, ())]
         if not (where and name and where(name)):
             listed = sorted(((t or UNNAMED, per_term[t]) for t in terms), key=lambda x: -x[1])
-            units.append((name, listed, how, members,
-                          [rank[tok.partition(_SAID)[0]] for tok in members]))
+            units.append(_Unit(name, listed, how, members,
+                               [rank[tok.partition(_SAID)[0]] for tok in members]))
             continue
         said = said_counts(tokens, values, set(terms), _SAID)
         for sub, words in group_said(said):
@@ -266,25 +279,26 @@ def _units(groups: list, per_term: Mapping[str, int], tokens: list[list[str]],
             toks = [tok for tok in members if tok.partition(_SAID)[2] in mine]
             shown = f"{name}（{sub}）" if sub in (UNSAID, VERDICT) else f"{name}：{sub}"
             listed = sorted(((w or UNSAID, said[w]) for w in words), key=lambda x: -x[1])
-            units.append((shown, listed, "said", toks,
-                          [0 if tok.partition(_SAID)[0] == name else 1 for tok in toks], sub))
+            units.append(_Unit(shown, listed, "said", toks,
+                               [0 if tok.partition(_SAID)[0] == name else 1 for tok in toks],
+                               sub))
     return _merged(units)
 
 
-def _merged(units: list[tuple]) -> list[tuple]:
+def _merged(units: list[_Unit]) -> list[_Unit]:
     """A said sub-theme whose words are another theme's name joins that theme (设施：陈旧
     and the term 陈旧 of 设施设备 are one theme 陈旧)."""
-    named = {u[0]: i for i, u in enumerate(units) if u[2] != "said"}
-    out = [list(u[:5]) for u in units]
-    for i, unit in enumerate(units):
-        at = named.get(unit[5]) if len(unit) > 5 else None
-        if at is None:
+    named = {u.name: u for u in units if u.how != "said"}
+    kept = []
+    for unit in units:
+        into = named.get(unit.said) if unit.said is not None else None
+        if into is None:
+            kept.append(unit)
             continue
-        out[at][1] = out[at][1] + [(f"{unit[0].split('：')[0]}{t}", n) for t, n in unit[1]]
-        out[at][2], out[at][3] = "said", out[at][3] + unit[3]
-        out[at][4] = out[at][4] + [1] * len(unit[3])
-        out[i] = None
-    return [tuple(u) for u in out if u is not None]
+        into.listed = into.listed + [(f"{unit.name.split('：')[0]}{t}", n) for t, n in unit.listed]
+        into.how, into.members = "said", into.members + unit.members
+        into.ranks = into.ranks + [1] * len(unit.members)
+    return kept
 
 
 def _theme_quote(by_term: Mapping[str, list], tokens: Sequence[str], ranks: Sequence[int]

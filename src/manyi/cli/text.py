@@ -14,6 +14,8 @@ from pathlib import Path
 import click
 import pandas as pd
 
+from manyi.analysis.labels import DISCOVERED_MARK
+
 
 def written_line(folder, names) -> str:
     """``written to out/: a.csv b.csv`` (one slash, whatever the user typed)."""
@@ -48,7 +50,6 @@ def headlines_text(result, top: int = 3) -> str:
     return "\n".join(lines)
 
 
-DISCOVERED_MARK = "（新发现"
 DISCOVERED_NOTE = ("（新发现）: a thing no pack lists, found judged in these comments (after a "
                    "colon, the words of it that were grouped); `manyi lexicon suggest` proposes "
                    "such words for a pack")
