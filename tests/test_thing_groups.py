@@ -62,6 +62,16 @@ def test_a_word_found_later_joins_the_group_whose_word_it_holds():
     assert set(m.loc[m["term"].str.contains("头皮屑|头屑"), "factor"]) == {"attribute:头皮屑"}
 
 
+def test_a_phrase_built_on_a_learned_word_counts_under_its_thing():
+    # 和弦的铃声 is the listed-word path's phrase (source lexicon) on the learned 铃声: it was
+    # left in 其他产品属性, a catch-all driver beside 铃声's own
+    phones = ["铃声很好听", "铃声太小了", "铃声不好听", "和弦的铃声很好听", "屏幕很清楚"]
+    m = manyi.analyze(phones * 3, domain="ecommerce", progress=False).mentions
+    phrase = m[m["term"] == "和弦的铃声"]
+    assert len(phrase) and set(phrase["factor"]) == {"attribute:铃声"}
+    assert "attribute" not in set(m["factor"])
+
+
 def test_streamed_and_read_back_count_the_group_alike(tmp_path):
     source = tmp_path / "shampoo.csv"
     pd.DataFrame({"id": range(len(SHAMPOO)), "评论": SHAMPOO}).to_csv(source, index=False)

@@ -153,8 +153,8 @@ class Annotator:
                     else mentions:
                 (clause_id, clause, dimension, factor, term, opinion, negated, degree,
                  implicit, lexicon_score, start, end, source, filed_by) = m
-                if factor == "attribute" and source == "discovered" and term:
-                    factor = thing_factor(term)  # its thing's word: attribute:头皮屑 (头屑)
+                if factor == "attribute" and term:  # its thing: attribute:头皮屑 (头屑);
+                    factor = thing_factor(term)  # a learned word's compound too (和弦的铃声)
                 if opinion and source != "event" and only_wonders(
                         opinion, clause,
                         tokens[n][spans[clause_id].first:spans[clause_id].last]):
