@@ -40,3 +40,39 @@ def test_the_json_trend_counts_comments_and_judgements_apart():
     periods = summary_json(result)["trend"]["periods"]
     assert [p["comments"] for p in periods] == [120, 120, 120, 120]
     assert all(p["judgements"] > p["comments"] for p in periods)
+
+
+def test_a_rise_in_one_factor_alerts_when_its_dimension_stays_flat(tmp_path):
+    """Noise complaints double while other complaints of the hotel's environment fall: the
+    dimension is flat, the factor alerts (newcomer: a planted rise of 隔音 complaints in a
+    hotel's last two months gave "alerts: none"); ``drivers --from`` finds the same."""
+    from click.testing import CliRunner
+
+    from manyi.cli.commands import main
+
+    rows = []
+    for month, noisy in enumerate([8, 8, 8, 8, 30, 30], start=1):
+        dirty = 38 - noisy  # the environment's complaints: 38 every month
+        rows += [("隔音太差了，晚上很吵" if i < noisy else
+                  "卫生太差了，地毯很脏" if i < noisy + dirty else "早餐很好，很喜欢",
+                  f"2024-0{month}-15") for i in range(200)]
+    dump = pd.DataFrame(rows, columns=["评论", "日期"])
+    result = manyi.analyze(dump, text_col="评论", domain="hotel", progress=False)
+    trends = result.trends
+    environment = trends[trends["dimension"] == "environment"]["complaints"].tolist()
+    assert max(environment) - min(environment) <= 4  # flat
+    found = result.alerts
+    factor_rows = found[found["level"] == "factor"]
+    assert not len(found[(found["level"] == "dimension")
+                         & (found["dimension"] == "environment")])
+    assert len(factor_rows) and set(factor_rows["period"]) <= {"2024-05", "2024-06"}
+    noise = result.factor_trends
+    assert noise is not None and noise["complaints"].sum() > 0
+    assert factor_rows["label"].str.contains("噪音|隔音").all()
+    folder = tmp_path / "out"
+    result.to_dir(folder)
+    ran = CliRunner().invoke(main, ["drivers", "--from", str(folder), "-o",
+                                    str(tmp_path / "d"), "--quiet"])
+    assert ran.exit_code == 0, ran.output
+    again = pd.read_csv(tmp_path / "d" / "alerts.csv")
+    assert again["label"].tolist() == found["label"].tolist()

@@ -207,11 +207,30 @@ class Result:
     @cached_property
     def trends(self) -> pd.DataFrame | None:
         """Per month: the dimension figures and complaint rates (None without a time column)."""
-        from manyi.analysis.index import trends
+        from manyi.analysis.index import profile_trends
+
+        found = self._trend_profiles
+        return None if found is None else profile_trends(found, labels=self.labels)
+
+    @cached_property
+    def factor_trends(self) -> pd.DataFrame | None:
+        """Per month and factor: comments naming it, complaints naming it negatively and
+        their rates (None without a time column; see manyi.analysis.index)."""
+        from manyi.analysis.index import profile_factor_trends
+
+        found = self._trend_profiles
+        return None if found is None else profile_factor_trends(found, labels=self.labels)
+
+    @cached_property
+    def _trend_profiles(self):
+        from manyi.analysis.profiles import Profiles
 
         time_col = self.meta.get("time_col")
-        return trends(self.comments, self.mentions, time_col=time_col,
-                      labels=self.labels) if time_col else None
+        if not time_col:
+            return None
+        if time_col not in self.comments:
+            raise InputError(f"time column {time_col!r} is not in the comments table")
+        return Profiles.of(self.comments, self.mentions, time_col=time_col)
 
     @cached_property
     def key_drivers(self) -> pd.DataFrame | None:
@@ -242,10 +261,11 @@ class Result:
 
     @cached_property
     def alerts(self) -> pd.DataFrame | None:
-        """Dimensions whose complaint rate rose significantly against the month before."""
+        """Dimensions and factors whose complaints rose significantly against the month
+        before or the earlier months pooled (see manyi.analysis.index.alerts)."""
         from manyi.analysis.index import alerts
 
-        return alerts(self.trends) if self.trends is not None else None
+        return alerts(self.trends, self.factor_trends) if self.trends is not None else None
 
     def _rating_col(self) -> str | None:
         column = self.meta.get("rating_col")

@@ -4,7 +4,8 @@
 (what each complaint driver's complaints name, :mod:`manyi.analysis.themes`), ``key_drivers``
 (with a rating column, :func:`manyi.analysis.keydrivers.rating_drivers`), ``index`` (the
 default weighting unless told), ``ipa``, ``segments_index`` / ``segments_differences`` /
-``segments_drivers`` (with group columns), ``trends`` and ``alerts`` (with a time column).
+``segments_drivers`` (with group columns), ``trends``, ``factor_trends`` and ``alerts``
+(with a time column).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pandas as pd
 
 from manyi.analysis.drivers import drivers, drivers_from_counts
 from manyi.analysis.graph import FactorCounts
-from manyi.analysis.index import alerts, profile_index, profile_trends
+from manyi.analysis.index import alerts, profile_factor_trends, profile_index, profile_trends
 from manyi.analysis.ipa import ipa_of
 from manyi.analysis.keydrivers import profile_rating_drivers
 from manyi.analysis.profiles import Profiles
@@ -70,7 +71,8 @@ def fix_first_tables(comments: pd.DataFrame, mentions: pd.DataFrame, *,
             tables[f"segments_{name}"] = table
     if time_col and "_trend" in profiles.rows:
         tables["trends"] = profile_trends(profiles, labels=labels)
-        tables["alerts"] = alerts(tables["trends"])
+        tables["factor_trends"] = profile_factor_trends(profiles, labels=labels)
+        tables["alerts"] = alerts(tables["trends"], tables["factor_trends"])
     elif time_col:
         raise InputError(f"time column {time_col!r} is not in the comments table")
     return tables

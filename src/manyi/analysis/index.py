@@ -312,14 +312,48 @@ def profile_trends(profiles: Profiles, *, by: str | Sequence[str] | None = None,
     return profile_satisfaction(profiles, by=[*by_cols, "period"], labels=labels, rows=rows)
 
 
+def profile_factor_trends(profiles: Profiles, *, labels: Mapping[str, str] | None = None
+                          ) -> pd.DataFrame | None:
+    """Per period and factor: ``comments`` naming it, ``complaints`` naming it negatively,
+    the period's ``group_comments``, ``complaint_rate`` and ``complaint_incidence`` (as
+    :func:`profile_trends` per dimension; every factor in every period, 0 when unnamed).
+    A rise in one factor (隔音 in a hotel's last two months) can drown in its dimension's
+    other factors: :func:`alerts` tests both. None without a time column."""
+    from manyi.analysis.labels import factor_labels
+
+    counts = profiles.factor_periods
+    if counts is None:
+        return None
+    rows = profiles.rows
+    periods = rows["_trend"][rows["_trend"].notna().to_numpy()]
+    group_comments = periods.value_counts().sort_index()
+    factors = counts.index.droplevel("period").unique().sort_values()
+    grid = pd.MultiIndex.from_tuples([(p, d, f) for p in group_comments.index
+                                      for d, f in factors], names=counts.index.names)
+    table = counts.reindex(grid, fill_value=0).reset_index().rename(
+        columns={"named": "comments", "complained": "complaints"})
+    table["group_comments"] = group_comments.reindex(table["period"]).to_numpy()
+    names = factor_labels([f"{d}/{f}" for d, f in zip(table["dimension"], table["factor"])],
+                          {"overall": "整体", **(labels or {})})
+    table.insert(3, "label", [names[f"{d}/{f}"] for d, f in
+                              zip(table["dimension"], table["factor"])])
+    table["complaint_rate"] = table["complaints"] / table["comments"].where(
+        table["comments"] > 0)
+    table["complaint_incidence"] = table["complaints"] / table["group_comments"]
+    return table
+
+
 MEASURES = {"complaint_incidence": "group_comments", "complaint_rate": "comments"}
 
 
-def alerts(trend_table: pd.DataFrame, *, measure: str = "both", alpha: float = 0.05,
-           min_comments: int = 10, all_tests: bool = False) -> pd.DataFrame:
-    """Dimensions whose complaints rose significantly: versus the period just before, and
+def alerts(trend_table: pd.DataFrame, factor_trends: pd.DataFrame | None = None, *,
+           measure: str = "both", alpha: float = 0.05, min_comments: int = 10,
+           all_tests: bool = False) -> pd.DataFrame:
+    """Dimensions — and, given ``factor_trends`` (:func:`profile_factor_trends`), factors —
+    whose complaints rose significantly: versus the period just before, and
     versus all earlier periods pooled (a slow rise, 8 % → 10 % → 12 % → 16 %, that no single
     step makes significant), ``previous_period`` then naming the span (2024-01…2024-03).
+    ``level`` says which (a factor's row names it in ``factor``; a dimension's is empty).
 
     Two measures (``measure``, both by default): ``complaint_incidence``, the dimension's
     complaints per comment of the period (more delivery complaints among all comments), and
@@ -333,8 +367,11 @@ def alerts(trend_table: pd.DataFrame, *, measure: str = "both", alpha: float = 0
         raise InputError("measure must be 'complaint_rate', 'complaint_incidence' or 'both'")
     group_cols = [c for c in trend_table.columns[:list(trend_table.columns).index("dimension")]
                   if c != "period"]
-    keys = [*group_cols, "dimension"]
-    frame = trend_table.sort_values([*keys, "period"]).reset_index(drop=True)
+    keys = [*group_cols, "dimension", "factor"]
+    frame = trend_table.assign(level="dimension", factor="")
+    if factor_trends is not None and len(factor_trends) and not group_cols:
+        frame = pd.concat([frame, factor_trends.assign(level="factor")], ignore_index=True)
+    frame = frame.sort_values([*keys, "period"]).reset_index(drop=True)
     frame = pd.concat([_comparisons(frame, keys, name, denominator)
                        for name, denominator in MEASURES.items()
                        if measure in (name, "both")], ignore_index=True)
@@ -350,7 +387,8 @@ def alerts(trend_table: pd.DataFrame, *, measure: str = "both", alpha: float = 0
     frame["q_value"] = bh_q_values(frame["p_value"].to_numpy(float))
     frame["alert"] = frame["q_value"] < alpha
     frame["change"] = frame["rate"] - frame["previous_rate"]
-    columns = [*group_cols, "dimension", "label", "measure", "previous_period", "period",
+    columns = [*group_cols, "level", "dimension", "factor", "label", "measure",
+               "previous_period", "period",
                "previous_complaints", "previous_total", "previous_rate", "complaints", "total",
                "rate", "change", "p_value", "q_value", "alert"]
     if not all_tests:  # one alert a (group, dimension, period): see the docstring

@@ -32,7 +32,13 @@ import pandas as pd
 from manyi.analysis.graph import FactorCounts
 from manyi.analysis.impact import Patterns
 from manyi.analysis.polarity import POLARITY_VALUE, comment_dimension_polarity
-from manyi.analysis.rows import analysable_positions, complaint_mask, mention_rows
+from manyi.analysis.rows import (
+    analysable_positions,
+    complaint_mask,
+    factor_column,
+    mention_rows,
+    sum_counts,
+)
 
 MERGE_PARTS = 8  # counts of blocks summed at once
 GROUP_PARTS = 4  # a segment's counts of blocks summed at once (up to 30 groups a column)
@@ -48,13 +54,16 @@ class Profiles:
     period of ``freq`` —, group columns as text, ``period`` — the month); ``pairs``: per
     pattern its (dimension, polarity) pairs; ``rule``: ``complaint`` is a given rule;
     ``counts``: the drivers table's counts (when asked); ``groups``: (column, group) → the
-    counts of the segments' drivers of that group."""
+    counts of the segments' drivers of that group; ``factor_periods``: with a time column, per
+    (period, dimension, factor) the comments naming the factor (``named``) and the
+    complaints naming it negatively (``complained``), for the factors' trends and alerts."""
 
     rows: pd.DataFrame
     pairs: pd.DataFrame
     rule: bool = False
     counts: FactorCounts | None = None
     groups: dict = field(default_factory=dict)
+    factor_periods: pd.DataFrame | None = None
 
     @classmethod
     def of(cls, comments: pd.DataFrame, mentions: pd.DataFrame, **options) -> Profiles:
@@ -129,6 +138,7 @@ class ProfileBuilder:
             column: set(selected_groups(self.kept[column], *segments))
             for column in group_cols if column in self.kept}
         self.group_parts: dict[tuple, list[FactorCounts]] = {}
+        self.period_parts: list[pd.DataFrame] | None = [] if "_trend" in self.kept else None
 
     def add(self, start: int, end: int, mentions: pd.DataFrame) -> None:
         """The mentions of comments ``start:end`` (their ``row`` counted from ``start``)."""
@@ -144,6 +154,11 @@ class ProfileBuilder:
             self._counts(part, mentions, rule)
         if self.chosen:
             self._group_counts(part, mentions, complaint, slice(lo, hi), local)
+        if self.period_parts is not None:
+            self.period_parts.append(_factor_periods(
+                part, mentions, complaint, self.kept["_trend"][lo:hi], local))
+            if len(self.period_parts) >= MERGE_PARTS:
+                self.period_parts[:] = [_sum_periods(self.period_parts)]
 
     def profiles(self) -> Profiles:
         """The profiles of every block added."""
@@ -168,8 +183,10 @@ class ProfileBuilder:
         counts = None
         if self.count:
             counts = FactorCounts.total([self.merged, *self.parts])
+        periods = None if self.period_parts is None else _sum_periods(self.period_parts)
         return Profiles(rows=rows, pairs=pairs.astype({"pattern": np.int32}),
-                        rule=self.rule is not None, counts=counts, groups=groups)
+                        rule=self.rule is not None, counts=counts, groups=groups,
+                        factor_periods=periods)
 
     def _patterns(self, polar: pd.DataFrame, size: int) -> np.ndarray:
         """The pattern code of each comment of a block from its polarity pairs."""
@@ -233,6 +250,39 @@ class ProfileBuilder:
                                              terms=False))  # (no themes per segment)
                 if len(parts) >= GROUP_PARTS:  # summed as they come: memory stays flat
                     parts[:] = [FactorCounts.total(parts)]
+
+
+_PERIOD_KEYS = ["period", "dimension", "factor"]
+
+
+def _factor_periods(part: pd.DataFrame, mentions: pd.DataFrame, complaint: np.ndarray,
+                    periods: np.ndarray, local: np.ndarray) -> pd.DataFrame:
+    """Per (period, dimension, factor) of a block: comments naming the factor (``named``)
+    and complaints naming it negatively (``complained``); ``periods``: those of the block's
+    analysable comments, at ``local`` in the block (comments without a time left out)."""
+    period = np.full(len(part) + 1, None, dtype=object)
+    period[local] = periods
+    at = mention_rows(part, mentions)
+    found = pd.DataFrame({"row": at, "period": period[at],
+                          "dimension": mentions["dimension"].to_numpy(dtype=object),
+                          "factor": factor_column(mentions).to_numpy(dtype=object),
+                          "negative": (mentions["polarity"] == "negative").to_numpy()})
+    found = found[(at >= 0) & found["period"].notna().to_numpy()
+                  & (found["dimension"] != "overall").to_numpy()]
+    named = found.drop_duplicates(["row", "dimension", "factor"])
+    complained = found[found["negative"].to_numpy() & complaint[found["row"].to_numpy()]
+                       ].drop_duplicates(["row", "dimension", "factor"])
+    return pd.DataFrame({"named": named.groupby(_PERIOD_KEYS).size(),
+                         "complained": complained.groupby(_PERIOD_KEYS).size()}
+                        ).fillna(0).astype(np.int64)
+
+
+def _sum_periods(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The counts of :func:`_factor_periods` added up."""
+    index = pd.MultiIndex.from_arrays([[], [], []], names=_PERIOD_KEYS)
+    empty = pd.Series(np.zeros(0, dtype=np.int64), index=index)
+    return pd.DataFrame({column: sum_counts([empty, *(p[column] for p in parts)])
+                         for column in ("named", "complained")}).fillna(0).astype(np.int64)
 
 
 def subset(comments: pd.DataFrame, mentions: pd.DataFrame, rows: np.ndarray,

@@ -35,10 +35,12 @@ from manyi.cli.text import (
     format_table,
     headlines_text,
     print_fix_first,
+    rating_hint,
     summary_text,
     written_line,
 )
 from manyi.errors import InputError, ManyiError
+from manyi.io.columns import RESERVED
 from manyi.io.fixed import fixed_metadata, plt_fixed_ids
 from manyi.io.write import COMMAND_FILES, atomic_dir
 
@@ -113,10 +115,16 @@ def analyze(output, segmenter, aspect_scorer, scheduler, strict, chunk_rows, mod
     if not quiet:
         click.echo(summary_text(result))
         click.echo(headlines_text(result))
+        if rating := result.meta.get("rating_col"):
+            click.echo(rating_hint(rating))
         if groups := result.meta.get("group_cols"):  # newcomer: where a category's fixes are
             click.echo(f"groups found: {', '.join(groups)} — `manyi drivers --from {out} -o D` "
                        "ranks fix first and the worst groups within each (segments_*.csv)")
         click.echo(written_line(out, [n for n in OUTPUT_FILES if (Path(out) / n).exists()]))
+        if columns is None and (out / "comments.csv").is_file():  # a workbook: its header
+            columns = [c for c in pd.read_csv(out / "comments.csv", nrows=0,
+                                              encoding="utf-8-sig").columns
+                       if c not in RESERVED]
         if hint := id_column_hint(columns, reading.get("id_col")):
             click.echo(hint)
     exit_if_rejected(result, str(out / "rejects.csv"))
@@ -192,7 +200,7 @@ def report(output, formats, rating_col, time_col, model, jobs, quiet, **reading)
 @main.command()
 @input_options(reuse=True)
 @output_option("Folder for drivers, driver_themes, key_drivers, index, ipa, segments_*, trends, "
-               "alerts (CSV) "
+               "factor_trends, alerts (CSV) "
                "and ipa.png.")
 @rating_option("Star/score column for the key-driver model (found by name if omitted; the "
                "sentiment score is used when there is none).")
@@ -268,7 +276,9 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
             with plt_fixed_ids():
                 figure.savefig(out / name, dpi=120, metadata=fixed_metadata(name[-3:]))
     if not quiet:
-        print_fix_first(tables, rating_col)
+        print_fix_first(tables, rating_col, complaint_max_rating)
+        if rating_col and complaint_max_rating is None and "index" in tables:
+            click.echo(rating_hint(rating_col))
         click.echo(written_line(output, [f"{n}.csv" for n in tables] + charts))
     if "key_drivers" not in tables and "index" in tables and rating_col:
         click.echo(f"note: key_drivers.csv not computed: too few rated comments "

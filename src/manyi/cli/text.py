@@ -55,10 +55,25 @@ DISCOVERED_NOTE = ("（新发现）: a thing no pack lists, found judged in thes
                    "such words for a pack")
 
 
-def complaints_line(drivers: pd.DataFrame) -> str:
-    """``complaints: 60.2% of analysed comments``: the drivers' ``base_rate`` (its first
-    row's; every complaint row holds the same)."""
-    return f"complaints: {drivers['base_rate'].iat[0]:.1%} of analysed comments"
+def rating_hint(rating_col: str) -> str:
+    """The note that complaints can be counted by the rating found instead of by what is said.
+
+    >>> print(rating_hint("评分"))
+    note: 评分 is a rating: `manyi drivers --complaint-max-rating N` (and graph) counts the
+    comments rated N or lower as the complaints instead (2 on a 1–5 scale)
+    """
+    return (f"note: {rating_col} is a rating: `manyi drivers --complaint-max-rating N` (and "
+            "graph) counts the\ncomments rated N or lower as the complaints instead (2 on a "
+            "1–5 scale)")
+
+
+def complaints_line(drivers: pd.DataFrame, max_rating: float | None = None) -> str:
+    """``complaints: 60.2% of analysed comments (…)``: the drivers' ``base_rate`` (its first
+    row's; every complaint row holds the same) and the rule that counted them (newcomer: a
+    hotel's 78% of "complaints" against 34% negative comments read as a wrong figure)."""
+    rule = (f"rated {max_rating:g} or lower" if max_rating is not None else
+            "negative overall, or negative about any factor however small")
+    return f"complaints: {drivers['base_rate'].iat[0]:.1%} of analysed comments ({rule})"
 
 
 def _themes_of(result, row, n: int = 3) -> str:
@@ -147,17 +162,19 @@ def summary_text(result) -> str:
     return "\n".join(lines)
 
 
-def print_fix_first(tables: dict, rating_col: str | None) -> None:
-    """The terminal summary of ``manyi drivers``: what to fix first, key drivers, index."""
+def print_fix_first(tables: dict, rating_col: str | None,
+                    max_rating: float | None = None) -> None:
+    """The terminal summary of ``manyi drivers``: what to fix first, key drivers, index;
+    ``max_rating``: complaints are the comments rated so or lower."""
     from manyi.analysis.index import WEIGHTING_LABELS
     from manyi.analysis.segments import worst
 
     table = tables["drivers"]
     top = table[table["side"] == "complaint"].head(10) if "side" in table else table.head(0)
     if len(top):
-        click.echo(complaints_line(top) + "\nfix first (impact = share of comments that "
-                   "are complaints about it, each complaint split equally between the "
-                   "factors it names; 95% CI; "
+        click.echo(complaints_line(top, max_rating) + "\nfix first (impact = share of "
+                   "comments that are complaints about it, each complaint split equally "
+                   "between the factors it names; 95% CI; "
                    "impact_alone = complaints about it alone):\n" + format_table(
                        _percent(top[["label", "comments_naming", "side_share", "impact",
                                      "impact_low", "impact_high", "impact_alone", "q_value"]],
@@ -198,7 +215,8 @@ def print_fix_first(tables: dict, rating_col: str | None) -> None:
     if len(tables.get("segments_differences", [])):
         rows = worst(tables["segments_differences"])
         if len(rows):
-            click.echo("\nworst groups (negative share vs the rest, BH q < 0.05):\n"
+            click.echo("\nworst groups (comments negative on the dimension, a share of all "
+                       "the group's comments, vs the rest; BH q < 0.05):\n"
                        + format_table(_percent(rows[["column", "group", "label", "group_share",
                                                      "rest_share", "q_value"]],
                                                ["group_share", "rest_share"])))
@@ -207,12 +225,13 @@ def print_fix_first(tables: dict, rating_col: str | None) -> None:
                        f"rest's at BH q < 0.05 ({len(tables['segments_differences'])} "
                        f"comparisons)")
     if len(tables.get("alerts", [])):
-        click.echo("\nalerts (complaint_incidence: the dimension's complaints per comment of "
-                   "the period; complaint_rate: per comment naming it):\n" + format_table(
+        click.echo("\nalerts (complaint_incidence: the dimension's or factor's complaints "
+                   "per comment of the period; complaint_rate: per comment naming it):\n"
+                   + format_table(
                        _percent(tables["alerts"][["label", "measure", "previous_period",
                                                   "period", "previous_rate", "rate", "q_value"]],
                                 ["previous_rate", "rate"])))
     elif "alerts" in tables:
-        click.echo("\nalerts: none (each period's complaints per dimension, per comment and "
-                   "per comment naming it, are compared with the period just before and with "
-                   "all earlier periods, BH q < 0.05)")
+        click.echo("\nalerts: none (each period's complaints per dimension and factor, per "
+                   "comment and per comment naming it, are compared with the period just "
+                   "before and with all earlier periods, BH q < 0.05)")

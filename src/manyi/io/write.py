@@ -445,8 +445,8 @@ def _link_or_copy(source: str | Path, target: str | Path) -> None:
 COMMAND_FILES = {
     "report": ("report.html", "report.xlsx", "summary.json"),
     "drivers": ("drivers.csv", "driver_themes.csv", "index.csv", "ipa.csv", "ipa.png",
-                "alerts.csv", "trends.csv", "key_drivers.csv", "index_by_group.csv",
-                "drivers_by_group.csv", "segments_*.csv"),
+                "alerts.csv", "trends.csv", "factor_trends.csv", "key_drivers.csv",
+                "index_by_group.csv", "drivers_by_group.csv", "segments_*.csv"),
     "topics": ("topics.csv", "topic_terms.csv", "comment_topics.csv", "topic_k_scores.csv",
                "topics_over_time.csv", "topics_by_*.csv", "topics.png", "topics.svg",
                "topics.pdf"),

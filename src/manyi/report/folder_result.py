@@ -21,7 +21,7 @@ def fill_from_profiles(result, folder: str | Path, *, observe: Mapping | None = 
     :func:`manyi.io.compact.compact_tables`, given each mention block whole)."""
     from manyi.analysis.drivers import drivers_from_counts
     from manyi.analysis.graph import graph_from_counts
-    from manyi.analysis.index import alerts, profile_index, profile_trends
+    from manyi.analysis.index import alerts, profile_factor_trends, profile_index, profile_trends
     from manyi.analysis.ipa import ipa_of
     from manyi.analysis.keydrivers import profile_rating_drivers
     from manyi.analysis.segments import group_columns, profile_segments
@@ -63,7 +63,10 @@ def fill_from_profiles(result, folder: str | Path, *, observe: Mapping | None = 
                               drivers=get("drivers"), labels=labels, profiles=profiles),
         "trends": lambda: profile_trends(profiles, labels=labels) if time_col else None,
         "segments": lambda: profile_segments(profiles, group_cols=groups, labels=labels),
-        "alerts": lambda: alerts(get("trends")) if get("trends") is not None else None}
+        "factor_trends": lambda: profile_factor_trends(profiles, labels=labels)
+        if time_col else None,
+        "alerts": lambda: alerts(get("trends"), get("factor_trends"))
+        if get("trends") is not None else None}
     for name, compute in steps.items():
         try:
             tables[name] = compute()

@@ -382,14 +382,14 @@ MEASURE_LABELS = {"complaint_incidence": "投诉发生率（占全部评论）",
 def _alerts_part(alerts) -> str:
     """The alerts under the trend chart, or a line saying none fired."""
     if not isinstance(alerts, pd.DataFrame) or alerts.empty:
-        return "<p>预警：无（没有维度的投诉显著上升）。</p>"
+        return "<p>预警：无（没有维度或因素的投诉显著上升）。</p>"
     cells = [[(escape(str(r.label)), None),
               (escape(MEASURE_LABELS.get(r.measure, r.measure)), None),
               (escape(str(r.previous_period)), None), (escape(str(r.period)), None),
               (pct(r.previous_rate), r.previous_rate), (pct(r.rate), r.rate),
               (f"{r.q_value:.2g}", r.q_value)] for r in alerts.itertuples()]
     return "<h3>预警：投诉显著上升</h3>" + html_table(
-        cells, [("维度", False), ("指标", False), ("对比时段", False), ("时段", False),
+        cells, [("维度 / 因素", False), ("指标", False), ("对比时段", False), ("时段", False),
                 ("对比时段的值", True), ("本时段的值", True), ("q 值", True)])
 
 
@@ -399,7 +399,7 @@ def _ipa_axes(ipa: pd.DataFrame) -> tuple[str, str]:
     kind = ipa["importance_kind"].iloc[0]
     cut = float(ipa["importance_cut"].iloc[0])
     return (f"{IMPORTANCE_KINDS.get(kind, kind)}（竖虚线 = 中位数 {cut_text(cut, kind)}）",
-            f"{PERFORMANCE_LABEL}（横虚线 = max(均值, 50) = "
+            f"{PERFORMANCE_LABEL}（横虚线 = max(满意度指数, 50) = "
             f"{float(ipa['performance_cut'].iloc[0]):.1f}）")
 
 
