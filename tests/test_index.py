@@ -123,17 +123,17 @@ def test_ipa_quadrants_split_at_the_means():
     assert any(t.get_text().startswith("物流") for t in fig.axes[0].texts)
     axis = fig.axes[0].get_xlabel()
     assert "重要性（给定）" in axis and "重要性中位数 0.50" in axis
-    assert "max(平均满意度, 50) = 56.2" in fig.axes[0].get_ylabel()
+    assert "max(满意度指数, 50) = 58.3" in fig.axes[0].get_ylabel()  # weighted by comments
 
 
 def test_an_ipa_quadrant_whose_interval_holds_the_cut_is_unsettled():
     """Two dimensions above the satisfaction cut: the one named by 400 comments is told to
-    keep up; the one named by 40, whose interval reaches below the cut, is 未定."""
+    keep up; the one named by 20, whose interval reaches below the cut, is 未定."""
     def dimension(name, n, positive):
         return {"dimension": name, "label": name, "comments": n, "positive": positive,
                 "neutral": 0.0, "negative": 1 - positive, "satisfaction": 100 * positive}
 
-    sat = pd.DataFrame([dimension("sure", 400, 0.9), dimension("unsure", 40, 0.75),
+    sat = pd.DataFrame([dimension("sure", 400, 0.9), dimension("unsure", 20, 0.75),
                         dimension("low", 400, 0.4), dimension("lower", 400, 0.45)])
     imp = pd.DataFrame({"dimension": ["sure", "unsure", "low", "lower"],
                         "importance": [0.3, 0.3, 0.1, 0.05],
@@ -141,7 +141,8 @@ def test_an_ipa_quadrant_whose_interval_holds_the_cut_is_unsettled():
                         "importance_high": [0.35, 0.35, 0.15, 0.07]})
     table = ipa_from_tables(sat, imp, "complaint_impact").set_index("dimension")
     assert table.attrs["importance_cut"] == pytest.approx(0.2)  # the median: 0.3, 0.3, 0.1, 0.05
-    assert table.attrs["satisfaction_cut"] == pytest.approx(62.5)
+    # the index over them, each weighted by its comments: 71,500 / 1,220
+    assert table.attrs["satisfaction_cut"] == pytest.approx(58.6)
     assert table.loc["sure", "quadrant_label"] == "继续保持"
     assert table.loc["unsure", "quadrant"] == "keep up"
     assert table.loc["unsure", "quadrant_label"] == "继续保持（未定）"
@@ -267,3 +268,20 @@ def test_index_from_dimensions_equals_the_index_row():
     sample = Path(__file__).parents[1] / "corpus_samples" / "ecommerce_reviews.csv"
     result = manyi.analyze(sample, progress=False)
     assert index_from_dimensions(result.dimensions) == index_value(result.index)
+
+
+def test_a_small_dimension_does_not_pull_the_satisfaction_cut():
+    """newcomer: 物流 (88 hotel comments at 31.8) pulled an unweighted mean cut to 53.6, below
+    产品 (58.4) and 环境 (56.6), and the hotel's fix-first #1 dimension read 继续保持."""
+    def dimension(name, n, satisfaction):
+        p = satisfaction / 100
+        return {"dimension": name, "label": name, "comments": n, "positive": p,
+                "neutral": 0.0, "negative": 1 - p, "satisfaction": satisfaction}
+
+    sat = pd.DataFrame([dimension("product", 3000, 58.4), dimension("environment", 2500, 56.6),
+                        dimension("service", 2500, 65.0), dimension("logistics", 88, 31.8)])
+    imp = pd.DataFrame({"dimension": ["product", "environment", "service", "logistics"],
+                        "importance": [0.09, 0.05, 0.03, 0.001]})
+    table = ipa_from_tables(sat, imp, "complaint_impact").set_index("dimension")
+    assert table.loc["product", "quadrant"] == "concentrate here"
+    assert table.attrs["satisfaction_cut"] > sat["satisfaction"].iloc[:2].max()

@@ -10,9 +10,11 @@ four quadrants by two cut-lines:
   Cut-line: the median importance (one dominant dimension does not make every other one
   unimportant, as the mean would).
 - performance: satisfaction 0–100 = 100 × (positive + neutral/2) of the comments naming
-  the dimension, with a 95 % normal interval. Cut-line: the larger of the mean satisfaction
-  and 50, so a dimension more customers criticise than praise (satisfaction below 50) is
-  never told to keep up.
+  the dimension, with a 95 % normal interval. Cut-line: the larger of the satisfaction index
+  over the dimensions plotted (each weighted by its comments,
+  :func:`manyi.analysis.index.index_from_dimensions`: a dimension of 88 comments does not
+  move the line as much as one of 3,000) and 50, so a dimension more customers criticise
+  than praise (satisfaction below 50) is never told to keep up.
 
 Quadrants: important and below the cut = 重点改进 (concentrate here); important and above =
 继续保持 (keep up the good work); unimportant and below = 次要改进 (low priority); unimportant
@@ -37,7 +39,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from manyi.analysis.index import profile_satisfaction, satisfaction_table
+from manyi.analysis.index import index_from_dimensions, profile_satisfaction, satisfaction_table
 from manyi.errors import InputError
 
 QUADRANTS = {  # (important, satisfied) → (key, Chinese label)
@@ -134,7 +136,7 @@ def ipa_from_tables(satisfaction: pd.DataFrame, importance: pd.DataFrame, kind: 
     table["satisfaction_high"] = (100 * (mean + Z95 * spread)).clip(upper=100).round(1)
     table["small"] = table["comments"] < small
     imp_cut = float(table["importance"].median()) if len(table) else math.nan
-    sat_cut = max(float(table["satisfaction"].mean()), 50.0) if len(table) else math.nan
+    sat_cut = max(index_from_dimensions(table) or 0.0, 50.0) if len(table) else math.nan
     # at the cut counts as important, but no importance at all never does (a median of 0)
     quadrant = [QUADRANTS[(i > imp_cut or i == imp_cut > 0, s >= sat_cut)]
                 for i, s in zip(table["importance"], table["satisfaction"])]
@@ -147,7 +149,7 @@ def ipa_from_tables(satisfaction: pd.DataFrame, importance: pd.DataFrame, kind: 
     table["satisfaction_cut"] = sat_cut
     table.attrs.update(importance_kind=kind, importance_label=IMPORTANCE_KINDS[kind],
                        importance_cut=imp_cut, satisfaction_cut=sat_cut,
-                       importance_median=imp_cut, satisfaction_mean=sat_cut)
+                       importance_median=imp_cut, satisfaction_index=sat_cut)
     order = {"concentrate here": 0, "keep up": 1, "low priority": 2, "possible overkill": 3}
     return table.sort_values(["quadrant", "importance"], key=lambda s: s.map(order)
                              if s.name == "quadrant" else -s).reset_index(drop=True)
@@ -178,7 +180,7 @@ def axis_labels(table: pd.DataFrame) -> tuple[str, str]:
     sat_cut = table["satisfaction_cut"].iloc[0] if len(table) else math.nan
     shown = cut_text(imp_cut, kind)
     return (f"{IMPORTANCE_KINDS[kind]}；竖虚线 = 重要性中位数 {shown}",
-            f"{PERFORMANCE_LABEL}；横虚线 = max(平均满意度, 50) = {sat_cut:.1f}")
+            f"{PERFORMANCE_LABEL}；横虚线 = max(满意度指数, 50) = {sat_cut:.1f}")
 
 
 def plot_ipa(table: pd.DataFrame, *, title: str | None = None,

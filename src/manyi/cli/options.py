@@ -215,7 +215,7 @@ def check_dates(frame: pd.DataFrame, column: str | None, option: str) -> None:
         stamps = pd.to_datetime(values.astype(str), errors="coerce", format="mixed")
     if stamps.notna().mean() < 0.5:
         raise InputError(f"{option} {column!r}: the column holds no dates "
-                         f"(e.g. {values[stamps.isna()].iloc[0]!r}); name a column like "
+                         f"(e.g. {str(values[stamps.isna()].iloc[0])!r}); name a column like "
                          "2026-01-31 or 2026/1/31 12:00")
 
 

@@ -56,7 +56,7 @@ HEADERS = {
     "value": "值", "item_label": "项目", "alert": "预警", "change": "变化",
     "previous_period": "对比时段", "previous_rate": "对比时段的值", "rate": "本时段的值",
     "previous_complaints": "对比时段投诉数", "previous_total": "对比时段评论数", "total": "评论数",
-    "measure": "指标", "crosses": "区间跨过分界线的轴",
+    "measure": "指标", "crosses": "区间跨过分界线的轴", "level": "层级", "side": "侧（投诉/好评）",
     "coef": "系数", "std_coef": "标准化系数", "relative_weight": "相对权重", "r2": "R²",
     "adj_r2": "调整R²", "n": "样本数", "target": "目标", "polar_comments": "有极性评论数",
     "mentions": "提及次数", "degree_centrality": "度中心性",
@@ -94,7 +94,9 @@ def summary_label(key: str) -> str:
 PERCENT_COLUMNS = {"share", "positive", "neutral", "negative", "net_sentiment", "complaint_rate",
                    "base_rate", "complaint_share", "side_share",
                    "negative_share", "p_positive", "p_neutral",
-                   "p_negative", "importance", "rate", "previous_rate", "complaint_incidence"}
+                   "p_negative", "importance", "rate", "previous_rate", "complaint_incidence",
+                   "group_share", "rest_share", "difference", "change", "impact", "impact_low",
+                   "impact_high", "impact_alone", "alone_low", "alone_high"}
 DECIMAL_COLUMNS = {"odds_ratio": "0.00", "ci_low": "0.00", "ci_high": "0.00", "lift": "0.00",
                    "p_value": "0.0000", "q_value": "0.0000", "sentiment_score": "0.000",
                    "score": "0.000", "satisfaction": "0.0", "performance": "0.0",

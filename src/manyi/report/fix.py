@@ -252,7 +252,8 @@ def segments_section(found: dict | None, html_table, pct, num) -> str | None:
                   (pct(r.rest_share), r.rest_share), (num(r.q_value, 4), r.q_value)]
                  for r in bad.itertuples()]
         parts.append(html_table(cells, [("分组列", False), ("组", False), ("维度", False),
-                                        ("本组负面占比", True), ("其余负面占比", True),
+                                        ("本组负面评价该维度的评论占比（占本组全部评论）", True),
+                                        ("其余组的该占比", True),
                                         ("q 值", True)]))
     else:
         parts.append('<p class="note">没有哪个组在某一维度上显著差于其余组（BH q < 0.05）。</p>')
