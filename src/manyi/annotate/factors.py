@@ -263,6 +263,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             return mentions
         terms: list[tuple[int, Factor]] = []
         by_context: set[int] = set()
+        joined: dict[int, int] = {}  # a term → the next token, a term of the same factor
         for i in term_at:
             factor = self.lexicon.terms[tokens[i]]
             if i > first and tokens[i - 1] in self.rules.comparison_markers:
@@ -274,7 +275,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                     factor = refiled
                     by_context.add(i)
             if terms and terms[-1][0] == i - 1 and terms[-1][1] == factor:
-                continue  # 客服 态度: one mention of the factor, not two
+                if tokens[i] != tokens[i - 1]:  # (not 找客服客服不管)
+                    joined[i - 1] = i  # 客服 态度, 讲课 语速: one mention, both words named
+                continue
             if i == first and previous < first and factor.dimension != "product" \
                     and tokens[i] in self.lexicon.attribute_heads and self.finder is not None \
                     and self.finder.ordered(tokens, previous, first):
@@ -351,7 +354,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                                                   text[start:end], opinion, False, start, end,
                                                   "lexicon", "context"))
                     continue
-            mentions.append(self._mention(text, clause_id, clause, factor, tokens[index],
+            if index in joined:
+                end = starts[joined[index]] + len(tokens[joined[index]])
+            mentions.append(self._mention(text, clause_id, clause, factor, text[start:end],
                                           opinion, False, start, end,
                                           *(LEARNED if tokens[index] in learned else
                                             ("lexicon", "context") if index in by_context
