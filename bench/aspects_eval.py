@@ -13,9 +13,10 @@ and restaurant_triplets (``dev.txt``, then ``train.txt``: explicit aspects only)
 
 Per held-out industry:
 
-* **recall** — a gold term is found when a mention's term contains it or lies inside it (an
-  implicit mention's term is the customer's word for the quality judged: 太贵 → 贵, 很清爽 →
-  清爽; a bare verdict such as 很满意 has none);
+* **recall** — a gold term (normalised as manyi normalises the comment, 環境 → 环境;
+  ``--gold-as-written``: as the annotators wrote it) is found when a mention's term contains
+  it or lies inside it (an implicit mention's term is the customer's word for the quality
+  judged: 太贵 → 贵, 很清爽 → 清爽; a bare verdict such as 很满意 has none);
 * **filing** — of the found terms, the share whose mention's dimension is the expected one.
   Expected dimension of a gold term, by its own characters (stated here, the same for every
   industry): the business or the thing bought named whole (店 这家店 餐厅 相机 手机 课程
@@ -65,6 +66,7 @@ import pandas as pd
 import manyi
 from manyi.analysis.evaluation import match_term
 from manyi.annotate.aspect_scorer import MODEL, AspectScorer
+from manyi.text.normalize import normalize_text
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "aspects"
 INDUSTRIES = {"camera": "ecommerce", "phone": "ecommerce", "mooc": "education",
@@ -164,7 +166,8 @@ def load_sets(limit: int) -> dict[str, list[tuple[str, list[tuple[str, str]]]]]:
     return sets
 
 
-def score(name: str, data, domain: str, options: dict) -> tuple[dict, pd.DataFrame, list]:
+def score(name: str, data, domain: str, options: dict, normalise: bool = True
+          ) -> tuple[dict, pd.DataFrame, list]:
     texts = [s for s, _ in data]
     frame = pd.DataFrame({"comment_id": [str(i) for i in range(len(texts))], "review": texts})
     _apply(options)
@@ -184,6 +187,8 @@ def score(name: str, data, domain: str, options: dict) -> tuple[dict, pd.DataFra
             opinions = [t if isinstance(t, str) else "" for t in part["opinion"]]
         for term, polarity in gold:
             n_gold += 1
+            if normalise:  # 環境 is 环境: manyi reads (and shows) the comment normalised
+                term = normalize_text(term)
             either += match_term(term, terms + opinions) is not None
             at = match_term(term, terms)
             if at is None:
@@ -302,6 +307,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--misses", type=int, default=0, metavar="N",
                         help="missed gold terms to print per held-out industry, at random")
+    parser.add_argument("--gold-as-written", action="store_true",
+                        help="match the gold terms as the annotators wrote them (環境), not "
+                             "normalised as manyi reads the comment (环境)")
     parser.add_argument("--auto", action="store_true", help="domain='auto' for every set")
     parser.add_argument("--no-zhijiang", action="store_true")
     parser.add_argument("--scorer", choices=("loio", "shipped", "none"), default="loio",
@@ -332,7 +340,8 @@ def main() -> None:
         for g, options in enumerate(grid):
             domain = "auto" if args.auto else INDUSTRIES[name]
             MODEL.use(scorers[name])
-            results[(name, g)], found, missed[(name, g)] = score(name, data, domain, options)
+            results[(name, g)], found, missed[(name, g)] = score(
+                name, data, domain, options, not args.gold_as_written)
             if g == 0:
                 mentions[name] = found
     rows, chosen = [], {}
