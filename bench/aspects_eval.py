@@ -5,6 +5,7 @@
     python bench/aspects_eval.py --limit 0       # every sentence (default: 1,500 a set)
     python bench/aspects_eval.py --pass-speed 100000   # time a discovery pass, extrapolate
     python bench/aspects_eval.py --scorer none   # the rules alone (no learned aspect scorer)
+    python bench/aspects_eval.py --misses 100    # and 100 missed gold terms per industry
 
 Sets (``../shared/data/aspects/``): absa_terms camera, phone, mooc (online courses), shampoo
 (its ``.apc`` files: the sentence with ``$T$`` where the term stood, the term, its polarity)
@@ -12,9 +13,10 @@ and restaurant_triplets (``dev.txt``, then ``train.txt``: explicit aspects only)
 
 Per held-out industry:
 
-* **recall** — a gold term is found when a mention's term contains it or lies inside it (an
-  implicit mention's term is the customer's word for the quality judged: 太贵 → 贵, 很清爽 →
-  清爽; a bare verdict such as 很满意 has none);
+* **recall** — a gold term (normalised as manyi normalises the comment, 環境 → 环境;
+  ``--gold-as-written``: as the annotators wrote it) is found when a mention's term contains
+  it or lies inside it (an implicit mention's term is the customer's word for the quality
+  judged: 太贵 → 贵, 很清爽 → 清爽; a bare verdict such as 很满意 has none);
 * **filing** — of the found terms, the share whose mention's dimension is the expected one.
   Expected dimension of a gold term, by its own characters (stated here, the same for every
   industry): the business or the thing bought named whole (店 这家店 餐厅 相机 手机 课程
@@ -64,6 +66,7 @@ import pandas as pd
 import manyi
 from manyi.analysis.evaluation import match_term
 from manyi.annotate.aspect_scorer import MODEL, AspectScorer
+from manyi.text.normalize import normalize_text
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "aspects"
 INDUSTRIES = {"camera": "ecommerce", "phone": "ecommerce", "mooc": "education",
@@ -163,7 +166,8 @@ def load_sets(limit: int) -> dict[str, list[tuple[str, list[tuple[str, str]]]]]:
     return sets
 
 
-def score(name: str, data, domain: str, options: dict) -> tuple[dict, pd.DataFrame]:
+def score(name: str, data, domain: str, options: dict, normalise: bool = True
+          ) -> tuple[dict, pd.DataFrame, list]:
     texts = [s for s, _ in data]
     frame = pd.DataFrame({"comment_id": [str(i) for i in range(len(texts))], "review": texts})
     _apply(options)
@@ -173,6 +177,7 @@ def score(name: str, data, domain: str, options: dict) -> tuple[dict, pd.DataFra
     mentions = result.mentions
     by_id = {cid: part for cid, part in mentions.groupby("comment_id")}
     n_gold = found = filed = pol_n = pol_ok = either = 0
+    missed = []  # (gold term, sentence, what manyi found there: (term, dimension, opinion))
     for cid, (_, gold) in enumerate(data):
         part = by_id.get(str(cid))
         terms, opinions, rows = [], [], []
@@ -182,9 +187,13 @@ def score(name: str, data, domain: str, options: dict) -> tuple[dict, pd.DataFra
             opinions = [t if isinstance(t, str) else "" for t in part["opinion"]]
         for term, polarity in gold:
             n_gold += 1
+            if normalise:  # 環境 is 环境: manyi reads (and shows) the comment normalised
+                term = normalize_text(term)
             either += match_term(term, terms + opinions) is not None
             at = match_term(term, terms)
             if at is None:
+                missed.append((term, data[cid][0], [
+                    (t, mentions.at[r, "dimension"], o) for t, o, r in zip(terms, opinions, rows)]))
                 continue
             hit = rows[at]
             found += 1
@@ -199,7 +208,17 @@ def score(name: str, data, domain: str, options: dict) -> tuple[dict, pd.DataFra
                "recall (term or opinion)": either / n_gold if n_gold else float("nan"),
                "polarity": pol_ok / pol_n if pol_n else float("nan"),
                "comments/s": len(data) / seconds}
-    return figures, mentions
+    return figures, mentions, missed
+
+
+def print_misses(name: str, missed: list, n: int, seed: int) -> None:
+    """n missed gold terms of an industry, at random: the term, the sentence, and the
+    mentions manyi found in it (term/dimension/opinion)."""
+    rng = random.Random(seed)
+    print(f"\n## {name}: {min(n, len(missed))} of {len(missed)} missed gold terms, at random")
+    for term, sentence, found in rng.sample(missed, min(n, len(missed))):
+        said = "; ".join(f"{t or '-'}/{d}/{o or '-'}" for t, d, o in found) or "(nothing)"
+        print(f"[{term}] {sentence}\n    manyi: {said}")
 
 
 def zhijiang() -> None:
@@ -286,6 +305,11 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=0,
                         help="discovered mentions to print, at random, for reading")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--misses", type=int, default=0, metavar="N",
+                        help="missed gold terms to print per held-out industry, at random")
+    parser.add_argument("--gold-as-written", action="store_true",
+                        help="match the gold terms as the annotators wrote them (環境), not "
+                             "normalised as manyi reads the comment (环境)")
     parser.add_argument("--auto", action="store_true", help="domain='auto' for every set")
     parser.add_argument("--no-zhijiang", action="store_true")
     parser.add_argument("--scorer", choices=("loio", "shipped", "none"), default="loio",
@@ -311,25 +335,30 @@ def main() -> None:
     scorers = _scorers(sets, args.scorer, shipped, args.threshold)
     results: dict[tuple[str, int], dict] = {}
     mentions: dict[str, pd.DataFrame] = {}
+    missed: dict[tuple[str, int], list] = {}
     for name, data in sets.items():
         for g, options in enumerate(grid):
             domain = "auto" if args.auto else INDUSTRIES[name]
             MODEL.use(scorers[name])
-            results[(name, g)], found = score(name, data, domain, options)
+            results[(name, g)], found, missed[(name, g)] = score(
+                name, data, domain, options, not args.gold_as_written)
             if g == 0:
                 mentions[name] = found
-    rows = []
+    rows, chosen = [], {}
     for held in sets:
         # the setting the other industries score best on (recall × filing)
         others = [n for n in sets if n != held]
         best = max(range(len(grid)), key=lambda g: sum(
             results[(n, g)]["recall"] * results[(n, g)]["filing"] for n in others))
         rows.append({**results[(held, best)], "setting": _describe(grid[best])})
+        chosen[held] = best
     table = pd.DataFrame(rows)
     print("## held out in turn (setting chosen on the other industries)")
     print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     if args.sample:
         sample_discovered(mentions, args.sample, args.seed)
+    for held in sets if args.misses else ():
+        print_misses(held, missed[(held, chosen[held])], args.misses, args.seed)
     if not args.no_zhijiang:
         _apply(shipped)  # (not the grid's last setting, left by the loop above)
         MODEL.use(scorers["zhijiang"])

@@ -240,7 +240,7 @@ def test_a_concession_names_its_factor_once(extract, text):
     # the segmenter glues 表示满意 into one word: the feeling is cut from the verb that states
     # it and judges what the clause names, as 很满意 would (before: no opinion, and the clause
     # model made the staff a complaint)
-    ("客户对网点工作人员服务表示满意", {("网点", "positive"), ("工作人员", "positive")}),
+    ("客户对网点工作人员服务表示满意", {("网点", "positive"), ("工作人员服务", "positive")}),
     ("对客服指引表示满意", {("客服", "positive")}),
     ("客户对处理结果感到失望", {("处理结果", "negative")}),
     ("客户表示满意", {("", "positive")}),  # a verdict on nothing named: 表示 is no aspect
@@ -251,3 +251,17 @@ def test_a_feeling_glued_to_the_verb_that_states_it_judges_the_clause(text, expe
     mentions = manyi.analyze([text], domain="hotline", progress=False).mentions
     assert set(zip(mentions["term"], mentions["polarity"])) == expected
     assert set(mentions["opinion"]) <= {"满意", "失望"} and "表示" not in set(mentions["term"])
+
+
+@pytest.mark.parametrize("text, domain, term", [
+    # two listed words of one factor side by side: one mention, its term names both (before:
+    # the first word alone, and 语速 of a teacher's pace was named nowhere)
+    ("屏幕画质比较细腻清晰", "ecommerce", "屏幕画质"),
+    ("卖家服务态度非常赞", "ecommerce", "卖家服务态度"),
+    ("我喜欢听老师讲课语速慢", "education", "讲课语速"),
+    ("找客服客服不管", "ecommerce", "客服"),  # a word said twice is named once
+])
+def test_two_words_of_one_factor_side_by_side_are_one_term(text, domain, term):
+    lexicon = Lexicon.load(domain)
+    found = FactorExtractor(lexicon).extract(text, Segmenter(lexicon).cut(text))
+    assert term in [m.term for m in found], found

@@ -94,7 +94,7 @@ def test_the_customers_own_acts_are_not_aspects(shop, text):
     ("ecommerce", "店里的小哥很热情", "小哥", "service"),
     ("ecommerce", "快递小哥很热情", "快递小哥", "logistics"),
     ("ecommerce", "小哥送货很快", "小哥", "logistics"),
-    ("hotel", "服务员小哥很热情", "服务员", "service"),
+    ("hotel", "服务员小哥很热情", "服务员小哥", "service"),  # both words of the role: one term
 ])
 def test_people_are_filed_by_their_role(domain, text, term, dimension):
     found = extractor_for(domain)(text)

@@ -22,6 +22,7 @@ from types import SimpleNamespace
 from typing import NamedTuple
 
 from manyi.annotate.agent_filing import attitude_after_agent
+from manyi.annotate.aspect_coordinated import may_coordinate, with_coordinated
 from manyi.annotate.aspect_named import listed_with, may_list, may_name, named_before
 from manyi.annotate.aspect_scorer import MODEL, add_scored
 from manyi.annotate.aspect_topics import carry_topics, may_carry
@@ -234,6 +235,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)
         if self.topics and self.finder is not None and may_list(text, mentions):  # 主推A、B
             mentions = listed_with(self.finder, text, pieces, starts, spans, mentions)
+        if self.topics and self.finder is not None and may_coordinate(text):  # A和B: both judged
+            mentions = with_coordinated(self.finder, text, pieces, starts, spans, mentions)
         if verb_at and mentions and OVERALL.dimension in {m.dimension for m in mentions}:
             # 好快呀！…今天上午就到了: the delivery's speed
             mentions = speed_before_verbs(
@@ -263,6 +266,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             return mentions
         terms: list[tuple[int, Factor]] = []
         by_context: set[int] = set()
+        joined: dict[int, int] = {}  # a term → the next token, a term of the same factor
         for i in term_at:
             factor = self.lexicon.terms[tokens[i]]
             if i > first and tokens[i - 1] in self.rules.comparison_markers:
@@ -274,7 +278,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                     factor = refiled
                     by_context.add(i)
             if terms and terms[-1][0] == i - 1 and terms[-1][1] == factor:
-                continue  # 客服 态度: one mention of the factor, not two
+                if tokens[i] != tokens[i - 1]:  # (not 找客服客服不管)
+                    joined[i - 1] = i  # 客服 态度, 讲课 语速: one mention, both words named
+                continue
             if i == first and previous < first and factor.dimension != "product" \
                     and tokens[i] in self.lexicon.attribute_heads and self.finder is not None \
                     and self.finder.ordered(tokens, previous, first):
@@ -351,7 +357,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                                                   text[start:end], opinion, False, start, end,
                                                   "lexicon", "context"))
                     continue
-            mentions.append(self._mention(text, clause_id, clause, factor, tokens[index],
+            if index in joined:
+                end = starts[joined[index]] + len(tokens[joined[index]])
+            mentions.append(self._mention(text, clause_id, clause, factor, text[start:end],
                                           opinion, False, start, end,
                                           *(LEARNED if tokens[index] in learned else
                                             ("lexicon", "context") if index in by_context
