@@ -436,29 +436,3 @@ def test_a_word_that_says_how_it_is_is_no_name(text, name):
 @pytest.mark.parametrize("text, name", [("大虾，味道不错", "大虾"), ("酸奶，味道不错", "酸奶")])
 def test_a_dish_whose_name_opens_with_a_size_or_taste_stays_a_name(text, name):
     assert name in [m.term for m in extractor_for("catering")(text)]
-
-
-@pytest.mark.parametrize("text, domain, partner", [
-    # joined by 和/及/、 to a judged thing: judged with it (before: named, not judged)
-    ("最喜欢的还是三文鱼和鳗鱼寿司", "catering", "鳗鱼寿司"),
-    ("尤其喜欢键盘和音响", "ecommerce", "音响"),
-    ("首先是走廊和房间都一股发霉的味道", "hotel", "走廊"),
-])
-def test_a_thing_joined_to_a_judged_one_is_judged_with_it(text, domain, partner):
-    import manyi
-
-    mentions = manyi.analyze([text], domain=domain, progress=False).mentions
-    judged = mentions[mentions["opinion"].astype(bool)]
-    assert partner in set(judged["term"]), mentions[["term", "opinion"]].values.tolist()
-
-
-@pytest.mark.parametrize("text, domain, not_judged", [
-    ("切换英文和数字的操作太烦琐", "ecommerce", "英文"),  # whose operation: neither is judged
-    ("离景点和汽车站都很近", "hotel", "景点"),  # places a distance is measured to
-])
-def test_a_possessor_or_a_place_measured_to_is_not_judged_with_its_partner(text, domain,
-                                                                           not_judged):
-    import manyi
-
-    mentions = manyi.analyze([text], domain=domain, progress=False).mentions
-    assert not_judged not in set(mentions["term"]), mentions[["term", "opinion"]].values.tolist()
