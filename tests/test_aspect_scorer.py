@@ -168,11 +168,11 @@ def test_a_phrase_the_segmenter_invented_is_no_candidate():
 
 
 def test_a_candidate_needs_an_opinion_word_in_its_clause(extractor, monkeypatch):
-    # 包装盒里有说明书 says nothing of the 说明书
-    tokens = ["包装盒", "里", "有", "说明书"]
-    assert "说明书" not in _discovered(extractor, "包装盒里有说明书", tokens)
+    # 说明书在包装盒里 says nothing of the 说明书
+    tokens = ["说明书", "在", "包装盒", "里"]
+    assert "说明书" not in _discovered(extractor, "说明书在包装盒里", tokens)
     monkeypatch.setattr(aspect_scorer, "REQUIRE_OPINION", False)
-    assert "说明书" in _discovered(extractor, "包装盒里有说明书", tokens)
+    assert "说明书" in _discovered(extractor, "说明书在包装盒里", tokens)
 
 
 def test_no_feature_names_a_character(extractor):

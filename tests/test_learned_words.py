@@ -59,7 +59,7 @@ BRAND = ["蒙牛真良心", "蒙牛很好喝", "蒙牛不错", "蒙牛太差了"
 
 def test_the_brand_a_corpus_is_about_is_its_brand_judged_only():
     learned = learn_aspects(BRAND, Lexicon.load("ecommerce"))
-    assert ("蒙牛", "brand", "reputation") in learned
+    assert ("蒙牛", "brand", "brand:蒙牛") in learned  # keyed by its name
     extract = extractor_for("ecommerce", learned)
     assert [m.dimension for m in extract("蒙牛不错")] == ["brand"]
     assert "蒙牛" not in {m.term for m in extract("今天看到蒙牛的广告")}  # named, not judged

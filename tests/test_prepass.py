@@ -25,13 +25,21 @@ def test_the_corpus_pass_learns_words_judged_often():
     assert "画面" not in learned  # judged once: not enough to learn
 
 
-def test_a_learned_word_is_a_mention_wherever_it_is_named():
+@pytest.mark.parametrize("text, found", [
+    # no opinion word governs 镜头 here, yet the corpus taught that it is an aspect and
+    # something is said of it: a mention, its polarity the clause's
+    ("镜头总是对不上焦", [("镜头", "product", "discovered", "corpus")]),
+    ("送的包里没有镜头", [("镜头", "product", "discovered", "corpus")]),  # what is missing
+    ("镜头就是对不上焦", [("镜头", "product", "discovered", "corpus")]),  # past 就是
+    # named only, judged nowhere (issue #19): the object of a verb, or nothing said after it
+    ("上周刚换了镜头。", []),
+    ("拍照的时候用的是原装镜头", []),
+])
+def test_a_learned_word_is_a_mention_where_something_is_said_of_it(text, found):
     learned = learn_aspects(CAMERA, Lexicon.load("ecommerce"))
     extract = extractor_for("ecommerce", learned)
-    # no opinion word governs 镜头 here, yet the corpus taught that it is an aspect
-    found = extract("这次换了镜头，整体有点偏暗")
-    assert [(m.term, m.dimension, m.source, m.filed_by) for m in found
-            if m.term == "镜头"] == [("镜头", "product", "discovered", "corpus")]
+    assert [(m.term, m.dimension, m.source, m.filed_by) for m in extract(text)
+            if "镜头" in m.term] == found
 
 
 @pytest.mark.parametrize("texts, word", [

@@ -10,16 +10,19 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from manyi.text.word_groups import DISCOVERED
+from manyi.text.word_groups import COMPETITOR, DISCOVERED
 
 GROUP_WORDS = 4  # words a grouped discovered thing's label lists
 DISCOVERED_MARK = "（新发现"  # opens the note of a discovered thing's label: 信号（新发现）
+COMPETITOR_NOTE = "竞品"  # the note of a brand named beside or against the corpus's own
 _NOTE = re.compile(f"{DISCOVERED_MARK}[^）]*）")
 
 
-def discovered_label(word: str, words: tuple[str, ...] = ()) -> str:
-    """A discovered thing's label: 信号（新发现）, or with the words grouped under it
-    头皮屑（新发现：头皮屑/头屑）."""
+def discovered_label(word: str, words: tuple[str, ...] = (), note: str = "") -> str:
+    """A discovered thing's label: 信号（新发现）, with the words grouped under it
+    头皮屑（新发现：头皮屑/头屑）, or with a ``note`` 伊利（新发现：竞品）."""
+    if note:
+        return f"{word}{DISCOVERED_MARK}：{note}）"
     if len(words) < 2:
         return f"{word}{DISCOVERED_MARK}）"
     shown = "/".join(words[:GROUP_WORDS]) + ("…" if len(words) > GROUP_WORDS else "")
@@ -53,20 +56,23 @@ def factor_labels(keys, labels: Mapping[str, str] | None = None) -> dict[str, st
     the labels are those of the lexicon the run used.
 
     >>> keys = ["logistics/speed", "opinion/慢", "product/attribute:信号",
-    ...         "product/attribute:头皮屑"]
+    ...         "product/attribute:头皮屑", "brand/competitor:伊利"]
     >>> labels = factor_labels(keys, {"logistics": "物流", "product": "产品",
     ...                               "product/attribute:头皮屑": "头皮屑（新发现：头皮屑/头屑）"})
     >>> list(labels.values())
-    ['物流·speed', '慢', '产品·信号（新发现）', '产品·头皮屑（新发现：头皮屑/头屑）']
+    ['物流·speed', '慢', '产品·信号（新发现）', '产品·头皮屑（新发现：头皮屑/头屑）', \
+'brand·伊利（新发现：竞品）']
     """
     labels = labels or {}
     out = {}
     for key in keys:
         if key.startswith("opinion/"):
             out[key] = key.split("/", 1)[1]
-        elif "/" in key and ":" in key.split("/", 1)[1]:  # a discovered attribute: its word
+        elif "/" in key and ":" in key.split("/", 1)[1]:  # a discovered thing: its word
             dim, word = key.split("/", 1)[0], key.split(":", 1)[1]
-            out[key] = f"{labels.get(dim, dim)}·{labels.get(key) or discovered_label(word)}"
+            rival = key.split("/", 1)[1].startswith(f"{COMPETITOR}:")
+            own = labels.get(key) or discovered_label(word, note=COMPETITOR_NOTE if rival else "")
+            out[key] = f"{labels.get(dim, dim)}·{own}"
         elif "/" in key:
             dim, fac = key.split("/", 1)
             out[key] = f"{labels.get(dim, dim)}·{labels.get(key, fac)}"

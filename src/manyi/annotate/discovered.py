@@ -13,16 +13,23 @@ the clause before names when a clause opens with its attribute (点了牛腩面�
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any  # a factors.Mention (imported there: no cycle)
 
 from manyi.annotate.aspect_tags import MAX_COMPOUND, NOUN_TAGS, VERB_FORMS, VERB_TAGS
 from manyi.annotate.factor_tokens import _is_word
+from manyi.annotate.learned_words import PLACE_TAGS, PLACED
 from manyi.annotate.opinions import Opinion
 from manyi.text.lexicon import Factor
 
+SENTENCE_ENDS = frozenset("。！!？?；;\n")  # a judgement after these is another sentence's
+CLAUSE_ENDS = frozenset("，,、：:～~ ")
+NAME_TAGS = PLACE_TAGS | {""}  # proper nouns, and words of no dictionary
+
 
 class DiscoveredMentions:
-    """Mixin: needs ``lexicon``, ``rules``, ``finder`` and ``_mention`` (FactorExtractor)."""
+    """Mixin: needs ``lexicon``, ``rules``, ``finder``, ``parse_token`` and ``_mention``
+    (FactorExtractor)."""
 
     def _nearer_subject(self, tokens: list[str], first: int, last: int, index: int,
                         at: int, later: list) -> bool:
@@ -41,6 +48,80 @@ class DiscoveredMentions:
         return span is not None and index < span[0] and span[1] <= at \
             and not any(t in self.lexicon.terms for t in tokens[span[0]:span[1]]) \
             and self.rules.coordinators.isdisjoint(tokens[index + 1:span[0]])
+
+    def _named_only(self, tokens: list[str], roles: list, first: int, last: int, index: int,
+                    end: int = 0) -> bool:
+        """Whether a discovered word at ``tokens[index:end]`` (one token by default) with no
+        opinion of its own is only named: no opinion word nor bare adjective in its clause or
+        the next two of its sentence (点了牛腩面条，味道一般 judges the dish; 直观的界面), and
+        it is the object of a verb before it (装系统的时候, 珍爱生命, 设定为铃声) or nothing is
+        said after it in its clause (1000mAh锂离子电池的配置): narration, no mention. A
+        subject something is said of keeps its mention, its polarity the clause's
+        (分区软件都不兼容), and so does what is missing (无关机闹钟功能)."""
+        end = max(end, index + 1)
+        negations = self.lexicon.negations
+        if index > first and tokens[index - 1] in negations:
+            return False  # 无关机闹钟功能, 没有说明书
+        cuts = 0
+        for k in range(first, len(tokens)):  # judged in its clause, or in the next two
+            token = tokens[k]
+            if k >= last and token in CLAUSE_ENDS:
+                cuts += 1
+            if token in SENTENCE_ENDS or cuts > 2:
+                break
+            if not index <= k < end and roles[k] is not None and (roles[k][0] or roles[k][4]):
+                return False  # an opinion word or a bare adjective (份量不多)
+        stop = end  # its clause, or on past a contrast that cut it (微距模式就是酷)
+        while stop < len(tokens) and tokens[stop] not in CLAUSE_ENDS \
+                and tokens[stop] not in SENTENCE_ENDS:
+            stop += 1
+        if any(_is_word(t, self.rules.particles) for t in tokens[end:stop]):
+            if self.finder is None:
+                return False
+            tag, terms = self.finder.tag, self.lexicon.terms
+            holders = self.rules.opinion_holders
+            return any(tag(t) == "v" and t not in negations and t not in terms
+                       and t not in holders for t in tokens[first:index])
+        return True
+
+    def _judged_only(self, tokens: list[str], starts: list[int], roles: list,
+                     spans: list[tuple[int, int]], mentions: list) -> list:
+        """``mentions`` without the discovered ones that name no thing: no opinion judges
+        them and they are only named in their sentence (:meth:`_named_only`: 收发20条SMS文本
+        短信), a place's name (:meth:`_placed`), or an opinion word taken for a term (太差太差)."""
+        out = None
+        for n, m in enumerate(mentions):
+            if m.source != "discovered" or not m.term or m.opinion and (
+                    m.filed_by == "corpus" or not self._placed(tokens, starts, m)
+                    and not self._is_the_opinion(m)):
+                if out is not None:
+                    out.append(m)
+                continue
+            first = bisect_left(starts, spans[m.clause_id][0])
+            last = bisect_left(starts, spans[m.clause_id][1])
+            a, b = bisect_left(starts, m.start), bisect_left(starts, m.end)
+            if m.opinion or a < b and self._named_only(tokens, roles, first, last, a, b):
+                out = [*mentions[:n]] if out is None else out
+                continue
+            if out is not None:
+                out.append(m)
+        return mentions if out is None else out
+
+    def _is_the_opinion(self, m: Any) -> bool:
+        """Whether a discovered term is the very word that judges it (太差太差: 太差 judged by
+        太差), no thing; 延迟很高 keeps 延迟, an opinion word judged by another."""
+        parse = self.parse_token(m.term)
+        return parse is not None and parse[2] in m.opinion
+
+    def _placed(self, tokens: list[str], starts: list[int], m: Any) -> bool:
+        """Whether a discovered term is a name (a proper noun or a word of no dictionary)
+        right after a word saying where one is or goes (下次去湛江还会入住, 在亚龙湾算是个…, 离田汉
+        大剧院很近; :data:`~manyi.annotate.learned_words.PLACED`): a place, no thing."""
+        a = bisect_left(starts, m.start)
+        if a == 0 or a >= len(tokens) or starts[a] != m.start \
+                or self.finder is None or self.finder.tag(tokens[a]) not in NAME_TAGS:
+            return False
+        return PLACED.search(tokens[a - 1]) is not None
 
     def _may_judge(self, tokens: list[str], roles: list, first: int, last: int,
                    candidates: list[int]) -> bool:

@@ -244,6 +244,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             mentions = attitude_after_agent(mentions, text, spans, self.rules)
         if self._in_context is not None and mentions:
             mentions = self._in_context(text, pieces, starts, mentions)
+        if mentions:  # 收发20条SMS文本短信: named, judged by no opinion (issue #19)
+            mentions = self._judged_only(pieces, starts, roles, spans, mentions)
         return mentions, clauses
 
     # -- one clause ------------------------------------------------------------------
@@ -329,9 +331,10 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             if opinion is None and tokens[index] in self.rules.sellers \
                     and self._seller_named.search(clause):
                 continue  # 祝老板生意兴隆, 卖家送了两张面膜: named, not judged
-            if opinion is None and factor.dimension in ("overall", "brand") \
-                    and tokens[index] in learned:
-                continue  # 第一次用这个洗发水: the thing bought (or its brand), named, not judged
+            if opinion is None and tokens[index] in learned and (
+                    factor.dimension in ("overall", "brand")
+                    or self._named_only(tokens, roles, first, last, index)):
+                continue  # 第一次用这个洗发水, 装系统的时候, 珍爱生命: named, not judged
             cue = self.lexicon.cues.get(opinion.word) if opinion is not None else None
             if opinion is not None and (cue is None or cue.dimension == factor.dimension or (
                     factor.dimension in AGENT_DIMENSIONS and cue.dimension == "service")):

@@ -20,7 +20,11 @@ corpus's own use of the word (no list of words):
   :data:`CORPUS_BRAND` of the comments and judged in :data:`BRAND_MIN` (蒙牛 in posts about
   蒙牛) is filed under the pack's brand dimension, unless it is named as the thing bought in
   :data:`ITEM_SHARE` of its comments: then it names the kind of goods (这款洗发水, 买的洗发水;
-  jieba tags 洗发水 nz) and is the item.
+  jieba tags 洗发水 nz) and is the item;
+* a **competitor**: another word tagged as a brand or organisation, named beside or against
+  the corpus's brand (伊利和蒙牛, 蒙牛比伊利好喝, 伊利蒙牛都…; not 蒙牛酸牛奶, the brand's
+  goods) in :data:`COMPETITOR_SHARE` of its comments (:func:`count_beside`): a brand of its
+  own, never a part of the goods bought.
 
 >>> kind_of("青岛", "ns", named=10, placed=4, bought=0, judged=3, pool=100)
 'place'
@@ -55,6 +59,9 @@ ITEM_MIN = 2        # comments naming a word as the thing bought, at least
 ITEM_SHARE = 0.1    # of a word's comments, the share naming it as the thing bought
 CORPUS_ITEM = 0.1   # of all comments, the share naming the item
 CORPUS_BRAND = 0.05  # of all comments, the share naming the brand the corpus is about
+COMPETITOR_SHARE = 0.2  # of a proper noun's comments, the share naming it beside the brand
+# Between two brands named side by side or compared (伊利和蒙牛, 蒙牛比伊利, 蒙牛、伊利).
+BESIDE = r"(?:和|与|跟|同|及|以及|或|或者|还是|还有|比|不如|没有|[、，,/&])"
 # Words before a noun that name it as the thing bought (这款面膜, 买的洗面奶, 这箱苹果,
 # 入住的酒店, 收到的手机).
 # A bare demonstrative with the general measure word (这个价格, 这些书, 这样的结局): it names
@@ -67,7 +74,7 @@ BOUGHT = re.compile(r"(?:(?:这|那|此|该)(?:一)?"
                     r"|回购(?:了|的)?|入手(?:了|的)?|囤(?:了|的)?|收到(?:了|的)?"
                     r"|入住(?:了|的)?)$")
 
-Kind = str  # "place", "junk", "item", "brand" (and "compound" in the corpus pass)
+Kind = str  # "place", "junk", "item", "brand" (and "competitor", "compound" in the pass)
 
 
 def kind_of(word: str, tag: str, *, named: int, placed: int, bought: int, judged: int,
@@ -127,3 +134,21 @@ def count_naming(words: list[str], texts: list[str]) -> tuple[dict, dict, dict, 
         placed.update(where)
         goods.update(sold)
     return named, bought, placed, goods
+
+
+def count_beside(words: list[str], brands: list[str], texts: list[str]) -> dict[str, int]:
+    """In how many of ``texts`` each word stands beside one of ``brands``: before it, joined
+    or not (伊利蒙牛, 伊利和蒙牛), or after it past a joining word (蒙牛比伊利; not 蒙牛酸牛奶,
+    the brand's own goods).
+
+    >>> count_beside(["伊利", "酸牛奶"], ["蒙牛"], ["伊利蒙牛都难喝", "蒙牛比伊利好喝",
+    ...                                           "蒙牛酸牛奶不错"])
+    {'伊利': 2, '酸牛奶': 0}
+    """
+    names = "|".join(map(re.escape, sorted(brands, key=len, reverse=True)))
+    out = {}
+    for word in words:
+        w = re.escape(word)
+        pattern = re.compile(f"{w}{BESIDE}?(?:{names})|(?:{names}){BESIDE}{w}")
+        out[word] = sum(1 for text in texts if word in text and pattern.search(text))
+    return out

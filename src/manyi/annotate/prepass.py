@@ -11,6 +11,11 @@ opinion when the clause holds one (``source`` discovered, ``filed_by`` corpus). 
 filed as its discovered mentions were, most often. The attribute words of one thing are
 grouped (:func:`group_learned`: 头屑 under 头皮屑; 头皮 apart), and a discovered attribute
 counts under its group's word (``factor`` ``attribute:头皮屑``), so each thing is one driver.
+A brand's name counts under the brand dimension keyed by itself: the brand the corpus is about
+``brand:蒙牛``, a brand named beside or against it ``competitor:伊利`` (a row of its own,
+never a part of the goods). A learned word no opinion judges that is only named (the object
+of a verb, nothing said of it: 装系统的时候, 珍爱生命) makes no mention
+(:meth:`~manyi.annotate.discovered.DiscoveredMentions._named_only`).
 
 Deterministic: the same first rows give the same words, whatever the number of workers.
 
@@ -29,9 +34,23 @@ from collections.abc import Iterable, Mapping
 from itertools import islice
 
 from manyi.annotate.aspect_scorer import AspectScorer
-from manyi.annotate.learned_words import count_naming, kind_of
+from manyi.annotate.learned_words import (
+    BRAND_TAGS,
+    COMPETITOR_SHARE,
+    ITEM_MIN,
+    count_beside,
+    count_naming,
+    kind_of,
+)
 from manyi.text.lexicon import Factor, Lexicon
-from manyi.text.word_groups import DISCOVERED, ThingGroups, char_weights, group_terms
+from manyi.text.word_groups import (
+    BRAND,
+    COMPETITOR,
+    DISCOVERED,
+    ThingGroups,
+    char_weights,
+    group_terms,
+)
 
 LEARN_ROWS = 3000   # the first comments read (the domain guess samples as many)
 LEARN_MIN = 2       # comments in which a word must be found judged
@@ -45,6 +64,7 @@ NOT_LEARNED = re.compile(r"(?:得|的|了|着|过|上|完|起来|下来)$")
 JOIN_MIN = 2
 GROUPED = "group"  # the "dimension" of the entry naming a learned word's group word
 NO_ASPECT = "none"  # the dimension of a learned word that is no aspect (a place: 青岛, 京东)
+NAMES = ("brand", "competitor")  # the kinds of a learned brand's name
 # Tunable (bench/aspects_eval.py chooses on the industries it does not score):
 TUNABLE = {"LEARN_MIN": (2, 3)}
 
@@ -90,7 +110,7 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
     refiled = _heads_of_the_product(lexicon, normalised, extractor.finder.attribute) + tuple(
         sorted((w, "", "") for w, n in pairs.items() if n >= JOIN_MIN
                and w not in lexicon.terms and w not in lexicon.userdict))
-    candidates = sorted(w for w, n in judged.items() if n >= LEARN_MIN
+    candidates = sorted(w for w, n in judged.items() if n >= LEARN_MIN and len(set(w)) > 1
                         and extractor.parse_token(w) is None and not NOT_LEARNED.search(w))
     if not candidates:
         return refiled
@@ -101,11 +121,17 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
     kinds = {w: kind_of(w, segmenter.tag(w), named=named[w], placed=placed[w],
                         bought=bought[w], judged=judged[w], pool=len(normalised),
                         goods=goods[w]) for w in words}
+    brands = [w for w in candidates if kinds[w] == "brand"]
+    rivals = [w for w in candidates if kinds[w] in (None, "item") and w not in brands
+              and segmenter.tag(w) in BRAND_TAGS] if brands else []
+    for word, n in count_beside(rivals, brands, normalised).items():
+        if n >= max(ITEM_MIN, COMPETITOR_SHARE * named[word]):
+            kinds[word] = "competitor"  # 伊利蒙牛难喝死了, 蒙牛比伊利好喝: another brand
     for word in candidates:  # 京东速度, 伊利蒙牛: a compound with a place or a brand in it
         parts = pieces[word]
-        if len(parts) > 1 and kinds[word] is None:
-            inner = [kinds.get(p) for p in parts]
-            if any(k in ("place", "brand") for k in inner):
+        inner = [kinds.get(p) for p in parts]
+        if len(parts) > 1 and (kinds[word] is None or all(k in NAMES for k in inner)):
+            if any(k in ("place", *NAMES) for k in inner):
                 kinds[word] = "compound"
             elif inner[-1] == "item":  # 烟台苹果: the item
                 kinds[word] = "item"
@@ -114,8 +140,9 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
     brand = _brand_factor(lexicon)
     for word in candidates:
         kind = kinds.get(word)
-        if kind == "brand" and brand is not None:
-            learned.append((word, brand.dimension, brand.key))
+        if kind in NAMES and brand is not None:  # brand:蒙牛, competitor:伊利
+            learned.append((word, brand.dimension,
+                            f"{BRAND if kind == 'brand' else COMPETITOR}:{word}"))
             continue
         if kind is not None and kind != "item":
             continue  # a place, no noun (出于, 实在太), or a compound with a place or brand

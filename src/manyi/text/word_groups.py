@@ -22,6 +22,10 @@ from collections.abc import Mapping, Sequence
 SHARED = 0.6  # share of the longer word's character weight two words must share
 DISCOVERED = "attribute"  # the factor of an unlisted attribute of the thing bought; a driver
 # of a discovered thing is keyed DISCOVERED + ":" + its word (attribute:头皮屑)
+# A brand the corpus pass learned is keyed by its name under the brand dimension: the brand
+# the corpus is about BRAND + ":" + its name (brand:蒙牛), a brand named beside or against it
+# COMPETITOR + ":" + its name (competitor:伊利): a row of its own, never a part of the goods.
+BRAND, COMPETITOR = "brand", "competitor"
 CACHED = 100_000  # words whose thing and factor a ThingGroups keeps (memory stays bounded)
 # A size or taste word said of the thing bought (挺薄的, 也太小了吧, 不甜) names a scale: the
 # words of one scale are one thing, named by the pair (小 and 大 → 大小, 甜 and 酸 → 酸甜).

@@ -1,0 +1,84 @@
+"""What manyi discovers must be a thing a company can fix or keep, judged by the customer
+(issue #19): a competitor's brand is a brand of its own, never a part of the goods; a word
+only named in a clause (the object of a verb, nothing said of it) makes no mention. Real
+comments of a dump of computers, phones, Mengniu milk and water heaters."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import extractor_for
+
+from manyi.analysis.labels import factor_labels
+from manyi.annotate.prepass import learn_aspects
+from manyi.text.lexicon import Lexicon
+
+# the brand the corpus is about (蒙牛), a competitor named beside it (伊利)
+MILK = (["蒙牛真良心", "蒙牛很好喝", "蒙牛不错", "蒙牛太差了", "蒙牛很棒", "蒙牛一般",
+         "蒙牛真好", "买了蒙牛"] + ["包装很好"] * 8
+        + ["伊利蒙牛难喝死了", "蒙牛比伊利好喝", "伊利不给力", "伊利最不靠谱了",
+           "喝蒙牛和伊利成长起来的"])
+
+
+@pytest.fixture(scope="module")
+def milk():
+    return learn_aspects(MILK, Lexicon.load("ecommerce"))
+
+
+def test_a_brand_named_beside_the_corpus_brand_is_a_competitor(milk):
+    learned = {w: (d, f) for w, d, f in milk}
+    assert learned["伊利"] == ("brand", "competitor:伊利")  # main: product attribute:伊利
+    assert learned["蒙牛"] == ("brand", "brand:蒙牛")  # each brand a row of its own
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("伊利蒙牛难喝死了", {("伊利", "brand", "competitor:伊利"), ("蒙牛", "brand", "brand:蒙牛")}),
+    ("伊利最不靠谱了", {("伊利", "brand", "competitor:伊利")}),
+    ("喝蒙牛和伊利成长起来的", set()),  # named, judged by nobody
+    ("这次心血来潮换了伊利的", set()),
+])
+def test_a_competitor_is_never_a_product_part(milk, text, expected):
+    found = extractor_for("ecommerce", milk)(text)
+    assert {(m.term, m.dimension, m.factor) for m in found if m.term in ("伊利", "蒙牛")} \
+        == expected
+
+
+def test_a_competitor_is_labelled_as_one():
+    labels = factor_labels(["brand/competitor:伊利", "brand/brand:蒙牛"], {"brand": "品牌"})
+    assert labels == {"brand/competitor:伊利": "品牌·伊利（新发现：竞品）",
+                      "brand/brand:蒙牛": "品牌·蒙牛（新发现）"}
+
+
+LIFE = ["冒着生命危险喝了瓶蒙牛", "不会有生命危险吧", "冒着生命危险不值得", "包装很好"]
+PARTITION = ["分区太少", "分区很不合理", "硬盘分区不够人性化", "屏幕很亮"]
+
+
+@pytest.mark.parametrize("corpus, text, word, found", [
+    # narration that names a noun without judging it makes no complaint about it
+    (LIFE, "珍爱生命，远离蒙牛", "生命", []),
+    (LIFE, "拒绝蒙牛，珍爱生命……", "生命", []),
+    (LIFE, "而容忍它偷走你我的生命的办法", "生命", []),
+    # a subject something is said of, though no opinion word is known: a real complaint
+    (PARTITION, "分区软件都不兼容", "分区", ["分区"]),
+])
+def test_a_learned_word_only_named_makes_no_mention(corpus, text, word, found):
+    extract = extractor_for("ecommerce", learn_aspects(corpus, Lexicon.load("ecommerce")))
+    assert [m.term for m in extract(text) if word in m.term] == found
+
+
+@pytest.mark.parametrize("text, word, found", [
+    ("收发20条SMS文本短信", "短信", []),  # what the test did, no judgement
+    ("60G的硬盘感觉小了点", "硬盘", ["硬盘"]),  # judged: kept
+])
+def test_a_discovered_word_no_opinion_judges_is_named_only(text, word, found):
+    assert [m.term for m in extractor_for("ecommerce")(text) if word in m.term] == found
+
+
+@pytest.mark.parametrize("domain, text, word", [
+    # a place's name after where one is or goes: no thing (hotel reviews)
+    ("hotel", "下次去湛江还会入住", "湛江"),
+    ("hotel", "在齐齐哈尔住酒店还是选择湖滨饭店比较好", "齐齐哈尔"),
+    # an opinion word taken for a term names no thing
+    ("ecommerce", "太差太差", "太差"),
+])
+def test_a_place_or_an_opinion_is_no_discovered_thing(domain, text, word):
+    assert [m.term for m in extractor_for(domain)(text) if m.term == word] == []
