@@ -82,3 +82,42 @@ def test_private_hint_finds_whatever_the_masks_would_change(text):
     ("物\u200d流", "物流"), ("👨\u200d👩\u200d👧", "👨\u200d👩\u200d👧"), ("\u200b", "")])
 def test_zero_width_characters_vanish_and_do_not_become_spaces(text, expected):
     assert normalize_text(text) == expected == normalize_text(expected)
+
+
+# A column of comments as a dump holds them: the cases above, plus ones where a column pass
+# could go wrong at the seams (a text that ends or starts with what a pattern or OpenCC reads
+# across: repeated marks, spaces, digits, a phrase of traditional characters, a combining
+# mark, a lone surrogate; the joining characters themselves).
+COLUMN = [raw for raw, _ in [
+    ("質量很好，物流很快", ""), ("ＯＫ，１００分！！！", ""), ("客服电话13812345678打不通", ""),
+    ("详情见 https://m.example.com/a?b=1 真坑", ""), ("发到 someone@qq.com 了", ""),
+    ("  物流\t\t很快 \n\n 包装好  ", ""), ("太失望了。。。", ""), ("坏\x00了\x07", "")]] + [
+    "。。", "！好评", "1381234", "5678 ", "  ", "", "頭髮", "乾燥", "\u0301好", "e\u0301",
+    "坏\ud800了", "物\u200b流", "\ue000在里面", "ꙮ字", "👍👍", "此用户没有填写评价。",
+]
+
+
+@pytest.mark.parametrize("column", [COLUMN, COLUMN[::-1], COLUMN[:1], [], COLUMN[:8] * 3])
+def test_a_column_normalised_at_once_is_each_text_normalised(column):
+    from manyi.text.normalize import normalize_texts, opinion_cores
+
+    assert normalize_texts(column) == [normalize_text(t) for t in column]
+    normal = [normalize_text(t) for t in column]
+    assert opinion_cores(normal) == [opinion_core(t) for t in normal]
+
+
+@given(st.lists(TRICKY | st.text()))
+def test_normalize_texts_is_normalize_text_of_each(column):
+    from manyi.text.normalize import normalize_texts
+
+    assert normalize_texts(column) == [normalize_text(t) for t in column]
+
+
+def test_prepare_all_is_prepare_of_each():
+    from manyi.annotate.annotator import Annotator
+
+    values = [*COLUMN, None, float("nan"), 5, "123", "1.5", "\ufffd\ufffd好", "好\ufffd评价很好"]
+    annotator = Annotator()
+    texts, flags = annotator.prepare_all(values)
+    assert list(zip(texts, flags)) == [annotator.prepare(v) for v in values]
+    assert "placeholder" in flags and "empty" in flags and "not_text" in flags

@@ -37,8 +37,9 @@ from manyi.annotate.annotator import (
 from manyi.annotate.flags import REPEATED
 from manyi.errors import ManyiError
 
-CHUNK_ROWS = 5000  # rows per task: large enough that per-task costs (tables, counts) fade
-INLINE_ROWS = CHUNK_ROWS  # an input no larger is annotated in this process, without a pool
+CHUNK_ROWS = 20_000  # rows per task at most: a task's fixed costs (tables, counts) fade
+INLINE_ROWS = 5000  # an input no larger is annotated in this process, without a pool
+PARTITION_ROWS = 5000  # rows per Dask partition on a cluster
 _ANNOTATORS: dict[tuple[Settings, tuple], Annotator] = {}
 
 
@@ -98,7 +99,7 @@ def map_chunks(frames: Iterable[pd.DataFrame], task, args: tuple = (), *, jobs: 
                ship: dict | None = None) -> Iterator[tuple[pd.DataFrame, list]]:
     """``(frame, [task(*args, piece, first_row) for each piece])`` for each frame, in order.
 
-    Frames are cut into pieces of ``CHUNK_ROWS`` rows for ``jobs`` worker processes (one pool
+    Frames are cut into pieces (:func:`piece_rows`) for ``jobs`` worker processes (one pool
     for the whole stream, started only when the input has more than :data:`INLINE_ROWS`
     rows); the next frame is read while the pieces of the one before are worked on, and no
     more than two frames are held at once. ``first_row`` counts from the first row of the
@@ -115,15 +116,27 @@ def map_chunks(frames: Iterable[pd.DataFrame], task, args: tuple = (), *, jobs: 
                 pool = stack.enter_context(ProcessPoolExecutor(
                     jobs, initializer=_start_worker, initargs=(os.getpid(), ship)))
             run = pool or _InlineExecutor()
-            futures = [(run.submit(task, *args, frame.iloc[start:start + CHUNK_ROWS],
-                                   first_row + start), min(CHUNK_ROWS, len(frame) - start))
-                       for start in range(0, len(frame), CHUNK_ROWS)]
+            rows = piece_rows(len(frame), jobs if pool else 1)
+            futures = [(run.submit(task, *args, frame.iloc[start:start + rows],
+                                   first_row + start), min(rows, len(frame) - start))
+                       for start in range(0, len(frame), rows)]
             pending.append((frame, futures))
             first_row += len(frame)
             while len(pending) > (1 if pool else 0):
                 yield _collect(*pending.popleft(), bar)
         while pending:
             yield _collect(*pending.popleft(), bar)
+
+
+def piece_rows(rows: int, workers: int) -> int:
+    """Rows per piece of a frame of ``rows`` rows: one piece per worker, at most
+    :data:`CHUNK_ROWS` (a piece's tables and counts cost about 40 ms whatever its size, so
+    pieces are as large as keeps every worker busy).
+
+    >>> piece_rows(20_000, 2), piece_rows(20_000, 1), piece_rows(7, 2), piece_rows(0, 2)
+    (10000, 20000, 4, 1)
+    """
+    return max(1, min(CHUNK_ROWS, -(-rows // workers)))
 
 
 def _start_worker(parent: int, ship) -> None:
@@ -222,7 +235,7 @@ def annotate_on_cluster(frame: pd.DataFrame, text_col: str, settings: Settings,
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ManyiError("Dask is not installed; pip install 'manyi[dask]'") from exc
     columns = frame[_work_columns(frame, text_col)]
-    ddf = dd.from_pandas(columns, chunksize=CHUNK_ROWS, sort=False)
+    ddf = dd.from_pandas(columns, chunksize=PARTITION_ROWS, sort=False)
     try:
         client = Client(scheduler, timeout="3s")
     except OSError as exc:

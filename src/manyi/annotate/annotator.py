@@ -36,7 +36,7 @@ from manyi.annotate.sentiment import model as sentiment
 from manyi.annotate.sentiment.model import SentimentModel
 from manyi.errors import InputError, ModelError
 from manyi.text.lexicon import Lexicon
-from manyi.text.normalize import normalize_text, opinion_core
+from manyi.text.normalize import normalize_text, normalize_texts, opinion_core, opinion_cores
 from manyi.text.segment import Segmenter
 from manyi.text.word_groups import ThingGroups
 
@@ -121,11 +121,7 @@ class Annotator:
 
     def _annotate(self, ids: Sequence[str], values: Sequence[object], first_row: int
                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
-        texts, flags = [], []
-        for value in values:
-            text, flag = self.prepare(value)
-            texts.append(text)
-            flags.append(flag)
+        texts, flags = self.prepare_all(values)
         ok = [i for i, flag in enumerate(flags) if flag in ANALYSABLE_FLAGS]
         for i in ok:  # a comment of megabytes: its head is analysed, memory stays bounded
             if len(texts[i]) > MAX_ANALYSED_CHARS:
@@ -213,22 +209,46 @@ class Annotator:
         if not isinstance(value, str):
             return str(value), "not_text"
         text = normalize_text(value)
-        core = opinion_core(text)
+        return text, self._flag(text, opinion_core(text))
+
+    def prepare_all(self, values: Sequence[object]) -> tuple[list[str], list[str]]:
+        """:meth:`prepare` of each value, as two lists (texts, flags); the texts are
+        normalised a column at a time (:func:`~manyi.text.normalize.normalize_texts`).
+
+        >>> Annotator().prepare_all(["質量很好！", None, "此用户没有填写评价。", 5])
+        (['质量很好!', '', '此用户没有填写评价。', '5'], ['', 'empty', 'placeholder', 'not_text'])
+        """
+        texts = normalize_texts([v for v in values if isinstance(v, str)])
+        cores = opinion_cores(texts)
+        out_texts, flags, n = [], [], 0
+        for value in values:
+            if isinstance(value, str):
+                text = texts[n]
+                flag = self._flag(text, cores[n])
+                n += 1
+            else:
+                text, flag = self.prepare(value)
+            out_texts.append(text)
+            flags.append(flag)
+        return out_texts, flags
+
+    def _flag(self, text: str, core: str) -> str:
+        """The flag of a normalised text, ``core`` its :func:`opinion_core`."""
         if not text:
-            return text, "empty"
+            return "empty"
         # One lost character (an emoji a GBK export could not hold) leaves the comment
         # readable; text that is largely U+FFFD is not.
         lost = text.count("\ufffd")
         if lost and 2 * lost >= len(core):
-            return text, "undecodable"
+            return "undecodable"
         if not core:  # only punctuation and symbols: emoji alone (👍👍👍) still say something
             has_emoji = any(unicodedata.category(ch) == "So" for ch in text)
-            return (text, "") if has_emoji else (text, "not_text")
+            return "" if has_emoji else "not_text"
         if core.replace(".", "").isdigit():
-            return text, "not_text"
+            return "not_text"
         if self.lexicon.is_placeholder(core):
-            return text, "placeholder"
-        return text, "partly_undecodable" if lost else ""
+            return "placeholder"
+        return "partly_undecodable" if lost else ""
 
 @contextlib.contextmanager
 def _gc_paused():

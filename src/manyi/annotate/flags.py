@@ -83,10 +83,11 @@ class RepeatedIds:
             at = np.searchsorted(run_hashes, hashes).clip(max=len(run_hashes) - 1)
             found = run_hashes[at] == hashes
             earlier[found] = run_rows[at[found]]
+        later = ids.duplicated().to_numpy()  # an id seen on an earlier row of the chunk
         repeated = ids.duplicated(keep=False).to_numpy() | (earlier >= 0)
         self.first_rows.update(earlier[earlier >= 0].tolist())
-        self.ids.update(ids[ids.duplicated().to_numpy() | (earlier >= 0)])
-        new = ~ids.duplicated().to_numpy() & (earlier < 0)
+        self.ids.update(ids[later | (earlier >= 0)])
+        new = ~later & (earlier < 0)
         self._add(hashes[new], np.flatnonzero(new) + first_row)
         return repeated
 
