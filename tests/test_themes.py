@@ -306,3 +306,28 @@ def test_what_is_said_keeps_its_negation_and_its_first_character():
     assert said == ["不全", "不好", "小"]
     assert [said_of(o, "x", "") for o in ("超时", "好用", "可惜", "太小了")] == [
         "超时", "好用", "可惜", "小"]
+
+
+def test_a_denied_quality_is_named_as_said_from_a_folder_too(tmp_path):
+    """newcomer: a hotel's 卫生 complaints had a theme "干净" (房间非常不干净); and a folder
+    read back lost the mentions' negation, so `drivers --from` and `drivers DUMP` could name
+    a theme apart."""
+    texts = ["房间非常不干净", "床单不太干净", "卫生间很脏", "地毯很脏", "前台服务不错",
+             "驱动不是很全", "早餐很好吃"]
+    frame = pd.DataFrame({"id": [f"{i:04d}" for i in range(140)],
+                          "评论内容": [texts[i % len(texts)] for i in range(140)]})
+    frame.to_csv(tmp_path / "dump.csv", index=False, encoding="utf-8-sig")
+    runner = CliRunner()
+    done = runner.invoke(main, ["analyze", str(tmp_path / "dump.csv"), "-o",
+                                str(tmp_path / "out"), "--id-col", "id", "--domain", "hotel"])
+    assert done.exit_code == 0, done.output
+    for args, out in ((["--from", str(tmp_path / "out")], "from"),
+                      ([str(tmp_path / "dump.csv"), "--id-col", "id", "--domain", "hotel"],
+                       "whole")):
+        done = runner.invoke(main, ["drivers", *args, "-o", str(tmp_path / out),
+                                    "--chart", "none", "--quiet"])
+        assert done.exit_code == 0, done.output
+    streamed = (tmp_path / "from" / "driver_themes.csv").read_bytes()
+    assert streamed == (tmp_path / "whole" / "driver_themes.csv").read_bytes()
+    themes = set(pd.read_csv(tmp_path / "from" / "driver_themes.csv")["theme"])
+    assert "不干净" in themes and "干净" not in themes

@@ -85,7 +85,7 @@ def said_of(opinion: str, term: str, clause: str) -> str:
     return rest if 0 < len(rest) <= REST_CHARS and _HAN_RE.search(rest) else ""
 
 
-def _with_negation(said: str, negated: bool) -> str:
+def with_negation(said: str, negated: bool) -> str:
     """``said`` with the negation the mention carries (驱动不是很全: 全 → 不全), unless it
     says it already (不好)."""
     return "不" + said if negated and said and not _negated(said) else said
@@ -101,7 +101,7 @@ def said_words(chosen: pd.DataFrame, terms: np.ndarray) -> np.ndarray:
         return pd.Series(chosen[name].to_numpy(dtype=object)).fillna("").astype(str).tolist()
     negated = (chosen["negated"].fillna(False).astype(bool).tolist() if "negated" in chosen
                else [False] * n)
-    found = [_with_negation(said_of(o.strip(), t, c), no) for o, t, c, no in
+    found = [with_negation(said_of(o.strip(), t, c), no) for o, t, c, no in
              zip(column("opinion"), terms.tolist(), column("clause"), negated)]
     return np.asarray([w.replace("|", "¦").replace("\x1f", " ") for w in found],
                       dtype=object)

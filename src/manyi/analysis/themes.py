@@ -53,6 +53,7 @@ from manyi.analysis.theme_said import (
     said_words,
     says_where,
     split_said,
+    with_negation,
 )
 from manyi.text.word_groups import (  # the grouping rule, shared with the corpus's first pass
     UNNAMED,
@@ -116,6 +117,7 @@ class TermSets:
         terms = pd.Series(chosen["term"].to_numpy(dtype=object)).fillna("").astype(str) \
             .str.strip().str.replace(_SEP, "¦", regex=False).to_numpy(dtype=object)
         keys = dims + "/" + factor_column(chosen).astype(str).to_numpy(dtype=object)
+        terms = _negated_qualities(chosen, terms)
         terms = terms + _SAID + said_words(chosen, terms)
         frame = pd.DataFrame({"row": rows[pick], "dim": dims, "key": keys, "term": terms})
         parts = [_set_counts(frame, "factor", "key"), _set_counts(frame, "dimension", "dim")]
@@ -131,6 +133,25 @@ class TermSets:
 
     def __add__(self, other: TermSets) -> TermSets:
         return TermSets.total([self, other])
+
+
+def _negated_qualities(chosen: pd.DataFrame, terms: np.ndarray) -> np.ndarray:
+    """A complaint's term that is the quality its negated opinion denies, as said: 干净 of
+    房间非常不干净 → 不干净 (newcomer: a hotel's 卫生 complaints had a theme "干净").
+
+    >>> frame = pd.DataFrame({"opinion": ["非常不干净", "太脏"], "negated": [True, False]})
+    >>> _negated_qualities(frame, np.array(["干净", "脏"], dtype=object)).tolist()
+    ['不干净', '脏']
+    """
+    if "negated" not in chosen or "opinion" not in chosen:
+        return terms
+    negated = chosen["negated"].fillna(False).astype(bool).to_numpy()
+    opinions = chosen["opinion"].fillna("").astype(str).to_numpy(dtype=object)
+    out = terms.copy()
+    for i in np.flatnonzero(negated):
+        if out[i] and opinions[i].endswith(out[i]) and opinions[i] != out[i]:
+            out[i] = with_negation(out[i], True)
+    return out
 
 
 def _set_counts(frame: pd.DataFrame, level: str, column: str) -> pd.Series:
@@ -277,7 +298,8 @@ def _units(groups: list, per_term: Mapping[str, int], tokens: list[list[str]],
         for sub, words in group_said(said):
             mine = set(words)
             toks = [tok for tok in members if tok.partition(_SAID)[2] in mine]
-            shown = f"{name}（{sub}）" if sub in (UNSAID, VERDICT) else f"{name}：{sub}"
+            shown = f"{name}（{sub}）" if sub in (UNSAID, VERDICT) else \
+                name if sub == name else f"{name}：{sub}"  # 不诚信, not 不诚信：不诚信
             listed = sorted(((w or UNSAID, said[w]) for w in words), key=lambda x: -x[1])
             units.append(_Unit(shown, listed, "said", toks,
                                [0 if tok.partition(_SAID)[0] == name else 1 for tok in toks],

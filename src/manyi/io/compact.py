@@ -206,9 +206,9 @@ def _analysable_texts(path: str | Path, chunk_rows: int) -> Iterator[pd.Series]:
 
 
 PROFILE_MENTIONS = 100_000  # mention rows read at a time for the comments' profiles
-PROFILE_COLUMNS = ("row", "clause_id", "dimension", "factor", "term", "opinion", "polarity",
-                   "score", "source", "clause")  # what the profiles and the drivers' counts
-# read (the clause: the drivers' themes' evidence, manyi.analysis.themes)
+PROFILE_COLUMNS = ("row", "clause_id", "dimension", "factor", "term", "opinion", "negated",
+                   "polarity", "score", "source", "clause")  # what the profiles and the
+# drivers' counts read (the clause and negation: the drivers' themes, manyi.analysis.themes)
 
 
 def folder_profiles(path: str | Path, comments: pd.DataFrame, *,
