@@ -51,8 +51,9 @@ def headlines_text(result, top: int = 3) -> str:
 
 
 DISCOVERED_NOTE = ("（新发现）: a thing no pack lists, found judged in these comments (after a "
-                   "colon, the words of it that were grouped); `manyi lexicon suggest` proposes "
-                   "such words for a pack")
+                   "colon, the words of it that were grouped, or 竞品: a brand named beside or "
+                   "against the comments' own); `manyi lexicon suggest` proposes such words "
+                   "for a pack")
 
 
 def rating_hint(rating_col: str) -> str:
