@@ -76,3 +76,35 @@ def test_a_rise_in_one_factor_alerts_when_its_dimension_stays_flat(tmp_path):
     assert ran.exit_code == 0, ran.output
     again = pd.read_csv(tmp_path / "d" / "alerts.csv")
     assert again["label"].tolist() == found["label"].tolist()
+
+
+def test_testing_factors_takes_no_dimension_alert_away():
+    """review: factors corrected with the dimensions (a thousand tests) took 沟通 and 渠道便利's
+    alerts away; each level is corrected apart, so the dimensions' q-values are those of the
+    dimensions tested alone."""
+    from manyi.analysis.index import alerts
+
+    result = manyi.analyze(_dump(late=30), text_col="评论", progress=False)
+    alone = alerts(result.trends, all_tests=True)
+    both = alerts(result.trends, result.factor_trends, all_tests=True)
+    dims = both[both["level"] == "dimension"]
+    key = ["dimension", "measure", "previous_period", "period"]
+    merged = alone.merge(dims, on=key, suffixes=("", "_both"))
+    assert len(merged) == len(alone) > 0
+    assert (merged["q_value"] == merged["q_value_both"]).all()
+    assert (both["level"] == "factor").any()
+
+
+def test_the_factors_trends_count_as_the_drivers_count():
+    """review: the factors' complaints per period, added over the periods, are the drivers'
+    side_naming (complaints naming the factor negatively), and overall is no factor."""
+    dump = _dump(late=30)
+    dump.loc[::5, "评论"] = "价格太贵了，包装也破了"
+    result = manyi.analyze(dump, text_col="评论", progress=False)
+    found = result.factor_trends.groupby(["dimension", "factor"])["complaints"].sum()
+    drivers = result.drivers
+    rows = drivers[(drivers["side"] == "complaint") & (drivers["level"] == "factor")]
+    expected = rows.set_index(["dimension", "factor"])["side_naming"]
+    assert len(expected) >= 3
+    assert found.reindex(expected.index).tolist() == expected.astype(int).tolist()
+    assert "overall" not in set(result.factor_trends["dimension"])

@@ -223,14 +223,11 @@ class Result:
 
     @cached_property
     def _trend_profiles(self):
-        from manyi.analysis.profiles import Profiles
+        from manyi.analysis.index import trend_profiles
 
         time_col = self.meta.get("time_col")
-        if not time_col:
-            return None
-        if time_col not in self.comments:
-            raise InputError(f"time column {time_col!r} is not in the comments table")
-        return Profiles.of(self.comments, self.mentions, time_col=time_col)
+        return trend_profiles(self.comments, self.mentions, time_col=time_col) \
+            if time_col else None
 
     @cached_property
     def key_drivers(self) -> pd.DataFrame | None:

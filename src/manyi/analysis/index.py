@@ -294,12 +294,21 @@ def trends(comments: pd.DataFrame, mentions: pd.DataFrame, *, time_col: str, fre
            by: str | Sequence[str] | None = None, complaint: ComplaintSpec = None,
            labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """:func:`satisfaction_table` per period (``freq`` D / W / M / Q / Y) and group."""
+    by_cols = [] if by is None else [by] if isinstance(by, str) else list(by)
+    found = trend_profiles(comments, mentions, time_col=time_col, freq=freq,
+                           complaint=complaint, columns=by_cols)
+    return profile_trends(found, by=by_cols, labels=labels)
+
+
+def trend_profiles(comments: pd.DataFrame, mentions: pd.DataFrame, *, time_col: str,
+                   freq: str = "M", complaint: ComplaintSpec = None,
+                   columns: Sequence[str] = ()) -> Profiles:
+    """The comments' profiles with their period (``freq``) and the factors' counts per
+    period: what :func:`profile_trends` and :func:`profile_factor_trends` read."""
     if time_col not in comments:
         raise InputError(f"time column {time_col!r} is not in the comments table")
-    by_cols = [] if by is None else [by] if isinstance(by, str) else list(by)
-    found = Profiles.of(comments, mentions, complaint=complaint, time_col=time_col,
-                        freq=freq, columns=by_cols)
-    return profile_trends(found, by=by_cols, labels=labels)
+    return Profiles.of(comments, mentions, complaint=complaint, time_col=time_col, freq=freq,
+                       columns=columns)
 
 
 def profile_trends(profiles: Profiles, *, by: str | Sequence[str] | None = None,
@@ -330,7 +339,7 @@ def profile_factor_trends(profiles: Profiles, *, labels: Mapping[str, str] | Non
     factors = counts.index.droplevel("period").unique().sort_values()
     grid = pd.MultiIndex.from_tuples([(p, d, f) for p in group_comments.index
                                       for d, f in factors], names=counts.index.names)
-    table = counts.reindex(grid, fill_value=0).reset_index().rename(
+    table = counts.drop(columns="negative").reindex(grid, fill_value=0).reset_index().rename(
         columns={"named": "comments", "complained": "complaints"})
     table["group_comments"] = group_comments.reindex(table["period"]).to_numpy()
     names = factor_labels([f"{d}/{f}" for d, f in zip(table["dimension"], table["factor"])],
@@ -344,6 +353,7 @@ def profile_factor_trends(profiles: Profiles, *, labels: Mapping[str, str] | Non
 
 
 MEASURES = {"complaint_incidence": "group_comments", "complaint_rate": "comments"}
+FACTOR_MIN_COMPLAINTS = 10  # complaints naming a factor over all periods before it is tested
 
 
 def alerts(trend_table: pd.DataFrame, factor_trends: pd.DataFrame | None = None, *,
@@ -353,7 +363,9 @@ def alerts(trend_table: pd.DataFrame, factor_trends: pd.DataFrame | None = None,
     whose complaints rose significantly: versus the period just before, and
     versus all earlier periods pooled (a slow rise, 8 % → 10 % → 12 % → 16 %, that no single
     step makes significant), ``previous_period`` then naming the span (2024-01…2024-03).
-    ``level`` says which (a factor's row names it in ``factor``; a dimension's is empty).
+    ``level`` says which (a factor's row names it in ``factor``; a dimension's is empty);
+    each level is corrected on its own, and a factor is tested when at least
+    :data:`FACTOR_MIN_COMPLAINTS` complaints name it over all periods.
 
     Two measures (``measure``, both by default): ``complaint_incidence``, the dimension's
     complaints per comment of the period (more delivery complaints among all comments), and
@@ -370,7 +382,11 @@ def alerts(trend_table: pd.DataFrame, factor_trends: pd.DataFrame | None = None,
     keys = [*group_cols, "dimension", "factor"]
     frame = trend_table.assign(level="dimension", factor="")
     if factor_trends is not None and len(factor_trends) and not group_cols:
-        frame = pd.concat([frame, factor_trends.assign(level="factor")], ignore_index=True)
+        # the factors enough complaints name over all periods to ever alert (a filter that
+        # does not look at any period's rise: Bourgon et al. 2010)
+        totals = factor_trends.groupby(["dimension", "factor"])["complaints"].transform("sum")
+        kept = factor_trends[totals.to_numpy() >= FACTOR_MIN_COMPLAINTS]
+        frame = pd.concat([frame, kept.assign(level="factor")], ignore_index=True)
     frame = frame.sort_values([*keys, "period"]).reset_index(drop=True)
     frame = pd.concat([_comparisons(frame, keys, name, denominator)
                        for name, denominator in MEASURES.items()
@@ -384,7 +400,7 @@ def alerts(trend_table: pd.DataFrame, factor_trends: pd.DataFrame | None = None,
         for c, t, pc, pt in zip(frame["complaints"], frame["total"].astype(int),
                                 frame["previous_complaints"].astype(int),
                                 frame["previous_total"].astype(int))]
-    frame["q_value"] = bh_q_values(frame["p_value"].to_numpy(float))
+    frame["q_value"] = q_values_by_level(frame)
     frame["alert"] = frame["q_value"] < alpha
     frame["change"] = frame["rate"] - frame["previous_rate"]
     columns = [*group_cols, "level", "dimension", "factor", "label", "measure",
@@ -396,6 +412,19 @@ def alerts(trend_table: pd.DataFrame, factor_trends: pd.DataFrame | None = None,
         frame = frame.drop_duplicates([*keys, "period"])
     return frame[columns].sort_values(["q_value", "change"], ascending=[True, False],
                                       kind="stable").reset_index(drop=True)
+
+
+def q_values_by_level(frame: pd.DataFrame) -> np.ndarray:
+    """Benjamini–Hochberg q-values of ``frame``'s ``p_value`` within each ``level``: the
+    dimensions' tests are corrected among themselves, as they were before factors were
+    tested beside them, and the factors' among theirs (a thousand factors would otherwise
+    take a dimension's alert away: review)."""
+    q = np.full(len(frame), np.nan)
+    levels = frame["level"].to_numpy(dtype=object)
+    for level in pd.unique(levels):
+        at = levels == level
+        q[at] = bh_q_values(frame["p_value"].to_numpy(float)[at])
+    return q
 
 
 def _comparisons(frame: pd.DataFrame, keys: list[str], measure: str, denominator: str

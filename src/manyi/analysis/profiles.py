@@ -55,8 +55,10 @@ class Profiles:
     pattern its (dimension, polarity) pairs; ``rule``: ``complaint`` is a given rule;
     ``counts``: the drivers table's counts (when asked); ``groups``: (column, group) → the
     counts of the segments' drivers of that group; ``factor_periods``: with a time column, per
-    (period, dimension, factor) the comments naming the factor (``named``) and the
-    complaints naming it negatively (``complained``), for the factors' trends and alerts."""
+    (period, dimension, factor) the comments naming the factor (``named``), naming it
+    negatively (``negative``) and the complaints naming it negatively (``complained``), for
+    the factors' trends and alerts; ``factor_groups``: the same per segment column, per
+    (group, dimension, factor), for the segments' factor differences."""
 
     rows: pd.DataFrame
     pairs: pd.DataFrame
@@ -64,6 +66,7 @@ class Profiles:
     counts: FactorCounts | None = None
     groups: dict = field(default_factory=dict)
     factor_periods: pd.DataFrame | None = None
+    factor_groups: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, comments: pd.DataFrame, mentions: pd.DataFrame, **options) -> Profiles:
@@ -138,7 +141,8 @@ class ProfileBuilder:
             column: set(selected_groups(self.kept[column], *segments))
             for column in group_cols if column in self.kept}
         self.group_parts: dict[tuple, list[FactorCounts]] = {}
-        self.period_parts: list[pd.DataFrame] | None = [] if "_trend" in self.kept else None
+        self.factor_parts: dict[str, list[pd.DataFrame]] = {
+            name: [] for name in ("_trend", *self.chosen) if name in self.kept}
 
     def add(self, start: int, end: int, mentions: pd.DataFrame) -> None:
         """The mentions of comments ``start:end`` (their ``row`` counted from ``start``)."""
@@ -154,11 +158,12 @@ class ProfileBuilder:
             self._counts(part, mentions, rule)
         if self.chosen:
             self._group_counts(part, mentions, complaint, slice(lo, hi), local)
-        if self.period_parts is not None:
-            self.period_parts.append(_factor_periods(
-                part, mentions, complaint, self.kept["_trend"][lo:hi], local))
-            if len(self.period_parts) >= MERGE_PARTS:
-                self.period_parts[:] = [_sum_periods(self.period_parts)]
+        for name, parts in self.factor_parts.items():  # the trends' and segments' factors
+            parts.append(_factor_counts_by(part, mentions, complaint,
+                                           self.kept[name][lo:hi], local,
+                                           "period" if name == "_trend" else "group"))
+            if len(parts) >= MERGE_PARTS:
+                parts[:] = [_sum_counts_by(parts, "period" if name == "_trend" else "group")]
 
     def profiles(self) -> Profiles:
         """The profiles of every block added."""
@@ -183,10 +188,11 @@ class ProfileBuilder:
         counts = None
         if self.count:
             counts = FactorCounts.total([self.merged, *self.parts])
-        periods = None if self.period_parts is None else _sum_periods(self.period_parts)
+        factors = {name: _sum_counts_by(parts, "period" if name == "_trend" else "group")
+                   for name, parts in self.factor_parts.items()}
         return Profiles(rows=rows, pairs=pairs.astype({"pattern": np.int32}),
                         rule=self.rule is not None, counts=counts, groups=groups,
-                        factor_periods=periods)
+                        factor_periods=factors.pop("_trend", None), factor_groups=factors)
 
     def _patterns(self, polar: pd.DataFrame, size: int) -> np.ndarray:
         """The pattern code of each comment of a block from its polarity pairs."""
@@ -252,37 +258,41 @@ class ProfileBuilder:
                     parts[:] = [FactorCounts.total(parts)]
 
 
-_PERIOD_KEYS = ["period", "dimension", "factor"]
+_FACTOR_KEYS = ["dimension", "factor"]
+_FACTOR_COUNTS = ("named", "negative", "complained")
 
 
-def _factor_periods(part: pd.DataFrame, mentions: pd.DataFrame, complaint: np.ndarray,
-                    periods: np.ndarray, local: np.ndarray) -> pd.DataFrame:
-    """Per (period, dimension, factor) of a block: comments naming the factor (``named``)
-    and complaints naming it negatively (``complained``); ``periods``: those of the block's
-    analysable comments, at ``local`` in the block (comments without a time left out)."""
-    period = np.full(len(part) + 1, None, dtype=object)
-    period[local] = periods
+def _factor_counts_by(part: pd.DataFrame, mentions: pd.DataFrame, complaint: np.ndarray,
+                      values: np.ndarray, local: np.ndarray, name: str) -> pd.DataFrame:
+    """Per (``name`` value, dimension, factor) of a block: comments naming the factor
+    (``named``), naming it negatively (``negative``) and complaints naming it negatively
+    (``complained``); ``values``: the period or group of the block's analysable comments, at
+    ``local`` in the block (comments without one left out)."""
+    keys = [name, *_FACTOR_KEYS]
+    value = np.full(len(part) + 1, None, dtype=object)
+    value[local] = values
     at = mention_rows(part, mentions)
-    found = pd.DataFrame({"row": at, "period": period[at],
+    found = pd.DataFrame({"row": at, name: value[at],
                           "dimension": mentions["dimension"].to_numpy(dtype=object),
                           "factor": factor_column(mentions).to_numpy(dtype=object),
                           "negative": (mentions["polarity"] == "negative").to_numpy()})
-    found = found[(at >= 0) & found["period"].notna().to_numpy()
+    found = found[(at >= 0) & found[name].notna().to_numpy()
                   & (found["dimension"] != "overall").to_numpy()]
-    named = found.drop_duplicates(["row", "dimension", "factor"])
-    complained = found[found["negative"].to_numpy() & complaint[found["row"].to_numpy()]
-                       ].drop_duplicates(["row", "dimension", "factor"])
-    return pd.DataFrame({"named": named.groupby(_PERIOD_KEYS).size(),
-                         "complained": complained.groupby(_PERIOD_KEYS).size()}
+    named = found.drop_duplicates(["row", *_FACTOR_KEYS])
+    negative = found[found["negative"].to_numpy()].drop_duplicates(["row", *_FACTOR_KEYS])
+    complained = negative[complaint[negative["row"].to_numpy()]]
+    return pd.DataFrame({"named": named.groupby(keys).size(),
+                         "negative": negative.groupby(keys).size(),
+                         "complained": complained.groupby(keys).size()}
                         ).fillna(0).astype(np.int64)
 
 
-def _sum_periods(parts: list[pd.DataFrame]) -> pd.DataFrame:
-    """The counts of :func:`_factor_periods` added up."""
-    index = pd.MultiIndex.from_arrays([[], [], []], names=_PERIOD_KEYS)
+def _sum_counts_by(parts: list[pd.DataFrame], name: str) -> pd.DataFrame:
+    """The counts of :func:`_factor_counts_by` added up."""
+    index = pd.MultiIndex.from_arrays([[], [], []], names=[name, *_FACTOR_KEYS])
     empty = pd.Series(np.zeros(0, dtype=np.int64), index=index)
     return pd.DataFrame({column: sum_counts([empty, *(p[column] for p in parts)])
-                         for column in ("named", "complained")}).fillna(0).astype(np.int64)
+                         for column in _FACTOR_COUNTS}).fillna(0).astype(np.int64)
 
 
 def subset(comments: pd.DataFrame, mentions: pd.DataFrame, rows: np.ndarray,

@@ -5,10 +5,12 @@ For each group column and each of its groups with at least ``min_comments`` comm
 - ``index``: the satisfaction index of the group (the default weighting, weights set once
   on all comments so groups compare), its 95 % interval (``index_low``, ``index_high``:
   :func:`manyi.analysis.index.index_interval`) and its complaint rate;
-- ``differences``: for every dimension, the share of the group's comments that are
-  negative on it against the same share among all other comments, Fisher's exact test
-  (two-sided), Benjamini–Hochberg ``q_value`` across every test of every column (the
-  multiple-comparison control); ``significant`` = q < alpha, ``direction`` worse / better;
+- ``differences``: for every dimension — and every factor at least
+  :data:`FACTOR_MIN_NEGATIVE` comments name negatively (``level``, ``factor``) — the share
+  of the group's comments that are negative on it against the same share among all other
+  comments, Fisher's exact test (two-sided), Benjamini–Hochberg ``q_value`` across every
+  test of every column, dimensions and factors corrected apart (the multiple-comparison
+  control); ``significant`` = q < alpha, ``direction`` worse / better;
 - ``drivers``: the group's top complaint drivers (:func:`manyi.analysis.drivers.drivers` on the
   group, factor rows, ranked by impact).
 
@@ -30,15 +32,16 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from manyi.analysis.index import index_interval, profile_index
+from manyi.analysis.index import index_interval, profile_index, q_values_by_level
 from manyi.analysis.profiles import Profiles, period_of, selected_groups
 from manyi.analysis.rows import ComplaintSpec
-from manyi.analysis.significance import bh_q_values, fisher_exact
+from manyi.analysis.significance import fisher_exact
 
 DIFFERENCE_COLUMNS = ["column", "group", "dimension", "label", "group_comments",
                       "group_negative", "group_share", "rest_comments", "rest_negative",
-                      "rest_share", "difference", "p_value", "q_value", "significant",
-                      "direction"]
+                      "rest_share", "difference", "p_value", "level", "factor", "q_value",
+                      "significant", "direction"]
+FACTOR_MIN_NEGATIVE = 10  # a factor is compared across groups when this many name it negatively
 
 
 def group_columns(comments: pd.DataFrame, meta: Mapping | None = None,
@@ -156,14 +159,16 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
                 p = fisher_exact(a, n_group - a, c, n_all - n_group - c)
                 share, rest = a / n_group, c / max(n_all - n_group, 1)
                 diff_rows.append((column, group, dim, labels.get(dim, dim), n_group, a, share,
-                                  n_all - n_group, c, rest, share - rest, p))
+                                  n_all - n_group, c, rest, share - rest, p, "dimension", ""))
+        diff_rows += _factor_differences(profiles.factor_groups.get(column), column, groups,
+                                         sizes, n_all, labels)
         for group in groups:
             table = drivers_from_counts(profiles.groups[(column, group)], labels=labels,
                                         level="factor", boot=boot)
             table = table[table["side"] == "complaint"].head(top)
             driver_parts.append(table.assign(column=column, group=group))
-    differences = pd.DataFrame(diff_rows, columns=DIFFERENCE_COLUMNS[:12])
-    differences["q_value"] = bh_q_values(differences["p_value"].to_numpy(float))
+    differences = pd.DataFrame(diff_rows, columns=DIFFERENCE_COLUMNS[:14])
+    differences["q_value"] = q_values_by_level(differences)
     differences["significant"] = differences["q_value"] < alpha
     differences["direction"] = np.where(differences["difference"] > 0, "worse", "better")
     differences = differences.sort_values(["significant", "difference"],
@@ -181,7 +186,36 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
             "drivers": driver_table}
 
 
-def worst(differences: pd.DataFrame, n: int = 10) -> pd.DataFrame:
-    """The significant 'worse' rows, largest gap first: which group is worst at what."""
+def _factor_differences(counts: pd.DataFrame | None, column: str, groups: Sequence,
+                        sizes: pd.Series, n_all: int, labels: Mapping[str, str]) -> list[tuple]:
+    """The rows of the differences for factors: each group's comments naming a factor
+    negatively against the other comments' (a shop bad at sizes, 6.3 % against 2.8 %,
+    can drown in its 产品, 34.8 % against 31.6 %: newcomer), for the factors at least
+    :data:`FACTOR_MIN_NEGATIVE` comments name negatively; tested with the dimensions."""
+    from manyi.analysis.labels import factor_labels
+
+    if counts is None or not len(counts):
+        return []
+    negative = counts["negative"]
+    totals = negative.groupby(level=["dimension", "factor"]).sum()
+    totals = totals[totals >= FACTOR_MIN_NEGATIVE]
+    names = factor_labels([f"{d}/{f}" for d, f in totals.index], labels)
+    rows = []
+    for group in groups:
+        n_group = int(sizes[group])
+        for (dim, factor), total in totals.items():
+            a = int(negative.get((group, dim, factor), 0))
+            c = int(total) - a
+            p = fisher_exact(a, n_group - a, c, n_all - n_group - c)
+            share, rest = a / n_group, c / max(n_all - n_group, 1)
+            rows.append((column, group, dim, names[f"{dim}/{factor}"], n_group, a, share,
+                         n_all - n_group, c, rest, share - rest, p, "factor", factor))
+    return rows
+
+
+def worst(differences: pd.DataFrame, n: int = 5) -> pd.DataFrame:
+    """The significant 'worse' rows, largest gap first, at most ``n`` of each group column
+    (a shop's problem is not crowded out by the categories'): which group is worst at what."""
     rows = differences[differences["significant"] & (differences["direction"] == "worse")]
-    return rows.sort_values("difference", ascending=False).head(n).reset_index(drop=True)
+    rows = rows.sort_values("difference", ascending=False, kind="stable")
+    return rows.groupby("column", sort=False).head(n).reset_index(drop=True)

@@ -10,6 +10,7 @@ from html import escape
 import numpy as np
 import pandas as pd
 
+from manyi.analysis.segments import worst
 from manyi.report import svg
 
 
@@ -249,7 +250,7 @@ def segments_section(found: dict | None, html_table, pct, num) -> str | None:
     if not found or found.get("index") is None or found["index"].empty:
         return None
     diffs = found["differences"]
-    bad = diffs[diffs["significant"] & (diffs["direction"] == "worse")].head(15)
+    bad = worst(diffs, 8)
     parts = []
     if len(bad):
         cells = [[(escape(_column_name(r.column)), None), (escape(str(r.group)), None),
