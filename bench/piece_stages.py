@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from stream_memory import DATA, write_corpus  # noqa: E402
+from stream_memory import corpus_dump  # noqa: E402
 
 STAGES = ("normalise and flag", "segment", "factor extraction", "sentiment", "tables",
           "counts", "CSV bytes", "whole piece")
@@ -36,13 +35,10 @@ def main() -> None:
     parser.add_argument("--piece", type=int, default=10_000, help="rows per piece")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    if not DATA.exists():
-        print(f"skipped: {DATA} not found")
-        return
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "dump.csv"
-        write_corpus(source, args.n, args.max_chars)
-        best = time_stages(source, args.n, args.piece, args.runs)
+    with corpus_dump(args.n, args.max_chars) as found:
+        if found is None:
+            return
+        best = time_stages(found[0], args.n, args.piece, args.runs)
     for stage in STAGES:
         print(f"{stage:22s} {best[stage] * 1e6 / args.n:7.1f}")
 

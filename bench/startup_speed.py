@@ -18,11 +18,10 @@ import json
 import statistics
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from stream_memory import DATA, write_corpus  # noqa: E402
+from stream_memory import corpus_dump  # noqa: E402
 
 ONE_RUN = r"""
 import json, sys, time
@@ -63,12 +62,10 @@ def main() -> None:
     parser.add_argument("--max-chars", type=int, default=None,
                         help="only reviews of at most this many characters (short: 40)")
     args = parser.parse_args()
-    if not DATA.exists():
-        print(f"skipped: {DATA} not found")
-        return
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "dump.csv"
-        write_corpus(source, max(args.n, 10_000), args.max_chars)
+    with corpus_dump(max(args.n, 10_000), args.max_chars) as found:
+        if found is None:
+            return
+        source = found[0]
         runs = [json.loads(subprocess.run([sys.executable, "-c", ONE_RUN, str(source)],
                                           check=True, capture_output=True, text=True
                                           ).stdout.splitlines()[-1])

@@ -17,6 +17,7 @@ Skips with a message without ../shared/data.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import sys
 import tempfile
@@ -28,6 +29,19 @@ import psutil
 from analyze_speed import numbered, real_reviews, time_naive  # bench/, beside this script
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sentiment"
+
+
+@contextlib.contextmanager
+def corpus_dump(n: int, max_chars: int | None = None):
+    """A temporary CSV of ``n`` real reviews (:func:`write_corpus`) in a folder of its own:
+    (its path, the characters written), or None — having said so — without the shared data."""
+    if not DATA.exists():
+        print(f"skipped: {DATA} not found")
+        yield None
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "dump.csv"
+        yield source, write_corpus(source, n, max_chars)
 
 
 def write_corpus(path: Path, n: int, max_chars: int | None = None) -> int:
@@ -82,16 +96,15 @@ def main() -> None:
     parser.add_argument("--naive", type=int, default=0, metavar="N",
                         help="also time the jieba + snownlp loop on the first N reviews")
     args = parser.parse_args()
-    if not DATA.exists():
-        print(f"skipped: {DATA} not found")
-        return
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "dump.csv"
-        chars = write_corpus(source, args.n, args.max_chars)
-        seconds, tree, one, code = run(source, Path(tmp) / "out", args.jobs, args.segmenter)
+    with corpus_dump(args.n, args.max_chars) as found:
+        if found is None:
+            return
+        source, chars = found
+        seconds, tree, one, code = run(source, source.parent / "out", args.jobs,
+                                       args.segmenter)
         if code not in (0, 3):
             raise SystemExit(f"manyi analyze failed with exit status {code}")
-        sizes = {p.name: p.stat().st_size / 2**20 for p in (Path(tmp) / "out").iterdir()}
+        sizes = {p.name: p.stat().st_size / 2**20 for p in (source.parent / "out").iterdir()}
         print(f"\n| comments | input MB | jobs | segmenter | seconds | comments/s | chars/s "
               f"| peak RSS, all processes | peak RSS, largest process |\n|{'---|' * 9}")
         print(f"| {args.n:,} | {source.stat().st_size / 2**20:,.0f} | {args.jobs or 'default'} | "

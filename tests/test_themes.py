@@ -331,3 +331,16 @@ def test_a_denied_quality_is_named_as_said_from_a_folder_too(tmp_path):
     assert streamed == (tmp_path / "whole" / "driver_themes.csv").read_bytes()
     themes = set(pd.read_csv(tmp_path / "from" / "driver_themes.csv")["theme"])
     assert "不干净" in themes and "干净" not in themes
+
+
+def test_a_denied_quality_that_says_where_is_named_once():
+    """review: 诚信 denied (不诚信) under a factor that holds names was shown 不诚信：不诚信."""
+    import manyi
+    from manyi.analysis.fixfirst import fix_first_tables
+
+    texts = ["这家店不诚信", "卖家不诚信，骗人", "很不诚信", "质量很差", "物流很慢"] * 8
+    result = manyi.analyze(texts, domain="ecommerce", progress=False)
+    themes = fix_first_tables(result.comments, result.mentions,
+                              labels=result.labels)["driver_themes"]
+    brand = set(themes.loc[themes["label"] == "品牌·品牌口碑", "theme"])
+    assert "不诚信" in brand and "不诚信：不诚信" not in brand

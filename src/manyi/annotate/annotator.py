@@ -135,7 +135,7 @@ class Annotator:
 
         records = []
         append, only_wonders = records.append, self.extractor.only_wonders
-        thing_factor = self.things.factor
+        thing_factor, learned = self.things.factor, self.things.learned
         for n, (i, (mentions, spans)) in enumerate(zip(ok, found)):
             if not mentions:
                 if labels[n] != "neutral":  # an opinion with no factor named: 看着还可以
@@ -149,8 +149,9 @@ class Annotator:
                     else mentions:
                 (clause_id, clause, dimension, factor, term, opinion, negated, degree,
                  implicit, lexicon_score, start, end, source, filed_by) = m
-                if factor == "attribute" and term:  # its thing: attribute:头皮屑 (头屑);
-                    factor = thing_factor(term)  # a learned word's compound too (和弦的铃声)
+                if factor == "attribute" and term and (source == "discovered" or learned(term)):
+                    factor = thing_factor(term)  # its thing: attribute:头皮屑 (头屑), and a
+                    # listed phrase built on a learned word's (和弦的铃声 → attribute:铃声)
                 if opinion and source != "event" and only_wonders(
                         opinion, clause,
                         tokens[n][spans[clause_id].first:spans[clause_id].last]):

@@ -122,6 +122,13 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
                         bought=bought[w], judged=judged[w], pool=len(normalised),
                         goods=goods[w]) for w in words}
     brands = [w for w in candidates if kinds[w] == "brand"]
+    if len(brands) > 1:  # the corpus's own brand is the most named; another brand named
+        own = max(brands, key=lambda w: (named[w], w))  # beside or against it is a rival
+        others = [w for w in brands if w != own]  # (伊利 in a fifth of posts about 蒙牛)
+        for word, n in count_beside(others, [own], normalised).items():
+            if n >= max(ITEM_MIN, COMPETITOR_SHARE * named[word]):
+                kinds[word] = "competitor"
+        brands = [w for w in brands if kinds[w] == "brand"]
     rivals = [w for w in candidates if kinds[w] in (None, "item") and w not in brands
               and segmenter.tag(w) in BRAND_TAGS] if brands else []
     for word, n in count_beside(rivals, brands, normalised).items():

@@ -85,12 +85,15 @@ def mask_private(text: str) -> str:
     return PHONE.sub("[PHONE]", text)
 
 
+# tidy_spacing's four quick looks (normalize_texts runs them on a column's texts too)
+_TIDY_HINTS = (SPACE_OR_CONTROL, re.compile("  "), re.compile("\n"), REPEATED_PUNCT)
+
+
 def tidy_spacing(text: str) -> str:
     """Drop control and zero-width characters, fold whitespace runs, squeeze repeated
     punctuation: ``物\u200b流很快！！`` → ``物流很快!``."""
     # most comments have nothing to tidy but their ends: four quick looks tell
-    if SPACE_OR_CONTROL.search(text) or "  " in text or "\n" in text \
-            or REPEATED_PUNCT.search(text):
+    if any(hint.search(text) for hint in _TIDY_HINTS):
         text = CONTROL.sub(" ", LETTER_JOINER.sub("", ZERO_WIDTH.sub("", text)))
         text = NEWLINES.sub("\n", SPACES.sub(" ", text))
         text = REPEATED_PUNCT.sub(r"\1", text)
@@ -102,10 +105,8 @@ def normalize_text(text: str) -> str:
     return tidy_spacing(mask_private(to_simplified(to_halfwidth(text))))
 
 
-# normalize_texts: tidy_spacing's four quick looks, and the character that joins a column's
-# texts into one string (a private-use character: NFKC, OpenCC and these expressions leave
-# it alone and match nothing across it).
-_TIDY_HINTS = (SPACE_OR_CONTROL, re.compile("  "), re.compile("\n"), REPEATED_PUNCT)
+# normalize_texts: the character that joins a column's texts into one string (a private-use
+# character: NFKC, OpenCC and these expressions leave it alone and match nothing across it).
 _JOIN = "\ue000"
 
 

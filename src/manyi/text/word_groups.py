@@ -136,6 +136,8 @@ class ThingGroups:
     ('风扇声音', '裤子质量', '头皮屑多')
     >>> things("小"), things("大"), things("甜")
     ('大小', '大小', '酸甜')
+    >>> things.learned("手机屏幕"), things.learned("拉链")
+    (True, False)
     """
 
     def __init__(self, heads: Mapping[str, str]) -> None:
@@ -143,6 +145,7 @@ class ThingGroups:
         self._seen: dict[str, str] = {}
         self._factors: dict[str, str] = {}
         self._long = sorted((w for w in self.heads if len(w) >= 2), key=lambda w: (-len(w), w))
+        self._learned = frozenset(self.heads.values())
 
     def __call__(self, word: str) -> str:
         thing = self._seen.get(word)
@@ -154,6 +157,11 @@ class ThingGroups:
             if len(self._seen) < CACHED:
                 self._seen[word] = thing
         return thing
+
+    def learned(self, word: str) -> bool:
+        """Whether ``word`` counts under a word the corpus pass learned (铃声, 和弦的铃声),
+        not only under itself (大门显得)."""
+        return self(word) in self._learned
 
     def factor(self, word: str) -> str:
         """The factor a discovered attribute ``word`` counts under: ``attribute:`` its
