@@ -3,6 +3,8 @@ rise of delivery complaints was in trends.csv and nowhere in the report)."""
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 import manyi
@@ -108,3 +110,16 @@ def test_the_factors_trends_count_as_the_drivers_count():
     assert len(expected) >= 3
     assert found.reindex(expected.index).tolist() == expected.astype(int).tolist()
     assert "overall" not in set(result.factor_trends["dimension"])
+
+
+def test_the_json_and_the_workbook_hold_the_alerts(tmp_path):
+    """newcomer: a planted rise was in the HTML report and alerts.csv, nowhere in
+    summary.json or the workbook."""
+    from openpyxl import load_workbook
+
+    result = manyi.analyze(_dump(late=30), text_col="评论", progress=False)
+    result.report(tmp_path)
+    found = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+    labels = [a["label"] for a in found["trend"]["alerts"]]
+    assert labels == result.alerts["label"].tolist() and "物流·配送速度" in labels
+    assert "alerts" in load_workbook(tmp_path / "report.xlsx", read_only=True).sheetnames

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import click
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES
@@ -168,3 +169,20 @@ def test_report_prints_the_headlines_analyze_prints(tmp_path):
     lines = [line for line in analysed.output.splitlines()
              if line.startswith(("satisfaction index:", "complaints:", "fix first:"))]
     assert len(lines) == 3 and all(line in reported.output for line in lines)
+
+
+def test_a_complaint_rating_outside_the_scale_or_a_column_of_ids_is_one_line(tmp_path):
+    """newcomer: --complaint-max-rating 9 on a 1–5 scale made every comment a complaint, and
+    --rating-col on the ids none, both with exit status 0."""
+    texts = ["物流太慢了", "质量很好", "客服态度差", "包装很好", "价格便宜"] * 8
+    frame = pd.DataFrame({"编号": [f"{202603000000 + i}" for i in range(40)],
+                          "星级": [1 + i % 5 for i in range(40)], "评价": texts})
+    frame.to_csv(tmp_path / "d.csv", index=False)
+    runner = CliRunner()
+    for extra, said in ((["--complaint-max-rating", "9"], "run from 1 to 5"),
+                        (["--rating-col", "编号", "--complaint-max-rating", "2"],
+                         "not a rating scale")):
+        done = runner.invoke(main, ["drivers", str(tmp_path / "d.csv"), "-o",
+                                    str(tmp_path / "o"), "--quiet", *extra])
+        assert done.exit_code == 1 and said in done.output
+        assert len(done.output.strip().splitlines()) == 1 and "Traceback" not in done.output

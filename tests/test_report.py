@@ -365,3 +365,17 @@ def test_summary_json_keeps_small_q_values():
 
     assert _clean({"q": np.float64(3.1e-72), "share": 0.123456789, "n": 5}) == {
         "q": 3.1e-72, "share": 0.123457, "n": 5}
+
+
+def test_a_judgement_pasted_again_and_again_is_counted_once_in_the_evidence():
+    """newcomer: 京东自营,很好,好准时,质量很好, pasted 13 times, was the top praise of four
+    dimensions: the evidence summed every copy's score."""
+    import pandas as pd
+
+    from manyi.report.quotes import evidence_order
+
+    mentions = pd.DataFrame({"comment_id": ["1"] * 13 + ["2"], "row": [0] * 13 + [1],
+                             "term": "质量", "opinion": ["很好"] * 13 + ["非常好"],
+                             "polarity": "positive", "score": [0.8] * 13 + [0.9]})
+    order = evidence_order(mentions, pd.Series(["质量很好，" * 13, "质量非常好"]))
+    assert order["score"].tolist() == [0.8, 0.9]

@@ -392,7 +392,8 @@ def alerts(trend_table: pd.DataFrame, factor_trends: pd.DataFrame | None = None,
                        for name, denominator in MEASURES.items()
                        if measure in (name, "both")], ignore_index=True)
     testable = frame["previous_total"].ge(min_comments) & frame["total"].ge(min_comments)
-    frame = frame[testable].copy()
+    frame = frame[testable].astype({"previous_complaints": np.int64,  # whole counts: the
+                                    "previous_total": np.int64})  # shift's NaN rows are gone
     frame["previous_rate"] = frame["previous_complaints"] / frame["previous_total"]
     frame["rate"] = frame["complaints"] / frame["total"]
     frame["p_value"] = [

@@ -181,7 +181,8 @@ def summary_json(result, *, top_drivers: int = 20, top_edges: int = 50) -> dict:
              for side in ("complaint", "praise") for level in ("factor", "dimension")]),
         "segments": _segments_json(result),
         "driver_themes": fix.driver_themes(result),
-        "trend": None if trend is None else {"freq": trend.attrs["freq"], "periods": trend},
+        "trend": None if trend is None else {"freq": trend.attrs["freq"], "periods": trend,
+                                             "alerts": optional_table(result, "alerts")},
         "topics": None if topics is None else topics,
         "graph": graph_part,
         "not_computed": {n.part: {"zh": n.chinese, "en": n.english}

@@ -39,8 +39,9 @@ def excel_tables(result) -> dict[str, pd.DataFrame]:
                 and len(themes):
             tables["driver_themes"] = themes
     tables["ipa"] = ipa_table(result)
-    if (trends := optional_table(result, "trends")) is not None:
-        tables["trends"] = trends
+    for name in ("trends", "alerts"):  # the alerts, as the report lists them (newcomer)
+        if (table := optional_table(result, name)) is not None:
+            tables[name] = table
     found = fix.table_of(result, "segments")
     if isinstance(found, dict):
         for name, table in found.items():
