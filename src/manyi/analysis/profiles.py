@@ -43,6 +43,7 @@ from manyi.analysis.rows import (
 MERGE_PARTS = 8  # counts of blocks summed at once
 GROUP_PARTS = 4  # a segment's counts of blocks summed at once (up to 30 groups a column)
 EMPTY_GROUP = "（空）"
+OTHER_GROUPS = "\x00other groups"  # the groups a segment column does not show, counted as one
 BITS = 63  # pair codes per int64 word of a pattern's key
 
 
@@ -159,8 +160,11 @@ class ProfileBuilder:
         if self.chosen:
             self._group_counts(part, mentions, complaint, slice(lo, hi), local)
         for name, parts in self.factor_parts.items():  # the trends' and segments' factors
-            parts.append(_factor_counts_by(part, mentions, complaint,
-                                           self.kept[name][lo:hi], local,
+            values = self.kept[name][lo:hi]
+            if name in self.chosen:  # the groups shown, the others as one (their counts
+                values = np.where(np.isin(values, list(self.chosen[name])),  # add to the
+                                  values, OTHER_GROUPS)  # totals only: memory stays flat)
+            parts.append(_factor_counts_by(part, mentions, complaint, values, local,
                                            "period" if name == "_trend" else "group"))
             if len(parts) >= MERGE_PARTS:
                 parts[:] = [_sum_counts_by(parts, "period" if name == "_trend" else "group")]
