@@ -342,10 +342,9 @@ def profile_factor_trends(profiles: Profiles, *, labels: Mapping[str, str] | Non
     table = counts.drop(columns="negative").reindex(grid, fill_value=0).reset_index().rename(
         columns={"named": "comments", "complained": "complaints"})
     table["group_comments"] = group_comments.reindex(table["period"]).to_numpy()
-    names = factor_labels([f"{d}/{f}" for d, f in zip(table["dimension"], table["factor"])],
-                          {"overall": "整体", **(labels or {})})
-    table.insert(3, "label", [names[f"{d}/{f}"] for d, f in
-                              zip(table["dimension"], table["factor"])])
+    names = factor_labels([f"{d}/{f}" for d, f in factors], {"overall": "整体", **(labels or {})})
+    table.insert(3, "label", table["dimension"] + "/" + table["factor"])
+    table["label"] = table["label"].map(names)
     table["complaint_rate"] = table["complaints"] / table["comments"].where(
         table["comments"] > 0)
     table["complaint_incidence"] = table["complaints"] / table["group_comments"]
@@ -399,8 +398,7 @@ def alerts(trend_table: pd.DataFrame, factor_trends: pd.DataFrame | None = None,
     frame["p_value"] = [
         fisher_exact(c, t - c, pc, pt - pc, alternative="greater")
         for c, t, pc, pt in zip(frame["complaints"], frame["total"].astype(int),
-                                frame["previous_complaints"].astype(int),
-                                frame["previous_total"].astype(int))]
+                                frame["previous_complaints"], frame["previous_total"])]
     frame["q_value"] = q_values_by_level(frame)
     frame["alert"] = frame["q_value"] < alpha
     frame["change"] = frame["rate"] - frame["previous_rate"]

@@ -142,8 +142,10 @@ class ProfileBuilder:
             column: set(selected_groups(self.kept[column], *segments))
             for column in group_cols if column in self.kept}
         self.group_parts: dict[tuple, list[FactorCounts]] = {}
-        self.factor_parts: dict[str, list[pd.DataFrame]] = {
-            name: [] for name in ("_trend", *self.chosen) if name in self.kept}
+        # the trends' periods and the segments' groups: kept column → (its level, counts)
+        self.factor_parts: dict[str, tuple[str, list[pd.DataFrame]]] = {
+            name: ("period" if name == "_trend" else "group", [])
+            for name in ("_trend", *self.chosen) if name in self.kept}
 
     def add(self, start: int, end: int, mentions: pd.DataFrame) -> None:
         """The mentions of comments ``start:end`` (their ``row`` counted from ``start``)."""
@@ -159,15 +161,14 @@ class ProfileBuilder:
             self._counts(part, mentions, rule)
         if self.chosen:
             self._group_counts(part, mentions, complaint, slice(lo, hi), local)
-        for name, parts in self.factor_parts.items():  # the trends' and segments' factors
+        for name, (level, parts) in self.factor_parts.items():
             values = self.kept[name][lo:hi]
             if name in self.chosen:  # the groups shown, the others as one (their counts
                 values = np.where(np.isin(values, list(self.chosen[name])),  # add to the
                                   values, OTHER_GROUPS)  # totals only: memory stays flat)
-            parts.append(_factor_counts_by(part, mentions, complaint, values, local,
-                                           "period" if name == "_trend" else "group"))
+            parts.append(_factor_counts_by(part, mentions, complaint, values, local, level))
             if len(parts) >= MERGE_PARTS:
-                parts[:] = [_sum_counts_by(parts, "period" if name == "_trend" else "group")]
+                parts[:] = [_sum_counts_by(parts, level)]
 
     def profiles(self) -> Profiles:
         """The profiles of every block added."""
@@ -192,8 +193,8 @@ class ProfileBuilder:
         counts = None
         if self.count:
             counts = FactorCounts.total([self.merged, *self.parts])
-        factors = {name: _sum_counts_by(parts, "period" if name == "_trend" else "group")
-                   for name, parts in self.factor_parts.items()}
+        factors = {name: _sum_counts_by(parts, level)
+                   for name, (level, parts) in self.factor_parts.items()}
         return Profiles(rows=rows, pairs=pairs.astype({"pattern": np.int32}),
                         rule=self.rule is not None, counts=counts, groups=groups,
                         factor_periods=factors.pop("_trend", None), factor_groups=factors)

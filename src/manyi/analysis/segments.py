@@ -156,10 +156,8 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
             for dim, total in totals.items():
                 a = int(counts.get((group, dim), 0))
                 c = int(total) - a
-                p = fisher_exact(a, n_group - a, c, n_all - n_group - c)
-                share, rest = a / n_group, c / max(n_all - n_group, 1)
-                diff_rows.append((column, group, dim, labels.get(dim, dim), n_group, a, share,
-                                  n_all - n_group, c, rest, share - rest, p, "dimension", ""))
+                diff_rows.append(_difference(column, group, dim, labels.get(dim, dim),
+                                             n_group, a, c, n_all))
         diff_rows += _factor_differences(profiles.factor_groups.get(column), column, groups,
                                          sizes, n_all, labels)
         for group in groups:
@@ -205,12 +203,20 @@ def _factor_differences(counts: pd.DataFrame | None, column: str, groups: Sequen
         n_group = int(sizes[group])
         for (dim, factor), total in totals.items():
             a = int(negative.get((group, dim, factor), 0))
-            c = int(total) - a
-            p = fisher_exact(a, n_group - a, c, n_all - n_group - c)
-            share, rest = a / n_group, c / max(n_all - n_group, 1)
-            rows.append((column, group, dim, names[f"{dim}/{factor}"], n_group, a, share,
-                         n_all - n_group, c, rest, share - rest, p, "factor", factor))
+            rows.append(_difference(column, group, dim, names[f"{dim}/{factor}"], n_group,
+                                    a, int(total) - a, n_all, factor))
     return rows
+
+
+def _difference(column: str, group, dim: str, label: str, n_group: int, a: int, c: int,
+                n_all: int, factor: str = "") -> tuple:
+    """One row of the differences (:data:`DIFFERENCE_COLUMNS` up to ``factor``): ``a`` of
+    the group's ``n_group`` comments negative on the dimension (or ``factor``) against ``c``
+    of the others, Fisher's exact test."""
+    p = fisher_exact(a, n_group - a, c, n_all - n_group - c)
+    share, rest = a / n_group, c / max(n_all - n_group, 1)
+    return (column, group, dim, label, n_group, a, share, n_all - n_group, c, rest,
+            share - rest, p, "factor" if factor else "dimension", factor)
 
 
 def worst(differences: pd.DataFrame, n: int = 5) -> pd.DataFrame:

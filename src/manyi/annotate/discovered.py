@@ -89,23 +89,20 @@ class DiscoveredMentions:
         """``mentions`` without the discovered ones that name no thing: no opinion judges
         them and they are only named in their sentence (:meth:`_named_only`: 收发20条SMS文本
         短信), a place's name (:meth:`_placed`), or an opinion word taken for a term (太差太差)."""
-        out = None
-        for n, m in enumerate(mentions):
-            if m.source != "discovered" or not m.term or m.opinion and (
-                    m.filed_by == "corpus" or not self._placed(tokens, starts, m)
-                    and not self._is_the_opinion(m)):
-                if out is not None:
-                    out.append(m)
-                continue
-            first = bisect_left(starts, spans[m.clause_id][0])
-            last = bisect_left(starts, spans[m.clause_id][1])
-            a, b = bisect_left(starts, m.start), bisect_left(starts, m.end)
-            if m.opinion or a < b and self._named_only(tokens, roles, first, last, a, b):
-                out = [*mentions[:n]] if out is None else out
-                continue
-            if out is not None:
-                out.append(m)
-        return mentions if out is None else out
+        return [m for m in mentions if not self._names_nothing(tokens, starts, roles, spans, m)]
+
+    def _names_nothing(self, tokens: list[str], starts: list[int], roles: list,
+                       spans: list[tuple[int, int]], m: Any) -> bool:
+        """Whether a mention is a discovered one that names no thing (:meth:`_judged_only`)."""
+        if m.source != "discovered" or not m.term:
+            return False
+        if m.opinion:
+            return m.filed_by != "corpus" and (self._placed(tokens, starts, m)
+                                               or self._is_the_opinion(m))
+        first = bisect_left(starts, spans[m.clause_id][0])
+        last = bisect_left(starts, spans[m.clause_id][1])
+        a, b = bisect_left(starts, m.start), bisect_left(starts, m.end)
+        return a < b and self._named_only(tokens, roles, first, last, a, b)
 
     def _is_the_opinion(self, m: Any) -> bool:
         """Whether a discovered term is the very word that judges it (太差太差: 太差 judged by

@@ -124,16 +124,11 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
     brands = [w for w in candidates if kinds[w] == "brand"]
     if len(brands) > 1:  # the corpus's own brand is the most named; another brand named
         own = max(brands, key=lambda w: (named[w], w))  # beside or against it is a rival
-        others = [w for w in brands if w != own]  # (伊利 in a fifth of posts about 蒙牛)
-        for word, n in count_beside(others, [own], normalised).items():
-            if n >= max(ITEM_MIN, COMPETITOR_SHARE * named[word]):
-                kinds[word] = "competitor"
-        brands = [w for w in brands if kinds[w] == "brand"]
+        _mark_rivals([w for w in brands if w != own], [own], normalised, named, kinds)
+        brands = [w for w in brands if kinds[w] == "brand"]  # (伊利 in posts about 蒙牛)
     rivals = [w for w in candidates if kinds[w] in (None, "item") and w not in brands
               and segmenter.tag(w) in BRAND_TAGS] if brands else []
-    for word, n in count_beside(rivals, brands, normalised).items():
-        if n >= max(ITEM_MIN, COMPETITOR_SHARE * named[word]):
-            kinds[word] = "competitor"  # 伊利蒙牛难喝死了, 蒙牛比伊利好喝: another brand
+    _mark_rivals(rivals, brands, normalised, named, kinds)  # 伊利蒙牛难喝死了, 蒙牛比伊利好喝
     for word in candidates:  # 京东速度, 伊利蒙牛: a compound with a place or a brand in it
         parts = pieces[word]
         inner = [kinds.get(p) for p in parts]
@@ -164,6 +159,15 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
     learned = group_learned(learned, judged, extractor.finder.attribute, lexicon)
     return tuple(sorted(learned + list(refiled)))
 
+
+
+def _mark_rivals(words: list[str], brands: list[str], texts: list[str],
+                 named: dict[str, int], kinds: dict) -> None:
+    """Mark as a competitor each of ``words`` named beside or against one of ``brands`` in
+    :data:`~manyi.annotate.learned_words.COMPETITOR_SHARE` of the comments naming it."""
+    for word, n in count_beside(words, brands, texts).items():
+        if n >= max(ITEM_MIN, COMPETITOR_SHARE * named[word]):
+            kinds[word] = "competitor"
 
 def group_learned(learned: list[tuple[str, str, str]], judged: Mapping[str, int],
                   attribute: Factor, lexicon: Lexicon) -> list[tuple[str, str, str]]:

@@ -114,14 +114,18 @@ def complaint_rule(result, rating_col, complaint_max_rating):
         return None
     if not rating_col:
         raise ManyiError("--complaint-max-rating needs a rating column: pass --rating-col")
+    from manyi.analysis.impact import rating_scale
+
     ratings = pd.to_numeric(result.comments[rating_col], errors="coerce")
-    low, high = ratings.min(), ratings.max()
+    scale = rating_scale(ratings)
+    low, high = scale["low"], scale["high"]
     if ratings.notna().mean() < 0.5 or low < 0 or high > 100:  # 0–100: the widest scale
         raise ManyiError(f"--rating-col {rating_col!r}: not a rating scale (fewer than half its "
                          "cells are numbers, or values outside 0–100); name the column of "
                          "ratings")
     if not low <= complaint_max_rating < high:  # every comment, or none, a complaint
         raise ManyiError(f"--complaint-max-rating {complaint_max_rating:g}: the ratings of "
-                         f"{rating_col!r} run from {low:g} to {high:g}; give a value from "
-                         f"{low:g} up to below {high:g} (2 on a 1–5 scale)")
+                         f"{rating_col!r} run from {low:g} to {high:g} (scale "
+                         f"{scale['scale']}); give a value from {low:g} up to below {high:g} "
+                         f"({scale['complaint_max']:g} counts the complaints of that scale)")
     return ratings <= complaint_max_rating
