@@ -123,3 +123,44 @@ def test_the_json_and_the_workbook_hold_the_alerts(tmp_path):
     labels = [a["label"] for a in found["trend"]["alerts"]]
     assert labels == result.alerts["label"].tolist() and "物流·配送速度" in labels
     assert "alerts" in load_workbook(tmp_path / "report.xlsx", read_only=True).sheetnames
+
+
+def test_a_periods_satisfaction_is_the_segments_period_index():
+    """One figure per month (newcomer: 46.5 in the trend, 46.9 in the segments' row of the
+    same month): the trend's satisfaction is the index with the whole index's weights, as
+    the segments' period rows have it — also when a month's mix of dimensions shifts."""
+    from manyi.report.render import summary_json
+
+    dump = _dump(late=60)
+    dump.loc[dump.index % 3 == 0, "评论"] = "价格便宜，划算"
+    result = manyi.analyze(dump, text_col="评论", progress=False)
+    trend = {p["period"]: p["satisfaction"] for p in summary_json(result)["trend"]["periods"]}
+    rows = result.segments["index"].query("column == 'period'")
+    assert len(trend) == 4 and trend == dict(zip(rows["group"].astype(str), rows["index"]))
+    table = result.trends.query("period == period.max()")
+    weights = result.index.set_index("dimension")["weight"]
+    judged = table[table["satisfaction"].notna()]
+    expected = (judged["satisfaction"] * judged["dimension"].map(weights)).sum() \
+        / judged["dimension"].map(weights).sum()
+    pooled = (judged["positive"] * judged["comments"]).sum() / judged["comments"].sum() * 100
+    assert trend[str(table["period"].iat[0])] == round(expected, 1) != round(pooled, 1)
+
+
+def test_the_groups_index_keeps_the_weighting_asked_for():
+    """``manyi drivers --weights equal``: the segments' rows weigh the dimensions as the
+    whole index does (they had kept the default, so a month read two ways)."""
+    from manyi.analysis.fixfirst import fix_first_tables
+
+    dump = _dump(late=60)
+    dump.loc[dump.index % 3 == 0, "评论"] = "价格便宜，划算"
+    result = manyi.analyze(dump, text_col="评论", progress=False)
+    tables = {w: fix_first_tables(result.comments, result.mentions, time_col="日期",
+                                  by=["period"], weights=w, labels=result.labels)
+              for w in ("equal", "mentions")}
+    equal, mentions = (tables[w]["segments_index"] for w in ("equal", "mentions"))
+    assert set(equal["weighting"]) == {"equal"} and set(mentions["weighting"]) == {"mentions"}
+    assert equal["index"].tolist() != mentions["index"].tolist()
+    month = equal.iloc[-1]
+    grid = tables["equal"]["trends"].query("period == period.max() and satisfaction.notna()")
+    assert month["index"] == round(grid.loc[grid["dimension"] != "overall",
+                                            "satisfaction"].mean(), 1)

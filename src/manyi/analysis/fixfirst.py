@@ -66,7 +66,7 @@ def fix_first_tables(comments: pd.DataFrame, mentions: pd.DataFrame, *,
                            labels=labels, profiles=profiles)
     if by:
         found = profile_segments(profiles, group_cols=list(by), labels=labels,
-                                 min_comments=min_group)
+                                 min_comments=min_group, index=tables["index"])
         for name, table in found.items():
             tables[f"segments_{name}"] = table
     if time_col and "_trend" in profiles.rows:

@@ -166,9 +166,11 @@ def satisfaction_index(comments: pd.DataFrame, mentions: pd.DataFrame, *,
 
 def profile_index(profiles: Profiles, *, weights: str | Mapping[str, float] | None = None,
                   by: str | Sequence[str] | None = None,
-                  labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+                  labels: Mapping[str, str] | None = None,
+                  weighting: str | None = None) -> pd.DataFrame:
     """:func:`satisfaction_index` from comment profiles (with ``rating`` or
-    ``sentiment_score`` kept for the ``key_driver`` weighting)."""
+    ``sentiment_score`` kept for the ``key_driver`` weighting). ``weighting`` names a
+    mapping of weights set elsewhere (another table's ``attrs["weights"]``)."""
     weights = DEFAULT_WEIGHTS if weights is None else weights
     by_cols = [] if by is None else [by] if isinstance(by, str) else list(by)
     overall = profile_satisfaction(profiles, labels=labels)
@@ -178,23 +180,46 @@ def profile_index(profiles: Profiles, *, weights: str | Mapping[str, float] | No
     table["weight"] = table["dimension"].map(w).fillna(0.0)
     present = table["satisfaction"].notna() & (table["weight"] > 0)
     table["contribution"] = np.where(present, table["weight"] * table["satisfaction"], np.nan)
-    rows = []
-    groups = table.groupby(by_cols, dropna=False, sort=True) if by_cols else [((), table)]
-    for key, part in groups:
-        key = key if isinstance(key, tuple) else (key,)
-        mask = part["satisfaction"].notna() & (part["weight"] > 0)
-        total = part.loc[mask, "weight"].sum()
-        value = round(float(part.loc[mask, "contribution"].sum() / total), 1) if total else np.nan
-        rows.append({**dict(zip(by_cols, key)), "dimension": "index", "label": "满意度指数",
-                     "comments": int(part["group_comments"].iloc[0]), "satisfaction": value,
-                     "weight": 1.0, "contribution": value})
+    found = group_index(table, w, by_cols)
+    rows = found.assign(dimension="index", label="满意度指数", weight=1.0,
+                        contribution=found["satisfaction"])
     columns = [*by_cols, "dimension", "label", "comments", "positive", "neutral", "negative",
                "satisfaction", "weight", "contribution"]
-    out = pd.concat([table[columns], pd.DataFrame(rows)], ignore_index=True)
-    method = weights if isinstance(weights, str) else "user"
+    out = pd.concat([table[columns], rows], ignore_index=True)
+    method = weights if isinstance(weights, str) else weighting or "user"
     out["weighting"] = method
     out.attrs["weights"] = {k: float(v) for k, v in w.items()}
     out.attrs["method"] = method
+    return out
+
+
+def group_index(table: pd.DataFrame, weights: Mapping[str, float],
+                by: Sequence[str] = ()) -> pd.DataFrame:
+    """The index of each group of ``table`` (:func:`profile_satisfaction`'s rows per ``by``
+    group and dimension): its dimensions' satisfaction averaged with ``weights``, over the
+    dimensions the group judges. One rule for every group: the segments' rows, the trend's
+    periods and the whole index (``by`` empty).
+
+    >>> t = pd.DataFrame({"dimension": ["物流", "价格"], "group_comments": [10, 10],
+    ...                   "satisfaction": [40.0, np.nan]})
+    >>> group_index(t, {"物流": 0.5, "价格": 0.5})["satisfaction"].tolist()
+    [40.0]
+    """
+    by = list(by)
+    weight = table["dimension"].map(weights).fillna(0.0).to_numpy(dtype=float)
+    used = table["satisfaction"].notna().to_numpy() & (weight > 0)
+    parts = pd.DataFrame({"w": np.where(used, weight, 0.0),
+                          "wx": np.where(used, weight * table["satisfaction"].fillna(0.0), 0.0),
+                          "comments": table["group_comments"].to_numpy()})
+    keys = [table[c].to_numpy() for c in by] or [np.zeros(len(table), dtype=np.int8)]
+    grouped = parts.groupby(keys, dropna=False, sort=True)
+    sums = grouped[["w", "wx"]].sum()
+    out = pd.DataFrame({
+        "comments": grouped["comments"].first().astype(int).to_numpy(),
+        "satisfaction": [round(float(x / w), 1) if w else np.nan
+                         for w, x in zip(sums["w"], sums["wx"])]})
+    for level, column in enumerate(by):
+        out.insert(level, column, sums.index.get_level_values(level))
     return out
 
 

@@ -2,7 +2,7 @@
 
 For each group column and each of its groups with at least ``min_comments`` comments:
 
-- ``index``: the satisfaction index of the group (the default weighting, weights set once
+- ``index``: the satisfaction index of the group (the whole index's weighting, weights set once
   on all comments so groups compare), its 95 % interval (``index_low``, ``index_high``:
   :func:`manyi.analysis.index.index_interval`) and its complaint rate;
 - ``differences``: for every dimension — and every factor at least
@@ -112,10 +112,13 @@ def _group_pattern_sizes(groups: np.ndarray, patterns: np.ndarray) -> pd.DataFra
 def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
                      labels: Mapping[str, str] | None = None, min_comments: int = 20,
                      alpha: float = 0.05, top: int = 3, max_groups: int = 30,
-                     boot: int = 200) -> dict[str, pd.DataFrame]:
+                     boot: int = 200, index: pd.DataFrame | None = None
+                     ) -> dict[str, pd.DataFrame]:
     """:func:`segments` from comment profiles kept with the group columns (as text) and the
     drivers' counts of each group shown (:class:`manyi.analysis.profiles.ProfileBuilder`
-    with ``segments=(min_comments, max_groups)``)."""
+    with ``segments=(min_comments, max_groups)``). ``index``: the whole index
+    (:func:`~manyi.analysis.index.profile_index`), whose weights the groups' indexes keep
+    (default: the default weighting's)."""
     from manyi.analysis.drivers import drivers_from_counts
 
     labels = {"overall": "整体", **(labels or {})}
@@ -123,6 +126,8 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
     complaints = rows["complaint"].to_numpy(dtype=bool)
     n_all = len(rows)
     negative = profiles.pairs[profiles.pairs["polarity"] == "negative"]
+    kept = {} if index is None else {"weights": index.attrs["weights"],
+                                     "weighting": index.attrs["method"]}
     index_parts, diff_rows, driver_parts = [], [], []
     for column in group_cols:
         if column not in rows:
@@ -134,12 +139,12 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
             continue
         grouped = Profiles(rows=rows[["pattern", "complaint"]].assign(_group=ok_values),
                            pairs=profiles.pairs)
-        index = profile_index(grouped, by="_group", labels=labels)
-        found = index[(index["dimension"] == "index") & index["_group"].isin(groups)]
+        table = profile_index(grouped, by="_group", labels=labels, **kept)
+        found = table[(table["dimension"] == "index") & table["_group"].isin(groups)]
         rate = pd.Series(complaints).groupby(ok_values).mean()
         per_pattern = pd.Series(rows["pattern"].to_numpy()).groupby(ok_values)
         bounds = [index_interval(per_pattern.get_group(g).value_counts(sort=False),
-                                 profiles.pairs, index.attrs["weights"], boot=boot)
+                                 profiles.pairs, table.attrs["weights"], boot=boot)
                   for g in found["_group"]]
         index_parts.append(pd.DataFrame({
             "column": column, "group": found["_group"].to_numpy(),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from manyi.analysis.index import satisfaction_score
+from manyi.analysis.index import group_index, satisfaction_score
 from manyi.analysis.rows import ANALYSABLE_FLAGS, analysable
 from manyi.report import fix
 from manyi.report.notes import computed
@@ -73,8 +73,9 @@ def ipa_table(result) -> pd.DataFrame:
 def trend_table(result) -> pd.DataFrame | None:
     """Per period of ``result.trends``: its ``comments``, the (comment, dimension) pairs
     judged (``judgements``: a comment counts once for each dimension it judges), their
-    positive and negative shares and their pooled satisfaction — the default,
-    mention-weighted index of the period. None with fewer than two periods."""
+    positive and negative shares, and the period's satisfaction index: its dimensions'
+    satisfaction with the weights of ``result.index`` (set once on all comments, as the
+    segments' rows per period have them). None with fewer than two periods."""
     trends = optional_table(result, "trends")
     if trends is None or "period" not in trends:
         return None
@@ -88,8 +89,11 @@ def trend_table(result) -> pd.DataFrame | None:
                           "judgements": grouped["comments"].astype(int).to_numpy()})
     for polarity, column in (("positive", "pos"), ("neutral", "neu"), ("negative", "neg")):
         table[polarity] = (grouped[column] / grouped["comments"]).to_numpy()
-    table["satisfaction"] = [satisfaction_score(p, u, n) for p, u, n in
-                             zip(table["positive"], table["neutral"], table["negative"])]
+    index = optional_table(result, "index")
+    weights = {} if index is None else \
+        index[index["dimension"] != "index"].set_index("dimension")["weight"]
+    found = group_index(frame, weights, ["period"])
+    table["satisfaction"] = found["satisfaction"].to_numpy()
     table.attrs["freq"] = "M"
     return table if len(table) >= 2 else None
 
