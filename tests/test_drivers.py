@@ -363,3 +363,30 @@ def test_bootstrap_drawn_a_few_replicates_at_a_time_gives_the_same_table(monkeyp
         monkeypatch.setattr(impact, "BOOT_CELLS", cells)
         pd.testing.assert_frame_equal(
             drivers(comments, mentions, min_comments=1, rating="stars"), whole)
+
+
+def test_a_competitor_is_ranked_after_the_corpus_own_factors():
+    """A competitor (brand/competitor:伊利) is not the corpus's to fix: its rows follow the
+    own factors whatever their impact (it was #6 of fix first on 2,033 Mengniu reviews),
+    with its figures as they were."""
+    comments, mentions = tiny()
+    copies = range(3)  # each factor named by enough comments to be ranked
+    comments = pd.concat([comments.assign(comment_id=comments["comment_id"] + f"-{k}")
+                          for k in copies], ignore_index=True)
+    mentions = pd.concat([mentions.assign(comment_id=mentions["comment_id"] + f"-{k}",
+                                          row=mentions["row"] + 10 * k) for k in copies],
+                         ignore_index=True)
+    rival = mentions.assign(factor=mentions["factor"].where(
+        mentions["dimension"] != "logistics", "competitor:伊利"),
+        dimension=mentions["dimension"].where(mentions["dimension"] != "logistics", "brand"))
+    before = drivers(comments, mentions)
+    after = drivers(comments, rival)
+    for table, top in ((before, "speed"), (after, "quality")):
+        rows = table[(table["side"] == "complaint") & (table["level"] == "factor")]
+        assert rows["factor"].iloc[0] == top
+    rows = after[(after["side"] == "complaint") & (after["level"] == "factor")]
+    assert rows["factor"].iloc[-1] == "competitor:伊利"
+    was = before.set_index(["side", "level", "factor"]).loc[("complaint", "factor", "speed")]
+    now = after.set_index(["side", "level", "factor"]).loc[
+        ("complaint", "factor", "competitor:伊利")]
+    assert now["impact"] == was["impact"] and now["resolved"] == was["resolved"]

@@ -33,6 +33,8 @@ over the N analysable comments with C complaints:
   the dimension counts fixed), and Fisher's one-sided test that complaints are more common
   among comments naming f negatively than among the rest, with Benjamini–Hochberg
   ``q_value`` across factors; ``significant`` = q < alpha and the impact interval above 0.
+- the rows are ranked by impact, a competitor's (``competitor:伊利``, 品牌·伊利（新发现：竞品）)
+  after the corpus's own factors whatever its impact: it is not the corpus's to fix;
 - ``base_rate``: C / N, the share of all analysable comments that are complaints (the
   rate every impact is a part of; on praise rows, the share that praise).
 
@@ -78,6 +80,7 @@ from manyi.analysis.rows import (
     sum_counts,
 )
 from manyi.analysis.significance import bh_q_values, fisher_exact
+from manyi.text.word_groups import COMPETITOR
 
 SIDES = {"complaint": ("negative", "负面"), "praise": ("positive", "正面")}
 BOOT = 400  # bootstrap replicates
@@ -305,9 +308,12 @@ def _side_table(patterns: Patterns, side: str, level: str, labels, weights, rati
         table["rating_impact"] = point["rating"][0]
         table["rating_low"], table["rating_high"] = bounds["rating"]
     table["significant"] = (table["q_value"] < alpha) & (table["impact_low"] > 0)
-    return table.sort_values(["impact", "impact_alone", "comments_naming", "label"],
-                             ascending=[False, False, False, True], kind="stable"
-                             ).reset_index(drop=True)
+    # a competitor (competitor:伊利) is not the corpus's to fix: after its own factors
+    rival = [str(f).startswith(f"{COMPETITOR}:") for f in table["factor"]]
+    return table.assign(_rival=rival).sort_values(
+        ["_rival", "impact", "impact_alone", "comments_naming", "label"],
+        ascending=[True, False, False, False, True], kind="stable"
+    ).drop(columns="_rival").reset_index(drop=True)
 
 
 def _bootstrap(stats, count: np.ndarray, boot: int, seed: int, width: int

@@ -52,8 +52,8 @@ def headlines_text(result, top: int = 3) -> str:
 
 DISCOVERED_NOTE = ("（新发现）: a thing no pack lists, found judged in these comments (after a "
                    "colon, the words of it that were grouped, or 竞品: a brand named beside or "
-                   "against the comments' own); `manyi lexicon suggest` proposes such words "
-                   "for a pack")
+                   "against the comments' own, ranked after their own factors); `manyi lexicon "
+                   "suggest` proposes such words for a pack")
 
 
 def rating_hint(rating_col: str) -> str:
