@@ -188,3 +188,42 @@ def test_kept_evidence_rows_hold_only_their_own_ids():
     assert len(order.index.levels[0]) == n > len(kept)
     assert sorted(kept.index.levels[0]) == sorted({cid for cid, _ in keep})
     pd.testing.assert_frame_equal(kept, order.loc[keep], check_index_type=False)
+
+
+def test_the_report_counts_complaints_by_the_rating_as_drivers_does(folder, tmp_path):
+    """``manyi report --complaint-max-rating 2 --freq W`` (newcomer: a report could not use
+    the drivers' complaint rule): its fix first and complaint rate are those of ``manyi
+    drivers`` with the same rule, from the folder and from the dump, and it says its rule."""
+    import json
+
+    from click.testing import CliRunner
+
+    from manyi.cli.commands import main
+
+    def run(*args):
+        ran = CliRunner().invoke(main, [*map(str, args)])
+        assert ran.exit_code == 0, ran.output
+        return ran.output
+
+    rule = ["--complaint-max-rating", "2", "--freq", "W", "--rating-col", "评分"]
+    run("drivers", "--from", folder, "-o", tmp_path / "d", *rule, "--quiet")
+    run("report", "--from", folder, "-o", tmp_path / "r", "--format", "json", *rule, "--quiet")
+    run("report", "--from", folder, "-o", tmp_path / "plain", "--format", "json", "--quiet")
+    table = pd.read_csv(tmp_path / "d" / "drivers.csv")
+    top = table[(table["side"] == "complaint") & (table["level"] == "factor")].head(3)
+    found = json.loads((tmp_path / "r" / "summary.json").read_text(encoding="utf-8"))
+    plain = json.loads((tmp_path / "plain" / "summary.json").read_text(encoding="utf-8"))
+    assert [f["label"] for f in found["top_fixes"]] == top["label"].tolist()
+    impacts = [f["impact"] for f in found["top_fixes"]]
+    assert impacts == pytest.approx(top["impact"].tolist(), rel=1e-5)
+    assert found["top_fixes"][0]["base_rate"] != plain["top_fixes"][0]["base_rate"]
+    assert found["complaints"]["max_rating"] == 2 and "评分 ≤ 2" in found["complaints"]["rule"]
+    assert plain["complaints"]["max_rating"] is None
+    weeks = pd.read_csv(tmp_path / "d" / "trends.csv")["period"].astype(str).unique()
+    assert found["trend"]["freq"] == "W" and len(weeks) > 9
+    assert [p["period"] for p in found["trend"]["periods"]] == sorted(weeks)
+    dump = folder.parent / "dump.csv"
+    run("report", dump, "-o", tmp_path / "again", "--format", "json", "--text-col", "评论内容",
+        "--id-col", "评论ID", *rule, "--quiet", "--jobs", "1")
+    again = json.loads((tmp_path / "again" / "summary.json").read_text(encoding="utf-8"))
+    assert again["top_fixes"] == found["top_fixes"]

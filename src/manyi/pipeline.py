@@ -173,14 +173,16 @@ class Result:
         interval and test, then the praise side (see manyi.analysis.impact)."""
         from manyi.analysis.drivers import drivers
 
-        return drivers(self.comments, self.mentions, labels=self.labels)
+        return drivers(self.comments, self.mentions, labels=self.labels,
+                       complaint=self.complaint_rule())
 
     @cached_property
     def graphs(self) -> dict:
         """Co-occurrence graphs of factors: ``{"all": …, "complaints": …}`` (networkx)."""
         from manyi.analysis.graph import complaint_graphs
 
-        return complaint_graphs(self.comments, self.mentions, labels=self.labels)
+        return complaint_graphs(self.comments, self.mentions, labels=self.labels,
+                                complaint=self.complaint_rule())
 
     @property
     def graph(self):
@@ -226,8 +228,9 @@ class Result:
         from manyi.analysis.index import trend_profiles
 
         time_col = self.meta.get("time_col")
-        return trend_profiles(self.comments, self.mentions, time_col=time_col) \
-            if time_col else None
+        return trend_profiles(self.comments, self.mentions, time_col=time_col,
+                              freq=self.meta.get("freq", "M"),
+                              complaint=self.complaint_rule()) if time_col else None
 
     @cached_property
     def key_drivers(self) -> pd.DataFrame | None:
@@ -254,7 +257,8 @@ class Result:
         time_col = self.meta.get("time_col")
         columns = group_columns(self.comments, self.meta, time_col)
         return segments(with_period(self.comments, time_col), self.mentions,
-                        group_cols=columns, labels=self.labels)
+                        group_cols=columns, labels=self.labels,
+                        complaint=self.complaint_rule())
 
     @cached_property
     def alerts(self) -> pd.DataFrame | None:
@@ -263,6 +267,16 @@ class Result:
         from manyi.analysis.index import alerts
 
         return alerts(self.trends, self.factor_trends) if self.trends is not None else None
+
+    def complaint_rule(self):
+        """The complaints every table of the run counts: None (negative overall, or negative
+        about a factor) or, with ``meta["complaint_max_rating"]`` (``manyi report
+        --complaint-max-rating``), the comments rated so or lower on ``meta["rating_col"]``."""
+        from manyi.analysis.rows import rated_complaints
+
+        most = self.meta.get("complaint_max_rating")
+        return None if most is None else rated_complaints(self.comments,
+                                                          self.meta["rating_col"], most)
 
     def _rating_col(self) -> str | None:
         column = self.meta.get("rating_col")

@@ -53,6 +53,16 @@ def mention_rows(comments: pd.DataFrame, mentions: pd.DataFrame) -> np.ndarray:
     return first[codes[len(ids):]]
 
 
+def rated_complaints(comments: pd.DataFrame, rating_col: str, max_rating: float) -> pd.Series:
+    """The comments rated ``max_rating`` or lower (``--complaint-max-rating``): the
+    complaints of a rating rule; a cell that is no number is none.
+
+    >>> rated_complaints(pd.DataFrame({"星级": [1, 5, "x"]}), "星级", 2).tolist()
+    [True, False, False]
+    """
+    return pd.to_numeric(comments[rating_col], errors="coerce") <= max_rating
+
+
 def complaint_mask(comments: pd.DataFrame, complaint: ComplaintSpec = None,
                    mentions: pd.DataFrame | None = None, side: str = "negative") -> np.ndarray:
     """Boolean array, one per row of ``comments``: is the comment a complaint?

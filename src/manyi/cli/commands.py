@@ -13,6 +13,8 @@ from manyi.cli.options import (
     by_option,
     chart_option,
     check_result,
+    complaint_option,
+    freq_option,
     id_column_hint,
     input_options,
     labelled_options,
@@ -139,8 +141,11 @@ def analyze(output, segmenter, aspect_scorer, scheduler, strict, chunk_rows, mod
               help="Comma-separated report formats: html, xlsx, json.")
 @rating_option("Star/score column for key drivers and the IPA (found by name if omitted).")
 @time_option("Date column for the trend (found by name if omitted).")
+@freq_option()
+@complaint_option
 @run_options
-def report(output, formats, rating_col, time_col, model, jobs, quiet, **reading) -> None:
+def report(output, formats, rating_col, time_col, freq, complaint_max_rating, model, jobs, quiet,
+           **reading) -> None:
     """Analyse INPUT and write a manager's report: HTML (offline), Excel workbook, JSON."""
     from manyi.report.notes import not_computed_lines
     from manyi.report.render import write_report
@@ -171,6 +176,8 @@ def report(output, formats, rating_col, time_col, model, jobs, quiet, **reading)
     for key, column in (("rating_col", rating_col), ("time_col", time_col)):
         if column:  # named by the user: every table of the report reads it
             result.meta[key] = column
+    complaint_rule(result, result.meta.get("rating_col"), complaint_max_rating)  # its checks
+    result.meta.update(freq=freq, complaint_max_rating=complaint_max_rating)
     if folder is not None:  # the tables from profiles and counts, block by block
         from manyi.report.folder_result import fill_from_profiles
         from manyi.report.folder_sheets import folder_sheets
@@ -205,14 +212,11 @@ def report(output, formats, rating_col, time_col, model, jobs, quiet, **reading)
 @rating_option("Star/score column for the key-driver model (found by name if omitted; the "
                "sentiment score is used when there is none).")
 @time_option("Date column for trends and alerts (found by name if omitted).")
-@click.option("--freq", type=click.Choice(["D", "W", "M", "Q"]), default="M", show_default=True,
-              help="Trend period: day, week, month, quarter.")
+@freq_option()
 @click.option("--by", "by", multiple=True,
               help="Group column (shop, channel, product…; 'period' = month); repeatable. "
               "Default: the group columns recognised, and period with a time column.")
-@click.option("--complaint-max-rating", type=float,
-              help="Count ratings ≤ this as complaints (default: negative sentiment or a "
-              "factor named negatively).")
+@complaint_option
 @click.option("--weights", type=click.Choice(["mentions", "key_driver", "entropy", "equal"]),
               help="Index weights (default: mentions, the weighting of every output).")
 @click.option("--level", type=click.Choice(["factor", "dimension"]),
@@ -299,8 +303,7 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
 @click.option("--min-count", type=int, default=2, show_default=True,
               help="Drop nodes and edges seen fewer times.")
 @rating_option("Rating column for --complaint-max-rating.")
-@click.option("--complaint-max-rating", type=float,
-              help="Count ratings ≤ this as complaints (default: negative sentiment).")
+@complaint_option
 @click.option("--top", type=int, default=40, show_default=True, help="Nodes drawn in the PNG.")
 @chart_option("png", ("png",))
 @run_options
@@ -364,8 +367,7 @@ def graph(output, level, unit, opinions, min_count, rating_col, complaint_max_ra
 @click.option("--seed", type=int, default=42, show_default=True,
               help="Random seed: the same input and seed give the same topics.")
 @time_option("Date column for topics over time (found by name if omitted).")
-@click.option("--freq", type=click.Choice(["D", "W", "M", "Q"]), default="M", show_default=True,
-              help="Period of topics over time.")
+@freq_option("Period of topics over time.")
 @by_option
 @chart_option("png,svg", ("png", "svg"))
 @run_options

@@ -84,6 +84,17 @@ def time_option(help: str = "Date column for trends (found by name if omitted)."
     return click.option("--time-col", help=help)
 
 
+def freq_option(help: str = "Trend period: day, week, month, quarter."):
+    return click.option("--freq", type=click.Choice(["D", "W", "M", "Q"]), default="M",
+                        show_default=True, help=help)
+
+
+def complaint_option(func):
+    return click.option("--complaint-max-rating", type=float,
+                        help="Count the comments rated ≤ this as the complaints (default: "
+                        "negative overall, or a factor named negatively).")(func)
+
+
 def by_option(func):
     return click.option("--by", "by", multiple=True,
                         help="Group column (product, channel…); repeatable.")(func)

@@ -128,4 +128,6 @@ def complaint_rule(result, rating_col, complaint_max_rating):
                          f"{rating_col!r} run from {low:g} to {high:g} (scale "
                          f"{scale['scale']}); give a value from {low:g} up to below {high:g} "
                          f"({scale['complaint_max']:g} counts the complaints of that scale)")
-    return ratings <= complaint_max_rating
+    from manyi.analysis.rows import rated_complaints
+
+    return rated_complaints(result.comments, rating_col, complaint_max_rating)

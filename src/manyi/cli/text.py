@@ -43,7 +43,8 @@ def headlines_text(result, top: int = 3) -> str:
     picks = "; ".join(f"{r.label} (impact {r.impact:.1%} of comments, 95% CI "
                       f"{r.impact_low:.1%}–{r.impact_high:.1%}{_themes_of(result, r)})"
                       for r in drivers.head(top).itertuples())
-    lines.append(complaints_line(drivers) + "; each impact below is a part of it")
+    lines.append(complaints_line(drivers, result.meta.get("complaint_max_rating"))
+                 + "; each impact below is a part of it")
     lines.append(f"fix first: {picks} — `manyi drivers` for the whole table")
     if DISCOVERED_MARK in picks:
         lines.append(DISCOVERED_NOTE)

@@ -54,7 +54,7 @@ def driver_themes(result) -> pd.DataFrame | None:
         mentions = getattr(result, "mentions", None)
         if not isinstance(mentions, pd.DataFrame) or "term" not in mentions:
             return None
-        terms = TermSets.of(result.comments, mentions)
+        terms = TermSets.of(result.comments, mentions, complaint=result.complaint_rule())
     table = theme_table(terms, drivers)
     result.__dict__["driver_themes"] = table
     return table

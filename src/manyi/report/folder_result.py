@@ -37,6 +37,8 @@ def fill_from_profiles(result, folder: str | Path, *, observe: Mapping | None = 
     groups = group_columns(comments, result.meta, time_col)
     profiles = folder_profiles(folder, comments, counts=True, count_rating=False,
                                rating=rating, time_col=time_col, group_cols=groups,
+                               complaint=result.complaint_rule(),
+                               freq=result.meta.get("freq", "M"),
                                segments=(20, 30), observe=observe)
     tables: dict = {}
     failed: dict[str, Exception] = {}

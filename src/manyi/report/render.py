@@ -47,7 +47,7 @@ from manyi.report.tables import (
 from manyi.report.workbook import write_excel
 
 SCHEMA = "manyi.report"
-SCHEMA_VERSION = "3.0"
+SCHEMA_VERSION = "3.1"
 FORMATS = {"html": "report.html", "xlsx": "report.xlsx", "json": "summary.json"}
 
 
@@ -165,6 +165,8 @@ def summary_json(result, *, top_drivers: int = 20, top_edges: int = 50) -> dict:
                                             "id_col", "rating_col", "time_col", "group_cols",
                                             "domain", "lexicon")},
         "totals": {k: head[k] for k in ("comments", "analysed", "flagged")},
+        "complaints": {"max_rating": meta.get("complaint_max_rating"),
+                       "rule": complaint_rule_text(meta)},
         "sentiment": head["sentiment"],
         "satisfaction_index": {"value": head["satisfaction_index"],
                                "source": head["index_source"],
@@ -299,6 +301,20 @@ def _evidence_section(result, dims: pd.DataFrame) -> str:
     return "".join(parts)
 
 
+def complaint_rule_text(meta: dict) -> str:
+    """What the report counts as a complaint: the default rule, or the rating rule of
+    ``--complaint-max-rating`` (meta ``complaint_max_rating``, ``rating_col``).
+
+    >>> complaint_rule_text({"complaint_max_rating": 2, "rating_col": "星级"})
+    '投诉 = 星级 ≤ 2 的评论（--complaint-max-rating 2）。'
+    """
+    most = meta.get("complaint_max_rating")
+    if most is not None:
+        return f"投诉 = {meta['rating_col']} ≤ {most:g} 的评论（--complaint-max-rating {most:g}）。"
+    return ("投诉（默认）= 整体情感为负面、或对任一因素有负面提及的评论"
+            "（故投诉率不低于总览中按整条评论计的负面占比）。")
+
+
 def render_html(result, *, title: str = "客户反馈满意度分析报告") -> str:
     """The whole report as one HTML string (see :func:`write_html`)."""
     head = headline(result)
@@ -309,8 +325,7 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
         sections.append(("fix-first", "最该先解决的三件事",
                          fix.top_fixes_section(fixes, highlight),
                          f"投诉率：{svg._pct(fixes[0]['base_rate'])} 的评论是投诉。"
-                         "投诉（默认）= 整体情感为负面、或对任一因素有负面提及的评论"
-                         "（故投诉率不低于总览中按整条评论计的负面占比）。"
+                         + complaint_rule_text(result.meta) +
                          "影响 = 该因素所占的投诉率（百分点）：每条投诉平分给它负面提及的各"
                          "因素（1/k），所有因素的影响相加即提及了因素的投诉率；只因它 = 只"
                          "抱怨它的投诉（只解决它就不再是投诉，下限）；区间为按评论重抽样"
@@ -340,7 +355,7 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
                          "每组与其余评论比较各维度的负面评论占比（Fisher 精确检验，所有比较一起做 "
                          "Benjamini–Hochberg 校正）；只列出显著更差的。"))
     if (trend := trend_table(result)) is not None:
-        unit = {"M": "月", "W": "周", "D": "日"}[trend.attrs["freq"]]
+        unit = {"Q": "季度", "M": "月", "W": "周", "D": "日"}[trend.attrs["freq"]]
         sections.append(("trend", "趋势", f'<div class="chart">{svg.trend_lines(trend)}</div>'
                          + _alerts_part(computed(result, "alerts")),
                          f"按{unit}统计各维度的评价（一条评论对它评价的每个维度各计一次）："

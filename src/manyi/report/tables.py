@@ -94,7 +94,7 @@ def trend_table(result) -> pd.DataFrame | None:
         index[index["dimension"] != "index"].set_index("dimension")["weight"]
     found = group_index(frame, weights, ["period"])
     table["satisfaction"] = found["satisfaction"].to_numpy()
-    table.attrs["freq"] = "M"
+    table.attrs["freq"] = result.meta.get("freq") or "M"
     return table if len(table) >= 2 else None
 
 
