@@ -61,12 +61,12 @@ def rating_hint(rating_col: str) -> str:
     """The note that complaints can be counted by the rating found instead of by what is said.
 
     >>> print(rating_hint("评分"))
-    note: 评分 is a rating: `manyi drivers --complaint-max-rating N` (and graph) counts the
-    comments rated N or lower as the complaints instead (2 on a 1–5 scale)
+    note: 评分 is a rating: `manyi drivers --complaint-max-rating N` (and graph, report) counts
+    the comments rated N or lower as the complaints instead (2 on a 1–5 scale)
     """
     return (f"note: {rating_col} is a rating: `manyi drivers --complaint-max-rating N` (and "
-            "graph) counts the\ncomments rated N or lower as the complaints instead (2 on a "
-            "1–5 scale)")
+            "graph, report) counts\nthe comments rated N or lower as the complaints instead "
+            "(2 on a 1–5 scale)")
 
 
 def complaints_line(drivers: pd.DataFrame, max_rating: float | None = None) -> str:
