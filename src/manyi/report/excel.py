@@ -69,7 +69,7 @@ SUMMARY_LABELS = {
     "neutral_share": "中性占比", "negative_share": "负面占比",
     "satisfaction_index": "满意度指数 (0–100)", "source": "数据文件", "text_col": "文本列",
     "rating_col": "评分列", "time_col": "时间列", "group_cols": "分组列", "domain": "行业词典",
-    "index_weighting": "指数加权方式",
+    "index_weighting": "指数加权方式", "complaint_rule": "投诉的计法",
 }
 # the summary's keys made of a prefix and a name: flagged_empty, not_computed_ipa, sheet_x_rows
 SUMMARY_PREFIXES = {"flagged_": "已标记未分析：", "not_computed_": "未计算：", "sheet_": "工作表 "}

@@ -54,7 +54,8 @@ def driver_themes(result) -> pd.DataFrame | None:
         mentions = getattr(result, "mentions", None)
         if not isinstance(mentions, pd.DataFrame) or "term" not in mentions:
             return None
-        terms = TermSets.of(result.comments, mentions, complaint=result.complaint_rule())
+        rule = getattr(result, "complaint_rule", None)  # a Result's (None: the default)
+        terms = TermSets.of(result.comments, mentions, complaint=rule and rule())
     table = theme_table(terms, drivers)
     result.__dict__["driver_themes"] = table
     return table

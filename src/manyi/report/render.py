@@ -37,6 +37,7 @@ from manyi.report.quotes import evidence_order, pick_evidence
 from manyi.report.tables import (
     POLARITY_LABELS,
     complaint_graph,
+    complaint_rule_text,
     computed,
     headline,
     ipa_table,
@@ -299,20 +300,6 @@ def _evidence_section(result, dims: pd.DataFrame) -> str:
                      f"{escape(str(r.label))} · {int(r.comments):,} 条评论 · 满意度 "
                      f"{num(r.satisfaction)}</summary>{quotes}</details>")
     return "".join(parts)
-
-
-def complaint_rule_text(meta: dict) -> str:
-    """What the report counts as a complaint: the default rule, or the rating rule of
-    ``--complaint-max-rating`` (meta ``complaint_max_rating``, ``rating_col``).
-
-    >>> complaint_rule_text({"complaint_max_rating": 2, "rating_col": "星级"})
-    '投诉 = 星级 ≤ 2 的评论（--complaint-max-rating 2）。'
-    """
-    most = meta.get("complaint_max_rating")
-    if most is not None:
-        return f"投诉 = {meta['rating_col']} ≤ {most:g} 的评论（--complaint-max-rating {most:g}）。"
-    return ("投诉（默认）= 整体情感为负面、或对任一因素有负面提及的评论"
-            "（故投诉率不低于总览中按整条评论计的负面占比）。")
 
 
 def render_html(result, *, title: str = "客户反馈满意度分析报告") -> str:

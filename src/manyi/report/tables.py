@@ -70,6 +70,20 @@ def ipa_table(result) -> pd.DataFrame:
     return fix.ipa_frame(result)
 
 
+def complaint_rule_text(meta: dict) -> str:
+    """What the report counts as a complaint: the default rule, or the rating rule of
+    ``--complaint-max-rating`` (meta ``complaint_max_rating``, ``rating_col``).
+
+    >>> complaint_rule_text({"complaint_max_rating": 2, "rating_col": "星级"})
+    '投诉 = 星级 ≤ 2 的评论（--complaint-max-rating 2）。'
+    """
+    most = meta.get("complaint_max_rating")
+    if most is not None:
+        return f"投诉 = {meta['rating_col']} ≤ {most:g} 的评论（--complaint-max-rating {most:g}）。"
+    return ("投诉（默认）= 整体情感为负面、或对任一因素有负面提及的评论"
+            "（故投诉率不低于总览中按整条评论计的负面占比）。")
+
+
 def trend_table(result) -> pd.DataFrame | None:
     """Per period of ``result.trends``: its ``comments``, the (comment, dimension) pairs
     judged (``judgements``: a comment counts once for each dimension it judges), their

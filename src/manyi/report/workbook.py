@@ -14,7 +14,14 @@ from manyi.io.write import atomic_path
 from manyi.report import fix, svg
 from manyi.report.excel import write_sheet
 from manyi.report.notes import not_computed
-from manyi.report.tables import POLARITY_LABELS, headline, ipa_table, optional_table, step_bar
+from manyi.report.tables import (
+    POLARITY_LABELS,
+    complaint_rule_text,
+    headline,
+    ipa_table,
+    optional_table,
+    step_bar,
+)
 
 
 def excel_tables(result) -> dict[str, pd.DataFrame]:
@@ -25,6 +32,7 @@ def excel_tables(result) -> dict[str, pd.DataFrame]:
          *[(f"{p}_share", head["sentiment"][p]) for p in POLARITY_LABELS],
          ("satisfaction_index", head["satisfaction_index"]),
          ("index_weighting", head["weighting"] or ""),
+         ("complaint_rule", complaint_rule_text(result.meta)),
          *[(f"flagged_{k}", v) for k, v in head["flagged"].items()],
          *[(k, ", ".join(map(str, v)) if isinstance(v, list) else v)
            for k, v in result.meta.items() if k in ("source", "text_col", "rating_col",
