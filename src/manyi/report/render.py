@@ -141,10 +141,10 @@ THEMES_NOTE = ("主题 = 投诉里被负面提及的具体对象（因素词）�
 
 
 def summary_json(result, *, top_drivers: int = 20, top_edges: int = 50) -> dict:
-    """The report's content as a JSON-ready dict (schema ``manyi.report`` 2.0).
+    """The report's content as a JSON-ready dict (schema ``manyi.report``, docs/report-schema.md).
 
     >>> sorted(summary_json(_demo_result()))[:4]
-    ['dimensions', 'driver_themes', 'drivers', 'evidence']
+    ['complaints', 'dimensions', 'driver_themes', 'drivers']
     """
     meta = result.meta
     head = headline(result)
