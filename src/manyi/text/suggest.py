@@ -52,8 +52,9 @@ NOT_TERM_POS = frozenset({"d", "dg", "r", "rr", "rz", "rg", "c", "p", "u", "uj",
                           "ud", "ug", "m", "mq", "q", "t", "tg", "f", "y", "e", "o", "a", "ad",
                           "ag", "z", "zg", "x", "w", "k", "h", "nr", "nrfg", "ns", "s", "l",
                           "i"})
-# 这款 那个, and verbs with an aspect particle or a result complement (穿着 洗完 用起来).
-NOT_TERM = re.compile(r"^[这那哪此该每某][\u4e00-\u9fff]$|(?:[着了过完]|起来|下来|下去|上去)$")
+# 这款 那个, and verbs with an aspect particle, a result complement or 得 (穿着 洗完 用起来
+# 写得 显得).
+NOT_TERM = re.compile(r"^[这那哪此该每某][\u4e00-\u9fff]$|(?:[着了过完得]|起来|下来|下去|上去)$")
 WORD = re.compile(r"[\u4e00-\u9fff]{2,8}|[A-Za-z][A-Za-z0-9+-]{1,15}")
 DIGITS = re.compile(r"[0-9A-Za-z]*[0-9][0-9A-Za-z]*")
 TOKEN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -267,7 +268,7 @@ class _Reader:
         self._known = (set(lexicon.terms) | set(lexicon.cues) | set(lexicon.verbs)
                        | set(lexicon.opinions) | lexicon.negations | set(lexicon.degrees)
                        | lexicon.contrasts | lexicon.stopwords | set(lexicon.userdict)
-                       | GENERIC_WORDS)
+                       | lexicon.rules.get("not_aspects", frozenset()) | GENERIC_WORDS)
         self._is_candidate: dict[str, bool] = {}
 
     def add(self, counts: _Counts, raw) -> None:
@@ -388,7 +389,9 @@ def _attribute(candidates: list[str], vectors, stats: _Counts, lexicon: Lexicon
     word_sims = np.zeros((len(candidates), len(factors)))
     neighbours: dict[str, list[tuple[str, float]]] = {}
     if known and inside:
-        sims = _unit(vectors[inside]) @ _unit(vectors[known]).T
+        # centred: the vectors of a small corpus share one direction (every cosine ≈ 0.9)
+        centre = vectors.vectors.mean(axis=0)
+        sims = _unit(vectors[inside] - centre) @ _unit(vectors[known] - centre).T
         position = {w: i for i, w in enumerate(candidates)}
         rows = [position[w] for w in inside]
         for column, factor in enumerate(factors):
