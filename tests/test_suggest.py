@@ -212,6 +212,16 @@ def test_place_names_are_never_candidates():
     assert not {"中国", "欧洲", "北京"} & set(frame["candidate"])
 
 
+def test_people_and_verbs_with_de_are_never_candidates():
+    """Words analyze never takes for an aspect (女儿, 儿子: people) and verbs with 得 (写得)
+    are no factor terms (newcomer: 女儿 and 儿子 suggested as 沟通·回复响应 in book reviews);
+    the thing they sit beside still is."""
+    texts = ["女儿很喜欢，封面很漂亮", "儿子很喜欢这本书的封面", "写得很好，封面精美",
+             "封面很漂亮，女儿爱看", "作者写得不错，封面也好看", "儿子很满意，封面不错"] * 3
+    found = set(suggest_terms(texts, min_count=2, top=50)["candidate"])
+    assert "封面" in found and not {"女儿", "儿子", "写得"} & found
+
+
 def test_the_thing_reviewed_is_no_candidate_and_the_file_says_so(tmp_path):
     """newcomer: 平板, 手机, 机器 were proposed as 功能性能 terms although the run's own first
     pass files them as the item; suggest leaves out what the run takes for the item, the
