@@ -69,7 +69,9 @@ def complaint_mask(comments: pd.DataFrame, complaint: ComplaintSpec = None,
 
     ``None`` → ``sentiment == "negative"`` or, given ``mentions``, also any comment that
     names a factor negatively (物流太慢了，不过价格实惠 complains, whatever its overall
-    sentiment); with ``side="positive"`` the same for praise. A column name → that column as
+    sentiment); an ``overall`` mention names no factor (这本书必定不会令你失望, 唯一的遗憾:
+    the whole comment's verdict is its sentiment's). With ``side="positive"`` the same for
+    praise. A column name → that column as
     booleans; a callable → ``complaint(comments)``; anything else → aligned booleans.
 
     >>> import pandas as pd
@@ -85,7 +87,10 @@ def complaint_mask(comments: pd.DataFrame, complaint: ComplaintSpec = None,
             else np.zeros(len(comments), dtype=bool)
         if mentions is not None and len(mentions):
             rows = mention_rows(comments, mentions)
-            named = rows[(mentions["polarity"].to_numpy() == side) & (rows >= 0)]
+            said = (mentions["polarity"].to_numpy() == side) & (rows >= 0)
+            if "dimension" in mentions:
+                said &= mentions["dimension"].to_numpy() != "overall"
+            named = rows[said]
             values = values.copy()
             values[named] = True
     elif isinstance(complaint, str):
