@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT, SAMPLES, build_file
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 import manyi
@@ -213,6 +213,8 @@ def _write(frame: pd.DataFrame, path: Path, fmt: str) -> None:
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(CELL, min_size=1, max_size=8),
        fmt=st.sampled_from(["csv", "csv-quote-all", "tsv", "jsonl", "parquet"]))
+@example(texts=["\n\t"], fmt="tsv")  # a quoted cell, not a stray quote holding a row
+@example(texts=["好\n差评\t", "x"], fmt="tsv")
 def test_every_row_and_id_comes_out_of_every_reader(tmp_path_factory, texts, fmt):
     frame = pd.DataFrame({"编号": [f"r{i}" for i in range(len(texts))], "评论内容": texts})
     path = tmp_path_factory.mktemp("p") / f"dump.{fmt.split('-')[0]}"

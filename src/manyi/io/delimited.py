@@ -83,6 +83,14 @@ def sniff_delimiter(header_line: str, fmt: str) -> str:
     return best if counts[best] else declared
 
 
+ROW_START = re.compile(r"\n([^\n\t]{0,40})\t")
+
+
+def _shape(field: str) -> str:
+    """A first field's shape, its digits as one: r17 → r0, 0202603 → 0."""
+    return re.sub(r"\d+", "0", field.strip())
+
+
 def tsv_quoting(lines: list[str]) -> int:
     """``csv.QUOTE_MINIMAL`` when tab-separated ``lines`` plainly use quoting (a quoted cell
     holding a tab, a line break or a doubled quote, and no broken quoting), else
@@ -99,8 +107,12 @@ def tsv_quoting(lines: list[str]) -> int:
     except csv.Error:
         return csv.QUOTE_NONE
     cells = [cell for record in records for cell in record]
-    if any(re.search(r"\n[^\n\t]{0,40}\t", cell) for cell in cells):
-        return csv.QUOTE_NONE  # a "cell" holding what look like rows: a stray quote
+    # a "cell" holding what look like rows (a line break, then a field shaped as the records'
+    # first fields, 2\t or r17\t, then a tab) is a stray quote; a cell of "\n\t" is a cell
+    firsts = {_shape(record[0]) for record in records if record}
+    if any(_shape(found) in firsts for cell in cells
+           for found in ROW_START.findall(cell)):
+        return csv.QUOTE_NONE
     quoted = any("\t" in c or "\n" in c or "\r" in c for c in cells) or any(
         ESCAPED_QUOTE.fullmatch(field) for line in lines
         for field in line.rstrip("\r\n").split("\t"))
