@@ -282,6 +282,34 @@ def test_a_shops_factor_is_found_where_its_dimension_drowns_it():
     assert not ((bad["level"] == "dimension") & (bad["group"] == "A")).any()
 
 
+def test_a_factor_only_one_group_names_is_not_worse_than_the_others():
+    """Books' 内容 (content) is named by book reviews only: "书籍 产品·内容 8.5 % vs 0.0 %"
+    says the category has that word, not that it is worse at it, and crowded the categories'
+    comparable rows out of the worst groups (9,000 shop reviews). A factor is compared when
+    the other groups name it too; a factor every group names still is."""
+    from manyi.analysis.segments import segments
+
+    rng = np.random.default_rng(5)
+    n = 1200
+    kind = rng.choice(["书籍", "衣服", "水果"], n)
+    draw = rng.random(n)
+    content = (kind == "书籍") & (draw < 0.3)  # only books speak of their content
+    late = ~content & (draw < np.where(kind == "衣服", 0.25, 0.08))
+    comments = pd.DataFrame({"comment_id": [str(i) for i in range(n)], "flag": "",
+                             "品类": kind,
+                             "sentiment": np.where(content | late, "negative", "positive")})
+    rows = np.flatnonzero(content | late)
+    mentions = pd.DataFrame({"row": rows, "dimension": np.where(content[rows], "product",
+                                                                "logistics"),
+                             "factor": np.where(content[rows], "attribute:内容", "speed"),
+                             "polarity": "negative", "score": -0.5})
+    found = segments(comments, mentions, group_cols=["品类"], boot=20)["differences"]
+    factors = found[found["level"] == "factor"]
+    assert "attribute:内容" not in set(factors["factor"])  # no side of it is compared
+    worse = factors[factors["significant"] & (factors["direction"] == "worse")]
+    assert worse[["group", "factor"]].values.tolist() == [["衣服", "speed"]]
+
+
 def test_each_groups_index_has_an_interval_that_narrows_with_its_size():
     """A shop of 800 comments is known better than one of 50: both intervals hold the
     index, the big shop's is about a quarter as wide (√16), and B's sits below A's."""

@@ -199,14 +199,19 @@ def _factor_differences(counts: pd.DataFrame | None, column: str, groups: Sequen
 
     if counts is None or not len(counts):
         return []
-    negative = counts["negative"]
+    negative, named = counts["negative"], counts["named"]
     totals = negative.groupby(level=["dimension", "factor"]).sum()
     totals = totals[totals >= FACTOR_MIN_NEGATIVE]
+    named_all = named.groupby(level=["dimension", "factor"]).sum()
     names = factor_labels([f"{d}/{f}" for d, f in totals.index], labels)
     rows = []
     for group in groups:
         n_group = int(sizes[group])
         for (dim, factor), total in totals.items():
+            own = named.get((group, dim, factor), 0)
+            if not own or named_all[(dim, factor)] - own < FACTOR_MIN_NEGATIVE:
+                continue  # one side never names it (书籍 内容, the books' own word): no
+                # comparison of the group with the others
             a = int(negative.get((group, dim, factor), 0))
             rows.append(_difference(column, group, dim, names[f"{dim}/{factor}"], n_group,
                                     a, int(total) - a, n_all, factor))
