@@ -184,7 +184,7 @@ class DiscoveredMentions:
                         or following in self.lexicon.terms or following in self.rules.fillers:
                     continue
                 word, end = tokens[b + 1], starts[b + 1] + len(tokens[b + 1])
-                if token in EXCESS and word in self.rules.scale_up:
+                if token in EXCESS:
                     word = token + word  # 分辨率太高: too much (see ``duration``)
             else:
                 word, end = token, starts[b] + len(token)

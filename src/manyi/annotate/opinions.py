@@ -23,6 +23,8 @@ MISTAKEN_WORDS = 6  # tokens a mistaken belief reaches past 本以为 or its mod
 NEGATED_SCALE = 0.6  # 不好 is weaker than 差; 不贵 weaker than 便宜
 DURATION_SCORE = 1.0  # a scale word of a known attribute (待机长, 油耗高): an opinion word's weight
 EXCESS = frozenset({"偏", "过", "太", "过于", "太过"})  # 偏高, 太大: too much
+OVERDONE = ("偏", "过于", "太过")  # before a praise word: too much of it (偏清淡)
+TOO = ("过于", "太过", "过")  # before an adjective: more than one wants (_too)
 WEIGHT = frozenset("轻重")  # the scale words of weight: 质量很轻, 份量不轻 weigh, not judge
 
 DEAL_SCORE = 0.5
@@ -118,6 +120,9 @@ class ClauseOpinions:
             weight = self.lexicon.opinions.get(word, 0.0)
             if weight and (word in self.rules.scale_up or word in self.rules.scale_down):
                 weight = self._scaled(tokens, first, i, word, weight)  # 耗电快: worse
+            elif weight > 0 and (len(word) > 1 and token != word and token.startswith(OVERDONE)
+                                 or (i > first and tokens[i - 1] in OVERDONE)):
+                weight = -weight  # 偏清淡, 过于热情: more than one wants (not 偏好: a verb)
             negations += mistaken[0] < i <= mistaken[1]  # 本以为会新鲜: it was not
             negated = negations % 2 == 1
             score = weight * degree * (-NEGATED_SCALE if negated else 1.0)
@@ -279,8 +284,24 @@ class ClauseOpinions:
                 sign = 0  # 分辨率太高: too much of a good thing, the clause model decides
         if size in rules.scale_down:
             sign = -sign
+        if not sign and self._too(word):
+            sign = -1  # 理论过多, 过于清淡: more than one wants
         return opinion._replace(score=sign * DURATION_SCORE * opinion.degree * (
             -NEGATED_SCALE if opinion.negated else 1.0)) if sign else opinion
+
+    def _too(self, word: str) -> bool:
+        """Whether ``word`` says "too": 过于 or 太过 before an adjective no lexicon scores
+        (过于清淡), 过 before a scale word (过大, 过多; not 过硬, 过瘾). Not 偏 or 太, which
+        describe or exclaim as often (色调偏暖, 成像偏冷, 太爱这门课了)."""
+        too = next((p for p in TOO if word.startswith(p)), "")
+        rest = word[len(too):]
+        if not too or not rest or self.lexicon.opinions.get(rest) \
+                or self.lexicon.opinions.get(word):
+            return False
+        if too == "过":
+            return rest in self.rules.scale_up or rest in self.rules.scale_down
+        return len(rest) == 1 or (self.finder is not None
+                                  and self.finder.tag(rest).startswith("a"))
 
     def direction(self, named: str) -> int:
         """+1 when more of the attribute ``named`` is better (清晰度, 充电速度), −1 when worse
@@ -333,8 +354,8 @@ class ClauseOpinions:
                 tokens[i + 1] not in self.lexicon.terms:
             kind, value = modifier
             word = tokens[i + 1]
-            if token in EXCESS and word in self.rules.scale_up:
-                word = token + word  # 太大: too much (see duration)
+            if token in EXCESS:
+                word = token + word  # 太大, 偏 辣: too much (see duration)
             return Opinion(i + 1, starts[i], starts[i + 1] + len(tokens[i + 1]),
                            word, 0.0, kind == "neg", value if kind == "deg" else 1.0)
         return None
