@@ -19,7 +19,7 @@ from typing import Any  # a factors.Mention (imported there: no cycle)
 from manyi.annotate.aspect_tags import MAX_COMPOUND, NOUN_TAGS, VERB_FORMS, VERB_TAGS
 from manyi.annotate.factor_tokens import _is_word
 from manyi.annotate.learned_words import PLACE_TAGS, PLACED
-from manyi.annotate.opinions import Opinion
+from manyi.annotate.opinions import EXCESS, Opinion
 from manyi.text.lexicon import Factor
 
 SENTENCE_ENDS = frozenset("。！!？?；;\n")  # a judgement after these is another sentence's
@@ -184,6 +184,8 @@ class DiscoveredMentions:
                         or following in self.lexicon.terms or following in self.rules.fillers:
                     continue
                 word, end = tokens[b + 1], starts[b + 1] + len(tokens[b + 1])
+                if token in EXCESS:
+                    word = token + word  # 分辨率太高: too much (see ``duration``)
             else:
                 word, end = token, starts[b] + len(token)
             span = self.finder.subject(tokens, first, b, b)
@@ -300,12 +302,14 @@ class DiscoveredMentions:
                   clause_id: int, clause: str) -> None:
         """耳机延迟很低: the opinion word measured by the size word at ``k`` is a quantity of
         the thing (with the noun before it, when there is one): a product attribute, judged by
-        the size word (its polarity the clause model's)."""
+        the size word (its direction the opinion word's: 延迟高 worse; see ``duration``)."""
         span = self.finder.subject(tokens, first, last, opinion.index)
         a = span[0] if span is not None and span[1] == opinion.index \
             and used.isdisjoint(range(*span)) else opinion.index
         used.update(range(a, opinion.index + 1))
-        size = Opinion(k, starts[k], starts[k] + len(tokens[k]), tokens[k], 0.0, False, 1.0)
+        negated = any(tokens[j] in self.lexicon.negations for j in range(opinion.index + 1, k))
+        size = self.duration([tokens[opinion.index]], Opinion(  # 延迟很高: worse
+            k, starts[k], starts[k] + len(tokens[k]), tokens[k], 0.0, negated, 1.0))
         end = starts[opinion.index] + len(tokens[opinion.index])
         mentions.append(self._mention(text, clause_id, clause, self.finder.attribute,
                                       "".join(tokens[a:opinion.index + 1]), size, False,

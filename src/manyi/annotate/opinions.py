@@ -21,7 +21,11 @@ MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree
 COMPARISON_WINDOW = 5  # tokens before 那么 searched for the negation of "not as … as"
 MISTAKEN_WORDS = 6  # tokens a mistaken belief reaches past 本以为 or its modal (会, 应该)
 NEGATED_SCALE = 0.6  # 不好 is weaker than 差; 不贵 weaker than 便宜
-DURATION_SCORE = 1.0  # how long what lasts (or a wait) lasts: an opinion word's weight
+DURATION_SCORE = 1.0  # a scale word of a known attribute (待机长, 油耗高): an opinion word's weight
+EXCESS = frozenset({"偏", "过", "太", "过于", "太过"})  # 偏高, 太大: too much
+OVERDONE = ("偏", "过于", "太过")  # before a praise word: too much of it (偏清淡)
+TOO = ("过于", "太过", "过")  # before an adjective: more than one wants (_too)
+WEIGHT = frozenset("轻重")  # the scale words of weight: 质量很轻, 份量不轻 weigh, not judge
 
 DEAL_SCORE = 0.5
 
@@ -114,12 +118,30 @@ class ClauseOpinions:
                 if at >= 0:
                     negations, start = 1, min(start, starts[at])
             weight = self.lexicon.opinions.get(word, 0.0)
+            if weight and (word in self.rules.scale_up or word in self.rules.scale_down):
+                weight = self._scaled(tokens, first, i, word, weight)  # 耗电快: worse
+            elif weight > 0 and (len(word) > 1 and token != word and token.startswith(OVERDONE)
+                                 or (i > first and tokens[i - 1] in OVERDONE)):
+                weight = -weight  # 偏清淡, 过于热情: more than one wants (not 偏好: a verb)
             negations += mistaken[0] < i <= mistaken[1]  # 本以为会新鲜: it was not
             negated = negations % 2 == 1
             score = weight * degree * (-NEGATED_SCALE if negated else 1.0)
             found.append(_new_tuple(Opinion, (i, start, starts[i] + len(token), word, score,
                                               negated, degree)))
         return found
+
+    def _scaled(self, tokens: list[str], first: int, i: int, word: str, weight: float
+                ) -> float:
+        """``weight`` of the scale word ``tokens[i]`` (快, 慢) turned by the direction of the
+        attribute right before it and its modifiers (耗电快 is worse, 速度快 better)."""
+        j = i - 1
+        while j > first and (tokens[j] in self._modifiers or tokens[j] in self.rules.fillers):
+            j -= 1
+        # (not a negated word: 没用过慢的 is "never so slow", 没用 no attribute)
+        sign = self.direction(tokens[j]) if j >= first and tokens[j][0] not in "不没无" else 0
+        if not sign:
+            return weight
+        return abs(weight) * sign * (1 if word in self.rules.scale_up else -1)
 
     def _comparative_negation(self, tokens: list[str], as_at: int, first: int) -> int:
         """Index of the negation of "not as … as" before 那么 at ``as_at`` (没有想象中那么惊艳:
@@ -230,20 +252,81 @@ class ClauseOpinions:
             and following not in self.rules.particles and following not in self.lexicon.terms
 
     def duration(self, words: list[str], opinion: Opinion) -> Opinion:
-        """``opinion``, a 长/久/短 with no lexicon score, scored by what it measures: what
-        lasts is better long (待机时间很长; rules.toml ``lasting``), a wait worse
-        (等待时间很长: ``waiting``); otherwise as it is (the clause model decides)."""
-        if opinion.score or opinion.word[-1:] not in ("长", "久", "短"):
+        """``opinion``, a scale word with no lexicon score, scored by what it measures (the
+        ``words`` naming it): what lasts is better long (待机时间很长; rules.toml ``lasting``),
+        a wait worse (等待时间很长: ``waiting``); any other scale word (高 低 大 小 多 少 …) by the
+        attribute's direction (:meth:`direction`: 油耗高 and 清晰度低 worse, 噪音小 better);
+        otherwise as it is (the clause model decides).
+
+        >>> from manyi.annotate.factors import FactorExtractor
+        >>> from manyi.text.lexicon import Lexicon
+        >>> extractor = FactorExtractor(Lexicon.load())
+        >>> bare = Opinion(1, 2, 3, "高", 0.0, False, 1.0)
+        >>> [extractor.duration([w], bare).score for w in ("油耗", "分辨率", "屏幕")]
+        [-1.0, 1.0, 0.0]
+        """
+        if opinion.score:
             return opinion
-        if opinion.word[0] in "不没" and len(opinion.word) > 1:  # 寿命也不长: one token
-            opinion = opinion._replace(negated=not opinion.negated)
-        named = "".join(words)
-        sign = 1 if any(w in named for w in self.rules.lasting) else \
-            -1 if any(w in named for w in self.rules.waiting) else 0
-        if opinion.word[-1] == "短":
+        word = opinion.word
+        if word[0] in "不没" and len(word) > 1:  # 寿命也不长: one token
+            opinion, word = opinion._replace(negated=not opinion.negated), word[1:]
+        size = word[-1:]
+        rules, named = self.rules, "".join(words)
+        sign = 0
+        if size in ("长", "久", "短"):
+            sign = 1 if any(w in named for w in rules.lasting) else \
+                -1 if any(w in named for w in rules.waiting) else 0
+        if not sign and (size in rules.scale_up or size in rules.scale_down) and (
+                len(word) == 1 or word[:-1] in rules.bare_prefixes
+                or word[:-1] in self._modifiers):
+            sign = self.direction(named)
+            if sign > 0 and (word[:-1] in EXCESS and size in rules.scale_up or size in WEIGHT):
+                sign = 0  # 分辨率太高: too much of a good thing, the clause model decides
+        if size in rules.scale_down:
             sign = -sign
+        if not sign and self._too(word):
+            sign = -1  # 理论过多, 过于清淡: more than one wants
         return opinion._replace(score=sign * DURATION_SCORE * opinion.degree * (
             -NEGATED_SCALE if opinion.negated else 1.0)) if sign else opinion
+
+    def _too(self, word: str) -> bool:
+        """Whether ``word`` says "too": 过于 or 太过 before an adjective no lexicon scores
+        (过于清淡), 过 before a scale word (过大, 过多; not 过硬, 过瘾). Not 偏 or 太, which
+        describe or exclaim as often (色调偏暖, 成像偏冷, 太爱这门课了)."""
+        too = next((p for p in TOO if word.startswith(p)), "")
+        rest = word[len(too):]
+        if not too or not rest or self.lexicon.opinions.get(rest) \
+                or self.lexicon.opinions.get(word):
+            return False
+        if too == "过":
+            return rest in self.rules.scale_up or rest in self.rules.scale_down
+        return len(rest) == 1 or (self.finder is not None
+                                  and self.finder.tag(rest).startswith("a"))
+
+    def direction(self, named: str) -> int:
+        """+1 when more of the attribute ``named`` is better (清晰度, 充电速度), −1 when worse
+        (噪音, 故障率: 故障 is a negative opinion word), 0 when neither is known: the listed
+        word (rules.toml ``desirable``/``undesirable``) that ends last in it, else −1 for a
+        word the opinion lexicon scores negative and that is no adjective (故障 耗电 延迟;
+        not 一般), else the sign of its stem's weight (故障率 → 故障, 满意度 → 满意)."""
+        cache = self.__dict__.setdefault("_direction_cache", {})
+        if named in cache:
+            return cache[named]
+        listed = [(named.rfind(w) + len(w), len(w), sign)
+                  for sign, words in ((1, self.rules.desirable), (-1, self.rules.undesirable))
+                  for w in words if w in named]
+        if listed:
+            sign = max(listed)[2]
+        else:
+            weights = self.lexicon.opinions
+            prior = min(weights.get(named, 0.0), 0.0)  # a bad thing (故障), not a verdict:
+            if prior and self.finder is not None and self.finder.tag(named).startswith("a"):
+                prior = 0.0  # 一般很快, 便宜很多: 很快 and 很多 say how, of no attribute
+            if not prior and len(named) >= 3:
+                prior = weights.get(named[:-1], 0.0)
+            sign = (prior > 0) - (prior < 0)
+        cache[named] = sign
+        return sign
 
     def _predicate(self, tokens: list[str], starts: list[int], first: int, stop: int
                    ) -> Opinion | None:
@@ -262,15 +345,19 @@ class ClauseOpinions:
         prefix = self._prefix_cache[token]
         if prefix and token[prefix:] not in self.lexicon.terms:
             kind, value = self._modifiers[token[:prefix]]
-            return Opinion(i, starts[i], starts[i] + len(token), token[prefix:], 0.0,
+            word = token if token[:prefix] in EXCESS else token[prefix:]  # 太高: too much
+            return Opinion(i, starts[i], starts[i] + len(token), word, 0.0,
                            kind == "neg", value if kind == "deg" else 1.0)
         modifier = self._modifiers.get(token) or (("deg", GOOD_AS_DEGREE) if token == "好"
                                                    else None)
         if modifier and i + 1 < stop and _is_word(tokens[i + 1], self.rules.particles) and \
                 tokens[i + 1] not in self.lexicon.terms:
             kind, value = modifier
+            word = tokens[i + 1]
+            if token in EXCESS:
+                word = token + word  # 太大, 偏 辣: too much (see duration)
             return Opinion(i + 1, starts[i], starts[i + 1] + len(tokens[i + 1]),
-                           tokens[i + 1], 0.0, kind == "neg", value if kind == "deg" else 1.0)
+                           word, 0.0, kind == "neg", value if kind == "deg" else 1.0)
         return None
 
     def _deal(self, tokens: list[str], starts: list[int], index: int, first: int) -> Opinion:
