@@ -81,7 +81,7 @@ class ThingsOwn:
             if m.source != "lexicon" or m.filed_by != "term" or not speed and (
                     m.term not in self.words or m.dimension == "product"
                     and m.factor != LISTING):
-                if self._compound(m) \
+                if (m.dimension == "communication" or m.factor == LISTING) and self._compound(m) \
                         and not self._sided(tokens, bisect_left(starts, m.start)):
                     out = list(mentions) if out is None else out
                     out[n] = m._replace(dimension=self.product.dimension,

@@ -23,6 +23,7 @@ import json
 import math
 from bisect import bisect_left, bisect_right
 from itertools import compress, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ MODEL_PATH = Path(__file__).parent / "models" / "aspect_scorer.json"
 PUNCT = frozenset(",，、。.!！?？;；~～:：")
 _ZEROS = repeat(0.0)
 _TWO = (2).__eq__
+_FIRST = itemgetter(0)
 # A candidate needs an opinion word or a bare adjective in its clause (else the clause
 # model's polarity, often wrong, would be its judgement).
 REQUIRE_OPINION = True
@@ -255,7 +257,7 @@ def add_scored(extractor: Any, scorer: AspectScorer, text: str, tokens: list[str
     """``mentions`` with a discovered mention for each candidate the scorer accepts (see the
     module docstring), in reading order; the clause's own mentions come first."""
     tables = _tables(extractor)
-    codes = list(map(tables.code.__getitem__, tokens))
+    codes = bytes(map(tables.code.__getitem__, tokens))  # (bytes: found at C speed)
     if 1 not in codes:
         return mentions
     covered = bytearray(len(text) + 1)  # the characters of the mentions' terms
@@ -263,7 +265,7 @@ def add_scored(extractor: Any, scorer: AspectScorer, text: str, tokens: list[str
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     mentioned = {m.clause_id for m in mentions}
     opinions = list(compress(range(len(codes)), map(_TWO, codes)))
-    clause_starts = [s for s, _ in spans]
+    clause_starts = list(map(_FIRST, spans))
     if tables.scored is not scorer._state:
         tables.words, tables.scored = {}, scorer._state
     words, contexts, weights, cut = tables.words, scorer._contexts, scorer.weights, scorer._cut
@@ -276,9 +278,8 @@ def add_scored(extractor: Any, scorer: AspectScorer, text: str, tokens: list[str
         if c < 0 or starts[i] >= spans[c][1]:
             c = bisect_right(clause_starts, starts[i]) - 1
             if c < 0:  # before the first clause (no clause holds it)
-                try:
-                    i = codes.index(1, i + 1)
-                except ValueError:
+                i = codes.find(1, i + 1)
+                if i < 0:
                     break
                 continue
             first = bisect_right(starts, spans[c][0] - 1)
@@ -287,9 +288,8 @@ def add_scored(extractor: Any, scorer: AspectScorer, text: str, tokens: list[str
         while j < last and codes[j] == 1:
             j += 1
         a, b = max(i, j - MAX_COMPOUND), j
-        try:
-            i = codes.index(1, j)
-        except ValueError:
+        i = codes.find(1, j)
+        if i < 0:
             i = n
         start, end = starts[a], starts[b - 1] + len(tokens[b - 1])
         if end - start > MAX_CHARS or (b - a == 1 and end - start == 1) \

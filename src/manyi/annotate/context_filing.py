@@ -27,6 +27,7 @@ from manyi.text.lexicon import Factor
 
 _TERM = attrgetter("term")
 _FACTOR = attrgetter("factor")
+_SOURCE = attrgetter("source")
 THING_FACTORS = frozenset({"resolution", "online"})  # what thing_filing may re-file
 AHEAD = 2  # clauses after a speed word where the delivery verb may stand
 # Environment factors only a venue has (a thing bought has noise, space and parts, not these):
@@ -186,7 +187,7 @@ class ProductContext:
         mentions = self.owner(text, tokens, starts,
                               self._refile(text, tokens, starts, mentions), self._of_the_thing)
         if (self.body and not self.body.isdisjoint(map(_TERM, mentions))) or "环境" in text \
-                or any(map(goods, mentions)) \
+                or ("discovered" in map(_SOURCE, mentions) and any(map(goods, mentions))) \
                 or not THING_FACTORS.isdisjoint(map(_FACTOR, mentions)):
             # 酒店…环境，卫生也好: a venue's word named, 环境 is the place reviewed
             venue = "环境" in text and self._venue_named(text.replace("环境", "\0"))

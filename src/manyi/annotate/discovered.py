@@ -14,6 +14,7 @@ the clause before names when a clause opens with its attribute (点了牛腩面�
 from __future__ import annotations
 
 from bisect import bisect_left
+from operator import attrgetter
 from typing import Any  # a factors.Mention (imported there: no cycle)
 
 from manyi.annotate.aspect_tags import MAX_COMPOUND, NOUN_TAGS, VERB_FORMS, VERB_TAGS
@@ -21,6 +22,8 @@ from manyi.annotate.factor_tokens import _is_word
 from manyi.annotate.learned_words import PLACE_TAGS, PLACED
 from manyi.annotate.opinions import EXCESS, Opinion
 from manyi.text.lexicon import Factor
+
+_SOURCE = attrgetter("source")
 
 SENTENCE_ENDS = frozenset("。！!？?；;\n")  # a judgement after these is another sentence's
 CLAUSE_ENDS = frozenset("，,、：:～~ ")
@@ -89,6 +92,8 @@ class DiscoveredMentions:
         """``mentions`` without the discovered ones that name no thing: no opinion judges
         them and they are only named in their sentence (:meth:`_named_only`: 收发20条SMS文本
         短信), a place's name (:meth:`_placed`), or an opinion word taken for a term (太差太差)."""
+        if "discovered" not in map(_SOURCE, mentions):  # (most comments: none to judge)
+            return mentions
         return [m for m in mentions if not self._names_nothing(tokens, starts, roles, spans, m)]
 
     def _names_nothing(self, tokens: list[str], starts: list[int], roles: list,

@@ -18,6 +18,7 @@ import math
 from bisect import bisect_left
 from collections.abc import Callable
 from itertools import accumulate, compress
+from operator import attrgetter, itemgetter
 from types import SimpleNamespace
 from typing import NamedTuple
 
@@ -95,6 +96,7 @@ class ClauseSpan(NamedTuple):
 
 
 _new_tuple = tuple.__new__  # _new_tuple(Mention, fields) is Mention(*fields), faster
+_SOURCE, _DIMENSION, _FIRST = attrgetter("source"), attrgetter("dimension"), itemgetter(0)
 
 
 class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
@@ -181,7 +183,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         # Only clauses with a term, an opinion word (or a bare adjective) or an event can hold
         # a mention: each clause's tokens, terms and candidates found by bisection.
         for clause_id, (c_start, c_end) in enumerate(spans):
-            first = bisect_left(starts, c_start, first, n_pieces)
+            # (``previous``: the clause before's first token; 0 for the first clause)
+            previous, first = first, bisect_left(starts, c_start, first, n_pieces)
             last = bisect_left(starts, c_end, first, n_pieces)
             t_at = bisect_left(term_at, first, t_at, n_terms)
             t_end = bisect_left(term_at, last, t_at, n_terms)
@@ -198,12 +201,11 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                     not self._may_judge(pieces, roles, first, last, clause_opinions):
                 continue  # bare adjectives with no word before them to judge
             # factor verbs count from the clause before (昨天买的，今天就到了，很快)
-            previous = bisect_left(starts, spans[clause_id - 1][0], 0, n_pieces) \
-                if clause_id else 0
             clause = text[c_start:c_end]
             found = self._clause_mentions(  # (indices come in order: the lists are sorted)
                 text, pieces, starts, roles, first, last, clause_terms, clause_opinions,
-                verb_at[bisect_left(verb_at, previous):bisect_left(verb_at, last)],
+                verb_at[bisect_left(verb_at, previous):bisect_left(verb_at, last)] if verb_at
+                else verb_at,
                 clause_id, clause, previous, opined > 0, bare)
             if clause_id in happened:
                 found = self._with_events(text, found, happened[clause_id], clause_id, clause)
@@ -214,7 +216,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                     bisect_left(original, c_end, 0, n_tokens)))
         if happened and mentions:
             mentions = speed_beside_events(mentions, happened, self.rules.verb_opinions)
-        if self.finder is not None and len(mentions) < len(spans) and any(
+        if self.finder is not None and len(mentions) < len(spans) \
+                and "discovered" in map(_SOURCE, mentions) and any(
                 m.source == "discovered" and self.finder.takes_object(m.opinion)
                 for m in mentions):  # 推荐烤鱼，大虾，冰淇淋
             mentions = named_after(self.finder, text, pieces, starts, spans, mentions)
@@ -240,7 +243,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 mentions, [start for start, _ in spans],
                 [(starts[i], self.lexicon.verbs[pieces[i]]) for i in verb_at],
                 self.rules.verb_opinions)
-        if len(clauses) > 1 and any(m.dimension == "service" for m in mentions):  # 快递员，态度差
+        if len(clauses) > 1 and "service" in map(_DIMENSION, mentions):  # 快递员，态度差
             mentions = attitude_after_agent(mentions, text, spans, self.rules)
         if self._in_context is not None and mentions:
             mentions = self._in_context(text, pieces, starts, mentions)
@@ -256,10 +259,11 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                          bare: bool = True) -> list[Mention]:
         """Mentions of one clause; ``opined``: it holds an opinion word, ``bare``: a bare
         adjective (a candidate that is no opinion word)."""
+        lexicon, rules, finder = self.lexicon, self.rules, self.finder
         if not term_at and not opined:
             # only bare adjectives or degree words (待机时间长, 图标很靓): nothing else to do
             mentions: list[Mention] = []
-            if self.finder is not None:
+            if finder is not None:
                 self._bare_mentions(text, tokens, starts, roles, first, last, candidates,
                                     set(), mentions, clause_id, clause)
             return mentions
@@ -267,10 +271,10 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         by_context: set[int] = set()
         joined: dict[int, int] = {}  # a term → the next token, a term of the same factor
         for i in term_at:
-            factor = self.lexicon.terms[tokens[i]]
-            if i > first and tokens[i - 1] in self.rules.comparison_markers:
+            factor = lexicon.terms[tokens[i]]
+            if i > first and tokens[i - 1] in rules.comparison_markers:
                 continue
-            if tokens[i] in self.rules.people and i > first \
+            if tokens[i] in rules.people and i > first \
                     and factor.dimension in AGENT_DIMENSIONS:
                 refiled = self._whose(tokens, i, terms, factor)  # 前台小哥: not the courier
                 if refiled != factor:
@@ -281,9 +285,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                     joined[i - 1] = i  # 客服 态度, 讲课 语速: one mention, both words named
                 continue
             if i == first and previous < first and factor.dimension != "product" \
-                    and tokens[i] in self.lexicon.attribute_heads and self.finder is not None \
-                    and self.finder.ordered(tokens, previous, first):
-                factor = self.finder.attribute  # 换了新手机，速度很快: the thing's speed
+                    and tokens[i] in lexicon.attribute_heads and finder is not None \
+                    and finder.ordered(tokens, previous, first):
+                factor = finder.attribute  # 换了新手机，速度很快: the thing's speed
                 by_context.add(i)
             if ((factor.dimension, factor.key) == ATTITUDE and terms
                     and terms[-1][1].dimension in AGENT_DIMENSIONS and i - terms[-1][0] <= 3):
@@ -291,7 +295,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             if terms and (i - terms[-1][0] == 2 and tokens[i - 1] == "的"
                           and terms[-1][1].dimension != factor.dimension or (
                               i - terms[-1][0] == 1 and factor.dimension != "service"
-                              and tokens[i - 1] in self.rules.sellers) or (
+                              and tokens[i - 1] in rules.sellers) or (
                               i - terms[-1][0] == 1 and terms[-1][1].dimension == "overall"
                               and factor.dimension != "overall")):
                 # 外卖的菜品, 商家的描述, 卖家发货很慢, 课程质量: the first names whose, the
@@ -299,18 +303,18 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 terms.pop()
             terms.append((i, factor))
         compounds: dict[int, tuple[int, Factor, str]] = {}
-        if self.finder is not None and terms:
+        if finder is not None and terms:
             for n, (i, _) in enumerate(terms):
                 found = self._term_in_context(tokens, first, i, terms, last)
                 if found is not None:
                     compounds[i] = found
                     terms[n] = (i, found[1])
         opinions = self._opinions(tokens, starts, roles, first, last, candidates)
-        if opinions and terms and any(tokens[i] in self.rules.sellers for i, _ in terms):
+        if opinions and terms and any(tokens[i] in rules.sellers for i, _ in terms):
             terms = [t for t in terms if not self._seller_unjudged(tokens, t[0], opinions)]
         mentions = []
         claimed: set[int] = set()
-        learned = self.lexicon.learned
+        learned = lexicon.learned
         for n, (index, factor) in enumerate(terms):
             opinion = _nearest(index, opinions)
             if opinion is not None and opinion.index > index + 1 \
@@ -324,18 +328,18 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 if opinion is not None:  # 等待时间很长, 续航长
                     opinion = self.duration([tokens[index]], opinion)
             if opinion is None and ((factor.dimension, factor.key) in DEAL_FACTORS
-                                    or tokens[index] in self.rules.deal_words):
+                                    or tokens[index] in rules.deal_words):
                 if self._wishes.search(clause):
                     continue
                 opinion = self._deal(tokens, starts, index, first)
-            if opinion is None and tokens[index] in self.rules.sellers \
+            if opinion is None and tokens[index] in rules.sellers \
                     and self._seller_named.search(clause):
                 continue  # 祝老板生意兴隆, 卖家送了两张面膜: named, not judged
             if opinion is None and tokens[index] in learned and (
                     factor.dimension in ("overall", "brand")
                     or self._named_only(tokens, roles, first, last, index)):
                 continue  # 第一次用这个洗发水, 装系统的时候, 珍爱生命: named, not judged
-            cue = self.lexicon.cues.get(opinion.word) if opinion is not None else None
+            cue = lexicon.cues.get(opinion.word) if opinion is not None else None
             if opinion is not None and (cue is None or cue.dimension == factor.dimension or (
                     factor.dimension in AGENT_DIMENSIONS and cue.dimension == "service")):
                 claimed.add(opinion.index)  # 东西好便宜: 便宜 still says price as well
@@ -349,8 +353,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 mentions.append(self._mention(text, clause_id, clause, factor, text[start:end],
                                               opinion, False, start, end, source, how))
                 continue
-            if self.finder is not None and opinion is not None and opinion.index > index + 1:
-                acted = self.finder.acted(tokens, index, opinion.index)
+            if finder is not None and opinion is not None and opinion.index > index + 1:
+                acted = finder.acted(tokens, index, opinion.index)
                 if acted:  # 老师讲的很好: what the teacher does is judged, said with its doer
                     end = starts[acted] + len(tokens[acted])
                     mentions.append(self._mention(text, clause_id, clause, factor,
@@ -365,7 +369,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                                             ("lexicon", "context") if index in by_context
                                             else ())))
         if first and mentions and mentions[0].opinion and terms[0][0] == first \
-                and terms[0][1].dimension == "product" and self.finder is not None:
+                and terms[0][1].dimension == "product" and finder is not None:
             mentions.extend(self._whose_attribute(tokens, starts, previous, first, mentions[0],
                                                   roles))
         free = [o for o in opinions if o.index not in claimed] if claimed else opinions
@@ -373,18 +377,18 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         # Service words beside the courier are said of the courier (快递及时专业).
         by_agent = not named.isdisjoint(AGENT_DIMENSIONS)
         # A delivery verb in this clause or the one before (昨天买的，今天就到了，很快).
-        verb = self.lexicon.verbs[tokens[verb_at[-1]]] if free and verb_at else None
+        verb = lexicon.verbs[tokens[verb_at[-1]]] if free and verb_at else None
         has_subject = bool(terms)
-        term_indices = {i for i, _ in terms}
+        term_indices = set(map(_FIRST, terms))
         for opinion in free:
             # A cue implies its factor even beside another term (物流快又便宜 → price too);
             # a plain opinion beside a term is more said of that term and adds nothing.
-            implied = verb if verb is not None and opinion.word in self.rules.verb_opinions \
+            implied = verb if verb is not None and opinion.word in rules.verb_opinions \
                 else None
-            cue = self.lexicon.cues.get(opinion.word)
-            if cue is not None and cue.dimension != "product" and self.finder is not None:
-                k = measured(tokens, opinion.index, last, self.finder._skip,
-                             self.rules.predicates)
+            cue = lexicon.cues.get(opinion.word)
+            if cue is not None and cue.dimension != "product" and finder is not None:
+                k = measured(tokens, opinion.index, last, finder._skip,
+                             rules.predicates)
                 if k:  # 耳机延迟很低: a quantity of the thing, not a late delivery
                     self._measured(text, tokens, starts, first, last, opinion, k,
                                    term_indices, mentions, clause_id, clause)
@@ -392,19 +396,19 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                     named.add("product")
                     continue
             span = None
-            if self.finder is not None and implied is None:
-                span = self.finder.subject(tokens, first, last, opinion.index)
+            if finder is not None and implied is None:
+                span = finder.subject(tokens, first, last, opinion.index)
                 if span is not None and not term_indices.isdisjoint(range(*span)):
                     span = None
             listed: list[tuple[int, int]] = []
-            if span is None and self.finder is not None and not has_subject and first:
-                listed = self.finder.ordered(tokens, previous, first)  # 香锅，大大的好吃
+            if span is None and finder is not None and not has_subject and first:
+                listed = finder.ordered(tokens, previous, first)  # 香锅，大大的好吃
                 span = listed.pop() if listed else None  # 点了A、B和C，都很好吃: all three
             if span is not None:  # 镜头很清晰: the word judged, listed or not
                 words = tokens[span[0]:span[1]]
-                factor, how = (cue, "cue") if cue is not None else self.finder.file_term(words)
-                if how == "attribute" and opinion.word in self.lexicon.verdicts:
-                    factor, how = self.finder.item, "verdict"  # 面膜很好用: the item itself
+                factor, how = (cue, "cue") if cue is not None else finder.file_term(words)
+                if how == "attribute" and opinion.word in lexicon.verdicts:
+                    factor, how = finder.item, "verdict"  # 面膜很好用: the item itself
                 if by_agent and factor.dimension == "service":
                     continue
                 has_subject = True
@@ -415,31 +419,31 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                                               opinion, False, starts[span[0]], end,
                                               "discovered", how))
                 # the others named with it: A、B和C都很好吃; 羊肉串，鸡翅都很好吃
-                other = None if listed else self.finder.coordinated(tokens, first, span[0])
+                other = None if listed else finder.coordinated(tokens, first, span[0])
                 others = listed[::-1] if listed else [] if other is not None or not first \
                     or span[0] != first \
-                    or not self.finder.said_of_all(tokens, span[1], opinion.index) \
-                    else self.finder.names_before(tokens, first)
+                    or not finder.said_of_all(tokens, span[1], opinion.index) \
+                    else finder.names_before(tokens, first)
                 while other is not None or others:
                     other = other or others.pop(0)
                     if not term_indices.isdisjoint(range(*other)):
                         break
                     words = tokens[other[0]:other[1]]
                     factor, how = (cue, "cue") if cue is not None else \
-                        self.finder.file_term(words)
+                        finder.file_term(words)
                     term_indices.update(range(*other))
                     end = starts[other[1] - 1] + len(tokens[other[1] - 1])
                     mentions.append(self._mention(
                         text, clause_id, clause, factor, "".join(words), opinion, False,
                         starts[other[0]], end, "discovered", how))
-                    other = self.finder.coordinated(tokens, first, other[0]) \
+                    other = finder.coordinated(tokens, first, other[0]) \
                         if other[0] >= first else None
                 continue
             factor = cue or (None if has_subject else implied or OVERALL)
             if factor is None or (has_subject and factor.dimension in named) or (
                     by_agent and factor.dimension == "service"):
                 continue
-            if factor is OVERALL and any(m.source == "discovered" for m in mentions):
+            if factor is OVERALL and "discovered" in map(_SOURCE, mentions):
                 continue
             named.add(factor.dimension)
             how = "overall" if factor is OVERALL else "cue" if cue is not None else "verb"
@@ -449,7 +453,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                                           opinion.word if how == "cue" else "", opinion,
                                           factor is not OVERALL, opinion.start, opinion.end,
                                           "lexicon", how))
-        if self.finder is not None and bare:
+        if finder is not None and bare:
             self._bare_mentions(text, tokens, starts, roles, first, last, candidates,
                                 term_indices, mentions, clause_id, clause)
         return mentions

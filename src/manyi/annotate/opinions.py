@@ -76,15 +76,19 @@ class ClauseOpinions:
         found = []
         boost, boost_at, boost_start = 1.0, -1, 0
         mistaken = self._mistaken(tokens, first, last) if candidates else (last, last)
+        rules, modifiers = self.rules, self._modifiers
         for i in candidates:
-            if tokens[i] == "好" and self._good_as_degree(tokens, i, last):
+            token = tokens[i]
+            if token == "好" and self._good_as_degree(tokens, i, last):
                 boost, boost_at, boost_start = GOOD_AS_DEGREE, i + 1, starts[i]
                 continue
-            token, parse = tokens[i], roles[i][0]
-            if parse is None or not parse[2] or token in self.rules.not_yet or (
+            parse = roles[i][0]
+            # (the quick tests of _nearly and _modal first: most tokens are neither)
+            if parse is None or not parse[2] or token in rules.not_yet or (
                     parse[2] == "没用" and i > first and tokens[i - 1] in {"还", "都还", "暂时"}
-            ) or self._nearly(tokens, i, first, last) or self._modal(tokens, i, last) or (
-                    token in self.rules.ordinary and self._of_a_kind(tokens, i, first, last)):
+            ) or (token in rules.approximators and self._nearly(tokens, i, first, last)) or (
+                    token.endswith("可以") and self._modal(tokens, i, last)) or (
+                    token in rules.ordinary and self._of_a_kind(tokens, i, first, last)):
                 continue
             negations, degree, word = parse
             start = starts[i]
@@ -92,11 +96,11 @@ class ClauseOpinions:
                 degree, start = degree * boost, boost_start
             as_at = -1
             for j in range(i - 1, max(first, i - MODIFIER_WINDOW) - 1, -1):
-                if tokens[j] in self.rules.as_degrees:
+                if tokens[j] in rules.as_degrees:
                     as_at = j  # 没有想象中那么惊艳: see _comparative_negation
-                kind, value = self._modifiers.get(tokens[j], (None, 0.0))
+                kind, value = modifiers.get(tokens[j], (None, 0.0))
                 if kind is None and j == i - 1 and tokens[j] == "的" and j > first \
-                        and tokens[j - 1] not in self._modifiers:
+                        and tokens[j - 1] not in modifiers:
                     as_at = j  # 没有想象的好, 不如想象中的好: as 那么 (没有别家的好)
                     break
                 if kind is None:

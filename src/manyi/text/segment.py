@@ -296,7 +296,7 @@ def split_clauses_by_tokens(text: str, tokens: list[str], starts: list[int],
     text again. Falls back to the scan where a token holds a mark (5.2, \\r\\n). ``cuts``: the
     indices of the tokens in :data:`SEPARATOR_TOKENS`, when the caller has them."""
     # (the tokens cover the text, so a "." inside a longer token shows in the counts)
-    if text.count(".") > tokens.count(".") or "\r" in text:
+    if ("." in text and text.count(".") > tokens.count(".")) or "\r" in text:
         return split_clauses(text, contrasts)
     every = range(len(tokens))
     if cuts is None:

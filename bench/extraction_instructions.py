@@ -1,0 +1,76 @@
+"""Machine instructions of the factor extractor per comment (valgrind's callgrind), warm.
+
+    python bench/extraction_instructions.py [-n 3000] [--max-chars 40]
+    PYTHONPATH=/path/to/other/checkout/src python bench/extraction_instructions.py  # compare
+
+A count, not a time: it does not move with the load of a shared machine, so two checkouts
+compare to the instruction (wall-clock and CPU figures move by 10–20 % there). Writes N real
+reviews as ``bench/stream_memory.py`` does, starts a run as ``manyi analyze`` does, extracts
+every comment once (caches warm), then counts the instructions of a second pass of
+``FactorExtractor.analyse`` alone. Needs ``valgrind`` (skipped without it); about two minutes
+for 3,000 short reviews.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from stream_memory import corpus_dump  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=3_000)
+    parser.add_argument("--max-chars", type=int, default=None)
+    parser.add_argument("--inner", help=argparse.SUPPRESS)  # the counted process's corpus
+    args = parser.parse_args()
+    if args.inner:
+        return extract_twice(Path(args.inner))
+    if shutil.which("valgrind") is None:
+        print("skipped: valgrind not found")
+        return
+    with corpus_dump(args.n, args.max_chars) as found, tempfile.TemporaryDirectory() as tmp:
+        if found is None:
+            return
+        out = Path(tmp) / "callgrind.out"
+        done = subprocess.run(["valgrind", "--tool=callgrind", "--instr-atstart=no",
+                               f"--callgrind-out-file={out}", sys.executable, __file__,
+                               "--inner", str(found[0])], capture_output=True, text=True)
+        counted = re.search(r"Collected : (\d+)", done.stderr)
+        if done.returncode or counted is None:
+            sys.exit(done.stderr[-2000:])
+    total = int(counted.group(1))
+    print(f"instructions {total:,} ({total / args.n:,.0f} a comment, {args.n:,} comments)")
+
+
+def extract_twice(source: Path) -> None:
+    """Extract every comment of ``source`` twice, instructions counted in the second pass."""
+    from manyi import chain
+    from manyi.annotate.annotator import ANALYSABLE_FLAGS
+
+    run = chain.start(str(source), id_col="评论ID", chunk_rows=100_000)
+    frame = next(run.frames)
+    annotator = run.annotator
+    texts, flags = annotator.prepare_all(frame[run.meta.text_col].tolist())
+    heads = [t for t, f in zip(texts, flags) if f in ANALYSABLE_FLAGS]
+    tokens = [annotator.segmenter.cut(h) for h in heads]
+    extractor = annotator.extractor
+    for text, words in zip(heads, tokens):  # caches warm
+        extractor.analyse(text, words)
+    toggle = ["callgrind_control", "-i"]
+    subprocess.run([*toggle, "on", str(os.getpid())], capture_output=True, check=True)
+    for text, words in zip(heads, tokens):
+        extractor.analyse(text, words)
+    subprocess.run([*toggle, "off", str(os.getpid())], capture_output=True, check=True)
+
+
+if __name__ == "__main__":
+    main()
