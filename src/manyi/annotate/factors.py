@@ -335,6 +335,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             if opinion is None and tokens[index] in rules.sellers \
                     and self._seller_named.search(clause):
                 continue  # 祝老板生意兴隆, 卖家送了两张面膜: named, not judged
+            if opinion is None and tokens[index] in self.rules.occasions:
+                continue  # 凑单买的: how it was bought, no price judged (rules.toml)
             if opinion is None and tokens[index] in learned and (
                     factor.dimension in ("overall", "brand")
                     or self._named_only(tokens, roles, first, last, index)):
