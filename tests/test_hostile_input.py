@@ -70,6 +70,16 @@ CASES = {
                        '6\t不错"吧\n', "id", ["1", "2", "3", "4", "5", "6"],
                        {"评论内容": ['"正品"，很满意', "好", "一般", '"太差了', "还行", '不错"吧']},
                        {}),
+    # a stray quote pair in a TSV whose first column is no id (a shop, the text): every row
+    # stays a row, as written (review: it became one cell of four rows)
+    "stray_pair_shop_first.tsv": ('店铺\t评论\n小张店\t"质量一般吧\n小王家\t物流快\n老李铺子\t'
+                                  '包装破了\n京东自营\t好评"\n小张店\t还行\n', None,
+                                  ["1", "2", "3", "4", "5"],
+                                  {"评论": ['"质量一般吧', "物流快", "包装破了", '好评"', "还行"]},
+                                  {}),
+    "stray_pair_text_first.tsv": ('评论\t评分\n"质量一般吧\t3\n物流快\t5\n包装破了\t1\n'
+                                  '好评"\t5\n', None, ["1", "2", "3", "4"],
+                                  {"评论": ['"质量一般吧', "物流快", "包装破了", '好评"']}, {}),
     "stray_open_and_close.csv": ("id,评论内容,评分\n1,\"物流很快,5\n2,好评,4\n3,差评\",3\n4,ok,5\n",
                                  "id", ["2", "3", "4"], None, {2: "look like rows"}),
     "mixed_line_endings.csv": (HEADER + "1,好\n2,差\n" + CR_RECORDS, "评论ID",

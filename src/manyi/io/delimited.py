@@ -84,6 +84,7 @@ def sniff_delimiter(header_line: str, fmt: str) -> str:
 
 
 ROW_START = re.compile(r"\n([^\n\t]{0,40})\t")
+ID_SHAPE = re.compile(r"[^\s\"]{0,23}0[^\s\"]{0,23}")  # an id's shape: digits, no space
 
 
 def _shape(field: str) -> str:
@@ -107,10 +108,13 @@ def tsv_quoting(lines: list[str]) -> int:
     except csv.Error:
         return csv.QUOTE_NONE
     cells = [cell for record in records for cell in record]
-    # a "cell" holding what look like rows (a line break, then a field shaped as the records'
-    # first fields, 2\t or r17\t, then a tab) is a stray quote; a cell of "\n\t" is a cell
-    firsts = {_shape(record[0]) for record in records if record}
-    if any(_shape(found) in firsts for cell in cells
+    # a "cell" holding what look like rows (a line break, up to 40 characters, a tab) is a
+    # stray quote; where the records' first fields are ids of one shape (2, r17), only a
+    # break followed by that shape is (a cell of "\n\t" is a cell)
+    shapes = collections.Counter(_shape(record[0]) for record in records[1:] if record)
+    ids = next((shape for shape, n in shapes.most_common(1) if ID_SHAPE.fullmatch(shape)
+                and n >= 0.9 * sum(shapes.values())), None)
+    if any(ids is None or _shape(found) == ids for cell in cells
            for found in ROW_START.findall(cell)):
         return csv.QUOTE_NONE
     quoted = any("\t" in c or "\n" in c or "\r" in c for c in cells) or any(
