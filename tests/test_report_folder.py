@@ -222,6 +222,10 @@ def test_the_report_counts_complaints_by_the_rating_as_drivers_does(folder, tmp_
     weeks = pd.read_csv(tmp_path / "d" / "trends.csv")["period"].astype(str).unique()
     assert found["trend"]["freq"] == "W" and len(weeks) > 9
     assert [p["period"] for p in found["trend"]["periods"]] == sorted(weeks)
+    segments = pd.read_csv(tmp_path / "d" / "segments_index.csv").query("column == 'period'")
+    week = {p["period"]: p["satisfaction"] for p in found["trend"]["periods"]}
+    assert len(segments) >= 10 and set(segments["group"]) <= set(week)  # weeks, as the trend
+    assert [week[g] for g in segments["group"]] == segments["index"].tolist()
     dump = folder.parent / "dump.csv"
     run("report", dump, "-o", tmp_path / "again", "--format", "json", "--text-col", "评论内容",
         "--id-col", "评论ID", *rule, "--quiet", "--jobs", "1")

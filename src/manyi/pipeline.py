@@ -256,7 +256,8 @@ class Result:
 
         time_col = self.meta.get("time_col")
         columns = group_columns(self.comments, self.meta, time_col)
-        return segments(with_period(self.comments, time_col), self.mentions,
+        return segments(with_period(self.comments, time_col, self.meta.get("freq", "M")),
+                        self.mentions,
                         group_cols=columns, labels=self.labels,
                         complaint=self.complaint_rule())
 

@@ -33,7 +33,7 @@ def fix_first_tables(comments: pd.DataFrame, mentions: pd.DataFrame, *,
                      level: str | None = None, labels: Mapping[str, str] | None = None,
                      min_group: int = 20, counts: FactorCounts | None = None,
                      profiles: Profiles | None = None) -> dict[str, pd.DataFrame]:
-    """The named tables of the module text; ``by``: group columns (``period`` = the month
+    """The named tables of the module text; ``by``: group columns (``period`` = the ``freq``
     of ``time_col``). ``counts``: the drivers' counts of these comments, merged from
     chunks (:func:`manyi.stream.folder_counts`, with the same complaint rule and rating),
     the drivers table computed from them. ``profiles``: the comments' profiles built with

@@ -342,7 +342,7 @@ def kept_columns(comments: pd.DataFrame, *, rating=None, time_col: str | None = 
         if column == "period":
             if time_col and time_col in comments:
                 kept["period"] = _text(by_distinct(comments[time_col],
-                                                   lambda v: period_of(v, "M")))
+                                                   lambda v: period_of(v, freq)))
             elif "period" in comments:
                 kept["period"] = _text(comments["period"])
         elif column in comments:

@@ -47,7 +47,7 @@ FACTOR_MIN_NEGATIVE = 10  # a factor is compared across groups when this many na
 def group_columns(comments: pd.DataFrame, meta: Mapping | None = None,
                   time_col: str | None = None) -> list[str]:
     """The group columns of a run: those ``meta.json`` recognised (商品 渠道 门店 …) that are
-    in the table, and ``period`` (the month) when there is a time column."""
+    in the table, and ``period`` (the trend's period) when there is a time column."""
     meta = meta or {}
     cols = [c for c in meta.get("group_cols", []) or [] if c in comments]
     if (time_col or meta.get("time_col")) in comments:
@@ -55,11 +55,12 @@ def group_columns(comments: pd.DataFrame, meta: Mapping | None = None,
     return cols
 
 
-def with_period(comments: pd.DataFrame, time_col: str | None) -> pd.DataFrame:
-    """``comments`` with a ``period`` column (year-month) from ``time_col`` when given."""
+def with_period(comments: pd.DataFrame, time_col: str | None, freq: str = "M") -> pd.DataFrame:
+    """``comments`` with a ``period`` column (the trend's, ``freq``: year-month by default)
+    from ``time_col`` when given."""
     if not time_col or time_col not in comments:
         return comments
-    return comments.assign(period=period_of(comments[time_col], "M"))
+    return comments.assign(period=period_of(comments[time_col], freq))
 
 
 def segments(comments: pd.DataFrame, mentions: pd.DataFrame, *, group_cols: Sequence[str],

@@ -214,7 +214,8 @@ def report(output, formats, rating_col, time_col, freq, complaint_max_rating, mo
 @time_option("Date column for trends and alerts (found by name if omitted).")
 @freq_option()
 @click.option("--by", "by", multiple=True,
-              help="Group column (shop, channel, product…; 'period' = month); repeatable. "
+              help="Group column (shop, channel, product…; 'period' = the trend's period, "
+              "--freq); repeatable. "
               "Default: the group columns recognised, and period with a time column.")
 @complaint_option
 @click.option("--weights", type=click.Choice(["mentions", "key_driver", "entropy", "equal"]),
