@@ -17,15 +17,16 @@ from manyi.text.segment import Segmenter
 
 WORSE = ["价格高", "只是楼下的中餐厅收费比较高", "温泉内部大大小小的收费很多的", "性价比很低",
          "尤其是前台入住和结帐时代效率太低", "就是耗电快", "而且耗电量太快了", "左手托盘发热比较快",
-         "并且杂音很大", "处理器配置不高", "机身容量也十分小", "重量不轻", "快门速度低",
+         "并且杂音很大", "处理器配置不高", "机身容量也十分小", "内存占用很高", "快门速度低",
          "延迟很高", "故障率高", "油耗高",
-         # too much of what is praised in measure (偏/过于 before a praise word, 过 before a
+         # too much of what is praised in measure (过于/太过 before a praise word, 过 before a
          # scale word)
          "屏幕色彩过于艳丽", "所以手机铃音过于柔和", "经济间的布局过于紧凑", "后盖过于严密",
-         "无界偏清淡", "理论过多"]
+         "理论过多"]
 BETTER = ["噪音也小", "风扇噪音很小", "发热量不大", "整机发热量低", "功耗很低", "价位也不高",
           "费用也不高", "价格很低", "内存容量较大", "系统的游戏兼容性高", "耳机档次更高",
-          "手机存储量大", "油耗很低", "延迟低"]
+          "手机存储量大", "油耗很低", "延迟低",
+          "价格偏便宜", "质地偏清爽"]  # 偏 leans, it does not overdo (review)
 # left to the clause model: an attribute of no known direction, too much of a good thing
 MODEL = [("屏幕很大", "positive"), ("分辨率太高", "negative"), ("质量过硬", "positive")]
 

@@ -23,7 +23,7 @@ MISTAKEN_WORDS = 6  # tokens a mistaken belief reaches past 本以为 or its mod
 NEGATED_SCALE = 0.6  # 不好 is weaker than 差; 不贵 weaker than 便宜
 DURATION_SCORE = 1.0  # a scale word of a known attribute (待机长, 油耗高): an opinion word's weight
 EXCESS = frozenset({"偏", "过", "太", "过于", "太过"})  # 偏高, 太大: too much
-OVERDONE = ("偏", "过于", "太过")  # before a praise word: too much of it (偏清淡)
+OVERDONE = ("过于", "太过")  # before a praise word: too much of it (过于艳丽; not 偏: 价格偏便宜)
 TOO = ("过于", "太过", "过")  # before an adjective: more than one wants (_too)
 WEIGHT = frozenset("轻重")  # the scale words of weight: 质量很轻, 份量不轻 weigh, not judge
 
