@@ -6,7 +6,9 @@ For each group column and each of its groups with at least ``min_comments`` comm
   on all comments so groups compare), its 95 % interval (``index_low``, ``index_high``:
   :func:`manyi.analysis.index.index_interval`) and its complaint rate;
 - ``differences``: for every dimension — and every factor at least
-  :data:`FACTOR_MIN_NEGATIVE` comments name negatively (``level``, ``factor``) — the share
+  :data:`FACTOR_MIN_NEGATIVE` comments name negatively (``level``, ``factor``), where the
+  group names it and the other comments name it at least :data:`FACTOR_MIN_NAMED` times
+  (books' own 内容 is no comparison of 书籍 with 衣服) — the share
   of the group's comments that are negative on it against the same share among all other
   comments, Fisher's exact test (two-sided), Benjamini–Hochberg ``q_value`` across every
   test of every column, dimensions and factors corrected apart (the multiple-comparison
@@ -42,6 +44,7 @@ DIFFERENCE_COLUMNS = ["column", "group", "dimension", "label", "group_comments",
                       "rest_share", "difference", "p_value", "level", "factor", "q_value",
                       "significant", "direction"]
 FACTOR_MIN_NEGATIVE = 10  # a factor is compared across groups when this many name it negatively
+FACTOR_MIN_NAMED = 10  # … and the comments outside a group name it this often (any polarity)
 
 
 def group_columns(comments: pd.DataFrame, meta: Mapping | None = None,
@@ -195,7 +198,8 @@ def _factor_differences(counts: pd.DataFrame | None, column: str, groups: Sequen
     """The rows of the differences for factors: each group's comments naming a factor
     negatively against the other comments' (a shop bad at sizes, 6.3 % against 2.8 %,
     can drown in its 产品, 34.8 % against 31.6 %: newcomer), for the factors at least
-    :data:`FACTOR_MIN_NEGATIVE` comments name negatively; tested with the dimensions."""
+    :data:`FACTOR_MIN_NEGATIVE` comments name negatively, where the group names it and the
+    others name it :data:`FACTOR_MIN_NAMED` times; tested with the dimensions."""
     from manyi.analysis.labels import factor_labels
 
     if counts is None or not len(counts):
@@ -210,7 +214,7 @@ def _factor_differences(counts: pd.DataFrame | None, column: str, groups: Sequen
         n_group = int(sizes[group])
         for (dim, factor), total in totals.items():
             own = named.get((group, dim, factor), 0)
-            if not own or named_all[(dim, factor)] - own < FACTOR_MIN_NEGATIVE:
+            if not own or named_all[(dim, factor)] - own < FACTOR_MIN_NAMED:
                 continue  # one side never names it (书籍 内容, the books' own word): no
                 # comparison of the group with the others
             a = int(negative.get((group, dim, factor), 0))
