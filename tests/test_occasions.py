@@ -8,8 +8,9 @@ from conftest import extractor_for
 
 
 @pytest.mark.parametrize("text", [
-    "买水乳套装时凑单买的，听说用起来还不错",
+    "凑单买了个小东西",  # (a row read off the evaluation set that could not fail is gone)
     "凑单，买来粉扑的，挺干净",
+    "顺便凑单的，还没试",
     "凑单买的，还没用",
     "买精油凑单的，虽然还没有用",
 ])
