@@ -25,6 +25,7 @@ DURATION_SCORE = 1.0  # a scale word of a known attribute (待机长, 油耗高)
 EXCESS = frozenset({"偏", "过", "太", "过于", "太过"})  # 偏高, 太大: too much
 OVERDONE = ("过于", "太过")  # before a praise word: too much of it (过于艳丽; not 偏: 价格偏便宜)
 TOO = ("过于", "太过", "过")  # before an adjective: more than one wants (_too)
+DIRECTIONS_CACHED = 100_000  # attributes whose direction a ClauseOpinions keeps
 WEIGHT = frozenset("轻重")  # the scale words of weight: 质量很轻, 份量不轻 weigh, not judge
 
 DEAL_SCORE = 0.5
@@ -316,6 +317,8 @@ class ClauseOpinions:
         cache = self.__dict__.setdefault("_direction_cache", {})
         if named in cache:
             return cache[named]
+        if len(cache) >= DIRECTIONS_CACHED:  # memory stays bounded on any dump
+            cache.clear()
         listed = [(named.rfind(w) + len(w), len(w), sign)
                   for sign, words in ((1, self.rules.desirable), (-1, self.rules.undesirable))
                   for w in words if w in named]
