@@ -340,9 +340,8 @@ def kept_columns(comments: pd.DataFrame, *, rating=None, time_col: str | None = 
         kept["_trend"] = by_distinct(comments[time_col], lambda v: period_of(v, freq))
     for column in group_cols:
         if column == "period":
-            if time_col and time_col in comments:
-                kept["period"] = _text(by_distinct(comments[time_col],
-                                                   lambda v: period_of(v, freq)))
+            if "_trend" in kept:  # the trend's periods, as text
+                kept["period"] = _text(kept["_trend"])
             elif "period" in comments:
                 kept["period"] = _text(comments["period"])
         elif column in comments:

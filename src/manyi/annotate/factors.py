@@ -112,6 +112,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         self._glue_cache = _Cache(self._glued_cut)
         self._prefix_cache = _Cache(self._modifier_prefix)
         self._role_cache = _Cache(self._token_role)
+        self._direction_cache = _Cache(self._direction)
         self._glued: set[str] = set()  # tokens seen that split_glued cuts
         self._contrasts = frozenset(lexicon.contrasts)
         # the word classes of the rules below (rules.toml: sellers, fillers, irrealis …)
@@ -335,7 +336,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             if opinion is None and tokens[index] in rules.sellers \
                     and self._seller_named.search(clause):
                 continue  # 祝老板生意兴隆, 卖家送了两张面膜: named, not judged
-            if opinion is None and tokens[index] in self.rules.occasions:
+            if opinion is None and tokens[index] in rules.occasions:
                 continue  # 凑单买的: how it was bought, no price judged (rules.toml)
             if opinion is None and tokens[index] in learned and (
                     factor.dimension in ("overall", "brand")

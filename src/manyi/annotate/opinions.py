@@ -25,7 +25,6 @@ DURATION_SCORE = 1.0  # a scale word of a known attribute (待机长, 油耗高)
 EXCESS = frozenset({"偏", "过", "太", "过于", "太过"})  # 偏高, 太大: too much
 OVERDONE = ("过于", "太过")  # before a praise word: too much of it (过于艳丽; not 偏: 价格偏便宜)
 TOO = ("过于", "太过", "过")  # before an adjective: more than one wants (_too)
-DIRECTIONS_CACHED = 100_000  # attributes whose direction a ClauseOpinions keeps
 WEIGHT = frozenset("轻重")  # the scale words of weight: 质量很轻, 份量不轻 weigh, not judge
 
 DEAL_SCORE = 0.5
@@ -58,8 +57,8 @@ class Opinion(NamedTuple):
 
 class ClauseOpinions:
     """The opinion half of :class:`~manyi.annotate.factors.FactorExtractor` (which sets up
-    ``lexicon``, ``rules``, ``_modifiers``, ``_prefix_cache``, ``_role_cache`` and
-    ``parse_token``)."""
+    ``lexicon``, ``rules``, ``_modifiers``, ``_prefix_cache``, ``_direction_cache``,
+    ``_role_cache`` and ``parse_token``)."""
 
     def extract_opinions(self, tokens: list[str]) -> list[Opinion]:
         """The opinion words of one clause's tokens, modifiers applied (不太好 → 好, negated)."""
@@ -314,11 +313,10 @@ class ClauseOpinions:
         word (rules.toml ``desirable``/``undesirable``) that ends last in it, else −1 for a
         word the opinion lexicon scores negative and that is no adjective (故障 耗电 延迟;
         not 一般), else the sign of its stem's weight (故障率 → 故障, 满意度 → 满意)."""
-        cache = self.__dict__.setdefault("_direction_cache", {})
-        if named in cache:
-            return cache[named]
-        if len(cache) >= DIRECTIONS_CACHED:  # memory stays bounded on any dump
-            cache.clear()
+        return self._direction_cache[named]
+
+    def _direction(self, named: str) -> int:
+        """:meth:`direction`, computed (once per word: ``_direction_cache``)."""
         listed = [(named.rfind(w) + len(w), len(w), sign)
                   for sign, words in ((1, self.rules.desirable), (-1, self.rules.undesirable))
                   for w in words if w in named]
@@ -332,7 +330,6 @@ class ClauseOpinions:
             if not prior and len(named) >= 3:
                 prior = weights.get(named[:-1], 0.0)
             sign = (prior > 0) - (prior < 0)
-        cache[named] = sign
         return sign
 
     def _predicate(self, tokens: list[str], starts: list[int], first: int, stop: int
