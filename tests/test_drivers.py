@@ -312,6 +312,45 @@ def test_a_factor_only_one_group_names_is_not_worse_than_the_others():
     assert worse[["group", "factor"]].values.tolist() == [["衣服", "speed"]]
 
 
+def test_a_dimension_one_group_speaks_of_far_more_is_not_compared():
+    """7,500 mixed reviews, hotels among shops of goods: "酒店 环境 12.1 % vs 0.15 %" says
+    hotels have rooms, not that they are worse at them. A dimension is compared when the
+    others speak of it at least a tenth as often as the group (here they do of 物流, and
+    衣服 names 规格 three times as often as the rest and is worse at it: both stay)."""
+    from manyi.analysis.segments import MAX_NAMED_RATIO, segments
+
+    n = 3000
+    kind = np.array(["酒店", "衣服", "水果"] * (n // 3))
+    i = np.arange(n) // 3
+    room = (kind == "酒店") & (i % 3 == 0)  # a third of hotel reviews speak of rooms
+    room_bad = room & (i % 2 == 0)
+    room |= (kind != "酒店") & (i % 60 == 0)  # shops of goods: 1.7 %, a twentieth as often
+    size = (i % 10 == 0) & (kind == "衣服") | (i % 30 == 1) & (kind != "衣服")
+    size_bad = size & (kind == "衣服") & (i % 20 == 0)
+    late = i % 7 == 3
+    late_bad = late & (kind == "水果")
+    rows, dims, bad = [], [], []
+    for mask, neg, dim in ((room, room_bad, "environment"), (size, size_bad, "product"),
+                           (late, late_bad, "logistics")):
+        hit = np.flatnonzero(mask)
+        rows += hit.tolist()
+        dims += [dim] * len(hit)
+        bad += neg[hit].tolist()
+    comments = pd.DataFrame({"comment_id": [str(k) for k in range(n)], "flag": "",
+                             "品类": kind, "sentiment": "positive"})
+    mentions = pd.DataFrame({"row": rows, "dimension": dims, "factor": "general",
+                             "polarity": np.where(bad, "negative", "positive"),
+                             "score": np.where(bad, -0.5, 0.5)})
+    found = segments(comments, mentions, group_cols=["品类"], boot=20)["differences"]
+    dims = found[found["level"] == "dimension"]
+    worse = dims[dims["significant"] & (dims["direction"] == "worse")]
+    assert worse[["group", "dimension"]].values.tolist() == [["水果", "logistics"],
+                                                             ["衣服", "product"]]
+    rooms = dims[dims["dimension"] == "environment"]
+    assert "酒店" not in set(rooms["group"]) and len(rooms) == 2  # the shops' rows: better
+    assert MAX_NAMED_RATIO == 10  # 酒店 names rooms twenty times as often: out at ten
+
+
 def test_each_groups_index_has_an_interval_that_narrows_with_its_size():
     """A shop of 800 comments is known better than one of 50: both intervals hold the
     index, the big shop's is about a quarter as wide (√16), and B's sits below A's."""
