@@ -44,8 +44,7 @@ DIFFERENCE_COLUMNS = ["column", "group", "dimension", "label", "group_comments",
                       "rest_share", "difference", "p_value", "level", "factor", "q_value",
                       "significant", "direction"]
 FACTOR_MIN_NEGATIVE = 10  # a factor is compared across groups when this many name it negatively
-MIN_NAMED = 10  # a dimension or factor is compared when the others name it this often …
-MAX_NAMED_RATIO = 10  # … and the group names it at most this many times as often as they do
+MAX_NAMED_RATIO = 10  # compared where a group names it at most 10 times as often as the others
 
 
 def group_columns(comments: pd.DataFrame, meta: Mapping | None = None,
@@ -202,16 +201,15 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
 def comparable(own: int, others: int, n_group: int, n_others: int) -> bool:
     """Whether a group and the other comments both speak of a dimension or factor, so that
     their complaint shares compare: the group names it (``own`` of its ``n_group``
-    comments), the others name it :data:`MIN_NAMED` times and at least a
-    :data:`MAX_NAMED_RATIO`-th as often as the group does. 酒店 环境 12.1 % against 0.15 %
+    comments) and the others name it at least a :data:`MAX_NAMED_RATIO`-th as often as the
+    group does. 酒店 环境 12.1 % against 0.15 %
     of shops of goods (7,500 mixed reviews) says hotels have rooms, not that they are worse
     at them.
 
     >>> comparable(500, 30, 1500, 6000), comparable(300, 200, 1500, 6000)
     (False, True)
     """
-    return bool(own) and others >= MIN_NAMED and \
-        others * MAX_NAMED_RATIO * n_group >= own * n_others
+    return bool(own) and others * MAX_NAMED_RATIO * n_group >= own * n_others
 
 
 def _factor_differences(counts: pd.DataFrame | None, column: str, groups: Sequence,
