@@ -1,0 +1,151 @@
+"""Overall verdicts that say a product attribute (issue #19), re-filed where a thing is bought.
+
+An ``overall`` mention names no factor, so it makes no comment a complaint on its own
+(:func:`manyi.analysis.rows.complaint_mask`). Three kinds of language the clause judging the
+thing bought uses say *which* of its attributes is judged, though no attribute word is named:
+
+* **a word for the thing's physical condition** (rules.toml ``conditions``: broken, rotten,
+  cracked, dirty, leaking — 坏了三个, 其余全部烂的, 皮上很脏, 这么贵的东西还有坏的) used as a
+  predicate: its quality (质量做工). Not used before a noun (烂东西, 破手机: a verdict on the
+  whole), not as a degree after a word of feeling (高兴坏了, 气坏了), not negated (还不坏);
+* **a taste** (酸 甜 咸 苦 涩 …, alone or after a degree: 偏咸, 又酸又苦涩, 甜还可以) in a clause
+  that names no other factor: its taste (口味);
+* **the customer's trying of the thing by a sense or by use**, an act of rules.toml ``trying``
+  with 起来/着/上 (摸起来没我之前买的好, 用着不太好用, 穿起来竟然还长): how it feels or works
+  in use (用 使用 → 功能性能, the others → 质量做工; a size word said → 规格分量).
+
+A bare verdict (差评 垃圾 不满意 失望 上当) stays ``overall``: it names no attribute. The
+mention keeps its opinion and polarity; it is re-filed (``filed_by`` context) and, without a
+term, takes the customer's word for the attribute as its term, as a cue does (坏 → 坏).
+
+>>> from manyi.annotate.factors import FactorExtractor
+>>> from manyi.text.lexicon import Lexicon
+>>> ex = FactorExtractor(Lexicon.load("ecommerce"))
+>>> [(m.dimension, m.factor, m.term) for m in ex.extract("坏了三个", ["坏", "了", "三个"])]
+[('product', 'quality', '坏')]
+>>> [(m.dimension, m.term) for m in ex.extract("高兴坏了", ["高兴", "坏", "了"])][-1]
+('overall', '')
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any  # a factors.Mention (imported there: no cycle)
+
+from manyi.text.lexicon import Factor
+
+# Tastes (a word made of these alone, or after one bare prefix or degree: 酸涩 偏咸 微苦).
+TASTE_CHARS = frozenset("辣甜酸咸淡苦涩")
+TRIED = ("起来", "着", "上", "上去")  # 摸起来, 用着, 穿上: the act tries the thing
+USING = ("用", "使用")  # acts that try how it works (the others: how it is made or feels)
+NUMERALS = frozenset("一二两三四五六七八九十几好半多0123456789")
+
+
+class OverallFiling:
+    """Re-file ``overall`` mentions by the kinds above; built per pack where a thing is bought
+    (:class:`~manyi.annotate.context_filing.ProductContext`)."""
+
+    def __init__(self, lexicon: Any, finder: Any) -> None:
+        rules = finder.rules
+        self.lexicon, self.finder = lexicon, finder
+        self.conditions = frozenset(getattr(rules, "conditions", ()))
+        self.trying = frozenset(getattr(rules, "trying", ()))
+        self.particles = frozenset(rules.particles)
+        self.prefixes = frozenset(rules.bare_prefixes) | frozenset(lexicon.degrees)
+        self.sizes = frozenset(rules.predicates) - TASTE_CHARS
+
+        def product(word: str) -> Factor:
+            factor = lexicon.terms.get(word)
+            return factor if factor is not None and factor.dimension == "product" \
+                else finder.attribute
+
+        self.quality, self.taste = product("质量"), product("口味")
+        self.performance, self.size = product("性能"), product("大小")
+
+    def __call__(self, text: str, tokens: list[str], starts: list[int], mentions: list
+                 ) -> list:
+        """``mentions`` with the overall ones of the kinds above re-filed."""
+        out = list(mentions)
+        for n, m in enumerate(mentions):
+            if m.dimension != "overall":
+                continue
+            named = any(o.clause_id == m.clause_id and o.dimension != "overall"
+                        for o in mentions)
+            found = self._said(text, tokens, starts, m, named)
+            if found is not None:
+                factor, word = found
+                out[n] = m._replace(dimension=factor.dimension, factor=factor.key,
+                                    term=m.term or word, implicit=m.implicit or not m.term,
+                                    filed_by="context")
+        return out
+
+    def _said(self, text: str, tokens: list[str], starts: list[int], m: Any, named: bool
+              ) -> tuple[Factor, str] | None:
+        """The product factor the clause of ``m`` says and the word that says it, or None."""
+        at = text.rfind(m.clause, 0, m.start + len(m.clause))
+        if at < 0:
+            return None
+        first = bisect_left(starts, at)
+        last = bisect_left(starts, at + len(m.clause), first)
+        opinion = m.opinion.rstrip("了的啊呀哦啦吧") if m.opinion else ""
+        for i in range(first, min(last, len(tokens)) if not m.negated else first):
+            word = self._condition(tokens[i])
+            if word and (not opinion or opinion.endswith(word)) \
+                    and self._predicate(tokens, i, first, last):
+                return self.quality, word  # 坏了三个, 皮上很脏 (not 还不坏)
+        if named:
+            return None
+        for i in range(first, min(last, len(tokens))):
+            token = tokens[i]
+            if self._taste(token):  # 菜偏咸, 又酸又苦涩
+                return self.taste, token
+            act = self._tried(tokens, i, last)
+            if act:  # 摸起来没我之前买的好
+                size = next((t for t in tokens[i + 1:last] if t[-1:] in self.sizes
+                             and len(t) <= 2), None)
+                if size is not None:  # 穿起来竟然还长
+                    return self.size, size[-1]
+                word = token if token != act else token + tokens[i + 1]  # 摸起来, 用着
+                return (self.performance if act in USING else self.quality), word
+        return None
+
+    def _condition(self, token: str) -> str:
+        """The condition word ``token`` is, after a degree glued to it (很脏), else ''."""
+        if token in self.conditions:
+            return token
+        return next((token[k:] for k in (1, 2) if token[:k] in self.prefixes
+                     and token[k:] in self.conditions), "")
+
+    def _predicate(self, tokens: list[str], i: int, first: int, last: int) -> bool:
+        """Whether the condition word at ``i`` is said of a thing (坏了, 烂的, 坏了三个): not
+        before a noun (烂东西) nor after a word of feeling (高兴坏了)."""
+        if i + 1 < last:
+            after = tokens[i + 1]
+            if after == "了" and i + 2 < last:  # 坏了这个商标: it ruins something
+                after = tokens[i + 2]
+            elif after in self.particles or after[0] in NUMERALS:
+                after = ""
+            if after and (self.finder.kind(after) == 2 or self.finder.tag(after)[:1] == "n"):
+                return False  # 烂东西, 烂京东: a verdict on what it names
+        if i > first:
+            before = tokens[i - 1]
+            if before in self.lexicon.cues or self._condition(before):
+                return True  # 发霉坏掉了: one condition after another
+            if before in self.lexicon.opinions or self.finder.tag(before).startswith("a"):
+                return before in self.prefixes  # 很脏, 太烂: a degree, not a feeling
+        return True
+
+    def _taste(self, token: str) -> bool:
+        core = token[1:] if len(token) > 1 and token[0] in self.prefixes else token
+        core = core.rstrip("的了")
+        return bool(core) and len(core) <= 3 and all(c in TASTE_CHARS for c in core)
+
+    def _tried(self, tokens: list[str], i: int, last: int) -> str:
+        """The act at ``i`` when it tries the thing (摸起来, 用着, 穿上), else ''."""
+        token = tokens[i]
+        for end in TRIED:
+            if token.endswith(end) and token[:-len(end)] in self.trying:
+                return token[:-len(end)]
+        if token in self.trying and i + 1 < last and tokens[i + 1] in TRIED:
+            return token
+        return ""
