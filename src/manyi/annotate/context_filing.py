@@ -203,6 +203,12 @@ class ProductContext:
             mentions = item_beside_attribute(mentions, self.finder.item)  # 裤子…开线了
         return mentions
 
+    def unnamed(self, text: str, tokens: list[str], starts: list[int],
+                spans: list[tuple[int, int]], mentions: list) -> list:
+        """``mentions`` with the clauses that name nothing but the thing's condition or taste
+        (到家全坏了): :meth:`OverallFiling.unnamed`."""
+        return self.overall.unnamed(text, tokens, starts, spans, mentions)
+
     def _refile(self, text: str, tokens: list[str], starts: list[int],
                 mentions: list) -> list:
         if self.words.isdisjoint(map(_TERM, mentions)):  # (most comments: fast)

@@ -29,7 +29,10 @@ term, takes the customer's word for the attribute as its term, as a cue does (�
 
 from __future__ import annotations
 
+import math
+import re
 from bisect import bisect_left
+from operator import attrgetter
 from typing import Any  # a factors.Mention (imported there: no cycle)
 
 from manyi.text.lexicon import Factor
@@ -38,6 +41,10 @@ from manyi.text.lexicon import Factor
 TASTE_CHARS = frozenset("辣甜酸咸淡苦涩")
 TRIED = ("起来", "着", "上", "上去")  # 摸起来, 用着, 穿上: the act tries the thing
 USING = ("用", "使用")  # acts that try how it works (the others: how it is made or feels)
+EXTENT = frozenset({"全", "都", "还", "已", "也", "又", "就", "快"})  # 全坏了, 都烂了, 已坏
+GRADERS = frozenset({"还", "也", "又", "都", "是", "太", "真", "好"})  # 也甜, 又酸, 是苦的
+UNABLE = frozenset({"不能", "没法", "无法", "不能够", "没办法"})  # 不能吃, 没法用: unusable
+_CLAUSE_AND_START = attrgetter("clause_id", "start")
 NUMERALS = frozenset("一二两三四五六七八九十几好半多0123456789")
 
 
@@ -53,6 +60,9 @@ class OverallFiling:
         self.particles = frozenset(rules.particles)
         self.prefixes = frozenset(rules.bare_prefixes) | frozenset(lexicon.degrees)
         self.sizes = frozenset(rules.predicates) - TASTE_CHARS
+        # a clause that may say one of the kinds (most clauses are passed over by this)
+        hints = {w[-1] for w in self.conditions} | TASTE_CHARS | {"能", "法"}
+        self._hint = re.compile("[" + "".join(sorted(hints)) + "]")
 
         def product(word: str) -> Factor:
             factor = lexicon.terms.get(word)
@@ -69,9 +79,8 @@ class OverallFiling:
         for n, m in enumerate(mentions):
             if m.dimension != "overall":
                 continue
-            named = any(o.clause_id == m.clause_id and o.dimension != "overall"
-                        for o in mentions)
-            found = self._said(text, tokens, starts, m, named)
+            beside = {o.dimension for o in mentions if o.clause_id == m.clause_id}
+            found = self._said(text, tokens, starts, m, beside)
             if found is not None:
                 factor, word = found
                 out[n] = m._replace(dimension=factor.dimension, factor=factor.key,
@@ -79,7 +88,58 @@ class OverallFiling:
                                     filed_by="context")
         return out
 
-    def _said(self, text: str, tokens: list[str], starts: list[int], m: Any, named: bool
+    def unnamed(self, text: str, tokens: list[str], starts: list[int],
+                spans: list[tuple[int, int]], mentions: list) -> list:
+        """``mentions`` with one for each clause that has none but says a condition of the
+        thing (到家全坏了), its taste (吃了还酸酸的) or that it cannot be used as it is for
+        (一大半不能吃): the product's, as above; a condition or a thing unusable is negative,
+        a taste is judged by the clause model (甜 may praise or blame)."""
+        had = {m.clause_id for m in mentions}
+        added = []
+        for clause_id, (c_start, c_end) in enumerate(spans):
+            if clause_id in had or not self._hint.search(text, c_start, c_end):
+                continue
+            first = bisect_left(starts, c_start)
+            last = min(bisect_left(starts, c_end, first), len(tokens))
+            found = self._unnamed(tokens, first, last)
+            if found is not None:
+                factor, i, j, word, score = found
+                added.append((clause_id, text[c_start:c_end], factor.dimension, factor.key,
+                              word, "".join(tokens[i:j]), False, 1.0, True, score,
+                              starts[i], starts[j - 1] + len(tokens[j - 1]), "lexicon",
+                              "context"))
+        if not added:
+            return mentions
+        from manyi.annotate.factors import Mention  # (a cycle at import time)
+        return sorted([*mentions, *(Mention(*fields) for fields in added)],
+                      key=_CLAUSE_AND_START)
+
+    def _unnamed(self, tokens: list[str], first: int, last: int
+                 ) -> tuple[Factor, int, int, str, float] | None:
+        """(factor, first token, end token, word, score) of what a clause with no mention
+        says of the thing, or None."""
+        for i in range(first, last):
+            token = tokens[i]
+            negated = i > first and tokens[i - 1] in self.lexicon.negations
+            word = self._condition(token)
+            if word and not negated and self._predicate(tokens, i, first, last):
+                score = -abs(self.lexicon.opinions.get(word, 0.0)) or -1.0
+                return self.quality, i, i + 1, word, math.tanh(score)  # 到家全坏了
+            if self._taste(token) and (last - first == 1 or len(token) > 1 or (
+                    i > first and (negated or tokens[i - 1] in self.prefixes
+                                   or tokens[i - 1] in GRADERS))):
+                # 吃了还酸酸的, 也不甜, 偏 咸: graded, doubled or said alone (not 天下苦)
+                at = i - 1 if negated or (i > first and tokens[i - 1] in self.prefixes) else i
+                return self.taste, at, i + 1, token.rstrip("的了"), 0.0
+            if token in UNABLE and i + 1 < last and tokens[i + 1] in self.trying and (
+                    i + 2 >= last or tokens[i + 2] in self.particles) \
+                    and not self._denied(tokens, first, i):
+                act = tokens[i + 1]  # 一大半不能吃, 买回来就没法用 (not 不能吃辣的人)
+                return (self.performance if act in USING else self.quality), i, i + 2, \
+                    act, math.tanh(-1.0)
+        return None
+
+    def _said(self, text: str, tokens: list[str], starts: list[int], m: Any, beside: set
               ) -> tuple[Factor, str] | None:
         """The product factor the clause of ``m`` says and the word that says it, or None."""
         at = text.rfind(m.clause, 0, m.start + len(m.clause))
@@ -88,12 +148,15 @@ class OverallFiling:
         first = bisect_left(starts, at)
         last = bisect_left(starts, at + len(m.clause), first)
         opinion = m.opinion.rstrip("了的啊呀哦啦吧") if m.opinion else ""
-        for i in range(first, min(last, len(tokens)) if not m.negated else first):
+        # (not 还不坏; not 包装差…外面都破了: a part of the thing or the parcel is named)
+        said_of_other = not beside.isdisjoint(("product", "logistics"))
+        for i in range(first, min(last, len(tokens)) if not (m.negated or said_of_other)
+                       else first):
             word = self._condition(tokens[i])
             if word and (not opinion or opinion.endswith(word)) \
                     and self._predicate(tokens, i, first, last):
-                return self.quality, word  # 坏了三个, 皮上很脏 (not 还不坏)
-        if named:
+                return self.quality, word  # 坏了三个, 皮上很脏
+        if beside != {"overall"}:
             return None
         for i in range(first, min(last, len(tokens))):
             token = tokens[i]
@@ -101,8 +164,8 @@ class OverallFiling:
                 return self.taste, token
             act = self._tried(tokens, i, last)
             if act:  # 摸起来没我之前买的好
-                size = next((t for t in tokens[i + 1:last] if t[-1:] in self.sizes
-                             and len(t) <= 2), None)
+                size = next((t for t in tokens[i + 1:last] if t in self.sizes or (
+                    len(t) == 2 and t[-1] in self.sizes and t[0] in self.prefixes)), None)
                 if size is not None:  # 穿起来竟然还长
                     return self.size, size[-1]
                 word = token if token != act else token + tokens[i + 1]  # 摸起来, 用着
@@ -110,23 +173,26 @@ class OverallFiling:
         return None
 
     def _condition(self, token: str) -> str:
-        """The condition word ``token`` is, after a degree glued to it (很脏), else ''."""
+        """The condition word ``token`` is, after a degree or an adverb of extent glued to it
+        (很脏, 全坏), else ''."""
         if token in self.conditions:
             return token
-        return next((token[k:] for k in (1, 2) if token[:k] in self.prefixes
-                     and token[k:] in self.conditions), "")
+        return next((token[k:] for k in (1, 2) if (token[:k] in self.prefixes
+                     or token[:k] in EXTENT) and token[k:] in self.conditions), "")
 
     def _predicate(self, tokens: list[str], i: int, first: int, last: int) -> bool:
         """Whether the condition word at ``i`` is said of a thing (坏了, 烂的, 坏了三个): not
         before a noun (烂东西) nor after a word of feeling (高兴坏了)."""
         if i + 1 < last:
             after = tokens[i + 1]
-            if after == "了" and i + 2 < last:  # 坏了这个商标: it ruins something
+            if after in ("了", "的") and i + 2 < last:  # 坏了这个商标, 坏的习惯
                 after = tokens[i + 2]
             elif after in self.particles or after[0] in NUMERALS:
                 after = ""
             if after and (self.finder.kind(after) == 2 or self.finder.tag(after)[:1] == "n"):
                 return False  # 烂东西, 烂京东: a verdict on what it names
+        if self._denied(tokens, first, i):
+            return False  # 没有找到坏点, 一点不怕磨损, 不怕坏了吗
         if i > first:
             before = tokens[i - 1]
             if before in self.lexicon.cues or self._condition(before):
@@ -134,6 +200,13 @@ class OverallFiling:
             if before in self.lexicon.opinions or self.finder.tag(before).startswith("a"):
                 return before in self.prefixes  # 很脏, 太烂: a degree, not a feeling
         return True
+
+    def _denied(self, tokens: list[str], first: int, i: int) -> bool:
+        """Whether a negation, or a question, comes before ``i`` in its clause (没有找到坏点,
+        不怕坏, 能不能用): the condition is not said to be."""
+        negations = self.lexicon.negations
+        return any(t in negations or t[0] in "不没无别" or "不" in t[1:-1]
+                   for t in tokens[first:i])
 
     def _taste(self, token: str) -> bool:
         core = token[1:] if len(token) > 1 and token[0] in self.prefixes else token
