@@ -58,6 +58,7 @@ class OverallFiling:
         self.conditions = frozenset(getattr(rules, "conditions", ()))
         self.trying = frozenset(getattr(rules, "trying", ()))
         self.particles = frozenset(rules.particles)
+        self.wishes = frozenset(rules.wishes)  # 希望用起来不要有什么毛病: not said
         self.prefixes = frozenset(rules.bare_prefixes) | frozenset(lexicon.degrees)
         self.sizes = frozenset(rules.predicates) - TASTE_CHARS
         # a clause that may say one of the kinds (most clauses are passed over by this)
@@ -125,7 +126,10 @@ class OverallFiling:
             if word and not negated and self._predicate(tokens, i, first, last):
                 score = -abs(self.lexicon.opinions.get(word, 0.0)) or -1.0
                 return self.quality, i, i + 1, word, math.tanh(score)  # 到家全坏了
-            if self._taste(token) and (last - first == 1 or len(token) > 1 or (
+            if self._taste(token) and (i + 1 >= last or tokens[i + 1] in self.particles
+                                       or self._taste(tokens[i + 1])) \
+                    and not self._denied(tokens, first, i - negated) \
+                    and (last - first == 1 or len(token) > 1 or (
                     i > first and (negated or tokens[i - 1] in self.prefixes
                                    or tokens[i - 1] in GRADERS))):
                 # 吃了还酸酸的, 也不甜, 偏 咸: graded, doubled or said alone (not 天下苦)
@@ -163,7 +167,7 @@ class OverallFiling:
             if self._taste(token):  # 菜偏咸, 又酸又苦涩
                 return self.taste, token
             act = self._tried(tokens, i, last)
-            if act:  # 摸起来没我之前买的好
+            if act and not any(t in self.wishes for t in tokens[first:i]):  # 摸起来没…好
                 size = next((t for t in tokens[i + 1:last] if t in self.sizes or (
                     len(t) == 2 and t[-1] in self.sizes and t[0] in self.prefixes)), None)
                 if size is not None:  # 穿起来竟然还长
@@ -189,7 +193,7 @@ class OverallFiling:
                 after = tokens[i + 2]
             elif after in self.particles or after[0] in NUMERALS:
                 after = ""
-            if after and (self.finder.kind(after) == 2 or self.finder.tag(after)[:1] == "n"):
+            if after and (self.finder.kind(after) == 2 or self.finder.tag(after)[:1] in "nr"):
                 return False  # 烂东西, 烂京东: a verdict on what it names
         if self._denied(tokens, first, i):
             return False  # 没有找到坏点, 一点不怕磨损, 不怕坏了吗
@@ -204,9 +208,9 @@ class OverallFiling:
     def _denied(self, tokens: list[str], first: int, i: int) -> bool:
         """Whether a negation, or a question, comes before ``i`` in its clause (没有找到坏点,
         不怕坏, 能不能用): the condition is not said to be."""
-        negations = self.lexicon.negations
-        return any(t in negations or t[0] in "不没无别" or "不" in t[1:-1]
-                   for t in tokens[first:i])
+        negations, wishes = self.lexicon.negations, self.wishes
+        return any(t in negations or t[0] in "不没无别" or "不" in t[1:-1] or t in wishes
+                   for t in tokens[first:i]) or (i > first and tokens[i - 1] == "能")
 
     def _taste(self, token: str) -> bool:
         core = token[1:] if len(token) > 1 and token[0] in self.prefixes else token
