@@ -18,7 +18,6 @@ REFILED = [
     ("这么贵的东西还有坏的", "这么贵的东西还有坏的", "product.quality"),
     ("穿了两天外表面就有坏的了", "穿了两天外表面就有坏的了", "product.quality"),
     ("摸起来没我之前买的好", "摸起来没我之前买的好", "product.quality"),
-    ("反正用着不太好用", "反正用着不太好用", "product.performance"),
     ("又酸又苦涩我也是服了", "又酸又苦涩我也是服了", "product.taste"),
     # clauses that held no mention: a condition, a taste, a thing that cannot be used
     ("到家全坏了，烂死了！！！没买过这么差劲的水果！！！", "到家全坏了", "product.quality"),
@@ -29,7 +28,8 @@ REFILED = [
 ]
 
 # bare verdicts: no attribute is said, they stay overall
-VERDICTS = ["差评差评差评", "太垃圾了啊", "谁买谁上当", "第一次网购买水果真的让我很失望", "无奈"]
+VERDICTS = ["差评差评差评", "太垃圾了啊", "谁买谁上当", "第一次网购买水果真的让我很失望", "无奈",
+            "夏天穿着还可以"]
 
 # (comment, the clause, polarity of its overall mention)
 POLARITY = [

@@ -10,10 +10,13 @@ thing bought uses say *which* of its attributes is judged, though no attribute w
   whole), not as a degree after a word of feeling (高兴坏了, 气坏了), not negated (还不坏);
 * **a taste** (酸 甜 咸 苦 涩 …, alone or after a degree: 偏咸, 又酸又苦涩, 甜还可以) in a clause
   that names no other factor: its taste (口味);
-* **the customer's trying of the thing by a sense or by use**, an act of rules.toml ``trying``
-  with 起来/着/上 (摸起来没我之前买的好, 用着不太好用, 穿起来竟然还长): how it feels or works
-  in use (用 使用 → 功能性能, the others → 质量做工; a size word said → 规格分量).
+* **the customer's sensing of the thing**, an act of rules.toml ``trying`` with 起来/着/上
+  (摸起来没我之前买的好, 闻着有股怪味): how it feels (质量做工), smells or tastes (口味) or
+  sounds (性能); a size word said → 规格分量. Not the acts of using it whole (用着挺好,
+  穿起来还可以: a verdict on the thing bought, as 好用 is, ``overall``).
 
+A clause that names nothing at all but one of these, or that the thing cannot be used for what
+it is for (不能用, 一大半不能吃, 没法穿), gets a mention of its own (:meth:`OverallFiling.unnamed`).
 A bare verdict (差评 垃圾 不满意 失望 上当) stays ``overall``: it names no attribute. The
 mention keeps its opinion and polarity; it is re-filed (``filed_by`` context) and, without a
 term, takes the customer's word for the attribute as its term, as a cue does (坏 → 坏).
@@ -40,7 +43,11 @@ from manyi.text.lexicon import Factor
 # Tastes (a word made of these alone, or after one bare prefix or degree: 酸涩 偏咸 微苦).
 TASTE_CHARS = frozenset("辣甜酸咸淡苦涩")
 TRIED = ("起来", "着", "上", "上去")  # 摸起来, 用着, 穿上: the act tries the thing
-USING = ("用", "使用")  # acts that try how it works (the others: how it is made or feels)
+# what the thing is for, after 不能/没法 (不能用, 一大半不能吃): it does not work (用, 使用) or
+# is spoilt or unusable as made (the others)
+USING = ("用", "使用", "吃", "喝", "穿", "戴", "开")
+WORKING = ("用", "使用", "开")  # not working: its performance (the others: its quality)
+SMELLING = ("闻", "嗅", "尝")  # senses of taste and smell (the others: touch → quality, 听)
 EXTENT = frozenset({"全", "都", "还", "已", "也", "又", "就", "快"})  # 全坏了, 都烂了, 已坏
 GRADERS = frozenset({"还", "也", "又", "都", "是", "太", "真", "好"})  # 也甜, 又酸, 是苦的
 UNABLE = frozenset({"不能", "没法", "无法", "不能够", "没办法"})  # 不能吃, 没法用: unusable
@@ -135,11 +142,11 @@ class OverallFiling:
                 # 吃了还酸酸的, 也不甜, 偏 咸: graded, doubled or said alone (not 天下苦)
                 at = i - 1 if negated or (i > first and tokens[i - 1] in self.prefixes) else i
                 return self.taste, at, i + 1, token.rstrip("的了"), 0.0
-            if token in UNABLE and i + 1 < last and tokens[i + 1] in self.trying and (
+            if token in UNABLE and i + 1 < last and tokens[i + 1] in USING and (
                     i + 2 >= last or tokens[i + 2] in self.particles) \
                     and not self._denied(tokens, first, i):
                 act = tokens[i + 1]  # 一大半不能吃, 买回来就没法用 (not 不能吃辣的人)
-                return (self.performance if act in USING else self.quality), i, i + 2, \
+                return (self.performance if act in WORKING else self.quality), i, i + 2, \
                     act, math.tanh(-1.0)
         return None
 
@@ -173,7 +180,7 @@ class OverallFiling:
                 if size is not None:  # 穿起来竟然还长
                     return self.size, size[-1]
                 word = token if token != act else token + tokens[i + 1]  # 摸起来, 用着
-                return (self.performance if act in USING else self.quality), word
+                return self._sensed(act), word
         return None
 
     def _condition(self, token: str) -> str:
@@ -204,6 +211,11 @@ class OverallFiling:
             if before in self.lexicon.opinions or self.finder.tag(before).startswith("a"):
                 return before in self.prefixes  # 很脏, 太烂: a degree, not a feeling
         return True
+
+    def _sensed(self, act: str) -> Factor:
+        """The factor a sense tries: taste and smell → 口味, hearing → 性能, touch → 质量."""
+        return self.taste if act in SMELLING else self.performance if act == "听" \
+            else self.quality
 
     def _denied(self, tokens: list[str], first: int, i: int) -> bool:
         """Whether a negation, or a question, comes before ``i`` in its clause (没有找到坏点,
