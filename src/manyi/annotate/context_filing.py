@@ -204,10 +204,10 @@ class ProductContext:
         return mentions
 
     def unnamed(self, text: str, tokens: list[str], starts: list[int],
-                spans: list[tuple[int, int]], mentions: list) -> list:
+                spans: list[tuple[int, int]], mentions: list, make: Any) -> list:
         """``mentions`` with the clauses that name nothing but the thing's condition or taste
         (到家全坏了): :meth:`OverallFiling.unnamed`."""
-        return self.overall.unnamed(text, tokens, starts, spans, mentions)
+        return self.overall.unnamed(text, tokens, starts, spans, mentions, make)
 
     def _refile(self, text: str, tokens: list[str], starts: list[int],
                 mentions: list) -> list:

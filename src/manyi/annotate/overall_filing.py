@@ -97,11 +97,12 @@ class OverallFiling:
         return out
 
     def unnamed(self, text: str, tokens: list[str], starts: list[int],
-                spans: list[tuple[int, int]], mentions: list) -> list:
+                spans: list[tuple[int, int]], mentions: list, make: Any) -> list:
         """``mentions`` with one for each clause that has none but says a condition of the
         thing (到家全坏了), its taste (吃了还酸酸的) or that it cannot be used as it is for
         (一大半不能吃): the product's, as above; a condition or a thing unusable is negative,
-        a taste is judged by the clause model (甜 may praise or blame)."""
+        a taste is judged by the clause model (甜 may praise or blame). ``make``: the
+        mention's class (factors.Mention, which imports this module)."""
         had = {m.clause_id for m in mentions}
         added = []
         for clause_id, (c_start, c_end) in enumerate(spans):
@@ -118,8 +119,7 @@ class OverallFiling:
                               "context"))
         if not added:
             return mentions
-        from manyi.annotate.factors import Mention  # (a cycle at import time)
-        return sorted([*mentions, *(Mention(*fields) for fields in added)],
+        return sorted([*mentions, *(make(*fields) for fields in added)],
                       key=_CLAUSE_AND_START)
 
     def _unnamed(self, tokens: list[str], first: int, last: int
