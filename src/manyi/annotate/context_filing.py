@@ -22,11 +22,13 @@ from typing import Any  # a factors.Mention (imported there: no cycle)
 
 from manyi.annotate.aspect_owner import ThingsOwn, word_before
 from manyi.annotate.factor_tokens import _any_of
+from manyi.annotate.overall_filing import OverallFiling
 from manyi.annotate.thing_filing import body_as_target, goods, item_beside_attribute
 from manyi.text.lexicon import Factor
 
 _TERM = attrgetter("term")
 _FACTOR = attrgetter("factor")
+_DIMENSION = attrgetter("dimension")
 _SOURCE = attrgetter("source")
 THING_FACTORS = frozenset({"resolution", "online"})  # what thing_filing may re-file
 AHEAD = 2  # clauses after a speed word where the delivery verb may stand
@@ -168,6 +170,8 @@ class ProductContext:
         self.owner = ThingsOwn(lexicon, finder, self.product)
         # 很适合我的皮肤, 对皮肤很好: the body the thing is for, its verdict (thing_filing)
         self.body = frozenset(getattr(finder.rules, "body", ()))
+        # 坏了三个, 菜偏咸, 摸起来没我之前买的好: overall verdicts that say an attribute
+        self.overall = OverallFiling(lexicon, finder)
 
     @classmethod
     def for_pack(cls, lexicon: Any, finder: Any, software: frozenset[str]
@@ -184,6 +188,8 @@ class ProductContext:
                  mentions: list) -> list:
         """``mentions`` with the words above and :class:`ThingsOwn`'s re-filed (``filed_by``
         context)."""
+        if "overall" in map(_DIMENSION, mentions):
+            mentions = self.overall(text, tokens, starts, mentions)
         mentions = self.owner(text, tokens, starts,
                               self._refile(text, tokens, starts, mentions), self._of_the_thing)
         if (self.body and not self.body.isdisjoint(map(_TERM, mentions))) or "环境" in text \
@@ -196,6 +202,12 @@ class ProductContext:
         if len(mentions) > 1 and self.finder.item.key in map(_FACTOR, mentions):
             mentions = item_beside_attribute(mentions, self.finder.item)  # 裤子…开线了
         return mentions
+
+    def unnamed(self, text: str, tokens: list[str], starts: list[int],
+                spans: list[tuple[int, int]], mentions: list, make: Any) -> list:
+        """``mentions`` with the clauses that name nothing but the thing's condition or taste
+        (到家全坏了): :meth:`OverallFiling.unnamed`."""
+        return self.overall.unnamed(text, tokens, starts, spans, mentions, make)
 
     def _refile(self, text: str, tokens: list[str], starts: list[int],
                 mentions: list) -> list:

@@ -248,6 +248,10 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             mentions = attitude_after_agent(mentions, text, spans, self.rules)
         if self._in_context is not None and mentions:
             mentions = self._in_context(text, pieces, starts, mentions)
+        if self._in_context is not None and len(clauses) < len(spans):  # 到家全坏了
+            found = self._in_context.unnamed(text, pieces, starts, spans, mentions, Mention)
+            if found is not mentions:
+                mentions, clauses = found, _spans_of(found, clauses, spans, original)
         if mentions:  # 收发20条SMS文本短信: named, judged by no opinion (issue #19)
             mentions = self._judged_only(pieces, starts, roles, spans, mentions)
         return mentions, clauses

@@ -41,6 +41,13 @@ PHRASE_TAGS = frozenset({"l", "i", ""})
 # A bare use verb ending the clause after 可以 (还可以用, 房间还可以住, 这本书还可以看看): still
 # usable, a mild verdict, not "can do" something.
 USE_VERBS = frozenset({"用", "吃", "住", "穿", "喝", "看", "看看", "玩", "听", "戴", "睡"})
+# "Not a single one" (没有一个好的, 没有一样满意, 没一个是好的): a negation reaches past one
+# counted thing, and past 是 after it, to the opinion.
+NONE_OF = frozenset({"没有", "没"})
+ONE_COUNTED = re.compile(r"^一[个样件颗只条款次位家瓶盒箱双本台部份]$")
+# The thing reviewed as what the opinion's subject is compared with (都比这个好, 比它好用多了):
+# the praise is the other thing's; the thing reviewed is the worse (not 这个比那个好).
+THIS_ONE = re.compile(r"^(这|它|此)(个|款|家|种|部|台|只|次|件|本|双|条|瓶|盒|箱|里|边)?$")
 
 
 class Opinion(NamedTuple):
@@ -102,6 +109,18 @@ class ClauseOpinions:
                 if kind is None and j == i - 1 and tokens[j] == "的" and j > first \
                         and tokens[j - 1] not in modifiers:
                     as_at = j  # 没有想象的好, 不如想象中的好: as 那么 (没有别家的好)
+                    break
+                if kind is None and j > first and (
+                        (ONE_COUNTED.match(tokens[j]) and tokens[j - 1] in NONE_OF) or (
+                        tokens[j] == "是" and ONE_COUNTED.match(tokens[j - 1])
+                        and j - 1 > first and tokens[j - 2] in NONE_OF)):
+                    continue  # 没有一个(是)好的: not a single one (not 不一样好)
+                if kind is None and j > first and THIS_ONE.match(tokens[j]) \
+                        and tokens[j - 1] in self.rules.comparison_markers:
+                    # 都比这个好: this one is the worse; 没有比这个更好的: the best
+                    negations += 1 + (j - 2 >= first and tokens[j - 2] in modifiers
+                                      and modifiers[tokens[j - 2]][0] == "neg")
+                    start = starts[j - 1]
                     break
                 if kind is None:
                     if tokens[j] in self.rules.fillers or j == as_at or (

@@ -33,7 +33,8 @@ RULE_LISTS = ("sellers", "seller_named", "people", "thanks", "wishes", "comparis
               "mistaken", "mistaken_heads", "modals", "software", "seller_side",
               "contact_acts", "thing_ends", "working", "likeness", "body",
               "mistaken_ends", "judging_verbs", "lasting",
-              "waiting", "desirable", "undesirable", "scale_up", "scale_down", "occasions")
+              "waiting", "desirable", "undesirable", "scale_up", "scale_down", "occasions",
+              "conditions", "trying")
 
 
 def merge_rules_file(lexicon, file: Path, problems: list[str]) -> None:

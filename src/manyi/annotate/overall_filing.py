@@ -1,0 +1,240 @@
+"""Overall verdicts that say a product attribute (issue #19), re-filed where a thing is bought.
+
+An ``overall`` mention names no factor, so it makes no comment a complaint on its own
+(:func:`manyi.analysis.rows.complaint_mask`). Three kinds of language the clause judging the
+thing bought uses say *which* of its attributes is judged, though no attribute word is named:
+
+* **a word for the thing's physical condition** (rules.toml ``conditions``: broken, rotten,
+  cracked, dirty, leaking — 坏了三个, 其余全部烂的, 皮上很脏, 这么贵的东西还有坏的) used as a
+  predicate: its quality (质量做工). Not used before a noun (烂东西, 破手机: a verdict on the
+  whole), not as a degree after a word of feeling (高兴坏了, 气坏了), not negated (还不坏);
+* **a taste** (酸 甜 咸 苦 涩 …, alone or after a degree: 偏咸, 又酸又苦涩, 甜还可以) in a clause
+  that names no other factor: its taste (口味);
+* **the customer's sensing of the thing**, an act of rules.toml ``trying`` with 起来/着/上
+  (摸起来没我之前买的好, 闻着有股怪味): how it feels (质量做工), smells or tastes (口味) or
+  sounds (性能); a size word said → 规格分量. Not the acts of using it whole (用着挺好,
+  穿起来还可以: a verdict on the thing bought, as 好用 is, ``overall``).
+
+A clause that names nothing at all but one of these, or that the thing cannot be used for what
+it is for (不能用, 一大半不能吃, 没法穿), gets a mention of its own (:meth:`OverallFiling.unnamed`).
+A bare verdict (差评 垃圾 不满意 失望 上当) stays ``overall``: it names no attribute. The
+mention keeps its opinion and polarity; it is re-filed (``filed_by`` context) and, without a
+term, takes the customer's word for the attribute as its term, as a cue does (坏 → 坏).
+
+>>> from manyi.annotate.factors import FactorExtractor
+>>> from manyi.text.lexicon import Lexicon
+>>> ex = FactorExtractor(Lexicon.load("ecommerce"))
+>>> [(m.dimension, m.factor, m.term) for m in ex.extract("坏了三个", ["坏", "了", "三个"])]
+[('product', 'quality', '坏')]
+>>> [(m.dimension, m.term) for m in ex.extract("高兴坏了", ["高兴", "坏", "了"])][-1]
+('overall', '')
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from operator import attrgetter
+from typing import Any  # a factors.Mention (imported there: no cycle)
+
+from manyi.text.lexicon import Factor
+
+# Tastes (a word made of these alone, or after one bare prefix or degree: 酸涩 偏咸 微苦).
+TASTE_CHARS = frozenset("辣甜酸咸淡苦涩")
+TRIED = ("起来", "着", "上", "上去")  # 摸起来, 用着, 穿上: the act tries the thing
+# what the thing is for, after 不能/没法 (不能用, 一大半不能吃): it does not work (用, 使用) or
+# is spoilt or unusable as made (the others)
+USING = ("用", "使用", "吃", "喝", "穿", "戴", "开")
+WORKING = ("用", "使用", "开")  # not working: its performance (the others: its quality)
+SMELLING = ("闻", "嗅", "尝")  # senses of taste and smell (the others: touch → quality, 听)
+EXTENT = frozenset({"全", "都", "还", "已", "也", "又", "就", "快"})  # 全坏了, 都烂了, 已坏
+GRADERS = frozenset({"还", "也", "又", "都", "是", "太", "真", "好"})  # 也甜, 又酸, 是苦的
+UNABLE = frozenset({"不能", "没法", "无法", "不能够", "没办法"})  # 不能吃, 没法用: unusable
+_CLAUSE_AND_START = attrgetter("clause_id", "start")
+NUMERALS = frozenset("一二两三四五六七八九十几好半多0123456789")
+
+
+class OverallFiling:
+    """Re-file ``overall`` mentions by the kinds above; built per pack where a thing is bought
+    (:class:`~manyi.annotate.context_filing.ProductContext`)."""
+
+    def __init__(self, lexicon: Any, finder: Any) -> None:
+        rules = finder.rules
+        self.lexicon, self.finder = lexicon, finder
+        self.conditions = frozenset(getattr(rules, "conditions", ()))
+        self.trying = frozenset(getattr(rules, "trying", ()))
+        self.particles = frozenset(rules.particles)
+        self.wishes = frozenset(rules.wishes)  # 希望用起来不要有什么毛病: not said
+        self.prefixes = frozenset(rules.bare_prefixes) | frozenset(lexicon.degrees)
+        self.sizes = frozenset(rules.predicates) - TASTE_CHARS
+        # a clause that may say one of the kinds (most clauses are passed over by this)
+        hints = {w[-1] for w in self.conditions} | TASTE_CHARS | {"能", "法"}
+        self._hint = re.compile("[" + "".join(sorted(hints)) + "]")
+
+        def product(word: str) -> Factor:
+            factor = lexicon.terms.get(word)
+            return factor if factor is not None and factor.dimension == "product" \
+                else finder.attribute
+
+        self.quality, self.taste = product("质量"), product("口味")
+        self.performance, self.size = product("性能"), product("大小")
+
+    def __call__(self, text: str, tokens: list[str], starts: list[int], mentions: list
+                 ) -> list:
+        """``mentions`` with the overall ones of the kinds above re-filed."""
+        out = list(mentions)
+        for n, m in enumerate(mentions):
+            if m.dimension != "overall":
+                continue
+            beside = {o.dimension for o in mentions if o.clause_id == m.clause_id}
+            found = self._said(text, tokens, starts, m, beside)
+            if found is not None:
+                factor, word = found
+                out[n] = m._replace(dimension=factor.dimension, factor=factor.key,
+                                    term=m.term or word, implicit=m.implicit or not m.term,
+                                    filed_by="context")
+        return out
+
+    def unnamed(self, text: str, tokens: list[str], starts: list[int],
+                spans: list[tuple[int, int]], mentions: list, make: Any) -> list:
+        """``mentions`` with one for each clause that has none but says a condition of the
+        thing (到家全坏了), its taste (吃了还酸酸的) or that it cannot be used as it is for
+        (一大半不能吃): the product's, as above; a condition or a thing unusable is negative,
+        a taste is judged by the clause model (甜 may praise or blame). ``make``: the
+        mention's class (factors.Mention, which imports this module)."""
+        had = {m.clause_id for m in mentions}
+        added = []
+        for clause_id, (c_start, c_end) in enumerate(spans):
+            if clause_id in had or not self._hint.search(text, c_start, c_end):
+                continue
+            first = bisect_left(starts, c_start)
+            last = min(bisect_left(starts, c_end, first), len(tokens))
+            found = self._unnamed(tokens, first, last)
+            if found is not None:
+                factor, i, j, word, score = found
+                added.append((clause_id, text[c_start:c_end], factor.dimension, factor.key,
+                              word, "".join(tokens[i:j]), False, 1.0, True, score,
+                              starts[i], starts[j - 1] + len(tokens[j - 1]), "lexicon",
+                              "context"))
+        if not added:
+            return mentions
+        return sorted([*mentions, *(make(*fields) for fields in added)],
+                      key=_CLAUSE_AND_START)
+
+    def _unnamed(self, tokens: list[str], first: int, last: int
+                 ) -> tuple[Factor, int, int, str, float] | None:
+        """(factor, first token, end token, word, score) of what a clause with no mention
+        says of the thing, or None."""
+        for i in range(first, last):
+            token = tokens[i]
+            negated = i > first and tokens[i - 1] in self.lexicon.negations
+            word = self._condition(token)
+            if word and not negated and self._predicate(tokens, i, first, last):
+                score = -abs(self.lexicon.opinions.get(word, 0.0)) or -1.0
+                return self.quality, i, i + 1, word, math.tanh(score)  # 到家全坏了
+            if self._taste(token) and (i + 1 >= last or tokens[i + 1] in self.particles
+                                       or self._taste(tokens[i + 1])) \
+                    and not self._denied(tokens, first, i - negated) \
+                    and (last - first == 1 or len(token) > 1 or (
+                    i > first and (negated or tokens[i - 1] in self.prefixes
+                                   or tokens[i - 1] in GRADERS))):
+                # 吃了还酸酸的, 也不甜, 偏 咸: graded, doubled or said alone (not 天下苦)
+                at = i - 1 if negated or (i > first and tokens[i - 1] in self.prefixes) else i
+                return self.taste, at, i + 1, token.rstrip("的了"), 0.0
+            if token in UNABLE and i + 1 < last and tokens[i + 1] in USING and (
+                    i + 2 >= last or tokens[i + 2] in self.particles) \
+                    and not self._denied(tokens, first, i):
+                act = tokens[i + 1]  # 一大半不能吃, 买回来就没法用 (not 不能吃辣的人)
+                return (self.performance if act in WORKING else self.quality), i, i + 2, \
+                    act, math.tanh(-1.0)
+        return None
+
+    def _said(self, text: str, tokens: list[str], starts: list[int], m: Any, beside: set
+              ) -> tuple[Factor, str] | None:
+        """The product factor the clause of ``m`` says and the word that says it, or None."""
+        at = text.rfind(m.clause, 0, m.start + len(m.clause))
+        if at < 0:
+            return None
+        first = bisect_left(starts, at)
+        last = bisect_left(starts, at + len(m.clause), first)
+        opinion = m.opinion.rstrip("了的啊呀哦啦吧") if m.opinion else ""
+        # (not 还不坏; not 包装差…外面都破了: a part of the thing or the parcel is named)
+        said_of_other = not beside.isdisjoint(("product", "logistics"))
+        for i in range(first, min(last, len(tokens)) if not (m.negated or said_of_other)
+                       else first):
+            word = self._condition(tokens[i])
+            if word and (not opinion or opinion.endswith(word)) \
+                    and self._predicate(tokens, i, first, last):
+                return self.quality, word  # 坏了三个, 皮上很脏
+        if beside != {"overall"}:
+            return None
+        for i in range(first, min(last, len(tokens))):
+            token = tokens[i]
+            if self._taste(token):  # 菜偏咸, 又酸又苦涩
+                return self.taste, token
+            act = self._tried(tokens, i, last)
+            if act and not any(t in self.wishes for t in tokens[first:i]):  # 摸起来没…好
+                size = next((t for t in tokens[i + 1:last] if t in self.sizes or (
+                    len(t) == 2 and t[-1] in self.sizes and t[0] in self.prefixes)), None)
+                if size is not None:  # 穿起来竟然还长
+                    return self.size, size[-1]
+                word = token if token != act else token + tokens[i + 1]  # 摸起来, 用着
+                return self._sensed(act), word
+        return None
+
+    def _condition(self, token: str) -> str:
+        """The condition word ``token`` is, after a degree or an adverb of extent glued to it
+        (很脏, 全坏), else ''."""
+        if token in self.conditions:
+            return token
+        return next((token[k:] for k in (1, 2) if (token[:k] in self.prefixes
+                     or token[:k] in EXTENT) and token[k:] in self.conditions), "")
+
+    def _predicate(self, tokens: list[str], i: int, first: int, last: int) -> bool:
+        """Whether the condition word at ``i`` is said of a thing (坏了, 烂的, 坏了三个): not
+        before a noun (烂东西) nor after a word of feeling (高兴坏了)."""
+        if i + 1 < last:
+            after = tokens[i + 1]
+            if after in ("了", "的") and i + 2 < last:  # 坏了这个商标, 坏的习惯
+                after = tokens[i + 2]
+            elif after in self.particles or after[0] in NUMERALS:
+                after = ""
+            if after and (self.finder.kind(after) == 2 or self.finder.tag(after)[:1] in "nr"):
+                return False  # 烂东西, 烂京东: a verdict on what it names
+        if self._denied(tokens, first, i):
+            return False  # 没有找到坏点, 一点不怕磨损, 不怕坏了吗
+        if i > first:
+            before = tokens[i - 1]
+            if before in self.lexicon.cues or self._condition(before):
+                return True  # 发霉坏掉了: one condition after another
+            if before in self.lexicon.opinions or self.finder.tag(before).startswith("a"):
+                return before in self.prefixes  # 很脏, 太烂: a degree, not a feeling
+        return True
+
+    def _sensed(self, act: str) -> Factor:
+        """The factor a sense tries: taste and smell → 口味, hearing → 性能, touch → 质量."""
+        return self.taste if act in SMELLING else self.performance if act == "听" \
+            else self.quality
+
+    def _denied(self, tokens: list[str], first: int, i: int) -> bool:
+        """Whether a negation, or a question, comes before ``i`` in its clause (没有找到坏点,
+        不怕坏, 能不能用): the condition is not said to be."""
+        negations, wishes = self.lexicon.negations, self.wishes
+        return any(t in negations or t[0] in "不没无别" or "不" in t[1:-1] or t in wishes
+                   for t in tokens[first:i]) or (i > first and tokens[i - 1] == "能")
+
+    def _taste(self, token: str) -> bool:
+        core = token[1:] if len(token) > 1 and token[0] in self.prefixes else token
+        core = core.rstrip("的了")
+        return bool(core) and len(core) <= 3 and all(c in TASTE_CHARS for c in core)
+
+    def _tried(self, tokens: list[str], i: int, last: int) -> str:
+        """The act at ``i`` when it tries the thing (摸起来, 用着, 穿上), else ''."""
+        token = tokens[i]
+        for end in TRIED:
+            if token.endswith(end) and token[:-len(end)] in self.trying:
+                return token[:-len(end)]
+        if token in self.trying and i + 1 < last and tokens[i + 1] in TRIED:
+            return token
+        return ""

@@ -1,0 +1,81 @@
+"""Complaints said of the thing bought without an attribute word are filed under the attribute
+they say, not under ``overall`` (manyi.annotate.overall_filing, issue #19); bare verdicts stay
+``overall``; "not a single one" and "others are better than this one" blame it. Real comments
+of online shop reviews (online_shopping_10_cats: 衣服 水果 洗发水)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import manyi
+
+# (comment, the clause, dimension.factor expected of a negative mention in it)
+REFILED = [
+    ("坏了三个", "坏了三个", "product.quality"),
+    ("其余全部烂的", "其余全部烂的", "product.quality"),
+    ("皮上很脏", "皮上很脏", "product.quality"),
+    ("这么贵的东西还有坏的", "这么贵的东西还有坏的", "product.quality"),
+    ("穿了两天外表面就有坏的了", "穿了两天外表面就有坏的了", "product.quality"),
+    ("摸起来没我之前买的好", "摸起来没我之前买的好", "product.quality"),
+    ("又酸又苦涩我也是服了", "又酸又苦涩我也是服了", "product.taste"),
+    # clauses that held no mention: a condition, a taste, a thing that cannot be used
+    ("到家全坏了，烂死了！！！没买过这么差劲的水果！！！", "到家全坏了", "product.quality"),
+    ("买了三瓶，有一瓶破了，漏的整个箱子都是，一整瓶漏了半瓶，找了客服", "一整瓶漏了半瓶",
+     "product.quality"),
+    ("这次买的水果根本不能吃", "这次买的水果根本不能吃", "product.quality"),
+    ("很酸很酸很酸", "很酸很酸很酸", "product.taste"),
+]
+
+# bare verdicts: no attribute is said, they stay overall
+VERDICTS = ["差评差评差评", "太垃圾了啊", "谁买谁上当", "第一次网购买水果真的让我很失望", "无奈",
+            "夏天穿着还可以"]
+
+# (comment, the clause, polarity of its overall mention)
+POLARITY = [
+    ("三样水果没有一样满意", "三样水果没有一样满意", "negative"),
+    ("没有一个是好的", "没有一个是好的", "negative"),
+    ("市面上的水果都比这个好", "市面上的水果都比这个好", "negative"),
+    ("苹果没有一个坏的", "苹果没有一个坏的", "positive"),
+]
+
+
+def _mentions(texts: list[str]) -> pd.DataFrame:
+    result = manyi.analyze(pd.DataFrame({"id": range(len(texts)), "review": texts}),
+                           id_col="id", domain="ecommerce", progress=False)
+    return result.mentions
+
+
+@pytest.fixture(scope="module")
+def found() -> pd.DataFrame:
+    texts = [t for t, _, _ in REFILED] + VERDICTS + [t for t, _, _ in POLARITY]
+    return _mentions(texts)
+
+
+@pytest.mark.parametrize("text, clause, expected", REFILED)
+def test_a_complaint_said_of_the_thing_reaches_its_factor(found, text, clause, expected):
+    m = found[found["clause"] == clause]
+    said = set(m.loc[m["polarity"] == "negative", "dimension"] + "."
+               + m.loc[m["polarity"] == "negative", "factor"])
+    assert expected in said, m[["clause", "dimension", "factor", "term", "opinion",
+                                "polarity"]].to_string()
+
+
+@pytest.mark.parametrize("text", VERDICTS)
+def test_a_bare_verdict_stays_overall(found, text):
+    m = found[found["clause"] == text]
+    assert len(m) and set(m["dimension"]) == {"overall"}, m.to_string()
+
+
+@pytest.mark.parametrize("text, clause, polarity", POLARITY)
+def test_not_a_single_one_and_others_better_blame_the_thing(found, text, clause, polarity):
+    m = found[(found["clause"] == clause) & (found["dimension"] == "overall")]
+    assert len(m) and set(m["polarity"]) == {polarity}, m.to_string()
+
+
+def test_feeling_and_a_verdict_before_a_noun_are_no_condition():
+    from conftest import extractor_for
+
+    extract = extractor_for("ecommerce")
+    for text in ("高兴坏了", "什么烂京东"):
+        assert {m.dimension for m in extract(text)} == {"overall"}, text
