@@ -1,7 +1,7 @@
-""""None at all" negates a complaint word, and a supposed problem judges nothing (晚间无一个骚扰电话 read as a complaint in 3,000
+""""None at all" negates a complaint word (晚间无一个骚扰电话 read as a complaint in 3,000
 hotel reviews): a negation before a counted or "any" amount (没有任何异味, 无一个骚扰电话), or
-都/也 and a negation closing the clause after it (一点异味都没有). Not a negation of the verb
-that follows (问题都没有解决)."""
+都/也 and a negation closing the clause after it (一点异味都没有); not a negation of the verb
+that follows (问题都没有解决). A supposed problem (有问题再联系客服) judges nothing."""
 
 from __future__ import annotations
 
