@@ -135,6 +135,7 @@ class Annotator:
 
         records = []
         append, only_wonders = records.append, self.extractor.only_wonders
+        supposes = self.extractor.supposes
         thing_factor, learned = self.things.factor, self.things.learned
         for n, (i, (mentions, spans)) in enumerate(zip(ok, found)):
             if not mentions:
@@ -156,6 +157,8 @@ class Annotator:
                         opinion, clause,
                         tokens[n][spans[clause_id].first:spans[clause_id].last]):
                     score, polarity = 0.0, "neutral"
+                elif not opinion and source != "event" and supposes(clause):
+                    score, polarity = 0.0, "neutral"  # 如果质量有问题可以找客服: nothing judged
                 else:
                     score, polarity = mention_polarity(
                         lexicon_score, scores[at[clause_id]], labels[at[clause_id]],

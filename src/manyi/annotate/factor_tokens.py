@@ -25,6 +25,11 @@ from manyi.text.segment import SEPARATOR_TOKENS
 REDUPLICATION = 1.2
 # 好 before an adjective is an intensifier, not praise: 好快 好便宜 好硬 好干.
 GOOD_AS_DEGREE = 1.5
+# "Should there be a problem, then …": a clause opening with 有(什么/任何)问题 (after 如果 后续 …)
+# and goes on to what to do then (再 可以 请 随时), not 就 (有问题就退了: it happened), nor a
+# problem of something named before it (质量有问题，请谨慎买; 怀疑mic有问题，再试几天).
+SHOULD_A_PROBLEM = re.compile(r"^(?:后续|以后|之后|日后|到时|到时候|如果|若|万一|要是)*"
+                              r"有(?:什么|任何|啥)?问题(?:的话)?(?:再|可以|请|随时)")
 
 
 class TokenRoles:
@@ -46,6 +51,20 @@ class TokenRoles:
         if self._judging is not None:
             clause = self._judging.sub("", clause)
         return self._irrealis.search(clause) is not None
+
+    def supposes(self, clause: str) -> bool:
+        """Whether a clause only supposes a problem and says what to do then (后续有什么问题
+        再联系客服吧, 有问题可以找客服; not 质量有问题就退了, which happened). Other suppositions
+        stay judged: 如果…, 一旦… in reviews mostly set the scene of a real fault (听音乐时如果
+        不戴耳机…会卡住) or wish for what is missing (如果酒店能够重新装修一下).
+
+        >>> from manyi.annotate.factors import FactorExtractor, Lexicon
+        >>> roles = FactorExtractor(Lexicon.load())
+        >>> [roles.supposes(c) for c in ("后续有什么问题再联系客服吧", "有问题可以找客服",
+        ...                              "有问题就退了", "质量有问题", "客服态度很差")]
+        [True, True, False, False, False]
+        """
+        return SHOULD_A_PROBLEM.search(clause) is not None
 
     def only_wonders(self, opinion: str, clause: str, tokens: Sequence[str] | None = None
                      ) -> bool:
