@@ -293,17 +293,19 @@ def test_a_factor_only_one_group_names_is_not_worse_than_the_others():
     n = 1200
     kind = rng.choice(["书籍", "衣服", "水果"], n)
     draw = rng.random(n)
-    content = (kind == "书籍") & (draw < 0.3)  # books speak of their content, and fruit
-    content[np.flatnonzero(kind == "水果")[:5]] = True  # reviews five times: too few to compare
+    content = (kind == "书籍") & (draw < 0.6)  # books speak of their content (half of it
+    content[np.flatnonzero(kind == "水果")[:5]] = True  # praise), fruit reviews five times
+    bad = content & (draw < 0.3)
     late = ~content & (draw < np.where(kind == "衣服", 0.25, 0.08))
     comments = pd.DataFrame({"comment_id": [str(i) for i in range(n)], "flag": "",
                              "品类": kind,
-                             "sentiment": np.where(content | late, "negative", "positive")})
+                             "sentiment": np.where(bad | late, "negative", "positive")})
     rows = np.flatnonzero(content | late)
     mentions = pd.DataFrame({"row": rows, "dimension": np.where(content[rows], "product",
                                                                 "logistics"),
                              "factor": np.where(content[rows], "attribute:内容", "speed"),
-                             "polarity": "negative", "score": -0.5})
+                             "polarity": np.where(bad[rows] | late[rows], "negative",
+                                                  "positive"), "score": -0.5})
     found = segments(comments, mentions, group_cols=["品类"], boot=20)["differences"]
     factors = found[found["level"] == "factor"]
     content = factors[factors["factor"] == "attribute:内容"]
@@ -314,9 +316,10 @@ def test_a_factor_only_one_group_names_is_not_worse_than_the_others():
 
 def test_a_dimension_one_group_speaks_of_far_more_is_not_compared():
     """7,500 mixed reviews, hotels among shops of goods: "酒店 环境 12.1 % vs 0.15 %" says
-    hotels have rooms, not that they are worse at them. A dimension is compared when the
-    others speak of it at least a tenth as often as the group (here they do of 物流, and
-    衣服 names 规格 three times as often as the rest and is worse at it: both stay)."""
+    hotels have rooms, not that they are worse at them. A dimension is compared when
+    neither side names it, complaints aside, ten times as often as the other names it at
+    all (here both do of 物流, and 衣服 names 规格 three times as often as the rest and is
+    worse at it: both stay)."""
     from manyi.analysis.segments import MAX_NAMED_RATIO, segments
 
     n = 3000
@@ -324,7 +327,7 @@ def test_a_dimension_one_group_speaks_of_far_more_is_not_compared():
     i = np.arange(n) // 3
     room = (kind == "酒店") & (i % 3 == 0)  # a third of hotel reviews speak of rooms
     room_bad = room & (i % 2 == 0)
-    room |= (kind != "酒店") & (i % 60 == 0)  # shops of goods: 1.7 %, a twentieth as often
+    room |= (kind != "酒店") & (i % 150 == 0)  # shops of goods: 0.7 %, one in twenty-five
     size = (i % 10 == 0) & (kind == "衣服") | (i % 30 == 1) & (kind != "衣服")
     size_bad = size & (kind == "衣服") & (i % 20 == 0)
     late = i % 7 == 3
@@ -346,9 +349,32 @@ def test_a_dimension_one_group_speaks_of_far_more_is_not_compared():
     worse = dims[dims["significant"] & (dims["direction"] == "worse")]
     assert worse[["group", "dimension"]].values.tolist() == [["水果", "logistics"],
                                                              ["衣服", "product"]]
-    rooms = dims[dims["dimension"] == "environment"]
-    assert "酒店" not in set(rooms["group"]) and len(rooms) == 2  # the shops' rows: better
-    assert MAX_NAMED_RATIO == 10  # 酒店 names rooms twenty times as often: out at ten
+    assert "environment" not in set(dims["dimension"])  # nor are the shops "better" at it
+    assert MAX_NAMED_RATIO == 10  # 酒店 praises rooms 25 times as often as shops name them
+
+
+def test_a_shop_alone_with_a_problem_the_others_only_praise_is_compared():
+    """review12: five shops, A sold fakes (7.7 % of its comments complain of 正品), the
+    others name authenticity in 0.5 % of theirs, always as praise. A's complaints are what
+    is tested, not what makes it speak of authenticity: A is worse, at the dimension and
+    the factor."""
+    from manyi.analysis.segments import segments
+
+    n = 5000
+    shop = np.array(list("ABCDE") * (n // 5))
+    i = np.arange(n) // 5
+    fake = (shop == "A") & (i % 13 == 0)
+    genuine = (shop != "A") & (i % 200 == 7)
+    comments = pd.DataFrame({"comment_id": [str(k) for k in range(n)], "flag": "",
+                             "店铺": shop, "sentiment": np.where(fake, "negative", "positive")})
+    rows = np.flatnonzero(fake | genuine)
+    mentions = pd.DataFrame({"row": rows, "dimension": "brand", "factor": "authenticity",
+                             "polarity": np.where(fake[rows], "negative", "positive"),
+                             "score": np.where(fake[rows], -0.5, 0.5)})
+    found = segments(comments, mentions, group_cols=["店铺"], boot=20)["differences"]
+    worse = found[found["significant"] & (found["direction"] == "worse")]
+    assert sorted(worse[["group", "level"]].values.tolist()) == [["A", "dimension"],
+                                                                 ["A", "factor"]]
 
 
 def test_each_groups_index_has_an_interval_that_narrows_with_its_size():

@@ -165,11 +165,12 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
         for group in groups:
             n_group = int(sizes[group])
             for dim, total in totals.items():
-                own = int(named.get((group, dim), 0))
-                if not comparable(own, int(named_all[dim]) - own, n_group, n_all - n_group):
-                    continue
                 a = int(counts.get((group, dim), 0))
                 c = int(total) - a
+                own = int(named.get((group, dim), 0))
+                rest = int(named_all[dim]) - own
+                if not comparable((own - a, own), (rest - c, rest), n_group, n_all - n_group):
+                    continue
                 diff_rows.append(_difference(column, group, dim, labels.get(dim, dim),
                                              n_group, a, c, n_all))
         diff_rows += _factor_differences(profiles.factor_groups.get(column), column, groups,
@@ -198,18 +199,29 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
             "drivers": driver_table}
 
 
-def comparable(own: int, others: int, n_group: int, n_others: int) -> bool:
+def comparable(own: tuple[int, int], others: tuple[int, int], n_group: int,
+               n_others: int) -> bool:
     """Whether a group and the other comments both speak of a dimension or factor, so that
-    their complaint shares compare: the group names it (``own`` of its ``n_group``
-    comments) and the others name it at least a :data:`MAX_NAMED_RATIO`-th as often as the
-    group does. 酒店 环境 12.1 % against 0.15 %
-    of shops of goods (7,500 mixed reviews) says hotels have rooms, not that they are worse
-    at them.
+    their complaint shares compare. ``own`` and ``others``: the comments naming it without
+    complaining about it and all naming it, of the group's ``n_group`` and of the other
+    ``n_others``. The group names it, and neither side names it, complaints aside, more
+    than :data:`MAX_NAMED_RATIO` times as often as the other names it at all: 酒店
+    环境 12.1 % against 0.15 % of shops of goods (7,500 mixed reviews) says hotels have
+    rooms, not that they are worse at them; nor is 水果 "better" at 功能性能 because fruit
+    has none. A shop alone with a problem the others only praise is compared (its
+    complaints are what is tested, not what makes it speak of it).
 
-    >>> comparable(500, 30, 1500, 6000), comparable(300, 200, 1500, 6000)
-    (False, True)
+    >>> comparable((500, 700), (30, 40), 1500, 6000)  # hotels' rooms among goods
+    False
+    >>> comparable((300, 400), (200, 300), 1500, 6000)
+    True
+    >>> comparable((0, 80), (30, 30), 1000, 6000)  # a shop with only complaints about it
+    True
     """
-    return bool(own) and others * MAX_NAMED_RATIO * n_group >= own * n_others
+    (own_calm, own_all), (others_calm, others_all) = own, others
+    return own_all > 0 and \
+        own_calm * n_others <= MAX_NAMED_RATIO * (others_all + 1) * n_group and \
+        others_calm * n_group <= MAX_NAMED_RATIO * own_all * n_others
 
 
 def _factor_differences(counts: pd.DataFrame | None, column: str, groups: Sequence,
@@ -232,13 +244,14 @@ def _factor_differences(counts: pd.DataFrame | None, column: str, groups: Sequen
     for group in groups:
         n_group = int(sizes[group])
         for (dim, factor), total in totals.items():
-            own = int(named.get((group, dim, factor), 0))
-            if not comparable(own, int(named_all[(dim, factor)]) - own, n_group,
-                              n_all - n_group):
-                continue  # 书籍 内容, the books' own word: no comparison with the others
             a = int(negative.get((group, dim, factor), 0))
+            c = int(total) - a
+            own = int(named.get((group, dim, factor), 0))
+            rest = int(named_all[(dim, factor)]) - own
+            if not comparable((own - a, own), (rest - c, rest), n_group, n_all - n_group):
+                continue  # 书籍 内容, the books' own word: no comparison with the others
             rows.append(_difference(column, group, dim, names[f"{dim}/{factor}"], n_group,
-                                    a, int(total) - a, n_all, factor))
+                                    a, c, n_all, factor))
     return rows
 
 
