@@ -26,10 +26,10 @@ REDUPLICATION = 1.2
 # 好 before an adjective is an intensifier, not praise: 好快 好便宜 好硬 好干.
 GOOD_AS_DEGREE = 1.5
 # "Should there be a problem, then …": a clause opening with 有(什么/任何)问题 (after 如果 后续 …)
-# and goes on to what to do then (再 可以 请 随时), not 就 (有问题就退了: it happened), nor a
-# problem of something named before it (质量有问题，请谨慎买; 怀疑mic有问题，再试几天).
+# and goes on to what to do then (再 可以 随时 请联系), not 就 (有问题就退了: it happened) or
+# 请尽快处理 (a demand), nor a problem of something named before it (质量有问题，请谨慎买).
 SHOULD_A_PROBLEM = re.compile(r"^(?:后续|以后|之后|日后|到时|到时候|如果|若|万一|要是)*"
-                              r"有(?:什么|任何|啥)?问题(?:的话)?(?:再|可以|请|随时)")
+                              r"有(?:什么|任何|啥)?问题(?:的话)?(?:再|可以|随时|请(?:联系|找|咨询|致电))")
 
 
 class TokenRoles:

@@ -48,6 +48,7 @@ ONE_COUNTED = re.compile(r"^(一[个样件颗只条款次位家瓶盒箱双本�
 # "None at all" said after the thing (一点异味都没有, 什么问题都没, 一个蚊子也没有): 都/也, then
 # a negation that ends the clause (not 问题都没有解决: the negation is of the verb after it).
 EVEN = frozenset({"都", "也"})
+PERCEIVED = frozenset({"闻到", "看到", "看见", "见到", "听到", "发现", "遇到", "碰到", "感觉到"})
 # The thing reviewed as what the opinion's subject is compared with (都比这个好, 比它好用多了):
 # the praise is the other thing's; the thing reviewed is the worse (not 这个比那个好).
 THIS_ONE = re.compile(r"^(这|它|此)(个|款|家|种|部|台|只|次|件|本|双|条|瓶|盒|箱|里|边)?$")
@@ -152,8 +153,8 @@ class ClauseOpinions:
             negations += mistaken[0] < i <= mistaken[1]  # 本以为会新鲜: it was not
             k = i + 1 + (i + 1 < last and tokens[i + 1] == "的")  # 一个好的都没有
             if k + 1 < last and tokens[k] in EVEN and tokens[k + 1] in NONE_OF and all(
-                    t in rules.particles for t in tokens[k + 2:last]):
-                negations += 1  # 一点异味都没有: none at all
+                    t in rules.particles or t in PERCEIVED for t in tokens[k + 2:last]):
+                negations += 1  # 一点异味都没有(闻到): none at all
             negated = negations % 2 == 1
             score = weight * degree * (-NEGATED_SCALE if negated else 1.0)
             found.append(_new_tuple(Opinion, (i, start, starts[i] + len(token), word, score,
