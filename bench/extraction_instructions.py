@@ -2,6 +2,7 @@
 
     python bench/extraction_instructions.py [-n 3000] [--max-chars 40]
     PYTHONPATH=/path/to/other/checkout/src python bench/extraction_instructions.py  # compare
+    python bench/extraction_instructions.py -n 6000 --max-chars 40 --annotate [--repeats 0.25]
 
 A count, not a time: it does not move with the load of a shared machine, so two checkouts
 compare to the instruction (wall-clock and CPU figures move by 10–20 % there). Writes N real
@@ -9,6 +10,12 @@ reviews as ``bench/stream_memory.py`` does, starts a run as ``manyi analyze`` do
 every comment once (caches warm), then counts the instructions of a second pass of
 ``FactorExtractor.analyse`` alone. Needs ``valgrind`` (skipped without it); about two minutes
 for 3,000 short reviews.
+
+``--annotate``: count ``Annotator.annotate`` of the rows instead (normalise, segment,
+extract, sentiment, the tables), its memo of short comments emptied after the warm pass.
+``--repeats SHARE``: that share of the rows (seeded) is a real review of at most 8
+characters drawn again, the k-th most drawn with weight 1/k: an illustration of a dump that
+repeats its short comments (好评, 很好吃); the benches' own dumps hold each review once.
 """
 
 from __future__ import annotations
@@ -30,25 +37,67 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=3_000)
     parser.add_argument("--max-chars", type=int, default=None)
+    parser.add_argument("--annotate", action="store_true")
+    parser.add_argument("--repeats", type=float, default=0.0)
     parser.add_argument("--inner", help=argparse.SUPPRESS)  # the counted process's corpus
     args = parser.parse_args()
     if args.inner:
-        return extract_twice(Path(args.inner))
+        return (annotate_twice if args.annotate else extract_twice)(Path(args.inner))
     if shutil.which("valgrind") is None:
         print("skipped: valgrind not found")
         return
     with corpus_dump(args.n, args.max_chars) as found, tempfile.TemporaryDirectory() as tmp:
         if found is None:
             return
+        if args.repeats:
+            repeat_short(found[0], args.repeats)
         out = Path(tmp) / "callgrind.out"
         done = subprocess.run(["valgrind", "--tool=callgrind", "--instr-atstart=no",
                                f"--callgrind-out-file={out}", sys.executable, __file__,
-                               "--inner", str(found[0])], capture_output=True, text=True)
+                               "--inner", str(found[0]),
+                               *(["--annotate"] if args.annotate else [])],
+                              capture_output=True, text=True)
         counted = re.search(r"Collected : (\d+)", done.stderr)
         if done.returncode or counted is None:
             sys.exit(done.stderr[-2000:])
     total = int(counted.group(1))
     print(f"instructions {total:,} ({total / args.n:,.0f} a comment, {args.n:,} comments)")
+
+
+def repeat_short(source: Path, share: float, seed: int = 24) -> None:
+    """Rewrite ``source`` with ``share`` of its rows a real review of at most 8 characters
+    drawn again (weights 1/k, seeded); prints the rows that repeat a text."""
+    import random
+
+    import pandas as pd
+    from analyze_speed import real_reviews
+
+    rng = random.Random(seed)
+    tiny = sorted(set(real_reviews(8)))
+    rng.shuffle(tiny)
+    frame = pd.read_csv(source, dtype=str, keep_default_na=False)
+    texts = frame["评论内容"].tolist()
+    drawn = rng.choices(tiny, [1 / (k + 1) for k in range(len(tiny))], k=len(texts))
+    frame["评论内容"] = [d if rng.random() < share else t for t, d in zip(texts, drawn)]
+    frame.to_csv(source, index=False)
+    print(f"{len(frame) - frame['评论内容'].nunique():,} rows repeat a text")
+
+
+def annotate_twice(source: Path) -> None:
+    """Annotate every row of ``source`` twice, instructions counted in the second pass (the
+    annotator's memo of short comments emptied between them)."""
+    from manyi import chain
+
+    run = chain.start(str(source), id_col="评论ID", chunk_rows=100_000)
+    frame = next(run.frames)
+    annotator = run.annotator
+    ids, texts = frame["comment_id"].tolist(), frame[run.meta.text_col].tolist()
+    annotator.annotate(ids, texts)  # caches warm
+    getattr(annotator, "_memo", {}).clear()  # (older checkouts: none)
+    toggle = ["callgrind_control", "-i"]
+    subprocess.run([*toggle, "on", str(os.getpid())], capture_output=True, check=True)
+    annotator.annotate(ids, texts)
+    subprocess.run([*toggle, "off", str(os.getpid())], capture_output=True, check=True)
 
 
 def extract_twice(source: Path) -> None:

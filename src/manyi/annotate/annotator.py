@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from manyi.annotate.aspect_scorer import AspectScorer
+from manyi.annotate.factor_tokens import _Cache
 from manyi.annotate.factors import FactorExtractor
 from manyi.annotate.flags import ANALYSABLE_FLAGS, MAX_ANALYSED_CHARS, REPEATED, flag_repeated
 from manyi.annotate.prepass import Learned, warm_up, with_learned
@@ -46,6 +47,12 @@ MENTION_COLUMNS = ["comment_id", "row", "clause_id", "clause", "dimension", "fac
 # Models given as objects, by the token Settings.model names them with (see model_setting).
 _MODELS: dict[str, SentimentModel] = {}
 _MODEL_TOKENS = itertools.count(1)
+# A comment of at most MEMO_CHARS characters is segmented and extracted once per process and
+# its result reused when the same normalised text comes again (好评, 默认好评, 很好吃: real
+# dumps repeat their short comments); at most MEMO_LIMIT texts are kept, about 2 KB each
+# (then it starts afresh).
+MEMO_CHARS = 12
+MEMO_LIMIT = 5_000
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,8 @@ class Annotator:
             self.extractor.scorer = AspectScorer()
         self.things = getattr(self.lexicon, "aspect_groups", None) or ThingGroups({})
         warm_up(self.extractor)  # the first pass's token look-ups (outputs do not change)
+        self.memo_chars = MEMO_CHARS  # 0: no memo (tests compare)
+        self._memo = _Cache(self._read, MEMO_LIMIT)
         self.model = model if model is not None else load_model(settings.model)
         if hasattr(self.model, "warm"):  # its look-up tables: shared by forked workers
             self.model.warm()
@@ -127,8 +136,7 @@ class Annotator:
             if len(texts[i]) > MAX_ANALYSED_CHARS:
                 flags[i] = "partly_analysed"
         heads = {i: texts[i][:MAX_ANALYSED_CHARS] for i in ok}
-        tokens = [self.segmenter.cut(heads[i]) for i in ok]
-        found = [self.extractor.analyse(heads[i], toks) for i, toks in zip(ok, tokens)]
+        tokens, found = self._read_all([heads[i] for i in ok])
         proba, clause_rows = self._score([heads[i] for i in ok], tokens, found)
         labels = sentiment.proba_labels(proba).tolist()
         scores = (proba[:, 2] - proba[:, 0]).tolist()
@@ -185,6 +193,32 @@ class Annotator:
         counts = Counter(record[1] for record in records)
         out["n_mentions"] = [counts.get(row, 0) for row in rows_here]
         return out, mentions
+
+    def _read_all(self, heads: list[str]) -> tuple[list[list[str]], list]:
+        """The tokens and :meth:`FactorExtractor.analyse` of each text; a short text read
+        before in this process is not read again (its lists are shared, read only).
+
+        >>> tokens, found = Annotator()._read_all(["很好吃", "很好吃"])
+        >>> tokens[0] is tokens[1], [m.opinion for m in found[1][0]]
+        (True, ['很好吃'])
+        """
+        cut, analyse, memo, short = (self.segmenter.cut, self.extractor.analyse, self._memo,
+                                     self.memo_chars)
+        tokens, found = [], []
+        for text in heads:
+            if len(text) <= short:
+                words, result = memo[text]
+            else:
+                words = cut(text)
+                result = analyse(text, words)
+            tokens.append(words)
+            found.append(result)
+        return tokens, found
+
+    def _read(self, text: str) -> tuple[list[str], tuple]:
+        """The tokens of ``text`` and their analysis (what :attr:`_memo` keeps)."""
+        words = self.segmenter.cut(text)
+        return words, self.extractor.analyse(text, words)
 
     def _score(self, texts: list[str], tokens: list[list[str]], found: list
                ) -> tuple[np.ndarray, list[dict[int, int]]]:
