@@ -29,7 +29,9 @@ REFILED = [
 
 # bare verdicts: no attribute is said, they stay overall
 VERDICTS = ["差评差评差评", "太垃圾了啊", "谁买谁上当", "第一次网购买水果真的让我很失望", "无奈",
-            "夏天穿着还可以"]
+            "夏天穿着还可以",
+            # review12: "sounds like", a look, a wish are no taste or sound of the thing
+            "就是索菲特听起来很牛", "看着有点淡", "如果再甜一点就完美了"]
 
 # (comment, the clause, polarity of its overall mention)
 POLARITY = [
@@ -79,3 +81,5 @@ def test_feeling_and_a_verdict_before_a_noun_are_no_condition():
     extract = extractor_for("ecommerce")
     for text in ("高兴坏了", "什么烂京东"):
         assert {m.dimension for m in extract(text)} == {"overall"}, text
+    # 涩 alone of a book's writing is no taste (review12)
+    assert "taste" not in {m.factor for m in extract("文字精致，但有点涩")}

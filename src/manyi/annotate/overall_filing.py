@@ -42,12 +42,14 @@ from manyi.text.lexicon import Factor
 
 # Tastes (a word made of these alone, or after one bare prefix or degree: 酸涩 偏咸 微苦).
 TASTE_CHARS = frozenset("辣甜酸咸淡苦涩")
+PALE = frozenset("淡涩")  # alone, as often of a colour or a style (看着有点淡, 文字有点涩)
+SIGHT = ("看", "看着", "看起来", "看上去", "颜色", "色")  # 看着有点淡: how it looks
 TRIED = ("起来", "着", "上", "上去")  # 摸起来, 用着, 穿上: the act tries the thing
 # what the thing is for, after 不能/没法 (不能用, 一大半不能吃): it does not work (用, 使用) or
 # is spoilt or unusable as made (the others)
 USING = ("用", "使用", "吃", "喝", "穿", "戴", "开")
 WORKING = ("用", "使用", "开")  # not working: its performance (the others: its quality)
-SMELLING = ("闻", "嗅", "尝")  # senses of taste and smell (the others: touch → quality, 听)
+SMELLING = ("闻", "嗅", "尝")  # senses of taste and smell (the others: touch → quality)
 EXTENT = frozenset({"全", "都", "还", "已", "也", "又", "就", "快"})  # 全坏了, 都烂了, 已坏
 GRADERS = frozenset({"还", "也", "又", "都", "是", "太", "真", "好"})  # 也甜, 又酸, 是苦的
 UNABLE = frozenset({"不能", "没法", "无法", "不能够", "没办法"})  # 不能吃, 没法用: unusable
@@ -136,6 +138,7 @@ class OverallFiling:
             if self._taste(token) and (i + 1 >= last or tokens[i + 1] in self.particles
                                        or self._taste(tokens[i + 1])) \
                     and not self._denied(tokens, first, i - negated) \
+                    and not self._taste_unsaid(tokens, first, i) \
                     and (last - first == 1 or len(token) > 1 or (
                     i > first and (negated or tokens[i - 1] in self.prefixes
                                    or tokens[i - 1] in GRADERS))):
@@ -171,8 +174,8 @@ class OverallFiling:
             return None
         for i in range(first, min(last, len(tokens))):
             token = tokens[i]
-            if self._taste(token):  # 菜偏咸, 又酸又苦涩
-                return self.taste, token
+            if self._taste(token) and not self._taste_unsaid(tokens, first, i):
+                return self.taste, token  # 菜偏咸, 又酸又苦涩
             act = self._tried(tokens, i, last)
             if act and not any(t in self.wishes for t in tokens[first:i]):  # 摸起来没…好
                 size = next((t for t in tokens[i + 1:last] if t in self.sizes or (
@@ -213,9 +216,8 @@ class OverallFiling:
         return True
 
     def _sensed(self, act: str) -> Factor:
-        """The factor a sense tries: taste and smell → 口味, hearing → 性能, touch → 质量."""
-        return self.taste if act in SMELLING else self.performance if act == "听" \
-            else self.quality
+        """The factor a sense tries: taste and smell → 口味, touch → 质量."""
+        return self.taste if act in SMELLING else self.quality
 
     def _denied(self, tokens: list[str], first: int, i: int) -> bool:
         """Whether a negation, or a question, comes before ``i`` in its clause (没有找到坏点,
@@ -223,6 +225,14 @@ class OverallFiling:
         negations, wishes = self.lexicon.negations, self.wishes
         return any(t in negations or t[0] in "不没无别" or "不" in t[1:-1] or t in wishes
                    for t in tokens[first:i]) or (i > first and tokens[i - 1] == "能")
+
+    def _taste_unsaid(self, tokens: list[str], first: int, i: int) -> bool:
+        """Whether the taste at ``i`` is wished for (如果再甜一点就完美了) or seen (看着有点淡),
+        or is 淡/涩 alone (文字精致，但有点涩): no taste of the thing said."""
+        core = tokens[i].rstrip("的了")[-1:]
+        return core in PALE and all(c in PALE for c in tokens[i].rstrip("的了")[-2:]) or any(
+            t in self.wishes or t in SIGHT for t in tokens[first:i]) or (
+            i > first and tokens[i - 1] == "再")
 
     def _taste(self, token: str) -> bool:
         core = token[1:] if len(token) > 1 and token[0] in self.prefixes else token
