@@ -34,6 +34,11 @@ class DiscoveredMentions:
     """Mixin: needs ``lexicon``, ``rules``, ``finder``, ``parse_token`` and ``_mention``
     (FactorExtractor)."""
 
+    # whether a discovered word the clause's judgement is not of makes no mention
+    # (:meth:`_not_judged`); the first pass counts it all the same (比上网本强: 上网本 is one of
+    # the corpus's things, compared with)
+    not_judged_dropped = True
+
     def _nearer_subject(self, tokens: list[str], first: int, last: int, index: int,
                         at: int, later: list) -> bool:
         """Whether the opinion at ``at`` judges a noun standing between it and the learned
@@ -91,10 +96,26 @@ class DiscoveredMentions:
                      spans: list[tuple[int, int]], mentions: list) -> list:
         """``mentions`` without the discovered ones that name no thing: no opinion judges
         them and they are only named in their sentence (:meth:`_named_only`: 收发20条SMS文本
-        短信), a place's name (:meth:`_placed`), or an opinion word taken for a term (太差太差)."""
+        短信), a place's name (:meth:`_placed`), or an opinion word taken for a term (太差太差);
+        nor the ones the clause's judgement is not of (:meth:`_not_judged`: what something is
+        compared with), whose cue, if any, stays a mention without them (比外面所谓的美食街贵不了
+        多少 → price, 贵)."""
         if "discovered" not in map(_SOURCE, mentions):  # (most comments: none to judge)
             return mentions
-        return [m for m in mentions if not self._names_nothing(tokens, starts, roles, spans, m)]
+        out = []
+        for m in mentions:
+            if self._names_nothing(tokens, starts, roles, spans, m):
+                continue
+            if self.not_judged_dropped and m.source == "discovered" and m.term \
+                    and m.filed_by != "corpus" and self._not_judged(tokens, starts, roles, spans, m):
+                cue = self._as_cue(tokens, spans, m)
+                if cue is not None and not any(  # (蒙牛比伊利好喝: 蒙牛's is that judgement)
+                        o is not m and o.clause_id == m.clause_id and o.opinion == m.opinion
+                        and o.dimension == m.dimension for o in mentions):
+                    out.append(cue)
+                continue
+            out.append(m)
+        return out
 
     def _names_nothing(self, tokens: list[str], starts: list[int], roles: list,
                        spans: list[tuple[int, int]], m: Any) -> bool:
@@ -108,6 +129,58 @@ class DiscoveredMentions:
         last = bisect_left(starts, spans[m.clause_id][1])
         a, b = bisect_left(starts, m.start), bisect_left(starts, m.end)
         return a < b and self._named_only(tokens, roles, first, last, a, b)
+
+    def _not_judged(self, tokens: list[str], starts: list[int], roles: list,
+                    spans: list[tuple[int, int]], m: Any) -> bool:
+        """Whether the judgement of a discovered mention's clause is not of its word: the
+        word is what something is compared with (:meth:`_compared_with`), or it is named
+        before that clause with an opinion of its own between (:meth:`_judged_in_its_own`)."""
+        a, b = bisect_left(starts, m.start), bisect_left(starts, m.end)
+        first = bisect_left(starts, spans[m.clause_id][0])
+        return a < b and (self._compared_with(tokens, roles, first, a, b)
+                          or self._judged_in_its_own(roles, b, first))
+
+    def _as_cue(self, tokens: list[str], spans: list[tuple[int, int]], m: Any) -> Any:
+        """A discovered mention filed by its cue (美食街 …贵 → price) as the cue's own
+        mention, with no word of its (term 贵, implicit, as 太贵 alone); None when it was
+        filed otherwise or the cue is not found after it in its clause."""
+        parse = self.parse_token(m.opinion) if m.filed_by == "cue" and m.opinion else None
+        if parse is None:
+            return None
+        word = parse[2]
+        at = "".join(tokens).find(word, m.end, spans[m.clause_id][1])
+        if at < 0:
+            return None
+        return m._replace(term=word, implicit=True, start=at, end=at + len(word),
+                          source="lexicon", filed_by="cue")
+
+    def _compared_with(self, tokens: list[str], roles: list, first: int, a: int, b: int
+                       ) -> bool:
+        """Whether the discovered word at ``tokens[a:b]`` is what something is compared with,
+        not what is judged: after a comparison marker of its clause with no opinion word
+        between (要比黑色和兰色贵200元, 比外面所谓的美食街贵不了多少; rules.toml's
+        comparison_markers), or before one that closes the comparison (与同在弥墩道的汉普顿相比
+        简直是…: 相比, 相较), or glued to one by the segmenter (比住 在海港城附近更舒适)."""
+        markers = self.rules.comparison_markers
+        closing = any(t in markers and t[0] == "相" for t in tokens[a:b + 1])
+        if closing or (tokens[a][0] == "比" and len(tokens[a]) > 1 and tokens[a] not in markers
+                       and self.finder is not None and not self.finder.tag(tokens[a])):
+            return True
+        for k in range(a - 1, first - 1, -1):
+            if tokens[k] in markers:
+                return True
+            if roles[k] is not None and roles[k][0]:
+                return False
+        return False
+
+    @staticmethod
+    def _judged_in_its_own(roles: list, b: int, first: int) -> bool:
+        """Whether a word named before the clause that judges it (``first``: that clause's
+        first token; the word ends at ``b``) has an opinion word of its own between them
+        (照片与事实不符，房间太小: the photos are judged by 不符, the room's size is not
+        theirs): its judgement is that one, and the later clause says something of another
+        thing."""
+        return b <= first and any(roles[k] is not None and roles[k][0] for k in range(b, first))
 
     def _is_the_opinion(self, m: Any) -> bool:
         """Whether a discovered term is the very word that judges it (太差太差: 太差 judged by
