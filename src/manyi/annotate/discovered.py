@@ -34,10 +34,11 @@ class DiscoveredMentions:
     """Mixin: needs ``lexicon``, ``rules``, ``finder``, ``parse_token`` and ``_mention``
     (FactorExtractor)."""
 
-    # whether a discovered word the clause's judgement is not of makes no mention
-    # (:meth:`_not_judged`); the first pass counts it all the same (比上网本强: 上网本 is one of
-    # the corpus's things, compared with)
-    not_judged_dropped = True
+    # A run's extractor makes no mention of a discovered word its clause's judgement is not
+    # of (:meth:`_not_judged`: 比实体店便宜) nor of the topic of an unjudged clause before
+    # (:meth:`_whose_attribute`); the first pass counts them all the same (比上网本强多了:
+    # 上网本 is one of the corpus's things), so the words it learns do not change.
+    doubtful_dropped = True
 
     def _nearer_subject(self, tokens: list[str], first: int, last: int, index: int,
                         at: int, later: list) -> bool:
@@ -106,9 +107,10 @@ class DiscoveredMentions:
         for m in mentions:
             if self._names_nothing(tokens, starts, roles, spans, m):
                 continue
-            if self.not_judged_dropped and m.source == "discovered" and m.term \
-                    and m.filed_by != "corpus" and self._not_judged(tokens, starts, roles, spans, m):
-                cue = self._as_cue(tokens, spans, m)
+            if self.doubtful_dropped and m.source == "discovered" and m.term \
+                    and m.filed_by != "corpus" \
+                    and self._not_judged(tokens, starts, roles, spans, m):
+                cue = self._as_cue(tokens, starts, spans, m)
                 if cue is not None and not any(  # (蒙牛比伊利好喝: 蒙牛's is that judgement)
                         o is not m and o.clause_id == m.clause_id and o.opinion == m.opinion
                         and o.dimension == m.dimension for o in mentions):
@@ -133,14 +135,13 @@ class DiscoveredMentions:
     def _not_judged(self, tokens: list[str], starts: list[int], roles: list,
                     spans: list[tuple[int, int]], m: Any) -> bool:
         """Whether the judgement of a discovered mention's clause is not of its word: the
-        word is what something is compared with (:meth:`_compared_with`), or it is named
-        before that clause with an opinion of its own between (:meth:`_judged_in_its_own`)."""
+        word is what something is compared with (:meth:`_compared_with`)."""
         a, b = bisect_left(starts, m.start), bisect_left(starts, m.end)
         first = bisect_left(starts, spans[m.clause_id][0])
-        return a < b and (self._compared_with(tokens, roles, first, a, b)
-                          or self._judged_in_its_own(roles, b, first))
+        return a < b and self._compared_with(tokens, roles, first, a, b)
 
-    def _as_cue(self, tokens: list[str], spans: list[tuple[int, int]], m: Any) -> Any:
+    def _as_cue(self, tokens: list[str], starts: list[int], spans: list[tuple[int, int]],
+                m: Any) -> Any:
         """A discovered mention filed by its cue (美食街 …贵 → price) as the cue's own
         mention, with no word of its (term 贵, implicit, as 太贵 alone); None when it was
         filed otherwise or the cue is not found after it in its clause."""
@@ -148,11 +149,13 @@ class DiscoveredMentions:
         if parse is None:
             return None
         word = parse[2]
-        at = "".join(tokens).find(word, m.end, spans[m.clause_id][1])
-        if at < 0:
-            return None
-        return m._replace(term=word, implicit=True, start=at, end=at + len(word),
-                          source="lexicon", filed_by="cue")
+        for k in range(bisect_left(starts, m.end), bisect_left(starts, spans[m.clause_id][1])):
+            at = tokens[k].find(word)
+            if at >= 0:
+                at += starts[k]
+                return m._replace(term=word, implicit=True, start=at, end=at + len(word),
+                                  source="lexicon", filed_by="cue")
+        return None
 
     def _compared_with(self, tokens: list[str], roles: list, first: int, a: int, b: int
                        ) -> bool:
@@ -172,15 +175,6 @@ class DiscoveredMentions:
             if roles[k] is not None and roles[k][0]:
                 return False
         return False
-
-    @staticmethod
-    def _judged_in_its_own(roles: list, b: int, first: int) -> bool:
-        """Whether a word named before the clause that judges it (``first``: that clause's
-        first token; the word ends at ``b``) has an opinion word of its own between them
-        (照片与事实不符，房间太小: the photos are judged by 不符, the room's size is not
-        theirs): its judgement is that one, and the later clause says something of another
-        thing."""
-        return b <= first and any(roles[k] is not None and roles[k][0] for k in range(b, first))
 
     def _is_the_opinion(self, m: Any) -> bool:
         """Whether a discovered term is the very word that judges it (太差太差: 太差 judged by
@@ -354,14 +348,17 @@ class DiscoveredMentions:
         """点了牛腩面条，味道一般: a clause opening with an attribute of the thing bought judges
         the thing the clause before only names (a discovered mention of it, same opinion).
         Not a verb term (干皮救星！上妆也不卡粉了: 上妆 is what the customer does, not an
-        attribute of 干皮救星). With ``roles`` (the extractor's token roles), the topic of a
-        clause before that holds no opinion word too (烤鱼是招牌，味道很好)."""
+        attribute of 干皮救星). With ``roles`` (the extractor's token roles), in the first pass
+        only (``doubtful_dropped`` False), the topic of a clause before that holds no opinion
+        word too (烤鱼是招牌，味道很好): in a run, the clause's listed term is most often a thing
+        of its own and the topic nothing it has (照片与事实不符，房间太小; 证明自己还是蛮有眼光的，
+        外观没得说), so the topic makes no mention there."""
         if mention.start != starts[first] or self.finder.tag(tokens[first]) in VERB_TAGS:
             return []
         out = []
         names = self.finder.ordered(tokens, previous, first)  # 点了A和B，味道都不错
-        if not names and roles is not None and not any(  # 烤鱼是招牌，味道很好: the topic of a
-                roles[k] and roles[k][0] for k in range(previous, first)):  # clause unjudged
+        if not names and roles is not None and not self.doubtful_dropped and not any(
+                roles[k] and roles[k][0] for k in range(previous, first)):  # 烤鱼是招牌，味道很好
             topic = self.finder.opening(tokens, previous, first)
             names = [topic] if topic is not None else []
         if names and len(names) == 1 and names[0][0] == previous and "都" in mention.clause:
