@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from conftest import extractor_for
 
-from manyi.annotate.prepass import _pass_tools
+from manyi.annotate.prepass import _pass_tools, learn_aspects
 from manyi.text.lexicon import Lexicon
 
 
@@ -63,3 +63,27 @@ def test_the_first_pass_still_counts_a_word_compared_with():
     segmenter, extractor = _pass_tools(Lexicon.load("hotel"), "rjieba")
     text = "比外面所谓的美食街贵不了多少"
     assert "美食街" in {m.term for m in extractor.extract(text, segmenter.cut(text))}
+
+
+@pytest.mark.parametrize("domain, text, word", [
+    # who speaks or is spoken to is no thing judged
+    ("hotel", "我会毫不犹豫选0分", "我会"),
+    ("hotel", "祝您工作顺利", "祝您"),
+    ("ecommerce", "我心够舒服了", "我心"),
+    # 把 X + a verb, nothing said of X: what the customer did to it
+    ("hotel", "把水龙头开十分钟不要关", "水龙头"),
+])
+def test_a_speaker_or_an_object_acted_on_is_no_mention(domain, text, word):
+    assert [m.term for m in extractor_for(domain)(text) if word in m.term] == []
+
+
+KEYBOARD = ["键盘很好用", "键盘手感不错", "键盘有点软", "键盘太小", "屏幕很亮"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("须把键盘卸下", []),
+    ("键盘很好用", ["键盘"]),  # judged: kept
+])
+def test_a_learned_word_acted_on_is_no_mention(text, found):
+    extract = extractor_for("ecommerce", learn_aspects(KEYBOARD, Lexicon.load("ecommerce")))
+    assert [m.term for m in extract(text) if "键盘" in m.term] == found

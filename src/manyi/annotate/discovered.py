@@ -19,7 +19,7 @@ from typing import Any  # a factors.Mention (imported there: no cycle)
 
 from manyi.annotate.aspect_tags import MAX_COMPOUND, NOUN_TAGS, VERB_FORMS, VERB_TAGS
 from manyi.annotate.factor_tokens import _is_word
-from manyi.annotate.learned_words import PLACE_TAGS, PLACED
+from manyi.annotate.learned_words import PLACE_TAGS, PLACED, PRONOUNS
 from manyi.annotate.opinions import EXCESS, Opinion
 from manyi.text.lexicon import Factor
 
@@ -28,6 +28,8 @@ _SOURCE = attrgetter("source")
 SENTENCE_ENDS = frozenset("。！!？?；;\n")  # a judgement after these is another sentence's
 CLAUSE_ENDS = frozenset("，,、：:～~ ")
 NAME_TAGS = PLACE_TAGS | {""}  # proper nouns, and words of no dictionary
+# 把/将 X + a verb: X is what is done to (须把键盘卸下, 自己把内存条装上), not what is judged
+DISPOSAL = frozenset({"把", "将"})
 
 
 class DiscoveredMentions:
@@ -121,15 +123,21 @@ class DiscoveredMentions:
 
     def _names_nothing(self, tokens: list[str], starts: list[int], roles: list,
                        spans: list[tuple[int, int]], m: Any) -> bool:
-        """Whether a mention is a discovered one that names no thing (:meth:`_judged_only`)."""
+        """Whether a mention is a discovered one that names no thing (:meth:`_judged_only`);
+        in a run (``doubtful_dropped``), also a word holding a pronoun (我会, 祝您) or, with no
+        opinion, right after 把/将 (须把键盘卸下: :data:`DISPOSAL`)."""
         if m.source != "discovered" or not m.term:
             return False
+        if self.doubtful_dropped and PRONOUNS.search(m.term):
+            return True  # 我会再次光顾, 祝您工作顺利: who speaks, to whom, no thing
         if m.opinion:
             return m.filed_by != "corpus" and (self._placed(tokens, starts, m)
                                                or self._is_the_opinion(m))
         first = bisect_left(starts, spans[m.clause_id][0])
         last = bisect_left(starts, spans[m.clause_id][1])
         a, b = bisect_left(starts, m.start), bisect_left(starts, m.end)
+        if self.doubtful_dropped and a > first and tokens[a - 1] in DISPOSAL:
+            return True  # 须把键盘卸下: the object of the act after it, no opinion of its own
         return a < b and self._named_only(tokens, roles, first, last, a, b)
 
     def _not_judged(self, tokens: list[str], starts: list[int], roles: list,
