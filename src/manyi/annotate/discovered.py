@@ -27,6 +27,7 @@ _SOURCE = attrgetter("source")
 
 SENTENCE_ENDS = frozenset("。！!？?；;\n")  # a judgement after these is another sentence's
 CLAUSE_ENDS = frozenset("，,、：:～~ ")
+OPEN_BRACKETS, CLOSE_BRACKETS = frozenset("（(【[《"), frozenset("）)】]》")
 NAME_TAGS = PLACE_TAGS | {""}  # proper nouns, and words of no dictionary
 # 把/将 X + a verb: X is what is done to (须把键盘卸下, 自己把内存条装上), not what is judged
 DISPOSAL = frozenset({"把", "将"})
@@ -356,19 +357,22 @@ class DiscoveredMentions:
         """点了牛腩面条，味道一般: a clause opening with an attribute of the thing bought judges
         the thing the clause before only names (a discovered mention of it, same opinion).
         Not a verb term (干皮救星！上妆也不卡粉了: 上妆 is what the customer does, not an
-        attribute of 干皮救星). With ``roles`` (the extractor's token roles), in the first pass
-        only (``doubtful_dropped`` False), the topic of a clause before that holds no opinion
-        word too (烤鱼是招牌，味道很好): in a run, the clause's listed term is most often a thing
-        of its own and the topic nothing it has (照片与事实不符，房间太小; 证明自己还是蛮有眼光的，
-        外观没得说), so the topic makes no mention there."""
+        attribute of 干皮救星). With ``roles`` (the extractor's token roles), the topic of a
+        clause before that holds no opinion word too (烤鱼是招牌，味道很好) in the first pass
+        (``doubtful_dropped`` False); in a run only when that clause does nothing but name it
+        (陈皮骨（例），味道果然不错: :meth:`_only_named`), for the clause's listed term is most
+        often a thing of its own and the topic nothing it has (照片与事实不符，房间太小;
+        证明自己还是蛮有眼光的，外观没得说)."""
         if mention.start != starts[first] or self.finder.tag(tokens[first]) in VERB_TAGS:
             return []
         out = []
         names = self.finder.ordered(tokens, previous, first)  # 点了A和B，味道都不错
-        if not names and roles is not None and not self.doubtful_dropped and not any(
+        if not names and roles is not None and not any(
                 roles[k] and roles[k][0] for k in range(previous, first)):  # 烤鱼是招牌，味道很好
             topic = self.finder.opening(tokens, previous, first)
-            names = [topic] if topic is not None else []
+            names = [topic] if topic is not None and (
+                not self.doubtful_dropped or self._only_named(tokens, previous, first, topic)
+            ) else []
         if names and len(names) == 1 and names[0][0] == previous and "都" in mention.clause:
             names = self.finder.names_before(tokens, previous)[::-1] + names  # A，B，C，味道都好
         for a, b in names:
@@ -379,6 +383,22 @@ class DiscoveredMentions:
                                         end=starts[b - 1] + len(tokens[b - 1]),
                                         source="discovered", filed_by=how))
         return out
+
+    @staticmethod
+    def _only_named(tokens: list[str], first: int, last: int, topic: tuple[int, int]) -> bool:
+        """Whether the clause ``tokens[first:last]`` does nothing but name its topic, a note in
+        brackets aside (陈皮骨（例）; not 照片与事实不符, 小姐总是面带微笑, 烤鱼是招牌)."""
+        depth = 0
+        for k in range(first, last):
+            token = tokens[k]
+            if token in OPEN_BRACKETS:
+                depth += 1
+            elif token in CLOSE_BRACKETS:
+                depth = max(depth - 1, 0)
+            elif not depth and not topic[0] <= k < topic[1] and token.strip() \
+                    and token not in CLAUSE_ENDS and token not in SENTENCE_ENDS:
+                return False
+        return True
 
     def _measured(self, text: str, tokens: list[str], starts: list[int], first: int,
                   last: int, opinion: Opinion, k: int, used: set[int], mentions: list,
