@@ -28,6 +28,7 @@ _SOURCE = attrgetter("source")
 SENTENCE_ENDS = frozenset("。！!？?；;\n")  # a judgement after these is another sentence's
 CLAUSE_ENDS = frozenset("，,、：:～~ ")
 OPEN_BRACKETS, CLOSE_BRACKETS = frozenset("（(【[《"), frozenset("）)】]》")
+COPULAS = frozenset({"是", "就是"})  # 烤鱼是招牌: what the topic is
 NAME_TAGS = PLACE_TAGS | {""}  # proper nouns, and words of no dictionary
 # 把/将 X + a verb: X is what is done to (须把键盘卸下, 自己把内存条装上), not what is judged
 DISPOSAL = frozenset({"把", "将"})
@@ -359,10 +360,10 @@ class DiscoveredMentions:
         Not a verb term (干皮救星！上妆也不卡粉了: 上妆 is what the customer does, not an
         attribute of 干皮救星). With ``roles`` (the extractor's token roles), the topic of a
         clause before that holds no opinion word too (烤鱼是招牌，味道很好) in the first pass
-        (``doubtful_dropped`` False); in a run only when that clause does nothing but name it
-        (陈皮骨（例），味道果然不错: :meth:`_only_named`), for the clause's listed term is most
-        often a thing of its own and the topic nothing it has (照片与事实不符，房间太小;
-        证明自己还是蛮有眼光的，外观没得说)."""
+        (``doubtful_dropped`` False); in a run only when that clause does nothing but name it or
+        say what it is (陈皮骨（例），味道果然不错: :meth:`_only_named`), for the clause's listed
+        term is most often a thing of its own and the topic nothing it has (照片与事实不符，
+        房间太小; 证明自己还是蛮有眼光的，外观没得说)."""
         if mention.start != starts[first] or self.finder.tag(tokens[first]) in VERB_TAGS:
             return []
         out = []
@@ -387,7 +388,10 @@ class DiscoveredMentions:
     @staticmethod
     def _only_named(tokens: list[str], first: int, last: int, topic: tuple[int, int]) -> bool:
         """Whether the clause ``tokens[first:last]`` does nothing but name its topic, a note in
-        brackets aside (陈皮骨（例）; not 照片与事实不符, 小姐总是面带微笑, 烤鱼是招牌)."""
+        brackets aside (陈皮骨（例）), or says what it is (烤鱼是招牌, 鸡柳就是半成品肉串: 是 right
+        after it); not 照片与事实不符, 小姐总是面带微笑."""
+        if topic[1] < last and tokens[topic[1]] in COPULAS:
+            return True
         depth = 0
         for k in range(first, last):
             token = tokens[k]
