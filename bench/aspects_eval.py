@@ -177,6 +177,7 @@ def score(name: str, data, domain: str, options: dict, normalise: bool = True
     mentions = result.mentions
     by_id = {cid: part for cid, part in mentions.groupby("comment_id")}
     n_gold = found = filed = pol_n = pol_ok = either = 0
+    n_discovered = discovered_on_gold = 0  # the discovered mentions' precision proxy
     missed = []  # (gold term, sentence, what manyi found there: (term, dimension, opinion))
     for cid, (_, gold) in enumerate(data):
         part = by_id.get(str(cid))
@@ -185,6 +186,11 @@ def score(name: str, data, domain: str, options: dict, normalise: bool = True
             rows = list(part.index)
             terms = [t if isinstance(t, str) else "" for t in part["term"]]
             opinions = [t if isinstance(t, str) else "" for t in part["opinion"]]
+        golds = [normalize_text(g) if normalise else g for g, _ in gold]
+        for t, r in zip(terms, rows):
+            if t and mentions.at[r, "source"] == "discovered":
+                n_discovered += 1
+                discovered_on_gold += any(g in t or t in g for g in golds)
         for term, polarity in gold:
             n_gold += 1
             if normalise:  # 環境 is 环境: manyi reads (and shows) the comment normalised
@@ -207,6 +213,9 @@ def score(name: str, data, domain: str, options: dict, normalise: bool = True
                "filing": filed / found if found else float("nan"),
                "recall (term or opinion)": either / n_gold if n_gold else float("nan"),
                "polarity": pol_ok / pol_n if pol_n else float("nan"),
+               "discovered": n_discovered,
+               "discovered on gold": (discovered_on_gold / n_discovered if n_discovered
+                                      else float("nan")),
                "comments/s": len(data) / seconds}
     return figures, mentions, missed
 

@@ -19,7 +19,7 @@ from typing import Any  # a factors.Mention (imported there: no cycle)
 
 from manyi.annotate.aspect_tags import MAX_COMPOUND, NOUN_TAGS, VERB_FORMS, VERB_TAGS
 from manyi.annotate.factor_tokens import _is_word
-from manyi.annotate.learned_words import PLACE_TAGS, PLACED
+from manyi.annotate.learned_words import PLACE_TAGS, PLACED, PRONOUNS
 from manyi.annotate.opinions import EXCESS, Opinion
 from manyi.text.lexicon import Factor
 
@@ -27,12 +27,22 @@ _SOURCE = attrgetter("source")
 
 SENTENCE_ENDS = frozenset("。！!？?；;\n")  # a judgement after these is another sentence's
 CLAUSE_ENDS = frozenset("，,、：:～~ ")
+OPEN_BRACKETS, CLOSE_BRACKETS = frozenset("（(【[《"), frozenset("）)】]》")
+COPULAS = frozenset({"是", "就是"})  # 烤鱼是招牌: what the topic is
 NAME_TAGS = PLACE_TAGS | {""}  # proper nouns, and words of no dictionary
+# 把/将 X + a verb: X is what is done to (须把键盘卸下, 自己把内存条装上), not what is judged
+DISPOSAL = frozenset({"把", "将"})
 
 
 class DiscoveredMentions:
     """Mixin: needs ``lexicon``, ``rules``, ``finder``, ``parse_token`` and ``_mention``
     (FactorExtractor)."""
+
+    # A run's extractor makes no mention of a discovered word its clause's judgement is not
+    # of (:meth:`_not_judged`: 比实体店便宜) nor of the topic of an unjudged clause before
+    # (:meth:`_whose_attribute`); the first pass counts them all the same (比上网本强多了:
+    # 上网本 is one of the corpus's things), so the words it learns do not change.
+    doubtful_dropped = True
 
     def _nearer_subject(self, tokens: list[str], first: int, last: int, index: int,
                         at: int, later: list) -> bool:
@@ -91,23 +101,90 @@ class DiscoveredMentions:
                      spans: list[tuple[int, int]], mentions: list) -> list:
         """``mentions`` without the discovered ones that name no thing: no opinion judges
         them and they are only named in their sentence (:meth:`_named_only`: 收发20条SMS文本
-        短信), a place's name (:meth:`_placed`), or an opinion word taken for a term (太差太差)."""
+        短信), a place's name (:meth:`_placed`), or an opinion word taken for a term (太差太差);
+        nor the ones the clause's judgement is not of (:meth:`_not_judged`: what something is
+        compared with), whose cue, if any, stays a mention without them (比外面所谓的美食街贵不了
+        多少 → price, 贵)."""
         if "discovered" not in map(_SOURCE, mentions):  # (most comments: none to judge)
             return mentions
-        return [m for m in mentions if not self._names_nothing(tokens, starts, roles, spans, m)]
+        out = []
+        for m in mentions:
+            if self._names_nothing(tokens, starts, roles, spans, m):
+                continue
+            if self.doubtful_dropped and m.source == "discovered" and m.term \
+                    and m.filed_by != "corpus" \
+                    and self._not_judged(tokens, starts, roles, spans, m):
+                cue = self._as_cue(tokens, starts, spans, m)
+                if cue is not None and not any(  # (蒙牛比伊利好喝: 蒙牛's is that judgement)
+                        o is not m and o.clause_id == m.clause_id and o.opinion == m.opinion
+                        and o.dimension == m.dimension for o in mentions):
+                    out.append(cue)
+                continue
+            out.append(m)
+        return out
 
     def _names_nothing(self, tokens: list[str], starts: list[int], roles: list,
                        spans: list[tuple[int, int]], m: Any) -> bool:
-        """Whether a mention is a discovered one that names no thing (:meth:`_judged_only`)."""
+        """Whether a mention is a discovered one that names no thing (:meth:`_judged_only`);
+        in a run (``doubtful_dropped``), also a word holding a pronoun (我会, 祝您) or, with no
+        opinion, right after 把/将 (须把键盘卸下: :data:`DISPOSAL`)."""
         if m.source != "discovered" or not m.term:
             return False
+        if self.doubtful_dropped and PRONOUNS.search(m.term):
+            return True  # 我会再次光顾, 祝您工作顺利: who speaks, to whom, no thing
         if m.opinion:
             return m.filed_by != "corpus" and (self._placed(tokens, starts, m)
                                                or self._is_the_opinion(m))
         first = bisect_left(starts, spans[m.clause_id][0])
         last = bisect_left(starts, spans[m.clause_id][1])
         a, b = bisect_left(starts, m.start), bisect_left(starts, m.end)
+        if self.doubtful_dropped and a > first and tokens[a - 1] in DISPOSAL:
+            return True  # 须把键盘卸下: the object of the act after it, no opinion of its own
         return a < b and self._named_only(tokens, roles, first, last, a, b)
+
+    def _not_judged(self, tokens: list[str], starts: list[int], roles: list,
+                    spans: list[tuple[int, int]], m: Any) -> bool:
+        """Whether the judgement of a discovered mention's clause is not of its word: the
+        word is what something is compared with (:meth:`_compared_with`)."""
+        a, b = bisect_left(starts, m.start), bisect_left(starts, m.end)
+        first = bisect_left(starts, spans[m.clause_id][0])
+        return a < b and self._compared_with(tokens, roles, first, a, b)
+
+    def _as_cue(self, tokens: list[str], starts: list[int], spans: list[tuple[int, int]],
+                m: Any) -> Any:
+        """A discovered mention filed by its cue (美食街 …贵 → price) as the cue's own
+        mention, with no word of its (term 贵, implicit, as 太贵 alone); None when it was
+        filed otherwise or the cue is not found after it in its clause."""
+        parse = self.parse_token(m.opinion) if m.filed_by == "cue" and m.opinion else None
+        if parse is None:
+            return None
+        word = parse[2]
+        for k in range(bisect_left(starts, m.end), bisect_left(starts, spans[m.clause_id][1])):
+            at = tokens[k].find(word)
+            if at >= 0:
+                at += starts[k]
+                return m._replace(term=word, implicit=True, start=at, end=at + len(word),
+                                  source="lexicon", filed_by="cue")
+        return None
+
+    def _compared_with(self, tokens: list[str], roles: list, first: int, a: int, b: int
+                       ) -> bool:
+        """Whether the discovered word at ``tokens[a:b]`` is what something is compared with,
+        not what is judged: after a comparison marker of its clause with no opinion word
+        between (要比黑色和兰色贵200元, 比外面所谓的美食街贵不了多少; rules.toml's
+        comparison_markers), or before one that closes the comparison (与同在弥墩道的汉普顿相比
+        简直是…: 相比, 相较), or glued to one by the segmenter (比住 在海港城附近更舒适)."""
+        markers = self.rules.comparison_markers
+        closing = any(t in markers and t[0] == "相" for t in tokens[a:b + 1])
+        if closing or (tokens[a][0] == "比" and len(tokens[a]) > 1 and tokens[a] not in markers
+                       and self.finder is not None and not self.finder.tag(tokens[a])):
+            return True
+        for k in range(a - 1, first - 1, -1):
+            if tokens[k] in markers:
+                return True
+            if roles[k] is not None and roles[k][0]:
+                return False
+        return False
 
     def _is_the_opinion(self, m: Any) -> bool:
         """Whether a discovered term is the very word that judges it (太差太差: 太差 judged by
@@ -282,15 +359,21 @@ class DiscoveredMentions:
         the thing the clause before only names (a discovered mention of it, same opinion).
         Not a verb term (干皮救星！上妆也不卡粉了: 上妆 is what the customer does, not an
         attribute of 干皮救星). With ``roles`` (the extractor's token roles), the topic of a
-        clause before that holds no opinion word too (烤鱼是招牌，味道很好)."""
+        clause before that holds no opinion word too (烤鱼是招牌，味道很好) in the first pass
+        (``doubtful_dropped`` False); in a run only when that clause does nothing but name it or
+        say what it is (陈皮骨（例），味道果然不错: :meth:`_only_named`), for the clause's listed
+        term is most often a thing of its own and the topic nothing it has (照片与事实不符，
+        房间太小; 证明自己还是蛮有眼光的，外观没得说)."""
         if mention.start != starts[first] or self.finder.tag(tokens[first]) in VERB_TAGS:
             return []
         out = []
         names = self.finder.ordered(tokens, previous, first)  # 点了A和B，味道都不错
-        if not names and roles is not None and not any(  # 烤鱼是招牌，味道很好: the topic of a
-                roles[k] and roles[k][0] for k in range(previous, first)):  # clause unjudged
+        if not names and roles is not None and not any(
+                roles[k] and roles[k][0] for k in range(previous, first)):  # 烤鱼是招牌，味道很好
             topic = self.finder.opening(tokens, previous, first)
-            names = [topic] if topic is not None else []
+            names = [topic] if topic is not None and (
+                not self.doubtful_dropped or self._only_named(tokens, previous, first, topic)
+            ) else []
         if names and len(names) == 1 and names[0][0] == previous and "都" in mention.clause:
             names = self.finder.names_before(tokens, previous)[::-1] + names  # A，B，C，味道都好
         for a, b in names:
@@ -301,6 +384,25 @@ class DiscoveredMentions:
                                         end=starts[b - 1] + len(tokens[b - 1]),
                                         source="discovered", filed_by=how))
         return out
+
+    @staticmethod
+    def _only_named(tokens: list[str], first: int, last: int, topic: tuple[int, int]) -> bool:
+        """Whether the clause ``tokens[first:last]`` does nothing but name its topic, a note in
+        brackets aside (陈皮骨（例）), or says what it is (烤鱼是招牌, 鸡柳就是半成品肉串: 是 right
+        after it); not 照片与事实不符, 小姐总是面带微笑."""
+        if topic[1] < last and tokens[topic[1]] in COPULAS:
+            return True
+        depth = 0
+        for k in range(first, last):
+            token = tokens[k]
+            if token in OPEN_BRACKETS:
+                depth += 1
+            elif token in CLOSE_BRACKETS:
+                depth = max(depth - 1, 0)
+            elif not depth and not topic[0] <= k < topic[1] and token.strip() \
+                    and token not in CLAUSE_ENDS and token not in SENTENCE_ENDS:
+                return False
+        return True
 
     def _measured(self, text: str, tokens: list[str], starts: list[int], first: int,
                   last: int, opinion: Opinion, k: int, used: set[int], mentions: list,
