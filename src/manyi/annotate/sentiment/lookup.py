@@ -253,16 +253,13 @@ class Batch(NamedTuple):
         codes, doc = _code_points(texts)
         ids = np.fromiter(map(tables.vocab.get, flat, _MISSING), dtype=np.int64, count=m)
         gram_codes, gram_ids = codes, ids
+        n_chars = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+        size = np.fromiter(map(len, flat), dtype=np.int64, count=m)
         if tables.negation is not None:
-            marks = list(map(tables.negation.mark, texts, tokens))
-            if any(text is not texts[i] for i, (text, _) in enumerate(marks)):
-                gram_codes = _code_points([text for text, _ in marks])[0]
-                gram_ids = np.fromiter(
-                    map(tables.vocab.get, chain.from_iterable(k for _, k in marks), _MISSING),
-                    dtype=np.int64, count=m)
-        return cls(codes, doc, np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)),
-                   flat, np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)), ids,
-                   np.fromiter(map(len, flat), dtype=np.int64, count=m), gram_codes, gram_ids)
+            gram_codes, gram_ids = tables.negation.mark_batch(
+                texts, tokens, flat, codes, ids, tables.vocab, n_chars, lengths, size)
+        return cls(codes, doc, n_chars, flat, lengths, ids, size, gram_codes, gram_ids)
 
 
 class _Found(NamedTuple):

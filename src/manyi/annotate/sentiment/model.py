@@ -6,6 +6,8 @@ Features of a normalised comment and its word tokens:
 
 * character 1-, 2- and 3-grams (robust to segmentation and unknown words: 不错, 太慢了);
 * word unigrams and bigrams from the segmenter's tokens (不 好, 送餐 太慢);
+* with ``negation_scope`` (new fits), the words a negation governs read as features of their
+  own (物流不慢: 不 ¬慢, so 慢's weights do not fire; ``manyi.annotate.sentiment.negation``);
 * one lexicon feature, ``log(1 + P) − log(1 + N)``: ``P``/``N`` sum the weights of the
   positive/negative opinion words and emoji found, each flipped by an odd number of negation
   words and multiplied by a degree word among the three tokens before it (不好 → negative,
