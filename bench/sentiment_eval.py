@@ -286,12 +286,17 @@ def main() -> int:
                         help="cross-fit the head over folds of the training industries "
                              "(default: as the shipped model, on rows the n-gram fit left out)")
     parser.add_argument("--no-loio", action="store_true", help="shipped model only")
+    parser.add_argument("--negation-scope", action="store_true",
+                        help="fit the folds' models with the negation scope "
+                             "(manyi.annotate.sentiment.negation)")
     parser.add_argument("--ceiling", type=int, default=0, metavar="N",
                         help="only fit on each industry's own labels (5-fold, N rows of it): "
                              "the in-industry bar")
     parser.add_argument("--no-shipped", action="store_true",
                         help="skip the shipped model's section (e.g. when folds run in parallel)")
     args = parser.parse_args()
+    if args.negation_scope:
+        FIT_PARAMS["negation_scope"] = True
     if not data_ready():
         return 0
     import sentiment_data

@@ -1,7 +1,5 @@
-"""The sentiment model's negation scope: which words a negation marks, and short negated
-comments read right at comment level (物流不慢 is praise, 不太满意 a complaint, 不错 stays
-praise). The comments are written from general patterns of negation, not taken from
-evaluation rows."""
+"""The sentiment model's negation scope (opt-in, ``SentimentModel(negation_scope=True)``):
+which words a negation marks, and model files that predate it."""
 
 from __future__ import annotations
 
@@ -9,7 +7,7 @@ import json
 
 import pytest
 
-from manyi.annotate.sentiment.model import SentimentModel, default_model, score_frame
+from manyi.annotate.sentiment.model import SentimentModel, default_model
 from manyi.annotate.sentiment.negation import NegationScope, unmark
 
 
@@ -42,33 +40,11 @@ def test_fused_negation_keeps_its_negation_unmarked():
     assert out[1][0] == "不" and out[1][1] != "差" and unmark(out[1]) == "不差"
 
 
-# (comment, label): a complaint word negated, a praise word negated, a negation that must not
-# flip. Main's model before the negation scope read the first seven of these as complaints.
-CASES = [
-    ("物流不慢", "positive"), ("安装不麻烦", "positive"), ("质量不差", "positive"),
-    ("没什么问题", "positive"), ("屏幕没有划痕", "positive"), ("操作不复杂", "positive"),
-    ("充电不发热", "positive"),
-    ("价格不贵", "positive"), ("没有异味", "positive"), ("包装没有破损", "positive"),
-    ("不太满意", "negative"), ("东西收到了，不太满意", "negative"), ("不太好用", "negative"),
-    ("不是很新鲜", "negative"), ("没有想象的好", "negative"), ("快递不快", "negative"),
-    ("效果不明显", "negative"), ("客服态度不好", "negative"),
-    ("不错", "positive"), ("很不错", "positive"), ("不得不说很好", "positive"),
-    ("没想到这么好", "positive"), ("无可挑剔", "positive"), ("不满意", "negative"),
-]
-
-
-def test_short_negated_comments_read_right():
-    texts = [text for text, _ in CASES]
-    got = score_frame(texts)["sentiment"].tolist()
-    wrong = [(text, gold, label) for (text, gold), label in zip(CASES, got) if label != gold]
-    assert not wrong
-
-
 def test_model_files_without_the_scope_load_with_it_off(tmp_path):
     lexicon = type("Lex", (), {"opinions": {"好": 1.0, "差": -1.0}, "negations": {"不"},
                                "degrees": {}})
     texts = ["很好", "好评", "不差", "很差", "差评", "不好"]
-    model = SentimentModel(min_df=1, calibration_share=0.0).fit(
+    model = SentimentModel(min_df=1, calibration_share=0.0, negation_scope=True).fit(
         texts, [1, 1, 1, 0, 0, 0], [list(t) for t in texts], lexicon=lexicon)
     assert model.negation_scope
     model.save(tmp_path / "m")
@@ -79,3 +55,17 @@ def test_model_files_without_the_scope_load_with_it_off(tmp_path):
     assert not old.negation_scope
     assert SentimentModel.load(tmp_path / "m").get_params() == {
         **model.get_params(), "negation_scope": False}
+
+
+def test_scope_changes_the_features_not_the_lexicon_evidence():
+    lexicon = type("Lex", (), {"opinions": {"好": 1.0, "慢": -1.0}, "negations": {"不"},
+                               "degrees": {}})
+    texts = ["物流很慢", "太慢了", "很好", "物流好", "不慢", "好评"]
+    tokens = [["物流", "很", "慢"], ["太", "慢", "了"], ["很", "好"], ["物流", "好"],
+              ["不", "慢"], ["好评"]]
+    fitted = SentimentModel(min_df=1, calibration_share=0.0, negation_scope=True).fit(
+        texts, [0, 0, 1, 1, 1, 1], tokens, lexicon=lexicon)
+    names = [name for name, _ in fitted.explain("物流不慢", ["物流", "不", "慢"], top=50,
+                                                by="feature")]
+    assert "char:¬慢" in names and "char:慢" not in names
+    assert "lexicon:positive" in names  # 不…慢 still counts as praise in the lexicon column

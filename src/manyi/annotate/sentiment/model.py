@@ -6,8 +6,9 @@ Features of a normalised comment and its word tokens:
 
 * character 1-, 2- and 3-grams (robust to segmentation and unknown words: 不错, 太慢了);
 * word unigrams and bigrams from the segmenter's tokens (不 好, 送餐 太慢);
-* with ``negation_scope`` (new fits), the words a negation governs read as features of their
-  own (物流不慢: 不 ¬慢, so 慢's weights do not fire; ``manyi.annotate.sentiment.negation``);
+* with ``negation_scope=True`` (opt-in; not the shipped model's), the words a negation governs
+  read as features of their own (物流不慢: 不 ¬慢, so 慢's weights do not fire;
+  ``manyi.annotate.sentiment.negation``);
 * one lexicon feature, ``log(1 + P) − log(1 + N)``: ``P``/``N`` sum the weights of the
   positive/negative opinion words and emoji found, each flipped by an odd number of negation
   words and multiplied by a degree word among the three tokens before it (不好 → negative,
@@ -106,7 +107,7 @@ class SentimentModel:
     def __init__(self, *, alpha: float = 0.25, min_df: int = 2, max_features: int = 400_000,
                  calibration_share: float = 0.1, lexicon_domain: str | None = "ecommerce",
                  max_iter: int = 400, nb_scale: bool = False,
-                 negation_scope: bool = True) -> None:
+                 negation_scope: bool = False) -> None:
         self.alpha = alpha
         self.min_df = min_df
         self.max_features = max_features
