@@ -64,6 +64,7 @@ def contributions_of(model, text: str, tokens: list[str], by: str) -> dict[str, 
         _credit_lexicon(model, text, tokens, s, w_pos, w_neg, owner is not None, credit)
     return out
 
+
 def _readable(feature: str) -> str:
     """A feature as text: each marked (negated) character as ¬ and the character."""
     return "".join(f"¬{chr(ord(c) - SHIFT)}" if ord(c) >= SHIFT else c for c in feature)
