@@ -321,7 +321,7 @@ def main() -> int:
               f"{args.test_rows} held-out rows ==", flush=True)
         rows = loio(comments, aspects, tokens_of, args)
         print("\n" + table(rows))
-        two_class = [r for r in rows if r["gold_neu"] == 0]
+        two_class = [r for r in rows if r["gold_neu"] == 0] or [{"neutral": float("nan")}]
         print(f"\nmean acc {np.mean([r['acc'] for r in rows]):.3f}, min "
               f"{min(r['acc'] for r in rows):.3f}; mean lead over tfidf "
               f"{np.mean([r['lead'] for r in rows]):+.1f} pts, min "
