@@ -286,12 +286,17 @@ def main() -> int:
                         help="cross-fit the head over folds of the training industries "
                              "(default: as the shipped model, on rows the n-gram fit left out)")
     parser.add_argument("--no-loio", action="store_true", help="shipped model only")
+    parser.add_argument("--negation-scope", action="store_true",
+                        help="fit the folds' models with the negation scope "
+                             "(manyi.annotate.sentiment.negation)")
     parser.add_argument("--ceiling", type=int, default=0, metavar="N",
                         help="only fit on each industry's own labels (5-fold, N rows of it): "
                              "the in-industry bar")
     parser.add_argument("--no-shipped", action="store_true",
                         help="skip the shipped model's section (e.g. when folds run in parallel)")
     args = parser.parse_args()
+    if args.negation_scope:
+        FIT_PARAMS["negation_scope"] = True
     if not data_ready():
         return 0
     import sentiment_data
@@ -316,7 +321,7 @@ def main() -> int:
               f"{args.test_rows} held-out rows ==", flush=True)
         rows = loio(comments, aspects, tokens_of, args)
         print("\n" + table(rows))
-        two_class = [r for r in rows if r["gold_neu"] == 0]
+        two_class = [r for r in rows if r["gold_neu"] == 0] or [{"neutral": float("nan")}]
         print(f"\nmean acc {np.mean([r['acc'] for r in rows]):.3f}, min "
               f"{min(r['acc'] for r in rows):.3f}; mean lead over tfidf "
               f"{np.mean([r['lead'] for r in rows]):+.1f} pts, min "

@@ -160,9 +160,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="model path stem (writes .npz and .json)")
     parser.add_argument("--no-cross", action="store_true",
                         help="head on the held-out share, not cross-fitted (one n-gram fit)")
+    parser.add_argument("--negation-scope", action="store_true",
+                        help="n-gram features of their own for the words a negation governs "
+                             "(manyi.annotate.sentiment.negation; not the shipped model's way)")
     parser.add_argument("--head-only", action="store_true",
                         help="keep the n-gram weights, refit the comment head")
     args = parser.parse_args(argv)
+    if args.negation_scope:
+        SHIPPED_PARAMS["negation_scope"] = True
     if not sentiment_data.available():
         print(f"{sentiment_data.DATA}: data folder not found", file=sys.stderr)
         return 1

@@ -32,9 +32,9 @@ TINY_LEXICON = type("Lex", (), {"opinions": {"好": 1.0, "满意": 1.0, "差": -
                                 "negations": {"不", "没"}, "degrees": {"非常": 1.8, "很": 1.3}})
 
 
-def tiny_model(with_neutral: bool = False) -> SentimentModel:
+def tiny_model(with_neutral: bool = False, negation_scope: bool = False) -> SentimentModel:
     n = len(TINY_TEXTS) if with_neutral else 10
-    return SentimentModel(min_df=1, calibration_share=0.0).fit(
+    return SentimentModel(min_df=1, calibration_share=0.0, negation_scope=negation_scope).fit(
         TINY_TEXTS[:n], TINY_LABELS[:n], [list(t) for t in TINY_TEXTS[:n]],
         lexicon=TINY_LEXICON)
 
@@ -274,7 +274,8 @@ def one_by_one(model: SentimentModel, texts, tokens) -> np.ndarray:
     return np.array(rows)
 
 
-@pytest.mark.parametrize("make", [default_model, tiny_model, lambda: tiny_model(True)])
+@pytest.mark.parametrize("make", [default_model, tiny_model, lambda: tiny_model(True),
+                                  lambda: tiny_model(True, negation_scope=True)])
 def test_batch_scores_equal_one_by_one_scores(make):
     model = make()
     texts = BATCH_TEXTS

@@ -12,6 +12,7 @@ import math
 
 from manyi.annotate.sentiment.features import _word_bigrams, feature_lists
 from manyi.annotate.sentiment.lookup import _char_owner, _gram_positions
+from manyi.annotate.sentiment.negation import SHIFT
 
 
 def contributions_of(model, text: str, tokens: list[str], by: str) -> dict[str, float]:
@@ -22,8 +23,11 @@ def contributions_of(model, text: str, tokens: list[str], by: str) -> dict[str, 
     heads = model._tables
     sign = [1.0] if len(heads) == 1 else [-1.0, 0.0, 1.0]  # 3-class: pos minus neg
     text = text.replace("\x00", " ")
+    # the features read the negated words marked (不慢: 不 ¬慢); credited to the words as written
+    gram_text, gram_tokens = (model._lookup_tables().negation.mark(text, tokens)
+                              if getattr(model, "negation_scope", False) else (text, tokens))
     chars, words, pairs = feature_lists(text, tokens)
-    bigrams = _word_bigrams(tokens)
+    bigrams = _word_bigrams(gram_tokens)
     scale = 1.0 / math.sqrt(max(len(chars) + len(words) + len(pairs), 1))
     owner = _char_owner(text, tokens) if by == "word" else None
     out: dict[str, float] = {}
@@ -37,28 +41,34 @@ def contributions_of(model, text: str, tokens: list[str], by: str) -> dict[str, 
         table_chars, table_words, table_pairs, (w_pos, w_neg, bias, scaled_bias) = head
         credit("(bias)", s * (bias + scaled_bias * scale))
         for n, start in _gram_positions(len(text)):
-            gram = text[start:start + n]
+            gram = gram_text[start:start + n]
             value = s * table_chars.get(gram, 0.0) * scale
             if not value:
                 continue
             if owner is None:
-                credit("char:" + gram, value)
+                credit("char:" + _readable(gram), value)
             else:
                 for pos in range(start, start + n):
                     credit(owner[pos], value / n)
-        for token in tokens:
-            value = s * table_words.get(token, 0.0) * scale
+        for token, gram in zip(tokens, gram_tokens):
+            value = s * table_words.get(gram, 0.0) * scale
             if value:
-                credit(token if owner is not None else "word:" + token, value)
+                credit(token if owner is not None else "word:" + _readable(gram), value)
         for i, pair in enumerate(bigrams):
             value = s * table_pairs.get(pair, 0.0) * scale
             if value and owner is None:
-                credit("bigram:" + pair, value)
+                credit("bigram:" + _readable(pair), value)
             elif value:
                 credit(tokens[i], value / 2)
                 credit(tokens[i + 1], value / 2)
         _credit_lexicon(model, text, tokens, s, w_pos, w_neg, owner is not None, credit)
     return out
+
+
+def _readable(feature: str) -> str:
+    """A feature as text: each marked (negated) character as ¬ and the character."""
+    return "".join(f"¬{chr(ord(c) - SHIFT)}" if ord(c) >= SHIFT else c for c in feature)
+
 
 def _credit_lexicon(model, text, tokens, s, w_pos, w_neg, by_word, credit) -> None:
     hits = model.lexicon_.hits(text, tokens)

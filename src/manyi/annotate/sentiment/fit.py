@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from manyi.annotate.sentiment.features import CLASSES, feature_lists
+from manyi.annotate.sentiment.negation import NegationScope
 from manyi.errors import InputError
 
 # -- fitting -------------------------------------------------------------------------
@@ -67,7 +68,7 @@ def fit_model(model, texts: list[str], tokens: list[list[str]],
     if (polar & ~held).sum() < 2 or len(set(y3[polar & ~held])) < 2:
         held[:] = False
     y = (y3 == 2).astype(int)
-    docs = [_prefixed(text, toks) for text, toks in zip(texts, tokens)]
+    docs = _docs(model, texts, tokens, lexicon)
     classes = ("negative", "positive")
     tables, stats = _fit_ngrams(model, docs, np.flatnonzero(polar & ~held), y, sample_weight,
                                 texts, tokens, lexicon)
@@ -119,7 +120,7 @@ def cross_features(model, texts: list[str], tokens: list[list[str]], y3: np.ndar
     from manyi.annotate.sentiment.head import FEATURES
 
     if docs is None:
-        docs = [_prefixed(text, toks) for text, toks in zip(texts, tokens)]
+        docs = _docs(model, texts, tokens, lexicon)
     polar, y = y3 != 1, (y3 == 2).astype(int)
     features = np.zeros((len(texts), len(FEATURES)))
     for fold in range(int(folds.max()) + 1):
@@ -251,6 +252,16 @@ def _calibration_row(text: str, share: float) -> bool:
     return zlib.crc32(text.encode("utf-8")) % 10_000 < share * 10_000
 
 
+def _docs(model, texts: list[str], tokens: list[list[str]], lexicon) -> list[list[str]]:
+    """Each row's n-gram features, the negated words marked when the model says so
+    (``manyi.annotate.sentiment.negation``)."""
+    if not getattr(model, "negation_scope", False):
+        return [_prefixed(text, toks) for text, toks in zip(texts, tokens)]
+    mark = NegationScope(lexicon).mark
+    return [_prefixed(*mark(text.replace("\x00", " "), toks))
+            for text, toks in zip(texts, tokens)]
+
+
 def _prefixed(text: str, tokens: Sequence[str]) -> list[str]:
     chars, words, pairs = feature_lists(text, tokens)
     return ["c" + g for g in chars] + ["w" + w for w in words] + ["p" + p for p in pairs]
@@ -363,7 +374,7 @@ def adapt(model, texts: list[str], tokens: list[list[str]], *, confidence: float
     rows = np.flatnonzero(pos | neg)
     sign = np.where(pos[rows], 1.0, -1.0)
     offset = model.decision_function([texts[i] for i in rows], [tokens[i] for i in rows])
-    docs = [_prefixed(texts[i], tokens[i]) for i in range(len(texts))]
+    docs = _docs(model, texts, tokens, model.lexicon_)
     index = vocabulary(docs, range(len(texts)), min_df)
     X = _matrix(docs, rows, index, texts, tokens, model.lexicon_)[:, :len(index)]
     # balance the two sides, so that a dump that is mostly praise does not drift positive

@@ -18,6 +18,7 @@ import pandas as pd
 
 from manyi.annotate.factor_tokens import GOOD_AS_DEGREE
 from manyi.annotate.sentiment.head import CONTRAST_WORDS, SEPARATORS
+from manyi.annotate.sentiment.negation import NegationScope
 from manyi.errors import InputError
 
 # Emoji and emoticons with a clear polarity; they count as opinion words of weight 1.
@@ -154,8 +155,10 @@ class _LookupTables:
     """The weight tables as hash indexes and weight matrices (rows: features, columns: heads),
     for :meth:`SentimentModel._batch_logits`; built once per model from its dict tables."""
 
-    def __init__(self, tables, lexicon: _Lexicon) -> None:
+    def __init__(self, tables, lexicon: _Lexicon, negation_scope: bool = False) -> None:
         heads = len(tables)
+        # the n-gram features' negation marks (manyi.annotate.sentiment.negation), or None
+        self.negation = NegationScope(lexicon) if negation_scope else None
         one = heads == 1  # (one head, the shipped model's: its tables' values in key order)
         char_keys = list(tables[0][0]) if one else \
             list(dict.fromkeys(k for chars, *_ in tables for k in chars))
@@ -228,7 +231,9 @@ class Batch(NamedTuple):
     """A batch of texts looked up once for every use: their code points joined (a separator
     between texts), the text of each position and each text's length; all their tokens in
     order, how many each text has, the tokens' ids in the model's map (−1: unknown) and
-    their lengths."""
+    their lengths; then the code points and token ids the n-gram features read: the same
+    arrays, or with the words a negation governs marked (``_LookupTables.negation``). The
+    lexicon evidence, clauses and questions read the unmarked ones."""
 
     codes: np.ndarray
     doc: np.ndarray
@@ -237,17 +242,24 @@ class Batch(NamedTuple):
     lengths: np.ndarray
     ids: np.ndarray
     size: np.ndarray
+    gram_codes: np.ndarray
+    gram_ids: np.ndarray
 
     @classmethod
     def of(cls, tables: _LookupTables, texts: Sequence[str], tokens: Sequence[Sequence[str]]
            ) -> Batch:
         flat = list(chain.from_iterable(tokens))
         m = len(flat)
-        return cls(*_code_points(texts),
-                   np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)), flat,
-                   np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)),
-                   np.fromiter(map(tables.vocab.get, flat, _MISSING), dtype=np.int64, count=m),
-                   np.fromiter(map(len, flat), dtype=np.int64, count=m))
+        codes, doc = _code_points(texts)
+        ids = np.fromiter(map(tables.vocab.get, flat, _MISSING), dtype=np.int64, count=m)
+        gram_codes, gram_ids = codes, ids
+        n_chars = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+        size = np.fromiter(map(len, flat), dtype=np.int64, count=m)
+        if tables.negation is not None:
+            gram_codes, gram_ids = tables.negation.mark_batch(
+                texts, tokens, flat, codes, ids, tables.vocab, n_chars, lengths, size)
+        return cls(codes, doc, n_chars, flat, lengths, ids, size, gram_codes, gram_ids)
 
 
 class _Found(NamedTuple):

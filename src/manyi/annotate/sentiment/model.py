@@ -6,6 +6,9 @@ Features of a normalised comment and its word tokens:
 
 * character 1-, 2- and 3-grams (robust to segmentation and unknown words: 不错, 太慢了);
 * word unigrams and bigrams from the segmenter's tokens (不 好, 送餐 太慢);
+* with ``negation_scope=True`` (opt-in; not the shipped model's), the words a negation governs
+  read as features of their own (物流不慢: 不 ¬慢, so 慢's weights do not fire;
+  ``manyi.annotate.sentiment.negation``);
 * one lexicon feature, ``log(1 + P) − log(1 + N)``: ``P``/``N`` sum the weights of the
   positive/negative opinion words and emoji found, each flipped by an odd number of negation
   words and multiplied by a degree word among the three tokens before it (不好 → negative,
@@ -103,7 +106,8 @@ class SentimentModel:
 
     def __init__(self, *, alpha: float = 0.25, min_df: int = 2, max_features: int = 400_000,
                  calibration_share: float = 0.1, lexicon_domain: str | None = "ecommerce",
-                 max_iter: int = 400, nb_scale: bool = False) -> None:
+                 max_iter: int = 400, nb_scale: bool = False,
+                 negation_scope: bool = False) -> None:
         self.alpha = alpha
         self.min_df = min_df
         self.max_features = max_features
@@ -111,6 +115,7 @@ class SentimentModel:
         self.lexicon_domain = lexicon_domain
         self.max_iter = max_iter
         self.nb_scale = nb_scale
+        self.negation_scope = negation_scope
 
     # -- fitting -----------------------------------------------------------------------
     def fit(self, texts: Sequence[str], labels: Sequence[object],
@@ -172,11 +177,13 @@ class SentimentModel:
         numbers for a whole batch at once (a test holds the two together).
         """
         text = text.replace("\x00", " ")  # as in the batch, where NUL separates comments
+        pos, neg = self.lexicon_.evidence(text, tokens)
+        if self.negation_scope:  # the n-grams read the negated words marked
+            text, tokens = self._lookup_tables().negation.mark(text, tokens)
         words = _word_bigrams(tokens)
         length = len(text)
         n_grams = length + max(length - 1, 0) + max(length - 2, 0)  # char 1-, 2-, 3-grams
         scale = 1.0 / math.sqrt(max(n_grams + len(tokens) + len(words), 1))
-        pos, neg = self.lexicon_.evidence(text, tokens)
         lex_pos, lex_neg = math.log1p(pos), math.log1p(neg)
         out = []
         for chars, word, pair, (w_pos, w_neg, bias, scaled_bias) in self._tables:
@@ -211,23 +218,27 @@ class SentimentModel:
         """
         tables = self._lookup_tables()
         n = len(texts)
-        codes, doc, n_chars, flat, lengths, ids, _ = batch if batch is not None \
-            else Batch.of(tables, texts, tokens)
+        if batch is None:
+            batch = Batch.of(tables, texts, tokens)
+        codes, doc, n_chars, flat, lengths, ids = batch[:6]
+        gram_ids = batch.gram_ids  # the n-grams read the negated words marked
         # character 1-, 2-, 3-grams, packed into int64 (see _pack_order): where each found
         # gram starts in the joined text, and how long it is
-        found = tables.chars.get_indexer(_packed_grams(codes))
+        found = tables.chars.get_indexer(_packed_grams(batch.gram_codes))
         at = np.flatnonzero(found >= 0)
         chars = _Found(at, tables.char_weights[found[at]])
         m = len(codes)
         size = 1 + (at >= m) + (at >= 2 * m - 1)
         start = at - np.where(size == 1, 0, np.where(size == 2, m, 2 * m - 1))
         # words and word bigrams, through one token → id map
-        known = np.flatnonzero(ids >= 0)
-        words = _Found(known, tables.word_weights[ids[known]])
+        known = np.flatnonzero(gram_ids >= 0)
+        words = _Found(known, tables.word_weights[gram_ids[known]])
         owner = np.repeat(np.arange(n), lengths)
         # word bigrams within a comment (a span never holds one that crosses comments)
-        both = np.flatnonzero((ids[:-1] >= 0) & (ids[1:] >= 0) & (owner[:-1] == owner[1:]))
-        found = tables.pairs.get_indexer(ids[both] * tables.vocab_size + ids[both + 1])
+        both = np.flatnonzero((gram_ids[:-1] >= 0) & (gram_ids[1:] >= 0)
+                              & (owner[:-1] == owner[1:]))
+        found = tables.pairs.get_indexer(gram_ids[both] * tables.vocab_size
+                                         + gram_ids[both + 1])
         pairs = _Found(both[found >= 0], tables.pair_weights[found[found >= 0]])
         lexical = _lexical_hits(tables, ids, codes, flat)
 
@@ -290,7 +301,8 @@ class SentimentModel:
     def _lookup_tables(self) -> _LookupTables:
         tables = getattr(self, "_lookup", None)
         if tables is None:
-            tables = self._lookup = _LookupTables(self._tables, self.lexicon_)
+            tables = self._lookup = _LookupTables(self._tables, self.lexicon_,
+                                                  getattr(self, "negation_scope", False))
         return tables
 
     def _proba_from_logits(self, logits: np.ndarray, pos: np.ndarray, neg: np.ndarray
@@ -464,7 +476,7 @@ class SentimentModel:
         """The constructor's keyword configuration (scikit-learn convention)."""
         return {k: getattr(self, k) for k in ("alpha", "min_df", "max_features",
                                               "calibration_share", "lexicon_domain", "max_iter",
-                                              "nb_scale")}
+                                              "nb_scale", "negation_scope")}
 
     def __repr__(self) -> str:
         return f"SentimentModel({', '.join(f'{k}={v!r}' for k, v in self.get_params().items())})"

@@ -75,7 +75,8 @@ def load_model(cls: type, path: str | Path):
                          f"({type(exc).__name__}: {exc}); refit the model") from exc
 
 def _from_parts(cls, path: Path, meta: dict, arrays):
-    model = cls(**meta["config"])
+    # files written before the negation scope: their n-grams read the words unmarked
+    model = cls(**{"negation_scope": False, **meta["config"]})
     tables = []
     for h, dense in enumerate(meta["dense"]):
         parts = []
