@@ -36,6 +36,15 @@ def test_what_is_compared_leaves_the_rest(domain, text, expected):
     assert {(m.term, m.source) for m in extractor_for(domain)(text)} == expected
 
 
+@pytest.mark.parametrize("domain, text, opinion", [
+    ("hotel", "感觉比希尔顿好很多", "好"), ("hotel", "比旁边的建工锦江好一些", "好"),
+    ("ecommerce", "个人感觉比苹果好用", "好用")])
+def test_a_judgement_the_word_compared_with_held_alone_stays_overall(domain, text, opinion):
+    """review12: 14 clauses lost every mention with their compared-with word."""
+    found = extractor_for(domain)(text)
+    assert [(m.dimension, m.term, m.opinion) for m in found] == [("overall", "", opinion)]
+
+
 def test_a_cue_kept_without_the_word_compared_with():
     found = extractor_for("hotel")("比外面所谓的美食街贵不了多少")
     assert [(m.dimension, m.term, m.implicit, m.filed_by, m.start, m.end) for m in found] \
