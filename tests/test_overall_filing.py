@@ -25,6 +25,7 @@ REFILED = [
      "product.quality"),
     ("这次买的水果根本不能吃", "这次买的水果根本不能吃", "product.quality"),
     ("很酸很酸很酸", "很酸很酸很酸", "product.taste"),
+    ("无论如何坏了三个", "无论如何坏了三个", "product.quality"),  # 无论 negates nothing
 ]
 
 # bare verdicts: no attribute is said, they stay overall

@@ -222,8 +222,9 @@ class OverallFiling:
     def _denied(self, tokens: list[str], first: int, i: int) -> bool:
         """Whether a negation, or a question, comes before ``i`` in its clause (没有找到坏点,
         不怕坏, 能不能用): the condition is not said to be."""
-        negations, wishes = self.lexicon.negations, self.wishes
-        return any(t in negations or t[0] in "不没无别" or "不" in t[1:-1] or t in wishes
+        negations, wishes, opinions = self.lexicon.negations, self.wishes, self.lexicon.opinions
+        return any(t in negations or t in wishes or "不" in t[1:-1]  # 能不能用
+                   or (len(t) <= 2 and t[0] in "不没" and t not in opinions)  # 不怕 (not 不错)
                    for t in tokens[first:i]) or (i > first and tokens[i - 1] == "能")
 
     def _taste_unsaid(self, tokens: list[str], first: int, i: int) -> bool:
