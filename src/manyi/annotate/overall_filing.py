@@ -70,9 +70,14 @@ class OverallFiling:
         self.wishes = frozenset(rules.wishes)  # 希望用起来不要有什么毛病: not said
         self.prefixes = frozenset(rules.bare_prefixes) | frozenset(lexicon.degrees)
         self.sizes = frozenset(rules.predicates) - TASTE_CHARS
-        # a clause that may say one of the kinds (most clauses are passed over by this)
-        hints = {w[-1] for w in self.conditions} | TASTE_CHARS | {"能", "法"}
-        self._hint = re.compile("[" + "".join(sorted(hints)) + "]")
+        # a clause that may say one of the kinds (most clauses are passed over by these): a
+        # condition word, a taste, 能/法 (不能用, 没法穿) or, for a verdict, a sense tried
+        words = "|".join(map(re.escape, sorted(self.conditions, key=lambda w: (len(w), w))))
+        tastes = "".join(sorted(TASTE_CHARS))
+        self._hint = re.compile(f"{words}|[{tastes}能法]" if words else f"[{tastes}能法]")
+        senses = "".join(sorted(self.trying))
+        self._hint_said = re.compile(f"{words}|[{tastes}{senses}]" if words
+                                     else f"[{tastes}{senses}]")
 
         def product(word: str) -> Factor:
             factor = lexicon.terms.get(word)
@@ -87,7 +92,7 @@ class OverallFiling:
         """``mentions`` with the overall ones of the kinds above re-filed."""
         out = list(mentions)
         for n, m in enumerate(mentions):
-            if m.dimension != "overall":
+            if m.dimension != "overall" or not self._hint_said.search(m.clause):
                 continue
             beside = {o.dimension for o in mentions if o.clause_id == m.clause_id}
             found = self._said(text, tokens, starts, m, beside)
