@@ -72,12 +72,13 @@ class OverallFiling:
         self.sizes = frozenset(rules.predicates) - TASTE_CHARS
         # a clause that may say one of the kinds (most clauses are passed over by these): a
         # condition word, a taste, 能/法 (不能用, 没法穿) or, for a verdict, a sense tried
-        words = "|".join(map(re.escape, sorted(self.conditions, key=lambda w: (len(w), w))))
-        tastes = "".join(sorted(TASTE_CHARS))
-        self._hint = re.compile(f"{words}|[{tastes}能法]" if words else f"[{tastes}能法]")
-        senses = "".join(sorted(self.trying))
-        self._hint_said = re.compile(f"{words}|[{tastes}{senses}]" if words
-                                     else f"[{tastes}{senses}]")
+        words = [re.escape(w) for w in sorted(self.conditions, key=lambda w: (len(w), w))]
+
+        def hint(chars: frozenset[str]) -> re.Pattern:
+            return re.compile("|".join([*words, "[" + "".join(sorted(chars)) + "]"]))
+
+        self._hint = hint(TASTE_CHARS | {"能", "法"})
+        self._hint_said = hint(TASTE_CHARS | self.trying)
 
         def product(word: str) -> Factor:
             factor = lexicon.terms.get(word)
