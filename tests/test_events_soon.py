@@ -117,3 +117,31 @@ def test_a_pack_refiles_an_event_by_its_factor_alone():
     assert [(m.dimension, m.factor, m.lexicon_score > 0) for m in found] == [
         ("channel", "location", True)]
 
+
+
+@pytest.mark.parametrize("text, dimension, factor", [
+    ("结果我们等了半个多小时", "service", "serving"),   # a dine-in wait is the service's
+    ("按铃都要半天才来人", "service", "serving"),
+    ("外卖一个小时才送到", "logistics", "speed"),       # a takeaway's lateness stays logistics
+    ("很晚才送来", "logistics", "speed"),
+])
+def test_a_restaurant_wait_is_its_service_a_takeaway_late_its_delivery(text, dimension,
+                                                                       factor):
+    events = [m for m in extractor_for("catering")(text) if m.source == "event"]
+    assert [(m.dimension, m.factor) for m in events] == [(dimension, factor)], events
+    assert events[0].lexicon_score < 0
+
+
+@pytest.mark.parametrize("text, term, dimension, factor", [
+    ("就是速度太慢", "速度", "service", "serving"),      # how fast the food comes
+    ("小哥很热情", "小哥", "service", "attitude"),  # a waiter, not a courier
+    ("送餐速度很快", "送餐速度", "logistics", "speed"),  # a takeaway's, said as such
+])
+def test_core_words_mean_the_restaurants_own_in_catering(text, term, dimension, factor):
+    found = [m for m in extractor_for("catering")(text) if m.term == term]
+    assert [(m.dimension, m.factor) for m in found] == [(dimension, factor)], found
+
+
+def test_a_dish_wrapped_is_no_parcel_in_catering():
+    found = extractor_for("catering")("糯米包裹着咸鸭蛋黄，很好吃")
+    assert found and not [m for m in found if m.dimension == "logistics"], found
