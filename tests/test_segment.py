@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tempfile
+
 import pandas as pd
 import pytest
 from conftest import SAMPLES
@@ -56,8 +58,12 @@ def test_a_broken_or_unwritable_cache_is_not_used(cache, tmp_path, monkeypatch):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    scratch = tmp_path / "temp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     assert [Segmenter(lexicon).cut(t) for t in TEXTS] == expected
     assert not list(tmp_path.glob("**/*.tmp"))
+    assert not list(scratch.iterdir())  # jieba's 9 MB cache of a fallback run is not left
 
 
 @pytest.mark.parametrize("text, clauses", [
@@ -80,3 +86,13 @@ def test_a_numbered_list_cuts_clauses_by_tokens_and_by_text_alike(text, clauses)
     by_tokens = segment.split_clauses_by_tokens(text, tokens, starts, lexicon.contrasts)
     assert [text[a:b] for a, b in by_tokens] == clauses
     assert segment.split_clauses(text, lexicon.contrasts) == by_tokens
+
+
+def test_the_cache_folder_keeps_only_the_caches_in_use(cache, monkeypatch):
+    monkeypatch.setattr(segment, "CACHE_KEEP", 3)
+    for n in range(5):  # five edits of a lexicon: five sets of words
+        segment._jieba_settled({f"测试词{n}": (None, None)})
+    kept = list(cache.glob("jieba-*.json"))
+    assert len(kept) == 3
+    newest = segment._jieba_settled({"测试词4": (None, None)})  # a hit, from the cache
+    assert newest[0]["测试词4"] > 0 and len(list(cache.glob("jieba-*.json"))) == 3

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 # Changes whenever what _jieba_settled stores changes, so older cache files are not read.
 _CACHE_FORMAT = 1
+CACHE_KEEP = 16  # jieba caches kept in the cache folder, the most recently used
 # A word no normalised text contains (two Unicode noncharacters), used to carry jieba's total.
 TOTAL_SENTINEL = "\ufdd0\ufdd1"
 HAN = re.compile(r"[\u4e00-\u9fd5]")
@@ -183,6 +184,8 @@ def _jieba_settled(words: dict[str, tuple[int | None, str | None]]
         settled, extra_total, non_han = cached["freq"], cached["extra_total"], cached["non_han"]
         if settled.keys() >= words.keys() and isinstance(extra_total, int) \
                 and isinstance(non_han, list):
+            with contextlib.suppress(OSError):
+                os.utime(path)  # used now: the pruning below keeps the files in use
             return settled, extra_total, set(non_han)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
@@ -203,11 +206,21 @@ def _jieba_settled(words: dict[str, tuple[int | None, str | None]]
             json.dump({"freq": settled, "extra_total": extra_total, "non_han": non_han},
                       handle, ensure_ascii=False)
         os.replace(handle.name, path)
+        _prune(path.parent)
     except OSError:
         if handle is not None:
             with contextlib.suppress(OSError):
                 os.unlink(handle.name)
     return settled, extra_total, set(non_han)
+
+
+def _prune(folder: Path) -> None:
+    """Remove all but the :data:`CACHE_KEEP` most recently used jieba caches of ``folder``
+    (one is written for each set of lexicon words: editing a lexicon adds one each time)."""
+    files = sorted(folder.glob("jieba-*.json"), key=lambda f: f.stat().st_mtime, reverse=True)
+    for old in files[CACHE_KEEP:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 def _cache_dir() -> Path:
@@ -235,15 +248,22 @@ def _jieba_tokenizer() -> jieba.Tokenizer:
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     # jieba keeps its dictionary cache in the shared temp folder by default, where another
-    # user could plant one (it is marshal-loaded): use the user's own cache folder.
-    tokenizer.tmp_dir = str(_private_cache_dir())
-    tokenizer.initialize()
+    # user could plant one (it is marshal-loaded): use the user's own cache folder, else a
+    # private temporary one, removed once the dictionary is loaded (9 MB a run otherwise).
+    own = _private_cache_dir()
+    if own is not None:
+        tokenizer.tmp_dir = str(own)
+        tokenizer.initialize()
+        return tokenizer
+    with tempfile.TemporaryDirectory(prefix="manyi-jieba-") as scratch:
+        tokenizer.tmp_dir = scratch
+        tokenizer.initialize()
     return tokenizer
 
 
-def _private_cache_dir() -> Path:
+def _private_cache_dir() -> Path | None:
     """:func:`_cache_dir`, made if missing, owned by this user and writable by no one else;
-    else a fresh private temporary folder."""
+    ``None`` when it cannot be."""
     folder = _cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -252,7 +272,7 @@ def _private_cache_dir() -> Path:
             return folder
     except (OSError, AttributeError):  # (no getuid on Windows, where %TEMP% is per user)
         pass
-    return Path(tempfile.mkdtemp(prefix="manyi-jieba-"))
+    return None
 
 
 def split_clauses(text: str, contrasts: Iterable[str]) -> list[tuple[int, int]]:
