@@ -5,9 +5,10 @@ about a second per GB; Parquet's row count from its footer), so the bar shows ho
 and how long is left instead of "analysing: 45000comments".
 
 >>> import tempfile, os
->>> path = os.path.join(tempfile.mkdtemp(), "d.csv")
->>> _ = open(path, "w", encoding="utf-8").write("评论内容\\n很好\\n太差\\n")
->>> count_rows(path)
+>>> with tempfile.TemporaryDirectory() as folder:
+...     path = os.path.join(folder, "d.csv")
+...     _ = open(path, "w", encoding="utf-8").write("评论内容\\n很好\\n太差\\n")
+...     count_rows(path)
 2
 """
 
