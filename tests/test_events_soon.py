@@ -18,6 +18,10 @@ from manyi.text.lexicon_events import merge_aspects_file
     ("ecommerce", "客服几分钟就回复了", "service", "efficiency", 1),
     ("delivery", "半小时就送到了", "logistics", "speed", 1),
     ("catering", "五分钟就上菜了", "service", "serving", 1),
+    ("ecommerce", "退款三天才到账", "service", "efficiency", -1),  # money credited, not goods
+    ("app", "提现三天才到账", "service", "efficiency", -1),
+    ("app", "等了半个小时都没加载出来", "product", "performance", -1),  # an app's own speed
+    ("app", "更新后等了十分钟", "product", "performance", -1),
 ])
 def test_speed_through_time_is_an_event_with_its_polarity(domain, text, dimension, factor,
                                                           sign):
