@@ -149,3 +149,18 @@ def test_core_words_mean_the_restaurants_own_in_catering(text, term, dimension, 
 def test_a_dish_wrapped_is_no_parcel_in_catering():
     found = extractor_for("catering")("糯米包裹着咸鸭蛋黄，很好吃")
     assert found and not [m for m in found if m.dimension == "logistics"], found
+
+
+@pytest.mark.parametrize("text, dimension, factor, sign", [
+    ("前台只给了一份早餐券", "service", "professionalism", -1),  # the staff's error
+    ("办入住的时候连钥匙牌都给错", "service", "professionalism", -1),
+    ("柜门有一处贴皮破损", "environment", "facilities", -1),    # the hotel's own things
+    ("各种设施都完好", "environment", "facilities", 1),
+    ("恳求了半天才慢吞吞地去安排", "service", "efficiency", -1),
+    ("早上7点40准时把我的衣服送来了", "service", "efficiency", 1),
+])
+def test_a_parcels_words_said_in_a_hotel_are_the_hotels(text, dimension, factor, sign):
+    found = extractor_for("hotel")(text)
+    assert found and not [m for m in found if m.dimension == "logistics"], found
+    assert (dimension, factor) in {(m.dimension, m.factor) for m in found}, found
+    assert all(m.lexicon_score * sign > 0 for m in found if m.dimension == dimension), found
