@@ -344,3 +344,20 @@ def test_a_denied_quality_that_says_where_is_named_once():
                               labels=result.labels)["driver_themes"]
     brand = set(themes.loc[themes["label"] == "品牌·品牌口碑", "theme"])
     assert "不诚信" in brand and "不诚信：不诚信" not in brand
+
+
+def test_a_quality_denied_by_its_own_opinion_word_is_named_denied():
+    """newcomer8: fruit's 口味 complaints had a theme "甜" (又小又不甜), and 新鲜度's terms read
+    不还不新鲜, 不根本不新鲜 (还不新鲜, 根本不新鲜 as said)."""
+    import manyi
+    from manyi.analysis.fixfirst import fix_first_tables
+
+    texts = ["苹果又小又不甜", "一点都不甜", "橙子不甜", "水果还不新鲜", "根本不新鲜",
+             "很不新鲜", "物流很快"] * 6
+    result = manyi.analyze(texts, domain="ecommerce", progress=False)
+    themes = fix_first_tables(result.comments, result.mentions,
+                              labels=result.labels)["driver_themes"]
+    named = set(themes["theme"]) | {w.split(" ")[0] for t in themes["terms"].astype(str)
+                                    for w in t.split("、")}
+    assert {"不甜", "不新鲜"} <= named, named
+    assert not {"甜", "不还不新鲜", "不根本不新鲜"} & named, named

@@ -87,8 +87,15 @@ def said_of(opinion: str, term: str, clause: str) -> str:
 
 def with_negation(said: str, negated: bool) -> str:
     """``said`` with the negation the mention carries (驱动不是很全: 全 → 不全), unless it
-    says it already (不好)."""
-    return "不" + said if negated and said and not _negated(said) else said
+    says it already (不好); an adverb before a negation goes (还不新鲜, 根本不新鲜 → 不新鲜).
+
+    >>> [with_negation(w, True) for w in ("全", "不好", "还不新鲜", "根本不新鲜")]
+    ['不全', '不好', '不新鲜', '不新鲜']
+    """
+    if not (negated and said):
+        return said
+    at = NEGATION_RE.search(said)
+    return "不" + said if at is None else said[at.start():]
 
 
 def said_words(chosen: pd.DataFrame, terms: np.ndarray) -> np.ndarray:
@@ -143,7 +150,11 @@ def group_said(counts: Mapping[str, int]) -> list[tuple[str, list[str]]]:
 
 
 def _negated(word: str) -> bool:
-    return word[:1] in ("不", "没", "无", "未")
+    return word[:1] in NEGATIONS
+
+
+NEGATIONS = ("不", "没", "无", "未")
+NEGATION_RE = re.compile("[不没无未]")  # a negation inside what is said (还不新鲜, 根本不新鲜)
 
 
 def split_said(tokens: Sequence[str], sep: str) -> tuple[list[str], list[str]]:

@@ -46,6 +46,7 @@ from manyi.analysis.rows import (
     sum_counts,
 )
 from manyi.analysis.theme_said import (
+    NEGATION_RE,
     UNSAID,
     VERDICT,
     group_said,
@@ -139,18 +140,22 @@ def _negated_qualities(chosen: pd.DataFrame, terms: np.ndarray) -> np.ndarray:
     """A complaint's term that is the quality its negated opinion denies, as said: 干净 of
     房间非常不干净 → 不干净 (newcomer: a hotel's 卫生 complaints had a theme "干净").
 
-    >>> frame = pd.DataFrame({"opinion": ["非常不干净", "太脏"], "negated": [True, False]})
-    >>> _negated_qualities(frame, np.array(["干净", "脏"], dtype=object)).tolist()
-    ['不干净', '脏']
+    >>> frame = pd.DataFrame({"opinion": ["非常不干净", "太脏", "一点都不甜"],
+    ...                       "negated": [True, False, False]})
+    >>> _negated_qualities(frame, np.array(["干净", "脏", "甜"], dtype=object)).tolist()
+    ['不干净', '脏', '不甜']
     """
-    if "negated" not in chosen or "opinion" not in chosen:
+    if "opinion" not in chosen:
         return terms
-    negated = chosen["negated"].fillna(False).astype(bool).to_numpy()
     opinions = chosen["opinion"].fillna("").astype(str).to_numpy(dtype=object)
+    flagged = (chosen["negated"].fillna(False).astype(bool).to_numpy() if "negated" in chosen
+               else np.zeros(len(opinions), dtype=bool))
     out = terms.copy()
-    for i in np.flatnonzero(negated):
-        if out[i] and opinions[i].endswith(out[i]) and opinions[i] != out[i]:
-            out[i] = with_negation(out[i], True)
+    for i, (term, opinion) in enumerate(zip(out, opinions)):
+        # denied by the flag, or by the opinion word itself before the term (不甜, 一点都不甜)
+        if term and opinion != term and opinion.endswith(term) \
+                and (flagged[i] or NEGATION_RE.search(opinion[:-len(term)])):
+            out[i] = with_negation(term, True)
     return out
 
 
