@@ -155,6 +155,16 @@ def test_plot_graph_uses_a_chinese_font():
     assert font.get_char_index(ord("配"))
 
 
+def test_the_complaint_graphs_title_counts_the_complaints():
+    """newcomer8: the complaints' drawing was titled with every comment's count (3300)."""
+    comments, mentions = tiny()
+    graph = complaint_graphs(comments, mentions)["complaints"]
+    title = plot_graph(graph).axes[0].get_title()
+    complaints, units = graph.graph["complaints"], graph.graph["units"]
+    assert 0 < complaints < units
+    assert f"抱怨评论 {complaints} 条" in title and f"共 {units} 条" in title, title
+
+
 def test_analyze_real_comments_end_to_end():
     from manyi import pipeline
 

@@ -498,7 +498,9 @@ def plot_graph(graph: nx.Graph, *, top: int = 40, max_edges: int = 60, title: st
                 bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.65))
     bar = fig.colorbar(ScalarMappable(norm, "RdYlGn_r"), ax=ax, shrink=0.6)
     bar.set_label("抱怨率 (complaint rate)", fontproperties=font)
-    subset = "抱怨评论" if graph.graph.get("subset") == "complaints" else "全部评论"
-    ax.set_title(title or f"因素共现图 ({subset}, {graph.graph.get('units', '')} 条; "
-                 "线宽 = 共现次数)", fontproperties=font, fontsize=13)
+    units = graph.graph.get("units", "")
+    counted = (f"抱怨评论 {graph.graph.get('complaints', '')} 条, 共 {units} 条"
+               if graph.graph.get("subset") == "complaints" else f"全部评论 {units} 条")
+    ax.set_title(title or f"因素共现图 ({counted}; 线宽 = 共现次数)", fontproperties=font,
+                 fontsize=13)
     return fig
