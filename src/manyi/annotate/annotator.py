@@ -29,9 +29,9 @@ import numpy as np
 import pandas as pd
 
 from manyi.annotate.aspect_scorer import AspectScorer
-from manyi.annotate.factor_tokens import _Cache
 from manyi.annotate.factors import FactorExtractor
 from manyi.annotate.flags import ANALYSABLE_FLAGS, MAX_ANALYSED_CHARS, REPEATED, flag_repeated
+from manyi.annotate.memo import Memo
 from manyi.annotate.prepass import Learned, warm_up, with_learned
 from manyi.annotate.sentiment import model as sentiment
 from manyi.annotate.sentiment.model import SentimentModel
@@ -100,7 +100,7 @@ class Annotator:
         self.things = getattr(self.lexicon, "aspect_groups", None) or ThingGroups({})
         warm_up(self.extractor)  # the first pass's token look-ups (outputs do not change)
         self.memo_chars = MEMO_CHARS  # 0: no memo (tests compare)
-        self._memo = _Cache(self._read, MEMO_LIMIT)
+        self._memo = Memo(self._read, MEMO_LIMIT)
         self.model = model if model is not None else load_model(settings.model)
         if hasattr(self.model, "warm"):  # its look-up tables: shared by forked workers
             self.model.warm()

@@ -27,7 +27,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from manyi.annotate.aspect_tags import FUNCTION_CHARS, MAX_CHARS, MAX_COMPOUND, Memo
+from manyi.annotate.aspect_tags import FUNCTION_CHARS, MAX_CHARS, MAX_COMPOUND
+from manyi.annotate.memo import Memo
 
 MODEL_PATH = Path(__file__).parent / "models" / "aspect_scorer.json"
 PUNCT = frozenset(",，、。.!！?？;；~～:：")

@@ -35,9 +35,11 @@ def described(rules: object, word: str) -> bool:
     """A two-character word that says how something is, though the dictionary calls it a noun:
     a bare prefix or a size word before a size or taste word (微酸 偏甜 超辣 酸甜), or 多/少
     before what food has much or little of (多汁 少油); no name (not 微距 过程 大虾 酸奶 大小).
+    The size and taste words are rules.toml's ``predicates`` (大 小 酸 甜 …) and ``tastes``.
 
     >>> from types import SimpleNamespace
-    >>> rules = SimpleNamespace(bare_prefixes={"微", "偏", "过"}, predicates={"大", "酸", "甜"})
+    >>> rules = SimpleNamespace(bare_prefixes={"微", "偏", "过"}, predicates={"大", "酸", "甜"},
+    ...                         tastes={"酸", "甜", "苦"})
     >>> [described(rules, w) for w in ("多汁", "微酸", "酸甜", "微距", "过程", "大虾", "酸奶")]
     [True, True, True, False, False, False, False]
     """
@@ -45,25 +47,12 @@ def described(rules: object, word: str) -> bool:
         return False
     first, second = word
     return ((first in rules.bare_prefixes or first in rules.predicates)
-            and (second in rules.predicates or second in TASTE_CHARS)
-            and not (first in rules.predicates and second not in TASTE_CHARS)) \
+            and second in rules.predicates  # (the tastes that are no size word, 苦 涩: not 微苦)
+            and not (first in rules.predicates and second not in rules.tastes)) \
         or (first in "多少" and second in MUCH_OF)
 
 
-TASTE_CHARS = frozenset("辣甜酸咸淡")
 MUCH_OF = frozenset("汁油盐糖")  # 多汁 少油 少盐 少糖: what a dish has much or little of
-
-
-class Memo(dict):
-    """A dict that computes a missing value once: ``Memo(f)[key]`` is ``f(key)``."""
-
-    def __init__(self, compute: Callable) -> None:
-        super().__init__()
-        self.compute = compute
-
-    def __missing__(self, key):
-        value = self[key] = self.compute(key)
-        return value
 
 
 @lru_cache(maxsize=1)

@@ -40,10 +40,10 @@ from manyi.annotate.aspect_tags import (
     NOUN_TAGS,
     VERB_FORMS,
     VERB_TAGS,
-    Memo,
     default_tagger,
     described,
 )
+from manyi.annotate.memo import Memo
 from manyi.text.lexicon import Lexicon
 from manyi.text.lexicon_rules import rule_lists
 

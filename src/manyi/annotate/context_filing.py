@@ -21,7 +21,7 @@ from operator import attrgetter
 from typing import Any  # a factors.Mention (imported there: no cycle)
 
 from manyi.annotate.aspect_owner import ThingsOwn, word_before
-from manyi.annotate.factor_tokens import _any_of
+from manyi.annotate.factor_tokens import any_of
 from manyi.annotate.overall_filing import OverallFiling
 from manyi.annotate.thing_filing import body_as_target, goods, item_beside_attribute
 from manyi.text.lexicon import Factor
@@ -35,7 +35,6 @@ AHEAD = 2  # clauses after a speed word where the delivery verb may stand
 # Environment factors only a venue has (a thing bought has noise, space and parts, not these):
 # a comment naming one of their words speaks of a place (店里环境, 卫生).
 VENUE_FACTORS = ("ambience", "hygiene")
-TASTES = frozenset("辣甜酸咸淡浓稀稠")  # of the size words (rules.toml predicates), the tastes
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nt", "nz"})  # jieba's names of places, shops
 # After a word, what makes it a place the customer is in (电梯里, 暖气房, 空调的办公室), not a
 # part of the thing: for the factor words that are no head.
@@ -154,6 +153,8 @@ class ProductContext:
         self.items = frozenset(w for w in getattr(lexicon, "learned", ())
                                if lexicon.terms[w].dimension == "overall")
         self.sizes = frozenset(finder.rules.predicates)
+        # of those, the ones of taste (rules.toml tastes and thickness: 太酸, 汤太稀)
+        self.tastes = self.sizes & (finder.rules.tastes | finder.rules.thickness)
         size, taste = lexicon.terms.get("大小"), lexicon.terms.get("口味")
         self.size = size if size is not None and size.dimension == "product" \
             else finder.attribute
@@ -223,7 +224,7 @@ class ProductContext:
             if m.term in self.items:  # 苹果太小: the item's size
                 core = m.opinion.rstrip("了的啊呀哦啦") if m.opinion else ""
                 if core and core[-1] in self.sizes:
-                    out[n] = self._product(m, self.taste if core[-1] in TASTES else self.size)
+                    out[n] = self._product(m, self.taste if core[-1] in self.tastes else self.size)
                 continue
             i = bisect_left(starts, m.start)
             if i >= len(tokens) or starts[i] != m.start:
@@ -301,7 +302,7 @@ class ProductContext:
                      for w, f in table.items() if f.dimension == "environment"
                      and f.key in VENUE_FACTORS and len(w) >= 2
                      and not any(h in w for h in self.bare)]
-            self._venue = _any_of(words) if words else False
+            self._venue = any_of(words) if words else False
         return bool(self._venue) and self._venue.search(text) is not None
 
     @staticmethod

@@ -18,7 +18,7 @@ from operator import attrgetter
 from typing import Any  # a factors.Mention (imported there: no cycle)
 
 from manyi.annotate.aspect_tags import MAX_COMPOUND, NOUN_TAGS, VERB_FORMS, VERB_TAGS
-from manyi.annotate.factor_tokens import _is_word
+from manyi.annotate.factor_tokens import is_word
 from manyi.annotate.learned_words import PLACE_TAGS, PLACED, PRONOUNS
 from manyi.annotate.opinions import EXCESS, Opinion
 from manyi.text.lexicon import Factor
@@ -88,7 +88,7 @@ class DiscoveredMentions:
         while stop < len(tokens) and tokens[stop] not in CLAUSE_ENDS \
                 and tokens[stop] not in SENTENCE_ENDS:
             stop += 1
-        if any(_is_word(t, self.rules.particles) for t in tokens[end:stop]):
+        if any(is_word(t, self.rules.particles) for t in tokens[end:stop]):
             if self.finder is None:
                 return False
             tag, terms = self.finder.tag, self.lexicon.terms
@@ -254,7 +254,7 @@ class DiscoveredMentions:
                 return None
         particles = self.rules.particles
         for j in range(k + 1, last):
-            if _is_word(tokens[j], particles):
+            if is_word(tokens[j], particles):
                 return None
         return k
 
@@ -280,7 +280,7 @@ class DiscoveredMentions:
             if token in self.lexicon.degrees:  # 图标很靓: a degree word heading a word
                 following = tokens[b + 1] if b + 1 < last else ""
                 if b + 1 >= last or roles[b + 1] is not None \
-                        or not _is_word(following, self.rules.particles) \
+                        or not is_word(following, self.rules.particles) \
                         or following in self.lexicon.terms or following in self.rules.fillers:
                     continue
                 word, end = tokens[b + 1], starts[b + 1] + len(tokens[b + 1])

@@ -155,7 +155,7 @@ class TokenRoles:
         prefix = self._prefix_cache[token]  # 很靓: a degree word glued to a word
         if prefix and token[:prefix] in self.lexicon.degrees \
                 and token[prefix:] not in self.lexicon.terms \
-                and _is_word(token[prefix:], self.rules.particles):
+                and is_word(token[prefix:], self.rules.particles):
             return True
         return (len(token) > 1 and token[-1] in self.rules.predicates
                 and (token[:-1] in self._modifiers or token[:-1] in self.rules.bare_prefixes))
@@ -187,7 +187,7 @@ class TokenRoles:
                             changed.append(word)
             else:
                 new._tags.update(old._tags)
-        differs = _any_of(changed).search if changed else lambda token: None
+        differs = any_of(changed).search if changed else lambda token: None
         pairs = [(other._glue_cache, self._glue_cache), (other._role_cache, self._role_cache)]
         if self.finder is not None:
             pairs += [(other.finder._kind, self.finder._kind),
@@ -241,21 +241,6 @@ class TokenRoles:
 
 
 
-class _Cache(dict):
-    """A dict that computes a missing value once: ``_Cache(f)[key]`` is ``f(key)``. It starts
-    afresh past ``limit`` keys, so a worker streaming millions of comments stays bounded."""
-
-    def __init__(self, compute, limit: int = 500_000) -> None:
-        super().__init__()
-        self.compute, self.limit = compute, limit
-
-    def __missing__(self, key):
-        if len(self) >= self.limit:
-            self.clear()
-        value = self[key] = self.compute(key)
-        return value
-
-
 def _unreduplicated(word: str, adverbs: frozenset[str]) -> str | None:
     """The adjective a reduplicated word repeats (滑滑 → 滑, 水水嫩嫩 → 水嫩), else None;
     None for the adverbs of that shape.
@@ -272,15 +257,15 @@ def _unreduplicated(word: str, adverbs: frozenset[str]) -> str | None:
     return None
 
 
-def _is_word(token: str, particles: frozenset[str]) -> bool:
+def is_word(token: str, particles: frozenset[str]) -> bool:
     """A token with a Chinese character or a letter (not punctuation, space or a particle)."""
     return token not in particles and any(ch.isalpha() for ch in token)
 
 
-def _any_of(words) -> re.Pattern:
+def any_of(words) -> re.Pattern:
     """A pattern that finds any of ``words`` (longest first).
 
-    >>> bool(_any_of(["不知道", "期待"]).search("期待效果"))
+    >>> bool(any_of(["不知道", "期待"]).search("期待效果"))
     True
     """
     return re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))))

@@ -30,11 +30,8 @@ from manyi.annotate.aspects import AspectFinder
 from manyi.annotate.context_filing import ProductContext, measured, named_after, speed_before_verbs
 from manyi.annotate.discovered import DiscoveredMentions
 from manyi.annotate.events import EventMatcher, by_clause, speed_beside_events
-from manyi.annotate.factor_tokens import (
-    TokenRoles,
-    _any_of,
-    _Cache,
-)
+from manyi.annotate.factor_tokens import TokenRoles, any_of
+from manyi.annotate.memo import Memo
 from manyi.annotate.opinions import MODIFIER_WINDOW, ClauseOpinions, Opinion
 from manyi.text.lexicon import Factor, Lexicon
 from manyi.text.lexicon_rules import rule_lists
@@ -108,22 +105,22 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         self._modifiers = {**{w: ("neg", 1.0) for w in lexicon.negations},
                            **{w: ("deg", v) for w, v in lexicon.degrees.items()}}
         self._longest_modifier = max(map(len, self._modifiers), default=0)
-        self._token_cache = _Cache(self._parse_token)
-        self._glue_cache = _Cache(self._glued_cut)
-        self._prefix_cache = _Cache(self._modifier_prefix)
-        self._role_cache = _Cache(self._token_role)
-        self._direction_cache = _Cache(self._direction)
+        self._token_cache = Memo(self._parse_token)
+        self._glue_cache = Memo(self._glued_cut)
+        self._prefix_cache = Memo(self._modifier_prefix)
+        self._role_cache = Memo(self._token_role)
+        self._direction_cache = Memo(self._direction)
         self._glued: set[str] = set()  # tokens seen that split_glued cuts
         self._contrasts = frozenset(lexicon.contrasts)
         # the word classes of the rules below (rules.toml: sellers, fillers, irrealis …)
         self.rules = SimpleNamespace(**rule_lists(lexicon.rules))
-        self._wishes = _any_of(self.rules.wishes)
-        self._seller_named = _any_of(self.rules.seller_named)
-        self._irrealis = _any_of(self.rules.irrealis)
+        self._wishes = any_of(self.rules.wishes)
+        self._seller_named = any_of(self.rules.seller_named)
+        self._irrealis = any_of(self.rules.irrealis)
         # opinion words that hold a word of wondering but judge (不怎么样, 不知所云)
         judging = [w for w, v in lexicon.opinions.items()
                    if v and w not in self.rules.irrealis and self._irrealis.search(w)]
-        self._judging = _any_of(judging) if judging else None
+        self._judging = any_of(judging) if judging else None
         # discovery of unlisted aspects; ``tagger``: word → part of speech (a Segmenter's tag)
         self.finder = AspectFinder(lexicon, tagger) if discover else None
         self.events = EventMatcher(lexicon)

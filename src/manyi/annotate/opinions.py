@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from manyi.annotate.factor_tokens import GOOD_AS_DEGREE, _is_word
+from manyi.annotate.factor_tokens import GOOD_AS_DEGREE, is_word
 
 _new_tuple = tuple.__new__  # _new_tuple(Opinion, fields) is Opinion(*fields), faster
 MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree words
@@ -41,14 +41,6 @@ PHRASE_TAGS = frozenset({"l", "i", ""})
 # A bare use verb ending the clause after 可以 (还可以用, 房间还可以住, 这本书还可以看看): still
 # usable, a mild verdict, not "can do" something.
 USE_VERBS = frozenset({"用", "吃", "住", "穿", "喝", "看", "看看", "玩", "听", "戴", "睡"})
-# "Not a single one" (没有一个好的, 没有一样满意, 没一个是好的): a negation reaches past one
-# counted thing, and past 是 after it, to the opinion.
-NONE_OF = frozenset({"没有", "没", "无", "毫无"})
-ONE_COUNTED = re.compile(r"^(一[个样件颗只条款次位家瓶盒箱双本台部份丝]|任何|丝毫|半点|什么)$")
-# "None at all" said after the thing (一点异味都没有, 什么问题都没, 一个蚊子也没有): 都/也, then
-# a negation that ends the clause (not 问题都没有解决: the negation is of the verb after it).
-EVEN = frozenset({"都", "也"})
-PERCEIVED = frozenset({"闻到", "看到", "看见", "见到", "听到", "发现", "遇到", "碰到", "感觉到"})
 # The thing reviewed as what the opinion's subject is compared with (都比这个好, 比它好用多了):
 # the praise is the other thing's; the thing reviewed is the worse (not 这个比那个好).
 THIS_ONE = re.compile(r"^(这|它|此)(个|款|家|种|部|台|只|次|件|本|双|条|瓶|盒|箱|里|边)?$")
@@ -115,10 +107,10 @@ class ClauseOpinions:
                     as_at = j  # 没有想象的好, 不如想象中的好: as 那么 (没有别家的好)
                     break
                 if kind is None and j > first and (
-                        (ONE_COUNTED.match(tokens[j]) and tokens[j - 1] in NONE_OF) or (
-                        tokens[j] == "是" and ONE_COUNTED.match(tokens[j - 1])
-                        and j - 1 > first and tokens[j - 2] in NONE_OF)):
-                    continue  # 没有一个(是)好的: not a single one (not 不一样好)
+                        (tokens[j] in rules.one_counted and tokens[j - 1] in rules.none_of) or (
+                        tokens[j] == "是" and tokens[j - 1] in rules.one_counted
+                        and j - 1 > first and tokens[j - 2] in rules.none_of)):
+                    continue  # 没有一个(是)好的: not a single one (rules.toml none_of, one_counted)
                 if kind is None and j > first and THIS_ONE.match(tokens[j]) \
                         and tokens[j - 1] in self.rules.comparison_markers:
                     # 都比这个好: this one is the worse; 没有比这个更好的: the best
@@ -152,9 +144,9 @@ class ClauseOpinions:
                 weight = -weight  # 偏清淡, 过于热情: more than one wants (not 偏好: a verb)
             negations += mistaken[0] < i <= mistaken[1]  # 本以为会新鲜: it was not
             k = i + 1 + (i + 1 < last and tokens[i + 1] == "的")  # 一个好的都没有
-            if k + 1 < last and tokens[k] in EVEN and tokens[k + 1] in NONE_OF and all(
-                    t in rules.particles or t in PERCEIVED for t in tokens[k + 2:last]):
-                negations += 1  # 一点异味都没有(闻到): none at all
+            if k + 1 < last and tokens[k] in rules.even and tokens[k + 1] in rules.none_of and all(
+                    t in rules.particles or t in rules.perceived for t in tokens[k + 2:last]):
+                negations += 1  # 一点异味都没有(闻到): none at all (rules.toml even, perceived)
             negated = negations % 2 == 1
             score = weight * degree * (-NEGATED_SCALE if negated else 1.0)
             found.append(_new_tuple(Opinion, (i, start, starts[i] + len(token), word, score,
@@ -381,7 +373,7 @@ class ClauseOpinions:
                            kind == "neg", value if kind == "deg" else 1.0)
         modifier = self._modifiers.get(token) or (("deg", GOOD_AS_DEGREE) if token == "好"
                                                    else None)
-        if modifier and i + 1 < stop and _is_word(tokens[i + 1], self.rules.particles) and \
+        if modifier and i + 1 < stop and is_word(tokens[i + 1], self.rules.particles) and \
                 tokens[i + 1] not in self.lexicon.terms:
             kind, value = modifier
             word = tokens[i + 1]

@@ -8,8 +8,8 @@ thing bought uses say *which* of its attributes is judged, though no attribute w
   cracked, dirty, leaking — 坏了三个, 其余全部烂的, 皮上很脏, 这么贵的东西还有坏的) used as a
   predicate: its quality (质量做工). Not used before a noun (烂东西, 破手机: a verdict on the
   whole), not as a degree after a word of feeling (高兴坏了, 气坏了), not negated (还不坏);
-* **a taste** (酸 甜 咸 苦 涩 …, alone or after a degree: 偏咸, 又酸又苦涩, 甜还可以) in a clause
-  that names no other factor: its taste (口味);
+* **a taste** (rules.toml ``tastes``: 酸 甜 咸 苦 涩 …, alone or after a degree: 偏咸,
+  又酸又苦涩, 甜还可以) in a clause that names no other factor: its taste (口味);
 * **the customer's sensing of the thing**, an act of rules.toml ``trying`` with 起来/着/上
   (摸起来没我之前买的好, 闻着有股怪味): how it feels (质量做工), smells or tastes (口味) or
   sounds (性能); a size word said → 规格分量. Not the acts of using it whole (用着挺好,
@@ -40,8 +40,6 @@ from typing import Any  # a factors.Mention (imported there: no cycle)
 
 from manyi.text.lexicon import Factor
 
-# Tastes (a word made of these alone, or after one bare prefix or degree: 酸涩 偏咸 微苦).
-TASTE_CHARS = frozenset("辣甜酸咸淡苦涩")
 PALE = frozenset("淡涩")  # alone, as often of a colour or a style (看着有点淡, 文字有点涩)
 SIGHT = ("看", "看着", "看起来", "看上去", "颜色", "色")  # 看着有点淡: how it looks
 TRIED = ("起来", "着", "上", "上去")  # 摸起来, 用着, 穿上: the act tries the thing
@@ -50,9 +48,6 @@ TRIED = ("起来", "着", "上", "上去")  # 摸起来, 用着, 穿上: the act
 USING = ("用", "使用", "吃", "喝", "穿", "戴", "开")
 WORKING = ("用", "使用", "开")  # not working: its performance (the others: its quality)
 SMELLING = ("闻", "嗅", "尝")  # senses of taste and smell (the others: touch → quality)
-EXTENT = frozenset({"全", "都", "还", "已", "也", "又", "就", "快"})  # 全坏了, 都烂了, 已坏
-GRADERS = frozenset({"还", "也", "又", "都", "是", "太", "真", "好"})  # 也甜, 又酸, 是苦的
-UNABLE = frozenset({"不能", "没法", "无法", "不能够", "没办法"})  # 不能吃, 没法用: unusable
 _CLAUSE_AND_START = attrgetter("clause_id", "start")
 NUMERALS = frozenset("一二两三四五六七八九十几好半多0123456789")
 
@@ -66,10 +61,15 @@ class OverallFiling:
         self.lexicon, self.finder = lexicon, finder
         self.conditions = frozenset(getattr(rules, "conditions", ()))
         self.trying = frozenset(getattr(rules, "trying", ()))
+        # rules.toml: taste characters (酸涩 偏咸 微苦), adverbs of extent glued to a condition
+        # (全坏了, 已坏), words that grade a taste said alone (也甜, 是苦的), not able (不能吃)
+        self.tastes = frozenset(rules.tastes)
+        self.extent, self.graders = frozenset(rules.extent), frozenset(rules.graders)
+        self.unable = frozenset(rules.unable)
         self.particles = frozenset(rules.particles)
         self.wishes = frozenset(rules.wishes)  # 希望用起来不要有什么毛病: not said
         self.prefixes = frozenset(rules.bare_prefixes) | frozenset(lexicon.degrees)
-        self.sizes = frozenset(rules.predicates) - TASTE_CHARS
+        self.sizes = frozenset(rules.predicates) - self.tastes
         # a clause that may say one of the kinds (most clauses are passed over by these): a
         # condition word, a taste, 能/法 (不能用, 没法穿) or, for a verdict, a sense tried
         words = [re.escape(w) for w in sorted(self.conditions, key=lambda w: (len(w), w))]
@@ -77,8 +77,8 @@ class OverallFiling:
         def hint(chars: frozenset[str]) -> re.Pattern:
             return re.compile("|".join([*words, "[" + "".join(sorted(chars)) + "]"]))
 
-        self._hint = hint(TASTE_CHARS | {"能", "法"})
-        self._hint_said = hint(TASTE_CHARS | self.trying)
+        self._hint = hint(self.tastes | {"能", "法"})
+        self._hint_said = hint(self.tastes | self.trying)
 
         def product(word: str) -> Factor:
             factor = lexicon.terms.get(word)
@@ -147,11 +147,11 @@ class OverallFiling:
                     and not self._taste_unsaid(tokens, first, i) \
                     and (last - first == 1 or len(token) > 1 or (
                     i > first and (negated or tokens[i - 1] in self.prefixes
-                                   or tokens[i - 1] in GRADERS))):
+                                   or tokens[i - 1] in self.graders))):
                 # 吃了还酸酸的, 也不甜, 偏 咸: graded, doubled or said alone (not 天下苦)
                 at = i - 1 if negated or (i > first and tokens[i - 1] in self.prefixes) else i
                 return self.taste, at, i + 1, token.rstrip("的了"), 0.0
-            if token in UNABLE and i + 1 < last and tokens[i + 1] in USING and (
+            if token in self.unable and i + 1 < last and tokens[i + 1] in USING and (
                     i + 2 >= last or tokens[i + 2] in self.particles) \
                     and not self._denied(tokens, first, i):
                 act = tokens[i + 1]  # 一大半不能吃, 买回来就没法用 (not 不能吃辣的人)
@@ -198,7 +198,7 @@ class OverallFiling:
         if token in self.conditions:
             return token
         return next((token[k:] for k in (1, 2) if (token[:k] in self.prefixes
-                     or token[:k] in EXTENT) and token[k:] in self.conditions), "")
+                     or token[:k] in self.extent) and token[k:] in self.conditions), "")
 
     def _predicate(self, tokens: list[str], i: int, first: int, last: int) -> bool:
         """Whether the condition word at ``i`` is said of a thing (坏了, 烂的, 坏了三个): not
@@ -244,7 +244,7 @@ class OverallFiling:
     def _taste(self, token: str) -> bool:
         core = token[1:] if len(token) > 1 and token[0] in self.prefixes else token
         core = core.rstrip("的了")
-        return bool(core) and len(core) <= 3 and all(c in TASTE_CHARS for c in core)
+        return bool(core) and len(core) <= 3 and all(c in self.tastes for c in core)
 
     def _tried(self, tokens: list[str], i: int, last: int) -> str:
         """The act at ``i`` when it tries the thing (摸起来, 用着, 穿上), else ''."""

@@ -1,0 +1,31 @@
+"""A function's results kept per key: the one memo of annotate/'s look-ups (a token's role,
+part of speech or kind; a short comment's annotation), each computed once.
+
+>>> lengths = Memo(len, limit=2)
+>>> lengths["好评"], lengths["很好吃"], len(lengths)
+(2, 3, 2)
+>>> lengths["默认好评"], len(lengths)  # past the limit it starts afresh
+(4, 1)
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Hashable
+from typing import Any
+
+
+class Memo(dict):
+    """A dict that computes a missing value once: ``Memo(f)[key]`` is ``f(key)`` (词性["镜头"]
+    asks the dictionary the first time only). Past ``limit`` keys it starts afresh, so a worker
+    streaming millions of comments stays bounded (no limit by default)."""
+
+    def __init__(self, compute: Callable[[Any], Any], limit: int = sys.maxsize) -> None:
+        super().__init__()
+        self.compute, self.limit = compute, limit
+
+    def __missing__(self, key: Hashable) -> Any:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.compute(key)
+        return value
