@@ -20,12 +20,19 @@ REFILED = [
     ("摸起来没我之前买的好", "摸起来没我之前买的好", "product.quality"),
     ("又酸又苦涩我也是服了", "又酸又苦涩我也是服了", "product.taste"),
     # clauses that held no mention: a condition, a taste, a thing that cannot be used
-    ("到家全坏了，烂死了！！！没买过这么差劲的水果！！！", "到家全坏了", "product.quality"),
+    ("到家全坏了，烂死了！！！没买过这么差劲的水果！！！", "到家全坏了", "product.freshness"),
     ("买了三瓶，有一瓶破了，漏的整个箱子都是，一整瓶漏了半瓶，找了客服", "一整瓶漏了半瓶",
      "product.quality"),
     ("这次买的水果根本不能吃", "这次买的水果根本不能吃", "product.quality"),
     ("很酸很酸很酸", "很酸很酸很酸", "product.taste"),
     ("无论如何坏了三个", "无论如何坏了三个", "product.quality"),  # 无论 negates nothing
+    # newcomer8: food gone off is its freshness (something eaten named near, or rot counted)
+    ("坏了三个，水果还挺甜", "坏了三个", "product.freshness"),
+    ("刚收到货发现苹果有几个是烂的，不甜", "刚收到货发现苹果有几个是烂的", "product.freshness"),
+    ("12个苹果，3个烂的", "3个烂的", "product.freshness"),
+    ("烂了一半", "烂了一半", "product.freshness"),
+    ("穿了两天就烂了", "穿了两天就烂了", "product.quality"),    # a thing worn through
+    ("左床头的开关是坏的", "左床头的开关是坏的", "product.quality"),
 ]
 
 # bare verdicts: no attribute is said, they stay overall

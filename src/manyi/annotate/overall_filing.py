@@ -6,7 +6,8 @@ thing bought uses say *which* of its attributes is judged, though no attribute w
 
 * **a word for the thing's physical condition** (rules.toml ``conditions``: broken, rotten,
   cracked, dirty, leaking — 坏了三个, 其余全部烂的, 皮上很脏, 这么贵的东西还有坏的) used as a
-  predicate: its quality (质量做工). Not used before a noun (烂东西, 破手机: a verdict on the
+  predicate: its quality (质量做工), or its freshness where food goes off (坏了三个，水果还挺甜;
+  3个烂的). Not used before a noun (烂东西, 破手机: a verdict on the
   whole), not as a degree after a word of feeling (高兴坏了, 气坏了), not negated (还不坏);
 * **a taste** (rules.toml ``tastes``: 酸 甜 咸 苦 涩 …, alone or after a degree: 偏咸,
   又酸又苦涩, 甜还可以) in a clause that names no other factor: its taste (口味);
@@ -52,6 +53,13 @@ _CLAUSE_AND_START = attrgetter("clause_id", "start")
 NUMERALS = frozenset("一二两三四五六七八九十几好半多0123456789")
 
 
+# How far from a condition word something eaten is looked for (its clause and about one
+# clause either side), and what says things are counted (3个烂的, 烂了一半, 有几个是烂的).
+NEAR_TOKENS = 12
+COUNTED = re.compile("[0-9０-９一二两三四五六七八九十几多半俩][个只颗斤箱盒袋粒]|俩|一半|大半|"
+                     "有些|有的|还有")
+
+
 class OverallFiling:
     """Re-file ``overall`` mentions by the kinds above; built per pack where a thing is bought
     (:class:`~manyi.annotate.context_filing.ProductContext`)."""
@@ -60,6 +68,9 @@ class OverallFiling:
         rules = finder.rules
         self.lexicon, self.finder = lexicon, finder
         self.conditions = frozenset(getattr(rules, "conditions", ()))
+        # …of food: its freshness (rules.toml spoiling, rotting, used, eaten)
+        self.spoiling, self.rotting = frozenset(rules.spoiling), frozenset(rules.rotting)
+        self.used, self.eaten = frozenset(rules.used), frozenset(rules.eaten)
         self.trying = frozenset(getattr(rules, "trying", ()))
         # rules.toml: taste characters (酸涩 偏咸 微苦), adverbs of extent glued to a condition
         # (全坏了, 已坏), words that grade a taste said alone (也甜, 是苦的), not able (不能吃)
@@ -86,6 +97,7 @@ class OverallFiling:
                 else finder.attribute
 
         self.quality, self.taste = product("质量"), product("口味")
+        self.freshness = product("新鲜度")
         self.performance, self.size = product("性能"), product("大小")
 
     def __call__(self, text: str, tokens: list[str], starts: list[int], mentions: list
@@ -140,7 +152,8 @@ class OverallFiling:
             word = self._condition(token)
             if word and not negated and self._predicate(tokens, i, first, last):
                 score = -abs(self.lexicon.opinions.get(word, 0.0)) or -1.0
-                return self.quality, i, i + 1, word, math.tanh(score)  # 到家全坏了
+                return self._of(word, tokens, first, last), i, i + 1, word, \
+                    math.tanh(score)  # 到家全坏了
             if self._taste(token) and (i + 1 >= last or tokens[i + 1] in self.particles
                                        or self._taste(tokens[i + 1])) \
                     and not self._denied(tokens, first, i - negated) \
@@ -175,7 +188,7 @@ class OverallFiling:
             word = self._condition(tokens[i])
             if word and (not opinion or opinion.endswith(word)) \
                     and self._predicate(tokens, i, first, last):
-                return self.quality, word  # 坏了三个, 皮上很脏
+                return self._of(word, tokens, first, last), word  # 坏了三个, 皮上很脏
         if beside != {"overall"}:
             return None
         for i in range(first, min(last, len(tokens))):
@@ -191,6 +204,21 @@ class OverallFiling:
                 word = token if token != act else token + tokens[i + 1]  # 摸起来, 用着
                 return self._sensed(act), word
         return None
+
+    def _of(self, condition: str, tokens: list[str], first: int, last: int) -> Factor:
+        """The factor a condition word of the clause ``tokens[first:last]`` says:
+        freshness where it spoils food and something eaten is named near it (苹果有几个是烂的，
+        不甜), or it is rot said of things counted, none of them used (3个烂的, 烂了一半, 还有
+        烂的); else quality (穿了两天就烂了, 一个字，烂, 左床头的开关是坏的)."""
+        if condition not in self.spoiling:
+            return self.quality
+        near = tokens[max(0, first - NEAR_TOKENS):last + NEAR_TOKENS]
+        if not self.eaten.isdisjoint(near):
+            return self.freshness
+        if condition in self.rotting and self.used.isdisjoint(tokens) \
+                and COUNTED.search("".join(tokens[first:last])):
+            return self.freshness
+        return self.quality
 
     def _condition(self, token: str) -> str:
         """The condition word ``token`` is, after a degree or an adverb of extent glued to it

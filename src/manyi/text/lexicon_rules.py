@@ -34,7 +34,8 @@ RULE_LISTS = ("sellers", "seller_named", "people", "thanks", "wishes", "comparis
               "contact_acts", "thing_ends", "working", "likeness", "body",
               "mistaken_ends", "judging_verbs", "lasting",
               "waiting", "desirable", "undesirable", "scale_up", "scale_down", "occasions",
-              "conditions", "trying", "extent", "tastes", "thickness", "graders", "unable",
+              "conditions", "spoiling", "rotting", "used", "eaten", "trying", "extent",
+              "tastes", "thickness", "graders", "unable",
               "none_of", "one_counted", "even", "perceived")
 
 
