@@ -262,3 +262,14 @@ def test_a_near_tie_between_packs_is_said():
     assert guess.note().startswith("warning:") and "--domain" in guess.note()
     clear = guess_domain(["老师讲得很清楚，课程内容充实"] * 10)
     assert not clear.note().startswith("warning:")
+
+
+def test_a_size_said_alone_counts_under_the_listed_size_factor():
+    """newcomer8: 很小, 太小了 made a driver 产品·大小（新发现） beside the listed 规格分量 (大小 is
+    one of its terms), and 个头 (a fruit's size) another: size complaints split five ways."""
+    import manyi
+
+    result = manyi.analyze(["很小", "太小了", "个头很小", "实在是小", "大小合适"],
+                           domain="ecommerce", progress=False)
+    found = result.mentions.groupby("comment_id")["factor"].agg(set).tolist()
+    assert found == [{"spec"}] * 5, found

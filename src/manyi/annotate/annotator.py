@@ -98,12 +98,22 @@ class Annotator:
         if not settings.aspect_scorer:  # the rules alone: a scorer that accepts nothing
             self.extractor.scorer = AspectScorer()
         self.things = getattr(self.lexicon, "aspect_groups", None) or ThingGroups({})
+        self._thing_factor = Memo(self._listed_or_thing)
         warm_up(self.extractor)  # the first pass's token look-ups (outputs do not change)
         self.memo_chars = MEMO_CHARS  # 0: no memo (tests compare)
         self._memo = Memo(self._read, MEMO_LIMIT)
         self.model = model if model is not None else load_model(settings.model)
         if hasattr(self.model, "warm"):  # its look-up tables: shared by forked workers
             self.model.warm()
+
+    def _listed_or_thing(self, term: str) -> str:
+        """The factor a discovered attribute ``term`` counts under: its thing's
+        (``attribute:铃声``), or the listed product factor its thing names (很小 → 大小 →
+        规格分量 ``spec``, not a discovered ``attribute:大小`` beside it)."""
+        key = self.things.factor(term)
+        listed = self.lexicon.terms.get(key.partition(":")[2])
+        return listed.key if listed is not None and listed.dimension == "product" \
+            and listed.key != "attribute" else key
 
     def annotate(self, ids: Sequence[str], values: Sequence[object], first_row: int = 0
                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -144,7 +154,7 @@ class Annotator:
         records = []
         append, only_wonders = records.append, self.extractor.only_wonders
         supposes = self.extractor.supposes
-        thing_factor, learned = self.things.factor, self.things.learned
+        thing_factor, learned = self._thing_factor.__getitem__, self.things.learned
         for n, (i, (mentions, spans)) in enumerate(zip(ok, found)):
             if not mentions:
                 if labels[n] != "neutral":  # an opinion with no factor named: 看着还可以
