@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, extractor_for
 
 from manyi.annotate.annotator import comment_dimensions
 from manyi.annotate.factors import FactorExtractor
@@ -122,8 +122,8 @@ def test_general_rules_do_not_add_the_factor(extract, text, absent, twin):
 
 
 def test_a_term_judged_by_an_unknown_word_has_evidence_but_no_score(extract):
-    [colour] = [m for m in extract("颜色很正") if m.dimension == "product"]
-    assert (colour.term, colour.opinion, colour.lexicon_score) == ("颜色", "很正", 0.0)
+    [colour] = [m for m in extract("颜色很素") if m.dimension == "product"]
+    assert (colour.term, colour.opinion, colour.lexicon_score) == ("颜色", "很素", 0.0)
     [price] = extract("价格也不高")
     assert price.dimension == "price" and price.opinion == "不高" and price.negated
 
@@ -265,3 +265,14 @@ def test_two_words_of_one_factor_side_by_side_are_one_term(text, domain, term):
     lexicon = Lexicon.load(domain)
     found = FactorExtractor(lexicon).extract(text, Segmenter(lexicon).cut(text))
     assert term in [m.term for m in found], found
+
+
+@pytest.mark.parametrize("text, term, sign", [
+    ("颜色很正", "颜色", 1),   # newcomer8: read negative by the clause model alone
+    ("尺码很正", "尺码", 1),
+    ("颜色很纯正", "颜色", 1),
+    ("颜色不正", "颜色", -1),
+])
+def test_true_to_type_is_praise(text, term, sign):
+    found = [m for m in extractor_for("ecommerce")(text) if m.term == term]
+    assert found and found[0].lexicon_score * sign > 0, found
