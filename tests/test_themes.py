@@ -280,19 +280,28 @@ def test_the_evidence_is_the_readable_most_negative_clause_with_an_opinion_word(
     assert set(shown["evidence"]) == {"电池超级垃圾"}
 
 
-def test_the_short_themes_line_names_what_is_wrong_before_catch_alls():
-    """The fix-first line lists the themes that say what is wrong; a catch-all (only "bad",
-    nothing said) is listed only where too few themes say something."""
-    from manyi.report.fix import themes_line
+def test_themes_that_say_what_is_wrong_come_first_in_every_output():
+    """The themes' order (what is wrong first, named by NAMED_MIN complaints or more; then the
+    catch-alls, only "bad" or nothing said) is the table's: newcomer8 read 客服（未写明） first
+    in driver_themes.csv and last in the report, which reordered its copy."""
+    import manyi
+    from manyi.analysis.fixfirst import fix_first_tables
+    from manyi.analysis.themes import NAMED_MIN
+    from manyi.report.fix import fix_themes, themes_line
 
-    found = [{"theme": "包装（只说不好）", "share": 0.18, "complaints": 18},
-             {"theme": "包装（未写明）", "share": 0.17, "complaints": 17},
-             {"theme": "瓶子", "share": 0.11, "complaints": 11},
-             {"theme": "包装：漏", "share": 0.05, "complaints": 5},
-             {"theme": "包装：一句", "share": 0.01, "complaints": 1}]  # one customer's
-    assert themes_line(found, 3) == "瓶子 11.0% · 包装：漏 5.0% · 包装（只说不好） 18.0%"
-    assert themes_line([found[4], found[0]], 2) == "包装：一句 1.0% · 包装（只说不好） 18.0%"
-    assert themes_line(found[:2], 3) == "包装（只说不好） 18.0% · 包装（未写明） 17.0%"
+    texts = (["客服很差"] * 8 + ["客服不理人"] * 4 + ["客服回复太慢"] * 3 + ["客服一句"]
+             + ["物流很快"] * 10)
+    result = manyi.analyze(texts, domain="ecommerce", progress=False)
+    themes = fix_first_tables(result.comments, result.mentions,
+                              labels=result.labels)["driver_themes"]
+    mine = themes[(themes["level"] == "factor") & (themes["label"] == "服务·服务态度")]
+    assert len(mine) >= 3, mine
+    first = mine.iloc[0]
+    assert "只说不好" not in first["theme"] and first["complaints"] >= NAMED_MIN, mine
+    assert list(mine["theme_rank"]) == sorted(mine["theme_rank"])
+    shown = fix_themes(result, first["dimension"], first["factor"])
+    assert [t["theme"] for t in shown] == list(mine["theme"].head(len(shown)))
+    assert themes_line(shown, 2).startswith(first["theme"])
 
 
 def test_what_is_said_keeps_its_negation_and_its_first_character():

@@ -52,6 +52,7 @@ from manyi.analysis.theme_said import (
     group_said,
     said_counts,
     said_words,
+    says_what,
     says_where,
     split_said,
     with_negation,
@@ -66,6 +67,7 @@ THEME_COLUMNS = ["level", "dimension", "factor", "label", "driver_rank", "theme_
                  "theme", "complaints", "share", "terms", "grouped_by", "evidence",
                  "evidence_id"]
 MAX_THEMES = 8  # themes listed per driver
+NAMED_MIN = 3  # complaints a theme that says what is wrong needs to be listed first
 MAX_TERMS = 6  # terms listed per theme
 QUOTE_CHARS = (4, 40)  # a readable evidence clause
 _SETS = ["level", "key", "terms"]
@@ -258,7 +260,11 @@ def themes_of(sets: TermSets, level: str, key: str, *, weights: Mapping[str, flo
     for toks, n in zip(tokens, values):
         for u in {unit_of[t] for t in toks}:
             totals[u] += n
-    order = sorted(range(len(units)), key=lambda u: (-totals[u], units[u].name))
+    # themes that say what is wrong and are named by NAMED_MIN complaints or more first (屏幕,
+    # 房间：小), then the catch-alls and a problem one customer named (包装（只说不好）), each
+    # by size: one order for every output
+    order = sorted(range(len(units)), key=lambda u: (
+        not (says_what(units[u].name) and totals[u] >= NAMED_MIN), -totals[u], units[u].name))
     by_term = split["quotes"].get(key if level == "factor" else ("", key), {})
     found = []
     for u in order[:limit] if limit else order:

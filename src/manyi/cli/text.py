@@ -184,13 +184,11 @@ def print_fix_first(tables: dict, rating_col: str | None,
                                  "impact_alone"])))
         themes = tables.get("driver_themes")
         if themes is not None and len(themes):
-            from manyi.analysis.themes import MAX_THEMES, top_themes
-            from manyi.report.fix import named_first
+            from manyi.analysis.themes import top_themes
 
             lines = []
             for r in top[top["level"] == "factor"].head(3).itertuples():
-                found = named_first(top_themes(themes, r.dimension, r.factor, MAX_THEMES)
-                                    .to_dict("records"))[:3]  # as the fix-first line
+                found = top_themes(themes, r.dimension, r.factor, 3).to_dict("records")
                 if found:
                     lines.append(f"  {r.label}: " + " · ".join(
                         f"{t['theme']} {t['share']:.0%} (e.g. {t['evidence']})"

@@ -149,23 +149,10 @@ def themes_block(themes: list[dict]) -> str:
             f'</tr></thead><tbody>{rows}</tbody></table>')
 
 
-NAMED_MIN = 3  # complaints a theme needs to be listed before the catch-alls
-
-
 def themes_line(themes: list[dict], n: int = 3) -> str:
-    """``屏幕 24% · 电池 21% · 功能 12%``: a driver's first ``n`` themes that say what is
-    wrong (named by :data:`NAMED_MIN` complaints or more), with their shares; the others
-    (包装（只说不好）, a problem one customer named) in rank order after them."""
-    return " · ".join(f'{t["theme"]} {svg._pct(t["share"])}' for t in named_first(themes)[:n])
-
-
-def named_first(themes: list[dict]) -> list[dict]:
-    """``themes`` (rank order) with those that say what is wrong and are named by
-    :data:`NAMED_MIN` complaints or more first, the others after them in rank order."""
-    from manyi.analysis.theme_said import says_what
-
-    named = [t for t in themes if says_what(t["theme"]) and t["complaints"] >= NAMED_MIN]
-    return named + [t for t in themes if t not in named]
+    """``屏幕 24% · 电池 21% · 功能 12%``: a driver's first ``n`` themes, in the themes' order
+    (:func:`manyi.analysis.themes.theme_table`: those that say what is wrong first)."""
+    return " · ".join(f'{t["theme"]} {svg._pct(t["share"])}' for t in themes[:n])
 
 
 def themes_section(result, drivers: pd.DataFrame, html_table, n: int = 10) -> str:
