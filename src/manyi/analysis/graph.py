@@ -209,8 +209,9 @@ def cooccurrence_graph(comments: pd.DataFrame, mentions: pd.DataFrame, *, level:
     comments. With ``unit="clause"`` or ``opinions`` the complaint graph falls back to all
     mentions in complaint comments (graph attribute ``basis``). Node attributes: ``label,
     kind, dimension, mentions`` (the comments the graph's basis counts: all naming it, or
-    naming it negatively), ``comments_naming`` (every comment naming it), ``complaints`` (the
-    complaints among those) and ``complaint_rate`` (complaints / comments_naming), ``lift``
+    naming it negatively), ``mentioned`` (every comment naming it, the drivers' ``mentioned``),
+    ``complaints`` (the complaints among those) and ``complaint_rate`` (complaints /
+    mentioned), ``lift``
     and centralities.
     ``labels``: the run's :func:`~manyi.analysis.labels.lexicon_labels`.
     """
@@ -253,7 +254,7 @@ def graph_from_counts(counts: FactorCounts, *, subset: str = "all", min_count: i
         rate = complaints[key] / n_all if n_all else math.nan
         graph.add_node(key, label=shown.get(key, key), kind=_kind(key, level),
                        dimension=key.split("/")[0] if not key.startswith("opinion/") else "",
-                       mentions=int(node_counts[key]), comments_naming=int(n_all),
+                       mentions=int(node_counts[key]), mentioned=int(n_all),
                        complaints=int(complaints[key]), complaint_rate=_round(rate),
                        lift=_round(rate / base_rate if base_rate else math.nan))
     for (a, b), n_ab in pairs.items():
