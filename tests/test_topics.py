@@ -285,3 +285,15 @@ def test_final_model_fitted_on_a_sample_and_every_comment_assigned(lexicon, monk
     assert fitted == [100]
     assert len(model.document_topics_) == 240
     assert model.document_topics_["topic"].notna().all()
+
+
+def test_a_reversed_k_range_is_a_one_line_error(tmp_path):
+    from click.testing import CliRunner
+
+    from manyi.cli.commands import main
+
+    (tmp_path / "dump.csv").write_text("评论内容\n物流很快\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["topics", str(tmp_path / "dump.csv"), "-o",
+                                    str(tmp_path / "out"), "--k-range", "9", "3"])
+    assert run.exit_code == 2 and "--k-range" in run.output and "3 9" in run.output, run.output
+    assert not (tmp_path / "out").exists()

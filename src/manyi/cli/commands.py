@@ -380,6 +380,9 @@ def topics(output, k, k_range, seed_dimensions, seed, time_col, freq, by, chart,
     from manyi.report.charts import chart_formats, draw, skipped_line
 
     formats = chart_formats(chart, ("png", "svg"))
+    if k_range[0] > k_range[1]:  # newcomer8: 9 3 tried K = 9 alone, silently
+        raise click.BadParameter(f"{k_range[0]} {k_range[1]}: give the smaller number first "
+                                 f"({k_range[1]} {k_range[0]})", param_hint="--k-range")
     named = {"--time-col": time_col, "--by": by}
     preflight(reading, named, time=time_col)
     folder = reused_folder(reading, model)
