@@ -544,3 +544,18 @@ def test_analyze_points_to_fix_first_within_the_groups_it_found(tmp_path):
     plain = tmp_path / "plain.csv"
     plain.write_text("评论\n物流太慢了\n质量很好\n", encoding="utf-8")
     assert "groups found" not in run("analyze", plain, "-o", tmp_path / "b").output
+
+
+@pytest.mark.parametrize("command, name", [("analyze", "out.pdf"), ("drivers", "d.csv"),
+                                           ("report", "report.pdf")])
+def test_an_output_folder_named_like_a_file_is_refused(command, name, tmp_path):
+    """newcomer8: ``-o e12.pdf`` made a folder named e12.pdf."""
+    from click.testing import CliRunner
+
+    from manyi.cli.commands import main
+
+    (tmp_path / "dump.csv").write_text("评论内容\n物流很快\n", encoding="utf-8")
+    run = CliRunner().invoke(main, [command, str(tmp_path / "dump.csv"), "-o",
+                                    str(tmp_path / name)])
+    assert run.exit_code == 2 and "looks like a file name" in run.output, run.output
+    assert not (tmp_path / name).exists()

@@ -35,13 +35,24 @@ def _stack(func, options):
     return func
 
 
+# suffixes of files, not folders: an output folder named so is a mistake (-o report.pdf)
+FILE_SUFFIXES = frozenset({".pdf", ".csv", ".tsv", ".txt", ".xlsx", ".xls", ".html", ".htm",
+                           ".json", ".png", ".svg", ".docx", ".doc", ".parquet", ".zip"})
+
+
 def output_option(help: str, *, folder: bool | None = True, default: str | None = None,
                   file_suffixes: tuple[str, ...] = ()):
     """``-o/--output``: checked before the analysis (parent a file, output a file …); a path
     ending in one of ``file_suffixes`` is a file (``report -o report.html``)."""
     def check(ctx, param, value):
         if value is not None:
-            is_file = Path(value).suffix.lower() in file_suffixes
+            suffix = Path(value).suffix.lower()
+            is_file = suffix in file_suffixes
+            if folder and not is_file and suffix in FILE_SUFFIXES and not Path(value).is_dir():
+                files = f" or one file ({', '.join(file_suffixes)})" if file_suffixes else ""
+                raise click.BadParameter(  # newcomer8: -o e12.pdf made a folder e12.pdf
+                    f"{value}: looks like a file name; this command writes a folder "
+                    f"(e.g. {Path(value).with_suffix('')}/){files}", param_hint="-o")
             check_output_path(value, folder=False if is_file else folder)
         return value
 
