@@ -272,6 +272,8 @@ def test_two_words_of_one_factor_side_by_side_are_one_term(text, domain, term):
     ("尺码很正", "尺码", 1),
     ("颜色很纯正", "颜色", 1),
     ("颜色不正", "颜色", -1),
+    ("品质有保证", "品质", 1),  # newcomer8: 保证 read as a promise (沟通), the quality unjudged
+    ("质量没保证", "质量", -1),
 ])
 def test_true_to_type_is_praise(text, term, sign):
     found = [m for m in extractor_for("ecommerce")(text) if m.term == term]
