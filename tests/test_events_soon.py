@@ -128,6 +128,9 @@ def test_a_pack_refiles_an_event_by_its_factor_alone():
     ("按铃都要半天才来人", "service", "serving"),
     ("外卖一个小时才送到", "logistics", "speed"),       # a takeaway's lateness stays logistics
     ("很晚才送来", "logistics", "speed"),
+    ("等了一个小时才送到", "logistics", "speed"),       # (review13: the wait had won)
+    ("外卖两个小时才到", "logistics", "speed"),
+    ("八点了才来", "service", "serving"),               # core's patterns kept, re-filed
 ])
 def test_a_restaurant_wait_is_its_service_a_takeaway_late_its_delivery(text, dimension,
                                                                        factor):
@@ -144,6 +147,12 @@ def test_a_restaurant_wait_is_its_service_a_takeaway_late_its_delivery(text, dim
 def test_core_words_mean_the_restaurants_own_in_catering(text, term, dimension, factor):
     found = [m for m in extractor_for("catering")(text) if m.term == term]
     assert [(m.dimension, m.factor) for m in found] == [(dimension, factor)], found
+
+
+def test_coming_to_review_is_no_late_serving():
+    # review13: catering's copy of core's patterns had lost core's guard
+    found = extractor_for("catering")("隔了很久才来评价，菜很好吃")
+    assert found and not [m for m in found if m.source == "event"], found
 
 
 def test_a_dish_wrapped_is_no_parcel_in_catering():
