@@ -32,6 +32,9 @@ REFILED = [
     ("12个苹果，3个烂的", "3个烂的", "product.freshness"),
     ("烂了一半", "烂了一半", "product.freshness"),
     ("穿了两天就烂了", "穿了两天就烂了", "product.quality"),    # a thing worn through
+    ("穿了两次，还有烂的", "还有烂的", "product.quality"),      # counted, but used (review13)
+    ("两只鞋都烂了", "两只鞋都烂了", "product.quality"),        # pairs of shoes are no fruit
+    ("居然有3个都是坏的，一点都不新鲜", "居然有3个都是坏的", "product.freshness"),
     ("左床头的开关是坏的", "左床头的开关是坏的", "product.quality"),
 ]
 

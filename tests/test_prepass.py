@@ -273,3 +273,10 @@ def test_a_size_said_alone_counts_under_the_listed_size_factor():
                            domain="ecommerce", progress=False)
     found = result.mentions.groupby("comment_id")["factor"].agg(set).tolist()
     assert found == [{"spec"}] * 5, found
+
+
+@pytest.mark.parametrize("text, sign", [("果子个头不大", -1), ("个头很大", 1), ("个头小", -1)])
+def test_a_bigger_size_of_fruit_is_better(text, sign):
+    """review13: 果子个头不大 read as praise once 个头 was listed."""
+    sizes = [m for m in extractor_for("ecommerce")(text) if "个头" in m.term]
+    assert sizes and sizes[0].lexicon_score * sign > 0, sizes

@@ -89,13 +89,13 @@ def with_negation(said: str, negated: bool) -> str:
     """``said`` with the negation the mention carries (驱动不是很全: 全 → 不全), unless it
     says it already (不好); an adverb before a negation goes (还不新鲜, 根本不新鲜 → 不新鲜).
 
-    >>> [with_negation(w, True) for w in ("全", "不好", "还不新鲜", "根本不新鲜")]
-    ['不全', '不好', '不新鲜', '不新鲜']
+    >>> [with_negation(w, True) for w in ("全", "不好", "还不新鲜", "根本不新鲜", "无比甜")]
+    ['不全', '不好', '不新鲜', '不新鲜', '无比甜']
     """
     if not (negated and said):
         return said
-    at = NEGATION_RE.search(said)
-    return "不" + said if at is None else said[at.start():]
+    said = NEGATED_AFTER_RE.sub("", said)
+    return said if _negated(said) else "不" + said
 
 
 def said_words(chosen: pd.DataFrame, terms: np.ndarray) -> np.ndarray:
@@ -154,7 +154,11 @@ def _negated(word: str) -> bool:
 
 
 NEGATIONS = ("不", "没", "无", "未")
-NEGATION_RE = re.compile("[不没无未]")  # a negation inside what is said (还不新鲜, 根本不新鲜)
+# adverbs before a negation, which say how it holds, not what (还不新鲜, 根本不新鲜, 一点都不甜)
+NEGATED_AFTER_RE = re.compile("^(?:还|根本|一点都|一点也|都|也|并|完全|实在|真的|确实|就|又|可|真)+"
+                              "(?=[不没])")
+# a denial before a quality, not a degree that starts like one (无比甜, 不是一般的甜)
+DENIED_RE = re.compile("(?:不|没|未|无(?!比))(?!是一般)")
 
 
 def split_said(tokens: Sequence[str], sep: str) -> tuple[list[str], list[str]]:

@@ -46,7 +46,7 @@ from manyi.analysis.rows import (
     sum_counts,
 )
 from manyi.analysis.theme_said import (
-    NEGATION_RE,
+    DENIED_RE,
     UNSAID,
     VERDICT,
     group_said,
@@ -142,10 +142,11 @@ def _negated_qualities(chosen: pd.DataFrame, terms: np.ndarray) -> np.ndarray:
     """A complaint's term that is the quality its negated opinion denies, as said: 干净 of
     房间非常不干净 → 不干净 (newcomer: a hotel's 卫生 complaints had a theme "干净").
 
-    >>> frame = pd.DataFrame({"opinion": ["非常不干净", "太脏", "一点都不甜"],
-    ...                       "negated": [True, False, False]})
-    >>> _negated_qualities(frame, np.array(["干净", "脏", "甜"], dtype=object)).tolist()
-    ['不干净', '脏', '不甜']
+    >>> frame = pd.DataFrame({"opinion": ["非常不干净", "太脏", "一点都不甜", "无比甜",
+    ...                                   "不是一般的甜"], "negated": [True] + [False] * 4})
+    >>> terms = np.array(["干净", "脏", "甜", "甜", "甜"], dtype=object)
+    >>> _negated_qualities(frame, terms).tolist()
+    ['不干净', '脏', '不甜', '甜', '甜']
     """
     if "opinion" not in chosen:
         return terms
@@ -156,7 +157,7 @@ def _negated_qualities(chosen: pd.DataFrame, terms: np.ndarray) -> np.ndarray:
     for i, (term, opinion) in enumerate(zip(out, opinions)):
         # denied by the flag, or by the opinion word itself before the term (不甜, 一点都不甜)
         if term and opinion != term and opinion.endswith(term) \
-                and (flagged[i] or NEGATION_RE.search(opinion[:-len(term)])):
+                and (flagged[i] or DENIED_RE.search(opinion[:-len(term)])):
             out[i] = with_negation(term, True)
     return out
 
