@@ -315,6 +315,9 @@ class ClauseOpinions:
                 sign = 0  # 分辨率太高: too much of a good thing, the clause model decides
         if size in rules.scale_down:
             sign = -sign
+        if not sign and opinion.negated and (size in rules.scale_up or size in rules.scale_down
+                                             ) and any(w in named for w in rules.moderate):
+            sign = -1  # 声音不大: neither end of what is complained of at both (× negation)
         if not sign and self._too(word):
             sign = -1  # 理论过多, 过于清淡: more than one wants
         return opinion._replace(score=sign * DURATION_SCORE * opinion.degree * (
@@ -374,7 +377,10 @@ class ClauseOpinions:
         if token in self.rules.bare_adjectives:
             return Opinion(i, starts[i], starts[i] + len(token), token, 0.0, False, 1.0)
         prefix = self._prefix_cache[token]
-        if prefix and token[prefix:] not in self.lexicon.terms:
+        if prefix and token[prefix:] not in self.lexicon.terms and not (
+                i + 1 < stop and token in self._modifiers and (
+                    token[prefix:] == "是" or token[prefix:] in self._modifiers)):
+            # (not 不是 很大 or 不太 高: the word after them is what is said)
             kind, value = self._modifiers[token[:prefix]]
             word = token if token[:prefix] in EXCESS else token[prefix:]  # 太高: too much
             return Opinion(i, starts[i], starts[i] + len(token), word, 0.0,

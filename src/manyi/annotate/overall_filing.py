@@ -69,6 +69,9 @@ class OverallFiling:
         self.particles = frozenset(rules.particles)
         self.wishes = frozenset(rules.wishes)  # 希望用起来不要有什么毛病: not said
         self.prefixes = frozenset(rules.bare_prefixes) | frozenset(lexicon.degrees)
+        # 烂 graded (最烂的一家, 那么烂, 太烂了) is a verdict on the whole, not a condition
+        self.graded_verdicts = frozenset(getattr(rules, "graded_verdicts", ()))
+        self.grades = frozenset(lexicon.degrees) | frozenset(rules.as_degrees) | {"这么"}
         self.sizes = frozenset(rules.predicates) - TASTE_CHARS
         # a clause that may say one of the kinds (most clauses are passed over by these): a
         # condition word, a taste, 能/法 (不能用, 没法穿) or, for a verdict, a sense tried
@@ -213,6 +216,8 @@ class OverallFiling:
                 return False  # 烂东西, 烂京东: a verdict on what it names
         if self._denied(tokens, first, i):
             return False  # 没有找到坏点, 一点不怕磨损, 不怕坏了吗
+        if self._graded_verdict(tokens, i, first):
+            return False  # 最烂的一家, 那么烂: a verdict, overall unless a thing is named
         if i > first:
             before = tokens[i - 1]
             if before in self.lexicon.cues or self._condition(before):
@@ -220,6 +225,17 @@ class OverallFiling:
             if before in self.lexicon.opinions or self.finder.tag(before).startswith("a"):
                 return before in self.prefixes  # 很脏, 太烂: a degree, not a feeling
         return True
+
+    def _graded_verdict(self, tokens: list[str], i: int, first: int) -> bool:
+        """Whether the condition word at ``i`` is one of rules.toml ``graded_verdicts`` (烂)
+        after a degree word (最烂, 太烂, 那么烂): a verdict on the whole; not 烂了, 都烂了,
+        烂的 (the thing rotten)."""
+        token = tokens[i]
+        word = self._condition(token)
+        if word not in self.graded_verdicts:
+            return False
+        return token[:len(token) - len(word)] in self.grades if token != word else (
+            i > first and tokens[i - 1] in self.grades)
 
     def _sensed(self, act: str) -> Factor:
         """The factor a sense tries: taste and smell → 口味, touch → 质量."""

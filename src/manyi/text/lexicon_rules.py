@@ -34,7 +34,7 @@ RULE_LISTS = ("sellers", "seller_named", "people", "thanks", "wishes", "comparis
               "contact_acts", "thing_ends", "working", "likeness", "body",
               "mistaken_ends", "judging_verbs", "lasting",
               "waiting", "desirable", "undesirable", "scale_up", "scale_down", "occasions",
-              "conditions", "trying")
+              "conditions", "trying", "graded_verdicts", "moderate")
 
 
 def merge_rules_file(lexicon, file: Path, problems: list[str]) -> None:
