@@ -23,7 +23,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -36,7 +35,7 @@ from manyi.annotate.flags import ANALYSABLE_FLAGS, MAX_ANALYSED_CHARS, REPEATED,
 from manyi.annotate.prepass import Learned, warm_up, with_learned
 from manyi.annotate.sentiment import model as sentiment
 from manyi.annotate.sentiment.model import SentimentModel
-from manyi.annotate.sentiment.verdicts import follow_verdicts, is_bare_taste, narrates
+from manyi.annotate.sentiment.tastes import is_bare_taste
 from manyi.errors import InputError, ModelError
 from manyi.text.lexicon import Lexicon
 from manyi.text.normalize import normalize_text, normalize_texts, opinion_core, opinion_cores
@@ -100,8 +99,6 @@ class Annotator:
         if not settings.aspect_scorer:  # the rules alone: a scorer that accepts nothing
             self.extractor.scorer = AspectScorer()
         self.things = getattr(self.lexicon, "aspect_groups", None) or ThingGroups({})
-        self.thanks = frozenset(self.extractor.rules.thanks)  # judge no thing narrated
-        self.acts = frozenset(self.extractor.rules.customer_acts)  # 收到, 用了: narration
         warm_up(self.extractor)  # the first pass's token look-ups (outputs do not change)
         self.memo_chars = MEMO_CHARS  # 0: no memo (tests compare)
         self._memo = _Cache(self._read, MEMO_LIMIT)
@@ -157,7 +154,6 @@ class Annotator:
                             0, len(heads[i]), "model", "overall"))
                 continue
             at, comment_id, row = clause_rows[n], ids[i], first_row + i
-            here, kinds, lexicon_scores = [], [], []
             # in text order within the comment
             for m in sorted(mentions, key=_clause_and_start) if len(mentions) > 1 \
                     else mentions:
@@ -166,7 +162,6 @@ class Annotator:
                 if factor == "attribute" and term and (source == "discovered" or learned(term)):
                     factor = thing_factor(term)  # its thing: attribute:头皮屑 (头屑), and a
                     # listed phrase built on a learned word's (和弦的铃声 → attribute:铃声)
-                kind = ""
                 if opinion and source != "event" and only_wonders(
                         opinion, clause,
                         tokens[n][spans[clause_id].first:spans[clause_id].last]):
@@ -180,19 +175,9 @@ class Annotator:
                         lexicon_score, scores[at[clause_id]], labels[at[clause_id]],
                         None if opinion and not is_bare_taste(opinion, lexicon_score)
                         else (scores[n], labels[n]))
-                    kind = "narration" if not opinion and source != "event" else ""
-                here.append([clause_id, clause, dimension, factor, term, opinion, negated,
-                             round(degree, 3), implicit, polarity, round(score, 4), start, end,
-                             source, filed_by])
-                kinds.append(kind)
-                lexicon_scores.append(lexicon_score)
-            if any(kinds):
-                follow_verdicts(here, kinds, lexicon_scores, clause_at=1, opinion_at=5,
-                                dimension_at=2, polarity_at=9, score_at=10,
-                                thanks=self.thanks, narrates=partial(
-                                    self._narrates, heads[i], tokens[n], spans))
-            for fields in here:
-                append((comment_id, row, *fields))
+                append((comment_id, row, clause_id, clause, dimension, factor, term, opinion,
+                        negated, round(degree, 3), implicit, polarity, round(score, 4), start,
+                        end, source, filed_by))
         mentions = pd.DataFrame.from_records(records, columns=MENTION_COLUMNS) if records \
             else pd.DataFrame(columns=MENTION_COLUMNS)
 
@@ -212,10 +197,6 @@ class Annotator:
         counts = Counter(record[1] for record in records)
         out["n_mentions"] = [counts.get(row, 0) for row in rows_here]
         return out, mentions
-
-    def _narrates(self, text: str, tokens: list[str], spans: dict, clause_id: int) -> bool:
-        """:func:`~manyi.annotate.sentiment.verdicts.narrates` of one clause of ``text``."""
-        return narrates(self.model, text, tokens, spans[clause_id], self.acts)
 
     def _read_all(self, heads: list[str]) -> tuple[list[list[str]], list]:
         """The tokens and :meth:`FactorExtractor.analyse` of each text; a short text read

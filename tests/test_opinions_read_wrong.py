@@ -6,9 +6,8 @@ comments in general:
   breaking 不快 / 不便宜 / 房间不大;
 * 烂 graded (最烂的一家, 那么烂, 太烂了) is an overall verdict unless a thing is named (苹果烂了,
   都烂了 stay quality);
-* a bare taste (酸酸的) follows the verdict beside it (口感很差，酸酸的), never across a contrast
-  word (很好吃，但是有点酸);
-* a thing only narrated (东西收到了) takes the unnamed verdict that follows (不太满意).
+* a bare taste (酸酸的) is read with its comment's verdict (口感很差，酸酸的), a taste with "too
+  much" or "a little" on its own (很好吃，但是有点酸).
 
 Comments from the shared shop and hotel reviews, or as the issue quotes them; each asserts
 what an analyst reads of one mention, so a rule that finds nothing fails.
@@ -40,9 +39,6 @@ POLARITY = [
     ("酸酸甜甜的，很好吃", "好吃", "positive"),
     ("苹果不甜，不好吃", "苹果", "negative"),
     ("很好吃，但是有点酸", "酸", "negative"),
-    # a thing narrated before the verdict
-    ("东西收到了，不太满意", "东西", "negative"),
-    ("东西收到了，很好", "东西", "positive"),
 ]
 
 # (comment, the mention's opinion, dimension)

@@ -1,0 +1,33 @@
+"""A bare taste is read with the verdict of its comment (issue #19, opinions read wrong).
+
+A taste no opinion word of the lexicon judges (酸酸的, 甜, 不甜, 很酸) only describes; whether
+that is good is said around it (口感很差，酸酸的: the 酸酸 is a complaint). The clause model
+alone read such a clause by its n-grams (酸酸的 → praise), so the annotator reads it as it reads
+a mention with no opinion word: with its whole comment
+(``manyi.annotate.annotator.mention_polarity``). Not a taste said with "too much" or "a
+little" (偏咸, 太甜, 有点酸), which complains of its own.
+
+>>> [is_bare_taste(w, 0.0) for w in ("酸酸的", "不甜", "很酸", "偏咸", "有点酸", "好吃")]
+[True, True, True, False, False, False]
+"""
+
+from __future__ import annotations
+
+from manyi.annotate.overall_filing import TASTE_CHARS
+
+PARTICLES = "的了啊呀哦呢吧啦"
+EXCESS_PREFIXES = ("偏", "太", "过", "有点", "有些", "稍微", "略")
+
+
+def is_bare_taste(opinion: str, lexicon_score: float) -> bool:
+    """Whether ``opinion`` is a taste no lexicon word judges, after at most two characters of
+    degree or negation (酸酸的, 不甜, 很酸; not 好吃, 偏咸 or 有点酸)."""
+    if lexicon_score or not opinion:
+        return False
+    core = opinion.rstrip(PARTICLES)
+    if not core or core.startswith(EXCESS_PREFIXES):
+        return False
+    taste = len(core)
+    while taste and core[taste - 1] in TASTE_CHARS:
+        taste -= 1
+    return taste < len(core) and taste <= 2
