@@ -390,10 +390,16 @@ class ClauseOpinions:
         if modifier and i + 1 < stop and _is_word(tokens[i + 1], self.rules.particles) and \
                 tokens[i + 1] not in self.lexicon.terms:
             kind, value = modifier
-            word = tokens[i + 1]
+            word, at = tokens[i + 1], i + 1
+            if kind == "neg" and self._modifiers.get(word, ("",))[0] == "deg" and i + 2 < stop \
+                    and _is_word(tokens[i + 2], self.rules.particles) \
+                    and tokens[i + 2] not in self.lexicon.terms:
+                # 性价比不是很高: the word after the degree is said, negated
+                return Opinion(i + 2, starts[i], starts[i + 2] + len(tokens[i + 2]),
+                               tokens[i + 2], 0.0, True, self._modifiers[word][1])
             if token in EXCESS:
                 word = token + word  # 太大, 偏 辣: too much (see duration)
-            return Opinion(i + 1, starts[i], starts[i + 1] + len(tokens[i + 1]),
+            return Opinion(at, starts[i], starts[at] + len(word),
                            word, 0.0, kind == "neg", value if kind == "deg" else 1.0)
         return None
 
