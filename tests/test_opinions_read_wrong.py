@@ -25,6 +25,8 @@ POLARITY = [
     # negated scale words
     ("声音不大", "声音", "positive"),
     ("风扇声音不是很大 可以接受", "风扇声音", "positive"),
+    ("声音不够大", "声音", "negative"),
+    ("风扇声音不小", "风扇声音", "negative"),
     ("就是打开后有点灰尘的痕迹，不过影响不大", "影响", "positive"),
     ("风扇的噪音不是很大", "噪音", "positive"),
     ("价格不太高", "价格", "positive"),
@@ -52,6 +54,7 @@ FILING = [
     ("都烂了", "烂", "product"),
     ("有三个烂的", "烂", "product"),
     ("质量那么烂", "烂", "product"),
+    ("可能是显卡太烂吧", "太烂", "product"),
 ]
 
 

@@ -25,6 +25,7 @@ DURATION_SCORE = 1.0  # a scale word of a known attribute (待机长, 油耗高)
 EXCESS = frozenset({"偏", "过", "太", "过于", "太过"})  # 偏高, 太大: too much
 OVERDONE = ("过于", "太过")  # before a praise word: too much of it (过于艳丽; not 偏: 价格偏便宜)
 TOO = ("过于", "太过", "过")  # before an adjective: more than one wants (_too)
+INSUFFICIENT = frozenset({"不够", "不足", "不太够"})  # 声音不够大: too little, not "not much"
 WEIGHT = frozenset("轻重")  # the scale words of weight: 质量很轻, 份量不轻 weigh, not judge
 
 DEAL_SCORE = 0.5
@@ -315,9 +316,10 @@ class ClauseOpinions:
                 sign = 0  # 分辨率太高: too much of a good thing, the clause model decides
         if size in rules.scale_down:
             sign = -sign
-        if not sign and opinion.negated and (size in rules.scale_up or size in rules.scale_down
-                                             ) and any(w in named for w in rules.moderate):
-            sign = -1  # 声音不大: neither end of what is complained of at both (× negation)
+        if not sign and opinion.negated and size in rules.scale_up and (
+                len(word) == 1 or word[:-1] in self._modifiers) and named.endswith(
+                tuple(rules.moderate)):
+            sign = -1  # 声音不大: not the loud end of what is complained of at both ends
         if not sign and self._too(word):
             sign = -1  # 理论过多, 过于清淡: more than one wants
         return opinion._replace(score=sign * DURATION_SCORE * opinion.degree * (
@@ -378,7 +380,7 @@ class ClauseOpinions:
             return Opinion(i, starts[i], starts[i] + len(token), token, 0.0, False, 1.0)
         prefix = self._prefix_cache[token]
         if prefix and token[prefix:] not in self.lexicon.terms and not (
-                i + 1 < stop and token in self._modifiers and (
+                i + 1 < stop and token in self._modifiers and token not in INSUFFICIENT and (
                     token[prefix:] == "是" or token[prefix:] in self._modifiers)):
             # (not 不是 很大 or 不太 高: the word after them is what is said)
             kind, value = self._modifiers[token[:prefix]]
