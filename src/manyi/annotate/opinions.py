@@ -392,7 +392,7 @@ class ClauseOpinions:
         if modifier and i + 1 < stop and _is_word(tokens[i + 1], self.rules.particles) and \
                 tokens[i + 1] not in self.lexicon.terms:
             kind, value = modifier
-            word, at = tokens[i + 1], i + 1
+            word = tokens[i + 1]
             if kind == "neg" and self._modifiers.get(word, ("",))[0] == "deg" and i + 2 < stop \
                     and _is_word(tokens[i + 2], self.rules.particles) \
                     and tokens[i + 2] not in self.lexicon.terms:
@@ -401,7 +401,7 @@ class ClauseOpinions:
                                tokens[i + 2], 0.0, True, self._modifiers[word][1])
             if token in EXCESS:
                 word = token + word  # 太大, 偏 辣: too much (see duration)
-            return Opinion(at, starts[i], starts[at] + len(word),
+            return Opinion(i + 1, starts[i], starts[i + 1] + len(tokens[i + 1]),
                            word, 0.0, kind == "neg", value if kind == "deg" else 1.0)
         return None
 
