@@ -283,12 +283,14 @@ class ClauseOpinions:
         return len(following) == 1 and "\u4e00" <= following <= "\u9fff" \
             and following not in self.rules.particles and following not in self.lexicon.terms
 
-    def duration(self, words: list[str], opinion: Opinion) -> Opinion:
+    def duration(self, words: list[str], opinion: Opinion, *, too_little: bool = False
+                 ) -> Opinion:
         """``opinion``, a scale word with no lexicon score, scored by what it measures (the
         ``words`` naming it): what lasts is better long (待机时间很长; rules.toml ``lasting``),
         a wait worse (等待时间很长: ``waiting``); any other scale word (高 低 大 小 多 少 …) by the
         attribute's direction (:meth:`direction`: 油耗高 and 清晰度低 worse, 噪音小 better);
-        otherwise as it is (the clause model decides).
+        otherwise as it is (the clause model decides). ``too_little``: negated by 不够/不足
+        (声音不够大: too little, not "not loud").
 
         >>> from manyi.annotate.factors import FactorExtractor
         >>> from manyi.text.lexicon import Lexicon
@@ -316,7 +318,7 @@ class ClauseOpinions:
                 sign = 0  # 分辨率太高: too much of a good thing, the clause model decides
         if size in rules.scale_down:
             sign = -sign
-        if not sign and opinion.negated and size in rules.scale_up and (
+        if not sign and opinion.negated and not too_little and size in rules.scale_up and (
                 len(word) == 1 or word[:-1] in self._modifiers) and named.endswith(
                 tuple(rules.moderate)):
             sign = -1  # 声音不大: not the loud end of what is complained of at both ends
