@@ -7,8 +7,8 @@ a mention with no opinion word: with its whole comment
 (``manyi.annotate.annotator.mention_polarity``). Not a taste said with "too much" or "a
 little" (偏咸, 太甜, 有点酸), which complains of its own.
 
->>> [is_bare_taste(w, 0.0) for w in ("酸酸的", "不甜", "很酸", "偏咸", "有点酸", "好吃")]
-[True, True, True, False, False, False]
+>>> [is_bare_taste(w, 0.0) for w in ("酸酸的", "不甜", "很酸", "偏咸", "有点酸", "好吃", "痛苦")]
+[True, True, True, False, False, False, False]
 """
 
 from __future__ import annotations
@@ -17,11 +17,15 @@ from manyi.annotate.overall_filing import TASTE_CHARS
 
 PARTICLES = "的了啊呀哦呢吧啦"
 EXCESS_PREFIXES = ("偏", "太", "过", "有点", "有些", "稍微", "略")
+# what may come before the taste: a degree or a negation (很酸, 不甜, 不会酸; not 痛苦, 辛苦,
+# 寒酸, 心酸: no taste)
+GRADES = frozenset({"", "很", "真", "好", "挺", "蛮", "超", "巨", "特别", "非常", "比较", "还",
+                    "也", "又", "都", "微", "不", "没", "不会", "不是", "不够", "不太", "并不"})
 
 
 def is_bare_taste(opinion: str, lexicon_score: float) -> bool:
-    """Whether ``opinion`` is a taste no lexicon word judges, after at most two characters of
-    degree or negation (酸酸的, 不甜, 很酸; not 好吃, 偏咸 or 有点酸)."""
+    """Whether ``opinion`` is a taste no lexicon word judges, after nothing or a degree or a
+    negation (酸酸的, 不甜, 很酸; not 好吃, 偏咸, 有点酸 or 痛苦)."""
     if lexicon_score or not opinion:
         return False
     core = opinion.rstrip(PARTICLES)
@@ -30,4 +34,4 @@ def is_bare_taste(opinion: str, lexicon_score: float) -> bool:
     taste = len(core)
     while taste and core[taste - 1] in TASTE_CHARS:
         taste -= 1
-    return taste < len(core) and taste <= 2
+    return taste < len(core) and core[:taste] in GRADES
