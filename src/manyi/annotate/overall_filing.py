@@ -55,6 +55,8 @@ GRADERS = frozenset({"还", "也", "又", "都", "是", "太", "真", "好"})  #
 UNABLE = frozenset({"不能", "没法", "无法", "不能够", "没办法"})  # 不能吃, 没法用: unusable
 _CLAUSE_AND_START = attrgetter("clause_id", "start")
 NUMERALS = frozenset("一二两三四五六七八九十几好半多0123456789")
+MILD = frozenset({"有点", "有些", "有一点", "有点儿", "一点", "稍", "稍微", "稍稍", "略", "略微",
+                  "微", "些许"})
 
 
 class OverallFiling:
@@ -71,7 +73,9 @@ class OverallFiling:
         self.prefixes = frozenset(rules.bare_prefixes) | frozenset(lexicon.degrees)
         # 烂 graded (最烂的一家, 那么烂, 太烂了) is a verdict on the whole, not a condition
         self.graded_verdicts = frozenset(getattr(rules, "graded_verdicts", ()))
-        self.grades = frozenset(lexicon.degrees) | frozenset(rules.as_degrees) | {"这么"}
+        # (not the mild ones: 有点烂, 有些烂了 say the thing is going rotten)
+        self.grades = (frozenset(lexicon.degrees) | frozenset(rules.as_degrees) | {"这么"}
+                       ) - MILD
         self.shops = frozenset(rules.sellers) | frozenset(rules.seller_side)
         self.sizes = frozenset(rules.predicates) - TASTE_CHARS
         # a clause that may say one of the kinds (most clauses are passed over by these): a
