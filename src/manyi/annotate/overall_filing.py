@@ -56,7 +56,7 @@ UNABLE = frozenset({"不能", "没法", "无法", "不能够", "没办法"})  # 
 _CLAUSE_AND_START = attrgetter("clause_id", "start")
 NUMERALS = frozenset("一二两三四五六七八九十几好半多0123456789")
 MILD = frozenset({"有点", "有些", "有一点", "有点儿", "一点", "稍", "稍微", "稍稍", "略", "略微",
-                  "微", "些许"})
+                  "微", "些许", "还"})
 
 
 class OverallFiling:
@@ -73,7 +73,7 @@ class OverallFiling:
         self.prefixes = frozenset(rules.bare_prefixes) | frozenset(lexicon.degrees)
         # 烂 graded (最烂的一家, 那么烂, 太烂了) is a verdict on the whole, not a condition
         self.graded_verdicts = frozenset(getattr(rules, "graded_verdicts", ()))
-        # (not the mild ones: 有点烂, 有些烂了 say the thing is going rotten)
+        # (not the mild ones nor 还: 有点烂, 有些烂了, 又小还烂 say the thing is rotten)
         self.grades = (frozenset(lexicon.degrees) | frozenset(rules.as_degrees) | {"这么"}
                        ) - MILD
         self.shops = frozenset(rules.sellers) | frozenset(rules.seller_side)
