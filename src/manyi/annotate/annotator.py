@@ -35,6 +35,7 @@ from manyi.annotate.memo import Memo
 from manyi.annotate.prepass import Learned, warm_up, with_learned
 from manyi.annotate.sentiment import model as sentiment
 from manyi.annotate.sentiment.model import SentimentModel
+from manyi.annotate.sentiment.tastes import is_bare_taste
 from manyi.errors import InputError, ModelError
 from manyi.text.lexicon import Lexicon
 from manyi.text.normalize import normalize_text, normalize_texts, opinion_core, opinion_cores
@@ -155,6 +156,7 @@ class Annotator:
         append, only_wonders = records.append, self.extractor.only_wonders
         supposes = self.extractor.supposes
         thing_factor, learned = self._thing_factor.__getitem__, self.things.learned
+        tastes = self.extractor.rules.tastes
         for n, (i, (mentions, spans)) in enumerate(zip(ok, found)):
             if not mentions:
                 if labels[n] != "neutral":  # an opinion with no factor named: 看着还可以
@@ -178,9 +180,12 @@ class Annotator:
                 elif not opinion and source != "event" and supposes(clause):
                     score, polarity = 0.0, "neutral"  # 如果质量有问题可以找客服: nothing judged
                 else:
+                    # a bare taste (酸酸的) is read with its comment, as a mention with no
+                    # opinion is: the clause model alone reads 口感很差，酸酸的 as praise
                     score, polarity = mention_polarity(
                         lexicon_score, scores[at[clause_id]], labels[at[clause_id]],
-                        None if opinion else (scores[n], labels[n]))
+                        None if opinion and not is_bare_taste(opinion, lexicon_score, tastes)
+                        else (scores[n], labels[n]))
                 append((comment_id, row, clause_id, clause, dimension, factor, term, opinion,
                         negated, round(degree, 3), implicit, polarity, round(score, 4), start,
                         end, source, filed_by))

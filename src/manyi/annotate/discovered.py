@@ -20,7 +20,7 @@ from typing import Any  # a factors.Mention (imported there: no cycle)
 from manyi.annotate.aspect_tags import MAX_COMPOUND, NOUN_TAGS, VERB_FORMS, VERB_TAGS
 from manyi.annotate.factor_tokens import is_word
 from manyi.annotate.learned_words import PLACE_TAGS, PLACED, PRONOUNS
-from manyi.annotate.opinions import EXCESS, Opinion
+from manyi.annotate.opinions import EXCESS, INSUFFICIENT, Opinion
 from manyi.text.lexicon import Factor
 
 _SOURCE = attrgetter("source")
@@ -297,7 +297,8 @@ class DiscoveredMentions:
             factor, how = self.finder.file_term(words)
             used.update(range(*span))
             negated = b > first and tokens[b - 1] in self.lexicon.negations  # 待机时间不长
-            opinion = self.duration(words, Opinion(b, starts[b], end, word, 0.0, negated, 1.0))
+            opinion = self.duration(words, Opinion(b, starts[b], end, word, 0.0, negated, 1.0),
+                                    too_little=negated and tokens[b - 1] in INSUFFICIENT)
             mentions.append(self._mention(text, clause_id, clause, factor, "".join(words),
                                           opinion, False, starts[span[0]],
                                           starts[span[1] - 1] + len(tokens[span[1] - 1]),

@@ -25,6 +25,7 @@ DURATION_SCORE = 1.0  # a scale word of a known attribute (待机长, 油耗高)
 EXCESS = frozenset({"偏", "过", "太", "过于", "太过"})  # 偏高, 太大: too much
 OVERDONE = ("过于", "太过")  # before a praise word: too much of it (过于艳丽; not 偏: 价格偏便宜)
 TOO = ("过于", "太过", "过")  # before an adjective: more than one wants (_too)
+INSUFFICIENT = frozenset({"不够", "不足", "不太够"})  # 声音不够大: too little, not "not much"
 WEIGHT = frozenset("轻重")  # the scale words of weight: 质量很轻, 份量不轻 weigh, not judge
 
 DEAL_SCORE = 0.5
@@ -274,12 +275,14 @@ class ClauseOpinions:
         return len(following) == 1 and "\u4e00" <= following <= "\u9fff" \
             and following not in self.rules.particles and following not in self.lexicon.terms
 
-    def duration(self, words: list[str], opinion: Opinion) -> Opinion:
+    def duration(self, words: list[str], opinion: Opinion, *, too_little: bool = False
+                 ) -> Opinion:
         """``opinion``, a scale word with no lexicon score, scored by what it measures (the
         ``words`` naming it): what lasts is better long (待机时间很长; rules.toml ``lasting``),
         a wait worse (等待时间很长: ``waiting``); any other scale word (高 低 大 小 多 少 …) by the
         attribute's direction (:meth:`direction`: 油耗高 and 清晰度低 worse, 噪音小 better);
-        otherwise as it is (the clause model decides).
+        otherwise as it is (the clause model decides). ``too_little``: negated by 不够/不足
+        (声音不够大: too little, not "not loud").
 
         >>> from manyi.annotate.factors import FactorExtractor
         >>> from manyi.text.lexicon import Lexicon
@@ -307,6 +310,10 @@ class ClauseOpinions:
                 sign = 0  # 分辨率太高: too much of a good thing, the clause model decides
         if size in rules.scale_down:
             sign = -sign
+        if not sign and opinion.negated and not too_little and size in rules.scale_up and (
+                len(word) == 1 or word[:-1] in self._modifiers) and named.endswith(
+                tuple(rules.moderate)):
+            sign = -1  # 声音不大: not the loud end of what is complained of at both ends
         if not sign and self._too(word):
             sign = -1  # 理论过多, 过于清淡: more than one wants
         return opinion._replace(score=sign * DURATION_SCORE * opinion.degree * (
@@ -366,7 +373,10 @@ class ClauseOpinions:
         if token in self.rules.bare_adjectives:
             return Opinion(i, starts[i], starts[i] + len(token), token, 0.0, False, 1.0)
         prefix = self._prefix_cache[token]
-        if prefix and token[prefix:] not in self.lexicon.terms:
+        if prefix and token[prefix:] not in self.lexicon.terms and not (
+                i + 1 < stop and token in self._modifiers and token not in INSUFFICIENT and (
+                    token[prefix:] == "是" or token[prefix:] in self._modifiers)):
+            # (not 不是 很大 or 不太 高: the word after them is what is said)
             kind, value = self._modifiers[token[:prefix]]
             word = token if token[:prefix] in EXCESS else token[prefix:]  # 太高: too much
             return Opinion(i, starts[i], starts[i] + len(token), word, 0.0,
@@ -377,6 +387,12 @@ class ClauseOpinions:
                 tokens[i + 1] not in self.lexicon.terms:
             kind, value = modifier
             word = tokens[i + 1]
+            if kind == "neg" and self._modifiers.get(word, ("",))[0] == "deg" and i + 2 < stop \
+                    and is_word(tokens[i + 2], self.rules.particles) \
+                    and tokens[i + 2] not in self.lexicon.terms:
+                # 性价比不是很高: the word after the degree is said, negated
+                return Opinion(i + 2, starts[i], starts[i + 2] + len(tokens[i + 2]),
+                               tokens[i + 2], 0.0, True, self._modifiers[word][1])
             if token in EXCESS:
                 word = token + word  # 太大, 偏 辣: too much (see duration)
             return Opinion(i + 1, starts[i], starts[i + 1] + len(tokens[i + 1]),

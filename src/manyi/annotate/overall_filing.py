@@ -80,6 +80,12 @@ class OverallFiling:
         self.particles = frozenset(rules.particles)
         self.wishes = frozenset(rules.wishes)  # 希望用起来不要有什么毛病: not said
         self.prefixes = frozenset(rules.bare_prefixes) | frozenset(lexicon.degrees)
+        # 烂 graded (最烂的一家, 那么烂, 太烂了) is a verdict on the whole, not a condition
+        self.graded_verdicts = frozenset(getattr(rules, "graded_verdicts", ()))
+        # (not the mild ones nor 还: 有点烂, 有些烂了, 又小还烂 say the thing is rotten)
+        self.grades = (frozenset(lexicon.degrees) | frozenset(rules.as_degrees) | {"这么"}
+                       ) - frozenset(rules.mild)
+        self.shops = frozenset(rules.sellers) | frozenset(rules.seller_side)
         self.sizes = frozenset(rules.predicates) - self.tastes
         # a clause that may say one of the kinds (most clauses are passed over by these): a
         # condition word, a taste, 能/法 (不能用, 没法穿) or, for a verdict, a sense tried
@@ -250,6 +256,8 @@ class OverallFiling:
                 return False  # 烂东西, 烂京东: a verdict on what it names
         if self._denied(tokens, first, i):
             return False  # 没有找到坏点, 一点不怕磨损, 不怕坏了吗
+        if self._graded_verdict(tokens, i, first):
+            return False  # 最烂的一家, 那么烂: a verdict, overall unless a thing is named
         if i > first:
             before = tokens[i - 1]
             if before in self.lexicon.cues or self._condition(before):
@@ -257,6 +265,24 @@ class OverallFiling:
             if before in self.lexicon.opinions or self.finder.tag(before).startswith("a"):
                 return before in self.prefixes  # 很脏, 太烂: a degree, not a feeling
         return True
+
+    def _graded_verdict(self, tokens: list[str], i: int, first: int) -> bool:
+        """Whether the condition word at ``i`` is one of rules.toml ``graded_verdicts`` (烂)
+        after a degree word (最烂, 太烂, 那么烂) with no thing named right before: a verdict on
+        the whole; not 烂了, 都烂了, 烂的 (the thing rotten), nor 显卡太烂 (the thing named)."""
+        token = tokens[i]
+        word = self._condition(token)
+        if word not in self.graded_verdicts:
+            return False
+        if token != word:
+            graded, before = token[:len(token) - len(word)] in self.grades, i - 1
+        else:
+            graded, before = i > first and tokens[i - 1] in self.grades, i - 2
+        # (显卡太烂: a thing named right before the degree; not 这家店太烂了: the shop)
+        named = before >= first and len(tokens[before]) > 1 and (
+            self.finder.kind(tokens[before]) or self.finder.tag(tokens[before]).startswith("n")
+        ) and tokens[before] not in self.shops
+        return graded and not named
 
     def _sensed(self, act: str) -> Factor:
         """The factor a sense tries: taste and smell → 口味, touch → 质量."""

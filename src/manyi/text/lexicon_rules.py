@@ -36,7 +36,8 @@ RULE_LISTS = ("sellers", "seller_named", "people", "thanks", "wishes", "comparis
               "waiting", "desirable", "undesirable", "scale_up", "scale_down", "occasions",
               "conditions", "spoiling", "rotting", "used", "eaten", "trying", "extent",
               "tastes", "thickness", "graders", "unable",
-              "none_of", "one_counted", "even", "perceived")
+              "none_of", "one_counted", "even", "perceived", "graded_verdicts", "mild",
+              "moderate")
 
 
 def merge_rules_file(lexicon, file: Path, problems: list[str]) -> None:

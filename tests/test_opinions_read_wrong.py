@@ -1,0 +1,87 @@
+"""Opinions an analyst read wrong on real output (issue #19, polarity8), each a rule for
+comments in general:
+
+* a negated scale word of an attribute complained of at both ends, or of an undesirable one
+  (声音不大, 影响不大, 噪音不是很大, 价格不太高) is praise, not a complaint — without
+  breaking 不快 / 不便宜 / 房间不大;
+* 烂 graded (最烂的一家, 那么烂, 太烂了) is an overall verdict unless a thing is named (苹果烂了,
+  都烂了 stay quality);
+* a bare taste (酸酸的) is read with its comment's verdict (口感很差，酸酸的), a taste with "too
+  much" or "a little" on its own (很好吃，但是有点酸).
+
+Comments from the shared shop and hotel reviews, or as the issue quotes them; each asserts
+what an analyst reads of one mention, so a rule that finds nothing fails.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import manyi
+
+# (comment, the mention's term or opinion, polarity an analyst reads)
+POLARITY = [
+    # negated scale words
+    ("声音不大", "声音", "positive"),
+    ("风扇声音不是很大 可以接受", "风扇声音", "positive"),
+    ("声音不够大", "声音", "negative"),
+    ("风扇声音不小", "风扇声音", "negative"),
+    ("就是打开后有点灰尘的痕迹，不过影响不大", "影响", "positive"),
+    ("风扇的噪音不是很大", "噪音", "positive"),
+    ("价格不太高", "价格", "positive"),
+    ("个人感觉性价比不是很高", "性价比", "negative"),
+    ("价格不是很高", "价格", "positive"),
+    ("物流不慢", "物流", "positive"),
+    ("价格不贵", "价格", "positive"),
+    ("物流不快", "物流", "negative"),
+    ("价格不便宜", "价格", "negative"),
+    ("房间不大，隔音也不好", "房间", "negative"),
+    ("影响很大", "影响", "negative"),
+    # a bare taste beside a verdict
+    ("口感很差，酸酸的", "酸酸", "negative"),
+    ("酸酸甜甜的，很好吃", "好吃", "positive"),
+    ("苹果不甜，不好吃", "苹果", "negative"),
+    ("很好吃，但是有点酸", "酸", "negative"),
+    # a taste denied reads as denied, whatever the comment (review13: 不甜 read as praise)
+    ("苹果很新鲜，脆口，但不甜", "甜", "negative"),
+    ("有甜的，有不甜的", "甜", "negative"),
+]
+
+# (comment, the mention's opinion, dimension)
+FILING = [
+    ("最烂的一家", "最烂", "overall"),
+    ("这家店太烂了，再也不来了", "太烂", "overall"),
+    ("那么烂", "烂", "overall"),
+    ("苹果烂了", "烂", "product"),
+    ("都烂了", "烂", "product"),
+    ("有三个烂的", "烂", "product"),
+    ("苹果不新鲜，削皮后里面有点烂", "有点烂", "product"),
+    ("来得晚还烂了两个", "还烂", "product"),
+    ("质量那么烂", "烂", "product"),
+    ("可能是显卡太烂吧", "太烂", "product"),
+]
+
+
+@pytest.fixture(scope="module")
+def mentions() -> pd.DataFrame:
+    texts = [t for t, _, _ in POLARITY] + [t for t, _, _ in FILING]
+    result = manyi.analyze(pd.DataFrame({"text": texts}), text_col="text", domain="ecommerce",
+                           progress=False)
+    frame = result.mentions.copy()
+    frame["text"] = [texts[row] for row in frame["row"]]
+    return frame
+
+
+@pytest.mark.parametrize("text, term, polarity", POLARITY)
+def test_polarity_an_analyst_reads(mentions, text, term, polarity):
+    here = mentions[(mentions["text"] == text) & (mentions["term"] == term)]
+    assert len(here), mentions[mentions["text"] == text]
+    assert (here["polarity"] == polarity).all(), here
+
+
+@pytest.mark.parametrize("text, opinion, dimension", FILING)
+def test_rotten_is_a_verdict_unless_a_thing_is_named(mentions, text, opinion, dimension):
+    here = mentions[(mentions["text"] == text) & (mentions["opinion"] == opinion)]
+    assert len(here), mentions[mentions["text"] == text]
+    assert (here["dimension"] == dimension).all(), here
