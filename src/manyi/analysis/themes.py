@@ -43,6 +43,7 @@ from manyi.analysis.rows import (
     complaint_mask,
     factor_column,
     mention_rows,
+    objects,
     sum_counts,
 )
 from manyi.analysis.theme_said import (
@@ -119,7 +120,8 @@ class TermSets:
         keys = dims + "/" + factor_column(chosen).astype(str).to_numpy(dtype=object)
         terms = _negated_qualities(chosen, terms)
         terms = terms + _SAID + said_words(chosen, terms)
-        frame = pd.DataFrame({"row": rows[pick], "dim": dims, "key": keys, "term": terms})
+        frame = pd.DataFrame({"row": rows[pick], "dim": objects(dims), "key": objects(keys),
+                              "term": objects(terms)})
         parts = [_set_counts(frame, "factor", "key"), _set_counts(frame, "dimension", "dim")]
         return cls(sum_counts(parts), _best_quotes(frame, chosen, comments))
 
@@ -166,8 +168,10 @@ def _set_counts(frame: pd.DataFrame, level: str, column: str) -> pd.Series:
     ends = np.r_[starts[1:], len(pair)]
     words = np.asarray(terms, dtype=object)[term].tolist()
     joined = [_SEP.join(words[a:b]) for a, b in zip(starts.tolist(), ends.tolist())]
-    counts = pd.DataFrame({"key": np.asarray(keys, dtype=object)[pair[starts] % width_k],
-                           "terms": joined}).groupby(["key", "terms"], sort=True).size()
+    named = np.asarray(keys, dtype=object)[pair[starts] % width_k]
+    counts = pd.DataFrame({"key": objects(named),
+                           "terms": objects(np.asarray(joined, dtype=object))}
+                          ).groupby(["key", "terms"], sort=True).size()
     index = pd.MultiIndex.from_arrays(
         [np.full(len(counts), level, dtype=object),
          counts.index.get_level_values(0).to_numpy(dtype=object),
@@ -199,11 +203,11 @@ def _best_quotes(frame: pd.DataFrame, chosen: pd.DataFrame, comments: pd.DataFra
     first = np.maximum.accumulate(np.where(head, np.arange(n), 0))  # each row's group head
     tied = (u == u[first]) & (b == b[first]) & (sc == sc[first])
     keep = order[tied]
-    quotes = pd.DataFrame({"key": frame["key"].to_numpy()[keep],
-                           "term": frame["term"].to_numpy()[keep],
+    quotes = pd.DataFrame({"key": objects(frame["key"].to_numpy(dtype=object)[keep]),
+                           "term": objects(frame["term"].to_numpy(dtype=object)[keep]),
                            "unreadable": unreadable[keep], "bare": bare[keep],
-                           "score": score[keep], "clause": clause[keep],
-                           "comment_id": ids[keep]})
+                           "score": score[keep], "clause": objects(clause[keep]),
+                           "comment_id": objects(ids[keep])})
     return _first(quotes)
 
 
