@@ -40,11 +40,13 @@ import pandas as pd
 
 from manyi.analysis.rows import (
     analysable_positions,
+    as_str,
     complaint_mask,
     factor_column,
     mention_rows,
     objects,
     sum_counts,
+    texts,
 )
 from manyi.analysis.theme_said import (
     UNSAID,
@@ -115,8 +117,9 @@ class TermSets:
                                                   "clause", "opinion", "negated", "score")
                                      if c in mentions]]
         dims = chosen["dimension"].astype(str).to_numpy(dtype=object)
-        terms = pd.Series(chosen["term"].to_numpy(dtype=object)).fillna("").astype(str) \
-            .str.strip().str.replace(_SEP, "¦", regex=False).to_numpy(dtype=object)
+        terms = pd.Series(texts(chosen["term"])) if not isinstance(
+            chosen["term"].dtype, pd.StringDtype) else chosen["term"].fillna("")
+        terms = terms.str.strip().str.replace(_SEP, "¦", regex=False).to_numpy(dtype=object)
         keys = dims + "/" + factor_column(chosen).astype(str).to_numpy(dtype=object)
         terms = _negated_qualities(chosen, terms)
         terms = terms + _SAID + said_words(chosen, terms)
@@ -148,7 +151,7 @@ def _negated_qualities(chosen: pd.DataFrame, terms: np.ndarray) -> np.ndarray:
     if "negated" not in chosen or "opinion" not in chosen:
         return terms
     negated = chosen["negated"].fillna(False).astype(bool).to_numpy()
-    opinions = chosen["opinion"].fillna("").astype(str).to_numpy(dtype=object)
+    opinions = texts(chosen["opinion"])
     out = terms.copy()
     for i in np.flatnonzero(negated):
         if out[i] and opinions[i].endswith(out[i]) and opinions[i] != out[i]:
@@ -184,17 +187,15 @@ def _best_quotes(frame: pd.DataFrame, chosen: pd.DataFrame, comments: pd.DataFra
     """Per (factor key, term): its readable clause with an opinion word, the most negative
     (ties: by text, then id) — ranked on numbers first, the texts compared only in ties."""
     n = len(chosen)
-    clause = (pd.Series(chosen["clause"].to_numpy(dtype=object)).fillna("").astype(str)
-              .to_numpy(dtype=object) if "clause" in chosen else np.full(n, "", dtype=object))
+    clause = texts(chosen["clause"]) if "clause" in chosen else np.full(n, "", dtype=object)
     score = np.round(pd.to_numeric(pd.Series(chosen["score"].to_numpy()), errors="coerce")
                      .to_numpy(dtype=float), 4) if "score" in chosen else np.zeros(n)
     score = np.nan_to_num(score, nan=0.0)
     rows = frame["row"].to_numpy()
-    ids = comments["comment_id"].astype(str).to_numpy(dtype=object)[rows] \
+    ids = as_str(comments["comment_id"], rows) \
         if "comment_id" in comments else np.full(n, "", dtype=object)
     length = np.fromiter((len(c) for c in clause), dtype=np.int64, count=n)
-    bare = (pd.Series(chosen["opinion"].to_numpy(dtype=object)).fillna("").astype(str)
-            == "").to_numpy() if "opinion" in chosen else np.ones(n, dtype=bool)
+    bare = (texts(chosen["opinion"]) == "") if "opinion" in chosen else np.ones(n, dtype=bool)
     unreadable = (length < QUOTE_CHARS[0]) | (length > QUOTE_CHARS[1])
     group, _ = pd.factorize(pd.MultiIndex.from_arrays([frame["key"], frame["term"]]))
     order = np.lexsort((score, bare, unreadable, group))
