@@ -3,6 +3,7 @@
     python bench/extraction_instructions.py [-n 3000] [--max-chars 40]
     PYTHONPATH=/path/to/other/checkout/src python bench/extraction_instructions.py  # compare
     python bench/extraction_instructions.py -n 6000 --max-chars 40 --annotate [--repeats 0.25]
+    python bench/extraction_instructions.py -n 6000 --max-chars 40 --piece
 
 A count, not a time: it does not move with the load of a shared machine, so two checkouts
 compare to the instruction (wall-clock and CPU figures move by 10–20 % there). Writes N real
@@ -13,6 +14,8 @@ for 3,000 short reviews.
 
 ``--annotate``: count ``Annotator.annotate`` of the rows instead (normalise, segment,
 extract, sentiment, the tables), its memo of short comments emptied after the warm pass.
+``--piece``: the rows as one worker's piece, warm (``manyi.stream._render_piece``), and its
+counts alone (``stream._Totals.of``), each counted apart.
 ``--repeats SHARE``: that share of the rows (seeded) is a real review of at most 8
 characters drawn again, the k-th most drawn with weight 1/k: an illustration of a dump that
 repeats its short comments (好评, 很好吃); the benches' own dumps hold each review once.
@@ -38,11 +41,13 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=3_000)
     parser.add_argument("--max-chars", type=int, default=None)
     parser.add_argument("--annotate", action="store_true")
+    parser.add_argument("--piece", action="store_true")
     parser.add_argument("--repeats", type=float, default=0.0)
     parser.add_argument("--inner", help=argparse.SUPPRESS)  # the counted process's corpus
     args = parser.parse_args()
     if args.inner:
-        return (annotate_twice if args.annotate else extract_twice)(Path(args.inner))
+        return (piece_twice if args.piece else annotate_twice if args.annotate
+                else extract_twice)(Path(args.inner))
     if shutil.which("valgrind") is None:
         print("skipped: valgrind not found")
         return
@@ -55,13 +60,19 @@ def main() -> None:
         done = subprocess.run(["valgrind", "--tool=callgrind", "--instr-atstart=no",
                                f"--callgrind-out-file={out}", sys.executable, __file__,
                                "--inner", str(found[0]),
-                               *(["--annotate"] if args.annotate else [])],
+                               *(["--annotate"] if args.annotate else []),
+                               *(["--piece"] if args.piece else [])],
                               capture_output=True, text=True)
         counted = re.search(r"Collected : (\d+)", done.stderr)
         if done.returncode or counted is None:
             sys.exit(done.stderr[-2000:])
-    total = int(counted.group(1))
-    print(f"instructions {total:,} ({total / args.n:,.0f} a comment, {args.n:,} comments)")
+        parts = {}
+        for dump in sorted(Path(tmp).glob("callgrind.out.*")):  # --piece: one per stage
+            text = dump.read_text()
+            parts[re.search(r"^desc: Trigger: dump (\S+)", text, re.M).group(1)] = int(
+                re.search(r"^totals: (\d+)", text, re.M).group(1))
+    for name, total in parts.items() or [("instructions", int(counted.group(1)))]:
+        print(f"{name} {total:,} ({total / args.n:,.0f} a comment, {args.n:,} comments)")
 
 
 def repeat_short(source: Path, share: float, seed: int = 24) -> None:
@@ -98,6 +109,32 @@ def annotate_twice(source: Path) -> None:
     subprocess.run([*toggle, "on", str(os.getpid())], capture_output=True, check=True)
     annotator.annotate(ids, texts)
     subprocess.run([*toggle, "off", str(os.getpid())], capture_output=True, check=True)
+
+
+def piece_twice(source: Path) -> None:
+    """Render every row of ``source`` as one worker's piece twice, then count the second:
+    its counts (``stream._Totals.of``) and the whole piece, each in a dump of its own."""
+    import pandas as pd
+
+    from manyi import chain, stream
+
+    run = chain.start(str(source), id_col="评论ID", chunk_rows=100_000)
+    frame = next(run.frames)
+    annotator, column = run.annotator, run.meta.text_col
+    stream._render_piece(run.settings, column, frame, 0)  # caches warm
+    forget = getattr(annotator, "_memo", {}).clear  # (older checkouts: none)
+    forget()
+    rows, annotations, mentions = annotator.annotate_piece(frame, column, 0)
+    comments = pd.concat([rows, annotations], axis=1)
+    forget()
+    pid = str(os.getpid())
+    for name, work in (("counts", lambda: stream._Totals.of(comments, mentions)),
+                       ("piece", lambda: stream._render_piece(run.settings, column, frame, 0))):
+        subprocess.run(["callgrind_control", "-z", pid], capture_output=True, check=True)
+        subprocess.run(["callgrind_control", "-i", "on", pid], capture_output=True, check=True)
+        work()
+        subprocess.run(["callgrind_control", "-i", "off", pid], capture_output=True, check=True)
+        subprocess.run(["callgrind_control", "-d", name, pid], capture_output=True, check=True)
 
 
 def extract_twice(source: Path) -> None:

@@ -25,6 +25,7 @@ from manyi.analysis.drivers import drivers_from_counts
 from manyi.analysis.graph import FactorCounts, graph_from_counts, sum_counts
 from manyi.analysis.impact import Patterns
 from manyi.analysis.labels import lexicon_labels
+from manyi.analysis.polarity import comment_dimension_polarity
 from manyi.analysis.tables import (
     dimension_counts,
     dimension_labels,
@@ -205,9 +206,11 @@ class _Totals:
     def of(cls, comments: pd.DataFrame, mentions: pd.DataFrame) -> _Totals:
         """The counts of one chunk; ``mentions.row`` counts from the chunk's first comment."""
         ok = comments["flag"].isin(ANALYSABLE_FLAGS)
+        polar = comment_dimension_polarity(comments, mentions, include_overall=True)  # once
         return cls(len(comments), int(ok.sum()), Counter(comments["flag"].tolist()),
                    Counter(comments.loc[ok, "sentiment"].tolist()),
-                   dimension_counts(mentions, comments), FactorCounts.of(comments, mentions))
+                   dimension_counts(mentions, comments, polar=polar),
+                   FactorCounts.of(comments, mentions, polar=polar))
 
     def merge(self, others: Sequence[_Totals]) -> None:
         """Add other chunks' counts to these, the pandas ones in one sum."""

@@ -156,16 +156,18 @@ class FactorCounts:
     def of(cls, comments: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "factor",
            unit: str = "comment", opinions: bool = False, include_overall: bool = False,
            complaint: ComplaintSpec = None, patterns: bool = True,
-           terms: bool = True) -> FactorCounts:
+           terms: bool = True, polar: pd.DataFrame | None = None) -> FactorCounts:
         """Count one table of comments and its mentions (see :func:`incidence`);
         ``patterns=False`` skips the drivers' patterns (the graph of all comments),
-        ``terms=False`` their themes' term sets (a graph, a segment's drivers)."""
+        ``terms=False`` their themes' term sets (a graph, a segment's drivers); ``polar``:
+        as :meth:`Patterns.of`'s."""
+        complaint = complaint_mask(comments, complaint, mentions)  # once, not per count
         matrix, y, columns = incidence(comments, mentions, level=level, unit=unit,
                                        opinions=opinions, include_overall=include_overall,
                                        complaint=complaint)
         complained = matrix[y.astype(bool)]
         drivers = unit == "comment" and not opinions
-        patterns = Patterns.of(comments, mentions, complaint=complaint) \
+        patterns = Patterns.of(comments, mentions, complaint=complaint, polar=polar) \
             if patterns and drivers else None
         terms = TermSets.of(comments, mentions, complaint=complaint) \
             if drivers and terms else None

@@ -77,6 +77,7 @@ from manyi.analysis.rows import (
     complaint_mask,
     factor_column,
     mention_rows,
+    objects,
     sum_counts,
 )
 from manyi.analysis.significance import bh_q_values, fisher_exact
@@ -118,18 +119,21 @@ class Patterns:
 
     @classmethod
     def of(cls, comments: pd.DataFrame, mentions: pd.DataFrame, *, complaint=None,
-           praise=None, rating: str | Sequence[float] | pd.Series | None = None) -> Patterns:
+           praise=None, rating: str | Sequence[float] | pd.Series | None = None,
+           polar: pd.DataFrame | None = None) -> Patterns:
         """Count the patterns of one table of comments and its mentions.
 
         ``complaint``/``praise``: as :func:`manyi.analysis.rows.complaint_mask` (default: sentiment
         negative / positive, or a factor named negatively / positively). ``rating``: a
-        column or aligned values (non-numbers: none).
+        column or aligned values (non-numbers: none). ``polar``: the comments'
+        ``comment_dimension_polarity(..., include_overall=True)`` when computed already.
         """
         positions = analysable_positions(comments)
         slot = np.full(len(comments) + 1, -1, dtype=np.int64)
         slot[positions] = np.arange(len(positions))
         code = slot[mention_rows(comments, mentions)]
-        polar = comment_dimension_polarity(comments, mentions)
+        polar = comment_dimension_polarity(comments, mentions) if polar is None else \
+            polar[polar["dimension"] != "overall"].reset_index(drop=True)
         polar["code"] = slot[polar["row"].to_numpy()]
         if rating is None:
             ratings = np.full(len(positions), _NO_RATING)
@@ -153,8 +157,8 @@ class Patterns:
             chosen = (polar_side == word) & (polar_code >= 0)
             dim_sets = _joined(polar_code[chosen], dim_rank[chosen],
                                np.asarray(dim_names, dtype=object), len(positions))
-            frame = pd.DataFrame({"flag": flags[side], "factors": factor_sets,
-                                  "dimensions": dim_sets, "rating": ratings})
+            frame = pd.DataFrame({"flag": flags[side], "factors": objects(factor_sets),
+                                  "dimensions": objects(dim_sets), "rating": ratings})
             sides[side] = frame.groupby(_INDEX, sort=True).size().astype(np.int64)
         dims = polar.loc[polar["code"] >= 0, "dimension"].value_counts().sort_index()
         return cls(sides, dims.astype(np.int64))
@@ -182,8 +186,9 @@ def _key_codes(dimensions: pd.Series, factors: pd.Series) -> tuple[np.ndarray, n
     pair_codes, pairs = pd.factorize(dim_codes.astype(np.int64) * max(len(fac_names), 1)
                                      + fac_codes)
     width = max(len(fac_names), 1)
-    names = np.array([f"{dim_names[p // width]}/{fac_names[p % width]}" for p in pairs],
-                     dtype=object)
+    dim_names, fac_names = list(dim_names), list(fac_names)  # not an Arrow look-up each
+    names = np.array([f"{dim_names[p // width]}/{fac_names[p % width]}"
+                      for p in pairs.tolist()], dtype=object)
     order = np.argsort(names, kind="stable")
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from manyi.analysis.rows import analysable_positions, mention_rows
+from manyi.analysis.rows import analysable_positions, as_str, mention_rows
 
 POLARITY_VALUE = {"positive": 1.0, "neutral": 0.0, "negative": -1.0}
 
@@ -51,7 +51,7 @@ def comment_dimension_polarity(comments: pd.DataFrame, mentions: pd.DataFrame, *
     if not include_overall:
         frame = frame[frame["dimension"] != "overall"]
     table = frame.groupby(["row", "dimension"], sort=True)["signed"].sum().reset_index()
-    table.insert(1, "comment_id", comments["comment_id"].astype(str).to_numpy()[table["row"]])
+    table.insert(1, "comment_id", as_str(comments["comment_id"], table["row"].to_numpy()))
     table["polarity"] = np.select([table["signed"] > 0, table["signed"] < 0],
                                   ["positive", "negative"], "neutral")
     return table.rename(columns={"signed": "score"})

@@ -111,6 +111,45 @@ def complaint_mask(comments: pd.DataFrame, complaint: ComplaintSpec = None,
     return array
 
 
+def objects(values: np.ndarray) -> pd.Series:
+    """Python strings as a column of objects, for a count's own frames: not copied into an
+    Arrow string array that the count turns back into codes (pandas ≥ 3 infers ``str``).
+
+    >>> objects(np.array(["服务", "价格"], dtype=object)).dtype
+    dtype('O')
+    """
+    return pd.Series(values, dtype=object, copy=False)
+
+
+def texts(cells: pd.Series) -> np.ndarray:
+    """Each cell as text, a missing one ``""``: the values of
+    ``pd.Series(cells.to_numpy(dtype=object)).fillna("").astype(str)`` as an object array,
+    without copying text columns into an Arrow array and back.
+
+    >>> texts(pd.Series(["好", None, 3], dtype=object)).tolist()
+    ['好', '', '3']
+    """
+    if isinstance(cells.dtype, pd.StringDtype):
+        return cells.to_numpy(dtype=object, na_value="")
+    values = cells.to_numpy(dtype=object)
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":
+        return values
+    return pd.Series(values).fillna("").astype(str).to_numpy(dtype=object)
+
+
+def as_str(cells: pd.Series, at: np.ndarray) -> np.ndarray:
+    """``cells.astype(str).to_numpy(dtype=object)[at]`` (a missing cell stays missing),
+    converting only the cells taken, and none when they are text already.
+
+    >>> as_str(pd.Series(["c1", 7], dtype=object), np.array([1, 0])).tolist()
+    ['7', 'c1']
+    """
+    values = cells.to_numpy(dtype=object)[at]
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":
+        return values
+    return pd.Series(values, dtype=object).astype(str).to_numpy(dtype=object)
+
+
 def sum_counts(series: Sequence[pd.Series]) -> pd.Series:
     """Counts keyed alike (one key or several levels) added up in one pandas sum, sorted by
     key; at least one series, empty ones allowed."""

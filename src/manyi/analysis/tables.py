@@ -17,11 +17,14 @@ from manyi.io.read import InputMeta
 from manyi.text.lexicon import Lexicon
 
 
-def dimension_counts(mentions: pd.DataFrame, comments: pd.DataFrame) -> pd.Series:
+def dimension_counts(mentions: pd.DataFrame, comments: pd.DataFrame, *,
+                     polar: pd.DataFrame | None = None) -> pd.Series:
     """Comments per (dimension, polarity), the counts behind :func:`dimension_table`; the
-    counts of separate chunks add up to those of the whole."""
-    polarity = comment_dimension_polarity(comments, mentions, include_overall=True)
-    return polarity.groupby(["dimension", "polarity"]).size()
+    counts of separate chunks add up to those of the whole. ``polar``: their
+    ``comment_dimension_polarity(..., include_overall=True)`` when computed already."""
+    if polar is None:
+        polar = comment_dimension_polarity(comments, mentions, include_overall=True)
+    return polar.groupby(["dimension", "polarity"]).size()
 
 
 def dimension_table(mentions: pd.DataFrame, comments: pd.DataFrame,

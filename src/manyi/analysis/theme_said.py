@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from manyi.analysis.labels import without_note
+from manyi.analysis.rows import texts
 
 # Degree words before an opinion (lexicons/core/degree.txt's, longest first) and fillers
 # before what a bare clause says after its word.
@@ -105,7 +106,7 @@ def said_words(chosen: pd.DataFrame, terms: np.ndarray) -> np.ndarray:
     def column(name: str) -> list[str]:
         if name not in chosen:
             return [""] * n
-        return pd.Series(chosen[name].to_numpy(dtype=object)).fillna("").astype(str).tolist()
+        return texts(chosen[name]).tolist()
     negated = (chosen["negated"].fillna(False).astype(bool).tolist() if "negated" in chosen
                else [False] * n)
     found = [with_negation(said_of(o.strip(), t, c), no) for o, t, c, no in

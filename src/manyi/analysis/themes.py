@@ -40,10 +40,13 @@ import pandas as pd
 
 from manyi.analysis.rows import (
     analysable_positions,
+    as_str,
     complaint_mask,
     factor_column,
     mention_rows,
+    objects,
     sum_counts,
+    texts,
 )
 from manyi.analysis.theme_said import (
     DENIED_RE,
@@ -117,12 +120,14 @@ class TermSets:
                                                   "clause", "opinion", "negated", "score")
                                      if c in mentions]]
         dims = chosen["dimension"].astype(str).to_numpy(dtype=object)
-        terms = pd.Series(chosen["term"].to_numpy(dtype=object)).fillna("").astype(str) \
-            .str.strip().str.replace(_SEP, "¦", regex=False).to_numpy(dtype=object)
+        terms = pd.Series(texts(chosen["term"])) if not isinstance(
+            chosen["term"].dtype, pd.StringDtype) else chosen["term"].fillna("")
+        terms = terms.str.strip().str.replace(_SEP, "¦", regex=False).to_numpy(dtype=object)
         keys = dims + "/" + factor_column(chosen).astype(str).to_numpy(dtype=object)
         terms = _negated_qualities(chosen, terms)
         terms = terms + _SAID + said_words(chosen, terms)
-        frame = pd.DataFrame({"row": rows[pick], "dim": dims, "key": keys, "term": terms})
+        frame = pd.DataFrame({"row": rows[pick], "dim": objects(dims), "key": objects(keys),
+                              "term": objects(terms)})
         parts = [_set_counts(frame, "factor", "key"), _set_counts(frame, "dimension", "dim")]
         return cls(sum_counts(parts), _best_quotes(frame, chosen, comments))
 
@@ -150,7 +155,7 @@ def _negated_qualities(chosen: pd.DataFrame, terms: np.ndarray) -> np.ndarray:
     """
     if "opinion" not in chosen:
         return terms
-    opinions = chosen["opinion"].fillna("").astype(str).to_numpy(dtype=object)
+    opinions = texts(chosen["opinion"])
     flagged = (chosen["negated"].fillna(False).astype(bool).to_numpy() if "negated" in chosen
                else np.zeros(len(opinions), dtype=bool))
     out = terms.copy()
@@ -174,8 +179,10 @@ def _set_counts(frame: pd.DataFrame, level: str, column: str) -> pd.Series:
     ends = np.r_[starts[1:], len(pair)]
     words = np.asarray(terms, dtype=object)[term].tolist()
     joined = [_SEP.join(words[a:b]) for a, b in zip(starts.tolist(), ends.tolist())]
-    counts = pd.DataFrame({"key": np.asarray(keys, dtype=object)[pair[starts] % width_k],
-                           "terms": joined}).groupby(["key", "terms"], sort=True).size()
+    named = np.asarray(keys, dtype=object)[pair[starts] % width_k]
+    counts = pd.DataFrame({"key": objects(named),
+                           "terms": objects(np.asarray(joined, dtype=object))}
+                          ).groupby(["key", "terms"], sort=True).size()
     index = pd.MultiIndex.from_arrays(
         [np.full(len(counts), level, dtype=object),
          counts.index.get_level_values(0).to_numpy(dtype=object),
@@ -188,17 +195,15 @@ def _best_quotes(frame: pd.DataFrame, chosen: pd.DataFrame, comments: pd.DataFra
     """Per (factor key, term): its readable clause with an opinion word, the most negative
     (ties: by text, then id) — ranked on numbers first, the texts compared only in ties."""
     n = len(chosen)
-    clause = (pd.Series(chosen["clause"].to_numpy(dtype=object)).fillna("").astype(str)
-              .to_numpy(dtype=object) if "clause" in chosen else np.full(n, "", dtype=object))
+    clause = texts(chosen["clause"]) if "clause" in chosen else np.full(n, "", dtype=object)
     score = np.round(pd.to_numeric(pd.Series(chosen["score"].to_numpy()), errors="coerce")
                      .to_numpy(dtype=float), 4) if "score" in chosen else np.zeros(n)
     score = np.nan_to_num(score, nan=0.0)
     rows = frame["row"].to_numpy()
-    ids = comments["comment_id"].astype(str).to_numpy(dtype=object)[rows] \
+    ids = as_str(comments["comment_id"], rows) \
         if "comment_id" in comments else np.full(n, "", dtype=object)
     length = np.fromiter((len(c) for c in clause), dtype=np.int64, count=n)
-    bare = (pd.Series(chosen["opinion"].to_numpy(dtype=object)).fillna("").astype(str)
-            == "").to_numpy() if "opinion" in chosen else np.ones(n, dtype=bool)
+    bare = (texts(chosen["opinion"]) == "") if "opinion" in chosen else np.ones(n, dtype=bool)
     unreadable = (length < QUOTE_CHARS[0]) | (length > QUOTE_CHARS[1])
     group, _ = pd.factorize(pd.MultiIndex.from_arrays([frame["key"], frame["term"]]))
     order = np.lexsort((score, bare, unreadable, group))
@@ -207,11 +212,11 @@ def _best_quotes(frame: pd.DataFrame, chosen: pd.DataFrame, comments: pd.DataFra
     first = np.maximum.accumulate(np.where(head, np.arange(n), 0))  # each row's group head
     tied = (u == u[first]) & (b == b[first]) & (sc == sc[first])
     keep = order[tied]
-    quotes = pd.DataFrame({"key": frame["key"].to_numpy()[keep],
-                           "term": frame["term"].to_numpy()[keep],
+    quotes = pd.DataFrame({"key": objects(frame["key"].to_numpy(dtype=object)[keep]),
+                           "term": objects(frame["term"].to_numpy(dtype=object)[keep]),
                            "unreadable": unreadable[keep], "bare": bare[keep],
-                           "score": score[keep], "clause": clause[keep],
-                           "comment_id": ids[keep]})
+                           "score": score[keep], "clause": objects(clause[keep]),
+                           "comment_id": objects(ids[keep])})
     return _first(quotes)
 
 
