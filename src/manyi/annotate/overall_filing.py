@@ -104,8 +104,6 @@ class OverallFiling:
 
         self.quality, self.taste = product("质量"), product("口味")
         self.freshness = product("新鲜度")
-        # (a taste judged is not enough: 口味气味 holds smells too, 衣服有异味)
-        self._eaten_factors = {self.freshness.key} - {finder.attribute.key}
         self.performance, self.size = product("性能"), product("大小")
 
     def __call__(self, text: str, tokens: list[str], starts: list[int], mentions: list
@@ -116,7 +114,7 @@ class OverallFiling:
             if m.dimension != "overall" or not self._hint_said.search(m.clause):
                 continue
             beside = {o.dimension for o in mentions if o.clause_id == m.clause_id}
-            found = self._said(text, tokens, starts, m, beside, self._eats(mentions))
+            found = self._said(text, tokens, starts, m, beside)
             if found is not None:
                 factor, word = found
                 out[n] = m._replace(dimension=factor.dimension, factor=factor.key,
@@ -138,7 +136,7 @@ class OverallFiling:
                 continue
             first = bisect_left(starts, c_start)
             last = min(bisect_left(starts, c_end, first), len(tokens))
-            found = self._unnamed(tokens, first, last, self._eats(mentions))
+            found = self._unnamed(tokens, first, last)
             if found is not None:
                 factor, i, j, word, score = found
                 added.append((clause_id, text[c_start:c_end], factor.dimension, factor.key,
@@ -150,7 +148,7 @@ class OverallFiling:
         return sorted([*mentions, *(make(*fields) for fields in added)],
                       key=_CLAUSE_AND_START)
 
-    def _unnamed(self, tokens: list[str], first: int, last: int, eats: bool
+    def _unnamed(self, tokens: list[str], first: int, last: int
                  ) -> tuple[Factor, int, int, str, float] | None:
         """(factor, first token, end token, word, score) of what a clause with no mention
         says of the thing, or None."""
@@ -160,7 +158,7 @@ class OverallFiling:
             word = self._condition(token)
             if word and not negated and self._predicate(tokens, i, first, last):
                 score = -abs(self.lexicon.opinions.get(word, 0.0)) or -1.0
-                return self._of(word, tokens, first, last, eats), i, i + 1, word, \
+                return self._of(word, tokens, first, last), i, i + 1, word, \
                     math.tanh(score)  # 到家全坏了
             if self._taste(token) and (i + 1 >= last or tokens[i + 1] in self.particles
                                        or self._taste(tokens[i + 1])) \
@@ -180,8 +178,8 @@ class OverallFiling:
                     act, math.tanh(-1.0)
         return None
 
-    def _said(self, text: str, tokens: list[str], starts: list[int], m: Any, beside: set,
-              eats: bool) -> tuple[Factor, str] | None:
+    def _said(self, text: str, tokens: list[str], starts: list[int], m: Any, beside: set
+              ) -> tuple[Factor, str] | None:
         """The product factor the clause of ``m`` says and the word that says it, or None."""
         at = text.rfind(m.clause, 0, m.start + len(m.clause))
         if at < 0:
@@ -196,7 +194,7 @@ class OverallFiling:
             word = self._condition(tokens[i])
             if word and (not opinion or opinion.endswith(word)) \
                     and self._predicate(tokens, i, first, last):
-                return self._of(word, tokens, first, last, eats), word  # 坏了三个, 皮上很脏
+                return self._of(word, tokens, first, last), word  # 坏了三个, 皮上很脏
         if beside != {"overall"}:
             return None
         for i in range(first, min(last, len(tokens))):
@@ -213,22 +211,17 @@ class OverallFiling:
                 return self._sensed(act), word
         return None
 
-    def _eats(self, mentions: list) -> bool:
-        """Whether the comment judges a freshness: it is of something eaten."""
-        return any(m.dimension == "product" and m.factor in self._eaten_factors
-                   for m in mentions)
-
-    def _of(self, condition: str, tokens: list[str], first: int, last: int, eats: bool
-            ) -> Factor:
+    def _of(self, condition: str, tokens: list[str], first: int, last: int) -> Factor:
         """The factor a condition word of the clause ``tokens[first:last]`` says: freshness
-        where it spoils food — the comment judges a freshness, or something eaten is
-        named near it (苹果有几个是烂的，不甜) — or it is rot said of things counted, none of
-        them used (3个烂的, 烂了一半, 还有烂的); else quality (穿了两天就烂了, 一个字，烂,
-        左床头的开关是坏的, 两只鞋都烂了)."""
+        where it spoils food — something eaten is named near it (苹果有几个是烂的，不甜; 一点都
+        不新鲜) — or it is rot said of things counted, none of them used (3个烂的, 烂了一半,
+        还有烂的); else quality (穿了两天就烂了, 一个字，烂, 左床头的开关是坏的, 两只鞋都烂了).
+        (Near, not anywhere in the comment: a hotel's long review judges its restaurant's fish
+        too.)"""
         if condition not in self.spoiling:
             return self.quality
         near = tokens[max(0, first - NEAR_TOKENS):last + NEAR_TOKENS]
-        if eats or not self.eaten.isdisjoint(near):
+        if not self.eaten.isdisjoint(near):
             return self.freshness
         if condition in self.rotting and self.used.isdisjoint(tokens) \
                 and COUNTED.search("".join(tokens[first:last])):
