@@ -27,7 +27,7 @@ class EventMatcher:
 
     >>> m = EventMatcher(Lexicon.load("delivery"))
     >>> [(a, b, f.dimension, sign) for a, b, f, sign in m.find("等了70分钟才送到")]
-    [(0, 6, 'logistics', -1)]
+    [(0, 9, 'logistics', -1)]
     >>> [(a, b, sign) for a, b, _, sign in m.find("下单半小时就送到了")]
     [(2, 8, 1)]
     """
