@@ -280,3 +280,15 @@ def test_a_bigger_size_of_fruit_is_better(text, sign):
     """review13: 果子个头不大 read as praise once 个头 was listed."""
     sizes = [m for m in extractor_for("ecommerce")(text) if "个头" in m.term]
     assert sizes and sizes[0].lexicon_score * sign > 0, sizes
+
+
+def test_how_many_and_what_is_wanted_are_no_aspect():
+    """newcomer8: 全部都是, 不想 and 亲们 were drivers of their own (产品·全部都是（新发现）)."""
+    import manyi
+
+    texts = ["全部都是坏的", "不想多说了", "各位亲们", "亲们自己看看这火龙果有多小"] * 4 \
+        + ["全部都是好的", "不想评价", "亲们买吧"] * 4
+    result = manyi.analyze(texts, domain="ecommerce", progress=False)
+    terms = set(result.mentions["term"].dropna())
+    assert not {"全部都是", "不想", "亲们"} & terms, terms
+    assert "坏" in terms  # what was said of them is still read
