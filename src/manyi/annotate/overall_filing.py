@@ -67,11 +67,11 @@ class OverallFiling:
     def __init__(self, lexicon: Any, finder: Any) -> None:
         rules = finder.rules
         self.lexicon, self.finder = lexicon, finder
-        self.conditions = frozenset(getattr(rules, "conditions", ()))
+        self.conditions = frozenset(rules.conditions)
         # …of food: its freshness (rules.toml spoiling, rotting, used, eaten)
         self.spoiling, self.rotting = frozenset(rules.spoiling), frozenset(rules.rotting)
         self.used, self.eaten = frozenset(rules.used), frozenset(rules.eaten)
-        self.trying = frozenset(getattr(rules, "trying", ()))
+        self.trying = frozenset(rules.trying)
         # rules.toml: taste characters (酸涩 偏咸 微苦), adverbs of extent glued to a condition
         # (全坏了, 已坏), words that grade a taste said alone (也甜, 是苦的), not able (不能吃)
         self.tastes = frozenset(rules.tastes)
@@ -81,7 +81,7 @@ class OverallFiling:
         self.wishes = frozenset(rules.wishes)  # 希望用起来不要有什么毛病: not said
         self.prefixes = frozenset(rules.bare_prefixes) | frozenset(lexicon.degrees)
         # 烂 graded (最烂的一家, 那么烂, 太烂了) is a verdict on the whole, not a condition
-        self.graded_verdicts = frozenset(getattr(rules, "graded_verdicts", ()))
+        self.graded_verdicts = frozenset(rules.graded_verdicts)
         # (not the mild ones nor 还: 有点烂, 有些烂了, 又小还烂 say the thing is rotten)
         self.grades = (frozenset(lexicon.degrees) | frozenset(rules.as_degrees) | {"这么"}
                        ) - frozenset(rules.mild)

@@ -251,12 +251,9 @@ def _jieba_tokenizer() -> jieba.Tokenizer:
     # user could plant one (it is marshal-loaded): use the user's own cache folder, else a
     # private temporary one, removed once the dictionary is loaded (9 MB a run otherwise).
     own = _private_cache_dir()
-    if own is not None:
-        tokenizer.tmp_dir = str(own)
-        tokenizer.initialize()
-        return tokenizer
-    with tempfile.TemporaryDirectory(prefix="manyi-jieba-") as scratch:
-        tokenizer.tmp_dir = scratch
+    with contextlib.nullcontext(str(own)) if own is not None else \
+            tempfile.TemporaryDirectory(prefix="manyi-jieba-") as folder:
+        tokenizer.tmp_dir = folder
         tokenizer.initialize()
     return tokenizer
 
