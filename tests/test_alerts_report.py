@@ -8,6 +8,7 @@ import json
 import pandas as pd
 
 import manyi
+from manyi.report.excel import SHEETS
 from manyi.report.render import render_html
 
 
@@ -122,7 +123,7 @@ def test_the_json_and_the_workbook_hold_the_alerts(tmp_path):
     found = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
     labels = [a["label"] for a in found["trend"]["alerts"]]
     assert labels == result.alerts["label"].tolist() and "物流·配送速度" in labels
-    assert "alerts" in load_workbook(tmp_path / "report.xlsx", read_only=True).sheetnames
+    assert SHEETS["alerts"] in load_workbook(tmp_path / "report.xlsx", read_only=True).sheetnames
 
 
 def test_a_periods_satisfaction_is_the_segments_period_index():

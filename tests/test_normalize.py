@@ -15,6 +15,15 @@ from manyi.text.normalize import normalize_text, opinion_core
     ("  物流\t\t很快 \n\n 包装好  ", "物流 很快\n包装好"),
     ("太失望了。。。", "太失望了。"),
     ("坏\x00了\x07", "坏 了"),
+    # HTML character references a scraper left (newcomer9: clauses split at their ;)
+    ("&ldquo;物流&rdquo;很快&hellip;&amp;lt;", "“物流”很快.<"),
+    # the business's reply is not the customer's voice; the customer's follow-up is
+    ("早餐一般。宾馆反馈 2008年8月14日 ：感谢您的点评！期待您的再次光临！", "早餐一般。"),
+    ("隔音差。宾馆反馈2008年7月7日：已整改。补充点评2008年7月9日：没改",
+     "隔音差。补充点评2008年7月9日:没改"),
+    ("质量不错【商家回复】亲，感谢支持", "质量不错"),
+    ("客服回复慢,酒店回复说有免费水果,可是没有", "客服回复慢,酒店回复说有免费水果,可是没有"),
+    ("问了前台,酒店回复:没有房了", "问了前台,酒店回复:没有房了"),
 ])
 def test_normalize_text(raw, expected):
     assert normalize_text(raw) == expected
@@ -94,6 +103,7 @@ COLUMN = [raw for raw, _ in [
     ("  物流\t\t很快 \n\n 包装好  ", ""), ("太失望了。。。", ""), ("坏\x00了\x07", "")]] + [
     "。。", "！好评", "1381234", "5678 ", "  ", "", "頭髮", "乾燥", "\u0301好", "e\u0301",
     "坏\ud800了", "物\u200b流", "\ue000在里面", "ꙮ字", "👍👍", "此用户没有填写评价。",
+    "&ldquo;好&rdquo;", "&amp;", "＆lt;", "房小。宾馆反馈 2008年8月14日 ：谢谢 ", "【掌柜回复】",
 ]
 
 

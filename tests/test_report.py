@@ -16,6 +16,7 @@ import pytest
 
 from manyi.errors import InputError, ModelError
 from manyi.report import render as report
+from manyi.report.excel import SHEETS
 
 SAMPLES = Path(__file__).resolve().parents[1] / "corpus_samples"
 HOSTILE = ["<script>alert('x')</script>物流太慢了", "=HYPERLINK(\"http://evil\",\"点我\")质量差",
@@ -96,18 +97,19 @@ def test_excel_sheets_formats_and_no_formulas(hostile_result, tmp_path):
                                            "label": ["物流·速度"], "complaint_rate": [0.5]})
     path = report.write_excel(hostile_result, tmp_path / "r.xlsx")
     book = load_workbook(path)
-    assert {"comments", "mentions", "dimensions", "drivers"} <= set(book.sheetnames)
-    assert "topics" not in book.sheetnames  # not fitted
+    assert {SHEETS[n] for n in ("comments", "mentions", "dimensions", "drivers")} <= set(
+        book.sheetnames)
+    assert SHEETS["topics"] not in book.sheetnames  # not fitted
     for sheet in book.worksheets:
         assert sheet.freeze_panes == "A2", sheet.title
         assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:"), sheet.title
         assert sheet.column_dimensions["A"].width, sheet.title
-    dims = book["dimensions"]
+    dims = book[SHEETS["dimensions"]]
     header = _keys(dims)  # Chinese headers, the English key in each one's comment
     share = dims.cell(row=2, column=header.index("share") + 1)
     assert share.number_format == "0.0%" and 0 < share.value <= 1
-    assert book["drivers"].cell(row=2, column=4).number_format == "0.0%"
-    comments = book["comments"]
+    assert book[SHEETS["drivers"]].cell(row=2, column=4).number_format == "0.0%"
+    comments = book[SHEETS["comments"]]
     text_col = _keys(comments).index("text") + 1
     for row, original in enumerate(HOSTILE, start=2):
         cell = comments.cell(row=row, column=text_col)
@@ -213,10 +215,10 @@ def test_the_drivers_count_columns_are_side_neutral_everywhere(hostile_result, t
     praise = next(r for r in rows if r["side"] == "praise")
     assert praise["side_naming"] <= praise["comments_naming"]
     book = load_workbook(report.write_excel(hostile_result, tmp_path / "r.xlsx"))
-    header = _keys(book["drivers"])
+    header = _keys(book[SHEETS["drivers"]])
     assert {"comments_naming", "side_naming", "side_share"} <= set(header)
     assert not old & set(header)
-    cell = book["drivers"].cell(row=1, column=header.index("side_share") + 1)
+    cell = book[SHEETS["drivers"]].cell(row=1, column=header.index("side_share") + 1)
     assert cell.value == "占全部投诉/好评"
 
 
@@ -341,8 +343,8 @@ def test_workbook_says_which_sheets_hold_only_their_first_rows(hostile_result, t
     monkeypatch.setattr(report_xlsx, "EXCEL_MAX_ROWS", 2)
     path = report.write_excel(hostile_result, tmp_path / "r.xlsx")
     book = load_workbook(path)
-    assert len(list(book["comments"].iter_rows())) == 3  # header + 2 rows
-    items = [row for row in book["summary"].iter_rows(values_only=True)]
+    assert len(list(book[SHEETS["comments"]].iter_rows())) == 3  # header + 2 rows
+    items = [row for row in book[SHEETS["summary"]].iter_rows(values_only=True)]
     cut = [row for row in items if row[-1] == "sheet_comments_rows"]
     assert cut and f"共 {len(hostile_result.comments):,} 行" in cut[0][1]
 

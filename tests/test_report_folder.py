@@ -10,6 +10,7 @@ import pytest
 
 import manyi
 from manyi.io.saved import ANNOTATION_FLOATS
+from manyi.report.excel import SHEETS
 
 TEXTS = ["物流很快，包装完好", "质量太差，客服也不理人", "价格便宜，性价比高", "=发货慢了两天",
          "一般般吧", "", "衣服面料舒服，颜色好看", "快递员态度很差"]
@@ -76,8 +77,8 @@ def test_past_excels_row_limit_the_streamed_sheets_are_cut_and_the_summary_says_
     whole, streamed = _workbooks(folder, tmp_path, chunk_rows=900, observed=True)
     assert whole == streamed
     book = load_workbook(tmp_path / "streamed.xlsx", read_only=True)
-    assert sum(1 for _ in book["comments"].iter_rows(values_only=True)) == 2_601
-    summary = [row for row in book["summary"].iter_rows(values_only=True)
+    assert sum(1 for _ in book[SHEETS["comments"]].iter_rows(values_only=True)) == 2_601
+    summary = [row for row in book[SHEETS["summary"]].iter_rows(values_only=True)
                if str(row[-1]).startswith("sheet_")]
     assert [row[-1] for row in summary] == ["sheet_comments_rows", "sheet_mentions_rows"]
     assert "共 3,000 行" in summary[0][1]

@@ -10,6 +10,7 @@ import pytest
 import manyi
 from manyi.report import render as report
 from manyi.report import sheet_rows
+from manyi.report.excel import SHEETS
 
 
 def _book(path):
@@ -58,6 +59,6 @@ def test_long_sheets_read_back_as_openpyxl_writes_them(result, tmp_path, monkeyp
                     assert b[0] is None, (name, r, a, b)
                     continue
                 assert _same(a[0], b[0]) and a[1:] == b[1:], (name, r, a, b)
-    texts = [c[0] for row in fast["comments"][1:] for c in row if isinstance(c[0], str)]
+    texts = [c[0] for row in fast[SHEETS["comments"]][1:] for c in row if isinstance(c[0], str)]
     assert "=1+1 质量太差了" in texts and "控制符也在" in texts
     assert len(max(texts, key=len)) == 32767

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from manyi.analysis.drivers import drivers
 from manyi.analysis.themes import TermSets, group_terms, theme_table, themes_of
 from manyi.cli.commands import main
+from manyi.report.excel import SHEETS
 
 # (comment, sentiment, [(dimension, factor, term, polarity, clause)]) — phone reviews
 PHONE = [
@@ -167,7 +168,8 @@ def test_every_rendering_shows_the_tables_figures(dump):
     summary = json.loads((base / "report" / "summary.json").read_text(encoding="utf-8"))
     table = pd.DataFrame(summary["driver_themes"])
     html = (base / "report" / "report.html").read_text(encoding="utf-8")
-    sheet = pd.DataFrame(load_workbook(base / "report" / "report.xlsx")["driver_themes"].values)
+    book = load_workbook(base / "report" / "report.xlsx")
+    sheet = pd.DataFrame(book[SHEETS["driver_themes"]].values)
     assert len(sheet) == len(table) + 1  # a header row
     assert sheet.iloc[1:, 6].tolist() == table["theme"].tolist()
     assert sheet.iloc[1:, 7].astype(int).tolist() == table["complaints"].tolist()

@@ -13,6 +13,7 @@ import manyi.analysis.topics.model
 import manyi.report.charts
 import manyi.report.plot
 from manyi.cli.commands import main
+from manyi.report.excel import SHEETS
 from manyi.report.plot import ChartUnavailable
 
 DRAWING = ["drivers", "graph", "topics"]
@@ -296,7 +297,7 @@ def test_workbook_cells_are_typed_and_headers_chinese(tmp_path):
                  "--id-col", "工单编号")
     assert result.exit_code == 0, result.output
     book = load_workbook(tmp_path / "r" / "report.xlsx")
-    sheet = book["comments"]
+    sheet = book[SHEETS["comments"]]
     keys = [c.comment.text if c.comment else c.value for c in sheet[1]]
     labels = [c.value for c in sheet[1]]
     assert labels[:2] == ["评论ID", "工单编号"] and "情感得分" in labels and "标记" in labels
@@ -311,7 +312,7 @@ def test_workbook_cells_are_typed_and_headers_chinese(tmp_path):
     assert sheet.cell(row=2, column=keys.index("评论时间") + 1).is_date
     assert all(isinstance(v, float) for v in column["sentiment_score"])
     assert isinstance(column["n_mentions"][0], int)
-    summary = book["summary"]
+    summary = book[SHEETS["summary"]]
     assert summary["A1"].value == "项目" and summary["A2"].value == "评论总数"
     assert summary["B2"].value == 3
 
@@ -541,6 +542,12 @@ def test_analyze_points_to_fix_first_within_the_groups_it_found(tmp_path):
     result = run("analyze", source, "-o", tmp_path / "a")
     assert result.exit_code == 0, result.output
     assert f"groups found: 品类 — `manyi drivers --from {tmp_path / 'a'} -o D`" in result.output
+    # newcomer9: 类目 (Taobao's and JD's word for category) gave no per-category view
+    both = tmp_path / "both.csv"
+    both.write_text("评论,类目,门店\n物流太慢了,水果,甲店\n质量很好,平板,乙店\n", encoding="utf-8")
+    result = run("analyze", both, "-o", tmp_path / "c")
+    assert result.exit_code == 0, result.output
+    assert "groups found: 类目, 门店 — " in result.output
     plain = tmp_path / "plain.csv"
     plain.write_text("评论\n物流太慢了\n质量很好\n", encoding="utf-8")
     assert "groups found" not in run("analyze", plain, "-o", tmp_path / "b").output

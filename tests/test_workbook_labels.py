@@ -4,11 +4,12 @@ flagged_empty and not_computed_rating were shown as English keys)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pandas as pd
 
 from manyi import analyze
-from manyi.report.excel import summary_label
+from manyi.report.excel import SHEETS, summary_label
 from manyi.report.workbook import excel_tables
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -23,4 +24,35 @@ def test_every_summary_row_has_a_chinese_name():
     unnamed = [k for k in keys if not CJK.search(summary_label(k))]
     assert not unnamed
     assert summary_label("flagged_empty") == "已标记未分析：空白"
-    assert summary_label("sheet_comments_rows") == "工作表 comments 的行数"
+    assert summary_label("sheet_comments_rows") == "工作表 评论 的行数"
+
+
+def test_every_sheet_and_header_of_the_workbook_is_chinese(tmp_path):
+    """newcomer8: a Chinese analyst read impact, resolved, column, group, importance_kind
+    and the English tab names; the coded cells (complaint, factor, worse) likewise."""
+    from click.testing import CliRunner
+    from openpyxl import load_workbook
+
+    from manyi.cli.commands import main
+    from manyi.report.workbook import VALUES
+
+    sample = Path(__file__).resolve().parents[1] / "corpus_samples" / "ecommerce_reviews.csv"
+    done = CliRunner().invoke(main, ["report", str(sample), "-o", str(tmp_path), "--format",
+                                     "xlsx", "--id-col", "评论ID", "--quiet"])
+    assert done.exit_code == 0, done.output
+    book = load_workbook(tmp_path / "report.xlsx", read_only=True)
+    dump_columns = set(pd.read_csv(sample, nrows=0).columns)
+    assert {SHEETS[n] for n in ("summary", "drivers", "ipa", "segments_drivers")} <= set(
+        book.sheetnames)
+    coded = {code for words in VALUES.values() for code in words}
+    for sheet in book.worksheets:
+        assert CJK.search(sheet.title) or sheet.title == "IPA", sheet.title
+        rows = sheet.iter_rows(max_row=200, values_only=True)
+        header = next(rows)
+        english = [h for h in header if h not in dump_columns and not CJK.search(str(h))]
+        assert not english, (sheet.title, english)
+        if sheet.title in (SHEETS["comments"], SHEETS["mentions"]):
+            continue  # row-level sheets keep manyi's codes, as the CSV files do
+        cells = {v for row in rows for h, v in zip(header, row)
+                 if h not in ("维度键", "因素键", "项目键")}
+        assert not cells & coded, (sheet.title, cells & coded)

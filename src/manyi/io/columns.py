@@ -17,8 +17,9 @@ TEXT_NAMES = ("评论内容", "评价内容", "反馈内容", "留言内容", "�
 RATING_NAMES = ("评分", "星级", "打分", "满意度", "分数", "nps", "rating", "stars", "star", "score")
 TIME_NAMES = ("评论时间", "评价时间", "受理时间", "创建时间", "提交时间", "时间", "日期", "月份",
               "年月", "time", "date", "datetime", "timestamp", "created_at", "month")
-GROUP_NAMES = ("商品", "产品", "品类", "渠道", "平台", "门店", "店铺", "业务线", "product",
-               "category", "cat", "channel", "platform", "shop", "store")
+GROUP_NAMES = ("商品", "产品", "品类", "类目", "类别", "分类", "品牌", "渠道", "平台", "门店",
+               "店铺", "网点", "城市", "地区", "业务线", "product", "category", "cat", "brand",
+               "channel", "platform", "shop", "store", "city", "region")
 
 # Names an id column goes by (a title line above the header names none of these).
 ID_NAMES = ("评论id", "编号", "序号", "订单号", "id", "review_id", "comment_id")

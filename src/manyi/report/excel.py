@@ -14,8 +14,8 @@ number), one whose every cell is a date becomes dates, an id column stays text.
 'date'
 >>> column_kind(pd.Series(["007", "12"]), "编号"), column_kind(pd.Series(["1", "2"]), "评论ID")
 ('text', 'text')
->>> header_label("complaint_rate"), header_label("评分")
-('投诉率', '评分')
+>>> header_label("complaint_rate"), header_label("评分"), SHEETS["drivers"]
+('投诉率', '评分', '驱动因素')
 """
 
 from __future__ import annotations
@@ -63,6 +63,20 @@ HEADERS = {
     "driver_rank": "因素排名", "theme_rank": "主题排名", "theme": "主题（具体问题）",
     "terms": "包含的词（投诉数）", "grouped_by": "归组方式", "evidence": "例句",
     "evidence_id": "例句评论ID",
+    "impact": "投诉率可降（按份分摊）", "impact_low": "可降下限", "impact_high": "可降上限",
+    "resolved": "只投诉此项的评论数", "impact_alone": "只解决此项可降",
+    "alone_low": "只解决此项可降下限", "alone_high": "只解决此项可降上限",
+    "index_impact": "满意度指数可升", "index_low": "指数下限", "index_high": "指数上限",
+    "rating_impact": "平均评分可升", "rating_low": "评分可升下限", "rating_high": "评分可升上限",
+    "mentioned": "提及评论数", "or_low": "优势比下限", "or_high": "优势比上限",
+    "mention_p_value": "提及检验p值", "importance_low": "重要性下限",
+    "importance_high": "重要性上限", "performance_low": "表现下限", "performance_high": "表现上限",
+    "importance_kind": "重要性的算法", "importance_cut": "重要性分界线",
+    "performance_cut": "表现分界线", "small": "样本过少", "column": "分组列", "group": "组",
+    "index": "满意度指数", "weighting": "加权方式", "group_negative": "组内负面评论数",
+    "group_share": "组内负面占比", "rest_comments": "其余评论数", "rest_negative": "其余负面评论数",
+    "rest_share": "其余负面占比", "difference": "差值（组内−其余）", "direction": "方向",
+    "filed_by": "归类依据", "pooled": "合并检验", "dimension_label": "维度名称",
 }
 SUMMARY_LABELS = {
     "comments": "评论总数", "analysed": "可分析评论", "positive_share": "正面占比",
@@ -71,6 +85,11 @@ SUMMARY_LABELS = {
     "rating_col": "评分列", "time_col": "时间列", "group_cols": "分组列", "domain": "行业词典",
     "index_weighting": "指数加权方式", "complaint_rule": "投诉的计法",
 }
+# each sheet's tab: the table's name in Chinese (the CSV file keeps the English name)
+SHEETS = {"summary": "概要", "dimensions": "维度", "drivers": "驱动因素",
+          "driver_themes": "驱动因素的具体问题", "topics": "话题", "ipa": "IPA", "trends": "趋势",
+          "alerts": "预警", "segments_index": "分组满意度", "segments_differences": "分组差异",
+          "segments_drivers": "分组驱动因素", "comments": "评论", "mentions": "提及"}
 # the summary's keys made of a prefix and a name: flagged_empty, not_computed_ipa, sheet_x_rows
 SUMMARY_PREFIXES = {"flagged_": "已标记未分析：", "not_computed_": "未计算：", "sheet_": "工作表 "}
 FLAG_LABELS = {"empty": "空白", "not_text": "非文字", "undecodable": "无法解码",
@@ -88,7 +107,8 @@ def summary_label(key: str) -> str:
         if key.startswith(prefix):
             rest = key[len(prefix):]
             if prefix == "sheet_":
-                return f"{name}{rest.removesuffix('_rows')} 的行数"
+                sheet = rest.removesuffix("_rows")
+                return f"{name}{SHEETS.get(sheet, sheet)} 的行数"
             return name + {**FLAG_LABELS, **PART_LABELS}.get(rest, rest)
     return key
 PERCENT_COLUMNS = {"share", "positive", "neutral", "negative", "net_sentiment", "complaint_rate",
@@ -228,7 +248,7 @@ def write_sheet(workbook, name: str, table: pd.DataFrame, id_cols: frozenset[str
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    sheet = workbook.create_sheet(name[:31])
+    sheet = workbook.create_sheet(SHEETS.get(name, name)[:31])
     if name != "summary":  # the summary says which sheets were cut: it is never cut itself
         table = table.iloc[:EXCEL_MAX_ROWS]
     # a table read chunk by chunk (report.folder_sheets) stands in for its columns with

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from manyi.analysis.index import WEIGHTING_LABELS
+from manyi.analysis.ipa import IMPORTANCE_KINDS
 from manyi.io.fixed import fixed_zip
 from manyi.io.write import atomic_path
 from manyi.report import fix, svg
@@ -23,6 +25,25 @@ from manyi.report.tables import (
     step_bar,
 )
 
+# the words a table's coded cells are shown by (the CSV files keep the codes)
+VALUES = {"side": {"complaint": "投诉", "praise": "好评"},
+          "level": {"dimension": "维度", "factor": "因素"},
+          "direction": {"worse": "更差", "better": "更好"}, "grouped_by": fix.GROUPED,
+          "weighting": WEIGHTING_LABELS, "importance_kind": IMPORTANCE_KINDS,
+          "column": {"period": "时段"}}
+
+
+def shown(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with its coded cells in words: ``side`` complaint → 投诉.
+
+    >>> shown(pd.DataFrame({"side": ["complaint", "praise"], "label": ["物流", "价格"]})
+    ...       )["side"].tolist()
+    ['投诉', '好评']
+    """
+    coded = [c for c in VALUES if c in table.columns]
+    return table.assign(**{c: table[c].map(lambda v, c=c: VALUES[c].get(v, v))
+                           for c in coded}) if coded else table
+
 
 def excel_tables(result) -> dict[str, pd.DataFrame]:
     """Sheet name → table, in workbook order; optional tables only when present."""
@@ -31,7 +52,7 @@ def excel_tables(result) -> dict[str, pd.DataFrame]:
         [("comments", head["comments"]), ("analysed", head["analysed"]),
          *[(f"{p}_share", head["sentiment"][p]) for p in POLARITY_LABELS],
          ("satisfaction_index", head["satisfaction_index"]),
-         ("index_weighting", head["weighting"] or ""),
+         ("index_weighting", WEIGHTING_LABELS.get(head["weighting"], head["weighting"] or "")),
          ("complaint_rule", complaint_rule_text(result.meta)),
          *[(f"flagged_{k}", v) for k, v in head["flagged"].items()],
          *[(k, ", ".join(map(str, v)) if isinstance(v, list) else v)
@@ -55,6 +76,7 @@ def excel_tables(result) -> dict[str, pd.DataFrame]:
         for name, table in found.items():
             if isinstance(table, pd.DataFrame) and not table.empty:
                 tables[f"segments_{name}"] = table
+    tables = {name: shown(table) for name, table in tables.items()}
     sheets = getattr(result, "sheets", None) or {}  # read from the folder, chunk by chunk
     tables["comments"] = sheets.get("comments", result.comments)
     tables["mentions"] = sheets.get("mentions", result.mentions)
