@@ -95,3 +95,19 @@ def test_two_brands_the_less_named_one_beside_the_other_is_the_competitor():
     learned = {w: (d, f) for w, d, f in learn_aspects(texts, Lexicon.load("ecommerce"))}
     assert learned["蒙牛"] == ("brand", "brand:蒙牛")
     assert learned["伊利"] == ("brand", "competitor:伊利")
+
+
+@pytest.mark.parametrize("text, judged", [
+    # a word that only starts like a degree word glued to an adjective judges nothing
+    # (newcomer9: a novel's plot and characters came out as complaints)
+    ("最终佳期还是和孟和平在一起了", set()),   # 还是: a conjunction, not 还 + 是
+    ("也许女主人公最后攀上高位", set()),       # 最后: a localiser
+    ("英诺森提的插画还有个突出的特点", set()),  # 还有, 特点
+    # a degree word glued to an adjective still judges what it follows
+    ("待机时间超长", {"待机时间"}),
+    ("镜头很靓", {"镜头"}),
+    ("机身偏重", {"机身"}),
+])
+def test_a_word_starting_like_a_degree_word_is_no_judgement(text, judged):
+    found = {m.term for m in extractor_for("ecommerce")(text) if m.source == "discovered"}
+    assert found == judged

@@ -155,10 +155,25 @@ class TokenRoles:
         prefix = self._prefix_cache[token]  # 很靓: a degree word glued to a word
         if prefix and token[:prefix] in self.lexicon.degrees \
                 and token[prefix:] not in self.lexicon.terms \
-                and is_word(token[prefix:], self.rules.particles):
+                and is_word(token[prefix:], self.rules.particles) \
+                and self._glued_adjective(token, token[prefix:]):
             return True
         return (len(token) > 1 and token[-1] in self.rules.predicates
                 and (token[:-1] in self._modifiers or token[:-1] in self.rules.bare_prefixes))
+
+    def _glued_adjective(self, token: str, rest: str) -> bool:
+        """Whether a degree word glued to ``rest`` is a judgement (很靓, 太卡顿, 超值), not a
+        word of its own that starts like one (还是 最后 还有 特点 超市 真正: newcomer9 saw
+        佳期还是…, 主人公最后… as judged): a dictionary word is one when it is an adjective
+        or state word, or when it is no conjunction, localiser, time word, preposition,
+        pronoun or particle and ``rest`` is an opinion, a size word or an adjective."""
+        tag = self.finder.tag(token)
+        if not tag or tag[0] in "az":
+            return True
+        if tag[0] in "cftpru":
+            return False
+        return (rest in self.rules.predicates or self._token_cache[rest] is not None
+                or self.finder.tag(rest)[:1] in ("a", "z"))
 
     def adopt(self, other: TokenRoles) -> None:
         """Take over the token look-ups ``other`` made that cannot differ here: ``other`` an
