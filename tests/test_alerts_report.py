@@ -165,3 +165,46 @@ def test_the_groups_index_keeps_the_weighting_asked_for():
     grid = tables["equal"]["trends"].query("period == period.max() and satisfaction.notna()")
     assert month["index"] == round(grid.loc[grid["dimension"] != "overall",
                                             "satisfaction"].mean(), 1)
+
+
+def test_a_rise_in_one_shop_alerts_within_its_group_in_every_output(tmp_path):
+    """newcomer9: one shop's milk complaints rose from August, the whole dump's trend only said
+    that 品牌 rose and no output said which shop; the group's own trend alerts, with the same
+    q value in drivers' CSV, the terminal, summary.json, the HTML and the workbook."""
+    from click.testing import CliRunner
+    from openpyxl import load_workbook
+
+    from manyi.cli.commands import main
+
+    rows = []
+    for month in range(1, 5):
+        for shop in ("甲店", "乙店"):
+            slow = 30 if (shop == "甲店" and month == 4) else 6
+            rows += [("物流太慢了，等了好几天" if i < slow else "质量很好，很喜欢", shop,
+                      f"2024-0{month}-15") for i in range(100)]
+    dump = tmp_path / "dump.csv"
+    pd.DataFrame(rows, columns=["评论", "门店", "日期"]).to_csv(dump, index=False)
+    runner = CliRunner()
+    assert runner.invoke(main, ["analyze", str(dump), "-o", str(tmp_path / "a"),
+                                "--quiet"]).exit_code == 0
+    done = runner.invoke(main, ["drivers", "--from", str(tmp_path / "a"), "-o",
+                                str(tmp_path / "d")])
+    assert done.exit_code == 0, done.output
+    found = pd.read_csv(tmp_path / "d" / "segments_alerts.csv")
+    row = found[(found["dimension"] == "logistics")].iloc[0]
+    assert (row["column"], row["group"], row["period"]) == ("门店", "甲店", "2024-04")
+    assert "乙店" not in set(found["group"])
+    assert "alerts within groups" in done.output and f"{row['q_value']:.2g}" in done.output
+    report = runner.invoke(main, ["report", "--from", str(tmp_path / "a"), "-o",
+                                  str(tmp_path / "r")])
+    assert report.exit_code == 0, report.output
+    summary = json.loads((tmp_path / "r" / "summary.json").read_text(encoding="utf-8"))
+    shown = [a for a in summary["segments"]["alerts"] if a["dimension"] == "logistics"][0]
+    assert abs(shown["q_value"] - row["q_value"]) < 1e-9
+    page = (tmp_path / "r" / "report.html").read_text(encoding="utf-8")
+    assert "各组内的预警" in page and f"{row['q_value']:.2g}</td>" in page
+    sheet = load_workbook(tmp_path / "r" / "report.xlsx", read_only=True)[
+        SHEETS["segments_alerts"]]
+    values = [r for r in sheet.iter_rows(min_row=2, values_only=True) if "甲店" in r]
+    assert values and any(abs(v - row["q_value"]) < 1e-9 for v in values[0]
+                          if isinstance(v, float))

@@ -143,6 +143,28 @@ def test_auto_domain_is_said_in_meta():
     assert result.meta["domain_guess"]["domain"] == "catering"
 
 
+def test_groups_that_read_as_other_industries_are_said():
+    """newcomer9: a dump of books, milk, water heaters and hotels (a 类目 column) was read
+    with the hotel pack, nothing said of the shop goods it mislabels."""
+    import pandas as pd
+
+    import manyi
+
+    hotel = ["前台服务热情，房间干净", "床很舒服，早餐种类多", "隔音不好，房间有霉味",
+             "入住办理很快，房间很大"] * 20
+    shop = ["快递很快，包装完好", "发货太慢了，客服也不回", "物流给力，宝贝和描述一致",
+            "尺码偏小，色差严重"] * 15
+    frame = pd.DataFrame({"评论": hotel + shop, "类目": ["酒店"] * 80 + ["服装"] * 60})
+    guess = manyi.analyze(frame, text_col="评论", progress=False).meta["domain_guess"]
+    assert guess["domain"] == "hotel"
+    assert guess["split"] == {"column": "类目", "packs": {"ecommerce": ["服装"]}}
+    assert "warning: the groups of 类目 read as other industries (服装: ecommerce)" in \
+        guess["note"]
+    alone = manyi.analyze(pd.DataFrame({"评论": hotel, "类目": ["酒店"] * 40 + ["民宿"] * 40}),
+                          text_col="评论", progress=False).meta["domain_guess"]
+    assert "split" not in alone and "warning" not in alone["note"]
+
+
 def test_an_adverb_between_a_subject_and_its_opinion_does_not_hide_the_subject():
     extract = extractor_for("catering")
     terms = {m.term for m in extract("红豆枣汤着实美味")}

@@ -59,8 +59,10 @@ def start(source, *, text_col: str | None = None, id_col: str | None = None,
                                  sheet=sheet, chunk_rows=chunk_rows)
     # the pack (--domain auto) and the corpus's aspect words, from the same first rows (see
     # manyi.text.domains and manyi.annotate.prepass)
-    texts, frames = _first_texts(frames, meta.text_col)
-    domain, domain_guess = resolve_domain(domain, texts)
+    first, frames = _first_rows(frames, [meta.text_col, *meta.group_cols])
+    texts = first[meta.text_col]
+    domain, domain_guess = resolve_domain(domain, texts, {c: first[c].tolist()
+                                                          for c in meta.group_cols})
     aspects = learn_aspects(texts, Lexicon.load(domain, lexicon), segmenter)
     settings = Settings.of(domain, lexicon, segmenter, model, aspects, aspect_scorer)
     annotator = engine.annotator_for(settings)
@@ -69,19 +71,19 @@ def start(source, *, text_col: str | None = None, id_col: str | None = None,
                engine.worker_count(jobs), domain_guess)
 
 
-def _first_texts(frames: Iterable[pd.DataFrame], text_col: str
-                 ) -> tuple[pd.Series, Iterator[pd.DataFrame]]:
-    """The first :data:`GUESS_ROWS` texts, and the frames as if none had been read: both
-    sinks guess the pack from the same rows."""
+def _first_rows(frames: Iterable[pd.DataFrame], columns: list[str]
+                ) -> tuple[pd.DataFrame, Iterator[pd.DataFrame]]:
+    """The first :data:`GUESS_ROWS` rows' ``columns`` (the text, then the group columns),
+    and the frames as if none had been read: both sinks guess the pack from the same rows."""
     frames, head, rows = iter(frames), [], 0
     for frame in frames:
         head.append(frame)
         rows += len(frame)
         if rows >= GUESS_ROWS:
             break
-    texts = pd.concat([f[text_col] for f in head], ignore_index=True).iloc[:GUESS_ROWS] \
-        if head else pd.Series([], dtype=object)
-    return texts, itertools.chain(head, frames)
+    first = pd.concat([f[columns] for f in head], ignore_index=True).iloc[:GUESS_ROWS] \
+        if head else pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
+    return first, itertools.chain(head, frames)
 
 
 def pieces(run: Run, task, frames: Iterator[pd.DataFrame] | None = None, *,

@@ -14,7 +14,11 @@ For each group column and each of its groups with at least ``min_comments`` comm
   test of every column, dimensions and factors corrected apart (the multiple-comparison
   control); ``significant`` = q < alpha, ``direction`` worse / better;
 - ``drivers``: the group's top complaint drivers (:func:`manyi.analysis.drivers.drivers` on the
-  group, factor rows, ranked by impact).
+  group, factor rows, ranked by impact);
+- ``alerts``, with a period (a time column): each group's dimensions whose complaints rose
+  significantly (:func:`manyi.analysis.index.alerts` on the group's own trend, every group's
+  tests corrected together): a shop whose milk complaints rose from August while the others'
+  did not (newcomer9: the whole dump's trend said only that 品牌 rose).
 
 >>> import pandas as pd
 >>> comments = pd.DataFrame({"comment_id": [str(i) for i in range(24)], "flag": "",
@@ -34,7 +38,13 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from manyi.analysis.index import index_interval, profile_index, q_values_by_level
+from manyi.analysis.index import (
+    alerts,
+    index_interval,
+    profile_index,
+    profile_trends,
+    q_values_by_level,
+)
 from manyi.analysis.profiles import Profiles, period_of, selected_groups
 from manyi.analysis.rows import ComplaintSpec
 from manyi.analysis.significance import fisher_exact
@@ -70,7 +80,8 @@ def segments(comments: pd.DataFrame, mentions: pd.DataFrame, *, group_cols: Sequ
              labels: Mapping[str, str] | None = None, complaint: ComplaintSpec = None,
              min_comments: int = 20, alpha: float = 0.05, top: int = 3, max_groups: int = 30,
              boot: int = 200) -> dict[str, pd.DataFrame]:
-    """``{"index", "differences", "drivers"}`` tables over the ``group_cols``; see module."""
+    """``{"index", "differences", "drivers", "alerts"}`` tables over the ``group_cols``
+    (``alerts`` with a ``period`` column); see module."""
     columns = [c for c in group_cols if c in comments]
     found = Profiles.of(comments, mentions, complaint=complaint, group_cols=columns,
                         segments=(min_comments, max_groups))
@@ -133,7 +144,8 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
     named_pairs = profiles.pairs[["pattern", "dimension"]].drop_duplicates()
     kept = {} if index is None else {"weights": index.attrs["weights"],
                                      "weighting": index.attrs["method"]}
-    index_parts, diff_rows, driver_parts = [], [], []
+    index_parts, diff_rows, driver_parts, trend_parts = [], [], [], []
+    period = rows["_trend"] if "_trend" in rows else rows.get("period")
     for column in group_cols:
         if column not in rows:
             continue
@@ -173,6 +185,9 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
                     continue
                 diff_rows.append(_difference(column, group, dim, labels.get(dim, dim),
                                              n_group, a, c, n_all))
+        if period is not None and column != "period":
+            trend_parts.append(_group_trend(profiles, column, ok_values, groups, period,
+                                            labels))
         diff_rows += _factor_differences(profiles.factor_groups.get(column), column, groups,
                                          sizes, n_all, labels)
         for group in groups:
@@ -195,8 +210,25 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
     if len(driver_table):
         driver_table = driver_table[["column", "group"] + [c for c in driver_table.columns
                                                            if c not in ("column", "group")]]
-    return {"index": index_table, "differences": differences[DIFFERENCE_COLUMNS],
-            "drivers": driver_table}
+    found = {"index": index_table, "differences": differences[DIFFERENCE_COLUMNS],
+             "drivers": driver_table}
+    if trend_parts:
+        found["alerts"] = alerts(pd.concat(trend_parts, ignore_index=True), alpha=alpha)
+    return found
+
+
+def _group_trend(profiles: Profiles, column: str, values: np.ndarray, groups: Sequence,
+                 period: pd.Series, labels: Mapping[str, str]) -> pd.DataFrame:
+    """The trend of each of a column's ``groups`` (``column``, ``group``, ``period``, then
+    :func:`manyi.analysis.index.profile_trends`'s columns)."""
+    rows = profiles.rows[["pattern", "complaint"]].assign(
+        _group=values, _trend=period.to_numpy())
+    kept = rows[rows["_group"].isin(list(groups)).to_numpy()]
+    table = profile_trends(Profiles(rows=kept, pairs=profiles.pairs), by="_group",
+                           labels=labels)
+    table = table.rename(columns={"_group": "group"})
+    table.insert(0, "column", column)
+    return table
 
 
 def comparable(own: tuple[int, int], others: tuple[int, int], n_group: int,

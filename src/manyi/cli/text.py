@@ -235,3 +235,9 @@ def print_fix_first(tables: dict, rating_col: str | None,
         click.echo("\nalerts: none (each period's complaints per dimension and factor, per "
                    "comment and per comment naming it, are compared with the period just "
                    "before and with all earlier periods, BH q < 0.05)")
+    if len(found := tables.get("segments_alerts", [])):
+        click.echo("\nalerts within groups (each group's own trend, as above):\n"
+                   + format_table(_percent(found[["column", "group", "label", "measure",
+                                                  "previous_period", "period", "previous_rate",
+                                                  "rate", "q_value"]],
+                                           ["previous_rate", "rate"])))

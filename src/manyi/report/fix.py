@@ -227,7 +227,7 @@ def ipa_frame(result) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def _column_name(column) -> str:
+def column_name(column) -> str:
     """A group column as the report names it: ``period`` is the month of the time column."""
     return "月份（时间列）" if str(column) == "period" else str(column)
 
@@ -241,7 +241,7 @@ def segments_section(found: dict | None, html_table, pct, num) -> str | None:
     bad = worst(diffs, 8)
     parts = []
     if len(bad):
-        cells = [[(escape(_column_name(r.column)), None), (escape(str(r.group)), None),
+        cells = [[(escape(column_name(r.column)), None), (escape(str(r.group)), None),
                   (escape(str(r.label)), None), (pct(r.group_share), r.group_share),
                   (pct(r.rest_share), r.rest_share), (num(r.q_value, 4), r.q_value)]
                  for r in bad.itertuples()]
@@ -252,7 +252,7 @@ def segments_section(found: dict | None, html_table, pct, num) -> str | None:
     else:
         parts.append('<p class="note">没有哪个组在某一维度上显著差于其余组（BH q < 0.05）。</p>')
     index = found["index"]
-    cells = [[(escape(_column_name(r.column)), None), (escape(str(r.group)), None),
+    cells = [[(escape(column_name(r.column)), None), (escape(str(r.group)), None),
               (f"{int(r.comments):,}", r.comments),
               (f"{num(r.index)} [{num(r.index_low)}, {num(r.index_high)}]", r.index),
               (pct(r.complaint_rate), r.complaint_rate)] for r in index.itertuples()]

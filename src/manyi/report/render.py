@@ -202,7 +202,8 @@ def _segments_json(result):
         return None
     diffs = found["differences"]
     return {"index": found["index"], "worse": diffs[diffs["significant"]
-                                                    & (diffs["direction"] == "worse")]}
+                                                    & (diffs["direction"] == "worse")],
+            "alerts": found.get("alerts")}
 
 
 def write_json(result, path: str | Path) -> Path:
@@ -344,7 +345,8 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
     if (trend := trend_table(result)) is not None:
         unit = {"Q": "季度", "M": "月", "W": "周", "D": "日"}[trend.attrs["freq"]]
         sections.append(("trend", "趋势", f'<div class="chart">{svg.trend_lines(trend)}</div>'
-                         + _alerts_part(computed(result, "alerts")),
+                         + _alerts_part(computed(result, "alerts"),
+                                        _group_alerts(fix.table_of(result, "segments"))),
                          f"按{unit}统计各维度的评价（一条评论对它评价的每个维度各计一次）："
                          "线为其中正面与负面的占比，柱为评价条数；与页首按评论计的占比不同。"
                          "预警：每个时段各维度的投诉，按全部评论（投诉发生率）和按提及它的评论"
@@ -382,18 +384,37 @@ MEASURE_LABELS = {"complaint_incidence": "投诉发生率（占全部评论）",
                   "complaint_rate": "投诉率（占提及它的评论）"}
 
 
-def _alerts_part(alerts) -> str:
-    """The alerts under the trend chart, or a line saying none fired."""
+def _group_alerts(found) -> pd.DataFrame | None:
+    """The alerts within groups (the segments' ``alerts``), when any fired."""
+    table = found.get("alerts") if isinstance(found, dict) else None
+    return table if isinstance(table, pd.DataFrame) and not table.empty else None
+
+
+def _alerts_part(alerts, group_alerts: pd.DataFrame | None = None) -> str:
+    """The alerts under the trend chart, or a line saying none fired; then those within
+    groups (a shop's own rise)."""
     if not isinstance(alerts, pd.DataFrame) or alerts.empty:
-        return "<p>预警：无（没有维度或因素的投诉显著上升）。</p>"
-    cells = [[(escape(str(r.label)), None),
+        part = "<p>预警：无（没有维度或因素的投诉显著上升）。</p>"
+    else:
+        part = "<h3>预警：投诉显著上升</h3>" + _alerts_table(alerts)
+    if group_alerts is not None:
+        part += "<h3>各组内的预警：本组投诉显著上升</h3>" + _alerts_table(group_alerts)
+    return part
+
+
+def _alerts_table(alerts: pd.DataFrame) -> str:
+    grouped = "group" in alerts
+    cells = [[*([(escape(fix.column_name(r.column)), None), (escape(str(r.group)), None)]
+                if grouped else []),
+              (escape(str(r.label)), None),
               (escape(MEASURE_LABELS.get(r.measure, r.measure)), None),
               (escape(str(r.previous_period)), None), (escape(str(r.period)), None),
               (pct(r.previous_rate), r.previous_rate), (pct(r.rate), r.rate),
               (f"{r.q_value:.2g}", r.q_value)] for r in alerts.itertuples()]
-    return "<h3>预警：投诉显著上升</h3>" + html_table(
-        cells, [("维度 / 因素", False), ("指标", False), ("对比时段", False), ("时段", False),
-                ("对比时段的值", True), ("本时段的值", True), ("q 值", True)])
+    return html_table(cells, [*([("分组列", False), ("组", False)] if grouped else []),
+                              ("维度 / 因素", False), ("指标", False), ("对比时段", False),
+                              ("时段", False), ("对比时段的值", True), ("本时段的值", True),
+                              ("q 值", True)])
 
 
 def _ipa_axes(ipa: pd.DataFrame) -> tuple[str, str]:

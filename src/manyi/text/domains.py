@@ -5,7 +5,8 @@ core: 菜品 上菜 for catering, 骑手 送餐 凉了 for delivery, 前台 房�
 hotlines, 宝贝 色差 尺码 for shopping). A sample of the comments is searched for them; the
 pack whose words the most comments hold wins. How sure: its share of those comments against
 the runner-up's. When too few comments hold any pack's words, the e-commerce pack (the most
-general) is used and a warning says so.
+general) is used and a warning says so. When a group column (类目 …) splits the comments into
+groups that each read as another pack (a dump of hotels and shops), a second warning says so.
 
 >>> guess = guess_domain(["菜品很好吃，上菜也快", "服务员很热情，菜量足", "环境不错，菜很新鲜"])
 >>> guess.domain, guess.fits
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -27,6 +28,8 @@ SAMPLE = 3000           # comments searched
 MIN_SHARE = 0.08        # below this share of comments holding a pack's words, no pack fits
 CLOSE = 0.25            # below this confidence two packs nearly tie: said, and the general
                         # pack used when it is one of them
+GROUP_MIN = 50          # a group's comments among those read before its own pack is guessed
+MAX_GROUPS = 30         # a column of more groups is no set of industries (ids, dates)
 
 
 @dataclass
@@ -38,9 +41,11 @@ class DomainGuess:
     shares: dict[str, float] = field(default_factory=dict)
     fits: bool = True
     sampled: int = 0
+    # a group column whose groups read as other industries: (column, {pack: [groups]})
+    split: tuple[str, dict[str, list[str]]] | None = None
 
     def note(self) -> str:
-        """One line for the summary.
+        """One line for the summary, and one more when groups read as other industries.
 
         >>> print(DomainGuess("hotel", 0.8, {"hotel": 0.4, "catering": 0.08}, True, 100).note())
         ... # doctest: +NORMALIZE_WHITESPACE
@@ -52,6 +57,16 @@ class DomainGuess:
         pack's own words; confidence 0.11): using ecommerce, the general pack; check that its
         labels fit these comments, or pass --domain
         """
+        line = self._line()
+        if self.split is None:
+            return line
+        column, packs = self.split
+        others = "; ".join(f"{'、'.join(groups)}: {pack}" for pack, groups in packs.items())
+        return (f"{line}\nwarning: the groups of {column} read as other industries ({others}): "
+                f"{self.domain}'s labels are used for every row; analyse each group apart with "
+                "its --domain for labels that fit it")
+
+    def _line(self) -> str:
         if not self.fits:
             best = max(self.shares.items(), key=lambda kv: kv[1], default=("-", 0.0))
             return (f"warning: few industry-specific words in these {self.sampled:,} "
@@ -78,6 +93,8 @@ class DomainGuess:
         return {"domain": self.domain, "confidence": round(self.confidence, 3),
                 "fits": self.fits, "sampled": self.sampled,
                 "shares": {k: round(v, 4) for k, v in self.shares.items()},
+                **({"split": {"column": self.split[0], "packs": self.split[1]}}
+                   if self.split else {}),
                 "note": self.note()}
 
 
@@ -102,12 +119,41 @@ def guess_domain(texts: Iterable[object], *, sample: int = SAMPLE, seed: int = 0
     return DomainGuess(best, confidence, shares, True, len(pool))
 
 
-def resolve(domain: str | None, texts: Iterable[object]) -> tuple[str | None, dict | None]:
-    """``domain`` unless it is ``"auto"``: then the guessed pack and the guess, for meta."""
+def resolve(domain: str | None, texts: Iterable[object],
+            groups: Mapping[str, Sequence] | None = None) -> tuple[str | None, dict | None]:
+    """``domain`` unless it is ``"auto"``: then the guessed pack and the guess, for meta;
+    ``groups``: the group columns' values of the same ``texts`` (:func:`split_by`)."""
     if domain != "auto":
         return domain, None
+    texts = list(texts)
     guess = guess_domain(texts)
+    if guess.fits and groups:
+        guess.split = split_by(texts, groups, guess.domain)
     return guess.domain, guess.to_dict()
+
+
+def split_by(texts: Sequence[object], groups: Mapping[str, Sequence], chosen: str
+             ) -> tuple[str, dict[str, list[str]]] | None:
+    """The first group column (in order) some of whose groups, of at least
+    :data:`GROUP_MIN` of ``texts``, each pick another pack than ``chosen`` with confidence
+    (a dump of hotels and shops with a 类目 column): ``(column, {pack: [groups]})``."""
+    for column, values in groups.items():
+        by_group: dict[str, list] = {}
+        for text, value in zip(texts, values):
+            if isinstance(value, str) and value.strip():
+                by_group.setdefault(value, []).append(text)
+        if not 2 <= len(by_group) <= MAX_GROUPS:
+            continue
+        others: dict[str, list[str]] = {}
+        for value, part in by_group.items():
+            if len(part) < GROUP_MIN:
+                continue
+            guess = guess_domain(part)
+            if guess.fits and guess.confidence >= CLOSE and guess.domain != chosen:
+                others.setdefault(guess.domain, []).append(value)
+        if others:
+            return column, others
+    return None
 
 
 @lru_cache(maxsize=1)
