@@ -250,9 +250,13 @@ def test_segments_find_the_shop_that_is_worst_at_service():
     assert rows[["group", "dimension", "factor"]].values.tolist() == [
         ["B", "service", ""], ["B", "service", "attitude"]]  # the dimension, and its factor
     assert rows["q_value"].iat[0] < 0.05 and rows["label"].iat[0] == "服务"
-    index = found["index"].set_index("group")["index"]
-    assert index["B"] == index.min()
+    index = found["index"].set_index("group")
+    assert index["index"]["B"] == index["index"].min()
     assert set(found["drivers"]["group"]) == {"A", "B", "C"}
+    # its complaint rate tested against the other shops' (newcomer9): B alone differs
+    rate = index["complaint_rate"]
+    assert rate["B"] > 0.3 > rate["A"] and index.at["B", "complaint_q_value"] < 0.001
+    assert index.at["A", "complaint_q_value"] > index.at["B", "complaint_q_value"]
 
 
 def test_a_shops_factor_is_found_where_its_dimension_drowns_it():

@@ -4,7 +4,11 @@ For each group column and each of its groups with at least ``min_comments`` comm
 
 - ``index``: the satisfaction index of the group (the whole index's weighting, weights set once
   on all comments so groups compare), its 95 % interval (``index_low``, ``index_high``:
-  :func:`manyi.analysis.index.index_interval`) and its complaint rate;
+  :func:`manyi.analysis.index.index_interval`) and its complaint rate, with Fisher's exact
+  test (two-sided) of that rate against the other groups' together, Benjamini–Hochberg
+  ``complaint_q_value`` across every group of every column: a shop whose index is diluted by
+  dimensions few speak of can still complain far more often (newcomer9: 城西店 57.0 against
+  61.0, intervals overlapping, complaints 50 % against 38 %);
 - ``differences``: for every dimension and every factor at least
   :data:`FACTOR_MIN_NEGATIVE` comments name negatively (``level``, ``factor``) that both
   sides speak of (:func:`comparable`: books' own 内容 is no comparison of 书籍 with 衣服,
@@ -47,7 +51,7 @@ from manyi.analysis.index import (
 )
 from manyi.analysis.profiles import Profiles, period_of, selected_groups
 from manyi.analysis.rows import ComplaintSpec
-from manyi.analysis.significance import fisher_exact
+from manyi.analysis.significance import bh_q_values, fisher_exact
 
 DIFFERENCE_COLUMNS = ["column", "group", "dimension", "label", "group_comments",
                       "group_negative", "group_share", "rest_comments", "rest_negative",
@@ -158,7 +162,10 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
                            pairs=profiles.pairs)
         table = profile_index(grouped, by="_group", labels=labels, **kept)
         found = table[(table["dimension"] == "index") & table["_group"].isin(groups)]
-        rate = pd.Series(complaints).groupby(ok_values).mean()
+        counted = pd.Series(complaints).groupby(ok_values).agg(["sum", "size"])
+        rate = counted["sum"] / counted["size"]
+        kept_counts = counted.reindex(found["_group"])
+        n_complaints = int(complaints.sum())
         per_pattern = pd.Series(rows["pattern"].to_numpy()).groupby(ok_values)
         bounds = [index_interval(per_pattern.get_group(g).value_counts(sort=False),
                                  profiles.pairs, table.attrs["weights"], boot=boot)
@@ -168,7 +175,10 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
             "comments": found["comments"].to_numpy(), "index": found["satisfaction"].to_numpy(),
             "index_low": [b[0] for b in bounds], "index_high": [b[1] for b in bounds],
             "weighting": found["weighting"].to_numpy(),
-            "complaint_rate": rate.reindex(found["_group"]).to_numpy()}))
+            "complaint_rate": rate.reindex(found["_group"]).to_numpy(),
+            "complaint_p_value": [fisher_exact(int(a), int(n) - int(a), n_complaints - int(a),
+                                               n_all - int(n) - n_complaints + int(a))
+                                  for a, n in zip(kept_counts["sum"], kept_counts["size"])]}))
         sized = _group_pattern_sizes(ok_values, rows["pattern"].to_numpy())
         counts, named = (sized.merge(pairs, on="pattern").groupby(["_group", "dimension"])
                          ["weight"].sum() for pairs in (negative, named_pairs))
@@ -203,8 +213,10 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
                                           ascending=[False, False]).reset_index(drop=True)
     index_table = (pd.concat(index_parts, ignore_index=True) if index_parts else
                    pd.DataFrame(columns=["column", "group", "comments", "index", "index_low",
-                                         "index_high", "weighting",
-                                         "complaint_rate"]))
+                                         "index_high", "weighting", "complaint_rate",
+                                         "complaint_p_value"]))
+    index_table["complaint_q_value"] = bh_q_values(index_table["complaint_p_value"].to_numpy(
+        dtype=float))
     driver_table = pd.concat(driver_parts, ignore_index=True) if driver_parts else \
         pd.DataFrame()
     if len(driver_table):

@@ -76,7 +76,8 @@ HEADERS = {
     "index": "满意度指数", "weighting": "加权方式", "group_negative": "组内负面评论数",
     "group_share": "组内负面占比", "rest_comments": "其余评论数", "rest_negative": "其余负面评论数",
     "rest_share": "其余负面占比", "difference": "差值（组内−其余）", "direction": "方向",
-    "filed_by": "归类依据", "pooled": "合并检验", "dimension_label": "维度名称",
+    "filed_by": "归类依据", "complaint_p_value": "投诉率之差p值",
+    "complaint_q_value": "投诉率之差q值", "pooled": "合并检验", "dimension_label": "维度名称",
 }
 SUMMARY_LABELS = {
     "comments": "评论总数", "analysed": "可分析评论", "positive_share": "正面占比",
@@ -118,7 +119,8 @@ PERCENT_COLUMNS = {"share", "positive", "neutral", "negative", "net_sentiment", 
                    "p_negative", "importance", "rate", "previous_rate", "complaint_incidence",
                    "group_share", "rest_share", "difference", "change", "impact", "impact_low",
                    "impact_high", "impact_alone", "alone_low", "alone_high"}
-DECIMAL_COLUMNS = {"odds_ratio": "0.00", "ci_low": "0.00", "ci_high": "0.00", "lift": "0.00",
+DECIMAL_COLUMNS = {"complaint_p_value": "0.0000", "complaint_q_value": "0.0000",
+                   "odds_ratio": "0.00", "ci_low": "0.00", "ci_high": "0.00", "lift": "0.00",
                    "p_value": "0.0000", "q_value": "0.0000", "sentiment_score": "0.000",
                    "score": "0.000", "satisfaction": "0.0", "performance": "0.0",
                    "excess_complaints": "0.0", "degree": "0.00"}

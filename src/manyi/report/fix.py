@@ -255,9 +255,12 @@ def segments_section(found: dict | None, html_table, pct, num) -> str | None:
     cells = [[(escape(column_name(r.column)), None), (escape(str(r.group)), None),
               (f"{int(r.comments):,}", r.comments),
               (f"{num(r.index)} [{num(r.index_low)}, {num(r.index_high)}]", r.index),
-              (pct(r.complaint_rate), r.complaint_rate)] for r in index.itertuples()]
+              (pct(r.complaint_rate), r.complaint_rate),
+              (num(r.complaint_q_value, 4), r.complaint_q_value)] for r in index.itertuples()]
     parts.append("<h3>各组满意度指数</h3>" + html_table(
         cells, [("分组列", False), ("组", False), ("评论数", True),
-                ("满意度指数 [95% 区间]", True), ("投诉率", True)])
-        + '<p class="note">区间重叠的两组，指数之差可能只是抽样波动。</p>')
+                ("满意度指数 [95% 区间]", True), ("投诉率", True),
+                ("投诉率与其余组之差的 q 值", True)])
+        + '<p class="note">区间重叠的两组，指数之差可能只是抽样波动；投诉率之差则直接检验'
+          '（Fisher 精确检验，BH 校正，q < 0.05 为显著）。</p>')
     return "".join(parts)
