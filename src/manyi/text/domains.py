@@ -28,6 +28,7 @@ SAMPLE = 3000           # comments searched
 MIN_SHARE = 0.08        # below this share of comments holding a pack's words, no pack fits
 CLOSE = 0.25            # below this confidence two packs nearly tie: said, and the general
                         # pack used when it is one of them
+UNSURE = 0.5            # below this confidence a group column is read for mixed industries
 GROUP_MIN = 50          # a group's comments among those read before its own pack is guessed
 MAX_GROUPS = 30         # a column of more groups is no set of industries (ids, dates)
 
@@ -127,16 +128,17 @@ def resolve(domain: str | None, texts: Iterable[object],
         return domain, None
     texts = list(texts)
     guess = guess_domain(texts)
-    if guess.fits and groups:
-        guess.split = split_by(texts, groups, guess.domain)
+    if guess.fits and guess.confidence < UNSURE and groups:
+        guess.split = split_by(texts, groups, guess)
     return guess.domain, guess.to_dict()
 
 
-def split_by(texts: Sequence[object], groups: Mapping[str, Sequence], chosen: str
+def split_by(texts: Sequence[object], groups: Mapping[str, Sequence], chosen: DomainGuess
              ) -> tuple[str, dict[str, list[str]]] | None:
     """The first group column (in order) some of whose groups, of at least
-    :data:`GROUP_MIN` of ``texts``, each pick another pack than ``chosen`` with confidence
-    (a dump of hotels and shops with a 类目 column): ``(column, {pack: [groups]})``."""
+    :data:`GROUP_MIN` of ``texts``, each pick another pack than the ``chosen`` one with
+    confidence, holding that pack's words at least twice as often as the chosen one's (a
+    dump of hotels and shops with a 类目 column): ``(column, {pack: [groups]})``."""
     for column, values in groups.items():
         by_group: dict[str, list] = {}
         for text, value in zip(texts, values):
@@ -149,7 +151,8 @@ def split_by(texts: Sequence[object], groups: Mapping[str, Sequence], chosen: st
             if len(part) < GROUP_MIN:
                 continue
             guess = guess_domain(part)
-            if guess.fits and guess.confidence >= CLOSE and guess.domain != chosen:
+            if guess.fits and guess.confidence >= CLOSE and guess.domain != chosen.domain \
+                    and guess.shares[guess.domain] >= 2 * guess.shares[chosen.domain]:
                 others.setdefault(guess.domain, []).append(value)
         if others:
             return column, others
