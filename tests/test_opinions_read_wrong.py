@@ -46,7 +46,13 @@ POLARITY = [
     # a taste denied reads as denied, whatever the comment (review13: 不甜 read as praise)
     ("苹果很新鲜，脆口，但不甜", "甜", "negative"),
     ("有甜的，有不甜的", "甜", "negative"),
+    # 好 said of a thing is still praise (and 好几次, 好多次 no praise: QUITE_A_FEW)
+    ("东西好，好评", "东西", "positive"),
 ]
+
+# 好 before a quantity: no mention judged by 好 (rules.toml many_starts)
+QUITE_A_FEW = ["已经买过好几次了", "结果过了好几天", "也是要等好一会手机才开始嘟嘟地响",
+               "在你家店买了好多次了", "等了好半天", "触屏点击好多次都没反应"]
 
 # (comment, the mention's opinion, dimension)
 FILING = [
@@ -65,7 +71,7 @@ FILING = [
 
 @pytest.fixture(scope="module")
 def mentions() -> pd.DataFrame:
-    texts = [t for t, _, _ in POLARITY] + [t for t, _, _ in FILING]
+    texts = [t for t, _, _ in POLARITY] + [t for t, _, _ in FILING] + QUITE_A_FEW
     result = manyi.analyze(pd.DataFrame({"text": texts}), text_col="text", domain="ecommerce",
                            progress=False)
     frame = result.mentions.copy()
@@ -85,3 +91,19 @@ def test_rotten_is_a_verdict_unless_a_thing_is_named(mentions, text, opinion, di
     here = mentions[(mentions["text"] == text) & (mentions["opinion"] == opinion)]
     assert len(here), mentions[mentions["text"] == text]
     assert (here["dimension"] == dimension).all(), here
+
+
+@pytest.mark.parametrize("text", QUITE_A_FEW)
+def test_good_before_a_quantity_is_no_praise(mentions, text):
+    here = mentions[mentions["text"] == text]
+    assert not (here["opinion"] == "好").any(), here
+
+
+def test_woken_up_is_a_noise_complaint():
+    """newcomer9: 深更半夜的，被KTV打扰 … a night's noise read neutral; 吵醒 is negative, the
+    room's noise in the hotel pack (not an overall verdict)."""
+    found = manyi.analyze(["好不容易睡着又被吵醒", "半夜被隔壁吵醒了好几次"], domain="hotel",
+                          progress=False).mentions
+    woken = found[found["opinion"] == "吵醒"]
+    assert len(woken) == 2 and (woken["polarity"] == "negative").all()
+    assert set(woken["factor"]) == {"noise"}

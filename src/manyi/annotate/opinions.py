@@ -86,6 +86,9 @@ class ClauseOpinions:
             if token == "好" and self._good_as_degree(tokens, i, last):
                 boost, boost_at, boost_start = GOOD_AS_DEGREE, i + 1, starts[i]
                 continue
+            if token == "好" and i + 1 < last and tokens[i + 1].startswith(
+                    tuple(rules.many_starts)):
+                continue  # 等了好几天, 好多次: "quite a few" (rules.toml many_starts)
             parse = roles[i][0]
             # (the quick tests of _nearly and _modal first: most tokens are neither)
             if parse is None or not parse[2] or token in rules.not_yet or (
