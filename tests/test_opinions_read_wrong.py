@@ -107,3 +107,17 @@ def test_woken_up_is_a_noise_complaint():
     woken = found[found["opinion"] == "吵醒"]
     assert len(woken) == 2 and (woken["polarity"] == "negative").all()
     assert set(woken["factor"]) == {"noise"}
+
+
+@pytest.mark.parametrize("text, term, polarity", [
+    ("晚上的景色更美", "景色", "positive"),  # newcomer9: read as a complaint (美 was no opinion)
+    ("风景美，空气好", "风景", "positive"),
+])
+def test_beautiful_is_praise(text, term, polarity):
+    found = manyi.analyze([text], domain="hotel", progress=False).mentions
+    assert (found.loc[found["term"] == term, "polarity"] == polarity).any(), found
+
+
+def test_the_appliance_maker_is_no_praise():
+    found = manyi.analyze(["买了美的的热水器"], domain="ecommerce", progress=False).mentions
+    assert "美的" not in set(found["opinion"].dropna()), found
