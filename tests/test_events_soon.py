@@ -173,3 +173,13 @@ def test_a_parcels_words_said_in_a_hotel_are_the_hotels(text, dimension, factor,
     assert found and not [m for m in found if m.dimension == "logistics"], found
     assert (dimension, factor) in {(m.dimension, m.factor) for m in found}, found
     assert all(m.lexicon_score * sign > 0 for m in found if m.dimension == dimension), found
+
+
+@pytest.mark.parametrize("text, event", [
+    ("离外滩很近", "离外滩很近"),          # newcomer9: 外滩 also a discovered product word
+    ("离海滨浴场很近", "离海滨浴场很近"),    # … judged by the clause model, negative
+    ("离市区稍微远一点", "离市区稍微远"),
+])
+def test_a_word_inside_an_event_is_the_events(text, event):
+    found = extractor_for("hotel")(text)
+    assert [(m.term, m.source, m.dimension) for m in found] == [(event, "event", "channel")]

@@ -467,10 +467,13 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         """A clause's mentions with its events (等了70分钟, 少给了一盒; 几秒钟就批了): each a
         mention of its factor, negative or as its pack says, in place of the clause's
         unjudged or overall mentions of it. What else the clause names unjudged is judged
-        by the first event (APP上几秒钟就批了: the app, praised)."""
+        by the first event (APP上几秒钟就批了: the app, praised). A discovered word inside an
+        event is the event's (离外滩很近: not 外滩 judged by the clause, often the wrong way)."""
         dims = {factor.dimension for _, _, factor, _ in events}
         kept = [m for m in mentions if not (m.dimension == "overall" or (
-            m.dimension in dims and m.lexicon_score == 0.0))]
+            m.dimension in dims and m.lexicon_score == 0.0) or (
+            m.source == "discovered" and any(a <= m.start and m.end <= b
+                                             for a, b, _, _ in events)))]
         start, end, _, sign = events[0]
         kept = [m._replace(opinion=text[start:end], lexicon_score=math.tanh(sign * EVENT_SCORE))
                 if m.lexicon_score == 0.0 and not m.opinion else m for m in kept]
