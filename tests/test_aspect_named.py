@@ -47,8 +47,11 @@ def test_a_name_before_stays_bounded(domain, text, not_term):
 
 
 @pytest.mark.parametrize("text, names", [
-    # (最喜欢还是油爆虾、… had passed only by reading 还是 as a judgement: left, see bench/README)
     ("最喜欢的是油爆虾、熏鱼、响油鳝丝、草头圈子", {"油爆虾", "熏鱼", "响油鳝丝", "草头圈子"}),
+    # passed only while 还是 read as a judgement; left (bench/README.md, session 21)
+    pytest.param("最喜欢还是油爆虾、熏鱼、响油鳝丝、草头圈子",
+                 {"油爆虾", "熏鱼", "响油鳝丝", "草头圈子"},
+                 marks=pytest.mark.xfail(strict=True, reason="the object read past 还是")),
     ("牛舌、羔羊肉、肥牛肉都很新鲜", {"牛舌", "羔羊肉"}),
 ])
 def test_a_list_shares_the_opinion_of_its_head_or_its_end(text, names):

@@ -165,6 +165,22 @@ def test_groups_that_read_as_other_industries_are_said():
     assert "split" not in alone and "warning" not in alone["note"]
 
 
+def test_a_group_that_reads_as_two_other_packs_alike_is_not_named():
+    """A group whose own guess nearly ties (hotel and catering words in the same comments) is
+    no industry of its own (review14: the confidence guard was untested)."""
+    from manyi.text.domains import DomainGuess, split_by
+
+    both = ["房间干净，菜品很好吃", "前台热情，上菜很快"] * 25
+    shop = ["快递很快，包装完好", "发货太慢了，宝贝和描述一致"] * 25
+    chosen = DomainGuess("ecommerce", 0.3, {"ecommerce": 0.5}, True, 100)
+    texts, groups = both + shop, ["甲"] * 50 + ["乙"] * 50
+    assert split_by(texts, {"类目": groups}, chosen) is None
+    hotel = ["前台服务热情，房间干净", "床很舒服，早餐种类多", "隔音不好，房间有霉味",
+             "入住办理很快，房间很大"] * 13
+    catering = DomainGuess("catering", 0.3, {"catering": 0.5}, True, 100)
+    assert split_by(hotel[:50] + shop, {"类目": groups}, catering) == ("类目", {"hotel": ["甲"]})
+
+
 def test_an_adverb_between_a_subject_and_its_opinion_does_not_hide_the_subject():
     extract = extractor_for("catering")
     terms = {m.term for m in extract("红豆枣汤着实美味")}

@@ -111,3 +111,29 @@ def test_two_brands_the_less_named_one_beside_the_other_is_the_competitor():
 def test_a_word_starting_like_a_degree_word_is_no_judgement(text, judged):
     found = {m.term for m in extractor_for("ecommerce")(text) if m.source == "discovered"}
     assert found == judged
+
+
+@pytest.mark.parametrize("token, bare", [
+    ("特殊", True),    # an adjective of the dictionary (its rest 殊 is none)
+    ("太卡", True),    # tagged a place name, its rest a glued_rests character (review14)
+    ("太假", True),
+    ("很多", True),    # its rest a size word
+    ("超值", True),    # its rest an opinion
+    ("太久", True),    # its rest an adjective
+    ("最近", False),   # a localiser, though its rest 近 is an adjective
+    ("最初", False),   # a time word
+    ("还是", False),   # a conjunction
+    ("特点", False),   # a noun whose rest is none of these
+    ("超市", False),
+])
+def test_a_degree_word_glued_to_its_rest(token, bare):
+    from manyi.annotate.factors import FactorExtractor
+
+    extractor = FactorExtractor(Lexicon.load("ecommerce"))
+    assert extractor._bare(token) is bare
+
+
+@pytest.mark.parametrize("text", ["手机太卡了", "这洗发露太假了"])
+def test_a_glued_judgement_the_dictionary_tags_otherwise_still_judges(text):
+    found = [m for m in extractor_for("ecommerce")(text) if m.source == "discovered"]
+    assert found and found[0].opinion.startswith("太")

@@ -24,6 +24,10 @@ from manyi.text.normalize import normalize_text, opinion_core
     ("质量不错【商家回复】亲，感谢支持", "质量不错"),
     ("客服回复慢,酒店回复说有免费水果,可是没有", "客服回复慢,酒店回复说有免费水果,可是没有"),
     ("问了前台,酒店回复:没有房了", "问了前台,酒店回复:没有房了"),
+    # a customer telling what the shop said (review14)
+    ("找商家退货，商家回复：不给退，太坑了，差评", "找商家退货,商家回复:不给退,太坑了,差评"),
+    ("问掌柜，掌柜回复：明天发，结果一周都没发", "问掌柜,掌柜回复:明天发,结果一周都没发"),
+    ("联系客服【客服回复】说没货，垃圾", "联系客服【客服回复】说没货,垃圾"),
 ])
 def test_normalize_text(raw, expected):
     assert normalize_text(raw) == expected
@@ -107,7 +111,15 @@ COLUMN = [raw for raw, _ in [
 ]
 
 
-@pytest.mark.parametrize("column", [COLUMN, COLUMN[::-1], COLUMN[:1], [], COLUMN[:8] * 3])
+# the column path itself (COLUMN holds the joining character, which makes it fall back to
+# text by text: review14)
+REPLIED = ["房小。宾馆反馈 2008年8月14日 ：谢谢 ", "&ldquo;好&rdquo;", "质量好【掌柜回复】谢谢",
+           "找商家退货，商家回复：不给退", "物流很快",
+           "隔音差。宾馆反馈2008年7月7日：已整改。补充点评：没改"]
+
+
+@pytest.mark.parametrize("column", [COLUMN, COLUMN[::-1], COLUMN[:1], [], COLUMN[:8] * 3,
+                                    REPLIED, REPLIED[::-1]])
 def test_a_column_normalised_at_once_is_each_text_normalised(column):
     from manyi.text.normalize import normalize_texts, opinion_cores
 

@@ -16,6 +16,9 @@ GROUP_WORDS = 4  # words a grouped discovered thing's label lists
 DISCOVERED_MARK = "（新发现"  # opens the note of a discovered thing's label: 信号（新发现）
 COMPETITOR_NOTE = "竞品"  # the note of a brand named beside or against the corpus's own
 _NOTE = re.compile(f"{DISCOVERED_MARK}[^）]*）")
+# the two measures of an alert (manyi.analysis.index.alerts), as every output names them
+MEASURE_LABELS = {"complaint_incidence": "投诉发生率（占全部评论）",
+                  "complaint_rate": "投诉率（占提及它的评论）"}
 
 
 def discovered_label(word: str, words: tuple[str, ...] = (), note: str = "") -> str:

@@ -166,14 +166,15 @@ class TokenRoles:
         word of its own that starts like one (还是 最后 还有 特点 超市 真正: newcomer9 saw
         佳期还是…, 主人公最后… as judged): a dictionary word is one when it is an adjective
         or state word, or when it is no conjunction, localiser, time word, preposition,
-        pronoun or particle and ``rest`` is an opinion, a size word or an adjective."""
+        pronoun or particle and ``rest`` is an opinion, a size word, an adjective or one of
+        rules.toml's ``glued_rests`` (太卡, 太假)."""
         tag = self.finder.tag(token)
         if not tag or tag[0] in "az":
             return True
         if tag[0] in "cftpru":
             return False
-        return (rest in self.rules.predicates or self._token_cache[rest] is not None
-                or self.finder.tag(rest)[:1] in ("a", "z"))
+        return (rest in self.rules.predicates or rest in self.rules.glued_rests
+                or self._token_cache[rest] is not None or self.finder.tag(rest)[:1] in ("a", "z"))
 
     def adopt(self, other: TokenRoles) -> None:
         """Take over the token look-ups ``other`` made that cannot differ here: ``other`` an

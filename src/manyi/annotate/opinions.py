@@ -87,8 +87,8 @@ class ClauseOpinions:
                 boost, boost_at, boost_start = GOOD_AS_DEGREE, i + 1, starts[i]
                 continue
             if token == "好" and i + 1 < last and tokens[i + 1].startswith(
-                    tuple(rules.many_starts)):
-                continue  # 等了好几天, 好多次: "quite a few" (rules.toml many_starts)
+                    tuple(rules.many_starts)) and (i == first or tokens[i - 1] not in modifiers):
+                continue  # 等了好几天, 好多次: "quite a few" (not 很好多次购买: rules.toml)
             parse = roles[i][0]
             # (the quick tests of _nearly and _modal first: most tokens are neither)
             if parse is None or not parse[2] or token in rules.not_yet or (

@@ -77,7 +77,8 @@ HEADERS = {
     "group_share": "组内负面占比", "rest_comments": "其余评论数", "rest_negative": "其余负面评论数",
     "rest_share": "其余负面占比", "difference": "差值（组内−其余）", "direction": "方向",
     "filed_by": "归类依据", "complaint_p_value": "投诉率之差p值",
-    "complaint_q_value": "投诉率之差q值", "pooled": "合并检验", "dimension_label": "维度名称",
+    "complaint_q_value": "投诉率之差q值", "complaint_direction": "投诉率比其余组",
+    "pooled": "合并检验", "dimension_label": "维度名称",
 }
 SUMMARY_LABELS = {
     "comments": "评论总数", "analysed": "可分析评论", "positive_share": "正面占比",

@@ -193,7 +193,7 @@ def drivers_section(drivers: pd.DataFrame, html_table, pct, num) -> str:
                    r.impact), (pct(r.impact_alone, 2), r.impact_alone),
                   (num(r.index_impact, 2), r.index_impact), (num(r.q_value, 4), r.q_value),
                   ("是" if r.significant else "", None)] for r in rows.itertuples()]
-        word = "投诉" if side == "complaint" else "好评"
+        word = SIDE_WORDS[side]
         headers = [("因素", False), (f"{'负面' if side == 'complaint' else '正面'}提及评论", True),
                    (f"占全部{word}", True), ("影响 [95% 区间]", True), ("只因它", True),
                    ("指数影响", True), ("q 值", True), ("显著", False)]
@@ -227,9 +227,14 @@ def ipa_frame(result) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+PERIOD = "时段（时间列）"  # the group column of the trend's periods (month, week …)
+SIDE_WORDS = {"complaint": "投诉", "praise": "好评"}
+DIRECTION_WORDS = {"worse": "更差", "better": "更好"}
+
+
 def column_name(column) -> str:
-    """A group column as the report names it: ``period`` is the month of the time column."""
-    return "月份（时间列）" if str(column) == "period" else str(column)
+    """A group column as the report names it: ``period`` is the time column's period."""
+    return PERIOD if str(column) == "period" else str(column)
 
 
 def segments_section(found: dict | None, html_table, pct, num) -> str | None:
@@ -256,11 +261,12 @@ def segments_section(found: dict | None, html_table, pct, num) -> str | None:
               (f"{int(r.comments):,}", r.comments),
               (f"{num(r.index)} [{num(r.index_low)}, {num(r.index_high)}]", r.index),
               (pct(r.complaint_rate), r.complaint_rate),
-              (num(r.complaint_q_value, 4), r.complaint_q_value)] for r in index.itertuples()]
+              (f"{num(r.complaint_q_value, 4)}（{DIRECTION_WORDS[r.complaint_direction]}）",
+               r.complaint_q_value)] for r in index.itertuples()]
     parts.append("<h3>各组满意度指数</h3>" + html_table(
         cells, [("分组列", False), ("组", False), ("评论数", True),
                 ("满意度指数 [95% 区间]", True), ("投诉率", True),
-                ("投诉率与其余组之差的 q 值", True)])
+                ("投诉率与其余组之差的 q 值（本组更差/更好）", True)])
         + '<p class="note">区间重叠的两组，指数之差可能只是抽样波动；投诉率之差则直接检验'
           '（Fisher 精确检验，BH 校正，q < 0.05 为显著）。</p>')
     return "".join(parts)

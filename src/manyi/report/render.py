@@ -28,6 +28,7 @@ import pandas as pd
 
 from manyi.analysis.index import WEIGHTING_LABELS
 from manyi.analysis.ipa import IMPORTANCE_KINDS, PERFORMANCE_LABEL, UNSETTLED_NOTE, cut_text
+from manyi.analysis.labels import MEASURE_LABELS
 from manyi.analysis.rows import mention_rows
 from manyi.errors import InputError
 from manyi.io.write import atomic_path
@@ -380,8 +381,6 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
         body="\n".join(_section(*s) for s in sections))
 
 
-MEASURE_LABELS = {"complaint_incidence": "投诉发生率（占全部评论）",
-                  "complaint_rate": "投诉率（占提及它的评论）"}
 
 
 def _group_alerts(found) -> pd.DataFrame | None:

@@ -11,6 +11,7 @@ import pandas as pd
 
 from manyi.analysis.index import WEIGHTING_LABELS
 from manyi.analysis.ipa import IMPORTANCE_KINDS
+from manyi.analysis.labels import MEASURE_LABELS
 from manyi.io.fixed import fixed_zip
 from manyi.io.write import atomic_path
 from manyi.report import fix, svg
@@ -24,13 +25,14 @@ from manyi.report.tables import (
     optional_table,
     step_bar,
 )
+from manyi.text.domains import DOMAIN_NAMES
 
 # the words a table's coded cells are shown by (the CSV files keep the codes)
-VALUES = {"side": {"complaint": "投诉", "praise": "好评"},
-          "level": {"dimension": "维度", "factor": "因素"},
-          "direction": {"worse": "更差", "better": "更好"}, "grouped_by": fix.GROUPED,
-          "weighting": WEIGHTING_LABELS, "importance_kind": IMPORTANCE_KINDS,
-          "column": {"period": "时段"}}
+VALUES = {"side": fix.SIDE_WORDS, "level": {"dimension": "维度", "factor": "因素"},
+          "direction": fix.DIRECTION_WORDS, "complaint_direction": fix.DIRECTION_WORDS,
+          "grouped_by": fix.GROUPED, "weighting": WEIGHTING_LABELS,
+          "importance_kind": IMPORTANCE_KINDS, "column": {"period": fix.PERIOD},
+          "measure": MEASURE_LABELS}
 
 
 def shown(table: pd.DataFrame) -> pd.DataFrame:
@@ -55,7 +57,8 @@ def excel_tables(result) -> dict[str, pd.DataFrame]:
          ("index_weighting", WEIGHTING_LABELS.get(head["weighting"], head["weighting"] or "")),
          ("complaint_rule", complaint_rule_text(result.meta)),
          *[(f"flagged_{k}", v) for k, v in head["flagged"].items()],
-         *[(k, ", ".join(map(str, v)) if isinstance(v, list) else v)
+         *[(k, ", ".join(map(str, v)) if isinstance(v, list) else
+            f"{DOMAIN_NAMES[v]} ({v})" if k == "domain" and v in DOMAIN_NAMES else v)
            for k, v in result.meta.items() if k in ("source", "text_col", "rating_col",
                                                      "time_col", "group_cols", "domain")],
          *[(f"not_computed_{n.part}", n.chinese) for n in not_computed(result).values()]],

@@ -33,13 +33,14 @@ REPEATED_PUNCT = re.compile(r"([!?,.。~～、;…-])\1+")
 HTML_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 # The business's reply a review site prints under the review (宾馆反馈 2008年8月14日：…,
 # 【商家回复】…): not the customer's voice. It runs to the customer's own follow-up
-# (补充点评, 追评) or the end. A dated label, a bracketed one, or one of the sites' own
-# labels that customers do not write before a colon (宾馆反馈, 掌柜回复, 商家回复).
-_REPLIER = "(?:宾馆|酒店|饭店|商家|掌柜|卖家|店家|店主|客服|官方)(?:反馈|回复|回应)"
-_DATED = r"\s*\d{4}年\d{1,2}月\d{1,2}日"
-REPLY = re.compile(rf"(?:(?:{_REPLIER}{_DATED}|宾馆反馈|掌柜回复|商家回复)\s*:"
-                   rf"|[\[【]{_REPLIER}[\]】]).*?(?=补充点评|追评|追加评论|$)", re.S)
+# (补充点评, 追评) or the end. A dated label, or a bracketed one of the business (not
+# 商家回复：不给退 nor 【客服回复】说没货: a customer telling what they were told).
 REPLY_WORDS = ("反馈", "回复", "回应")  # every reply label holds one of these
+_REPLIER = f"(?:宾馆|酒店|饭店|商家|掌柜|卖家|店家|店主|客服|官方)(?:{'|'.join(REPLY_WORDS)})"
+_BUSINESS = f"(?:宾馆|酒店|饭店|商家|掌柜|卖家|店家|店主|官方)(?:{'|'.join(REPLY_WORDS)})"
+_DATED = r"\s*\d{4}年\d{1,2}月\d{1,2}日"
+REPLY = re.compile(rf"(?:{_REPLIER}{_DATED}\s*:|[\[【]{_BUSINESS}[\]】])"
+                   r".*?(?=补充点评|追评|追加评论|$)", re.S)
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 NON_WORD = re.compile(r"[\W_]+")
 # Characters tidy_spacing replaces: control characters, tabs and other wide spaces.
