@@ -62,7 +62,7 @@ def start(source, *, text_col: str | None = None, id_col: str | None = None,
     first, frames = _first_rows(frames, [meta.text_col, *meta.group_cols])
     texts = first[meta.text_col]
     domain, domain_guess = resolve_domain(domain, texts, {c: first[c].tolist()
-                                                          for c in meta.group_cols})
+                                                          for c in first.columns[1:]})
     aspects = learn_aspects(texts, Lexicon.load(domain, lexicon), segmenter)
     settings = Settings.of(domain, lexicon, segmenter, model, aspects, aspect_scorer)
     annotator = engine.annotator_for(settings)
@@ -81,7 +81,9 @@ def _first_rows(frames: Iterable[pd.DataFrame], columns: list[str]
         rows += len(frame)
         if rows >= GUESS_ROWS:
             break
-    first = pd.concat([f[columns] for f in head], ignore_index=True).iloc[:GUESS_ROWS] \
+    # (a JSON Lines key first seen late is a column only of later frames: reindexed)
+    first = pd.concat([f.reindex(columns=columns) for f in head],
+                      ignore_index=True).iloc[:GUESS_ROWS] \
         if head else pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
     return first, itertools.chain(head, frames)
 
