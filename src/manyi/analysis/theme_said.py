@@ -109,10 +109,18 @@ def said_words(chosen: pd.DataFrame, terms: np.ndarray) -> np.ndarray:
         return texts(chosen[name]).tolist()
     negated = (chosen["negated"].fillna(False).astype(bool).tolist() if "negated" in chosen
                else [False] * n)
-    found = [with_negation(said_of(o.strip(), t, c), no) for o, t, c, no in
-             zip(column("opinion"), terms.tolist(), column("clause"), negated)]
-    return np.asarray([w.replace("|", "¦").replace("\x1f", " ") for w in found],
-                      dtype=object)
+    # (an opinion word alone decides what is said: each opinion and negation read once)
+    known: dict[tuple, str] = {}
+    found = []
+    for o, t, c, no in zip(column("opinion"), terms.tolist(), column("clause"), negated):
+        o = o.strip()
+        key = (o, no) if o else (t, c, no)
+        said = known.get(key)
+        if said is None:
+            said = known[key] = with_negation(said_of(o, t, c), no).replace(
+                "|", "¦").replace("\x1f", " ")
+        found.append(said)
+    return np.asarray(found, dtype=object)
 
 
 def says_where(term: str, label: str, key: str) -> bool:

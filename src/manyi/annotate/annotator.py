@@ -375,10 +375,17 @@ DIMENSION_EVIDENCE = ("row", "clause", "dimension", "opinion", "polarity")
 def _dimensions_of(evidence, is_irrealis: Callable[[str], bool]) -> dict[int, str]:
     """:func:`comment_dimensions` of (row, clause, dimension, opinion, polarity) tuples."""
     found: dict[int, set[str]] = {}
+    wondering: dict[str, bool] = {}  # by clause: a comment's mentions share their clauses
     for row, clause, dimension, opinion, polarity in evidence:
-        if (opinion or polarity != "neutral") and (dimension == "overall"
-                                                   or not is_irrealis(clause)):
-            found.setdefault(row, set()).add(dimension)
+        if not (opinion or polarity != "neutral"):
+            continue
+        if dimension != "overall":
+            irrealis = wondering.get(clause)
+            if irrealis is None:
+                irrealis = wondering[clause] = is_irrealis(clause)
+            if irrealis:
+                continue
+        found.setdefault(row, set()).add(dimension)
     assigned = {}
     for row, dims in found.items():
         named = dims - {"overall"}

@@ -25,6 +25,7 @@ from manyi.annotate.aspect_tags import (
 # Parts of speech of a first character that opens no name: a preposition, adverb,
 # conjunction or pronoun (用后, 刚用, 若好, 我家).
 OPENING_NOT = frozenset({"p", "d", "c", "r", "u", "m", "q"})
+_MARKS = "，,。.!！?？;；~～…:： "  # the marks a clause that names something may end with
 
 
 class NamedItems:
@@ -61,7 +62,7 @@ class NamedItems:
     def topic(self, tokens: list[str], first: int, last: int) -> tuple[int, int] | None:
         """The clause ``tokens[first:last]`` when it only names something (香锅，大大的好吃;
         虾酱空心菜，稍微偏辣): one to three unlisted nouns, before a separator."""
-        while last > first and not tokens[last - 1].strip("，,。.!！?？;；~～…:： "):
+        while last > first and not tokens[last - 1].strip(_MARKS):
             last -= 1
         if not 0 < last - first <= MAX_COMPOUND or sum(map(len, tokens[first:last])) > MAX_CHARS:
             return None
@@ -135,6 +136,15 @@ class NamedItems:
         了 (点了牛腩面条, 我们点了A、B和C; rules.toml's orders, not 买了 吃了 给了): the things
         the next clause judges, in order; [] when the clause does more than name them.
         ``eaten``: the customer's acts count too (吃了A，B，C，都很好吃: a list judged as one)."""
+        # a quick test first (most clauses end otherwise): the last name's last word is
+        # one :meth:`topic` takes, a noun not listed, a one-character noun or a cooking verb
+        end = last
+        while end > first and not tokens[end - 1].strip(_MARKS):
+            end -= 1
+        if end == first or not ((self._kind[tokens[end - 1]] == 2
+                                 and tokens[end - 1] not in self.lexicon.terms)
+                                or self._head[tokens[end - 1]] or self._cooked[tokens[end - 1]]):
+            return []
         while first + 1 < last and tokens[first] in self.rules.list_openers:
             first += 1  # 还有布丁和蛋糕
         if first + 3 < last and self.tag(tokens[first]) == "r":

@@ -84,6 +84,8 @@ class TokenRoles:
         if opinion in self.rules.irrealis:
             return True
         word = opinion[1:] if opinion[0] in "不没" else opinion
+        if word and clause.find(word) == clause.rfind(word):
+            return False  # (most clauses: the word not twice, so not asked both ways)
         starts = None
         for asked in (f"{word}不{word}", f"{word}没{word}"):
             at = clause.find(asked)

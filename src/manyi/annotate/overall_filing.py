@@ -92,7 +92,10 @@ class OverallFiling:
         words = [re.escape(w) for w in sorted(self.conditions, key=lambda w: (len(w), w))]
 
         def hint(chars: frozenset[str]) -> re.Pattern:
-            return re.compile("|".join([*words, "[" + "".join(sorted(chars)) + "]"]))
+            # each character a branch of its own, not one character class: a pattern whose
+            # every branch opens with a literal skips the other characters at C speed (with a
+            # class among them it tried every branch at every character: 6 µs a comment)
+            return re.compile("|".join([*words, *map(re.escape, sorted(set("".join(chars))))]))
 
         self._hint = hint(self.tastes | {"能", "法"})
         self._hint_said = hint(self.tastes | self.trying)
