@@ -566,3 +566,25 @@ def test_an_output_folder_named_like_a_file_is_refused(command, name, tmp_path):
                                     str(tmp_path / name)])
     assert run.exit_code == 2 and "looks like a file name" in run.output, run.output
     assert not (tmp_path / name).exists()
+
+
+def test_report_compares_the_groups_named_with_by(tmp_path):
+    """newcomer9: drivers took --by, report had no such option, so a column manyi does not
+    recognise (片区) could never be compared in the report."""
+    import json
+
+    rows = [("物流太慢了，等了好几天" if i % 4 == 0 else "质量很好，很喜欢",
+             ["东区", "西区"][i % 2]) for i in range(80)]
+    dump = tmp_path / "dump.csv"
+    pd.DataFrame(rows, columns=["评论", "片区"]).to_csv(dump, index=False)
+    assert run("analyze", dump, "-o", tmp_path / "a", "--quiet").exit_code == 0
+    for extra in ([], ["--by", "片区"]):
+        done = run("report", "--from", tmp_path / "a", "-o", tmp_path / f"r{len(extra)}",
+                   "--format", "json", "--quiet", *extra)
+        assert done.exit_code == 0, done.output
+    groups = [json.loads((tmp_path / f"r{n}" / "summary.json").read_text(encoding="utf-8"))
+              ["segments"] for n in (0, 2)]
+    assert groups[0] is None or not groups[0]["index"]
+    assert {r["group"] for r in groups[1]["index"]} == {"东区", "西区"}
+    wrong = run("report", "--from", tmp_path / "a", "-o", tmp_path / "r9", "--by", "城区")
+    assert wrong.exit_code == 1 and "城区" in wrong.output

@@ -15,6 +15,7 @@ from manyi.cli.options import (
     check_result,
     complaint_option,
     freq_option,
+    groups_option,
     id_column_hint,
     input_options,
     labelled_options,
@@ -142,10 +143,11 @@ def analyze(output, segmenter, aspect_scorer, scheduler, strict, chunk_rows, mod
 @rating_option("Star/score column for key drivers and the IPA (found by name if omitted).")
 @time_option("Date column for the trend (found by name if omitted).")
 @freq_option()
+@groups_option
 @complaint_option
 @run_options
-def report(output, formats, rating_col, time_col, freq, complaint_max_rating, model, jobs, quiet,
-           **reading) -> None:
+def report(output, formats, rating_col, time_col, freq, by, complaint_max_rating, model, jobs,
+           quiet, **reading) -> None:
     """Analyse INPUT and write a manager's report: HTML (offline), Excel workbook, JSON."""
     from manyi.report.notes import not_computed_lines
     from manyi.report.render import write_report
@@ -155,7 +157,8 @@ def report(output, formats, rating_col, time_col, freq, complaint_max_rating, mo
     if unknown or not wanted:
         raise InputError(f"--format {formats!r}: unknown report format "
                          f"{(unknown or [''])[0]!r}; choose from html, xlsx, json")
-    named = {"--rating-col": rating_col, "--time-col": time_col}
+    named = {"--rating-col": rating_col, "--time-col": time_col,
+             "--by": [b for b in by if b != "period"]}
     preflight(reading, named, rating=rating_col, time=time_col)
     folder = reused_folder(reading, model)
     readers = {}
@@ -176,6 +179,8 @@ def report(output, formats, rating_col, time_col, freq, complaint_max_rating, mo
     for key, column in (("rating_col", rating_col), ("time_col", time_col)):
         if column:  # named by the user: every table of the report reads it
             result.meta[key] = column
+    if by:  # the groups compared (newcomer9: report had no --by; period kept with a time)
+        result.meta["group_cols"] = named["--by"]
     complaint_rule(result, result.meta.get("rating_col"), complaint_max_rating)  # its checks
     result.meta.update(freq=freq, complaint_max_rating=complaint_max_rating)
     if folder is not None:  # the tables from profiles and counts, block by block
@@ -213,10 +218,7 @@ def report(output, formats, rating_col, time_col, freq, complaint_max_rating, mo
                "sentiment score is used when there is none).")
 @time_option("Date column for trends and alerts (found by name if omitted).")
 @freq_option()
-@click.option("--by", "by", multiple=True,
-              help="Group column (shop, channel, product…; 'period' = the trend's period, "
-              "--freq); repeatable. "
-              "Default: the group columns recognised, and period with a time column.")
+@groups_option
 @complaint_option
 @click.option("--weights", type=click.Choice(["mentions", "key_driver", "entropy", "equal"]),
               help="Index weights (default: mentions, the weighting of every output).")

@@ -111,6 +111,14 @@ def by_option(func):
                         help="Group column (product, channel…); repeatable.")(func)
 
 
+def groups_option(func):
+    """``--by`` of the commands that compare groups (drivers, report)."""
+    return click.option("--by", "by", multiple=True,
+                        help="Group column (shop, channel, product…; 'period' = the trend's "
+                        "period, --freq); repeatable. Default: the group columns recognised, "
+                        "and period with a time column.")(func)
+
+
 # -- output paths --------------------------------------------------------------------------
 def check_output_path(value: str, *, folder: bool | None = True, option: str = "-o") -> Path:
     """Refuse an output path that cannot be used, naming the path and the fix (``folder``:
