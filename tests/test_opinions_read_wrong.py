@@ -46,6 +46,10 @@ POLARITY = [
     # a taste denied reads as denied, whatever the comment (review13: 不甜 read as praise)
     ("苹果很新鲜，脆口，但不甜", "甜", "negative"),
     ("有甜的，有不甜的", "甜", "negative"),
+    # "not as good as before", said bare after the negation (rules.toml standards)
+    ("质量没有以前好了", "质量", "negative"),
+    ("味道没有以前好吃了", "味道", "negative"),
+    ("没有色差，很满意", "色差", "positive"),
     # 好 said of a thing is still praise (and 好几次, 好多次 no praise: QUITE_A_FEW)
     ("东西好，好评", "东西", "positive"),
 ]

@@ -134,6 +134,8 @@ class ClauseOpinions:
                     negations += 1
                 else:
                     degree *= value
+            if as_at < 0 and not negations and (at := self._below_standard(tokens, i, first)) >= 0:
+                negations, start = 1, min(start, starts[at])  # 质量没有以前好了
             if as_at >= 0 and not negations:
                 at = self._comparative_negation(tokens, as_at, first)
                 if at == as_at - 1 and tokens[as_at] == "的":
@@ -178,6 +180,18 @@ class ClauseOpinions:
             if tokens[j] in self.rules.comparative_negations or self._negates_as(tokens[j]):
                 expects = j + 1 < as_at and tokens[j + 1] in self.rules.expecting
                 return -1 if expects else j
+        return -1
+
+    def _below_standard(self, tokens: list[str], i: int, first: int) -> int:
+        """Index of the negation of "not as good as before" said bare before the opinion at
+        ``i`` (没有以前好, 没有图片上好看, 不如想象中好: rules.toml standards), else −1."""
+        j = i - 1
+        while j > first and tokens[j] in ("中", "上", "里"):
+            j -= 1
+        negation = tokens[j - 1] if j > first else ""
+        if tokens[j] in self.rules.standards and (
+                negation in self.rules.comparative_negations or self._negates_as(negation)):
+            return j - 1
         return -1
 
     def _negates_as(self, token: str) -> bool:
