@@ -163,10 +163,11 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
                            pairs=profiles.pairs)
         table = profile_index(grouped, by="_group", labels=labels, **kept)
         found = table[(table["dimension"] == "index") & table["_group"].isin(groups)]
-        counted = pd.Series(complaints).groupby(ok_values).agg(["sum", "size"])
-        rate = counted["sum"] / counted["size"]
-        kept_counts = counted.reindex(found["_group"])
-        n_complaints = int(complaints.sum())
+        counted = pd.Series(complaints).groupby(ok_values).agg(["sum", "size"]).reindex(
+            found["_group"])
+        own = counted["sum"].to_numpy(dtype=np.int64)  # the group's complaints, of `size`
+        size = counted["size"].to_numpy(dtype=np.int64)
+        rest = int(complaints.sum()) - own  # the other groups' complaints, of n_all - size
         per_pattern = pd.Series(rows["pattern"].to_numpy()).groupby(ok_values)
         bounds = [index_interval(per_pattern.get_group(g).value_counts(sort=False),
                                  profiles.pairs, table.attrs["weights"], boot=boot)
@@ -176,14 +177,11 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
             "comments": found["comments"].to_numpy(), "index": found["satisfaction"].to_numpy(),
             "index_low": [b[0] for b in bounds], "index_high": [b[1] for b in bounds],
             "weighting": found["weighting"].to_numpy(),
-            "complaint_rate": rate.reindex(found["_group"]).to_numpy(),
-            "complaint_p_value": [fisher_exact(int(a), int(n) - int(a), n_complaints - int(a),
-                                               n_all - int(n) - n_complaints + int(a))
-                                  for a, n in zip(kept_counts["sum"], kept_counts["size"])],
-            "complaint_direction": np.where(
-                kept_counts["sum"].to_numpy() * (n_all - kept_counts["size"].to_numpy())
-                > (n_complaints - kept_counts["sum"].to_numpy()) * kept_counts["size"].to_numpy(),
-                "worse", "better")}))
+            "complaint_rate": own / size,
+            "complaint_p_value": [fisher_exact(*cells) for cells in zip(
+                own, size - own, rest, n_all - size - rest)],
+            "complaint_direction": np.where(own * (n_all - size) > rest * size, "worse",
+                                            "better")}))
         sized = _group_pattern_sizes(ok_values, rows["pattern"].to_numpy())
         counts, named = (sized.merge(pairs, on="pattern").groupby(["_group", "dimension"])
                          ["weight"].sum() for pairs in (negative, named_pairs))

@@ -114,6 +114,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         self._contrasts = frozenset(lexicon.contrasts)
         # the word classes of the rules below (rules.toml: sellers, fillers, irrealis …)
         self.rules = SimpleNamespace(**rule_lists(lexicon.rules))
+        self._many_starts = tuple(sorted(self.rules.many_starts))  # for str.startswith
         self._wishes = any_of(self.rules.wishes)
         self._seller_named = any_of(self.rules.seller_named)
         self._irrealis = any_of(self.rules.irrealis)

@@ -61,8 +61,8 @@ class Opinion(NamedTuple):
 
 class ClauseOpinions:
     """The opinion half of :class:`~manyi.annotate.factors.FactorExtractor` (which sets up
-    ``lexicon``, ``rules``, ``_modifiers``, ``_prefix_cache``, ``_direction_cache``,
-    ``_role_cache`` and ``parse_token``)."""
+    ``lexicon``, ``rules``, ``_many_starts``, ``_modifiers``, ``_prefix_cache``,
+    ``_direction_cache``, ``_role_cache`` and ``parse_token``)."""
 
     def extract_opinions(self, tokens: list[str]) -> list[Opinion]:
         """The opinion words of one clause's tokens, modifiers applied (不太好 → 好, negated)."""
@@ -87,7 +87,7 @@ class ClauseOpinions:
                 boost, boost_at, boost_start = GOOD_AS_DEGREE, i + 1, starts[i]
                 continue
             if token == "好" and i + 1 < last and tokens[i + 1].startswith(
-                    tuple(rules.many_starts)) and (i == first or tokens[i - 1] not in modifiers):
+                    self._many_starts) and (i == first or tokens[i - 1] not in modifiers):
                 continue  # 等了好几天, 好多次: "quite a few" (not 很好多次购买: rules.toml)
             parse = roles[i][0]
             # (the quick tests of _nearly and _modal first: most tokens are neither)

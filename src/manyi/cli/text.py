@@ -227,17 +227,18 @@ def print_fix_first(tables: dict, rating_col: str | None,
     if len(tables.get("alerts", [])):
         click.echo("\nalerts (complaint_incidence: the dimension's or factor's complaints "
                    "per comment of the period; complaint_rate: per comment naming it):\n"
-                   + format_table(
-                       _percent(tables["alerts"][["label", "measure", "previous_period",
-                                                  "period", "previous_rate", "rate", "q_value"]],
-                                ["previous_rate", "rate"])))
+                   + _alerts_table(tables["alerts"]))
     elif "alerts" in tables:
         click.echo("\nalerts: none (each period's complaints per dimension and factor, per "
                    "comment and per comment naming it, are compared with the period just "
                    "before and with all earlier periods, BH q < 0.05)")
     if len(found := tables.get("segments_alerts", [])):
         click.echo("\nalerts within groups (each group's own trend, as above):\n"
-                   + format_table(_percent(found[["column", "group", "label", "measure",
-                                                  "previous_period", "period", "previous_rate",
-                                                  "rate", "q_value"]],
-                                           ["previous_rate", "rate"])))
+                   + _alerts_table(found))
+
+
+def _alerts_table(alerts: pd.DataFrame) -> str:
+    """The alerts as the terminal shows them, a group's column and group first when given."""
+    columns = [c for c in ("column", "group") if c in alerts] + [
+        "label", "measure", "previous_period", "period", "previous_rate", "rate", "q_value"]
+    return format_table(_percent(alerts[columns], ["previous_rate", "rate"]))

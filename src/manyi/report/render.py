@@ -381,8 +381,6 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
         body="\n".join(_section(*s) for s in sections))
 
 
-
-
 def _group_alerts(found) -> pd.DataFrame | None:
     """The alerts within groups (the segments' ``alerts``), when any fired."""
     table = found.get("alerts") if isinstance(found, dict) else None

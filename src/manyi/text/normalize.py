@@ -36,8 +36,9 @@ HTML_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-
 # (补充点评, 追评) or the end. A dated label, or a bracketed one of the business (not
 # 商家回复：不给退 nor 【客服回复】说没货: a customer telling what they were told).
 REPLY_WORDS = ("反馈", "回复", "回应")  # every reply label holds one of these
-_REPLIER = f"(?:宾馆|酒店|饭店|商家|掌柜|卖家|店家|店主|客服|官方)(?:{'|'.join(REPLY_WORDS)})"
-_BUSINESS = f"(?:宾馆|酒店|饭店|商家|掌柜|卖家|店家|店主|官方)(?:{'|'.join(REPLY_WORDS)})"
+_BUSINESSES = "宾馆|酒店|饭店|商家|掌柜|卖家|店家|店主|官方"
+_BUSINESS = f"(?:{_BUSINESSES})(?:{'|'.join(REPLY_WORDS)})"
+_REPLIER = f"(?:{_BUSINESSES}|客服)(?:{'|'.join(REPLY_WORDS)})"
 _DATED = r"\s*\d{4}年\d{1,2}月\d{1,2}日"
 REPLY = re.compile(rf"(?:{_REPLIER}{_DATED}\s*:|[\[【]{_BUSINESS}[\]】])"
                    r".*?(?=补充点评|追评|追加评论|$)", re.S)
