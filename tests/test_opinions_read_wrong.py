@@ -50,6 +50,16 @@ POLARITY = [
     ("质量没有以前好了", "质量", "negative"),
     ("味道没有以前好吃了", "味道", "negative"),
     ("没有色差，很满意", "色差", "positive"),
+    # ... and short of another thing named bare (a rival brand, shop or device): the shop
+    # reviews hold 没有苹果好, 没京东快, 没手机清晰 (read as praise before)
+    ("京东物流没有顺丰快", "京东物流", "negative"),
+    ("屏幕没有苹果好", "屏幕", "negative"),
+    ("图像确实没有手机清晰", "图像", "negative"),
+    ("虽然物流没京东快", "物流", "negative"),
+    ("味道不如隔壁家好吃", "味道", "negative"),
+    # not a fault there is none of, before a new judgement
+    ("没有耳机差评", "耳机", "negative"),
+    ("包装没有泡沫欠佳", "包装", "negative"),
     # 好 said of a thing is still praise (and 好几次, 好多次 no praise: QUITE_A_FEW)
     ("东西好，好评", "东西", "positive"),
 ]
@@ -73,9 +83,16 @@ FILING = [
 ]
 
 
+# What a thing is compared with is not judged: no mention of it (顺丰 was praised for the
+# customer's complaint about 京东物流; 实体店 filed a channel praise for a price praise).
+COMPARED = [("京东物流没有顺丰快", "顺丰"), ("味道不如隔壁家好吃", "隔壁家"),
+            ("价格比实体店便宜", "实体店"), ("伊利果然不及蒙牛美味", "蒙牛")]
+
+
 @pytest.fixture(scope="module")
 def mentions() -> pd.DataFrame:
-    texts = [t for t, _, _ in POLARITY] + [t for t, _, _ in FILING] + QUITE_A_FEW
+    texts = [t for t, _, _ in POLARITY] + [t for t, _, _ in FILING] + QUITE_A_FEW \
+        + [t for t, _ in COMPARED]
     result = manyi.analyze(pd.DataFrame({"text": texts}), text_col="text", domain="ecommerce",
                            progress=False)
     frame = result.mentions.copy()
@@ -95,6 +112,13 @@ def test_rotten_is_a_verdict_unless_a_thing_is_named(mentions, text, opinion, di
     here = mentions[(mentions["text"] == text) & (mentions["opinion"] == opinion)]
     assert len(here), mentions[mentions["text"] == text]
     assert (here["dimension"] == dimension).all(), here
+
+
+@pytest.mark.parametrize("text, standard", COMPARED)
+def test_what_a_thing_is_compared_with_is_not_judged(mentions, text, standard):
+    here = mentions[mentions["text"] == text]
+    assert len(here) and (here["polarity"] != "neutral").all(), here
+    assert not here["term"].str.contains(standard).any(), here
 
 
 @pytest.mark.parametrize("text", QUITE_A_FEW)

@@ -314,7 +314,7 @@ def add_scored(extractor: Any, scorer: AspectScorer, text: str, tokens: list[str
         y = contexts.get(context)
         if y is None:
             y = contexts[context] = sum(map(weights.get, _context_features(context), _ZEROS))
-        if z + y + scorer.bias >= cut:
+        if z + y + scorer.bias >= cut and not extractor.compared_with(tokens, first, a, b):
             added.append(_mention(extractor, text, tokens, starts, spans, mentions, c, a, b))
     if not added:
         return mentions

@@ -276,7 +276,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         for i in term_at:
             factor = lexicon.terms[tokens[i]]
             if i > first and tokens[i - 1] in rules.comparison_markers:
-                continue
+                continue  # 比实体店便宜: what it is compared with
             if tokens[i] in rules.people and i > first \
                     and factor.dimension in AGENT_DIMENSIONS:
                 refiled = self._whose(tokens, i, terms, factor)  # 前台小哥: not the courier
@@ -313,6 +313,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                     compounds[i] = found
                     terms[n] = (i, found[1])
         opinions = self._opinions(tokens, starts, roles, first, last, candidates)
+        if opinions and terms:
+            terms = [t for t in terms if not _compared_in(opinions, starts, t[0])]
         if opinions and terms and any(tokens[i] in rules.sellers for i, _ in terms):
             terms = [t for t in terms if not self._seller_unjudged(tokens, t[0], opinions)]
         mentions = []
@@ -403,8 +405,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             span = None
             if finder is not None and implied is None:
                 span = finder.subject(tokens, first, last, opinion.index)
-                if span is not None and not term_indices.isdisjoint(range(*span)):
-                    span = None
+                if span is not None and (not term_indices.isdisjoint(range(*span))
+                                         or _compared_in((opinion,), starts, span[0])):
+                    span = None  # (不如隔壁家好吃: what it falls short of)
             listed: list[tuple[int, int]] = []
             if span is None and finder is not None and not has_subject and first:
                 listed = finder.ordered(tokens, previous, first)  # 香锅，大大的好吃
@@ -540,6 +543,13 @@ def _spans_of(mentions: list[Mention], clauses: dict[int, ClauseSpan],
             c_start, c_end, bisect_left(original, c_start, 0, len(original) - 1),
             bisect_left(original, c_end, 0, len(original) - 1))))
     return dict(sorted(clauses.items()))
+
+
+def _compared_in(opinions, starts: list[int], index: int) -> bool:
+    """Whether the token at ``index`` lies inside an opinion's own words, before the word
+    itself: what a thing is compared with (没有顺丰快: 顺丰; 不如隔壁家好吃: 隔壁家)."""
+    at = starts[index]
+    return any(o.start <= at and index < o.index for o in opinions)
 
 
 def _nearest(index: int, opinions: list[Opinion]) -> Opinion | None:

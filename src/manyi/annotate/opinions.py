@@ -134,14 +134,17 @@ class ClauseOpinions:
                     negations += 1
                 else:
                     degree *= value
-            if as_at < 0 and not negations and (at := self._below_standard(tokens, i, first)) >= 0:
-                negations, start = 1, min(start, starts[at])  # 质量没有以前好了
+            at = -1
+            if as_at < 0 and not negations:
+                at = self._below_standard(tokens, i, first)  # 质量没有以前好了
             if as_at >= 0 and not negations:
                 at = self._comparative_negation(tokens, as_at, first)
                 if at == as_at - 1 and tokens[as_at] == "的":
                     at = -1  # 别家没有的好味道: what others lack, no comparison
-                if at >= 0:
-                    negations, start = 1, min(start, starts[at])
+            if at >= 0:
+                negations, start = 1, min(start, starts[at])
+                if found and found[-1].index == at:
+                    found.pop()  # 不如隔壁家好吃: 不如 is this opinion's negation, not one
             weight = self.lexicon.opinions.get(word, 0.0)
             if weight and (word in self.rules.scale_up or word in self.rules.scale_down):
                 weight = self._scaled(tokens, first, i, word, weight)  # 耗电快: worse
@@ -184,23 +187,51 @@ class ClauseOpinions:
 
     def _below_standard(self, tokens: list[str], i: int, first: int) -> int:
         """Index of the negation of "not as good as before" said bare before the opinion at
-        ``i`` (没有以前好, 没有图片上好看, 不如想象中好: rules.toml standards), else −1."""
+        ``i`` (没有以前好, 没有图片上好看, 不如想象中好: rules.toml standards), or as another
+        thing named right before a bare opinion (京东物流没有顺丰快, 服务没有海底捞好: see
+        :meth:`_rival`), else −1."""
         j = i - 1
         while j > first and tokens[j] in ("中", "上", "里"):
             j -= 1
         negation = tokens[j - 1] if j > first else ""
-        if tokens[j] in self.rules.standards and (
-                negation in self.rules.comparative_negations or self._negates_as(negation)):
+        if not (negation in self.rules.comparative_negations or self._negates_as(negation)):
+            return -1
+        if tokens[j] in self.rules.standards or (j == i - 1 and self._rival(tokens[j], tokens[i])):
             return j - 1
         return -1
+
+    def compared_with(self, tokens: list[str], first: int, a: int, b: int) -> bool:
+        """Whether the words ``tokens[a:b]`` of a clause starting at ``first`` are what a thing
+        is compared with, not what is judged: after a comparison marker (比实体店便宜), or
+        between a comparison's negation and the opinion it turns (不如隔壁家好吃)."""
+        if a > first and tokens[a - 1] in self.rules.comparison_markers:
+            return True
+        return a > first and b < len(tokens) and self._token_cache[tokens[b]] is not None \
+            and self._below_standard(tokens, b, first) == a - 1
+
+    def _rival(self, word: str, opinion: str) -> bool:
+        """Whether ``word``, between a comparison's negation and the bare opinion ``opinion``,
+        names a thing the one judged falls short of (没有顺丰快, 没有苹果清晰, 不如隔壁家好吃):
+        a name (a listed or learned word, a noun of the dictionary) that is no opinion and no
+        vague word, the opinion a praise word with no degree nor negation glued to it. Not a
+        thing there is none of before a new judgement (没有异味好评, 没有问题好用: a fault, a
+        vague word; 没有耳机差评, 包装没有泡沫欠佳: a complaint)."""
+        lexicon, parse = self.lexicon, self._token_cache[opinion]
+        if parse is None or parse[0] or parse[1] != 1.0 or lexicon.opinions.get(parse[2], 0) <= 0 \
+                or word in lexicon.opinions \
+                or word in self.rules.not_aspects or word in lexicon.degrees:
+            return False
+        if word in lexicon.terms or word in lexicon.learned:
+            return True
+        return self.finder is not None and self.finder.tag(word)[:1] == "n"
 
     def _negates_as(self, token: str) -> bool:
         """A token the segmenter glued to a comparison's negation: a negation word ending in
         one (完全没有, 根本没有: 完全没有我想象中的好) or one character before it (都没有,
         远不如)."""
         ends = tuple(self.rules.comparative_negations)
-        if len(token) < 3 or not token.endswith(ends):
-            return False
+        if len(token) < 3 or not token.endswith(ends) or token[0] == token[-1]:
+            return False  # (有没有: a question)
         stem = next(len(token) - len(e) for e in ends if token.endswith(e))
         return stem == 1 or self._modifiers.get(token, ("",))[0] == "neg"
 
