@@ -13,6 +13,7 @@ from manyi.analysis.impact import Patterns, impact_table, rating_scale
 from manyi.analysis.index import satisfaction_index
 from manyi.analysis.ipa import ipa_from_tables
 from manyi.analysis.keydrivers import rating_drivers
+from manyi.analysis.rows import complaint_mask
 from manyi.errors import InputError
 
 # comments 1–10; what each names negatively (−) or positively (+); complaints = 1, 2, 3, 9
@@ -489,3 +490,25 @@ def test_a_competitor_is_ranked_after_the_corpus_own_factors():
     now = after.set_index(["side", "level", "factor"]).loc[
         ("complaint", "factor", "competitor:伊利")]
     assert now["impact"] == was["impact"] and now["resolved"] == was["resolved"]
+
+
+def test_a_factor_praised_more_than_faulted_in_a_comment_is_no_complaint_there():
+    """newcomer10: long restaurant reviews praise the taste several times and fault one dish
+    (味道很好…口味不错…就是鱼有点咸); counting every negative mention put taste first among
+    300 diners' complaints, the gold labels 10th. A comment names a factor negatively when
+    its mentions of it, summed, are negative — as its polarity on a dimension is."""
+    comments = pd.DataFrame({"comment_id": list("1234"), "flag": "",
+                             "sentiment": ["positive", "positive", "negative", "positive"]})
+    mentions = pd.DataFrame({
+        "row": [0, 0, 0, 1, 1, 2, 3], "dimension": ["product"] * 5 + ["service", "service"],
+        "factor": ["taste"] * 5 + ["attitude", "attitude"],
+        "term": ["味道", "口味", "咸", "味道", "咸"] + ["服务员", "服务员"],
+        "polarity": ["positive", "positive", "negative", "positive", "negative",
+                     "negative", "negative"],
+        "score": [0.8, 0.6, -0.5, 0.3, -0.7, -0.8, -0.6]})
+    table = drivers(comments, mentions, min_comments=1, boot=20, level="factor")
+    rows = table[table["side"] == "complaint"].set_index("factor")
+    assert rows.loc["taste", "comments_naming"] == 1  # comment 2 only: 0.3 − 0.7 < 0
+    assert rows.loc["attitude", "comments_naming"] == 2
+    # the complaint rule reads the same verdicts: comment 1 praises, no complaint
+    assert complaint_mask(comments, None, mentions).tolist() == [False, True, True, True]

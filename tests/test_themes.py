@@ -193,7 +193,7 @@ def test_a_complaint_names_a_theme_only_where_it_is_negative():
     mentions = pd.DataFrame({
         "row": [0, 0, 1], "dimension": "product", "factor": "performance",
         "term": ["电池", "屏幕", "屏幕"], "polarity": ["positive", "negative", "negative"],
-        "score": [0.6, -0.6, -0.6], "clause": ["电池不错", "但是屏幕太暗", "屏幕太暗"]})
+        "score": [0.5, -0.8, -0.8], "clause": ["电池不错", "但是屏幕太暗", "屏幕太暗"]})
     found = {t.theme: t.complaints
              for t in themes_of(TermSets.of(comments, mentions), "factor",
                                 "product/performance")}

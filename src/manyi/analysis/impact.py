@@ -1,10 +1,12 @@
 """What to fix first: the impact of each factor's complaints, and what praise is at stake.
 
-A comment **names a factor negatively** when one of its mentions of that factor has
-``polarity == "negative"``, and is a **complaint** when it names any factor negatively or its
-sentiment is negative (物流太慢了，不过价格实惠 complains, whatever its overall sentiment) —
-or by a rule of yours, such as a rating ≤ 2. Mentions are read only through their
-``polarity`` (any sentiment model or extractor that fills it will do). For a factor f,
+A comment **names a factor negatively** when its mentions of that factor, summed, are
+negative (:func:`manyi.analysis.rows.factor_verdicts`: one salty dish in a review that
+praises the taste throughout is no taste complaint), and is a **complaint** when it names
+any factor negatively or its sentiment is negative (物流太慢了，不过价格实惠 complains,
+whatever its overall sentiment) — or by a rule of yours, such as a rating ≤ 2. Mentions are
+read only through their ``polarity`` and ``score`` (any sentiment model or extractor that
+fills them will do). For a factor f,
 over the N analysable comments with C complaints:
 
 - ``comments_naming``: comments naming f negatively; ``side_naming``: complaints
@@ -76,6 +78,7 @@ from manyi.analysis.rows import (
     analysable_positions,
     complaint_mask,
     factor_column,
+    factor_verdicts,
     mention_rows,
     objects,
     sum_counts,
@@ -147,7 +150,7 @@ class Patterns:
         keep = (code >= 0) & (mentions["dimension"] != "overall").to_numpy()
         key_rank, key_names = _key_codes(mentions["dimension"], factor_column(mentions))
         dim_rank, dim_names = pd.factorize(polar["dimension"], sort=True)
-        polarity = mentions["polarity"].to_numpy(dtype=object)
+        polarity = factor_verdicts(mention_rows(comments, mentions), mentions)
         polar_side = polar["polarity"].to_numpy(dtype=object)
         polar_code = polar["code"].to_numpy()
         sides = {}

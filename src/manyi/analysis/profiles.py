@@ -36,6 +36,7 @@ from manyi.analysis.rows import (
     analysable_positions,
     complaint_mask,
     factor_column,
+    factor_verdicts,
     mention_rows,
     sum_counts,
 )
@@ -280,7 +281,7 @@ def _factor_counts_by(part: pd.DataFrame, mentions: pd.DataFrame, complaint: np.
     found = pd.DataFrame({"row": at, name: value[at],
                           "dimension": mentions["dimension"].to_numpy(dtype=object),
                           "factor": factor_column(mentions).to_numpy(dtype=object),
-                          "negative": (mentions["polarity"] == "negative").to_numpy()})
+                          "negative": factor_verdicts(at, mentions) == "negative"})
     found = found[(at >= 0) & found[name].notna().to_numpy()
                   & (found["dimension"] != "overall").to_numpy()]
     named = found.drop_duplicates(["row", *_FACTOR_KEYS])

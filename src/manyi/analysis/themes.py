@@ -43,6 +43,7 @@ from manyi.analysis.rows import (
     as_str,
     complaint_mask,
     factor_column,
+    factor_verdicts,
     mention_rows,
     objects,
     sum_counts,
@@ -113,6 +114,7 @@ class TermSets:
         rows = mention_rows(comments, mentions)
         pick = ok[rows] & (rows >= 0) \
             & (mentions["polarity"].astype(str) == "negative").to_numpy() \
+            & (factor_verdicts(rows, mentions) == "negative") \
             & (mentions["dimension"].astype(str) != "overall").to_numpy()
         if not pick.any():
             return cls()
