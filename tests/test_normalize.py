@@ -17,6 +17,10 @@ from manyi.text.normalize import normalize_text, opinion_core
     ("坏\x00了\x07", "坏 了"),
     # HTML character references a scraper left (newcomer9: clauses split at their ;)
     ("&ldquo;物流&rdquo;很快&hellip;&amp;lt;", "“物流”很快.<"),
+    # line breaks an export wrote out (newcomer10: 102 of 300 Dianping reviews), not where a
+    # real one is
+    ("很超值！\\\\n下面详细说说\\n菜", "很超值!\n下面详细说说\n菜"),
+    ("路径C:\\new\n第二行", "路径C:\\new\n第二行"),
     # the business's reply is not the customer's voice; the customer's follow-up is
     ("早餐一般。宾馆反馈 2008年8月14日 ：感谢您的点评！期待您的再次光临！", "早餐一般。"),
     ("隔音差。宾馆反馈2008年7月7日：已整改。补充点评2008年7月9日：没改",
@@ -114,6 +118,7 @@ COLUMN = [raw for raw, _ in [
 # the column path itself (COLUMN holds the joining character, which makes it fall back to
 # text by text: review14)
 REPLIED = ["房小。宾馆反馈 2008年8月14日 ：谢谢 ", "&ldquo;好&rdquo;", "质量好【掌柜回复】谢谢",
+           "很超值！\\\\n下面详细说说", "物流快\\n\n包装好",
            "找商家退货，商家回复：不给退", "物流很快",
            "隔音差。宾馆反馈2008年7月7日：已整改。补充点评：没改"]
 

@@ -193,7 +193,7 @@ def test_top_fixes_lead_the_report_with_highlighted_complaint_words(hostile_resu
     assert page.index("<h2>最该先解决的三件事</h2>") < page.index("<h2>维度表现</h2>")
     assert '<mark class="negative"' in page
     # what a complaint is, where complaints are counted (not the headline's negative share)
-    assert "投诉（默认）= 整体情感为负面、或对任一因素有负面提及的评论" in page
+    assert "投诉（默认）= 整体情感为负面、或对任一因素的提及总体为负面的评论" in page
 
 
 def test_the_drivers_count_columns_are_side_neutral_everywhere(hostile_result, tmp_path):

@@ -201,10 +201,11 @@ class Result:
     def ipa(self) -> pd.DataFrame:
         """Importance–performance table: importance from the rating column when there is
         one (key drivers), else the complaint impact of each dimension (see manyi.analysis.ipa)."""
+        from manyi.analysis.index import index_value
         from manyi.analysis.ipa import ipa_of
 
         return ipa_of(self.comments, self.mentions, key_drivers=self.key_drivers,
-                      drivers=self.drivers, labels=self.labels)
+                      drivers=self.drivers, labels=self.labels, index=index_value(self.index))
 
     @cached_property
     def trends(self) -> pd.DataFrame | None:

@@ -16,7 +16,13 @@ import pandas as pd
 
 from manyi.analysis.drivers import drivers, drivers_from_counts
 from manyi.analysis.graph import FactorCounts
-from manyi.analysis.index import alerts, profile_factor_trends, profile_index, profile_trends
+from manyi.analysis.index import (
+    alerts,
+    index_value,
+    profile_factor_trends,
+    profile_index,
+    profile_trends,
+)
 from manyi.analysis.ipa import ipa_of
 from manyi.analysis.keydrivers import profile_rating_drivers
 from manyi.analysis.profiles import Profiles
@@ -63,7 +69,8 @@ def fix_first_tables(comments: pd.DataFrame, mentions: pd.DataFrame, *,
         drivers(comments, mentions, complaint=complaint, labels=labels, level="dimension") \
         if counts is None else drivers_from_counts(counts, labels=labels, level="dimension")
     tables["ipa"] = ipa_of(comments, mentions, key_drivers=key, drivers=dim_rows,
-                           labels=labels, profiles=profiles)
+                           labels=labels, profiles=profiles,
+                           index=index_value(tables["index"]))
     if by:
         found = profile_segments(profiles, group_cols=list(by), labels=labels,
                                  min_comments=min_group, index=tables["index"])

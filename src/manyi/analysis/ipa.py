@@ -93,16 +93,20 @@ def ipa_table(comments: pd.DataFrame, mentions: pd.DataFrame, *,
 def ipa_of(comments: pd.DataFrame, mentions: pd.DataFrame, *,
            key_drivers: pd.DataFrame | None, drivers: pd.DataFrame,
            labels: Mapping[str, str] | None = None, min_mentions: int = 10,
-           profiles=None) -> pd.DataFrame:
+           profiles=None, index: float | None = None) -> pd.DataFrame:
     """The IPA from tables already computed: the rating's ``key_drivers`` when there are
     some, else the dimension rows of ``drivers`` (what Result.ipa and ``manyi drivers``
-    show). ``profiles``: the comments' (:mod:`manyi.analysis.profiles`), if built."""
+    show). ``profiles``: the comments' (:mod:`manyi.analysis.profiles`), if built; ``index``:
+    the run's satisfaction index (:func:`~manyi.analysis.index.index_value`), the cut-line's
+    — by default the default weighting's over every dimension, as the index table's."""
     sat = satisfaction_table(comments, mentions, labels=labels) if profiles is None else \
         profile_satisfaction(profiles, labels=labels)
+    if index is None:
+        index = index_from_dimensions(sat)
     sat = sat[sat["comments"] >= min_mentions]
     if key_drivers is not None:
-        return ipa_from_tables(sat, key_drivers, "key_driver")
-    return ipa_from_tables(sat, complaint_importance(drivers), "complaint_impact")
+        return ipa_from_tables(sat, key_drivers, "key_driver", index=index)
+    return ipa_from_tables(sat, complaint_importance(drivers), "complaint_impact", index=index)
 
 
 def complaint_importance(drivers: pd.DataFrame) -> pd.DataFrame:
@@ -114,9 +118,11 @@ def complaint_importance(drivers: pd.DataFrame) -> pd.DataFrame:
 
 
 def ipa_from_tables(satisfaction: pd.DataFrame, importance: pd.DataFrame, kind: str, *,
-                    small: int = SMALL) -> pd.DataFrame:
+                    small: int = SMALL, index: float | None = None) -> pd.DataFrame:
     """Join a :func:`~manyi.analysis.index.satisfaction_table` and importances (``dimension``,
-    ``importance`` and optionally ``importance_low``/``importance_high``) into the IPA."""
+    ``importance`` and optionally ``importance_low``/``importance_high``) into the IPA; the
+    satisfaction cut-line is max(``index``, 50), ``index`` by default the index of the
+    dimensions joined."""
     if kind not in IMPORTANCE_KINDS:
         raise InputError(f"importance kind must be one of {', '.join(IMPORTANCE_KINDS)}")
     imp = importance.copy()
@@ -136,7 +142,9 @@ def ipa_from_tables(satisfaction: pd.DataFrame, importance: pd.DataFrame, kind: 
     table["satisfaction_high"] = (100 * (mean + Z95 * spread)).clip(upper=100).round(1)
     table["small"] = table["comments"] < small
     imp_cut = float(table["importance"].median()) if len(table) else math.nan
-    sat_cut = max(index_from_dimensions(table) or 0.0, 50.0) if len(table) else math.nan
+    if index is None:
+        index = index_from_dimensions(table)
+    sat_cut = max(index or 0.0, 50.0) if len(table) else math.nan
     # at the cut counts as important, but no importance at all never does (a median of 0)
     quadrant = [QUADRANTS[(i > imp_cut or i == imp_cut > 0, s >= sat_cut)]
                 for i, s in zip(table["importance"], table["satisfaction"])]

@@ -42,6 +42,9 @@ def one_blas_thread(func):
     return run
 
 
+BASELINE = 0.05  # the least share of comments not naming a dimension for its reward
+
+
 @one_blas_thread
 def rating_drivers(comments: pd.DataFrame, mentions: pd.DataFrame, *,
                    rating: str | Sequence[float] | pd.Series,
@@ -51,7 +54,9 @@ def rating_drivers(comments: pd.DataFrame, mentions: pd.DataFrame, *,
 
     ``penalty``: the rating change with a negative polarity on the dimension, against not
     naming it (OLS coefficient, other dimensions held fixed; usually < 0); ``reward``: with a
-    positive polarity. ``.attrs``: ``r2``, ``adj_r2``, ``n``, ``scale`` (see
+    positive polarity. A dimension that fewer than ``min_mentions`` comments or 5 % leave
+    unnamed (菜 in restaurant reviews) has no such baseline: its penalty is against the
+    comments praising it, its reward NaN. ``.attrs``: ``r2``, ``adj_r2``, ``n``, ``scale`` (see
     :func:`manyi.analysis.impact.rating_scale`), ``intercept``.
 
     >>> import pandas as pd
@@ -97,8 +102,15 @@ def profile_rating_drivers(profiles: Profiles, *, labels: Mapping[str, str] | No
     scale = rating_scale(target)["scale"]
     columns, names = [], []
     for j, dim in enumerate(dims):
-        for side, value in (("negative", -1.0), ("positive", 1.0)):
-            column = (matrix[:, j] == value).astype(float)
+        sides = [(side, (matrix[:, j] == value).astype(float))
+                 for side, value in (("negative", -1.0), ("positive", 1.0))]
+        if n - sum(column @ weight for _, column in sides) < max(min_mentions, BASELINE * n):
+            # (nearly) every comment names it: no baseline of comments that do not, and the
+            # two columns with the intercept say one thing twice (newcomer10: 产品 named in
+            # all 300 reviews read "a complaint about the food adds 0.78 stars"). The
+            # penalty is then against praising it, and no reward is measured.
+            sides = sides[:1]
+        for side, column in sides:
             total = column @ weight
             if total >= min_mentions and total < n:
                 columns.append(column)

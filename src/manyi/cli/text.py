@@ -74,7 +74,7 @@ def complaints_line(drivers: pd.DataFrame, max_rating: float | None = None) -> s
     row's; every complaint row holds the same) and the rule that counted them (newcomer: a
     hotel's 78% of "complaints" against 34% negative comments read as a wrong figure)."""
     rule = (f"rated {max_rating:g} or lower" if max_rating is not None else
-            "negative overall, or negative about any factor however small")
+            "negative overall, or negative on balance about any factor")
     return f"complaints: {drivers['base_rate'].iat[0]:.1%} of analysed comments ({rule})"
 
 
@@ -178,8 +178,9 @@ def print_fix_first(tables: dict, rating_col: str | None,
                    "comments that are complaints about it, each complaint split equally "
                    "between the factors it names; 95% CI; "
                    "impact_alone = complaints about it alone):\n" + format_table(
-                       _percent(top[["label", "comments_naming", "side_share", "impact",
-                                     "impact_low", "impact_high", "impact_alone", "q_value"]],
+                       _percent(top[["label", "comments_naming", "side_naming", "side_share",
+                                     "impact", "impact_low", "impact_high", "impact_alone",
+                                     "q_value"]],
                                 ["side_share", "impact", "impact_low", "impact_high",
                                  "impact_alone"])))
         themes = tables.get("driver_themes")

@@ -86,7 +86,8 @@ def top_fixes(result, n: int = 3, per_fix: int = 2) -> list[dict]:
              "impact": r.impact, "impact_low": r.impact_low, "impact_high": r.impact_high,
              "impact_alone": r.impact_alone, "side_share": r.side_share,
              "base_rate": r.base_rate,
-             "comments_naming": int(r.comments_naming), "resolved": int(r.resolved),
+             "comments_naming": int(r.comments_naming), "side_naming": int(r.side_naming),
+             "resolved": int(r.resolved),
              "q_value": r.q_value, "significant": bool(r.significant),
              "evidence": fix_evidence(result, r.dimension, r.factor, per_fix),
              "themes": fix_themes(result, r.dimension, r.factor)}
@@ -129,10 +130,20 @@ def top_fixes_section(fixes: list[dict], highlight) -> str:
             f'<div class="fix"><h3>{i}. {escape(str(fix["label"]))}</h3><p>归因于它的投诉率 '
             f'<b>{_pp(fix["impact"])}</b>（95% 区间 {_pp(fix["impact_low"])} – '
             f'{_pp(fix["impact_high"])}，{sure}）；{fix["comments_naming"]} 条评论负面提及它，'
-            f'占全部投诉的 {svg._pct(fix["side_share"])}；其中 {fix["resolved"]} 条'
+            f'{_complaints_among(fix)}；其中 {fix["resolved"]} 条'
             f'投诉只抱怨它（只解决它就不再是投诉：{_pp(fix["impact_alone"])}）。</p>'
             f'{themes_block(fix.get("themes") or [])}{quotes}</div>')
     return "".join(parts)
+
+
+def _complaints_among(fix: dict) -> str:
+    """How many complaints name the fix, as a share of all: the same figure when every
+    comment naming it is a complaint (the default rule), said apart under a rating rule (60
+    comments name it, 23 of them complaints, 88.5 % of the 26)."""
+    share = svg._pct(fix["side_share"])
+    if fix["side_naming"] == fix["comments_naming"]:
+        return f"占全部投诉的 {share}"
+    return f'其中 {fix["side_naming"]} 条是投诉，占全部投诉的 {share}'
 
 
 def themes_block(themes: list[dict]) -> str:

@@ -21,7 +21,13 @@ def fill_from_profiles(result, folder: str | Path, *, observe: Mapping | None = 
     :func:`manyi.io.compact.compact_tables`, given each mention block whole)."""
     from manyi.analysis.drivers import drivers_from_counts
     from manyi.analysis.graph import graph_from_counts
-    from manyi.analysis.index import alerts, profile_factor_trends, profile_index, profile_trends
+    from manyi.analysis.index import (
+        alerts,
+        index_value,
+        profile_factor_trends,
+        profile_index,
+        profile_trends,
+    )
     from manyi.analysis.ipa import ipa_of
     from manyi.analysis.keydrivers import profile_rating_drivers
     from manyi.analysis.segments import group_columns, profile_segments
@@ -62,7 +68,8 @@ def fill_from_profiles(result, folder: str | Path, *, observe: Mapping | None = 
         "index": lambda: profile_index(profiles, labels=labels),
         "key_drivers": key_drivers,
         "ipa": lambda: ipa_of(comments, result.mentions, key_drivers=get("key_drivers"),
-                              drivers=get("drivers"), labels=labels, profiles=profiles),
+                              drivers=get("drivers"), labels=labels, profiles=profiles,
+                              index=index_value(get("index"))),
         "trends": lambda: profile_trends(profiles, labels=labels) if time_col else None,
         "segments": lambda: profile_segments(profiles, group_cols=groups, labels=labels),
         "factor_trends": lambda: profile_factor_trends(profiles, labels=labels)

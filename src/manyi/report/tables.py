@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from manyi.analysis.index import group_index, satisfaction_score
+from manyi.analysis.index import group_index, index_value, satisfaction_score
 from manyi.analysis.rows import ANALYSABLE_FLAGS, analysable
 from manyi.report import fix
 from manyi.report.notes import computed
@@ -37,10 +37,7 @@ def complaint_graph(result):
 def overall_index(result) -> float | None:
     """The overall satisfaction index: the ``index`` row of ``result.index`` (see index.py)."""
     table = optional_table(result, "index")
-    if table is None or "dimension" not in table:
-        return None
-    value = table.loc[table["dimension"] == "index", "satisfaction"]
-    return float(value.iat[0]) if len(value) and pd.notna(value.iat[0]) else None
+    return None if table is None or "dimension" not in table else index_value(table)
 
 
 def headline(result) -> dict:
@@ -80,7 +77,7 @@ def complaint_rule_text(meta: dict) -> str:
     most = meta.get("complaint_max_rating")
     if most is not None:
         return f"投诉 = {meta['rating_col']} ≤ {most:g} 的评论（--complaint-max-rating {most:g}）。"
-    return ("投诉（默认）= 整体情感为负面、或对任一因素有负面提及的评论"
+    return ("投诉（默认）= 整体情感为负面、或对任一因素的提及总体为负面的评论"
             "（故投诉率不低于总览中按整条评论计的负面占比）。")
 
 

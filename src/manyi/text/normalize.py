@@ -112,6 +112,19 @@ def unescape_html(text: str) -> str:
     return text
 
 
+ESCAPED_BREAK = re.compile(r"(?:\\+r)?\\+n")  # \n, \\n, \r\n written out as characters
+
+
+def unescape_breaks(text: str) -> str:
+    """Line breaks an export wrote out as characters read as line breaks, in a text that
+    holds no real one: ``很超值！\\n下面详细说说`` → two lines (102 of 300 Dianping reviews
+    held them; the clause across them joined a dish's praise to the next paragraph's
+    heading)."""
+    if "\\" not in text or "\n" in text:
+        return text
+    return ESCAPED_BREAK.sub("\n", text)
+
+
 def cut_replies(text: str) -> str:
     """The text without the business's replies (:data:`REPLY`): ``房间很小。宾馆反馈
     2008年8月14日:感谢您的点评`` → ``房间很小。``."""
@@ -135,8 +148,8 @@ def tidy_spacing(text: str) -> str:
 
 def normalize_text(text: str) -> str:
     """The full normaliser; normalising twice changes nothing."""
-    return tidy_spacing(cut_replies(mask_private(to_simplified(unescape_html(
-        to_halfwidth(text))))))
+    return tidy_spacing(cut_replies(mask_private(to_simplified(unescape_breaks(unescape_html(
+        to_halfwidth(text)))))))
 
 
 # normalize_texts: the character that joins a column's texts into one string (a private-use
@@ -160,7 +173,8 @@ def normalize_texts(texts: Sequence[str]) -> list[str]:
     # text by text: one text that needs NFKC itself would make a check of the whole slow
     parts = [part if unicodedata.is_normalized("NFKC", part)
              else unicodedata.normalize("NFKC", part) for part in parts]
-    joined = _JOIN.join([unescape_html(part) if "&" in part else part for part in parts])
+    parts = [unescape_html(part) if "&" in part else part for part in parts]
+    joined = _JOIN.join([unescape_breaks(part) if "\\" in part else part for part in parts])
     try:
         joined = _converter().convert(joined)
     except UnicodeEncodeError:  # a lone surrogate: to_simplified text by text
