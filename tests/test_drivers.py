@@ -258,6 +258,25 @@ def test_segments_find_the_shop_that_is_worst_at_service():
     rate = index["complaint_rate"]
     assert rate["B"] > 0.3 > rate["A"] and index.at["B", "complaint_q_value"] < 0.001
     assert index.at["A", "complaint_q_value"] > index.at["B", "complaint_q_value"]
+    assert found["left_out"].empty
+
+
+def test_a_group_too_small_to_compare_is_named_as_left_out():
+    """newcomer10: a fourth store of 15 reviews vanished from every table without a word."""
+    from manyi.analysis.segments import segments
+    from manyi.cli.text import left_out_line
+    from manyi.report.fix import left_out_text
+
+    shop = np.array(["A"] * 40 + ["B"] * 40 + ["陆家嘴店"] * 15)
+    comments = pd.DataFrame({"comment_id": [str(i) for i in range(len(shop))], "flag": "",
+                             "门店": shop, "sentiment": "positive"})
+    mentions = pd.DataFrame({"row": range(0, len(shop), 3), "dimension": "service",
+                             "factor": "attitude", "polarity": "negative", "score": -0.5})
+    found = segments(comments, mentions, group_cols=["门店"], boot=20)
+    assert set(found["index"]["group"]) == {"A", "B"}
+    assert found["left_out"].values.tolist() == [["门店", "陆家嘴店", 15]]
+    assert "门店 陆家嘴店 15" in left_out_line(found["left_out"])
+    assert "门店 陆家嘴店 15 条" in left_out_text(found["left_out"])
 
 
 def test_a_shops_factor_is_found_where_its_dimension_drowns_it():

@@ -27,7 +27,7 @@ from manyi.analysis.ipa import ipa_of
 from manyi.analysis.keydrivers import profile_rating_drivers
 from manyi.analysis.profiles import Profiles
 from manyi.analysis.rows import ComplaintSpec
-from manyi.analysis.segments import profile_segments
+from manyi.analysis.segments import MAX_GROUPS, MIN_GROUP, profile_segments
 from manyi.analysis.themes import TermSets, theme_table
 from manyi.errors import InputError
 
@@ -37,7 +37,7 @@ def fix_first_tables(comments: pd.DataFrame, mentions: pd.DataFrame, *,
                      by: Sequence[str] | None = None, complaint: ComplaintSpec = None,
                      weights: str | Mapping[str, float] | None = None,
                      level: str | None = None, labels: Mapping[str, str] | None = None,
-                     min_group: int = 20, counts: FactorCounts | None = None,
+                     min_group: int = MIN_GROUP, counts: FactorCounts | None = None,
                      profiles: Profiles | None = None) -> dict[str, pd.DataFrame]:
     """The named tables of the module text; ``by``: group columns (``period`` = the ``freq``
     of ``time_col``). ``counts``: the drivers' counts of these comments, merged from
@@ -89,10 +89,10 @@ def profile_options(comments: pd.DataFrame, *, rating: str | None = None,
                     time_col: str | None = None, freq: str = "M",
                     by: Sequence[str] | None = None, complaint: ComplaintSpec = None,
                     weights: str | Mapping[str, float] | None = None,
-                    min_group: int = 20) -> dict:
+                    min_group: int = MIN_GROUP) -> dict:
     """The options of :class:`manyi.analysis.profiles.ProfileBuilder` the tables of
     :func:`fix_first_tables` need."""
     return {"complaint": complaint, "rating": rating, "time_col": time_col, "freq": freq,
             "group_cols": [c for c in by or () if c in comments or c == "period"],
             "score": weights == "key_driver" and not rating,
-            "segments": (min_group, 30) if by else None}
+            "segments": (min_group, MAX_GROUPS) if by else None}

@@ -23,7 +23,10 @@ For each group column and each of its groups with at least ``min_comments`` comm
 - ``alerts``, with a period (a time column): each group's dimensions whose complaints rose
   significantly (:func:`manyi.analysis.index.alerts` on the group's own trend, every group's
   tests corrected together): a shop whose milk complaints rose from August while the others'
-  did not (newcomer9: the whole dump's trend said only that 品牌 rose).
+  did not (newcomer9: the whole dump's trend said only that 品牌 rose);
+- ``left_out``: the groups not compared (fewer than ``min_comments`` comments, or beyond a
+  column's ``max_groups`` largest), with their comments: a store of 15 reviews is named as
+  left out, not silently missing (newcomer10).
 
 >>> import pandas as pd
 >>> comments = pd.DataFrame({"comment_id": [str(i) for i in range(24)], "flag": "",
@@ -81,9 +84,14 @@ def with_period(comments: pd.DataFrame, time_col: str | None, freq: str = "M") -
     return comments.assign(period=period_of(comments[time_col], freq))
 
 
+MIN_GROUP = 20  # comments a group needs to be compared
+MAX_GROUPS = 30  # the largest groups of a column compared
+
+
 def segments(comments: pd.DataFrame, mentions: pd.DataFrame, *, group_cols: Sequence[str],
              labels: Mapping[str, str] | None = None, complaint: ComplaintSpec = None,
-             min_comments: int = 20, alpha: float = 0.05, top: int = 3, max_groups: int = 30,
+             min_comments: int = MIN_GROUP, alpha: float = 0.05, top: int = 3,
+             max_groups: int = MAX_GROUPS,
              boot: int = 200) -> dict[str, pd.DataFrame]:
     """``{"index", "differences", "drivers", "alerts"}`` tables over the ``group_cols``
     (``alerts`` with a ``period`` column); see module."""
@@ -130,8 +138,8 @@ def _group_pattern_sizes(groups: np.ndarray, patterns: np.ndarray) -> pd.DataFra
 
 
 def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
-                     labels: Mapping[str, str] | None = None, min_comments: int = 20,
-                     alpha: float = 0.05, top: int = 3, max_groups: int = 30,
+                     labels: Mapping[str, str] | None = None, min_comments: int = MIN_GROUP,
+                     alpha: float = 0.05, top: int = 3, max_groups: int = MAX_GROUPS,
                      boot: int = 200, index: pd.DataFrame | None = None
                      ) -> dict[str, pd.DataFrame]:
     """:func:`segments` from comment profiles kept with the group columns (as text) and the
@@ -149,7 +157,7 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
     named_pairs = profiles.pairs[["pattern", "dimension"]].drop_duplicates()
     kept = {} if index is None else {"weights": index.attrs["weights"],
                                      "weighting": index.attrs["method"]}
-    index_parts, diff_rows, driver_parts, trend_parts = [], [], [], []
+    index_parts, diff_rows, driver_parts, trend_parts, left_parts = [], [], [], [], []
     period = rows["_trend"] if "_trend" in rows else rows.get("period")
     for column in group_cols:
         if column not in rows:
@@ -157,6 +165,9 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
         ok_values = _shared_objects(rows[column])
         sizes = pd.Series(ok_values).value_counts()
         groups = selected_groups(ok_values, min_comments, max_groups)
+        left = sizes[~sizes.index.isin(groups)]
+        left_parts.append(pd.DataFrame({"column": column, "group": left.index.to_numpy(),
+                                        "comments": left.to_numpy(dtype=np.int64)}))
         if len(groups) < 2:
             continue
         grouped = Profiles(rows=rows[["pattern", "complaint"]].assign(_group=ok_values),
@@ -226,7 +237,9 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
         driver_table = driver_table[["column", "group"] + [c for c in driver_table.columns
                                                            if c not in ("column", "group")]]
     found = {"index": index_table, "differences": differences[DIFFERENCE_COLUMNS],
-             "drivers": driver_table}
+             "drivers": driver_table,
+             "left_out": pd.concat(left_parts, ignore_index=True) if left_parts else
+             pd.DataFrame(columns=["column", "group", "comments"])}
     if trend_parts:
         found["alerts"] = alerts(pd.concat(trend_parts, ignore_index=True), alpha=alpha)
     return found

@@ -164,6 +164,23 @@ def summary_text(result) -> str:
     return "\n".join(lines)
 
 
+def left_out_line(left: pd.DataFrame, most: int = 8) -> str:
+    """The groups the segments did not compare, largest first (segments_left_out.csv).
+
+    >>> left_out_line(pd.DataFrame({"column": ["门店"], "group": ["陆家嘴店"], "comments": [15]}))
+    "groups not compared (< 20 comments, or beyond a column's 30 largest): 门店 陆家嘴店 15"
+    """
+    rows = left.sort_values("comments", ascending=False, kind="stable")
+    shown = ", ".join(f"{r.column} {r.group} {int(r.comments):,}" for r in rows.head(most)
+                      .itertuples())
+    more = f" … and {len(rows) - most:,} more (segments_left_out.csv)" if len(rows) > most \
+        else ""
+    from manyi.analysis.segments import MAX_GROUPS, MIN_GROUP
+
+    return (f"groups not compared (< {MIN_GROUP} comments, or beyond a column's "
+            f"{MAX_GROUPS} largest): {shown}{more}")
+
+
 def print_fix_first(tables: dict, rating_col: str | None,
                     max_rating: float | None = None) -> None:
     """The terminal summary of ``manyi drivers``: what to fix first, key drivers, index;
@@ -225,6 +242,8 @@ def print_fix_first(tables: dict, rating_col: str | None,
             click.echo(f"\nworst groups: none — no group's negative share is above the "
                        f"rest's at BH q < 0.05 ({len(tables['segments_differences'])} "
                        f"comparisons)")
+    if len(left := tables.get("segments_left_out", [])):
+        click.echo("\n" + left_out_line(left))
     if len(tables.get("alerts", [])):
         click.echo("\nalerts (complaint_incidence: the dimension's or factor's complaints "
                    "per comment of the period; complaint_rate: per comment naming it):\n"

@@ -91,7 +91,8 @@ SUMMARY_LABELS = {
 SHEETS = {"summary": "概要", "dimensions": "维度", "drivers": "驱动因素",
           "driver_themes": "驱动因素的具体问题", "topics": "话题", "ipa": "IPA", "trends": "趋势",
           "alerts": "预警", "segments_index": "分组满意度", "segments_differences": "分组差异",
-          "segments_drivers": "分组驱动因素", "segments_alerts": "分组预警", "comments": "评论",
+          "segments_drivers": "分组驱动因素", "segments_alerts": "分组预警",
+          "segments_left_out": "未比较的分组", "comments": "评论",
           "mentions": "提及"}
 # the summary's keys made of a prefix and a name: flagged_empty, not_computed_ipa, sheet_x_rows
 SUMMARY_PREFIXES = {"flagged_": "已标记未分析：", "not_computed_": "未计算：", "sheet_": "工作表 "}

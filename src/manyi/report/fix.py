@@ -10,7 +10,7 @@ from html import escape
 import numpy as np
 import pandas as pd
 
-from manyi.analysis.segments import worst
+from manyi.analysis.segments import MAX_GROUPS, MIN_GROUP, worst
 from manyi.report import svg
 
 
@@ -280,4 +280,20 @@ def segments_section(found: dict | None, html_table, pct, num) -> str | None:
                 ("投诉率与其余组之差的 q 值（本组更差/更好）", True)])
         + '<p class="note">区间重叠的两组，指数之差可能只是抽样波动；投诉率之差则直接检验'
           '（Fisher 精确检验，BH 校正，q < 0.05 为显著）。</p>')
+    if (left := found.get("left_out")) is not None and len(left):
+        parts.append(f'<p class="note">{escape(left_out_text(left))}</p>')
     return "".join(parts)
+
+
+def left_out_text(left: pd.DataFrame, most: int = 8) -> str:
+    """The groups not compared, largest first, as the report names them (segments' left_out).
+
+    >>> left_out_text(pd.DataFrame({"column": ["门店"], "group": ["陆家嘴店"], "comments": [15]}))
+    '未比较的分组（评论少于 20 条，或不在该列最大的 30 组内）：门店 陆家嘴店 15 条'
+    """
+    rows = left.sort_values("comments", ascending=False, kind="stable")
+    shown = "、".join(f"{column_name(r.column)} {r.group} {int(r.comments):,} 条"
+                     for r in rows.head(most).itertuples())
+    more = f" 等，共 {len(rows):,} 组" if len(rows) > most else ""
+    return (f"未比较的分组（评论少于 {MIN_GROUP} 条，或不在该列最大的 {MAX_GROUPS} 组内）："
+            f"{shown}{more}")

@@ -30,7 +30,7 @@ def fill_from_profiles(result, folder: str | Path, *, observe: Mapping | None = 
     )
     from manyi.analysis.ipa import ipa_of
     from manyi.analysis.keydrivers import profile_rating_drivers
-    from manyi.analysis.segments import group_columns, profile_segments
+    from manyi.analysis.segments import MAX_GROUPS, MIN_GROUP, group_columns, profile_segments
     from manyi.io.compact import folder_profiles
     from manyi.report.fix import fix_rows
     from manyi.report.notes import SKIPPED
@@ -45,7 +45,7 @@ def fill_from_profiles(result, folder: str | Path, *, observe: Mapping | None = 
                                rating=rating, time_col=time_col, group_cols=groups,
                                complaint=result.complaint_rule(),
                                freq=result.meta.get("freq", "M"),
-                               segments=(20, 30), observe=observe)
+                               segments=(MIN_GROUP, MAX_GROUPS), observe=observe)
     tables: dict = {}
     failed: dict[str, Exception] = {}
 

@@ -204,7 +204,7 @@ def _segments_json(result):
     diffs = found["differences"]
     return {"index": found["index"], "worse": diffs[diffs["significant"]
                                                     & (diffs["direction"] == "worse")],
-            "alerts": found.get("alerts")}
+            "alerts": found.get("alerts"), "left_out": found.get("left_out")}
 
 
 def write_json(result, path: str | Path) -> Path:
