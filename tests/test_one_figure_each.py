@@ -63,3 +63,20 @@ def test_the_lead_says_how_many_complaints_name_a_fix_under_a_rating_rule():
     assert "60 条评论负面提及它，其中 23 条是投诉，占全部投诉的 88.5%" in page
     page = top_fixes_section([{**fix, "side_naming": 60}], lambda text, spans: text)
     assert "60 条评论负面提及它，占全部投诉的 88.5%" in page
+
+
+def test_the_report_sets_the_low_rated_share_beside_the_default_complaint_rate():
+    """"投诉率 87.3%" on reviews of which 8.7 % were rated 2 stars or lower: the report and
+    summary.json say both, from one computation."""
+    import manyi
+    from manyi.report.tables import low_rated_of, low_rated_text
+
+    frame = pd.DataFrame({"星级": [1, 5, 5, 4, 2, 5, 5, 3],
+                          "评价": ["太难吃了", "很好吃", "服务很好", "环境不错，就是有点吵",
+                                 "上菜太慢", "味道很棒", "下次还来", "一般般"]})
+    result = manyi.analyze(frame, text_col="评价", progress=False)
+    assert result.meta["rating_col"] == "星级"
+    assert low_rated_of(result) == {"scale": "1–5", "complaint_max": 2, "share": 0.25}
+    assert "星级（1–5）中 ≤ 2 的评论占 25.0%" in low_rated_text(result)
+    result.meta["complaint_max_rating"] = 2  # complaints counted by the rating: said once
+    assert low_rated_of(result) is None and low_rated_text(result) == ""

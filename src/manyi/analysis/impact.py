@@ -417,6 +417,24 @@ def _rating_gain(w: np.ndarray, frame: pd.DataFrame, only: sparse.csr_matrix, si
 
 
 # -- rating scales -----------------------------------------------------------------------
+def low_rated(values) -> dict | None:
+    """The comments a rating column's own scale calls complaints (:func:`rating_scale`'s
+    ``complaint_max``): ``{"scale", "complaint_max", "share"}`` — the share of the rated
+    comments at or below it —, None when no cell is a number. What the report and the
+    terminal set beside the default complaint rate (newcomer10: 87.3 % "complaints" on
+    restaurant reviews, 8.7 % rated 2 stars or lower).
+
+    >>> low_rated([1, 5, 4, 5, 2, "x"])
+    {'scale': '1–5', 'complaint_max': 2, 'share': 0.4}
+    """
+    numbers = pd.to_numeric(pd.Series(values), errors="coerce").dropna()
+    if numbers.empty:
+        return None
+    scale = rating_scale(numbers)
+    return {"scale": scale["scale"], "complaint_max": scale["complaint_max"],
+            "share": float((numbers <= scale["complaint_max"]).mean())}
+
+
 def rating_scale(values) -> dict:
     """The scale of a rating column: ``{"scale", "low", "high", "complaint_max"}``.
 

@@ -119,7 +119,11 @@ def analyze(output, segmenter, aspect_scorer, scheduler, strict, chunk_rows, mod
         click.echo(summary_text(result))
         click.echo(headlines_text(result))
         if rating := result.meta.get("rating_col"):
-            click.echo(rating_hint(rating))
+            from manyi.analysis.rows import analysable
+
+            comments = getattr(result, "comments", None)  # (not kept by a streamed run)
+            click.echo(rating_hint(rating, None if comments is None
+                                   else analysable(comments)[rating]))
         if groups := result.meta.get("group_cols"):  # newcomer: where a category's fixes are
             click.echo(f"groups found: {', '.join(groups)} — `manyi drivers --from {out} -o D` "
                        "ranks fix first and the worst groups within each (segments_*.csv)")
@@ -251,6 +255,7 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
     rating_col = rating_col or result.meta.get("rating_col")
     time_col = time_col or result.meta.get("time_col")
     rows = len(result.comments)
+    hint = None
     if not analysable(result.comments).empty:
         groups = list(by) or group_columns(result.comments, result.meta, time_col)
         options = {"rating": rating_col, "time_col": time_col, "freq": freq, "by": groups,
@@ -261,6 +266,8 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
         profiles = folder_profiles(folder, result.comments, counts=True, **profile_options(
             result.comments, **{k: v for k, v in options.items() if k != "labels"})
         ) if folder is not None else None
+        hint = rating_hint(rating_col, analysable(result.comments)[rating_col]) \
+            if rating_col and rating_col in result.comments else None
         if profiles is not None:  # the tables read the profiles and counts only: the
             result.comments = pd.DataFrame({  # compact comments are let go (new arrays,
                 column: pd.Series([], dtype=values.dtype)  # not a view of them)
@@ -285,7 +292,7 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
     if not quiet:
         print_fix_first(tables, rating_col, complaint_max_rating)
         if rating_col and complaint_max_rating is None and "index" in tables:
-            click.echo(rating_hint(rating_col))
+            click.echo(hint or rating_hint(rating_col))
         click.echo(written_line(output, [f"{n}.csv" for n in tables] + charts))
     if "key_drivers" not in tables and "index" in tables and rating_col:
         click.echo(f"note: key_drivers.csv not computed: too few rated comments "

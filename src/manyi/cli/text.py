@@ -57,16 +57,26 @@ DISCOVERED_NOTE = ("（新发现）: a thing no pack lists, found judged in thes
                    "suggest` proposes such words for a pack")
 
 
-def rating_hint(rating_col: str) -> str:
-    """The note that complaints can be counted by the rating found instead of by what is said.
+def rating_hint(rating_col: str, ratings=None) -> str:
+    """The note that complaints can be counted by the rating found instead of by what is
+    said, with how many that would be (:func:`manyi.analysis.impact.low_rated`; without the
+    ``ratings`` at hand, as a streamed analysis has them, the scale's usual cut).
 
-    >>> print(rating_hint("评分"))
-    note: 评分 is a rating: `manyi drivers --complaint-max-rating N` (and graph, report) counts
-    the comments rated N or lower as the complaints instead (2 on a 1–5 scale)
+    >>> print(rating_hint("评分", [1, 5, 5, 4, 2]))
+    note: 评分 is a rating (1–5): 40.0% of rated comments are rated 2 or lower; `manyi drivers
+    --complaint-max-rating 2` (and graph, report) counts those as the complaints instead
     """
-    return (f"note: {rating_col} is a rating: `manyi drivers --complaint-max-rating N` (and "
-            "graph, report) counts\nthe comments rated N or lower as the complaints instead "
-            "(2 on a 1–5 scale)")
+    from manyi.analysis.impact import low_rated
+
+    low = low_rated(ratings) if ratings is not None else None
+    if low is None:
+        return (f"note: {rating_col} is a rating: `manyi drivers --complaint-max-rating N` "
+                "(and graph, report) counts\nthe comments rated N or lower as the complaints "
+                "instead (2 on a 1–5 scale)")
+    cut = f"{low['complaint_max']:g}"
+    return (f"note: {rating_col} is a rating ({low['scale']}): {low['share']:.1%} of rated "
+            f"comments are rated {cut} or lower; `manyi drivers\n--complaint-max-rating {cut}` "
+            "(and graph, report) counts those as the complaints instead")
 
 
 def complaints_line(drivers: pd.DataFrame, max_rating: float | None = None) -> str:

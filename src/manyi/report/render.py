@@ -42,6 +42,8 @@ from manyi.report.tables import (
     computed,
     headline,
     ipa_table,
+    low_rated_of,
+    low_rated_text,
     optional_table,
     step_bar,
     trend_table,
@@ -168,7 +170,7 @@ def summary_json(result, *, top_drivers: int = 20, top_edges: int = 50) -> dict:
                                             "domain", "lexicon")},
         "totals": {k: head[k] for k in ("comments", "analysed", "flagged")},
         "complaints": {"max_rating": meta.get("complaint_max_rating"),
-                       "rule": complaint_rule_text(meta)},
+                       "rule": complaint_rule_text(meta), "low_rated": low_rated_of(result)},
         "sentiment": head["sentiment"],
         "satisfaction_index": {"value": head["satisfaction_index"],
                                "source": head["index_source"],
@@ -314,7 +316,7 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
         sections.append(("fix-first", "最该先解决的三件事",
                          fix.top_fixes_section(fixes, highlight),
                          f"投诉率：{svg._pct(fixes[0]['base_rate'])} 的评论是投诉。"
-                         + complaint_rule_text(result.meta) +
+                         + complaint_rule_text(result.meta) + low_rated_text(result) +
                          "影响 = 该因素所占的投诉率（百分点）：每条投诉平分给它负面提及的各"
                          "因素（1/k），所有因素的影响相加即提及了因素的投诉率；只因它 = 只"
                          "抱怨它的投诉（只解决它就不再是投诉，下限）；区间为按评论重抽样"
