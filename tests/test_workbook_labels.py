@@ -60,3 +60,13 @@ def test_every_sheet_and_header_of_the_workbook_is_chinese(tmp_path):
                  if h not in words and h not in dump_columns}
         coded = {v for v in cells if isinstance(v, str) and code.fullmatch(v)}
         assert not coded, (sheet.title, coded)
+    # shares as the other sheets show them, a month as a month (newcomer10 read 0.9366… and
+    # 2026-05-01)
+    summary = {row[2]: row[1] for row in book[SHEETS["summary"]].iter_rows(
+        min_row=2, values_only=True)}
+    assert re.fullmatch(r"\d+\.\d%", summary["positive_share"]), summary["positive_share"]
+    if SHEETS["trends"] in book.sheetnames:
+        periods = [row[0] for row in book[SHEETS["trends"]].iter_rows(min_row=2,
+                                                                        values_only=True)]
+        assert periods and all(isinstance(p, str) and re.fullmatch(r"\d{4}-\d{2}", p)
+                               for p in periods), periods[:3]

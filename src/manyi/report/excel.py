@@ -149,8 +149,8 @@ def early_kind(values: pd.Series, name: str, id_cols: frozenset[str] = frozenset
                ) -> str | None:
     """The kind when the name, the dtype or the first 50 filled cells decide it, else None
     (:func:`whole_kind` decides from every cell)."""
-    if name in id_cols or ID_NAME.search(name):
-        return "text"
+    if name in id_cols or ID_NAME.search(name) or name == "period":
+        return "text"  # (a period, 2026-05, is no day: newcomer10 read 2026-05-01)
     if values.dtype.kind in "biuf":
         return "native"
     if values.dtype.kind == "M":
