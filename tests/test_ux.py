@@ -588,3 +588,20 @@ def test_report_compares_the_groups_named_with_by(tmp_path):
     assert {r["group"] for r in groups[1]["index"]} == {"东区", "西区"}
     wrong = run("report", "--from", tmp_path / "a", "-o", tmp_path / "r9", "--by", "城区")
     assert wrong.exit_code == 1 and "城区" in wrong.output
+
+
+def test_a_rating_column_found_by_name_can_be_set_aside(tmp_path):
+    """newcomer10: no way to switch off a column manyi took for a rating. The sample's 评分
+    is one: with --rating-col none there are no key drivers, and the report says so."""
+    done = run("drivers", SAMPLES / "ecommerce_reviews.csv", "-o", tmp_path / "d",
+               "--quiet", "--id-col", "评论ID")
+    assert done.exit_code == 0 and (tmp_path / "d" / "key_drivers.csv").exists()
+    done = run("drivers", SAMPLES / "ecommerce_reviews.csv", "-o", tmp_path / "n",
+               "--quiet", "--id-col", "评论ID", "--rating-col", "none")
+    assert done.exit_code == 0, done.output
+    assert not (tmp_path / "n" / "key_drivers.csv").exists()
+    done = run("report", SAMPLES / "ecommerce_reviews.csv", "-o", tmp_path / "r",
+               "--quiet", "--id-col", "评论ID", "--rating-col", "none", "--format", "json")
+    assert done.exit_code == 0, done.output
+    assert json.loads((tmp_path / "r" / "summary.json").read_text("utf-8"))[
+        "source"]["rating_col"] is None

@@ -19,6 +19,7 @@ from manyi.cli.options import (
     id_column_hint,
     input_options,
     labelled_options,
+    no_rating,
     output_folder,
     output_option,
     preflight,
@@ -161,6 +162,8 @@ def report(output, formats, rating_col, time_col, freq, by, complaint_max_rating
     if unknown or not wanted:
         raise InputError(f"--format {formats!r}: unknown report format "
                          f"{(unknown or [''])[0]!r}; choose from html, xlsx, json")
+    unrated = no_rating(rating_col)
+    rating_col = None if unrated else rating_col
     named = {"--rating-col": rating_col, "--time-col": time_col,
              "--by": [b for b in by if b != "period"]}
     preflight(reading, named, rating=rating_col, time=time_col)
@@ -183,6 +186,8 @@ def report(output, formats, rating_col, time_col, freq, by, complaint_max_rating
     for key, column in (("rating_col", rating_col), ("time_col", time_col)):
         if column:  # named by the user: every table of the report reads it
             result.meta[key] = column
+    if unrated:
+        result.meta["rating_col"] = None
     if by:  # the groups compared (newcomer9: report had no --by; period kept with a time)
         result.meta["group_cols"] = named["--by"]
     complaint_rule(result, result.meta.get("rating_col"), complaint_max_rating)  # its checks
@@ -218,8 +223,8 @@ def report(output, formats, rating_col, time_col, freq, by, complaint_max_rating
 @output_option("Folder for drivers, driver_themes, key_drivers, index, ipa, segments_*, trends, "
                "factor_trends, alerts (CSV) "
                "and ipa.png.")
-@rating_option("Star/score column for the key-driver model (found by name if omitted; the "
-               "sentiment score is used when there is none).")
+@rating_option("Star/score column for the key drivers (found by name if omitted; without "
+               "one, no key_drivers.csv and the IPA's importance is the complaint impact).")
 @time_option("Date column for trends and alerts (found by name if omitted).")
 @freq_option()
 @groups_option
@@ -244,6 +249,8 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
     from manyi.report.charts import chart_formats, draw, skipped_line
 
     formats = chart_formats(chart, ("png", "svg"))
+    unrated = no_rating(rating_col)
+    rating_col = None if unrated else rating_col
     named = {"--rating-col": rating_col, "--time-col": time_col,
              "--by": [b for b in by if b != "period"]}
     preflight(reading, named, rating=rating_col, time=time_col)
@@ -252,6 +259,8 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
     result = compact_result(folder, [rating_col, time_col], named, mentions=False) \
         if folder is not None else run_analysis(reading, jobs=jobs, quiet=quiet, model=model)
     check_result(result, named, rating=rating_col, time=time_col)
+    if unrated:
+        result.meta["rating_col"] = None
     rating_col = rating_col or result.meta.get("rating_col")
     time_col = time_col or result.meta.get("time_col")
     rows = len(result.comments)

@@ -88,7 +88,14 @@ def chart_option(default: str, allowed: tuple[str, ...]):
 
 
 def rating_option(help: str):
-    return click.option("--rating-col", help=help)
+    """``--rating-col NAME``, or ``none``: no rating, not even one found by name (newcomer10
+    had no way to set aside a column manyi took for a rating)."""
+    return click.option("--rating-col", help=help + " 'none': no rating column.")
+
+
+def no_rating(rating_col: str | None) -> bool:
+    """Whether ``--rating-col`` said there is no rating (``none``)."""
+    return rating_col is not None and rating_col.strip().lower() == "none"
 
 
 def time_option(help: str = "Date column for trends (found by name if omitted)."):
