@@ -80,3 +80,21 @@ def test_the_report_sets_the_low_rated_share_beside_the_default_complaint_rate()
     assert "星级（1–5）中 ≤ 2 的评论占 25.0%" in low_rated_text(result)
     result.meta["complaint_max_rating"] = 2  # complaints counted by the rating: said once
     assert low_rated_of(result) is None and low_rated_text(result) == ""
+
+
+def test_the_report_sets_the_stars_against_the_sentiment():
+    """newcomer10: 10 of 26 reviews rated 1–2 stars read positive, nowhere said: the overview
+    shows each rating's sentiment shares, as summary.json holds them."""
+    import manyi
+    from manyi.report.render import render_html, summary_json
+
+    frame = pd.DataFrame({"星级": [1, 1, 5, 5, 4, 2],
+                          "评价": ["太难吃了，再也不来", "服务员态度很好，菜也不错", "很好吃",
+                                 "环境很好", "味道不错", "上菜太慢了"]})
+    result = manyi.analyze(frame, text_col="评价", progress=False)
+    table = summary_json(result)["rating_sentiment"]
+    ones = next(r for r in table if r["rating"] == 1)
+    sentiment = result.comments.loc[result.comments["星级"] == 1, "sentiment"]
+    assert ones["comments"] == 2
+    assert ones["positive"] == (sentiment == "positive").mean()
+    assert "星级与整体情感" in render_html(result)

@@ -129,7 +129,8 @@ def test_json_summary_schema(hostile_result, tmp_path):
     assert set(data) == {"schema", "schema_version", "generated_at", "manyi_version", "source",
                          "totals", "sentiment", "satisfaction_index", "dimensions", "ipa",
                          "drivers", "trend", "topics", "graph", "evidence", "top_fixes",
-                         "segments", "not_computed", "driver_themes", "complaints"}
+                         "segments", "not_computed", "driver_themes", "complaints",
+                         "rating_sentiment"}
     assert data["totals"] == {"comments": 6, "analysed": 6, "flagged": {}}
     assert data["complaints"]["max_rating"] is None and "默认" in data["complaints"]["rule"]
     assert data["satisfaction_index"]["source"] == "comments"

@@ -45,13 +45,14 @@ from manyi.report.tables import (
     low_rated_of,
     low_rated_text,
     optional_table,
+    rating_sentiment,
     step_bar,
     trend_table,
 )
 from manyi.report.workbook import write_excel
 
 SCHEMA = "manyi.report"
-SCHEMA_VERSION = "3.1"
+SCHEMA_VERSION = "3.2"  # 3.2: rating_sentiment, complaints.low_rated, segments.left_out
 FORMATS = {"html": "report.html", "xlsx": "report.xlsx", "json": "summary.json"}
 
 
@@ -171,6 +172,7 @@ def summary_json(result, *, top_drivers: int = 20, top_edges: int = 50) -> dict:
         "totals": {k: head[k] for k in ("comments", "analysed", "flagged")},
         "complaints": {"max_rating": meta.get("complaint_max_rating"),
                        "rule": complaint_rule_text(meta), "low_rated": low_rated_of(result)},
+        "rating_sentiment": rating_sentiment(result),
         "sentiment": head["sentiment"],
         "satisfaction_index": {"value": head["satisfaction_index"],
                                "source": head["index_source"],
@@ -264,6 +266,21 @@ def _cards(head: dict) -> str:
         for c, v, lab in cards) + "</div>"
 
 
+def _rating_sentiment(result) -> str:
+    """The stars against the comments' sentiment (tables.rating_sentiment), "" without."""
+    table = rating_sentiment(result)
+    if table is None:
+        return ""
+    column = escape(str(result.meta["rating_col"]))
+    rows = [[(f"{r.rating:g}", r.rating), (f"{int(r.comments):,}", r.comments),
+             (pct(r.negative), r.negative), (pct(r.neutral), r.neutral),
+             (pct(r.positive), r.positive)] for r in table.itertuples()]
+    return (f"<h3>{column}与整体情感</h3>" + html_table(rows, [
+        (column, True), ("评论数", True), ("负面", True), ("中性", True), ("正面", True)])
+        + '<p class="note">低分评论读成正面（或高分读成负面）时，整体情感与顾客自己的评分不一致：'
+          "抽读这些评论，或用 --complaint-max-rating 按评分计投诉。</p>")
+
+
 def _dimension_section(dims: pd.DataFrame) -> str:
     rows = [[(escape(str(r.label)), None), (f"{int(r.comments):,}", r.comments),
              (pct(r.share), r.share), (pct(r.positive), r.positive),
@@ -310,7 +327,7 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
     """The whole report as one HTML string (see :func:`write_html`)."""
     head = headline(result)
     dims = result.dimensions[result.dimensions["comments"] > 0]
-    sections = [("overview", "总览", _cards(head), "")]
+    sections = [("overview", "总览", _cards(head) + _rating_sentiment(result), "")]
     fixes = fix.top_fixes(result)
     if fixes:
         sections.append(("fix-first", "最该先解决的三件事",
@@ -333,9 +350,9 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
         sections.append(("drivers", "投诉驱动因素与好评来源",
                          fix.drivers_section(drivers, html_table, pct, num)
                          + fix.themes_section(result, drivers, html_table),
-                         "负面提及 = 该因素在评论中被负面评价（只要有一处负面即计入，"
-                         "故一个维度的负面提及评论可多于维度表里按每条评论在该维度上的"
-                         "总体倾向计的负面评论）；"
+                         "负面提及 = 评论对该因素的各处提及合起来为负面（得分相加：夸了"
+                         "三次味道、嫌一道菜咸，不算味道的投诉；维度表按每条评论在该维度上"
+                         "的总体倾向计，同一算法）；"
                          "影响见上；指数影响 = 满意度"
                          "指数可提高（好评一侧：会下降）的分数；q 值为 Fisher 检验经 "
                          "Benjamini–Hochberg 校正；显著 = q < 0.05 且区间大于 0。"

@@ -95,6 +95,31 @@ def low_rated_of(result) -> dict | None:
     return low_rated(analysable(result.comments)[column])
 
 
+def rating_sentiment(result) -> pd.DataFrame | None:
+    """Per rating value of a short scale (1–5 stars …), the analysed comments and their
+    sentiment shares: where the comment model and the customers' own stars disagree
+    (newcomer10: 10 of 26 restaurant reviews rated 1–2 stars read positive). None without a
+    rating column or on a long scale (0–100)."""
+    from manyi.analysis.impact import rating_scale
+
+    column = result.meta.get("rating_col")
+    if not column or column not in result.comments:
+        return None
+    ok = analysable(result.comments)
+    rated = pd.DataFrame({"rating": pd.to_numeric(ok[column], errors="coerce"),
+                          "sentiment": ok["sentiment"]}).dropna()
+    if rated.empty or rating_scale(rated["rating"])["high"] > 10 \
+            or rated["rating"].nunique() > 11:
+        return None
+    shares = pd.crosstab(rated["rating"], rated["sentiment"], normalize="index")
+    table = pd.DataFrame({"rating": shares.index.to_numpy(),
+                          "comments": rated["rating"].value_counts().reindex(shares.index)
+                          .to_numpy()})
+    for polarity in POLARITY_LABELS:
+        table[polarity] = shares[polarity].to_numpy() if polarity in shares else 0.0
+    return table
+
+
 def low_rated_text(result) -> str:
     """:func:`low_rated_of` as the report's complaint note says it ("" when None)."""
     low = low_rated_of(result)
