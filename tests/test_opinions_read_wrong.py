@@ -149,3 +149,14 @@ def test_beautiful_is_praise(text, term, polarity):
 def test_the_appliance_maker_is_no_praise():
     found = manyi.analyze(["买了美的的热水器"], domain="ecommerce", progress=False).mentions
     assert "美的" not in set(found["opinion"].dropna()), found
+
+
+@pytest.mark.parametrize("text, term", [
+    ("物流有待提高", "物流"), ("包装还需改进", "包装"), ("服务态度应该改进", "服务态度"),
+    ("售后需要加强", "售后")])
+def test_what_is_still_to_be_improved_is_a_shortcoming(text, term):
+    """A shortcoming said as what is still to be done: 346 shop and hotel reviews say it
+    (包装还需改进 had read as praise through the comment's model)."""
+    found = manyi.analyze([text], domain="ecommerce", progress=False).mentions
+    here = found[found["term"] == term]
+    assert len(here) and (here["polarity"] == "negative").all(), found
