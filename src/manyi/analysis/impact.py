@@ -75,6 +75,7 @@ from scipy import sparse
 from manyi.analysis.labels import factor_labels
 from manyi.analysis.polarity import comment_dimension_polarity
 from manyi.analysis.rows import (
+    SIDE_SIGNS,
     analysable_positions,
     complaint_mask,
     factor_column,
@@ -145,17 +146,19 @@ class Patterns:
                 np.asarray(rating), index=comments.index)
             ratings = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)[positions]
             ratings = np.where(np.isnan(ratings), _NO_RATING, ratings)
-        flags = {"complaint": complaint_mask(comments, complaint, mentions)[positions],
-                 "praise": complaint_mask(comments, praise, mentions, "positive")[positions]}
+        verdict = factor_verdicts(mention_rows(comments, mentions), mentions)
+        flags = {"complaint": complaint_mask(comments, complaint, mentions,
+                                             verdicts=verdict)[positions],
+                 "praise": complaint_mask(comments, praise, mentions, "positive",
+                                          verdicts=verdict)[positions]}
         keep = (code >= 0) & (mentions["dimension"] != "overall").to_numpy()
         key_rank, key_names = _key_codes(mentions["dimension"], factor_column(mentions))
         dim_rank, dim_names = pd.factorize(polar["dimension"], sort=True)
-        polarity = factor_verdicts(mention_rows(comments, mentions), mentions)
         polar_side = polar["polarity"].to_numpy(dtype=object)
         polar_code = polar["code"].to_numpy()
         sides = {}
         for side, (word, _) in SIDES.items():
-            pick = keep & (polarity == word)
+            pick = keep & (verdict == SIDE_SIGNS[word])
             factor_sets = _joined(code[pick], key_rank[pick], key_names, len(positions))
             chosen = (polar_side == word) & (polar_code >= 0)
             dim_sets = _joined(polar_code[chosen], dim_rank[chosen],

@@ -281,7 +281,7 @@ def _factor_counts_by(part: pd.DataFrame, mentions: pd.DataFrame, complaint: np.
     found = pd.DataFrame({"row": at, name: value[at],
                           "dimension": mentions["dimension"].to_numpy(dtype=object),
                           "factor": factor_column(mentions).to_numpy(dtype=object),
-                          "negative": factor_verdicts(at, mentions) == "negative"})
+                          "negative": factor_verdicts(at, mentions) < 0})
     found = found[(at >= 0) & found[name].notna().to_numpy()
                   & (found["dimension"] != "overall").to_numpy()]
     named = found.drop_duplicates(["row", *_FACTOR_KEYS])

@@ -64,9 +64,9 @@ def rated_complaints(comments: pd.DataFrame, rating_col: str, max_rating: float)
 
 
 def factor_verdicts(rows: np.ndarray, mentions: pd.DataFrame) -> np.ndarray:
-    """Per mention, the verdict of its comment on its factor: ``"negative"``, ``"positive"``
-    or ``"neutral"``, the sign of the comment's mentions of that factor summed (each signed
-    by its polarity, weighed by its score) — as a comment's polarity on a dimension is
+    """Per mention, the verdict of its comment on its factor: −1 (negative), +1 (positive)
+    or 0, the sign of the comment's mentions of that factor summed (each signed by its
+    polarity, weighed by its score) — as a comment's polarity on a dimension is
     (:func:`manyi.analysis.polarity.comment_dimension_polarity`). A comment **names a factor
     negatively** when its verdict there is negative: 菜很好吃…味道很棒…有一道菜偏咸 praises
     the taste, one salty dish among the praise is no taste complaint (newcomer10: long
@@ -77,26 +77,43 @@ def factor_verdicts(rows: np.ndarray, mentions: pd.DataFrame) -> np.ndarray:
     ...                       "polarity": ["positive", "negative", "negative"],
     ...                       "score": [0.9, -0.4, -0.5]})
     >>> factor_verdicts(np.array([0, 0, 0]), frame).tolist()
-    ['positive', 'positive', 'negative']
+    [1, 1, -1]
     """
     if not len(mentions):
-        return np.zeros(0, dtype=object)
-    polarity = mentions["polarity"].to_numpy(dtype=object)
-    sign = np.where(polarity == "negative", -1.0, np.where(polarity == "positive", 1.0, 0.0))
+        return np.zeros(0, dtype=np.int8)
+    codes, sides = pd.factorize(mentions["polarity"])  # (a few distinct cells: compared once)
+    by_side = np.array([SIDE_SIGNS.get(v, 0.0) for v in sides] + [0.0])
     weight = np.abs(pd.to_numeric(mentions["score"], errors="coerce").fillna(0.0).to_numpy(
         dtype=float)) if "score" in mentions else np.ones(len(mentions))
-    signed = sign * np.maximum(weight, 1e-6)  # (a polar mention scored 0 still counts)
-    named = mentions["dimension"].astype(str)
+    signed = by_side[codes] * np.maximum(weight, 1e-6)  # (a polar mention scored 0 counts)
+    key, _ = pd.factorize(mentions["dimension"])
+    key = key.astype(np.int64)
     if "factor" in mentions:  # (a table of dimensions only: the dimension is the factor)
-        named = named + "/" + factor_column(mentions).astype(str)
-    key, keys = pd.factorize(named)
-    at, cells = pd.factorize(np.asarray(rows, dtype=np.int64) * max(len(keys), 1) + key)
-    total = np.bincount(at, weights=signed, minlength=len(cells))[at]
-    return np.select([total < 0, total > 0], ["negative", "positive"], "neutral").astype(object)
+        factor, count = factor_codes(mentions)
+        key = key * (count + 1) + factor
+    at, cells = pd.factorize(np.asarray(rows, dtype=np.int64) * (int(key.max()) + 2) + key)
+    return np.sign(np.bincount(at, weights=signed, minlength=len(cells))[at]).astype(np.int8)
+
+
+SIDE_SIGNS = {"negative": -1, "positive": 1}  # a polarity's sign (factor_verdicts' values)
+
+
+def factor_codes(mentions: pd.DataFrame) -> tuple[np.ndarray, int]:
+    """:func:`factor_column` as codes (equal factors, equal codes) and how many there are,
+    without a string per mention: the rule is run only on the mentions filed ``attribute``."""
+    codes, names = pd.factorize(mentions["factor"])
+    if DISCOVERED_FACTOR not in names or "source" not in mentions or "term" not in mentions:
+        return codes, len(names)
+    at = np.flatnonzero(codes == names.get_loc(DISCOVERED_FACTOR))
+    own, named = pd.factorize(factor_column(mentions.iloc[at][["factor", "source", "term"]]))
+    codes = codes.copy()
+    codes[at] = len(names) + own
+    return codes, len(names) + len(named)
 
 
 def complaint_mask(comments: pd.DataFrame, complaint: ComplaintSpec = None,
-                   mentions: pd.DataFrame | None = None, side: str = "negative") -> np.ndarray:
+                   mentions: pd.DataFrame | None = None, side: str = "negative",
+                   verdicts: np.ndarray | None = None) -> np.ndarray:
     """Boolean array, one per row of ``comments``: is the comment a complaint?
 
     ``None`` → ``sentiment == "negative"`` or, given ``mentions``, also any comment that
@@ -119,7 +136,9 @@ def complaint_mask(comments: pd.DataFrame, complaint: ComplaintSpec = None,
             else np.zeros(len(comments), dtype=bool)
         if mentions is not None and len(mentions):
             rows = mention_rows(comments, mentions)
-            said = (factor_verdicts(rows, mentions) == side) & (rows >= 0)
+            if verdicts is None:  # (given: the caller's factor_verdicts of these mentions)
+                verdicts = factor_verdicts(rows, mentions)
+            said = (verdicts == SIDE_SIGNS[side]) & (rows >= 0)
             if "dimension" in mentions:
                 said &= mentions["dimension"].to_numpy() != "overall"
             named = rows[said]

@@ -108,13 +108,13 @@ class TermSets:
         if "term" not in mentions or not len(mentions):
             return cls()
         positions = analysable_positions(comments)
-        flags = complaint_mask(comments, complaint, mentions)
+        rows = mention_rows(comments, mentions)
+        verdicts = factor_verdicts(rows, mentions)
+        flags = complaint_mask(comments, complaint, mentions, verdicts=verdicts)
         ok = np.zeros(len(comments) + 1, dtype=bool)
         ok[positions] = np.asarray(flags, dtype=bool)[positions]
-        rows = mention_rows(comments, mentions)
         pick = ok[rows] & (rows >= 0) \
-            & (mentions["polarity"].astype(str) == "negative").to_numpy() \
-            & (factor_verdicts(rows, mentions) == "negative") \
+            & (mentions["polarity"].astype(str) == "negative").to_numpy() & (verdicts < 0) \
             & (mentions["dimension"].astype(str) != "overall").to_numpy()
         if not pick.any():
             return cls()
