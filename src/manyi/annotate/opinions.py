@@ -188,7 +188,7 @@ class ClauseOpinions:
     def _below_standard(self, tokens: list[str], i: int, first: int) -> int:
         """Index of the negation of "not as good as before" said bare before the opinion at
         ``i`` (没有以前好, 没有图片上好看, 不如想象中好: rules.toml standards), or as another
-        thing named right before a bare opinion (京东物流没有顺丰快, 服务没有海底捞好: see
+        thing named right before a bare opinion (京东物流没有顺丰快, 屏幕没有苹果好: see
         :meth:`_rival`), else −1."""
         j = i - 1
         while j > first and tokens[j] in ("中", "上", "里"):
