@@ -33,6 +33,7 @@ from manyi.annotate.factors import FactorExtractor
 from manyi.annotate.flags import ANALYSABLE_FLAGS, MAX_ANALYSED_CHARS, REPEATED, flag_repeated
 from manyi.annotate.memo import Memo
 from manyi.annotate.prepass import Learned, warm_up, with_learned
+from manyi.annotate.rounding import round_like_python
 from manyi.annotate.sentiment import model as sentiment
 from manyi.annotate.sentiment.model import SentimentModel
 from manyi.annotate.sentiment.tastes import is_bare_taste
@@ -161,7 +162,7 @@ class Annotator:
             if not mentions:
                 if labels[n] != "neutral":  # an opinion with no factor named: 看着还可以
                     append((ids[i], first_row + i, 0, heads[i], "overall", "overall",
-                            "", "", False, 1.0, True, labels[n], round(scores[n], 4),
+                            "", "", False, 1.0, True, labels[n], scores[n],
                             0, len(heads[i]), "model", "overall"))
                 continue
             at, comment_id, row = clause_rows[n], ids[i], first_row + i
@@ -187,10 +188,13 @@ class Annotator:
                         None if opinion and not is_bare_taste(opinion, lexicon_score, tastes)
                         else (scores[n], labels[n]))
                 append((comment_id, row, clause_id, clause, dimension, factor, term, opinion,
-                        negated, round(degree, 3), implicit, polarity, round(score, 4), start,
-                        end, source, filed_by))
+                        negated, degree, implicit, polarity, score, start, end, source,
+                        filed_by))
         mentions = pd.DataFrame.from_records(records, columns=MENTION_COLUMNS) if records \
             else pd.DataFrame(columns=MENTION_COLUMNS)
+        for column, digits in (("degree", 3), ("score", 4)):  # as round() gives, at once
+            if mentions[column].dtype.kind == "f":
+                mentions[column] = round_like_python(mentions[column].to_numpy(), digits)
 
         out = pd.DataFrame({"text": texts, "flag": flags})
         n_ok, analysed = len(ok), np.asarray(ok, dtype=np.intp)
