@@ -417,7 +417,7 @@ def _mentions_frame(records: list[tuple]) -> pd.DataFrame:
             data[name] = array
         else:
             data[name] = list(values)
-    return pd.DataFrame(data, copy=False)
+    return pd.DataFrame(data)  # (consolidated, as from_records gives it: the counts read it)
 
 
 _WORD_COLUMNS = frozenset({"clause", "dimension", "factor", "term", "opinion", "polarity",
