@@ -50,7 +50,8 @@ def test_opinion_core_drops_punctuation_and_emoji():
 # Characters where NFKC is more than a per-character table: combining marks, Hangul jamo,
 # compatibility characters, astral letters, full-width forms, Chinese and emoji.
 TRICKY = st.text(st.sampled_from(
-    list("ＯＫ，！？（）ａ１ｶﾞﾊﾟ㈱①ⅰﬁΩÅe\u0301\u0323\u0307\u0308\u1100\u1161\u11a8가각好質量😂 \t")
+    list("ＯＫ，！？（）：…；～．ａ１ｶﾞﾊﾟ㈱①ⅰﬁΩÅe\u0301\u0323\u0307\u0308")
+    + list("\u1100\u1161\u11a8가각好質量😂 \t")
     + ["\U0001d400", "\U0001f100", "\u2460", "\u3000", "\u00a0", "\u200b"]))
 
 

@@ -115,6 +115,11 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         # the word classes of the rules below (rules.toml: sellers, fillers, irrealis …)
         self.rules = SimpleNamespace(**rule_lists(lexicon.rules))
         self._many_starts = tuple(sorted(self.rules.many_starts))  # for str.startswith
+        # a belief proved wrong needs 以为 or a word of rules.toml's mistaken (本以为): the
+        # tokens of a comment whose text holds none, where no clause need look (_mistaken)
+        marks = {"以为", *self.rules.mistaken}
+        self._belief_marks = tuple(w for w in marks if not any(o != w and o in w for o in marks))
+        self._unbelieving: list[str] | None = None
         self._wishes = any_of(self.rules.wishes)
         self._seller_named = any_of(self.rules.seller_named)
         self._irrealis = any_of(self.rules.irrealis)
@@ -150,6 +155,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             pieces = self.split_glued(tokens)
             roles = list(map(self._role_cache.__getitem__, pieces))
         starts = list(accumulate(map(len, pieces), initial=0))
+        self._unbelieving = None if any(map(text.__contains__, self._belief_marks)) else pieces
         candidates: list[int] = []
         term_at: list[int] = []
         verb_at: list[int] = []

@@ -62,7 +62,7 @@ class Opinion(NamedTuple):
 class ClauseOpinions:
     """The opinion half of :class:`~manyi.annotate.factors.FactorExtractor` (which sets up
     ``lexicon``, ``rules``, ``_many_starts``, ``_modifiers``, ``_prefix_cache``,
-    ``_direction_cache``, ``_role_cache`` and ``parse_token``)."""
+    ``_direction_cache``, ``_role_cache``, ``_unbelieving`` and ``parse_token``)."""
 
     def extract_opinions(self, tokens: list[str]) -> list[Opinion]:
         """The opinion words of one clause's tokens, modifiers applied (不太好 → 好, negated)."""
@@ -239,6 +239,8 @@ class ClauseOpinions:
         """The tokens after ``k`` up to ``end`` that tell a belief which proved wrong
         (本以为网上买的会新鲜: after the modal 会; 原以为质量不错: after 原以为), a few words
         long (还以为很难学…老师很帅: not 帅), as ``(k, end)``; ``(last, last)`` when none."""
+        if tokens is self._unbelieving:  # (most comments: no 以为 in the text)
+            return last, last
         rules = self.rules
         words = tokens[first:last]
         if "以为" not in words and rules.mistaken.isdisjoint(words):  # (most clauses)

@@ -24,6 +24,7 @@ from manyi.errors import LexiconError
 from manyi.text.lexicon_events import merge_aspects_file, read_pack_toml
 from manyi.text.lexicon_rules import merge_rules_file
 from manyi.text.lexicon_schema import check_file, is_string_list
+from manyi.text.placeholder_screen import PlaceholderScreen
 
 DIMENSION_LABELS = {
     "product": "产品",
@@ -347,19 +348,25 @@ class Lexicon:
     def is_placeholder(self, text: str) -> bool:
         """True for no-opinion placeholder reviews (此用户没有填写评价 …)."""
         combined = self._placeholder_pattern
+        if isinstance(combined, PlaceholderScreen):
+            return combined.matches(text)
         if combined is not None:
             return _fullmatch(combined, text)
         return any(_fullmatch(p, text) for p in self.placeholders)
 
     @cached_property
-    def _placeholder_pattern(self) -> re.Pattern | None:
-        """The placeholders as one expression (one pass per comment), where they combine."""
+    def _placeholder_pattern(self) -> re.Pattern | PlaceholderScreen | None:
+        """The placeholders as one expression (one pass per comment), where they combine;
+        the shipped ones behind a screen of the words they need (placeholder_screen)."""
         if not self.placeholders or any(BACKREFERENCE.search(p.pattern)
                                         for p in self.placeholders):
             return None  # joined, groups are renumbered: (哈)\1+ would break
         joined = "|".join(f"(?:{p.pattern})" for p in self.placeholders)
         try:  # the shipped patterns are ours, tested: plain re, three times as fast
-            return safe_pattern(joined) if self.own_placeholders else re.compile(joined)
+            if self.own_placeholders:  # (the regex engine's syntax: not screened)
+                return safe_pattern(joined)
+            re.compile(joined)
+            return PlaceholderScreen([p.pattern for p in self.placeholders])
         except (re.error, ValueError):  # e.g. a pattern with inline flags
             return None
 
