@@ -184,10 +184,37 @@ def by_clause(events: list, spans: list[tuple[int, int]]) -> dict[int, list]:
     return happened
 
 
+def waited_for(mentions: list, happened: dict[int, list]) -> list:
+    """``mentions`` without what a service failure of their clause was about: the dish that
+    never came or came wrong (菜没上齐, 再也没有菜上来, 上错菜), the seat waited for (等了好久才有了
+    位置, 等了半天才挨上座位, 套餐菜没上齐) is the event's object, no complaint of the dish, the
+    space, the location or the set meal. Such a mention lies inside the event (菜没上齐: 菜) or
+    its opinion does: the event's words it took, having none of its own, or a part of them
+    (菜上得太慢了: 太慢). Praise keeps its objects (汤品很快就上了: the dish named, praised;
+    APP上几秒钟就批了: the app)."""
+    words: dict[int, set[str]] = {}
+    for m in mentions:
+        if m.source == "event" and m.dimension == "service" and m.lexicon_score < 0:
+            words.setdefault(m.clause_id, set()).add(m.opinion)
+    out = []
+    for m in mentions:
+        events = happened.get(m.clause_id)
+        if events and m.dimension != "service" and m.source != "event" and any(
+                factor.dimension == "service" and sign < 0 and (
+                    start <= m.start and m.end <= end or bool(m.opinion) and any(
+                        m.opinion in w for w in words.get(m.clause_id, ())))
+                for start, end, factor, sign in events):
+            continue
+        out.append(m)
+    return out
+
+
 def speed_beside_events(mentions: list, happened: dict[int, list],
                         verb_opinions: frozenset[str]) -> list:
     """快/慢 said alone next to an event say it of the event's factor: 有点儿慢啊，八点了才来
-    is slow delivery, not an overall complaint."""
+    is slow delivery, not an overall complaint; and what a service failure was about is no
+    complaint of its own (:func:`waited_for`)."""
+    mentions = waited_for(mentions, happened)
     out = []
     for m in mentions:
         if m.dimension == "overall" and m.opinion and any(
