@@ -160,3 +160,23 @@ def test_what_is_still_to_be_improved_is_a_shortcoming(text, term):
     found = manyi.analyze([text], domain="ecommerce", progress=False).mentions
     here = found[found["term"] == term]
     assert len(here) and (here["polarity"] == "negative").all(), found
+
+
+def test_a_comparison_is_read_once_and_what_it_is_not():
+    """review15: the comparison's 不如 is that opinion's negation, not an opinion of its own;
+    an act done badly keeps its term (没有包装好: packaging); a thing better without is no
+    rival (房间没有噪音安静); 有没有 asks, it does not judge."""
+    texts = ["味道不如隔壁家好吃", "没有包装好", "预订部与前台没沟通好", "房间没有噪音安静",
+             "不知道效果有没有说的那么好", "我很怀疑他们有没有妥善的清洁更换"]
+    found = manyi.analyze(texts, domain="ecommerce", progress=False).mentions
+    found["text"] = [texts[r] for r in found["row"]]
+    taste = found[found["text"] == texts[0]]
+    assert taste["opinion"].tolist() == ["不如隔壁家好吃"], taste
+    packed = found[found["text"] == texts[1]]
+    assert packed[["term", "polarity"]].values.tolist() == [["包装", "negative"]], packed
+    talked = found[found["text"] == texts[2]]
+    assert "沟通" in set(talked["term"]) and (talked["polarity"] == "negative").all(), talked
+    room = found[(found["text"] == texts[3]) & (found["term"] == "房间")]
+    assert len(room) and (room["polarity"] == "positive").all(), room
+    asked = found[found["text"].isin(texts[4:])]
+    assert not asked["opinion"].fillna("").str.contains("好|清洁").any(), asked

@@ -204,8 +204,9 @@ def cooccurrence_graph(comments: pd.DataFrame, mentions: pd.DataFrame, *, level:
     """Factors as nodes, edges between factors named in the same comment (or clause).
 
     ``subset="all"``: every mention, whatever was said. ``subset="complaints"`` (the
-    complaint graph): factors **complained about** — named negatively (mention polarity
-    ``negative``) — joined when complained about in the same comment, weighted by the number
+    complaint graph): factors **complained about** — named negatively (the comment's
+    mentions of the factor, summed, negative: :func:`~manyi.analysis.rows.factor_verdicts`)
+    — joined when complained about in the same comment, weighted by the number
     of such comments, with ``lift = n_ab · N / (n_a · n_b)`` over all N comments (n_a:
     comments naming a negatively); edge ``complaints`` counts those that are complaint
     comments. With ``unit="clause"`` or ``opinions`` the complaint graph falls back to all

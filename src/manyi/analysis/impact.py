@@ -250,8 +250,8 @@ def _side_table(patterns: Patterns, side: str, level: str, labels, weights, rati
                 boot: int, seed: int, alpha: float) -> pd.DataFrame:
     counts = patterns.sides[side]
     frame = counts.reset_index(name="count")
-    if level == "dimension":
-        frame["factors"] = [_dimension_set(s) for s in frame["factors"]]
+    if level == "dimension":  # the dimensions a comment is negative (positive) on, summed
+        frame["factors"] = frame["dimensions"]  # there, as the dimension table counts them
     elif level != "factor":
         raise ValueError(f"level must be 'factor' or 'dimension', not {level!r}")
     rated = frame.groupby(_INDEX, sort=True)["count"].sum().reset_index()
@@ -362,10 +362,6 @@ def _pattern_matrix(sets: list[list[str]], at: dict[str, int], width: int, *,
     values = np.repeat([1 / max(len(s), 1) if share else 1.0 for s in sets],
                        [len(s) for s in sets])
     return sparse.csr_matrix((values, (rows, cols)), shape=(len(sets), width))
-
-
-def _dimension_set(keys: str) -> str:
-    return "|".join(sorted({k.split("/")[0] for k in keys.split("|")})) if keys else ""
 
 
 def _index_rows(frame: pd.DataFrame, sets: list[list[str]], columns: list[str]

@@ -319,8 +319,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                     compounds[i] = found
                     terms[n] = (i, found[1])
         opinions = self._opinions(tokens, starts, roles, first, last, candidates)
-        if opinions and terms:
-            terms = [t for t in terms if not _compared_in(opinions, starts, t[0])]
+        if opinions and terms:  # (没有包装好: an act done badly keeps its term)
+            terms = [t for t in terms if not _compared_in(opinions, starts, t[0])
+                     or self.acted(tokens[t[0]])]
         if opinions and terms and any(tokens[i] in rules.sellers for i, _ in terms):
             terms = [t for t in terms if not self._seller_unjudged(tokens, t[0], opinions)]
         mentions = []

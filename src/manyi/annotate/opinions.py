@@ -17,6 +17,7 @@ from manyi.annotate.factor_tokens import GOOD_AS_DEGREE, is_word
 
 _new_tuple = tuple.__new__  # _new_tuple(Opinion, fields) is Opinion(*fields), faster
 MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree words
+ASKED = "有没有"  # whether it is so: what follows in the clause is asked, not judged
 
 COMPARISON_WINDOW = 5  # tokens before 那么 searched for the negation of "not as … as"
 MISTAKEN_WORDS = 6  # tokens a mistaken belief reaches past 本以为 or its modal (会, 应该)
@@ -81,8 +82,11 @@ class ClauseOpinions:
         boost, boost_at, boost_start = 1.0, -1, 0
         mistaken = self._mistaken(tokens, first, last) if candidates else (last, last)
         rules, modifiers = self.rules, self._modifiers
+        asked = candidates and ASKED in tokens[first:last]
         for i in candidates:
             token = tokens[i]
+            if asked and ASKED in tokens[first:i]:
+                continue  # 效果有没有说的那么好, 有没有妥善的清洁: asked, not judged
             if token == "好" and self._good_as_degree(tokens, i, last):
                 boost, boost_at, boost_start = GOOD_AS_DEGREE, i + 1, starts[i]
                 continue
@@ -200,6 +204,12 @@ class ClauseOpinions:
             return j - 1
         return -1
 
+    def acted(self, word: str) -> bool:
+        """Whether a word between a comparison's negation and the praise it turns is an act
+        done badly, not a rival (没有包装好, 没沟通好, 还没装修好: not packed well): the
+        opinion is negated and the act stays its term."""
+        return self.finder is not None and self.finder.tag(word)[:1] == "v"
+
     def compared_with(self, tokens: list[str], first: int, a: int, b: int) -> bool:
         """Whether the words ``tokens[a:b]`` of a clause starting at ``first`` are what a thing
         is compared with, not what is judged: after a comparison marker (比实体店便宜), or
@@ -207,7 +217,8 @@ class ClauseOpinions:
         if a > first and tokens[a - 1] in self.rules.comparison_markers:
             return True
         return a > first and b < len(tokens) and self._token_cache[tokens[b]] is not None \
-            and self._below_standard(tokens, b, first) == a - 1
+            and self._below_standard(tokens, b, first) == a - 1 \
+            and not (b - a == 1 and self.acted(tokens[a]))
 
     def _rival(self, word: str, opinion: str) -> bool:
         """Whether ``word``, between a comparison's negation and the bare opinion ``opinion``,
@@ -218,9 +229,9 @@ class ClauseOpinions:
         vague word; 没有耳机差评, 包装没有泡沫欠佳: a complaint)."""
         lexicon, parse = self.lexicon, self._token_cache[opinion]
         if parse is None or parse[0] or parse[1] != 1.0 or lexicon.opinions.get(parse[2], 0) <= 0 \
-                or word in lexicon.opinions \
-                or word in self.rules.not_aspects or word in lexicon.degrees:
-            return False
+                or word in lexicon.opinions or word in self.rules.not_aspects \
+                or word in lexicon.degrees or self.direction(word) < 0:
+            return False  # (房间没有噪音安静: a thing better without)
         if word in lexicon.terms or word in lexicon.learned:
             return True
         return self.finder is not None and self.finder.tag(word)[:1] == "n"

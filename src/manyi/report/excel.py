@@ -81,8 +81,8 @@ HEADERS = {
     "pooled": "合并检验", "dimension_label": "维度名称",
 }
 SUMMARY_LABELS = {
-    "comments": "评论总数", "analysed": "可分析评论", "positive_share": "正面占比",
-    "neutral_share": "中性占比", "negative_share": "负面占比",
+    "comments": "评论总数", "analysed": "可分析评论", "positive_share": "正面占比（%）",
+    "neutral_share": "中性占比（%）", "negative_share": "负面占比（%）",
     "satisfaction_index": "满意度指数 (0–100)", "source": "数据文件", "text_col": "文本列",
     "rating_col": "评分列", "time_col": "时间列", "group_cols": "分组列", "domain": "行业词典",
     "index_weighting": "指数加权方式", "complaint_rule": "投诉的计法",

@@ -135,11 +135,13 @@ def fix_candidates(comments: pd.DataFrame, mentions: pd.DataFrame, dimension: st
     sentiment agrees first, then those where it is the only factor so named, readable
     length, strongest, id; each ``(keys…, id, text, mentions of it)``, the mentions a
     function (read only for the picks)."""
-    from manyi.analysis.rows import factor_column, mention_rows
+    from manyi.analysis.rows import SIDE_SIGNS, factor_column, factor_verdicts, mention_rows
 
     polarity = "negative" if side == "complaint" else "positive"
     rows = mention_rows(comments, mentions)
-    said = (mentions["polarity"] == polarity).to_numpy() & (rows >= 0)
+    # a comment naming the factor so as the drivers count it: its mentions there summed
+    said = (mentions["polarity"] == polarity).to_numpy() & (rows >= 0) \
+        & (factor_verdicts(rows, mentions) == SIDE_SIGNS[polarity])
     mine = said & (mentions["dimension"] == dimension).to_numpy() & (
         factor_column(mentions) == factor).to_numpy()  # (attribute:系统, as drivers count)
     if not mine.any():

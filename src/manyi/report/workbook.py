@@ -52,7 +52,7 @@ def excel_tables(result) -> dict[str, pd.DataFrame]:
     head = headline(result)
     summary = pd.DataFrame(
         [("comments", head["comments"]), ("analysed", head["analysed"]),
-         *[(f"{p}_share", f"{head['sentiment'][p]:.1%}") for p in POLARITY_LABELS],
+         *[(f"{p}_share", round(100 * head["sentiment"][p], 1)) for p in POLARITY_LABELS],
          ("satisfaction_index", head["satisfaction_index"]),
          ("index_weighting", WEIGHTING_LABELS.get(head["weighting"], head["weighting"] or "")),
          ("complaint_rule", complaint_rule_text(result.meta)),
