@@ -63,6 +63,9 @@ def rated_complaints(comments: pd.DataFrame, rating_col: str, max_rating: float)
     return pd.to_numeric(comments[rating_col], errors="coerce") <= max_rating
 
 
+SIDE_SIGNS = {"negative": -1, "positive": 1}  # a polarity's sign (factor_verdicts' values)
+
+
 def factor_verdicts(rows: np.ndarray, mentions: pd.DataFrame) -> np.ndarray:
     """Per mention, the verdict of its comment on its factor: −1 (negative), +1 (positive)
     or 0, the sign of the comment's mentions of that factor summed (each signed by its
@@ -93,9 +96,6 @@ def factor_verdicts(rows: np.ndarray, mentions: pd.DataFrame) -> np.ndarray:
         key = key * (count + 1) + factor
     at, cells = pd.factorize(np.asarray(rows, dtype=np.int64) * (int(key.max()) + 2) + key)
     return np.sign(np.bincount(at, weights=signed, minlength=len(cells))[at]).astype(np.int8)
-
-
-SIDE_SIGNS = {"negative": -1, "positive": 1}  # a polarity's sign (factor_verdicts' values)
 
 
 def factor_codes(mentions: pd.DataFrame) -> tuple[np.ndarray, int]:

@@ -88,6 +88,12 @@ MIN_GROUP = 20  # comments a group needs to be compared
 MAX_GROUPS = 30  # the largest groups of a column compared
 
 
+def largest_left_out(left: pd.DataFrame, most: int = 8) -> tuple[pd.DataFrame, int]:
+    """The ``most`` largest of the groups not compared (the segments' ``left_out``), and how
+    many there are in all: what the terminal and the report name."""
+    return left.sort_values("comments", ascending=False, kind="stable").head(most), len(left)
+
+
 def segments(comments: pd.DataFrame, mentions: pd.DataFrame, *, group_cols: Sequence[str],
              labels: Mapping[str, str] | None = None, complaint: ComplaintSpec = None,
              min_comments: int = MIN_GROUP, alpha: float = 0.05, top: int = 3,

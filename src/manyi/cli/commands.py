@@ -119,12 +119,8 @@ def analyze(output, segmenter, aspect_scorer, scheduler, strict, chunk_rows, mod
     if not quiet:
         click.echo(summary_text(result))
         click.echo(headlines_text(result))
-        if rating := result.meta.get("rating_col"):
-            from manyi.analysis.rows import analysable
-
-            comments = getattr(result, "comments", None)  # (not kept by a streamed run)
-            click.echo(rating_hint(rating, None if comments is None
-                                   else analysable(comments)[rating]))
+        if rating := result.meta.get("rating_col"):  # (a streamed run keeps no comments)
+            click.echo(rating_hint(rating, getattr(result, "comments", None)))
         if groups := result.meta.get("group_cols"):  # newcomer: where a category's fixes are
             click.echo(f"groups found: {', '.join(groups)} — `manyi drivers --from {out} -o D` "
                        "ranks fix first and the worst groups within each (segments_*.csv)")
@@ -275,8 +271,7 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
         profiles = folder_profiles(folder, result.comments, counts=True, **profile_options(
             result.comments, **{k: v for k, v in options.items() if k != "labels"})
         ) if folder is not None else None
-        hint = rating_hint(rating_col, analysable(result.comments)[rating_col]) \
-            if rating_col and rating_col in result.comments else None
+        hint = rating_hint(rating_col, result.comments) if rating_col else None
         if profiles is not None:  # the tables read the profiles and counts only: the
             result.comments = pd.DataFrame({  # compact comments are let go (new arrays,
                 column: pd.Series([], dtype=values.dtype)  # not a view of them)

@@ -57,18 +57,21 @@ DISCOVERED_NOTE = ("（新发现）: a thing no pack lists, found judged in thes
                    "suggest` proposes such words for a pack")
 
 
-def rating_hint(rating_col: str, ratings=None) -> str:
+def rating_hint(rating_col: str, comments: pd.DataFrame | None = None) -> str:
     """The note that complaints can be counted by the rating found instead of by what is
-    said, with how many that would be (:func:`manyi.analysis.impact.low_rated`; without the
-    ``ratings`` at hand, as a streamed analysis has them, the scale's usual cut).
+    said, with how many that would be (:func:`manyi.analysis.impact.low_rated` of the
+    analysed ``comments``; without them, as a streamed analysis keeps none, the scale's
+    usual cut).
 
-    >>> print(rating_hint("评分", [1, 5, 5, 4, 2]))
+    >>> print(rating_hint("评分", pd.DataFrame({"评分": [1, 5, 5, 4, 2], "flag": ""})))
     note: 评分 is a rating (1–5): 40.0% of rated comments are rated 2 or lower; `manyi drivers
     --complaint-max-rating 2` (and graph, report) counts those as the complaints instead
     """
     from manyi.analysis.impact import low_rated
+    from manyi.analysis.rows import analysable
 
-    low = low_rated(ratings) if ratings is not None else None
+    low = low_rated(analysable(comments)[rating_col]) \
+        if comments is not None and rating_col in comments else None
     if low is None:
         return (f"note: {rating_col} is a rating: `manyi drivers --complaint-max-rating N` "
                 "(and graph, report) counts\nthe comments rated N or lower as the complaints "
@@ -180,12 +183,12 @@ def left_out_line(left: pd.DataFrame, most: int = 8) -> str:
     >>> left_out_line(pd.DataFrame({"column": ["门店"], "group": ["陆家嘴店"], "comments": [15]}))
     "groups not compared (< 20 comments, or beyond a column's 30 largest): 门店 陆家嘴店 15"
     """
-    rows = left.sort_values("comments", ascending=False, kind="stable")
-    shown = ", ".join(f"{r.column} {r.group} {int(r.comments):,}" for r in rows.head(most)
-                      .itertuples())
-    more = f" … and {len(rows) - most:,} more (segments_left_out.csv)" if len(rows) > most \
-        else ""
-    from manyi.analysis.segments import MAX_GROUPS, MIN_GROUP
+    from manyi.analysis.segments import MAX_GROUPS, MIN_GROUP, largest_left_out
+
+    rows, total = largest_left_out(left, most)
+    shown = ", ".join(f"{r.column} {r.group} {int(r.comments):,}" for r in rows.itertuples())
+    more = f" … and {total - len(rows):,} more (segments_left_out.csv)" \
+        if total > len(rows) else ""
 
     return (f"groups not compared (< {MIN_GROUP} comments, or beyond a column's "
             f"{MAX_GROUPS} largest): {shown}{more}")

@@ -10,7 +10,7 @@ from html import escape
 import numpy as np
 import pandas as pd
 
-from manyi.analysis.segments import MAX_GROUPS, MIN_GROUP, worst
+from manyi.analysis.segments import MAX_GROUPS, MIN_GROUP, largest_left_out, worst
 from manyi.report import svg
 
 
@@ -291,9 +291,9 @@ def left_out_text(left: pd.DataFrame, most: int = 8) -> str:
     >>> left_out_text(pd.DataFrame({"column": ["门店"], "group": ["陆家嘴店"], "comments": [15]}))
     '未比较的分组（评论少于 20 条，或不在该列最大的 30 组内）：门店 陆家嘴店 15 条'
     """
-    rows = left.sort_values("comments", ascending=False, kind="stable")
+    rows, total = largest_left_out(left, most)
     shown = "、".join(f"{column_name(r.column)} {r.group} {int(r.comments):,} 条"
-                     for r in rows.head(most).itertuples())
-    more = f" 等，共 {len(rows):,} 组" if len(rows) > most else ""
+                     for r in rows.itertuples())
+    more = f" 等，共 {total:,} 组" if total > len(rows) else ""
     return (f"未比较的分组（评论少于 {MIN_GROUP} 条，或不在该列最大的 {MAX_GROUPS} 组内）："
             f"{shown}{more}")

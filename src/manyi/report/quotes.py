@@ -129,19 +129,21 @@ def kept_rows(order: pd.DataFrame, keep: list) -> pd.DataFrame:
 
 
 def fix_candidates(comments: pd.DataFrame, mentions: pd.DataFrame, dimension: str,
-                   factor: str, side: str = "complaint", max_chars: int = FIX_CHARS
-                   ) -> list[tuple]:
+                   factor: str, side: str = "complaint", max_chars: int = FIX_CHARS,
+                   verdicts: np.ndarray | None = None) -> list[tuple]:
     """The comments naming the factor with ``side``'s polarity, sorted: those whose overall
     sentiment agrees first, then those where it is the only factor so named, readable
     length, strongest, id; each ``(keys…, id, text, mentions of it)``, the mentions a
-    function (read only for the picks)."""
+    function (read only for the picks). ``verdicts``: the mentions' factor_verdicts, when
+    the caller has them (one computation for every fix of a block)."""
     from manyi.analysis.rows import SIDE_SIGNS, factor_column, factor_verdicts, mention_rows
 
     polarity = "negative" if side == "complaint" else "positive"
     rows = mention_rows(comments, mentions)
-    # a comment naming the factor so as the drivers count it: its mentions there summed
+    if verdicts is None:  # a comment naming the factor as the drivers count it: summed
+        verdicts = factor_verdicts(rows, mentions)
     said = (mentions["polarity"] == polarity).to_numpy() & (rows >= 0) \
-        & (factor_verdicts(rows, mentions) == SIDE_SIGNS[polarity])
+        & (verdicts == SIDE_SIGNS[polarity])
     mine = said & (mentions["dimension"] == dimension).to_numpy() & (
         factor_column(mentions) == factor).to_numpy()  # (attribute:系统, as drivers count)
     if not mine.any():
@@ -220,6 +222,7 @@ def folder_quotes(path: str | Path, n_comments: int, fixes: Sequence[tuple[str, 
     (``("fix", dimension, factor)``) of an analysis folder, its comments and mentions read
     block by block, each block's best candidates kept."""
     from manyi.analysis.profiles import blocks_of
+    from manyi.analysis.rows import factor_verdicts, mention_rows
     from manyi.annotate.annotator import MENTION_COLUMNS
     from manyi.io.saved import _comments, _mentions, typed_chunks
 
@@ -248,8 +251,9 @@ def folder_quotes(path: str | Path, n_comments: int, fixes: Sequence[tuple[str, 
             rows = pd.Index([at for _, at in keep]).unique()
             orders.setdefault(dimension, []).append((
                 kept_rows(order, keep), texts.reindex(rows), named[named["row"].isin(rows)]))
+        verdicts = factor_verdicts(mention_rows(part, mentions), mentions) if fixes else None
         for dimension, factor in fixes:
-            found = fix_candidates(part, mentions, dimension, factor)
+            found = fix_candidates(part, mentions, dimension, factor, verdicts=verdicts)
             fixed[(dimension, factor)].extend(kept_fix(found, per_fix))
     quotes: dict = {}
     for dimension, parts in orders.items():

@@ -81,6 +81,14 @@ def complaint_rule_text(meta: dict) -> str:
             "（故投诉率不低于总览中按整条评论计的负面占比）。")
 
 
+def _analysed_ratings(result) -> pd.Series | None:
+    """The rating column's cells of the analysed comments (None without a rating column)."""
+    column = result.meta.get("rating_col")
+    if not column or column not in result.comments:
+        return None
+    return analysable(result.comments)[column]
+
+
 def low_rated_of(result) -> dict | None:
     """Beside the default complaint rate, what the rating column calls complaints
     (:func:`manyi.analysis.impact.low_rated` of the analysed comments; newcomer10: "投诉率
@@ -88,11 +96,10 @@ def low_rated_of(result) -> dict | None:
     rating rule or without a rating column."""
     from manyi.analysis.impact import low_rated
 
-    column = result.meta.get("rating_col")
-    if result.meta.get("complaint_max_rating") is not None or not column \
-            or column not in result.comments:
+    ratings = _analysed_ratings(result)
+    if result.meta.get("complaint_max_rating") is not None or ratings is None:
         return None
-    return low_rated(analysable(result.comments)[column])
+    return low_rated(ratings)
 
 
 def rating_sentiment(result) -> pd.DataFrame | None:
@@ -102,12 +109,11 @@ def rating_sentiment(result) -> pd.DataFrame | None:
     rating column or on a long scale (0–100)."""
     from manyi.analysis.impact import rating_scale
 
-    column = result.meta.get("rating_col")
-    if not column or column not in result.comments:
+    ratings = _analysed_ratings(result)
+    if ratings is None:
         return None
-    ok = analysable(result.comments)
-    rated = pd.DataFrame({"rating": pd.to_numeric(ok[column], errors="coerce"),
-                          "sentiment": ok["sentiment"]}).dropna()
+    rated = pd.DataFrame({"rating": pd.to_numeric(ratings, errors="coerce"),
+                          "sentiment": analysable(result.comments)["sentiment"]}).dropna()
     if rated.empty or rating_scale(rated["rating"])["high"] > 10 \
             or rated["rating"].nunique() > 11:
         return None
