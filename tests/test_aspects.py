@@ -134,6 +134,17 @@ def test_domain_is_chosen_from_the_words():
     assert not unknown.fits and "warning" in unknown.note()
 
 
+@pytest.mark.parametrize("text", ["环境不错，服务员素质高", "安装师傅很专业", "屏幕素质好、充电快",
+                                  "作为消费者很失望", "装修环境一般"])
+def test_words_a_pack_shares_with_every_industry_do_not_vote_for_it(text):
+    """catering files 环境 素质 师傅 消费 its own way (the place whole, the staff's manners, the
+    cook, a meal's price), but hotels, phones and fitters have them too: listed under the
+    pack's ``[guess] shared``, they file in a restaurant's reviews and vote for none."""
+    from manyi.text.domains import guess_domain
+
+    assert guess_domain([text] * 20).shares.get("catering", 0.0) == 0.0
+
+
 def test_auto_domain_is_said_in_meta():
     import manyi
 

@@ -1,5 +1,5 @@
 """Words of the catering pack that mean the restaurant's own (newcomer10's restaurant
-reviews): the place as a whole, its price, seats and parking; and
+reviews): the staff's manners, the cook, the place as a whole, its seats and parking; and
 what is no aspect of it (the weather, a place's name)."""
 
 from __future__ import annotations
@@ -9,10 +9,17 @@ from conftest import extractor_for
 
 
 @pytest.mark.parametrize("text, term, dimension, factor", [
+    ("服务员素质好差", "素质", "service", "attitude"),    # manners (was: a product attribute)
+    ("只能说现在的整体素质下降了", "整体素质", "service", "attitude"),
+    ("铁板烧的师傅手艺不错", "师傅", "product", "dish"),   # the cook (was: an installer)
     ("人均消费蛮高的", "人均消费", "price", "value"),
     ("包间有最低消费", "最低消费", "price", "fees"),
+    ("沙发很软", "沙发", "environment", "space"),          # seats
+    ("环境一般", "环境", "environment", "general"),        # the place as a whole, not decor
     ("用餐环境很好", "用餐环境", "environment", "general"),
     ("装修很有格调", "装修", "environment", "ambience"),
+    ("环境装修还过得去", "环境装修", "environment", "ambience"),  # the decor named beside it
+    ("吃完回家就头晕", "头晕", "product", "food_safety"),
 ])
 def test_a_restaurants_words_are_filed_as_its_own(text, term, dimension, factor):
     # the mention naming the word (服务员素质, 铁板烧的师傅) or judged by it (头晕)
@@ -42,7 +49,7 @@ def test_seats_and_parking_are_better_the_more(text, sign):
 
 @pytest.mark.parametrize("text, sign", [
     ("人均有点高", -1),              # what a meal costs: worse the higher (was: praise)
-    ("人均不高", 1),
+    ("这家店的消费也不高", 1),
     ("人均消费蛮高的", -1),
 ])
 def test_what_a_meal_costs_is_worse_the_higher(text, sign):

@@ -105,6 +105,7 @@ class Lexicon:
     attribute_heads: set[str] = field(default_factory=set)
     verdicts: set[str] = field(default_factory=set)
     guess_factors: set[str] = field(default_factory=set)  # "dimension.key", aspects.toml
+    guess_shared: set[str] = field(default_factory=set)   # words that never vote for the pack
     event_words: dict[str, list[str]] = field(default_factory=dict)
     events: dict[str, tuple[Factor, list[str], int]] = field(default_factory=dict)
     # rules.toml: the word classes of the factor rules ({name: words}) and opinion suffixes

@@ -67,8 +67,12 @@ def merge_aspects_file(lexicon: Any, file: Path, problems: list[str]) -> None:
                        ("verdicts", lexicon.verdicts)):
         into.update(strings(filing.get(name, []), f"{file}: filing.{name}", problems))
     # --domain auto: the factors whose words vote for this pack (all, if none is named)
-    lexicon.guess_factors.update(strings(data.get("guess", {}).get("factors", []),
-                                         f"{file}: guess.factors", problems))
+    guess = data.get("guess", {})
+    lexicon.guess_factors.update(strings(guess.get("factors", []), f"{file}: guess.factors",
+                                         problems))
+    # … and words it files its own way that every industry uses: they never vote
+    lexicon.guess_shared.update(strings(guess.get("shared", []), f"{file}: guess.shared",
+                                        problems))
     for name, words in data.get("words", {}).items():
         if is_string_list(words):
             lexicon.event_words[name] = words  # [] empties a list
