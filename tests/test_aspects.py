@@ -92,6 +92,20 @@ def test_events_are_negative_mentions_of_their_factor(takeaway, text, dimension,
     assert not any(m.dimension == "overall" for m in takeaway(text))
 
 
+@pytest.mark.parametrize("text, late", [
+    ("申通快递走了一周多", True),            # a parcel's journey in weeks: slow
+    ("包裹在路上走了十多天", True),
+    ("物流走了一个星期", True),
+    ("等了一个礼拜才收到", True),            # (was overall: 个礼拜 no unit of time)
+    ("快递走了一周就到了", False),           # 就: soon enough
+    ("我走了一个星期的路", False),           # no parcel
+])
+def test_a_parcels_journey_in_weeks_is_a_slow_delivery(shop, text, late):
+    slow = [m for m in shop(text) if (m.dimension, m.factor) == ("logistics", "speed")
+            and m.source == "event" and m.lexicon_score < 0]
+    assert bool(slow) == late, [(m.term, m.factor, m.source) for m in shop(text)]
+
+
 def test_rider_is_logistics_in_food_delivery(takeaway, shop):
     assert {m.dimension for m in takeaway("师傅很辛苦")} == {"logistics"}
     assert {m.dimension for m in shop("师傅很专业")} == {"service"}
