@@ -49,6 +49,8 @@ POLARITY = [
     # "not as good as before", said bare after the negation (rules.toml standards)
     ("质量没有以前好了", "质量", "negative"),
     ("味道没有以前好吃了", "味道", "negative"),
+    ("音质没有上一代好", "音质", "negative"),   # an earlier model (was praise)
+    ("续航不如老款好", "续航", "negative"),
     ("没有色差，很满意", "色差", "positive"),
     # ... and short of another thing named bare (a rival brand, shop or device): the shop
     # reviews hold 没有苹果好, 没京东快, 没手机清晰 (read as praise before)
