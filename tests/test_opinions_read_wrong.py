@@ -182,3 +182,20 @@ def test_a_comparison_is_read_once_and_what_it_is_not():
     assert len(room) and (room["polarity"] == "positive").all(), room
     asked = found[found["text"].isin(texts[4:])]
     assert not asked["opinion"].fillna("").str.contains("好|清洁").any(), asked
+
+
+@pytest.mark.parametrize("text, term, polarity", [
+    ("如果服务再好一点就好了", "服务", "negative"),       # more wished for: not so now
+    ("要是价格再便宜点就更好了", "价格", "negative"),
+    ("如果包装好一点就更完美了", "包装", "negative"),
+    ("要是送保护套就好了", "保护套", "negative"),          # the end of a wish: missing
+    ("要是能包含早餐就好了", "早餐", "negative"),
+    ("价格比上一个好一点", "价格", "positive"),            # a comparison had, no wish
+    ("物流很快，用了一次就好了", "物流", "positive"),
+])
+def test_a_wish_for_more_is_a_shortcoming(text, term, polarity):
+    """408 mentions of the shop and hotel reviews wished their thing better or there
+    (如果前台的服务态度再好一些就好了, 要是能送个壳就好了) and read as praise of it."""
+    found = manyi.analyze([text], domain="ecommerce", progress=False).mentions
+    here = found[found["term"] == term]
+    assert len(here) and (here["polarity"] == polarity).all(), found

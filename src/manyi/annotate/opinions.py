@@ -28,6 +28,11 @@ OVERDONE = ("过于", "太过")  # before a praise word: too much of it (过于�
 TOO = ("过于", "太过", "过")  # before an adjective: more than one wants (_too)
 INSUFFICIENT = frozenset({"不够", "不足", "不太够"})  # 声音不够大: too little, not "not much"
 WEIGHT = frozenset("轻重")  # the scale words of weight: 质量很轻, 份量不轻 weigh, not judge
+# A wish for more (再便宜点, 如果服务再好一点就好了): the thing is not so now — a mild complaint
+LITTLE = frozenset({"一点", "点", "一些", "些", "一点点", "点儿", "一点儿"})
+WISH_MARKERS = frozenset({"再", "建议", "假如", "若是", "要是能", "如果能"})
+WISH_ENDS = frozenset({"了", "啦", "哦", "呀", "啊"})
+WISHED_SCALE = 0.5  # weaker than the fault said outright
 
 DEAL_SCORE = 0.5
 
@@ -155,6 +160,8 @@ class ClauseOpinions:
             elif weight > 0 and (len(word) > 1 and token != word and token.startswith(OVERDONE)
                                  or (i > first and tokens[i - 1] in OVERDONE)):
                 weight = -weight  # 偏清淡, 过于热情: more than one wants (not 偏好: a verb)
+            if weight > 0 and self._wished(tokens, i, first, last):
+                weight = -weight * WISHED_SCALE  # 再便宜点就好了: not cheap enough now
             negations += mistaken[0] < i <= mistaken[1]  # 本以为会新鲜: it was not
             k = i + 1 + (i + 1 < last and tokens[i + 1] == "的")  # 一个好的都没有
             if k + 1 < last and tokens[k] in rules.even and tokens[k + 1] in rules.none_of and all(
@@ -165,6 +172,33 @@ class ClauseOpinions:
             found.append(_new_tuple(Opinion, (i, start, starts[i] + len(token), word, score,
                                               negated, degree)))
         return found
+
+    def _wished(self, tokens: list[str], i: int, first: int, last: int) -> bool:
+        """Whether the praise at ``i`` is wished for, not had: more of it asked for
+        (价格再便宜点, 如果包装好一点, 物流再快点) or the end of a wish (能送些配件就好了,
+        要是有赠品就更好了, 如果价格再优惠点就完美了; not 用了一次就好了, 这样就好了).
+
+        >>> from manyi.annotate.factors import FactorExtractor
+        >>> from manyi.text.lexicon import Lexicon
+        >>> read = FactorExtractor(Lexicon.load()).extract_opinions
+        >>> [[o.score < 0 for o in read(t)] for t in (["价格", "再", "便宜", "点"],
+        ...     ["能", "送些", "配件", "就", "好", "了"], ["用", "了", "一次", "就", "好", "了"])]
+        [[True], [True], [False]]
+        """
+        before = tokens[first:i]
+        token = tokens[i]
+        wishing = any(t in self.rules.wishes or t in WISH_MARKERS for t in before) or (
+            before[:1] == ["能"])
+        if not wishing:
+            return False
+        if (i + 1 < last and tokens[i + 1] in LITTLE) or token.endswith(("点", "些")):
+            return True  # 再便宜点, 如果包装好一点
+        after = tokens[i + 1:last]
+        return i > first and (tokens[i - 1] == "就" or tokens[i - 1] == "更" and i - 1 > first
+                              and tokens[i - 2] in ("就", "会")) and (
+            not after or after[0] in WISH_ENDS) or (
+            i > first and tokens[i - 1] in ("就", "会") and token.startswith("更")
+            and (not after or after[0] in WISH_ENDS))
 
     def _scaled(self, tokens: list[str], first: int, i: int, word: str, weight: float
                 ) -> float:
