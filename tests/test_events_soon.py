@@ -167,6 +167,7 @@ def test_a_dish_wrapped_is_no_parcel_in_catering():
     ("各种设施都完好", "environment", "facilities", 1),
     ("恳求了半天才慢吞吞地去安排", "service", "efficiency", -1),
     ("早上7点40准时把我的衣服送来了", "service", "efficiency", 1),
+    ("办理入住速度很慢", "service", "efficiency", -1),           # the staff's speed
 ])
 def test_a_parcels_words_said_in_a_hotel_are_the_hotels(text, dimension, factor, sign):
     found = extractor_for("hotel")(text)

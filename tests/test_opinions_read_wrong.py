@@ -199,3 +199,21 @@ def test_a_wish_for_more_is_a_shortcoming(text, term, polarity):
     found = manyi.analyze([text], domain="ecommerce", progress=False).mentions
     here = found[found["term"] == term]
     assert len(here) and (here["polarity"] == polarity).all(), found
+
+
+@pytest.mark.parametrize("text, term, opinion", [
+    ("外观普通", "外观", "普通"),              # a verdict ending its clause
+    ("硬件很普通", "硬件", "很普通"),          # … or with its degree
+    ("速度比普通快递都慢", "速度", "慢"),      # a kind: 普通 judges nothing
+    ("音质也就和普通MP3差不多", None, None),
+])
+def test_plain_judges_only_as_a_verdict(text, term, opinion):
+    """普通 was no opinion word (很普通 read through the clause model, often as praise); as
+    one, it judges only with a degree or ending its clause — 普通间, 普通快递 are kinds."""
+    found = manyi.analyze([text], domain="ecommerce", progress=False).mentions
+    if term is None:
+        assert not found["opinion"].fillna("").str.contains("普通").any(), found
+        return
+    here = found[found["term"] == term]
+    assert len(here) and (here["opinion"] == opinion).all(), found
+    assert (here["polarity"] == "negative").all(), found

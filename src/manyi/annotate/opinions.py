@@ -27,6 +27,9 @@ EXCESS = frozenset({"偏", "过", "太", "过于", "太过"})  # 偏高, 太大:
 OVERDONE = ("过于", "太过")  # before a praise word: too much of it (过于艳丽; not 偏: 价格偏便宜)
 TOO = ("过于", "太过", "过")  # before an adjective: more than one wants (_too)
 INSUFFICIENT = frozenset({"不够", "不足", "不太够"})  # 声音不够大: too little, not "not much"
+# 普通 is far more often a kind (普通间, 普通快递) than a verdict: one only with a degree word
+# or ending its clause (很普通, 外观普通)
+PLAIN = frozenset({"普通"})
 WEIGHT = frozenset("轻重")  # the scale words of weight: 质量很轻, 份量不轻 weigh, not judge
 # A wish for more (再便宜点, 如果服务再好一点就好了): the thing is not so now — a mild complaint
 LITTLE = frozenset({"一点", "点", "一些", "些", "一点点", "点儿", "一点儿"})
@@ -316,6 +319,8 @@ class ClauseOpinions:
         没问题; not 质量一般, 感觉很一般的吧, 一般还可以, 做工一般没有想象的好)."""
         if i > 0 and tokens[i - 1] in self._modifiers:
             return False  # 很一般的酒店, 不太普通: a verdict with its degree
+        if tokens[i] in PLAIN:  # a kind wherever words follow it (普通间, 普通快递, 普通的苹果)
+            return not all(t == "的" or t in self.rules.particles for t in tokens[i + 1:last])
         j = i + 1
         if j < last and tokens[j] == "的":
             j += 1
