@@ -137,12 +137,13 @@ def test_a_modifier_and_its_head_are_not_one_thing():
 def test_size_and_taste_words_said_of_the_item_are_one_scale():
     """newcomer: 产品·小, 产品·甜 and 产品·酸 were drivers of their own; a size or taste word
     said of the thing bought (也太小了吧, 不甜) counts under its scale (大小, 酸甜) — under the
-    listed factor the scale names where one does (大小 is 规格分量's: newcomer8)."""
+    listed factor the scale names where one does (大小 is 规格分量's: newcomer8), and a taste
+    under the pack's taste factor, 口味气味 (aspect_filing.OpinionFiling: dish15)."""
     texts = ["也太小了吧", "虽然比较小", "个头太大了", "也挺甜的", "太酸了", "物流很快"] * 3
     result = manyi.analyze(pd.DataFrame({"t": texts}), text_col="t", domain="ecommerce",
                            progress=False)
     m = result.mentions.drop_duplicates("clause").set_index("clause")
     assert m.loc["也太小了吧", "factor"] == "spec" and m.loc["也太小了吧", "term"] == "小"
     assert m.loc["个头太大了", "factor"] == "spec"
-    assert m.loc["也挺甜的", "factor"] == "attribute:酸甜"
+    assert m.loc["也挺甜的", "factor"] == "taste" and m.loc["太酸了", "factor"] == "taste"
     assert "attribute:小" not in set(result.mentions["factor"])

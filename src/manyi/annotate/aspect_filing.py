@@ -3,6 +3,9 @@
 word is listed), ``characters`` (a known term inside the word: 服务生 → service) or
 ``attribute`` (an unlisted attribute of the thing bought → product).
 
+A thing so filed under the catch-all attribute, judged by an opinion word that names the
+quality it judges, is then filed under that quality (:class:`OpinionFiling`, ``cue``).
+
 >>> from manyi.text.lexicon import Lexicon
 >>> filer = TermFiler(Lexicon.load("ecommerce"))
 >>> filer.file_term(["待机", "时间"])[0].dimension, filer.file_term(["物流", "速度"])[1]
@@ -11,7 +14,13 @@ word is listed), ``characters`` (a known term inside the word: 服务生 → ser
 
 from __future__ import annotations
 
+from typing import Any  # a factors.Mention (imported there: no cycle)
+
+from manyi.annotate.overall_filing import PALE, is_taste
 from manyi.text.lexicon import Factor, Lexicon
+
+ATTRIBUTE = ("product", "attribute")
+OWN = ("product", "price")  # what a thing's judgement may be of: its qualities, its price
 
 
 class TermFiler:
@@ -72,3 +81,91 @@ def _longest_inside(word: str, terms: dict[str, Factor]) -> tuple[str, Factor] |
 def _attribute_factor(lexicon: Lexicon) -> Factor:
     key = ("product", "attribute")
     return Factor("product", "attribute", lexicon.factor_labels.get(key, "其他产品属性"))
+
+
+class OpinionFiling:
+    """A thing the customer names with no factor of its own (a discovered or learned word
+    filed under the catch-all attribute: a dish, a part), judged by an opinion word whose own
+    factor is known, counts under that factor: the factor the word files under when said alone
+    (太贵 → price, 好吃 and 太咸 → taste: the pack's cues, read through degree and negation;
+    a taste character after a degree, 太辣 → taste, as :func:`is_taste` reads it). The
+    mention keeps the customer's word as its ``term`` and is ``filed_by`` ``cue``, as a
+    discovered word judged by a cue in its own clause is (红烧肉好吃). A price word takes the
+    thing to price where the opinion's own implicit mention stands beside it (牛排偏贵: 牛排
+    under price, and the mention of 贵 dropped: one judgement, counted once; with none beside
+    it the extractor read no price judged there). A word of another dimension said of a thing
+    most often speaks of the thing in a figure (界面很友好, 软件很贴心, 操控更加便捷: no staff's
+    attitude, no ordering) or of something else than it (马路非常干净): the thing stays as it was.
+    A thing judged by a plain verdict (好, 不错, 推荐) or an unlisted word (老, 硬) stays its
+    own attribute, and a corpus group of such words stays one driver.
+
+    >>> from manyi.annotate.factors import FactorExtractor
+    >>> ex = FactorExtractor(Lexicon.load("catering"))
+    >>> found = ex.extract("水煮鱼太辣了", ["水煮鱼", "太辣", "了"])
+    >>> [(m.term, m.factor, m.filed_by) for m in found]
+    [('水煮鱼', 'taste', 'cue')]
+    """
+
+    def __init__(self, lexicon: Lexicon, parse_token: Any, rules: Any) -> None:
+        self.cues = lexicon.cues
+        self.parse_token = parse_token  # FactorExtractor.parse_token: 不太好吃 → 好吃
+        taste = lexicon.terms.get("口味")
+        self.taste = taste if taste is not None and taste.dimension == "product" else None
+        self.tastes = frozenset(rules.tastes)
+        self.prefixes = frozenset(rules.bare_prefixes) | frozenset(lexicon.degrees)
+
+    def factor_of(self, opinion: str) -> Factor | None:
+        """The factor ``opinion`` names the quality of when said alone, else None (a plain
+        verdict: 很好, 不错).
+
+        >>> from manyi.annotate.factors import FactorExtractor
+        >>> ex = FactorExtractor(Lexicon.load("catering"))
+        >>> said = ("最难吃", "太贵", "很好", "偏辣")
+        >>> [getattr(ex.opinion_filing.factor_of(o), "key", None) for o in said]
+        ['taste', 'value', None, 'taste']
+        """
+        parse = self.parse_token(opinion)
+        if parse is not None:
+            cue = self.cues.get(parse[2])
+            if cue is None or (cue.dimension, cue.key) == ATTRIBUTE or cue.dimension == "overall":
+                return None
+            return cue
+        if self.taste is not None and is_taste(opinion, self.tastes, self.prefixes) \
+                and not set(opinion.rstrip("的了")[-1:]) <= PALE:
+            return self.taste  # (淡, 涩 alone: as often a colour or a style)
+        return None
+
+    def __call__(self, mentions: list) -> list:
+        """``mentions`` with each thing filed by its opinion word (see the class)."""
+        filed: dict[int, Any] = {}
+        twins = None  # the opinions' own implicit mentions: (clause, factor, opinion) → index
+        for n, m in enumerate(mentions):
+            if (m.dimension, m.factor) != ATTRIBUTE or m.source != "discovered" \
+                    or not m.term or not m.opinion:
+                continue
+            factor = self.factor_of(m.opinion)
+            if factor is None:
+                continue
+            if factor.dimension not in OWN:
+                continue
+            if factor.dimension != "product":  # counted there only as its opinion's own
+                if twins is None:
+                    twins = {_said(o): k for k, o in enumerate(mentions) if _twin(o)}
+                if (m.clause_id, factor.dimension, factor.key, m.opinion) not in twins:
+                    continue  # (比国内便宜: what it is compared with, no price judged)
+            filed[n] = m._replace(dimension=factor.dimension, factor=factor.key,
+                                  filed_by="cue")
+        if not filed:
+            return mentions
+        said = {_said(m) for m in filed.values()}
+        return [filed.get(n, m) for n, m in enumerate(mentions)
+                if n in filed or not (_twin(m) and _said(m) in said)]
+
+
+def _twin(m: Any) -> bool:
+    """Whether ``m`` is an opinion's own implicit mention (太贵 alone: term 贵)."""
+    return m.implicit and m.source == "lexicon"
+
+
+def _said(m: Any) -> tuple:
+    return m.clause_id, m.dimension, m.factor, m.opinion

@@ -23,6 +23,7 @@ from types import SimpleNamespace
 from typing import NamedTuple
 
 from manyi.annotate.agent_filing import attitude_after_agent
+from manyi.annotate.aspect_filing import OpinionFiling
 from manyi.annotate.aspect_named import listed_with, may_list, may_name, named_before
 from manyi.annotate.aspect_scorer import MODEL, add_scored
 from manyi.annotate.aspect_topics import carry_topics, may_carry
@@ -134,6 +135,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         self.topics = True  # zero anaphora: manyi.annotate.aspect_topics
         # 双核的速度, 光驱噪音, 安装系统: a thing's, where a thing is bought (context_filing)
         self._in_context = ProductContext.for_pack(lexicon, self.finder, self.rules.software)
+        # a dish or part judged by an opinion word of a known factor (糯米排骨难吃 → taste)
+        self.opinion_filing = OpinionFiling(lexicon, self.parse_token, self.rules)
 
     def extract(self, text: str, tokens: list[str]) -> list[Mention]:
         """All mentions of one comment, in reading order."""
@@ -257,7 +260,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             if found is not mentions:
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)
         if mentions:  # 收发20条SMS文本短信: named, judged by no opinion (issue #19)
-            mentions = self._judged_only(pieces, starts, roles, spans, mentions)
+            mentions = self.opinion_filing(
+                self._judged_only(pieces, starts, roles, spans, mentions))
         return mentions, clauses
 
     # -- one clause ------------------------------------------------------------------

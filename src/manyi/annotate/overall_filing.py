@@ -301,9 +301,7 @@ class OverallFiling:
             i > first and tokens[i - 1] == "再")
 
     def _taste(self, token: str) -> bool:
-        core = token[1:] if len(token) > 1 and token[0] in self.prefixes else token
-        core = core.rstrip("的了")
-        return bool(core) and len(core) <= 3 and all(c in self.tastes for c in core)
+        return is_taste(token, self.tastes, self.prefixes)
 
     def _tried(self, tokens: list[str], i: int, last: int) -> str:
         """The act at ``i`` when it tries the thing (摸起来, 用着, 穿上), else ''."""
@@ -314,3 +312,16 @@ class OverallFiling:
         if token in self.trying and i + 1 < last and tokens[i + 1] in TRIED:
             return token
         return ""
+
+
+def is_taste(token: str, tastes: frozenset[str], prefixes: frozenset[str]) -> bool:
+    """Whether ``token`` is a taste said (rules.toml ``tastes``, alone or after one bare
+    prefix or degree in ``prefixes``: 偏咸, 太辣, 又酸又苦涩 is read token by token).
+
+    >>> tastes, prefixes = frozenset("辣甜酸咸"), frozenset({"太", "偏"})
+    >>> is_taste("太辣了", tastes, prefixes), is_taste("辣椒", tastes, prefixes)
+    (True, False)
+    """
+    core = token[1:] if len(token) > 1 and token[0] in prefixes else token
+    core = core.rstrip("的了")
+    return bool(core) and len(core) <= 3 and all(c in tastes for c in core)
