@@ -21,6 +21,10 @@ from manyi.text.lexicon import Factor, Lexicon
 
 ATTRIBUTE = ("product", "attribute")
 OWN = ("product", "price")  # what a thing's judgement may be of: its qualities, its price
+# … and of its qualities, those whose words name them whatever the thing (咸 难吃 the taste, 不新鲜
+# the freshness, 偏大 量少 the size, 漂亮 the look): not a feel or a working (舒服 细腻 流畅 are
+# said of films, prose and screens as of the thing: review16 found 视频很细腻, 文笔流畅 re-filed)
+OWN_QUALITIES = frozenset({"taste", "freshness", "spec", "food_safety", "appearance"})
 
 
 class TermFiler:
@@ -93,8 +97,10 @@ class OpinionFiling:
     discovered word judged by a cue in its own clause is (红烧肉好吃). A price word takes the
     thing to price where the opinion's own implicit mention stands beside it (牛排偏贵: 牛排
     under price, and the mention of 贵 dropped: one judgement, counted once; with none beside
-    it the extractor read no price judged there). A word of another dimension said of a thing
-    most often speaks of the thing in a figure (界面很友好, 软件很贴心, 操控更加便捷: no staff's
+    it the extractor read no price judged there). A feel or a working (舒服 细腻 流畅) is said of
+    films and prose as of the thing: only taste, freshness, size, food-safety and look words
+    re-file it (:data:`OWN_QUALITIES`). A word of another dimension said of a thing most often
+    speaks of the thing in a figure (界面很友好, 软件很贴心, 操控更加便捷: no staff's
     attitude, no ordering) or of something else than it (马路非常干净): the thing stays as it was.
     A thing judged by a plain verdict (好, 不错, 推荐) or an unlisted word (老, 硬) stays its
     own attribute, and a corpus group of such words stays one driver.
@@ -146,7 +152,8 @@ class OpinionFiling:
             factor = self.factor_of(m.opinion)
             if factor is None:
                 continue
-            if factor.dimension not in OWN:
+            if factor.dimension not in OWN or (
+                    factor.dimension == "product" and factor.key not in OWN_QUALITIES):
                 continue
             if factor.dimension != "product":  # counted there only as its opinion's own
                 if twins is None:
