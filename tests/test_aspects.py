@@ -99,6 +99,9 @@ def test_events_are_negative_mentions_of_their_factor(takeaway, text, dimension,
     ("等了一个礼拜才收到", True),            # (was overall: 个礼拜 no unit of time)
     ("快递走了一周就到了", False),           # 就: soon enough
     ("我走了一个星期的路", False),           # no parcel
+    ("顺丰快递走了两天多，挺快的", False),   # days alone: often praise
+    ("本来等mate9等了一个月", False),        # a wait of months for a launch (review16)
+    ("一个月才到货", True),                  # … and one for the parcel
 ])
 def test_a_parcels_journey_in_weeks_is_a_slow_delivery(shop, text, late):
     slow = [m for m in shop(text) if (m.dimension, m.factor) == ("logistics", "speed")
@@ -157,6 +160,17 @@ def test_words_a_pack_shares_with_every_industry_do_not_vote_for_it(text):
     from manyi.text.domains import guess_domain
 
     assert guess_domain([text] * 20).shares.get("catering", 0.0) == 0.0
+
+
+def test_a_packs_shared_words_are_its_own():
+    """Each word a pack lists under ``[guess] shared`` is one it adds or re-files (a typo
+    there would silently vote as before)."""
+    from manyi.text.lexicon import DOMAINS, Lexicon
+
+    for domain in DOMAINS:
+        lexicon = Lexicon.load(domain)
+        own = {w for table in (lexicon.terms, lexicon.cues, lexicon.verbs) for w in table}
+        assert lexicon.guess_shared <= own, (domain, lexicon.guess_shared - own)
 
 
 def test_auto_domain_is_said_in_meta():

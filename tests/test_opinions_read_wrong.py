@@ -192,6 +192,10 @@ def test_a_comparison_is_read_once_and_what_it_is_not():
     ("要是能包含早餐就好了", "早餐", "negative"),
     ("价格比上一个好一点", "价格", "positive"),            # a comparison had, no wish
     ("物流很快，用了一次就好了", "物流", "positive"),
+    # a wish word in the clause, the praise not wished for (review16's mutation got through)
+    ("下次还会买这家质量很好的", "质量", "positive"),
+    ("如果你喜欢这种风格的话很好看", "风格", "positive"),
+    ("希望大家都能买到这么好的东西", "东西", "positive"),
 ])
 def test_a_wish_for_more_is_a_shortcoming(text, term, polarity):
     """408 mentions of the shop and hotel reviews wished their thing better or there

@@ -50,6 +50,7 @@ def test_seats_and_parking_are_better_the_more(text, sign):
 @pytest.mark.parametrize("text, sign", [
     ("人均有点高", -1),              # what a meal costs: worse the higher (was: praise)
     ("这家店的消费也不高", 1),
+    ("人均不高", 1),
     ("人均消费蛮高的", -1),
 ])
 def test_what_a_meal_costs_is_worse_the_higher(text, sign):

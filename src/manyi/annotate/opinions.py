@@ -32,8 +32,7 @@ INSUFFICIENT = frozenset({"不够", "不足", "不太够"})  # 声音不够大: 
 PLAIN = frozenset({"普通"})
 WEIGHT = frozenset("轻重")  # the scale words of weight: 质量很轻, 份量不轻 weigh, not judge
 # A wish for more (再便宜点, 如果服务再好一点就好了): the thing is not so now — a mild complaint
-LITTLE = frozenset({"一点", "点", "一些", "些", "一点点", "点儿", "一点儿"})
-WISH_MARKERS = frozenset({"再", "建议", "假如", "若是", "要是能", "如果能"})
+# (rules.toml wishes, wish_markers, a_little)
 WISH_ENDS = frozenset({"了", "啦", "哦", "呀", "啊"})
 WISHED_SCALE = 0.5  # weaker than the fault said outright
 
@@ -190,12 +189,13 @@ class ClauseOpinions:
         """
         before = tokens[first:i]
         token = tokens[i]
-        wishing = any(t in self.rules.wishes or t in WISH_MARKERS for t in before) or (
+        rules = self.rules
+        wishing = any(t in rules.wishes or t in rules.wish_markers for t in before) or (
             before[:1] == ["能"])
+        if (i + 1 < last and tokens[i + 1] in rules.a_little) or token.endswith(("点", "些")):
+            return wishing or "再" in before  # 再便宜点, 如果包装好一点 (not 比上一个好一点)
         if not wishing:
-            return False
-        if (i + 1 < last and tokens[i + 1] in LITTLE) or token.endswith(("点", "些")):
-            return True  # 再便宜点, 如果包装好一点
+            return False  # (重新装了一遍驱动再开机就好了: it got better)
         after = tokens[i + 1:last]
         return i > first and (tokens[i - 1] == "就" or tokens[i - 1] == "更" and i - 1 > first
                               and tokens[i - 2] in ("就", "会")) and (

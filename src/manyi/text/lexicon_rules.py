@@ -37,7 +37,7 @@ RULE_LISTS = ("sellers", "seller_named", "people", "thanks", "wishes", "comparis
               "conditions", "spoiling", "rotting", "used", "eaten", "trying", "extent",
               "tastes", "thickness", "graders", "unable",
               "none_of", "one_counted", "even", "perceived", "graded_verdicts", "mild",
-              "moderate", "many_starts", "glued_rests", "standards")
+              "moderate", "many_starts", "glued_rests", "standards", "wish_markers", "a_little")
 
 
 def merge_rules_file(lexicon, file: Path, problems: list[str]) -> None:
