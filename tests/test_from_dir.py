@@ -350,6 +350,20 @@ def test_topics_fitted_on_texts_read_chunk_by_chunk_equal_the_whole_fit(analysed
     pd.testing.assert_frame_equal(streamed.document_topics_, listed.document_topics_)
 
 
+
+def test_topics_of_a_result_read_back_build_no_annotator(analysed):
+    """fit_topics of a folder read back (manyi topics --from) needs the run's lexicon
+    only: it builds no annotator (no segmenter for the comments, no sentiment model) and
+    fits the topics a Result with its annotator built fits (如 物流很快 → a 物流 topic)."""
+    back = manyi.Result.from_dir(analysed)
+    back.fit_topics(k=3, no_below=2)
+    assert back.annotator is None
+    built = manyi.Result.from_dir(analysed)
+    assert built._annotator() is not None
+    built.fit_topics(k=3, no_below=2)
+    pd.testing.assert_frame_equal(back.topics, built.topics)
+    pd.testing.assert_frame_equal(back.comments, built.comments)
+
 def drivers_of(comments, mentions, labels):
     from manyi.analysis.drivers import drivers
 

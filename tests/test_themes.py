@@ -372,3 +372,26 @@ def test_a_quality_denied_by_its_own_opinion_word_is_named_denied():
                                     for w in t.split("、")}
     assert {"不甜", "不新鲜"} <= named, named
     assert not {"甜", "不还不新鲜", "不根本不新鲜"} & named, named
+
+
+def test_said_counts_from_the_index_equal_the_scan_of_every_set():
+    """said_counts read through said_index (built once a driver, each group of terms reading
+    only its terms' sets) counts what the scan of every set counts: a complaint once per
+    said word, however many of the group's terms say it (房间|小 and 床|小 in one set)."""
+    import random
+
+    from manyi.analysis.theme_said import said_counts, said_index
+
+    rng = random.Random(3)
+    terms = ["房间", "床", "卫生间", "前台", ""]
+    words = ["小", "旧", "脏", "", "不干净"]
+    sets = [sorted({f"{rng.choice(terms)}|{w}" if (w := rng.choice(words)) else
+                    rng.choice(terms) for _ in range(rng.randint(1, 5))}) for _ in range(400)]
+    values = [rng.randint(1, 9) for _ in sets]
+    index = said_index(sets, "|")
+    for size in (1, 2, 3, 5):
+        for _ in range(10):
+            group = set(rng.sample(terms, size))
+            scanned = said_counts(sets, values, group, "|")
+            assert said_counts(sets, values, group, "|", index=index) == scanned
+            assert scanned  # each group is said in some set

@@ -297,3 +297,71 @@ def test_a_reversed_k_range_is_a_one_line_error(tmp_path):
                                     str(tmp_path / "out"), "--k-range", "9", "3"])
     assert run.exit_code == 2 and "--k-range" in run.output and "3 9" in run.output, run.output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_inference_reusing_its_matrix_equals_one_built_each_iteration(seed, monkeypatch):
+    """The E-step's sums come from one sparse matrix kept while the active comments fall
+    (lda._HeldRows): bit for bit those of a matrix of the active entries built at every
+    iteration, as before. Comments of 0–40 words (如 "物流很快，面料不错" as word ids), a
+    model whose topics differ, so comments settle at different iterations."""
+    from scipy import sparse
+
+    from manyi.analysis.topics import lda as lda_module
+    from manyi.analysis.topics.lda import VectorLda
+
+    rng = np.random.default_rng(seed)
+    words = {i: f"词{i}" for i in range(60)}
+    model = VectorLda(id2word=words, num_topics=4, random_state=seed, iterations=50,
+                      gamma_threshold=1e-4, dtype=np.float32)
+    model.state.sstats[:] = rng.gamma(0.3, 5.0, model.state.sstats.shape)
+    model.sync_state()
+    bags = [sorted({int(w): int(rng.integers(1, 4))
+                    for w in rng.integers(0, 60, int(rng.integers(0, 40)))}.items())
+            for _ in range(300)]
+
+    def built_each_time(self, weights, active, entries, lens, words):
+        per_doc = sparse.csr_matrix(
+            (weights, np.arange(len(entries)), np.concatenate([[0], np.cumsum(lens)])),
+            shape=(len(active), len(entries)))
+        return per_doc @ words
+
+    reused = []
+    kept = lda_module._HeldRows.sums
+
+    def counting(self, weights, active, entries, lens, words):
+        reused.append(self.matrix is not None and 2 * len(entries) >= self.entries)
+        return kept(self, weights, active, entries, lens, words)
+
+    results = []
+    for sums in (counting, built_each_time):
+        monkeypatch.setattr(lda_module._HeldRows, "sums", sums)
+        model.random_state = np.random.RandomState(seed)
+        results.append(model.inference(bags, collect_sstats=True))
+    (gamma, sstats), (gamma_ref, sstats_ref) = results
+    assert any(reused) and not all(reused)  # the kept matrix was read, and built again
+    assert gamma.tobytes() == gamma_ref.tobytes()
+    assert sstats.tobytes() == sstats_ref.tobytes()
+
+
+def test_fitting_on_row_numbers_equals_fitting_on_the_bags(fitted):
+    """VectorLda.fit_rows reads gensim's chunks from the corpus's arrays: the same model,
+    bit for bit, as gensim's update iterating the (id, count) lists of the same comments
+    (如 "快递很慢，包裹破损" as word ids), over several chunks and passes."""
+    from manyi.analysis.topics.lda import VectorLda
+
+    model, _, _ = fitted
+    corpus = model._corpus
+    fits = []
+    for numbered in (True, False):
+        lda = VectorLda(id2word=model.dictionary_, num_topics=3, random_state=1, chunksize=50,
+                        iterations=50, alpha="symmetric", eval_every=None, dtype=np.float32)
+        if numbered:
+            lda.fit_rows(corpus, passes=3)
+            assert not hasattr(lda, "_numbered")  # later inference reads its chunk again
+        else:
+            lda.update(corpus, passes=3)
+        fits.append(lda)
+    assert corpus.rows > 2 * 50
+    assert fits[0].state.sstats.tobytes() == fits[1].state.sstats.tobytes()
+    assert fits[0].expElogbeta.tobytes() == fits[1].expElogbeta.tobytes()

@@ -159,12 +159,16 @@ class Result:
     def labels(self) -> dict[str, str]:
         """Key → label of every dimension and factor (``logistics/speed`` → 配送速度) from
         the run's lexicon, user packs included: the labels every table of the run shows."""
+        return lexicon_labels(self._lexicon())
+
+    def _lexicon(self) -> Lexicon:
+        """The run's lexicon: its annotator's, or for a Result read back the lexicon alone
+        with its grouped learned words (no segmenter or sentiment model built for it)."""
         if self.annotator is not None:
-            return lexicon_labels(self.annotator.lexicon)
-        # a Result read back: its lexicon alone (no segmenter or sentiment model to build)
+            return self.annotator.lexicon
         settings = self.settings
-        return lexicon_labels(with_learned(Lexicon.load(settings.domain, settings.lexicon_paths),
-                                           settings.aspects))  # (its grouped learned words)
+        return with_learned(Lexicon.load(settings.domain, settings.lexicon_paths),
+                            settings.aspects)
 
     # -- drivers, graph, index (drivers.py, graph.py, index.py, ipa.py) -----------------
     @cached_property
@@ -305,7 +309,7 @@ class Result:
         ok = self.comments["flag"].isin(ANALYSABLE_FLAGS).to_numpy()
         if texts is None:
             texts = self.comments.loc[ok, "text"].tolist()
-        model = TopicModel(lexicon=self._annotator().lexicon, **options)
+        model = TopicModel(lexicon=self._lexicon(), **options)
         sentiment = analysable_values(self.comments, ok, "sentiment")
         model.fit(texts, examples=examples, sentiment=sentiment, assigned=assigned)
         if assigned is None:

@@ -55,6 +55,7 @@ from manyi.analysis.theme_said import (
     VERDICT,
     group_said,
     said_counts,
+    said_index,
     said_words,
     says_what,
     says_where,
@@ -304,7 +305,7 @@ def _units(groups: list, per_term: Mapping[str, int], tokens: list[list[str]],
     by_term: dict[str, list[str]] = {}
     for tok in sorted(seen):
         by_term.setdefault(tok.partition(_SAID)[0], []).append(tok)
-    units = []
+    units, index = [], None
     for name, terms, how in groups:
         rank = {t: i for i, t in enumerate(terms)}
         members = [tok for t in terms for tok in by_term.get(t, ())]
@@ -313,7 +314,9 @@ def _units(groups: list, per_term: Mapping[str, int], tokens: list[list[str]],
             units.append(_Unit(name, listed, how, members,
                                [rank[tok.partition(_SAID)[0]] for tok in members]))
             continue
-        said = said_counts(tokens, values, set(terms), _SAID)
+        if index is None:  # built once a driver: each group reads only its terms' sets
+            index = said_index(tokens, _SAID)
+        said = said_counts(tokens, values, set(terms), _SAID, index=index)
         for sub, words in group_said(said):
             mine = set(words)
             toks = [tok for tok in members if tok.partition(_SAID)[2] in mine]

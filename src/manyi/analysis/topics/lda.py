@@ -28,8 +28,24 @@ class VectorLda(LdaModel):
     ``gamma_threshold``, as in gensim, so the results agree with gensim's to float32 rounding.
     """
 
+    def fit_rows(self, corpus, *, passes: int) -> None:
+        """gensim's ``update`` over a corpus of compact rows (indptr, ids, counts): gensim
+        groups the rows' numbers into its chunks and each chunk's rows are read from the
+        arrays, so no ``[(id, count), …]`` list is built for a chunk only to be turned into
+        arrays again (the same chunks, the same numbers)."""
+        self._numbered = corpus
+        try:
+            self.update(_Numbers(corpus.rows), passes=passes)
+        finally:
+            del self._numbered
+
     def inference(self, chunk, collect_sstats: bool = False):
         """Gamma (documents x topics) and, if asked, the chunk's sufficient statistics."""
+        numbered = getattr(self, "_numbered", None)
+        if numbered is not None and isinstance(chunk, list) and chunk \
+                and isinstance(chunk[0], int):  # consecutive row numbers of fit_rows' corpus
+            first, last = chunk[0], chunk[-1] + 1
+            chunk = _Rows(numbered.indptr[first:last + 1], numbered.ids, numbered.counts)
         indptr, ids, counts = _rows(chunk, self.dtype)
         n_docs, dtype = len(indptr) - 1, self.dtype
         # The same random start as gensim: same seed, same answer.
@@ -45,16 +61,14 @@ class VectorLda(LdaModel):
         gamma[lengths == 0] = alpha
         active = np.flatnonzero(lengths > 0)
         entries = np.arange(len(ids))  # the (doc, word) entries of the active documents
+        held = _HeldRows()
         for step in range(self.iterations):
             if not len(active):
                 break
             rows, lens = row_of[entries], lengths[active]
-            weights = counts[entries] / (np.einsum("ij,ij->i", exp_theta[rows], beta[entries])
-                                         + eps)
-            per_doc = sparse.csr_matrix(
-                (weights, np.arange(len(entries)), np.concatenate([[0], np.cumsum(lens)])),
-                shape=(len(active), len(entries)))
-            new = alpha + exp_theta[active] * (per_doc @ beta[entries])
+            words = beta[entries]
+            weights = counts[entries] / (np.einsum("ij,ij->i", exp_theta[rows], words) + eps)
+            new = alpha + exp_theta[active] * held.sums(weights, active, entries, lens, words)
             change = np.abs(new - gamma[active]).mean(axis=1)
             gamma[active] = new
             exp_theta[active] = np.exp(_dirichlet_expectation(new))
@@ -72,6 +86,49 @@ class VectorLda(LdaModel):
                                      shape=(self.num_terms, n_docs))
         sstats = np.asarray((per_word @ exp_theta).T, dtype=dtype) * self.expElogbeta
         return gamma, sstats
+
+
+class _HeldRows:
+    """Each active document's sum of its entries' weighted topic rows, ``sum_e w_e beta_e``:
+    the product of one sparse matrix (documents x entries) with the entries' rows, the
+    matrix built again only when the active entries have fallen to half of those it holds
+    (not at each iteration: building and checking one costs more than the product on short
+    comments). A document leaves with all its entries at once, so each active document's
+    row holds its own entries in the same order: the same sums, bit for bit, as a matrix of
+    the active entries only (scipy adds a row's products in order, and the rows of
+    documents done are read from no more).
+
+    >>> import numpy as np
+    >>> words = np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], dtype=np.float32)
+    >>> held = _HeldRows()
+    >>> held.sums(np.ones(3, np.float32), np.array([0, 1]), np.arange(3), np.array([2, 1]),
+    ...           words).tolist()
+    [[4.0, 6.0], [5.0, 6.0]]
+    >>> held.sums(np.ones(1, np.float32), np.array([1]), np.array([2]), np.array([1]),
+    ...           words[2:]).tolist()
+    [[5.0, 6.0]]
+    """
+
+    def __init__(self) -> None:
+        self.matrix = self.words = self.slot = self.row = None
+        self.entries = 0
+
+    def sums(self, weights: np.ndarray, active: np.ndarray, entries: np.ndarray,
+             lens: np.ndarray, words: np.ndarray) -> np.ndarray:
+        """Per active document (in ``active``'s order, ``lens`` entries each, ``entries``
+        in document order and ``words`` their rows), the sum of ``weights`` × rows."""
+        if self.matrix is None or 2 * len(entries) < self.entries:
+            self.matrix = sparse.csr_matrix(
+                (weights, np.arange(len(entries)), np.concatenate([[0], np.cumsum(lens)])),
+                shape=(len(active), len(entries)))
+            self.words, self.entries = words, len(entries)
+            self.slot = np.full(int(entries.max()) + 1 if len(entries) else 0, -1)
+            self.slot[entries] = np.arange(len(entries))
+            self.row = np.full(int(active.max()) + 1 if len(active) else 0, -1)
+            self.row[active] = np.arange(len(active))
+            return self.matrix @ self.words
+        self.matrix.data[self.slot[entries]] = weights  # the others' rows are read no more
+        return (self.matrix @ self.words)[self.row[active]]
 
 
 def _rows(chunk, dtype) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -163,6 +220,19 @@ def topic_coherences(models: list[list[list[str]]], texts: list[list[str]],
 class _Rows:
     def __init__(self, indptr, ids, counts) -> None:
         self.indptr, self.ids, self.counts = indptr, ids, counts
+
+
+class _Numbers:
+    """The row numbers 0 … rows − 1 as a corpus gensim's ``update`` can measure and group."""
+
+    def __init__(self, rows: int) -> None:
+        self.rows = rows
+
+    def __len__(self) -> int:
+        return self.rows
+
+    def __iter__(self):
+        return iter(range(self.rows))
 
 
 def svd_topics(corpus, n_words: int, k: int, seed: int, fallback: np.ndarray) -> np.ndarray:

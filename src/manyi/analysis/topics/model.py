@@ -286,7 +286,7 @@ class TopicModel(ContentWords, BagsOfWords):
         # Dumps are often sorted (by product, by date); online updates over sorted chunks
         # drift from one group to the next, so chunks are drawn in a seeded random order.
         order = np.random.RandomState(self.seed).permutation(corpus.rows)
-        lda.update(corpus.subset(order), passes=passes)
+        lda.fit_rows(corpus.subset(order), passes=passes)
         return lda
 
     def _infer(self, corpus) -> np.ndarray:
