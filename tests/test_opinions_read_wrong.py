@@ -189,6 +189,9 @@ def test_a_comparison_is_read_once_and_what_it_is_not():
     ("要是价格再便宜点就更好了", "价格", "negative"),
     ("如果包装好一点就更完美了", "包装", "negative"),
     ("要是送保护套就好了", "保护套", "negative"),          # the end of a wish: missing
+    ("分量再多一些就好了", "分量", "negative"),            # more asked for, then its end
+    ("个头再大点就好了", "个头", "negative"),              # (再大点 one token)
+    ("应该早上多几位服务人员就好了", "服务人员", "negative"),
     ("要是能包含早餐就好了", "早餐", "negative"),
     ("价格比上一个好一点", "价格", "positive"),            # a comparison had, no wish
     ("物流很快，用了一次就好了", "物流", "positive"),

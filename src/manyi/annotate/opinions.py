@@ -191,11 +191,11 @@ class ClauseOpinions:
         token = tokens[i]
         rules = self.rules
         wishing = any(t in rules.wishes or t in rules.wish_markers for t in before) or (
-            before[:1] == ["能"])
+            before[:1] == ["能"]) or any(t.startswith("再") for t in before)  # 再大点, 再送个
         if (i + 1 < last and tokens[i + 1] in rules.a_little) or token.endswith(("点", "些")):
-            return wishing or "再" in before  # 再便宜点, 如果包装好一点 (not 比上一个好一点)
+            return wishing  # 再便宜点, 如果包装好一点 (not 比上一个好一点)
         if not wishing:
-            return False  # (重新装了一遍驱动再开机就好了: it got better)
+            return False
         after = tokens[i + 1:last]
         return i > first and (tokens[i - 1] == "就" or tokens[i - 1] == "更" and i - 1 > first
                               and tokens[i - 2] in ("就", "会")) and (
