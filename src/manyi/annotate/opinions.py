@@ -187,21 +187,19 @@ class ClauseOpinions:
         ...     ["能", "送些", "配件", "就", "好", "了"], ["用", "了", "一次", "就", "好", "了"])]
         [[True], [True], [False]]
         """
+        token, rules = tokens[i], self.rules
+        if not ((i + 1 < last and tokens[i + 1] in rules.a_little) or token.endswith(("点", "些"))):
+            # not more asked for (再便宜点): the end of a wish closing its clause, 就好了,
+            # 就(会)更好了, 会更好
+            if i + 1 < last and tokens[i + 1] not in WISH_ENDS:
+                return False
+            just = tokens[i - 1] if i > first else ""
+            if not (just == "就" or just == "会" and token.startswith("更") or (
+                    just == "更" and i - 1 > first and tokens[i - 2] in ("就", "会"))):
+                return False
         before = tokens[first:i]
-        token = tokens[i]
-        rules = self.rules
-        wishing = any(t in rules.wishes or t in rules.wish_markers for t in before) or (
-            before[:1] == ["能"]) or any(t.startswith("再") for t in before)  # 再大点, 再送个
-        if (i + 1 < last and tokens[i + 1] in rules.a_little) or token.endswith(("点", "些")):
-            return wishing  # 再便宜点, 如果包装好一点 (not 比上一个好一点)
-        if not wishing:
-            return False
-        after = tokens[i + 1:last]
-        return i > first and (tokens[i - 1] == "就" or tokens[i - 1] == "更" and i - 1 > first
-                              and tokens[i - 2] in ("就", "会")) and (
-            not after or after[0] in WISH_ENDS) or (
-            i > first and tokens[i - 1] in ("就", "会") and token.startswith("更")
-            and (not after or after[0] in WISH_ENDS))
+        return any(t in rules.wishes or t in rules.wish_markers or t.startswith("再")
+                   for t in before) or before[:1] == ["能"]  # 如果…, 要是能…, 再送个…, 能…
 
     def _scaled(self, tokens: list[str], first: int, i: int, word: str, weight: float
                 ) -> float:
