@@ -193,16 +193,11 @@ def said_counts(sets: Sequence[Sequence[str]], values: Sequence[int],
     >>> said_counts(sets, [5, 2, 1], {"房间", "床"}, "|", index=said_index(sets, "|"))
     Counter({'小': 6, '旧': 5, '': 2})
     """
+    if index is None:
+        index = said_index(sets, sep)
     found: Counter = Counter()
-    if index is not None:
-        pairs = {pair for term in terms for pair in index.get(term, ())}
-        for at, word in pairs:
-            found[word] += int(values[at])
-        return found
-    for tokens, n in zip(sets, values):
-        words = {w for t, w in (tok.partition(sep)[::2] for tok in tokens) if t in terms}
-        for word in words:
-            found[word] += int(n)
+    for at, word in {pair for term in terms for pair in index.get(term, ())}:
+        found[word] += int(values[at])  # (a set once per word: the pairs are a set)
     return found
 
 

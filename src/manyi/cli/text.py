@@ -189,7 +189,6 @@ def left_out_line(left: pd.DataFrame, most: int = 8) -> str:
     shown = ", ".join(f"{r.column} {r.group} {int(r.comments):,}" for r in rows.itertuples())
     more = f" … and {total - len(rows):,} more (segments_left_out.csv)" \
         if total > len(rows) else ""
-
     return (f"groups not compared (< {MIN_GROUP} comments, or beyond a column's "
             f"{MAX_GROUPS} largest): {shown}{more}")
 

@@ -81,12 +81,15 @@ def complaint_rule_text(meta: dict) -> str:
             "（故投诉率不低于总览中按整条评论计的负面占比）。")
 
 
-def _analysed_ratings(result) -> pd.Series | None:
-    """The rating column's cells of the analysed comments (None without a rating column)."""
+def _analysed_ratings(result, *also: str) -> pd.DataFrame | None:
+    """The analysed comments' rating cells (``rating``) and their columns ``also``, read in
+    one pass over those columns only (None without a rating column)."""
     column = result.meta.get("rating_col")
     if not column or column not in result.comments:
         return None
-    return analysable(result.comments)[column]
+    flag = ["flag"] if "flag" in result.comments else []
+    kept = analysable(result.comments[list(dict.fromkeys([*flag, column, *also]))])
+    return pd.DataFrame({"rating": kept[column], **{name: kept[name] for name in also}})
 
 
 def low_rated_of(result) -> dict | None:
@@ -99,7 +102,7 @@ def low_rated_of(result) -> dict | None:
     ratings = _analysed_ratings(result)
     if result.meta.get("complaint_max_rating") is not None or ratings is None:
         return None
-    return low_rated(ratings)
+    return low_rated(ratings["rating"])
 
 
 def rating_sentiment(result) -> pd.DataFrame | None:
@@ -109,11 +112,10 @@ def rating_sentiment(result) -> pd.DataFrame | None:
     rating column or on a long scale (0–100)."""
     from manyi.analysis.impact import rating_scale
 
-    ratings = _analysed_ratings(result)
-    if ratings is None:
+    rated = _analysed_ratings(result, "sentiment")
+    if rated is None:
         return None
-    rated = pd.DataFrame({"rating": pd.to_numeric(ratings, errors="coerce"),
-                          "sentiment": analysable(result.comments)["sentiment"]}).dropna()
+    rated = rated.assign(rating=pd.to_numeric(rated["rating"], errors="coerce")).dropna()
     if rated.empty or rating_scale(rated["rating"])["high"] > 10 \
             or rated["rating"].nunique() > 11:
         return None

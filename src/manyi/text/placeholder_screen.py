@@ -79,6 +79,18 @@ def _shortest(words: set[str] | None, holds) -> frozenset[str] | None:
     return frozenset(w for w in words if not any(o != w and holds(w, o) for o in words))
 
 
+def _each_branch(branches, of, usable) -> set[str] | None:
+    """The union of ``of`` over a choice's ``branches``, None when a branch's set is not
+    ``usable``."""
+    found: set[str] = set()
+    for branch in branches:
+        words = of(list(branch))
+        if not usable(words):
+            return None
+        found |= words
+    return found
+
+
 def _product(left: set[str], right: set[str]) -> set[str] | None:
     joined = {a + b for a in left for b in right}
     return joined if len(joined) <= LIMIT else None
@@ -97,13 +109,8 @@ def _exact(op, value) -> set[str] | None:
     if op is sre_parse.SUBPATTERN:
         return None if value[1] or value[2] else _exact_sequence(list(value[3]))
     if op is sre_parse.BRANCH:
-        found: set[str] = set()
-        for branch in value[1]:
-            words = _exact_sequence(list(branch))
-            if words is None:
-                return None
-            found |= words
-        return found if len(found) <= LIMIT else None
+        found = _each_branch(value[1], _exact_sequence, lambda words: words is not None)
+        return found if found is not None and len(found) <= LIMIT else None
     if op in _REPEATS and value[1] <= 1:
         words = _exact_sequence(list(value[2]))
         return None if words is None else words | {""} if value[0] == 0 else words
@@ -127,14 +134,8 @@ def _inner(op, value, of) -> set[str] | None:
     (a group, each branch of a choice, a repeat at least once), or None."""
     if op is sre_parse.SUBPATTERN:
         return None if value[1] or value[2] else of(list(value[3]))
-    if op is sre_parse.BRANCH:
-        found: set[str] = set()
-        for branch in value[1]:
-            words = of(list(branch))
-            if not words or "" in words:
-                return None  # a branch with nothing certain: the choice has nothing
-            found |= words
-        return found
+    if op is sre_parse.BRANCH:  # (a branch with nothing certain: the choice has nothing)
+        return _each_branch(value[1], of, lambda words: bool(words) and "" not in words)
     if op in _REPEATS and value[0] >= 1:
         return of(list(value[2]))
     return None

@@ -32,7 +32,10 @@ class VectorLda(LdaModel):
         """gensim's ``update`` over a corpus of compact rows (indptr, ids, counts): gensim
         groups the rows' numbers into its chunks and each chunk's rows are read from the
         arrays, so no ``[(id, count), …]`` list is built for a chunk only to be turned into
-        arrays again (the same chunks, the same numbers)."""
+        arrays again (the same chunks, the same numbers). Only without gensim's perplexity
+        logging (``eval_every`` None), which would read the numbers as bags."""
+        if self.eval_every:
+            raise ValueError("fit_rows needs eval_every=None: gensim would score row numbers")
         self._numbered = corpus
         try:
             self.update(_Numbers(corpus.rows), passes=passes)
