@@ -19,6 +19,7 @@ import click
 import pandas as pd
 
 from manyi.errors import InputError
+from manyi.text.lexicon import DOMAINS
 
 _WORDS = re.compile(r"[\u3400-\u9fff]|[^\W\d_]{3,}")
 TEXT_SHARE = 0.05  # below this share of text-like cells a column "holds no text"
@@ -330,8 +331,7 @@ def input_options(func=None, *, reuse: bool = False):
         click.option("--id-col", help="Column holding comment ids (row numbers if omitted)."),
         click.option("--encoding", help="File encoding (detected if omitted: UTF-8, GBK/GB18030)."),
         click.option("--sheet", help="Excel sheet name (the first sheet if omitted)."),
-        click.option("--domain", type=click.Choice(["auto", "ecommerce", "catering", "delivery",
-                                                    "hotel", "hotline", "education", "app"]),
+        click.option("--domain", type=click.Choice(["auto", *DOMAINS]),
                      default="auto", show_default=True,
                      help="Industry lexicon pack (auto: chosen from the comments' words)."),
         click.option("--lexicon", "lexicon", multiple=True, type=click.Path(exists=True),

@@ -23,7 +23,7 @@ import pandas as pd
 from manyi.errors import LexiconError
 from manyi.text.lexicon_events import merge_aspects_file, read_pack_toml
 from manyi.text.lexicon_rules import merge_rules_file
-from manyi.text.lexicon_schema import check_file, is_string_list
+from manyi.text.lexicon_schema import check_file, is_string_list, tomllib
 from manyi.text.placeholder_screen import PlaceholderScreen
 
 DIMENSION_LABELS = {
@@ -64,7 +64,8 @@ def _fullmatch(pattern, text: str) -> bool:
 
 
 BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
-DOMAINS = ("ecommerce", "catering", "delivery", "hotel", "hotline", "education", "app")
+DOMAINS = ("ecommerce", "catering", "delivery", "hotel", "hotline", "education", "app",
+           "electronics")
 WORD_FILES = ("positive.txt", "negative.txt", "negation.txt", "degree.txt", "contrast.txt",
               "placeholders.txt", "userdict.txt", "stopwords.txt")
 FACTOR_KEYS = {"label", "terms", "opinions", "verbs"}
@@ -398,8 +399,26 @@ def pack_paths(domain: str | None, extra: Iterable[str | Path] = ()) -> list[Pat
         if not (root / domain).is_dir():
             raise LexiconError(f"unknown domain {domain!r}; choose one of {', '.join(DOMAINS)} "
                                "or pass your own pack with --lexicon")
-        paths.append(root / domain)
+        base = pack_base(domain)
+        paths += [root / base, root / domain] if base else [root / domain]
     return paths + [Path(p) for p in extra]
+
+
+@lru_cache(maxsize=16)
+def pack_base(domain: str) -> str | None:
+    """The shipped pack a shipped pack builds on (``[meta] extends = "ecommerce"`` in its
+    taxonomy.toml: the electronics pack keeps the shop's words), else None.
+
+    >>> pack_base("electronics"), pack_base("hotel")
+    ('ecommerce', None)
+    """
+    pack = lexicon_root() / domain
+    try:
+        meta = tomllib.loads((pack / "taxonomy.toml").read_text(encoding="utf-8")).get("meta", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return None  # (the pack's own reading reports a broken file)
+    base = meta.get("extends") if isinstance(meta, dict) else None
+    return base if base in DOMAINS and base != domain else None
 
 
 @lru_cache(maxsize=16)
