@@ -26,7 +26,7 @@ from manyi.text.lexicon import DOMAINS, Lexicon, pack_base
 FALLBACK = "ecommerce"
 DOMAIN_NAMES = {"ecommerce": "电商", "catering": "餐饮", "delivery": "外卖", "hotel": "酒店",
                 "hotline": "客服热线与工单", "education": "在线课程", "app": "应用",
-                "electronics": "数码家电"}
+                "electronics": "数码家电", "books": "图书"}
 SAMPLE = 3000           # comments searched
 MIN_SHARE = 0.08        # below this share of comments holding a pack's words, no pack fits
 CLOSE = 0.25            # below this confidence two packs nearly tie: said, and the general

@@ -1,9 +1,10 @@
-"""The electronics pack (数码家电): built on the shop's pack, the device's parts each a factor.
+"""Packs built on the shop's pack: electronics (数码家电) and books (图书).
 
 Read off phone, computer and tablet reviews (online_shopping_10_cats): with the shop's pack
 the battery, the screen, the speed and the sound were one factor (功能性能), so "fix first"
 named no part, and the phone's own messages and music counted as the seller's communication
-and the shop's ambience.
+and the shop's ambience. In book reviews the author's level, the book's explanations and the
+story's surroundings were the seller's service, communication and a shop's ambience.
 """
 
 from __future__ import annotations
@@ -19,9 +20,20 @@ PHONES = ["电池不耐用，待机时间太短", "屏幕很清晰，分辨率�
           "键盘按键手感好", "用久了机身发烫，散热不行"]
 
 
+BOOKS = ["文笔流畅，故事情节引人入胜", "作者的水平很高", "纸张很薄，印刷模糊", "翻译太烂了",
+         "这本书内容空洞", "讲解很详细，例题丰富", "孩子很喜欢这本书的插图", "结局有点仓促"]
+COURSES = ["老师讲课很生动，课程内容丰富", "这门课的作业太多了", "慕课的视频清晰，老师很负责",
+           "课程安排合理，老师讲解深入浅出", "期末考试太难了，助教也不回复"]
+
+
 @pytest.fixture(scope="module")
 def devices():
     return Annotator(lexicon=Lexicon.load("electronics"))
+
+
+@pytest.fixture(scope="module")
+def books():
+    return Annotator(lexicon=Lexicon.load("books"))
 
 
 def test_the_pack_keeps_the_shops_words():
@@ -77,3 +89,28 @@ def test_shop_reviews_of_other_goods_keep_the_shops_pack():
     clothes = ["衣服质量很好，尺码标准", "颜色有色差，面料一般", "宝贝收到了，很满意",
                "物流很快，包装完好"] * 5
     assert guess_domain(clothes).domain == "ecommerce"
+
+
+@pytest.mark.parametrize("text, term, dimension, factor", [
+    ("这本书很好看", "好看", "product", "content"),       # a good read, not its looks
+    ("这本书不错", "这本书", "overall", "item"),
+    ("文笔流畅", "文笔", "product", "writing"),
+    ("作者的水平很高", "水平", "product", "writing"),      # the author's, not a service's
+    ("讲解很详细", "讲解", "product", "content"),          # the book's, not communication
+    ("纸张很薄，印刷模糊", "纸张", "product", "printing"),
+    ("翻译太烂了", "翻译", "product", "author"),
+])
+def test_a_books_words_are_the_books(books, text, term, dimension, factor):
+    _, mentions = books.annotate(["1"], [text])
+    filed = {(m.term, m.dimension, m.factor) for m in mentions.itertuples()}
+    assert (term, dimension, factor) in filed, filed
+
+
+def test_a_storys_surroundings_are_no_shops_environment(books):
+    _, mentions = books.annotate(["1"], ["书中描写的环境很压抑，但是很真实"])
+    assert "environment" not in set(mentions.dimension)
+
+
+def test_book_and_course_reviews_choose_their_packs():
+    assert guess_domain(BOOKS * 3).domain == "books"
+    assert guess_domain(COURSES * 3).domain == "education"
