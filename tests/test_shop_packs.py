@@ -114,3 +114,17 @@ def test_a_storys_surroundings_are_no_shops_environment(books):
 def test_book_and_course_reviews_choose_their_packs():
     assert guess_domain(BOOKS * 3).domain == "books"
     assert guess_domain(COURSES * 3).domain == "education"
+
+
+@pytest.mark.parametrize("text, term, factor, polarity", [
+    ("屏幕分辨率有点低", "屏幕分辨率", "screen", "negative"),  # two listed words, the scale
+    ("前置摄像头像素比较低", "前置摄像头像素", "camera", "negative"),
+    ("耳机档次更高", "耳机档次", "audio", "positive"),              # a part, what of it, the scale
+    ("内存占用很高", "内存占用", "speed", "negative"),
+])
+def test_a_listed_part_measured_by_a_scale_word_is_judged(devices, text, term, factor, polarity):
+    """Listing the device's parts must not lose the judgement the shop's pack read of them
+    (there 分辨率 and 耳机档次 were unlisted words, measured by the scale word after them)."""
+    _, mentions = devices.annotate(["1"], [text])
+    judged = {(m.term, m.factor, m.polarity) for m in mentions.itertuples() if m.opinion}
+    assert (term, factor, polarity) in judged, list(mentions.itertuples())

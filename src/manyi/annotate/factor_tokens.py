@@ -261,6 +261,14 @@ class TokenRoles:
         return result
 
 
+    def _attribute_after(self, tokens: list[str], roles: list, k: int, stop: int) -> bool:
+        """Whether the token at ``k``, right after a listed part of the product, names what of
+        it is measured (耳机 档次 更高, 内存 占用 很高, 软件 易用性 很强): a noun or verb of two or
+        three characters in the dictionary, of no role in the lexicon (term, opinion, verb), a
+        word after it."""
+        return k + 1 < stop and roles[k] is None and 2 <= len(tokens[k]) <= 3 \
+            and self.finder is not None and self.finder.tag(tokens[k])[:1] in ("n", "v") \
+            and tokens[k] not in self.rules.particles
 
 def _unreduplicated(word: str, adverbs: frozenset[str]) -> str | None:
     """The adjective a reduplicated word repeats (滑滑 → 滑, 水水嫩嫩 → 水嫩), else None;

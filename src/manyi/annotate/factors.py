@@ -340,9 +340,15 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 opinion = None  # 蒙牛高钙奶里有小飞蛾真恶心: the moth is judged, not the brand
             if opinion is None:
                 stop = terms[n + 1][0] if n + 1 < len(terms) else last
-                opinion = self._predicate(tokens, starts, index + 1, stop)
+                named = joined.get(index, index)  # 屏幕 分辨率 有点低: after both words
+                opinion = self._predicate(tokens, starts, named + 1, stop)
+                if opinion is None and factor.dimension == "product" \
+                        and self._attribute_after(tokens, roles, named + 1, stop):
+                    opinion = self._predicate(tokens, starts, named + 2, stop)
+                    if opinion is not None:  # 耳机 档次 更高, 内存 占用 很高: the part's own
+                        named = joined[index] = named + 1
                 if opinion is not None:  # 等待时间很长, 续航长
-                    opinion = self.duration([tokens[index]], opinion)
+                    opinion = self.duration(tokens[index:named + 1], opinion)
             if opinion is None and ((factor.dimension, factor.key) in DEAL_FACTORS
                                     or tokens[index] in rules.deal_words):
                 if self._wishes.search(clause):
