@@ -128,3 +128,16 @@ def test_a_listed_part_measured_by_a_scale_word_is_judged(devices, text, term, f
     _, mentions = devices.annotate(["1"], [text])
     judged = {(m.term, m.factor, m.polarity) for m in mentions.itertuples() if m.opinion}
     assert (term, factor, polarity) in judged, list(mentions.itertuples())
+
+
+def test_the_report_says_which_pack_read_the_comments():
+    """A report's reader sees the pack and how it was chosen (the terminal and meta.json said
+    it; the HTML page and the workbook's summary now say it too)."""
+    import manyi
+    from manyi.report.render import render_html
+    from manyi.report.workbook import excel_tables
+
+    result = manyi.analyze(PHONES * 3, domain="auto", progress=False)
+    assert "行业词典 数码家电 (electronics)，按评论用词自动选择" in render_html(result)
+    summary = excel_tables(result)["summary"].set_index("item")["value"]
+    assert summary["domain"].startswith("数码家电 (electronics)，按评论用词自动选择，置信度")

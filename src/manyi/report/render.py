@@ -50,6 +50,7 @@ from manyi.report.tables import (
     trend_table,
 )
 from manyi.report.workbook import write_excel
+from manyi.text.domains import domain_label
 
 SCHEMA = "manyi.report"
 SCHEMA_VERSION = "3.2"  # 3.2: rating_sentiment, complaints.low_rated, segments.left_out
@@ -396,7 +397,9 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
         script_hash=f"sha256-{digest}", source=escape(source),
         generated=f" · {_fixed_stamp()}" if _fixed_stamp() else "",
         subtitle=escape(f"{Path(source).name or '数据'} · {head['comments']:,} 条评论 · "
-                        f"文本列 {result.meta.get('text_col', '')}"),
+                        f"文本列 {result.meta.get('text_col', '')}"
+                        + (f" · 行业词典 {label}" if (label := domain_label(result.meta))
+                           else "")),
         nav="".join(f'<a href="#{a}">{escape(t)}</a>' for a, t, _, _ in sections),
         body="\n".join(_section(*s) for s in sections))
 

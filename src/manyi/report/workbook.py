@@ -25,7 +25,7 @@ from manyi.report.tables import (
     optional_table,
     step_bar,
 )
-from manyi.text.domains import DOMAIN_NAMES
+from manyi.text.domains import domain_label
 
 # the words a table's coded cells are shown by (the CSV files keep the codes)
 VALUES = {"side": fix.SIDE_WORDS, "level": {"dimension": "维度", "factor": "因素"},
@@ -58,7 +58,7 @@ def excel_tables(result) -> dict[str, pd.DataFrame]:
          ("complaint_rule", complaint_rule_text(result.meta)),
          *[(f"flagged_{k}", v) for k, v in head["flagged"].items()],
          *[(k, ", ".join(map(str, v)) if isinstance(v, list) else
-            f"{DOMAIN_NAMES[v]} ({v})" if k == "domain" and v in DOMAIN_NAMES else v)
+            domain_label(result.meta) if k == "domain" else v)
            for k, v in result.meta.items() if k in ("source", "text_col", "rating_col",
                                                      "time_col", "group_cols", "domain")],
          *[(f"not_computed_{n.part}", n.chinese) for n in not_computed(result).values()]],

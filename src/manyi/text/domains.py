@@ -103,6 +103,24 @@ class DomainGuess:
                 "note": self.note()}
 
 
+def domain_label(meta: Mapping) -> str:
+    """The pack an analysis used, as a report names it: its Chinese name and key, and how it
+    was chosen (``meta``: the analysis's meta.json).
+
+    >>> domain_label({"domain": "books", "domain_guess": {"confidence": 0.306}})
+    '图书 (books)，按评论用词自动选择，置信度 0.31'
+    >>> domain_label({"domain": "hotel"}), domain_label({})
+    ('酒店 (hotel)', '')
+    """
+    domain = meta.get("domain")
+    if not domain:
+        return ""
+    label = f"{DOMAIN_NAMES[domain]} ({domain})" if domain in DOMAIN_NAMES else str(domain)
+    guess = meta.get("domain_guess")
+    if isinstance(guess, Mapping) and "confidence" in guess:
+        label += f"，按评论用词自动选择，置信度 {guess['confidence']:.2f}"
+    return label
+
 def guess_domain(texts: Iterable[object], *, sample: int = SAMPLE, seed: int = 0
                  ) -> DomainGuess:
     """The pack whose own words most comments hold (see the module docstring)."""
