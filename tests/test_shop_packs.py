@@ -141,3 +141,13 @@ def test_the_report_says_which_pack_read_the_comments():
     assert "行业词典 数码家电 (electronics)，按评论用词自动选择" in render_html(result)
     summary = excel_tables(result)["summary"].set_index("item")["value"]
     assert summary["domain"].startswith("数码家电 (electronics)，按评论用词自动选择，置信度")
+
+
+def test_the_book_named_whole_votes_for_the_books_pack():
+    """这本书 is filed as the thing bought (a factor every shop pack has), so it votes only
+    because the pack names it under ``[guess] words``; each such word is one of its terms."""
+    assert guess_domain(["这本书很不错"] * 20).shares["books"] == 1.0
+    assert guess_domain(["这本书很不错"] * 20).shares["ecommerce"] == 0.0
+    for domain in ("books", "electronics"):
+        lexicon = Lexicon.load(domain)
+        assert lexicon.guess_words <= set(lexicon.terms), lexicon.guess_words - set(lexicon.terms)

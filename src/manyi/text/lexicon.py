@@ -107,6 +107,7 @@ class Lexicon:
     verdicts: set[str] = field(default_factory=set)
     guess_factors: set[str] = field(default_factory=set)  # "dimension.key", aspects.toml
     guess_shared: set[str] = field(default_factory=set)   # words that never vote for the pack
+    guess_words: set[str] = field(default_factory=set)    # words that vote, whatever factor
     event_words: dict[str, list[str]] = field(default_factory=dict)
     events: dict[str, tuple[Factor, list[str], int]] = field(default_factory=dict)
     # rules.toml: the word classes of the factor rules ({name: words}) and opinion suffixes
