@@ -262,10 +262,10 @@ class TokenRoles:
 
 
     def _attribute_after(self, tokens: list[str], roles: list, k: int, stop: int) -> bool:
-        """Whether the token at ``k``, right after a listed part of the product, names what of
-        it is measured (耳机 档次 更高, 内存 占用 很高, 软件 易用性 很强): a noun or verb of two or
-        three characters in the dictionary, of no role in the lexicon (term, opinion, verb), a
-        word after it."""
+        """Whether the token at ``k``, right after a pack's part of the product (not one the
+        corpus taught: 分区 软件 stays the learned word's), names what of it is measured (耳机
+        档次 更高, 内存 占用 很高, 软件 易用性 很强): a noun or verb of two or three characters
+        in the dictionary, of no role in the lexicon (term, opinion, verb), a word after it."""
         return k + 1 < stop and roles[k] is None and 2 <= len(tokens[k]) <= 3 \
             and self.finder is not None and self.finder.tag(tokens[k])[:1] in ("n", "v") \
             and tokens[k] not in self.rules.particles

@@ -343,6 +343,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 named = joined.get(index, index)  # 屏幕 分辨率 有点低: after both words
                 opinion = self._predicate(tokens, starts, named + 1, stop)
                 if opinion is None and factor.dimension == "product" \
+                        and tokens[index] not in learned \
                         and self._attribute_after(tokens, roles, named + 1, stop):
                     opinion = self._predicate(tokens, starts, named + 2, stop)
                     if opinion is not None:  # 耳机 档次 更高, 内存 占用 很高: the part's own
