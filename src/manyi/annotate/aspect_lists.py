@@ -11,6 +11,9 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+from typing import Any  # an AspectFinder and factors.Mention (imported there: no cycle)
+
 from manyi.annotate.aspect_tags import (
     CLAUSE_MARKS,
     DEMONSTRATIVE,
@@ -21,6 +24,7 @@ from manyi.annotate.aspect_tags import (
     NOUN_TAGS,
     VERB_TAGS,
 )
+from manyi.annotate.memo import Memo
 
 # Parts of speech of a first character that opens no name: a preposition, adverb,
 # conjunction or pronoun (用后, 刚用, 若好, 我家).
@@ -190,3 +194,185 @@ class NamedItems:
             out.append(span)
             end = begin
         return out
+
+    def items_before(self, tokens: list[str], at: int, said_of_all: bool
+                     ) -> list[tuple[int, int]]:
+        """The other items of the list whose item starts at token ``at``, nearest first:
+        joined by 和/与/及/、 in its clause, then, when it opens its clause, the clauses before
+        that only name things (香菇，大白菜不好吃: 香菇). ``said_of_all``: 都 says so (the list's
+        first clause may then open with what was had: 吃了比目鱼，龙利鱼，海鲈鱼，味道都很赞)."""
+        out: list[tuple[int, int]] = []
+        terms = self.lexicon.terms
+        while at > 0 and len(out) < 8:
+            mark = tokens[at - 1]
+            if mark in _JOINS:
+                lo = at - 1
+                while lo > 0 and at - 1 - lo < MAX_COMPOUND + 1 and self._item_word[tokens[lo - 1]]:
+                    lo -= 1
+                if lo > 0 and self._kind[tokens[lo - 1]] == 1 and self._bounds(tokens, lo - 1):
+                    lo -= 1  # 鲜榨 果汁: a verb opening the name
+                if lo == at - 1 or not self.is_item(tokens, lo, at - 1, True):
+                    break
+                out.append((lo, at - 1))
+                at = lo
+                continue
+            if mark not in _COMMAS:
+                break
+            begin = at - 1
+            while begin > 0 and tokens[begin - 1] not in CLAUSE_MARKS:
+                begin -= 1
+            pieces, lead = self._clause_items(tokens, begin, at - 1, said_of_all)
+            if not pieces or (not said_of_all and any(
+                    y - x == 1 and tokens[x] in terms for x, y in pieces)):
+                break  # (老板，牛肉很好吃: whom it is said to)
+            out.extend(reversed(pieces))
+            if lead:
+                break
+            at = begin
+        return out
+
+    def items_after(self, tokens: list[str], end: int, last: int) -> list[tuple[int, int]]:
+        """The items joined by 和/与/及/、 after the one ending at token ``end``, before the
+        adverbs in front of ``last`` (大明虾和鳕鱼也都不错: 鳕鱼)."""
+        out: list[tuple[int, int]] = []
+        while end + 1 < last and tokens[end] in _JOINS:
+            k = end + 1
+            while k < last and tokens[k] not in _JOINS and not self._skips[tokens[k]]:
+                k += 1
+            if not self.is_item(tokens, end + 1, k, True):
+                return []
+            out.append((end + 1, k))
+            end = k
+        return out
+
+    def is_item(self, tokens: list[str], first: int, last: int, bounded: bool) -> bool:
+        """Whether ``tokens[first:last]`` is a name that may stand in a list: nouns (listed
+        or not, one-character ones too: 虾, 鸭 血), a verb only before them when the name is
+        bounded by marks (鲜榨 果汁, 提拉 米苏); no pronoun, time, number or particle."""
+        if not 0 < last - first <= MAX_COMPOUND + 1 \
+                or sum(map(len, tokens[first:last])) > MAX_CHARS \
+                or self.tag(tokens[first]) in _NOT_IN_NAME \
+                or not self._item_word[tokens[last - 1]]:
+            return False
+        rules = self.rules
+        return all(self._item_word[t] or (bounded and self._kind[t] == 1 and t not in
+                                          rules.customer_acts and t not in rules.orders)
+                   for t in tokens[first:last - 1])
+
+    @cached_property
+    def _item_word(self) -> Memo:
+        """token → whether it may be a word of a list's item (:meth:`_is_item_word`)."""
+        return Memo(self._is_item_word)
+
+    def _is_item_word(self, token: str) -> bool:
+        if self._kind[token] == 2 or self._head[token]:
+            return True
+        if len(token) == 1:  # 鸭 血: a one-character noun the dictionary files otherwise
+            return self.tag(token)[:1] == "n" and token not in self._known \
+                and token not in self.rules.not_aspects
+        # a name the dictionary calls a set phrase, ending on a noun (比目鱼)
+        return len(token) > 2 and self.tag(token) == "l" and self._head[token[-1]]
+
+    def _bounds(self, tokens: list[str], at: int) -> bool:
+        """Whether the token at ``at`` opens a name: its clause's first, or after a mark,
+        a join, 的 or a word that leads into a list."""
+        return at == 0 or tokens[at - 1] in CLAUSE_MARKS or tokens[at - 1] in _JOINS \
+            or tokens[at - 1] == "的" or tokens[at - 1] in _LEADS
+
+    def _clause_items(self, tokens: list[str], first: int, last: int, lead_ok: bool
+                      ) -> tuple[list[tuple[int, int]], bool]:
+        """The names the clause ``tokens[first:last]`` lists and nothing else, in order, and
+        whether it opens with a lead-in (吃了, 还有, 像); ([], False) when it says more."""
+        start, lead = first, False
+        if lead_ok:
+            for k in range(min(last - 1, first + 5), first, -1):
+                if tokens[k - 1] in _LEADS or tokens[k - 1] in self.rules.list_openers:
+                    if any(t in self.lexicon.opinions for t in tokens[first:k]):
+                        return [], False
+                    start, lead = k, True
+                    break
+        elif tokens[start] in self.rules.list_openers:
+            start += 1
+        out, begin = [], start
+        for k in range(start, last + 1):
+            if k == last or tokens[k] in _JOINS:
+                if not self.is_item(tokens, begin, k, True):
+                    return [], False
+                out.append((begin, k))
+                begin = k + 1
+        return out, lead
+
+
+# Words between a list's items (和 与 及 跟 以及 、) and the marks between its clauses.
+_JOINS = frozenset({"和", "与", "及", "跟", "以及", "、"})
+_COMMAS = frozenset({",", "，", "、"})
+# Words a list's first item may stand after in its clause (吃了比目鱼，龙利鱼…; 像香酥羊排，…;
+# 菜品是A，B，C): what the customer had, or what the list is of.
+_LEADS = frozenset({"了", "过", "像", "是", "有", "还有", "比如", "例如", "包括"})
+# Parts of speech no item's word has: pronouns, times, numbers, measure words, prepositions,
+# conjunctions, adverbs, particles (我们, 今天, 两个, 在, 但, 很, 的)
+_NOT_IN_NAME = frozenset({"r", "t", "m", "mq", "q", "p", "c", "d", "u", "uj", "ul", "y"})
+
+
+def may_reach(mentions: list) -> bool:
+    """A quick test: whether :func:`list_judged` may change ``mentions``."""
+    return len(mentions) > 0 and any(m.opinion and m.term for m in mentions)
+
+
+def list_judged(finder: Any, text: str, tokens: list[str], starts: list[int],
+                spans: list[tuple[int, int]], mentions: list) -> list:
+    """``mentions`` with every item of a list judged together given the judgement of the one
+    found (虾和牛蛙都不太入味: 虾 too; 香菇，大白菜不好吃: 香菇; 大明虾和鳕鱼也都不错: 鳕鱼).
+
+    A mention's term is an item of a list when 和/与/及/跟/、 joins it to the next name, or
+    when it opens its clause and the clauses before it only name things (虾饺，乳鸽，榴莲酥，
+    葡挞都还是很不错); its opinion is said of the list when only adverbs (都 也都 还是) stand
+    between the list and it. Each item is a name (:meth:`NamedItems.item_at`), listed,
+    learned or unknown alike, and takes the mention's opinion and polarity; an item that has
+    a mention of its own keeps it, and no clause that holds an opinion is reached into
+    (牛肉很好吃，鸡肉一般 stays two verdicts)."""
+    taken = [(m.start, m.end) for m in mentions if m.term]
+    at = {s: i for i, s in enumerate(starts)}
+    added: list = []
+    for m in mentions:
+        if not m.opinion or not m.term or m.source == "event" or m.start not in at:
+            continue
+        c_start, c_end = spans[m.clause_id]
+        a, b = at[m.start], at.get(m.end)
+        if b is None:
+            continue
+        if m.start < c_start:  # an item of a list the rules before judged (A，B，都好吃)
+            items = finder.items_before(tokens, a, True)
+        else:
+            o = text.find(m.opinion, m.end, c_end)
+            if o < 0 or o not in at:
+                continue
+            after = finder.items_after(tokens, b, at[o])
+            stop = after[-1][1] if after else b
+            between = tokens[stop:at[o]]
+            if not all(finder._skips[t] for t in between):
+                continue
+            items = after + finder.items_before(
+                tokens, a, any(t.endswith("都") for t in between))
+        for x, y in items:
+            where = (starts[x], starts[y])
+            if any(s < where[1] and where[0] < e for s, e in taken):
+                continue
+            taken.append(where)
+            words = tokens[x:y]
+            listed = finder.lexicon.terms.get(words[0]) if len(words) == 1 else None
+            if listed is not None:
+                factor, source, how = listed, "lexicon", "term"
+            elif m.filed_by in ("cue", "verdict"):  # 好吃 says taste of every dish
+                factor, source, how = None, "discovered", m.filed_by
+            else:
+                (factor, how), source = finder.file_term(words), "discovered"
+            added.append(m._replace(
+                dimension=m.dimension if factor is None else factor.dimension,
+                factor=m.factor if factor is None else factor.key, term="".join(words),
+                start=where[0], end=where[1], source=source, filed_by=how))
+    if not added:
+        return mentions
+    out = [*mentions, *added]
+    out.sort(key=lambda m: (m.clause_id, m.start))
+    return out
