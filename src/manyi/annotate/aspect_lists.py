@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cached_property
 from typing import Any  # an AspectFinder and factors.Mention (imported there: no cycle)
 
@@ -195,12 +196,13 @@ class NamedItems:
             end = begin
         return out
 
-    def items_before(self, tokens: list[str], at: int, said_of_all: bool
+    def items_before(self, tokens: list[str], at: int, said_of_all: bool, floor: int = -1
                      ) -> list[tuple[int, int]]:
         """The other items of the list whose item starts at token ``at``, nearest first:
         joined by 和/与/及/、 in its clause, then, when it opens its clause, the clauses before
         that only name things (香菇，大白菜不好吃: 香菇). ``said_of_all``: 都 says so (the list's
-        first clause may then open with what was had: 吃了比目鱼，龙利鱼，海鲈鱼，味道都很赞)."""
+        first clause may then open with what was had: 吃了比目鱼，龙利鱼，海鲈鱼，味道都很赞).
+        ``floor``: no item starts before it, and the list stays in its clause (推荐A和B)."""
         out: list[tuple[int, int]] = []
         terms = self.lexicon.terms
         while at > 0 and len(out) < 8:
@@ -211,12 +213,12 @@ class NamedItems:
                     lo -= 1
                 if lo > 0 and self._kind[tokens[lo - 1]] == 1 and self._bounds(tokens, lo - 1):
                     lo -= 1  # 鲜榨 果汁: a verb opening the name
-                if lo == at - 1 or not self.is_item(tokens, lo, at - 1, True):
+                if lo == at - 1 or lo <= floor or not self.is_item(tokens, lo, at - 1, True):
                     break
                 out.append((lo, at - 1))
                 at = lo
                 continue
-            if mark not in _COMMAS:
+            if mark not in _COMMAS or floor >= 0:
                 break
             begin = at - 1
             while begin > 0 and tokens[begin - 1] not in CLAUSE_MARKS:
@@ -237,7 +239,8 @@ class NamedItems:
         out: list[tuple[int, int]] = []
         while end + 1 < last and tokens[end] in _JOINS:
             k = end + 1
-            while k < last and tokens[k] not in _JOINS and not self._skips[tokens[k]]:
+            while k < last and tokens[k] not in _JOINS and not self._skips[tokens[k]] \
+                    and tokens[k] not in CLAUSE_MARKS:
                 k += 1
             if not self.is_item(tokens, end + 1, k, True):
                 return []
@@ -248,15 +251,19 @@ class NamedItems:
     def is_item(self, tokens: list[str], first: int, last: int, bounded: bool) -> bool:
         """Whether ``tokens[first:last]`` is a name that may stand in a list: nouns (listed
         or not, one-character ones too: 虾, 鸭 血), a verb only before them when the name is
-        bounded by marks (鲜榨 果汁, 提拉 米苏); no pronoun, time, number or particle."""
+        bounded by marks (鲜榨 果汁, 提拉 米苏, 烤 肠); no pronoun, time, number or particle."""
         if not 0 < last - first <= MAX_COMPOUND + 1 \
                 or sum(map(len, tokens[first:last])) > MAX_CHARS \
-                or self.tag(tokens[first]) in _NOT_IN_NAME \
-                or not self._item_word[tokens[last - 1]]:
+                or self.tag(tokens[first]) in _NOT_IN_NAME:
             return False
+        end = tokens[last - 1]
+        if not self._item_word[end] and not (
+                bounded and last - first > 1 and len(end) == 1 and end not in self._known
+                and end not in FUNCTION_CHARS and self.tag(end)[:1] in ("a", "m", "q", "z", "")):
+            return False  # (榴莲 酥, 春 卷: the name's last character cut off, inside marks)
         rules = self.rules
-        return all(self._item_word[t] or (bounded and self._kind[t] == 1 and t not in
-                                          rules.customer_acts and t not in rules.orders)
+        return all(self._item_word[t] or (bounded and (self._cooked[t] or (
+            self._kind[t] == 1 and t not in rules.customer_acts and t not in rules.orders)))
                    for t in tokens[first:last - 1])
 
     @cached_property
@@ -332,6 +339,9 @@ def list_judged(finder: Any, text: str, tokens: list[str], starts: list[int],
     a mention of its own keeps it, and no clause that holds an opinion is reached into
     (牛肉很好吃，鸡肉一般 stays two verdicts)."""
     taken = [(m.start, m.end) for m in mentions if m.term]
+    unjudged = {(m.start, m.end): n for n, m in enumerate(mentions)
+                if m.term and not m.opinion and m.source != "event"}
+    dropped: set[int] = set()
     at = {s: i for i, s in enumerate(starts)}
     added: list = []
     for m in mentions:
@@ -341,11 +351,22 @@ def list_judged(finder: Any, text: str, tokens: list[str], starts: list[int],
         a, b = at[m.start], at.get(m.end)
         if b is None:
             continue
+        last = bisect_left(starts, c_end)
+        o = text.find(m.opinion, m.end, c_end) if m.start >= c_start else -1
         if m.start < c_start:  # an item of a list the rules before judged (A，B，都好吃)
-            items = finder.items_before(tokens, a, True)
+            items = finder.items_after(tokens, b, bisect_left(starts, c_start)) \
+                + finder.items_before(tokens, a, True)
+        elif o < 0:  # 推荐A和B, 最喜欢的还是A和B: an opinion that takes the list as object
+            before = text.rfind(m.opinion, c_start, m.start)
+            if before < 0 or not finder.takes_object(m.opinion):
+                continue
+            items = finder.items_after(tokens, b, last)
+            stop = items[-1][1] if items else b
+            if any(t not in CLAUSE_MARKS and finder.tag(t) != "y" for t in tokens[stop:last]):
+                continue  # (推荐A和B的做法: the list goes on into something else)
+            items += finder.items_before(tokens, a, False, bisect_left(starts, before))
         else:
-            o = text.find(m.opinion, m.end, c_end)
-            if o < 0 or o not in at:
+            if o not in at:
                 continue
             after = finder.items_after(tokens, b, at[o])
             stop = after[-1][1] if after else b
@@ -357,7 +378,9 @@ def list_judged(finder: Any, text: str, tokens: list[str], starts: list[int],
         for x, y in items:
             where = (starts[x], starts[y])
             if any(s < where[1] and where[0] < e for s, e in taken):
-                continue
+                if where not in unjudged:
+                    continue
+                dropped.add(unjudged.pop(where))  # 环境，服务都不错: 环境 named, now judged
             taken.append(where)
             words = tokens[x:y]
             listed = finder.lexicon.terms.get(words[0]) if len(words) == 1 else None
@@ -373,6 +396,6 @@ def list_judged(finder: Any, text: str, tokens: list[str], starts: list[int],
                 start=where[0], end=where[1], source=source, filed_by=how))
     if not added:
         return mentions
-    out = [*mentions, *added]
+    out = [m for n, m in enumerate(mentions) if n not in dropped] + added
     out.sort(key=lambda m: (m.clause_id, m.start))
     return out
