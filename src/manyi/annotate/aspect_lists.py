@@ -200,11 +200,11 @@ class NamedItems:
                      ) -> list[tuple[int, int]]:
         """The other items of the list whose item starts at token ``at``, nearest first:
         joined by 和/与/及/、 in its clause, then, when it opens its clause, the clauses before
-        that only name things (香菇，大白菜不好吃: 香菇). ``said_of_all``: 都 says so (the list's
-        first clause may then open with what was had: 吃了比目鱼，龙利鱼，海鲈鱼，味道都很赞).
+        that only name things when 都 says the judgement is of all (``said_of_all``: 虾饺，乳鸽，
+        葡挞都很不错; the list's first clause may then open with what was had: 吃了比目鱼，
+        龙利鱼，海鲈鱼，味道都很赞; not 个小，酸，包装不好: a clause of its own).
         ``floor``: no item starts before it, and the list stays in its clause (推荐A和B)."""
         out: list[tuple[int, int]] = []
-        terms = self.lexicon.terms
         while at > 0 and len(out) < 8:
             mark = tokens[at - 1]
             if mark in _JOINS:
@@ -213,25 +213,32 @@ class NamedItems:
                     lo -= 1
                 if lo > 0 and self._kind[tokens[lo - 1]] == 1 and self._bounds(tokens, lo - 1):
                     lo -= 1  # 鲜榨 果汁: a verb opening the name
-                if lo == at - 1 or lo <= floor or not self.is_item(tokens, lo, at - 1, True):
-                    break
+                if lo == at - 1 or lo <= floor or not self.is_item(tokens, lo, at - 1, True) \
+                        or (lo > 0 and (self.tag(tokens[lo - 1]) in ("m", "mq", "q")
+                                        or tokens[lo - 1][-1].isdigit())):
+                    break  # (金轮宾馆3楼、位置: a floor's number, not a name)
                 out.append((lo, at - 1))
                 at = lo
                 continue
-            if mark not in _COMMAS or floor >= 0:
-                break
+            if mark not in _COMMAS or floor >= 0 or not said_of_all:
+                break  # (个小，酸，包装不好; 床大，内饰不错: a clause of its own)
             begin = at - 1
             while begin > 0 and tokens[begin - 1] not in CLAUSE_MARKS:
                 begin -= 1
             pieces, lead = self._clause_items(tokens, begin, at - 1, said_of_all)
-            if not pieces or (not said_of_all and any(
-                    y - x == 1 and tokens[x] in terms for x, y in pieces)):
-                break  # (老板，牛肉很好吃: whom it is said to)
+            if not pieces:
+                break
             out.extend(reversed(pieces))
             if lead:
                 break
             at = begin
         return out
+
+    def ends_clause(self, tokens: list[str], at: int | None, last: int) -> bool:
+        """Whether an opinion ending at token ``at`` ends its clause (``last``): only
+        particles, 了 的 些 or marks after it (都很好吃了; not 都没什么问题, 都不会中文)."""
+        return at is not None and all(t in CLAUSE_MARKS or t in _CLOSERS or self.tag(t)[:1] in (
+            "y", "u", "e", "x") for t in tokens[at:last])
 
     def items_after(self, tokens: list[str], end: int, last: int) -> list[tuple[int, int]]:
         """The items joined by 和/与/及/、 after the one ending at token ``end``, before the
@@ -316,6 +323,12 @@ _COMMAS = frozenset({",", "，", "、"})
 # Words a list's first item may stand after in its clause (吃了比目鱼，龙利鱼…; 像香酥羊排，…;
 # 菜品是A，B，C): what the customer had, or what the list is of.
 _LEADS = frozenset({"了", "过", "像", "是", "有", "还有", "比如", "例如", "包括"})
+# Opinions of how two things stand to each other (照片与事实不符, 价格和质量很匹配): said of the
+# pair, not of each (unless 都 says so: 颜色、形状都不一样)
+_RELATIONS = ("符", "一样", "一致", "匹配", "相同", "不同", "相比", "结合", "相关", "搭", "差不多")
+# Words that may close a judgement (都很新鲜的, 都稍低些, 也没有了)
+_CLOSERS = frozenset({"了", "的", "些", "点", "一点", "一些", "啊", "呢", "吧", "哦", "呀", "啦",
+                      "哈", "噢", "滴", "哒", "嘛"})
 # Parts of speech no item's word has: pronouns, times, numbers, measure words, prepositions,
 # conjunctions, adverbs, particles (我们, 今天, 两个, 在, 但, 很, 的)
 _NOT_IN_NAME = frozenset({"r", "t", "m", "mq", "q", "p", "c", "d", "u", "uj", "ul", "y"})
@@ -329,15 +342,17 @@ def may_reach(mentions: list) -> bool:
 def list_judged(finder: Any, text: str, tokens: list[str], starts: list[int],
                 spans: list[tuple[int, int]], mentions: list) -> list:
     """``mentions`` with every item of a list judged together given the judgement of the one
-    found (虾和牛蛙都不太入味: 虾 too; 香菇，大白菜不好吃: 香菇; 大明虾和鳕鱼也都不错: 鳕鱼).
+    found (虾和牛蛙都不太入味: 虾 too; 大明虾和鳕鱼也都不错: 鳕鱼; 比较喜欢鸡翅和烤肠: 烤肠).
 
-    A mention's term is an item of a list when 和/与/及/跟/、 joins it to the next name, or
-    when it opens its clause and the clauses before it only name things (虾饺，乳鸽，榴莲酥，
-    葡挞都还是很不错); its opinion is said of the list when only adverbs (都 也都 还是) stand
-    between the list and it. Each item is a name (:meth:`NamedItems.item_at`), listed,
-    learned or unknown alike, and takes the mention's opinion and polarity; an item that has
-    a mention of its own keeps it, and no clause that holds an opinion is reached into
-    (牛肉很好吃，鸡肉一般 stays two verdicts)."""
+    A mention's term is an item of a list when 和/与/及/跟/、 joins it to the next name, or,
+    with 都, when it opens its clause and the clauses before it only name things (虾饺，乳鸽，
+    榴莲酥，葡挞都还是很不错); its opinion is said of the list when only adverbs (都 也都 还是)
+    stand between the list and it and it ends its clause (not 都没什么问题), or when it takes
+    the list as its object (推荐A和B). Each item is a name (:meth:`NamedItems.is_item`),
+    listed, learned or unknown alike, and takes the mention's opinion and polarity; an item
+    judged in a mention of its own keeps it (one named without judgement takes the list's:
+    环境，服务都不错), and no clause that holds an opinion is reached into (牛肉很好吃，鸡肉一般
+    stays two verdicts). A relation said of two (照片与事实不符) reaches neither."""
     taken = [(m.start, m.end) for m in mentions if m.term]
     unjudged = {(m.start, m.end): n for n, m in enumerate(mentions)
                 if m.term and not m.opinion and m.source != "event"}
@@ -353,7 +368,10 @@ def list_judged(finder: Any, text: str, tokens: list[str], starts: list[int],
             continue
         last = bisect_left(starts, c_end)
         o = text.find(m.opinion, m.end, c_end) if m.start >= c_start else -1
-        if m.start < c_start:  # an item of a list the rules before judged (A，B，都好吃)
+        if m.start < c_start:  # an item of a list the rules before judged (A，B，味道都好)
+            said = text.find(m.opinion, c_start, c_end)
+            if said < 0 or "都" not in text[c_start:said]:
+                continue
             items = finder.items_after(tokens, b, bisect_left(starts, c_start)) \
                 + finder.items_before(tokens, a, True)
         elif o < 0:  # 推荐A和B, 最喜欢的还是A和B: an opinion that takes the list as object
@@ -371,10 +389,14 @@ def list_judged(finder: Any, text: str, tokens: list[str], starts: list[int],
             after = finder.items_after(tokens, b, at[o])
             stop = after[-1][1] if after else b
             between = tokens[stop:at[o]]
-            if not all(finder._skips[t] for t in between):
-                continue
-            items = after + finder.items_before(
-                tokens, a, any(t.endswith("都") for t in between))
+            all_of = any(t.endswith("都") for t in between)
+            if not all(finder._skips[t] for t in between) or (
+                    not all_of and any(w in m.opinion for w in _RELATIONS)):
+                continue  # (照片与事实不符: the two compared, neither judged)
+            items = after + finder.items_before(tokens, a, all_of)
+        said = text.find(m.opinion, max(m.end, c_start), c_end)
+        if said >= 0 and not finder.ends_clause(tokens, at.get(said + len(m.opinion)), last):
+            continue  # (都没什么问题, 都不会中文: the judgement goes on; 推荐A和B: before)
         for x, y in items:
             where = (starts[x], starts[y])
             if any(s < where[1] and where[0] < e for s, e in taken):
