@@ -7,6 +7,12 @@
 >>> finder = AspectFinder(Lexicon.load("catering"))
 >>> finder.ordered(["点", "了", "牛腩", "面条"], 0, 4)
 [(2, 4)]
+
+Every item of a list judged together takes the judgement (:func:`list_judged`: 虾和牛蛙都不太
+入味, the item before the one found):
+
+>>> finder.items_before(["虾", "和", "牛蛙", "都", "不太", "入味"], 2, True)
+[(0, 1)]
 """
 
 from __future__ import annotations
@@ -320,6 +326,8 @@ class NamedItems:
 # Words between a list's items (和 与 及 跟 以及 、) and the marks between its clauses.
 _JOINS = frozenset({"和", "与", "及", "跟", "以及", "、"})
 _COMMAS = frozenset({",", "，", "、"})
+_BESIDE = _JOINS | _COMMAS
+_LIST_CHARS = ("和", "与", "及", "跟", "、", "都")  # (以及: 及)
 # Words a list's first item may stand after in its clause (吃了比目鱼，龙利鱼…; 像香酥羊排，…;
 # 菜品是A，B，C): what the customer had, or what the list is of.
 _LEADS = frozenset({"了", "过", "像", "是", "有", "还有", "比如", "例如", "包括"})
@@ -334,9 +342,33 @@ _CLOSERS = frozenset({"了", "的", "些", "点", "一点", "一些", "啊", "�
 _NOT_IN_NAME = frozenset({"r", "t", "m", "mq", "q", "p", "c", "d", "u", "uj", "ul", "y"})
 
 
-def may_reach(mentions: list) -> bool:
-    """A quick test: whether :func:`list_judged` may change ``mentions``."""
-    return len(mentions) > 0 and any(m.opinion and m.term for m in mentions)
+class _TokenAt:
+    """character offset → index of the token starting there (``in``, ``[]``, ``get``), by
+    bisection of the tokens' starts (no table built for a comment)."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, starts: list[int]) -> None:
+        self.starts = starts
+
+    def get(self, offset: int) -> int | None:
+        k = bisect_left(self.starts, offset)
+        return k if k < len(self.starts) and self.starts[k] == offset else None
+
+    def __contains__(self, offset: int) -> bool:
+        return self.get(offset) is not None
+
+    def __getitem__(self, offset: int) -> int:
+        k = self.get(offset)
+        if k is None:
+            raise KeyError(offset)
+        return k
+
+
+def may_reach(text: str, mentions: list) -> bool:
+    """A quick test: whether :func:`list_judged` may change ``mentions``: a word that joins
+    a list's items (和 与 及 跟 、) or says a judgement is of all (都) in the comment."""
+    return any(c in text for c in _LIST_CHARS) and any(m.opinion and m.term for m in mentions)
 
 
 def list_judged(finder: Any, text: str, tokens: list[str], starts: list[int],
@@ -353,19 +385,19 @@ def list_judged(finder: Any, text: str, tokens: list[str], starts: list[int],
     judged in a mention of its own keeps it (one named without judgement takes the list's:
     环境，服务都不错), and no clause that holds an opinion is reached into (牛肉很好吃，鸡肉一般
     stays two verdicts). A relation said of two (照片与事实不符) reaches neither."""
-    taken = [(m.start, m.end) for m in mentions if m.term]
-    unjudged = {(m.start, m.end): n for n, m in enumerate(mentions)
-                if m.term and not m.opinion and m.source != "event"}
+    taken: list[tuple[int, int]] = []  # (filled when a list is first met)
+    unjudged: dict[tuple[int, int], int] = {}
     dropped: set[int] = set()
-    at = {s: i for i, s in enumerate(starts)}
+    at = _TokenAt(starts)
     added: list = []
     for m in mentions:
         if not m.opinion or not m.term or m.source == "event" or m.start not in at:
             continue
         c_start, c_end = spans[m.clause_id]
         a, b = at[m.start], at.get(m.end)
-        if b is None:
-            continue
+        if b is None or not ((a and tokens[a - 1] in _BESIDE) or (
+                b < len(tokens) and tokens[b] in _JOINS)):
+            continue  # (most terms: no list's mark beside them)
         last = bisect_left(starts, c_end)
         o = text.find(m.opinion, m.end, c_end) if m.start >= c_start else -1
         if m.start < c_start:  # an item of a list the rules before judged (A，B，味道都好)
@@ -397,6 +429,10 @@ def list_judged(finder: Any, text: str, tokens: list[str], starts: list[int],
         said = text.find(m.opinion, max(m.end, c_start), c_end)
         if said >= 0 and not finder.ends_clause(tokens, at.get(said + len(m.opinion)), last):
             continue  # (都没什么问题, 都不会中文: the judgement goes on; 推荐A和B: before)
+        if items and not taken:
+            taken = [(n.start, n.end) for n in mentions if n.term]
+            unjudged = {(n.start, n.end): k for k, n in enumerate(mentions)
+                        if n.term and not n.opinion and n.source != "event"}
         for x, y in items:
             where = (starts[x], starts[y])
             if any(s < where[1] and where[0] < e for s, e in taken):

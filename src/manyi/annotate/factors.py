@@ -246,7 +246,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)
         if self.topics and self.finder is not None and may_list(text, mentions):  # 主推A、B
             mentions = listed_with(self.finder, text, pieces, starts, spans, mentions)
-        if self.topics and self.finder is not None and may_reach(mentions):  # A和B都很好吃
+        if self.topics and self.finder is not None and may_reach(text, mentions):  # A和B都很好吃
             mentions = list_judged(self.finder, text, pieces, starts, spans, mentions)
         if verb_at and mentions and OVERALL.dimension in {m.dimension for m in mentions}:
             # 好快呀！…今天上午就到了: the delivery's speed
