@@ -231,7 +231,7 @@ class NamedItems:
             begin = at - 1
             while begin > 0 and tokens[begin - 1] not in CLAUSE_MARKS:
                 begin -= 1
-            pieces, lead = self._clause_items(tokens, begin, at - 1, said_of_all)
+            pieces, lead = self._clause_items(tokens, begin, at - 1)
             if not pieces:
                 break
             out.extend(reversed(pieces))
@@ -299,20 +299,17 @@ class NamedItems:
         return at == 0 or tokens[at - 1] in CLAUSE_MARKS or tokens[at - 1] in _JOINS \
             or tokens[at - 1] == "的" or tokens[at - 1] in _LEADS
 
-    def _clause_items(self, tokens: list[str], first: int, last: int, lead_ok: bool
+    def _clause_items(self, tokens: list[str], first: int, last: int
                       ) -> tuple[list[tuple[int, int]], bool]:
         """The names the clause ``tokens[first:last]`` lists and nothing else, in order, and
         whether it opens with a lead-in (吃了, 还有, 像); ([], False) when it says more."""
         start, lead = first, False
-        if lead_ok:
-            for k in range(min(last - 1, first + 5), first, -1):
-                if tokens[k - 1] in _LEADS or tokens[k - 1] in self.rules.list_openers:
-                    if any(t in self.lexicon.opinions for t in tokens[first:k]):
-                        return [], False
-                    start, lead = k, True
-                    break
-        elif tokens[start] in self.rules.list_openers:
-            start += 1
+        for k in range(min(last - 1, first + 5), first, -1):
+            if tokens[k - 1] in _LEADS or tokens[k - 1] in self.rules.list_openers:
+                if any(t in self.lexicon.opinions for t in tokens[first:k]):
+                    return [], False
+                start, lead = k, True
+                break
         out, begin = [], start
         for k in range(start, last + 1):
             if k == last or tokens[k] in _JOINS:
