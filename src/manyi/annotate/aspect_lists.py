@@ -7,9 +7,19 @@
 >>> finder = AspectFinder(Lexicon.load("catering"))
 >>> finder.ordered(["点", "了", "牛腩", "面条"], 0, 4)
 [(2, 4)]
+
+Every item of a list judged together takes the judgement (:func:`list_judged`: 虾和牛蛙都不太
+入味, the item before the one found):
+
+>>> finder.items_before(["虾", "和", "牛蛙", "都", "不太", "入味"], 2, True)
+[(0, 1)]
 """
 
 from __future__ import annotations
+
+from bisect import bisect_left
+from functools import cached_property
+from typing import Any  # an AspectFinder and factors.Mention (imported there: no cycle)
 
 from manyi.annotate.aspect_tags import (
     CLAUSE_MARKS,
@@ -21,6 +31,7 @@ from manyi.annotate.aspect_tags import (
     NOUN_TAGS,
     VERB_TAGS,
 )
+from manyi.annotate.memo import Memo
 
 # Parts of speech of a first character that opens no name: a preposition, adverb,
 # conjunction or pronoun (用后, 刚用, 若好, 我家).
@@ -190,3 +201,256 @@ class NamedItems:
             out.append(span)
             end = begin
         return out
+
+    def items_before(self, tokens: list[str], at: int, said_of_all: bool, floor: int = -1
+                     ) -> list[tuple[int, int]]:
+        """The other items of the list whose item starts at token ``at``, nearest first:
+        joined by 和/与/及/、 in its clause, then, when it opens its clause, the clauses before
+        that only name things when 都 says the judgement is of all (``said_of_all``: 虾饺，乳鸽，
+        葡挞都很不错; the list's first clause may then open with what was had: 吃了比目鱼，
+        龙利鱼，海鲈鱼，味道都很赞; not 个小，酸，包装不好: a clause of its own).
+        ``floor``: no item starts before it, and the list stays in its clause (推荐A和B)."""
+        out: list[tuple[int, int]] = []
+        while at > 0 and len(out) < 8:
+            mark = tokens[at - 1]
+            if mark in _JOINS:
+                lo = at - 1
+                while lo > 0 and at - 1 - lo < MAX_COMPOUND + 1 and self._item_word[tokens[lo - 1]]:
+                    lo -= 1
+                if lo > 0 and self._kind[tokens[lo - 1]] == 1 and self._bounds(tokens, lo - 1):
+                    lo -= 1  # 鲜榨 果汁: a verb opening the name
+                if lo == at - 1 or lo <= floor or not self.is_item(tokens, lo, at - 1, True) \
+                        or (lo > 0 and (self.tag(tokens[lo - 1]) in ("m", "mq", "q")
+                                        or tokens[lo - 1][-1].isdigit())):
+                    break  # (金轮宾馆3楼、位置: a floor's number, not a name)
+                out.append((lo, at - 1))
+                at = lo
+                continue
+            if mark not in _COMMAS or floor >= 0 or not said_of_all:
+                break  # (个小，酸，包装不好; 床大，内饰不错: a clause of its own)
+            begin = at - 1
+            while begin > 0 and tokens[begin - 1] not in CLAUSE_MARKS:
+                begin -= 1
+            pieces, lead = self._clause_items(tokens, begin, at - 1)
+            if not pieces:
+                break
+            out.extend(reversed(pieces))
+            if lead:
+                break
+            at = begin
+        return out
+
+    def ends_clause(self, tokens: list[str], at: int | None, last: int) -> bool:
+        """Whether an opinion ending at token ``at`` ends its clause (``last``): only
+        particles, 了 的 些 or marks after it (都很好吃了; not 都没什么问题, 都不会中文)."""
+        return at is not None and all(t in CLAUSE_MARKS or t in _CLOSERS or self.tag(t)[:1] in (
+            "y", "u", "e", "x") for t in tokens[at:last])
+
+    def items_after(self, tokens: list[str], end: int, last: int) -> list[tuple[int, int]]:
+        """The items joined by 和/与/及/、 after the one ending at token ``end``, before the
+        adverbs in front of ``last`` (大明虾和鳕鱼也都不错: 鳕鱼)."""
+        out: list[tuple[int, int]] = []
+        while end + 1 < last and tokens[end] in _JOINS:
+            k = end + 1
+            while k < last and tokens[k] not in _JOINS and not self._skips[tokens[k]] \
+                    and tokens[k] not in CLAUSE_MARKS:
+                k += 1
+            if not self.is_item(tokens, end + 1, k, True):
+                return []
+            out.append((end + 1, k))
+            end = k
+        return out
+
+    def is_item(self, tokens: list[str], first: int, last: int, bounded: bool) -> bool:
+        """Whether ``tokens[first:last]`` is a name that may stand in a list: nouns (listed
+        or not, one-character ones too: 虾, 鸭 血), a verb only before them when the name is
+        bounded by marks (鲜榨 果汁, 提拉 米苏, 烤 肠); no pronoun, time, number or particle."""
+        if not 0 < last - first <= MAX_COMPOUND + 1 \
+                or sum(map(len, tokens[first:last])) > MAX_CHARS \
+                or self.tag(tokens[first]) in _NOT_IN_NAME:
+            return False
+        end = tokens[last - 1]
+        if not self._item_word[end] and not (
+                bounded and last - first > 1 and len(end) == 1 and end not in self._known
+                and end not in FUNCTION_CHARS and self.tag(end)[:1] in ("a", "m", "q", "z", "")):
+            return False  # (榴莲 酥, 春 卷: the name's last character cut off, inside marks)
+        rules = self.rules
+        return all(self._item_word[t] or (bounded and (self._cooked[t] or (
+            self._kind[t] == 1 and t not in rules.customer_acts and t not in rules.orders)))
+                   for t in tokens[first:last - 1])
+
+    @cached_property
+    def _item_word(self) -> Memo:
+        """token → whether it may be a word of a list's item (:meth:`_is_item_word`)."""
+        return Memo(self._is_item_word)
+
+    def _is_item_word(self, token: str) -> bool:
+        if self._kind[token] == 2 or self._head[token]:
+            return True
+        if len(token) == 1:  # 鸭 血: a one-character noun the dictionary files otherwise
+            return self.tag(token)[:1] == "n" and token not in self._known \
+                and token not in self.rules.not_aspects
+        # a name the dictionary calls a set phrase, ending on a noun (比目鱼)
+        return len(token) > 2 and self.tag(token) == "l" and self._head[token[-1]]
+
+    def _bounds(self, tokens: list[str], at: int) -> bool:
+        """Whether the token at ``at`` opens a name: its clause's first, or after a mark,
+        a join, 的 or a word that leads into a list."""
+        return at == 0 or tokens[at - 1] in CLAUSE_MARKS or tokens[at - 1] in _JOINS \
+            or tokens[at - 1] == "的" or tokens[at - 1] in _LEADS
+
+    def _clause_items(self, tokens: list[str], first: int, last: int
+                      ) -> tuple[list[tuple[int, int]], bool]:
+        """The names the clause ``tokens[first:last]`` lists and nothing else, in order, and
+        whether it opens with a lead-in (吃了, 还有, 像); ([], False) when it says more."""
+        start, lead = first, False
+        for k in range(min(last - 1, first + 5), first, -1):
+            if tokens[k - 1] in _LEADS or tokens[k - 1] in self.rules.list_openers:
+                if any(t in self.lexicon.opinions for t in tokens[first:k]):
+                    return [], False
+                start, lead = k, True
+                break
+        out, begin = [], start
+        for k in range(start, last + 1):
+            if k == last or tokens[k] in _JOINS:
+                if not self.is_item(tokens, begin, k, True):
+                    return [], False
+                out.append((begin, k))
+                begin = k + 1
+        return out, lead
+
+
+# Words between a list's items (和 与 及 跟 以及 、) and the marks between its clauses.
+_JOINS = frozenset({"和", "与", "及", "跟", "以及", "、"})
+_COMMAS = frozenset({",", "，", "、"})
+_BESIDE = _JOINS | _COMMAS
+_LIST_CHARS = ("和", "与", "及", "跟", "、", "都")  # (以及: 及)
+# Words a list's first item may stand after in its clause (吃了比目鱼，龙利鱼…; 像香酥羊排，…;
+# 菜品是A，B，C): what the customer had, or what the list is of.
+_LEADS = frozenset({"了", "过", "像", "是", "有", "还有", "比如", "例如", "包括"})
+# Opinions of how two things stand to each other (照片与事实不符, 价格和质量很匹配): said of the
+# pair, not of each (unless 都 says so: 颜色、形状都不一样)
+_RELATIONS = ("符", "一样", "一致", "匹配", "相同", "不同", "相比", "结合", "相关", "搭", "差不多")
+# Words that may close a judgement (都很新鲜的, 都稍低些, 也没有了)
+_CLOSERS = frozenset({"了", "的", "些", "点", "一点", "一些", "啊", "呢", "吧", "哦", "呀", "啦",
+                      "哈", "噢", "滴", "哒", "嘛"})
+# Parts of speech no item's word has: pronouns, times, numbers, measure words, prepositions,
+# conjunctions, adverbs, particles (我们, 今天, 两个, 在, 但, 很, 的)
+_NOT_IN_NAME = frozenset({"r", "t", "m", "mq", "q", "p", "c", "d", "u", "uj", "ul", "y"})
+
+
+class _TokenAt:
+    """character offset → index of the token starting there (``in``, ``[]``, ``get``), by
+    bisection of the tokens' starts (no table built for a comment)."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, starts: list[int]) -> None:
+        self.starts = starts
+
+    def get(self, offset: int) -> int | None:
+        k = bisect_left(self.starts, offset)
+        return k if k < len(self.starts) and self.starts[k] == offset else None
+
+    def __contains__(self, offset: int) -> bool:
+        return self.get(offset) is not None
+
+    def __getitem__(self, offset: int) -> int:
+        k = self.get(offset)
+        if k is None:
+            raise KeyError(offset)
+        return k
+
+
+def may_reach(text: str, mentions: list) -> bool:
+    """A quick test: whether :func:`list_judged` may change ``mentions``: a word that joins
+    a list's items (和 与 及 跟 、) or says a judgement is of all (都) in the comment."""
+    return any(c in text for c in _LIST_CHARS) and any(m.opinion and m.term for m in mentions)
+
+
+def list_judged(finder: Any, text: str, tokens: list[str], starts: list[int],
+                spans: list[tuple[int, int]], mentions: list) -> list:
+    """``mentions`` with every item of a list judged together given the judgement of the one
+    found (虾和牛蛙都不太入味: 虾 too; 大明虾和鳕鱼也都不错: 鳕鱼; 比较喜欢鸡翅和烤肠: 烤肠).
+
+    A mention's term is an item of a list when 和/与/及/跟/、 joins it to the next name, or,
+    with 都, when it opens its clause and the clauses before it only name things (虾饺，乳鸽，
+    榴莲酥，葡挞都还是很不错); its opinion is said of the list when only adverbs (都 也都 还是)
+    stand between the list and it and it ends its clause (not 都没什么问题), or when it takes
+    the list as its object (推荐A和B). Each item is a name (:meth:`NamedItems.is_item`),
+    listed, learned or unknown alike, and takes the mention's opinion and polarity; an item
+    judged in a mention of its own keeps it (one named without judgement takes the list's:
+    环境，服务都不错), and no clause that holds an opinion is reached into (牛肉很好吃，鸡肉一般
+    stays two verdicts). A relation said of two (照片与事实不符) reaches neither."""
+    taken: list[tuple[int, int]] = []  # (filled when a list is first met)
+    unjudged: dict[tuple[int, int], int] = {}
+    dropped: set[int] = set()
+    at = _TokenAt(starts)
+    added: list = []
+    for m in mentions:
+        if not m.opinion or not m.term or m.source == "event" or m.start not in at:
+            continue
+        c_start, c_end = spans[m.clause_id]
+        a, b = at[m.start], at.get(m.end)
+        if b is None or not ((a and tokens[a - 1] in _BESIDE) or (
+                b < len(tokens) and tokens[b] in _JOINS)):
+            continue  # (most terms: no list's mark beside them)
+        last = bisect_left(starts, c_end)
+        o = text.find(m.opinion, m.end, c_end) if m.start >= c_start else -1
+        if m.start < c_start:  # an item of a list the rules before judged (A，B，味道都好)
+            said = text.find(m.opinion, c_start, c_end)
+            if said < 0 or "都" not in text[c_start:said]:
+                continue
+            items = finder.items_after(tokens, b, bisect_left(starts, c_start)) \
+                + finder.items_before(tokens, a, True)
+        elif o < 0:  # 推荐A和B, 最喜欢的还是A和B: an opinion that takes the list as object
+            before = text.rfind(m.opinion, c_start, m.start)
+            if before < 0 or not finder.takes_object(m.opinion):
+                continue
+            items = finder.items_after(tokens, b, last)
+            stop = items[-1][1] if items else b
+            if any(t not in CLAUSE_MARKS and finder.tag(t) != "y" for t in tokens[stop:last]):
+                continue  # (推荐A和B的做法: the list goes on into something else)
+            items += finder.items_before(tokens, a, False, bisect_left(starts, before))
+        else:
+            if o not in at:
+                continue
+            after = finder.items_after(tokens, b, at[o])
+            stop = after[-1][1] if after else b
+            between = tokens[stop:at[o]]
+            all_of = any(t.endswith("都") for t in between)
+            if not all(finder._skips[t] for t in between) or (
+                    not all_of and any(w in m.opinion for w in _RELATIONS)):
+                continue  # (照片与事实不符: the two compared, neither judged)
+            items = after + finder.items_before(tokens, a, all_of)
+        said = text.find(m.opinion, max(m.end, c_start), c_end)
+        if said >= 0 and not finder.ends_clause(tokens, at.get(said + len(m.opinion)), last):
+            continue  # (都没什么问题, 都不会中文: the judgement goes on; 推荐A和B: before)
+        if items and not taken:
+            taken = [(n.start, n.end) for n in mentions if n.term]
+            unjudged = {(n.start, n.end): k for k, n in enumerate(mentions)
+                        if n.term and not n.opinion and n.source != "event"}
+        for x, y in items:
+            where = (starts[x], starts[y])
+            if any(s < where[1] and where[0] < e for s, e in taken):
+                if where not in unjudged:
+                    continue
+                dropped.add(unjudged.pop(where))  # 环境，服务都不错: 环境 named, now judged
+            taken.append(where)
+            words = tokens[x:y]
+            listed = finder.lexicon.terms.get(words[0]) if len(words) == 1 else None
+            if listed is not None:
+                factor, source, how = listed, "lexicon", "term"
+            elif m.filed_by in ("cue", "verdict"):  # 好吃 says taste of every dish
+                factor, source, how = None, "discovered", m.filed_by
+            else:
+                (factor, how), source = finder.file_term(words), "discovered"
+            added.append(m._replace(
+                dimension=m.dimension if factor is None else factor.dimension,
+                factor=m.factor if factor is None else factor.key, term="".join(words),
+                start=where[0], end=where[1], source=source, filed_by=how))
+    if not added:
+        return mentions
+    out = [m for n, m in enumerate(mentions) if n not in dropped] + added
+    out.sort(key=lambda m: (m.clause_id, m.start))
+    return out

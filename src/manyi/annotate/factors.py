@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from manyi.annotate.agent_filing import attitude_after_agent
 from manyi.annotate.aspect_filing import OpinionFiling
+from manyi.annotate.aspect_lists import list_judged, may_reach
 from manyi.annotate.aspect_named import listed_with, may_list, may_name, named_before
 from manyi.annotate.aspect_scorer import MODEL, add_scored
 from manyi.annotate.aspect_topics import carry_topics, may_carry
@@ -245,6 +246,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)
         if self.topics and self.finder is not None and may_list(text, mentions):  # 主推A、B
             mentions = listed_with(self.finder, text, pieces, starts, spans, mentions)
+        if self.topics and self.finder is not None and may_reach(text, mentions):  # A和B都很好吃
+            mentions = list_judged(self.finder, text, pieces, starts, spans, mentions)
         if verb_at and mentions and OVERALL.dimension in {m.dimension for m in mentions}:
             # 好快呀！…今天上午就到了: the delivery's speed
             mentions = speed_before_verbs(
