@@ -153,7 +153,8 @@ def test_drivers_from_a_folder_and_from_the_dump_write_the_same_themes(dump):
     streamed = (base / "from" / "driver_themes.csv").read_bytes()
     assert streamed == (base / "whole" / "driver_themes.csv").read_bytes()
     table = pd.read_csv(base / "from" / "driver_themes.csv", dtype={"evidence_id": str})
-    assert {"屏幕", "电池"} <= set(table["theme"])
+    themes = set(table["theme"])  # (the electronics pack: 电池：不耐用 the battery's own)
+    assert any("屏幕" in t for t in themes) and any("电池" in t for t in themes), themes
     assert table["evidence"].notna().all() and table["evidence_id"].notna().all()
     assert "driver_themes.csv" in done.output
 
