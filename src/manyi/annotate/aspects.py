@@ -47,6 +47,10 @@ from manyi.annotate.memo import Memo
 from manyi.text.lexicon import Lexicon
 from manyi.text.lexicon_rules import rule_lists
 
+# Last characters that make a word a quantity of a thing: a dictionary phrase (tag l or b) ending
+# in one (对比度 便携性), or one cut off alone by the segmenter (握持 感, 还原 度, 出片 率)
+MEASURES = frozenset("度性率感")
+MEASURED = frozenset({"a", "ad", "v", "vn"})  # and what they measure: 细腻 度, 握持 感
 # Tunable (bench/aspects_eval.py chooses on the industries it does not score):
 SUBJECT_WINDOW = 4  # tokens between a subject and its opinion word, modifiers included
 TUNABLE = {"SUBJECT_WINDOW": (2, 4, 6)}
@@ -104,6 +108,9 @@ class AspectFinder(NamedItems):
                 or DEMONSTRATIVE.match(token) or not all("\u4e00" <= c <= "\u9fff" for c in token)):
             return 0
         tag = self.tag(token)
+        if tag in ("l", "b") and len(token) == 3 and token[-1] in MEASURES \
+                and FUNCTION_CHARS.isdisjoint(token):
+            return 2  # 对比度, 便携性: a thing's quantity, though the dictionary calls it a phrase
         if not tag:  # a word of the comments, not of the dictionary: 紫边 噪点
             return 2 if len(token) <= 4 and FUNCTION_CHARS.isdisjoint(token) \
                 and token[-1] not in FORM_ENDS else 0
@@ -133,6 +140,11 @@ class AspectFinder(NamedItems):
             return j - 1, j
         if j >= first and self._verb_with_particle(tokens[j]):
             return j, j + 1  # 讲得很清楚, with 讲得 one word
+        if j > first and tokens[j] in MEASURES and self._measured(tokens[j - 1]):
+            # 握持 感, 还原 度, 出片 率: a measure the segmenter cut from what it measures
+            start = self._compound(tokens, first, j - 1)[0] if kind[tokens[j - 1]] == 2 \
+                else j - 1
+            return start, j + 1
         if j >= first:
             here = kind[tokens[j]]
             if here == 2 or (j > first and kind[tokens[j - 1]] == 2 and self._head[tokens[j]]):
@@ -145,8 +157,14 @@ class AspectFinder(NamedItems):
                 if j == first or tokens[j - 1] == "的" or tokens[j - 1] in self.rules.coordinators:
                     return j, j + 1
             if here == 1:
-                # a verb opening its clause, judged: 照相还行, 使用方便 (not 用起来, 看着)
-                if j == first and not VERB_FORMS.search(tokens[j]):
+                # a verb opening its clause, judged: 照相还行, 使用方便 (not 用起来, 看着); or
+                # opening a judgement right after another's opinion, where no mark cuts them
+                # (理论过多实践太少, 讲解详细回答专业; not 讲解很清楚富有丰富的文化内涵, where the
+                # opinion qualifies the noun after it, nor the customer's act: 学习 吃饭)
+                if (j == first or self._judged_before(tokens[j - 1]) and (
+                        index + 1 >= last or tokens[index + 1] != "的")
+                        and tokens[j][0] not in self.rules.customer_acts) \
+                        and not VERB_FORMS.search(tokens[j]):
                     return j, j + 1
                 # a verb judged by how it is done: 讲解得很细致, 老师讲课生动
                 if j + 1 < index and tokens[j + 1] in ("得", "的"):
@@ -215,6 +233,22 @@ class AspectFinder(NamedItems):
         while after < opinion and (tokens[after] in self._skip or tokens[after] in opinions):
             after += 1
         return (what or done) if after == opinion else 0
+
+    def _measured(self, token: str) -> bool:
+        """Whether a word may be what a measure cut from it measures (握持 in 握持 感, 细腻 in
+        细腻 度): a word that may name an aspect, or an adjective or verb of two or more
+        characters, not skipped nor a word for no thing (not 很 感, 东西 质)."""
+        return len(token) >= 2 and (self._kind[token] != 0 or self.tag(token) in MEASURED) \
+            and token not in self._skip and token not in self.rules.not_aspects \
+            and token not in self.lexicon.stopwords and not self._takes_object[token]
+
+    def _judged_before(self, token: str) -> bool:
+        """Whether ``token`` closes a judgement, so that the word after it opens the next: an
+        opinion word that takes no object (详细, not 推荐) or a degree and a size word (过多)."""
+        if token in self.lexicon.opinions:
+            return not self._takes_object[token]
+        return len(token) == 2 and token[-1] in self.rules.predicates and (
+            token[0] in self._skip or token[0] in self.rules.bare_prefixes)
 
     def _verb_with_particle(self, token: str) -> bool:
         """A word of a verb and 得/的 that jieba did not cut (讲得, 做的); not a moving verb
