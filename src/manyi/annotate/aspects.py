@@ -157,14 +157,8 @@ class AspectFinder(NamedItems):
                 if j == first or tokens[j - 1] == "的" or tokens[j - 1] in self.rules.coordinators:
                     return j, j + 1
             if here == 1:
-                # a verb opening its clause, judged: 照相还行, 使用方便 (not 用起来, 看着); or
-                # opening a judgement right after another's opinion, where no mark cuts them
-                # (理论过多实践太少, 讲解详细回答专业; not 讲解很清楚富有丰富的文化内涵, where the
-                # opinion qualifies the noun after it, nor the customer's act: 学习 吃饭)
-                if (j == first or self._judged_before(tokens[j - 1]) and (
-                        index + 1 >= last or tokens[index + 1] != "的")
-                        and tokens[j][0] not in self.rules.customer_acts) \
-                        and not VERB_FORMS.search(tokens[j]):
+                # a verb opening its clause, judged: 照相还行, 使用方便 (not 用起来, 看着)
+                if j == first and not VERB_FORMS.search(tokens[j]):
                     return j, j + 1
                 # a verb judged by how it is done: 讲解得很细致, 老师讲课生动
                 if j + 1 < index and tokens[j + 1] in ("得", "的"):
@@ -241,14 +235,6 @@ class AspectFinder(NamedItems):
         return len(token) >= 2 and (self._kind[token] != 0 or self.tag(token) in MEASURED) \
             and token not in self._skip and token not in self.rules.not_aspects \
             and token not in self.lexicon.stopwords and not self._takes_object[token]
-
-    def _judged_before(self, token: str) -> bool:
-        """Whether ``token`` closes a judgement, so that the word after it opens the next: an
-        opinion word that takes no object (详细, not 推荐) or a degree and a size word (过多)."""
-        if token in self.lexicon.opinions:
-            return not self._takes_object[token]
-        return len(token) == 2 and token[-1] in self.rules.predicates and (
-            token[0] in self._skip or token[0] in self.rules.bare_prefixes)
 
     def _verb_with_particle(self, token: str) -> bool:
         """A word of a verb and 得/的 that jieba did not cut (讲得, 做的); not a moving verb
