@@ -26,7 +26,7 @@ from manyi.text.lexicon import DOMAINS, Lexicon, pack_base
 FALLBACK = "ecommerce"
 DOMAIN_NAMES = {"ecommerce": "电商", "catering": "餐饮", "delivery": "外卖", "hotel": "酒店",
                 "hotline": "客服热线与工单", "education": "在线课程", "app": "应用",
-                "electronics": "数码家电", "books": "图书"}
+                "electronics": "数码产品", "books": "图书"}
 SAMPLE = 3000           # comments searched
 MIN_SHARE = 0.08        # below this share of comments holding a pack's words, no pack fits
 CLOSE = 0.25            # below this confidence two packs nearly tie: said, and the general
@@ -81,7 +81,7 @@ class DomainGuess:
             (top, first), (second, runner) = sorted(
                 ((v, k) for k, v in self.shares.items()), reverse=True)[:2]
             general = ", the general pack" if self.domain == FALLBACK else (
-                f", which keeps {FALLBACK}'s words" if pack_base(self.domain) == FALLBACK else "")
+                f", built on {FALLBACK}" if pack_base(self.domain) == FALLBACK else "")
             return (f"warning: {first} and {runner} nearly tie ({top:.0%} and {second:.0%} of "
                     f"{self.sampled:,} comments hold each pack's own words; confidence "
                     f"{self.confidence:.2f}): using {self.domain}{general}; check that its "
@@ -139,7 +139,7 @@ def guess_domain(texts: Iterable[object], *, sample: int = SAMPLE, seed: int = 0
     confidence = 1.0 - second / top if top else 0.0
     if confidence < CLOSE and ranked[1][0] == FALLBACK and pack_base(best) != FALLBACK:
         best = FALLBACK  # a near tie with the general pack: its labels fit any shop (a pack
-        # built on it, electronics, keeps them all: it stays)
+        # built on it, electronics or books, has them and its own: it stays)
     return DomainGuess(best, confidence, shares, True, len(pool))
 
 

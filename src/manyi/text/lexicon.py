@@ -165,6 +165,12 @@ class Lexicon:
         if read is None:
             return
         data, text = read
+        meta = data.get("meta", {})
+        if isinstance(meta, dict) and "extends" in meta \
+                and file.resolve().parents[1] != lexicon_root().resolve():
+            problems.append(f"{file}: [meta] extends is read for the shipped packs only; your "
+                            "pack is merged over the one --domain names (--domain "
+                            f"{meta['extends']} --lexicon {file.parent})")
         # Factors first, so that [refile] may name a factor this file declares; then the
         # moves, so that this file may list again, as another kind, a word it dropped.
         factors = []
@@ -413,13 +419,32 @@ def pack_base(domain: str) -> str | None:
     >>> pack_base("electronics"), pack_base("hotel")
     ('ecommerce', None)
     """
-    pack = lexicon_root() / domain
+    file = lexicon_root() / domain / "taxonomy.toml"
     try:
-        meta = tomllib.loads((pack / "taxonomy.toml").read_text(encoding="utf-8")).get("meta", {})
+        meta = tomllib.loads(file.read_text(encoding="utf-8")).get("meta", {})
     except (OSError, tomllib.TOMLDecodeError):
         return None  # (the pack's own reading reports a broken file)
+    return extended(meta, domain, file)
+
+
+def extended(meta: object, domain: str, file: Path) -> str | None:
+    """The base a ``[meta]`` table names (``extends``), checked: one of the other shipped
+    packs, none of which builds on another in turn.
+
+    >>> extended({"extends": "ecommerce"}, "books", Path("books/taxonomy.toml"))
+    'ecommerce'
+    >>> extended({"extends": "ecomerce"}, "books", Path("books/taxonomy.toml"))
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    manyi.errors.LexiconError: books/taxonomy.toml: [meta] extends = 'ecomerce' is not a ...
+    """
     base = meta.get("extends") if isinstance(meta, dict) else None
-    return base if base in DOMAINS and base != domain else None
+    if base is None:
+        return None
+    if base not in DOMAINS or base == domain:
+        raise LexiconError(f"{file}: [meta] extends = {base!r} is not a shipped pack (choose one "
+                           f"of {', '.join(DOMAINS)} other than {domain})")
+    return base
 
 
 @lru_cache(maxsize=16)
