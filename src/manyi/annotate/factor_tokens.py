@@ -260,7 +260,6 @@ class TokenRoles:
             rest = rest[len(prefix):]
         return result
 
-
     def _attribute_after(self, tokens: list[str], roles: list, k: int, stop: int) -> bool:
         """Whether the token at ``k``, right after a pack's part of the product (not one the
         corpus taught: 分区 软件 stays the learned word's), names what of it is measured (耳机
@@ -269,6 +268,7 @@ class TokenRoles:
         return k + 1 < stop and roles[k] is None and 2 <= len(tokens[k]) <= 3 \
             and self.finder is not None and self.finder.tag(tokens[k])[:1] in ("n", "v") \
             and tokens[k] not in self.rules.particles
+
 
 def _unreduplicated(word: str, adverbs: frozenset[str]) -> str | None:
     """The adjective a reduplicated word repeats (滑滑 → 滑, 水水嫩嫩 → 水嫩), else None;

@@ -121,6 +121,7 @@ def domain_label(meta: Mapping) -> str:
         label += f"，按评论用词自动选择，置信度 {guess['confidence']:.2f}"
     return label
 
+
 def guess_domain(texts: Iterable[object], *, sample: int = SAMPLE, seed: int = 0
                  ) -> DomainGuess:
     """The pack whose own words most comments hold (see the module docstring)."""
