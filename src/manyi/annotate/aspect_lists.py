@@ -330,7 +330,8 @@ _LIST_CHARS = ("和", "与", "及", "跟", "、", "都")  # (以及: 及)
 _LEADS = frozenset({"了", "过", "像", "是", "有", "还有", "比如", "例如", "包括"})
 # Opinions of how two things stand to each other (照片与事实不符, 价格和质量很匹配): said of the
 # pair, not of each (unless 都 says so: 颜色、形状都不一样)
-_RELATIONS = ("符", "一样", "一致", "匹配", "相同", "不同", "相比", "结合", "相关", "搭", "差不多")
+_RELATIONS = ("符", "一样", "一致", "匹配", "相同", "不同", "相比", "结合", "相关", "搭", "差不多",
+              "差别", "区别")  # (原著小说和电影略有些差别: the two compared, neither judged)
 # Words that may close a judgement (都很新鲜的, 都稍低些, 也没有了)
 _CLOSERS = frozenset({"了", "的", "些", "点", "一点", "一些", "啊", "呢", "吧", "哦", "呀", "啦",
                       "哈", "噢", "滴", "哒", "嘛"})
