@@ -67,6 +67,7 @@ def test_a_clause_with_its_own_judgement_is_not_reached(catering, text, term, ju
     ("个小，酸，包装不好，坏了一半", "酸", "不好"),              # a clause of its own, no 都
     ("照片与事实不符，房间太小", "事实", "不符"),                # a relation of two, neither judged
     ("原著小说和电影略有些差别", "原著小说", "有些差别"),  # the same (review18, a book)
+    ("比如书桌和电视都很旧", "比如书桌", "很旧"),          # 比如 brings in an example
     ("和盛祥鱼火锅位于金轮宾馆3楼、位置非常好找", "楼", "非常好找"),  # a floor's number, not a name
     ("包装和物流都没什么问题，就是对苹果口感不满意", "包装", "没什么"),  # the judgement goes on
 ])

@@ -217,8 +217,9 @@ class NamedItems:
                 lo = at - 1
                 while lo > 0 and at - 1 - lo < MAX_COMPOUND + 1 and self._item_word[tokens[lo - 1]]:
                     lo -= 1
-                if lo > 0 and self._kind[tokens[lo - 1]] == 1 and self._bounds(tokens, lo - 1):
-                    lo -= 1  # 鲜榨 果汁: a verb opening the name
+                if lo > 0 and self._kind[tokens[lo - 1]] == 1 and self._bounds(tokens, lo - 1) \
+                        and tokens[lo - 1] not in _EXAMPLES:
+                    lo -= 1  # 鲜榨 果汁: a verb opening the name (not 比如 书桌: an example's)
                 if lo == at - 1 or lo <= floor or not self.is_item(tokens, lo, at - 1, True) \
                         or (lo > 0 and (self.tag(tokens[lo - 1]) in ("m", "mq", "q")
                                         or tokens[lo - 1][-1].isdigit())):
@@ -332,6 +333,8 @@ _LEADS = frozenset({"了", "过", "像", "是", "有", "还有", "比如", "例�
 # pair, not of each (unless 都 says so: 颜色、形状都不一样)
 _RELATIONS = ("符", "一样", "一致", "匹配", "相同", "不同", "相比", "结合", "相关", "搭", "差不多",
               "差别", "区别")  # (原著小说和电影略有些差别: the two compared, neither judged)
+# Verbs that bring in an example, never a name's first word (比如书桌和电视都很旧)
+_EXAMPLES = frozenset({"比如", "例如", "譬如", "比方", "好比", "像"})
 # Words that may close a judgement (都很新鲜的, 都稍低些, 也没有了)
 _CLOSERS = frozenset({"了", "的", "些", "点", "一点", "一些", "啊", "呢", "吧", "哦", "呀", "啦",
                       "哈", "噢", "滴", "哒", "嘛"})
