@@ -36,6 +36,11 @@ def books():
     return Annotator(lexicon=Lexicon.load("books"))
 
 
+def mentions_of(annotator: Annotator, text: str):
+    """The mentions of one comment, as a table."""
+    return annotator.annotate(["1"], [text])[1]
+
+
 def test_the_pack_keeps_the_shops_words():
     lexicon = Lexicon.load("electronics")
     assert pack_base("electronics") == "ecommerce" and pack_base("hotel") is None
@@ -53,7 +58,7 @@ def test_the_pack_keeps_the_shops_words():
     ("音乐播放效果不错", "音乐", "audio"),      # its music, not a shop's ambience
 ])
 def test_a_devices_parts_are_factors_of_their_own(devices, text, term, factor):
-    _, mentions = devices.annotate(["1"], [text])
+    mentions = mentions_of(devices, text)
     filed = {(m.term, m.factor) for m in mentions.itertuples()}
     assert any(t.startswith(term) and f == factor for t, f in filed), filed
 
@@ -64,7 +69,7 @@ def test_a_devices_parts_are_factors_of_their_own(devices, text, term, factor):
     ("物流快捷，第二天就到了", "logistics"),
 ])
 def test_the_sellers_words_keep_their_filing(devices, text, dimension):
-    _, mentions = devices.annotate(["1"], [text])
+    mentions = mentions_of(devices, text)
     assert dimension in set(mentions.dimension), list(mentions.itertuples())
 
 
@@ -101,14 +106,15 @@ def test_shop_reviews_of_other_goods_keep_the_shops_pack():
     ("翻译太烂了", "翻译", "product", "author"),
 ])
 def test_a_books_words_are_the_books(books, text, term, dimension, factor):
-    _, mentions = books.annotate(["1"], [text])
+    mentions = mentions_of(books, text)
     filed = {(m.term, m.dimension, m.factor) for m in mentions.itertuples()}
     assert (term, dimension, factor) in filed, filed
 
 
-def test_a_storys_surroundings_are_no_shops_environment(books):
-    _, mentions = books.annotate(["1"], ["书中描写的环境很压抑，但是很真实"])
-    assert "environment" not in set(mentions.dimension)
+@pytest.mark.parametrize("text", ["书中描写的环境很压抑，但是很真实",
+                                  "这部小说中对旧中国城镇环境和人物的描写令我不快"])  # (real)
+def test_a_storys_surroundings_are_no_shops_environment(books, text):
+    assert "environment" not in set(mentions_of(books, text).dimension)
 
 
 def test_book_and_course_reviews_choose_their_packs():
@@ -126,7 +132,7 @@ def test_book_and_course_reviews_choose_their_packs():
 def test_a_listed_part_measured_by_a_scale_word_is_judged(devices, text, term, factor, polarity):
     """Listing the device's parts must not lose the judgement the shop's pack read of them
     (there 分辨率 and 耳机档次 were unlisted words, measured by the scale word after them)."""
-    _, mentions = devices.annotate(["1"], [text])
+    mentions = mentions_of(devices, text)
     judged = {(m.term, m.factor, m.polarity) for m in mentions.itertuples() if m.opinion}
     assert (term, factor, polarity) in judged, list(mentions.itertuples())
 
@@ -169,15 +175,11 @@ def test_the_book_named_whole_votes_for_the_books_pack():
     ("books", "作者就这水平", "水平", "product"),
     ("books", "请当当给我一个合理的解释", "解释", "communication"),            # the seller's
 ])
-def test_a_moved_word_and_a_kept_one_on_real_comments(pack, text, term, dimension):
-    _, mentions = Annotator(lexicon=Lexicon.load(pack)).annotate(["1"], [text])
+def test_a_moved_word_and_a_kept_one_on_real_comments(devices, books, pack, text, term,
+                                                     dimension):
+    mentions = mentions_of({"electronics": devices, "books": books}[pack], text)
     filed = {(m.term, m.dimension) for m in mentions.itertuples()}
     assert any(term in t and d == dimension for t, d in filed), filed
-
-
-def test_a_story_is_no_environment_on_a_real_comment(books):
-    _, mentions = books.annotate(["1"], ["这部小说中对旧中国城镇环境和人物的描写令我不快"])
-    assert "environment" not in set(mentions.dimension)
 
 
 def test_extends_names_a_shipped_pack(tmp_path):

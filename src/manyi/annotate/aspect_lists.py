@@ -343,27 +343,11 @@ _CLOSERS = frozenset({"了", "的", "些", "点", "一点", "一些", "啊", "�
 _NOT_IN_NAME = frozenset({"r", "t", "m", "mq", "q", "p", "c", "d", "u", "uj", "ul", "y"})
 
 
-class _TokenAt:
-    """character offset → index of the token starting there (``in``, ``[]``, ``get``), by
-    bisection of the tokens' starts (no table built for a comment)."""
-
-    __slots__ = ("starts",)
-
-    def __init__(self, starts: list[int]) -> None:
-        self.starts = starts
-
-    def get(self, offset: int) -> int | None:
-        k = bisect_left(self.starts, offset)
-        return k if k < len(self.starts) and self.starts[k] == offset else None
-
-    def __contains__(self, offset: int) -> bool:
-        return self.get(offset) is not None
-
-    def __getitem__(self, offset: int) -> int:
-        k = self.get(offset)
-        if k is None:
-            raise KeyError(offset)
-        return k
+def _token_at(starts: list[int], offset: int) -> int | None:
+    """The index of the token starting at character ``offset``, else None (by bisection of
+    the tokens' starts: no table built for a comment)."""
+    k = bisect_left(starts, offset)
+    return k if k < len(starts) and starts[k] == offset else None
 
 
 def may_reach(text: str, mentions: list) -> bool:
@@ -389,14 +373,13 @@ def list_judged(finder: Any, text: str, tokens: list[str], starts: list[int],
     taken: list[tuple[int, int]] = []  # (filled when a list is first met)
     unjudged: dict[tuple[int, int], int] = {}
     dropped: set[int] = set()
-    at = _TokenAt(starts)
     added: list = []
     for m in mentions:
-        if not m.opinion or not m.term or m.source == "event" or m.start not in at:
+        if not m.opinion or not m.term or m.source == "event":
             continue
         c_start, c_end = spans[m.clause_id]
-        a, b = at[m.start], at.get(m.end)
-        if b is None or not ((a and tokens[a - 1] in _BESIDE) or (
+        a, b = _token_at(starts, m.start), _token_at(starts, m.end)
+        if a is None or b is None or not ((a and tokens[a - 1] in _BESIDE) or (
                 b < len(tokens) and tokens[b] in _JOINS)):
             continue  # (most terms: no list's mark beside them)
         last = bisect_left(starts, c_end)
@@ -417,18 +400,20 @@ def list_judged(finder: Any, text: str, tokens: list[str], starts: list[int],
                 continue  # (推荐A和B的做法: the list goes on into something else)
             items += finder.items_before(tokens, a, False, bisect_left(starts, before))
         else:
-            if o not in at:
+            judged = _token_at(starts, o)
+            if judged is None:
                 continue
-            after = finder.items_after(tokens, b, at[o])
+            after = finder.items_after(tokens, b, judged)
             stop = after[-1][1] if after else b
-            between = tokens[stop:at[o]]
+            between = tokens[stop:judged]
             all_of = any(t.endswith("都") for t in between)
             if not all(finder._skips[t] for t in between) or (
                     not all_of and any(w in m.opinion for w in _RELATIONS)):
                 continue  # (照片与事实不符: the two compared, neither judged)
             items = after + finder.items_before(tokens, a, all_of)
         said = text.find(m.opinion, max(m.end, c_start), c_end)
-        if said >= 0 and not finder.ends_clause(tokens, at.get(said + len(m.opinion)), last):
+        if said >= 0 and not finder.ends_clause(tokens, _token_at(starts, said + len(m.opinion)),
+                                                last):
             continue  # (都没什么问题, 都不会中文: the judgement goes on; 推荐A和B: before)
         if items and not taken:
             taken = [(n.start, n.end) for n in mentions if n.term]

@@ -444,6 +444,9 @@ def extended(meta: object, domain: str, file: Path) -> str | None:
     if base not in DOMAINS or base == domain:
         raise LexiconError(f"{file}: [meta] extends = {base!r} is not a shipped pack (choose one "
                            f"of {', '.join(DOMAINS)} other than {domain})")
+    if pack_base(base) is not None:
+        raise LexiconError(f"{file}: [meta] extends = {base!r}, a pack that builds on another "
+                           "in turn: name the pack it builds on")
     return base
 
 

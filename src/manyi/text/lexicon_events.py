@@ -73,8 +73,8 @@ def merge_aspects_file(lexicon: Any, file: Path, problems: list[str]) -> None:
     # … and words it files its own way that every industry uses: they never vote
     lexicon.guess_shared.update(strings(guess.get("shared", []), f"{file}: guess.shared",
                                         problems))
-    # … and words of its own factors' terms that vote whatever their factor (这本书: the
-    # thing bought named whole, whose factor every shop pack has)
+    # … and terms of its own that vote whatever their factor (这本书: the thing bought named
+    # whole, a factor every shop pack has)
     lexicon.guess_words.update(strings(guess.get("words", []), f"{file}: guess.words",
                                        problems))
     for name, words in data.get("words", {}).items():
