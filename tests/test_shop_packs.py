@@ -197,3 +197,40 @@ def test_extends_names_a_shipped_pack(tmp_path):
     (tmp_path / "taxonomy.toml").write_text('[meta]\nextends = "books"\n', encoding="utf-8")
     with pytest.raises(LexiconError, match="shipped packs only"):
         Lexicon.from_packs([pack_paths(None)[0], tmp_path])
+
+
+@pytest.fixture(scope="module")
+def shop():
+    return Annotator(lexicon=Lexicon.load("ecommerce"))
+
+
+@pytest.mark.parametrize("text, judged", [
+    ("京东越来越差", ("京东", "channel", "negative")),           # (real: tablet reviews)
+    ("没想到京东也会忽悠了", ("京东", "channel", "negative")),   # (real; 忽悠 says a promise too)
+    ("值得信赖的京东", ("京东", "brand", "positive")),           # (real; the cue's reputation)
+    ("京东发货很慢", ("发货", "logistics", "negative")),         # the platform's delivery
+    ("京东客服态度很好", ("客服态度", "service", "positive")),   # its service
+    ("在京东买的，很满意", None),                                 # where it was bought
+])
+def test_a_shopping_platform_is_the_channel_bought_through(shop, text, judged):
+    """The platforms were no listed word: in tablet reviews 京东 was a discovered attribute of
+    the thing bought, the 18th complaint to fix (产品·京东（新发现）, 150 comments)."""
+    mentions = mentions_of(shop, text)
+    named = {(m.term, m.dimension, m.polarity) for m in mentions.itertuples() if m.term}
+    assert "product" not in {dimension for _, dimension, _ in named}
+    assert (judged in named) if judged else not named, named
+    assert sum(term == "京东" for term, _, _ in named) <= 1
+
+
+def test_a_device_maker_is_a_brand_not_a_part_of_the_device():
+    """jieba calls 华为 a person's name and 苹果 a noun: in the tablet reviews both were
+    discovered attributes of the thing bought (产品·华为（新发现）, 179 mentions). The
+    electronics pack names the makers; judged in a dump, they are brands."""
+    from manyi.annotate.prepass import learn_aspects
+
+    texts = ["华为值得拥有", "华为越来越好", "华为真的很好", "一直支持华为，很好用",  # (real)
+             "苹果太贵了", "苹果的系统很流畅", "屏幕很清晰", "电池很耐用"] * 3
+    learned = {(word, dimension) for word, dimension, _ in
+               learn_aspects(texts, Lexicon.load("electronics"))}
+    assert {("华为", "brand"), ("苹果", "brand")} <= learned, learned
+    assert not {word for word, dimension in learned if dimension == "product"} & {"华为", "苹果"}

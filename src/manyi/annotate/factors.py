@@ -310,8 +310,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 continue  # 快递小哥 服务态度 很好: the courier's attitude, one logistics mention
             if terms and (i - terms[-1][0] == 2 and tokens[i - 1] == "的"
                           and terms[-1][1].dimension != factor.dimension or (
-                              i - terms[-1][0] == 1 and factor.dimension != "service"
-                              and tokens[i - 1] in rules.sellers) or (
+                              i - terms[-1][0] == 1 and tokens[i - 1] in rules.sellers
+                              and (factor.dimension != "service"
+                                   or tokens[i - 1] in rules.platforms)) or (
                               i - terms[-1][0] == 1 and terms[-1][1].dimension == "overall"
                               and factor.dimension != "overall")):
                 # 外卖的菜品, 商家的描述, 卖家发货很慢, 课程质量: the first names whose, the
@@ -336,11 +337,13 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         learned = lexicon.learned
         for n, (index, factor) in enumerate(terms):
             opinion = _nearest(index, opinions)
-            if opinion is not None and opinion.index > index + 1 \
-                    and factor.dimension in ("overall", "brand") and tokens[index] in learned \
+            if opinion is not None and opinion.index > index + 1 and (
+                    factor.dimension in ("overall", "brand") and tokens[index] in learned
+                    or tokens[index] in rules.platforms) \
                     and self._nearer_subject(tokens, first, last, index, opinion.index,
                                              terms[n + 1:]):
                 opinion = None  # 蒙牛高钙奶里有小飞蛾真恶心: the moth is judged, not the brand
+                # (在当当买书质量都不错: the quality, not the platform)
             if opinion is None:
                 stop = terms[n + 1][0] if n + 1 < len(terms) else last
                 named = joined.get(index, index)  # 屏幕 分辨率 有点低: after both words
@@ -361,8 +364,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             if opinion is None and tokens[index] in rules.sellers \
                     and self._seller_named.search(clause):
                 continue  # 祝老板生意兴隆, 卖家送了两张面膜: named, not judged
-            if opinion is None and tokens[index] in rules.occasions:
-                continue  # 凑单买的: how it was bought, no price judged (rules.toml)
+            if opinion is None and (tokens[index] in rules.occasions
+                                    or tokens[index] in rules.platforms):
+                continue  # 凑单买的, 在京东买的: how or where it was bought (rules.toml)
             if opinion is None and tokens[index] in learned and (
                     factor.dimension in ("overall", "brand")
                     or self._named_only(tokens, roles, first, last, index)):

@@ -121,6 +121,9 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
     kinds = {w: kind_of(w, segmenter.tag(w), named=named[w], placed=placed[w],
                         bought=bought[w], judged=judged[w], pool=len(normalised),
                         goods=goods[w]) for w in words}
+    for word in sorted(lexicon.rules.get("brands", frozenset()).intersection(candidates)):
+        if kinds[word] != "place":  # a pack's makers (华为 苹果): brands, whatever their tag
+            kinds[word] = "brand"
     brands = [w for w in candidates if kinds[w] == "brand"]
     if len(brands) > 1:  # the corpus's own brand is the most named; another brand named
         own = max(brands, key=lambda w: (named[w], w))  # beside or against it is a rival
