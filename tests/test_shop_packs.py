@@ -247,3 +247,21 @@ def test_the_device_named_whole_and_its_response(devices, text, term, factor):
     whole."""
     filed = {(m.term, m.factor) for m in mentions_of(devices, text).itertuples()}
     assert (term, factor) in filed, filed
+
+
+@pytest.mark.parametrize("text", ["他怎有脸面做了汉奸还那么洋洋自得呢",  # (real)
+                                  "却城府深、心机重"])
+def test_a_storys_words_judged_once_are_no_aspects_of_the_book(shop, books, text):
+    """Read with the shop's pack, a story's people and traits are discovered attributes of the
+    thing bought. The books pack keeps only the words its corpus pass learns (judged in two
+    comments): positive-labelled book reviews with a complaint about a factor 39 % → 22 %."""
+    assert "discovered" in set(mentions_of(shop, text).source)
+    assert "discovered" not in set(mentions_of(books, text).source)
+
+
+def test_discover_once_must_be_true_or_false(tmp_path):
+    from manyi.errors import LexiconError
+
+    (tmp_path / "aspects.toml").write_text('[filing]\ndiscover_once = "no"\n', encoding="utf-8")
+    with pytest.raises(LexiconError, match="discover_once"):
+        Lexicon.load("books", [tmp_path])

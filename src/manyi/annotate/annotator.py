@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from manyi.annotate.aspect_scorer import AspectScorer
-from manyi.annotate.factors import FactorExtractor
+from manyi.annotate.factors import LEARNED, FactorExtractor
 from manyi.annotate.flags import ANALYSABLE_FLAGS, MAX_ANALYSED_CHARS, REPEATED, flag_repeated
 from manyi.annotate.memo import Memo
 from manyi.annotate.prepass import Learned, warm_up, with_learned
@@ -158,7 +158,11 @@ class Annotator:
         supposes = self.extractor.supposes
         thing_factor, learned = self._thing_factor.__getitem__, self.things.learned
         tastes = self.extractor.rules.tastes
+        once = self.lexicon.discovers_once
         for n, (i, (mentions, spans)) in enumerate(zip(ok, found)):
+            if not once and mentions:  # only what the corpus pass learned (a book's story)
+                mentions = [m for m in mentions if m.source != "discovered"
+                            or (m.source, m.filed_by) == LEARNED]
             if not mentions:
                 if labels[n] != "neutral":  # an opinion with no factor named: 看着还可以
                     append((ids[i], first_row + i, 0, heads[i], "overall", "overall",

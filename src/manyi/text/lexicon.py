@@ -105,6 +105,9 @@ class Lexicon:
     # sign -1 a complaint, +1 praise)
     attribute_heads: set[str] = field(default_factory=set)
     verdicts: set[str] = field(default_factory=set)
+    # False: an unlisted word judged in one comment is no aspect (a book's story: 兔子 心灵);
+    # the words the corpus pass learns still are
+    discovers_once: bool = True
     guess_factors: set[str] = field(default_factory=set)  # "dimension.key", aspects.toml
     guess_shared: set[str] = field(default_factory=set)   # words that never vote for the pack
     guess_words: set[str] = field(default_factory=set)    # words that vote, whatever factor

@@ -66,6 +66,11 @@ def merge_aspects_file(lexicon: Any, file: Path, problems: list[str]) -> None:
     for name, into in (("attribute_heads", lexicon.attribute_heads),
                        ("verdicts", lexicon.verdicts)):
         into.update(strings(filing.get(name, []), f"{file}: filing.{name}", problems))
+    once = filing.get("discover_once", True)
+    if isinstance(once, bool):
+        lexicon.discovers_once = once
+    else:
+        problems.append(f"{file}: filing.discover_once: must be true or false")
     # --domain auto: the factors whose words vote for this pack (all, if none is named)
     guess = data.get("guess", {})
     lexicon.guess_factors.update(strings(guess.get("factors", []), f"{file}: guess.factors",
