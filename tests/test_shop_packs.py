@@ -265,3 +265,11 @@ def test_discover_once_must_be_true_or_false(tmp_path):
     (tmp_path / "aspects.toml").write_text('[filing]\ndiscover_once = "no"\n', encoding="utf-8")
     with pytest.raises(LexiconError, match="discover_once"):
         Lexicon.load("books", [tmp_path])
+
+
+@pytest.mark.parametrize("filing, discovers_once", [('verdicts = ["好读"]', False),
+                                                     ("discover_once = true", True)])
+def test_a_users_pack_keeps_the_books_packs_discovery_unless_it_says(tmp_path, filing,
+                                                                      discovers_once):
+    (tmp_path / "aspects.toml").write_text(f"[filing]\n{filing}\n", encoding="utf-8")
+    assert Lexicon.load("books", [tmp_path]).discovers_once is discovers_once

@@ -66,7 +66,7 @@ def merge_aspects_file(lexicon: Any, file: Path, problems: list[str]) -> None:
     for name, into in (("attribute_heads", lexicon.attribute_heads),
                        ("verdicts", lexicon.verdicts)):
         into.update(strings(filing.get(name, []), f"{file}: filing.{name}", problems))
-    once = filing.get("discover_once", True)
+    once = filing.get("discover_once", lexicon.discovers_once)  # (a later pack may say)
     if isinstance(once, bool):
         lexicon.discovers_once = once
     else:
