@@ -100,7 +100,7 @@ EXCLUDE_FLIP = _words(
 """
 )
 
-# Read by hand when the graded test came in (session 26): words customers grade but that do
+# Read by hand when the graded test came in (session 25): words customers grade but that do
 # not judge what they bought with the sources' polarity. A worry or fear voiced before relief
 # (担心 害怕: "本来很担心，收到后很满意"), a reader's feeling about a story (难过 感伤 痛心 震惊
 # 失落 愧对), a buyer's own fussiness (挑剔 苛求: "我是很挑剔的人"), a seller's apology
