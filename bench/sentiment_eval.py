@@ -289,6 +289,10 @@ def main() -> int:
     parser.add_argument("--negation-scope", action="store_true",
                         help="fit the folds' models with the negation scope "
                              "(manyi.annotate.sentiment.negation)")
+    parser.add_argument("--term-placeholders", nargs="?", const="direction", default=None,
+                        choices=["direction", "factor"],
+                        help="fit the folds' models with the names of things as placeholders "
+                             "(manyi.annotate.sentiment.terms)")
     parser.add_argument("--ceiling", type=int, default=0, metavar="N",
                         help="only fit on each industry's own labels (5-fold, N rows of it): "
                              "the in-industry bar")
@@ -297,6 +301,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.negation_scope:
         FIT_PARAMS["negation_scope"] = True
+    if args.term_placeholders:
+        FIT_PARAMS["term_placeholders"] = args.term_placeholders
     if not data_ready():
         return 0
     import sentiment_data

@@ -163,11 +163,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--negation-scope", action="store_true",
                         help="n-gram features of their own for the words a negation governs "
                              "(manyi.annotate.sentiment.negation; not the shipped model's way)")
+    parser.add_argument("--term-placeholders", nargs="?", const="direction", default=None,
+                        choices=["direction", "factor"],
+                        help="the names of things (the lexicon's aspect terms) read as "
+                             "placeholders by the n-grams (manyi.annotate.sentiment.terms)")
     parser.add_argument("--head-only", action="store_true",
                         help="keep the n-gram weights, refit the comment head")
     args = parser.parse_args(argv)
     if args.negation_scope:
         SHIPPED_PARAMS["negation_scope"] = True
+    if args.term_placeholders:
+        SHIPPED_PARAMS["term_placeholders"] = args.term_placeholders
     if not sentiment_data.available():
         print(f"{sentiment_data.DATA}: data folder not found", file=sys.stderr)
         return 1

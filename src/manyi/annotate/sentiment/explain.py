@@ -13,6 +13,7 @@ import math
 from manyi.annotate.sentiment.features import _word_bigrams, feature_lists
 from manyi.annotate.sentiment.lookup import _char_owner, _gram_positions
 from manyi.annotate.sentiment.negation import SHIFT
+from manyi.annotate.sentiment.terms import gram_view, readable
 
 
 def contributions_of(model, text: str, tokens: list[str], by: str) -> dict[str, float]:
@@ -23,9 +24,11 @@ def contributions_of(model, text: str, tokens: list[str], by: str) -> dict[str, 
     heads = model._tables
     sign = [1.0] if len(heads) == 1 else [-1.0, 0.0, 1.0]  # 3-class: pos minus neg
     text = text.replace("\x00", " ")
-    # the features read the negated words marked (不慢: 不 ¬慢); credited to the words as written
-    gram_text, gram_tokens = (model._lookup_tables().negation.mark(text, tokens)
-                              if getattr(model, "negation_scope", False) else (text, tokens))
+    # the features read the negated words marked (不慢: 不 ¬慢) and the names of things as
+    # placeholders (客服 → 〈物〉); credited to the words as written
+    negation = model._lookup_tables().negation if getattr(model, "negation_scope", False) \
+        else None
+    gram_text, gram_tokens = gram_view(text, tokens, negation, getattr(model, "terms_", None))
     chars, words, pairs = feature_lists(text, tokens)
     bigrams = _word_bigrams(gram_tokens)
     scale = 1.0 / math.sqrt(max(len(chars) + len(words) + len(pairs), 1))
@@ -66,8 +69,9 @@ def contributions_of(model, text: str, tokens: list[str], by: str) -> dict[str, 
 
 
 def _readable(feature: str) -> str:
-    """A feature as text: each marked (negated) character as ¬ and the character."""
-    return "".join(f"¬{chr(ord(c) - SHIFT)}" if ord(c) >= SHIFT else c for c in feature)
+    """A feature as text: each marked (negated) character as ¬ and the character, each
+    placeholder by its name (〈物〉)."""
+    return "".join(f"¬{chr(ord(c) - SHIFT)}" if ord(c) >= SHIFT else c for c in readable(feature))
 
 
 def _credit_lexicon(model, text, tokens, s, w_pos, w_neg, by_word, credit) -> None:

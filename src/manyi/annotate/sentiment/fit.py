@@ -19,6 +19,7 @@ import numpy as np
 
 from manyi.annotate.sentiment.features import CLASSES, feature_lists
 from manyi.annotate.sentiment.negation import NegationScope
+from manyi.annotate.sentiment.terms import gram_view
 from manyi.errors import InputError
 
 # -- fitting -------------------------------------------------------------------------
@@ -253,12 +254,13 @@ def _calibration_row(text: str, share: float) -> bool:
 
 
 def _docs(model, texts: list[str], tokens: list[list[str]], lexicon) -> list[list[str]]:
-    """Each row's n-gram features, the negated words marked when the model says so
-    (``manyi.annotate.sentiment.negation``)."""
-    if not getattr(model, "negation_scope", False):
+    """Each row's n-gram features, the negated words marked and the names of things as
+    placeholders when the model says so (``manyi.annotate.sentiment.negation``, ``.terms``)."""
+    terms = getattr(model, "terms_", None)
+    if not getattr(model, "negation_scope", False) and terms is None:
         return [_prefixed(text, toks) for text, toks in zip(texts, tokens)]
-    mark = NegationScope(lexicon).mark
-    return [_prefixed(*mark(text.replace("\x00", " "), toks))
+    negation = NegationScope(lexicon) if getattr(model, "negation_scope", False) else None
+    return [_prefixed(*gram_view(text.replace("\x00", " "), toks, negation, terms))
             for text, toks in zip(texts, tokens)]
 
 

@@ -19,6 +19,7 @@ import pandas as pd
 from manyi.annotate.factor_tokens import GOOD_AS_DEGREE
 from manyi.annotate.sentiment.head import CONTRAST_WORDS, SEPARATORS
 from manyi.annotate.sentiment.negation import NegationScope
+from manyi.annotate.sentiment.terms import TermMask
 from manyi.errors import InputError
 
 # Emoji and emoticons with a clear polarity; they count as opinion words of weight 1.
@@ -155,10 +156,13 @@ class _LookupTables:
     """The weight tables as hash indexes and weight matrices (rows: features, columns: heads),
     for :meth:`SentimentModel._batch_logits`; built once per model from its dict tables."""
 
-    def __init__(self, tables, lexicon: _Lexicon, negation_scope: bool = False) -> None:
+    def __init__(self, tables, lexicon: _Lexicon, negation_scope: bool = False,
+                 terms: TermMask | None = None) -> None:
         heads = len(tables)
-        # the n-gram features' negation marks (manyi.annotate.sentiment.negation), or None
+        # the n-gram features' negation marks (manyi.annotate.sentiment.negation), or None,
+        # and their placeholders for the names of things (manyi.annotate.sentiment.terms)
         self.negation = NegationScope(lexicon) if negation_scope else None
+        self.terms = terms
         one = heads == 1  # (one head, the shipped model's: its tables' values in key order)
         char_keys = list(tables[0][0]) if one else \
             list(dict.fromkeys(k for chars, *_ in tables for k in chars))
@@ -232,7 +236,8 @@ class Batch(NamedTuple):
     between texts), the text of each position and each text's length; all their tokens in
     order, how many each text has, the tokens' ids in the model's map (−1: unknown) and
     their lengths; then the code points and token ids the n-gram features read: the same
-    arrays, or with the words a negation governs marked (``_LookupTables.negation``). The
+    arrays, or with the words a negation governs marked (``_LookupTables.negation``) and the
+    names of things as placeholders (``_LookupTables.terms``). The
     lexicon evidence, clauses and questions read the unmarked ones."""
 
     codes: np.ndarray
@@ -259,6 +264,9 @@ class Batch(NamedTuple):
         if tables.negation is not None:
             gram_codes, gram_ids = tables.negation.mark_batch(
                 texts, tokens, flat, codes, ids, tables.vocab, n_chars, lengths, size)
+        if tables.terms is not None:
+            gram_codes, gram_ids = tables.terms.mark_batch(
+                texts, tokens, flat, gram_codes, gram_ids, tables.vocab, n_chars, lengths, size)
         return cls(codes, doc, n_chars, flat, lengths, ids, size, gram_codes, gram_ids)
 
 

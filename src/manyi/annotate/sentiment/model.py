@@ -9,6 +9,10 @@ Features of a normalised comment and its word tokens:
 * with ``negation_scope=True`` (opt-in; not the shipped model's), the words a negation governs
   read as features of their own (物流不慢: 不 ¬慢, so 慢's weights do not fire;
   ``manyi.annotate.sentiment.negation``);
+* with ``term_placeholders=True`` (opt-in), the names of things (the lexicon's aspect terms)
+  read as one of three placeholders, by their scale's direction, so that 客服 or 纸张 carry
+  no sentiment of their own; ``"factor"``: one per factor and direction
+  (``manyi.annotate.sentiment.terms``);
 * one lexicon feature, ``log(1 + P) − log(1 + N)``: ``P``/``N`` sum the weights of the
   positive/negative opinion words and emoji found, each flipped by an odd number of negation
   words and multiplied by a degree word among the three tokens before it (不好 → negative,
@@ -88,6 +92,7 @@ from manyi.annotate.sentiment.lookup import (  # noqa: F401  (_Lexicon, EMOJI_OP
 )
 from manyi.annotate.sentiment.mentions import mention_proba  # noqa: F401  (re-exported)
 from manyi.annotate.sentiment.store import MODEL_FORMAT, load_model, save_model  # noqa: F401
+from manyi.annotate.sentiment.terms import TermMask, gram_view
 from manyi.errors import InputError, ModelError
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
@@ -107,7 +112,7 @@ class SentimentModel:
     def __init__(self, *, alpha: float = 0.25, min_df: int = 2, max_features: int = 400_000,
                  calibration_share: float = 0.1, lexicon_domain: str | None = "ecommerce",
                  max_iter: int = 400, nb_scale: bool = False,
-                 negation_scope: bool = False) -> None:
+                 negation_scope: bool = False, term_placeholders: bool | str = False) -> None:
         self.alpha = alpha
         self.min_df = min_df
         self.max_features = max_features
@@ -116,6 +121,7 @@ class SentimentModel:
         self.max_iter = max_iter
         self.nb_scale = nb_scale
         self.negation_scope = negation_scope
+        self.term_placeholders = term_placeholders
 
     # -- fitting -----------------------------------------------------------------------
     def fit(self, texts: Sequence[str], labels: Sequence[object],
@@ -143,6 +149,9 @@ class SentimentModel:
             tokens = _tokens_for(texts)
         if lexicon is None:
             lexicon = _load_lexicon(self.lexicon_domain)
+        by = self.term_placeholders
+        self.terms_ = TermMask.from_packs("direction" if by is True else by) if by else None
+        self._lookup = None
         fit_model(self, texts, [list(t) for t in tokens], labels, _Lexicon.from_lexicon(lexicon),
                   sample_weight, groups)
         return self
@@ -178,8 +187,9 @@ class SentimentModel:
         """
         text = text.replace("\x00", " ")  # as in the batch, where NUL separates comments
         pos, neg = self.lexicon_.evidence(text, tokens)
-        if self.negation_scope:  # the n-grams read the negated words marked
-            text, tokens = self._lookup_tables().negation.mark(text, tokens)
+        # the n-grams read the negated words marked, the names of things as placeholders
+        negation = self._lookup_tables().negation if self.negation_scope else None
+        text, tokens = gram_view(text, tokens, negation, getattr(self, "terms_", None))
         words = _word_bigrams(tokens)
         length = len(text)
         n_grams = length + max(length - 1, 0) + max(length - 2, 0)  # char 1-, 2-, 3-grams
@@ -302,7 +312,8 @@ class SentimentModel:
         tables = getattr(self, "_lookup", None)
         if tables is None:
             tables = self._lookup = _LookupTables(self._tables, self.lexicon_,
-                                                  getattr(self, "negation_scope", False))
+                                                  getattr(self, "negation_scope", False),
+                                                  getattr(self, "terms_", None))
         return tables
 
     def _proba_from_logits(self, logits: np.ndarray, pos: np.ndarray, neg: np.ndarray
@@ -476,7 +487,8 @@ class SentimentModel:
         """The constructor's keyword configuration (scikit-learn convention)."""
         return {k: getattr(self, k) for k in ("alpha", "min_df", "max_features",
                                               "calibration_share", "lexicon_domain", "max_iter",
-                                              "nb_scale", "negation_scope")}
+                                              "nb_scale", "negation_scope",
+                                              "term_placeholders")}
 
     def __repr__(self) -> str:
         return f"SentimentModel({', '.join(f'{k}={v!r}' for k, v in self.get_params().items())})"

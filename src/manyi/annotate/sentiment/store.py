@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from manyi.annotate.sentiment.lookup import _Lexicon
+from manyi.annotate.sentiment.terms import TermMask
 from manyi.errors import ModelError
 
 MODEL_FORMAT = "manyi-sentiment/2"
@@ -41,6 +42,8 @@ def save_model(model, path: str | Path) -> None:
             "classes": list(model.classes_), "calibration": list(model.calibration_),
             "dense": [list(d) for *_, d in model._tables], "lexicon": model.lexicon_.to_dict(),
             "info": getattr(model, "info_", {})}
+    if getattr(model, "terms_", None) is not None:
+        meta["terms"] = model.terms_.to_dict()
     if model.head_ is not None:
         from manyi.annotate.sentiment.head import FEATURES
 
@@ -76,7 +79,7 @@ def load_model(cls: type, path: str | Path):
 
 def _from_parts(cls, path: Path, meta: dict, arrays):
     # files written before the negation scope: their n-grams read the words unmarked
-    model = cls(**{"negation_scope": False, **meta["config"]})
+    model = cls(**{"negation_scope": False, "term_placeholders": False, **meta["config"]})
     tables = []
     for h, dense in enumerate(meta["dense"]):
         parts = []
@@ -104,4 +107,5 @@ def _from_parts(cls, path: Path, meta: dict, arrays):
     model._set_state(tables, tuple(meta["classes"]), tuple(meta["calibration"]),
                      _Lexicon(lex["opinions"], lex["negations"], lex["degrees"]),
                      meta.get("info", {}), head)
+    model.terms_ = TermMask.from_dict(meta["terms"]) if model.term_placeholders else None
     return model
