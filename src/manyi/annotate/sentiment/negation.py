@@ -183,18 +183,7 @@ def _marked_text(text: str, tokens: Sequence[str], out: list[str], cuts: list[in
     """``text`` with the characters of each marked token marked (a fused token's negation,
     its first ``cuts`` characters, left as it is): by position where the tokens cover the
     text, else where each token is found in order (as ``_char_owner`` does)."""
-    if sum(map(len, tokens)) == len(text):
-        starts = [0]
-        for token in tokens:
-            starts.append(starts[-1] + len(token))
-        found = starts[:-1]
-    else:
-        found, at = [], 0
-        for token in tokens:
-            where = text.find(token, at)
-            found.append(where)
-            if where >= 0:
-                at = where + len(token)
+    found = token_starts(text, tokens)
     parts, written = [], 0
     for token, new, where, cut in zip(tokens, out, found, cuts):
         if new is token or where < 0:
@@ -204,3 +193,21 @@ def _marked_text(text: str, tokens: Sequence[str], out: list[str], cuts: list[in
         written = where + len(token)
     parts.append(text[written:])
     return "".join(parts)
+
+
+def token_starts(text: str, tokens: Sequence[str]) -> list[int]:
+    """Where each token starts in ``text``: by position where the tokens cover it, else
+    where each is found in order (−1: not found)."""
+    if sum(map(len, tokens)) == len(text):
+        starts, at = [], 0
+        for token in tokens:
+            starts.append(at)
+            at += len(token)
+        return starts
+    found, at = [], 0
+    for token in tokens:
+        where = text.find(token, at)
+        found.append(where)
+        if where >= 0:
+            at = where + len(token)
+    return found

@@ -33,6 +33,8 @@ from itertools import repeat
 
 import numpy as np
 
+from manyi.annotate.sentiment.negation import token_starts
+
 TERM, DESIRABLE, UNDESIRABLE = 0xF0000, 0xF0001, 0xF0002  # plane 15, private use
 _NAMES = {TERM: "〈物〉", DESIRABLE: "〈物+〉", UNDESIRABLE: "〈物−〉"}
 _KEYS = {"term": TERM, "desirable": DESIRABLE, "undesirable": UNDESIRABLE}
@@ -166,24 +168,6 @@ class TermMask:
                     begin = text_start[row] + start
                     gram_codes[begin:begin + len(token)] = mark
         return gram_codes, gram_ids
-
-
-def token_starts(text: str, tokens: Sequence[str]) -> list[int]:
-    """Where each token starts in ``text``: by position where the tokens cover it, else
-    where each is found in order (−1: not found)."""
-    if sum(map(len, tokens)) == len(text):
-        starts, at = [], 0
-        for token in tokens:
-            starts.append(at)
-            at += len(token)
-        return starts
-    found, at = [], 0
-    for token in tokens:
-        where = text.find(token, at)
-        found.append(where)
-        if where >= 0:
-            at = where + len(token)
-    return found
 
 
 def gram_view(text: str, tokens: Sequence[str], negation, terms: TermMask | None
