@@ -107,11 +107,13 @@ EXCLUDE_FLIP = _words(
 # (抱歉), praise the sources call negative (霸气 诱惑: "价格很诱惑"; 轻薄 for a laptop; 刺激
 # for a plot, against 气味刺激), and words that describe without judging (自然 熟悉 客观 在意
 # 流行 注重 科学 出名 疑惑 被动 好心 专注 苗条; 规范 is as often the noun, 破坏语言规范; 不快 is
-# 不 + 快, which negation already reads).
+# 不 + 快, which negation already reads). After review19 read the merged lists on real dumps:
+# 无敌 is an intensifier (超级无敌难吃), 伤心 可怕 a reader's feelings (看完很伤心，写得太好了),
+# 变态 a degree of heat (变态辣很过瘾).
 EXCLUDE_GRADED = _words(
     """
 担心 害怕 难过 感伤 痛心 震惊 失落 愧对 挑剔 苛求 抱歉 霸气 诱惑 轻薄 刺激 自然 熟悉 客观 在意
-流行 注重 科学 出名 疑惑 被动 好心 专注 苗条 规范 不快
+流行 注重 科学 出名 疑惑 被动 好心 专注 苗条 规范 不快 无敌 伤心 可怕 变态
 """
 )
 

@@ -38,8 +38,12 @@ def test_a_graded_review_word_judges_its_term(domain, text, term, sign):
     ("ecommerce", "客观的说，手机屏幕很清晰", "客观"),  # a way of speaking
     ("books", "看完很难过，写得太好了", "难过"),  # a reader's feeling about the story
     ("ecommerce", "价格很诱惑，就买了", "诱惑"),  # praise the sources call negative
+    ("ecommerce", "超级无敌难吃", "无敌"),  # an intensifier (review19: fruit reviews)
+    ("books", "看完很伤心，写得太好了", "伤心"),  # a reader's feeling about the story
+    ("books", "结局很可怕，但是写得很精彩", "可怕"),
+    ("catering", "变态辣很过瘾", "变态"),  # a degree of heat
 ])
 def test_a_graded_word_that_judges_nothing_is_no_opinion(domain, text, word):
     found = extractor_for(domain)(text)
-    assert not any(word in m.opinion and m.lexicon_score < 0 for m in found), [
+    assert not any(word in m.opinion and m.lexicon_score for m in found), [
         (m.term, m.opinion, m.lexicon_score) for m in found]
