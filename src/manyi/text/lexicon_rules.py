@@ -71,5 +71,13 @@ def merge_rules(data: dict, where: str, rules: dict[str, frozenset[str]],
 
 
 def rule_lists(rules: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
-    """Every rule list by name, empty where no pack gave one."""
-    return {name: rules.get(name, frozenset()) for name in RULE_LISTS}
+    """Every rule list by name, empty where no pack gave one; the platforms sell too (京东发货
+    很慢 is delivery), so they are sellers.
+
+    >>> sorted(rule_lists({"sellers": frozenset({"卖家"}), "platforms": frozenset({"京东"})}
+    ...                   )["sellers"])
+    ['京东', '卖家']
+    """
+    lists = {name: rules.get(name, frozenset()) for name in RULE_LISTS}
+    lists["sellers"] = lists["sellers"] | lists["platforms"]
+    return lists
