@@ -36,6 +36,11 @@ def books():
     return Annotator(lexicon=Lexicon.load("books"))
 
 
+@pytest.fixture(scope="module")
+def shop():
+    return Annotator(lexicon=Lexicon.load("ecommerce"))
+
+
 def mentions_of(annotator: Annotator, text: str):
     """The mentions of one comment, as a table."""
     return annotator.annotate(["1"], [text])[1]
@@ -198,11 +203,6 @@ def test_extends_names_a_shipped_pack(tmp_path):
     (tmp_path / "taxonomy.toml").write_text('[meta]\nextends = "books"\n', encoding="utf-8")
     with pytest.raises(LexiconError, match="shipped packs only"):
         Lexicon.from_packs([pack_paths(None)[0], tmp_path])
-
-
-@pytest.fixture(scope="module")
-def shop():
-    return Annotator(lexicon=Lexicon.load("ecommerce"))
 
 
 @pytest.mark.parametrize("text, judged", [
