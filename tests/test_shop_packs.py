@@ -215,6 +215,12 @@ def test_extends_names_a_shipped_pack(tmp_path):
     ("最近几次在当当买书质量都不错", {("质量", "product", "positive")}),  # (real) the books'
     ("京东客户端经常闪退", {("客户端", "channel", "negative")}),    # its app
     ("在京东买的，很满意", set()),                                  # where it was bought
+    ("这是我在当当买过的最有用的一本书", set()),   # (real) where the book was bought
+    ("在当当网购书有上当受骗的感觉", {("当当网", "channel", "negative")}),  # (real) buying there
+    ("看当当的推荐买的", set()),                   # (real) the platform recommends
+    ("京东推荐的平板外套，真的渣渣", set()),       # (real) no praise of the platform
+    ("第一次这么对京东失望", {("京东", "channel", "negative")}),          # (real) judged
+    ("推荐京东", {("京东", "channel", "positive")}),                       # recommended
 ])
 def test_a_shopping_platform_is_the_channel_bought_through(shop, text, judged):
     """The platforms were no listed word: in tablet reviews 京东 was a discovered attribute of
@@ -278,3 +284,16 @@ def test_a_users_pack_keeps_the_books_packs_discovery_unless_it_says(tmp_path, f
                                                                       discovers_once):
     (tmp_path / "aspects.toml").write_text(f"[filing]\n{filing}\n", encoding="utf-8")
     assert Lexicon.load("books", [tmp_path]).discovers_once is discovers_once
+
+
+@pytest.mark.parametrize("text, judged", [
+    ("我在当当购卖<<求医不如求己1>>和<<求医不如求己2>>各一本", set()),  # (real)
+    ("看了《不高兴》，很感动", {("很感动", "positive")}),
+    ("《不一样的卡梅拉》很好看", {("好看", "positive")}),
+])
+def test_a_titles_words_are_no_opinion(books, text, judged):
+    """A title names a book (or a film, a song): 不如 in 《求医不如求己》 made the platform a
+    complaint (real: book reviews), 不高兴 would be a complaint of the book."""
+    mentions = mentions_of(books, text)
+    assert {(m.term or m.opinion, m.polarity) for m in mentions.itertuples()
+            if m.source != "model"} == judged, list(mentions.itertuples())

@@ -32,6 +32,7 @@ COPULAS = frozenset({"是", "就是"})  # 烤鱼是招牌: what the topic is
 NAME_TAGS = PLACE_TAGS | {""}  # proper nouns, and words of no dictionary
 # 把/将 X + a verb: X is what is done to (须把键盘卸下, 自己把内存条装上), not what is judged
 DISPOSAL = frozenset({"把", "将"})
+PLACING = frozenset({"在", "从", "去", "到"})  # 在当当买的: the platform is where
 
 
 class DiscoveredMentions:
@@ -49,9 +50,13 @@ class DiscoveredMentions:
         """Whether the opinion at ``at`` judges a noun standing between it and the learned
         item or brand at ``index`` (蒙牛高钙奶里有小飞蛾真恶心: the moth): a term of another
         dimension not joined to it (``later``: the clause's terms after it; 洗发水和护发素都很好
-        judges both), or an unlisted noun the opinion's subject."""
+        judges both), or an unlisted noun the opinion's subject; or, past a 的, what a
+        platform named as a place describes (我在当当买过的最有用的一本书: the book)."""
         if self.finder is None:
             return False
+        if tokens[index] in self.rules.platforms and index > first \
+                and tokens[index - 1] in PLACING and "的" in tokens[index + 1:at]:
+            return True  # 我在当当买过的最有用的一本书: where the book was bought
         dimension = self.lexicon.terms[tokens[index]].dimension
         for j, factor in later:
             if j < at and factor.dimension != dimension and self.rules.coordinators.isdisjoint(

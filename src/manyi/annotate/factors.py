@@ -34,7 +34,9 @@ from manyi.annotate.discovered import DiscoveredMentions
 from manyi.annotate.events import EventMatcher, by_clause, speed_beside_events
 from manyi.annotate.factor_tokens import TokenRoles, any_of
 from manyi.annotate.memo import Memo
-from manyi.annotate.opinions import MODIFIER_WINDOW, ClauseOpinions, Opinion
+from manyi.annotate.opinions import ClauseOpinions, Opinion, nearest
+from manyi.annotate.sellers import sellers_judged
+from manyi.annotate.titles import has_title, untitled
 from manyi.text.lexicon import Factor, Lexicon
 from manyi.text.lexicon_rules import rule_lists
 from manyi.text.segment import split_clauses_by_tokens
@@ -159,6 +161,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             pieces = self.split_glued(tokens)
             roles = list(map(self._role_cache.__getitem__, pieces))
         starts = list(accumulate(map(len, pieces), initial=0))
+        if has_title(text):  # 买了《求医不如求己》: a title's words judge nothing
+            roles = untitled(text, pieces, starts, roles)
         self._unbelieving = None if any(map(text.__contains__, self._belief_marks)) else pieces
         candidates: list[int] = []
         term_at: list[int] = []
@@ -332,12 +336,12 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             terms = [t for t in terms if not _compared_in(opinions, starts, t[0])
                      or self.acted(tokens[t[0]])]
         if opinions and terms and any(tokens[i] in rules.sellers for i, _ in terms):
-            terms = [t for t in terms if not self._seller_unjudged(tokens, t[0], opinions)]
+            terms, opinions = sellers_judged(rules, lexicon.cues, tokens, terms, opinions)
         mentions = []
         claimed: set[int] = set()
         learned = lexicon.learned
         for n, (index, factor) in enumerate(terms):
-            opinion = _nearest(index, opinions)
+            opinion = nearest(index, opinions)
             if opinion is not None and opinion.index > index + 1 and (
                     factor.dimension in ("overall", "brand") and tokens[index] in learned
                     or tokens[index] in rules.platforms) \
@@ -531,19 +535,6 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             return self.lexicon.terms.get("服务员") or SERVICE
         return factor
 
-    def _seller_unjudged(self, tokens: list[str], index: int, opinions: list[Opinion]
-                         ) -> bool:
-        """Whether a seller term is named without being judged: thanked (谢谢卖家), or the
-        subject of another dimension's cue (希望店家保持正品, 老板娘做的菜很好吃)."""
-        if tokens[index] not in self.rules.sellers:
-            return False
-        opinion = _nearest(index, opinions)
-        if opinion is None:
-            return False
-        cue = self.lexicon.cues.get(opinion.word)
-        return opinion.word in self.rules.thanks or (
-            cue is not None and cue.dimension not in ("service", "communication"))
-
     @staticmethod
     def _mention(text: str, clause_id: int, clause: str, factor: Factor, term: str,
                  opinion: Opinion | None, implicit: bool, start: int, end: int,
@@ -576,16 +567,3 @@ def _compared_in(opinions, starts: list[int], index: int) -> bool:
     itself: what a thing is compared with (没有顺丰快: 顺丰; 不如隔壁家好吃: 隔壁家)."""
     at = starts[index]
     return any(o.start <= at and index < o.index for o in opinions)
-
-
-def _nearest(index: int, opinions: list[Opinion]) -> Opinion | None:
-    """The opinion a term takes: the next one within a few tokens, else the closest before."""
-    before = later = None
-    for opinion in opinions:  # in token order
-        if opinion.index < index:
-            before = opinion
-        elif opinion.index > index:
-            if opinion.index - index <= MODIFIER_WINDOW + 2:
-                return opinion
-            later = later or opinion
-    return before or later

@@ -505,3 +505,17 @@ class ClauseOpinions:
         score = DEAL_SCORE * (-NEGATED_SCALE if negated else 1.0)
         return Opinion(index, start, starts[index] + len(tokens[index]), tokens[index], score,
                        negated, 1.0)
+
+
+def nearest(index: int, opinions: list[Opinion]) -> Opinion | None:
+    """The opinion a term at token ``index`` takes: the next one within a few tokens, else
+    the closest before (``opinions`` in token order)."""
+    before = later = None
+    for opinion in opinions:
+        if opinion.index < index:
+            before = opinion
+        elif opinion.index > index:
+            if opinion.index - index <= MODIFIER_WINDOW + 2:
+                return opinion
+            later = later or opinion
+    return before or later

@@ -27,7 +27,7 @@ RULE_LISTS = ("sellers", "platforms", "brands", "seller_named", "people", "thank
               "not_yet",
               "approximators", "not_amounts", "adverbial_reduplications", "particles",
               "bare_prefixes", "not_opinions", "irrealis", "subject_skip", "not_aspects",
-              "takes_object", "predicates", "do_verbs", "customer_acts", "moves", "coordinators",
+              "takes_object", "recommends", "predicates", "do_verbs", "customer_acts", "moves", "coordinators",
               "list_openers", "opinion_holders", "not_carried",
               "orders", "person_ends", "comparative_negations", "as_degrees", "expecting",
               "not_scored", "stance_verbs", "ordinary", "habitual",
