@@ -1,20 +1,21 @@
 """A first pass over the corpus: the aspect words this dump's customers judge.
 
-Before any chunk is annotated (like the ``--domain auto`` guess, on the same first rows), the
-discovery of :mod:`manyi.annotate.aspects` runs over up to :data:`LEARN_ROWS` comments and
-counts what it found judged: a word judged in at least :data:`LEARN_MIN` comments, and in
-at least :data:`LEARN_SHARE` of the comments that name it, is one of the corpus's aspect
-words (镜头 in camera reviews, 课件 in course reviews). The compound found (课程内容) and
-its last word (内容) both count. The run then treats those words as listed terms: the
-segmenter keeps them whole and every occurrence is a mention, judged or not, with its
-opinion when the clause holds one (``source`` discovered, ``filed_by`` corpus). A word is
-filed as its discovered mentions were, most often. The attribute words of one thing are
-grouped (:func:`group_learned`: 头屑 under 头皮屑; 头皮 apart), and a discovered attribute
-counts under its group's word (``factor`` ``attribute:头皮屑``), so each thing is one driver.
-A brand's name counts under the brand dimension keyed by itself: the brand the corpus is about
-``brand:蒙牛``, a brand named beside or against it ``competitor:伊利`` (a row of its own,
-never a part of the goods). A learned word no opinion judges that is only named (the object
-of a verb, nothing said of it: 装系统的时候, 珍爱生命) makes no mention
+Before any chunk is annotated (like the ``--domain auto`` guess, on the same first
+rows), the discovery of :mod:`manyi.annotate.aspects` runs over up to :data:`LEARN_ROWS`
+comments drawn from them (seeded) and counts what it found judged: a word judged in at
+least :data:`LEARN_MIN` comments, and in at least :data:`LEARN_SHARE` of the comments
+that name it, is one of the corpus's aspect words (镜头 in camera reviews, 课件 in course
+reviews). The compound found (课程内容) and its last word (内容) both count. The run then
+treats those words as listed terms: the segmenter keeps them whole and every occurrence
+is a mention, judged or not, with its opinion when the clause holds one (``source``
+discovered, ``filed_by`` corpus). A word is filed as its discovered mentions were, most
+often. The attribute words of one thing are grouped (:func:`group_learned`: 头屑 under
+头皮屑; 头皮 apart), and a discovered attribute counts under its group's word (``factor``
+``attribute:头皮屑``), so each thing is one driver. A brand's name counts under the brand
+dimension keyed by itself: the brand the corpus is about ``brand:蒙牛``, a brand named
+beside or against it ``competitor:伊利`` (a row of its own, never a part of the goods). A
+learned word no opinion judges that is only named (the object of a verb, nothing said of
+it: 装系统的时候, 珍爱生命) makes no mention
 (:meth:`~manyi.annotate.discovered.DiscoveredMentions._named_only`).
 
 Deterministic: the same first rows give the same words, whatever the number of workers.
@@ -28,10 +29,10 @@ Deterministic: the same first rows give the same words, whatever the number of w
 from __future__ import annotations
 
 import copy
+import random
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from itertools import islice
 
 from manyi.annotate.aspect_scorer import AspectScorer
 from manyi.annotate.learned_words import (
@@ -52,7 +53,7 @@ from manyi.text.word_groups import (
     group_terms,
 )
 
-LEARN_ROWS = 3000   # the first comments read (the domain guess samples as many)
+LEARN_ROWS = 3000   # comments read, drawn from the run's first rows (as the domain guess)
 LEARN_MIN = 2       # comments in which a word must be found judged
 LEARN_SHARE = 0.2   # of the comments naming the word, the share where it is judged
 MIN_CHARS, MAX_CHARS = 2, 6
@@ -76,12 +77,7 @@ Learned = tuple[tuple[str, str, str], ...]
 def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rjieba"
                   ) -> Learned:
     """The corpus's aspect words (see the module docstring): (word, dimension, factor)."""
-    from manyi.text.normalize import normalize_text, opinion_core
-
-    # the first LEARN_ROWS comments that say something (系统默认好评 would teach 默认)
-    pool = list(islice((text for text in (normalize_text(t) for t in texts
-                                          if isinstance(t, str) and t.strip())
-                        if not lexicon.is_placeholder(opinion_core(text))), LEARN_ROWS))
+    pool = _drawn(texts, lexicon)
     if not pool:
         return ()
     segmenter, extractor = _pass_tools(lexicon, backend)
@@ -206,6 +202,31 @@ def thing_groups(learned: Learned) -> ThingGroups:
 
 
 _LAST_PASS: list = []  # (lexicon, backend, segmenter, extractor) of the latest pass
+
+
+def _drawn(texts: Iterable[object], lexicon: Lexicon) -> list[str]:
+    """Up to :data:`LEARN_ROWS` of ``texts`` that say something (系统默认好评 would teach
+    默认), normalised: drawn at random (seeded) from all of them, kept in their order. A dump
+    sorted by product, shop or date teaches the words of every part (the fruit reviews'
+    火龙果 and 橙子, not only the 3,000 apples they open with).
+
+    >>> _drawn(["此用户未填写评价内容", "", "镜头很清晰", None], Lexicon.load())
+    ['镜头很清晰']
+    """
+    from manyi.text.normalize import normalize_text, opinion_core
+
+    strings = [t for t in texts if isinstance(t, str) and t.strip()]
+    order = list(range(len(strings)))
+    if len(strings) > LEARN_ROWS:
+        random.Random(0).shuffle(order)
+    drawn: list[tuple[int, str]] = []
+    for i in order:
+        text = normalize_text(strings[i])
+        if not lexicon.is_placeholder(opinion_core(text)):
+            drawn.append((i, text))
+            if len(drawn) == LEARN_ROWS:
+                break
+    return [text for _, text in sorted(drawn)]
 
 
 def _pass_tools(lexicon: Lexicon, backend: str) -> tuple:

@@ -117,10 +117,11 @@ def _run_kinds(texts: Iterable[str], lexicon: Lexicon, segmenter
     """The texts (as given) and, per word, what ``manyi analyze``'s first pass
     (:func:`manyi.annotate.prepass.learn_aspects`, on the same first comments) takes it for
     when it is no factor term: the item (平板 in tablet reviews), the brand, a place."""
-    from manyi.annotate.prepass import LEARN_ROWS, learn_aspects
+    from manyi.annotate.prepass import learn_aspects
+    from manyi.chain import GUESS_ROWS
 
     texts = iter(texts)
-    head = list(itertools.islice(texts, LEARN_ROWS))
+    head = list(itertools.islice(texts, GUESS_ROWS))
     backend = segmenter if isinstance(segmenter, str) else "rjieba"
     kinds = {}
     for word, dimension, key in learn_aspects(head, lexicon, backend):
