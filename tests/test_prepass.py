@@ -57,7 +57,8 @@ def test_the_thing_bought_is_learned_as_the_item(texts, word):
 def test_a_dump_sorted_by_product_teaches_the_words_of_its_later_part():
     """The fruit reviews of online_shopping_10_cats open with 3,000 apple reviews: 火龙果 came
     out as a discovered attribute of the fruit, a complaint driver of its own."""
-    apples = [f"这箱苹果很甜{'！' * (i % 7)}" if i % 2 else f"苹果有点小，第{i}次买" for i in range(3000)]
+    apples = [f"这箱苹果很甜{'！' * (i % 7)}" if i % 2 else f"苹果有点小，第{i}次买"
+              for i in range(3000)]
     later = ["这箱火龙果很新鲜", "火龙果很甜", "买的火龙果有点小", "火龙果个头大"] * 100
     learned = {w: (d, k) for w, d, k in learn_aspects(apples + later, Lexicon.load("ecommerce"))}
     assert learned.get("火龙果") == ("overall", "item"), learned
