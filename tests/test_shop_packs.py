@@ -297,3 +297,13 @@ def test_a_titles_words_are_no_opinion(books, text, judged):
     mentions = mentions_of(books, text)
     assert {(m.term or m.opinion, m.polarity) for m in mentions.itertuples()
             if m.source != "model"} == judged, list(mentions.itertuples())
+
+
+@pytest.mark.parametrize("text", ["希望老板生意越来越兴旺", "希望商家生意越来越红火"])
+def test_the_sellers_business_wished_well_is_no_complaint(shop, text):
+    """Goodwill came out as a complaint against the service (服务·服务态度 negative, the
+    clause model's reading of a wish): the seller's business named is not its service."""
+    mentions = mentions_of(shop, text)
+    assert not any(m.dimension == "service" for m in mentions.itertuples()), \
+        list(mentions.itertuples())
+    assert {m.polarity for m in mentions.itertuples()} == {"positive"}

@@ -26,12 +26,16 @@ def sellers_judged(rules: SimpleNamespace, cues: Mapping[str, Factor], tokens: l
                    terms: list[tuple[int, Factor]], opinions: list[Opinion]
                    ) -> tuple[list[tuple[int, Factor]], list[Opinion]]:
     """The clause's ``terms`` without the sellers it names but does not judge — thanked
-    (谢谢卖家), or the subject of another dimension's cue (希望店家保持正品, 老板娘做的菜很好吃)
-    —, and its ``opinions`` without the recommendations a seller makes (当当推荐的书, 看当当
-    的推荐买的: the seller's act, not the customer's verdict)."""
+    (谢谢卖家), the subject of another dimension's cue (希望店家保持正品,
+    老板娘做的菜很好吃), or of its business (希望老板生意越来越兴旺) —, and its
+    ``opinions`` without the recommendations a seller makes (当当推荐的书,
+    看当当的推荐买的: the seller's act, not the customer's verdict)."""
     kept, acts = [], set()
     for index, factor in terms:
         opinion = nearest(index, opinions) if tokens[index] in rules.sellers else None
+        if opinion is not None and index + 1 < len(tokens) \
+                and tokens[index + 1] in rules.seller_business:
+            continue  # 希望老板生意越来越兴旺: its business wished well
         if opinion is None:
             kept.append((index, factor))
         elif opinion.word in rules.recommends and opinion.index > index \

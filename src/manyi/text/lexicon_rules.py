@@ -22,7 +22,8 @@ from manyi.text.lexicon_events import read_pack_toml
 from manyi.text.lexicon_schema import is_string_list
 
 # The word classes the factor rules read (lexicons/core/rules.toml says what each is for).
-RULE_LISTS = ("sellers", "platforms", "brands", "seller_named", "people", "thanks", "wishes",
+RULE_LISTS = ("sellers", "platforms", "brands", "seller_named", "seller_business", "people",
+              "thanks", "wishes",
               "comparison_markers", "verb_opinions", "bare_adjectives", "fillers", "deal_words",
               "not_yet",
               "approximators", "not_amounts", "adverbial_reduplications", "particles",
