@@ -307,3 +307,15 @@ def test_the_sellers_business_wished_well_is_no_complaint(shop, text):
     assert not any(m.dimension == "service" for m in mentions.itertuples()), \
         list(mentions.itertuples())
     assert {m.polarity for m in mentions.itertuples()} == {"positive"}
+
+
+@pytest.mark.parametrize("text, term, polarity", [
+    ("风噪明显", "风噪", "negative"),      # (car reviews: no pack lists 风噪)
+    ("拖影很明显", "拖影", "negative"),    # (tablet reviews)
+    ("提升很明显", "提升", "positive"),
+])
+def test_a_thing_said_to_be_noticeable_is_judged(shop, text, term, polarity):
+    """明显 says nothing good or bad by itself: like 高 or 长 (rules.toml ``predicates``) it
+    shows its subject is judged, and the clause model says how."""
+    mentions = mentions_of(shop, text)
+    assert {(m.term, m.polarity) for m in mentions.itertuples()} == {(term, polarity)}
