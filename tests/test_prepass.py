@@ -302,3 +302,12 @@ def test_how_many_and_what_is_wanted_are_no_aspect():
     terms = set(result.mentions["term"].dropna())
     assert not {"全部都是", "不想", "亲们"} & terms, terms
     assert "坏" in terms  # what was said of them is still read
+
+
+def test_too_few_comments_choose_no_pack():
+    """Five short praises, two with a word the course pack owns (耐心 精彩): the course pack
+    read 客服很耐心 as a teacher's patience."""
+    texts = ["客服很耐心", "故事很精彩", "被子很软", "文字很动人", "客服很耐心，回复很快"]
+    guess = guess_domain(texts)
+    assert (guess.domain, guess.fits) == ("ecommerce", False), guess
+    assert "few industry-specific words" in guess.note()

@@ -4,11 +4,12 @@ Each shipped pack has words of its own (the terms, cues and verbs it adds or re-
 core: 菜品 上菜 for catering, 骑手 送餐 凉了 for delivery, 前台 房间 for hotels, 宽带 话费 for
 hotlines, 宝贝 色差 尺码 for shopping). A sample of the comments is searched for them; the
 pack whose words the most comments hold wins. How sure: its share of those comments against
-the runner-up's. When too few comments hold any pack's words, the e-commerce pack (the most
-general) is used and a warning says so. When a group column (类目 …) splits the comments into
+the runner-up's. When too few comments hold any pack's words (under 8 %, or under 3 comments),
+the e-commerce pack (the most general) is used and a warning says so. When a group column (类目 …) splits the comments into
 groups that each read as another pack (a dump of hotels and shops), a second warning says so.
 
->>> guess = guess_domain(["菜品很好吃，上菜也快", "服务员很热情，菜量足", "环境不错，菜很新鲜"])
+>>> guess = guess_domain(["菜品很好吃，上菜也快", "服务员很热情，菜量足", "环境不错，菜很新鲜",
+...                       "菜品一般，上菜太慢", "点了三个菜，菜量很足"])
 >>> guess.domain, guess.fits
 ('catering', True)
 """
@@ -29,6 +30,7 @@ DOMAIN_NAMES = {"ecommerce": "电商", "catering": "餐饮", "delivery": "外卖
                 "electronics": "数码产品", "books": "图书"}
 SAMPLE = 3000           # comments searched
 MIN_SHARE = 0.08        # below this share of comments holding a pack's words, no pack fits
+MIN_COMMENTS = 3        # nor when fewer comments hold them (2 of 5: too few to tell)
 CLOSE = 0.25            # below this confidence two packs nearly tie: said, and the general
                         # pack used when it is one of them
 UNSURE = 0.5            # below this confidence a group column is read for mixed industries
@@ -135,7 +137,7 @@ def guess_domain(texts: Iterable[object], *, sample: int = SAMPLE, seed: int = 0
         shares[domain] = sum(pattern.search(t) is not None for t in pool) / len(pool)
     ranked = sorted(shares.items(), key=lambda kv: (-kv[1], DOMAINS.index(kv[0])))
     (best, top), (_, second) = ranked[0], ranked[1]
-    if top < MIN_SHARE:
+    if top < MIN_SHARE or round(top * len(pool)) < MIN_COMMENTS:
         return DomainGuess(FALLBACK, 0.0, shares, False, len(pool))
     confidence = 1.0 - second / top if top else 0.0
     if confidence < CLOSE and ranked[1][0] == FALLBACK and pack_base(best) != FALLBACK:
