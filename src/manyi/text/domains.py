@@ -1,12 +1,13 @@
 """``--domain auto``: the industry pack chosen from the corpus's own vocabulary.
 
-Each shipped pack has words of its own (the terms, cues and verbs it adds or re-files over
-core: 菜品 上菜 for catering, 骑手 送餐 凉了 for delivery, 前台 房间 for hotels, 宽带 话费 for
+Each shipped pack has words of its own (the terms, cues and verbs it adds or re-files
+over core: 菜品 上菜 for catering, 骑手 送餐 凉了 for delivery, 前台 房间 for hotels, 宽带 话费 for
 hotlines, 宝贝 色差 尺码 for shopping). A sample of the comments is searched for them; the
-pack whose words the most comments hold wins. How sure: its share of those comments against
-the runner-up's. When too few comments hold any pack's words (under 8 %, or under 3 comments),
-the e-commerce pack (the most general) is used and a warning says so. When a group column (类目 …) splits the comments into
-groups that each read as another pack (a dump of hotels and shops), a second warning says so.
+pack whose words the most comments hold wins. How sure: its share of those comments
+against the runner-up's. When too few comments hold any pack's words (under 8 %, or
+under 3 comments), the e-commerce pack (the most general) is used and a warning says
+so. When a group column (类目 …) splits the comments into groups that each read as
+another pack (a dump of hotels and shops), a second warning says so.
 
 >>> guess = guess_domain(["菜品很好吃，上菜也快", "服务员很热情，菜量足", "环境不错，菜很新鲜",
 ...                       "菜品一般，上菜太慢", "点了三个菜，菜量很足"])
