@@ -33,6 +33,7 @@ NAME_TAGS = PLACE_TAGS | {""}  # proper nouns, and words of no dictionary
 # A dish named with how it is cooked, opening its clause before a listed attribute: at most
 # so many tokens and characters (蛤蜊 炖 蛋, 凉拌 小虾)
 COOKED_TOKENS, COOKED_CHARS = 4, 8
+LIKE = frozenset({"像", "好像", "类似", "仿佛"})
 # 把/将 X + a verb: X is what is done to (须把键盘卸下, 自己把内存条装上), not what is judged
 DISPOSAL = frozenset({"把", "将"})
 
@@ -382,12 +383,15 @@ class DiscoveredMentions:
                 kind[tokens[j]] == 2 and tokens[j] not in self.lexicon.terms or head[tokens[j]]) \
                 or sum(map(len, tokens[first:j + 1])) > COOKED_CHARS:
             return None
+        if tokens[first] in self.rules.likeness or tokens[first] in LIKE:
+            return None  # 像烤鸡腿的味道: what it is like
         how = 0
         for t in tokens[first:j]:
-            if cooked[t] or (self._dish_verb(t) and cooked[t[1]]):
-                how += 1
-            elif not (kind[t] == 2 and t not in self.lexicon.terms or head[t]):
-                return None
+            if cooked[t] or (self._dish_verb(t) and cooked[t[1]] and t[1] not in self.rules.orders):
+                how += 1  # (not 增加: 加 is ordering more)
+            elif not (kind[t] == 2 and t not in self.lexicon.terms or head[t]) \
+                    or t in self.rules.not_scored or t.endswith(self.finder._person_ends):
+                return None  # (供 顾客 手机 充电: a person, no dish)
         return first if how else None
 
     def _dish_verb(self, token: str) -> bool:
