@@ -53,6 +53,7 @@ from manyi.text.lexicon_rules import rule_lists
 MEASURES = frozenset("度性率感")
 MEASURED = frozenset({"a", "ad", "v", "vn"})  # and what they measure: 细腻 度, 握持 感
 # Tunable (bench/aspects_eval.py chooses on the industries it does not score):
+NAME_PIECES = frozenset({"n", "ng", "nr", "nrt", ""})  # (not 换/nz, 小/a: no piece of a name)
 OBJECT_COPULAS = frozenset({"是", "的是", "还是", "就是"})  # between 喜欢 and what is liked
 SUBJECT_WINDOW = 4  # tokens between a subject and its opinion word, modifiers included
 TUNABLE = {"SUBJECT_WINDOW": (2, 4, 6)}
@@ -295,7 +296,7 @@ class AspectFinder(NamedItems):
         """A one-character piece of a name the segmenter cut off, tagged as a name or not
         known to the dictionary (巧克力 布朗 尼); not a person (店里 人) nor a word of its own."""
         tag = self.tag(token)
-        return self._glued_on(token) and (tag[:1] == "n" or not tag) \
+        return self._glued_on(token) and tag in NAME_PIECES \
             and token not in self.rules.not_aspects and not token.endswith(self._person_ends)
 
     def is_head(self, token: str) -> bool:
