@@ -52,9 +52,9 @@ from manyi.text.lexicon_rules import rule_lists
 # in one (对比度 便携性), or one cut off alone by the segmenter (握持 感, 还原 度, 出片 率)
 MEASURES = frozenset("度性率感")
 MEASURED = frozenset({"a", "ad", "v", "vn"})  # and what they measure: 细腻 度, 握持 感
-# Tunable (bench/aspects_eval.py chooses on the industries it does not score):
 NAME_PIECES = frozenset({"n", "ng", "nr", "nrt", ""})  # (not 换/nz, 小/a: no piece of a name)
 OBJECT_COPULAS = frozenset({"是", "的是", "还是", "就是"})  # between 喜欢 and what is liked
+# Tunable (bench/aspects_eval.py chooses on the industries it does not score):
 SUBJECT_WINDOW = 4  # tokens between a subject and its opinion word, modifiers included
 TUNABLE = {"SUBJECT_WINDOW": (2, 4, 6)}
 
