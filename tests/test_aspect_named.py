@@ -48,10 +48,9 @@ def test_a_name_before_stays_bounded(domain, text, not_term):
 
 @pytest.mark.parametrize("text, names", [
     ("最喜欢的是油爆虾、熏鱼、响油鳝丝、草头圈子", {"油爆虾", "熏鱼", "响油鳝丝", "草头圈子"}),
-    # passed only while 还是 read as a judgement; left (bench/README.md, session 21)
-    pytest.param("最喜欢还是油爆虾、熏鱼、响油鳝丝、草头圈子",
-                 {"油爆虾", "熏鱼", "响油鳝丝", "草头圈子"},
-                 marks=pytest.mark.xfail(strict=True, reason="the object read past 还是")),
+    ("最喜欢还是油爆虾、熏鱼、响油鳝丝、草头圈子", {"油爆虾", "熏鱼", "响油鳝丝", "草头圈子"}),
+    # the clause before only names (浓油赤酱): the object after the opinion is what is liked
+    ("浓油赤酱，最喜欢还是油爆虾、熏鱼", {"油爆虾", "熏鱼"}),
     ("牛舌、羔羊肉、肥牛肉都很新鲜", {"牛舌", "羔羊肉"}),
 ])
 def test_a_list_shares_the_opinion_of_its_head_or_its_end(text, names):
@@ -70,3 +69,29 @@ def test_a_list_stops_at_what_is_no_name():
 ])
 def test_a_listed_quality_keeps_the_kind_of_dish_before_it(text, term):
     assert term in {m.term for m in extractor_for("catering")(text)}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("推荐烤猪排，大虾，冰淇淋", {"烤猪排", "大虾", "冰淇淋"}),  # cooked, then a comma list
+    ("强烈推荐他家的烤鱼", {"烤鱼"}),
+    ("巧克力布朗尼也不错", {"巧克力布朗尼"}),  # the segmenter cuts 布朗 尼 (names' tags)
+])
+def test_the_object_of_a_recommendation_is_named_whole(text, names):
+    found = {m.term for m in extractor_for("catering")(text) if m.opinion}
+    assert names <= found, found
+
+
+@pytest.mark.parametrize("domain, text", [
+    ("catering", "最喜欢还是这家"), ("catering", "推荐还是来吃"), ("catering", "推荐给大家"),
+    ("catering", "喜欢吃辣的朋友"),            # a taste, not a thing
+    ("catering", "基本喜欢跑万达这些地方"),    # a verb before a noun: a name only if bounded
+    ("ecommerce", "四五个小时居然充不满电"),   # a one-character noun alone, led by nothing
+])
+def test_no_object_is_made_of_what_names_no_thing(domain, text):
+    found = [m.term for m in extractor_for(domain)(text) if m.term]
+    assert found == [], found
+
+
+def test_an_object_judged_by_what_follows_is_not_the_recommendations():
+    found = {(m.term, m.opinion) for m in extractor_for("catering")("也是值得推荐的肉多骨头少")}
+    assert ("肉", "多") in found and ("肉", "值得推荐") not in found, found

@@ -407,7 +407,6 @@ def test_a_judgement_without_a_noun_takes_the_thing_named_before_it(text, named,
     ("hotel", "每次航班中转都选这家，很稳定", "航班"),          # 每次: a time, not a topic
     ("ecommerce", "用纸擦一擦就干净了", "用纸"),                # what the customer uses
     ("hotline", "客户表示满意", "客户"),                        # a person who says it
-    ("catering", "宫保鸡丁很好吃，个人觉得还可以", "宫保鸡"),    # a name cut, not ended
     ("app", "视障人士也能用，点赞", "视障人士"),                # praise said to the makers
     ("catering", "龙虾是老板送的，真心感谢", "龙虾"),
     ("catering", "龙虾是每位限量半只。还可以", "龙虾"),          # not across a sentence
@@ -415,6 +414,11 @@ def test_a_judgement_without_a_noun_takes_the_thing_named_before_it(text, named,
 def test_zero_anaphora_stays_bounded(domain, text, not_term):
     terms = {m.term for m in extractor_for(domain)(text)}
     assert not any(t.startswith(not_term) for t in terms if t), terms
+
+
+def test_a_name_the_segmenter_cut_is_named_whole():
+    terms = {m.term for m in extractor_for("catering")("宫保鸡丁很好吃，个人觉得还可以")}
+    assert "宫保鸡丁" in terms and "宫保鸡" not in terms, terms
 
 
 def test_a_clause_that_judges_is_not_passed_over():

@@ -96,3 +96,28 @@ KEYBOARD = ["键盘很好用", "键盘手感不错", "键盘有点软", "键盘�
 def test_a_learned_word_acted_on_is_no_mention(text, found):
     extract = extractor_for("ecommerce", learn_aspects(KEYBOARD, Lexicon.load("ecommerce")))
     assert [m.term for m in extract(text) if "键盘" in m.term] == found
+
+
+@pytest.mark.parametrize("text, term", [
+    ("蛤蜊炖蛋味道还好", "蛤蜊炖蛋味道"),      # a dish named with how it is cooked
+    ("炒花甲味道好好", "炒花甲味道"),          # (not 花甲味道: the dish cut)
+    ("凉拌小虾味道不错", "凉拌小虾味道"),
+    ("小汤包的味道很好", "小汤包的味道"),
+])
+def test_a_dish_before_its_attribute_is_named_whole(text, term):
+    found = [(m.term, m.dimension) for m in extractor_for("catering")(text) if m.opinion]
+    assert (term, "product") in found, found
+
+
+@pytest.mark.parametrize("domain, text, term", [
+    ("catering", "听说鱼味道不错", "味道"),    # who says it, not how the dish is cooked
+    ("catering", "吃鱼味道不错", "味道"),      # the customer's act
+    ("catering", "这个价格很实惠", "价格"),
+    ("catering", "增加热性食物平衡", "热性食物"),      # 加: ordering more, not cooking
+    ("catering", "像烤鸡腿的味道", "烤鸡腿的味道"),    # what it is like
+    ("catering", "供顾客手机充电之类的", "顾客手机充电"),  # a person: no dish
+    ("ecommerce", "手机电池续航不错", "手机电池续航"),
+])
+def test_what_opens_the_clause_joins_only_as_a_cooked_dish(domain, text, term):
+    found = [m.term for m in extractor_for(domain)(text)]
+    assert found and found[0] == term, found

@@ -32,6 +32,7 @@ from types import SimpleNamespace
 from manyi.annotate.aspect_filing import TermFiler
 from manyi.annotate.aspect_lists import NamedItems
 from manyi.annotate.aspect_tags import (
+    CLAUSE_MARKS,
     DEMONSTRATIVE,
     FORM_ENDS,
     FUNCTION_CHARS,
@@ -51,6 +52,8 @@ from manyi.text.lexicon_rules import rule_lists
 # in one (对比度 便携性), or one cut off alone by the segmenter (握持 感, 还原 度, 出片 率)
 MEASURES = frozenset("度性率感")
 MEASURED = frozenset({"a", "ad", "v", "vn"})  # and what they measure: 细腻 度, 握持 感
+NAME_PIECES = frozenset({"n", "ng", "nr", "nrt", ""})  # (not 换/nz, 小/a: no piece of a name)
+OBJECT_COPULAS = frozenset({"是", "的是", "还是", "就是"})  # between 喜欢 and what is liked
 # Tunable (bench/aspects_eval.py chooses on the industries it does not score):
 SUBJECT_WINDOW = 4  # tokens between a subject and its opinion word, modifiers included
 TUNABLE = {"SUBJECT_WINDOW": (2, 4, 6)}
@@ -147,8 +150,9 @@ class AspectFinder(NamedItems):
             return start, j + 1
         if j >= first:
             here = kind[tokens[j]]
-            if here == 2 or (j > first and kind[tokens[j - 1]] == 2 and self._head[tokens[j]]):
-                return self._compound(tokens, first, j)
+            if here == 2 or (j > first and kind[tokens[j - 1]] == 2 and (
+                    self._head[tokens[j]] or self._name_end(tokens[j]))):
+                return self._compound(tokens, first, j)  # (巧克力 布朗 尼: the name cut)
             if self._head[tokens[j]]:  # 虾也很新鲜, 蟹 钳 也不错: a one-character noun
                 if j > first and self._head[tokens[j - 1]]:
                     return j - 1, j + 1
@@ -176,8 +180,8 @@ class AspectFinder(NamedItems):
             # 推荐这款, 强烈推荐他家的烤鱼: the object, after a demonstrative or whose
             if k + 1 < last and tokens[k] in self.rules.customer_acts:
                 k += 1  # 爱吃鱼蛋, 喜欢喝这家的汤: what is eaten
-            elif k + 1 < last and tokens[k] in ("是", "的是"):
-                k += 1  # 比较喜欢是罗勒意面
+            elif k + 1 < last and tokens[k] in OBJECT_COPULAS:
+                k += 1  # 比较喜欢是罗勒意面, 最喜欢还是油爆虾
             while k < last and (DEMONSTRATIVE.match(tokens[k]) or tokens[k] in "这那个款"):
                 k += 1
             if k + 1 < last and tokens[k + 1] == "的" and self.tag(tokens[k]) == "r":
@@ -185,9 +189,38 @@ class AspectFinder(NamedItems):
         else:
             return None
         end = k
+        if self._takes_object[tokens[index]]:  # 推荐烤猪排, 最喜欢油爆虾
+            return self._object(tokens, k, last, k > index + 1)
         while end < last and end - k < MAX_COMPOUND and kind[tokens[end]] == 2:
             end += 1
         return (k, end) if end > k else None
+
+    def _object(self, tokens: list[str], k: int, last: int, led: bool
+                ) -> tuple[int, int] | None:
+        """The name an opinion that takes an object judges, from token ``k``: nouns, a
+        one-character noun among them (油爆 虾), a dish named with how it is cooked (烤 猪排)
+        when the name ends its clause or a list's item (not 喜欢跑万达这些地方); a
+        one-character noun alone only after a word that leads to it (``led``: 爱吃鱼, 喜欢的
+        书; not 充不满电) and ending its clause, never a taste (喜欢吃辣的朋友) or a person."""
+        kind, head, cooked, rules = self._kind, self._head, self._cooked, self.rules
+        end, how = k, False
+        while end < last and end - k <= MAX_COMPOUND:
+            t = tokens[end]
+            if kind[t] != 2 and not (head[t] and not t.endswith(self._person_ends)
+                                     and t not in rules.predicates and t not in rules.tastes):
+                if not (cooked[t] and end + 1 < last and (
+                        kind[tokens[end + 1]] == 2 or head[tokens[end + 1]])):
+                    break
+                how = True
+            end += 1
+        lone = end - k == 1 and kind[tokens[k]] != 2
+        if end == k or not (kind[tokens[end - 1]] == 2 or head[tokens[end - 1]]) \
+                or sum(map(len, tokens[k:end])) > MAX_CHARS or lone and not led:
+            return None
+        if (how or lone) and end < last and tokens[end] not in CLAUSE_MARKS \
+                and tokens[end] not in rules.coordinators and self.tag(tokens[end])[:1] not in "yu":
+            return None  # (值得推荐的肉多骨头少: the meat is judged by 多)
+        return k, end
 
     def acted(self, tokens: list[str], index: int, opinion: int) -> int:
         """Index of the verb when ``tokens[index]`` does something judged by how it is done
@@ -258,6 +291,13 @@ class AspectFinder(NamedItems):
                                    and tokens[j - 1] not in self.rules.customer_acts
                                    and self.tag(tokens[j - 1]) in VERB_TAGS)
                                or self._verb_with_particle(tokens[j]))
+
+    def _name_end(self, token: str) -> bool:
+        """A one-character piece of a name the segmenter cut off, tagged as a name or not
+        known to the dictionary (巧克力 布朗 尼); not a person (店里 人) nor a word of its own."""
+        tag = self.tag(token)
+        return self._glued_on(token) and tag in NAME_PIECES \
+            and token not in self.rules.not_aspects and not token.endswith(self._person_ends)
 
     def is_head(self, token: str) -> bool:
         """A one-character noun that ends a compound (海鲜 锅, 清蒸 鱼), not a word alone."""

@@ -30,6 +30,10 @@ CLAUSE_ENDS = frozenset("，,、：:～~ ")
 OPEN_BRACKETS, CLOSE_BRACKETS = frozenset("（(【[《"), frozenset("）)】]》")
 COPULAS = frozenset({"是", "就是"})  # 烤鱼是招牌: what the topic is
 NAME_TAGS = PLACE_TAGS | {""}  # proper nouns, and words of no dictionary
+# A dish named with how it is cooked, opening its clause before a listed attribute: at most
+# so many tokens and characters (蛤蜊 炖 蛋, 凉拌 小虾)
+COOKED_TOKENS, COOKED_CHARS = 4, 8
+LIKE = frozenset({"像", "好像", "类似", "仿佛"})
 # 把/将 X + a verb: X is what is done to (须把键盘卸下, 自己把内存条装上), not what is judged
 DISPOSAL = frozenset({"把", "将"})
 PLACING = frozenset({"在", "从", "去", "到"})  # 在当当买的: the platform is where
@@ -334,7 +338,10 @@ class DiscoveredMentions:
             if factor.dimension != "product" or tokens[j] in self.lexicon.terms:
                 return None
             kind, head = finder._kind, finder._head
-            if kind[tokens[j]] == 2 or (head[tokens[j]] and j > first and (  # 冬阴功 汤 味道
+            cooked = self._cooked_dish(tokens, first, j)
+            if cooked is not None:
+                span = (cooked, j + 1)  # 蛤蜊 炖 蛋 味道, 炒 花甲 味道: the dish named whole
+            elif kind[tokens[j]] == 2 or (head[tokens[j]] and j > first and (  # 冬阴功 汤 味道
                     kind[tokens[j - 1]] == 2 or head[tokens[j - 1]])):
                 span = finder._compound(tokens, first, j)
             elif j == first and (head[tokens[j]] and j < i - 1 or self._dish_verb(tokens[j])):
@@ -369,6 +376,28 @@ class DiscoveredMentions:
         if k == first or k - 1 == first and self.finder.tag(tokens[first]) == "r":
             return k
         return start
+
+    def _cooked_dish(self, tokens: list[str], first: int, j: int) -> int | None:
+        """``first`` when ``tokens[first:j + 1]``, the clause's opening up to a noun at ``j``,
+        names a dish with how it is cooked (蛤蜊 炖 蛋, 炒 花甲, 凉拌 小虾 before 味道): nouns
+        and at least one cooking verb (a one-character verb that is not the customer's act,
+        or a two-character verb ending on one: 凉拌 爆炒); else None."""
+        finder = self.finder
+        kind, head, cooked = finder._kind, finder._head, finder._cooked
+        if not first <= j - 1 or j - first >= COOKED_TOKENS or not (
+                kind[tokens[j]] == 2 and tokens[j] not in self.lexicon.terms or head[tokens[j]]) \
+                or sum(map(len, tokens[first:j + 1])) > COOKED_CHARS:
+            return None
+        if tokens[first] in self.rules.likeness or tokens[first] in LIKE:
+            return None  # 像烤鸡腿的味道: what it is like
+        how = 0
+        for t in tokens[first:j]:
+            if cooked[t] or (self._dish_verb(t) and cooked[t[1]] and t[1] not in self.rules.orders):
+                how += 1  # (not 增加: 加 is ordering more)
+            elif not (kind[t] == 2 and t not in self.lexicon.terms or head[t]) \
+                    or t in self.rules.not_scored or t.endswith(self.finder._person_ends):
+                return None  # (供 顾客 手机 充电: a person, no dish)
+        return first if how else None
 
     def _dish_verb(self, token: str) -> bool:
         """A two-character word the dictionary tags as a verb that may name a dish when it
