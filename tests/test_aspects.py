@@ -176,7 +176,8 @@ def test_a_packs_shared_words_are_its_own():
 def test_auto_domain_is_said_in_meta():
     import manyi
 
-    result = manyi.analyze(["菜品很好吃，上菜也快", "服务员很热情，菜量足", "环境不错，菜很新鲜"],
+    result = manyi.analyze(["菜品很好吃，上菜也快", "服务员很热情，菜量足", "环境不错，菜很新鲜",
+                            "菜品一般，上菜太慢", "点了三个菜，菜量很足"],
                            domain="auto", progress=False)
     assert result.meta["domain"] == "catering"
     assert result.meta["domain_guess"]["domain"] == "catering"
