@@ -311,3 +311,16 @@ def test_too_few_comments_choose_no_pack():
     guess = guess_domain(texts)
     assert (guess.domain, guess.fits) == ("ecommerce", False), guess
     assert "few industry-specific words" in guess.note()
+
+
+def test_the_drawn_comments_keep_their_order_and_their_seed():
+    """The corpus pass reads 3,000 comments drawn from more, in the order given; the same
+    rows give the same draw (meta.json's learned words do not move between runs)."""
+    from manyi.annotate.prepass import LEARN_ROWS, _drawn
+
+    texts = [f"第{i}条：镜头很清晰" for i in range(LEARN_ROWS * 2)]
+    drawn = _drawn(texts, Lexicon.load())
+    assert len(drawn) == LEARN_ROWS and drawn != texts[:LEARN_ROWS]
+    numbers = [int(t[1:t.index("条")]) for t in drawn]
+    assert numbers == sorted(numbers)
+    assert drawn == _drawn(list(texts), Lexicon.load())

@@ -217,6 +217,7 @@ def test_extends_names_a_shipped_pack(tmp_path):
     ("在京东买的，很满意", set()),                                  # where it was bought
     ("这是我在当当买过的最有用的一本书", set()),   # (real) where the book was bought
     ("在当当网购书有上当受骗的感觉", {("当当网", "channel", "negative")}),  # (real) buying there
+    ("从当当买的最好的一本书", set()),             # where the book was bought
     ("看当当的推荐买的", set()),                   # (real) the platform recommends
     ("京东推荐的平板外套，真的渣渣", set()),       # (real) no praise of the platform
     ("第一次这么对京东失望", {("京东", "channel", "negative")}),          # (real) judged
@@ -309,13 +310,13 @@ def test_the_sellers_business_wished_well_is_no_complaint(shop, text):
     assert {m.polarity for m in mentions.itertuples()} == {"positive"}
 
 
-@pytest.mark.parametrize("text, term, polarity", [
-    ("风噪明显", "风噪", "negative"),      # (car reviews: no pack lists 风噪)
-    ("拖影很明显", "拖影", "negative"),    # (tablet reviews)
-    ("提升很明显", "提升", "positive"),
+@pytest.mark.parametrize("text, judged", [
+    ("在京东的消费让人放心安心", ("京东", "channel", "positive")),    # (real) the platform's own
+    ("老板生意做得很不厚道", ("老板", "service", "negative")),        # judged, not wished well
+    ("卖家推荐的尺码很合适", ("卖家", "service", "positive")),        # a shop's advice: service
 ])
-def test_a_thing_said_to_be_noticeable_is_judged(shop, text, term, polarity):
-    """明显 says nothing good or bad by itself: like 高 or 长 (rules.toml ``predicates``) it
-    shows its subject is judged, and the clause model says how."""
+def test_a_seller_still_judged(shop, text, judged):
+    """The rules above leave a seller that is judged (review26 of the first version)."""
     mentions = mentions_of(shop, text)
-    assert {(m.term, m.polarity) for m in mentions.itertuples()} == {(term, polarity)}
+    assert judged in {(m.term, m.dimension, m.polarity) for m in mentions.itertuples()}, \
+        list(mentions.itertuples())

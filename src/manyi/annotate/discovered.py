@@ -37,6 +37,7 @@ LIKE = frozenset({"像", "好像", "类似", "仿佛"})
 # 把/将 X + a verb: X is what is done to (须把键盘卸下, 自己把内存条装上), not what is judged
 DISPOSAL = frozenset({"把", "将"})
 PLACING = frozenset({"在", "从", "去", "到"})  # 在当当买的: the platform is where
+ON = frozenset({"上", "网上", "里"})  # 在当当网上看见的: what is done there comes next
 
 
 class DiscoveredMentions:
@@ -59,8 +60,11 @@ class DiscoveredMentions:
         if self.finder is None:
             return False
         if tokens[index] in self.rules.platforms and index > first \
-                and tokens[index - 1] in PLACING and "的" in tokens[index + 1:at]:
-            return True  # 我在当当买过的最有用的一本书: where the book was bought
+                and tokens[index - 1] in PLACING:
+            act = index + 2 if tokens[index + 1] in ON else index + 1
+            if act < at and tokens[act] != "的" and "的" in tokens[act + 1:at]:
+                return True  # 我在当当买过的最有用的一本书: where the book was bought (not
+                # 在京东的消费让人放心: the platform's own)
         dimension = self.lexicon.terms[tokens[index]].dimension
         for j, factor in later:
             if j < at and factor.dimension != dimension and self.rules.coordinators.isdisjoint(

@@ -336,7 +336,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             terms = [t for t in terms if not _compared_in(opinions, starts, t[0])
                      or self.acted(tokens[t[0]])]
         if opinions and terms and any(tokens[i] in rules.sellers for i, _ in terms):
-            terms, opinions = sellers_judged(rules, lexicon.cues, tokens, terms, opinions)
+            terms, opinions = sellers_judged(rules, lexicon.cues, tokens, first, terms,
+                                             opinions)
         mentions = []
         claimed: set[int] = set()
         learned = lexicon.learned
