@@ -291,6 +291,8 @@ def test_a_users_pack_keeps_the_books_packs_discovery_unless_it_says(tmp_path, f
     ("我在当当购卖<<求医不如求己1>>和<<求医不如求己2>>各一本", set()),  # (real)
     ("看了《不高兴》，很感动", {("很感动", "positive")}),
     ("《不一样的卡梅拉》很好看", {("好看", "positive")}),
+    ("永远支持信誉商家《京东》", {("京东", "positive"), ("信誉", "positive"),  # (real) quoted,
+                               ("商家", "positive")}),                 # not a title
 ])
 def test_a_titles_words_are_no_opinion(books, text, judged):
     """A title names a book (or a film, a song): 不如 in 《求医不如求己》 made the platform a
