@@ -254,6 +254,7 @@ class AspectFinder(NamedItems):
         while j >= low and skip[tokens[j]]:
             j -= 1
         return j >= first and (kind[tokens[j]] != 0 or (j > first and kind[tokens[j - 1]] == 2)
+                               or (j == first and self._head[tokens[j]])  # 字小
                                or (j > first and tokens[j] == "的"
                                    and tokens[j - 1] not in self.rules.customer_acts
                                    and self.tag(tokens[j - 1]) in VERB_TAGS)

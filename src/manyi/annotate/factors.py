@@ -29,6 +29,7 @@ from manyi.annotate.aspect_named import listed_with, may_list, may_name, named_b
 from manyi.annotate.aspect_scorer import MODEL, add_scored
 from manyi.annotate.aspect_topics import carry_topics, may_carry
 from manyi.annotate.aspects import AspectFinder
+from manyi.annotate.chain_clauses import chain_cuts
 from manyi.annotate.context_filing import ProductContext, measured, named_after, speed_before_verbs
 from manyi.annotate.discovered import DiscoveredMentions
 from manyi.annotate.events import EventMatcher, by_clause, speed_beside_events
@@ -181,7 +182,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         events = self.events.in_words(text, starts) if self.events.pattern is not None else []
         if not candidates and not term_at and not events:
             return [], {}
-        spans = split_clauses_by_tokens(text, pieces, starts, self._contrasts, cuts)
+        spans = chain_cuts(self, pieces, roles, starts,  # 知识丰富条理清晰: one clause each
+                           split_clauses_by_tokens(text, pieces, starts, self._contrasts, cuts),
+                           candidates)
         happened = by_clause(events, spans) if events else {}
         original = starts if pieces is tokens else list(accumulate(map(len, tokens), initial=0))
         n_pieces, n_tokens = len(pieces), len(tokens)
