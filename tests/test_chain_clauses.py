@@ -61,3 +61,15 @@ def test_no_cut_before_a_contrast_cut(shop):
 def test_a_size_word_judges_a_noun_before_it(shop):
     found = pairs(shop("字小按钮多"))
     assert ("字", "小") in found and ("按钮", "多") in found
+
+
+@pytest.mark.parametrize("text, term", [
+    ("网络学习方式非常方便学习时间灵活", "学习时间"),
+    ("每节课时间很长", "每节课时间"),
+])
+def test_a_time_after_what_it_measures_is_judged(course, text, term):
+    assert term in {m.term for m in course(text)}, [(m.term, m.opinion) for m in course(text)]
+
+
+def test_a_time_not_of_a_thing_is_not_judged(course):
+    assert not any("时间" in m.term for m in course("有时间很好"))
