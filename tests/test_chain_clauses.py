@@ -73,3 +73,8 @@ def test_a_time_after_what_it_measures_is_judged(course, text, term):
 
 def test_a_time_not_of_a_thing_is_not_judged(course):
     assert not any("时间" in m.term for m in course("有时间很好"))
+
+
+def test_a_one_character_opinion_before_a_noun_qualifies_it(shop):
+    found = shop("这个价位的好性价比本本确实不多")
+    assert len({m.clause_id for m in found}) <= 1, [(m.clause, m.term) for m in found]

@@ -7,7 +7,8 @@ may name an aspect when a judgement ends just before it and another follows it i
 clause within :data:`REACH` tokens:
 
 * the judgement before: an opinion word, or a size word after a degree or negation word (很多
-  不长) or after a word that may name an aspect (字小); with a word before it that it may judge,
+  不长); of one character, only after a degree word or a word that may name an aspect (字小,
+  服务也好; not 的好性价比); with a word before it that it may judge,
   or an idiom or set phrase that names what it judges (条理清晰). Not a degree word alone, nor an
   opinion that takes an object (推荐烤鱼);
 * the word: a noun, or a verb said with 的/得 (讲的知识很有用) or judged after a degree or
@@ -81,12 +82,12 @@ def _judging(roles_of: Any, tokens: list[str], roles: list, i: int) -> bool:
 
 
 def _ends_judgement(roles_of: Any, tokens: list[str], roles: list, i: int) -> bool:
-    """Whether a judgement ends at token ``i`` (not at a size word alone after no word that
-    may name an aspect: 和小牙刷)."""
+    """Whether a judgement ends at token ``i`` (not at one character after no word that may
+    name an aspect nor a degree word: 和小牙刷, 的好性价比 — it qualifies the noun after it)."""
     if not _judging(roles_of, tokens, roles, i):
         return False
     finder = roles_of.finder
-    if len(tokens[i]) == 1 and tokens[i] in roles_of.rules.predicates \
+    if len(tokens[i]) == 1 \
             and not (finder.kind(tokens[i - 1]) or finder.is_head(tokens[i - 1])
                      or tokens[i - 1] in finder._skip):  # (很 厚, 字 小; not 和 小牙刷)
         return False
