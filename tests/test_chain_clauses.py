@@ -78,3 +78,18 @@ def test_a_time_not_of_a_thing_is_not_judged(course):
 def test_a_one_character_opinion_before_a_noun_qualifies_it(shop):
     found = shop("这个价位的好性价比本本确实不多")
     assert len({m.clause_id for m in found}) <= 1, [(m.clause, m.term) for m in found]
+
+
+@pytest.mark.parametrize("text, term, opinion", [
+    ("房间很大，价格却很贵", "价格", "很贵"),        # the clause cut before 却 held 价格 alone
+    ("外观很漂亮电池倒是不耐用", "电池", "不耐用"),  # 倒是, cut 倒 是 by the segmenter
+])
+def test_a_contrast_adverb_keeps_its_subject(shop, text, term, opinion):
+    found = shop(text)
+    assert (term, opinion) in pairs(found), [(m.clause, m.term, m.opinion) for m in found]
+    assert all(m.clause != term for m in found)
+
+
+def test_a_contrast_adverb_after_a_judged_noun(course):
+    found = course("每节课时间很长内容却不是很多")
+    assert [m.clause for m in found if m.term == "内容"] == ["内容却不是很多"]

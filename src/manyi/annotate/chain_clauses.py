@@ -15,6 +15,9 @@ clause within :data:`REACH` tokens:
   negation word (实践很少); not a verb the opinion before says how it is done (认真准备) nor one
   with its result (收拾干净).
 
+A contrast cut before an adverb that stands after what it judges (却 倒是 反而) leaves that
+noun with its judgement: 价格却很贵 is one clause, 很长内容却不是很多 is cut before 内容.
+
 >>> from manyi.annotate.factors import FactorExtractor
 >>> from manyi.text.lexicon import Lexicon
 >>> ex = FactorExtractor(Lexicon.load("education"))
@@ -30,6 +33,10 @@ from typing import Any
 
 REACH = 4  # tokens after the named word within which its own judgement must come
 IDIOMS = frozenset({"i", "l"})  # an idiom or set phrase names what it judges: 条理清晰
+# Contrast adverbs that stand after what they say something of (价格却很贵), and the words a
+# noun before one may have
+AFTER_SUBJECT = ("却", "倒是", "反而")
+MAX_SUBJECT = 3
 PARTICLES = frozenset({"的", "得"})  # 讲的知识, 讲得清楚: a verb said with its particle
 
 
@@ -39,7 +46,11 @@ def chain_cuts(roles_of: Any, tokens: list[str], roles: list, starts: list[int],
     ``roles_of``: the extractor (its lexicon, rules and aspect finder), ``roles`` the tokens'
     roles, ``candidates`` the indices of the opinion words and bare adjectives."""
     finder = roles_of.finder
-    if finder is None or len(candidates) < 2:
+    if finder is None or not candidates:
+        return spans
+    if len(spans) > 1:
+        spans = _subjects_kept(roles_of, tokens, roles, starts, spans)
+    if len(candidates) < 2:
         return spans
     cuts = []
     at = 0
@@ -121,3 +132,34 @@ def _opens_judgement(roles_of: Any, tokens: list[str], roles: list, i: int, last
         if _judging(roles_of, tokens, roles, j):
             return True
     return False
+
+
+def _subjects_kept(roles_of: Any, tokens: list[str], roles: list, starts: list[int],
+                   spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with the noun a contrast cut took from its judgement given back: a contrast
+    adverb (:data:`AFTER_SUBJECT`) stands after what it says something of (价格却很贵, 电池倒是
+    不耐用), so the clause cut before it starts before that noun, or the two clauses are one
+    when the noun is all the clause before holds."""
+    out = [spans[0]]
+    for start, end in spans[1:]:
+        at = bisect_left(starts, start)
+        before = out[-1]
+        if at >= len(tokens) or starts[at] != start or before[1] != start \
+                or not "".join(tokens[at:at + 2]).startswith(AFTER_SUBJECT):  # (倒 是)
+            out.append((start, end))
+            continue
+        first, noun = bisect_left(starts, before[0]), at
+        while noun > first and at - noun < MAX_SUBJECT and (
+                roles_of.finder.kind(tokens[noun - 1]) == 2):
+            noun -= 1
+        if noun == at:
+            out.append((start, end))
+        elif noun == first:
+            out[-1] = (before[0], end)  # 价格却很贵: one clause
+        elif _judging(roles_of, tokens, roles, noun - 1):  # 很长内容却不是很多
+            out[-1] = (before[0], starts[noun])
+            out.append((starts[noun], end))
+        else:
+            out.append((start, end))
+    return out
+
