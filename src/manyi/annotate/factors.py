@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from manyi.annotate.agent_filing import attitude_after_agent
 from manyi.annotate.aspect_filing import OpinionFiling
+from manyi.annotate.aspect_had import had_qualities, may_have
 from manyi.annotate.aspect_lists import list_judged, may_reach
 from manyi.annotate.aspect_named import listed_with, may_list, may_name, named_before
 from manyi.annotate.aspect_scorer import MODEL, add_scored
@@ -265,6 +266,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             found = self._in_context.unnamed(text, pieces, starts, spans, mentions, Mention)
             if found is not mentions:
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)
+        if self.finder is not None and may_have(text, mentions):  # 很有启发性: the 启发性 too
+            mentions = had_qualities(self, text, pieces, starts, spans, mentions)
+            clauses = _spans_of(mentions, clauses, spans, original)
         if mentions:  # 收发20条SMS文本短信: named, judged by no opinion (issue #19)
             mentions = self.opinion_filing(
                 self._judged_only(pieces, starts, roles, spans, mentions))
