@@ -93,3 +93,8 @@ def test_a_contrast_adverb_keeps_its_subject(shop, text, term, opinion):
 def test_a_contrast_adverb_after_a_judged_noun(course):
     found = course("每节课时间很长内容却不是很多")
     assert [m.clause for m in found if m.term == "内容"] == ["内容却不是很多"]
+
+
+@pytest.mark.parametrize("text", ["速度比普通快递都慢", "味道不如隔壁家好吃"])
+def test_no_cut_in_a_comparison(shop, text):
+    assert len({m.clause_id for m in shop(text)}) == 1, [(m.clause, m.term) for m in shop(text)]

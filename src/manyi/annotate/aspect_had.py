@@ -27,7 +27,7 @@ HAVE = "有"
 QUALITY_ENDS = ("性", "感", "力", "度", "率")  # 启发性 责任感 感染力 精准度 成功率
 
 
-def may_have(text: str, mentions: list) -> bool:
+def may_have(text: str) -> bool:
     """A quick test: whether ``text`` may say a thing has much of a quality."""
     return HAVE in text and any(map(text.__contains__, QUALITY_ENDS))
 

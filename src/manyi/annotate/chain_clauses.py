@@ -10,7 +10,8 @@ clause within :data:`REACH` tokens:
   不长); of one character, only after a degree word or a word that may name an aspect (字小,
   服务也好; not 的好性价比); with a word before it that it may judge,
   or an idiom or set phrase that names what it judges (条理清晰). Not a degree word alone, nor an
-  opinion that takes an object (推荐烤鱼);
+  opinion that takes an object (推荐烤鱼), nor in a comparison or after it (速度比普通快递都
+  慢, 味道不如隔壁家好吃: rules.toml's comparison_markers and comparative_negations);
 * the word: a noun, or a verb said with 的/得 (讲的知识很有用) or judged after a degree or
   negation word (实践很少); not a verb the opinion before says how it is done (认真准备) nor one
   with its result (收拾干净).
@@ -54,16 +55,21 @@ def chain_cuts(roles_of: Any, tokens: list[str], roles: list, starts: list[int],
         return spans
     cuts = []
     at = 0
+    rules = roles_of.rules
+    comparing = set(rules.comparison_markers) | set(rules.comparative_negations)
     for start, end in spans:  # (a judgement with something before it in its clause)
         while at < len(candidates) and starts[candidates[at]] <= start:
             at += 1
+        first = bisect_left(starts, start)
+        compared = next((t for t in range(first, bisect_left(starts, end))
+                         if tokens[t] in comparing), len(tokens))  # 比, 不如: one comparison
         while at < len(candidates) and starts[candidates[at]] < end:
             i = candidates[at]
             at += 1
-            if i + 1 < len(tokens) and starts[i + 1] < end \
+            if i + 1 < len(tokens) and starts[i + 1] < end and i < compared \
                     and _ends_judgement(roles_of, tokens, roles, i) \
                     and (finder.tag(tokens[i]) in IDIOMS  # (条理清晰: judged inside it)
-                         or finder.may_have_subject(tokens, bisect_left(starts, start), i)) \
+                         or finder.may_have_subject(tokens, first, i)) \
                     and _opens_judgement(roles_of, tokens, roles, i + 1,
                                          bisect_left(starts, end)):
                 cuts.append(i + 1)

@@ -266,7 +266,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             found = self._in_context.unnamed(text, pieces, starts, spans, mentions, Mention)
             if found is not mentions:
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)
-        if self.finder is not None and may_have(text, mentions):  # 很有启发性: the 启发性 too
+        if self.finder is not None and may_have(text):  # 很有启发性: the 启发性 too
             mentions = had_qualities(self, text, pieces, starts, spans, mentions)
             clauses = _spans_of(mentions, clauses, spans, original)
         if mentions:  # 收发20条SMS文本短信: named, judged by no opinion (issue #19)
