@@ -75,6 +75,8 @@ class AspectFinder(NamedItems):
         self._person_ends = tuple(self.rules.person_ends)
         self._kind: dict[str, int] = Memo(self._token_kind)  # token → kind, computed once
         self._head: dict[str, bool] = Memo(self._is_head)
+        # heads of a thing's quantity the stopwords hold (时间): judged after what they measure
+        self._heads = frozenset(lexicon.attribute_heads & lexicon.stopwords)
         self._cooked: dict[str, bool] = Memo(self._is_cooked)
         # 推荐, 强烈推荐, 很喜欢: an opinion that takes what it judges as its object
         self._takes_object: dict[str, bool] = Memo(
@@ -141,6 +143,10 @@ class AspectFinder(NamedItems):
             if tokens[j - 1] in self.rules.do_verbs:
                 return (j - 2, j - 1) if j - 2 >= first and kind[tokens[j - 2]] == 2 else None
             return j - 1, j
+        if j > first and kind[tokens[j]] == 0 and tokens[j] in self._heads:
+            span = self._headed(tokens, first, j)  # 学习时间灵活, 每节课时间很长
+            if span is not None:
+                return span
         if j >= first and self._verb_with_particle(tokens[j]):
             return j, j + 1  # 讲得很清楚, with 讲得 one word
         if j > first and tokens[j] in MEASURES and self._measured(tokens[j - 1]):
@@ -287,6 +293,9 @@ class AspectFinder(NamedItems):
         while j >= low and skip[tokens[j]]:
             j -= 1
         return j >= first and (kind[tokens[j]] != 0 or (j > first and kind[tokens[j - 1]] == 2)
+                               or (j == first and self._head[tokens[j]])  # 字小
+                               or (tokens[j] in self._heads and j > first
+                                   and self._headed(tokens, first, j) is not None)
                                or (j > first and tokens[j] == "的"
                                    and tokens[j - 1] not in self.rules.customer_acts
                                    and self.tag(tokens[j - 1]) in VERB_TAGS)
@@ -298,6 +307,19 @@ class AspectFinder(NamedItems):
         tag = self.tag(token)
         return self._glued_on(token) and tag in NAME_PIECES \
             and token not in self.rules.not_aspects and not token.endswith(self._person_ends)
+
+    def _headed(self, tokens: list[str], first: int, j: int) -> tuple[int, int] | None:
+        """The compound a head word the stopwords hold (时间) ends at ``j``: right after a
+        word that may name an aspect (学习 时间, 每节课 时间); else None (有时间, 开机的时间:
+        no thing's time)."""
+        before = j - 1
+        here = self._kind[tokens[before]]
+        if here == 2:
+            return self._compound(tokens, first, before)[0], j + 1
+        if here == 1 and not VERB_FORMS.search(tokens[before]) \
+                and tokens[before] not in self.rules.customer_acts:
+            return before, j + 1
+        return None
 
     def is_head(self, token: str) -> bool:
         """A one-character noun that ends a compound (海鲜 锅, 清蒸 鱼), not a word alone."""

@@ -24,11 +24,13 @@ from typing import NamedTuple
 
 from manyi.annotate.agent_filing import attitude_after_agent
 from manyi.annotate.aspect_filing import OpinionFiling
+from manyi.annotate.aspect_had import had_qualities, may_have
 from manyi.annotate.aspect_lists import list_judged, may_reach
 from manyi.annotate.aspect_named import listed_with, may_list, may_name, named_before
 from manyi.annotate.aspect_scorer import MODEL, add_scored
 from manyi.annotate.aspect_topics import carry_topics, may_carry
 from manyi.annotate.aspects import AspectFinder
+from manyi.annotate.chain_clauses import chain_cuts
 from manyi.annotate.context_filing import ProductContext, measured, named_after, speed_before_verbs
 from manyi.annotate.discovered import DiscoveredMentions
 from manyi.annotate.events import EventMatcher, by_clause, speed_beside_events
@@ -185,7 +187,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         events = self.events.in_words(text, starts) if self.events.pattern is not None else []
         if not candidates and not term_at and not events:
             return [], {}
-        spans = split_clauses_by_tokens(text, pieces, starts, self._contrasts, cuts)
+        spans = chain_cuts(self, pieces, roles, starts,  # 知识丰富条理清晰: one clause each
+                           split_clauses_by_tokens(text, pieces, starts, self._contrasts, cuts),
+                           candidates)
         happened = by_clause(events, spans) if events else {}
         original = starts if pieces is tokens else list(accumulate(map(len, tokens), initial=0))
         n_pieces, n_tokens = len(pieces), len(tokens)
@@ -266,6 +270,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             found = self._in_context.unnamed(text, pieces, starts, spans, mentions, Mention)
             if found is not mentions:
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)
+        if self.finder is not None and may_have(text):  # 很有启发性: the 启发性 too
+            mentions = had_qualities(self, text, pieces, starts, spans, mentions)
+            clauses = _spans_of(mentions, clauses, spans, original)
         if mentions:  # 收发20条SMS文本短信: named, judged by no opinion (issue #19)
             mentions = self.opinion_filing(
                 self._judged_only(pieces, starts, roles, spans, mentions))
