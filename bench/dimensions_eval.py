@@ -2,6 +2,7 @@
 
     python bench/dimensions_eval.py            # both sets
     python bench/dimensions_eval.py --misses 8 # and the most frequent misses
+    python bench/dimensions_eval.py --model /tmp/m   # with another sentiment model file
 
 Zhijiang 2019 cosmetics reviews (e-commerce pack): 价格→price, 物流→logistics, 服务→service,
 包装/功效/使用体验/成分/气味/尺寸/新鲜度→product; 整体→overall when no factor is named
@@ -92,9 +93,9 @@ def _majority(votes: Counter) -> str:
 
 
 def evaluate(name: str, reviews: pd.DataFrame, gold: pd.DataFrame, domain: str,
-             dims: list[str], misses: int) -> None:
+             dims: list[str], misses: int, model=None) -> None:
     result = manyi.analyze(reviews[["comment_id", "text"]].rename(columns={"text": "review"}),
-                           id_col="comment_id", domain=domain, progress=False)
+                           id_col="comment_id", domain=domain, progress=False, model=model)
     pred = predicted_table(result)
     print(f"\n## {name} ({len(reviews)} comments, domain={domain})")
     for half, keep in (("all", None), ("even ids", 0), ("odd ids", 1)):
@@ -130,14 +131,21 @@ def main() -> None:
                         help="gold polarity by plain majority, neutral votes included (old)")
     parser.add_argument("--all-misses", action="store_true",
                         help="with --misses, also show the odd (held-out) ids' misses")
+    parser.add_argument("--model", default=None, metavar="STEM",
+                        help="sentiment model file (default: the shipped one)")
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"skipped: {DATA} not found (the shared data sets are not in this checkout)")
         sys.exit(0)
+    model = None
+    if args.model:
+        from manyi.annotate.sentiment.model import SentimentModel
+
+        model = SentimentModel.load(args.model)
     evaluate("zhijiang2019 cosmetics", *zhijiang_gold(), "ecommerce",
-             ["price", "logistics", "service", "product", "overall"], args.misses)
+             ["price", "logistics", "service", "product", "overall"], args.misses, model)
     evaluate("ASAP restaurant sample", *asap_gold(), "catering",
-             ["price", "service", "product", "environment", "channel"], args.misses)
+             ["price", "service", "product", "environment", "channel"], args.misses, model)
 
 
 if __name__ == "__main__":

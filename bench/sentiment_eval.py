@@ -221,9 +221,9 @@ def ceiling(comments: pd.DataFrame, tokens_of, args) -> list[dict]:
 
 SPEED_CODE = r"""
 import json, sys, time
-from manyi.annotate.sentiment.model import SentimentModel, DEFAULT_MODEL_PATH
+from manyi.annotate.sentiment.model import SentimentModel
 t1 = time.perf_counter()
-model = SentimentModel.load(DEFAULT_MODEL_PATH)
+model = SentimentModel.load(sys.argv[1])
 t2 = time.perf_counter()
 texts, tokens = json.load(sys.stdin)
 model.predict_proba(texts[:200], tokens[:200])
@@ -237,23 +237,25 @@ print(json.dumps({"load_s": t2 - t1, "comments_per_s": best, "comments_per_cpu_s
 """
 
 
-def speed(texts: list[str], tokens_of) -> dict:
+def speed(texts: list[str], tokens_of, path: Path) -> dict:
     """Scoring speed after segmentation in one process (median-free best of five)."""
     payload = json.dumps([texts, tokens_of(texts)], ensure_ascii=False)
-    out = subprocess.run([sys.executable, "-c", SPEED_CODE], input=payload, text=True,
-                         capture_output=True, check=True,
+    out = subprocess.run([sys.executable, "-c", SPEED_CODE, str(path)], input=payload,
+                         text=True, capture_output=True, check=True,
                          env={**os.environ, "OMP_NUM_THREADS": "1",
                               "PYTHONPATH": str(ROOT / "src")})
     return json.loads(out.stdout)
 
 
-def shipped(comments: pd.DataFrame, tokens_of) -> None:
-    """The shipped model on rows it never saw (chnsenticorp test) and on the two-class sets
-    (in its training data: neutral share only), against snownlp; speed and size."""
+def shipped(comments: pd.DataFrame, tokens_of, stem: str | None = None) -> None:
+    """The shipped model (or the model file ``stem``) on rows it never saw (chnsenticorp
+    test) and on the two-class sets (in its training data: neutral share only), against
+    snownlp; speed and size."""
     from manyi.annotate.sentiment.evaluate import snownlp_labels
-    from manyi.annotate.sentiment.model import DEFAULT_MODEL_PATH, default_model
+    from manyi.annotate.sentiment.model import DEFAULT_MODEL_PATH, SentimentModel
 
-    model = default_model()
+    path = DEFAULT_MODEL_PATH if stem is None else Path(stem)
+    model = SentimentModel.load(path)
     test = comments[comments["source"] == "chnsenticorp_test"]
     gold = test["label"].to_numpy()
     proba = model.predict_proba(test["text"].tolist(), tokens_of(test["text"].tolist()))
@@ -263,8 +265,8 @@ def shipped(comments: pd.DataFrame, tokens_of) -> None:
                   "snownlp": round(float((snow == gold).mean()), 4)}]))
     shop = comments[comments["source"] == "shopping"]
     texts = shop["text"][shop["text"].str.len().between(40, 110)].head(20_000).tolist()
-    result = speed(texts, tokens_of)
-    size = sum(DEFAULT_MODEL_PATH.with_suffix(s).stat().st_size for s in (".npz", ".json"))
+    result = speed(texts, tokens_of, path)
+    size = sum(path.with_suffix(s).stat().st_size for s in (".npz", ".json"))
     print(f"\n{result['comments_per_s']:,.0f} comments/s wall-clock, "
           f"{result['comments_per_cpu_s']:,.0f} per CPU second, one process, "
           f"{len(texts)} reviews of {np.mean([len(t) for t in texts]):.0f} chars; "
@@ -293,6 +295,12 @@ def main() -> int:
                         choices=["direction", "factor"],
                         help="fit the folds' models with the names of things as placeholders "
                              "(manyi.annotate.sentiment.terms)")
+    parser.add_argument("--term-shrink", type=float, default=None, metavar="F",
+                        help="fit the folds' models with F × the L2 penalty on the n-grams "
+                             "inside the names of things (manyi.annotate.sentiment.fit)")
+    parser.add_argument("--model", default=None, metavar="STEM",
+                        help="the model file the shipped section scores (default: the "
+                             "shipped one), e.g. a refit written by train_sentiment.py --out")
     parser.add_argument("--ceiling", type=int, default=0, metavar="N",
                         help="only fit on each industry's own labels (5-fold, N rows of it): "
                              "the in-industry bar")
@@ -303,6 +311,8 @@ def main() -> int:
         FIT_PARAMS["negation_scope"] = True
     if args.term_placeholders:
         FIT_PARAMS["term_placeholders"] = args.term_placeholders
+    if args.term_shrink:
+        FIT_PARAMS["term_shrink"] = args.term_shrink
     if not data_ready():
         return 0
     import sentiment_data
@@ -335,7 +345,7 @@ def main() -> int:
               f"{np.mean([r['neutral'] for r in two_class]):.3f} (max "
               f"{max(r['neutral'] for r in two_class):.3f})\n", flush=True)
     if not args.no_shipped:
-        shipped(comments, tokens_of)
+        shipped(comments, tokens_of, args.model)
     print(f"\ntotal {time.perf_counter() - started:.0f} s")
     return 0
 

@@ -15,6 +15,7 @@ fit and the comment head, L-BFGS.
     python scripts/train_sentiment.py --out /tmp/m # write elsewhere
     python scripts/train_sentiment.py --head-only  # refit only the comment head (see below)
     python scripts/train_sentiment.py --no-cross   # head on held-out rows: one n-gram fit
+    python scripts/train_sentiment.py --term-shrink 4   # 4 × the penalty on names' n-grams
 
 The comment head learns from scores of industries the n-gram weights did not see
 (``SentimentModel.fit(groups=...)``, cross-fitted over CROSS_FOLDS folds of industries).
@@ -167,6 +168,9 @@ def main(argv: list[str] | None = None) -> int:
                         choices=["direction", "factor"],
                         help="the names of things (the lexicon's aspect terms) read as "
                              "placeholders by the n-grams (manyi.annotate.sentiment.terms)")
+    parser.add_argument("--term-shrink", type=float, default=None, metavar="F",
+                        help="F × the L2 penalty on the n-grams inside the names of things "
+                             "(the lexicon's aspect terms; manyi.annotate.sentiment.fit)")
     parser.add_argument("--head-only", action="store_true",
                         help="keep the n-gram weights, refit the comment head")
     args = parser.parse_args(argv)
@@ -174,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         SHIPPED_PARAMS["negation_scope"] = True
     if args.term_placeholders:
         SHIPPED_PARAMS["term_placeholders"] = args.term_placeholders
+    if args.term_shrink:
+        SHIPPED_PARAMS["term_shrink"] = args.term_shrink
     if not sentiment_data.available():
         print(f"{sentiment_data.DATA}: data folder not found", file=sys.stderr)
         return 1

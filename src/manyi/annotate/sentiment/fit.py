@@ -71,8 +71,9 @@ def fit_model(model, texts: list[str], tokens: list[list[str]],
     y = (y3 == 2).astype(int)
     docs = _docs(model, texts, tokens, lexicon)
     classes = ("negative", "positive")
+    shrunk = shrunk_features(model, lexicon)
     tables, stats = _fit_ngrams(model, docs, np.flatnonzero(polar & ~held), y, sample_weight,
-                                texts, tokens, lexicon)
+                                texts, tokens, lexicon, shrunk)
     model._set_state(tables, classes, (1.0, 0.0), lexicon, {})
 
     head_rows = np.arange(len(texts)) if folds is not None else np.flatnonzero(held | neutral)
@@ -102,7 +103,8 @@ def fit_model(model, texts: list[str], tokens: list[list[str]],
         "calibration_rows": int(held.sum()),
         "cross_fitted_folds": int(folds.max() + 1) if folds is not None else 0,
         "label_counts": {c: counts.get(c, 0) for c in CLASSES}, **stats,
-        "lexicon_opinion_words": len(lexicon.opinions), **scale}, head)
+        "lexicon_opinion_words": len(lexicon.opinions), **scale,
+        **({"name_features": len(shrunk)} if shrunk else {})}, head)
 
 
 def _features_of(scorer, texts, tokens, rows: np.ndarray) -> np.ndarray:
@@ -122,12 +124,13 @@ def cross_features(model, texts: list[str], tokens: list[list[str]], y3: np.ndar
 
     if docs is None:
         docs = _docs(model, texts, tokens, lexicon)
+    shrunk = shrunk_features(model, lexicon)
     polar, y = y3 != 1, (y3 == 2).astype(int)
     features = np.zeros((len(texts), len(FEATURES)))
     for fold in range(int(folds.max()) + 1):
         inside = folds == fold
         tables, _ = _fit_ngrams(model, docs, np.flatnonzero(polar & ~inside), y,
-                                sample_weight, texts, tokens, lexicon)
+                                sample_weight, texts, tokens, lexicon, shrunk)
         scorer = copy.copy(model)
         scorer._lookup = None
         scorer._set_state(tables, ("negative", "positive"), (1.0, 0.0), lexicon, {})
@@ -155,9 +158,23 @@ def group_folds(groups: Sequence[str], polar: np.ndarray, k: int) -> np.ndarray 
     return fold_of[inverse]
 
 
+def shrunk_features(model, lexicon) -> frozenset[str]:
+    """The n-gram features whose L2 penalty ``model.term_shrink`` multiplies: those inside a
+    name (``terms.name_features`` of the lexicon's aspect terms, ``TermMask.from_packs``);
+    empty when the factor is 1."""
+    if getattr(model, "term_shrink", 1.0) == 1.0:
+        return frozenset()
+    from manyi.annotate.sentiment.terms import TermMask, name_features
+
+    return frozenset(name_features(TermMask.from_packs().terms, lexicon))
+
+
 def _fit_ngrams(model, docs, fit_rows: np.ndarray, y: np.ndarray, sample_weight,
-                texts, tokens, lexicon) -> tuple[list, dict]:
-    """The n-gram and lexicon weights (the model's tables) fitted on ``fit_rows``."""
+                texts, tokens, lexicon, shrunk: frozenset[str] = frozenset()
+                ) -> tuple[list, dict]:
+    """The n-gram and lexicon weights (the model's tables) fitted on ``fit_rows``; the
+    features in ``shrunk`` with ``model.term_shrink`` × the L2 penalty (客服 keeps the weight
+    the data strongly support, loses the rest)."""
     row_weight = None
     if sample_weight is not None:
         row_weight = sample_weight[fit_rows]
@@ -172,8 +189,11 @@ def _fit_ngrams(model, docs, fit_rows: np.ndarray, y: np.ndarray, sample_weight,
         from scipy import sparse
 
         X = X @ sparse.diags(np.concatenate([ratio, np.ones(X.shape[1] - len(keys))]))
+    penalty = np.ones(X.shape[1])
+    if shrunk:
+        penalty[[i for i, k in enumerate(keys) if k in shrunk]] = model.term_shrink
     weights = _lbfgs(X, y[fit_rows], 1, model.alpha, model.max_iter,  # (d + 3, 1)
-                     row_weight)
+                     row_weight, penalty)
     del X
     if ratio is not None:  # the stored weight of a feature multiplies its unscaled value
         weights[:len(keys)] *= ratio[:, None]
@@ -298,14 +318,16 @@ def _matrix(docs, rows, index, texts, tokens, lexicon):
 
 
 def _lbfgs(X, y: np.ndarray, heads: int, alpha: float, max_iter: int,
-           sample_weight: np.ndarray | None = None) -> np.ndarray:
+           sample_weight: np.ndarray | None = None, penalty: np.ndarray | None = None
+           ) -> np.ndarray:
     """L2 logistic (heads = 1) or softmax (heads = 3) regression; the bias is not penalised.
-    ``sample_weight`` multiplies each row's loss term (None: all 1)."""
+    ``sample_weight`` multiplies each row's loss term (None: all 1); ``penalty`` each
+    column's L2 penalty (None: all 1)."""
     from scipy.optimize import minimize
     from scipy.special import expit, log_expit, logsumexp
 
     n, d = X.shape
-    penalty = np.ones(d)
+    penalty = np.ones(d) if penalty is None else np.array(penalty, dtype=np.float64)
     penalty[-1] = 0.0
     rw = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
     if heads == 1:

@@ -13,6 +13,9 @@ Features of a normalised comment and its word tokens:
   read as one of three placeholders, by their scale's direction, so that 客服 or 纸张 carry
   no sentiment of their own; ``"factor"``: one per factor and direction
   (``manyi.annotate.sentiment.terms``);
+* with ``term_shrink`` > 1 (opt-in), the n-grams inside those names (客服, 被子) fitted with
+  that many times the L2 penalty: a name keeps the weight the data strongly support (售后
+  leans to complaints), loses the rest (``fit.shrunk_features``);
 * one lexicon feature, ``log(1 + P) − log(1 + N)``: ``P``/``N`` sum the weights of the
   positive/negative opinion words and emoji found, each flipped by an odd number of negation
   words and multiplied by a degree word among the three tokens before it (不好 → negative,
@@ -112,7 +115,8 @@ class SentimentModel:
     def __init__(self, *, alpha: float = 0.25, min_df: int = 2, max_features: int = 400_000,
                  calibration_share: float = 0.1, lexicon_domain: str | None = "ecommerce",
                  max_iter: int = 400, nb_scale: bool = False,
-                 negation_scope: bool = False, term_placeholders: bool | str = False) -> None:
+                 negation_scope: bool = False, term_placeholders: bool | str = False,
+                 term_shrink: float = 1.0) -> None:
         self.alpha = alpha
         self.min_df = min_df
         self.max_features = max_features
@@ -122,6 +126,7 @@ class SentimentModel:
         self.nb_scale = nb_scale
         self.negation_scope = negation_scope
         self.term_placeholders = term_placeholders
+        self.term_shrink = term_shrink
 
     # -- fitting -----------------------------------------------------------------------
     def fit(self, texts: Sequence[str], labels: Sequence[object],
@@ -145,6 +150,8 @@ class SentimentModel:
             raise InputError(f"{len(texts)} texts but {len(labels)} labels")
         if sample_weight is not None:  # before the slow part: segmenting
             sample_weight = checked_weights(sample_weight, len(texts))
+        if not (isinstance(self.term_shrink, (int, float)) and 0 < self.term_shrink < math.inf):
+            raise InputError(f"term_shrink must be a positive number, not {self.term_shrink!r}")
         if tokens is None:
             tokens = _tokens_for(texts)
         if lexicon is None:
@@ -488,7 +495,7 @@ class SentimentModel:
         return {k: getattr(self, k) for k in ("alpha", "min_df", "max_features",
                                               "calibration_share", "lexicon_domain", "max_iter",
                                               "nb_scale", "negation_scope",
-                                              "term_placeholders")}
+                                              "term_placeholders", "term_shrink")}
 
     def __repr__(self) -> str:
         return f"SentimentModel({', '.join(f'{k}={v!r}' for k, v in self.get_params().items())})"

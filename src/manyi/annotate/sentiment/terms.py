@@ -28,7 +28,7 @@ list is a snapshot taken at ``fit`` and stored in the model file. One dict look-
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import repeat
 
 import numpy as np
@@ -168,6 +168,25 @@ class TermMask:
                     begin = text_start[row] + start
                     gram_codes[begin:begin + len(token)] = mark
         return gram_codes, gram_ids
+
+
+def name_features(terms: Iterable[str], lexicon) -> set[str]:
+    """The n-gram features that lie inside a name (``term_shrink``): each character 1–3-gram
+    of a term that is part of no opinion, negation or degree word of ``lexicon`` (so 好 差 不
+    keep their penalty), and each term as a word; keys prefixed as the fit's (c, w).
+
+    >>> from manyi.annotate.sentiment.lookup import _Lexicon
+    >>> sorted(name_features(["客服"], _Lexicon({"舒服": 1.0}, [], {})))
+    ['c客', 'c客服', 'w客服']
+    """
+    def grams(word: str) -> set[str]:
+        return {word[i:i + n] for n in (1, 2, 3) for i in range(len(word) - n + 1)}
+
+    spoken = set().union(*map(grams, (*lexicon.opinions, *lexicon.negations,
+                                      *lexicon.degrees)))
+    terms = [t for t in terms if t.strip()]
+    inside = set().union(*map(grams, terms)) - spoken
+    return {"c" + g for g in inside} | {"w" + t for t in terms}
 
 
 def gram_view(text: str, tokens: Sequence[str], negation, terms: TermMask | None
