@@ -30,6 +30,7 @@ noun with its judgement: 价格却很贵 is one clause, 很长内容却不是很
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 from typing import Any
 
 REACH = 4  # tokens after the named word within which its own judgement must come
@@ -49,23 +50,29 @@ def chain_cuts(roles_of: Any, tokens: list[str], roles: list, starts: list[int],
     finder = roles_of.finder
     if finder is None or not candidates:
         return spans
-    if len(spans) > 1:
+    if len(spans) > 1 and any(map("".join(tokens).__contains__, AFTER_SUBJECT)):
         spans = _subjects_kept(roles_of, tokens, roles, starts, spans)
     if len(candidates) < 2:
         return spans
     cuts = []
     at = 0
     rules = roles_of.rules
-    comparing = set(rules.comparison_markers) | set(rules.comparative_negations)
+    comparing = _comparing(rules.comparison_markers, rules.comparative_negations)
+    compares = not comparing.isdisjoint(tokens)
     for start, end in spans:  # (a judgement with something before it in its clause)
         while at < len(candidates) and starts[candidates[at]] <= start:
             at += 1
         first = bisect_left(starts, start)
         compared = next((t for t in range(first, bisect_left(starts, end))
-                         if tokens[t] in comparing), len(tokens))  # 比, 不如: one comparison
+                         if tokens[t] in comparing), len(tokens)) if compares \
+            else len(tokens)  # 比, 不如: one comparison
         while at < len(candidates) and starts[candidates[at]] < end:
             i = candidates[at]
             at += 1
+            after = at + (at < len(candidates) and candidates[at] == i + 1)
+            if after >= len(candidates) or candidates[after] > i + 1 + REACH \
+                    or starts[candidates[after]] >= end:
+                continue  # no judgement after the next word, within reach, in this clause
             if i + 1 < len(tokens) and starts[i + 1] < end and i < compared \
                     and _ends_judgement(roles_of, tokens, roles, i) \
                     and (finder.tag(tokens[i]) in IDIOMS  # (条理清晰: judged inside it)
@@ -84,6 +91,13 @@ def chain_cuts(roles_of: Any, tokens: list[str], roles: list, starts: list[int],
             at += 1
         out.append((start, end))
     return out
+
+
+@lru_cache(maxsize=8)
+def _comparing(markers: frozenset[str], negations: frozenset[str]) -> frozenset[str]:
+    """The words that open a comparison (rules.toml's comparison_markers and
+    comparative_negations: 比, 不如), once per lexicon."""
+    return markers | negations
 
 
 def _judging(roles_of: Any, tokens: list[str], roles: list, i: int) -> bool:
