@@ -387,9 +387,12 @@ class DiscoveredMentions:
         and at least one cooking verb (a one-character verb that is not the customer's act,
         or a two-character verb ending on one: 凉拌 爆炒); else None."""
         finder = self.finder
-        kind, head, cooked = finder._kind, finder._head, finder._cooked
-        if not first <= j - 1 or j - first >= COOKED_TOKENS or not (
-                kind[tokens[j]] == 2 and tokens[j] not in self.lexicon.terms or head[tokens[j]]) \
+        kind, head, cooked, terms = finder._kind, finder._head, finder._cooked, self.lexicon.terms
+
+        def unlisted_noun(t: str) -> bool:  # (a listed term names no dish: 味道)
+            return kind[t] == 2 and t not in terms or head[t]
+
+        if not first <= j - 1 or j - first >= COOKED_TOKENS or not unlisted_noun(tokens[j]) \
                 or sum(map(len, tokens[first:j + 1])) > COOKED_CHARS:
             return None
         if tokens[first] in self.rules.likeness or tokens[first] in LIKE:
@@ -398,7 +401,7 @@ class DiscoveredMentions:
         for t in tokens[first:j]:
             if cooked[t] or (self._dish_verb(t) and cooked[t[1]] and t[1] not in self.rules.orders):
                 how += 1  # (not 增加: 加 is ordering more)
-            elif not (kind[t] == 2 and t not in self.lexicon.terms or head[t]) \
+            elif not unlisted_noun(t) \
                     or t in self.rules.not_scored or t.endswith(self.finder._person_ends):
                 return None  # (供 顾客 手机 充电: a person, no dish)
         return first if how else None
