@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from conftest import extractor_for
 
+from manyi.annotate.factors import FactorExtractor
 from manyi.annotate.learned_words import kind_of
 from manyi.annotate.prepass import NO_ASPECT, learn_aspects
 from manyi.text.lexicon import Lexicon
@@ -119,3 +120,28 @@ def test_this_price_names_no_thing_bought():
     assert kind_of("价格", "n", **price) == "item"  # (bought alone)
     assert kind_of("手机", "n", named=named["手机"], placed=0, bought=2, judged=3, pool=6,
                    goods=goods["手机"]) == "item"
+
+
+CLOTHES = ["衣服质量不错，很满意", "这件衣服质量很好", "衣服质量太差了", "买的衣服颜色很正",
+           "衣服质量还行", "这件衣服不错", "收到的衣服很好看", "一看做工挺精细", "一看就是好东西",
+           "一看就很结实", "衣服质量一般", "这件衣服穿着舒服"]
+
+
+def test_the_items_own_quality_is_the_listed_term_not_a_new_attribute():
+    """衣服质量 in clothes reviews is the quality of the thing bought (as 东西质量 is): learned
+    whole it was a driver of its own beside 质量做工; 一看 (at a glance) is no thing."""
+    lexicon = Lexicon.load("ecommerce")
+    learned = learn_aspects(CLOTHES, lexicon)
+    kinds = {w: (d, k) for w, d, k in learned}
+    assert kinds["衣服"] == ("overall", "item")
+    assert "衣服质量" not in kinds and "一看" not in kinds
+    extract = extractor_for("ecommerce", learned)
+    assert [(m.term, m.factor) for m in extract("衣服质量太差了")] == [("质量", "quality")]
+
+
+def test_a_cry_or_a_degree_and_an_adjective_is_no_thing():
+    """差差差差差差差差差差 was a discovered attribute, 太紧 (tagged a noun) another."""
+    finder = FactorExtractor(Lexicon.load("ecommerce")).finder
+    assert [finder.kind(w) for w in ("差差差差差差", "哈哈哈", "太紧", "太小")] == [0, 0, 0, 0]
+    assert [finder.kind(w) for w in ("太阳", "镜头", "差评率", "本本")] == [2, 2, 2, 2]
+    assert [m.term for m in extractor_for("ecommerce")("差差差差差差差差差差")] == [""]

@@ -26,6 +26,7 @@ Word classes and the dictionary's tags: :mod:`manyi.annotate.aspect_tags`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from types import SimpleNamespace
 
@@ -51,6 +52,9 @@ from manyi.text.lexicon_rules import rule_lists
 # Last characters that make a word a quantity of a thing: a dictionary phrase (tag l or b) ending
 # in one (对比度 便携性), or one cut off alone by the segmenter (握持 感, 还原 度, 出片 率)
 MEASURES = frozenset("度性率感")
+# 一 and a character the dictionary does not know as a word: an act done once (一看做工挺精细,
+# 一穿就破), not a thing (一体 一楼 are the dictionary's)
+ONCE = re.compile(r"一.$")
 MEASURED = frozenset({"a", "ad", "v", "vn"})  # and what they measure: 细腻 度, 握持 感
 NAME_PIECES = frozenset({"n", "ng", "nr", "nrt", ""})  # (not 换/nz, 小/a: no piece of a name)
 OBJECT_COPULAS = frozenset({"是", "的是", "还是", "就是"})  # between 喜欢 and what is liked
@@ -110,6 +114,10 @@ class AspectFinder(NamedItems):
                 or token[-1] == "的"  # 大大的, 红红的: a description, whatever the tag
                 or described(self.rules, token)  # 多汁, 微酸: how it is, though called a noun
                 or token.endswith(self._person_ends)  # 上班族 客人 网友: people
+                or (len(set(token)) == 1 and (len(token) > 2 or not self.tag(token)))
+                # (差差 差差差: a cry, not a thing; 本本 娃娃 are, the dictionary says)
+                or (len(token) == 2 and token[0] in self.lexicon.degrees
+                    and self.tag(token[1]) == "a")  # 太紧 太小: how it is, though called a noun
                 or DEMONSTRATIVE.match(token) or not all("\u4e00" <= c <= "\u9fff" for c in token)):
             return 0
         tag = self.tag(token)
@@ -118,7 +126,7 @@ class AspectFinder(NamedItems):
             return 2  # 对比度, 便携性: a thing's quantity, though the dictionary calls it a phrase
         if not tag:  # a word of the comments, not of the dictionary: 紫边 噪点
             return 2 if len(token) <= 4 and FUNCTION_CHARS.isdisjoint(token) \
-                and token[-1] not in FORM_ENDS else 0
+                and token[-1] not in FORM_ENDS and not ONCE.match(token) else 0
         return 2 if tag in NOUN_TAGS else 1 if tag in VERB_TAGS else 0
 
     def subject(self, tokens: list[str], first: int, last: int, index: int

@@ -39,6 +39,7 @@ from manyi.annotate.learned_words import (
     BRAND_TAGS,
     COMPETITOR_SHARE,
     ITEM_MIN,
+    VERB_ENDS,
     count_beside,
     count_naming,
     kind_of,
@@ -132,7 +133,8 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
         parts = pieces[word]
         inner = [kinds.get(p) for p in parts]
         if len(parts) > 1 and (kinds[word] is None or all(k in NAMES for k in inner)):
-            if any(k in ("place", *NAMES) for k in inner):
+            if any(k in ("place", *NAMES) for k in inner) or _read_in_comments(parts, inner,
+                                                                              lexicon):
                 kinds[word] = "compound"
             elif inner[-1] == "item":  # 烟台苹果: the item
                 kinds[word] = "item"
@@ -278,6 +280,14 @@ def _heads_of_the_product(lexicon: Lexicon, texts: list[str], attribute: Factor)
         if share < RARE_DIMENSION:
             out.append((head, attribute.dimension, attribute.key))
     return tuple(out)
+
+
+def _read_in_comments(parts: list[str], kinds: list, lexicon: Lexicon) -> bool:
+    """Whether a compound is better read in each comment than learned whole: the item and a
+    listed term (衣服质量, 裤子颜色: the quality and look of the thing bought, as 东西质量 is), or
+    an act with its complement before the thing (看起来质量: how the quality looks)."""
+    return (kinds[0] == "item" and parts[-1] in lexicon.terms) \
+        or any(VERB_ENDS.search(p) for p in parts[:-1])
 
 
 def _split_nouns(tokens: list[str], finder) -> set[str]:
