@@ -139,9 +139,11 @@ def test_the_items_own_quality_is_the_listed_term_not_a_new_attribute():
     assert [(m.term, m.factor) for m in extract("衣服质量太差了")] == [("质量", "quality")]
 
 
-def test_a_cry_or_a_degree_and_an_adjective_is_no_thing():
+def test_a_cry_an_act_a_stay_or_kin_is_no_thing():
     """差差差差差差差差差差 was a discovered attribute, 太紧 (tagged a noun) another."""
     finder = FactorExtractor(Lexicon.load("ecommerce")).finder
     assert [finder.kind(w) for w in ("差差差差差差", "哈哈哈", "太紧", "太小")] == [0, 0, 0, 0]
+    # an act done once, a stay's length, family: not things (一看做工挺精细, 住三晚还送一晚)
+    assert [finder.kind(w) for w in ("一看", "两晚", "住三晚", "父亲", "运气")] == [0] * 5
     assert [finder.kind(w) for w in ("太阳", "镜头", "差评率", "本本")] == [2, 2, 2, 2]
     assert [m.term for m in extractor_for("ecommerce")("差差差差差差差差差差")] == [""]

@@ -55,6 +55,8 @@ MEASURES = frozenset("度性率感")
 # 一 and a character the dictionary does not know as a word: an act done once (一看做工挺精细,
 # 一穿就破), not a thing (一体 一楼 are the dictionary's)
 ONCE = re.compile(r"一.$")
+# nights, days or times the dictionary does not know (两晚, 住三晚): how long, not a thing
+SPELL = re.compile(r"[一二两三四五六七八九十几半\d][晚天夜日周月年次]")
 MEASURED = frozenset({"a", "ad", "v", "vn"})  # and what they measure: 细腻 度, 握持 感
 NAME_PIECES = frozenset({"n", "ng", "nr", "nrt", ""})  # (not 换/nz, 小/a: no piece of a name)
 OBJECT_COPULAS = frozenset({"是", "的是", "还是", "就是"})  # between 喜欢 and what is liked
@@ -126,7 +128,8 @@ class AspectFinder(NamedItems):
             return 2  # 对比度, 便携性: a thing's quantity, though the dictionary calls it a phrase
         if not tag:  # a word of the comments, not of the dictionary: 紫边 噪点
             return 2 if len(token) <= 4 and FUNCTION_CHARS.isdisjoint(token) \
-                and token[-1] not in FORM_ENDS and not ONCE.match(token) else 0
+                and token[-1] not in FORM_ENDS and not ONCE.match(token) \
+                and not SPELL.search(token) else 0
         return 2 if tag in NOUN_TAGS else 1 if tag in VERB_TAGS else 0
 
     def subject(self, tokens: list[str], first: int, last: int, index: int
