@@ -23,6 +23,7 @@ from types import SimpleNamespace
 from typing import NamedTuple
 
 from manyi.annotate.agent_filing import attitude_after_agent
+from manyi.annotate.aspect_ease import eased_acts, may_ease
 from manyi.annotate.aspect_filing import OpinionFiling
 from manyi.annotate.aspect_had import had_qualities, may_have
 from manyi.annotate.aspect_lists import list_judged, may_reach
@@ -138,6 +139,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         self.events = EventMatcher(lexicon)
         self.scorer = MODEL  # learned aspects: manyi.annotate.aspect_scorer (shipped weights)
         self.topics = True  # zero anaphora: manyi.annotate.aspect_topics
+        self.ease = True  # acts said easy or hard, points judged: manyi.annotate.aspect_ease
         # 双核的速度, 光驱噪音, 安装系统: a thing's, where a thing is bought (context_filing)
         self._in_context = ProductContext.for_pack(lexicon, self.finder, self.rules.software)
         # a dish or part judged by an opinion word of a known factor (糯米排骨难吃 → taste)
@@ -185,7 +187,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             if separator:
                 cuts.append(i)
         events = self.events.in_words(text, starts) if self.events.pattern is not None else []
-        if not candidates and not term_at and not events:
+        eased = self.ease and self.finder is not None and may_ease(self.rules, text)
+        if not candidates and not term_at and not events and not eased:
             return [], {}
         spans = chain_cuts(self, pieces, roles, starts,  # 知识丰富条理清晰: one clause each
                            split_clauses_by_tokens(text, pieces, starts, self._contrasts, cuts),
@@ -272,6 +275,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)
         if self.finder is not None and may_have(text):  # 很有启发性: the 启发性 too
             mentions = had_qualities(self, text, pieces, starts, spans, mentions)
+            clauses = _spans_of(mentions, clauses, spans, original)
+        if eased:  # an act said easy or hard, a point judged: manyi.annotate.aspect_ease
+            mentions = eased_acts(self, text, pieces, starts, spans, mentions)
             clauses = _spans_of(mentions, clauses, spans, original)
         if mentions:  # 收发20条SMS文本短信: named, judged by no opinion (issue #19)
             mentions = self.opinion_filing(
