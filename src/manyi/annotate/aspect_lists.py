@@ -49,7 +49,7 @@ class NamedItems:
         j = start - 1
         if j - 1 < first or tokens[j] not in self.rules.coordinators:
             return None
-        if self._kind[tokens[j - 1]] == 2 and tokens[j - 1] not in self.lexicon.terms:
+        if self._unlisted[tokens[j - 1]]:
             return self._compound(tokens, first, j - 1)
         return None
 
@@ -58,11 +58,10 @@ class NamedItems:
         """The compounds joined by 和/跟/、 after the one ending at ``end`` (螃蟹 和 生蚝 都不太
         新鲜: 生蚝), before ``last``."""
         out: list[tuple[int, int]] = []
-        kind, terms = self._kind, self.lexicon.terms
+        unlisted = self._unlisted
         while end + 1 < last and tokens[end] in self.rules.coordinators:
             stop = end + 1
-            while stop < last and stop - end <= MAX_COMPOUND and kind[tokens[stop]] == 2 \
-                    and tokens[stop] not in terms:
+            while stop < last and stop - end <= MAX_COMPOUND and unlisted[tokens[stop]]:
                 stop += 1
             if stop == end + 1:
                 break
@@ -78,13 +77,13 @@ class NamedItems:
         if not 0 < last - first <= MAX_COMPOUND or sum(map(len, tokens[first:last])) > MAX_CHARS:
             return None
         words = tokens[first:last]
-        kind, terms = self._kind, self.lexicon.terms
-        if all(kind[t] == 2 and t not in terms for t in words):
+        kind, unlisted = self._kind, self._unlisted
+        if all(unlisted[t] for t in words):
             return first, last
         # a dish named with how it is cooked (葱焖虾, 炒苕尖, 茄子煲): nouns and one-character
         # verbs that are not the customer's acts
         head, cooked = self._head, self._cooked
-        if len(words) > 1 and all((kind[t] == 2 and t not in terms) or head[t] or cooked[t]
+        if len(words) > 1 and all(unlisted[t] or head[t] or cooked[t]
                                   for t in words) and any(kind[t] == 2 or head[t] for t in words):
             return first, last
         return None
@@ -152,8 +151,7 @@ class NamedItems:
         end = last
         while end > first and not tokens[end - 1].strip(_MARKS):
             end -= 1
-        if end == first or not ((self._kind[tokens[end - 1]] == 2
-                                 and tokens[end - 1] not in self.lexicon.terms)
+        if end == first or not (self._unlisted[tokens[end - 1]]
                                 or self._head[tokens[end - 1]] or self._cooked[tokens[end - 1]]):
             return []
         while first + 1 < last and tokens[first] in self.rules.list_openers:
@@ -279,6 +277,14 @@ class NamedItems:
         return all(self._item_word[t] or (bounded and (self._cooked[t] or (
             self._kind[t] == 1 and t not in rules.customer_acts and t not in rules.orders)))
                    for t in tokens[first:last - 1])
+
+    @cached_property
+    def _unlisted(self) -> Memo:
+        """token → whether it is a noun a list may name as a thing of its own: one the pack
+        does not list, or one the corpus pass learned (大虾 in 羊肉串，大虾，都很好吃 is an item
+        as 羊肉串 is, learned or not)."""
+        terms, learned = self.lexicon.terms, self.lexicon.learned
+        return Memo(lambda t: self._kind[t] == 2 and (t not in terms or t in learned))
 
     @cached_property
     def _item_word(self) -> Memo:

@@ -120,9 +120,13 @@ class DiscoveredMentions:
         多少 → price, 贵)."""
         if "discovered" not in map(_SOURCE, mentions):  # (most comments: none to judge)
             return mentions
+        # a word named with no judgement where a list's judgement reaches it (羊肉串，大虾，都很
+        # 好吃: 大虾 learned, named in its clause and judged by the next): the judged one only
+        judged = {(m.start, m.end) for m in mentions if m.opinion and m.term}
         out = []
         for m in mentions:
-            if self._names_nothing(tokens, starts, roles, spans, m):
+            if self._names_nothing(tokens, starts, roles, spans, m) or (
+                    not m.opinion and m.term and (m.start, m.end) in judged):
                 continue
             if self.doubtful_dropped and m.source == "discovered" and m.term \
                     and m.filed_by != "corpus" \
