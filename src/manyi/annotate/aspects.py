@@ -133,6 +133,8 @@ class AspectFinder(NamedItems):
         low = max(first, index - SUBJECT_WINDOW - 1)
         if index + 1 < last and tokens[index + 1] == "的" and self._takes_object[tokens[index]]:
             j = low = first - 1  # 医生推荐的, 朋友介绍的: who recommends, not what is judged
+        if j > low and tokens[j] == "好":
+            j -= 1  # 好 as a degree (炒花甲好好吃, 烤鱼好新鲜: the opinion's own modifier)
         while j >= low and skip[tokens[j]]:
             j -= 1
         if j > first and tokens[j] == "的" and self.tag(tokens[j - 1]) in VERB_TAGS \
