@@ -188,10 +188,13 @@ class AspectFinder(NamedItems):
             # 推荐这款, 强烈推荐他家的烤鱼: the object, after a demonstrative or whose
             if k + 1 < last and tokens[k] in self.rules.customer_acts:
                 k += 1  # 爱吃鱼蛋, 喜欢喝这家的汤: what is eaten
+                if k + 2 < last and tokens[k] == "的" and tokens[k + 1] in ("是", "还是", "就是"):
+                    k += 2  # 最爱吃的是烤鱼
             elif k + 1 < last and tokens[k] in OBJECT_COPULAS:
                 k += 1  # 比较喜欢是罗勒意面, 最喜欢还是油爆虾
-            while k < last and (DEMONSTRATIVE.match(tokens[k]) or tokens[k] in "这那个款"):
-                k += 1
+            while k + 1 < last and tokens[k + 1] != "的" and (
+                    DEMONSTRATIVE.match(tokens[k]) or tokens[k] in "这那个款"):
+                k += 1  # (not 这家 的: whose, below)
             if k + 1 < last and tokens[k + 1] == "的" and self.tag(tokens[k]) == "r":
                 k += 2
         else:
