@@ -160,7 +160,7 @@ class AspectFinder(NamedItems):
             here = kind[tokens[j]]
             if here == 2 or (j > first and kind[tokens[j - 1]] == 2 and (
                     self._head[tokens[j]] or self._name_end(tokens[j]))):
-                return self._compound(tokens, first, j)  # (巧克力 布朗 尼: the name cut)
+                return self._whose(tokens, first, self._compound(tokens, first, j))
             if self._head[tokens[j]]:  # 虾也很新鲜, 蟹 钳 也不错: a one-character noun
                 if j > first and self._head[tokens[j - 1]]:
                     return j - 1, j + 1
@@ -333,6 +333,19 @@ class AspectFinder(NamedItems):
     def _is_head(self, token: str) -> bool:
         return len(token) == 1 and token not in self._known \
             and token not in self.rules.not_aspects and self.tag(token) in ("n", "ng")
+
+    def _whose(self, tokens: list[str], first: int, span: tuple[int, int]) -> tuple[int, int]:
+        """``span`` with whose it is when an unlisted noun and 的 stand before it (包子的馅料
+        很足: 包子的馅料, as a listed word's 小汤包的味道; not 我们的座位, 服务员的笑容: a
+        pronoun, a listed word)."""
+        at = span[0] - 2
+        if at < first or tokens[at + 1] != "的" or not self._unlisted[tokens[at]] \
+                or tokens[at] in self.rules.not_scored:
+            return span
+        start = self._compound(tokens, first, at)[0]
+        if sum(map(len, tokens[start:span[1]])) > MAX_CHARS + 1:
+            return span
+        return start, span[1]
 
     def _compound(self, tokens: list[str], first: int, last: int) -> tuple[int, int] | None:
         """The compound ending at ``last``: nouns before it joined (待机 时间), a verb only
