@@ -49,7 +49,7 @@ class NamedItems:
         j = start - 1
         if j - 1 < first or tokens[j] not in self.rules.coordinators:
             return None
-        if self._unlisted[tokens[j - 1]]:
+        if self._listable[tokens[j - 1]]:
             return self._compound(tokens, first, j - 1)
         return None
 
@@ -58,10 +58,10 @@ class NamedItems:
         """The compounds joined by 和/跟/、 after the one ending at ``end`` (螃蟹 和 生蚝 都不太
         新鲜: 生蚝), before ``last``."""
         out: list[tuple[int, int]] = []
-        unlisted = self._unlisted
+        listable = self._listable
         while end + 1 < last and tokens[end] in self.rules.coordinators:
             stop = end + 1
-            while stop < last and stop - end <= MAX_COMPOUND and unlisted[tokens[stop]]:
+            while stop < last and stop - end <= MAX_COMPOUND and listable[tokens[stop]]:
                 stop += 1
             if stop == end + 1:
                 break
@@ -69,15 +69,17 @@ class NamedItems:
             end = stop
         return out
 
-    def topic(self, tokens: list[str], first: int, last: int) -> tuple[int, int] | None:
+    def topic(self, tokens: list[str], first: int, last: int, learned: bool = False
+              ) -> tuple[int, int] | None:
         """The clause ``tokens[first:last]`` when it only names something (香锅，大大的好吃;
-        虾酱空心菜，稍微偏辣): one to three unlisted nouns, before a separator."""
+        虾酱空心菜，稍微偏辣): one to three unlisted nouns, before a separator; ``learned``:
+        the words the corpus pass learned count as unlisted (an item of a list said of all)."""
         while last > first and not tokens[last - 1].strip(_MARKS):
             last -= 1
         if not 0 < last - first <= MAX_COMPOUND or sum(map(len, tokens[first:last])) > MAX_CHARS:
             return None
         words = tokens[first:last]
-        kind, unlisted = self._kind, self._unlisted
+        kind, unlisted = self._kind, self._listable if learned else self._unlisted
         if all(unlisted[t] for t in words):
             return first, last
         # a dish named with how it is cooked (葱焖虾, 炒苕尖, 茄子煲): nouns and one-character
@@ -140,18 +142,20 @@ class NamedItems:
         return len(token) == 1 and self.tag(token) in VERB_TAGS and token not in self._known \
             and token not in self.rules.customer_acts and token not in self.rules.moves
 
-    def ordered(self, tokens: list[str], first: int, last: int, eaten: bool = False
-                ) -> list[tuple[int, int]]:
+    def ordered(self, tokens: list[str], first: int, last: int, eaten: bool = False,
+                learned: bool = False) -> list[tuple[int, int]]:
         """What the clause ``tokens[first:last]`` names, alone or after a verb of ordering with
         了 (点了牛腩面条, 我们点了A、B和C; rules.toml's orders, not 买了 吃了 给了): the things
         the next clause judges, in order; [] when the clause does more than name them.
-        ``eaten``: the customer's acts count too (吃了A，B，C，都很好吃: a list judged as one)."""
+        ``eaten``: the customer's acts count too (吃了A，B，C，都很好吃: a list judged as one).
+        A word the corpus pass learned is a name of a list of two or more (还有布丁和蛋糕), alone
+        only when ``learned`` (:meth:`topic`: said of all, 羊肉串，大虾，都很好吃)."""
         # a quick test first (most clauses end otherwise): the last name's last word is
         # one :meth:`topic` takes, a noun not listed, a one-character noun or a cooking verb
         end = last
         while end > first and not tokens[end - 1].strip(_MARKS):
             end -= 1
-        if end == first or not (self._unlisted[tokens[end - 1]]
+        if end == first or not (self._listable[tokens[end - 1]]
                                 or self._head[tokens[end - 1]] or self._cooked[tokens[end - 1]]):
             return []
         while first + 1 < last and tokens[first] in self.rules.list_openers:
@@ -169,11 +173,13 @@ class NamedItems:
             if k - start > MAX_COMPOUND + 1:
                 return []  # more than a name before the next 、/和 (or the end)
             if k == last or tokens[k] in self.rules.coordinators:
-                span = self.topic(tokens, start, k)
+                span = self.topic(tokens, start, k, True)
                 if span is None:
                     return []
                 out.append(span)
                 start = k + 1
+        if len(out) == 1 and not learned and self.topic(tokens, *out[0]) is None:
+            return []  # a learned word alone: 高品质，非常好 (a slogan, no dish named)
         return out
 
     def said_of_all(self, tokens: list[str], start: int, end: int) -> bool:
@@ -192,9 +198,9 @@ class NamedItems:
             begin = end - 1
             while begin > 0 and tokens[begin - 1] not in CLAUSE_MARKS:
                 begin -= 1
-            span = self.topic(tokens, begin, end)
+            span = self.topic(tokens, begin, end, True)
             if span is None:  # the list's head: 吃了比目鱼，龙利鱼，海鲈鱼，味道都很赞
-                out.extend(reversed(self.ordered(tokens, begin, end, eaten=True)))
+                out.extend(reversed(self.ordered(tokens, begin, end, eaten=True, learned=True)))
                 break
             out.append(span)
             end = begin
@@ -280,9 +286,16 @@ class NamedItems:
 
     @cached_property
     def _unlisted(self) -> Memo:
-        """token → whether it is a noun a list may name as a thing of its own: one the pack
-        does not list, or one the corpus pass learned (大虾 in 羊肉串，大虾，都很好吃 is an item
-        as 羊肉串 is, learned or not)."""
+        """token → whether it is a noun the pack does not list (a name of its own)."""
+        terms = self.lexicon.terms
+        return Memo(lambda t: self._kind[t] == 2 and t not in terms)
+
+    @cached_property
+    def _listable(self) -> Memo:
+        """token → whether it is a noun a list may name as an item of its own: one the pack
+        does not list, or one the corpus pass learned (大虾 in 羊肉串，大虾，都很好吃 and 羊肉串和
+        大虾 is an item as 羊肉串 is, learned or not; alone, a learned word is no clause's topic:
+        高品质，非常好)."""
         terms, learned = self.lexicon.terms, self.lexicon.learned
         return Memo(lambda t: self._kind[t] == 2 and (t not in terms or t in learned))
 

@@ -339,7 +339,7 @@ class AspectFinder(NamedItems):
         很足: 包子的馅料, as a listed word's 小汤包的味道; not 我们的座位, 服务员的笑容: a
         pronoun, a listed word)."""
         at = span[0] - 2
-        if at < first or tokens[at + 1] != "的" or not self._unlisted[tokens[at]] \
+        if at < first or tokens[at + 1] != "的" or not self._listable[tokens[at]] \
                 or tokens[at] in self.rules.not_scored:
             return span
         start = self._compound(tokens, first, at)[0]
