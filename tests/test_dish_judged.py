@@ -60,3 +60,21 @@ def test_an_unlisted_noun_judged_names_whose_it_is(catering, text, term):
 ])
 def test_whose_is_not_a_pronoun_or_a_listed_word(catering, text, term):
     assert term in [m.term for m in catering(text) if m.opinion]
+
+
+@pytest.mark.parametrize("text, term", [
+    ("【烧烤小土豆】很好吃", "小土豆"),   # a dish's heading: what the words after it judge
+    ("#海胆#超级新鲜", "海胆"),
+    ("【芒果布丁】很好吃，奶味比较浓", "芒果布丁"),
+])
+def test_a_heading_in_brackets_is_judged(catering, text, term):
+    assert term in [m.term for m in catering(text) if m.opinion]
+
+
+def test_an_emoticons_name_is_no_heading():
+    from manyi.annotate.aspects import AspectFinder
+    from manyi.text.lexicon import Lexicon
+
+    finder = AspectFinder(Lexicon.load("catering"))
+    assert finder.heading(["【", "芒果", "布丁", "】", "很", "好吃"], 0, 3) == (1, 3)
+    assert finder.heading(["[", "微笑", "]", "很", "好吃"], 0, 2) is None  # (an emoticon)

@@ -36,7 +36,11 @@ from manyi.annotate.memo import Memo
 # Parts of speech of a first character that opens no name: a preposition, adverb,
 # conjunction or pronoun (用后, 刚用, 若好, 我家).
 OPENING_NOT = frozenset({"p", "d", "c", "r", "u", "m", "q"})
-_MARKS = "，,。.!！?？;；~～…:： "  # the marks a clause that names something may end with
+_MARKS = "，,。.!！?？;；~～…:： 】」#＃"  # the marks a clause that names something may end with
+# Brackets and hashtags a name stands in, as a dish's heading (【烧烤小土豆】很好吃, #鸟贝#; not
+# [微笑]: an emoticon's name)
+OPENING = frozenset("【「#＃")
+CLOSING = frozenset("】」#＃")
 
 
 class NamedItems:
@@ -158,8 +162,9 @@ class NamedItems:
         if end == first or not (self._listable[tokens[end - 1]]
                                 or self._head[tokens[end - 1]] or self._cooked[tokens[end - 1]]):
             return []
-        while first + 1 < last and tokens[first] in self.rules.list_openers:
-            first += 1  # 还有布丁和蛋糕
+        while first + 1 < last and (tokens[first] in self.rules.list_openers
+                                    or tokens[first] in OPENING):
+            first += 1  # 还有布丁和蛋糕, 【招牌烤鱼】：
         if first + 3 < last and self.tag(tokens[first]) == "r":
             first += 1  # 我们点了
         if first + 2 < last and tokens[first + 1] in ("了", "过", "的") and (
@@ -181,6 +186,22 @@ class NamedItems:
         if len(out) == 1 and not learned and self.topic(tokens, *out[0]) is None:
             return []  # a learned word alone: 高品质，非常好 (a slogan, no dish named)
         return out
+
+    def heading(self, tokens: list[str], first: int, at: int) -> tuple[int, int] | None:
+        """The name in brackets or between hashtags that closes at token ``at`` (【烧烤小土豆】
+        很好吃: 小土豆, #鸟贝#), a dish's heading the words after it judge; None when the
+        brackets hold more than a name."""
+        if at <= first or tokens[at] not in CLOSING:
+            return None
+        o = at - 1
+        while o >= first and at - o <= MAX_COMPOUND + 1 and tokens[o] not in OPENING:
+            o -= 1
+        if o < first or o + 1 >= at or tokens[o] not in OPENING:
+            return None
+        span = self.topic(tokens, o + 1, at)
+        if span is None and (self._unlisted[tokens[at - 1]] or self._head[tokens[at - 1]]):
+            span = self._compound(tokens, o + 1, at - 1)  # (烧烤 小土豆: the thing)
+        return span
 
     def said_of_all(self, tokens: list[str], start: int, end: int) -> bool:
         """Whether ``tokens[start:end]`` (between names and their opinion) are words that

@@ -30,7 +30,7 @@ from collections.abc import Callable
 from types import SimpleNamespace
 
 from manyi.annotate.aspect_filing import TermFiler
-from manyi.annotate.aspect_lists import NamedItems
+from manyi.annotate.aspect_lists import CLOSING, NamedItems
 from manyi.annotate.aspect_tags import (
     CLAUSE_MARKS,
     DEMONSTRATIVE,
@@ -137,6 +137,8 @@ class AspectFinder(NamedItems):
             j -= 1  # 好 as a degree (炒花甲好好吃, 烤鱼好新鲜: the opinion's own modifier)
         while j >= low and skip[tokens[j]]:
             j -= 1
+        if j > first and tokens[j] in CLOSING:  # 【烧烤小土豆】很好吃: the heading judged
+            return self.heading(tokens, first, j)
         if j > first and tokens[j] == "的" and self.tag(tokens[j - 1]) in VERB_TAGS \
                 and tokens[j - 1] not in self.rules.customer_acts \
                 and tokens[j - 1] not in self.rules.not_aspects \
@@ -297,6 +299,8 @@ class AspectFinder(NamedItems):
         low = max(first, index - SUBJECT_WINDOW - 1)
         while j >= low and skip[tokens[j]]:
             j -= 1
+        if j > first and tokens[j] in CLOSING:  # 【烧烤小土豆】很好吃: the heading judged
+            return self.heading(tokens, first, j)
         return j >= first and (kind[tokens[j]] != 0 or (j > first and kind[tokens[j - 1]] == 2)
                                or (j == first and self._head[tokens[j]])  # 字小
                                or (tokens[j] in self._heads and j > first
