@@ -78,3 +78,16 @@ def test_an_emoticons_name_is_no_heading():
     finder = AspectFinder(Lexicon.load("catering"))
     assert finder.heading(["【", "芒果", "布丁", "】", "很", "好吃"], 0, 3) == (1, 3)
     assert finder.heading(["[", "微笑", "]", "很", "好吃"], 0, 2) is None  # (an emoticon)
+
+
+@pytest.mark.parametrize("text, term", [
+    ("白面包感觉一般", "面包"),          # the thing, then how it seemed: the thing judged
+    ("手掰猪肝也感觉一般", "猪肝"),
+])
+def test_what_seemed_so_is_judged(catering, text, term):
+    assert [(m.term, m.opinion) for m in catering(text) if m.term] == [(term, "一般")]
+
+
+@pytest.mark.parametrize("text", ["我感觉一般", "整体感觉不错", "老公觉得一般"])
+def test_who_felt_it_is_not_judged(catering, text):
+    assert not [m.term for m in catering(text) if m.term]

@@ -59,6 +59,10 @@ SUBJECT_WINDOW = 4  # tokens between a subject and its opinion word, modifiers i
 TUNABLE = {"SUBJECT_WINDOW": (2, 4, 6)}
 
 
+# Verbs of how something seemed to the customer, between the thing and its judgement
+SENSED = frozenset({"感觉", "觉得"})
+
+
 class AspectFinder(NamedItems):
     """Discovery and filing over one lexicon; build once, reuse for every comment."""
 
@@ -137,6 +141,10 @@ class AspectFinder(NamedItems):
             j -= 1  # 好 as a degree (炒花甲好好吃, 烤鱼好新鲜: the opinion's own modifier)
         while j >= low and skip[tokens[j]]:
             j -= 1
+        if j > first and tokens[j] in SENSED and j > low:
+            j -= 1  # 白面包感觉一般, 手掰猪肝也感觉一般: what is judged, then how it seemed
+            while j >= low and skip[tokens[j]]:
+                j -= 1
         if j > first and tokens[j] in CLOSING:  # 【烧烤小土豆】很好吃: the heading judged
             return self.heading(tokens, first, j)
         if j > first and tokens[j] == "的" and self.tag(tokens[j - 1]) in VERB_TAGS \
@@ -299,6 +307,10 @@ class AspectFinder(NamedItems):
         low = max(first, index - SUBJECT_WINDOW - 1)
         while j >= low and skip[tokens[j]]:
             j -= 1
+        if j > first and tokens[j] in SENSED and j > low:
+            j -= 1  # 白面包感觉一般, 手掰猪肝也感觉一般: what is judged, then how it seemed
+            while j >= low and skip[tokens[j]]:
+                j -= 1
         if j > first and tokens[j] in CLOSING:  # 【烧烤小土豆】很好吃: the heading judged
             return self.heading(tokens, first, j)
         return j >= first and (kind[tokens[j]] != 0 or (j > first and kind[tokens[j - 1]] == 2)
