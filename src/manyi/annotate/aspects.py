@@ -351,13 +351,13 @@ class AspectFinder(NamedItems):
             and token not in self.rules.not_aspects and self.tag(token) in ("n", "ng")
 
     def _whose(self, tokens: list[str], first: int, span: tuple[int, int]) -> tuple[int, int]:
-        """``span`` with whose it is when an unlisted noun and 的 stand before it (包子的馅料
-        很足: 包子的馅料, as a listed word's 小汤包的味道; not 我们的座位, 服务员的笑容: a
-        pronoun, a listed word)."""
+        """``span`` with whose it is when an unlisted noun of the dictionary and 的 stand before
+        it (包子的馅料很足: 包子的馅料, as a listed word's 小汤包的味道; not 我们的座位, 服务员的
+        笑容: a pronoun, a listed word)."""
         at = span[0] - 2
         if at < first or tokens[at + 1] != "的" or not self._listable[tokens[at]] \
-                or tokens[at] in self.rules.not_scored:
-            return span
+                or self.tag(tokens[at])[:1] != "n" or tokens[at] in self.rules.not_scored:
+            return span  # (a noun of the dictionary: not 离住的宾馆, 新出的稻香, cut wrong)
         start = self._compound(tokens, first, at)[0]
         if sum(map(len, tokens[start:span[1]])) > MAX_CHARS + 1:
             return span
