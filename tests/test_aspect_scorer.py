@@ -14,8 +14,10 @@ from manyi.annotate.aspect_scorer import AspectScorer
 from manyi.annotate.factors import FactorExtractor
 from manyi.text.lexicon import Lexicon
 
-TEXT = "方向键的键程较短"
-TOKENS = ["方向键", "的", "键程", "较", "短"]
+# (not 方向键的键程较短: the rules take that whole, whose key travel; 上 leaves 方向键 to
+# the scorer)
+TEXT = "方向键上的键程较短"
+TOKENS = ["方向键", "上", "的", "键程", "较", "短"]
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +76,7 @@ def test_collect_mode_lists_candidates_and_adds_nothing(extractor):
     assert _found(extractor, scorer) == _found(extractor, AspectScorer())
     assert [(start, end, term) for _, start, end, term, _ in seen] == [(0, 3, "方向键")]
     features = seen[0][4]
-    assert "next=的" in features and "prev=BOS" in features
+    assert "next2=的" in features and "prev=BOS" in features
 
 
 def test_a_shared_scorer_judges_each_extractor_by_its_own_tags():
@@ -83,7 +85,8 @@ def test_a_shared_scorer_judges_each_extractor_by_its_own_tags():
     lexicon = Lexicon.load("ecommerce")
 
     def terms(tag: str) -> list[str]:
-        extractor = FactorExtractor(lexicon, tagger=lambda t: tag if t == "方向键" else "")
+        extractor = FactorExtractor(lexicon, tagger=lambda t: tag if t == "方向键" else
+                                    "f" if t == "上" else "")
         extractor.scorer = scorer
         return [m.term for m in extractor.extract(TEXT, TOKENS)]
 

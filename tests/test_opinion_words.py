@@ -23,7 +23,7 @@ from conftest import extractor_for
     ("hotel", "服务太死板", "服务", -1),
     ("hotel", "就是早餐水果太单调", "早餐", -1),
     ("hotel", "装修很低档", "装修", -1),
-    ("ecommerce", "还有塑料的外壳感觉很低档", "外壳", -1),
+    ("ecommerce", "还有塑料的外壳感觉很低档", "塑料的外壳", -1),  # (whose: the plastic one)
     ("ecommerce", "客服太啰嗦了", "客服", -1),
 ])
 def test_a_graded_review_word_judges_its_term(domain, text, term, sign):

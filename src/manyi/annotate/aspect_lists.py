@@ -36,7 +36,11 @@ from manyi.annotate.memo import Memo
 # Parts of speech of a first character that opens no name: a preposition, adverb,
 # conjunction or pronoun (用后, 刚用, 若好, 我家).
 OPENING_NOT = frozenset({"p", "d", "c", "r", "u", "m", "q"})
-_MARKS = "，,。.!！?？;；~～…:： "  # the marks a clause that names something may end with
+_MARKS = "，,。.!！?？;；~～…:： 】」#＃"  # the marks a clause that names something may end with
+# Brackets and hashtags a name stands in, as a dish's heading (【烧烤小土豆】很好吃, #鸟贝#; not
+# [微笑]: an emoticon's name)
+OPENING = frozenset("【「#＃")
+CLOSING = frozenset("】」#＃")
 
 
 class NamedItems:
@@ -49,7 +53,7 @@ class NamedItems:
         j = start - 1
         if j - 1 < first or tokens[j] not in self.rules.coordinators:
             return None
-        if self._kind[tokens[j - 1]] == 2 and tokens[j - 1] not in self.lexicon.terms:
+        if self._listable[tokens[j - 1]]:
             return self._compound(tokens, first, j - 1)
         return None
 
@@ -58,11 +62,10 @@ class NamedItems:
         """The compounds joined by 和/跟/、 after the one ending at ``end`` (螃蟹 和 生蚝 都不太
         新鲜: 生蚝), before ``last``."""
         out: list[tuple[int, int]] = []
-        kind, terms = self._kind, self.lexicon.terms
+        listable = self._listable
         while end + 1 < last and tokens[end] in self.rules.coordinators:
             stop = end + 1
-            while stop < last and stop - end <= MAX_COMPOUND and kind[tokens[stop]] == 2 \
-                    and tokens[stop] not in terms:
+            while stop < last and stop - end <= MAX_COMPOUND and listable[tokens[stop]]:
                 stop += 1
             if stop == end + 1:
                 break
@@ -70,21 +73,23 @@ class NamedItems:
             end = stop
         return out
 
-    def topic(self, tokens: list[str], first: int, last: int) -> tuple[int, int] | None:
+    def topic(self, tokens: list[str], first: int, last: int, learned: bool = False
+              ) -> tuple[int, int] | None:
         """The clause ``tokens[first:last]`` when it only names something (香锅，大大的好吃;
-        虾酱空心菜，稍微偏辣): one to three unlisted nouns, before a separator."""
+        虾酱空心菜，稍微偏辣): one to three unlisted nouns, before a separator; ``learned``:
+        the words the corpus pass learned count as unlisted (an item of a list said of all)."""
         while last > first and not tokens[last - 1].strip(_MARKS):
             last -= 1
         if not 0 < last - first <= MAX_COMPOUND or sum(map(len, tokens[first:last])) > MAX_CHARS:
             return None
         words = tokens[first:last]
-        kind, terms = self._kind, self.lexicon.terms
-        if all(kind[t] == 2 and t not in terms for t in words):
+        kind, unlisted = self._kind, self._listable if learned else self._unlisted
+        if all(unlisted[t] for t in words):
             return first, last
         # a dish named with how it is cooked (葱焖虾, 炒苕尖, 茄子煲): nouns and one-character
         # verbs that are not the customer's acts
         head, cooked = self._head, self._cooked
-        if len(words) > 1 and all((kind[t] == 2 and t not in terms) or head[t] or cooked[t]
+        if len(words) > 1 and all(unlisted[t] or head[t] or cooked[t]
                                   for t in words) and any(kind[t] == 2 or head[t] for t in words):
             return first, last
         return None
@@ -141,23 +146,25 @@ class NamedItems:
         return len(token) == 1 and self.tag(token) in VERB_TAGS and token not in self._known \
             and token not in self.rules.customer_acts and token not in self.rules.moves
 
-    def ordered(self, tokens: list[str], first: int, last: int, eaten: bool = False
-                ) -> list[tuple[int, int]]:
+    def ordered(self, tokens: list[str], first: int, last: int, eaten: bool = False,
+                learned: bool = False) -> list[tuple[int, int]]:
         """What the clause ``tokens[first:last]`` names, alone or after a verb of ordering with
         了 (点了牛腩面条, 我们点了A、B和C; rules.toml's orders, not 买了 吃了 给了): the things
         the next clause judges, in order; [] when the clause does more than name them.
-        ``eaten``: the customer's acts count too (吃了A，B，C，都很好吃: a list judged as one)."""
+        ``eaten``: the customer's acts count too (吃了A，B，C，都很好吃: a list judged as one).
+        A word the corpus pass learned is a name of a list of two or more (还有布丁和蛋糕), alone
+        only when ``learned`` (:meth:`topic`: said of all, 羊肉串，大虾，都很好吃)."""
         # a quick test first (most clauses end otherwise): the last name's last word is
         # one :meth:`topic` takes, a noun not listed, a one-character noun or a cooking verb
         end = last
         while end > first and not tokens[end - 1].strip(_MARKS):
             end -= 1
-        if end == first or not ((self._kind[tokens[end - 1]] == 2
-                                 and tokens[end - 1] not in self.lexicon.terms)
+        if end == first or not (self._listable[tokens[end - 1]]
                                 or self._head[tokens[end - 1]] or self._cooked[tokens[end - 1]]):
             return []
-        while first + 1 < last and tokens[first] in self.rules.list_openers:
-            first += 1  # 还有布丁和蛋糕
+        while first + 1 < last and (tokens[first] in self.rules.list_openers
+                                    or tokens[first] in OPENING):
+            first += 1  # 还有布丁和蛋糕, 【招牌烤鱼】：
         if first + 3 < last and self.tag(tokens[first]) == "r":
             first += 1  # 我们点了
         if first + 2 < last and tokens[first + 1] in ("了", "过", "的") and (
@@ -171,12 +178,30 @@ class NamedItems:
             if k - start > MAX_COMPOUND + 1:
                 return []  # more than a name before the next 、/和 (or the end)
             if k == last or tokens[k] in self.rules.coordinators:
-                span = self.topic(tokens, start, k)
+                span = self.topic(tokens, start, k, True)
                 if span is None:
                     return []
                 out.append(span)
                 start = k + 1
+        if len(out) == 1 and not learned and self.topic(tokens, *out[0]) is None:
+            return []  # a learned word alone: 高品质，非常好 (a slogan, no dish named)
         return out
+
+    def heading(self, tokens: list[str], first: int, at: int) -> tuple[int, int] | None:
+        """The name in brackets or between hashtags that closes at token ``at`` (【烧烤小土豆】
+        很好吃: 小土豆, #鸟贝#), a dish's heading the words after it judge; None when the
+        brackets hold more than a name."""
+        if at <= first or tokens[at] not in CLOSING:
+            return None
+        o = at - 1
+        while o >= first and at - o <= MAX_COMPOUND + 1 and tokens[o] not in OPENING:
+            o -= 1
+        if o < first or o + 1 >= at or tokens[o] not in OPENING:
+            return None
+        span = self.topic(tokens, o + 1, at)
+        if span is None and (self._unlisted[tokens[at - 1]] or self._head[tokens[at - 1]]):
+            span = self._compound(tokens, o + 1, at - 1)  # (烧烤 小土豆: the thing)
+        return span
 
     def said_of_all(self, tokens: list[str], start: int, end: int) -> bool:
         """Whether ``tokens[start:end]`` (between names and their opinion) are words that
@@ -194,9 +219,9 @@ class NamedItems:
             begin = end - 1
             while begin > 0 and tokens[begin - 1] not in CLAUSE_MARKS:
                 begin -= 1
-            span = self.topic(tokens, begin, end)
+            span = self.topic(tokens, begin, end, True)
             if span is None:  # the list's head: 吃了比目鱼，龙利鱼，海鲈鱼，味道都很赞
-                out.extend(reversed(self.ordered(tokens, begin, end, eaten=True)))
+                out.extend(reversed(self.ordered(tokens, begin, end, eaten=True, learned=True)))
                 break
             out.append(span)
             end = begin
@@ -279,6 +304,21 @@ class NamedItems:
         return all(self._item_word[t] or (bounded and (self._cooked[t] or (
             self._kind[t] == 1 and t not in rules.customer_acts and t not in rules.orders)))
                    for t in tokens[first:last - 1])
+
+    @cached_property
+    def _unlisted(self) -> Memo:
+        """token → whether it is a noun the pack does not list (a name of its own)."""
+        terms = self.lexicon.terms
+        return Memo(lambda t: self._kind[t] == 2 and t not in terms)
+
+    @cached_property
+    def _listable(self) -> Memo:
+        """token → whether it is a noun a list may name as an item of its own: one the pack
+        does not list, or one the corpus pass learned (大虾 in 羊肉串，大虾，都很好吃 and 羊肉串和
+        大虾 is an item as 羊肉串 is, learned or not; alone, a learned word is no clause's topic:
+        高品质，非常好)."""
+        terms, learned = self.lexicon.terms, self.lexicon.learned
+        return Memo(lambda t: self._kind[t] == 2 and (t not in terms or t in learned))
 
     @cached_property
     def _item_word(self) -> Memo:

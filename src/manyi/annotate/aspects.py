@@ -31,7 +31,7 @@ from collections.abc import Callable
 from types import SimpleNamespace
 
 from manyi.annotate.aspect_filing import TermFiler
-from manyi.annotate.aspect_lists import NamedItems
+from manyi.annotate.aspect_lists import CLOSING, NamedItems
 from manyi.annotate.aspect_tags import (
     CLAUSE_MARKS,
     DEMONSTRATIVE,
@@ -63,6 +63,10 @@ OBJECT_COPULAS = frozenset({"是", "的是", "还是", "就是"})  # between 喜
 # Tunable (bench/aspects_eval.py chooses on the industries it does not score):
 SUBJECT_WINDOW = 4  # tokens between a subject and its opinion word, modifiers included
 TUNABLE = {"SUBJECT_WINDOW": (2, 4, 6)}
+
+
+# Verbs of how something seemed to the customer, between the thing and its judgement
+SENSED = frozenset({"感觉", "觉得"})
 
 
 class AspectFinder(NamedItems):
@@ -144,8 +148,16 @@ class AspectFinder(NamedItems):
         low = max(first, index - SUBJECT_WINDOW - 1)
         if index + 1 < last and tokens[index + 1] == "的" and self._takes_object[tokens[index]]:
             j = low = first - 1  # 医生推荐的, 朋友介绍的: who recommends, not what is judged
+        if j > low and tokens[j] == "好":
+            j -= 1  # 好 as a degree (炒花甲好好吃, 烤鱼好新鲜: the opinion's own modifier)
         while j >= low and skip[tokens[j]]:
             j -= 1
+        if j > first and tokens[j] in SENSED and j > low:
+            j -= 1  # 白面包感觉一般, 手掰猪肝也感觉一般: what is judged, then how it seemed
+            while j >= low and skip[tokens[j]]:
+                j -= 1
+        if j > first and tokens[j] in CLOSING:  # 【烧烤小土豆】很好吃: the heading judged
+            return self.heading(tokens, first, j)
         if j > first and tokens[j] == "的" and self.tag(tokens[j - 1]) in VERB_TAGS \
                 and tokens[j - 1] not in self.rules.customer_acts \
                 and tokens[j - 1] not in self.rules.not_aspects \
@@ -169,7 +181,7 @@ class AspectFinder(NamedItems):
             here = kind[tokens[j]]
             if here == 2 or (j > first and kind[tokens[j - 1]] == 2 and (
                     self._head[tokens[j]] or self._name_end(tokens[j]))):
-                return self._compound(tokens, first, j)  # (巧克力 布朗 尼: the name cut)
+                return self._whose(tokens, first, self._compound(tokens, first, j))
             if self._head[tokens[j]]:  # 虾也很新鲜, 蟹 钳 也不错: a one-character noun
                 if j > first and self._head[tokens[j - 1]]:
                     return j - 1, j + 1
@@ -197,10 +209,13 @@ class AspectFinder(NamedItems):
             # 推荐这款, 强烈推荐他家的烤鱼: the object, after a demonstrative or whose
             if k + 1 < last and tokens[k] in self.rules.customer_acts:
                 k += 1  # 爱吃鱼蛋, 喜欢喝这家的汤: what is eaten
+                if k + 2 < last and tokens[k] == "的" and tokens[k + 1] in ("是", "还是", "就是"):
+                    k += 2  # 最爱吃的是烤鱼
             elif k + 1 < last and tokens[k] in OBJECT_COPULAS:
                 k += 1  # 比较喜欢是罗勒意面, 最喜欢还是油爆虾
-            while k < last and (DEMONSTRATIVE.match(tokens[k]) or tokens[k] in "这那个款"):
-                k += 1
+            while k + 1 < last and tokens[k + 1] != "的" and (
+                    DEMONSTRATIVE.match(tokens[k]) or tokens[k] in "这那个款"):
+                k += 1  # (not 这家 的: whose, below)
             if k + 1 < last and tokens[k + 1] == "的" and self.tag(tokens[k]) == "r":
                 k += 2
         else:
@@ -303,6 +318,12 @@ class AspectFinder(NamedItems):
         low = max(first, index - SUBJECT_WINDOW - 1)
         while j >= low and skip[tokens[j]]:
             j -= 1
+        if j > first and tokens[j] in SENSED and j > low:
+            j -= 1  # 白面包感觉一般, 手掰猪肝也感觉一般: what is judged, then how it seemed
+            while j >= low and skip[tokens[j]]:
+                j -= 1
+        if j > first and tokens[j] in CLOSING:  # 【烧烤小土豆】很好吃: the heading judged
+            return self.heading(tokens, first, j)
         return j >= first and (kind[tokens[j]] != 0 or (j > first and kind[tokens[j - 1]] == 2)
                                or (j == first and self._head[tokens[j]])  # 字小
                                or (tokens[j] in self._heads and j > first
@@ -339,6 +360,19 @@ class AspectFinder(NamedItems):
     def _is_head(self, token: str) -> bool:
         return len(token) == 1 and token not in self._known \
             and token not in self.rules.not_aspects and self.tag(token) in ("n", "ng")
+
+    def _whose(self, tokens: list[str], first: int, span: tuple[int, int]) -> tuple[int, int]:
+        """``span`` with whose it is when an unlisted noun of the dictionary and 的 stand before
+        it (包子的馅料很足: 包子的馅料, as a listed word's 小汤包的味道; not 我们的座位, 服务员的
+        笑容: a pronoun, a listed word)."""
+        at = span[0] - 2
+        if at < first or tokens[at + 1] != "的" or not self._listable[tokens[at]] \
+                or self.tag(tokens[at])[:1] != "n" or tokens[at] in self.rules.not_scored:
+            return span  # (a noun of the dictionary: not 离住的宾馆, 新出的稻香, cut wrong)
+        start = self._compound(tokens, first, at)[0]
+        if sum(map(len, tokens[start:span[1]])) > MAX_CHARS + 1:
+            return span
+        return start, span[1]
 
     def _compound(self, tokens: list[str], first: int, last: int) -> tuple[int, int] | None:
         """The compound ending at ``last``: nouns before it joined (待机 时间), a verb only

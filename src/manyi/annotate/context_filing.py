@@ -93,7 +93,7 @@ def named_after(finder: Any, text: str, tokens: list[str], starts: list[int],
         while clause_id < len(spans) and clause_id not in held:
             c_start, c_end = spans[clause_id]
             first, last = bisect_left(starts, c_start), bisect_left(starts, c_end)
-            names = finder.ordered(tokens, first, last) if last > first else []
+            names = finder.ordered(tokens, first, last, learned=True) if last > first else []
             if not names:
                 break
             for a, b in names:

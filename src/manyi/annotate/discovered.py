@@ -120,8 +120,17 @@ class DiscoveredMentions:
         多少 → price, 贵)."""
         if "discovered" not in map(_SOURCE, mentions):  # (most comments: none to judge)
             return mentions
+        # a learned word named with no judgement where a list's judgement reaches it (羊肉串，
+        # 大虾，都很好吃: 大虾 named in its clause, judged by the next): the judged one, once
+        learned = self.lexicon.learned
+        judged = {(m.start, m.end) for m in mentions if m.opinion and m.term in learned}
+        seen: set[tuple] = set()
         out = []
         for m in mentions:
+            if m.term in learned and (m.start, m.end) in judged:
+                if not m.opinion or (m.start, m.end, m.opinion) in seen:
+                    continue
+                seen.add((m.start, m.end, m.opinion))
             if self._names_nothing(tokens, starts, roles, spans, m):
                 continue
             if self.doubtful_dropped and m.source == "discovered" and m.term \

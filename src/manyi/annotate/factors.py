@@ -454,7 +454,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                     span = None  # (不如隔壁家好吃: what it falls short of)
             listed: list[tuple[int, int]] = []
             if span is None and finder is not None and not has_subject and first:
-                listed = finder.ordered(tokens, previous, first)  # 香锅，大大的好吃
+                listed = finder.ordered(tokens, previous, first, learned=finder.said_of_all(
+                    tokens, first, opinion.index))  # 香锅，大大的好吃; A，B，都好吃
                 span = listed.pop() if listed else None  # 点了A、B和C，都很好吃: all three
             if span is not None:  # 镜头很清晰: the word judged, listed or not
                 words = tokens[span[0]:span[1]]
