@@ -292,9 +292,10 @@ def main() -> int:
                         help="fit the folds' models with the negation scope "
                              "(manyi.annotate.sentiment.negation)")
     parser.add_argument("--term-placeholders", nargs="?", const="direction", default=None,
-                        choices=["direction", "factor"],
+                        choices=["direction", "factor", "judged"],
                         help="fit the folds' models with the names of things as placeholders "
-                             "(manyi.annotate.sentiment.terms)")
+                             "(judged: only where an opinion word follows them; "
+                             "manyi.annotate.sentiment.terms)")
     parser.add_argument("--term-shrink", type=float, default=None, metavar="F",
                         help="fit the folds' models with F × the L2 penalty on the n-grams "
                              "inside the names of things (manyi.annotate.sentiment.fit)")

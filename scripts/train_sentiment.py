@@ -165,9 +165,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="n-gram features of their own for the words a negation governs "
                              "(manyi.annotate.sentiment.negation; not the shipped model's way)")
     parser.add_argument("--term-placeholders", nargs="?", const="direction", default=None,
-                        choices=["direction", "factor"],
+                        choices=["direction", "factor", "judged"],
                         help="the names of things (the lexicon's aspect terms) read as "
-                             "placeholders by the n-grams (manyi.annotate.sentiment.terms)")
+                             "placeholders by the n-grams (judged: only where an opinion word "
+                             "follows them; manyi.annotate.sentiment.terms)")
     parser.add_argument("--term-shrink", type=float, default=None, metavar="F",
                         help="F × the L2 penalty on the n-grams inside the names of things "
                              "(the lexicon's aspect terms; manyi.annotate.sentiment.fit)")

@@ -63,7 +63,8 @@ def test_names_carry_no_weight_of_their_own():
     assert "bigram:〈物−〉 高" in names
 
 
-@pytest.mark.parametrize("negation_scope, by", [(False, True), (True, True), (False, "factor")])
+@pytest.mark.parametrize("negation_scope, by", [(False, True), (True, True), (False, "factor"),
+                                                (False, "judged"), (True, "judged")])
 def test_batch_scores_equal_the_plain_definition(negation_scope, by):
     model = _fitted(term_placeholders=by, negation_scope=negation_scope)
     texts = ["客服很好，价格高", "纸张 不好", "快递很慢\x00性价比高", "物流很快"]
@@ -74,12 +75,43 @@ def test_batch_scores_equal_the_plain_definition(negation_scope, by):
     assert np.allclose(batch, plain)
 
 
-def test_the_term_list_is_kept_in_the_model_file(tmp_path):
-    model = _fitted(term_placeholders=True)
+@pytest.mark.parametrize("text, tokens, read", [
+    ("客服很好", ["客服", "很", "好"], "〈物〉〈物〉很好"),  # an opinion follows: judged
+    ("联系客服，很好", ["联系", "客服", "，", "很", "好"], "联系客服，很好"),  # another clause
+    ("客服但很好", ["客服", "但", "很", "好"], "客服但很好"),  # past a contrast word
+    ("好客服", ["好", "客服"], "好客服"),  # the opinion before it
+    ("价格高，性价比低", ["价格", "高", "，", "性价比", "低"], "价格高，性价比低"),  # scale words
+    ("价格合理", ["价格", "合理"], "〈物−〉〈物−〉合理"),
+    ("客服太差", ["客服", "太差"], "〈物〉〈物〉太差"),  # a fused opinion token
+    ("充电很快", ["充电", "很", "快"], "充电很快"),  # a scale word: the name decides
+    ("客服太慢", ["客服", "太慢"], "客服太慢"),
+    ("纸张 很好", ["纸张", "很", "好"], "〈物〉〈物〉 很好"),  # tokens that do not cover the text
+])
+def test_judged_reads_only_the_names_an_opinion_follows(text, tokens, read):
+    from manyi.annotate.sentiment.lookup import _Lexicon
+    from manyi.annotate.sentiment.terms import JUDGED, term_mask
+
+    mask = term_mask(JUDGED, _Lexicon({"好": 1.0, "慢": -1.0, "快": 1.0, "差": -1.0, "高": 0.5,
+                                       "低": -0.5, "合理": 1.0}, ["不"], {"很": 1.5, "太": 1.6}))
+    gram_text, _ = mask.mark(text, tokens, text, tokens)
+    assert readable(gram_text) == read
+
+
+def test_judged_names_carry_no_weight_where_an_opinion_follows():
+    judged = _fitted(term_placeholders="judged")
+    assert "客服" not in judged._tables[0][1]  # every 客服 of the rows is judged (客服很好 …)
+    assert "bigram:〈物〉 很" in [n for n, _ in judged.explain(
+        "客服很好", ["客服", "很", "好"], top=50, by="feature")]
+
+
+@pytest.mark.parametrize("by", [True, "judged"])
+def test_the_term_list_is_kept_in_the_model_file(tmp_path, by):
+    model = _fitted(term_placeholders=by)
     model.save(tmp_path / "m")
     loaded = SentimentModel.load(tmp_path / "m")
-    assert loaded.term_placeholders and loaded.terms_.terms == model.terms_.terms
-    texts, tokens = ["客服很好", "价格高"], [["客服", "很", "好"], ["价格", "高"]]
+    assert loaded.term_placeholders == by and loaded.terms_.terms == model.terms_.terms
+    texts = ["客服很好", "价格高，客服"]
+    tokens = [["客服", "很", "好"], ["价格", "高", "，", "客服"]]
     assert np.allclose(loaded.predict_proba(texts, tokens), model.predict_proba(texts, tokens))
 
 

@@ -11,8 +11,8 @@ Features of a normalised comment and its word tokens:
   ``manyi.annotate.sentiment.negation``);
 * with ``term_placeholders=True`` (opt-in), the names of things (the lexicon's aspect terms)
   read as one of three placeholders, by their scale's direction, so that 客服 or 纸张 carry
-  no sentiment of their own; ``"factor"``: one per factor and direction
-  (``manyi.annotate.sentiment.terms``);
+  no sentiment of their own; ``"factor"``: one per factor and direction; ``"judged"``:
+  only where an opinion word follows them in their clause (``manyi.annotate.sentiment.terms``);
 * with ``term_shrink`` > 1 (opt-in), the n-grams inside those names (客服, 被子) fitted with
   that many times the L2 penalty: a name keeps the weight the data strongly support (售后
   leans to complaints), loses the rest (``fit.shrunk_features``);
@@ -95,7 +95,7 @@ from manyi.annotate.sentiment.lookup import (  # noqa: F401  (_Lexicon, EMOJI_OP
 )
 from manyi.annotate.sentiment.mentions import mention_proba  # noqa: F401  (re-exported)
 from manyi.annotate.sentiment.store import MODEL_FORMAT, load_model, save_model  # noqa: F401
-from manyi.annotate.sentiment.terms import TermMask, gram_view
+from manyi.annotate.sentiment.terms import gram_view, term_mask
 from manyi.errors import InputError, ModelError
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
@@ -156,11 +156,10 @@ class SentimentModel:
             tokens = _tokens_for(texts)
         if lexicon is None:
             lexicon = _load_lexicon(self.lexicon_domain)
-        by = self.term_placeholders
-        self.terms_ = TermMask.from_packs("direction" if by is True else by) if by else None
+        lexicon = _Lexicon.from_lexicon(lexicon)
+        self.terms_ = term_mask(self.term_placeholders, lexicon)
         self._lookup = None
-        fit_model(self, texts, [list(t) for t in tokens], labels, _Lexicon.from_lexicon(lexicon),
-                  sample_weight, groups)
+        fit_model(self, texts, [list(t) for t in tokens], labels, lexicon, sample_weight, groups)
         return self
 
     def adapt_to(self, texts: Sequence[str], tokens: Sequence[Sequence[str]] | None = None,

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from manyi.annotate.sentiment.lookup import _Lexicon
-from manyi.annotate.sentiment.terms import TermMask
+from manyi.annotate.sentiment.terms import JUDGED, TermMask
 from manyi.errors import ModelError
 
 MODEL_FORMAT = "manyi-sentiment/2"
@@ -44,6 +44,8 @@ def save_model(model, path: str | Path) -> None:
             "info": getattr(model, "info_", {})}
     if getattr(model, "terms_", None) is not None:
         meta["terms"] = model.terms_.to_dict()
+        if model.terms_.lexicon is not None:  # "judged": the scale words it leaves alone
+            meta["scale_words"] = sorted(model.terms_.scale)
     if model.head_ is not None:
         from manyi.annotate.sentiment.head import FEATURES
 
@@ -108,4 +110,6 @@ def _from_parts(cls, path: Path, meta: dict, arrays):
                      _Lexicon(lex["opinions"], lex["negations"], lex["degrees"]),
                      meta.get("info", {}), head)
     model.terms_ = TermMask.from_dict(meta["terms"]) if model.term_placeholders else None
+    if model.term_placeholders == JUDGED:
+        model.terms_.judged_by(model.lexicon_, meta["scale_words"])
     return model

@@ -15,6 +15,14 @@ their n-grams (TERM 很 好), and 价格高 and 性价比高 keep theirs apart. 
 Measured, not shipped (bench/README.md "Names of things as placeholders"): held out, the
 names' priors are not only noise, and accuracy did not rise.
 
+With ``term_placeholders="judged"`` a term is read as its direction's placeholder only where
+an opinion word of the model's lexicon follows it in its clause (客服很耐心, 纸张太差了): there
+the opinion judges it, and the name's own prior (客服 leans to complaints) would only argue
+against that judgement; a name nothing is said of (联系了客服。) keeps its n-grams, and so does
+one only a scale word follows (充电很快, 价格高: core's ``scale_up``/``scale_down``, stored in
+the model file; what is measured decides). Measured, not shipped either (bench/README.md
+"Names read as placeholders only where an opinion judges them").
+
 Every character of a term becomes its placeholder (a private-use character of plane 15), so
 text and tokens keep their lengths and every position is unchanged; the token becomes the
 placeholder alone. The lexicon column and the clauses read the words as written. The term
@@ -33,6 +41,7 @@ from itertools import repeat
 
 import numpy as np
 
+from manyi.annotate.sentiment.head import CONTRAST_WORDS, SEPARATORS
 from manyi.annotate.sentiment.negation import token_starts
 
 TERM, DESIRABLE, UNDESIRABLE = 0xF0000, 0xF0001, 0xF0002  # plane 15, private use
@@ -40,6 +49,8 @@ _NAMES = {TERM: "〈物〉", DESIRABLE: "〈物+〉", UNDESIRABLE: "〈物−〉
 _KEYS = {"term": TERM, "desirable": DESIRABLE, "undesirable": UNDESIRABLE}
 _SIGNS = {TERM: "", DESIRABLE: "+", UNDESIRABLE: "−"}
 BY = ("direction", "factor")  # the groups: three directions, or each factor × direction
+JUDGED = "judged"  # direction placeholders, only for a term an opinion word follows
+_BOUNDARY = SEPARATORS | CONTRAST_WORDS  # a clause ends before each (the head's clauses)
 _NONE = repeat(0)
 
 
@@ -65,6 +76,47 @@ def scale_direction(term: str, desirable: frozenset[str] | set[str],
     return DESIRABLE if best in desirable else UNDESIRABLE
 
 
+_OTHER, _OPINION, _BOUNDS = 0, 1, 2
+
+
+class _Kinds(dict):
+    """Each token's placeholder (0: none) × 4 + its kind for :meth:`TermMask.judged`: an
+    opinion word (or a token fusing one with negation and degree words, 太慢), a clause
+    boundary, or other; filled as asked."""
+
+    def __init__(self, terms: dict[str, int], lexicon, scale: frozenset[str]) -> None:
+        super().__init__()
+        self.terms, self.lexicon, self.scale = terms, lexicon, scale
+
+    def __missing__(self, token: str) -> int:
+        lex = self.lexicon
+        if token in _BOUNDARY:
+            kind = _BOUNDS
+        elif token in lex.opinions:
+            kind = _OTHER if token in self.scale else _OPINION
+        elif lex.fused[token]:  # 太慢: the opinion word ends it
+            kind = _OTHER if any(token.endswith(w) for w in self.scale) else _OPINION
+        else:
+            kind = _OTHER
+        self[token] = value = self.terms.get(token, 0) * 4 + kind
+        return value
+
+
+def _followed(kind: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Whether each token (kinds of texts' tokens one after the other, ``lengths`` each) has
+    an opinion word after it in its clause."""
+    m = len(kind)
+    if not m:
+        return np.zeros(0, dtype=bool)
+    opinion, start = kind == _OPINION, kind == _BOUNDS
+    lengths = np.asarray(lengths)
+    start[(np.cumsum(lengths) - lengths)[lengths > 0]] = True  # each text's first token
+    clause = np.cumsum(start) - 1
+    last = np.full(int(clause[-1]) + 1, -1)
+    np.maximum.at(last, clause[opinion], np.flatnonzero(opinion))
+    return last[clause] > np.arange(m)
+
+
 class TermMask:
     """Which tokens the n-grams read as a placeholder (module docstring); one per model."""
 
@@ -72,6 +124,29 @@ class TermMask:
         self.terms = dict(terms)
         self.groups = {name: code for name, code in _KEYS.items()
                        if code in set(self.terms.values())}
+        self.lexicon = None  # with a lexicon: only the terms an opinion word follows
+        self.scale: frozenset[str] = frozenset()
+
+    def judged_by(self, lexicon, scale: Iterable[str] = ()) -> TermMask:
+        """This mask, reading a term as its placeholder only where an opinion word of
+        ``lexicon`` (a ``lookup._Lexicon``) follows it in its clause (``"judged"``), other
+        than a scale word of ``scale`` (快 慢: what it measures decides, 充电快 耗电快)."""
+        self.lexicon, self.scale = lexicon, frozenset(scale)
+        self._kinds = _Kinds(self.terms, lexicon, self.scale)
+        return self
+
+    def judged(self, flat: Sequence[str], lengths: np.ndarray) -> np.ndarray:
+        """Whether each token (of texts' tokens one after the other, ``lengths`` each) has an
+        opinion word after it in its clause (up to a separator or a contrast word).
+
+        >>> from manyi.annotate.sentiment.lookup import _Lexicon
+        >>> mask = TermMask({"客服": TERM}).judged_by(_Lexicon({"耐心": 1.0}, [], {}))
+        >>> mask.judged(["客服", "很", "耐心", "，", "客服"], np.array([5])).tolist()
+        [True, True, False, False, False]
+        """
+        kind = np.fromiter(map(self._kinds.__getitem__, flat), dtype=np.int64,
+                           count=len(flat)) & 3
+        return _followed(kind, lengths)
 
     @classmethod
     def from_packs(cls, by: str = "direction") -> TermMask:
@@ -123,6 +198,9 @@ class TermMask:
         same lengths) with each term's characters and token read as its placeholder."""
         get = self.terms.get
         hits = [i for i, code in enumerate(map(get, tokens)) if code is not None]
+        if hits and self.lexicon is not None:
+            judged = self.judged(tokens, np.array([len(tokens)]))
+            hits = [i for i in hits if judged[i]]
         if not hits:
             return gram_text, list(gram_tokens)
         out, chars = list(gram_tokens), list(gram_text)
@@ -140,7 +218,13 @@ class TermMask:
                    ) -> tuple[np.ndarray, np.ndarray]:
         """A batch's n-gram code points and token ids (``lookup.Batch``) with the terms read
         as placeholders: :meth:`mark` of each text, without a Python loop per text."""
-        code = np.fromiter(map(self.terms.get, flat, _NONE), dtype=np.int64, count=len(flat))
+        if self.lexicon is None:
+            code = np.fromiter(map(self.terms.get, flat, _NONE), dtype=np.int64,
+                               count=len(flat))
+        else:  # one look-up a token for its placeholder and its kind
+            packed = np.fromiter(map(self._kinds.__getitem__, flat), dtype=np.int64,
+                                 count=len(flat))
+            code = np.where(_followed(packed & 3, lengths), packed >> 2, 0)
         hit = np.flatnonzero(code)
         if not len(hit):
             return gram_codes, gram_ids
@@ -162,12 +246,27 @@ class TermMask:
             gram_codes[at] = np.repeat(code[easy], count)
         for row in np.unique(owner[hit[~covered[owner[hit]]]]).tolist():  # the rest by text
             starts = token_starts(texts[row], tokens[row])
-            for token, start in zip(tokens[row], starts):
-                mark = self.terms.get(token)
-                if mark is not None and start >= 0:
+            first = first_token[row]
+            for token, start, mark in zip(tokens[row], starts,
+                                          code[first:first + lengths[row]].tolist()):
+                if mark and start >= 0:
                     begin = text_start[row] + start
                     gram_codes[begin:begin + len(token)] = mark
         return gram_codes, gram_ids
+
+
+def term_mask(by: bool | str, lexicon) -> TermMask | None:
+    """The mask of a model's ``term_placeholders`` (False: None) with its lexicon (a
+    ``lookup._Lexicon``: ``"judged"`` reads it)."""
+    if not by:
+        return None
+    mask = TermMask.from_packs("direction" if by in (True, JUDGED) else by)
+    if by != JUDGED:
+        return mask
+    from manyi.text.lexicon import Lexicon
+
+    rules = Lexicon.load(None).rules
+    return mask.judged_by(lexicon, rules.get("scale_up", set()) | rules.get("scale_down", set()))
 
 
 def name_features(terms: Iterable[str], lexicon) -> set[str]:
