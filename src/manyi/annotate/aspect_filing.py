@@ -14,12 +14,14 @@ quality it judges, is then filed under that quality (:class:`OpinionFiling`, ``c
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any  # a factors.Mention (imported there: no cycle)
 
 from manyi.annotate.overall_filing import PALE, is_taste
 from manyi.text.lexicon import Factor, Lexicon
 
 ATTRIBUTE = ("product", "attribute")
+_SOURCE = attrgetter("source")
 OWN = ("product", "price")  # what a thing's judgement may be of: its qualities, its price
 # … and of its qualities, those whose words name them whatever the thing (咸 难吃 the taste, 不新鲜
 # the freshness, 偏大 量少 the size, 漂亮 the look): not a feel or a working (舒服 细腻 流畅 are
@@ -143,6 +145,8 @@ class OpinionFiling:
 
     def __call__(self, mentions: list) -> list:
         """``mentions`` with each thing filed by its opinion word (see the class)."""
+        if "discovered" not in map(_SOURCE, mentions):  # (most comments: none to file)
+            return mentions
         filed: dict[int, Any] = {}
         twins = None  # the opinions' own implicit mentions: (clause, factor, opinion) → index
         for n, m in enumerate(mentions):

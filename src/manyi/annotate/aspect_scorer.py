@@ -264,8 +264,7 @@ def add_scored(extractor: Any, scorer: AspectScorer, text: str, tokens: list[str
     covered = bytearray(len(text) + 1)  # the characters of the mentions' terms
     for m in mentions:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
-    mentioned = {m.clause_id for m in mentions}
-    opinions = list(compress(range(len(codes)), map(_TWO, codes)))
+    mentioned = opinions = None  # (made for the first candidate that gets so far: few)
     clause_starts = list(map(_FIRST, spans))
     if tables.scored is not scorer._state:
         tables.words, tables.scored = {}, scorer._state
@@ -298,6 +297,9 @@ def add_scored(extractor: Any, scorer: AspectScorer, text: str, tokens: list[str
             continue  # (nor right before a mention's term: 销卡 流程 is the 流程's)
         if b < last and tokens[b] in SPEAKS:
             continue  # 看评论说挺好的, 朋友说好用: who says it, not what is judged
+        if opinions is None:
+            opinions = list(compress(range(len(codes)), map(_TWO, codes)))
+            mentioned = {m.clause_id for m in mentions}
         if REQUIRE_OPINION and bisect_left(opinions, first) == bisect_left(opinions, last):
             continue  # no opinion word in the clause: nothing said of it (空气炸锅本身没问题)
         if scorer.collect is not None:

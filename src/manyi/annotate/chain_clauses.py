@@ -29,8 +29,9 @@ noun with its judgement: 价格却很贵 is one clause, 很长内容却不是很
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 REACH = 4  # tokens after the named word within which its own judgement must come
@@ -39,6 +40,7 @@ IDIOMS = frozenset({"i", "l"})  # an idiom or set phrase names what it judges: �
 # noun before one may have
 AFTER_SUBJECT = ("却", "倒是", "反而")
 MAX_SUBJECT = 3
+_FIRST = itemgetter(0)
 PARTICLES = frozenset({"的", "得"})  # 讲的知识, 讲得清楚: a verb said with its particle
 
 
@@ -55,31 +57,36 @@ def chain_cuts(roles_of: Any, tokens: list[str], roles: list, starts: list[int],
     if len(candidates) < 2:
         return spans
     cuts = []
-    at = 0
+    n = len(candidates)
     rules = roles_of.rules
     comparing = _comparing(rules.comparison_markers, rules.comparative_negations)
     compares = not comparing.isdisjoint(tokens)
-    for start, end in spans:  # (a judgement with something before it in its clause)
-        while at < len(candidates) and starts[candidates[at]] <= start:
-            at += 1
-        first = bisect_left(starts, start)
-        compared = next((t for t in range(first, bisect_left(starts, end))
-                         if tokens[t] in comparing), len(tokens)) if compares \
-            else len(tokens)  # 比, 不如: one comparison
-        while at < len(candidates) and starts[candidates[at]] < end:
-            i = candidates[at]
-            at += 1
-            after = at + (at < len(candidates) and candidates[at] == i + 1)
-            if after >= len(candidates) or candidates[after] > i + 1 + REACH \
-                    or starts[candidates[after]] >= end:
-                continue  # no judgement after the next word, within reach, in this clause
-            if i + 1 < len(tokens) and starts[i + 1] < end and i < compared \
-                    and _ends_judgement(roles_of, tokens, roles, i) \
-                    and (finder.tag(tokens[i]) in IDIOMS  # (条理清晰: judged inside it)
-                         or finder.may_have_subject(tokens, first, i)) \
-                    and _opens_judgement(roles_of, tokens, roles, i + 1,
-                                         bisect_left(starts, end)):
-                cuts.append(i + 1)
+    clause_starts = c = first = compared = None
+    for k, i in enumerate(candidates):  # (a judgement with something before it in its clause)
+        after = k + 1 + (k + 1 < n and candidates[k + 1] == i + 1)
+        if after >= n or candidates[after] > i + 1 + REACH:
+            continue  # no judgement after the next word within reach (most candidates)
+        if clause_starts is None:
+            clause_starts = list(map(_FIRST, spans))
+        at = starts[i]
+        here = bisect_right(clause_starts, at) - 1  # the clause it is in, inside its start
+        if here < 0:
+            continue
+        start, end = spans[here]
+        if at <= start or at >= end or starts[candidates[after]] >= end:
+            continue  # (the judgement after: in this clause)
+        if here != c:
+            c, first = here, bisect_left(starts, start)
+            compared = next((t for t in range(first, bisect_left(starts, end))
+                             if tokens[t] in comparing), len(tokens)) if compares \
+                else len(tokens)  # 比, 不如: one comparison
+        if i + 1 < len(tokens) and starts[i + 1] < end and i < compared \
+                and _ends_judgement(roles_of, tokens, roles, i) \
+                and (finder.tag(tokens[i]) in IDIOMS  # (条理清晰: judged inside it)
+                     or finder.may_have_subject(tokens, first, i)) \
+                and _opens_judgement(roles_of, tokens, roles, i + 1,
+                                     bisect_left(starts, end)):
+            cuts.append(i + 1)
     if not cuts:
         return spans
     out: list[tuple[int, int]] = []

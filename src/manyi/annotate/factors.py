@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from itertools import accumulate, compress
 from operator import attrgetter, itemgetter
-from types import SimpleNamespace
+from types import MappingProxyType, SimpleNamespace
 from typing import NamedTuple
 
 from manyi.annotate.agent_filing import attitude_after_agent
@@ -37,7 +37,7 @@ from manyi.annotate.discovered import DiscoveredMentions
 from manyi.annotate.events import EventMatcher, by_clause, speed_beside_events
 from manyi.annotate.factor_tokens import TokenRoles, any_of
 from manyi.annotate.memo import Memo
-from manyi.annotate.opinions import ClauseOpinions, Opinion, nearest
+from manyi.annotate.opinions import ClauseOpinions, Opinion, OpinionScreens, nearest
 from manyi.annotate.sellers import sellers_judged
 from manyi.annotate.titles import has_title, untitled
 from manyi.text.lexicon import Factor, Lexicon
@@ -101,6 +101,8 @@ class ClauseSpan(NamedTuple):
 
 _new_tuple = tuple.__new__  # _new_tuple(Mention, fields) is Mention(*fields), faster
 _SOURCE, _DIMENSION, _FIRST = attrgetter("source"), attrgetter("dimension"), itemgetter(0)
+_START = attrgetter("start")
+_NO_INDICES, _NO_JOINS = frozenset(), MappingProxyType({})  # (read-only: never filled)
 
 
 class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
@@ -121,6 +123,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         self._contrasts = frozenset(lexicon.contrasts)
         # the word classes of the rules below (rules.toml: sellers, fillers, irrealis …)
         self.rules = SimpleNamespace(**rule_lists(lexicon.rules))
+        self._opinion_screens = OpinionScreens(self._modifiers, self.rules, self.parse_token,
+                                               self._negates_as)
         self._many_starts = tuple(sorted(self.rules.many_starts))  # for str.startswith
         # a belief proved wrong needs 以为 or a word of rules.toml's mistaken (本以为): the
         # tokens of a comment whose text holds none, where no clause need look (_mistaken)
@@ -248,9 +252,10 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                                     spans, mentions)
             clauses = _spans_of(mentions, clauses, spans, original)
         if self.topics and self.finder is not None and may_name(mentions, spans):  # 咖喱蟹，一般
-            mentions = named_before(self.finder, self.lexicon.verdicts, text, pieces, starts,
-                                    spans, mentions)
-            clauses = _spans_of(mentions, clauses, spans, original)
+            found = named_before(self.finder, self.lexicon.verdicts, text, pieces, starts, spans,
+                                 mentions)
+            if found is not mentions:  # (most: nothing named before)
+                mentions, clauses = found, _spans_of(found, clauses, spans, original)
         if self.scorer.active and self.finder is not None:  # the learned scorer's aspects
             found = add_scored(self, self.scorer, text, pieces, starts, spans, mentions)
             if found is not mentions:
@@ -301,8 +306,10 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                                     set(), mentions, clause_id, clause)
             return mentions
         terms: list[tuple[int, Factor]] = []
-        by_context: set[int] = set()
-        joined: dict[int, int] = {}  # a term → the next token, a term of the same factor
+        # (filled only where the clause has terms: else the empty ones below, nothing made)
+        by_context = set() if term_at else _NO_INDICES
+        # a term → the next token, a term of the same factor
+        joined = {} if term_at else _NO_JOINS
         for i in term_at:
             factor = lexicon.terms[tokens[i]]
             if i > first and tokens[i - 1] in rules.comparison_markers:
@@ -337,7 +344,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 # second is judged (牛肉的口感: both the dish's, both kept)
                 terms.pop()
             terms.append((i, factor))
-        compounds: dict[int, tuple[int, Factor, str]] = {}
+        compounds = {} if terms and finder is not None else _NO_JOINS
         if finder is not None and terms:
             for n, (i, _) in enumerate(terms):
                 found = self._term_in_context(tokens, first, i, terms, last)
@@ -345,14 +352,16 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                     compounds[i] = found
                     terms[n] = (i, found[1])
         opinions = self._opinions(tokens, starts, roles, first, last, candidates)
-        if opinions and terms:  # (没有包装好: an act done badly keeps its term)
+        if opinions and terms and starts[terms[-1][0]] >= min(map(_START, opinions)):
+            # (a term inside an opinion's words: 没有包装好, an act done badly, keeps its term)
             terms = [t for t in terms if not _compared_in(opinions, starts, t[0])
                      or self.acted(tokens[t[0]])]
-        if opinions and terms and any(tokens[i] in rules.sellers for i, _ in terms):
+        if opinions and terms and not rules.sellers.isdisjoint(
+                map(tokens.__getitem__, map(_FIRST, terms))):
             terms, opinions = sellers_judged(rules, lexicon.cues, tokens, first, terms,
                                              opinions)
         mentions = []
-        claimed: set[int] = set()
+        claimed = set() if terms else _NO_INDICES
         learned = lexicon.learned
         for n, (index, factor) in enumerate(terms):
             opinion = nearest(index, opinions)
@@ -424,7 +433,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             mentions.extend(self._whose_attribute(tokens, starts, previous, first, mentions[0],
                                                   roles))
         free = [o for o in opinions if o.index not in claimed] if claimed else opinions
-        named = {m.dimension for m in mentions} if mentions else set()
+        if not free and not (finder is not None and bare):
+            return mentions  # every opinion said of a term (质量很好): nothing left to file
+        named = set(map(_DIMENSION, mentions))
         # Service words beside the courier are said of the courier (快递及时专业).
         by_agent = not named.isdisjoint(AGENT_DIMENSIONS)
         # A delivery verb in this clause or the one before (昨天买的，今天就到了，很快).

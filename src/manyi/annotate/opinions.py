@@ -11,9 +11,11 @@ a degree word heading an unknown word (颜色很正), a bare 多/少 (精华多)
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from manyi.annotate.factor_tokens import GOOD_AS_DEGREE, is_word
+from manyi.annotate.memo import Memo
 
 _new_tuple = tuple.__new__  # _new_tuple(Opinion, fields) is Opinion(*fields), faster
 MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree words
@@ -67,10 +69,30 @@ class Opinion(NamedTuple):
     degree: float
 
 
+class OpinionScreens:
+    """Per token, whether :meth:`ClauseOpinions._opinions`' rarer tests may apply, each told
+    once: ``plain`` a word before an opinion that is no modifier nor any word its scan reads
+    (质量 before 很好: the scan stops there), ``doubtful`` an opinion word that one of the
+    tests dropping it may drop (还可以, 差不多); ``scales`` the scale words (快 慢)."""
+
+    def __init__(self, modifiers: dict, rules: Any, parse: Callable[[str], Any],
+                 negates_as: Callable[[str], bool]) -> None:
+        read = {"的", "是", *modifiers, *rules.as_degrees, *rules.one_counted, *rules.fillers,
+                *rules.judging_verbs}
+        self.plain = Memo(lambda t: t not in read and THIS_ONE.match(t) is None)
+        self.doubtful = Memo(lambda t: t in rules.not_yet or t in rules.approximators or (
+            t.endswith("可以") or t in rules.ordinary or (parse(t) or ("", "", ""))[2] == "没用"))
+        self.scales = frozenset(rules.scale_up) | frozenset(rules.scale_down)
+        self.wish_next = frozenset(rules.a_little) | WISH_ENDS  # a word after a wished one
+        # a comparison's negation (没有, 不如; glued: 完全没有): see _below_standard
+        self.negates = Memo(lambda t: t in rules.comparative_negations or negates_as(t))
+
+
 class ClauseOpinions:
     """The opinion half of :class:`~manyi.annotate.factors.FactorExtractor` (which sets up
-    ``lexicon``, ``rules``, ``_many_starts``, ``_modifiers``, ``_prefix_cache``,
-    ``_direction_cache``, ``_role_cache``, ``_unbelieving`` and ``parse_token``)."""
+    ``lexicon``, ``rules``, ``_many_starts``, ``_modifiers``, ``_opinion_screens``,
+    ``_prefix_cache``, ``_direction_cache``, ``_role_cache``, ``_unbelieving`` and
+    ``parse_token``)."""
 
     def extract_opinions(self, tokens: list[str]) -> list[Opinion]:
         """The opinion words of one clause's tokens, modifiers applied (不太好 → 好, negated)."""
@@ -87,33 +109,44 @@ class ClauseOpinions:
         parse: see _token_role)."""
         found = []
         boost, boost_at, boost_start = 1.0, -1, 0
-        mistaken = self._mistaken(tokens, first, last) if candidates else (last, last)
+        believed, proved = self._mistaken(tokens, first, last) if candidates else (last, last)
         rules, modifiers = self.rules, self._modifiers
+        screens, weights = self._opinion_screens, self.lexicon.opinions.get
+        plain = screens.plain
         asked = candidates and ASKED in tokens[first:last]
+        # (a clause with no comparison's negation: 质量没有以前好 is not in it, most clauses)
+        compares = candidates and any(map(screens.negates.__getitem__, tokens[first:last]))
         for i in candidates:
             token = tokens[i]
             if asked and ASKED in tokens[first:i]:
                 continue  # 效果有没有说的那么好, 有没有妥善的清洁: asked, not judged
-            if token == "好" and self._good_as_degree(tokens, i, last):
-                boost, boost_at, boost_start = GOOD_AS_DEGREE, i + 1, starts[i]
-                continue
-            if token == "好" and i + 1 < last and tokens[i + 1].startswith(
-                    self._many_starts) and (i == first or tokens[i - 1] not in modifiers):
-                continue  # 等了好几天, 好多次: "quite a few" (not 很好多次购买: rules.toml)
+            if token == "好":
+                if self._good_as_degree(tokens, i, last):
+                    boost, boost_at, boost_start = GOOD_AS_DEGREE, i + 1, starts[i]
+                    continue
+                if i + 1 < last and tokens[i + 1].startswith(self._many_starts) and (
+                        i == first or tokens[i - 1] not in modifiers):
+                    continue  # 等了好几天, 好多次: "quite a few" (not 很好多次购买: rules.toml)
             parse = roles[i][0]
-            # (the quick tests of _nearly and _modal first: most tokens are neither)
-            if parse is None or not parse[2] or token in rules.not_yet or (
+            # (the quick tests of _nearly and _modal first: most tokens are neither; a token
+            # none of the tests can drop, the most, told by one look-up)
+            if parse is None or not parse[2] or screens.doubtful[token] and (
+                    token in rules.not_yet or (
                     parse[2] == "没用" and i > first and tokens[i - 1] in {"还", "都还", "暂时"}
             ) or (token in rules.approximators and self._nearly(tokens, i, first, last)) or (
                     token.endswith("可以") and self._modal(tokens, i, last)) or (
-                    token in rules.ordinary and self._of_a_kind(tokens, i, first, last)):
+                    token in rules.ordinary and self._of_a_kind(tokens, i, first, last))):
                 continue
             negations, degree, word = parse
             start = starts[i]
             if boost_at == i:  # 好 right before: 好快
                 degree, start = degree * boost, boost_start
             as_at = -1
-            for j in range(i - 1, max(first, i - MODIFIER_WINDOW) - 1, -1):
+            # (a word before it that none of the tests below reads, most: no scan at all)
+            for j in range(i - 1, max(first, i - MODIFIER_WINDOW) - 1, -1) \
+                    if i > first and not plain[tokens[i - 1]] else ():
+                if plain[tokens[j]]:
+                    break
                 if tokens[j] in rules.as_degrees:
                     as_at = j  # 没有想象中那么惊艳: see _comparative_negation
                 kind, value = modifiers.get(tokens[j], (None, 0.0))
@@ -127,17 +160,17 @@ class ClauseOpinions:
                         and j - 1 > first and tokens[j - 2] in rules.none_of)):
                     continue  # 没有一个(是)好的: not a single one (rules.toml none_of, one_counted)
                 if kind is None and j > first and THIS_ONE.match(tokens[j]) \
-                        and tokens[j - 1] in self.rules.comparison_markers:
+                        and tokens[j - 1] in rules.comparison_markers:
                     # 都比这个好: this one is the worse; 没有比这个更好的: the best
                     negations += 1 + (j - 2 >= first and tokens[j - 2] in modifiers
                                       and modifiers[tokens[j - 2]][0] == "neg")
                     start = starts[j - 1]
                     break
                 if kind is None:
-                    if tokens[j] in self.rules.fillers or j == as_at or (
-                            tokens[j] in self.rules.judging_verbs) or (
+                    if tokens[j] in rules.fillers or j == as_at or (
+                            tokens[j] in rules.judging_verbs) or (
                             tokens[j] == "的" and j > first
-                            and self._modifiers.get(tokens[j - 1], ("",))[0] == "deg"):
+                            and modifiers.get(tokens[j - 1], ("",))[0] == "deg"):
                         continue  # 不是十分的充盈 (not 别家没有的好味道: a relative 的)
                     break
                 start = starts[j]
@@ -146,7 +179,7 @@ class ClauseOpinions:
                 else:
                     degree *= value
             at = -1
-            if as_at < 0 and not negations:
+            if as_at < 0 and not negations and compares:
                 at = self._below_standard(tokens, i, first)  # 质量没有以前好了
             if as_at >= 0 and not negations:
                 at = self._comparative_negation(tokens, as_at, first)
@@ -156,16 +189,17 @@ class ClauseOpinions:
                 negations, start = 1, min(start, starts[at])
                 if found and found[-1].index == at:
                     found.pop()  # 不如隔壁家好吃: 不如 is this opinion's negation, not one
-            weight = self.lexicon.opinions.get(word, 0.0)
-            if weight and (word in self.rules.scale_up or word in self.rules.scale_down):
+            weight = weights(word, 0.0)
+            if weight and word in screens.scales:
                 weight = self._scaled(tokens, first, i, word, weight)  # 耗电快: worse
             elif weight > 0 and (len(word) > 1 and token != word and token.startswith(OVERDONE)
                                  or (i > first and tokens[i - 1] in OVERDONE)):
                 weight = -weight  # 偏清淡, 过于热情: more than one wants (not 偏好: a verb)
-            if weight > 0 and self._wished(tokens, i, first, last):
+            if weight > 0 and (i + 1 >= last or tokens[i + 1] in screens.wish_next or token[-1] in
+                               "点些") and self._wished(tokens, i, first, last):
                 weight = -weight * WISHED_SCALE  # 再便宜点就好了: not cheap enough now
-            negations += mistaken[0] < i <= mistaken[1]  # 本以为会新鲜: it was not
-            k = i + 1 + (i + 1 < last and tokens[i + 1] == "的")  # 一个好的都没有
+            negations += believed < i <= proved  # 本以为会新鲜: it was not
+            k = i + 1 + (tokens[i + 1] == "的") if i + 2 < last else last  # 一个好的都没有
             if k + 1 < last and tokens[k] in rules.even and tokens[k + 1] in rules.none_of and all(
                     t in rules.particles or t in rules.perceived for t in tokens[k + 2:last]):
                 negations += 1  # 一点异味都没有(闻到): none at all (rules.toml even, perceived)
