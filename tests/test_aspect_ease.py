@@ -30,6 +30,8 @@ def _said(extract, text):
     ("头发很容易打结", "头发", "很容易打结", False),      # a mishap made easy: a fault
     ("头发不容易打结", "头发", "不容易打结", True),       # … and not easy: a merit
     ("打字容易误触", "打字", "容易误触", False),
+    ("这种包装容易被骗", "包装", "容易被骗", False),  # what is done to one: a harm
+    ("门口方便掉头", "掉头", "方便掉头", True),           # (掉头: a U-turn, no mishap)
 ])
 def test_an_act_said_easy_or_hard_is_judged(goods, text, term, opinion, praised):
     assert (term, opinion, praised) in _said(goods, text), _said(goods, text)

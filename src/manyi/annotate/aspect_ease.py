@@ -7,7 +7,7 @@
   a complaint. The act must end the judgement: 很难拿出时间静下心来, 容易成为…的对象 tell a
   story, they judge nothing. 容易 is no opinion
   word by itself (容易上手 and 容易坏 differ), so the act decides: an act one does not want
-  made easy (``mishaps``: 打结 出油, or what starts with 漏 错 忘: 漏看) turns the judgement
+  made easy (``mishaps``: 打结 出油, or what starts with 漏 错 忘 被: 漏看 被骗) turns the judgement
   round (容易打结 is a fault, 不易打结 a merit); an act the opinion lists judge already
   (容易掉色, 不易变形) is left to them. What is judged is the noun before the ease word when
   there is one (内容容易理解: the content), else the act itself (容易冲洗: the rinsing). An

@@ -37,10 +37,10 @@ from manyi.annotate.memo import Memo
 # conjunction or pronoun (用后, 刚用, 若好, 我家).
 OPENING_NOT = frozenset({"p", "d", "c", "r", "u", "m", "q"})
 _MARKS = "，,。.!！?？;；~～…:： 】」#＃"  # the marks a clause that names something may end with
-# Brackets and hashtags a name stands in, as a dish's heading (【烧烤小土豆】很好吃, #鸟贝#; not
-# [微笑]: an emoticon's name)
-OPENING = frozenset("【「#＃")
-CLOSING = frozenset("】」#＃")
+# Brackets a name stands in, as a dish's heading (【烧烤小土豆】很好吃; not [微笑]: an emoticon's
+# name, nor #探店#: a hashtag names a topic, not a dish)
+OPENING = frozenset("【「")
+CLOSING = frozenset("】」")
 
 
 class NamedItems:
