@@ -143,19 +143,14 @@ class AspectFinder(NamedItems):
         if index == first and (index + 1 >= last or (
                 tokens[index + 1] != "的" and not self._takes_object[tokens[index]])):
             return None  # 很好 opening its clause: nothing before, nothing it qualifies
-        kind, skip = self._kind, self._skips
+        kind = self._kind
         j = index - 1
         low = max(first, index - SUBJECT_WINDOW - 1)
         if index + 1 < last and tokens[index + 1] == "的" and self._takes_object[tokens[index]]:
             j = low = first - 1  # 医生推荐的, 朋友介绍的: who recommends, not what is judged
         if j > low and tokens[j] == "好":
             j -= 1  # 好 as a degree (炒花甲好好吃, 烤鱼好新鲜: the opinion's own modifier)
-        while j >= low and skip[tokens[j]]:
-            j -= 1
-        if j > first and tokens[j] in SENSED and j > low:
-            j -= 1  # 白面包感觉一般, 手掰猪肝也感觉一般: what is judged, then how it seemed
-            while j >= low and skip[tokens[j]]:
-                j -= 1
+        j = self._unskipped(tokens, first, low, j)
         if j > first and tokens[j] in CLOSING:  # 【烧烤小土豆】很好吃: the heading judged
             return self.heading(tokens, first, j)
         if j > first and tokens[j] == "的" and self.tag(tokens[j - 1]) in VERB_TAGS \
@@ -313,17 +308,10 @@ class AspectFinder(NamedItems):
         ``index``: a bare adjective's subject); a quick test on the word before it."""
         if index <= first:
             return False
-        kind, skip = self._kind, self._skips
-        j = index - 1
-        low = max(first, index - SUBJECT_WINDOW - 1)
-        while j >= low and skip[tokens[j]]:
-            j -= 1
-        if j > first and tokens[j] in SENSED and j > low:
-            j -= 1  # 白面包感觉一般, 手掰猪肝也感觉一般: what is judged, then how it seemed
-            while j >= low and skip[tokens[j]]:
-                j -= 1
+        kind = self._kind
+        j = self._unskipped(tokens, first, max(first, index - SUBJECT_WINDOW - 1), index - 1)
         if j > first and tokens[j] in CLOSING:  # 【烧烤小土豆】很好吃: the heading judged
-            return self.heading(tokens, first, j)
+            return self.heading(tokens, first, j) is not None
         return j >= first and (kind[tokens[j]] != 0 or (j > first and kind[tokens[j - 1]] == 2)
                                or (j == first and self._head[tokens[j]])  # 字小
                                or (tokens[j] in self._heads and j > first
@@ -332,6 +320,18 @@ class AspectFinder(NamedItems):
                                    and tokens[j - 1] not in self.rules.customer_acts
                                    and self.tag(tokens[j - 1]) in VERB_TAGS)
                                or self._verb_with_particle(tokens[j]))
+
+    def _unskipped(self, tokens: list[str], first: int, low: int, j: int) -> int:
+        """The last token at or before ``j`` (not before ``low``) that is no modifier, past one
+        感觉/觉得 (白面包感觉一般, 手掰猪肝也感觉一般: what is judged, then how it seemed)."""
+        skip = self._skips
+        while j >= low and skip[tokens[j]]:
+            j -= 1
+        if j > first and tokens[j] in SENSED and j > low:
+            j -= 1
+            while j >= low and skip[tokens[j]]:
+                j -= 1
+        return j
 
     def _name_end(self, token: str) -> bool:
         """A one-character piece of a name the segmenter cut off, tagged as a name or not
