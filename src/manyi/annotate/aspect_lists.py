@@ -36,11 +36,12 @@ from manyi.annotate.memo import Memo
 # Parts of speech of a first character that opens no name: a preposition, adverb,
 # conjunction or pronoun (用后, 刚用, 若好, 我家).
 OPENING_NOT = frozenset({"p", "d", "c", "r", "u", "m", "q"})
-_MARKS = "，,。.!！?？;；~～…:： 】」#＃"  # the marks a clause that names something may end with
 # Brackets a name stands in, as a dish's heading (【烧烤小土豆】很好吃; not [微笑]: an emoticon's
 # name, nor #探店#: a hashtag names a topic, not a dish)
 OPENING = frozenset("【「")
 CLOSING = frozenset("】」")
+# the marks a clause that names something may end with
+_MARKS = "，,。.!！?？;；~～…:： " + "".join(sorted(CLOSING))
 
 
 class NamedItems:
@@ -188,9 +189,9 @@ class NamedItems:
         return out
 
     def heading(self, tokens: list[str], first: int, at: int) -> tuple[int, int] | None:
-        """The name in brackets or between hashtags that closes at token ``at`` (【烧烤小土豆】
-        很好吃: 小土豆, #鸟贝#), a dish's heading the words after it judge; None when the
-        brackets hold more than a name."""
+        """The name in brackets that closes at token ``at`` (【烧烤小土豆】很好吃: 小土豆, 「芒果
+        布丁」), a dish's heading the words after it judge; None when the brackets hold more
+        than a name."""
         if at <= first or tokens[at] not in CLOSING:
             return None
         o = at - 1
@@ -365,7 +366,6 @@ class NamedItems:
 _JOINS = frozenset({"和", "与", "及", "跟", "以及", "、"})
 _COMMAS = frozenset({",", "，", "、"})
 _BESIDE = _JOINS | _COMMAS
-_LIST_CHARS = ("和", "与", "及", "跟", "、", "都")  # (以及: 及)
 # Words a list's first item may stand after in its clause (吃了比目鱼，龙利鱼…; 像香酥羊排，…;
 # 菜品是A，B，C): what the customer had, or what the list is of.
 _LEADS = frozenset({"了", "过", "像", "是", "有", "还有", "比如", "例如", "包括"})
@@ -393,7 +393,7 @@ def _token_at(starts: list[int], offset: int) -> int | None:
 def may_reach(text: str, mentions: list) -> bool:
     """A quick test: whether :func:`list_judged` may change ``mentions``: a word that joins
     a list's items (和 与 及 跟 、) or says a judgement is of all (都) in the comment."""
-    # (_LIST_CHARS spelt out: no generator made for each comment)
+    # (the characters spelt out: no generator made for each comment; 以及 holds 及)
     return ("和" in text or "与" in text or "及" in text or "跟" in text or "、" in text
             or "都" in text) and any(m.opinion and m.term for m in mentions)
 
