@@ -147,3 +147,14 @@ def test_a_cry_an_act_a_stay_or_kin_is_no_thing():
     assert [finder.kind(w) for w in ("一看", "两晚", "住三晚", "父亲", "运气")] == [0] * 5
     assert [finder.kind(w) for w in ("太阳", "镜头", "差评率", "本本")] == [2, 2, 2, 2]
     assert [m.term for m in extractor_for("ecommerce")("差差差差差差差差差差")] == [""]
+
+
+def test_a_degree_glued_to_an_opinion_is_no_thing():
+    """很漂亮 太烂 不透气 (tagged nouns) were learned attributes (质量很好 → attribute:很漂亮),
+    and 东西很漂亮 lost its praise: the item named, the opinion read as another thing."""
+    finder = FactorExtractor(Lexicon.load("ecommerce")).finder
+    assert [finder.kind(w) for w in ("很漂亮", "太烂", "不透气", "好快", "十分迅速")] == [0] * 5
+    assert [finder.kind(w) for w in ("坏点", "好评率", "不锈钢")] == [2, 2, 2]
+    extract = extractor_for("ecommerce")
+    assert [(m.factor, m.opinion) for m in extract("东西很漂亮")] == [("appearance", "很漂亮")]
+    assert [(m.term, m.opinion) for m in extract("裤子太烂了")] == [("裤子", "太烂")]

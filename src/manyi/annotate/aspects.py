@@ -102,6 +102,7 @@ class AspectFinder(NamedItems):
         # or negation word alone, 0 neither (always 0 in a pack without a thing bought)
         self.has_item = any(f.dimension == "overall" for f in lexicon.terms.values())
         predicates, modifiers = self.rules.predicates, set(lexicon.degrees) | lexicon.negations
+        self._modifiers = modifiers | {"好"}  # (好快: 好 as a degree)
         self.sizing: dict[str, int] = Memo(lambda t: 0 if not self.has_item else 2 if (
             len(t) == 2 and t[-1] in predicates and t[0] in self._skip) else int(t in modifiers))
 
@@ -124,6 +125,7 @@ class AspectFinder(NamedItems):
                 # (差差 差差差: a cry, not a thing; 本本 娃娃 are, the dictionary says)
                 or (len(token) == 2 and token[0] in self.lexicon.degrees
                     and self.tag(token[1]) == "a")  # 太紧 太小: how it is, though called a noun
+                or self._modified_opinion(token)  # 很漂亮 太烂 不透气: an opinion, glued
                 or DEMONSTRATIVE.match(token) or not all("\u4e00" <= c <= "\u9fff" for c in token)):
             return 0
         tag = self.tag(token)
@@ -135,6 +137,13 @@ class AspectFinder(NamedItems):
                 and token[-1] not in FORM_ENDS and not ONCE.match(token) \
                 and not SPELL.search(token) else 0
         return 2 if tag in NOUN_TAGS else 1 if tag in VERB_TAGS else 0
+
+    def _modified_opinion(self, token: str) -> bool:
+        """Whether a token is a degree or negation word glued to an opinion word (很漂亮,
+        太烂, 好快, 不透气, 十分迅速): how a thing is, though the dictionary calls it a noun."""
+        modifiers, opinions = self._modifiers, self.lexicon.opinions
+        return any(token[:k] in modifiers and token[k:] in opinions
+                   for k in range(1, min(len(token), 3)))
 
     def subject(self, tokens: list[str], first: int, last: int, index: int
                 ) -> tuple[int, int] | None:
