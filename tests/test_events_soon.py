@@ -184,3 +184,11 @@ def test_a_parcels_words_said_in_a_hotel_are_the_hotels(text, dimension, factor,
 def test_a_word_inside_an_event_is_the_events(text, event):
     found = extractor_for("hotel")(text)
     assert [(m.term, m.source, m.dimension) for m in found] == [(event, "event", "channel")]
+
+
+@pytest.mark.parametrize("text", ["十天时间才送到", "两个小时时间才送到"])
+def test_a_wait_said_with_its_time_is_late(text):
+    """十天时间才送到 came out as an overall complaint: 时间 between the wait and 才."""
+    found = extractor_for("ecommerce")(text)
+    assert [(m.dimension, m.source) for m in found] == [("logistics", "event")]
+    assert found[0].lexicon_score < 0

@@ -4,6 +4,7 @@ about is the brand; attributes are learned as before."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import extractor_for
 
 from manyi.annotate.factors import FactorExtractor
@@ -158,3 +159,12 @@ def test_a_degree_glued_to_an_opinion_is_no_thing():
     extract = extractor_for("ecommerce")
     assert [(m.factor, m.opinion) for m in extract("东西很漂亮")] == [("appearance", "很漂亮")]
     assert [(m.term, m.opinion) for m in extract("裤子太烂了")] == [("裤子", "太烂")]
+
+
+@pytest.mark.parametrize("text, factor", [("衣服有一股怪味", "taste"), ("退色严重", "quality"),
+                                          ("发现内部开裂", "quality")])
+def test_a_defect_said_by_its_noun_is_a_complaint(text, factor):
+    """A smell or a crack named (怪味 臭味 开裂; 退色 as 褪色) was no opinion: the comment's
+    complaint went to ``overall`` from the model alone."""
+    found = extractor_for("ecommerce")(text)
+    assert [m.factor for m in found] == [factor] and found[0].lexicon_score < 0
