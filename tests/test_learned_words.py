@@ -156,6 +156,8 @@ def test_a_degree_glued_to_an_opinion_is_no_thing():
     finder = FactorExtractor(Lexicon.load("ecommerce")).finder
     assert [finder.kind(w) for w in ("很漂亮", "太烂", "不透气", "好快", "十分迅速")] == [0] * 5
     assert [finder.kind(w) for w in ("坏点", "好评率", "不锈钢")] == [2, 2, 2]
+    # a guess is no thing either (好象不行了 made 好象 a phone's attribute)
+    assert [finder.kind(w) for w in ("好象", "貌似", "似乎")] == [0, 0, 0]
     extract = extractor_for("ecommerce")
     assert [(m.factor, m.opinion) for m in extract("东西很漂亮")] == [("appearance", "很漂亮")]
     assert [(m.term, m.opinion) for m in extract("裤子太烂了")] == [("裤子", "太烂")]
