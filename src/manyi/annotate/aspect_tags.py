@@ -33,23 +33,26 @@ MAX_CHARS = 8
 
 def described(rules: object, word: str) -> bool:
     """A two-character word that says how something is, though the dictionary calls it a noun:
-    a bare prefix or a size word before a size or taste word (微酸 偏甜 超辣 酸甜), or 多/少
-    before what food has much or little of (多汁 少油); no name (not 微距 过程 大虾 酸奶 大小).
+    a bare prefix or a size word before a size or taste word (微酸 偏甜 超辣 酸甜), two tastes
+    or textures (甜脆 香脆 软糯: rules.toml's ``textures``), or 多/少 before what food has much
+    or little of (多汁 少油); no name (not 微距 过程 大虾 酸奶 大小 脆皮).
     The size and taste words are rules.toml's ``predicates`` (大 小 酸 甜 …) and ``tastes``.
 
     >>> from types import SimpleNamespace
     >>> rules = SimpleNamespace(bare_prefixes={"微", "偏", "过"}, predicates={"大", "酸", "甜"},
-    ...                         tastes={"酸", "甜", "苦"})
-    >>> [described(rules, w) for w in ("多汁", "微酸", "酸甜", "微距", "过程", "大虾", "酸奶")]
-    [True, True, True, False, False, False, False]
+    ...                         tastes={"酸", "甜", "苦"}, textures={"脆", "软", "糯"})
+    >>> said = ("多汁", "微酸", "酸甜", "甜脆", "软糯", "微距", "过程", "大虾", "酸奶", "脆皮")
+    >>> [described(rules, w) for w in said]
+    [True, True, True, True, True, False, False, False, False, False]
     """
     if len(word) != 2:
         return False
     first, second = word
+    felt = rules.tastes | rules.textures
     return ((first in rules.bare_prefixes or first in rules.predicates)
             and second in rules.predicates  # (the tastes that are no size word, 苦 涩: not 微苦)
             and not (first in rules.predicates and second not in rules.tastes)) \
-        or (first in "多少" and second in MUCH_OF)
+        or (first in felt and second in felt) or (first in "多少" and second in MUCH_OF)
 
 
 MUCH_OF = frozenset("汁油盐糖")  # 多汁 少油 少盐 少糖: what a dish has much or little of

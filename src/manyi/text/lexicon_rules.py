@@ -38,7 +38,7 @@ RULE_LISTS = ("sellers", "platforms", "brands", "seller_named", "seller_business
               "mistaken_ends", "judging_verbs", "lasting",
               "waiting", "desirable", "undesirable", "scale_up", "scale_down", "occasions",
               "conditions", "spoiling", "rotting", "used", "eaten", "trying", "extent",
-              "tastes", "thickness", "graders", "unable",
+              "tastes", "textures", "thickness", "graders", "unable",
               "none_of", "one_counted", "even", "perceived", "graded_verdicts", "mild",
               "moderate", "many_starts", "glued_rests", "standards", "wish_markers", "a_little",
               "easing", "hindering", "mishaps", "points", "point_judges")
