@@ -158,6 +158,9 @@ def test_a_degree_glued_to_an_opinion_is_no_thing():
     assert [finder.kind(w) for w in ("坏点", "好评率", "不锈钢")] == [2, 2, 2]
     # a guess is no thing either (好象不行了 made 好象 a phone's attribute)
     assert [finder.kind(w) for w in ("好象", "貌似", "似乎")] == [0, 0, 0]
+    # words of saying (真是太, tagged a name), the review itself, an act on a brand (用沙宣)
+    assert [finder.kind(w) for w in ("真是太", "评论", "用沙宣")] == [0, 0, 0]
+    assert [finder.kind(w) for w in ("用料", "紫边", "买家")] == [2, 2, 2]
     extract = extractor_for("ecommerce")
     assert [(m.factor, m.opinion) for m in extract("东西很漂亮")] == [("appearance", "很漂亮")]
     assert [(m.term, m.opinion) for m in extract("裤子太烂了")] == [("裤子", "太烂")]

@@ -55,6 +55,8 @@ MEASURES = frozenset("度性率感")
 # 一 and a character the dictionary does not know as a word: an act done once (一看做工挺精细,
 # 一穿就破), not a thing (一体 一楼 are the dictionary's)
 ONCE = re.compile(r"一.$")
+# using or buying what follows, in a word the dictionary does not know (用沙宣, 买来): an act
+USE_CHARS = frozenset("用买")
 # nights, days or times the dictionary does not know (两晚, 住三晚): how long, not a thing
 SPELL = re.compile(r"[一二两三四五六七八九十几半\d][晚天夜日周月年次]")
 MEASURED = frozenset({"a", "ad", "v", "vn"})  # and what they measure: 细腻 度, 握持 感
@@ -126,6 +128,7 @@ class AspectFinder(NamedItems):
                 or (len(token) == 2 and token[0] in self.lexicon.degrees
                     and self.tag(token[1]) == "a")  # 太紧 太小: how it is, though called a noun
                 or self._modified_opinion(token)  # 很漂亮 太烂 不透气: an opinion, glued
+                or set(token) <= FUNCTION_CHARS  # 真是太 (tagged a name): words of saying
                 or DEMONSTRATIVE.match(token) or not all("\u4e00" <= c <= "\u9fff" for c in token)):
             return 0
         tag = self.tag(token)
@@ -135,7 +138,7 @@ class AspectFinder(NamedItems):
         if not tag:  # a word of the comments, not of the dictionary: 紫边 噪点
             return 2 if len(token) <= 4 and FUNCTION_CHARS.isdisjoint(token) \
                 and token[-1] not in FORM_ENDS and not ONCE.match(token) \
-                and not SPELL.search(token) else 0
+                and not SPELL.search(token) and token[0] not in USE_CHARS else 0
         return 2 if tag in NOUN_TAGS else 1 if tag in VERB_TAGS else 0
 
     def _modified_opinion(self, token: str) -> bool:
