@@ -161,6 +161,11 @@ def test_a_degree_glued_to_an_opinion_is_no_thing():
     # words of saying (真是太, tagged a name), the review itself, an act on a brand (用沙宣)
     assert [finder.kind(w) for w in ("真是太", "评论", "用沙宣")] == [0, 0, 0]
     assert [finder.kind(w) for w in ("用料", "紫边", "买家")] == [2, 2, 2]
+    # a suggestion, a phenomenon, a watch kept, just used (建议轻拿轻放, 卡顿现象, 刚用上)
+    assert [finder.kind(w) for w in ("建议", "现象", "关注", "刚用")] == [0, 0, 0, 0]
+    extract = extractor_for("ecommerce")
+    assert [(m.dimension, m.factor) for m in extract("发票还没收到")] == [("channel", "process")]
+    assert [(m.term, m.factor) for m in extract("有卡顿现象")] == [("卡顿", "performance")]
     extract = extractor_for("ecommerce")
     assert [(m.factor, m.opinion) for m in extract("东西很漂亮")] == [("appearance", "很漂亮")]
     assert [(m.term, m.opinion) for m in extract("裤子太烂了")] == [("裤子", "太烂")]

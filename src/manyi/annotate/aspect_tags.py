@@ -22,7 +22,7 @@ DEMONSTRATIVE = re.compile(
     r"^(这|那|此|该|每|哪)(个|款|家|种|部|台|只|次|些|位|件|本|门|堂|份|样|套|条|双|盒|瓶|张|篇)?$")
 # Characters a word jieba does not know should not hold to be an aspect (大大的, 算蛮, 越用越顺).
 FUNCTION_CHARS = frozenset("的地得了着过很太真也都还就算蛮挺超最更越不没未是在有把被给让吗呢吧啊哦"
-                           "我你他她它个会可能要想")
+                           "我你他她它个会可能要想刚")  # (刚用: just used)
 # Last characters of a word jieba does not know that make it an act, a time or a place (用起,
 # 涂上, 抢来, 货到, 用完, 用后, 脸上), not the name of a thing: a verb's complement, or 后.
 FORM_ENDS = frozenset("起上来去到完后")
