@@ -38,6 +38,7 @@ def test_a_dish_before_its_listed_attribute_is_in_the_term(catering, text, term,
     ("还有腌制的萝卜干，好吃到流泪。", "萝卜干", True),  # brought in by 还有, a cue after it
     ("这次点了个干锅黄鸭叫，感觉就比较一般了", "干锅黄鸭叫", False),  # ordered
     ("这家的午餐肉是煎过的，挺好吃的。", "午餐肉", True),  # said what it is, then judged
+    ("黄鱼蒸蛋，一大盘，还是值得推荐的。", "黄鱼蒸蛋", True),  # past a clause of its size
 ])
 def test_an_open_verdict_takes_the_dish_as_its_term(catering, text, term, positive):
     found = {(m.term, m.dimension, m.lexicon_score > 0) for m in catering(text) if m.opinion}
@@ -50,6 +51,7 @@ def test_an_open_verdict_takes_the_dish_as_its_term(catering, text, term, positi
     ("catering", "欧包很扎实，有嚼劲，适合当早餐", "嚼劲"),        # a quality had, no name
     ("catering", "孜然羊排，羊排煎得还不错", "羊排煎"),            # how it was done
     ("catering", "糯糯的香香的", "糯糯"),                         # how it is
+    ("catering", "咖喱蟹，没有吃，量还可以", "咖喱蟹"),           # a clause between that says more
     ("ecommerce", "客服，态度很差", "客服"),                      # a listed word of another factor
     ("ecommerce", "淡淡的清香味非常的耐闻，清清爽爽的一点也不油", "耐闻"),  # an opinion
     ("hotline", "家里人都能看到我的消费记录，很不方便", "消费记录"),  # seen, not ordered

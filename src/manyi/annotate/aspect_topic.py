@@ -53,6 +53,7 @@ from manyi.annotate.aspect_topics import SENTENCE_MARKS, indices_by_clause, is_o
 # pack's verbs of ordering (rules.toml's orders: 点了 要了)
 ORDERED = frozenset("吃喝买尝")
 COPULAS = frozenset({"是", "就是", "都是", "也是", "倒是", "还是"})  # 鸡柳就是半成品肉串
+MAX_ASIDE = 6  # tokens of a clause between a name and its judgement (一大盘)
 MAX_PIECES = 4  # tokens of a name the segmenter cut (炒 苕 尖)
 # parts of speech no piece of a name has: pronouns, times, prepositions, conjunctions,
 # adverbs, particles, punctuation (我们 今天 在 但 很 的)
@@ -114,11 +115,14 @@ def dish_span(finder: Any, tokens: list[str], first: int, last: int, whole: bool
         end += 1
     if whole and end != last:
         return None
+    stop = end
     while end > first and (not _ends_name(finder, tokens[end - 1]) or (
             end < len(tokens) and len(tokens[end - 1]) == 1 and (
                 _word(finder, tokens[end - 1] + tokens[end])
                 or tokens[end][0] == "得" and finder.tag(tokens[end - 1]) == "v"))):
         end -= 1  # (羊排 倒 是: 倒是 an adverb the segmenter cut; 羊排 煎 得: how it was done)
+    if whole and end != stop:
+        return None  # (外皮焦脆: the clause says how it is, not only what)
     words = tokens[first:end]
     chars = sum(map(len, words))
     if chars > 1 and len(set("".join(words))) == 1:
@@ -216,7 +220,7 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
                 continue
             if span is not None and between and not any(map(DEMONSTRATIVE.match, between)) \
                     and (all(finder._skips[t] and finder.tag(t) != "v" for t in between)
-                                                 or _word(finder, "".join(between))):
+                         or _word(finder, "".join(between))):
                 if listed:  # 羊排倒是味道不错: the dish's own mention, the attribute's factor
                     b = span[1] - 1
                     added.append(m._replace(
@@ -229,30 +233,16 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
         # the clause before names the dish and nothing else: 水爆肚，味道没有太惊艳
         if not c or not (listed or is_open(m)):
             continue
-        p_start, p_end = spans[c - 1]
-        if not SENTENCE_MARKS.isdisjoint(text[p_end:c_start]) or any(
-                mentions[n].dimension not in ("product", "overall") for n in indices):
+        if any(mentions[n].dimension not in ("product", "overall") for n in indices) \
+                or not all(_light(finder, t) for t in tokens[first:at]):
             continue
-        before = [n for n, o in enumerate(mentions) if o.clause_id == c - 1]
-        if any(mentions[n].opinion for n in before):
-            continue  # (a judgement of its own)
-        p_first, p_last = bisect_left(starts, p_start), bisect_left(starts, p_end)
-        while p_last > p_first and not tokens[p_last - 1].strip("，,：: "):
-            p_last -= 1
-        opens = _opened(finder, tokens, p_first, p_last)
-        span = dish_span(finder, tokens, opens, p_last, True) \
-            or dish_tail(finder, tokens, p_first, p_last)
-        if span is None:  # 午餐肉是煎过的，挺好吃的: what it is, then how it is
-            span = dish_span(finder, tokens, opens, p_last, False)
-            if span is not None and tokens[span[1]] not in COPULAS:
-                span = None
-        if span is None or not all(_light(finder, t) for t in tokens[first:at]) or any(
-                w in text[p_start:p_end] for w in rules.irrealis):
+        found = _topic_before(finder, text, tokens, starts, spans, mentions, c)
+        if found is None and c > 1 and _aside(finder, text, tokens, starts, spans, mentions, c - 1):
+            found = _topic_before(finder, text, tokens, starts, spans, mentions, c - 1)
+        if found is None:  # (黄鱼蒸蛋，一大盘，还是值得推荐的: past a clause that says its size)
             continue
+        span, before = found
         where = (starts[span[0]], starts[span[1] - 1] + len(tokens[span[1] - 1]))
-        if any(not (where[0] <= mentions[n].start and mentions[n].end <= where[1])
-               for n in before):
-            continue
         dropped.update(before)  # (a learned word of the name, named unjudged: now judged)
         if listed:
             added.append(m._replace(term=text[where[0]:where[1]], start=where[0], end=where[1],
@@ -266,6 +256,55 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
     out = [m for n, m in enumerate(out) if n not in dropped] + added
     out.sort(key=lambda m: (m.clause_id, m.start))
     return out
+
+
+def _topic_before(finder: Any, text: str, tokens: list[str], starts: list[int],
+                  spans: list[tuple[int, int]], mentions: list, c: int
+                  ) -> tuple[tuple[int, int], list[int]] | None:
+    """The name the clause before clause ``c`` says as its topic (see the module docstring),
+    and the positions of that clause's mentions (unjudged words of the name); None when it
+    says none, judges, wonders or ends a sentence."""
+    p_start, p_end = spans[c - 1]
+    if not SENTENCE_MARKS.isdisjoint(text[p_end:spans[c][0]]):
+        return None
+    before = [n for n, o in enumerate(mentions) if o.clause_id == c - 1]
+    if any(mentions[n].opinion for n in before) \
+            or any(w in text[p_start:p_end] for w in finder.rules.irrealis):
+        return None  # (a judgement of its own; 不知道是不是…: a wonder)
+    p_first, p_last = bisect_left(starts, p_start), bisect_left(starts, p_end)
+    while p_last > p_first and not tokens[p_last - 1].strip("，,：: "):
+        p_last -= 1
+    opens = _opened(finder, tokens, p_first, p_last)
+    span = dish_span(finder, tokens, opens, p_last, True) \
+        or dish_tail(finder, tokens, p_first, p_last)
+    if span is None:  # 午餐肉是煎过的，挺好吃的: what it is, then how it is
+        span = dish_span(finder, tokens, opens, p_last, False)
+        if span is not None and tokens[span[1]] not in COPULAS:
+            return None
+    if span is None:
+        return None
+    where = (starts[span[0]], starts[span[1] - 1] + len(tokens[span[1] - 1]))
+    if any(not (where[0] <= mentions[n].start and mentions[n].end <= where[1]) for n in before):
+        return None
+    return span, before
+
+
+def _aside(finder: Any, text: str, tokens: list[str], starts: list[int],
+           spans: list[tuple[int, int]], mentions: list, c: int) -> bool:
+    """Whether clause ``c`` only says how much or how big (一大盘, 一桶送上桌的): no mention, at
+    most :data:`MAX_ASIDE` tokens, no negation, degree or opinion word (粥熬得特别绵: it is
+    judged) and no noun of its own but before 的 or after a number."""
+    c_start, c_end = spans[c]
+    if any(m.clause_id == c for m in mentions) or not SENTENCE_MARKS.isdisjoint(
+            text[c_end:spans[c + 1][0]]):
+        return False
+    first, last = bisect_left(starts, c_start), bisect_left(starts, c_end)
+    lexicon = finder.lexicon
+    return last - first <= MAX_ASIDE and not any(
+        tokens[k] in lexicon.negations or tokens[k] in lexicon.degrees
+        or tokens[k] in lexicon.opinions or finder.kind(tokens[k]) == 2 and tokens[k + 1] != "的"
+        and (k == first or finder.tag(tokens[k - 1]) != "m")  # (一 大盘: how much of it)
+        for k in range(first, last))
 
 
 def _named(finder: Any, verdicts: Any, m: Any, tokens: list[str], starts: list[int],
