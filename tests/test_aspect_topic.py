@@ -1,0 +1,75 @@
+"""A dish named as a topic, cut into pieces by the segmenter, owns what is judged of it
+(manyi.annotate.aspect_topic through the factor extractor)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import extractor_for
+
+
+@pytest.fixture(scope="module")
+def catering():
+    return extractor_for("catering")
+
+
+def _found(mentions):
+    return {(m.term, m.dimension, m.factor, m.opinion, m.lexicon_score > 0) for m in mentions}
+
+
+def test_a_topic_judged_through_a_listed_attribute_gets_its_own_mention(catering):
+    found = _found(catering("水爆肚，味道没有太惊艳"))  # 水 / 爆肚: cut in two
+    assert ("水爆肚", "product", "taste", "没有太惊艳", False) in found, found
+    assert ("味道", "product", "taste", "没有太惊艳", False) in found, found  # (kept)
+
+
+@pytest.mark.parametrize("text, term, factor", [
+    ("琵琶鸭味道不错", "琵琶鸭味道", "taste"),          # 琵琶 / 鸭: the dish and its attribute
+    ("粥份量很足", "粥份量", "spec"),                  # a one-character dish
+    ("水爆肚的味道没有太惊艳", "水爆肚的味道", "taste"),
+])
+def test_a_dish_before_its_listed_attribute_is_in_the_term(catering, text, term, factor):
+    found = {(m.term, m.factor) for m in catering(text)}
+    assert (term, factor) in found, found
+
+
+@pytest.mark.parametrize("text, term, positive", [
+    ("炒苕尖，真心一般般。", "炒苕尖", False),         # 炒 / 苕 / 尖: a verdict of its own clause
+    ("墨鱼滑也一般般", "墨鱼滑", False),                # 墨鱼 / 滑: adverbs, then the verdict
+    ("还有腌制的萝卜干，好吃到流泪。", "萝卜干", True),  # brought in by 还有, a cue after it
+    ("这次点了个干锅黄鸭叫，感觉就比较一般了", "干锅黄鸭叫", False),  # ordered
+    ("这家的午餐肉是煎过的，挺好吃的。", "午餐肉", True),  # said what it is, then judged
+    ("黄鱼蒸蛋，一大盘，还是值得推荐的。", "黄鱼蒸蛋", True),  # past a clause of its size
+])
+def test_an_open_verdict_takes_the_dish_as_its_term(catering, text, term, positive):
+    found = {(m.term, m.dimension, m.lexicon_score > 0) for m in catering(text) if m.opinion}
+    assert (term, "product", positive) in found, found
+
+
+@pytest.mark.parametrize("domain, text, not_term", [
+    ("catering", "今天，味道不错", "今天"),                       # a time
+    ("catering", "朋友，味道不错", "朋友"),                       # a person
+    ("catering", "欧包很扎实，有嚼劲，适合当早餐", "嚼劲"),        # a quality had, no name
+    ("catering", "孜然羊排，羊排煎得还不错", "羊排煎"),            # how it was done
+    ("catering", "糯糯的香香的", "糯糯"),                         # how it is
+    ("catering", "咖喱蟹，没有吃，量还可以", "咖喱蟹"),           # a clause between that says more
+    ("ecommerce", "客服，态度很差", "客服"),                      # a listed word of another factor
+    ("ecommerce", "淡淡的清香味非常的耐闻，清清爽爽的一点也不油", "耐闻"),  # an opinion
+    ("hotline", "家里人都能看到我的消费记录，很不方便", "消费记录"),  # seen, not ordered
+])
+def test_no_name_where_none_is_judged(domain, text, not_term):
+    found = {m.term for m in extractor_for(domain)(text) if m.opinion}
+    assert not_term not in found, found
+
+
+def test_the_thing_bought_is_no_dish():
+    extract = extractor_for("electronics")
+    found = {(m.term, m.dimension, m.opinion) for m in extract("手机，屏幕很清楚")}
+    assert ("手机", "product", "很清楚") not in found, found  # (the phone named, its screen judged)
+    assert ("屏幕", "product", "很清楚") in found, found
+
+
+def test_a_learned_word_of_the_name_is_judged_with_it():
+    extract = extractor_for("catering", learned=(("牛肉", "product", "attribute:牛肉"),))
+    found = {(m.term, m.opinion) for m in extract("麻辣牛肉，很好吃")}
+    assert ("麻辣牛肉", "很好吃") in found, found
+    assert ("牛肉", "") not in found, found  # (named unjudged before: now the dish's)
