@@ -354,6 +354,26 @@ def test_good_then_a_degree_word_is_an_opinion():
     assert [(m.term, m.opinion) for m in found][0] == ("老师讲得", "很好")
 
 
+@pytest.mark.parametrize("text, term, opinion", [
+    ("老师讲的很好让我们了解了更多知识", "老师讲的", "很好"),
+    ("讲的很好也是很基础的东西", "讲", "很好"),
+    ("老师讲的挺好有趣味", "老师讲的", "挺好")])
+def test_good_after_a_degree_word_before_a_verb_is_an_opinion(text, term, opinion):
+    found = extractor_for("education")(text)
+    assert (term, opinion) in [(m.term, m.opinion) for m in found], found
+
+
+def test_good_after_a_degree_word_before_an_adjective_is_still_a_degree():
+    found = extractor_for("catering")("量真的好小哦")
+    assert [(m.term, m.opinion) for m in found] == [("量", "好小")]  # (not 真的好: praise)
+
+
+def test_a_thing_named_in_capitals_is_judged():
+    found = extractor_for("education")("老师讲课非常棒PDF做的非常好")
+    assert ("PDF", "非常好") in [(m.term, m.opinion) for m in found], found
+    assert "PHONE" not in [m.term for m in extractor_for("ecommerce")("售后电话[PHONE]一直打不通")]
+
+
 def test_the_doers_act_through_an_adverb_is_judged():
     found = extractor_for("education")("老师备课特别认真")
     assert [(m.term, m.filed_by) for m in found] == [("老师备课", "context")]

@@ -49,6 +49,8 @@ AMOUNT = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万�
 MODAL_OBJECTS = frozenset({"v", "p", "vn"})
 ACCEPTING = frozenset({"接受", "忍受", "容忍"})
 PHRASE_TAGS = frozenset({"l", "i", ""})
+# no quality a degree 好 heads: a verb, preposition, adverb, conjunction, pronoun (很好让, 挺好有)
+UNQUALITIES = frozenset("vpdcru")
 # A bare use verb ending the clause after 可以 (还可以用, 房间还可以住, 这本书还可以看看): still
 # usable, a mild verdict, not "can do" something.
 USE_VERBS = frozenset({"用", "吃", "住", "穿", "喝", "看", "看看", "玩", "听", "戴", "睡"})
@@ -396,7 +398,8 @@ class ClauseOpinions:
             tag(following) in PHRASE_TAGS and tag(following[0]) == "v")
 
     def _good_as_degree(self, tokens: list[str], i: int, last: int) -> bool:
-        """好 right before an opinion word or a one-character word: 好快, 好便宜, 好硬."""
+        """好 right before an opinion word or a one-character word: 好快, 好便宜, 好硬 (after a
+        degree word, not before a verb or a function word: 很好让我们, 挺好有趣味)."""
         if tokens[i] != "好" or i + 1 >= last:
             return False
         following = tokens[i + 1]
@@ -404,6 +407,9 @@ class ClauseOpinions:
             return False
         if self.parse_token(following) is not None:
             return following not in self.lexicon.terms
+        if i and self._modifiers.get(tokens[i - 1], ("",))[0] == "deg" \
+                and self.finder is not None and self.finder.tag(following)[:1] in UNQUALITIES:
+            return False  # 很好让我们了解, 挺好有趣味: 很好 is judged (not 真的好小, 真的好难吃)
         return len(following) == 1 and "\u4e00" <= following <= "\u9fff" \
             and following not in self.rules.particles and following not in self.lexicon.terms
 
