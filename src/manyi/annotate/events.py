@@ -73,9 +73,9 @@ class EventMatcher:
         if self._chars is None:
             orders: Iterable[int] = range(len(self._keys))
         else:
-            present = set(self._screen.findall(text))
-            if not present:  # (half the comments of a shop)
+            if self._screen.search(text) is None:  # (half the comments of a shop)
                 return []
+            present = set(self._screen.findall(text))
             if len(present) == 1:
                 orders = self._by_char[present.pop()]
             else:

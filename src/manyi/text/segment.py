@@ -370,7 +370,8 @@ def _cut_at_contrasts(text: str, bounds: list[tuple[int, int]], contrasts: Itera
     pattern = contrast_pattern(frozenset(contrasts))
     # Contrast words hold no punctuation, so matching them once over the whole text finds
     # exactly the matches inside each clause.
-    hits = [m.start() for m in pattern.finditer(text)] if pattern is not None else []
+    hits = [m.start() for m in pattern.finditer(text)] \
+        if pattern is not None and pattern.search(text) else []  # (most: none)
     spans: list[tuple[int, int]] = bounds
     if hits:
         spans = []
