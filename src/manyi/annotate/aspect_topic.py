@@ -199,11 +199,14 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
     for c, indices in by_clause.items():
         head = min(indices, key=lambda n: mentions[n].start)
         m = mentions[head]
-        if not m.opinion or m.source == "event" or any(
-                w in m.opinion for w in rules.thanks) or any(
+        c_start, c_end = spans[c]
+        # (most clauses: their judgement opens the comment, or is named from the clause before)
+        if not m.opinion or m.source == "event" or m.start < c_start or (
+                m.start == c_start and (not c or _judged(mentions, by_clause, c - 1))):
+            continue
+        if any(w in m.opinion for w in rules.thanks) or any(
                 w in m.opinion for w in rules.not_carried):
             continue
-        c_start, c_end = spans[c]
         first, last = bisect_left(starts, c_start), bisect_left(starts, c_end)
         at = bisect_left(starts, m.start, first, last)
         if m.start < c_start or at >= last or starts[at] != m.start:
@@ -256,6 +259,11 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
     out = [m for n, m in enumerate(out) if n not in dropped] + added
     out.sort(key=lambda m: (m.clause_id, m.start))
     return out
+
+
+def _judged(mentions: list, by_clause: dict, c: int) -> bool:
+    """Whether clause ``c`` holds a judged mention (then it says no topic of its own)."""
+    return any(mentions[n].opinion for n in by_clause.get(c, ()))
 
 
 def _topic_before(finder: Any, text: str, tokens: list[str], starts: list[int],
