@@ -158,8 +158,9 @@ def test_a_degree_glued_to_an_opinion_is_no_thing():
     assert [finder.kind(w) for w in ("坏点", "好评率", "不锈钢")] == [2, 2, 2]
     # a guess is no thing either (好象不行了 made 好象 a phone's attribute)
     assert [finder.kind(w) for w in ("好象", "貌似", "似乎")] == [0, 0, 0]
-    # words of saying (真是太, tagged a name), the review itself, an act on a brand (用沙宣)
-    assert [finder.kind(w) for w in ("真是太", "评论", "用沙宣")] == [0, 0, 0]
+    # words of saying (真是太, tagged a name), an act on a brand (用沙宣), a cry in capitals
+    assert [finder.kind(w) for w in ("真是太", "用沙宣", "GOOD", "YYDS")] == [0, 0, 0, 0]
+    assert [finder.kind(w) for w in ("评论", "PDF", "MP3")] == [2, 2, 2]  # (评论功能: an app's)
     assert [finder.kind(w) for w in ("用料", "紫边", "买家")] == [2, 2, 2]
     # a suggestion, a phenomenon, a watch kept, just used (建议轻拿轻放, 卡顿现象, 刚用上)
     assert [finder.kind(w) for w in ("建议", "现象", "关注", "刚用")] == [0, 0, 0, 0]
@@ -182,9 +183,9 @@ def test_a_defect_said_by_its_noun_is_a_complaint(text, factor):
 
 def test_how_a_fruit_bites_is_its_taste_and_no_thing():
     """甜脆 脆甜 were learned attributes of 10,000 fruit reviews (attribute:甜脆, 152 mentions
-    with no opinion); 个别 剩下 影响 实际 others: a bite is a taste word, those no thing."""
+    with no opinion); 个别 剩下 实际 others: a bite is a taste word, those no thing."""
     finder = FactorExtractor(Lexicon.load("ecommerce")).finder
-    assert [finder.kind(w) for w in ("甜脆", "香脆", "个别", "剩下", "影响")] == [0] * 5
+    assert [finder.kind(w) for w in ("甜脆", "香脆", "个别", "剩下", "实际")] == [0] * 5
     assert [finder.kind(w) for w in ("果子", "香肠", "滑板")] == [2, 2, 2]
     found = extractor_for("ecommerce")("口感脆甜")
     assert [(m.term, m.factor) for m in found] == [("口感", "taste")]

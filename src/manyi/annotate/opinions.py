@@ -51,6 +51,9 @@ ACCEPTING = frozenset({"接受", "忍受", "容忍"})
 PHRASE_TAGS = frozenset({"l", "i", ""})
 # no quality a degree 好 heads: a verb, preposition, adverb, conjunction, pronoun (很好让, 挺好有)
 UNQUALITIES = frozenset("vpdcru")
+# … but 好 is "so" after 真 and before a wish (真的好想退货, 真的好让人失望, 好想给差评)
+SO_GOOD = frozenset({"真", "真的", "真是", "真心"})
+WISHING = frozenset({"想", "要", "想要", "希望"})
 # A bare use verb ending the clause after 可以 (还可以用, 房间还可以住, 这本书还可以看看): still
 # usable, a mild verdict, not "can do" something.
 USE_VERBS = frozenset({"用", "吃", "住", "穿", "喝", "看", "看看", "玩", "听", "戴", "睡"})
@@ -408,6 +411,7 @@ class ClauseOpinions:
         if self.parse_token(following) is not None:
             return following not in self.lexicon.terms
         if i and self._modifiers.get(tokens[i - 1], ("",))[0] == "deg" \
+                and tokens[i - 1] not in SO_GOOD and following not in WISHING \
                 and self.finder is not None and self.finder.tag(following)[:1] in UNQUALITIES:
             return False  # 很好让我们了解, 挺好有趣味: 很好 is judged (not 真的好小, 真的好难吃)
         return len(following) == 1 and "\u4e00" <= following <= "\u9fff" \
