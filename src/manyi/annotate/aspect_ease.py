@@ -51,14 +51,17 @@ def may_ease(rules: Any, text: str) -> bool:
     """A quick test: whether ``text`` may hold an act said easy or hard, or a point judged
     (one of rules.toml's easing, hindering or points words: 方便, 容易, 重点), found by one
     search of the words together."""
-    return _ease_words(rules.easing, rules.hindering, rules.points).search(text) is not None
+    pattern = _ease_words(rules.easing, rules.hindering, rules.points)
+    return pattern is not None and pattern.search(text) is not None
 
 
 @lru_cache(maxsize=8)
-def _ease_words(*words: frozenset[str]) -> re.Pattern:
-    """The pattern finding any of ``words``' words (an empty word: every text)."""
-    return re.compile("|".join(sorted(map(re.escape, frozenset().union(*words)),
-                                      key=lambda w: (-len(w), w))))
+def _ease_words(*words: frozenset[str]) -> re.Pattern | None:
+    """The pattern finding any of ``words``' words; None when there are none (a pack without
+    them: no text holds one)."""
+    union = frozenset().union(*words) - {""}
+    return re.compile("|".join(sorted(map(re.escape, union), key=lambda w: (-len(w), w)))) \
+        if union else None
 
 
 def eased_acts(roles_of: Any, text: str, tokens: list[str], starts: list[int],

@@ -239,9 +239,10 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
         if any(mentions[n].dimension not in ("product", "overall") for n in indices) \
                 or not all(_light(finder, t) for t in tokens[first:at]):
             continue
-        found = _topic_before(finder, text, tokens, starts, spans, mentions, c)
-        if found is None and c > 1 and _aside(finder, text, tokens, starts, spans, mentions, c - 1):
-            found = _topic_before(finder, text, tokens, starts, spans, mentions, c - 1)
+        found = _topic_before(finder, text, tokens, starts, spans, mentions, by_clause, c)
+        if found is None and c > 1 and _aside(finder, text, tokens, starts, spans, by_clause,
+                                              c - 1):
+            found = _topic_before(finder, text, tokens, starts, spans, mentions, by_clause, c - 1)
         if found is None:  # (黄鱼蒸蛋，一大盘，还是值得推荐的: past a clause that says its size)
             continue
         span, before = found
@@ -267,7 +268,7 @@ def _judged(mentions: list, by_clause: dict, c: int) -> bool:
 
 
 def _topic_before(finder: Any, text: str, tokens: list[str], starts: list[int],
-                  spans: list[tuple[int, int]], mentions: list, c: int
+                  spans: list[tuple[int, int]], mentions: list, by_clause: dict, c: int
                   ) -> tuple[tuple[int, int], list[int]] | None:
     """The name the clause before clause ``c`` says as its topic (see the module docstring),
     and the positions of that clause's mentions (unjudged words of the name); None when it
@@ -275,8 +276,8 @@ def _topic_before(finder: Any, text: str, tokens: list[str], starts: list[int],
     p_start, p_end = spans[c - 1]
     if not SENTENCE_MARKS.isdisjoint(text[p_end:spans[c][0]]):
         return None
-    before = [n for n, o in enumerate(mentions) if o.clause_id == c - 1]
-    if any(mentions[n].opinion for n in before) \
+    before = by_clause.get(c - 1, [])
+    if _judged(mentions, by_clause, c - 1) \
             or any(w in text[p_start:p_end] for w in finder.rules.irrealis):
         return None  # (a judgement of its own; 不知道是不是…: a wonder)
     p_first, p_last = bisect_left(starts, p_start), bisect_left(starts, p_end)
@@ -298,12 +299,12 @@ def _topic_before(finder: Any, text: str, tokens: list[str], starts: list[int],
 
 
 def _aside(finder: Any, text: str, tokens: list[str], starts: list[int],
-           spans: list[tuple[int, int]], mentions: list, c: int) -> bool:
+           spans: list[tuple[int, int]], by_clause: dict, c: int) -> bool:
     """Whether clause ``c`` only says how much or how big (一大盘, 一桶送上桌的): no mention, at
     most :data:`MAX_ASIDE` tokens, no negation, degree or opinion word (粥熬得特别绵: it is
     judged) and no noun of its own but before 的 or after a number."""
     c_start, c_end = spans[c]
-    if any(m.clause_id == c for m in mentions) or not SENTENCE_MARKS.isdisjoint(
+    if c in by_clause or not SENTENCE_MARKS.isdisjoint(
             text[c_end:spans[c + 1][0]]):
         return False
     first, last = bisect_left(starts, c_start), bisect_left(starts, c_end)

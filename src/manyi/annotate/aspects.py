@@ -57,10 +57,10 @@ MEASURES = frozenset("度性率感")
 ONCE = re.compile(r"一.$")
 # using or buying what follows, in a word the dictionary does not know (用沙宣, 买来): an act
 USE_CHARS = frozenset("用买")
-# nights, days or times the dictionary does not know (两晚, 住三晚): how long, not a thing
 # a thing named in capitals: PDF CPU MP3 PS5 (not OK, NB; not a cry: rules.toml's not_aspects)
 ACRONYM = re.compile(r"[A-Z]{3,5}[0-9]?|[A-Z]{2}[0-9]")
 MASKED = frozenset({"URL", "EMAIL", "PHONE"})  # what manyi.text.normalize.mask_private writes
+# nights, days or times the dictionary does not know (两晚, 住三晚): how long, not a thing
 SPELL = re.compile(r"[一二两三四五六七八九十几半\d][晚天夜日周月年次]")
 MEASURED = frozenset({"a", "ad", "v", "vn"})  # and what they measure: 细腻 度, 握持 感
 NAME_PIECES = frozenset({"n", "ng", "nr", "nrt", ""})  # (not 换/nz, 小/a: no piece of a name)
@@ -124,8 +124,9 @@ class AspectFinder(NamedItems):
             return 2
         if ACRONYM.fullmatch(token):  # PDF做的非常好: a thing named in capitals
             lower = token.lower()  # (yyds GOOD: the lexicon's and the rules' words in any case)
-            return 0 if token in MASKED or lower in self._known or lower in self.rules.not_aspects \
-                or lower in self.lexicon.opinions else 2
+            # (the opinion words are among the known ones)
+            return 0 if token in MASKED or lower in self._known \
+                or lower in self.rules.not_aspects else 2
         if (len(token) < 2 or token in self._known or token in self.rules.not_aspects
                 or token[-1] == "的"  # 大大的, 红红的: a description, whatever the tag
                 or described(self.rules, token)  # 多汁, 微酸: how it is, though called a noun
