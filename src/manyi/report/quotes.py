@@ -171,12 +171,15 @@ def fix_candidates(comments: pd.DataFrame, mentions: pd.DataFrame, dimension: st
 
 
 def kept_fix(candidates: Sequence[tuple], n: int) -> list[tuple]:
-    """A block's candidates that can be picked from the whole (the best until ``n``
-    distinct texts), their mentions read."""
+    """A block's candidates that can be picked from the whole (the best of each text, until
+    ``n`` distinct texts), their mentions read: a text's later candidates sort after its
+    best in every merge, so :func:`pick_fix` never takes them."""
     keep, distinct = [], set()
     for *keys, text, part in candidates:
         if len(distinct) >= n:
             break
+        if text in distinct:
+            continue
         distinct.add(text)
         frame = part()
         keep.append((*keys, text, lambda frame=frame: frame))
