@@ -73,16 +73,18 @@ def drivers(comments: pd.DataFrame, mentions: pd.DataFrame, *,
 def drivers_from_counts(counts: FactorCounts, *, labels: Mapping[str, str] | None = None,
                         weights: Mapping[str, float] | None = None, level: str | None = None,
                         rating: bool = False, min_comments: int = MIN_COMMENTS,
-                        alpha: float = 0.05,
-                        boot: int = BOOT, seed: int = SEED) -> pd.DataFrame:
-    """The table of :func:`drivers` from (merged) counts of comments."""
+                        alpha: float = 0.05, boot: int = BOOT, seed: int = SEED,
+                        sides: Sequence[str] = ("complaint", "praise")) -> pd.DataFrame:
+    """The table of :func:`drivers` from (merged) counts of comments (``sides``: the sides
+    wanted; each side's rows are the same whichever others are asked for)."""
     levels = ("factor", "dimension") if level is None else (level,)
     table = impact_table(counts.patterns or Patterns(), labels=labels or {}, weights=weights,
                          rating=rating, boot=boot, seed=seed, alpha=alpha, levels=levels,
-                         min_comments=min_comments)
+                         min_comments=min_comments, sides=sides)
     mention = mention_stats(counts)
     table = table.merge(mention.assign(side="complaint", level="factor"),
                         on=["side", "level", "dimension", "factor"], how="left")
+    table["mentioned"] = table["mentioned"].astype(float)  # blank on praise and dimension rows
     columns = DRIVER_COLUMNS + (RATING_COLUMNS if rating else [])
     for column in columns:
         if column not in table:

@@ -222,8 +222,8 @@ def profile_segments(profiles: Profiles, *, group_cols: Sequence[str],
                                          sizes, n_all, labels)
         for group in groups:
             table = drivers_from_counts(profiles.groups[(column, group)], labels=labels,
-                                        level="factor", boot=boot)
-            table = table[table["side"] == "complaint"].head(top)
+                                        level="factor", boot=boot, sides=("complaint",))
+            table = table.head(top)
             driver_parts.append(table.assign(column=column, group=group))
     differences = pd.DataFrame(diff_rows, columns=DIFFERENCE_COLUMNS[:14])
     differences["q_value"] = q_values_by_level(differences)
