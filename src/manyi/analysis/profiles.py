@@ -156,12 +156,12 @@ class ProfileBuilder:
         local = self.positions[lo:hi] - start  # the block's analysable comments
         complaint = complaint_mask(part, rule, mentions)
         self.complaint[lo:hi] = complaint[local]
-        self.pattern[lo:hi] = self._patterns(comment_dimension_polarity(part, mentions),
-                                             end - start)[local]
+        polar = comment_dimension_polarity(part, mentions)
+        self.pattern[lo:hi] = self._patterns(polar, end - start)[local]
         if self.count:
             self._counts(part, mentions, rule)
         if self.chosen:
-            self._group_counts(part, mentions, complaint, slice(lo, hi), local)
+            self._group_counts(part, mentions, polar, complaint, slice(lo, hi), local)
         for name, (level, parts) in self.factor_parts.items():
             values = self.kept[name][lo:hi]
             if name in self.chosen:  # the groups shown, the others as one (their counts
@@ -244,11 +244,11 @@ class ProfileBuilder:
             self.merged = FactorCounts.total([self.merged, *self.parts])
             self.parts = []
 
-    def _group_counts(self, part: pd.DataFrame, mentions: pd.DataFrame,
+    def _group_counts(self, part: pd.DataFrame, mentions: pd.DataFrame, polar: pd.DataFrame,
                       complaints: np.ndarray, inside: slice, local: np.ndarray) -> None:
         """Counts of the comments of each segment shown, as the segments' drivers count
-        (``complaints``: of the block's comments; ``inside``: its analysable ones among
-        the profiles, at ``local`` in the block)."""
+        (``polar``, ``complaints``: of the block's comments; ``inside``: its analysable ones
+        among the profiles, at ``local`` in the block)."""
         at = mention_rows(part, mentions)
         for column, chosen in self.chosen.items():
             values = self.kept[column][inside]
@@ -256,10 +256,10 @@ class ProfileBuilder:
                 keep = local[values == group]
                 if not len(keep):
                     continue
-                comments, found = subset(part, mentions, at, keep)
+                comments, found, judged = subset(part, mentions, at, keep, polar)
                 parts = self.group_parts.setdefault((column, group), [])
                 parts.append(FactorCounts.of(comments, found, complaint=complaints[keep],
-                                             terms=False))  # (no themes per segment)
+                                             terms=False, polar=judged))  # (no themes)
                 if len(parts) >= GROUP_PARTS:  # summed as they come: memory stays flat
                     parts[:] = [FactorCounts.total(parts)]
 
@@ -302,14 +302,16 @@ def _sum_counts_by(parts: list[pd.DataFrame], name: str) -> pd.DataFrame:
 
 
 def subset(comments: pd.DataFrame, mentions: pd.DataFrame, rows: np.ndarray,
-           keep: np.ndarray) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The comments at positions ``keep`` and their mentions, ``row`` renumbered."""
+           keep: np.ndarray, polar: pd.DataFrame) -> tuple[pd.DataFrame, ...]:
+    """The comments at positions ``keep``, their mentions and their rows of ``polar`` (the
+    comments' :func:`comment_dimension_polarity`: a comment's rows are its own), ``row``
+    renumbered."""
     slot = np.full(len(comments) + 1, -1, dtype=np.int64)
     slot[keep] = np.arange(len(keep))
-    moved = slot[rows]
-    inside = moved >= 0
+    moved, judged = slot[rows], slot[polar["row"].to_numpy(dtype=np.int64)]
     return (comments.iloc[keep].reset_index(drop=True),
-            mentions[inside].assign(row=moved[inside]))
+            mentions[moved >= 0].assign(row=moved[moved >= 0]),
+            polar[judged >= 0].assign(row=judged[judged >= 0]))
 
 
 def selected_groups(values: np.ndarray, min_comments: int, max_groups: int) -> list:
