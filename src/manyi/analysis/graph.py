@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from manyi.analysis.impact import Patterns
+from manyi.analysis.impact import SIDES, Patterns
 from manyi.analysis.labels import factor_labels, lexicon_labels  # noqa: F401
 from manyi.analysis.rows import (  # noqa: F401  (ANALYSABLE_FLAGS, analysable: kept importable from here)
     ANALYSABLE_FLAGS,
@@ -156,19 +156,20 @@ class FactorCounts:
     def of(cls, comments: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "factor",
            unit: str = "comment", opinions: bool = False, include_overall: bool = False,
            complaint: ComplaintSpec = None, patterns: bool = True,
-           terms: bool = True, polar: pd.DataFrame | None = None) -> FactorCounts:
+           terms: bool = True, polar: pd.DataFrame | None = None,
+           sides: Sequence[str] = tuple(SIDES)) -> FactorCounts:
         """Count one table of comments and its mentions (see :func:`incidence`);
         ``patterns=False`` skips the drivers' patterns (the graph of all comments),
-        ``terms=False`` their themes' term sets (a graph, a segment's drivers); ``polar``:
-        as :meth:`Patterns.of`'s."""
+        ``terms=False`` their themes' term sets (a graph, a segment's drivers); ``polar``,
+        ``sides``: as :meth:`Patterns.of`'s."""
         complaint = complaint_mask(comments, complaint, mentions)  # once, not per count
         matrix, y, columns = incidence(comments, mentions, level=level, unit=unit,
                                        opinions=opinions, include_overall=include_overall,
                                        complaint=complaint)
         complained = matrix[y.astype(bool)]
         drivers = unit == "comment" and not opinions
-        patterns = Patterns.of(comments, mentions, complaint=complaint, polar=polar) \
-            if patterns and drivers else None
+        patterns = Patterns.of(comments, mentions, complaint=complaint, polar=polar,
+                               sides=sides) if patterns and drivers else None
         terms = TermSets.of(comments, mentions, complaint=complaint) \
             if drivers and terms else None
         return cls(units=matrix.shape[0], complaint_units=int(y.sum()),

@@ -124,13 +124,15 @@ class Patterns:
     @classmethod
     def of(cls, comments: pd.DataFrame, mentions: pd.DataFrame, *, complaint=None,
            praise=None, rating: str | Sequence[float] | pd.Series | None = None,
-           polar: pd.DataFrame | None = None) -> Patterns:
+           polar: pd.DataFrame | None = None, sides: Sequence[str] = tuple(SIDES)
+           ) -> Patterns:
         """Count the patterns of one table of comments and its mentions.
 
         ``complaint``/``praise``: as :func:`manyi.analysis.rows.complaint_mask` (default: sentiment
         negative / positive, or a factor named negatively / positively). ``rating``: a
         column or aligned values (non-numbers: none). ``polar``: the comments'
         ``comment_dimension_polarity(..., include_overall=True)`` when computed already.
+        ``sides``: the sides counted (the others left empty).
         """
         positions = analysable_positions(comments)
         slot = np.full(len(comments) + 1, -1, dtype=np.int64)
@@ -147,27 +149,26 @@ class Patterns:
             ratings = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)[positions]
             ratings = np.where(np.isnan(ratings), _NO_RATING, ratings)
         verdict = factor_verdicts(mention_rows(comments, mentions), mentions)
-        flags = {"complaint": complaint_mask(comments, complaint, mentions,
-                                             verdicts=verdict)[positions],
-                 "praise": complaint_mask(comments, praise, mentions, "positive",
-                                          verdicts=verdict)[positions]}
+        rules = {"complaint": (complaint, "negative"), "praise": (praise, "positive")}
         keep = (code >= 0) & (mentions["dimension"] != "overall").to_numpy()
         key_rank, key_names = _key_codes(mentions["dimension"], factor_column(mentions))
         dim_rank, dim_names = pd.factorize(polar["dimension"], sort=True)
         polar_side = polar["polarity"].to_numpy(dtype=object)
         polar_code = polar["code"].to_numpy()
-        sides = {}
-        for side, (word, _) in SIDES.items():
+        counted = {side: _empty() for side in SIDES}
+        for side in sides:
+            rule, word = rules[side]
+            flags = complaint_mask(comments, rule, mentions, word, verdicts=verdict)[positions]
             pick = keep & (verdict == SIDE_SIGNS[word])
             factor_sets = _joined(code[pick], key_rank[pick], key_names, len(positions))
             chosen = (polar_side == word) & (polar_code >= 0)
             dim_sets = _joined(polar_code[chosen], dim_rank[chosen],
                                np.asarray(dim_names, dtype=object), len(positions))
-            frame = pd.DataFrame({"flag": flags[side], "factors": objects(factor_sets),
+            frame = pd.DataFrame({"flag": flags, "factors": objects(factor_sets),
                                   "dimensions": objects(dim_sets), "rating": ratings})
-            sides[side] = frame.groupby(_INDEX, sort=True).size().astype(np.int64)
+            counted[side] = frame.groupby(_INDEX, sort=True).size().astype(np.int64)
         dims = polar.loc[polar["code"] >= 0, "dimension"].value_counts().sort_index()
-        return cls(sides, dims.astype(np.int64))
+        return cls(counted, dims.astype(np.int64))
 
     @classmethod
     def total(cls, parts: Sequence[Patterns]) -> Patterns:

@@ -258,8 +258,9 @@ class ProfileBuilder:
                     continue
                 comments, found, judged = subset(part, mentions, at, keep, polar)
                 parts = self.group_parts.setdefault((column, group), [])
-                parts.append(FactorCounts.of(comments, found, complaint=complaints[keep],
-                                             terms=False, polar=judged))  # (no themes)
+                parts.append(FactorCounts.of(  # (no themes, no praise per segment)
+                    comments, found, complaint=complaints[keep], terms=False, polar=judged,
+                    sides=("complaint",)))
                 if len(parts) >= GROUP_PARTS:  # summed as they come: memory stays flat
                     parts[:] = [FactorCounts.total(parts)]
 
