@@ -32,6 +32,8 @@ def _said(extract, text):
     ("打字容易误触", "打字", "容易误触", False),
     ("这种包装容易被骗", "包装", "容易被骗", False),  # what is done to one: a harm
     ("门口方便掉头", "掉头", "方便掉头", True),           # (掉头: a U-turn, no mishap)
+    ("这款容易上色，颜色自然", "上色", "容易上色", True),  # 上色: the dictionary's b, an act
+    ("效果非常好，上色容易 ，颜色自然", "上色", "容易", True),  # (a space before the mark)
 ])
 def test_an_act_said_easy_or_hard_is_judged(goods, text, term, opinion, praised):
     assert (term, opinion, praised) in _said(goods, text), _said(goods, text)

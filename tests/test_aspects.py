@@ -26,6 +26,9 @@ def takeaway():
     ("对焦速度很快", "对焦速度", "product"),
     ("按键不大方便", "按键", "product"),
     ("油耗很高", "油耗", "product"),
+    ("上色很快", "上色", "product"),  # 上色 外型 定型: the dictionary's b, a noun after
+    ("外型美观", "外型", "product"),
+    ("定型持久", "定型", "product"),
 ])
 def test_unlisted_aspect_is_found_with_the_customers_word(shop, text, word, dimension):
     found = [m for m in shop(text) if m.source == "discovered"]
@@ -33,6 +36,12 @@ def test_unlisted_aspect_is_found_with_the_customers_word(shop, text, word, dime
     assert any(word in m.term or m.term in word for m in found), [m.term for m in found]
     assert {m.dimension for m in found} == {dimension}
     assert all(m.filed_by in ("attribute", "context", "characters", "cue") for m in found)
+
+
+@pytest.mark.parametrize("text", ["超级郁闷", "唯一不满意的是太贵", "主动热情"])
+def test_a_distinguishing_word_of_how_much_or_which_is_no_aspect(shop, text):
+    assert not {"超级", "唯一", "主动"} & {m.term for m in shop(text)}, \
+        [(m.term, m.opinion) for m in shop(text)]
 
 
 def test_listed_term_keeps_its_filing(shop):

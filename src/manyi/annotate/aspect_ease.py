@@ -143,7 +143,7 @@ def _eased(roles_of: Any, opinions: dict, tokens: list[str], first: int, last: i
                 for t in tokens[span[0]:span[1]]):
             span = (k, k + 1)  # 容易冲洗: the rinsing (太重不便携带: the carrying)
         return span, (i, k + 1), i, score
-    if tokens[i] in opinions or not (k >= last or tokens[k] in ENDS):
+    if tokens[i] in opinions or not (k >= last or tokens[k] in ENDS or tokens[k].isspace()):
         return None  # (清洗方便: the opinion lists' 方便 judges it already)
     span = finder.subject(tokens, first, last, i)  # 上色容易: an act, not 企业也不容易
     if span is None or span[1] != span[0] + 1 or span[1] > i \
@@ -155,7 +155,8 @@ def _eased(roles_of: Any, opinions: dict, tokens: list[str], first: int, last: i
 def _is_act(finder: Any, rules: Any, opinions: dict, token: str) -> bool:
     """An act one may find easy or hard: a verb of two characters or more (冲洗 携带 理解)
     that no opinion list judges, not the customer's own acts nor a word for no thing."""
-    return len(token) >= 2 and token not in opinions and finder.tag(token) in ACT_TAGS \
+    return len(token) >= 2 and token not in opinions \
+        and (finder.tag(token) in ACT_TAGS or finder.kind(token) == 1) \
         and token not in rules.not_aspects and token not in rules.judging_verbs \
         and token not in rules.customer_acts and not VERB_FORMS.search(token) \
         and finder.kind(token) != 0

@@ -25,6 +25,7 @@ from typing import NamedTuple
 from manyi.annotate.agent_filing import attitude_after_agent
 from manyi.annotate.aspect_ease import eased_acts, may_ease
 from manyi.annotate.aspect_filing import OpinionFiling
+from manyi.annotate.aspect_form import filled_fields, may_fill
 from manyi.annotate.aspect_had import had_qualities, may_have
 from manyi.annotate.aspect_lists import list_judged, may_reach
 from manyi.annotate.aspect_named import listed_with, may_list, may_name, named_before
@@ -80,14 +81,10 @@ class Mention(NamedTuple):
 def _once(found: list[Mention]) -> list[Mention]:
     """A clause's mentions with each (factor, term, opinion, negation) once: a concession
     repeats its word (便宜是便宜，但是… is one price mention, not two)."""
-    seen: set[tuple] = set()
-    kept = []
-    for m in found:
-        key = (m.dimension, m.factor, m.term, m.opinion, m.negated)
-        if key not in seen:
-            seen.add(key)
-            kept.append(m)
-    return kept
+    seen: dict[tuple, Mention] = {}
+    for m in found:  # (the first of each, in order)
+        seen.setdefault((m.dimension, m.factor, m.term, m.opinion, m.negated), m)
+    return list(seen.values())
 
 
 class ClauseSpan(NamedTuple):
@@ -287,6 +284,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             clauses = _spans_of(mentions, clauses, spans, original)
         if eased:  # an act said easy or hard, a point judged: manyi.annotate.aspect_ease
             mentions = eased_acts(self, text, pieces, starts, spans, mentions)
+            clauses = _spans_of(mentions, clauses, spans, original)
+        if self.finder is not None and may_fill(text):  # 控油效果:很好柔顺效果:一般: a form
+            mentions = filled_fields(self, text, pieces, starts, spans, mentions)
             clauses = _spans_of(mentions, clauses, spans, original)
         if mentions:  # 收发20条SMS文本短信: named, judged by no opinion (issue #19)
             mentions = self.opinion_filing(
