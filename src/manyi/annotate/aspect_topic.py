@@ -197,7 +197,7 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
     out = None  # (a copy of ``mentions``, made at the first change)
     added: list = []
     dropped: set[int] = set()
-    addressed = finder.addressed
+    addressed, piece = finder.addressed, finder.name_piece
     for c, indices in by_clause.items():
         head = indices[0] if len(indices) == 1 else min(indices, key=lambda n: mentions[n].start)
         m = mentions[head]
@@ -212,9 +212,11 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
         at = bisect_left(starts, m.start, first, last)
         if m.start < c_start or at >= last or starts[at] != m.start:
             continue  # (named already from the clause before)
-        opened = _opened(finder, tokens, first, at)
         listed = m.source == "lexicon" and m.dimension == "product" and m.filed_by == "term" \
             and m.term == tokens[at] and tokens[at] not in finder.lexicon.learned
+        # (a name needs a word of one before the head: most clauses have none, no lead-in read)
+        opened = _opened(finder, tokens, first, at) if first < at and any(
+            map(piece.__getitem__, tokens[first:at])) else at
         if opened < at:  # the clause opens with the name: 琵琶鸭味道不错, 墨鱼滑也一般般
             span = dish_span(finder, tokens, opened, at, False, listed)
             between = tokens[span[1]:at] if span is not None else ["，"]
@@ -287,6 +289,8 @@ def _topic_before(finder: Any, text: str, tokens: list[str], starts: list[int],
     p_first, p_last = bisect_left(starts, p_start), bisect_left(starts, p_end)
     while p_last > p_first and not tokens[p_last - 1].strip("，,：: "):
         p_last -= 1
+    if not any(map(finder.name_piece.__getitem__, tokens[p_first:p_last])):
+        return None  # (no word of a name: dish_span and dish_tail find none)
     opens = _opened(finder, tokens, p_first, p_last)
     span = dish_span(finder, tokens, opens, p_last, True) \
         or dish_tail(finder, tokens, p_first, p_last)
