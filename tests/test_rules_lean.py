@@ -1,7 +1,8 @@
-"""The topic rules' word tests made lean give the same answers (issue #24): a rule list
-searched by one pattern (``aspect_tags.words_in``) finds what ``any(w in text …)`` finds, and
-the finder's memos of a name's pieces and ends (``name_piece``, ``name_end``) are
-``aspect_topic._piece`` and ``_ends_name`` of each token."""
+"""Rules made lean give the same answers (issue #24): a rule list searched by one pattern
+(``aspect_tags.words_in``) finds what ``any(w in text …)`` finds; the finder's memos of a
+name's pieces and ends (``name_piece``, ``name_end``) are ``aspect_topic._piece`` and
+``_ends_name`` of each token; the event matcher, which skips the part a screened rule is
+known to hold, finds what every rule run over the whole text finds."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from hypothesis import strategies as st
 from manyi.annotate.annotator import Annotator, Settings
 from manyi.annotate.aspect_tags import words_in
 from manyi.annotate.aspect_topic import _ends_name, _piece
+from manyi.annotate.events import EventMatcher
+from manyi.text.lexicon import Lexicon
 
 COMMENTS = ["水爆肚，味道没有太惊艳", "炒苕尖，真心一般般", "琵琶鸭味道不错", "墨鱼滑也一般般",
             "真心感谢老板", "点赞，好评", "不知道是不是个例，味道一般", "谢谢啦，下次再来",
@@ -54,3 +57,31 @@ def test_the_memos_are_the_word_tests_of_each_token(finder):
         assert finder.name_end[token] == _ends_name(finder, token)
     assert any(map(finder.name_piece.__getitem__, tokens))
     assert not all(map(finder.name_piece.__getitem__, tokens))
+
+
+EVENTS = ["等了70分钟才送到", "下单半小时就送到了", "等了一个多小时", "很快就送到了", "送餐很快",
+          "到了以后发现少了一个", "第二天就到了", "三天才到", "好评", "等了好久才发货，快递很慢",
+          "用了一周就坏了", "收到货第二天就坏了", "排队排了一个小时", "上菜等了半个小时",
+          "一个星期才收到", "", "了了了", "等等等等"]
+
+
+def _every_rule(matcher: EventMatcher, text: str) -> list:
+    found = sorted((m.start(), order, m.end(), factor)
+                   for order, (pattern, factor, _) in enumerate(matcher.rules)
+                   for m in pattern.finditer(text))
+    out, reached = [], -1
+    for start, _, end, (factor, sign) in found:
+        if start >= reached:
+            out.append((start, end, factor, sign))
+            reached = end
+    return out
+
+
+@pytest.mark.parametrize("pack", ["delivery", "catering", "ecommerce", "hotel"])
+def test_the_screened_events_are_every_rules_own(pack):
+    matcher = EventMatcher(Lexicon.load(pack))
+    assert matcher.rules and matcher._screen is not None
+    texts = EVENTS + [a + "，" + b for a in EVENTS[:8] for b in EVENTS[8:]]
+    found = [matcher.find(t) for t in texts]
+    assert found == [_every_rule(matcher, t) for t in texts]
+    assert sum(map(bool, found)) >= 3
