@@ -43,7 +43,7 @@ judges.
 from __future__ import annotations
 
 from bisect import bisect_left
-from operator import is_
+from operator import attrgetter, is_
 from typing import Any  # an AspectFinder and a factors.Mention (imported there: no cycle)
 
 from manyi.annotate.aspect_named import _lead_in, _light
@@ -53,6 +53,7 @@ from manyi.annotate.aspect_topics import SENTENCE_MARKS, indices_by_clause, is_o
 # The last characters of a verb of having a dish or a thing (吃了 喝的 买了), besides the
 # pack's verbs of ordering (rules.toml's orders: 点了 要了)
 ORDERED = frozenset("吃喝买尝")
+_START = attrgetter("start")
 COPULAS = frozenset({"是", "就是", "都是", "也是", "倒是", "还是"})  # 鸡柳就是半成品肉串
 MAX_ASIDE = 6  # tokens of a clause between a name and its judgement (一大盘)
 MAX_PIECES = 4  # tokens of a name the segmenter cut (炒 苕 尖)
@@ -193,6 +194,10 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
                 spans: list[tuple[int, int]], mentions: list) -> list:
     """``mentions`` with each dish name read by :func:`dish_span` given the judgement of its
     clause or of the clause after it (see the module docstring)."""
+    if len(spans) == 1:  # (a comment of one clause whose judgement opens it: most of them)
+        m = min(mentions, key=_START)  # (its head, as below: the first that starts first)
+        if not m.opinion or m.source == "event" or m.start <= spans[0][0]:
+            return mentions
     by_clause = indices_by_clause(mentions)
     out = None  # (a copy of ``mentions``, made at the first change)
     added: list = []
