@@ -4,6 +4,7 @@
     PYTHONPATH=/path/to/other/checkout/src python bench/extraction_instructions.py  # compare
     python bench/extraction_instructions.py -n 6000 --max-chars 40 --annotate [--repeats 0.25]
     python bench/extraction_instructions.py -n 6000 --max-chars 40 --piece
+    python bench/extraction_instructions.py -n 3000 --max-chars 40 --texts 很好 好评 不错
 
 A count, not a time: it does not move with the load of a shared machine, so two checkouts
 compare to the instruction (wall-clock and CPU figures move by 10–20 % there). Writes N real
@@ -16,6 +17,9 @@ for 3,000 short reviews.
 extract, sentiment, the tables), its memo of short comments emptied after the warm pass.
 ``--piece``: the rows as one worker's piece, warm (``manyi.stream._render_piece``), and its
 counts alone (``stream._Totals.of``), each counted apart.
+``--texts T …``: the instructions of one extraction of each text alone (500 extractions of
+it counted, warm; the run started on the same N reviews): what a comment pays before it has
+anything to read.
 ``--repeats SHARE``: that share of the rows (seeded) is a real review of at most 8
 characters drawn again, the k-th most drawn with weight 1/k: an illustration of a dump that
 repeats its short comments (好评, 很好吃); the benches' own dumps hold each review once.
@@ -43,8 +47,11 @@ def main() -> None:
     parser.add_argument("--annotate", action="store_true")
     parser.add_argument("--piece", action="store_true")
     parser.add_argument("--repeats", type=float, default=0.0)
+    parser.add_argument("--texts", nargs="+", default=None)
     parser.add_argument("--inner", help=argparse.SUPPRESS)  # the counted process's corpus
     args = parser.parse_args()
+    if args.inner and args.texts:
+        return texts_alone(Path(args.inner), args.texts)
     if args.inner:
         return (piece_twice if args.piece else annotate_twice if args.annotate
                 else extract_twice)(Path(args.inner))
@@ -61,7 +68,8 @@ def main() -> None:
                                f"--callgrind-out-file={out}", sys.executable, __file__,
                                "--inner", str(found[0]),
                                *(["--annotate"] if args.annotate else []),
-                               *(["--piece"] if args.piece else [])],
+                               *(["--piece"] if args.piece else []),
+                               *(["--texts", *args.texts] if args.texts else [])],
                               capture_output=True, text=True)
         counted = re.search(r"Collected : (\d+)", done.stderr)
         if done.returncode or counted is None:
@@ -71,6 +79,10 @@ def main() -> None:
             text = dump.read_text()
             parts[re.search(r"^desc: Trigger: dump (\S+)", text, re.M).group(1)] = int(
                 re.search(r"^totals: (\d+)", text, re.M).group(1))
+    if args.texts:
+        for name, total in parts.items():
+            print(f"{args.texts[int(name[4:])]} {total / ALONE:,.0f} instructions an extraction")
+        return
     for name, total in parts.items() or [("instructions", int(counted.group(1)))]:
         print(f"{name} {total:,} ({total / args.n:,.0f} a comment, {args.n:,} comments)")
 
@@ -135,6 +147,30 @@ def piece_twice(source: Path) -> None:
         work()
         subprocess.run(["callgrind_control", "-i", "off", pid], capture_output=True, check=True)
         subprocess.run(["callgrind_control", "-d", name, pid], capture_output=True, check=True)
+
+
+ALONE = 500  # extractions of each text counted (--texts)
+
+
+def texts_alone(source: Path, texts: list[str]) -> None:
+    """Count :data:`ALONE` extractions of each of ``texts`` (normalised and cut as a run
+    does, warm), each text in a dump of its own."""
+    from manyi import chain
+
+    run = chain.start(str(source), id_col="评论ID", chunk_rows=100_000)
+    annotator = run.annotator
+    extractor, pid = annotator.extractor, str(os.getpid())
+    for k, text in enumerate(annotator.prepare_all(texts)[0]):
+        words = annotator.segmenter.cut(text)
+        for _ in range(3):  # caches warm
+            extractor.analyse(text, words)
+        subprocess.run(["callgrind_control", "-z", pid], capture_output=True, check=True)
+        subprocess.run(["callgrind_control", "-i", "on", pid], capture_output=True, check=True)
+        for _ in range(ALONE):
+            extractor.analyse(text, words)
+        subprocess.run(["callgrind_control", "-i", "off", pid], capture_output=True, check=True)
+        subprocess.run(["callgrind_control", "-d", f"text{k}", pid], capture_output=True,
+                       check=True)
 
 
 def extract_twice(source: Path) -> None:

@@ -108,14 +108,13 @@ def named_before(finder: Any, verdicts: Any, text: str, tokens: list[str],
                     or tokens[k] in negations for k in range(p_first, p_last)):
             # 咖喱蟹，要的中份的，量还可以: a clause between that says something else of it
             span = name_span(finder, tokens, bisect_left(starts, spans[c - 2][0]), p_first)
-        if span is None or m.opinion in finder.rules.list_openers or any(
-                w in m.opinion for w in finder.rules.thanks) or any(
-                w in m.opinion for w in finder.rules.not_carried):
+        if span is None or m.opinion in finder.rules.list_openers \
+                or finder.addressed.search(m.opinion):
             continue  # (真心感谢, 点赞: said to the shop or its people)
         a, b = span
         words = tokens[a:b]
-        if any(w in finder.lexicon.opinions for w in words) or any(
-                w in text[spans[c - 1][0]:p_end] for w in finder.rules.irrealis):
+        if any(w in finder.lexicon.opinions for w in words) \
+                or finder.wondering.search(text, spans[c - 1][0], p_end):
             continue  # 微酸，脆脆的 (an opinion, no name); 不知道是不是个例，… (a wonder)
         if not light and set(m.term).isdisjoint("".join(words)):
             continue  # 虾爆鳝背，鳝很硬 (a part of it); not 金枪鱼饭团，…，玉米粒沙拉一般

@@ -71,3 +71,18 @@ def default_tagger() -> Callable[[str], str]:
         return pieces[0][1] if len(pieces) == 1 else ""
 
     return tag
+
+
+NOTHING = re.compile(r"(?!)")  # a pattern that finds nothing
+
+
+def words_in(words: frozenset[str] | set[str]) -> re.Pattern:
+    """A pattern whose ``search(text)`` finds one of ``words`` wherever ``any(w in text for w
+    in words)`` holds, in one C-level scan (a pattern that finds nothing for no words).
+
+    >>> bool(words_in({"谢谢", "点赞"}).search("真心点赞")), bool(words_in(set()).search("谢谢"))
+    (True, False)
+    """
+    if not words:
+        return NOTHING
+    return re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))))

@@ -43,6 +43,7 @@ judges.
 from __future__ import annotations
 
 from bisect import bisect_left
+from operator import attrgetter, is_
 from typing import Any  # an AspectFinder and a factors.Mention (imported there: no cycle)
 
 from manyi.annotate.aspect_named import _lead_in, _light
@@ -52,6 +53,7 @@ from manyi.annotate.aspect_topics import SENTENCE_MARKS, indices_by_clause, is_o
 # The last characters of a verb of having a dish or a thing (吃了 喝的 买了), besides the
 # pack's verbs of ordering (rules.toml's orders: 点了 要了)
 ORDERED = frozenset("吃喝买尝")
+_START = attrgetter("start")
 COPULAS = frozenset({"是", "就是", "都是", "也是", "倒是", "还是"})  # 鸡柳就是半成品肉串
 MAX_ASIDE = 6  # tokens of a clause between a name and its judgement (一大盘)
 MAX_PIECES = 4  # tokens of a name the segmenter cut (炒 苕 尖)
@@ -110,13 +112,14 @@ def dish_span(finder: Any, tokens: list[str], first: int, last: int, whole: bool
     """The name a clause opens with at ``first`` (``whole``: and that is all it says, up to
     ``last``) as :mod:`this module <manyi.annotate.aspect_topic>` reads one; else None.
     ``short``: a one-character noun may be the name (粥 份量很足: before its attribute)."""
+    piece, ends = finder.name_piece, finder.name_end  # (_piece, _ends_name: each token once)
     end = first
-    while end < last and end - first < MAX_PIECES and _piece(finder, tokens[end]):
+    while end < last and end - first < MAX_PIECES and piece[tokens[end]]:
         end += 1
     if whole and end != last:
         return None
     stop = end
-    while end > first and (not _ends_name(finder, tokens[end - 1]) or (
+    while end > first and (not ends[tokens[end - 1]] or (
             end < len(tokens) and len(tokens[end - 1]) == 1 and (
                 _word(finder, tokens[end - 1] + tokens[end])
                 or tokens[end][0] == "得" and finder.tag(tokens[end - 1]) == "v"))):
@@ -146,8 +149,8 @@ def dish_tail(finder: Any, tokens: list[str], first: int, last: int
     还有腌制的萝卜干, 我点的是双菇面, 至于刺身): 还有/至于/的是, or a verb of ordering or
     having it (点 要 吃 买) and 了 过 的 是 or a count; None when those words hold an opinion,
     a degree or negation word, a listed word of another factor or a place (去了 到了 在)."""
-    a = last
-    while a > first and last - a < MAX_PIECES and _piece(finder, tokens[a - 1]):
+    a, piece = last, finder.name_piece
+    while a > first and last - a < MAX_PIECES and piece[tokens[a - 1]]:
         a -= 1
     while a < last and len(tokens[a]) > 1 and finder.tag(tokens[a]) in ("v", "a", "z", "b"):
         a += 1  # (a verb or a description opens no name read backwards)
@@ -191,33 +194,39 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
                 spans: list[tuple[int, int]], mentions: list) -> list:
     """``mentions`` with each dish name read by :func:`dish_span` given the judgement of its
     clause or of the clause after it (see the module docstring)."""
+    if len(spans) == 1:  # (a comment of one clause whose judgement opens it: most of them)
+        m = min(mentions, key=_START)  # (its head, as below: the first that starts first)
+        if not m.opinion or m.source == "event" or m.start <= spans[0][0]:
+            return mentions
     by_clause = indices_by_clause(mentions)
-    out = list(mentions)
+    out = None  # (a copy of ``mentions``, made at the first change)
     added: list = []
     dropped: set[int] = set()
-    rules = finder.rules
+    addressed, piece = finder.addressed, finder.name_piece
     for c, indices in by_clause.items():
-        head = min(indices, key=lambda n: mentions[n].start)
+        head = indices[0] if len(indices) == 1 else min(indices, key=lambda n: mentions[n].start)
         m = mentions[head]
         c_start, c_end = spans[c]
         # (most clauses: their judgement opens the comment, or is named from the clause before)
         if not m.opinion or m.source == "event" or m.start < c_start or (
                 m.start == c_start and (not c or _judged(mentions, by_clause, c - 1))):
             continue
-        if any(w in m.opinion for w in rules.thanks) or any(
-                w in m.opinion for w in rules.not_carried):
+        if addressed.search(m.opinion):  # (rules.toml's thanks, not_carried: 感谢, 点赞)
             continue
         first, last = bisect_left(starts, c_start), bisect_left(starts, c_end)
         at = bisect_left(starts, m.start, first, last)
         if m.start < c_start or at >= last or starts[at] != m.start:
             continue  # (named already from the clause before)
-        opened = _opened(finder, tokens, first, at)
         listed = m.source == "lexicon" and m.dimension == "product" and m.filed_by == "term" \
             and m.term == tokens[at] and tokens[at] not in finder.lexicon.learned
+        # (a name needs a word of one before the head: most clauses have none, no lead-in read)
+        opened = _opened(finder, tokens, first, at) if first < at and any(
+            map(piece.__getitem__, tokens[first:at])) else at
         if opened < at:  # the clause opens with the name: 琵琶鸭味道不错, 墨鱼滑也一般般
             span = dish_span(finder, tokens, opened, at, False, listed)
             between = tokens[span[1]:at] if span is not None else ["，"]
             if span is not None and listed and (not between or between == ["的"]):
+                out = out or list(mentions)
                 out[head] = m._replace(term=text[starts[span[0]]:m.end], start=starts[span[0]],
                                        source="discovered", filed_by="context")
                 continue
@@ -231,6 +240,7 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
                         end=starts[b] + len(tokens[b]), source="discovered", filed_by="context"))
                     continue
                 if is_open(m):
+                    out = out or list(mentions)
                     out[head] = _named(finder, verdicts, m, tokens, starts, span)
                     continue
         # the clause before names the dish and nothing else: 水爆肚，味道没有太惊艳
@@ -252,12 +262,13 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
             added.append(m._replace(term=text[where[0]:where[1]], start=where[0], end=where[1],
                                     source="discovered", filed_by="context"))
         else:
+            out = out or list(mentions)
             for n in indices:
                 if is_open(mentions[n]):
                     out[n] = _named(finder, verdicts, mentions[n], tokens, starts, span)
-    if not added and not dropped and all(a is b for a, b in zip(out, mentions)):
+    if not added and not dropped and (out is None or all(map(is_, out, mentions))):
         return mentions
-    out = [m for n, m in enumerate(out) if n not in dropped] + added
+    out = [m for n, m in enumerate(out or mentions) if n not in dropped] + added
     out.sort(key=lambda m: (m.clause_id, m.start))
     return out
 
@@ -278,11 +289,13 @@ def _topic_before(finder: Any, text: str, tokens: list[str], starts: list[int],
         return None
     before = by_clause.get(c - 1, [])
     if _judged(mentions, by_clause, c - 1) \
-            or any(w in text[p_start:p_end] for w in finder.rules.irrealis):
+            or finder.wondering.search(text, p_start, p_end):
         return None  # (a judgement of its own; 不知道是不是…: a wonder)
     p_first, p_last = bisect_left(starts, p_start), bisect_left(starts, p_end)
     while p_last > p_first and not tokens[p_last - 1].strip("，,：: "):
         p_last -= 1
+    if not any(map(finder.name_piece.__getitem__, tokens[p_first:p_last])):
+        return None  # (no word of a name: dish_span and dish_tail find none)
     opens = _opened(finder, tokens, p_first, p_last)
     span = dish_span(finder, tokens, opens, p_last, True) \
         or dish_tail(finder, tokens, p_first, p_last)

@@ -44,7 +44,9 @@ from manyi.annotate.aspect_tags import (
     VERB_TAGS,
     default_tagger,
     described,
+    words_in,
 )
+from manyi.annotate.aspect_topic import _ends_name, _piece
 from manyi.annotate.memo import Memo
 from manyi.text.lexicon import Lexicon
 from manyi.text.lexicon_rules import rule_lists
@@ -114,6 +116,12 @@ class AspectFinder(NamedItems):
         self._modifiers = modifiers | {"好"}  # (好快: 好 as a degree)
         self.sizing: dict[str, int] = Memo(lambda t: 0 if not self.has_item else 2 if (
             len(t) == 2 and t[-1] in predicates and t[0] in self._skip) else int(t in modifiers))
+        # the topic rule's word tests, each token once (manyi.annotate.aspect_topic); an
+        # opinion said to the shop or its people (真心感谢, 点赞) or one that wonders (不知道)
+        self.name_piece: dict[str, bool] = Memo(lambda t: _piece(self, t))
+        self.name_end: dict[str, bool] = Memo(lambda t: _ends_name(self, t))
+        self.addressed = words_in(self.rules.thanks | self.rules.not_carried)
+        self.wondering = words_in(self.rules.irrealis)
 
     def takes_object(self, word: str) -> bool:
         """Whether an opinion takes what it judges as its object (推荐, 最喜欢)."""

@@ -56,6 +56,9 @@ class EventMatcher:
             self._chars = frozenset(by_char)
             self._screen = _char_class(self._chars)
             self._by_char = {ch: tuple(sorted(orders)) for ch, orders in by_char.items()}
+            # a rule reached by a character of its rarest part (its first, sorted as above:
+            # the first of the least) holds that part: its other parts are left to test
+            self._keys = [(pattern, factor, needs[1:]) for pattern, factor, needs in self._keys]
 
     def in_words(self, text: str, starts: list[int]) -> list[tuple[int, int, Factor, int]]:
         """:meth:`find`'s events that are whole words of the comment cut at ``starts`` (the

@@ -132,6 +132,8 @@ class OverallFiling:
         (一大半不能吃): the product's, as above; a condition or a thing unusable is negative,
         a taste is judged by the clause model (甜 may praise or blame). ``make``: the
         mention's class (factors.Mention, which imports this module)."""
+        if self._hint.search(text) is None:  # (most comments: no clause of it holds a hint)
+            return mentions
         had = {m.clause_id for m in mentions}
         added = []
         for clause_id, (c_start, c_end) in enumerate(spans):
