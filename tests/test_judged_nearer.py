@@ -68,6 +68,11 @@ def test_an_opinion_that_qualifies_the_word_or_a_verb_s_object_is_kept(hotel):
     assert ("网点", "表扬") in found
 
 
+def test_an_opinion_saying_how_an_act_is_done_stays_with_it(shop):
+    assert ("处理", "耐心") in pairs(shop("幸好快递员耐心处理完了"))
+    assert ("解释", "不耐心") in pairs(shop("咨询一下送机时间都不耐心解释"))
+
+
 # -- an act named after 的 ------------------------------------------------------------------
 def test_an_act_after_whose_is_judged(course):
     assert ("讨论", "很有意思") in pairs(course("课后的讨论很有意思"))
