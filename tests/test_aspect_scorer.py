@@ -47,8 +47,9 @@ def test_an_accepted_candidate_is_a_discovered_mention_judged_by_its_clause(extr
 
 
 @pytest.mark.parametrize(("text", "tokens", "term", "opinion"), [
-    # the nearest opinion after it, not the next mention's (充电 快)
-    ("优点是屏幕素质好、充电快", ["优点", "是", "屏幕", "素质", "好", "、", "充电", "快"],
+    # the nearest opinion after it, not the next mention's (充电 快); after a service word
+    # (a product word's part is named with it: manyi.annotate.aspect_whose, 屏幕素质好)
+    ("优点是客服素质好、充电快", ["优点", "是", "客服", "素质", "好", "、", "充电", "快"],
      "素质", "好"),
     # a promotion named is its own opinion, not a judgement of the noun beside it
     ("打折力度很大", ["打折", "力度", "很", "大"], "力度", ""),

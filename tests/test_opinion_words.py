@@ -21,7 +21,7 @@ from conftest import extractor_for
     ("hotel", "酒店很气派", "酒店", 1),
     ("hotel", "摆放很整齐", "摆放", 1),
     ("hotel", "服务太死板", "服务", -1),
-    ("hotel", "就是早餐水果太单调", "早餐", -1),
+    ("hotel", "就是早餐水果太单调", "早餐水果", -1),  # (the breakfast's fruit: aspect_whose)
     ("hotel", "装修很低档", "装修", -1),
     ("ecommerce", "还有塑料的外壳感觉很低档", "塑料的外壳", -1),  # (whose: the plastic one)
     ("ecommerce", "客服太啰嗦了", "客服", -1),

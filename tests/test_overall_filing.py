@@ -35,7 +35,8 @@ REFILED = [
     ("穿了两次，还有烂的", "还有烂的", "product.quality"),      # counted, but used (review13)
     ("两只鞋都烂了", "两只鞋都烂了", "product.quality"),        # pairs of shoes are no fruit
     ("居然有3个都是坏的，一点都不新鲜", "居然有3个都是坏的", "product.freshness"),
-    ("左床头的开关是坏的", "左床头的开关是坏的", "product.quality"),
+    # (the switch named with whose it is, 床头的开关: its own attribute; aspect_whose)
+    ("左床头的开关是坏的", "左床头的开关是坏的", "product.attribute:开关"),
 ]
 
 # bare verdicts: no attribute is said, they stay overall

@@ -140,7 +140,7 @@ def test_a_model_object_reaches_dask_workers(flipped_model, monkeypatch):
 def test_the_learned_aspect_scorer_is_a_setting_every_worker_and_meta_json_carry(tmp_path):
     """--no-aspect-scorer (aspect_scorer=False): the rules alone, in this process and in a
     pool, and meta.json says which; the default finds the noun the rules leave (素质)."""
-    texts = ["屏幕素质好、充电快"] * 3 + ["物流很快"]
+    texts = ["客服素质好、充电快"] * 3 + ["物流很快"]  # (屏幕素质: named whole, aspect_whose)
     on = manyi.analyze(texts, progress=False)
     off = manyi.analyze(texts, progress=False, aspect_scorer=False)
     assert "素质" in set(on.mentions["term"]) and "素质" not in set(off.mentions["term"])

@@ -70,6 +70,8 @@ MASKED = frozenset({"URL", "EMAIL", "PHONE"})  # what manyi.text.normalize.mask_
 SPELL = re.compile(r"[一二两三四五六七八九十几半\d][晚天夜日周月年次]")
 MEASURED = frozenset({"a", "ad", "v", "vn"})  # and what they measure: 细腻 度, 握持 感
 NAME_PIECES = frozenset({"n", "ng", "nr", "nrt", ""})  # (not 换/nz, 小/a: no piece of a name)
+# what a word before 的 and an act is, when not a noun: a time, a pronoun, a place (课后的讨论)
+WHOSE = frozenset({"t", "r", "f", "s"})
 OBJECT_COPULAS = frozenset({"是", "的是", "还是", "就是"})  # between 喜欢 and what is liked
 # Tunable (bench/aspects_eval.py chooses on the industries it does not score):
 SUBJECT_WINDOW = 4  # tokens between a subject and its opinion word, modifiers included
@@ -228,6 +230,13 @@ class AspectFinder(NamedItems):
                 if j > first and kind[tokens[j - 1]] == 2 \
                         and tokens[j - 1] not in self.lexicon.terms:
                     return j - 1, j + 1
+                # an act named after 的, as a thing: 课后的讨论很有意思, 同学们的发言讨论
+                at = j - 1 if kind[tokens[j - 1]] != 1 or VERB_FORMS.search(tokens[j - 1]) \
+                    else j - 2
+                if at > first and tokens[at] == "的" and not VERB_FORMS.search(tokens[j]) \
+                        and tokens[j] not in self.rules.customer_acts \
+                        and (kind[tokens[at - 1]] == 2 or self.tag(tokens[at - 1]) in WHOSE):
+                    return at + 1, j + 1
         k = index + 1
         if k < last and tokens[k] == "的":
             k += 1  # 很清晰的画面; 最好吃的是酸菜鱼, 最推荐的是烤鱼: what is named after 是

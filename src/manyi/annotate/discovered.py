@@ -18,6 +18,7 @@ from operator import attrgetter
 from typing import Any  # a factors.Mention (imported there: no cycle)
 
 from manyi.annotate.aspect_tags import MAX_COMPOUND, NOUN_TAGS, VERB_FORMS, VERB_TAGS
+from manyi.annotate.aspect_whose import judged_part
 from manyi.annotate.factor_tokens import is_word
 from manyi.annotate.learned_words import PLACE_TAGS, PLACED, PRONOUNS
 from manyi.annotate.opinions import EXCESS, INSUFFICIENT, Opinion
@@ -342,6 +343,11 @@ class DiscoveredMentions:
                 return None
             factor, how = finder.file_term(tokens[i + 1:end])  # 课程 架构: the 架构
             return i + 1, factor, how, end
+        factor = self.lexicon.terms[tokens[i]]
+        part = judged_part(self, tokens, i, last) if i + 2 < last \
+            and factor.dimension == "product" else 0
+        if part:  # 教师阵容好强大, 课件的条理性有待加强: the part judged, named with whose
+            return i, factor, "context", part
         if i <= first:
             return None
         if tokens[i] not in self.lexicon.attribute_heads:

@@ -39,7 +39,8 @@ from manyi.annotate.discovered import DiscoveredMentions
 from manyi.annotate.events import EventMatcher, by_clause, speed_beside_events
 from manyi.annotate.factor_tokens import TokenRoles, any_of
 from manyi.annotate.memo import Memo
-from manyi.annotate.opinions import ClauseOpinions, Opinion, OpinionScreens, nearest
+from manyi.annotate.opinion_taken import taken
+from manyi.annotate.opinions import ClauseOpinions, Opinion, OpinionScreens
 from manyi.annotate.sellers import sellers_judged
 from manyi.annotate.titles import has_title, untitled
 from manyi.text.lexicon import Factor, Lexicon
@@ -368,7 +369,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         claimed = set() if terms else _NO_INDICES
         learned = lexicon.learned
         for n, (index, factor) in enumerate(terms):
-            opinion = nearest(index, opinions)
+            opinion = taken(finder, tokens, first, last, index, opinions)
             if opinion is not None and opinion.index > index + 1 and (
                     factor.dimension in ("overall", "brand") and tokens[index] in learned
                     or tokens[index] in rules.platforms) \
@@ -453,8 +454,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 else None
             cue = lexicon.cues.get(opinion.word)
             if cue is not None and cue.dimension != "product" and finder is not None:
-                k = measured(tokens, opinion.index, last, finder._skip,
-                             rules.predicates)
+                k = measured(tokens, opinion.index, last, finder._skip, rules.predicates)
                 if k:  # 耳机延迟很低: a quantity of the thing, not a late delivery
                     self._measured(text, tokens, starts, first, last, opinion, k,
                                    term_indices, mentions, clause_id, clause)
