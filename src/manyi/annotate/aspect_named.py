@@ -130,6 +130,10 @@ def named_before(finder: Any, verdicts: Any, text: str, tokens: list[str],
             factor, how = finder.item, "verdict"
         where = {"term": "".join(words), "implicit": False, "start": starts[a],
                  "end": starts[b - 1] + len(tokens[b - 1]), "source": "discovered"}
+        if through_attribute(finder, m) and factor.dimension == "product":
+            # 大盘鸡，味道不错: judged on its taste, as aspect_topic files 老鸭汤，味道一般
+            added.append(m._replace(**where, filed_by="context"))
+            continue
         if all(is_open(mentions[n]) for n in indices):
             # 炒苕尖，真心一般般; 麻辣牛肉，很好吃: the verdict or the cue is the dish's
             for n in indices:
@@ -146,6 +150,14 @@ def named_before(finder: Any, verdicts: Any, text: str, tokens: list[str],
     out.extend(added)
     out.sort(key=lambda m: (m.clause_id, m.start))
     return out
+
+
+def through_attribute(finder: Any, m: Any) -> bool:
+    """Whether ``m`` judges a listed attribute of the product (味道 口感 分量), not a word the
+    corpus pass learned: a dish named just before it is judged on that attribute and takes
+    its factor (大盘鸡，味道不错 → taste; read the same in :mod:`~manyi.annotate.aspect_topic`)."""
+    return m.source == "lexicon" and m.dimension == "product" and m.filed_by == "term" \
+        and m.term not in finder.lexicon.learned
 
 
 def name_span(finder: Any, tokens: list[str], first: int, last: int, strict: bool = True

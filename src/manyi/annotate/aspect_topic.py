@@ -25,7 +25,15 @@ Where such a name stands, :func:`topic_owned` gives it the judgement:
   琵琶鸭味道, as 烤肉味道 is read; 水爆肚的味道), its factor kept; with adverbs between
   (羊排倒是味道不错) the dish gets a mention of its own, the attribute's factor;
 * **the head of the clause that judges it with only adverbs before an open verdict**
-  (墨鱼滑也一般般): the verdict's term.
+  (墨鱼滑也一般般; none: 色拉卷很清爽), after what brings it in (但是, 他们点的): the verdict's
+  term; not before a liking with nothing between (老婆很喜欢, 老师推荐的: who likes it);
+* **what an opinion that takes an object names after it**, the rest of its clause
+  (很喜欢吃他们家腊味吊锅饭, 不是很喜欢吃鸭脖): the verdict's term.
+
+A dish judged through a listed attribute takes the attribute's factor here, in
+:mod:`~manyi.annotate.aspect_named` and in the extractor's own reading of a clause before
+(大盘鸡，味道不错 and 老鸭汤，味道一般 both taste:
+:func:`~manyi.annotate.aspect_named.through_attribute`).
 
 The name must file as a thing of the product (:meth:`file_term`: not 手机 or 客服, the thing
 bought or another factor's word); a verdict of the thing bought as a whole (好用: the pack's
@@ -45,7 +53,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any  # an AspectFinder and a factors.Mention (imported there: no cycle)
 
-from manyi.annotate.aspect_named import _lead_in, _light
+from manyi.annotate.aspect_named import _lead_in, _light, through_attribute
 from manyi.annotate.aspect_tags import DEMONSTRATIVE, FUNCTION_CHARS, MAX_CHARS
 from manyi.annotate.aspect_topics import SENTENCE_MARKS, indices_by_clause, is_open
 
@@ -106,10 +114,11 @@ def _word(finder: Any, joined: str) -> bool:
 
 
 def dish_span(finder: Any, tokens: list[str], first: int, last: int, whole: bool,
-              short: bool = False) -> tuple[int, int] | None:
+              short: bool = False, unknown: bool = False) -> tuple[int, int] | None:
     """The name a clause opens with at ``first`` (``whole``: and that is all it says, up to
     ``last``) as :mod:`this module <manyi.annotate.aspect_topic>` reads one; else None.
-    ``short``: a one-character noun may be the name (粥 份量很足: before its attribute)."""
+    ``short``: a one-character noun may be the name (粥 份量很足: before its attribute);
+    ``unknown``: a word the dictionary does not know may be its noun (必点就是牛肋排)."""
     end = first
     while end < last and end - first < MAX_PIECES and _piece(finder, tokens[end]):
         end += 1
@@ -133,7 +142,8 @@ def dish_span(finder: Any, tokens: list[str], first: int, last: int, whole: bool
         return None  # (a learned word alone: the rules before read it; 北京, 老王)
     if len(words[0]) > 1 and finder.tag(words[0]) == "v":
         return None  # (招牌 卷: a verb opens no name; 水 爆肚 may end one)
-    if not any(finder.tag(w)[:1] == "n" or w in finder.lexicon.terms for w in words):
+    if not any(finder.tag(w)[:1] == "n" or w in finder.lexicon.terms
+               or unknown and not finder.tag(w) and finder.kind(w) == 2 for w in words):
         return None  # a noun of the dictionary among its pieces (not 耐闻, 大 小 炒 alone)
     if finder.file_term(words)[0].dimension != "product":
         return None  # (手机, 客服: the thing bought, or a listed word of another factor)
@@ -173,8 +183,15 @@ def dish_tail(finder: Any, tokens: list[str], first: int, last: int
 
 
 def _opened(finder: Any, tokens: list[str], first: int, last: int) -> int:
-    """Where a clause's name starts after what introduces it (还有, 点了, 他家的, 那个)."""
+    """Where a clause's name starts after what introduces it (还有, 点了, 他家的, 那个, 但是,
+    他们点的)."""
+    while first < last - 1 and finder.tag(tokens[first]) in ("c", "d") \
+            and tokens[first] not in finder.lexicon.negations:
+        first += 1  # 但是, 而且, 反而 (not 不: 不推荐)
     first = _lead_in(finder, tokens, first, last)
+    if first + 3 < last and tokens[first + 1] in finder.rules.orders \
+            and tokens[first + 2] == "的" and finder.kind(tokens[first]) != 2:
+        first += 3  # 他们点的, 我要的 (who ordered it)
     rules = finder.rules
     while first < last - 1 and (tokens[first] in rules.list_openers
                                 or DEMONSTRATIVE.match(tokens[first])):
@@ -212,8 +229,7 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
         if m.start < c_start or at >= last or starts[at] != m.start:
             continue  # (named already from the clause before)
         opened = _opened(finder, tokens, first, at)
-        listed = m.source == "lexicon" and m.dimension == "product" and m.filed_by == "term" \
-            and m.term == tokens[at] and tokens[at] not in finder.lexicon.learned
+        listed = through_attribute(finder, m) and m.term == tokens[at]
         if opened < at:  # the clause opens with the name: 琵琶鸭味道不错, 墨鱼滑也一般般
             span = dish_span(finder, tokens, opened, at, False, listed)
             between = tokens[span[1]:at] if span is not None else ["，"]
@@ -221,7 +237,7 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
                 out[head] = m._replace(term=text[starts[span[0]]:m.end], start=starts[span[0]],
                                        source="discovered", filed_by="context")
                 continue
-            if span is not None and between and not any(map(DEMONSTRATIVE.match, between)) \
+            if span is not None and not any(map(DEMONSTRATIVE.match, between)) \
                     and (all(finder._skips[t] and finder.tag(t) != "v" for t in between)
                          or _word(finder, "".join(between))):
                 if listed:  # 羊排倒是味道不错: the dish's own mention, the attribute's factor
@@ -230,7 +246,8 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
                         term="".join(tokens[span[0]:span[1]]), start=starts[span[0]],
                         end=starts[b] + len(tokens[b]), source="discovered", filed_by="context"))
                     continue
-                if is_open(m):
+                if is_open(m) and (between or not finder.takes_object(m.opinion)):
+                    # (not 老师推荐的, 老婆很喜欢: who likes it, right before the liking)
                     out[head] = _named(finder, verdicts, m, tokens, starts, span)
                     continue
         # the clause before names the dish and nothing else: 水爆肚，味道没有太惊艳
@@ -255,11 +272,46 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
             for n in indices:
                 if is_open(mentions[n]):
                     out[n] = _named(finder, verdicts, mentions[n], tokens, starts, span)
+    for n, m in enumerate(out):  # 最喜欢鲜榨玉米汁, 必点就是牛肋排: what is liked, named after it
+        if not m.term and m.dimension == "overall" and m.source == "lexicon" \
+                and finder.takes_object(m.opinion):
+            span = _liked(finder, tokens, starts, spans[m.clause_id], m.end)
+            if span is not None:
+                out[n] = _named(finder, verdicts, m, tokens, starts, span)
     if not added and not dropped and all(a is b for a, b in zip(out, mentions)):
         return mentions
     out = [m for n, m in enumerate(out) if n not in dropped] + added
     out.sort(key=lambda m: (m.clause_id, m.start))
     return out
+
+
+def _liked(finder: Any, tokens: list[str], starts: list[int], span: tuple[int, int],
+           end: int) -> tuple[int, int] | None:
+    """The name an opinion that takes an object (喜欢 推荐 必点) ending at ``end`` judges when
+    the rest of its clause names it and nothing else, as :func:`dish_span` reads one: after
+    the customer's act (吃 喝), a copula (就是), whose (他家的, 他们家) or a demonstrative and
+    count (那份); None otherwise (推荐大家去, 喜欢吃辣的)."""
+    first, last = bisect_left(starts, end), bisect_left(starts, span[1])
+    if first >= last or starts[first] != end:
+        return None
+    rules = finder.rules
+    while last > first and (not tokens[last - 1].strip("，,。.!！?？~～…") or tokens[last - 1] in (
+            "了", "啦", "啊", "呀", "吧", "哦")):
+        last -= 1
+    if first < last and tokens[first] in rules.customer_acts:
+        first += 1  # 喜欢吃X
+    if first < last and tokens[first] in COPULAS:
+        first += 1  # 必点就是X
+    if first + 1 < last and finder.tag(tokens[first]) == "r" and tokens[first] not in "这那":
+        first += 1  # 他们 家, 它家 的
+        if first + 1 < last and tokens[first] == "家":
+            first += 1
+        if first + 1 < last and tokens[first] == "的":
+            first += 1
+    while first + 1 < last and (DEMONSTRATIVE.match(tokens[first]) or finder.tag(
+            tokens[first]) in ("m", "q", "mq")):
+        first += 1  # 那份, 一个
+    return dish_span(finder, tokens, first, last, True, unknown=True) if first < last else None
 
 
 def _judged(mentions: list, by_clause: dict, c: int) -> bool:
