@@ -92,6 +92,10 @@ def test_a_dish_right_beside_its_judgement_is_its_term(catering, text, term):
     ("catering", "推荐大家去", "大家"),                  # whom it is recommended to
     ("ecommerce", "幼儿园老师推荐的", "幼儿园老师"),     # who recommends it
     ("catering", "老婆很喜欢", "老婆"),                  # who likes it
+    ("catering", "但皮薄薄脆脆很不错", "皮薄薄脆脆"),     # how it is, said twice
+    ("catering", "辣酥烂入味", "辣酥"),                  # tastes and textures alone
+    ("catering", "真心客观地不推荐来", "客观"),          # how it is said (地)
+    ("catering", "如果新鲜出炉肯定很赞", "新鲜出炉"),    # a wish
 ])
 def test_no_dish_beside_a_judgement_of_something_else(domain, text, not_term):
     found = {m.term for m in extractor_for(domain)(text) if m.opinion}

@@ -134,8 +134,10 @@ def dish_span(finder: Any, tokens: list[str], first: int, last: int, whole: bool
         return None  # (外皮焦脆: the clause says how it is, not only what)
     words = tokens[first:end]
     chars = sum(map(len, words))
-    if chars > 1 and len(set("".join(words))) == 1:
-        return None  # (糯 糯: how it is)
+    rules = finder.rules
+    if chars > 1 and (len(set("".join(words))) == 1 or set("".join(words)) <= (
+            rules.tastes | rules.textures) or sum(finder.tag(w) == "a" for w in words) > 1):
+        return None  # (糯 糯, 辣 酥, 皮 薄 薄脆 脆: how it is)
     if not words or not (1 if short and finder.tag(words[0]) == "n" else 2) <= chars \
             <= MAX_CHARS or (len(words) == 1 and (words[0] in finder.lexicon.terms
                                                   or finder.tag(words[0]) in ("ns", "nr"))):
@@ -185,9 +187,8 @@ def dish_tail(finder: Any, tokens: list[str], first: int, last: int
 def _opened(finder: Any, tokens: list[str], first: int, last: int) -> int:
     """Where a clause's name starts after what introduces it (还有, 点了, 他家的, 那个, 但是,
     他们点的)."""
-    while first < last - 1 and finder.tag(tokens[first]) in ("c", "d") \
-            and tokens[first] not in finder.lexicon.negations:
-        first += 1  # 但是, 而且, 反而 (not 不: 不推荐)
+    while first < last - 1 and finder.tag(tokens[first]) == "c":
+        first += 1  # 但是, 而且, 反而 (not an adverb: 最爱羊肉, 真心客观地)
     first = _lead_in(finder, tokens, first, last)
     if first + 3 < last and tokens[first + 1] in finder.rules.orders \
             and tokens[first + 2] == "的" and finder.kind(tokens[first]) != 2:
@@ -237,7 +238,10 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
                 out[head] = m._replace(term=text[starts[span[0]]:m.end], start=starts[span[0]],
                                        source="discovered", filed_by="context")
                 continue
-            if span is not None and not any(map(DEMONSTRATIVE.match, between)) \
+            if span is not None and "地" not in between \
+                    and not any(map(DEMONSTRATIVE.match, between)) \
+                    and not any(w in text[c_start:m.start]
+                                for w in (*rules.irrealis, *rules.wishes)) \
                     and (all(finder._skips[t] and finder.tag(t) != "v" for t in between)
                          or _word(finder, "".join(between))):
                 if listed:  # 羊排倒是味道不错: the dish's own mention, the attribute's factor
