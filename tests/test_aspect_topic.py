@@ -118,6 +118,7 @@ def test_a_dish_judged_through_a_listed_attribute_takes_its_factor(catering, tex
     ("ecommerce", "客服态度很差", "客服态度", "service"),
     ("ecommerce", "但是客服态度很差", "客服态度", "service"),
     ("ecommerce", "不过物流很慢", "物流", "logistics"),
+    ("ecommerce", "国产优品,质量好速度快", "国产优品", "overall"),  # goods: the thing bought
 ])
 def test_other_industries_file_as_before(domain, text, term, dimension):
     found = {(m.term, m.dimension) for m in extractor_for(domain)(text) if m.opinion}

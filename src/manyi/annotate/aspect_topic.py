@@ -134,9 +134,7 @@ def dish_span(finder: Any, tokens: list[str], first: int, last: int, whole: bool
         return None  # (外皮焦脆: the clause says how it is, not only what)
     words = tokens[first:end]
     chars = sum(map(len, words))
-    rules = finder.rules
-    if chars > 1 and (len(set("".join(words))) == 1 or set("".join(words)) <= (
-            rules.tastes | rules.textures) or sum(finder.tag(w) == "a" for w in words) > 1):
+    if chars > 1 and len(words) > 1 and _described(finder, words):
         return None  # (糯 糯, 辣 酥, 皮 薄 薄脆 脆: how it is)
     if not words or not (1 if short and finder.tag(words[0]) == "n" else 2) <= chars \
             <= MAX_CHARS or (len(words) == 1 and (words[0] in finder.lexicon.terms
@@ -150,6 +148,15 @@ def dish_span(finder: Any, tokens: list[str], first: int, last: int, whole: bool
     if finder.file_term(words)[0].dimension != "product":
         return None  # (手机, 客服: the thing bought, or a listed word of another factor)
     return first, end
+
+
+def _described(finder: Any, words: list[str]) -> bool:
+    """Whether the pieces of a name say how something is, not what: one character said
+    again (糯 糯), tastes and textures alone (辣 酥), two descriptions (皮 薄 薄脆 脆)."""
+    rules, joined = finder.rules, "".join(words)
+    return len(set(joined)) == 1 or all(c in rules.tastes or c in rules.textures
+                                        for c in joined) \
+        or sum(finder.tag(w) == "a" for w in words) > 1
 
 
 def dish_tail(finder: Any, tokens: list[str], first: int, last: int
@@ -187,8 +194,8 @@ def dish_tail(finder: Any, tokens: list[str], first: int, last: int
 def _opened(finder: Any, tokens: list[str], first: int, last: int) -> int:
     """Where a clause's name starts after what introduces it (还有, 点了, 他家的, 那个, 但是,
     他们点的)."""
-    while first < last - 1 and finder.tag(tokens[first]) == "c":
-        first += 1  # 但是, 而且, 反而 (not an adverb: 最爱羊肉, 真心客观地)
+    while first < last - 1 and tokens[first] in finder.lexicon.contrasts:
+        first += 1  # 但是, 不过, 只是 (not 可以, 接着, 最, 真心: 可以TF卡扩容, 最爱羊肉)
     first = _lead_in(finder, tokens, first, last)
     if first + 3 < last and tokens[first + 1] in finder.rules.orders \
             and tokens[first + 2] == "的" and finder.kind(tokens[first]) != 2:

@@ -450,7 +450,7 @@ class DiscoveredMentions:
             words = tokens[a:b]
             factor, how = self.finder.file_term(words)
             dimension, key = factor.dimension, factor.key
-            if dimension == "product" and through_attribute(self.finder, mention):
+            if dimension == "product" and through_attribute(self.finder, mention, "".join(words)):
                 # 大盘鸡，味道不错: judged on its taste (as aspect_named, aspect_topic read it)
                 dimension, key, how = mention.dimension, mention.factor, "context"
             out.append(mention._replace(dimension=dimension, factor=key,
