@@ -96,6 +96,7 @@ def test_a_dish_right_beside_its_judgement_is_its_term(catering, text, term):
     ("catering", "辣酥烂入味", "辣酥"),                  # tastes and textures alone
     ("catering", "真心客观地不推荐来", "客观"),          # how it is said (地)
     ("catering", "如果新鲜出炉肯定很赞", "新鲜出炉"),    # a wish
+    ("education", "虽然只是皮毛但是受益匪浅", "皮毛"),   # conceded, then turned from
 ])
 def test_no_dish_beside_a_judgement_of_something_else(domain, text, not_term):
     found = {m.term for m in extractor_for(domain)(text) if m.opinion}

@@ -191,10 +191,12 @@ def dish_tail(finder: Any, tokens: list[str], first: int, last: int
         else None
 
 
-def _opened(finder: Any, tokens: list[str], first: int, last: int) -> int:
-    """Where a clause's name starts after what introduces it (还有, 点了, 他家的, 那个, 但是,
-    他们点的)."""
-    while first < last - 1 and tokens[first] in finder.lexicon.contrasts:
+def _opened(finder: Any, tokens: list[str], first: int, last: int, judged: bool = False
+            ) -> int:
+    """Where a clause's name starts after what introduces it (还有, 点了, 他家的, 那个,
+    他们点的); ``judged`` (the clause judges it): a word of contrast too (但是). A clause that
+    only names something after one (虽然只是皮毛，但是受益匪浅) names no topic of the next."""
+    while judged and first < last - 1 and tokens[first] in finder.lexicon.contrasts:
         first += 1  # 但是, 不过, 只是 (not 可以, 接着, 最, 真心: 可以TF卡扩容, 最爱羊肉)
     first = _lead_in(finder, tokens, first, last)
     if first + 3 < last and tokens[first + 1] in finder.rules.orders \
@@ -236,7 +238,7 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
         at = bisect_left(starts, m.start, first, last)
         if m.start < c_start or at >= last or starts[at] != m.start:
             continue  # (named already from the clause before)
-        opened = _opened(finder, tokens, first, at)
+        opened = _opened(finder, tokens, first, at, True)
         listed = through_attribute(finder, m) and m.term == tokens[at]
         if opened < at:  # the clause opens with the name: 琵琶鸭味道不错, 墨鱼滑也一般般
             span = dish_span(finder, tokens, opened, at, False, listed)
