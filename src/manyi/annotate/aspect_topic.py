@@ -239,7 +239,7 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
         if m.start < c_start or at >= last or starts[at] != m.start:
             continue  # (named already from the clause before)
         opened = _opened(finder, tokens, first, at, True)
-        listed = through_attribute(finder, m) and m.term == tokens[at]
+        listed = m.term == tokens[at] and through_attribute(finder, m)
         if opened < at:  # the clause opens with the name: 琵琶鸭味道不错, 墨鱼滑也一般般
             span = dish_span(finder, tokens, opened, at, False, listed)
             between = tokens[span[1]:at] if span is not None else ["，"]
@@ -285,9 +285,10 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
             for n in indices:
                 if is_open(mentions[n]):
                     out[n] = _named(finder, verdicts, mentions[n], tokens, starts, span)
-    for n, m in enumerate(out):  # 最喜欢鲜榨玉米汁, 必点就是牛肋排: what is liked, named after it
-        if not m.term and m.dimension == "overall" and m.source == "lexicon" \
-                and finder.takes_object(m.opinion):
+    liking = finder._takes_object  # (a look-up a word: 推荐 喜欢 必点)
+    for n, m in enumerate(out):  # 最喜欢鲜榨玉米汁, 很喜欢吃他们家腊味吊锅饭: what is liked
+        if not m.term and m.opinion and liking[m.opinion] and m.dimension == "overall" \
+                and m.source == "lexicon":
             span = _liked(finder, tokens, starts, spans[m.clause_id], m.end)
             if span is not None:
                 out[n] = _named(finder, verdicts, m, tokens, starts, span)
