@@ -81,6 +81,8 @@ def test_a_learned_word_of_the_name_is_judged_with_it():
     ("{羊排}有点腻", "羊排"),
     ("很喜欢吃他们家腊味吊锅饭", "腊味吊锅饭"),        # what is liked, named after the liking
     ("其实我不是很喜欢吃鸭脖", "鸭脖"),
+    ("我们点的烤羊排很不错", "烤羊排"),               # who ordered it (烤羊 / 排: cut)
+    ("不过虾滑很不错", "虾滑"),                        # after a word of contrast
 ])
 def test_a_dish_right_beside_its_judgement_is_its_term(catering, text, term):
     found = {(m.term, m.dimension) for m in catering(text) if m.opinion}
@@ -108,6 +110,7 @@ def test_no_dish_beside_a_judgement_of_something_else(domain, text, not_term):
     ("老鸭汤，味道一般", "老鸭汤", "taste"),           # cut in pieces (this module's reading)
     ("点了牛腩面条，味道一般", "牛腩面条", "taste"),    # ordered
     ("咖喱蟹，要的中份的，量还可以", "咖喱蟹", "spec"),  # past a clause between
+    ("“海神卷”，造型很漂亮", "海神卷", "appearance"),    # (was the quality word's, filed by cue)
 ])
 def test_a_dish_judged_through_a_listed_attribute_takes_its_factor(catering, text, term, factor):
     found = {(m.term, m.dimension, m.factor) for m in catering(text) if m.opinion}
