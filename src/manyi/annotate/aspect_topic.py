@@ -259,8 +259,10 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
                         term="".join(tokens[span[0]:span[1]]), start=starts[span[0]],
                         end=starts[b] + len(tokens[b]), source="discovered", filed_by="context"))
                     continue
-                if is_open(m) and (between or not finder.takes_object(m.opinion)):
-                    # (not 老师推荐的, 老婆很喜欢: who likes it, right before the liking)
+                if is_open(m) and (between or not finder.takes_object(m.opinion)
+                                   and tokens[at] not in finder.lexicon.negations):
+                    # (not 老师推荐的, 老婆很喜欢: who likes it, right before the liking; not
+                    # 苹果没有一个坏的: none of it, the thing bought's verdict)
                     out[head] = _named(finder, verdicts, m, tokens, starts, span)
                     continue
         # the clause before names the dish and nothing else: 水爆肚，味道没有太惊艳
