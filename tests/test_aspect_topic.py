@@ -73,3 +73,57 @@ def test_a_learned_word_of_the_name_is_judged_with_it():
     found = {(m.term, m.opinion) for m in extract("麻辣牛肉，很好吃")}
     assert ("麻辣牛肉", "很好吃") in found, found
     assert ("牛肉", "") not in found, found  # (named unjudged before: now the dish's)
+
+
+@pytest.mark.parametrize("text, term", [
+    ("色拉卷很清爽，里面各种水果。", "色拉卷"),       # 色拉 / 卷: the degree inside the opinion
+    ("#海胆#超级新鲜", "海胆"),                        # a review site's dish tag
+    ("{羊排}有点腻", "羊排"),
+    ("很喜欢吃他们家腊味吊锅饭", "腊味吊锅饭"),        # what is liked, named after the liking
+    ("其实我不是很喜欢吃鸭脖", "鸭脖"),
+    ("我们点的烤羊排很不错", "烤羊排"),               # who ordered it (烤羊 / 排: cut)
+    ("不过虾滑很不错", "虾滑"),                        # after a word of contrast
+])
+def test_a_dish_right_beside_its_judgement_is_its_term(catering, text, term):
+    found = {(m.term, m.dimension) for m in catering(text) if m.opinion}
+    assert (term, "product") in found, found
+
+
+@pytest.mark.parametrize("domain, text, not_term", [
+    ("catering", "#探店#好好吃", "探店"),              # a hashtag that is no dish
+    ("catering", "推荐大家去", "大家"),                  # whom it is recommended to
+    ("ecommerce", "幼儿园老师推荐的", "幼儿园老师"),     # who recommends it
+    ("catering", "老婆很喜欢", "老婆"),                  # who likes it
+    ("catering", "但皮薄薄脆脆很不错", "皮薄薄脆脆"),     # how it is, said twice
+    ("catering", "辣酥烂入味", "辣酥"),                  # tastes and textures alone
+    ("catering", "真心客观地不推荐来", "客观"),          # how it is said (地)
+    ("catering", "如果新鲜出炉肯定很赞", "新鲜出炉"),    # a wish
+    ("education", "虽然只是皮毛但是受益匪浅", "皮毛"),   # conceded, then turned from
+])
+def test_no_dish_beside_a_judgement_of_something_else(domain, text, not_term):
+    found = {m.term for m in extractor_for(domain)(text) if m.opinion}
+    assert not_term not in found, found
+
+
+@pytest.mark.parametrize("text, term, factor", [
+    ("大盘鸡，味道不错", "大盘鸡", "taste"),           # named alone (the older rule's reading)
+    ("老鸭汤，味道一般", "老鸭汤", "taste"),           # cut in pieces (this module's reading)
+    ("点了牛腩面条，味道一般", "牛腩面条", "taste"),    # ordered
+    ("咖喱蟹，要的中份的，量还可以", "咖喱蟹", "spec"),  # past a clause between
+    ("“海神卷”，造型很漂亮", "海神卷", "appearance"),    # (was the quality word's, filed by cue)
+])
+def test_a_dish_judged_through_a_listed_attribute_takes_its_factor(catering, text, term, factor):
+    found = {(m.term, m.dimension, m.factor) for m in catering(text) if m.opinion}
+    assert (term, "product", factor) in found, found
+
+
+@pytest.mark.parametrize("domain, text, term, dimension", [
+    ("electronics", "手机屏幕很清楚", "屏幕", "product"),
+    ("ecommerce", "客服态度很差", "客服态度", "service"),
+    ("ecommerce", "但是客服态度很差", "客服态度", "service"),
+    ("ecommerce", "不过物流很慢", "物流", "logistics"),
+    ("ecommerce", "国产优品,质量好速度快", "国产优品", "overall"),  # goods: the thing bought
+])
+def test_other_industries_file_as_before(domain, text, term, dimension):
+    found = {(m.term, m.dimension) for m in extractor_for(domain)(text) if m.opinion}
+    assert (term, dimension) in found, found

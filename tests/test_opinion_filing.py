@@ -30,7 +30,6 @@ def _of(found, term):
     ("还有里面带的沙拉特别不新鲜", "沙拉", "freshness"),
     ("三文鱼骨很咸，我就只吃了一块", "三文鱼骨", "taste"),
     ("辣烤鱿鱼挺辣的，可能我不太吃辣", "辣烤鱿鱼", "taste"),  # a taste character, graded
-    ("“海神卷”，造型很漂亮", "海神卷", "appearance"),
 ])
 def test_a_dish_judged_by_a_quality_word_counts_under_that_quality(catering, text, term,
                                                                     factor):

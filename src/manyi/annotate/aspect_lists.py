@@ -36,10 +36,12 @@ from manyi.annotate.memo import Memo
 # Parts of speech of a first character that opens no name: a preposition, adverb,
 # conjunction or pronoun (用后, 刚用, 若好, 我家).
 OPENING_NOT = frozenset({"p", "d", "c", "r", "u", "m", "q"})
-# Brackets a name stands in, as a dish's heading (【烧烤小土豆】很好吃; not [微笑]: an emoticon's
-# name, nor #探店#: a hashtag names a topic, not a dish)
-OPENING = frozenset("【「")
-CLOSING = frozenset("】」")
+# Brackets a name stands in, as a dish's heading (【烧烤小土豆】很好吃, #海胆#超级新鲜, {羊排}有点
+# 腻: a review site's dish tag; not [微笑]: an emoticon's name). A hashtag names a dish only
+# where the name files as a thing of the product (not #探店#: a visit to the place)
+HASHES = frozenset("#＃")
+OPENING = frozenset("【「{") | HASHES
+CLOSING = frozenset("】」}") | HASHES
 # the marks a clause that names something may end with
 _MARKS = "，,。.!！?？;；~～…:： " + "".join(sorted(CLOSING))
 
@@ -202,6 +204,9 @@ class NamedItems:
         span = self.topic(tokens, o + 1, at)
         if span is None and (self._unlisted[tokens[at - 1]] or self._head[tokens[at - 1]]):
             span = self._compound(tokens, o + 1, at - 1)  # (烧烤 小土豆: the thing)
+        if span is not None and tokens[at] in HASHES and self.file_term(
+                tokens[span[0]:span[1]])[0].dimension != "product":
+            return None  # #探店#: a topic, no dish
         return span
 
     def said_of_all(self, tokens: list[str], start: int, end: int) -> bool:

@@ -39,6 +39,7 @@ from typing import Any  # a factors.Mention and an AspectFinder (imported there:
 
 from manyi.annotate.aspect_tags import FUNCTION_CHARS, MAX_CHARS, MAX_COMPOUND, NOUN_TAGS
 from manyi.annotate.aspect_topics import SENTENCE_MARKS, indices_by_clause, is_open
+from manyi.annotate.thing_filing import GOODS_END
 
 # Marks around a name said on its own: “海神卷”, #寿司#, {馕包肉}, 【店名】, 陈皮骨（例）
 QUOTES = frozenset("“”\"'‘’#＃{}【】[]《》「」()（）")
@@ -129,6 +130,10 @@ def named_before(finder: Any, verdicts: Any, text: str, tokens: list[str],
             factor, how = finder.item, "verdict"
         where = {"term": "".join(words), "implicit": False, "start": starts[a],
                  "end": starts[b - 1] + len(tokens[b - 1]), "source": "discovered"}
+        if factor.dimension == "product" and through_attribute(finder, m, where["term"]):
+            # 大盘鸡，味道不错: judged on its taste, as aspect_topic files 老鸭汤，味道一般
+            added.append(m._replace(**where, filed_by="context"))
+            continue
         if all(is_open(mentions[n]) for n in indices):
             # 炒苕尖，真心一般般; 麻辣牛肉，很好吃: the verdict or the cue is the dish's
             for n in indices:
@@ -145,6 +150,15 @@ def named_before(finder: Any, verdicts: Any, text: str, tokens: list[str],
     out.extend(added)
     out.sort(key=lambda m: (m.clause_id, m.start))
     return out
+
+
+def through_attribute(finder: Any, m: Any, name: str = "") -> bool:
+    """Whether ``m`` judges a listed attribute of the product (味道 口感 分量), not a word the
+    corpus pass learned: a dish ``name``d just before it is judged on that attribute and takes
+    its factor (大盘鸡，味道不错 → taste; read the same in :mod:`~manyi.annotate.aspect_topic`);
+    not a name of goods (国产优品，质量好: the thing bought, thing_filing's)."""
+    return m.source == "lexicon" and m.dimension == "product" and m.filed_by == "term" \
+        and m.term not in finder.lexicon.learned and not name.endswith(GOODS_END)
 
 
 def name_span(finder: Any, tokens: list[str], first: int, last: int, strict: bool = True

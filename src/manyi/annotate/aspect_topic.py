@@ -25,7 +25,15 @@ Where such a name stands, :func:`topic_owned` gives it the judgement:
   琵琶鸭味道, as 烤肉味道 is read; 水爆肚的味道), its factor kept; with adverbs between
   (羊排倒是味道不错) the dish gets a mention of its own, the attribute's factor;
 * **the head of the clause that judges it with only adverbs before an open verdict**
-  (墨鱼滑也一般般): the verdict's term.
+  (墨鱼滑也一般般; none: 色拉卷很清爽), after what brings it in (但是, 他们点的): the verdict's
+  term; not before a liking with nothing between (老婆很喜欢, 老师推荐的: who likes it);
+* **what an opinion that takes an object names after it**, the rest of its clause
+  (很喜欢吃他们家腊味吊锅饭, 不是很喜欢吃鸭脖): the verdict's term.
+
+A dish judged through a listed attribute takes the attribute's factor here, in
+:mod:`~manyi.annotate.aspect_named` and in the extractor's own reading of a clause before
+(大盘鸡，味道不错 and 老鸭汤，味道一般 both taste:
+:func:`~manyi.annotate.aspect_named.through_attribute`).
 
 The name must file as a thing of the product (:meth:`file_term`: not 手机 or 客服, the thing
 bought or another factor's word); a verdict of the thing bought as a whole (好用: the pack's
@@ -46,7 +54,7 @@ from bisect import bisect_left
 from operator import attrgetter, is_
 from typing import Any  # an AspectFinder and a factors.Mention (imported there: no cycle)
 
-from manyi.annotate.aspect_named import _lead_in, _light
+from manyi.annotate.aspect_named import _lead_in, _light, through_attribute
 from manyi.annotate.aspect_tags import DEMONSTRATIVE, FUNCTION_CHARS, MAX_CHARS
 from manyi.annotate.aspect_topics import SENTENCE_MARKS, indices_by_clause, is_open
 
@@ -108,10 +116,11 @@ def _word(finder: Any, joined: str) -> bool:
 
 
 def dish_span(finder: Any, tokens: list[str], first: int, last: int, whole: bool,
-              short: bool = False) -> tuple[int, int] | None:
+              short: bool = False, unknown: bool = False) -> tuple[int, int] | None:
     """The name a clause opens with at ``first`` (``whole``: and that is all it says, up to
     ``last``) as :mod:`this module <manyi.annotate.aspect_topic>` reads one; else None.
-    ``short``: a one-character noun may be the name (粥 份量很足: before its attribute)."""
+    ``short``: a one-character noun may be the name (粥 份量很足: before its attribute);
+    ``unknown``: a word the dictionary does not know may be its noun (必点就是牛肋排)."""
     piece, ends = finder.name_piece, finder.name_end  # (_piece, _ends_name: each token once)
     end = first
     while end < last and end - first < MAX_PIECES and piece[tokens[end]]:
@@ -128,19 +137,29 @@ def dish_span(finder: Any, tokens: list[str], first: int, last: int, whole: bool
         return None  # (外皮焦脆: the clause says how it is, not only what)
     words = tokens[first:end]
     chars = sum(map(len, words))
-    if chars > 1 and len(set("".join(words))) == 1:
-        return None  # (糯 糯: how it is)
+    if chars > 1 and len(words) > 1 and _described(finder, words):
+        return None  # (糯 糯, 辣 酥, 皮 薄 薄脆 脆: how it is)
     if not words or not (1 if short and finder.tag(words[0]) == "n" else 2) <= chars \
             <= MAX_CHARS or (len(words) == 1 and (words[0] in finder.lexicon.terms
                                                   or finder.tag(words[0]) in ("ns", "nr"))):
         return None  # (a learned word alone: the rules before read it; 北京, 老王)
     if len(words[0]) > 1 and finder.tag(words[0]) == "v":
         return None  # (招牌 卷: a verb opens no name; 水 爆肚 may end one)
-    if not any(finder.tag(w)[:1] == "n" or w in finder.lexicon.terms for w in words):
+    if not any(finder.tag(w)[:1] == "n" or w in finder.lexicon.terms
+               or unknown and not finder.tag(w) and finder.kind(w) == 2 for w in words):
         return None  # a noun of the dictionary among its pieces (not 耐闻, 大 小 炒 alone)
     if finder.file_term(words)[0].dimension != "product":
         return None  # (手机, 客服: the thing bought, or a listed word of another factor)
     return first, end
+
+
+def _described(finder: Any, words: list[str]) -> bool:
+    """Whether the pieces of a name say how something is, not what: one character said
+    again (糯 糯), tastes and textures alone (辣 酥), two descriptions (皮 薄 薄脆 脆)."""
+    rules, joined = finder.rules, "".join(words)
+    return len(set(joined)) == 1 or all(c in rules.tastes or c in rules.textures
+                                        for c in joined) \
+        or sum(finder.tag(w) == "a" for w in words) > 1
 
 
 def dish_tail(finder: Any, tokens: list[str], first: int, last: int
@@ -175,9 +194,17 @@ def dish_tail(finder: Any, tokens: list[str], first: int, last: int
         else None
 
 
-def _opened(finder: Any, tokens: list[str], first: int, last: int) -> int:
-    """Where a clause's name starts after what introduces it (还有, 点了, 他家的, 那个)."""
+def _opened(finder: Any, tokens: list[str], first: int, last: int, judged: bool = False
+            ) -> int:
+    """Where a clause's name starts after what introduces it (还有, 点了, 他家的, 那个,
+    他们点的); ``judged`` (the clause judges it): a word of contrast too (但是). A clause that
+    only names something after one (虽然只是皮毛，但是受益匪浅) names no topic of the next."""
+    while judged and first < last - 1 and tokens[first] in finder.lexicon.contrasts:
+        first += 1  # 但是, 不过, 只是 (not 可以, 接着, 最, 真心: 可以TF卡扩容, 最爱羊肉)
     first = _lead_in(finder, tokens, first, last)
+    if first + 3 < last and tokens[first + 1] in finder.rules.orders \
+            and tokens[first + 2] == "的" and finder.kind(tokens[first]) != 2:
+        first += 3  # 他们点的, 我要的 (who ordered it)
     rules = finder.rules
     while first < last - 1 and (tokens[first] in rules.list_openers
                                 or DEMONSTRATIVE.match(tokens[first])):
@@ -194,15 +221,17 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
                 spans: list[tuple[int, int]], mentions: list) -> list:
     """``mentions`` with each dish name read by :func:`dish_span` given the judgement of its
     clause or of the clause after it (see the module docstring)."""
+    liking = finder._takes_object  # (a look-up a word: 推荐 喜欢 必点)
     if len(spans) == 1:  # (a comment of one clause whose judgement opens it: most of them)
         m = min(mentions, key=_START)  # (its head, as below: the first that starts first)
-        if not m.opinion or m.source == "event" or m.start <= spans[0][0]:
+        if (not m.opinion or m.source == "event" or m.start <= spans[0][0]) \
+                and not any(_liking(liking, m) for m in mentions):
             return mentions
     by_clause = indices_by_clause(mentions)
     out = None  # (a copy of ``mentions``, made at the first change)
     added: list = []
     dropped: set[int] = set()
-    addressed, piece = finder.addressed, finder.name_piece
+    addressed, piece, rules = finder.addressed, finder.name_piece, finder.rules
     for c, indices in by_clause.items():
         head = indices[0] if len(indices) == 1 else min(indices, key=lambda n: mentions[n].start)
         m = mentions[head]
@@ -217,10 +246,9 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
         at = bisect_left(starts, m.start, first, last)
         if m.start < c_start or at >= last or starts[at] != m.start:
             continue  # (named already from the clause before)
-        listed = m.source == "lexicon" and m.dimension == "product" and m.filed_by == "term" \
-            and m.term == tokens[at] and tokens[at] not in finder.lexicon.learned
+        listed = m.term == tokens[at] and through_attribute(finder, m)
         # (a name needs a word of one before the head: most clauses have none, no lead-in read)
-        opened = _opened(finder, tokens, first, at) if first < at and any(
+        opened = _opened(finder, tokens, first, at, True) if first < at and any(
             map(piece.__getitem__, tokens[first:at])) else at
         if opened < at:  # the clause opens with the name: 琵琶鸭味道不错, 墨鱼滑也一般般
             span = dish_span(finder, tokens, opened, at, False, listed)
@@ -230,7 +258,10 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
                 out[head] = m._replace(term=text[starts[span[0]]:m.end], start=starts[span[0]],
                                        source="discovered", filed_by="context")
                 continue
-            if span is not None and between and not any(map(DEMONSTRATIVE.match, between)) \
+            if span is not None and "地" not in between \
+                    and not any(map(DEMONSTRATIVE.match, between)) \
+                    and not any(w in text[c_start:m.start]
+                                for w in (*rules.irrealis, *rules.wishes)) \
                     and (all(finder._skips[t] and finder.tag(t) != "v" for t in between)
                          or _word(finder, "".join(between))):
                 if listed:  # 羊排倒是味道不错: the dish's own mention, the attribute's factor
@@ -239,7 +270,10 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
                         term="".join(tokens[span[0]:span[1]]), start=starts[span[0]],
                         end=starts[b] + len(tokens[b]), source="discovered", filed_by="context"))
                     continue
-                if is_open(m):
+                if is_open(m) and (between or not finder.takes_object(m.opinion)
+                                   and tokens[at] not in finder.lexicon.negations):
+                    # (not 老师推荐的, 老婆很喜欢: who likes it, right before the liking; not
+                    # 苹果没有一个坏的: none of it, the thing bought's verdict)
                     out = out or list(mentions)
                     out[head] = _named(finder, verdicts, m, tokens, starts, span)
                     continue
@@ -266,11 +300,52 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
             for n in indices:
                 if is_open(mentions[n]):
                     out[n] = _named(finder, verdicts, mentions[n], tokens, starts, span)
+    for n, m in enumerate(out or mentions):  # 最喜欢鲜榨玉米汁, 很喜欢吃他们家腊味吊锅饭: liked
+        if _liking(liking, m):
+            span = _liked(finder, tokens, starts, spans[m.clause_id], m.end)
+            if span is not None:
+                out = out or list(mentions)
+                out[n] = _named(finder, verdicts, m, tokens, starts, span)
     if not added and not dropped and (out is None or all(map(is_, out, mentions))):
         return mentions
     out = [m for n, m in enumerate(out or mentions) if n not in dropped] + added
     out.sort(key=lambda m: (m.clause_id, m.start))
     return out
+
+
+def _liked(finder: Any, tokens: list[str], starts: list[int], span: tuple[int, int],
+           end: int) -> tuple[int, int] | None:
+    """The name an opinion that takes an object (喜欢 推荐 必点) ending at ``end`` judges when
+    the rest of its clause names it and nothing else, as :func:`dish_span` reads one: after
+    the customer's act (吃 喝), a copula (就是), whose (他家的, 他们家) or a demonstrative and
+    count (那份); None otherwise (推荐大家去, 喜欢吃辣的)."""
+    first, last = bisect_left(starts, end), bisect_left(starts, span[1])
+    if first >= last or starts[first] != end:
+        return None
+    rules = finder.rules
+    while last > first and (not tokens[last - 1].strip("，,。.!！?？~～…") or tokens[last - 1] in (
+            "了", "啦", "啊", "呀", "吧", "哦")):
+        last -= 1
+    if first < last and tokens[first] in rules.customer_acts:
+        first += 1  # 喜欢吃X
+    if first < last and tokens[first] in COPULAS:
+        first += 1  # 必点就是X
+    if first + 1 < last and finder.tag(tokens[first]) == "r" and tokens[first] not in "这那":
+        first += 1  # 他们 家, 它家 的
+        if first + 1 < last and tokens[first] == "家":
+            first += 1
+        if first + 1 < last and tokens[first] == "的":
+            first += 1
+    while first + 1 < last and (DEMONSTRATIVE.match(tokens[first]) or finder.tag(
+            tokens[first]) in ("m", "q", "mq")):
+        first += 1  # 那份, 一个
+    return dish_span(finder, tokens, first, last, True, unknown=True) if first < last else None
+
+
+def _liking(liking: Any, m: Any) -> bool:
+    """Whether ``m`` is a liking said of nothing named (最喜欢, 很喜欢吃): what follows is liked."""
+    return bool(not m.term and m.opinion and liking[m.opinion] and m.dimension == "overall"
+                and m.source == "lexicon")
 
 
 def _judged(mentions: list, by_clause: dict, c: int) -> bool:

@@ -17,6 +17,7 @@ from bisect import bisect_left
 from operator import attrgetter
 from typing import Any  # a factors.Mention (imported there: no cycle)
 
+from manyi.annotate.aspect_named import through_attribute
 from manyi.annotate.aspect_tags import MAX_COMPOUND, NOUN_TAGS, VERB_FORMS, VERB_TAGS
 from manyi.annotate.aspect_whose import judged_part
 from manyi.annotate.factor_tokens import is_word
@@ -454,7 +455,11 @@ class DiscoveredMentions:
         for a, b in names:
             words = tokens[a:b]
             factor, how = self.finder.file_term(words)
-            out.append(mention._replace(dimension=factor.dimension, factor=factor.key,
+            dimension, key = factor.dimension, factor.key
+            if dimension == "product" and through_attribute(self.finder, mention, "".join(words)):
+                # 大盘鸡，味道不错: judged on its taste (as aspect_named, aspect_topic read it)
+                dimension, key, how = mention.dimension, mention.factor, "context"
+            out.append(mention._replace(dimension=dimension, factor=key,
                                         term="".join(words), start=starts[a],
                                         end=starts[b - 1] + len(tokens[b - 1]),
                                         source="discovered", filed_by=how))
