@@ -81,3 +81,12 @@ def test_an_act_after_whose_is_judged(course):
 def test_an_act_after_a_judgement_and_de_is_no_thing(shop):
     found = pairs(shop("可以更有效的去处油腻"))
     assert not any(term == "去处" for term, _ in found)
+
+
+
+@pytest.mark.parametrize("text, term, opinion", [
+    ("国产垃圾产品", "产品", "垃圾"),  # bare, right before it: it qualifies the word
+    ("**的价格买个仿冒的垃圾货", "货", "垃圾"),
+])
+def test_a_bare_opinion_right_before_a_listed_word_qualifies_it(shop, text, term, opinion):
+    assert (term, opinion) in pairs(shop(text))

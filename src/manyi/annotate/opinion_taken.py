@@ -7,8 +7,8 @@ next opinion after it, or none. 知识很全面老师讲课也很容易接收: �
 老师 nor of 讲课 (which take 很容易接收, or nothing); 硬盘有点毛病找客服不给办理: the disk has
 the fault, not the service.
 
-Unchanged: an opinion that qualifies the word (很好的手机, 最好的4星级酒店, 好酒店) or says how
-the act it names is done (耐心处理, 主动提醒), one that is a
+Unchanged: an opinion that qualifies the word (很好的手机, 最好的4星级酒店, 好酒店; 国产垃圾产品:
+bare, right before it) or says how the act it names is done (耐心处理, 主动提醒), one that is a
 verb, whose object is what it judges (客户来电表扬网点: the branch is praised, not the caller),
 and a word with an opinion of its own right after it (物流很快包装很好, 价格实惠质量好).
 
@@ -38,8 +38,9 @@ def taken(finder: Any, tokens: list[str], first: int, last: int, index: int,
             or finder.tag(opinion.word) in VERB_TAGS:  # (客户表扬网点: its object is judged)
         return opinion
     if "的" in tokens[opinion.index + 1:index] or opinion.index + 1 == index and (
-            len(tokens[opinion.index]) == 1 or finder.tag(tokens[index]) in VERB_TAGS):
-        return opinion  # 最好的4星级酒店, 好酒店, 耐心处理: what the opinion qualifies
+            len(tokens[opinion.index]) == 1 or finder.tag(tokens[index]) in VERB_TAGS
+            or opinion.degree == 1 and not opinion.negated):
+        return opinion  # 最好的4星级酒店, 好酒店, 垃圾产品, 耐心处理: what the opinion qualifies
     span = finder.subject(tokens, first, last, opinion.index)
     if span is None or span[1] > opinion.index:
         return opinion  # (很好的手机: the word itself)
