@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from manyi.annotate.annotator import Annotator, Settings
 from manyi.annotate.aspect_tags import words_in
 from manyi.annotate.aspect_topic import _ends_name, _piece
-from manyi.annotate.events import EventMatcher
+from manyi.annotate.events import EventMatcher, apart
 from manyi.text.lexicon import Lexicon
 
 COMMENTS = ["水爆肚，味道没有太惊艳", "炒苕尖，真心一般般", "琵琶鸭味道不错", "墨鱼滑也一般般",
@@ -66,15 +66,9 @@ EVENTS = ["等了70分钟才送到", "下单半小时就送到了", "等了一�
 
 
 def _every_rule(matcher: EventMatcher, text: str) -> list:
-    found = sorted((m.start(), order, m.end(), factor)
-                   for order, (pattern, factor, _) in enumerate(matcher.rules)
-                   for m in pattern.finditer(text))
-    out, reached = [], -1
-    for start, _, end, (factor, sign) in found:
-        if start >= reached:
-            out.append((start, end, factor, sign))
-            reached = end
-    return out
+    return apart([(m.start(), order, m.end(), factor)
+                  for order, (pattern, factor, _) in enumerate(matcher.rules)
+                  for m in pattern.finditer(text)])
 
 
 @pytest.mark.parametrize("pack", ["delivery", "catering", "ecommerce", "hotel"])

@@ -91,14 +91,20 @@ class EventMatcher:
                     break
             else:
                 found.extend((m.start(), order, m.end(), factor) for m in pattern.finditer(text))
-        if len(found) > 1:
-            found.sort(key=lambda f: (f[0], f[1]))
-        out, reached = [], -1
-        for start, _, end, (factor, sign) in found:
-            if start >= reached:
-                out.append((start, end, factor, sign))
-                reached = end
-        return out
+        return apart(found)
+
+
+def apart(found: list[tuple]) -> list[tuple[int, int, Factor, int]]:
+    """Matches ``(start, rule order, end, (factor, sign))`` kept from the left, none
+    overlapping one kept before it (at one start, the earlier rule)."""
+    if len(found) > 1:
+        found = sorted(found, key=lambda f: (f[0], f[1]))
+    out, reached = [], -1
+    for start, _, end, (factor, sign) in found:
+        if start >= reached:
+            out.append((start, end, factor, sign))
+            reached = end
+    return out
 
 
 def _char_class(chars: frozenset[str]) -> re.Pattern:
