@@ -138,7 +138,8 @@ def _key(roles_of: Any, tokens: list[str], c: int) -> tuple[int, int] | None:
 
 
 def _whole(roles_of: Any, word: str) -> bool:
-    """Whether a word names the whole thing bought (产品 商品): a key's first word whose."""
+    """Whether a word names the whole thing bought (产品 商品): as a key's first word it says
+    whose the rest is (产品香味: the product's scent)."""
     factor = roles_of.lexicon.terms.get(word)
     return factor is not None and factor.dimension == "overall"
 
