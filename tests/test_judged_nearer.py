@@ -90,3 +90,11 @@ def test_an_act_after_a_judgement_and_de_is_no_thing(shop):
 ])
 def test_a_bare_opinion_right_before_a_listed_word_qualifies_it(shop, text, term, opinion):
     assert (term, opinion) in pairs(shop(text))
+
+
+def test_two_things_judged_together_are_no_part_of_one(shop):
+    assert ("音质画面", "很好") not in pairs(shop("音质画面都很好"))
+
+
+def test_an_act_after_a_pronoun_and_de_is_no_thing_judged(shop):
+    assert not any(t in ("表现", "帮助") for t, _ in pairs(shop("国产机能有这样的表现算不错了")))

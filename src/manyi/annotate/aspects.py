@@ -70,8 +70,9 @@ MASKED = frozenset({"URL", "EMAIL", "PHONE"})  # what manyi.text.normalize.mask_
 SPELL = re.compile(r"[一二两三四五六七八九十几半\d][晚天夜日周月年次]")
 MEASURED = frozenset({"a", "ad", "v", "vn"})  # and what they measure: 细腻 度, 握持 感
 NAME_PIECES = frozenset({"n", "ng", "nr", "nrt", ""})  # (not 换/nz, 小/a: no piece of a name)
-# what a word before 的 and an act is, when not a noun: a time, a pronoun, a place (课后的讨论)
-WHOSE = frozenset({"t", "r", "f", "s"})
+# what a word before 的 and an act is, when not a noun: a time, a direction, a place (课后的讨论;
+# not a pronoun: 我的帮助, 这样的表现 name no thing judged)
+WHOSE = frozenset({"t", "f", "s"})
 OBJECT_COPULAS = frozenset({"是", "的是", "还是", "就是"})  # between 喜欢 and what is liked
 # Tunable (bench/aspects_eval.py chooses on the industries it does not score):
 SUBJECT_WINDOW = 4  # tokens between a subject and its opinion word, modifiers included
