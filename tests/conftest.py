@@ -30,6 +30,11 @@ def build_file(folder: Path, name: str, content) -> Path:
     return path
 
 
+def pairs(mentions) -> set[tuple[str, str]]:
+    """Each mention's (term, opinion)."""
+    return {(m.term, m.opinion) for m in mentions}
+
+
 def extractor_for(domain: str, learned=()):
     """text → factor mentions, with the domain's pack (and words a corpus pass learned), as
     ``manyi analyze`` finds them: the segmenter's tags feed discovery."""

@@ -4,7 +4,7 @@ each noun taken by its own opinion."""
 from __future__ import annotations
 
 import pytest
-from conftest import extractor_for
+from conftest import extractor_for, pairs
 
 
 @pytest.fixture(scope="module")
@@ -15,10 +15,6 @@ def course():
 @pytest.fixture(scope="module")
 def shop():
     return extractor_for("ecommerce")
-
-
-def pairs(mentions) -> set[tuple[str, str]]:
-    return {(m.term, m.opinion) for m in mentions}
 
 
 def test_a_chain_is_cut_into_one_clause_a_judgement(course):

@@ -6,7 +6,7 @@ listed word after it would take (manyi.annotate.opinion_taken), an act named aft
 from __future__ import annotations
 
 import pytest
-from conftest import extractor_for
+from conftest import extractor_for, pairs
 
 
 @pytest.fixture(scope="module")
@@ -22,10 +22,6 @@ def shop():
 @pytest.fixture(scope="module")
 def hotel():
     return extractor_for("hotel")
-
-
-def pairs(mentions) -> set[tuple[str, str]]:
-    return {(m.term, m.opinion) for m in mentions}
 
 
 # -- the part a listed word names, judged right after it ------------------------------------

@@ -39,7 +39,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
 
-from manyi.annotate.aspect_tags import VERB_FORMS
+from manyi.annotate.aspect_tags import VERB_FORMS, words_in
 from manyi.annotate.opinions import INSUFFICIENT, NEGATED_SCALE, WISHED_SCALE, Opinion
 
 ACT_TAGS = frozenset({"v", "vn"})  # what jieba calls the act made easy (携带 v, 冲洗 vn)
@@ -51,17 +51,14 @@ def may_ease(rules: Any, text: str) -> bool:
     """A quick test: whether ``text`` may hold an act said easy or hard, or a point judged
     (one of rules.toml's easing, hindering or points words: 方便, 容易, 重点), found by one
     search of the words together."""
-    pattern = _ease_words(rules.easing, rules.hindering, rules.points)
-    return pattern is not None and pattern.search(text) is not None
+    return _ease_words(rules.easing, rules.hindering, rules.points).search(text) is not None
 
 
 @lru_cache(maxsize=8)
-def _ease_words(*words: frozenset[str]) -> re.Pattern | None:
-    """The pattern finding any of ``words``' words; None when there are none (a pack without
-    them: no text holds one)."""
-    union = frozenset().union(*words) - {""}
-    return re.compile("|".join(sorted(map(re.escape, union), key=lambda w: (-len(w), w)))) \
-        if union else None
+def _ease_words(*words: frozenset[str]) -> re.Pattern:
+    """The pattern finding any of ``words``' words (one that finds nothing in a pack without
+    them), built once a pack."""
+    return words_in(frozenset().union(*words) - {""})
 
 
 def eased_acts(roles_of: Any, text: str, tokens: list[str], starts: list[int],

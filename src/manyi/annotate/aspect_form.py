@@ -79,7 +79,7 @@ def filled_fields(roles_of: Any, text: str, tokens: list[str], starts: list[int]
         key = "".join(words)
         named = [m for m in out if m.term and m.start < k_end and k_start < m.end]
         same = [m for m in named if m.term == key]
-        factor = _factor(roles_of, words)  # (a mention of the key itself keeps its filing)
+        factor = roles_of.finder.file_term(words)[0]  # (a mention of the key keeps its own)
         dimension, key_of = (same[0].dimension, same[0].factor) if same else \
             (factor.dimension, factor.key)
         opinion = None
@@ -142,11 +142,6 @@ def _whole(roles_of: Any, word: str) -> bool:
     whose the rest is (产品香味: the product's scent)."""
     factor = roles_of.lexicon.terms.get(word)
     return factor is not None and factor.dimension == "overall"
-
-
-def _factor(roles_of: Any, words: list[str]) -> Any:
-    """The factor of a key, as the aspect finder files its words."""
-    return roles_of.finder.file_term(words)[0]
 
 
 def _cjk(word: str) -> bool:

@@ -231,7 +231,7 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
     out = None  # (a copy of ``mentions``, made at the first change)
     added: list = []
     dropped: set[int] = set()
-    addressed, piece, rules = finder.addressed, finder.name_piece, finder.rules
+    addressed, piece = finder.addressed, finder.name_piece
     for c, indices in by_clause.items():
         head = indices[0] if len(indices) == 1 else min(indices, key=lambda n: mentions[n].start)
         m = mentions[head]
@@ -260,8 +260,7 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
                 continue
             if span is not None and "地" not in between \
                     and not any(map(DEMONSTRATIVE.match, between)) \
-                    and not any(w in text[c_start:m.start]
-                                for w in (*rules.irrealis, *rules.wishes)) \
+                    and not finder.unreal.search(text, c_start, m.start) \
                     and (all(finder._skips[t] and finder.tag(t) != "v" for t in between)
                          or _word(finder, "".join(between))):
                 if listed:  # 羊排倒是味道不错: the dish's own mention, the attribute's factor

@@ -125,6 +125,7 @@ class AspectFinder(NamedItems):
         self.name_end: dict[str, bool] = Memo(lambda t: _ends_name(self, t))
         self.addressed = words_in(self.rules.thanks | self.rules.not_carried)
         self.wondering = words_in(self.rules.irrealis)
+        self.unreal = words_in(self.rules.irrealis | self.rules.wishes)  # (如果…, 希望…)
 
     def takes_object(self, word: str) -> bool:
         """Whether an opinion takes what it judges as its object (推荐, 最喜欢)."""
