@@ -38,7 +38,8 @@ def test_unlisted_aspect_is_found_with_the_customers_word(shop, text, word, dime
     assert all(m.filed_by in ("attribute", "context", "characters", "cue") for m in found)
 
 
-@pytest.mark.parametrize("text", ["超级郁闷", "唯一不满意的是太贵", "主动热情"])
+@pytest.mark.parametrize("text", ["超级郁闷", "唯一不满意的是太贵", "主动热情",
+                                  "中途很顺利", "同期很便宜"])  # (中途 同期: a time)
 def test_a_distinguishing_word_of_how_much_or_which_is_no_aspect(shop, text):
     assert not {"超级", "唯一", "主动"} & {m.term for m in shop(text)}, \
         [(m.term, m.opinion) for m in shop(text)]

@@ -25,6 +25,17 @@ def test_the_corpus_pass_learns_words_judged_often():
     assert "画面" not in learned  # judged once: not enough to learn
 
 
+def test_a_compounds_last_word_alone_is_filed_as_itself():
+    """设计实用性 is filed by 设计 (appearance); 实用性 alone is not: it is learned as it was
+    filed where it stood alone, and a word only ever found in one compound is not learned."""
+    texts = ["设计实用性很强", "这个设计实用性不错", "设计实用性很好", "实用性很强", "实用性一般"]
+    learned = {w: (d, f) for w, d, f in learn_aspects(texts, Lexicon.load("ecommerce"))}
+    assert learned["设计实用性"] == ("product", "appearance")
+    assert learned["实用性"][1] != "appearance", learned
+    learned = {w for w, _, _ in learn_aspects(texts[:3], Lexicon.load("ecommerce"))}
+    assert learned == {"设计实用性"}
+
+
 @pytest.mark.parametrize("text, found", [
     # no opinion word governs 镜头 here, yet the corpus taught that it is an aspect and
     # something is said of it: a mention, its polarity the clause's

@@ -63,6 +63,7 @@ USE_CHARS = frozenset("用买")
 # (上色 定型 外型 整机), names an act or a part that may be judged as a verb may; not one ending
 # in a measure or another word (超级 唯一 主动 整个: how much, which, how).
 THING_ENDS = frozenset({"n", "ng", "k"})
+TIME_ENDS = frozenset("期途时段")  # a b word ending on one is a time (中途 同期 短期), no thing
 # a thing named in capitals: PDF CPU MP3 PS5 (not OK, NB; not a cry: rules.toml's not_aspects)
 ACRONYM = re.compile(r"[A-Z]{3,5}[0-9]?|[A-Z]{2}[0-9]")
 MASKED = frozenset({"URL", "EMAIL", "PHONE"})  # what manyi.text.normalize.mask_private writes
@@ -163,7 +164,8 @@ class AspectFinder(NamedItems):
             return 2 if len(token) <= 4 and FUNCTION_CHARS.isdisjoint(token) \
                 and token[-1] not in FORM_ENDS and not ONCE.match(token) \
                 and not SPELL.search(token) and token[0] not in USE_CHARS else 0
-        if tag == "b" and len(token) == 2 and self.tag(token[1]) in THING_ENDS:
+        if tag == "b" and len(token) == 2 and self.tag(token[1]) in THING_ENDS \
+                and token[1] not in TIME_ENDS:
             return 1  # 上色 定型 外型 整机: an act or a part, judged (上色很快, 外型美观)
         return 2 if tag in NOUN_TAGS else 1 if tag in VERB_TAGS else 0
 

@@ -85,6 +85,7 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
     judged: Counter = Counter()
     pairs: Counter = Counter()
     filing: dict[str, Counter] = {}
+    taught: dict[str, set[str]] = {}  # the terms each word was found in (itself, compounds)
     normalised = []
     for text in pool:
         normalised.append(text)
@@ -95,6 +96,7 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
             if m.source != "discovered" or m.filed_by == "form":
                 continue  # (a form's keys are the shop's words: manyi.annotate.aspect_form)
             for word in _words(m.term, tokens, lexicon):
+                taught.setdefault(word, set()).add(m.term)
                 if word not in seen:
                     seen.add(word)
                     judged[word] += 1
@@ -103,12 +105,13 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
                         filed = (factor.dimension, factor.key)
                     else:
                         filed = (m.dimension, m.factor)
-                    filing.setdefault(word, Counter())[filed] += 1
+                    filing.setdefault(word, Counter())[filed, word == m.term] += 1
     refiled = _heads_of_the_product(lexicon, normalised, extractor.finder.attribute) + tuple(
         sorted((w, "", "") for w, n in pairs.items() if n >= JOIN_MIN
                and w not in lexicon.terms and w not in lexicon.userdict))
     candidates = sorted(w for w, n in judged.items() if n >= LEARN_MIN and len(set(w)) > 1
-                        and extractor.parse_token(w) is None and not NOT_LEARNED.search(w))
+                        and extractor.parse_token(w) is None and not NOT_LEARNED.search(w)
+                        and not _one_compounds(w, taught[w]))
     if not candidates:
         return refiled
     pieces = {w: [p for p in segmenter.cut(w) if p.strip()] for w in candidates}
@@ -155,7 +158,7 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
             item = extractor.finder.item  # 这款面膜, 回购的面膜, 入住的酒店: the thing bought
             learned.append((word, item.dimension, item.key))
             continue
-        (dimension, key), _ = min(filing[word].items(), key=lambda kv: (-kv[1], kv[0]))
+        (dimension, key), _ = _filed(filing[word])
         learned.append((word, dimension, key))
     learned = group_learned(learned, judged, extractor.finder.attribute, lexicon)
     return tuple(sorted(learned + list(refiled)))
@@ -289,6 +292,20 @@ def _read_in_comments(parts: list[str], kinds: list, lexicon: Lexicon) -> bool:
     an act with its complement before the thing (看起来质量: how the quality looks)."""
     return (kinds[0] == "item" and parts[-1] in lexicon.terms) \
         or any(VERB_ENDS.search(p) for p in parts[:-1])
+
+
+def _filed(votes: Counter) -> tuple:
+    """A learned word's most common filing: as it was filed where it was the whole term when
+    it ever was (实用性很强: its own), else as the compounds it ended were (续航能力, 处理能力)."""
+    alone = [kv for kv in votes.items() if kv[0][1]] or list(votes.items())
+    (filed, _), n = min(alone, key=lambda kv: (-kv[1], kv[0]))
+    return filed, n
+
+
+def _one_compounds(word: str, terms: set[str]) -> bool:
+    """Whether a word was only ever found as the last word of one compound (实用性 of
+    设计实用性): the compound is learned, the word alone is not filed as the compound is."""
+    return len(terms) == 1 and word not in terms
 
 
 def _split_nouns(tokens: list[str], finder) -> set[str]:
