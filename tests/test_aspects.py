@@ -85,6 +85,7 @@ def test_discovery_can_be_switched_off():
 
 @pytest.mark.parametrize("text, dimension, factor", [
     ("两个小时才送到", "logistics", "speed"),
+    ("等了一个半小时才送到", "logistics", "speed"),  # an hour and a half
     ("12:21下单13:01到达！等了70分钟", "logistics", "speed"),
     ("有点儿慢啊，八点了才来", "logistics", "speed"),
     ("估计是人太多了吧，很晚才送到", "logistics", "speed"),

@@ -192,3 +192,16 @@ def test_a_wait_said_with_its_time_is_late(text):
     found = extractor_for("ecommerce")(text)
     assert [(m.dimension, m.source) for m in found] == [("logistics", "event")]
     assert found[0].lexicon_score < 0
+
+
+@pytest.mark.parametrize("text, factor, polarity", [
+    ("准时送达", "speed", "positive"),  # a takeaway pack's cue words carry their own polarity
+    ("送来还是热乎乎的", "temperature", "positive"),
+    ("送到的时候已经凉透了", "temperature", "negative"),
+])
+def test_a_takeaway_cue_is_read_with_its_polarity(text, factor, polarity):
+    import manyi
+
+    mentions = manyi.analyze([text], domain="delivery", jobs=1, progress=False).mentions
+    found = mentions[mentions["dimension"] == "logistics"]
+    assert list(zip(found["factor"], found["polarity"])) == [(factor, polarity)], mentions

@@ -48,6 +48,7 @@ def test_a_scale_word_is_read_by_what_it_measures(read, text, polarity):
 @pytest.mark.parametrize("named, direction", [
     ("清晰度", 1), ("充电速度", 1), ("性价比", 1), ("内存容量", 1),
     ("噪音", -1), ("价格", -1), ("耗电", -1), ("故障率", -1), ("满意度", 1),
+    ("胎噪", -1), ("风噪", -1), ("降噪", 1),  # a noise by its character 噪; cutting it is praise
     ("屏幕", 0), ("一般", 0), ("便宜", 0),
 ])
 def test_the_direction_of_an_attribute(named, direction):

@@ -96,3 +96,13 @@ def test_the_cache_folder_keeps_only_the_caches_in_use(cache, monkeypatch):
     assert len(kept) == 3
     newest = segment._jieba_settled({"测试词4": (None, None)})  # a hit, from the cache
     assert newest[0]["测试词4"] > 0 and len(list(cache.glob("jieba-*.json"))) == 3
+
+
+@pytest.mark.parametrize("backend", ["rjieba", "jieba"])
+@pytest.mark.parametrize("text, tokens", [
+    ("菜太咸", ["菜", "太", "咸"]),    # the HMM step had made one word of it
+    ("码太大了", ["码", "太", "大", "了"]),
+    ("物流很快", ["物流", "很快"]),    # dictionary words stay
+])
+def test_a_word_the_hmm_step_glued_around_a_degree_word_is_cut_again(backend, text, tokens):
+    assert Segmenter(Lexicon.load(), backend=backend).cut(text) == tokens

@@ -47,6 +47,9 @@ CLAUSE_PUNCTUATION = re.compile(
 # word (mp3. 双11. 价格99.) nor an ordinal (第1、).
 _LIST_NUMBER = re.compile(r"(?<![\dA-Za-z.第])(\d{1,2})[、.．](?![\d.])")
 _OPENS_LIST = frozenset("，,。!！?？;；~～…:：、 \n\t")
+# jieba's HMM step glues a run of one-character words into a word no dictionary holds, a
+# degree word inside it (菜太咸, 码太大, 键太硬): such a word is cut again without the HMM step.
+_DEGREE_INSIDE = re.compile(r"[\u4e00-\u9fff][太很真超挺蛮特巨贼忒][\u4e00-\u9fff]")
 
 
 class Segmenter:
@@ -92,11 +95,31 @@ class Segmenter:
     def cut(self, text: str) -> list[str]:
         """Tokens of one normalised comment; every character lands in exactly one token."""
         if self.backend == "jieba":
-            return self._tokenizer.lcut(text, HMM=self.hmm)
-        tokens = self._tokenizer.cut(text, self.hmm)
-        if self.hmm and _needs_alnum_split(text):
-            return _jieba_alnum_split(tokens, self._words)
+            tokens = self._tokenizer.lcut(text, HMM=self.hmm)
+        else:
+            tokens = self._tokenizer.cut(text, self.hmm)
+            if self.hmm and _needs_alnum_split(text):
+                tokens = _jieba_alnum_split(tokens, self._words)
+        if self.hmm and _DEGREE_INSIDE.search(text) is not None:
+            return self._unglued(tokens)
         return tokens
+
+    def _unglued(self, tokens: list[str]) -> list[str]:
+        """``tokens`` with each word the HMM step made around a degree word cut again without
+        it (菜太咸 → 菜 太 咸; 太多太多 → 太多 太多; a dictionary word is kept: 好得很)."""
+        glued = [i for i, t in enumerate(tokens) if len(t) > 2 and _DEGREE_INSIDE.search(t)
+                 and not self.tag(t)]
+        if not glued:
+            return tokens
+        out = tokens[:glued[0]]
+        for i in range(glued[0], len(tokens)):
+            t = tokens[i]
+            if i in glued:
+                out.extend(self._tokenizer.lcut(t, HMM=False) if self.backend == "jieba"
+                           else self._tokenizer.cut(t, False))
+            else:
+                out.append(t)
+        return out
 
     def tag(self, word: str) -> str:
         """Part of speech of a dictionary word (jieba's tags, the lexicon's words as n, a, v),
