@@ -22,6 +22,8 @@ from manyi.text.lexicon_events import merge_aspects_file
     ("app", "提现三天才到账", "service", "efficiency", -1),
     ("app", "等了半个小时都没加载出来", "product", "performance", -1),  # an app's own speed
     ("app", "更新后等了十分钟", "product", "performance", -1),
+    ("hotline", "排了一个小时的队才办完业务", "channel", "queue", -1),  # a branch's line
+    ("hotline", "营业厅排队要好久", "channel", "queue", -1),
 ])
 def test_speed_through_time_is_an_event_with_its_polarity(domain, text, dimension, factor,
                                                           sign):
