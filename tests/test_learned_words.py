@@ -158,6 +158,9 @@ def test_a_degree_glued_to_an_opinion_is_no_thing():
     assert [finder.kind(w) for w in ("坏点", "好评率", "不锈钢")] == [2, 2, 2]
     # a guess is no thing either (好象不行了 made 好象 a phone's attribute)
     assert [finder.kind(w) for w in ("好象", "貌似", "似乎")] == [0, 0, 0]
+    # a day, by its weather or name (下雨天还准时送达 made 下雨天 the delivery's speed)
+    assert [finder.kind(w) for w in ("下雨天", "大热天", "星期天")] == [0, 0, 0]
+    assert [finder.kind(w) for w in ("中途", "同期")] == [0, 0]  # a time (b words)
     # words of saying (真是太, tagged a name), an act on a brand (用沙宣), a cry in capitals
     assert [finder.kind(w) for w in ("真是太", "用沙宣", "GOOD", "YYDS")] == [0, 0, 0, 0]
     assert [finder.kind(w) for w in ("评论", "PDF", "MP3")] == [2, 2, 2]  # (评论功能: an app's)

@@ -146,6 +146,7 @@ class AspectFinder(NamedItems):
                 or lower in self.rules.not_aspects else 2
         if (len(token) < 2 or token in self._known or token in self.rules.not_aspects
                 or token[-1] == "的"  # 大大的, 红红的: a description, whatever the tag
+                or (token[-1] == "天" and len(token) > 2)  # 下雨天 大热天 星期天: a day
                 or described(self.rules, token)  # 多汁, 微酸: how it is, though called a noun
                 or token.endswith(self._person_ends)  # 上班族 客人 网友: people
                 or (len(set(token)) == 1 and (len(token) > 2 or not self.tag(token)))
