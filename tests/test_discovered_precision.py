@@ -42,6 +42,15 @@ def test_a_competitor_is_never_a_product_part(milk, text, expected):
         == expected
 
 
+@pytest.mark.parametrize("domain", ["ecommerce", "electronics"])
+def test_a_maker_the_pack_names_is_a_brand_in_one_comment(domain):
+    # no corpus taught it: the pack's makers (rules.toml brands), not a part of the goods
+    found = extractor_for(domain)("华为很给力")
+    assert [(m.term, m.dimension, m.factor, m.filed_by) for m in found] == [
+        ("华为", "brand", "brand:华为", "brand")]
+    assert all(m.dimension != "brand" for m in extractor_for("ecommerce")("苹果很甜"))
+
+
 def test_a_competitor_is_labelled_as_one():
     labels = factor_labels(["brand/competitor:伊利", "brand/brand:蒙牛"], {"brand": "品牌"})
     assert labels == {"brand/competitor:伊利": "品牌·伊利（新发现：竞品）",

@@ -1,7 +1,9 @@
 """Filing a discovered aspect: its dimension and factor, and how it was decided (``filed_by``):
 ``context`` (a known neighbour: 送餐速度 → logistics, 对焦速度 → product), ``term`` (the
 word is listed), ``characters`` (a known term inside the word: 服务生 → service) or
-``attribute`` (an unlisted attribute of the thing bought → product).
+``attribute`` (an unlisted attribute of the thing bought → product); a maker the pack names
+(rules.toml ``brands``: 华为很给力) is the brand's, keyed by itself (``brand``: brand:华为), as
+the corpus pass files it.
 
 A thing so filed under the catch-all attribute, judged by an opinion word that names the
 quality it judges, is then filed under that quality (:class:`OpinionFiling`, ``cue``).
@@ -39,6 +41,9 @@ class TermFiler:
         # the thing bought itself (ecommerce: overall.item 商品整体), else overall
         self.item = next((f for f in lexicon.terms.values() if f.dimension == "overall"),
                          Factor("overall", "overall", "整体"))
+        brand = lexicon.terms.get("品牌")
+        self.brands = lexicon.rules.get("brands", frozenset()) \
+            if brand is not None and brand.dimension == "brand" else frozenset()
 
     def file_term(self, words: list[str]) -> tuple[Factor, str]:
         """The factor of a discovered compound and how it was chosen (see the module doc)."""
@@ -51,6 +56,8 @@ class TermFiler:
     def _file(self, words: list[str]) -> tuple[Factor, str]:
         lexicon = self.lexicon
         head = words[-1]
+        if len(words) == 1 and head in self.brands:
+            return Factor("brand", f"brand:{head}", f"brand:{head}"), "brand"
         listed = [lexicon.terms.get(w) or lexicon.verbs.get(w) or lexicon.cues.get(w)
                   for w in words]
         known = [f for f in listed[:-1] if f is not None]
