@@ -88,6 +88,9 @@ def test_a_discovered_word_no_opinion_judges_is_named_only(text, word, found):
     ("hotel", "在齐齐哈尔住酒店还是选择湖滨饭店比较好", "齐齐哈尔"),
     # an opinion word taken for a term names no thing
     ("ecommerce", "太差太差", "太差"),
+    # an excuse, a gap: said of another thing (the seller's refusal, the picture)
+    ("ecommerce", "以各种理由拒绝退货", "理由"),
+    ("ecommerce", "与图片差距太大真心接受不了", "差距"),
 ])
 def test_a_place_or_an_opinion_is_no_discovered_thing(domain, text, word):
     assert [m.term for m in extractor_for(domain)(text) if m.term == word] == []
