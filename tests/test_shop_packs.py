@@ -10,6 +10,7 @@ story's surroundings were the seller's service, communication and a shop's ambie
 from __future__ import annotations
 
 import pytest
+from conftest import extractor_for
 
 from manyi.annotate.annotator import Annotator
 from manyi.text.domains import guess_domain
@@ -322,3 +323,23 @@ def test_a_seller_still_judged(shop, text, judged):
     mentions = mentions_of(shop, text)
     assert judged in {(m.term, m.dimension, m.polarity) for m in mentions.itertuples()}, \
         list(mentions.itertuples())
+
+
+@pytest.mark.parametrize("text, term, dimension, factor", [
+    ("空调声音太大了", "声音", "environment", "noise"),  # a hotel's sounds are its noise
+    ("酒店经理的态度很好", "经理", "service", "attitude"),  # people who serve, not the room's
+    ("条件不错", "条件", "environment", "facilities"),
+    ("软件需要跟上", "软件", "service", "attitude"),  # 硬件 and 软件: facilities and service
+])
+def test_a_hotels_words_are_the_hotels(text, term, dimension, factor):
+    found = [(m.term, m.dimension, m.factor) for m in extractor_for("hotel")(text)]
+    assert (term, dimension, factor) in found, found
+
+
+def test_a_hotels_grade_is_no_brand():
+    from manyi.annotate.prepass import learn_aspects
+
+    texts = ["最差的四星酒店", "见过差的四星酒店", "四星有点勉强", "四星还差不多", "不像四星",
+             "四星标准", "四星太差了", "房间很干净"]
+    learned = {w: d for w, d, _ in learn_aspects(texts * 2, Lexicon.load("hotel"))}
+    assert learned.get("四星") != "brand", learned

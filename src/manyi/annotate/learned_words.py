@@ -55,6 +55,7 @@ VERB_ENDS = re.compile(r"(?:来|去|上去|起来|下来|着|了|过|完|到|得
 ADVERB_EDGE = re.compile(r"(?:^[太很真也都还就挺最更越不没])"
                          r"|(?:[太很也都还就挺最更越算吧呢吗啊呀]$)")
 PRONOUNS = re.compile(r"[我你您他她它咱俺]")
+GRADE = re.compile(r"[准一二三四五六七八九]星级?")  # 四星 准四星 五星级: a hotel's grade, no brand
 ITEM_MIN = 2        # comments naming a word as the thing bought, at least
 ITEM_SHARE = 0.1    # of a word's comments, the share naming it as the thing bought
 CORPUS_ITEM = 0.1   # of all comments, the share naming the item
@@ -89,7 +90,7 @@ def kind_of(word: str, tag: str, *, named: int, placed: int, bought: int, judged
         return "junk"  # a name seldom judged (尼玛); not blocked: 杜比, 色拉 are names too
     if tag in PLACE_TAGS and placed >= max(1, PLACE_SHARE * named):
         return "place"
-    if PRONOUNS.search(word) or ADVERB_EDGE.search(word):
+    if PRONOUNS.search(word) or ADVERB_EDGE.search(word) or GRADE.fullmatch(word):
         return "junk"
     if tag == "v" and (judged < VERB_MIN or VERB_ENDS.search(word)):
         return "junk"
