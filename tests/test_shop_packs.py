@@ -336,6 +336,13 @@ def test_a_hotels_words_are_the_hotels(text, term, dimension, factor):
     assert (term, dimension, factor) in found, found
 
 
+@pytest.mark.parametrize("text", ["发热很严重", "机器发热有点大", "有点发热"])
+def test_a_devices_heat_is_its_heat_factor(text):
+    # 发热 named its factor (发热散热) but was not listed: learned as attribute:发热
+    found = [(m.term, m.factor) for m in extractor_for("electronics")(text)]
+    assert ("发热", "heat") in found, found
+
+
 def test_a_hotels_grade_is_no_brand():
     from manyi.annotate.prepass import learn_aspects
 
