@@ -78,8 +78,8 @@ def test_a_wish_alone_is_read(shop):
 
 
 def test_the_quick_test_finds_every_word_the_rule_reads():
-    extractor = FactorExtractor(Lexicon.load("education"))
-    rules = extractor.rules
+    finder = FactorExtractor(Lexicon.load("education")).finder
+    rules = finder.rules
     for word in rules.asking | rules.wishes | rules.wish_markers:
-        assert may_wish(rules, f"课程{word}内容")
-    assert not may_wish(rules, "物流很快包装很好")
+        assert may_wish(finder, f"课程{word}内容")
+    assert not may_wish(finder, "物流很快包装很好")

@@ -29,7 +29,6 @@ from it: a thing wished for is not judged as had). Not:
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import lru_cache
 from typing import Any
 
 from manyi.annotate.aspect_tags import (
@@ -38,7 +37,6 @@ from manyi.annotate.aspect_tags import (
     MAX_COMPOUND,
     NOUN_TAGS,
     VERB_TAGS,
-    words_in,
 )
 from manyi.annotate.opinions import WISHED_SCALE, Opinion
 
@@ -60,15 +58,10 @@ PLURAL = "们"  # 哥们 同学们: people (rules.toml's people, person_ends: �
 SPAN = 12  # tokens after the asking word searched for the act and its object
 
 
-def may_wish(rules: Any, text: str) -> bool:
-    """A quick test: whether ``text`` holds a word that asks or wishes (希望, 建议, 如果)."""
-    return _wish_words(rules.asking, rules.wishes, rules.wish_markers).search(text) is not None
-
-
-@lru_cache(maxsize=8)
-def _wish_words(*words: frozenset[str]) -> Any:
-    """The pattern finding any of ``words``' words, built once a pack."""
-    return words_in(frozenset().union(*words))
+def may_wish(finder: Any, text: str) -> bool:
+    """A quick test: whether ``text`` holds a word that asks or wishes (希望, 建议, 如果: the
+    aspect finder's ``asks``, one search of rules.toml's asking, wishes and wish_markers)."""
+    return finder.asks.search(text) is not None
 
 
 def wished_things(roles_of: Any, text: str, tokens: list[str], starts: list[int],
@@ -81,9 +74,9 @@ def wished_things(roles_of: Any, text: str, tokens: list[str], starts: list[int]
     clause_starts = [start for start, _ in spans]
     out = list(mentions)
     n = len(tokens)
+    asks = finder.ask_words
     for i, token in enumerate(tokens):
-        if token not in rules.asking and token not in rules.wishes \
-                and token not in rules.wish_markers:
+        if token not in asks:
             continue
         if i > 0 and (tokens[i - 1] in negations or tokens[i - 1] in PAST) \
                 or i + 1 < n and tokens[i + 1] == "的":

@@ -193,7 +193,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         events = self.events.in_words(text, starts) if self.events.pattern is not None else []
         eased = self.ease and self.finder is not None and may_ease(self.rules, text)
         if not candidates and not term_at and not events and not eased and (
-                self.finder is None or not may_wish(self.rules, text)):  # 希望增加讨论区
+                self.finder is None or not may_wish(self.finder, text)):  # 希望增加讨论区
             return [], {}
         spans = chain_cuts(self, pieces, roles, starts,  # 知识丰富条理清晰: one clause each
                            split_clauses_by_tokens(text, pieces, starts, self._contrasts, cuts),
@@ -284,7 +284,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)
         found_by = () if self.finder is None else (  # aspect_had, _ease, _form, _wish:
             (may_have(text), had_qualities), (eased, eased_acts), (may_fill(text), filled_fields),
-            (may_wish(self.rules, text), wished_things))  # 很有启发性, 方便携带, 希望增加讨论区
+            (may_wish(self.finder, text), wished_things))  # 很有启发性, 方便携带, 希望增加讨论区
         for applies, add in found_by:
             if applies:
                 mentions = add(self, text, pieces, starts, spans, mentions)
