@@ -39,6 +39,22 @@ def test_an_idiom_ends_a_judgement(course):
     assert {m.clause for m in found if m.term == "内容"} == {"内容很丰富"}
 
 
+@pytest.mark.parametrize("text, term, opinion", [
+    ("PPT制作内容详尽排版合理", "排版", "合理"),
+    ("老师讲解详细回答专业而易懂", "回答", "专业"),
+])
+def test_an_act_judged_by_itself_opens_a_clause(course, text, term, opinion):
+    assert (term, opinion) in pairs(course(text)), pairs(course(text))
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("讲解的很清楚富有丰富的文化内涵", ("富有", "丰富")),  # an opinion before 的 qualifies
+    ("课程设计也非常的好对以前没学过中医的人也能非常容易听懂强烈推荐", ("听懂", "强烈推荐")),
+])
+def test_no_act_judged_where_the_opinion_judges_no_act(course, text, pair):
+    assert pair not in pairs(course(text)), pairs(course(text))
+
+
 @pytest.mark.parametrize("text", [
     "老师认真准备课件很精美",        # how the preparing is done: 认真准备, one clause
     "走之前还把地上的线头收拾干净了",  # a verb and its result: 收拾干净

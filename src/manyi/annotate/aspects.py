@@ -127,6 +127,9 @@ class AspectFinder(NamedItems):
         self.addressed = words_in(self.rules.thanks | self.rules.not_carried)
         self.wondering = words_in(self.rules.irrealis)
         self.unreal = words_in(self.rules.irrealis | self.rules.wishes)  # (如果…, 希望…)
+        # the words that ask or wish for a change (希望, 建议, 如果): manyi.annotate.aspect_wish
+        self.ask_words = self.rules.asking | self.rules.wishes | self.rules.wish_markers
+        self.asks = words_in(self.ask_words)
 
     def takes_object(self, word: str) -> bool:
         """Whether an opinion takes what it judges as its object (推荐, 最喜欢)."""

@@ -12,9 +12,11 @@ clause within :data:`REACH` tokens:
   or an idiom or set phrase that names what it judges (条理清晰). Not a degree word alone, nor an
   opinion that takes an object (推荐烤鱼), nor in a comparison or after it (速度比普通快递都
   慢, 味道不如隔壁家好吃: rules.toml's comparison_markers and comparative_negations);
-* the word: a noun, or a verb said with 的/得 (讲的知识很有用) or judged after a degree or
-  negation word (实践很少); not a verb the opinion before says how it is done (认真准备) nor one
-  with its result (收拾干净).
+* the word: a noun, or a verb said with 的/得 (讲的知识很有用), judged after a degree or
+  negation word (实践很少) or by an opinion of its own right after it (内容详尽排版合理: an act
+  of two characters, not the customer's own nor a do-verb; not before 的 nor an opinion that
+  takes an object: 富有丰富的内涵, 听懂强烈推荐); not a verb the opinion before says how it is
+  done (认真准备) nor one with its result (收拾干净).
 
 A contrast cut before an adverb that stands after what it judges (却 倒是 反而) leaves that
 noun with its judgement: 价格却很贵 is one clause, 很长内容却不是很多 is cut before 内容.
@@ -33,6 +35,8 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any
+
+from manyi.annotate.aspect_tags import VERB_FORMS
 
 REACH = 4  # tokens after the named word within which its own judgement must come
 IDIOMS = frozenset({"i", "l"})  # an idiom or set phrase names what it judges: 条理清晰
@@ -146,6 +150,11 @@ def _opens_judgement(roles_of: Any, tokens: list[str], roles: list, i: int, last
         # 知识很有用, 实践很少; not 认真准备 (how it is done) nor 收拾干净 (what was done)
         if k < end and tokens[k] in PARTICLES:
             k += 1
+        elif k < end and len(tokens[k]) > 1 and _judging(roles_of, tokens, roles, k) \
+                and (k + 1 >= len(tokens) or tokens[k + 1] != "的") \
+                and not finder.takes_object(tokens[k]) and _act_judged(roles_of, tokens[i]):
+            return True  # 内容详尽 | 排版合理, 课件精美 | 备课充分: the act judged by itself
+            # (not 富有丰富的内涵: what the act has; not 听懂强烈推荐: what is recommended)
         else:
             skip = finder._skips
             if k >= end or not (skip[tokens[k]] or roles_of._prefix_cache[tokens[k]]):
@@ -159,6 +168,16 @@ def _opens_judgement(roles_of: Any, tokens: list[str], roles: list, i: int, last
         if _judging(roles_of, tokens, roles, j):
             return True
     return False
+
+
+def _act_judged(roles_of: Any, verb: str) -> bool:
+    """Whether a verb of two characters or more right before a judgement of its own may be
+    what it judges (排版合理, 组织灵活): not the customer's own act nor a do-verb (rules.toml's
+    customer_acts, do_verbs: 用着舒服 is the thing's), nor a verb with its result or
+    direction (收拾干净, 用起来方便: VERB_FORMS)."""
+    rules = roles_of.rules
+    return len(verb) > 1 and verb not in rules.customer_acts and verb not in rules.do_verbs \
+        and verb[0] not in rules.customer_acts and not VERB_FORMS.search(verb)
 
 
 def _subjects_kept(roles_of: Any, tokens: list[str], roles: list, starts: list[int],

@@ -32,6 +32,7 @@ from manyi.annotate.aspect_named import listed_with, may_list, may_name, named_b
 from manyi.annotate.aspect_scorer import MODEL, add_scored
 from manyi.annotate.aspect_topic import topic_owned
 from manyi.annotate.aspect_topics import carry_topics, may_carry
+from manyi.annotate.aspect_wish import may_wish, wished_things
 from manyi.annotate.aspects import AspectFinder
 from manyi.annotate.chain_clauses import chain_cuts
 from manyi.annotate.context_filing import ProductContext, measured, named_after, speed_before_verbs
@@ -191,7 +192,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 cuts.append(i)
         events = self.events.in_words(text, starts) if self.events.pattern is not None else []
         eased = self.ease and self.finder is not None and may_ease(self.rules, text)
-        if not candidates and not term_at and not events and not eased:
+        if not candidates and not term_at and not events and not eased and (
+                self.finder is None or not may_wish(self.finder, text)):  # 希望增加讨论区
             return [], {}
         spans = chain_cuts(self, pieces, roles, starts,  # 知识丰富条理清晰: one clause each
                            split_clauses_by_tokens(text, pieces, starts, self._contrasts, cuts),
@@ -280,15 +282,13 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             found = self._in_context.unnamed(text, pieces, starts, spans, mentions, Mention)
             if found is not mentions:
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)
-        if self.finder is not None and may_have(text):  # 很有启发性: the 启发性 too
-            mentions = had_qualities(self, text, pieces, starts, spans, mentions)
-            clauses = _spans_of(mentions, clauses, spans, original)
-        if eased:  # an act said easy or hard, a point judged: manyi.annotate.aspect_ease
-            mentions = eased_acts(self, text, pieces, starts, spans, mentions)
-            clauses = _spans_of(mentions, clauses, spans, original)
-        if self.finder is not None and may_fill(text):  # 控油效果:很好柔顺效果:一般: a form
-            mentions = filled_fields(self, text, pieces, starts, spans, mentions)
-            clauses = _spans_of(mentions, clauses, spans, original)
+        found_by = () if self.finder is None else (  # aspect_had, _ease, _form, _wish:
+            (may_have(text), had_qualities), (eased, eased_acts), (may_fill(text), filled_fields),
+            (may_wish(self.finder, text), wished_things))  # 很有启发性, 方便携带, 希望增加讨论区
+        for applies, add in found_by:
+            if applies:
+                mentions = add(self, text, pieces, starts, spans, mentions)
+                clauses = _spans_of(mentions, clauses, spans, original)
         if mentions:  # 收发20条SMS文本短信: named, judged by no opinion (issue #19)
             mentions = self.opinion_filing(
                 self._judged_only(pieces, starts, roles, spans, mentions))

@@ -93,8 +93,9 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
         pairs.update(_split_nouns(tokens, extractor.finder))
         seen: set[str] = set()
         for m in extractor.extract(text, tokens):
-            if m.source != "discovered" or m.filed_by == "form":
-                continue  # (a form's keys are the shop's words: manyi.annotate.aspect_form)
+            if m.source != "discovered" or m.filed_by in ("form", "wish"):
+                continue  # (a form's keys are the shop's words: manyi.annotate.aspect_form;
+                # a thing wished for is not judged as had: manyi.annotate.aspect_wish)
             for word in _words(m.term, tokens, lexicon):
                 taught.setdefault(word, set()).add(m.term)
                 if word not in seen:
