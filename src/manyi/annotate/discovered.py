@@ -20,6 +20,7 @@ from typing import Any  # a factors.Mention (imported there: no cycle)
 from manyi.annotate.aspect_named import through_attribute
 from manyi.annotate.aspect_tags import MAX_COMPOUND, NOUN_TAGS, VERB_FORMS, VERB_TAGS
 from manyi.annotate.aspect_whose import judged_part
+from manyi.annotate.discovered_acts import acted_on, glued, is_act
 from manyi.annotate.factor_tokens import is_word
 from manyi.annotate.learned_words import PLACE_TAGS, PLACED, PRONOUNS
 from manyi.annotate.opinions import EXCESS, INSUFFICIENT, Opinion
@@ -133,7 +134,7 @@ class DiscoveredMentions:
                 if not m.opinion or (m.start, m.end, m.opinion) in seen:
                     continue
                 seen.add((m.start, m.end, m.opinion))
-            if self._names_nothing(tokens, starts, roles, spans, m):
+            if self._names_nothing(tokens, starts, roles, spans, m) or self._made_so(m, mentions):
                 continue
             if self.doubtful_dropped and m.source == "discovered" and m.term \
                     and m.filed_by != "corpus" \
@@ -163,9 +164,25 @@ class DiscoveredMentions:
         first = bisect_left(starts, spans[m.clause_id][0])
         last = bisect_left(starts, spans[m.clause_id][1])
         a, b = bisect_left(starts, m.start), bisect_left(starts, m.end)
-        if self.doubtful_dropped and a > first and tokens[a - 1] in DISPOSAL:
-            return True  # 须把键盘卸下: the object of the act after it, no opinion of its own
+        if self.doubtful_dropped and a > first and (tokens[a - 1] in DISPOSAL or (
+                self.finder is not None and acted_on(self.finder.tag, tokens, first, last, a, b,
+                                                     self.lexicon.negations))):
+            return True  # 须把键盘卸下, 当时烫了头发: what an act is done to, no opinion
         return a < b and self._named_only(tokens, roles, first, last, a, b)
+
+    def _made_so(self, m: Any, mentions: list) -> bool:
+        """Whether a discovered mention is a one-character verb (:func:`~manyi.annotate.
+        discovered_acts.is_act`) after another mention's term in its clause: the thing is
+        named, the verb only says how it was made or done to it (三文鱼倒是切的很厚实: 三文鱼,
+        not 切; 包装烂的不行: 包装); alone it stays (讲的很好: the teaching)."""
+        return self.doubtful_dropped and m.source == "discovered" \
+            and self.finder is not None and is_act(self.finder.tag, m.term) and any(
+                o.clause_id == m.clause_id and o.end <= m.start and o.term for o in mentions)
+
+    def _compound_of(self, tokens: list[str], i: int, before: Factor) -> bool:
+        """A learned word glued to the listed term before it, one compound (泡沫数量:
+        :func:`~manyi.annotate.discovered_acts.glued`)."""
+        return glued(self.lexicon, tokens, i, before)
 
     def _not_judged(self, tokens: list[str], starts: list[int], roles: list,
                     spans: list[tuple[int, int]], m: Any) -> bool:

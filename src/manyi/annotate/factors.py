@@ -325,8 +325,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 if refiled != factor:
                     factor = refiled
                     by_context.add(i)
-            if terms and terms[-1][0] == i - 1 and terms[-1][1] == factor \
-                    and tokens[i - 1] not in rules.platforms:  # (京东 客户端: the app, below)
+            if terms and terms[-1][0] == i - 1 and tokens[i - 1] not in rules.platforms and (
+                    terms[-1][1] == factor or self._compound_of(tokens, i, terms[-1][1])):
                 if tokens[i] != tokens[i - 1]:  # (not 找客服客服不管)
                     joined[i - 1] = i  # 客服 态度, 讲课 语速: one mention, both words named
                 continue

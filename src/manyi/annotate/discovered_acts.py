@@ -1,0 +1,88 @@
+"""Discovered words that are acts, or what an act is done to, not a thing judged.
+
+Two tests of :meth:`~manyi.annotate.discovered.DiscoveredMentions._names_nothing`, by the
+segmenter's part of speech (no list of words):
+
+* :func:`is_act` — a one-character verb taken for the term (酸梅汤冲的太浓: 冲; 阿姨们包的也快:
+  包; 味精放的少: 放; 不能染的太频繁: 染) is how something was made or done, no thing; a verb
+  compound that names a function (控油, 起泡) is not one character and stays;
+* :func:`acted_on` — a discovered word with no opinion of its own that is the object of the
+  customer's act done (当时烫了头发, 洗完头发, 护理一下发尾) or where an act puts
+  something (涂抹在头发上, 抹到头发上) is narration, no mention: what is there or missing
+  (有光泽感, 没有头屑) and what is said of it after it (用完头发黏糊糊的) keep theirs; an act
+  glued to its object with no mark of its being done (凉拌牛肉, 去头屑: a dish, an effect)
+  is not taken for narration.
+
+>>> tag = {"烫": "v", "头发": "n", "有": "v", "光泽感": "n"}.get
+>>> acted_on(tag, ["当时", "烫", "了", "头发"], 0, 4, 3, 4, frozenset())
+True
+>>> acted_on(tag, ["烫", "了", "头发", "很", "干"], 0, 5, 2, 3, frozenset())
+False
+>>> acted_on(tag, ["超级", "有", "光泽感"], 0, 3, 2, 3, frozenset())
+False
+>>> is_act(tag, "烫"), is_act(tag, "头发")
+(True, False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from typing import Any  # a Lexicon (manyi.text.lexicon)
+
+from manyi.text.lexicon import Factor
+
+VERB = "v"
+# Aspect particles and a light "a bit" between a verb and its object (烫了头发, 护理一下发尾).
+BETWEEN = frozenset({"了", "过", "着", "一下", "了下"})
+# A verb that holds its own aspect (洗完, 烫过): the act done, its object next.
+DONE = frozenset("完过了")
+# Verbs of being, having and lacking: what follows is what there is (有光泽感, 没有头屑),
+# said of the thing, not done to it.
+BEING = frozenset({"有", "没有", "没", "无", "是", "就是", "都是", "还有", "带有", "含有",
+                   "具有", "拥有", "不含", "含"})
+# Where an act puts something: 在/到 … 上/里 (涂抹在头发上, 抹到头发上).
+PUT_AT = frozenset({"在", "到"})
+PUT_ON = frozenset({"上", "里", "中", "上面", "里面"})
+# After the object, when the act is only the time of what comes next (洗过头发之后).
+THEN = frozenset({"之后", "以后", "后", "时", "时候", "的时候", "前", "之前"})
+# What may close the clause after an object of which nothing is said.
+CLOSING = PUT_ON | THEN | {"的", "了", "吧", "呢", "啊", "呀", "哦", "啦"}
+
+
+def is_act(tag: Callable[[str], str | None], term: str) -> bool:
+    """Whether a discovered term is one character the segmenter tags a verb (冲 包 放 染)."""
+    return len(term) == 1 and tag(term) == VERB
+
+
+def acted_on(tag: Callable[[str], str | None], tokens: list[str], first: int, last: int,
+             a: int, b: int, negations: Collection[str]) -> bool:
+    """Whether ``tokens[a:b]`` (a word no opinion judges; its clause ``tokens[first:last]``)
+    is only what the customer's act was done to: nothing but a place or a time word after
+    it in its clause, and before it an act marked done (烫了头发, 洗完头发, 护理一下发尾), an
+    act that puts it somewhere (涂抹在头发上), or an act that is the time of what comes next
+    (洗头发之后); not what there is or is missing (有光泽感), nor after a negation. ``tag`` is
+    the segmenter's part of speech."""
+    after = tokens[b:last]
+    if any(t not in CLOSING and t.isalnum() for t in after):
+        return False  # 用完头发黏糊糊的: something is said of it
+    k, marked = a - 1, False
+    while k >= first and tokens[k] in BETWEEN:
+        k, marked = k - 1, True
+    if k < first:
+        return False
+    before = tokens[k]
+    if before in PUT_AT:
+        return k > first and tag(tokens[k - 1]) == VERB and bool(after) and after[0] in PUT_ON
+    if tag(before) != VERB or before in BEING or before in negations \
+            or (k > first and tokens[k - 1] in negations):
+        return False
+    return marked or (len(before) > 1 and before[-1] in DONE) or any(t in THEN for t in after)
+
+
+def glued(lexicon: Any, tokens: list[str], i: int, before: Factor) -> bool:
+    """Whether ``tokens[i]``, a word the corpus pass learned, is glued to the listed term
+    right before it (of factor ``before``), of the same dimension: one compound, the listed
+    thing's (泡沫数量: the foam's amount, not a 数量 of its own)."""
+    learned = lexicon.learned
+    return tokens[i] in learned and tokens[i - 1] not in learned \
+        and lexicon.terms[tokens[i]].dimension == before.dimension
