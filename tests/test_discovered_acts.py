@@ -21,12 +21,13 @@ def shampoo():
 
 
 @pytest.mark.parametrize("domain, learned, text, act, thing", [
-    ("catering", (("三文鱼", "product", "attribute"),), "三文鱼倒是切的很厚实", "切", "三文鱼"),
+    ("catering", (("肥牛", "product", "attribute"),), "就是肥牛切的有点太厚了", "切", "肥牛"),
+    ("catering", (("大蒜", "product", "attribute"),), "大蒜烧的很软很入味", "烧", "大蒜"),
     ("ecommerce", (), "包装烂的不行", "烂", "包装"),
 ])
 def test_a_one_character_verb_after_the_thing_is_no_term(domain, learned, text, act, thing):
     terms = {m.term for m in extractor_for(domain, learned)(text)}
-    assert thing in terms and act not in terms  # main: 切 (很厚实), 烂 (不行) as well
+    assert thing in terms and act not in terms  # main: 切 (太厚), 烧, 烂 as well
 
 
 @pytest.mark.parametrize("domain, text, act", [
@@ -66,3 +67,24 @@ def test_the_quick_tests():
     assert not acted_on(tag, ["有", "头发"], 0, 2, 1, 2, ())          # what there is
     assert not acted_on(tag, ["用", "头发"], 0, 2, 1, 2, ())          # no mark it was done
     assert not acted_on(tag, ["不", "用", "了", "头发"], 0, 4, 3, 4, {"不"})  # negated
+
+
+@pytest.mark.parametrize("text, term, opinion", [
+    ("去屑效果非常好", "去屑效果", "非常好"),   # main: 效果 (非常好), 去屑 left as no term
+    ("止痒效果一般", "止痒效果", "一般"),
+    ("很满意效果", "效果", "很满意"),           # a degree word: the verdict, not which effect
+    ("就是喜欢颜色", "颜色", "喜欢"),           # the clause ends on the head: what is liked
+])
+def test_an_effect_before_its_head_names_which_effect(shop, text, term, opinion):
+    assert (term, opinion) in {(m.term, m.opinion) for m in shop(text)}
+
+
+def test_a_verdict_of_another_dimension_names_no_effect(shop):
+    found = {(m.term, m.dimension) for m in shop("这么便宜质量还这么好")}
+    assert ("质量", "product") in found and "便宜质量" not in {t for t, _ in found}
+
+
+def test_a_compound_keeps_the_listed_word_joined_after_it(shop):
+    # 造型 设计, two listed words of one factor, after an unlisted compound: all of it named
+    found = {(m.term, m.opinion) for m in shop("新模具造型设计好看多了")}
+    assert ("新模具造型设计", "好看") in found  # main: 新模具造型

@@ -20,7 +20,7 @@ from typing import Any  # a factors.Mention (imported there: no cycle)
 from manyi.annotate.aspect_named import through_attribute
 from manyi.annotate.aspect_tags import MAX_COMPOUND, NOUN_TAGS, VERB_FORMS, VERB_TAGS
 from manyi.annotate.aspect_whose import judged_part
-from manyi.annotate.discovered_acts import acted_on, glued, is_act
+from manyi.annotate.discovered_acts import acted_on, glued, is_act, names_effect
 from manyi.annotate.factor_tokens import is_word
 from manyi.annotate.learned_words import PLACE_TAGS, PLACED, PRONOUNS
 from manyi.annotate.opinions import EXCESS, INSUFFICIENT, Opinion
@@ -134,7 +134,7 @@ class DiscoveredMentions:
                 if not m.opinion or (m.start, m.end, m.opinion) in seen:
                     continue
                 seen.add((m.start, m.end, m.opinion))
-            if self._names_nothing(tokens, starts, roles, spans, m) or self._made_so(m, mentions):
+            if self._names_nothing(tokens, starts, roles, spans, m):
                 continue
             if self.doubtful_dropped and m.source == "discovered" and m.term \
                     and m.filed_by != "corpus" \
@@ -146,7 +146,8 @@ class DiscoveredMentions:
                         and o.dimension in (m.dimension, kept.dimension) for o in mentions):
                     out.append(kept)
                 continue
-            out.append(m)
+            if not self._made_so(m, mentions):  # (after: 比…卖的还实惠 keeps its cue)
+                out.append(m)
         return out
 
     def _names_nothing(self, tokens: list[str], starts: list[int], roles: list,
@@ -392,6 +393,8 @@ class DiscoveredMentions:
                 return None
             return span[0], factor, "term", i + 1
         j = i - 1
+        if names_effect(self.lexicon, tokens, first, last, j):
+            return j, self.lexicon.terms[tokens[i]], "term", i + 1  # 去屑效果: which effect
         if tokens[j] in self.lexicon.terms or not finder._kind[tokens[j]]:
             return None
         span = finder._compound(tokens, first, j)

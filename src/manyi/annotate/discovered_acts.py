@@ -1,7 +1,7 @@
 """Discovered words that are acts, or what an act is done to, not a thing judged.
 
-Two tests of :meth:`~manyi.annotate.discovered.DiscoveredMentions._names_nothing`, by the
-segmenter's part of speech (no list of words):
+Tests of :class:`~manyi.annotate.discovered.DiscoveredMentions`, by the segmenter's part of
+speech (no list of words):
 
 * :func:`is_act` — a one-character verb taken for the term (酸梅汤冲的太浓: 冲; 阿姨们包的也快:
   包; 味精放的少: 放; 不能染的太频繁: 染) is how something was made or done, no thing; a verb
@@ -11,7 +11,11 @@ segmenter's part of speech (no list of words):
   something (涂抹在头发上, 抹到头发上) is narration, no mention: what is there or missing
   (有光泽感, 没有头屑) and what is said of it after it (用完头发黏糊糊的) keep theirs; an act
   glued to its object with no mark of its being done (凉拌牛肉, 去头屑: a dish, an effect)
-  is not taken for narration.
+  is not taken for narration;
+* :func:`glued` — a learned word glued to the listed term before it is one compound
+  (泡沫数量);
+* :func:`names_effect` — an effect said as an act right before an attribute head names which
+  effect (去屑效果非常好: the term 去屑效果, not 效果 judged by 去屑).
 
 >>> tag = {"烫": "v", "头发": "n", "有": "v", "光泽感": "n"}.get
 >>> acted_on(tag, ["当时", "烫", "了", "头发"], 0, 4, 3, 4, frozenset())
@@ -86,3 +90,20 @@ def glued(lexicon: Any, tokens: list[str], i: int, before: Factor) -> bool:
     learned = lexicon.learned
     return tokens[i] in learned and tokens[i - 1] not in learned \
         and lexicon.terms[tokens[i]].dimension == before.dimension
+
+
+def names_effect(lexicon: Any, tokens: list[str], first: int, last: int, j: int) -> bool:
+    """Whether ``tokens[j]``, right before a listed attribute head (效果) that something is
+    said of after it in its clause (``tokens[first:last]``), is an effect said as an act or
+    a quality that names which one (去屑效果非常好, 止痒效果一般, 静音效果好): a
+    two-character praise word that says nothing of another dimension (not 便宜 质量: the
+    price; 水货 质量: authenticity), with no degree word or negation before it (not 很满意
+    效果), and not one the clause ends on (就是喜欢颜色: what is liked)."""
+    word = tokens[j]
+    if len(word) != 2 or lexicon.opinions.get(word, 0) <= 0 or j + 2 >= last:
+        return False
+    cue = lexicon.cues.get(word)
+    if cue is not None and cue.dimension != lexicon.terms[tokens[j + 1]].dimension:
+        return False
+    return j == first or (tokens[j - 1] not in lexicon.degrees
+                          and tokens[j - 1] not in lexicon.negations)

@@ -354,7 +354,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             for n, (i, _) in enumerate(terms):
                 found = self._term_in_context(tokens, first, i, terms, last)
                 if found is not None:
-                    compounds[i] = found
+                    compounds[i] = (*found[:3], max(found[3], joined.get(i, i) + 1))  # 的宽带 速度
                     terms[n] = (i, found[1])
         opinions = self._opinions(tokens, starts, roles, first, last, candidates)
         if opinions and terms and starts[terms[-1][0]] >= min(map(_START, opinions)):
