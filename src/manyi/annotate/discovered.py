@@ -176,7 +176,7 @@ class DiscoveredMentions:
         discovered_acts.is_act`) after another mention's term in its clause: the thing is
         named, the verb only says how it was made or done to it (三文鱼倒是切的很厚实: 三文鱼,
         not 切; 包装烂的不行: 包装); alone it stays (讲的很好: the teaching)."""
-        return self.doubtful_dropped and m.source == "discovered" \
+        return len(m.term) == 1 and m.source == "discovered" and self.doubtful_dropped \
             and self.finder is not None and is_act(self.finder.tag, m.term) and any(
                 o.clause_id == m.clause_id and o.end <= m.start and o.term for o in mentions)
 
