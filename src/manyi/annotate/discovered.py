@@ -20,7 +20,7 @@ from typing import Any  # a factors.Mention (imported there: no cycle)
 from manyi.annotate.aspect_named import through_attribute
 from manyi.annotate.aspect_tags import MAX_COMPOUND, NOUN_TAGS, VERB_FORMS, VERB_TAGS
 from manyi.annotate.aspect_whose import judged_part
-from manyi.annotate.discovered_acts import acted_on, glued, is_act, names_effect
+from manyi.annotate.discovered_acts import acted_on, glued, names_effect
 from manyi.annotate.factor_tokens import is_word
 from manyi.annotate.learned_words import PLACE_TAGS, PLACED, PRONOUNS
 from manyi.annotate.opinions import EXCESS, INSUFFICIENT, Opinion
@@ -146,8 +146,7 @@ class DiscoveredMentions:
                         and o.dimension in (m.dimension, kept.dimension) for o in mentions):
                     out.append(kept)
                 continue
-            if not self._made_so(m, mentions):  # (after: 比…卖的还实惠 keeps its cue)
-                out.append(m)
+            out.append(m)
         return out
 
     def _names_nothing(self, tokens: list[str], starts: list[int], roles: list,
@@ -170,15 +169,6 @@ class DiscoveredMentions:
                                                      self.lexicon.negations))):
             return True  # 须把键盘卸下, 当时烫了头发: what an act is done to, no opinion
         return a < b and self._named_only(tokens, roles, first, last, a, b)
-
-    def _made_so(self, m: Any, mentions: list) -> bool:
-        """Whether a discovered mention is a one-character verb (:func:`~manyi.annotate.
-        discovered_acts.is_act`) after another mention's term in its clause: the thing is
-        named, the verb only says how it was made or done to it (三文鱼倒是切的很厚实: 三文鱼,
-        not 切; 包装烂的不行: 包装); alone it stays (讲的很好: the teaching)."""
-        return len(m.term) == 1 and m.source == "discovered" and self.doubtful_dropped \
-            and self.finder is not None and is_act(self.finder.tag, m.term) and any(
-                o.clause_id == m.clause_id and o.end <= m.start and o.term for o in mentions)
 
     def _compound_of(self, tokens: list[str], i: int, before: Factor) -> bool:
         """A learned word glued to the listed term before it, one compound (泡沫数量:

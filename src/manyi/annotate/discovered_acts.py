@@ -1,11 +1,9 @@
-"""Discovered words that are acts, or what an act is done to, not a thing judged.
+"""Discovered words that are only what an act was done to, and compounds a discovered or
+listed word makes with its neighbour.
 
 Tests of :class:`~manyi.annotate.discovered.DiscoveredMentions`, by the segmenter's part of
 speech (no list of words):
 
-* :func:`is_act` — a one-character verb taken for the term (酸梅汤冲的太浓: 冲; 阿姨们包的也快:
-  包; 味精放的少: 放; 不能染的太频繁: 染) is how something was made or done, no thing; a verb
-  compound that names a function (控油, 起泡) is not one character and stays;
 * :func:`acted_on` — a discovered word with no opinion of its own that is the object of the
   customer's act done (当时烫了头发, 洗完头发, 护理一下发尾) or where an act puts
   something (涂抹在头发上, 抹到头发上) is narration, no mention: what is there or missing
@@ -24,8 +22,6 @@ True
 False
 >>> acted_on(tag, ["超级", "有", "光泽感"], 0, 3, 2, 3, frozenset())
 False
->>> is_act(tag, "烫"), is_act(tag, "头发")
-(True, False)
 """
 
 from __future__ import annotations
@@ -51,11 +47,6 @@ PUT_ON = frozenset({"上", "里", "中", "上面", "里面"})
 THEN = frozenset({"之后", "以后", "后", "时", "时候", "的时候", "前", "之前"})
 # What may close the clause after an object of which nothing is said.
 CLOSING = PUT_ON | THEN | {"的", "了", "吧", "呢", "啊", "呀", "哦", "啦"}
-
-
-def is_act(tag: Callable[[str], str | None], term: str) -> bool:
-    """Whether a discovered term is one character the segmenter tags a verb (冲 包 放 染)."""
-    return len(term) == 1 and tag(term) == VERB
 
 
 def acted_on(tag: Callable[[str], str | None], tokens: list[str], first: int, last: int,
