@@ -117,6 +117,10 @@ def read_apc(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
         masked, term, polarity = lines[i], lines[i + 1].strip(), lines[i + 2].strip()
         pieces = masked.replace("$T$", " ").split()
         spaced = sum(len(p) == 1 for p in pieces) >= 0.8 * len(pieces) if pieces else True
+        if not spaced:  # the format writes "$T$ " (shampoo: all 6,810 examples): that space
+            # is no customer's, and read as theirs it cut the clause after the term and made
+            # each example of one review a sentence of its own, scored on one of its terms
+            masked = masked.replace("$T$ ", "$T$", 1)
         text = masked.replace("$T$", term)
         if spaced:
             text, term = text.replace(" ", ""), term.replace(" ", "")

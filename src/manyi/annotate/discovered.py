@@ -20,6 +20,7 @@ from typing import Any  # a factors.Mention (imported there: no cycle)
 from manyi.annotate.aspect_named import through_attribute
 from manyi.annotate.aspect_tags import MAX_COMPOUND, NOUN_TAGS, VERB_FORMS, VERB_TAGS
 from manyi.annotate.aspect_whose import judged_part
+from manyi.annotate.discovered_acts import acted_on, glued, names_effect
 from manyi.annotate.factor_tokens import is_word
 from manyi.annotate.learned_words import PLACE_TAGS, PLACED, PRONOUNS
 from manyi.annotate.opinions import EXCESS, INSUFFICIENT, Opinion
@@ -163,9 +164,16 @@ class DiscoveredMentions:
         first = bisect_left(starts, spans[m.clause_id][0])
         last = bisect_left(starts, spans[m.clause_id][1])
         a, b = bisect_left(starts, m.start), bisect_left(starts, m.end)
-        if self.doubtful_dropped and a > first and tokens[a - 1] in DISPOSAL:
-            return True  # 须把键盘卸下: the object of the act after it, no opinion of its own
+        if self.doubtful_dropped and a > first and (tokens[a - 1] in DISPOSAL or (
+                self.finder is not None and acted_on(self.finder.tag, tokens, first, last, a, b,
+                                                     self.lexicon.negations))):
+            return True  # 须把键盘卸下, 当时烫了头发: what an act is done to, no opinion
         return a < b and self._named_only(tokens, roles, first, last, a, b)
+
+    def _compound_of(self, tokens: list[str], i: int, before: Factor) -> bool:
+        """A learned word glued to the listed term before it, one compound (泡沫数量:
+        :func:`~manyi.annotate.discovered_acts.glued`)."""
+        return glued(self.lexicon, tokens, i, before)
 
     def _not_judged(self, tokens: list[str], starts: list[int], roles: list,
                     spans: list[tuple[int, int]], m: Any) -> bool:
@@ -375,6 +383,8 @@ class DiscoveredMentions:
                 return None
             return span[0], factor, "term", i + 1
         j = i - 1
+        if names_effect(self.lexicon, tokens, first, last, j):
+            return j, self.lexicon.terms[tokens[i]], "term", i + 1  # 去屑效果: which effect
         if tokens[j] in self.lexicon.terms or not finder._kind[tokens[j]]:
             return None
         span = finder._compound(tokens, first, j)

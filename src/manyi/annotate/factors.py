@@ -325,8 +325,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 if refiled != factor:
                     factor = refiled
                     by_context.add(i)
-            if terms and terms[-1][0] == i - 1 and terms[-1][1] == factor \
-                    and tokens[i - 1] not in rules.platforms:  # (京东 客户端: the app, below)
+            if terms and terms[-1][0] == i - 1 and tokens[i - 1] not in rules.platforms and (
+                    terms[-1][1] == factor or self._compound_of(tokens, i, terms[-1][1])):
                 if tokens[i] != tokens[i - 1]:  # (not 找客服客服不管)
                     joined[i - 1] = i  # 客服 态度, 讲课 语速: one mention, both words named
                 continue
@@ -354,7 +354,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             for n, (i, _) in enumerate(terms):
                 found = self._term_in_context(tokens, first, i, terms, last)
                 if found is not None:
-                    compounds[i] = found
+                    compounds[i] = (*found[:3], max(found[3], joined.get(i, i) + 1))  # 的宽带 速度
                     terms[n] = (i, found[1])
         opinions = self._opinions(tokens, starts, roles, first, last, candidates)
         if opinions and terms and starts[terms[-1][0]] >= min(map(_START, opinions)):
