@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -41,6 +41,9 @@ from manyi.io.read import RESERVED
 from manyi.io.write import OUTPUT_FILES, CsvAppender, atomic_dir, csv_bytes, safe_child
 from manyi.pipeline import write_tables
 from manyi.progress import bar_shown, count_rows  # the bar's total: rows counted cheaply
+
+if TYPE_CHECKING:
+    import networkx as nx  # (imported where the graphs are drawn)
 
 STREAM_ROWS = 20_000
 MERGE_PIECES = 64  # pieces whose counts are summed at once (a pandas sum costs per call)

@@ -32,8 +32,8 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 from scipy import sparse
@@ -52,6 +52,9 @@ from manyi.analysis.rows import (  # noqa: F401  (ANALYSABLE_FLAGS, analysable: 
 )
 from manyi.analysis.themes import TermSets
 from manyi.errors import InputError
+
+if TYPE_CHECKING:  # networkx is imported where a graph is built or read: a run that
+    import networkx as nx  # draws none (manyi analyze) does without its 0.12 s
 
 LEVELS = ("dimension", "factor")
 
@@ -230,6 +233,8 @@ def graph_from_counts(counts: FactorCounts, *, subset: str = "all", min_count: i
                       labels: Mapping[str, str] | None = None, level: str = "factor",
                       unit: str = "comment") -> nx.Graph:
     """The co-occurrence graph of :func:`cooccurrence_graph` from (merged) counts."""
+    import networkx as nx
+
     if subset not in ("all", "complaints"):
         raise InputError(f"subset must be 'all' or 'complaints', not {subset!r}")
     n_complaints = counts.complaint_units
@@ -319,6 +324,8 @@ def _round(value: float, digits: int = 4) -> float:
 
 
 def _add_centrality(graph: nx.Graph) -> None:
+    import networkx as nx
+
     if not len(graph):
         return
     degree = nx.degree_centrality(graph)
@@ -380,6 +387,8 @@ GRAPH_FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".json": "json"}
 
 def write_graph(graph: nx.Graph, path: str | Path, format: str | None = None) -> Path:
     """Write GraphML, GEXF or node-link JSON (format from the suffix unless given)."""
+    import networkx as nx
+
     path = Path(path)
     fmt = format or GRAPH_FORMATS.get(path.suffix.lower())
     if fmt not in GRAPH_FORMATS.values():
@@ -426,6 +435,8 @@ def write_graph_files(graphs: dict[str, nx.Graph], folder: str | Path, *, top: i
 
 def read_graph(path: str | Path) -> nx.Graph:
     """Read back a graph written by :func:`write_graph`."""
+    import networkx as nx
+
     path = Path(path)
     fmt = GRAPH_FORMATS.get(path.suffix.lower())
     if fmt == "graphml":
@@ -439,6 +450,8 @@ def read_graph(path: str | Path) -> nx.Graph:
 
 def _export_copy(graph: nx.Graph) -> nx.Graph:
     """NaN is not portable (GEXF readers, JSON): drop NaN attributes instead."""
+    import networkx as nx
+
     clean = nx.Graph()
     clean.graph.update({k: v for k, v in graph.graph.items() if not _is_nan(v)})
     clean.add_nodes_from((n, {k: v for k, v in d.items() if not _is_nan(v)})
@@ -458,6 +471,7 @@ def plot_graph(graph: nx.Graph, *, top: int = 40, max_edges: int = 60, title: st
     """Draw the ``top`` most mentioned nodes and their ``max_edges`` heaviest edges: node size
     by mentions, colour by complaint rate, edge width by weight, Chinese labels.
     Returns a matplotlib Figure (never shown)."""
+    import networkx as nx
     from matplotlib.cm import ScalarMappable
     from matplotlib.colors import Normalize
     from matplotlib.figure import Figure
