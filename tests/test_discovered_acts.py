@@ -39,6 +39,9 @@ def test_what_something_is_said_of_keeps_its_mention(shampoo, text, term, opinio
 def test_a_learned_word_glued_to_a_listed_term_is_one_compound(shampoo):
     found = {(m.term, m.dimension) for m in shampoo("泡沫数量挺大")}
     assert ("泡沫数量", "product") in found and not any(t == "数量" for t, _ in found)
+    # two things judged together are two (质量裤型都很好, 音质画面都很好: review)
+    found = {m.term for m in shampoo("泡沫数量都挺大")}
+    assert "泡沫数量" not in found and "数量" in found, found
 
 
 def test_the_quick_tests():
@@ -54,6 +57,7 @@ def test_the_quick_tests():
     ("止痒效果一般", "止痒效果", "一般"),
     ("很满意效果", "效果", "很满意"),           # a degree word: the verdict, not which effect
     ("就是喜欢颜色", "颜色", "喜欢"),           # the clause ends on the head: what is liked
+    ("大小合适颜色和图片一样", "颜色", "合适"),  # a look is no effect: 合适 is 大小's (review)
 ])
 def test_an_effect_before_its_head_names_which_effect(shop, text, term, opinion):
     assert (term, opinion) in {(m.term, m.opinion) for m in shop(text)}

@@ -12,8 +12,8 @@ speech (no list of words):
   is not taken for narration;
 * :func:`glued` — a learned word glued to the listed term before it is one compound
   (泡沫数量);
-* :func:`names_effect` — an effect said as an act right before an attribute head names which
-  effect (去屑效果非常好: the term 去屑效果, not 效果 judged by 去屑).
+* :func:`names_effect` — an effect said as an act right before an effect's head names which
+  effect (去屑效果非常好: the term 去屑效果, not 效果 judged by 去屑; not 合适颜色).
 
 >>> tag = {"烫": "v", "头发": "n", "有": "v", "光泽感": "n"}.get
 >>> acted_on(tag, ["当时", "烫", "了", "头发"], 0, 4, 3, 4, frozenset())
@@ -34,6 +34,12 @@ from manyi.text.lexicon import Factor
 VERB = "v"
 # Aspect particles and a light "a bit" between a verb and its object (烫了头发, 护理一下发尾).
 BETWEEN = frozenset({"了", "过", "着", "一下", "了下"})
+# After two things named side by side, words that judge them together (音质画面都很好, 质量裤型
+# 都很好): two things, not one compound.
+TOGETHER = frozenset({"都", "也都", "全", "全都", "均", "和", "与", "及"})
+# The heads an effect names (去屑效果, 静音功能): not a look, a quality or a speed, which a
+# praise word before them judges (合适颜色, 舒服质量: the opinion of what came before).
+EFFECT_HEADS = frozenset({"效果", "功效", "作用", "功能"})
 # A verb that holds its own aspect (洗完, 烫过): the act done, its object next.
 DONE = frozenset("完过了")
 # Verbs of being, having and lacking: what follows is what there is (有光泽感, 没有头屑),
@@ -80,7 +86,8 @@ def glued(lexicon: Any, tokens: list[str], i: int, before: Factor) -> bool:
     thing's (泡沫数量: the foam's amount, not a 数量 of its own)."""
     learned = lexicon.learned
     return tokens[i] in learned and tokens[i - 1] not in learned \
-        and lexicon.terms[tokens[i]].dimension == before.dimension
+        and lexicon.terms[tokens[i]].dimension == before.dimension \
+        and (i + 1 == len(tokens) or tokens[i + 1] not in TOGETHER)
 
 
 def names_effect(lexicon: Any, tokens: list[str], first: int, last: int, j: int) -> bool:
@@ -91,7 +98,8 @@ def names_effect(lexicon: Any, tokens: list[str], first: int, last: int, j: int)
     price; 水货 质量: authenticity), with no degree word or negation before it (not 很满意
     效果), and not one the clause ends on (就是喜欢颜色: what is liked)."""
     word = tokens[j]
-    if len(word) != 2 or lexicon.opinions.get(word, 0) <= 0 or j + 2 >= last:
+    if len(word) != 2 or tokens[j + 1] not in EFFECT_HEADS \
+            or lexicon.opinions.get(word, 0) <= 0 or j + 2 >= last:
         return False
     cue = lexicon.cues.get(word)
     if cue is not None and cue.dimension != lexicon.terms[tokens[j + 1]].dimension:
