@@ -173,7 +173,7 @@ def dish_tail(finder: Any, tokens: list[str], first: int, last: int
         a -= 1
     while a < last and len(tokens[a]) > 1 and finder.tag(tokens[a]) in ("v", "a", "z", "b"):
         a += 1  # (a verb or a description opens no name read backwards)
-    span = dish_span(finder, tokens, a, last, True) if a < last else None
+    span = dish_span(finder, tokens, a, last, True, unknown=True) if a < last else None
     if span is None or a == first:
         return span
     lexicon, rules = finder.lexicon, finder.rules

@@ -305,8 +305,9 @@ class DiscoveredMentions:
                 following = tokens[b + 1] if b + 1 < last else ""
                 if b + 1 >= last or roles[b + 1] is not None \
                         or not is_word(following, self.rules.particles) \
-                        or following in self.lexicon.terms or following in self.rules.fillers:
-                    continue
+                        or following in self.lexicon.terms or following in self.rules.fillers \
+                        or following in self.rules.comparison_markers:
+                    continue  # (确实比切糕还坑爹: 比 opens a comparison, no quality)
                 word, end = tokens[b + 1], starts[b + 1] + len(tokens[b + 1])
                 if token in EXCESS:
                     word = token + word  # 分辨率太高: too much (see ``duration``)
