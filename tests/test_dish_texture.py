@@ -85,3 +85,11 @@ def test_advice_is_no_verdict(text):
 def test_the_best_is_still_a_verdict():
     found = extractor_for("hotel")("服务最好了")
     assert [(m.term, m.opinion) for m in found] == [("服务", "最好")]
+
+
+@pytest.mark.parametrize("text, domain, term", [
+    ("招牌的窑鸡我觉得无功无过", "catering", "窑鸡"),     # who felt so, between them
+    ("键盘分布我感觉不合理", "ecommerce", "键盘分布"),
+])
+def test_who_felt_so_stands_between_a_thing_and_its_judgement(text, domain, term):
+    assert term in {m.term for m in extractor_for(domain)(text) if m.opinion}

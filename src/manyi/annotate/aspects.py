@@ -79,8 +79,10 @@ SUBJECT_WINDOW = 4  # tokens between a subject and its opinion word, modifiers i
 TUNABLE = {"SUBJECT_WINDOW": (2, 4, 6)}
 
 
-# Verbs of how something seemed to the customer, between the thing and its judgement
+# Verbs of how something seemed to the customer, between the thing and its judgement, and
+# who it seemed so to before them (生蚝我觉得有点肥了, 键盘分布我感觉不合理)
 SENSED = frozenset({"感觉", "觉得"})
+HOLDERS = frozenset({"我", "我们", "本人"})  # (not 个人觉得: the topic rule reads it)
 
 
 class AspectFinder(NamedItems):
@@ -390,12 +392,15 @@ class AspectFinder(NamedItems):
 
     def _unskipped(self, tokens: list[str], first: int, low: int, j: int) -> int:
         """The last token at or before ``j`` (not before ``low``) that is no modifier, past one
-        感觉/觉得 (白面包感觉一般, 手掰猪肝也感觉一般: what is judged, then how it seemed)."""
+        感觉/觉得 and who felt so (白面包感觉一般, 手掰猪肝也感觉一般, 生蚝我觉得有点肥了: what
+        is judged, then how it seemed)."""
         skip = self._skips
         while j >= low and skip[tokens[j]]:
             j -= 1
         if j > first and tokens[j] in SENSED and j > low:
             j -= 1
+            if j > first and tokens[j] in HOLDERS:
+                j -= 1
             while j >= low and skip[tokens[j]]:
                 j -= 1
         return j
