@@ -93,3 +93,8 @@ def test_the_best_is_still_a_verdict():
 ])
 def test_who_felt_so_stands_between_a_thing_and_its_judgement(text, domain, term):
     assert term in {m.term for m in extractor_for(domain)(text) if m.opinion}
+
+
+def test_a_dish_heading_its_clause_with_a_colon_is_judged(catering):
+    found = {(m.term, m.opinion) for m in catering("手撕鸡：略咸但是味道还是蛮好的")}
+    assert ("手撕鸡", "略咸") in found, found
