@@ -1,4 +1,4 @@
-"""A dish judged by how it is to the bite (烧饼不酥, 糍粑脆脆的), by how it was cooked (鲈鱼蒸的
+"""A dish judged by how it is to the bite (花生不脆, 糍粑脆脆的), by how it was cooked (鲈鱼蒸的
 刚刚好), or by a mild verdict (卤蛋中规中矩); what a comparison (比切糕还坑爹), an adverb cut
 off (配料倒还蛮丰富) or advice (最好含两份早餐) must not make a thing judged. Every case
 asserts what is found, so an extractor that finds nothing fails."""
@@ -21,7 +21,7 @@ def _judged(mentions):
 
 
 @pytest.mark.parametrize("text, term, sign", [
-    ("烧饼不酥，但芝麻很香", "烧饼", -1),       # 酥: a texture, praise (negated here)
+    ("花生是受潮的，花生不脆", "花生", -1),     # 脆: a texture, praise (negated here)
     ("面质不错，糍粑脆脆的", "糍粑", 1),        # 脆脆: 脆 said again
     ("包子皮又白又松软", "包子皮", 1),
     ("虾滑很Q弹", "虾滑", 1),
@@ -98,3 +98,10 @@ def test_who_felt_so_stands_between_a_thing_and_its_judgement(text, domain, term
 def test_a_dish_heading_its_clause_with_a_colon_is_judged(catering):
     found = {(m.term, m.opinion) for m in catering("手撕鸡：略咸但是味道还是蛮好的")}
     assert ("手撕鸡", "略咸") in found, found
+
+
+@pytest.mark.parametrize("text, name", [("虾饺，乳鸽，榴莲酥，葡挞都还是很不错", "榴莲酥"),
+                                        ("选了流沙包，核桃酥，可以都尝尝", "核桃酥")])
+def test_a_pastry_named_with_su_is_no_texture(catering, text, name):
+    """酥 alone is no opinion word: it ends the names of pastries (榴莲 酥, 核桃 酥)."""
+    assert not any(m.opinion == "酥" for m in catering(text))
