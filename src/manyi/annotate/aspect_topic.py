@@ -173,7 +173,7 @@ def dish_tail(finder: Any, tokens: list[str], first: int, last: int
         a -= 1
     while a < last and len(tokens[a]) > 1 and finder.tag(tokens[a]) in ("v", "a", "z", "b"):
         a += 1  # (a verb or a description opens no name read backwards)
-    span = dish_span(finder, tokens, a, last, True) if a < last else None
+    span = dish_span(finder, tokens, a, last, True, unknown=True) if a < last else None
     if span is None or a == first:
         return span
     lexicon, rules = finder.lexicon, finder.rules
@@ -261,7 +261,8 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
             if span is not None and "地" not in between \
                     and not any(map(DEMONSTRATIVE.match, between)) \
                     and not finder.unreal.search(text, c_start, m.start) \
-                    and (all(finder._skips[t] and finder.tag(t) != "v" for t in between)
+                    and (all(finder._skips[t] and finder.tag(t) != "v"
+                             for t in between[between[:1] in ([":"], ["："]):])  # (手撕鸡：略咸)
                          or _word(finder, "".join(between))):
                 if listed:  # 羊排倒是味道不错: the dish's own mention, the attribute's factor
                     b = span[1] - 1

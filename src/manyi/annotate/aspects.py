@@ -80,8 +80,10 @@ SUBJECT_WINDOW = 4  # tokens between a subject and its opinion word, modifiers i
 TUNABLE = {"SUBJECT_WINDOW": (2, 4, 6)}
 
 
-# Verbs of how something seemed to the customer, between the thing and its judgement
+# Verbs of how something seemed to the customer, between the thing and its judgement, and
+# who it seemed so to before them (生蚝我觉得有点肥了, 键盘分布我感觉不合理)
 SENSED = frozenset({"感觉", "觉得"})
+HOLDERS = frozenset({"我", "我们", "本人"})  # (not 个人觉得: the topic rule reads it)
 
 
 class AspectFinder(NamedItems):
@@ -204,13 +206,13 @@ class AspectFinder(NamedItems):
             # 老师讲的很好: the verb judged by how it is done; 课件做的不错: what was done
             if tokens[j - 1] in self.rules.do_verbs:
                 return (j - 2, j - 1) if j - 2 >= first and kind[tokens[j - 2]] == 2 else None
-            return j - 1, j
+            return self._cooked_thing(tokens, first, j - 1) or (j - 1, j)
         if j > first and kind[tokens[j]] == 0 and tokens[j] in self._heads:
             span = self._headed(tokens, first, j)  # 学习时间灵活, 每节课时间很长
             if span is not None:
                 return span
         if j >= first and self._verb_with_particle(tokens[j]):
-            return j, j + 1  # 讲得很清楚, with 讲得 one word
+            return self._cooked_thing(tokens, first, j) or (j, j + 1)  # 讲得很清楚: 讲得 one word
         if j > first and tokens[j] in MEASURES and self._measured(tokens[j - 1]):
             # 握持 感, 还原 度, 出片 率: a measure the segmenter cut from what it measures
             start = self._compound(tokens, first, j - 1)[0] if kind[tokens[j - 1]] == 2 \
@@ -220,7 +222,10 @@ class AspectFinder(NamedItems):
             here = kind[tokens[j]]
             if here == 2 or (j > first and kind[tokens[j - 1]] == 2 and (
                     self._head[tokens[j]] or self._name_end(tokens[j]))):
-                return self._whose(tokens, first, self._compound(tokens, first, j))
+                span = self._whose(tokens, first, self._compound(tokens, first, j))
+                if span[0] > first and tokens[span[0] - 1] in self.rules.comparison_markers:
+                    return self._compared(tokens, first, span[0] - 1)
+                return span
             if self._head[tokens[j]]:  # 虾也很新鲜, 蟹 钳 也不错: a one-character noun
                 if j > first and self._head[tokens[j - 1]]:
                     return j - 1, j + 1
@@ -347,6 +352,25 @@ class AspectFinder(NamedItems):
             and token not in self._skip and token not in self.rules.not_aspects \
             and token not in self.lexicon.stopwords and not self._takes_object[token]
 
+    def _compared(self, tokens: list[str], first: int, k: int) -> tuple[int, int] | None:
+        """The thing judged when the noun before an opinion follows a comparison marker at
+        ``k`` (烤鸭比北京的要差一些, 蒙牛确实比切糕还坑爹): the noun before the marker, past
+        adverbs; None when there is none (比外面好吃: what it is compared with is no subject)."""
+        j = self._unskipped(tokens, first, first, k - 1)
+        if j < first or self._kind[tokens[j]] != 2:
+            return None
+        return self._whose(tokens, first, self._compound(tokens, first, j))
+
+    def _cooked_thing(self, tokens: list[str], first: int, v: int) -> tuple[int, int] | None:
+        """The food a verb of cooking at ``v`` (蒸, or 炸得 one word) follows, judged by how it
+        was cooked (鲈鱼蒸的刚刚好, 小鱼干炸得很香: rules.toml's cooking); else None."""
+        verb = tokens[v]
+        if len(verb) == 2 and verb[1] in "的得":
+            verb = verb[0]
+        if verb not in self.rules.cooking or v <= first or self._kind[tokens[v - 1]] != 2:
+            return None
+        return self._whose(tokens, first, self._compound(tokens, first, v - 1))
+
     def _verb_with_particle(self, token: str) -> bool:
         """A word of a verb and 得/的 that jieba did not cut (讲得, 做的); not a moving verb
         (送得很快 is the delivery, not a feature)."""
@@ -374,12 +398,15 @@ class AspectFinder(NamedItems):
 
     def _unskipped(self, tokens: list[str], first: int, low: int, j: int) -> int:
         """The last token at or before ``j`` (not before ``low``) that is no modifier, past one
-        感觉/觉得 (白面包感觉一般, 手掰猪肝也感觉一般: what is judged, then how it seemed)."""
+        感觉/觉得 and who felt so (白面包感觉一般, 手掰猪肝也感觉一般, 生蚝我觉得有点肥了: what
+        is judged, then how it seemed)."""
         skip = self._skips
         while j >= low and skip[tokens[j]]:
             j -= 1
         if j > first and tokens[j] in SENSED and j > low:
             j -= 1
+            if j > first and tokens[j] in HOLDERS:
+                j -= 1
             while j >= low and skip[tokens[j]]:
                 j -= 1
         return j

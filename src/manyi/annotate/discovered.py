@@ -313,8 +313,9 @@ class DiscoveredMentions:
                 following = tokens[b + 1] if b + 1 < last else ""
                 if b + 1 >= last or roles[b + 1] is not None \
                         or not is_word(following, self.rules.particles) \
-                        or following in self.lexicon.terms or following in self.rules.fillers:
-                    continue
+                        or following in self.lexicon.terms or following in self.rules.fillers \
+                        or following in self.rules.comparison_markers:
+                    continue  # (确实比切糕还坑爹: 比 opens a comparison, no quality)
                 word, end = tokens[b + 1], starts[b + 1] + len(tokens[b + 1])
                 if token in EXCESS:
                     word = token + word  # 分辨率太高: too much (see ``duration``)
@@ -397,11 +398,12 @@ class DiscoveredMentions:
         """Where a thing named at the opening of its clause starts when the word before
         ``start`` says what kind it is (酸辣 土豆丝口感, 脆 毛肚品质, 原配 耳机音质, 那个 黄
         鸭叫个头): ``start`` itself unless it opens the clause (a status or attributive word
-        of the dictionary or a one-character adjective; not an opinion word)."""
+        of the dictionary or a one-character adjective; not an opinion word but a texture)."""
         k = start - 1
         tag = self.finder.tag(tokens[k]) if k >= first else ""
         if not (tag in ("z", "b") or tag == "a" and len(tokens[k]) == 1) \
-                or tokens[k] in self.lexicon.opinions or tokens[k][-1] == "的":
+                or tokens[k] in self.lexicon.opinions and tokens[k] not in self.rules.textures \
+                or tokens[k][-1] == "的":  # (脆 毛肚: a texture names the kind)
             return start  # (not 容易 营造, 敏感 发质: a judgement, not a kind)
         if k == first or k - 1 == first and self.finder.tag(tokens[first]) == "r":
             return k

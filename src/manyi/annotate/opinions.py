@@ -132,6 +132,8 @@ class ClauseOpinions:
                 if i + 1 < last and tokens[i + 1].startswith(self._many_starts) and (
                         i == first or tokens[i - 1] not in modifiers):
                     continue  # 等了好几天, 好多次: "quite a few" (not 很好多次购买: rules.toml)
+            if token == "最好" and i + 1 < last and self._advised(tokens[i + 1]):
+                continue  # 最好含两份早餐, 最好不要买: advice, no verdict
             parse = roles[i][0]
             # (the quick tests of _nearly and _modal first: most tokens are neither; a token
             # none of the tests can drop, the most, told by one look-up)
@@ -213,6 +215,11 @@ class ClauseOpinions:
             found.append(_new_tuple(Opinion, (i, start, starts[i] + len(token), word, score,
                                               negated, degree)))
         return found
+
+    def _advised(self, after: str) -> bool:
+        """Whether 最好 before ``after`` advises (最好含早餐, 最好别去): a verb or a negation."""
+        return after in self.lexicon.negations or after in ("别", "不要", "能") or (
+            self.finder is not None and self.finder.tag(after)[:1] == "v")
 
     def _wished(self, tokens: list[str], i: int, first: int, last: int) -> bool:
         """Whether the praise at ``i`` is wished for, not had: more of it asked for
@@ -526,7 +533,8 @@ class ClauseOpinions:
         modifier = self._modifiers.get(token) or (("deg", GOOD_AS_DEGREE) if token == "好"
                                                    else None)
         if modifier and i + 1 < stop and is_word(tokens[i + 1], self.rules.particles) and \
-                tokens[i + 1] not in self.lexicon.terms:
+                tokens[i + 1] not in self.lexicon.terms \
+                and tokens[i + 1] not in self.rules.comparison_markers:  # (确实比切糕还…)
             kind, value = modifier
             word = tokens[i + 1]
             if kind == "neg" and self._modifiers.get(word, ("",))[0] == "deg" and i + 2 < stop \
