@@ -54,3 +54,21 @@ def shop():
     """The e-commerce pack's extractor."""
     return extractor_for("ecommerce")
 
+
+@pytest.fixture(scope="module")
+def course():
+    """The education pack's extractor (course reviews)."""
+    return extractor_for("education")
+
+
+@pytest.fixture(scope="module")
+def catering():
+    """The catering pack's extractor (restaurant reviews)."""
+    return extractor_for("catering")
+
+
+@pytest.fixture(scope="module")
+def hotel():
+    """The hotel pack's extractor."""
+    return extractor_for("hotel")
+

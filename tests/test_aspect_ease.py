@@ -12,11 +12,6 @@ def goods():
     return extractor_for("ecommerce")
 
 
-@pytest.fixture(scope="module")
-def course():
-    return extractor_for("education")
-
-
 def _said(extract, text):
     return {(m.term, m.opinion, m.lexicon_score > 0) for m in extract(text)}
 

@@ -6,11 +6,6 @@ import pytest
 from conftest import extractor_for
 
 
-@pytest.fixture(scope="module")
-def course():
-    return extractor_for("education")
-
-
 @pytest.mark.parametrize("text, term, opinion", [
     ("授课方法很有启发性", "启发性", "很有启发性"),
     ("老师非常有责任感", "责任感", "非常有责任感"),

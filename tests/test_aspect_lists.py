@@ -7,16 +7,6 @@ import pytest
 from conftest import extractor_for
 
 
-@pytest.fixture(scope="module")
-def catering():
-    return extractor_for("catering")
-
-
-@pytest.fixture(scope="module")
-def shop():
-    return extractor_for("ecommerce")
-
-
 def _judged(mentions, term):
     """The opinion each mention of ``term`` carries, with the sign of its lexicon score."""
     return [(m.opinion, (m.lexicon_score > 0) - (m.lexicon_score < 0))

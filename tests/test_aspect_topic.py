@@ -7,11 +7,6 @@ import pytest
 from conftest import extractor_for
 
 
-@pytest.fixture(scope="module")
-def catering():
-    return extractor_for("catering")
-
-
 def _found(mentions):
     return {(m.term, m.dimension, m.factor, m.opinion, m.lexicon_score > 0) for m in mentions}
 

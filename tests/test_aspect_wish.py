@@ -5,21 +5,10 @@ complaint about the price (the deal rule's reading)."""
 from __future__ import annotations
 
 import pytest
-from conftest import extractor_for
 
 from manyi.annotate.aspect_wish import may_wish
 from manyi.annotate.factors import FactorExtractor
 from manyi.text.lexicon import Lexicon
-
-
-@pytest.fixture(scope="module")
-def course():
-    return extractor_for("education")
-
-
-@pytest.fixture(scope="module")
-def shop():
-    return extractor_for("ecommerce")
 
 
 def wished(mentions) -> list[tuple[str, str]]:

@@ -4,17 +4,7 @@ each noun taken by its own opinion."""
 from __future__ import annotations
 
 import pytest
-from conftest import extractor_for, pairs
-
-
-@pytest.fixture(scope="module")
-def course():
-    return extractor_for("education")
-
-
-@pytest.fixture(scope="module")
-def shop():
-    return extractor_for("ecommerce")
+from conftest import pairs
 
 
 def test_a_chain_is_cut_into_one_clause_a_judgement(course):

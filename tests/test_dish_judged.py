@@ -5,12 +5,6 @@ Every case asserts what is found, so an extractor that finds nothing fails."""
 from __future__ import annotations
 
 import pytest
-from conftest import extractor_for
-
-
-@pytest.fixture(scope="module")
-def catering():
-    return extractor_for("catering")
 
 
 def _found(mentions):

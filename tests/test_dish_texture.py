@@ -9,11 +9,6 @@ import pytest
 from conftest import extractor_for
 
 
-@pytest.fixture(scope="module")
-def catering():
-    return extractor_for("catering")
-
-
 def _judged(mentions):
     """(term, sign of the lexicon score) of each mention with an opinion."""
     return {(m.term, (m.lexicon_score > 0) - (m.lexicon_score < 0))

@@ -8,11 +8,6 @@ import pytest
 from conftest import extractor_for
 
 
-@pytest.fixture(scope="module")
-def shop():
-    return extractor_for("ecommerce")
-
-
 def _filed(found, term):
     return [(m.term, m.dimension) for m in found if term in m.term]
 

@@ -9,21 +9,6 @@ import pytest
 from conftest import extractor_for, pairs
 
 
-@pytest.fixture(scope="module")
-def course():
-    return extractor_for("education")
-
-
-@pytest.fixture(scope="module")
-def shop():
-    return extractor_for("ecommerce")
-
-
-@pytest.fixture(scope="module")
-def hotel():
-    return extractor_for("hotel")
-
-
 # -- the part a listed word names, judged right after it ------------------------------------
 def test_the_part_after_a_listed_word_is_judged_with_it(course):
     assert ("教师阵容", "好强大") in pairs(course("这门课教师阵容好强大"))
