@@ -20,7 +20,7 @@ from typing import Any  # a factors.Mention (imported there: no cycle)
 from manyi.annotate.aspect_named import through_attribute
 from manyi.annotate.aspect_tags import MAX_COMPOUND, NOUN_TAGS, VERB_FORMS, VERB_TAGS
 from manyi.annotate.aspect_whose import judged_part
-from manyi.annotate.discovered_acts import acted_on, glued, names_effect
+from manyi.annotate.discovered_acts import acted_on, names_effect
 from manyi.annotate.factor_tokens import is_word
 from manyi.annotate.learned_words import PLACE_TAGS, PLACED, PRONOUNS
 from manyi.annotate.opinions import EXCESS, INSUFFICIENT, Opinion
@@ -169,11 +169,6 @@ class DiscoveredMentions:
                                                      self.lexicon.negations))):
             return True  # 须把键盘卸下, 当时烫了头发: what an act is done to, no opinion
         return a < b and self._named_only(tokens, roles, first, last, a, b)
-
-    def _compound_of(self, tokens: list[str], i: int, before: Factor) -> bool:
-        """A learned word glued to the listed term before it, one compound (泡沫数量:
-        :func:`~manyi.annotate.discovered_acts.glued`)."""
-        return glued(self.lexicon, tokens, i, before)
 
     def _not_judged(self, tokens: list[str], starts: list[int], roles: list,
                     spans: list[tuple[int, int]], m: Any) -> bool:

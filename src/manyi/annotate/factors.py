@@ -37,6 +37,7 @@ from manyi.annotate.aspects import AspectFinder
 from manyi.annotate.chain_clauses import chain_cuts
 from manyi.annotate.context_filing import ProductContext, measured, named_after, speed_before_verbs
 from manyi.annotate.discovered import DiscoveredMentions
+from manyi.annotate.discovered_acts import glued
 from manyi.annotate.events import EventMatcher, by_clause, speed_beside_events
 from manyi.annotate.factor_tokens import TokenRoles, any_of
 from manyi.annotate.memo import Memo
@@ -192,8 +193,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 cuts.append(i)
         events = self.events.in_words(text, starts) if self.events.pattern is not None else []
         eased = self.ease and self.finder is not None and may_ease(self.rules, text)
-        if not candidates and not term_at and not events and not eased and (
-                self.finder is None or not may_wish(self.finder, text)):  # 希望增加讨论区
+        wishes = self.finder is not None and may_wish(self.finder, text)  # 希望增加讨论区
+        if not candidates and not term_at and not events and not eased and not wishes:
             return [], {}
         spans = chain_cuts(self, pieces, roles, starts,  # 知识丰富条理清晰: one clause each
                            split_clauses_by_tokens(text, pieces, starts, self._contrasts, cuts),
@@ -282,10 +283,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             found = self._in_context.unnamed(text, pieces, starts, spans, mentions, Mention)
             if found is not mentions:
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)
-        found_by = () if self.finder is None else (  # aspect_had, _ease, _form, _wish:
+        for applies, add in () if self.finder is None else (  # aspect_had, _ease, _form, _wish
             (may_have(text), had_qualities), (eased, eased_acts), (may_fill(text), filled_fields),
-            (may_wish(self.finder, text), wished_things))  # 很有启发性, 方便携带, 希望增加讨论区
-        for applies, add in found_by:
+            (wishes, wished_things)):  # 很有启发性, 方便携带, 希望增加讨论区
             if applies:
                 mentions = add(self, text, pieces, starts, spans, mentions)
                 clauses = _spans_of(mentions, clauses, spans, original)
@@ -326,7 +326,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                     factor = refiled
                     by_context.add(i)
             if terms and terms[-1][0] == i - 1 and tokens[i - 1] not in rules.platforms and (
-                    terms[-1][1] == factor or self._compound_of(tokens, i, terms[-1][1])):
+                    terms[-1][1] == factor or glued(self.lexicon, tokens, i, terms[-1][1])):
                 if tokens[i] != tokens[i - 1]:  # (not 找客服客服不管)
                     joined[i - 1] = i  # 客服 态度, 讲课 语速: one mention, both words named
                 continue

@@ -159,7 +159,7 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
             item = extractor.finder.item  # 这款面膜, 回购的面膜, 入住的酒店: the thing bought
             learned.append((word, item.dimension, item.key))
             continue
-        (dimension, key), _ = _filed(filing[word])
+        dimension, key = _filed(filing[word])
         learned.append((word, dimension, key))
     learned = group_learned(learned, judged, extractor.finder.attribute, lexicon)
     return tuple(sorted(learned + list(refiled)))
@@ -295,12 +295,12 @@ def _read_in_comments(parts: list[str], kinds: list, lexicon: Lexicon) -> bool:
         or any(VERB_ENDS.search(p) for p in parts[:-1])
 
 
-def _filed(votes: Counter) -> tuple:
-    """A learned word's most common filing: as it was filed where it was the whole term when
-    it ever was (实用性很强: its own), else as the compounds it ended were (续航能力, 处理能力)."""
+def _filed(votes: Counter) -> tuple[str, str]:
+    """A learned word's most common filing, (dimension, factor): as it was filed where it was
+    the whole term when it ever was (实用性很强: its own), else as the compounds it ended were
+    (续航能力, 处理能力). ``votes``: ((dimension, factor), whole term) → mentions."""
     alone = [kv for kv in votes.items() if kv[0][1]] or list(votes.items())
-    (filed, _), n = min(alone, key=lambda kv: (-kv[1], kv[0]))
-    return filed, n
+    return min(alone, key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
 def _one_compounds(word: str, terms: set[str]) -> bool:

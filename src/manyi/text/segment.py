@@ -94,31 +94,28 @@ class Segmenter:
 
     def cut(self, text: str) -> list[str]:
         """Tokens of one normalised comment; every character lands in exactly one token."""
-        if self.backend == "jieba":
-            tokens = self._tokenizer.lcut(text, HMM=self.hmm)
-        else:
-            tokens = self._tokenizer.cut(text, self.hmm)
-            if self.hmm and _needs_alnum_split(text):
-                tokens = _jieba_alnum_split(tokens, self._words)
+        tokens = self._cut(text, self.hmm)
+        if self.backend == "rjieba" and self.hmm and _needs_alnum_split(text):
+            tokens = _jieba_alnum_split(tokens, self._words)
         if self.hmm and _DEGREE_INSIDE.search(text) is not None:
             return self._unglued(tokens)
         return tokens
 
+    def _cut(self, text: str, hmm: bool) -> list[str]:
+        """The backend's tokens of ``text``, with or without jieba's HMM step."""
+        if self.backend == "jieba":
+            return self._tokenizer.lcut(text, HMM=hmm)
+        return self._tokenizer.cut(text, hmm)
+
     def _unglued(self, tokens: list[str]) -> list[str]:
         """``tokens`` with each word the HMM step made around a degree word cut again without
-        it (菜太咸 → 菜 太 咸; 太多太多 → 太多 太多; a dictionary word is kept: 好得很)."""
-        glued = [i for i, t in enumerate(tokens) if len(t) > 2 and _DEGREE_INSIDE.search(t)
-                 and not self.tag(t)]
-        if not glued:
-            return tokens
-        out = tokens[:glued[0]]
-        for i in range(glued[0], len(tokens)):
-            t = tokens[i]
-            if i in glued:
-                out.extend(self._tokenizer.lcut(t, HMM=False) if self.backend == "jieba"
-                           else self._tokenizer.cut(t, False))
+        it (菜太咸 → 菜 太 咸, 码太大了 → 码 太 大 了; a dictionary word is kept: 好得很)."""
+        out: list[str] = []
+        for token in tokens:
+            if len(token) > 2 and _DEGREE_INSIDE.search(token) and not self.tag(token):
+                out.extend(self._cut(token, False))
             else:
-                out.append(t)
+                out.append(token)
         return out
 
     def tag(self, word: str) -> str:
