@@ -7,6 +7,7 @@
     python bench/aspects_eval.py --scorer none   # the rules alone (no learned aspect scorer)
     python bench/aspects_eval.py --misses 100    # and 100 missed gold terms per industry
     python bench/aspects_eval.py --all-settings  # and every industry under every setting
+    python bench/aspects_eval.py --old-filing    # filing by the expected dimensions before s31
 
 Sets (``../shared/data/aspects/``): absa_terms camera, phone, mooc (online courses), shampoo
 (its ``.apc`` files: the sentence with ``$T$`` where the term stood, the term, its polarity)
@@ -20,18 +21,28 @@ Per held-out industry:
   judged: 太贵 → 贵, 很清爽 → 清爽; a bare verdict such as 很满意 has none);
 * **filing** — of the found terms, the share whose mention's dimension is the expected one.
   Expected dimension of a gold term, by its own characters (stated here, the same for every
-  industry): the business or the thing bought named whole (店 这家店 餐厅 相机 手机 课程
-  洗发水 产品 …, the whole term only) → overall; price and deal words (价 钱 费 贵 便宜 实惠
-  划算 团购 优惠 活动 折扣 券, gifts and sales days: 赠品 赠送 小样 试用装 618 双11) → price;
-  delivery words (物流 快递 发货 送货 配送 送餐 外卖小哥 骑手 到货) → logistics; the brand
-  (品牌 牌子 大牌 知名度 口碑) and what the customer says of their trust in it (回购 正品 假货
-  信赖 再来 老用户: manyi's brand loyalty and authenticity) → brand; the people who serve (服务
-  客服 售后 态度 服务员 店员 店长 店主 员工 工作人员 老板 商家 卖家 店家) and, as ASAP files
-  a restaurant's aspects, its wait, serving, ordering and parking (上菜 点菜 下单 买单 排队
-  等位 停车 …) → service; the place (环境 装修 氛围 卫生 灯光 门面 包间 大堂 桌 椅 卡座
-  座位 空间 餐具 空调 厕所 厨房 …) → environment and where it is (位置 地段 交通 地铁) →
-  channel; everything else is an
-  attribute of the thing bought (a camera's 镜头, a course's 内容, a dish) → product;
+  industry): the business or the thing bought named whole (店 这家店 餐厅 相机 手机 课程,
+  the shampoo shops' goods 洗发水 护发素 发膜 精油 …, 产品 东西 宝贝 …, the whole term only) →
+  overall; price and deal words (价 钱 费 贵 便宜 实惠 划算 团购 优惠 活动 折扣 打折 促销 券
+  超值 所值, gifts and sales days: 赠品 赠送 礼品 小样 试用装 618 双11; not 评价 a review,
+  消费者 the customer, 浪费 waste) → price; delivery words (物流 快递 发货 送货 配送 送餐 运送
+  外卖小哥 骑手 到货 收货 送到 送达 包裹) → logistics; the brand (品牌 牌子 大牌 知名度 口碑) and
+  what the customer says of their trust in it (回购 复购 正品 假货 假冒 伪劣 高仿 真假 信赖 再来
+  还来 再买 光顾 光临 老用户 老顾客 回头客: manyi's brand loyalty and authenticity) → brand; the
+  people who serve (服务 客服 售后 态度 服务员 店员 店长 店主 员工 工作人员 老板 商家 卖家 店家),
+  returns (退货 换货 退款 退换) and, as ASAP files a restaurant's aspects, its wait, serving,
+  ordering and parking (上菜 点菜 下单 买单 排队 等位 停车 …) → service; the place (环境 装修
+  氛围 卫生 灯光 门面 包间 大堂 桌 椅 卡座 座位 空间 餐具 空调 厕所 厨房 …) → environment and
+  where it is (位置 地段 交通 地铁) → channel. Where none of these words is: 送 as giving
+  (送了好多东西; not 配送 运送 送货 送到 送达 送餐 送来 送给, nor a term ending on 送) → price;
+  the thing bought named whole with a verdict and nothing else of it (洗发水很好用, 这款机子确实
+  很不错, 最好的一款产品, 垃圾东西: the thing first, after at most a demonstrative, then only
+  degree words before the verdict — 好用 不错 满意 棒 垃圾 …, 好 ending the term —, or the
+  verdict right before the thing that ends the term; not 洗发水很香 or 产品香味不错: a quality
+  judged) → overall; everything else is an attribute of the thing bought (a camera's 镜头, a
+  course's 内容, a dish) → product. (Session 31 added, after reading all 230 of shampoo's
+  misfilings: the shampoo shops' goods, 送 as giving, the thing named with a verdict, and the
+  words 打折 … 回头客 above; ``--old-filing`` scores by the rule as it was before.)
 * **recall (term or opinion)** — the same, where a mention's opinion words count as well as
   its term: shampoo's gold "terms" are mostly opinion phrases (柔顺, 好用, 物流很快);
 * **polarity** — of the found terms whose gold polarity is Positive or Negative, the share
@@ -57,6 +68,7 @@ import ast
 import contextlib
 import importlib
 import random
+import re
 import sys
 import time
 from collections import Counter
@@ -76,7 +88,7 @@ INDUSTRIES = {"camera": "ecommerce", "phone": "ecommerce", "mooc": "education",
 ITEM_WORDS = frozenset({"店", "这家店", "这家", "餐厅", "饭店", "餐馆", "小店", "店家", "生意",
                         "相机", "机子", "手机", "这款", "这款机", "课程", "这门课", "课",
                         "洗发水", "产品", "东西", "宝贝", "商品"})
-EXPECTED = [  # (dimension, characters or words of the gold term), first match wins
+EXPECTED_BEFORE = [  # (dimension, characters or words of the gold term), first match wins
     ("price", ("价", "钱", "费", "贵", "便宜", "实惠", "划算", "团购", "优惠", "活动", "折扣",
                "券", "赠品", "赠送", "小样", "试用装", "618", "双11", "双十一")),
     ("logistics", ("物流", "快递", "发货", "送货", "配送", "送餐", "外卖小哥", "骑手", "到货")),
@@ -90,23 +102,56 @@ EXPECTED = [  # (dimension, characters or words of the gold term), first match w
                      "面积", "空间", "餐具", "空调", "厕所", "洗手间", "厨房")),
     ("channel", ("位置", "地段", "交通", "地铁")),
 ]
+# session 31, after reading shampoo's 230 misfilings (--old-filing: without them)
+GOODS = frozenset({"护发素", "发膜", "精油", "洗发膏", "洗发液", "洗头水", "染发剂", "染发膏",
+                   "发胶"})
+ADDED = {"price": ("打折", "促销", "超值", "所值", "礼品"),
+         "logistics": ("运送", "收货", "送到", "送达", "包裹"),
+         "brand": ("复购", "假冒", "伪劣", "高仿", "真假", "还来", "再买", "光顾", "光临", "老顾客",
+                   "回头客"),
+         "service": ("退货", "换货", "退款", "退换")}
+EXPECTED = [(dimension, words + ADDED.get(dimension, ())) for dimension, words in EXPECTED_BEFORE]
+# words holding a price character that say no price: a review, the customer, waste
+NOT_PRICE = re.compile("评价|消费者|浪费")
+# 送 as giving (送了好多东西, 送的小样), not as delivering or giving to someone
+GIVING = re.compile("(?<![配运护接输传寄])送(?![货到达餐来给]|$)")
+_ITEM = "|".join(sorted(ITEM_WORDS | GOODS, key=len, reverse=True))
+_VERDICT = ("(?:好用|好使|不错|满意|喜欢|推荐|垃圾|失望|完美|给力|棒|绝|好评|差评"
+            "|好(?=$|[的了啊呀哦!,.]))")
+_DEGREE = "[这那此个款很真的心是太挺超级非常还也就都一点果然居么确实蛮特别十分比较算得不没]*"
+# the thing bought first (after at most a demonstrative), degree words, a verdict; or a
+# verdict right before the thing that ends the term
+WHOLE = re.compile(f"^(?:这|这个|这款|此款|那个|这种|这瓶)?(?:{_ITEM}){_DEGREE}{_VERDICT}"
+                   f"|{_VERDICT}的?(?:一款|一瓶|一个)?(?:{_ITEM})$")
 _MODULES = ("manyi.annotate.aspects", "manyi.annotate.prepass")
 POLARITY = {"Positive": "positive", "Negative": "negative", "Neutral": "neutral",
             "POS": "positive", "NEG": "negative", "NEU": "neutral"}
 
 
-def expected_dimension(term: str) -> str:
-    """The dimension a gold term belongs to (see the module docstring).
+def expected_dimension(term: str, before: bool = False) -> str:
+    """The dimension a gold term belongs to (see the module docstring); ``before``: by the
+    rule as it was before session 31.
 
     >>> expected_dimension("性价比"), expected_dimension("镜头"), expected_dimension("服务态度")
     ('price', 'product', 'service')
+    >>> expected_dimension("洗发水真的很好用"), expected_dimension("洗发水很香")
+    ('overall', 'product')
+    >>> expected_dimension("送了好多东西"), expected_dimension("送货很快")
+    ('price', 'logistics')
+    >>> expected_dimension("洗发水真的很好用", before=True)
+    'product'
     """
-    if term in ITEM_WORDS:
+    if term in ITEM_WORDS or (term in GOODS and not before):
         return "overall"
-    for dimension, words in EXPECTED:
-        if any(w in term for w in words):
+    for dimension, words in EXPECTED_BEFORE if before else EXPECTED:
+        said = NOT_PRICE.sub("", term) if dimension == "price" and not before else term
+        if any(w in said for w in words):
             return dimension
-    return "product"
+    if before:
+        return "product"
+    if GIVING.search(term):
+        return "price"
+    return "overall" if WHOLE.search(term) else "product"
 
 
 def read_apc(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -171,8 +216,8 @@ def load_sets(limit: int) -> dict[str, list[tuple[str, list[tuple[str, str]]]]]:
     return sets
 
 
-def score(name: str, data, domain: str, options: dict, normalise: bool = True
-          ) -> tuple[dict, pd.DataFrame, list]:
+def score(name: str, data, domain: str, options: dict, normalise: bool = True,
+          before: bool = False) -> tuple[dict, pd.DataFrame, list]:
     texts = [s for s, _ in data]
     frame = pd.DataFrame({"comment_id": [str(i) for i in range(len(texts))], "review": texts})
     _apply(options)
@@ -208,7 +253,7 @@ def score(name: str, data, domain: str, options: dict, normalise: bool = True
                 continue
             hit = rows[at]
             found += 1
-            filed += mentions.at[hit, "dimension"] == expected_dimension(term)
+            filed += mentions.at[hit, "dimension"] == expected_dimension(term, before)
             if polarity != "neutral":
                 pol_n += 1
                 pol_ok += mentions.at[hit, "polarity"] == polarity
@@ -324,6 +369,8 @@ def main() -> None:
     parser.add_argument("--gold-as-written", action="store_true",
                         help="match the gold terms as the annotators wrote them (環境), not "
                              "normalised as manyi reads the comment (环境)")
+    parser.add_argument("--old-filing", action="store_true",
+                        help="expected dimensions by the rule as it was before session 31")
     parser.add_argument("--auto", action="store_true", help="domain='auto' for every set")
     parser.add_argument("--no-zhijiang", action="store_true")
     parser.add_argument("--all-settings", action="store_true",
@@ -357,7 +404,7 @@ def main() -> None:
             domain = "auto" if args.auto else INDUSTRIES[name]
             MODEL.use(scorers[name])
             results[(name, g)], found, missed[(name, g)] = score(
-                name, data, domain, options, not args.gold_as_written)
+                name, data, domain, options, not args.gold_as_written, args.old_filing)
             if g == 0:
                 mentions[name] = found
     rows, chosen = [], {}
