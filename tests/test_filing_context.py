@@ -75,3 +75,17 @@ def test_where_the_customer_is_is_not_the_product(shop):
 def test_a_joined_compound_keeps_the_judgement_of_its_head():
     found = extractor_for("ecommerce")("空调噪音有点大")
     assert [(m.term, m.opinion) for m in found] == [("空调噪音", "有点大")], found
+
+
+@pytest.mark.parametrize("text", ["清洁很彻底，泡沫丰富", "清洁度强，效果真的非常棒",
+                                  "使用了一次清洁力度还好"])
+def test_cleaning_where_no_venue_is_named_is_what_the_goods_do(shop, text):
+    found = [(m.term, m.dimension) for m in shop(text) if "清洁" in m.term]
+    assert found and all(d == "product" for _, d in found), found
+
+
+@pytest.mark.parametrize("text", ["房间清洁倘可接受，空调比较差", "唯一能表示满意的是床单的清洁度",
+                                  "清洁很彻底，店里卫生也好"])
+def test_a_place_cleaned_or_a_venue_named_keeps_cleaning_the_venues(shop, text):
+    found = [(m.term, m.dimension) for m in shop(text) if "清洁" in m.term]
+    assert found and all(d == "environment" for _, d in found), found

@@ -4,7 +4,11 @@ word is said of depends on what else the comment names.
 * a speed said alone before the clause that says the parcel came (好快呀！昨天下午订货，今天
   上午就到了) is the delivery's, as it is after it (今天就到了，很快: factors.py);
 * a delay word measured by a size word (耳机延迟很低, 延迟很高) is a quantity of the thing,
-  not a late delivery (see :func:`measured`).
+  not a late delivery (see :func:`measured`);
+* cleaning (清洁, 清洁度: core files it under a venue's hygiene) after no noun (nothing
+  cleaned named: not 房间清洁, 床单的清洁度) in a comment that names no other word of a venue
+  is what the goods do (清洁很彻底, 清洁力度还好: a cleanser's), their performance, as 干净
+  is in the shop pack.
 
 >>> from manyi.annotate.factors import FactorExtractor
 >>> from manyi.text.lexicon import Lexicon
@@ -23,7 +27,7 @@ from typing import Any  # a factors.Mention (imported there: no cycle)
 from manyi.annotate.aspect_owner import ThingsOwn, word_before
 from manyi.annotate.factor_tokens import any_of
 from manyi.annotate.overall_filing import OverallFiling
-from manyi.annotate.thing_filing import body_as_target, goods, item_beside_attribute
+from manyi.annotate.thing_filing import body_as_target, given_items, goods, item_beside_attribute
 from manyi.text.lexicon import Factor
 
 _TERM = attrgetter("term")
@@ -35,6 +39,7 @@ AHEAD = 2  # clauses after a speed word where the delivery verb may stand
 # Environment factors only a venue has (a thing bought has noise, space and parts, not these):
 # a comment naming one of their words speaks of a place (店里环境, 卫生).
 VENUE_FACTORS = ("ambience", "hygiene")
+CLEANING = "清洁"  # a hygiene word that is also what goods do
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nt", "nz"})  # jieba's names of places, shops
 # After a word, what makes it a place the customer is in (电梯里, 暖气房, 空调的办公室), not a
 # part of the thing: for the factor words that are no head.
@@ -171,6 +176,9 @@ class ProductContext:
         self.owner = ThingsOwn(lexicon, finder, self.product)
         # 很适合我的皮肤, 对皮肤很好: the body the thing is for, its verdict (thing_filing)
         self.body = frozenset(getattr(finder.rules, "body", ()))
+        # 送了好多东西: the thing given is a gift (thing_filing)
+        gift = lexicon.terms.get("赠品")
+        self.gift = gift if gift is not None and gift.dimension == "price" else None
         # 坏了三个, 菜偏咸, 摸起来没我之前买的好: overall verdicts that say an attribute
         self.overall = OverallFiling(lexicon, finder)
 
@@ -202,6 +210,10 @@ class ProductContext:
                                       venue, text)
         if len(mentions) > 1 and self.finder.item.key in map(_FACTOR, mentions):
             mentions = item_beside_attribute(mentions, self.finder.item)  # 裤子…开线了
+        if CLEANING in text:
+            mentions = self._cleaning(text, tokens, starts, mentions)  # 清洁很彻底
+        if self.gift is not None and "送" in text:
+            mentions = given_items(mentions, self.finder.item, self.gift)  # 送了好多东西
         return mentions
 
     def unnamed(self, text: str, tokens: list[str], starts: list[int],
@@ -295,6 +307,29 @@ class ProductContext:
         return any(t in self.software for t in tokens) and not any(
             t != "安装" and (f := self.lexicon.terms.get(t)) is not None and f == fitter
             for t in tokens)
+
+    def _cleaning(self, text: str, tokens: list[str], starts: list[int], mentions: list
+                  ) -> list:
+        """``mentions`` with each hygiene mention of cleaning (清洁 清洁度) after no noun
+        re-filed under the product's performance where the comment names no other venue
+        word."""
+        cleaning = [n for n, m in enumerate(mentions) if m.dimension == "environment"
+                    and m.factor == "hygiene" and CLEANING in m.term
+                    and not self._noun_before(tokens, starts, m.start)]
+        if not cleaning or self._venue_named(text.replace(CLEANING, "\0")):
+            return mentions
+        out = list(mentions)
+        for n in cleaning:
+            out[n] = self._product(out[n], self.product)
+        return out
+
+    def _noun_before(self, tokens: list[str], starts: list[int], at: int) -> bool:
+        """Whether the word before the token at character ``at`` (past one 的) is a noun."""
+        i = bisect_left(starts, at)
+        if i >= len(tokens) or starts[i] != at:
+            return False
+        before = word_before(tokens, starts, i)[1]
+        return bool(before) and self.finder.kind(before) == 2
 
     def _venue_named(self, text: str) -> bool:
         if self._venue is None:
