@@ -34,6 +34,7 @@ def test_what_was_found_before_stays(domain, text, term):
 
 @pytest.mark.parametrize("domain, text, not_term", [
     ("ecommerce", "洗了一次头有点痒", "头"),           # a count of the act, not of the thing
+    ("ecommerce", "两只鞋都烂了", "鞋"),               # a condition of things counted: quality
     ("electronics", "用了几天的感受屏实在优", "感受屏"),  # a verb after 的 is no kind of it
     ("catering", "好吃的鸡", "好吃的鸡"),              # an opinion, then the dish
     ("catering", "吃过鱼很好", "鱼"),                  # the customer's act

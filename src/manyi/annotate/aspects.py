@@ -238,7 +238,10 @@ class AspectFinder(NamedItems):
                 # 秋葵和虾; not 拿 铁, 发 质, 洗手 手)
                 if j == first or tokens[j - 1] == "的" or tokens[j - 1] in self.rules.coordinators:
                     return j, j + 1
-                span = self._counted(tokens, first, j)
+                # (a condition said of things counted is the thing bought's: 两只鞋都烂了,
+                # overall_filing's quality or freshness)
+                span = None if tokens[index] in self.rules.conditions \
+                    else self._counted(tokens, first, j)
                 if span is not None:
                     return span
             if here == 1:
@@ -398,6 +401,7 @@ class AspectFinder(NamedItems):
         return j >= first and (kind[tokens[j]] != 0 or (j > first and kind[tokens[j - 1]] == 2)
                                or (j == first and self._head[tokens[j]])  # 字小
                                or (j > first and self._head[tokens[j]]  # 一碗面太咸
+                                   and tokens[index] not in self.rules.conditions
                                    and self._counted(tokens, first, j) is not None)
                                or (tokens[j] in self._heads and j > first
                                    and self._headed(tokens, first, j) is not None)
