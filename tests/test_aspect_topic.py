@@ -106,6 +106,8 @@ def test_no_dish_beside_a_judgement_of_something_else(domain, text, not_term):
     ("点了牛腩面条，味道一般", "牛腩面条", "taste"),    # ordered
     ("咖喱蟹，要的中份的，量还可以", "咖喱蟹", "spec"),  # past a clause between
     ("“海神卷”，造型很漂亮", "海神卷", "appearance"),    # (was the quality word's, filed by cue)
+    ("厚厚的三文鱼刺身，分量足", "三文鱼刺身", "spec"),  # after how it looks
+    ("不过卤肉浇头，味道也是很浓郁的", "卤肉浇头", "taste"),  # after a word of contrast
 ])
 def test_a_dish_judged_through_a_listed_attribute_takes_its_factor(catering, text, term, factor):
     found = {(m.term, m.dimension, m.factor) for m in catering(text) if m.opinion}
@@ -122,3 +124,21 @@ def test_a_dish_judged_through_a_listed_attribute_takes_its_factor(catering, tex
 def test_other_industries_file_as_before(domain, text, term, dimension):
     found = {(m.term, m.dimension) for m in extractor_for(domain)(text) if m.opinion}
     assert (term, dimension) in found, found
+
+
+@pytest.mark.parametrize("text, term", [
+    ("这个酸汤菜味道挺特别的，比较下饭", "酸汤菜味道"),   # 酸 / 汤菜: only 汤菜 was glued
+    ("辣炒贝炒料味道很重，甜辣甜辣的", "辣炒贝炒料味道"),  # 辣 / 炒贝 / 炒料
+])
+def test_a_dish_glued_to_its_attribute_is_read_whole(catering, text, term):
+    found = {(m.term, m.factor) for m in catering(text) if m.opinion}
+    assert (term, "taste") in found, found
+
+
+@pytest.mark.parametrize("text, term", [
+    ("我觉得烤肉味道不错，就是有点贵", "烤肉味道"),   # who judges: no piece of the name
+    ("今天的烤肉味道不错，就是有点贵", "烤肉味道"),   # a time and 的
+])
+def test_a_glued_dish_keeps_its_term_after_what_is_no_name(catering, text, term):
+    found = {(m.term, m.factor) for m in catering(text) if m.opinion}
+    assert (term, "taste") in found, found

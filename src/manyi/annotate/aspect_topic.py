@@ -22,8 +22,10 @@ Where such a name stands, :func:`topic_owned` gives it the judgement:
   萝卜干 好吃);
 * **the head of the clause that judges it through a listed attribute**: right before it or
   with 的 between, the attribute's mention takes the dish into its term (琵琶鸭味道不错 →
-  琵琶鸭味道, as 烤肉味道 is read; 水爆肚的味道), its factor kept; with adverbs between
-  (羊排倒是味道不错) the dish gets a mention of its own, the attribute's factor;
+  琵琶鸭味道, as 烤肉味道 is read; 水爆肚的味道), its factor kept — a term the extractor
+  glued of the name's last noun and the attribute read to the name's start (辣炒贝炒料味道,
+  not 炒贝炒料味道); with adverbs between (羊排倒是味道不错) the dish gets a mention of its
+  own, the attribute's factor;
 * **the head of the clause that judges it with only adverbs before an open verdict**
   (墨鱼滑也一般般; none: 色拉卷很清爽), after what brings it in (但是, 他们点的): the verdict's
   term; not before a liking with nothing between (老婆很喜欢, 老师推荐的: who likes it);
@@ -63,6 +65,10 @@ from manyi.annotate.aspect_topics import SENTENCE_MARKS, indices_by_clause, is_o
 ORDERED = frozenset("吃喝买尝")
 _START = attrgetter("start")
 COPULAS = frozenset({"是", "就是", "都是", "也是", "倒是", "还是"})  # 鸡柳就是半成品肉串
+# words that turn from what was said before: the clause they open may name the topic of the
+# next (不过卤肉浇头，味道也是很浓郁的); not one that concedes or limits (虽然只是皮毛，但是
+# 受益匪浅)
+TURNING = frozenset({"但是", "但", "不过", "可是", "然而"})
 MAX_ASIDE = 6  # tokens of a clause between a name and its judgement (一大盘)
 MAX_PIECES = 4  # tokens of a name the segmenter cut (炒 苕 尖)
 # parts of speech no piece of a name has: pronouns, times, prepositions, conjunctions,
@@ -197,8 +203,9 @@ def dish_tail(finder: Any, tokens: list[str], first: int, last: int
 def _opened(finder: Any, tokens: list[str], first: int, last: int, judged: bool = False
             ) -> int:
     """Where a clause's name starts after what introduces it (还有, 点了, 他家的, 那个,
-    他们点的); ``judged`` (the clause judges it): a word of contrast too (但是). A clause that
-    only names something after one (虽然只是皮毛，但是受益匪浅) names no topic of the next."""
+    他们点的, 厚厚的); ``judged`` (the clause judges it): a word of contrast too (但是). A
+    clause that only names something after one (虽然只是皮毛，但是受益匪浅) names no topic of
+    the next."""
     while judged and first < last - 1 and tokens[first] in finder.lexicon.contrasts:
         first += 1  # 但是, 不过, 只是 (not 可以, 接着, 最, 真心: 可以TF卡扩容, 最爱羊肉)
     first = _lead_in(finder, tokens, first, last)
@@ -209,6 +216,9 @@ def _opened(finder: Any, tokens: list[str], first: int, last: int, judged: bool 
     while first < last - 1 and (tokens[first] in rules.list_openers
                                 or DEMONSTRATIVE.match(tokens[first])):
         first += 1
+    while first < last - 1 and len(tokens[first]) > 1 and tokens[first][-1] == "的" \
+            and finder.kind(tokens[first]) == 0 and tokens[first] not in finder._known:
+        first += 1  # 厚厚的三文鱼刺身: how it looks, then the name
     if first + 2 < last and finder.tag(tokens[first]) == "r" and tokens[first + 1] == "的":
         first += 2  # 他家的
     elif first + 1 < last and first and tokens[first] == "的" \
@@ -247,6 +257,13 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
         if m.start < c_start or at >= last or starts[at] != m.start:
             continue  # (named already from the clause before)
         listed = m.term == tokens[at] and through_attribute(finder, m)
+        if first < at and m.term and m.term != tokens[at] and through_attribute(finder, m):
+            span = _glued_name(finder, m, tokens, starts, first, at, last)
+            if span is not None:  # 干 煸 [肥肠味道] → 干煸肥肠味道, its factor kept
+                out = out or list(mentions)
+                out[head] = m._replace(term=text[starts[span[0]]:m.end], start=starts[span[0]],
+                                       source="discovered", filed_by="context")
+                continue
         # (a name needs a word of one before the head: most clauses have none, no lead-in read)
         opened = _opened(finder, tokens, first, at, True) if first < at and any(
             map(piece.__getitem__, tokens[first:at])) else at
@@ -313,6 +330,20 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
     return out
 
 
+def _glued_name(finder: Any, m: Any, tokens: list[str], starts: list[int], first: int,
+                at: int, last: int) -> tuple[int, int] | None:
+    """The dish's name the clause opens with when the extractor glued only its last noun to a
+    listed attribute (那个干煸肥肠味道不错: 肥肠味道 → 干煸 肥肠; 凉拌 黑鱼 皮 味道): the name
+    :func:`dish_span` reads from the clause's start to the attribute, longer than the glued
+    noun; None otherwise (a term of one noun and its attribute, or more than a name before)."""
+    k = bisect_left(starts, m.end, at, last) - 1  # (the attribute: the term's last token)
+    if k <= at or starts[k] + len(tokens[k]) != m.end or tokens[k] not in finder.lexicon.terms \
+            or not any(map(finder.name_piece.__getitem__, tokens[first:at])):
+        return None
+    span = dish_span(finder, tokens, _opened(finder, tokens, first, at, True), k, False, True)
+    return span if span is not None and span[1] == k and span[0] < at else None
+
+
 def _liked(finder: Any, tokens: list[str], starts: list[int], span: tuple[int, int],
            end: int) -> tuple[int, int] | None:
     """The name an opinion that takes an object (喜欢 推荐 必点) ending at ``end`` judges when
@@ -371,7 +402,8 @@ def _topic_before(finder: Any, text: str, tokens: list[str], starts: list[int],
         p_last -= 1
     if not any(map(finder.name_piece.__getitem__, tokens[p_first:p_last])):
         return None  # (no word of a name: dish_span and dish_tail find none)
-    opens = _opened(finder, tokens, p_first, p_last)
+    turned = p_first < p_last - 1 and tokens[p_first] in TURNING
+    opens = _opened(finder, tokens, p_first + turned, p_last)  # (不过卤肉浇头，味道…)
     span = dish_span(finder, tokens, opens, p_last, True) \
         or dish_tail(finder, tokens, p_first, p_last)
     if span is None:  # 午餐肉是煎过的，挺好吃的: what it is, then how it is

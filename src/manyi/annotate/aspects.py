@@ -83,6 +83,11 @@ TUNABLE = {"SUBJECT_WINDOW": (2, 4, 6)}
 # Verbs of how something seemed to the customer, between the thing and its judgement, and
 # who it seemed so to before them (生蚝我觉得有点肥了, 键盘分布我感觉不合理)
 SENSED = frozenset({"感觉", "觉得"})
+# First characters of a count (一碗 两只 半只 几个 每份) and of a determiner (其他 各种 这些
+# 所有) before a one-character food noun: what is counted, not a piece of its name
+NUMERALS = frozenset("一二两三四五六七八九十百半几每整")
+DETERMINERS = frozenset("其各这那所每此该")
+TIMES = frozenset("次遍下回趟番阵天年月周日号点分秒")  # (洗了一次头有点痒: a count of the act)
 HOLDERS = frozenset({"我", "我们", "本人"})  # (not 个人觉得: the topic rule reads it)
 
 
@@ -233,6 +238,12 @@ class AspectFinder(NamedItems):
                 # 秋葵和虾; not 拿 铁, 发 质, 洗手 手)
                 if j == first or tokens[j - 1] == "的" or tokens[j - 1] in self.rules.coordinators:
                     return j, j + 1
+                # (a condition said of things counted is the thing bought's: 两只鞋都烂了,
+                # overall_filing's quality or freshness)
+                span = None if tokens[index] in self.rules.conditions \
+                    else self._counted(tokens, first, j)
+                if span is not None:
+                    return span
             if here == 1:
                 # a verb opening its clause, judged: 照相还行, 使用方便 (not 用起来, 看着)
                 if j == first and not VERB_FORMS.search(tokens[j]):
@@ -389,6 +400,9 @@ class AspectFinder(NamedItems):
             return self.heading(tokens, first, j) is not None
         return j >= first and (kind[tokens[j]] != 0 or (j > first and kind[tokens[j - 1]] == 2)
                                or (j == first and self._head[tokens[j]])  # 字小
+                               or (j > first and self._head[tokens[j]]  # 一碗面太咸
+                                   and tokens[index] not in self.rules.conditions
+                                   and self._counted(tokens, first, j) is not None)
                                or (tokens[j] in self._heads and j > first
                                    and self._headed(tokens, first, j) is not None)
                                or (j > first and tokens[j] == "的"
@@ -417,6 +431,25 @@ class AspectFinder(NamedItems):
         tag = self.tag(token)
         return self._glued_on(token) and tag in NAME_PIECES \
             and token not in self.rules.not_aspects and not token.endswith(self._person_ends)
+
+    def _counted(self, tokens: list[str], first: int, j: int) -> tuple[int, int] | None:
+        """The food a one-character noun at ``j`` names after a count or a determiner (一碗面
+        很好吃, 两只鸡, 其他鱼都比较贵, 各种肉都很新鲜: the noun, the count no part of its
+        name), or after a word of two characters that opens the clause and names the dish's
+        kind (招牌 鸡, 爆炒 鸡: the two one name; not a word the pack or the rules know, nor
+        a verb with its particle: 吃过 鱼; not after 的: 用了几天的感受 屏); else None."""
+        before = tokens[j - 1]
+        tag = self.tag(before)
+        if tag in ("m", "mq") and (before[0] in NUMERALS or before[0].isdigit()) \
+                and before[-1] not in TIMES or tag == "r" and before[0] in DETERMINERS:
+            return j, j + 1
+        if len(before) == 2 and tag in ("v", "a", "b") and before not in self._known \
+                and before not in self.rules.not_aspects and before not in self.lexicon.terms \
+                and before not in self.rules.customer_acts and not VERB_FORMS.search(before) \
+                and not self._takes_object[before] \
+                and (j - 1 == first or tokens[j - 2] in self.rules.coordinators):
+            return j - 1, j + 1
+        return None
 
     def _headed(self, tokens: list[str], first: int, j: int) -> tuple[int, int] | None:
         """The compound a head word the stopwords hold (时间) ends at ``j``: right after a
