@@ -1,0 +1,100 @@
+"""Complaints said not to have happened, or to be small: no complaint (issue #19).
+
+A complaint cue — an event (少送, 漏送), a word for a fault that names its factor (卡顿, 延迟),
+a wait (排队很久) — said under a negation before it (没有少送, 从来没漏送过, 不用排队很久) or
+after it (卡顿现象基本没有, 少送的情况没有出现过) did not happen: the customer praises by it,
+the same factor. An undesirable thing (rules.toml ``undesirable``: 发热 噪音; a fault word)
+judged small (发热不严重, 噪音不明显, 故障很少) is mild praise. Not a wish or an order (不要少送,
+别再漏送了) nor an expectation (没想到少送了): the negation must stand right by the cue.
+
+>>> from manyi.annotate.factors import FactorExtractor
+>>> from manyi.text.lexicon import Lexicon
+>>> ex = FactorExtractor(Lexicon.load("delivery"))
+>>> [(m.factor, m.lexicon_score > 0) for m in ex.extract("没有少送", ["没有", "少送"])]
+[('delivery', True)]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+NEGATED_SCALE = 0.6  # as a negated opinion word: 没有异味 is weaker praise than 好闻
+MILD = 0.5  # an undesirable thing said small (发热不严重): mild praise
+
+# Right before the cue: a negation, with an adverb of "ever" or "at all" (从来没, 基本没有,
+# 完全不用); not 不要 别 不能 (a wish: it happened), nor 没想到 (not right before it).
+_NEGATION = (r"(?<!有)(?:从来|从|并|也|都|基本上?|几乎|根本|完全|绝对|一次也|一点也|一次都|一点都)?"
+             r"(?:没有|没|无|未|不曾|不用|无需|不需要|不必|用不着)(?:怎么|太|出现过?|发生过?|再)?")
+BEFORE = re.compile(_NEGATION + "$")
+# Right after it, ending its clause: none of it (卡顿现象基本没有, 异味一点都没有).
+_KIND = r"(?:的)?(?:现象|情况|问题|情形|状况|毛病)?"
+_ADVERBS = (r"(?:也|都|还|并|倒是|倒)?(?:基本上?|几乎|完全|根本|从来|一点儿?|丝毫|目前|至今|暂时)?"
+            r"(?:也|都|还|并)?")
+AFTER = re.compile(_KIND + _ADVERBS + r"(?:没有|没|无|木有|未)(?:出现|发生|遇到|碰到|发现)?过?"
+                   r"[了呢啊哦呀的吧!！~～]*$")
+# Said small: 不严重, 不是很明显, 很少, 轻微 (not 不够: 声音不够大 is too little).
+SMALL = re.compile(r"^(?:的)?(?:现象|情况|问题)?(?:也|都|还|并|倒是|倒)?"
+                   r"(?:(?:不是很|不是特别|不太|不怎么|不算|并不|不)(?:严重|明显|厉害)|"
+                   r"(?:很|比较|较|非常|极|特别)(?:少|轻微)|轻微|可以忽略)")
+# A wait is long: 很久 (不用排队很久), said of a waiting term (rules.toml ``waiting``).
+LONG = re.compile(r"(?:很|好|太|那么|这么|多)久|(?:好|很)长时间|半天")
+
+
+def flipped(score: float) -> float:
+    """A squashed negative score turned positive, as a negated opinion word scores.
+
+    >>> round(flipped(-0.8336546070121552), 3)
+    0.617
+    """
+    return math.tanh(math.atanh(min(abs(score), 0.999999)) * NEGATED_SCALE)
+
+
+def unhappened(text: str, mentions: list, waiting: Any, direction: Any) -> list:
+    """``mentions`` with each complaint said not to have happened, or small, turned praise
+    (see the module). ``waiting``: words for a wait (rules.toml ``waiting``: 排队 等待);
+    ``direction``: a word → −1 for an undesirable attribute (the extractor's).
+    """
+    if not any(m.lexicon_score < 0 or (not m.lexicon_score and m.negated)
+               for m in mentions):
+        return mentions  # (most: no complaint nor a negated unscored word)
+    read = [_read(text, m, waiting, direction) for m in mentions]
+    turned = {id(r) for m, r in zip(mentions, read) if r is not m}
+    if not turned:
+        return read
+    # what was turned inside another mention of its factor, praised (不用排队很久: the event
+    # 不用排队很久 and 排队 turned by it; 没发错: the cue and the event) is that one's
+    praised = [(m.clause_id, m.dimension, m.factor, m.start, m.end, id(m)) for m in read
+               if m.lexicon_score > 0]
+    return [m for m in read if id(m) not in turned or not any(
+        (c, d, f) == (m.clause_id, m.dimension, m.factor) and a <= m.start and m.end <= b
+        and n != id(m) for c, d, f, a, b, n in praised)]
+
+
+def _read(text: str, m: Any, waiting: Any, direction: Any) -> Any:
+    """One mention, turned when its clause says its complaint did not happen."""
+    clause = m.clause
+    if m.lexicon_score < 0 and not m.negated and m.opinion:
+        # where the opinion stands in its clause: the mention's own span when it is the
+        # opinion (an event, a cue: 没发错…承认发错 holds two), else its first after the term
+        c_start = text.rfind(clause, 0, m.start + 1)
+        at = m.start - c_start if text[m.start:m.end] == m.opinion and c_start >= 0 else \
+            clause.find(m.opinion, max(clause.find(m.term), 0) if m.term else 0)
+        if at < 0:
+            return m
+        before, after = clause[:at], clause[at + len(m.opinion):]
+        if m.source == "event" or m.filed_by == "cue" or m.opinion == m.term:
+            if BEFORE.search(before) or AFTER.match(after):
+                return m._replace(negated=True, lexicon_score=flipped(m.lexicon_score))
+            if SMALL.match(after) and not after.startswith(("不少", "少不")):
+                return m._replace(negated=True, lexicon_score=MILD)
+        elif m.term and m.term.endswith(tuple(waiting)) and LONG.search(m.opinion):
+            named = clause.find(m.term)  # 不用排队很久: the wait is what is negated
+            if 0 <= named < at and BEFORE.search(clause[:named]):
+                return m._replace(negated=True, lexicon_score=flipped(m.lexicon_score))
+        return m
+    if not m.lexicon_score and m.negated and m.term and m.opinion \
+            and SMALL.match(m.opinion) and direction(m.term) < 0:
+        return m._replace(lexicon_score=MILD)  # 发热不严重
+    return m
