@@ -68,3 +68,11 @@ def test_the_quick_exit_returns_the_mentions_it_would_not_change():
         if kept == found:
             assert unhappened(text, found, (), lambda w: 0) is found
         assert [module._read(text, m, (), lambda w: 0) for m in found] == found
+
+
+def test_the_screen_finds_every_word_a_turn_needs():
+    """The quick test (issue #24) passes every negation, none and word of smallness the rules
+    read, and not a bare 不 (in most comments: it turns nothing alone)."""
+    for word in module.NEGATIONS + module.NONE + module.SMALL_WORDS:
+        assert module.SCREEN.search(word), word
+    assert not module.SCREEN.search("不好用，质量不行")

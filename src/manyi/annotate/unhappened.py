@@ -25,19 +25,27 @@ MILD = 0.5  # an undesirable thing said small (发热不严重): mild praise
 
 # Right before the cue: a negation, with an adverb of "ever" or "at all" (从来没, 基本没有,
 # 完全不用); not 不要 别 不能 (a wish: it happened), nor 没想到 (not right before it).
+NEGATIONS = ("没有", "没", "无", "未", "不曾", "不用", "无需", "不需要", "不必", "用不着")
 _NEGATION = (r"(?<!有)(?:从来|从|并|也|都|基本上?|几乎|根本|完全|绝对|一次也|一点也|一次都|一点都)?"
-             r"(?:没有|没|无|未|不曾|不用|无需|不需要|不必|用不着)(?:怎么|太|出现过?|发生过?|再)?")
+             r"(?:" + "|".join(NEGATIONS) + r")(?:怎么|太|出现过?|发生过?|再)?")
 BEFORE = re.compile(_NEGATION + "$")
+REACH = 12  # characters before a cue its negation may take (一点也没有出现过: 8)
 # Right after it, ending its clause: none of it (卡顿现象基本没有, 异味一点都没有).
+NONE = ("没有", "没", "无", "木有", "未")
 _KIND = r"(?:的)?(?:现象|情况|问题|情形|状况|毛病)?"
 _ADVERBS = (r"(?:也|都|还|并|倒是|倒)?(?:基本上?|几乎|完全|根本|从来|一点儿?|丝毫|目前|至今|暂时)?"
             r"(?:也|都|还|并)?")
-AFTER = re.compile(_KIND + _ADVERBS + r"(?:没有|没|无|木有|未)(?:出现|发生|遇到|碰到|发现)?过?"
+AFTER = re.compile(_KIND + _ADVERBS + r"(?:" + "|".join(NONE) + r")(?:出现|发生|遇到|碰到|发现)?过?"
                    r"[了呢啊哦呀的吧!！~～]*$")
 # Said small: 不严重, 不是很明显, 很少, 轻微 (not 不够: 声音不够大 is too little).
+SMALL_WORDS = ("严重", "明显", "厉害", "很少", "比较少", "较少", "非常少", "极少", "特别少", "轻微",
+               "可以忽略")
 SMALL = re.compile(r"^(?:的)?(?:现象|情况|问题)?(?:也|都|还|并|倒是|倒)?"
                    r"(?:(?:不是很|不是特别|不太|不怎么|不算|并不|不)(?:严重|明显|厉害)|"
                    r"(?:很|比较|较|非常|极|特别)(?:少|轻微)|轻微|可以忽略)")
+# What every turn needs in its text, one of the words above (a quick test, issue #24: most
+# comments hold none; bare 不 is in most and turns nothing alone).
+SCREEN = re.compile("[没无未需必曾木严明厉微忽]|不用|用不着|[很较常极别]少")
 # A wait is long: 很久 (不用排队很久), said of a waiting term (rules.toml ``waiting``).
 LONG = re.compile(r"(?:很|好|太|那么|这么|多)久|(?:好|很)长时间|半天")
 
@@ -56,45 +64,51 @@ def unhappened(text: str, mentions: list, waiting: Any, direction: Any) -> list:
     (see the module). ``waiting``: words for a wait (rules.toml ``waiting``: 排队 等待);
     ``direction``: a word → −1 for an undesirable attribute (the extractor's).
     """
-    if not any(m.lexicon_score < 0 or (not m.lexicon_score and m.negated)
-               for m in mentions):
-        return mentions  # (most: no complaint nor a negated unscored word)
-    read = [_read(text, m, waiting, direction) for m in mentions]
-    turned = {id(r) for m, r in zip(mentions, read) if r is not m}
+    if SCREEN.search(text) is None:
+        return mentions  # (no negation nor word of smallness: nothing to turn)
+    turned = {}
+    for n, m in enumerate(mentions):
+        if m.lexicon_score < 0 and not m.negated and m.opinion or (
+                not m.lexicon_score and m.negated and m.term and SMALL.match(m.opinion)):
+            read = _read(text, m, waiting, direction)
+            if read is not m:
+                turned[n] = read
     if not turned:
-        return read
+        return mentions
     # what was turned inside another mention of its factor, praised (不用排队很久: the event
     # 不用排队很久 and 排队 turned by it; 没发错: the cue and the event) is that one's
-    praised = [(m.clause_id, m.dimension, m.factor, m.start, m.end, id(m)) for m in read
-               if m.lexicon_score > 0]
-    return [m for m in read if id(m) not in turned or not any(
+    read = [turned.get(n, m) for n, m in enumerate(mentions)]
+    praised = [(m.clause_id, m.dimension, m.factor, m.start, m.end, n)
+               for n, m in enumerate(read) if m.lexicon_score > 0]
+    return [m for n, m in enumerate(read) if n not in turned or not any(
         (c, d, f) == (m.clause_id, m.dimension, m.factor) and a <= m.start and m.end <= b
-        and n != id(m) for c, d, f, a, b, n in praised)]
+        and k != n for c, d, f, a, b, k in praised)]
 
 
 def _read(text: str, m: Any, waiting: Any, direction: Any) -> Any:
     """One mention, turned when its clause says its complaint did not happen."""
+    if m.lexicon_score >= 0:  # an undesirable thing judged small, unscored: 发热不严重
+        return m._replace(lexicon_score=MILD) if direction(m.term) < 0 else m
     clause = m.clause
-    if m.lexicon_score < 0 and not m.negated and m.opinion:
-        # where the opinion stands in its clause: the mention's own span when it is the
-        # opinion (an event, a cue: 没发错…承认发错 holds two), else its first after the term
-        c_start = text.rfind(clause, 0, m.start + 1)
-        at = m.start - c_start if text[m.start:m.end] == m.opinion and c_start >= 0 else \
-            clause.find(m.opinion, max(clause.find(m.term), 0) if m.term else 0)
-        if at < 0:
-            return m
-        before, after = clause[:at], clause[at + len(m.opinion):]
-        if m.source == "event" or m.filed_by == "cue" or m.opinion == m.term:
-            if BEFORE.search(before) or AFTER.match(after):
-                return m._replace(negated=True, lexicon_score=flipped(m.lexicon_score))
-            if SMALL.match(after) and not after.startswith(("不少", "少不")):
-                return m._replace(negated=True, lexicon_score=MILD)
-        elif m.term and m.term.endswith(tuple(waiting)) and LONG.search(m.opinion):
-            named = clause.find(m.term)  # 不用排队很久: the wait is what is negated
-            if 0 <= named < at and BEFORE.search(clause[:named]):
-                return m._replace(negated=True, lexicon_score=flipped(m.lexicon_score))
+    cue = m.source == "event" or m.filed_by == "cue" or m.opinion == m.term
+    if not cue and not (m.term.endswith(tuple(waiting)) and LONG.search(m.opinion)) \
+            or SCREEN.search(clause) is None:
         return m
-    if not m.lexicon_score and m.negated and m.term and m.opinion \
-            and SMALL.match(m.opinion) and direction(m.term) < 0:
-        return m._replace(lexicon_score=MILD)  # 发热不严重
+    # where the opinion stands in its clause: the mention's own span when it is the opinion
+    # (an event, a cue: 没发错…承认发错 holds two), else its first after the term
+    c_start = text.rfind(clause, 0, m.start + 1)
+    at = m.start - c_start if text[m.start:m.end] == m.opinion and c_start >= 0 else \
+        clause.find(m.opinion, max(clause.find(m.term), 0) if m.term else 0)
+    if at < 0:
+        return m
+    if cue:
+        after = clause[at + len(m.opinion):]
+        if BEFORE.search(clause[max(at - REACH, 0):at]) or AFTER.match(after):
+            return m._replace(negated=True, lexicon_score=flipped(m.lexicon_score))
+        if SMALL.match(after) and not after.startswith(("不少", "少不")):
+            return m._replace(negated=True, lexicon_score=MILD)
+        return m
+    named = clause.find(m.term)  # 不用排队很久: the wait is what is negated
+    if 0 <= named < at and BEFORE.search(clause[max(named - REACH, 0):named]):
+        return m._replace(negated=True, lexicon_score=flipped(m.lexicon_score))
     return m
