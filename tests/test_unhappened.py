@@ -31,6 +31,8 @@ def _signs(domain: str, text: str) -> set[tuple[str, str, int]]:
     ("ecommerce", "没等多久就到了", ("logistics", "speed")),
     ("catering", "等了不到十分钟就上菜了", ("service", "serving")),
     ("delivery", "菜送到还是热的", ("logistics", "temperature")),  # food still hot
+    ("ecommerce", "质量没有问题", ("product", "quality")),      # a thing with no fault
+    ("ecommerce", "发票也没问题", ("channel", "process")),
 ])
 def test_a_complaint_said_not_to_have_happened_is_praise(domain, text, factor):
     signs = _signs(domain, text)
@@ -51,7 +53,8 @@ def test_a_complaint_said_outright_stays_one(domain, text, factor):
     assert (*factor, -1) in _signs(domain, text)
 
 
-@pytest.mark.parametrize("text", ["没有等多久又出问题了", "里面有没有漏了"])
+@pytest.mark.parametrize("text", ["没有等多久又出问题了", "里面有没有漏了", "客服说没有问题",
+                                  "检查机子有没问题"])
 def test_no_praise_where_the_wait_led_to_a_fault_or_the_negation_asks(text):
     assert not any(s > 0 for *_, s in _signs("ecommerce", text))
 

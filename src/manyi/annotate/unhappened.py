@@ -43,6 +43,11 @@ SMALL_WORDS = ("严重", "明显", "厉害", "很少", "比较少", "较少", "�
 SMALL = re.compile(r"^(?:的)?(?:现象|情况|问题)?(?:也|都|还|并|倒是|倒)?"
                    r"(?:(?:不是很|不是特别|不太|不怎么|不算|并不|不)(?:严重|明显|厉害)|"
                    r"(?:很|比较|较|非常|极|特别)(?:少|轻微)|轻微|可以忽略)")
+# Said right after a thing, ending its clause: it has no fault (质量没有问题, 发票也没问题,
+# 用着没什么毛病); not 有没有问题 (asked), nor 说没有问题 (what someone said).
+NO_FAULT = re.compile(r"(?:的)?(?:方面|上面|上)?(?:也|都|还|倒|基本上?|完全|暂时|目前|一直|应该)*"
+                      r"(?P<said>(?:没有?|无|不存在)(?:出现过?|发现|遇到过?|什么|任何|啥|太大的?|多大的?|"
+                      r"大的?)*(?:问题|毛病))[了的呢啊哦呀吧!！~～]*$")
 # What every turn needs in its text, one of the words above (a quick test, issue #24: most
 # comments hold none; bare 不 is in most and turns nothing alone).
 SCREEN = re.compile("[没无未需必曾木严明厉微忽]|不用|用不着|[很较常极别]少")
@@ -68,8 +73,9 @@ def unhappened(text: str, mentions: list, waiting: Any, direction: Any) -> list:
         return mentions  # (no negation nor word of smallness: nothing to turn)
     turned = {}
     for n, m in enumerate(mentions):
-        if m.lexicon_score < 0 and not m.negated and m.opinion or (
-                not m.lexicon_score and m.negated and m.term and SMALL.match(m.opinion)):
+        if m.lexicon_score < 0 and not m.negated and m.opinion or not m.lexicon_score and (
+                m.term and (m.negated and SMALL.match(m.opinion) or "问题" in m.clause
+                            or "毛病" in m.clause)):
             read = _read(text, m, waiting, direction)
             if read is not m:
                 turned[n] = read
@@ -87,8 +93,15 @@ def unhappened(text: str, mentions: list, waiting: Any, direction: Any) -> list:
 
 def _read(text: str, m: Any, waiting: Any, direction: Any) -> Any:
     """One mention, turned when its clause says its complaint did not happen."""
-    if m.lexicon_score >= 0:  # an undesirable thing judged small, unscored: 发热不严重
-        return m._replace(lexicon_score=MILD) if direction(m.term) < 0 else m
+    if m.lexicon_score >= 0:  # unscored: an undesirable thing judged small (发热不严重), a
+        # thing with no fault (质量没有问题, 商品没问题, 速度没有问题)
+        if m.negated and SMALL.match(m.opinion) and direction(m.term) < 0:
+            return m._replace(lexicon_score=MILD)
+        named = m.clause.find(m.term)
+        said = NO_FAULT.match(m.clause, named + len(m.term)) if named >= 0 else None
+        if said is None or m.opinion not in said["said"]:
+            return m
+        return m._replace(opinion=said["said"], negated=True, lexicon_score=MILD)
     clause = m.clause
     cue = m.source == "event" or m.filed_by == "cue" or m.opinion == m.term
     if not cue and not (m.term.endswith(tuple(waiting)) and LONG.search(m.opinion)) \
