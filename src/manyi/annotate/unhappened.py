@@ -1,11 +1,13 @@
 """Complaints said not to have happened, or to be small: no complaint (issue #19).
 
-A complaint cue — an event (少送, 漏送), a word for a fault that names its factor (卡顿, 延迟),
-a wait (排队很久) — said under a negation before it (没有少送, 从来没漏送过, 不用排队很久) or
-after it (卡顿现象基本没有, 少送的情况没有出现过) did not happen: the customer praises by it,
-the same factor. An undesirable thing (rules.toml ``undesirable``: 发热 噪音; a fault word)
-judged small (发热不严重, 噪音不明显, 故障很少) is mild praise. Not a wish or an order (不要少送,
-别再漏送了) nor an expectation (没想到少送了): the negation must stand right by the cue.
+A complaint cue — an event (少送, 漏送), a word for a fault that names its factor (卡顿, 色差),
+a wait (排队很久) — said under a negation right before it (没有少送, 从来没漏发过, 不用排队很久)
+or with a "none" ending its clause (卡顿现象基本没有, 色差没有) did not happen: the customer
+praises by it, the same factor. An undesirable thing (rules.toml ``undesirable``: 发热; a fault
+word) judged small (发热不严重, 色差不明显) and a thing said to have no fault (质量没问题, 服务没有
+什么问题) are mild praise. Not a wish or an order (不要少送), an expectation (没想到少送了) nor
+a question (有没有漏): the negation must stand right by the cue. (Waits said short, 没排多久 and
+没等多久就到了, are the packs' events: core's ``short_wait`` and ``short_queue``.)
 
 >>> from manyi.annotate.factors import FactorExtractor
 >>> from manyi.text.lexicon import Lexicon
@@ -45,14 +47,28 @@ SMALL = re.compile(r"^(?:的)?(?:现象|情况|问题)?(?:也|都|还|并|倒是
                    r"(?:很|比较|较|非常|极|特别)(?:少|轻微)|轻微|可以忽略)")
 # Said right after a thing, ending its clause: it has no fault (质量没有问题, 发票也没问题,
 # 用着没什么毛病); not 有没有问题 (asked), nor 说没有问题 (what someone said).
+FAULT_NEGATIONS = ("没有", "没", "无", "不存在")
 NO_FAULT = re.compile(r"(?:的)?(?:方面|上面|上)?(?:也|都|还|倒|基本上?|完全|暂时|目前|一直|应该)*"
-                      r"(?P<said>(?:没有?|无|不存在)(?:出现过?|发现|遇到过?|什么|任何|啥|太大的?|多大的?|"
-                      r"大的?)*(?:问题|毛病))[了的呢啊哦呀吧!！~～]*$")
+                      r"(?P<said>(?:" + "|".join(FAULT_NEGATIONS) + r")"
+                      r"(?:出现过?|发现|遇到过?|什么|任何|啥|太大的?|多大的?|大的?)*(?:问题|毛病))"
+                      r"[了的呢啊哦呀吧!！~～]*$")
 # What every turn needs in its text, one of the words above (a quick test, issue #24: most
-# comments hold none; bare 不 is in most and turns nothing alone).
-SCREEN = re.compile("[没无未需必曾木严明厉微忽]|不用|用不着|[很较常极别]少")
+# comments hold none; bare 不 is in most and turns nothing alone): a character of one of
+# them, or 不用, 用不着, 少 (a character class, then substrings: one regular expression of
+# them all tries each alternative at each character, twice the cost).
+SCREEN = re.compile("[没无未需必曾木严明厉微忽存]")
 # A wait is long: 很久 (不用排队很久), said of a waiting term (rules.toml ``waiting``).
 LONG = re.compile(r"(?:很|好|太|那么|这么|多)久|(?:好|很)长时间|半天")
+
+
+def may_turn(text: str) -> bool:
+    """Whether ``text`` holds a word a turn needs (the quick test above).
+
+    >>> may_turn("质量没问题"), may_turn("不好用，质量不行")
+    (True, False)
+    """
+    return SCREEN.search(text) is not None or "不用" in text or "用不着" in text \
+        or "少" in text
 
 
 def flipped(score: float) -> float:
@@ -69,7 +85,7 @@ def unhappened(text: str, mentions: list, waiting: Any, direction: Any) -> list:
     (see the module). ``waiting``: words for a wait (rules.toml ``waiting``: 排队 等待);
     ``direction``: a word → −1 for an undesirable attribute (the extractor's).
     """
-    if SCREEN.search(text) is None:
+    if not may_turn(text):
         return mentions  # (no negation nor word of smallness: nothing to turn)
     turned = {}
     for n, m in enumerate(mentions):
@@ -105,7 +121,7 @@ def _read(text: str, m: Any, waiting: Any, direction: Any) -> Any:
     clause = m.clause
     cue = m.source == "event" or m.filed_by == "cue" or m.opinion == m.term
     if not cue and not (m.term.endswith(tuple(waiting)) and LONG.search(m.opinion)) \
-            or SCREEN.search(clause) is None:
+            or not may_turn(clause):
         return m
     # where the opinion stands in its clause: the mention's own span when it is the opinion
     # (an event, a cue: 没发错…承认发错 holds two), else its first after the term
@@ -118,7 +134,7 @@ def _read(text: str, m: Any, waiting: Any, direction: Any) -> Any:
         after = clause[at + len(m.opinion):]
         if BEFORE.search(clause[max(at - REACH, 0):at]) or AFTER.match(after):
             return m._replace(negated=True, lexicon_score=flipped(m.lexicon_score))
-        if SMALL.match(after) and not after.startswith(("不少", "少不")):
+        if SMALL.match(after):
             return m._replace(negated=True, lexicon_score=MILD)
         return m
     named = clause.find(m.term)  # 不用排队很久: the wait is what is negated
