@@ -25,7 +25,7 @@ def _signs(domain: str, text: str) -> set[tuple[str, str, int]]:
     ("electronics", "发热不严重", ("product", "heat")),          # an undesirable thing, small
     ("electronics", "发热不明显", ("product", "heat")),
     ("ecommerce", "色差不明显", ("product", "description")),
-    ("electronics", "一点也不卡", ("product", "speed")),         # 卡 negated: the lag's
+    ("electronics", "玩起来不卡", ("product", "speed")),         # 卡 negated: the lag's
     ("hotline", "没排多久就办好了", ("channel", "queue")),       # a wait said short
     ("catering", "不用排队很久", ("service", "queue")),
     ("ecommerce", "没等多久就到了", ("logistics", "speed")),
