@@ -45,6 +45,7 @@ from manyi.annotate.opinion_taken import taken
 from manyi.annotate.opinions import ClauseOpinions, Opinion, OpinionScreens
 from manyi.annotate.sellers import sellers_judged
 from manyi.annotate.titles import has_title, untitled
+from manyi.annotate.unhappened import unhappened
 from manyi.text.lexicon import Factor, Lexicon
 from manyi.text.lexicon_rules import rule_lists
 from manyi.text.segment import split_clauses_by_tokens
@@ -102,8 +103,7 @@ class ClauseSpan(NamedTuple):
 
 _new_tuple = tuple.__new__  # _new_tuple(Mention, fields) is Mention(*fields), faster
 _SOURCE, _DIMENSION, _FIRST = attrgetter("source"), attrgetter("dimension"), itemgetter(0)
-_START = attrgetter("start")
-_NO_INDICES, _NO_JOINS = frozenset(), MappingProxyType({})  # (read-only: never filled)
+_START, _NO_INDICES, _NO_JOINS = attrgetter("start"), frozenset(), MappingProxyType({})  # read-only
 
 
 class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
@@ -289,9 +289,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             if applies:
                 mentions = add(self, text, pieces, starts, spans, mentions)
                 clauses = _spans_of(mentions, clauses, spans, original)
-        if mentions:  # 收发20条SMS文本短信: named, judged by no opinion (issue #19)
-            mentions = self.opinion_filing(
-                self._judged_only(pieces, starts, roles, spans, mentions))
+        if mentions:  # 收发20条SMS文本短信: judged by no opinion; 没有少送: none (issue #19)
+            mentions = unhappened(text, self.opinion_filing(self._judged_only(
+                pieces, starts, roles, spans, mentions)), self.rules.waiting, self.direction)
         return mentions, clauses
 
     # -- one clause ------------------------------------------------------------------
