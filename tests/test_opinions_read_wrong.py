@@ -224,3 +224,22 @@ def test_plain_judges_only_as_a_verdict(text, term, opinion):
     here = found[found["term"] == term]
     assert len(here) and (here["opinion"] == opinion).all(), found
     assert (here["polarity"] == "negative").all(), found
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ("手机一点都不卡", "positive"),      # lag: 卡 after a negation or a degree word
+    ("玩游戏一点也不卡", "positive"),
+    ("手机不卡", "positive"),
+    ("用了一个月有点卡", "negative"),
+])
+def test_lag_is_read_after_a_degree_word(shop, text, polarity):
+    found = [m for m in shop(text) if "卡" in m.opinion]
+    assert found and all((m.lexicon_score > 0) == (polarity == "positive") for m in found), \
+        [(m.term, m.opinion, m.lexicon_score) for m in shop(text)]
+
+
+@pytest.mark.parametrize("text, term", [("会员卡很划算", "会员卡"), ("办了张卡", None)])
+def test_a_card_is_no_lag(shop, text, term):
+    found = shop(text)
+    assert not [m for m in found if m.opinion.endswith("卡")]
+    assert term is None or term in [m.term for m in found]

@@ -86,7 +86,8 @@ class OpinionScreens:
                 *rules.judging_verbs}
         self.plain = Memo(lambda t: t not in read and THIS_ONE.match(t) is None)
         self.doubtful = Memo(lambda t: t in rules.not_yet or t in rules.approximators or (
-            t.endswith("可以") or t in rules.ordinary or (parse(t) or ("", "", ""))[2] == "没用"))
+            t.endswith("可以") or t in rules.ordinary or t in rules.graded_only
+            or (parse(t) or ("", "", ""))[2] == "没用"))
         self.scales = frozenset(rules.scale_up) | frozenset(rules.scale_down)
         self.wish_next = frozenset(rules.a_little) | WISH_ENDS  # a word after a wished one
         # a comparison's negation (没有, 不如; glued: 完全没有): see _below_standard
@@ -142,7 +143,9 @@ class ClauseOpinions:
                     parse[2] == "没用" and i > first and tokens[i - 1] in {"还", "都还", "暂时"}
             ) or (token in rules.approximators and self._nearly(tokens, i, first, last)) or (
                     token.endswith("可以") and self._modal(tokens, i, last)) or (
-                    token in rules.ordinary and self._of_a_kind(tokens, i, first, last))):
+                    token in rules.ordinary and self._of_a_kind(tokens, i, first, last)) or (
+                    token in rules.graded_only and (i == first or tokens[i - 1] not in modifiers))):
+                # (卡 judges after a degree word or a negation: 有点卡, 一点都不卡; 办了张卡)
                 continue
             negations, degree, word = parse
             start = starts[i]
