@@ -243,3 +243,21 @@ def test_a_card_is_no_lag(shop, text, term):
     found = shop(text)
     assert not [m for m in found if m.opinion.endswith("卡")]
     assert term is None or term in [m.term for m in found]
+
+
+@pytest.mark.parametrize("text, term, opinion, praise", [
+    ("价格也比别家高", "价格", "高", False),     # the attribute compared, judged past 比 …
+    ("手续费比别家低", "手续费", "低", True),    # (a fee: less is better)
+    ("性价比比现在的M3高", "性价比", "高", True),
+    ("续航比上一代长", "续航", "长", True),
+    ("价格比别家更高", "价格", "更高", False),
+])
+def test_a_scale_word_after_what_is_compared_judges_the_attribute(shop, text, term, opinion,
+                                                                  praise):
+    found = [(m.opinion, m.lexicon_score > 0) for m in shop(text) if m.term == term]
+    assert found == [(opinion, praise)], [(m.term, m.opinion, m.lexicon_score) for m in shop(text)]
+
+
+@pytest.mark.parametrize("text", ["价格比苹果优势太大了", "M3小平板比M2轻很多"])
+def test_no_scale_word_past_another_thing_or_judgement(shop, text):
+    assert not [m for m in shop(text) if m.opinion in ("太大", "很多")]
