@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from manyi.annotate.factor_tokens import GOOD_AS_DEGREE, is_word
 from manyi.annotate.memo import Memo
+from manyi.annotate.opinion_compared import attribute_at, compared_attribute, compared_scale
 
 _new_tuple = tuple.__new__  # _new_tuple(Opinion, fields) is Opinion(*fields), faster
 MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree words
@@ -39,8 +40,6 @@ WISH_ENDS = frozenset({"了", "啦", "哦", "呀", "啊"})
 WISHED_SCALE = 0.5  # weaker than the fault said outright
 
 DEAL_SCORE = 0.5
-MUCH = frozenset({"很多", "好多", "得多", "许多"})  # "much": 好很多, 轻很多 (no scale word)
-COMPARED_WORDS = 3  # words of what is compared with, between 比 and the scale word
 
 AMOUNT = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万几半俩仨]+(个|天|年|月|周|日|号|点|"
                     r"小时|分钟|星期|礼拜|块|元|斤|次|桌|多|来)")
@@ -256,25 +255,16 @@ class ClauseOpinions:
                 ) -> float:
         """``weight`` of the scale word ``tokens[i]`` (快, 慢) turned by the direction of the
         attribute right before it and its modifiers (耗电快 is worse, 速度快 better)."""
-        j = self._attribute_at(tokens, first, i - 1)
+        j = attribute_at(self, tokens, first, i - 1)
         # (not a negated word: 没用过慢的 is "never so slow", 没用 no attribute)
         sign = self.direction(tokens[j]) if j >= first and tokens[j][0] not in "不没无" else 0
-        if not sign:  # 价格比别家高, 利息比别的银行高: the attribute compared, before 比
-            k = next((k for k in range(j, max(first, j - COMPARED_WORDS) - 1, -1)
-                      if tokens[k] in self.rules.comparison_markers), first)
-            j = self._attribute_at(tokens, first, k - 1) if k > first else first - 1
+        if not sign:  # 耗电比以前快: the attribute compared, before 比 (opinion_compared)
+            j = compared_attribute(self, tokens, first, j)
             sign = self.direction(tokens[j]) if j >= first and tokens[j][0] not in "不没无" \
                 else 0
         if not sign:
             return weight
         return abs(weight) * sign * (1 if word in self.rules.scale_up else -1)
-
-    def _attribute_at(self, tokens: list[str], first: int, j: int) -> int:
-        """Index of the word a scale word's attribute may be, from ``j`` back past
-        modifiers and fillers (速度 in 速度也很快)."""
-        while j > first and (tokens[j] in self._modifiers or tokens[j] in self.rules.fillers):
-            j -= 1
-        return j
 
     def _comparative_negation(self, tokens: list[str], as_at: int, first: int) -> int:
         """Index of the negation of "not as … as" before 那么 at ``as_at`` (没有想象中那么惊艳:
@@ -534,18 +524,10 @@ class ClauseOpinions:
         if i >= stop:
             return None
         token = tokens[i]
-        if token in self.rules.comparison_markers:  # 价格比别家高, 续航比上一代还长
-            bare, scales = self.rules.bare_adjectives, self._opinion_screens.scales
-            k = next((k for k in range(i + 2, min(stop, i + 2 + COMPARED_WORDS))
-                      if tokens[k] not in MUCH and (tokens[k] in bare or tokens[k][
-                          self._prefix_cache[tokens[k]]:] in bare)), -1)  # (更高: glued)
-            between = tokens[i + 1:k]  # what is compared with: one thing at most, no opinion
-            if k > 0 and not any(t in self.rules.comparison_markers or t in scales
-                                 or t in self.lexicon.opinions for t in between) and (
-                    self.finder is None or sum(self.finder.kind(t) == 2 for t in between) <= 1):
-                return Opinion(k, starts[k], starts[k] + len(tokens[k]), tokens[k][-1], 0.0,
-                               False, 1.0)
-            return None
+        if token in self.rules.comparison_markers:  # 价格比别家高 (opinion_compared)
+            k = compared_scale(self, tokens, i, stop)
+            return None if k < 0 else Opinion(k, starts[k], starts[k] + len(tokens[k]),
+                                               tokens[k][-1], 0.0, False, 1.0)
         # 精华多, 水分也少: judged, polarity left to the model
         if token in self.rules.bare_adjectives:
             return Opinion(i, starts[i], starts[i] + len(token), token, 0.0, False, 1.0)
