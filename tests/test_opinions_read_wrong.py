@@ -261,3 +261,10 @@ def test_a_scale_word_after_what_is_compared_judges_the_attribute(shop, text, te
 @pytest.mark.parametrize("text", ["价格比苹果优势太大了", "M3小平板比M2轻很多"])
 def test_no_scale_word_past_another_thing_or_judgement(shop, text):
     assert not [m for m in shop(text) if m.opinion in ("太大", "很多")]
+
+
+@pytest.mark.parametrize("text, term", [("车门异响", "车门"), ("方向盘抖动", "方向盘"),
+                                        ("底盘漏油", "底盘")])
+def test_a_fault_of_durable_goods_is_a_complaint_about_the_part(shop, text, term):
+    assert [(m.dimension, m.lexicon_score < 0) for m in shop(text) if m.term == term] \
+        == [("product", True)]
