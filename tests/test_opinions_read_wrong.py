@@ -268,3 +268,13 @@ def test_no_scale_word_past_another_thing_or_judgement(shop, text):
 def test_a_fault_of_durable_goods_is_a_complaint_about_the_part(shop, text, term):
     assert [(m.dimension, m.lexicon_score < 0) for m in shop(text) if m.term == term] \
         == [("product", True)]
+
+
+@pytest.mark.parametrize("text, term, opinion", [
+    ("物流也慢得要死", "物流", "慢得"),       # an opinion glued to 得, then how much
+    ("质量差得很", "质量", "差得"),
+    ("价格贵得要命", "价格", "贵得"),
+])
+def test_an_opinion_glued_to_its_complement_marker_is_read(shop, text, term, opinion):
+    found = [(m.opinion, m.lexicon_score < 0) for m in shop(text) if m.term == term]
+    assert found == [(opinion, True)], [(m.term, m.opinion) for m in shop(text)]
