@@ -278,3 +278,12 @@ def test_a_fault_of_durable_goods_is_a_complaint_about_the_part(shop, text, term
 def test_an_opinion_glued_to_its_complement_marker_is_read(shop, text, term, opinion):
     found = [(m.opinion, m.lexicon_score < 0) for m in shop(text) if m.term == term]
     assert found == [(opinion, True)], [(m.term, m.opinion) for m in shop(text)]
+
+
+@pytest.mark.parametrize("text", ["好吃得不行", "美得不行", "漂亮得不行"])
+def test_how_much_after_de_is_no_complaint(shop, text):
+    assert not [m for m in shop(text) if m.opinion == "不行"]
+
+
+def test_a_verdict_after_a_verb_ending_on_de_holds(shop):
+    assert [m.opinion for m in shop("总觉得不行")] == ["不行"]

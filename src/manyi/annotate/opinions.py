@@ -136,6 +136,10 @@ class ClauseOpinions:
                     continue  # 等了好几天, 好多次: "quite a few" (not 很好多次购买: rules.toml)
             if token == "最好" and i + 1 < last and self._advised(tokens[i + 1]):
                 continue  # 最好含两份早餐, 最好不要买: advice, no verdict
+            if i > first and tokens[i - 1][-1] == "得" and token in rules.complements and (
+                    tokens[i - 1] == "得" or self.finder is None
+                    or not self.finder.tag(tokens[i - 1]).startswith("v")):
+                continue  # 好吃得不行, 疼得厉害: how much, of the word before 得 (not 觉得不行)
             parse = roles[i][0]
             # (the quick tests of _nearly and _modal first: most tokens are neither; a token
             # none of the tests can drop, the most, told by one look-up)
