@@ -72,3 +72,34 @@ def test_the_quick_test_finds_every_word_the_rule_reads():
     for word in rules.asking | rules.wishes | rules.wish_markers:
         assert may_wish(finder, f"课程{word}内容")
     assert not may_wish(finder, "物流很快包装很好")
+
+
+@pytest.mark.parametrize("text, term", [
+    ("希望提高物流速度", "物流速度"),       # a named thing asked to be better
+    ("建议酒店加强服务", "服务"),
+    ("希望及时发货", "发货"),               # a praise word urging the act: wished, not had
+    ("希望能尽快解决", "解决"),
+    ("希望京东认真处理", "处理"),
+])
+def test_a_thing_named_in_an_ask_for_a_change_is_a_mild_complaint(shop, text, term):
+    found = {m.term: m for m in shop(text)}
+    assert term in found, list(found)
+    assert -0.5 < found[term].lexicon_score < 0 and found[term].opinion.startswith(text[:2])
+
+
+@pytest.mark.parametrize("text, term", [
+    ("希望下次还有这么好的服务", "服务"),   # one like what is had, wished again
+    ("希望商家尽快发货，物流很快", "物流"),  # praise outside the ask
+])
+def test_praise_outside_an_ask_holds(shop, text, term):
+    found = {m.term: m for m in shop(text)}
+    assert found[term].lexicon_score > 0, list(found)
+
+
+def test_a_judgement_before_the_ask_holds(shop):
+    found = {m.term: m for m in shop("早餐很差希望改进")}
+    assert found["早餐"].opinion == "很差"
+
+
+def test_a_gift_wished_for_stays_no_complaint_when_named(shop):
+    assert not [m for m in shop("如果能有保护套赠送的话那最好") if m.lexicon_score < 0]

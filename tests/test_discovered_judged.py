@@ -115,9 +115,25 @@ def test_a_dish_before_its_attribute_is_named_whole(text, term):
     ("catering", "这个价格很实惠", "价格"),
     ("catering", "增加热性食物平衡", "热性食物"),      # 加: ordering more, not cooking
     ("catering", "像烤鸡腿的味道", "烤鸡腿的味道"),    # what it is like
-    ("catering", "供顾客手机充电之类的", "顾客手机充电"),  # a person: no dish
+    ("catering", "供顾客手机充电之类的", "手机充电"),  # the customer: no dish, no thing
     ("ecommerce", "手机电池续航不错", "手机电池续航"),
 ])
 def test_what_opens_the_clause_joins_only_as_a_cooked_dish(domain, text, term):
     found = [m.term for m in extractor_for(domain)(text)]
     assert found and found[0] == term, found
+
+
+@pytest.mark.parametrize("domain, text", [
+    ("hotline", "客户满意"),             # the customer in a ticket speaks: no thing judged
+    ("hotline", "客户表示满意"),
+    ("catering", "顾客很多"),
+    ("ecommerce", "买家很满意"),
+])
+def test_the_customer_is_no_thing(domain, text):
+    found = [(m.term, m.dimension) for m in extractor_for(domain)(text)]
+    assert not [t for t, _ in found if t and t[:2] in ("客户", "顾客", "买家")], found
+
+
+def test_things_named_after_the_customer_hold():
+    assert [m.term for m in extractor_for("hotline")("客户经理很专业")] == ["客户经理"]
+    assert [m.term for m in extractor_for("hotline")("客户对客服指引表示满意")] == ["客服"]

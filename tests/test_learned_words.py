@@ -164,7 +164,8 @@ def test_a_degree_glued_to_an_opinion_is_no_thing():
     # words of saying (真是太, tagged a name), an act on a brand (用沙宣), a cry in capitals
     assert [finder.kind(w) for w in ("真是太", "用沙宣", "GOOD", "YYDS")] == [0, 0, 0, 0]
     assert [finder.kind(w) for w in ("评论", "PDF", "MP3")] == [2, 2, 2]  # (评论功能: an app's)
-    assert [finder.kind(w) for w in ("用料", "紫边", "买家")] == [2, 2, 2]
+    assert [finder.kind(w) for w in ("用料", "紫边")] == [2, 2]
+    assert [finder.kind(w) for w in ("买家", "客户", "顾客")] == [0, 0, 0]  # the customer
     # a suggestion, a phenomenon, a watch kept, just used (建议轻拿轻放, 卡顿现象, 刚用上)
     assert [finder.kind(w) for w in ("建议", "现象", "关注", "刚用")] == [0, 0, 0, 0]
     extract = extractor_for("ecommerce")

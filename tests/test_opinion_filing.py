@@ -88,3 +88,17 @@ def test_a_learned_dish_counts_under_taste_and_its_plain_verdicts_stay_one_drive
     table = drivers(result.comments, result.mentions, level="factor", min_comments=1, boot=0)
     complaints = table[table["side"] == "complaint"].set_index("factor")["comments_naming"]
     assert complaints.to_dict() == {"attribute:鸡肉": 2, "taste": 1}
+
+
+@pytest.mark.parametrize("text, term", [
+    ("物业费太高了", "物业费"),     # a fee, whatever it is for
+    ("材料费收得太多", "材料费"),   # (not 材料's quality)
+    ("过路费太高", "过路费"),
+])
+def test_a_word_ending_on_fee_is_a_price(shop, text, term):
+    assert [(m.dimension, m.factor) for m in shop(text) if m.term == term] == [("price", "fees")]
+
+
+@pytest.mark.parametrize("text, term", [("退费太难了", "退费"), ("浪费时间", "浪费")])
+def test_an_act_ending_on_fee_is_no_price(shop, text, term):
+    assert not [m for m in shop(text) if m.term == term and m.dimension == "price"]

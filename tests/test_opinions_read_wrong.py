@@ -224,3 +224,66 @@ def test_plain_judges_only_as_a_verdict(text, term, opinion):
     here = found[found["term"] == term]
     assert len(here) and (here["opinion"] == opinion).all(), found
     assert (here["polarity"] == "negative").all(), found
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ("手机一点都不卡", "positive"),      # lag: 卡 after a negation or a degree word
+    ("玩游戏一点也不卡", "positive"),
+    ("手机不卡", "positive"),
+    ("用了一个月有点卡", "negative"),
+])
+def test_lag_is_read_after_a_degree_word(shop, text, polarity):
+    found = [m for m in shop(text) if "卡" in m.opinion]
+    assert found and all((m.lexicon_score > 0) == (polarity == "positive") for m in found), \
+        [(m.term, m.opinion, m.lexicon_score) for m in shop(text)]
+
+
+@pytest.mark.parametrize("text, term", [("会员卡很划算", "会员卡"), ("办了张卡", None)])
+def test_a_card_is_no_lag(shop, text, term):
+    found = shop(text)
+    assert not [m for m in found if m.opinion.endswith("卡")]
+    assert term is None or term in [m.term for m in found]
+
+
+@pytest.mark.parametrize("text, term, opinion, praise", [
+    ("价格也比别家高", "价格", "高", False),     # the attribute compared, judged past 比 …
+    ("手续费比别家低", "手续费", "低", True),    # (a fee: less is better)
+    ("性价比比现在的M3高", "性价比", "高", True),
+    ("续航比上一代长", "续航", "长", True),
+    ("价格比别家更高", "价格", "更高", False),
+])
+def test_a_scale_word_after_what_is_compared_judges_the_attribute(shop, text, term, opinion,
+                                                                  praise):
+    found = [(m.opinion, m.lexicon_score > 0) for m in shop(text) if m.term == term]
+    assert found == [(opinion, praise)], [(m.term, m.opinion, m.lexicon_score) for m in shop(text)]
+
+
+@pytest.mark.parametrize("text", ["价格比苹果优势太大了", "M3小平板比M2轻很多"])
+def test_no_scale_word_past_another_thing_or_judgement(shop, text):
+    assert not [m for m in shop(text) if m.opinion in ("太大", "很多")]
+
+
+@pytest.mark.parametrize("text, term", [("车门异响", "车门"), ("方向盘抖动", "方向盘"),
+                                        ("底盘漏油", "底盘")])
+def test_a_fault_of_durable_goods_is_a_complaint_about_the_part(shop, text, term):
+    assert [(m.dimension, m.lexicon_score < 0) for m in shop(text) if m.term == term] \
+        == [("product", True)]
+
+
+@pytest.mark.parametrize("text, term, opinion", [
+    ("物流也慢得要死", "物流", "慢得"),       # an opinion glued to 得, then how much
+    ("质量差得很", "质量", "差得"),
+    ("价格贵得要命", "价格", "贵得"),
+])
+def test_an_opinion_glued_to_its_complement_marker_is_read(shop, text, term, opinion):
+    found = [(m.opinion, m.lexicon_score < 0) for m in shop(text) if m.term == term]
+    assert found == [(opinion, True)], [(m.term, m.opinion) for m in shop(text)]
+
+
+@pytest.mark.parametrize("text", ["好吃得不行", "美得不行", "漂亮得不行"])
+def test_how_much_after_de_is_no_complaint(shop, text):
+    assert not [m for m in shop(text) if m.opinion == "不行"]
+
+
+def test_a_verdict_after_a_verb_ending_on_de_holds(shop):
+    assert [m.opinion for m in shop("总觉得不行")] == ["不行"]

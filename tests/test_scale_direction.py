@@ -57,3 +57,8 @@ def test_the_direction_of_an_attribute(named, direction):
     lexicon = Lexicon.load("ecommerce")
     extractor = FactorExtractor(lexicon, tagger=Segmenter(lexicon).tag)
     assert extractor.direction(named) == direction
+
+
+def test_less_of_a_fee_is_praise(shop):
+    found = shop("每个月话费少了一半")
+    assert [m.lexicon_score > 0 for m in found if m.term.endswith("话费")] == [True]

@@ -1,6 +1,7 @@
 """Filing a discovered aspect: its dimension and factor, and how it was decided (``filed_by``):
 ``context`` (a known neighbour: 送餐速度 → logistics, 对焦速度 → product), ``term`` (the
-word is listed), ``characters`` (a known term inside the word: 服务生 → service) or
+word is listed), ``characters`` (a known term inside the word: 服务生 → service; a word ending
+on 费 is a fee: 物业费 → price) or
 ``attribute`` (an unlisted attribute of the thing bought → product); a maker the pack names
 (rules.toml ``brands``: 华为很给力) is the brand's, keyed by itself (``brand``: brand:华为), as
 the corpus pass files it.
@@ -24,6 +25,7 @@ from manyi.text.lexicon import Factor, Lexicon
 
 ATTRIBUTE = ("product", "attribute")
 _SOURCE = attrgetter("source")
+FEE = "费"  # a fee's last character (rules.toml fee_acts: when it ends an act)
 OWN = ("product", "price")  # what a thing's judgement may be of: its qualities, its price
 # … and of its qualities, those whose words name them whatever the thing (咸 难吃 the taste, 不新鲜
 # the freshness, 偏大 量少 the size, 漂亮 the look): not a feel or a working (舒服 细腻 流畅 are
@@ -44,6 +46,8 @@ class TermFiler:
         brand = lexicon.terms.get("品牌")
         self.brands = lexicon.rules.get("brands", frozenset()) \
             if brand is not None and brand.dimension == "brand" else frozenset()
+        self.fee = lexicon.terms.get("费用")  # (price: fees)
+        self.fee_acts = lexicon.rules.get("fee_acts", frozenset())
 
     def file_term(self, words: list[str]) -> tuple[Factor, str]:
         """The factor of a discovered compound and how it was chosen (see the module doc)."""
@@ -51,6 +55,10 @@ class TermFiler:
         found = self._filed.get(key)
         if found is None:
             found = self._filed[key] = self._file(words)
+            whole = key[-1] if len(key) == 1 else "".join(key)
+            if found[0].dimension != "price" and len(whole) > 1 and whole[-1] == FEE \
+                    and whole[-2] not in self.fee_acts and self.fee is not None:
+                found = self._filed[key] = (self.fee, "characters")  # 物业费, 材料费
         return found
 
     def _file(self, words: list[str]) -> tuple[Factor, str]:

@@ -28,6 +28,7 @@ from it: a thing wished for is not judged as had). Not:
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from typing import Any
 
@@ -87,19 +88,50 @@ def wished_things(roles_of: Any, text: str, tokens: list[str], starts: list[int]
             end += 1
         if token not in rules.asking and not any(GOOD in t for t in tokens[i + 1:end]):
             continue  # 如果有问题: a condition, no wish (如果有讲稿就好了: one)
+        asked = -1  # the first act asked or word that urges (尽快, 及时) in the ask
         for k in range(i + 1, end):
             if tokens[k] in KEEP or tokens[k] in NOT_ASKED or tokens[k].endswith(people):
+                end = k
                 break  # 希望继续提供优质服务: what is had, wished kept; 建议大家…: advice
+            if tokens[k] in rules.urging and tokens[k - 1][0] not in NOT:
+                asked = k if asked < 0 else asked
             if tokens[k] not in rules.asked_acts or tokens[k - 1][0] in NOT or (
                     k + 1 < end and tokens[k + 1] == "的"):
                 continue  # (建议不要有…: not wished for; 建议以后出的机子: no act asked)
+            asked = k if asked < 0 else asked
             opinion = Opinion(k, starts[i], starts[k] + len(tokens[k]), tokens[k],
                               -WISHED_SCALE, False, 1.0)
             for a, b in _objects(finder, tokens, k + 1, end):
                 _add(roles_of, text, tokens, starts, spans, clause_starts, out, a, b, opinion)
+        if asked >= 0:
+            _rejudged(text, tokens, starts, i, asked, end, out, rules.deal_words)
     if len(out) > len(mentions):  # (in reading order, as the extractor gives them)
         out.sort(key=lambda m: (m.clause_id, m.start))
     return out
+
+
+def _rejudged(text: str, tokens: list[str], starts: list[int], i: int, asked: int, end: int,
+              out: list, deals: frozenset[str]) -> None:
+    """The things already named in an ask for a change (希望提高物流速度, 建议酒店加强服务,
+    希望尽快解决, 希望及时发货) re-judged as wished for: what is asked to be better or done
+    is not so today — a mild complaint, its opinion the ask, unless an opinion of its own
+    judges it outside the ask (早餐很差希望改进: 早餐 stays as said; 希望下次还有这么好的服务:
+    one like what is had: untouched), and no gift or deal (如果能有保护套赠送的话那最好: a deal
+    wished for is not a deal had, as :func:`_add` reads it)."""
+    if any(t in LIKE for t in tokens[i + 1:end]):
+        return  # 希望下次还有这么好的服务: what is had, wished again
+    begin, stop = starts[i] + len(tokens[i]), starts[end - 1] + len(tokens[end - 1])
+    urged = starts[asked]
+    for n, m in enumerate(out):
+        if not begin <= m.start < stop or m.lexicon_score < 0 or m.term in deals \
+                or m.dimension == "price" and m.factor == "gift":
+            continue
+        if m.lexicon_score > 0:  # praise said inside the ask, at or after what it urges
+            at = text.find(m.opinion, begin, stop) if m.opinion else -1
+            if at < urged:
+                continue
+        out[n] = m._replace(opinion=text[starts[i]:starts[asked] + len(tokens[asked])],
+                            negated=False, degree=1.0, lexicon_score=-math.tanh(WISHED_SCALE))
 
 
 def _objects(finder: Any, tokens: list[str], k: int, end: int) -> list[tuple[int, int]]:

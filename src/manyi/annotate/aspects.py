@@ -182,10 +182,12 @@ class AspectFinder(NamedItems):
 
     def _modified_opinion(self, token: str) -> bool:
         """Whether a token is a degree or negation word glued to an opinion word (很漂亮,
-        太烂, 好快, 不透气, 十分迅速): how a thing is, though the dictionary calls it a noun."""
+        太烂, 好快, 不透气, 十分迅速), or an opinion word glued to 得 (咸得): how a thing is,
+        though the dictionary calls it a noun."""
         modifiers, opinions = self._modifiers, self.lexicon.opinions
         return any(token[:k] in modifiers and token[k:] in opinions
-                   for k in range(1, min(len(token), 3)))
+                   for k in range(1, min(len(token), 3))) or (
+            token[-1] == "得" and token[:-1] in opinions)  # 咸得(不行): the opinion, glued
 
     def subject(self, tokens: list[str], first: int, last: int, index: int
                 ) -> tuple[int, int] | None:

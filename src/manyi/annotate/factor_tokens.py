@@ -121,8 +121,9 @@ class TokenRoles:
         """Where a glued token splits into term and opinion (速度快 → 2), a verb that
         states a feeling and its opinion (表示满意 → 2), or a term and the comparison marker
         after it (价格比 → 2: 价格比实体店便宜 praises the price, not the shop), else 0."""
-        if len(token) <= 2 or token in self.lexicon.terms or self.parse_token(token) is not None:
-            return 0
+        if len(token) <= 2 or token in self.lexicon.terms or self.parse_token(token) is not None \
+                or token[-1] in self.rules.graded_only:
+            return 0  # (会员卡, 手机卡: 卡 judges only after a degree word: rules.toml graded_only)
         if token[-1] == "比" and token[:-1] in self.lexicon.terms:
             return len(token) - 1
         cut = next((n for n in range(len(token) - 1, 1, -1)

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from manyi.annotate.factor_tokens import GOOD_AS_DEGREE, is_word
 from manyi.annotate.memo import Memo
+from manyi.annotate.opinion_compared import attribute_at, compared_attribute, compared_scale
 
 _new_tuple = tuple.__new__  # _new_tuple(Opinion, fields) is Opinion(*fields), faster
 MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree words
@@ -86,7 +87,8 @@ class OpinionScreens:
                 *rules.judging_verbs}
         self.plain = Memo(lambda t: t not in read and THIS_ONE.match(t) is None)
         self.doubtful = Memo(lambda t: t in rules.not_yet or t in rules.approximators or (
-            t.endswith("可以") or t in rules.ordinary or (parse(t) or ("", "", ""))[2] == "没用"))
+            t.endswith("可以") or t in rules.ordinary or t in rules.graded_only
+            or (parse(t) or ("", "", ""))[2] == "没用"))
         self.scales = frozenset(rules.scale_up) | frozenset(rules.scale_down)
         self.wish_next = frozenset(rules.a_little) | WISH_ENDS  # a word after a wished one
         # a comparison's negation (没有, 不如; glued: 完全没有): see _below_standard
@@ -134,6 +136,10 @@ class ClauseOpinions:
                     continue  # 等了好几天, 好多次: "quite a few" (not 很好多次购买: rules.toml)
             if token == "最好" and i + 1 < last and self._advised(tokens[i + 1]):
                 continue  # 最好含两份早餐, 最好不要买: advice, no verdict
+            if i > first and tokens[i - 1][-1] == "得" and token in rules.complements and (
+                    tokens[i - 1] == "得" or self.finder is None
+                    or not self.finder.tag(tokens[i - 1]).startswith("v")):
+                continue  # 好吃得不行, 疼得厉害: how much, of the word before 得 (not 觉得不行)
             parse = roles[i][0]
             # (the quick tests of _nearly and _modal first: most tokens are neither; a token
             # none of the tests can drop, the most, told by one look-up)
@@ -142,7 +148,9 @@ class ClauseOpinions:
                     parse[2] == "没用" and i > first and tokens[i - 1] in {"还", "都还", "暂时"}
             ) or (token in rules.approximators and self._nearly(tokens, i, first, last)) or (
                     token.endswith("可以") and self._modal(tokens, i, last)) or (
-                    token in rules.ordinary and self._of_a_kind(tokens, i, first, last))):
+                    token in rules.ordinary and self._of_a_kind(tokens, i, first, last)) or (
+                    token in rules.graded_only and (i == first or tokens[i - 1] not in modifiers))):
+                # (卡 judges after a degree word or a negation: 有点卡, 一点都不卡; 办了张卡)
                 continue
             negations, degree, word = parse
             start = starts[i]
@@ -251,11 +259,13 @@ class ClauseOpinions:
                 ) -> float:
         """``weight`` of the scale word ``tokens[i]`` (快, 慢) turned by the direction of the
         attribute right before it and its modifiers (耗电快 is worse, 速度快 better)."""
-        j = i - 1
-        while j > first and (tokens[j] in self._modifiers or tokens[j] in self.rules.fillers):
-            j -= 1
+        j = attribute_at(self, tokens, first, i - 1)
         # (not a negated word: 没用过慢的 is "never so slow", 没用 no attribute)
         sign = self.direction(tokens[j]) if j >= first and tokens[j][0] not in "不没无" else 0
+        if not sign:  # 耗电比以前快: the attribute compared, before 比 (opinion_compared)
+            j = compared_attribute(self, tokens, first, j)
+            sign = self.direction(tokens[j]) if j >= first and tokens[j][0] not in "不没无" \
+                else 0
         if not sign:
             return weight
         return abs(weight) * sign * (1 if word in self.rules.scale_up else -1)
@@ -518,6 +528,10 @@ class ClauseOpinions:
         if i >= stop:
             return None
         token = tokens[i]
+        if token in self.rules.comparison_markers:  # 价格比别家高 (opinion_compared)
+            k = compared_scale(self, tokens, i, stop)
+            return None if k < 0 else Opinion(k, starts[k], starts[k] + len(tokens[k]),
+                                               tokens[k][-1], 0.0, False, 1.0)
         # 精华多, 水分也少: judged, polarity left to the model
         if token in self.rules.bare_adjectives:
             return Opinion(i, starts[i], starts[i] + len(token), token, 0.0, False, 1.0)
