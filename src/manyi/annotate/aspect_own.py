@@ -34,6 +34,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
+GAP = 2  # characters between a word and its opinion the thing judged needs at least
 HAVE = "有"
 QUALIFIES = frozenset({"的", "地"})  # 最及时的反馈, 更好地理解: the opinion says how the next is
 
@@ -42,21 +43,25 @@ def own_judged(roles_of: Any, text: str, tokens: list[str], starts: list[int],
                spans: list[tuple[int, int]], mentions: list) -> list:
     """``mentions`` with the things judged right before an opinion a word further back took
     (see the module docstring); ``roles_of``: the extractor (its aspect finder)."""
-    finder, rules, terms, roles = (roles_of.finder, roles_of.rules, roles_of.lexicon.terms,
-                                   roles_of._role_cache)
-    compared = tuple(rules.comparison_markers)  # 比, 相比 (比较, a degree word, is skipped)
-    named = [(m.start, m.end) for m in mentions if m.term]
-    out = list(mentions)
-    done: set[int] = set()
-    n = len(tokens)
+    out: list = []
+    size = len(text) - GAP
     for m in mentions:
-        if not m.opinion or not m.term or m.source == "event" \
-                or text.startswith(m.opinion, m.end):
-            continue  # the quick test: most opinions follow their word at once (质量很好)
+        # the quick test: most opinions follow their word at once or past one character
+        # (质量很好, 质量也很好): no word between them to judge
+        opinion = m.opinion
+        if not opinion or m.end + len(opinion) > size or not m.term \
+                or text.find(opinion, m.end) - m.end < GAP or m.source == "event":
+            continue
+        if not out:  # (the first mention that may have one: the look-ups, once)
+            finder, rules, terms, roles = (roles_of.finder, roles_of.rules,
+                                           roles_of.lexicon.terms, roles_of._role_cache)
+            compared = tuple(rules.comparison_markers)  # 比, 相比 (比较: a degree word)
+            named = [(m.start, m.end) for m in mentions if m.term]
+            out, done, n = list(mentions), set(), len(tokens)
         c_start, c_end = spans[m.clause_id]
         at = text.find(m.opinion, m.end, c_end)
         if at < 0 or at in done:
-            continue  # (an opinion before the word: 很好的手机)
+            continue
         end = at + len(m.opinion)
         k = bisect_left(starts, end, 0, n) - 1
         if k < 0 or starts[k] + len(tokens[k]) != end or finder.takes_object(tokens[k]) \
@@ -92,7 +97,7 @@ def own_judged(roles_of: Any, text: str, tokens: list[str], starts: list[int],
         out.append(m._replace(dimension=factor.dimension, factor=factor.key,
                               term="".join(words), start=a, end=b, implicit=False,
                               source="discovered", filed_by=how))
-    if len(out) == len(mentions):
+    if len(out) <= len(mentions):
         return mentions
     out.sort(key=lambda m: (m.clause_id, m.start))  # (in reading order, as given)
     return out

@@ -286,9 +286,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         for applies, add in () if self.finder is None else (  # aspect_had _ease _form _wish _own
             (may_have(text), had_qualities), (eased, eased_acts), (may_fill(text), filled_fields),
             (wishes, wished_things), (self.topics, own_judged)):  # 很有启发性, 希望增加讨论区
-            if applies:
-                mentions = add(self, text, pieces, starts, spans, mentions)
-                clauses = _spans_of(mentions, clauses, spans, original)
+            if applies and (found := add(self, text, pieces, starts, spans, mentions)) \
+                    is not mentions:  # (aspect_own gives the same list when it adds nothing)
+                mentions, clauses = found, _spans_of(found, clauses, spans, original)
         if mentions:  # 收发20条SMS文本短信: named, judged by no opinion (issue #19)
             mentions = self.opinion_filing(
                 self._judged_only(pieces, starts, roles, spans, mentions))
