@@ -34,6 +34,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
+from manyi.annotate.aspect_tags import NOUN_TAGS
+
+LEADING = frozenset({"p", "v"})  # a preposition or verb before a noun takes it as its object
 GAP = 2  # characters between a word and its opinion the thing judged needs at least
 HAVE = "有"
 QUALIFIES = frozenset({"的", "地"})  # 最及时的反馈, 更好地理解: the opinion says how the next is
@@ -56,6 +59,7 @@ def own_judged(roles_of: Any, text: str, tokens: list[str], starts: list[int],
             finder, rules, terms, roles = (roles_of.finder, roles_of.rules,
                                            roles_of.lexicon.terms, roles_of._role_cache)
             compared = tuple(rules.comparison_markers)  # 比, 相比 (比较: a degree word)
+            negations = rules.comparative_negations  # 不如, 没有: a comparison's
             named = [(m.start, m.end) for m in mentions if m.term]
             out, done, n = list(mentions), set(), len(tokens)
         c_start, c_end = spans[m.clause_id]
@@ -65,11 +69,11 @@ def own_judged(roles_of: Any, text: str, tokens: list[str], starts: list[int],
         end = at + len(m.opinion)
         k = bisect_left(starts, end, 0, n) - 1
         if k < 0 or starts[k] + len(tokens[k]) != end or finder.takes_object(tokens[k]) \
-                or finder.addressed.search(tokens[k]):
-            continue  # (推荐, 谢谢: what is recommended or thanked follows)
+                or finder.addressed.search(tokens[k]) or tokens[k] in negations:
+            continue  # (推荐, 谢谢: what is recommended or thanked follows; 水果都不如)
         if k + 1 < n and (tokens[k + 1] in QUALIFIES or at == starts[k]
-                          and finder.kind(tokens[k + 1]) == 2):
-            continue  # 最及时的反馈, 有效交流平台: the opinion qualifies the noun after it
+                          and finder.tag(tokens[k + 1]) in NOUN_TAGS):
+            continue  # 最及时的反馈, 宝藏地方: the opinion qualifies the noun after it
         first, last = bisect_left(starts, c_start, 0, n), bisect_left(starts, c_end, 0, n)
         span = finder.subject(tokens, first, last, k)
         if span is None or span[1] > k or span[0] >= span[1] or starts[span[0]] < m.end \
@@ -80,11 +84,12 @@ def own_judged(roles_of: Any, text: str, tokens: list[str], starts: list[int],
         if before in roles_of._modifiers and span[1] - span[0] > 1:
             span, before = (span[0] + 1, span[1]), tokens[span[0]]  # 很有感染力 思维缜密
         words = tokens[span[0]:span[1]]
-        if before and (finder.tag(before) == "p" or before in roles_of._modifiers
-                       or before.startswith(compared)) or any(
+        if before and (finder.tag(before) in LEADING and not before.endswith(HAVE)
+                       or before in roles_of._modifiers or before.startswith(compared)) or any(
                 t in terms or roles[t] is not None and roles[t][0] is not None
                 or t.startswith(compared) for t in words):
-            continue  # 对生活非常有用: what it is useful for; 很深奥超级棒: a judgement itself;
+            continue  # 对生活非常有用, 对待顾客不诚恳: what a preposition or a verb leads to (not
+            # 还有直播非常精彩: what there is); 很深奥超级棒: a judgement itself;
             # 比深航点便宜: what it is compared with; a listed word left without a mention was
             # left so on purpose (快递员…服务态度很好)
         a = starts[span[0]]
