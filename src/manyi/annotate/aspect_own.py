@@ -10,14 +10,17 @@ that took it and no mention names it. The word further back keeps its mention. N
 
 * an opinion that qualifies what follows it (最及时的反馈, 更好地理解, 有效交流平台: bare, before
   a noun), takes an object (推荐) or thanks (谢谢);
-* what a preposition leads to (对生活非常有用: what it is useful for) or a comparison names (价格
-  也比深航点便宜), a word after a degree word (很深奥超级棒, 很华丽: a judgement itself), an
-  opinion word, a word the dictionary does not know (短且 不及时: pieces the segmenter glued);
+* what a preposition or a verb leads to (对生活非常有用: what it is useful for; 对待顾客不诚恳:
+  whom; not 还有直播非常精彩, what there is) or a comparison names (价格也比深航点便宜, 水果都
+  不如), a word after a degree word (很深奥超级棒, 很华丽: a judgement itself), an opinion word,
+  a word the dictionary does not know (短且 不及时: pieces the segmenter glued);
 * a listed word: one left without a mention was left so on purpose (快递员送货上门服务态度很好: the
   courier's attitude).
 
-The corpus pass does not run it (``FactorExtractor.topics`` off): it learns words from the
-pairs each word makes with its own opinion.
+The quick test (issue #24): a word and its opinion at most one character apart (质量很好, 质量也
+很好), as most are, leave nothing between them to judge; a comment with no other mention gives
+its list back untouched. The corpus pass does not run it (``FactorExtractor.topics`` off): it
+learns words from the pairs each word makes with its own opinion.
 
 >>> from manyi.annotate.aspect_scorer import AspectScorer
 >>> from manyi.annotate.factors import FactorExtractor
@@ -60,13 +63,13 @@ def own_judged(roles_of: Any, text: str, tokens: list[str], starts: list[int],
                                            roles_of.lexicon.terms, roles_of._role_cache)
             compared = tuple(rules.comparison_markers)  # 比, 相比 (比较: a degree word)
             negations = rules.comparative_negations  # 不如, 没有: a comparison's
-            named = [(m.start, m.end) for m in mentions if m.term]
+            named = [(o.start, o.end) for o in mentions if o.term]
             out, done, n = list(mentions), set(), len(tokens)
         c_start, c_end = spans[m.clause_id]
-        at = text.find(m.opinion, m.end, c_end)
+        at = text.find(opinion, m.end, c_end)
         if at < 0 or at in done:
             continue
-        end = at + len(m.opinion)
+        end = at + len(opinion)
         k = bisect_left(starts, end, 0, n) - 1
         if k < 0 or starts[k] + len(tokens[k]) != end or finder.takes_object(tokens[k]) \
                 or finder.addressed.search(tokens[k]) or tokens[k] in negations:
