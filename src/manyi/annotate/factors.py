@@ -29,6 +29,7 @@ from manyi.annotate.aspect_form import filled_fields, may_fill
 from manyi.annotate.aspect_had import had_qualities, may_have
 from manyi.annotate.aspect_lists import list_judged, may_reach
 from manyi.annotate.aspect_named import listed_with, may_list, may_name, named_before
+from manyi.annotate.aspect_own import own_judged
 from manyi.annotate.aspect_scorer import MODEL, add_scored
 from manyi.annotate.aspect_topic import topic_owned
 from manyi.annotate.aspect_topics import carry_topics, may_carry
@@ -143,8 +144,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         self.finder = AspectFinder(lexicon, tagger) if discover else None
         self.events = EventMatcher(lexicon)
         self.scorer = MODEL  # learned aspects: manyi.annotate.aspect_scorer (shipped weights)
-        self.topics = True  # zero anaphora: manyi.annotate.aspect_topics
-        self.ease = True  # acts said easy or hard, points judged: manyi.annotate.aspect_ease
+        self.topics = self.ease = True  # zero anaphora (aspect_topics, _own); aspect_ease's acts
         # 双核的速度, 光驱噪音, 安装系统: a thing's, where a thing is bought (context_filing)
         self._in_context = ProductContext.for_pack(lexicon, self.finder, self.rules.software)
         # a dish or part judged by an opinion word of a known factor (糯米排骨难吃 → taste)
@@ -283,12 +283,12 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             found = self._in_context.unnamed(text, pieces, starts, spans, mentions, Mention)
             if found is not mentions:
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)
-        for applies, add in () if self.finder is None else (  # aspect_had, _ease, _form, _wish
+        for applies, add in () if self.finder is None else (  # aspect_had _ease _form _wish _own
             (may_have(text), had_qualities), (eased, eased_acts), (may_fill(text), filled_fields),
-            (wishes, wished_things)):  # 很有启发性, 方便携带, 希望增加讨论区
-            if applies:
-                mentions = add(self, text, pieces, starts, spans, mentions)
-                clauses = _spans_of(mentions, clauses, spans, original)
+            (wishes, wished_things), (self.topics, own_judged)):  # 很有启发性, 希望增加讨论区
+            if applies and (found := add(self, text, pieces, starts, spans, mentions)) \
+                    is not mentions:  # (aspect_own gives the same list when it adds nothing)
+                mentions, clauses = found, _spans_of(found, clauses, spans, original)
         if mentions:  # 收发20条SMS文本短信: judged by no opinion; 没有少送: none (issue #19)
             mentions = unhappened(text, self.opinion_filing(self._judged_only(
                 pieces, starts, roles, spans, mentions)), self.rules.waiting, self.direction)
