@@ -42,3 +42,9 @@ def test_what_was_found_before_stays(domain, text, term):
 def test_no_count_or_kind_read_where_there_is_none(domain, text, not_term):
     found = {m.term for m in extractor_for(domain)(text) if m.opinion}
     assert not_term not in found, found
+
+
+def test_the_business_after_its_determiner_is_no_food():
+    """这家店太烂了: the business judged whole (as before the count rule), not a food 店."""
+    found = [(m.term, m.dimension) for m in extractor_for("ecommerce")("这家店太烂了，再也不来了")]
+    assert ("店", "product") not in found, found

@@ -443,7 +443,8 @@ class AspectFinder(NamedItems):
         before = tokens[j - 1]
         tag = self.tag(before)
         if tag in ("m", "mq") and (before[0] in NUMERALS or before[0].isdigit()) \
-                and before[-1] not in TIMES or tag == "r" and before[0] in DETERMINERS:
+                and before[-1] not in TIMES or tag == "r" and before[0] in DETERMINERS \
+                and before[-1] != "家":  # (这家店: the business, not a food)
             return j, j + 1
         if len(before) == 2 and tag in ("v", "a", "b") and before not in self._known \
                 and before not in self.rules.not_aspects and before not in self.lexicon.terms \
