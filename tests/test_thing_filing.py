@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 import manyi
 
@@ -172,32 +171,3 @@ def test_the_item_beside_a_brand_or_price_cue_is_the_cues_judgement():
         assert all(d == dimension for _, d in found) and found, (text, found)
     found = [(m.term, m.dimension) for m in extract("洗发水很好用，价格也便宜")]
     assert ("洗发水", "overall") in found, found  # judged on its own: stays
-
-
-@pytest.mark.parametrize("text", ["送了好多东西", "送的东西真的多", "送的面膜很好用",
-                                  "就是没送东西"])
-def test_the_thing_the_shop_gave_is_a_gift(shop, text):
-    found = [(m.term, m.dimension, m.factor) for m in shop(text) if m.term]
-    assert found and all(d == "price" for _, d, _ in found), found
-
-
-@pytest.mark.parametrize("text", ["快递送到的东西完好无损", "我好不容易给女朋友送的东西，结果坏了",
-                                  "送东西这么慢", "东西很好"])
-def test_the_thing_delivered_or_given_by_the_customer_is_no_gift(shop, text):
-    found = [(m.term, m.dimension) for m in shop(text) if m.term == "东西"]
-    assert found and all(d != "price" for _, d in found), found
-
-
-def test_the_gift_named_in_its_clause_is_said_once(shop):
-    found = [(m.term, m.dimension) for m in shop("里面赠送了很多东西")]
-    assert found == [("赠送", "price")], found
-
-
-def test_a_word_given_is_not_learned_as_a_gift():
-    """送的吹风机 is a gift there; the corpus pass learns 吹风机 as its own word files."""
-    from manyi.annotate.prepass import learn_aspects
-    from manyi.text.lexicon import Lexicon
-
-    texts = ["还送了一个吹风机，很好用", "送的吹风机也不错", "送的吹风机很好看"] * 2
-    learned = {w: d for w, d, _ in learn_aspects(texts, Lexicon.load("ecommerce"))}
-    assert learned.get("吹风机", "product") != "price", learned

@@ -27,7 +27,7 @@ from typing import Any  # a factors.Mention (imported there: no cycle)
 from manyi.annotate.aspect_owner import ThingsOwn, word_before
 from manyi.annotate.factor_tokens import any_of
 from manyi.annotate.overall_filing import OverallFiling
-from manyi.annotate.thing_filing import body_as_target, given_items, goods, item_beside_attribute
+from manyi.annotate.thing_filing import body_as_target, goods, item_beside_attribute
 from manyi.text.lexicon import Factor
 
 _TERM = attrgetter("term")
@@ -176,9 +176,6 @@ class ProductContext:
         self.owner = ThingsOwn(lexicon, finder, self.product)
         # 很适合我的皮肤, 对皮肤很好: the body the thing is for, its verdict (thing_filing)
         self.body = frozenset(getattr(finder.rules, "body", ()))
-        # 送了好多东西: the thing given is a gift (thing_filing)
-        gift = lexicon.terms.get("赠品")
-        self.gift = gift if gift is not None and gift.dimension == "price" else None
         # 坏了三个, 菜偏咸, 摸起来没我之前买的好: overall verdicts that say an attribute
         self.overall = OverallFiling(lexicon, finder)
 
@@ -212,8 +209,6 @@ class ProductContext:
             mentions = item_beside_attribute(mentions, self.finder.item)  # 裤子…开线了
         if CLEANING in text:
             mentions = self._cleaning(text, tokens, starts, mentions)  # 清洁很彻底
-        if self.gift is not None and "送" in text:
-            mentions = given_items(mentions, self.finder.item, self.gift)  # 送了好多东西
         return mentions
 
     def unnamed(self, text: str, tokens: list[str], starts: list[int],

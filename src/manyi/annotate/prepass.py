@@ -64,9 +64,6 @@ NOT_LEARNED = re.compile(r"(?:得|的|了|着|过|上|完|起来|下来)$")
 # Two one-character words that recur side by side, the second a noun (生 蚝, 鹅 肝, 鸭 胸:
 # a dish name the dictionary lacks, cut in two), are kept whole as one noun for the run.
 JOIN_MIN = 2
-# a thing the shop gave (送的吹风机: context_filing's gift) is a gift where it was given, not
-# learned as one: it votes as its own word files
-GIVEN = ("context", "price")
 GROUPED = "group"  # the "dimension" of the entry naming a learned word's group word
 NO_ASPECT = "none"  # the dimension of a learned word that is no aspect (a place: 青岛, 京东)
 NAMES = ("brand", "competitor")  # the kinds of a learned brand's name
@@ -104,8 +101,7 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
                 if word not in seen:
                     seen.add(word)
                     judged[word] += 1
-                    if m.filed_by == "cue" or (m.filed_by, m.dimension) == GIVEN:
-                        # 鱼香肉丝很好吃: the dish, not its taste; 送的吹风机: given here only
+                    if m.filed_by == "cue":  # 鱼香肉丝很好吃: the dish, not its taste
                         factor = extractor.finder.file_term(segmenter.cut(word))[0]
                         filed = (factor.dimension, factor.key)
                     else:

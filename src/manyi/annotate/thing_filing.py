@@ -36,13 +36,6 @@ that a complaint is not counted twice in the mentions. So with a cue of the bran
 (这个洗发水可能是假货, 护发素一直在回购, 东西很便宜: 假货 回购 便宜): the judgement is the cue's.
 (Not a cue of a person's: 友好 耐心 said beside the thing are said of the thing.)
 
-The thing bought or a thing of the goods named as what the shop gave (送了好多东西, 还送了四支
-护发素, 还送了一个小的吹风机: 送 right before it, only a count or 了/的 between; not 送到 送货
-配送 快递送的 送的货, nor 送给 or 给…送 someone, nor said to be quick or slow: 送东西这么慢)
-is a gift: re-filed under the pack's gift factor (:func:`given_items`), or dropped where its
-clause already names the gift (赠送了很多东西). The corpus pass does not learn a word as a gift
-from it (prepass: it is a gift where it was given).
-
 Runs where a thing is bought (:class:`~manyi.annotate.context_filing.ProductContext`).
 
 >>> from manyi.annotate.factors import Mention
@@ -77,12 +70,6 @@ GIFT_ENDS = ("赠品", "礼品", "试用品", "样品", "奖品")
 OTHER_GOODS = re.compile("比(?!较|例|赛|如)|以前|之前|原来|别家|别人|别的|其他|其它|同类|上次")
 WORKS = "作品"  # 这部作品: the book bought; 文学作品 alone: literature in general
 THIS = re.compile("[这此本该那][部本套篇首]?$")
-# 送 as the shop's giving (not 配送 快递送的), then at most a count before the thing given
-# (送了好多, 送的, 送了四支)
-GIVEN = re.compile("(?<![配运护接输传寄递员哥])送[了的这那么好多很许蛮超级一些几两"
-                   "二三四五六七八九十百个支瓶袋包盒份套只件款小大0-9mlML]*$")
-TO_SOMEONE = "给"  # 给女朋友送的东西: a present the customer gave
-SPEED = ("快", "慢")  # 送东西这么慢: the delivery's speed, not a gift
 # what the thing bought has that its cue says (item_beside_attribute)
 CUED = frozenset({"product", "brand", "price"})
 # who answers for the shop: a comment naming one speaks of its resolution (谢谢客服)
@@ -119,41 +106,6 @@ def body_as_target(mentions: list, body: frozenset[str], item: Any,
     if not filed and not drop:
         return mentions
     return [filed.get(n, m) for n, m in enumerate(mentions) if n not in drop]
-
-
-def given_items(mentions: list, item: Any, gift: Any) -> list:
-    """``mentions`` with each mention of the thing bought (``item``) or of the goods (a
-    product mention) that is what the shop gave re-filed under ``gift`` (price.gift), or
-    dropped where its clause holds a gift mention (see the module docstring).
-
-    >>> from manyi.annotate.factors import Mention
-    >>> from manyi.text.lexicon import Factor
-    >>> item, gift = Factor("overall", "item", "商品整体"), Factor("price", "gift", "赠品")
-    >>> said = [Mention(0, c, "overall", "item", "东西", "", False, 1.0, False, 0.5, 0, 2,
-    ...                 "lexicon") for c in ("送了好多东西", "快递送到的东西")]
-    >>> [m.dimension for m in given_items(said, item, gift)]
-    ['price', 'overall']
-    """
-    gifts = {m.clause_id for m in mentions
-             if m.factor == gift.key and m.dimension == gift.dimension}
-    out = []
-    for m in mentions:
-        if m.term and (m.dimension == "product" or (m.factor, m.dimension) == (item.key,
-                                                                        item.dimension)) \
-                and not m.term.startswith("货") and not any(w in m.opinion for w in SPEED) \
-                and _given(m.clause[:max(m.clause.find(m.term), 0)]):
-            if m.clause_id in gifts:
-                continue
-            m = _refiled(m, gift)
-        out.append(m)
-    return out
-
-
-def _given(before: str) -> bool:
-    """Whether the clause ``before`` a thing ends on the shop's giving (送了好多), not the
-    customer's (给女朋友送的)."""
-    found = GIVEN.search(before)
-    return found is not None and TO_SOMEONE not in before[:found.start()]
 
 
 def _refiled(m: Any, factor: Any) -> Any:
