@@ -79,3 +79,12 @@ def test_the_screen_finds_every_word_a_turn_needs():
     for word in module.NEGATIONS + module.NONE + module.SMALL_WORDS + module.FAULT_NEGATIONS:
         assert module.may_turn(word), word
     assert not module.may_turn("不好用，质量不行")
+
+
+def test_a_clause_said_twice_is_turned_both_times():
+    """The clause is found where the mention stands, not at an earlier copy of its words."""
+    from conftest import extractor_for
+
+    found = extractor_for("delivery")("没有少送，没有少送")
+    assert found and all(m.lexicon_score > 0 for m in found), [(m.term, m.lexicon_score)
+                                                               for m in found]

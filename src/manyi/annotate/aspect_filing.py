@@ -54,11 +54,12 @@ class TermFiler:
         key = tuple(words)
         found = self._filed.get(key)
         if found is None:
-            found = self._filed[key] = self._file(words)
-            whole = key[-1] if len(key) == 1 else "".join(key)
+            found = self._file(words)
+            whole = "".join(key)  # 物业费, 材料费: a fee, whatever it is for
             if found[0].dimension != "price" and len(whole) > 1 and whole[-1] == FEE \
                     and whole[-2] not in self.fee_acts and self.fee is not None:
-                found = self._filed[key] = (self.fee, "characters")  # 物业费, 材料费
+                found = (self.fee, "characters")
+            self._filed[key] = found
         return found
 
     def _file(self, words: list[str]) -> tuple[Factor, str]:

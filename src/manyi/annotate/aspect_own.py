@@ -55,8 +55,11 @@ def own_judged(roles_of: Any, text: str, tokens: list[str], starts: list[int],
         # the quick test: most opinions follow their word at once or past one character
         # (质量很好, 质量也很好): no word between them to judge
         opinion = m.opinion
-        if not opinion or m.end + len(opinion) > size or not m.term \
-                or text.find(opinion, m.end) - m.end < GAP or m.source == "event":
+        if not opinion or m.end + len(opinion) > size or not m.term or m.source == "event":
+            continue
+        c_start, c_end = spans[m.clause_id]
+        at = text.find(opinion, m.end, c_end)
+        if at - m.end < GAP:  # (not found: −1)
             continue
         if not out:  # (the first mention that may have one: the look-ups, once)
             finder, rules, terms, roles = (roles_of.finder, roles_of.rules,
@@ -65,9 +68,7 @@ def own_judged(roles_of: Any, text: str, tokens: list[str], starts: list[int],
             negations = rules.comparative_negations  # 不如, 没有: a comparison's
             named = [(o.start, o.end) for o in mentions if o.term]
             out, done, n = list(mentions), set(), len(tokens)
-        c_start, c_end = spans[m.clause_id]
-        at = text.find(opinion, m.end, c_end)
-        if at < 0 or at in done:
+        if at in done:
             continue
         end = at + len(opinion)
         k = bisect_left(starts, end, 0, n) - 1

@@ -259,7 +259,7 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
         listed = m.term == tokens[at] and through_attribute(finder, m)
         if first < at and m.term and m.term != tokens[at] and through_attribute(finder, m):
             span = _glued_name(finder, m, tokens, starts, first, at, last)
-            if span is not None:  # 干 煸 [肥肠味道] → 干煸肥肠味道, its factor kept
+            if span is not None:  # 辣 炒贝 [炒料味道] → 辣炒贝炒料味道, its factor kept
                 out = out or list(mentions)
                 out[head] = m._replace(term=text[starts[span[0]]:m.end], start=starts[span[0]],
                                        source="discovered", filed_by="context")
@@ -333,7 +333,7 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
 def _glued_name(finder: Any, m: Any, tokens: list[str], starts: list[int], first: int,
                 at: int, last: int) -> tuple[int, int] | None:
     """The dish's name the clause opens with when the extractor glued only its last noun to a
-    listed attribute (那个干煸肥肠味道不错: 肥肠味道 → 干煸 肥肠; 凉拌 黑鱼 皮 味道): the name
+    listed attribute (辣炒贝炒料味道不错: 炒料味道 → 辣 炒贝 炒料): the name
     :func:`dish_span` reads from the clause's start to the attribute, longer than the glued
     noun; None otherwise (a term of one noun and its attribute, or more than a name before)."""
     k = bisect_left(starts, m.end, at, last) - 1  # (the attribute: the term's last token)

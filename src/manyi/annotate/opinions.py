@@ -137,8 +137,9 @@ class ClauseOpinions:
             if token == "最好" and i + 1 < last and self._advised(tokens[i + 1]):
                 continue  # 最好含两份早餐, 最好不要买: advice, no verdict
             if i > first and tokens[i - 1][-1] == "得" and token in rules.complements and (
-                    tokens[i - 1] == "得" or self.finder is None
-                    or not self.finder.tag(tokens[i - 1]).startswith("v")):
+                    tokens[i - 1] == "得" or tokens[i - 1][:-1] in self.lexicon.opinions
+                    or self.finder is not None
+                    and not self.finder.tag(tokens[i - 1]).startswith("v")):
                 continue  # 好吃得不行, 疼得厉害: how much, of the word before 得 (not 觉得不行)
             parse = roles[i][0]
             # (the quick tests of _nearly and _modal first: most tokens are neither; a token
@@ -259,13 +260,12 @@ class ClauseOpinions:
                 ) -> float:
         """``weight`` of the scale word ``tokens[i]`` (快, 慢) turned by the direction of the
         attribute right before it and its modifiers (耗电快 is worse, 速度快 better)."""
+        def sign_at(j: int) -> int:  # (not a negated word: 没用过慢的 is "never so slow")
+            return self.direction(tokens[j]) if j >= first and tokens[j][0] not in "不没无" else 0
+
         j = attribute_at(self, tokens, first, i - 1)
-        # (not a negated word: 没用过慢的 is "never so slow", 没用 no attribute)
-        sign = self.direction(tokens[j]) if j >= first and tokens[j][0] not in "不没无" else 0
-        if not sign:  # 耗电比以前快: the attribute compared, before 比 (opinion_compared)
-            j = compared_attribute(self, tokens, first, j)
-            sign = self.direction(tokens[j]) if j >= first and tokens[j][0] not in "不没无" \
-                else 0
+        # 耗电比以前快: else the attribute compared, before 比 (opinion_compared)
+        sign = sign_at(j) or sign_at(compared_attribute(self, tokens, first, j))
         if not sign:
             return weight
         return abs(weight) * sign * (1 if word in self.rules.scale_up else -1)

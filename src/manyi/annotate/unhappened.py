@@ -22,7 +22,8 @@ import math
 import re
 from typing import Any
 
-NEGATED_SCALE = 0.6  # as a negated opinion word: 没有异味 is weaker praise than 好闻
+from manyi.annotate.opinions import NEGATED_SCALE  # (没有异味 is weaker praise than 好闻)
+
 MILD = 0.5  # an undesirable thing said small (发热不严重): mild praise
 
 # Right before the cue: a negation, with an adverb of "ever" or "at all" (从来没, 基本没有,
@@ -125,7 +126,7 @@ def _read(text: str, m: Any, waiting: Any, direction: Any) -> Any:
         return m
     # where the opinion stands in its clause: the mention's own span when it is the opinion
     # (an event, a cue: 没发错…承认发错 holds two), else its first after the term
-    c_start = text.rfind(clause, 0, m.start + 1)
+    c_start = text.rfind(clause, 0, m.start + len(clause))  # (the clause holding it)
     at = m.start - c_start if text[m.start:m.end] == m.opinion and c_start >= 0 else \
         clause.find(m.opinion, max(clause.find(m.term), 0) if m.term else 0)
     if at < 0:
