@@ -7,12 +7,14 @@ The word lists and patterns are in each pack's ``aspects.toml``
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
 from manyi.text.lexicon import Factor, Lexicon
 
+EVENT_SCORE = 1.2  # an event (等了70分钟) is a clear complaint
 # Characters in most comments: a poor test of whether an event pattern can match.
 COMMON_CHARS = frozenset("了的得是不点有很好")
 
@@ -235,3 +237,31 @@ def speed_beside_events(mentions: list, happened: dict[int, list],
                                filed_by="event")
         out.append(m)
     return out
+
+
+def with_events(text: str, mentions: list, events: list, clause_id: int, clause: str,
+                mention: type) -> list:
+    """A clause's mentions with its events (等了70分钟, 少给了一盒; 几秒钟就批了): each a
+    mention of its factor (of type ``mention``), negative or as its pack says, in place of
+    the clause's unjudged or overall mentions of it. What else the clause names unjudged is
+    judged by the first event (APP上几秒钟就批了: the app, praised). A discovered word inside
+    an event is the event's (离外滩很近: not 外滩 judged by the clause, often the wrong way)."""
+    dims = {factor.dimension for _, _, factor, _ in events}
+    kept = [m for m in mentions if not (m.dimension == "overall" or (
+        m.dimension in dims and m.lexicon_score == 0.0) or (
+        m.source == "discovered" and any(a <= m.start and m.end <= b
+                                         for a, b, _, _ in events)))]
+    start, end, _, sign = events[0]
+    kept = [m._replace(opinion=text[start:end], lexicon_score=math.tanh(sign * EVENT_SCORE))
+            if m.lexicon_score == 0.0 and not m.opinion else m for m in kept]
+    # a dimension judged the event's way already (物流很快两天就到了: one mention, not two)
+    judged = {(m.dimension, m.lexicon_score > 0) for m in kept if m.lexicon_score}
+    for start, end, factor, sign in events:
+        if (factor.dimension, sign > 0) in judged:
+            continue
+        judged.add((factor.dimension, sign > 0))
+        words = text[start:end]
+        kept.append(tuple.__new__(mention, (
+            clause_id, clause, factor.dimension, factor.key, words, words, False, 1.0,
+            False, math.tanh(sign * EVENT_SCORE), start, end, "event", "event")))
+    return kept

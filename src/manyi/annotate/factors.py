@@ -39,7 +39,7 @@ from manyi.annotate.chain_clauses import chain_cuts
 from manyi.annotate.context_filing import ProductContext, measured, named_after, speed_before_verbs
 from manyi.annotate.discovered import DiscoveredMentions
 from manyi.annotate.discovered_acts import glued
-from manyi.annotate.events import EventMatcher, by_clause, speed_beside_events
+from manyi.annotate.events import EventMatcher, by_clause, speed_beside_events, with_events
 from manyi.annotate.factor_tokens import TokenRoles, any_of
 from manyi.annotate.memo import Memo
 from manyi.annotate.opinion_taken import taken
@@ -57,7 +57,6 @@ ATTITUDE = ("service", "attitude")
 OVERALL = Factor("overall", "overall", "整体")
 SERVICE = Factor("service", "attitude", "服务态度")
 LEARNED = ("discovered", "corpus")  # source, filed_by of a word the corpus pass learned
-EVENT_SCORE = 1.2  # an event (等了70分钟) is a clear complaint
 # Gifts and discounts are named as a plus of the deal (送了小样, 趁活动买的): see _deal. Every
 # term of a gift factor counts; of the promotion terms only those that name a benefit
 # (rules.toml's deal_words, not 涨价 降价 原价 套餐 预售).
@@ -234,7 +233,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 else verb_at,
                 clause_id, clause, previous, opined > 0, bare)
             if clause_id in happened:
-                found = self._with_events(text, found, happened[clause_id], clause_id, clause)
+                found = with_events(text, found, happened[clause_id], clause_id, clause,
+                                    Mention)
             if found:
                 mentions.extend(_once(found) if len(found) > 1 else found)
                 clauses[clause_id] = _new_tuple(ClauseSpan, (
@@ -525,33 +525,6 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             self._bare_mentions(text, tokens, starts, roles, first, last, candidates,
                                 term_indices, mentions, clause_id, clause)
         return mentions
-
-    def _with_events(self, text: str, mentions: list[Mention], events: list, clause_id: int,
-                     clause: str) -> list[Mention]:
-        """A clause's mentions with its events (等了70分钟, 少给了一盒; 几秒钟就批了): each a
-        mention of its factor, negative or as its pack says, in place of the clause's
-        unjudged or overall mentions of it. What else the clause names unjudged is judged
-        by the first event (APP上几秒钟就批了: the app, praised). A discovered word inside an
-        event is the event's (离外滩很近: not 外滩 judged by the clause, often the wrong way)."""
-        dims = {factor.dimension for _, _, factor, _ in events}
-        kept = [m for m in mentions if not (m.dimension == "overall" or (
-            m.dimension in dims and m.lexicon_score == 0.0) or (
-            m.source == "discovered" and any(a <= m.start and m.end <= b
-                                             for a, b, _, _ in events)))]
-        start, end, _, sign = events[0]
-        kept = [m._replace(opinion=text[start:end], lexicon_score=math.tanh(sign * EVENT_SCORE))
-                if m.lexicon_score == 0.0 and not m.opinion else m for m in kept]
-        # a dimension judged the event's way already (物流很快两天就到了: one mention, not two)
-        judged = {(m.dimension, m.lexicon_score > 0) for m in kept if m.lexicon_score}
-        for start, end, factor, sign in events:
-            if (factor.dimension, sign > 0) in judged:
-                continue
-            judged.add((factor.dimension, sign > 0))
-            words = text[start:end]
-            kept.append(_new_tuple(Mention, (
-                clause_id, clause, factor.dimension, factor.key, words, words, False, 1.0,
-                False, math.tanh(sign * EVENT_SCORE), start, end, "event", "event")))
-        return kept
 
     def _whose(self, tokens: list[str], i: int, terms: list, factor: Factor) -> Factor:
         """The factor of a word for a person (小哥 师傅) after a word naming their place or
