@@ -35,9 +35,10 @@ def pairs(mentions) -> set[tuple[str, str]]:
     return {(m.term, m.opinion) for m in mentions}
 
 
-def extractor_for(domain: str, learned=()):
+def extractor_for(domain: str, learned=(), *, rules_alone: bool = False):
     """text → factor mentions, with the domain's pack (and words a corpus pass learned), as
-    ``manyi analyze`` finds them: the segmenter's tags feed discovery."""
+    ``manyi analyze`` finds them: the segmenter's tags feed discovery. ``rules_alone``: no
+    learned aspect scorer (its shipped weights were fitted on some industries' reviews)."""
     from manyi.annotate.factors import FactorExtractor
     from manyi.annotate.prepass import with_learned
     from manyi.text.lexicon import Lexicon
@@ -46,6 +47,10 @@ def extractor_for(domain: str, learned=()):
     lexicon = with_learned(Lexicon.load(domain), learned)
     segmenter = Segmenter(lexicon)
     extractor = FactorExtractor(lexicon, tagger=segmenter.tag)
+    if rules_alone:
+        from manyi.annotate.aspect_scorer import AspectScorer
+
+        extractor.scorer = AspectScorer()
     return lambda text: extractor.extract(text, segmenter.cut(text))
 
 

@@ -7,37 +7,26 @@ from __future__ import annotations
 from itertools import accumulate
 
 import pytest
-from conftest import pairs
+from conftest import extractor_for, pairs
 
 from manyi.annotate.aspect_own import own_judged
-from manyi.annotate.aspect_scorer import AspectScorer
 from manyi.annotate.factors import FactorExtractor
 from manyi.text.lexicon import Lexicon
-from manyi.text.segment import Segmenter
-
-
-def rules_alone(domain: str):
-    """text → mentions by the pack's rules, no learned aspect scorer."""
-    lexicon = Lexicon.load(domain)
-    segmenter = Segmenter(lexicon)
-    extractor = FactorExtractor(lexicon, tagger=segmenter.tag)
-    extractor.scorer = AspectScorer()
-    return lambda text: extractor.extract(text, segmenter.cut(text))
 
 
 @pytest.fixture(scope="module")
 def course():
-    return rules_alone("education")
+    return extractor_for("education", rules_alone=True)
 
 
 @pytest.fixture(scope="module")
 def catering():
-    return rules_alone("catering")
+    return extractor_for("catering", rules_alone=True)
 
 
 @pytest.fixture(scope="module")
 def shop():
-    return rules_alone("ecommerce")
+    return extractor_for("ecommerce", rules_alone=True)
 
 
 @pytest.mark.parametrize("text, term, opinion", [

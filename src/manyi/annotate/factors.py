@@ -103,7 +103,8 @@ class ClauseSpan(NamedTuple):
 
 _new_tuple = tuple.__new__  # _new_tuple(Mention, fields) is Mention(*fields), faster
 _SOURCE, _DIMENSION, _FIRST = attrgetter("source"), attrgetter("dimension"), itemgetter(0)
-_START, _NO_INDICES, _NO_JOINS = attrgetter("start"), frozenset(), MappingProxyType({})  # read-only
+_START = attrgetter("start")
+_NO_INDICES, _NO_JOINS = frozenset(), MappingProxyType({})  # (read-only: never filled)
 
 
 class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
@@ -143,7 +144,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         self.finder = AspectFinder(lexicon, tagger) if discover else None
         self.events = EventMatcher(lexicon)
         self.scorer = MODEL  # learned aspects: manyi.annotate.aspect_scorer (shipped weights)
-        self.topics = self.ease = True  # zero anaphora (aspect_topics, _own); aspect_ease's acts
+        self.topics = True  # zero anaphora: manyi.annotate.aspect_topics (and aspect_own)
+        self.ease = True  # acts said easy or hard, points judged: manyi.annotate.aspect_ease
         # 双核的速度, 光驱噪音, 安装系统: a thing's, where a thing is bought (context_filing)
         self._in_context = ProductContext.for_pack(lexicon, self.finder, self.rules.software)
         # a dish or part judged by an opinion word of a known factor (糯米排骨难吃 → taste)
