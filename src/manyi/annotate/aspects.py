@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable
 from types import SimpleNamespace
 
+from manyi.annotate.aspect_act import act_judged
 from manyi.annotate.aspect_filing import TermFiler
 from manyi.annotate.aspect_lists import CLOSING, NamedItems
 from manyi.annotate.aspect_tags import (
@@ -96,6 +97,7 @@ class AspectFinder(NamedItems):
 
     def __init__(self, lexicon: Lexicon, tagger: Callable[[str], str] | None = None) -> None:
         self.lexicon = lexicon
+        self.acts_judged = True  # manyi.annotate.aspect_act (off in the corpus pass)
         self.rules = SimpleNamespace(**rule_lists(lexicon.rules))  # rules.toml's word classes
         # word → part of speech, each word asked of the dictionary once
         self.tagger = tagger if tagger is not None else default_tagger()
@@ -263,6 +265,10 @@ class AspectFinder(NamedItems):
                         and tokens[j] not in self.rules.customer_acts \
                         and (kind[tokens[at - 1]] == 2 or self.tag(tokens[at - 1]) in WHOSE):
                     return at + 1, j + 1
+                # 但操控极快, 作业时间安排也充裕: an act named as a thing (aspect_act)
+                if self.acts_judged and j > first and (
+                        start := act_judged(self, tokens, j, index)) is not None:
+                    return start, j + 1
         k = index + 1
         if k < last and tokens[k] == "的":
             k += 1  # 很清晰的画面; 最好吃的是酸菜鱼, 最推荐的是烤鱼: what is named after 是

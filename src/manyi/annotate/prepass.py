@@ -246,6 +246,8 @@ def _pass_tools(lexicon: Lexicon, backend: str) -> tuple:
     segmenter = Segmenter(lexicon, backend=backend)
     extractor = FactorExtractor(lexicon, tagger=segmenter.tag)
     extractor.scorer = AspectScorer()  # the rules' words only (no learned scorer's)
+    if extractor.finder is not None:  # nor an act judged inside a clause (aspect_act)
+        extractor.finder.acts_judged = False
     extractor.topics = False  # nor a topic carried to a later clause (龙虾是…，还可以), nor a
     # thing judged by an opinion a word further back took (manyi.annotate.aspect_own)
     extractor.ease = False  # nor an act said easy (容易冲洗) or a point judged (重点突出)
