@@ -112,8 +112,8 @@ def named_before(finder: Any, verdicts: Any, text: str, tokens: list[str],
         between = c - 1 in by_clause  # (its mentions name, none judges)
         if between and finder.tag(tokens[p_first])[:1] not in ("d", "v"):
             continue  # (也是特色菜, 看上去…的样子: it says of the thing; not 麻辣牛肉, a name)
-        named = {k for n in by_clause.get(c - 1, ()) for k in range(
-            bisect_left(starts, mentions[n].start), bisect_left(starts, mentions[n].end))}
+        named = {k for n in by_clause[c - 1] for k in range(bisect_left(
+            starts, mentions[n].start), bisect_left(starts, mentions[n].end))} if between else ()
         span = None if between else name_span(finder, tokens, p_first, p_last)
         if span is None and c > 1 and c - 2 not in by_clause and p_last - p_first <= 6 \
                 and SENTENCE_MARKS.isdisjoint(text[spans[c - 2][1]:p_start]) and not any(

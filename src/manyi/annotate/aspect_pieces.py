@@ -18,7 +18,7 @@ the finder takes it for a piece of a word) or takes only the last piece (汤菜�
   tastes or is cooked (炸 辣 微甜 滑滑), and no 的 or 得 after them (炸的很酥脆, 辣的感觉很好:
   how it is). A cue keeps its factor (腥 → the taste); a verdict's name is filed as the aspect
   finder files a word (``file_term``).
-* :func:`with_pieces` — a product term that opens its clause (after such a lead-in, or after
+* :func:`_with_piece` — a product term that opens its clause (after such a lead-in, or after
   的) behind a one-character piece of a noun or of a word the dictionary lacks, no word of its
   own (酸 丸 鲜 炸; not 很 人 个 里, not 连: a surname to the tagger), takes that piece (酸汤菜味道,
   鲜毛肚, 炸河虾); not a term of how it is eaten (冰 吃起来).
@@ -41,9 +41,12 @@ from bisect import bisect_left
 from typing import Any  # a factors.Mention and an AspectFinder (imported there: no cycle)
 
 from manyi.annotate.aspect_tags import FUNCTION_CHARS, VERB_FORMS, described
-from manyi.annotate.aspect_topics import indices_by_clause, is_open
+from manyi.annotate.aspect_topics import is_open
 
 MAX_NAME = 4  # characters of a name cut into pieces (鸭胗, 麻辣锅底)
+MAX_LEAD = 3  # characters of a word before a piece at the head of its clause (不过, 还有)
+MAX_BEFORE = 12  # characters before an open opinion that a lead-in, a name and adverbs take
+MAX_TOKENS = 7  # and words
 WHOSE = frozenset({"的"})
 DEMONSTRATIVES = frozenset({"这个", "那个", "这", "那"})
 DESCRIBING = frozenset({"的", "得", "地"})  # after a word: how it is (炸的很酥脆), no name
@@ -55,35 +58,57 @@ NOT_NAME_TAGS = frozenset({"r", "p", "c", "d", "u", "uj", "ul", "uz", "ud", "ug"
 PIECE_TAGS = frozenset({"n", "ng", "ns", "g", "zg", ""})  # (not nr: 连, a surname too)
 
 
-def may_piece(mentions: list, spans: list[tuple[int, int]]) -> bool:
-    """A quick test: an open mention with words before it in its clause."""
-    return any(m.start > spans[m.clause_id][0] and is_open(m) for m in mentions)
+def pieced(extractor: Any, text: str, tokens: list[str], starts: list[int],
+           spans: list[tuple[int, int]], mentions: list) -> list:
+    """``mentions`` with the names the segmenter cut into pieces given back (see the module
+    docstring: :func:`pieced_names` and :func:`_with_piece`, in one pass over the mentions);
+    ``extractor``: a FactorExtractor."""
+    opened: list[int] = []  # the first open mention of a clause, a few words after its start
+    out: list | None = None
+    for n, m in enumerate(mentions):
+        start, c_start = m.start, spans[m.clause_id][0]
+        if start <= c_start or start - c_start > MAX_BEFORE:
+            continue  # (the quick test: room for a lead-in, a name and adverbs, no more)
+        term, dimension = m.term, m.dimension
+        if not term and dimension == "overall" or term and dimension == "product" \
+                and term in m.opinion:
+            if is_open(m) and (not opened or mentions[opened[-1]].clause_id != m.clause_id):
+                opened.append(n)
+        elif term and dimension == "product" and (
+                start - 1 - c_start <= MAX_LEAD or text[start - 2] in WHOSE):
+            found = _with_piece(extractor, text, tokens, starts, c_start, m)
+            if found is not m:
+                if out is None:
+                    out = list(mentions)
+                out[n] = found
+    if opened:
+        out = pieced_names(extractor, tokens, starts, spans, out or mentions, opened)
+    return mentions if out is None else out
 
 
-def pieced_names(extractor: Any, text: str, tokens: list[str], starts: list[int],
-                 spans: list[tuple[int, int]], mentions: list) -> list:
-    """``mentions`` with each clause of open mentions given the name it opens with, cut into
-    pieces by the segmenter (see the module docstring); ``extractor``: a FactorExtractor."""
+def pieced_names(extractor: Any, tokens: list[str], starts: list[int],
+                 spans: list[tuple[int, int]], mentions: list, opened: list[int]) -> list:
+    """``mentions`` with each clause whose mentions are all open (``opened``: the first of
+    each such clause's) given the name it opens with, cut into pieces by the segmenter
+    (不过粥不太满意, 就是鸭胗有点腥)."""
     finder = extractor.finder
     out: list | None = None
-    for clause_id, indices in indices_by_clause(mentions).items():
-        if not all(is_open(mentions[n]) for n in indices):
-            continue
+    for head in opened:
+        clause_id, begin = mentions[head].clause_id, mentions[head].start
         c_start = spans[clause_id][0]
-        begin = min(mentions[n].start for n in indices)
-        if begin <= c_start:
-            continue
-        first, at = bisect_left(starts, c_start), bisect_left(starts, begin)
+        at = bisect_left(starts, begin)
         if starts[at] != begin:
             continue
-        span = _name(extractor, tokens, first, at)
+        span = _name(extractor, tokens, bisect_left(starts, c_start, 0, at), at)
         if span is None:
+            continue  # (most: no name cut into pieces before the opinion)
+        indices = [n for n, m in enumerate(mentions) if m.clause_id == clause_id]
+        if not all(is_open(mentions[n]) and mentions[n].start >= begin for n in indices) \
+                or any(w in mentions[n].opinion for n in indices
+                       for w in finder.rules.thanks | finder.rules.not_carried):
             continue
         a, b = span
         words = tokens[a:b]
-        if any(w in mentions[n].opinion for n in indices
-               for w in finder.rules.thanks | finder.rules.not_carried):
-            continue
         if out is None:
             out = list(mentions)
         for n in indices:
@@ -105,6 +130,8 @@ def pieced_names(extractor: Any, text: str, tokens: list[str], starts: list[int]
 def _name(extractor: Any, tokens: list[str], first: int, at: int) -> tuple[int, int] | None:
     """Token range of the pieces of a name ``tokens[first:at]`` holds between its lead-in and
     the adverbs before the opinion, else None."""
+    if at - first > MAX_TOKENS:
+        return None  # (a clause that says more before its opinion than a lead-in and a name)
     finder, rules = extractor.finder, extractor.rules
     tag, skips, holders = finder.tag, finder._skips, rules.opinion_holders
     a = first
@@ -154,27 +181,21 @@ def _piece(extractor: Any, token: str) -> bool:
         and not token.endswith(finder._person_ends) and token not in finder.rules.not_aspects
 
 
-def with_pieces(extractor: Any, text: str, tokens: list[str], starts: list[int],
-                spans: list[tuple[int, int]], mentions: list) -> list:
-    """``mentions`` with each term that opens its clause (after a conjunction, a demonstrative
-    or 的) behind a one-character piece of its name given that piece (酸 汤菜味道 → 酸汤菜味道,
-    丸 类食品的个头 → 丸类食品的个头): the segmenter cut the name."""
-    out: list | None = None
+def _with_piece(extractor: Any, text: str, tokens: list[str], starts: list[int],
+                c_start: int, m: Any) -> Any:
+    """``m``, a product term, given the one-character piece of its name that stands before it
+    at the head of its clause (after a lead-in or 的): 酸 汤菜味道 → 酸汤菜味道, 丸 类食品的个头;
+    else ``m`` itself."""
+    k = bisect_left(starts, m.start)  # (the piece: token k - 1, one character)
+    if k >= len(starts) or starts[k] != m.start or starts[k - 1] != m.start - 1 \
+            or not _piece(extractor, tokens[k - 1]) or m.source == "event":
+        return m
     finder = extractor.finder
-    for n, m in enumerate(mentions):
-        c_start = spans[m.clause_id][0]
-        if not m.term or m.start <= c_start or m.dimension != "product" or m.source == "event" \
-                or VERB_FORMS.search(m.term):
-            continue  # (冰 吃起来: how it is eaten, no name's end)
-        k = bisect_left(starts, m.start)
-        if k >= len(starts) or starts[k] != m.start or not _piece(extractor, tokens[k - 1]) \
-                or not (finder._kind[tokens[k]] == 2 or finder._head[tokens[k]]):
-            continue
-        first = bisect_left(starts, c_start)
-        before = tokens[k - 2] if k - 2 >= first else ""
-        if before and before not in WHOSE and (k - 2 > first or not _lead(extractor, before)):
-            continue  # (the piece opens the clause, after 不过 还有 这个 at most, or follows 的)
-        if out is None:
-            out = list(mentions)
-        out[n] = m._replace(term=text[starts[k - 1]:m.end], start=starts[k - 1])
-    return mentions if out is None else out
+    if not (finder._kind[tokens[k]] == 2 or finder._head[tokens[k]]) \
+            or VERB_FORMS.search(m.term):
+        return m  # (冰 吃起来: how it is eaten, no name's end)
+    first = bisect_left(starts, c_start)
+    before = tokens[k - 2] if k - 2 >= first else ""
+    if before and before not in WHOSE and (k - 2 > first or not _lead(extractor, before)):
+        return m  # (the piece opens the clause, after 不过 还有 这个 at most, or follows 的)
+    return m._replace(term=text[starts[k - 1]:m.end], start=starts[k - 1])
