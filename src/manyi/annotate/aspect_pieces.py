@@ -45,7 +45,7 @@ from manyi.annotate.aspect_topics import is_open
 
 MAX_NAME = 4  # characters of a name cut into pieces (鸭胗, 麻辣锅底)
 MAX_LEAD = 3  # characters of a word before a piece at the head of its clause (不过, 还有)
-MAX_BEFORE = 12  # characters before an open opinion that a lead-in, a name and adverbs take
+MAX_BEFORE = 8  # characters before an open opinion that a lead-in, a name and adverbs take
 MAX_TOKENS = 7  # and words
 WHOSE = frozenset({"的"})
 DEMONSTRATIVES = frozenset({"这个", "那个", "这", "那"})
@@ -99,9 +99,13 @@ def pieced_names(extractor: Any, tokens: list[str], starts: list[int],
         at = bisect_left(starts, begin)
         if starts[at] != begin:
             continue
-        span = _name(extractor, tokens, bisect_left(starts, c_start, 0, at), at)
+        first = bisect_left(starts, c_start, 0, at)
+        if at - first > MAX_TOKENS or not any(
+                len(t) == 1 and t not in FUNCTION_CHARS for t in tokens[first:at]):
+            continue  # (most: no one-character word before the opinion, none of a name)
+        span = _name(extractor, tokens, first, at)
         if span is None:
-            continue  # (most: no name cut into pieces before the opinion)
+            continue
         indices = [n for n, m in enumerate(mentions) if m.clause_id == clause_id]
         if not all(is_open(mentions[n]) and mentions[n].start >= begin for n in indices) \
                 or any(w in mentions[n].opinion for n in indices
