@@ -16,6 +16,9 @@ from conftest import extractor_for
     ("陈皮骨（例），味道果然不错", "陈皮骨", "不错"),        # a note in brackets
     ("“海神卷”，造型很漂亮", "海神卷", "很漂亮"),            # quoted
     ("咖喱蟹，要的中份的，量还可以", "咖喱蟹", "还可以"),    # past a clause naming nothing
+    ("#烤板筋，也是特色菜，很有嚼劲。", "烤板筋", "很有嚼劲"),  # past one that names, judges not
+    ("先上了老鸡椰子汤，看上去很补的样子，味道还可以", "老鸡椰子汤", "还可以"),  # 先 上了
+    ("里面还加了肉松，很香", "肉松", "很香"),                # who added it: 还 加了
 ])
 def test_a_name_is_judged_by_the_clause_after_it(text, named, opinion):
     found = {(m.term, m.opinion, m.dimension) for m in extractor_for("catering")(text)}
@@ -38,6 +41,8 @@ def test_a_verdict_with_no_noun_becomes_the_names():
     ("catering", "咖喱蟹，没有吃，量还可以", "咖喱蟹"),      # the clause between says something
     ("app", "大堂经理小王服务很周到，全程帮忙，点赞", "全程"),  # praise said to the shop
     ("catering", "麻辣牛肉。很好吃", "麻辣牛肉"),            # not across a sentence
+    ("catering", "我们抽的是二等奖，麻辣牛肉，很好吃", "二等奖"),  # the clause between a name
+    ("catering", "又来了一次，还不错", "一次"),                # 又 来了: a time, no name
     ("hotel", "南苑楼虽然有些旧，但是房间很干净", "南苑楼"),  # past a contrast: another thing
     ("ecommerce", "不知道是不是个例，电池使用时间实在是一般", "个例"),  # a wonder, no name
 ])

@@ -17,7 +17,9 @@ is of the product (or a verdict with no term) and
 The name becomes a discovered mention with that opinion; an open judgement (还不错, 很好吃:
 :func:`~manyi.annotate.aspect_topics.is_open`) is given the name as its term rather than kept
 beside it. The name may stand two clauses back when the clause between holds no noun of its
-own, no negation and no mention (咖喱蟹，要的中份的，量还可以).
+own, no negation and no mention (咖喱蟹，要的中份的，量还可以), or, opening with an adverb or a
+verb, only mentions that name and judge nothing (烤板筋，也是特色菜，很有嚼劲; 老鸡椰子汤，看上去
+很补的样子，味道还可以; not 二等奖，麻辣牛肉，很好吃: a name between).
 
 Not a time (今天中午), a person (老公), a place after a preposition (在万达3层), a clause that
 does something (吃了大众点评推荐的抛饼), another thing named at the head of the next clause
@@ -60,13 +62,17 @@ def may_name(mentions: list, spans: list[tuple[int, int]]) -> bool:
     a clause whose first mention is of the product or a verdict with no term, after a short
     clause that holds none."""
     held = current = -1
+    judged = False  # (whether the clause held judges: one only naming may stand between)
     for m in mentions:
         if m.clause_id != current:
-            held, current = current, m.clause_id
-            if current and held != current - 1 and m.opinion and (
+            held, current, judging = current, m.clause_id, judged
+            judged = False
+            if current and (held != current - 1 or not judging and current > 1) \
+                    and m.opinion and (
                     m.dimension == "product" or not m.term and m.dimension == "overall") \
                     and spans[current - 1][1] - spans[current - 1][0] <= MAX_CLAUSE_CHARS:
                 return True
+        judged = judged or bool(m.opinion)
     return False
 
 
@@ -80,8 +86,9 @@ def named_before(finder: Any, verdicts: Any, text: str, tokens: list[str],
     changed = False
     negations = finder.lexicon.negations
     for c, indices in by_clause.items():
-        if not c or c - 1 in by_clause:
-            continue
+        if not c or c - 1 in by_clause and not (c > 1 and c - 2 not in by_clause and all(
+                not mentions[n].opinion and mentions[n].term for n in by_clause[c - 1])):
+            continue  # (烤板筋，也是特色菜，很有嚼劲: a clause between that names, judges not)
         p_start, p_end = spans[c - 1]
         c_start = spans[c][0]
         if not SENTENCE_MARKS.isdisjoint(text[p_end:c_start]):
@@ -102,10 +109,15 @@ def named_before(finder: Any, verdicts: Any, text: str, tokens: list[str],
         if not light and (m.source != "discovered" or is_open(m)):
             continue  # (绿豆粥，吃了大众点评推荐的抛饼: the opinion is another thing's)
         p_first, p_last = bisect_left(starts, p_start), bisect_left(starts, p_end)
-        span = name_span(finder, tokens, p_first, p_last)
+        between = c - 1 in by_clause  # (its mentions name, none judges)
+        if between and finder.tag(tokens[p_first])[:1] not in ("d", "v"):
+            continue  # (也是特色菜, 看上去…的样子: it says of the thing; not 麻辣牛肉, a name)
+        named = {k for n in by_clause[c - 1] for k in range(bisect_left(
+            starts, mentions[n].start), bisect_left(starts, mentions[n].end))} if between else ()
+        span = None if between else name_span(finder, tokens, p_first, p_last)
         if span is None and c > 1 and c - 2 not in by_clause and p_last - p_first <= 6 \
                 and SENTENCE_MARKS.isdisjoint(text[spans[c - 2][1]:p_start]) and not any(
-                    finder._kind[tokens[k]] == 2 and tokens[k + 1] != "的"
+                    finder._kind[tokens[k]] == 2 and tokens[k + 1] != "的" and k not in named
                     or tokens[k] in negations for k in range(p_first, p_last)):
             # 咖喱蟹，要的中份的，量还可以: a clause between that says something else of it
             span = name_span(finder, tokens, bisect_left(starts, spans[c - 2][0]), p_first)
@@ -232,15 +244,17 @@ def name_span(finder: Any, tokens: list[str], first: int, last: int, strict: boo
 
 def _lead_in(finder: Any, tokens: list[str], first: int, last: int) -> int:
     """Where the name starts after words that introduce it and name nothing themselves:
-    who ordered it (朋友点了摩卡, 同去的朋友试了三文鱼扒), 的是/特别是 (值得一提的是糕点), a
-    number and its measure word (一份三文鱼骨)."""
+    who ordered it (朋友点了摩卡, 同去的朋友试了三文鱼扒; an adverb glued on: 先上了, 还加了),
+    的是/特别是 (值得一提的是糕点), a number and its measure word (一份三文鱼骨)."""
     kind, orders = finder._kind, finder.rules.orders
     start = first
     for k in range(first, last - 1):
         token = tokens[k]
         if kind[token] == 2 or token in finder.lexicon.terms:
             break  # (a thing named before: not a lead-in)
-        if token in orders and tokens[k + 1] in ("了", "过") or k == first \
+        ordered = token in orders or len(token) == 2 and token[1] in orders \
+            and finder._skips[token[0]]  # 点, 先上 (an adverb glued on)
+        if ordered and tokens[k + 1] in ("了", "过") or k == first \
                 and finder.tag(token) in COUNT_TAGS and tokens[k + 1] == "的":
             start = k + 2  # 点了, 三层的
         elif len(token) > 1 and token[-1] == "是" and token not in finder._known:

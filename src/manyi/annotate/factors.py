@@ -30,6 +30,7 @@ from manyi.annotate.aspect_had import had_qualities, may_have
 from manyi.annotate.aspect_lists import list_judged, may_reach
 from manyi.annotate.aspect_named import listed_with, may_list, may_name, named_before
 from manyi.annotate.aspect_own import own_judged
+from manyi.annotate.aspect_pieces import pieced
 from manyi.annotate.aspect_scorer import MODEL, add_scored
 from manyi.annotate.aspect_topic import topic_owned
 from manyi.annotate.aspect_topics import carry_topics, may_carry
@@ -263,6 +264,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         if self.topics and self.finder is not None and mentions:  # 水爆肚，味道没有太惊艳
             mentions = topic_owned(self.finder, self.lexicon.verdicts, text, pieces, starts,
                                    spans, mentions)
+        if self.topics and self.finder is not None and mentions:  # 鸭 胗有点腥, 酸 汤菜味道
+            mentions = pieced(self, text, pieces, starts, spans, mentions)
         if self.scorer.active and self.finder is not None:  # the learned scorer's aspects
             found = add_scored(self, self.scorer, text, pieces, starts, spans, mentions)
             if found is not mentions:
