@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Derive extra opinion words for lexicons/core/{positive,negative}.txt from public lexicons.
 
-Sources (not shipped; read from the shared data folder, see ../shared/data/README.md):
+Two routes. The first (below) keeps what public lexicons agree on; the second, the
+customer-graded route (scripts/opinion_graded.py), keeps judgements customers grade in
+labelled reviews whose labels lean clearly one way (适中 刚好 没得说 吃力), whatever the
+lexicons say. Sources of the first (not shipped; read from the shared data folder, see
+../shared/data/README.md):
   HowNet (知网) positive/negative emotion + evaluation words   — free for research
   NTUSD simplified (台湾大学情感词典)                          — research use
   Tsinghua / 李军 praise and derogatory dictionary             — research use
@@ -49,6 +53,8 @@ try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
+
+import opinion_graded  # beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 LEX = ROOT / "lexicons"
@@ -314,10 +320,12 @@ def is_graded(counts: tuple[int, int]) -> bool:
 
 
 def read_words(path: Path) -> set[str]:
-    if not path.exists():
-        return set()
+    return read_words_of(path.read_text(encoding="utf-8")) if path.exists() else set()
+
+
+def read_words_of(text: str) -> set[str]:
     out = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
             out.add(line.split()[0])
@@ -346,7 +354,7 @@ def known_words() -> set[str]:
     return known
 
 
-def derive(data: Path, reviews: Path) -> tuple[list[str], list[str]]:
+def derive(data: Path, reviews: Path) -> tuple[list[str], list[str], list[tuple]]:
     sources = load_sources(data)
     votes: dict[str, list[set[str]]] = defaultdict(lambda: [set(), set()])
     conflict: set[str] = set()
@@ -372,7 +380,38 @@ def derive(data: Path, reviews: Path) -> tuple[list[str], list[str]]:
         listed = (tag in KEEP_POS and freq >= MIN_FREQ) or w in RARE_OK or w in REVIEW_VERBS
         if listed and w in jd or tag not in PROPER_POS and is_graded(graded.get(w, (0, 0))):
             result[side].append((-freq, w))
-    return [w for _, w in sorted(result[0])], [w for _, w in sorted(result[1])]
+    pos, neg = [w for _, w in sorted(result[0])], [w for _, w in sorted(result[1])]
+    return pos, neg, customer_graded(reviews, jd, known | set(pos) | set(neg))
+
+
+def customer_graded(reviews: Path, jd: dict, known: set[str]) -> list[tuple[str, int, int, float]]:
+    """The second route (scripts/opinion_graded.py): (word, side, comments, positive share)."""
+    negations = read_words(CORE / "negation.txt")
+    modifiers = read_words(CORE / "degree.txt") | negations | {"好"}  # 好 before a word: "very"
+    uses = opinion_graded.scan(reviews, jd, GRADING, negations, PROPER_POS)
+    listed: tuple[set, set] = (set(), set())  # a pack's positive and negative words
+    read = set(known)  # what a pack reads otherwise: its opinion words, terms and cues
+    for pack in (p for p in LEX.iterdir() if p.is_dir()):
+        listed[0].update(read_words(pack / "positive.txt"))
+        listed[1].update(read_words(pack / "negative.txt"))
+        tax = pack / "taxonomy.toml"
+        if tax.exists():
+            data = tomllib.loads(tax.read_text(encoding="utf-8"))
+            for dim in data.get("dimensions", {}).values():
+                for fac in dim.get("factors", {}).values():
+                    read.update(fac.get("opinions", []))
+    opinions = read | listed[0] | listed[1]
+    candidates = sorted(w for w in uses.occurrences if w not in known and w not in EXCLUDE)
+    rows = opinion_graded.graded_words(uses, candidates, jd, opinions, modifiers)
+    for part in (0, 1):  # the check of the route's settings on the words already listed
+        sides = {}
+        for side, name in enumerate(("positive.txt", "negative.txt")):
+            text = (CORE / name).read_text(encoding="utf-8").split(MARKER)[part]
+            sides |= dict.fromkeys(read_words_of(text.split("# customers grade")[0]), side)
+        n, wrong = opinion_graded.agreement(uses, sides, jd)
+        print(f"{('hand-written', 'derived')[part]} words the route would read: {n}, "
+              f"{len(wrong)} the other way ({' '.join(wrong)})", file=sys.stderr)
+    return [r for r in rows if r[0] not in listed[1 - r[1]]]  # never both ways
 
 
 def header(polarity: str, n: int) -> str:
@@ -392,11 +431,22 @@ def header(polarity: str, n: int) -> str:
     )
 
 
-def write(path: Path, words: list[str], polarity: str) -> None:
+GRADED_HEADER = (
+    "# {n} {polarity} words customers grade in labelled reviews (the customer-graded route,",
+    "# scripts/opinion_graded.py): after a degree adverb or as a clause's predicate in >= 10",
+    "# comments of online_shopping_10_cats, ChnSentiCorp hotels and ChnSentiCorp 12k train,",
+    "# labels >= 3:1 one way; read by hand. Weight 1.0.",
+)
+
+
+def write(path: Path, words: list[str], polarity: str, graded: list[str]) -> None:
     text = path.read_text(encoding="utf-8")
     hand = text.split(MARKER)[0].rstrip("\n")
     body = "\n".join(f"{w} 1" for w in words)
-    path.write_text(f"{hand}\n\n{header(polarity, len(words))}\n{body}\n", encoding="utf-8")
+    second = "\n".join(GRADED_HEADER).format(n=len(graded), polarity=polarity)
+    tail = "\n".join(f"{w} 1" for w in graded)
+    path.write_text(f"{hand}\n\n{header(polarity, len(words))}\n{body}\n\n{second}\n{tail}\n",
+                    encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -419,14 +469,19 @@ def main(argv: list[str] | None = None) -> int:
         if not folder.is_dir():
             print(f"source folder not found: {folder}", file=sys.stderr)
             return 1
-    pos, neg = derive(args.data, args.reviews)
+    pos, neg, rows = derive(args.data, args.reviews)
+    graded: tuple[list[str], list[str]] = ([], [])
+    for word, side, comments, share in sorted(rows, key=lambda r: (r[1], -r[2])):
+        graded[side].append(word)
+        print(f"graded {'+-'[side]} {word}\t{comments} comments, {share:.2f} positive")
     if args.dry_run:
         print("POSITIVE", len(pos), " ".join(pos))
         print("NEGATIVE", len(neg), " ".join(neg))
         return 0
-    write(CORE / "positive.txt", pos, "positive")
-    write(CORE / "negative.txt", neg, "negative")
-    print(f"wrote {len(pos)} positive and {len(neg)} negative derived words")
+    write(CORE / "positive.txt", pos, "positive", graded[0])
+    write(CORE / "negative.txt", neg, "negative", graded[1])
+    print(f"wrote {len(pos)} positive and {len(neg)} negative derived words, "
+          f"{len(graded[0])} and {len(graded[1])} graded by customers")
     return 0
 
 

@@ -1,9 +1,13 @@
 """The core opinion lists hold the words customers grade (很精彩 很感人 太单调 很低档), though jieba
 tags many of them nouns or adverbs: scripts/build_opinion_words.py admits a word the public
 lexicons agree on when reviews put a degree adverb before it. Words reviews grade but that do
-not judge the purchase (挑剔 担心 客观) stay out."""
+not judge the purchase (挑剔 担心 客观) stay out. Its customer-graded route adds judgements no
+lexicon lists, read off labelled reviews (价格适中, 分量刚好, 运行很吃力)."""
 
 from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
 
 import pytest
 from conftest import extractor_for
@@ -47,3 +51,70 @@ def test_a_graded_word_that_judges_nothing_is_no_opinion(domain, text, word):
     found = extractor_for(domain)(text)
     assert not any(word in m.opinion and m.lexicon_score for m in found), [
         (m.term, m.opinion, m.lexicon_score) for m in found]
+
+
+# The customer-graded route (scripts/opinion_graded.py): judgements no public lexicon lists,
+# read off labelled reviews (价格适中 had a price mention and no opinion).
+@pytest.mark.parametrize("domain, text, term, sign", [
+    ("catering", "价格适中，分量刚好", "价格", 1),
+    ("catering", "价格适中，分量刚好", "分量", 1),
+    ("catering", "虾滑尚可", "虾滑", 1),  # (尚可: hand-written, mild like 还可以)
+    ("ecommerce", "质量没得说", "质量", 1),
+    ("ecommerce", "颜色鲜艳", "颜色", 1),
+    ("electronics", "动力强劲", "动力", 1),
+    ("ecommerce", "苹果甜甜的", "苹果", 1),
+    ("electronics", "运行很吃力", "运行", -1),
+    ("hotel", "房间很潮湿", "房间", -1),
+    ("ecommerce", "实物与描述差别甚远", "实物", -1),
+])
+def test_a_word_customers_grade_judges_its_term(domain, text, term, sign):
+    found = extractor_for(domain)(text)
+    assert any(m.term == term and m.lexicon_score * sign > 0 for m in found), [
+        (m.term, m.opinion, m.lexicon_score) for m in found]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("刚好赶上活动，很划算", "刚好"),  # an adverb before a verb: "happened to"
+    ("正好碰到618", "正好"),
+    ("楼梯刚好在清洗", "刚好"),
+])
+def test_a_predicate_only_word_before_a_verb_is_no_opinion(text, word):
+    found = extractor_for("ecommerce")(text)
+    assert not any(word in m.opinion and m.lexicon_score for m in found), [
+        (m.term, m.opinion, m.lexicon_score) for m in found]
+
+
+def _graded_route():
+    path = Path(__file__).resolve().parents[1] / "scripts" / "opinion_graded.py"
+    spec = importlib.util.spec_from_file_location("opinion_graded", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_graded_route_keeps_a_judgement_and_not_a_topic_or_a_rare_word():
+    route = _graded_route()
+    jd = {"适中": (465, "v"), "反馈": (514, "v"), "刚好": (667, "d"), "标准": (10012, "n"),
+          "稀有": (50, "a"), "闹中取静": (3, "l"), "价格便宜": (4, "l")}
+    uses = route.Uses()
+    uses.base = {"shop": [1000, 1000], "hotel": [2000, 1000]}
+
+    def add(word, occurrences, at, comments):
+        uses.occurrences[word] = occurrences
+        uses.at[word].update(at)
+        for combo, by_corpus in comments.items():
+            for corpus, counts in by_corpus.items():
+                uses.comments[word][combo][corpus] = counts
+
+    add("适中", 100, {"G": 12, "S": 40}, {"G": {"shop": [11, 1]}})  # 价格比较适中
+    add("反馈", 100, {"S": 60}, {"CGS": {"hotel": [40, 0]}})  # 宾馆反馈: never graded
+    add("刚好", 100, {"E": 30}, {"CEGS": {"shop": [14, 1]}})
+    add("标准", 100, {"G": 12}, {"G": {"shop": [12, 0]}})  # mostly a noun (12 % judging)
+    add("稀有", 20, {"G": 9}, {"CEGS": {"shop": [9, 0]}})  # 9 comments: too few
+    add("闹中取静", 30, {"C": 20}, {"CGS": {"hotel": [20, 4]}})  # hotel: 2/3 positive anyway
+    add("价格便宜", 30, {"C": 20}, {"CGS": {"shop": [20, 0]}})  # holds the opinion 便宜
+    kept = route.graded_words(uses, sorted(jd), jd, {"便宜"}, {"很", "不"})
+    assert {w: side for w, side, *_ in kept} == {"适中": 0, "刚好": 0}
+    uses.base["hotel"] = [1000, 2000]  # the same counts, from a corpus two-thirds negative
+    kept = route.graded_words(uses, sorted(jd), jd, {"便宜"}, {"很", "不"})
+    assert "闹中取静" in {w for w, *_ in kept}

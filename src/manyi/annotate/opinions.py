@@ -88,6 +88,7 @@ class OpinionScreens:
         self.plain = Memo(lambda t: t not in read and THIS_ONE.match(t) is None)
         self.doubtful = Memo(lambda t: t in rules.not_yet or t in rules.approximators or (
             t.endswith("可以") or t in rules.ordinary or t in rules.graded_only
+            or t in rules.predicate_only
             or (parse(t) or ("", "", ""))[2] == "没用"))
         self.scales = frozenset(rules.scale_up) | frozenset(rules.scale_down)
         self.wish_next = frozenset(rules.a_little) | WISH_ENDS  # a word after a wished one
@@ -150,8 +151,11 @@ class ClauseOpinions:
             ) or (token in rules.approximators and self._nearly(tokens, i, first, last)) or (
                     token.endswith("可以") and self._modal(tokens, i, last)) or (
                     token in rules.ordinary and self._of_a_kind(tokens, i, first, last)) or (
-                    token in rules.graded_only and (i == first or tokens[i - 1] not in modifiers))):
-                # (卡 judges after a degree word or a negation: 有点卡, 一点都不卡; 办了张卡)
+                    token in rules.graded_only and (i == first or tokens[i - 1] not in modifiers)
+            ) or (token in rules.predicate_only and i + 1 < last
+                  and tokens[i + 1] not in rules.particles)):
+                # (卡 judges after a degree word or a negation: 有点卡, 一点都不卡; 办了张卡;
+                # 刚好 only as the predicate: 大小刚好, not 刚好赶上活动)
                 continue
             negations, degree, word = parse
             start = starts[i]
