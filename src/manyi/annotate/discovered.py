@@ -324,9 +324,12 @@ class DiscoveredMentions:
                 continue
             factor, how = self.finder.file_term(words)
             used.update(range(*span))
-            negated = b > first and tokens[b - 1] in self.lexicon.negations  # 待机时间不长
+            j = b - 1  # 待机时间不长; 清晰度不是很高: the negation before a degree word
+            while j > first and tokens[j] in self.lexicon.degrees:
+                j -= 1
+            negated = j >= first and tokens[j] in self.lexicon.negations
             opinion = self.duration(words, Opinion(b, starts[b], end, word, 0.0, negated, 1.0),
-                                    too_little=negated and tokens[b - 1] in INSUFFICIENT)
+                                    too_little=negated and tokens[j] in INSUFFICIENT)
             mentions.append(self._mention(text, clause_id, clause, factor, "".join(words),
                                           opinion, False, starts[span[0]],
                                           starts[span[1] - 1] + len(tokens[span[1] - 1]),
