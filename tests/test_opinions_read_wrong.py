@@ -64,6 +64,14 @@ POLARITY = [
     ("包装没有泡沫欠佳", "包装", "negative"),
     # 好 said of a thing is still praise (and 好几次, 好多次 no praise: QUITE_A_FEW)
     ("东西好，好评", "东西", "positive"),
+    # "nothing to say" is praise (read as a negated 话说: 物流没话说 was a complaint)
+    ("物流没话说", "物流", "positive"),
+    ("质量没的说", "质量", "positive"),
+    # still (还是, 更是) stands between a thing and what is said of it; it says no quality
+    ("就是感觉分辨率还是有点低", "分辨率", "negative"),
+    ("国产这个价位还是有点高", "价位", "negative"),
+    ("这一款性价比还是很高的", "性价比", "positive"),
+    ("就是屏幕还是小了点", "屏幕", "negative"),
 ]
 
 # 好 before a quantity: no mention judged by 好 (rules.toml many_starts)
@@ -287,3 +295,13 @@ def test_how_much_after_de_is_no_complaint(shop, text):
 
 def test_a_verdict_after_a_verb_ending_on_de_holds(shop):
     assert [m.opinion for m in shop("总觉得不行")] == ["不行"]
+
+
+def test_still_hot_food_in_an_order_is_the_delivery_praised():
+    # 还是 is no opinion of the dish (饭菜还是热的 read 还是 as the dish's, a complaint)
+    result = manyi.analyze(pd.DataFrame({"text": ["送餐速度快，饭菜还是热的"]}), text_col="text",
+                           domain="delivery", progress=False)
+    found = result.mentions
+    assert not (found["opinion"] == "还是").any(), found
+    warm = found[found["factor"] == "temperature"]
+    assert warm["polarity"].tolist() == ["positive"], found

@@ -536,10 +536,11 @@ class ClauseOpinions:
         if token in self.rules.bare_adjectives:
             return Opinion(i, starts[i], starts[i] + len(token), token, 0.0, False, 1.0)
         prefix = self._prefix_cache[token]
-        if prefix and token[prefix:] not in self.lexicon.terms and not (
+        if prefix and token[prefix:] != "是" and token[prefix:] not in self.lexicon.terms and not (
                 i + 1 < stop and token in self._modifiers and token not in INSUFFICIENT and (
                     token[prefix:] == "是" or token[prefix:] in self._modifiers)):
-            # (not 不是 很大 or 不太 高: the word after them is what is said)
+            # (not 不是 很大 or 不太 高: the word after them is what is said; 还是 says no
+            # quality: 饭菜还是热的)
             kind, value = self._modifiers[token[:prefix]]
             word = token if token[:prefix] in EXCESS else token[prefix:]  # 太高: too much
             return Opinion(i, starts[i], starts[i] + len(token), word, 0.0,
