@@ -72,6 +72,12 @@ POLARITY = [
     ("国产这个价位还是有点高", "价位", "negative"),
     ("这一款性价比还是很高的", "性价比", "positive"),
     ("就是屏幕还是小了点", "屏幕", "negative"),
+    # one-character judgements after a degree word or a negation (rules.toml graded_only)
+    ("颜色很正", "颜色", "positive"),
+    ("尺码也很准", "尺码", "positive"),
+    ("衣服号也不准", "衣服", "negative"),
+    ("还是不行做工太次", "做工", "negative"),
+    ("真正可视屏幕也小的可怜", "屏幕", "negative"),  # 真正 is "real", no praise
 ]
 
 # 好 before a quantity: no mention judged by 好 (rules.toml many_starts)
