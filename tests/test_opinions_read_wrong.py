@@ -78,6 +78,8 @@ POLARITY = [
     ("衣服号也不准", "衣服", "negative"),
     ("还是不行做工太次", "做工", "negative"),
     ("真正可视屏幕也小的可怜", "屏幕", "negative"),  # 真正 is "real", no praise
+    ("样式有些旧", "样式", "negative"),
+    ("款式挺新的", "款式", "positive"),
 ]
 
 # 好 before a quantity: no mention judged by 好 (rules.toml many_starts)
@@ -311,3 +313,12 @@ def test_still_hot_food_in_an_order_is_the_delivery_praised():
     assert not (found["opinion"] == "还是").any(), found
     warm = found[found["factor"] == "temperature"]
     assert warm["polarity"].tolist() == ["positive"], found
+
+
+def test_new_said_bare_judges_nothing():
+    # 新 names the kind (新机子, 新喇叭): no thing found judged by it (the learned scorer took
+    # 机子 as judged), as 卡 in 移动卡装进去 names a card
+    texts = ["我刚到手的新机子", "换个新喇叭", "移动卡装进去"]
+    result = manyi.analyze(pd.DataFrame({"text": texts}), text_col="text", domain="ecommerce",
+                           progress=False)
+    assert (result.mentions["term"] == "").all(), result.mentions

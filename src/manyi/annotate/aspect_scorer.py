@@ -147,16 +147,16 @@ class _Tables:
         def code(t: str) -> int:
             """1: a candidate's part (a noun, not a listed term, no word for a person, no
             phrase the segmenter invented), 2: an opinion word or a bare adjective (not a
-            degree word), 0: neither."""
+            degree word, nor one that judges only after one: 新 in 新机子), 0: neither."""
             role = roles[t]
             if role is not None and (role[0] or role[4]) and t not in degrees:
-                return 2
+                return 0 if t in graded_only else 2
             return int((finder._kind[t] == 2 or finder._head[t]) and t not in terms
                        and not t.endswith(person_ends) and t not in not_scored
                        and not _invented(finder.tag, t))
 
         person_ends = tuple(extractor.rules.person_ends)
-        not_scored = extractor.rules.not_scored
+        not_scored, graded_only = extractor.rules.not_scored, extractor.rules.graded_only
         self.code = Memo(code)
         self.kind = Memo(lambda t: _kind_of(extractor, t))
         self.tag = Memo(lambda t: finder.tag(t) or "?")

@@ -150,8 +150,9 @@ class ClauseOpinions:
             ) or (token in rules.approximators and self._nearly(tokens, i, first, last)) or (
                     token.endswith("可以") and self._modal(tokens, i, last)) or (
                     token in rules.ordinary and self._of_a_kind(tokens, i, first, last)) or (
-                    token in rules.graded_only and (i == first or tokens[i - 1] not in modifiers))):
-                # (卡 judges after a degree word or a negation: 有点卡, 一点都不卡; 办了张卡)
+                    token in rules.graded_only and boost_at != i and (
+                        i == first or tokens[i - 1] not in modifiers))):
+                # (卡 judges after a degree word or a negation: 有点卡, 好远, 一点都不卡; 办了张卡)
                 continue
             negations, degree, word = parse
             start = starts[i]
