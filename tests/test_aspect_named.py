@@ -38,7 +38,7 @@ def test_a_verdict_with_no_noun_becomes_the_names():
     ("catering", "咖喱蟹，没有吃，量还可以", "咖喱蟹"),      # the clause between says something
     ("app", "大堂经理小王服务很周到，全程帮忙，点赞", "全程"),  # praise said to the shop
     ("catering", "麻辣牛肉。很好吃", "麻辣牛肉"),            # not across a sentence
-    ("hotel", "南苑楼虽然有些旧，但是房间很干净", "南苑楼"),  # past a contrast: another thing
+    ("hotel", "南苑楼虽然是老楼，但是房间很干净", "南苑楼"),  # past a contrast: another thing
     ("ecommerce", "不知道是不是个例，电池使用时间实在是一般", "个例"),  # a wonder, no name
 ])
 def test_a_name_before_stays_bounded(domain, text, not_term):

@@ -65,7 +65,7 @@ def _fullmatch(pattern, text: str) -> bool:
 
 BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 DOMAINS = ("ecommerce", "catering", "delivery", "hotel", "hotline", "education", "app",
-           "electronics", "books")
+           "electronics", "books", "automotive")
 WORD_FILES = ("positive.txt", "negative.txt", "negation.txt", "degree.txt", "contrast.txt",
               "placeholders.txt", "userdict.txt", "stopwords.txt")
 FACTOR_KEYS = {"label", "terms", "opinions", "verbs"}
