@@ -41,6 +41,7 @@ LIKE = frozenset({"像", "好像", "类似", "仿佛"})
 DISPOSAL = frozenset({"把", "将"})
 PLACING = frozenset({"在", "从", "去", "到"})  # 在当当买的: the platform is where
 ON = frozenset({"上", "网上", "里"})  # 在当当网上看见的: what is done there comes next
+NOUNS_ON_DE = frozenset({"心得", "所得"})  # nouns ending on 得 (学习心得), not an act's 讲得
 
 
 class DiscoveredMentions:
@@ -158,6 +159,8 @@ class DiscoveredMentions:
             return False
         if self.doubtful_dropped and PRONOUNS.search(m.term):
             return True  # 我会再次光顾, 祝您工作顺利: who speaks, to whom, no thing
+        if self.doubtful_dropped and m.term[-1] == "得" and m.term[-2:] not in NOUNS_ON_DE:
+            return True  # 老师讲得很清楚, 装得也快: how an act was done, no thing
         if m.opinion:
             return m.filed_by != "corpus" and (self._placed(tokens, starts, m)
                                                or self._is_the_opinion(m))

@@ -24,6 +24,7 @@ ASKED = "有没有"  # whether it is so: what follows in the clause is asked, no
 
 COMPARISON_WINDOW = 5  # tokens before 那么 searched for the negation of "not as … as"
 MISTAKEN_WORDS = 6  # tokens a mistaken belief reaches past 本以为 or its modal (会, 应该)
+NO_QUALITY = frozenset("是要有会能在")  # after a degree word no quality: 还是, 还要, 很有
 NEGATED_SCALE = 0.6  # 不好 is weaker than 差; 不贵 weaker than 便宜
 DURATION_SCORE = 1.0  # a scale word of a known attribute (待机长, 油耗高): an opinion word's weight
 EXCESS = frozenset({"偏", "过", "太", "过于", "太过"})  # 偏高, 太大: too much
@@ -537,11 +538,13 @@ class ClauseOpinions:
         if token in self.rules.bare_adjectives:
             return Opinion(i, starts[i], starts[i] + len(token), token, 0.0, False, 1.0)
         prefix = self._prefix_cache[token]
-        if prefix and token[prefix:] != "是" and token[prefix:] not in self.lexicon.terms and not (
-                i + 1 < stop and token in self._modifiers and token not in INSUFFICIENT and (
-                    token[prefix:] == "是" or token[prefix:] in self._modifiers)):
-            # (not 不是 很大 or 不太 高: the word after them is what is said; 还是 says no
-            # quality: 饭菜还是热的)
+        rest = token[prefix:]
+        if prefix and not (rest in NO_QUALITY and self._modifiers[token[:prefix]][0] == "deg") \
+                and rest not in self.lexicon.terms and not (
+                i + 1 < stop and token in self._modifiers and token not in INSUFFICIENT
+                and (rest == "是" or rest in self._modifiers)):
+            # (not 不是 很大 or 不太 高: the word after them is what is said; 还是 还要 很有
+            # say no quality: 饭菜还是热的, 登录还要验证)
             kind, value = self._modifiers[token[:prefix]]
             word = token if token[:prefix] in EXCESS else token[prefix:]  # 太高: too much
             return Opinion(i, starts[i], starts[i] + len(token), word, 0.0,
