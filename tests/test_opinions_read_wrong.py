@@ -79,6 +79,9 @@ POLARITY = [
     ("还是不行做工太次", "做工", "negative"),
     ("真正可视屏幕也小的可怜", "屏幕", "negative"),  # 真正 is "real", no praise
     ("样式有些旧", "样式", "negative"),
+    # clear after a degree word or as an act's manner (rules.toml degree_only)
+    ("年费问题给我解释得很清楚", "解释", "positive"),
+    ("屏幕非常的清楚", "屏幕", "positive"),
     ("款式挺新的", "款式", "positive"),
 ]
 
@@ -331,6 +334,15 @@ def test_no_act_and_no_function_word_is_read_as_a_thing_or_a_judgement():
     result = manyi.analyze(pd.DataFrame({"text": texts}), text_col="text", domain="ecommerce",
                            progress=False)
     found = result.mentions
-    assert not found["term"].str.endswith("得").any(), found
+    discovered = found[found["source"] == "discovered"]  # (营业员讲得: the doer with the act)
+    assert not discovered["term"].str.endswith("得").any(), found
     assert not found["opinion"].isin(["还要", "还会"]).any(), found
     assert (found["term"] == "退货").any(), found
+
+
+def test_not_clear_alone_is_not_knowing_no_complaint():
+    result = manyi.analyze(pd.DataFrame({"text": ["质量怎么样我也不清楚", "写得不清楚"]}),
+                           text_col="text", domain="ecommerce", progress=False)
+    found = result.mentions
+    assert found.loc[found["row"] == 0, "opinion"].tolist() in ([], [""]), found
+    assert found.loc[found["row"] == 1, "opinion"].tolist() == ["不清楚"], found

@@ -156,7 +156,8 @@ class _Tables:
                        and not _invented(finder.tag, t))
 
         person_ends = tuple(extractor.rules.person_ends)
-        not_scored, graded_only = extractor.rules.not_scored, extractor.rules.graded_only
+        not_scored = extractor.rules.not_scored
+        graded_only = extractor.rules.graded_only | extractor.rules.degree_only
         self.code = Memo(code)
         self.kind = Memo(lambda t: _kind_of(extractor, t))
         self.tag = Memo(lambda t: finder.tag(t) or "?")

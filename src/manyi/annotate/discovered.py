@@ -135,6 +135,11 @@ class DiscoveredMentions:
                 if not m.opinion or (m.start, m.end, m.opinion) in seen:
                     continue
                 seen.add((m.start, m.end, m.opinion))
+            if self.doubtful_dropped and m.source == "discovered" and m.term[-1:] == "得" \
+                    and m.term[-2:] not in NOUNS_ON_DE:  # 老师讲得很清楚, 装得也快: how an act
+                kept = self._as_verdict(tokens, starts, spans, m) if m.opinion else None
+                out.extend(() if kept is None else (kept,))  # was done, no thing: a verdict
+                continue
             if self._names_nothing(tokens, starts, roles, spans, m):
                 continue
             if self.doubtful_dropped and m.source == "discovered" and m.term \
@@ -159,8 +164,6 @@ class DiscoveredMentions:
             return False
         if self.doubtful_dropped and PRONOUNS.search(m.term):
             return True  # 我会再次光顾, 祝您工作顺利: who speaks, to whom, no thing
-        if self.doubtful_dropped and m.term[-1] == "得" and m.term[-2:] not in NOUNS_ON_DE:
-            return True  # 老师讲得很清楚, 装得也快: how an act was done, no thing
         if m.opinion:
             return m.filed_by != "corpus" and (self._placed(tokens, starts, m)
                                                or self._is_the_opinion(m))

@@ -60,6 +60,21 @@ USE_VERBS = frozenset({"用", "吃", "住", "穿", "喝", "看", "看看", "玩"
 THIS_ONE = re.compile(r"^(这|它|此)(个|款|家|种|部|台|只|次|件|本|双|条|瓶|盒|箱|里|边)?$")
 
 
+def _as_graded(tokens: list[str], i: int, first: int, modifiers: dict, parse: tuple) -> bool:
+    """Whether the word at ``i`` (rules.toml ``degree_only``) judges: after a degree word (很清楚,
+    非常的清楚) or as the manner of an act, negated or not (讲得清楚, 写得不清楚); not glued to
+    a negation (不清楚: "do not know")."""
+    if tokens[i] != parse[2]:
+        return not parse[0]
+    j = i - 1 - (i - 1 > first and tokens[i - 1] == "的")
+    if j < first:
+        return False
+    if modifiers.get(tokens[j], ("",))[0] == "neg" and j > first:
+        j -= 1  # (写得不清楚)
+        return tokens[j].endswith("得")
+    return tokens[j].endswith("得") or modifiers.get(tokens[j], ("",))[0] == "deg"
+
+
 class Opinion(NamedTuple):
     """An opinion word as found in a clause, with its modifiers applied."""
 
@@ -85,7 +100,7 @@ class OpinionScreens:
         self.plain = Memo(lambda t: t not in read and THIS_ONE.match(t) is None)
         self.doubtful = Memo(lambda t: t in rules.not_yet or t in rules.approximators or (
             t.endswith("可以") or t in rules.ordinary or t in rules.graded_only
-            or (parse(t) or ("", "", ""))[2] == "没用"))
+            or (parse(t) or ("", "", ""))[2] in ("没用", *rules.degree_only)))
         self.scales = frozenset(rules.scale_up) | frozenset(rules.scale_down)
         self.wish_next = frozenset(rules.a_little) | WISH_ENDS  # a word after a wished one
         # a comparison's negation (没有, 不如; glued: 完全没有): see _below_standard
@@ -148,7 +163,9 @@ class ClauseOpinions(ScaleReading):
                     token.endswith("可以") and self._modal(tokens, i, last)) or (
                     token in rules.ordinary and self._of_a_kind(tokens, i, first, last)) or (
                     token in rules.graded_only and boost_at != i and (
-                        i == first or tokens[i - 1] not in modifiers))):
+                        i == first or tokens[i - 1] not in modifiers)) or (
+                    parse[2] in rules.degree_only and boost_at != i
+                    and not _as_graded(tokens, i, first, modifiers, parse))):
                 # (卡 judges after a degree word or a negation: 有点卡, 好远, 一点都不卡; 办了张卡)
                 continue
             negations, degree, word = parse

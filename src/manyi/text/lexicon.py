@@ -352,7 +352,8 @@ class Lexicon:
         for source, tag in ((self.terms, "n"), (self.cues, "a"), (self.verbs, "v")):
             for word in source:
                 words[word] = (None, tag)
-        graded_only = self.rules.get("graded_only", frozenset())  # 卡: jieba's own (会员卡)
+        graded_only = self.rules.get("graded_only", frozenset()) | self.rules.get(
+            "degree_only", frozenset())  # 卡: jieba's own (会员卡)
         for word in [*self.opinions, *self.degrees, *sorted(self.negations)]:
             if word not in graded_only:
                 words.setdefault(word, (None, None))
