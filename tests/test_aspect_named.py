@@ -43,7 +43,7 @@ def test_a_verdict_with_no_noun_becomes_the_names():
     ("catering", "麻辣牛肉。很好吃", "麻辣牛肉"),            # not across a sentence
     ("catering", "我们抽的是二等奖，麻辣牛肉，很好吃", "二等奖"),  # the clause between a name
     ("catering", "又来了一次，还不错", "一次"),                # 又 来了: a time, no name
-    ("hotel", "南苑楼虽然有些旧，但是房间很干净", "南苑楼"),  # past a contrast: another thing
+    ("hotel", "南苑楼虽然是老楼，但是房间很干净", "南苑楼"),  # past a contrast: another thing
     ("ecommerce", "不知道是不是个例，电池使用时间实在是一般", "个例"),  # a wonder, no name
 ])
 def test_a_name_before_stays_bounded(domain, text, not_term):

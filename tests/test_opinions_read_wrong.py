@@ -64,6 +64,27 @@ POLARITY = [
     ("包装没有泡沫欠佳", "包装", "negative"),
     # 好 said of a thing is still praise (and 好几次, 好多次 no praise: QUITE_A_FEW)
     ("东西好，好评", "东西", "positive"),
+    # "nothing to say" is praise (read as a negated 话说: 物流没话说 was a complaint)
+    ("物流没话说", "物流", "positive"),
+    ("质量没的说", "质量", "positive"),
+    # still (还是, 更是) stands between a thing and what is said of it; it says no quality
+    ("就是感觉分辨率还是有点低", "分辨率", "negative"),
+    ("国产这个价位还是有点高", "价位", "negative"),
+    ("这一款性价比还是很高的", "性价比", "positive"),
+    ("就是屏幕还是小了点", "屏幕", "negative"),
+    # one-character judgements after a degree word or a negation (rules.toml graded_only)
+    ("颜色很正", "颜色", "positive"),
+    ("尺码也很准", "尺码", "positive"),
+    ("衣服号也不准", "衣服", "negative"),
+    ("还是不行做工太次", "做工", "negative"),
+    ("真正可视屏幕也小的可怜", "屏幕", "negative"),  # 真正 is "real", no praise
+    ("样式有些旧", "样式", "negative"),
+    # clear after a degree word or as an act's manner (rules.toml degree_only)
+    ("年费问题给我解释得很清楚", "解释", "positive"),
+    ("屏幕非常的清楚", "屏幕", "positive"),
+    ("但是感觉退货好麻烦", "退货", "negative"),  # 好 a degree word (it read as praise)
+    ("实物与图片不符合", "实物", "negative"),
+    ("款式挺新的", "款式", "positive"),
 ]
 
 # 好 before a quantity: no mention judged by 好 (rules.toml many_starts)
@@ -287,3 +308,43 @@ def test_how_much_after_de_is_no_complaint(shop, text):
 
 def test_a_verdict_after_a_verb_ending_on_de_holds(shop):
     assert [m.opinion for m in shop("总觉得不行")] == ["不行"]
+
+
+def test_still_hot_food_in_an_order_is_the_delivery_praised():
+    # 还是 is no opinion of the dish (饭菜还是热的 read 还是 as the dish's, a complaint)
+    result = manyi.analyze(pd.DataFrame({"text": ["送餐速度快，饭菜还是热的"]}), text_col="text",
+                           domain="delivery", progress=False)
+    found = result.mentions
+    assert not (found["opinion"] == "还是").any(), found
+    warm = found[found["factor"] == "temperature"]
+    assert warm["polarity"].tolist() == ["positive"], found
+
+
+def test_new_said_bare_judges_nothing():
+    # 新 names the kind (新机子, 新喇叭): no thing found judged by it (the learned scorer took
+    # 机子 as judged), as 卡 in 移动卡装进去 names a card
+    texts = ["我刚到手的新机子", "换个新喇叭", "移动卡装进去"]
+    result = manyi.analyze(pd.DataFrame({"text": texts}), text_col="text", domain="ecommerce",
+                           progress=False)
+    assert (result.mentions["term"] == "").all(), result.mentions
+
+
+def test_no_act_and_no_function_word_is_read_as_a_thing_or_a_judgement():
+    # 讲得 装得 (how an act was done) are no thing; 还要 还会 (a degree-looking 还 before a
+    # function word) no opinion of the thing before them
+    texts = ["办理的时候营业员讲得很清楚", "退货还要我自己出运费", "服务员还会帮忙涮"]
+    result = manyi.analyze(pd.DataFrame({"text": texts}), text_col="text", domain="ecommerce",
+                           progress=False)
+    found = result.mentions
+    discovered = found[found["source"] == "discovered"]  # (营业员讲得: the doer with the act)
+    assert not discovered["term"].str.endswith("得").any(), found
+    assert not found["opinion"].isin(["还要", "还会"]).any(), found
+    assert (found["term"] == "退货").any(), found
+
+
+def test_not_clear_alone_is_not_knowing_no_complaint():
+    result = manyi.analyze(pd.DataFrame({"text": ["质量怎么样我也不清楚", "写得不清楚"]}),
+                           text_col="text", domain="ecommerce", progress=False)
+    found = result.mentions
+    assert found.loc[found["row"] == 0, "opinion"].tolist() in ([], [""]), found
+    assert found.loc[found["row"] == 1, "opinion"].tolist() == ["不清楚"], found

@@ -18,7 +18,9 @@ from manyi.text.segment import Segmenter
 WORSE = ["价格高", "只是楼下的中餐厅收费比较高", "温泉内部大大小小的收费很多的", "性价比很低",
          "尤其是前台入住和结帐时代效率太低", "就是耗电快", "而且耗电量太快了", "左手托盘发热比较快",
          "并且杂音很大", "处理器配置不高", "机身容量也十分小", "内存占用很高", "快门速度低",
-         "延迟很高", "故障率高", "油耗高",
+         "延迟很高", "故障率高", "油耗高", "票价太高了", "票价比别家高",
+         "油耗比以前高",  # a word the learned scorer finds, compared (no opinion word of its own)
+         "清晰度不是很高",
          # too much of what is praised in measure (过于/太过 before a praise word, 过 before a
          # scale word)
          "屏幕色彩过于艳丽", "所以手机铃音过于柔和", "经济间的布局过于紧凑", "后盖过于严密",
@@ -26,7 +28,8 @@ WORSE = ["价格高", "只是楼下的中餐厅收费比较高", "温泉内部�
 BETTER = ["噪音也小", "风扇噪音很小", "发热量不大", "整机发热量低", "功耗很低", "价位也不高",
           "费用也不高", "价格很低", "内存容量较大", "系统的游戏兼容性高", "耳机档次更高",
           "手机存储量大", "油耗很低", "延迟低",
-          "价格偏便宜", "质地偏清爽"]  # 偏 leans, it does not overdo (review)
+          "价格偏便宜", "质地偏清爽",  # 偏 leans, it does not overdo (review)
+          "油耗不是很高"]  # the negation before a degree word (不是 很 高)
 # left to the clause model: an attribute of no known direction, too much of a good thing
 MODEL = [("屏幕很大", "positive"), ("分辨率太高", "negative"), ("质量过硬", "positive")]
 
@@ -62,3 +65,13 @@ def test_the_direction_of_an_attribute(named, direction):
 def test_less_of_a_fee_is_praise(shop):
     found = shop("每个月话费少了一半")
     assert [m.lexicon_score > 0 for m in found if m.term.endswith("话费")] == [True]
+
+
+@pytest.mark.parametrize("text, whole", [("照片像素不是很高", "照片"), ("牌子像素低", "牌子"),
+                                         ("拍照的清晰度不是很高", "拍照")])
+def test_a_whole_named_before_its_judged_part_takes_its_judgement(text, whole):
+    # the whole has no opinion word of its own: the part's direction, not the clause model
+    # (which reads 像素不是很高 as praise)
+    result = manyi.analyze(pd.DataFrame({"text": [text]}), text_col="text", progress=False)
+    named = result.mentions[result.mentions["term"] == whole]
+    assert named["polarity"].tolist() == ["negative"], result.mentions

@@ -171,6 +171,7 @@ class Annotator:
                             0, len(heads[i]), "model", "overall"))
                 continue
             at, comment_id, row = clause_rows[n], ids[i], first_row + i
+            judged = judged_clauses(mentions) if len(mentions) > 1 else None
             # in text order within the comment
             for m in sorted(mentions, key=_clause_and_start) if len(mentions) > 1 \
                     else mentions:
@@ -186,12 +187,16 @@ class Annotator:
                 elif not opinion and source != "event" and supposes(clause):
                     score, polarity = 0.0, "neutral"  # 如果质量有问题可以找客服: nothing judged
                 else:
+                    said = None if opinion or not judged else said_in(judged, clause_id, end,
+                                                                      heads[i])
+                    if said is not None:  # 贷款利率很低: the loan's, as its rate is judged
+                        lexicon_score = said
                     # a bare taste (酸酸的) is read with its comment, as a mention with no
                     # opinion is: the clause model alone reads 口感很差，酸酸的 as praise
                     score, polarity = mention_polarity(
                         lexicon_score, scores[at[clause_id]], labels[at[clause_id]],
-                        None if opinion and not is_bare_taste(opinion, lexicon_score, tastes)
-                        else (scores[n], labels[n]))
+                        None if said is not None or opinion and not is_bare_taste(
+                            opinion, lexicon_score, tastes) else (scores[n], labels[n]))
                 append((comment_id, row, clause_id, clause, dimension, factor, term, opinion,
                         negated, degree, implicit, polarity, score, start, end, source,
                         filed_by))
@@ -349,6 +354,35 @@ def mention_polarity(lexicon_score: float, model_score: float, model_label: str,
     else:
         return model_score, model_label
     return score, "positive" if score > 0 else "negative" if score < 0 else "neutral"
+
+
+def judged_clauses(mentions: list) -> dict[int, list[tuple[int, float]]]:
+    """The scored judgements of each clause of one comment's ``mentions``: clause id →
+    (start, lexicon score) of its mentions with an opinion the lexicon scores, or an event;
+    not a deal named (赠品, 返现: a term that is its own praise), which a complaint narrates
+    (盒子里面没有单上的赠品)."""
+    judged: dict[int, list[tuple[int, float]]] = {}
+    for m in mentions:
+        if m.lexicon_score and (m.opinion or m.source == "event") and not (
+                m.opinion == m.term and m.lexicon_score > 0):
+            judged.setdefault(m.clause_id, []).append((m.start, m.lexicon_score))
+    return judged
+
+
+def said_in(judged: dict[int, list[tuple[int, float]]], clause_id: int, end: int,
+            text: str) -> float | None:
+    """The lexicon score a mention named with no opinion, ending at ``end``, takes from the
+    judged mention right after it, its part or attribute (贷款利率很低: the loan, as its rate;
+    牌子像素低, 拍照的清晰度不是很高); None when none follows at once (the clause model then
+    reads it: 客服说产品质量没有问题 is no praise of the service).
+
+    >>> said_in({0: [(2, 0.6)]}, 0, 2, "贷款利率很低"), said_in({0: [(3, 0.6)]}, 0, 2, "贷款的利率")
+    (0.6, 0.6)
+    """
+    for at, score in judged.get(clause_id, ()):
+        if at == end or at == end + 1 and text[end:at] == "的":
+            return score
+    return None
 
 
 # Dimensions that do not displace a comment's generic verdict (see comment_dimensions).

@@ -147,16 +147,17 @@ class _Tables:
         def code(t: str) -> int:
             """1: a candidate's part (a noun, not a listed term, no word for a person, no
             phrase the segmenter invented), 2: an opinion word or a bare adjective (not a
-            degree word), 0: neither."""
+            degree word, nor one that judges only after one: 新 in 新机子), 0: neither."""
             role = roles[t]
             if role is not None and (role[0] or role[4]) and t not in degrees:
-                return 2
+                return 0 if t in graded_only else 2
             return int((finder._kind[t] == 2 or finder._head[t]) and t not in terms
                        and not t.endswith(person_ends) and t not in not_scored
                        and not _invented(finder.tag, t))
 
         person_ends = tuple(extractor.rules.person_ends)
         not_scored = extractor.rules.not_scored
+        graded_only = extractor.rules.graded_only | extractor.rules.degree_only
         self.code = Memo(code)
         self.kind = Memo(lambda t: _kind_of(extractor, t))
         self.tag = Memo(lambda t: finder.tag(t) or "?")
@@ -317,16 +318,20 @@ def add_scored(extractor: Any, scorer: AspectScorer, text: str, tokens: list[str
         if y is None:
             y = contexts[context] = sum(map(weights.get, _context_features(context), _ZEROS))
         if z + y + scorer.bias >= cut and not extractor.compared_with(tokens, first, a, b):
-            added.append(_mention(extractor, text, tokens, starts, spans, mentions, c, a, b))
+            added.append(_mention(extractor, text, tokens, starts, spans, mentions, c, a, b,
+                                  last))
     if not added:
         return mentions
     return sorted(mentions + added, key=lambda m: m.clause_id)
 
 
 def _mention(extractor: Any, text: str, tokens: list[str], starts: list[int],
-             spans: list[tuple[int, int]], mentions: list, c: int, a: int, b: int) -> Any:
+             spans: list[tuple[int, int]], mentions: list, c: int, a: int, b: int,
+             last: int) -> Any:
     """The discovered mention of the accepted candidate ``tokens[a:b]`` in clause ``c``:
-    filed as the rules file a discovered word, judged by the clause's nearest opinion."""
+    filed as the rules file a discovered word, judged by the clause's nearest opinion, or
+    compared (油耗比以前高: a scale word after what it is compared with, by the attribute's
+    direction; ``last``: where the clause's tokens end)."""
     start, end = starts[a], starts[b - 1] + len(tokens[b - 1])
     factor, how = extractor.finder.file_term(tokens[a:b])
     judged = _judging(text, spans[c], [m for m in mentions if m.clause_id == c], start, end)
@@ -334,8 +339,12 @@ def _mention(extractor: Any, text: str, tokens: list[str], starts: list[int],
         return judged._replace(dimension=factor.dimension, factor=factor.key,
                                term=text[start:end], implicit=False, start=start, end=end,
                                source="discovered", filed_by=how)
+    opinion = extractor._predicate(tokens, starts, b, last) \
+        if b < last and tokens[b] in extractor.rules.comparison_markers else None
+    if opinion is not None:
+        opinion = extractor.duration(tokens[a:b], opinion)
     return extractor._mention(text, c, text[spans[c][0]:spans[c][1]], factor,
-                              text[start:end], None, False, start, end, "discovered", how)
+                              text[start:end], opinion, False, start, end, "discovered", how)
 
 
 def _judging(text: str, span: tuple[int, int], mentions: list, start: int, end: int) -> Any:

@@ -41,6 +41,7 @@ LIKE = frozenset({"像", "好像", "类似", "仿佛"})
 DISPOSAL = frozenset({"把", "将"})
 PLACING = frozenset({"在", "从", "去", "到"})  # 在当当买的: the platform is where
 ON = frozenset({"上", "网上", "里"})  # 在当当网上看见的: what is done there comes next
+NOUNS_ON_DE = frozenset({"心得", "所得"})  # nouns ending on 得 (学习心得), not an act's 讲得
 
 
 class DiscoveredMentions:
@@ -134,6 +135,11 @@ class DiscoveredMentions:
                 if not m.opinion or (m.start, m.end, m.opinion) in seen:
                     continue
                 seen.add((m.start, m.end, m.opinion))
+            if self.doubtful_dropped and m.source == "discovered" and m.term[-1:] == "得" \
+                    and m.term[-2:] not in NOUNS_ON_DE:  # 老师讲得很清楚, 装得也快: how an act
+                kept = self._as_verdict(tokens, starts, spans, m) if m.opinion else None
+                out.extend(() if kept is None else (kept,))  # was done, no thing: a verdict
+                continue
             if self._names_nothing(tokens, starts, roles, spans, m):
                 continue
             if self.doubtful_dropped and m.source == "discovered" and m.term \
@@ -324,9 +330,12 @@ class DiscoveredMentions:
                 continue
             factor, how = self.finder.file_term(words)
             used.update(range(*span))
-            negated = b > first and tokens[b - 1] in self.lexicon.negations  # 待机时间不长
+            j = b - 1  # 待机时间不长; 清晰度不是很高: the negation before a degree word
+            while j > first and tokens[j] in self.lexicon.degrees:
+                j -= 1
+            negated = j >= first and tokens[j] in self.lexicon.negations
             opinion = self.duration(words, Opinion(b, starts[b], end, word, 0.0, negated, 1.0),
-                                    too_little=negated and tokens[b - 1] in INSUFFICIENT)
+                                    too_little=negated and tokens[j] in INSUFFICIENT)
             mentions.append(self._mention(text, clause_id, clause, factor, "".join(words),
                                           opinion, False, starts[span[0]],
                                           starts[span[1] - 1] + len(tokens[span[1] - 1]),

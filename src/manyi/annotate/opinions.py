@@ -16,7 +16,8 @@ from typing import Any, NamedTuple
 
 from manyi.annotate.factor_tokens import GOOD_AS_DEGREE, is_word
 from manyi.annotate.memo import Memo
-from manyi.annotate.opinion_compared import attribute_at, compared_attribute, compared_scale
+from manyi.annotate.opinion_compared import compared_scale
+from manyi.annotate.opinion_scale import EXCESS, NEGATED_SCALE, ScaleReading
 
 _new_tuple = tuple.__new__  # _new_tuple(Opinion, fields) is Opinion(*fields), faster
 MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree words
@@ -24,16 +25,12 @@ ASKED = "有没有"  # whether it is so: what follows in the clause is asked, no
 
 COMPARISON_WINDOW = 5  # tokens before 那么 searched for the negation of "not as … as"
 MISTAKEN_WORDS = 6  # tokens a mistaken belief reaches past 本以为 or its modal (会, 应该)
-NEGATED_SCALE = 0.6  # 不好 is weaker than 差; 不贵 weaker than 便宜
-DURATION_SCORE = 1.0  # a scale word of a known attribute (待机长, 油耗高): an opinion word's weight
-EXCESS = frozenset({"偏", "过", "太", "过于", "太过"})  # 偏高, 太大: too much
+NO_QUALITY = frozenset("是要有会能在")  # after a degree word no quality: 还是, 还要, 很有
 OVERDONE = ("过于", "太过")  # before a praise word: too much of it (过于艳丽; not 偏: 价格偏便宜)
-TOO = ("过于", "太过", "过")  # before an adjective: more than one wants (_too)
 INSUFFICIENT = frozenset({"不够", "不足", "不太够"})  # 声音不够大: too little, not "not much"
 # 普通 is far more often a kind (普通间, 普通快递) than a verdict: one only with a degree word
 # or ending its clause (很普通, 外观普通)
 PLAIN = frozenset({"普通"})
-WEIGHT = frozenset("轻重")  # the scale words of weight: 质量很轻, 份量不轻 weigh, not judge
 # A wish for more (再便宜点, 如果服务再好一点就好了): the thing is not so now — a mild complaint
 # (rules.toml wishes, wish_markers, a_little)
 WISH_ENDS = frozenset({"了", "啦", "哦", "呀", "啊"})
@@ -63,6 +60,21 @@ USE_VERBS = frozenset({"用", "吃", "住", "穿", "喝", "看", "看看", "玩"
 THIS_ONE = re.compile(r"^(这|它|此)(个|款|家|种|部|台|只|次|件|本|双|条|瓶|盒|箱|里|边)?$")
 
 
+def _as_graded(tokens: list[str], i: int, first: int, modifiers: dict, parse: tuple) -> bool:
+    """Whether the word at ``i`` (rules.toml ``degree_only``) judges: after a degree word (很清楚,
+    非常的清楚) or as the manner of an act, negated or not (讲得清楚, 写得不清楚); not glued to
+    a negation (不清楚: "do not know")."""
+    if tokens[i] != parse[2]:
+        return not parse[0]
+    j = i - 1 - (i - 1 > first and tokens[i - 1] == "的")
+    if j < first:
+        return False
+    if modifiers.get(tokens[j], ("",))[0] == "neg" and j > first:
+        j -= 1  # (写得不清楚)
+        return tokens[j].endswith("得")
+    return tokens[j].endswith("得") or modifiers.get(tokens[j], ("",))[0] == "deg"
+
+
 class Opinion(NamedTuple):
     """An opinion word as found in a clause, with its modifiers applied."""
 
@@ -89,14 +101,14 @@ class OpinionScreens:
         self.doubtful = Memo(lambda t: t in rules.not_yet or t in rules.approximators or (
             t.endswith("可以") or t in rules.ordinary or t in rules.graded_only
             or t in rules.predicate_only
-            or (parse(t) or ("", "", ""))[2] == "没用"))
+            or (parse(t) or ("", "", ""))[2] in ("没用", *rules.degree_only)))
         self.scales = frozenset(rules.scale_up) | frozenset(rules.scale_down)
         self.wish_next = frozenset(rules.a_little) | WISH_ENDS  # a word after a wished one
         # a comparison's negation (没有, 不如; glued: 完全没有): see _below_standard
         self.negates = Memo(lambda t: t in rules.comparative_negations or negates_as(t))
 
 
-class ClauseOpinions:
+class ClauseOpinions(ScaleReading):
     """The opinion half of :class:`~manyi.annotate.factors.FactorExtractor` (which sets up
     ``lexicon``, ``rules``, ``_many_starts``, ``_modifiers``, ``_opinion_screens``,
     ``_prefix_cache``, ``_direction_cache``, ``_role_cache``, ``_unbelieving`` and
@@ -151,10 +163,13 @@ class ClauseOpinions:
             ) or (token in rules.approximators and self._nearly(tokens, i, first, last)) or (
                     token.endswith("可以") and self._modal(tokens, i, last)) or (
                     token in rules.ordinary and self._of_a_kind(tokens, i, first, last)) or (
-                    token in rules.graded_only and (i == first or tokens[i - 1] not in modifiers)
-            ) or (token in rules.predicate_only and i + 1 < last
-                  and tokens[i + 1] not in rules.particles)):
-                # (卡 judges after a degree word or a negation: 有点卡, 一点都不卡; 办了张卡;
+                    token in rules.graded_only and boost_at != i and (
+                        i == first or tokens[i - 1] not in modifiers)) or (
+                    parse[2] in rules.degree_only and boost_at != i
+                    and not _as_graded(tokens, i, first, modifiers, parse)) or (
+                    token in rules.predicate_only and i + 1 < last
+                    and tokens[i + 1] not in rules.particles)):
+                # (卡 judges after a degree word or a negation: 有点卡, 好远, 一点都不卡; 办了张卡;
                 # 刚好 only as the predicate: 大小刚好, not 刚好赶上活动)
                 continue
             negations, degree, word = parse
@@ -259,20 +274,6 @@ class ClauseOpinions:
         before = tokens[first:i]
         return any(t in rules.wishes or t in rules.wish_markers or t.startswith("再")
                    for t in before) or before[:1] == ["能"]  # 如果…, 要是能…, 再送个…, 能…
-
-    def _scaled(self, tokens: list[str], first: int, i: int, word: str, weight: float
-                ) -> float:
-        """``weight`` of the scale word ``tokens[i]`` (快, 慢) turned by the direction of the
-        attribute right before it and its modifiers (耗电快 is worse, 速度快 better)."""
-        def sign_at(j: int) -> int:  # (not a negated word: 没用过慢的 is "never so slow")
-            return self.direction(tokens[j]) if j >= first and tokens[j][0] not in "不没无" else 0
-
-        j = attribute_at(self, tokens, first, i - 1)
-        # 耗电比以前快: else the attribute compared, before 比 (opinion_compared)
-        sign = sign_at(j) or sign_at(compared_attribute(self, tokens, first, j))
-        if not sign:
-            return weight
-        return abs(weight) * sign * (1 if word in self.rules.scale_up else -1)
 
     def _comparative_negation(self, tokens: list[str], as_at: int, first: int) -> int:
         """Index of the negation of "not as … as" before 那么 at ``as_at`` (没有想象中那么惊艳:
@@ -438,89 +439,6 @@ class ClauseOpinions:
         return len(following) == 1 and "\u4e00" <= following <= "\u9fff" \
             and following not in self.rules.particles and following not in self.lexicon.terms
 
-    def duration(self, words: list[str], opinion: Opinion, *, too_little: bool = False
-                 ) -> Opinion:
-        """``opinion``, a scale word with no lexicon score, scored by what it measures (the
-        ``words`` naming it): what lasts is better long (待机时间很长; rules.toml ``lasting``),
-        a wait worse (等待时间很长: ``waiting``); any other scale word (高 低 大 小 多 少 …) by the
-        attribute's direction (:meth:`direction`: 油耗高 and 清晰度低 worse, 噪音小 better);
-        otherwise as it is (the clause model decides). ``too_little``: negated by 不够/不足
-        (声音不够大: too little, not "not loud").
-
-        >>> from manyi.annotate.factors import FactorExtractor
-        >>> from manyi.text.lexicon import Lexicon
-        >>> extractor = FactorExtractor(Lexicon.load())
-        >>> bare = Opinion(1, 2, 3, "高", 0.0, False, 1.0)
-        >>> [extractor.duration([w], bare).score for w in ("油耗", "分辨率", "屏幕")]
-        [-1.0, 1.0, 0.0]
-        """
-        if opinion.score:
-            return opinion
-        word = opinion.word
-        if word[0] in "不没" and len(word) > 1:  # 寿命也不长: one token
-            opinion, word = opinion._replace(negated=not opinion.negated), word[1:]
-        size = word[-1:]
-        rules, named = self.rules, "".join(words)
-        sign = 0
-        if size in ("长", "久", "短"):
-            sign = 1 if any(w in named for w in rules.lasting) else \
-                -1 if any(w in named for w in rules.waiting) else 0
-        if not sign and (size in rules.scale_up or size in rules.scale_down) and (
-                len(word) == 1 or word[:-1] in rules.bare_prefixes
-                or word[:-1] in self._modifiers):
-            sign = self.direction(named)
-            if sign > 0 and (word[:-1] in EXCESS and size in rules.scale_up or size in WEIGHT):
-                sign = 0  # 分辨率太高: too much of a good thing, the clause model decides
-        if size in rules.scale_down:
-            sign = -sign
-        if not sign and opinion.negated and not too_little and size in rules.scale_up and (
-                len(word) == 1 or word[:-1] in self._modifiers) and named.endswith(
-                tuple(rules.moderate)):
-            sign = -1  # 声音不大: not the loud end of what is complained of at both ends
-        if not sign and self._too(word):
-            sign = -1  # 理论过多, 过于清淡: more than one wants
-        return opinion._replace(score=sign * DURATION_SCORE * opinion.degree * (
-            -NEGATED_SCALE if opinion.negated else 1.0)) if sign else opinion
-
-    def _too(self, word: str) -> bool:
-        """Whether ``word`` says "too": 过于 or 太过 before an adjective no lexicon scores
-        (过于清淡), 过 before a scale word (过大, 过多; not 过硬, 过瘾). Not 偏 or 太, which
-        describe or exclaim as often (色调偏暖, 成像偏冷, 太爱这门课了)."""
-        too = next((p for p in TOO if word.startswith(p)), "")
-        rest = word[len(too):]
-        if not too or not rest or self.lexicon.opinions.get(rest) \
-                or self.lexicon.opinions.get(word):
-            return False
-        if too == "过":
-            return rest in self.rules.scale_up or rest in self.rules.scale_down
-        return len(rest) == 1 or (self.finder is not None
-                                  and self.finder.tag(rest).startswith("a"))
-
-    def direction(self, named: str) -> int:
-        """+1 when more of the attribute ``named`` is better (清晰度, 充电速度), −1 when worse
-        (噪音, 故障率: 故障 is a negative opinion word), 0 when neither is known: the listed
-        word (rules.toml ``desirable``/``undesirable``) that ends last in it, else −1 for a
-        word the opinion lexicon scores negative and that is no adjective (故障 耗电 延迟;
-        not 一般), else the sign of its stem's weight (故障率 → 故障, 满意度 → 满意)."""
-        return self._direction_cache[named]
-
-    def _direction(self, named: str) -> int:
-        """:meth:`direction`, computed (once per word: ``_direction_cache``)."""
-        listed = [(named.rfind(w) + len(w), len(w), sign)
-                  for sign, words in ((1, self.rules.desirable), (-1, self.rules.undesirable))
-                  for w in words if w in named]
-        if listed:
-            sign = max(listed)[2]
-        else:
-            weights = self.lexicon.opinions
-            prior = min(weights.get(named, 0.0), 0.0)  # a bad thing (故障), not a verdict:
-            if prior and self.finder is not None and self.finder.tag(named).startswith("a"):
-                prior = 0.0  # 一般很快, 便宜很多: 很快 and 很多 say how, of no attribute
-            if not prior and len(named) >= 3:
-                prior = weights.get(named[:-1], 0.0)
-            sign = (prior > 0) - (prior < 0)
-        return sign
-
     def _predicate(self, tokens: list[str], starts: list[int], first: int, stop: int
                    ) -> Opinion | None:
         """A degree or negation word heading an unknown word right after a term (颜色很正,
@@ -540,10 +458,13 @@ class ClauseOpinions:
         if token in self.rules.bare_adjectives:
             return Opinion(i, starts[i], starts[i] + len(token), token, 0.0, False, 1.0)
         prefix = self._prefix_cache[token]
-        if prefix and token[prefix:] not in self.lexicon.terms and not (
-                i + 1 < stop and token in self._modifiers and token not in INSUFFICIENT and (
-                    token[prefix:] == "是" or token[prefix:] in self._modifiers)):
-            # (not 不是 很大 or 不太 高: the word after them is what is said)
+        rest = token[prefix:]
+        if prefix and not (rest in NO_QUALITY and self._modifiers[token[:prefix]][0] == "deg") \
+                and rest not in self.lexicon.terms and not (
+                i + 1 < stop and token in self._modifiers and token not in INSUFFICIENT
+                and (rest == "是" or rest in self._modifiers)):
+            # (not 不是 很大 or 不太 高: the word after them is what is said; 还是 还要 很有
+            # say no quality: 饭菜还是热的, 登录还要验证)
             kind, value = self._modifiers[token[:prefix]]
             word = token if token[:prefix] in EXCESS else token[prefix:]  # 太高: too much
             return Opinion(i, starts[i], starts[i] + len(token), word, 0.0,

@@ -28,7 +28,7 @@ from manyi.text.lexicon import DOMAINS, Lexicon, pack_base
 FALLBACK = "ecommerce"
 DOMAIN_NAMES = {"ecommerce": "电商", "catering": "餐饮", "delivery": "外卖", "hotel": "酒店",
                 "hotline": "客服热线与工单", "education": "在线课程", "app": "应用",
-                "electronics": "数码产品", "books": "图书"}
+                "electronics": "数码产品", "books": "图书", "automotive": "汽车"}
 SAMPLE = 3000           # comments searched
 MIN_SHARE = 0.08        # below this share of comments holding a pack's words, no pack fits
 MIN_COMMENTS = 3        # nor when fewer comments hold them (2 of 5: too few to tell)

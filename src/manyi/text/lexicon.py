@@ -65,7 +65,7 @@ def _fullmatch(pattern, text: str) -> bool:
 
 BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 DOMAINS = ("ecommerce", "catering", "delivery", "hotel", "hotline", "education", "app",
-           "electronics", "books")
+           "electronics", "books", "automotive")
 WORD_FILES = ("positive.txt", "negative.txt", "negation.txt", "degree.txt", "contrast.txt",
               "placeholders.txt", "userdict.txt", "stopwords.txt")
 FACTOR_KEYS = {"label", "terms", "opinions", "verbs"}
@@ -352,7 +352,8 @@ class Lexicon:
         for source, tag in ((self.terms, "n"), (self.cues, "a"), (self.verbs, "v")):
             for word in source:
                 words[word] = (None, tag)
-        graded_only = self.rules.get("graded_only", frozenset())  # 卡: jieba's own (会员卡)
+        graded_only = self.rules.get("graded_only", frozenset()) | self.rules.get(
+            "degree_only", frozenset())  # 卡: jieba's own (会员卡)
         for word in [*self.opinions, *self.degrees, *sorted(self.negations)]:
             if word not in graded_only:
                 words.setdefault(word, (None, None))

@@ -42,7 +42,7 @@ RULE_LISTS = ("sellers", "platforms", "brands", "seller_named", "seller_business
               "none_of", "one_counted", "even", "perceived", "graded_verdicts", "mild",
               "moderate", "many_starts", "glued_rests", "standards", "wish_markers", "a_little",
               "easing", "hindering", "mishaps", "points", "point_judges", "asking", "asked_acts",
-              "urging", "cooking", "fee_acts", "graded_only",
+              "urging", "cooking", "fee_acts", "graded_only", "degree_only",
               "complements", "predicate_only")
 
 
