@@ -24,8 +24,8 @@ DEMONSTRATIVE = re.compile(
 FUNCTION_CHARS = frozenset("的地得了着过很太真也都还就算蛮挺超最更越不没未是在有把被给让吗呢吧啊哦"
                            "我你他她它个会可能要想刚")  # (刚用: just used)
 # Last characters of a word jieba does not know that make it an act, a time or a place (用起,
-# 涂上, 抢来, 货到, 用完, 用后, 脸上, 讲得), not the name of a thing: a verb's complement, or 后.
-FORM_ENDS = frozenset("起上来去到完后得")
+# 涂上, 抢来, 货到, 用完, 用后, 脸上), not the name of a thing: a verb's complement, or 后.
+FORM_ENDS = frozenset("起上来去到完后")
 # Verbs with a complement or aspect particle are the customer's act, not a feature.
 VERB_FORMS = re.compile(r"(?:来|去|着|了|过|完|到|好)$")  # 用起来, 买来, 看着
 MAX_COMPOUND = 3  # tokens in a discovered compound (待机 时间; 发动机 动力)

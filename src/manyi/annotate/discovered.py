@@ -41,7 +41,6 @@ LIKE = frozenset({"像", "好像", "类似", "仿佛"})
 DISPOSAL = frozenset({"把", "将"})
 PLACING = frozenset({"在", "从", "去", "到"})  # 在当当买的: the platform is where
 ON = frozenset({"上", "网上", "里"})  # 在当当网上看见的: what is done there comes next
-NOUNS_ON_DE = frozenset({"心得", "所得"})  # nouns ending on 得 (学习心得), not an act's 讲得
 
 
 class DiscoveredMentions:
@@ -135,11 +134,6 @@ class DiscoveredMentions:
                 if not m.opinion or (m.start, m.end, m.opinion) in seen:
                     continue
                 seen.add((m.start, m.end, m.opinion))
-            if self.doubtful_dropped and m.source == "discovered" and m.term[-1:] == "得" \
-                    and m.term[-2:] not in NOUNS_ON_DE:  # 老师讲得很清楚, 装得也快: how an act
-                kept = self._as_verdict(tokens, starts, spans, m) if m.opinion else None
-                out.extend(() if kept is None else (kept,))  # was done, no thing: a verdict
-                continue
             if self._names_nothing(tokens, starts, roles, spans, m):
                 continue
             if self.doubtful_dropped and m.source == "discovered" and m.term \
