@@ -32,6 +32,7 @@ from types import SimpleNamespace
 
 from manyi.annotate.aspect_filing import TermFiler
 from manyi.annotate.aspect_lists import CLOSING, NamedItems
+from manyi.annotate.aspect_phrases import PHRASE_TAGS, phrase_thing
 from manyi.annotate.aspect_tags import (
     CLAUSE_MARKS,
     DEMONSTRATIVE,
@@ -171,6 +172,8 @@ class AspectFinder(NamedItems):
         if tag in ("l", "b") and len(token) == 3 and token[-1] in MEASURES \
                 and FUNCTION_CHARS.isdisjoint(token):
             return 2  # 对比度, 便携性: a thing's quantity, though the dictionary calls it a phrase
+        if tag in PHRASE_TAGS and phrase_thing(self.tag, token, self.kind):
+            return 2  # 通话音质, 操作系统: a head and a noun, though called a set phrase
         if not tag:  # a word of the comments, not of the dictionary: 紫边 噪点
             return 2 if len(token) <= 4 and FUNCTION_CHARS.isdisjoint(token) \
                 and token[-1] not in FORM_ENDS and not ONCE.match(token) \

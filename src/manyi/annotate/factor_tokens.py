@@ -18,6 +18,13 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from manyi.annotate.aspect_glued import predicate_cut
+from manyi.annotate.aspect_phrases import (
+    GRADED,
+    GRADING,
+    MEASURE_CHARS,
+    UNGRADED,
+    measure_glued,
+)
 from manyi.text.segment import SEPARATOR_TOKENS
 
 # A reduplicated adjective is the adjective, a little stronger: 滑滑的, 棒棒哒, 水水嫩嫩
@@ -121,6 +128,13 @@ class TokenRoles:
         """Where a glued token splits into term and opinion (速度快 → 2), a verb that
         states a feeling and its opinion (表示满意 → 2), or a term and the comparison marker
         after it (价格比 → 2: 价格比实体店便宜 praises the price, not the shop), else 0."""
+        if len(token) <= 3 and self.finder is not None and token[0] in MEASURE_CHARS \
+                and self.parse_token(token) is None:  # 塑料 感强: the measure cut off
+            cut = measure_glued(token, bool(self.finder.tag(token)),
+                                lambda rest: rest in self.rules.predicates
+                                or self.parse_token(rest) is not None)
+            if cut:
+                return cut
         if len(token) <= 2 or token in self.lexicon.terms or self.parse_token(token) is not None \
                 or token[-1] in self.rules.graded_only:
             return 0  # (会员卡, 手机卡: 卡 judges only after a degree word: rules.toml graded_only)
@@ -259,6 +273,11 @@ class TokenRoles:
             negations += kind == "neg"
             degree *= value if kind == "deg" else 1.0
             rest = rest[len(prefix):]
+        if result is None and token[0] in GRADING and len(token) > 1 and self.finder is not None \
+                and self.finder.tag(token) not in UNGRADED:
+            graded = self.parse_token(token[1:])  # 奇贵 狂慢: an opinion word, graded
+            if graded is not None:
+                result = (graded[0], graded[1] * GRADED, graded[2])
         return result
 
     def _attribute_after(self, tokens: list[str], roles: list, k: int, stop: int) -> bool:
