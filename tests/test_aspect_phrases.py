@@ -56,3 +56,26 @@ def test_phrase_tests():
     assert [measure_glued(w, False, parses) for w in ("感强", "性差", "度好", "感谢")] == [
         1, 1, 1, 0]
     assert measure_glued("感强", True, parses) == 0  # a word of the dictionary: not cut
+
+
+@pytest.mark.parametrize("text, term, opinion", [
+    ("传感器先进", "传感器", "先进"),  # 先进: an adjective of the dictionary no list holds
+    ("但是发动机动力强劲", "发动机动力", "强劲"),  # after a conjunction
+    ("键盘不灵", "键盘", "不灵"),  # negated
+    ("屏幕很好，散热不均了", "散热", "不均"),  # a verb that names a feature; a particle after
+])
+def test_a_thing_judged_by_a_plain_adjective(shop, text, term, opinion):
+    found = [(m.term, m.opinion, m.source) for m in shop(text)]
+    assert (term, opinion, "discovered") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "祝生意兴隆", "不知道坚固不坚固", "今天天气晴朗", "心情愉快", "感觉很轻松",
+])
+def test_no_plain_mention_where_no_thing_is_judged(shop, text):
+    assert [m.term for m in shop(text) if m.term] == [], text
+
+
+def test_a_plain_adjective_after_a_listed_opinion_adds_nothing(shop):
+    # a clause that holds a mention already keeps it alone (外观漂亮: 漂亮 is listed)
+    assert [(m.term, m.opinion) for m in shop("外观漂亮")] == [("外观", "漂亮")]

@@ -33,6 +33,7 @@ from types import SimpleNamespace
 from manyi.annotate.aspect_filing import TermFiler
 from manyi.annotate.aspect_lists import CLOSING, NamedItems
 from manyi.annotate.aspect_phrases import PHRASE_TAGS, phrase_thing
+from manyi.annotate.aspect_plain import plain_word
 from manyi.annotate.aspect_tags import (
     CLAUSE_MARKS,
     DEMONSTRATIVE,
@@ -138,10 +139,17 @@ class AspectFinder(NamedItems):
         # the words that ask or wish for a change (希望, 建议, 如果): manyi.annotate.aspect_wish
         self.ask_words = self.rules.asking | self.rules.wishes | self.rules.wish_markers
         self.asks = words_in(self.ask_words)
+        # an adjective no list reads, that may judge a thing alone (锐利: aspect_plain)
+        self.plain: dict[str, bool] = Memo(lambda t: plain_word(self, t))
 
     def takes_object(self, word: str) -> bool:
         """Whether an opinion takes what it judges as its object (推荐, 最喜欢)."""
         return self._takes_object[word]
+
+    def skips(self, token: str) -> bool:
+        """Whether a word between a subject and its opinion is passed over (很 也 真的, an
+        adverb)."""
+        return self._skips[token]
 
     def kind(self, token: str) -> int:
         """2: a noun that may name an aspect, 1: a verb that may (as a subject), 0: neither."""

@@ -163,6 +163,8 @@ class TokenRoles:
         when it is none of them (most tokens). A glued token is noted in ``_glued``."""
         if self._glue_cache[token]:
             self._glued.add(token)
+        if self.finder is not None and self.finder.plain[token]:
+            self._plains.add(token)  # 锐利: an adjective no list reads (aspect_plain)
         role = (self._token_cache[token], token in self.lexicon.terms,
                 token in self.lexicon.verbs, token in SEPARATOR_TOKENS,
                 self.finder is not None and self._bare(token))
@@ -231,6 +233,8 @@ class TokenRoles:
         for source, target in pairs:
             target.update((k, v) for k, v in source.items() if differs(k) is None)
         self._glued.update(t for t in other._glued if self._glue_cache.get(t))
+        if self.finder is not None:  # (the roles taken over were not looked up here)
+            self._plains.update(t for t in other._plains if self.finder.plain[t])
 
     def parse_token(self, token: str) -> tuple[int, float, str] | None:
         """(negations, degree, opinion word) of a token such as 不太好 or 很快; cached.
