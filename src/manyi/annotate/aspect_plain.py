@@ -30,7 +30,8 @@ def plain_word(finder: Any, token: str) -> bool:
     pack reads (锐利 先进 鲜明; not 一般 好看: opinion words, nor a term, a degree word or a
     stopword); ``finder``: the aspect finder."""
     lexicon = finder.lexicon
-    return len(token) == 2 and finder.tag(token) == ADJECTIVE and token not in lexicon.opinions \
+    return len(token) == 2 and token[0] != token[1] and finder.tag(token) == ADJECTIVE \
+        and token not in lexicon.opinions \
         and token not in lexicon.terms and token not in lexicon.degrees \
         and token not in lexicon.stopwords and token not in finder.rules.not_aspects
 
@@ -42,7 +43,7 @@ def plain_judged(roles_of: Any, text: str, tokens: list[str], starts: list[int],
     mention builder)."""
     finder, lexicon, particles = roles_of.finder, roles_of.lexicon, roles_of.rules.particles
     plain = finder.plain
-    held = {m.clause_id for m in mentions}
+    held = {m.clause_id for m in mentions if m.opinion}  # (人声也清楚: 人声 named, unjudged)
     out = mentions
     for clause_id, (c_start, c_end) in enumerate(spans):
         if clause_id in held:
@@ -63,16 +64,24 @@ def plain_judged(roles_of: Any, text: str, tokens: list[str], starts: list[int],
         if finder.unreal.search(clause) or finder.addressed.search(clause):
             continue  # (祝生意兴隆, 不知道耐用不耐用: a wish, a question)
         words, word = tokens[span[0]:span[1]], tokens[b]
-        factor, how = finder.file_term(words)
         negated = tokens[b - 1] in lexicon.negations
         opinion = Opinion(b, starts[b - 1] if negated else starts[b], starts[b] + len(word),
                           word, 0.0, negated, 1.0)
+        a, z = starts[span[0]], starts[span[1] - 1] + len(tokens[span[1] - 1])
+        named = [n for n, m in enumerate(out) if m.clause_id == clause_id and m.start < z
+                 and a < m.end]
+        if named:  # (人声也清楚: the thing named unjudged is judged now, as it was filed)
+            if len(named) > 1 or (out[named[0]].start, out[named[0]].end) != (a, z):
+                continue
+            out = list(out)
+            out[named[0]] = out[named[0]]._replace(opinion=text[opinion.start:opinion.end],
+                                                   negated=negated)
+            continue
+        factor, how = finder.file_term(words)
         if out is mentions:
             out = list(mentions)
         out.append(roles_of._mention(text, clause_id, clause, factor, "".join(words), opinion,
-                                     False, starts[span[0]],
-                                     starts[span[1] - 1] + len(tokens[span[1] - 1]),
-                                     "discovered", how))
+                                     False, a, z, "discovered", how))
     if out is not mentions:  # (in reading order, as the extractor gives them)
         out.sort(key=lambda m: (m.clause_id, m.start))
     return out
