@@ -27,13 +27,14 @@ ADJECTIVE = "a"
 
 def plain_word(finder: Any, token: str) -> bool:
     """Whether a token is an adjective of the dictionary of two characters that no list of the
-    pack reads (锐利 先进 鲜明; not 一般 好看: opinion words, nor a term, a degree word or a
-    stopword); ``finder``: the aspect finder."""
+    pack reads (锐利 先进 鲜明; not 一般 好看: opinion words, nor a term, a degree word, a
+    stopword or a word of ease: 中国企业也不容易); ``finder``: the aspect finder."""
     lexicon = finder.lexicon
     return len(token) == 2 and token[0] != token[1] and finder.tag(token) == ADJECTIVE \
         and token not in lexicon.opinions \
         and token not in lexicon.terms and token not in lexicon.degrees \
-        and token not in lexicon.stopwords and token not in finder.rules.not_aspects
+        and token not in lexicon.stopwords and token not in finder.rules.not_aspects \
+        and token not in finder.rules.easing  # (容易: an act's ease, aspect_ease)
 
 
 def plain_judged(roles_of: Any, text: str, tokens: list[str], starts: list[int],
