@@ -128,7 +128,7 @@ class TokenRoles:
         """Where a glued token splits into term and opinion (速度快 → 2), a verb that
         states a feeling and its opinion (表示满意 → 2), or a term and the comparison marker
         after it (价格比 → 2: 价格比实体店便宜 praises the price, not the shop), else 0."""
-        if len(token) <= 3 and self.finder is not None and token[0] in MEASURE_CHARS \
+        if 1 < len(token) <= 3 and self.finder is not None and token[0] in MEASURE_CHARS \
                 and self.parse_token(token) is None:  # 塑料 感强: the measure cut off
             cut = measure_glued(token, bool(self.finder.tag(token)),
                                 lambda rest: rest in self.rules.predicates
@@ -277,7 +277,7 @@ class TokenRoles:
             negations += kind == "neg"
             degree *= value if kind == "deg" else 1.0
             rest = rest[len(prefix):]
-        if result is None and token[0] in GRADING and len(token) > 1 and self.finder is not None \
+        if result is None and len(token) > 1 and token[0] in GRADING and self.finder is not None \
                 and self.finder.tag(token) not in UNGRADED:
             graded = self.parse_token(token[1:])  # 奇贵 狂慢: an opinion word, graded
             if graded is not None:
