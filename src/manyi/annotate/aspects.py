@@ -33,6 +33,8 @@ from types import SimpleNamespace
 from manyi.annotate.aspect_act import act_judged
 from manyi.annotate.aspect_filing import TermFiler
 from manyi.annotate.aspect_lists import CLOSING, NamedItems
+from manyi.annotate.aspect_phrases import PHRASE_TAGS, phrase_thing
+from manyi.annotate.aspect_plain import plain_word
 from manyi.annotate.aspect_tags import (
     CLAUSE_MARKS,
     DEMONSTRATIVE,
@@ -139,10 +141,17 @@ class AspectFinder(NamedItems):
         # the words that ask or wish for a change (希望, 建议, 如果): manyi.annotate.aspect_wish
         self.ask_words = self.rules.asking | self.rules.wishes | self.rules.wish_markers
         self.asks = words_in(self.ask_words)
+        # an adjective no list reads, that may judge a thing alone (锐利: aspect_plain)
+        self.plain: dict[str, bool] = Memo(lambda t: plain_word(self, t))
 
     def takes_object(self, word: str) -> bool:
         """Whether an opinion takes what it judges as its object (推荐, 最喜欢)."""
         return self._takes_object[word]
+
+    def skips(self, token: str) -> bool:
+        """Whether a word between a subject and its opinion is passed over (很 也 真的, an
+        adverb)."""
+        return self._skips[token]
 
     def kind(self, token: str) -> int:
         """2: a noun that may name an aspect, 1: a verb that may (as a subject), 0: neither."""
@@ -173,6 +182,8 @@ class AspectFinder(NamedItems):
         if tag in ("l", "b") and len(token) == 3 and token[-1] in MEASURES \
                 and FUNCTION_CHARS.isdisjoint(token):
             return 2  # 对比度, 便携性: a thing's quantity, though the dictionary calls it a phrase
+        if tag in PHRASE_TAGS and phrase_thing(self.tag, token, self.kind):
+            return 2  # 通话音质, 操作系统: a head and a noun, though called a set phrase
         if not tag:  # a word of the comments, not of the dictionary: 紫边 噪点
             return 2 if len(token) <= 4 and FUNCTION_CHARS.isdisjoint(token) \
                 and token[-1] not in FORM_ENDS and not ONCE.match(token) \

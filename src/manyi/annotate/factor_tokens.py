@@ -18,6 +18,13 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from manyi.annotate.aspect_glued import predicate_cut
+from manyi.annotate.aspect_phrases import (
+    GRADED,
+    GRADING,
+    MEASURE_CHARS,
+    UNGRADED,
+    measure_glued,
+)
 from manyi.text.segment import SEPARATOR_TOKENS
 
 # A reduplicated adjective is the adjective, a little stronger: 滑滑的, 棒棒哒, 水水嫩嫩
@@ -121,6 +128,13 @@ class TokenRoles:
         """Where a glued token splits into term and opinion (速度快 → 2), a verb that
         states a feeling and its opinion (表示满意 → 2), or a term and the comparison marker
         after it (价格比 → 2: 价格比实体店便宜 praises the price, not the shop), else 0."""
+        if 1 < len(token) <= 3 and self.finder is not None and token[0] in MEASURE_CHARS \
+                and self.parse_token(token) is None:  # 塑料 感强: the measure cut off
+            cut = measure_glued(token, bool(self.finder.tag(token)),
+                                lambda rest: rest in self.rules.predicates
+                                or self.parse_token(rest) is not None)
+            if cut:
+                return cut
         if len(token) <= 2 or token in self.lexicon.terms or self.parse_token(token) is not None \
                 or token[-1] in self.rules.graded_only:
             return 0  # (会员卡, 手机卡: 卡 judges only after a degree word: rules.toml graded_only)
@@ -149,6 +163,8 @@ class TokenRoles:
         when it is none of them (most tokens). A glued token is noted in ``_glued``."""
         if self._glue_cache[token]:
             self._glued.add(token)
+        if self.finder is not None and self.finder.plain[token]:
+            self._plains.add(token)  # 锐利: an adjective no list reads (aspect_plain)
         role = (self._token_cache[token], token in self.lexicon.terms,
                 token in self.lexicon.verbs, token in SEPARATOR_TOKENS,
                 self.finder is not None and self._bare(token))
@@ -217,6 +233,8 @@ class TokenRoles:
         for source, target in pairs:
             target.update((k, v) for k, v in source.items() if differs(k) is None)
         self._glued.update(t for t in other._glued if self._glue_cache.get(t))
+        if self.finder is not None:  # (the roles taken over were not looked up here)
+            self._plains.update(t for t in other._plains if self.finder.plain[t])
 
     def parse_token(self, token: str) -> tuple[int, float, str] | None:
         """(negations, degree, opinion word) of a token such as 不太好 or 很快; cached.
@@ -259,6 +277,11 @@ class TokenRoles:
             negations += kind == "neg"
             degree *= value if kind == "deg" else 1.0
             rest = rest[len(prefix):]
+        if result is None and len(token) > 1 and token[0] in GRADING and self.finder is not None \
+                and self.finder.tag(token) not in UNGRADED:
+            graded = self.parse_token(token[1:])  # 奇贵 狂慢: an opinion word, graded
+            if graded is not None:
+                result = (graded[0], graded[1] * GRADED, graded[2])
         return result
 
     def _attribute_after(self, tokens: list[str], roles: list, k: int, stop: int) -> bool:

@@ -31,6 +31,7 @@ from manyi.annotate.aspect_lists import list_judged, may_reach
 from manyi.annotate.aspect_named import listed_with, may_list, may_name, named_before
 from manyi.annotate.aspect_own import own_judged
 from manyi.annotate.aspect_pieces import pieced
+from manyi.annotate.aspect_plain import plain_judged
 from manyi.annotate.aspect_scorer import MODEL, add_scored
 from manyi.annotate.aspect_topic import topic_owned
 from manyi.annotate.aspect_topics import carry_topics, may_carry
@@ -123,6 +124,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         self._role_cache = Memo(self._token_role)
         self._direction_cache = Memo(self._direction)
         self._glued: set[str] = set()  # tokens seen that split_glued cuts
+        self._plains: set[str] = set()  # tokens seen that are plain adjectives (aspect_plain)
         self._contrasts = frozenset(lexicon.contrasts)
         # the word classes of the rules below (rules.toml: sellers, fillers, irrealis …)
         self.rules = SimpleNamespace(**rule_lists(lexicon.rules))
@@ -147,6 +149,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         self.scorer = MODEL  # learned aspects: manyi.annotate.aspect_scorer (shipped weights)
         self.topics = True  # zero anaphora: manyi.annotate.aspect_topics (and aspect_own)
         self.ease = True  # acts said easy or hard, points judged: manyi.annotate.aspect_ease
+        self.plains = True  # things a plain adjective judges: manyi.annotate.aspect_plain
         # 双核的速度, 光驱噪音, 安装系统: a thing's, where a thing is bought (context_filing)
         self._in_context = ProductContext.for_pack(lexicon, self.finder, self.rules.software)
         # a dish or part judged by an opinion word of a known factor (糯米排骨难吃 → taste)
@@ -196,7 +199,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         events = self.events.in_words(text, starts) if self.events.pattern is not None else []
         eased = self.ease and self.finder is not None and may_ease(self.rules, text)
         wishes = self.finder is not None and may_wish(self.finder, text)  # 希望增加讨论区
-        if not candidates and not term_at and not events and not eased and not wishes:
+        plain = self.plains and not self._plains.isdisjoint(pieces)  # (传感器先进: aspect_plain)
+        if not candidates and not term_at and not events and not eased and not wishes \
+                and not plain:
             return [], {}
         spans = chain_cuts(self, pieces, roles, starts,  # 知识丰富条理清晰: one clause each
                            split_clauses_by_tokens(text, pieces, starts, self._contrasts, cuts),
@@ -290,7 +295,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)
         for applies, add in () if self.finder is None else (  # aspect_had _ease _form _wish _own
             (may_have(text), had_qualities), (eased, eased_acts), (may_fill(text), filled_fields),
-            (wishes, wished_things), (self.topics, own_judged)):  # 很有启发性, 希望增加讨论区
+            (wishes, wished_things), (self.topics, own_judged),  # 很有启发性, 希望增加讨论区
+            (plain, plain_judged)):  # 像质锐利
             if applies and (found := add(self, text, pieces, starts, spans, mentions)) \
                     is not mentions:  # (aspect_own gives the same list when it adds nothing)
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)

@@ -251,6 +251,7 @@ def _pass_tools(lexicon: Lexicon, backend: str) -> tuple:
     extractor.topics = False  # nor a topic carried to a later clause (龙虾是…，还可以), nor a
     # thing judged by an opinion a word further back took (manyi.annotate.aspect_own)
     extractor.ease = False  # nor an act said easy (容易冲洗) or a point judged (重点突出)
+    extractor.plains = False  # nor a thing a plain adjective judges (传感器先进)
     extractor.doubtful_dropped = False  # a word compared with counts (比上网本强多了)
     _LAST_PASS[:] = [lexicon, backend, segmenter, extractor]
     return segmenter, extractor
