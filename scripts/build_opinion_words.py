@@ -407,7 +407,8 @@ def customer_graded(reviews: Path, jd: dict, known: set[str]) -> list[tuple[str,
         sides = {}
         for side, name in enumerate(("positive.txt", "negative.txt")):
             text = (CORE / name).read_text(encoding="utf-8").split(MARKER)[part]
-            sides |= dict.fromkeys(read_words_of(text.split("# customers grade")[0]), side)
+            listed = text.split("words customers grade in labelled")[0]  # (not the route's)
+            sides |= dict.fromkeys(read_words_of(listed), side)
         n, wrong = opinion_graded.agreement(uses, sides, jd)
         print(f"{('hand-written', 'derived')[part]} words the route would read: {n}, "
               f"{len(wrong)} the other way ({' '.join(wrong)})", file=sys.stderr)

@@ -9,9 +9,10 @@ and keeps a word, whatever the public lexicons say, when
     a clause as its predicate. Which clause ends count depends on what jieba's dictionary calls
     the word: an adjective, state word or adverb (a ad an ag z d) at any clause end (大小刚好,
     吃一个刚好); an idiom or set phrase (i l) right after a noun subject or as a clause alone
-    (质量没得说, 闹中取静！); a noun or verb only after a grading adverb (很修身, 很透气: at a
-    clause end it is an object or an act — 宾馆反馈, 无法入睡). Anything else (proper nouns,
-    pronouns, numbers, words jieba does not know) is left out;
+    (质量没得说, 闹中取静！); a noun or verb is scored only after a grading adverb (很修身, 很透气:
+    at a clause end it is an object or an act — 宾馆反馈, 无法入睡), though its uses right
+    after a noun subject at a clause end count among its judging uses (MIN_PREDICATE).
+    Anything else (proper nouns, pronouns, numbers, words jieba does not know) is left out;
   * an occurrence under a negation (the three tokens before it hold one: 没有诚意, 不是很适中)
     is not counted: its comment's label belongs to the negated word;
   * in at least MIN_COMMENTS comments, whose labels lean one way: a share of at least MIN_SHARE

@@ -82,6 +82,7 @@ POLARITY = [
     # clear after a degree word or as an act's manner (rules.toml degree_only)
     ("年费问题给我解释得很清楚", "解释", "positive"),
     ("屏幕非常的清楚", "屏幕", "positive"),
+    ("声音有点不清楚", "声音", "negative"),  # a degree word before the negation
     ("但是感觉退货好麻烦", "退货", "negative"),  # 好 a degree word (it read as praise)
     ("实物与图片不符合", "实物", "negative"),
     ("款式挺新的", "款式", "positive"),

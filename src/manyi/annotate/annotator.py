@@ -372,12 +372,12 @@ def judged_clauses(mentions: list) -> dict[int, list[tuple[int, float]]]:
 def said_in(judged: dict[int, list[tuple[int, float]]], clause_id: int, end: int,
             text: str) -> float | None:
     """The lexicon score a mention named with no opinion, ending at ``end``, takes from the
-    judged mention right after it, its part or attribute (贷款利率很低: the loan, as its rate;
-    牌子像素低, 拍照的清晰度不是很高); None when none follows at once (the clause model then
-    reads it: 客服说产品质量没有问题 is no praise of the service).
+    judged mention right after it, its part or attribute (牌子像素低: the brand, as its pixels;
+    拍照的清晰度不是很高); None when none follows at once (the clause model then reads it:
+    客服说产品质量没有问题 is no praise of the service).
 
-    >>> said_in({0: [(2, 0.6)]}, 0, 2, "贷款利率很低"), said_in({0: [(3, 0.6)]}, 0, 2, "贷款的利率")
-    (0.6, 0.6)
+    >>> said_in({0: [(2, -0.6)]}, 0, 2, "牌子像素低"), said_in({0: [(3, -0.6)]}, 0, 2, "拍照的像素")
+    (-0.6, -0.6)
     """
     for at, score in judged.get(clause_id, ()):
         if at == end or at == end + 1 and text[end:at] == "的":

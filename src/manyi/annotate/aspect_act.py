@@ -84,6 +84,6 @@ def act_judged(finder: Any, tokens: list[str], j: int, index: int) -> int | None
     if after in lexicon.terms:  # the next thing judged (组织灵活讲解透彻), not what an opinion
         return start if said in lexicon.opinions and said not in lexicon.negations else None
     # word takes (还没有字幕); else a mark, the end, a particle
-    ends = after in CLAUSE_MARKS or not "\u4e00" <= after[0] <= "\u9fff" \
+    ends = after in CLAUSE_MARKS or not "\u4e00" <= after[:1] <= "\u9fff" \
         or after in PARTICLES or finder.tag(after) in AFTER_TAGS
     return start if ends else None

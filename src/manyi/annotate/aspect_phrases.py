@@ -39,11 +39,11 @@ MEASURE_CHARS = frozenset("感性度率")
 
 def phrase_thing(tag: Callable[[str], str], token: str,
                  kind: Callable[[str], int] = lambda word: 2) -> bool:
-    """Whether a set phrase of three or four characters is a head word and a noun (通话音质 →
-    通话 + 音质), each of two characters or more, as the dictionary tags them; ``kind``: the
+    """Whether a set phrase of four characters is a head word and a noun (通话音质 →
+    通话 + 音质), each of two characters, as the dictionary tags them; ``kind``: the
     aspect finder's word kinds, when given the noun must be one that may name an aspect and the
     head a noun or a verb that may (not 出乎意料 吃饭问题 毫无价值: 意料 问题 价值 name none)."""
-    if not 3 <= len(token) <= 4 or not FUNCTION_CHARS.isdisjoint(token) or token[0] in COUNTS:
+    if len(token) != 4 or not FUNCTION_CHARS.isdisjoint(token) or token[0] in COUNTS:
         return False
     for k in range(2, len(token) - 1):
         head, tail = tag(token[:k]), tag(token[k:])

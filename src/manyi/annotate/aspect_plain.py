@@ -1,8 +1,8 @@
 """A thing judged by a plain adjective of the dictionary that no opinion list holds (issue #19):
-像质锐利, 性格鲜明, 传感器先进, 发热严重, 成像不够锐利.
+像质锐利, 性格鲜明, 传感器先进, 成像不够锐利.
 
-A clause that holds no mention, opens with a thing (the aspect finder's subject, after at most
-a conjunction or an adverb: 但是成像锐利) and ends with an adjective of two characters (the
+A clause that holds no judged mention, opens with a thing (the aspect finder's subject, after
+conjunctions and adverbs: 但是成像锐利) and ends with an adjective of two characters (the
 dictionary's tag ``a``; then only particles), names the thing judged; the adjective is its
 opinion, its polarity left to the clause model (as a degree word heading an unknown word is:
 颜色很正). Not in a clause that wishes or wonders (祝生意兴隆, 不知道耐用不耐用), nor when
@@ -44,7 +44,7 @@ def plain_judged(roles_of: Any, text: str, tokens: list[str], starts: list[int],
     mention builder)."""
     finder, lexicon, particles = roles_of.finder, roles_of.lexicon, roles_of.rules.particles
     plain = finder.plain
-    held = {m.clause_id for m in mentions if m.opinion}  # (人声也清楚: 人声 named, unjudged)
+    held = {m.clause_id for m in mentions if m.opinion}  # (镜头也锐利: 镜头 named, unjudged)
     out = mentions
     for clause_id, (c_start, c_end) in enumerate(spans):
         if clause_id in held:
@@ -65,13 +65,15 @@ def plain_judged(roles_of: Any, text: str, tokens: list[str], starts: list[int],
         if finder.unreal.search(clause) or finder.addressed.search(clause):
             continue  # (祝生意兴隆, 不知道耐用不耐用: a wish, a question)
         words, word = tokens[span[0]:span[1]], tokens[b]
+        if not roles_of.rules.body.isdisjoint(words):
+            continue  # (头皮敏感, 皮肤干燥: the customer's own body, no thing bought)
         negated = tokens[b - 1] in lexicon.negations
         opinion = Opinion(b, starts[b - 1] if negated else starts[b], starts[b] + len(word),
                           word, 0.0, negated, 1.0)
         a, z = starts[span[0]], starts[span[1] - 1] + len(tokens[span[1] - 1])
         named = [n for n, m in enumerate(out) if m.clause_id == clause_id and m.start < z
                  and a < m.end]
-        if named:  # (人声也清楚: the thing named unjudged is judged now, as it was filed)
+        if named:  # (镜头也锐利: the thing named unjudged is judged now, as it was filed)
             if len(named) > 1 or (out[named[0]].start, out[named[0]].end) != (a, z):
                 continue
             out = list(out)

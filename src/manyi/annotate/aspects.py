@@ -56,6 +56,7 @@ from manyi.text.lexicon_rules import rule_lists
 
 # Last characters that make a word a quantity of a thing: a dictionary phrase (tag l or b) ending
 # in one (对比度 便携性), or one cut off alone by the segmenter (握持 感, 还原 度, 出片 率)
+APART = frozenset("离距")  # how far one thing is from another (离的太近): no act judged
 MEASURES = frozenset("度性率感")
 # 一 and a character the dictionary does not know as a word: an act done once (一看做工挺精细,
 # 一穿就破), not a thing (一体 一楼 are the dictionary's)
@@ -345,8 +346,8 @@ class AspectFinder(NamedItems):
         token = tokens[i]
         rules = self.rules
         if token in rules.customer_acts or token in rules.do_verbs or token in self.lexicon.verbs \
-                or token in self.lexicon.terms or token[0] in rules.moves:
-            return 0
+                or token in self.lexicon.terms or token[0] in rules.moves or token[0] in APART:
+            return 0  # (位置离的太近: how far apart, no act)
         done = i  # the last token of the act: 讲得; 讲 的
         if self._verb_with_particle(token):
             after = i + 1

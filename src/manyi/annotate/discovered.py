@@ -401,6 +401,7 @@ class DiscoveredMentions:
         tag = self.finder.tag(tokens[k]) if k >= first else ""
         if not (tag in ("z", "b") or tag == "a" and len(tokens[k]) == 1) \
                 or tokens[k] in self.lexicon.opinions and tokens[k] not in self.rules.textures \
+                and tokens[k] not in self.rules.graded_only \
                 or tokens[k][-1] == "的":  # (脆 毛肚: a texture names the kind)
             return start  # (not 容易 营造, 敏感 发质: a judgement, not a kind)
         if k == first or k - 1 == first and self.finder.tag(tokens[first]) == "r":

@@ -25,6 +25,7 @@ ASKED = "有没有"  # whether it is so: what follows in the clause is asked, no
 
 COMPARISON_WINDOW = 5  # tokens before 那么 searched for the negation of "not as … as"
 MISTAKEN_WORDS = 6  # tokens a mistaken belief reaches past 本以为 or its modal (会, 应该)
+PLAIN_NEGATIONS = frozenset({"不", "没", "没有", "无", "未", "非", "别"})  # (not 不太: a degree)
 NO_QUALITY = frozenset("是要有会能在")  # after a degree word no quality: 还是, 还要, 很有
 OVERDONE = ("过于", "太过")  # before a praise word: too much of it (过于艳丽; not 偏: 价格偏便宜)
 INSUFFICIENT = frozenset({"不够", "不足", "不太够"})  # 声音不够大: too little, not "not much"
@@ -61,18 +62,17 @@ THIS_ONE = re.compile(r"^(这|它|此)(个|款|家|种|部|台|只|次|件|本|�
 
 
 def _as_graded(tokens: list[str], i: int, first: int, modifiers: dict, parse: tuple) -> bool:
-    """Whether the word at ``i`` (rules.toml ``degree_only``) judges: after a degree word (很清楚,
-    非常的清楚) or as the manner of an act, negated or not (讲得清楚, 写得不清楚); not glued to
-    a negation (不清楚: "do not know")."""
+    """Whether the word at ``i`` (rules.toml ``degree_only``) judges: after a degree word,
+    negated or not (很清楚, 非常的清楚, 很不清楚, 不太清楚), or as the manner of an act (讲得清楚,
+    写得不清楚); not after a plain negation alone, nor glued to one (不清楚: "do not know")."""
     if tokens[i] != parse[2]:
         return not parse[0]
     j = i - 1 - (i - 1 > first and tokens[i - 1] == "的")
-    if j < first:
-        return False
-    if modifiers.get(tokens[j], ("",))[0] == "neg" and j > first:
-        j -= 1  # (写得不清楚)
-        return tokens[j].endswith("得")
-    return tokens[j].endswith("得") or modifiers.get(tokens[j], ("",))[0] == "deg"
+    while j >= first and tokens[j] in modifiers:
+        if modifiers[tokens[j]][0] == "deg" or tokens[j] not in PLAIN_NEGATIONS:
+            return True  # (不太, 不是很: a negation holding a degree)
+        j -= 1
+    return j >= first and tokens[j].endswith("得")
 
 
 class Opinion(NamedTuple):
