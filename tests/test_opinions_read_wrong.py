@@ -71,6 +71,7 @@ POLARITY = [
     ("就是感觉分辨率还是有点低", "分辨率", "negative"),
     ("国产这个价位还是有点高", "价位", "negative"),
     ("这一款性价比还是很高的", "性价比", "positive"),
+    ("京东服务还是可以的", "服务", "positive"),  # 还是可以 as 还可以
     ("就是屏幕还是小了点", "屏幕", "negative"),
     # one-character judgements after a degree word or a negation (rules.toml graded_only)
     ("颜色很正", "颜色", "positive"),
