@@ -77,3 +77,19 @@ def hotel():
     """The hotel pack's extractor."""
     return extractor_for("hotel")
 
+
+# The rules alone (no learned aspect scorer: its shipped weights were fitted on some of the
+# industries' reviews), for the tests of one rule.
+@pytest.fixture(scope="module")
+def shop_rules():
+    return extractor_for("ecommerce", rules_alone=True)
+
+
+@pytest.fixture(scope="module")
+def course_rules():
+    return extractor_for("education", rules_alone=True)
+
+
+@pytest.fixture(scope="module")
+def catering_rules():
+    return extractor_for("catering", rules_alone=True)

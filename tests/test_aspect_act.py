@@ -5,20 +5,10 @@ aspect scorer: its shipped weights were fitted on some of these industries' revi
 from __future__ import annotations
 
 import pytest
-from conftest import extractor_for, pairs
+from conftest import pairs
 
 from manyi.annotate.prepass import learn_aspects
 from manyi.text.lexicon import Lexicon
-
-
-@pytest.fixture(scope="module")
-def course():
-    return extractor_for("education", rules_alone=True)
-
-
-@pytest.fixture(scope="module")
-def shop():
-    return extractor_for("ecommerce", rules_alone=True)
 
 
 @pytest.mark.parametrize("domain, text, term, opinion", [
@@ -29,8 +19,8 @@ def shop():
     ("ecommerce", "只是上网不是免费", "上网", "不是免费"),
     ("education", "作业时间安排也充裕", "时间安排", "充裕"),
 ])
-def test_an_act_named_as_a_thing_is_judged(course, shop, domain, text, term, opinion):
-    found = (shop if domain == "ecommerce" else course)(text)
+def test_an_act_named_as_a_thing_is_judged(course_rules, shop_rules, domain, text, term, opinion):
+    found = (shop_rules if domain == "ecommerce" else course_rules)(text)
     assert (term, opinion, "discovered") in [(m.term, m.opinion, m.source) for m in found]
 
 
@@ -47,8 +37,9 @@ def test_an_act_named_as_a_thing_is_judged(course, shop, domain, text, term, opi
     ("education", "第二次开课完全可以从高度讲", "开课"),  # the opinion goes on (从…)
     ("education", "根本听不见还没有字幕", "听不见"),  # 没有 takes 字幕: no judgement
 ])
-def test_no_act_of_someone_nor_one_that_takes_an_object(course, shop, domain, text, act):
-    found = (shop if domain == "ecommerce" else course)(text)
+def test_no_act_of_someone_nor_one_that_takes_an_object(course_rules, shop_rules, domain, text,
+                                                        act):
+    found = (shop_rules if domain == "ecommerce" else course_rules)(text)
     assert act not in [m.term for m in found]
 
 
@@ -59,8 +50,8 @@ def test_no_act_of_someone_nor_one_that_takes_an_object(course, shop, domain, te
     ("服务很周到", {("服务", "很周到")}),
     ("天猫超市超快送达", None),  # a listed word before the verb decides: no 超市 of its own
 ])
-def test_each_thing_judged_once_in_shop_reviews(shop, text, expected):
-    found = pairs(shop(text))
+def test_each_thing_judged_once_in_shop_reviews(shop_rules, text, expected):
+    found = pairs(shop_rules(text))
     if expected is None:
         assert "超市" not in {term for term, _ in found}, found
     else:

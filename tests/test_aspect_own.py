@@ -7,26 +7,11 @@ from __future__ import annotations
 from itertools import accumulate
 
 import pytest
-from conftest import extractor_for, pairs
+from conftest import pairs
 
 from manyi.annotate.aspect_own import own_judged
 from manyi.annotate.factors import FactorExtractor
 from manyi.text.lexicon import Lexicon
-
-
-@pytest.fixture(scope="module")
-def course():
-    return extractor_for("education", rules_alone=True)
-
-
-@pytest.fixture(scope="module")
-def catering():
-    return extractor_for("catering", rules_alone=True)
-
-
-@pytest.fixture(scope="module")
-def shop():
-    return extractor_for("ecommerce", rules_alone=True)
 
 
 @pytest.mark.parametrize("text, term, opinion", [
@@ -35,18 +20,18 @@ def shop():
     ("老师讲课深浅把握得很好", "把握", "很好"),
     ("老师的教的很认真", "教", "很认真"),  # an act judged by how it is done
 ])
-def test_the_thing_judged_at_once_is_its_own_mention(course, text, term, opinion):
-    found = [(m.term, m.opinion, m.source) for m in course(text)]
+def test_the_thing_judged_at_once_is_its_own_mention(course_rules, text, term, opinion):
+    found = [(m.term, m.opinion, m.source) for m in course_rules(text)]
     assert (term, opinion, "discovered") in found, found
-    assert ("老师", opinion) in pairs(course(text))  # the word further back keeps its mention
+    assert ("老师", opinion) in pairs(course_rules(text))  # the word further back keeps its mention
 
 
 @pytest.mark.parametrize("text, term, opinion", [
     ("该课程组织新颖除了课件以外还有直播非常精彩", "直播", "非常精彩"),
     ("服务员的着装也很帅气", "着装", "很帅气"),
 ])
-def test_in_other_packs_too(course, catering, text, term, opinion):
-    extract = catering if "服务员" in text else course
+def test_in_other_packs_too(course_rules, catering_rules, text, term, opinion):
+    extract = catering_rules if "服务员" in text else course_rules
     assert (term, opinion) in pairs(extract(text))
 
 
@@ -56,8 +41,8 @@ def test_in_other_packs_too(course, catering, text, term, opinion):
     ("客服态度很差", {("客服态度", "很差")}),
     ("价格便宜质量好", {("价格", "便宜"), ("质量", "好")}),
 ])
-def test_each_thing_judged_once_in_shop_reviews(shop, text, expected):
-    assert pairs(shop(text)) == expected
+def test_each_thing_judged_once_in_shop_reviews(shop_rules, text, expected):
+    assert pairs(shop_rules(text)) == expected
 
 
 @pytest.mark.parametrize("text, word", [
@@ -67,14 +52,14 @@ def test_each_thing_judged_once_in_shop_reviews(shop, text, expected):
     ("课件很华丽很吸引人", "华丽"),           # after a degree word: a judgement itself
     ("老师讲课很有激情有理有据", "激情"),      # (很有 激情: how much it has)
 ])
-def test_no_mention_for_what_is_not_judged(catering, course, text, word):
-    extract = catering if "价格" in text else course
+def test_no_mention_for_what_is_not_judged(catering_rules, course_rules, text, word):
+    extract = catering_rules if "价格" in text else course_rules
     assert not any(word in m.term for m in extract(text)), pairs(extract(text))
 
 
-def test_a_listed_word_left_without_a_mention_stays_so(shop):
+def test_a_listed_word_left_without_a_mention_stays_so(shop_rules):
     # the courier's attitude: one logistics mention, no service one added back
-    assert {m.dimension for m in shop("快递员送货上门服务态度很好")} == {"logistics"}
+    assert {m.dimension for m in shop_rules("快递员送货上门服务态度很好")} == {"logistics"}
 
 
 @pytest.mark.parametrize("tokens", [

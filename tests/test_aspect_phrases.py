@@ -6,15 +6,9 @@ appliances and banks, industries no pack was written for; the rules alone."""
 from __future__ import annotations
 
 import pytest
-from conftest import extractor_for
 
 from manyi.annotate.aspect_phrases import measure_glued, phrase_thing
 from manyi.annotate.aspect_tags import default_tagger
-
-
-@pytest.fixture(scope="module")
-def shop():
-    return extractor_for("ecommerce", rules_alone=True)
 
 
 @pytest.mark.parametrize("text, term, opinion", [
@@ -26,8 +20,8 @@ def shop():
     ("热水器加热速度奇快", "速度", "奇快"),
     ("隔音效果奇差", "隔音效果", "奇差"),
 ])
-def test_a_thing_judged_once_is_found(shop, text, term, opinion):
-    found = [(m.term, m.opinion) for m in shop(text)]
+def test_a_thing_judged_once_is_found(shop_rules, text, term, opinion):
+    found = [(m.term, m.opinion) for m in shop_rules(text)]
     assert (term, opinion) in found, found
 
 
@@ -35,13 +29,13 @@ def test_a_thing_judged_once_is_found(shop, text, term, opinion):
     "今天很开心", "我很满意", "孩子很喜欢", "总体很不错", "感觉比较小巧", "用起来顺手",
     "看样子不错", "各个方面都不错", "其实很好", "出乎意料", "打开方式不对",
 ])
-def test_no_thing_where_none_is_named(shop, text):
-    assert [m.term for m in shop(text) if m.term] == [], text
+def test_no_thing_where_none_is_named(shop_rules, text):
+    assert [m.term for m in shop_rules(text) if m.term] == [], text
 
 
-def test_graded_opinion_is_stronger_than_the_bare_one(shop):
-    graded = next(m for m in shop("滤芯奇贵") if m.opinion == "奇贵")
-    bare = next(m for m in shop("滤芯贵") if m.opinion == "贵")
+def test_graded_opinion_is_stronger_than_the_bare_one(shop_rules):
+    graded = next(m for m in shop_rules("滤芯奇贵") if m.opinion == "奇贵")
+    bare = next(m for m in shop_rules("滤芯贵") if m.opinion == "贵")
     assert graded.degree > bare.degree and graded.lexicon_score < bare.lexicon_score < 0
 
 
@@ -64,18 +58,18 @@ def test_phrase_tests():
     ("键盘不灵", "键盘", "不灵"),  # negated
     ("屏幕很好，散热不均了", "散热", "不均"),  # a verb that names a feature; a particle after
 ])
-def test_a_thing_judged_by_a_plain_adjective(shop, text, term, opinion):
-    found = [(m.term, m.opinion, m.source) for m in shop(text)]
+def test_a_thing_judged_by_a_plain_adjective(shop_rules, text, term, opinion):
+    found = [(m.term, m.opinion, m.source) for m in shop_rules(text)]
     assert (term, opinion, "discovered") in found, found
 
 
 @pytest.mark.parametrize("text", [
     "祝生意兴隆", "不知道坚固不坚固", "今天天气晴朗", "心情愉快", "感觉很轻松",
 ])
-def test_no_plain_mention_where_no_thing_is_judged(shop, text):
-    assert [m.term for m in shop(text) if m.term] == [], text
+def test_no_plain_mention_where_no_thing_is_judged(shop_rules, text):
+    assert [m.term for m in shop_rules(text) if m.term] == [], text
 
 
-def test_a_plain_adjective_after_a_listed_opinion_adds_nothing(shop):
+def test_a_plain_adjective_after_a_listed_opinion_adds_nothing(shop_rules):
     # a clause that holds a mention already keeps it alone (外观漂亮: 漂亮 is listed)
-    assert [(m.term, m.opinion) for m in shop("外观漂亮")] == [("外观", "漂亮")]
+    assert [(m.term, m.opinion) for m in shop_rules("外观漂亮")] == [("外观", "漂亮")]

@@ -5,17 +5,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import extractor_for
-
-
-@pytest.fixture(scope="module")
-def catering():
-    return extractor_for("catering", rules_alone=True)
-
-
-@pytest.fixture(scope="module")
-def shop():
-    return extractor_for("ecommerce", rules_alone=True)
 
 
 @pytest.mark.parametrize("text, term, opinion", [
@@ -24,8 +13,8 @@ def shop():
     ("奶没有怪味，咖啡真心香浓", "奶", "没有怪味"),
     ("不过面还是很有嚼劲的", "面", "很有嚼劲"),
 ])
-def test_the_pieces_opening_the_clause_are_the_name_judged(catering, text, term, opinion):
-    found = [(m.term, m.opinion, m.dimension) for m in catering(text)]
+def test_the_pieces_opening_the_clause_are_the_name_judged(catering_rules, text, term, opinion):
+    found = [(m.term, m.opinion, m.dimension) for m in catering_rules(text)]
     assert (term, opinion, "product") in found, found
 
 
@@ -34,8 +23,8 @@ def test_the_pieces_opening_the_clause_are_the_name_judged(catering, text, term,
     ("丸类食品的个头挺大的", "丸类食品的个头"),           # 丸 类食品, opening the clause
     ("鲜毛肚特别好", "鲜毛肚"),
 ])
-def test_a_piece_cut_off_the_front_of_a_name_is_given_back(catering, text, term):
-    assert term in [m.term for m in catering(text)]
+def test_a_piece_cut_off_the_front_of_a_name_is_given_back(catering_rules, text, term):
+    assert term in [m.term for m in catering_rules(text)]
 
 
 @pytest.mark.parametrize("text, not_term", [
@@ -46,8 +35,8 @@ def test_a_piece_cut_off_the_front_of_a_name_is_given_back(catering, text, term)
     ("连鱼头都没放过", "连鱼头"),   # 连: a preposition the tagger calls a surname
     ("冰吃起来甜爽甜爽", "冰吃起来"),  # how it is eaten, no name's end
 ])
-def test_words_that_name_no_dish_stay_out(catering, text, not_term):
-    assert not_term not in [m.term for m in catering(text)]
+def test_words_that_name_no_dish_stay_out(catering_rules, text, not_term):
+    assert not_term not in [m.term for m in catering_rules(text)]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -57,5 +46,5 @@ def test_words_that_name_no_dish_stay_out(catering, text, not_term):
     ("这家店太烂了", [("", "太烂")]),    # no food: the shop, overall
     ("就是容易脏", [("", "脏")]),        # an adjective is no name
 ])
-def test_what_was_read_before_is_read_the_same(shop, text, expected):
-    assert [(m.term, m.opinion) for m in shop(text)] == expected
+def test_what_was_read_before_is_read_the_same(shop_rules, text, expected):
+    assert [(m.term, m.opinion) for m in shop_rules(text)] == expected

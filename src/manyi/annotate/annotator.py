@@ -171,7 +171,8 @@ class Annotator:
                             0, len(heads[i]), "model", "overall"))
                 continue
             at, comment_id, row = clause_rows[n], ids[i], first_row + i
-            judged = judged_clauses(mentions) if len(mentions) > 1 else None
+            judged = judged_clauses(mentions) if len(mentions) > 1 and not all(
+                map(_OPINION, mentions)) else None  # (only a mention with no opinion asks)
             # in text order within the comment
             for m in sorted(mentions, key=_clause_and_start) if len(mentions) > 1 \
                     else mentions:
@@ -481,6 +482,7 @@ _NUMBER_COLUMNS = frozenset({"row", "clause_id", "negated", "degree", "implicit"
 _ROUNDED = {"degree": 3, "score": 4}
 
 
+_OPINION = attrgetter("opinion")
 _clause_and_start = attrgetter("clause_id", "start")  # a mention's place (C speed: no call)
 
 

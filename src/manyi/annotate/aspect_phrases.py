@@ -31,7 +31,7 @@ COUNTS = frozenset("一二两三四五六七八九十几每各某整半")  # 一
 # 超 grades it (lexicons/core/degree.txt); not in a word the dictionary calls a name or a verb
 # (奇美, 爆破)
 GRADING = frozenset("奇狂死爆")
-GRADED = 1.8
+GRADED_AS = "超"  # (its weight, the lexicon's)
 UNGRADED = frozenset({"nz", "nr", "ns", "nt", "v", "vn"})
 # The measures a segmenter leaves glued to the opinion after them (塑料 感强, 包覆 性好, 底 感差).
 MEASURE_CHARS = frozenset("感性度率")

@@ -157,7 +157,7 @@ class _Tables:
 
         person_ends = tuple(extractor.rules.person_ends)
         not_scored = extractor.rules.not_scored
-        graded_only = extractor.rules.graded_only | extractor.rules.degree_only
+        graded_only = extractor.lexicon.graded_words
         self.code = Memo(code)
         self.kind = Memo(lambda t: _kind_of(extractor, t))
         self.tag = Memo(lambda t: finder.tag(t) or "?")

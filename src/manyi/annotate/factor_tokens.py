@@ -19,7 +19,7 @@ from itertools import accumulate
 
 from manyi.annotate.aspect_glued import predicate_cut
 from manyi.annotate.aspect_phrases import (
-    GRADED,
+    GRADED_AS,
     GRADING,
     MEASURE_CHARS,
     UNGRADED,
@@ -281,7 +281,8 @@ class TokenRoles:
                 and self.finder.tag(token) not in UNGRADED:
             graded = self.parse_token(token[1:])  # 奇贵 狂慢: an opinion word, graded
             if graded is not None:
-                result = (graded[0], graded[1] * GRADED, graded[2])
+                result = (graded[0], graded[1] * self.lexicon.degrees.get(GRADED_AS, 1.0),
+                          graded[2])
         return result
 
     def _attribute_after(self, tokens: list[str], roles: list, k: int, stop: int) -> bool:

@@ -346,16 +346,22 @@ class Lexicon:
         return None
 
     # -- views ---------------------------------------------------------------------
+    @property
+    def graded_words(self) -> frozenset[str]:
+        """Opinion words that judge only after a degree word (rules.toml ``graded_only`` and
+        ``degree_only``: 卡 清楚): no opinion said bare, and left to jieba's own cuts."""
+        return frozenset(self.rules.get("graded_only", ())) | frozenset(
+            self.rules.get("degree_only", ()))
+
     def segmentation_words(self) -> dict[str, tuple[int | None, str | None]]:
         """Every word the segmenter must keep whole, with jieba frequency and tag."""
         words: dict[str, tuple[int | None, str | None]] = {}
         for source, tag in ((self.terms, "n"), (self.cues, "a"), (self.verbs, "v")):
             for word in source:
                 words[word] = (None, tag)
-        graded_only = self.rules.get("graded_only", frozenset()) | self.rules.get(
-            "degree_only", frozenset())  # 卡: jieba's own (会员卡)
+        graded = self.graded_words  # 卡: jieba's own (会员卡)
         for word in [*self.opinions, *self.degrees, *sorted(self.negations)]:
-            if word not in graded_only:
+            if word not in graded:
                 words.setdefault(word, (None, None))
         words.update(self.userdict)
         return words
