@@ -550,3 +550,11 @@ def test_a_word_that_says_how_it_is_is_no_name(text, name):
 @pytest.mark.parametrize("text, name", [("大虾，味道不错", "大虾"), ("酸奶，味道不错", "酸奶")])
 def test_a_dish_whose_name_opens_with_a_size_or_taste_stays_a_name(text, name):
     assert name in [m.term for m in extractor_for("catering")(text)]
+
+
+@pytest.mark.parametrize("text, judged, frame", [
+    ("玩游戏的时候风扇噪音很大", "风扇噪音", "玩游戏")])
+def test_the_time_of_an_act_is_not_what_is_judged(text, judged, frame):
+    """玩游戏的时候风扇噪音很大: when the fan is loud, the fan's noise judged, not the game."""
+    found = [m.term for m in extractor_for("ecommerce")(text)]
+    assert judged in "".join(found) and frame not in found, found

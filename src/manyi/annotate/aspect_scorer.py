@@ -41,6 +41,9 @@ REQUIRE_OPINION = True
 NUMERALS = frozenset("一二两三四五六七八九十百千万几半")
 # A candidate right before these is who says it (看评论说挺好的, 朋友说好用), not what is judged.
 SPEAKS = frozenset({"说", "说是", "都说", "说的"})
+# A time frame after a candidate (玩游戏的时候, 充电时, 洗完之后): when the act it names is done,
+# not what is judged when another thing follows in its clause (玩游戏的时候风扇噪音很大).
+FRAMES = frozenset({"时候", "的时候", "时", "之后", "以后", "之前"})
 
 
 class AspectScorer:
@@ -298,6 +301,9 @@ def add_scored(extractor: Any, scorer: AspectScorer, text: str, tokens: list[str
             continue  # (nor right before a mention's term: 销卡 流程 is the 流程's)
         if b < last and tokens[b] in SPEAKS:
             continue  # 看评论说挺好的, 朋友说好用: who says it, not what is judged
+        if i < last and b < last and (tokens[b] in FRAMES or (
+                tokens[b] == "的" and b + 1 < last and tokens[b + 1] in FRAMES)):
+            continue  # 玩游戏的时候风扇噪音很大: the time of the act, the fan's noise judged
         if opinions is None:
             opinions = list(compress(range(len(codes)), map(_TWO, codes)))
             mentioned = {m.clause_id for m in mentions}

@@ -23,7 +23,7 @@ from manyi.annotate.aspect_whose import judged_part
 from manyi.annotate.discovered_acts import acted_on, names_effect
 from manyi.annotate.factor_tokens import is_word
 from manyi.annotate.learned_words import PLACE_TAGS, PLACED, PRONOUNS
-from manyi.annotate.opinions import EXCESS, INSUFFICIENT, Opinion
+from manyi.annotate.opinions import EXCESS, INSUFFICIENT, Opinion, had_end
 from manyi.text.lexicon import Factor
 
 _SOURCE = attrgetter("source")
@@ -311,7 +311,8 @@ class DiscoveredMentions:
                         or following in self.lexicon.terms or following in self.rules.fillers \
                         or following in self.rules.comparison_markers:
                     continue  # (确实比切糕还坑爹: 比 opens a comparison, no quality)
-                word, end = tokens[b + 1], starts[b + 1] + len(tokens[b + 1])
+                e = had_end(tokens, b + 1, last, self.rules.particles)  # 很有嚼劲
+                word, end = tokens[b + 1], starts[e - 1] + len(tokens[e - 1])
                 if token in EXCESS:
                     word = token + word  # 分辨率太高: too much (see ``duration``)
             else:

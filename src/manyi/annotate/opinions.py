@@ -75,6 +75,18 @@ def _as_graded(tokens: list[str], i: int, first: int, modifiers: dict, parse: tu
     return j >= first and tokens[j].endswith("得")
 
 
+def had_end(tokens: list[str], k: int, stop: int, particles: frozenset[str]) -> int:
+    """The token index after what a degree word's 有 at ``k`` says is had much of (很 有 嚼 劲:
+    the quality's words, at most three, up to ``stop``); ``k + 1`` when ``tokens[k]`` is no
+    有."""
+    end = k + 1
+    if tokens[k] == "有":
+        while end < stop and end - k <= 3 and is_word(tokens[end], particles) \
+                and tokens[end] != "有":  # (很有可能有缝隙: 很有可能)
+            end += 1
+    return end
+
+
 class Opinion(NamedTuple):
     """An opinion word as found in a clause, with its modifiers applied."""
 
@@ -484,7 +496,9 @@ class ClauseOpinions(ScaleReading):
                                tokens[i + 2], 0.0, True, self._modifiers[word][1])
             if token in EXCESS:
                 word = token + word  # 太大, 偏 辣: too much (see duration)
-            return Opinion(i + 1, starts[i], starts[i + 1] + len(tokens[i + 1]),
+            end = had_end(tokens, i + 1, stop, self.rules.particles) if kind == "deg" \
+                else i + 2
+            return Opinion(i + 1, starts[i], starts[end - 1] + len(tokens[end - 1]),
                            word, 0.0, kind == "neg", value if kind == "deg" else 1.0)
         return None
 
