@@ -558,3 +558,10 @@ def test_the_time_of_an_act_is_not_what_is_judged(text, judged, frame):
     """玩游戏的时候风扇噪音很大: when the fan is loud, the fan's noise judged, not the game."""
     found = [m.term for m in extractor_for("ecommerce")(text)]
     assert judged in "".join(found) and frame not in found, found
+
+
+@pytest.mark.parametrize("text, term", [("质量也好", "质量"), ("料子也好做工也精致", "料子")])
+def test_also_good_glued_by_the_dictionary_is_praise(text, term):
+    """质量也好: the dictionary's 也好 ("either … or") is 也 好 after a thing: its praise."""
+    found = {m.term: m.opinion for m in extractor_for("ecommerce")(text)}
+    assert found.get(term) == "好", found

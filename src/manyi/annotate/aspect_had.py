@@ -4,10 +4,10 @@ After a degree word and 有, a noun of a quality (one ending in 性 感 力 度 
 弹性 精准度) names what is judged, as much as the thing before it does: 授课方法很有启发性 judges
 the method and its 启发性. Such a noun becomes a discovered mention of its clause, its opinion
 the words from the degree word to it, unless a mention already names it: a listed word so
-named with no opinion of its own takes these words as its opinion (衣服很有质感, 汤很有味道). Not
-after a negation (不是很有针对性: the clause model reads the rest), nor after a degree too weak to
-say much of (还有包装, 基本有: there is), and not other nouns after 有 (很有道理 很有信心 很有意义: a
-judgement said whole, or the customer's state).
+named with no opinion of its own takes these words as its opinion (衣服很有质感, 汤很有味道).
+Not after a negation (不是很有针对性: the clause model reads the rest), nor after a degree too
+weak to say much of (还有包装, 基本有: there is), and not other nouns after 有 (很有道理 很有信心
+很有意义: a judgement said whole, or the customer's state).
 
 >>> from manyi.annotate.factors import FactorExtractor
 >>> from manyi.text.lexicon import Lexicon

@@ -32,6 +32,7 @@ from manyi.text.segment import SEPARATOR_TOKENS
 REDUPLICATION = 1.2
 # 好 before an adjective is an intensifier, not praise: 好快 好便宜 好硬 好干.
 GOOD_AS_DEGREE = 1.5
+ALSO = "也"  # glued to an opinion word by the dictionary: 也好
 # "Should there be a problem, then …": a clause opening with 有(什么/任何)问题 (after 如果 后续 …)
 # and goes on to what to do then (再 可以 随时 请联系), not 就 (有问题就退了: it happened) or
 # 请尽快处理 (a demand), nor a problem of something named before it (质量有问题，请谨慎买).
@@ -135,6 +136,9 @@ class TokenRoles:
                                 or self.parse_token(rest) is not None)
             if cut:
                 return cut
+        if len(token) == 2 and token[0] == ALSO and self.parse_token(token) is None \
+                and self.parse_token(token[1]) is not None:
+            return 1  # 质量也好: also good (the dictionary's 也好, "either … or", glued)
         if len(token) <= 2 or token in self.lexicon.terms or self.parse_token(token) is not None \
                 or token[-1] in self.rules.graded_only:
             return 0  # (会员卡, 手机卡: 卡 judges only after a degree word: rules.toml graded_only)
