@@ -72,11 +72,24 @@ def test_a_graded_word_that_judges_nothing_is_no_opinion(domain, text, word):
     ("刚好赶上活动，很划算", "刚好"),  # an adverb before a verb: "happened to"
     ("正好碰到618", "正好"),
     ("楼梯刚好在清洗", "刚好"),
+    ("可以退货吗", "可以"),    # a modal: "can"
+    ("这个可以吗", "可以"),    # asked, not said
+    ("换货就可以了", "可以"),  # what a condition needs
 ])
 def test_a_predicate_only_word_before_a_verb_is_no_opinion(text, word):
     found = extractor_for("ecommerce")(text)
     assert not any(word in m.opinion and m.lexicon_score for m in found), [
         (m.term, m.opinion, m.lexicon_score) for m in found]
+
+
+@pytest.mark.parametrize("text, term, opinion", [
+    ("质量可以", "质量", "可以"), ("价格也可以的", "价格", "可以"),
+    ("大小正合适", "大小", "正合适"),
+])
+def test_a_predicate_only_word_closing_its_clause_is_praise(text, term, opinion):
+    found = {(m.term, m.opinion) for m in extractor_for("ecommerce")(text)
+             if m.lexicon_score > 0}
+    assert (term, opinion) in found, found
 
 
 def _graded_route():

@@ -27,6 +27,8 @@ COMPARISON_WINDOW = 5  # tokens before 那么 searched for the negation of "not 
 MISTAKEN_WORDS = 6  # tokens a mistaken belief reaches past 本以为 or its modal (会, 应该)
 PLAIN_NEGATIONS = frozenset({"不", "没", "没有", "无", "未", "非", "别"})  # (not 不太: a degree)
 NO_QUALITY = frozenset("是要有会能在")  # after a degree word no quality: 还是, 还要, 很有
+ASKING = frozenset({"吗", "么", "不"})  # 可以吗, 可以不: asked, not said
+ONLY_THEN = frozenset({"就", "才"})  # 换货就可以了, 才可以: what a condition needs
 OVERDONE = ("过于", "太过")  # before a praise word: too much of it (过于艳丽; not 偏: 价格偏便宜)
 INSUFFICIENT = frozenset({"不够", "不足", "不太够"})  # 声音不够大: too little, not "not much"
 # 普通 is far more often a kind (普通间, 普通快递) than a verdict: one only with a degree word
@@ -179,8 +181,8 @@ class ClauseOpinions(ScaleReading):
                         i == first or tokens[i - 1] not in modifiers)) or (
                     parse[2] in rules.degree_only and boost_at != i
                     and not _as_graded(tokens, i, first, modifiers, parse)) or (
-                    token in rules.predicate_only and i + 1 < last
-                    and tokens[i + 1] not in rules.particles)):
+                    token in rules.predicate_only
+                    and not self._as_predicate(tokens, i, first, last))):
                 # (卡 judges after a degree word or a negation: 有点卡, 好远, 一点都不卡; 办了张卡;
                 # 刚好 only as the predicate: 大小刚好, not 刚好赶上活动)
                 continue
@@ -433,6 +435,15 @@ class ClauseOpinions(ScaleReading):
         # (a phrase the dictionary tags as one, starting with a verb: 打游戏)
         return tag(following) in MODAL_OBJECTS or (
             tag(following) in PHRASE_TAGS and tag(following[0]) == "v")
+
+    def _as_predicate(self, tokens: list[str], i: int, first: int, last: int) -> bool:
+        """Whether a word that judges only as the clause's predicate (rules.toml
+        ``predicate_only``) is one here: at the clause's end or before a particle (大小刚好,
+        质量可以的); not asked (可以吗), nor what a condition needs (换货就可以了, 才可以)."""
+        if i + 1 < last and (tokens[i + 1] not in self.rules.particles
+                             or tokens[i + 1] in ASKING):
+            return False
+        return i == first or tokens[i - 1] not in ONLY_THEN
 
     def _good_as_degree(self, tokens: list[str], i: int, last: int) -> bool:
         """好 right before an opinion word or a one-character word: 好快, 好便宜, 好硬 (after a
