@@ -75,6 +75,7 @@ def test_a_graded_word_that_judges_nothing_is_no_opinion(domain, text, word):
     ("可以退货吗", "可以"),    # a modal: "can"
     ("这个可以吗", "可以"),    # asked, not said
     ("换货就可以了", "可以"),  # what a condition needs
+    ("符合国家标准", "标准"),  # said of no listed term
 ])
 def test_a_predicate_only_word_before_a_verb_is_no_opinion(text, word):
     found = extractor_for("ecommerce")(text)
@@ -85,6 +86,7 @@ def test_a_predicate_only_word_before_a_verb_is_no_opinion(text, word):
 @pytest.mark.parametrize("text, term, opinion", [
     ("质量可以", "质量", "可以"), ("价格也可以的", "价格", "可以"),
     ("大小正合适", "大小", "正合适"),
+    ("尺码标准", "尺码", "标准"), ("颜色也正", "颜色", "正"),  # graded words as a term's predicate
 ])
 def test_a_predicate_only_word_closing_its_clause_is_praise(text, term, opinion):
     found = {(m.term, m.opinion) for m in extractor_for("ecommerce")(text)

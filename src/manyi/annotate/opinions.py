@@ -178,10 +178,11 @@ class ClauseOpinions(ScaleReading):
                     token.endswith("可以") and self._modal(tokens, i, last)) or (
                     token in rules.ordinary and self._of_a_kind(tokens, i, first, last)) or (
                     token in rules.graded_only and boost_at != i and (
-                        i == first or tokens[i - 1] not in modifiers)) or (
+                        i == first or tokens[i - 1] not in modifiers)
+                    and not self._said_of_term(tokens, i, first, last)) or (
                     parse[2] in rules.degree_only and boost_at != i
                     and not _as_graded(tokens, i, first, modifiers, parse)) or (
-                    token in rules.predicate_only
+                    token in rules.predicate_only and token not in rules.graded_only
                     and not self._as_predicate(tokens, i, first, last))):
                 # (卡 judges after a degree word or a negation: 有点卡, 好远, 一点都不卡; 办了张卡;
                 # 刚好 only as the predicate: 大小刚好, not 刚好赶上活动)
@@ -444,6 +445,18 @@ class ClauseOpinions(ScaleReading):
                              or tokens[i + 1] in ASKING):
             return False
         return i == first or tokens[i - 1] not in ONLY_THEN
+
+    def _said_of_term(self, tokens: list[str], i: int, first: int, last: int) -> bool:
+        """Whether a word that judges only after a degree word, one that may also judge as
+        the predicate (both lists of rules.toml), closes its clause right after a listed term
+        (尺码标准, 颜色也正; not 国家标准, 手机卡)."""
+        if tokens[i] not in self.rules.predicate_only:
+            return False
+        j = i - 1
+        while j > first and tokens[j] in self.rules.fillers:
+            j -= 1
+        return j >= first and tokens[j] in self.lexicon.terms \
+            and self._as_predicate(tokens, i, first, last)
 
     def _good_as_degree(self, tokens: list[str], i: int, last: int) -> bool:
         """好 right before an opinion word or a one-character word: 好快, 好便宜, 好硬 (after a
