@@ -565,3 +565,10 @@ def test_also_good_glued_by_the_dictionary_is_praise(text, term):
     """质量也好: the dictionary's 也好 ("either … or") is 也 好 after a thing: its praise."""
     found = {m.term: m.opinion for m in extractor_for("ecommerce")(text)}
     assert found.get(term) == "好", found
+
+
+@pytest.mark.parametrize("text", ["打电话半天没人接", "一直无人接听"])
+def test_a_call_no_one_answers_is_a_reachability_complaint(text):
+    found = {(m.dimension, m.factor) for m in extractor_for("ecommerce")(text)
+             if m.lexicon_score < 0}
+    assert ("communication", "reachability") in found, found
