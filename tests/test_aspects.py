@@ -572,3 +572,10 @@ def test_a_call_no_one_answers_is_a_reachability_complaint(text):
     found = {(m.dimension, m.factor) for m in extractor_for("ecommerce")(text)
              if m.lexicon_score < 0}
     assert ("communication", "reachability") in found, found
+
+
+def test_not_quite_up_to_it_is_a_complaint_not_a_mountain():
+    """散热不太行: the dictionary's 太行 (a mountain range) cut from 不; 不太行 one complaint."""
+    found = [(m.term, m.opinion) for m in extractor_for("ecommerce")("散热不太行")
+             if m.lexicon_score < 0]
+    assert ("散热", "不太行") in found, found
