@@ -191,7 +191,8 @@ def _patterns() -> dict[str, re.Pattern]:
     """Per pack, one expression of the words it adds or re-files over core (only those of
     the factors its aspects.toml names under ``[guess] factors``, where it names some: the
     app pack's 功能 界面 are every device's words, its 闪退 开屏广告 are its own; and those it
-    names under ``[guess] words``: the books pack's 这本书; never those it lists under
+    names under ``[guess] words``, filed as core files them or not: the books pack's 这本书,
+    the delivery pack's 骑手; never those it lists under
     ``[guess] shared``: catering files 环境 素质 师傅 its own way, but every venue and shop
     has them)."""
     core = Lexicon.load(None)
@@ -201,8 +202,8 @@ def _patterns() -> dict[str, re.Pattern]:
         lexicon = Lexicon.load(domain)
         voting = lexicon.guess_factors
         words = {w for table in (lexicon.terms, lexicon.cues, lexicon.verbs)
-                 for w, f in table.items() if owned.get(w) != f and len(w) >= 2
-                 and w not in lexicon.guess_shared
+                 for w, f in table.items() if (owned.get(w) != f or w in lexicon.guess_words)
+                 and len(w) >= 2 and w not in lexicon.guess_shared
                  and (not voting or f"{f.dimension}.{f.key}" in voting
                       or w in lexicon.guess_words)}
         patterns[domain] = re.compile("|".join(map(re.escape, sorted(words, key=len,
