@@ -113,6 +113,9 @@ def test_events_are_negative_mentions_of_their_factor(takeaway, text, dimension,
     ("顺丰快递走了两天多，挺快的", False),   # days alone: often praise
     ("本来等mate9等了一个月", False),        # a wait of months for a launch (review16)
     ("一个月才到货", True),                  # … and one for the parcel
+    ("骑手绕路送了一个小时", True),          # the delivery's length said with 送了
+    ("送了20分钟就到了", False),
+    ("送了两份小菜", False),                 # a gift, no time
 ])
 def test_a_parcels_journey_in_weeks_is_a_slow_delivery(shop, text, late):
     slow = [m for m in shop(text) if (m.dimension, m.factor) == ("logistics", "speed")
