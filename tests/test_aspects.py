@@ -123,6 +123,14 @@ def test_a_parcels_journey_in_weeks_is_a_slow_delivery(shop, text, late):
     assert bool(slow) == late, [(m.term, m.factor, m.source) for m in shop(text)]
 
 
+@pytest.mark.parametrize("text, term", [("送餐小哥态度很好", "送餐小哥"),
+                                        ("配送小哥服务很好", "配送小哥")])
+def test_the_one_who_delivers_is_the_courier_not_the_speed(takeaway, text, term):
+    """送餐小哥: the person doing the delivery (one mention), not the delivery's speed."""
+    found = {(m.term, m.factor) for m in takeaway(text)}
+    assert found == {(term, "courier")}, found
+
+
 def test_rider_is_logistics_in_food_delivery(takeaway, shop):
     assert {m.dimension for m in takeaway("师傅很辛苦")} == {"logistics"}
     assert {m.dimension for m in shop("师傅很专业")} == {"service"}

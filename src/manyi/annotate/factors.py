@@ -336,10 +336,14 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 if refiled != factor:
                     factor = refiled
                     by_context.add(i)
+            doer = tokens[i] in rules.people and bool(terms) \
+                and terms[-1][1].dimension == factor.dimension  # 送餐小哥: who does the act
             if terms and terms[-1][0] == i - 1 and tokens[i - 1] not in rules.platforms and (
-                    terms[-1][1] == factor or glued(self.lexicon, tokens, i, terms[-1][1])):
+                    terms[-1][1] == factor or doer
+                    or glued(self.lexicon, tokens, i, terms[-1][1])):
                 if tokens[i] != tokens[i - 1]:  # (not 找客服客服不管)
                     joined[i - 1] = i  # 客服 态度, 讲课 语速: one mention, both words named
+                    terms[-1] = (i - 1, factor) if doer else terms[-1]  # (the courier's)
                 continue
             if i == first and previous < first and factor.dimension != "product" \
                     and tokens[i] in lexicon.attribute_heads and finder is not None \
@@ -540,9 +544,10 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
     def _whose(self, tokens: list[str], i: int, terms: list, factor: Factor) -> Factor:
         """The factor of a word for a person (小哥 师傅) after a word naming their place or
         role: a listed one's (服务员小哥 → service), an unlisted noun's the service's
-        (前台小哥, 店里的小哥); else ``factor`` (快递小哥, 小哥送货很快)."""
+        (前台小哥, 店里的小哥); else ``factor`` (快递小哥, 小哥送货很快; 送餐小哥: an act of
+        its own dimension)."""
         j = i - 2 if tokens[i - 1] == "的" and i >= 2 else i - 1
-        if terms and terms[-1][0] == j:
+        if terms and terms[-1][0] == j and terms[-1][1].dimension != factor.dimension:
             return terms[-1][1]
         if self.finder is not None and self.finder.kind(tokens[j]) == 2 \
                 and tokens[j] not in self.lexicon.terms:
