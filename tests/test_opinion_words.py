@@ -94,6 +94,13 @@ def test_a_predicate_only_word_closing_its_clause_is_praise(text, term, opinion)
     assert (term, opinion) in found, found
 
 
+@pytest.mark.parametrize("text", ["一晚上没睡好", "昨晚没休息好", "膜没贴好", "最后也没有弄好"])
+def test_good_as_the_result_of_a_negated_act_is_a_complaint(text):
+    """没睡好: 好 is how the act turned out, and the act was not done well."""
+    found = [(m.opinion, m.lexicon_score) for m in extractor_for("hotel")(text)]
+    assert found and all(score < 0 for _, score in found), found
+
+
 def _graded_route():
     path = Path(__file__).resolve().parents[1] / "scripts" / "opinion_graded.py"
     spec = importlib.util.spec_from_file_location("opinion_graded", path)

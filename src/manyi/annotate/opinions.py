@@ -28,6 +28,7 @@ MISTAKEN_WORDS = 6  # tokens a mistaken belief reaches past 本以为 or its mod
 PLAIN_NEGATIONS = frozenset({"不", "没", "没有", "无", "未", "非", "别"})  # (not 不太: a degree)
 NO_QUALITY = frozenset("是要有会能在")  # after a degree word no quality: 还是, 还要, 很有
 ASKING = frozenset({"吗", "么", "不"})  # 可以吗, 可以不: asked, not said
+RESULT_NEGATIONS = frozenset({"没", "没有", "未", "还没"})  # 没休息好: not done well
 ONLY_THEN = frozenset({"就", "才"})  # 换货就可以了, 才可以: what a condition needs
 OVERDONE = ("过于", "太过")  # before a praise word: too much of it (过于艳丽; not 偏: 价格偏便宜)
 INSUFFICIENT = frozenset({"不够", "不足", "不太够"})  # 声音不够大: too little, not "not much"
@@ -228,6 +229,9 @@ class ClauseOpinions(ScaleReading):
                     negations += 1
                 else:
                     degree *= value
+            if token == "好" and not negations and i > first \
+                    and (v := self._result_negated(tokens, i, first)) >= 0:
+                negations, start = 1, starts[v]  # 没睡好: the act not done well
             at = -1
             if as_at < 0 and not negations and compares:
                 at = self._below_standard(tokens, i, first)  # 质量没有以前好了
@@ -258,6 +262,18 @@ class ClauseOpinions(ScaleReading):
             found.append(_new_tuple(Opinion, (i, start, starts[i] + len(token), word, score,
                                               negated, degree)))
         return found
+
+    def _result_negated(self, tokens: list[str], i: int, first: int) -> int:
+        """Where the negation starts when 好 at ``i`` is the result of a negated verb (没睡好,
+        没 休息 好: the act not done well), else -1."""
+        verb, tag = tokens[i - 1], self.finder.tag if self.finder is not None else None
+        if tag is None:
+            return -1
+        if len(verb) > 1 and verb[0] in "没不" and tag(verb[1:])[:1] == "v":
+            return i - 1
+        if i - 2 >= first and tokens[i - 2] in RESULT_NEGATIONS and tag(verb)[:1] == "v":
+            return i - 2
+        return -1
 
     def _advised(self, after: str) -> bool:
         """Whether 最好 before ``after`` advises (最好含早餐, 最好别去): a verb or a negation."""
