@@ -590,3 +590,12 @@ def test_not_quite_up_to_it_is_a_complaint_not_a_mountain():
     found = [(m.term, m.opinion) for m in extractor_for("ecommerce")("散热不太行")
              if m.lexicon_score < 0]
     assert ("散热", "不太行") in found, found
+
+
+@pytest.mark.parametrize("domain", ["ecommerce", "hotel", "hotline"])
+def test_a_wait_in_line_is_a_queue_complaint_in_every_pack(domain):
+    """排队排了二十分钟: a shop's tills, a hotel's front desk, a branch: the line, complained of."""
+    text = "收银台只开了两个，排队排了二十分钟"
+    found = [(m.dimension, m.factor) for m in extractor_for(domain)(text)
+             if m.source == "event" and m.lexicon_score < 0]
+    assert ("channel", "queue") in found, found
