@@ -235,7 +235,8 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
     if len(spans) == 1:  # (a comment of one clause whose judgement opens it: most of them)
         m = min(mentions, key=_START)  # (its head, as below: the first that starts first)
         if (not m.opinion or m.source == "event" or m.start <= spans[0][0]) \
-                and not any(_liking(liking, m) for m in mentions):
+                and not any(_liking(liking, m) for m in mentions
+                            if not m.term and m.opinion):  # (the first tests inline)
             return mentions
     by_clause = indices_by_clause(mentions)
     out = None  # (a copy of ``mentions``, made at the first change)
@@ -318,7 +319,7 @@ def topic_owned(finder: Any, verdicts: Any, text: str, tokens: list[str], starts
                 if is_open(mentions[n]):
                     out[n] = _named(finder, verdicts, mentions[n], tokens, starts, span)
     for n, m in enumerate(out or mentions):  # 最喜欢鲜榨玉米汁, 很喜欢吃他们家腊味吊锅饭: liked
-        if _liking(liking, m):
+        if not m.term and m.opinion and _liking(liking, m):  # (the first tests inline)
             span = _liked(finder, tokens, starts, spans[m.clause_id], m.end)
             if span is not None:
                 out = out or list(mentions)

@@ -144,7 +144,9 @@ class ClauseOpinions(ScaleReading):
         parse: see _token_role)."""
         found = []
         boost, boost_at, boost_start = 1.0, -1, 0
-        believed, proved = self._mistaken(tokens, first, last) if candidates else (last, last)
+        # (most comments: no 以为 in the text, told once a comment: see _mistaken)
+        believed, proved = self._mistaken(tokens, first, last) \
+            if candidates and tokens is not self._unbelieving else (last, last)
         rules, modifiers = self.rules, self._modifiers
         screens, weights = self._opinion_screens, self.lexicon.opinions.get
         plain = screens.plain
