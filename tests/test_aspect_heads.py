@@ -74,6 +74,7 @@ def test_a_listed_word_and_a_head_are_one_mention(shop_rules, course_rules):
 def test_the_corpus_learns_the_compounds_not_the_head_alone():
     from manyi.annotate.prepass import learn_aspects
 
-    texts = ["作业时间很紧", "考试时间太短了", "测验时间很紧", "作业时间有点短", "考试时间很合理"] * 3
+    texts = ["作业时间很紧", "考试时间太短了", "测验时间很紧", "作业时间有点短",
+             "考试时间很合理"] * 3
     words = {w for w, _, _ in learn_aspects(texts, Lexicon.load("education"))}
     assert {"作业时间", "考试时间"} <= words and "时间" not in words, words
