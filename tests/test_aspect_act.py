@@ -17,7 +17,7 @@ from manyi.text.lexicon import Lexicon
     ("education", "老师讲得知识很实用", "知识", "很实用"),
     ("education", "但有时间限制不好", "时间限制", "不好"),  # with the time it limits
     ("ecommerce", "只是上网不是免费", "上网", "不是免费"),
-    ("education", "作业时间安排也充裕", "时间安排", "充裕"),
+    ("education", "每节课时间安排也充裕", "时间安排", "充裕"),
 ])
 def test_an_act_named_as_a_thing_is_judged(course_rules, shop_rules, domain, text, term, opinion):
     found = (shop_rules if domain == "ecommerce" else course_rules)(text)

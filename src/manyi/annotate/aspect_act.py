@@ -1,4 +1,4 @@
-"""An act named as a thing and judged inside a clause: 但操控极快, 只是上网不是免费, 作业时间安排
+"""An act named as a thing and judged inside a clause: 但操控极快, 只是上网不是免费, 每节课时间安排
 也充裕, 老师讲得知识很实用.
 
 jieba's dictionary calls many things customers judge verbs (操控 上色 安排 限制, and 知识): the

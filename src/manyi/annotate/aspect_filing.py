@@ -82,6 +82,9 @@ class TermFiler:
             word, factor = inside
             if whole.endswith(word) and word in lexicon.attribute_heads and whole != word:
                 return self.attribute, "context"
+            if factor.dimension == "overall" and whole.startswith(word) and whole != word \
+                    and any(whole.endswith(h) for h in lexicon.attribute_heads):
+                return self.attribute, "context"  # 课程体系: the course's, an attribute of it
             if not whole.endswith(word) and factor.dimension not in ("product", "overall") \
                     and whole[-1] in self.lexicon.rules.get("thing_ends", ()):
                 return self.attribute, "attribute"  # 处理器, 导航键: a part, not 处理 or 导航

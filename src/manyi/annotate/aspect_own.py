@@ -43,6 +43,8 @@ LEADING = frozenset({"p", "v"})  # a preposition or verb before a noun takes it 
 GAP = 2  # characters between a word and its opinion the thing judged needs at least
 HAVE = "有"
 QUALIFIES = frozenset({"的", "地"})  # 最及时的反馈, 更好地理解: the opinion says how the next is
+# degree words that, before a noun, say how many of the things (有些字体不是很清楚): no degree
+SOME = frozenset({"有些", "有的"})
 
 
 def own_judged(roles_of: Any, text: str, tokens: list[str], starts: list[int],
@@ -88,8 +90,10 @@ def own_judged(roles_of: Any, text: str, tokens: list[str], starts: list[int],
         if before in roles_of._modifiers and span[1] - span[0] > 1:
             span, before = (span[0] + 1, span[1]), tokens[span[0]]  # 很有感染力 思维缜密
         words = tokens[span[0]:span[1]]
+        some = before in SOME and finder.tag(words[0])[:1] == "n"  # 有些字体: some fonts
         if before and (finder.tag(before) in LEADING and not before.endswith(HAVE)
-                       or before in roles_of._modifiers or before.startswith(compared)) or any(
+                       or before in roles_of._modifiers and not some
+                       or before.startswith(compared)) or any(
                 t in terms or roles[t] is not None and roles[t][0] is not None
                 or t.startswith(compared) for t in words):
             continue  # 对生活非常有用, 对待顾客不诚恳: what a preposition or a verb leads to (not

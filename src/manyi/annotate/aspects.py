@@ -32,6 +32,7 @@ from types import SimpleNamespace
 
 from manyi.annotate.aspect_act import act_judged
 from manyi.annotate.aspect_filing import TermFiler
+from manyi.annotate.aspect_heads import whose_head
 from manyi.annotate.aspect_lists import CLOSING, NamedItems
 from manyi.annotate.aspect_phrases import PHRASE_TAGS, phrase_thing
 from manyi.annotate.aspect_plain import plain_word
@@ -114,13 +115,18 @@ class AspectFinder(NamedItems):
         self._head: dict[str, bool] = Memo(self._is_head)
         # heads of a thing's quantity the stopwords hold (时间): judged after what they measure
         self._heads = frozenset(lexicon.attribute_heads & lexicon.stopwords)
+        # … and the other heads, nouns whatever the dictionary calls them (学习 进度/d)
+        self._named_heads = frozenset(lexicon.attribute_heads - lexicon.stopwords)
+        # the heads no pack lists: after a listed word, its attribute (售后体系, 课程进度)
+        self.heads = frozenset(lexicon.attribute_heads - set(lexicon.terms))
         self._cooked: dict[str, bool] = Memo(self._is_cooked)
         # 推荐, 强烈推荐, 很喜欢: an opinion that takes what it judges as its object
         self._takes_object: dict[str, bool] = Memo(
             lambda t: any(t.endswith(w) for w in self.rules.takes_object))
         self._skip = self.rules.subject_skip | set(lexicon.degrees) | lexicon.negations
         # between a subject and its opinion: those words and any adverb (红豆枣汤着实美味)
-        self._skips: dict[str, bool] = Memo(lambda t: t in self._skip or self.tag(t) == "d")
+        self._skips: dict[str, bool] = Memo(lambda t: t in self._skip or (
+            self.tag(t) == "d" and t not in self._named_heads))
         filer = TermFiler(lexicon)  # see manyi.annotate.aspect_filing
         self.file_term = filer.file_term
         self.attribute, self.item = filer.attribute, filer.item
@@ -159,7 +165,7 @@ class AspectFinder(NamedItems):
         return self._kind[token]
 
     def _token_kind(self, token: str) -> int:
-        if token in self.lexicon.terms:
+        if token in self.lexicon.terms or token in self._named_heads:
             return 2
         if ACRONYM.fullmatch(token):  # PDF做的非常好: a thing named in capitals
             lower = token.lower()  # (yyds GOOD: the lexicon's and the rules' words in any case)
@@ -244,6 +250,8 @@ class AspectFinder(NamedItems):
             if here == 2 or (j > first and kind[tokens[j - 1]] == 2 and (
                     self._head[tokens[j]] or self._name_end(tokens[j]))):
                 span = self._whose(tokens, first, self._compound(tokens, first, j))
+                if span[0] == j and tokens[j] in self._named_heads:  # 呈现的模式
+                    span = whose_head(self, tokens, first, j) or span
                 if span[0] > first and tokens[span[0] - 1] in self.rules.comparison_markers:
                     return self._compared(tokens, first, span[0] - 1)
                 return span
@@ -277,7 +285,7 @@ class AspectFinder(NamedItems):
                         and tokens[j] not in self.rules.customer_acts \
                         and (kind[tokens[at - 1]] == 2 or self.tag(tokens[at - 1]) in WHOSE):
                     return at + 1, j + 1
-                # 但操控极快, 作业时间安排也充裕: an act named as a thing (aspect_act)
+                # 但操控极快, 每节课时间安排也充裕: an act named as a thing (aspect_act)
                 if self.acts_judged and j > first and (
                         start := act_judged(self, tokens, j, index)) is not None:
                     return start, j + 1
@@ -474,9 +482,11 @@ class AspectFinder(NamedItems):
 
     def _headed(self, tokens: list[str], first: int, j: int) -> tuple[int, int] | None:
         """The compound a head word the stopwords hold (时间) ends at ``j``: right after a
-        word that may name an aspect (学习 时间, 每节课 时间); else None (有时间, 开机的时间:
-        no thing's time)."""
+        word that may name an aspect (学习 时间, 每节课 时间) or with 的 between them (每节课的
+        时间: manyi.annotate.aspect_heads); else None (有时间, 用的时间: no thing's time)."""
         before = j - 1
+        if tokens[before] == "的":  # 每节课的时间, 学习的时间 (manyi.annotate.aspect_heads)
+            return whose_head(self, tokens, first, j)
         here = self._kind[tokens[before]]
         if here == 2:
             return self._compound(tokens, first, before)[0], j + 1

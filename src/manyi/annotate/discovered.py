@@ -345,7 +345,7 @@ class DiscoveredMentions:
         if self.lexicon.terms[tokens[i]].dimension == "overall":
             end = i + 1
             while end < last and end - i < MAX_COMPOUND and finder._kind[tokens[end]] == 2 \
-                    and finder.tag(tokens[end]) in NOUN_TAGS \
+                    and (finder.tag(tokens[end]) in NOUN_TAGS or tokens[end] in finder.heads) \
                     and tokens[end] not in self.lexicon.terms:  # (a dictionary noun: not 用后)
                 end += 1
             if end == i + 1:
@@ -353,6 +353,8 @@ class DiscoveredMentions:
             factor, how = finder.file_term(tokens[i + 1:end])  # 课程 架构: the 架构
             return i + 1, factor, how, end
         factor = self.lexicon.terms[tokens[i]]
+        if i + 1 < last and tokens[i + 1] in finder.heads:
+            return i, factor, "context", i + 2  # 售后体系, 包装方式: the listed word's attribute
         part = judged_part(self, tokens, i, last) if i + 2 < last \
             and factor.dimension == "product" else 0
         if part:  # 教师阵容好强大, 课件的条理性有待加强: the part judged, named with whose

@@ -328,10 +328,12 @@ def _split_nouns(tokens: list[str], finder) -> set[str]:
 
 def _words(term: str, tokens: list[str], lexicon: Lexicon) -> list[str]:
     """The discovered term and its last word (课程内容 → 课程内容, 内容), when of a size to
-    learn and not listed already."""
+    learn and not listed already; not a head word the stopwords hold (作业时间, 学习方式: 时间
+    方式 alone name no thing, whose attribute they are is the word before)."""
     out = [term] if MIN_CHARS <= len(term) <= MAX_CHARS else []
     last = next((t for t in reversed(tokens) if t and term.endswith(t)), "")
-    if MIN_CHARS <= len(last) < len(term):
+    if MIN_CHARS <= len(last) < len(term) and not (
+            last in lexicon.attribute_heads and last in lexicon.stopwords):
         out.append(last)
     return [w for w in out if w not in lexicon.terms]
 
