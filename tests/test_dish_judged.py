@@ -33,10 +33,13 @@ def test_a_liking_judges_its_object(catering, text, term, opinion, sign):
 @pytest.mark.parametrize("text", ["我爱人说很好吃", "服务员很有爱心", "爱吃辣的朋友可以试试",
                                   "不爱吃辣的朋友慎点"])
 def test_love_names_no_dish_and_no_verdict(catering, text):
-    """爱 is no opinion word: 爱吃辣的朋友可以试试 describes customers (review27)."""
+    """爱 is no opinion word: 爱吃辣的朋友可以试试 describes customers (review27); 很有爱心 is
+    what the staff has much of, said whole (aspect_had), not 爱."""
     found = catering(text)
     assert not any(m.term in ("爱人", "爱心", "辣") for m in found)
-    assert not any(m.opinion and "爱" in m.opinion for m in found)
+    assert not any(m.opinion and "爱" in m.opinion and m.opinion != "很有爱心" for m in found)
+    if text == "服务员很有爱心":
+        assert [(m.term, m.opinion) for m in found] == [("服务员", "很有爱心")]
 
 
 @pytest.mark.parametrize("text, term", [
