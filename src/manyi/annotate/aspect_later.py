@@ -13,8 +13,9 @@ Every name of the run takes that judgement when
   很好吃, 好喝好喝: :func:`~manyi.annotate.aspect_topics.is_open`) or on a listed quality of
   the product (味道 口感 分量: :func:`~manyi.annotate.aspect_named.through_attribute`), and
 * nothing else in between takes it: the clauses between the names and the judgement (two at
-  most) hold no mention and name nothing (是蒸的, 具体名字我忘了), no sentence ends, and no
-  contrast turns to another thing.
+  most) hold no mention and name nothing (是蒸的, 而且不会很甜), no sentence ends, no
+  contrast turns to another thing, and no clause of the run negates or wonders (咖喱蟹，没有
+  吃，量还可以; 不知道是不是个例).
 
 A clause already judged by the same opinion (a list the earlier rules carried) may stand
 inside the run. Not a name the pack files as the whole business (这家店: the overall verdict
@@ -136,8 +137,10 @@ def _run(finder: Any, text: str, tokens: list[str], starts: list[int],
         # the mentions in it, by where they stand (a list the earlier rules carried to the
         # judging clause stands in its own: 碳烧生蚝，扇贝，味道都不错)
         held = [h for h in mentions if spans[k][0] <= h.start < spans[k][1]]
-        if any(h.opinion and h.opinion != opinion or h.source == "event" for h in held):
-            break
+        if any(h.opinion and h.opinion != opinion or h.source == "event" for h in held) \
+                or finder.wondering.search(text, spans[k][0], spans[k][1]) \
+                or not finder.lexicon.negations.isdisjoint(tokens[first:last]):
+            break  # (不知道是不是个例: a wonder; 没有吃: the clause says something of it)
         found = _names(finder, tokens, first, last) or _held_names(
             finder, tokens, starts, first, last, held)
         if not found:
@@ -182,7 +185,7 @@ def _names(finder: Any, tokens: list[str], first: int, last: int, led: bool = Fa
             break
     if first >= last:
         return []
-    listed = finder.ordered(tokens, first, last, eaten=True)
+    listed = finder.ordered(tokens, first, last)  # (its own eating verbs: _EATS)
     if listed:
         return listed
     at = _after_lead_in(finder, tokens, first, last)

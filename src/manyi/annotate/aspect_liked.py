@@ -36,7 +36,7 @@ from manyi.annotate.aspect_tags import CLAUSE_MARKS
 LIKING = ("喜欢", "爱", "推荐", "必点", "必吃", "主推", "强推")
 EATING = frozenset("吃喝点")  # 爱吃, 喜欢喝, 必点: what is done with the thing liked
 COPULAS = frozenset({"是", "就是", "还是", "的是", "就", "还", "也", "都"})
-NEGATIONS = frozenset("不没别")
+NEGATIONS = frozenset("不没")
 OWN = frozenset({"心", "最", "个人", "我"})  # 心爱, 最爱, 我爱吃: the customer's own liking
 WHOSE = frozenset({"他家", "她家", "它家", "这家", "他们家", "她们家", "它们家", "店家", "店里"})
 STOPS = frozenset({"这些", "那些", "这几", "这两", "这", "那", "了", "啊", "呀", "哦", "吧", "呢",
@@ -62,9 +62,9 @@ def liked_things(finder: Any, text: str, tokens: list[str], starts: list[int],
         if not verb:
             continue
         # 不是很喜欢, 不推荐: a complaint (the opinion from the negation on)
-        said_from = next((j for j in range(max(0, i - 3), i) if tokens[j] in lexicon.negations
-                          or tokens[j][-1] in NEGATIONS), i)
-        negated = said_from < i or not NEGATIONS.isdisjoint(t)
+        said_from = next((j for j in range(max(0, i - 3), i)
+                          if tokens[j] in lexicon.negations), i)
+        negated = said_from < i or t[0] in NEGATIONS  # (不喜欢; not 特别推荐)
         if said_from == i and i and tokens[i - 1] in lexicon.degrees:
             said_from -= 1  # 最 爱, 比较 爱
         last = i + 1  # (to the clause's mark: 必点就是牛肋排, where 就是 cut a clause)
@@ -100,13 +100,12 @@ def liked_things(finder: Any, text: str, tokens: list[str], starts: list[int],
                 for w in tokens[k:end]):
             continue  # 爱吃面食的吃货: no name, what is said of one; 爱吃辣的朋友
         names = _names(finder, tokens, k, end, True) if end > k else []
-        if not names:
-            continue
-        c = bisect_right(clause_starts, starts[names[0][0]]) - 1  # (the names' clause)
-        at = bisect_right(clause_starts, starts[i]) - 1  # (the verb's)
+        if not names or any(finder.tag(tokens[a]) == "v" for a, _ in names):
+            continue  # (喜欢跑万达这些地方: what is done, not a thing)
+        c = bisect_right(clause_starts, starts[i]) - 1  # (the verb's clause)
         score = math.tanh(lexicon.opinions.get(verb, lexicon.opinions.get("喜欢", 1.0)))
         score = -score if negated else score
-        head = next((n for n, m in enumerate(out) if m.clause_id == at and not m.term
+        head = next((n for n, m in enumerate(out) if m.clause_id == c and not m.term
                      and m.opinion and m.opinion.endswith(verb) and m.negated == negated
                      and m.start <= starts[i]), None)
         for a, b in names:
