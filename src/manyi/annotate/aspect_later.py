@@ -101,8 +101,8 @@ def judged_later(finder: Any, text: str, tokens: list[str], starts: list[int],
                 continue
             words = tokens[a:b]
             factor, how = finder.file_term(words)
-            if factor.dimension == "overall":
-                continue  # the business itself: the verdict stays its own
+            if factor.dimension == "overall" or m.term and factor.dimension != m.dimension:
+                continue  # the business itself; 师傅上门安装，…，加热挺快: another thing's
             taken.add(where)
             if where in unjudged:  # 点了雪花肥牛，…: named by the rules, judged here
                 n = unjudged.pop(where)

@@ -75,9 +75,9 @@ def liked_things(finder: Any, text: str, tokens: list[str], starts: list[int],
             k += 1  # 爱 吃, 喜欢 喝
         said = "".join(tokens[said_from:k])
         if k < last and tokens[k] == "的":
-            if i and finder.kind(tokens[i - 1]) == 2 \
+            if negated or i and finder.kind(tokens[i - 1]) == 2 \
                     and tokens[i - 1] not in finder.rules.opinion_holders:
-                continue  # 服务员推荐的菜: another's recommendation
+                continue  # 服务员推荐的菜: another's recommendation; 不是我最爱的蒙牛
             k += 1
         while k < last and tokens[k] in COPULAS:
             k += 1  # 的就是, 还是
@@ -91,6 +91,9 @@ def liked_things(finder: Any, text: str, tokens: list[str], starts: list[int],
         if k < last and len(tokens[k]) == 2 and tokens[k][0] in "这那":
             k += 1  # 那份, 这道
         end = _name_end(finder, tokens, k, last)
+        if end < last and tokens[end] == "的" and (negated or len(tokens[k]) == 1 and finder.tag(
+                tokens[k]) == "v"):
+            continue  # 推荐读它的评论: an act recommended; 不是我最爱的蒙牛: which one it is
         if end < last and tokens[end] == "的" and end > k and not _names(
                 finder, tokens, k, end, True):  # 推荐永远经典的大盘鸡: how it is, the name
             k = end + 1
