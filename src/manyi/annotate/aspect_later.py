@@ -35,18 +35,27 @@ from bisect import bisect_left
 from operator import attrgetter
 from typing import Any  # an AspectFinder and factors.Mention (imported there: no cycle)
 
-from manyi.annotate.aspect_named import NAME_TAGS, _light, name_span, through_attribute
+from manyi.annotate.aspect_named import (
+    NAME_TAGS,
+    QUOTES,
+    _light,
+    name_span,
+    through_attribute,
+)
 from manyi.annotate.aspect_tags import FUNCTION_CHARS, MAX_CHARS, MAX_COMPOUND
 from manyi.annotate.aspect_topics import SENTENCE_MARKS, indices_by_clause, is_open
 
 SAYING = frozenset({"说", "表示"})  # 她说挺好吃的: someone's judgement reported
 MAX_BETWEEN = 2  # clauses that say something of the names, between them and the judgement
 MAX_RUN = 6  # clauses of names judged together
+MAX_NAMING = 40  # characters of the clause just before the judgement (names, or a little said)
 
 
-def may_judge_later(mentions: list, spans: list[tuple[int, int]]) -> bool:
+def may_judge_later(finder: Any, tokens: list[str], starts: list[int], mentions: list,
+                    spans: list[tuple[int, int]]) -> bool:
     """A quick test: whether :func:`judged_later` may change ``mentions`` (a clause that
-    opens on an open or attribute judgement, with a clause before it that holds no mention)."""
+    opens on an open or attribute judgement, with a short clause before it, or one of the
+    two before that, holding no judgement and ending on a thing)."""
     judged = {m.clause_id for m in mentions if m.opinion}
     if len(judged) >= len(spans):
         return False
@@ -54,9 +63,30 @@ def may_judge_later(mentions: list, spans: list[tuple[int, int]]) -> bool:
     for m in mentions:
         if m.clause_id != current:
             current = m.clause_id
-            if current and current - 1 not in judged and _judges(m):
-                return True
+            if current and current - 1 not in judged and _judges(m) \
+                    and spans[current - 1][1] - spans[current - 1][0] <= MAX_NAMING \
+                    and any(_ends_on_thing(finder, tokens, starts, spans[k])
+                            for k in range(current - 1, max(-1, current - 2 - MAX_BETWEEN), -1)
+                            if k not in judged):
+                return True  # (a clause that names, or says a little of the names, is short)
     return False
+
+
+def _ends_on_thing(finder: Any, tokens: list[str], starts: list[int],
+                   span: tuple[int, int]) -> bool:
+    """Whether the clause at ``span`` ends, past its marks, on a word that may end a name."""
+    k = bisect_left(starts, span[1]) - 1
+    first = bisect_left(starts, span[0])
+    while k > first and tokens[k] in _ENDS:
+        k -= 1
+    return k >= first and _thing_end(finder, tokens[k])
+
+
+def _thing_end(finder: Any, end: str) -> bool:
+    """A word that may end a name or a list of names: a noun, a one-character noun or piece of
+    a name, 等/什么的, a closing quote."""
+    return finder.kind(end) == 2 or finder.is_head(end) or _piece(finder, end) \
+        or finder._glued_on(end) or end in _TAILS or end[-1] in QUOTES
 
 
 def _judges(m: Any) -> bool:
@@ -73,9 +103,9 @@ def judged_later(finder: Any, text: str, tokens: list[str], starts: list[int],
     first clause after the run that judges (see the module docstring)."""
     by_clause = indices_by_clause(mentions)
     judged = {m.clause_id for m in mentions if m.opinion}
-    taken = {(m.start, m.end) for m in mentions if m.opinion}
-    unjudged = {(m.start, m.end): n for n, m in enumerate(mentions) if not m.opinion}
-    out = list(mentions)
+    taken: set | None = None  # (where the mentions stand: built once a name is found)
+    unjudged: dict = {}
+    out = mentions
     contrasts = finder.lexicon.contrasts
     added: list = []
     for c, indices in by_clause.items():
@@ -95,15 +125,19 @@ def judged_later(finder: Any, text: str, tokens: list[str], starts: list[int],
         if not all(_light(finder, t) or t in SAYING for t in before):
             continue
         names = _run(finder, text, tokens, starts, spans, by_clause, mentions, c, m.opinion)
+        if names and taken is None:
+            taken = {(o.start, o.end) for o in mentions if o.opinion}
+            unjudged = {(o.start, o.end): n for n, o in enumerate(mentions) if not o.opinion}
+            out = list(mentions)
         for a, b in names:
             where = (starts[a], starts[b - 1] + len(tokens[b - 1]))
-            if where in taken:
+            if where in taken:  # type: ignore[operator]
                 continue
             words = tokens[a:b]
             factor, how = finder.file_term(words)
             if factor.dimension == "overall" or m.term and factor.dimension != m.dimension:
                 continue  # the business itself; 师傅上门安装，…，加热挺快: another thing's
-            taken.add(where)
+            taken.add(where)  # type: ignore[union-attr]
             if where in unjudged:  # 点了雪花肥牛，…: named by the rules, judged here
                 n = unjudged.pop(where)
                 out[n] = out[n]._replace(opinion=m.opinion, negated=m.negated, degree=m.degree,
@@ -115,7 +149,7 @@ def judged_later(finder: Any, text: str, tokens: list[str], starts: list[int],
             added.append(m._replace(term="".join(words), start=where[0], end=where[1],
                                     implicit=False, source="discovered", dimension=dimension,
                                     factor=key, filed_by=how))
-    if not added and out == mentions:
+    if out is mentions or not added and out == mentions:
         return mentions
     out.extend(added)
     out.sort(key=lambda m: (m.clause_id, m.start))
@@ -183,8 +217,8 @@ def _names(finder: Any, tokens: list[str], first: int, last: int, led: bool = Fa
         if tokens[k] in _HEADINGS:
             first = k + 1  # 口味：海胆 (a heading, then the name)
             break
-    if first >= last:
-        return []
+    if first >= last or not _thing_end(finder, tokens[last - 1]):
+        return []  # (a quick test: a name, or a list, ends on a thing)
     listed = finder.ordered(tokens, first, last)  # (its own eating verbs: _EATS)
     if listed:
         return listed

@@ -26,6 +26,7 @@ it overall, the verdict stays the business's).
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from typing import Any  # an AspectFinder and factors.Mention (imported there: no cycle)
 
@@ -34,6 +35,7 @@ from manyi.annotate.aspect_tags import CLAUSE_MARKS
 
 # Words of liking a thing (the lexicon's 喜欢 推荐 必点 主推 …, and 爱 it lacks as an opinion)
 LIKING = ("喜欢", "爱", "推荐", "必点", "必吃", "主推", "强推")
+_LIKED = re.compile("|".join(LIKING))
 EATING = frozenset("吃喝点")  # 爱吃, 喜欢喝, 必点: what is done with the thing liked
 COPULAS = frozenset({"是", "就是", "还是", "的是", "就", "还", "也", "都"})
 NEGATIONS = frozenset("不没")
@@ -45,7 +47,7 @@ STOPS = frozenset({"这些", "那些", "这几", "这两", "这", "那", "了", 
 
 def may_like(text: str) -> bool:
     """A quick test: whether :func:`liked_things` may change a comment's mentions."""
-    return any(w in text for w in LIKING)
+    return _LIKED.search(text) is not None
 
 
 def liked_things(finder: Any, text: str, tokens: list[str], starts: list[int],
@@ -57,7 +59,12 @@ def liked_things(finder: Any, text: str, tokens: list[str], starts: list[int],
     added: list = []
     clause_starts = [s for s, _ in spans]
     lexicon = finder.lexicon
-    for i, t in enumerate(tokens):
+    seen = -1
+    for found in _LIKED.finditer(text):  # (the tokens that hold a word of liking, once each)
+        i = bisect_right(starts, found.start()) - 1
+        if i <= seen or i >= len(tokens):
+            continue
+        seen, t = i, tokens[i]
         verb = _liking(t, tokens[i + 1] if i + 1 < len(tokens) else "", lexicon.degrees)
         if not verb:
             continue

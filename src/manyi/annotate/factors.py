@@ -282,8 +282,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             mentions = listed_with(self.finder, text, pieces, starts, spans, mentions)
         if self.topics and self.finder is not None and may_reach(text, mentions):  # A和B都很好吃
             mentions = list_judged(self.finder, text, pieces, starts, spans, mentions)
-        if self.topics and self.finder is not None and may_judge_later(mentions, spans):
-            # 点了A，B，味道都不错
+        if self.topics and self.finder is not None and may_judge_later(  # 点了A，B，味道都不错
+                self.finder, pieces, starts, mentions, spans):
             found = judged_later(self.finder, text, pieces, starts, spans, mentions)
             if found is not mentions:
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)
