@@ -83,6 +83,7 @@ def test_a_negated_liking_is_a_complaint(catering_rules):
     ("推荐这家啊", "这家"),                # the business: its own verdict
     ("很可爱的小店", "小店"),              # 可爱 is no liking
     ("西北人爱吃面食", "面食"),            # someone else's liking
+    ("同事的推荐并没对我产生明显的影响", "影响"),  # a recommendation named, no liking said
 ])
 def test_a_liking_stays_bounded(catering_rules, text, not_term):
     found = {m.term for m in catering_rules(text) if m.source == "discovered"}

@@ -66,8 +66,8 @@ def liked_things(finder: Any, text: str, tokens: list[str], starts: list[int],
             continue
         seen, t = i, tokens[i]
         verb = _liking(t, tokens[i + 1] if i + 1 < len(tokens) else "", lexicon.degrees)
-        if not verb:
-            continue
+        if not verb or i and tokens[i - 1] == "的":
+            continue  # (同事的推荐并没…: a recommendation named, no liking said)
         # 不是很喜欢, 不推荐: a complaint (the opinion from the negation on)
         said_from = next((j for j in range(max(0, i - 3), i)
                           if tokens[j] in lexicon.negations), i)
