@@ -56,19 +56,19 @@ def may_judge_later(finder: Any, tokens: list[str], starts: list[int], mentions:
     """A quick test: whether :func:`judged_later` may change ``mentions`` (a clause that
     opens on an open or attribute judgement, with a short clause before it, or one of the
     two before that, holding no judgement and ending on a thing)."""
-    judged = {m.clause_id for m in mentions if m.opinion}
-    if len(judged) >= len(spans):
-        return False
-    current = -1
-    for m in mentions:
+    current = held = -1  # (the clause read, and the last before it that holds a judgement)
+    judging = False
+    for m in mentions:  # (one pass: the mentions come in clause order)
         if m.clause_id != current:
-            current = m.clause_id
-            if current and current - 1 not in judged and _judges(m) \
+            if judging:
+                held = current
+            current, judging = m.clause_id, False
+            if current and held != current - 1 and _judges(m) \
                     and spans[current - 1][1] - spans[current - 1][0] <= MAX_NAMING \
                     and any(_ends_on_thing(finder, tokens, starts, spans[k])
-                            for k in range(current - 1, max(-1, current - 2 - MAX_BETWEEN), -1)
-                            if k not in judged):
+                            for k in range(current - 1, max(-1, current - 2 - MAX_BETWEEN), -1)):
                 return True  # (a clause that names, or says a little of the names, is short)
+        judging = judging or bool(m.opinion)
     return False
 
 
