@@ -27,6 +27,8 @@ from manyi.annotate.aspect_ease import eased_acts, may_ease
 from manyi.annotate.aspect_filing import OpinionFiling
 from manyi.annotate.aspect_form import filled_fields, may_fill
 from manyi.annotate.aspect_had import had_qualities, may_have
+from manyi.annotate.aspect_later import judged_later, may_judge_later
+from manyi.annotate.aspect_liked import liked_things, may_like
 from manyi.annotate.aspect_lists import list_judged, may_reach
 from manyi.annotate.aspect_named import listed_with, may_list, may_name, named_before
 from manyi.annotate.aspect_own import own_judged
@@ -200,8 +202,9 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         eased = self.ease and self.finder is not None and may_ease(self.rules, text)
         wishes = self.finder is not None and may_wish(self.finder, text)  # 希望增加讨论区
         plain = self.plains and not self._plains.isdisjoint(pieces)  # (传感器先进: aspect_plain)
+        liked = self.topics and self.finder is not None and may_like(text)  # 爱吃鸡蛋饼
         if not candidates and not term_at and not events and not eased and not wishes \
-                and not plain:
+                and not plain and not liked:
             return [], {}
         spans = chain_cuts(self, pieces, roles, starts,  # 知识丰富条理清晰: one clause each
                            split_clauses_by_tokens(text, pieces, starts, self._contrasts, cuts),
@@ -279,6 +282,15 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             mentions = listed_with(self.finder, text, pieces, starts, spans, mentions)
         if self.topics and self.finder is not None and may_reach(text, mentions):  # A和B都很好吃
             mentions = list_judged(self.finder, text, pieces, starts, spans, mentions)
+        if self.topics and self.finder is not None and may_judge_later(  # 点了A，B，味道都不错
+                self.finder, pieces, starts, mentions, spans):
+            found = judged_later(self.finder, text, pieces, starts, spans, mentions)
+            if found is not mentions:
+                mentions, clauses = found, _spans_of(found, clauses, spans, original)
+        if liked:  # 比较爱吃鸡蛋饼, 最爱吃的就是他家的大虾 (manyi.annotate.aspect_liked)
+            found = liked_things(self.finder, text, pieces, starts, spans, mentions, Mention)
+            if found is not mentions:
+                mentions, clauses = found, _spans_of(found, clauses, spans, original)
         if verb_at and mentions and OVERALL.dimension in {m.dimension for m in mentions}:
             # 好快呀！…今天上午就到了: the delivery's speed
             mentions = speed_before_verbs(
