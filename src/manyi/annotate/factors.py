@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections.abc import Callable
+from functools import partial
 from itertools import accumulate, compress
 from operator import attrgetter, itemgetter
 from types import MappingProxyType, SimpleNamespace
@@ -46,7 +47,7 @@ from manyi.annotate.discovered_acts import glued
 from manyi.annotate.events import EventMatcher, by_clause, speed_beside_events, with_events
 from manyi.annotate.factor_tokens import TokenRoles, any_of
 from manyi.annotate.memo import Memo
-from manyi.annotate.opinion_taken import taken
+from manyi.annotate.opinion_taken import compared_in, taken
 from manyi.annotate.opinions import ClauseOpinions, Opinion, OpinionScreens
 from manyi.annotate.sellers import sellers_judged
 from manyi.annotate.titles import has_title, untitled
@@ -109,6 +110,7 @@ _new_tuple = tuple.__new__  # _new_tuple(Mention, fields) is Mention(*fields), f
 _SOURCE, _DIMENSION, _FIRST = attrgetter("source"), attrgetter("dimension"), itemgetter(0)
 _START = attrgetter("start")
 _NO_INDICES, _NO_JOINS = frozenset(), MappingProxyType({})  # (read-only: never filled)
+_liked_things = partial(liked_things, mention=Mention)  # (aspect_liked builds Mentions)
 
 
 class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
@@ -203,8 +205,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         wishes = self.finder is not None and may_wish(self.finder, text)  # 希望增加讨论区
         plain = self.plains and not self._plains.isdisjoint(pieces)  # (传感器先进: aspect_plain)
         liked = self.topics and self.finder is not None and may_like(text)  # 爱吃鸡蛋饼
-        if not candidates and not term_at and not events and not eased and not wishes \
-                and not plain and not liked:
+        if not (candidates or term_at or events or eased or wishes or plain or liked):
             return [], {}
         spans = chain_cuts(self, pieces, roles, starts,  # 知识丰富条理清晰: one clause each
                            split_clauses_by_tokens(text, pieces, starts, self._contrasts, cuts),
@@ -282,14 +283,11 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             mentions = listed_with(self.finder, text, pieces, starts, spans, mentions)
         if self.topics and self.finder is not None and may_reach(text, mentions):  # A和B都很好吃
             mentions = list_judged(self.finder, text, pieces, starts, spans, mentions)
-        if self.topics and self.finder is not None and may_judge_later(  # 点了A，B，味道都不错
-                self.finder, pieces, starts, mentions, spans):
-            found = judged_later(self.finder, text, pieces, starts, spans, mentions)
-            if found is not mentions:
-                mentions, clauses = found, _spans_of(found, clauses, spans, original)
-        if liked:  # 比较爱吃鸡蛋饼, 最爱吃的就是他家的大虾 (manyi.annotate.aspect_liked)
-            found = liked_things(self.finder, text, pieces, starts, spans, mentions, Mention)
-            if found is not mentions:
+        for applies, add in ((self.topics and self.finder is not None and may_judge_later(
+                self.finder, pieces, starts, mentions, spans), judged_later),  # 点了A，B，都不错
+                (liked, _liked_things)):  # 比较爱吃鸡蛋饼 (aspect_liked)
+            if applies and (found := add(self.finder, text, pieces, starts, spans, mentions)) \
+                    is not mentions:
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)
         if verb_at and mentions and OVERALL.dimension in {m.dimension for m in mentions}:
             # 好快呀！…今天上午就到了: the delivery's speed
@@ -386,7 +384,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         opinions = self._opinions(tokens, starts, roles, first, last, candidates)
         if opinions and terms and starts[terms[-1][0]] >= min(map(_START, opinions)):
             # (a term inside an opinion's words: 没有包装好, an act done badly, keeps its term)
-            terms = [t for t in terms if not _compared_in(opinions, starts, t[0])
+            terms = [t for t in terms if not compared_in(opinions, starts, t[0])
                      or self.acted(tokens[t[0]])]
         if opinions and terms and not rules.sellers.isdisjoint(
                 map(tokens.__getitem__, map(_FIRST, terms))):
@@ -492,7 +490,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
             if finder is not None and implied is None:
                 span = finder.subject(tokens, first, last, opinion.index)
                 if span is not None and (not term_indices.isdisjoint(range(*span))
-                                         or _compared_in((opinion,), starts, span[0])):
+                                         or compared_in((opinion,), starts, span[0])):
                     span = None  # (不如隔壁家好吃: what it falls short of)
             listed: list[tuple[int, int]] = []
             if span is None and finder is not None and not has_subject and first:
@@ -591,10 +589,3 @@ def _spans_of(mentions: list[Mention], clauses: dict[int, ClauseSpan],
             c_start, c_end, bisect_left(original, c_start, 0, len(original) - 1),
             bisect_left(original, c_end, 0, len(original) - 1))))
     return dict(sorted(clauses.items()))
-
-
-def _compared_in(opinions, starts: list[int], index: int) -> bool:
-    """Whether the token at ``index`` lies inside an opinion's own words, before the word
-    itself: what a thing is compared with (没有顺丰快: 顺丰; 不如隔壁家好吃: 隔壁家)."""
-    at = starts[index]
-    return any(o.start <= at and index < o.index for o in opinions)

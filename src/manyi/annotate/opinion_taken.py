@@ -45,3 +45,10 @@ def taken(finder: Any, tokens: list[str], first: int, last: int, index: int,
     if span is None or span[1] > opinion.index:
         return opinion  # (很好的手机: the word itself)
     return next((o for o in opinions if o.index > index), None)
+
+
+def compared_in(opinions, starts: list[int], index: int) -> bool:
+    """Whether the token at ``index`` lies inside an opinion's own words, before the word
+    itself: what a thing is compared with (没有顺丰快: 顺丰; 不如隔壁家好吃: 隔壁家)."""
+    at = starts[index]
+    return any(o.start <= at and index < o.index for o in opinions)
