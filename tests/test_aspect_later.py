@@ -88,3 +88,34 @@ def test_a_negated_liking_is_a_complaint(catering_rules):
 def test_a_liking_stays_bounded(catering_rules, text, not_term):
     found = {m.term for m in catering_rules(text) if m.source == "discovered"}
     assert not any(t and not_term in t for t in found), found
+
+
+@pytest.mark.parametrize("text, names, opinion", [
+    ("点了可乐，鸡翅，汉堡，味道不错", {"鸡翅", "汉堡"}, "不错"),     # a run of two naming clauses
+    ("点了三文鱼条，纳豆，味道还行", {"三文鱼条", "纳豆"}, "还行"),
+])
+def test_a_run_of_naming_clauses_is_judged_whole(catering_rules, text, names, opinion):
+    """review33: the judging clause's own first mention judges, not a name carried into it."""
+    found = {m.term for m in catering_rules(text) if m.opinion == opinion}
+    assert names <= found, found
+
+
+@pytest.mark.parametrize("text, term, positive", [
+    ("没有排队，最爱吃鸡蛋饼", "鸡蛋饼", True),   # the negation of another clause
+    ("不爱吃鸡蛋饼", "鸡蛋饼", False),             # jieba's 不爱吃, one token
+])
+def test_a_liking_is_negated_in_its_own_clause_only(catering_rules, text, term, positive):
+    found = {(m.term, m.lexicon_score > 0) for m in catering_rules(text)}
+    assert (term, positive) in found, found
+
+
+def test_an_overall_verdict_the_names_take_is_theirs_not_beside_them(catering_rules):
+    """点了三文鱼条，还行: one mention, the dish judged (not the dish and a bare verdict)."""
+    found = [(m.term, m.opinion) for m in catering_rules("点了三文鱼条，还行")]
+    assert found == [("三文鱼条", "还行")], found
+
+
+def test_a_liking_is_weighed_by_its_degree_word(catering_rules):
+    def score(text):
+        return next(m.lexicon_score for m in catering_rules(text) if m.term == "鸡蛋饼")
+    assert score("最爱吃鸡蛋饼") > score("我爱吃鸡蛋饼") > 0

@@ -38,8 +38,12 @@ def test_love_names_no_dish_and_no_verdict(catering, text):
     found = catering(text)
     assert not any(m.term in ("爱人", "爱心", "辣") for m in found)
     assert not any(m.opinion and "爱" in m.opinion and m.opinion != "很有爱心" for m in found)
-    if text == "服务员很有爱心":
-        assert [(m.term, m.opinion) for m in found] == [("服务员", "很有爱心")]
+
+
+def test_what_the_staff_has_much_of_is_said_whole(catering):
+    """服务员很有爱心: the staff's 爱心, said whole after 很有 (aspect_had), is the judgement."""
+    found = [(m.term, m.opinion) for m in catering("服务员很有爱心") if m.lexicon_score >= 0]
+    assert found == [("服务员", "很有爱心")], found
 
 
 @pytest.mark.parametrize("text, term", [

@@ -95,9 +95,19 @@ def test_a_predicate_only_word_closing_its_clause_is_praise(text, term, opinion)
 
 
 @pytest.mark.parametrize("text", ["一晚上没睡好", "昨晚没休息好", "膜没贴好", "最后也没有弄好"])
-def test_good_as_the_result_of_a_negated_act_is_a_complaint(text):
-    """没睡好: 好 is how the act turned out, and the act was not done well."""
-    found = [(m.opinion, m.lexicon_score) for m in extractor_for("hotel")(text)]
+@pytest.mark.parametrize("discover", [True, False])
+def test_good_as_the_result_of_a_negated_act_is_a_complaint(text, discover):
+    """没睡好: 好 is how the act turned out, and the act was not done well (with discovery or
+    without: the extractor's own tagger)."""
+    from manyi.annotate.factors import FactorExtractor
+    from manyi.text.lexicon import Lexicon
+    from manyi.text.segment import Segmenter
+
+    lexicon = Lexicon.load("hotel")
+    segmenter = Segmenter(lexicon)
+    extractor = FactorExtractor(lexicon, discover=discover, tagger=segmenter.tag)
+    found = [(m.opinion, m.lexicon_score)
+             for m in extractor.extract(text, segmenter.cut(text))]
     assert found and all(score < 0 for _, score in found), found
 
 

@@ -5,9 +5,10 @@ A head word of the packs' ``attribute_heads`` (时间 方式 速度 体系 进�
 of what stands before it (学习时间, 学习方式: :meth:`~manyi.annotate.aspects.AspectFinder.subject`).
 With 的 between them it still does, and the term is the whole (每节课的时间, 学习的时间), as the
 annotators of course reviews write it: after a noun (每节课, 网络) or a verb of two characters or
-more that names an act of the thing or its maker (开机 讲述 呈现), not the customer's own
-(rules.toml ``customer_acts``: 用的时间长了, 等的时间太长, 看的时间: how long the customer
-did something, no attribute) nor a verb form (用完的时间, 到了的时间). The corpus pass
+more that names an act of the thing or its maker (开机 讲述 呈现) — so not the customer's
+own acts of one character (用的时间长了, 等的时间太长, 看的时间: how long the customer did
+something, no attribute; a two-character one, 等待的时间, is not told apart), nor one of
+rules.toml ``customer_acts``, nor a verb form (用完的时间, 到了的时间). The corpus pass
 (manyi.annotate.prepass, ``AspectFinder.acts_judged`` off) does not read them: it learns words,
 and a phrase with 的 is none.
 

@@ -1,6 +1,5 @@
 """Things named in clauses of their own, judged together by a later clause of the sentence
-(点了芥末章鱼、纳豆、龙虾沙拉，味道非常的不错; 吃了地锅鸡，地锅龙虾，…，还是比较有特色的;
-流沙包，真的是有流沙，而且不会很甜，推荐).
+(点了可乐，鸡翅，汉堡，味道不错; 点了三文鱼条，纳豆，味道还行; 我第一次尝试鲁菜，感觉还不错).
 
 :mod:`~manyi.annotate.aspect_named` gives a clause that only names one thing the judgement of
 the clause just after it. This rule reads further, after every other rule of the extractor
@@ -13,9 +12,11 @@ Every name of the run takes that judgement when
   很好吃, 好喝好喝: :func:`~manyi.annotate.aspect_topics.is_open`) or on a listed quality of
   the product (味道 口感 分量: :func:`~manyi.annotate.aspect_named.through_attribute`), and
 * nothing else in between takes it: the clauses between the names and the judgement (two at
-  most) hold no mention and name nothing (是蒸的, 而且不会很甜), no sentence ends, no
-  contrast turns to another thing, and no clause of the run negates or wonders (咖喱蟹，没有
-  吃，量还可以; 不知道是不是个例).
+  most) hold no mention and name nothing, no sentence ends, no contrast turns to another
+  thing, and no clause of the run negates or wonders (咖喱蟹，没有吃，量还可以; 不知道是不是个例).
+
+An overall verdict with no term that the names take is theirs, not beside them (点了三文鱼条，
+还行: one mention, 三文鱼条).
 
 A clause already judged by the same opinion (a list the earlier rules carried) may stand
 inside the run. Not a name the pack files as the whole business (这家店: the overall verdict
@@ -24,9 +25,9 @@ stays the business's), not narration (a judgement is needed), never past 。！�
 >>> from manyi.annotate.factors import FactorExtractor
 >>> from manyi.text.lexicon import Lexicon
 >>> ex = FactorExtractor(Lexicon.load("catering"))
->>> tokens = ["点", "了", "酸菜鱼", "，", "宫保鸡丁", "，", "味道", "都", "不错"]
->>> [(m.term, m.opinion) for m in ex.extract("点了酸菜鱼，宫保鸡丁，味道都不错", tokens)]
-[('味道', '不错'), ('酸菜鱼', '不错'), ('宫保鸡丁', '不错')]
+>>> tokens = ["点", "了", "可乐", "，", "鸡翅", "，", "汉堡", "，", "味道", "不错"]
+>>> [(m.term, m.opinion) for m in ex.extract("点了可乐，鸡翅，汉堡，味道不错", tokens)]
+[('鸡翅', '不错'), ('汉堡', '不错'), ('味道', '不错')]
 """
 
 from __future__ import annotations
@@ -111,8 +112,12 @@ def judged_later(finder: Any, text: str, tokens: list[str], starts: list[int],
     for c, indices in by_clause.items():
         if not c or c - 1 in judged:
             continue
-        head = min(indices, key=lambda n: mentions[n].start)
-        m = mentions[head]
+        # (its own first mention: a list the earlier rules carried here stands before it)
+        own = [n for n in indices if mentions[n].start >= spans[c][0]]
+        if not own:
+            continue
+        h = min(own, key=lambda n: mentions[n].start)
+        m = mentions[h]
         if not _judges(m) or m.dimension not in ("product", "overall") \
                 or m.opinion in finder.rules.list_openers or finder.addressed.search(m.opinion):
             continue  # (真心感谢, 点赞: said to the shop or its people)
@@ -124,7 +129,7 @@ def judged_later(finder: Any, text: str, tokens: list[str], starts: list[int],
             continue
         if not all(_light(finder, t) or t in SAYING for t in before):
             continue
-        names = _run(finder, text, tokens, starts, spans, by_clause, mentions, c, m.opinion)
+        names = _run(finder, text, tokens, starts, spans, mentions, c, m.opinion)
         if names and taken is None:
             taken = {(o.start, o.end) for o in mentions if o.opinion}
             unjudged = {(o.start, o.end): n for n, o in enumerate(mentions) if not o.opinion}
@@ -146,9 +151,13 @@ def judged_later(finder: Any, text: str, tokens: list[str], starts: list[int],
             dimension, key = factor.dimension, factor.key
             if dimension == "product" and through_attribute(finder, m, "".join(words)):
                 dimension, key, how = m.dimension, m.factor, "context"  # 大盘鸡，味道不错
-            added.append(m._replace(term="".join(words), start=where[0], end=where[1],
-                                    implicit=False, source="discovered", dimension=dimension,
-                                    factor=key, filed_by=how))
+            named = m._replace(term="".join(words), start=where[0], end=where[1],
+                               implicit=False, source="discovered", dimension=dimension,
+                               factor=key, filed_by=how)
+            if not m.term and out[h] is m:  # 点了三文鱼条，还行: the verdict is the name's,
+                out[h] = named              # not beside it (as aspect_liked's)
+            else:
+                added.append(named)
     if out is mentions or not added and out == mentions:
         return mentions
     out.extend(added)
@@ -157,7 +166,7 @@ def judged_later(finder: Any, text: str, tokens: list[str], starts: list[int],
 
 
 def _run(finder: Any, text: str, tokens: list[str], starts: list[int],
-         spans: list[tuple[int, int]], by_clause: dict, mentions: list, c: int,
+         spans: list[tuple[int, int]], mentions: list, c: int,
          opinion: str) -> list[tuple[int, int]]:
     """The names of the run of naming clauses before clause ``c`` (token ranges), the
     clauses between them and ``c`` passed over; [] when there is no such run."""

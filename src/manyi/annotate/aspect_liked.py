@@ -1,15 +1,17 @@
 """What the customer says they like, love or recommend: a thing praised by the saying
-(比较爱吃鸡蛋饼, 最爱吃的就是他家的大虾, 每次来吃必点就是牛肋排, 个人比较推荐它家的圣代).
+(比较爱吃鸡蛋饼, 最爱吃的就是他家的大虾, 每次来吃必点就是牛肋排, 特别推荐他家的烤鸭和鱼丸).
 
 The extractor reads an opinion that takes an object (推荐烤鱼, 最喜欢油爆虾) when the object
 follows it as :meth:`~manyi.annotate.aspects.AspectFinder.subject` expects. This rule reads,
 after the other rules ran, the forms it leaves: a word of liking the lexicon does not hold as an
-opinion (爱吃, 最爱), the liked thing after 的是/就是 or whose (他家的), a list of them (主推草莓、
-鸡蛋仔、盐酥虾; 最喜欢的盐烤虾和美乃滋生蚝). Each name (a list read as
+opinion (爱吃, 最爱), the liked thing after 的是/就是 or whose (他家的), a list of them
+(最爱吃的是烤鸭和小笼包; a name the segmenter cuts in pieces it does not know may be lost).
+Each name (a list read as
 :mod:`~manyi.annotate.aspect_later` reads one) is a positive mention of the product, with the
 word of liking as its opinion; an overall verdict of that word with no term (-/推荐) takes the
 first name rather than standing beside it. A negated liking is a complaint of the thing
-(不是很喜欢蛋糕盒子, 不推荐绿豆汁).
+(不爱吃鸡蛋饼; 不是很喜欢蛋糕盒子 the extractor reads already), weighed by its degree word
+(最爱 比较爱).
 
 Not what someone else recommends (服务员推荐的菜), not a recommendation to someone (推荐给
 朋友: no name follows), not a taste (爱吃辣的), not the business itself (推荐这家: the pack files
@@ -62,15 +64,19 @@ def liked_things(finder: Any, text: str, tokens: list[str], starts: list[int],
     seen = -1
     for found in _LIKED.finditer(text):  # (the tokens that hold a word of liking, once each)
         i = bisect_right(starts, found.start()) - 1
-        if i <= seen or i >= len(tokens):
+        if i <= seen:
             continue
         seen, t = i, tokens[i]
         verb = _liking(t, tokens[i + 1] if i + 1 < len(tokens) else "", lexicon.degrees)
         if not verb or i and tokens[i - 1] == "的":
             continue  # (同事的推荐并没…: a recommendation named, no liking said)
         # 不是很喜欢, 不推荐: a complaint (the opinion from the negation on)
-        said_from = next((j for j in range(max(0, i - 3), i)
-                          if tokens[j] in lexicon.negations), i)
+        said_from = i  # (in the verb's clause only: not 没有排队，最爱吃鸡蛋饼)
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if tokens[j] in CLAUSE_MARKS:
+                break
+            if tokens[j] in lexicon.negations:
+                said_from = j
         negated = said_from < i or t[0] in NEGATIONS  # (不喜欢; not 特别推荐)
         if said_from == i and i and tokens[i - 1] in lexicon.degrees:
             said_from -= 1  # 最 爱, 比较 爱
@@ -113,8 +119,10 @@ def liked_things(finder: Any, text: str, tokens: list[str], starts: list[int],
         if not names or any(finder.tag(tokens[a]) == "v" for a, _ in names):
             continue  # (喜欢跑万达这些地方: what is done, not a thing)
         c = bisect_right(clause_starts, starts[i]) - 1  # (the verb's clause)
-        score = math.tanh(lexicon.opinions.get(verb, lexicon.opinions.get("喜欢", 1.0)))
-        score = -score if negated else score
+        degree = lexicon.degrees.get(tokens[said_from], 1.0) if said_from < i else next(
+            (lexicon.degrees[t[:n]] for n in (2, 1) if t[:n] in lexicon.degrees), 1.0)
+        score = math.tanh(lexicon.opinions.get(verb, lexicon.opinions.get("喜欢", 1.0)) * degree)
+        score = -score if negated else score  # (最爱 比较爱: the degree word's weight)
         head = next((n for n, m in enumerate(out) if m.clause_id == c and not m.term
                      and m.opinion and m.opinion.endswith(verb) and m.negated == negated
                      and m.start <= starts[i]), None)
@@ -135,7 +143,7 @@ def liked_things(finder: Any, text: str, tokens: list[str], starts: list[int],
                 head = None
                 continue
             added.append(mention(c, text[spans[c][0]:spans[c][1]], factor.dimension,
-                                 factor.key, fields["term"], said, negated, 1.0, False, score,
+                                 factor.key, fields["term"], said, negated, degree, False, score,
                                  where[0], where[1], "discovered", how))
     if not added and out == mentions:
         return mentions
@@ -151,7 +159,7 @@ def _liking(token: str, after: str, degrees: Any) -> str:
     base = token[:-1] if len(token) > 1 and token[-1] in "吃喝" else token
     for w in LIKING:
         if base.endswith(w) and (len(base) == len(w) or base[:-len(w)] in degrees
-                                 or base[:-len(w)] in OWN):
+                                 or base[:-len(w)] in OWN or base[:-len(w)] in NEGATIONS):
             if w == "爱" and base == token and after not in ("吃", "喝", "的") \
                     and not token.startswith("最"):
                 return ""  # (爱 alone: 可爱, 爱心; 最爱 and 爱吃 are the customer's liking)

@@ -36,6 +36,7 @@ from manyi.annotate.aspect_own import own_judged
 from manyi.annotate.aspect_pieces import pieced
 from manyi.annotate.aspect_plain import plain_judged
 from manyi.annotate.aspect_scorer import MODEL, add_scored
+from manyi.annotate.aspect_tags import default_tagger
 from manyi.annotate.aspect_topic import topic_owned
 from manyi.annotate.aspect_topics import carry_topics, may_carry
 from manyi.annotate.aspect_wish import may_wish, wished_things
@@ -149,6 +150,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         self._judging = any_of(judging) if judging else None
         # discovery of unlisted aspects; ``tagger``: word → part of speech (a Segmenter's tag)
         self.finder = AspectFinder(lexicon, tagger) if discover else None
+        self._pos = self.finder.tag if discover else Memo(tagger or default_tagger()).__getitem__
         self.events = EventMatcher(lexicon)
         self.scorer = MODEL  # learned aspects: manyi.annotate.aspect_scorer (shipped weights)
         self.topics = True  # zero anaphora: manyi.annotate.aspect_topics (and aspect_own)

@@ -22,6 +22,7 @@ and a word with an opinion of its own right after it (物流很快包装很好, 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from manyi.annotate.aspect_tags import VERB_TAGS
@@ -47,7 +48,7 @@ def taken(finder: Any, tokens: list[str], first: int, last: int, index: int,
     return next((o for o in opinions if o.index > index), None)
 
 
-def compared_in(opinions, starts: list[int], index: int) -> bool:
+def compared_in(opinions: Iterable[Any], starts: list[int], index: int) -> bool:
     """Whether the token at ``index`` lies inside an opinion's own words, before the word
     itself: what a thing is compared with (没有顺丰快: 顺丰; 不如隔壁家好吃: 隔壁家)."""
     at = starts[index]

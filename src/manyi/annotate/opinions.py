@@ -268,9 +268,7 @@ class ClauseOpinions(ScaleReading):
     def _result_negated(self, tokens: list[str], i: int, first: int) -> int:
         """Where the negation starts when 好 at ``i`` is the result of a negated verb (没睡好,
         没 休息 好: the act not done well), else -1."""
-        verb, tag = tokens[i - 1], self.finder.tag if self.finder is not None else None
-        if tag is None:
-            return -1
+        verb, tag = tokens[i - 1], self._pos  # (the extractor's tagger, discovering or not)
         if len(verb) > 1 and verb[0] in "没不" and tag(verb[1:])[:1] == "v":
             return i - 1
         if i - 2 >= first and tokens[i - 2] in RESULT_NEGATIONS and tag(verb)[:1] == "v":
