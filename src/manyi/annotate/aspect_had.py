@@ -23,9 +23,8 @@ from bisect import bisect_right
 from typing import Any
 
 from manyi.annotate.aspect_tags import MAX_CHARS, MAX_COMPOUND
-from manyi.annotate.opinions import Opinion
+from manyi.annotate.opinions import HAVE, Opinion
 
-HAVE = "有"
 QUALITY_ENDS = ("性", "感", "力", "度", "率")  # 启发性 责任感 感染力 精准度 成功率
 MUCH = 1.2  # the least degree that says much of (比较有质感; not 还有 基本有: there is)
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from manyi.annotate.aspect_tags import FUNCTION_CHARS, MAX_CHARS, MAX_COMPOUND
+from manyi.annotate.discovered_acts import THEN
 from manyi.annotate.memo import Memo
 
 MODEL_PATH = Path(__file__).parent / "models" / "aspect_scorer.json"
@@ -43,7 +44,7 @@ NUMERALS = frozenset("一二两三四五六七八九十百千万几半")
 SPEAKS = frozenset({"说", "说是", "都说", "说的"})
 # A time frame after a candidate (玩游戏的时候, 充电时, 洗完之后): when the act it names is done,
 # not what is judged when another thing follows in its clause (玩游戏的时候风扇噪音很大).
-FRAMES = frozenset({"时候", "的时候", "时", "之后", "以后", "之前"})
+FRAMES = THEN - {"后", "前"}  # (not 后 前 alone: a part's name may follow, 后盖)
 
 
 class AspectScorer:

@@ -26,6 +26,7 @@ ASKED = "有没有"  # whether it is so: what follows in the clause is asked, no
 COMPARISON_WINDOW = 5  # tokens before 那么 searched for the negation of "not as … as"
 MISTAKEN_WORDS = 6  # tokens a mistaken belief reaches past 本以为 or its modal (会, 应该)
 PLAIN_NEGATIONS = frozenset({"不", "没", "没有", "无", "未", "非", "别"})  # (not 不太: a degree)
+HAVE = "有"  # 很有质感: what is had much of (aspect_had, had_end)
 NO_QUALITY = frozenset("是要有会能在")  # after a degree word no quality: 还是, 还要, 很有
 ASKING = frozenset({"吗", "么", "不"})  # 可以吗, 可以不: asked, not said
 RESULT_NEGATIONS = frozenset({"没", "没有", "未", "还没"})  # 没休息好: not done well
@@ -83,9 +84,9 @@ def had_end(tokens: list[str], k: int, stop: int, particles: frozenset[str]) -> 
     the quality's words, at most three, up to ``stop``); ``k + 1`` when ``tokens[k]`` is no
     有."""
     end = k + 1
-    if tokens[k] == "有":
+    if tokens[k] == HAVE:
         while end < stop and end - k <= 3 and is_word(tokens[end], particles) \
-                and tokens[end] != "有":  # (很有可能有缝隙: 很有可能)
+                and tokens[end] != HAVE:  # (很有可能有缝隙: 很有可能)
             end += 1
     return end
 
