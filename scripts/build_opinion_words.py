@@ -32,7 +32,7 @@ Rule: a word is kept when
       predicate the sources' way, in >= MIN_USED comments leaning >= 3:1 (讲解精辟 与描述不符 画面
       锐利; jieba calls 精辟 不符 verbs, 极好 真实 adverbs);
     the last two read by hand (EXCLUDE_PREDICATE), and neither keeps a word holding a listed
-    word (使用方便 味道不好: the extractor reads the parts);
+    one that the extractor reads in parts (味道不好 设备齐全; read_in_parts: not 使用方便);
     or it is a verb on REVIEW_VERBS (抱怨 称赞 …) or a rarer word on RARE_OK (经久耐用 味同嚼蜡 …),
     two hand-reviewed relevance allowlists;
   * it is not already hand-written in either core list, not a taxonomy term of any shipped pack,
@@ -217,14 +217,15 @@ EXCLUDE_OFFTOPIC = _words(
 
 EXCLUDE = EXCLUDE_FLIP | EXCLUDE_GRADED | EXCLUDE_OFFTOPIC
 
-# Read by hand (session 33): every word the predicate test and the rarer adjectives add (127).
+# Read by hand (session 33): every word the predicate test and the rarer adjectives add (150).
 # Each line: the words, then why they do not judge a purchase with the sources' direction.
 EXCLUDE_PREDICATE = (
     # a person's character, body or learning, a moral or a fate (book characters, the writer's
     # modesty 本人才疏学浅), not what was bought
     _words("人心所向 健朗 先人后己 坚忍不拔 坦坦荡荡 壮硕 急智 正直 纯良 耳聪目明 不敬 偏狭 卑怯")
     | _words("呆笨 少不更事 恃才傲物 愣头愣脑 才疏学浅 机关算尽 碌碌无为 腐恶 灭绝人性 草菅人命")
-    | _words("哀鸿遍野 罄竹难书 肝肠寸断 海枯石烂 歪门邪道 胡子拉碴 囊中羞涩")
+    | _words("哀鸿遍野 罄竹难书 肝肠寸断 海枯石烂 歪门邪道 胡子拉碴 囊中羞涩 没有勇气 莽莽撞撞")
+    | _words("心胸开阔")
     # acts, whose object decides (推进 致敬 丧失 挑衅 毁坏), a wish (向往), a mood or hurry
     # of the customer (闷闷 火急火燎 汗颜 呆呆), a buyer's own fussiness or reading (求全责备
     # 囫囵吞枣), a manner praised or blamed by what follows (和风细雨 嬉笑怒骂 嗲声嗲气)
@@ -363,6 +364,34 @@ def read_words_of(text: str) -> set[str]:
     return out
 
 
+def read_in_parts(word: str, terms: set[str], opinions: set[str]) -> bool:
+    """Whether the extractor reads a word's parts: jieba cuts it, or it is a listed term glued
+    to an opinion word (设备齐全 → 设备 / 齐全, 味道不好). One jieba keeps whole is read as
+    nothing when it only holds an opinion word (使用方便 可以信赖 毫无价值).
+
+    >>> read_in_parts("设备齐全", {"设备"}, {"齐全"}), read_in_parts("使用方便", set(), {"方便"})
+    (True, False)
+    """
+    import rjieba  # noqa: PLC0415
+
+    if len(rjieba.cut(word)) > 1:
+        return True
+    return any(word[:k] in terms and word[k:] in opinions for k in range(1, len(word)))
+
+
+def taxonomy_terms() -> set[str]:
+    """Every shipped pack's factor terms."""
+    terms: set[str] = set()
+    for pack in sorted(p for p in LEX.iterdir() if p.is_dir()):
+        tax = pack / "taxonomy.toml"
+        if tax.exists():
+            data = tomllib.loads(tax.read_text(encoding="utf-8"))
+            for dim in data.get("dimensions", {}).values():
+                for fac in dim.get("factors", {}).values():
+                    terms |= set(fac.get("terms", []))
+    return terms
+
+
 def known_words() -> set[str]:
     """What the project already lists otherwise: core's hand-written opinions, terms, modifiers.
 
@@ -372,12 +401,7 @@ def known_words() -> set[str]:
     for pack in sorted(p for p in LEX.iterdir() if p.is_dir()):
         for name in ("negation.txt", "degree.txt", "contrast.txt", "stopwords.txt", "userdict.txt"):
             known |= read_words(pack / name)
-        tax = pack / "taxonomy.toml"
-        if tax.exists():
-            data = tomllib.loads(tax.read_text(encoding="utf-8"))
-            for dim in data.get("dimensions", {}).values():
-                for fac in dim.get("factors", {}).values():
-                    known |= set(fac.get("terms", []))
+    known |= taxonomy_terms()
     for name in ("positive.txt", "negative.txt"):
         text = (CORE / name).read_text(encoding="utf-8").split(MARKER)[0]
         rows = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
@@ -417,10 +441,10 @@ def derive(data: Path, reviews: Path) -> tuple[list[str], list[str], list[tuple]
                 tag in KEEP_POS and uses.occurrences.get(w, 0) or used_so(uses, w, side, jd)):
             result[side].append((-freq, w))
             added.add(w)
-    opinions = known | {w for _, w in result[0] + result[1]}
-    # 使用方便 holds 方便, 味道不好 不好: the extractor reads the parts
-    pos, neg = ([w for _, w in sorted(ws) if w not in added
-                 or not opinion_graded.composed(w, opinions - {w}, set())] for ws in result)
+    opinions, terms = known | {w for _, w in result[0] + result[1]}, taxonomy_terms()
+    pos, neg = ([w for _, w in sorted(ws) if w not in added or not (
+        opinion_graded.composed(w, opinions - {w}, set()) and read_in_parts(w, terms, opinions))]
+        for ws in result)
     return pos, neg, customer_graded(uses, jd, known | set(pos) | set(neg))
 
 
