@@ -54,6 +54,7 @@ import csv
 import re
 import sys
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 
 try:
@@ -379,8 +380,9 @@ def read_in_parts(word: str, terms: set[str], opinions: set[str]) -> bool:
     return any(word[:k] in terms and word[k:] in opinions for k in range(1, len(word)))
 
 
-def taxonomy_terms() -> set[str]:
-    """Every shipped pack's factor terms."""
+@cache
+def taxonomy_terms() -> frozenset[str]:
+    """Every shipped pack's factor terms (read once a run)."""
     terms: set[str] = set()
     for pack in sorted(p for p in LEX.iterdir() if p.is_dir()):
         tax = pack / "taxonomy.toml"
@@ -389,7 +391,7 @@ def taxonomy_terms() -> set[str]:
             for dim in data.get("dimensions", {}).values():
                 for fac in dim.get("factors", {}).values():
                     terms |= set(fac.get("terms", []))
-    return terms
+    return frozenset(terms)
 
 
 def known_words() -> set[str]:

@@ -184,7 +184,7 @@ def _run(finder: Any, text: str, tokens: list[str], starts: list[int],
                 or finder.wondering.search(text, spans[k][0], spans[k][1]) \
                 or not finder.lexicon.negations.isdisjoint(tokens[first:last]):
             break  # (不知道是不是个例: a wonder; 没有吃: the clause says something of it)
-        found = _names(finder, tokens, first, last) or _held_names(
+        found = names_in(finder, tokens, first, last) or _held_names(
             finder, tokens, starts, first, last, held)
         if not found:
             if names or held or between == MAX_BETWEEN or any(
@@ -214,7 +214,7 @@ def _held_names(finder: Any, tokens: list[str], starts: list[int], first: int, l
     return [(bisect_left(starts, h.start), bisect_left(starts, h.end)) for h in held]
 
 
-def _names(finder: Any, tokens: list[str], first: int, last: int, led: bool = False
+def names_in(finder: Any, tokens: list[str], first: int, last: int, led: bool = False
            ) -> list[tuple[int, int]]:
     """What a clause names and nothing else, as token ranges: after a lead-in (点了, 我们吃了,
     还有, 一份) one name or a list of names joined by 、和及跟 (点了A、B和C; 金针菇等配菜);

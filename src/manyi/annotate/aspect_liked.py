@@ -32,7 +32,7 @@ import re
 from bisect import bisect_right
 from typing import Any  # an AspectFinder and factors.Mention (imported there: no cycle)
 
-from manyi.annotate.aspect_later import _names
+from manyi.annotate.aspect_later import names_in
 from manyi.annotate.aspect_tags import CLAUSE_MARKS
 
 # Words of liking a thing (the lexicon's 喜欢 推荐 必点 主推 …, and 爱 it lacks as an opinion)
@@ -67,7 +67,7 @@ def liked_things(finder: Any, text: str, tokens: list[str], starts: list[int],
         if i <= seen:
             continue
         seen, t = i, tokens[i]
-        verb = _liking(t, tokens[i + 1] if i + 1 < len(tokens) else "", lexicon.degrees)
+        verb = _liking_word(t, tokens[i + 1] if i + 1 < len(tokens) else "", lexicon.degrees)
         if not verb or i and tokens[i - 1] == "的":
             continue  # (同事的推荐并没…: a recommendation named, no liking said)
         # 不是很喜欢, 不推荐: a complaint (the opinion from the negation on)
@@ -107,7 +107,7 @@ def liked_things(finder: Any, text: str, tokens: list[str], starts: list[int],
         if end < last and tokens[end] == "的" and (negated or len(tokens[k]) == 1 and finder.tag(
                 tokens[k]) == "v"):
             continue  # 推荐读它的评论: an act recommended; 不是我最爱的蒙牛: which one it is
-        if end < last and tokens[end] == "的" and end > k and not _names(
+        if end < last and tokens[end] == "的" and end > k and not names_in(
                 finder, tokens, k, end, True):  # 推荐永远经典的大盘鸡: how it is, the name
             k = end + 1
             end = _name_end(finder, tokens, k, last)
@@ -115,7 +115,7 @@ def liked_things(finder: Any, text: str, tokens: list[str], starts: list[int],
                 w.endswith(finder._person_ends) or w in finder.rules.not_aspects
                 for w in tokens[k:end]):
             continue  # 爱吃面食的吃货: no name, what is said of one; 爱吃辣的朋友
-        names = _names(finder, tokens, k, end, True) if end > k else []
+        names = names_in(finder, tokens, k, end, True) if end > k else []
         if not names or any(finder.tag(tokens[a]) == "v" for a, _ in names):
             continue  # (喜欢跑万达这些地方: what is done, not a thing)
         c = bisect_right(clause_starts, starts[i]) - 1  # (the verb's clause)
@@ -152,7 +152,7 @@ def liked_things(finder: Any, text: str, tokens: list[str], starts: list[int],
     return out
 
 
-def _liking(token: str, after: str, degrees: Any) -> str:
+def _liking_word(token: str, after: str, degrees: Any) -> str:
     """The word of liking a token ends on (最喜欢 → 喜欢, 爱吃 → 爱, 必点 → 必点), with 吃/喝
     glued or following for 爱 (爱吃 爱 吃), after a degree word only (not 人爱吃: someone
     else's liking); "" when it is none."""

@@ -162,7 +162,7 @@ def _name(extractor: Any, tokens: list[str], first: int, at: int) -> tuple[int, 
             return None  # (滑滑, 微甜: how it is; 看得, 吃个: no thing)
     if len(words) == 1:  # one word: a one-character noun (粥, 奶; not 炸 辣 大: how it is)
         t = words[0]
-        return (a, b) if (head[t] or _piece(extractor, t)) and t not in rules.cooking \
+        return (a, b) if (head[t] or _one_char_piece(extractor, t)) and t not in rules.cooking \
             and t not in rules.tastes and t not in rules.predicates else None
     if not any(len(t) == 1 for t in words) or not all(
             kind[t] == 2 or head[t] or tag(t) in PIECE_TAGS for t in words):
@@ -176,7 +176,7 @@ def _lead(extractor: Any, token: str) -> bool:
         or token in extractor._contrasts or token in DEMONSTRATIVES
 
 
-def _piece(extractor: Any, token: str) -> bool:
+def _one_char_piece(extractor: Any, token: str) -> bool:
     """A one-character piece of a name: a noun's or unknown character that is no word of the
     rules (奶, 丸, 酸 of 酸汤菜; not 很 人 个 里)."""
     finder = extractor.finder
@@ -192,7 +192,7 @@ def _with_piece(extractor: Any, text: str, tokens: list[str], starts: list[int],
     else ``m`` itself."""
     k = bisect_left(starts, m.start)  # (the piece: token k - 1, one character)
     if k >= len(starts) or starts[k] != m.start or starts[k - 1] != m.start - 1 \
-            or not _piece(extractor, tokens[k - 1]) or m.source == "event":
+            or not _one_char_piece(extractor, tokens[k - 1]) or m.source == "event":
         return m
     finder = extractor.finder
     if not (finder._kind[tokens[k]] == 2 or finder._head[tokens[k]]) \

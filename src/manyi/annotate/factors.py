@@ -355,7 +355,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                     or glued(self.lexicon, tokens, i, terms[-1][1])):
                 if tokens[i] != tokens[i - 1]:  # (not 找客服客服不管)
                     joined[i - 1] = i  # 客服 态度, 讲课 语速: one mention, both words named
-                    terms[-1] = (i - 1, factor) if doer else terms[-1]  # (the courier's)
+                    if doer:
+                        terms[-1] = (i - 1, factor)  # (the courier's)
                 continue
             if i == first and previous < first and factor.dimension != "product" \
                     and tokens[i] in lexicon.attribute_heads and finder is not None \

@@ -378,9 +378,7 @@ class ClauseOpinions(ScaleReading):
         """The tokens after ``k`` up to ``end`` that tell a belief which proved wrong
         (本以为网上买的会新鲜: after the modal 会; 原以为质量不错: after 原以为), a few words
         long (还以为很难学…老师很帅: not 帅), as ``(k, end)``; ``(last, last)`` when none."""
-        if tokens is self._unbelieving:  # (most comments: no 以为 in the text)
-            return last, last
-        rules = self.rules
+        rules = self.rules  # (the caller skips a comment with no 以为 in its text)
         words = tokens[first:last]
         if "以为" not in words and rules.mistaken.isdisjoint(words):  # (most clauses)
             return last, last
