@@ -371,3 +371,23 @@ def test_a_model_trained_on_two_class_labels_keeps_clear_opinions_out_of_neutral
     assert (predicted == "neutral").mean() <= 0.02
     gold = np.where(np.array(labels[1200:]) == 1, "positive", "negative")
     assert (predicted == gold).mean() >= 0.8
+
+
+@pytest.mark.parametrize("tokens", [
+    ["反映", "了", "好", "几次", "也", "没修"],  # 好几次: "quite a few", no praise
+    ["等", "了", "好", "半天"],
+])
+def test_hao_counting_is_no_opinion_in_the_plain_and_the_batch_scoring(tokens):
+    lexicon = default_model().lexicon_
+    text = "".join(tokens)
+    assert lexicon.evidence(text, tokens)[0] == 0
+    _, pos, neg = default_model()._batch_logits([text, "好"], [tokens, ["好"]])
+    assert pos[0] == 0 and pos[1] > 0  # 好 alone still praises
+
+
+def test_hao_at_a_comments_end_does_not_count_the_next_comment():
+    """A batch's comments are one token list: 好 ending one comment is praise whatever the
+    next comment begins with."""
+    _, pos, _ = default_model()._batch_logits(["很好", "几天就到了"],
+                                              [["很", "好"], ["几天", "就", "到", "了"]])
+    assert pos[0] > 0

@@ -43,10 +43,13 @@ class _Lexicon:
     """The opinion, negation and degree words a model uses (a snapshot of manyi's lexicon)."""
 
     def __init__(self, opinions: dict[str, float], negations: Iterable[str],
-                 degrees: dict[str, float]) -> None:
+                 degrees: dict[str, float], many_starts: Iterable[str] = ()) -> None:
         self.opinions = dict(opinions)
         self.negations = frozenset(negations)
         self.degrees = dict(degrees)
+        # 好 before these is "quite a few", no praise (rules.toml many_starts: 反映了好几次,
+        # 等了好久); a model file without them (older ones) reads every 好 as praise
+        self.many_starts = tuple(sorted(many_starts))
         self.emoji = {e: w for e, w in EMOJI_OPINIONS.items() if e not in self.opinions}
         self._emoji_pattern = re.compile("|".join(map(re.escape, self.emoji))) if self.emoji \
             else None
@@ -54,11 +57,22 @@ class _Lexicon:
 
     @classmethod
     def from_lexicon(cls, lexicon) -> _Lexicon:
-        return cls(lexicon.opinions, lexicon.negations, lexicon.degrees)
+        return cls(lexicon.opinions, lexicon.negations, lexicon.degrees,
+                   getattr(lexicon, "rules", {}).get("many_starts", ()))
 
     def to_dict(self) -> dict:
         return {"opinions": dict(sorted(self.opinions.items())),
-                "negations": sorted(self.negations), "degrees": dict(sorted(self.degrees.items()))}
+                "negations": sorted(self.negations), "degrees": dict(sorted(self.degrees.items())),
+                "many_starts": list(self.many_starts)}
+
+    def counts(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether 好 at ``i`` says "quite a few" (好 几次): no opinion word there.
+
+        >>> _Lexicon({"好": 1.0}, [], {}, ["几"]).counts(["反映", "了", "好", "几次"], 2)
+        True
+        """
+        return tokens[i] == "好" and i + 1 < len(tokens) and bool(self.many_starts) \
+            and tokens[i + 1].startswith(self.many_starts)
 
     def hits(self, text: str, tokens: Sequence[str]) -> list[tuple[int, int, float]]:
         """(first token, opinion token, signed weight) of each opinion word; emoji index -1.
@@ -73,7 +87,7 @@ class _Lexicon:
         for i, fused in enumerate(map(self.fused.__getitem__, tokens)):
             if fused and weights[i] is None:
                 weights[i] = fused
-        for i in [i for i, w in enumerate(weights) if w is not None]:
+        for i in [i for i, w in enumerate(weights) if w is not None and not self.counts(tokens, i)]:
             weight = weights[i]
             first, flips, degree = i, 0, 1.0
             for j in range(i - 1, max(i - _LOOKBACK, 0) - 1, -1):
@@ -222,6 +236,7 @@ class _LookupTables:
         self.emoji_codes = np.array([ord(e) for e in ordered], dtype=np.int64)
         self.emoji_weights = np.array([lexicon.emoji[e] for e in ordered], dtype=np.float64)
         self.fused = lexicon.fused
+        self.many_starts = lexicon.many_starts
         # per id, and False at the end for an unknown token (id −1)
         self.is_separator = _by_id(vocab, ((w, True) for w in SEPARATORS), False, bool, 1)
         self.is_contrast = _by_id(vocab, ((w, True) for w in CONTRAST_WORDS), False, bool, 1)
@@ -351,9 +366,9 @@ class _Lexical(NamedTuple):
 
 
 def _lexical_hits(tables: _LookupTables, ids: np.ndarray, codes: np.ndarray,
-                  flat: Sequence[str]) -> _Lexical:
-    """:class:`_Lexical` of a batch from its token ids (−1: unknown), joined code points and
-    tokens (for the fused opinion tokens, :class:`_Fused`)."""
+                  flat: Sequence[str], lengths: np.ndarray) -> _Lexical:
+    """:class:`_Lexical` of a batch from its token ids (−1: unknown), joined code points,
+    tokens (for the fused opinion tokens, :class:`_Fused`) and each comment's token count."""
     weight = np.zeros(len(ids))
     kind = np.zeros(len(ids), dtype=np.int8)
     known = np.flatnonzero(ids >= 0)
@@ -363,6 +378,13 @@ def _lexical_hits(tables: _LookupTables, ids: np.ndarray, codes: np.ndarray,
     fused[kind != 0] = 0.0
     weight += fused
     kind[fused != 0] = 3  # an opinion word: the look-back stops at it
+    good = tables.vocab.get("好", -1)
+    if tables.many_starts and good >= 0:  # 好几次: no praise (_Lexicon.counts)
+        last = np.zeros(len(ids), dtype=bool)
+        last[np.cumsum(lengths)[lengths > 0] - 1] = True
+        for k in np.flatnonzero((ids == good) & ~last).tolist():
+            if flat[k + 1].startswith(tables.many_starts):
+                weight[k] = 0.0
     at = np.flatnonzero(weight)
     emoji = np.flatnonzero(np.isin(codes, tables.emoji_codes)) \
         if len(tables.emoji_codes) else np.zeros(0, dtype=np.int64)

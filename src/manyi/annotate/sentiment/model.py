@@ -256,7 +256,7 @@ class SentimentModel:
         found = tables.pairs.get_indexer(gram_ids[both] * tables.vocab_size
                                          + gram_ids[both + 1])
         pairs = _Found(both[found >= 0], tables.pair_weights[found[found >= 0]])
-        lexical = _lexical_hits(tables, ids, codes, flat)
+        lexical = _lexical_hits(tables, ids, codes, flat, lengths)
 
         first_token = np.cumsum(lengths) - lengths
         group = _Grouping(n, doc[start], owner[words.at], owner[pairs.at], first_token, owner,

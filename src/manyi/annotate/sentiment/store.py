@@ -107,7 +107,8 @@ def _from_parts(cls, path: Path, meta: dict, arrays):
             raise ModelError(f"{path}.json: the comment head has shape {head.shape}; "
                              "the file is corrupt")
     model._set_state(tables, tuple(meta["classes"]), tuple(meta["calibration"]),
-                     _Lexicon(lex["opinions"], lex["negations"], lex["degrees"]),
+                     _Lexicon(lex["opinions"], lex["negations"], lex["degrees"],
+                              lex.get("many_starts", ())),
                      meta.get("info", {}), head)
     model.terms_ = TermMask.from_dict(meta["terms"]) if model.term_placeholders else None
     if model.term_placeholders == JUDGED:
