@@ -226,6 +226,9 @@ class AspectFinder(NamedItems):
         j = self._unskipped(tokens, first, low, j)
         if j > first and tokens[j] in CLOSING:  # 【烧烤小土豆】很好吃: the heading judged
             return self.heading(tokens, first, j)
+        if j > first and tokens[j] in self.rules.do_verbs and tokens[j + 1] == "得":
+            # 绿化做得不错: what was done (得 skipped as a particle), as 课件做的不错 below
+            return self._compound(tokens, first, j - 1) if kind[tokens[j - 1]] == 2 else None
         if j > first and tokens[j] == "的" and self.tag(tokens[j - 1]) in VERB_TAGS \
                 and tokens[j - 1] not in self.rules.customer_acts \
                 and tokens[j - 1] not in self.rules.not_aspects \

@@ -185,7 +185,8 @@ class ClauseOpinions(ScaleReading):
                         i == first or tokens[i - 1] not in modifiers)
                     and not self._said_of_term(tokens, i, first, last)) or (
                     parse[2] in rules.degree_only and boost_at != i
-                    and not _as_graded(tokens, i, first, modifiers, parse)) or (
+                    and not _as_graded(tokens, i, first, modifiers, parse)
+                    and not self._unclear_thing(tokens, i, first, last, parse)) or (
                     token in rules.predicate_only and token not in rules.graded_only
                     and not self._as_predicate(tokens, i, first, last))):
                 # (卡 judges after a degree word or a negation: 有点卡, 好远, 一点都不卡; 办了张卡;
@@ -460,6 +461,20 @@ class ClauseOpinions(ScaleReading):
                              or tokens[i + 1] in ASKING):
             return False
         return i == first or tokens[i - 1] not in ONLY_THEN
+
+    def _unclear_thing(self, tokens: list[str], i: int, first: int, last: int,
+                       parse: tuple) -> bool:
+        """Whether a negated degree_only word closes its clause right after a thing named
+        (指示牌不清楚, 图片也不清楚: a judgement; not 我也不清楚, 具体不清楚: "do not know")."""
+        j = i - (tokens[i] == parse[2])  # (不 清楚, or 不清楚 glued)
+        if not parse[0] and not (first <= j < i and tokens[j] in PLAIN_NEGATIONS) \
+                or not self._as_predicate(tokens, i, first, last):
+            return False
+        j -= 1
+        while j > first and tokens[j] in self.rules.fillers:
+            j -= 1
+        return j >= first and (tokens[j] in self.lexicon.terms or self.finder is not None
+                               and self.finder.tag(tokens[j])[:1] == "n")
 
     def _said_of_term(self, tokens: list[str], i: int, first: int, last: int) -> bool:
         """Whether a word that judges only after a degree word, one that may also judge as
