@@ -1,4 +1,5 @@
-"""What was done is judged by how (绿化做得不错: 绿化, as 课件做的不错), and a thing named is
+"""What was done is judged by how (绿化做得不错: 绿化, as 课件做的不错), a service's speed is its
+own (换货速度), and a thing named is
 judged unclear (指示牌不清楚), where 我也不清楚 only does not know."""
 
 import pytest
@@ -26,3 +27,12 @@ def test_a_thing_unclear_is_a_complaint(extract, text, term):
 @pytest.mark.parametrize("text", ["我也不清楚", "具体不清楚怎么回事", "客服说不清楚"])
 def test_not_knowing_judges_nothing(extract, text):
     assert all(m.opinion != "不清楚" for m in extract(text)), extract(text)
+
+
+@pytest.mark.parametrize("text, term, dimension", [
+    ("换货速度太慢", "换货速度", "service"), ("理赔速度很快", "理赔速度", "service"),
+    ("物流速度很快", "物流速度", "logistics")])
+def test_a_services_speed_is_the_services(extract, text, term, dimension):
+    """速度 after a service's act is that act's speed: one mention, not a parcel's too."""
+    found = [(m.term, m.dimension) for m in extract(text)]
+    assert found == [(term, dimension)], found

@@ -81,12 +81,16 @@ def acted_on(tag: Callable[[str], str | None], tokens: list[str], first: int, la
 
 
 def glued(lexicon: Any, tokens: list[str], i: int, before: Factor) -> bool:
-    """Whether ``tokens[i]``, a word the corpus pass learned, is glued to the listed term
-    right before it (of factor ``before``), of the same dimension: one compound, the listed
-    thing's (泡沫数量: the foam's amount, not a 数量 of its own)."""
-    learned = lexicon.learned
+    """Whether ``tokens[i]`` is glued to the listed term right before it (of factor
+    ``before``): one compound, the listed thing's — a word the corpus pass learned, of the
+    same dimension (泡沫数量: the foam's amount, not a 数量 of its own), or an attribute head
+    filed under delivery after a service's act (换货速度, 理赔速度: not the parcel's speed)."""
+    learned, factor = lexicon.learned, lexicon.terms[tokens[i]]
+    if before.dimension in ("service", "communication") and factor.dimension == "logistics" \
+            and tokens[i] in lexicon.attribute_heads:
+        return True
     return tokens[i] in learned and tokens[i - 1] not in learned \
-        and lexicon.terms[tokens[i]].dimension == before.dimension \
+        and factor.dimension == before.dimension \
         and (i + 1 == len(tokens) or tokens[i + 1] not in TOGETHER)
 
 
