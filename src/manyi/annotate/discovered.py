@@ -40,6 +40,7 @@ LIKE = frozenset({"像", "好像", "类似", "仿佛"})
 # 把/将 X + a verb: X is what is done to (须把键盘卸下, 自己把内存条装上), not what is judged
 DISPOSAL = frozenset({"把", "将"})
 PLACING = frozenset({"在", "从", "去", "到"})  # 在当当买的: the platform is where
+LINKING_TAGS = frozenset("p")  # a preposition: no quality after a degree word (还在)
 ON = frozenset({"上", "网上", "里"})  # 在当当网上看见的: what is done there comes next
 
 
@@ -309,8 +310,9 @@ class DiscoveredMentions:
                 if b + 1 >= last or roles[b + 1] is not None \
                         or not is_word(following, self.rules.particles) \
                         or following in self.lexicon.terms or following in self.rules.fillers \
-                        or following in self.rules.comparison_markers:
-                    continue  # (确实比切糕还坑爹: 比 opens a comparison, no quality)
+                        or following in self.rules.comparison_markers \
+                        or self.finder.tag(following)[:1] in LINKING_TAGS:
+                    continue  # (确实比切糕还坑爹: 比 opens a comparison; 司机还在打电话)
                 e = had_end(tokens, b + 1, last, self.rules.particles)  # 很有嚼劲
                 word, end = tokens[b + 1], starts[e - 1] + len(tokens[e - 1])
                 if token in EXCESS:

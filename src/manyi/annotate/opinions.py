@@ -158,6 +158,8 @@ class ClauseOpinions(ScaleReading):
             token = tokens[i]
             if asked and ASKED in tokens[first:i]:
                 continue  # 效果有没有说的那么好, 有没有妥善的清洁: asked, not judged
+            if i > first and tokens[i - 1] in rules.handling and self._handled(token):
+                continue  # 客服处理投诉很及时, 处理差评很及时: what was handled (rules.toml)
             if token == "好":
                 if self._good_as_degree(tokens, i, last):
                     boost, boost_at, boost_start = GOOD_AS_DEGREE, i + 1, starts[i]
@@ -461,6 +463,15 @@ class ClauseOpinions(ScaleReading):
                              or tokens[i + 1] in ASKING):
             return False
         return i == first or tokens[i - 1] not in ONLY_THEN
+
+    def _handled(self, token: str) -> bool:
+        """Whether a complaint word after a handling act is what was handled: a noun or a
+        verb no pack files under a factor (处理投诉, 处理差评; not 处理慢, nor 盗刷 故障: the
+        problem itself, filed)."""
+        lexicon = self.lexicon
+        return lexicon.opinions.get(token, 0.0) < 0 and token not in lexicon.terms \
+            and token not in lexicon.cues and self.finder is not None \
+            and self.finder.tag(token)[:1] in "nv"
 
     def _unclear_thing(self, tokens: list[str], i: int, first: int, last: int,
                        parse: tuple) -> bool:
