@@ -26,5 +26,7 @@ def test_still_there_judges_nothing(extract, text):
     assert all(m.opinion != "还在" for m in extract(text)), extract(text)
 
 
-def test_a_degree_word_still_heads_a_quality(extract):
-    assert ("床垫", "很软") in [(m.term, m.opinion) for m in extract("床垫很软")]
+@pytest.mark.parametrize("text, term, opinion", [("床垫很软", "床垫", "很软"),
+                                                  ("这个酒很对我的口味", "酒", "很对")])
+def test_a_degree_word_still_heads_a_quality(extract, text, term, opinion):
+    assert any(term in m.term and m.opinion == opinion for m in extract(text)), extract(text)

@@ -40,7 +40,8 @@ LIKE = frozenset({"像", "好像", "类似", "仿佛"})
 # 把/将 X + a verb: X is what is done to (须把键盘卸下, 自己把内存条装上), not what is judged
 DISPOSAL = frozenset({"把", "将"})
 PLACING = frozenset({"在", "从", "去", "到"})  # 在当当买的: the platform is where
-LINKING_TAGS = frozenset("p")  # a preposition: no quality after a degree word (还在)
+# a preposition: no quality after a degree word (还在打电话), but 对 "suits" (很对我的胃口)
+LINKING_TAGS = frozenset("p")
 ON = frozenset({"上", "网上", "里"})  # 在当当网上看见的: what is done there comes next
 
 
@@ -311,7 +312,7 @@ class DiscoveredMentions:
                         or not is_word(following, self.rules.particles) \
                         or following in self.lexicon.terms or following in self.rules.fillers \
                         or following in self.rules.comparison_markers \
-                        or self.finder.tag(following)[:1] in LINKING_TAGS:
+                        or self.finder.tag(following)[:1] in LINKING_TAGS and following != "对":
                     continue  # (确实比切糕还坑爹: 比 opens a comparison; 司机还在打电话)
                 e = had_end(tokens, b + 1, last, self.rules.particles)  # 很有嚼劲
                 word, end = tokens[b + 1], starts[e - 1] + len(tokens[e - 1])
