@@ -24,6 +24,7 @@ from manyi.text.lexicon_events import merge_aspects_file
     ("app", "更新后等了十分钟", "product", "performance", -1),
     ("hotline", "排了一个小时的队才办完业务", "channel", "queue", -1),  # a branch's line
     ("hotline", "营业厅排队要好久", "channel", "queue", -1),
+    ("hotline", "办理业务要排很久的队", "channel", "queue", -1),  # 要排: one word
 ])
 def test_speed_through_time_is_an_event_with_its_polarity(domain, text, dimension, factor,
                                                           sign):
