@@ -208,3 +208,16 @@ def test_a_takeaway_cue_is_read_with_its_polarity(text, factor, polarity):
     mentions = manyi.analyze([text], domain="delivery", jobs=1, progress=False).mentions
     found = mentions[mentions["dimension"] == "logistics"]
     assert list(zip(found["factor"], found["polarity"])) == [(factor, polarity)], mentions
+
+
+@pytest.mark.parametrize("domain, text", [("catering", "就是人太多了"), ("hotel", "周末人山人海"),
+                                          ("catering", "每次都要排好久的队")])
+def test_a_crowd_or_a_line_is_a_complaint(domain, text):
+    found = [m for m in extractor_for(domain)(text) if m.source == "event"]
+    assert found and all(m.lexicon_score < 0 for m in found), found
+
+
+@pytest.mark.parametrize("text", ["买的人太多了，都断货了", "工作人员太多", "人很多，生意很好"])
+def test_no_crowd(text):
+    found = [m for m in extractor_for("catering")(text) if m.factor == "space"]
+    assert not found, found
