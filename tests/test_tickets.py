@@ -32,6 +32,9 @@ def _mentions(annotator: Annotator, text: str) -> list[tuple[str, str, str]]:
     ("办理了三次销户", "business", "negative"),
     ("每个月都扣我五块钱", "fees", "negative"),
     ("经核实资金已全额追回", "resolution", "positive"),
+    ("网点的柜员很耐心，业务一次就办完了", "business", "positive"),
+    ("承诺送一年视频会员，至今未兑现", "promise", "negative"),
+    ("停水没有提前通知", "notification", "negative"),
 ])
 def test_events_without_a_noun(hotline: Annotator, text: str, factor: str, sign: str) -> None:
     assert any(f == factor and p == sign for f, _, p in _mentions(hotline, text))
@@ -64,6 +67,10 @@ def test_a_request_relayed_judges_nothing(hotline: Annotator) -> None:
     ("客户咨询提额事宜，告知需系统综合评估，客户对结果不太满意", -1),
     ("客户反映套餐内流量不够用，要求更换套餐，客户不满。", -1),
     ("钱包丢了，打客服电话挂失，一分钟就办完了，非常感谢！", 1),
+    ("客户来电咨询年费标准，客服解释清楚后客户表示理解", 1),
+    ("客户对网点服务表示满意，建议增加周末营业窗口", 1),  # a wish after the verdict
+    ("客户来电表扬网点延时服务，下班时间仍为客户办理完业务", 1),  # opens as praise
+    ("主要是离机场近，有接送大巴，很方便", 0),  # the writer's word on one thing
     ("客户表示满意", 0),  # a verdict alone: the model reads it
     ("网速太慢了，晚上根本用不了", 0),
     ("东西还行，就是物流太慢", 0),

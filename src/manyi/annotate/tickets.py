@@ -32,10 +32,11 @@ MORE_SAID = re.compile(r"[不没未无说让要还却但竟就才拖理被都也
 _AGREE = "满意|认可|接受|理解|感谢|放心|同意|谅解|认同|方便|便捷"
 _WHO = "(?:(?:客户|用户|顾客|来电人|持卡人|机主)(?:本人)?)"
 # A verdict closing a comment, the customer's said of them or the writer's own (客户表示满意,
-# 客户对处理结果表示认可, 对客服指引表示满意, 客户仍不满意; ……，满意: the writer's own only of
-# satisfaction, not 很方便, 挺放心, which judge one thing).
+# 客户对处理结果表示认可, 对客服指引表示满意, 客户仍不满意, 经解释后客户表示理解; ……，满意: the
+# writer's own only of satisfaction, not 很方便, 挺放心, which judge one thing).
 VERDICT = re.compile(
-    r"^" + _WHO + r"?(?:对[^，。！？,.!?]{1,12}?)?"
+    r"^(?:(?:经|经过)?[^，。！？,.!?]{0,10}?后" + _WHO + r"|" + _WHO + r"?)"
+    r"(?:对[^，。！？,.!?]{1,12}?)?"
     r"(?:均|都|也|仍|仍然|还是|依然|当场|最终|最后)?(?:表示|称)?"
     r"(?:非常|很|十分|比较|较为|较|挺|基本|表示)?"
     r"(?P<no>不太|不是很|不|未|没有?)?(?P<word>" + _AGREE + r"|(?<=不)满)"
