@@ -35,9 +35,16 @@ def _mentions(annotator: Annotator, text: str) -> list[tuple[str, str, str]]:
     ("网点的柜员很耐心，业务一次就办完了", "business", "positive"),
     ("承诺送一年视频会员，至今未兑现", "promise", "negative"),
     ("停水没有提前通知", "notification", "negative"),
+    ("客服帮我登记了加急", "attitude", "positive"),
 ])
 def test_events_without_a_noun(hotline: Annotator, text: str, factor: str, sign: str) -> None:
     assert any(f == factor and p == sign for f, _, p in _mentions(hotline, text))
+
+
+@pytest.mark.parametrize("text", ["客服说帮我反馈了", "营业员擅自帮我开通了会员",
+                                  "营业员帮我办理了一个流量包", "客服帮我查了半天也没查到"])
+def test_help_offered_or_unasked_is_no_praise(hotline: Annotator, text: str) -> None:
+    assert not any(p == "positive" for _, _, p in _mentions(hotline, text))
 
 
 def test_own_payment_credited_is_no_resolution(hotline: Annotator) -> None:

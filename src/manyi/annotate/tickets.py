@@ -19,11 +19,12 @@ import re
 import numpy as np
 
 # A clause opening with the customer's request or question, after whom and how they came:
-# 客户来电咨询…, 用户致电查询…, 在营业厅办理…, 要求…, 申请… (not 反映: a report of a problem).
+# 客户来电咨询…, 用户致电查询…, 在营业厅办理…, 要求…, 申请… (not 反映: a report of a problem; nor
+# 了解: 了解到这个牌子 is how the writer came to know it).
 ASKING = re.compile(
     r"^(?:客户|用户|顾客|来电人|持卡人|机主|我)?(?:本人)?(?:今天|今日|昨天|当日|近日|之前)?"
     r"(?:来电|致电|来行|来厅|在线|到营业厅|到网点|在营业厅|在网点|通过APP|在APP上?)?"
-    r"(?:咨询|查询|询问|了解|申请|要求|办理|预约)")
+    r"(?:咨询|查询|询问|申请|要求|办理|预约)")
 # What says more than the request after it: a negation, someone's reply or demand, an adverb
 # of what happened (申请退货客服一直拖着不处理, 要求退款商家不理, 申请换货还要自己出运费).
 MORE_SAID = re.compile(r"[不没未无说让要还却但竟就才拖理被都也又再只]")
