@@ -57,8 +57,11 @@ OPENING = re.compile(r"^" + _WHO + r"?(?:来电|致电|来信|来函|来厅|来�
 # word on one thing (很方便).
 _SAID_OF = re.compile(_WHO + "|表示|^对")
 _CLAUSES = re.compile(r"[，。！？；,.!?;~～…\s]+")
-# What a verdict, a thanks or a ticket's opening holds (a screen: most comments hold none).
-_VERDICT_CHARS = re.compile(r"[满认受解谢心意赞扬便捷除决诉]")
+# What a closing verdict or thanks holds, in a comment's last TAIL characters, and a ticket's
+# opening in its first HEAD (a screen: most comments hold neither there).
+_VERDICT_CHARS = re.compile(r"[满认受解谢心同谅赞扬便捷除决]")
+_OPENING_CHARS = re.compile(r"[扬谢诉]")
+TAIL, HEAD = 48, 12
 
 
 def only_asks(clause: str) -> bool:
@@ -83,7 +86,8 @@ def closing_verdict(text: str) -> int:
     ...     "客户对网点服务表示满意，建议增加周末窗口", "客户来电表扬网点，下班时间仍为客户办完")]
     [1, -1, 1, 0, 1, 1]
     """
-    if _VERDICT_CHARS.search(text) is None:
+    if _VERDICT_CHARS.search(text, max(0, len(text) - TAIL)) is None \
+            and _OPENING_CHARS.search(text, 0, HEAD) is None:
         return 0
     clauses = [c for c in _CLAUSES.split(text) if c]
     if len(clauses) < 2:  # a verdict alone is the whole comment: the model reads it
