@@ -107,6 +107,9 @@ class Annotator:
         self.memo_chars = MEMO_CHARS  # 0: no memo (tests compare)
         self._memo = Memo(self._read, MEMO_LIMIT)
         self.model = model if model is not None else load_model(settings.model)
+        # a ticket's closing verdict corrects the shipped model (annotate.tickets), not one
+        # trained on the user's own labels
+        self._verdicts = settings.model is None and model is None
         if hasattr(self.model, "warm"):  # its look-up tables: shared by forked workers
             self.model.warm()
 
@@ -152,7 +155,8 @@ class Annotator:
         heads = {i: texts[i][:MAX_ANALYSED_CHARS] for i in ok}
         tokens, found = self._read_all([heads[i] for i in ok])
         proba, clause_rows = self._score([heads[i] for i in ok], tokens, found)
-        proba = with_verdicts([heads[i] for i in ok], proba)  # (客户表示满意 closing a ticket)
+        if self._verdicts:  # (客户表示满意 closing a ticket)
+            proba = with_verdicts([heads[i] for i in ok], proba)
         labels = sentiment.proba_labels(proba).tolist()
         scores = (proba[:, 2] - proba[:, 0]).tolist()
 
