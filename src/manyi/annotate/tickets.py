@@ -9,7 +9,8 @@ Two readings, for comments of any industry (a ticket's shape decides, not a pack
 - a ticket that ends in the customer's verdict (……，客户表示满意 / 客户对处理结果表示认可 /
   ……，非常感谢!) is read with that verdict: the note narrates a problem, then how it was
   settled, and the customer's word on the settlement is what they felt at the end. Where the
-  model reads the whole ticket the other way, the verdict weighs as much as the model does.
+  shipped model reads the whole ticket the other way, the verdict weighs as much as the model
+  does (a model trained on the user's own labels is left to decide).
 """
 
 from __future__ import annotations
