@@ -38,6 +38,7 @@ from manyi.annotate.rounding import round_like_python
 from manyi.annotate.sentiment import model as sentiment
 from manyi.annotate.sentiment.model import SentimentModel
 from manyi.annotate.sentiment.tastes import is_bare_taste
+from manyi.annotate.tickets import only_asks, with_verdicts
 from manyi.errors import InputError, ModelError
 from manyi.text.lexicon import Lexicon
 from manyi.text.normalize import normalize_text, normalize_texts, opinion_core, opinion_cores
@@ -106,6 +107,9 @@ class Annotator:
         self.memo_chars = MEMO_CHARS  # 0: no memo (tests compare)
         self._memo = Memo(self._read, MEMO_LIMIT)
         self.model = model if model is not None else load_model(settings.model)
+        # a ticket's closing verdict corrects the shipped model (annotate.tickets), not one
+        # trained on the user's own labels
+        self._verdicts = settings.model is None and model is None
         if hasattr(self.model, "warm"):  # its look-up tables: shared by forked workers
             self.model.warm()
 
@@ -151,6 +155,8 @@ class Annotator:
         heads = {i: texts[i][:MAX_ANALYSED_CHARS] for i in ok}
         tokens, found = self._read_all([heads[i] for i in ok])
         proba, clause_rows = self._score([heads[i] for i in ok], tokens, found)
+        if self._verdicts:  # (客户表示满意 closing a ticket)
+            proba = with_verdicts([heads[i] for i in ok], proba)
         labels = sentiment.proba_labels(proba).tolist()
         scores = (proba[:, 2] - proba[:, 0]).tolist()
 
@@ -185,7 +191,8 @@ class Annotator:
                         opinion, clause,
                         tokens[n][spans[clause_id].first:spans[clause_id].last]):
                     score, polarity = 0.0, "neutral"
-                elif not opinion and source != "event" and supposes(clause):
+                elif not opinion and source != "event" and (supposes(clause)
+                                                            or only_asks(clause)):
                     score, polarity = 0.0, "neutral"  # 如果质量有问题可以找客服: nothing judged
                 else:
                     said = None if opinion or not judged else said_in(judged, clause_id, end,
