@@ -35,3 +35,50 @@ def test_a_rule_of_letters_finds_what_its_pattern_finds(pack):
                     for m in pattern.finditer(t)]) for t in texts]
     assert found == every
     assert any(found)
+
+
+# -- the later-clause rule's quick test (aspect_later) ----------------------------------------
+
+@pytest.fixture(scope="module")
+def catering():
+    from manyi.annotate.factors import FactorExtractor
+    from manyi.text.segment import Segmenter
+
+    lexicon = Lexicon.load("catering")
+    segmenter = Segmenter(lexicon)
+    return FactorExtractor(lexicon, tagger=segmenter.tag), segmenter
+
+
+def test_the_memo_of_name_ends_is_the_test_of_each_word(catering):
+    from manyi.annotate.aspect_later import _thing_end, _thing_ends
+
+    extractor, segmenter = catering
+    finder = extractor.finder
+    words = {w for text in ("点了可乐，鸡翅，汉堡，味道不错", "三文鱼 条", "金针菇等配菜，还有“海神卷”",
+                            "服务很好，环境一般，下次还来") for w in segmenter.cut(text)}
+    ends = _thing_ends(finder)
+    assert ends is _thing_ends(finder)  # (one memo a finder)
+    assert [ends[w] for w in sorted(words)] == [_thing_end(finder, w) for w in sorted(words)]
+    assert any(ends[w] for w in words) and not all(ends[w] for w in words)
+
+
+@pytest.mark.parametrize("text, judged", [
+    ("点了可乐，鸡翅，汉堡，味道不错", {"鸡翅", "汉堡"}),
+    ("点了三文鱼条，纳豆，味道还行", {"纳豆"}),
+])
+def test_a_run_of_names_is_still_judged_later(catering, text, judged):
+    extractor, segmenter = catering
+    found = {m.term for m in extractor.extract(text, segmenter.cut(text)) if m.opinion}
+    assert judged <= found
+
+
+def test_a_comment_of_one_clause_is_not_read_for_names_before(catering, monkeypatch):
+    from manyi.annotate import aspect_later, factors
+
+    extractor, segmenter = catering
+    asked = []
+    monkeypatch.setattr(factors, "judged_later", lambda *a: asked.append(a) or a[-1])
+    monkeypatch.setattr(aspect_later, "_thing_ends", lambda finder: asked.append(0))
+    for text in ("鸡翅味道不错", "很好吃"):
+        extractor.extract(text, segmenter.cut(text))
+    assert not asked
