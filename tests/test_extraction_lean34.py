@@ -54,8 +54,9 @@ def test_the_memo_of_name_ends_is_the_test_of_each_word(catering):
 
     extractor, segmenter = catering
     finder = extractor.finder
-    words = {w for text in ("点了可乐，鸡翅，汉堡，味道不错", "三文鱼 条", "金针菇等配菜，还有“海神卷”",
-                            "服务很好，环境一般，下次还来") for w in segmenter.cut(text)}
+    texts = ("点了可乐，鸡翅，汉堡，味道不错", "三文鱼 条", "金针菇等配菜，还有“海神卷”",
+             "服务很好，环境一般，下次还来")
+    words = {w for text in texts for w in segmenter.cut(text)}
     ends = _thing_ends(finder)
     assert ends is _thing_ends(finder)  # (one memo a finder)
     assert [ends[w] for w in sorted(words)] == [_thing_end(finder, w) for w in sorted(words)]
@@ -82,3 +83,18 @@ def test_a_comment_of_one_clause_is_not_read_for_names_before(catering, monkeypa
     for text in ("鸡翅味道不错", "很好吃"):
         extractor.extract(text, segmenter.cut(text))
     assert not asked
+
+
+# -- the ease rule's quick test (aspect_ease) ---------------------------------------------
+
+def test_the_ease_test_reads_the_words_of_the_rules_it_is_given():
+    from types import SimpleNamespace
+
+    from manyi.annotate.aspect_ease import may_ease
+
+    none = frozenset()
+    easy = SimpleNamespace(easing=frozenset({"方便"}), hindering=none, points=none)
+    hard = SimpleNamespace(easing=none, hindering=frozenset({"费劲"}), points=none)
+    for _ in range(2):  # (each asked in turn: the pattern kept is the last rules')
+        assert may_ease(easy, "携带很方便") and not may_ease(easy, "安装很费劲")
+        assert may_ease(hard, "安装很费劲") and not may_ease(hard, "携带很方便")

@@ -51,7 +51,14 @@ def may_ease(rules: Any, text: str) -> bool:
     """A quick test: whether ``text`` may hold an act said easy or hard, or a point judged
     (one of rules.toml's easing, hindering or points words: 方便, 容易, 重点), found by one
     search of the words together."""
-    return _ease_words(rules.easing, rules.hindering, rules.points).search(text) is not None
+    global _LAST
+    last = _LAST  # (the last rules asked and their pattern: one pack a run)
+    if last[0] is not rules:
+        last = _LAST = (rules, _ease_words(rules.easing, rules.hindering, rules.points))
+    return last[1].search(text) is not None
+
+
+_LAST: tuple[Any, Any] = (None, None)
 
 
 @lru_cache(maxsize=8)

@@ -62,9 +62,8 @@ def chain_cuts(roles_of: Any, tokens: list[str], roles: list, starts: list[int],
         return spans
     cuts = []
     n = len(candidates)
-    rules = roles_of.rules
-    comparing = _comparing(rules.comparison_markers, rules.comparative_negations)
-    compares = not comparing.isdisjoint(tokens)
+    comparing: frozenset[str] | None = None  # (read at the first candidate that gets so far)
+    compares = False
     clause_starts = c = first = compared = None
     for k, i in enumerate(candidates):  # (a judgement with something before it in its clause)
         after = k + 1 + (k + 1 < n and candidates[k + 1] == i + 1)
@@ -80,6 +79,10 @@ def chain_cuts(roles_of: Any, tokens: list[str], roles: list, starts: list[int],
         if at <= start or at >= end or starts[candidates[after]] >= end:
             continue  # (the judgement after: in this clause)
         if here != c:
+            if comparing is None:  # 比, 不如: the words that open a comparison, in the comment
+                rules = roles_of.rules
+                comparing = _comparing(rules.comparison_markers, rules.comparative_negations)
+                compares = not comparing.isdisjoint(tokens)
             c, first = here, bisect_left(starts, start)
             compared = next((t for t in range(first, bisect_left(starts, end))
                              if tokens[t] in comparing), len(tokens)) if compares \
