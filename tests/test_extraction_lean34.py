@@ -98,3 +98,14 @@ def test_the_ease_test_reads_the_words_of_the_rules_it_is_given():
     for _ in range(2):  # (each asked in turn: the pattern kept is the last rules')
         assert may_ease(easy, "携带很方便") and not may_ease(easy, "安装很费劲")
         assert may_ease(hard, "安装很费劲") and not may_ease(hard, "携带很方便")
+
+
+def test_a_belief_mark_is_found_by_one_search(catering):
+    extractor = catering[0]
+    marks = {"以为", *extractor.rules.mistaken}
+    for mark in marks:
+        assert extractor._belief_marks.search(f"本来{mark}会很好")
+    assert not extractor._belief_marks.search("味道很好，下次再来")
+    tokens = ["味道", "很", "好"]
+    extractor.analyse("味道很好", tokens)
+    assert extractor._unbelieving is tokens  # (no clause looks for a belief)
