@@ -98,6 +98,8 @@ def test_the_ease_test_reads_the_words_of_the_rules_it_is_given():
     for _ in range(2):  # (each asked in turn: the pattern kept is the last rules')
         assert may_ease(easy, "携带很方便") and not may_ease(easy, "安装很费劲")
         assert may_ease(hard, "安装很费劲") and not may_ease(hard, "携带很方便")
+    easy.easing = frozenset({"省事"})  # (the same rules, other words: read again)
+    assert may_ease(easy, "安装很省事") and not may_ease(easy, "携带很方便")
 
 
 def test_a_belief_mark_is_found_by_one_search(catering):
@@ -109,3 +111,14 @@ def test_a_belief_mark_is_found_by_one_search(catering):
     tokens = ["味道", "很", "好"]
     extractor.analyse("味道很好", tokens)
     assert extractor._unbelieving is tokens  # (no clause looks for a belief)
+
+
+def test_clauses_are_cut_at_the_contrast_words_given_each_time():
+    from manyi.text.segment import split_clauses
+
+    text = "味道很好但是有点贵，不过服务好"
+    but, though = frozenset({"但是"}), frozenset({"不过"})
+    for _ in range(2):  # (each asked in turn: the pattern kept is the last word set's)
+        assert split_clauses(text, but) == [(0, 4), (4, 9), (10, 15)]
+        assert split_clauses(text, though) == [(0, 9), (10, 15)]
+        assert split_clauses(text, {"但是"}) == [(0, 4), (4, 9), (10, 15)]  # (a set: not kept)

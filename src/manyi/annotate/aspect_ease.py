@@ -52,13 +52,14 @@ def may_ease(rules: Any, text: str) -> bool:
     (one of rules.toml's easing, hindering or points words: 方便, 容易, 重点), found by one
     search of the words together."""
     global _LAST
-    last = _LAST  # (the last rules asked and their pattern: one pack a run)
-    if last[0] is not rules:
-        last = _LAST = (rules, _ease_words(rules.easing, rules.hindering, rules.points))
-    return last[1].search(text) is not None
+    words = rules.easing, rules.hindering, rules.points
+    last = _LAST  # (the last word sets asked and their pattern: one pack a run)
+    if last[0] is not words[0] or last[1] is not words[1] or last[2] is not words[2]:
+        last = _LAST = (*words, _ease_words(*words))
+    return last[3].search(text) is not None
 
 
-_LAST: tuple[Any, Any] = (None, None)
+_LAST: tuple[Any, ...] = (None, None, None, None)
 
 
 @lru_cache(maxsize=8)
