@@ -51,7 +51,15 @@ def may_ease(rules: Any, text: str) -> bool:
     """A quick test: whether ``text`` may hold an act said easy or hard, or a point judged
     (one of rules.toml's easing, hindering or points words: 方便, 容易, 重点), found by one
     search of the words together."""
-    return _ease_words(rules.easing, rules.hindering, rules.points).search(text) is not None
+    global _LAST
+    words = rules.easing, rules.hindering, rules.points
+    last = _LAST  # (the last word sets asked and their pattern: one pack a run)
+    if last[0] is not words[0] or last[1] is not words[1] or last[2] is not words[2]:
+        last = _LAST = (*words, _ease_words(*words))
+    return last[3].search(text) is not None
+
+
+_LAST: tuple[Any, ...] = (None, None, None, None)
 
 
 @lru_cache(maxsize=8)

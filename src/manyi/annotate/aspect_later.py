@@ -45,6 +45,7 @@ from manyi.annotate.aspect_named import (
 )
 from manyi.annotate.aspect_tags import FUNCTION_CHARS, MAX_CHARS, MAX_COMPOUND
 from manyi.annotate.aspect_topics import SENTENCE_MARKS, indices_by_clause, is_open
+from manyi.annotate.memo import Memo
 
 SAYING = frozenset({"说", "表示"})  # 她说挺好吃的: someone's judgement reported
 MAX_BETWEEN = 2  # clauses that say something of the names, between them and the judgement
@@ -57,30 +58,44 @@ def may_judge_later(finder: Any, tokens: list[str], starts: list[int], mentions:
     """A quick test: whether :func:`judged_later` may change ``mentions`` (a clause that
     opens on an open or attribute judgement, with a short clause before it, or one of the
     two before that, holding no judgement and ending on a thing)."""
+    if len(spans) < 2:  # (a comment of one clause: no clause before the judgement)
+        return False
     current = held = -1  # (the clause read, and the last before it that holds a judgement)
     judging = False
+    ends = None  # (the finder's memo of name ends, looked up at the first clause tested)
     for m in mentions:  # (one pass: the mentions come in clause order)
         if m.clause_id != current:
             if judging:
                 held = current
             current, judging = m.clause_id, False
             if current and held != current - 1 and _judges(m) \
-                    and spans[current - 1][1] - spans[current - 1][0] <= MAX_NAMING \
-                    and any(_ends_on_thing(finder, tokens, starts, spans[k])
-                            for k in range(current - 1, max(-1, current - 2 - MAX_BETWEEN), -1)):
-                return True  # (a clause that names, or says a little of the names, is short)
+                    and spans[current - 1][1] - spans[current - 1][0] <= MAX_NAMING:
+                ends = ends or _thing_ends(finder)
+                for k in range(current - 1, max(-1, current - 2 - MAX_BETWEEN), -1):
+                    if _ends_on_thing(ends, tokens, starts, spans[k]):
+                        return True  # (a clause that names, or says a little of them, is short)
         judging = judging or bool(m.opinion)
     return False
 
 
-def _ends_on_thing(finder: Any, tokens: list[str], starts: list[int],
+def _ends_on_thing(ends: Any, tokens: list[str], starts: list[int],
                    span: tuple[int, int]) -> bool:
-    """Whether the clause at ``span`` ends, past its marks, on a word that may end a name."""
+    """Whether the clause at ``span`` ends, past its marks, on a word that may end a name
+    (``ends``: :func:`_thing_ends`)."""
     k = bisect_left(starts, span[1]) - 1
     first = bisect_left(starts, span[0])
     while k > first and tokens[k] in _ENDS:
         k -= 1
-    return k >= first and _thing_end(finder, tokens[k])
+    return k >= first and ends[tokens[k]]
+
+
+def _thing_ends(finder: Any) -> Memo:
+    """The finder's memo of :func:`_thing_end` (token → whether it may end a name), made once
+    a finder."""
+    ends = finder.__dict__.get("_thing_ends")
+    if ends is None:
+        ends = finder._thing_ends = Memo(lambda t: _thing_end(finder, t))
+    return ends
 
 
 def _thing_end(finder: Any, end: str) -> bool:
@@ -226,7 +241,7 @@ def names_in(finder: Any, tokens: list[str], first: int, last: int, led: bool = 
         if tokens[k] in _HEADINGS:
             first = k + 1  # 口味：海胆 (a heading, then the name)
             break
-    if first >= last or not _thing_end(finder, tokens[last - 1]):
+    if first >= last or not _thing_ends(finder)[tokens[last - 1]]:
         return []  # (a quick test: a name, or a list, ends on a thing)
     listed = finder.ordered(tokens, first, last)  # (its own eating verbs: _EATS)
     if listed:

@@ -31,6 +31,7 @@ noun with its judgement: 价格却很贵 is one clause, 很长内容却不是很
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from operator import itemgetter
@@ -43,6 +44,7 @@ IDIOMS = frozenset({"i", "l"})  # an idiom or set phrase names what it judges: �
 # Contrast adverbs that stand after what they say something of (价格却很贵), and the words a
 # noun before one may have
 AFTER_SUBJECT = ("却", "倒是", "反而")
+_AFTER_SUBJECT = re.compile("|".join(AFTER_SUBJECT))  # (one search of the comment)
 MAX_SUBJECT = 3
 _FIRST = itemgetter(0)
 PARTICLES = frozenset({"的", "得"})  # 讲的知识, 讲得清楚: a verb said with its particle
@@ -56,15 +58,14 @@ def chain_cuts(roles_of: Any, tokens: list[str], roles: list, starts: list[int],
     finder = roles_of.finder
     if finder is None or not candidates:
         return spans
-    if len(spans) > 1 and any(map("".join(tokens).__contains__, AFTER_SUBJECT)):
+    if len(spans) > 1 and _AFTER_SUBJECT.search("".join(tokens)):
         spans = _subjects_kept(roles_of, tokens, roles, starts, spans)
     if len(candidates) < 2:
         return spans
     cuts = []
     n = len(candidates)
-    rules = roles_of.rules
-    comparing = _comparing(rules.comparison_markers, rules.comparative_negations)
-    compares = not comparing.isdisjoint(tokens)
+    comparing: frozenset[str] | None = None  # (read at the first candidate that gets so far)
+    compares = False
     clause_starts = c = first = compared = None
     for k, i in enumerate(candidates):  # (a judgement with something before it in its clause)
         after = k + 1 + (k + 1 < n and candidates[k + 1] == i + 1)
@@ -80,6 +81,10 @@ def chain_cuts(roles_of: Any, tokens: list[str], roles: list, starts: list[int],
         if at <= start or at >= end or starts[candidates[after]] >= end:
             continue  # (the judgement after: in this clause)
         if here != c:
+            if comparing is None:  # 比, 不如: the words that open a comparison, in the comment
+                rules = roles_of.rules
+                comparing = _comparing(rules.comparison_markers, rules.comparative_negations)
+                compares = not comparing.isdisjoint(tokens)
             c, first = here, bisect_left(starts, start)
             compared = next((t for t in range(first, bisect_left(starts, end))
                              if tokens[t] in comparing), len(tokens)) if compares \

@@ -129,6 +129,7 @@ def _needed(pattern: str) -> list[frozenset[str]]:
     mandatory part (a literal character; a word list's common character, else its words'
     first characters), a match holding at least one of each set."""
     needs: list[frozenset[str]] = []
+    ignorecase = re.search(r"\(\?[a-zA-Z]*i", pattern)
     i = 0
     while i < len(pattern):
         ch = pattern[i]
@@ -143,8 +144,12 @@ def _needed(pattern: str) -> list[frozenset[str]]:
             optional = end + 1 < len(pattern) and pattern[end + 1] in "?*{"
             inner = pattern[i + 1:end]
             if not optional and inner.startswith("?:") and "(" not in inner[2:]:
-                words = [re.sub(r"\\(.)", r"\1", w) for w in inner[2:].split("|")]
-                if all(words) and all("\u4e00" <= w[0] <= "\u9fff" for w in words):
+                raw = inner[2:].split("|")
+                words = [re.sub(r"\\(.)", r"\1", w) for w in raw]
+                # (a word of plain letters or digits, EMS, holds its first character; not in
+                # a case-blind pattern)
+                if all(words) and all("\u4e00" <= w[0] <= "\u9fff" or ignorecase is None
+                                      and _LITERAL.fullmatch(r) for w, r in zip(words, raw)):
                     common = set.intersection(*map(set, words))
                     common = (common - COMMON_CHARS) or common  # 等 rather than 了
                     firsts = frozenset(w[0] for w in words)
@@ -159,6 +164,9 @@ def _needed(pattern: str) -> list[frozenset[str]]:
             needs.append(frozenset(ch))
         i += 1
     return needs
+
+
+_LITERAL = re.compile(r"[A-Za-z0-9]+")  # a word of a list that is its own letters (EMS)
 
 
 def _is_cjk(word: str) -> bool:

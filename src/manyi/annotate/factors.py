@@ -139,7 +139,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         # a belief proved wrong needs 以为 or a word of rules.toml's mistaken (本以为): the
         # tokens of a comment whose text holds none, where no clause need look (_mistaken)
         marks = {"以为", *self.rules.mistaken}
-        self._belief_marks = tuple(w for w in marks if not any(o != w and o in w for o in marks))
+        self._belief_marks = any_of(marks)  # (one search: a word of it in the text)
         self._unbelieving: list[str] | None = None
         self._wishes = any_of(self.rules.wishes)
         self._seller_named = any_of(self.rules.seller_named)
@@ -183,7 +183,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         starts = list(accumulate(map(len, pieces), initial=0))
         if has_title(text):  # 买了《求医不如求己》: a title's words judge nothing
             roles = untitled(text, pieces, starts, roles)
-        self._unbelieving = None if any(map(text.__contains__, self._belief_marks)) else pieces
+        self._unbelieving = None if self._belief_marks.search(text) else pieces
         candidates: list[int] = []
         term_at: list[int] = []
         verb_at: list[int] = []

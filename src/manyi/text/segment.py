@@ -387,7 +387,14 @@ def _cut_at_contrasts(text: str, bounds: list[tuple[int, int]], contrasts: Itera
                       starts: list[int] | None = None) -> list[tuple[int, int]]:
     """Clause spans: ``bounds`` cut before each contrast word at least two characters in,
     and over-long ones cut at word starts (``starts``; else anywhere)."""
-    pattern = contrast_pattern(frozenset(contrasts))
+    global _LAST_CONTRASTS
+    last = _LAST_CONTRASTS  # (the last word set asked and its pattern: one lexicon a run)
+    if last[0] is contrasts:
+        pattern = last[1]
+    else:
+        pattern = contrast_pattern(frozenset(contrasts))
+        if type(contrasts) is frozenset:
+            _LAST_CONTRASTS = (contrasts, pattern)
     # Contrast words hold no punctuation, so matching them once over the whole text finds
     # exactly the matches inside each clause.
     hits = [m.start() for m in pattern.finditer(text)] \
@@ -422,6 +429,9 @@ def _pieces(span: tuple[int, int], starts: list[int] | None) -> list[tuple[int, 
         start = cut
     pieces.append((start, end))
     return pieces
+
+
+_LAST_CONTRASTS: tuple[frozenset[str] | None, re.Pattern | None] = (None, None)
 
 
 @lru_cache(maxsize=8)
