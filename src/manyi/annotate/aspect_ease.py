@@ -44,8 +44,8 @@ from manyi.annotate.aspect_tags import VERB_FORMS, words_in
 from manyi.annotate.opinions import INSUFFICIENT, NEGATED_SCALE, WISHED_SCALE, Opinion
 
 ACT_TAGS = frozenset({"v", "vn"})  # what jieba calls the act made easy (携带 v, 冲洗 vn)
-ENDS = frozenset({"的", "了", "啊", "呀", "哦", "啦", "吧"})
-HAVING = {"有": 1.0, "没有": -1.0, "没": -1.0}  # a point had or not: 讲课很有重点, 没有重点  # after 上色容易: still its end
+ENDS = frozenset({"的", "了", "啊", "呀", "哦", "啦", "吧"})  # after 上色容易: still its end
+HAVING = {"有": 1.0, "没有": -1.0, "没": -1.0}  # a point had or not: 讲课很有重点, 没有重点
 MODIFIERS = 2  # tokens before an ease word or a judge searched for negation and degree words
 
 

@@ -367,8 +367,7 @@ class AspectFinder(NamedItems):
         else:
             return 0
         what = 0
-        if token[-1] in "的得" or tokens[after - 1] in ("的", "得"):  # 老师讲的知识非常丰富: what
-            # is taught (讲得知识很实用: 得 written for 的, a thing after it)
+        if token[-1] == "的" or tokens[after - 1] == "的":  # 老师讲的知识非常丰富: what is taught
             end = after
             # (after 的 a word jieba calls a verb names a thing too: 讲的知识)
             while end < opinion and end - after < MAX_COMPOUND and tokens[end] not in \
