@@ -31,6 +31,7 @@ def test_a_thing_judged_before_its_own_modifier_is_not_cut(course_rules):
 @pytest.mark.parametrize("text, pair", [
     ("老师讲得很好可以学到一些美容常识", ("老师讲得", "很好")),
     ("回顾一下知识老师讲得很好还可以做测试", ("老师讲得", "很好")),
+    ("老师讲得很好狗的吠叫代表的意义还需琢磨", ("老师讲得", "很好")),  # before a noun
 ])
 def test_very_good_before_another_word_is_judged(course_rules, text, pair):
     assert pair in pairs(course_rules(text)), pairs(course_rules(text))

@@ -98,13 +98,14 @@ def chain_cuts(roles_of: Any, tokens: list[str], roles: list, starts: list[int],
             cuts.append(i + 1)
     if not cuts:
         return spans
-    cuts.sort()
+    cuts.sort()  # (chain_modified's and the chain's: a cut inside a clause only, once)
     out: list[tuple[int, int]] = []
     at = 0
     for start, end in spans:
         while at < len(cuts) and starts[cuts[at]] < end:
-            out.append((start, starts[cuts[at]]))
-            start = starts[cuts[at]]
+            if starts[cuts[at]] > start:
+                out.append((start, starts[cuts[at]]))
+                start = starts[cuts[at]]
             at += 1
         out.append((start, end))
     return out

@@ -489,8 +489,12 @@ class ClauseOpinions(ScaleReading):
             return following not in self.lexicon.terms
         if i and self._modifiers.get(tokens[i - 1], ("",))[0] == "deg" \
                 and tokens[i - 1] not in SO_GOOD and following not in WISHING \
-                and self.finder is not None and self.finder.tag(following)[:1] in UNQUALITIES:
-            return False  # 很好让我们了解, 挺好有趣味: 很好 is judged (not 真的好小, 真的好难吃)
+                and self.finder is not None and (
+                    self.finder.tag(following)[:1] in UNQUALITIES
+                    or self.finder.tag(following)[:1] != "a"
+                    and following not in self.rules.predicates):
+            return False  # 很好让我们了解, 挺好有趣味, 讲得很好狗的…: 很好 is judged (not 真的好小,
+            # 真的好难吃; nor 很好大: 好 before a size word or an adjective)
         return len(following) == 1 and "\u4e00" <= following <= "\u9fff" \
             and following not in self.rules.particles and following not in self.lexicon.terms
 
