@@ -37,7 +37,7 @@ from operator import itemgetter
 from typing import Any
 
 from manyi.annotate.aspect_tags import VERB_FORMS
-from manyi.annotate.chain_modified import modified_cuts
+from manyi.annotate.chain_modified import OF, modified_cuts
 
 REACH = 4  # tokens after the named word within which its own judgement must come
 IDIOMS = frozenset({"i", "l"})  # an idiom or set phrase names what it judges: 条理清晰
@@ -63,7 +63,8 @@ def chain_cuts(roles_of: Any, tokens: list[str], roles: list, starts: list[int],
     if len(candidates) < 2:
         return spans
     cuts = modified_cuts(roles_of, tokens, candidates,  # 热情的服务美味的菜品
-                         lambda j: _judging(roles_of, tokens, roles, j))
+                         lambda j: _judging(roles_of, tokens, roles, j)) \
+        if tokens.count(OF) > 1 else []
     n = len(candidates)
     rules = roles_of.rules
     comparing = _comparing(rules.comparison_markers, rules.comparative_negations)
