@@ -65,10 +65,15 @@ def test_a_wish_is_no_praise(course):
     ("课程重点不突出，内容太散", "不突出", False),
     ("重点不够突出", "不够突出", False),
     ("各位老师条理清晰重点明确", "明确", True),
+    ("课程整理归纳的重点很清晰明了", "很清晰", True),  # how clear it is
+    ("上课吃力无趣而且重点不清", "不清", False),
+    ("老师讲课内容很详细也很有重点", "很有", True),      # a point had
+    ("很好有重点后面的检测可以起到复习的作用", "有", True),
 ])
 def test_a_point_judged(course, text, opinion, praised):
     assert ("重点", opinion, praised) in _said(course, text), _said(course, text)
 
 
-def test_the_gist_is_no_point(course):
-    assert "重点" not in {m.term for m in course("重点是要多练习")}
+@pytest.mark.parametrize("text", ["重点是要多练习", "重点是价格很清楚"])
+def test_the_gist_is_no_point(course, text):
+    assert "重点" not in {m.term for m in course(text)}

@@ -15,7 +15,8 @@
   ``overall`` mention of the same words (方便 in 方便携带) gives way to the act.
 * **A point that stands out.** A word that names no aspect elsewhere (``points``: 重点 is most
   often 重点是…, the gist) names one when a word that judges only it follows (``point_judges``:
-  重点突出, 重点不够突出, 重点明确): the course's emphasis, praised or found wanting.
+  重点突出, 重点不够突出, 重点明确, 重点很清晰) or when it is had (很有重点, 没有重点): the
+  course's emphasis, praised or found wanting.
 
 Neither is read by the corpus pass (manyi.annotate.prepass): a word it learns is a mention
 wherever it stands, and 重点 (重点是…) or an act (携带, 操作) is no such word.
@@ -44,6 +45,7 @@ from manyi.annotate.opinions import INSUFFICIENT, NEGATED_SCALE, WISHED_SCALE, O
 
 ACT_TAGS = frozenset({"v", "vn"})  # what jieba calls the act made easy (携带 v, 冲洗 vn)
 ENDS = frozenset({"的", "了", "啊", "呀", "哦", "啦", "吧"})  # after 上色容易: still its end
+HAVING = {"有": 1.0, "没有": -1.0, "没": -1.0}  # a point had or not: 讲课很有重点, 没有重点
 MODIFIERS = 2  # tokens before an ease word or a judge searched for negation and degree words
 
 
@@ -90,7 +92,7 @@ def eased_acts(roles_of: Any, text: str, tokens: list[str], starts: list[int],
         if sign:
             found = _eased(roles_of, opinions, tokens, first, last, i, sign)
         else:
-            found = _point(rules, lexicon, tokens, last, i)
+            found = _point(rules, lexicon, tokens, first, last, i)
         if found is None:
             continue
         (a, b), (o, e), at, score = found
@@ -167,8 +169,12 @@ def _is_act(finder: Any, rules: Any, opinions: dict, token: str) -> bool:
         and finder.kind(token) != 0
 
 
-def _point(rules: Any, lexicon: Any, tokens: list[str], last: int, i: int) -> tuple | None:
-    """(term range, opinion range, judge index, score) of a point judged, or None."""
+def _point(rules: Any, lexicon: Any, tokens: list[str], first: int, last: int, i: int
+           ) -> tuple | None:
+    """(term range, opinion range, judge index, score) of a point judged, or None; a point
+    had (很有重点) or not (没有重点) is one too."""
+    if i > first and tokens[i - 1] in HAVING:
+        return (i, i + 1), (i - 1, i), i - 1, HAVING[tokens[i - 1]]
     k = i + 1
     while k < last and k - i <= MODIFIERS and (
             tokens[k] in lexicon.negations or tokens[k] in lexicon.degrees
@@ -176,7 +182,7 @@ def _point(rules: Any, lexicon: Any, tokens: list[str], last: int, i: int) -> tu
         k += 1
     if k >= last or tokens[k] not in rules.point_judges:
         return None
-    return (i, i + 1), (i + 1, k + 1), k, 1.0
+    return (i, i + 1), (i + 1, k + 1), k, -1.0 if tokens[k][0] in "不没" else 1.0  # (不清)
 
 
 def _modifiers(lexicon: Any, tokens: list[str], first: int, at: int, o: int

@@ -381,9 +381,10 @@ class AspectFinder(NamedItems):
             if end > after:
                 what, after = end - 1, end
         # (the adverbs and opinion words before the one paired: 讲得很好还可以)
-        opinions = self.lexicon.opinions
-        while after < opinion and (tokens[after] in self._skip or tokens[after] in opinions):
-            after += 1
+        opinions, degrees = self.lexicon.opinions, self.lexicon.degrees
+        while after < opinion and (tokens[after] in self._skip or tokens[after] in opinions
+                                   or tokens[after] == "的" and tokens[after - 1] in degrees):
+            after += 1  # (讲的非常的清楚: a degree word said with 的)
         return (what or done) if after == opinion else 0
 
     def _measured(self, token: str) -> bool:

@@ -38,6 +38,7 @@ from operator import itemgetter
 from typing import Any
 
 from manyi.annotate.aspect_tags import VERB_FORMS
+from manyi.annotate.chain_modified import OF, modified_cuts
 
 REACH = 4  # tokens after the named word within which its own judgement must come
 IDIOMS = frozenset({"i", "l"})  # an idiom or set phrase names what it judges: 条理清晰
@@ -47,6 +48,7 @@ AFTER_SUBJECT = ("却", "倒是", "反而")
 _AFTER_SUBJECT = re.compile("|".join(AFTER_SUBJECT))  # (one search of the comment)
 MAX_SUBJECT = 3
 _FIRST = itemgetter(0)
+RUN_JOINS = frozenset({"又", "且", "而且", "和", "并且", "、"})  # 细致又全面
 PARTICLES = frozenset({"的", "得"})  # 讲的知识, 讲得清楚: a verb said with its particle
 
 
@@ -62,7 +64,9 @@ def chain_cuts(roles_of: Any, tokens: list[str], roles: list, starts: list[int],
         spans = _subjects_kept(roles_of, tokens, roles, starts, spans)
     if len(candidates) < 2:
         return spans
-    cuts = []
+    cuts = modified_cuts(roles_of, tokens, candidates,  # 热情的服务美味的菜品
+                         lambda j: _judging(roles_of, tokens, roles, j)) \
+        if tokens.count(OF) > 1 else []
     n = len(candidates)
     comparing: frozenset[str] | None = None  # (read at the first candidate that gets so far)
     compares = False
@@ -92,18 +96,22 @@ def chain_cuts(roles_of: Any, tokens: list[str], roles: list, starts: list[int],
         if i + 1 < len(tokens) and starts[i + 1] < end and i < compared \
                 and _ends_judgement(roles_of, tokens, roles, i) \
                 and (finder.tag(tokens[i]) in IDIOMS  # (条理清晰: judged inside it)
-                     or finder.may_have_subject(tokens, first, i)) \
+                     or finder.may_have_subject(tokens, first, i)
+                     or finder.may_have_subject(tokens, first, _run_start(
+                         roles_of, tokens, roles, first, i))) \
                 and _opens_judgement(roles_of, tokens, roles, i + 1,
                                      bisect_left(starts, end)):
             cuts.append(i + 1)
     if not cuts:
         return spans
+    cuts.sort()  # (chain_modified's and the chain's: a cut inside a clause only, once)
     out: list[tuple[int, int]] = []
     at = 0
     for start, end in spans:
         while at < len(cuts) and starts[cuts[at]] < end:
-            out.append((start, starts[cuts[at]]))
-            start = starts[cuts[at]]
+            if starts[cuts[at]] > start:
+                out.append((start, starts[cuts[at]]))
+                start = starts[cuts[at]]
             at += 1
         out.append((start, end))
     return out
@@ -173,6 +181,23 @@ def _opens_judgement(roles_of: Any, tokens: list[str], roles: list, i: int, last
         if _judging(roles_of, tokens, roles, j):
             return True
     return False
+
+
+def _run_start(roles_of: Any, tokens: list[str], roles: list, first: int, i: int) -> int:
+    """The first of the judgements run together that ends at token ``i`` (讲解得很细致全面:
+    细致, past degree words and 又 且 和 between them), or ``i`` when none is before it: the
+    run judges what stands before its first word."""
+    skip = roles_of.finder._skips
+    start = j = i
+    while j > first:
+        j -= 1
+        while j > first and (skip[tokens[j]] or tokens[j] in RUN_JOINS) \
+                and not _judging(roles_of, tokens, roles, j):
+            j -= 1
+        if not _judging(roles_of, tokens, roles, j) or len(tokens[j]) < 2:
+            break
+        start = j
+    return start
 
 
 def _act_judged(roles_of: Any, verb: str) -> bool:

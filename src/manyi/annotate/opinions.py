@@ -501,18 +501,26 @@ class ClauseOpinions(ScaleReading):
 
     def _good_as_degree(self, tokens: list[str], i: int, last: int) -> bool:
         """好 right before an opinion word or a one-character word: 好快, 好便宜, 好硬 (after a
-        degree word, not before a verb or a function word: 很好让我们, 挺好有趣味)."""
+        degree word, not before a word of two characters or more, nor before a verb or a
+        function word: 很好可以, 很好让我们, 挺好有趣味)."""
         if tokens[i] != "好" or i + 1 >= last:
             return False
         following = tokens[i + 1]
         if following in self._modifiers:  # 讲得很好很有收获: 好 then 很, not 好很
             return False
+        if len(following) > 1 and i and tokens[i - 1] not in SO_GOOD \
+                and self._modifiers.get(tokens[i - 1], ("",))[0] == "deg":
+            return False  # 很好可以学到, 非常好深入浅出: 很好 judges, then another word
         if self.parse_token(following) is not None:
             return following not in self.lexicon.terms
         if i and self._modifiers.get(tokens[i - 1], ("",))[0] == "deg" \
                 and tokens[i - 1] not in SO_GOOD and following not in WISHING \
-                and self.finder is not None and self.finder.tag(following)[:1] in UNQUALITIES:
-            return False  # 很好让我们了解, 挺好有趣味: 很好 is judged (not 真的好小, 真的好难吃)
+                and self.finder is not None and (
+                    self.finder.tag(following)[:1] in UNQUALITIES
+                    or self.finder.tag(following)[:1] != "a"
+                    and following not in self.rules.predicates):
+            return False  # 很好让我们了解, 挺好有趣味, 讲得很好狗的…: 很好 is judged (not 真的好小,
+            # 真的好难吃; nor 很好大: 好 before a size word or an adjective)
         return len(following) == 1 and "\u4e00" <= following <= "\u9fff" \
             and following not in self.rules.particles and following not in self.lexicon.terms
 
