@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from manyi.annotate.factor_tokens import GOOD_AS_DEGREE, is_word
 from manyi.annotate.memo import Memo
 from manyi.annotate.opinion_compared import compared_scale
+from manyi.annotate.opinion_predicate import PLAIN_NEGATIONS, PredicateReading
 from manyi.annotate.opinion_scale import EXCESS, NEGATED_SCALE, ScaleReading
 
 _new_tuple = tuple.__new__  # _new_tuple(Opinion, fields) is Opinion(*fields), faster
@@ -25,12 +26,9 @@ ASKED = "有没有"  # whether it is so: what follows in the clause is asked, no
 
 COMPARISON_WINDOW = 5  # tokens before 那么 searched for the negation of "not as … as"
 MISTAKEN_WORDS = 6  # tokens a mistaken belief reaches past 本以为 or its modal (会, 应该)
-PLAIN_NEGATIONS = frozenset({"不", "没", "没有", "无", "未", "非", "别"})  # (not 不太: a degree)
 HAVE = "有"  # 很有质感: what is had much of (aspect_had, had_end)
 NO_QUALITY = frozenset("是要有会能在")  # after a degree word no quality: 还是, 还要, 很有
-ASKING = frozenset({"吗", "么", "不"})  # 可以吗, 可以不: asked, not said
 RESULT_NEGATIONS = frozenset({"没", "没有", "未", "还没"})  # 没休息好: not done well
-ONLY_THEN = frozenset({"就", "才"})  # 换货就可以了, 才可以: what a condition needs
 OVERDONE = ("过于", "太过")  # before a praise word: too much of it (过于艳丽; not 偏: 价格偏便宜)
 INSUFFICIENT = frozenset({"不够", "不足", "不太够"})  # 声音不够大: too little, not "not much"
 # 普通 is far more often a kind (普通间, 普通快递) than a verdict: one only with a degree word
@@ -124,7 +122,7 @@ class OpinionScreens:
         self.negates = Memo(lambda t: t in rules.comparative_negations or negates_as(t))
 
 
-class ClauseOpinions(ScaleReading):
+class ClauseOpinions(ScaleReading, PredicateReading):
     """The opinion half of :class:`~manyi.annotate.factors.FactorExtractor` (which sets up
     ``lexicon``, ``rules``, ``_many_starts``, ``_modifiers``, ``_opinion_screens``,
     ``_prefix_cache``, ``_direction_cache``, ``_role_cache``, ``_unbelieving`` and
@@ -454,50 +452,6 @@ class ClauseOpinions(ScaleReading):
         # (a phrase the dictionary tags as one, starting with a verb: 打游戏)
         return tag(following) in MODAL_OBJECTS or (
             tag(following) in PHRASE_TAGS and tag(following[0]) == "v")
-
-    def _as_predicate(self, tokens: list[str], i: int, first: int, last: int) -> bool:
-        """Whether a word that judges only as the clause's predicate (rules.toml
-        ``predicate_only``) is one here: at the clause's end or before a particle (大小刚好,
-        质量可以的); not asked (可以吗), nor what a condition needs (换货就可以了, 才可以)."""
-        if i + 1 < last and (tokens[i + 1] not in self.rules.particles
-                             or tokens[i + 1] in ASKING):
-            return False
-        return i == first or tokens[i - 1] not in ONLY_THEN
-
-    def _handled(self, token: str) -> bool:
-        """Whether a complaint word after a handling act is what was handled: a noun or a
-        verb no pack files under a factor (处理投诉, 处理差评; not 处理慢, nor 盗刷 故障: the
-        problem itself, filed)."""
-        lexicon = self.lexicon
-        return lexicon.opinions.get(token, 0.0) < 0 and token not in lexicon.terms \
-            and token not in lexicon.cues and self.finder is not None \
-            and self.finder.tag(token)[:1] in "nv"
-
-    def _unclear_thing(self, tokens: list[str], i: int, first: int, last: int,
-                       parse: tuple) -> bool:
-        """Whether a negated degree_only word closes its clause right after a thing named
-        (指示牌不清楚, 图片也不清楚: a judgement; not 我也不清楚, 具体不清楚: "do not know")."""
-        j = i - (tokens[i] == parse[2])  # (不 清楚, or 不清楚 glued)
-        if not parse[0] and not (first <= j < i and tokens[j] in PLAIN_NEGATIONS) \
-                or not self._as_predicate(tokens, i, first, last):
-            return False
-        j -= 1
-        while j > first and tokens[j] in self.rules.fillers:
-            j -= 1
-        return j >= first and (tokens[j] in self.lexicon.terms or self.finder is not None
-                               and self.finder.tag(tokens[j])[:1] == "n")
-
-    def _said_of_term(self, tokens: list[str], i: int, first: int, last: int) -> bool:
-        """Whether a word that judges only after a degree word, one that may also judge as
-        the predicate (both lists of rules.toml), closes its clause right after a listed term
-        (尺码标准, 颜色也正; not 国家标准, 手机卡)."""
-        if tokens[i] not in self.rules.predicate_only:
-            return False
-        j = i - 1
-        while j > first and tokens[j] in self.rules.fillers:
-            j -= 1
-        return j >= first and tokens[j] in self.lexicon.terms \
-            and self._as_predicate(tokens, i, first, last)
 
     def _good_as_degree(self, tokens: list[str], i: int, last: int) -> bool:
         """好 right before an opinion word or a one-character word: 好快, 好便宜, 好硬 (after a
