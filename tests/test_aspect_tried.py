@@ -1,5 +1,6 @@
 """The thing named before the act that tried it (manyi.annotate.aspect_tried): 手机用起来很流畅
-judges 手机, 衣服穿起来很舒服 衣服, 音质听起来不错 音质, 冰吃起来甜爽 冰. The rules alone."""
+judges 手机, 衣服穿起来很舒服 衣服, 音质听起来不错 音质, 冰吃起来甜爽 冰; and the thing before
+上 or 方面 (操控上很方便: 操控). The rules alone."""
 
 from __future__ import annotations
 
@@ -50,5 +51,25 @@ def test_clauses_with_no_act_are_read_the_same(shop_rules, text, expected):
     assert [(m.term, m.opinion) for m in shop_rules(text)] == expected
 
 
+@pytest.mark.parametrize("text, term, dimension", [
+    ("操控上我觉得很方便", "操控", "product"),    # an overall verdict, filed as the thing now
+    ("液晶屏上看还可以", "液晶屏", "product"),
+    ("但是外观上很漂亮", "外观", "product"),      # a listed term: read as before
+])
+def test_the_thing_in_respect_of_which_it_judges(shop_rules, text, term, dimension):
+    found = [(m.term, m.dimension) for m in shop_rules(text)]
+    assert found == [(term, dimension)], found
+
+
+@pytest.mark.parametrize("text, not_term", [
+    ("京东上是正品", "京东"),                      # where it was bought
+    ("还有就是场景方面多张连拍很方便", "场景"),    # 连拍 stands between: judged itself
+    ("总体上不错", "总体"),
+])
+def test_no_place_nor_farther_thing_is_the_thing_judged(shop_rules, text, not_term):
+    assert not_term not in [m.term for m in shop_rules(text)]
+
+
 def test_the_cheap_look_first():
-    assert may_try("用起来很好") and may_try("穿着舒服") and not may_try("物流很快")
+    assert may_try("用起来很好") and may_try("穿着舒服") and may_try("操控上很方便")
+    assert not may_try("物流很快")

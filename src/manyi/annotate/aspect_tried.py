@@ -12,6 +12,11 @@ of loses it (起来声音 → 声音).
 Its filing stays (the act's listed attribute: 吃起来, taste, keeps 冰's taste). Not a person
 (我用起来, 老公穿着) nor a word of saying (说起来, 比起来, 总起来: no act of trying).
 
+The same for a thing that opens its clause (after 但是, 在) before 上 or 方面, "in respect of"
+(操控上我觉得很方便, 液晶屏上看还可以): a verdict after it that named nothing judges it, filed
+as the thing is when it was overall. Not a platform or a seller (京东上是正品: where it was
+bought), nor where a thing of its own stands between (场景方面多张连拍很方便: 连拍 is judged).
+
 >>> from manyi.annotate.factors import FactorExtractor
 >>> from manyi.text.lexicon import Lexicon
 >>> ex = FactorExtractor(Lexicon.load("ecommerce"))
@@ -31,11 +36,15 @@ ACTS = frozenset({
     "按", "操作", "操控", "骑", "抱", "盖", "敷", "涂", "抹", "擦", "刷", "梳", "握持", "上手",
 })
 FORMS = ("起来", "上去", "着")
-MARKS = ("起来", "上去", "着")  # (a cheap look at the text first)
+RESPECTS = ("上", "方面")  # 操控上, 抓拍方面: in respect of the thing before
+AT = "在"
+CUE = "cue"  # (a mention filed by its opinion word: 很舒服 → comfort)
+MARKS = ("起来", "上去", "着", *RESPECTS)  # (a cheap look at the text first)
 
 
 def may_try(text: str) -> bool:
-    """Whether the comment may hold an act of trying (起来 上去 着): cheap, before the pass."""
+    """Whether the comment may hold an act of trying (起来 上去 着) or a thing in respect of
+    which it judges (上 方面): cheap, before the pass."""
     return any(mark in text for mark in MARKS)
 
 
@@ -65,6 +74,46 @@ def _thing(finder: Any, tokens: list[str], first: int, j: int) -> tuple[int, int
     return None
 
 
+def _cue(m: Any) -> bool:
+    """Whether a mention's term is only its opinion's cue word (舒服 of 很舒服), no thing."""
+    return m.filed_by == CUE and m.term in m.opinion
+
+
+def _respected(roles_of: Any, text: str, tokens: list[str], starts: list[int], first: int,
+               k: int, clause_id: int, mentions: list) -> list | None:
+    """``mentions`` with the thing opening the clause before 上 or 方面 at ``k`` (操控上,
+    在虚化上) given as the term of the clause's verdicts after it that named none, filed as
+    that thing when they were overall; None when nothing opens the clause so."""
+    finder, lexicon = roles_of.finder, roles_of.lexicon
+    o = first
+    while o < k and (tokens[o] in lexicon.contrasts or finder.skips(tokens[o])
+                     or tokens[o] == AT):
+        o += 1  # (但是 在 虚化上)
+    j = k - 1
+    kind = finder._kind[tokens[j]] if j >= o else 0
+    span = finder._compound(tokens, o, j) if kind == 2 else (j, k) if kind == 1 else None
+    rules = finder.rules
+    if span is None or span[0] != o or tokens[j] in rules.people \
+            or tokens[j] in rules.platforms or tokens[j] in rules.sellers:
+        return None  # (京东上是正品: on the platform, where it was bought)
+    after = starts[k] + len(tokens[k])
+    name = text[starts[o]:starts[k]]
+    out = None
+    for n, m in enumerate(mentions):
+        if m.clause_id != clause_id or m.start < after or m.source == "event" or (
+                m.term and not _cue(m)) or any(
+                finder._kind[t] == 2 for t in tokens[k + 1:bisect_left(starts, m.start)]):
+            continue  # (场景方面多张连拍很方便: 连拍 is judged, a thing of its own)
+        new = m._replace(term=name, start=starts[o], end=starts[k])
+        if m.dimension == "overall":
+            factor, how = finder.file_term(tokens[o:k])
+            new = new._replace(dimension=factor.dimension, factor=factor.key,
+                               source="discovered", filed_by=how)
+        out = out or list(mentions)
+        out[n] = new
+    return out
+
+
 def tried_things(roles_of: Any, text: str, tokens: list[str], starts: list[int],
                  spans: list[tuple[int, int]], mentions: list) -> list:
     """``mentions`` with the thing named before an act of trying given as the term of what
@@ -79,6 +128,10 @@ def tried_things(roles_of: Any, text: str, tokens: list[str], starts: list[int],
         for k in range(first + 1, last):
             a = _act(tokens, k)
             if a <= first:
+                if tokens[k] in RESPECTS and (found := _respected(
+                        roles_of, text, tokens, starts, first, k, clause_id, out)) is not None:
+                    out = found
+                    break
                 continue
             thing = _thing(finder, tokens, first, a - 1)
             if thing is None:
@@ -90,7 +143,7 @@ def tried_things(roles_of: Any, text: str, tokens: list[str], starts: list[int],
                 if m.clause_id != clause_id or m.source == "event":
                     continue
                 if m.start == t_start and t_end < m.end <= after or m.start >= after and (
-                        not m.term or m.term in m.opinion):  # (not 音质听起来不错: its own)
+                        not m.term or _cue(m)):  # (not 音质听起来不错: its own)
                     new = m._replace(term=name, start=t_start, end=t_end)  # 冰吃起来 → 冰
                 elif starts[a] <= m.start < after < m.end:
                     new = m._replace(term=text[after:m.end], start=after)  # 起来声音 → 声音
