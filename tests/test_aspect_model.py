@@ -11,6 +11,7 @@ from manyi.annotate.aspect_model import may_model
 
 @pytest.mark.parametrize("text, term", [
     ("wifi信号很差", "wifi信号"),
+    ("WI-FI信号很好", "WI-FI信号"),
     ("5G信号很好", "5G信号"),
     ("8GB内存够用了", "8GB内存"),
     ("4K视频效果很好", "4K视频效果"),

@@ -27,6 +27,11 @@ def test_the_thing_before_the_act_is_the_term(shop_rules, text, term, opinion):
     assert not any("起来" in t or t.endswith("穿着") for t, _ in found), found
 
 
+def test_the_thing_already_named_keeps_its_filing(shop):
+    found = [(m.term, m.dimension) for m in shop("面霜用着挺好的")]
+    assert ("面霜", "product") in found, found  # (the scorer named it: left as it was)
+
+
 def test_a_taste_act_keeps_its_filing(catering_rules):
     found = [(m.term, m.factor) for m in catering_rules("冰吃起来甜爽甜爽")]
     assert found == [("冰", "taste")], found
@@ -36,6 +41,8 @@ def test_a_taste_act_keeps_its_filing(catering_rules):
     ("我用起来很顺手", "我"),              # a person tries it: no thing named
     ("老公穿着很合身", "老公"),
     ("说起来这个价格还可以", "说"),          # a word of saying, no act of trying
+    ("买回家用起来很棒", "回家"),            # after an act: no thing tried
+    ("眼睛看起来不是很轻松", "眼睛"),        # the customer's own body
 ])
 def test_no_person_nor_saying_is_the_thing(shop_rules, text, term):
     assert term not in [m.term for m in shop_rules(text)]
@@ -73,3 +80,8 @@ def test_no_place_nor_farther_thing_is_the_thing_judged(shop_rules, text, not_te
 def test_the_cheap_look_first():
     assert may_try("用起来很好") and may_try("穿着舒服") and may_try("操控上很方便")
     assert not may_try("物流很快")
+
+
+def test_a_thing_named_before_on_leaves_the_verdicts_their_own(hotel):
+    found = {(m.term, m.dimension) for m in hotel("床单上有污渍")}
+    assert ("污渍", "environment") in found, found  # (the hygiene's own, as before)

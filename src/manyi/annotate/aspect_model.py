@@ -27,7 +27,7 @@ import re
 from bisect import bisect_left
 from typing import Any
 
-MODEL = re.compile(r"[A-Za-z]{2,8}|[0-9]+[A-Za-z]{1,3}")  # wifi CPU; 5G 8GB 1080P
+MODEL = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z]{1,8})?|[0-9]+[A-Za-z]{1,3}")  # wifi WI-FI 5G
 NOUN = "n"
 MAY = re.compile(r"[A-Za-z]|[这那此该每][款台部个只件种支套把辆]")
 DEMONSTRATIVES = "这那此该每"
@@ -49,9 +49,9 @@ def _model_word(finder: Any, word: str) -> bool:
 def _before(text: str, start: int) -> str:
     """The run of letters and digits ending right before ``start`` ('' when none)."""
     a = start
-    while a > 0 and text[a - 1].isascii() and text[a - 1].isalnum():
+    while a > 0 and text[a - 1].isascii() and (text[a - 1].isalnum() or text[a - 1] == "-"):
         a -= 1
-    return text[a:start]
+    return text[a:start].lstrip("-")
 
 
 def _opens_with_noun(finder: Any, tokens: list[str], starts: list[int], start: int) -> bool:

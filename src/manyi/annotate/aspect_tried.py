@@ -38,6 +38,8 @@ ACTS = frozenset({
 FORMS = ("起来", "上去", "着")
 RESPECTS = ("上", "方面")  # 操控上, 抓拍方面: in respect of the thing before
 AT = "在"
+WHOSE = "的"
+DEMONSTRATIVES = "这那此该"
 CUE = "cue"  # (a mention filed by its opinion word: 很舒服 → comfort)
 MARKS = ("起来", "上去", "着", *RESPECTS)  # (a cheap look at the text first)
 
@@ -65,13 +67,24 @@ def _thing(finder: Any, tokens: list[str], first: int, j: int) -> tuple[int, int
     opening the clause or after 的: 冰), else None; not a person."""
     token = tokens[j]
     rules = finder.rules
-    if token in rules.people or token in rules.not_scored or token.endswith(finder._person_ends):
-        return None
+    if token in rules.people or token in rules.not_scored or token in rules.body \
+            or token.endswith(finder._person_ends):
+        return None  # (我用起来, 眼睛看起来: the customer)
     if finder._kind[token] == 2:
-        return finder._compound(tokens, first, j)
-    if finder._head[token] and (j == first or tokens[j - 1] == "的"):
-        return j, j + 1
-    return None
+        span = finder._compound(tokens, first, j)
+    elif finder._head[token] and (j == first or tokens[j - 1] == WHOSE):
+        span = j, j + 1
+    else:
+        return None
+    a = span[0] - 1  # (not 买 回家用起来: the object of an act, no thing tried)
+    return span if a < first or _leads(finder, tokens[a]) else None
+
+
+def _leads(finder: Any, token: str) -> bool:
+    """Whether ``token`` may stand before the thing tried: a conjunction, an adverb, 的, a
+    demonstrative (这件) or a verb of judging (觉得)."""
+    return token == WHOSE or token[0] in DEMONSTRATIVES or finder.skips(token) \
+        or token in finder.lexicon.contrasts or token in finder.rules.judging_verbs
 
 
 def _cue(m: Any) -> bool:
@@ -98,6 +111,8 @@ def _respected(roles_of: Any, text: str, tokens: list[str], starts: list[int], f
         return None  # (京东上是正品: on the platform, where it was bought)
     after = starts[k] + len(tokens[k])
     name = text[starts[o]:starts[k]]
+    if any(m.clause_id == clause_id and m.term == name for m in mentions):
+        return None  # (地毯上有污渍: 地毯 named, 污渍 the hygiene's own verdict)
     out = None
     for n, m in enumerate(mentions):
         if m.clause_id != clause_id or m.start < after or m.source == "event" or (
@@ -139,11 +154,12 @@ def tried_things(roles_of: Any, text: str, tokens: list[str], starts: list[int],
             t_start, t_end = starts[thing[0]], starts[a]
             after = starts[k] + len(tokens[k])  # where the act ends
             name = text[t_start:t_end]
+            named = any(m.clause_id == clause_id and m.term == name for m in out)
             for n, m in enumerate(out):
                 if m.clause_id != clause_id or m.source == "event":
                     continue
-                if m.start == t_start and t_end < m.end <= after or m.start >= after and (
-                        not m.term or _cue(m)):  # (not 音质听起来不错: its own)
+                if m.start == t_start and t_end < m.end <= after or not named and (
+                        m.start >= after and (not m.term or _cue(m))):  # (not 音质听起来不错)
                     new = m._replace(term=name, start=t_start, end=t_end)  # 冰吃起来 → 冰
                 elif starts[a] <= m.start < after < m.end:
                     new = m._replace(term=text[after:m.end], start=after)  # 起来声音 → 声音
@@ -155,10 +171,11 @@ def tried_things(roles_of: Any, text: str, tokens: list[str], starts: list[int],
             break
     if out is mentions:
         return out
-    seen, kept = set(), []
-    for m in sorted(out, key=lambda m: (m.clause_id, m.start)):
+    seen = {(m.clause_id, m.term, m.opinion) for m, was in zip(out, mentions) if m is was}
+    kept = []
+    for m, was in zip(out, mentions):  # (a verdict given a term another one had: once)
         key = (m.clause_id, m.term, m.opinion)
-        if key not in seen:
+        if m is was or key not in seen:
             seen.add(key)
             kept.append(m)
-    return kept
+    return sorted(kept, key=lambda m: (m.clause_id, m.start))
