@@ -20,6 +20,8 @@ from manyi.annotate.aspect_tried import may_try
     ("这款耳机听起来音质不错", "音质", "不错"),  # the term of its own after the act stays
     ("智能系统操作起来有点复杂", "智能系统", "有点复杂"),  # not 智能系统操作
     ("座椅坐起来很舒服", "座椅", "很舒服"),
+    ("方向盘握起来手感很好", "方向盘手感", "很好"),  # the thing and its attribute
+    ("这台电视画面看着很舒服", "画面", "很舒服"),    # not 画面看着
 ])
 def test_the_thing_before_the_act_is_the_term(shop_rules, text, term, opinion):
     found = [(m.term, m.opinion) for m in shop_rules(text)]
@@ -61,6 +63,7 @@ def test_clauses_with_no_act_are_read_the_same(shop_rules, text, expected):
 @pytest.mark.parametrize("text, term, dimension", [
     ("操控上我觉得很方便", "操控", "product"),    # an overall verdict, filed as the thing now
     ("液晶屏上看还可以", "液晶屏", "product"),
+    ("电脑散热上做得不错", "电脑散热", "product"),  # a verb last in the name
     ("但是外观上很漂亮", "外观", "product"),      # a listed term: read as before
 ])
 def test_the_thing_in_respect_of_which_it_judges(shop_rules, text, term, dimension):
@@ -72,6 +75,7 @@ def test_the_thing_in_respect_of_which_it_judges(shop_rules, text, term, dimensi
     ("京东上是正品", "京东"),                      # where it was bought
     ("还有就是场景方面多张连拍很方便", "场景"),    # 连拍 stands between: judged itself
     ("总体上不错", "总体"),
+    ("产品说明上是止痒的", "产品说明"),             # what it says, no verdict on it
 ])
 def test_no_place_nor_farther_thing_is_the_thing_judged(shop_rules, text, not_term):
     assert not_term not in [m.term for m in shop_rules(text)]

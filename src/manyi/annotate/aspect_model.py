@@ -29,7 +29,7 @@ from typing import Any
 
 MODEL = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z]{1,8})?|[0-9]+[A-Za-z]{1,3}")  # wifi WI-FI 5G
 NOUN = "n"
-MAY = re.compile(r"[A-Za-z]|[这那此该每][款台部个只件种支套把辆]")
+MAY = re.compile(r"[A-Za-z这那此该每]")  # (a letter or a demonstrative: a quick scan)
 DEMONSTRATIVES = "这那此该每"
 MEASURES = "款台部个只件种支套把辆"
 
@@ -69,18 +69,21 @@ def modelled(roles_of: Any, text: str, tokens: list[str], starts: list[int],
     ``roles_of``: the extractor."""
     finder = roles_of.finder
     out = mentions
-    named = {(m.start, m.end) for m in mentions if m.term}
+    named = None
     for n, m in enumerate(mentions):
-        if not m.term or m.source == "event" or not text.startswith(m.term, m.start):
-            continue
         term, start, end = m.term, m.start, m.end
-        if len(term) > 2 and term[0] in MEASURES and start > 0 \
-                and text[start - 1] in DEMONSTRATIVES:
+        before = text[start - 1] if term and start else ""
+        if not before or not (before.isascii() or before in DEMONSTRATIVES) \
+                or m.source == "event" or not text.startswith(term, start):
+            continue  # (most: nothing but Chinese before the name)
+        if len(term) > 2 and term[0] in MEASURES and before in DEMONSTRATIVES:
             term, start = term[1:], start + 1  # 这 款耳机音质 → 耳机音质
         word = _before(text, start)
-        if word and _model_word(finder, word) and (start - len(word), start) not in named \
-                and term not in m.opinion and _opens_with_noun(finder, tokens, starts, start):
-            term, start = word + term, start - len(word)  # 8GB 内存
+        if word and _model_word(finder, word) and term not in m.opinion \
+                and _opens_with_noun(finder, tokens, starts, start):
+            named = named or {(x.start, x.end) for x in mentions if x.term}
+            if (start - len(word), start) not in named:
+                term, start = word + term, start - len(word)  # 8GB 内存
         if term != m.term:
             if out is mentions:
                 out = list(mentions)

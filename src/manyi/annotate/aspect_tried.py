@@ -7,8 +7,8 @@ act of trying it (a verb of using or sensing, then 起来 上去 or 着: 用 起
 穿着) names that noun as what the clause's opinion after the act judges. A mention of the clause
 judged after the act is given that noun as its term when it named none (an overall verdict:
 电脑用起来很卡), named only its opinion's cue word (舒服 of 很舒服), or took the act into its
-name (冰吃起来, 衣服穿着, 系统操作 of 系统操作起来); a term the act was glued to the front
-of loses it (起来声音 → 声音).
+name (冰吃起来, 衣服穿着, 系统操作 of 系统操作起来; 方向盘握起来手感 → 方向盘手感, the thing
+and its attribute); a term the act was glued to the front of loses it (起来声音 → 声音).
 Its filing stays (the act's listed attribute: 吃起来, taste, keeps 冰's taste). Not a person
 (我用起来, 老公穿着) nor a word of saying (说起来, 比起来, 总起来: no act of trying).
 
@@ -39,15 +39,24 @@ FORMS = ("起来", "上去", "着")
 RESPECTS = ("上", "方面")  # 操控上, 抓拍方面: in respect of the thing before
 AT = "在"
 WHOSE = "的"
+DONE = frozenset({"得", "的"})  # (做得不错)
+PRONOUN = "r"
+COPULA = "是"  # (说明上是止痒的: what it is, not how)
 DEMONSTRATIVES = "这那此该"
 CUE = "cue"  # (a mention filed by its opinion word: 很舒服 → comfort)
-MARKS = ("起来", "上去", "着", *RESPECTS)  # (a cheap look at the text first)
+ENDS = frozenset({"起来", "上去"})  # (a token's last two characters; 着 its last)
 
 
 def may_try(text: str) -> bool:
     """Whether the comment may hold an act of trying (起来 上去 着) or a thing in respect of
     which it judges (上 方面): cheap, before the pass."""
-    return any(mark in text for mark in MARKS)
+    return "起来" in text or "着" in text or "上" in text or "方面" in text
+
+
+def _marks(tokens: list[str]) -> list[int]:
+    """The tokens that may end an act of trying or say in respect of what (a quick scan)."""
+    return [k for k, token in enumerate(tokens)
+            if token[-1:] == "着" or token[-2:] in ENDS or token in RESPECTS]
 
 
 def _act(tokens: list[str], k: int) -> int:
@@ -92,6 +101,16 @@ def _cue(m: Any) -> bool:
     return m.filed_by == CUE and m.term in m.opinion
 
 
+def _between(finder: Any, token: str) -> bool:
+    """Whether ``token`` may stand between 上 or 方面 and the verdict (操控上 我 觉得 很方便,
+    液晶屏上 看 还可以, 散热上 做 得 不错): an adverb, a pronoun, a verb of judging, trying or
+    doing; not a thing of its own, 是 or a verb of saying (说明上是止痒的, 写着)."""
+    rules = finder.rules
+    return token != COPULA and finder.skips(token) or token in ACTS \
+        or token in rules.judging_verbs \
+        or token in rules.do_verbs or token in DONE or finder.tag(token) == PRONOUN
+
+
 def _respected(roles_of: Any, text: str, tokens: list[str], starts: list[int], first: int,
                k: int, clause_id: int, mentions: list) -> list | None:
     """``mentions`` with the thing opening the clause before 上 or 方面 at ``k`` (操控上,
@@ -104,7 +123,7 @@ def _respected(roles_of: Any, text: str, tokens: list[str], starts: list[int], f
         o += 1  # (但是 在 虚化上)
     j = k - 1
     kind = finder._kind[tokens[j]] if j >= o else 0
-    span = finder._compound(tokens, o, j) if kind == 2 else (j, k) if kind == 1 else None
+    span = finder._compound(tokens, o, j) if kind else None  # (电脑 散热上: a verb last)
     rules = finder.rules
     if span is None or span[0] != o or tokens[j] in rules.people \
             or tokens[j] in rules.platforms or tokens[j] in rules.sellers:
@@ -116,9 +135,9 @@ def _respected(roles_of: Any, text: str, tokens: list[str], starts: list[int], f
     out = None
     for n, m in enumerate(mentions):
         if m.clause_id != clause_id or m.start < after or m.source == "event" or (
-                m.term and not _cue(m)) or any(
-                finder._kind[t] == 2 for t in tokens[k + 1:bisect_left(starts, m.start)]):
-            continue  # (场景方面多张连拍很方便: 连拍 is judged, a thing of its own)
+                m.term and not _cue(m)) or not all(
+                _between(finder, t) for t in tokens[k + 1:bisect_left(starts, m.start)]):
+            continue  # (场景方面多张连拍很方便: 连拍 is judged; 说明上是止痒的: what it says)
         new = m._replace(term=name, start=starts[o], end=starts[k])
         if m.dimension == "overall":
             factor, how = finder.file_term(tokens[o:k])
@@ -135,12 +154,14 @@ def tried_things(roles_of: Any, text: str, tokens: list[str], starts: list[int],
     the clause judges after the act (see the module docstring); ``roles_of``: the extractor."""
     finder = roles_of.finder
     out = mentions
-    clauses = {m.clause_id for m in mentions}
-    for clause_id in clauses:
+    marks = _marks(tokens) if mentions else ()
+    for clause_id in {m.clause_id for m in mentions} if marks else ():
         c_start, c_end = spans[clause_id]
         first = bisect_left(starts, c_start)
         last = bisect_left(starts, c_end, first)
-        for k in range(first + 1, last):
+        for k in marks:
+            if not first < k < last:
+                continue
             a = _act(tokens, k)
             if a <= first:
                 if tokens[k] in RESPECTS and (found := _respected(
@@ -158,13 +179,16 @@ def tried_things(roles_of: Any, text: str, tokens: list[str], starts: list[int],
             for n, m in enumerate(out):
                 if m.clause_id != clause_id or m.source == "event":
                     continue
-                if m.start == t_start and t_end < m.end <= after or not named and (
-                        m.start >= after and (not m.term or _cue(m))):  # (not 音质听起来不错)
-                    new = m._replace(term=name, start=t_start, end=t_end)  # 冰吃起来 → 冰
+                if not named and m.start >= after and (not m.term or _cue(m)):
+                    new = m._replace(term=name, start=t_start, end=t_end)  # 衣服 … 很舒服
+                elif t_start <= m.start < t_end < m.end <= after:
+                    new = m._replace(term=text[m.start:t_end], end=t_end)  # 冰吃起来 → 冰
+                elif t_start <= m.start < t_end and after < m.end:  # 方向盘握起来手感
+                    new = m._replace(term=text[m.start:t_end] + text[after:m.end])
                 elif starts[a] <= m.start < after < m.end:
                     new = m._replace(term=text[after:m.end], start=after)  # 起来声音 → 声音
                 else:
-                    continue
+                    continue  # (音质听起来不错: a term of its own after the act)
                 if out is mentions:
                     out = list(mentions)
                 out[n] = new
