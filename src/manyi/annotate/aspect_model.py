@@ -9,8 +9,9 @@ the 耳机音质, not 款耳机音质.
   kind of it), nor a word the pack reads otherwise (质量ok: ok is an opinion), nor one
   another mention names. (A word in letters after a name is most often another thing:
   植物学mooc, 讲解PPT; it is left alone.)
-* **a measure word after a demonstrative**: 这款 那台 此部 count the thing, they are no piece
-  of its name (款 opening the name after 这: the name starts after it).
+* **a measure word after a demonstrative**: 这款 这部 count the thing, they are no piece of
+  its name (the segmenter cuts 这 款, 这 部手机: the name starts after the measure word; it
+  keeps 这个 这台 这件 whole).
 
 Its filing stays.
 
@@ -29,14 +30,15 @@ from typing import Any
 
 MODEL = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z]{1,8})?|[0-9]+[A-Za-z]{1,3}")  # wifi WI-FI 5G
 NOUN = "n"
-MAY = re.compile(r"[A-Za-z这那此该每]")  # (a letter or a demonstrative: a quick scan)
+LETTER = re.compile(r"[A-Za-z]")
 DEMONSTRATIVES = "这那此该每"
-MEASURES = "款台部个只件种支套把辆"
+MEASURES = "款部支把只"  # (这 款: cut; 这台 这件 这个 are one word)
 
 
 def may_model(text: str) -> bool:
     """Whether the comment may hold a model word or a counted thing (cheap, before the pass)."""
-    return MAY.search(text) is not None
+    return LETTER.search(text) is not None or "这款" in text or "这部" in text \
+        or "这支" in text or "这把" in text or "这只" in text  # (这个 这台 那款: one word)
 
 
 def _model_word(finder: Any, word: str) -> bool:

@@ -26,8 +26,10 @@ bought), nor where a thing of its own stands between (场景方面多张连拍�
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Any
+
+from manyi.annotate.aspect_model import may_model, modelled
 
 # verbs of using or sensing the thing; then the form that says it was tried
 ACTS = frozenset({
@@ -44,7 +46,6 @@ PRONOUN = "r"
 COPULA = "是"  # (说明上是止痒的: what it is, not how)
 DEMONSTRATIVES = "这那此该"
 CUE = "cue"  # (a mention filed by its opinion word: 很舒服 → comfort)
-ENDS = frozenset({"起来", "上去"})  # (a token's last two characters; 着 its last)
 
 
 def may_try(text: str) -> bool:
@@ -53,10 +54,38 @@ def may_try(text: str) -> bool:
     return "起来" in text or "着" in text or "上" in text or "方面" in text
 
 
-def _marks(tokens: list[str]) -> list[int]:
-    """The tokens that may end an act of trying or say in respect of what (a quick scan)."""
-    return [k for k, token in enumerate(tokens)
-            if token[-1:] == "着" or token[-2:] in ENDS or token in RESPECTS]
+def may_mend(text: str) -> bool:
+    """Whether the comment may hold a name this module or :mod:`aspect_model` mends (an act of
+    trying, 上 方面, a model or measure word): cheap, before :func:`mended`."""
+    return may_try(text) or may_model(text)
+
+
+def mended(roles_of: Any, text: str, tokens: list[str], starts: list[int],
+           spans: list[tuple[int, int]], mentions: list) -> list:
+    """``mentions`` with the names of things tried (:func:`tried_things`) and cut at a model
+    or measure word (:func:`~manyi.annotate.aspect_model.modelled`) mended."""
+    if mentions and may_try(text):
+        mentions = tried_things(roles_of, text, tokens, starts, spans, mentions)
+    if mentions and may_model(text):
+        mentions = modelled(roles_of, text, tokens, starts, spans, mentions)
+    return mentions
+
+
+def _marks(text: str, tokens: list[str], starts: list[int]) -> list[int]:
+    """The tokens that may end an act of trying (found in the text: 起来 上去 着 ending a
+    token) or say in respect of what (上 方面 alone), in order."""
+    marks = []
+    for form in FORMS:
+        at = text.find(form)
+        while at != -1:
+            k = bisect_right(starts, at) - 1
+            if starts[k + 1] == at + len(form):  # (the form ends the token: not 着急, 起来的)
+                marks.append(k)
+            at = text.find(form, at + 1)
+    for mark in RESPECTS:
+        if mark in tokens:  # (most comments hold 上 only inside a word: 上次 晚上)
+            marks.extend(k for k, token in enumerate(tokens) if token == mark)
+    return sorted(set(marks)) if len(marks) > 1 else marks
 
 
 def _act(tokens: list[str], k: int) -> int:
@@ -154,7 +183,7 @@ def tried_things(roles_of: Any, text: str, tokens: list[str], starts: list[int],
     the clause judges after the act (see the module docstring); ``roles_of``: the extractor."""
     finder = roles_of.finder
     out = mentions
-    marks = _marks(tokens) if mentions else ()
+    marks = _marks(text, tokens, starts) if mentions else ()
     for clause_id in {m.clause_id for m in mentions} if marks else ():
         c_start, c_end = spans[clause_id]
         first = bisect_left(starts, c_start)
