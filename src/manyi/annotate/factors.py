@@ -39,6 +39,7 @@ from manyi.annotate.aspect_scorer import MODEL, add_scored
 from manyi.annotate.aspect_tags import default_tagger
 from manyi.annotate.aspect_topic import topic_owned
 from manyi.annotate.aspect_topics import carry_topics, may_carry
+from manyi.annotate.aspect_tried import may_mend, mended
 from manyi.annotate.aspect_wish import may_wish, wished_things
 from manyi.annotate.aspects import AspectFinder
 from manyi.annotate.chain_clauses import chain_cuts
@@ -308,7 +309,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         for applies, add in () if self.finder is None else (  # aspect_had _ease _form _wish _own
             (may_have(text), had_qualities), (eased, eased_acts), (may_fill(text), filled_fields),
             (wishes, wished_things), (self.topics, own_judged),  # 很有启发性, 希望增加讨论区
-            (plain, plain_judged)):  # 像质锐利
+            (plain, plain_judged), (may_mend(text), mended)):  # 像质锐利, 手机用起来
             if applies and (found := add(self, text, pieces, starts, spans, mentions)) \
                     is not mentions:  # (aspect_own gives the same list when it adds nothing)
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)
