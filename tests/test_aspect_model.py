@@ -17,6 +17,8 @@ from manyi.annotate.aspect_model import may_model
     ("4K视频效果很好", "4K视频效果"),
     ("1080P画质很清晰", "1080P画质"),
     ("这款耳机音质不错", "耳机音质"),       # not 款耳机音质
+    ("那款耳机音质不错", "耳机音质"),       # the screen reads every demonstrative the rule does
+    ("每部手机屏幕都很好", "手机屏幕"),
     ("这款笔记本续航能力很强", "笔记本续航"),
 ])
 def test_the_name_is_cut_at_the_model_or_measure_word(shop_rules, text, term):

@@ -73,7 +73,7 @@ def test_the_thing_in_respect_of_which_it_judges(shop_rules, text, term, dimensi
 
 @pytest.mark.parametrize("text, not_term", [
     ("京东上是正品", "京东"),                      # where it was bought
-    ("还有就是场景方面多张连拍很方便", "场景"),    # 连拍 stands between: judged itself
+    ("还有就是场景方面多张连拍很方便", "场景"),    # 连拍 stands between: not 场景
     ("总体上不错", "总体"),
     ("产品说明上是止痒的", "产品说明"),             # what it says, no verdict on it
 ])
@@ -89,3 +89,9 @@ def test_the_cheap_look_first():
 def test_a_thing_named_before_on_leaves_the_verdicts_their_own(hotel):
     found = {(m.term, m.dimension) for m in hotel("床单上有污渍")}
     assert ("污渍", "environment") in found, found  # (the hygiene's own, as before)
+
+
+def test_one_mention_where_the_thing_tried_is_named(shop):
+    """电脑用起来很卡: the computer judged once, not also an overall verdict."""
+    found = [(m.term, m.opinion) for m in shop("电脑用起来很卡")]
+    assert found == [("电脑", "很卡")], found

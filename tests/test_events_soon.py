@@ -221,3 +221,8 @@ def test_a_crowd_or_a_line_is_a_complaint(domain, text):
 def test_no_crowd(text):
     found = [m for m in extractor_for("catering")(text) if m.factor == "space"]
     assert not found, found
+
+
+@pytest.mark.parametrize("text", ["喜欢的人太多了", "点的人太多了"])
+def test_popular_is_no_crowd(text):
+    assert not [m for m in extractor_for("catering")(text) if m.factor == "space"]

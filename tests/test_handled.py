@@ -30,3 +30,14 @@ def test_still_there_judges_nothing(extract, text):
                                                   ("这个酒很对我的口味", "酒", "很对")])
 def test_a_degree_word_still_heads_a_quality(extract, text, term, opinion):
     assert any(term in m.term and m.opinion == opinion for m in extract(text)), extract(text)
+
+
+
+def test_how_it_was_handled_is_still_a_complaint(extract):
+    found = [(m.opinion, m.lexicon_score) for m in extract("客服回复搪塞")]
+    assert found and all(o == "搪塞" and s < 0 for o, s in found), found
+
+
+@pytest.mark.parametrize("text", ["原因不清楚", "具体原因不清楚"])
+def test_a_reason_unknown_is_no_thing_unclear(extract, text):
+    assert all(m.opinion != "不清楚" for m in extract(text)), extract(text)

@@ -98,3 +98,8 @@ def test_a_verdict_wins_only_where_the_model_reads_against_it() -> None:
 def test_a_ticket_closing_satisfied_is_positive(hotline: Annotator) -> None:
     frame, _ = hotline.annotate(["1"], ["客户来电咨询水费阶梯价格，客服解答清楚，客户表示认可。"])
     assert frame["sentiment"].iloc[0] == "positive"
+
+
+def test_a_long_suggestion_after_the_verdict_leaves_it_closing() -> None:
+    text = "客户反映账单有误，经核实已更正，客户表示满意，" + "建议" + "优化账单明细的展示方式" * 5
+    assert closing_verdict(text) == 1

@@ -30,15 +30,15 @@ from typing import Any
 
 MODEL = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z]{1,8})?|[0-9]+[A-Za-z]{1,3}")  # wifi WI-FI 5G
 NOUN = "n"
-LETTER = re.compile(r"[A-Za-z]")
 DEMONSTRATIVES = "这那此该每"
 MEASURES = "款部支把只"  # (这 款: cut; 这台 这件 这个 are one word)
+# the screen: a letter, or a measure word after a demonstrative (the same sets as modelled reads)
+COUNTED = re.compile(f"[A-Za-z]|[{DEMONSTRATIVES}][{MEASURES}]")
 
 
 def may_model(text: str) -> bool:
     """Whether the comment may hold a model word or a counted thing (cheap, before the pass)."""
-    return LETTER.search(text) is not None or "这款" in text or "这部" in text \
-        or "这支" in text or "这把" in text or "这只" in text  # (这个 这台 那款: one word)
+    return COUNTED.search(text) is not None  # (这个 这台 这件: one word)
 
 
 def _model_word(finder: Any, word: str) -> bool:

@@ -15,7 +15,7 @@ Its filing stays (the act's listed attribute: 吃起来, taste, keeps 冰's tast
 The same for a thing that opens its clause (after 但是, 在) before 上 or 方面, "in respect of"
 (操控上我觉得很方便, 液晶屏上看还可以): a verdict after it that named nothing judges it, filed
 as the thing is when it was overall. Not a platform or a seller (京东上是正品: where it was
-bought), nor where a thing of its own stands between (场景方面多张连拍很方便: 连拍 is judged).
+bought), nor where a thing of its own stands between (场景方面多张连拍很方便: not 场景).
 
 >>> from manyi.annotate.factors import FactorExtractor
 >>> from manyi.text.lexicon import Lexicon
@@ -166,7 +166,7 @@ def _respected(roles_of: Any, text: str, tokens: list[str], starts: list[int], f
         if m.clause_id != clause_id or m.start < after or m.source == "event" or (
                 m.term and not _cue(m)) or not all(
                 _between(finder, t) for t in tokens[k + 1:bisect_left(starts, m.start)]):
-            continue  # (场景方面多张连拍很方便: 连拍 is judged; 说明上是止痒的: what it says)
+            continue  # (场景方面多张连拍很方便: not 场景; 说明上是止痒的: what it says)
         new = m._replace(term=name, start=starts[o], end=starts[k])
         if m.dimension == "overall":
             factor, how = finder.file_term(tokens[o:k])
@@ -208,7 +208,11 @@ def tried_things(roles_of: Any, text: str, tokens: list[str], starts: list[int],
             for n, m in enumerate(out):
                 if m.clause_id != clause_id or m.source == "event":
                     continue
-                if not named and m.start >= after and (not m.term or _cue(m)):
+                # (电脑用起来很卡 with 电脑 named: the overall one, then dropped as a duplicate)
+                twin = named and not m.term and any(
+                    x.clause_id == clause_id and x.term == name and x.opinion == m.opinion
+                    for x in out)
+                if (not named or twin) and m.start >= after and (not m.term or _cue(m)):
                     new = m._replace(term=name, start=t_start, end=t_end)  # 衣服 … 很舒服
                 elif t_start <= m.start < t_end < m.end <= after:
                     new = m._replace(term=text[m.start:t_end], end=t_end)  # 冰吃起来 → 冰

@@ -28,7 +28,7 @@ def modified_cuts(roles_of: Any, tokens: list[str], candidates: list[int],
     """The token indices to cut before (see the module docstring); ``roles_of``: the
     extractor (its aspect finder), ``candidates`` the indices of the opinion words and bare
     adjectives, ``judging(i)``: whether token ``i`` judges."""
-    if len(candidates) < 2 or tokens.count(OF) < 2:
+    if len(candidates) < 2:  # (the caller reads it only where 的 stands twice)
         return []
     kind = roles_of.finder.kind
     n = len(tokens)

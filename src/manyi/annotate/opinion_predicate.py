@@ -41,7 +41,7 @@ class PredicateReading:
         lexicon = self.lexicon
         return lexicon.opinions.get(token, 0.0) < 0 and token not in lexicon.terms \
             and token not in lexicon.cues and self.finder is not None \
-            and self.finder.tag(token)[:1] in "nv"
+            and self.finder.tag(token)[:1] in ("n", "v", "")  # (差评: a word of no dictionary)
 
     def _unclear_thing(self, tokens: list[str], i: int, first: int, last: int,
                        parse: tuple) -> bool:
@@ -55,7 +55,7 @@ class PredicateReading:
         while j > first and tokens[j] in self.rules.fillers:
             j -= 1
         return j >= first and (tokens[j] in self.lexicon.terms or self.finder is not None
-                               and self.finder.tag(tokens[j])[:1] == "n")
+                               and self.finder.kind(tokens[j]) == 2)
 
     def _said_of_term(self, tokens: list[str], i: int, first: int, last: int) -> bool:
         """Whether a word that judges only after a degree word, one that may also judge as

@@ -156,8 +156,10 @@ class ClauseOpinions(ScaleReading, PredicateReading):
             token = tokens[i]
             if asked and ASKED in tokens[first:i]:
                 continue  # 效果有没有说的那么好, 有没有妥善的清洁: asked, not judged
-            if i > first and tokens[i - 1] in rules.handling and self._handled(token):
-                continue  # 客服处理投诉很及时, 处理差评很及时: what was handled (rules.toml)
+            if i > first and i + 1 < last and tokens[i - 1] in rules.handling \
+                    and self._handled(token):
+                continue  # 客服处理投诉很及时, 处理差评很及时: what was handled, judged after it
+                # (客服回复搪塞, closing its clause: how it was handled, a complaint)
             if token == "好":
                 if self._good_as_degree(tokens, i, last):
                     boost, boost_at, boost_start = GOOD_AS_DEGREE, i + 1, starts[i]

@@ -80,14 +80,17 @@ def only_asks(clause: str) -> bool:
 def closing_verdict(text: str) -> int:
     """+1 or -1 when ``text`` ends in the customer's verdict, their thanks or their problem
     said settled (a suggestion after it aside), or else opens as a ticket of praise or
-    complaint (客户来电表扬…); 0 otherwise.
+    complaint (客户来电表扬…); 0 otherwise, and for a comment of one clause (the model reads
+    it whole).
 
     >>> [closing_verdict(t) for t in ("客户反映账单有误，经核实已更正，客户表示满意。",
     ...     "经解释，客户对处理结果不认可", "钱包丢了，一分钟就挂失了，非常感谢！", "网速太慢了",
     ...     "客户对网点服务表示满意，建议增加周末窗口", "客户来电表扬网点，下班时间仍为客户办完")]
     [1, -1, 1, 0, 1, 1]
     """
-    if _VERDICT_CHARS.search(text, max(0, len(text) - TAIL)) is None \
+    # (a suggestion after the verdict may push it out of the tail: then the whole text)
+    tail = 0 if "建议" in text or "希望" in text else max(0, len(text) - TAIL)
+    if _VERDICT_CHARS.search(text, tail) is None \
             and _OPENING_CHARS.search(text, 0, HEAD) is None:
         return 0
     clauses = [c for c in _CLAUSES.split(text) if c]
@@ -111,7 +114,8 @@ def closing_verdict(text: str) -> int:
 def with_verdicts(texts: list[str], proba: np.ndarray) -> np.ndarray:
     """``proba`` (rows: negative, neutral, positive) with each ticket the model reads against
     its closing verdict (:func:`closing_verdict`) averaged with the verdict's certainty, so the
-    verdict wins (客户来电咨询账单，客服解释清楚，客户表示满意: positive). Others unchanged.
+    verdict wins (客户来电咨询账单，客服解释清楚，客户表示满意: positive) unless the model was
+    certain to the last digit (a tie stays the model's). Others unchanged.
 
     >>> with_verdicts(["客户来电反映账单有误，客户表示满意"], np.array([[0.6, 0.1, 0.3]]))
     array([[0.3 , 0.05, 0.65]])

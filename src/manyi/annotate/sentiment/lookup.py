@@ -65,10 +65,11 @@ class _Lexicon:
                 "negations": sorted(self.negations), "degrees": dict(sorted(self.degrees.items())),
                 "many_starts": list(self.many_starts)}
 
-    def counts(self, tokens: Sequence[str], i: int) -> bool:
-        """Whether 好 at ``i`` says "quite a few" (好 几次): no opinion word there.
+    def says_many(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether 好 at ``i`` says "quite a few" (好 几次): no opinion word there (the
+        extractor's rule, ``ClauseOpinions._opinions``, read from the model file's snapshot).
 
-        >>> _Lexicon({"好": 1.0}, [], {}, ["几"]).counts(["反映", "了", "好", "几次"], 2)
+        >>> _Lexicon({"好": 1.0}, [], {}, ["几"]).says_many(["反映", "了", "好", "几次"], 2)
         True
         """
         return tokens[i] == "好" and i + 1 < len(tokens) and bool(self.many_starts) \
@@ -87,7 +88,8 @@ class _Lexicon:
         for i, fused in enumerate(map(self.fused.__getitem__, tokens)):
             if fused and weights[i] is None:
                 weights[i] = fused
-        for i in [i for i, w in enumerate(weights) if w is not None and not self.counts(tokens, i)]:
+        for i in [i for i, w in enumerate(weights)
+                  if w is not None and not self.says_many(tokens, i)]:
             weight = weights[i]
             first, flips, degree = i, 0, 1.0
             for j in range(i - 1, max(i - _LOOKBACK, 0) - 1, -1):
