@@ -24,6 +24,8 @@ CARS = [
     ("座椅包裹性好，长途开也不累", "座椅包裹性", "comfort", "positive"),
     ("刹车有点软，需要踩很深", "刹车", "handling", "negative"),
     ("4S店销售很热情，提车很顺利", "提车", "dealer", "positive"),
+    ("动力够用，高速超车有点肉", "超车", "power", "negative"),  # 肉: sluggish
+    ("续航虚标严重，冬天打七折", "续航", "fuel", "negative"),
 ]
 
 
@@ -54,3 +56,11 @@ def test_other_industries_keep_their_packs():
         (["手机屏幕很清晰，电池续航长", "运行速度快，拍照效果好", "充电很快"] * 3, "electronics"),
     ]:
         assert guess_domain(texts).domain == domain
+
+
+def test_fuel_is_no_oily_skin_in_a_car():
+    """油 is the fuel in a car (十二个油), the oily skin in a shop's reviews (脸上很油)."""
+    from conftest import extractor_for
+
+    assert not [m for m in extractor_for("automotive")("市区百公里十二个油") if m.opinion]
+    assert [m for m in extractor_for("ecommerce")("脸上很油") if m.opinion == "很油"]

@@ -28,3 +28,4 @@ def test_light_judged(extract, text, opinion, polarity):
                                         ("屏幕有个亮点", "亮点"), ("暗暗开心了好久", "暗暗")])
 def test_light_not_judged(extract, text, word):
     assert all(word not in opinion for opinion, _ in extract(text))
+
