@@ -86,6 +86,9 @@ def test_mixed_gbk_and_utf8_lines_are_decoded_line_by_line():
     ("empty.csv", b"", "file is empty"),
     ("header.csv", "评论内容\n".encode(), "no rows"),
     ("nocol.csv", b"a,b\n1,2\n", "no text column found among: a, b"),
+    # a shop's name is no comment: a dump without its text column says so
+    ("names.csv", "订单号,店铺,评分\nT01,老王麻辣烫,5\nT02,小李黄焖鸡,2\n".encode(),
+     "no text column found among: 订单号, 店铺, 评分"),
 ])
 def test_bad_input_fails_with_one_clear_line(tmp_path, name, content, message):
     path = tmp_path / name

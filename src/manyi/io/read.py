@@ -149,7 +149,8 @@ def _looks_like_text_list(source: str | Path) -> bool:
 def _pick_text_column(frame: pd.DataFrame, text_col: str | None, source: str) -> str:
     """The text column: named like one (评论内容 …) and holding text; when the one so named
     holds ids or numbers (评论ID beside 买家评价), the next so named, else the column that
-    holds the most text. A dump where no column holds text stops with a one-line error."""
+    holds the most text, not one named as a group (店铺, 渠道: names, not comments). A dump
+    where no column holds text stops with a one-line error."""
     if text_col is not None:
         if text_col not in frame.columns:
             raise InputError(f"{source}: text column {text_col!r} not found; "
@@ -163,8 +164,10 @@ def _pick_text_column(frame: pd.DataFrame, text_col: str | None, source: str) ->
                 return column
     if len(frame.columns) == 1:
         return frame.columns[0]
-    best = max(frame.columns, key=lambda c: (shares[c] or 0.0, _mean_length(frame[c])))
-    if (shares[best] or 0.0) >= 0.5:
+    # (a column named as a group, 店铺 渠道 业务线, holds names, not comments)
+    unnamed = [c for c in frame.columns if find_column([c], GROUP_NAMES) is None]
+    best = max(unnamed, key=lambda c: (shares[c] or 0.0, _mean_length(frame[c])), default=None)
+    if best is not None and (shares[best] or 0.0) >= 0.5:
         return best
     if named:
         raise InputError(f"{source}: column {named[0]!r} holds no text (ids or numbers) and "
