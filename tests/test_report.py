@@ -150,17 +150,23 @@ def test_write_report_by_folder_or_suffix(hostile_result, tmp_path):
 
 def test_report_renders_the_ipa_the_result_computed(hostile_result):
     hostile_result.ipa = pd.DataFrame({
-        "dimension": ["logistics"], "label": ["物流"], "comments": [40], "satisfaction": [46.0],
-        "satisfaction_low": [40.0], "satisfaction_high": [52.0], "importance": [0.3],
-        "importance_low": [0.2], "importance_high": [0.4], "quadrant_label": ["重点改进（未定）"],
-        "importance_kind": ["complaint_impact"], "importance_cut": [0.3],
-        "satisfaction_cut": [50.0], "small": [False]})
+        "dimension": ["logistics", "price"], "label": ["物流", "价格"], "comments": [40, 35],
+        "satisfaction": [46.0, 70.0], "satisfaction_low": [40.0, 60.0],
+        "satisfaction_high": [52.0, 80.0], "importance": [0.3, 0.1],
+        "importance_low": [0.2, 0.05], "importance_high": [0.4, 0.15],
+        "quadrant_label": ["重点改进（未定）", "继续保持"],
+        "importance_kind": ["complaint_impact"] * 2, "importance_cut": [0.3] * 2,
+        "satisfaction_cut": [50.0] * 2, "small": [False] * 2})
     page = report.render_html(hostile_result)
     assert "满意度 46.0（40.0–52.0）" in page and "重点改进（未定）" in page
     assert "（未定）= 该维度的 95% 区间跨过分界线" in page  # the caption says what it means
     assert ("解决该维度的抱怨后投诉率可降低的比例（0.01 = 1 个百分点）"
             "（竖虚线 = 中位数 0.300（30.0 个百分点）") in page
     assert "重要性（提及率）" not in page  # the old mislabelled axis
+    one = hostile_result.ipa.iloc[:1]  # one dimension: no quadrants, as the notes say
+    hostile_result.ipa = one
+    page = report.render_html(hostile_result)
+    assert "数据不足，无法绘制 IPA 图" in page and "重点改进（未定）" not in page
     del hostile_result.ipa
     assert "数据不足，无法绘制 IPA 图" in report.render_html(hostile_result)
 

@@ -298,7 +298,7 @@ def drivers(output, rating_col, time_col, freq, by, complaint_max_rating, weight
         if rating_col and complaint_max_rating is None and "index" in tables:
             click.echo(hint or rating_hint(rating_col))
         click.echo(written_line(output, [f"{n}.csv" for n in tables] + charts))
-    if "key_drivers" not in tables and "index" in tables and rating_col:
+    if "key_drivers" not in tables and "index" in tables and rating_col and not quiet:
         click.echo(f"note: key_drivers.csv not computed: too few rated comments "
                    f"({rows}) or no variance for the key-driver model", err=True)
     if wanted and not charts:

@@ -341,13 +341,15 @@ def render_html(result, *, title: str = "客户反馈满意度分析报告") -> 
                          "（bootstrap）的 95% 区间。高亮为抱怨的词。" + THEMES_NOTE))
     ipa = ipa_table(result)
     x_label, y_label = _ipa_axes(ipa)
+    drawn = len(ipa) >= 2  # (one dimension has no quadrant: the notes say IPA was not computed)
     sections.append(("dimensions", "维度表现", _dimension_section(dims).replace(
-        "{ipa}", svg.ipa_scatter(ipa, x_label, y_label)), "净情感 = 正面占比 − 负面占比；满意度 = "
-        f"100 × (正面 + 中性/2)。IPA：{x_label}；{y_label}；空心点 = 评论少于 30 条，慎读；线段 = "
-        "95% 区间；象限按维度划分，重要性以各维度的中位数为界"
-        "（“次要改进”= 影响低于中位数，不是“不必改”；“继续保持”也只说维度整体，其中的具体因素"
-        "仍可能排在前面：要先解决的具体因素见“最该先解决的三件事”）；"
-        f"{UNSETTLED_NOTE}。点击表头排序，鼠标悬停查看数值。"))
+        "{ipa}", svg.ipa_scatter(ipa if drawn else ipa.iloc[:0], x_label, y_label)),
+        "净情感 = 正面占比 − 负面占比；满意度 = 100 × (正面 + 中性/2)。" + (
+            f"IPA：{x_label}；{y_label}；空心点 = 评论少于 30 条，慎读；线段 = "
+            "95% 区间；象限按维度划分，重要性以各维度的中位数为界"
+            "（“次要改进”= 影响低于中位数，不是“不必改”；“继续保持”也只说维度整体，其中的具体因素"
+            "仍可能排在前面：要先解决的具体因素见“最该先解决的三件事”）；"
+            f"{UNSETTLED_NOTE}。" if drawn else "") + "点击表头排序，鼠标悬停查看数值。"))
     if (drivers := optional_table(result, "drivers")) is not None and "side" in drivers:
         sections.append(("drivers", "投诉驱动因素与好评来源",
                          fix.drivers_section(drivers, html_table, pct, num)

@@ -131,7 +131,7 @@ class TopicModel(ContentWords, BagsOfWords):
         if len(self.dictionary_) < 2:
             raise InputError(f"only {len(self.dictionary_)} word(s) left after pruning words "
                              f"seen in fewer than {self.no_below} comments; fit on more comments "
-                             "or lower no_below")
+                             "(in Python, TopicModel(no_below=...) lowers the bar)")
         self.dimension_topics_ = self._seed_plan()
         fits = 1 if self.k is not None else len(self._candidates()) + 1
         with bar(fits, "topics: fitting", "model", self.progress) as self._bar:
