@@ -100,6 +100,9 @@ FAILURES = {
     "nul_padding.csv": (HEADER + "\x00\x00\n\x1a", "no rows to analyse"),
     "utf16_no_bom.csv": ("评论内容\n很好\n".encode("utf-16-le"),
                          "looks like UTF-16-LE text without a byte-order mark; pass --encoding"),
+    # a character U+xx00 (一) puts a NUL on the other side: still caught
+    "utf16_one.csv": ("编号,内容\nB001,等了一个小时没人接\nB002,办好了\n".encode("utf-16-le"),
+                      "looks like UTF-16-LE text without a byte-order mark"),
     "utf32_no_bom.csv": ("评论内容\n很好\n".encode("utf-32-be"),
                          "looks like UTF-32-BE text without a byte-order mark"),
     "all_bad.jsonl": ('{"text": \n{{\n', r"no rows to analyse \(2 line\(s\) rejected; "

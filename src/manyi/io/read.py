@@ -459,10 +459,12 @@ def wide_without_bom(sample: bytes) -> str | None:
         candidates.append("utf-32-le")
     if size >= 16 and zero_share(head[0::4]) == 1 and zero_share(head[1::4]) >= 0.9:
         candidates.append("utf-32-be")
+    # (the low byte of a character U+xx00 is NUL too: 一 is 00 4E in UTF-16-LE — a few NULs
+    # on the other side; the clean decode below decides)
     odd = sample[1::2].count(0)
-    if odd >= 0.95 * nuls:
+    if odd >= 0.8 * nuls:
         candidates.append("utf-16-le")
-    if nuls - odd >= 0.95 * nuls:
+    if nuls - odd >= 0.8 * nuls:
         candidates.append("utf-16-be")
     for encoding in candidates:
         unit = 4 if "32" in encoding else 2
