@@ -13,6 +13,7 @@ import pandas as pd
 from manyi.analysis.index import comment_dimension_polarity, satisfaction_score
 from manyi.annotate.annotator import Settings
 from manyi.annotate.flags import ANALYSABLE_FLAGS, FLAG_REASONS
+from manyi.annotate.prepass import RETAGGED
 from manyi.io.read import InputMeta
 from manyi.text.lexicon import Lexicon
 
@@ -65,8 +66,11 @@ def run_meta(meta: InputMeta, settings: Settings, *, flags: dict, sentiment: dic
     counts (sentiment over analysable comments), repeated ids, and how ``--domain auto``
     chose the pack.
 
-    Counts are listed as the sinks count them: in the order first seen in the input.
+    Counts are listed as the sinks count them: in the order first seen in the input. The
+    words the corpus pass re-tagged as nouns (快门 相机: jieba's adverbs) are also listed alone
+    (``retagged_nouns``).
     """
+    retagged = sorted(w for w, dimension, _ in settings.aspects if dimension == RETAGGED)
     return {**meta.to_dict(), "domain": settings.domain, "lexicon": list(settings.lexicon_paths),
             "segmenter": settings.segmenter, "aspect_scorer": settings.aspect_scorer,
             **({"model": settings.model} if settings.model is not None else {}),
@@ -75,4 +79,5 @@ def run_meta(meta: InputMeta, settings: Settings, *, flags: dict, sentiment: dic
             "duplicate_ids": sorted(duplicate_ids),
             **({"domain_guess": domain_guess} if domain_guess is not None else {}),
             **({"learned_aspects": [list(a) for a in settings.aspects]}
-               if settings.aspects else {})}
+               if settings.aspects else {}),
+            **({"retagged_nouns": retagged} if retagged else {})}

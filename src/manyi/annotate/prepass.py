@@ -44,6 +44,7 @@ from manyi.annotate.learned_words import (
     count_naming,
     kind_of,
 )
+from manyi.annotate.noun_tags import NounCounts
 from manyi.text.lexicon import Factor, Lexicon
 from manyi.text.word_groups import (
     BRAND,
@@ -64,6 +65,7 @@ NOT_LEARNED = re.compile(r"(?:得|的|了|着|过|上|完|起来|下来)$")
 # Two one-character words that recur side by side, the second a noun (生 蚝, 鹅 肝, 鸭 胸:
 # a dish name the dictionary lacks, cut in two), are kept whole as one noun for the run.
 JOIN_MIN = 2
+RETAGGED = "noun"  # the "dimension" of a word the dictionary tags as no noun, a noun here
 GROUPED = "group"  # the "dimension" of the entry naming a learned word's group word
 NO_ASPECT = "none"  # the dimension of a learned word that is no aspect (a place: 青岛, 京东)
 NAMES = ("brand", "competitor")  # the kinds of a learned brand's name
@@ -87,9 +89,12 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
     filing: dict[str, Counter] = {}
     taught: dict[str, set[str]] = {}  # the terms each word was found in (itself, compounds)
     normalised = []
+    nouns = NounCounts()  # 快门 相机 (jieba: adverbs), nouns in this corpus (noun_tags)
+    degrees, opinions = lexicon.degrees, lexicon.opinions
     for text in pool:
         normalised.append(text)
         tokens = segmenter.cut(text)
+        nouns.add(tokens, segmenter.tag, lexicon.terms, degrees, opinions)
         pairs.update(_split_nouns(tokens, extractor.finder))
         seen: set[str] = set()
         for m in extractor.extract(text, tokens):
@@ -109,7 +114,8 @@ def learn_aspects(texts: Iterable[object], lexicon: Lexicon, backend: str = "rji
                     filing.setdefault(word, Counter())[filed, word == m.term] += 1
     refiled = _heads_of_the_product(lexicon, normalised, extractor.finder.attribute) + tuple(
         sorted((w, "", "") for w, n in pairs.items() if n >= JOIN_MIN
-               and w not in lexicon.terms and w not in lexicon.userdict))
+               and w not in lexicon.terms and w not in lexicon.userdict)) + tuple(
+        (w, RETAGGED, "") for w in nouns.nouns() if w not in lexicon.userdict)
     candidates = sorted(w for w, n in judged.items() if n >= LEARN_MIN and len(set(w)) > 1
                         and extractor.parse_token(w) is None and not NOT_LEARNED.search(w)
                         and not _one_compounds(w, taught[w]))
@@ -360,10 +366,13 @@ def with_learned(lexicon: Lexicon, learned: Learned) -> Lexicon:
     for word, dimension, key in learned:
         if dimension in (NO_ASPECT, GROUPED):
             continue
-        if not dimension:  # a noun cut in two (生 蚝): kept whole, found when judged
+        if dimension == RETAGGED:  # 快门 相机: a noun for the run (manyi.annotate.noun_tags)
+            out.nouns = out.nouns | {word}
+        elif not dimension:  # a noun cut in two (生 蚝): kept whole, found when judged
             out.userdict.setdefault(word, (None, "n"))
         elif word not in out.terms or word in lexicon.attribute_heads:
             label = lexicon.factor_labels.get((dimension, key), key)
             out.terms[word] = Factor(dimension, key, label)
-    out.learned = frozenset(w for w, d, _ in learned if d and d not in (NO_ASPECT, GROUPED))
+    out.learned = frozenset(w for w, d, _ in learned
+                            if d and d not in (NO_ASPECT, GROUPED, RETAGGED))
     return out

@@ -118,6 +118,9 @@ class Lexicon:
     suffixes: dict[str, float] = field(default_factory=dict)
     # words a first pass over the corpus learned (manyi.annotate.prepass), listed in terms
     learned: frozenset[str] = field(default_factory=frozenset)
+    # words the dictionary tags as no noun that the corpus pass found nouns (快门 相机: jieba's
+    # adverbs; manyi.annotate.noun_tags): the segmenter tags them n
+    nouns: frozenset[str] = field(default_factory=frozenset)
     # taxonomy word -> the file that filed it where it is now, for error messages
     origins: dict[str, str] = field(default_factory=dict, repr=False)
 

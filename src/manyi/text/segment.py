@@ -75,6 +75,7 @@ class Segmenter:
         else:
             raise ValueError(f"unknown segmenter backend {backend!r}; use 'jieba' or 'rjieba'")
         self._add_words(self.lexicon.segmentation_words())
+        self._nouns = self.lexicon.nouns  # (a dictionary word keeps its tag when re-added)
 
     def _add_words(self, words: dict[str, tuple[int | None, str | None]]) -> None:
         if self.backend == "jieba":
@@ -125,6 +126,8 @@ class Segmenter:
         >>> Segmenter(Lexicon.load()).tag("镜头"), Segmenter(Lexicon.load()).tag("紫边")
         ('n', '')
         """
+        if word in self._nouns:
+            return "n"
         tagger = self._tokenizer if self.backend == "rjieba" else _rjieba_tagger()
         pieces = tagger.tag(word, False)
         return pieces[0][1] if len(pieces) == 1 else ""
