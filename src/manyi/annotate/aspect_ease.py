@@ -41,6 +41,7 @@ from functools import lru_cache
 from typing import Any
 
 from manyi.annotate.aspect_tags import VERB_FORMS, words_in
+from manyi.annotate.memo import LastOf
 from manyi.annotate.opinions import INSUFFICIENT, NEGATED_SCALE, WISHED_SCALE, Opinion
 
 ACT_TAGS = frozenset({"v", "vn"})  # what jieba calls the act made easy (携带 v, 冲洗 vn)
@@ -53,15 +54,7 @@ def may_ease(rules: Any, text: str) -> bool:
     """A quick test: whether ``text`` may hold an act said easy or hard, or a point judged
     (one of rules.toml's easing, hindering or points words: 方便, 容易, 重点), found by one
     search of the words together."""
-    global _LAST
-    words = rules.easing, rules.hindering, rules.points
-    last = _LAST  # (the last word sets asked and their pattern: one pack a run)
-    if last[0] is not words[0] or last[1] is not words[1] or last[2] is not words[2]:
-        last = _LAST = (*words, _ease_words(*words))
-    return last[3].search(text) is not None
-
-
-_LAST: tuple[Any, ...] = (None, None, None, None)
+    return _EASE_WORDS(rules.easing, rules.hindering, rules.points).search(text) is not None
 
 
 @lru_cache(maxsize=8)
@@ -69,6 +62,9 @@ def _ease_words(*words: frozenset[str]) -> re.Pattern:
     """The pattern finding any of ``words``' words (one that finds nothing in a pack without
     them), built once a pack."""
     return words_in(frozenset().union(*words) - {""})
+
+
+_EASE_WORDS = LastOf(_ease_words)  # (the last pack's sets, told by identity)
 
 
 def eased_acts(roles_of: Any, text: str, tokens: list[str], starts: list[int],

@@ -28,9 +28,11 @@ import re
 from bisect import bisect_left
 from typing import Any
 
+from manyi.annotate.aspect_tags import DEMONSTRATIVE_CHARS
+
 MODEL = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z]{1,8})?|[0-9]+[A-Za-z]{1,3}")  # wifi WI-FI 5G
 NOUN = "n"
-DEMONSTRATIVES = "这那此该每"
+DEMONSTRATIVES = DEMONSTRATIVE_CHARS + "每"  # (每部手机: each one)
 MEASURES = "款部支把只"  # (这 款: cut; 这台 这件 这个 are one word)
 # the screen: a letter, or a measure word after a demonstrative (the same sets as modelled reads)
 COUNTED = re.compile(f"[A-Za-z]|[{DEMONSTRATIVES}][{MEASURES}]")

@@ -18,6 +18,7 @@ NOUN_TAGS = frozenset({"n", "nz", "vn", "ng", "nt", "an", "nl", "nrt", "nr", "ns
 VERB_TAGS = frozenset({"v"})
 LIST_MARKS = frozenset({",", "，", "、"})  # between the dishes of a list (板筋，羊肉串)
 CLAUSE_MARKS = LIST_MARKS | frozenset("。.!！?？;；~～")
+DEMONSTRATIVE_CHARS = "这那此该"  # 这款 那部 此机 该店: which one, not what
 DEMONSTRATIVE = re.compile(
     r"^(这|那|此|该|每|哪)(个|款|家|种|部|台|只|次|些|位|件|本|门|堂|份|样|套|条|双|盒|瓶|张|篇)?$")
 # Characters a word jieba does not know should not hold to be an aspect (大大的, 算蛮, 越用越顺).

@@ -30,6 +30,7 @@ from bisect import bisect_left, bisect_right
 from typing import Any
 
 from manyi.annotate.aspect_model import may_model, modelled
+from manyi.annotate.aspect_tags import DEMONSTRATIVE_CHARS
 
 # verbs of using or sensing the thing; then the form that says it was tried
 ACTS = frozenset({
@@ -44,7 +45,6 @@ WHOSE = "的"
 DONE = frozenset({"得", "的"})  # (做得不错)
 PRONOUN = "r"
 COPULA = "是"  # (说明上是止痒的: what it is, not how)
-DEMONSTRATIVES = "这那此该"
 CUE = "cue"  # (a mention filed by its opinion word: 很舒服 → comfort)
 
 
@@ -121,7 +121,7 @@ def _thing(finder: Any, tokens: list[str], first: int, j: int) -> tuple[int, int
 def _leads(finder: Any, token: str) -> bool:
     """Whether ``token`` may stand before the thing tried: a conjunction, an adverb, 的, a
     demonstrative (这件) or a verb of judging (觉得)."""
-    return token == WHOSE or token[0] in DEMONSTRATIVES or finder.skips(token) \
+    return token == WHOSE or token[0] in DEMONSTRATIVE_CHARS or finder.skips(token) \
         or token in finder.lexicon.contrasts or token in finder.rules.judging_verbs
 
 

@@ -29,3 +29,26 @@ class Memo(dict):
             self.clear()
         value = self[key] = self.compute(key)
         return value
+
+
+class LastOf:
+    """``compute(*keys)`` for the keys last asked, told by identity, not by hash: one pack's
+    word sets are asked for every comment of a run, and hashing a large frozenset each time
+    costs more than the look-up saves (词表 → 正则, built again only when the sets change).
+
+    >>> words = frozenset({"方便"})
+    >>> pattern = LastOf(lambda w: "|".join(sorted(w)))
+    >>> pattern(words), pattern(words) is pattern(words)
+    ('方便', True)
+    """
+
+    def __init__(self, compute: Callable[..., Any]) -> None:
+        self.compute = compute
+        self._last: tuple[tuple, Any] = ((), None)
+
+    def __call__(self, *keys: Any) -> Any:
+        asked, value = self._last
+        if len(asked) != len(keys) or any(a is not k for a, k in zip(asked, keys)):
+            value = self.compute(*keys)
+            self._last = (keys, value)  # (one tuple: a reader sees keys and value together)
+        return value

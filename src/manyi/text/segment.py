@@ -23,6 +23,7 @@ from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from manyi.annotate.memo import LastOf
 from manyi.text.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -390,14 +391,9 @@ def _cut_at_contrasts(text: str, bounds: list[tuple[int, int]], contrasts: Itera
                       starts: list[int] | None = None) -> list[tuple[int, int]]:
     """Clause spans: ``bounds`` cut before each contrast word at least two characters in,
     and over-long ones cut at word starts (``starts``; else anywhere)."""
-    global _LAST_CONTRASTS
-    last = _LAST_CONTRASTS  # (the last word set asked and its pattern: one lexicon a run)
-    if last[0] is contrasts:
-        pattern = last[1]
-    else:
-        pattern = contrast_pattern(frozenset(contrasts))
-        if type(contrasts) is frozenset:
-            _LAST_CONTRASTS = (contrasts, pattern)
+    # (a frozenset, the lexicon's, by identity: one lexicon a run; any other kind hashed)
+    pattern = _LAST_CONTRASTS(contrasts) if type(contrasts) is frozenset \
+        else contrast_pattern(frozenset(contrasts))
     # Contrast words hold no punctuation, so matching them once over the whole text finds
     # exactly the matches inside each clause.
     hits = [m.start() for m in pattern.finditer(text)] \
@@ -434,12 +430,12 @@ def _pieces(span: tuple[int, int], starts: list[int] | None) -> list[tuple[int, 
     return pieces
 
 
-_LAST_CONTRASTS: tuple[frozenset[str] | None, re.Pattern | None] = (None, None)
-
-
 @lru_cache(maxsize=8)
 def contrast_pattern(contrasts: frozenset[str]) -> re.Pattern | None:
     """One regular expression for the contrast words, longest first."""
     if not contrasts:
         return None
     return re.compile("|".join(map(re.escape, sorted(contrasts, key=len, reverse=True))))
+
+
+_LAST_CONTRASTS = LastOf(contrast_pattern)  # (the last lexicon's words, by identity)
