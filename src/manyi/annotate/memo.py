@@ -32,7 +32,7 @@ class Memo(dict):
 
 
 class LastOf:
-    """``compute(*keys)`` for the keys last asked, told by identity, not by hash: one pack's
+    """``compute(*keys)`` for the keys last asked, told by identity first, not by hash: one pack's
     word sets are asked for every comment of a run, and hashing a large frozenset each time
     costs more than the look-up saves (词表 → 正则, built again only when the sets change).
 
@@ -48,7 +48,9 @@ class LastOf:
 
     def __call__(self, *keys: Any) -> Any:
         asked, value = self._last
-        if len(asked) != len(keys) or any(a is not k for a, k in zip(asked, keys)):
+        # (a tuple's == tells each key by identity before any value: the same sets asked
+        # again cost one C comparison, none hashed or compared; equal ones give the same value)
+        if keys != asked:
             value = self.compute(*keys)
             self._last = (keys, value)  # (one tuple: a reader sees keys and value together)
         return value
