@@ -1,9 +1,12 @@
 """Per-comment work cut, the same answers (issue #24, round 25): the pattern kept for the
 last word sets (the ease words 方便 容易, the contrast words 但是) is asked again without a
 set compared or built (a copy of the same words, equal, reuses it; other words build
-another)."""
+another); a comment whose text holds no comparison's negation (没有 不如) nor 有没有 is told
+so once, its clauses not scanned token by token for one (质量没有以前好 still a complaint)."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -52,3 +55,51 @@ def test_the_ease_test_follows_the_words_of_the_rules():
     copied = SimpleNamespace(easing=frozenset([*EASE]), hindering=frozenset(), points=frozenset())
     assert [may_ease(copied, t) for t in ("携带很方便", "不便携带", "重点突出")] == \
         [True, False, False]
+
+
+# -- the comparison screen read once a comment (opinions._opinions) ---------------------------
+
+@pytest.fixture(scope="module")
+def ecommerce():
+    from manyi.annotate.factors import FactorExtractor
+    from manyi.text.lexicon import Lexicon
+    from manyi.text.segment import Segmenter
+
+    lexicon = Lexicon.load("ecommerce")
+    segmenter = Segmenter(lexicon)
+    return FactorExtractor(lexicon, tagger=segmenter.tag), segmenter
+
+
+COMPARED = [  # (comment, whether its text holds a comparison's negation or 有没有)
+    ("质量没有以前好了", True),
+    ("京东物流没有顺丰快", True),
+    ("完全没有我想象中的好", True),
+    ("效果有没有说的那么好，不知道", True),
+    ("不如实体店的好看", True),
+    ("屏幕比不上苹果清晰", True),
+    ("质量很好，物流也快", False),
+    ("不太好用，客服态度差", False),
+    ("东西不错，包装很好", False),
+]
+
+
+@pytest.mark.parametrize(("text", "compared"), COMPARED)
+def test_a_comment_without_a_comparison_is_told_once(ecommerce, text, compared):
+    extractor, segmenter = ecommerce
+    tokens = segmenter.cut(text)
+    found = extractor.extract(text, tokens)
+    assert (extractor._uncompared is None) == compared
+    # the same mentions with the screen off (every clause tested token by token)
+    screen = extractor._opinion_screens.comparing
+    extractor._opinion_screens.comparing = re.compile("")
+    try:
+        assert extractor.extract(text, tokens) == found
+    finally:
+        extractor._opinion_screens.comparing = screen
+
+
+def test_comparisons_are_still_read(ecommerce):
+    extractor, segmenter = ecommerce
+    scores = [[m.lexicon_score < 0 for m in extractor.extract(t, segmenter.cut(t)) if m.opinion]
+              for t in ("质量没有以前好了", "完全没有我想象中的好", "质量很好")]
+    assert scores == [[True], [True], [False]]

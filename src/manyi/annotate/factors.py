@@ -141,7 +141,6 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         # tokens of a comment whose text holds none, where no clause need look (_mistaken)
         marks = {"以为", *self.rules.mistaken}
         self._belief_marks = any_of(marks)  # (one search: a word of it in the text)
-        self._unbelieving: list[str] | None = None
         self._wishes = any_of(self.rules.wishes)
         self._seller_named = any_of(self.rules.seller_named)
         self._irrealis = any_of(self.rules.irrealis)
@@ -185,6 +184,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         if has_title(text):  # 买了《求医不如求己》: a title's words judge nothing
             roles = untitled(text, pieces, starts, roles)
         self._unbelieving = None if self._belief_marks.search(text) else pieces
+        self._uncompared = None if self._opinion_screens.comparing.search(text) else pieces
         candidates: list[int] = []
         term_at: list[int] = []
         verb_at: list[int] = []

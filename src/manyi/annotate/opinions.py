@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from manyi.annotate.factor_tokens import GOOD_AS_DEGREE, is_word
+from manyi.annotate.factor_tokens import GOOD_AS_DEGREE, any_of, is_word
 from manyi.annotate.memo import Memo
 from manyi.annotate.opinion_compared import compared_scale
 from manyi.annotate.opinion_predicate import PLAIN_NEGATIONS, PredicateReading
@@ -120,6 +120,8 @@ class OpinionScreens:
         self.wish_next = frozenset(rules.a_little) | WISH_ENDS  # a word after a wished one
         # a comparison's negation (没有, 不如; glued: 完全没有): see _below_standard
         self.negates = Memo(lambda t: t in rules.comparative_negations or negates_as(t))
+        # a text holding none of these words holds no such token (each ends on one) nor 有没有
+        self.comparing = any_of({ASKED, *rules.comparative_negations})
 
 
 class ClauseOpinions(ScaleReading, PredicateReading):
@@ -127,6 +129,11 @@ class ClauseOpinions(ScaleReading, PredicateReading):
     ``lexicon``, ``rules``, ``_many_starts``, ``_modifiers``, ``_opinion_screens``,
     ``_prefix_cache``, ``_direction_cache``, ``_role_cache``, ``_unbelieving`` and
     ``parse_token``)."""
+
+    # the tokens of the comment being read when its text holds no belief mark (以为), no
+    # comparison's negation (没有 不如), set by the extractor once a comment (else None)
+    _unbelieving: list[str] | None = None
+    _uncompared: list[str] | None = None
 
     def extract_opinions(self, tokens: list[str]) -> list[Opinion]:
         """The opinion words of one clause's tokens, modifiers applied (不太好 → 好, negated)."""
@@ -149,9 +156,11 @@ class ClauseOpinions(ScaleReading, PredicateReading):
         rules, modifiers = self.rules, self._modifiers
         screens, weights = self._opinion_screens, self.lexicon.opinions.get
         plain = screens.plain
-        asked = candidates and ASKED in tokens[first:last]
-        # (a clause with no comparison's negation: 质量没有以前好 is not in it, most clauses)
-        compares = candidates and any(map(screens.negates.__getitem__, tokens[first:last]))
+        # (a comment whose text holds no comparison's negation nor 有没有, most, told once a
+        # comment; else a clause with none: 质量没有以前好 is not in it, most clauses)
+        compared = candidates and tokens is not self._uncompared
+        asked = compared and ASKED in tokens[first:last]
+        compares = compared and any(map(screens.negates.__getitem__, tokens[first:last]))
         for i in candidates:
             token = tokens[i]
             if asked and ASKED in tokens[first:i]:
