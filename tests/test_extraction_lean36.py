@@ -2,7 +2,9 @@
 last word sets (the ease words 方便 容易, the contrast words 但是) is asked again without a
 set compared or built (a copy of the same words, equal, reuses it; other words build
 another); a comment whose text holds no comparison's negation (没有 不如) nor 有没有 is told
-so once, its clauses not scanned token by token for one (质量没有以前好 still a complaint)."""
+so once, its clauses not scanned token by token for one (质量没有以前好 still a complaint);
+the event rules a comment's screened characters reach are kept per set of characters (等了
+70分钟才送到 and every other event still found as each rule's own pattern finds it)."""
 
 from __future__ import annotations
 
@@ -103,3 +105,28 @@ def test_comparisons_are_still_read(ecommerce):
     scores = [[m.lexicon_score < 0 for m in extractor.extract(t, segmenter.cut(t)) if m.opinion]
               for t in ("质量没有以前好了", "完全没有我想象中的好", "质量很好")]
     assert scores == [[True], [True], [False]]
+
+
+# -- the event rules a comment's characters reach, kept per set of characters (events) --------
+
+EVENTS = ["等了70分钟才送到", "下单半小时就送到了", "两天就到了，就是送错了一盒",
+          "快递走了五天才到", "第二天就送到了，少给了一双筷子", "排了一个小时的队", "没怎么排队",
+          "几秒钟就批了",
+          "送了两个小时还没到", "好评", "EMS在路上走了三天，漏送了一份"]
+
+
+@pytest.mark.parametrize("pack", ["ecommerce", "delivery", "catering", "hotline"])
+def test_the_rules_reached_are_kept_per_set_of_characters(pack):
+    from manyi.annotate.events import EventMatcher, apart
+    from manyi.text.lexicon import Lexicon
+
+    matcher = EventMatcher(Lexicon.load(pack))
+    texts = EVENTS + [a + "，" + b for a in EVENTS for b in EVENTS]
+    found = [matcher.find(t) for t in texts]
+    every = [apart([(m.start(), order, m.end(), factor)
+                    for order, (pattern, factor, _) in enumerate(matcher.rules)
+                    for m in pattern.finditer(t)]) for t in texts]
+    assert found == every and any(found)
+    kept = matcher._orders  # (a text of several screened characters: its rules kept once)
+    assert kept and all(orders == sorted({o for ch in chars for o in matcher._by_char[ch]})
+                        for chars, orders in kept.items())

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
+from manyi.annotate.memo import Memo
 from manyi.text.lexicon import Factor, Lexicon
 
 EVENT_SCORE = 1.2  # an event (等了70分钟) is a clear complaint
@@ -58,6 +59,8 @@ class EventMatcher:
             self._chars = frozenset(by_char)
             self._screen = _char_class(self._chars)
             self._by_char = {ch: tuple(sorted(orders)) for ch, orders in by_char.items()}
+            self._orders = Memo(lambda chars: sorted(
+                {o for ch in chars for o in self._by_char[ch]}), limit=4096)
             # a rule reached by a character of its rarest part (its first, sorted as above:
             # the first of the least) holds that part: its other parts are left to test
             self._keys = [(pattern, factor, needs[1:]) for pattern, factor, needs in self._keys]
@@ -78,22 +81,22 @@ class EventMatcher:
         if self._chars is None:
             orders: Iterable[int] = range(len(self._keys))
         else:
-            if self._screen.search(text) is None:  # (half the comments of a shop)
+            present = self._screen.findall(text)  # (one scan: none in half the comments)
+            if not present:
                 return []
-            present = set(self._screen.findall(text))
-            if len(present) == 1:
-                orders = self._by_char[present.pop()]
-            else:
-                orders = sorted({o for ch in present for o in self._by_char[ch]})
+            # (the rules the characters found reach, kept per set of characters: few recur)
+            orders = self._by_char[present[0]] if len(present) == 1 \
+                else self._orders[frozenset(present)]
         found = []
         for order in orders:
             pattern, factor, needs = self._keys[order]
             for need in needs:
                 if need.search(text) is None:
                     break
-            else:
-                found.extend((m.start(), order, m.end(), factor) for m in pattern.finditer(text))
-        return apart(found)
+            else:  # (most rules run find nothing: no generator made for them)
+                for m in pattern.finditer(text):
+                    found.append((m.start(), order, m.end(), factor))
+        return apart(found) if found else found
 
 
 def apart(found: list[tuple]) -> list[tuple[int, int, Factor, int]]:
