@@ -4,7 +4,9 @@ set compared or built (a copy of the same words, equal, reuses it; other words b
 another); a comment whose text holds no comparison's negation (没有 不如) nor 有没有 is told
 so once, its clauses not scanned token by token for one (质量没有以前好 still a complaint);
 the event rules a comment's screened characters reach are kept per set of characters (等了
-70分钟才送到 and every other event still found as each rule's own pattern finds it)."""
+70分钟才送到 and every other event still found as each rule's own pattern finds it); a clause
+that ends on no thing (送货很快，味道不错) is not read for a name the clause after judges
+(咖喱排骨，咖喱味道不错 still is)."""
 
 from __future__ import annotations
 
@@ -130,3 +132,51 @@ def test_the_rules_reached_are_kept_per_set_of_characters(pack):
     kept = matcher._orders  # (a text of several screened characters: its rules kept once)
     assert kept and all(orders == sorted({o for ch in chars for o in matcher._by_char[ch]})
                         for chars, orders in kept.items())
+
+
+# -- the clause before read for a thing at its end first (aspect_named.named_before) ----------
+
+NAMED = [  # (comment, the name the clause after judges, or None; whether a name is read)
+    ("咖喱排骨，咖喱味道不错", "咖喱排骨", True),
+    ("“海神卷”，造型很漂亮", "海神卷", True),
+    ("酸菜鱼58元，呢个比较好吃", "酸菜鱼", True),
+    ("咖喱蟹，要的中份的，量还可以", "咖喱蟹", True),  # (past a clause naming nothing)
+    ("送货很快，味道不错", None, False),  # the clause before ends on no thing
+    ("吃完了，味道还可以", None, False),
+    ("还会再来，菜品不错", None, False),
+    ("第一次来吃，味道很好", None, False),
+    ("上菜有点慢，口感还可以", None, False),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "read"), NAMED)
+def test_a_clause_ending_on_no_thing_is_not_read_for_a_name(monkeypatch, text, named, read):
+    from conftest import extractor_for
+
+    from manyi.annotate import aspect_named
+
+    calls = []
+    reading = aspect_named.name_span
+    monkeypatch.setattr(aspect_named, "name_span",
+                        lambda *a, **k: calls.append(a[2:4]) or reading(*a, **k))
+    found = {(m.term, m.dimension) for m in extractor_for("catering")(text)}
+    assert bool(calls) == read
+    assert named is None or (named, "product") in found, found
+
+
+def test_the_first_reading_is_the_names():
+    from manyi.annotate.aspect_named import _name_end, name_span
+    from manyi.annotate.factors import FactorExtractor
+    from manyi.text.lexicon import Lexicon
+    from manyi.text.segment import Segmenter
+
+    lexicon = Lexicon.load("catering")
+    segmenter = Segmenter(lexicon)
+    finder = FactorExtractor(lexicon, tagger=segmenter.tag).finder
+    for text in ("还有鲍鱼", "陈皮骨（例）", "“海神卷”", "牛肉馅饼28元一个", "送货很快",
+                 "厚厚的三文鱼刺身", "今天中午", "还会再来", "点了一份酸菜鱼，"):
+        tokens = segmenter.cut(text)
+        ends = _name_end(finder, tokens, 0, len(tokens))
+        span = name_span(finder, tokens, 0, len(tokens))
+        assert ends is not None or span is None, text  # (no thing at the end: no name)
+        assert span is None or ends[0] <= span[0] <= span[1] <= ends[1], text

@@ -93,6 +93,12 @@ def named_before(finder: Any, verdicts: Any, text: str, tokens: list[str],
         c_start = spans[c][0]
         if not SENTENCE_MARKS.isdisjoint(text[p_end:c_start]):
             continue
+        p_first, p_last = bisect_left(starts, p_start), bisect_left(starts, p_end)
+        between = c - 1 in by_clause  # (its mentions name, none judges)
+        if (between or _name_end(finder, tokens, p_first, p_last) is None) and not (
+                c > 1 and c - 2 not in by_clause and p_last - p_first <= 6 and _name_end(
+                    finder, tokens, bisect_left(starts, spans[c - 2][0]), p_first) is not None):
+            continue  # (the clause before, and the one before it, end on no thing: no name read)
         head = min(indices, key=lambda n: mentions[n].start)
         m = mentions[head]
         if m.dimension != "product" and not (is_open(m) and not m.term) or not m.opinion \
@@ -108,8 +114,6 @@ def named_before(finder: Any, verdicts: Any, text: str, tokens: list[str],
         light = all(_light(finder, t) for t in before)
         if not light and (m.source != "discovered" or is_open(m)):
             continue  # (绿豆粥，吃了大众点评推荐的抛饼: the opinion is another thing's)
-        p_first, p_last = bisect_left(starts, p_start), bisect_left(starts, p_end)
-        between = c - 1 in by_clause  # (its mentions name, none judges)
         if between and finder.tag(tokens[p_first])[:1] not in ("d", "v"):
             continue  # (也是特色菜, 看上去…的样子: it says of the thing; not 麻辣牛肉, a name)
         named = {k for n in by_clause[c - 1] for k in range(bisect_left(
@@ -178,30 +182,11 @@ def name_span(finder: Any, tokens: list[str], first: int, last: int, strict: boo
     """Token range of the name the clause ``tokens[first:last]`` says and nothing else
     (还有鲍鱼: 鲍鱼; “海神卷”; 厚厚的三文鱼刺身: 三文鱼刺身), else None. ``strict``: a noun of
     the dictionary must be among its words (not so inside a list: 油爆虾、响油鳝丝)."""
-    if last - first > MAX_CLAUSE:
-        return None  # (a clause that says more than a name and its lead-in)
-    while last > first and tokens[last - 1] in SEPARATORS:
-        last -= 1
-    if last > first and tokens[last - 1] in ("）", ")"):  # a note after the name: 陈皮骨（例）
-        k = last - 2
-        while k > first and last - k <= 4 and tokens[k] not in ("（", "("):
-            k -= 1
-        last = k if k > first and tokens[k] in ("（", "(") else last
-    while last > first and tokens[last - 1][0] in QUOTES:
-        last -= 1
-    while first < last and tokens[first][0] in QUOTES:
-        first += 1
-    # the price or number after the name: 牛肉馅饼28元一个, 生滚鱼片粥17一份
-    end = last
-    while end > first and (finder.tag(tokens[end - 1]) in COUNT_TAGS
-                           or tokens[end - 1].isdigit() or tokens[end - 1] in ("元", "块")):
-        end -= 1
-    if end < last and any(c.isdigit() or c in "一两半" for t in tokens[end:last] for c in t[:1]):
-        last = end
-    if last <= first or not (finder._kind[tokens[last - 1]] == 2 or finder._head[tokens[last - 1]]
-                             or _glued(finder, tokens[last - 1])):
-        return None  # (a name ends on a thing)
-    first = _lead_in(finder, tokens, first, last)
+    ends = _name_end(finder, tokens, first, last)
+    if ends is None:
+        return None
+    first = _lead_in(finder, tokens, *ends)
+    last = ends[1]
     listed = finder.ordered(tokens, first, last)  # 还有A, 点了A (finder's own reading)
     if len(listed) == 1:
         first, last = listed[0]
@@ -239,6 +224,38 @@ def name_span(finder: Any, tokens: list[str], first: int, last: int, strict: boo
     opener = words[at]
     if not finder._named(opener) or opener in rules.not_scored:
         return None  # 今天中午, 用纸
+    return first, last
+
+
+def _name_end(finder: Any, tokens: list[str], first: int, last: int
+              ) -> tuple[int, int] | None:
+    """:func:`name_span`'s first reading of the clause ``tokens[first:last]``: its tokens past
+    the marks, a note in brackets, quotes and a price after the name (陈皮骨（例）, “海神卷”,
+    牛肉馅饼28元一个), or None when it is too long to only name or ends on no thing (most
+    clauses: 送货很快, 还会再来). A cheap test, read alone by :func:`named_before` first."""
+    if last - first > MAX_CLAUSE:
+        return None  # (a clause that says more than a name and its lead-in)
+    while last > first and tokens[last - 1] in SEPARATORS:
+        last -= 1
+    if last > first and tokens[last - 1] in ("）", ")"):  # a note after the name: 陈皮骨（例）
+        k = last - 2
+        while k > first and last - k <= 4 and tokens[k] not in ("（", "("):
+            k -= 1
+        last = k if k > first and tokens[k] in ("（", "(") else last
+    while last > first and tokens[last - 1][0] in QUOTES:
+        last -= 1
+    while first < last and tokens[first][0] in QUOTES:
+        first += 1
+    # the price or number after the name: 牛肉馅饼28元一个, 生滚鱼片粥17一份
+    end = last
+    while end > first and (finder.tag(tokens[end - 1]) in COUNT_TAGS
+                           or tokens[end - 1].isdigit() or tokens[end - 1] in ("元", "块")):
+        end -= 1
+    if end < last and any(c.isdigit() or c in "一两半" for t in tokens[end:last] for c in t[:1]):
+        last = end
+    if last <= first or not (finder._kind[tokens[last - 1]] == 2 or finder._head[tokens[last - 1]]
+                             or _glued(finder, tokens[last - 1])):
+        return None  # (a name ends on a thing)
     return first, last
 
 
