@@ -6,7 +6,8 @@ so once, its clauses not scanned token by token for one (质量没有以前好 s
 the event rules a comment's screened characters reach are kept per set of characters (等了
 70分钟才送到 and every other event still found as each rule's own pattern finds it); a clause
 that ends on no thing (送货很快，味道不错) is not read for a name the clause after judges
-(咖喱排骨，咖喱味道不错 still is)."""
+(咖喱排骨，咖喱味道不错 still is); praise that closes its clause after no 就 会 更 and asks for
+no more (质量很好) is not asked whether it is wished for (再便宜点, 能送些配件就好了 still are)."""
 
 from __future__ import annotations
 
@@ -180,3 +181,31 @@ def test_the_first_reading_is_the_names():
         span = name_span(finder, tokens, 0, len(tokens))
         assert ends is not None or span is None, text  # (no thing at the end: no name)
         assert span is None or ends[0] <= span[0] <= span[1] <= ends[1], text
+
+
+# -- a wish's first tests read before the call (opinions._wished) -----------------------------
+
+WISHED = [  # (tokens, whether the praise is wished for, whether _wished is asked)
+    (["价格", "再", "便宜", "点"], True, True),  # more asked for
+    (["物流", "再", "快", "一点"], True, True),
+    (["能", "送些", "配件", "就", "好", "了"], True, True),  # a wish's end after 就
+    (["要是", "有", "赠品", "就", "更好", "了"], True, True),
+    (["用", "了", "一次", "就", "好", "了"], False, True),  # (就好了 with no wish before it)
+    (["质量", "很", "好"], False, False),  # praise closing its clause: not asked
+    (["物流", "很", "快", "了"], False, False),
+    (["包装", "不错"], False, False),
+]
+
+
+@pytest.mark.parametrize(("tokens", "wished", "asked"), WISHED)
+def test_praise_that_ends_no_wish_is_not_asked(monkeypatch, tokens, wished, asked):
+    from manyi.annotate.factors import FactorExtractor
+    from manyi.text.lexicon import Lexicon
+
+    extractor = FactorExtractor(Lexicon.load())
+    calls = []
+    reading = extractor._wished
+    monkeypatch.setattr(extractor, "_wished", lambda *a: calls.append(a) or reading(*a))
+    scores = [o.score for o in extractor.extract_opinions(tokens)]
+    assert (scores[-1] < 0) == wished, scores
+    assert bool(calls) == asked

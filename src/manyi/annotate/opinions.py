@@ -37,6 +37,7 @@ PLAIN = frozenset({"普通"})
 # A wish for more (再便宜点, 如果服务再好一点就好了): the thing is not so now — a mild complaint
 # (rules.toml wishes, wish_markers, a_little)
 WISH_ENDS = frozenset({"了", "啦", "哦", "呀", "啊"})
+WISH_JUST = frozenset({"就", "会", "更"})  # before a wish's end: 就好了, 会更好, 就更好了
 WISHED_SCALE = 0.5  # weaker than the fault said outright
 
 DEAL_SCORE = 0.5
@@ -117,7 +118,7 @@ class OpinionScreens:
             or t in rules.predicate_only
             or (parse(t) or ("", "", ""))[2] in ("没用", *rules.degree_only)))
         self.scales = frozenset(rules.scale_up) | frozenset(rules.scale_down)
-        self.wish_next = frozenset(rules.a_little) | WISH_ENDS  # a word after a wished one
+        self.a_little = frozenset(rules.a_little)  # a word after a wished one (便宜点)
         # a comparison's negation (没有, 不如; glued: 完全没有): see _below_standard
         self.negates = Memo(lambda t: t in rules.comparative_negations or negates_as(t))
         # a text holding none of these words holds no such token (each ends on one) nor 有没有
@@ -155,7 +156,7 @@ class ClauseOpinions(ScaleReading, PredicateReading):
             if candidates and tokens is not self._unbelieving else (last, last)
         rules, modifiers = self.rules, self._modifiers
         screens, weights = self._opinion_screens, self.lexicon.opinions.get
-        plain = screens.plain
+        plain, a_little = screens.plain, screens.a_little
         # (a comment whose text holds no comparison's negation nor 有没有, most, told once a
         # comment; else a clause with none: 质量没有以前好 is not in it, most clauses)
         compared = candidates and tokens is not self._uncompared
@@ -264,8 +265,12 @@ class ClauseOpinions(ScaleReading, PredicateReading):
             elif weight > 0 and (len(word) > 1 and token != word and token.startswith(OVERDONE)
                                  or (i > first and tokens[i - 1] in OVERDONE)):
                 weight = -weight  # 偏清淡, 过于热情: more than one wants (not 偏好: a verb)
-            if weight > 0 and (i + 1 >= last or tokens[i + 1] in screens.wish_next or token[-1] in
-                               "点些") and self._wished(tokens, i, first, last):
+            # (_wished's own first tests: more asked for, 便宜点; else a wish's end right after
+            # 就 会 更, 就好了: most praise closing its clause is neither, no call)
+            if weight > 0 and (token[-1] in "点些" or i + 1 < last and tokens[i + 1] in a_little
+                               or i > first and tokens[i - 1] in WISH_JUST and (
+                                   i + 1 >= last or tokens[i + 1] in WISH_ENDS)) \
+                    and self._wished(tokens, i, first, last):
                 weight = -weight * WISHED_SCALE  # 再便宜点就好了: not cheap enough now
             negations += believed < i <= proved  # 本以为会新鲜: it was not
             k = i + 1 + (tokens[i + 1] == "的") if i + 2 < last else last  # 一个好的都没有
