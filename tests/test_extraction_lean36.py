@@ -1,13 +1,16 @@
-"""Per-comment work cut, the same answers (issue #24, round 25): the pattern kept for the
-last word sets (the ease words 方便 容易, the contrast words 但是) is asked again without a
-set compared or built (a copy of the same words, equal, reuses it; other words build
-another); a comment whose text holds no comparison's negation (没有 不如) nor 有没有 is told
-so once, its clauses not scanned token by token for one (质量没有以前好 still a complaint);
-the event rules a comment's screened characters reach are kept per set of characters (等了
-70分钟才送到 and every other event still found as each rule's own pattern finds it); a clause
-that ends on no thing (送货很快，味道不错) is not read for a name the clause after judges
-(咖喱排骨，咖喱味道不错 still is); praise that closes its clause after no 就 会 更 and asks for
-no more (质量很好) is not asked whether it is wished for (再便宜点, 能送些配件就好了 still are)."""
+"""Per-comment work cut, the same answers (issue #24, round 25):
+
+* the pattern kept for the last word sets (the ease words 方便 容易, the contrast words 但是)
+  is asked again, through a plain function, without a set compared or built (an equal copy
+  of the same words reuses it; other words build another);
+* a comment whose text holds no comparison's negation (没有 不如) nor 有没有 is told so once,
+  its clauses not scanned token by token for one (质量没有以前好 still a complaint);
+* the event rules a comment's screened characters reach are kept per set of characters
+  (等了70分钟才送到 and every other event still found as each rule's own pattern finds it);
+* a clause that ends on no thing (吃完了，味道还可以) is not read for a name the clause after
+  judges (咖喱排骨，咖喱味道不错 still is);
+* praise that closes its clause after no 就 会 更 and asks for no more (质量很好) is not asked
+  whether it is wished for (再便宜点, 能送些配件就好了 still are)."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ import re
 
 import pytest
 
-from manyi.annotate.memo import LastOf
+from manyi.annotate.memo import last_of
 
 
 class _Counted:
@@ -43,10 +46,17 @@ HARD = frozenset({"不易", "不便"})
 ])
 def test_the_last_sets_pattern_is_kept(asked, computed):
     compute = _Counted()
-    last = LastOf(compute)
+    last = last_of(compute)
     values = [last(*sets) for sets in asked]
     assert compute.calls == computed
     assert values == [compute(*sets) for sets in asked]  # (each the words' own pattern)
+
+
+def test_the_kept_pattern_is_asked_as_a_plain_function():
+    from types import FunctionType
+
+    # (an object's __call__ costs a slot look-up and a bound method each call: two a comment)
+    assert type(last_of(_Counted())) is FunctionType
 
 
 def test_the_ease_test_follows_the_words_of_the_rules():

@@ -41,7 +41,7 @@ from functools import lru_cache
 from typing import Any
 
 from manyi.annotate.aspect_tags import VERB_FORMS, words_in
-from manyi.annotate.memo import LastOf
+from manyi.annotate.memo import last_of
 from manyi.annotate.opinions import INSUFFICIENT, NEGATED_SCALE, WISHED_SCALE, Opinion
 
 ACT_TAGS = frozenset({"v", "vn"})  # what jieba calls the act made easy (携带 v, 冲洗 vn)
@@ -64,7 +64,7 @@ def _ease_words(*words: frozenset[str]) -> re.Pattern:
     return words_in(frozenset().union(*words) - {""})
 
 
-_EASE_WORDS = LastOf(_ease_words)  # (the last pack's sets, told by identity)
+_EASE_WORDS = last_of(_ease_words)  # (the last pack's sets, told by identity)
 
 
 def eased_acts(roles_of: Any, text: str, tokens: list[str], starts: list[int],

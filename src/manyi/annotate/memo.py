@@ -31,26 +31,27 @@ class Memo(dict):
         return value
 
 
-class LastOf:
-    """``compute(*keys)`` for the keys last asked, told by identity first, not by hash: one pack's
-    word sets are asked for every comment of a run, and hashing a large frozenset each time
-    costs more than the look-up saves (词表 → 正则, built again only when the sets change).
+def last_of(compute: Callable[..., Any]) -> Callable[..., Any]:
+    """``compute(*keys)`` for the keys last asked, told by identity first, not by hash: one
+    pack's word sets are asked for every comment of a run, and hashing a large frozenset each
+    time costs more than the look-up saves (词表 → 正则, built again only when the sets change).
+    A plain function (a closure): an object's ``__call__`` costs a slot look-up a call.
 
     >>> words = frozenset({"方便"})
-    >>> pattern = LastOf(lambda w: "|".join(sorted(w)))
+    >>> pattern = last_of(lambda w: "|".join(sorted(w)))
     >>> pattern(words), pattern(words) is pattern(words)
     ('方便', True)
     """
+    last: tuple[tuple, Any] = ((), None)  # (the keys last asked and their value)
 
-    def __init__(self, compute: Callable[..., Any]) -> None:
-        self.compute = compute
-        self._last: tuple[tuple, Any] = ((), None)
-
-    def __call__(self, *keys: Any) -> Any:
-        asked, value = self._last
+    def asked(*keys: Any) -> Any:
+        nonlocal last
+        before, value = last  # (one tuple: a reader sees keys and value together)
         # (a tuple's == tells each key by identity before any value: the same sets asked
         # again cost one C comparison, none hashed or compared; equal ones give the same value)
-        if keys != asked:
-            value = self.compute(*keys)
-            self._last = (keys, value)  # (one tuple: a reader sees keys and value together)
+        if keys != before:
+            value = compute(*keys)
+            last = (keys, value)
         return value
+
+    return asked

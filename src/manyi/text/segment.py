@@ -23,7 +23,7 @@ from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from manyi.annotate.memo import LastOf
+from manyi.annotate.memo import last_of
 from manyi.text.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -438,4 +438,4 @@ def contrast_pattern(contrasts: frozenset[str]) -> re.Pattern | None:
     return re.compile("|".join(map(re.escape, sorted(contrasts, key=len, reverse=True))))
 
 
-_LAST_CONTRASTS = LastOf(contrast_pattern)  # (the last lexicon's words, by identity)
+_LAST_CONTRASTS = last_of(contrast_pattern)  # (the last lexicon's words, by identity)
