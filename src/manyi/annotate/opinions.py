@@ -523,6 +523,12 @@ class ClauseOpinions(ScaleReading, PredicateReading):
                 # 性价比不是很高: the word after the degree is said, negated
                 return Opinion(i + 2, starts[i], starts[i + 2] + len(tokens[i + 2]),
                                tokens[i + 2], 0.0, True, self._modifiers[word][1])
+            if kind == "deg" and self._modifiers.get(word, ("",))[0] == "neg" and i + 2 < stop \
+                    and is_word(tokens[i + 2], self.rules.particles) \
+                    and tokens[i + 2] not in self.lexicon.terms:
+                # 快递非常不守时: the word after the negation is said, negated and graded
+                return Opinion(i + 2, starts[i], starts[i + 2] + len(tokens[i + 2]),
+                               tokens[i + 2], 0.0, True, value)
             if token in EXCESS:
                 word = token + word  # 太大, 偏 辣: too much (see duration)
             end = had_end(tokens, i + 1, stop, self.rules.particles) if kind == "deg" \
