@@ -1,0 +1,43 @@
+"""Food-delivery and restaurant comments read as an analyst reads them (issue #19): food
+said to be oily (太油了), noodles gone into a lump (有点坨了), a taste said too strong with no
+dish named (太辣了: a delivery order's food, as a restaurant's), an item put in short
+(少放了一份米饭), an order taken late or soon (半小时才接单, 五分钟就接单了). Comments written
+for the purpose and from the bundled restaurant sample; each asserts a mention's dimension,
+factor and polarity, so a rule that finds nothing fails."""
+
+from __future__ import annotations
+
+import pytest
+
+import manyi
+
+CASES = [  # (pack, comment, dimension, factor, polarity of the mention whose opinion is last)
+    ("catering", "味道还可以，就是太油了，吃完嘴巴上一层油", "product", "taste", "negative"),
+    ("delivery", "口味不错，就是有点油", "product", "taste", "negative"),
+    ("catering", "红油抄手很好吃，就是送到的时候有点坨了", "product", "taste", "negative"),
+    ("delivery", "面条都坨了，根本没法吃", "product", "taste", "negative"),
+    ("delivery", "太辣了", "product", "taste", "negative"),
+    ("delivery", "商家少放了一份米饭", "logistics", "delivery", "negative"),
+    ("delivery", "少装了两瓶水", "logistics", "delivery", "negative"),
+    ("delivery", "下单后半小时才接单，太慢了", "service", "efficiency", "negative"),
+    ("delivery", "五分钟就接单了", "service", "efficiency", "positive"),
+]
+NOTHING = [  # (pack, comment, factor that must not be said): oil named, a wish, a word
+    ("delivery", "汤上面一层油", "taste"),
+    ("delivery", "加油", "taste"),
+    ("delivery", "下次少放辣", "delivery"),
+]
+
+
+@pytest.mark.parametrize("pack, text, dimension, factor, polarity", CASES)
+def test_a_takeaway_complaint_or_praise_is_found(pack, text, dimension, factor, polarity):
+    mentions = manyi.analyze([text], domain=pack, jobs=1, progress=False).mentions
+    found = mentions[(mentions.dimension == dimension) & (mentions.factor == factor)]
+    assert len(found), mentions[["term", "opinion", "dimension", "factor"]].values.tolist()
+    assert found.sort_values("start").polarity.iloc[-1] == polarity
+
+
+@pytest.mark.parametrize("pack, text, factor", NOTHING)
+def test_oil_named_or_wished_is_no_complaint(pack, text, factor):
+    mentions = manyi.analyze([text], domain=pack, jobs=1, progress=False).mentions
+    assert not (mentions.factor == factor).any(), mentions[["term", "opinion", "factor"]]
