@@ -1,7 +1,8 @@
 """Food-delivery and restaurant comments read as an analyst reads them (issue #19): food
 said to be oily (太油了), noodles gone into a lump (有点坨了), a taste said too strong with no
 dish named (太辣了: a delivery order's food, as a restaurant's), an item put in short
-(少放了一份米饭), an order taken late or soon (半小时才接单, 五分钟就接单了). Comments written
+(少放了一份米饭), an order taken late or soon (半小时才接单, 五分钟就接单了), a coupon that cannot
+be used (优惠券用不了). Comments written
 for the purpose and from the bundled restaurant sample; each asserts a mention's dimension,
 factor and polarity, so a rule that finds nothing fails."""
 
@@ -21,6 +22,10 @@ CASES = [  # (pack, comment, dimension, factor, polarity of the mention whose op
     ("delivery", "少装了两瓶水", "logistics", "delivery", "negative"),
     ("delivery", "下单后半小时才接单，太慢了", "service", "efficiency", "negative"),
     ("delivery", "五分钟就接单了", "service", "efficiency", "positive"),
+    # a promotion that cannot be used is a minus of the deal, one given a plus
+    ("delivery", "优惠券用不了，客服也不处理", "price", "promotion", "negative"),
+    ("ecommerce", "红包根本不能用", "price", "promotion", "negative"),
+    ("delivery", "送了优惠券", "price", "promotion", "positive"),
 ]
 NOTHING = [  # (pack, comment, factor that must not be said): oil named, a wish, a word
     ("delivery", "汤上面一层油", "taste"),
