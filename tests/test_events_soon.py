@@ -25,6 +25,8 @@ from manyi.text.lexicon_events import merge_aspects_file
     ("hotline", "排了一个小时的队才办完业务", "channel", "queue", -1),  # a branch's line
     ("hotline", "营业厅排队要好久", "channel", "queue", -1),
     ("hotline", "办理业务要排很久的队", "channel", "queue", -1),  # 要排: one word
+    ("hotline", "贷款审批很快，三天就放款了", "service", "business", 1),  # money lent
+    ("hotline", "申请了两周才下款", "service", "business", -1),
     # still not done a time later (shop reviews, a bank ticket, a repair)
     ("ecommerce", "说好退钱过了一个月还没退", "service", "efficiency", -1),
     ("electronics", "客服说要寄回检测，一个月了还没修好", "service", "efficiency", -1),
