@@ -26,6 +26,10 @@ CASES = [  # (pack, comment, dimension, factor, polarity of the mention whose op
     ("delivery", "优惠券用不了，客服也不处理", "price", "promotion", "negative"),
     ("ecommerce", "红包根本不能用", "price", "promotion", "negative"),
     ("delivery", "送了优惠券", "price", "promotion", "positive"),
+    ("automotive", "销售承诺的赠品到现在都没给", "price", "gift", "negative"),  # not given
+    ("ecommerce", "说好的赠品一直没发", "price", "gift", "negative"),
+    ("automotive", "动力很猛，超车很轻松", "product", "power", "positive"),  # a strong pull
+    ("automotive", "后排坐三个人也不挤", "product", "space", "positive"),  # not crowded
 ]
 NOTHING = [  # (pack, comment, factor that must not be said): oil named, a wish, a word
     ("delivery", "汤上面一层油", "taste"),

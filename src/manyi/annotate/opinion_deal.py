@@ -1,6 +1,6 @@
 """How a gift or a promotion named without an opinion is read: a plus of the deal (送了小样,
-趁活动买的), a minus after a negation (没有赠品) or before a word that it cannot be used
-(优惠券用不了, 红包根本不能用) — a mixin of :class:`~manyi.annotate.opinions.ClauseOpinions`.
+趁活动买的), a minus after a negation (没有赠品) or before a word that it cannot be used or
+was not given (优惠券用不了, 红包根本不能用, 赠品到现在都没给) — a mixin of :class:`~manyi.annotate.opinions.ClauseOpinions`.
 
 >>> from manyi.annotate.factors import FactorExtractor
 >>> from manyi.text.lexicon import Lexicon
@@ -18,7 +18,11 @@ from manyi.annotate.opinion_scale import NEGATED_SCALE
 DEAL_SCORE = 0.5  # a gift or a promotion named: a mild plus of the deal
 # Words that a thing cannot be used (优惠券 用不了), as one token or 用 + 不了 / 不上.
 UNUSABLE = frozenset({"用不了", "用不上", "没法用", "不能用", "不可用", "无法使用", "不能使用"})
-PAST = frozenset({"根本", "完全"})  # read past, as rules.toml's fillers (红包根本不能用)
+# read past, as rules.toml's fillers (红包根本不能用, 赠品到现在都没给)
+PAST = frozenset({"根本", "完全", "一直", "至今", "到", "现在", "到现在", "迟迟"})
+# … and given: not given, sent or made good (赠品到现在都没给, 说好的赠品一直没发, 优惠没兑现)
+NOT_GIVEN = frozenset({"没给", "没发", "没送", "没有给", "没有发", "没有送"})
+GIVING = frozenset({"给", "发", "送", "兑现"})
 
 
 class DealReading:
@@ -28,13 +32,17 @@ class DealReading:
     _modifiers: dict
 
     def _unusable(self, tokens: list[str], index: int) -> int:
-        """Index of the last word saying that the thing at ``index`` cannot be used, past
-        fillers (优惠券 用 不了, 红包 根本 不能 用), else −1."""
+        """Index of the last word saying that the thing at ``index`` cannot be used or was
+        not given, past fillers (优惠券 用 不了, 红包 根本 不能 用, 赠品 到 现在 都 没 给),
+        else −1."""
         j, fillers = index + 1, self.rules.fillers
         while j < len(tokens) and (tokens[j] in fillers or tokens[j] in PAST):
             j += 1
-        if j < len(tokens) and tokens[j] in UNUSABLE:
+        if j < len(tokens) and (tokens[j] in UNUSABLE or tokens[j] in NOT_GIVEN):
             return j
+        if j + 1 < len(tokens) and tokens[j] in ("没", "没有", "还没", "还没有") \
+                and tokens[j + 1] in GIVING:
+            return j + 1
         if j + 1 < len(tokens) and (
                 tokens[j] in self.rules.unable and tokens[j + 1] in ("用", "使用")
                 or tokens[j] == "用" and tokens[j + 1] in ("不了", "不上")):
