@@ -1,6 +1,7 @@
 """How a gift or a promotion named without an opinion is read: a plus of the deal (送了小样,
 趁活动买的), a minus after a negation (没有赠品) or before a word that it cannot be used or
-was not given (优惠券用不了, 红包根本不能用, 赠品到现在都没给) — a mixin of :class:`~manyi.annotate.opinions.ClauseOpinions`.
+was not given (优惠券用不了, 红包根本不能用, 赠品到现在都没给) — a mixin of
+:class:`~manyi.annotate.opinions.ClauseOpinions`.
 
 >>> from manyi.annotate.factors import FactorExtractor
 >>> from manyi.text.lexicon import Lexicon
