@@ -28,6 +28,7 @@ CASES = [  # (pack, comment, dimension, factor, polarity of the mention whose op
     ("delivery", "送了优惠券", "price", "promotion", "positive"),
     ("automotive", "销售承诺的赠品到现在都没给", "price", "gift", "negative"),  # not given
     ("ecommerce", "说好的赠品一直没发", "price", "gift", "negative"),
+    ("app", "优惠券根本领不到", "price", "promotion", "negative"),  # never had
     ("automotive", "动力很猛，超车很轻松", "product", "power", "positive"),  # a strong pull
     ("automotive", "后排坐三个人也不挤", "product", "space", "positive"),  # not crowded
 ]

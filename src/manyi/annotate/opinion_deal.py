@@ -20,7 +20,7 @@ DEAL_SCORE = 0.5  # a gift or a promotion named: a mild plus of the deal
 # Words that a thing cannot be used (优惠券 用不了), as one token or 用 + 不了 / 不上.
 UNUSABLE = frozenset({"用不了", "用不上", "没法用", "不能用", "不可用", "无法使用", "不能使用"})
 # read past, as rules.toml's fillers (红包根本不能用, 赠品到现在都没给)
-PAST = frozenset({"根本", "完全", "一直", "至今", "到", "现在", "到现在", "迟迟"})
+PAST = frozenset({"根本", "完全", "一直", "至今", "到", "现在", "到现在", "迟迟", "就是"})
 # … and given: not given, sent or made good (赠品到现在都没给, 说好的赠品一直没发, 优惠没兑现)
 NOT_GIVEN = frozenset({"没给", "没发", "没送", "没有给", "没有发", "没有送"})
 GIVING = frozenset({"给", "发", "送", "兑现"})
@@ -46,8 +46,8 @@ class DealReading:
             return j + 1
         if j + 1 < len(tokens) and (
                 tokens[j] in self.rules.unable and tokens[j + 1] in ("用", "使用")
-                or tokens[j] == "用" and tokens[j + 1] in ("不了", "不上")):
-            return j + 1
+                or tokens[j] in ("用", "抢", "领") and tokens[j + 1] in ("不了", "不上", "不到")):
+            return j + 1  # (红包 抢 不到, 优惠券 领 不了: never had)
         return -1
 
     def _deal(self, tokens: list[str], starts: list[int], index: int, first: int) -> Any:
