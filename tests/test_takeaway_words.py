@@ -1,10 +1,11 @@
-"""Food-delivery and restaurant comments read as an analyst reads them (issue #19): food
-said to be oily (太油了), noodles gone into a lump (有点坨了), a taste said too strong with no
-dish named (太辣了: a delivery order's food, as a restaurant's), an item put in short
-(少放了一份米饭), an order taken late or soon (半小时才接单, 五分钟就接单了), a coupon that cannot
-be used (优惠券用不了). Comments written
-for the purpose and from the bundled restaurant sample; each asserts a mention's dimension,
-factor and polarity, so a rule that finds nothing fails."""
+"""Food-delivery, restaurant and other comments read as an analyst reads them (issue #19):
+noodles gone into a lump (有点坨了), a taste said too strong with no dish named (太辣了: a
+delivery order's food, as a restaurant's), an item put in short (少放了一份米饭), an order
+taken late or soon (半小时才接单, 五分钟就接单了), a promotion that cannot be used, never had
+or not given (优惠券用不了, 红包抢不到, 赠品到现在都没给), a car's strong pull and roomy seats.
+Comments written for the purpose and from the bundled samples; each asserts a mention's
+dimension, factor and polarity, so a rule that finds nothing fails. (Oily food, 太油了, was
+tried as a graded 油 and dropped: as an opinion word 油 broke dish names, 油爆虾.)"""
 
 from __future__ import annotations
 
@@ -13,8 +14,6 @@ import pytest
 import manyi
 
 CASES = [  # (pack, comment, dimension, factor, polarity of the mention whose opinion is last)
-    ("catering", "味道还可以，就是太油了，吃完嘴巴上一层油", "product", "taste", "negative"),
-    ("delivery", "口味不错，就是有点油", "product", "taste", "negative"),
     ("catering", "红油抄手很好吃，就是送到的时候有点坨了", "product", "taste", "negative"),
     ("delivery", "面条都坨了，根本没法吃", "product", "taste", "negative"),
     ("delivery", "太辣了", "product", "taste", "negative"),
@@ -32,10 +31,9 @@ CASES = [  # (pack, comment, dimension, factor, polarity of the mention whose op
     ("automotive", "动力很猛，超车很轻松", "product", "power", "positive"),  # a strong pull
     ("automotive", "后排坐三个人也不挤", "product", "space", "positive"),  # not crowded
 ]
-NOTHING = [  # (pack, comment, factor that must not be said): oil named, a wish, a word
-    ("delivery", "汤上面一层油", "taste"),
-    ("delivery", "加油", "taste"),
+NOTHING = [  # (pack, comment, factor that must not be said): a wish, a count not missed
     ("delivery", "下次少放辣", "delivery"),
+    ("delivery", "盐少放了点，淡了", "delivery"),
 ]
 
 
@@ -48,6 +46,6 @@ def test_a_takeaway_complaint_or_praise_is_found(pack, text, dimension, factor, 
 
 
 @pytest.mark.parametrize("pack, text, factor", NOTHING)
-def test_oil_named_or_wished_is_no_complaint(pack, text, factor):
+def test_a_wish_or_an_amount_is_no_missing_item(pack, text, factor):
     mentions = manyi.analyze([text], domain=pack, jobs=1, progress=False).mentions
     assert not (mentions.factor == factor).any(), mentions[["term", "opinion", "factor"]]
