@@ -93,7 +93,11 @@ def test_discovery_can_be_switched_off():
     ("少给了我一盒米饭", "logistics", "delivery"),
     ("订了两个煎蛋只来了一个", "logistics", "delivery"),
     ("漏送了一份", "logistics", "delivery"),
+    ("一个星期了还没到", "logistics", "speed"),  # still not come, a time later
+    ("三天了还没发货", "logistics", "speed"),
     ("送到都凉了", "logistics", "temperature"),
+    ("送到的时候饭菜都是凉的", "logistics", "temperature"),  # food said to be cold
+    ("米饭是冷的", "logistics", "temperature"),
     ("汤洒了一袋子", "logistics", "damage"),
 ])
 def test_events_are_negative_mentions_of_their_factor(takeaway, text, dimension, factor):

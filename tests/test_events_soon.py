@@ -25,6 +25,13 @@ from manyi.text.lexicon_events import merge_aspects_file
     ("hotline", "排了一个小时的队才办完业务", "channel", "queue", -1),  # a branch's line
     ("hotline", "营业厅排队要好久", "channel", "queue", -1),
     ("hotline", "办理业务要排很久的队", "channel", "queue", -1),  # 要排: one word
+    ("hotline", "贷款审批很快，三天就放款了", "service", "business", 1),  # money lent
+    ("hotline", "申请了两周才下款", "service", "business", -1),
+    # still not done a time later (shop reviews, a bank ticket, a repair)
+    ("ecommerce", "说好退钱过了一个月还没退", "service", "efficiency", -1),
+    ("electronics", "客服说要寄回检测，一个月了还没修好", "service", "efficiency", -1),
+    ("ecommerce", "再也不想来这里买东西了,太慢了,10天还没收到", "logistics", "speed", -1),
+    ("ecommerce", "买的其他自营商品一周都没送到", "logistics", "speed", -1),
 ])
 def test_speed_through_time_is_an_event_with_its_polarity(domain, text, dimension, factor,
                                                           sign):
@@ -47,6 +54,14 @@ def test_what_the_clause_names_unjudged_takes_the_event():
 def test_soon_needs_a_verb_of_arriving_or_doing(text):
     found = extractor_for("ecommerce")(text)
     assert not any(m.source == "event" and m.lexicon_score > 0 for m in found), found
+
+
+@pytest.mark.parametrize("text", ["二个月没到就频频出现问题", "用了三天了还没来评价",
+                                  "三天了还没坏"])
+def test_not_even_a_time_nor_a_review_is_a_wait(text):
+    # 没到就: "not even two months"; 来评价: what the reviewer came to do; 坏: nothing due
+    found = extractor_for("ecommerce")(text)
+    assert not any(m.source == "event" for m in found), found
 
 
 @pytest.mark.parametrize("text, late", [("特意用了几天才来评价的", False),

@@ -186,6 +186,18 @@ def test_a_dump_with_no_text_column_stops_with_one_line(tmp_path, content, messa
     assert "\n" not in str(info.value)
 
 
+@pytest.mark.parametrize("name", ["评论.csv", "评论.txt", "评论.jsonl"])
+def test_a_workbook_named_as_text_says_what_it_is(tmp_path, name):
+    """The bundled survey workbook saved under a text suffix: one line naming the file, what
+    it is and the fix (it was a CSV parser's message about unquoted new-lines)."""
+    path = tmp_path / name
+    path.write_bytes((Path(__file__).parents[1] / "corpus_samples/survey_feedback.xlsx")
+                     .read_bytes())
+    with pytest.raises(InputError, match=r"Excel workbook \(\.xlsx\).*\.xlsx suffix") as info:
+        read_comments(path)
+    assert str(path) in str(info.value) and "\n" not in str(info.value)
+
+
 def test_zero_width_character_keeps_the_dimension():
     result = manyi.analyze(["物\u200b流很快", "物流很快"], progress=False)
     dims = result.comments["dimensions"].tolist()

@@ -38,6 +38,9 @@ POLARITY = [
     ("价格不便宜", "价格", "negative"),
     ("房间不大，隔音也不好", "房间", "negative"),
     ("影响很大", "影响", "negative"),
+    # crowded, graded or negated (a shop review; a car's back seats)
+    ("起码进脚不挤", "起码进脚", "positive"),
+    ("座位很挤", "座位", "negative"),
     # a bare taste beside a verdict
     ("口感很差，酸酸的", "酸酸", "negative"),
     ("酸酸甜甜的，很好吃", "好吃", "positive"),

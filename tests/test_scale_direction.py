@@ -24,7 +24,9 @@ WORSE = ["价格高", "只是楼下的中餐厅收费比较高", "温泉内部�
          # too much of what is praised in measure (过于/太过 before a praise word, 过 before a
          # scale word)
          "屏幕色彩过于艳丽", "所以手机铃音过于柔和", "经济间的布局过于紧凑", "后盖过于严密",
-         "理论过多"]
+         "理论过多",
+         # how fast something is used up (rules.toml consuming; shop reviews)
+         "电量耗得非常快", "电池掉电快", "掉电有点快", "流量用得特别快", "电池掉得很快"]
 BETTER = ["噪音也小", "风扇噪音很小", "发热量不大", "整机发热量低", "功耗很低", "价位也不高",
           "费用也不高", "价格很低", "内存容量较大", "系统的游戏兼容性高", "耳机档次更高",
           "手机存储量大", "油耗很低", "延迟低",

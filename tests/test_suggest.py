@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from conftest import SAMPLES
 
 from manyi.cli.commands import main
+from manyi.cli.text import _width
 from manyi.io.read import read_comments
 from manyi.text.lexicon import Lexicon, check_packs
 from manyi.text.segment import Segmenter
@@ -160,6 +161,35 @@ def test_no_candidates_gives_an_empty_table_and_a_valid_file(tmp_path):
     assert frame.empty and list(frame.columns) == COLUMNS
     path = write_suggestions(frame, tmp_path / "empty.toml")
     assert check_packs([path]) == []
+
+
+def test_cli_says_when_it_found_nothing_and_writes_no_file(tmp_path):
+    source = tmp_path / "one.txt"
+    source.write_text("好评\n", encoding="utf-8")
+    out = tmp_path / "suggestions.toml"
+    result = CliRunner().invoke(main, ["lexicon", "suggest", str(source), "-o", str(out),
+                                       "--domain", "ecommerce"])
+    assert result.exit_code == 0, result.output
+    assert "no candidate terms in 1 comments" in result.output and "written to" not in \
+        result.output
+    assert not out.exists()
+
+
+def test_lexicon_show_lines_up_its_columns():
+    shown = CliRunner().invoke(main, ["lexicon", "show", "--domain", "delivery"])
+    assert shown.exit_code == 0, shown.output
+    header, rule, *rows = shown.output.splitlines()
+    assert header.split() == ["dimension", "factor", "kind", "words"]
+    at = _width(header[:header.index("kind")])  # each row's kind starts under the header's
+    kinds = set(_lexicon_kinds())
+    for row in rows:  # the text from display column ``at`` on opens with the row's kind
+        cut = next(n for n in range(len(row) + 1) if _width(row[:n]) >= at)
+        assert row[cut:].split()[0] in kinds, row
+    assert len(rows) > 4
+
+
+def _lexicon_kinds() -> list[str]:
+    return Lexicon.load("delivery").to_frame()["kind"].unique().tolist()
 
 
 def test_cli_writes_suggestions_and_is_the_same_under_another_hash_seed(tmp_path):

@@ -394,6 +394,16 @@ def test_analyze_names_a_column_that_looks_like_ids(tmp_path):
     assert "工单编号 looks like an id column: --id-col 工单编号" in result.output
     given = run("analyze", dump, "-o", tmp_path / "out", "--id-col", "工单编号")
     assert "looks like an id column" not in given.output
+    assert "is it the id column" not in given.output
+
+
+def test_analyze_warns_when_the_id_column_given_repeats_in_most_rows(tmp_path):
+    """--id-col naming the rating by mistake: more than a flag count in the summary."""
+    result = run("analyze", SAMPLES / "ecommerce_reviews.csv", "-o", tmp_path / "out",
+                 "--id-col", "评分")
+    assert result.exit_code == 0, result.output
+    assert "warning: --id-col 评分:" in result.output
+    assert "is it the id column? 评论ID looks like one" in result.output
 
 
 @pytest.mark.parametrize("texts", [

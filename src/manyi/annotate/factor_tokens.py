@@ -158,7 +158,10 @@ class TokenRoles:
 
     def _modifier_prefix(self, token: str) -> int:
         """Length of the longest negation or degree word a token starts with (很正 → 1), 0
-        if none; the whole token does not count."""
+        if none; the whole token does not count, and a degree word is not split (非常 is not
+        非 + 常, 更加 not 更 + 加: 位置非常接近地铁 judges no 常)."""
+        if self._modifiers.get(token, ("",))[0] == "deg":
+            return 0
         return next((n for n in range(min(len(token) - 1, self._longest_modifier), 0, -1)
                      if token[:n] in self._modifiers), 0)
 

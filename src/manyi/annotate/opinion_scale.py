@@ -40,10 +40,19 @@ class ScaleReading:
 
         j = attribute_at(self, tokens, first, i - 1)
         # 耗电比以前快: else the attribute compared, before 比 (opinion_compared)
-        sign = sign_at(j) or sign_at(compared_attribute(self, tokens, first, j))
+        sign = sign_at(j) or sign_at(compared_attribute(self, tokens, first, j)) \
+            or self._consumed(tokens, first, j, word)
         if not sign:
             return weight
         return abs(weight) * sign * (1 if word in self.rules.scale_up else -1)
+
+    def _consumed(self, tokens: list[str], first: int, j: int, word: str) -> int:
+        """−1 when the speed word ``word`` (快 慢) says how fast something is used up: right
+        after an act of using up and 得 (流量用得特别快, 电池掉得很快; rules.toml ``consuming``)."""
+        if word not in ("快", "慢") or j < first or not tokens[j].endswith("得"):
+            return 0
+        act = tokens[j][:-1] or (tokens[j - 1] if j > first else "")
+        return -1 if act in self.rules.consuming else 0
 
     def duration(self, words: list[str], opinion: Any, *, too_little: bool = False
                  ) -> Any:

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from manyi.annotate.factor_tokens import GOOD_AS_DEGREE, any_of, is_word
 from manyi.annotate.memo import Memo
 from manyi.annotate.opinion_compared import compared_scale
+from manyi.annotate.opinion_deal import DealReading
 from manyi.annotate.opinion_predicate import PLAIN_NEGATIONS, PredicateReading
 from manyi.annotate.opinion_scale import EXCESS, NEGATED_SCALE, ScaleReading
 
@@ -40,7 +41,6 @@ WISH_ENDS = frozenset({"了", "啦", "哦", "呀", "啊"})
 WISH_JUST = frozenset({"就", "会", "更"})  # before a wish's end: 就好了, 会更好, 就更好了
 WISHED_SCALE = 0.5  # weaker than the fault said outright
 
-DEAL_SCORE = 0.5
 
 AMOUNT = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万几半俩仨]+(个|天|年|月|周|日|号|点|"
                     r"小时|分钟|星期|礼拜|块|元|斤|次|桌|多|来)")
@@ -125,7 +125,7 @@ class OpinionScreens:
         self.comparing = any_of({ASKED, *rules.comparative_negations})
 
 
-class ClauseOpinions(ScaleReading, PredicateReading):
+class ClauseOpinions(ScaleReading, PredicateReading, DealReading):
     """The opinion half of :class:`~manyi.annotate.factors.FactorExtractor` (which sets up
     ``lexicon``, ``rules``, ``_many_starts``, ``_modifiers``, ``_opinion_screens``,
     ``_prefix_cache``, ``_direction_cache``, ``_role_cache``, ``_unbelieving`` and
@@ -531,12 +531,13 @@ class ClauseOpinions(ScaleReading, PredicateReading):
                 and tokens[i + 1] not in self.rules.comparison_markers:  # (确实比切糕还…)
             kind, value = modifier
             word = tokens[i + 1]
-            if kind == "neg" and self._modifiers.get(word, ("",))[0] == "deg" and i + 2 < stop \
+            second = self._modifiers.get(word, ("", 1.0))
+            if {kind, second[0]} == {"neg", "deg"} and i + 2 < stop \
                     and is_word(tokens[i + 2], self.rules.particles) \
                     and tokens[i + 2] not in self.lexicon.terms:
-                # 性价比不是很高: the word after the degree is said, negated
+                # 性价比不是很高, 快递非常不守时: the word after both is said, negated, graded
                 return Opinion(i + 2, starts[i], starts[i + 2] + len(tokens[i + 2]),
-                               tokens[i + 2], 0.0, True, self._modifiers[word][1])
+                               tokens[i + 2], 0.0, True, value if kind == "deg" else second[1])
             if token in EXCESS:
                 word = token + word  # 太大, 偏 辣: too much (see duration)
             end = had_end(tokens, i + 1, stop, self.rules.particles) if kind == "deg" \
@@ -544,15 +545,6 @@ class ClauseOpinions(ScaleReading, PredicateReading):
             return Opinion(i + 1, starts[i], starts[end - 1] + len(tokens[end - 1]),
                            word, 0.0, kind == "neg", value if kind == "deg" else 1.0)
         return None
-
-    def _deal(self, tokens: list[str], starts: list[int], index: int, first: int) -> Opinion:
-        """A gift or a promotion named without an opinion is a plus of the deal (送了小样,
-        趁活动买的); a minus after a negation (没有赠品)."""
-        negated = index > first and self._modifiers.get(tokens[index - 1], ("",))[0] == "neg"
-        start = starts[index - 1] if negated else starts[index]
-        score = DEAL_SCORE * (-NEGATED_SCALE if negated else 1.0)
-        return Opinion(index, start, starts[index] + len(tokens[index]), tokens[index], score,
-                       negated, 1.0)
 
 
 def nearest(index: int, opinions: list[Opinion]) -> Opinion | None:

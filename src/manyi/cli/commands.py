@@ -129,7 +129,8 @@ def analyze(output, segmenter, aspect_scorer, scheduler, strict, chunk_rows, mod
             columns = [c for c in pd.read_csv(out / "comments.csv", nrows=0,
                                               encoding="utf-8-sig").columns
                        if c not in RESERVED]
-        if hint := id_column_hint(columns, reading.get("id_col")):
+        if hint := id_column_hint(columns, reading.get("id_col"), rows=result.meta["rows"],
+                                  repeated=result.meta.get("flags", {}).get("duplicate_id", 0)):
             click.echo(hint)
     exit_if_rejected(result, str(out / "rejects.csv"))
 

@@ -37,8 +37,13 @@ def lexicon_show(domain, extra) -> None:
 
     frame = Lexicon.load(domain, extra).to_frame()
     summary = frame.groupby(["dimension_label", "factor_label", "kind"])["word"].agg(
-        lambda words: " ".join(sorted(words)[:12]) + (" …" if len(words) > 12 else ""))
-    click.echo(summary.to_string())
+        lambda words: " ".join(sorted(words)[:12]) + (" …" if len(words) > 12 else "")
+    ).reset_index()
+    shown = summary.copy()  # a label once, at the first of its rows (产品 … then blanks)
+    shown.loc[summary.duplicated(["dimension_label"]), "dimension_label"] = ""
+    shown.loc[summary.duplicated(["dimension_label", "factor_label"]), "factor_label"] = ""
+    click.echo(format_table(shown.rename(columns={
+        "dimension_label": "dimension", "factor_label": "factor", "word": "words"})))
 
 
 @lexicon.command("suggest")
@@ -82,10 +87,14 @@ def lexicon_suggest(input_path, text_col, id_col, encoding, sheet, domain, lexic
     suggestions = suggest_terms(frame[meta.text_col], lexicon=Lexicon.load(domain, lexicon),
                                 top=top, min_count=min_count, seed=seed, jobs=jobs,
                                 progress=False if quiet else None, total=len(frame))
+    if not len(suggestions):  # (an empty file to "review" would say there was something)
+        click.echo(f"{input_path}: no candidate terms in {len(frame)} comments (a word must occur "
+                   f"in at least --min-count {min_count} of them); nothing written", err=True)
+        return
     written = write_suggestions(suggestions, output, source=str(input_path))
     if quiet:
         return
     table = suggestions[["dimension", "factor_label", "candidate", "score", "count",
                          "opinion_clauses"]]
-    click.echo(format_table(table) if len(table) else "no candidates found")
+    click.echo(format_table(table))
     click.echo(f"\nwritten to {written}: review it, then use it with --lexicon {written}")

@@ -267,17 +267,29 @@ ID_NAMES = ("评论ID", "评论编号", "评价ID", "工单编号", "工单号",
             "编号", "序号", "id", "review_id", "comment_id", "ticket_id", "order_id")
 
 
-def id_column_hint(columns: Iterable[str] | None, id_col: str | None) -> str:
-    """A note naming a column that looks like ids when ``--id-col`` was not given.
+def id_column_hint(columns: Iterable[str] | None, id_col: str | None, *, repeated: int = 0,
+                   rows: int = 0) -> str:
+    """A note naming a column that looks like ids when ``--id-col`` was not given, or a
+    warning when the one given repeats in most rows (``repeated`` of ``rows`` flagged
+    duplicate_id: a rating or a shop named by mistake).
 
     >>> id_column_hint(["工单编号", "反馈内容"], None)
     'note: ids are row numbers (from 1); 工单编号 looks like an id column: --id-col 工单编号'
+    >>> print(id_column_hint(["评论ID", "评分", "评论内容"], "评分", repeated=405, rows=420))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    warning: --id-col 评分: 405 of 420 rows flagged duplicate_id (an id seen before): is it
+    the id column? 评论ID looks like one
     """
     from manyi.io.read import find_column
 
-    if id_col or not columns:
-        return ""
-    found = find_column([c for c in columns if c != "comment_id"], ID_NAMES)
+    names = [c for c in columns or () if c not in ("comment_id", id_col)]
+    found = find_column(names, ID_NAMES) if names else None
+    if id_col:
+        if not rows or repeated * 2 < rows:
+            return ""
+        return (f"warning: --id-col {id_col}: {repeated} of {rows} rows flagged duplicate_id "
+                "(an id seen before): is it the id column?"
+                + (f" {found} looks like one" if found else ""))
     return (f"note: ids are row numbers (from 1); {found} looks like an id column: "
             f"--id-col {found}") if found else ""
 

@@ -255,8 +255,36 @@ def _open_file(path: Path, *, encoding: str | None, sheet: str | int | None,
     if size == 0 or size <= WHITESPACE_CHECK_BYTES and not _has_content(path.read_bytes()):
         raise InputError(f"{path}: file is empty" + (" (only spaces and line breaks)"
                                                     if size else ""))
+    if fmt in TEXT_FORMATS:
+        _check_not_binary(path, fmt)
     meta = InputMeta(source=str(path), format=fmt)
     return meta, _guarded(_raw_frames(path, fmt, encoding, sheet, meta, chunk_rows), path, fmt)
+
+
+TEXT_FORMATS = frozenset({"csv", "tsv", "text", "jsonl"})
+# What a file that should hold text may be instead, by its first bytes, and what to do.
+BINARY_KINDS = ((b"PK\x03\x04", "an Excel workbook (.xlsx) or another ZIP archive",
+                 "give it the .xlsx suffix, or save it as CSV"),
+                (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls)",
+                 "open it in Excel and save it as .xlsx or CSV"),
+                (b"PAR1", "a Parquet file", "give it the .parquet suffix"))
+
+
+def _check_not_binary(path: Path, fmt: str) -> None:
+    """A workbook or Parquet file named .csv (.txt …) fails in one line that says what it is.
+
+    >>> import tempfile, os
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     p = Path(d, "评论.csv"); _ = p.write_bytes(b"PK\x03\x04rest")
+    ...     try: _check_not_binary(p, "csv")
+    ...     except InputError as e: print(str(e).replace(d + os.sep, "").split(";")[0])
+    评论.csv: not csv text but an Excel workbook (.xlsx) or another ZIP archive
+    """
+    with path.open("rb") as f:
+        head = f.read(4)
+    for magic, kind, fix in BINARY_KINDS:
+        if head.startswith(magic):
+            raise InputError(f"{path}: not {fmt} text but {kind}; {fix}")
 
 
 # A file this small is read once to tell whether it holds anything but whitespace.
