@@ -36,6 +36,7 @@ from manyi.annotate.aspect_heads import whose_head
 from manyi.annotate.aspect_lists import CLOSING, NamedItems
 from manyi.annotate.aspect_phrases import PHRASE_TAGS, phrase_thing
 from manyi.annotate.aspect_plain import plain_word
+from manyi.annotate.aspect_subject import done_to
 from manyi.annotate.aspect_tags import (
     CLAUSE_MARKS,
     DEMONSTRATIVE,
@@ -236,13 +237,13 @@ class AspectFinder(NamedItems):
             # 老师讲的很好: the verb judged by how it is done; 课件做的不错: what was done
             if tokens[j - 1] in self.rules.do_verbs:
                 return (j - 2, j - 1) if j - 2 >= first and kind[tokens[j - 2]] == 2 else None
-            return self._cooked_thing(tokens, first, j - 1) or (j - 1, j)
+            return done_to(self, tokens, first, j - 1) or (j - 1, j)
         if j > first and kind[tokens[j]] == 0 and tokens[j] in self._heads:
             span = self._headed(tokens, first, j)  # 学习时间灵活, 每节课时间很长
             if span is not None:
                 return span
         if j >= first and self._verb_with_particle(tokens[j]):
-            return self._cooked_thing(tokens, first, j) or (j, j + 1)  # 讲得很清楚: 讲得 one word
+            return done_to(self, tokens, first, j) or (j, j + 1)  # 讲得很清楚: 讲得 one word
         if j > first and tokens[j] in MEASURES and self._measured(tokens[j - 1]):
             # 握持 感, 还原 度, 出片 率: a measure the segmenter cut from what it measures
             start = self._compound(tokens, first, j - 1)[0] if kind[tokens[j - 1]] == 2 \
@@ -277,7 +278,7 @@ class AspectFinder(NamedItems):
                     return j, j + 1
                 # a verb judged by how it is done: 讲解得很细致, 老师讲课生动
                 if j + 1 < index and tokens[j + 1] in ("得", "的"):
-                    return j, j + 1
+                    return done_to(self, tokens, first, j) or (j, j + 1)  # 收拾 得 很干净
                 if j > first and kind[tokens[j - 1]] == 2 \
                         and tokens[j - 1] not in self.lexicon.terms:
                     return j - 1, j + 1
@@ -403,16 +404,6 @@ class AspectFinder(NamedItems):
         if j < first or self._kind[tokens[j]] != 2:
             return None
         return self._whose(tokens, first, self._compound(tokens, first, j))
-
-    def _cooked_thing(self, tokens: list[str], first: int, v: int) -> tuple[int, int] | None:
-        """The food a verb of cooking at ``v`` (蒸, or 炸得 one word) follows, judged by how it
-        was cooked (鲈鱼蒸的刚刚好, 小鱼干炸得很香: rules.toml's cooking); else None."""
-        verb = tokens[v]
-        if len(verb) == 2 and verb[1] in "的得":
-            verb = verb[0]
-        if verb not in self.rules.cooking or v <= first or self._kind[tokens[v - 1]] != 2:
-            return None
-        return self._whose(tokens, first, self._compound(tokens, first, v - 1))
 
     def _verb_with_particle(self, token: str) -> bool:
         """A word of a verb and 得/的 that jieba did not cut (讲得, 做的); not a moving verb
