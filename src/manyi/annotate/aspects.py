@@ -52,6 +52,7 @@ from manyi.annotate.aspect_tags import (
     words_in,
 )
 from manyi.annotate.aspect_topic import _ends_name, _piece
+from manyi.annotate.aspect_venue import venue
 from manyi.annotate.memo import Memo
 from manyi.text.lexicon import Lexicon
 from manyi.text.lexicon_rules import rule_lists
@@ -227,6 +228,8 @@ class AspectFinder(NamedItems):
         j = self._unskipped(tokens, first, low, j)
         if j > first and tokens[j] in CLOSING:  # 【烧烤小土豆】很好吃: the heading judged
             return self.heading(tokens, first, j)
+        if j >= first and (span := venue(self, tokens, first, j)) is not None:
+            return span  # 地方比较局促: the place (aspect_venue)
         if j > first and tokens[j] in self.rules.do_verbs and tokens[j + 1] == "得":
             # 绿化做得不错: what was done (得 skipped as a particle), as 课件做的不错 below
             return self._compound(tokens, first, j - 1) if kind[tokens[j - 1]] == 2 else None
@@ -422,6 +425,7 @@ class AspectFinder(NamedItems):
         if j > first and tokens[j] in CLOSING:  # 【烧烤小土豆】很好吃: the heading judged
             return self.heading(tokens, first, j) is not None
         return j >= first and (kind[tokens[j]] != 0 or (j > first and kind[tokens[j - 1]] == 2)
+                               or venue(self, tokens, first, j) is not None
                                or (j == first and self._head[tokens[j]])  # 字小
                                or (j > first and self._head[tokens[j]]  # 一碗面太咸
                                    and tokens[index] not in self.rules.conditions
