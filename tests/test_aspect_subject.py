@@ -34,3 +34,17 @@ def test_the_thing_done_to_is_judged(domain, text, term):
 def test_a_topic_a_doer_or_a_frame_is_not(domain, text, term):
     found = _terms(extractor_for(domain)(text))
     assert any(t.startswith(term) for t in found) and not found & {"中药", "老师", "到家", "司机"}
+
+
+@pytest.mark.parametrize("text, term", [
+    ("最受欢迎的其实是臭豆腐", "臭豆腐"),   # an adverb before 是; 受欢迎 an opinion
+    ("最好吃的当然是酸菜鱼", "酸菜鱼"),
+])
+def test_what_is_named_after_the_copula_is_judged(text, term):
+    assert term in _terms(extractor_for("catering")(text))
+
+
+@pytest.mark.parametrize("text", ["清扬我的最爱", "小朋友的最爱"])
+def test_a_favourite_is_praise(text):
+    found = [m for m in extractor_for("ecommerce")(text) if m.opinion == "最爱"]
+    assert found and all(m.lexicon_score > 0 for m in found)

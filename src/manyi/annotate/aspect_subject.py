@@ -45,6 +45,8 @@ DOER_DIMENSIONS = frozenset({"service", "overall", "channel", "logistics"})
 # is the saying's (中药讲得很细: the lecture judged, not the medicine).
 SAYING = frozenset({"讲", "说", "教", "写", "答", "讲解", "解释", "介绍", "回答", "描述", "表达",
                     "讲述", "分析", "阐述", "翻译", "说明"})
+# What links an opinion with 的 to the thing it names after it (最好吃的是酸菜鱼).
+COPULAS = frozenset({"是", "还是", "就是"})
 # Tags of a time (t: 晚上 当天) or a place word (s: 楼下): when or where, no thing done to.
 FRAME_TAGS = frozenset({"t", "s", "f"})
 
@@ -68,6 +70,17 @@ def done_to(finder: Any, tokens: list[str], first: int, v: int) -> tuple[int, in
     if any(_doer(finder, t) or _frames(finder, t) for t in tokens[span[0]:span[1]]):
         return k, k + 1
     return span
+
+
+def named_after_copula(finder: Any, tokens: list[str], k: int, last: int) -> int:
+    """Where the thing an opinion and 的 name starts: past 是 at ``k`` (最好吃的是酸菜鱼) and an
+    adverb or two before it (最受欢迎的其实是臭豆腐, 最好吃的应该是烤鱼); ``k`` when no 是
+    follows."""
+    at = k
+    while at + 2 < last and at - k < 2 and tokens[at] not in COPULAS \
+            and finder.tag(tokens[at]) == "d":
+        at += 1  # 最受欢迎的其实是臭豆腐
+    return at + 1 if at + 1 < last and tokens[at] in COPULAS else k
 
 
 def _doer(finder: Any, token: str) -> bool:

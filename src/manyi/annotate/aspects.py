@@ -36,7 +36,7 @@ from manyi.annotate.aspect_heads import whose_head
 from manyi.annotate.aspect_lists import CLOSING, NamedItems
 from manyi.annotate.aspect_phrases import PHRASE_TAGS, phrase_thing
 from manyi.annotate.aspect_plain import plain_word
-from manyi.annotate.aspect_subject import done_to
+from manyi.annotate.aspect_subject import done_to, named_after_copula
 from manyi.annotate.aspect_tags import (
     CLAUSE_MARKS,
     DEMONSTRATIVE,
@@ -299,9 +299,8 @@ class AspectFinder(NamedItems):
         k = index + 1
         if k < last and tokens[k] == "的":
             k += 1  # 很清晰的画面; 最好吃的是酸菜鱼, 最推荐的是烤鱼: what is named after 是
-            if k + 1 < last and tokens[k] in ("是", "还是", "就是") and (j < first or not any(
-                    kind[t] == 2 for t in tokens[first:j + 1])):
-                k += 1  # (印象最好的是酱牛肉: 印象 is no subject)
+            k = named_after_copula(self, tokens, k, last) if j < first or not any(
+                kind[t] == 2 for t in tokens[first:j + 1]) else k  # (印象最好的是: no subject)
         elif self._takes_object[tokens[index]]:
             # 推荐这款, 强烈推荐他家的烤鱼: the object, after a demonstrative or whose
             if k + 1 < last and tokens[k] in self.rules.customer_acts:
