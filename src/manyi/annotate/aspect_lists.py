@@ -50,10 +50,13 @@ _MARKS = "，,。.!！?？;；~～…:： " + "".join(sorted(CLOSING))
 # say "some" (要了个什么马蹄): the customer names a dish as well as they recall it.
 VAGUE_ENDS = (("啥", "的"), ("什么", "的"), ("之类", "的"), ("等等",))  # (not 等 alone: a verb too)
 VAGUE = frozenset({"什么", "啥"})
+VAGUE_LAST = frozenset(closer[-1] for closer in VAGUE_ENDS)
 
 
 def unvague(tokens: list[str], first: int, end: int) -> int:
     """``end`` less the words that say "and such" before it (马蹄 啥 的 → 马蹄's end)."""
+    if end <= first or tokens[end - 1] not in VAGUE_LAST:
+        return end  # (most clauses)
     for closer in VAGUE_ENDS:
         if end - len(closer) > first and tuple(tokens[end - len(closer):end]) == closer:
             return end - len(closer)

@@ -63,11 +63,11 @@ def done_to(finder: Any, tokens: list[str], first: int, v: int) -> tuple[int, in
     skips = rules.subject_skip
     while k >= first and tokens[k] in skips:
         k -= 1
-    if k < first or finder.kind(tokens[k]) != 2 or _frames(finder, tokens[k]) \
-            or _doer(finder, tokens[k]):
+    doer = finder.doer_or_frame
+    if k < first or finder.kind(tokens[k]) != 2 or doer[tokens[k]]:
         return None
     span = finder._whose(tokens, first, finder._compound(tokens, first, k))
-    if any(_doer(finder, t) or _frames(finder, t) for t in tokens[span[0]:span[1]]):
+    if span[1] - span[0] > 1 and any(doer[t] for t in tokens[span[0]:span[1]]):
         return k, k + 1
     return span
 
@@ -83,8 +83,13 @@ def named_after_copula(finder: Any, tokens: list[str], k: int, last: int) -> int
     return at + 1 if at + 1 < last and tokens[at] in COPULAS else k
 
 
+def doer_or_frame(finder: Any, token: str) -> bool:
+    """Whether a word names who does an act (服务员 厨师 老板 小哥) or when or where it was
+    done (到家 晚上), not a thing it was done to; asked once a word (``finder.doer_or_frame``)."""
+    return _doer(finder, token) or _frames(finder, token)
+
+
 def _doer(finder: Any, token: str) -> bool:
-    """Whether a word names who does an act (服务员 厨师 老板 小哥), not a thing."""
     rules, term = finder.rules, finder.lexicon.terms.get(token)
     return token.endswith(DOER_ENDS) or token.endswith(tuple(rules.people)) \
         or token.endswith(finder._person_ends) or token in rules.sellers \

@@ -36,7 +36,7 @@ from manyi.annotate.aspect_heads import whose_head
 from manyi.annotate.aspect_lists import CLOSING, NamedItems
 from manyi.annotate.aspect_phrases import PHRASE_TAGS, phrase_thing
 from manyi.annotate.aspect_plain import plain_word
-from manyi.annotate.aspect_subject import done_to, named_after_copula
+from manyi.annotate.aspect_subject import doer_or_frame, done_to, named_after_copula
 from manyi.annotate.aspect_tags import (
     CLAUSE_MARKS,
     DEMONSTRATIVE,
@@ -125,6 +125,9 @@ class AspectFinder(NamedItems):
         # 推荐, 强烈推荐, 很喜欢: an opinion that takes what it judges as its object
         self._takes_object: dict[str, bool] = Memo(
             lambda t: any(t.endswith(w) for w in self.rules.takes_object))
+        self._venues = self.rules.venues  # the pack's words for the place (aspect_venue)
+        # who does an act, or when or where (aspect_subject): no thing it was done to
+        self.doer_or_frame: dict[str, bool] = Memo(lambda t: doer_or_frame(self, t))
         self._skip = self.rules.subject_skip | set(lexicon.degrees) | lexicon.negations
         # between a subject and its opinion: those words and any adverb (红豆枣汤着实美味)
         self._skips: dict[str, bool] = Memo(lambda t: t in self._skip or (
@@ -228,7 +231,8 @@ class AspectFinder(NamedItems):
         j = self._unskipped(tokens, first, low, j)
         if j > first and tokens[j] in CLOSING:  # 【烧烤小土豆】很好吃: the heading judged
             return self.heading(tokens, first, j)
-        if j >= first and (span := venue(self, tokens, first, j)) is not None:
+        if j >= first and tokens[j] in self._venues \
+                and (span := venue(self, tokens, first, j)) is not None:
             return span  # 地方比较局促: the place (aspect_venue)
         if j > first and tokens[j] in self.rules.do_verbs and tokens[j + 1] == "得":
             # 绿化做得不错: what was done (得 skipped as a particle), as 课件做的不错 below
@@ -299,8 +303,9 @@ class AspectFinder(NamedItems):
         k = index + 1
         if k < last and tokens[k] == "的":
             k += 1  # 很清晰的画面; 最好吃的是酸菜鱼, 最推荐的是烤鱼: what is named after 是
-            k = named_after_copula(self, tokens, k, last) if j < first or not any(
-                kind[t] == 2 for t in tokens[first:j + 1]) else k  # (印象最好的是: no subject)
+            named = named_after_copula(self, tokens, k, last)
+            if named > k and (j < first or not any(kind[t] == 2 for t in tokens[first:j + 1])):
+                k = named  # (印象最好的是酱牛肉: 印象 is no subject)
         elif self._takes_object[tokens[index]]:
             # 推荐这款, 强烈推荐他家的烤鱼: the object, after a demonstrative or whose
             if k + 1 < last and tokens[k] in self.rules.customer_acts:
@@ -424,7 +429,8 @@ class AspectFinder(NamedItems):
         if j > first and tokens[j] in CLOSING:  # 【烧烤小土豆】很好吃: the heading judged
             return self.heading(tokens, first, j) is not None
         return j >= first and (kind[tokens[j]] != 0 or (j > first and kind[tokens[j - 1]] == 2)
-                               or venue(self, tokens, first, j) is not None
+                               or tokens[j] in self._venues
+                               and venue(self, tokens, first, j) is not None
                                or (j == first and self._head[tokens[j]])  # 字小
                                or (j > first and self._head[tokens[j]]  # 一碗面太咸
                                    and tokens[index] not in self.rules.conditions
