@@ -96,4 +96,5 @@ def test_a_mild_verdict_judges_the_list(catering, text, term):
 
 def test_a_dish_the_restaurant_gives_is_judged_as_one_ordered(catering):
     # (catering's orders: what a restaurant gives is food; in a shop a gift stays unjudged)
-    assert [s for _, s in _judged(catering("送了份萝卜干，很爽口，本来还准备点的"), "萝卜干")] == [1]
+    found = catering("送了份萝卜干，很爽口，本来还准备点的")
+    assert [s for _, s in _judged(found, "萝卜干")] == [1]
