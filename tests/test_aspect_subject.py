@@ -44,6 +44,7 @@ def test_what_is_named_after_the_copula_is_judged(text, term):
     assert term in _terms(extractor_for("catering")(text))
 
 
+
 @pytest.mark.parametrize("text", ["清扬我的最爱", "小朋友的最爱"])
 def test_a_favourite_is_praise(text):
     found = [m for m in extractor_for("ecommerce")(text) if m.opinion == "最爱"]
