@@ -73,3 +73,28 @@ def test_a_learned_word_is_an_item_of_a_list_as_an_unlisted_noun_is(text):
     learned = extractor_for("catering", (("大虾", "product", "attribute"),))
     found = [(m.term, m.opinion) for m in learned(text) if m.term in ("羊肉串", "大虾")]
     assert sorted(found) == [("大虾", "很好吃"), ("羊肉串", "很好吃")]
+
+
+@pytest.mark.parametrize("text, term", [
+    ("板鸭很甜，要了个什么马蹄啥的，一般，就是炸的，腻", "马蹄"),  # some dish, and such
+    ("点了烤串什么的，都很好吃", "烤串"),
+])
+def test_a_dish_named_as_well_as_recalled_is_found(text, term):
+    # (the analysis, with its corpus pass: the name alone in its clause, then judged)
+    import manyi
+    mentions = manyi.analyze([text], domain="catering", jobs=1, progress=False).mentions
+    assert term in set(mentions["term"])
+
+
+@pytest.mark.parametrize("text, term", [
+    ("还有老奶洋芋和凉拌金针菇，我个人也觉得味道就那样", "金针菇"),  # 就那样: mild, as 一般
+    ("味道就那样", "味道"),
+])
+def test_a_mild_verdict_judges_the_list(catering, text, term):
+    assert [s for _, s in _judged(catering(text), term)] == [-1]
+
+
+def test_a_dish_the_restaurant_gives_is_judged_as_one_ordered(catering):
+    # (catering's orders: what a restaurant gives is food; in a shop a gift stays unjudged)
+    found = catering("送了份萝卜干，很爽口，本来还准备点的")
+    assert [s for _, s in _judged(found, "萝卜干")] == [1]

@@ -47,6 +47,9 @@ class TermFiler:
         self.brands = lexicon.rules.get("brands", frozenset()) \
             if brand is not None and brand.dimension == "brand" else frozenset()
         self.fee = lexicon.terms.get("费用")  # (price: fees)
+        # the place itself in a pack of places (rules.toml venues: 地方), filed as 环境 is
+        self.venues = lexicon.rules.get("venues", frozenset())
+        self.place = lexicon.terms.get("环境")
         self.fee_acts = lexicon.rules.get("fee_acts", frozenset())
 
     def file_term(self, words: list[str]) -> tuple[Factor, str]:
@@ -67,6 +70,8 @@ class TermFiler:
         head = words[-1]
         if len(words) == 1 and head in self.brands:
             return Factor("brand", f"brand:{head}", f"brand:{head}"), "brand"
+        if len(words) == 1 and head in self.venues and self.place is not None:
+            return self.place, "term"  # 地方比较局促: the place as a whole (aspect_venue)
         listed = [lexicon.terms.get(w) or lexicon.verbs.get(w) or lexicon.cues.get(w)
                   for w in words]
         known = [f for f in listed[:-1] if f is not None]

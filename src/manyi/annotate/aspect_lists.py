@@ -46,6 +46,23 @@ CLOSING = frozenset("】」}") | HASHES
 _MARKS = "，,。.!！?？;；~～…:： " + "".join(sorted(CLOSING))
 
 
+# Words after a name that say "and such" (马蹄啥的, 烤串什么的, 凉菜之类的) and before it that
+# say "some" (要了个什么马蹄): the customer names a dish as well as they recall it.
+VAGUE_ENDS = (("啥", "的"), ("什么", "的"), ("之类", "的"), ("等等",))  # (not 等 alone: a verb too)
+VAGUE = frozenset({"什么", "啥"})
+VAGUE_LAST = frozenset(closer[-1] for closer in VAGUE_ENDS)
+
+
+def unvague(tokens: list[str], first: int, end: int) -> int:
+    """``end`` less the words that say "and such" before it (马蹄 啥 的 → 马蹄's end)."""
+    if end <= first or tokens[end - 1] not in VAGUE_LAST:
+        return end  # (most clauses)
+    for closer in VAGUE_ENDS:
+        if end - len(closer) > first and tuple(tokens[end - len(closer):end]) == closer:
+            return end - len(closer)
+    return end
+
+
 class NamedItems:
     """Mixin of :class:`~manyi.annotate.aspects.AspectFinder`: it reads the finder's word
     kinds (``_kind``, ``_head``, ``_cooked``, ``_skips``), ``tag``, ``rules`` and ``lexicon``."""
@@ -162,6 +179,8 @@ class NamedItems:
         end = last
         while end > first and not tokens[end - 1].strip(_MARKS):
             end -= 1
+        if (cut := unvague(tokens, first, end)) < end:
+            last = end = cut  # 要了个马蹄啥的: the name, and "and such"
         if end == first or not (self._listable[tokens[end - 1]]
                                 or self._head[tokens[end - 1]] or self._cooked[tokens[end - 1]]):
             return []
@@ -176,6 +195,8 @@ class NamedItems:
             first += 2  # 点了一个三文鱼, 点了个三文鱼, 点的X: and the number of it
             if first + 1 < last and self.tag(tokens[first]) in ("m", "mq", "q"):
                 first += 1
+            if first + 1 < last and tokens[first] in VAGUE:
+                first += 1  # 要了个什么马蹄: some dish, named as the customer recalls it
         out, start = [], first
         for k in range(first, last + 1):
             if k - start > MAX_COMPOUND + 1:

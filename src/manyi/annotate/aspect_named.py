@@ -39,6 +39,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any  # a factors.Mention and an AspectFinder (imported there: no cycle)
 
+from manyi.annotate.aspect_lists import unvague
 from manyi.annotate.aspect_tags import FUNCTION_CHARS, MAX_CHARS, MAX_COMPOUND, NOUN_TAGS
 from manyi.annotate.aspect_topics import SENTENCE_MARKS, indices_by_clause, is_open
 from manyi.annotate.thing_filing import GOODS_END
@@ -244,6 +245,7 @@ def _name_end(finder: Any, tokens: list[str], first: int, last: int
         last = k if k > first and tokens[k] in ("（", "(") else last
     while last > first and tokens[last - 1][0] in QUOTES:
         last -= 1
+    last = unvague(tokens, first, last)  # 要了个什么马蹄啥的: and such
     while first < last and tokens[first][0] in QUOTES:
         first += 1
     # the price or number after the name: 牛肉馅饼28元一个, 生滚鱼片粥17一份

@@ -36,6 +36,7 @@ from manyi.annotate.aspect_heads import whose_head
 from manyi.annotate.aspect_lists import CLOSING, NamedItems
 from manyi.annotate.aspect_phrases import PHRASE_TAGS, phrase_thing
 from manyi.annotate.aspect_plain import plain_word
+from manyi.annotate.aspect_subject import doer_or_frame, done_to, named_after_copula
 from manyi.annotate.aspect_tags import (
     CLAUSE_MARKS,
     DEMONSTRATIVE,
@@ -51,6 +52,7 @@ from manyi.annotate.aspect_tags import (
     words_in,
 )
 from manyi.annotate.aspect_topic import _ends_name, _piece
+from manyi.annotate.aspect_venue import venue
 from manyi.annotate.memo import Memo
 from manyi.text.lexicon import Lexicon
 from manyi.text.lexicon_rules import rule_lists
@@ -123,6 +125,9 @@ class AspectFinder(NamedItems):
         # 推荐, 强烈推荐, 很喜欢: an opinion that takes what it judges as its object
         self._takes_object: dict[str, bool] = Memo(
             lambda t: any(t.endswith(w) for w in self.rules.takes_object))
+        self._venues = self.rules.venues  # the pack's words for the place (aspect_venue)
+        # who does an act, or when or where (aspect_subject): no thing it was done to
+        self.doer_or_frame: dict[str, bool] = Memo(lambda t: doer_or_frame(self, t))
         self._skip = self.rules.subject_skip | set(lexicon.degrees) | lexicon.negations
         # between a subject and its opinion: those words and any adverb (红豆枣汤着实美味)
         self._skips: dict[str, bool] = Memo(lambda t: t in self._skip or (
@@ -226,6 +231,9 @@ class AspectFinder(NamedItems):
         j = self._unskipped(tokens, first, low, j)
         if j > first and tokens[j] in CLOSING:  # 【烧烤小土豆】很好吃: the heading judged
             return self.heading(tokens, first, j)
+        if j >= first and tokens[j] in self._venues \
+                and (span := venue(self, tokens, first, j)) is not None:
+            return span  # 地方比较局促: the place (aspect_venue)
         if j > first and tokens[j] in self.rules.do_verbs and tokens[j + 1] == "得":
             # 绿化做得不错: what was done (得 skipped as a particle), as 课件做的不错 below
             return self._compound(tokens, first, j - 1) if kind[tokens[j - 1]] == 2 else None
@@ -236,13 +244,13 @@ class AspectFinder(NamedItems):
             # 老师讲的很好: the verb judged by how it is done; 课件做的不错: what was done
             if tokens[j - 1] in self.rules.do_verbs:
                 return (j - 2, j - 1) if j - 2 >= first and kind[tokens[j - 2]] == 2 else None
-            return self._cooked_thing(tokens, first, j - 1) or (j - 1, j)
+            return done_to(self, tokens, first, j - 1) or (j - 1, j)
         if j > first and kind[tokens[j]] == 0 and tokens[j] in self._heads:
             span = self._headed(tokens, first, j)  # 学习时间灵活, 每节课时间很长
             if span is not None:
                 return span
         if j >= first and self._verb_with_particle(tokens[j]):
-            return self._cooked_thing(tokens, first, j) or (j, j + 1)  # 讲得很清楚: 讲得 one word
+            return done_to(self, tokens, first, j) or (j, j + 1)  # 讲得很清楚: 讲得 one word
         if j > first and tokens[j] in MEASURES and self._measured(tokens[j - 1]):
             # 握持 感, 还原 度, 出片 率: a measure the segmenter cut from what it measures
             start = self._compound(tokens, first, j - 1)[0] if kind[tokens[j - 1]] == 2 \
@@ -277,7 +285,7 @@ class AspectFinder(NamedItems):
                     return j, j + 1
                 # a verb judged by how it is done: 讲解得很细致, 老师讲课生动
                 if j + 1 < index and tokens[j + 1] in ("得", "的"):
-                    return j, j + 1
+                    return done_to(self, tokens, first, j) or (j, j + 1)  # 收拾 得 很干净
                 if j > first and kind[tokens[j - 1]] == 2 \
                         and tokens[j - 1] not in self.lexicon.terms:
                     return j - 1, j + 1
@@ -295,9 +303,9 @@ class AspectFinder(NamedItems):
         k = index + 1
         if k < last and tokens[k] == "的":
             k += 1  # 很清晰的画面; 最好吃的是酸菜鱼, 最推荐的是烤鱼: what is named after 是
-            if k + 1 < last and tokens[k] in ("是", "还是", "就是") and (j < first or not any(
-                    kind[t] == 2 for t in tokens[first:j + 1])):
-                k += 1  # (印象最好的是酱牛肉: 印象 is no subject)
+            named = named_after_copula(self, tokens, k, last)
+            if named > k and (j < first or not any(kind[t] == 2 for t in tokens[first:j + 1])):
+                k = named  # (印象最好的是酱牛肉: 印象 is no subject)
         elif self._takes_object[tokens[index]]:
             # 推荐这款, 强烈推荐他家的烤鱼: the object, after a demonstrative or whose
             if k + 1 < last and tokens[k] in self.rules.customer_acts:
@@ -404,16 +412,6 @@ class AspectFinder(NamedItems):
             return None
         return self._whose(tokens, first, self._compound(tokens, first, j))
 
-    def _cooked_thing(self, tokens: list[str], first: int, v: int) -> tuple[int, int] | None:
-        """The food a verb of cooking at ``v`` (蒸, or 炸得 one word) follows, judged by how it
-        was cooked (鲈鱼蒸的刚刚好, 小鱼干炸得很香: rules.toml's cooking); else None."""
-        verb = tokens[v]
-        if len(verb) == 2 and verb[1] in "的得":
-            verb = verb[0]
-        if verb not in self.rules.cooking or v <= first or self._kind[tokens[v - 1]] != 2:
-            return None
-        return self._whose(tokens, first, self._compound(tokens, first, v - 1))
-
     def _verb_with_particle(self, token: str) -> bool:
         """A word of a verb and 得/的 that jieba did not cut (讲得, 做的); not a moving verb
         (送得很快 is the delivery, not a feature)."""
@@ -431,6 +429,8 @@ class AspectFinder(NamedItems):
         if j > first and tokens[j] in CLOSING:  # 【烧烤小土豆】很好吃: the heading judged
             return self.heading(tokens, first, j) is not None
         return j >= first and (kind[tokens[j]] != 0 or (j > first and kind[tokens[j - 1]] == 2)
+                               or tokens[j] in self._venues
+                               and venue(self, tokens, first, j) is not None
                                or (j == first and self._head[tokens[j]])  # 字小
                                or (j > first and self._head[tokens[j]]  # 一碗面太咸
                                    and tokens[index] not in self.rules.conditions
