@@ -23,11 +23,12 @@ def test_a_course_thing_judged_by_what_it_does(course, text, term, word):
 
 
 @pytest.mark.parametrize("domain, text, term, word", [
-    ("ecommerce", "包装设计可以降解", "包装设计", "可以"),  # a listed word: takes the words
     ("ecommerce", "精油能够全部吸收手上无残留", "精油", "能够"),
-    ("ecommerce", "牛奶又可以给员工做福利", "牛奶", "可以"),
-    ("catering", "其他搭配的韩式小菜可以无限次添", "韩式小菜", "可以"),
     ("catering", "然后点的鱿鱼让我不得其解", "鱿鱼", "让"),
+    ("ecommerce", "酒店非常的好,位子也还不错。楼上的餐厅可以看到很美的上海夜景", "餐厅", "可以"),
+    ("ecommerce", "办公软件也比较好用,文档和表格能满足基本需要", "表格", "能"),
+    ("ecommerce", "此店的网络能把你给气死. 时断时续", "网络", "能"),
+    ("ecommerce", "垃圾平板,长宽比严重不协调!华为也能做出这么LaJi的产品啊", "华为", "能"),
 ])
 def test_a_shop_thing_judged_by_what_it_does(domain, text, term, word):
     found = {m.term: m.opinion for m in extractor_for(domain)(text)}
@@ -46,6 +47,11 @@ def test_a_shop_thing_judged_by_what_it_does(domain, text, term, word):
     ("education", "课程从多个角度出发给我们介绍了许多知识", "角度"),  # 给 as "to": an act
     ("education", "老师讲的通俗易懂我之前没有接触过中医药也能听懂", "中医药"),  # an object
     ("education", "老师们讲课很清晰思路很连贯让人容易理解", "连贯"),  # how it is: 很连贯
+    ("ecommerce", "宝贝很不错,但是客服的服务让我完全可以忽略这点", "服务"),  # named already
+    ("hotel", "酒店给我印象最深的是大堂", "酒店"),          # how it seemed
+    ("ecommerce", "检测人员才承认机子有问题", "承认"),      # a verb and its object
+    ("hotel", "食物方面,个人认为在城区可以排在首位", "城区"),  # where, not what does it
+    ("ecommerce", "找客服,说让我发照片给他", "照片"),        # 给 as "to"
 ])
 def test_no_thing_said_to_help(domain, text, word):
     found = {m.term: m.opinion for m in extractor_for(domain)(text)}

@@ -17,8 +17,8 @@ The thing: a noun compound of the clause (练习题, 单元小测), or acts name
 or after a noun (同学们的发言讨论, 随后的检测, 情景模拟), and each thing joined to it by 和 与 及
 以及 、 或 (练习题和单元小测也帮助我). Each becomes a discovered mention of its clause, its
 opinion the words from the helping word on (whole words, at most ``OPINION_CHARS``), with no
-lexicon score: the clause model reads whether what it does is good; a word a mention names
-with no opinion of its own takes these words as its opinion. Not people (rules.toml's people
+lexicon score: the clause model reads whether what it does is good. Not a thing a mention
+names already, people (rules.toml's people
 and person_ends, ``PEOPLE``: 服务员给我们…, their acts are judged as done), the customer's own
 acts (PPT的学习让我们…: customer_acts, ``OWN_ACTS``), a verb's object (没有接触过中医药也能
 听懂) or a word a degree word modifies (思路很连贯让人容易理解: how a thing is), nor in a wish,
@@ -29,9 +29,9 @@ manyi.annotate.aspect_unable reads it).
 >>> from manyi.annotate.factors import FactorExtractor
 >>> from manyi.text.lexicon import Lexicon
 >>> ex = FactorExtractor(Lexicon.load("education"))
->>> [(m.term, m.opinion) for m in ex.extract("配套的练习题可以加强熟练度",
-...  ["配套", "的", "练习题", "可以", "加强", "熟练度"])]
-[('练习题', '可以加强熟练度')]
+>>> [(m.term, m.opinion) for m in ex.extract("情景模拟让我们更容易记住",
+...  ["情景", "模拟", "让", "我们", "更", "容易", "记住"])][0]
+('情景模拟', '让我们更容易记住')
 """
 
 from __future__ import annotations
@@ -66,8 +66,14 @@ ASKING_ENDS = frozenset({"吗", "么", "嘛", "?", "？"})  # a question (快递
 # the customer's own doing, not what helped them (PPT的学习让我们…, 对植物学的学习能让我们…)
 OWN_ACTS = frozenset({"学习", "使用", "阅读", "观看", "听课", "复习", "理解", "用餐", "消费",
                       "购物"})
+STAFF = ("员",)  # 服务员 工作人员 快递员: people who serve
 # people the rules' lists leave (感兴趣的美眉可以试一下, 开车的童鞋可以…, 更多的伙伴能够…)
 PEOPLE = frozenset({"美眉", "童鞋", "伙伴", "小伙伴", "妹子", "姐妹", "亲", "宝宝", "小朋友"})
+SEEMED = frozenset({"印象", "感觉", "感受"})  # (给我感觉, 给人的印象: how it seemed)
+GIVEN_TAGS = frozenset({"a", "m", "mq"})  # how much 给 gives: 给我很大启发, 给了我们很多
+ACT_TAGS = frozenset({"v", "vn", "p", "l"})  # an act after 可以: 回放 带来 为(用户) 放心使用
+COUNTED = frozenset({"m", "mq", "q"})  # 一点 一个 种: a count before a thing named
+ACT_REACH = 3  # words after 可以 that may hold the act (能够 全部 吸收)
 JOINS = frozenset({"和", "与", "及", "以及", "、", "跟", "或", "或者"})
 OPINION_CHARS = 10  # the opinion shown: the helping word and what follows, in the clause
 WORDS = HELPS | LETS | CAN
@@ -135,15 +141,20 @@ def _does(finder: Any, rules: Any, token: str, tokens: list[str], i: int, end: i
         if not (after in WHO or finder.tag(after) == "r" and after not in ("这", "那", "它")):
             return False
         then = tokens[i + 2] if i + 2 < end else ""
-        # (道德经给我们的启示: whose; 从多个角度给我们介绍了: 给 as "to", an agent's act; 给我
-        # 感觉不是那种…: how it seemed, judged by what follows)
-        return then != "的" and not (token == "给" and finder.tag(then) in VERB_TAGS) \
-            and then not in rules.judging_verbs
+        if then == "的" or then in rules.judging_verbs or not SEEMED.isdisjoint(tokens[i:end]):
+            return False  # (道德经给我们的启示: whose; 给我感觉…, 给我一种…的感觉, 给我印象
+            # 最深的是…: how it seemed, judged by what follows)
+        # 给 gives what it gives, how much said (给我很大启发); not 给 as "to" (发照片给他,
+        # 电池给我时, 给我们介绍了: an agent's act)
+        return token != "给" or finder.tag(then) in GIVEN_TAGS \
+            or then in finder.lexicon.degrees
     rest = tokens[i + 1:end]
-    act = next((t for t in rest if finder.tag(t) not in ("d", "ad")), "")  # (都可以随时用)
-    if act in USING or act in rules.customer_acts or act in rules.used or act in OWN_ACTS:
-        return False
-    return after not in MORE and finder.tag(after) not in ("a", "ad", "d") \
+    # the act, past how it is done (能够全部吸收, 可以随时回看, 可以及时帮助)
+    act = next((t for t in rest[:ACT_REACH] if finder.tag(t) in ACT_TAGS), "")
+    if not act or act in USING or act in rules.customer_acts or act in rules.used \
+            or act in OWN_ACTS:
+        return False  # (外表可以而已: 可以 the opinion, no act after it)
+    return after not in MORE and finder.tag(after) not in ("a", "ad") \
         and CHANGES.isdisjoint(rest) and not any(t in rules.a_little for t in rest)
 
 
@@ -169,11 +180,11 @@ def thing_before(finder: Any, rules: Any, tokens: list[str], starts: list[int], 
         elif kind(t) != 1 or VERB_FORMS.search(t) or t in rules.customer_acts \
                 or t in OWN_ACTS or t in rules.easing:
             break
-        elif noun:  # 没有一点指示动作: an act naming the thing's kind, where no noun or verb
-            # stands before it (not 技能开拓视野, 结合实例: a verb and its object)
+        elif noun:  # 没有一点指示动作: an act naming the thing's kind, where a thing is
+            # counted or 的 before it (not 技能开拓视野, 才承认机子: a verb and its object; nor
+            # opening the clause: 拉开窗帘可以看到海景, the customer's act)
             p = tokens[a - 2] if a >= 2 and starts[a - 2] >= c_start else ""
-            if not p or kind(p) == 0 and finder.tag(p) not in VERB_TAGS \
-                    and not VERB_FORMS.search(p) and p not in rules.subject_skip:
+            if p == "的" or finder.tag(p) in COUNTED:
                 return _checked(finder, rules, tokens, starts, c_start, a - 1, j)
             break
         a -= 1
@@ -191,9 +202,11 @@ def _checked(finder: Any, rules: Any, tokens: list[str], starts: list[int], c_st
         return None
     before = tokens[a - 1] if a > 0 and starts[a - 1] >= c_start else ""
     if before and (finder.tag(before) in VERB_TAGS or kind(before) == 1
-                   or VERB_FORMS.search(before) or before in rules.subject_skip):
+                   or VERB_FORMS.search(before) or before in rules.subject_skip
+                   or finder.tag(before) == "p"):
         return None  # (没有接触过中医药也能听懂, 结合实例使人…: a verb's object; 思路很连贯
-        # 让人容易理解: a word a degree word modifies, how a thing is)
+        # 让人容易理解: a word a degree word modifies, how a thing is; 在城区可以排在首位, 从
+        # 窗户就能看到: where or whence, not what does it)
     if before == "的" and kind(tokens[a]) == 1 and a > 1 and starts[a - 2] >= c_start \
             and kind(tokens[a - 2]) == 2 and tokens[a - 2] not in rules.people \
             and not tokens[a - 2].endswith(("们", *rules.person_ends)) \
@@ -202,6 +215,7 @@ def _checked(finder: Any, rules: Any, tokens: list[str], starts: list[int], c_st
     last = tokens[j]
     if last in rules.people or last.endswith(tuple(rules.person_ends)) or last.endswith("们") \
             or last in PEOPLE or last in rules.sellers or last in rules.seller_side \
+            or last.endswith(STAFF) \
             or last in OWN_ACTS:
         return None  # (服务员给我们…, 客服让我去…, 同学们可以…: people, whose acts are judged
         # as done; 用餐可以免费停车: the customer's own doing)
@@ -213,13 +227,9 @@ def _add(roles_of: Any, text: str, tokens: list[str], starts: list[int],
          opinion: Opinion) -> None:
     """Add the thing at tokens ``a:b`` (unless a mention names it already)."""
     start, stop = starts[a], starts[b - 1] + len(tokens[b - 1])
-    named = [x for x, m in enumerate(out) if m.term and m.start < stop and start < m.end]
-    if named:  # (named already: 视频可以 — 可以 judging it)
-        for x in named:  # a word named with no opinion of its own takes these words
-            m = out[x]
-            if not m.opinion and m.start == start and m.end == stop:
-                out[x] = m._replace(opinion=text[opinion.start:opinion.end])
-        return
+    if any(m.term and m.start < stop and start < m.end for m in out):
+        return  # (named already: 视频可以 — 可以 judging it; a word named with no opinion
+        # keeps none: its comment helps read it, 客服的服务让我完全可以忽略这点)
     factor, how = roles_of.finder.file_term(tokens[a:b])
     c_start, c_end = spans[clause_id]
     out.append(roles_of._mention(text, clause_id, text[c_start:c_end], factor, text[start:stop],

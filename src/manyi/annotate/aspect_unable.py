@@ -12,7 +12,10 @@ its opinion the word of not being able, negative as a fault said outright. Not:
   and eaten — the thing itself is judged useless: manyi.annotate.overall_filing), nor saying or
   judging (不能说…, 无法评价: ``SAYING``, rules.toml's judging_verbs);
 * a thing a mention names already (无法联系客服 when 客服 is judged);
-* a wish or a supposition (如果不能退款…, 希望能…: the aspect finder's ``unreal`` words).
+* a wish, a supposition or a question (如果不能退款…, 希望能…: the aspect finder's ``unreal``
+  words; 能不能控制住油: ``ASKING``).
+
+A verb that only carries the act after it (不能进行调节: ``DUMMY``) is passed over.
 
 >>> from manyi.annotate.factors import FactorExtractor
 >>> from manyi.text.lexicon import Lexicon
@@ -33,6 +36,8 @@ from manyi.annotate.opinions import Opinion
 # saying or judging, not an act done to the thing (不能说不好, 无法评价, 不能给差评)
 SAYING = frozenset({"说", "讲", "评价", "给", "算", "怪", "比", "相信", "想象", "理解", "形容"})
 ACT_TAGS = VERB_TAGS | {"vn"}  # an act, though the dictionary may call it a noun too (调整)
+ASKING = frozenset({"能", "可以", "是否", "可不可以", "会"})  # 能不能…: a question
+DUMMY = frozenset({"进行", "加以", "予以"})  # verbs that only carry the act after them
 UNABLE_SCORE = -1.0  # a fault said outright (as an opinion word's score before squashing)
 
 
@@ -56,7 +61,11 @@ def unable_acts(roles_of: Any, text: str, tokens: list[str], starts: list[int],
         if clause_id < 0 or starts[i] >= spans[clause_id][1]:
             continue
         c_start, c_end = spans[clause_id]
+        if i > 0 and tokens[i - 1] in ASKING:
+            continue  # (能不能控制住油, 是否不能…: asked, not said)
         v = i + 1
+        while v + 1 < n and tokens[v] in DUMMY:
+            v += 1  # (不能进行调节: the act is what follows)
         verb = tokens[v]
         if finder.tag(verb) not in ACT_TAGS or finder.kind(verb) == 0 or verb in own \
                 or VERB_FORMS.search(verb) \
