@@ -28,7 +28,7 @@ import math
 from bisect import bisect_right
 from typing import Any
 
-from manyi.annotate.aspect_helps import HELPING, thing_before
+from manyi.annotate.aspect_helps import thing_before
 from manyi.annotate.opinions import Opinion
 
 FAULTS = frozenset({"问题", "毛病", "bug", "BUG", "Bug", "故障", "缺陷", "瑕疵", "错误", "漏洞"})
@@ -38,13 +38,6 @@ AMOUNTS = frozenset({"点", "些", "一些", "一点", "很多", "不少", "好�
                      "严重", "大", "小", "一点点", "点儿", "各种"})
 NOT_HAD = frozenset({"会", "可能", "能", "应该", "是否", "是不是", "怕", "担心"})  # (不会有问题)
 FAULT_SCORE = -1.0  # a fault said outright (as an opinion word's score before squashing)
-
-
-def may_judge(rules: Any, text: str) -> bool:
-    """A quick test: whether ``text`` may hold what this module, aspect_helps or aspect_unable
-    read (有问题, 可以回放, 不能调整), though it holds no opinion word nor listed term."""
-    return HELPING.search(text) is not None or any(f in text for f in FAULTS) \
-        or any(w in text for w in rules.unable)
 
 
 def faulted_things(roles_of: Any, text: str, tokens: list[str], starts: list[int],

@@ -23,7 +23,6 @@ from operator import attrgetter, itemgetter
 from types import MappingProxyType, SimpleNamespace
 from typing import NamedTuple
 
-from manyi.annotate import aspect_faults, aspect_helps, aspect_unable
 from manyi.annotate.agent_filing import attitude_after_agent
 from manyi.annotate.aspect_ease import eased_acts, may_ease
 from manyi.annotate.aspect_filing import OpinionFiling
@@ -36,6 +35,7 @@ from manyi.annotate.aspect_named import listed_with, may_list, may_name, named_b
 from manyi.annotate.aspect_own import own_judged
 from manyi.annotate.aspect_pieces import pieced
 from manyi.annotate.aspect_plain import plain_judged
+from manyi.annotate.aspect_said import READERS, may_judge
 from manyi.annotate.aspect_scorer import MODEL, add_scored
 from manyi.annotate.aspect_tags import default_tagger
 from manyi.annotate.aspect_topic import topic_owned
@@ -155,7 +155,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         self.scorer = MODEL  # learned aspects: manyi.annotate.aspect_scorer (shipped weights)
         self.topics = True  # zero anaphora: manyi.annotate.aspect_topics (and aspect_own)
         self.ease = True  # acts said easy or hard, points judged: manyi.annotate.aspect_ease
-        self.plains = self.helps = True  # things a plain adjective judges; said to help, fail
+        self.plains = self.helps = True  # things a plain adjective judges; aspect_said's
         # 双核的速度, 光驱噪音, 安装系统: a thing's, where a thing is bought (context_filing)
         self._in_context = ProductContext.for_pack(lexicon, self.finder, self.rules.software)
         # a dish or part judged by an opinion word of a known factor (糯米排骨难吃 → taste)
@@ -207,7 +207,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         plain = self.plains and not self._plains.isdisjoint(pieces)  # (传感器先进: aspect_plain)
         liked = self.topics and self.finder is not None and may_like(text)  # 爱吃鸡蛋饼
         if not (candidates or term_at or events or eased or wishes or plain or liked or (
-                self.helps and aspect_faults.may_judge(self.rules, text))):  # 进度条有问题
+                self.helps and may_judge(self.rules, text))):  # 进度条有问题 (aspect_said)
             return [], {}
         spans = chain_cuts(self, pieces, roles, starts,  # 知识丰富条理清晰: one clause each
                            split_clauses_by_tokens(text, pieces, starts, self._contrasts, cuts),
@@ -308,8 +308,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         for applies, add in () if self.finder is None else (  # aspect_had _ease _form _wish _own
             (may_have(text), had_qualities), (eased, eased_acts), (may_fill(text), filled_fields),
             (wishes, wished_things), (self.topics, own_judged), (plain, plain_judged),  # 像质锐利
-            (may_mend(text), mended), (self.helps, aspect_helps.helping_things),  # 可以回放
-            (self.helps, aspect_unable.unable_acts), (self.helps, aspect_faults.faulted_things)):
+            (may_mend(text), mended), *((self.helps, add) for add in READERS)):  # aspect_said
             if applies and (found := add(self, text, pieces, starts, spans, mentions)) \
                     is not mentions:  # (aspect_own gives the same list when it adds nothing)
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)
