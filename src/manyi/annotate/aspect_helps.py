@@ -9,9 +9,10 @@ What a thing does for the customer is how they judge it: 课后测试有利于�
 * 让 使 令 给 (``LETS``) with who it lets or gives to after it, a pronoun or people (让我们,
   给我, 使人, 让同学们): it lets them do or feel something (not how it seemed: 给我感觉…);
 * 可以 能 能够 (``CAN``) with an act after it (可以回放, 能拓展知识面, 可以为用户带来): what it
-  can do. Not the customer's use of it (所有发质都可以用, 感兴趣的可以试一下: ``USING``, who it
-  suits), a wish for more (可以再活泼点, 可以热烈一点, 可以提高一下), a change asked for (可以
-  改成选择填空: ``CHANGES``) or a question (快递可以放门口吗).
+  can do. Not after 都 or 就 (小学生都能写出来, 填一点资料就可以上网: ``GENERIC``, what anyone
+  can, or what follows once something is done), the customer's use of it (感兴趣的可以试一下:
+  ``USING``, who it suits), a wish for more (可以再活泼点, 可以热烈一点, 可以提高一下), a
+  change asked for (可以改成选择填空: ``CHANGES``) or a question (快递可以放门口吗).
 
 The thing: a noun compound of the clause (练习题, 单元小测), or acts named as a thing after 的
 or after a noun (同学们的发言讨论, 随后的检测, 情景模拟), and each thing joined to it by 和 与 及
@@ -74,6 +75,7 @@ GIVEN_TAGS = frozenset({"a", "m", "mq"})  # how much 给 gives: 给我很大启�
 ACT_TAGS = frozenset({"v", "vn", "p", "l"})  # an act after 可以: 回放 带来 为(用户) 放心使用
 COUNTED = frozenset({"m", "mq", "q"})  # 一点 一个 种: a count before a thing named
 ACT_REACH = 3  # words after 可以 that may hold the act (能够 全部 吸收)
+GENERIC = frozenset({"都", "就"})  # before 可以 能: any one can, or then one can (not 也 还)
 JOINS = frozenset({"和", "与", "及", "以及", "、", "跟", "或", "或者"})
 OPINION_CHARS = 10  # the opinion shown: the helping word and what follows, in the clause
 WORDS = HELPS | LETS | CAN
@@ -106,8 +108,11 @@ def helping_things(roles_of: Any, text: str, tokens: list[str], starts: list[int
             continue  # (希望讨论活动可以热烈一点, 如果可以: wished or supposed, not had)
         j = i - 1
         while j >= 0 and starts[j] >= c_start and tokens[j] in fillers:
+            if token in CAN and tokens[j] in GENERIC:
+                break  # (小学生都能写出来, 每个阶段都可以找到, 填一点资料就可以上网: what
+                # anyone or anything can, or what follows once done; not the thing's doing)
             j -= 1
-        if j < 0 or starts[j] < c_start or tokens[j] in negations:
+        if j < 0 or starts[j] < c_start or tokens[j] in negations or tokens[j] in GENERIC:
             continue
         k = i + 1  # (whole words: 可以加强熟练度, 能让我们更进一步)
         while k < end and starts[k] + len(tokens[k]) - starts[i] <= OPINION_CHARS:
