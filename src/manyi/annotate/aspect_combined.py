@@ -41,7 +41,7 @@ def combined_things(roles_of: Any, text: str, tokens: list[str], starts: list[in
                     spans: list[tuple[int, int]], mentions: list) -> list:
     """``mentions`` with the things said to be combined (the module docstring);
     ``roles_of``: the extractor (its rules, aspect finder and mention builder)."""
-    if "合" not in text:
+    if COMBINING.isdisjoint(tokens):
         return mentions  # (most comments: no word of combining)
     finder, rules = roles_of.finder, roles_of.rules
     clause_starts = [start for start, _ in spans]
@@ -78,8 +78,9 @@ def combined_things(roles_of: Any, text: str, tokens: list[str], starts: list[in
             out.append(roles_of._mention(text, clause_id, text[c_start:c_end], factor,
                                          text[start:stop], opinion, False, start, stop,
                                          "discovered", how))
-    if len(out) > len(mentions):  # (in reading order, as the extractor gives them)
-        out.sort(key=lambda m: (m.clause_id, m.start))
+    if len(out) == len(mentions):
+        return mentions  # (nothing added: the same list, so the extractor keeps its spans)
+    out.sort(key=lambda m: (m.clause_id, m.start))  # (in reading order, as the extractor does)
     return out
 
 

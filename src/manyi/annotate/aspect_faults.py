@@ -44,7 +44,7 @@ def faulted_things(roles_of: Any, text: str, tokens: list[str], starts: list[int
                    spans: list[tuple[int, int]], mentions: list) -> list:
     """``mentions`` with the things said to have a fault (the module docstring);
     ``roles_of``: the extractor (its rules, lexicon, aspect finder and mention builder)."""
-    if not any(f in text for f in FAULTS):
+    if FAULTS.isdisjoint(tokens):
         return mentions  # (most comments: no fault named)
     finder, rules, lexicon = roles_of.finder, roles_of.rules, roles_of.lexicon
     skips = frozenset(rules.fillers) | {"总是", "一直", "经常", "老是", "还是"}
@@ -92,6 +92,7 @@ def faulted_things(roles_of: Any, text: str, tokens: list[str], starts: list[int
         factor, how = finder.file_term(tokens[a:b])
         out.append(roles_of._mention(text, clause_id, clause, factor, text[start:stop], opinion,
                                      False, start, stop, "discovered", how))
-    if len(out) > len(mentions):  # (in reading order, as the extractor gives them)
-        out.sort(key=lambda m: (m.clause_id, m.start))
+    if len(out) == len(mentions):
+        return out if out != mentions else mentions  # (only opinions given: 屏幕有问题)
+    out.sort(key=lambda m: (m.clause_id, m.start))  # (in reading order, as the extractor does)
     return out

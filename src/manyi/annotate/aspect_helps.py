@@ -37,7 +37,6 @@ manyi.annotate.aspect_unable reads it).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from typing import Any
 
@@ -79,23 +78,28 @@ GENERIC = frozenset({"都", "就"})  # before 可以 能: any one can, or then o
 JOINS = frozenset({"和", "与", "及", "以及", "、", "跟", "或", "或者"})
 OPINION_CHARS = 10  # the opinion shown: the helping word and what follows, in the clause
 WORDS = HELPS | LETS | CAN
-HELPING = re.compile("[" + "".join(sorted(set("".join(WORDS)))) + "]")  # a quick test
 
 
 def helping_things(roles_of: Any, text: str, tokens: list[str], starts: list[int],
                    spans: list[tuple[int, int]], mentions: list) -> list:
     """``mentions`` with the things said to help or let someone do something (the module
     docstring); ``roles_of``: the extractor (its rules, lexicon, aspect finder, mentions)."""
-    if HELPING.search(text) is None:
+    if WORDS.isdisjoint(tokens):
         return mentions  # (most comments: no helping or enabling word)
     finder, rules = roles_of.finder, roles_of.rules
-    negations = roles_of.lexicon.negations
-    fillers = frozenset(rules.fillers) | {"更"}
-    clause_starts = [start for start, _ in spans]
+    negations, fillers, kind = roles_of.lexicon.negations, rules.fillers, finder.kind
+    clause_starts: list[int] = []
     out = list(mentions)
     for i, token in enumerate(tokens):
-        if token not in WORDS:
+        if token not in WORDS or i == 0:
             continue
+        before = i - 1  # a quick look first: most such words follow no thing (我也可以, 不能)
+        while before > 0 and (tokens[before] in fillers or tokens[before] == "更"):
+            before -= 1
+        if kind(tokens[before]) == 0:
+            continue
+        if not clause_starts:
+            clause_starts = [start for start, _ in spans]
         clause_id = bisect_right(clause_starts, starts[i]) - 1
         if clause_id < 0 or starts[i] >= spans[clause_id][1]:
             continue
@@ -107,7 +111,7 @@ def helping_things(roles_of: Any, text: str, tokens: list[str], starts: list[int
                 or finder.unreal.search(text, c_start, starts[i]) is not None:
             continue  # (希望讨论活动可以热烈一点, 如果可以: wished or supposed, not had)
         j = i - 1
-        while j >= 0 and starts[j] >= c_start and tokens[j] in fillers:
+        while j >= 0 and starts[j] >= c_start and (tokens[j] in fillers or tokens[j] == "更"):
             if token in CAN and tokens[j] in GENERIC:
                 break  # (小学生都能写出来, 每个阶段都可以找到, 填一点资料就可以上网: what
                 # anyone or anything can, or what follows once done; not the thing's doing)
@@ -128,8 +132,9 @@ def helping_things(roles_of: Any, text: str, tokens: list[str], starts: list[int
             if a - 2 < 0 or starts[a - 1] < c_start or tokens[a - 1] not in JOINS:
                 break  # (练习题和单元小测也帮助我: each thing joined)
             j = a - 2
-    if len(out) > len(mentions):  # (in reading order, as the extractor gives them)
-        out.sort(key=lambda m: (m.clause_id, m.start))
+    if len(out) == len(mentions):
+        return mentions  # (nothing added: the same list, so the extractor keeps its spans)
+    out.sort(key=lambda m: (m.clause_id, m.start))  # (in reading order, as the extractor does)
     return out
 
 

@@ -5,8 +5,8 @@
 them, and their quick test.
 
 >>> from types import SimpleNamespace
->>> rules = SimpleNamespace(unable=["不能", "无法"])
->>> [may_judge(rules, t) for t in ("进度条有问题", "视频可以回放", "好评")]
+>>> rules = SimpleNamespace(unable=frozenset({"不能", "无法"}))
+>>> [may_judge(rules, t) for t in (["进度条", "有", "问题"], ["视频", "可以", "回放"], ["好评"])]
 [True, True, False]
 """
 
@@ -14,16 +14,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from manyi.annotate.aspect_combined import combined_things
+from manyi.annotate.aspect_combined import COMBINING, combined_things
 from manyi.annotate.aspect_faults import FAULTS, faulted_things
-from manyi.annotate.aspect_helps import HELPING, helping_things
+from manyi.annotate.aspect_helps import WORDS, helping_things
 from manyi.annotate.aspect_unable import unable_acts
 
 READERS = (helping_things, unable_acts, faulted_things, combined_things)
+SAID = WORDS | FAULTS | COMBINING  # the words the readers start from (and rules.toml's unable)
 
 
-def may_judge(rules: Any, text: str) -> bool:
-    """A quick test: whether ``text`` may hold what a reader reads (有问题, 可以回放, 不能调整,
-    相结合), though it holds no opinion word nor listed term."""
-    return HELPING.search(text) is not None or "合" in text \
-        or any(f in text for f in FAULTS) or any(w in text for w in rules.unable)
+def may_judge(rules: Any, tokens: list[str]) -> bool:
+    """A quick test: whether a comment's ``tokens`` may hold what a reader reads (有问题, 可以
+    回放, 不能调整, 相结合), though they hold no opinion word nor listed term."""
+    return not (SAID.isdisjoint(tokens) and rules.unable.isdisjoint(tokens))

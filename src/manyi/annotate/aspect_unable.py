@@ -46,9 +46,9 @@ def unable_acts(roles_of: Any, text: str, tokens: list[str], starts: list[int],
     """``mentions`` with the acts the customer cannot do (the module docstring);
     ``roles_of``: the extractor (its rules, aspect finder and mention builder)."""
     finder, rules = roles_of.finder, roles_of.rules
-    if not any(w in text for w in rules.unable):
+    unable = rules.unable
+    if unable.isdisjoint(tokens):
         return mentions  # (most comments: no word of not being able)
-    unable = frozenset(rules.unable)
     own = frozenset(rules.customer_acts) | frozenset(rules.used) | frozenset(rules.eaten) \
         | frozenset(rules.judging_verbs) | SAYING
     clause_starts = [start for start, _ in spans]
@@ -87,6 +87,7 @@ def unable_acts(roles_of: Any, text: str, tokens: list[str], starts: list[int],
         out.append(roles_of._mention(text, clause_id, text[c_start:c_end], factor,
                                      "".join(words), opinion, False, start, stop, "discovered",
                                      how))
-    if len(out) > len(mentions):  # (in reading order, as the extractor gives them)
-        out.sort(key=lambda m: (m.clause_id, m.start))
+    if len(out) == len(mentions):
+        return mentions  # (nothing added: the same list, so the extractor keeps its spans)
+    out.sort(key=lambda m: (m.clause_id, m.start))  # (in reading order, as the extractor does)
     return out

@@ -206,8 +206,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         wishes = self.finder is not None and may_wish(self.finder, text)  # 希望增加讨论区
         plain = self.plains and not self._plains.isdisjoint(pieces)  # (传感器先进: aspect_plain)
         liked = self.topics and self.finder is not None and may_like(text)  # 爱吃鸡蛋饼
-        if not (candidates or term_at or events or eased or wishes or plain or liked or (
-                self.helps and may_judge(self.rules, text))):  # 进度条有问题 (aspect_said)
+        said = self.helps and may_judge(self.rules, pieces)  # 进度条有问题 (aspect_said)
+        if not (candidates or term_at or events or eased or wishes or plain or liked or said):
             return [], {}
         spans = chain_cuts(self, pieces, roles, starts,  # 知识丰富条理清晰: one clause each
                            split_clauses_by_tokens(text, pieces, starts, self._contrasts, cuts),
@@ -308,7 +308,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         for applies, add in () if self.finder is None else (  # aspect_had _ease _form _wish _own
             (may_have(text), had_qualities), (eased, eased_acts), (may_fill(text), filled_fields),
             (wishes, wished_things), (self.topics, own_judged), (plain, plain_judged),  # 像质锐利
-            (may_mend(text), mended), *((self.helps, add) for add in READERS)):  # aspect_said
+            (may_mend(text), mended), *((said, add) for add in READERS)):  # aspect_said
             if applies and (found := add(self, text, pieces, starts, spans, mentions)) \
                     is not mentions:  # (aspect_own gives the same list when it adds nothing)
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)
