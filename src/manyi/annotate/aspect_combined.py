@@ -12,7 +12,8 @@ thing and the combining word only 相 or an adverb may stand (完美融合, 紧�
 * people or the customer's own acts (学习与生活结合: rules.toml's people, person_ends and
   customer_acts, :data:`manyi.annotate.aspect_helps.OWN_ACTS`);
 * what someone combines with something (结合实际病例, 与实际相结合: no two things joined —
-  an act of the maker, whose object names no thing judged here).
+  an act of the maker, whose object names no thing judged here), nor a combining word that
+  names the kind of a thing after it (宽带与手机融合套餐).
 
 >>> from manyi.annotate.factors import FactorExtractor
 >>> from manyi.text.lexicon import Lexicon
@@ -64,6 +65,9 @@ def combined_things(roles_of: Any, text: str, tokens: list[str], starts: list[in
         first = _run(finder, rules, tokens, starts, c_start, second[0] - 2)
         if first is None:
             continue
+        if token[0] != "相" and i + 1 < n and starts[i + 1] < c_end \
+                and finder.kind(tokens[i + 1]) == 2:
+            continue  # (宽带与手机融合套餐: 融合 names the kind of a thing after it)
         end = i + 1
         while end < n and starts[end] < c_end and tokens[end] not in CLAUSE_MARKS \
                 and starts[end] + len(tokens[end]) - starts[i] <= OPINION_CHARS:

@@ -5,7 +5,7 @@ What a thing does for the customer is how they judge it: 课后测试有利于�
 补水, 良好的滑轴可以为用户带来好的体验, 小菜可以解腻). A thing right before a word that says so
 (past 也 都 还: rules.toml's fillers) names what is judged:
 
-* 帮助 有助于 有利于 (``HELPS``): it helps, whatever follows;
+* 帮助 有助于 有利于 (``HELPS``): it helps, whatever follows (not 帮: 小伙子帮我…, a person);
 * 让 使 令 给 (``LETS``) with who it lets or gives to after it, a pronoun or people (让我们,
   给我, 使人, 让同学们): it lets them do or feel something (not how it seemed: 给我感觉…);
 * 可以 能 能够 (``CAN``) with an act after it (可以回放, 能拓展知识面, 可以为用户带来): what it
@@ -49,7 +49,7 @@ from manyi.annotate.aspect_tags import (
 )
 from manyi.annotate.opinions import Opinion
 
-HELPS = frozenset({"帮助", "有助于", "有利于", "帮"})
+HELPS = frozenset({"帮助", "有助于", "有利于"})  # (not 帮: 小伙子帮我把资料迁移过来, a person)
 LETS = frozenset({"让", "使", "使得", "令", "给"})
 CAN = frozenset({"可以", "能", "能够"})
 # who a thing lets or gives to: a pronoun (the dictionary's r: 我 我们 大家), or people
@@ -142,8 +142,8 @@ def _does(finder: Any, rules: Any, token: str, tokens: list[str], i: int, end: i
     """Whether the word at ``i`` says what a thing does for someone, by what follows it in
     its clause (up to ``end``): see the module docstring."""
     if i + 1 >= end or tokens[end - 1] in ASKING_ENDS \
-            or (end < len(tokens) and tokens[end] in ASKING_ENDS):
-        return False  # (可以 ending its clause: an opinion, 还可以; a question)
+            or (end < len(tokens) and tokens[end] in ASKING_ENDS) or tokens[i + 1][0] == "不":
+        return False  # (可以 ending its clause: an opinion, 还可以; a question: 能不能用)
     after = tokens[i + 1]
     if token in HELPS:  # (帮助很大, 帮助非常大: the noun, said of what was helped)
         return after not in rules.subject_skip and finder.tag(after) not in ("a", "d", "zg")
