@@ -58,6 +58,20 @@ def described(rules: object, word: str) -> bool:
 
 
 MUCH_OF = frozenset("汁油盐糖")  # 多汁 少油 少盐 少糖: what a dish has much or little of
+EVENT_TAGS = frozenset({"n", "nz", "v"})  # 课 饭 赛 (not 今 日 午 节 过 先: a day, a time)
+
+
+def event_time(tag: Callable[[str], str], word: str) -> bool:
+    """A time word named by an event and 前 or 后 (课后 饭后 赛后 会后 术后 饭前): before an
+    act it says which one, the act's name (课后讨论, 饭后散步), not when the customer did it;
+    not a day or time said alone (今后 日后 午后 节后 过后 先后).
+
+    >>> tags = {"课后": "t", "课": "n", "今后": "t", "今": "zg", "以后": "f", "以": "p"}
+    >>> [event_time(lambda w: tags.get(w, ""), w) for w in ("课后", "今后", "以后")]
+    [True, False, False]
+    """
+    return len(word) == 2 and word[1] in "前后" and tag(word) == "t" \
+        and tag(word[0]) in EVENT_TAGS
 
 
 @lru_cache(maxsize=1)

@@ -49,6 +49,7 @@ from manyi.annotate.aspect_tags import (
     VERB_TAGS,
     default_tagger,
     described,
+    event_time,
     words_in,
 )
 from manyi.annotate.aspect_topic import _ends_name, _piece
@@ -286,6 +287,10 @@ class AspectFinder(NamedItems):
                 # a verb judged by how it is done: 讲解得很细致, 老师讲课生动
                 if j + 1 < index and tokens[j + 1] in ("得", "的"):
                     return done_to(self, tokens, first, j) or (j, j + 1)  # 收拾 得 很干净
+                # an act named with the event it follows: 课后讨论需要改进, 课后拓展不足
+                if j > first and event_time(self.tag, tokens[j - 1]) \
+                        and not VERB_FORMS.search(tokens[j]):
+                    return j - 1, j + 1
                 if j > first and kind[tokens[j - 1]] == 2 \
                         and tokens[j - 1] not in self.lexicon.terms:
                     return j - 1, j + 1

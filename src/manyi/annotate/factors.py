@@ -35,6 +35,7 @@ from manyi.annotate.aspect_named import listed_with, may_list, may_name, named_b
 from manyi.annotate.aspect_own import own_judged
 from manyi.annotate.aspect_pieces import pieced
 from manyi.annotate.aspect_plain import plain_judged
+from manyi.annotate.aspect_said import READERS, may_judge
 from manyi.annotate.aspect_scorer import MODEL, add_scored
 from manyi.annotate.aspect_tags import default_tagger
 from manyi.annotate.aspect_topic import topic_owned
@@ -59,8 +60,7 @@ from manyi.text.lexicon_rules import rule_lists
 from manyi.text.segment import split_clauses_by_tokens
 
 # The attitude of the courier is logistics (快递小哥服务态度好), not the shop's service.
-AGENT_DIMENSIONS = {"logistics"}
-ATTITUDE = ("service", "attitude")
+AGENT_DIMENSIONS, ATTITUDE = {"logistics"}, ("service", "attitude")
 OVERALL = Factor("overall", "overall", "整体")
 SERVICE = Factor("service", "attitude", "服务态度")
 LEARNED = ("discovered", "corpus")  # source, filed_by of a word the corpus pass learned
@@ -137,8 +137,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         self._opinion_screens = OpinionScreens(self._modifiers, self.rules, self.parse_token,
                                                self._negates_as)
         self._many_starts = tuple(sorted(self.rules.many_starts))  # for str.startswith
-        # a belief proved wrong needs 以为 or a word of rules.toml's mistaken (本以为): the
-        # tokens of a comment whose text holds none, where no clause need look (_mistaken)
+        # 以为 or rules.toml's mistaken (本以为) in the text, else no clause need look (_mistaken)
         marks = {"以为", *self.rules.mistaken}
         self._belief_marks = any_of(marks)  # (one search: a word of it in the text)
         self._wishes = any_of(self.rules.wishes)
@@ -155,7 +154,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         self.scorer = MODEL  # learned aspects: manyi.annotate.aspect_scorer (shipped weights)
         self.topics = True  # zero anaphora: manyi.annotate.aspect_topics (and aspect_own)
         self.ease = True  # acts said easy or hard, points judged: manyi.annotate.aspect_ease
-        self.plains = True  # things a plain adjective judges: manyi.annotate.aspect_plain
+        self.plains = self.helps = True  # things a plain adjective judges; aspect_said's
         # 双核的速度, 光驱噪音, 安装系统: a thing's, where a thing is bought (context_filing)
         self._in_context = ProductContext.for_pack(lexicon, self.finder, self.rules.software)
         # a dish or part judged by an opinion word of a known factor (糯米排骨难吃 → taste)
@@ -173,8 +172,7 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         >>> FactorExtractor(Lexicon.load()).analyse("价格不贵，但是快递太慢了", tokens)[1][1]
         ClauseSpan(start=5, end=12, first=3, last=7)
         """
-        # Each token looked up once per comment (most have no role): opinion words (好 among
-        # them), factor terms, factor verbs and clause separators, as token indices.
+        # Each token looked up once (most have no role): opinions, terms, verbs, separators
         roles = list(map(self._role_cache.__getitem__, tokens))
         pieces = tokens
         if not self._glued.isdisjoint(tokens):  # the look-ups above noted glued tokens
@@ -208,7 +206,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
         wishes = self.finder is not None and may_wish(self.finder, text)  # 希望增加讨论区
         plain = self.plains and not self._plains.isdisjoint(pieces)  # (传感器先进: aspect_plain)
         liked = self.topics and self.finder is not None and may_like(text)  # 爱吃鸡蛋饼
-        if not (candidates or term_at or events or eased or wishes or plain or liked):
+        said = self.helps and may_judge(self.rules, pieces)  # 进度条有问题 (aspect_said)
+        if not (candidates or term_at or events or eased or wishes or plain or liked or said):
             return [], {}
         spans = chain_cuts(self, pieces, roles, starts,  # 知识丰富条理清晰: one clause each
                            split_clauses_by_tokens(text, pieces, starts, self._contrasts, cuts),
@@ -308,8 +307,8 @@ class FactorExtractor(TokenRoles, ClauseOpinions, DiscoveredMentions):
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)
         for applies, add in () if self.finder is None else (  # aspect_had _ease _form _wish _own
             (may_have(text), had_qualities), (eased, eased_acts), (may_fill(text), filled_fields),
-            (wishes, wished_things), (self.topics, own_judged),  # 很有启发性, 希望增加讨论区
-            (plain, plain_judged), (may_mend(text), mended)):  # 像质锐利, 手机用起来
+            (wishes, wished_things), (self.topics, own_judged), (plain, plain_judged),  # 像质锐利
+            (may_mend(text), mended), *((said, add) for add in READERS)):  # aspect_said
             if applies and (found := add(self, text, pieces, starts, spans, mentions)) \
                     is not mentions:  # (aspect_own gives the same list when it adds nothing)
                 mentions, clauses = found, _spans_of(found, clauses, spans, original)

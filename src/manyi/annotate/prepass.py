@@ -258,6 +258,8 @@ def _pass_tools(lexicon: Lexicon, backend: str) -> tuple:
     # thing judged by an opinion a word further back took (manyi.annotate.aspect_own)
     extractor.ease = False  # nor an act said easy (容易冲洗) or a point judged (重点突出)
     extractor.plains = False  # nor a thing a plain adjective judges (传感器先进)
+    extractor.helps = False  # nor what a thing is said to do, fail at or have, or be combined
+    # with (aspect_said: 练习题可以加强熟练度, 不能调整进度条, 有问题, 理论与实践相结合)
     extractor.doubtful_dropped = False  # a word compared with counts (比上网本强多了)
     _LAST_PASS[:] = [lexicon, backend, segmenter, extractor]
     return segmenter, extractor
