@@ -77,7 +77,11 @@ ACT_REACH = 3  # words after 可以 that may hold the act (能够 全部 吸收)
 GENERIC = frozenset({"都", "就"})  # before 可以 能: any one can, or then one can (not 也 还)
 JOINS = frozenset({"和", "与", "及", "以及", "、", "跟", "或", "或者"})
 OPINION_CHARS = 10  # the opinion shown: the helping word and what follows, in the clause
-WORDS = HELPS | LETS | CAN
+# The words read: 帮助 有助于 有利于 alone. 让/使/令/给 and 可以/能 (LETS, CAN: their tests
+# kept below) were read on the merged branch's bundled samples and 20,000 shop reviews, and
+# named people, times and places as things more often than not (厂家让我找商家, 吧台能看到师傅
+# 现做, 减脂期也能放心吃): left out until a reading of who or what does the act is exact.
+WORDS = HELPS
 
 
 def helping_things(roles_of: Any, text: str, tokens: list[str], starts: list[int],
