@@ -1,4 +1,4 @@
-"""A thing said to help, or to let someone do something: 配套的练习题可以加强熟练度.
+"""A thing said to help: 课后的练习题也帮助我掌握知识点 (read; 可以加强熟练度 is not: WORDS).
 
 What a thing does for the customer is how they judge it: 课后测试有利于巩固知识, 情景模拟让我们
 更容易记住, 发言讨论也给我很大启发, 视频可以回放; in a shop as much as a course (这款面霜可以
@@ -30,9 +30,9 @@ manyi.annotate.aspect_unable reads it).
 >>> from manyi.annotate.factors import FactorExtractor
 >>> from manyi.text.lexicon import Lexicon
 >>> ex = FactorExtractor(Lexicon.load("education"))
->>> [(m.term, m.opinion) for m in ex.extract("情景模拟让我们更容易记住",
-...  ["情景", "模拟", "让", "我们", "更", "容易", "记住"])][0]
-('情景模拟', '让我们更容易记住')
+>>> [(m.term, m.opinion) for m in ex.extract("课后的练习题也帮助我掌握知识点",
+...  ["课后", "的", "练习题", "也", "帮助", "我", "掌握", "知识点"])][0]
+('练习题', '帮助我掌握知识点')
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from manyi.annotate.opinion_scale import NEGATED_SCALE
+from manyi.annotate.opinion_word import Opinion
 
 DEAL_SCORE = 0.5  # a gift or a promotion named: a mild plus of the deal
 # Words that a thing cannot be used (优惠券 用不了), as one token or 用 + 不了 / 不上.
@@ -50,12 +51,10 @@ class DealReading:
             return j + 1  # (红包 抢 不到, 优惠券 领 不了: never had)
         return -1
 
-    def _deal(self, tokens: list[str], starts: list[int], index: int, first: int) -> Any:
+    def _deal(self, tokens: list[str], starts: list[int], index: int, first: int) -> Opinion:
         """A gift or a promotion named without an opinion: a plus of the deal (送了小样,
         趁活动买的); a minus after a negation (没有赠品) or before a word that it cannot be used
         (优惠券用不了)."""
-        from manyi.annotate.opinions import Opinion  # (opinions imports this module)
-
         unusable = self._unusable(tokens, index)
         if unusable > index:
             return Opinion(unusable, starts[index], starts[unusable] + len(tokens[unusable]),

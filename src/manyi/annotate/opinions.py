@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 from manyi.annotate.factor_tokens import GOOD_AS_DEGREE, any_of, is_word
 from manyi.annotate.memo import Memo
@@ -20,6 +20,7 @@ from manyi.annotate.opinion_compared import compared_scale
 from manyi.annotate.opinion_deal import DealReading
 from manyi.annotate.opinion_predicate import PLAIN_NEGATIONS, PredicateReading
 from manyi.annotate.opinion_scale import EXCESS, NEGATED_SCALE, ScaleReading
+from manyi.annotate.opinion_word import Opinion
 
 _new_tuple = tuple.__new__  # _new_tuple(Opinion, fields) is Opinion(*fields), faster
 MODIFIER_WINDOW = 3  # tokens before an opinion searched for negation and degree words
@@ -88,18 +89,6 @@ def had_end(tokens: list[str], k: int, stop: int, particles: frozenset[str]) -> 
                 and tokens[end] != HAVE:  # (很有可能有缝隙: 很有可能)
             end += 1
     return end
-
-
-class Opinion(NamedTuple):
-    """An opinion word as found in a clause, with its modifiers applied."""
-
-    index: int          # token index in the comment
-    start: int          # character offset of the first modifier (or of the word)
-    end: int
-    word: str           # the lexicon word (快 in 很快)
-    score: float        # signed, negation and degree applied, before squashing
-    negated: bool
-    degree: float
 
 
 class OpinionScreens:
