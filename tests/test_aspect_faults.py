@@ -32,3 +32,11 @@ def test_a_thing_with_a_fault_is_judged(domain, text, term, opinion):
 def test_no_fault_had(domain, text):
     found = [(m.term, m.opinion) for m in extractor_for(domain)(text)]
     assert not any(o.startswith("有") and o.endswith(("问题", "bug")) for _, o in found), found
+
+
+@pytest.mark.parametrize("text", ["手机有问题么", "屏幕有问题没有", "万一手机有问题",
+                                  "手机有问题的话可以退", "全屏不能调整进度条吗",
+                                  "为什么不能下载铃声"])
+def test_a_fault_or_failure_asked_or_supposed_is_not_had(text):
+    found = extractor_for("electronics")(text)
+    assert not any(m.opinion in ("有问题", "不能") for m in found), found

@@ -57,7 +57,8 @@ def test_soon_needs_a_verb_of_arriving_or_doing(text):
 
 
 @pytest.mark.parametrize("text", ["二个月没到就频频出现问题", "用了三天了还没来评价",
-                                  "三天了还没坏"])
+                                  "三天了还没坏", "一个月没来了，味道还是那么好",
+                                  "用了半个月了还没来过电话骚扰"])
 def test_not_even_a_time_nor_a_review_is_a_wait(text):
     # 没到就: "not even two months"; 来评价: what the reviewer came to do; 坏: nothing due
     found = extractor_for("ecommerce")(text)

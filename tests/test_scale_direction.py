@@ -32,8 +32,10 @@ BETTER = ["噪音也小", "风扇噪音很小", "发热量不大", "整机发热
           "手机存储量大", "油耗很低", "延迟低",
           "价格偏便宜", "质地偏清爽",  # 偏 leans, it does not overdo (review)
           "油耗不是很高"]  # the negation before a degree word (不是 很 高)
-# left to the clause model: an attribute of no known direction, too much of a good thing
-MODEL = [("屏幕很大", "positive"), ("分辨率太高", "negative"), ("质量过硬", "positive")]
+# left to the clause model: an attribute of no known direction, too much of a good thing,
+# what drops that is no resource used up (体重掉得很快: rules.toml resources)
+MODEL = [("屏幕很大", "positive"), ("分辨率太高", "negative"), ("质量过硬", "positive"),
+         ("喝了一周体重掉得很快", "positive")]
 
 
 @pytest.fixture(scope="module")

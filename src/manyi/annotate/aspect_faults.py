@@ -29,6 +29,7 @@ from bisect import bisect_right
 from typing import Any
 
 from manyi.annotate.aspect_helps import thing_before
+from manyi.annotate.aspect_tags import asked_or_supposed
 from manyi.annotate.opinions import Opinion
 
 FAULTS = frozenset({"问题", "毛病", "bug", "BUG", "Bug", "故障", "缺陷", "瑕疵", "错误", "漏洞"})
@@ -66,7 +67,7 @@ def faulted_things(roles_of: Any, text: str, tokens: list[str], starts: list[int
         c_start, c_end = spans[clause_id]
         clause = text[c_start:c_end]
         if finder.unreal.search(text, c_start, starts[i]) is not None \
-                or roles_of.supposes(clause):
+                or roles_of.supposes(clause) or asked_or_supposed(clause):
             continue  # (如果有问题, 有问题可以找客服: supposed)
         j = i - 1
         while j >= 0 and starts[j] >= c_start and (tokens[j] in skips or tokens[j] in degrees):

@@ -101,3 +101,19 @@ def words_in(words: frozenset[str] | set[str]) -> re.Pattern:
     if not words:
         return NOTHING
     return re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))))
+
+
+# A clause that asks or supposes (手机有问题么, 屏幕有问题没有, 是不是不能调整, 万一手机有问题,
+# 有问题的话可以退): what it names is no fault had nor act failed.
+ASKED_ENDS = ("吗", "么", "嘛", "?", "？", "没有", "没")
+ASKING_WORDS = ("是不是", "为什么", "是否", "有没有", "万一", "如果", "的话")
+
+
+def asked_or_supposed(clause: str) -> bool:
+    """Whether ``clause`` asks or supposes rather than says.
+
+    >>> [asked_or_supposed(c) for c in ("手机有问题么", "万一手机有问题", "进度条的拖动也有问题")]
+    [True, True, False]
+    """
+    return clause.rstrip(" ~～!！。.，,").endswith(ASKED_ENDS) \
+        or any(word in clause for word in ASKING_WORDS)

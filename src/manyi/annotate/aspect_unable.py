@@ -30,7 +30,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from manyi.annotate.aspect_tags import MAX_CHARS, MAX_COMPOUND, VERB_FORMS, VERB_TAGS
+from manyi.annotate.aspect_tags import (
+    MAX_CHARS,
+    MAX_COMPOUND,
+    VERB_FORMS,
+    VERB_TAGS,
+    asked_or_supposed,
+)
 from manyi.annotate.opinions import Opinion
 
 # saying or judging, not an act done to the thing (不能说不好, 无法评价, 不能给差评)
@@ -61,8 +67,8 @@ def unable_acts(roles_of: Any, text: str, tokens: list[str], starts: list[int],
         if clause_id < 0 or starts[i] >= spans[clause_id][1]:
             continue
         c_start, c_end = spans[clause_id]
-        if i > 0 and tokens[i - 1] in ASKING:
-            continue  # (能不能控制住油, 是否不能…: asked, not said)
+        if i > 0 and tokens[i - 1] in ASKING or asked_or_supposed(text[c_start:c_end]):
+            continue  # (能不能控制住油, 是否不能…, 为什么不能…吗: asked, not said)
         v = i + 1
         while v + 1 < n and tokens[v] in DUMMY:
             v += 1  # (不能进行调节: the act is what follows)

@@ -48,11 +48,14 @@ class ScaleReading:
 
     def _consumed(self, tokens: list[str], first: int, j: int, word: str) -> int:
         """−1 when the speed word ``word`` (快 慢) says how fast something is used up: right
-        after an act of using up and 得 (流量用得特别快, 电池掉得很快; rules.toml ``consuming``)."""
+        after an act of using up and 得, of a resource (流量用得特别快, 电池掉得很快; rules.toml
+        ``consuming``, ``resources``: not 体重掉得很快)."""
         if word not in ("快", "慢") or j < first or not tokens[j].endswith("得"):
             return 0
-        act = tokens[j][:-1] or (tokens[j - 1] if j > first else "")
-        return -1 if act in self.rules.consuming else 0
+        v = j if len(tokens[j]) > 1 else j - 1  # the act: 用得, or 用 then 得
+        if v <= first or tokens[v].removesuffix("得") not in self.rules.consuming:
+            return 0
+        return -1 if tokens[v - 1].endswith(tuple(self.rules.resources)) else 0
 
     def duration(self, words: list[str], opinion: Any, *, too_little: bool = False
                  ) -> Any:

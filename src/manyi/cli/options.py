@@ -277,7 +277,7 @@ def id_column_hint(columns: Iterable[str] | None, id_col: str | None, *, repeate
     'note: ids are row numbers (from 1); 工单编号 looks like an id column: --id-col 工单编号'
     >>> print(id_column_hint(["评论ID", "评分", "评论内容"], "评分", repeated=405, rows=420))
     ... # doctest: +NORMALIZE_WHITESPACE
-    warning: --id-col 评分: 405 of 420 rows flagged duplicate_id (an id seen before): is it
+    warning: --id-col 评分: 405 of 420 rows flagged duplicate_id (their id repeats): is it
     the id column? 评论ID looks like one
     """
     from manyi.io.read import find_column
@@ -288,7 +288,7 @@ def id_column_hint(columns: Iterable[str] | None, id_col: str | None, *, repeate
         if not rows or repeated * 2 < rows:
             return ""
         return (f"warning: --id-col {id_col}: {repeated} of {rows} rows flagged duplicate_id "
-                "(an id seen before): is it the id column?"
+                "(their id repeats): is it the id column?"
                 + (f" {found} looks like one" if found else ""))
     return (f"note: ids are row numbers (from 1); {found} looks like an id column: "
             f"--id-col {found}") if found else ""

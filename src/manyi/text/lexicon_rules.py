@@ -43,7 +43,8 @@ RULE_LISTS = ("sellers", "platforms", "brands", "seller_named", "seller_business
               "moderate", "many_starts", "glued_rests", "standards", "wish_markers", "a_little",
               "easing", "hindering", "mishaps", "points", "point_judges", "asking", "asked_acts",
               "urging", "cooking", "fee_acts", "graded_only", "degree_only",
-              "complements", "predicate_only", "handling", "consuming", "venues")
+              "complements", "predicate_only", "handling", "consuming", "resources",
+              "venues")
 
 
 def merge_rules_file(lexicon, file: Path, problems: list[str]) -> None:
