@@ -25,11 +25,17 @@ thing and the combining word only 相 or an adverb may stand (完美融合, 紧�
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import Any
 
 from manyi.annotate.aspect_helps import OWN_ACTS
-from manyi.annotate.aspect_tags import CLAUSE_MARKS, MAX_CHARS, MAX_COMPOUND, VERB_FORMS
+from manyi.annotate.aspect_tags import (
+    CLAUSE_MARKS,
+    MAX_CHARS,
+    MAX_COMPOUND,
+    VERB_FORMS,
+    clause_at,
+    in_reading_order,
+)
 from manyi.annotate.opinions import Opinion
 
 COMBINING = frozenset({"结合", "相结合", "融合", "相融合"})
@@ -51,8 +57,8 @@ def combined_things(roles_of: Any, text: str, tokens: list[str], starts: list[in
     for i, token in enumerate(tokens):
         if token not in COMBINING:
             continue
-        clause_id = bisect_right(clause_starts, starts[i]) - 1
-        if clause_id < 0 or starts[i] >= spans[clause_id][1]:
+        clause_id = clause_at(clause_starts, spans, starts[i])
+        if clause_id < 0:
             continue
         c_start, c_end = spans[clause_id]
         j = i - 1
@@ -82,10 +88,7 @@ def combined_things(roles_of: Any, text: str, tokens: list[str], starts: list[in
             out.append(roles_of._mention(text, clause_id, text[c_start:c_end], factor,
                                          text[start:stop], opinion, False, start, stop,
                                          "discovered", how))
-    if len(out) == len(mentions):
-        return mentions  # (nothing added: the same list, so the extractor keeps its spans)
-    out.sort(key=lambda m: (m.clause_id, m.start))  # (in reading order, as the extractor does)
-    return out
+    return in_reading_order(mentions, out)
 
 
 def _run(finder: Any, rules: Any, tokens: list[str], starts: list[int], c_start: int,

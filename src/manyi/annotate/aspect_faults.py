@@ -25,11 +25,10 @@ fault; a listed word named there with no opinion of its own takes them as its op
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from typing import Any
 
 from manyi.annotate.aspect_helps import thing_before
-from manyi.annotate.aspect_tags import asked_or_supposed
+from manyi.annotate.aspect_tags import asked_or_supposed, clause_at, in_reading_order
 from manyi.annotate.opinions import Opinion
 
 FAULTS = frozenset({"问题", "毛病", "bug", "BUG", "Bug", "故障", "缺陷", "瑕疵", "错误", "漏洞"})
@@ -61,8 +60,8 @@ def faulted_things(roles_of: Any, text: str, tokens: list[str], starts: list[int
             k += 1
         if k >= n or tokens[k] not in FAULTS or k + 1 < n and tokens[k + 1] in ("吗", "?", "？"):
             continue
-        clause_id = bisect_right(clause_starts, starts[i]) - 1
-        if clause_id < 0 or starts[i] >= spans[clause_id][1] or starts[k] >= spans[clause_id][1]:
+        clause_id = clause_at(clause_starts, spans, starts[i])
+        if clause_id < 0 or starts[k] >= spans[clause_id][1]:
             continue
         c_start, c_end = spans[clause_id]
         clause = text[c_start:c_end]
@@ -93,7 +92,4 @@ def faulted_things(roles_of: Any, text: str, tokens: list[str], starts: list[int
         factor, how = finder.file_term(tokens[a:b])
         out.append(roles_of._mention(text, clause_id, clause, factor, text[start:stop], opinion,
                                      False, start, stop, "discovered", how))
-    if len(out) == len(mentions):
-        return out if out != mentions else mentions  # (only opinions given: 屏幕有问题)
-    out.sort(key=lambda m: (m.clause_id, m.start))  # (in reading order, as the extractor does)
-    return out
+    return in_reading_order(mentions, out)

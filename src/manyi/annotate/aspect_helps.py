@@ -37,7 +37,6 @@ manyi.annotate.aspect_unable reads it).
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import Any
 
 from manyi.annotate.aspect_tags import (
@@ -46,6 +45,8 @@ from manyi.annotate.aspect_tags import (
     MAX_COMPOUND,
     VERB_FORMS,
     VERB_TAGS,
+    clause_at,
+    in_reading_order,
 )
 from manyi.annotate.opinions import Opinion
 
@@ -104,8 +105,8 @@ def helping_things(roles_of: Any, text: str, tokens: list[str], starts: list[int
             continue
         if not clause_starts:
             clause_starts = [start for start, _ in spans]
-        clause_id = bisect_right(clause_starts, starts[i]) - 1
-        if clause_id < 0 or starts[i] >= spans[clause_id][1]:
+        clause_id = clause_at(clause_starts, spans, starts[i])
+        if clause_id < 0:
             continue
         c_start, c_end = spans[clause_id]
         end = i + 1  # the clause's tokens after the word
@@ -136,10 +137,7 @@ def helping_things(roles_of: Any, text: str, tokens: list[str], starts: list[int
             if a - 2 < 0 or starts[a - 1] < c_start or tokens[a - 1] not in JOINS:
                 break  # (练习题和单元小测也帮助我: each thing joined)
             j = a - 2
-    if len(out) == len(mentions):
-        return mentions  # (nothing added: the same list, so the extractor keeps its spans)
-    out.sort(key=lambda m: (m.clause_id, m.start))  # (in reading order, as the extractor does)
-    return out
+    return in_reading_order(mentions, out)
 
 
 def _does(finder: Any, rules: Any, token: str, tokens: list[str], i: int, end: int) -> bool:

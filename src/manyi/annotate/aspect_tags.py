@@ -8,6 +8,7 @@ speech that name a thing, clause marks, and the dictionary's tag of a word, look
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -117,3 +118,24 @@ def asked_or_supposed(clause: str) -> bool:
     """
     return clause.rstrip(" ~～!！。.，,").endswith(ASKED_ENDS) \
         or any(word in clause for word in ASKING_WORDS)
+
+
+def clause_at(clause_starts: list[int], spans: list[tuple[int, int]], at: int) -> int:
+    """Index of the clause (``spans``, starting at ``clause_starts``) holding the character
+    ``at``, −1 when it lies in none (a separator between clauses).
+
+    >>> clause_at([0, 5], [(0, 4), (5, 9)], 6), clause_at([0, 5], [(0, 4), (5, 9)], 4)
+    (1, -1)
+    """
+    clause_id = bisect_right(clause_starts, at) - 1
+    return clause_id if clause_id >= 0 and at < spans[clause_id][1] else -1
+
+
+def in_reading_order(mentions: list, out: list) -> list:
+    """A reader's result: ``mentions`` themselves when ``out`` (their copy, added to or given
+    opinions) is the same, so the extractor keeps its spans; else ``out``, sorted by clause and
+    start as the extractor orders them when something was added."""
+    if len(out) == len(mentions):
+        return mentions if out == mentions else out
+    out.sort(key=lambda m: (m.clause_id, m.start))
+    return out

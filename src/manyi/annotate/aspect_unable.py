@@ -27,7 +27,6 @@ A verb that only carries the act after it (不能进行调节: ``DUMMY``) is pas
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import Any
 
 from manyi.annotate.aspect_tags import (
@@ -36,6 +35,8 @@ from manyi.annotate.aspect_tags import (
     VERB_FORMS,
     VERB_TAGS,
     asked_or_supposed,
+    clause_at,
+    in_reading_order,
 )
 from manyi.annotate.opinions import Opinion
 
@@ -63,8 +64,8 @@ def unable_acts(roles_of: Any, text: str, tokens: list[str], starts: list[int],
     for i, token in enumerate(tokens):
         if token not in unable or i + 2 >= n:
             continue
-        clause_id = bisect_right(clause_starts, starts[i]) - 1
-        if clause_id < 0 or starts[i] >= spans[clause_id][1]:
+        clause_id = clause_at(clause_starts, spans, starts[i])
+        if clause_id < 0:
             continue
         c_start, c_end = spans[clause_id]
         if i > 0 and tokens[i - 1] in ASKING or asked_or_supposed(text[c_start:c_end]):
@@ -93,7 +94,4 @@ def unable_acts(roles_of: Any, text: str, tokens: list[str], starts: list[int],
         out.append(roles_of._mention(text, clause_id, text[c_start:c_end], factor,
                                      "".join(words), opinion, False, start, stop, "discovered",
                                      how))
-    if len(out) == len(mentions):
-        return mentions  # (nothing added: the same list, so the extractor keeps its spans)
-    out.sort(key=lambda m: (m.clause_id, m.start))  # (in reading order, as the extractor does)
-    return out
+    return in_reading_order(mentions, out)
